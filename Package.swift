@@ -1,0 +1,91 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// ReviewRoom: a daemon that hosts timed, remote peer-review sessions between schools.
+///
+/// Module layout (see `Sources/ReviewRoomServer/ReviewRoomServer.docc` for the why):
+/// C shims (`CLibWebSockets`, `CSQLite`, `CLibCrypto`) are imported by exactly one Swift
+/// module each; `ReviewRoomCore` is pure (no I/O) and depends on nothing.
+let package = Package(
+    name: "ReviewRoom",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "reviewroomd", targets: ["reviewroomd"]),
+        .executable(name: "reviewroom-bench", targets: ["reviewroom-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        // MARK: C shims — every wrapper in their shim.h says why it exists.
+        .systemLibrary(
+            name: "CLibWebSockets",
+            pkgConfig: "libwebsockets",
+            providers: [.apt(["libwebsockets-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+
+        // MARK: Pure domain
+        .target(name: "ReviewRoomCore"),
+        .target(name: "ReviewRoomProtocol", dependencies: ["ReviewRoomCore"]),
+
+        // MARK: Edges
+        .target(
+            name: "WebSocketTransport",
+            dependencies: ["CLibWebSockets", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "ReviewRoomStore",
+            dependencies: ["CSQLite", "CLibCrypto", "ReviewRoomCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "ReviewRoomServer",
+            dependencies: [
+                "ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomStore", "WebSocketTransport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Web")]
+        ),
+        .executableTarget(
+            name: "reviewroomd",
+            dependencies: [
+                "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "reviewroom-bench",
+            dependencies: [
+                "ReviewRoomCore", "ReviewRoomStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Test support and tests
+        .target(name: "ReviewRoomTesting", dependencies: ["WebSocketTransport"]),
+        .testTarget(name: "ReviewRoomCoreTests", dependencies: ["ReviewRoomCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReviewRoomStoreTests", dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting"]),
+        .testTarget(name: "WebSocketTransportTests", dependencies: ["WebSocketTransport", "ReviewRoomTesting"]),
+        .testTarget(
+            name: "ReviewRoomdTests",
+            dependencies: ["ReviewRoomTesting", "ReviewRoomServer"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+/// Placeholder until the test-support module lands (issue: foundation).
+public enum ReviewRoomTestingModule {}

@@ -1,0 +1,1 @@
+print("reviewroom-bench: no benchmarks yet")

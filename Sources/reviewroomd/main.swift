@@ -1,0 +1,2 @@
+import ReviewRoomServer
+print("reviewroomd \(ReviewRoomServerModule.version)")

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func placeholderBuilds() { #expect(Bool(true)) }
