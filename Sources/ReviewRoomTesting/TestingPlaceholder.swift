@@ -1,2 +1,0 @@
-/// Placeholder until the test-support module lands (issue: foundation).
-public enum ReviewRoomTestingModule {}
