@@ -1,0 +1,37 @@
+import CLibWebSockets
+import Foundation
+import Logging
+
+/// Routes libwebsockets' own log lines into swift-log.
+///
+/// lws has one process-wide log sink, so the bridge keeps the most recently started
+/// server's logger. lws logs at ERR/WARN/NOTICE never contain payloads or tokens.
+enum LWSLogBridge {
+    /// The logger lws lines go to (the last server started wins).
+    static let sink = Locked<Logger?>(nil)
+
+    /// Points lws' log output at `logger`.
+    static func install(_ logger: Logger) {
+        sink.withLock { $0 = logger }
+        let levels = Int32(LLL_ERR | LLL_WARN | LLL_NOTICE)
+        lws_set_log_level(levels, reviewroomLWSLogEmit)
+    }
+
+    /// Maps an lws level bit to a swift-log level.
+    static func level(for lwsLevel: Int32) -> Logger.Level {
+        switch lwsLevel {
+        case Int32(LLL_ERR): return .error
+        case Int32(LLL_WARN): return .warning
+        case Int32(LLL_NOTICE): return .debug
+        default: return .trace
+        }
+    }
+}
+
+/// The C log sink handed to `lws_set_log_level`; runs on whatever thread lws logs from.
+func reviewroomLWSLogEmit(_ level: Int32, _ line: UnsafePointer<CChar>?) {
+    guard let line else { return }
+    let text = String(cString: line).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !text.isEmpty, let logger = LWSLogBridge.sink.withLock({ $0 }) else { return }
+    logger.log(level: LWSLogBridge.level(for: level), "lws: \(text)")
+}
