@@ -1,7 +1,7 @@
 import Foundation
 
 /// A tiny HTTP/1.1 client over one kept-alive TCP connection, for tests.
-public final class RawHTTPClient {
+public final class RawHTTPClient: Sendable {
     /// The underlying socket (for raw writes or closing mid-request).
     public let socket: RawSocket
     private let host: String

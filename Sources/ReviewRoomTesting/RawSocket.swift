@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -5,13 +6,21 @@ import Darwin
 #endif
 
 /// A blocking TCP socket with `poll`-bounded reads, for tests that must fail instead of hang.
-public final class RawSocket {
-    /// The descriptor (-1 once closed).
-    public private(set) var fd: Int32
+///
+/// Thread-safe (calls are serialised by a lock), so a test can connect on one thread and read
+/// on another; concurrent readers simply take turns.
+public final class RawSocket: @unchecked Sendable {
+    // @unchecked Sendable is sound: the only mutable state, `descriptor` and `pending`, is read
+    // and written exclusively inside `lock.withLock` (the public methods take the lock first).
+    private let lock = NSRecursiveLock()
+    private var descriptor: Int32
     private var pending: [UInt8] = []
 
+    /// The descriptor (-1 once closed).
+    public var fd: Int32 { lock.withLock { descriptor } }
+
     /// Connects to `host:port` (numeric or resolvable host).
-    public init(host: String, port: Int) throws {
+    public init(host: String, port: Int, receiveBufferBytes: Int? = nil) throws {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -25,8 +34,12 @@ public final class RawSocket {
         while let info = candidate {
             let socket = Glibc.socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
             if socket >= 0 {
+                if var size = receiveBufferBytes.map(Int32.init) {
+                    // Before connect, so the advertised window is small from the start.
+                    _ = setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+                }
                 if Glibc.connect(socket, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 {
-                    fd = socket
+                    descriptor = socket
                     return
                 }
                 Glibc.close(socket)
@@ -38,14 +51,11 @@ public final class RawSocket {
 
     deinit { close() }
 
-    /// Sets the kernel receive buffer size (before reading; lets a test stall cheaply).
-    public func setReceiveBuffer(bytes: Int) {
-        var value = Int32(bytes)
-        _ = setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &value, socklen_t(MemoryLayout<Int32>.size))
-    }
-
     /// Writes all of `bytes`.
     public func write(_ bytes: [UInt8]) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        let fd = descriptor
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { raw in
@@ -61,6 +71,8 @@ public final class RawSocket {
 
     /// Reads exactly `count` bytes, waiting at most `timeout` seconds for each arrival.
     public func read(exactly count: Int, timeout: Double) throws -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
         while pending.count < count {
             try fill(timeout: timeout)
         }
@@ -71,6 +83,8 @@ public final class RawSocket {
 
     /// Reads up to and including `delimiter`, waiting at most `timeout` seconds per arrival.
     public func read(through delimiter: [UInt8], timeout: Double, limit: Int = 1 << 20) throws -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
         var searchFrom = 0
         while true {
             if let end = Self.find(delimiter, in: pending, from: searchFrom) {
@@ -88,6 +102,8 @@ public final class RawSocket {
 
     /// Reads until the peer closes; returns everything read.
     public func readToEnd(timeout: Double) throws -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
         while true {
             do {
                 try fill(timeout: timeout)
@@ -105,18 +121,21 @@ public final class RawSocket {
 
     /// Closes the descriptor.
     public func close() {
-        if fd >= 0 {
-            Glibc.close(fd)
-            fd = -1
+        lock.withLock {
+            if descriptor >= 0 {
+                Glibc.close(descriptor)
+                descriptor = -1
+            }
         }
     }
 
     /// Half-closes the sending side.
     public func shutdownWrite() {
-        _ = Glibc.shutdown(fd, Int32(SHUT_WR))
+        _ = lock.withLock { Glibc.shutdown(descriptor, Int32(SHUT_WR)) }
     }
 
     private func fill(timeout: Double) throws {
+        let fd = descriptor
         var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         let ready = poll(&poller, 1, Int32(timeout * 1000))
         if ready < 0 {

@@ -4,7 +4,7 @@ import Foundation
 /// (binary, oversized, invalid UTF-8, odd fragments) and to read close codes exactly.
 ///
 /// Every read takes a timeout (via `poll`) so a test fails instead of hanging.
-public final class RawWebSocketClient {
+public final class RawWebSocketClient: Sendable {
     /// The underlying socket.
     public let socket: RawSocket
     /// The server's `101` response head.
