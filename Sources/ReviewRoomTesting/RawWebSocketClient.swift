@@ -16,11 +16,13 @@ public final class RawWebSocketClient: Sendable {
     }
 
     /// Connects and upgrades; throws `.upgradeRefused` (with the status in the message) unless
-    /// the server answers `101`.
+    /// the server answers `101`. `receiveBufferBytes` shrinks the kernel receive buffer (a
+    /// client meant to stall).
     public static func connect(host: String = "127.0.0.1", port: Int, path: String = "/ws",
                                subprotocol: String? = "reviewroom.v1", origin: String? = nil,
-                               headers: [(String, String)] = [], timeout: Double = 5) throws -> RawWebSocketClient {
-        let socket = try RawSocket(host: host, port: port)
+                               headers: [(String, String)] = [], receiveBufferBytes: Int? = nil,
+                               timeout: Double = 5) throws -> RawWebSocketClient {
+        let socket = try RawSocket(host: host, port: port, receiveBufferBytes: receiveBufferBytes)
         let response = try upgrade(socket: socket, host: host, port: port, path: path, subprotocol: subprotocol,
                                    origin: origin, headers: headers, timeout: timeout)
         guard response.status == 101 else {

@@ -34,18 +34,22 @@ extension ServiceCore {
         }
     }
 
-    /// Sends the queued close frame now, dropping unsent frames (overflow, deadline).
+    /// Seconds an overflowed connection gets to take its close frame before it is dropped.
+    static let overflowCloseGraceSeconds: Int32 = 10
+
+    /// Closes without sending what is queued (overflow): the close frame goes out at the next
+    /// `WRITEABLE`, i.e. as soon as the peer reads again; a peer that never reads is dropped
+    /// after ``overflowCloseGraceSeconds``.
     func closeImmediately(_ session: ConnectionSession) {
-        let request = session.connection.outbox.withLock { o -> OutboxState.CloseRequest? in
+        session.connection.outbox.withLock { o in
             o.frames.removeAll()
             o.queuedBytes = 0
-            return o.closeRequest
+            if o.closeRequest == nil { o.closeRequest = .init(code: 1000, reason: "", immediate: true) }
         }
-        let close = request ?? .init(code: 1000, reason: "", immediate: true)
-        setCloseReason(session.wsi, code: close.code, reason: close.reason)
-        // lws sends the close frame (after anything it already buffered) and then closes;
-        // if the peer never reads, its own close-send timeout drops the connection.
-        lws_set_timeout(session.wsi, PENDING_TIMEOUT_USER_OK, reviewroom_lws_to_kill_async)
+        // lws' own timeout is a "violent" close without a close frame: exactly the drop
+        // PROTOCOL §3.4 asks for when a close frame cannot be sent.
+        lws_set_timeout(session.wsi, PENDING_TIMEOUT_USER_OK, Self.overflowCloseGraceSeconds)
+        lws_callback_on_writable(session.wsi)
     }
 
     /// Records the close code and reason lws puts in the close frame.
