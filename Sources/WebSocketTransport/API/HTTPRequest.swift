@@ -2,11 +2,15 @@
 public struct HTTPRequest: Sendable {
     /// `GET`, `POST`, `PATCH`, `DELETE`, …
     public var method: String
-    /// The path without the query, percent-decoding not applied.
+    /// The path without the query, as libwebsockets 4.1.6 hands it over: percent-decoded, with
+    /// `.`/`..` segments and repeated `/` resolved (so `/a%20b/../c` arrives as `/c`). lws has no
+    /// switch to keep the raw form.
     public var path: String
-    /// The raw query string without `?`, if any.
+    /// The query string without `?`, if any: lws' `&`-separated arguments joined again with `&`,
+    /// each percent-decoded by lws (`q=%41` arrives as `q=A`).
     public var query: String?
-    /// Request headers, names lower-cased.
+    /// Request headers, names lower-cased: every header lws 4.1.6 knows by name, plus those listed
+    /// in ``TransportConfiguration/customRequestHeaders``. Repeated headers are joined by lws.
     public var headers: [String: String]
     /// The body (empty when none), at most `maxRequestBodyBytes`.
     public var body: [UInt8]
