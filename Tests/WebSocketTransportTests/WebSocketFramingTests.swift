@@ -123,4 +123,22 @@ import WebSocketTransport
         #expect(close.closeReason == "bad token")
         await harness.stop()
     }
+
+    @Test func aLaggingConsumerPausesReadingAndLosesNothing() async throws {
+        let harness = try TransportHarness(echo: false) { $0.inboundHighWaterMessages = 2 }
+        let port = harness.port
+        let client = try await offPool { try RawWebSocketClient.connect(port: port) }
+        let connection = try await harness.nextConnection()
+        connection.authenticated()
+        let sent = (0..<300).map { "msg-\($0)-" + String(repeating: "x", count: 200) }
+        try await offPool { for text in sent { try client.sendText(text) } }
+        var received: [String] = []
+        for await message in connection.messages {
+            if case .text(let bytes) = message { received.append(String(decoding: bytes, as: UTF8.self)) }
+            if received.count == sent.count { break }
+        }
+        #expect(received == sent)
+        client.disconnect()
+        await harness.stop()
+    }
 }
