@@ -13,9 +13,14 @@ enum LWSLogBridge {
     /// Points lws' log output at `logger`.
     static func install(_ logger: Logger) {
         sink.withLock { $0 = logger }
-        let levels = Int32(LLL_ERR | LLL_WARN | LLL_NOTICE)
-        lws_set_log_level(levels, reviewroomLWSLogEmit)
+        _ = configured
     }
+
+    // lws keeps its level and sink in plain C globals that every service thread reads while
+    // logging, so they are written exactly once (Swift runs a static initializer once, safely).
+    private static let configured: Void = {
+        lws_set_log_level(Int32(LLL_ERR | LLL_WARN | LLL_NOTICE), reviewroomLWSLogEmit)
+    }()
 
     /// Maps an lws level bit to a swift-log level.
     static func level(for lwsLevel: Int32) -> Logger.Level {
