@@ -20,11 +20,16 @@ final class ProtocolTable {
     private let count = 4
 
     /// Builds the table for `subprotocol` with `rxBufferSize` bytes per receive chunk.
-    init(subprotocol: String, rxBufferSize: Int) {
-        let http = strdup("http")!
-        let ws = strdup(subprotocol)!
-        let listener = strdup(Self.listenerName)!
-        names = [http, ws, listener]
+    init(subprotocol: String, rxBufferSize: Int) throws {
+        let sources: [String] = ["http", subprotocol, Self.listenerName]
+        let copies = sources.map { name in name.withCString { strdup($0) } }
+        let pointers = copies.compactMap { $0 }
+        guard pointers.count == copies.count else {
+            for pointer in pointers { free(pointer) }
+            throw TransportError(.startFailed, "out of memory copying the protocol names")
+        }
+        let (http, ws, listener) = (pointers[0], pointers[1], pointers[2])
+        names = pointers
         entries = .allocate(capacity: count)
         entries.initialize(repeating: lws_protocols(), count: count)
         entries[0].name = UnsafePointer(http)
@@ -39,6 +44,6 @@ final class ProtocolTable {
     deinit {
         entries.deinitialize(count: count)
         entries.deallocate()
-        names.forEach { free($0) }
+        for name in names { free(name) }
     }
 }

@@ -5,7 +5,7 @@ extension ServiceCore {
     /// Creates the lws context and its one vhost on the service thread; returns the bound port.
     func createContext() throws -> Int {
         LWSLogBridge.install(logger)
-        let table = ProtocolTable(subprotocol: configuration.subprotocol,
+        let table = try ProtocolTable(subprotocol: configuration.subprotocol,
                                   rxBufferSize: max(4096, min(configuration.maxMessageBytes, 64 * 1024)))
         protocols = table
 

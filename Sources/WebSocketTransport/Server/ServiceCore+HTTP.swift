@@ -156,7 +156,8 @@ extension ServiceCore {
             if lws_send_pipe_choked(wsi) != 0 { return true }
             let count = min(Self.httpChunkBytes, body.count - exchange.bodyOffset)
             body.withUnsafeBufferPointer { all in
-                payload.update(from: all.baseAddress! + exchange.bodyOffset, count: count)
+                guard let base = all.baseAddress else { return }
+                payload.update(from: base + exchange.bodyOffset, count: count)
             }
             let isLast = exchange.bodyOffset + count == body.count
             let written = lws_write(wsi, payload, count, isLast ? LWS_WRITE_HTTP_FINAL : LWS_WRITE_HTTP)
