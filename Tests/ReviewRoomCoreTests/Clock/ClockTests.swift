@@ -1,0 +1,140 @@
+import Testing
+import Foundation
+@testable import ReviewRoomCore
+
+@Suite struct ClockTests {
+    @Test func startRunsPhaseZero() throws {
+        var state = Fixture.session()
+        let events = state.ok(.sessionStart, by: "f1", at: Fixture.at(-30))
+        #expect(events.map(\.name) == ["clock.changed"])
+        #expect(state.clock.status == .live)
+        #expect(state.clock.phase == 0)
+        #expect(state.clock.phaseStartedAt == Fixture.at(-30))
+        #expect(state.clock.endsAt == Fixture.at(570))
+        #expect(state.clock.remainingMs(at: Fixture.at(0)) == 570_000)
+        #expect(state.ok(.sessionStart, by: "f1", at: Fixture.at(1)).isEmpty)
+    }
+
+    @Test func pausedTimeDoesNotCount() {
+        var state = Fixture.started()
+        state.ok(.clockPause, by: "f1", at: Fixture.at(100))
+        #expect(state.clock.status == .paused)
+        #expect(state.clock.endsAt == nil)
+        #expect(state.clock.elapsedMs(at: Fixture.at(400)) == 100_000)
+        #expect(state.ok(.clockPause, by: "f1", at: Fixture.at(200)).isEmpty)
+        state.ok(.clockResume, by: "f1", at: Fixture.at(400))
+        #expect(state.clock.endsAt == Fixture.at(900))
+        #expect(state.clock.elapsedMs(at: Fixture.at(450)) == 150_000)
+        #expect(state.ok(.clockResume, by: "f1", at: Fixture.at(401)).isEmpty)
+    }
+
+    @Test func extendMovesTheEndBothWays() {
+        var state = Fixture.started()
+        state.ok(.clockExtend(seconds: 120), by: "f1", at: Fixture.at(10))
+        #expect(state.clock.durationMs == 720_000)
+        #expect(state.clock.endsAt == Fixture.at(720))
+        state.ok(.clockExtend(seconds: -20.5), by: "f1", at: Fixture.at(20))
+        #expect(state.clock.durationMs == 699_500)
+        #expect(state.clock.endsAt == Fixture.at(699.5))
+        state.ok(.clockPause, by: "f1", at: Fixture.at(100))
+        state.ok(.clockExtend(seconds: 60), by: "f1", at: Fixture.at(200))
+        #expect(state.clock.endsAt == nil)
+        #expect(state.clock.remainingMs == 659_500)
+    }
+
+    @Test func negativeExtensionBelowZeroStopsAtZero() {
+        var state = Fixture.started()
+        state.ok(.clockExtend(seconds: -3600), by: "f1", at: Fixture.at(500))
+        #expect(state.clock.remainingMs(at: Fixture.at(500)) == 0)
+        #expect(state.clock.durationMs == 500_000)
+        #expect(state.clock.endsAt == Fixture.at(500))
+    }
+
+    @Test func negativeExtensionInOvertimeIsRefused() throws {
+        var state = Fixture.started()
+        let before = try JSON.string(state)
+        let error = state.refused(.clockExtend(seconds: -10), by: "f1", at: Fixture.at(630))
+        #expect(error?.code == .invalidState)
+        #expect(error?.message.contains("30") == true)
+        #expect(try JSON.string(state) == before)
+    }
+
+    @Test func overtimeShowsNegativeRemaining() throws {
+        let state = Fixture.started()
+        let late = state.clock(at: Fixture.at(645.25))
+        #expect(late.remainingMs == -45_250)
+        let json = try JSON.object(late)
+        #expect(json["remainingSec"] as? Double == -45.25)
+        #expect(json["elapsedSec"] as? Double == 645.25)
+    }
+
+    @Test func phaseMovesResetTheClockAndRecordRuns() throws {
+        var state = Fixture.started()
+        state.ok(.clockPause, by: "f1", at: Fixture.at(100))
+        state.ok(.clockResume, by: "f1", at: Fixture.at(160))
+        let events = state.ok(.phaseNext, by: "f1", at: Fixture.at(400))
+        #expect(events.map(\.name) == ["clock.changed", "floor.changed"])
+        #expect(state.clock.phase == 1)
+        #expect(state.clock.elapsedMs == 0)
+        #expect(state.clock.endsAt == Fixture.at(700))
+        #expect(state.floor.mode == .round)
+        let run = try #require(state.phaseRuns.last)
+        #expect(run.phase == 0)
+        #expect(run.actualSec == 340)
+        #expect(run.plannedSec == 600)
+        #expect(run.startedAt == Fixture.at(0))
+        #expect(run.endedAt == Fixture.at(400))
+        state.ok(.phaseGoto(index: 3), by: "f1", at: Fixture.at(450))
+        #expect(state.clock.phase == 3)
+        #expect(state.ok(.phaseGoto(index: 3), by: "f1", at: Fixture.at(451)).isEmpty)
+        state.ok(.phasePrev, by: "f1", at: Fixture.at(460))
+        #expect(state.clock.phase == 2)
+        #expect(state.phaseRuns.map(\.phase) == [0, 1, 3])
+        #expect(state.phaseRuns.map(\.actualSec) == [340, 50, 10])
+    }
+
+    @Test func phaseMoveWhilePausedStaysPaused() {
+        var state = Fixture.started()
+        state.ok(.clockPause, by: "f1", at: Fixture.at(10))
+        state.ok(.phaseNext, by: "f1", at: Fixture.at(20))
+        #expect(state.clock.status == .paused)
+        #expect(state.clock.endsAt == nil)
+        #expect(state.clock.remainingMs == 300_000)
+        #expect(state.clock.phaseStartedAt == Fixture.at(20))
+    }
+
+    @Test func endFreezesTheClockAndRecordsThePhase() throws {
+        var state = Fixture.started()
+        state.ok(.phaseNext, by: "f1", at: Fixture.at(600))
+        state.ok(.sessionEnd, by: "f1", at: Fixture.at(750))
+        #expect(state.clock.status == .ended)
+        #expect(state.clock.endsAt == nil)
+        #expect(state.clock.elapsedMs == 150_000)
+        #expect(state.phaseRuns.map(\.actualSec) == [600, 150])
+        #expect(state.isEnded)
+        let error = state.refused(.sessionEnd, by: "f1", at: Fixture.at(800))
+        #expect(error?.code == .sessionEnded)
+    }
+
+    @Test func endBeforeStartEndsWithoutRuns() {
+        var state = Fixture.session()
+        state.ok(.sessionEnd, by: "f1", at: Fixture.at(-100))
+        #expect(state.clock.status == .ended)
+        #expect(state.phaseRuns.isEmpty)
+    }
+
+    @Test func clockEncodesTheProtocolShape() throws {
+        let scheduled = try JSON.object(Fixture.session().clock)
+        #expect(Set(scheduled.keys) == ["status", "phase", "phaseStartedAt", "durationSec", "elapsedSec",
+                                         "remainingSec", "endsAt"])
+        #expect(scheduled["status"] as? String == "scheduled")
+        #expect(scheduled["endsAt"] is NSNull)
+        #expect(scheduled["phaseStartedAt"] is NSNull)
+        let live = try JSON.object(Fixture.started().clock)
+        #expect(live["endsAt"] as? String == "2026-12-01T09:40:00.000Z")
+        #expect(live["phaseStartedAt"] as? String == "2026-12-01T09:30:00.000Z")
+        #expect(live["durationSec"] as? Double == 600)
+        let text = try JSON.string(Fixture.started().clock)
+        #expect(try JSON.decode(Clock.self, from: text) == Fixture.started().clock)
+    }
+}
