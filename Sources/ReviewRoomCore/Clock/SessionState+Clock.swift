@@ -7,10 +7,13 @@ extension SessionState {
         guard let first = agenda.first else {
             throw .invalidState("session \(info.id) has no phases in its agenda: there is nothing to start")
         }
-        var newFloor = floor
-        newFloor.reset(at: now, mode: first.turnMode)
-        return [.clockChanged(.running(phase: 0, durationMs: first.durationMs, from: now))]
-            + (newFloor == floor ? [] : [.floorChanged(newFloor)])
+        return startEvents(first: first, at: now)
+    }
+
+    /// Starting: phase 0 runs from `now`. (The floor needs no change: until the start it is
+    /// empty and already in the first phase's mode.)
+    func startEvents(first: Phase, at now: Timestamp) -> [EventBody] {
+        [.clockChanged(.running(phase: 0, durationMs: first.durationMs, from: now))]
     }
 
     func decideEnd(at now: Timestamp) -> [EventBody] {

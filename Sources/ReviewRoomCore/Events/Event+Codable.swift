@@ -39,22 +39,32 @@ extension Event: Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(at, forKey: .at)
         try c.encode(name, forKey: .name)
-        if case .sessionChanged(let change) = body {
-            try c.encode(change, forKey: .data)
-            return
-        }
-        var d = c.nestedContainer(keyedBy: DataKeys.self, forKey: .data)
+        func data() -> KeyedEncodingContainer<DataKeys> { c.nestedContainer(keyedBy: DataKeys.self, forKey: .data) }
         switch body {
-        case .clockChanged(let clock): try d.encode(clock, forKey: .clock)
-        case .floorChanged(let floor): try d.encode(floor, forKey: .floor)
-        case .promptsChanged(let prompts): try d.encode(prompts, forKey: .prompts)
+        case .sessionChanged(let change):
+            try c.encode(change, forKey: .data)
+        case .clockChanged(let clock):
+            var d = data()
+            try d.encode(clock, forKey: .clock)
+        case .floorChanged(let floor):
+            var d = data()
+            try d.encode(floor, forKey: .floor)
+        case .promptsChanged(let prompts):
+            var d = data()
+            try d.encode(prompts, forKey: .prompts)
         case .clockWarning(let phase, let remainingSec):
+            var d = data()
             try d.encode(phase, forKey: .phase)
             try d.encode(remainingSec, forKey: .remainingSec)
-        case .clockTimeUp(let phase): try d.encode(phase, forKey: .phase)
-        case .floorTimeUp(let participant): try d.encode(participant, forKey: .participant)
-        case .participantChanged(let participants): try d.encode(participants, forKey: .participants)
-        case .sessionChanged: break
+        case .clockTimeUp(let phase):
+            var d = data()
+            try d.encode(phase, forKey: .phase)
+        case .floorTimeUp(let participant):
+            var d = data()
+            try d.encode(participant, forKey: .participant)
+        case .participantChanged(let participants):
+            var d = data()
+            try d.encode(participants, forKey: .participants)
         }
     }
 }

@@ -77,7 +77,7 @@ extension SessionState {
     }
 
     func decideRoundStart(order: [String]?, secondsEach: Double, at now: Timestamp) throws(CommandError) -> [EventBody] {
-        let turnMs = try turnLength(secondsEach, "round.start secondsEach")
+        let turnMs = try requiredTurnLength(secondsEach, "round.start secondsEach")
         if let order {
             var seen = Set<String>()
             for id in order {
@@ -141,17 +141,17 @@ extension SessionState {
         }
     }
 
-    /// Checks a turn length in seconds and returns it in milliseconds.
+    /// Checks an optional turn length in seconds and returns it in milliseconds.
     func turnLength(_ seconds: Double?, _ field: String) throws(CommandError) -> Int64? {
         guard let seconds else { return nil }
+        return try requiredTurnLength(seconds, field)
+    }
+
+    /// Checks a turn length in seconds and returns it in milliseconds.
+    func requiredTurnLength(_ seconds: Double, _ field: String) throws(CommandError) -> Int64 {
         guard seconds.isFinite, seconds <= Self.maxTurnSec, case let ms = Milliseconds.from(seconds: seconds), ms > 0 else {
             throw .badRequest("\(field) \(seconds) is out of range: it must be more than 0 and at most 3600")
         }
         return ms
-    }
-
-    func turnLength(_ seconds: Double, _ field: String) throws(CommandError) -> Int64 {
-        let optional: Double? = seconds
-        return try turnLength(optional, field) ?? 0
     }
 }

@@ -35,8 +35,8 @@ extension SessionState {
     }
 
     private func dueEvents(at now: Timestamp) -> [EventBody] {
-        if clock.status == .scheduled, info.autoStart, now >= info.startsAt, !agenda.isEmpty {
-            return (try? decideStart(at: now)) ?? []
+        if clock.status == .scheduled, info.autoStart, now >= info.startsAt, let first = agenda.first {
+            return startEvents(first: first, at: now)
         }
         if clock.status == .live {
             let remaining = clock.remainingMs(at: now)
