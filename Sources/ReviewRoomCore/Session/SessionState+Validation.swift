@@ -21,6 +21,16 @@ extension SessionState {
         }
     }
 
+    /// Checks scheduling facts: a non-empty id and title, and a lobby opening 0…1440 minutes before the start.
+    public static func validate(info: SessionInfo) throws(CommandError) {
+        guard !info.id.isEmpty else { throw .badRequest("the session id is empty") }
+        guard !info.title.trimmingWhitespace.isEmpty else { throw .badRequest("the session title is empty") }
+        guard (0...1440).contains(info.lobbyOpensMinutesBefore) else {
+            throw .badRequest("lobbyOpensMinutesBefore \(info.lobbyOpensMinutesBefore) is out of range: "
+                + "it must be between 0 and 1440 minutes")
+        }
+    }
+
     /// Checks a prompt deck: unique non-empty ids and non-empty texts.
     public static func validate(deck: [Prompt]) throws(CommandError) {
         var ids = Set<String>()

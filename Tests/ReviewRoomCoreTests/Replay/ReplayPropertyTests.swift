@@ -52,7 +52,11 @@ import Testing
                 let sender = Self.ids.randomElement(using: &rng) ?? "f1"
                 let command = Self.randomCommand(&rng)
                 switch state.apply(command, by: sender, at: now) {
-                case .success(let new): events += new
+                case .success(let new):
+                    // A command that causes no event changed nothing; every event is stamped now.
+                    if new.isEmpty { #expect(state == before, "\(command) changed the state without an event") }
+                    #expect(new.allSatisfy { $0.at == now })
+                    events += new
                 case .failure(let error):
                     #expect(state == before, "\(command) by \(sender) failed with \(error.code) but changed the state")
                 }
