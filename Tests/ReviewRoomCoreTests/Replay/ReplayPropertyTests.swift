@@ -32,7 +32,9 @@ import Testing
         var events: [Event] = []
         var now = Fixture.at(-60)
         var heldMs: Int64 = 0
+        var checkpoints: [(count: Int, state: SessionState)] = []
         for step in 0..<250 {
+            if step % 50 == 0 { checkpoints.append((events.count, state)) }
             now = now.adding(seconds: Double(Int.random(in: 0...40_000, using: &rng)) / 1000)
             let before = state
             let roll = Int.random(in: 0..<100, using: &rng)
@@ -68,6 +70,9 @@ import Testing
             try Self.checkInvariants(state, at: now, heldMs: heldMs)
         }
         #expect(SessionState.replaying(events, onto: initial) == state)
+        for checkpoint in checkpoints {
+            #expect(SessionState.replaying(Array(events.prefix(checkpoint.count)), onto: initial) == checkpoint.state)
+        }
         let stored = try events.map { event in try JSON.decode(Event.self, from: JSON.string(event)) }
         #expect(SessionState.replaying(stored, onto: initial) == state)
     }
