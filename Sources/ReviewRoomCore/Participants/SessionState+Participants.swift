@@ -58,7 +58,7 @@ extension SessionState {
     }
 
     static func cleanName(_ name: String) throws(CommandError) -> String {
-        let trimmed = name.trimmingWhitespace
+        let trimmed = Trim.whitespace(name)
         guard !trimmed.isEmpty else { throw .badRequest("participant name is empty: give a name people will recognise") }
         guard trimmed.count <= 200 else {
             throw .badRequest("participant name has \(trimmed.count) characters: at most 200 fit")

@@ -30,12 +30,12 @@ extension SessionState {
     }
 
     func decidePromptAdd(text: String, theme: String?) throws(CommandError) -> [EventBody] {
-        let trimmed = text.trimmingWhitespace
+        let trimmed = Trim.whitespace(text)
         guard !trimmed.isEmpty else { throw .badRequest("prompt.add text is empty: write the question") }
         guard trimmed.count <= Self.maxPromptLength else {
             throw .badRequest("prompt.add text has \(trimmed.count) characters: at most \(Self.maxPromptLength) fit")
         }
-        let cleanTheme = theme?.trimmingWhitespace
+        let cleanTheme = theme.map(Trim.whitespace)
         var new = prompts
         new.deck.append(Prompt(id: prompts.freshID(), text: trimmed,
                                theme: cleanTheme?.isEmpty == false ? cleanTheme : nil))

@@ -25,7 +25,7 @@ public struct SessionSnapshot: Codable, Equatable, Sendable {
     /// The prompts.
     public var prompts: Prompts
     /// Note buffers (ids and titles).
-    public var notes: [NoteBuffer]
+    public var notes: [NoteHeading]
     /// Participants in invitation order.
     public var participants: [Participant]
 }

@@ -53,7 +53,7 @@ extension SessionState {
     }
 
     private static func nonEmpty(_ text: String, _ field: String) throws(CommandError) -> String {
-        let trimmed = text.trimmingWhitespace
+        let trimmed = Trim.whitespace(text)
         guard !trimmed.isEmpty else { throw .badRequest("\(field) is empty") }
         return trimmed
     }

@@ -11,7 +11,7 @@ extension SessionState {
             guard !phase.id.isEmpty, ids.insert(phase.id).inserted else {
                 throw .badRequest("agenda phase \(index) has id '\(phase.id)', which is empty or used twice")
             }
-            guard !phase.title.trimmingWhitespace.isEmpty else {
+            guard !Trim.whitespace(phase.title).isEmpty else {
                 throw .badRequest("agenda phase \(index) has an empty title")
             }
             guard phase.durationSec.isFinite, phase.durationMs > 0, phase.durationSec <= maxPhaseSec else {
@@ -24,7 +24,7 @@ extension SessionState {
     /// Checks scheduling facts: a non-empty id and title, and a lobby opening 0…1440 minutes before the start.
     public static func validate(info: SessionInfo) throws(CommandError) {
         guard !info.id.isEmpty else { throw .badRequest("the session id is empty") }
-        guard !info.title.trimmingWhitespace.isEmpty else { throw .badRequest("the session title is empty") }
+        guard !Trim.whitespace(info.title).isEmpty else { throw .badRequest("the session title is empty") }
         guard (0...1440).contains(info.lobbyOpensMinutesBefore) else {
             throw .badRequest("lobbyOpensMinutesBefore \(info.lobbyOpensMinutesBefore) is out of range: "
                 + "it must be between 0 and 1440 minutes")
@@ -38,7 +38,7 @@ extension SessionState {
             guard !prompt.id.isEmpty, ids.insert(prompt.id).inserted else {
                 throw .badRequest("prompt \(index) has id '\(prompt.id)', which is empty or used twice")
             }
-            guard !prompt.text.trimmingWhitespace.isEmpty else {
+            guard !Trim.whitespace(prompt.text).isEmpty else {
                 throw .badRequest("prompt \(index) ('\(prompt.id)') has no text")
             }
         }

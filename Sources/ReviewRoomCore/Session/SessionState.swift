@@ -12,7 +12,7 @@ public struct SessionState: Codable, Equatable, Sendable {
     /// Everyone invited, in invitation order.
     public internal(set) var participants: [Participant]
     /// The note buffers (ids and titles).
-    public internal(set) var notes: [NoteBuffer]
+    public internal(set) var notes: [NoteHeading]
     /// The clock as of the last change.
     public internal(set) var clock: Clock
     /// The floor as of the last change.
@@ -31,7 +31,7 @@ public struct SessionState: Codable, Equatable, Sendable {
     /// Creates a session not started yet. The agenda and deck are taken as given; check
     /// them first with ``validate(agenda:)`` and ``validate(deck:)``.
     public init(info: SessionInfo, agenda: [Phase], participants: [Participant],
-                notes: [NoteBuffer], deck: [Prompt]) {
+                notes: [NoteHeading], deck: [Prompt]) {
         self.info = info
         self.agenda = agenda
         self.participants = participants

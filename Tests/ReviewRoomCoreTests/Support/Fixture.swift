@@ -36,7 +36,7 @@ enum Fixture {
                               focus: "Reading stamina", startsAt: startsAt, timeZone: "Europe/London",
                               lobbyOpensMinutesBefore: lobbyMinutes, autoStart: autoStart),
             agenda: agenda, participants: people,
-            notes: [NoteBuffer(id: "evidence", title: "Evidence")], deck: deck)
+            notes: [NoteHeading(id: "evidence", title: "Evidence")], deck: deck)
     }
 
     /// A session started at `startsAt` by the facilitator.

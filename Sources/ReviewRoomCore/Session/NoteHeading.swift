@@ -1,5 +1,5 @@
-/// A shared note buffer as far as the core knows it: id and title (the text lives in the notes engine).
-public struct NoteBuffer: Codable, Equatable, Sendable {
+/// A shared note buffer as far as the core knows it: its id and title (the text lives in the notes engine).
+public struct NoteHeading: Codable, Equatable, Sendable {
     /// Opaque note id, e.g. `evidence`.
     public var id: String
     /// Title shown above the buffer.
