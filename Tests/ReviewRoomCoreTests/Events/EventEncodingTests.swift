@@ -4,17 +4,17 @@ import Testing
 
 @Suite struct EventEncodingTests {
     static let samples: [EventBody] = [
-        .clockChanged(Fixture.started().clock),
-        .floorChanged(Floor(mode: .queue, speaker: "r1", since: Fixture.at(1), turnEndsAt: nil,
-                            queue: [Hand(participant: "h1", kind: .response, raisedAt: Fixture.at(0))],
+        .clockChanged(SessionFixture.started().clock),
+        .floorChanged(Floor(mode: .queue, speaker: "r1", since: SessionFixture.at(1), turnEndsAt: nil,
+                            queue: [Hand(participant: "h1", kind: .response, raisedAt: SessionFixture.at(0))],
                             round: Round(order: ["r1"], index: 0, secondsEach: 30), spokenMs: ["r1": 1500])),
-        .promptsChanged(Fixture.session().prompts),
+        .promptsChanged(SessionFixture.session().prompts),
         .clockWarning(phase: 2, remainingSec: 59.5),
         .clockTimeUp(phase: 1),
         .floorTimeUp(participant: "r2"),
-        .participantChanged(Fixture.people),
-        .sessionChanged(SessionChange(title: "T", focus: "F", startsAt: Fixture.startsAt, timeZone: "UTC",
-                                      agenda: Fixture.agenda, prompts: Fixture.session().prompts)),
+        .participantChanged(SessionFixture.people),
+        .sessionChanged(SessionChange(title: "T", focus: "F", startsAt: SessionFixture.startsAt, timeZone: "UTC",
+                                      agenda: SessionFixture.agenda, prompts: SessionFixture.session().prompts)),
     ]
 
     static let dataKeys: [String: Set<String>] = [
@@ -26,18 +26,18 @@ import Testing
 
     @Test(arguments: samples)
     func dataHasExactlyTheTableKeysAndRoundTrips(_ body: EventBody) throws {
-        let event = Event(at: Fixture.at(3.5), body: body)
-        let json = try JSON.object(event)
+        let event = Event(at: SessionFixture.at(3.5), body: body)
+        let json = try EncodedJSON.object(event)
         #expect(Set(json.keys) == ["at", "name", "data"])
         #expect(json["at"] as? String == "2026-12-01T09:30:03.500Z")
         #expect(json["name"] as? String == body.name)
         let data = try #require(json["data"] as? [String: Any])
         #expect(Set(data.keys) == Self.dataKeys[body.name])
-        #expect(try JSON.decode(Event.self, from: JSON.string(event)) == event)
+        #expect(try EncodedJSON.decode(Event.self, from: EncodedJSON.string(event)) == event)
     }
 
     @Test func warningDataValues() throws {
-        let json = try JSON.object(Event(at: Fixture.at(0), body: .clockWarning(phase: 2, remainingSec: 59.5)))
+        let json = try EncodedJSON.object(Event(at: SessionFixture.at(0), body: .clockWarning(phase: 2, remainingSec: 59.5)))
         let data = try #require(json["data"] as? [String: Any])
         #expect(data["phase"] as? Int == 2)
         #expect(data["remainingSec"] as? Double == 59.5)
@@ -50,14 +50,14 @@ import Testing
         #"{"name":"clock.timeUp","data":{"phase":1}}"#,
     ])
     func malformedEventsDoNotDecode(_ text: String) {
-        #expect(throws: DecodingError.self) { try JSON.decode(Event.self, from: text) }
+        #expect(throws: DecodingError.self) { try EncodedJSON.decode(Event.self, from: text) }
     }
 
     @Test func sessionStateRoundTripsThroughJSON() throws {
-        var state = Fixture.started()
-        state.ok(.floorGrant(participant: "r1", turnSec: 5), by: "f1", at: Fixture.at(1))
-        _ = state.tick(at: Fixture.at(6))
-        let decoded = try JSON.decode(SessionState.self, from: JSON.string(state))
+        var state = SessionFixture.started()
+        state.ok(.floorGrant(participant: "r1", turnSec: 5), by: "f1", at: SessionFixture.at(1))
+        _ = state.tick(at: SessionFixture.at(6))
+        let decoded = try EncodedJSON.decode(SessionState.self, from: EncodedJSON.string(state))
         #expect(decoded == state)
     }
 }

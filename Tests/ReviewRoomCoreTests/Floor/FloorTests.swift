@@ -4,130 +4,130 @@ import Foundation
 
 @Suite struct FloorTests {
     @Test func responsesJumpContributionsAndEachKindIsFIFO() {
-        var state = Fixture.started()
-        state.ok(.handRaise(kind: .contribution), by: "r1", at: Fixture.at(1))
-        state.ok(.handRaise(kind: .contribution), by: "h1", at: Fixture.at(2))
-        state.ok(.handRaise(kind: .response), by: "r2", at: Fixture.at(3))
-        state.ok(.handRaise(kind: .response), by: "f1", at: Fixture.at(4))
+        var state = SessionFixture.started()
+        state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(1))
+        state.ok(.handRaise(kind: .contribution), by: "h1", at: SessionFixture.at(2))
+        state.ok(.handRaise(kind: .response), by: "r2", at: SessionFixture.at(3))
+        state.ok(.handRaise(kind: .response), by: "f1", at: SessionFixture.at(4))
         #expect(state.floor.queue.map(\.participant) == ["r2", "f1", "r1", "h1"])
-        #expect(state.floor.queue.map(\.raisedAt) == [Fixture.at(3), Fixture.at(4), Fixture.at(1), Fixture.at(2)])
+        #expect(state.floor.queue.map(\.raisedAt) == [SessionFixture.at(3), SessionFixture.at(4), SessionFixture.at(1), SessionFixture.at(2)])
     }
 
     @Test func raisingARaisedHandChangesNothing() throws {
-        var state = Fixture.started()
-        state.ok(.handRaise(kind: .contribution), by: "r1", at: Fixture.at(1))
-        let before = try JSON.string(state)
-        #expect(state.ok(.handRaise(kind: .contribution), by: "r1", at: Fixture.at(2)).isEmpty)
-        #expect(state.ok(.handRaise(kind: .response), by: "r1", at: Fixture.at(3)).isEmpty)
-        #expect(try JSON.string(state) == before)
+        var state = SessionFixture.started()
+        state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(1))
+        let before = try EncodedJSON.string(state)
+        #expect(state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(2)).isEmpty)
+        #expect(state.ok(.handRaise(kind: .response), by: "r1", at: SessionFixture.at(3)).isEmpty)
+        #expect(try EncodedJSON.string(state) == before)
     }
 
     @Test func loweringADownHandChangesNothing() {
-        var state = Fixture.started()
-        #expect(state.ok(.handLower(), by: "r1", at: Fixture.at(1)).isEmpty)
-        #expect(state.ok(.handLower(participant: "r2"), by: "f1", at: Fixture.at(1)).isEmpty)
+        var state = SessionFixture.started()
+        #expect(state.ok(.handLower(), by: "r1", at: SessionFixture.at(1)).isEmpty)
+        #expect(state.ok(.handLower(participant: "r2"), by: "f1", at: SessionFixture.at(1)).isEmpty)
     }
 
     @Test func facilitatorRaisesAndLowersForOthers() {
-        var state = Fixture.started()
-        let raised = state.ok(.handRaise(kind: .contribution, participant: "h1"), by: "f1", at: Fixture.at(1))
+        var state = SessionFixture.started()
+        let raised = state.ok(.handRaise(kind: .contribution, participant: "h1"), by: "f1", at: SessionFixture.at(1))
         #expect(raised.map(\.name) == ["floor.changed"])
         #expect(state.floor.queue.map(\.participant) == ["h1"])
-        state.ok(.handRaise(kind: .contribution, participant: "r1"), by: "r1", at: Fixture.at(2))
-        state.ok(.handLower(participant: "h1"), by: "f1", at: Fixture.at(3))
+        state.ok(.handRaise(kind: .contribution, participant: "r1"), by: "r1", at: SessionFixture.at(2))
+        state.ok(.handLower(participant: "h1"), by: "f1", at: SessionFixture.at(3))
         #expect(state.floor.queue.map(\.participant) == ["r1"])
-        state.ok(.handLower(), by: "r1", at: Fixture.at(4))
+        state.ok(.handLower(), by: "r1", at: SessionFixture.at(4))
         #expect(state.floor.queue.isEmpty)
     }
 
     @Test func handsNeedAStartedSessionAndASpeakingRole() throws {
-        var state = Fixture.session()
-        #expect(state.refused(.handRaise(kind: .contribution), by: "r1", at: Fixture.at(0))?.code == .invalidState)
-        var live = Fixture.started()
-        let before = try JSON.string(live)
-        #expect(live.refused(.handRaise(kind: .contribution, participant: "o1"), by: "f1", at: Fixture.at(1))?.code
+        var state = SessionFixture.session()
+        #expect(state.refused(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(0))?.code == .invalidState)
+        var live = SessionFixture.started()
+        let before = try EncodedJSON.string(live)
+        #expect(live.refused(.handRaise(kind: .contribution, participant: "o1"), by: "f1", at: SessionFixture.at(1))?.code
             == .badRequest)
-        #expect(live.refused(.handRaise(kind: .contribution, participant: "zz"), by: "f1", at: Fixture.at(1))?.code
+        #expect(live.refused(.handRaise(kind: .contribution, participant: "zz"), by: "f1", at: SessionFixture.at(1))?.code
             == .notFound)
-        #expect(live.refused(.handLower(participant: "zz"), by: "f1", at: Fixture.at(1))?.code == .notFound)
-        #expect(try JSON.string(live) == before)
+        #expect(live.refused(.handLower(participant: "zz"), by: "f1", at: SessionFixture.at(1))?.code == .notFound)
+        #expect(try EncodedJSON.string(live) == before)
     }
 
     @Test func grantNextReleaseAndSpokenTime() {
-        var state = Fixture.started()
-        state.ok(.handRaise(kind: .contribution), by: "r1", at: Fixture.at(1))
-        state.ok(.handRaise(kind: .response), by: "r2", at: Fixture.at(2))
-        state.ok(.floorNext(turnSec: 90), by: "f1", at: Fixture.at(10))
+        var state = SessionFixture.started()
+        state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(1))
+        state.ok(.handRaise(kind: .response), by: "r2", at: SessionFixture.at(2))
+        state.ok(.floorNext(turnSec: 90), by: "f1", at: SessionFixture.at(10))
         #expect(state.floor.speaker == "r2")
-        #expect(state.floor.since == Fixture.at(10))
-        #expect(state.floor.turnEndsAt == Fixture.at(100))
+        #expect(state.floor.since == SessionFixture.at(10))
+        #expect(state.floor.turnEndsAt == SessionFixture.at(100))
         #expect(state.floor.queue.map(\.participant) == ["r1"])
-        state.ok(.floorNext(), by: "f1", at: Fixture.at(25.5))
+        state.ok(.floorNext(), by: "f1", at: SessionFixture.at(25.5))
         #expect(state.floor.speaker == "r1")
         #expect(state.floor.turnEndsAt == nil)
         #expect(state.floor.spokenMs == ["r2": 15_500])
-        #expect(state.ok(.floorNext(), by: "f1", at: Fixture.at(30)).isEmpty)
+        #expect(state.ok(.floorNext(), by: "f1", at: SessionFixture.at(30)).isEmpty)
         #expect(state.floor.speaker == "r1")
-        state.ok(.floorRelease, by: "r1", at: Fixture.at(40))
+        state.ok(.floorRelease, by: "r1", at: SessionFixture.at(40))
         #expect(state.floor.speaker == nil)
         #expect(state.floor.spokenSec == ["r2": 15.5, "r1": 14.5])
-        #expect(state.ok(.floorRelease, by: "f1", at: Fixture.at(41)).isEmpty)
+        #expect(state.ok(.floorRelease, by: "f1", at: SessionFixture.at(41)).isEmpty)
     }
 
     @Test func grantReplacesTheSpeakerAndLowersTheGranteesHand() {
-        var state = Fixture.started()
-        state.ok(.handRaise(kind: .contribution), by: "h1", at: Fixture.at(1))
-        state.ok(.floorGrant(participant: "r1"), by: "f1", at: Fixture.at(2))
-        state.ok(.floorGrant(participant: "h1", turnSec: 30), by: "f1", at: Fixture.at(12))
+        var state = SessionFixture.started()
+        state.ok(.handRaise(kind: .contribution), by: "h1", at: SessionFixture.at(1))
+        state.ok(.floorGrant(participant: "r1"), by: "f1", at: SessionFixture.at(2))
+        state.ok(.floorGrant(participant: "h1", turnSec: 30), by: "f1", at: SessionFixture.at(12))
         #expect(state.floor.speaker == "h1")
         #expect(state.floor.queue.isEmpty)
         #expect(state.floor.spokenMs["r1"] == 10_000)
-        #expect(state.ok(.floorGrant(participant: "h1"), by: "f1", at: Fixture.at(13)).isEmpty)
-        #expect(state.floor.since == Fixture.at(12))
+        #expect(state.ok(.floorGrant(participant: "h1"), by: "f1", at: SessionFixture.at(13)).isEmpty)
+        #expect(state.floor.since == SessionFixture.at(12))
     }
 
     @Test func phaseChangeAndEndCloseTheTurn() {
-        var state = Fixture.started()
-        state.ok(.handRaise(kind: .contribution), by: "h1", at: Fixture.at(1))
-        state.ok(.floorGrant(participant: "r1"), by: "f1", at: Fixture.at(5))
-        state.ok(.phaseNext, by: "f1", at: Fixture.at(65))
+        var state = SessionFixture.started()
+        state.ok(.handRaise(kind: .contribution), by: "h1", at: SessionFixture.at(1))
+        state.ok(.floorGrant(participant: "r1"), by: "f1", at: SessionFixture.at(5))
+        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(65))
         #expect(state.floor.speaker == nil)
         #expect(state.floor.queue.isEmpty)
         #expect(state.floor.spokenMs == ["r1": 60_000])
-        state.ok(.phaseNext, by: "f1", at: Fixture.at(70))
-        state.ok(.floorGrant(participant: "r2"), by: "f1", at: Fixture.at(80))
-        let events = state.ok(.sessionEnd, by: "f1", at: Fixture.at(100))
+        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(70))
+        state.ok(.floorGrant(participant: "r2"), by: "f1", at: SessionFixture.at(80))
+        let events = state.ok(.sessionEnd, by: "f1", at: SessionFixture.at(100))
         #expect(events.map(\.name) == ["clock.changed", "floor.changed"])
         #expect(state.floor.spokenMs == ["r1": 60_000, "r2": 20_000])
     }
 
     @Test func badTurnLengthsAreRefused() throws {
-        var state = Fixture.started()
-        let before = try JSON.string(state)
+        var state = SessionFixture.started()
+        let before = try EncodedJSON.string(state)
         for seconds in [0, -5, 3601, .infinity, .nan, 0.0001] {
-            let grant = state.refused(.floorGrant(participant: "r1", turnSec: seconds), by: "f1", at: Fixture.at(1))
+            let grant = state.refused(.floorGrant(participant: "r1", turnSec: seconds), by: "f1", at: SessionFixture.at(1))
             #expect(grant?.code == .badRequest)
             #expect(grant?.message.contains("turnSec") == true)
-            #expect(state.refused(.floorNext(turnSec: seconds), by: "f1", at: Fixture.at(1))?.code == .badRequest)
+            #expect(state.refused(.floorNext(turnSec: seconds), by: "f1", at: SessionFixture.at(1))?.code == .badRequest)
         }
-        #expect(try JSON.string(state) == before)
+        #expect(try EncodedJSON.string(state) == before)
     }
 
     @Test func floorEncodesTheProtocolShape() throws {
-        var state = Fixture.started()
-        let empty = try JSON.object(state.floor)
+        var state = SessionFixture.started()
+        let empty = try EncodedJSON.object(state.floor)
         #expect(Set(empty.keys) == ["mode", "speaker", "since", "turnEndsAt", "queue", "round", "spokenSec"])
         #expect(empty["speaker"] is NSNull)
         #expect(empty["round"] is NSNull)
-        state.ok(.handRaise(kind: .response), by: "h1", at: Fixture.at(1))
-        state.ok(.floorGrant(participant: "r1", turnSec: 2.5), by: "f1", at: Fixture.at(1))
-        state.ok(.floorRelease, by: "r1", at: Fixture.at(3.25))
-        let json = try JSON.object(state.floor)
+        state.ok(.handRaise(kind: .response), by: "h1", at: SessionFixture.at(1))
+        state.ok(.floorGrant(participant: "r1", turnSec: 2.5), by: "f1", at: SessionFixture.at(1))
+        state.ok(.floorRelease, by: "r1", at: SessionFixture.at(3.25))
+        let json = try EncodedJSON.object(state.floor)
         #expect((json["spokenSec"] as? [String: Double]) == ["r1": 2.25])
         let hand = try #require((json["queue"] as? [[String: Any]])?.first)
         #expect(hand["participant"] as? String == "h1")
         #expect(hand["kind"] as? String == "response")
         #expect(hand["raisedAt"] as? String == "2026-12-01T09:30:01.000Z")
-        #expect(try JSON.decode(Floor.self, from: JSON.string(state.floor)) == state.floor)
+        #expect(try EncodedJSON.decode(Floor.self, from: EncodedJSON.string(state.floor)) == state.floor)
     }
 }

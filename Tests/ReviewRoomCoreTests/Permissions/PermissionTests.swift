@@ -37,12 +37,12 @@ import Testing
 
     @Test(arguments: Role.allCases)
     func everyCommandForEveryRole(_ role: Role) throws {
-        let sender = try #require(Fixture.people.first { $0.role == role })
+        let sender = try #require(SessionFixture.people.first { $0.role == role })
         for command in Self.samples {
-            var state = Fixture.started()
-            state.ok(.handRaise(kind: .contribution), by: "r1", at: Fixture.at(1))
-            let before = try JSON.string(state)
-            let result = state.apply(command, by: sender.id, at: Fixture.at(2))
+            var state = SessionFixture.started()
+            state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(1))
+            let before = try EncodedJSON.string(state)
+            let result = state.apply(command, by: sender.id, at: SessionFixture.at(2))
             if Permissions.allows(role, command.name) {
                 if case .failure(let error) = result {
                     #expect(error.code != .forbidden || [.floorRelease, .roundPass].contains(command.name),
@@ -55,15 +55,15 @@ import Testing
                 }
                 #expect(error.code == .forbidden)
                 #expect(error.message.contains(command.name.rawValue))
-                #expect(try JSON.string(state) == before)
+                #expect(try EncodedJSON.string(state) == before)
             }
         }
     }
 
     @Test func facilitatorMaySendEveryFacilitatorCommand() {
         for command in Self.samples where Self.facilitatorOnly.contains(command.name) {
-            var state = Fixture.started()
-            if case .failure(let error) = state.apply(command, by: "f1", at: Fixture.at(2)) {
+            var state = SessionFixture.started()
+            if case .failure(let error) = state.apply(command, by: "f1", at: SessionFixture.at(2)) {
                 // Only the state can refuse a facilitator, never their role.
                 #expect([ErrorCode.invalidState, .badRequest].contains(error.code), "\(command): \(error.message)")
             }
@@ -72,40 +72,40 @@ import Testing
 
     @Test(arguments: [Role.observer, .display])
     func readOnlyRolesNeverChangeAnything(_ role: Role) throws {
-        let id = try #require(Fixture.people.first { $0.role == role }).id
-        var state = Fixture.started()
-        let before = try JSON.string(state)
+        let id = try #require(SessionFixture.people.first { $0.role == role }).id
+        var state = SessionFixture.started()
+        let before = try EncodedJSON.string(state)
         for command in Self.samples {
-            let error = state.refused(command, by: id, at: Fixture.at(3))
+            let error = state.refused(command, by: id, at: SessionFixture.at(3))
             #expect(error?.code == .forbidden)
         }
-        #expect(try JSON.string(state) == before)
+        #expect(try EncodedJSON.string(state) == before)
     }
 
     @Test func personLimitedCommandsRefuseOthers() throws {
-        var state = Fixture.started()
-        state.ok(.floorGrant(participant: "r1"), by: "f1", at: Fixture.at(1))
-        state.ok(.handRaise(kind: .response), by: "r1", at: Fixture.at(2))
-        let before = try JSON.string(state)
-        #expect(state.refused(.floorRelease, by: "r2", at: Fixture.at(3))?.code == .forbidden)
-        #expect(state.refused(.handLower(participant: "r1"), by: "r2", at: Fixture.at(3))?.code == .forbidden)
-        #expect(state.refused(.handRaise(kind: .response, participant: "r1"), by: "h1", at: Fixture.at(3))?.code
+        var state = SessionFixture.started()
+        state.ok(.floorGrant(participant: "r1"), by: "f1", at: SessionFixture.at(1))
+        state.ok(.handRaise(kind: .response), by: "r1", at: SessionFixture.at(2))
+        let before = try EncodedJSON.string(state)
+        #expect(state.refused(.floorRelease, by: "r2", at: SessionFixture.at(3))?.code == .forbidden)
+        #expect(state.refused(.handLower(participant: "r1"), by: "r2", at: SessionFixture.at(3))?.code == .forbidden)
+        #expect(state.refused(.handRaise(kind: .response, participant: "r1"), by: "h1", at: SessionFixture.at(3))?.code
             == .forbidden)
-        #expect(try JSON.string(state) == before)
-        state.ok(.phaseNext, by: "f1", at: Fixture.at(4))
-        state.ok(.roundStart(secondsEach: 30), by: "f1", at: Fixture.at(5))
-        let inRound = try JSON.string(state)
-        #expect(state.refused(.roundPass, by: "r2", at: Fixture.at(6))?.code == .forbidden)
-        #expect(state.refused(.roundPass, by: "f1", at: Fixture.at(6))?.code == .forbidden)
-        #expect(try JSON.string(state) == inRound)
+        #expect(try EncodedJSON.string(state) == before)
+        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(4))
+        state.ok(.roundStart(secondsEach: 30), by: "f1", at: SessionFixture.at(5))
+        let inRound = try EncodedJSON.string(state)
+        #expect(state.refused(.roundPass, by: "r2", at: SessionFixture.at(6))?.code == .forbidden)
+        #expect(state.refused(.roundPass, by: "f1", at: SessionFixture.at(6))?.code == .forbidden)
+        #expect(try EncodedJSON.string(state) == inRound)
     }
 
     @Test func unknownSenderIsUnauthorized() throws {
-        var state = Fixture.started()
-        let before = try JSON.string(state)
-        let error = state.refused(.clockPause, by: "p_nobody", at: Fixture.at(1))
+        var state = SessionFixture.started()
+        let before = try EncodedJSON.string(state)
+        let error = state.refused(.clockPause, by: "p_nobody", at: SessionFixture.at(1))
         #expect(error?.code == .unauthorized)
         #expect(error?.message.contains("p_nobody") == true)
-        #expect(try JSON.string(state) == before)
+        #expect(try EncodedJSON.string(state) == before)
     }
 }

@@ -4,31 +4,31 @@ import Foundation
 
 @Suite struct PromptTests {
     @Test func showHideAndDiscussed() {
-        var state = Fixture.session()
-        #expect(state.ok(.promptShow(prompt: "q2"), by: "f1", at: Fixture.at(-5)).map(\.name) == ["prompts.changed"])
+        var state = SessionFixture.session()
+        #expect(state.ok(.promptShow(prompt: "q2"), by: "f1", at: SessionFixture.at(-5)).map(\.name) == ["prompts.changed"])
         #expect(state.prompts.current == "q2")
-        #expect(state.ok(.promptShow(prompt: "q2"), by: "f1", at: Fixture.at(-4)).isEmpty)
-        state.ok(.promptDiscussed(prompt: "q2", discussed: true), by: "f1", at: Fixture.at(-3))
-        state.ok(.promptDiscussed(prompt: "q1", discussed: true), by: "f1", at: Fixture.at(-3))
+        #expect(state.ok(.promptShow(prompt: "q2"), by: "f1", at: SessionFixture.at(-4)).isEmpty)
+        state.ok(.promptDiscussed(prompt: "q2", discussed: true), by: "f1", at: SessionFixture.at(-3))
+        state.ok(.promptDiscussed(prompt: "q1", discussed: true), by: "f1", at: SessionFixture.at(-3))
         #expect(state.prompts.discussed == ["q2", "q1"])
-        #expect(state.ok(.promptDiscussed(prompt: "q1", discussed: true), by: "f1", at: Fixture.at(-2)).isEmpty)
-        state.ok(.promptDiscussed(prompt: "q2", discussed: false), by: "f1", at: Fixture.at(-2))
+        #expect(state.ok(.promptDiscussed(prompt: "q1", discussed: true), by: "f1", at: SessionFixture.at(-2)).isEmpty)
+        state.ok(.promptDiscussed(prompt: "q2", discussed: false), by: "f1", at: SessionFixture.at(-2))
         #expect(state.prompts.discussed == ["q1"])
-        #expect(state.ok(.promptDiscussed(prompt: "q3", discussed: false), by: "f1", at: Fixture.at(-2)).isEmpty)
-        state.ok(.promptHide, by: "f1", at: Fixture.at(-1))
+        #expect(state.ok(.promptDiscussed(prompt: "q3", discussed: false), by: "f1", at: SessionFixture.at(-2)).isEmpty)
+        state.ok(.promptHide, by: "f1", at: SessionFixture.at(-1))
         #expect(state.prompts.current == nil)
-        #expect(state.ok(.promptHide, by: "f1", at: Fixture.at(0)).isEmpty)
+        #expect(state.ok(.promptHide, by: "f1", at: SessionFixture.at(0)).isEmpty)
     }
 
     @Test func addTailorsTheDeckLive() {
-        var state = Fixture.started()
-        state.ok(.promptAdd(text: "  How is progress tracked?  ", theme: " "), by: "f1", at: Fixture.at(1))
-        state.ok(.promptAdd(text: "Who reads aloud?", theme: "reading"), by: "f1", at: Fixture.at(2))
+        var state = SessionFixture.started()
+        state.ok(.promptAdd(text: "  How is progress tracked?  ", theme: " "), by: "f1", at: SessionFixture.at(1))
+        state.ok(.promptAdd(text: "Who reads aloud?", theme: "reading"), by: "f1", at: SessionFixture.at(2))
         #expect(state.prompts.deck.suffix(2) == [
             Prompt(id: "q4", text: "How is progress tracked?", theme: nil),
             Prompt(id: "q5", text: "Who reads aloud?", theme: "reading"),
         ])
-        state.ok(.promptShow(prompt: "q5"), by: "f1", at: Fixture.at(3))
+        state.ok(.promptShow(prompt: "q5"), by: "f1", at: SessionFixture.at(3))
         #expect(state.prompts.current == "q5")
     }
 
@@ -39,28 +39,28 @@ import Foundation
     }
 
     @Test func badPromptCommandsChangeNothing() throws {
-        var state = Fixture.started()
-        let before = try JSON.string(state)
-        let unknown = state.refused(.promptShow(prompt: "q9"), by: "f1", at: Fixture.at(1))
+        var state = SessionFixture.started()
+        let before = try EncodedJSON.string(state)
+        let unknown = state.refused(.promptShow(prompt: "q9"), by: "f1", at: SessionFixture.at(1))
         #expect(unknown?.code == .notFound)
         #expect(unknown?.message.contains("q9") == true)
-        #expect(state.refused(.promptDiscussed(prompt: "q9", discussed: true), by: "f1", at: Fixture.at(1))?.code
+        #expect(state.refused(.promptDiscussed(prompt: "q9", discussed: true), by: "f1", at: SessionFixture.at(1))?.code
             == .notFound)
-        #expect(state.refused(.promptAdd(text: " \n "), by: "f1", at: Fixture.at(1))?.code == .badRequest)
-        let long = state.refused(.promptAdd(text: String(repeating: "x", count: 1001)), by: "f1", at: Fixture.at(1))
+        #expect(state.refused(.promptAdd(text: " \n "), by: "f1", at: SessionFixture.at(1))?.code == .badRequest)
+        let long = state.refused(.promptAdd(text: String(repeating: "x", count: 1001)), by: "f1", at: SessionFixture.at(1))
         #expect(long?.code == .badRequest)
         #expect(long?.message.contains("1001") == true)
-        #expect(try JSON.string(state) == before)
+        #expect(try EncodedJSON.string(state) == before)
     }
 
     @Test func promptsEncodeTheProtocolShape() throws {
-        let json = try JSON.object(Fixture.session().prompts)
+        let json = try EncodedJSON.object(SessionFixture.session().prompts)
         #expect(Set(json.keys) == ["deck", "current", "discussed"])
         #expect(json["current"] is NSNull)
         let second = try #require((json["deck"] as? [[String: Any]])?[1])
         #expect(Set(second.keys) == ["id", "text", "theme"])
         #expect(second["theme"] is NSNull)
-        let prompts = Fixture.session().prompts
-        #expect(try JSON.decode(Prompts.self, from: JSON.string(prompts)) == prompts)
+        let prompts = SessionFixture.session().prompts
+        #expect(try EncodedJSON.decode(Prompts.self, from: EncodedJSON.string(prompts)) == prompts)
     }
 }

@@ -3,9 +3,9 @@ import Testing
 
 /// Random sessions: replaying the events rebuilds the state, and the invariants hold throughout.
 @Suite struct ReplayPropertyTests {
-    static let ids = Fixture.people.map(\.id) + ["zz"]
+    static let ids = SessionFixture.people.map(\.id) + ["zz"]
 
-    static func randomCommand(_ rng: inout SplitMix64) -> Command {
+    static func randomCommand(_ rng: inout SessionRandom) -> Command {
         let someone: String = ids.randomElement(using: &rng) ?? "r1"
         let lengths: [Double] = [-700, -30, 0, 15, 45, 90, 4000]
         let seconds: Double = lengths.randomElement(using: &rng) ?? 30
@@ -26,11 +26,11 @@ import Testing
 
     @Test(arguments: 0..<40)
     func replayRebuildsTheStateAndInvariantsHold(seed: UInt64) throws {
-        var rng = SplitMix64(seed: seed)
-        let initial = Fixture.session(autoStart: seed % 2 == 0)
+        var rng = SessionRandom(seed: seed)
+        let initial = SessionFixture.session(autoStart: seed % 2 == 0)
         var state = initial
         var events: [Event] = []
-        var now = Fixture.at(-60)
+        var now = SessionFixture.at(-60)
         var heldMs: Int64 = 0
         var checkpoints: [(count: Int, state: SessionState)] = []
         for step in 0..<250 {
@@ -73,7 +73,7 @@ import Testing
         for checkpoint in checkpoints {
             #expect(SessionState.replaying(Array(events.prefix(checkpoint.count)), onto: initial) == checkpoint.state)
         }
-        let stored = try events.map { event in try JSON.decode(Event.self, from: JSON.string(event)) }
+        let stored = try events.map { event in try EncodedJSON.decode(Event.self, from: EncodedJSON.string(event)) }
         #expect(SessionState.replaying(stored, onto: initial) == state)
     }
 

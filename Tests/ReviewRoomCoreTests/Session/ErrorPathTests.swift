@@ -13,10 +13,10 @@ import Testing
     }
 
     static let notStarted: @Sendable (inout SessionState) -> Void = { _ in }
-    static let started: @Sendable (inout SessionState) -> Void = { $0.ok(.sessionStart, by: "f1", at: Fixture.at(0)) }
+    static let started: @Sendable (inout SessionState) -> Void = { $0.ok(.sessionStart, by: "f1", at: SessionFixture.at(0)) }
     static let lastPhase: @Sendable (inout SessionState) -> Void = {
-        $0.ok(.sessionStart, by: "f1", at: Fixture.at(0))
-        $0.ok(.phaseGoto(index: 3), by: "f1", at: Fixture.at(1))
+        $0.ok(.sessionStart, by: "f1", at: SessionFixture.at(0))
+        $0.ok(.phaseGoto(index: 3), by: "f1", at: SessionFixture.at(1))
     }
 
     static let cases: [Case] = [
@@ -47,32 +47,32 @@ import Testing
 
     @Test(arguments: cases)
     func refusedAndUnchanged(_ testCase: Case) throws {
-        var state = Fixture.session()
+        var state = SessionFixture.session()
         testCase.setup(&state)
-        let before = try JSON.string(state)
-        let error = state.refused(testCase.command, by: testCase.by, at: Fixture.at(5))
+        let before = try EncodedJSON.string(state)
+        let error = state.refused(testCase.command, by: testCase.by, at: SessionFixture.at(5))
         #expect(error?.code == testCase.code)
         #expect(error?.message.contains(testCase.mentions) == true, "\(error?.message ?? "")")
-        #expect(try JSON.string(state) == before)
+        #expect(try EncodedJSON.string(state) == before)
     }
 
     @Test func emptyAgendaCannotStart() throws {
-        var state = Fixture.session(agenda: [])
-        let before = try JSON.string(state)
-        #expect(state.refused(.sessionStart, by: "f1", at: Fixture.at(0))?.code == .invalidState)
-        #expect(try JSON.string(state) == before)
+        var state = SessionFixture.session(agenda: [])
+        let before = try EncodedJSON.string(state)
+        #expect(state.refused(.sessionStart, by: "f1", at: SessionFixture.at(0))?.code == .invalidState)
+        #expect(try EncodedJSON.string(state) == before)
         #expect(state.nextDeadline == nil)
     }
 
     @Test(arguments: PermissionTests.samples)
     func everythingAfterTheEndIsSessionEnded(_ command: Command) throws {
-        var state = Fixture.started()
-        state.ok(.sessionEnd, by: "f1", at: Fixture.at(10))
-        let before = try JSON.string(state)
-        let error = state.refused(command, by: "f1", at: Fixture.at(11))
+        var state = SessionFixture.started()
+        state.ok(.sessionEnd, by: "f1", at: SessionFixture.at(10))
+        let before = try EncodedJSON.string(state)
+        let error = state.refused(command, by: "f1", at: SessionFixture.at(11))
         #expect(error?.code == .sessionEnded)
         #expect(error?.message.contains(command.name.rawValue) == true)
-        #expect(try JSON.string(state) == before)
-        #expect(state.tick(at: Fixture.at(5000)).isEmpty)
+        #expect(try EncodedJSON.string(state) == before)
+        #expect(state.tick(at: SessionFixture.at(5000)).isEmpty)
     }
 }

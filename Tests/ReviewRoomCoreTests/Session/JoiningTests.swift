@@ -4,39 +4,39 @@ import Testing
 
 @Suite struct JoiningTests {
     @Test func lobbyOpensByTheClockAlone() {
-        let state = Fixture.session(lobbyMinutes: 15)
-        let opensAt = Fixture.at(-900)
+        let state = SessionFixture.session(lobbyMinutes: 15)
+        let opensAt = SessionFixture.at(-900)
         #expect(state.info.opensAt == opensAt)
-        #expect(state.status(at: Fixture.at(-900.001)) == .scheduled)
-        #expect(state.joinAvailability(at: Fixture.at(-900.001)) == .notOpen(opensAt: opensAt))
+        #expect(state.status(at: SessionFixture.at(-900.001)) == .scheduled)
+        #expect(state.joinAvailability(at: SessionFixture.at(-900.001)) == .notOpen(opensAt: opensAt))
         #expect(state.status(at: opensAt) == .lobby)
         #expect(state.joinAvailability(at: opensAt) == .open)
-        #expect(state.status(at: Fixture.at(3600)) == .lobby)
+        #expect(state.status(at: SessionFixture.at(3600)) == .lobby)
         #expect(state.clock(at: opensAt).status == .lobby)
         #expect(state.clock.status == .scheduled)
     }
 
     @Test func notOpenErrorNamesTheOpeningTime() throws {
-        let state = Fixture.session(lobbyMinutes: 10)
-        let error = try #require(state.notOpenError(at: Fixture.at(-601)))
+        let state = SessionFixture.session(lobbyMinutes: 10)
+        let error = try #require(state.notOpenError(at: SessionFixture.at(-601)))
         #expect(error.code == .notOpen)
         #expect(error.message.contains("2026-12-01T09:20:00.000Z"))
-        #expect(state.notOpenError(at: Fixture.at(-600)) == nil)
+        #expect(state.notOpenError(at: SessionFixture.at(-600)) == nil)
     }
 
     @Test func startedAndEndedSessionsAreOpen() {
-        var state = Fixture.session()
-        state.ok(.sessionStart, by: "f1", at: Fixture.at(-2000))
-        #expect(state.status(at: Fixture.at(-2000)) == .live)
-        #expect(state.joinAvailability(at: Fixture.at(-1999)) == .open)
-        state.ok(.sessionEnd, by: "f1", at: Fixture.at(-1000))
-        #expect(state.status(at: Fixture.at(-1000)) == .ended)
-        #expect(state.joinAvailability(at: Fixture.at(-999)) == .open)
+        var state = SessionFixture.session()
+        state.ok(.sessionStart, by: "f1", at: SessionFixture.at(-2000))
+        #expect(state.status(at: SessionFixture.at(-2000)) == .live)
+        #expect(state.joinAvailability(at: SessionFixture.at(-1999)) == .open)
+        state.ok(.sessionEnd, by: "f1", at: SessionFixture.at(-1000))
+        #expect(state.status(at: SessionFixture.at(-1000)) == .ended)
+        #expect(state.joinAvailability(at: SessionFixture.at(-999)) == .open)
     }
 
     @Test func snapshotHasTheProtocolShape() throws {
-        let state = Fixture.started()
-        let json = try JSON.object(state.snapshot(at: Fixture.at(100)))
+        let state = SessionFixture.started()
+        let json = try EncodedJSON.object(state.snapshot(at: SessionFixture.at(100)))
         #expect(Set(json.keys) == ["id", "title", "hostSchool", "focus", "startsAt", "timeZone", "agenda", "clock",
                                     "floor", "prompts", "notes", "participants"])
         let clock = try #require(json["clock"] as? [String: Any])

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ReviewRoomCore
 
-@Suite struct MalformedValueTests {
+@Suite struct MalformedSessionValueTests {
     @Test(arguments: [
         #"{"status":"live","phase":0,"durationSec":60,"elapsedSec":1}"#.replacingOccurrences(of: "\"durationSec\":60,", with: ""),
         #"{"status":"running","phase":0,"durationSec":60,"elapsedSec":1,"remainingSec":59}"#,
@@ -10,7 +10,7 @@ import Testing
         #"{"status":"live","phase":0,"phaseStartedAt":"soon","durationSec":60,"elapsedSec":1,"remainingSec":59}"#,
     ])
     func malformedClocksDoNotDecode(_ text: String) {
-        #expect(throws: DecodingError.self) { try JSON.decode(Clock.self, from: text) }
+        #expect(throws: DecodingError.self) { try EncodedJSON.decode(Clock.self, from: text) }
     }
 
     @Test(arguments: [
@@ -20,13 +20,13 @@ import Testing
         #"{"mode":"open","spokenSec":{}}"#,
     ])
     func malformedFloorsDoNotDecode(_ text: String) {
-        #expect(throws: DecodingError.self) { try JSON.decode(Floor.self, from: text) }
+        #expect(throws: DecodingError.self) { try EncodedJSON.decode(Floor.self, from: text) }
     }
 
     @Test func absentOptionalsDecodeAsNull() throws {
-        let clock = try JSON.decode(Clock.self, from: #"{"status":"paused","phase":1,"durationSec":60.5,"elapsedSec":1.25}"#)
+        let clock = try EncodedJSON.decode(Clock.self, from: #"{"status":"paused","phase":1,"durationSec":60.5,"elapsedSec":1.25}"#)
         #expect(clock == Clock(status: .paused, phase: 1, phaseStartedAt: nil, durationMs: 60_500, elapsedMs: 1_250, endsAt: nil))
-        let floor = try JSON.decode(Floor.self, from: #"{"mode":"open","queue":[],"spokenSec":{"r1":2.5}}"#)
+        let floor = try EncodedJSON.decode(Floor.self, from: #"{"mode":"open","queue":[],"spokenSec":{"r1":2.5}}"#)
         #expect(floor == Floor(mode: .open, spokenMs: ["r1": 2_500]))
     }
 }

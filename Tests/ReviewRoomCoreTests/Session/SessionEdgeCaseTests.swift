@@ -2,14 +2,14 @@ import Testing
 @testable import ReviewRoomCore
 
 /// Corners the main suites do not reach on their own.
-@Suite struct EdgeCaseTests {
+@Suite struct SessionEdgeCaseTests {
     @Test func regrantingTheSameTurnChangesNothing() {
-        var state = Fixture.started()
-        state.ok(.floorGrant(participant: "r1", turnSec: 30), by: "f1", at: Fixture.at(1))
-        #expect(state.ok(.floorGrant(participant: "r1", turnSec: 30), by: "f1", at: Fixture.at(1)).isEmpty)
-        #expect(state.ok(.floorGrant(participant: "r1", turnSec: 30), by: "f1", at: Fixture.at(2)).count == 1)
-        #expect(state.floor.turnEndsAt == Fixture.at(32))
-        #expect(state.floor.since == Fixture.at(1))
+        var state = SessionFixture.started()
+        state.ok(.floorGrant(participant: "r1", turnSec: 30), by: "f1", at: SessionFixture.at(1))
+        #expect(state.ok(.floorGrant(participant: "r1", turnSec: 30), by: "f1", at: SessionFixture.at(1)).isEmpty)
+        #expect(state.ok(.floorGrant(participant: "r1", turnSec: 30), by: "f1", at: SessionFixture.at(2)).count == 1)
+        #expect(state.floor.turnEndsAt == SessionFixture.at(32))
+        #expect(state.floor.since == SessionFixture.at(1))
     }
 
     @Test func onlyReadingAndEphemeralCommandsLeaveStateAlone() {
@@ -20,25 +20,25 @@ import Testing
     }
 
     @Test func phaseDescriptionsNameTheTitleWhenThereIsOne() {
-        let state = Fixture.session()
+        let state = SessionFixture.session()
         #expect(state.describePhase(1) == "phase 1 (\"Round\")")
         #expect(state.describePhase(9) == "phase 9")
     }
 
     @Test func advancingWithoutARoundChangesNothing() {
-        var floor = Floor(mode: .queue, speaker: "r1", since: Fixture.at(0))
+        var floor = Floor(mode: .queue, speaker: "r1", since: SessionFixture.at(0))
         let before = floor
-        floor.advanceRound(at: Fixture.at(5), passing: true)
+        floor.advanceRound(at: SessionFixture.at(5), passing: true)
         #expect(floor == before)
     }
 
     @Test func replayOfAPhaseNoLongerInTheAgendaRecordsNoPlannedTime() {
-        var state = Fixture.started()
-        state.ok(.phaseGoto(index: 3), by: "f1", at: Fixture.at(0))
-        let shorter = SessionChange(title: "T", focus: "F", startsAt: Fixture.startsAt, timeZone: "UTC",
-                                    agenda: Array(Fixture.agenda.prefix(2)), prompts: state.prompts)
-        state.replay(Event(at: Fixture.at(1), body: .sessionChanged(shorter)))
-        state.replay(Event(at: Fixture.at(10), body: .clockChanged(.running(phase: 0, durationMs: 1000, from: Fixture.at(10)))))
+        var state = SessionFixture.started()
+        state.ok(.phaseGoto(index: 3), by: "f1", at: SessionFixture.at(0))
+        let shorter = SessionChange(title: "T", focus: "F", startsAt: SessionFixture.startsAt, timeZone: "UTC",
+                                    agenda: Array(SessionFixture.agenda.prefix(2)), prompts: state.prompts)
+        state.replay(Event(at: SessionFixture.at(1), body: .sessionChanged(shorter)))
+        state.replay(Event(at: SessionFixture.at(10), body: .clockChanged(.running(phase: 0, durationMs: 1000, from: SessionFixture.at(10)))))
         #expect(state.phaseRuns.last?.plannedSec == 0)
         #expect(state.phaseRuns.last?.actualSec == 10)
     }

@@ -5,7 +5,7 @@ import Testing
 ///
 /// Invitation order: f1 (facilitator), r1 (reviewer), h1 (host), r2 (reviewer), o1 (observer), d1 (display),
 /// so the default round order is r1, r2, h1.
-enum Fixture {
+enum SessionFixture {
     static let startsAt = Timestamp(millisecondsSince1970: 1_796_117_400_000)  // 2026-12-01T09:30:00Z
 
     static let people = [

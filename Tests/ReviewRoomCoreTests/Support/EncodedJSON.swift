@@ -2,7 +2,7 @@ import Foundation
 @testable import ReviewRoomCore
 
 /// JSON helpers for comparing encoded values byte for byte.
-enum JSON {
+enum EncodedJSON {
     static func string(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -1,5 +1,5 @@
-/// A tiny seeded generator (SplitMix64) so random tests are repeatable.
-struct SplitMix64: RandomNumberGenerator {
+/// A tiny seeded generator (SessionRandom) so random tests are repeatable.
+struct SessionRandom: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

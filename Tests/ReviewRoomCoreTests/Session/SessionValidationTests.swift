@@ -1,9 +1,9 @@
 import Testing
 @testable import ReviewRoomCore
 
-@Suite struct ValidationTests {
+@Suite struct SessionValidationTests {
     @Test func fixtureIsValid() throws {
-        let state = Fixture.session()
+        let state = SessionFixture.session()
         try SessionState.validate(info: state.info)
         try SessionState.validate(agenda: state.agenda)
         try SessionState.validate(deck: state.prompts.deck)
@@ -11,7 +11,7 @@ import Testing
 
     @Test(arguments: [-1, 1441])
     func lobbyOpeningOutOfRange(_ minutes: Int) {
-        var info = Fixture.session().info
+        var info = SessionFixture.session().info
         info.lobbyOpensMinutesBefore = minutes
         #expect(throws: CommandError.self) { try SessionState.validate(info: info) }
         do {
@@ -23,9 +23,9 @@ import Testing
     }
 
     @Test func emptyIdOrTitle() {
-        var noID = Fixture.session().info
+        var noID = SessionFixture.session().info
         noID.id = ""
-        var noTitle = Fixture.session().info
+        var noTitle = SessionFixture.session().info
         noTitle.title = "  "
         for info in [noID, noTitle] {
             #expect(throws: CommandError.self) { try SessionState.validate(info: info) }
@@ -34,7 +34,7 @@ import Testing
 
     @Test(arguments: [0.0, -5, 86_400.5, .infinity, 0.0004])
     func phaseLengthOutOfRange(_ seconds: Double) {
-        var agenda = Fixture.agenda
+        var agenda = SessionFixture.agenda
         agenda[1].durationSec = seconds
         do {
             try SessionState.validate(agenda: agenda)
