@@ -10,7 +10,6 @@ extension SessionState {
                 + "is for a facilitator")
         }
         try requireSpeaker(id, "hand.raise")
-        try requireUnderway("hand.raise")
         guard !floor.hasHand(id) else { return [] }
         var newFloor = floor
         newFloor.enqueue(Hand(participant: id, kind: kind, raisedAt: now))
@@ -33,7 +32,6 @@ extension SessionState {
     func decideGrant(to id: String, turnSec: Double?, at now: Timestamp) throws(CommandError) -> [EventBody] {
         let turnMs = try turnLength(turnSec, "floor.grant turnSec")
         try requireSpeaker(id, "floor.grant")
-        try requireUnderway("floor.grant")
         if let round = floor.round {
             throw .invalidState("floor.grant during a round: '\(round.order[round.index])' has the round's turn; "
                 + "stop the round first or use floor.next to move it on")
@@ -51,7 +49,6 @@ extension SessionState {
 
     func decideFloorNext(turnSec: Double?, at now: Timestamp) throws(CommandError) -> [EventBody] {
         let turnMs = try turnLength(turnSec, "floor.next turnSec")
-        try requireUnderway("floor.next")
         var newFloor = floor
         if floor.round != nil {
             newFloor.advanceRound(at: now, passing: false)
@@ -87,12 +84,10 @@ extension SessionState {
                 try requireSpeaker(id, "round.start")
             }
         }
-        try requireUnderway("round.start")
         guard floor.round == nil else {
             throw .invalidState("round.start while a round is in progress: stop it first with round.stop")
         }
-        let mode = agenda[clock.phase].turnMode
-        guard mode != .open else {
+        guard floor.mode != .open else {
             throw .invalidState("round.start in \(describePhase(clock.phase)), an open discussion: "
                 + "rounds belong to queue or round phases")
         }

@@ -28,7 +28,7 @@ extension SessionState {
             }
             candidates.append(endsAt)
         }
-        if clock.status.isUnderway, floor.speaker != nil, let turnEndsAt = floor.turnEndsAt, !turnTimeUpFired {
+        if floor.speaker != nil, let turnEndsAt = floor.turnEndsAt, !turnTimeUpFired {
             candidates.append(turnEndsAt)
         }
         return candidates.min()
@@ -48,7 +48,7 @@ extension SessionState {
                 return [.clockTimeUp(phase: clock.phase)] + (advance ? phaseChange(to: clock.phase + 1, at: now) : [])
             }
         }
-        if clock.status.isUnderway, let speaker = floor.speaker, let turnEndsAt = floor.turnEndsAt,
+        if let speaker = floor.speaker, let turnEndsAt = floor.turnEndsAt,
            !turnTimeUpFired, now >= turnEndsAt {
             guard floor.round != nil else { return [.floorTimeUp(participant: speaker)] }
             var newFloor = floor

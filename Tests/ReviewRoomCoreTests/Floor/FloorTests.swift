@@ -40,9 +40,20 @@ import Foundation
         #expect(state.floor.queue.isEmpty)
     }
 
-    @Test func handsNeedAStartedSessionAndASpeakingRole() throws {
+    @Test func theFloorWorksInTheLobbyAndCarriesIntoTheStart() {
         var state = SessionFixture.session()
-        #expect(state.refused(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(0))?.code == .invalidState)
+        state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(-120))
+        state.ok(.floorGrant(participant: "h1", turnSec: 60), by: "f1", at: SessionFixture.at(-100))
+        #expect(state.nextDeadline == SessionFixture.at(-40))
+        #expect(state.tick(at: SessionFixture.at(-40)).map(\.body) == [.floorTimeUp(participant: "h1")])
+        #expect(state.ok(.sessionStart, by: "f1", at: SessionFixture.at(0)).map(\.name) == ["clock.changed"])
+        #expect(state.floor.speaker == "h1")
+        #expect(state.floor.queue.map(\.participant) == ["r1"])
+        state.ok(.floorNext(), by: "f1", at: SessionFixture.at(10))
+        #expect(state.floor.spokenMs == ["h1": 110_000])
+    }
+
+    @Test func handsNeedASpeakingRole() throws {
         var live = SessionFixture.started()
         let before = try EncodedJSON.string(live)
         #expect(live.refused(.handRaise(kind: .contribution, participant: "o1"), by: "f1", at: SessionFixture.at(1))?.code
