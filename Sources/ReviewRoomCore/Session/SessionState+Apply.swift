@@ -7,25 +7,40 @@ extension SessionState {
     /// `session_ended`, then `bad_request`, `not_found` or `invalid_state` from the rules.
     public mutating func apply(_ command: Command, by participantID: String,
                                at now: Timestamp) -> Result<[Event], CommandError> {
-        guard let sender = participant(participantID) else {
-            return .failure(CommandError(code: .unauthorized,
-                                         message: "participant '\(participantID)' is not in session \(info.id)"))
-        }
-        guard Permissions.allows(sender.role, command.name) else {
-            let who = Permissions.roles(for: command.name).map(\.rawValue).sorted().joined(separator: ", ")
-            return .failure(.forbidden("\(sender.name) is a \(sender.role.rawValue) and may not send "
-                + "\(command.name.rawValue): only \(who) may"))
-        }
-        guard !isEnded else {
-            return .failure(CommandError(code: .sessionEnded, message: "session \(info.id) has ended: "
-                + "\(command.name.rawValue) cannot change it any more"))
-        }
         do {
+            let sender = try admit(command.name, by: participantID).get()
             let bodies = try decide(command, by: sender, at: now)
             return .success(commit(bodies, at: now))
         } catch {
             return .failure(error)
         }
+    }
+
+    /// The checks every command gets before its own rules, for any command of PROTOCOL.md §3.2
+    /// (so the server can use it for `note.*`, `ping` and `signal` too): unknown sender →
+    /// `unauthorized`; role not allowed → `forbidden`; a state-changing command after the
+    /// end → `session_ended`. Nil when the command may go on to its rules.
+    public func check(_ command: CommandName, by participantID: String) -> CommandError? {
+        guard case .failure(let refusal) = admit(command, by: participantID) else { return nil }
+        return refusal
+    }
+
+    /// The sender, once ``check(_:by:)`` has nothing against the command.
+    func admit(_ command: CommandName, by participantID: String) -> Result<Participant, CommandError> {
+        guard let sender = participant(participantID) else {
+            return .failure(CommandError(code: .unauthorized,
+                                         message: "participant '\(participantID)' is not in session \(info.id)"))
+        }
+        guard Permissions.allows(sender.role, command) else {
+            let who = Permissions.roles(for: command).map(\.rawValue).sorted().joined(separator: ", ")
+            return .failure(.forbidden("\(sender.name) is a \(sender.role.rawValue) and may not send "
+                + "\(command.rawValue): only \(who) may"))
+        }
+        guard !isEnded || !command.changesState else {
+            return .failure(CommandError(code: .sessionEnded, message: "session \(info.id) has ended: "
+                + "\(command.rawValue) cannot change it any more"))
+        }
+        return .success(sender)
     }
 
     /// Stamps `bodies` with `now`, replays them onto the state and returns them.

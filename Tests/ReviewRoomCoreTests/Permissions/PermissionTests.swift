@@ -109,3 +109,19 @@ import Testing
         #expect(try EncodedJSON.string(state) == before)
     }
 }
+
+extension PermissionTests {
+    @Test func checkCoversTheCommandsTheCoreDoesNotDecide() {
+        var state = SessionFixture.started()
+        #expect(state.check(.noteEdit, by: "r1") == nil)
+        #expect(state.check(.noteEdit, by: "o1")?.code == .forbidden)
+        #expect(state.check(.noteCursor, by: "d1")?.code == .forbidden)
+        #expect(state.check(.signal, by: "o1") == nil)
+        #expect(state.check(.signal, by: "d1")?.code == .forbidden)
+        #expect(state.check(.ping, by: "zz")?.code == .unauthorized)
+        state.ok(.sessionEnd, by: "f1", at: SessionFixture.at(1))
+        #expect(state.check(.noteEdit, by: "r1")?.code == .sessionEnded)
+        #expect(state.check(.noteGet, by: "d1") == nil)
+        #expect(state.check(.signal, by: "r1") == nil)
+    }
+}
