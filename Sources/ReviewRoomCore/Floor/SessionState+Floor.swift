@@ -32,8 +32,8 @@ extension SessionState {
     func decideGrant(to id: String, turnSec: Double?, at now: Timestamp) throws(CommandError) -> [EventBody] {
         let turnMs = try turnLength(turnSec, "floor.grant turnSec")
         try requireSpeaker(id, "floor.grant")
-        if let round = floor.round {
-            throw .invalidState("floor.grant during a round: '\(round.order[round.index])' has the round's turn; "
+        if floor.round != nil {
+            throw .invalidState("floor.grant during a round: '\(floor.speaker ?? "")' has the round's turn; "
                 + "stop the round first or use floor.next to move it on")
         }
         var newFloor = floor

@@ -44,7 +44,7 @@ extension SessionState {
                 return [.clockWarning(phase: clock.phase, remainingSec: Milliseconds.seconds(remaining))]
             }
             if !timeUpFired, remaining <= 0 {
-                let advance = agenda[clock.phase].onTimeUp == .advance && clock.phase + 1 < agenda.count
+                let advance = clock.phase + 1 < agenda.count && agenda[clock.phase].onTimeUp == .advance
                 return [.clockTimeUp(phase: clock.phase)] + (advance ? phaseChange(to: clock.phase + 1, at: now) : [])
             }
         }
