@@ -93,6 +93,8 @@ extension SessionState {
 
     /// Moving to another phase: a fresh phase clock (still paused if it was), and the floor
     /// reset for the new phase (turn ended and counted, round stopped, hands lowered).
+    /// `floor.changed` always follows, as PROTOCOL.md §3.2 lists it for every phase move,
+    /// even when the reset floor equals the old one.
     func phaseChange(to index: Int, at now: Timestamp) -> [EventBody] {
         let phase = agenda[index]
         var newClock = Clock.running(phase: index, durationMs: phase.durationMs, from: now)
@@ -102,7 +104,7 @@ extension SessionState {
         }
         var newFloor = floor
         newFloor.reset(at: now, mode: phase.turnMode)
-        return [.clockChanged(newClock)] + (newFloor == floor ? [] : [.floorChanged(newFloor)])
+        return [.clockChanged(newClock), .floorChanged(newFloor)]
     }
 
     func requireUnderway(_ command: String) throws(CommandError) {

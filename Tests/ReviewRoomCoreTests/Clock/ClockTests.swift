@@ -138,3 +138,18 @@ import Foundation
         #expect(try EncodedJSON.decode(Clock.self, from: text) == SessionFixture.started().clock)
     }
 }
+
+extension ClockTests {
+    @Test func everyPhaseMoveReportsTheFloorEvenWhenUnchanged() {
+        let sameMode = [
+            Phase(id: "a", title: "A", kind: .discussion, durationSec: 120, turnMode: .queue, onTimeUp: .overtime),
+            Phase(id: "b", title: "B", kind: .discussion, durationSec: 120, turnMode: .queue, onTimeUp: .overtime),
+        ]
+        var state = SessionFixture.session(agenda: sameMode)
+        state.ok(.sessionStart, by: "f1", at: SessionFixture.at(0))
+        let before = state.floor
+        #expect(state.ok(.phaseNext, by: "f1", at: SessionFixture.at(5)).map(\.name) == ["clock.changed", "floor.changed"])
+        #expect(state.floor == before)
+        #expect(state.ok(.sessionEnd, by: "f1", at: SessionFixture.at(6)).map(\.name) == ["clock.changed"])
+    }
+}
