@@ -33,8 +33,8 @@ extension SessionState {
         let turnMs = try turnLength(turnSec, "floor.grant turnSec")
         try requireSpeaker(id, "floor.grant")
         if floor.round != nil {
-            throw .invalidState("floor.grant during a round: '\(floor.speaker ?? "")' has the round's turn; "
-                + "stop the round first or use floor.next to move it on")
+            throw .invalidState("floor.grant to '\(id)' during a round: the round decides who speaks; "
+                + "stop it with round.stop first, or move it on with floor.next")
         }
         var newFloor = floor
         if floor.speaker == id {
