@@ -4,6 +4,8 @@ public enum NoteClientState: Equatable, Sendable {
     case synchronized
     /// One edit is at the server, not yet acknowledged.
     case awaitingConfirm(outstanding: NoteOutgoingEdit)
-    /// One edit is at the server and later local edits wait, composed, in `buffer`.
-    case awaitingWithBuffer(outstanding: NoteOutgoingEdit, buffer: TextOperation)
+    /// One edit is at the server and later local edits wait in `buffer`, each made on the
+    /// text after the one before it: a single composed op (the ot.js way, the default), or
+    /// one op per local edit for a client made with `composesBuffer: false`.
+    case awaitingWithBuffer(outstanding: NoteOutgoingEdit, buffer: [TextOperation])
 }
