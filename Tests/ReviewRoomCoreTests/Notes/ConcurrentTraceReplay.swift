@@ -4,15 +4,21 @@ import Testing
 /// Drives two ``NoteClient``s and a ``NoteBuffer`` through a concurrent editing trace so
 /// that each transaction is made on exactly the document its `parents` describe.
 ///
-/// Clients send edits as their state machine allows (one transaction per edit: buffers are
-/// not composed, so an event never carries part of what a peer may see) and the server
-/// applies each at once. A client is normally shown the other agent's events only once its
-/// next transaction's history includes them. When that would stall the other agent (its
-/// needed transactions wait behind an unacknowledged edit), the stalled client is shown
-/// its whole inbox; the events it sees early form its *lag*, and its next transactions
-/// (made on the document without the lag) are transformed over the lag before they are
-/// applied — plain OT, with no ties since the trace never has two agents inserting at one
-/// place at once. A lag entry leaves the lag when a transaction's history includes it.
+/// The network schedule: agent 0 has the fast connection (its edits reach the server as
+/// soon as its state machine sends them); agent 1's sent edits wait until agent 0 needs
+/// them. Buffers are not composed (one transaction per edit), so an event never carries
+/// part of what the peer may see. A client is shown the peer's events only once its next
+/// transaction's history includes them (its own acks and events always). When that would
+/// stall the peer (its needed transactions wait behind an unacknowledged edit), the peer is
+/// shown its whole inbox; the events it sees early form its *lag*, and its next
+/// transactions (made on the document without the lag) are transformed over the lag before
+/// they are applied. A lag entry leaves the lag when a transaction's history includes it.
+///
+/// Why the schedule matters: contrary to the trace's README, txns 22360–22377 have both
+/// agents typing at one place at once (agent 1's " The" and agent 0's ", huh?" right after
+/// agent 0 deleted the character between them). Under PROTOCOL's tie rule (the insert the
+/// server applied first stays left) the text there depends on which edits reach the server
+/// first; `endContent` has agent 0's first, which this schedule produces.
 struct ConcurrentTraceReplay {
     enum Message {
         case event(rev: Int, op: TextOperation, by: String, opId: String)
@@ -24,8 +30,12 @@ struct ConcurrentTraceReplay {
     private(set) var clients: [NoteClient]
     /// How many times a stalled client had to be shown events early.
     private(set) var forcedDeliveries = 0
+    /// How many local transactions were buffered behind an unacknowledged edit.
+    private(set) var bufferedTransactions = 0
     private var inboxes: [[Message]] = [[], []]
     private var inboxHeads = [0, 0]
+    /// Edits each client sent that the server has not received yet.
+    private var outboxes: [[NoteOutgoingEdit]] = [[], []]
     /// `known[k]`: how many of the other agent's transactions client k's document holds outside its lag.
     private var known = [0, 0]
     /// Events client k saw early: the other agent's transaction count and the op as applied.
@@ -67,7 +77,11 @@ struct ConcurrentTraceReplay {
                 try pump(from: t)
                 dropSatisfiedLag(of: a, upTo: need[b])
                 if known[a] >= need[b] { break }
-                // The other agent's needed edits are not at the server yet: unblock it.
+                if !outboxes[b].isEmpty {
+                    try flush(b)
+                    continue
+                }
+                // The other agent's needed edits are not even sent: unblock it.
                 stalls += 1
                 try #require(stalls < 1000, "txn \(t): agent \(b) never sends what agent \(a) needs: local \(localCounts) known \(known) lag \(lags.map { $0.map(\.count) }) heads \(inboxHeads) inboxes \(inboxes.map(\.count)) states \(clients.map(\.state)) counts \(editCounts[b].values.sorted().suffix(5))")
                 forcedDeliveries += 1
@@ -89,9 +103,19 @@ struct ConcurrentTraceReplay {
             localCounts[a] += 1
             unsentCounts[a].append(localCounts[a])
             if let edit = try clients[a].applyLocal(op) { try send(edit, from: a) }
+            if case .awaitingWithBuffer = clients[a].state { bufferedTransactions += 1 }
         }
-        for k in 0 ..< 2 { try deliverAll(to: k) }
-        for k in 0 ..< 2 { try deliverAll(to: k) }
+        while outboxes.contains(where: { !$0.isEmpty }) || inboxHeads != inboxes.map(\.count) {
+            for k in 0 ..< 2 {
+                try flush(k)
+                try deliverAll(to: k)
+            }
+        }
+    }
+
+    /// The server receives everything agent k has sent so far.
+    private mutating func flush(_ k: Int) throws {
+        while !outboxes[k].isEmpty { try receive(outboxes[k].removeFirst(), from: k) }
     }
 
     /// How much longer client k's document is than the document without its lag.
@@ -108,6 +132,11 @@ struct ConcurrentTraceReplay {
 
     private mutating func send(_ edit: NoteOutgoingEdit, from k: Int) throws {
         editCounts[k][edit.opId] = unsentCounts[k].removeFirst()
+        outboxes[k].append(edit)
+        if k == 0 { try flush(k) }
+    }
+
+    private mutating func receive(_ edit: NoteOutgoingEdit, from k: Int) throws {
         clock += 1
         let author = clients[k].participant
         let result = try server.receive(edit.op, baseRev: edit.baseRev, author: author, opId: edit.opId,

@@ -38,5 +38,6 @@ import Testing
             #expect(client.document.string == trace.endContent)
         }
         #expect(replay.server.revision == trace.txns.count)
+        #expect(replay.bufferedTransactions > 0, "the replay must exercise the awaiting-with-buffer state")
     }
 }
