@@ -30,7 +30,7 @@ import Testing
     @Test func copiesAreIndependent() {
         var a = Rope(String(repeating: "abcdefgh", count: 1000))
         let b = a
-        a.insert("X".utf16, at: 4000)
+        a.insert("X", at: 4000)
         a.remove(0 ..< 10)
         #expect(b.utf16Count == 8000)
         #expect(b.string == String(repeating: "abcdefgh", count: 1000))
@@ -46,7 +46,7 @@ import Testing
         rope.remove(0 ..< 2_000_000)
         #expect(rope.isEmpty)
         #expect(rope.string == "")
-        rope.insert("ok".utf16, at: 0)
+        rope.insert("ok", at: 0)
         #expect(rope.string == "ok")
     }
 

@@ -3,6 +3,10 @@ extension NoteBuffer {
     /// applies it as a new revision and returns what to broadcast and ack.
     ///
     /// - A repeated `(author, opId)` applies nothing and returns the revision it got first.
+    ///   A resubmission carries the `rev` it was first sent with (PROTOCOL §3.3), so its
+    ///   first revision is after `baseRev`: it is looked up among the ops since `baseRev`
+    ///   (the ones the edit is transformed over anyway) and among edits that changed
+    ///   nothing, which keeps the common path free of a lookup in a table of every op id.
     /// - An edit that changes nothing after transformation is accepted with the current
     ///   revision, no new revision, and its `opId` recorded with that revision.
     /// - Throws (changing nothing, recording no `opId`) for a `baseRev` ahead of the note
@@ -12,9 +16,13 @@ extension NoteBuffer {
     public mutating func receive(
         _ op: TextOperation, baseRev: Int, author: String, opId: String, at time: Timestamp
     ) throws(NoteError) -> NoteEditResult {
-        let key = NoteOpKey(author: author, opId: opId)
-        if let rev = seenOps[key] {
+        if !unchangedOps.isEmpty, let rev = unchangedOps[NoteOpKey(author: author, opId: opId)] {
             return NoteEditResult(outcome: .duplicate, rev: rev, op: nil)
+        }
+        if baseRev >= snapshotRevision && baseRev < revision {
+            for entry in history[(baseRev - snapshotRevision)...] where entry.opId == opId && entry.author == author {
+                return NoteEditResult(outcome: .duplicate, rev: entry.rev, op: nil)
+            }
         }
         try checkKnown(baseRev)
         let expected = length(at: baseRev)
@@ -26,19 +34,19 @@ extension NoteBuffer {
         for entry in history[(baseRev - snapshotRevision)...] {
             transformed = try TextOperation.transform(entry.op, transformed).1
         }
-        try checkSurrogates(transformed)
+        if mayHoldSurrogates { try checkSurrogates(transformed) }
         if transformed.isNoop {
-            seenOps[key] = revision
+            unchangedOps[NoteOpKey(author: author, opId: opId)] = revision
             return NoteEditResult(outcome: .unchanged, rev: revision, op: nil)
         }
         if transformed.targetLength > maxLength && transformed.targetLength > transformed.baseLength {
             throw NoteError(.tooLarge,
                 "the edit would make note '\(id)' \(transformed.targetLength) code units long; the limit is \(maxLength)")
         }
+        noteSurrogates(in: transformed)
         try transformed.apply(to: &text)
         revision += 1
         history.append(NoteRevision(rev: revision, op: transformed, author: author, opId: opId, at: time))
-        seenOps[key] = revision
         return NoteEditResult(outcome: .applied, rev: revision, op: transformed)
     }
 
@@ -53,10 +61,19 @@ extension NoteBuffer {
             throw NoteError(.invalidOp,
                 "stored op for rev \(entry.rev) spans \(entry.op.baseLength) code units but note '\(id)' has \(text.utf16Count)")
         }
+        noteSurrogates(in: entry.op)
         try entry.op.apply(to: &text)
         revision = entry.rev
         history.append(entry)
-        seenOps[NoteOpKey(author: entry.author, opId: entry.opId)] = entry.rev
+    }
+
+    /// Sets ``mayHoldSurrogates`` when `op` inserts an astral character.
+    mutating func noteSurrogates(in op: TextOperation) {
+        guard !mayHoldSurrogates else { return }
+        for case .insert(let s) in op.components where s.utf8.contains(where: { $0 >= 0xF0 }) {
+            mayHoldSurrogates = true
+            return
+        }
     }
 
     /// Transforms a cursor or selection made at `fromRev` to the current revision

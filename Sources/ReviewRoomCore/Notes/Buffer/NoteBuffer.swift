@@ -25,8 +25,12 @@ public struct NoteBuffer: Sendable {
 
     /// Length of the text at ``snapshotRevision`` (for authorship of older text).
     let snapshotLength: Int
-    /// The revision each `(author, opId)` got, for idempotent resubmission.
-    var seenOps: [NoteOpKey: Int] = [:]
+    /// The revision each edit that changed nothing was acked with (edits that changed
+    /// something are found in ``history``).
+    var unchangedOps: [NoteOpKey: Int] = [:]
+    /// False while the text has certainly never held a surrogate, which lets `receive` skip
+    /// the surrogate-pair check (set by astral inserts, never cleared).
+    var mayHoldSurrogates: Bool
 
     /// A new note at revision 0 holding `text`.
     public init(id: String, title: String, text: String = "", maxLength: Int = NoteBuffer.defaultMaxLength) {
@@ -42,6 +46,7 @@ public struct NoteBuffer: Sendable {
         snapshotRevision = snapshot.rev
         text = Rope(snapshot.text)
         snapshotLength = text.utf16Count
+        mayHoldSurrogates = snapshot.text.unicodeScalars.contains { $0.value > 0xFFFF }
         self.maxLength = maxLength
     }
 
@@ -50,13 +55,17 @@ public struct NoteBuffer: Sendable {
         NoteSnapshot(id: id, title: title, rev: revision, text: text.string)
     }
 
-    /// The revision an `(author, opId)` was acked with, if it has been seen since the snapshot.
-    public func revision(of key: NoteOpKey) -> Int? { seenOps[key] }
+    /// The revision an `(author, opId)` was acked with, if it has been seen since the
+    /// snapshot (O(history): for tests and tools, not for the edit path).
+    public func revision(of key: NoteOpKey) -> Int? {
+        if let rev = unchangedOps[key] { return rev }
+        return history.last { $0.author == key.author && $0.opId == key.opId }?.rev
+    }
 
     /// Records that `(author, opId)` was acked with `rev` without an op of its own (an
     /// edit that changed nothing), so that recovery keeps answering its repeats the same way.
     public mutating func recordUnchanged(author: String, opId: String, rev: Int) {
-        seenOps[NoteOpKey(author: author, opId: opId), default: rev] = rev
+        unchangedOps[NoteOpKey(author: author, opId: opId)] = rev
     }
 
     /// Length in UTF-16 units of the text at `rev`, which must be in `snapshotRevision ... revision`.

@@ -38,8 +38,9 @@ extension TextOperation {
             case .retain(let n):
                 index += n
             case .insert(let s):
-                rope.insert(s.utf16, at: index)
-                index += s.utf16.count
+                let count = s.utf16.count
+                rope.insert(s, at: index)
+                index += count
             case .delete(let n):
                 rope.remove(index ..< index + n)
             }
