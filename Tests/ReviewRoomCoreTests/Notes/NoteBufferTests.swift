@@ -166,4 +166,24 @@ import Testing
         #expect(outside?.message == "cursor head 12 is outside note 'n', which has 11 code units at rev 0")
         #expect(throws: NoteError.self) { try note.transformCursor(anchor: 0, head: 0, fromRev: 3) }
     }
+
+    @Test func recoveryKeepsAnsweringRepeatsOfUnchangedEdits() throws {
+        var note = NoteBuffer(snapshot: NoteSnapshot(id: "n", title: "N", rev: 9, text: "abc"))
+        note.recordUnchanged(author: "b", opId: "42", rev: 9)
+        #expect(note.revision(of: NoteOpKey(author: "b", opId: "42")) == 9)
+        #expect(note.revision(of: NoteOpKey(author: "a", opId: "42")) == nil)
+        let repeated = try note.receive(op(#"["x", 3]"#), baseRev: 9, author: "b", opId: "42", at: t0)
+        #expect(repeated == NoteEditResult(outcome: .duplicate, rev: 9, op: nil))
+        #expect(note.text.string == "abc")
+        let other = try note.receive(op(#"["x", 3]"#), baseRev: 9, author: "a", opId: "42", at: t0)
+        #expect(other.outcome == .applied)
+        #expect(note.text.string == "xabc")
+    }
+
+    @Test func errorsDescribeThemselvesAndMapToWireCodes() {
+        let error = NoteError(.invalidOp, "component 0 is 0; retains and deletes must be non-zero")
+        #expect(error.description == "invalidOp: component 0 is 0; retains and deletes must be non-zero")
+        #expect(error.wireCode == "invalid_op")
+        #expect(NoteError(.unknownRevision, "x").wireCode == "invalid_op")
+    }
 }
