@@ -31,8 +31,10 @@ extension NoteBuffer {
                 "op spans \(op.baseLength) code units but note '\(id)' has \(expected) at rev \(baseRev)")
         }
         var transformed = op
-        for entry in history[(baseRev - snapshotRevision)...] {
-            transformed = try TextOperation.transform(entry.op, transformed).1
+        if baseRev < revision {
+            for entry in history[(baseRev - snapshotRevision)...] {
+                transformed = try TextOperation.transform(entry.op, transformed).1
+            }
         }
         if mayHoldSurrogates { try checkSurrogates(transformed) }
         if transformed.isNoop {
@@ -70,7 +72,8 @@ extension NoteBuffer {
     /// Sets ``mayHoldSurrogates`` when `op` inserts an astral character.
     mutating func noteSurrogates(in op: TextOperation) {
         guard !mayHoldSurrogates else { return }
-        for case .insert(let s) in op.components where s.utf8.contains(where: { $0 >= 0xF0 }) {
+        // Only 4-byte UTF-8 sequences (lead byte 0xF0 or above) are astral.
+        for case .insert(let s) in op.components where !s.utf8.allSatisfy({ $0 < 0xF0 }) {
             mayHoldSurrogates = true
             return
         }
