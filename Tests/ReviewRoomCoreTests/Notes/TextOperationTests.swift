@@ -60,6 +60,16 @@ import Testing
         #expect(error?.kind == .invalidOp)
     }
 
+    @Test func codableErrorsSurviveANestingDecoder() throws {
+        struct Edit: Decodable { var rev: Int; var op: TextOperation }
+        let good = try JSONDecoder().decode(Edit.self, from: Data(#"{"rev": 3, "op": [1, "é", -1]}"#.utf8))
+        #expect(good.op == TextOperation([.retain(1), .insert("é"), .delete(1)]))
+        let error = #expect(throws: NoteError.self) {
+            try JSONDecoder().decode(Edit.self, from: Data(#"{"rev": 3, "op": [2, ""]}"#.utf8))
+        }
+        #expect(error?.message == #"component 1 is an empty insert (""), which PROTOCOL forbids"#)
+    }
+
     @Test func codableRefusesOtherValues() {
         #expect(throws: NoteError.self) { try JSONDecoder().decode(TextOperation.self, from: Data("[true]".utf8)) }
         #expect(throws: (any Error).self) { try JSONDecoder().decode(TextOperation.self, from: Data("{}".utf8)) }
