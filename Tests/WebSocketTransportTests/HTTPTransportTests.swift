@@ -100,4 +100,18 @@ import Testing
         #expect(next.text == "GET /after - - 0\n")
         await harness.stop()
     }
+
+    @Test func headGetsHeadersAndLengthButNoBody() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let (head, next) = try await offPool {
+            let client = try RawHTTPClient(port: port)
+            return (try client.request("HEAD", "/h"), try client.request("GET", "/after-head"))
+        }
+        #expect(head.status == 200)
+        #expect(head.headers["content-length"] == "\("HEAD /h - - 0\n".utf8.count)")
+        #expect(head.body.isEmpty)
+        #expect(next.text == "GET /after-head - - 0\n")
+        await harness.stop()
+    }
 }

@@ -32,6 +32,22 @@ import WebSocketTransport
         #expect(refused)
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func shutdownIsBoundedWhenAClientNeverAnswersTheClose() async throws {
+        let harness = try TransportHarness(echo: false)
+        let port = harness.port
+        let client = try await offPool { try RawWebSocketClient.connect(port: port, receiveBufferBytes: 4096) }
+        let connection = try await harness.nextConnection()
+        // Fill the pipe so the close frame cannot even be written.
+        let frame = OutboundFrame(String(repeating: "q", count: 32 * 1024))
+        for _ in 0..<64 { connection.send(frame) }
+        await harness.server.shutdown(timeoutSeconds: 0.3)
+        var iterator = connection.messages.makeAsyncIterator()
+        #expect(await iterator.next() == nil)
+        #expect(harness.server.connectionCount == 0)
+        client.disconnect()
+    }
+
     @Test func probeAnswersWhileRunningOnly() async throws {
         let harness = try TransportHarness()
         #expect(await harness.server.probe(timeoutSeconds: 5))

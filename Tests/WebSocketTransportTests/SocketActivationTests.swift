@@ -48,4 +48,23 @@ import WebSocketTransport
         #expect(error?.code == .badListener)
         #expect(error?.message.contains("not listening") == true)
     }
+
+    @Test func servesHTTPSOnAnInheritedListener() async throws {
+        let directory = try CertificateDirectory()
+        defer { directory.remove() }
+        let ca = try directory.generate(copyAs: "ca.pem")
+        let fd = try makeListener()
+        let harness = try TransportHarness {
+            $0.inheritedListenerFD = fd
+            $0.tlsCertificatePath = directory.certificate
+            $0.tlsPrivateKeyPath = directory.key
+        }
+        let port = harness.port
+        let result = try await offPool {
+            try run("/usr/bin/curl", ["-sS", "--max-time", "10", "--cacert", ca, "https://localhost:\(port)/inherited"])
+        }
+        #expect(result.status == 0)
+        #expect(result.output == "GET /inherited - - 0\n")
+        await harness.stop()
+    }
 }
