@@ -27,6 +27,7 @@ final class ServiceCore: @unchecked Sendable {
     var context: OpaquePointer?
     var vhost: OpaquePointer?
     var protocols: ProtocolTable?
+    var contextStrings: CStringArena?
     var originPolicy = OriginPolicy(origins: [])
     var sessionsByWSI: [OpaquePointer: ConnectionSession] = [:]
     var sessionsByID: [ConnectionID: ConnectionSession] = [:]
@@ -131,6 +132,7 @@ final class ServiceCore: @unchecked Sendable {
         exchangesByWSI.removeAll()
         exchangesByID.removeAll()
         protocols = nil
+        contextStrings = nil
         logger.info("transport stopped")
         markExited()
     }
