@@ -25,7 +25,7 @@ import WebSocketTransport
         let harness = try TransportHarness { $0.inheritedListenerFD = fd }
         let port = harness.port
         #expect(port > 0)
-        let (response, echoed) = try await offPool {
+        let (response, echoed) = try await RawBlocking.run {
             let response = try RawHTTPClient(port: port).request("GET", "/activated")
             let client = try RawWebSocketClient.connect(port: port, origin: "http://127.0.0.1:\(port)")
             try client.sendText("hello over inherited fd")
@@ -60,7 +60,7 @@ import WebSocketTransport
             $0.tlsPrivateKeyPath = directory.key
         }
         let port = harness.port
-        let result = try await offPool {
+        let result = try await RawBlocking.run {
             try run("/usr/bin/curl", ["-sS", "--max-time", "10", "--cacert", ca, "https://localhost:\(port)/inherited"])
         }
         #expect(result.status == 0)

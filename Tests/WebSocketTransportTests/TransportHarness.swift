@@ -40,18 +40,6 @@ struct HarnessError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Runs blocking client code on its own thread so neither the cooperative pool nor Dispatch's
-/// CPU-sized global pool is blocked (on Linux both have 2 threads here and grow only slowly).
-func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        let thread = Thread {
-            continuation.resume(with: Result { try body() })
-        }
-        thread.stackSize = 1 << 20
-        thread.start()
-    }
-}
-
 /// Hands accepted connections to the test; in echo mode authenticates on the first message
 /// and echoes every message back.
 final class TestAcceptor: WebSocketAcceptor {
