@@ -114,4 +114,20 @@ import Testing
         #expect(next.text == "GET /after-head - - 0\n")
         await harness.stop()
     }
+
+    @Test func expectContinueGetsAn100BeforeTheBody() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let (interim, final) = try await RawBlocking.run {
+            let client = try RawHTTPClient(port: port)
+            try client.send("POST", "/upload", headers: [("Expect", "100-continue"), ("Content-Length", "5")])
+            let interim = try client.readResponse()
+            try client.socket.write(Array("12345".utf8))
+            return (interim, try client.readResponse())
+        }
+        #expect(interim.status == 100)
+        #expect(final.status == 200)
+        #expect(final.text == "POST /upload - - 5\n12345")
+        await harness.stop()
+    }
 }
