@@ -105,4 +105,16 @@ func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, 
         #expect(error?.code == .tlsNotConfigured)
         await harness.stop()
     }
+
+    @Test func missingCertificateFailsToStartNamingTheFile() throws {
+        var configuration = TransportConfiguration()
+        configuration.port = 0
+        configuration.tlsCertificatePath = "/nonexistent/reviewroom-cert.pem"
+        configuration.tlsPrivateKeyPath = "/nonexistent/reviewroom-key.pem"
+        let server = WebSocketServer(configuration: configuration, responder: EchoResponder(),
+                                     acceptor: TestAcceptor(echo: false), logger: .init(label: "t"))
+        let error = #expect(throws: TransportError.self) { try server.start() }
+        #expect(error?.code == .tlsLoadFailed)
+        #expect(error?.message.contains("/nonexistent/reviewroom-cert.pem") == true)
+    }
 }

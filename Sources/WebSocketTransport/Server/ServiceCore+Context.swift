@@ -9,6 +9,12 @@ extension ServiceCore {
                                   rxBufferSize: max(4096, min(configuration.maxMessageBytes, 64 * 1024)))
         protocols = table
 
+        // lws only says "failed to create vhost"; OpenSSL can say which file is wrong and why.
+        if usesTLS, let certificate = configuration.tlsCertificatePath, let key = configuration.tlsPrivateKeyPath,
+           let error = TLSCertificateLoader.validate(certificatePath: certificate, keyPath: key) {
+            throw error
+        }
+
         var listenFD: Int32 = -1
         if let inherited = configuration.inheritedListenerFD {
             listenFD = try Self.prepareInheritedListener(inherited)
