@@ -130,4 +130,12 @@ import Testing
         #expect(final.text == "POST /upload - - 5\n12345")
         await harness.stop()
     }
+
+    @Test func remoteAddressIsThePeerIP() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let response = try await RawBlocking.run { try RawHTTPClient(port: port).request("GET", "/peer") }
+        #expect(response.text == "127.0.0.1")
+        await harness.stop()
+    }
 }

@@ -25,12 +25,14 @@ import WebSocketTransport
         let harness = try TransportHarness { $0.inheritedListenerFD = fd }
         let port = harness.port
         #expect(port > 0)
-        let (response, echoed) = try await RawBlocking.run {
+        let (response, peer, echoed) = try await RawBlocking.run {
             let response = try RawHTTPClient(port: port).request("GET", "/activated")
+            let peer = try RawHTTPClient(port: port).request("GET", "/peer")
             let client = try RawWebSocketClient.connect(port: port, origin: "http://127.0.0.1:\(port)")
             try client.sendText("hello over inherited fd")
-            return (response, try client.readText())
+            return (response, peer.text, try client.readText())
         }
+        #expect(peer == "127.0.0.1")
         #expect(response.status == 200)
         #expect(response.text == "GET /activated - - 0\n")
         #expect(echoed == "hello over inherited fd")

@@ -75,6 +75,9 @@ struct EchoResponder: HTTPResponder {
             return HTTPResponse(status: 200, headers: [("content-type", "application/octet-stream")],
                                 body: Self.pattern(count: n))
         }
+        if request.path == "/peer" {
+            return HTTPResponse(status: 200, body: Array(request.remoteAddress.utf8))
+        }
         if request.path == "/status" {
             return HTTPResponse(status: 204, headers: [("x-test", "yes")])
         }
