@@ -40,6 +40,7 @@ let package = Package(
         // MARK: Pure domain
         .target(name: "ReviewRoomCore"),
         .target(name: "ReviewRoomProtocol", dependencies: ["ReviewRoomCore"]),
+        .target(name: "ReviewRoomContent", dependencies: ["ReviewRoomCore"]),
 
         // MARK: Edges
         .target(
@@ -53,7 +54,7 @@ let package = Package(
         .target(
             name: "ReviewRoomServer",
             dependencies: [
-                "ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomStore", "WebSocketTransport",
+                "ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomContent", "ReviewRoomStore", "WebSocketTransport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -80,6 +81,7 @@ let package = Package(
         // MARK: Test support and tests
         .target(name: "ReviewRoomTesting", dependencies: ["WebSocketTransport"]),
         .testTarget(name: "ReviewRoomCoreTests", dependencies: ["ReviewRoomCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReviewRoomContentTests", dependencies: ["ReviewRoomContent", "ReviewRoomCore"]),
         .testTarget(name: "ReviewRoomStoreTests", dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting"]),
         .testTarget(name: "WebSocketTransportTests", dependencies: ["WebSocketTransport", "ReviewRoomTesting"]),
         .testTarget(
