@@ -80,7 +80,12 @@ let package = Package(
         // MARK: Test support and tests
         .target(name: "ReviewRoomTesting", dependencies: ["WebSocketTransport"]),
         .testTarget(name: "ReviewRoomCoreTests", dependencies: ["ReviewRoomCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReviewRoomStoreTests", dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting"]),
+        .testTarget(
+            name: "ReviewRoomStoreTests",
+            dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting", "reviewroom-store-probe"]
+        ),
+        // A child process the store's crash test kills with SIGKILL mid-append.
+        .executableTarget(name: "reviewroom-store-probe", dependencies: ["ReviewRoomStore", "ReviewRoomCore"], path: "Tests/StoreProbe"),
         .testTarget(name: "WebSocketTransportTests", dependencies: ["WebSocketTransport", "ReviewRoomTesting"]),
         .testTarget(
             name: "ReviewRoomdTests",
