@@ -22,7 +22,10 @@ extension Store {
             readers.enqueue(ReadJob(
                 run: { connection in
                     do {
-                        // VACUUM INTO must run outside a transaction; it reads one snapshot.
+                        // VACUUM INTO must run outside a transaction (it reads one snapshot) and
+                        // counts as a write for `query_only`, though it only writes the new file.
+                        try connection.execute("PRAGMA query_only = OFF")
+                        defer { try? connection.execute("PRAGMA query_only = ON") }
                         try connection.run("VACUUM INTO ?1") { try $0.bind(1, destination) }
                         continuation.resume()
                     } catch {
