@@ -30,7 +30,21 @@ struct WriteBatch {
             for job in jobs { job.fail(failure) }
             return
         }
+        var abandoned: StoreError?
+        var skipped: [WriteJob] = []
         for job in jobs {
+            if abandoned != nil {
+                skipped.append(job)
+                continue
+            }
+            defer {
+                // SQLite rolls the whole transaction back by itself after some errors (SQLITE_FULL,
+                // I/O errors). Running on would commit later jobs one by one in autocommit mode
+                // while earlier ones were lost, so everything in this batch fails instead.
+                if !connection.isInTransaction {
+                    abandoned = Self.lastError(in: outcomes) ?? StoreError(.sqlite, "the transaction was rolled back by SQLite")
+                }
+            }
             switch job {
             case .append(let request):
                 do {
@@ -50,13 +64,17 @@ struct WriteBatch {
                 checkpoints.append((truncate, completion))
             }
         }
-        var commitError: StoreError?
-        do {
-            try connection.execute("COMMIT")
-        } catch {
-            commitError = StoreError.wrap(error)
-            try? connection.execute("ROLLBACK")
+        var commitError: StoreError? = abandoned
+        if abandoned != nil {
             lastSeq.removeAll()
+        } else {
+            do {
+                try connection.execute("COMMIT")
+            } catch {
+                commitError = StoreError.wrap(error)
+                try? connection.execute("ROLLBACK")
+                lastSeq.removeAll()
+            }
         }
         for outcome in outcomes {
             switch outcome {
@@ -70,6 +88,7 @@ struct WriteBatch {
                 job.fail(error)
             }
         }
+        for job in skipped { job.fail(abandoned ?? StoreError(.sqlite, "the transaction was rolled back by SQLite")) }
         for (truncate, completion) in checkpoints {
             do {
                 try connection.execute("PRAGMA wal_checkpoint(\(truncate ? "TRUNCATE" : "PASSIVE"))")
@@ -77,6 +96,13 @@ struct WriteBatch {
             } catch {
                 completion(.failure(StoreError.wrap(error)))
             }
+        }
+    }
+
+    private static func lastError(in outcomes: [Outcome]) -> StoreError? {
+        switch outcomes.last {
+        case .refused(_, let error), .jobFailed(_, let error): error
+        default: nil
         }
     }
 

@@ -42,6 +42,12 @@ final class SQLiteConnection {
         return handle
     }
 
+    /// Whether a transaction is open (false after SQLite rolled one back by itself, e.g. on SQLITE_FULL).
+    var isInTransaction: Bool {
+        guard let handle else { return false }
+        return sqlite3_get_autocommit(handle) == 0
+    }
+
     /// Runs one or more SQL statements that return no rows we need.
     func execute(_ sql: String) throws {
         let db = try rawHandle()
