@@ -55,31 +55,14 @@ struct StoreBench: AsyncParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let deadline = start.advanced(by: .milliseconds(Int(seconds * 1000)))
-        let total = try await withThrowingTaskGroup(of: Int.self) { group in
+        // Each acknowledgement (on the writer thread) queues that session's next append at once,
+        // keeping `perSession` in flight without a task hop: the store is measured, not the scheduler.
+        let total = try await withCheckedThrowingContinuation { (done: CheckedContinuation<Int, any Error>) in
+            let run = BenchRun(inFlight: perSession * count, done: done)
             for id in ids {
-                group.addTask {
-                    var seq: Int64 = 0
-                    while clock.now < deadline {
-                        let round = Countdown(perSession)
-                        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
-                            for _ in 0..<perSession {
-                                seq += 1
-                                let enqueued = clock.now
-                                let event = EventRecord(seq: seq, at: Timestamp(millisecondsSince1970: seq), name: "note.op",
-                                                        data: #"{"note":"evidence","rev":\#(seq),"op":[12,"a"],"by":"p_x"}"#,
-                                                        author: "p_x", opId: "o\(seq)")
-                                store.append([event], to: id) { result in
-                                    latencies.record(clock.now - enqueued)
-                                    if case .failure(let error) = result { round.fail(error) }
-                                    if round.tick() { round.finish(done) }
-                                }
-                            }
-                        }
-                    }
-                    return Int(seq)
-                }
+                let driver = SessionDriver(store: store, session: id, clock: clock, deadline: deadline, latencies: latencies, run: run)
+                for _ in 0..<perSession { driver.appendNext() }
             }
-            return try await group.reduce(0, +)
         }
         let elapsed = clock.now - start
         await store.close()
@@ -102,18 +85,65 @@ private final class LatencyLog: Sendable {
     }
 }
 
-/// Counts the acknowledgements of one round of appends and remembers the first failure.
-private final class Countdown: Sendable {
-    private let state: Mutex<(remaining: Int, error: StoreError?)>
+/// Counts appends in flight across all sessions and finishes the run when the last one lands.
+private final class BenchRun: Sendable {
+    private let state: Mutex<(inFlight: Int, acked: Int, error: StoreError?, done: CheckedContinuation<Int, any Error>?)>
 
-    init(_ count: Int) { state = Mutex((count, nil)) }
+    init(inFlight: Int, done: CheckedContinuation<Int, any Error>) {
+        state = Mutex((inFlight, 0, nil, done))
+    }
 
-    /// Counts one acknowledgement; true for the last.
-    func tick() -> Bool { state.withLock { $0.remaining -= 1; return $0.remaining == 0 } }
+    /// Records one acknowledgement; `continuing` says whether the driver queued another append.
+    func acked(_ result: Result<Int64, StoreError>, continuing: Bool) {
+        let finished = state.withLock { state -> (CheckedContinuation<Int, any Error>, Int, StoreError?)? in
+            if case .failure(let error) = result, state.error == nil { state.error = error }
+            if case .success = result { state.acked += 1 }
+            if !continuing { state.inFlight -= 1 }
+            guard state.inFlight == 0, let done = state.done else { return nil }
+            state.done = nil
+            return (done, state.acked, state.error)
+        }
+        guard let (done, acked, error) = finished else { return }
+        if let error { done.resume(throwing: error) } else { done.resume(returning: acked) }
+    }
+}
 
-    func fail(_ error: StoreError) { state.withLock { if $0.error == nil { $0.error = error } } }
+/// Appends to one session, the next append queued by the previous one's acknowledgement.
+private final class SessionDriver: Sendable {
+    private let store: Store
+    private let session: SessionID
+    private let clock: ContinuousClock
+    private let deadline: ContinuousClock.Instant
+    private let latencies: LatencyLog
+    private let run: BenchRun
+    private let seq = Mutex<Int64>(0)
 
-    func finish(_ done: CheckedContinuation<Void, any Error>) {
-        if let error = state.withLock({ $0.error }) { done.resume(throwing: error) } else { done.resume() }
+    init(store: Store, session: SessionID, clock: ContinuousClock, deadline: ContinuousClock.Instant, latencies: LatencyLog, run: BenchRun) {
+        self.store = store
+        self.session = session
+        self.clock = clock
+        self.deadline = deadline
+        self.latencies = latencies
+        self.run = run
+    }
+
+    func appendNext() {
+        // Numbering and queueing under one lock, so the first appends (queued by the bench task)
+        // and later ones (queued from acknowledgements on the writer thread) stay in seq order.
+        // A failed append does not queue another, so the lock is never taken re-entrantly.
+        seq.withLock { seq in
+            seq += 1
+            let event = EventRecord(seq: seq, at: Timestamp(millisecondsSince1970: seq), name: "note.op",
+                                    data: #"{"note":"evidence","rev":\#(seq),"op":[12,"a"],"by":"p_x"}"#,
+                                    author: "p_x", opId: "o\(seq)")
+            let enqueued = clock.now
+            store.append([event], to: session) { result in
+                let now = self.clock.now
+                self.latencies.record(now - enqueued)
+                let continuing = now < self.deadline && (try? result.get()) != nil
+                if continuing { self.appendNext() }
+                self.run.acked(result, continuing: continuing)
+            }
+        }
     }
 }

@@ -5,7 +5,8 @@ import Testing
 @Suite("WAL size")
 struct WALTests {
     /// With a small checkpoint threshold and size limit, writing far more than the limit keeps the
-    /// WAL file bounded: the checkpointer thread runs and the WAL restarts and is truncated.
+    /// WAL file bounded: passive checkpoints after commits let the WAL restart, and
+    /// `journal_size_limit` truncates it.
     @Test func theWALStaysBoundedUnderSustainedAppends() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
