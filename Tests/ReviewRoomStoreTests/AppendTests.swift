@@ -153,6 +153,7 @@ struct AppendTests {
         let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
         let (_, created) = try await StoreFixtures.session(in: store)
         await store.close()
+        await store.close()
         let error = await #expect(throws: StoreError.self) { try await store.append([StoreFixtures.event(1)], to: created.session.id) }
         #expect(error?.code == .closed)
         let read = await #expect(throws: StoreError.self) { try await store.events(of: created.session.id, after: 0) }

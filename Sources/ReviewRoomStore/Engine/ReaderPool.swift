@@ -10,7 +10,7 @@ final class ReaderPool: Sendable {
         var jobs: [ReadJob] = []
         var closing = false
         var running = 0
-        var stopped: CheckedContinuation<Void, Never>?
+        var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
     private let queue = Mutex(Queue())
@@ -59,19 +59,21 @@ final class ReaderPool: Sendable {
         }
     }
 
-    /// Finishes queued reads, closes every connection and stops the threads.
+    /// Finishes queued reads, closes every connection and stops the threads. Safe to call more
+    /// than once; every call returns once all threads have stopped.
     func close() async {
         await withCheckedContinuation { (stopped: CheckedContinuation<Void, Never>) in
-            let running = queue.withLock { queue -> Int in
+            let (running, firstClose) = queue.withLock { queue -> (Int, Bool) in
+                let first = !queue.closing
                 queue.closing = true
-                queue.stopped = stopped
-                return queue.running
+                if queue.running > 0 { queue.waiters.append(stopped) }
+                return (queue.running, first)
             }
             if running == 0 {
-                queue.withLock { $0.stopped = nil }
                 stopped.resume()
+            } else if firstClose {
+                for _ in 0..<running { wake.signal() }
             }
-            for _ in 0..<max(running, 1) { wake.signal() }
         }
     }
 
@@ -83,18 +85,16 @@ final class ReaderPool: Sendable {
                 job.run(connection)
                 continue
             }
-            let stop = queue.withLock { queue -> (Bool, CheckedContinuation<Void, Never>?) in
-                guard queue.closing else { return (false, nil) }
+            let (stop, waiters) = queue.withLock { queue -> (Bool, [CheckedContinuation<Void, Never>]) in
+                guard queue.closing else { return (false, []) }
                 queue.running -= 1
-                if queue.running == 0, let stopped = queue.stopped {
-                    queue.stopped = nil
-                    return (true, stopped)
-                }
-                return (true, nil)
+                guard queue.running == 0 else { return (true, []) }
+                defer { queue.waiters.removeAll() }
+                return (true, queue.waiters)
             }
-            if stop.0 {
+            if stop {
                 connection.close()
-                stop.1?.resume()
+                for waiter in waiters { waiter.resume() }
                 return
             }
         }

@@ -9,7 +9,8 @@ final class WriterThread: Sendable {
     private struct Queue {
         var jobs: [WriteJob] = []
         var closing = false
-        var stopped: CheckedContinuation<Void, Never>?
+        var finished = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
     private let queue = Mutex(Queue())
@@ -55,14 +56,16 @@ final class WriterThread: Sendable {
         }
     }
 
-    /// Finishes every queued job, closes the connection and stops the thread.
+    /// Finishes every queued job, closes the connection and stops the thread. Safe to call
+    /// more than once; every call returns once the thread has stopped.
     func close() async {
         await withCheckedContinuation { (stopped: CheckedContinuation<Void, Never>) in
-            queue.withLock { queue in
+            let finished = queue.withLock { queue -> Bool in
                 queue.closing = true
-                queue.stopped = stopped
+                if !queue.finished { queue.waiters.append(stopped) }
+                return queue.finished
             }
-            wake.signal()
+            if finished { stopped.resume() } else { wake.signal() }
         }
     }
 
@@ -70,21 +73,22 @@ final class WriterThread: Sendable {
         var batch = WriteBatch(connection: connection)
         while true {
             wake.wait()
-            let (jobs, stop) = queue.withLock { queue -> ([WriteJob], CheckedContinuation<Void, Never>?) in
+            let (jobs, stopping) = queue.withLock { queue -> ([WriteJob], Bool) in
                 let count = min(queue.jobs.count, configuration.maxBatchSize)
                 let jobs = Array(queue.jobs.prefix(count))
                 queue.jobs.removeFirst(count)
-                if queue.jobs.isEmpty, queue.closing, let stopped = queue.stopped {
-                    queue.stopped = nil
-                    return (jobs, stopped)
-                }
-                return (jobs, nil)
+                return (jobs, queue.jobs.isEmpty && queue.closing)
             }
             if !jobs.isEmpty { batch.commit(jobs) }
-            if let stop {
+            if stopping {
                 try? connection.execute("PRAGMA optimize")
                 connection.close()
-                stop.resume()
+                let waiters = queue.withLock { queue -> [CheckedContinuation<Void, Never>] in
+                    queue.finished = true
+                    defer { queue.waiters.removeAll() }
+                    return queue.waiters
+                }
+                for waiter in waiters { waiter.resume() }
                 return
             }
             // Jobs left behind by `maxBatchSize` each still have a signal pending, so the loop comes back.
