@@ -152,4 +152,30 @@ struct TokenTests {
         #expect(try await store.session(created.session.id)?.definition.title == "Renamed")
         await store.close()
     }
+    @Test func malformedSessionsAreRefusedAndNothingIsStored() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let fran = try await store.addFacilitator(name: "Fran")
+        let untitled = await #expect(throws: StoreError.self) {
+            try await store.createSession(owner: fran.facilitator.id, definition: StoreFixtures.definition("  "), participants: [])
+        }
+        #expect(untitled?.code == .invalidInput)
+        let nameless = await #expect(throws: StoreError.self) {
+            try await store.createSession(owner: fran.facilitator.id, definition: StoreFixtures.definition(),
+                                          participants: [NewParticipant(name: "Asha", role: "reviewer"), NewParticipant(name: " ", role: "host")])
+        }
+        #expect(nameless?.code == .invalidInput)
+        #expect(nameless?.message.contains("role 'host'") == true)
+        let roleless = await #expect(throws: StoreError.self) {
+            try await store.createSession(owner: fran.facilitator.id, definition: StoreFixtures.definition(), participants: [NewParticipant(name: "Asha", role: "")])
+        }
+        #expect(roleless?.code == .invalidInput)
+        let noOwner = await #expect(throws: StoreError.self) {
+            try await store.createSession(owner: FacilitatorID("f_ghost"), definition: StoreFixtures.definition(), participants: [])
+        }
+        #expect(noOwner?.code == .unknownFacilitator)
+        #expect(try await store.sessions(ownedBy: fran.facilitator.id).isEmpty)
+        await store.close()
+    }
 }
