@@ -17,6 +17,7 @@ struct StoreBench: AsyncParsableCommand {
     @Option(help: "Appends in flight across all sessions (each session keeps window/sessions, at least 1).") var window: Int = 256
     @Option(help: "Directory for the temporary databases (default: the system temp dir).") var scratch: String?
     @Option(parsing: .upToNextOption, help: "Session counts to measure.") var sessions: [Int] = [1, 10, 100]
+    @Option(help: "WAL pages between checkpoints (the store's walAutocheckpointPages).") var checkpointPages: Int = 1_000
 
     func run() async throws {
         let base = scratch ?? FileManager.default.temporaryDirectory.path
@@ -42,7 +43,7 @@ struct StoreBench: AsyncParsableCommand {
     private func measure(mode: Durability, sessions count: Int, maxBatch: Int, base: String) async throws -> Result {
         let dir = base + "/reviewroom-bench-store-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = try await Store.open(StoreConfiguration(dataDirectory: dir, durability: mode, maxBatchSize: maxBatch))
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir, durability: mode, maxBatchSize: maxBatch, walAutocheckpointPages: checkpointPages))
         let owner = try await store.addFacilitator(name: "Bench").facilitator.id
         var ids: [SessionID] = []
         for index in 0..<count {
