@@ -26,7 +26,7 @@ public struct StoreConfiguration: Sendable {
     public var maxBatchSize: Int
     /// Largest size the WAL file is truncated back to after a checkpoint (`journal_size_limit`).
     public var walSizeLimitBytes: Int64
-    /// Pages in the WAL after which a commit runs a passive checkpoint (`wal_autocheckpoint`).
+    /// WAL pages after which the checkpointer thread runs a passive checkpoint (see `Checkpointer`).
     public var walAutocheckpointPages: Int
     /// Optional cap on the database size in pages (`max_page_count`): a quota that makes the
     /// store report `diskFull` before the disk is; nil for no cap.

@@ -14,7 +14,6 @@ enum ConnectionFactory {
         try connection.execute("PRAGMA secure_delete = ON")
         try connection.execute("PRAGMA temp_store = MEMORY")
         try connection.execute("PRAGMA journal_size_limit = \(configuration.walSizeLimitBytes)")
-        try connection.execute("PRAGMA wal_autocheckpoint = \(configuration.walAutocheckpointPages)")
         if let pages = configuration.maxPageCount {
             try connection.execute("PRAGMA max_page_count = \(pages)")
         }

@@ -16,19 +16,23 @@ final class WriterThread: Sendable {
     private let queue = Mutex(Queue())
     private let wake = DispatchSemaphore(value: 0)
     private let configuration: StoreConfiguration
+    /// Kept alive here because the writer connection's WAL hook points at it.
+    private let checkpointer: Checkpointer
 
-    private init(configuration: StoreConfiguration) {
+    private init(configuration: StoreConfiguration, checkpointer: Checkpointer) {
         self.configuration = configuration
+        self.checkpointer = checkpointer
     }
 
     /// Starts the thread; returns once its connection is open and migrated, or throws why not.
-    static func start(_ configuration: StoreConfiguration, now: Int64) async throws -> WriterThread {
-        let writer = WriterThread(configuration: configuration)
+    static func start(_ configuration: StoreConfiguration, checkpointer: Checkpointer, now: Int64) async throws -> WriterThread {
+        let writer = WriterThread(configuration: configuration, checkpointer: checkpointer)
         try await withCheckedThrowingContinuation { (started: CheckedContinuation<Void, any Error>) in
             let thread = Thread {
                 let connection: SQLiteConnection
                 do {
                     connection = try ConnectionFactory.openWriter(configuration, now: now)
+                    try checkpointer.install(on: connection)
                 } catch {
                     started.resume(throwing: error)
                     return
@@ -79,7 +83,10 @@ final class WriterThread: Sendable {
                 queue.jobs.removeFirst(count)
                 return (jobs, queue.jobs.isEmpty && queue.closing)
             }
-            if !jobs.isEmpty { batch.commit(jobs) }
+            if !jobs.isEmpty {
+                batch.commit(jobs)
+                checkpointer.finishIfNeeded(on: connection)
+            }
             if stopping {
                 try? connection.execute("PRAGMA optimize")
                 connection.close()

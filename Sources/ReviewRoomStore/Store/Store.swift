@@ -11,12 +11,14 @@ public final class Store: Sendable {
     public let configuration: StoreConfiguration
     let writer: WriterThread
     let readers: ReaderPool
+    let checkpointer: Checkpointer
     let logger: Logger
 
-    private init(configuration: StoreConfiguration, writer: WriterThread, readers: ReaderPool, logger: Logger) {
+    private init(configuration: StoreConfiguration, writer: WriterThread, readers: ReaderPool, checkpointer: Checkpointer, logger: Logger) {
         self.configuration = configuration
         self.writer = writer
         self.readers = readers
+        self.checkpointer = checkpointer
         self.logger = logger
     }
 
@@ -26,25 +28,29 @@ public final class Store: Sendable {
     /// - Throws: `StoreError` with `.dataDirectoryMissing`, `.dataDirectoryNotWritable`,
     ///   `.databaseMissing`, `.notADatabase`, `.foreignDatabase`, `.schemaTooNew`, `.diskFull`, ….
     public static func open(_ configuration: StoreConfiguration, logger: Logger = Logger(label: "reviewroom.store")) async throws -> Store {
-        let writer = try await WriterThread.start(configuration, now: configuration.now().millisecondsSince1970)
+        let checkpointer = Checkpointer(configuration: configuration, logger: logger)
+        let writer = try await WriterThread.start(configuration, checkpointer: checkpointer, now: configuration.now().millisecondsSince1970)
         let readers: ReaderPool
         do {
+            try await checkpointer.start()
             readers = try await ReaderPool.start(configuration)
         } catch {
             await writer.close()
+            await checkpointer.close()
             throw error
         }
         logger.info("store opened", metadata: [
             "path": "\(configuration.databasePath)", "durability": "\(configuration.durability.rawValue)",
             "schema": "\(Migrations.latestVersion)",
         ])
-        return Store(configuration: configuration, writer: writer, readers: readers, logger: logger)
+        return Store(configuration: configuration, writer: writer, readers: readers, checkpointer: checkpointer, logger: logger)
     }
 
     /// Completes every queued write, then closes all connections. Later calls fail with `.closed`.
     public func close() async {
         await writer.close()
         await readers.close()
+        await checkpointer.close()
     }
 
     /// The newest schema version this build writes.
