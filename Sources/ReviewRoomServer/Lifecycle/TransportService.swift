@@ -18,7 +18,7 @@ public struct TransportService: Service {
 
     /// Waits for graceful shutdown (or cancellation), then stops the server.
     public func run() async throws {
-        readiness.markReady()
+        readiness.markReady()  // normally already done by whoever printed "Listening on"
         // Cancellation ends the wait too; either way the server must be shut down.
         try? await gracefulShutdown()
         readiness.markStopping()

@@ -57,6 +57,8 @@ struct Daemon {
         let host = inherited.flatMap { SystemdEnvironment.boundAddress(of: $0)?.host } ?? configuration.listen.host
         let scheme = configuration.tlsCertificatePath == nil ? "http" : "https"
         if demo { CommandOutput.standardOutput("demo sessions arrive with live sessions") }
+        // Ready before the line is out: whoever reads it may ask /readyz at once.
+        readiness.markReady()
         // Tests and scripts read this line to learn the port: exactly one line on stdout.
         CommandOutput.standardOutput("Listening on \(scheme)://\(ListenAddress.format(host: host, port: port))")
         logger.info("listening", metadata: ["port": "\(port)", "socket_activated": "\(inherited != nil)",
