@@ -46,7 +46,8 @@ public final class AwaitableLog<Element: Sendable>: Sendable {
         for waiter in waiting { waiter.continuation.resume(throwing: AwaitTimeout(log: name, reason: "it ended")) }
     }
 
-    /// The first entry (already logged or still to come) matching `predicate`; throws
+    /// The first entry (already logged or still to come) matching `predicate` (which runs under
+    /// the log's lock: it must not read this log); throws
     /// ``AwaitTimeout`` when none arrives within `timeout` or the log ends without one.
     public func first(where predicate: @escaping @Sendable (Element) -> Bool, timeout: Duration) async throws -> Element {
         let name = name

@@ -44,7 +44,14 @@ public enum CurlClient {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        let body = (try? Data(contentsOf: bodyOut)).map { [UInt8]($0) } ?? []
+        var body = (try? Data(contentsOf: bodyOut)).map { [UInt8]($0) } ?? []
+        if method == "HEAD" {
+            // `curl -I` writes the head to the output file too; anything after it would be a body.
+            let separator = Array("\r\n\r\n".utf8)
+            var index = 0
+            while index + separator.count <= body.count, Array(body[index..<index + separator.count]) != separator { index += 1 }
+            body = index + separator.count <= body.count ? Array(body[(index + separator.count)...]) : []
+        }
         return Response(status: status, headers: headers, body: body)
     }
 }
