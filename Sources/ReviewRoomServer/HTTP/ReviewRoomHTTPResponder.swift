@@ -21,7 +21,8 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         let method = request.method.uppercased()
         let builder = await route(request, method: method)
-        if builder.status >= 500 {
+        // /readyz answers 503 by design while starting or stopping; that is not a failure.
+        if builder.status >= 500 && request.path != "/readyz" {
             logger.warning("HTTP request failed", metadata: ["method": "\(method)", "status": "\(builder.status)"])
         }
         return builder.finished(forHead: method == "HEAD")
