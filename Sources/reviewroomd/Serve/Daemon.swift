@@ -26,7 +26,9 @@ struct Daemon {
         let logger = Logger(label: "reviewroomd")
 
         do {
-            try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+            // Only the daemon's user reads the database.
+            try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
         } catch {
             logger.critical("cannot create the data directory \(configuration.dataDirectory): \(error.localizedDescription)")
             throw ExitCode(73)

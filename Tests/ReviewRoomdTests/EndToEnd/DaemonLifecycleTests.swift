@@ -61,6 +61,28 @@ struct DaemonLifecycleTests {
         #expect(try await CurlClient.request("GET", "\(url)/livez").status == 200)
     }
 
+    @Test func aBadConfigurationOnSIGHUPKeepsTheRunningOne() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "hup")
+        let config = directory.appendingPathComponent("reviewroom.conf")
+        try Data("log_level = \"info\"\n".utf8).write(to: config)
+        let daemon = try DaemonProcess.start(arguments: ["--config", config.path])
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        try Data("log_level = \"loud\"\ncolour = 1\n".utf8).write(to: config)
+        daemon.signal(SIGHUP)
+        let refusal = try await daemon.stderr.first(where: { $0.contains("configuration not reloaded") }, timeout: .seconds(10))
+        #expect(refusal.contains("loud") && refusal.contains("colour"))
+        #expect(try await CurlClient.request("GET", "\(url)/readyz").status == 200)
+        #expect(!daemon.stderr.entries.contains { $0.contains("log level is") })
+    }
+
+    @Test func demoSaysWhenItArrives() async throws {
+        let daemon = try DaemonProcess.start(arguments: ["--demo"])
+        defer { daemon.terminate() }
+        _ = try await daemon.listeningURL()
+        #expect(daemon.stdout.entries.contains("demo sessions arrive with live sessions"))
+    }
+
     @Test func aBusyPortIsAClearError() async throws {
         let first = try DaemonProcess.start()
         defer { first.terminate() }
@@ -69,6 +91,7 @@ struct DaemonLifecycleTests {
         defer { second.terminate() }
         let status = try await second.waitForExit(timeout: .seconds(15))
         #expect(status != 0)
-        #expect(second.stderr.entries.contains { $0.contains("cannot listen") && $0.contains("\(port)") })
+        let line = try await second.stderr.first(where: { $0.contains("cannot listen") }, timeout: .seconds(10))
+        #expect(line.contains("\(port)"))
     }
 }

@@ -65,6 +65,7 @@ struct SystemdIntegrationTests {
         #expect(response.status == 200)
         let url = try await daemon.listeningURL()
         #expect(url == "http://127.0.0.1:\(port)")
-        #expect(daemon.stderr.entries.contains { $0.contains("socket_activated=true") })
+        let logLine = try await daemon.stderr.first(where: { $0.contains("socket_activated=") }, timeout: .seconds(10))
+        #expect(logLine.contains("socket_activated=true"))
     }
 }
