@@ -5,9 +5,44 @@
 // Everything below exists because the C declaration does not import into Swift as is;
 // each wrapper says why.
 #include <libwebsockets.h>
+#include <openssl/ssl.h>
+#include <openssl/err.h>
 
 /// `LWS_PRE` is a function-like macro and does not import: the headroom every
 /// `lws_write` payload needs in front of it.
 static const size_t reviewroom_lws_pre = LWS_PRE;
+
+/// `LWS_ILLEGAL_HTTP_CONTENT_LEN` is `(lws_filepos_t)-1ll`, which overflows when
+/// Swift imports it: "no content length" for `lws_add_http_common_headers`.
+static const lws_filepos_t reviewroom_lws_illegal_http_content_len = LWS_ILLEGAL_HTTP_CONTENT_LEN;
+
+/// `LWS_TO_KILL_ASYNC` is a macro with a negative literal used as an `int`
+/// argument of `lws_set_timeout`; exposed typed so Swift does not guess.
+static const int reviewroom_lws_to_kill_async = LWS_TO_KILL_ASYNC;
+
+/// `CONTEXT_PORT_NO_LISTEN_SERVER` is a macro; exposed typed for
+/// `lws_context_creation_info.port`: a server vhost (TLS set up) that binds no
+/// port itself, for socket activation where we adopt accepted sockets.
+static const int reviewroom_context_port_no_listen_server = CONTEXT_PORT_NO_LISTEN_SERVER;
+
+/// `lws_sock_file_fd_type` is a C union; Swift can build it but not name the
+/// active member in an initializer expression: wraps a socket descriptor.
+static inline lws_sock_file_fd_type reviewroom_lws_sockfd(int fd) {
+    lws_sock_file_fd_type u;
+    u.sockfd = fd;
+    return u;
+}
+
+/// Same as `reviewroom_lws_sockfd` for a plain file descriptor (a raw wsi that
+/// only watches readability, e.g. an inherited listening socket).
+static inline lws_sock_file_fd_type reviewroom_lws_filefd(int fd) {
+    lws_sock_file_fd_type u;
+    u.filefd = fd;
+    return u;
+}
+
+/// `SSL_FILETYPE_PEM` is defined through another macro (`X509_FILETYPE_PEM`);
+/// exposed typed for `SSL_CTX_use_PrivateKey_file`.
+static const int reviewroom_ssl_filetype_pem = SSL_FILETYPE_PEM;
 
 #endif

@@ -1,0 +1,40 @@
+/// Everything the transport needs to know to listen and to police connections.
+public struct TransportConfiguration: Sendable {
+    /// Address to bind, e.g. `127.0.0.1` or `::`.
+    public var host: String = "127.0.0.1"
+    /// Port to bind; 0 picks a free one (read it back from ``WebSocketServer/start()``).
+    public var port: Int = 8080
+    /// A listening socket inherited from systemd (socket activation); when set, host/port are ignored.
+    public var inheritedListenerFD: Int32? = nil
+    /// PEM certificate and key paths; when both are set the port serves HTTPS/WSS only.
+    public var tlsCertificatePath: String? = nil
+    /// PEM private key path; see ``tlsCertificatePath``.
+    public var tlsPrivateKeyPath: String? = nil
+    /// The one WebSocket subprotocol accepted; upgrades without it are refused.
+    public var subprotocol: String = "reviewroom.v1"
+    /// Path of the WebSocket endpoint.
+    public var webSocketPath: String = "/ws"
+    /// Origins (`scheme://host[:port]`) allowed besides the daemon's own.
+    public var allowedOrigins: [String] = []
+    /// The daemon's own public origin(s), e.g. from `public_url`; the bound address is always accepted too.
+    public var ownOrigins: [String] = []
+    /// Largest inbound WebSocket message after the connection is authenticated (close 1009 beyond).
+    public var maxMessageBytes: Int = 64 * 1024
+    /// Largest first message (the `hello`) before authentication (close 1009 beyond).
+    public var preAuthMaxMessageBytes: Int = 4 * 1024
+    /// Seconds a new WebSocket connection has to send its first message (close 4000 after).
+    public var helloTimeoutSeconds: Double = 10
+    /// Unsent outbound bytes per connection above which it is closed with 4029.
+    public var outboxLimitBytes: Int = 4 * 1024 * 1024
+    /// Inbound messages queued for the consumer above which reading pauses (`lws_rx_flow_control`).
+    public var inboundHighWaterMessages: Int = 256
+    /// Largest HTTP request body (413 beyond).
+    public var maxRequestBodyBytes: Int = 1024 * 1024
+    /// Request headers libwebsockets does not know by name that are still passed on in
+    /// ``HTTPRequest/headers`` (lower-case). lws 4.1.6 parses ~100 common headers itself
+    /// but cannot enumerate unknown ones, so they must be named here.
+    public var customRequestHeaders: [String] = ["x-forwarded-for", "x-forwarded-proto", "x-request-id", "idempotency-key"]
+
+    /// Defaults as documented in `Deploy/reviewroom.conf`.
+    public init() {}
+}

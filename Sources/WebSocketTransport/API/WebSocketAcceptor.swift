@@ -1,0 +1,8 @@
+/// Receives new WebSocket connections.
+public protocol WebSocketAcceptor: Sendable {
+    /// Takes ownership of a freshly upgraded connection (consume `messages` on one task).
+    ///
+    /// Called on the lws service thread: return at once (start a task or yield into a stream);
+    /// never block or wait here.
+    func accept(_ connection: WebSocketConnection)
+}

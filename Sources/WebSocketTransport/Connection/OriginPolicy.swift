@@ -1,0 +1,41 @@
+import Foundation
+
+/// Decides whether a WebSocket upgrade's `Origin` header is acceptable.
+///
+/// Pure. A browser always sends `Origin`; a request without one comes from a non-browser
+/// client and is allowed (PROTOCOL §3.5). Comparison ignores ASCII case and a trailing `/`.
+struct OriginPolicy: Sendable {
+    private let allowed: Set<String>
+
+    /// Accepts exactly `origins` (normalised).
+    init(origins: [String]) {
+        allowed = Set(origins.map(Self.normalise))
+    }
+
+    /// True when `origin` (the header value, or nil when absent) may upgrade.
+    func permits(_ origin: String?) -> Bool {
+        guard let origin else { return true }
+        return allowed.contains(Self.normalise(origin))
+    }
+
+    /// The origins a browser uses for the bound address itself.
+    static func boundOrigins(host: String, port: Int, tls: Bool) -> [String] {
+        let scheme = tls ? "https" : "http"
+        var hosts = ["127.0.0.1", "localhost", "[::1]"]
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if !bare.isEmpty, bare != "0.0.0.0", bare != "::" {
+            hosts.append(bare.contains(":") ? "[\(bare)]" : bare)
+        }
+        let defaultPort = tls ? 443 : 80
+        return hosts.flatMap { h -> [String] in
+            let withPort = "\(scheme)://\(h):\(port)"
+            return port == defaultPort ? [withPort, "\(scheme)://\(h)"] : [withPort]
+        }
+    }
+
+    private static func normalise(_ origin: String) -> String {
+        var text = origin.trimmingCharacters(in: .whitespaces).lowercased()
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+}

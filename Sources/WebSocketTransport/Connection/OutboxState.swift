@@ -1,0 +1,26 @@
+/// One connection's unsent frames and pending close, guarded by the connection's lock.
+struct OutboxState {
+    /// Frames not yet handed to `lws_write`, oldest first.
+    var frames = FIFO<OutboundFrame>()
+    /// Payload bytes in `frames`.
+    var queuedBytes = 0
+    /// A close requested by the owner (sent after `frames`) or by overflow (sent at once).
+    var closeRequest: CloseRequest?
+    /// The connection is gone (lws reported it closed).
+    var closed = false
+    /// A wake-up (cancel-service command or writable callback) is already on its way.
+    var wakePending = false
+
+    /// A close frame to send: code and reason.
+    struct CloseRequest: Equatable {
+        /// Close code (1000, 1001, 4029, …).
+        var code: UInt16
+        /// Reason text (at most 123 bytes go on the wire).
+        var reason: String
+        /// Discard queued frames and close now (overflow, shutdown deadline).
+        var immediate: Bool
+    }
+
+    /// Whether new frames are still accepted.
+    var acceptsFrames: Bool { !closed && closeRequest == nil }
+}

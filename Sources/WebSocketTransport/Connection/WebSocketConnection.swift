@@ -1,0 +1,82 @@
+/// One accepted WebSocket connection.
+///
+/// Thread-safe: `send`, `close` and `authenticated` may be called from any task. Frames
+/// are queued in a bounded outbox and written by the service thread in order.
+public final class WebSocketConnection: Sendable {
+    /// Its id.
+    public let id: ConnectionID
+    /// The `Origin` header of the upgrade, if any.
+    public let origin: String?
+    /// Inbound messages in arrival order; finishes when the connection is closed.
+    public let messages: AsyncStream<InboundMessage>
+
+    let inbound: InboundQueue
+    let outbox = Locked(OutboxState())
+    private let outboxLimitBytes: Int
+    private let mailbox: ServiceMailbox
+
+    init(id: ConnectionID, origin: String?, configuration: TransportConfiguration, mailbox: ServiceMailbox) {
+        self.id = id
+        self.origin = origin
+        self.mailbox = mailbox
+        outboxLimitBytes = configuration.outboxLimitBytes
+        let inbound = InboundQueue(highWater: configuration.inboundHighWaterMessages) { [mailbox] in
+            mailbox.post(.resumeReading(id))
+        }
+        self.inbound = inbound
+        messages = AsyncStream(unfolding: { await inbound.next() })
+    }
+
+    /// Queues a frame; returns false if the connection is closed or was just closed with 4029 for overflow.
+    @discardableResult
+    public func send(_ frame: OutboundFrame) -> Bool {
+        enum Action { case refused, queued, wake, overflow }
+        let limit = outboxLimitBytes
+        let action = outbox.withLock { o -> Action in
+            guard o.acceptsFrames else { return .refused }
+            if o.queuedBytes + frame.count > limit {
+                // Nothing is lost by dropping: events live in the store and the client resumes.
+                o.frames.removeAll()
+                o.queuedBytes = 0
+                o.closeRequest = .init(code: 4029, reason: "too slow a reader", immediate: true)
+                return .overflow
+            }
+            o.frames.append(frame)
+            o.queuedBytes += frame.count
+            guard !o.wakePending else { return .queued }
+            o.wakePending = true
+            return .wake
+        }
+        switch action {
+        case .refused: return false
+        case .queued: return true
+        case .wake:
+            mailbox.post(.flush(id))
+            return true
+        case .overflow:
+            mailbox.post(.closeNow(id))
+            return false
+        }
+    }
+
+    /// Sends a close frame with `code` and `reason` after what is already queued, then closes.
+    public func close(code: UInt16, reason: String) {
+        let wake = outbox.withLock { o -> Bool in
+            guard o.acceptsFrames else { return false }
+            o.closeRequest = .init(code: code, reason: reason, immediate: false)
+            guard !o.wakePending else { return false }
+            o.wakePending = true
+            return true
+        }
+        if wake { mailbox.post(.flush(id)) }
+    }
+
+    /// Called once the first message (`hello`) was accepted: lifts the size limit to
+    /// `maxMessageBytes` and resumes reading further messages.
+    public func authenticated() {
+        inbound.authenticate()
+    }
+
+    /// Unsent payload bytes right now (for metrics and tests).
+    public var queuedBytes: Int { outbox.withLock { $0.queuedBytes } }
+}

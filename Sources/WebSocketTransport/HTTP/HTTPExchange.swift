@@ -1,0 +1,28 @@
+/// One HTTP request/response on a connection, from headers to the last body byte written.
+/// Lives on the service thread only.
+final class HTTPExchange {
+    /// Identity used to match the responder's answer to the parked request.
+    let id: UInt64
+    /// The lws connection handle.
+    let wsi: OpaquePointer
+    /// The request as read so far (body grows with `HTTP_BODY`).
+    var request: HTTPRequest
+    /// Body bytes announced by `content-length`.
+    var expectedBodyBytes: Int
+    /// The answer, once the responder gave it.
+    var response: HTTPResponse?
+    /// Handed to the responder already.
+    var dispatched = false
+    /// Status line and headers were written.
+    var headersWritten = false
+    /// Body bytes already written.
+    var bodyOffset = 0
+
+    /// Starts an exchange for `request` on `wsi`.
+    init(id: UInt64, wsi: OpaquePointer, request: HTTPRequest, expectedBodyBytes: Int) {
+        self.id = id
+        self.wsi = wsi
+        self.request = request
+        self.expectedBodyBytes = expectedBodyBytes
+    }
+}

@@ -1,0 +1,39 @@
+import CLibWebSockets
+
+/// C callback of protocols[0]: plain HTTP, upgrades that name no subprotocol (refused),
+/// new sockets, the TLS context, and the cross-thread wake-up.
+func reviewroomHTTPProtocolCallback(
+    _ wsi: OpaquePointer?, _ reason: lws_callback_reasons, _ user: UnsafeMutableRawPointer?,
+    _ input: UnsafeMutableRawPointer?, _ length: Int
+) -> Int32 {
+    guard let wsi, let core = ServiceCore.from(wsi) else {
+        return lws_callback_http_dummy(wsi, reason, user, input, length)
+    }
+    switch reason {
+    case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
+        core.drainMailbox()
+        return 0
+    case LWS_CALLBACK_FILTER_NETWORK_CONNECTION:
+        return core.shuttingDown ? 1 : 0
+    case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
+        // An upgrade without (a known) subprotocol lands on protocols[0]: PROTOCOL §3 requires one.
+        return core.refuseUpgrade(wsi, status: 400, why: "no \(core.configuration.subprotocol) subprotocol")
+    case LWS_CALLBACK_HTTP:
+        return core.httpRequestStarted(wsi)
+    case LWS_CALLBACK_HTTP_BODY:
+        return core.httpBodyReceived(wsi, input, length)
+    case LWS_CALLBACK_HTTP_BODY_COMPLETION:
+        return core.httpBodyCompleted(wsi)
+    case LWS_CALLBACK_HTTP_WRITEABLE:
+        return core.httpWriteable(wsi)
+    case LWS_CALLBACK_CLOSED_HTTP:
+        core.httpClosed(wsi)
+        return lws_callback_http_dummy(wsi, reason, user, input, length)
+    case LWS_CALLBACK_OPENSSL_LOAD_EXTRA_SERVER_VERIFY_CERTS:
+        // `user` is the vhost's SSL_CTX; kept so reloadTLS can load a new certificate into it.
+        core.tlsContext = OpaquePointer(user)
+        return 0
+    default:
+        return lws_callback_http_dummy(wsi, reason, user, input, length)
+    }
+}

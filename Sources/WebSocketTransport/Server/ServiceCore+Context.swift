@@ -1,0 +1,81 @@
+import CLibWebSockets
+import Foundation
+
+extension ServiceCore {
+    /// Creates the lws context and its one vhost on the service thread; returns the bound port.
+    func createContext() throws -> Int {
+        LWSLogBridge.install(logger)
+        let table = try ProtocolTable(subprotocol: configuration.subprotocol,
+                                  rxBufferSize: max(4096, min(configuration.maxMessageBytes, 64 * 1024)))
+        protocols = table
+
+        var listenFD: Int32 = -1
+        if let inherited = configuration.inheritedListenerFD {
+            listenFD = try Self.prepareInheritedListener(inherited)
+        }
+
+        // Strings lws reads during creation only; kept alive across the call.
+        let iface = strdup(configuration.host)
+        let cert = configuration.tlsCertificatePath.flatMap { strdup($0) }
+        let key = configuration.tlsPrivateKeyPath.flatMap { strdup($0) }
+        let alpn = strdup("http/1.1")
+        let vhostName = strdup("default")
+        defer { for pointer in [iface, cert, key, alpn, vhostName] { free(pointer) } }
+
+        var info = lws_context_creation_info()
+        info.protocols = UnsafePointer(table.entries)
+        info.vhost_name = UnsafePointer(vhostName)
+        info.user = Unmanaged.passUnretained(self).toOpaque()
+        var options = LWS_SERVER_OPTION_VALIDATE_UTF8
+        if !configuration.host.contains(":") { options |= LWS_SERVER_OPTION_DISABLE_IPV6 }
+        if usesTLS { options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT }
+        info.options = UInt64(options)
+        if listenFD >= 0 {
+            info.port = reviewroom_context_port_no_listen_server
+        } else {
+            info.port = Int32(configuration.port)
+            info.iface = UnsafePointer(iface)
+        }
+        if usesTLS {
+            info.ssl_cert_filepath = UnsafePointer(cert)
+            info.ssl_private_key_filepath = UnsafePointer(key)
+            // HTTP/2 would need a different write path; one protocol on the wire keeps it simple.
+            info.alpn = UnsafePointer(alpn)
+        }
+        info.timeout_secs = 20
+        info.keepalive_timeout = 30
+        info.max_http_header_data = 8192
+
+        guard let created = lws_create_context(&info) else {
+            if listenFD >= 0 { close(listenFD) }
+            throw TransportError(.startFailed, startFailureMessage())
+        }
+        context = created
+        vhost = lws_get_vhost_by_name(created, "default")
+
+        let port: Int
+        if listenFD >= 0 {
+            port = Self.boundPort(of: listenFD)
+            try adoptListener(listenFD)
+        } else {
+            guard let vhost else {
+                lws_context_destroy(created)
+                context = nil
+                throw TransportError(.startFailed, "libwebsockets created no vhost for \(configuration.host):\(configuration.port)")
+            }
+            port = Int(lws_get_vhost_listen_port(vhost))
+        }
+        originPolicy = OriginPolicy(origins: configuration.ownOrigins + configuration.allowedOrigins
+            + OriginPolicy.boundOrigins(host: configuration.host, port: port, tls: usesTLS))
+        return port
+    }
+
+    private func startFailureMessage() -> String {
+        if usesTLS {
+            return "could not listen on \(configuration.host):\(configuration.port) with certificate "
+                + "\(configuration.tlsCertificatePath ?? "") and key \(configuration.tlsPrivateKeyPath ?? ""): "
+                + "the address is in use or not local, or the certificate/key do not load or do not match"
+        }
+        return "could not listen on \(configuration.host):\(configuration.port): the address is in use or not local"
+    }
+}

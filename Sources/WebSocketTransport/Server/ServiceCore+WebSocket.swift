@@ -1,0 +1,142 @@
+import CLibWebSockets
+import Glibc
+
+// WebSocket connections on the service thread: upgrade policy, reassembly and limits,
+// flow control, the hello timer, and draining outboxes in WRITEABLE.
+extension ServiceCore {
+    /// `FILTER_PROTOCOL_CONNECTION` on the WebSocket protocol: 0 accepts, nonzero refuses.
+    func filterUpgrade(_ wsi: OpaquePointer) -> Int32 {
+        assertOnServiceThread()
+        if shuttingDown { return refuseUpgrade(wsi, status: 503, why: "shutting down") }
+        let path = HTTPRequestReader.header(wsi, WSI_TOKEN_GET_URI)
+        guard path == configuration.webSocketPath else {
+            return refuseUpgrade(wsi, status: 404, why: "path is not \(configuration.webSocketPath)")
+        }
+        let origin = HTTPRequestReader.header(wsi, WSI_TOKEN_ORIGIN)
+        guard originPolicy.permits(origin) else {
+            return refuseUpgrade(wsi, status: 403, why: "origin not allowed")
+        }
+        upgradeOrigins[wsi] = origin
+        return 0
+    }
+
+    /// Answers a refused upgrade with `status` (the RFC's answer) and closes it.
+    func refuseUpgrade(_ wsi: OpaquePointer, status: UInt32, why: String) -> Int32 {
+        logger.debug("websocket upgrade refused", metadata: ["status": "\(status)", "why": "\(why)"])
+        _ = lws_return_http_status(wsi, status, nil)
+        return 1
+    }
+
+    /// `ESTABLISHED`: wrap the connection, start the hello timer, hand it to the acceptor.
+    func webSocketEstablished(_ wsi: OpaquePointer) {
+        let id = ConnectionID(rawValue: nextConnectionNumber)
+        nextConnectionNumber += 1
+        let connection = WebSocketConnection(id: id, origin: upgradeOrigins.removeValue(forKey: wsi),
+                                             configuration: configuration, mailbox: mailbox)
+        let session = ConnectionSession(wsi: wsi, connection: connection)
+        sessionsByWSI[wsi] = session
+        sessionsByID[id] = session
+        openConnectionCount.withLock { $0 += 1 }
+        lws_set_timer_usecs(wsi, lws_usec_t(configuration.helloTimeoutSeconds * 1_000_000))
+        if shuttingDown {
+            connection.close(code: 1001, reason: "server going away")
+        }
+        acceptor.accept(connection)
+    }
+
+    /// `RECEIVE`: one chunk of a frame. Returns -1 to close (after setting the close reason).
+    func webSocketReceived(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
+        guard let session = sessionsByWSI[wsi] else { return -1 }
+        if lws_frame_is_binary(wsi) != 0 {
+            setCloseReason(wsi, code: 1003, reason: "binary frames are not accepted")
+            return -1
+        }
+        let inbound = session.connection.inbound
+        let limit = inbound.isAuthenticated ? configuration.maxMessageBytes : configuration.preAuthMaxMessageBytes
+        let isFinal = lws_is_final_fragment(wsi) != 0 && lws_remaining_packet_payload(wsi) == 0
+        let chunk = UnsafeRawBufferPointer(start: input, count: input == nil ? 0 : length)
+        switch session.assembler.append(chunk, isFinal: isFinal, limit: limit) {
+        case .incomplete:
+            return 0
+        case .tooBig(let limit):
+            setCloseReason(wsi, code: 1009, reason: "message larger than \(limit) bytes")
+            return -1
+        case .complete(let bytes):
+            if !session.receivedFirstMessage {
+                session.receivedFirstMessage = true
+                lws_set_timer_usecs(wsi, -1)
+            }
+            if inbound.push(.text(bytes)) == .pauseReading {
+                lws_rx_flow_control(wsi, 0)
+            }
+            return 0
+        }
+    }
+
+    /// `TIMER`: the hello timeout. Returns -1 to close with 4000.
+    func helloTimerFired(_ wsi: OpaquePointer) -> Int32 {
+        guard let session = sessionsByWSI[wsi], !session.receivedFirstMessage else { return 0 }
+        setCloseReason(wsi, code: 4000, reason: "no hello")
+        return -1
+    }
+
+    /// `SERVER_WRITEABLE`: write queued frames while the socket takes them, then the close.
+    func webSocketWriteable(_ wsi: OpaquePointer) -> Int32 {
+        guard let session = sessionsByWSI[wsi] else { return 0 }
+        enum Next { case frame(OutboundFrame, more: Bool), close(OutboxState.CloseRequest), idle }
+        let socket = lws_get_socket_fd(wsi)
+        var corked = false
+        defer { if corked { Self.setCork(socket, false) } }
+        while lws_send_pipe_choked(wsi) == 0 {
+            let next = session.connection.outbox.withLock { o -> Next in
+                if let frame = o.frames.popFirst() {
+                    o.queuedBytes -= frame.count
+                    return .frame(frame, more: !o.frames.isEmpty)
+                }
+                if let close = o.closeRequest { return .close(close) }
+                o.wakePending = false
+                return .idle
+            }
+            switch next {
+            case .frame(let frame, let more):
+                // Coalesce a backlog into few segments: one sendto per frame dominates broadcast cost.
+                if more, !corked, socket >= 0 {
+                    Self.setCork(socket, true)
+                    corked = true
+                }
+                if lws_write(wsi, frame.payload, frame.count, LWS_WRITE_TEXT) < frame.count { return -1 }
+            case .close(let request):
+                setCloseReason(wsi, code: request.code, reason: request.reason)
+                return -1
+            case .idle:
+                return 0
+            }
+        }
+        lws_callback_on_writable(wsi)
+        return 0
+    }
+
+    /// `CLOSED`: forget the connection, finish its stream.
+    func webSocketClosed(_ wsi: OpaquePointer) {
+        upgradeOrigins[wsi] = nil
+        guard let session = sessionsByWSI.removeValue(forKey: wsi) else { return }
+        sessionsByID[session.connection.id] = nil
+        openConnectionCount.withLock { $0 -= 1 }
+        finishSession(session)
+    }
+
+    /// Marks a connection closed for its owner: no more sends, stream finished.
+    func finishSession(_ session: ConnectionSession) {
+        session.connection.outbox.withLock { o in
+            o.closed = true
+            o.frames.removeAll()
+            o.queuedBytes = 0
+        }
+        session.connection.inbound.finish()
+    }
+
+    private static func setCork(_ socket: Int32, _ on: Bool) {
+        var value: Int32 = on ? 1 : 0
+        _ = setsockopt(socket, Int32(IPPROTO_TCP), TCP_CORK, &value, socklen_t(MemoryLayout<Int32>.size))
+    }
+}

@@ -1,0 +1,151 @@
+import CLibWebSockets
+import Foundation
+import Logging
+
+/// Owns the libwebsockets context and everything that may only be touched on the one
+/// service thread: the `wsi` maps, the HTTP exchanges, the TLS context.
+///
+/// Other threads reach it only through ``mailbox`` (commands + `lws_cancel_service`) and
+/// the small locked counters below.
+final class ServiceCore: @unchecked Sendable {
+    // @unchecked Sendable is sound: every stored property is either immutable after init
+    // (`configuration`, `logger`, `responder`, `acceptor`, `mailbox`, the locked boxes,
+    // which are themselves thread-safe), or a `var` that is only ever read or written on
+    // the service thread: `run()` and the lws callbacks it drives (lws is single-threaded,
+    // LWS_MAX_SMP = 1). Those methods check `assertOnServiceThread()` in debug builds.
+    let configuration: TransportConfiguration
+    let logger: Logger
+    let responder: any HTTPResponder
+    let acceptor: any WebSocketAcceptor
+    let mailbox = ServiceMailbox()
+    /// Open WebSocket connections (read from any thread).
+    let openConnectionCount = Locked(0)
+    /// Continuations waiting for the service thread to finish.
+    let exitWaiters = Locked(ExitState())
+
+    // Service-thread state.
+    var context: OpaquePointer?
+    var vhost: OpaquePointer?
+    var protocols: ProtocolTable?
+    var originPolicy = OriginPolicy(origins: [])
+    var sessionsByWSI: [OpaquePointer: ConnectionSession] = [:]
+    var sessionsByID: [ConnectionID: ConnectionSession] = [:]
+    var upgradeOrigins: [OpaquePointer: String] = [:]
+    var exchangesByWSI: [OpaquePointer: HTTPExchange] = [:]
+    var exchangesByID: [UInt64: HTTPExchange] = [:]
+    var nextConnectionNumber: UInt64 = 1
+    var nextExchangeNumber: UInt64 = 1
+    var tlsContext: OpaquePointer?
+    var listenerFD: Int32 = -1
+    var listenerWSI: OpaquePointer?
+    var shuttingDown = false
+    var shutdownDeadlinePassed = false
+    var serviceThread: pthread_t?
+
+    /// Whether the service thread has finished, and who waits for it.
+    struct ExitState {
+        /// The loop ended and the context is destroyed.
+        var exited = false
+        /// Waiting `shutdown` calls.
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    /// Creates the core; nothing runs until ``run(startup:)``.
+    init(configuration: TransportConfiguration, responder: any HTTPResponder,
+         acceptor: any WebSocketAcceptor, logger: Logger) {
+        self.configuration = configuration
+        self.responder = responder
+        self.acceptor = acceptor
+        self.logger = logger
+    }
+
+    /// True when TLS is configured (both paths set).
+    var usesTLS: Bool {
+        configuration.tlsCertificatePath != nil && configuration.tlsPrivateKeyPath != nil
+    }
+
+    /// Traps in debug builds when called off the service thread.
+    func assertOnServiceThread(function: StaticString = #function) {
+        #if DEBUG
+        if let serviceThread {
+            assert(pthread_equal(serviceThread, pthread_self()) != 0, "\(function) called off the lws service thread")
+        }
+        #endif
+    }
+
+    /// The service thread's body: create the context, report the port, service until
+    /// shutdown completes, destroy the context, release everyone waiting.
+    func run(startup: StartupHandshake) {
+        serviceThread = pthread_self()
+        let port: Int
+        do {
+            port = try createContext()
+        } catch let error as TransportError {
+            startup.finish(.failure(error))
+            markExited()
+            return
+        } catch {
+            startup.finish(.failure(TransportError(.startFailed, "\(error)")))
+            markExited()
+            return
+        }
+        guard let context else { return }
+        mailbox.open(context: context)
+        startup.finish(.success(port))
+        logger.info("transport listening", metadata: ["port": "\(port)", "tls": "\(usesTLS)"])
+
+        while !shouldLeaveLoop() {
+            if lws_service(context, 0) < 0 { break }
+        }
+        teardown(context)
+    }
+
+    /// The loop ends once shutdown began and every WebSocket is gone (or the grace ran out).
+    private func shouldLeaveLoop() -> Bool {
+        shuttingDown && (sessionsByWSI.isEmpty || shutdownDeadlinePassed)
+    }
+
+    private func teardown(_ context: OpaquePointer) {
+        let leftovers = mailbox.close()
+        for case .probe(let answer) in leftovers { answer() }
+        lws_context_destroy(context)
+        self.context = nil
+        vhost = nil
+        // lws reports CLOSED for every wsi while destroying; anything left is finished here.
+        for session in sessionsByWSI.values { finishSession(session) }
+        sessionsByWSI.removeAll()
+        sessionsByID.removeAll()
+        exchangesByWSI.removeAll()
+        exchangesByID.removeAll()
+        protocols = nil
+        logger.info("transport stopped")
+        markExited()
+    }
+
+    private func markExited() {
+        let waiters = exitWaiters.withLock { s -> [CheckedContinuation<Void, Never>] in
+            s.exited = true
+            defer { s.waiters.removeAll() }
+            return s.waiters
+        }
+        waiters.forEach { $0.resume() }
+    }
+
+    /// Waits until the service thread has ended (immediately if it has).
+    func waitForExit() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = exitWaiters.withLock { s -> Bool in
+                if s.exited { return true }
+                s.waiters.append(continuation)
+                return false
+            }
+            if done { continuation.resume() }
+        }
+    }
+
+    /// Recovers the core from a wsi's context (inside lws callbacks).
+    static func from(_ wsi: OpaquePointer?) -> ServiceCore? {
+        guard let wsi, let context = lws_get_context(wsi), let user = lws_context_user(context) else { return nil }
+        return Unmanaged<ServiceCore>.fromOpaque(user).takeUnretainedValue()
+    }
+}

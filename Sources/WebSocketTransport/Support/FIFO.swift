@@ -1,0 +1,43 @@
+/// A first-in first-out queue with O(1) amortised push and pop (an `Array` with a moving head).
+struct FIFO<Element> {
+    private var storage: [Element?] = []
+    private var head = 0
+
+    /// Number of queued elements.
+    var count: Int { storage.count - head }
+    /// True when nothing is queued.
+    var isEmpty: Bool { head == storage.count }
+
+    /// Appends at the back.
+    mutating func append(_ element: Element) { storage.append(element) }
+
+    /// Removes and returns the front element, if any.
+    mutating func popFirst() -> Element? {
+        guard head < storage.count else { return nil }
+        let element = storage[head]
+        storage[head] = nil
+        head += 1
+        // Compact once the dead prefix dominates, keeping pops amortised O(1).
+        if head > 64 && head * 2 > storage.count {
+            storage.removeFirst(head)
+            head = 0
+        }
+        return element
+    }
+
+    /// Puts an element back at the front (after a pop that could not be used).
+    mutating func pushFront(_ element: Element) {
+        if head > 0 {
+            head -= 1
+            storage[head] = element
+        } else {
+            storage.insert(element, at: 0)
+        }
+    }
+
+    /// Drops everything.
+    mutating func removeAll() {
+        storage.removeAll()
+        head = 0
+    }
+}

@@ -1,0 +1,42 @@
+import CLibWebSockets
+import Foundation
+import Logging
+
+/// Routes libwebsockets' own log lines into swift-log.
+///
+/// lws has one process-wide log sink, so the bridge keeps the most recently started
+/// server's logger. lws logs at ERR/WARN/NOTICE never contain payloads or tokens.
+enum LWSLogBridge {
+    /// The logger lws lines go to (the last server started wins).
+    static let sink = Locked<Logger?>(nil)
+
+    /// Points lws' log output at `logger`.
+    static func install(_ logger: Logger) {
+        sink.withLock { $0 = logger }
+        _ = configured
+    }
+
+    // lws keeps its level and sink in plain C globals that every service thread reads while
+    // logging, so they are written exactly once (Swift runs a static initializer once, safely).
+    private static let configured: Void = {
+        lws_set_log_level(Int32(LLL_ERR | LLL_WARN | LLL_NOTICE), reviewroomLWSLogEmit)
+    }()
+
+    /// Maps an lws level bit to a swift-log level.
+    static func level(for lwsLevel: Int32) -> Logger.Level {
+        switch lwsLevel {
+        case Int32(LLL_ERR): return .error
+        case Int32(LLL_WARN): return .warning
+        case Int32(LLL_NOTICE): return .debug
+        default: return .trace
+        }
+    }
+}
+
+/// The C log sink handed to `lws_set_log_level`; runs on whatever thread lws logs from.
+func reviewroomLWSLogEmit(_ level: Int32, _ line: UnsafePointer<CChar>?) {
+    guard let line else { return }
+    let text = String(cString: line).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !text.isEmpty, let logger = LWSLogBridge.sink.withLock({ $0 }) else { return }
+    logger.log(level: LWSLogBridge.level(for: level), "lws: \(text)")
+}

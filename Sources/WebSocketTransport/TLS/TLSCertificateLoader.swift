@@ -1,0 +1,45 @@
+import CLibWebSockets
+
+/// Loads a PEM certificate chain and private key with OpenSSL and checks they match.
+///
+/// lws 4.1.6 has no public call to reload a vhost's certificate, so the reload loads the
+/// new pair straight into the vhost's live `SSL_CTX` (captured at
+/// `LWS_CALLBACK_OPENSSL_LOAD_EXTRA_SERVER_VERIFY_CERTS`). New handshakes use the new
+/// certificate; established connections keep theirs. The pair is first checked in a
+/// throw-away `SSL_CTX`, so a bad file never damages the live one.
+enum TLSCertificateLoader {
+    /// Checks that the files load and match, without touching any live context.
+    static func validate(certificatePath: String, keyPath: String) -> TransportError? {
+        guard let scratch = SSL_CTX_new(TLS_server_method()) else {
+            return TransportError(.tlsLoadFailed, "OpenSSL could not create a context: \(lastError())")
+        }
+        defer { SSL_CTX_free(scratch) }
+        return load(into: scratch, certificatePath: certificatePath, keyPath: keyPath)
+    }
+
+    /// Loads the pair into `context` (the vhost's `SSL_CTX`; service thread only).
+    static func load(into context: OpaquePointer, certificatePath: String, keyPath: String) -> TransportError? {
+        ERR_clear_error()
+        guard SSL_CTX_use_certificate_chain_file(context, certificatePath) == 1 else {
+            return TransportError(.tlsLoadFailed,
+                                  "certificate \(certificatePath) does not load as a PEM chain: \(lastError())")
+        }
+        guard SSL_CTX_use_PrivateKey_file(context, keyPath, reviewroom_ssl_filetype_pem) == 1 else {
+            return TransportError(.tlsLoadFailed, "private key \(keyPath) does not load as PEM: \(lastError())")
+        }
+        guard SSL_CTX_check_private_key(context) == 1 else {
+            return TransportError(.tlsLoadFailed,
+                                  "private key \(keyPath) does not match certificate \(certificatePath): \(lastError())")
+        }
+        return nil
+    }
+
+    private static func lastError() -> String {
+        let code = ERR_get_error()
+        guard code != 0 else { return "no OpenSSL detail" }
+        var buffer = [CChar](repeating: 0, count: 256)
+        ERR_error_string_n(code, &buffer, buffer.count)
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import ReviewRoomTesting
+import Testing
+import WebSocketTransport
+
+@Suite struct BroadcastTests {
+    @Test func twoHundredConnectionsEachGetEveryFrameOnceInOrder() async throws {
+        let harness = try TransportHarness(echo: false)
+        let port = harness.port
+        let clientCount = 200
+        let frameCount = 50
+        let clients = try await offPool {
+            try (0..<clientCount).map { _ in try RawWebSocketClient.connect(port: port) }
+        }
+        var connections: [WebSocketConnection] = []
+        for await connection in harness.acceptor.connections {
+            connections.append(connection)
+            if connections.count == clientCount { break }
+        }
+        #expect(harness.server.connectionCount == clientCount)
+        let frames = (0..<frameCount).map { OutboundFrame("{\"seq\":\($0),\"pad\":\"\(String(repeating: "p", count: 64))\"}") }
+        for frame in frames {
+            for connection in connections { #expect(connection.send(frame)) }
+        }
+        let received = try await offPool {
+            try clients.map { client in try (0..<frameCount).map { _ in try client.readText() } }
+        }
+        let expected = (0..<frameCount).map { "{\"seq\":\($0),\"pad\":\"\(String(repeating: "p", count: 64))\"}" }
+        #expect(received.count == clientCount)
+        #expect(received.allSatisfy { $0 == expected })
+        // Exactly once: nothing more is pending on any socket after a final marker.
+        let marker = OutboundFrame("end")
+        for connection in connections { connection.send(marker) }
+        let ends = try await offPool { try clients.map { try $0.readText() } }
+        #expect(ends.allSatisfy { $0 == "end" })
+        await harness.stop()
+    }
+
+    @Test func stalledReaderIsClosedWith4029WhileOthersGetEverything() async throws {
+        let harness = try TransportHarness(echo: false) { $0.outboxLimitBytes = 64 * 1024 }
+        let port = harness.port
+        let (stalled, readers) = try await offPool {
+            let stalled = try RawWebSocketClient.connect(port: port, receiveBufferBytes: 4096)
+            let readers = try (0..<3).map { _ in try RawWebSocketClient.connect(port: port) }
+            return (stalled, readers)
+        }
+        var connections: [WebSocketConnection] = []
+        for await connection in harness.acceptor.connections {
+            connections.append(connection)
+            if connections.count == 4 { break }
+        }
+        // Connections arrive in upgrade order: the stalled client connected first.
+        let stalledConnection = connections[0]
+        let others = Array(connections.dropFirst())
+        let frame = OutboundFrame(String(repeating: "z", count: 16 * 1024))
+        var rounds = 0
+        var stalledRefused = false
+        // Each round stays under the outbox limit and waits for the healthy readers, so only
+        // the client that never reads can overflow.
+        while !stalledRefused && rounds < 2000 {
+            rounds += 1
+            for _ in 0..<2 {
+                if !stalledConnection.send(frame) { stalledRefused = true }
+                for connection in others { #expect(connection.send(frame)) }
+            }
+            let texts = try await offPool { try readers.map { r in try (0..<2).map { _ in try r.readText() } } }
+            #expect(texts.allSatisfy { $0.allSatisfy { $0.count == 16 * 1024 } })
+        }
+        #expect(stalledRefused)
+        let close = try await offPool { try stalled.readUntilClose(timeout: 10).close }
+        #expect(close.closeCode == 4029)
+        // The healthy readers are still served.
+        for connection in others { #expect(connection.send(OutboundFrame("still here"))) }
+        let after = try await offPool { try readers.map { try $0.readText() } }
+        #expect(after == ["still here", "still here", "still here"])
+        await harness.stop()
+    }
+}

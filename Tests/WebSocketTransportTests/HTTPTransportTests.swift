@@ -1,0 +1,103 @@
+import Foundation
+import ReviewRoomTesting
+import Testing
+@testable import WebSocketTransport
+
+@Suite struct HTTPTransportTests {
+    @Test func getAndPostRoundTrip() async throws {
+        let harness = try TransportHarness { $0.customRequestHeaders.append("x-probe") }
+        let port = harness.port
+        let (get, post) = try await offPool {
+            let client = try RawHTTPClient(port: port)
+            let get = try client.request("GET", "/hello?a=1&b=2", headers: [("X-Probe", "p1")])
+            let post = try client.request("POST", "/submit", body: Array("{\"x\":1}".utf8))
+            return (get, post)
+        }
+        #expect(get.status == 200)
+        #expect(get.text == "GET /hello a=1&b=2 p1 0\n")
+        #expect(get.headers["x-echo"] == "1")
+        #expect(post.status == 200)
+        #expect(post.text == "POST /submit - - 7\n{\"x\":1}")
+        await harness.stop()
+    }
+
+    @Test func otherMethodsWithBodies() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let responses = try await offPool {
+            let client = try RawHTTPClient(port: port)
+            return try ["PATCH", "PUT", "DELETE", "OPTIONS"].map { method in
+                try client.request(method, "/thing", body: method == "DELETE" || method == "OPTIONS" ? [] : Array("abc".utf8))
+            }
+        }
+        #expect(responses.map(\.text) == ["PATCH /thing - - 3\nabc", "PUT /thing - - 3\nabc",
+                                          "DELETE /thing - - 0\n", "OPTIONS /thing - - 0\n"])
+        await harness.stop()
+    }
+
+    @Test func keepAliveServesTwoRequestsOnOneSocket() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let (first, second) = try await offPool {
+            let client = try RawHTTPClient(port: port)
+            return (try client.request("GET", "/one"), try client.request("GET", "/two"))
+        }
+        #expect(first.text == "GET /one - - 0\n")
+        #expect(second.text == "GET /two - - 0\n")
+        await harness.stop()
+    }
+
+    @Test func bodyOverTheLimitIs413AndNothingReachesTheResponder() async throws {
+        let harness = try TransportHarness { $0.maxRequestBodyBytes = 1000 }
+        let port = harness.port
+        let (refused, fine) = try await offPool {
+            let client = try RawHTTPClient(port: port)
+            try client.send("POST", "/big", headers: [("Content-Length", "1001")])
+            let refused = try client.readResponse()
+            let fine = try RawHTTPClient(port: port).request("POST", "/ok", body: [UInt8](repeating: 65, count: 1000))
+            return (refused, fine)
+        }
+        #expect(refused.status == 413)
+        #expect(fine.status == 200)
+        #expect(fine.text.hasPrefix("POST /ok - - 1000\n"))
+        await harness.stop()
+    }
+
+    @Test func postWithoutLengthIs411() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let response = try await offPool {
+            let client = try RawHTTPClient(port: port)
+            try client.socket.write(Array("POST /x HTTP/1.1\r\nHost: a\r\n\r\n".utf8))
+            return try client.readResponse()
+        }
+        #expect(response.status == 411)
+        await harness.stop()
+    }
+
+    @Test func largeResponseBodyArrivesWhole() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let size = 3 * 1024 * 1024 + 17
+        let response = try await offPool {
+            try RawHTTPClient(port: port).request("GET", "/large?n=\(size)", timeout: 20)
+        }
+        #expect(response.status == 200)
+        #expect(response.body.count == size)
+        #expect(response.body == EchoResponder.pattern(count: size))
+        await harness.stop()
+    }
+
+    @Test func bodylessStatusKeepsHeaders() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let (status, next) = try await offPool {
+            let client = try RawHTTPClient(port: port)
+            return (try client.request("GET", "/status"), try client.request("GET", "/after"))
+        }
+        #expect(status.status == 204)
+        #expect(status.headers["x-test"] == "yes")
+        #expect(next.text == "GET /after - - 0\n")
+        await harness.stop()
+    }
+}

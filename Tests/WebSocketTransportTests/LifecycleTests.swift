@@ -1,0 +1,59 @@
+import Foundation
+import ReviewRoomTesting
+import Testing
+import WebSocketTransport
+
+@Suite struct LifecycleTests {
+    @Test func shutdownClosesConnectionsWith1001AndFinishesStreams() async throws {
+        let harness = try TransportHarness(echo: false)
+        let port = harness.port
+        let clients = try await offPool { try (0..<3).map { _ in try RawWebSocketClient.connect(port: port) } }
+        var connections: [WebSocketConnection] = []
+        for await connection in harness.acceptor.connections {
+            connections.append(connection)
+            if connections.count == 3 { break }
+        }
+        async let closes = offPool {
+            try clients.map { client -> UInt16? in
+                let close = try client.readUntilClose().close
+                try client.sendClose(code: 1001)
+                return close.closeCode
+            }
+        }
+        await harness.server.shutdown(timeoutSeconds: 5)
+        #expect(try await closes == [1001, 1001, 1001])
+        for connection in connections {
+            var iterator = connection.messages.makeAsyncIterator()
+            #expect(await iterator.next() == nil)
+            #expect(!connection.send(OutboundFrame("after")))
+        }
+        #expect(harness.server.connectionCount == 0)
+        let refused = try await offPool { (try? RawHTTPClient(port: port)) == nil }
+        #expect(refused)
+    }
+
+    @Test func probeAnswersWhileRunningOnly() async throws {
+        let harness = try TransportHarness()
+        #expect(await harness.server.probe(timeoutSeconds: 5))
+        await harness.stop()
+        #expect(await harness.server.probe(timeoutSeconds: 1) == false)
+    }
+
+    @Test func startTwiceIsAnError() async throws {
+        let harness = try TransportHarness()
+        #expect(throws: TransportError.self) { try harness.server.start() }
+        await harness.stop()
+    }
+
+    @Test func portInUseFailsToStart() async throws {
+        let harness = try TransportHarness()
+        var configuration = TransportConfiguration()
+        configuration.port = harness.port
+        let second = WebSocketServer(configuration: configuration, responder: EchoResponder(),
+                                     acceptor: TestAcceptor(echo: false), logger: .init(label: "t"))
+        let error = #expect(throws: TransportError.self) { try second.start() }
+        #expect(error?.code == .startFailed)
+        #expect(error?.message.contains("\(harness.port)") == true)
+        await harness.stop()
+    }
+}

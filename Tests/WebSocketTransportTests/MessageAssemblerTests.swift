@@ -1,0 +1,64 @@
+import Testing
+@testable import WebSocketTransport
+
+@Suite struct MessageAssemblerTests {
+    private func feed(_ assembler: inout MessageAssembler, _ text: String, final: Bool, limit: Int) -> MessageAssembler.Step {
+        Array(text.utf8).withUnsafeBytes { assembler.append($0, isFinal: final, limit: limit) }
+    }
+
+    @Test func joinsChunksUntilFinal() {
+        var assembler = MessageAssembler()
+        #expect(feed(&assembler, "ab", final: false, limit: 10) == .incomplete)
+        #expect(feed(&assembler, "cd", final: false, limit: 10) == .incomplete)
+        #expect(feed(&assembler, "e", final: true, limit: 10) == .complete(Array("abcde".utf8)))
+        #expect(assembler.pendingCount == 0)
+        #expect(feed(&assembler, "x", final: true, limit: 10) == .complete(Array("x".utf8)))
+    }
+
+    @Test func refusesAMessageThatGrowsPastTheLimitAndForgetsIt() {
+        var assembler = MessageAssembler()
+        #expect(feed(&assembler, "12345", final: false, limit: 8) == .incomplete)
+        #expect(feed(&assembler, "6789", final: true, limit: 8) == .tooBig(limit: 8))
+        #expect(assembler.pendingCount == 0)
+        #expect(feed(&assembler, "12345678", final: true, limit: 8) == .complete(Array("12345678".utf8)))
+    }
+}
+
+@Suite struct FIFOTests {
+    @Test func keepsOrderAcrossCompaction() {
+        var queue = FIFO<Int>()
+        var popped: [Int] = []
+        for i in 0..<1000 {
+            queue.append(i)
+            if i % 3 == 0, let first = queue.popFirst() { popped.append(first) }
+        }
+        while let next = queue.popFirst() { popped.append(next) }
+        #expect(popped == Array(0..<1000))
+        #expect(queue.isEmpty)
+        queue.append(7)
+        queue.pushFront(6)
+        #expect(queue.popFirst() == 6)
+        #expect(queue.count == 1)
+    }
+}
+
+@Suite struct InboundQueueTests {
+    @Test func pausesAfterTheFirstMessageUntilAuthenticatedAndAtHighWater() async {
+        let resumes = Locked(0)
+        let queue = InboundQueue(highWater: 3) { resumes.withLock { $0 += 1 } }
+        #expect(queue.push(.text([1])) == .pauseReading)
+        queue.authenticate()
+        #expect(resumes.withLock { $0 } == 1)
+        #expect(queue.push(.text([2])) == .keepReading)
+        #expect(queue.push(.text([3])) == .pauseReading)
+        // Consuming below the high-water mark asks for reading to resume, once.
+        if case .text(let first)? = await queue.next() { #expect(first == [1]) }
+        #expect(resumes.withLock { $0 } == 2)
+        if case .text(let second)? = await queue.next() { #expect(second == [2]) }
+        #expect(resumes.withLock { $0 } == 2)
+        queue.finish()
+        if case .text(let third)? = await queue.next() { #expect(third == [3]) }
+        #expect(await queue.next() == nil)
+        #expect(queue.push(.text([4])) == .dropped)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Logging
+import ReviewRoomTesting
+import WebSocketTransport
+
+/// An in-process server on port 0 with a test responder and acceptor.
+final class TransportHarness: Sendable {
+    let server: WebSocketServer
+    let port: Int
+    let acceptor: TestAcceptor
+    let configuration: TransportConfiguration
+
+    init(echo: Bool = true, configure: (inout TransportConfiguration) -> Void = { _ in }) throws {
+        var configuration = TransportConfiguration()
+        configuration.port = 0
+        configure(&configuration)
+        self.configuration = configuration
+        acceptor = TestAcceptor(echo: echo)
+        var logger = Logger(label: "transport-test")
+        logger.logLevel = .warning
+        server = WebSocketServer(configuration: configuration, responder: EchoResponder(),
+                                 acceptor: acceptor, logger: logger)
+        port = try server.start()
+    }
+
+    /// Waits for the next accepted server-side connection.
+    func nextConnection() async throws -> WebSocketConnection {
+        var iterator = acceptor.connections.makeAsyncIterator()
+        guard let connection = await iterator.next() else { throw HarnessError("acceptor stream ended") }
+        return connection
+    }
+
+    func stop() async {
+        await server.shutdown(timeoutSeconds: 2)
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs blocking client code on its own thread so neither the cooperative pool nor Dispatch's
+/// CPU-sized global pool is blocked (on Linux both have 2 threads here and grow only slowly).
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread {
+            continuation.resume(with: Result { try body() })
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+}
+
+/// Hands accepted connections to the test; in echo mode authenticates on the first message
+/// and echoes every message back.
+final class TestAcceptor: WebSocketAcceptor {
+    let connections: AsyncStream<WebSocketConnection>
+    private let continuation: AsyncStream<WebSocketConnection>.Continuation
+    private let echo: Bool
+
+    init(echo: Bool) {
+        (connections, continuation) = AsyncStream.makeStream()
+        self.echo = echo
+    }
+
+    func accept(_ connection: WebSocketConnection) {
+        continuation.yield(connection)
+        guard echo else { return }
+        Task {
+            var first = true
+            for await message in connection.messages {
+                if first {
+                    connection.authenticated()
+                    first = false
+                }
+                if case .text(let bytes) = message { connection.send(OutboundFrame(text: bytes)) }
+            }
+        }
+    }
+}
+
+/// Answers every request with what it saw; `/large?n=N` answers N deterministic bytes.
+struct EchoResponder: HTTPResponder {
+    func respond(to request: HTTPRequest) async -> HTTPResponse {
+        if request.path == "/large", let n = request.query.flatMap({ Int($0.dropFirst(2)) }) {
+            return HTTPResponse(status: 200, headers: [("content-type", "application/octet-stream")],
+                                body: Self.pattern(count: n))
+        }
+        if request.path == "/status" {
+            return HTTPResponse(status: 204, headers: [("x-test", "yes")])
+        }
+        let summary = "\(request.method) \(request.path) \(request.query ?? "-") \(request.headers["x-probe"] ?? "-") \(request.body.count)\n"
+        return HTTPResponse(status: 200, headers: [("content-type", "text/plain"), ("x-echo", "1")],
+                            body: Array(summary.utf8) + request.body)
+    }
+
+    static func pattern(count: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for i in 0..<count { buffer[i] = UInt8(truncatingIfNeeded: i &* 31 &+ i >> 8) }
+            initialized = count
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import ReviewRoomTesting
+import Testing
+import WebSocketTransport
+
+@Suite struct WebSocketUpgradeTests {
+    @Test func rightSubprotocolUpgradesAndEchoes() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let (protocolHeader, echoed) = try await offPool {
+            let client = try RawWebSocketClient.connect(port: port)
+            try client.sendText("{\"type\":\"hello\"}")
+            return (client.handshake.headers["sec-websocket-protocol"], try client.readText())
+        }
+        #expect(protocolHeader == "reviewroom.v1")
+        #expect(echoed == "{\"type\":\"hello\"}")
+        await harness.stop()
+    }
+
+    @Test func missingSubprotocolIsRefusedWith400() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let answer = try await offPool { try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: nil) }
+        #expect(answer?.status == 400)
+        #expect(harness.server.connectionCount == 0)
+        await harness.stop()
+    }
+
+    @Test func otherSubprotocolIsRefusedByClosing() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        // lws itself drops an upgrade naming only unknown subprotocols, without an answer.
+        let answer = try await offPool { try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: "other.v1") }
+        #expect(answer == nil)
+        #expect(harness.server.connectionCount == 0)
+        await harness.stop()
+    }
+
+    @Test func foreignOriginIsRefusedWith403() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let answer = try await offPool {
+            try RawWebSocketClient.attemptUpgrade(port: port, origin: "http://evil.example")
+        }
+        #expect(answer?.status == 403)
+        #expect(harness.server.connectionCount == 0)
+        await harness.stop()
+    }
+
+    @Test func ownAllowedAndAbsentOriginsAreAccepted() async throws {
+        let harness = try TransportHarness {
+            $0.allowedOrigins = ["https://partner.example"]
+            $0.ownOrigins = ["https://review.example"]
+        }
+        let port = harness.port
+        let origins: [String?] = [nil, "http://127.0.0.1:\(port)", "http://localhost:\(port)",
+                                  "https://partner.example", "https://review.example"]
+        let statuses = try await offPool {
+            try origins.map { try RawWebSocketClient.attemptUpgrade(port: port, origin: $0)?.status }
+        }
+        #expect(statuses == [101, 101, 101, 101, 101])
+        await harness.stop()
+    }
+
+    @Test func upgradeOnAnotherPathIsRefused() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let answer = try await offPool { try RawWebSocketClient.attemptUpgrade(port: port, path: "/other") }
+        #expect(answer?.status == 404)
+        await harness.stop()
+    }
+
+    @Test func originIsPassedToTheConnection() async throws {
+        let harness = try TransportHarness(echo: false)
+        let port = harness.port
+        let client = try await offPool { try RawWebSocketClient.connect(port: port, origin: "http://localhost:\(port)") }
+        let connection = try await harness.nextConnection()
+        #expect(connection.origin == "http://localhost:\(port)")
+        #expect(harness.server.connectionCount == 1)
+        client.disconnect()
+        await harness.stop()
+    }
+}
