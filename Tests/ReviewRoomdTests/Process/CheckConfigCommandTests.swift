@@ -117,6 +117,18 @@ struct CheckConfigCommandTests {
         }
     }
 
+    @Test func dataDirectoryOptionRefusesBothAndChecksTheConfiguration() async throws {
+        let both = try await reviewroomd(["export", "s1", "--config", "/x.conf", "--data-dir", "/tmp"])
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("not both"))
+        let badFile = try await reviewroomd(["export", "s1", "--config", try configFile("colour = 1\n").path])
+        #expect(badFile.status == 78)
+        #expect(badFile.stderr.contains("colour"))
+        let badFormat = try await reviewroomd(["export", "s1", "--format", "pdf", "--data-dir", "/tmp"])
+        #expect(badFormat.status == 64)
+        #expect(badFormat.stderr.contains("pdf"))
+    }
+
     @Test func serveRefusesABadConfigurationBeforeListening() async throws {
         let result = try await reviewroomd(["serve", "--listen", "nohost", "--data-dir", try TemporaryDirectory.make(prefix: "d").path])
         #expect(result.status == 78)
