@@ -43,6 +43,8 @@ struct Daemon {
             readiness: readiness, api: api, staticFiles: webRoot.map(StaticFiles.init(root:)),
             logger: Logger(label: "reviewroomd.http"))
 
+        // SIGHUP ends a process by default; drop any that comes before ReloadSignalService traps it.
+        signal(SIGHUP, SIG_IGN)
         let inherited = SystemdEnvironment.inheritedListener(environment: environment, pid: getpid())
         if inherited != nil { SystemdEnvironment.forgetInheritedListeners() }
         let server = WebSocketServer(
@@ -58,13 +60,14 @@ struct Daemon {
 
         let host = inherited.flatMap { SystemdEnvironment.boundAddress(of: $0)?.host } ?? configuration.listen.host
         let scheme = configuration.tlsCertificatePath == nil ? "http" : "https"
-        if demo { CommandOutput.standardOutput("demo sessions arrive with live sessions") }
-        // Ready before the line is out: whoever reads it may ask /readyz at once.
-        readiness.markReady()
-        // Tests and scripts read this line to learn the port: exactly one line on stdout.
-        CommandOutput.standardOutput("Listening on \(scheme)://\(ListenAddress.format(host: host, port: port))")
-        logger.info("listening", metadata: ["port": "\(port)", "socket_activated": "\(inherited != nil)",
-                                           "data_dir": "\(configuration.dataDirectory)"])
+        let announce: @Sendable () -> Void = { [configuration] in
+            if demo { CommandOutput.standardOutput("demo sessions arrive with live sessions") }
+            // Tests and scripts read this line to learn the port: exactly one line on stdout.
+            // It comes once SIGTERM is trapped, so whoever reads it may stop the daemon at once.
+            CommandOutput.standardOutput("Listening on \(scheme)://\(ListenAddress.format(host: host, port: port))")
+            logger.info("listening", metadata: ["port": "\(port)", "socket_activated": "\(inherited != nil)",
+                                               "data_dir": "\(configuration.dataDirectory)"])
+        }
 
         let notifier = SystemdNotifier(environment: environment)
         let systemd = SystemdService(
@@ -77,7 +80,7 @@ struct Daemon {
         }
         // Graceful shutdown runs in reverse order: systemd (STOPPING=1) first, the transport last.
         let group = ServiceGroup(
-            services: [TransportService(server: server, readiness: readiness, logger: logger), reload, systemd],
+            services: [TransportService(server: server, readiness: readiness, logger: logger, onRunning: announce), reload, systemd],
             gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
         try await group.run()
         logger.info("stopped")

@@ -47,6 +47,19 @@ struct WebSocketStubTests {
         #expect(response?.status != 101)
     }
 
+    @Test func originsComeFromPublicURLAndAllowedOrigins() async throws {
+        let daemon = try DaemonProcess.start(arguments: ["--public-url", "https://review.example.org/"],
+                                             environment: ["REVIEWROOM_ALLOWED_ORIGINS": "https://school.example"])
+        defer { daemon.terminate() }
+        let port = try await daemon.port()
+        for origin in ["https://review.example.org", "https://school.example"] {
+            let response = try RawWebSocketClient.attemptUpgrade(port: port, origin: origin)
+            #expect(response?.status == 101, "\(origin) was refused")
+        }
+        let foreign = try RawWebSocketClient.attemptUpgrade(port: port, origin: "https://evil.example")
+        #expect(foreign?.status != 101)
+    }
+
     @Test func sigtermClosesClientsWith1001AndExitsZero() async throws {
         let daemon = try DaemonProcess.start()
         defer { daemon.terminate() }
@@ -55,7 +68,13 @@ struct WebSocketStubTests {
         let client = try RawWebSocketClient.connect(port: port)
         defer { client.disconnect() }
         daemon.signal(SIGTERM)
-        let close = try client.readUntilClose(timeout: 10).close
+        let close: RawWebSocketFrame
+        do { close = try client.readUntilClose(timeout: 10).close } catch {
+            _ = try? await daemon.waitForExit()
+            _ = try? await daemon.stderr.first(where: { _ in false }, timeout: .seconds(3))
+            Issue.record("no close frame; the daemon logged:\n\(daemon.stderr.entries.joined(separator: "\n"))")
+            throw error
+        }
         #expect(close.closeCode == 1001)
         #expect(try await daemon.waitForExit(timeout: .seconds(10)) == 0)
     }
