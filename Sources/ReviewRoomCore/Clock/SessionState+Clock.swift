@@ -1,0 +1,115 @@
+extension SessionState {
+    /// Longest extension either way, in seconds (PROTOCOL.md §3.2).
+    static let maxExtensionSec: Double = 3600
+
+    func decideStart(at now: Timestamp) throws(CommandError) -> [EventBody] {
+        guard clock.status == .scheduled else { return [] }
+        guard let first = agenda.first else {
+            throw .invalidState("session \(info.id) has no phases in its agenda: there is nothing to start")
+        }
+        return startEvents(first: first, at: now)
+    }
+
+    /// Starting: phase 0 runs from `now`. (The floor needs no change: until the start it is
+    /// empty and already in the first phase's mode.)
+    func startEvents(first: Phase, at now: Timestamp) -> [EventBody] {
+        [.clockChanged(.running(phase: 0, durationMs: first.durationMs, from: now))]
+    }
+
+    func decideEnd(at now: Timestamp) -> [EventBody] {
+        var newClock = clock.at(now)
+        newClock.status = .ended
+        newClock.endsAt = nil
+        var newFloor = floor
+        newFloor.reset(at: now, mode: floor.mode)
+        return [.clockChanged(newClock)] + (newFloor == floor ? [] : [.floorChanged(newFloor)])
+    }
+
+    func decidePause(at now: Timestamp) throws(CommandError) -> [EventBody] {
+        try requireUnderway("clock.pause")
+        guard clock.status == .live else { return [] }
+        var newClock = clock.at(now)
+        newClock.status = .paused
+        newClock.endsAt = nil
+        return [.clockChanged(newClock)]
+    }
+
+    func decideResume(at now: Timestamp) throws(CommandError) -> [EventBody] {
+        try requireUnderway("clock.resume")
+        guard clock.status == .paused else { return [] }
+        var newClock = clock
+        newClock.status = .live
+        newClock.endsAt = Milliseconds.add(clock.remainingMs, to: now)
+        return [.clockChanged(newClock)]
+    }
+
+    /// A negative extension never makes overtime: it can at most bring the phase's end to
+    /// now (remaining 0, time-up at the next tick). In overtime it is `invalid_state`.
+    func decideExtend(seconds: Double, at now: Timestamp) throws(CommandError) -> [EventBody] {
+        guard seconds.isFinite, abs(seconds) <= Self.maxExtensionSec,
+              case let delta = Milliseconds.from(seconds: seconds), delta != 0 else {
+            throw .badRequest("clock.extend seconds \(seconds) is out of range: "
+                + "it must be non-zero and between -3600 and 3600")
+        }
+        try requireUnderway("clock.extend")
+        var newClock = clock.at(now)
+        let remaining = newClock.remainingMs
+        if delta < 0, remaining <= 0 {
+            throw .invalidState("clock.extend \(seconds) cannot shorten \(describePhase(clock.phase)): "
+                + "it is already \(Milliseconds.seconds(-remaining)) s into overtime")
+        }
+        newClock.durationMs += max(delta, -remaining)
+        if newClock.status == .live {
+            newClock.endsAt = Milliseconds.add(newClock.remainingMs, to: now)
+        }
+        return [.clockChanged(newClock)]
+    }
+
+    func decidePhaseNext(at now: Timestamp) throws(CommandError) -> [EventBody] {
+        try requireUnderway("phase.next")
+        guard clock.phase + 1 < agenda.count else {
+            throw .invalidState("phase.next at the last phase: \(describePhase(clock.phase)) "
+                + "is the last of \(agenda.count)")
+        }
+        return phaseChange(to: clock.phase + 1, at: now)
+    }
+
+    func decidePhasePrev(at now: Timestamp) throws(CommandError) -> [EventBody] {
+        try requireUnderway("phase.prev")
+        guard clock.phase > 0 else {
+            throw .invalidState("phase.prev at the first phase: there is no phase before \(describePhase(0))")
+        }
+        return phaseChange(to: clock.phase - 1, at: now)
+    }
+
+    func decidePhaseGoto(_ index: Int, at now: Timestamp) throws(CommandError) -> [EventBody] {
+        guard agenda.indices.contains(index) else {
+            throw .badRequest("phase.goto index \(index) is out of range: the agenda has \(agenda.count) phases")
+        }
+        try requireUnderway("phase.goto")
+        guard index != clock.phase else { return [] }
+        return phaseChange(to: index, at: now)
+    }
+
+    /// Moving to another phase: a fresh phase clock (still paused if it was), and the floor
+    /// reset for the new phase (turn ended and counted, round stopped, hands lowered).
+    /// `floor.changed` always follows, as PROTOCOL.md §3.2 lists it for every phase move,
+    /// even when the reset floor equals the old one.
+    func phaseChange(to index: Int, at now: Timestamp) -> [EventBody] {
+        let phase = agenda[index]
+        var newClock = Clock.running(phase: index, durationMs: phase.durationMs, from: now)
+        if clock.status == .paused {
+            newClock.status = .paused
+            newClock.endsAt = nil
+        }
+        var newFloor = floor
+        newFloor.reset(at: now, mode: phase.turnMode)
+        return [.clockChanged(newClock), .floorChanged(newFloor)]
+    }
+
+    func requireUnderway(_ command: String) throws(CommandError) {
+        guard clock.status.isUnderway else {
+            throw .invalidState("\(command) needs a running session: session \(info.id) has not started yet")
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// A command the core decides on: every state-changing command of PROTOCOL.md §3.2 except
+/// the `note.*` ones (the notes engine) and the ephemeral ones (`ping`, `signal`).
+///
+/// Values are as the client sent them; the core checks ranges and refers to ids.
+public enum Command: Equatable, Sendable {
+    /// `session.start`
+    case sessionStart
+    /// `session.end`
+    case sessionEnd
+    /// `clock.pause`
+    case clockPause
+    /// `clock.resume`
+    case clockResume
+    /// `clock.extend` by `seconds` (non-zero, −3600…3600).
+    case clockExtend(seconds: Double)
+    /// `phase.next`
+    case phaseNext
+    /// `phase.prev`
+    case phasePrev
+    /// `phase.goto` the 0-based `index`.
+    case phaseGoto(index: Int)
+    /// `hand.raise` of `kind`, for the sender or (facilitator only) for `participant`.
+    case handRaise(kind: HandKind, participant: String? = nil)
+    /// `hand.lower` of the sender's hand or (facilitator only) `participant`'s.
+    case handLower(participant: String? = nil)
+    /// `floor.grant` to `participant`, optionally for `turnSec` seconds.
+    case floorGrant(participant: String, turnSec: Double? = nil)
+    /// `floor.next`: the first hand in the queue gets the floor.
+    case floorNext(turnSec: Double? = nil)
+    /// `floor.release`: the speaker's turn ends.
+    case floorRelease
+    /// `round.start` with an `order` (default: reviewers, then hosts) and `secondsEach`.
+    case roundStart(order: [String]? = nil, secondsEach: Double)
+    /// `round.pass`: the round's current speaker passes.
+    case roundPass
+    /// `round.stop`
+    case roundStop
+    /// `prompt.show`
+    case promptShow(prompt: String)
+    /// `prompt.hide`
+    case promptHide
+    /// `prompt.discussed`
+    case promptDiscussed(prompt: String, discussed: Bool)
+    /// `prompt.add`
+    case promptAdd(text: String, theme: String? = nil)
+
+    /// The wire name of the command.
+    public var name: CommandName {
+        switch self {
+        case .sessionStart: .sessionStart
+        case .sessionEnd: .sessionEnd
+        case .clockPause: .clockPause
+        case .clockResume: .clockResume
+        case .clockExtend: .clockExtend
+        case .phaseNext: .phaseNext
+        case .phasePrev: .phasePrev
+        case .phaseGoto: .phaseGoto
+        case .handRaise: .handRaise
+        case .handLower: .handLower
+        case .floorGrant: .floorGrant
+        case .floorNext: .floorNext
+        case .floorRelease: .floorRelease
+        case .roundStart: .roundStart
+        case .roundPass: .roundPass
+        case .roundStop: .roundStop
+        case .promptShow: .promptShow
+        case .promptHide: .promptHide
+        case .promptDiscussed: .promptDiscussed
+        case .promptAdd: .promptAdd
+        }
+    }
+}

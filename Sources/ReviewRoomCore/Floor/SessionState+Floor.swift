@@ -1,0 +1,152 @@
+extension SessionState {
+    /// Longest timed turn or round turn, in seconds.
+    static let maxTurnSec: Double = 3600
+
+    func decideHandRaise(_ kind: HandKind, for target: String?, by sender: Participant,
+                         at now: Timestamp) throws(CommandError) -> [EventBody] {
+        let id = target ?? sender.id
+        if id != sender.id, sender.role != .facilitator {
+            throw .forbidden("\(sender.name) may raise only their own hand: raising one for '\(id)' "
+                + "is for a facilitator")
+        }
+        try requireSpeaker(id, "hand.raise")
+        guard !floor.hasHand(id) else { return [] }
+        var newFloor = floor
+        newFloor.enqueue(Hand(participant: id, kind: kind, raisedAt: now))
+        return [.floorChanged(newFloor)]
+    }
+
+    func decideHandLower(_ target: String?, by sender: Participant,
+                         at now: Timestamp) throws(CommandError) -> [EventBody] {
+        let id = target ?? sender.id
+        if id != sender.id, sender.role != .facilitator {
+            throw .forbidden("\(sender.name) may lower only their own hand: lowering '\(id)'s is for a facilitator")
+        }
+        guard participant(id) != nil else { throw .notFound("hand.lower: participant '\(id)' is not in this session") }
+        guard floor.hasHand(id) else { return [] }
+        var newFloor = floor
+        newFloor.queue.removeAll { $0.participant == id }
+        return [.floorChanged(newFloor)]
+    }
+
+    func decideGrant(to id: String, turnSec: Double?, at now: Timestamp) throws(CommandError) -> [EventBody] {
+        let turnMs = try turnLength(turnSec, "floor.grant turnSec")
+        try requireSpeaker(id, "floor.grant")
+        if floor.round != nil {
+            throw .invalidState("floor.grant to '\(id)' during a round: the round decides who speaks; "
+                + "stop it with round.stop first, or move it on with floor.next")
+        }
+        var newFloor = floor
+        if floor.speaker == id {
+            // The same speaker keeps their turn; only a new turn length changes anything.
+            guard let turnMs else { return [] }
+            newFloor.turnEndsAt = Milliseconds.add(turnMs, to: now)
+        } else {
+            newFloor.give(to: id, at: now, turnMs: turnMs)
+        }
+        return newFloor == floor ? [] : [.floorChanged(newFloor)]
+    }
+
+    func decideFloorNext(turnSec: Double?, at now: Timestamp) throws(CommandError) -> [EventBody] {
+        let turnMs = try turnLength(turnSec, "floor.next turnSec")
+        var newFloor = floor
+        if floor.round != nil {
+            newFloor.advanceRound(at: now, passing: false)
+        } else {
+            guard let first = floor.queue.first else { return [] }
+            newFloor.give(to: first.participant, at: now, turnMs: turnMs)
+        }
+        return [.floorChanged(newFloor)]
+    }
+
+    func decideRelease(by sender: Participant, at now: Timestamp) throws(CommandError) -> [EventBody] {
+        guard floor.speaker == sender.id || sender.role == .facilitator else {
+            throw .forbidden("\(sender.name) does not have the floor: only the speaker or a facilitator may release it")
+        }
+        guard floor.speaker != nil else { return [] }
+        var newFloor = floor
+        if floor.round != nil {
+            newFloor.advanceRound(at: now, passing: false)
+        } else {
+            newFloor.endTurn(at: now)
+        }
+        return [.floorChanged(newFloor)]
+    }
+
+    func decideRoundStart(order: [String]?, secondsEach: Double, at now: Timestamp) throws(CommandError) -> [EventBody] {
+        let turnMs = try requiredTurnLength(secondsEach, "round.start secondsEach")
+        if let order {
+            var seen = Set<String>()
+            for id in order {
+                guard seen.insert(id).inserted else {
+                    throw .badRequest("round.start order names '\(id)' twice: everyone speaks once per round")
+                }
+                try requireSpeaker(id, "round.start")
+            }
+        }
+        guard floor.round == nil else {
+            throw .invalidState("round.start while a round is in progress: stop it first with round.stop")
+        }
+        guard floor.mode != .open else {
+            throw .invalidState("round.start in \(describePhase(clock.phase)), an open discussion: "
+                + "rounds belong to queue or round phases")
+        }
+        let speakers = order ?? defaultRoundOrder
+        guard let first = speakers.first else {
+            throw order == nil
+                ? .invalidState("round.start: the session has no reviewers or hosts to take part")
+                : .badRequest("round.start order is empty: name at least one participant")
+        }
+        var newFloor = floor
+        newFloor.give(to: first, at: now, turnMs: turnMs)
+        newFloor.round = Round(order: speakers, index: 0, secondsEach: Milliseconds.seconds(turnMs))
+        return [.floorChanged(newFloor)]
+    }
+
+    func decideRoundPass(by sender: Participant, at now: Timestamp) throws(CommandError) -> [EventBody] {
+        guard floor.round != nil else { throw .invalidState("round.pass: no round is in progress") }
+        guard floor.speaker == sender.id else {
+            throw .forbidden("\(sender.name) cannot pass: it is not their turn in the round")
+        }
+        var newFloor = floor
+        newFloor.advanceRound(at: now, passing: true)
+        return [.floorChanged(newFloor)]
+    }
+
+    func decideRoundStop(at now: Timestamp) throws(CommandError) -> [EventBody] {
+        guard floor.round != nil else { return [] }
+        var newFloor = floor
+        newFloor.endTurn(at: now)
+        newFloor.round = nil
+        return [.floorChanged(newFloor)]
+    }
+
+    /// Reviewers, then hosts, each in invitation order.
+    var defaultRoundOrder: [String] {
+        participants.filter { $0.role == .reviewer }.map(\.id) + participants.filter { $0.role == .host }.map(\.id)
+    }
+
+    /// Checks that `id` is a participant who can hold the floor.
+    func requireSpeaker(_ id: String, _ command: String) throws(CommandError) {
+        guard let person = participant(id) else {
+            throw .notFound("\(command): participant '\(id)' is not in this session")
+        }
+        guard person.role.canSpeak else {
+            throw .badRequest("\(command): \(person.name) is a \(person.role.rawValue) and cannot take the floor")
+        }
+    }
+
+    /// Checks an optional turn length in seconds and returns it in milliseconds.
+    func turnLength(_ seconds: Double?, _ field: String) throws(CommandError) -> Int64? {
+        guard let seconds else { return nil }
+        return try requiredTurnLength(seconds, field)
+    }
+
+    /// Checks a turn length in seconds and returns it in milliseconds.
+    func requiredTurnLength(_ seconds: Double, _ field: String) throws(CommandError) -> Int64 {
+        guard seconds.isFinite, seconds <= Self.maxTurnSec, case let ms = Milliseconds.from(seconds: seconds), ms > 0 else {
+            throw .badRequest("\(field) \(seconds) is out of range: it must be more than 0 and at most 3600")
+        }
+        return ms
+    }
+}

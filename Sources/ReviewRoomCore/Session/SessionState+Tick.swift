@@ -1,0 +1,60 @@
+extension SessionState {
+    /// How many rounds of due events one tick may produce; each round moves a deadline
+    /// past `now`, so a handful always suffices.
+    private static let maxTickSteps = 16
+
+    /// Lets time pass up to `now` and returns the server-timed events that fell due:
+    /// the `autoStart` start, `clock.warning`, `clock.timeUp` (and the advance for
+    /// `onTimeUp: advance`), `floor.timeUp` (and the next person in a round).
+    public mutating func tick(at now: Timestamp) -> [Event] {
+        var events: [Event] = []
+        for _ in 0..<Self.maxTickSteps {
+            let due = dueEvents(at: now)
+            if due.isEmpty { break }
+            events += commit(due, at: now)
+        }
+        return events
+    }
+
+    /// When the next server-timed event falls due, if any: the caller ticks then.
+    public var nextDeadline: Timestamp? {
+        var candidates: [Timestamp] = []
+        if clock.status == .scheduled, info.autoStart, !agenda.isEmpty {
+            candidates.append(info.startsAt)
+        }
+        if clock.status == .live, let endsAt = clock.endsAt, !timeUpFired {
+            if !warned, clock.durationMs > 60_000 {
+                candidates.append(Milliseconds.add(-60_000, to: endsAt))
+            }
+            candidates.append(endsAt)
+        }
+        if floor.speaker != nil, let turnEndsAt = floor.turnEndsAt, !turnTimeUpFired {
+            candidates.append(turnEndsAt)
+        }
+        return candidates.min()
+    }
+
+    private func dueEvents(at now: Timestamp) -> [EventBody] {
+        if clock.status == .scheduled, info.autoStart, now >= info.startsAt, let first = agenda.first {
+            return startEvents(first: first, at: now)
+        }
+        if clock.status == .live {
+            let remaining = clock.remainingMs(at: now)
+            if !warned, !timeUpFired, clock.durationMs > 60_000, remaining > 0, remaining <= 60_000 {
+                return [.clockWarning(phase: clock.phase, remainingSec: Milliseconds.seconds(remaining))]
+            }
+            if !timeUpFired, remaining <= 0 {
+                let advance = clock.phase + 1 < agenda.count && agenda[clock.phase].onTimeUp == .advance
+                return [.clockTimeUp(phase: clock.phase)] + (advance ? phaseChange(to: clock.phase + 1, at: now) : [])
+            }
+        }
+        if let speaker = floor.speaker, let turnEndsAt = floor.turnEndsAt,
+           !turnTimeUpFired, now >= turnEndsAt {
+            guard floor.round != nil else { return [.floorTimeUp(participant: speaker)] }
+            var newFloor = floor
+            newFloor.advanceRound(at: now, passing: false)
+            return [.floorTimeUp(participant: speaker), .floorChanged(newFloor)]
+        }
+        return []
+    }
+}

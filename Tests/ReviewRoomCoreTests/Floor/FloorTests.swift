@@ -1,0 +1,144 @@
+import Testing
+import Foundation
+@testable import ReviewRoomCore
+
+@Suite struct FloorTests {
+    @Test func responsesJumpContributionsAndEachKindIsFIFO() {
+        var state = SessionFixture.started()
+        state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(1))
+        state.ok(.handRaise(kind: .contribution), by: "h1", at: SessionFixture.at(2))
+        state.ok(.handRaise(kind: .response), by: "r2", at: SessionFixture.at(3))
+        state.ok(.handRaise(kind: .response), by: "f1", at: SessionFixture.at(4))
+        #expect(state.floor.queue.map(\.participant) == ["r2", "f1", "r1", "h1"])
+        #expect(state.floor.queue.map(\.raisedAt) == [SessionFixture.at(3), SessionFixture.at(4), SessionFixture.at(1), SessionFixture.at(2)])
+    }
+
+    @Test func raisingARaisedHandChangesNothing() throws {
+        var state = SessionFixture.started()
+        state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(1))
+        let before = try EncodedJSON.string(state)
+        #expect(state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(2)).isEmpty)
+        #expect(state.ok(.handRaise(kind: .response), by: "r1", at: SessionFixture.at(3)).isEmpty)
+        #expect(try EncodedJSON.string(state) == before)
+    }
+
+    @Test func loweringADownHandChangesNothing() {
+        var state = SessionFixture.started()
+        #expect(state.ok(.handLower(), by: "r1", at: SessionFixture.at(1)).isEmpty)
+        #expect(state.ok(.handLower(participant: "r2"), by: "f1", at: SessionFixture.at(1)).isEmpty)
+    }
+
+    @Test func facilitatorRaisesAndLowersForOthers() {
+        var state = SessionFixture.started()
+        let raised = state.ok(.handRaise(kind: .contribution, participant: "h1"), by: "f1", at: SessionFixture.at(1))
+        #expect(raised.map(\.name) == ["floor.changed"])
+        #expect(state.floor.queue.map(\.participant) == ["h1"])
+        state.ok(.handRaise(kind: .contribution, participant: "r1"), by: "r1", at: SessionFixture.at(2))
+        state.ok(.handLower(participant: "h1"), by: "f1", at: SessionFixture.at(3))
+        #expect(state.floor.queue.map(\.participant) == ["r1"])
+        state.ok(.handLower(), by: "r1", at: SessionFixture.at(4))
+        #expect(state.floor.queue.isEmpty)
+    }
+
+    @Test func theFloorWorksInTheLobbyAndCarriesIntoTheStart() {
+        var state = SessionFixture.session()
+        state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(-120))
+        state.ok(.floorGrant(participant: "h1", turnSec: 60), by: "f1", at: SessionFixture.at(-100))
+        #expect(state.nextDeadline == SessionFixture.at(-40))
+        #expect(state.tick(at: SessionFixture.at(-40)).map(\.body) == [.floorTimeUp(participant: "h1")])
+        #expect(state.ok(.sessionStart, by: "f1", at: SessionFixture.at(0)).map(\.name) == ["clock.changed"])
+        #expect(state.floor.speaker == "h1")
+        #expect(state.floor.queue.map(\.participant) == ["r1"])
+        state.ok(.floorNext(), by: "f1", at: SessionFixture.at(10))
+        #expect(state.floor.spokenMs == ["h1": 110_000])
+    }
+
+    @Test func handsNeedASpeakingRole() throws {
+        var live = SessionFixture.started()
+        let before = try EncodedJSON.string(live)
+        #expect(live.refused(.handRaise(kind: .contribution, participant: "o1"), by: "f1", at: SessionFixture.at(1))?.code
+            == .badRequest)
+        #expect(live.refused(.handRaise(kind: .contribution, participant: "zz"), by: "f1", at: SessionFixture.at(1))?.code
+            == .notFound)
+        #expect(live.refused(.handLower(participant: "zz"), by: "f1", at: SessionFixture.at(1))?.code == .notFound)
+        #expect(try EncodedJSON.string(live) == before)
+    }
+
+    @Test func grantNextReleaseAndSpokenTime() {
+        var state = SessionFixture.started()
+        state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(1))
+        state.ok(.handRaise(kind: .response), by: "r2", at: SessionFixture.at(2))
+        state.ok(.floorNext(turnSec: 90), by: "f1", at: SessionFixture.at(10))
+        #expect(state.floor.speaker == "r2")
+        #expect(state.floor.since == SessionFixture.at(10))
+        #expect(state.floor.turnEndsAt == SessionFixture.at(100))
+        #expect(state.floor.queue.map(\.participant) == ["r1"])
+        state.ok(.floorNext(), by: "f1", at: SessionFixture.at(25.5))
+        #expect(state.floor.speaker == "r1")
+        #expect(state.floor.turnEndsAt == nil)
+        #expect(state.floor.spokenMs == ["r2": 15_500])
+        #expect(state.ok(.floorNext(), by: "f1", at: SessionFixture.at(30)).isEmpty)
+        #expect(state.floor.speaker == "r1")
+        state.ok(.floorRelease, by: "r1", at: SessionFixture.at(40))
+        #expect(state.floor.speaker == nil)
+        #expect(state.floor.spokenSec == ["r2": 15.5, "r1": 14.5])
+        #expect(state.ok(.floorRelease, by: "f1", at: SessionFixture.at(41)).isEmpty)
+    }
+
+    @Test func grantReplacesTheSpeakerAndLowersTheGranteesHand() {
+        var state = SessionFixture.started()
+        state.ok(.handRaise(kind: .contribution), by: "h1", at: SessionFixture.at(1))
+        state.ok(.floorGrant(participant: "r1"), by: "f1", at: SessionFixture.at(2))
+        state.ok(.floorGrant(participant: "h1", turnSec: 30), by: "f1", at: SessionFixture.at(12))
+        #expect(state.floor.speaker == "h1")
+        #expect(state.floor.queue.isEmpty)
+        #expect(state.floor.spokenMs["r1"] == 10_000)
+        #expect(state.ok(.floorGrant(participant: "h1"), by: "f1", at: SessionFixture.at(13)).isEmpty)
+        #expect(state.floor.since == SessionFixture.at(12))
+    }
+
+    @Test func phaseChangeAndEndCloseTheTurn() {
+        var state = SessionFixture.started()
+        state.ok(.handRaise(kind: .contribution), by: "h1", at: SessionFixture.at(1))
+        state.ok(.floorGrant(participant: "r1"), by: "f1", at: SessionFixture.at(5))
+        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(65))
+        #expect(state.floor.speaker == nil)
+        #expect(state.floor.queue.isEmpty)
+        #expect(state.floor.spokenMs == ["r1": 60_000])
+        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(70))
+        state.ok(.floorGrant(participant: "r2"), by: "f1", at: SessionFixture.at(80))
+        let events = state.ok(.sessionEnd, by: "f1", at: SessionFixture.at(100))
+        #expect(events.map(\.name) == ["clock.changed", "floor.changed"])
+        #expect(state.floor.spokenMs == ["r1": 60_000, "r2": 20_000])
+    }
+
+    @Test func badTurnLengthsAreRefused() throws {
+        var state = SessionFixture.started()
+        let before = try EncodedJSON.string(state)
+        for seconds in [0, -5, 3601, .infinity, .nan, 0.0001] {
+            let grant = state.refused(.floorGrant(participant: "r1", turnSec: seconds), by: "f1", at: SessionFixture.at(1))
+            #expect(grant?.code == .badRequest)
+            #expect(grant?.message.contains("turnSec") == true)
+            #expect(state.refused(.floorNext(turnSec: seconds), by: "f1", at: SessionFixture.at(1))?.code == .badRequest)
+        }
+        #expect(try EncodedJSON.string(state) == before)
+    }
+
+    @Test func floorEncodesTheProtocolShape() throws {
+        var state = SessionFixture.started()
+        let empty = try EncodedJSON.object(state.floor)
+        #expect(Set(empty.keys) == ["mode", "speaker", "since", "turnEndsAt", "queue", "round", "spokenSec"])
+        #expect(empty["speaker"] is NSNull)
+        #expect(empty["round"] is NSNull)
+        state.ok(.handRaise(kind: .response), by: "h1", at: SessionFixture.at(1))
+        state.ok(.floorGrant(participant: "r1", turnSec: 2.5), by: "f1", at: SessionFixture.at(1))
+        state.ok(.floorRelease, by: "r1", at: SessionFixture.at(3.25))
+        let json = try EncodedJSON.object(state.floor)
+        #expect((json["spokenSec"] as? [String: Double]) == ["r1": 2.25])
+        let hand = try #require((json["queue"] as? [[String: Any]])?.first)
+        #expect(hand["participant"] as? String == "h1")
+        #expect(hand["kind"] as? String == "response")
+        #expect(hand["raisedAt"] as? String == "2026-12-01T09:30:01.000Z")
+        #expect(try EncodedJSON.decode(Floor.self, from: EncodedJSON.string(state.floor)) == state.floor)
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import ReviewRoomCore
+
+@Suite struct SessionEditTests {
+    @Test func editBeforeStartChangesTheFirstPhaseClock() throws {
+        var state = SessionFixture.session()
+        var agenda = SessionFixture.agenda
+        agenda[0].durationSec = 300
+        agenda[0].turnMode = .open
+        let events = try state.apply(SessionEdit(title: "New title", agenda: agenda), at: SessionFixture.at(-60)).get()
+        #expect(events.map(\.name) == ["session.changed", "clock.changed", "floor.changed"])
+        #expect(state.info.title == "New title")
+        #expect(state.clock.durationMs == 300_000)
+        #expect(state.floor.mode == .open)
+        #expect(try state.apply(SessionEdit(title: "New title"), at: SessionFixture.at(-50)).get().isEmpty)
+    }
+
+    @Test func liveSessionsMayChangeOnlyLaterPhases() throws {
+        var state = SessionFixture.started()
+        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(10))
+        var later = SessionFixture.agenda
+        later[3].durationSec = 45
+        later.removeLast()
+        _ = try state.apply(SessionEdit(agenda: later), at: SessionFixture.at(20)).get()
+        #expect(state.agenda.count == 3)
+        let before = try EncodedJSON.string(state)
+        var earlier = state.agenda
+        earlier[1].title = "Renamed"
+        guard case .failure(let error) = state.apply(SessionEdit(agenda: earlier), at: SessionFixture.at(21)) else {
+            Issue.record("editing the current phase was allowed")
+            return
+        }
+        #expect(error.code == .invalidState)
+        #expect(error.message.contains("phase 1"))
+        #expect(try EncodedJSON.string(state) == before)
+    }
+
+    @Test func newDeckDropsVanishedCurrentAndDiscussed() throws {
+        var state = SessionFixture.started()
+        state.ok(.promptShow(prompt: "q1"), by: "f1", at: SessionFixture.at(1))
+        state.ok(.promptDiscussed(prompt: "q1", discussed: true), by: "f1", at: SessionFixture.at(1))
+        state.ok(.promptDiscussed(prompt: "q2", discussed: true), by: "f1", at: SessionFixture.at(1))
+        _ = try state.apply(SessionEdit(deck: [Prompt(id: "q2", text: "Kept"), Prompt(id: "n1", text: "New")]),
+                            at: SessionFixture.at(2)).get()
+        #expect(state.prompts.current == nil)
+        #expect(state.prompts.discussed == ["q2"])
+    }
+
+    @Test func badEditsAreRefusedAndChangeNothing() throws {
+        var state = SessionFixture.session()
+        let before = try EncodedJSON.string(state)
+        var zero = SessionFixture.agenda
+        zero[2].durationSec = 0
+        var duplicate = SessionFixture.agenda
+        duplicate[1].id = "ph0"
+        var untitled = SessionFixture.agenda
+        untitled[0].title = " "
+        let edits = [
+            SessionEdit(agenda: []), SessionEdit(agenda: zero), SessionEdit(agenda: duplicate),
+            SessionEdit(agenda: untitled), SessionEdit(title: ""),
+            SessionEdit(deck: [Prompt(id: "a", text: "x"), Prompt(id: "a", text: "y")]),
+            SessionEdit(deck: [Prompt(id: "a", text: "")]),
+        ]
+        for edit in edits {
+            guard case .failure(let error) = state.apply(edit, at: SessionFixture.at(1)) else {
+                Issue.record("\(edit) was accepted")
+                continue
+            }
+            #expect(error.code == .badRequest)
+        }
+        #expect(try EncodedJSON.string(state) == before)
+        state.ok(.sessionEnd, by: "f1", at: SessionFixture.at(2))
+        guard case .failure(let ended) = state.apply(SessionEdit(title: "Late"), at: SessionFixture.at(3)) else {
+            Issue.record("an ended session was edited")
+            return
+        }
+        #expect(ended.code == .sessionEnded)
+    }
+}
