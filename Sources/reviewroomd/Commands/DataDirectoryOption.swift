@@ -1,44 +1,38 @@
 import ArgumentParser
 import Foundation
+import ReviewRoomServer
 
-/// `--config FILE | --data-dir DIR`, shared by the commands that open the store offline.
+/// `[--config FILE | --data-dir DIR]`, shared by the commands that open the store offline
+/// (`facilitator`, `backup`, `export`). The directory is resolved like `serve` resolves it:
+/// the file's `data_dir` < `--data-dir` < `REVIEWROOM_DATA_DIR`; without either, the default
+/// file if present, then `$STATE_DIRECTORY`, then `/var/lib/reviewroom`.
 struct DataDirectoryOption: ParsableArguments {
     /// Path of the configuration file whose `data_dir` to use.
-    @Option(name: .long, help: "Configuration file to read data_dir from.")
+    @Option(name: .long, help: ArgumentHelp("Configuration file to read data_dir from.", valueName: "FILE"))
     var config: String?
 
-    /// The data directory, overriding everything else.
-    @Option(name: .customLong("data-dir"), help: "Data directory (default: REVIEWROOM_DATA_DIR, $STATE_DIRECTORY, /var/lib/reviewroom).")
+    /// The data directory, instead of a configuration file.
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("Data directory (instead of --config).", valueName: "DIR"))
     var dataDirectory: String?
 
     /// Refuses `--config` together with `--data-dir`.
     func validate() throws {
-        if config != nil, dataDirectory != nil {
+        if config != nil && dataDirectory != nil {
             throw ValidationError("give either --config FILE or --data-dir DIR, not both")
         }
     }
 
-    /// The data directory: `--data-dir`, else `data_dir` from `--config`, else `REVIEWROOM_DATA_DIR`,
-    /// else `$STATE_DIRECTORY` (systemd), else `/var/lib/reviewroom`.
+    /// The whole effective configuration; prints every problem and exits 78 when it is invalid.
+    func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DaemonConfiguration {
+        // With --data-dir no file is read: the directory is all these commands need.
+        let file = dataDirectory == nil ? TOMLConfigurationReader.read(explicitPath: config) : nil
+        var flags: [String: String] = [:]
+        if let dataDirectory { flags["data_dir"] = dataDirectory }
+        return try ConfigurationResolution.load(file: file, flags: flags, environment: environment)
+    }
+
+    /// The data directory to use.
     func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        if let dataDirectory { return dataDirectory }
-        if let config {
-            // Stand-in until the real config loader is merged: reads one `data_dir = "…"` line.
-            guard let text = try? String(contentsOfFile: config, encoding: .utf8) else {
-                throw ValidationError("cannot read configuration file \(config)")
-            }
-            for line in text.split(whereSeparator: \.isNewline) {
-                let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                if parts.count == 2, parts[0] == "data_dir" {
-                    return parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-                }
-            }
-        }
-        if let fromEnvironment = environment["REVIEWROOM_DATA_DIR"], !fromEnvironment.isEmpty { return fromEnvironment }
-        if let state = environment["STATE_DIRECTORY"], !state.isEmpty {
-            // systemd may pass several directories separated by colons; the first is ours.
-            return String(state.split(separator: ":").first ?? Substring(state))
-        }
-        return "/var/lib/reviewroom"
+        try configuration(environment: environment).dataDirectory
     }
 }
