@@ -70,10 +70,12 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Pure accounting of the load benchmark (latency samples, /proc parsing, result lines).
+        .target(name: "ReviewRoomBenchKit"),
         .executableTarget(
             name: "reviewroom-bench",
             dependencies: [
-                "ReviewRoomCore", "ReviewRoomStore",
+                "ReviewRoomCore", "ReviewRoomStore", "ReviewRoomBenchKit", "WebSocketTransport", "ReviewRoomTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,6 +90,7 @@ let package = Package(
         ),
         // A child process the store's crash test kills with SIGKILL mid-append.
         .executableTarget(name: "reviewroom-store-probe", dependencies: ["ReviewRoomStore", "ReviewRoomCore"], path: "Tests/StoreProbe"),
+        .testTarget(name: "ReviewRoomBenchTests", dependencies: ["ReviewRoomBenchKit", "ReviewRoomTesting"]),
         .testTarget(name: "WebSocketTransportTests", dependencies: ["WebSocketTransport", "ReviewRoomTesting"]),
         .testTarget(
             name: "ReviewRoomdTests",

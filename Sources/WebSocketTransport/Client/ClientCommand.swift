@@ -1,0 +1,11 @@
+/// Work handed to the client service thread through ``ClientMailbox``.
+enum ClientCommand {
+    /// Open a connection.
+    case connect(ConnectionID, WebSocketClientTarget)
+    /// Queue a text message.
+    case send(ConnectionID, [UInt8])
+    /// Send a close frame (1000) and close.
+    case close(ConnectionID)
+    /// Leave the service loop and destroy the context.
+    case stop
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Many WebSocket client connections driven by one libwebsockets service thread, for load
+/// generation (the benchmark driver).
+///
+/// Thread-safe: `connect`, `send` and `close` may be called from any task; they queue a
+/// command and wake the service thread, which alone touches libwebsockets. Every event of
+/// every connection goes to the one `onEvent` handler, called on the service thread in
+/// arrival order — one consumer for thousands of simulated clients, instead of a task each.
+/// The handler must return at once (yield into a stream).
+public final class WebSocketClientPool: Sendable {
+    private let core: ClientServiceCore
+    private let nextID = Locked<UInt64>(1)
+
+    /// Starts the service thread; `onEvent` receives every connection's events.
+    /// - Parameter maxMessageBytes: larger inbound messages close the connection.
+    public init(maxMessageBytes: Int = 1 << 20, subprotocol: String = "reviewroom.v1",
+                onEvent: @escaping @Sendable (WebSocketClientEvent) -> Void) async throws {
+        let core = ClientServiceCore(maxMessageBytes: maxMessageBytes, onEvent: onEvent)
+        self.core = core
+        let failure: TransportError? = await withCheckedContinuation { continuation in
+            let thread = Thread { core.run(subprotocol: subprotocol, started: { continuation.resume(returning: $0) }) }
+            thread.name = "lws-client"
+            thread.start()
+        }
+        if let failure { throw failure }
+    }
+
+    /// Opens a connection to `target`; its events arrive at the handler under the returned id.
+    public func connect(to target: WebSocketClientTarget) -> ConnectionID {
+        let id = ConnectionID(rawValue: nextID.withLock { n in defer { n += 1 }; return n })
+        if !core.mailbox.post(.connect(id, target)) {
+            core.onEvent(.failed(id, reason: "the client pool is stopped"))
+        }
+        return id
+    }
+
+    /// Queues a text message; false if the pool is stopped.
+    @discardableResult
+    public func send(_ text: String, on id: ConnectionID) -> Bool {
+        var bytes = [UInt8](repeating: 0, count: WebSocketClientPool.headroom)
+        bytes.append(contentsOf: text.utf8)
+        return core.mailbox.post(.send(id, bytes))
+    }
+
+    /// Sends a close frame (1000) after what is queued.
+    public func close(_ id: ConnectionID) {
+        core.mailbox.post(.close(id))
+    }
+
+    /// Stops the service thread; open connections are dropped and reported closed.
+    public func stop() {
+        core.mailbox.post(.stop)
+    }
+
+    /// `LWS_PRE`, kept in front of every queued message.
+    static var headroom: Int { ClientHeadroom.bytes }
+}
