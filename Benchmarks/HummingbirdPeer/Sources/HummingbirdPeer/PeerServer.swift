@@ -35,8 +35,8 @@ struct PeerServer {
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "peer"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
-                print("Listening on http://127.0.0.1:\(bound)")
-                fflush(stdout)
+                // Unbuffered: the driver waits for this line on a pipe.
+                FileHandle.standardOutput.write(Data("Listening on http://127.0.0.1:\(bound)\n".utf8))
             }
         )
         try await app.runService()

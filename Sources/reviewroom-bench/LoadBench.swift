@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import ReviewRoomBenchKit
+
+/// `reviewroom-bench load`: the load and latency scenarios of issue 9 against a real
+/// `reviewroomd` (or, with `--target peer`, the Hummingbird relay), one fresh server per scenario.
+struct LoadBench: AsyncParsableCommand {
+    /// The subcommand's name and summary.
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Load scenarios a–e (a: 1,000×8 typing, b: 10,000 idle, c: 50 in one session, d: restart, e: saturation)."
+    )
+
+    /// Scenarios to run.
+    @Option(help: "Comma-separated scenarios: a, b, c, d, e.")
+    var scenario = "a,b,c,d,e"
+
+    /// Scale factor or `tiny`.
+    @Option(help: "Scale of sessions and clients: a number (1 = the issue's figures) or 'tiny' (smoke run). Default: $BENCH_SCALE or 1.")
+    var scale: String?
+
+    /// The server under load.
+    @Option(help: "reviewroom (the daemon next to this executable) or peer (the Hummingbird relay).")
+    var target = "reviewroom"
+
+    /// The Hummingbird relay's executable.
+    @Option(help: "Path of the HummingbirdPeer executable (for --target peer).")
+    var peerExecutable: String?
+
+    /// Runs each scenario and prints a table row and a JSON line for each.
+    func run() async throws {
+        let factor = try Self.scaleFactor(scale ?? ProcessInfo.processInfo.environment["BENCH_SCALE"] ?? "1")
+        guard let kind = LoadTarget.Kind(rawValue: target) else {
+            throw ValidationError("--target must be reviewroom or peer, not '\(target)'")
+        }
+        let limit = FileDescriptorLimit.raise()
+        FileHandle.standardError.write(Data("load: scale \(factor), target \(kind.rawValue), open-file limit \(limit)\n".utf8))
+        var failed = false
+        for letter in scenario.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
+            let results: [ScenarioResult]
+            if letter == "d" {
+                guard kind == .reviewroom else { continue }
+                results = [try await RestartScenario(scale: factor).run()]
+            } else if letter == "e" {
+                results = try await SaturationSteps(scale: factor, kind: kind, peerExecutable: peerExecutable).run()
+            } else {
+                let plan = try ScenarioPlan.make(letter, scale: factor)
+                results = [try await Self.runOnce(plan, kind: kind, peerExecutable: peerExecutable)]
+            }
+            for result in results {
+                ResultTable.printRow(result)
+                FileHandle.standardOutput.write(Data((result.jsonLine + "\n").utf8))
+                failed = failed || result.errors > 0
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// One plan against a fresh server.
+    static func runOnce(_ plan: ScenarioPlan, kind: LoadTarget.Kind, peerExecutable: String?) async throws -> ScenarioResult {
+        let server = try await LoadTarget.start(kind, peerExecutable: peerExecutable)
+        do {
+            let sessions = try await SessionProvisioner(port: server.port, facilitatorToken: server.facilitatorToken)
+                .create(count: plan.sessions, clientsPerSession: plan.clientsPerSession)
+            let run = LoadRun(plan: plan, target: server, sessions: sessions)
+            let result = try await run.run()
+            for sample in run.counters.samples { FileHandle.standardError.write(Data("  \(plan.letter): \(sample)\n".utf8)) }
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
+    /// `tiny` or a positive number.
+    static func scaleFactor(_ text: String) throws -> Double {
+        if text == "tiny" { return 0.002 }
+        guard let value = Double(text), value > 0, value <= 10 else {
+            throw ValidationError("--scale must be 'tiny' or a number in (0, 10], not '\(text)'")
+        }
+        return value
+    }
+}

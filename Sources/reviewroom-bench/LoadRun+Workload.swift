@@ -1,0 +1,110 @@
+import Foundation
+import ReviewRoomBenchKit
+import ReviewRoomCore
+import WebSocketTransport
+
+// The scripted workload: keystrokes, hands, cursors, pings and phase changes on timers.
+extension LoadRun {
+    /// Starts the measured window and sets every joined client's first timers.
+    func startWorkload(at now: UInt64) {
+        windowStart = now
+        windowEnd = now + UInt64(plan.seconds * 1e9)
+        measuring = true
+        for index in clients.indices where clients[index].stage == .joined {
+            switch plan.typing {
+            case .idle:
+                continue
+            case .closedLoop:
+                clients[index].nextKeyAt = now
+            case .bursts:
+                // Spread first keystrokes over a second so clients do not start in lockstep.
+                clients[index].nextKeyAt = now + random.next() % 1_000_000_000
+            }
+            guard plan.sideTraffic else { continue }
+            clients[index].nextPingAt = now + 1_000_000_000 + random.next() % 10_000_000_000
+            if clients[index].isFacilitator {
+                clients[index].nextPhaseAt = now + 5_000_000_000 + random.next() % 10_000_000_000
+            } else {
+                clients[index].nextHandAt = now + random.next() % 20_000_000_000
+            }
+        }
+    }
+
+    /// Fires every timer that is due.
+    func workloadTick(now: UInt64) {
+        for index in clients.indices where clients[index].stage == .joined {
+            if clients[index].nextKeyAt <= now { keystroke(client: index, now: now) }
+            guard plan.sideTraffic else { continue }
+            if clients[index].nextPingAt <= now {
+                clients[index].nextPingAt = now + 10_000_000_000
+                send(["type": "ping"], client: index)
+            }
+            if clients[index].nextHandAt <= now {
+                let raise = !clients[index].handUp
+                clients[index].handUp = raise
+                clients[index].nextHandAt = now + (raise ? 5_000_000_000 : 20_000_000_000)
+                if raise {
+                    send(["type": "hand.raise", "kind": "contribution"], client: index)
+                } else {
+                    send(["type": "hand.lower", "participant": clients[index].participant], client: index)
+                }
+            }
+            if clients[index].nextPhaseAt <= now {
+                clients[index].nextPhaseAt = now + 15_000_000_000
+                if clients[index].phase + 1 < clients[index].agendaCount {
+                    send(["type": "phase.next"], client: index)
+                }
+            }
+        }
+    }
+
+    private func keystroke(client index: Int, now: UInt64) {
+        guard var note = clients[index].note else { return }
+        switch plan.typing {
+        case .closedLoop:
+            // As fast as acks allow: the next edit goes when this one is acked.
+            clients[index].nextKeyAt = .max
+        case .bursts:
+            clients[index].nextKeyAt = now + UInt64(clients[index].typist.nextDelay() * 1e9)
+        case .idle:
+            return
+        }
+        let op = clients[index].typist.keystroke(length: note.document.utf16Count)
+        do {
+            let outgoing = try note.applyLocal(op)
+            clients[index].note = note
+            if let outgoing { sendEdit(outgoing, client: index) }
+        } catch {
+            counters.note("typist made an op the note refused: \(error)")
+        }
+        if plan.sideTraffic, random.next() % 4 == 0 {
+            let caret = clients[index].typist.caret
+            send(["type": "note.cursor", "note": clients[index].noteID, "rev": note.revision,
+                  "anchor": caret, "head": caret], client: index)
+        }
+    }
+
+    /// Sends a `note.edit` and records its send time under (author, opId).
+    func sendEdit(_ edit: NoteOutgoingEdit, client index: Int) {
+        guard let connection = clients[index].connection else { return }
+        let id = clients[index].takeCommandID()
+        clients[index].editCommands[id] = edit.opId
+        let text = #"{"type":"note.edit","id":\#(id),"note":"\#(clients[index].noteID)","rev":\#(edit.baseRev),"opId":"\#(edit.opId)","op":\#(edit.op.json)}"#
+        let receivers = joinedPerSession[clients[index].session] - 1
+        ledger.sent(EditKey(author: clients[index].participant, opId: edit.opId), at: MonotonicClock.nanoseconds(),
+                    receivers: receivers)
+        if measuring { counters.edits += 1 }
+        pool?.send(text, on: connection)
+    }
+
+    /// Sends a command object with the next command id.
+    func send(_ command: [String: Any], client index: Int, tolerated: Bool = false) {
+        guard let connection = clients[index].connection else { return }
+        var command = command
+        let id = clients[index].takeCommandID()
+        command["id"] = id
+        if tolerated { clients[index].tolerated.insert(id) }
+        guard let data = try? JSONSerialization.data(withJSONObject: command) else { return }
+        pool?.send(String(decoding: data, as: UTF8.self), on: connection)
+    }
+}

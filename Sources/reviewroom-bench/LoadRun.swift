@@ -1,0 +1,178 @@
+import Foundation
+import ReviewRoomBenchKit
+import ReviewRoomCore
+import WebSocketTransport
+
+/// One scenario's run against one target: connect every client, let them work for the
+/// plan's seconds, drain, and account.
+///
+/// All state lives in this object and is touched only by the one task running ``run()``:
+/// client events (stamped on the lws client thread) and timer ticks arrive through one stream.
+final class LoadRun {
+    /// What reaches the driver's task.
+    enum Input: Sendable {
+        case client(WebSocketClientEvent)
+        case tick
+    }
+
+    let plan: ScenarioPlan
+    let target: LoadTarget
+    var clients: [SimulatedClient] = []
+    var byConnection: [UInt64: Int] = [:]
+    /// Joined clients per session (the receivers of an edit are the others among them).
+    var joinedPerSession: [Int]
+    var ledger = EditLatencyLedger()
+    var counters = LoadRunCounters()
+    var pool: WebSocketClientPool?
+    var random = SplitMix(seed: 0x5EED)
+    /// Measured window, monotonic nanoseconds.
+    var windowStart: UInt64 = .max
+    var windowEnd: UInt64 = .max
+    var measuring = false
+    var draining = false
+    private var nextToConnect = 0
+    private var connecting = 0
+    private var settled = 0
+    private static let maxConnecting = 128
+
+    init(plan: ScenarioPlan, target: LoadTarget, sessions: [SessionProvisioner.Session]) {
+        self.plan = plan
+        self.target = target
+        joinedPerSession = Array(repeating: 0, count: sessions.count)
+        let rate: Double = switch plan.typing {
+        case .bursts(let perSecond): perSecond
+        default: 1
+        }
+        for (index, session) in sessions.enumerated() {
+            for (position, token) in session.tokens.prefix(plan.clientsPerSession).enumerated() {
+                let seed = UInt64(index) << 20 | UInt64(position)
+                clients.append(SimulatedClient(session: index, token: token, isFacilitator: position == 0,
+                                               typist: Typist(seed: seed &+ 1, editsPerSecond: rate)))
+            }
+        }
+    }
+
+    /// Runs the scenario; returns its figures. `rssBefore` is the target's RSS before any client.
+    func run() async throws -> ScenarioResult {
+        let (stream, continuation) = AsyncStream<Input>.makeStream()
+        let pool = try await WebSocketClientPool { event in continuation.yield(.client(event)) }
+        self.pool = pool
+        let ticker = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(5))
+                continuation.yield(.tick)
+            }
+        }
+        defer {
+            ticker.cancel()
+            pool.stop()
+            continuation.finish()
+        }
+        let before = try target.usage()
+        let connectStarted = MonotonicClock.nanoseconds()
+        connectMore()
+        var afterJoin: ProcessUsage?
+        var cpuAtStart: UInt64 = 0
+        for await input in stream {
+            let now = MonotonicClock.nanoseconds()
+            switch input {
+            case .client(let event):
+                handle(event)
+            case .tick:
+                break
+            }
+            if afterJoin == nil {
+                if settled == clients.count {
+                    afterJoin = try target.usage()
+                    cpuAtStart = afterJoin?.cpuTicks ?? 0
+                    startWorkload(at: MonotonicClock.nanoseconds())
+                } else if now - connectStarted > 120_000_000_000 {
+                    throw BenchError("only \(settled) of \(clients.count) clients joined within 120 s")
+                }
+                continue
+            }
+            if measuring {
+                if now >= windowEnd {
+                    measuring = false
+                    draining = true
+                } else {
+                    workloadTick(now: now)
+                }
+            }
+            if draining, ledger.inFlight == 0 || now >= windowEnd + 5_000_000_000 { break }
+        }
+        let after = try target.usage()
+        counters.lostEdits += ledger.abandonInFlight()
+        counters.unknownArrivals = ledger.unknownArrivals
+        var samples = ledger.samples
+        let seconds = Double(windowEnd - windowStart) / 1e9
+        let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+        let cpuSeconds = Double(after.cpuTicks - cpuAtStart) / ticksPerSecond
+        let joinedRSS = Double(afterJoin?.rssBytes ?? before.rssBytes)
+        let connections = max(1, clients.filter { $0.stage == .joined }.count)
+        return ScenarioResult(
+            bench: target.kind == .peer ? "peer" : "load", scenario: plan.letter, sessions: joinedPerSession.count,
+            clients: clients.count, latency: samples.summary(),
+            framesPerSec: Double(counters.frames) / seconds, editsPerSec: Double(counters.edits) / seconds,
+            errors: counters.errors,
+            cpuSecPer1kFrames: counters.frames > 0 ? cpuSeconds * 1000 / Double(counters.frames) : 0,
+            rssBytesPerConn: (joinedRSS - Double(before.rssBytes)) / Double(connections))
+    }
+
+    /// Opens connections while fewer than ``maxConnecting`` handshakes are under way.
+    private func connectMore() {
+        guard let pool else { return }
+        let address = WebSocketClientTarget(host: "127.0.0.1", port: target.port)
+        while connecting < Self.maxConnecting, nextToConnect < clients.count {
+            let index = nextToConnect
+            nextToConnect += 1
+            connecting += 1
+            let id = pool.connect(to: address)
+            byConnection[id.rawValue] = index
+            clients[index].connection = id
+            clients[index].stage = .connecting
+        }
+    }
+
+    /// A client finished joining (or failed to).
+    func settle(_ index: Int, joined: Bool) {
+        connecting -= 1
+        settled += 1
+        if joined { joinedPerSession[clients[index].session] += 1 }
+        connectMore()
+    }
+
+    private func handle(_ event: WebSocketClientEvent) {
+        switch event {
+        case .opened(let id):
+            guard let index = byConnection[id.rawValue] else { return }
+            clients[index].stage = .joining
+            let hello = #"{"type":"hello","token":"\#(clients[index].token)","client":"reviewroom-bench/1"}"#
+            pool?.send(hello, on: id)
+        case .text(let id, let bytes, let receivedAt):
+            guard let index = byConnection[id.rawValue] else { return }
+            if receivedAt >= windowStart, receivedAt <= windowEnd { counters.frames += 1 }
+            receive(bytes, client: index, at: receivedAt)
+        case .failed(let id, let reason):
+            guard let index = byConnection[id.rawValue] else { return }
+            counters.connectionFailures += 1
+            counters.note("connection failed: \(reason)")
+            let wasPending = clients[index].stage == .connecting || clients[index].stage == .joining
+            clients[index].stage = .gone
+            if wasPending { settle(index, joined: false) }
+        case .closed(let id, let code):
+            guard let index = byConnection[id.rawValue] else { return }
+            let stage = clients[index].stage
+            clients[index].stage = .gone
+            if stage == .connecting || stage == .joining {
+                counters.connectionFailures += 1
+                counters.note("closed while joining (code \(code.map(String.init) ?? "none"))")
+                settle(index, joined: false)
+            } else if stage == .joined {
+                counters.connectionFailures += 1
+                counters.note("closed during the run (code \(code.map(String.init) ?? "none"))")
+                joinedPerSession[clients[index].session] -= 1
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// What a load run counts besides latency.
+struct LoadRunCounters {
+    /// Text frames clients received inside the measured window.
+    var frames = 0
+    /// `note.edit` commands sent inside the measured window.
+    var edits = 0
+    /// `error` replies (not tolerated ones).
+    var errorReplies = 0
+    /// Connections that failed or closed before the run ended.
+    var connectionFailures = 0
+    /// Edits whose events never reached every other participant.
+    var lostEdits = 0
+    /// Note ops the client-side OT could not apply (a server bug against ReviewRoom; expected
+    /// against the peer, which does not transform).
+    var otFailures = 0
+    /// Arrivals the ledger did not expect.
+    var unknownArrivals = 0
+    /// The first few error texts, for the report.
+    var samples: [String] = []
+
+    /// Everything that counts as an error in the result line.
+    var errors: Int { errorReplies + connectionFailures + lostEdits + unknownArrivals }
+
+    /// Keeps an error text (the first five only).
+    mutating func note(_ text: String) {
+        if samples.count < 5 { samples.append(text) }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import ReviewRoomBenchKit
+import ReviewRoomCore
+import ReviewRoomStore
+import ReviewRoomTesting
+import WebSocketTransport
+
+/// Scenario d: a data directory with many stored sessions and long histories, seeded
+/// straight through ``Store`` (fast, no daemon), then the time from starting `reviewroomd`
+/// to its first `/readyz` 200.
+struct RestartScenario {
+    /// Scale factor (1 = 1,000 sessions × 10,000 ops).
+    var scale: Double
+
+    /// Seeds, starts, polls `/readyz`, stops.
+    func run() async throws -> ScenarioResult {
+        let sessions = max(2, Int((1000 * scale).rounded()))
+        let opsPerSession = scale < 0.01 ? 500 : 10_000
+        let data = try TemporaryDirectory.make(prefix: "reviewroom-bench-restart")
+        defer { try? FileManager.default.removeItem(at: data) }
+        try await seed(directory: data.path, sessions: sessions, opsPerSession: opsPerSession)
+
+        let daemon = try BuildProducts.executable(named: "reviewroomd").path
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("REVIEWROOM_") }
+        environment.merge(LoadTarget.daemonEnvironment) { $1 }
+        let started = MonotonicClock.nanoseconds()
+        let child = try ChildProcess.spawn(
+            command: [daemon, "serve", "--listen", "127.0.0.1:0", "--data-dir", data.path], environment: environment)
+        let target = LoadTarget(kind: .reviewroom, process: child, port: 0, facilitatorToken: "", dataDirectory: data)
+        do {
+            let port = try await LoadTarget.listeningPort(child)
+            let readyAt = try await Self.waitForReady(port: port, deadline: started + 120_000_000_000)
+            let usage = try target.usage()
+            await target.stop()
+            let readyMs: Double = Double(readyAt - started) / 1e6
+            return ScenarioResult(bench: "load", scenario: "d", sessions: sessions, clients: 0,
+                                  latency: LatencySummary(count: 0, p50Ms: 0, p90Ms: 0, p99Ms: 0, maxMs: 0),
+                                  framesPerSec: 0, editsPerSec: 0, errors: 0, cpuSecPer1kFrames: 0,
+                                  rssBytesPerConn: 0, readyMs: readyMs)
+                .withNote("rss at ready \(usage.rssBytes / 1_048_576) MiB, \(sessions) sessions × \(opsPerSession) ops")
+        } catch {
+            await target.stop()
+            throw error
+        }
+    }
+
+    /// Polls `GET /readyz` (on a blocking thread) until it answers 200; returns that instant.
+    static func waitForReady(port: Int, deadline: UInt64) async throws -> UInt64 {
+        try await RawBlocking.run {
+            while MonotonicClock.nanoseconds() < deadline {
+                if let client = try? RawHTTPClient(port: port) {
+                    let response = try? client.request("GET", "/readyz", timeout: 5)
+                    client.close()
+                    if response?.status == 200 { return MonotonicClock.nanoseconds() }
+                }
+                // Polling a child's HTTP endpoint has no event to wait on; 2 ms bounds the error.
+                usleep(2_000)
+            }
+            throw BenchError("/readyz did not answer 200 within 120 s")
+        }
+    }
+
+    private func seed(directory: String, sessions: Int, opsPerSession: Int) async throws {
+        let store = try await Store.open(StoreConfiguration(dataDirectory: directory, durability: .process))
+        let owner = try await store.addFacilitator(name: "Bench").facilitator.id
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        for index in 0 ..< sessions {
+            let definition = SessionDefinition(title: "Restart \(index)", hostSchool: "Bench", focus: "restart",
+                                               startsAt: Timestamp(millisecondsSince1970: now), timeZone: "UTC")
+            let created = try await store.createSession(owner: owner, definition: definition,
+                                                        participants: [NewParticipant(name: "Typist", role: "reviewer")])
+            let author = created.invites.first(where: { $0.participant.role == "reviewer" })?.participant.id.description ?? "p_x"
+            var seq: Int64 = 0
+            while seq < Int64(opsPerSession) {
+                var batch: [EventRecord] = []
+                for _ in 0 ..< min(1000, opsPerSession - Int(seq)) {
+                    seq += 1
+                    // Insert one letter at the front of a note of seq-1 letters: always a valid op.
+                    let op = seq == 1 ? #"["a"]"# : #"["a",\#(seq - 1)]"#
+                    batch.append(EventRecord(seq: seq, at: Timestamp(millisecondsSince1970: now + seq), name: "note.op",
+                                             data: #"{"note":"evidence","rev":\#(seq),"op":\#(op),"by":"\#(author)","opId":"o\#(seq)"}"#,
+                                             author: author, opId: "o\(seq)"))
+                }
+                _ = try await store.append(batch, to: created.session.id)
+            }
+        }
+        await store.close()
+    }
+}
+
+extension ScenarioResult {
+    /// Writes `note` to stderr and returns self (for context next to the table row).
+    func withNote(_ note: String) -> ScenarioResult {
+        FileHandle.standardError.write(Data("  \(scenario): \(note)\n".utf8))
+        return self
+    }
+}
