@@ -37,5 +37,23 @@ run: build
 	@echo "Open http://$(LISTEN)/ in a browser (Ctrl-C stops the daemon)."
 	swift run reviewroomd serve --listen $(LISTEN) --data-dir $(DATA_DIR)
 
+# Benchmarks (BENCHMARKS.md): trace, store, load a–e against reviewroomd, the C send-loop limit
+# and the Hummingbird peer under scenario e. BENCH_SCALE=0.1 for a quick run. The open-file
+# limit is raised to 65536 here (10,000 client sockets plus the daemon's own 10,000).
+BENCH_SCALE ?= 1
+BENCH_OUT ?= .build/bench-results.jsonl
+PEER_DIR := Benchmarks/HummingbirdPeer
 bench: deps
-	swift run -c release reviewroom-bench
+	swift build -c release
+	cc -O2 -Wall -pthread -o .build/sendloop Benchmarks/limit/sendloop.c
+	cd $(PEER_DIR) && swift build -c release
+	@bin="$$(swift build -c release --show-bin-path)"; peer="$$(cd $(PEER_DIR) && swift build -c release --show-bin-path)/HummingbirdPeer"; \
+	ulimit -n 65536 2>/dev/null || ulimit -n "$$(ulimit -Hn)"; \
+	scale=$(BENCH_SCALE); clients=$$(awk "BEGIN { n = int(2000 * $$scale); print (n < 16 ? 16 : n) }"); \
+	: > $(BENCH_OUT); \
+	"$$bin/reviewroom-bench" trace Tests/ReviewRoomCoreTests/Fixtures/automerge-paper.json.gz --repeat 3 | tee -a $(BENCH_OUT); \
+	"$$bin/reviewroom-bench" store --seconds 1 | grep '^{' | tee -a $(BENCH_OUT); \
+	"$$bin/reviewroom-bench" load --scenario a,b,c,d,e --scale $$scale | tee -a $(BENCH_OUT); status=$${PIPESTATUS[0]}; \
+	.build/sendloop $$clients 5 | tee -a $(BENCH_OUT); \
+	"$$bin/reviewroom-bench" load --scenario e --scale $$scale --target peer --peer-executable "$$peer" | tee -a $(BENCH_OUT); \
+	echo "JSON lines in $(BENCH_OUT)"; exit $$status
