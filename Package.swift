@@ -90,7 +90,10 @@ let package = Package(
         ),
         // A child process the store's crash test kills with SIGKILL mid-append.
         .executableTarget(name: "reviewroom-store-probe", dependencies: ["ReviewRoomStore", "ReviewRoomCore"], path: "Tests/StoreProbe"),
-        .testTarget(name: "ReviewRoomBenchTests", dependencies: ["ReviewRoomBenchKit", "ReviewRoomTesting"]),
+        .testTarget(
+            name: "ReviewRoomBenchTests",
+            dependencies: ["ReviewRoomBenchKit", "ReviewRoomTesting", "WebSocketTransport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "WebSocketTransportTests", dependencies: ["WebSocketTransport", "ReviewRoomTesting"]),
         .testTarget(
             name: "ReviewRoomdTests",

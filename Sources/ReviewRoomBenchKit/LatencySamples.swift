@@ -35,7 +35,8 @@ public struct LatencySamples: Sendable, Equatable {
             sorted = true
         }
         let clamped = min(max(p, 0), 100)
-        let rank = Int((clamped / 100 * Double(values.count)).rounded(.up))
+        // The epsilon keeps binary rounding (99.9 / 100 · 1000 = 999.000…1) from skipping a rank.
+        let rank = Int((clamped * Double(values.count) / 100 - 1e-9).rounded(.up))
         return values[max(rank, 1) - 1]
     }
 

@@ -1,0 +1,123 @@
+import Foundation
+import Logging
+import ReviewRoomTesting
+import Testing
+import WebSocketTransport
+
+/// The benchmark's libwebsockets client pool against the real libwebsockets server.
+@Suite("WebSocketClientPool against the lws server")
+struct WebSocketClientPoolTests {
+    /// Echoes every message; closes with 4003 when told `close-me`.
+    struct EchoAcceptor: WebSocketAcceptor {
+        func accept(_ connection: WebSocketConnection) {
+            Task {
+                var first = true
+                for await message in connection.messages {
+                    if first {
+                        connection.authenticated()
+                        first = false
+                    }
+                    guard case .text(let bytes) = message else { continue }
+                    if bytes == Array("close-me".utf8) {
+                        connection.close(code: 4003, reason: "revoked")
+                    } else {
+                        connection.send(OutboundFrame(text: bytes))
+                    }
+                }
+            }
+        }
+    }
+
+    struct NoHTTP: HTTPResponder {
+        func respond(to request: HTTPRequest) async -> HTTPResponse { HTTPResponse(status: 404, body: []) }
+    }
+
+    static func startServer() throws -> (WebSocketServer, Int) {
+        var configuration = TransportConfiguration()
+        configuration.port = 0
+        var logger = Logger(label: "client-pool-test")
+        logger.logLevel = .warning
+        let server = WebSocketServer(configuration: configuration, responder: NoHTTP(), acceptor: EchoAcceptor(), logger: logger)
+        return (server, try server.start())
+    }
+
+    @Test("Many clients each get their own messages back, in order, with non-decreasing stamps")
+    func echoInOrder() async throws {
+        let (server, port) = try Self.startServer()
+        let (events, sink) = AsyncStream<WebSocketClientEvent>.makeStream()
+        let pool = try await WebSocketClientPool { sink.yield($0) }
+        let clients = 20, messages = 5
+        var ids: [ConnectionID] = []
+        for _ in 0 ..< clients { ids.append(pool.connect(to: WebSocketClientTarget(host: "127.0.0.1", port: port))) }
+        var received: [ConnectionID: [String]] = [:]
+        var lastStamp: [ConnectionID: UInt64] = [:]
+        var opened = 0, closed = 0, outOfOrderStamps = 0
+        for await event in events {
+            switch event {
+            case .opened(let id):
+                opened += 1
+                for k in 0 ..< messages { pool.send("\(id)-\(k)", on: id) }
+            case .text(let id, let bytes, let at):
+                received[id, default: []].append(String(decoding: bytes, as: UTF8.self))
+                if at < lastStamp[id, default: 0] { outOfOrderStamps += 1 }
+                lastStamp[id] = at
+                if received[id]?.count == messages { pool.close(id) }
+            case .failed(_, let reason):
+                Issue.record("a connection failed: \(reason)")
+                closed += 1
+            case .closed:
+                closed += 1
+            }
+            if closed == clients { break }
+        }
+        pool.stop()
+        await server.shutdown(timeoutSeconds: 2)
+        #expect(opened == clients)
+        #expect(outOfOrderStamps == 0)
+        for id in ids {
+            #expect(received[id] == (0 ..< messages).map { "\(id)-\($0)" })
+        }
+    }
+
+    @Test("The server's close code reaches the client")
+    func closeCode() async throws {
+        let (server, port) = try Self.startServer()
+        let (events, sink) = AsyncStream<WebSocketClientEvent>.makeStream()
+        let pool = try await WebSocketClientPool { sink.yield($0) }
+        let id = pool.connect(to: WebSocketClientTarget(host: "127.0.0.1", port: port))
+        var code: UInt16?
+        for await event in events {
+            if case .opened = event { pool.send("close-me", on: id) }
+            if case .closed(_, let closeCode) = event {
+                code = closeCode
+                break
+            }
+            if case .failed(_, let reason) = event {
+                Issue.record("failed: \(reason)")
+                break
+            }
+        }
+        pool.stop()
+        await server.shutdown(timeoutSeconds: 2)
+        #expect(code == 4003)
+    }
+
+    @Test("A refused connection is reported as failed, with nothing opened")
+    func refused() async throws {
+        // A port that was just free and has no listener: bind port 0, note it, close it.
+        let port = try FreePort.pick()
+        let (events, sink) = AsyncStream<WebSocketClientEvent>.makeStream()
+        let pool = try await WebSocketClientPool { sink.yield($0) }
+        _ = pool.connect(to: WebSocketClientTarget(host: "127.0.0.1", port: port))
+        var failed = false, opened = false
+        for await event in events {
+            if case .opened = event { opened = true }
+            if case .failed = event { failed = true }
+            if case .closed = event { break }
+            if failed { break }
+        }
+        pool.stop()
+        #expect(failed)
+        #expect(!opened)
+    }
+}
