@@ -40,6 +40,7 @@ let package = Package(
         // MARK: Pure domain
         .target(name: "ReviewRoomCore"),
         .target(name: "ReviewRoomProtocol", dependencies: ["ReviewRoomCore"]),
+        .target(name: "ReviewRoomContent", dependencies: ["ReviewRoomCore"]),
 
         // MARK: Edges
         .target(
@@ -53,7 +54,7 @@ let package = Package(
         .target(
             name: "ReviewRoomServer",
             dependencies: [
-                "ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomStore", "WebSocketTransport",
+                "ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomContent", "ReviewRoomStore", "WebSocketTransport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -80,7 +81,13 @@ let package = Package(
         // MARK: Test support and tests
         .target(name: "ReviewRoomTesting", dependencies: ["WebSocketTransport"]),
         .testTarget(name: "ReviewRoomCoreTests", dependencies: ["ReviewRoomCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReviewRoomStoreTests", dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting"]),
+        .testTarget(name: "ReviewRoomContentTests", dependencies: ["ReviewRoomContent", "ReviewRoomCore"]),
+        .testTarget(
+            name: "ReviewRoomStoreTests",
+            dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting", "reviewroom-store-probe"]
+        ),
+        // A child process the store's crash test kills with SIGKILL mid-append.
+        .executableTarget(name: "reviewroom-store-probe", dependencies: ["ReviewRoomStore", "ReviewRoomCore"], path: "Tests/StoreProbe"),
         .testTarget(name: "WebSocketTransportTests", dependencies: ["WebSocketTransport", "ReviewRoomTesting"]),
         .testTarget(
             name: "ReviewRoomdTests",

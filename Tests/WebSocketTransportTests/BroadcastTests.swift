@@ -9,7 +9,7 @@ import WebSocketTransport
         let port = harness.port
         let clientCount = 200
         let frameCount = 50
-        let clients = try await offPool {
+        let clients = try await RawBlocking.run {
             try (0..<clientCount).map { _ in try RawWebSocketClient.connect(port: port) }
         }
         var connections: [WebSocketConnection] = []
@@ -22,7 +22,7 @@ import WebSocketTransport
         for frame in frames {
             for connection in connections { #expect(connection.send(frame)) }
         }
-        let received = try await offPool {
+        let received = try await RawBlocking.run {
             try clients.map { client in try (0..<frameCount).map { _ in try client.readText() } }
         }
         let expected = (0..<frameCount).map { "{\"seq\":\($0),\"pad\":\"\(String(repeating: "p", count: 64))\"}" }
@@ -31,7 +31,7 @@ import WebSocketTransport
         // Exactly once: nothing more is pending on any socket after a final marker.
         let marker = OutboundFrame("end")
         for connection in connections { connection.send(marker) }
-        let ends = try await offPool { try clients.map { try $0.readText() } }
+        let ends = try await RawBlocking.run { try clients.map { try $0.readText() } }
         #expect(ends.allSatisfy { $0 == "end" })
         await harness.stop()
     }
@@ -39,7 +39,7 @@ import WebSocketTransport
     @Test func stalledReaderIsClosedWith4029WhileOthersGetEverything() async throws {
         let harness = try TransportHarness(echo: false) { $0.outboxLimitBytes = 64 * 1024 }
         let port = harness.port
-        let (stalled, readers) = try await offPool {
+        let (stalled, readers) = try await RawBlocking.run {
             let stalled = try RawWebSocketClient.connect(port: port, receiveBufferBytes: 4096)
             let readers = try (0..<3).map { _ in try RawWebSocketClient.connect(port: port) }
             return (stalled, readers)
@@ -63,15 +63,15 @@ import WebSocketTransport
                 if !stalledConnection.send(frame) { stalledRefused = true }
                 for connection in others { #expect(connection.send(frame)) }
             }
-            let texts = try await offPool { try readers.map { r in try (0..<2).map { _ in try r.readText() } } }
+            let texts = try await RawBlocking.run { try readers.map { r in try (0..<2).map { _ in try r.readText() } } }
             #expect(texts.allSatisfy { $0.allSatisfy { $0.count == 16 * 1024 } })
         }
         #expect(stalledRefused)
-        let close = try await offPool { try stalled.readUntilClose(timeout: 10).close }
+        let close = try await RawBlocking.run { try stalled.readUntilClose(timeout: 10).close }
         #expect(close.closeCode == 4029)
         // The healthy readers are still served.
         for connection in others { #expect(connection.send(OutboundFrame("still here"))) }
-        let after = try await offPool { try readers.map { try $0.readText() } }
+        let after = try await RawBlocking.run { try readers.map { try $0.readText() } }
         #expect(after == ["still here", "still here", "still here"])
         await harness.stop()
     }

@@ -7,7 +7,7 @@ import Testing
     @Test func getAndPostRoundTrip() async throws {
         let harness = try TransportHarness { $0.customRequestHeaders.append("x-probe") }
         let port = harness.port
-        let (get, post) = try await offPool {
+        let (get, post) = try await RawBlocking.run {
             let client = try RawHTTPClient(port: port)
             let get = try client.request("GET", "/hello?a=1&b=2", headers: [("X-Probe", "p1")])
             let post = try client.request("POST", "/submit", body: Array("{\"x\":1}".utf8))
@@ -24,7 +24,7 @@ import Testing
     @Test func otherMethodsWithBodies() async throws {
         let harness = try TransportHarness()
         let port = harness.port
-        let responses = try await offPool {
+        let responses = try await RawBlocking.run {
             let client = try RawHTTPClient(port: port)
             return try ["PATCH", "PUT", "DELETE", "OPTIONS"].map { method in
                 try client.request(method, "/thing", body: method == "DELETE" || method == "OPTIONS" ? [] : Array("abc".utf8))
@@ -38,7 +38,7 @@ import Testing
     @Test func keepAliveServesTwoRequestsOnOneSocket() async throws {
         let harness = try TransportHarness()
         let port = harness.port
-        let (first, second) = try await offPool {
+        let (first, second) = try await RawBlocking.run {
             let client = try RawHTTPClient(port: port)
             return (try client.request("GET", "/one"), try client.request("GET", "/two"))
         }
@@ -50,7 +50,7 @@ import Testing
     @Test func bodyOverTheLimitIs413AndNothingReachesTheResponder() async throws {
         let harness = try TransportHarness { $0.maxRequestBodyBytes = 1000 }
         let port = harness.port
-        let (refused, fine) = try await offPool {
+        let (refused, fine) = try await RawBlocking.run {
             let client = try RawHTTPClient(port: port)
             try client.send("POST", "/big", headers: [("Content-Length", "1001")])
             let refused = try client.readResponse()
@@ -66,7 +66,7 @@ import Testing
     @Test func postWithoutLengthIs411() async throws {
         let harness = try TransportHarness()
         let port = harness.port
-        let response = try await offPool {
+        let response = try await RawBlocking.run {
             let client = try RawHTTPClient(port: port)
             try client.socket.write(Array("POST /x HTTP/1.1\r\nHost: a\r\n\r\n".utf8))
             return try client.readResponse()
@@ -79,7 +79,7 @@ import Testing
         let harness = try TransportHarness()
         let port = harness.port
         let size = 3 * 1024 * 1024 + 17
-        let response = try await offPool {
+        let response = try await RawBlocking.run {
             try RawHTTPClient(port: port).request("GET", "/large?n=\(size)", timeout: 20)
         }
         #expect(response.status == 200)
@@ -91,13 +91,51 @@ import Testing
     @Test func bodylessStatusKeepsHeaders() async throws {
         let harness = try TransportHarness()
         let port = harness.port
-        let (status, next) = try await offPool {
+        let (status, next) = try await RawBlocking.run {
             let client = try RawHTTPClient(port: port)
             return (try client.request("GET", "/status"), try client.request("GET", "/after"))
         }
         #expect(status.status == 204)
         #expect(status.headers["x-test"] == "yes")
         #expect(next.text == "GET /after - - 0\n")
+        await harness.stop()
+    }
+
+    @Test func headGetsHeadersAndLengthButNoBody() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let (head, next) = try await RawBlocking.run {
+            let client = try RawHTTPClient(port: port)
+            return (try client.request("HEAD", "/h"), try client.request("GET", "/after-head"))
+        }
+        #expect(head.status == 200)
+        #expect(head.headers["content-length"] == "\("HEAD /h - - 0\n".utf8.count)")
+        #expect(head.body.isEmpty)
+        #expect(next.text == "GET /after-head - - 0\n")
+        await harness.stop()
+    }
+
+    @Test func expectContinueGetsAn100BeforeTheBody() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let (interim, final) = try await RawBlocking.run {
+            let client = try RawHTTPClient(port: port)
+            try client.send("POST", "/upload", headers: [("Expect", "100-continue"), ("Content-Length", "5")])
+            let interim = try client.readResponse()
+            try client.socket.write(Array("12345".utf8))
+            return (interim, try client.readResponse())
+        }
+        #expect(interim.status == 100)
+        #expect(final.status == 200)
+        #expect(final.text == "POST /upload - - 5\n12345")
+        await harness.stop()
+    }
+
+    @Test func remoteAddressIsThePeerIP() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let response = try await RawBlocking.run { try RawHTTPClient(port: port).request("GET", "/peer") }
+        #expect(response.text == "127.0.0.1")
         await harness.stop()
     }
 }

@@ -7,13 +7,13 @@ import WebSocketTransport
     @Test func shutdownClosesConnectionsWith1001AndFinishesStreams() async throws {
         let harness = try TransportHarness(echo: false)
         let port = harness.port
-        let clients = try await offPool { try (0..<3).map { _ in try RawWebSocketClient.connect(port: port) } }
+        let clients = try await RawBlocking.run { try (0..<3).map { _ in try RawWebSocketClient.connect(port: port) } }
         var connections: [WebSocketConnection] = []
         for await connection in harness.acceptor.connections {
             connections.append(connection)
             if connections.count == 3 { break }
         }
-        async let closes = offPool {
+        async let closes = RawBlocking.run {
             try clients.map { client -> UInt16? in
                 let close = try client.readUntilClose().close
                 try client.sendClose(code: 1001)
@@ -28,8 +28,24 @@ import WebSocketTransport
             #expect(!connection.send(OutboundFrame("after")))
         }
         #expect(harness.server.connectionCount == 0)
-        let refused = try await offPool { (try? RawHTTPClient(port: port)) == nil }
+        let refused = try await RawBlocking.run { (try? RawHTTPClient(port: port)) == nil }
         #expect(refused)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func shutdownIsBoundedWhenAClientNeverAnswersTheClose() async throws {
+        let harness = try TransportHarness(echo: false)
+        let port = harness.port
+        let client = try await RawBlocking.run { try RawWebSocketClient.connect(port: port, receiveBufferBytes: 4096) }
+        let connection = try await harness.nextConnection()
+        // Fill the pipe so the close frame cannot even be written.
+        let frame = OutboundFrame(String(repeating: "q", count: 32 * 1024))
+        for _ in 0..<64 { connection.send(frame) }
+        await harness.server.shutdown(timeoutSeconds: 0.3)
+        var iterator = connection.messages.makeAsyncIterator()
+        #expect(await iterator.next() == nil)
+        #expect(harness.server.connectionCount == 0)
+        client.disconnect()
     }
 
     @Test func probeAnswersWhileRunningOnly() async throws {

@@ -7,7 +7,7 @@ import WebSocketTransport
     @Test func nonNumericContentLengthIs400AndTheServerStaysUp() async throws {
         let harness = try TransportHarness()
         let port = harness.port
-        let (bad, good) = try await offPool {
+        let (bad, good) = try await RawBlocking.run {
             let client = try RawHTTPClient(port: port)
             try client.send("POST", "/x", headers: [("Content-Length", "abc")])
             let bad = try client.readResponse()
@@ -21,7 +21,7 @@ import WebSocketTransport
     @Test func garbageRequestIsNotAnsweredWith200AndTheServerStaysUp() async throws {
         let harness = try TransportHarness()
         let port = harness.port
-        let (garbage, good) = try await offPool {
+        let (garbage, good) = try await RawBlocking.run {
             let socket = try RawSocket(host: "127.0.0.1", port: port)
             try socket.write(Array("\u{1}\u{2}NOT HTTP AT ALL\r\n\r\n".utf8))
             let garbage = String(decoding: try socket.readToEnd(timeout: 5), as: UTF8.self)
@@ -35,7 +35,7 @@ import WebSocketTransport
     @Test func percentEncodedPathIsPassedAsLibwebsocketsNormalisesIt() async throws {
         let harness = try TransportHarness()
         let port = harness.port
-        let response = try await offPool { try RawHTTPClient(port: port).request("GET", "/a%20b/../c?q=%41") }
+        let response = try await RawBlocking.run { try RawHTTPClient(port: port).request("GET", "/a%20b/../c?q=%41") }
         // lws 4.1.6 percent-decodes the path and the query and resolves `..` before we see them.
         #expect(response.text == "GET /c q=A - 0\n")
         await harness.stop()

@@ -25,12 +25,14 @@ import WebSocketTransport
         let harness = try TransportHarness { $0.inheritedListenerFD = fd }
         let port = harness.port
         #expect(port > 0)
-        let (response, echoed) = try await offPool {
+        let (response, peer, echoed) = try await RawBlocking.run {
             let response = try RawHTTPClient(port: port).request("GET", "/activated")
+            let peer = try RawHTTPClient(port: port).request("GET", "/peer")
             let client = try RawWebSocketClient.connect(port: port, origin: "http://127.0.0.1:\(port)")
             try client.sendText("hello over inherited fd")
-            return (response, try client.readText())
+            return (response, peer.text, try client.readText())
         }
+        #expect(peer == "127.0.0.1")
         #expect(response.status == 200)
         #expect(response.text == "GET /activated - - 0\n")
         #expect(echoed == "hello over inherited fd")
@@ -47,5 +49,24 @@ import WebSocketTransport
         let error = #expect(throws: TransportError.self) { try server.start() }
         #expect(error?.code == .badListener)
         #expect(error?.message.contains("not listening") == true)
+    }
+
+    @Test func servesHTTPSOnAnInheritedListener() async throws {
+        let directory = try CertificateDirectory()
+        defer { directory.remove() }
+        let ca = try directory.generate(copyAs: "ca.pem")
+        let fd = try makeListener()
+        let harness = try TransportHarness {
+            $0.inheritedListenerFD = fd
+            $0.tlsCertificatePath = directory.certificate
+            $0.tlsPrivateKeyPath = directory.key
+        }
+        let port = harness.port
+        let result = try await RawBlocking.run {
+            try run("/usr/bin/curl", ["-sS", "--max-time", "10", "--cacert", ca, "https://localhost:\(port)/inherited"])
+        }
+        #expect(result.status == 0)
+        #expect(result.output == "GET /inherited - - 0\n")
+        await harness.stop()
     }
 }

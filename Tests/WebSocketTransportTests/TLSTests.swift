@@ -60,17 +60,17 @@ func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, 
             $0.tlsPrivateKeyPath = directory.key
         }
         let port = harness.port
-        let first = try await offPool { try self.curl(port, caFile: firstCA) }
+        let first = try await RawBlocking.run { try self.curl(port, caFile: firstCA) }
         #expect(first.status == 0)
         #expect(first.output == "GET /tls-check - - 0\n")
 
         // Plain HTTP on the TLS port is not served.
-        let plain = try await offPool { try? RawHTTPClient(port: port).request("GET", "/x", timeout: 5) }
+        let plain = try await RawBlocking.run { try? RawHTTPClient(port: port).request("GET", "/x", timeout: 5) }
         #expect(plain?.status != 200)
 
         let secondCA = try directory.generate(copyAs: "second.pem")
         try harness.server.reloadTLS()
-        let (withNew, withOld) = try await offPool {
+        let (withNew, withOld) = try await RawBlocking.run {
             (try self.curl(port, caFile: secondCA), try self.curl(port, caFile: firstCA))
         }
         #expect(withNew.status == 0)
@@ -94,7 +94,7 @@ func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, 
         #expect(error?.code == .tlsLoadFailed)
         #expect(error?.message.contains(directory.key) == true)
         try keyBefore.write(to: URL(fileURLWithPath: directory.key))
-        let after = try await offPool { try self.curl(port, caFile: ca) }
+        let after = try await RawBlocking.run { try self.curl(port, caFile: ca) }
         #expect(after.status == 0)
         await harness.stop()
     }
@@ -104,5 +104,17 @@ func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, 
         let error = #expect(throws: TransportError.self) { try harness.server.reloadTLS() }
         #expect(error?.code == .tlsNotConfigured)
         await harness.stop()
+    }
+
+    @Test func missingCertificateFailsToStartNamingTheFile() throws {
+        var configuration = TransportConfiguration()
+        configuration.port = 0
+        configuration.tlsCertificatePath = "/nonexistent/reviewroom-cert.pem"
+        configuration.tlsPrivateKeyPath = "/nonexistent/reviewroom-key.pem"
+        let server = WebSocketServer(configuration: configuration, responder: EchoResponder(),
+                                     acceptor: TestAcceptor(echo: false), logger: .init(label: "t"))
+        let error = #expect(throws: TransportError.self) { try server.start() }
+        #expect(error?.code == .tlsLoadFailed)
+        #expect(error?.message.contains("/nonexistent/reviewroom-cert.pem") == true)
     }
 }

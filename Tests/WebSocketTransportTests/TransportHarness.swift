@@ -40,18 +40,6 @@ struct HarnessError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Runs blocking client code on its own thread so neither the cooperative pool nor Dispatch's
-/// CPU-sized global pool is blocked (on Linux both have 2 threads here and grow only slowly).
-func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        let thread = Thread {
-            continuation.resume(with: Result { try body() })
-        }
-        thread.stackSize = 1 << 20
-        thread.start()
-    }
-}
-
 /// Hands accepted connections to the test; in echo mode authenticates on the first message
 /// and echoes every message back.
 final class TestAcceptor: WebSocketAcceptor {
@@ -86,6 +74,9 @@ struct EchoResponder: HTTPResponder {
         if request.path == "/large", let n = request.query.flatMap({ Int($0.dropFirst(2)) }) {
             return HTTPResponse(status: 200, headers: [("content-type", "application/octet-stream")],
                                 body: Self.pattern(count: n))
+        }
+        if request.path == "/peer" {
+            return HTTPResponse(status: 200, body: Array(request.remoteAddress.utf8))
         }
         if request.path == "/status" {
             return HTTPResponse(status: 204, headers: [("x-test", "yes")])

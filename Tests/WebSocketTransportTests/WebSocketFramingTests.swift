@@ -8,7 +8,7 @@ import WebSocketTransport
     private func closeAfter(_ harness: TransportHarness, hello: Bool = true,
                             _ body: @escaping @Sendable (RawWebSocketClient) throws -> Void) async throws -> RawWebSocketFrame {
         let port = harness.port
-        return try await offPool {
+        return try await RawBlocking.run {
             let client = try RawWebSocketClient.connect(port: port)
             if hello {
                 try client.sendText("hello")
@@ -36,7 +36,7 @@ import WebSocketTransport
     @Test func messageAtTheLimitIsDelivered() async throws {
         let harness = try TransportHarness { $0.maxMessageBytes = 10_000 }
         let port = harness.port
-        let echoed = try await offPool {
+        let echoed = try await RawBlocking.run {
             let client = try RawWebSocketClient.connect(port: port)
             try client.sendText("hello")
             _ = try client.readText()
@@ -73,7 +73,7 @@ import WebSocketTransport
         let harness = try TransportHarness()
         let port = harness.port
         let text = (0..<500).map { "part\($0)" }.joined(separator: ",")
-        let echoed = try await offPool {
+        let echoed = try await RawBlocking.run {
             let client = try RawWebSocketClient.connect(port: port)
             try client.sendFragmented("hello", pieces: 3)
             let hello = try client.readText()
@@ -87,7 +87,7 @@ import WebSocketTransport
     @Test func messagesAfterHelloWaitForAuthenticationThenArriveInOrder() async throws {
         let harness = try TransportHarness(echo: false)
         let port = harness.port
-        let client = try await offPool {
+        let client = try await RawBlocking.run {
             let client = try RawWebSocketClient.connect(port: port)
             for i in 0..<20 { try client.sendText("m\(i)") }
             return client
@@ -109,12 +109,12 @@ import WebSocketTransport
     @Test func closeSendsQueuedFramesThenTheCloseCode() async throws {
         let harness = try TransportHarness(echo: false)
         let port = harness.port
-        let client = try await offPool { try RawWebSocketClient.connect(port: port) }
+        let client = try await RawBlocking.run { try RawWebSocketClient.connect(port: port) }
         let connection = try await harness.nextConnection()
         for i in 0..<5 { #expect(connection.send(OutboundFrame("f\(i)"))) }
         connection.close(code: 4001, reason: "bad token")
         #expect(!connection.send(OutboundFrame("late")))
-        let (texts, close) = try await offPool {
+        let (texts, close) = try await RawBlocking.run {
             let texts = try (0..<5).map { _ in try client.readText() }
             return (texts, try client.readUntilClose().close)
         }
@@ -127,11 +127,11 @@ import WebSocketTransport
     @Test func aLaggingConsumerPausesReadingAndLosesNothing() async throws {
         let harness = try TransportHarness(echo: false) { $0.inboundHighWaterMessages = 2 }
         let port = harness.port
-        let client = try await offPool { try RawWebSocketClient.connect(port: port) }
+        let client = try await RawBlocking.run { try RawWebSocketClient.connect(port: port) }
         let connection = try await harness.nextConnection()
         connection.authenticated()
         let sent = (0..<300).map { "msg-\($0)-" + String(repeating: "x", count: 200) }
-        try await offPool { for text in sent { try client.sendText(text) } }
+        try await RawBlocking.run { for text in sent { try client.sendText(text) } }
         var received: [String] = []
         for await message in connection.messages {
             if case .text(let bytes) = message { received.append(String(decoding: bytes, as: UTF8.self)) }

@@ -7,7 +7,7 @@ import WebSocketTransport
     @Test func rightSubprotocolUpgradesAndEchoes() async throws {
         let harness = try TransportHarness()
         let port = harness.port
-        let (protocolHeader, echoed) = try await offPool {
+        let (protocolHeader, echoed) = try await RawBlocking.run {
             let client = try RawWebSocketClient.connect(port: port)
             try client.sendText("{\"type\":\"hello\"}")
             return (client.handshake.headers["sec-websocket-protocol"], try client.readText())
@@ -20,7 +20,7 @@ import WebSocketTransport
     @Test func missingSubprotocolIsRefusedWith400() async throws {
         let harness = try TransportHarness()
         let port = harness.port
-        let answer = try await offPool { try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: nil) }
+        let answer = try await RawBlocking.run { try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: nil) }
         #expect(answer?.status == 400)
         #expect(harness.server.connectionCount == 0)
         await harness.stop()
@@ -30,7 +30,7 @@ import WebSocketTransport
         let harness = try TransportHarness()
         let port = harness.port
         // lws itself drops an upgrade naming only unknown subprotocols, without an answer.
-        let answer = try await offPool { try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: "other.v1") }
+        let answer = try await RawBlocking.run { try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: "other.v1") }
         #expect(answer == nil)
         #expect(harness.server.connectionCount == 0)
         await harness.stop()
@@ -39,7 +39,7 @@ import WebSocketTransport
     @Test func foreignOriginIsRefusedWith403() async throws {
         let harness = try TransportHarness()
         let port = harness.port
-        let answer = try await offPool {
+        let answer = try await RawBlocking.run {
             try RawWebSocketClient.attemptUpgrade(port: port, origin: "http://evil.example")
         }
         #expect(answer?.status == 403)
@@ -55,7 +55,7 @@ import WebSocketTransport
         let port = harness.port
         let origins: [String?] = [nil, "http://127.0.0.1:\(port)", "http://localhost:\(port)",
                                   "https://partner.example", "https://review.example"]
-        let statuses = try await offPool {
+        let statuses = try await RawBlocking.run {
             try origins.map { try RawWebSocketClient.attemptUpgrade(port: port, origin: $0)?.status }
         }
         #expect(statuses == [101, 101, 101, 101, 101])
@@ -65,7 +65,7 @@ import WebSocketTransport
     @Test func upgradeOnAnotherPathIsRefused() async throws {
         let harness = try TransportHarness()
         let port = harness.port
-        let answer = try await offPool { try RawWebSocketClient.attemptUpgrade(port: port, path: "/other") }
+        let answer = try await RawBlocking.run { try RawWebSocketClient.attemptUpgrade(port: port, path: "/other") }
         #expect(answer?.status == 404)
         await harness.stop()
     }
@@ -73,7 +73,7 @@ import WebSocketTransport
     @Test func originIsPassedToTheConnection() async throws {
         let harness = try TransportHarness(echo: false)
         let port = harness.port
-        let client = try await offPool { try RawWebSocketClient.connect(port: port, origin: "http://localhost:\(port)") }
+        let client = try await RawBlocking.run { try RawWebSocketClient.connect(port: port, origin: "http://localhost:\(port)") }
         let connection = try await harness.nextConnection()
         #expect(connection.origin == "http://localhost:\(port)")
         #expect(harness.server.connectionCount == 1)

@@ -86,7 +86,8 @@ final class InboundQueue: Sendable {
                     if let message = s.buffer.popFirst() {
                         return .deliver(message, resume: Self.takeResume(&s, highWater: highWater))
                     }
-                    if s.finished { return .deliver(nil, resume: false) }
+                    // A second concurrent consumer would break ordering; it simply sees the end.
+                    if s.finished || s.waiter != nil { return .deliver(nil, resume: false) }
                     s.waiter = continuation
                     return .wait
                 }

@@ -8,6 +8,9 @@ public final class WebSocketConnection: Sendable {
     /// The `Origin` header of the upgrade, if any.
     public let origin: String?
     /// Inbound messages in arrival order; finishes when the connection is closed.
+    ///
+    /// Iterate it from exactly one task (that is what keeps the order); a second iterator
+    /// waiting at the same time gets `nil`. Pulling is also what resumes paused reading.
     public let messages: AsyncStream<InboundMessage>
 
     let inbound: InboundQueue

@@ -9,22 +9,23 @@ extension ServiceCore {
                                   rxBufferSize: max(4096, min(configuration.maxMessageBytes, 64 * 1024)))
         protocols = table
 
+        // lws only says "failed to create vhost"; OpenSSL can say which file is wrong and why.
+        if usesTLS, let certificate = configuration.tlsCertificatePath, let key = configuration.tlsPrivateKeyPath,
+           let error = TLSCertificateLoader.validate(certificatePath: certificate, keyPath: key) {
+            throw error
+        }
+
         var listenFD: Int32 = -1
         if let inherited = configuration.inheritedListenerFD {
             listenFD = try Self.prepareInheritedListener(inherited)
         }
 
-        // Strings lws reads during creation only; kept alive across the call.
-        let iface = strdup(configuration.host)
-        let cert = configuration.tlsCertificatePath.flatMap { strdup($0) }
-        let key = configuration.tlsPrivateKeyPath.flatMap { strdup($0) }
-        let alpn = strdup("http/1.1")
-        let vhostName = strdup("default")
-        defer { for pointer in [iface, cert, key, alpn, vhostName] { free(pointer) } }
+        let strings = CStringArena()
+        contextStrings = strings
 
         var info = lws_context_creation_info()
         info.protocols = UnsafePointer(table.entries)
-        info.vhost_name = UnsafePointer(vhostName)
+        info.vhost_name = strings.copy("default")
         info.user = Unmanaged.passUnretained(self).toOpaque()
         var options = LWS_SERVER_OPTION_VALIDATE_UTF8
         if !configuration.host.contains(":") { options |= LWS_SERVER_OPTION_DISABLE_IPV6 }
@@ -34,13 +35,13 @@ extension ServiceCore {
             info.port = reviewroom_context_port_no_listen_server
         } else {
             info.port = Int32(configuration.port)
-            info.iface = UnsafePointer(iface)
+            info.iface = strings.copy(configuration.host)
         }
         if usesTLS {
-            info.ssl_cert_filepath = UnsafePointer(cert)
-            info.ssl_private_key_filepath = UnsafePointer(key)
+            info.ssl_cert_filepath = configuration.tlsCertificatePath.flatMap { strings.copy($0) }
+            info.ssl_private_key_filepath = configuration.tlsPrivateKeyPath.flatMap { strings.copy($0) }
             // HTTP/2 would need a different write path; one protocol on the wire keeps it simple.
-            info.alpn = UnsafePointer(alpn)
+            info.alpn = strings.copy("http/1.1")
         }
         info.timeout_secs = 20
         info.keepalive_timeout = 30
@@ -56,7 +57,13 @@ extension ServiceCore {
         let port: Int
         if listenFD >= 0 {
             port = Self.boundPort(of: listenFD)
-            try adoptListener(listenFD)
+            do {
+                try adoptListener(listenFD)
+            } catch {
+                lws_context_destroy(created)
+                context = nil
+                throw error
+            }
         } else {
             guard let vhost else {
                 lws_context_destroy(created)

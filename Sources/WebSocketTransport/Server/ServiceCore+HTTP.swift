@@ -42,7 +42,10 @@ extension ServiceCore {
         exchangesByID[exchange.id] = exchange
         // lws announces the body with HTTP_BODY…/HTTP_BODY_COMPLETION when there is one, and
         // (for POST only) also when content-length is an explicit 0.
-        if expected > 0 || (method == "POST" && declared != nil) { return 0 }
+        if expected > 0 || (method == "POST" && declared != nil) {
+            if expected > 0, headers["expect"]?.lowercased() == "100-continue", !sendContinue(wsi) { return -1 }
+            return 0
+        }
         dispatch(exchange)
         return 0
     }
@@ -106,6 +109,17 @@ extension ServiceCore {
         Task {
             let response = await responder.respond(to: request)
             mailbox.post(.httpReply(exchange: id, response: response))
+        }
+    }
+
+    /// Answers `Expect: 100-continue` (lws 4.1.6 does not), so clients such as curl send the
+    /// body at once instead of after their own timeout. HTTP/1.1 only: h1 writes are raw.
+    private func sendContinue(_ wsi: OpaquePointer) -> Bool {
+        var bytes = [UInt8](repeating: 0, count: reviewroom_lws_pre) + Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+        let length = bytes.count - reviewroom_lws_pre
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return lws_write(wsi, base + reviewroom_lws_pre, length, LWS_WRITE_HTTP_HEADERS) == length
         }
     }
 

@@ -27,6 +27,7 @@ final class ServiceCore: @unchecked Sendable {
     var context: OpaquePointer?
     var vhost: OpaquePointer?
     var protocols: ProtocolTable?
+    var contextStrings: CStringArena?
     var originPolicy = OriginPolicy(origins: [])
     var sessionsByWSI: [OpaquePointer: ConnectionSession] = [:]
     var sessionsByID: [ConnectionID: ConnectionSession] = [:]
@@ -89,7 +90,11 @@ final class ServiceCore: @unchecked Sendable {
             markExited()
             return
         }
-        guard let context else { return }
+        guard let context else {
+            startup.finish(.failure(TransportError(.startFailed, "libwebsockets returned no context")))
+            markExited()
+            return
+        }
         mailbox.open(context: context)
         startup.finish(.success(port))
         logger.info("transport listening", metadata: ["port": "\(port)", "tls": "\(usesTLS)"])
@@ -106,8 +111,17 @@ final class ServiceCore: @unchecked Sendable {
     }
 
     private func teardown(_ context: OpaquePointer) {
-        let leftovers = mailbox.close()
-        for case .probe(let answer) in leftovers { answer() }
+        // Commands that raced the end still get an answer, so nobody waits on a dead thread.
+        for leftover in mailbox.close() {
+            switch leftover {
+            case .probe(let answer):
+                answer()
+            case .reloadTLS(_, _, let done):
+                done(TransportError(.invalidState, "the server stopped before the TLS reload ran"))
+            default:
+                break
+            }
+        }
         lws_context_destroy(context)
         self.context = nil
         vhost = nil
@@ -118,6 +132,7 @@ final class ServiceCore: @unchecked Sendable {
         exchangesByWSI.removeAll()
         exchangesByID.removeAll()
         protocols = nil
+        contextStrings = nil
         logger.info("transport stopped")
         markExited()
     }

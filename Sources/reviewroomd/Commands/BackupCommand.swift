@@ -1,16 +1,20 @@
 import ArgumentParser
+import ReviewRoomStore
 
-// Stub: the store helper's real `BackupCommand` replaces this file at merge.
-/// `reviewroomd backup DEST`: copies the database consistently while the daemon runs.
-struct BackupCommand: ParsableCommand {
+/// `reviewroomd backup DEST`: a consistent copy of the live database, safe while the daemon runs.
+struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backup", abstract: "Back up the database to DEST (not yet available).")
+        commandName: "backup",
+        abstract: "Write a consistent copy of the database to DEST (never overwrites)."
+    )
 
-    @Argument(parsing: .allUnrecognized, help: .hidden)
-    var arguments: [String] = []
+    @Argument(help: "The backup file to create.") var destination: String
+    @OptionGroup var location: DataDirectoryOption
 
-    func run() throws {
-        CommandOutput.standardError("reviewroomd backup: not yet available")
-        throw ExitCode.failure
+    func run() async throws {
+        try await StoreCommandRunner.run(location, create: false) { store in
+            try await store.backup(to: destination)
+            return "Backed up \(store.configuration.databasePath) to \(destination)."
+        }
     }
 }

@@ -1,0 +1,64 @@
+extension TextOperation {
+    /// Decodes an op from its JSON text (e.g. `[3, "hi", -2, 5]`), checking PROTOCOL §3.3's
+    /// component rules: integers only, no `0`, no `""`, no lone surrogates in inserts.
+    ///
+    /// Whether the op fits a note (its span, surrogate pairs in the text) is checked when it
+    /// is received (``NoteBuffer/receive(_:baseRev:author:opId:at:)``). The empty op `[]` is
+    /// well formed: it is the identity on an empty note, and spans the wrong length anywhere else.
+    /// Adjacent components of one kind are accepted and merged (normalised).
+    public init(json: String) throws(NoteError) {
+        var parser = OpJSONParser(json)
+        self.init(try parser.parse())
+    }
+
+    /// Builds an op from already-decoded components, applying the same rules as ``init(json:)``.
+    public init(validating components: [OpComponent]) throws(NoteError) {
+        for (n, component) in components.enumerated() {
+            switch component {
+            case .retain(let v) where v <= 0:
+                throw NoteError(.invalidOp, "component \(n) is a retain of \(v); retains must be positive")
+            case .delete(let v) where v <= 0:
+                throw NoteError(.invalidOp, "component \(n) is a delete of \(v); deletes must be positive")
+            case .insert(let s) where s.isEmpty:
+                throw NoteError(.invalidOp, "component \(n) is an empty insert (\"\"), which PROTOCOL forbids")
+            default:
+                break
+            }
+        }
+        self.init(components)
+    }
+
+    /// The op's JSON text in the wire format, e.g. `[3,"hi",-2,5]`.
+    public var json: String {
+        var out = "["
+        for (n, component) in components.enumerated() {
+            if n > 0 { out += "," }
+            switch component {
+            case .retain(let v): out += String(v)
+            case .delete(let v): out += String(-v)
+            case .insert(let s): Self.appendJSONString(s, to: &out)
+            }
+        }
+        return out + "]"
+    }
+
+    static func appendJSONString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\u" + OpJSONParser.hex(UInt16(scalar.value))
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

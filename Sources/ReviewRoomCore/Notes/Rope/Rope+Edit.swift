@@ -1,0 +1,171 @@
+extension Rope {
+    /// Inserts `text` at `offset` (in `0 ... utf16Count`).
+    public mutating func insert(_ text: String, at offset: Int) {
+        let count = text.utf16.count
+        if count == 0 { return }
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: count) { buffer in
+            var written = 0
+            for unit in text.utf16 {
+                buffer[written] = unit
+                written += 1
+            }
+            insert(UnsafeBufferPointer(rebasing: buffer[..<written]), at: offset)
+        }
+    }
+
+    /// Inserts `newUnits` at `offset` (in `0 ... utf16Count`).
+    public mutating func insert(_ newUnits: [UInt16], at offset: Int) {
+        newUnits.withUnsafeBufferPointer { insert($0, at: offset) }
+    }
+
+    /// Inserts `newUnits` at `offset` (in `0 ... utf16Count`).
+    public mutating func insert(_ newUnits: UnsafeBufferPointer<UInt16>, at offset: Int) {
+        precondition(offset >= 0 && offset <= utf16Count, "rope insert offset out of range")
+        if newUnits.isEmpty { return }
+        let extra = insert(newUnits, at: offset, into: root)
+        if !extra.isEmpty { root = grow([root] + extra) }
+    }
+
+    /// Removes the units in `range` (within `0 ..< utf16Count`).
+    public mutating func remove(_ range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= utf16Count, "rope remove range out of bounds")
+        if range.isEmpty { return }
+        remove(range, from: root)
+        while !nodes[root].isLeaf && nodes[root].children.count == 1 {
+            let old = root
+            root = nodes[root].children[0]
+            nodes[old].children = [] // the new root lives on
+            free(old)
+        }
+        if !nodes[root].isLeaf && nodes[root].children.isEmpty {
+            nodes[root] = RopeNode(leaf: [])
+        }
+    }
+
+    // MARK: - Recursion over the node table
+
+    /// Inserts into the subtree at `index`; returns new right siblings when it overflowed.
+    private mutating func insert(_ newUnits: UnsafeBufferPointer<UInt16>, at offset: Int, into index: Int) -> [Int] {
+        nodes[index].length += newUnits.count
+        if nodes[index].isLeaf {
+            nodes[index].units.insert(contentsOf: newUnits, at: offset)
+            guard nodes[index].units.count > Self.maxLeaf else { return [] }
+            let pieces = Self.split(nodes[index].units, into: Self.maxLeaf)
+            nodes[index].units = Array(pieces[0])
+            nodes[index].length = pieces[0].count
+            var siblings: [Int] = []
+            for piece in pieces.dropFirst() { siblings.append(allocate(RopeNode(leaf: Array(piece)))) }
+            return siblings
+        }
+        var i = 0
+        var position = offset
+        let last = nodes[index].children.count - 1
+        while i < last {
+            let length = nodes[nodes[index].children[i]].length
+            if position <= length { break }
+            position -= length
+            i += 1
+        }
+        let extra = insert(newUnits, at: position, into: nodes[index].children[i])
+        guard !extra.isEmpty else { return [] }
+        nodes[index].children.insert(contentsOf: extra, at: i + 1)
+        guard nodes[index].children.count > Self.maxChildren else { return [] }
+        let groups = Self.split(nodes[index].children, into: Self.maxChildren)
+        nodes[index].children = Array(groups[0])
+        nodes[index].length = length(of: groups[0])
+        var siblings: [Int] = []
+        for group in groups.dropFirst() {
+            siblings.append(allocate(RopeNode(children: Array(group), length: length(of: group))))
+        }
+        return siblings
+    }
+
+    private mutating func remove(_ range: Range<Int>, from index: Int) {
+        nodes[index].length -= range.count
+        if nodes[index].isLeaf {
+            nodes[index].units.removeSubrange(range)
+            return
+        }
+        var i = 0
+        var start = 0
+        var leftSmallLeaf = false
+        while i < nodes[index].children.count && start < range.upperBound {
+            let child = nodes[index].children[i]
+            let end = start + nodes[child].length
+            let lo = Swift.max(range.lowerBound, start), hi = Swift.min(range.upperBound, end)
+            if lo == start && hi == end {
+                nodes[index].children.remove(at: i)
+                free(child)
+                start = end
+                continue
+            }
+            if lo < hi {
+                remove(lo - start ..< hi - start, from: child)
+                if nodes[child].isLeaf && nodes[child].length < Self.maxLeaf / 4 { leftSmallLeaf = true }
+            }
+            start = end
+            i += 1
+        }
+        if leftSmallLeaf { mergeSmallLeaves(in: index) }
+    }
+
+    /// Merges each small leaf child of `index` into its left neighbour when both fit in one leaf.
+    private mutating func mergeSmallLeaves(in index: Int) {
+        var i = 0
+        while i + 1 < nodes[index].children.count {
+            let left = nodes[index].children[i], right = nodes[index].children[i + 1]
+            let small = nodes[left].length < Self.maxLeaf / 4 || nodes[right].length < Self.maxLeaf / 4
+            if small && nodes[left].isLeaf && nodes[right].isLeaf
+                && nodes[left].length + nodes[right].length <= Self.maxLeaf {
+                let moved = nodes[right].units
+                nodes[left].units.append(contentsOf: moved)
+                nodes[left].length += moved.count
+                nodes[index].children.remove(at: i + 1)
+                free(right)
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// Builds a new root over sibling subtrees of equal height.
+    private mutating func grow(_ siblings: [Int]) -> Int {
+        var level = siblings
+        while level.count > 1 {
+            var next: [Int] = []
+            for group in Self.split(level, into: Self.maxChildren) {
+                next.append(allocate(RopeNode(children: Array(group), length: length(of: group))))
+            }
+            level = next
+        }
+        return level[0]
+    }
+
+    private func length(of children: ArraySlice<Int>) -> Int {
+        children.reduce(0) { $0 + nodes[$1].length }
+    }
+
+    private mutating func allocate(_ node: RopeNode) -> Int {
+        if let slot = freeSlots.popLast() {
+            nodes[slot] = node
+            return slot
+        }
+        nodes.append(node)
+        return nodes.count - 1
+    }
+
+    /// Returns the subtree at `index` to the free list.
+    private mutating func free(_ index: Int) {
+        let children = nodes[index].children
+        nodes[index] = RopeNode(leaf: [])
+        freeSlots.append(index)
+        for child in children { free(child) }
+    }
+
+    /// Splits `items` into the fewest nearly equal slices of at most `size` elements.
+    private static func split<T>(_ items: [T], into size: Int) -> [ArraySlice<T>] {
+        let count = (items.count + size - 1) / size
+        let each = (items.count + count - 1) / count
+        return stride(from: 0, to: items.count, by: each).map { items[$0 ..< Swift.min($0 + each, items.count)] }
+    }
+}

@@ -1,1 +1,0 @@
-print("reviewroom-bench: no benchmarks yet")

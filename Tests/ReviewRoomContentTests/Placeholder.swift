@@ -1,0 +1,3 @@
+import Testing
+
+@Test func contentPlaceholderBuilds() { #expect(Bool(true)) }

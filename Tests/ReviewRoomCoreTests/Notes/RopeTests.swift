@@ -1,0 +1,68 @@
+import Testing
+@testable import ReviewRoomCore
+
+@Suite struct RopeTests {
+    @Test func randomEditsMatchAFlatArray() {
+        var rng = SplitMix64(seed: 42)
+        var rope = Rope()
+        var flat: [UInt16] = []
+        for step in 0 ..< 4000 {
+            if flat.isEmpty || Int.random(in: 0 ..< 3, using: &rng) > 0 {
+                let at = Int.random(in: 0 ... flat.count, using: &rng)
+                let count = step % 97 == 0 ? Int.random(in: 500 ... 5000, using: &rng) : Int.random(in: 1 ... 8, using: &rng)
+                let units = (0 ..< count).map { _ in UInt16.random(in: 0x41 ... 0x5A, using: &rng) }
+                rope.insert(units, at: at)
+                flat.insert(contentsOf: units, at: at)
+            } else {
+                let from = Int.random(in: 0 ..< flat.count, using: &rng)
+                let to = Swift.min(flat.count, from + (step % 50 == 0 ? 3000 : Int.random(in: 1 ... 10, using: &rng)))
+                rope.remove(from ..< to)
+                flat.removeSubrange(from ..< to)
+            }
+            #expect(rope.utf16Count == flat.count)
+        }
+        #expect(rope.units == flat)
+        let probe = flat.count / 3
+        #expect(rope.unit(at: probe) == flat[probe])
+        #expect(rope.units(in: probe ..< probe + 10) == Array(flat[probe ..< probe + 10]))
+    }
+
+    @Test func copiesAreIndependent() {
+        var a = Rope(String(repeating: "abcdefgh", count: 1000))
+        let b = a
+        a.insert("X", at: 4000)
+        a.remove(0 ..< 10)
+        #expect(b.utf16Count == 8000)
+        #expect(b.string == String(repeating: "abcdefgh", count: 1000))
+        #expect(a.utf16Count == 7991)
+        #expect(a != b)
+    }
+
+    @Test func largeTextsBuildABalancedTree() {
+        let text = String(repeating: "0123456789", count: 200_000)
+        var rope = Rope(text)
+        #expect(rope.utf16Count == 2_000_000)
+        #expect(rope.string == text)
+        rope.remove(0 ..< 2_000_000)
+        #expect(rope.isEmpty)
+        #expect(rope.string == "")
+        rope.insert("ok", at: 0)
+        #expect(rope.string == "ok")
+    }
+
+    @Test func detectsSurrogatePairSplits() {
+        let rope = Rope("a😀b")
+        #expect(!rope.splitsSurrogatePair(at: 0))
+        #expect(!rope.splitsSurrogatePair(at: 1))
+        #expect(rope.splitsSurrogatePair(at: 2))
+        #expect(!rope.splitsSurrogatePair(at: 3))
+        #expect(!rope.splitsSurrogatePair(at: 4))
+    }
+
+    @Test func equalityIgnoresChunking() {
+        var a = Rope()
+        for (i, c) in "hello world".utf16.enumerated() { a.insert([c], at: i) }
+        #expect(a == Rope("hello world"))
+        #expect(a.description == "hello world")
+    }
+}
