@@ -40,11 +40,12 @@ public final class DaemonProcess: Sendable {
     ///   - launcher: a command to run the daemon under, e.g. `["systemd-socket-activate", "-l", "…"]`.
     ///   - dataDirectory: a directory to use; a fresh temporary one by default.
     ///   - defaultListen: whether to pass `--listen 127.0.0.1:0`.
+    ///   - executable: another `reviewroomd` binary (e.g. an installed copy); the built one by default.
     public static func start(
         arguments: [String] = [], environment: [String: String?] = [:], launcher: [String] = [],
-        dataDirectory: URL? = nil, defaultListen: Bool = true
+        dataDirectory: URL? = nil, defaultListen: Bool = true, executable: URL? = nil
     ) throws -> DaemonProcess {
-        let executable = try BuildProducts.executable(named: "reviewroomd")
+        let executable = try executable ?? BuildProducts.executable(named: "reviewroomd")
         let data = try dataDirectory ?? TemporaryDirectory.make(prefix: "reviewroomd-data")
         var serveArguments = ["serve"]
         if defaultListen { serveArguments += ["--listen", "127.0.0.1:0"] }
