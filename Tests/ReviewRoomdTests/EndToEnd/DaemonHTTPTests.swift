@@ -20,6 +20,7 @@ struct DaemonHTTPTests {
         #expect(head.status == 200)
         #expect(head.headers["content-type"] == "text/html; charset=utf-8")
         #expect(head.body.isEmpty)
+        #expect(head.headers["content-length"] == "\(page.body.count)")
     }
 
     @Test func unknownAPIRouteIsProblemJSON() async throws {
