@@ -27,6 +27,21 @@ struct LoadBench: AsyncParsableCommand {
     @Option(help: "Path of the HummingbirdPeer executable (for --target peer).")
     var peerExecutable: String?
 
+    /// Refuses malformed options before anything starts.
+    func validate() throws {
+        _ = try Self.scaleFactor(scale ?? ProcessInfo.processInfo.environment["BENCH_SCALE"] ?? "1")
+        guard LoadTarget.Kind(rawValue: target) != nil else {
+            throw ValidationError("--target must be reviewroom or peer, not '\(target)'")
+        }
+        for letter in letters where !["a", "b", "c", "d", "e"].contains(letter) {
+            throw ValidationError("unknown load scenario '\(letter)' in --scenario: the scenarios are a, b, c, d and e")
+        }
+    }
+
+    private var letters: [String] {
+        scenario.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
+
     /// Runs each scenario and prints a table row and a JSON line for each.
     func run() async throws {
         let factor = try Self.scaleFactor(scale ?? ProcessInfo.processInfo.environment["BENCH_SCALE"] ?? "1")
@@ -36,7 +51,7 @@ struct LoadBench: AsyncParsableCommand {
         let limit = FileDescriptorLimit.raise()
         FileHandle.standardError.write(Data("load: scale \(factor), target \(kind.rawValue), open-file limit \(limit)\n".utf8))
         var failed = false
-        for letter in scenario.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
+        for letter in letters {
             let results: [ScenarioResult]
             if letter == "d" {
                 guard kind == .reviewroom else { continue }

@@ -29,6 +29,17 @@ struct LoadSmokeTests {
         #expect(Self.number(scenarios["d"]?["readyMs"]) > 0, "scenario d has no readyMs")
     }
 
+    @Test("A malformed --scale or --target is refused with a message naming it, before any server starts",
+          arguments: [(["--scale", "0"], "'0'"), (["--scale", "lots"], "'lots'"), (["--target", "nginx"], "'nginx'"),
+                      (["--scenario", "z"], "'z'")])
+    func malformedOptions(arguments: [String], named: String) async throws {
+        let bench = try BuildProducts.executable(named: "reviewroom-bench")
+        let result = try await ChildProcess.run([bench.path, "load", "--scale", "tiny"] + arguments, timeout: .seconds(60))
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(named), "stderr: \(result.stderr)")
+        #expect(!result.stdout.contains("{\"bench\""), "no result line may be printed")
+    }
+
     /// A JSON number as Double (JSONSerialization gives Int for whole numbers on Linux).
     static func number(_ value: Any?) -> Double {
         if let int = value as? Int { return Double(int) }
