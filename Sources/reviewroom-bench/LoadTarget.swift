@@ -52,7 +52,8 @@ struct LoadTarget: Sendable {
             guard let peerExecutable, FileManager.default.isExecutableFile(atPath: peerExecutable) else {
                 throw BenchError("--peer-executable '\(peerExecutable ?? "")' is not an executable: build Benchmarks/HummingbirdPeer with `make bench`")
             }
-            let child = try ChildProcess.spawn(command: [peerExecutable], environment: ProcessInfo.processInfo.environment)
+            let absolute = URL(fileURLWithPath: peerExecutable).standardizedFileURL.path
+            let child = try ChildProcess.spawn(command: [absolute], environment: ProcessInfo.processInfo.environment)
             let port = try await listeningPort(child)
             return LoadTarget(kind: kind, process: child, port: port, facilitatorToken: "peer", dataDirectory: nil)
         }

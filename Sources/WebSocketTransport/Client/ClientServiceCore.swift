@@ -35,6 +35,8 @@ final class ClientServiceCore: @unchecked Sendable {
             table.deallocate()
             free(protocolName)
         }
+        // Process-wide in lws: a client-only process (the bench driver) wants errors only.
+        lws_set_log_level(LLL_ERR | LLL_WARN, nil)
         var info = lws_context_creation_info()
         info.port = CONTEXT_PORT_NO_LISTEN
         info.protocols = UnsafePointer(table)

@@ -11,6 +11,7 @@ struct PeerServer {
         if let flag = arguments.firstIndex(of: "--port"), flag + 1 < arguments.count, let value = Int(arguments[flag + 1]) {
             port = value
         }
+        let requestedPort = port
         let directory = PeerDirectory()
         let router = Router()
         router.get("/readyz") { _, _ in "ok" }
@@ -34,7 +35,7 @@ struct PeerServer {
             },
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "peer"),
             onServerRunning: { channel in
-                let bound = channel.localAddress?.port ?? port
+                let bound = channel.localAddress?.port ?? requestedPort
                 // Unbuffered: the driver waits for this line on a pipe.
                 FileHandle.standardOutput.write(Data("Listening on http://127.0.0.1:\(bound)\n".utf8))
             }
