@@ -76,6 +76,7 @@ let package = Package(
             name: "reviewroom-bench",
             dependencies: [
                 "ReviewRoomCore", "ReviewRoomStore", "ReviewRoomBenchKit", "WebSocketTransport", "ReviewRoomTesting",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

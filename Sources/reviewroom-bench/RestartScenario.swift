@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import ReviewRoomBenchKit
 import ReviewRoomCore
 import ReviewRoomStore
@@ -61,7 +62,9 @@ struct RestartScenario {
     }
 
     private func seed(directory: String, sessions: Int, opsPerSession: Int) async throws {
-        let store = try await Store.open(StoreConfiguration(dataDirectory: directory, durability: .process))
+        var logger = Logger(label: "reviewroom-bench.seed")
+        logger.logLevel = .warning
+        let store = try await Store.open(StoreConfiguration(dataDirectory: directory, durability: .process), logger: logger)
         let owner = try await store.addFacilitator(name: "Bench").facilitator.id
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         for index in 0 ..< sessions {

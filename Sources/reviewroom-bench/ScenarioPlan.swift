@@ -28,7 +28,9 @@ struct ScenarioPlan: Sendable {
     /// All clients.
     var clients: Int { sessions * clientsPerSession }
 
-    /// The plan for `letter` at `scale` (1 = the figures; `tiny` ≈ 0.002).
+    /// The plan for `letter` at `scale` (1 = the figures; `tiny` ≈ 0.002). Scale
+    /// multiplies the number of sessions; a session keeps its size (8, 50 or 20 people) except
+    /// in tiny runs.
     static func make(_ letter: String, scale: Double) throws -> ScenarioPlan {
         func count(_ full: Int, minimum: Int) -> Int { max(minimum, Int((Double(full) * scale).rounded())) }
         let seconds = scale < 0.01 ? 3.0 : max(5, 20 * min(1, scale * 2))
@@ -43,11 +45,11 @@ struct ScenarioPlan: Sendable {
                                 typing: .idle, seconds: min(seconds, 3), sideTraffic: false)
         case "c":
             return ScenarioPlan(letter: "c", title: "1 session × 50 clients all typing",
-                                sessions: 1, clientsPerSession: count(50, minimum: 6),
+                                sessions: 1, clientsPerSession: scale < 0.01 ? 6 : 50,
                                 typing: .bursts(editsPerSecond: 2), seconds: seconds, sideTraffic: true)
         case "e":
             return ScenarioPlan(letter: "e", title: "saturation: 100 sessions × 20 clients",
-                                sessions: count(100, minimum: 2), clientsPerSession: count(20, minimum: 4),
+                                sessions: count(100, minimum: 2), clientsPerSession: scale < 0.01 ? 4 : 20,
                                 typing: .closedLoop, seconds: scale < 0.01 ? 3 : max(4, 8 * min(1, scale * 2)),
                                 sideTraffic: false)
         default:
