@@ -36,12 +36,3 @@ public struct ProcessUsage: Sendable, Equatable {
         return ProcessUsage(cpuTicks: utime + stime, rssBytes: kilobytes * 1024)
     }
 }
-
-/// `/proc` text that did not parse, with what was wrong.
-public struct ProcessUsageError: Error, Equatable, CustomStringConvertible {
-    /// What was wrong with the text.
-    public var description: String
-
-    /// Creates an error.
-    public init(_ description: String) { self.description = description }
-}

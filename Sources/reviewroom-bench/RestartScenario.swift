@@ -90,11 +90,3 @@ struct RestartScenario {
         await store.close()
     }
 }
-
-extension ScenarioResult {
-    /// Writes `note` to stderr and returns self (for context next to the table row).
-    func withNote(_ note: String) -> ScenarioResult {
-        FileHandle.standardError.write(Data("  \(scenario): \(note)\n".utf8))
-        return self
-    }
-}

@@ -57,20 +57,3 @@ struct Typist: Sendable {
     /// Places the caret somewhere in a text of `length` units.
     mutating func place(length: Int) { caret = length == 0 ? 0 : Int(random.next() % UInt64(length + 1)) }
 }
-
-/// A small deterministic random generator (SplitMix64), so runs are repeatable.
-struct SplitMix: Sendable {
-    private var state: UInt64
-
-    /// Seeds it.
-    init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
