@@ -84,7 +84,8 @@ struct LoadBench: AsyncParsableCommand {
             return result
         } catch {
             await server.stop()
-            throw error
+            let log = server.process.stderr.entries.suffix(8).joined(separator: "\n")
+            throw BenchError("scenario \(plan.letter) against \(kind.rawValue): \(error)\n\(kind.rawValue) stderr (last lines):\n\(log)")
         }
     }
 
