@@ -84,7 +84,7 @@ struct LoadBench: AsyncParsableCommand {
             return result
         } catch {
             await server.stop()
-            let log = server.process.stderr.entries.suffix(8).joined(separator: "\n")
+            let log = server.process.stderr.entries.prefix(30).joined(separator: "\n")
             throw BenchError("scenario \(plan.letter) against \(kind.rawValue): \(error)\n\(kind.rawValue) stderr (last lines):\n\(log)")
         }
     }
