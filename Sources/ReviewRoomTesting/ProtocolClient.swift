@@ -21,7 +21,7 @@ public final class ProtocolClient: Sendable {
 
     /// Connects to `/ws` on `port` and starts reading.
     public static func connect(host: String = "127.0.0.1", port: Int, timeout: Duration = .seconds(20)) async throws -> ProtocolClient {
-        let raw = try await RawBlocking.run { try RawWebSocketClient.connect(host: host, port: port) }
+        let raw = try await RawBlocking.run { try RawWebSocketClient.connect(host: host, port: port, timeout: 20) }
         let client = ProtocolClient(raw: raw, timeout: timeout)
         client.startReading()
         return client
@@ -53,6 +53,12 @@ public final class ProtocolClient: Sendable {
     public func sendText(_ text: String) async throws {
         let raw = raw
         try await RawBlocking.run { try raw.sendText(text) }
+    }
+
+    /// Sends several text messages from one thread, back to back (for rate-limit tests).
+    public func sendTexts(_ texts: [String]) async throws {
+        let raw = raw
+        try await RawBlocking.run { for text in texts { try raw.sendText(text) } }
     }
 
     /// Sends a JSON object built from `fields`.

@@ -30,6 +30,8 @@ struct ConnectionHandler: Sendable {
         case .closed:
             return
         case .refused(let code, let error):
+            // Only the connection id is logged: the hello carries a token.
+            logger.info("hello refused", metadata: ["connection": "\(connection.id)", "close": "\(code)"])
             if let error { connection.send(OutboundFrame(text: ServerMessages.error(error))) }
             connection.close(code: code, reason: error?.message ?? "")
             return
