@@ -81,7 +81,7 @@ let package = Package(
         // MARK: Test support and tests
         .target(name: "ReviewRoomTesting", dependencies: ["WebSocketTransport"]),
         .testTarget(name: "ReviewRoomCoreTests", dependencies: ["ReviewRoomCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReviewRoomContentTests", dependencies: ["ReviewRoomContent", "ReviewRoomCore"]),
+        .testTarget(name: "ReviewRoomContentTests", dependencies: ["ReviewRoomContent", "ReviewRoomCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReviewRoomStoreTests", dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting"]),
         .testTarget(name: "WebSocketTransportTests", dependencies: ["WebSocketTransport", "ReviewRoomTesting"]),
         .testTarget(

@@ -12,7 +12,7 @@ extension PromptDeck {
             "What have staff learned about teaching online that now shapes classroom teaching?",
             "How are pupils with special educational needs supported when learning remotely?",
             "How do pupils stay connected with each other, not only with teachers?",
-            "What would you keep from remote learning if everyone were in school every day?",
+            "What would you keep from remote learning if all pupils were in school every day?",
             "How ready would the school be to move learning online next week?",
         ])
 }

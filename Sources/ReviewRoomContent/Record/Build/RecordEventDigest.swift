@@ -80,7 +80,7 @@ struct RecordEventDigest {
             out.append(("phase", "Moved to \(phaseName(new.phase))"))
         } else if new.durationMs != old.durationMs {
             let change = Double(new.durationMs - old.durationMs) / 1000
-            out.append(("clock", "\(phaseName(new.phase)) \(change > 0 ? "extended" : "shortened") by "
+            out.append(("clock", "\(change > 0 ? "Extended" : "Shortened") \(phaseName(new.phase)) by "
                         + RecordText.signedDuration(change)))
         }
         if old.status == .live && new.status == .paused { out.append(("clock", "Clock paused")) }

@@ -122,14 +122,16 @@ enum RecordMarkdown {
     /// A note's passages as a block quote, each passage's author named after it.
     static func noteBody(_ note: RecordNote?, empty: String) -> [String] {
         guard let note, !note.text.isEmpty else { return [empty] }
-        var out = note.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + escapeLine(String($0)) }
+        let shown = String(note.text.reversed().drop { $0.isNewline }.reversed())
+        var out = shown.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + escapeLine(String($0)) }
         out.append("")
         out.append("Written by: " + note.authors.map(inline).joined(separator: ", ") + ".")
         out.append("")
         out.append("<details><summary>Who wrote what</summary>")
         out.append("")
         for passage in note.passages {
-            out.append("- \(inline(passage.authorName)): “\(inline(passage.text.replacingNewlines()))”")
+            let text = passage.text.replacingNewlines().trimmingCharacters(in: .whitespaces)
+            out.append("- \(inline(passage.authorName)): “\(inline(text))”")
         }
         out.append("")
         out.append("</details>")
@@ -141,8 +143,9 @@ enum RecordMarkdown {
         var out = ""
         for character in text.replacingNewlines() {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|": out.append("\\"); out.append(character)
+            case "\\", "`", "*", "_", "[", "]", ">", "#", "|": out.append("\\"); out.append(character)
             case "&": out.append("&amp;")
+            case "<": out.append("&lt;")
             default: out.append(character)
             }
         }
