@@ -39,5 +39,5 @@ public enum RecordStyle {
     """
 
     /// The `'sha256-…'` CSP source for ``css`` (checked by the Python record test).
-    public static let cspHash = "'sha256-PLACEHOLDER'"
+    public static let cspHash = "'sha256-lJlEHO3Nyz5iFw/kR22EM9BD5XiAjW0dGyRZqb9TpcE='"
 }
