@@ -47,6 +47,7 @@ test: test-content
 test-content: deps
 	@python3 -c "import jsonschema, icalendar" 2>/dev/null || python3 -m pip install -q jsonschema icalendar
 	samples=$$(mktemp -d) && \
-	  REVIEWROOM_CONTENT_SAMPLES=$$samples swift test --filter ReviewRoomContentTests.SampleExportTests && \
+	  swift build --build-tests --enable-code-coverage && \
+	  REVIEWROOM_CONTENT_SAMPLES=$$samples swift test --skip-build --enable-code-coverage --filter ReviewRoomContentTests.SampleExportTests && \
 	  REVIEWROOM_CONTENT_SAMPLES=$$samples python3 -m unittest discover -s Tests/content -p 'test_*.py' -v; \
 	  status=$$?; rm -rf "$$samples"; exit $$status
