@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "reviewroomd",
             dependencies: [
-                "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomCore",
+                "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomCore", "ReviewRoomContent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
