@@ -1,3 +1,4 @@
+import Foundation
 import ReviewRoomContent
 import Testing
 
@@ -110,5 +111,19 @@ struct LanguageHintTests {
         let hints = LanguageHints.scan(text)
         #expect(hints.map(\.phrase) == ["never"])
         #expect(hints.first?.from == line.utf16.count * 5_000 + 5)
+    }
+}
+
+@Suite("Language hints: the DocC article")
+struct LanguageHintArticleTests {
+    @Test("the article lists every rule of the catalogue")
+    func articleListsEveryRule() throws {
+        let article = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../Sources/ReviewRoomContent/ReviewRoomContent.docc/LanguageHintRules.md")
+            .standardizedFileURL
+        let text = try String(contentsOf: article, encoding: .utf8)
+        for rule in LanguageRule.catalogue {
+            #expect(text.contains("| \(rule.category.rawValue) | `\(rule.phrase)` |"), "rule \(rule.phrase)")
+        }
     }
 }
