@@ -3,8 +3,8 @@ import ReviewRoomCore
 
 extension RecordInput {
     /// Rebuilds the input of a record from a session's initial state and its whole stored log:
-    /// state events are replayed with ``SessionState/replaying(_:onto:)``, `note.op` events with
-    /// ``NoteBuffer/replay(_:)`` onto empty buffers for the session's notes (so authorship is
+    /// state events are replayed with `SessionState.replaying(_:onto:)`, `note.op` events with
+    /// `NoteBuffer.replay(_:)` onto empty buffers for the session's notes (so authorship is
     /// complete). Event names outside protocol v1 are skipped.
     ///
     /// - Throws: ``RecordRebuildError`` naming the first event that cannot be decoded or applied;
