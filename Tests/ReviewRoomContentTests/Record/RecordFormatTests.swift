@@ -102,6 +102,24 @@ struct RecordFormatTests {
         #expect(problems.contains("$: unexpected key surprise"))
     }
 
+    @Test("a session not started yet: a valid draft in every format, with nothing run")
+    func notStarted() throws {
+        let input = ScriptedReview().input(at: -3600)
+        let record = ReviewRecord(input)
+        #expect(record.draft && record.session.status == "scheduled")
+        #expect(record.agenda.allSatisfy { $0.runs.isEmpty } && record.log.isEmpty && record.actions?.text == "")
+        #expect(record.speaking.totalSec == 0 && record.speaking.people.allSatisfy { $0.share == 0 })
+        let problems = try SchemaValidator(json: RecordSchema.json)
+            .violations(of: Data(RecordRenderer.render(input, as: .json)))
+        #expect(problems.isEmpty, "\(problems)")
+        let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
+        #expect(HTMLStructure.problems(html).isEmpty)
+        #expect(html.contains("No actions were written.") && html.contains("Nothing logged."))
+        let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
+        #expect(markdown.contains("**Draft**") && markdown.contains("| 1 | Host context | 10:00 | — | not run |"))
+        #expect(markdown.contains("| | **Total** | 17:00 | 0:00 | — | | |"))
+    }
+
     @Test("content types and format names")
     func formats() {
         #expect(RecordFormat(rawValue: "md") == .markdown)

@@ -33,4 +33,9 @@ enum RecordText {
 
     /// Seconds rounded to the millisecond, as the record's numbers are.
     static func seconds(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    /// Actual minus planned for the whole agenda, or a dash before anything ran.
+    static func totalDifference(_ record: ReviewRecord) -> String {
+        record.agenda.allSatisfy { $0.runs.isEmpty } ? "—" : signedDuration(record.actualSec - record.plannedSec)
+    }
 }

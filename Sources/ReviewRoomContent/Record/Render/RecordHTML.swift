@@ -118,7 +118,7 @@ public enum RecordHTML {
         h.append("</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">Total</th>"
                  + "<td class=\"num\">\(RecordText.clock(record.plannedSec))</td>"
                  + "<td class=\"num\">\(RecordText.clock(record.actualSec))</td>"
-                 + "<td class=\"num\">\(RecordText.signedDuration(record.actualSec - record.plannedSec))</td>"
+                 + "<td class=\"num\">\(RecordText.totalDifference(record))</td>"
                  + "<td colspan=\"4\"></td></tr></tfoot></table>")
         h.append("</section>")
         return h

@@ -32,7 +32,7 @@ enum RecordMarkdown {
                        + "\(phase.runs.isEmpty ? "—" : RecordText.clock(phase.actualSec)) | \(difference) | \(started) | \(ended) |")
         }
         out.append("| | **Total** | \(RecordText.clock(record.plannedSec)) | \(RecordText.clock(record.actualSec)) | "
-                   + "\(RecordText.signedDuration(record.actualSec - record.plannedSec)) | | |")
+                   + "\(RecordText.totalDifference(record)) | | |")
         out.append("")
         for phase in record.agenda {
             let extras = phase.runs.filter { $0.extendedSec != 0 || $0.overtimeSec > 0 || phase.runs.count > 1 }
