@@ -7,9 +7,9 @@ import Glibc
 
 // The raw client blocks on its socket, so every use of it runs on its own thread
 // (RawBlocking), never on the cooperative pool that other tests need.
-@Suite("Daemon WebSocket endpoint (hello stub)")
+@Suite("Daemon WebSocket endpoint")
 struct WebSocketStubTests {
-    @Test func aHelloIsAnsweredNotFoundAndClosedNormally() async throws {
+    @Test func aHelloWithAnUnknownTokenIsUnauthorizedAndClosed4001() async throws {
         let daemon = try DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
@@ -24,10 +24,10 @@ struct WebSocketStubTests {
         #expect(handshake.headers["sec-websocket-protocol"] == "reviewroom.v1")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(reply.utf8)) as? [String: Any])
         #expect(object["type"] as? String == "error")
-        #expect(object["code"] as? String == "not_found")
+        #expect(object["code"] as? String == "unauthorized")
         #expect(object["id"] is NSNull)
         #expect((object["message"] as? String)?.isEmpty == false)
-        #expect(closeCode == 1000)
+        #expect(closeCode == 4001)
     }
 
     @Test(arguments: [#"{"type":"ping","id":1}"#, #"["hello"]"#, "not json at all"])
