@@ -69,6 +69,13 @@ extension LoadRun {
         case .idle:
             return
         }
+        // A cursor names a position at a server revision: only a synchronized client's caret, before
+        // this keystroke, is one.
+        if plan.sideTraffic, note.state == .synchronized, random.next() % 4 == 0 {
+            let caret = clients[index].typist.caret
+            send(["type": "note.cursor", "note": clients[index].noteID, "rev": note.revision,
+                  "anchor": caret, "head": caret], client: index)
+        }
         let op = clients[index].typist.keystroke(length: note.document.utf16Count)
         do {
             let outgoing = try note.applyLocal(op)
@@ -76,11 +83,6 @@ extension LoadRun {
             if let outgoing { sendEdit(outgoing, client: index) }
         } catch {
             counters.note("typist made an op the note refused: \(error)")
-        }
-        if plan.sideTraffic, random.next() % 4 == 0 {
-            let caret = clients[index].typist.caret
-            send(["type": "note.cursor", "note": clients[index].noteID, "rev": note.revision,
-                  "anchor": caret, "head": caret], client: index)
         }
     }
 
