@@ -104,6 +104,8 @@ final class LoadRun {
         let after = try target.usage()
         counters.lostEdits += ledger.abandonInFlight()
         counters.unknownArrivals = ledger.unknownArrivals
+        if counters.lostEdits > 0 { counters.note("\(counters.lostEdits) edits had not reached every other participant 5 s after the window") }
+        if counters.unknownArrivals > 0 { counters.note("\(counters.unknownArrivals) note.op arrivals the driver did not expect") }
         var samples = ledger.samples
         let seconds = Double(windowEnd - windowStart) / 1e9
         let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
