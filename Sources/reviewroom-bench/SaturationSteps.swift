@@ -2,8 +2,8 @@ import Foundation
 import ReviewRoomBenchKit
 
 /// Scenario e: 100 sessions × 20 clients typing ever faster — bursts at rising per-client
-/// rates, then closed loop (each client's next edit as soon as its last is acked) — until p99
-/// passes 50 ms. Reports every step and, as `e`, the step with the most delivered frames/s
+/// rates, then closed loop (each client's next edit as soon as its last is acked); every step
+/// runs (a fixed, bounded list), so the report shows the whole curve. Reports every step and, as `e`, the step with the most delivered frames/s
 /// whose p99 stayed within 50 ms (or the first step, if none did).
 struct SaturationSteps {
     /// Scale factor.
@@ -26,7 +26,6 @@ struct SaturationSteps {
             var result = try await LoadBench.runOnce(plan, kind: kind, peerExecutable: peerExecutable)
             result.scenario = rate.map { "e@\(Int($0))" } ?? "e@ack"
             steps.append(result)
-            if result.latency.p99Ms > Self.p99BoundMs || result.errors > 0 { break }
         }
         let passing = steps.filter { $0.latency.p99Ms <= Self.p99BoundMs && $0.errors == 0 }
         var best = passing.max(by: { $0.framesPerSec < $1.framesPerSec }) ?? steps[0]
