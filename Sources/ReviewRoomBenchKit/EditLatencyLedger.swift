@@ -49,6 +49,14 @@ public struct EditLatencyLedger: Sendable {
         return latency
     }
 
+    /// Forgets an edit that will never be delivered and is not an error: the server acked it
+    /// without an event because, transformed, it changed nothing (PROTOCOL §3.3). Returns
+    /// whether it was in flight.
+    @discardableResult
+    public mutating func withdraw(_ key: EditKey) -> Bool {
+        pending.removeValue(forKey: key) != nil
+    }
+
     /// Forgets edits still in flight (at the end of a run) and returns how many there were.
     public mutating func abandonInFlight() -> Int {
         defer { pending.removeAll() }

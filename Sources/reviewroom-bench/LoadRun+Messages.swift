@@ -96,6 +96,12 @@ extension LoadRun {
         clients[index].tolerated.remove(id)
         guard let opId = clients[index].editCommands.removeValue(forKey: id), var note = clients[index].note else { return }
         let rev = object["rev"] as? Int ?? note.revision
+        if note.outstandingEdit?.opId == opId {
+            // Acked while still outstanding: no note.op came first, so the server applied it as a
+            // no-op (e.g. two people deleted the same letter); nobody else will receive it.
+            ledger.withdraw(EditKey(author: clients[index].participant, opId: opId))
+            counters.noopEdits += 1
+        }
         let next = note.receiveAck(opId: opId, rev: rev)
         clients[index].note = note
         if let next { sendEdit(next, client: index) }

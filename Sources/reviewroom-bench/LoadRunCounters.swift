@@ -13,6 +13,8 @@ struct LoadRunCounters {
     /// Note ops the client-side OT could not apply (a server bug against ReviewRoom; expected
     /// against the peer, which does not transform).
     var otFailures = 0
+    /// Edits the server acked without an event (no-ops after transformation): not sampled.
+    var noopEdits = 0
     /// Arrivals the ledger did not expect.
     var unknownArrivals = 0
     /// The first few error texts, for the report.

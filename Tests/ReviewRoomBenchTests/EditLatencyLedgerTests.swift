@@ -58,4 +58,16 @@ struct EditLatencyLedgerTests {
         ledger.sent(EditKey(author: "a", opId: "1"), at: 1, receivers: 0)
         #expect(ledger.inFlight == 0)
     }
+
+    @Test("A withdrawn edit (acked without an event) is neither in flight nor lost")
+    func withdrawn() {
+        var ledger = EditLatencyLedger()
+        let key = EditKey(author: "a", opId: "9")
+        ledger.sent(key, at: 10, receivers: 4)
+        #expect(ledger.withdraw(key))
+        #expect(!ledger.withdraw(key))
+        #expect(ledger.inFlight == 0)
+        #expect(ledger.abandonInFlight() == 0)
+        #expect(ledger.samples.count == 0)
+    }
 }
