@@ -73,6 +73,7 @@ final class LoadRun {
         connectMore()
         var afterJoin: ProcessUsage?
         var cpuAtStart: UInt64 = 0
+        var driverCPUAtStart = 0.0
         for await input in stream {
             let now = MonotonicClock.nanoseconds()
             switch input {
@@ -85,6 +86,7 @@ final class LoadRun {
                 if settled == clients.count {
                     afterJoin = try target.usage()
                     cpuAtStart = afterJoin?.cpuTicks ?? 0
+                    driverCPUAtStart = Self.ownCPUSeconds()
                     startWorkload(at: MonotonicClock.nanoseconds())
                 } else if now - connectStarted > 120_000_000_000 {
                     throw BenchError("only \(settled) of \(clients.count) clients joined within 120 s")
@@ -102,6 +104,7 @@ final class LoadRun {
             if draining, ledger.inFlight == 0 || now >= windowEnd + 5_000_000_000 { break }
         }
         let after = try target.usage()
+        let driverCPU = Self.ownCPUSeconds() - driverCPUAtStart
         counters.lostEdits += ledger.abandonInFlight()
         counters.unknownArrivals = ledger.unknownArrivals
         if counters.lostEdits > 0 { counters.note("\(counters.lostEdits) edits had not reached every other participant 5 s after the window") }
@@ -110,6 +113,8 @@ final class LoadRun {
         let seconds = Double(windowEnd - windowStart) / 1e9
         let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
         let cpuSeconds = Double(after.cpuTicks - cpuAtStart) / ticksPerSecond
+        // The driver shares the machine: its own CPU tells whether it, not the server, was the limit.
+        counters.note(String(format: "driver CPU %.2f s, server CPU %.2f s over a %.1f s window", driverCPU, cpuSeconds, seconds))
         let joinedRSS = Double(afterJoin?.rssBytes ?? before.rssBytes)
         let connections = max(1, clients.filter { $0.stage == .joined }.count)
         return ScenarioResult(
@@ -119,6 +124,15 @@ final class LoadRun {
             errors: counters.errors,
             cpuSecPer1kFrames: counters.frames > 0 ? cpuSeconds * 1000 / Double(counters.frames) : 0,
             rssBytesPerConn: (joinedRSS - Double(before.rssBytes)) / Double(connections))
+    }
+
+    /// User + system CPU seconds of this process so far.
+    static func ownCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return user + system
     }
 
     /// Opens connections while fewer than ``maxConnecting`` handshakes are under way.

@@ -23,8 +23,8 @@ struct LoadRunCounters {
     /// Everything that counts as an error in the result line.
     var errors: Int { errorReplies + connectionFailures + lostEdits + unknownArrivals }
 
-    /// Keeps an error text (the first five only).
+    /// Keeps an error text (the first six only).
     mutating func note(_ text: String) {
-        if samples.count < 5 { samples.append(text) }
+        if samples.count < 6 { samples.append(text) }
     }
 }
