@@ -74,6 +74,7 @@ final class LoadRun {
         var afterJoin: ProcessUsage?
         var cpuAtStart: UInt64 = 0
         var driverCPUAtStart = 0.0
+        var lastStamp: UInt64 = 0, lastTextAt: UInt64 = 0
         for await input in stream {
             let now = MonotonicClock.nanoseconds()
             switch input {
@@ -101,7 +102,15 @@ final class LoadRun {
                     workloadTick(now: now)
                 }
             }
-            if draining, ledger.inFlight == 0 || now >= windowEnd + 5_000_000_000 { break }
+            if case .client(.text(_, _, let stamp)) = input {
+                lastStamp = stamp
+                lastTextAt = now
+            }
+            // Drain until every edit arrived, or 5 s of arrivals past the window were processed
+            // (the driver may lag behind its stream: judge by arrival stamps, or by it going idle).
+            if draining, ledger.inFlight == 0
+                || now >= windowEnd + 5_000_000_000 && (lastStamp >= windowEnd + 5_000_000_000 || now - lastTextAt > 500_000_000)
+                || now >= windowEnd + 60_000_000_000 { break }
         }
         let after = try target.usage()
         let driverCPU = Self.ownCPUSeconds() - driverCPUAtStart
