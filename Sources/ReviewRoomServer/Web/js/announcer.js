@@ -2,7 +2,7 @@
 import { el } from './dom.js';
 
 export class Announcer {
-  constructor(parent = document.body) {
+  constructor(parent = document.querySelector('.site-header') || document.body) {
     this.polite = el('div', { className: 'visually-hidden', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' } });
     this.urgent = el('div', { className: 'visually-hidden', attrs: { role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true' } });
     parent.append(this.polite, this.urgent);

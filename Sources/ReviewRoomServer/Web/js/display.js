@@ -1,7 +1,7 @@
 // The room display (/display#token): large, read-only phase, countdown, speaker, queue and question.
 import { byId, el, localize, replaceChildren } from './dom.js';
 import { t } from './strings.js';
-import { formatCountdown, formatDuration } from './timefmt.js';
+import { formatDuration } from './timefmt.js';
 import { joinSession, takeToken, showNotice, fatalNotice } from './session-page.js';
 import { Announcer } from './announcer.js';
 
@@ -16,7 +16,9 @@ if (!token) {
 } else {
   const phase = el('p', { className: 'display-phase', attrs: { 'data-testid': 'phase-title' } });
   const purpose = el('p', { className: 'display-purpose' });
-  const countdown = el('p', { className: 'display-countdown', attrs: { role: 'timer', 'aria-live': 'off' } });
+  const countdownTime = el('span', { className: 'display-countdown-time' });
+  const countdownLabel = el('span', { className: 'display-countdown-label' });
+  const countdown = el('p', { className: 'display-countdown', attrs: { role: 'timer', 'aria-live': 'off' } }, countdownTime, ' ', countdownLabel);
   const status = el('p', { className: 'display-status' });
   const speaker = el('p', { className: 'display-speaker', attrs: { 'data-testid': 'speaker' } });
   const turn = el('p', { className: 'display-turn' });
@@ -63,8 +65,11 @@ if (!token) {
     if (!s) return;
     const now = connection.serverNow();
     const remaining = model.remainingSec(now);
-    const text = s.clock?.status === 'ended' ? t('clock.ended') : formatCountdown(remaining);
-    if (countdown.textContent !== text) countdown.textContent = text;
+    const ended = s.clock?.status === 'ended';
+    const time = ended ? '' : `${remaining < 0 ? '+' : ''}${formatDuration(Math.abs(remaining))}`;
+    const label = ended ? t('clock.ended') : t(remaining < 0 ? 'display.overtime' : 'display.left');
+    if (countdownTime.textContent !== time) countdownTime.textContent = time;
+    if (countdownLabel.textContent !== label) countdownLabel.textContent = label;
     countdown.classList.toggle('overtime', remaining < 0);
     const left = model.turnRemainingSec(now);
     turn.textContent = left === null ? '' : (left >= 0 ? t('floor.turnLeft', { time: formatDuration(left) }) : t('floor.turnOver'));

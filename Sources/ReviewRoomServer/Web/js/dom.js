@@ -16,7 +16,7 @@ export function el(tag, props = {}, ...children) {
       node[key] = value;
     }
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -25,7 +25,7 @@ export function el(tag, props = {}, ...children) {
 
 /** Replaces a node's children. */
 export function replaceChildren(node, ...children) {
-  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
 }
 
 /** The element with this id (throws a clear error when the page lacks it). */

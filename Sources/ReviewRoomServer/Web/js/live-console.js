@@ -13,7 +13,7 @@ export class LiveConsole {
     this.controls = el('section', { className: 'panel controls', attrs: { 'aria-labelledby': 'controls-heading' } });
     const roomRoot = el('div');
     replaceChildren(main, this.controls, roomRoot);
-    this.announcer = new Announcer(main);
+    this.announcer = new Announcer();
     const { model, connection } = joinSession({
       hello: () => ({ facilitatorToken: token, session: sessionId }),
       banner,

@@ -36,8 +36,8 @@ export class RoomView {
     replaceChildren(this.root, this.header,
       el('div', { className: 'room-grid' },
         el('div', { className: 'column' }, this.clock, this.prompt, this.agenda),
-        el('div', { className: 'column' }, this.floor, this.signalPanel, this.people),
-        el('div', { className: 'column wide' }, this.notesPanel, this.shortcuts)));
+        el('div', { className: 'column' }, this.floor, this.signalPanel, this.people)),
+      this.notesPanel, this.shortcuts);
     if (this.notesView) this.notesView.root = this.notesPanel;
   }
 

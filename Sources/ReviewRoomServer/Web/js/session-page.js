@@ -56,7 +56,7 @@ export function joinSession({ hello, banner, onWelcome, onEvent, onEphemeral, on
       onEvent: (msg) => { model.apply(msg); onEvent?.(msg); },
       onEphemeral: (msg) => onEphemeral?.(msg),
       onStatus: (state) => { renderBanner(banner, state, model); onStatus?.(state); },
-      onFatal: (failure) => onFatal?.(failure),
+      onFatal: (failure) => { if (banner) banner.hidden = true; onFatal?.(failure); },
     },
   });
   return { model, connection };

@@ -39,6 +39,8 @@ const en = {
   'room.focus': 'Enquiry focus:',
   'room.you': 'You are {name} ({role})',
   'display.pageTitle': '{title} – room display',
+  'display.left': 'left',
+  'display.overtime': 'overtime',
 
   'role.facilitator': 'facilitator',
   'role.host': 'host',
