@@ -1,9 +1,12 @@
-# ReviewRoom — the two commands: `make run` and `make test`. Every target installs what it needs.
+# ReviewRoom — the two commands: `make run` and `make test`. Every target installs the Debian
+# packages it needs (apt-get as root, sudo otherwise) and is safe to rerun.
 SHELL := /bin/bash
-SYSTEM_PACKAGES := libwebsockets-dev libssl-dev libsqlite3-dev pkg-config
+SYSTEM_PACKAGES := libwebsockets-dev libssl-dev libsqlite3-dev pkg-config curl openssl systemd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DATA_DIR ?= ./.data
+LISTEN ?= 127.0.0.1:8080
 
-.PHONY: deps build test run bench
+.PHONY: deps build test coverage run bench
 
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -14,10 +17,25 @@ build: deps
 	swift build
 
 test: deps
-	swift test
+	swift build --build-tests --enable-code-coverage
+	swift test --skip-build --enable-code-coverage
+	@$(MAKE) --no-print-directory coverage
+
+# Prints the line coverage of the pure core (ReviewRoomCore) from the last `make test`.
+coverage:
+	@bin="$$(swift build --show-bin-path)"; profdata="$$bin/codecov/default.profdata"; \
+	llvm_cov="$$(dirname "$$(readlink -f "$$(command -v swift)")")/llvm-cov"; \
+	[ -x "$$llvm_cov" ] || llvm_cov="$$(command -v llvm-cov || true)"; \
+	if [ -f "$$profdata" ] && [ -n "$$llvm_cov" ]; then \
+	  "$$llvm_cov" report "$$bin/ReviewRoomPackageTests.xctest" -instr-profile="$$profdata" \
+	    $$(find Sources/ReviewRoomCore -name '*.swift') | tail -1 | \
+	    awk '{ print "ReviewRoomCore coverage: lines " $$(NF-3) ", regions " $$4 }'; \
+	else echo "coverage: no profile data or llvm-cov; run make test"; fi
 
 run: build
-	swift run reviewroomd
+	@mkdir -p $(DATA_DIR)
+	@echo "Open http://$(LISTEN)/ in a browser (Ctrl-C stops the daemon)."
+	swift run reviewroomd serve --listen $(LISTEN) --data-dir $(DATA_DIR)
 
 bench: deps
 	swift run -c release reviewroom-bench

@@ -82,7 +82,12 @@ let package = Package(
         .target(name: "ReviewRoomTesting", dependencies: ["WebSocketTransport"]),
         .testTarget(name: "ReviewRoomCoreTests", dependencies: ["ReviewRoomCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReviewRoomContentTests", dependencies: ["ReviewRoomContent", "ReviewRoomCore"]),
-        .testTarget(name: "ReviewRoomStoreTests", dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting"]),
+        .testTarget(
+            name: "ReviewRoomStoreTests",
+            dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting", "reviewroom-store-probe"]
+        ),
+        // A child process the store's crash test kills with SIGKILL mid-append.
+        .executableTarget(name: "reviewroom-store-probe", dependencies: ["ReviewRoomStore", "ReviewRoomCore"], path: "Tests/StoreProbe"),
         .testTarget(name: "WebSocketTransportTests", dependencies: ["WebSocketTransport", "ReviewRoomTesting"]),
         .testTarget(
             name: "ReviewRoomdTests",

@@ -1,0 +1,148 @@
+import Logging
+
+/// One key of `reviewroom.conf`: its name, the kind of value it takes, how it sets a
+/// ``DaemonConfiguration`` field and how it prints back.
+public struct ConfigurationKey: Sendable {
+    /// The kind of value a key takes; text from flags and the environment is converted to it.
+    public enum Kind: Sendable {
+        /// A string.
+        case string
+        /// A whole number.
+        case integer
+        /// `true` or `false`.
+        case boolean
+        /// A list of strings (comma-separated in the environment).
+        case stringList
+    }
+
+    /// The key as written in the file, e.g. `max_message_bytes`.
+    public let name: String
+    /// Its kind.
+    public let kind: Kind
+    /// Sets the field from a value of the right kind; returns what is wrong with it otherwise.
+    let apply: @Sendable (inout DaemonConfiguration, ConfigValue) -> String?
+    /// The field's value as a TOML right-hand side, or nil when unset.
+    let render: @Sendable (DaemonConfiguration) -> String?
+
+    /// The environment variable that overrides it: `REVIEWROOM_<NAME IN UPPER CASE>`.
+    public var environmentName: String { "REVIEWROOM_" + name.uppercased() }
+
+    /// Every key, in the order `check-config` prints them.
+    public static let all: [ConfigurationKey] = [
+        ConfigurationKey(name: "listen", kind: .string, apply: { config, value in
+            guard case .string(let text) = value else { return "must be a string HOST:PORT, not \(value.kindName)" }
+            switch ListenAddress.parse(text) {
+            case .success(let address): config.listen = address; return nil
+            case .failure(let error): return error.description
+            }
+        }, render: { quote($0.listen.description) }),
+        stringKey("data_dir", render: { $0.dataDirectory }) { config, text in
+            guard !text.isEmpty else { return "must not be empty" }
+            config.dataDirectory = text; return nil
+        },
+        stringKey("public_url", render: { $0.publicURL }) { config, text in
+            guard let origin = OriginText.normalizedURL(text) else {
+                return "\"\(text)\" is not an http:// or https:// URL with a host"
+            }
+            config.publicURL = origin; return nil
+        },
+        stringKey("tls_cert", render: { $0.tlsCertificatePath }) { config, text in
+            guard !text.isEmpty else { return "must not be empty (leave it out for no TLS)" }
+            config.tlsCertificatePath = text; return nil
+        },
+        stringKey("tls_key", render: { $0.tlsKeyPath }) { config, text in
+            guard !text.isEmpty else { return "must not be empty (leave it out for no TLS)" }
+            config.tlsKeyPath = text; return nil
+        },
+        ConfigurationKey(name: "allowed_origins", kind: .stringList, apply: { config, value in
+            guard case .list(let items) = value else { return "must be a list of origins, not \(value.kindName)" }
+            var origins: [String] = []
+            for item in items {
+                guard case .string(let text) = item else { return "every entry must be a string, not \(item.kindName)" }
+                guard let origin = OriginText.normalizedOrigin(text) else {
+                    return "\"\(text)\" is not an origin of the form scheme://host[:port]"
+                }
+                origins.append(origin)
+            }
+            config.allowedOrigins = origins; return nil
+        }, render: { "[" + $0.allowedOrigins.map(quote).joined(separator: ", ") + "]" }),
+        stringKey("metrics_listen", render: { $0.metricsListen?.description }) { config, text in
+            switch ListenAddress.parse(text) {
+            case .success(let address): config.metricsListen = address; return nil
+            case .failure(let error): return error.description
+            }
+        },
+        stringKey("durability", render: { $0.durability.rawValue }) { config, text in
+            guard let durability = Durability(rawValue: text) else {
+                return "\"\(text)\" is not one of: process, power"
+            }
+            config.durability = durability; return nil
+        },
+        stringKey("log_level", render: { $0.logLevel.rawValue }) { config, text in
+            guard let level = Logger.Level(rawValue: text) else {
+                return "\"\(text)\" is not one of: trace, debug, info, notice, warning, error, critical"
+            }
+            config.logLevel = level; return nil
+        },
+        positiveKey("max_message_bytes", \.maxMessageBytes),
+        positiveKey("max_note_units", \.maxNoteUnits),
+        positiveKey("messages_per_second", \.messagesPerSecond),
+        positiveKey("message_burst", \.messageBurst),
+        positiveKey("outbox_limit_bytes", \.outboxLimitBytes),
+        ConfigurationKey(name: "language_hints", kind: .boolean, apply: { config, value in
+            if case .string(let text) = value { return "\"\(text)\" is not true or false" }
+            guard case .boolean(let flag) = value else { return "must be true or false, not \(value.kindName)" }
+            config.languageHints = flag; return nil
+        }, render: { $0.languageHints ? "true" : "false" }),
+        positiveKey("max_request_body_bytes", \.maxRequestBodyBytes),
+        stringKey("web_root", render: { $0.webRoot }) { config, text in
+            guard !text.isEmpty else { return "must not be empty" }
+            config.webRoot = text; return nil
+        },
+    ]
+
+    /// The key named `name`, if there is one.
+    public static func named(_ name: String) -> ConfigurationKey? { all.first { $0.name == name } }
+
+    private static func stringKey(
+        _ name: String, render: @escaping @Sendable (DaemonConfiguration) -> String?,
+        _ set: @escaping @Sendable (inout DaemonConfiguration, String) -> String?
+    ) -> ConfigurationKey {
+        ConfigurationKey(name: name, kind: .string, apply: { config, value in
+            guard case .string(let text) = value else { return "must be a string, not \(value.kindName)" }
+            return set(&config, text)
+        }, render: { config in render(config).map(quote) })
+    }
+
+    private static func positiveKey(
+        _ name: String, _ field: WritableKeyPath<DaemonConfiguration, Int> & Sendable
+    ) -> ConfigurationKey {
+        ConfigurationKey(name: name, kind: .integer, apply: { config, value in
+            if case .string(let text) = value { return "\"\(text)\" is not a whole number" }
+            guard case .integer(let number) = value else { return "must be a whole number, not \(value.kindName)" }
+            guard number > 0 else { return "must be a positive whole number, not \(number)" }
+            config[keyPath: field] = number; return nil
+        }, render: { String($0[keyPath: field]) })
+    }
+
+    /// A TOML basic string.
+    static func quote(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return "\"" + escaped + "\""
+    }
+}

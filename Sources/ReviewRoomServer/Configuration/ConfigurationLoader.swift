@@ -1,0 +1,115 @@
+import Foundation
+
+/// Merges the configuration file, command-line flags and `REVIEWROOM_*` variables (in that
+/// order of precedence, lowest first) into a ``DaemonConfiguration``, collecting every problem.
+public struct ConfigurationLoader: Sendable {
+    /// The file's contents, or nil when no file applies (the default file is absent).
+    public var file: ConfigurationFile?
+    /// Flag values by configuration key, e.g. `["listen": "127.0.0.1:0"]`.
+    public var flags: [String: String]
+    /// The process environment.
+    public var environment: [String: String]
+    /// Whether a file can be opened for reading (TLS files, `web_root`); injected for tests.
+    public var isReadable: @Sendable (String) -> Bool
+
+    /// Creates a loader; `isReadable` defaults to asking the file system.
+    public init(file: ConfigurationFile?, flags: [String: String] = [:], environment: [String: String] = [:],
+                isReadable: @escaping @Sendable (String) -> Bool = { FileManager.default.isReadableFile(atPath: $0) }) {
+        self.file = file; self.flags = flags; self.environment = environment; self.isReadable = isReadable
+    }
+
+    /// The merged configuration, or every problem found.
+    public func load() -> Result<DaemonConfiguration, ConfigurationError> {
+        var config = DaemonConfiguration()
+        config.dataDirectory = DaemonConfiguration.defaultDataDirectory(environment: environment)
+        var problems = file?.problems ?? []
+
+        for (key, value) in file?.entries ?? [] {
+            let source = ConfigurationSource.file(file?.path ?? "config")
+            guard let descriptor = ConfigurationKey.named(key) else {
+                problems.append(unknown(key, source: source))
+                continue
+            }
+            apply(descriptor, value, source: source, to: &config, problems: &problems)
+        }
+        for (key, text) in flags.sorted(by: { $0.key < $1.key }) {
+            let source = ConfigurationSource.flag("--" + key.replacingOccurrences(of: "_", with: "-"))
+            guard let descriptor = ConfigurationKey.named(key) else {
+                problems.append(unknown(key, source: source))
+                continue
+            }
+            apply(descriptor, Self.convert(text, to: descriptor.kind), source: source, to: &config, problems: &problems)
+        }
+        for (name, text) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("REVIEWROOM_") {
+            let source = ConfigurationSource.environment(name)
+            guard let descriptor = ConfigurationKey.all.first(where: { $0.environmentName == name }) else {
+                problems.append(ConfigurationProblem(
+                    code: .unknownKey, key: nil, source: source,
+                    message: "\(name) is not a configuration variable (known: REVIEWROOM_ + an upper-case key of reviewroom.conf)"))
+                continue
+            }
+            apply(descriptor, Self.convert(text, to: descriptor.kind), source: source, to: &config, problems: &problems)
+        }
+        problems += crossChecks(config)
+        return problems.isEmpty ? .success(config) : .failure(ConfigurationError(problems: problems))
+    }
+
+    /// Text from a flag or variable as a value of `kind`: lists split on commas, `true`/`false`,
+    /// whole numbers; anything else stays a string so the key reports the mismatch.
+    static func convert(_ text: String, to kind: ConfigurationKey.Kind) -> ConfigValue {
+        switch kind {
+        case .string: return .string(text)
+        case .integer: return Int(text.trimmingCharacters(in: .whitespaces)).map(ConfigValue.integer) ?? .string(text)
+        case .boolean:
+            switch text {
+            case "true": return .boolean(true)
+            case "false": return .boolean(false)
+            default: return .string(text)
+            }
+        case .stringList:
+            let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return .list(items.map(ConfigValue.string))
+        }
+    }
+
+    private func apply(_ key: ConfigurationKey, _ value: ConfigValue, source: ConfigurationSource,
+                       to config: inout DaemonConfiguration, problems: inout [ConfigurationProblem]) {
+        if let message = key.apply(&config, value) {
+            problems.append(ConfigurationProblem(code: .badValue, key: key.name, source: source, message: message))
+        }
+    }
+
+    private func unknown(_ key: String, source: ConfigurationSource) -> ConfigurationProblem {
+        ConfigurationProblem(code: .unknownKey, key: key, source: source,
+                             message: "unknown key \"\(key)\" (see Deploy/reviewroom.conf for the keys)")
+    }
+
+    private func crossChecks(_ config: DaemonConfiguration) -> [ConfigurationProblem] {
+        var problems: [ConfigurationProblem] = []
+        switch (config.tlsCertificatePath, config.tlsKeyPath) {
+        case (.some, nil):
+            problems.append(ConfigurationProblem(code: .inconsistent, key: "tls_key", source: nil,
+                                                 message: "tls_cert is set but tls_key is not: set both for TLS, or neither"))
+        case (nil, .some):
+            problems.append(ConfigurationProblem(code: .inconsistent, key: "tls_cert", source: nil,
+                                                 message: "tls_key is set but tls_cert is not: set both for TLS, or neither"))
+        default: break
+        }
+        for (key, path) in [("tls_cert", config.tlsCertificatePath), ("tls_key", config.tlsKeyPath)] {
+            if let path, !isReadable(path) {
+                problems.append(ConfigurationProblem(code: .unreadableFile, key: key, source: nil,
+                                                     message: "cannot read \(path) (missing, or no permission)"))
+            }
+        }
+        if let root = config.webRoot, !isReadable(root) {
+            problems.append(ConfigurationProblem(code: .unreadableFile, key: "web_root", source: nil,
+                                                 message: "cannot read the folder \(root)"))
+        }
+        if config.messageBurst < config.messagesPerSecond {
+            problems.append(ConfigurationProblem(
+                code: .inconsistent, key: "message_burst", source: nil,
+                message: "message_burst (\(config.messageBurst)) must be at least messages_per_second (\(config.messagesPerSecond))"))
+        }
+        return problems
+    }
+}

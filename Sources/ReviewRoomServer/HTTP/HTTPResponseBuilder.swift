@@ -1,0 +1,32 @@
+import WebSocketTransport
+
+/// A response before the security headers are added; ``ReviewRoomHTTPResponder`` finishes it.
+public struct HTTPResponseBuilder: Sendable {
+    /// Status code.
+    public var status: Int
+    /// `Content-Type`, if there is a body type.
+    public var contentType: String?
+    /// Further headers.
+    public var headers: [(String, String)]
+    /// The body.
+    public var body: [UInt8]
+
+    /// Creates a response.
+    public init(status: Int, contentType: String? = nil, headers: [(String, String)] = [], body: [UInt8] = []) {
+        self.status = status; self.contentType = contentType; self.headers = headers; self.body = body
+    }
+
+    /// A plain-text response.
+    public static func text(_ status: Int, _ text: String) -> HTTPResponseBuilder {
+        HTTPResponseBuilder(status: status, contentType: "text/plain; charset=utf-8", body: Array(text.utf8))
+    }
+
+    /// The transport's response with the security headers and, for HEAD, no body.
+    public func finished(forHead head: Bool) -> HTTPResponse {
+        var all: [(String, String)] = []
+        if let contentType { all.append(("Content-Type", contentType)) }
+        all += headers
+        all += SecurityHeaders.all
+        return HTTPResponse(status: status, headers: all, body: head ? [] : body)
+    }
+}

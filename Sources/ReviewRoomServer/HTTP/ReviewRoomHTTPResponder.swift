@@ -1,0 +1,56 @@
+import Logging
+import WebSocketTransport
+
+/// The daemon's HTTP surface: health endpoints, the `/api/v1` router and the browser client's
+/// static files. Every response carries ``SecurityHeaders``.
+public struct ReviewRoomHTTPResponder: HTTPResponder {
+    /// Drives `/readyz`.
+    public let readiness: Readiness
+    /// `/api/v1/*`.
+    public let api: APIRouter
+    /// The browser client, or nil when its files were not found (every page is then 404).
+    public let staticFiles: StaticFiles?
+    private let logger: Logger
+
+    /// Creates the responder.
+    public init(readiness: Readiness, api: APIRouter, staticFiles: StaticFiles?, logger: Logger) {
+        self.readiness = readiness; self.api = api; self.staticFiles = staticFiles; self.logger = logger
+    }
+
+    /// Answers one request.
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        let method = request.method.uppercased()
+        let builder = await route(request, method: method)
+        // /readyz answers 503 by design while starting or stopping; that is not a failure.
+        if builder.status >= 500 && request.path != "/readyz" {
+            logger.warning("HTTP request failed", metadata: ["method": "\(method)", "status": "\(builder.status)"])
+        }
+        return builder.finished(forHead: method == "HEAD")
+    }
+
+    private func route(_ request: HTTPRequest, method: String) async -> HTTPResponseBuilder {
+        let path = request.path
+        if APIRouter.handles(path) {
+            return await api.respond(to: APIRequest(http: request, parameters: [:]))
+        }
+        switch path {
+        case "/livez", "/healthz":
+            return onlyGet(method, path) ?? .text(200, "ok\n")
+        case "/readyz":
+            if let refusal = onlyGet(method, path) { return refusal }
+            let phase = readiness.current
+            return .text(phase == .ready ? 200 : 503, "\(phase.rawValue)\n")
+        default:
+            if let refusal = onlyGet(method, path) { return refusal }
+            if let response = staticFiles?.response(forPath: path) { return response }
+            return ProblemDetails(title: "Not Found", status: 404, detail: "nothing is served at \(path)").response()
+        }
+    }
+
+    private func onlyGet(_ method: String, _ path: String) -> HTTPResponseBuilder? {
+        guard method != "GET", method != "HEAD" else { return nil }
+        return ProblemDetails(title: "Method Not Allowed", status: 405,
+                              detail: "\(method) is not allowed on \(path); allowed: GET, HEAD")
+            .response(extraHeaders: [("Allow", "GET, HEAD")])
+    }
+}

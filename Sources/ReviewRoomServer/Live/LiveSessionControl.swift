@@ -1,0 +1,32 @@
+// CONTRACT FILE — what the HTTP API (facilitator endpoints) asks of live sessions.
+// `SessionRegistry` (live-sessions work) implements it; the HTTP API codes against it.
+import ReviewRoomContent
+import ReviewRoomCore
+import ReviewRoomStore
+
+/// Changes that the HTTP API makes to sessions which must be sequenced, recorded as events and
+/// broadcast by the session's actor (loading the session if it is not live).
+///
+/// Errors: a `CommandError` (e.g. `invalid_state` when a PATCH touches the current or a past
+/// phase, mapped to 409; `not_found` when the session does not exist, 404) or a `StoreError`.
+public protocol LiveSessionControl: Sendable {
+    /// Applies a PATCH: the core validates it, `session.changed` is recorded (durably, with a seq),
+    /// broadcast to live clients, and the stored definition updated (`Store.updateSession`,
+    /// `reschedule: true` when `startsAt` or `timeZone` changed). Returns the state afterwards.
+    func edit(session: SessionID, _ edit: SessionEdit, at: Timestamp) async throws -> SessionState
+    /// Records `participant.changed` for a participant the store just added (call after
+    /// `Store.addParticipant`), and broadcasts it.
+    func addParticipant(session: SessionID, _ participant: ReviewRoomCore.Participant, at: Timestamp) async throws
+    /// Records `participant.changed` for a participant the store just revoked (call after
+    /// `Store.revokeParticipant`), broadcasts it, and closes their connections with 4003.
+    func removeParticipant(session: SessionID, participant: String, at: Timestamp) async throws
+    /// Closes the participant's live connections with 4003 (after `Store.reissueInvite`).
+    func disconnect(session: SessionID, participant: String) async
+    /// Closes every connection of the session with 4004 and unloads it. Call BEFORE
+    /// `Store.deleteSession`, so that no event is appended to an erased session.
+    func deleted(session: SessionID) async
+    /// The session's current state (status, agenda, prompts…), loading it if needed; nil if unknown.
+    func state(session: SessionID, at: Timestamp) async throws -> SessionState?
+    /// Everything the review record needs (state, notes with history, event log), or nil if unknown.
+    func recordInput(session: SessionID, at: Timestamp) async throws -> RecordInput?
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// Writes log lines to stderr. Under systemd (`JOURNAL_STREAM` set) each line starts with a
+/// syslog priority (`<3>` error … `<7>` debug) and no timestamp, since journald adds its own;
+/// otherwise it starts with an RFC 3339 timestamp and the level.
+public struct DaemonLogHandler: LogHandler {
+    /// Where lines go; one lock so concurrent lines never interleave.
+    public final class Sink: Sendable {
+        private let lock = Mutex(())
+        private let write: @Sendable (String) -> Void
+        /// A sink that hands each finished line (with its newline) to `write`.
+        public init(write: @escaping @Sendable (String) -> Void) { self.write = write }
+        /// Standard error.
+        public static let standardError = Sink { line in
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        func emit(_ line: String) { lock.withLock { _ in write(line) } }
+    }
+
+    /// Whether lines carry journald priorities instead of timestamps.
+    public let journal: Bool
+    /// The logger's label.
+    public let label: String
+    /// The shared level, used unless this handler's level was set on its own.
+    public let control: LogLevelControl
+    private let sink: Sink
+    private var ownLevel: Logger.Level?
+
+    /// Metadata attached to every line of this logger.
+    public var metadata: Logger.Metadata = [:]
+
+    /// Creates a handler.
+    public init(label: String, journal: Bool, control: LogLevelControl, sink: Sink = .standardError) {
+        self.label = label; self.journal = journal; self.control = control; self.sink = sink
+    }
+
+    /// This logger's level (the shared one unless set).
+    public var logLevel: Logger.Level {
+        get { ownLevel ?? control.current }
+        set { ownLevel = newValue }
+    }
+
+    /// Reads or sets one metadata value.
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    /// Formats and writes one line.
+    public func log(event: LogEvent) {
+        var merged = metadata
+        if let extra = event.metadata { merged.merge(extra) { _, new in new } }
+        let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let text = fields.isEmpty ? "\(event.message)" : "\(event.message) \(fields)"
+        let prefix = journal
+            ? "<\(Self.priority(event.level))>"
+            : "\(Self.timestamp()) \(event.level.rawValue)"
+        // One physical line per entry: journald and `grep` both work line by line.
+        let flat = text.replacingOccurrences(of: "\n", with: "\\n")
+        sink.emit("\(prefix) \(label): \(flat)\n")
+    }
+
+    /// The syslog priority journald reads from a `<N>` prefix.
+    public static func priority(_ level: Logger.Level) -> Int {
+        switch level {
+        case .critical: 2
+        case .error: 3
+        case .warning: 4
+        case .notice: 5
+        case .info: 6
+        case .debug, .trace: 7
+        }
+    }
+
+    private static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// What `reviewroomd facilitator add|list|revoke` do, as text to print, so the commands stay
+/// thin and the behaviour is tested against a real store.
+public struct FacilitatorAdministration: Sendable {
+    /// The store worked on.
+    public let store: Store
+
+    /// Wraps an open store.
+    public init(store: Store) { self.store = store }
+
+    /// Adds a facilitator. Plain output names them and shows the token once with a warning;
+    /// `json` prints exactly one object `{"id":…,"name":…,"token":…}`.
+    public func add(name: String, email: String?, json: Bool) async throws -> String {
+        let issued = try await store.addFacilitator(name: name, email: email)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let object = AddedFacilitatorJSON(id: issued.facilitator.id.rawValue, name: issued.facilitator.name, token: issued.token)
+            return String(decoding: try encoder.encode(object), as: UTF8.self)
+        }
+        return """
+            Added facilitator \(issued.facilitator.name) (id \(issued.facilitator.id)).
+            API token (shown once, only its hash is stored):
+            \(issued.token)
+            """
+    }
+
+    /// One line per facilitator: id, status, created, name, e-mail; a header line first.
+    public func list() async throws -> String {
+        let facilitators = try await store.facilitators()
+        guard !facilitators.isEmpty else { return "No facilitators yet: add one with `reviewroomd facilitator add NAME`." }
+        var lines = ["ID\tSTATUS\tCREATED\tNAME\tEMAIL"]
+        for facilitator in facilitators {
+            let status = facilitator.revokedAt.map { "revoked \($0.rfc3339)" } ?? "active"
+            lines.append("\(facilitator.id)\t\(status)\t\(facilitator.createdAt.rfc3339)\t\(facilitator.name)\t\(facilitator.email ?? "-")")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Revokes facilitator `id`; their token stops working at once, also in a running daemon.
+    public func revoke(_ id: String) async throws -> String {
+        let facilitator = try await store.revokeFacilitator(FacilitatorID(id))
+        return "Revoked facilitator \(facilitator.name) (id \(facilitator.id)); their token no longer works."
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import ReviewRoomCore
+
+/// How to open a store. Defaults suit the daemon.
+public struct StoreConfiguration: Sendable {
+    /// Whether opening may create the data directory and database.
+    public enum OpenMode: Sendable {
+        /// Create the database, and the data directory itself if its parent exists (`serve`, `facilitator add`).
+        case createIfNeeded
+        /// Require an existing database (`facilitator list|revoke`, `backup`, `export`).
+        case existingOnly
+    }
+
+    /// The file name of the database inside the data directory.
+    public static let databaseFileName = "reviewroom.sqlite3"
+
+    /// The data directory (`data_dir`).
+    public var dataDirectory: String
+    /// Commit durability (`durability`).
+    public var durability: Durability
+    /// Whether a missing data directory or database may be created.
+    public var openMode: OpenMode
+    /// How long to wait for another process (a CLI command, a backup) holding the write lock.
+    public var busyTimeoutMilliseconds: Int32
+    /// The most appends committed in one transaction; 1 turns group commit off (the benchmark baseline).
+    public var maxBatchSize: Int
+    /// Largest size the WAL file is truncated back to after a checkpoint (`journal_size_limit`).
+    public var walSizeLimitBytes: Int64
+    /// WAL pages after which the checkpointer thread runs a passive checkpoint (see `Checkpointer`).
+    public var walAutocheckpointPages: Int
+    /// Optional cap on the database size in pages (`max_page_count`): a quota that makes the
+    /// store report `diskFull` before the disk is; nil for no cap.
+    public var maxPageCount: Int64?
+    /// Number of reader threads (each with its own connection).
+    public var readerCount: Int
+    /// The clock stamping `created_at`/`revoked_at`; injectable for tests.
+    public var now: @Sendable () -> Timestamp
+
+    /// Creates a configuration for `dataDirectory`.
+    public init(
+        dataDirectory: String, durability: Durability = .process, openMode: OpenMode = .createIfNeeded,
+        busyTimeoutMilliseconds: Int32 = 5_000, maxBatchSize: Int = 4_096,
+        walSizeLimitBytes: Int64 = 64 << 20, walAutocheckpointPages: Int = 1_000,
+        maxPageCount: Int64? = nil, readerCount: Int = 2,
+        now: @escaping @Sendable () -> Timestamp = { Timestamp(secondsSince1970: Date().timeIntervalSince1970) }
+    ) {
+        self.now = now
+        self.dataDirectory = dataDirectory
+        self.durability = durability
+        self.openMode = openMode
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+        self.maxBatchSize = max(1, maxBatchSize)
+        self.walSizeLimitBytes = walSizeLimitBytes
+        self.walAutocheckpointPages = walAutocheckpointPages
+        self.maxPageCount = maxPageCount
+        self.readerCount = max(1, readerCount)
+    }
+
+    /// The database file's path.
+    public var databasePath: String {
+        dataDirectory.hasSuffix("/") ? dataDirectory + Self.databaseFileName : dataDirectory + "/" + Self.databaseFileName
+    }
+}

@@ -1,0 +1,40 @@
+/// Opens a configured connection for the writer or a reader.
+enum ConnectionFactory {
+    /// Opens the writer's connection: checks the file is ours, switches to WAL, applies the
+    /// durability mode and limits, and migrates the schema.
+    static func openWriter(_ configuration: StoreConfiguration, now: Int64) throws -> SQLiteConnection {
+        _ = try DataDirectory.prepare(configuration)
+        let connection = try SQLiteConnection(path: configuration.databasePath, create: configuration.openMode == .createIfNeeded)
+        try connection.execute("PRAGMA busy_timeout = \(configuration.busyTimeoutMilliseconds)")
+        // Read the header before changing anything, so a foreign file is never switched to WAL.
+        try refuseForeignFile(connection)
+        try connection.execute("PRAGMA journal_mode = WAL")
+        try connection.execute("PRAGMA synchronous = \(configuration.durability.synchronousPragma)")
+        try connection.execute("PRAGMA foreign_keys = ON")
+        try connection.execute("PRAGMA secure_delete = ON")
+        try connection.execute("PRAGMA temp_store = MEMORY")
+        try connection.execute("PRAGMA journal_size_limit = \(configuration.walSizeLimitBytes)")
+        if let pages = configuration.maxPageCount {
+            try connection.execute("PRAGMA max_page_count = \(pages)")
+        }
+        try SchemaMigrator.migrate(connection, now: now)
+        return connection
+    }
+
+    /// Opens a reader connection on a database the writer has already prepared.
+    static func openReader(_ configuration: StoreConfiguration) throws -> SQLiteConnection {
+        let connection = try SQLiteConnection(path: configuration.databasePath)
+        try connection.execute("PRAGMA busy_timeout = \(configuration.busyTimeoutMilliseconds)")
+        try connection.execute("PRAGMA query_only = ON")
+        return connection
+    }
+
+    private static func refuseForeignFile(_ connection: SQLiteConnection) throws {
+        let applicationID = Int32(truncatingIfNeeded: try connection.integer("PRAGMA application_id") ?? 0)
+        if applicationID == Migrations.applicationID { return }
+        let objects = try connection.integer("SELECT count(*) FROM sqlite_schema") ?? 0
+        if applicationID != 0 || objects > 0 {
+            throw StoreError(.foreignDatabase, "\(connection.path) is an SQLite database of another application (application_id \(applicationID), \(objects) schema objects), not a ReviewRoom database: point data_dir elsewhere")
+        }
+    }
+}

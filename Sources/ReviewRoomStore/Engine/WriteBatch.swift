@@ -1,0 +1,162 @@
+/// What the writer thread does with one batch of jobs: one transaction, outcomes after COMMIT.
+///
+/// Confined to the writer thread. Keeps each session's last durable seq so appends are checked
+/// for gaps without a query; the cache is dropped whenever a transaction fails or a non-append
+/// job ran (it may have erased a session).
+struct WriteBatch {
+    private let connection: SQLiteConnection
+    private var lastSeq: [SessionID: Int64] = [:]
+
+    private enum Outcome {
+        case appended(AppendRequest, Int64)
+        case refused(AppendRequest, StoreError)
+        case ran(@Sendable () -> Void, TransactionJob)
+        case jobFailed(TransactionJob, StoreError)
+    }
+
+    init(connection: SQLiteConnection) {
+        self.connection = connection
+    }
+
+    /// Runs `jobs` in one transaction and reports every outcome in order.
+    mutating func commit(_ jobs: [WriteJob]) {
+        var checkpoints: [(Bool, @Sendable (Result<Void, StoreError>) -> Void)] = []
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(jobs.count)
+        do {
+            try connection.execute("BEGIN IMMEDIATE")
+        } catch {
+            let failure = StoreError.wrap(error)
+            for job in jobs { job.fail(failure) }
+            return
+        }
+        var abandoned: StoreError?
+        var skipped: [WriteJob] = []
+        for job in jobs {
+            if abandoned != nil {
+                skipped.append(job)
+                continue
+            }
+            defer {
+                // SQLite rolls the whole transaction back by itself after some errors (SQLITE_FULL,
+                // I/O errors). Running on would commit later jobs one by one in autocommit mode
+                // while earlier ones were lost, so everything in this batch fails instead.
+                if !connection.isInTransaction {
+                    abandoned = Self.lastError(in: outcomes) ?? StoreError(.sqlite, "the transaction was rolled back by SQLite")
+                }
+            }
+            switch job {
+            case .append(let request):
+                do {
+                    outcomes.append(.appended(request, try append(request)))
+                } catch {
+                    outcomes.append(.refused(request, StoreError.wrap(error)))
+                }
+            case .transaction(let job):
+                do {
+                    let done = try connection.inSavepoint { try job.run(connection) }
+                    outcomes.append(.ran(done, job))
+                } catch {
+                    outcomes.append(.jobFailed(job, StoreError.wrap(error)))
+                }
+                lastSeq.removeAll()
+            case .checkpoint(let truncate, let completion):
+                checkpoints.append((truncate, completion))
+            }
+        }
+        var commitError: StoreError? = abandoned
+        if abandoned != nil {
+            lastSeq.removeAll()
+        } else {
+            do {
+                try connection.execute("COMMIT")
+            } catch {
+                commitError = StoreError.wrap(error)
+                try? connection.execute("ROLLBACK")
+                lastSeq.removeAll()
+            }
+        }
+        for outcome in outcomes {
+            switch outcome {
+            case .appended(let request, let seq):
+                request.completion(commitError.map { .failure($0) } ?? .success(seq))
+            case .refused(let request, let error):
+                request.completion(.failure(error))
+            case .ran(let done, let job):
+                if let commitError { job.fail(commitError) } else { done() }
+            case .jobFailed(let job, let error):
+                job.fail(error)
+            }
+        }
+        for job in skipped { job.fail(abandoned ?? StoreError(.sqlite, "the transaction was rolled back by SQLite")) }
+        for (truncate, completion) in checkpoints {
+            do {
+                try connection.execute("PRAGMA wal_checkpoint(\(truncate ? "TRUNCATE" : "PASSIVE"))")
+                completion(.success(()))
+            } catch {
+                completion(.failure(StoreError.wrap(error)))
+            }
+        }
+    }
+
+    private static func lastError(in outcomes: [Outcome]) -> StoreError? {
+        switch outcomes.last {
+        case .refused(_, let error), .jobFailed(_, let error): error
+        default: nil
+        }
+    }
+
+    private mutating func append(_ request: AppendRequest) throws -> Int64 {
+        let session = request.session
+        guard let first = request.events.first else {
+            throw StoreError(.invalidInput, "append to session \(session) has no events")
+        }
+        let last = try lastSeq[session] ?? loadLastSeq(session)
+        for (offset, event) in request.events.enumerated() {
+            let expected = last + 1 + Int64(offset)
+            if event.seq != expected {
+                let what = event.seq <= last ? "is already stored (duplicate)" : "would leave a gap"
+                throw StoreError(.sequenceGap, "append to session \(session): event seq \(event.seq) \(what); the session's durable seq is \(last + Int64(offset)), so the next seq must be \(expected)")
+            }
+            if event.opId != nil, event.author == nil {
+                throw StoreError(.invalidInput, "append to session \(session): event seq \(event.seq) has opId '\(event.opId ?? "")' but no author; an opId is unique per author")
+            }
+        }
+        if request.events.count == 1 {
+            try insert(first, session: session)
+        } else {
+            try connection.inSavepoint {
+                for event in request.events { try insert(event, session: session) }
+            }
+        }
+        let newLast = last + Int64(request.events.count)
+        lastSeq[session] = newLast
+        return newLast
+    }
+
+    private func loadLastSeq(_ session: SessionID) throws -> Int64 {
+        let row = try connection.rows("SELECT (SELECT 1 FROM sessions WHERE id = ?1), (SELECT max(seq) FROM events WHERE session = ?1)", {
+            try $0.bind(1, session.rawValue)
+        }) { ($0.isNull(0), $0.optionalInt64(1) ?? 0) }.first
+        guard let row, !row.0 else {
+            throw StoreError(.unknownSession, "append to session \(session): no such session is stored (was it deleted?)")
+        }
+        return row.1
+    }
+
+    private func insert(_ event: EventRecord, session: SessionID) throws {
+        do {
+            try connection.run("INSERT INTO events(session, seq, at, name, data, author, op_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") {
+                try $0.bind(1, session.rawValue)
+                try $0.bind(2, event.seq)
+                try $0.bind(3, event.at.millisecondsSince1970)
+                try $0.bind(4, event.name)
+                try $0.bind(5, event.data)
+                try $0.bind(6, event.author)
+                try $0.bind(7, event.opId)
+            }
+        } catch let error as StoreError where error.sqliteCode == 2067 /* SQLITE_CONSTRAINT_UNIQUE */ {
+            throw StoreError(.duplicateOperation, "append to session \(session): opId '\(event.opId ?? "")' of author '\(event.author ?? "")' is already stored; a resubmitted edit is never stored twice", sqliteCode: error.sqliteCode)
+        }
+    }
+}

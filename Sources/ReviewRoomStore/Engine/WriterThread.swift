@@ -1,0 +1,97 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The store's single writer: a dedicated `Thread` (never a cooperative-pool thread) that owns
+/// the write connection, takes every queued job, runs them all in one transaction and, after
+/// COMMIT, reports each outcome in queue order (group commit).
+final class WriterThread: Sendable {
+    private struct Queue {
+        var jobs: [WriteJob] = []
+        var closing = false
+        var finished = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let queue = Mutex(Queue())
+    private let wake = DispatchSemaphore(value: 0)
+    private let configuration: StoreConfiguration
+    /// Kept alive here because the writer connection's WAL hook points at it.
+    private let checkpointer: Checkpointer
+
+    private init(configuration: StoreConfiguration, checkpointer: Checkpointer) {
+        self.configuration = configuration
+        self.checkpointer = checkpointer
+    }
+
+    /// Starts the thread; returns once its connection is open and migrated, or throws why not.
+    static func start(_ configuration: StoreConfiguration, checkpointer: Checkpointer, now: Int64) async throws -> WriterThread {
+        let writer = WriterThread(configuration: configuration, checkpointer: checkpointer)
+        try await ConnectionThread.start(
+            name: "reviewroom-store-writer",
+            open: {
+                let connection = try ConnectionFactory.openWriter(configuration, now: now)
+                try checkpointer.install(on: connection)
+                return connection
+            },
+            serve: { writer.serve($0) }
+        )
+        return writer
+    }
+
+    /// Queues a job; fails it at once with `.closed` when the store is closing.
+    func enqueue(_ job: WriteJob) {
+        let accepted = queue.withLock { queue in
+            guard !queue.closing else { return false }
+            queue.jobs.append(job)
+            return true
+        }
+        if accepted {
+            wake.signal()
+        } else {
+            job.fail(StoreError(.closed, "the store at \(configuration.dataDirectory) is closed"))
+        }
+    }
+
+    /// Finishes every queued job, closes the connection and stops the thread. Safe to call
+    /// more than once; every call returns once the thread has stopped.
+    func close() async {
+        await withCheckedContinuation { (stopped: CheckedContinuation<Void, Never>) in
+            let finished = queue.withLock { queue -> Bool in
+                queue.closing = true
+                if !queue.finished { queue.waiters.append(stopped) }
+                return queue.finished
+            }
+            if finished { stopped.resume() } else { wake.signal() }
+        }
+    }
+
+    private func serve(_ connection: SQLiteConnection) {
+        var batch = WriteBatch(connection: connection)
+        while true {
+            wake.wait()
+            let (jobs, stopping) = queue.withLock { queue -> ([WriteJob], Bool) in
+                let count = min(queue.jobs.count, configuration.maxBatchSize)
+                let jobs = Array(queue.jobs.prefix(count))
+                queue.jobs.removeFirst(count)
+                return (jobs, queue.jobs.isEmpty && queue.closing)
+            }
+            if !jobs.isEmpty {
+                batch.commit(jobs)
+                checkpointer.finishIfNeeded(on: connection)
+            }
+            if stopping {
+                try? connection.execute("PRAGMA optimize")
+                connection.close()
+                let waiters = queue.withLock { queue -> [CheckedContinuation<Void, Never>] in
+                    queue.finished = true
+                    defer { queue.waiters.removeAll() }
+                    return queue.waiters
+                }
+                for waiter in waiters { waiter.resume() }
+                return
+            }
+            // Jobs left behind by `maxBatchSize` each still have a signal pending, so the loop comes back.
+        }
+    }
+}

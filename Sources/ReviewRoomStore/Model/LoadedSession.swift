@@ -1,0 +1,22 @@
+/// Everything needed to bring a session back to life: definition, latest snapshot, later events.
+public struct LoadedSession: Sendable, Equatable {
+    /// The stored session and its definition.
+    public var session: StoredSession
+    /// Every participant, in invitation order (revoked ones included, marked).
+    public var participants: [StoredParticipant]
+    /// The latest snapshot, if one was saved.
+    public var snapshot: StoredSessionSnapshot?
+    /// Every event after the snapshot's seq (all events when there is no snapshot), in order.
+    public var events: [EventRecord]
+    /// The session's last durable seq (0 when it has no events).
+    public var lastSeq: Int64
+
+    /// Creates the value.
+    public init(session: StoredSession, participants: [StoredParticipant], snapshot: StoredSessionSnapshot?, events: [EventRecord], lastSeq: Int64) {
+        self.session = session
+        self.participants = participants
+        self.snapshot = snapshot
+        self.events = events
+        self.lastSeq = lastSeq
+    }
+}

@@ -1,0 +1,89 @@
+/// Every schema version in order. To change the schema, append a `Migration` with the next
+/// version (never edit a released one) and add a test migrating a v(n-1) file to it.
+enum Migrations {
+    /// `PRAGMA application_id` of every ReviewRoom database: "RRv1" in ASCII.
+    static let applicationID: Int32 = 0x5252_7631
+
+    /// All migrations, ascending by version.
+    static let all: [Migration] = [version1]
+
+    /// The newest schema version this build understands.
+    static var latestVersion: Int { all.last?.version ?? 0 }
+
+    /// v1: facilitators, sessions, participants, event log, snapshots, metadata.
+    static let version1 = Migration(version: 1, summary: "initial schema", sql: """
+        CREATE TABLE store_metadata (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE facilitators (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            email TEXT,
+            token_hash BLOB UNIQUE,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER
+        );
+
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            owner TEXT NOT NULL REFERENCES facilitators(id),
+            title TEXT NOT NULL,
+            host_school TEXT NOT NULL,
+            focus TEXT NOT NULL,
+            starts_at INTEGER NOT NULL,
+            time_zone TEXT NOT NULL,
+            lobby_opens_minutes_before INTEGER NOT NULL,
+            auto_start INTEGER NOT NULL,
+            agenda TEXT NOT NULL,
+            prompts TEXT NOT NULL,
+            notes TEXT NOT NULL,
+            epoch TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            calendar_sequence INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX sessions_by_owner ON sessions(owner, created_at);
+
+        CREATE TABLE participants (
+            session TEXT NOT NULL REFERENCES sessions(id),
+            id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            name TEXT NOT NULL,
+            email TEXT,
+            invitation_order INTEGER NOT NULL,
+            token_hash BLOB UNIQUE,
+            revoked_at INTEGER,
+            PRIMARY KEY (session, id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE events (
+            session TEXT NOT NULL REFERENCES sessions(id),
+            seq INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            data TEXT NOT NULL,
+            author TEXT,
+            op_id TEXT,
+            PRIMARY KEY (session, seq)
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX events_unique_operation ON events(session, author, op_id) WHERE op_id IS NOT NULL;
+
+        CREATE TABLE session_snapshots (
+            session TEXT NOT NULL REFERENCES sessions(id),
+            seq INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            PRIMARY KEY (session, seq)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE note_snapshots (
+            session TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            note TEXT NOT NULL,
+            rev INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (session, seq, note),
+            FOREIGN KEY (session, seq) REFERENCES session_snapshots(session, seq)
+        ) WITHOUT ROWID;
+        """)
+}

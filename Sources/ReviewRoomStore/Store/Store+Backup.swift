@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Store {
+    /// Writes a consistent copy of the live database to `destination` with `VACUUM INTO`, on a
+    /// reader connection (one read transaction, so appends keep committing meanwhile). The copy
+    /// is compact, in rollback-journal mode, and opens as a normal ReviewRoom store.
+    /// - Throws: `.backupFailed` when `destination` exists or its directory is missing;
+    ///   `.diskFull` when the destination's disk fills up.
+    public func backup(to destination: String) async throws {
+        guard !destination.isEmpty else { throw StoreError(.backupFailed, "the backup destination path is empty") }
+        if access(destination, F_OK) == 0 {
+            throw StoreError(.backupFailed, "backup destination \(destination) exists already: choose a new file name (a backup never overwrites)")
+        }
+        let parent = DataDirectory.parentPath(of: destination)
+        var info = stat()
+        guard stat(parent, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw StoreError(.backupFailed, "cannot back up to \(destination): directory \(parent) does not exist")
+        }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            readers.enqueue(ReadJob(
+                run: { connection in
+                    do {
+                        // VACUUM INTO must run outside a transaction (it reads one snapshot) and
+                        // counts as a write for `query_only`, though it only writes the new file.
+                        try connection.execute("PRAGMA query_only = OFF")
+                        defer { try? connection.execute("PRAGMA query_only = ON") }
+                        try connection.run("VACUUM INTO ?1") { try $0.bind(1, destination) }
+                        continuation.resume()
+                    } catch {
+                        let failure = StoreError.wrap(error)
+                        unlink(destination)
+                        if failure.code == .diskFull {
+                            continuation.resume(throwing: StoreError(.diskFull, "backup to \(destination) failed: the disk is full", sqliteCode: failure.sqliteCode))
+                        } else {
+                            continuation.resume(throwing: StoreError(.backupFailed, "backup to \(destination) failed: \(failure.message)", sqliteCode: failure.sqliteCode))
+                        }
+                    }
+                },
+                cancel: { continuation.resume(throwing: $0) }
+            ))
+        }
+        logger.info("backup written", metadata: ["destination": "\(destination)"])
+    }
+}

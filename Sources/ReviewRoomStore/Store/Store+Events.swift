@@ -1,0 +1,56 @@
+import ReviewRoomCore
+
+extension Store {
+    /// Appends `events` (consecutive seqs continuing the session's log) and resumes once they
+    /// are durable. Returns the session's durable seq, i.e. the last event's seq.
+    ///
+    /// Appends for one session are stored in the order they are called; acknowledgements
+    /// arrive in that order too.
+    /// - Throws: `.sequenceGap` for a gap or duplicate seq, `.duplicateOperation` for an
+    ///   `(author, opId)` already stored, `.unknownSession`, `.diskFull`; nothing is stored then.
+    public func append(_ events: [EventRecord], to session: SessionID) async throws -> Int64 {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int64, any Error>) in
+            append(events, to: session) { result in continuation.resume(with: result.mapError { $0 as any Error }) }
+        }
+    }
+
+    /// The non-suspending form of `append(_:to:)`: `completion` is called on the writer thread
+    /// after COMMIT (keep it short: hop to your actor), in the order appends were made.
+    public func append(_ events: [EventRecord], to session: SessionID, completion: @escaping @Sendable (Result<Int64, StoreError>) -> Void) {
+        writer.enqueue(.append(AppendRequest(session: session, events: events, completion: completion)))
+    }
+
+    /// The session's events with seq greater than `seq`, in order (for resume replay), at most `limit`.
+    public func events(of session: SessionID, after seq: Int64, limit: Int? = nil) async throws -> [EventRecord] {
+        try await read { connection in
+            try Self.events(connection, session: session, after: seq, limit: limit)
+        }
+    }
+
+    /// The session's last durable seq (0 without events); throws `.unknownSession` when it does not exist.
+    public func lastSeq(of session: SessionID) async throws -> Int64 {
+        try await read { connection in
+            guard try Self.sessionRow(connection, session) != nil else {
+                throw StoreError(.unknownSession, "no session \(session) is stored")
+            }
+            return try Self.lastSeq(connection, session)
+        }
+    }
+
+    static func events(_ connection: SQLiteConnection, session: SessionID, after seq: Int64, limit: Int?) throws -> [EventRecord] {
+        try connection.rows("SELECT seq, at, name, data, author, op_id FROM events WHERE session = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3", {
+            try $0.bind(1, session.rawValue)
+            try $0.bind(2, seq)
+            try $0.bind(3, Int64(limit ?? -1))
+        }) { row in
+            EventRecord(
+                seq: row.int64(0), at: Timestamp(millisecondsSince1970: row.int64(1)), name: row.text(2),
+                data: row.text(3), author: row.optionalText(4), opId: row.optionalText(5)
+            )
+        }
+    }
+
+    static func lastSeq(_ connection: SQLiteConnection, _ session: SessionID) throws -> Int64 {
+        try connection.integer("SELECT max(seq) FROM events WHERE session = ?1") { try $0.bind(1, session.rawValue) } ?? 0
+    }
+}

@@ -1,0 +1,76 @@
+extension Store {
+    /// Invites one more person to session `id`; returns their one-time token.
+    /// - Throws: `.unknownSession`; `.invalidInput` for an empty name or role.
+    public func addParticipant(_ participant: NewParticipant, to id: SessionID) async throws -> IssuedInvite {
+        try Self.validate(participant)
+        let participantID = ParticipantID(try SecretToken.identifier(prefix: "p_"))
+        let token = try SecretToken.generate()
+        return try await write { connection in
+            guard try Self.sessionRow(connection, id) != nil else {
+                throw StoreError(.unknownSession, "cannot invite '\(participant.name)' to session \(id): no such session is stored")
+            }
+            let order = try connection.integer("SELECT coalesce(max(invitation_order) + 1, 0) FROM participants WHERE session = ?1") {
+                try $0.bind(1, id.rawValue)
+            } ?? 0
+            let stored = StoredParticipant(id: participantID, role: participant.role, name: participant.name,
+                                     email: participant.email, invitationOrder: Int(order), revoked: false)
+            try Self.insert(stored, session: id, tokenHash: SecretToken.hash(token), connection)
+            return IssuedInvite(participant: stored, token: token)
+        }
+    }
+
+    /// Every participant of session `id` in invitation order; throws `.unknownSession`.
+    public func participants(of id: SessionID) async throws -> [StoredParticipant] {
+        try await read { connection in
+            guard try Self.sessionRow(connection, id) != nil else {
+                throw StoreError(.unknownSession, "no session \(id) is stored")
+            }
+            return try Self.participants(connection, session: id)
+        }
+    }
+
+    /// Revokes participant `participant` of session `id`: their token hash is erased, so the
+    /// link stops working. Revoking twice is allowed and changes nothing more.
+    /// - Throws: `.unknownParticipant` when the session has no such participant.
+    public func revokeParticipant(_ participant: ParticipantID, in id: SessionID) async throws {
+        let now = configuration.now().millisecondsSince1970
+        try await write { connection in
+            let changed = try connection.run("UPDATE participants SET token_hash = NULL, revoked_at = coalesce(revoked_at, ?3) WHERE session = ?1 AND id = ?2") {
+                try $0.bind(1, id.rawValue)
+                try $0.bind(2, participant.rawValue)
+                try $0.bind(3, now)
+            }
+            guard changed == 1 else {
+                throw StoreError(.unknownParticipant, "cannot revoke participant \(participant): session \(id) has no such participant")
+            }
+        }
+    }
+
+    /// Issues a new token for participant `participant` of session `id`; the old one stops
+    /// working (its hash is replaced) and a revoked participant is reinstated.
+    /// - Throws: `.unknownParticipant` when the session has no such participant.
+    public func reissueInvite(for participant: ParticipantID, in id: SessionID) async throws -> IssuedInvite {
+        let token = try SecretToken.generate()
+        return try await write { connection in
+            let changed = try connection.run("UPDATE participants SET token_hash = ?3, revoked_at = NULL WHERE session = ?1 AND id = ?2") {
+                try $0.bind(1, id.rawValue)
+                try $0.bind(2, participant.rawValue)
+                try $0.bind(3, SecretToken.hash(token))
+            }
+            guard changed == 1, let stored = try Self.participants(connection, session: id).first(where: { $0.id == participant }) else {
+                throw StoreError(.unknownParticipant, "cannot reissue the invite of participant \(participant): session \(id) has no such participant")
+            }
+            return IssuedInvite(participant: stored, token: token)
+        }
+    }
+
+    /// Whose invite `token` is: nil when unknown, revoked, or its session was deleted.
+    public func authenticateParticipant(token: String) async throws -> ParticipantAuthentication? {
+        let hash = SecretToken.hash(token)
+        return try await read { connection in
+            try connection.rows("SELECT session, \(Self.participantColumns) FROM participants WHERE token_hash = ?1 AND revoked_at IS NULL") {
+                try $0.bind(1, hash)
+            } map: { ParticipantAuthentication(session: SessionID($0.text(0)), participant: Self.decodeParticipant($0, offset: 1)) }.first
+        }
+    }
+}

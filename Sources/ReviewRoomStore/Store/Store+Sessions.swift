@@ -1,0 +1,161 @@
+import ReviewRoomCore
+
+extension Store {
+    /// Schedules a session owned by `owner` and invites `participants` (in that order).
+    /// - Throws: `.unknownFacilitator` when the owner does not exist or is revoked;
+    ///   `.invalidInput` for an empty title or participant name/role.
+    public func createSession(owner: FacilitatorID, definition: SessionDefinition, participants: [NewParticipant]) async throws -> CreatedSession {
+        guard !definition.title.trimmingWhitespace().isEmpty else {
+            throw StoreError(.invalidInput, "a session needs a non-empty title")
+        }
+        for participant in participants { try Self.validate(participant) }
+        let now = configuration.now()
+        let id = SessionID(try SecretToken.identifier(prefix: "s_"))
+        let epoch = try SecretToken.identifier(prefix: "e_")
+        let tokens = try participants.map { _ in (try SecretToken.identifier(prefix: "p_"), try SecretToken.generate()) }
+        return try await write { connection in
+            let active = try connection.integer("SELECT count(*) FROM facilitators WHERE id = ?1 AND revoked_at IS NULL") { try $0.bind(1, owner.rawValue) } ?? 0
+            guard active == 1 else {
+                throw StoreError(.unknownFacilitator, "cannot create a session for facilitator \(owner): no such active facilitator")
+            }
+            try connection.run("""
+                INSERT INTO sessions(id, owner, title, host_school, focus, starts_at, time_zone, lobby_opens_minutes_before,
+                                     auto_start, agenda, prompts, notes, epoch, created_at, calendar_sequence)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0)
+                """) {
+                try $0.bind(1, id.rawValue)
+                try $0.bind(2, owner.rawValue)
+                try Self.bind(definition, to: $0, from: 3)
+                try $0.bind(13, epoch)
+                try $0.bind(14, now.millisecondsSince1970)
+            }
+            var invites: [IssuedInvite] = []
+            for (order, (participant, secret)) in zip(participants, tokens).enumerated() {
+                let stored = StoredParticipant(id: ParticipantID(secret.0), role: participant.role, name: participant.name,
+                                         email: participant.email, invitationOrder: order, revoked: false)
+                try Self.insert(stored, session: id, tokenHash: SecretToken.hash(secret.1), connection)
+                invites.append(IssuedInvite(participant: stored, token: secret.1))
+            }
+            let session = StoredSession(id: id, owner: owner, definition: definition, epoch: epoch, createdAt: now, calendarSequence: 0)
+            return CreatedSession(session: session, invites: invites)
+        }
+    }
+
+    /// The stored session `id`, or nil when there is none.
+    public func session(_ id: SessionID) async throws -> StoredSession? {
+        try await read { try Self.sessionRow($0, id) }
+    }
+
+    /// Every session owned by `owner`, oldest first.
+    public func sessions(ownedBy owner: FacilitatorID) async throws -> [StoredSession] {
+        try await read { connection in
+            try connection.rows("SELECT \(Self.sessionColumns) FROM sessions WHERE owner = ?1 ORDER BY created_at, id") {
+                try $0.bind(1, owner.rawValue)
+            } map: { Self.decodeSession($0) }
+        }
+    }
+
+    /// Replaces the definition of session `id`; with `reschedule`, bumps its calendar `SEQUENCE`.
+    public func updateSession(_ id: SessionID, definition: SessionDefinition, reschedule: Bool) async throws -> StoredSession {
+        guard !definition.title.trimmingWhitespace().isEmpty else {
+            throw StoreError(.invalidInput, "a session needs a non-empty title")
+        }
+        return try await write { connection in
+            let changed = try connection.run("""
+                UPDATE sessions SET title = ?3, host_school = ?4, focus = ?5, starts_at = ?6, time_zone = ?7,
+                    lobby_opens_minutes_before = ?8, auto_start = ?9, agenda = ?10, prompts = ?11, notes = ?12,
+                    calendar_sequence = calendar_sequence + ?2
+                WHERE id = ?1
+                """) {
+                try $0.bind(1, id.rawValue)
+                try $0.bind(2, Int64(reschedule ? 1 : 0))
+                try Self.bind(definition, to: $0, from: 3)
+            }
+            guard changed == 1, let session = try Self.sessionRow(connection, id) else {
+                throw StoreError(.unknownSession, "cannot update session \(id): no such session is stored")
+            }
+            return session
+        }
+    }
+
+    /// Gives session `id` a new epoch (its history can no longer be continued) and returns it.
+    public func renewEpoch(of id: SessionID) async throws -> String {
+        let epoch = try SecretToken.identifier(prefix: "e_")
+        return try await write { connection in
+            let changed = try connection.run("UPDATE sessions SET epoch = ?2 WHERE id = ?1") {
+                try $0.bind(1, id.rawValue)
+                try $0.bind(2, epoch)
+            }
+            guard changed == 1 else { throw StoreError(.unknownSession, "cannot renew the epoch of session \(id): no such session is stored") }
+            return epoch
+        }
+    }
+
+    /// Erases session `id` for good: its events, snapshots, participants and their tokens, then
+    /// the session row. Deleted pages are zeroed (`secure_delete`) and the WAL is checkpointed and
+    /// truncated, so the content does not linger in the files.
+    /// - Throws: `.unknownSession` when there is no such session (nothing changes).
+    public func deleteSession(_ id: SessionID) async throws {
+        try await write { connection in
+            let bind: (SQLiteStatement) throws -> Void = { try $0.bind(1, id.rawValue) }
+            try connection.run("DELETE FROM note_snapshots WHERE session = ?1", bind)
+            try connection.run("DELETE FROM session_snapshots WHERE session = ?1", bind)
+            try connection.run("DELETE FROM events WHERE session = ?1", bind)
+            try connection.run("DELETE FROM participants WHERE session = ?1", bind)
+            guard try connection.run("DELETE FROM sessions WHERE id = ?1", bind) == 1 else {
+                throw StoreError(.unknownSession, "cannot delete session \(id): no such session is stored")
+            }
+        }
+        try await checkpoint(truncate: true)
+        logger.info("session erased", metadata: ["session": "\(id)"])
+    }
+
+    /// Loads session `id` to bring it back to life: definition, participants, the latest
+    /// snapshot and every event after it, all from one consistent read. Nil when there is none.
+    public func load(_ id: SessionID) async throws -> LoadedSession? {
+        try await read { connection in
+            guard let session = try Self.sessionRow(connection, id) else { return nil }
+            let participants = try Self.participants(connection, session: id)
+            let snapshot = try Self.latestSnapshot(connection, session: id)
+            let events = try Self.events(connection, session: id, after: snapshot?.seq ?? 0, limit: nil)
+            let lastSeq = try Self.lastSeq(connection, id)
+            return LoadedSession(session: session, participants: participants, snapshot: snapshot, events: events, lastSeq: lastSeq)
+        }
+    }
+
+    /// Saves `snapshot` as session `id`'s latest and drops older ones.
+    /// - Throws: `.invalidInput` when `snapshot.seq` is beyond the session's durable seq or
+    ///   not newer than the saved snapshot; `.unknownSession`.
+    public func saveSnapshot(_ snapshot: StoredSessionSnapshot, for id: SessionID) async throws {
+        try await write { connection in
+            guard try Self.sessionRow(connection, id) != nil else {
+                throw StoreError(.unknownSession, "cannot snapshot session \(id): no such session is stored")
+            }
+            let last = try Self.lastSeq(connection, id)
+            guard snapshot.seq >= 0, snapshot.seq <= last else {
+                throw StoreError(.invalidInput, "snapshot of session \(id) at seq \(snapshot.seq) is beyond its durable seq \(last)")
+            }
+            let previous = try connection.integer("SELECT max(seq) FROM session_snapshots WHERE session = ?1") { try $0.bind(1, id.rawValue) }
+            if let previous, previous >= snapshot.seq {
+                throw StoreError(.invalidInput, "snapshot of session \(id) at seq \(snapshot.seq) is not newer than the saved one at seq \(previous)")
+            }
+            let bind: (SQLiteStatement) throws -> Void = { try $0.bind(1, id.rawValue) }
+            try connection.run("DELETE FROM note_snapshots WHERE session = ?1", bind)
+            try connection.run("DELETE FROM session_snapshots WHERE session = ?1", bind)
+            try connection.run("INSERT INTO session_snapshots(session, seq, state) VALUES (?1, ?2, ?3)") {
+                try $0.bind(1, id.rawValue)
+                try $0.bind(2, snapshot.seq)
+                try $0.bind(3, snapshot.stateJSON)
+            }
+            for note in snapshot.notes {
+                try connection.run("INSERT INTO note_snapshots(session, seq, note, rev, text) VALUES (?1, ?2, ?3, ?4, ?5)") {
+                    try $0.bind(1, id.rawValue)
+                    try $0.bind(2, snapshot.seq)
+                    try $0.bind(3, note.note)
+                    try $0.bind(4, note.rev)
+                    try $0.bind(5, note.text)
+                }
+            }
+        }
+    }
+}

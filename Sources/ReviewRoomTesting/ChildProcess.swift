@@ -1,0 +1,132 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A child process whose stdout and stderr lines and exit status tests can wait on.
+///
+/// Started with `posix_spawn` and reaped by a thread blocked in `waitpid`, not with Foundation's
+/// `Process`: on Linux that notices an exit only when a socket it hands the child closes, and
+/// a long-running sibling started at the same moment can inherit that socket, so exits went
+/// unnoticed for as long as the sibling lived.
+public struct ChildProcess: Sendable {
+    /// Its pid.
+    public let pid: Int32
+    /// Stdout lines.
+    public let stdout: AwaitableLog<String>
+    /// Stderr lines.
+    public let stderr: AwaitableLog<String>
+    /// The exit status (one entry once it exited; a signal death is 128 + signal).
+    public let exit: AwaitableLog<Int32>
+
+    // Pipes are made and marked close-on-exec under this lock, and children are spawned under
+    // it, so no child of ours inherits another child's pipe ends.
+    private static let spawnLock = Mutex(())
+
+    /// Starts `command` (an absolute path or a name looked up in `PATH`) with exactly `environment`.
+    public static func spawn(command: [String], environment: [String: String]) throws -> ChildProcess {
+        guard let first = command.first else { throw DaemonProcessError(message: "empty command") }
+        let executable = try resolve(first)
+        let stdout = AwaitableLog<String>(name: "stdout of \(first)")
+        let stderr = AwaitableLog<String>(name: "stderr of \(first)")
+        let exit = AwaitableLog<Int32>(name: "exit of \(first)")
+
+        let (pid, outRead, errRead) = try spawnLock.withLock { _ throws -> (pid_t, Int32, Int32) in
+            let (outRead, outWrite) = try makePipe()
+            let (errRead, errWrite) = try makePipe()
+            defer { close(outWrite); close(errWrite) }
+            do {
+                let pid = try posixSpawn(executable: executable, arguments: command,
+                                         environment: environment, stdout: outWrite, stderr: errWrite)
+                return (pid, outRead, errRead)
+            } catch {
+                close(outRead); close(errRead)
+                throw error
+            }
+        }
+        LineReader.start(fd: outRead, into: stdout)
+        LineReader.start(fd: errRead, into: stderr)
+        Thread {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            // WIFEXITED / WEXITSTATUS / WTERMSIG by hand: the macros do not import.
+            let signal = status & 0x7f
+            exit.append(signal == 0 ? (status >> 8) & 0xff : 128 + signal)
+            exit.finish()
+        }.start()
+        return ChildProcess(pid: pid, stdout: stdout, stderr: stderr, exit: exit)
+    }
+
+    /// Runs `command` to completion and returns its status and output.
+    public static func run(_ command: [String], environment: [String: String]? = nil,
+                           timeout: Duration = .seconds(60)) async throws -> ChildResult {
+        let child = try spawn(command: command, environment: environment ?? ProcessInfo.processInfo.environment)
+        let status = try await child.exit.first(where: { _ in true }, timeout: timeout)
+        // Output ends when the pipes close, which follows the exit.
+        _ = try? await child.stdout.first(where: { _ in false }, timeout: .seconds(10))
+        _ = try? await child.stderr.first(where: { _ in false }, timeout: .seconds(10))
+        return ChildResult(status: status, stdout: child.stdout.entries.joined(separator: "\n"),
+                           stderr: child.stderr.entries.joined(separator: "\n"))
+    }
+
+    private static func posixSpawn(executable: String, arguments: [String], environment: [String: String],
+                                   stdout: Int32, stderr: Int32) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // The test runner may ignore or block signals; the child starts with the defaults.
+        var all = sigset_t(), none = sigset_t()
+        sigfillset(&all); sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            throw DaemonProcessError(message: "cannot start \(executable): \(String(cString: strerror(result)))")
+        }
+        return pid
+    }
+
+    private static func resolve(_ name: String) throws -> String {
+        if name.hasPrefix("/") { return name }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        throw DaemonProcessError(message: "\(name) is not installed (not found in PATH)")
+    }
+
+    private static func makePipe() throws -> (Int32, Int32) {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else {
+            throw DaemonProcessError(message: "pipe failed: errno \(errno)")
+        }
+        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+        return (fds[0], fds[1])
+    }
+}
+
+/// What a finished child process left.
+public struct ChildResult: Sendable {
+    /// Exit status.
+    public var status: Int32
+    /// Stdout, lines joined with `\n`.
+    public var stdout: String
+    /// Stderr, lines joined with `\n`.
+    public var stderr: String
+}

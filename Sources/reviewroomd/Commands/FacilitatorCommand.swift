@@ -1,0 +1,55 @@
+import ArgumentParser
+import ReviewRoomStore
+
+/// `reviewroomd facilitator add|list|revoke`: manage who may use the HTTP API. Works while the
+/// daemon runs on the same data directory (WAL, busy timeout).
+struct FacilitatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facilitator",
+        abstract: "Add, list or revoke facilitators (API tokens).",
+        subcommands: [Add.self, List.self, Revoke.self]
+    )
+
+    /// `facilitator add NAME [--email E] [--json]`.
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a facilitator and print their API token once.")
+
+        @Argument(help: "The facilitator's name.") var name: String
+        @Option(help: "The facilitator's e-mail.") var email: String?
+        @Flag(help: "Print one JSON object {\"id\",\"name\",\"token\"}.") var json = false
+        @OptionGroup var location: DataDirectoryOption
+
+        func run() async throws {
+            try await StoreCommandRunner.run(location, create: true) { store in
+                try await FacilitatorAdministration(store: store).add(name: name, email: email, json: json)
+            }
+        }
+    }
+
+    /// `facilitator list`.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List facilitators (tokens are never shown again).")
+
+        @OptionGroup var location: DataDirectoryOption
+
+        func run() async throws {
+            try await StoreCommandRunner.run(location, create: false) { store in
+                try await FacilitatorAdministration(store: store).list()
+            }
+        }
+    }
+
+    /// `facilitator revoke ID`.
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a facilitator's API token.")
+
+        @Argument(help: "The facilitator id (see `facilitator list`).") var id: String
+        @OptionGroup var location: DataDirectoryOption
+
+        func run() async throws {
+            try await StoreCommandRunner.run(location, create: false) { store in
+                try await FacilitatorAdministration(store: store).revoke(id)
+            }
+        }
+    }
+}

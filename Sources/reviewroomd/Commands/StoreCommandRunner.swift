@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ReviewRoomStore
+
+/// Opens the store for one CLI command, prints its output, and turns a `StoreError` into its
+/// message on stderr and exit status 1 (never a crash, never a stack trace).
+enum StoreCommandRunner {
+    static func run(_ location: DataDirectoryOption, create: Bool, _ body: @Sendable (Store) async throws -> String) async throws {
+        do {
+            let directory = try location.resolve()
+            let configuration = StoreConfiguration(dataDirectory: directory, openMode: create ? .createIfNeeded : .existingOnly)
+            // Commands print their result; the store's info logs would only clutter a terminal.
+            var logger = Logger(label: "reviewroom.store")
+            logger.logLevel = .warning
+            let store = try await Store.open(configuration, logger: logger)
+            do {
+                let output = try await body(store)
+                await store.close()
+                print(output)
+            } catch {
+                await store.close()
+                throw error
+            }
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

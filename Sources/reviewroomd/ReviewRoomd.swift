@@ -1,0 +1,16 @@
+import ArgumentParser
+import ReviewRoomServer
+
+/// `reviewroomd`: the ReviewRoom daemon and its operator commands (PROTOCOL.md §1).
+@main
+struct ReviewRoomd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reviewroomd",
+        abstract: "Hosts timed, remote peer-review sessions between schools.",
+        version: "reviewroomd \(ReviewRoomServerModule.version)",
+        subcommands: [
+            ServeCommand.self, CheckConfigCommand.self, FacilitatorCommand.self,
+            ExportCommand.self, BackupCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ReviewRoomServer
+import ServiceLifecycle
+import WebSocketTransport
+
+/// One run of `reviewroomd serve`: wires the configuration into the transport, the HTTP
+/// surface and the systemd services, and runs them as a `ServiceGroup` until SIGTERM/SIGINT.
+struct Daemon {
+    let configuration: DaemonConfiguration
+    let environment: [String: String]
+    /// Re-reads the configuration sources (SIGHUP).
+    let reloadConfiguration: @Sendable () -> Result<DaemonConfiguration, ConfigurationError>
+
+    init(configuration: DaemonConfiguration, environment: [String: String],
+         reloadConfiguration: @escaping @Sendable () -> Result<DaemonConfiguration, ConfigurationError>) {
+        self.configuration = configuration; self.environment = environment
+        self.reloadConfiguration = reloadConfiguration
+    }
+
+    func run(demo: Bool) async throws {
+        let levels = LogLevelControl(level: configuration.logLevel)
+        let journal = environment["JOURNAL_STREAM"] != nil
+        LoggingSystem.bootstrap { label in DaemonLogHandler(label: label, journal: journal, control: levels) }
+        let logger = Logger(label: "reviewroomd")
+
+        do {
+            // Only the daemon's user reads the database.
+            try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            logger.critical("cannot create the data directory \(configuration.dataDirectory): \(error.localizedDescription)")
+            throw ExitCode(73)
+        }
+
+        let readiness = Readiness()
+        let webRoot = WebRoot.locate(configured: configuration.webRoot, executableDirectory: WebRoot.executableDirectory)
+        if webRoot == nil { logger.warning("no web client files found; set web_root (pages will be 404)") }
+        var api = APIRouter()
+        OpenAPIDocument.register(in: &api, version: ReviewRoomServerModule.version)
+        let responder = ReviewRoomHTTPResponder(
+            readiness: readiness, api: api, staticFiles: webRoot.map(StaticFiles.init(root:)),
+            logger: Logger(label: "reviewroomd.http"))
+
+        // SIGHUP ends a process by default; drop any that comes before ReloadSignalService traps it.
+        signal(SIGHUP, SIG_IGN)
+        let inherited = SystemdEnvironment.inheritedListener(environment: environment, pid: getpid())
+        if inherited != nil { SystemdEnvironment.forgetInheritedListeners() }
+        let server = WebSocketServer(
+            configuration: transportConfiguration(inheritedListener: inherited), responder: responder,
+            acceptor: HelloStubAcceptor(logger: Logger(label: "reviewroomd.ws")), logger: Logger(label: "reviewroomd.transport"))
+        let port: Int
+        do {
+            port = try server.start()
+        } catch {
+            logger.critical("cannot listen on \(configuration.listen): \(error)")
+            throw ExitCode(69)
+        }
+
+        let host = inherited.flatMap { SystemdEnvironment.boundAddress(of: $0)?.host } ?? configuration.listen.host
+        let scheme = configuration.tlsCertificatePath == nil ? "http" : "https"
+        let announce: @Sendable () -> Void = { [configuration] in
+            if demo { CommandOutput.standardOutput("demo sessions arrive with live sessions") }
+            // Tests and scripts read this line to learn the port: exactly one line on stdout.
+            // It comes once SIGTERM is trapped, so whoever reads it may stop the daemon at once.
+            CommandOutput.standardOutput("Listening on \(scheme)://\(ListenAddress.format(host: host, port: port))")
+            logger.info("listening", metadata: ["port": "\(port)", "socket_activated": "\(inherited != nil)",
+                                               "data_dir": "\(configuration.dataDirectory)"])
+        }
+
+        let notifier = SystemdNotifier(environment: environment)
+        let systemd = SystemdService(
+            notifier: notifier, watchdogInterval: SystemdEnvironment.watchdogInterval(environment: environment, pid: getpid()),
+            server: server, status: { "serving on port \(port); \(server.connectionCount) connections, 0 sessions" },
+            logger: Logger(label: "reviewroomd.systemd"))
+        let reload = ReloadSignalService { [reloadConfiguration, configuration] in
+            Self.reload(server: server, levels: levels, tls: configuration.tlsCertificatePath != nil,
+                        loader: reloadConfiguration, logger: logger)
+        }
+        // Graceful shutdown runs in reverse order: systemd (STOPPING=1) first, the transport last.
+        let group = ServiceGroup(
+            services: [TransportService(server: server, readiness: readiness, logger: logger, onRunning: announce), reload, systemd],
+            gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+        try await group.run()
+        logger.info("stopped")
+    }
+
+    private func transportConfiguration(inheritedListener: Int32?) -> TransportConfiguration {
+        var transport = TransportConfiguration()
+        transport.host = configuration.listen.host
+        transport.port = configuration.listen.port
+        transport.inheritedListenerFD = inheritedListener
+        transport.tlsCertificatePath = configuration.tlsCertificatePath
+        transport.tlsPrivateKeyPath = configuration.tlsKeyPath
+        transport.allowedOrigins = configuration.allowedOrigins
+        if let publicURL = configuration.publicURL, let origin = ListenAddress.originOfURL(publicURL) {
+            transport.ownOrigins = [origin]
+        }
+        transport.maxMessageBytes = configuration.maxMessageBytes
+        transport.outboxLimitBytes = configuration.outboxLimitBytes
+        transport.maxRequestBodyBytes = configuration.maxRequestBodyBytes
+        return transport
+    }
+
+    private static func reload(server: WebSocketServer, levels: LogLevelControl, tls: Bool,
+                               loader: () -> Result<DaemonConfiguration, ConfigurationError>, logger: Logger) {
+        logger.info("SIGHUP: reloading log level and TLS certificates")
+        switch loader() {
+        case .success(let fresh):
+            levels.current = fresh.logLevel
+            logger.info("log level is \(fresh.logLevel.rawValue)")
+        case .failure(let error):
+            logger.error("SIGHUP: configuration not reloaded, keeping the old one: \(error)")
+        }
+        guard tls else { return }
+        do {
+            try server.reloadTLS()
+            logger.info("TLS certificates reloaded")
+        } catch {
+            logger.error("SIGHUP: TLS certificates not reloaded: \(error)")
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import ReviewRoomServer
-print("reviewroomd \(ReviewRoomServerModule.version)")

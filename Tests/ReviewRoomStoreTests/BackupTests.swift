@@ -1,0 +1,57 @@
+import Foundation
+import ReviewRoomCore
+import Testing
+@testable import ReviewRoomStore
+
+@Suite("Backup")
+struct BackupTests {
+    /// A backup taken while appends run opens as a store and holds a gapless prefix of the log;
+    /// once appends stop, a second backup equals the original.
+    @Test func aBackupOfALiveStoreOpensAndMatches() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let (facilitator, created) = try await StoreFixtures.session(in: store)
+        let id = created.session.id
+        let backupDir = dir.file("backup")
+        try FileManager.default.createDirectory(atPath: backupDir, withIntermediateDirectories: false)
+        let appender = Task {
+            for seq in Int64(1)...400 { _ = try await store.append([StoreFixtures.event(seq)], to: id) }
+        }
+        try await store.backup(to: backupDir + "/" + StoreConfiguration.databaseFileName)
+        try await appender.value
+        let copy = try await Store.open(StoreConfiguration(dataDirectory: backupDir, openMode: .existingOnly))
+        let copied = try await copy.events(of: id, after: 0)
+        #expect(copied.map(\.seq) == Array(stride(from: Int64(1), through: copied.last?.seq ?? 0, by: 1)))
+        #expect(copied == Array(try await store.events(of: id, after: 0).prefix(copied.count)))
+        #expect(try await copy.authenticateFacilitator(token: facilitator.token)?.id == facilitator.facilitator.id)
+        await copy.close()
+
+        let second = dir.file("second.sqlite3")
+        try await store.backup(to: second)
+        let finalDir = dir.file("final")
+        try FileManager.default.createDirectory(atPath: finalDir, withIntermediateDirectories: false)
+        try FileManager.default.moveItem(atPath: second, toPath: finalDir + "/" + StoreConfiguration.databaseFileName)
+        let full = try await Store.open(StoreConfiguration(dataDirectory: finalDir, openMode: .existingOnly))
+        #expect(try await full.load(id) == (try await store.load(id)))
+        #expect(try await full.facilitators() == (try await store.facilitators()))
+        await full.close()
+        await store.close()
+    }
+
+    @Test func aBackupNeverOverwritesAndNeedsAnExistingDirectory() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let existing = dir.file("existing.sqlite3")
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: existing))
+        let overwrite = await #expect(throws: StoreError.self) { try await store.backup(to: existing) }
+        #expect(overwrite?.code == .backupFailed)
+        #expect(overwrite?.message.contains("exists already") == true)
+        #expect(FileManager.default.contents(atPath: existing) == Data("keep me".utf8))
+        let nowhere = await #expect(throws: StoreError.self) { try await store.backup(to: dir.file("missing/backup.sqlite3")) }
+        #expect(nowhere?.code == .backupFailed)
+        #expect(nowhere?.message.contains("does not exist") == true)
+        await store.close()
+    }
+}

@@ -1,0 +1,137 @@
+import Logging
+import ReviewRoomServer
+import Testing
+
+@Suite("Configuration loader")
+struct ConfigurationLoaderTests {
+    private func file(_ entries: [(String, ConfigValue)]) -> ConfigurationFile {
+        ConfigurationFile(path: "/etc/reviewroom/reviewroom.conf", entries: entries.map { (key: $0.0, value: $0.1) })
+    }
+
+    private func load(_ loader: ConfigurationLoader) throws -> DaemonConfiguration {
+        try loader.load().get()
+    }
+
+    private func problems(_ loader: ConfigurationLoader) -> [ConfigurationProblem] {
+        guard case .failure(let error) = loader.load() else { return [] }
+        return error.problems
+    }
+
+    @Test func noFileMeansDocumentedDefaults() throws {
+        let config = try load(ConfigurationLoader(file: nil))
+        #expect(config.listen == ListenAddress(host: "127.0.0.1", port: 8080))
+        #expect(config.dataDirectory == "/var/lib/reviewroom")
+        #expect(config.tlsCertificatePath == nil && config.tlsKeyPath == nil)
+        #expect(config.maxMessageBytes == 65536)
+        #expect(config.maxNoteUnits == 1_048_576)
+        #expect(config.messagesPerSecond == 50 && config.messageBurst == 200)
+        #expect(config.outboxLimitBytes == 4_194_304)
+        #expect(config.durability == .process && config.logLevel == .info && config.languageHints)
+    }
+
+    @Test func stateDirectoryIsTheDefaultDataDirectoryUnderSystemd() throws {
+        let config = try load(ConfigurationLoader(file: nil, environment: ["STATE_DIRECTORY": "/var/lib/reviewroom-x:/other"]))
+        #expect(config.dataDirectory == "/var/lib/reviewroom-x")
+    }
+
+    @Test func environmentOverridesFlagsWhichOverrideTheFile() throws {
+        let fileValues = file([("listen", .string("10.0.0.1:1")), ("data_dir", .string("/from/file")),
+                               ("public_url", .string("https://file.example"))])
+        let flagsOnly = try load(ConfigurationLoader(file: fileValues, flags: ["listen": "10.0.0.2:2", "data_dir": "/from/flag"]))
+        #expect(flagsOnly.listen == ListenAddress(host: "10.0.0.2", port: 2))
+        #expect(flagsOnly.dataDirectory == "/from/flag")
+        #expect(flagsOnly.publicURL == "https://file.example")
+
+        let all = try load(ConfigurationLoader(
+            file: fileValues, flags: ["listen": "10.0.0.2:2", "data_dir": "/from/flag"],
+            environment: ["REVIEWROOM_LISTEN": "10.0.0.3:3", "STATE_DIRECTORY": "/state"]))
+        #expect(all.listen == ListenAddress(host: "10.0.0.3", port: 3))
+        #expect(all.dataDirectory == "/from/flag")
+    }
+
+    @Test func environmentTextIsConvertedByKind() throws {
+        let config = try load(ConfigurationLoader(file: nil, environment: [
+            "REVIEWROOM_ALLOWED_ORIGINS": "https://a.example, http://b.example:8080",
+            "REVIEWROOM_LANGUAGE_HINTS": "false",
+            "REVIEWROOM_MAX_MESSAGE_BYTES": "1000",
+            "REVIEWROOM_DURABILITY": "power",
+            "REVIEWROOM_LOG_LEVEL": "debug",
+        ]))
+        #expect(config.allowedOrigins == ["https://a.example", "http://b.example:8080"])
+        #expect(config.languageHints == false)
+        #expect(config.maxMessageBytes == 1000)
+        #expect(config.durability == .power)
+        #expect(config.logLevel == .debug)
+    }
+
+    @Test func everyProblemIsReportedAtOnceNamingItsKey() {
+        let found = problems(ConfigurationLoader(file: file([
+            ("listen", .string("nohost")),
+            ("durability", .string("maybe")),
+            ("max_message_bytes", .integer(-5)),
+            ("message_burst", .string("lots")),
+            ("colour", .string("blue")),
+            ("language_hints", .string("yes")),
+            ("allowed_origins", .list([.string("https://ok.example"), .string("not an origin")])),
+        ]), environment: ["REVIEWROOM_OUTBOX_LIMIT_BYTES": "-1", "REVIEWROOM_BOGUS": "1"]))
+        let keys = Set(found.compactMap(\.key))
+        for key in ["listen", "durability", "max_message_bytes", "message_burst", "colour", "language_hints",
+                    "allowed_origins", "outbox_limit_bytes"] {
+            #expect(keys.contains(key), "no problem names \(key): \(found)")
+        }
+        #expect(found.contains { $0.code == .unknownKey && $0.message.contains("REVIEWROOM_BOGUS") })
+        #expect(found.first { $0.key == "listen" }?.message.contains("nohost") == true)
+        #expect(found.first { $0.key == "durability" }?.message.contains("maybe") == true)
+        #expect(found.first { $0.key == "max_message_bytes" }?.message.contains("-5") == true)
+        #expect(found.first { $0.key == "colour" }?.code == .unknownKey)
+    }
+
+    @Test func tlsNeedsBothFilesAndReadableOnes() {
+        let certOnly = problems(ConfigurationLoader(file: file([("tls_cert", .string("/c.pem"))]), isReadable: { _ in true }))
+        #expect(certOnly.map(\.code) == [.inconsistent])
+        #expect(certOnly.first?.message.contains("tls_key") == true)
+
+        let unreadable = problems(ConfigurationLoader(
+            file: file([("tls_cert", .string("/c.pem")), ("tls_key", .string("/k.pem"))]),
+            isReadable: { $0 != "/k.pem" }))
+        #expect(unreadable.count == 1)
+        #expect(unreadable.first?.code == .unreadableFile)
+        #expect(unreadable.first?.key == "tls_key")
+        #expect(unreadable.first?.message.contains("/k.pem") == true)
+    }
+
+    @Test func wrongTypesInTheFileAreBadValues() {
+        let found = problems(ConfigurationLoader(file: file([
+            ("listen", .integer(8080)), ("max_note_units", .string("12")), ("allowed_origins", .string("https://x.example")),
+            ("log_level", .string("loud")), ("public_url", .string("ftp://x")),
+        ])))
+        #expect(Set(found.map(\.key)) == ["listen", "max_note_units", "allowed_origins", "log_level", "public_url"])
+        #expect(found.allSatisfy { $0.code == .badValue })
+    }
+
+    @Test func fileProblemsPassThrough() {
+        let broken = ConfigurationFile(path: "/x.conf", problems: [
+            ConfigurationProblem(code: .syntax, key: nil, source: .file("/x.conf"), message: "line 1, column 3: bad"),
+        ])
+        let found = problems(ConfigurationLoader(file: broken))
+        #expect(found.map(\.code) == [.syntax])
+    }
+
+    @Test func effectiveConfigurationPrintsEveryKey() throws {
+        var config = try load(ConfigurationLoader(file: file([("allowed_origins", .list([.string("https://a.example")]))])))
+        config.publicURL = "https://review.example.org"
+        let text = config.effectiveTOML
+        for key in ConfigurationKey.all {
+            #expect(text.contains(key.name), "\(key.name) missing from the effective configuration")
+        }
+        #expect(text.contains("allowed_origins = [\"https://a.example\"]"))
+        #expect(text.contains("public_url = \"https://review.example.org\""))
+        #expect(text.contains("# tls_cert is not set"))
+    }
+
+    @Test func publicURLLosesItsTrailingSlashAndGivesTheOrigin() throws {
+        let config = try load(ConfigurationLoader(file: nil, flags: ["public_url": "https://Review.example.org/rr/"]))
+        #expect(config.publicURL == "https://Review.example.org/rr")
+        #expect(ListenAddress.originOfURL(config.publicURL ?? "") == "https://review.example.org")
+    }
+}

@@ -1,0 +1,24 @@
+import ReviewRoomServer
+import Testing
+
+@Suite("Listen address")
+struct ListenAddressTests {
+    @Test(arguments: [
+        ("127.0.0.1:8080", "127.0.0.1", 8080), ("0.0.0.0:0", "0.0.0.0", 0),
+        ("[::1]:443", "::1", 443), ("localhost:65535", "localhost", 65535),
+    ])
+    func parsesValidAddresses(text: String, host: String, port: Int) throws {
+        let address = try ListenAddress.parse(text).get()
+        #expect(address == ListenAddress(host: host, port: port))
+        #expect(address.description == text)
+    }
+
+    @Test(arguments: ["nohost", ":8080", "127.0.0.1:", "127.0.0.1:70000", "127.0.0.1:-1", "::1:80", "[::1]80", "a b:1"])
+    func refusesMalformedAddresses(text: String) {
+        guard case .failure(let error) = ListenAddress.parse(text) else {
+            Issue.record("\(text) was accepted")
+            return
+        }
+        #expect(error.description.contains(text))
+    }
+}

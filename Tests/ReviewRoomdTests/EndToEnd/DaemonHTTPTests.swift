@@ -1,0 +1,70 @@
+import Foundation
+import ReviewRoomTesting
+import Testing
+
+@Suite("Daemon HTTP surface")
+struct DaemonHTTPTests {
+    @Test func theHomePageHasSecurityHeadersAndAContentType() async throws {
+        let daemon = try DaemonProcess.start()
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        let page = try await CurlClient.request("GET", url + "/")
+        #expect(page.status == 200)
+        #expect(page.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(page.headers["content-security-policy"] == "default-src 'self'; frame-ancestors 'none'")
+        #expect(page.headers["referrer-policy"] == "no-referrer")
+        #expect(page.headers["x-content-type-options"] == "nosniff")
+        #expect(page.text.lowercased().contains("<!doctype html"))
+
+        let head = try await CurlClient.request("HEAD", url + "/index.html")
+        #expect(head.status == 200)
+        #expect(head.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(head.body.isEmpty)
+    }
+
+    @Test func unknownAPIRouteIsProblemJSON() async throws {
+        let daemon = try DaemonProcess.start()
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        let response = try await CurlClient.request("GET", url + "/api/v1/no-such-thing")
+        #expect(response.status == 404)
+        #expect(response.headers["content-type"] == "application/problem+json")
+        let object = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
+        #expect(object?["status"] as? Int == 404)
+        for key in ["type", "title", "detail"] { #expect(object?[key] is String, "no \(key)") }
+        #expect(response.headers["content-security-policy"] != nil)
+    }
+
+    @Test func knownRouteWrongMethodIs405() async throws {
+        let daemon = try DaemonProcess.start()
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        let response = try await CurlClient.request("DELETE", url + "/api/v1/openapi.json")
+        #expect(response.status == 405)
+        #expect(response.headers["allow"] == "GET, HEAD")
+        #expect(response.headers["content-type"] == "application/problem+json")
+    }
+
+    @Test func anOversizedBodyIs413() async throws {
+        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_MAX_REQUEST_BODY_BYTES": "1024"])
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        let body = try TemporaryDirectory.make(prefix: "body").appendingPathComponent("big.json")
+        try Data(repeating: UInt8(ascii: "a"), count: 64 * 1024).write(to: body)
+        let response = try await CurlClient.request("POST", url + "/api/v1/openapi.json", bodyFile: body)
+        #expect(response.status == 413)
+        #expect(try await CurlClient.request("GET", url + "/livez").status == 200, "the daemon still serves")
+    }
+
+    @Test(arguments: ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
+                      "/%2E%2E/Package.swift", "/.%2e/.%2e/etc/passwd"])
+    func pathTraversalIsRefused(path: String) async throws {
+        let daemon = try DaemonProcess.start()
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        let response = try await CurlClient.request("GET", url + path)
+        #expect((400..<500).contains(response.status), "\(path) answered \(response.status)")
+        #expect(!response.text.contains("root:"))
+        #expect(!response.text.contains("PackageDescription"))
+    }
+}

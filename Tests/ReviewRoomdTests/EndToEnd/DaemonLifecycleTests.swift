@@ -1,0 +1,97 @@
+import Foundation
+import ReviewRoomTesting
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("Daemon life: start, health, stop")
+struct DaemonLifecycleTests {
+    @Test func startsOnPortZeroAndReportsTheRealPort() async throws {
+        let daemon = try DaemonProcess.start()
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        let port = try await daemon.port()
+        #expect(port > 0)
+        #expect(url == "http://127.0.0.1:\(port)")
+        #expect(daemon.stdout.entries.count == 1, "exactly one line on stdout: \(daemon.stdout.entries)")
+        let live = try await CurlClient.request("GET", "\(url)/livez")
+        #expect(live.status == 200)
+    }
+
+    @Test func healthEndpointsAnswer() async throws {
+        let daemon = try DaemonProcess.start()
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        for path in ["/livez", "/healthz", "/readyz"] {
+            let response = try await CurlClient.request("GET", url + path)
+            #expect(response.status == 200, "\(path) answered \(response.status)")
+            #expect(response.headers["x-content-type-options"] == "nosniff")
+        }
+    }
+
+    @Test func sigtermExitsZeroAndLogsTheShutdown() async throws {
+        let daemon = try DaemonProcess.start()
+        defer { daemon.terminate() }
+        _ = try await daemon.listeningURL()
+        daemon.signal(SIGTERM)
+        let status = try await daemon.waitForExit(timeout: .seconds(10))
+        #expect(status == 0)
+        _ = try await daemon.stderr.first(where: { $0.contains("shutting down") }, timeout: .seconds(5))
+    }
+
+    @Test func sigintStopsItToo() async throws {
+        let daemon = try DaemonProcess.start()
+        defer { daemon.terminate() }
+        _ = try await daemon.listeningURL()
+        daemon.signal(SIGINT)
+        #expect(try await daemon.waitForExit(timeout: .seconds(10)) == 0)
+    }
+
+    @Test func sighupKeepsItRunningAndReloadsTheLogLevel() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "hup")
+        let config = directory.appendingPathComponent("reviewroom.conf")
+        try Data("log_level = \"info\"\n".utf8).write(to: config)
+        let daemon = try DaemonProcess.start(arguments: ["--config", config.path])
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        try Data("log_level = \"debug\"\n".utf8).write(to: config)
+        daemon.signal(SIGHUP)
+        _ = try await daemon.stderr.first(where: { $0.contains("log level is debug") }, timeout: .seconds(10))
+        #expect(try await CurlClient.request("GET", "\(url)/livez").status == 200)
+    }
+
+    @Test func aBadConfigurationOnSIGHUPKeepsTheRunningOne() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "hup")
+        let config = directory.appendingPathComponent("reviewroom.conf")
+        try Data("log_level = \"info\"\n".utf8).write(to: config)
+        let daemon = try DaemonProcess.start(arguments: ["--config", config.path])
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        try Data("log_level = \"loud\"\ncolour = 1\n".utf8).write(to: config)
+        daemon.signal(SIGHUP)
+        let refusal = try await daemon.stderr.first(where: { $0.contains("configuration not reloaded") }, timeout: .seconds(10))
+        #expect(refusal.contains("loud") && refusal.contains("colour"))
+        #expect(try await CurlClient.request("GET", "\(url)/readyz").status == 200)
+        #expect(!daemon.stderr.entries.contains { $0.contains("log level is") })
+    }
+
+    @Test func demoSaysWhenItArrives() async throws {
+        let daemon = try DaemonProcess.start(arguments: ["--demo"])
+        defer { daemon.terminate() }
+        _ = try await daemon.listeningURL()
+        #expect(daemon.stdout.entries.contains("demo sessions arrive with live sessions"))
+    }
+
+    @Test func aBusyPortIsAClearError() async throws {
+        let first = try DaemonProcess.start()
+        defer { first.terminate() }
+        let port = try await first.port()
+        let second = try DaemonProcess.start(arguments: ["--listen", "127.0.0.1:\(port)"])
+        defer { second.terminate() }
+        let status = try await second.waitForExit(timeout: .seconds(15))
+        #expect(status != 0)
+        let line = try await second.stderr.first(where: { $0.contains("cannot listen") }, timeout: .seconds(10))
+        #expect(line.contains("\(port)"))
+    }
+}

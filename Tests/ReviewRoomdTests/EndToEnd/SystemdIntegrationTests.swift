@@ -1,0 +1,71 @@
+import Foundation
+import ReviewRoomTesting
+import Synchronization
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("Daemon under systemd: notify, watchdog, socket activation")
+struct SystemdIntegrationTests {
+    @Test(arguments: [false, true])
+    func notifiesReadyStatusAndStopping(abstract: Bool) async throws {
+        let listener = try NotifySocketListener(abstract: abstract)
+        let daemon = try DaemonProcess.start(environment: ["NOTIFY_SOCKET": listener.notifySocket])
+        defer { daemon.terminate() }
+        _ = try await daemon.listeningURL()
+        let ready = try await listener.messages.first(where: { $0.contains("READY=1") }, timeout: .seconds(15))
+        #expect(ready.contains("STATUS="))
+        #expect(ready.contains("connections"))
+        daemon.signal(SIGTERM)
+        _ = try await listener.messages.first(where: { $0.contains("STOPPING=1") }, timeout: .seconds(10))
+        #expect(try await daemon.waitForExit(timeout: .seconds(10)) == 0)
+    }
+
+    @Test func sendsWatchdogKeepAlives() async throws {
+        let listener = try NotifySocketListener()
+        // WATCHDOG_PID is the daemon's own, unknown before start: leave it unset (allowed).
+        let daemon = try DaemonProcess.start(environment: ["NOTIFY_SOCKET": listener.notifySocket, "WATCHDOG_USEC": "200000"])
+        defer { daemon.terminate() }
+        _ = try await daemon.listeningURL()
+        let keepAlive = try await listener.messages.first(where: { $0.contains("WATCHDOG=1") }, timeout: .seconds(15))
+        #expect(keepAlive.contains("STATUS="))
+        // Keep-alives keep coming: wait for the third one.
+        let seen = Mutex(0)
+        let third = try await listener.messages.first(where: { message in
+            guard message.contains("WATCHDOG=1") else { return false }
+            return seen.withLock { count in count += 1; return count >= 3 }
+        }, timeout: .seconds(15))
+        #expect(third.contains("WATCHDOG=1"))
+    }
+
+    @Test func noWatchdogWithoutWatchdogUsec() async throws {
+        let listener = try NotifySocketListener()
+        let daemon = try DaemonProcess.start(environment: ["NOTIFY_SOCKET": listener.notifySocket])
+        defer { daemon.terminate() }
+        _ = try await daemon.listeningURL()
+        _ = try await listener.messages.first(where: { $0.contains("READY=1") }, timeout: .seconds(15))
+        daemon.signal(SIGTERM)
+        _ = try await listener.messages.first(where: { $0.contains("STOPPING=1") }, timeout: .seconds(10))
+        #expect(!listener.messages.entries.contains { $0.contains("WATCHDOG=1") })
+    }
+
+    @Test func servesOnASocketHandedOverBySystemd() async throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-socket-activate") else {
+            print("skipped: systemd-socket-activate is not installed (apt-get install systemd)")
+            return
+        }
+        let port = try FreePort.pick()
+        let daemon = try DaemonProcess.start(
+            launcher: ["/usr/bin/systemd-socket-activate", "-l", "127.0.0.1:\(port)"], defaultListen: false)
+        defer { daemon.terminate() }
+        // systemd-socket-activate listens at once and starts the daemon on the first connection.
+        _ = try await daemon.stderr.first(where: { $0.contains("Listening on") }, timeout: .seconds(15))
+        let response = try await CurlClient.request("GET", "http://127.0.0.1:\(port)/livez")
+        #expect(response.status == 200)
+        let url = try await daemon.listeningURL()
+        #expect(url == "http://127.0.0.1:\(port)")
+        let logLine = try await daemon.stderr.first(where: { $0.contains("socket_activated=") }, timeout: .seconds(10))
+        #expect(logLine.contains("socket_activated=true"))
+    }
+}

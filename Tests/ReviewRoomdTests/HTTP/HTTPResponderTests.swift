@@ -1,0 +1,63 @@
+import Foundation
+import Logging
+import ReviewRoomServer
+import ReviewRoomTesting
+import Testing
+import WebSocketTransport
+
+@Suite("HTTP responder")
+struct HTTPResponderTests {
+    private func responder(readiness: Readiness = Readiness()) throws -> ReviewRoomHTTPResponder {
+        let root = try TemporaryDirectory.make(prefix: "web")
+        try Data("<!doctype html>".utf8).write(to: root.appendingPathComponent("index.html"))
+        var api = APIRouter()
+        OpenAPIDocument.register(in: &api, version: "test")
+        return ReviewRoomHTTPResponder(readiness: readiness, api: api, staticFiles: StaticFiles(root: root),
+                                       logger: Logger(label: "test"))
+    }
+
+    private func header(_ name: String, in response: HTTPResponse) -> String? {
+        response.headers.first { $0.0.lowercased() == name.lowercased() }?.1
+    }
+
+    @Test(arguments: ["/", "/livez", "/readyz", "/api/v1/openapi.json", "/api/v1/none", "/nope", "/../x"])
+    func everyResponseCarriesTheSecurityHeaders(path: String) async throws {
+        let response = try await responder().respond(to: HTTPRequest(method: "GET", path: path))
+        #expect(header("Content-Security-Policy", in: response) == "default-src 'self'; frame-ancestors 'none'")
+        #expect(header("Referrer-Policy", in: response) == "no-referrer")
+        #expect(header("X-Content-Type-Options", in: response) == "nosniff")
+    }
+
+    @Test func readinessFollowsThePhase() async throws {
+        let readiness = Readiness()
+        let responder = try responder(readiness: readiness)
+        #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/readyz")).status == 503)
+        readiness.markReady()
+        #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/readyz")).status == 200)
+        readiness.markStopping()
+        #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/readyz")).status == 503)
+        readiness.markReady()
+        #expect(readiness.current == .stopping, "a stopping daemon never becomes ready again")
+        #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/livez")).status == 200)
+        #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/healthz")).status == 200)
+    }
+
+    @Test func headHasNoBodyAndPostOnAPageIs405() async throws {
+        let responder = try responder()
+        let head = await responder.respond(to: HTTPRequest(method: "HEAD", path: "/"))
+        #expect(head.status == 200 && head.body.isEmpty)
+        #expect(header("Content-Type", in: head) == "text/html; charset=utf-8")
+        let post = await responder.respond(to: HTTPRequest(method: "POST", path: "/livez"))
+        #expect(post.status == 405)
+        #expect(header("Allow", in: post) == "GET, HEAD")
+    }
+
+    @Test func openAPIDocumentIsJSON() async throws {
+        let response = try await responder().respond(to: HTTPRequest(method: "GET", path: "/api/v1/openapi.json"))
+        #expect(response.status == 200)
+        let object = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
+        #expect(object?["openapi"] as? String == "3.1.0")
+        let paths = object?["paths"] as? [String: Any]
+        #expect(paths?["/readyz"] != nil)
+    }
+}

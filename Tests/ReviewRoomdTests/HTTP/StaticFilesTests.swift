@@ -1,0 +1,51 @@
+import Foundation
+import ReviewRoomServer
+import ReviewRoomTesting
+import Testing
+
+@Suite("Static files")
+struct StaticFilesTests {
+    private func makeRoot() throws -> (root: URL, outside: URL) {
+        let base = try TemporaryDirectory.make(prefix: "webroot")
+        let root = base.appendingPathComponent("web")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try Data("<!doctype html><title>home</title>".utf8).write(to: root.appendingPathComponent("index.html"))
+        try Data("<!doctype html><title>join</title>".utf8).write(to: root.appendingPathComponent("join.html"))
+        try Data("body{}".utf8).write(to: root.appendingPathComponent("assets/app.css"))
+        try Data("export {}".utf8).write(to: root.appendingPathComponent("assets/app.js"))
+        try Data("hidden".utf8).write(to: root.appendingPathComponent(".secret"))
+        let outside = base.appendingPathComponent("secret.txt")
+        try Data("top secret".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("escape.txt"), withDestinationURL: outside)
+        return (root, outside)
+    }
+
+    @Test func servesFilesWithTheirContentTypes() throws {
+        let files = StaticFiles(root: try makeRoot().root)
+        let index = try #require(files.response(forPath: "/"))
+        #expect(index.contentType == "text/html; charset=utf-8")
+        #expect(String(decoding: index.body, as: UTF8.self).contains("home"))
+        #expect(files.response(forPath: "/join")?.contentType == "text/html; charset=utf-8")
+        #expect(files.response(forPath: "/join").map { String(decoding: $0.body, as: UTF8.self) }?.contains("join") == true)
+        #expect(files.response(forPath: "/assets/app.css")?.contentType == "text/css; charset=utf-8")
+        #expect(files.response(forPath: "/assets/app.js")?.contentType == "text/javascript; charset=utf-8")
+        #expect(files.response(forPath: "/assets/%61pp.css")?.status == 200)
+    }
+
+    @Test(arguments: [
+        "/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt",
+        "/assets/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/assets%2f..%2f..%2fsecret.txt",
+        "/..\\secret.txt", "/.secret", "/escape.txt", "/%00", "/%zz", "//etc/passwd", "/assets/", "/missing.html",
+    ])
+    func refusesTraversalAndMissingFiles(path: String) throws {
+        let files = StaticFiles(root: try makeRoot().root)
+        #expect(files.response(forPath: path) == nil, "\(path) was served")
+    }
+
+    @Test func contentTypesByExtension() {
+        #expect(ContentTypes.forFile(named: "a.svg") == "image/svg+xml")
+        #expect(ContentTypes.forFile(named: "a.json") == "application/json")
+        #expect(ContentTypes.forFile(named: "a.PNG") == "image/png")
+        #expect(ContentTypes.forFile(named: "noextension") == "application/octet-stream")
+    }
+}

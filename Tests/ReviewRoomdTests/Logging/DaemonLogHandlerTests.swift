@@ -1,0 +1,50 @@
+import Logging
+import ReviewRoomServer
+import Synchronization
+import Testing
+
+@Suite("Log handler")
+struct DaemonLogHandlerTests {
+    final class Lines: Sendable {
+        let lines = Mutex<[String]>([])
+        var all: [String] { lines.withLock { $0 } }
+        var sink: DaemonLogHandler.Sink { DaemonLogHandler.Sink { line in self.lines.withLock { $0.append(line) } } }
+    }
+
+    @Test func journalLinesCarrySyslogPrioritiesAndNoTimestamp() {
+        let captured = Lines()
+        let control = LogLevelControl(level: .debug)
+        let logger = Logger(label: "rr") { DaemonLogHandler(label: $0, journal: true, control: control, sink: captured.sink) }
+        logger.error("boom")
+        logger.warning("careful", metadata: ["k": "v"])
+        logger.info("hello")
+        logger.debug("detail\nsecond line")
+        #expect(captured.all == [
+            "<3> rr: boom\n", "<4> rr: careful k=v\n", "<6> rr: hello\n", "<7> rr: detail\\nsecond line\n",
+        ])
+    }
+
+    @Test func terminalLinesStartWithATimestampAndLevel() throws {
+        let captured = Lines()
+        let logger = Logger(label: "rr") {
+            DaemonLogHandler(label: $0, journal: false, control: LogLevelControl(level: .info), sink: captured.sink)
+        }
+        logger.info("hello")
+        let line = try #require(captured.all.first)
+        let parts = line.split(separator: " ", maxSplits: 2)
+        #expect(parts.count == 3)
+        #expect(parts[0].hasSuffix("Z") && parts[0].contains("T"), "no RFC 3339 timestamp in \(line)")
+        #expect(parts[1] == "info")
+        #expect(parts[2] == "rr: hello\n")
+    }
+
+    @Test func theSharedLevelFiltersAndCanChangeLater() {
+        let captured = Lines()
+        let control = LogLevelControl(level: .warning)
+        let logger = Logger(label: "rr") { DaemonLogHandler(label: $0, journal: true, control: control, sink: captured.sink) }
+        logger.info("dropped")
+        control.current = .info
+        logger.info("kept")
+        #expect(captured.all == ["<6> rr: kept\n"])
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import ReviewRoomTesting
+import Testing
+
+@Suite("check-config and the command line")
+struct CheckConfigCommandTests {
+    private func reviewroomd(_ arguments: [String], environment: [String: String] = [:]) async throws -> ChildResult {
+        let executable = try BuildProducts.executable(named: "reviewroomd")
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("REVIEWROOM_") }
+        env.merge(environment) { _, new in new }
+        return try await ChildProcess.run([executable.path] + arguments, environment: env)
+    }
+
+    private func configFile(_ text: String) throws -> URL {
+        let url = try TemporaryDirectory.make(prefix: "conf").appendingPathComponent("reviewroom.conf")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test func anEmptyFileSucceedsWithDefaults() async throws {
+        let result = try await reviewroomd(["check-config", "--config", try configFile("").path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("listen = \"127.0.0.1:8080\""))
+        #expect(result.stdout.contains("max_message_bytes = 65536"))
+    }
+
+    @Test func theShippedExampleIsAllDefaults() async throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../Deploy/reviewroom.conf").standardizedFileURL
+        let shipped = try await reviewroomd(["check-config", "--config", example.path])
+        let empty = try await reviewroomd(["check-config", "--config", try configFile("").path])
+        #expect(shipped.status == 0)
+        #expect(shipped.stdout.split(separator: "\n").dropFirst() == empty.stdout.split(separator: "\n").dropFirst())
+    }
+
+    @Test func aFullValidFileIsPrintedBack() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "tls")
+        let cert = directory.appendingPathComponent("c.pem"), key = directory.appendingPathComponent("k.pem")
+        try Data("x".utf8).write(to: cert); try Data("x".utf8).write(to: key)
+        let text = """
+        listen = "0.0.0.0:9000"
+        data_dir = "/srv/rr"
+        public_url = "https://review.example.org"
+        tls_cert = "\(cert.path)"
+        tls_key = "\(key.path)"
+        allowed_origins = ["https://school.example"]
+        metrics_listen = "127.0.0.1:9100"
+        durability = "power"
+        log_level = "debug"
+        max_message_bytes = 32768
+        max_note_units = 500000
+        messages_per_second = 20
+        message_burst = 100
+        outbox_limit_bytes = 1000000
+        language_hints = false
+        max_request_body_bytes = 2048
+        web_root = "\(directory.path)"
+        """
+        let result = try await reviewroomd(["check-config", "--config", try configFile(text).path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for line in text.split(separator: "\n") {
+            #expect(result.stdout.contains(line), "missing \(line)")
+        }
+    }
+
+    @Test func aBadFileNamesEveryKeyAndFails() async throws {
+        let text = """
+        listen = "nohost"
+        durability = "maybe"
+        max_message_bytes = -1
+        messages_per_second = 0
+        tls_cert = "/nonexistent/cert.pem"
+        colour = "blue"
+        log_level = 3
+        """
+        let result = try await reviewroomd(["check-config", "--config", try configFile(text).path])
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty, "nothing is printed as effective on failure")
+        for needle in ["listen", "nohost", "durability", "maybe", "max_message_bytes", "messages_per_second",
+                       "tls_key", "/nonexistent/cert.pem", "colour", "log_level"] {
+            #expect(result.stderr.contains(needle), "stderr does not name \(needle): \(result.stderr)")
+        }
+    }
+
+    @Test func syntaxErrorsNameTheLine() async throws {
+        let result = try await reviewroomd(["check-config", "--config", try configFile("listen = \n").path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("line 1"))
+    }
+
+    @Test func aMissingExplicitFileIsAnError() async throws {
+        let result = try await reviewroomd(["check-config", "--config", "/nonexistent/reviewroom.conf"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("/nonexistent/reviewroom.conf"))
+    }
+
+    @Test func environmentVariablesApplyAndAreChecked() async throws {
+        let file = try configFile("listen = \"127.0.0.1:1\"\n").path
+        let good = try await reviewroomd(["check-config", "--config", file],
+                                         environment: ["REVIEWROOM_LISTEN": "127.0.0.1:2", "REVIEWROOM_ALLOWED_ORIGINS": "https://a.example,https://b.example"])
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("listen = \"127.0.0.1:2\""))
+        #expect(good.stdout.contains("allowed_origins = [\"https://a.example\", \"https://b.example\"]"))
+        let bad = try await reviewroomd(["check-config", "--config", file],
+                                        environment: ["REVIEWROOM_LANGUAGE_HINTS": "yes", "REVIEWROOM_LISTN": "x"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("REVIEWROOM_LANGUAGE_HINTS") && bad.stderr.contains("REVIEWROOM_LISTN"))
+    }
+
+    @Test func versionAndSubcommands() async throws {
+        let version = try await reviewroomd(["--version"])
+        #expect(version.status == 0 && version.stdout.hasPrefix("reviewroomd "))
+        // facilitator and backup belong to the store; here only that they exist.
+        for command in ["serve", "check-config", "facilitator", "export", "backup"] {
+            let help = try await reviewroomd([command, "--help"])
+            #expect(help.status == 0, "\(command) --help failed: \(help.stderr)")
+            #expect(help.stdout.contains(command))
+        }
+        let export = try await reviewroomd(["export", "s1", "--data-dir", try TemporaryDirectory.make(prefix: "d").path])
+        #expect(export.status == 1)
+        #expect(export.stderr.contains("not yet available"))
+        let unknown = try await reviewroomd(["frobnicate"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("frobnicate"))
+    }
+
+    @Test func dataDirectoryOptionRefusesBothAndChecksTheConfiguration() async throws {
+        let both = try await reviewroomd(["export", "s1", "--config", "/x.conf", "--data-dir", "/tmp"])
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("not both"))
+        let badFile = try await reviewroomd(["export", "s1", "--config", try configFile("colour = 1\n").path])
+        #expect(badFile.status == 78)
+        #expect(badFile.stderr.contains("colour"))
+        let badFormat = try await reviewroomd(["export", "s1", "--format", "pdf", "--data-dir", "/tmp"])
+        #expect(badFormat.status == 64)
+        #expect(badFormat.stderr.contains("pdf"))
+    }
+
+    @Test func serveRefusesABadConfigurationBeforeListening() async throws {
+        let result = try await reviewroomd(["serve", "--listen", "nohost", "--data-dir", try TemporaryDirectory.make(prefix: "d").path])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("--listen") && result.stderr.contains("nohost"))
+        #expect(!result.stdout.contains("Listening on"))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import ReviewRoomTesting
+import Testing
+
+@Suite("Deploy files")
+struct DeployTests {
+    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../..").standardizedFileURL
+
+    @Test func serviceUnitScoresAtMostOnePointFive() async throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze") else {
+            print("skipped: systemd-analyze is not installed (apt-get install systemd)")
+            return
+        }
+        let unit = Self.root.appendingPathComponent("Deploy/reviewroomd.service").path
+        let result = try await ChildProcess.run(["systemd-analyze", "security", "--offline=true", unit])
+        let line = try #require(result.stdout.split(separator: "\n").last { $0.contains("Overall exposure level") },
+                                "no score in: \(result.stdout) \(result.stderr)")
+        let score = try #require(line.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) })
+        #expect(score <= 1.5, "\(line)")
+    }
+
+    @Test func installIntoDestdirIsCompleteAndKeepsAnEditedConfig() async throws {
+        let destination = try TemporaryDirectory.make(prefix: "destdir")
+        let binDirectory = try BuildProducts.executable(named: "reviewroomd").deletingLastPathComponent().path
+        let script = Self.root.appendingPathComponent("Deploy/install.sh").path
+        var environment = ProcessInfo.processInfo.environment
+        environment["DESTDIR"] = destination.path
+        let first = try await ChildProcess.run([script, "--bin-dir", binDirectory], environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        for path in ["usr/local/bin/reviewroomd", "usr/local/share/reviewroom/web/index.html",
+                     "etc/systemd/system/reviewroomd.service", "etc/systemd/system/reviewroomd.socket",
+                     "etc/reviewroom/reviewroom.conf"] {
+            #expect(FileManager.default.fileExists(atPath: destination.appendingPathComponent(path).path), "\(path) missing")
+        }
+        let config = destination.appendingPathComponent("etc/reviewroom/reviewroom.conf")
+        try Data("listen = \"127.0.0.1:9999\"\n".utf8).write(to: config)
+        let second = try await ChildProcess.run([script, "--bin-dir", binDirectory], environment: environment)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try String(contentsOf: config, encoding: .utf8) == "listen = \"127.0.0.1:9999\"\n")
+    }
+
+    @Test func dryRunChangesNothing() async throws {
+        let destination = try TemporaryDirectory.make(prefix: "dry")
+        var environment = ProcessInfo.processInfo.environment
+        environment["DESTDIR"] = destination.path
+        let script = Self.root.appendingPathComponent("Deploy/install.sh").path
+        let result = try await ChildProcess.run([script, "--dry-run", "--no-build"], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("+ install -m 0755"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: destination.path).isEmpty)
+    }
+
+    @Test func shippedConfigDocumentsEveryKey() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("Deploy/reviewroom.conf"), encoding: .utf8)
+        for key in ["listen", "data_dir", "public_url", "tls_cert", "tls_key", "allowed_origins", "metrics_listen",
+                    "durability", "log_level", "max_message_bytes", "max_note_units", "messages_per_second",
+                    "message_burst", "outbox_limit_bytes", "language_hints", "max_request_body_bytes", "web_root"] {
+            #expect(text.contains("#\(key) = "), "\(key) is not documented")
+        }
+    }
+}
