@@ -20,6 +20,7 @@ test: deps
 	swift build --build-tests --enable-code-coverage
 	swift test --skip-build --enable-code-coverage
 	@$(MAKE) --no-print-directory coverage
+	@$(MAKE) --no-print-directory browser-test
 
 # Prints the line coverage of the pure core (ReviewRoomCore) from the last `make test`.
 coverage:
@@ -39,3 +40,23 @@ run: build
 
 bench: deps
 	swift run -c release reviewroom-bench
+
+# ---- Browser client tests (helper "browser"): real Chromium against a real reviewroomd ----
+# Installs Debian's chromium + chromium-driver and, from PyPI, selenium, axe-selenium-python
+# and pytest (each only when missing), then runs Tests/browser against .build/debug/reviewroomd.
+BROWSER_PACKAGES := chromium chromium-driver python3 python3-pip
+BROWSER_PY_MODULES := selenium,axe_selenium_python,pytest
+
+.PHONY: browser-deps browser-test
+
+browser-deps: deps
+	@missing=""; for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	@python3 -c "import $(BROWSER_PY_MODULES)" 2>/dev/null || \
+	  python3 -m pip install --quiet selenium axe-selenium-python pytest 2>/dev/null || \
+	  python3 -m pip install --quiet --break-system-packages selenium axe-selenium-python pytest
+
+browser-test: browser-deps
+	swift build --product reviewroomd
+	python3 -m pytest Tests/browser -q

@@ -41,7 +41,7 @@ function leaveLive() { if (live) { live.stop(); live = null; banner.hidden = tru
 function showSignIn(message) {
   leaveLive();
   setNav(false);
-  const input = el('input', { type: 'password', id: 'facilitator-token', autocomplete: 'off', required: true });
+  const input = el('input', { type: 'password', id: 'facilitator-token', autocomplete: 'current-password', required: true });
   const status = el('p', { className: 'form-status', attrs: { role: 'status' } }, message || '');
   const form = el('form', { className: 'panel narrow-panel', on: { submit: async (e) => {
     e.preventDefault();

@@ -8,6 +8,9 @@ const en = {
   'page.join': 'ReviewRoom – join a review',
   'page.display': 'ReviewRoom – room display',
   'page.console': 'ReviewRoom – facilitator console',
+  'index.heading': 'ReviewRoom',
+  'index.body': 'Timed, remote peer reviews between schools. Reviewers: open the invite link you were sent.',
+  'index.console': 'Facilitators: open the console',
 
   'conn.connecting': 'Connecting…',
   'conn.reconnecting': 'Connection lost – reconnecting…',

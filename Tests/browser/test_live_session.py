@@ -1,0 +1,173 @@
+"""A whole review in real browsers: the facilitator schedules it in the console, two reviewers
+and a room display join, the clock and floor stay in step everywhere, two people type into one
+note at once, the daemon restarts mid-session, and links that cannot join show their pages.
+
+The steps share one session, so they run as one test; each step asserts as it goes."""
+import datetime
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import browser_errors, screenshot
+from pages import (axe_problems, countdown_end, joined, note_get, queue_names, set_value,
+                   shown_note, sign_in, wait_js, wait_text, wait_until)
+
+# Chrome logs failed WebSocket handshakes while the daemon is down; those are expected there only.
+RECONNECT_NOISE = ("WebSocket connection to",)
+
+
+def clean(errors, allowed=()):
+    return [e for e in errors if not any(a in e for a in allowed)]
+
+
+def schedule_in_console(driver):
+    """Fills the schedule form (starting now) and returns {name: invite url} from the session page."""
+    driver.find_element(By.ID, "new-session").click()
+    title = wait_until(driver, lambda d: d.find_element(By.ID, "schedule-title"))
+    title.send_keys("Reading for pleasure – rapid review")
+    driver.find_element(By.ID, "schedule-host").send_keys("Northfield Primary")
+    driver.find_element(By.ID, "schedule-focus").send_keys("How do we rebuild reading stamina?")
+    now = driver.execute_script(
+        "const d = new Date(); const p = (n) => String(n).padStart(2, '0');"
+        "return [`${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`, `${p(d.getHours())}:${p(d.getMinutes())}`];")
+    set_value(driver, driver.find_element(By.ID, "schedule-date"), now[0])
+    set_value(driver, driver.find_element(By.ID, "schedule-time"), now[1])
+    # Tailor the agenda: the first phase becomes a short briefing.
+    first_title = driver.find_element(By.CSS_SELECTOR, "#main ol.edit-list li input[type=text]")
+    first_title.clear()
+    first_title.send_keys("Quick briefing")
+    people = [("Asha", "reviewer"), ("Ben", "reviewer"), ("Room", "display")]
+    for index, (name, role) in enumerate(people):
+        if index > 0:
+            driver.find_element(By.ID, "add-person").click()
+        names = driver.find_elements(By.CSS_SELECTOR, ".person-name")
+        names[index].send_keys(name)
+        roles = driver.find_elements(By.CSS_SELECTOR, ".person-role")
+        set_value(driver, roles[index], role)
+    screenshot(driver, "console-schedule")
+    assert axe_problems(driver) == []
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_until(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".invite-link")) >= 4,
+               message="the session page never listed the invite links")
+    screenshot(driver, "console-session")
+    links = {field.get_attribute("data-name"): field.get_attribute("value")
+             for field in driver.find_elements(By.CSS_SELECTOR, ".invite-link")}
+    return links
+
+
+def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
+    console = browsers()
+    sign_in(console, daemon.base, facilitator)
+    links = schedule_in_console(console)
+    assert "/join#" in links["Asha"] and "/join#" in links["Ben"] and "/display#" in links["Room"]
+    assert links["Asha"] != links["Ben"]
+    status, sessions = daemon.api("GET", "/sessions", facilitator)
+    assert status == 200
+    session = next(s for s in sessions if s["title"] == "Reading for pleasure – rapid review")
+    session_id = session["id"]
+    assert session["agenda"][0]["title"] == "Quick briefing"
+
+    # Two reviewers and the room display join (the links point at the daemon's public URL).
+    asha, ben, room = browsers(), browsers(), browsers()
+    for driver, name in ((asha, "Asha"), (ben, "Ben"), (room, "Room")):
+        driver.get(links[name])
+        joined(driver)
+        assert "#" not in driver.current_url
+    console.find_element(By.ID, "run-live").click()
+    joined(console)
+    everyone = (console, asha, ben, room)
+
+    # The facilitator starts and advances a phase: every page shows the same phase and countdown.
+    wait_until(console, lambda d: d.find_element(By.ID, "control-start")).click()
+    wait_js(console, "return window.reviewroom.model.session.clock.status === 'live'")
+    console.find_element(By.ID, "control-next").click()
+    second_phase = session["agenda"][1]["title"]
+    for driver in everyone:
+        wait_text(driver, "[data-testid=phase-title]", second_phase)
+        wait_js(driver, "return !!window.reviewroom.model.session.clock.endsAt")
+    ends = [countdown_end(driver) for driver in everyone]
+    assert max(ends) - min(ends) < 1000, ends
+    shown = [driver.find_element(By.CSS_SELECTOR, ".countdown, .display-countdown").text for driver in everyone]
+    assert all(text.strip() for text in shown)
+
+    # Hands: Asha by button, Ben by keyboard shortcut; the same order everywhere, then Asha lowers hers.
+    asha.find_element(By.ID, "raise-hand").click()
+    wait_until(asha, lambda d: queue_names(d) == ["Asha"])
+    ben.find_element(By.TAG_NAME, "body").send_keys("h")
+    for driver in everyone:
+        wait_until(driver, lambda d: queue_names(d) == ["Asha", "Ben"], message="queue order differs")
+    wait_text(room, "[data-testid=queue]", "Ben")
+    asha.find_element(By.ID, "raise-hand").click()  # now "Lower hand"
+    for driver in everyone:
+        wait_until(driver, lambda d: queue_names(d) == ["Ben"])
+
+    # Both reviewers type into the same note at once, keystrokes interleaved.
+    note = session["notes"][0]["id"]
+    areas = {driver: driver.find_element(By.ID, f"note-{note}") for driver in (asha, ben)}
+    initial = note_get(asha, note)["text"]
+    areas[asha].click()
+    areas[ben].click()
+    words_a, words_b = "asha writes here ", "BEN ADDS THIS "
+    for i in range(0, max(len(words_a), len(words_b)), 3):
+        areas[asha].send_keys(words_a[i:i + 3])
+        areas[ben].send_keys(words_b[i:i + 3])
+
+    def converged(_):
+        server = note_get(asha, note)
+        if "error" in server:
+            return False
+        return all(shown_note(d, note) == server["text"] for d in everyone if d is not room) and server
+    final = wait_until(asha, converged, timeout=30, message="notes did not converge")
+    # Nothing lost, nothing doubled: exactly the typed characters, whatever their interleaving.
+    assert sorted(final["text"]) == sorted(initial + words_a + words_b)
+    for driver, name in ((asha, "join-room"), (room, "display"), (console, "console-live")):
+        screenshot(driver, name)
+        assert axe_problems(driver) == [], name
+
+    # The daemon restarts mid-session; text typed while it is down is kept and sent after the resume.
+    daemon.stop()
+    wait_js(asha, "return !window.reviewroom.connection.online")
+    areas[asha].send_keys(Keys.END, " kept offline")
+    wait_js(asha, "return document.querySelector('[data-sync]:not([hidden])').dataset.sync !== 'synchronized'")
+    screenshot(asha, "join-offline")
+    daemon.start(daemon.port)
+    for driver in everyone:
+        joined(driver)
+    wait_until(asha, lambda d: "kept offline" in (note_get(d, note).get("text") or ""), timeout=30,
+               message="text typed while offline never reached the server")
+    for driver in (console, asha, ben):
+        wait_until(driver, lambda d: "kept offline" in shown_note(d, note))
+    for driver in everyone:
+        wait_text(driver, "[data-testid=phase-title]", second_phase)
+
+    # Revoking Ben's invite sends his page to the "no longer works" notice; his link stays dead.
+    ben_id = next(p["id"] for p in session["participants"] if p["name"] == "Ben")
+    status, _ = daemon.api("DELETE", f"/sessions/{session_id}/participants/{ben_id}", facilitator)
+    assert status == 204
+    wait_text(ben, "#notice-heading", "This link no longer works")
+    again = browsers()
+    again.get(links["Ben"])
+    wait_text(again, "#notice-heading", "This link no longer works")
+    screenshot(again, "join-revoked")
+
+    for driver in everyone + (again,):
+        assert clean(browser_errors(driver), RECONNECT_NOISE) == []
+
+
+def test_a_link_before_the_lobby_opens_shows_when(daemon, facilitator, api_ready, browsers):
+    starts = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)).replace(microsecond=0)
+    status, created = daemon.api("POST", "/sessions", facilitator, {
+        "title": "Later review", "hostSchool": "Southfield", "focus": "Transitions",
+        "startsAt": starts.isoformat().replace("+00:00", "Z"), "timeZone": "Europe/London",
+        "template": "rapid-remote-90", "promptDeck": "covid-recovery",
+        "participants": [{"name": "Dee", "role": "reviewer"}], "lobbyOpensMinutesBefore": 15, "autoStart": False})
+    assert status == 201, created
+    url = next(i["url"] for i in created["invites"] if i["participant"]["name"] == "Dee")
+    driver = browsers()
+    driver.get(url)
+    wait_text(driver, "#notice-heading", "not open yet")
+    body = driver.find_element(By.CSS_SELECTOR, ".notice").text
+    assert str(starts.astimezone(datetime.timezone.utc).year) in body
+    screenshot(driver, "join-not-open")
+    assert axe_problems(driver) == []
+    assert browser_errors(driver) == []
