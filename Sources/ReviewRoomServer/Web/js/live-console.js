@@ -11,8 +11,8 @@ import { field } from './schedule-form.js';
 export class LiveConsole {
   constructor(main, { sessionId, token, banner, onFatal }) {
     this.controls = el('section', { className: 'panel controls', attrs: { 'aria-labelledby': 'controls-heading' } });
-    const roomRoot = el('div');
-    replaceChildren(main, this.controls, roomRoot);
+    const roomRoot = el('div', { className: 'live-room' });
+    replaceChildren(main, el('div', { className: 'live-layout' }, this.controls, roomRoot));
     this.announcer = new Announcer();
     const { model, connection } = joinSession({
       hello: () => ({ facilitatorToken: token, session: sessionId }),
