@@ -1,5 +1,6 @@
 """Helpers that drive the pages the way a person would, and read what they show."""
 from axe_selenium_python import Axe
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -8,7 +9,8 @@ WAIT = 20
 
 def wait_until(driver, condition, timeout=WAIT, message=""):
     """Waits until `condition(driver)` is truthy and returns its value."""
-    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(condition, message)
+    return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(condition, message)
 
 
 def wait_js(driver, script, *args, timeout=WAIT, message=""):
@@ -17,8 +19,8 @@ def wait_js(driver, script, *args, timeout=WAIT, message=""):
 
 
 def text_of(driver, selector):
-    found = driver.find_elements(By.CSS_SELECTOR, selector)
-    return found[0].text if found else None
+    """The rendered text of the first match (read in one script: pages redraw sections often)."""
+    return driver.execute_script("const n = document.querySelector(arguments[0]); return n ? n.innerText : null;", selector)
 
 
 def wait_text(driver, selector, expected, timeout=WAIT):

@@ -10,7 +10,7 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors, screenshot
 from pages import (axe_problems, countdown_end, joined, note_get, queue_names, set_value,
-                   shown_note, sign_in, wait_js, wait_text, wait_until)
+                   shown_note, sign_in, text_of, wait_js, wait_text, wait_until)
 
 # Chrome logs failed WebSocket handshakes while the daemon is down; those are expected there only.
 RECONNECT_NOISE = ("WebSocket connection to",)
@@ -87,7 +87,7 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
         wait_js(driver, "return !!window.reviewroom.model.session.clock.endsAt")
     ends = [countdown_end(driver) for driver in everyone]
     assert max(ends) - min(ends) < 1000, ends
-    shown = [driver.find_element(By.CSS_SELECTOR, ".countdown, .display-countdown").text for driver in everyone]
+    shown = [text_of(driver, ".countdown, .display-countdown") for driver in everyone]
     assert all(text.strip() for text in shown)
 
     # Hands: Asha by button, Ben by keyboard shortcut; the same order everywhere, then Asha lowers hers.
@@ -100,6 +100,21 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
     asha.find_element(By.ID, "raise-hand").click()  # now "Lower hand"
     for driver in everyone:
         wait_until(driver, lambda d: queue_names(d) == ["Ben"])
+    assert room.find_elements(By.ID, "raise-hand") == [] and room.find_elements(By.TAG_NAME, "textarea") == []
+
+    # The facilitator gives Ben the floor: Ben is told (assertively), everyone sees it.
+    console.find_element(By.XPATH, "//button[normalize-space()='Give Ben the floor']").click()
+    wait_text(ben, "[data-testid=speaker]", "You have the floor")
+    wait_js(ben, "return [...document.querySelectorAll('[role=alert]')].some((n) => n.textContent.includes('You have the floor'))")
+    for driver in (console, asha, room):
+        wait_text(driver, "[data-testid=speaker]", "Ben has the floor")
+
+    # The facilitator's N shortcut moves everyone to the next phase; the change is announced politely.
+    console.find_element(By.TAG_NAME, "body").send_keys("n")
+    third_phase = session["agenda"][2]["title"]
+    for driver in everyone:
+        wait_text(driver, "[data-testid=phase-title]", third_phase)
+    wait_js(asha, "return document.querySelector('[role=status][aria-live=polite]').textContent.includes(arguments[0])", third_phase)
 
     # Both reviewers type into the same note at once, keystrokes interleaved.
     note = session["notes"][0]["id"]
@@ -138,7 +153,14 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
     for driver in (console, asha, ben):
         wait_until(driver, lambda d: "kept offline" in shown_note(d, note))
     for driver in everyone:
-        wait_text(driver, "[data-testid=phase-title]", second_phase)
+        wait_text(driver, "[data-testid=phase-title]", third_phase)
+
+    # On a phone, in the dark colour scheme, the room still passes axe (contrast included).
+    asha.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    asha.set_window_size(390, 844)
+    asha.execute_script("window.scrollTo(0, 0)")
+    screenshot(asha, "join-phone-dark")
+    assert axe_problems(asha) == []
 
     # Revoking Ben's invite sends his page to the "no longer works" notice; his link stays dead.
     ben_id = next(p["id"] for p in session["participants"] if p["name"] == "Ben")
@@ -152,6 +174,21 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
 
     for driver in everyone + (again,):
         assert clean(browser_errors(driver), RECONNECT_NOISE) == []
+
+
+def test_schedule_form_refuses_missing_details_and_creates_nothing(daemon, facilitator, api_ready, browsers):
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    _, before = daemon.api("GET", "/sessions", facilitator)
+    driver.find_element(By.ID, "new-session").click()
+    wait_until(driver, lambda d: d.find_element(By.ID, "schedule-title"))
+    driver.find_element(By.ID, "schedule-host").send_keys("Northfield Primary")
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_text(driver, ".form-status", "Give the session a title.")
+    assert "Describe the enquiry focus." in driver.find_element(By.CSS_SELECTOR, ".form-status").text
+    _, after = daemon.api("GET", "/sessions", facilitator)
+    assert len(after) == len(before)
+    assert browser_errors(driver) == []
 
 
 def test_a_link_before_the_lobby_opens_shows_when(daemon, facilitator, api_ready, browsers):

@@ -66,7 +66,7 @@ export class ScheduleForm {
     this.promptList = el('ol', { className: 'edit-list', attrs: { 'aria-label': t('schedule.questions') } });
     this.peopleList = el('ul', { className: 'edit-list', attrs: { 'aria-label': t('schedule.people') } });
     this.status = el('p', { className: 'form-status', attrs: { role: 'status' } });
-    const form = el('form', { className: 'schedule', noValidate: false, on: { submit: (e) => { e.preventDefault(); this.submit(); } } },
+    const form = el('form', { className: 'schedule', noValidate: true, on: { submit: (e) => { e.preventDefault(); this.submit(); } } },
       el('h2', { textContent: t('schedule.heading') }),
       el('fieldset', {}, el('legend', {}, t('schedule.details')),
         field(t('schedule.title'), this.title), field(t('schedule.host'), this.host), field(t('schedule.focus'), this.focus),
@@ -155,11 +155,18 @@ export class ScheduleForm {
 
   async submit() {
     const problems = [];
-    if (!this.title.value.trim()) problems.push(t('schedule.needTitle'));
-    if (!this.host.value.trim()) problems.push(t('schedule.needHost'));
-    if (!this.focus.value.trim()) problems.push(t('schedule.needFocus'));
+    const invalid = [];
+    for (const [control, key] of [[this.title, 'schedule.needTitle'], [this.host, 'schedule.needHost'], [this.focus, 'schedule.needFocus']]) {
+      const missing = !control.value.trim();
+      control.setAttribute('aria-invalid', String(missing));
+      if (missing) { problems.push(t(key)); invalid.push(control); }
+    }
     if (this.phases.length === 0) problems.push(t('schedule.needPhase'));
-    if (problems.length) { this.status.textContent = problems.join(' '); return; }
+    if (problems.length) {
+      this.status.textContent = problems.join(' ');
+      invalid[0]?.focus();
+      return;
+    }
     const body = {
       title: this.title.value.trim(), hostSchool: this.host.value.trim(), focus: this.focus.value.trim(),
       startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value), timeZone: this.zone.value,
