@@ -35,8 +35,9 @@ export class RoomView {
     this.turnCountdown = el('p', { className: 'turn-countdown', attrs: { role: 'timer', 'aria-live': 'off' } });
     replaceChildren(this.root, this.header,
       el('div', { className: 'room-grid' },
-        el('div', { className: 'column' }, this.clock, this.prompt, this.agenda),
-        el('div', { className: 'column' }, this.floor, this.signalPanel, this.people)),
+        // On a phone the first column comes first: time, the floor (raise hand) and the question.
+        el('div', { className: 'column' }, this.clock, this.floor, this.prompt),
+        el('div', { className: 'column' }, this.agenda, this.signalPanel, this.people)),
       this.notesPanel, this.shortcuts);
     if (this.notesView) this.notesView.root = this.notesPanel;
   }
