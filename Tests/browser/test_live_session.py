@@ -109,6 +109,13 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
     for driver in (console, asha, room):
         wait_text(driver, "[data-testid=speaker]", "Ben has the floor")
 
+    # The facilitator shows a question to everyone (from the questions list of the console).
+    console.find_element(By.CSS_SELECTOR, ".controls details summary").click()
+    first_question = session["prompts"]["deck"][0]["text"]
+    console.find_element(By.XPATH, "//button[normalize-space()='Show to everyone']").click()
+    for driver in everyone:
+        wait_text(driver, "[data-testid=question]", first_question)
+
     # The facilitator's N shortcut moves everyone to the next phase; the change is announced politely.
     console.find_element(By.TAG_NAME, "body").send_keys("n")
     third_phase = session["agenda"][2]["title"]

@@ -25,8 +25,11 @@ if (!token) {
   const queue = el('ol', { className: 'display-queue', attrs: { 'data-testid': 'queue', 'aria-label': t('floor.queue') } });
   const question = el('p', { className: 'display-question', attrs: { 'data-testid': 'question' } });
   const title = el('h1', { className: 'display-title' });
+  const fullScreen = document.fullscreenEnabled ? el('button', { type: 'button', className: 'secondary display-fullscreen', textContent: t('display.fullscreen'),
+    on: { click: () => document.documentElement.requestFullscreen().catch(() => {}) } }) : null;
+  document.addEventListener('fullscreenchange', () => { if (fullScreen) fullScreen.hidden = !!document.fullscreenElement; });
   replaceChildren(main, el('div', { className: 'display' },
-    title,
+    el('div', { className: 'display-top' }, title, fullScreen),
     el('section', { className: 'display-clock', attrs: { 'aria-label': t('clock.heading') } }, phase, purpose, countdown, status),
     el('section', { className: 'display-floor', attrs: { 'aria-label': t('floor.heading') } }, speaker, turn, queue),
     el('section', { className: 'display-prompt', attrs: { 'aria-label': t('prompt.heading') } },

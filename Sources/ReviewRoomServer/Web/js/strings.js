@@ -43,6 +43,7 @@ const en = {
   'room.you': 'You are {name} ({role})',
   'display.pageTitle': '{title} – room display',
   'display.left': 'left',
+  'display.fullscreen': 'Full screen',
   'display.overtime': 'overtime',
 
   'role.facilitator': 'facilitator',
