@@ -215,3 +215,43 @@ def test_a_link_before_the_lobby_opens_shows_when(daemon, facilitator, api_ready
     screenshot(driver, "join-not-open")
     assert axe_problems(driver) == []
     assert browser_errors(driver) == []
+
+
+def test_console_tailors_the_agenda_and_questions_of_a_scheduled_session(daemon, facilitator, api_ready, browsers):
+    starts = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=3)).replace(microsecond=0)
+    status, created = daemon.api("POST", "/sessions", facilitator, {
+        "title": "Tailored review", "hostSchool": "Eastfield", "focus": "Feedback",
+        "startsAt": starts.isoformat().replace("+00:00", "Z"), "timeZone": "Europe/London",
+        "template": "rapid-remote-90", "promptDeck": "covid-recovery", "participants": []})
+    assert status == 201, created
+    before = created["session"]
+    assert len(before["agenda"]) >= 3
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    wait_until(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Tailored review']"))[0].click()
+    wait_until(driver, lambda d: d.find_element(By.ID, "edit-session")).click()
+    wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "ol.edit-list li"))
+    # Retitle and retime the first phase, move the second above it, remove the last one.
+    first = driver.find_element(By.CSS_SELECTOR, "ol.edit-list li input[type=text]")
+    first.clear()
+    first.send_keys("Context from the host")
+    minutes = driver.find_element(By.CSS_SELECTOR, "ol.edit-list li input[type=number]")
+    set_value(driver, minutes, "7")
+    last_phase = before["agenda"][-1]["title"]
+    driver.find_element(By.XPATH, f"//button[@aria-label=\"Remove phase {len(before['agenda'])} ({last_phase})\"]").click()
+    second = before["agenda"][1]["title"]
+    driver.find_element(By.XPATH, f"//button[@aria-label=\"Move phase 2 ({second}) up\"]").click()
+    question = driver.find_elements(By.CSS_SELECTOR, "ol.edit-list")[1].find_element(By.TAG_NAME, "textarea")
+    question.clear()
+    question.send_keys("What would success look like by summer?")
+    screenshot(driver, "console-edit")
+    assert axe_problems(driver) == []
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_text(driver, ".form-status", "Changes saved.")
+    _, after = daemon.api("GET", f"/sessions/{before['id']}", facilitator)
+    titles = [p["title"] for p in after["agenda"]]
+    assert titles[:2] == [second, "Context from the host"]
+    assert len(titles) == len(before["agenda"]) - 1 and last_phase not in titles[2:]
+    assert after["agenda"][1]["durationSec"] == 420
+    assert after["prompts"]["deck"][0]["text"] == "What would success look like by summer?"
+    assert browser_errors(driver) == []

@@ -110,6 +110,17 @@ function showSchedule() {
   }).open());
 }
 
+function showEdit(session) {
+  leaveLive();
+  setNav(true);
+  const root = el('section', { className: 'panel' });
+  replaceChildren(main, root);
+  return guarded(() => new ScheduleForm(root, {
+    api, existing: session,
+    onScheduled: () => showSession(session.id, t('console.saved')),
+  }).open());
+}
+
 function showSession(id, message) {
   leaveLive();
   setNav(true);
@@ -148,6 +159,7 @@ function showSession(id, message) {
       status,
       el('div', { className: 'row' },
         el('button', { type: 'button', id: 'run-live', textContent: t('console.runLive'), on: { click: () => showLive(id) } }),
+        s.status === 'ended' ? null : el('button', { type: 'button', className: 'secondary', id: 'edit-session', textContent: t('console.edit'), on: { click: () => showEdit(s) } }),
         el('button', { type: 'button', className: 'secondary', textContent: t('console.ics'), on: { click: () => download(`${base}/calendar.ics`, `${id}.ics`) } }),
         ...['md', 'html', 'json'].map((format) => el('button', { type: 'button', className: 'secondary', textContent: t(`console.record.${format}`),
           on: { click: () => download(`${base}/record?format=${format}`, `${id}-record.${format}`) } })),

@@ -2,7 +2,7 @@
 // and the agenda and questions tailored before the session.
 import { el, replaceChildren } from './dom.js';
 import { t } from './strings.js';
-import { zonedToUTC } from './timefmt.js';
+import { zonedToUTC, utcToZoned } from './timefmt.js';
 
 const KINDS = ['briefing', 'enquiry', 'evidence', 'round', 'discussion', 'actions', 'reflection', 'break'];
 const TURN_MODES = ['open', 'queue', 'round'];
@@ -24,8 +24,10 @@ function select(values, labelOf, selected) {
 }
 
 export class ScheduleForm {
-  constructor(root, { api, onScheduled, onError }) {
+  /** `existing`: a session to edit (PATCH) instead of scheduling a new one. */
+  constructor(root, { api, onScheduled, onError, existing }) {
     this.root = root;
+    this.existing = existing || null;
     this.api = api;
     this.onScheduled = onScheduled;
     this.onError = onError;
@@ -49,17 +51,20 @@ export class ScheduleForm {
     if (!zones.includes(zone)) zones.unshift(zone);
     const tomorrow = new Date(Date.now() + 86400000);
     const dateText = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
-    this.title = el('input', { type: 'text', required: true, id: 'schedule-title' });
-    this.host = el('input', { type: 'text', required: true, id: 'schedule-host' });
-    this.focus = el('textarea', { required: true, id: 'schedule-focus', rows: 2 });
-    this.date = el('input', { type: 'date', required: true, value: dateText, id: 'schedule-date' });
-    this.time = el('input', { type: 'time', required: true, value: '09:30', id: 'schedule-time' });
-    this.zone = select(zones, (z) => z, zone); this.zone.id = 'schedule-zone';
+    const existing = this.existing;
+    const when = existing ? utcToZoned(existing.startsAt, existing.timeZone) : { date: dateText, time: '09:30' };
+    if (existing && !zones.includes(existing.timeZone)) zones.unshift(existing.timeZone);
+    this.title = el('input', { type: 'text', required: true, id: 'schedule-title', value: existing?.title ?? '' });
+    this.host = el('input', { type: 'text', required: true, id: 'schedule-host', value: existing?.hostSchool ?? '', disabled: !!existing });
+    this.focus = el('textarea', { required: true, id: 'schedule-focus', rows: 2, value: existing?.focus ?? '' });
+    this.date = el('input', { type: 'date', required: true, value: when.date, id: 'schedule-date' });
+    this.time = el('input', { type: 'time', required: true, value: when.time, id: 'schedule-time' });
+    this.zone = select(zones, (z) => z, existing?.timeZone ?? zone); this.zone.id = 'schedule-zone';
     this.template = select(this.templates.map((x) => x.id), (id) => this.templates.find((x) => x.id === id)?.title ?? id, 'rapid-remote-90');
     this.template.id = 'schedule-template';
     this.deck = select(this.decks.map((x) => x.id), (id) => this.decks.find((x) => x.id === id)?.title ?? id, 'covid-recovery');
     this.deck.id = 'schedule-deck';
-    this.lobby = el('input', { type: 'number', min: 0, max: 1440, value: 15, id: 'schedule-lobby' });
+    this.lobby = el('input', { type: 'number', min: 0, max: 1440, value: existing?.lobbyOpensMinutesBefore ?? 15, id: 'schedule-lobby', disabled: !!existing });
     this.template.addEventListener('change', () => this.loadTemplate());
     this.deck.addEventListener('change', () => this.loadDeck());
     this.agendaList = el('ol', { className: 'edit-list', attrs: { 'aria-label': t('schedule.agenda') } });
@@ -67,7 +72,7 @@ export class ScheduleForm {
     this.peopleList = el('ul', { className: 'edit-list', attrs: { 'aria-label': t('schedule.people') } });
     this.status = el('p', { className: 'form-status', attrs: { role: 'status' } });
     const form = el('form', { className: 'schedule', noValidate: true, on: { submit: (e) => { e.preventDefault(); this.submit(); } } },
-      el('h2', { textContent: t('schedule.heading') }),
+      el('h2', { textContent: existing ? t('schedule.editHeading', { title: existing.title }) : t('schedule.heading') }),
       el('fieldset', {}, el('legend', {}, t('schedule.details')),
         field(t('schedule.title'), this.title), field(t('schedule.host'), this.host), field(t('schedule.focus'), this.focus),
         el('div', { className: 'row' }, field(t('schedule.date'), this.date), field(t('schedule.time'), this.time), field(t('schedule.zone'), this.zone)),
@@ -76,14 +81,22 @@ export class ScheduleForm {
         this.agendaList, el('button', { type: 'button', className: 'secondary', textContent: t('schedule.addPhase'), on: { click: () => { this.phases.push({ title: t('schedule.newPhase'), kind: 'discussion', durationSec: 600, turnMode: 'queue', onTimeUp: 'overtime' }); this.renderAgenda(this.phases.length - 1); } } })),
       el('fieldset', {}, el('legend', {}, t('schedule.questions')), field(t('schedule.deck'), this.deck),
         this.promptList, el('button', { type: 'button', className: 'secondary', textContent: t('schedule.addQuestion'), on: { click: () => { this.prompts.push({ text: '' }); this.renderPrompts(this.prompts.length - 1); } } })),
-      el('fieldset', {}, el('legend', {}, t('schedule.people')),
+      existing ? null : el('fieldset', {}, el('legend', {}, t('schedule.people')),
         this.peopleList, el('button', { type: 'button', className: 'secondary', id: 'add-person', textContent: t('schedule.addPerson'), on: { click: () => { this.people.push({ name: '', role: 'reviewer' }); this.renderPeople(this.people.length - 1); } } })),
-      el('div', { className: 'row' }, el('button', { type: 'submit', id: 'schedule-submit', textContent: t('schedule.submit') })),
+      el('div', { className: 'row' }, el('button', { type: 'submit', id: 'schedule-submit', textContent: existing ? t('schedule.save') : t('schedule.submit') })),
       this.status);
     replaceChildren(this.root, form);
-    this.loadTemplate();
-    this.loadDeck();
-    this.renderPeople();
+    if (existing) {
+      // Phases that have started cannot change (the server answers 409); the rest are editable.
+      this.phases = (existing.agenda || []).map((p) => ({ ...p }));
+      this.prompts = (existing.prompts?.deck || []).map((p) => ({ ...p }));
+      this.renderAgenda();
+      this.renderPrompts();
+    } else {
+      this.loadTemplate();
+      this.loadDeck();
+      this.renderPeople();
+    }
     this.title.focus();
   }
 
@@ -167,11 +180,30 @@ export class ScheduleForm {
       invalid[0]?.focus();
       return;
     }
+    const prompts = this.prompts.filter((p) => p.text.trim()).map((p) => {
+      const prompt = { text: p.text.trim() };
+      if (p.id) prompt.id = p.id;
+      if (p.theme) prompt.theme = p.theme;
+      return prompt;
+    });
+    const agenda = this.phases.map((p) => ({ title: p.title, kind: p.kind, durationSec: p.durationSec, turnMode: p.turnMode, onTimeUp: p.onTimeUp }));
+    if (this.existing) {
+      this.status.textContent = t('schedule.saving');
+      try {
+        const updated = await this.api.update(this.existing.id, {
+          title: this.title.value.trim(), focus: this.focus.value.trim(),
+          startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value), timeZone: this.zone.value, agenda, prompts });
+        this.status.textContent = '';
+        this.onScheduled({ session: updated, invites: [] });
+      } catch (error) {
+        this.status.textContent = t('error.api', { message: error.message });
+      }
+      return;
+    }
     const body = {
       title: this.title.value.trim(), hostSchool: this.host.value.trim(), focus: this.focus.value.trim(),
       startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value), timeZone: this.zone.value,
-      agenda: this.phases.map((p) => ({ title: p.title, kind: p.kind, durationSec: p.durationSec, turnMode: p.turnMode, onTimeUp: p.onTimeUp })),
-      prompts: this.prompts.filter((p) => p.text.trim()).map((p) => (p.theme ? { text: p.text.trim(), theme: p.theme } : { text: p.text.trim() })),
+      agenda, prompts,
       participants: this.people.filter((p) => p.name.trim()).map((p) => ({ name: p.name.trim(), role: p.role })),
       lobbyOpensMinutesBefore: Number(this.lobby.value) || 0, autoStart: false,
     };

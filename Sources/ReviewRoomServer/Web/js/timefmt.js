@@ -43,6 +43,17 @@ export function zonedToUTC(dateText, timeText, timeZone) {
   return new Date(guess).toISOString();
 }
 
+/** The wall-clock {date: 'YYYY-MM-DD', time: 'HH:MM'} of a UTC instant in a time zone. */
+export function utcToZoned(iso, timeZone) {
+  const instant = Date.parse(iso);
+  const local = new Date(instant + offsetAt(instant, timeZone));
+  const p = (n) => String(n).padStart(2, '0');
+  return {
+    date: `${local.getUTCFullYear()}-${p(local.getUTCMonth() + 1)}-${p(local.getUTCDate())}`,
+    time: `${p(local.getUTCHours())}:${p(local.getUTCMinutes())}`,
+  };
+}
+
 /** The zone's offset from UTC in milliseconds at an instant. */
 function offsetAt(instant, timeZone) {
   const parts = new Intl.DateTimeFormat('en-US', {
