@@ -73,6 +73,7 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
         driver.get(links[name])
         joined(driver)
         assert "#" not in driver.current_url
+    wait_text(asha, ".countdown", "Starts at")  # in the lobby: no countdown yet, the start time
     console.find_element(By.ID, "run-live").click()
     joined(console)
     everyone = (console, asha, ben, room)

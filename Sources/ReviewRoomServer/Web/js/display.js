@@ -1,7 +1,7 @@
 // The room display (/display#token): large, read-only phase, countdown, speaker, queue and question.
 import { byId, el, localize, replaceChildren } from './dom.js';
 import { t } from './strings.js';
-import { formatDuration } from './timefmt.js';
+import { formatDuration, formatTimeOfDay } from './timefmt.js';
 import { joinSession, takeToken, showNotice, fatalNotice } from './session-page.js';
 import { Announcer } from './announcer.js';
 
@@ -68,9 +68,13 @@ if (!token) {
     if (!s) return;
     const now = connection.serverNow();
     const remaining = model.remainingSec(now);
-    const ended = s.clock?.status === 'ended';
-    const time = ended ? '' : `${remaining < 0 ? '+' : ''}${formatDuration(Math.abs(remaining))}`;
-    const label = ended ? t('clock.ended') : t(remaining < 0 ? 'display.overtime' : 'display.left');
+    const status = s.clock?.status;
+    const ended = status === 'ended';
+    const waiting = status === 'scheduled' || status === 'lobby';
+    let time = `${remaining < 0 ? '+' : ''}${formatDuration(Math.abs(remaining))}`;
+    let label = t(remaining < 0 ? 'display.overtime' : 'display.left');
+    if (ended) { time = ''; label = t('clock.ended'); }
+    if (waiting) { time = formatTimeOfDay(s.startsAt, s.timeZone); label = t('display.startsAt'); }
     if (countdownTime.textContent !== time) countdownTime.textContent = time;
     if (countdownLabel.textContent !== label) countdownLabel.textContent = label;
     countdown.classList.toggle('overtime', remaining < 0);

@@ -2,7 +2,7 @@
 // signals and speaking time. Used by the reviewer page and the console.
 import { el, replaceChildren, typingInField } from './dom.js';
 import { t } from './strings.js';
-import { formatCountdown, formatDuration, spokenMinutes } from './timefmt.js';
+import { formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
 
 export class RoomView {
   constructor(root, { model, connection, announcer, notesView }) {
@@ -232,7 +232,10 @@ export class RoomView {
     const now = this.connection.serverNow();
     const clock = s.clock || {};
     const remaining = this.model.remainingSec(now);
-    const text = clock.status === 'ended' ? t('clock.ended') : formatCountdown(remaining);
+    let text;
+    if (clock.status === 'ended') text = t('clock.ended');
+    else if (clock.status === 'scheduled' || clock.status === 'lobby') text = t('clock.startsAt', { time: formatTimeOfDay(s.startsAt, s.timeZone) });
+    else text = formatCountdown(remaining);
     if (this.countdown.textContent !== text) this.countdown.textContent = text;
     this.countdown.classList.toggle('overtime', remaining < 0 && clock.status !== 'ended');
     const turn = this.model.turnRemainingSec(now);

@@ -43,6 +43,7 @@ const en = {
   'room.you': 'You are {name} ({role})',
   'display.pageTitle': '{title} – room display',
   'display.left': 'left',
+  'display.startsAt': 'start time',
   'display.fullscreen': 'Full screen',
   'display.overtime': 'overtime',
 
@@ -64,6 +65,7 @@ const en = {
   'clock.left': '{time} left',
   'clock.overtime': '+{time} overtime',
   'clock.ended': 'Review ended',
+  'clock.startsAt': 'Starts at {time}',
   'clock.minutes': '{n} minutes',
   'clock.oneMinute': '1 minute',
 

@@ -33,6 +33,17 @@ export function formatInstant(iso, timeZone) {
   }
 }
 
+/** The time of day of an instant in a time zone, e.g. "09:30 GMT". */
+export function formatTimeOfDay(iso, timeZone) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: timeZone || undefined }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(date);
+  }
+}
+
 /** The UTC instant (ISO string) of a wall-clock date and time in a time zone. */
 export function zonedToUTC(dateText, timeText, timeZone) {
   const [y, mo, d] = dateText.split('-').map(Number);
