@@ -57,6 +57,7 @@ browser-deps: deps
 	  python3 -m pip install --quiet selenium axe-selenium-python pytest 2>/dev/null || \
 	  python3 -m pip install --quiet --break-system-packages selenium axe-selenium-python pytest
 
+# `make test` has just built reviewroomd (with its own flags); build here only when it is missing.
 browser-test: browser-deps
-	swift build --product reviewroomd
+	@[ -x .build/debug/reviewroomd ] || swift build --product reviewroomd
 	python3 -m pytest Tests/browser -q

@@ -22,6 +22,10 @@ from selenium.webdriver.chrome.service import Service
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 DAEMON = pathlib.Path(os.environ.get("REVIEWROOMD", ROOT / ".build" / "debug" / "reviewroomd"))
+# The daemon serves the client straight from the source folder (its `web_root` key), so the
+# suite tests the files as they are now, not the copy made by the last `swift build`.
+DAEMON_ENV = {**os.environ, "REVIEWROOM_WEB_ROOT": os.environ.get(
+    "REVIEWROOM_WEB_ROOT", str(ROOT / "Sources" / "ReviewRoomServer" / "Web"))}
 START_TIMEOUT = 30
 
 
@@ -37,7 +41,7 @@ class Daemon:
     def start(self, port=0):
         self.process = subprocess.Popen(
             [str(DAEMON), "serve", "--listen", f"127.0.0.1:{port}", "--data-dir", self.data_dir],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=DAEMON_ENV)
         lines = queue.Queue()
 
         def pump(stream):
