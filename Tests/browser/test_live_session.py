@@ -52,6 +52,10 @@ def schedule_in_console(driver):
     screenshot(driver, "console-session")
     links = {field.get_attribute("data-name"): field.get_attribute("value")
              for field in driver.find_elements(By.CSS_SELECTOR, ".invite-link")}
+    # "Copy link" either copies or, where the clipboard is refused, selects the link and says so.
+    driver.find_element(By.XPATH, "//button[@aria-label='Copy the link for Asha']").click()
+    wait_until(driver, lambda d: "Asha" in d.find_element(By.CSS_SELECTOR, ".form-status").text
+               or "clipboard" in d.find_element(By.CSS_SELECTOR, ".form-status").text)
     return links
 
 
@@ -179,6 +183,7 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
     again.get(links["Ben"])
     wait_text(again, "#notice-heading", "This link no longer works")
     screenshot(again, "join-revoked")
+    assert axe_problems(again) == []
 
     for driver in everyone + (again,):
         assert clean(browser_errors(driver), RECONNECT_NOISE) == []

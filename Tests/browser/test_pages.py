@@ -1,6 +1,7 @@
 """Pages that need no session: they load without console errors or CSP violations, pass axe,
 and show the right notice for missing and unknown links."""
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors, screenshot
 from pages import axe_problems, wait_text, wait_until
@@ -15,6 +16,12 @@ def test_front_page_and_console_sign_in_are_clean(daemon, browsers):
     wait_until(driver, lambda d: d.find_elements(By.ID, "facilitator-token"))
     screenshot(driver, "console-sign-in")
     assert axe_problems(driver) == []
+    # Keyboard focus is visible: tabbing from the token field reaches the button, outlined.
+    driver.find_element(By.ID, "facilitator-token").send_keys(Keys.TAB)
+    focused = driver.execute_script(
+        "const n = document.activeElement; const st = getComputedStyle(n);"
+        "return [n.id, st.outlineStyle, parseFloat(st.outlineWidth)];")
+    assert focused[0] == "sign-in" and focused[1] == "solid" and focused[2] >= 2
     assert browser_errors(driver) == []
 
 
@@ -47,4 +54,5 @@ def test_unknown_link_shows_its_page_and_leaves_the_address_bar(daemon, browsers
     driver.get(daemon.base + "/display#unknown-token-456")
     wait_text(driver, "#notice-heading", "This link no longer works")
     assert "unknown-token-456" not in driver.current_url
+    assert axe_problems(driver) == []
     assert browser_errors(driver) == []
