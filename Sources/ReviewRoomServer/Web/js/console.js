@@ -12,6 +12,7 @@ const LINKS_KEY = 'reviewroom.console.links';
 const INVITE_ROLES = ['reviewer', 'host', 'observer', 'display', 'facilitator'];
 
 localize();
+document.title = t('page.console');
 const main = byId('main');
 const nav = byId('console-nav');
 const banner = byId('connection-banner');

@@ -6,6 +6,7 @@ import { joinSession, takeToken, showNotice, fatalNotice } from './session-page.
 import { Announcer } from './announcer.js';
 
 localize();
+document.title = t('page.display');
 const main = byId('main');
 const banner = byId('connection-banner');
 const token = takeToken('reviewroom.display.token');

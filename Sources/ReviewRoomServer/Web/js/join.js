@@ -7,6 +7,7 @@ import { RoomView } from './room-view.js';
 import { joinSession, takeToken, showNotice, fatalNotice } from './session-page.js';
 
 localize();
+document.title = t('page.join');
 const main = byId('main');
 const banner = byId('connection-banner');
 const token = takeToken('reviewroom.join.token');

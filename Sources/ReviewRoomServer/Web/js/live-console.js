@@ -71,6 +71,8 @@ export class LiveConsole {
       el('button', { type: 'button', id: 'control-next-speaker', textContent: t('control.nextSpeaker'), disabled: ended, on: { click: () => this.send('floor.next', { turnSec: Number(turn.value) }) } }),
       field(t('control.grantLabel'), who), field(t('control.turnLabel'), turn),
       el('button', { type: 'button', className: 'secondary', textContent: t('control.grant'), disabled: ended, on: { click: () => this.send('floor.grant', { participant: who.value, turnSec: Number(turn.value) }) } }),
+      el('button', { type: 'button', className: 'secondary', textContent: t('control.raiseFor'), disabled: ended,
+        on: { click: () => this.send('hand.raise', { kind: 'contribution', participant: who.value }) } }),
       floor.speaker ? this.button(t('control.release'), 'floor.release', {}, { className: 'secondary' }) : null);
     const queueRow = el('ul', { className: 'plain' }, (floor.queue || []).map((hand) => el('li', {},
       this.model.nameOf(hand.participant), ' ',
