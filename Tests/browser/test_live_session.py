@@ -21,14 +21,14 @@ def clean(errors, allowed=()):
 
 
 def schedule_in_console(driver):
-    """Fills the schedule form (starting now) and returns {name: invite url} from the session page."""
+    """Fills the schedule form (starting in two minutes: the lobby is open) and returns {name: invite url} from the session page."""
     driver.find_element(By.ID, "new-session").click()
     title = wait_until(driver, lambda d: d.find_element(By.ID, "schedule-title"))
     title.send_keys("Reading for pleasure – rapid review")
     driver.find_element(By.ID, "schedule-host").send_keys("Northfield Primary")
     driver.find_element(By.ID, "schedule-focus").send_keys("How do we rebuild reading stamina?")
     now = driver.execute_script(
-        "const d = new Date(); const p = (n) => String(n).padStart(2, '0');"
+        "const d = new Date(Date.now() + 120000); const p = (n) => String(n).padStart(2, '0');"
         "return [`${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`, `${p(d.getHours())}:${p(d.getMinutes())}`];")
     set_value(driver, driver.find_element(By.ID, "schedule-date"), now[0])
     set_value(driver, driver.find_element(By.ID, "schedule-time"), now[1])
