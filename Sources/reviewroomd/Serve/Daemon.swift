@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ReviewRoomServer
+import ReviewRoomStore
 import ServiceLifecycle
 import WebSocketTransport
 
@@ -34,11 +35,27 @@ struct Daemon {
             throw ExitCode(73)
         }
 
+        let store: Store
+        do {
+            let durability = ReviewRoomStore.Durability(rawValue: configuration.durability.rawValue) ?? .process
+            store = try await Store.open(StoreConfiguration(dataDirectory: configuration.dataDirectory, durability: durability),
+                                         logger: Logger(label: "reviewroomd.store"))
+        } catch {
+            logger.critical("cannot open the store in \(configuration.dataDirectory): \(error)")
+            throw ExitCode(73)
+        }
+        let registry = SessionRegistry(store: store, limits: LiveLimits(configuration: configuration),
+                                       logger: Logger(label: "reviewroomd.sessions"))
+        // Everything the HTTP API needs: the store, the live sessions (as LiveSessionControl), links.
+        let context = ServerContext(store: store, registry: registry, configuration: configuration,
+                                    publicURL: configuration.publicOrigin)
+
         let readiness = Readiness()
         let webRoot = WebRoot.locate(configured: configuration.webRoot, executableDirectory: WebRoot.executableDirectory)
         if webRoot == nil { logger.warning("no web client files found; set web_root (pages will be 404)") }
         var api = APIRouter()
         OpenAPIDocument.register(in: &api, version: ReviewRoomServerModule.version)
+        _ = context // The HTTP API registers its routes on `api` with `context`.
         let responder = ReviewRoomHTTPResponder(
             readiness: readiness, api: api, staticFiles: webRoot.map(StaticFiles.init(root:)),
             logger: Logger(label: "reviewroomd.http"))
@@ -49,12 +66,13 @@ struct Daemon {
         if inherited != nil { SystemdEnvironment.forgetInheritedListeners() }
         let server = WebSocketServer(
             configuration: transportConfiguration(inheritedListener: inherited), responder: responder,
-            acceptor: HelloStubAcceptor(logger: Logger(label: "reviewroomd.ws")), logger: Logger(label: "reviewroomd.transport"))
+            acceptor: LiveSessionAcceptor(registry: registry, logger: Logger(label: "reviewroomd.ws")), logger: Logger(label: "reviewroomd.transport"))
         let port: Int
         do {
             port = try server.start()
         } catch {
             logger.critical("cannot listen on \(configuration.listen): \(error)")
+            await store.close()
             throw ExitCode(69)
         }
 
@@ -69,10 +87,11 @@ struct Daemon {
                                                "data_dir": "\(configuration.dataDirectory)"])
         }
 
+        let sessionCount = LiveSessionCount()
         let notifier = SystemdNotifier(environment: environment)
         let systemd = SystemdService(
             notifier: notifier, watchdogInterval: SystemdEnvironment.watchdogInterval(environment: environment, pid: getpid()),
-            server: server, status: { "serving on port \(port); \(server.connectionCount) connections, 0 sessions" },
+            server: server, status: { "serving on port \(port); \(server.connectionCount) connections, \(sessionCount.value) live sessions" },
             logger: Logger(label: "reviewroomd.systemd"))
         let reload = ReloadSignalService { [reloadConfiguration, configuration] in
             Self.reload(server: server, levels: levels, tls: configuration.tlsCertificatePath != nil,
@@ -80,9 +99,24 @@ struct Daemon {
         }
         // Graceful shutdown runs in reverse order: systemd (STOPPING=1) first, the transport last.
         let group = ServiceGroup(
-            services: [TransportService(server: server, readiness: readiness, logger: logger, onRunning: announce), reload, systemd],
+            services: [TransportService(server: server, readiness: readiness, logger: logger, onRunning: announce),
+                       SessionsService(registry: registry, logger: Logger(label: "reviewroomd.sessions")), reload, systemd],
             gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
-        try await group.run()
+        let counting = Task { [registry, sessionCount] in
+            // STATUS= is read synchronously; keep a recent count of live sessions for it.
+            while !Task.isCancelled {
+                sessionCount.value = await registry.liveSessionCount
+                try? await Task.sleep(for: .seconds(2))
+            }
+        }
+        defer { counting.cancel() }
+        do {
+            try await group.run()
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
         logger.info("stopped")
     }
 
