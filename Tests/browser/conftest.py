@@ -39,9 +39,11 @@ class Daemon:
         self.base = None
 
     def start(self, port=0):
+        # The daemon's log goes to a file in its data dir, kept across restarts, for reading after a failure.
+        self.log = open(os.path.join(self.data_dir, "daemon.log"), "a")
         self.process = subprocess.Popen(
             [str(DAEMON), "serve", "--listen", f"127.0.0.1:{port}", "--data-dir", self.data_dir],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=DAEMON_ENV)
+            stdout=subprocess.PIPE, stderr=self.log, text=True, env=DAEMON_ENV)
         lines = queue.Queue()
 
         def pump(stream):
@@ -71,6 +73,8 @@ class Daemon:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if getattr(self, "log", None):
+            self.log.close()
 
     def restart(self):
         self.stop()
