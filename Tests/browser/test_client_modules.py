@@ -38,7 +38,11 @@ def test_time_formatting_and_zone_conversion(daemon, browsers):
         "  london: m.zonedToUTC('2026-07-01', '09:30', 'Europe/London'),"
         "  winter: m.zonedToUTC('2026-12-01', '09:30', 'Europe/London'),"
         "  tokyo: m.zonedToUTC('2026-12-01', '09:30', 'Asia/Tokyo'),"
+        "  instant: m.formatInstant('2026-12-01T09:30:00Z', 'Asia/Tokyo'),"
         "}), (e) => done({error: String(e)}));")
+    instant = result.pop("instant")
+    assert "2026" in instant and ("18:30" in instant or "6:30" in instant), instant  # 09:30 UTC is 18:30 in Tokyo
+    assert "GMT+9" in instant or "JST" in instant, instant  # the zone is named
     assert result == {
         "left": "2:06 left", "over": "+1:01 overtime", "zero": "0:00 left", "long": "1:02:05",
         "london": "2026-07-01T08:30:00.000Z", "winter": "2026-12-01T09:30:00.000Z",

@@ -25,11 +25,12 @@ export function spokenMinutes(remainingSec) {
 export function formatInstant(iso, timeZone) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const options = { dateStyle: 'full', timeStyle: 'short' };
+  // dateStyle cannot be combined with timeZoneName, so the fields are named one by one.
+  const options = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
   try {
-    return new Intl.DateTimeFormat(undefined, { ...options, timeZone: timeZone || undefined, timeZoneName: 'short' }).format(date);
+    return new Intl.DateTimeFormat(undefined, { ...options, timeZone: timeZone || undefined }).format(date);
   } catch {
-    return new Intl.DateTimeFormat(undefined, options).format(date);
+    return new Intl.DateTimeFormat(undefined, options).format(date); // an unknown zone name: the browser's own
   }
 }
 
