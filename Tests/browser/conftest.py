@@ -24,8 +24,11 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 DAEMON = pathlib.Path(os.environ.get("REVIEWROOMD", ROOT / ".build" / "debug" / "reviewroomd"))
 # The daemon serves the client straight from the source folder (its `web_root` key), so the
 # suite tests the files as they are now, not the copy made by the last `swift build`.
+# Notes are capped low so a test can paste past the cap without megabytes of typing.
+MAX_NOTE_UNITS = 20000
 DAEMON_ENV = {**os.environ, "REVIEWROOM_WEB_ROOT": os.environ.get(
-    "REVIEWROOM_WEB_ROOT", str(ROOT / "Sources" / "ReviewRoomServer" / "Web"))}
+    "REVIEWROOM_WEB_ROOT", str(ROOT / "Sources" / "ReviewRoomServer" / "Web")),
+    "REVIEWROOM_MAX_NOTE_UNITS": str(MAX_NOTE_UNITS)}
 START_TIMEOUT = 30
 
 

@@ -8,7 +8,7 @@ import datetime
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import browser_errors, screenshot
+from conftest import MAX_NOTE_UNITS, browser_errors, screenshot
 from pages import (axe_problems, countdown_end, joined, note_get, queue_names, set_value,
                    shown_note, sign_in, text_of, wait_js, wait_text, wait_until)
 
@@ -261,3 +261,35 @@ def test_console_tailors_the_agenda_and_questions_of_a_scheduled_session(daemon,
     assert after["agenda"][1]["durationSec"] == 420
     assert after["prompts"]["deck"][0]["text"] == "What would success look like by summer?"
     assert browser_errors(driver) == []
+
+
+def test_a_refused_edit_shows_why_and_the_note_stays_as_the_server_has_it(daemon, facilitator, api_ready, browsers):
+    starts = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(minutes=2)).replace(microsecond=0)
+    status, created = daemon.api("POST", "/sessions", facilitator, {
+        "title": "Big paste", "hostSchool": "Westfield", "focus": "Notes",
+        "startsAt": starts.isoformat().replace("+00:00", "Z"), "timeZone": "Europe/London",
+        "template": "rapid-remote-90", "promptDeck": "covid-recovery",
+        "participants": [{"name": "Asha", "role": "reviewer"}]})
+    assert status == 201, created
+    invites = {i["participant"]["role"]: i["url"] for i in created["invites"]}
+    note = created["session"]["notes"][0]["id"]
+    chair, asha = browsers(), browsers()
+    chair.get(invites["facilitator"])
+    joined(chair)
+    chair.execute_async_script("const done = arguments[arguments.length - 1];"
+                               "window.reviewroom.connection.command('session.start').then(done, done);")
+    asha.get(invites["reviewer"])
+    joined(asha)
+    area = asha.find_element(By.ID, f"note-{note}")
+    area.send_keys("first line")
+    wait_until(asha, lambda d: note_get(d, note).get("text") == "first line")
+    # Paste more than the note may hold: the server refuses it, the page says so and shows the server's text.
+    set_value(asha, area, "first line" + "x" * (MAX_NOTE_UNITS + 10))
+    wait_text(asha, ".tab-panel:not([hidden]) .note-status", "The server refused an edit")
+    wait_until(asha, lambda d: shown_note(d, note) == "first line")
+    assert note_get(asha, note)["text"] == "first line"
+    wait_until(chair, lambda d: shown_note(d, note) == "first line")
+    # Editing goes on normally afterwards.
+    area.send_keys(Keys.END, " and more")
+    wait_until(asha, lambda d: note_get(d, note).get("text") == "first line and more")
+    assert browser_errors(asha) == [] and browser_errors(chair) == []

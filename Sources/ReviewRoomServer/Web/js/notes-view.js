@@ -122,8 +122,25 @@ export class NotesView {
       })
       .catch((error) => {
         if (error.code === 'offline') return; // resent after the reconnect
-        entry.status.textContent = t('notes.refused', { message: error.message });
+        // A refused edit (too large, invalid) would block every later one: start again from the server's text.
+        this.resync(id, entry).finally(() => { entry.status.textContent = t('notes.refused', { message: error.message }); });
       });
+  }
+
+  /** Replaces a note's state with the server's (after a refused edit); unsent edits are dropped. */
+  async resync(id, entry) {
+    try {
+      const ack = await this.connection.command('note.get', { note: id });
+      const note = ack.note;
+      entry.client = new NoteClient({
+        revision: note.rev, text: note.text, opIdPrefix: `${this.opIdPrefix}s${Date.now()}-`,
+        send: (edit) => this.sendEdit(id, entry, edit),
+        applyRemote: (op) => this.applyRemote(entry, op),
+      });
+      entry.shown = note.text;
+      entry.textarea.value = note.text;
+      this.renderStatus(entry);
+    } catch { /* offline: the reconnect brings a fresh state */ }
   }
 
   applyRemote(entry, op) {
