@@ -166,6 +166,21 @@ export class ScheduleForm {
       el('button', { type: 'button', className: 'secondary', textContent: t('schedule.remove'), attrs: { 'aria-label': t('schedule.removeName', { name }) }, on: { click: () => { list.splice(index, 1); rerender(); } } }));
   }
 
+  /** `{template}` while the agenda is the chosen template's, untouched (it keeps purposes and question links), else `{agenda}`. */
+  agendaOrTemplate(agenda, shape) {
+    const template = this.templates.find((x) => x.id === this.template.value);
+    const same = template && JSON.stringify((template.phases || []).map(shape)) === JSON.stringify(agenda);
+    return same ? { template: template.id } : { agenda };
+  }
+
+  /** `{promptDeck}` while the questions are the chosen deck's, untouched, else `{prompts}`. */
+  promptsOrDeck(prompts) {
+    const deck = this.decks.find((x) => x.id === this.deck.value);
+    const texts = (list) => JSON.stringify(list.map((p) => p.text.trim()));
+    const same = deck && texts(deck.prompts || []) === texts(prompts);
+    return same ? { promptDeck: deck.id } : { prompts };
+  }
+
   async submit() {
     const problems = [];
     const invalid = [];
@@ -186,7 +201,12 @@ export class ScheduleForm {
       if (p.theme) prompt.theme = p.theme;
       return prompt;
     });
-    const agenda = this.phases.map((p) => ({ title: p.title, kind: p.kind, durationSec: p.durationSec, turnMode: p.turnMode, onTimeUp: p.onTimeUp }));
+    const shape = (p) => {
+      const phase = { title: p.title, kind: p.kind, durationSec: p.durationSec, turnMode: p.turnMode, onTimeUp: p.onTimeUp };
+      if (p.purpose) phase.purpose = p.purpose;
+      return phase;
+    };
+    const agenda = this.phases.map(shape);
     if (this.existing) {
       this.status.textContent = t('schedule.saving');
       try {
@@ -203,7 +223,7 @@ export class ScheduleForm {
     const body = {
       title: this.title.value.trim(), hostSchool: this.host.value.trim(), focus: this.focus.value.trim(),
       startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value), timeZone: this.zone.value,
-      agenda, prompts,
+      ...this.agendaOrTemplate(agenda, shape), ...this.promptsOrDeck(prompts),
       participants: this.people.filter((p) => p.name.trim()).map((p) => ({ name: p.name.trim(), role: p.role })),
       lobbyOpensMinutesBefore: Number(this.lobby.value) || 0, autoStart: false,
     };
