@@ -292,4 +292,11 @@ def test_a_refused_edit_shows_why_and_the_note_stays_as_the_server_has_it(daemon
     # Editing goes on normally afterwards.
     area.send_keys(Keys.END, " and more")
     wait_until(asha, lambda d: note_get(d, note).get("text") == "first line and more")
+    # Grading words get a coaching hint under the editor (never blocking); rewording drops it.
+    area.send_keys(Keys.END, ", the teaching was poor")
+    hints = ".tab-panel:not([hidden]) .hints"
+    wait_text(asha, hints, "poor")
+    for _ in range(len("poor")):
+        area.send_keys(Keys.BACKSPACE)
+    wait_until(asha, lambda d: "poor" not in (text_of(d, hints) or ""))
     assert browser_errors(asha) == [] and browser_errors(chair) == []

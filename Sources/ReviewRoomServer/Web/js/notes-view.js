@@ -109,6 +109,7 @@ export class NotesView {
     entry.shown = after;
     entry.client.applyClient(op);
     this.renderStatus(entry);
+    if (entry.hintList?.length) this.renderHints(entry);
     this.scheduleCursor(id);
   }
 
@@ -192,8 +193,16 @@ export class NotesView {
   hint(msg) {
     const entry = this.notes.get(msg.note);
     if (!entry) return;
-    const items = (msg.hints || []).map((h) => el('li', {}, t('notes.hint', { phrase: h.phrase, suggestion: h.suggestion })));
-    replaceChildren(entry.hints, items.length ? el('ul', {}, items) : null);
+    entry.hintList = msg.hints || [];
+    this.renderHints(entry);
+  }
+
+  /** Shows the hints whose phrase is still in the text (a reworded phrase drops its hint). */
+  renderHints(entry) {
+    const text = entry.shown.toLowerCase();
+    entry.hintList = (entry.hintList || []).filter((h) => text.includes(String(h.phrase).toLowerCase()));
+    const items = entry.hintList.map((h) => el('li', {}, t('notes.hint', { phrase: h.phrase, suggestion: h.suggestion })));
+    replaceChildren(entry.hints, items.length ? [el('p', { className: 'hints-heading' }, t('notes.hintsHeading')), el('ul', {}, items)] : null);
   }
 
   renderCursors(noteId) {
