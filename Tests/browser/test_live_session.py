@@ -185,6 +185,15 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
     screenshot(again, "join-revoked")
     assert axe_problems(again) == []
 
+    # The facilitator ends the review (after confirming): every page says so and notes become read-only.
+    console.find_element(By.ID, "control-end").click()
+    console.switch_to.alert.accept()
+    for driver in (console, asha, room):
+        wait_text(driver, ".countdown, .display-countdown", "Review ended")
+    wait_until(asha, lambda d: d.find_element(By.ID, f"note-{note}").get_attribute("readonly") is not None)
+    assert asha.find_elements(By.ID, "raise-hand") == []
+    screenshot(asha, "join-ended")
+
     for driver in everyone + (again,):
         assert clean(browser_errors(driver), RECONNECT_NOISE) == []
 

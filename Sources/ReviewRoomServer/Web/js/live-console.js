@@ -54,7 +54,8 @@ export class LiveConsole {
       running ? this.button(t('control.pause'), 'clock.pause', {}, { id: 'control-pause' }) : null,
       status === 'paused' ? this.button(t('control.resume'), 'clock.resume', {}, { id: 'control-resume' }) : null,
       ...[-300, -60, 60, 300].map((seconds) => this.button(t(seconds > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.abs(seconds) / 60 }), 'clock.extend', { seconds }, { className: 'secondary', disabled: ended })),
-      this.button(t('control.end'), 'session.end', {}, { className: 'secondary danger', disabled: ended }));
+      el('button', { type: 'button', id: 'control-end', className: 'secondary danger', textContent: t('control.end'), disabled: ended,
+        on: { click: () => { if (window.confirm(t('control.confirmEnd'))) this.send('session.end'); } } }));
     const agenda = s.agenda || [];
     const goto = el('select', { id: 'control-goto' }, agenda.map((p, i) => el('option', { value: i, selected: i === clock.phase }, `${i + 1}. ${p.title}`)));
     const phaseRow = el('div', { className: 'row' },

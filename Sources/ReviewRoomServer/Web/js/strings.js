@@ -260,6 +260,7 @@ const en = {
   'control.extendPlus': '+{n} min',
   'control.extendMinus': '−{n} min',
   'control.end': 'End session',
+  'control.confirmEnd': 'End the review for everyone? This cannot be undone.',
   'control.agenda': 'Agenda',
   'control.prev': 'Previous phase',
   'control.next': 'Next phase',
