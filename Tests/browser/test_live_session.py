@@ -192,6 +192,7 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
         wait_text(driver, ".countdown, .display-countdown", "Review ended")
     wait_until(asha, lambda d: d.find_element(By.ID, f"note-{note}").get_attribute("readonly") is not None)
     assert asha.find_elements(By.ID, "raise-hand") == []
+    wait_text(asha, "#connection-banner", "This review has ended")
     screenshot(asha, "join-ended")
 
     for driver in everyone + (again,):

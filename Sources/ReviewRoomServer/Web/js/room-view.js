@@ -219,8 +219,10 @@ export class RoomView {
   }
 
   renderShortcuts() {
-    const keys = [['H', t('keys.hand')], ['R', t('keys.respond')]];
-    if (this.model.isFacilitator) keys.push(['N', t('keys.next')], ['P', t('keys.prev')]);
+    const keys = this.model.canEdit ? [['H', t('keys.hand')], ['R', t('keys.respond')]] : [];
+    if (this.model.isFacilitator && this.model.session?.clock?.status !== 'ended') keys.push(['N', t('keys.next')], ['P', t('keys.prev')]);
+    if (keys.length === 0) { replaceChildren(this.shortcuts); this.shortcuts.hidden = true; return; }
+    this.shortcuts.hidden = false;
     replaceChildren(this.shortcuts, el('h2', { id: 'keys-heading', textContent: t('keys.heading') }),
       el('dl', { className: 'keys' }, keys.map(([k, what]) => [el('dt', {}, el('kbd', {}, k)), el('dd', {}, what)])),
       el('p', { className: 'meta' }, t('keys.note')));

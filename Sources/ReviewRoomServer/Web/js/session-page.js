@@ -47,15 +47,20 @@ export function fatalNotice(main, failure, retry) {
 /** Creates the connection + model pair and the connection banner. */
 export function joinSession({ hello, banner, onWelcome, onEvent, onEphemeral, onReplayDone, onFatal, onStatus }) {
   const model = new SessionModel();
+  let state = 'connecting';
   const connection = new Connection({
     hello,
     handlers: {
-      onWelcome: (msg) => { model.welcome(msg); onWelcome?.(msg); },
+      onWelcome: (msg) => { model.welcome(msg); renderBanner(banner, state, model); onWelcome?.(msg); },
       onResumed: () => {},
       onReplayDone: () => onReplayDone?.(),
-      onEvent: (msg) => { model.apply(msg); onEvent?.(msg); },
+      onEvent: (msg) => {
+        model.apply(msg);
+        if (msg.name === 'clock.changed') renderBanner(banner, state, model); // "this review has ended"
+        onEvent?.(msg);
+      },
       onEphemeral: (msg) => onEphemeral?.(msg),
-      onStatus: (state) => { renderBanner(banner, state, model); onStatus?.(state); },
+      onStatus: (value) => { state = value; renderBanner(banner, state, model); onStatus?.(state); },
       onFatal: (failure) => { if (banner) banner.hidden = true; onFatal?.(failure); },
     },
   });
