@@ -136,7 +136,11 @@ def make_driver():
                 "--force-prefers-reduced-motion"):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    downloads = tempfile.mkdtemp(prefix="reviewroom-downloads-")
+    options.add_experimental_option("prefs", {"download.default_directory": downloads,
+                                              "download.prompt_for_download": False})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.download_dir = pathlib.Path(downloads)
     driver.set_script_timeout(30)
     driver.collected_log = []
     return driver

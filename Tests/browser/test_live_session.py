@@ -195,6 +195,18 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
     wait_text(asha, "#connection-banner", "This review has ended")
     screenshot(asha, "join-ended")
 
+    # The record and the calendar download from the session page (fetched with the bearer token).
+    console.find_element(By.XPATH, "//nav//button[normalize-space()='Sessions']").click()
+    wait_until(console, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Reading for pleasure – rapid review']"))[0].click()
+    wait_until(console, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Record (Markdown)']"))[0].click()
+    console.find_element(By.XPATH, "//button[normalize-space()='Download calendar (.ics)']").click()
+    record = console.download_dir / f"{session_id}-record.md"
+    calendar = console.download_dir / f"{session_id}.ics"
+    wait_until(console, lambda d: record.exists() and calendar.exists(), message="downloads never arrived")
+    wait_until(console, lambda d: "kept offline" in record.read_text(encoding="utf-8"))
+    assert "Reading for pleasure" in record.read_text(encoding="utf-8")
+    assert "BEGIN:VCALENDAR" in calendar.read_text(encoding="utf-8")
+
     for driver in everyone + (again,):
         assert clean(browser_errors(driver), RECONNECT_NOISE) == []
 
