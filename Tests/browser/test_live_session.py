@@ -121,6 +121,10 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
     for driver in everyone:
         wait_text(driver, "[data-testid=question]", first_question)
 
+    # A signal from a reviewer reaches the facilitator with her name.
+    asha.find_element(By.XPATH, "//button[normalize-space()='Agree']").click()
+    wait_text(console, ".signals", "Asha: Agree")
+
     # The facilitator's N shortcut moves everyone to the next phase; the change is announced politely.
     console.find_element(By.TAG_NAME, "body").send_keys("n")
     third_phase = session["agenda"][2]["title"]
@@ -291,7 +295,7 @@ def test_a_refused_edit_shows_why_and_the_note_stays_as_the_server_has_it(daemon
         "title": "Big paste", "hostSchool": "Westfield", "focus": "Notes",
         "startsAt": starts.isoformat().replace("+00:00", "Z"), "timeZone": "Europe/London",
         "template": "rapid-remote-90", "promptDeck": "covid-recovery",
-        "participants": [{"name": "Asha", "role": "reviewer"}]})
+        "participants": [{"name": "Asha", "role": "reviewer"}, {"name": "Olu", "role": "observer"}]})
     assert status == 201, created
     invites = {i["participant"]["role"]: i["url"] for i in created["invites"]}
     note = created["session"]["notes"][0]["id"]
@@ -311,9 +315,19 @@ def test_a_refused_edit_shows_why_and_the_note_stays_as_the_server_has_it(daemon
     wait_until(asha, lambda d: shown_note(d, note) == "first line")
     assert note_get(asha, note)["text"] == "first line"
     wait_until(chair, lambda d: shown_note(d, note) == "first line")
-    # Editing goes on normally afterwards.
+    # An observer reads along but cannot edit or raise a hand.
+    olu = browsers()
+    olu.get(invites["observer"])
+    joined(olu)
+    olu_area = olu.find_element(By.ID, f"note-{note}")
+    assert olu_area.get_attribute("readonly") is not None and olu.find_elements(By.ID, "raise-hand") == []
+    olu_area.send_keys("observer text")
+    assert shown_note(olu, note) == "first line"
+
+    # Editing goes on normally afterwards, and the observer sees it.
     area.send_keys(Keys.END, " and more")
     wait_until(asha, lambda d: note_get(d, note).get("text") == "first line and more")
+    wait_until(olu, lambda d: shown_note(d, note) == "first line and more")
     # Grading words get a coaching hint under the editor (never blocking); rewording drops it.
     area.send_keys(Keys.END, ", the teaching was poor")
     hints = ".tab-panel:not([hidden]) .hints"
@@ -321,4 +335,4 @@ def test_a_refused_edit_shows_why_and_the_note_stays_as_the_server_has_it(daemon
     for _ in range(len("poor")):
         area.send_keys(Keys.BACKSPACE)
     wait_until(asha, lambda d: "poor" not in (text_of(d, hints) or ""))
-    assert browser_errors(asha) == [] and browser_errors(chair) == []
+    assert browser_errors(asha) == [] and browser_errors(chair) == [] and browser_errors(olu) == []
