@@ -201,7 +201,10 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
 
     # The record and the calendar download from the session page (fetched with the bearer token).
     console.find_element(By.XPATH, "//nav//button[normalize-space()='Sessions']").click()
-    wait_until(console, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Reading for pleasure – rapid review']"))[0].click()
+    listed = wait_until(console, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Reading for pleasure – rapid review']"))
+    screenshot(console, "console-sessions")
+    assert axe_problems(console) == []
+    listed[0].click()
     wait_until(console, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Record (Markdown)']"))[0].click()
     console.find_element(By.XPATH, "//button[normalize-space()='Download calendar (.ics)']").click()
     record = console.download_dir / f"{session_id}-record.md"
