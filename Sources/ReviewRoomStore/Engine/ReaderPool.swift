@@ -25,22 +25,16 @@ final class ReaderPool: Sendable {
     static func start(_ configuration: StoreConfiguration) async throws -> ReaderPool {
         let pool = ReaderPool(configuration: configuration)
         for index in 0..<configuration.readerCount {
-            try await withCheckedThrowingContinuation { (started: CheckedContinuation<Void, any Error>) in
-                let thread = Thread {
-                    let connection: SQLiteConnection
-                    do {
-                        connection = try ConnectionFactory.openReader(configuration)
-                    } catch {
-                        started.resume(throwing: error)
-                        return
-                    }
+            try await ConnectionThread.start(
+                name: "reviewroom-store-reader-\(index)",
+                open: {
+                    let connection = try ConnectionFactory.openReader(configuration)
+                    // Counted before start() returns, so a close() right after waits for it.
                     pool.queue.withLock { $0.running += 1 }
-                    started.resume()
-                    pool.serve(connection)
-                }
-                thread.name = "reviewroom-store-reader-\(index)"
-                thread.start()
-            }
+                    return connection
+                },
+                serve: { pool.serve($0) }
+            )
         }
         return pool
     }

@@ -27,22 +27,15 @@ final class WriterThread: Sendable {
     /// Starts the thread; returns once its connection is open and migrated, or throws why not.
     static func start(_ configuration: StoreConfiguration, checkpointer: Checkpointer, now: Int64) async throws -> WriterThread {
         let writer = WriterThread(configuration: configuration, checkpointer: checkpointer)
-        try await withCheckedThrowingContinuation { (started: CheckedContinuation<Void, any Error>) in
-            let thread = Thread {
-                let connection: SQLiteConnection
-                do {
-                    connection = try ConnectionFactory.openWriter(configuration, now: now)
-                    try checkpointer.install(on: connection)
-                } catch {
-                    started.resume(throwing: error)
-                    return
-                }
-                started.resume()
-                writer.serve(connection)
-            }
-            thread.name = "reviewroom-store-writer"
-            thread.start()
-        }
+        try await ConnectionThread.start(
+            name: "reviewroom-store-writer",
+            open: {
+                let connection = try ConnectionFactory.openWriter(configuration, now: now)
+                try checkpointer.install(on: connection)
+                return connection
+            },
+            serve: { writer.serve($0) }
+        )
         return writer
     }
 

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ReplayPropertyTests {
     static let ids = SessionFixture.people.map(\.id) + ["zz"]
 
-    static func randomCommand(_ rng: inout SessionRandom) -> Command {
+    static func randomCommand(_ rng: inout SplitMix64) -> Command {
         let someone: String = ids.randomElement(using: &rng) ?? "r1"
         let lengths: [Double] = [-700, -30, 0, 15, 45, 90, 4000]
         let seconds: Double = lengths.randomElement(using: &rng) ?? 30
@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: 0..<40)
     func replayRebuildsTheStateAndInvariantsHold(seed: UInt64) throws {
-        var rng = SessionRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let initial = SessionFixture.session(autoStart: seed % 2 == 0)
         var state = initial
         var events: [Event] = []
