@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ReviewRoomServer
+import ReviewRoomStore
 import ServiceLifecycle
 import WebSocketTransport
 
@@ -34,13 +35,29 @@ struct Daemon {
             throw ExitCode(73)
         }
 
+        let store: Store
+        do {
+            store = try await Store.open(StoreConfiguration(
+                dataDirectory: configuration.dataDirectory,
+                durability: configuration.durability == .power ? .power : .process))
+        } catch {
+            logger.critical("cannot open the store in \(configuration.dataDirectory): \(error)")
+            throw ExitCode(73)
+        }
+        let metrics = Metrics()
+        // The store-backed stand-in serves the API until live sessions are wired in here.
+        let origin = PublicOrigin(configuration.publicOrigin)
+        let facilitatorAPI = FacilitatorAPI(store: store, live: StoredSessionControl(store: store),
+                                            origin: origin, metrics: metrics)
+
         let readiness = Readiness()
         let webRoot = WebRoot.locate(configured: configuration.webRoot, executableDirectory: WebRoot.executableDirectory)
         if webRoot == nil { logger.warning("no web client files found; set web_root (pages will be 404)") }
         var api = APIRouter()
         OpenAPIDocument.register(in: &api, version: ReviewRoomServerModule.version)
+        facilitatorAPI.register(in: &api)
         let responder = ReviewRoomHTTPResponder(
-            readiness: readiness, api: api, staticFiles: webRoot.map(StaticFiles.init(root:)),
+            readiness: readiness, api: api, staticFiles: webRoot.map(StaticFiles.init(root:)), metrics: metrics,
             logger: Logger(label: "reviewroomd.http"))
 
         // SIGHUP ends a process by default; drop any that comes before ReloadSignalService traps it.
@@ -55,16 +72,29 @@ struct Daemon {
             port = try server.start()
         } catch {
             logger.critical("cannot listen on \(configuration.listen): \(error)")
+            await store.close()
             throw ExitCode(69)
         }
 
         let host = inherited.flatMap { SystemdEnvironment.boundAddress(of: $0)?.host } ?? configuration.listen.host
         let scheme = configuration.tlsCertificatePath == nil ? "http" : "https"
-        let announce: @Sendable () -> Void = { [configuration] in
-            if demo { CommandOutput.standardOutput("demo sessions arrive with live sessions") }
-            // Tests and scripts read this line to learn the port: exactly one line on stdout.
+        if configuration.publicURL == nil { origin.set("\(scheme)://\(ListenAddress.format(host: host, port: port))") }
+        var demoLines: [String] = []
+        if demo {
+            do {
+                demoLines = try await DemoSession.prepare(api: facilitatorAPI, dataDirectory: configuration.dataDirectory).lines
+            } catch {
+                logger.critical("cannot prepare the demo session: \(error)")
+                await server.shutdown(timeoutSeconds: 1)
+                await store.close()
+                throw ExitCode(70)
+            }
+        }
+        let announce: @Sendable () -> Void = { [configuration, demoLines] in
+            // Tests and scripts read this line to learn the port: exactly one such line on stdout.
             // It comes once SIGTERM is trapped, so whoever reads it may stop the daemon at once.
             CommandOutput.standardOutput("Listening on \(scheme)://\(ListenAddress.format(host: host, port: port))")
+            for line in demoLines { CommandOutput.standardOutput(line) }
             logger.info("listening", metadata: ["port": "\(port)", "socket_activated": "\(inherited != nil)",
                                                "data_dir": "\(configuration.dataDirectory)"])
         }
@@ -82,7 +112,13 @@ struct Daemon {
         let group = ServiceGroup(
             services: [TransportService(server: server, readiness: readiness, logger: logger, onRunning: announce), reload, systemd],
             gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
         logger.info("stopped")
     }
 

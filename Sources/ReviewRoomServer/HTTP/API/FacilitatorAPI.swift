@@ -13,8 +13,8 @@ public struct FacilitatorAPI: Sendable {
     public let store: Store
     /// The live sessions (edits, participant changes, deletions, state and records go through it).
     public let live: any LiveSessionControl
-    /// The origin invite links start with, without a trailing slash.
-    public let publicURL: String
+    /// The origin invite links start with.
+    public let origin: PublicOrigin
     /// Counts answered requests by status.
     public let metrics: Metrics?
     /// The time now (injected for tests).
@@ -23,14 +23,17 @@ public struct FacilitatorAPI: Sendable {
 
     /// Creates the API.
     /// - Parameters:
-    ///   - publicURL: `public_url`, or `http://<listen address>`; a trailing `/` is dropped.
-    public init(store: Store, live: any LiveSessionControl, publicURL: String, metrics: Metrics? = nil,
+    ///   - origin: `public_url`, or `http://<listen address>`.
+    public init(store: Store, live: any LiveSessionControl, origin: PublicOrigin, metrics: Metrics? = nil,
                 now: @escaping @Sendable () -> Timestamp = { Timestamp(secondsSince1970: Date().timeIntervalSince1970) },
                 logger: Logger = Logger(label: "reviewroomd.api")) {
         self.store = store; self.live = live
-        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.origin = origin
         self.metrics = metrics; self.now = now; self.logger = logger
     }
+
+    /// The origin invite links start with now, without a trailing `/`.
+    public var publicURL: String { origin.current }
 
     /// Adds every `/api/v1` route of the facilitator API to `router`.
     public func register(in router: inout APIRouter) {
