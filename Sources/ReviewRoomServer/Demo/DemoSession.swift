@@ -31,18 +31,15 @@ public enum DemoSession {
         request.agenda = try template("rapid-remote-90")
         request.deck = try deck("covid-recovery")
         request.participants = [
-            InviteRequest(name: "Ben (host)", role: .host),
+            InviteRequest(name: "Ben", role: .host),
             InviteRequest(name: "Asha", role: .reviewer),
             InviteRequest(name: "Chidi", role: .reviewer),
             InviteRequest(name: "Dana", role: .reviewer),
         ]
         let creation = try await api.create(owner: issued.facilitator, from: request)
         let links = DemoLinks(
-            sessionID: creation.session.id.rawValue, facilitatorToken: issued.token, consoleURL: "\(api.publicURL)/console",
-            links: creation.invites.map {
-                let invite = InviteReply($0, publicURL: api.publicURL)
-                return DemoLinks.Link(name: invite.participant.name, role: invite.participant.role.rawValue, url: invite.url)
-            })
+            sessionID: creation.session.id.rawValue, facilitatorToken: issued.token,
+            links: creation.invites.map { DemoLinks.Link(name: $0.participant.name, role: $0.participant.role, token: $0.token) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(links).write(to: file, options: .atomic)

@@ -82,7 +82,8 @@ struct Daemon {
         var demoLines: [String] = []
         if demo {
             do {
-                demoLines = try await DemoSession.prepare(api: facilitatorAPI, dataDirectory: configuration.dataDirectory).lines
+                demoLines = try await DemoSession.prepare(api: facilitatorAPI, dataDirectory: configuration.dataDirectory)
+                    .lines(origin: origin.current)
             } catch {
                 logger.critical("cannot prepare the demo session: \(error)")
                 await server.shutdown(timeoutSeconds: 1)

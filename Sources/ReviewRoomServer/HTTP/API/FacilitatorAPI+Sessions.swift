@@ -64,7 +64,8 @@ extension FacilitatorAPI {
     @Sendable func patchSession(_ context: APIContext) async throws -> HTTPResponseBuilder {
         let session = try await ownedSession(context)
         let current = try await state(of: session)
-        let request = try SessionRequest(body: context.request.http.body, currentAgenda: current.agenda)
+        let request = try SessionRequest(body: context.request.http.body, currentAgenda: current.agenda,
+                                         currentDeck: current.prompts.deck)
         let edit = SessionEdit(title: request.title, focus: request.focus, startsAt: request.startsAt,
                                timeZone: request.timeZone, agenda: request.agenda, deck: request.deck)
         let state = try await live.edit(session: session.id, edit, at: now())

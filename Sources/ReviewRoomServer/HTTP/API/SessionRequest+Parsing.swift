@@ -4,8 +4,9 @@ import ReviewRoomCore
 
 extension SessionRequest {
     /// Reads a body: every field optional here; ``requireForCreation()`` checks what `POST` needs.
-    /// `currentAgenda` gives phase ids by position (PATCH matches the agenda by position).
-    init(body: [UInt8], currentAgenda: [Phase] = []) throws(APIError) {
+    /// `currentAgenda` gives phase ids by position (PATCH matches the agenda by position);
+    /// phases may name prompts of the new deck, or of `currentDeck` when none is given.
+    init(body: [UInt8], currentAgenda: [Phase] = [], currentDeck: [Prompt] = []) throws(APIError) {
         let fields = try JSONFields(try JSONValue.parse(body))
         if fields.has("title") { title = try fields.nonEmptyString("title", maxLength: Self.maxShortText) }
         if fields.has("hostSchool") { hostSchool = try fields.nonEmptyString("hostSchool", maxLength: Self.maxShortText) }
@@ -23,7 +24,7 @@ extension SessionRequest {
             timeZone = zone
         }
         deck = try Self.deck(fields)
-        agenda = try Self.agenda(fields, deck: deck, currentAgenda: currentAgenda)
+        agenda = try Self.agenda(fields, promptIDs: Set((deck ?? currentDeck).map(\.id)), currentAgenda: currentAgenda)
         notes = try Self.notes(fields)
         participants = try fields.optionalObjects("participants") { item, _ throws(APIError) in try InviteRequest(item) }
         lobbyOpensMinutesBefore = try fields.optionalInteger("lobbyOpensMinutesBefore", in: 0...1440)
@@ -63,7 +64,7 @@ extension SessionRequest {
         }
     }
 
-    private static func agenda(_ fields: JSONFields, deck: [Prompt]?, currentAgenda: [Phase]) throws(APIError) -> [Phase]? {
+    private static func agenda(_ fields: JSONFields, promptIDs: Set<String>, currentAgenda: [Phase]) throws(APIError) -> [Phase]? {
         if fields.has("template") && fields.has("agenda") {
             throw .badRequest("template and agenda are both given: send one of them")
         }
@@ -74,7 +75,6 @@ extension SessionRequest {
             }
             return template.phases
         }
-        let promptIDs = deck.map { Set($0.map(\.id)) }
         guard let phases = try fields.optionalObjects("agenda", maxCount: 100, { item, index throws(APIError) in
             try phase(item, index: index, promptIDs: promptIDs, currentAgenda: currentAgenda)
         }) else { return nil }
@@ -82,7 +82,7 @@ extension SessionRequest {
         return phases
     }
 
-    private static func phase(_ item: JSONFields, index: Int, promptIDs: Set<String>?,
+    private static func phase(_ item: JSONFields, index: Int, promptIDs: Set<String>,
                               currentAgenda: [Phase]) throws(APIError) -> Phase {
         let title = try item.nonEmptyString("title", maxLength: maxShortText)
         let kind = try item.requiredEnum("kind", PhaseKind.self)
@@ -96,7 +96,7 @@ extension SessionRequest {
         let turnMode = try item.optionalEnum("turnMode", TurnMode.self) ?? .open
         let onTimeUp = try item.optionalEnum("onTimeUp", TimeUpAction.self) ?? .overtime
         let prompts = try item.optionalStrings("prompts") ?? []
-        if let promptIDs, let unknown = prompts.first(where: { !promptIDs.contains($0) }) {
+        if let unknown = prompts.first(where: { !promptIDs.contains($0) }) {
             throw .badRequest("\(item.name("prompts")): '\(unknown)' is not the id of a prompt in this session's deck")
         }
         // Phases are matched by position: an existing position keeps its id.
