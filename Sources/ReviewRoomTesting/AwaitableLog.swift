@@ -6,6 +6,7 @@ public final class AwaitableLog<Element: Sendable>: Sendable {
     private struct Waiter {
         var predicate: @Sendable (Element) -> Bool
         var continuation: CheckedContinuation<Element, any Error>
+        var timer: Task<Void, Never>?
     }
 
     private struct State {
@@ -27,13 +28,16 @@ public final class AwaitableLog<Element: Sendable>: Sendable {
 
     /// Appends an entry and wakes the waiters it satisfies.
     public func append(_ element: Element) {
-        let ready = state.withLock { state -> [CheckedContinuation<Element, any Error>] in
+        let ready = state.withLock { state -> [Waiter] in
             state.entries.append(element)
             let matched = state.waiters.filter { $0.value.predicate(element) }
             for key in matched.keys { state.waiters[key] = nil }
-            return matched.values.map(\.continuation)
+            return Array(matched.values)
         }
-        for continuation in ready { continuation.resume(returning: element) }
+        for waiter in ready {
+            waiter.timer?.cancel()
+            waiter.continuation.resume(returning: element)
+        }
     }
 
     /// Marks the log complete; waiters still waiting fail.
@@ -43,7 +47,10 @@ public final class AwaitableLog<Element: Sendable>: Sendable {
             defer { state.waiters = [:] }
             return Array(state.waiters.values)
         }
-        for waiter in waiting { waiter.continuation.resume(throwing: AwaitTimeout(log: name, reason: "it ended")) }
+        for waiter in waiting {
+            waiter.timer?.cancel()
+            waiter.continuation.resume(throwing: AwaitTimeout(log: name, reason: "it ended"))
+        }
     }
 
     /// The first entry (already logged or still to come) matching `predicate` (which runs under
@@ -57,11 +64,12 @@ public final class AwaitableLog<Element: Sendable>: Sendable {
                 if state.finished { return .failure(AwaitTimeout(log: name, reason: "it ended")) }
                 let id = state.nextWaiter
                 state.nextWaiter += 1
-                state.waiters[id] = Waiter(predicate: predicate, continuation: continuation)
-                Task { [weak self] in
-                    try? await Task.sleep(for: timeout)
+                // The timer only turns a hang into a failure; a match cancels it.
+                let timer = Task { [weak self] in
+                    guard (try? await Task.sleep(for: timeout)) != nil else { return }
                     self?.expire(id, after: timeout)
                 }
+                state.waiters[id] = Waiter(predicate: predicate, continuation: continuation, timer: timer)
                 return nil
             }
             if let outcome { continuation.resume(with: outcome) }

@@ -32,21 +32,29 @@ public final class DaemonProcess: Sendable {
     /// Starts `reviewroomd serve --listen 127.0.0.1:0 --data-dir DIR` + `arguments`.
     ///
     /// - Parameters:
-    ///   - arguments: extra arguments after the defaults (a later `--listen` wins).
+    ///   - arguments: extra arguments after the defaults (a later `--listen` wins); without a
+    ///     `--config` among them an empty configuration file is passed.
     ///   - environment: variables added to (or, with `nil` values, removed from) the test's own;
     ///     `NOTIFY_SOCKET`, `LISTEN_*`, `WATCHDOG_*`, `JOURNAL_STREAM` and `REVIEWROOM_*` are
     ///     removed unless given here.
     ///   - launcher: a command to run the daemon under, e.g. `["systemd-socket-activate", "-l", "…"]`.
     ///   - dataDirectory: a directory to use; a fresh temporary one by default.
     ///   - defaultListen: whether to pass `--listen 127.0.0.1:0`.
+    ///   - executable: another `reviewroomd` binary (e.g. an installed copy); the built one by default.
     public static func start(
         arguments: [String] = [], environment: [String: String?] = [:], launcher: [String] = [],
-        dataDirectory: URL? = nil, defaultListen: Bool = true
+        dataDirectory: URL? = nil, defaultListen: Bool = true, executable: URL? = nil
     ) throws -> DaemonProcess {
-        let executable = try BuildProducts.executable(named: "reviewroomd")
+        let executable = try executable ?? BuildProducts.executable(named: "reviewroomd")
         let data = try dataDirectory ?? TemporaryDirectory.make(prefix: "reviewroomd-data")
         var serveArguments = ["serve"]
         if defaultListen { serveArguments += ["--listen", "127.0.0.1:0"] }
+        if !arguments.contains("--config") {
+            // An empty file, so a machine's /etc/reviewroom/reviewroom.conf never leaks into a test.
+            let config = try TemporaryDirectory.make(prefix: "reviewroomd-conf").appendingPathComponent("reviewroom.conf")
+            try Data().write(to: config)
+            serveArguments += ["--config", config.path]
+        }
         serveArguments += ["--data-dir", data.path] + arguments
         let command = launcher.isEmpty ? [executable.path] + serveArguments : launcher + [executable.path] + serveArguments
         let child = try ChildProcess.spawn(command: command, environment: Self.environment(adding: environment))

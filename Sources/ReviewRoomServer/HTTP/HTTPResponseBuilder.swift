@@ -21,12 +21,13 @@ public struct HTTPResponseBuilder: Sendable {
         HTTPResponseBuilder(status: status, contentType: "text/plain; charset=utf-8", body: Array(text.utf8))
     }
 
-    /// The transport's response with the security headers and, for HEAD, no body.
-    public func finished(forHead head: Bool) -> HTTPResponse {
+    /// The transport's response with the security headers. For HEAD the body stays: the
+    /// transport sends its `Content-Length` and leaves the bytes out.
+    public func finished() -> HTTPResponse {
         var all: [(String, String)] = []
         if let contentType { all.append(("Content-Type", contentType)) }
         all += headers
         all += SecurityHeaders.all
-        return HTTPResponse(status: status, headers: all, body: head ? [] : body)
+        return HTTPResponse(status: status, headers: all, body: body)
     }
 }

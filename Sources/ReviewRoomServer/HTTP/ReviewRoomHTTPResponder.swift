@@ -27,7 +27,7 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
         if builder.status >= 500 && request.path != "/readyz" {
             logger.warning("HTTP request failed", metadata: ["method": "\(method)", "status": "\(builder.status)"])
         }
-        return builder.finished(forHead: method == "HEAD")
+        return builder.finished()
     }
 
     private func route(_ request: HTTPRequest, method: String) async -> HTTPResponseBuilder {

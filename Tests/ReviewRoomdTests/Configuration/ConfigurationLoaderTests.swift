@@ -135,3 +135,33 @@ struct ConfigurationLoaderTests {
         #expect(ListenAddress.originOfURL(config.publicURL ?? "") == "https://review.example.org")
     }
 }
+
+@Suite("Configuration origins and URLs")
+struct ConfigurationOriginTests {
+    @Test(arguments: ["https://a.example/path", "ftp://a.example", "https://", "https://a.example:99999",
+                      "https://user@a.example", "a.example", "https://a.example?x=1"])
+    func malformedOriginsAreRefused(origin: String) {
+        let result = ConfigurationLoader(file: nil, environment: ["REVIEWROOM_ALLOWED_ORIGINS": origin]).load()
+        guard case .failure(let error) = result else {
+            Issue.record("\(origin) was accepted")
+            return
+        }
+        #expect(error.problems.first?.key == "allowed_origins")
+        #expect(error.problems.first?.message.contains(origin) == true)
+    }
+
+    @Test func originsAreLowerCased() throws {
+        let config = try ConfigurationLoader(file: nil, environment: ["REVIEWROOM_ALLOWED_ORIGINS": "https://School.Example:8443"]).load().get()
+        #expect(config.allowedOrigins == ["https://school.example:8443"])
+    }
+
+    @Test(arguments: ["review.example.org", "ftp://review.example.org", "https://", "https://:80/"])
+    func malformedPublicURLsAreRefused(url: String) {
+        guard case .failure(let error) = ConfigurationLoader(file: nil, flags: ["public_url": url]).load() else {
+            Issue.record("\(url) was accepted")
+            return
+        }
+        #expect(error.problems.map(\.key) == ["public_url"])
+        #expect(error.problems.first?.source == .flag("--public-url"))
+    }
+}

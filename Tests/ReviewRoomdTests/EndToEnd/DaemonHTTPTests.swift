@@ -20,6 +20,23 @@ struct DaemonHTTPTests {
         #expect(head.status == 200)
         #expect(head.headers["content-type"] == "text/html; charset=utf-8")
         #expect(head.body.isEmpty)
+        #expect(head.headers["content-length"] == "\(page.body.count)")
+    }
+
+    @Test func webRootServesPagesWithPrettyURLs() async throws {
+        let root = try TemporaryDirectory.make(prefix: "web")
+        try Data("<!doctype html><title>join page</title>".utf8).write(to: root.appendingPathComponent("join.html"))
+        try Data("console.log(1)".utf8).write(to: root.appendingPathComponent("app.js"))
+        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_WEB_ROOT": root.path])
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        let join = try await CurlClient.request("GET", url + "/join")
+        #expect(join.status == 200 && join.text.contains("join page"))
+        let script = try await CurlClient.request("GET", url + "/app.js")
+        #expect(script.headers["content-type"] == "text/javascript; charset=utf-8")
+        let missing = try await CurlClient.request("GET", url + "/")
+        #expect(missing.status == 404, "this web root has no index.html")
+        #expect(missing.headers["x-content-type-options"] == "nosniff")
     }
 
     @Test func unknownAPIRouteIsProblemJSON() async throws {

@@ -90,7 +90,7 @@ struct DaemonLifecycleTests {
         let second = try DaemonProcess.start(arguments: ["--listen", "127.0.0.1:\(port)"])
         defer { second.terminate() }
         let status = try await second.waitForExit(timeout: .seconds(15))
-        #expect(status != 0)
+        #expect(status == 69, "EX_UNAVAILABLE")
         let line = try await second.stderr.first(where: { $0.contains("cannot listen") }, timeout: .seconds(10))
         #expect(line.contains("\(port)"))
     }

@@ -38,6 +38,13 @@ struct DeployTests {
         let second = try await ChildProcess.run([script, "--bin-dir", binDirectory], environment: environment)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try String(contentsOf: config, encoding: .utf8) == "listen = \"127.0.0.1:9999\"\n")
+
+        // The installed binary finds the installed web client (<prefix>/share/reviewroom/web).
+        let installed = try DaemonProcess.start(executable: destination.appendingPathComponent("usr/local/bin/reviewroomd"))
+        defer { installed.terminate() }
+        let page = try await CurlClient.request("GET", try await installed.listeningURL() + "/")
+        #expect(page.status == 200)
+        #expect(page.headers["content-type"] == "text/html; charset=utf-8")
     }
 
     @Test func dryRunChangesNothing() async throws {
