@@ -18,7 +18,7 @@ extension SessionRequest {
             startsAt = instant
         }
         if let zone = try fields.optionalString("timeZone", maxLength: 64) {
-            guard TimeZone(identifier: zone) != nil else {
+            guard TimeZoneNames.contains(zone) else {
                 throw .badRequest("timeZone: '\(zone)' is not an IANA time zone name (e.g. Europe/London)")
             }
             timeZone = zone
