@@ -49,6 +49,9 @@ struct MalformedBodyTests {
         Case(body: #"{\#(base), \#(agenda), "lobbyOpensMinutesBefore": 5000}"#, names: "lobbyOpensMinutesBefore 5000"),
         Case(body: #"{\#(base), \#(agenda), "lobbyOpensMinutesBefore": 1.5}"#, names: "lobbyOpensMinutesBefore 1.5"),
         Case(body: #"{\#(base), \#(agenda), "autoStart": "yes"}"#, names: "autoStart must be true or false"),
+        Case(body: #"{\#(base), \#(agenda), "autoStart": null}"#, names: "autoStart must be true or false, not null"),
+        Case(body: #"{"title": null, "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#, names: "title must be a string, not null"),
+        Case(body: #"{\#(base), "agenda": null}"#, names: "agenda must be an array, not null"),
     ]
 
     // One daemon for every case: starting one per case costs more than the cases.

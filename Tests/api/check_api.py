@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import urllib.error
 import urllib.request
 
@@ -29,7 +30,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 def content_merged():
     """The content module stops the process until its bodies are merged; skip what needs it."""
-    with open(os.path.join(ROOT, "Sources/ReviewRoomContent/ContentAPI.swift"), encoding="utf-8") as f:
+    contract = os.path.join(ROOT, "Sources/ReviewRoomContent/ContentAPI.swift")
+    if not os.path.exists(contract):
+        return True
+    with open(contract, encoding="utf-8") as f:
         return 'fatalError("content: not implemented yet")' not in f.read()
 
 
@@ -131,16 +135,20 @@ def walk(check, with_content):
 
 def schemathesis(daemon):
     executable = os.path.join(os.path.dirname(sys.executable), "schemathesis")
-    # positive_data_acceptance is left out: some rules span fields (a phase's prompts must be ids
-    # of the session's deck, prompt ids unique) and JSON Schema cannot say them.
+    # Left out: positive_data_acceptance, because some rules span fields (a phase's prompts must be
+    # ids of the session's deck, prompt ids unique) and JSON Schema cannot say them; and
+    # unsupported_method, because libwebsockets 4.1.6 answers TRACE itself (403) before the daemon
+    # sees it (every other undeclared method gets 405 with Allow, which the Swift tests check).
     checks = ("not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,"
-              "response_headers_conformance,negative_data_rejection,ignored_auth,unsupported_method,"
+              "response_headers_conformance,negative_data_rejection,ignored_auth,"
               "use_after_free,ensure_resource_availability")
     command = [executable, "run", daemon.url + "/api/v1/openapi.json", "--url", daemon.url,
                "-H", f"Authorization: Bearer {daemon.token}", "--max-examples",
                os.environ.get("SCHEMATHESIS_EXAMPLES", "15"), "--checks", checks, "--no-color",
                "--seed", os.environ.get("SCHEMATHESIS_SEED", "20261129")]
-    return subprocess.run(command, timeout=600).returncode
+    # schemathesis keeps a cache in its working directory: give it a throwaway one.
+    with tempfile.TemporaryDirectory(prefix="schemathesis-") as scratch:
+        return subprocess.run(command, timeout=600, cwd=scratch).returncode
 
 
 def main():

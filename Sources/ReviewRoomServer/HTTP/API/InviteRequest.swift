@@ -11,7 +11,7 @@ struct InviteRequest: Sendable, Equatable {
     init(_ fields: JSONFields) throws(APIError) {
         name = try fields.nonEmptyString("name", maxLength: SessionRequest.maxShortText)
         role = try fields.requiredEnum("role", Role.self)
-        email = try fields.optionalString("email", maxLength: 320)
+        email = try fields.optionalString("email", maxLength: 320, nullable: true)
         if let email, !email.contains("@") {
             throw .badRequest("\(fields.name("email")): '\(email)' is not an e-mail address (no '@')")
         }

@@ -20,10 +20,14 @@ struct JSONFields {
     /// The full name of member `key`, for messages.
     func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    /// Whether `key` is present and not null.
-    func has(_ key: String) -> Bool {
-        guard let value = members[key] else { return false }
-        return value != .null
+    /// Whether `key` is present (null counts: it is then refused as the wrong type).
+    func has(_ key: String) -> Bool { members[key] != nil }
+
+    /// The member `key` if present; nil when absent, or null and `nullable` (null is otherwise a
+    /// wrong type, refused by the caller's type check).
+    private func member(_ key: String, nullable: Bool) -> JSONValue? {
+        guard let value = members[key] else { return nil }
+        return nullable && value == .null ? nil : value
     }
 
     /// A required string.
@@ -34,9 +38,9 @@ struct JSONFields {
         return value
     }
 
-    /// An optional string (absent or null → nil), at most `maxLength` characters.
-    func optionalString(_ key: String, maxLength: Int = 10_000) throws(APIError) -> String? {
-        guard let value = members[key], value != .null else { return nil }
+    /// An optional string (absent → nil; null → nil only when `nullable`), at most `maxLength` characters.
+    func optionalString(_ key: String, maxLength: Int = 10_000, nullable: Bool = false) throws(APIError) -> String? {
+        guard let value = member(key, nullable: nullable) else { return nil }
         guard case .string(let text) = value else {
             throw APIError.badRequest("\(name(key)) must be a string, not \(value.kindDescription)")
         }
@@ -56,7 +60,7 @@ struct JSONFields {
 
     /// An optional number.
     func optionalNumber(_ key: String) throws(APIError) -> Double? {
-        guard let value = members[key], value != .null else { return nil }
+        guard let value = member(key, nullable: false) else { return nil }
         guard case .number(let number) = value, number.isFinite else {
             throw APIError.badRequest("\(name(key)) must be a number, not \(value.kindDescription)")
         }
@@ -75,7 +79,7 @@ struct JSONFields {
 
     /// An optional boolean.
     func optionalBool(_ key: String) throws(APIError) -> Bool? {
-        guard let value = members[key], value != .null else { return nil }
+        guard let value = member(key, nullable: false) else { return nil }
         guard case .bool(let flag) = value else {
             throw APIError.badRequest("\(name(key)) must be true or false, not \(value.kindDescription)")
         }
@@ -85,7 +89,7 @@ struct JSONFields {
     /// An optional array of objects, each read by `read` with its own path (`key[i]`).
     func optionalObjects<T>(_ key: String, maxCount: Int = 200,
                             _ read: (JSONFields, Int) throws(APIError) -> T) throws(APIError) -> [T]? {
-        guard let value = members[key], value != .null else { return nil }
+        guard let value = member(key, nullable: false) else { return nil }
         guard case .array(let items) = value else {
             throw APIError.badRequest("\(name(key)) must be an array, not \(value.kindDescription)")
         }
@@ -101,7 +105,7 @@ struct JSONFields {
 
     /// An optional array of strings.
     func optionalStrings(_ key: String, maxCount: Int = 200) throws(APIError) -> [String]? {
-        guard let value = members[key], value != .null else { return nil }
+        guard let value = member(key, nullable: false) else { return nil }
         guard case .array(let items) = value, items.count <= maxCount else {
             throw APIError.badRequest("\(name(key)) must be an array of at most \(maxCount) strings")
         }

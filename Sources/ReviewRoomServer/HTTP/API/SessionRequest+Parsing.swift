@@ -10,7 +10,7 @@ extension SessionRequest {
         let fields = try JSONFields(try JSONValue.parse(body))
         if fields.has("title") { title = try fields.nonEmptyString("title", maxLength: Self.maxShortText) }
         if fields.has("hostSchool") { hostSchool = try fields.nonEmptyString("hostSchool", maxLength: Self.maxShortText) }
-        focus = try fields.optionalString("focus", maxLength: Self.maxLongText)
+        focus = try fields.optionalString("focus", maxLength: Self.maxLongText, nullable: true)
         if let text = try fields.optionalString("startsAt", maxLength: 64) {
             guard let instant = Timestamp(rfc3339: text) else {
                 throw .badRequest("startsAt: '\(text)' is not an RFC 3339 date-time (e.g. 2026-12-01T09:30:00Z)")
@@ -52,7 +52,7 @@ extension SessionRequest {
         }
         return try fields.optionalObjects("prompts", maxCount: 500) { item, index throws(APIError) in
             let text = try item.nonEmptyString("text", maxLength: maxLongText)
-            let theme = try item.optionalString("theme", maxLength: maxShortText)
+            let theme = try item.optionalString("theme", maxLength: maxShortText, nullable: true)
             let id = try item.optionalString("id", maxLength: 100).flatMap { $0.isEmpty ? nil : $0 } ?? "q\(index + 1)"
             return Prompt(id: id, text: text, theme: theme)
         }.map { prompts throws(APIError) in
