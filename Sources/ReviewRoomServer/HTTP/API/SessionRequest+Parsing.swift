@@ -73,7 +73,12 @@ extension SessionRequest {
                 let known = BuiltInContent.templates.map(\.id).joined(separator: ", ")
                 throw .badRequest("template: '\(id)' is not a built-in template (known: \(known))")
             }
-            return template.phases
+            // Matched by position like a given agenda: existing positions keep their ids.
+            return template.phases.enumerated().map { index, phase in
+                var phase = phase
+                if currentAgenda.indices.contains(index) { phase.id = currentAgenda[index].id }
+                return phase
+            }
         }
         guard let phases = try fields.optionalObjects("agenda", maxCount: 100, { item, index throws(APIError) in
             try phase(item, index: index, promptIDs: promptIDs, currentAgenda: currentAgenda)
