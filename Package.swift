@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "reviewroomd",
             dependencies: [
-                "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomCore",
+                "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomCore", "ReviewRoomContent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -79,9 +79,9 @@ let package = Package(
         ),
 
         // MARK: Test support and tests
-        .target(name: "ReviewRoomTesting", dependencies: ["WebSocketTransport"]),
+        .target(name: "ReviewRoomTesting", dependencies: ["WebSocketTransport", "ReviewRoomStore", "ReviewRoomCore"]),
         .testTarget(name: "ReviewRoomCoreTests", dependencies: ["ReviewRoomCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReviewRoomContentTests", dependencies: ["ReviewRoomContent", "ReviewRoomCore"]),
+        .testTarget(name: "ReviewRoomContentTests", dependencies: ["ReviewRoomContent", "ReviewRoomCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ReviewRoomStoreTests",
             dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting", "reviewroom-store-probe"]
@@ -89,6 +89,12 @@ let package = Package(
         // A child process the store's crash test kills with SIGKILL mid-append.
         .executableTarget(name: "reviewroom-store-probe", dependencies: ["ReviewRoomStore", "ReviewRoomCore"], path: "Tests/StoreProbe"),
         .testTarget(name: "WebSocketTransportTests", dependencies: ["WebSocketTransport", "ReviewRoomTesting"]),
+        .testTarget(name: "ReviewRoomProtocolTests", dependencies: ["ReviewRoomProtocol", "ReviewRoomCore"]),
+        .testTarget(
+            name: "ReviewRoomLiveTests",
+            dependencies: ["ReviewRoomServer", "ReviewRoomProtocol", "ReviewRoomCore", "ReviewRoomStore", "ReviewRoomTesting",
+                           "WebSocketTransport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "ReviewRoomdTests",
             dependencies: ["ReviewRoomTesting", "ReviewRoomServer"]

@@ -37,18 +37,22 @@ struct Daemon {
 
         let store: Store
         do {
-            store = try await Store.open(StoreConfiguration(
-                dataDirectory: configuration.dataDirectory,
-                durability: configuration.durability == .power ? .power : .process))
+            let durability = ReviewRoomStore.Durability(rawValue: configuration.durability.rawValue) ?? .process
+            store = try await Store.open(StoreConfiguration(dataDirectory: configuration.dataDirectory, durability: durability),
+                                         logger: Logger(label: "reviewroomd.store"))
         } catch {
             logger.critical("cannot open the store in \(configuration.dataDirectory): \(error)")
             throw ExitCode(73)
         }
+        let registry = SessionRegistry(store: store, limits: LiveLimits(configuration: configuration),
+                                       logger: Logger(label: "reviewroomd.sessions"))
+        // Everything the HTTP API needs: the store, the live sessions (as LiveSessionControl), links.
+        let context = ServerContext(store: store, registry: registry, configuration: configuration,
+                                    publicURL: configuration.publicOrigin)
         let metrics = Metrics()
-        // The store-backed stand-in serves the API until live sessions are wired in here.
+        // Invite links need the real port, known only once the listener is bound (port 0).
         let origin = PublicOrigin(configuration.publicOrigin)
-        let facilitatorAPI = FacilitatorAPI(store: store, live: StoredSessionControl(store: store),
-                                            origin: origin, metrics: metrics)
+        let facilitatorAPI = FacilitatorAPI(store: context.store, live: context.live, origin: origin, metrics: metrics)
 
         let readiness = Readiness()
         let webRoot = WebRoot.locate(configured: configuration.webRoot, executableDirectory: WebRoot.executableDirectory)
@@ -66,7 +70,7 @@ struct Daemon {
         if inherited != nil { SystemdEnvironment.forgetInheritedListeners() }
         let server = WebSocketServer(
             configuration: transportConfiguration(inheritedListener: inherited), responder: responder,
-            acceptor: HelloStubAcceptor(logger: Logger(label: "reviewroomd.ws")), logger: Logger(label: "reviewroomd.transport"))
+            acceptor: LiveSessionAcceptor(registry: registry, logger: Logger(label: "reviewroomd.ws")), logger: Logger(label: "reviewroomd.transport"))
         let port: Int
         do {
             port = try server.start()
@@ -100,10 +104,11 @@ struct Daemon {
                                                "data_dir": "\(configuration.dataDirectory)"])
         }
 
+        let sessionCount = LiveSessionCount()
         let notifier = SystemdNotifier(environment: environment)
         let systemd = SystemdService(
             notifier: notifier, watchdogInterval: SystemdEnvironment.watchdogInterval(environment: environment, pid: getpid()),
-            server: server, status: { "serving on port \(port); \(server.connectionCount) connections, 0 sessions" },
+            server: server, status: { "serving on port \(port); \(server.connectionCount) connections, \(sessionCount.value) live sessions" },
             logger: Logger(label: "reviewroomd.systemd"))
         let reload = ReloadSignalService { [reloadConfiguration, configuration] in
             Self.reload(server: server, levels: levels, tls: configuration.tlsCertificatePath != nil,
@@ -111,8 +116,19 @@ struct Daemon {
         }
         // Graceful shutdown runs in reverse order: systemd (STOPPING=1) first, the transport last.
         let group = ServiceGroup(
-            services: [TransportService(server: server, readiness: readiness, logger: logger, onRunning: announce), reload, systemd],
+            services: [TransportService(server: server, readiness: readiness, logger: logger, onRunning: announce),
+                       SessionsService(registry: registry, logger: Logger(label: "reviewroomd.sessions")), reload, systemd],
             gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+        let counting = Task { [registry, sessionCount, metrics] in
+            // STATUS= is read synchronously; keep a recent count of live sessions for it.
+            while !Task.isCancelled {
+                sessionCount.value = await registry.liveSessionCount
+                metrics.sessionsLive.set(Int64(sessionCount.value))
+                metrics.connections.set(Int64(server.connectionCount))
+                try? await Task.sleep(for: .seconds(2))
+            }
+        }
+        defer { counting.cancel() }
         do {
             try await group.run()
         } catch {

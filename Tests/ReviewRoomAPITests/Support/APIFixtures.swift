@@ -30,7 +30,7 @@ enum APIFixtures {
             .deletingLastPathComponent().deletingLastPathComponent()
         let daemon = root.appendingPathComponent("Sources/reviewroomd/Serve/Daemon.swift")
         guard let text = try? String(contentsOf: daemon, encoding: .utf8) else { return false }
-        return !text.contains("StoredSessionControl(store: store)")
+        return text.contains("SessionRegistry(")
     }()
 }
 

@@ -5,9 +5,9 @@ import Testing
 import Glibc
 #endif
 
-@Suite("Daemon WebSocket endpoint (hello stub)")
+@Suite("Daemon WebSocket endpoint")
 struct WebSocketStubTests {
-    @Test func aHelloIsAnsweredNotFoundAndClosedNormally() async throws {
+    @Test func aHelloWithAnUnknownTokenIsUnauthorizedAndClosed4001() async throws {
         let daemon = try DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
@@ -19,11 +19,11 @@ struct WebSocketStubTests {
         let reply = try client.readText(timeout: 10)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(reply.utf8)) as? [String: Any])
         #expect(object["type"] as? String == "error")
-        #expect(object["code"] as? String == "not_found")
+        #expect(object["code"] as? String == "unauthorized")
         #expect(object["id"] is NSNull)
         #expect((object["message"] as? String)?.isEmpty == false)
         let close = try client.readUntilClose(timeout: 10).close
-        #expect(close.closeCode == 1000)
+        #expect(close.closeCode == 4001)
     }
 
     @Test(arguments: [#"{"type":"ping","id":1}"#, #"["hello"]"#, "not json at all"])

@@ -1,0 +1,145 @@
+import ReviewRoomCore
+
+/// Decodes client messages (PROTOCOL.md §3.1–3.2) into typed values, or a ``ProtocolError``
+/// whose message names the offending field. Pure: bytes in, value or error out.
+public enum ClientMessageDecoder {
+    /// Parses a message into a JSON object, or the `bad_request` for a message that is not one.
+    static func object(_ bytes: [UInt8], maxDepth: Int) throws(ProtocolError) -> JSONValue {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes, maxDepth: maxDepth)
+        } catch {
+            throw .badRequest("the message is not valid JSON: \(error.message)", id: nil)
+        }
+        guard case .object = value.kind else {
+            throw .badRequest("the message must be a JSON object, got \(value.kindDescription)", id: nil)
+        }
+        return value
+    }
+
+    /// Decodes the first message of a connection. Anything but a well-formed `hello` throws
+    /// (the server then closes with 4000).
+    public static func hello(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth) throws(ProtocolError) -> ClientHello {
+        let object = try object(bytes, maxDepth: maxDepth)
+        guard case .string("hello")? = object["type"]?.kind else {
+            throw .badRequest("the first message must be a hello", id: nil)
+        }
+        let fields = FieldReader(object: object, command: "hello", id: nil)
+        let credential: ClientHello.Credential
+        if let token = try fields.optionalString("token") {
+            credential = .invite(token: token)
+        } else if let token = try fields.optionalString("facilitatorToken") {
+            credential = .facilitator(token: token, session: try fields.string("session"))
+        } else {
+            throw .badRequest("hello needs 'token' (an invite token) or 'facilitatorToken' and 'session'", id: nil)
+        }
+        var resume: ResumeRequest?
+        if let value = object["resume"], value.kind != .null {
+            guard case .object = value.kind else {
+                throw .badRequest("hello needs 'resume' as an object {epoch, after}, got \(value.kindDescription)", id: nil)
+            }
+            let inner = FieldReader(object: value, command: "hello resume", id: nil)
+            resume = ResumeRequest(epoch: try inner.string("epoch"), after: Int64(try inner.integer("after")))
+        }
+        return ClientHello(credential: credential, client: try fields.optionalString("client"), resume: resume)
+    }
+
+    /// Decodes a command. The error carries the command's `id` whenever it could be read.
+    public static func request(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth) throws(ProtocolError) -> ClientRequest {
+        let object = try object(bytes, maxDepth: maxDepth)
+        let id = try readID(object)
+        guard let typeValue = object["type"] else {
+            throw .badRequest("the message has no 'type'", id: id)
+        }
+        guard case .string(let type) = typeValue.kind else {
+            throw .badRequest("'type' must be a string, got \(typeValue.kindDescription)", id: id)
+        }
+        if type == "hello" {
+            throw .badRequest("hello was already accepted on this connection", id: id)
+        }
+        guard let name = CommandName(rawValue: type) else {
+            throw .badRequest("'\(type.prefix(64))' is not a command of protocol v1", id: id)
+        }
+        guard let id else {
+            throw .badRequest("\(type) needs an integer 'id'", id: nil)
+        }
+        let fields = FieldReader(object: object, command: type, id: id)
+        return ClientRequest(id: id, command: try command(name, fields, source: bytes))
+    }
+
+    private static func readID(_ object: JSONValue) throws(ProtocolError) -> Int64? {
+        guard let value = object["id"], value.kind != .null else { return nil }
+        guard case .number(let number) = value.kind else {
+            throw .badRequest("'id' must be an integer, got \(value.kindDescription)", id: nil)
+        }
+        guard let number, abs(number) <= FieldReader.maxExactInteger, number == number.rounded() else {
+            throw .badRequest("'id' must be an integer of at most 2^53", id: nil)
+        }
+        return Int64(number)
+    }
+
+    private static func command(_ name: CommandName, _ f: FieldReader, source: [UInt8]) throws(ProtocolError) -> ClientCommand {
+        switch name {
+        case .ping: return .ping
+        case .sessionStart: return .core(.sessionStart)
+        case .sessionEnd: return .core(.sessionEnd)
+        case .clockPause: return .core(.clockPause)
+        case .clockResume: return .core(.clockResume)
+        case .clockExtend: return .core(.clockExtend(seconds: try f.number("seconds")))
+        case .phaseNext: return .core(.phaseNext)
+        case .phasePrev: return .core(.phasePrev)
+        case .phaseGoto: return .core(.phaseGoto(index: try f.integer("index")))
+        case .handRaise:
+            let kindText = try f.string("kind")
+            guard let kind = HandKind(rawValue: kindText) else {
+                throw .badRequest("hand.raise 'kind' must be contribution or response, got '\(kindText.prefix(64))'", id: f.id)
+            }
+            return .core(.handRaise(kind: kind, participant: try f.optionalString("participant")))
+        case .handLower: return .core(.handLower(participant: try f.optionalString("participant")))
+        case .floorGrant:
+            return .core(.floorGrant(participant: try f.string("participant"), turnSec: try f.optionalNumber("turnSec")))
+        case .floorNext: return .core(.floorNext(turnSec: try f.optionalNumber("turnSec")))
+        case .floorRelease: return .core(.floorRelease)
+        case .roundStart:
+            return .core(.roundStart(order: try f.optionalStringArray("order"), secondsEach: try f.number("secondsEach")))
+        case .roundPass: return .core(.roundPass)
+        case .roundStop: return .core(.roundStop)
+        case .promptShow: return .core(.promptShow(prompt: try f.string("prompt")))
+        case .promptHide: return .core(.promptHide)
+        case .promptDiscussed:
+            return .core(.promptDiscussed(prompt: try f.string("prompt"), discussed: try f.bool("discussed")))
+        case .promptAdd: return .core(.promptAdd(text: try f.string("text"), theme: try f.optionalString("theme")))
+        case .noteGet: return .noteGet(note: try f.string("note"))
+        case .noteCursor:
+            return .noteCursor(NoteCursorRequest(note: try f.string("note"), rev: try f.integer("rev"),
+                                                 anchor: try f.integer("anchor"), head: try f.integer("head")))
+        case .signal:
+            let kindText = try f.string("kind")
+            guard let kind = SignalKind(rawValue: kindText) else {
+                throw .badRequest("signal 'kind' must be agree, clarify, slower or time, got '\(kindText.prefix(64))'", id: f.id)
+            }
+            return .signal(kind)
+        case .noteEdit:
+            return .noteEdit(try noteEdit(f, source: source))
+        }
+    }
+
+    private static func noteEdit(_ f: FieldReader, source: [UInt8]) throws(ProtocolError) -> NoteEditRequest {
+        let note = try f.string("note")
+        let rev = try f.integer("rev")
+        let opId = try f.opId("opId")
+        guard let opValue = f.object["op"], opValue.kind != .null else {
+            throw .badRequest("note.edit needs 'op' (an array of components)", id: f.id)
+        }
+        guard case .array = opValue.kind else {
+            throw .badRequest("note.edit needs 'op' as an array of components, got \(opValue.kindDescription)", id: f.id)
+        }
+        // The op's own source text, so lone surrogates reach the notes engine's rules intact.
+        let text = String(decoding: source[opValue.range], as: UTF8.self)
+        do {
+            return NoteEditRequest(note: note, rev: rev, opId: opId, op: try TextOperation(json: text))
+        } catch {
+            throw ProtocolError(code: .invalidOp, message: error.message, id: f.id)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// Reads typed fields of one command object, with errors that name the command and the field:
+/// "clock.extend needs 'seconds' as a number, got a string".
+struct FieldReader {
+    let object: JSONValue
+    let command: String
+    let id: Int64?
+
+    /// The largest integer a JSON number carries exactly (2^53).
+    static let maxExactInteger = 9_007_199_254_740_992.0
+
+    private func wrongType(_ key: String, _ expected: String, _ value: JSONValue) -> ProtocolError {
+        .badRequest("\(command) needs '\(key)' as \(expected), got \(value.kindDescription)", id: id)
+    }
+
+    private func present(_ key: String) -> JSONValue? {
+        guard let value = object[key], value.kind != .null else { return nil }
+        return value
+    }
+
+    func string(_ key: String) throws(ProtocolError) -> String {
+        guard let value = present(key) else { throw .badRequest("\(command) needs '\(key)' (a string)", id: id) }
+        guard case .string(let text) = value.kind else { throw wrongType(key, "a string", value) }
+        return text
+    }
+
+    func optionalString(_ key: String) throws(ProtocolError) -> String? {
+        guard present(key) != nil else { return nil }
+        return try string(key)
+    }
+
+    func number(_ key: String) throws(ProtocolError) -> Double {
+        guard let value = present(key) else { throw .badRequest("\(command) needs '\(key)' (a number)", id: id) }
+        guard case .number(let number) = value.kind else { throw wrongType(key, "a number", value) }
+        guard let number else { throw .badRequest("\(command) '\(key)' is too large a number", id: id) }
+        return number
+    }
+
+    func optionalNumber(_ key: String) throws(ProtocolError) -> Double? {
+        guard present(key) != nil else { return nil }
+        return try number(key)
+    }
+
+    func integer(_ key: String) throws(ProtocolError) -> Int {
+        guard let value = present(key) else { throw .badRequest("\(command) needs '\(key)' (an integer)", id: id) }
+        guard case .number(let number) = value.kind else { throw wrongType(key, "an integer", value) }
+        guard let number, abs(number) <= Self.maxExactInteger else {
+            throw .badRequest("\(command) '\(key)' is too large a number", id: id)
+        }
+        guard number == number.rounded() else {
+            throw .badRequest("\(command) needs '\(key)' as an integer, got \(JSONText.number(number))", id: id)
+        }
+        return Int(number)
+    }
+
+    func bool(_ key: String) throws(ProtocolError) -> Bool {
+        guard let value = present(key) else { throw .badRequest("\(command) needs '\(key)' (true or false)", id: id) }
+        guard case .bool(let flag) = value.kind else { throw wrongType(key, "a boolean", value) }
+        return flag
+    }
+
+    func optionalStringArray(_ key: String) throws(ProtocolError) -> [String]? {
+        guard let value = present(key) else { return nil }
+        guard case .array(let elements) = value.kind else { throw wrongType(key, "an array of strings", value) }
+        var out: [String] = []
+        for (n, element) in elements.enumerated() {
+            guard case .string(let text) = element.kind else {
+                throw .badRequest("\(command) '\(key)' element \(n) must be a string, got \(element.kindDescription)", id: id)
+            }
+            out.append(text)
+        }
+        return out
+    }
+
+    /// An op id: a non-empty string (an integer is accepted and used as its decimal text).
+    func opId(_ key: String) throws(ProtocolError) -> String {
+        guard let value = present(key) else { throw .badRequest("\(command) needs '\(key)' (a string)", id: id) }
+        switch value.kind {
+        case .string(let text) where !text.isEmpty && text.utf8.count <= 200:
+            return text
+        case .string:
+            throw .badRequest("\(command) '\(key)' must be 1 to 200 bytes long", id: id)
+        case .number:
+            return String(try integer(key))
+        default:
+            throw wrongType(key, "a string", value)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// `resume: {epoch, after}` in a `hello`: the last event the client has seen.
+public struct ResumeRequest: Equatable, Sendable {
+    /// The history the client's `after` belongs to.
+    public var epoch: String
+    /// The last seq the client has seen.
+    public var after: Int64
+
+    /// Creates a resume request.
+    public init(epoch: String, after: Int64) {
+        self.epoch = epoch
+        self.after = after
+    }
+}

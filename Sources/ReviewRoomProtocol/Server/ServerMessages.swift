@@ -1,0 +1,80 @@
+import Foundation
+import ReviewRoomCore
+
+/// Encodes every server message of PROTOCOL.md §3 as the UTF-8 text of one frame.
+///
+/// Pieces that are already JSON (stored event `data`, note ops) are spliced in as text, so a
+/// replayed event is byte-equal to the broadcast one.
+public enum ServerMessages {
+    /// `{"type":"welcome","protocol":1,"epoch","seq","serverTime","you","session"}`.
+    public static func welcome(epoch: String, seq: Int64, serverTime: Timestamp, you: Participant,
+                               session: WireSnapshot) -> [UInt8] {
+        let you = JSONText.object([("id", JSONText.quote(you.id)), ("name", JSONText.quote(you.name)),
+                                   ("role", JSONText.quote(you.role.rawValue))])
+        return bytes([("type", "\"welcome\""), ("protocol", "1"), ("epoch", JSONText.quote(epoch)),
+                      ("seq", String(seq)), ("serverTime", JSONText.quote(serverTime.rfc3339)),
+                      ("you", you), ("session", WireJSON.encode(session))])
+    }
+
+    /// `{"type":"resumed","epoch","seq","serverTime"}`.
+    public static func resumed(epoch: String, seq: Int64, serverTime: Timestamp) -> [UInt8] {
+        bytes([("type", "\"resumed\""), ("epoch", JSONText.quote(epoch)), ("seq", String(seq)),
+               ("serverTime", JSONText.quote(serverTime.rfc3339))])
+    }
+
+    /// `{"type":"ack","id","seq",…extra}`; `extra` values are JSON text.
+    public static func ack(id: Int64, seq: Int64, extra: [(String, String)] = []) -> [UInt8] {
+        bytes([("type", "\"ack\""), ("id", String(id)), ("seq", String(seq))] + extra)
+    }
+
+    /// `{"type":"error","id","code","message"}` (+ `opensAt` for `not_open`).
+    public static func error(_ error: ProtocolError, opensAt: Timestamp? = nil) -> [UInt8] {
+        var members = [("type", "\"error\""), ("id", error.id.map { String($0) } ?? "null"),
+                       ("code", JSONText.quote(error.code.rawValue)), ("message", JSONText.quote(error.message))]
+        if let opensAt { members.append(("opensAt", JSONText.quote(opensAt.rfc3339))) }
+        return bytes(members)
+    }
+
+    /// `{"type":"event","seq","at","name","data"}` with `data` spliced in as stored.
+    public static func event(seq: Int64, at: Timestamp, name: String, data: String) -> [UInt8] {
+        bytes([("type", "\"event\""), ("seq", String(seq)), ("at", JSONText.quote(at.rfc3339)),
+               ("name", JSONText.quote(name)), ("data", data)])
+    }
+
+    /// `{"type":"presence","online":[ids]}`.
+    public static func presence(online: [String]) -> [UInt8] {
+        bytes([("type", "\"presence\""), ("online", "[" + online.map(JSONText.quote).joined(separator: ",") + "]")])
+    }
+
+    /// `{"type":"cursor","by","note","rev","anchor","head"}`.
+    public static func cursor(by: String, note: String, rev: Int, anchor: Int, head: Int) -> [UInt8] {
+        bytes([("type", "\"cursor\""), ("by", JSONText.quote(by)), ("note", JSONText.quote(note)),
+               ("rev", String(rev)), ("anchor", String(anchor)), ("head", String(head))])
+    }
+
+    /// `{"type":"signal","by","kind"}`.
+    public static func signal(by: String, kind: SignalKind) -> [UInt8] {
+        bytes([("type", "\"signal\""), ("by", JSONText.quote(by)), ("kind", JSONText.quote(kind.rawValue))])
+    }
+
+    /// `{"type":"hint","note","rev","hints"}`; `hints` is JSON text of `[{from,to,phrase,suggestion}]`.
+    public static func hint(note: String, rev: Int, hints: String) -> [UInt8] {
+        bytes([("type", "\"hint\""), ("note", JSONText.quote(note)), ("rev", String(rev)), ("hints", hints)])
+    }
+
+    /// The `data` of `note.op`: `{"note","rev","op","by","opId"}`.
+    public static func noteOpData(note: String, rev: Int, op: TextOperation, by: String, opId: String) -> String {
+        JSONText.object([("note", JSONText.quote(note)), ("rev", String(rev)), ("op", op.json),
+                         ("by", JSONText.quote(by)), ("opId", JSONText.quote(opId))])
+    }
+
+    /// `{id, title, rev, text}` of a note (the `note` of a `note.get` ack).
+    public static func note(_ note: NoteSnapshot) -> String {
+        JSONText.object([("id", JSONText.quote(note.id)), ("title", JSONText.quote(note.title)),
+                         ("rev", String(note.rev)), ("text", JSONText.quote(note.text))])
+    }
+
+    private static func bytes(_ members: [(String, String)]) -> [UInt8] {
+        Array(JSONText.object(members).utf8)
+    }
+}

@@ -1,0 +1,10 @@
+extension LiveLimits {
+    /// The limits the daemon's configuration sets.
+    public init(configuration: DaemonConfiguration) {
+        self.init()
+        maxNoteUnits = configuration.maxNoteUnits
+        messagesPerSecond = configuration.messagesPerSecond
+        messageBurst = configuration.messageBurst
+        languageHints = configuration.languageHints
+    }
+}

@@ -1,0 +1,18 @@
+/// The limits and switches live sessions run with (from the daemon's configuration).
+public struct LiveLimits: Sendable {
+    /// Most UTF-16 units a note may hold (`max_note_units`).
+    public var maxNoteUnits = 1_048_576
+    /// Token bucket refill per second (`messages_per_second`).
+    public var messagesPerSecond = 50
+    /// Token bucket size (`message_burst`).
+    public var messageBurst = 200
+    /// Whether note edits get `hint` messages (`language_hints`).
+    public var languageHints = false
+    /// Most events a `resume` replays; a longer backlog gets a fresh `welcome`.
+    public var replayLimit = 10_000
+    /// Nesting depth a client message may have.
+    public var maxJSONDepth = 32
+
+    /// Defaults (hints off).
+    public init() {}
+}

@@ -1,0 +1,83 @@
+import Foundation
+import ReviewRoomCore
+import ReviewRoomProtocol
+import ReviewRoomStore
+import WebSocketTransport
+
+/// A session rebuilt from the store: the definition's initial state with every stored event
+/// replayed onto it (the event log is the truth; see LiveSessions.md).
+struct LoadedSessionState {
+    var epoch: String
+    var state: SessionState
+    var notes: [String: NoteBuffer]
+    var opIndex: [NoteOpKey: Int]
+    var seq: Int64
+    var recent: RecentEvents
+    var owner: FacilitatorID
+
+    /// Rebuilds `loaded`. Throws a ``SessionLoadError`` naming what in the stored session is unreadable.
+    init(_ loaded: LoadedSession, limits: LiveLimits) throws(SessionLoadError) {
+        let stored = loaded.session
+        let definition = stored.definition
+        let info = SessionInfo(id: stored.id.rawValue, title: definition.title, hostSchool: definition.hostSchool,
+                               focus: definition.focus, startsAt: definition.startsAt, timeZone: definition.timeZone,
+                               lobbyOpensMinutesBefore: definition.lobbyOpensMinutesBefore, autoStart: definition.autoStart)
+        let agenda: [Phase] = try Self.decode(definition.agendaJSON, "agenda", session: stored.id)
+        let deck: [Prompt] = try Self.decode(definition.promptsJSON, "prompt deck", session: stored.id)
+        let headings: [NoteHeading] = try Self.decode(definition.notesJSON, "note list", session: stored.id)
+        let participants = loaded.participants.filter { !$0.revoked }.sorted { $0.invitationOrder < $1.invitationOrder }
+            .compactMap { p in Role(rawValue: p.role).map { Participant(id: p.id.rawValue, name: p.name, role: $0) } }
+        var state = SessionState(info: info, agenda: agenda, participants: participants, notes: headings, deck: deck)
+        var notes: [String: NoteBuffer] = [:]
+        for heading in headings {
+            notes[heading.id] = NoteBuffer(id: heading.id, title: heading.title, maxLength: limits.maxNoteUnits)
+        }
+        var opIndex: [NoteOpKey: Int] = [:]
+        let firstSeq = (loaded.snapshot?.seq ?? 0) + 1
+        var recent = RecentEvents(nextSeq: firstSeq, capacity: limits.replayLimit)
+        for record in loaded.events {
+            recent.append(OutboundFrame(text: ServerMessages.event(seq: record.seq, at: record.at, name: record.name, data: record.data)))
+            if record.name == "note.op" {
+                let entry = try Self.noteRevision(record, session: stored.id)
+                do throws(NoteError) {
+                    guard notes[entry.note] != nil else { throw NoteError(.invalidOp, "no note '\(entry.note)'") }
+                    try notes[entry.note]?.replay(entry.revision)
+                } catch {
+                    throw SessionLoadError(session: stored.id, message: "stored note.op seq \(record.seq) does not apply: \(error.message)")
+                }
+                opIndex[NoteOpKey(author: entry.revision.author, opId: entry.revision.opId)] = entry.revision.rev
+            } else if let event = WireJSON.event(name: record.name, at: record.at, data: record.data) {
+                state.replay(event)
+            } else {
+                throw SessionLoadError(session: stored.id, message: "stored event seq \(record.seq) '\(record.name)' is unreadable")
+            }
+        }
+        self.epoch = stored.epoch
+        self.state = state
+        self.notes = notes
+        self.opIndex = opIndex
+        self.seq = loaded.lastSeq
+        self.recent = recent
+        self.owner = stored.owner
+    }
+
+    private static func decode<T: Decodable>(_ json: String, _ what: String, session: SessionID) throws(SessionLoadError) -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(json.utf8))
+        } catch {
+            throw SessionLoadError(session: session, message: "its stored \(what) is not readable: \(error)")
+        }
+    }
+
+    private static func noteRevision(_ record: EventRecord, session: SessionID) throws(SessionLoadError) -> (note: String, revision: NoteRevision) {
+        let bytes = Array(record.data.utf8)
+        guard let data = try? JSONParser.parse(bytes, maxDepth: 8),
+              case .string(let note)? = data["note"]?.kind, case .number(let rev?)? = data["rev"]?.kind,
+              case .string(let by)? = data["by"]?.kind, case .string(let opId)? = data["opId"]?.kind,
+              let opValue = data["op"],
+              let op = try? TextOperation(json: String(decoding: bytes[opValue.range], as: UTF8.self)) else {
+            throw SessionLoadError(session: session, message: "stored note.op seq \(record.seq) is unreadable")
+        }
+        return (note, NoteRevision(rev: Int(rev), op: op, author: by, opId: opId, at: record.at))
+    }
+}

@@ -1,0 +1,27 @@
+import WebSocketTransport
+
+/// Something to send once the session is durable up to ``seq``: everything a session sends
+/// goes through one FIFO in this order, so events, acks and replies leave in seq order
+/// whatever order the store's acknowledgements resume in.
+struct PendingOutput {
+    /// What to do.
+    enum Action {
+        /// An event frame to every member that joined before it.
+        case event(OutboundFrame)
+        /// A frame to one connection.
+        case send(ConnectionID, [OutboundFrame])
+        /// An ephemeral frame to every member joined by then (`except` one connection).
+        case ephemeral(OutboundFrame, except: Set<ConnectionID>)
+        /// The current `presence` to every member joined by then.
+        case presence
+        /// Close one connection.
+        case close(ConnectionID, code: UInt16, reason: String)
+        /// Resume a waiter (the HTTP API waits for its change to be durable).
+        case notify(CheckedContinuation<Void, Never>)
+    }
+
+    /// The session's seq the action waits for.
+    let seq: Int64
+    /// The action.
+    let action: Action
+}

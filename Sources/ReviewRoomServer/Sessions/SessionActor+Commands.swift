@@ -1,0 +1,130 @@
+import ReviewRoomContent
+import ReviewRoomCore
+import ReviewRoomProtocol
+import WebSocketTransport
+
+extension SessionActor {
+    /// Queues an error reply (nothing changed).
+    func refuse(_ connection: ConnectionID, _ error: ProtocolError) {
+        reply(connection, ServerMessages.error(error))
+    }
+
+    /// Decides one command from `connection`, in arrival order.
+    func handle(_ request: ClientRequest, from connection: ConnectionID) {
+        guard let member = members[connection] else { return }
+        guard !stopped else {
+            member.connection.send(OutboundFrame(text: ServerMessages.error(
+                ProtocolError(code: .internal, message: "the session is restarting; reconnect and resume", id: request.id))))
+            return
+        }
+        let by = member.participantID
+        let now = clock.now()
+        if case .core(let command) = request.command {
+            switch state.apply(command, by: by, at: now) {
+            case .success(let events):
+                let last = record(core: events, author: by)
+                reply(connection, ServerMessages.ack(id: request.id, seq: last))
+            case .failure(let error):
+                refuse(connection, ProtocolError(code: error.code, message: error.message, id: request.id))
+            }
+            return
+        }
+        if let refusal = state.check(request.command.name, by: by) {
+            refuse(connection, ProtocolError(code: refusal.code, message: refusal.message, id: request.id))
+            return
+        }
+        switch request.command {
+        case .core:
+            return
+        case .ping:
+            reply(connection, ServerMessages.ack(id: request.id, seq: seq, extra: [("serverTime", JSONText.quote(now.rfc3339))]))
+        case .signal(let kind):
+            enqueue(.ephemeral(OutboundFrame(text: ServerMessages.signal(by: by, kind: kind)), except: []))
+            reply(connection, ServerMessages.ack(id: request.id, seq: seq))
+        case .noteGet(let noteID):
+            guard let note = notes[noteID] else { return refuse(connection, noSuchNote(noteID, request.id)) }
+            reply(connection, ServerMessages.ack(id: request.id, seq: seq, extra: [("note", ServerMessages.note(note.snapshot))]))
+        case .noteCursor(let cursor):
+            guard let note = notes[cursor.note] else { return refuse(connection, noSuchNote(cursor.note, request.id)) }
+            do {
+                let moved = try note.transformCursor(anchor: cursor.anchor, head: cursor.head, fromRev: cursor.rev)
+                let frame = ServerMessages.cursor(by: by, note: note.id, rev: note.revision, anchor: moved.anchor, head: moved.head)
+                enqueue(.ephemeral(OutboundFrame(text: frame), except: [connection]))
+                reply(connection, ServerMessages.ack(id: request.id, seq: seq))
+            } catch {
+                refuse(connection, Self.protocolError(error, id: request.id))
+            }
+        case .noteEdit(let edit):
+            noteEdit(edit, id: request.id, by: by, from: connection, at: now)
+        }
+    }
+
+    func noSuchNote(_ note: String, _ id: Int64) -> ProtocolError {
+        let known = state.notes.map(\.id).joined(separator: ", ")
+        return ProtocolError(code: .notFound, message: "there is no note '\(note.prefix(64))' in this session (notes: \(known))", id: id)
+    }
+
+    static func protocolError(_ error: NoteError, id: Int64) -> ProtocolError {
+        ProtocolError(code: ErrorCode(rawValue: error.wireCode) ?? .invalidOp, message: error.message, id: id)
+    }
+
+    private func noteEdit(_ edit: NoteEditRequest, id: Int64, by: String, from connection: ConnectionID, at now: Timestamp) {
+        guard var note = notes[edit.note] else { return refuse(connection, noSuchNote(edit.note, id)) }
+        let key = NoteOpKey(author: by, opId: edit.opId)
+        if let rev = opIndex[key] {
+            return reply(connection, ServerMessages.ack(id: id, seq: seq, extra: [("rev", String(rev))]))
+        }
+        let result: NoteEditResult
+        do {
+            result = try note.receive(edit.op, baseRev: edit.rev, author: by, opId: edit.opId, at: now)
+        } catch {
+            return refuse(connection, Self.protocolError(error, id: id))
+        }
+        notes[edit.note] = note
+        opIndex[key] = result.rev
+        guard result.outcome == .applied, let op = result.op else {
+            return reply(connection, ServerMessages.ack(id: id, seq: seq, extra: [("rev", String(result.rev))]))
+        }
+        let data = ServerMessages.noteOpData(note: note.id, rev: result.rev, op: op, by: by, opId: edit.opId)
+        let last = record([NewEvent(at: now, name: "note.op", data: data, author: by, opId: edit.opId)])
+        reply(connection, ServerMessages.ack(id: id, seq: last, extra: [("rev", String(result.rev))]))
+        if limits.languageHints { sendHints(note: note, op: op, to: by) }
+    }
+
+    /// Scans the paragraphs the op touched and tells the author's connections of any hints.
+    private func sendHints(note: NoteBuffer, op: TextOperation, to participantID: String) {
+        let text = note.text.string
+        let units = Array(text.utf16)
+        guard let (from, to) = Self.touchedRange(of: op) else { return }
+        var start = min(from, units.count), end = min(max(to, start), units.count)
+        while start > 0, units[start - 1] != 0x0A { start -= 1 }
+        while end < units.count, units[end] != 0x0A { end += 1 }
+        let paragraph = String(decoding: units[start..<end], as: UTF16.self)
+        let hints = LanguageHints.scan(paragraph).map {
+            LanguageHint(from: $0.from + start, to: $0.to + start, phrase: $0.phrase, suggestion: $0.suggestion)
+        }
+        guard !hints.isEmpty else { return }
+        let frame = OutboundFrame(text: ServerMessages.hint(note: note.id, rev: note.revision, hints: WireJSON.encode(hints)))
+        for connection in connections(of: participantID) { enqueue(.send(connection, [frame])) }
+    }
+
+    /// The range of the new text an op changed (UTF-16 units), or nil for none.
+    static func touchedRange(of op: TextOperation) -> (Int, Int)? {
+        var position = 0
+        var first: Int?
+        var last = 0
+        for component in op.components {
+            switch component {
+            case .retain(let n): position += n
+            case .insert(let s):
+                first = first ?? position
+                position += s.utf16.count
+                last = position
+            case .delete:
+                first = first ?? position
+                last = position
+            }
+        }
+        return first.map { ($0, last) }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import ReviewRoomContent
+import ReviewRoomCore
+import ReviewRoomProtocol
+import ReviewRoomStore
+
+extension SessionActor {
+    /// Applies a PATCH, waits until its `session.changed` is durable, updates the stored
+    /// definition, and returns the state afterwards.
+    func edit(_ edit: SessionEdit, at now: Timestamp) async throws -> SessionState {
+        guard !stopped else { throw CommandError(code: .internal, message: "session \(id) is restarting; try again") }
+        let before = state.info
+        let events = try state.apply(edit, at: now).get()
+        record(core: events, author: nil)
+        let after = state
+        await waitUntilDurable()
+        if !events.isEmpty {
+            let rescheduled = before.startsAt != after.info.startsAt || before.timeZone != after.info.timeZone
+            _ = try await store.updateSession(id, definition: Self.definition(of: after), reschedule: rescheduled)
+        }
+        return after
+    }
+
+    /// The stored definition that matches `state`.
+    static func definition(of state: SessionState) -> SessionDefinition {
+        SessionDefinition(title: state.info.title, hostSchool: state.info.hostSchool, focus: state.info.focus,
+                          startsAt: state.info.startsAt, timeZone: state.info.timeZone,
+                          lobbyOpensMinutesBefore: state.info.lobbyOpensMinutesBefore, autoStart: state.info.autoStart,
+                          agendaJSON: WireJSON.encode(state.agenda), promptsJSON: WireJSON.encode(state.prompts.deck),
+                          notesJSON: WireJSON.encode(state.notes))
+    }
+
+    /// Records `participant.changed` for someone the store just added.
+    func addParticipant(_ participant: Participant, at now: Timestamp) async throws {
+        guard !stopped else { throw CommandError(code: .internal, message: "session \(id) is restarting; try again") }
+        if state.participant(participant.id) != nil {
+            // Loaded after the store added them: the list is right; still tell everyone.
+            recordParticipantList(at: now)
+        } else {
+            record(core: try state.apply(.add(participant), at: now).get(), author: nil)
+        }
+        await waitUntilDurable()
+    }
+
+    /// Records the removal of someone the store just revoked and closes their connections with 4003.
+    func removeParticipant(_ participantID: String, at now: Timestamp) async throws {
+        guard !stopped else { throw CommandError(code: .internal, message: "session \(id) is restarting; try again") }
+        if state.participant(participantID) != nil {
+            record(core: try state.apply(.remove(id: participantID), at: now).get(), author: nil)
+        } else {
+            recordParticipantList(at: now)
+        }
+        disconnect(participantID)
+        await waitUntilDurable()
+    }
+
+    private func recordParticipantList(at now: Timestamp) {
+        let event = Event(at: now, body: .participantChanged(state.participants))
+        state.replay(event)
+        record(core: [event], author: nil)
+    }
+
+    /// Closes the participant's connections with 4003 (after what is already queued).
+    func disconnect(_ participantID: String) {
+        for connection in connections(of: participantID) {
+            enqueue(.close(connection, code: CloseCode.revoked.rawValue, reason: "your invitation was revoked or reissued"))
+        }
+    }
+
+    /// The session was deleted: close everything with 4004 and decide nothing more.
+    func deleted() {
+        stop(code: CloseCode.sessionDeleted.rawValue, reason: "the session was deleted")
+    }
+
+    /// What the review record is made from.
+    func recordInput(at now: Timestamp) async throws -> RecordInput {
+        let stateNow = state
+        let buffers = state.notes.compactMap { notes[$0.id] }
+        await waitUntilDurable()
+        let records = try await store.events(of: id, after: 0)
+        let logged = records.compactMap { record -> LoggedEvent? in
+            guard let event = WireJSON.event(name: record.name, at: record.at, data: record.data) else { return nil }
+            return LoggedEvent(seq: record.seq, event: event, author: record.author)
+        }
+        return RecordInput(state: stateNow, notes: buffers, events: logged, generatedAt: now)
+    }
+}

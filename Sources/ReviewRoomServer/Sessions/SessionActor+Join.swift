@@ -1,0 +1,69 @@
+import ReviewRoomCore
+import ReviewRoomProtocol
+import WebSocketTransport
+
+extension SessionActor {
+    /// How a join ended.
+    enum JoinOutcome: Sendable {
+        /// Joined: the welcome (or resumed + replay) is queued.
+        case joined
+        /// The participant is not (or no longer) in the session: close 4001.
+        case unknownParticipant
+        /// Closed with `not_open` (the lobby is not open yet).
+        case notOpen
+        /// The session stopped (deleted or failed): close and let the client retry.
+        case stopped
+    }
+
+    /// The participant of this session that facilitator `name` joins as: the facilitator
+    /// participant with their name, else the first facilitator participant, else nil.
+    func facilitatorParticipant(named name: String) -> Participant? {
+        let facilitators = state.participants.filter { $0.role == .facilitator }
+        return facilitators.first { $0.name == name } ?? facilitators.first
+    }
+
+    /// Joins `connection` as `participantID`. Atomic with respect to events: the member gets
+    /// exactly the events after the seq its welcome/resumed names.
+    func join(_ connection: WebSocketConnection, as participantID: String, resume: ResumeRequest?) -> JoinOutcome {
+        guard !stopped else { return .stopped }
+        guard let you = state.participant(participantID) else { return .unknownParticipant }
+        let now = clock.now()
+        if let refusal = state.notOpenError(at: now), case .notOpen(let opensAt) = state.joinAvailability(at: now) {
+            connection.send(OutboundFrame(text: ServerMessages.error(
+                ProtocolError(code: .notOpen, message: refusal.message, id: nil), opensAt: opensAt)))
+            connection.close(code: CloseCode.normal.rawValue, reason: "the session is not open yet")
+            return .notOpen
+        }
+        members[connection.id] = SessionMember(connection: connection, participantID: participantID, fromSeq: seq)
+        var frames: [OutboundFrame]
+        if let resume, resume.epoch == epoch, resume.after <= seq, seq - resume.after <= Int64(limits.replayLimit),
+           let backlog = recent.frames(after: resume.after) {
+            frames = [OutboundFrame(text: ServerMessages.resumed(epoch: epoch, seq: seq, serverTime: now))]
+            frames += backlog
+            frames.append(OutboundFrame(text: ServerMessages.presence(online: online.sorted())))
+        } else {
+            let snapshot = WireSnapshot(state.snapshot(at: now), notes: noteSnapshots, online: online)
+            frames = [OutboundFrame(text: ServerMessages.welcome(epoch: epoch, seq: seq, serverTime: now, you: you,
+                                                                 session: snapshot))]
+        }
+        enqueue(.send(connection.id, frames))
+        presenceChanged()
+        return .joined
+    }
+
+    /// Forgets a closed connection.
+    func leave(_ connection: ConnectionID) {
+        guard members.removeValue(forKey: connection) != nil else { return }
+        presenceChanged()
+    }
+
+    /// Everyone else hears who is online now (joining and leaving cause no event).
+    private func presenceChanged() {
+        enqueue(.presence)
+    }
+
+    /// Connections of `participantID`.
+    func connections(of participantID: String) -> [ConnectionID] {
+        members.filter { $0.value.participantID == participantID }.map(\.key)
+    }
+}

@@ -1,0 +1,129 @@
+import ReviewRoomCore
+import ReviewRoomProtocol
+import ReviewRoomStore
+import WebSocketTransport
+
+extension SessionActor {
+    /// One event about to be recorded.
+    struct NewEvent {
+        var at: Timestamp
+        var name: String
+        var data: String
+        var author: String?
+        var opId: String?
+    }
+
+    /// Queues `action` to run once everything decided so far is durable.
+    func enqueue(_ action: PendingOutput.Action) {
+        outbox.append(PendingOutput(seq: seq, action: action))
+        flush()
+    }
+
+    /// Queues frames for one connection (acks, errors, the welcome).
+    func reply(_ connection: ConnectionID, _ bytes: [UInt8]) {
+        enqueue(.send(connection, [OutboundFrame(text: bytes)]))
+    }
+
+    /// Numbers `events` after the current seq, hands them to the store and queues their
+    /// broadcast. Returns the last seq. Nothing is sent before the store reports it durable.
+    @discardableResult
+    func record(_ events: [NewEvent]) -> Int64 {
+        guard !events.isEmpty else { return seq }
+        var records: [EventRecord] = []
+        for event in events {
+            seq += 1
+            records.append(EventRecord(seq: seq, at: event.at, name: event.name, data: event.data,
+                                       author: event.author, opId: event.opId))
+            let frame = OutboundFrame(text: ServerMessages.event(seq: seq, at: event.at, name: event.name, data: event.data))
+            recent.append(frame)
+            outbox.append(PendingOutput(seq: seq, action: .event(frame)))
+        }
+        let last = seq
+        store.append(records, to: id) { [weak self] result in
+            guard let self else { return }
+            Task { await self.appended(upTo: last, result) }
+        }
+        return last
+    }
+
+    /// Records core events (their `data` as the protocol encodes it).
+    @discardableResult
+    func record(core events: [Event], author: String?) -> Int64 {
+        let last = record(events.map { event in
+            let data: String
+            if case .participantChanged(let list) = event.body {
+                data = WireSnapshot.participantsData(list, online: online)
+            } else {
+                data = WireJSON.data(of: event)
+            }
+            return NewEvent(at: event.at, name: event.name, data: data, author: author, opId: nil)
+        })
+        if !events.isEmpty { rearm() }
+        return last
+    }
+
+    /// The store's answer for the append that ends at `last`.
+    func appended(upTo last: Int64, _ result: Result<Int64, StoreError>) {
+        switch result {
+        case .success:
+            durable = max(durable, last)
+            flush()
+        case .failure(let error):
+            guard !stopped else { return }
+            logger.error("session stopped: events could not be stored", metadata: ["session": "\(id)", "error": "\(error)"])
+            stop(code: CloseCode.goingAway.rawValue, reason: "the session could not store a change; reconnect")
+            onFailure(id)
+        }
+    }
+
+    /// Runs every queued action whose seq is durable, in order.
+    func flush() {
+        var done = 0
+        for item in outbox {
+            guard item.seq <= durable else { break }
+            perform(item)
+            done += 1
+        }
+        if done > 0 { outbox.removeFirst(done) }
+    }
+
+    private func perform(_ item: PendingOutput) {
+        switch item.action {
+        case .event(let frame):
+            for member in members.values where member.fromSeq < item.seq { member.connection.send(frame) }
+        case .send(let connection, let frames):
+            guard let member = members[connection] else { return }
+            for frame in frames { member.connection.send(frame) }
+        case .ephemeral(let frame, let except):
+            for (cid, member) in members where member.fromSeq <= item.seq && !except.contains(cid) {
+                member.connection.send(frame)
+            }
+        case .presence:
+            let frame = OutboundFrame(text: ServerMessages.presence(online: online.sorted()))
+            for member in members.values where member.fromSeq <= item.seq { member.connection.send(frame) }
+        case .close(let connection, let code, let reason):
+            members[connection]?.connection.close(code: code, reason: reason)
+        case .notify(let continuation):
+            continuation.resume()
+        }
+    }
+
+    /// Stops deciding anything: closes every connection with `code`, resumes waiters.
+    func stop(code: UInt16, reason: String) {
+        stopped = true
+        timer?.cancel()
+        timer = nil
+        for member in members.values { member.connection.close(code: code, reason: reason) }
+        members.removeAll()
+        for item in outbox { if case .notify(let continuation) = item.action { continuation.resume() } }
+        outbox.removeAll()
+    }
+
+    /// Waits until everything decided so far is durable (or the session stopped).
+    func waitUntilDurable() async {
+        guard !stopped, durable < seq else { return }
+        await withCheckedContinuation { continuation in
+            enqueue(.notify(continuation))
+        }
+    }
+}

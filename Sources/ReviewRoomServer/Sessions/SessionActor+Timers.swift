@@ -1,0 +1,41 @@
+import ReviewRoomCore
+
+extension SessionActor {
+    /// Sleeps until the state's next deadline (if it changed), then ticks.
+    func rearm() {
+        guard !stopped else { return }
+        let deadline = state.nextDeadline
+        guard deadline != armedDeadline || timer == nil else { return }
+        timer?.cancel()
+        timer = nil
+        armedDeadline = deadline
+        guard let deadline else { return }
+        let clock = clock
+        timer = Task { [weak self] in
+            do {
+                try await clock.sleep(until: deadline)
+            } catch {
+                return
+            }
+            await self?.deadlineReached(deadline)
+        }
+    }
+
+    /// Feeds the time into the state and records what it caused.
+    func deadlineReached(_ deadline: Timestamp) {
+        guard !stopped, armedDeadline == deadline else { return }
+        timer = nil
+        let now = clock.now()
+        let events = state.tick(at: now)
+        if events.isEmpty {
+            logger.warning("a deadline passed without anything to fire", metadata: ["session": "\(id)", "deadline": "\(deadline)"])
+            // Do not spin on a deadline the core does not act on: wait for the next change.
+            if let next = state.nextDeadline, next <= now { armedDeadline = next; return }
+        }
+        record(core: events, author: nil)
+        rearm()
+    }
+
+    /// The deadline the timer waits for (tests; status).
+    var pendingDeadline: Timestamp? { armedDeadline }
+}

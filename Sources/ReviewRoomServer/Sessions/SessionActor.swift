@@ -1,0 +1,75 @@
+import Logging
+import ReviewRoomCore
+import ReviewRoomProtocol
+import ReviewRoomStore
+import WebSocketTransport
+
+/// One live session: its state, notes, seq and members. Commands are decided here, their
+/// events numbered and handed to the store, and everything the session sends waits in one
+/// FIFO (``PendingOutput``) until the store says it is durable.
+///
+/// Nothing in a command's path awaits, so commands are decided strictly in arrival order and
+/// the actor's state never changes under a suspended command (no reentrancy to re-check).
+actor SessionActor {
+    let id: SessionID
+    let store: Store
+    let clock: any SessionClock
+    let limits: LiveLimits
+    let logger: Logger
+    /// Called when the actor can no longer continue (a failed append); the registry forgets it.
+    let onFailure: @Sendable (SessionID) -> Void
+
+    var epoch: String
+    var state: SessionState
+    var notes: [String: NoteBuffer]
+    /// Every `(author, opId)` ever applied or acked in this session, with its ack revision.
+    var opIndex: [NoteOpKey: Int]
+    /// The last seq handed to the store.
+    var seq: Int64
+    /// The last seq the store reported durable.
+    var durable: Int64
+    /// Recent event frames for `resume` replay.
+    var recent: RecentEvents
+    var members: [ConnectionID: SessionMember] = [:]
+    var outbox: [PendingOutput] = []
+    var timer: Task<Void, Never>?
+    var armedDeadline: Timestamp?
+    /// Set once the session cannot go on (append failed, or deleted): nothing more is decided.
+    var stopped = false
+
+    init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
+         loaded: LoadedSessionState, onFailure: @escaping @Sendable (SessionID) -> Void) {
+        self.id = id
+        self.store = store
+        self.clock = clock
+        self.limits = limits
+        self.logger = logger
+        self.onFailure = onFailure
+        epoch = loaded.epoch
+        state = loaded.state
+        notes = loaded.notes
+        opIndex = loaded.opIndex
+        seq = loaded.seq
+        durable = loaded.seq
+        recent = loaded.recent
+    }
+
+    /// Whether no connection is joined.
+    var isIdle: Bool { members.isEmpty }
+
+    /// The number of joined connections.
+    var memberCount: Int { members.count }
+
+    /// Who is online now.
+    var online: Set<String> { Set(members.values.map(\.participantID)) }
+
+    /// Note snapshots in the session's note order.
+    var noteSnapshots: [NoteSnapshot] {
+        state.notes.compactMap { notes[$0.id]?.snapshot }
+    }
+
+    /// Arms the timer for the loaded state (a deadline passed while down fires at once).
+    func start() {
+        rearm()
+    }
+}

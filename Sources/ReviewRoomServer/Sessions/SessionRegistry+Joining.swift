@@ -1,0 +1,62 @@
+import ReviewRoomCore
+import ReviewRoomProtocol
+import ReviewRoomStore
+import WebSocketTransport
+
+extension SessionRegistry {
+    /// Where a connection's `hello` got it.
+    enum JoinResult: Sendable {
+        /// Joined this session as this participant.
+        case joined(SessionActor, SessionID)
+        /// Refused; the connection was (or is to be) closed with `code`.
+        case refused(code: UInt16, error: ProtocolError?)
+        /// Already answered and closed (e.g. `not_open`).
+        case closed
+    }
+
+    /// Authenticates a `hello` and joins the session it names.
+    func join(_ hello: ClientHello, connection: WebSocketConnection) async -> JoinResult {
+        let unauthorized = JoinResult.refused(code: CloseCode.badToken.rawValue,
+                                              error: ProtocolError(code: .unauthorized, message: "the token is unknown, revoked or empty", id: nil))
+        do {
+            let sessionID: SessionID
+            var participantID: String?
+            var facilitatorName: String?
+            switch hello.credential {
+            case .invite(let token):
+                guard !token.isEmpty, let auth = try await store.authenticateParticipant(token: token), !auth.participant.revoked else {
+                    return unauthorized
+                }
+                sessionID = auth.session
+                participantID = auth.participant.id.rawValue
+            case .facilitator(let token, let session):
+                guard !token.isEmpty, let facilitator = try await store.authenticateFacilitator(token: token),
+                      let stored = try await store.session(SessionID(session)), stored.owner == facilitator.id else {
+                    return unauthorized
+                }
+                sessionID = stored.id
+                facilitatorName = facilitator.name
+            }
+            guard let actor = try await actor(for: sessionID) else { return unauthorized }
+            if let facilitatorName {
+                guard let own = await actor.facilitatorParticipant(named: facilitatorName) else {
+                    return .refused(code: CloseCode.badToken.rawValue, error: ProtocolError(
+                        code: .unauthorized, message: "session \(sessionID) has no facilitator participant to join as", id: nil))
+                }
+                participantID = own.id
+            }
+            guard let participantID else { return unauthorized }
+            switch await actor.join(connection, as: participantID, resume: hello.resume) {
+            case .joined: return .joined(actor, sessionID)
+            case .unknownParticipant: return unauthorized
+            case .notOpen: return .closed
+            case .stopped:
+                return .refused(code: CloseCode.goingAway.rawValue, error: nil)
+            }
+        } catch {
+            logger.error("hello failed", metadata: ["error": "\(error)"])
+            return .refused(code: CloseCode.goingAway.rawValue, error: ProtocolError(
+                code: .internal, message: "the server could not load the session; reconnect", id: nil))
+        }
+    }
+}

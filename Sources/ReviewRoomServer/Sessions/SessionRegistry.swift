@@ -1,0 +1,103 @@
+import Logging
+import ReviewRoomContent
+import ReviewRoomCore
+import ReviewRoomProtocol
+import ReviewRoomStore
+import WebSocketTransport
+
+/// Every live session of the daemon, one ``SessionActor`` each, loaded on first use (a
+/// join, an HTTP change, a pending deadline at start-up) and dropped when idle.
+public actor SessionRegistry {
+    let store: Store
+    let clock: any SessionClock
+    /// The limits every session runs with.
+    public nonisolated let limits: LiveLimits
+    let logger: Logger
+    private var sessions: [SessionID: SessionActor] = [:]
+    private var loading: [SessionID: Task<SessionActor?, any Error>] = [:]
+
+    /// Creates an empty registry over an open store.
+    public init(store: Store, clock: any SessionClock = SystemSessionClock(), limits: LiveLimits = LiveLimits(),
+                logger: Logger = Logger(label: "reviewroom.sessions")) {
+        self.store = store
+        self.clock = clock
+        self.limits = limits
+        self.logger = logger
+    }
+
+    /// How many sessions are loaded.
+    public var liveSessionCount: Int { sessions.count }
+
+    /// The actor of session `id`, loading it if needed; nil when no such session is stored.
+    func actor(for id: SessionID) async throws -> SessionActor? {
+        if let actor = sessions[id] { return actor }
+        if let task = loading[id] { return try await task.value }
+        let task = Task { [store, clock, limits, logger] () throws -> SessionActor? in
+            guard let loaded = try await store.load(id) else { return nil }
+            let state = try LoadedSessionState(loaded, limits: limits)
+            let actor = SessionActor(id: id, store: store, clock: clock, limits: limits, logger: logger, loaded: state) { [weak self] id in
+                Task { await self?.forget(id) }
+            }
+            await actor.start()
+            return actor
+        }
+        loading[id] = task
+        defer { loading[id] = nil }
+        let actor = try await task.value
+        // Another caller may have finished the same load while this one waited.
+        if let existing = sessions[id] { return existing }
+        if let actor { sessions[id] = actor }
+        return actor
+    }
+
+    /// Drops a session whose actor stopped (it is loaded afresh from the store next time).
+    func forget(_ id: SessionID) {
+        sessions[id] = nil
+    }
+
+    /// Drops `id` if nobody is connected and no timer is pending.
+    func unloadIfIdle(_ id: SessionID) async {
+        guard let actor = sessions[id] else { return }
+        guard await actor.isIdle, await actor.pendingDeadline == nil else { return }
+        // Re-check after the awaits: someone may have joined meanwhile.
+        guard sessions[id] === actor, await actor.isIdle else { return }
+        await actor.waitUntilDurable()
+        guard sessions[id] === actor, await actor.isIdle else { return }
+        sessions[id] = nil
+    }
+
+    /// Loads every stored session with a pending deadline (auto-start, running clock, timed
+    /// turn), so timers go on after a restart; the others stay unloaded.
+    public func armPendingTimers() async {
+        do {
+            for facilitator in try await store.facilitators() {
+                for session in try await store.sessions(ownedBy: facilitator.id) {
+                    do {
+                        _ = try await actor(for: session.id)
+                        await unloadIfIdle(session.id)
+                    } catch {
+                        logger.error("cannot load session at start-up", metadata: ["session": "\(session.id)", "error": "\(error)"])
+                    }
+                }
+            }
+        } catch {
+            logger.error("cannot scan sessions for pending timers", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Closes every connection with 1001 and waits for pending commits (graceful shutdown).
+    public func shutdown() async {
+        for (_, actor) in sessions {
+            await actor.waitUntilDurable()
+            await actor.stop(code: CloseCode.goingAway.rawValue, reason: "the server is going away")
+        }
+        sessions.removeAll()
+    }
+
+    /// The number of joined connections over all sessions.
+    public func connectionCount() async -> Int {
+        var total = 0
+        for actor in sessions.values { total += await actor.memberCount }
+        return total
+    }
+}

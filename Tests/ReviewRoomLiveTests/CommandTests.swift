@@ -1,0 +1,151 @@
+import Foundation
+import ReviewRoomTesting
+import Testing
+
+@Suite("Live sessions: commands, roles, notes, resume")
+struct CommandTests {
+    @Test func rolesAreCheckedForEveryKindOfCommand() async throws {
+        let live = try await LiveDaemon.start()
+        defer { live.daemon.terminate() }
+        let (asha, _) = try await live.join("Asha")
+        defer { asha.disconnect() }
+        let (olu, _) = try await live.join("Olu")
+        defer { olu.disconnect() }
+        let (dee, _) = try await live.join("Dee")
+        defer { dee.disconnect() }
+        #expect(try await asha.request("session.start").code == "forbidden")
+        #expect(try await olu.request("hand.raise", ["kind": "contribution"]).code == "forbidden")
+        #expect(try await olu.request("note.edit", ["note": "evidence", "rev": 0, "opId": "o1", "op": ["x"]]).code == "forbidden")
+        #expect(try await dee.request("signal", ["kind": "agree"]).code == "forbidden")
+        #expect(try await dee.request("note.get", ["note": "evidence"]).type == "ack")
+        let raised = try await asha.request("hand.raise", ["kind": "contribution"])
+        #expect(raised.type == "ack")
+        #expect(raised.seq == 1)
+        do { #expect(try await olu.event(seq: 1).name == "floor.changed") } catch {
+            Issue.record("olu got \(olu.messages.entries.suffix(4)); asha got \(asha.messages.entries.suffix(4))")
+            throw error
+        }
+        // Raising a raised hand changes nothing: acked with the same seq, no event.
+        let again = try await asha.request("hand.raise", ["kind": "contribution"])
+        #expect(again.type == "ack")
+        #expect(again.seq == 1)
+        let ping: ProtocolMessage
+        do { ping = try await olu.request("ping") } catch {
+            Issue.record("olu got \(olu.messages.entries.suffix(4))")
+            throw error
+        }
+        #expect(ping.object["serverTime"] is String)
+        #expect(ping.seq == 1)
+    }
+
+    @Test func notesEditsAreTransformedAndAResendIsNotAppliedTwice() async throws {
+        let live = try await LiveDaemon.start()
+        defer { live.daemon.terminate() }
+        let (asha, _) = try await live.join("Asha")
+        defer { asha.disconnect() }
+        let (ben, _) = try await live.join("Ben")
+        defer { ben.disconnect() }
+        let first = try await asha.request("note.edit", ["note": "evidence", "rev": 0, "opId": "a1", "op": ["Hello"]])
+        #expect(first.object["rev"] as? Int == 1)
+        // Ben edits on rev 0 concurrently: transformed after Asha's insert.
+        let second = try await ben.request("note.edit", ["note": "evidence", "rev": 0, "opId": "b1", "op": ["!"]])
+        #expect(second.object["rev"] as? Int == 2)
+        let op = try await asha.event("note.op", after: first.seq ?? 0)
+        #expect(op.data["by"] as? String == live.fixture.participantIDs["Ben"])
+        // The resend of a1 on its old rev is acked with its first revision and applies nothing.
+        let resend = try await asha.request("note.edit", ["note": "evidence", "rev": 0, "opId": "a1", "op": ["Hello"]])
+        #expect(resend.object["rev"] as? Int == 1)
+        let note = try await ben.request("note.get", ["note": "evidence"])
+        let body = try #require(note.object["note"] as? [String: Any])
+        #expect(body["text"] as? String == "Hello!")
+        #expect(body["rev"] as? Int == 2)
+        // A bad op is refused and does not use up its opId.
+        let bad = try await asha.request("note.edit", ["note": "evidence", "rev": 2, "opId": "a2", "op": [99]])
+        #expect(bad.code == "invalid_op")
+        let good = try await asha.request("note.edit", ["note": "evidence", "rev": 2, "opId": "a2", "op": [6, "?"]])
+        #expect(good.object["rev"] as? Int == 3)
+    }
+
+    @Test func resumeGetsExactlyTheMissedEventsAndAStaleEpochGetsAWelcome() async throws {
+        let live = try await LiveDaemon.start()
+        defer { live.daemon.terminate() }
+        let (fay, welcome) = try await live.join("Fay")
+        defer { fay.disconnect() }
+        let epoch = try #require(welcome.object["epoch"] as? String)
+        let (asha, _) = try await live.join("Asha")
+        _ = try await asha.request("hand.raise", ["kind": "contribution"])
+        asha.disconnect()
+        _ = try await fay.request("session.start")
+        _ = try await fay.request("clock.extend", ["seconds": 60])
+        let back = try await ProtocolClient.connect(port: live.port)
+        defer { back.disconnect() }
+        let resumed = try await back.hello(token: live.fixture.tokens["Asha"] ?? "", resume: (epoch, 1))
+        #expect(resumed.type == "resumed")
+        #expect(resumed.seq == 3)
+        _ = try await back.message("presence")
+        #expect(back.events.compactMap(\.seq) == [2, 3])
+
+        let stale = try await ProtocolClient.connect(port: live.port)
+        defer { stale.disconnect() }
+        #expect(try await stale.hello(token: live.fixture.tokens["Ben"] ?? "", resume: ("e_other", 1)).type == "welcome")
+        let ahead = try await ProtocolClient.connect(port: live.port)
+        defer { ahead.disconnect() }
+        #expect(try await ahead.hello(token: live.fixture.tokens["Ben"] ?? "", resume: (epoch, 99)).type == "welcome")
+    }
+
+    @Test func malformedMessagesAreBadRequestsAndChangeNothing() async throws {
+        let live = try await LiveDaemon.start()
+        defer { live.daemon.terminate() }
+        let (fay, _) = try await live.join("Fay")
+        defer { fay.disconnect() }
+        for text in ["not json", "[1]", #"{"type":"warp","id":5}"#, #"{"type":"clock.extend","id":6,"seconds":"x"}"#,
+                     String(repeating: "[", count: 100) + String(repeating: "]", count: 100)] {
+            try await fay.sendText(text)
+        }
+        let errors = try await fay.message("error", where: { $0.object["message"] as? String == "clock.extend needs 'seconds' as a number, got a string" })
+        #expect(errors.id == 6)
+        let ping = try await fay.request("ping")
+        #expect(ping.seq == 0, "nothing changed")
+        #expect(fay.messages.entries.filter { $0.type == "error" }.count == 5)
+        #expect(fay.messages.entries.filter { $0.type == "error" && $0.id == nil }.count == 3)
+    }
+
+    @Test func afterTheEndChangesAreRefusedButJoiningWorks() async throws {
+        let live = try await LiveDaemon.start()
+        defer { live.daemon.terminate() }
+        let (fay, _) = try await live.join("Fay")
+        defer { fay.disconnect() }
+        _ = try await fay.request("session.start")
+        _ = try await fay.request("session.end")
+        #expect(try await fay.request("session.end").code == "session_ended")
+        #expect(try await fay.request("note.edit", ["note": "evidence", "rev": 0, "opId": "f1", "op": ["x"]]).code == "session_ended")
+        let (ben, welcome) = try await live.join("Ben")
+        defer { ben.disconnect() }
+        #expect(welcome.type == "welcome")
+        #expect(try await ben.request("note.get", ["note": "evidence"]).type == "ack")
+    }
+
+    @Test func theConsoleJoinsWithAFacilitatorToken() async throws {
+        let live = try await LiveDaemon.start()
+        defer { live.daemon.terminate() }
+        let console = try await ProtocolClient.connect(port: live.port)
+        defer { console.disconnect() }
+        let welcome = try await console.hello(facilitatorToken: live.fixture.facilitatorToken, session: live.fixture.session.rawValue)
+        #expect((welcome.object["you"] as? [String: Any])?["id"] as? String == live.fixture.participantIDs["Fay"])
+        let wrong = try await ProtocolClient.connect(port: live.port)
+        defer { wrong.disconnect() }
+        _ = try await wrong.hello(facilitatorToken: live.fixture.facilitatorToken, session: "s_nope")
+        #expect(try await wrong.closed().closeCode == 4001)
+    }
+
+    @Test func tooManyMessagesAreRateLimitedThenClosed4029() async throws {
+        let live = try await LiveDaemon.start(arguments: [])
+        defer { live.daemon.terminate() }
+        let (asha, _) = try await live.join("Asha")
+        defer { asha.disconnect() }
+        // 200 burst + a few refused + more than 100 refused within 2 s.
+        try await asha.sendTexts((1...360).map { #"{"type":"ping","id":\#($0)}"# })
+        _ = try await asha.message("error", where: { $0.code == "rate_limited" })
+        #expect(try await asha.closed().closeCode == 4029)
+    }
+}

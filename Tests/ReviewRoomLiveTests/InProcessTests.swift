@@ -1,0 +1,100 @@
+import Foundation
+import ReviewRoomCore
+import ReviewRoomServer
+import ReviewRoomStore
+import ReviewRoomTesting
+import Testing
+
+@Suite("Live sessions in process: timers, revocation, deletion")
+struct InProcessTests {
+    @Test func timersFireOnTheInjectedClock() async throws {
+        let app = try await InProcessServer.start()
+        let (fay, _) = try await app.join("Fay")
+        defer { fay.disconnect() }
+        #expect(try await fay.request("session.start").seq == 1)
+        let t0 = app.clock.now()
+        app.clock.advance(to: t0.adding(seconds: 60))
+        let warning = try await fay.event("clock.warning")
+        #expect(warning.data["phase"] as? Int == 0)
+        app.clock.advance(to: t0.adding(seconds: 120))
+        let timeUp = try await fay.event("clock.timeUp")
+        #expect(timeUp.seq == 3)
+        await app.stop()
+    }
+
+    @Test func aDeadlinePassedWhileDownFiresOnceAtLoad() async throws {
+        let first = try await InProcessServer.start()
+        let (fay, _) = try await first.join("Fay")
+        #expect(try await fay.request("session.start").seq == 1)
+        fay.disconnect()
+        let t0 = first.clock.now()
+        await first.stop()
+
+        let clock = ManualSessionClock(start: t0.adding(seconds: 500))
+        let second = try await InProcessServer.start(data: first.dataDirectory, fixture: first.fixture, clock: clock)
+        // Start-up scan loads the session; its passed deadlines fire at once.
+        await second.registry.armPendingTimers()
+        let (ben, welcome) = try await second.join("Ben")
+        defer { ben.disconnect() }
+        var seq = welcome.seq ?? 0
+        if seq < 2 { seq = try await ben.event("clock.timeUp").seq ?? 0 }
+        let events = try await second.store.events(of: first.fixture.session, after: 0)
+        #expect(events.filter { $0.name == "clock.timeUp" }.count == 1)
+        #expect(events.map(\.seq) == Array(1...Int64(events.count)))
+        await second.stop()
+    }
+
+    @Test func revokingClosesWith4003AndDeletingWith4004() async throws {
+        let app = try await InProcessServer.start()
+        let (asha, _) = try await app.join("Asha")
+        let (ben, _) = try await app.join("Ben")
+        let ashaID = try #require(app.fixture.participantIDs["Asha"])
+        try await app.store.revokeParticipant(ParticipantID(ashaID), in: app.fixture.session)
+        try await app.registry.removeParticipant(session: app.fixture.session, participant: ashaID, at: app.clock.now())
+        #expect(try await asha.closed().closeCode == 4003)
+        let changed = try await ben.event("participant.changed")
+        let ids = (changed.data["participants"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        #expect(!ids.contains(ashaID))
+        // The revoked token no longer joins.
+        let again = try await ProtocolClient.connect(port: app.port)
+        defer { again.disconnect() }
+        _ = try await again.hello(token: app.fixture.tokens["Asha"] ?? "")
+        #expect(try await again.closed().closeCode == 4001)
+
+        await app.registry.deleted(session: app.fixture.session)
+        #expect(try await ben.closed().closeCode == 4004)
+        asha.disconnect()
+        ben.disconnect()
+        await app.stop()
+    }
+
+    @Test func aPatchIsRecordedAndBroadcast() async throws {
+        let app = try await InProcessServer.start()
+        let (fay, _) = try await app.join("Fay")
+        defer { fay.disconnect() }
+        let state = try await app.registry.edit(session: app.fixture.session, SessionEdit(title: "Renamed"), at: app.clock.now())
+        #expect(state.info.title == "Renamed")
+        let event = try await fay.event("session.changed")
+        #expect(event.data["title"] as? String == "Renamed")
+        #expect(try await app.store.session(app.fixture.session)?.definition.title == "Renamed")
+        let unknown = await #expect(throws: CommandError.self) {
+            _ = try await app.registry.edit(session: SessionID("s_nope"), SessionEdit(title: "x"), at: app.clock.now())
+        }
+        #expect(unknown?.code == .notFound)
+        await app.stop()
+    }
+
+    @Test func notOpenAnswersWithOpensAtThenCloses1000() async throws {
+        let app = try await InProcessServer.start()
+        // Move the session's start far ahead of the manual clock.
+        _ = try await app.registry.edit(session: app.fixture.session,
+                                        SessionEdit(startsAt: app.clock.now().adding(seconds: 86_400)), at: app.clock.now())
+        let client = try await ProtocolClient.connect(port: app.port)
+        defer { client.disconnect() }
+        let reply = try await client.hello(token: app.fixture.tokens["Asha"] ?? "")
+        #expect(reply.code == "not_open")
+        #expect(reply.object["opensAt"] is String)
+        #expect(try await client.closed().closeCode == 1000)
+        await app.stop()
+    }
+}

@@ -1,0 +1,102 @@
+import ReviewRoomCore
+import ReviewRoomProtocol
+import Testing
+
+@Suite("Client message decoding")
+struct ClientMessageDecoderTests {
+    private func decode(_ text: String) -> Result<ClientRequest, ProtocolError> {
+        Result { () throws(ProtocolError) in try ClientMessageDecoder.request(Array(text.utf8)) }
+    }
+
+    private func error(_ text: String) -> ProtocolError? {
+        if case .failure(let error) = decode(text) { return error }
+        return nil
+    }
+
+    @Test func decodesEveryCommandShape() throws {
+        let cases: [(String, ClientCommand)] = [
+            (#"{"type":"ping","id":1}"#, .ping),
+            (#"{"type":"clock.extend","id":1,"seconds":-30.5}"#, .core(.clockExtend(seconds: -30.5))),
+            (#"{"type":"phase.goto","id":1,"index":2}"#, .core(.phaseGoto(index: 2))),
+            (#"{"type":"hand.raise","id":1,"kind":"response"}"#, .core(.handRaise(kind: .response, participant: nil))),
+            (#"{"type":"floor.grant","id":1,"participant":"p_1","turnSec":60}"#, .core(.floorGrant(participant: "p_1", turnSec: 60))),
+            (#"{"type":"round.start","id":1,"order":["a","b"],"secondsEach":30}"#, .core(.roundStart(order: ["a", "b"], secondsEach: 30))),
+            (#"{"type":"prompt.discussed","id":1,"prompt":"q1","discussed":true}"#, .core(.promptDiscussed(prompt: "q1", discussed: true))),
+            (#"{"type":"prompt.add","id":1,"text":"Why?"}"#, .core(.promptAdd(text: "Why?", theme: nil))),
+            (#"{"type":"note.get","id":1,"note":"n"}"#, .noteGet(note: "n")),
+            (#"{"type":"note.cursor","id":1,"note":"n","rev":3,"anchor":1,"head":2}"#,
+             .noteCursor(NoteCursorRequest(note: "n", rev: 3, anchor: 1, head: 2))),
+            (#"{"type":"signal","id":1,"kind":"slower"}"#, .signal(.slower)),
+        ]
+        for (text, expected) in cases {
+            let request = try decode(text).get()
+            #expect(request.command == expected, "\(text)")
+            #expect(request.id == 1)
+        }
+    }
+
+    @Test func noteEditKeepsTheOpsOwnText() throws {
+        let request = try decode(#"{"type":"note.edit","id":7,"note":"n","rev":0,"opId":"a1","op":["h\u00e9"]}"#).get()
+        guard case .noteEdit(let edit) = request.command else { Issue.record("not a note.edit"); return }
+        #expect(edit.op.json == #"["hé"]"#)
+        #expect(edit.opId == "a1")
+    }
+
+    @Test(arguments: [
+        (#"{"type":"note.edit","id":3,"note":"n","rev":0,"opId":"a","op":["\ud800"]}"#, "lone surrogate"),
+        (#"{"type":"note.edit","id":3,"note":"n","rev":0,"opId":"a","op":[0]}"#, "zero retain"),
+        (#"{"type":"note.edit","id":3,"note":"n","rev":0,"opId":"a","op":[""]}"#, "empty insert"),
+        (#"{"type":"note.edit","id":3,"note":"n","rev":0,"opId":"a","op":[1.5]}"#, "fraction"),
+    ])
+    func badOpsAreInvalidOp(text: String, why: String) {
+        let refusal = error(text)
+        #expect(refusal?.code == .invalidOp, "\(why)")
+        #expect(refusal?.id == 3)
+    }
+
+    @Test func wrongTypesNameTheField() {
+        let refusal = error(#"{"type":"clock.extend","id":4,"seconds":"ten"}"#)
+        #expect(refusal?.code == .badRequest)
+        #expect(refusal?.message == "clock.extend needs 'seconds' as a number, got a string")
+        #expect(refusal?.id == 4)
+    }
+
+    @Test(arguments: [
+        #"{"type":"clock.extend","id":1}"#,
+        #"{"type":"phase.goto","id":1,"index":1.5}"#,
+        #"{"type":"phase.goto","id":1,"index":1e300}"#,
+        #"{"type":"clock.extend","id":1,"seconds":1e999}"#,
+        #"{"type":"hand.raise","id":1,"kind":"shout"}"#,
+        #"{"type":"signal","id":1,"kind":"wave"}"#,
+        #"{"type":"prompt.discussed","id":1,"prompt":"q","discussed":"yes"}"#,
+        #"{"type":"round.start","id":1,"order":[1],"secondsEach":3}"#,
+        #"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":"a","op":"abc"}"#,
+        #"{"type":"nope","id":1}"#,
+        #"{"type":"hello","id":1,"token":"t"}"#,
+    ])
+    func malformedFieldsAreBadRequestsWithTheirID(text: String) {
+        let refusal = error(text)
+        #expect(refusal?.code == .badRequest)
+        #expect(refusal?.id == 1)
+    }
+
+    @Test(arguments: ["not json", "[1,2]", #"{"type":"ping"}"#, #"{"type":"ping","id":"1"}"#, #"{"type":"ping","id":1.5}"#,
+                      #"{"id":null}"#, String(repeating: "[", count: 5000)])
+    func unreadableIDsGiveNull(text: String) {
+        let refusal = error(text)
+        #expect(refusal?.code == .badRequest)
+        #expect(refusal?.id == nil)
+    }
+
+    @Test func helloShapes() throws {
+        let invite = try ClientMessageDecoder.hello(Array(#"{"type":"hello","token":"t","resume":{"epoch":"e","after":57}}"#.utf8))
+        #expect(invite.credential == .invite(token: "t"))
+        #expect(invite.resume == ResumeRequest(epoch: "e", after: 57))
+        let console = try ClientMessageDecoder.hello(Array(#"{"type":"hello","facilitatorToken":"f","session":"s"}"#.utf8))
+        #expect(console.credential == .facilitator(token: "f", session: "s"))
+        for bad in [#"{"type":"ping","id":1}"#, #"{"type":"hello"}"#, #"{"type":"hello","token":5}"#,
+                    #"{"type":"hello","facilitatorToken":"f"}"#, #"{"type":"hello","token":"t","resume":[]}"#, "[]"] {
+            #expect(throws: ProtocolError.self, "\(bad)") { try ClientMessageDecoder.hello(Array(bad.utf8)) }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ReviewRoomProtocol
+import Testing
+
+@Suite("JSON parser")
+struct JSONParserTests {
+    @Test func parsesObjectsWithRanges() throws {
+        let text = #"{"a": [1, "x"], "b": null}"#
+        let bytes = Array(text.utf8)
+        let value = try JSONParser.parse(bytes)
+        let a = try #require(value["a"])
+        #expect(String(decoding: bytes[a.range], as: UTF8.self) == #"[1, "x"]"#)
+        #expect(value["b"]?.kind == .null)
+    }
+
+    @Test func capsNestingDepth() {
+        let deep = Array((String(repeating: "[", count: 40) + String(repeating: "]", count: 40)).utf8)
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(deep, maxDepth: 32) }
+        let ok = Array((String(repeating: "[", count: 10) + String(repeating: "]", count: 10)).utf8)
+        #expect((try? JSONParser.parse(ok, maxDepth: 32)) != nil)
+    }
+
+    @Test(arguments: ["", "{", #"{"a":}"#, "[1,]", "01", "tru", #""\x""#, "{} x", "1.", "-"])
+    func rejectsMalformedJSON(text: String) {
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(Array(text.utf8)) }
+    }
+
+    @Test func hugeNumbersParseAsNotFinite() throws {
+        let value = try JSONParser.parse(Array("1e999".utf8))
+        #expect(value.kind == .number(nil))
+    }
+
+    @Test func decodesEscapesAndSurrogatePairs() throws {
+        let value = try JSONParser.parse(Array(#""a\n\u00e9\ud83d\ude00""#.utf8))
+        #expect(value.kind == .string("a\né😀"))
+    }
+}

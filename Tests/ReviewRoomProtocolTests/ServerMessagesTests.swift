@@ -1,0 +1,35 @@
+import Foundation
+import ReviewRoomCore
+import ReviewRoomProtocol
+import Testing
+
+@Suite("Server messages")
+struct ServerMessagesTests {
+    private func object(_ bytes: [UInt8]) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+    }
+
+    @Test func errorCarriesNullIDAndOpensAt() throws {
+        let opens = Timestamp(millisecondsSince1970: 1_000)
+        let error = try object(ServerMessages.error(ProtocolError(code: .notOpen, message: "later", id: nil), opensAt: opens))
+        #expect(error["id"] is NSNull)
+        #expect(error["code"] as? String == "not_open")
+        #expect(error["opensAt"] as? String == opens.rfc3339)
+    }
+
+    @Test func eventDataOfACoreEventRoundTrips() throws {
+        let event = Event(at: Timestamp(millisecondsSince1970: 5_000), body: .clockTimeUp(phase: 2))
+        let data = WireJSON.data(of: event)
+        #expect(data == #"{"phase":2}"#)
+        #expect(WireJSON.event(name: event.name, at: event.at, data: data) == event)
+        let frame = try object(ServerMessages.event(seq: 9, at: event.at, name: event.name, data: data))
+        #expect(frame["seq"] as? Int == 9)
+        #expect((frame["data"] as? [String: Any])?["phase"] as? Int == 2)
+    }
+
+    @Test func quotingEscapesControlCharactersAndQuotes() throws {
+        let text = "a\"b\\c\n\u{01}é"
+        let parsed = try JSONParser.parse(Array(JSONText.quote(text).utf8))
+        #expect(parsed.kind == .string(text))
+    }
+}
