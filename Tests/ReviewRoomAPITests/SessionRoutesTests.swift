@@ -108,7 +108,10 @@ struct SessionRoutesTests {
     func patchingTheCurrentPhaseOfALiveSessionIs409() async throws {
         let api = try await APIDaemon.start()
         defer { api.stop() }
-        let session = try #require(try await api.createSession()["session"] as? [String: Any])
+        // Starting now, so that the lobby is open and the facilitator can start it.
+        let now = ISO8601DateFormatter().string(from: Date())
+        let body = APIFixtures.sessionBody.replacingOccurrences(of: "2030-12-01T09:30:00Z", with: now)
+        let session = try #require(try await api.createSession(body)["session"] as? [String: Any])
         let id = try #require(session["id"] as? String)
         let port = try await api.daemon.port()
         let token = api.token()
