@@ -1,3 +1,5 @@
+import ReviewRoomContent
+
 /// The `components` object of the OpenAPI document: schemas of request and response bodies,
 /// the shared problem+json responses and the bearer security scheme.
 enum OpenAPIComponents {
@@ -23,8 +25,8 @@ enum OpenAPIComponents {
 "PromptInput":{"type":"object","required":["text"],"properties":{"id":{"type":"string","maxLength":100},"text":{"type":"string","minLength":1,"maxLength":2000,"pattern":"\\S"},"theme":{"type":["string","null"],"maxLength":200}}},
 "NoteInput":{"type":"object","required":["id","title"],"properties":{"id":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"title":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\S"}}},
 "InviteCreate":{"type":"object","required":["name","role"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\S"},"role":{"$ref":"#/components/schemas/Role"},"email":{"type":["string","null"],"maxLength":320,"pattern":"@"}}},
-"SessionPatch":{"type":"object","properties":{"title":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\S"},"focus":{"type":["string","null"],"maxLength":2000},"startsAt":{"type":"string","format":"date-time"},"timeZone":{"$ref":"#/components/schemas/TimeZone"},"template":{"type":"string","description":"A template id from GET /api/v1/templates (instead of agenda)"},"agenda":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/PhaseInput"}},"promptDeck":{"type":"string","description":"A deck id from GET /api/v1/prompt-decks (instead of prompts)"},"prompts":{"type":"array","maxItems":500,"items":{"$ref":"#/components/schemas/PromptInput"}}},"allOf":[{"not":{"required":["template","agenda"]}},{"not":{"required":["promptDeck","prompts"]}}]},
-"SessionCreate":{"type":"object","required":["title","hostSchool","startsAt"],"description":"Needs `template` or `agenda` (not both); `promptDeck` or `prompts` (not both) is optional.","allOf":[{"anyOf":[{"required":["template"]},{"required":["agenda"]}]},{"not":{"required":["template","agenda"]}},{"not":{"required":["promptDeck","prompts"]}}],"properties":{"title":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\S"},"focus":{"type":["string","null"],"maxLength":2000},"startsAt":{"type":"string","format":"date-time"},"timeZone":{"$ref":"#/components/schemas/TimeZone"},"template":{"type":"string","description":"A template id from GET /api/v1/templates (instead of agenda)"},"agenda":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/PhaseInput"}},"promptDeck":{"type":"string","description":"A deck id from GET /api/v1/prompt-decks (instead of prompts)"},"prompts":{"type":"array","maxItems":500,"items":{"$ref":"#/components/schemas/PromptInput"}},"hostSchool":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\S"},"notes":{"type":"array","minItems":1,"maxItems":20,"items":{"$ref":"#/components/schemas/NoteInput"}},"participants":{"type":"array","maxItems":200,"items":{"$ref":"#/components/schemas/InviteCreate"}},"lobbyOpensMinutesBefore":{"type":"integer","minimum":0,"maximum":1440},"autoStart":{"type":"boolean"}}}
+"SessionPatch":{"type":"object","properties":{"title":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\S"},"focus":{"type":["string","null"],"maxLength":2000},"startsAt":{"type":"string","format":"date-time"},"timeZone":{"$ref":"#/components/schemas/TimeZone"},"template":{"$ref":"#/components/schemas/TemplateID"},"agenda":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/PhaseInput"}},"promptDeck":{"$ref":"#/components/schemas/PromptDeckID"},"prompts":{"type":"array","maxItems":500,"items":{"$ref":"#/components/schemas/PromptInput"}}},"allOf":[{"not":{"required":["template","agenda"]}},{"not":{"required":["promptDeck","prompts"]}}]},
+"SessionCreate":{"type":"object","required":["title","hostSchool","startsAt"],"description":"Needs `template` or `agenda` (not both); `promptDeck` or `prompts` (not both) is optional.","allOf":[{"anyOf":[{"required":["template"]},{"required":["agenda"]}]},{"not":{"required":["template","agenda"]}},{"not":{"required":["promptDeck","prompts"]}}],"properties":{"title":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\S"},"focus":{"type":["string","null"],"maxLength":2000},"startsAt":{"type":"string","format":"date-time"},"timeZone":{"$ref":"#/components/schemas/TimeZone"},"template":{"$ref":"#/components/schemas/TemplateID"},"agenda":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/PhaseInput"}},"promptDeck":{"$ref":"#/components/schemas/PromptDeckID"},"prompts":{"type":"array","maxItems":500,"items":{"$ref":"#/components/schemas/PromptInput"}},"hostSchool":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\S"},"notes":{"type":"array","minItems":1,"maxItems":20,"items":{"$ref":"#/components/schemas/NoteInput"}},"participants":{"type":"array","maxItems":200,"items":{"$ref":"#/components/schemas/InviteCreate"}},"lobbyOpensMinutesBefore":{"type":"integer","minimum":0,"maximum":1440},"autoStart":{"type":"boolean"}}}
 }
 """#
 
@@ -34,9 +36,16 @@ enum OpenAPIComponents {
 
     static var json: String {
         // The time zone names come from the system's list at run time (the server checks against it).
-        let zones = TimeZoneNames.all.map { "\"\($0)\"" }.joined(separator: ",")
-        let timeZone = "{\"TimeZone\":{\"type\":\"string\",\"description\":\"An IANA time zone name\",\"enum\":[\(zones)]},"
+        // So do the ids of the built-in templates and decks.
+        let generated = enumSchema("TimeZone", "An IANA time zone name", TimeZoneNames.all)
+            + enumSchema("TemplateID", "A template id from GET /api/v1/templates (instead of agenda)", BuiltInContent.templates.map(\.id))
+            + enumSchema("PromptDeckID", "A deck id from GET /api/v1/prompt-decks (instead of prompts)", BuiltInContent.decks.map(\.id))
         // Splice the schemas into the other members of `components`.
-        return "{\"schemas\":" + timeZone + schemas.drop { $0 != "\"" } + "," + responsesAndSecurity.dropFirst()
+        return "{\"schemas\":{" + generated + schemas.drop { $0 != "\"" } + "," + responsesAndSecurity.dropFirst()
+    }
+
+    private static func enumSchema(_ name: String, _ description: String, _ values: [String]) -> String {
+        let list = values.map { "\"\($0)\"" }.joined(separator: ",")
+        return "\"\(name)\":{\"type\":\"string\",\"description\":\"\(description)\",\"enum\":[\(list)]},"
     }
 }
