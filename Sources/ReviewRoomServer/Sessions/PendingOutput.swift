@@ -8,8 +8,10 @@ struct PendingOutput {
     enum Action {
         /// An event frame to every member that joined before it.
         case event(OutboundFrame)
-        /// A frame to one connection.
+        /// Frames to one connection.
         case send(ConnectionID, [OutboundFrame])
+        /// A joiner's `welcome` (or `resumed` + replay + `presence`); marks it welcomed.
+        case welcome(ConnectionID, [OutboundFrame])
         /// An ephemeral frame to every member joined by then (`except` one connection).
         case ephemeral(OutboundFrame, except: Set<ConnectionID>)
         /// The current `presence` to every member joined by then.

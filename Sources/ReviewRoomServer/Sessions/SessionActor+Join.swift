@@ -46,7 +46,7 @@ extension SessionActor {
             frames = [OutboundFrame(text: ServerMessages.welcome(epoch: epoch, seq: seq, serverTime: now, you: you,
                                                                  session: snapshot))]
         }
-        enqueue(.send(connection.id, frames))
+        enqueue(.welcome(connection.id, frames))
         presenceChanged()
         return .joined
     }

@@ -94,13 +94,17 @@ extension SessionActor {
         case .send(let connection, let frames):
             guard let member = members[connection] else { return }
             for frame in frames { member.connection.send(frame) }
+        case .welcome(let connection, let frames):
+            guard let member = members[connection] else { return }
+            for frame in frames { member.connection.send(frame) }
+            members[connection]?.welcomed = true
         case .ephemeral(let frame, let except):
-            for (cid, member) in members where member.fromSeq <= item.seq && !except.contains(cid) {
+            for (cid, member) in members where member.welcomed && !except.contains(cid) {
                 member.connection.send(frame)
             }
         case .presence:
             let frame = OutboundFrame(text: ServerMessages.presence(online: online.sorted()))
-            for member in members.values where member.fromSeq <= item.seq { member.connection.send(frame) }
+            for member in members.values where member.welcomed { member.connection.send(frame) }
         case .close(let connection, let code, let reason):
             members[connection]?.connection.close(code: code, reason: reason)
         case .notify(let continuation):

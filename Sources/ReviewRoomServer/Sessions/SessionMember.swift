@@ -6,7 +6,9 @@ struct SessionMember {
     let connection: WebSocketConnection
     /// Who it speaks for.
     let participantID: String
-    /// The seq its `welcome`/`resumed` brought it to: it gets events after it, and
-    /// ephemeral messages queued at or after it.
+    /// The seq its `welcome`/`resumed` brought it to: it gets the events after it.
     let fromSeq: Int64
+    /// Whether its welcome/resumed has been sent: ephemeral messages go only to welcomed
+    /// members, so nothing reaches a connection before its welcome.
+    var welcomed = false
 }
