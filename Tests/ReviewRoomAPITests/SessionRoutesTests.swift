@@ -89,6 +89,20 @@ struct SessionRoutesTests {
         #expect(read.jsonObject?["title"] as? String == "Renamed", "the edit was stored")
     }
 
+    @Test func patchIgnoresWhatItCannotChange() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let session = try #require(try await api.createSession()["session"] as? [String: Any])
+        let id = try #require(session["id"] as? String)
+        let body = #"{"title": "New", "hostSchool": 5, "participants": "everyone", "autoStart": "maybe", "notes": []}"#
+        let response = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: body)
+        #expect(response.status == 200, "\(response.text)")
+        #expect(response.jsonObject?["title"] as? String == "New")
+        #expect(response.jsonObject?["hostSchool"] as? String == "Northfield Primary")
+        #expect((response.jsonObject?["participants"] as? [Any])?.count == 4)
+        #expect((response.jsonObject?["notes"] as? [Any])?.count == 5)
+    }
+
     @Test func aBadPatchChangesNothing() async throws {
         let api = try await APIDaemon.start()
         defer { api.stop() }

@@ -64,7 +64,7 @@ extension FacilitatorAPI {
     @Sendable func patchSession(_ context: APIContext) async throws -> HTTPResponseBuilder {
         let session = try await ownedSession(context)
         let current = try await state(of: session)
-        let request = try SessionRequest(body: context.request.http.body, currentAgenda: current.agenda,
+        let request = try SessionRequest(body: context.request.http.body, forEdit: true, currentAgenda: current.agenda,
                                          currentDeck: current.prompts.deck)
         let edit = SessionEdit(title: request.title, focus: request.focus, startsAt: request.startsAt,
                                timeZone: request.timeZone, agenda: request.agenda, deck: request.deck)

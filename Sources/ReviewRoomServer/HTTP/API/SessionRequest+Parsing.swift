@@ -6,10 +6,11 @@ extension SessionRequest {
     /// Reads a body: every field optional here; ``requireForCreation()`` checks what `POST` needs.
     /// `currentAgenda` gives phase ids by position (PATCH matches the agenda by position);
     /// phases may name prompts of the new deck, or of `currentDeck` when none is given.
-    init(body: [UInt8], currentAgenda: [Phase] = [], currentDeck: [Prompt] = []) throws(APIError) {
+    /// With `forEdit`, only what PATCH may change is read; the other POST keys are ignored like
+    /// any unknown key.
+    init(body: [UInt8], forEdit: Bool = false, currentAgenda: [Phase] = [], currentDeck: [Prompt] = []) throws(APIError) {
         let fields = try JSONFields(try JSONValue.parse(body))
         if fields.has("title") { title = try fields.nonEmptyString("title", maxLength: Self.maxShortText) }
-        if fields.has("hostSchool") { hostSchool = try fields.nonEmptyString("hostSchool", maxLength: Self.maxShortText) }
         focus = try fields.optionalString("focus", maxLength: Self.maxLongText, nullable: true)
         if let text = try fields.optionalString("startsAt", maxLength: 64) {
             guard let instant = Timestamp(rfc3339: text) else {
@@ -25,6 +26,8 @@ extension SessionRequest {
         }
         deck = try Self.deck(fields)
         agenda = try Self.agenda(fields, promptIDs: Set((deck ?? currentDeck).map(\.id)), currentAgenda: currentAgenda)
+        guard !forEdit else { return }
+        if fields.has("hostSchool") { hostSchool = try fields.nonEmptyString("hostSchool", maxLength: Self.maxShortText) }
         notes = try Self.notes(fields)
         participants = try fields.optionalObjects("participants") { item, _ throws(APIError) in try InviteRequest(item) }
         lobbyOpensMinutesBefore = try fields.optionalInteger("lobbyOpensMinutesBefore", in: 0...1440)
