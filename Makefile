@@ -6,7 +6,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA_DIR ?= ./.data
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: deps build test coverage run bench
+PYTHON_VENV := .venv
+# The Python packages of the black-box API checks (Tests/api), installed into $(PYTHON_VENV).
+API_TEST_PACKAGES := schemathesis openapi-spec-validator jsonschema
+
+.PHONY: deps build test api-test python-deps coverage run bench
 
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -20,7 +24,18 @@ test: deps
 	swift build --build-tests --enable-code-coverage
 	swift test --skip-build --enable-code-coverage
 	@$(MAKE) --no-print-directory coverage
+	@$(MAKE) --no-print-directory api-test
 	@$(MAKE) --no-print-directory browser-test
+
+# The OpenAPI document against real responses, then schemathesis against a live daemon.
+api-test: python-deps
+	REVIEWROOMD="$$(swift build --show-bin-path)/reviewroomd" $(PYTHON_VENV)/bin/python Tests/api/check_api.py
+
+python-deps:
+	@[ -x $(PYTHON_VENV)/bin/python ] || python3 -m venv $(PYTHON_VENV) || { \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && python3 -m venv $(PYTHON_VENV); }
+	@$(PYTHON_VENV)/bin/python -c "import schemathesis, openapi_spec_validator, jsonschema" 2>/dev/null || \
+	  $(PYTHON_VENV)/bin/pip install --quiet $(API_TEST_PACKAGES)
 
 # Prints the line coverage of the pure core (ReviewRoomCore) from the last `make test`.
 coverage:
@@ -35,8 +50,8 @@ coverage:
 
 run: build
 	@mkdir -p $(DATA_DIR)
-	@echo "Open http://$(LISTEN)/ in a browser (Ctrl-C stops the daemon)."
-	swift run reviewroomd serve --listen $(LISTEN) --data-dir $(DATA_DIR)
+	@echo "Open http://$(LISTEN)/ in a browser (Ctrl-C stops the daemon); the demo links follow."
+	swift run reviewroomd serve --listen $(LISTEN) --data-dir $(DATA_DIR) --demo
 
 bench: deps
 	swift run -c release reviewroom-bench
