@@ -34,6 +34,14 @@ struct RequestReadingTests {
         #expect(request.title == nil && request.deck == nil && request.startsAt == nil)
     }
 
+    @Test func aTailoredAgendaKeepsItsPurposeLinesAndRefusesBadOnes() throws {
+        let body = #"{"agenda": [{"title": "Hi", "kind": "briefing", "durationSec": 30, "purpose": "Agree how we talk"}, {"title": "Q", "kind": "enquiry", "durationSec": 30, "purpose": ""}]}"#
+        let agenda = try #require(try SessionRequest(body: Array(body.utf8)).agenda)
+        #expect(agenda.map(\.purpose) == ["Agree how we talk", nil])
+        let wrongType = #"{"agenda": [{"title": "Hi", "kind": "briefing", "durationSec": 30, "purpose": 7}]}"#
+        #expect(throws: APIError.self) { try SessionRequest(body: Array(wrongType.utf8)) }
+    }
+
     @Test func aPhaseMayNameOnlyPromptsOfTheDeckInForce() throws {
         let deck = [Prompt(id: "k1", text: "Why?")]
         let body = #"{"agenda": [{"title": "Q", "kind": "enquiry", "durationSec": 30, "prompts": ["k1"]}]}"#

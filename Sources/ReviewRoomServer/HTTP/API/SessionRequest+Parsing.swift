@@ -104,13 +104,15 @@ extension SessionRequest {
         let turnMode = try item.optionalEnum("turnMode", TurnMode.self) ?? .open
         let onTimeUp = try item.optionalEnum("onTimeUp", TimeUpAction.self) ?? .overtime
         let prompts = try item.optionalStrings("prompts") ?? []
+        // The purpose line participants see; tailoring a template's agenda must not lose it.
+        let purpose = try item.optionalString("purpose", maxLength: 1000, nullable: true)
         if let unknown = prompts.first(where: { !promptIDs.contains($0) }) {
             throw .badRequest("\(item.name("prompts")): '\(unknown)' is not the id of a prompt in this session's deck")
         }
         // Phases are matched by position: an existing position keeps its id.
         let id = currentAgenda.indices.contains(index) ? currentAgenda[index].id : "phase-\(index + 1)"
         return Phase(id: id, title: title, kind: kind, durationSec: duration, turnMode: turnMode,
-                     onTimeUp: onTimeUp, prompts: prompts)
+                     onTimeUp: onTimeUp, prompts: prompts, purpose: purpose?.isEmpty == false ? purpose : nil)
     }
 
     private static func notes(_ fields: JSONFields) throws(APIError) -> [NoteHeading]? {
