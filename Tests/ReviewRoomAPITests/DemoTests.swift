@@ -4,7 +4,7 @@ import Testing
 
 @Suite("serve --demo")
 struct DemoTests {
-    @Test(.enabled(if: APIFixtures.contentMerged, "the demo uses the built-in template and deck"))
+    @Test
     func theDemoPrintsItsLinksOnceMadeAndTheSameOnRestart() async throws {
         let data = try TemporaryDirectory.make(prefix: "demo-data")
         let first = try DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)

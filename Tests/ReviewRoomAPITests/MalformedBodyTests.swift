@@ -68,8 +68,7 @@ struct MalformedBodyTests {
         #expect(try await api.call("GET", "/api/v1/sessions").jsonArray?.count == 0, "nothing was created")
     }
 
-    @Test(.enabled(if: APIFixtures.contentMerged, "needs the built-in content"),
-          arguments: [#""template": "no-such-template""#, #""template": "rapid-remote-90", "promptDeck": "no-such-deck""#])
+    @Test(arguments: [#""template": "no-such-template""#, #""template": "rapid-remote-90", "promptDeck": "no-such-deck""#])
     func unknownTemplatesAndDecksAre400(_ fields: String) async throws {
         let api = try await APIDaemon.start(facilitators: ["Ann"])
         defer { api.stop() }

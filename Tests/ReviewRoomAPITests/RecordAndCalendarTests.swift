@@ -4,7 +4,7 @@ import Testing
 
 @Suite("API: record and calendar")
 struct RecordAndCalendarTests {
-    @Test(.enabled(if: APIFixtures.contentMerged, "needs the record renderer"))
+    @Test
     func theRecordComesInEachFormatByQueryOrAccept() async throws {
         let api = try await APIDaemon.start()
         defer { api.stop() }
@@ -47,7 +47,7 @@ struct RecordAndCalendarTests {
         #expect(image.headers["content-type"] == "application/problem+json")
     }
 
-    @Test(.enabled(if: APIFixtures.contentMerged, "needs the calendar export"))
+    @Test
     func theCalendarIsAnEventWithoutTokensAndItsSequenceRisesOnReschedule() async throws {
         let api = try await APIDaemon.start()
         defer { api.stop() }
@@ -69,7 +69,7 @@ struct RecordAndCalendarTests {
         #expect(second.text.contains("SEQUENCE:1"))
     }
 
-    @Test(.enabled(if: APIFixtures.contentMerged, "needs the built-in content"))
+    @Test
     func templatesAndDecksAreListed() async throws {
         let api = try await APIDaemon.start()
         defer { api.stop() }
@@ -91,5 +91,18 @@ struct RecordAndCalendarTests {
         #expect(agenda.map { $0["id"] as? String } == (template["phases"] as? [[String: Any]])?.map { $0["id"] as? String })
         let deck = (session["prompts"] as? [String: Any])?["deck"] as? [[String: Any]]
         #expect(deck?.count == prompts.count)
+    }
+
+    @Test func aDeletedSessionHasNoRecordAndNoCalendar() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let id = try #require((try await api.createSession()["session"] as? [String: Any])?["id"] as? String)
+        #expect(try await api.call("GET", "/api/v1/sessions/\(id)/record").status == 200)
+        #expect(try await api.call("DELETE", "/api/v1/sessions/\(id)").status == 204)
+        for path in ["record", "record?format=html", "record?format=json", "calendar.ics"] {
+            let response = try await api.call("GET", "/api/v1/sessions/\(id)/\(path)")
+            #expect(response.status == 404, "\(path)")
+            #expect(response.headers["content-type"] == "application/problem+json", "\(path)")
+        }
     }
 }

@@ -13,25 +13,6 @@ enum APIFixtures {
          "participants": [{"name": "Asha", "role": "reviewer"}, {"name": "Ben", "role": "host"}, {"name": "Room", "role": "display"}],
          "lobbyOpensMinutesBefore": 10, "autoStart": false, "someFutureKey": {"ignored": true}}
         """
-
-    /// Whether the content module's built-in templates, decks, record and calendar are merged
-    /// (until then its bodies stop the process, so tests that need them are skipped).
-    static let contentMerged: Bool = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let contract = root.appendingPathComponent("Sources/ReviewRoomContent/ContentAPI.swift")
-        guard let text = try? String(contentsOf: contract, encoding: .utf8) else { return true }
-        return !text.contains("fatalError(\"content: not implemented yet\")")
-    }()
-
-    /// Whether live sessions (the session registry) are wired into `serve`.
-    static let liveMerged: Bool = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let daemon = root.appendingPathComponent("Sources/reviewroomd/Serve/Daemon.swift")
-        guard let text = try? String(contentsOf: daemon, encoding: .utf8) else { return false }
-        return text.contains("SessionRegistry(")
-    }()
 }
 
 extension CurlClient.Response {
