@@ -76,13 +76,6 @@ struct DaemonLifecycleTests {
         #expect(!daemon.stderr.entries.contains { $0.contains("log level is") })
     }
 
-    @Test func demoSaysWhenItArrives() async throws {
-        let daemon = try DaemonProcess.start(arguments: ["--demo"])
-        defer { daemon.terminate() }
-        _ = try await daemon.listeningURL()
-        #expect(daemon.stdout.entries.contains("demo sessions arrive with live sessions"))
-    }
-
     @Test func aBusyPortIsAClearError() async throws {
         let first = try DaemonProcess.start()
         defer { first.terminate() }
