@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// A protocol-level WebSocket client for tests: sends `hello` and commands (ids chosen
@@ -43,6 +46,7 @@ public final class ProtocolClient: Sendable {
                 }
                 messages.append(ProtocolMessage(text: String(decoding: message.payload, as: UTF8.self)))
             }
+            raw.disconnect()
             messages.finish()
         }
         thread.stackSize = 1 << 20
@@ -131,6 +135,10 @@ public final class ProtocolClient: Sendable {
     /// Every event received so far, in order.
     public var events: [ProtocolMessage] { messages.entries.filter { $0.type == "event" } }
 
-    /// Drops the TCP connection.
-    public func disconnect() { raw.disconnect() }
+    /// Drops the TCP connection. Only shuts the socket down: the reader thread, blocked in
+    /// `recv`, then sees the end and closes the descriptor itself, so it can never read from
+    /// a descriptor number the system has meanwhile given to another socket.
+    public func disconnect() {
+        _ = Glibc.shutdown(raw.socket.fd, Int32(SHUT_RDWR))
+    }
 }
