@@ -39,3 +39,15 @@ run: build
 
 bench: deps
 	swift run -c release reviewroom-bench
+
+# --- content: Python checks of the record JSON (jsonschema), calendar (icalendar) and HTML CSP hash.
+# The Swift suite "Sample exports for the Python checks" writes the samples they read.
+.PHONY: test-content
+test: test-content
+test-content: deps
+	@python3 -c "import jsonschema, icalendar" 2>/dev/null || python3 -m pip install -q jsonschema icalendar
+	samples=$$(mktemp -d) && \
+	  swift build --build-tests --enable-code-coverage && \
+	  REVIEWROOM_CONTENT_SAMPLES=$$samples swift test --skip-build --enable-code-coverage --filter ReviewRoomContentTests.SampleExportTests && \
+	  REVIEWROOM_CONTENT_SAMPLES=$$samples python3 -m unittest discover -s Tests/content -p 'test_*.py' -v; \
+	  status=$$?; rm -rf "$$samples"; exit $$status

@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "reviewroomd",
             dependencies: [
-                "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomCore",
+                "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomCore", "ReviewRoomContent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -81,7 +81,7 @@ let package = Package(
         // MARK: Test support and tests
         .target(name: "ReviewRoomTesting", dependencies: ["WebSocketTransport", "ReviewRoomStore", "ReviewRoomCore"]),
         .testTarget(name: "ReviewRoomCoreTests", dependencies: ["ReviewRoomCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReviewRoomContentTests", dependencies: ["ReviewRoomContent", "ReviewRoomCore"]),
+        .testTarget(name: "ReviewRoomContentTests", dependencies: ["ReviewRoomContent", "ReviewRoomCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ReviewRoomStoreTests",
             dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting", "reviewroom-store-probe"]

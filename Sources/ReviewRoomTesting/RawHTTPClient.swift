@@ -17,7 +17,7 @@ public final class RawHTTPClient: Sendable {
     /// Sends a request and reads its response; `content-length` is added when there is a body
     /// (or for POST/PUT/PATCH) unless `headers` already name it.
     public func request(_ method: String, _ target: String, headers: [(String, String)] = [],
-                        body: [UInt8] = [], timeout: Double = 5) throws -> RawHTTPResponse {
+                        body: [UInt8] = [], timeout: Double = 30) throws -> RawHTTPResponse {
         try send(method, target, headers: headers, body: body)
         return try readResponse(timeout: timeout, headRequest: method == "HEAD")
     }
@@ -36,7 +36,7 @@ public final class RawHTTPClient: Sendable {
 
     /// Reads one response: head, then a `content-length` body, or a chunked body, or (with
     /// neither) everything until the server closes.
-    public func readResponse(timeout: Double = 5, headRequest: Bool = false) throws -> RawHTTPResponse {
+    public func readResponse(timeout: Double = 30, headRequest: Bool = false) throws -> RawHTTPResponse {
         let headBytes = try socket.read(through: Array("\r\n\r\n".utf8), timeout: timeout)
         let (status, headers) = try RawHTTPResponse.parseHead(Array(headBytes.dropLast(4)))
         if headRequest || status == 204 || status == 304 || status < 200 {

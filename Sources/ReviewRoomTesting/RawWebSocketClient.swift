@@ -21,7 +21,7 @@ public final class RawWebSocketClient: Sendable {
     public static func connect(host: String = "127.0.0.1", port: Int, path: String = "/ws",
                                subprotocol: String? = "reviewroom.v1", origin: String? = nil,
                                headers: [(String, String)] = [], receiveBufferBytes: Int? = nil,
-                               timeout: Double = 5) throws -> RawWebSocketClient {
+                               timeout: Double = 30) throws -> RawWebSocketClient {
         let socket = try RawSocket(host: host, port: port, receiveBufferBytes: receiveBufferBytes)
         let response = try upgrade(socket: socket, host: host, port: port, path: path, subprotocol: subprotocol,
                                    origin: origin, headers: headers, timeout: timeout)
@@ -35,7 +35,7 @@ public final class RawWebSocketClient: Sendable {
     /// when it closed the connection without answering. Never throws for a refusal.
     public static func attemptUpgrade(host: String = "127.0.0.1", port: Int, path: String = "/ws",
                                       subprotocol: String? = "reviewroom.v1", origin: String? = nil,
-                                      timeout: Double = 5) throws -> RawHTTPResponse? {
+                                      timeout: Double = 30) throws -> RawHTTPResponse? {
         let socket = try RawSocket(host: host, port: port)
         defer { socket.close() }
         do {
@@ -100,7 +100,7 @@ public final class RawWebSocketClient: Sendable {
     }
 
     /// Reads the next frame of any kind.
-    public func readFrame(timeout: Double = 5) throws -> RawWebSocketFrame {
+    public func readFrame(timeout: Double = 30) throws -> RawWebSocketFrame {
         let head = try socket.read(exactly: 2, timeout: timeout)
         guard let opcode = RawWebSocketFrame.Opcode(rawValue: head[0] & 0x0f) else {
             throw RawSocketError(.malformed, "unknown opcode \(head[0] & 0x0f)")
@@ -120,7 +120,7 @@ public final class RawWebSocketClient: Sendable {
 
     /// Reads the next whole message: text (fragments joined) or the close frame. Pings are
     /// answered and skipped.
-    public func readMessage(timeout: Double = 5) throws -> RawWebSocketFrame {
+    public func readMessage(timeout: Double = 30) throws -> RawWebSocketFrame {
         var message: RawWebSocketFrame?
         while true {
             let frame = try readFrame(timeout: timeout)
@@ -143,7 +143,7 @@ public final class RawWebSocketClient: Sendable {
     }
 
     /// Reads the next text message as a string; throws if a close (or binary) frame comes instead.
-    public func readText(timeout: Double = 5) throws -> String {
+    public func readText(timeout: Double = 30) throws -> String {
         let message = try readMessage(timeout: timeout)
         guard message.opcode == .text else {
             throw RawSocketError(.malformed, "expected text, got \(message.opcode) code \(message.closeCode.map(String.init) ?? "-") \(message.closeReason)")
@@ -152,7 +152,7 @@ public final class RawWebSocketClient: Sendable {
     }
 
     /// Skips messages until the close frame; returns it and how many messages came before.
-    public func readUntilClose(timeout: Double = 5) throws -> (close: RawWebSocketFrame, skipped: Int) {
+    public func readUntilClose(timeout: Double = 30) throws -> (close: RawWebSocketFrame, skipped: Int) {
         var skipped = 0
         while true {
             let message = try readMessage(timeout: timeout)

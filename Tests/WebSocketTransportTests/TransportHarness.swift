@@ -13,6 +13,9 @@ final class TransportHarness: Sendable {
     init(echo: Bool = true, configure: (inout TransportConfiguration) -> Void = { _ in }) throws {
         var configuration = TransportConfiguration()
         configuration.port = 0
+        // Tests that are not about the hello timeout must not race it: on a loaded 2-core
+        // machine setting up 200 connections can take longer than the 10 s default.
+        configuration.helloTimeoutSeconds = 300
         configure(&configuration)
         self.configuration = configuration
         acceptor = TestAcceptor(echo: echo)

@@ -1,4 +1,5 @@
-/// One phase of the agenda. Encodes as `{id, title, kind, durationSec, turnMode, onTimeUp, prompts}`.
+/// One phase of the agenda. Encodes as `{id, title, kind, durationSec, turnMode, onTimeUp, prompts}`,
+/// plus `purpose` when it has one.
 public struct Phase: Codable, Equatable, Sendable {
     /// Opaque phase id.
     public var id: String
@@ -14,10 +15,12 @@ public struct Phase: Codable, Equatable, Sendable {
     public var onTimeUp: TimeUpAction
     /// Ids of the prompts (enquiry questions) it uses.
     public var prompts: [String]
+    /// A one-line purpose shown to participants (templates set it); encoded only when present.
+    public var purpose: String?
 
     /// Creates a phase.
     public init(id: String, title: String, kind: PhaseKind, durationSec: Double,
-                turnMode: TurnMode, onTimeUp: TimeUpAction, prompts: [String] = []) {
+                turnMode: TurnMode, onTimeUp: TimeUpAction, prompts: [String] = [], purpose: String? = nil) {
         self.id = id
         self.title = title
         self.kind = kind
@@ -25,6 +28,7 @@ public struct Phase: Codable, Equatable, Sendable {
         self.turnMode = turnMode
         self.onTimeUp = onTimeUp
         self.prompts = prompts
+        self.purpose = purpose
     }
 
     /// The planned length in whole milliseconds.

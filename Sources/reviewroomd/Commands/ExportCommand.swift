@@ -1,15 +1,28 @@
 import ArgumentParser
+import Foundation
+import ReviewRoomContent
+import ReviewRoomCore
+import ReviewRoomStore
 
 /// `reviewroomd export SESSION_ID [--format md|html|json] [--config FILE | --data-dir DIR]`:
-/// prints a session's review record. Review records arrive with a later issue; until then it
-/// checks its arguments and the configuration, then says so and exits 1.
-struct ExportCommand: ParsableCommand {
+/// prints a session's review record on stdout, rebuilt from the store (definition, participants
+/// and the whole event log, which the store never compacts). A draft while the session runs.
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Print a session's review record (not yet available).")
+        commandName: "export", abstract: "Print a session's review record (Markdown, HTML or JSON).")
 
     /// Record formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case md, html, json
+
+        /// The content module's format.
+        var recordFormat: RecordFormat {
+            switch self {
+            case .md: .markdown
+            case .html: .html
+            case .json: .json
+            }
+        }
     }
 
     @Argument(help: "The session to export.")
@@ -20,9 +33,20 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var location: DataDirectoryOption
 
-    func run() throws {
-        _ = try location.resolve()
-        CommandOutput.standardError("reviewroomd export: not yet available (review records arrive with live sessions)")
-        throw ExitCode.failure
+    func run() async throws {
+        let id = SessionID(sessionID)
+        let recordFormat = format.recordFormat
+        let now = Timestamp(secondsSince1970: Date().timeIntervalSince1970)
+        do {
+            try await StoreCommandRunner.run(location, create: false) { store in
+                let input = try await Self.recordInput(of: id, in: store, at: now)
+                let text = String(decoding: RecordRenderer.render(input, as: recordFormat), as: UTF8.self)
+                // The runner prints with a line break of its own.
+                return text.hasSuffix("\n") ? String(text.dropLast()) : text
+            }
+        } catch let failure as ExportFailure {
+            CommandOutput.standardError("error: \(failure.message)")
+            throw ExitCode.failure
+        }
     }
 }

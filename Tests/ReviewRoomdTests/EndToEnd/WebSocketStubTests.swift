@@ -5,25 +5,29 @@ import Testing
 import Glibc
 #endif
 
+// The raw client blocks on its socket, so every use of it runs on its own thread
+// (RawBlocking), never on the cooperative pool that other tests need.
 @Suite("Daemon WebSocket endpoint")
 struct WebSocketStubTests {
     @Test func aHelloWithAnUnknownTokenIsUnauthorizedAndClosed4001() async throws {
         let daemon = try DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
-        let client = try RawWebSocketClient.connect(port: port)
-        defer { client.disconnect() }
-        #expect(client.handshake.status == 101)
-        #expect(client.handshake.headers["sec-websocket-protocol"] == "reviewroom.v1")
-        try client.sendText(#"{"type":"hello","token":"tok-not-real","client":"test/1"}"#)
-        let reply = try client.readText(timeout: 10)
+        let (handshake, reply, closeCode) = try await RawBlocking.run {
+            let client = try RawWebSocketClient.connect(port: port)
+            defer { client.disconnect() }
+            try client.sendText(#"{"type":"hello","token":"tok-not-real","client":"test/1"}"#)
+            let reply = try client.readText(timeout: 10)
+            return (client.handshake, reply, try client.readUntilClose(timeout: 10).close.closeCode)
+        }
+        #expect(handshake.status == 101)
+        #expect(handshake.headers["sec-websocket-protocol"] == "reviewroom.v1")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(reply.utf8)) as? [String: Any])
         #expect(object["type"] as? String == "error")
         #expect(object["code"] as? String == "unauthorized")
         #expect(object["id"] is NSNull)
         #expect((object["message"] as? String)?.isEmpty == false)
-        let close = try client.readUntilClose(timeout: 10).close
-        #expect(close.closeCode == 4001)
+        #expect(closeCode == 4001)
     }
 
     @Test(arguments: [#"{"type":"ping","id":1}"#, #"["hello"]"#, "not json at all"])
@@ -31,20 +35,23 @@ struct WebSocketStubTests {
         let daemon = try DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
-        let client = try RawWebSocketClient.connect(port: port)
-        defer { client.disconnect() }
-        try client.sendText(text)
-        let close = try client.readUntilClose(timeout: 10)
-        #expect(close.close.closeCode == 4000)
-        #expect(close.skipped == 0, "nothing is sent before the close")
+        let (closeCode, skipped) = try await RawBlocking.run {
+            let client = try RawWebSocketClient.connect(port: port)
+            defer { client.disconnect() }
+            try client.sendText(text)
+            let close = try client.readUntilClose(timeout: 10)
+            return (close.close.closeCode, close.skipped)
+        }
+        #expect(closeCode == 4000)
+        #expect(skipped == 0, "nothing is sent before the close")
     }
 
     @Test func anUpgradeWithoutTheSubprotocolIsRefused() async throws {
         let daemon = try DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
-        let response = try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: nil)
-        #expect(response?.status != 101)
+        let status = try await RawBlocking.run { try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: nil)?.status }
+        #expect(status != 101)
     }
 
     @Test func originsComeFromPublicURLAndAllowedOrigins() async throws {
@@ -52,43 +59,51 @@ struct WebSocketStubTests {
                                              environment: ["REVIEWROOM_ALLOWED_ORIGINS": "https://school.example"])
         defer { daemon.terminate() }
         let port = try await daemon.port()
-        for origin in ["https://review.example.org", "https://school.example"] {
-            let response = try RawWebSocketClient.attemptUpgrade(port: port, origin: origin)
-            #expect(response?.status == 101, "\(origin) was refused")
+        let statuses = try await RawBlocking.run {
+            try ["https://review.example.org", "https://school.example", "https://evil.example"].map {
+                try RawWebSocketClient.attemptUpgrade(port: port, origin: $0)?.status
+            }
         }
-        let foreign = try RawWebSocketClient.attemptUpgrade(port: port, origin: "https://evil.example")
-        #expect(foreign?.status != 101)
+        #expect(statuses[0] == 101, "the public_url origin was refused")
+        #expect(statuses[1] == 101, "an allowed origin was refused")
+        #expect(statuses[2] != 101, "a foreign origin was accepted")
     }
 
     @Test func sigtermClosesClientsWith1001AndExitsZero() async throws {
         let daemon = try DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
-        // Connected but silent: the connection is open when SIGTERM arrives.
-        let client = try RawWebSocketClient.connect(port: port)
-        defer { client.disconnect() }
-        daemon.signal(SIGTERM)
-        let close: RawWebSocketFrame
-        do { close = try client.readUntilClose(timeout: 10).close } catch {
+        let closeCode: UInt16?
+        do {
+            closeCode = try await RawBlocking.run {
+                // Connected but silent: the connection is open when SIGTERM arrives.
+                let client = try RawWebSocketClient.connect(port: port)
+                defer { client.disconnect() }
+                daemon.signal(SIGTERM)
+                return try client.readUntilClose(timeout: 10).close.closeCode
+            }
+        } catch {
             _ = try? await daemon.waitForExit()
             _ = try? await daemon.stderr.first(where: { _ in false }, timeout: .seconds(3))
             Issue.record("no close frame; the daemon logged:\n\(daemon.stderr.entries.joined(separator: "\n"))")
             throw error
         }
-        #expect(close.closeCode == 1001)
+        #expect(closeCode == 1001)
         #expect(try await daemon.waitForExit(timeout: .seconds(10)) == 0)
     }
 
     @Test func tokensNeverReachTheLog() async throws {
         let token = "rr-secret-token-\(UUID().uuidString)"
-        let daemon = try DaemonProcess.start(arguments: [], environment: ["REVIEWROOM_LOG_LEVEL": "trace"])
+        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_LOG_LEVEL": "trace"])
         defer { daemon.terminate() }
         let port = try await daemon.port()
-        let client = try RawWebSocketClient.connect(port: port)
-        try client.sendText(#"{"type":"hello","token":"\#(token)","client":"test/1"}"#)
-        _ = try client.readText(timeout: 10)
-        _ = try client.readUntilClose(timeout: 10)
-        client.disconnect()
+        try await RawBlocking.run {
+            let client = try RawWebSocketClient.connect(port: port)
+            defer { client.disconnect() }
+            try client.sendText(#"{"type":"hello","token":"\#(token)","client":"test/1"}"#)
+            _ = try client.readText(timeout: 10)
+            _ = try client.readUntilClose(timeout: 10)
+        }
         _ = try await daemon.stderr.first(where: { $0.contains("hello refused") }, timeout: .seconds(10))
         daemon.signal(SIGTERM)
         #expect(try await daemon.waitForExit(timeout: .seconds(10)) == 0)

@@ -1,0 +1,74 @@
+import ReviewRoomCore
+
+/// RFC 5545 text rules: escaping, line folding at 75 octets and UTC date-times.
+enum ICalendarText {
+    /// Escapes a TEXT value: `\`, `;`, `,` and line breaks (`\n`); other control characters
+    /// except tab are dropped, since RFC 5545 does not allow them in TEXT.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\r": out += "\\n"
+            case "\n": if !previousWasCR { out += "\\n" }
+            case "\t": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Folds a content line so that no line exceeds 75 octets (continuations start with a
+    /// space, which counts); never splits a UTF-8 sequence. Lines are joined with CRLF.
+    static func fold(_ line: String) -> String {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var octets = 0
+        for scalar in line.unicodeScalars {
+            let width = String(scalar).utf8.count
+            if octets + width > 75 {
+                lines.append(String(current))
+                current = String.UnicodeScalarView([" "])
+                octets = 1
+            }
+            current.append(scalar)
+            octets += width
+        }
+        lines.append(String(current))
+        return lines.joined(separator: "\r\n")
+    }
+
+    /// `YYYYMMDDTHHMMSSZ` for `instant` (milliseconds dropped).
+    static func utcDateTime(_ instant: Timestamp) -> String {
+        let seconds = Int64((Double(instant.millisecondsSince1970) / 1000).rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let (year, month, day) = civilDate(daysSince1970: days)
+        return pad(year, 4) + pad(month, 2) + pad(day, 2) + "T" + pad(secondOfDay / 3600, 2)
+            + pad(secondOfDay % 3600 / 60, 2) + pad(secondOfDay % 60, 2) + "Z"
+    }
+
+    /// Gregorian date of a day count since 1970-01-01 (Howard Hinnant's civil-from-days).
+    static func civilDate(daysSince1970: Int64) -> (Int64, Int64, Int64) {
+        let z = daysSince1970 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    private static func pad(_ value: Int64, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

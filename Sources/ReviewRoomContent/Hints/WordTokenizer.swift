@@ -1,0 +1,79 @@
+/// Splits text into words for the language rules: Unicode letters, digits and marks, with
+/// apostrophes and hyphens kept inside a word ("don't", "poorly-ventilated" are one word each).
+enum WordTokenizer {
+    /// The words of `scalars`, with UTF-16 positions and whether each is quoted.
+    static func tokens(of scalars: [Unicode.Scalar]) -> [WordToken] {
+        var tokens: [WordToken] = []
+        var offset = 0
+        var start: (unit: Int, scalar: Int, quoted: Bool)?
+        var quoted = false
+        var onlyBlanksSinceLastWord = false
+        var separatorIsBlank = false
+        for (index, scalar) in scalars.enumerated() {
+            let inside = isWordScalar(scalar)
+                || (start != nil && isJoiner(scalar) && index + 1 < scalars.count && isWordScalar(scalars[index + 1]))
+            if inside {
+                if start == nil {
+                    start = (offset, index, quoted)
+                    separatorIsBlank = onlyBlanksSinceLastWord
+                }
+            } else {
+                if let begun = start {
+                    tokens.append(token(scalars, begun, end: index, endUnit: offset, joined: separatorIsBlank))
+                    start = nil
+                    onlyBlanksSinceLastWord = true
+                }
+                if scalar != " " && scalar != "\t" { onlyBlanksSinceLastWord = false }
+                quoted = nextQuoteState(quoted, after: scalar)
+            }
+            offset += UTF16.width(scalar)
+        }
+        if let begun = start {
+            tokens.append(token(scalars, begun, end: scalars.count, endUnit: offset, joined: separatorIsBlank))
+        }
+        return tokens
+    }
+
+    private static func token(_ scalars: [Unicode.Scalar], _ start: (unit: Int, scalar: Int, quoted: Bool),
+                              end: Int, endUnit: Int, joined: Bool) -> WordToken {
+        var view = String.UnicodeScalarView()
+        for scalar in scalars[start.scalar ..< end] {
+            switch scalar {
+            case "\u{2019}", "\u{2018}": view.append("'")
+            case "\u{2010}", "\u{2011}": view.append("-")
+            default: view.append(scalar)
+            }
+        }
+        return WordToken(word: String(view).lowercased(), from: start.unit, to: endUnit,
+                         scalars: start.scalar ..< end, joinedToPrevious: joined, quoted: start.quoted)
+    }
+
+    /// Letters, digits and combining marks make words.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber: return true
+        default: return false
+        }
+    }
+
+    /// Apostrophes and hyphens join two word characters into one word.
+    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "'", "\u{2019}", "-", "\u{2010}", "\u{2011}": true
+        default: false
+        }
+    }
+
+    /// Straight double quotes toggle quoting; curly quotes and guillemets open and close it;
+    /// a line break ends it (an unclosed quote does not swallow the rest of the note).
+    static func nextQuoteState(_ quoted: Bool, after scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"": !quoted
+        case "\u{201C}", "\u{201E}", "\u{00AB}": true
+        case "\u{201D}", "\u{00BB}", "\n", "\r", "\u{2028}", "\u{2029}": false
+        default: quoted
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import ReviewRoomCore
+
+/// What the record reads from the event log: the facilitator's log, the rounds and the
+/// questions that were shown. Each event is compared with the value it replaces.
+struct RecordEventDigest {
+    /// The facilitator's log.
+    private(set) var log: [RecordLogEntry] = []
+    /// The rounds, in the order they started.
+    private(set) var rounds: [RecordRound] = []
+    /// Ids of prompts that were on show at some point.
+    private(set) var shown: Set<String> = []
+
+    private let agenda: [Phase]
+    private let names: RecordNames
+    private let times: RecordTimeFormatter
+    private var clock: Clock?
+    private var floor: Floor?
+    private var prompts: Prompts?
+    private var participantCount: Int?
+
+    /// Reads `events` in order.
+    init(_ events: [LoggedEvent], agenda: [Phase], names: RecordNames, times: RecordTimeFormatter) {
+        self.agenda = agenda
+        self.names = names
+        self.times = times
+        for logged in events { read(logged) }
+    }
+
+    private mutating func read(_ logged: LoggedEvent) {
+        let event = logged.event
+        func add(_ kind: String, _ text: String) {
+            log.append(RecordLogEntry(seq: logged.seq, at: event.at, time: times.time(event.at), kind: kind,
+                                      text: text, by: logged.author.map(names.name)))
+        }
+        switch event.body {
+        case .clockChanged(let new):
+            for (kind, text) in clockChanges(from: clock, to: new) { add(kind, text) }
+            clock = new
+        case .floorChanged(let new):
+            for (kind, text) in floorChanges(from: floor, to: new, at: event.at) { add(kind, text) }
+            floor = new
+        case .promptsChanged(let new):
+            if let current = new.current, current != prompts?.current {
+                shown.insert(current)
+                add("question", "Question shown: \(questionText(current, in: new))")
+            }
+            for id in new.discussed where !(prompts?.discussed.contains(id) ?? false) {
+                add("question", "Question marked discussed: \(questionText(id, in: new))")
+            }
+            prompts = new
+        case .clockTimeUp(let phase):
+            add("clock", "Time up for \(phaseName(phase))")
+        case .floorTimeUp(let participant):
+            add("floor", "Turn time up for \(names.name(participant))")
+        case .participantChanged(let list):
+            if let before = participantCount, before != list.count {
+                add("participants", "Participants: \(before) → \(list.count)")
+            }
+            participantCount = list.count
+        case .sessionChanged:
+            add("agenda", "Session details or agenda edited")
+        case .clockWarning:
+            break
+        }
+    }
+
+    private func clockChanges(from old: Clock?, to new: Clock) -> [(String, String)] {
+        let oldStatus = old?.status ?? .scheduled
+        var out: [(String, String)] = []
+        if new.status == .ended {
+            if oldStatus != .ended { out.append(("session", "Session ended")) }
+            return out
+        }
+        if !oldStatus.isUnderway && new.status.isUnderway {
+            out.append(("session", "Session started with \(phaseName(new.phase))"))
+            return out
+        }
+        guard let old else { return out }
+        if new.phase != old.phase || new.phaseStartedAt != old.phaseStartedAt {
+            out.append(("phase", "Moved to \(phaseName(new.phase))"))
+        } else if new.durationMs != old.durationMs {
+            let change = Double(new.durationMs - old.durationMs) / 1000
+            out.append(("clock", "\(change > 0 ? "Extended" : "Shortened") \(phaseName(new.phase)) by "
+                        + RecordText.signedDuration(change)))
+        }
+        if old.status == .live && new.status == .paused { out.append(("clock", "Clock paused")) }
+        if old.status == .paused && new.status == .live { out.append(("clock", "Clock resumed")) }
+        return out
+    }
+
+    private mutating func floorChanges(from old: Floor?, to new: Floor, at: Timestamp) -> [(String, String)] {
+        var out: [(String, String)] = []
+        let oldRound = old?.round
+        if let round = new.round, oldRound == nil || oldRound?.order != round.order || round.index < (oldRound?.index ?? 0) {
+            if oldRound != nil { closeRound(at: at, last: oldRound) }
+            rounds.append(RecordRound(
+                startedAt: at, startedAtLocal: times.dateTime(at), endedAt: nil, phase: clock?.phase ?? 0,
+                secondsEach: round.secondsEach, order: round.order.map(names.person), passed: [], reachedEnd: false))
+            out.append(("round", "Round started: \(round.order.map(names.name).joined(separator: ", ")), "
+                        + "\(RecordText.duration(round.secondsEach)) each"))
+        }
+        if let round = new.round, !rounds.isEmpty {
+            let before = rounds[rounds.count - 1].passed.count
+            for id in round.passed.dropFirst(before) { out.append(("round", "\(names.name(id)) passed")) }
+            rounds[rounds.count - 1].passed = round.passed.map(names.person)
+            if round.index >= round.order.count - 1 { rounds[rounds.count - 1].reachedEnd = true }
+        }
+        if let oldRound, new.round == nil {
+            let reached = closeRound(at: at, last: oldRound)
+            out.append(("round", reached ? "Round finished" : "Round stopped"))
+        }
+        if let speaker = new.speaker, speaker != old?.speaker || new.since != old?.since {
+            let inRound = new.round != nil
+            out.append(("floor", inRound ? "Round turn: \(names.name(speaker))" : "Floor to \(names.name(speaker))"))
+        }
+        return out
+    }
+
+    /// Ends the last round at `at`; returns whether it reached its last person.
+    @discardableResult
+    private mutating func closeRound(at: Timestamp, last: Round?) -> Bool {
+        guard !rounds.isEmpty else { return false }
+        if let last {
+            rounds[rounds.count - 1].passed = last.passed.map(names.person)
+            if last.index >= last.order.count - 1 { rounds[rounds.count - 1].reachedEnd = true }
+        }
+        rounds[rounds.count - 1].endedAt = at
+        return rounds[rounds.count - 1].reachedEnd
+    }
+
+    private func phaseName(_ index: Int) -> String {
+        agenda.indices.contains(index) ? "phase \(index + 1) “\(agenda[index].title)”" : "phase \(index + 1)"
+    }
+
+    private func questionText(_ id: String, in prompts: Prompts) -> String {
+        prompts.prompt(id).map { "“\($0.text)”" } ?? id
+    }
+}

@@ -1,0 +1,41 @@
+/// Small wording helpers shared by the record formats and the calendar.
+enum RecordText {
+    /// A length in words: `15 min`, `1 h 30 min`, `45 s`, `2 min 5 s` (whole seconds).
+    static func duration(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        let (h, m, s) = (total / 3600, total % 3600 / 60, total % 60)
+        var parts: [String] = []
+        if h > 0 { parts.append("\(h) h") }
+        if m > 0 { parts.append("\(m) min") }
+        if s > 0 || parts.isEmpty { parts.append("\(s) s") }
+        return parts.joined(separator: " ")
+    }
+
+    /// A signed length: `+5 min`, `−30 s`, `0 s`.
+    static func signedDuration(_ seconds: Double) -> String {
+        let rounded = seconds.rounded()
+        if rounded > 0 { return "+" + duration(rounded) }
+        if rounded < 0 { return "−" + duration(-rounded) }
+        return "0 s"
+    }
+
+    /// A clock reading: `15:00`, `1:02:03` (whole seconds, never negative).
+    static func clock(_ seconds: Double) -> String {
+        let total = max(0, Int(seconds.rounded()))
+        let (h, m, s) = (total / 3600, total % 3600 / 60, total % 60)
+        let ss = s < 10 ? "0\(s)" : "\(s)"
+        if h > 0 { return "\(h):\(m < 10 ? "0" : "")\(m):\(ss)" }
+        return "\(m):\(ss)"
+    }
+
+    /// A share as a whole percentage: `42%`.
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+
+    /// Seconds rounded to the millisecond, as the record's numbers are.
+    static func seconds(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    /// Actual minus planned for the whole agenda, or a dash before anything ran.
+    static func totalDifference(_ record: ReviewRecord) -> String {
+        record.agenda.allSatisfy { $0.runs.isEmpty } ? "—" : signedDuration(record.actualSec - record.plannedSec)
+    }
+}

@@ -1,0 +1,82 @@
+import ReviewRoomCore
+
+extension ReviewRecord {
+    /// The id of the note the record treats as the actions list.
+    public static let actionsNoteID = "actions"
+
+    /// Builds the record of `input` (pure: everything comes from the input).
+    public init(_ input: RecordInput) {
+        let state = input.state
+        let now = input.generatedAt
+        let times = RecordTimeFormatter(timeZone: state.info.timeZone)
+        let names = RecordNames(state.participants)
+        let digest = RecordEventDigest(input.events, agenda: state.agenda, names: names, times: times)
+        let runs = state.phaseRuns(at: now)
+
+        schemaVersion = 1
+        draft = state.clock.status != .ended
+        generatedAt = now
+        generatedAtLocal = times.dateTime(now)
+        displayTimeZone = times.zoneIdentifier
+        timeZoneNote = times.note
+        session = RecordSession(
+            id: state.info.id, title: state.info.title, hostSchool: state.info.hostSchool, focus: state.info.focus,
+            startsAt: state.info.startsAt, startsAtLocal: times.dateTime(state.info.startsAt),
+            timeZone: state.info.timeZone, status: state.status(at: now).rawValue,
+            startedAt: runs.first?.startedAt,
+            endedAt: state.clock.status == .ended ? runs.last?.endedAt : nil)
+        participants = state.participants.map { names.person($0.id) }
+        agenda = state.agenda.enumerated().map { index, phase in
+            Self.phase(index, phase, runs: runs.filter { $0.phase == index }, underway: state.clock.status.isUnderway
+                       && state.clock.phase == index, times: times)
+        }
+        plannedSec = state.agenda.reduce(0) { $0 + $1.durationSec }
+        actualSec = RecordText.seconds(runs.reduce(0) { $0 + $1.actualSec })
+        questions = state.prompts.deck.map { prompt in
+            RecordQuestion(id: prompt.id, text: prompt.text, theme: prompt.theme,
+                           shown: digest.shown.contains(prompt.id) || state.prompts.current == prompt.id,
+                           discussed: state.prompts.discussed.contains(prompt.id))
+        }
+        notes = Self.orderedNotes(input.notes, headings: state.notes).map { buffer, title in
+            RecordNote(buffer, title: title, names: names)
+        }
+        actions = notes.first { $0.id == Self.actionsNoteID }
+        speaking = RecordSpeaking(state: state, now: now, names: names)
+        rounds = digest.rounds
+        phrasesToRevisit = notes.flatMap { $0.phrasesToRevisit() }
+        log = digest.log
+    }
+
+    private static func phase(_ index: Int, _ phase: Phase, runs: [PhaseRun], underway: Bool,
+                              times: RecordTimeFormatter) -> RecordPhase {
+        let recordRuns = runs.enumerated().map { offset, run in
+            RecordPhaseRun(
+                startedAt: run.startedAt, endedAt: run.endedAt, startedAtLocal: times.dateTime(run.startedAt),
+                endedAtLocal: times.dateTime(run.endedAt), durationSec: run.durationSec,
+                extendedSec: RecordText.seconds(run.durationSec - run.plannedSec), actualSec: run.actualSec,
+                overtimeSec: RecordText.seconds(max(0, run.actualSec - run.durationSec)),
+                current: underway && offset == runs.count - 1)
+        }
+        let actual = RecordText.seconds(runs.reduce(0) { $0 + $1.actualSec })
+        return RecordPhase(
+            index: index, id: phase.id, title: phase.title, kind: phase.kind.rawValue, turnMode: phase.turnMode.rawValue,
+            purpose: phase.purpose, plannedSec: phase.durationSec, runs: recordRuns, actualSec: actual,
+            differenceSec: runs.isEmpty ? nil : RecordText.seconds(actual - phase.durationSec))
+    }
+
+    /// Buffers in the session's note order, then any others by id, each with its title.
+    private static func orderedNotes(_ buffers: [NoteBuffer], headings: [NoteHeading]) -> [(NoteBuffer, String)] {
+        var result: [(NoteBuffer, String)] = []
+        for heading in headings {
+            if let buffer = buffers.first(where: { $0.id == heading.id }) {
+                result.append((buffer, heading.title))
+            } else {
+                result.append((NoteBuffer(id: heading.id, title: heading.title), heading.title))
+            }
+        }
+        for buffer in buffers.sorted(by: { $0.id < $1.id }) where !headings.contains(where: { $0.id == buffer.id }) {
+            result.append((buffer, buffer.title))
+        }
+        return result
+    }
+}

@@ -1,0 +1,23 @@
+/// One agenda phase: as planned and as run.
+public struct RecordPhase: Codable, Equatable, Sendable {
+    /// 0-based index in the agenda.
+    public var index: Int
+    /// Phase id.
+    public var id: String
+    /// Title.
+    public var title: String
+    /// Kind (`briefing`, `enquiry`, …).
+    public var kind: String
+    /// Turn mode (`open`, `queue`, `round`).
+    public var turnMode: String
+    /// The purpose line, when it has one.
+    public var purpose: String?
+    /// Planned length in seconds.
+    public var plannedSec: Double
+    /// Each stretch the phase ran (several after `phase.prev`; none if never reached).
+    public var runs: [RecordPhaseRun]
+    /// Running time over all runs, in seconds.
+    public var actualSec: Double
+    /// `actualSec − plannedSec` (negative when it ran short); null when the phase never ran.
+    public var differenceSec: Double?
+}

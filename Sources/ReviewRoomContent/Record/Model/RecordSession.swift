@@ -1,0 +1,25 @@
+import ReviewRoomCore
+
+/// The session facts in the record.
+public struct RecordSession: Codable, Equatable, Sendable {
+    /// Session id.
+    public var id: String
+    /// Title of the review.
+    public var title: String
+    /// The school being reviewed.
+    public var hostSchool: String
+    /// The enquiry focus.
+    public var focus: String
+    /// Planned start.
+    public var startsAt: Timestamp
+    /// Planned start in the display time zone.
+    public var startsAtLocal: String
+    /// The session's own time zone as scheduled.
+    public var timeZone: String
+    /// Clock status when the record was made (`scheduled`, `lobby`, `live`, `paused`, `ended`).
+    public var status: String
+    /// When the session actually started, if it has.
+    public var startedAt: Timestamp?
+    /// When it ended, if it has.
+    public var endedAt: Timestamp?
+}

@@ -1,0 +1,42 @@
+import ReviewRoomCore
+
+/// The review record as data: what every format renders, and exactly the JSON format's
+/// document (schema in ``RecordSchema``). Build it with ``init(_:)``.
+public struct ReviewRecord: Codable, Equatable, Sendable {
+    /// Version of the JSON shape (``RecordSchema/json`` describes version 1).
+    public var schemaVersion: Int
+    /// Whether the session has not ended yet (the record may still change).
+    public var draft: Bool
+    /// When the record was produced.
+    public var generatedAt: Timestamp
+    /// ``generatedAt`` in the session's time zone.
+    public var generatedAtLocal: String
+    /// The IANA zone local times are shown in (`UTC` when the session's zone is unknown).
+    public var displayTimeZone: String
+    /// Set when the session's time zone is unknown and UTC is used instead.
+    public var timeZoneNote: String?
+    /// Session facts and focus.
+    public var session: RecordSession
+    /// Everyone invited, in invitation order.
+    public var participants: [RecordPerson]
+    /// The agenda as planned and as run.
+    public var agenda: [RecordPhase]
+    /// Planned length of the whole agenda, in seconds.
+    public var plannedSec: Double
+    /// Running time actually spent, in seconds (paused time excluded).
+    public var actualSec: Double
+    /// Every question of the deck, with whether it was shown and discussed.
+    public var questions: [RecordQuestion]
+    /// The `actions` note, when the session has one.
+    public var actions: RecordNote?
+    /// Every note buffer, `actions` included, in the session's order.
+    public var notes: [RecordNote]
+    /// Speaking time per person and per group.
+    public var speaking: RecordSpeaking
+    /// The rounds, in the order they started.
+    public var rounds: [RecordRound]
+    /// Wording in the notes' final text that the language rules flag.
+    public var phrasesToRevisit: [RecordPhrase]
+    /// The facilitator's log: phase changes, extensions, floor grants, rounds, questions.
+    public var log: [RecordLogEntry]
+}

@@ -1,0 +1,18 @@
+import ReviewRoomCore
+
+/// Everything the review record is made from.
+public struct RecordInput: Sendable {
+    /// The session as it stands (current or final).
+    public var state: SessionState
+    /// The note buffers with their history (authorship is derived from it).
+    public var notes: [NoteBuffer]
+    /// The event log in seq order (facilitator's log, rounds, extensions).
+    public var events: [LoggedEvent]
+    /// When the record is produced (a draft while the session runs).
+    public var generatedAt: Timestamp
+
+    /// Creates the input.
+    public init(state: SessionState, notes: [NoteBuffer], events: [LoggedEvent], generatedAt: Timestamp) {
+        self.state = state; self.notes = notes; self.events = events; self.generatedAt = generatedAt
+    }
+}

@@ -1,0 +1,187 @@
+/// The JSON Schema (draft 2020-12) of the JSON record, version 1: the documented contract
+/// for machines reading `GET /api/v1/sessions/{id}/record?format=json`.
+///
+/// Optional values are left out when absent (never `null`), except where the schema says
+/// `null` is allowed. Times are RFC 3339 UTC strings with milliseconds; `…Local` strings are
+/// the same instants in the session's time zone for people; durations are seconds.
+public enum RecordSchema {
+    /// The schema document.
+    public static let json = #"""
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "$id": "https://reviewroom.app/schemas/record-v1.json",
+      "title": "ReviewRoom review record, version 1",
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["schemaVersion", "draft", "generatedAt", "generatedAtLocal", "displayTimeZone", "session",
+                   "participants", "agenda", "plannedSec", "actualSec", "questions", "notes", "speaking",
+                   "rounds", "phrasesToRevisit", "log"],
+      "properties": {
+        "schemaVersion": {"const": 1},
+        "draft": {"type": "boolean", "description": "true until the session has ended"},
+        "generatedAt": {"$ref": "#/$defs/timestamp"},
+        "generatedAtLocal": {"type": "string"},
+        "displayTimeZone": {"type": "string", "description": "IANA zone of the ...Local strings (UTC if the session's zone is unknown)"},
+        "timeZoneNote": {"type": "string", "description": "present when the session's zone is unknown"},
+        "session": {
+          "type": "object", "additionalProperties": false,
+          "required": ["id", "title", "hostSchool", "focus", "startsAt", "startsAtLocal", "timeZone", "status"],
+          "properties": {
+            "id": {"type": "string"}, "title": {"type": "string"}, "hostSchool": {"type": "string"},
+            "focus": {"type": "string"}, "startsAt": {"$ref": "#/$defs/timestamp"}, "startsAtLocal": {"type": "string"},
+            "timeZone": {"type": "string"},
+            "status": {"enum": ["scheduled", "lobby", "live", "paused", "ended"]},
+            "startedAt": {"$ref": "#/$defs/timestamp"}, "endedAt": {"$ref": "#/$defs/timestamp"}
+          }
+        },
+        "participants": {"type": "array", "items": {"$ref": "#/$defs/person"}},
+        "agenda": {"type": "array", "items": {"$ref": "#/$defs/phase"}},
+        "plannedSec": {"$ref": "#/$defs/seconds"},
+        "actualSec": {"$ref": "#/$defs/seconds"},
+        "questions": {
+          "type": "array",
+          "items": {
+            "type": "object", "additionalProperties": false,
+            "required": ["id", "text", "shown", "discussed"],
+            "properties": {
+              "id": {"type": "string"}, "text": {"type": "string"}, "theme": {"type": "string"},
+              "shown": {"type": "boolean"}, "discussed": {"type": "boolean"}
+            }
+          }
+        },
+        "actions": {"$ref": "#/$defs/note"},
+        "notes": {"type": "array", "items": {"$ref": "#/$defs/note"}},
+        "speaking": {
+          "type": "object", "additionalProperties": false,
+          "required": ["people", "groups", "totalSec"],
+          "properties": {
+            "people": {
+              "type": "array",
+              "items": {
+                "type": "object", "additionalProperties": false,
+                "required": ["id", "name", "role", "seconds", "share"],
+                "properties": {
+                  "id": {"type": "string"}, "name": {"type": "string"}, "role": {"$ref": "#/$defs/role"},
+                  "seconds": {"$ref": "#/$defs/seconds"}, "share": {"$ref": "#/$defs/share"}
+                }
+              }
+            },
+            "groups": {
+              "type": "array",
+              "items": {
+                "type": "object", "additionalProperties": false,
+                "required": ["group", "label", "people", "seconds", "share"],
+                "properties": {
+                  "group": {"enum": ["facilitator", "host", "reviewer", "unknown"]}, "label": {"type": "string"},
+                  "people": {"type": "integer", "minimum": 1},
+                  "seconds": {"$ref": "#/$defs/seconds"}, "share": {"$ref": "#/$defs/share"}
+                }
+              }
+            },
+            "totalSec": {"$ref": "#/$defs/seconds"}
+          }
+        },
+        "rounds": {
+          "type": "array",
+          "items": {
+            "type": "object", "additionalProperties": false,
+            "required": ["startedAt", "startedAtLocal", "phase", "secondsEach", "order", "passed", "reachedEnd"],
+            "properties": {
+              "startedAt": {"$ref": "#/$defs/timestamp"}, "startedAtLocal": {"type": "string"},
+              "endedAt": {"$ref": "#/$defs/timestamp"}, "phase": {"type": "integer", "minimum": 0},
+              "secondsEach": {"type": "number", "exclusiveMinimum": 0},
+              "order": {"type": "array", "items": {"$ref": "#/$defs/person"}},
+              "passed": {"type": "array", "items": {"$ref": "#/$defs/person"}},
+              "reachedEnd": {"type": "boolean"}
+            }
+          }
+        },
+        "phrasesToRevisit": {
+          "type": "array",
+          "items": {
+            "type": "object", "additionalProperties": false,
+            "required": ["note", "noteTitle", "from", "to", "phrase", "suggestion", "context"],
+            "properties": {
+              "note": {"type": "string"}, "noteTitle": {"type": "string"},
+              "from": {"type": "integer", "minimum": 0}, "to": {"type": "integer", "minimum": 0},
+              "phrase": {"type": "string", "minLength": 1}, "suggestion": {"type": "string"},
+              "context": {"type": "string"}
+            }
+          }
+        },
+        "log": {
+          "type": "array",
+          "items": {
+            "type": "object", "additionalProperties": false,
+            "required": ["seq", "at", "time", "kind", "text"],
+            "properties": {
+              "seq": {"type": "integer", "minimum": 1}, "at": {"$ref": "#/$defs/timestamp"},
+              "time": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]:[0-6][0-9]$"},
+              "kind": {"enum": ["session", "phase", "clock", "floor", "round", "question", "agenda", "participants"]},
+              "text": {"type": "string"}, "by": {"type": "string"}
+            }
+          }
+        }
+      },
+      "$defs": {
+        "timestamp": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$"},
+        "seconds": {"type": "number", "minimum": 0},
+        "share": {"type": "number", "minimum": 0, "maximum": 1},
+        "role": {"enum": ["facilitator", "host", "reviewer", "observer", "display", "unknown"]},
+        "person": {
+          "type": "object", "additionalProperties": false,
+          "required": ["id", "name", "role"],
+          "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "role": {"$ref": "#/$defs/role"}}
+        },
+        "phase": {
+          "type": "object", "additionalProperties": false,
+          "required": ["index", "id", "title", "kind", "turnMode", "plannedSec", "runs", "actualSec"],
+          "properties": {
+            "index": {"type": "integer", "minimum": 0}, "id": {"type": "string"}, "title": {"type": "string"},
+            "kind": {"enum": ["briefing", "enquiry", "evidence", "round", "discussion", "actions", "reflection", "break"]},
+            "turnMode": {"enum": ["open", "queue", "round"]}, "purpose": {"type": "string"},
+            "plannedSec": {"type": "number", "exclusiveMinimum": 0},
+            "runs": {
+              "type": "array",
+              "items": {
+                "type": "object", "additionalProperties": false,
+                "required": ["startedAt", "endedAt", "startedAtLocal", "endedAtLocal", "durationSec", "extendedSec",
+                             "actualSec", "overtimeSec", "current"],
+                "properties": {
+                  "startedAt": {"$ref": "#/$defs/timestamp"}, "endedAt": {"$ref": "#/$defs/timestamp"},
+                  "startedAtLocal": {"type": "string"}, "endedAtLocal": {"type": "string"},
+                  "durationSec": {"type": "number"}, "extendedSec": {"type": "number"},
+                  "actualSec": {"$ref": "#/$defs/seconds"}, "overtimeSec": {"$ref": "#/$defs/seconds"},
+                  "current": {"type": "boolean"}
+                }
+              }
+            },
+            "actualSec": {"$ref": "#/$defs/seconds"},
+            "differenceSec": {"type": "number", "description": "actualSec - plannedSec; absent if the phase never ran"}
+          }
+        },
+        "note": {
+          "type": "object", "additionalProperties": false,
+          "required": ["id", "title", "rev", "text", "passages", "authors"],
+          "properties": {
+            "id": {"type": "string"}, "title": {"type": "string"}, "rev": {"type": "integer", "minimum": 0},
+            "text": {"type": "string"},
+            "passages": {
+              "type": "array",
+              "items": {
+                "type": "object", "additionalProperties": false,
+                "required": ["from", "to", "authorName", "text"],
+                "properties": {
+                  "from": {"type": "integer", "minimum": 0}, "to": {"type": "integer", "minimum": 0},
+                  "author": {"type": "string", "description": "participant id; absent for text older than the kept history"},
+                  "authorName": {"type": "string"}, "text": {"type": "string", "minLength": 1}
+                }
+              }
+            },
+            "authors": {"type": "array", "items": {"type": "string"}}
+          }
+        }
+      }
+    }
+    """#
+}

@@ -1,0 +1,200 @@
+/// The HTML record: one self-contained, printable HTML5 page (inline CSS and SVG, no scripts,
+/// no external assets); every piece of session text is escaped.
+public enum RecordHTML {
+    /// The `Content-Security-Policy` to serve the record with: the daemon's usual policy plus
+    /// the hash of the record's stylesheet, so that its inline `<style>` applies.
+    public static let contentSecurityPolicy =
+        "default-src 'self'; style-src 'self' \(RecordStyle.cspHash); frame-ancestors 'none'"
+
+    /// The whole page.
+    static func render(_ record: ReviewRecord) -> String {
+        let e = HTMLText.escape
+        let s = record.session
+        var h: [String] = []
+        h.append("<!DOCTYPE html>")
+        h.append("<html lang=\"en\">")
+        h.append("<head>")
+        h.append("<meta charset=\"utf-8\">")
+        h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        h.append("<title>Review record: \(e(s.title))</title>")
+        h.append("<style>\(RecordStyle.css)</style>")
+        h.append("</head>")
+        h.append("<body>")
+        h.append("<main>")
+        h.append("<header id=\"facts\">")
+        h.append("<h1>Review record: \(e(s.title))</h1>")
+        if record.draft {
+            h.append("<p class=\"draft\" id=\"draft\">Draft: the session has not ended; this record may still change.</p>")
+        }
+        h.append("<dl class=\"facts\">")
+        h.append("<dt>Host school</dt><dd>\(e(s.hostSchool))</dd>")
+        h.append("<dt>Enquiry focus</dt><dd>\(e(s.focus))</dd>")
+        h.append("<dt>Planned start</dt><dd>\(e(s.startsAtLocal)) (\(e(s.timeZone)))</dd>")
+        h.append("<dt>Status</dt><dd>\(e(s.status))</dd>")
+        h.append("<dt>Record made</dt><dd>\(e(record.generatedAtLocal))</dd>")
+        if let note = record.timeZoneNote { h.append("<dt>Note</dt><dd>\(e(note))</dd>") }
+        h.append("</dl>")
+        h.append("</header>")
+
+        h.append(contentsOf: agenda(record))
+        h.append("<section id=\"actions\">")
+        h.append("<h2>Actions</h2>")
+        h.append(contentsOf: note(record.actions, empty: "No actions were written."))
+        h.append("</section>")
+
+        h.append("<section id=\"questions\">")
+        h.append("<h2>Enquiry questions</h2>")
+        h.append("<ul class=\"questions\">")
+        for q in record.questions {
+            let state = (q.discussed ? "discussed" : "not discussed") + (q.shown ? ", shown" : "")
+            h.append("<li\(q.discussed ? " class=\"discussed\"" : "")>\(e(q.text)) <span class=\"muted\">(\(state))</span></li>")
+        }
+        h.append("</ul>")
+        h.append("</section>")
+
+        h.append("<section id=\"notes\">")
+        h.append("<h2>Notes</h2>")
+        for n in record.notes where n.id != ReviewRecord.actionsNoteID {
+            h.append("<article id=\"note-\(e(n.id))\">")
+            h.append("<h3>\(e(n.title))</h3>")
+            h.append(contentsOf: note(n, empty: "(empty)"))
+            h.append("</article>")
+        }
+        h.append("</section>")
+
+        h.append(contentsOf: speaking(record))
+        h.append(contentsOf: rounds(record))
+
+        h.append("<section id=\"phrases\">")
+        h.append("<h2>Phrases to revisit</h2>")
+        if record.phrasesToRevisit.isEmpty { h.append("<p>None.</p>") } else {
+            h.append("<table><thead><tr><th scope=\"col\">Phrase</th><th scope=\"col\">Note</th>"
+                     + "<th scope=\"col\">Line</th><th scope=\"col\">Consider</th></tr></thead><tbody>")
+            for p in record.phrasesToRevisit {
+                h.append("<tr><td><strong>\(e(p.phrase))</strong></td><td>\(e(p.noteTitle))</td>"
+                         + "<td>\(e(p.context))</td><td>\(e(p.suggestion))</td></tr>")
+            }
+            h.append("</tbody></table>")
+        }
+        h.append("</section>")
+
+        h.append("<section id=\"log\">")
+        h.append("<h2>Facilitator's log</h2>")
+        h.append("<p class=\"muted\">Times in \(e(record.displayTimeZone)).</p>")
+        if record.log.isEmpty { h.append("<p>Nothing logged.</p>") } else {
+            h.append("<table><thead><tr><th scope=\"col\">Time</th><th scope=\"col\">What happened</th>"
+                     + "<th scope=\"col\">By</th></tr></thead><tbody>")
+            for entry in record.log {
+                h.append("<tr><td class=\"num\">\(e(entry.time))</td><td>\(e(entry.text))</td><td>\(e(entry.by ?? ""))</td></tr>")
+            }
+            h.append("</tbody></table>")
+        }
+        h.append("</section>")
+        h.append("</main>")
+        h.append("</body>")
+        h.append("</html>")
+        return h.joined(separator: "\n") + "\n"
+    }
+
+    private static func agenda(_ record: ReviewRecord) -> [String] {
+        let e = HTMLText.escape
+        var h = ["<section id=\"agenda\">", "<h2>Agenda: planned and as run</h2>",
+                 "<table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Phase</th><th scope=\"col\">Planned</th>"
+                 + "<th scope=\"col\">Actual</th><th scope=\"col\">Difference</th><th scope=\"col\">Extended</th>"
+                 + "<th scope=\"col\">Overtime</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th></tr></thead><tbody>"]
+        for p in record.agenda {
+            let extended = p.runs.reduce(0) { $0 + $1.extendedSec }
+            let overtime = p.runs.reduce(0) { $0 + $1.overtimeSec }
+            let started = p.runs.first.map { e($0.startedAtLocal) } ?? "—"
+            let ended = p.runs.last.map { $0.current ? "running" : e($0.endedAtLocal) } ?? "—"
+            let purpose = p.purpose.map { "<br><span class=\"muted\">\(e($0))</span>" } ?? ""
+            h.append("<tr id=\"phase-\(p.index + 1)\"><td class=\"num\">\(p.index + 1)</td><td>\(e(p.title))\(purpose)</td>"
+                     + "<td class=\"num\">\(RecordText.clock(p.plannedSec))</td>"
+                     + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.clock(p.actualSec))</td>"
+                     + "<td class=\"num\">\(p.differenceSec.map(RecordText.signedDuration) ?? "not run")</td>"
+                     + "<td class=\"num\">\(RecordText.signedDuration(extended))</td>"
+                     + "<td class=\"num\">\(RecordText.duration(overtime))</td><td>\(started)</td><td>\(ended)</td></tr>")
+        }
+        h.append("</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">Total</th>"
+                 + "<td class=\"num\">\(RecordText.clock(record.plannedSec))</td>"
+                 + "<td class=\"num\">\(RecordText.clock(record.actualSec))</td>"
+                 + "<td class=\"num\">\(RecordText.totalDifference(record))</td>"
+                 + "<td colspan=\"4\"></td></tr></tfoot></table>")
+        h.append("</section>")
+        return h
+    }
+
+    private static func note(_ note: RecordNote?, empty: String) -> [String] {
+        let e = HTMLText.escape
+        guard let note, !note.text.isEmpty else { return ["<p class=\"muted\">\(e(empty))</p>"] }
+        let spans = note.passages.map { "<span class=\"passage\" title=\"\(e($0.authorName))\">\(e($0.text))</span>" }
+        var h = ["<div class=\"note-text\">" + spans.joined() + "</div>"]
+        h.append("<p class=\"muted\">Written by \(e(note.authors.joined(separator: ", "))).</p>")
+        h.append("<table class=\"authorship\"><thead><tr><th scope=\"col\">Author</th><th scope=\"col\">Passage</th>"
+                 + "</tr></thead><tbody>")
+        for passage in note.passages {
+            h.append("<tr><td>\(e(passage.authorName))</td><td>\(e(passage.text))</td></tr>")
+        }
+        h.append("</tbody></table>")
+        return h
+    }
+
+    private static func speaking(_ record: ReviewRecord) -> [String] {
+        let e = HTMLText.escape
+        var h = ["<section id=\"speaking\">", "<h2>Speaking time</h2>",
+                 "<table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Time</th>"
+                 + "<th scope=\"col\">Share</th></tr></thead><tbody>"]
+        for p in record.speaking.people {
+            h.append("<tr><td>\(e(p.name))</td><td>\(e(p.role))</td><td class=\"num\">\(RecordText.clock(p.seconds))</td>"
+                     + "<td class=\"num\">\(RecordText.percent(p.share))</td></tr>")
+        }
+        h.append("</tbody></table>")
+        h.append(chart(record.speaking.people.map { ($0.name, $0.seconds, $0.share) }, title: "Speaking time per person"))
+        h.append("<table><thead><tr><th scope=\"col\">Group</th><th scope=\"col\">People</th><th scope=\"col\">Time</th>"
+                 + "<th scope=\"col\">Share</th></tr></thead><tbody>")
+        for g in record.speaking.groups {
+            h.append("<tr><td>\(e(g.label))</td><td class=\"num\">\(g.people)</td><td class=\"num\">\(RecordText.clock(g.seconds))</td>"
+                     + "<td class=\"num\">\(RecordText.percent(g.share))</td></tr>")
+        }
+        h.append("</tbody></table>")
+        h.append(chart(record.speaking.groups.map { ($0.label, $0.seconds, $0.share) }, title: "Speaking time per group"))
+        h.append("</section>")
+        return h
+    }
+
+    /// A horizontal bar chart as inline SVG (presentation attributes only, no CSS needed).
+    static func chart(_ rows: [(label: String, seconds: Double, share: Double)], title: String) -> String {
+        let e = HTMLText.escape
+        let rowHeight = 24, labelWidth = 180, barWidth = 360
+        let height = max(1, rows.count) * rowHeight + 8
+        let longest = rows.map(\.seconds).max() ?? 0
+        var svg = "<svg class=\"chart\" role=\"img\" aria-label=\"\(e(title))\" xmlns=\"http://www.w3.org/2000/svg\" "
+            + "width=\"\(labelWidth + barWidth + 90)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 90) \(height)\">"
+            + "<title>\(e(title))</title>"
+        for (index, row) in rows.enumerated() {
+            let y = 4 + index * rowHeight
+            let width = longest > 0 ? Int((row.seconds / longest * Double(barWidth)).rounded()) : 0
+            svg += "<text x=\"0\" y=\"\(y + 16)\" fill=\"#1d1d1f\">\(e(row.label))</text>"
+                + "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 8)\" fill=\"#2d5f8b\"></rect>"
+                + "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 16)\" fill=\"#1d1d1f\">"
+                + "\(RecordText.clock(row.seconds)) (\(RecordText.percent(row.share)))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    private static func rounds(_ record: ReviewRecord) -> [String] {
+        let e = HTMLText.escape
+        var h = ["<section id=\"rounds\">", "<h2>Rounds</h2>"]
+        if record.rounds.isEmpty { h.append("<p>No rounds.</p>") }
+        h.append("<ol>")
+        for round in record.rounds {
+            let passed = round.passed.isEmpty ? "nobody" : round.passed.map { e($0.name) }.joined(separator: ", ")
+            h.append("<li>\(e(round.startedAtLocal)), \(RecordText.duration(round.secondsEach)) each: "
+                     + "\(round.order.map { e($0.name) }.joined(separator: ", ")). Passed: \(passed)."
+                     + (round.reachedEnd ? "" : " Stopped early.") + "</li>")
+        }
+        h.append("</ol>")
+        h.append("</section>")
+        return h
+    }
+}

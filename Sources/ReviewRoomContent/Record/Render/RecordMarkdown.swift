@@ -1,0 +1,168 @@
+import Foundation
+
+/// The Markdown record: headings per section, tables for figures, notes as quoted text.
+enum RecordMarkdown {
+    /// The whole record as Markdown.
+    static func render(_ record: ReviewRecord) -> String {
+        var out: [String] = []
+        let s = record.session
+        out.append("# Review record: \(inline(s.title))")
+        out.append("")
+        if record.draft {
+            out.append("> **Draft** — the session has not ended; this record may still change.")
+            out.append("")
+        }
+        out.append("- **Host school:** \(inline(s.hostSchool))")
+        out.append("- **Enquiry focus:** \(inline(s.focus))")
+        out.append("- **Planned start:** \(s.startsAtLocal) (\(inline(s.timeZone)))")
+        out.append("- **Status:** \(s.status)")
+        out.append("- **Record made:** \(record.generatedAtLocal)")
+        if let note = record.timeZoneNote { out.append("- **Note:** \(inline(note))") }
+        out.append("")
+
+        out.append("## Agenda: planned and as run")
+        out.append("")
+        out.append("| # | Phase | Planned | Actual | Difference | Started | Ended |")
+        out.append("|---|---|---|---|---|---|---|")
+        for phase in record.agenda {
+            let started = phase.runs.first.map { $0.startedAtLocal } ?? "—"
+            let ended = phase.runs.last.map { $0.current ? "(running)" : $0.endedAtLocal } ?? "—"
+            let difference = phase.differenceSec.map(RecordText.signedDuration) ?? "not run"
+            out.append("| \(phase.index + 1) | \(cell(phase.title)) | \(RecordText.clock(phase.plannedSec)) | "
+                       + "\(phase.runs.isEmpty ? "—" : RecordText.clock(phase.actualSec)) | \(difference) | \(started) | \(ended) |")
+        }
+        out.append("| | **Total** | \(RecordText.clock(record.plannedSec)) | \(RecordText.clock(record.actualSec)) | "
+                   + "\(RecordText.totalDifference(record)) | | |")
+        out.append("")
+        for phase in record.agenda {
+            let extras = phase.runs.filter { $0.extendedSec != 0 || $0.overtimeSec > 0 || phase.runs.count > 1 }
+            for run in extras {
+                out.append("- Phase \(phase.index + 1) run from \(run.startedAtLocal): extended \(RecordText.signedDuration(run.extendedSec)), "
+                           + "overtime \(RecordText.duration(run.overtimeSec)).")
+            }
+        }
+        if record.agenda.contains(where: { $0.purpose != nil }) {
+            out.append("")
+            out.append("Purposes:")
+            out.append("")
+            for phase in record.agenda { if let purpose = phase.purpose { out.append("\(phase.index + 1). \(inline(phase.title)) — \(inline(purpose))") } }
+        }
+        out.append("")
+
+        out.append("## Actions")
+        out.append("")
+        out.append(contentsOf: noteBody(record.actions, empty: "No actions were written."))
+        out.append("")
+
+        out.append("## Enquiry questions")
+        out.append("")
+        for question in record.questions {
+            let mark = question.discussed ? "[x]" : "[ ]"
+            let shown = question.shown ? " *(shown)*" : ""
+            out.append("- \(mark) \(inline(question.text))\(shown)")
+        }
+        if record.questions.isEmpty { out.append("No questions.") }
+        out.append("")
+
+        out.append("## Notes")
+        for note in record.notes where note.id != ReviewRecord.actionsNoteID {
+            out.append("")
+            out.append("### \(inline(note.title))")
+            out.append("")
+            out.append(contentsOf: noteBody(note, empty: "(empty)"))
+        }
+        out.append("")
+
+        out.append("## Speaking time")
+        out.append("")
+        out.append("| Person | Role | Time | Share | |")
+        out.append("|---|---|---|---|---|")
+        for person in record.speaking.people {
+            out.append("| \(cell(person.name)) | \(person.role) | \(RecordText.clock(person.seconds)) | "
+                       + "\(RecordText.percent(person.share)) | \(bar(person.share)) |")
+        }
+        out.append("")
+        out.append("| Group | People | Time | Share |")
+        out.append("|---|---|---|---|")
+        for group in record.speaking.groups {
+            out.append("| \(group.label) | \(group.people) | \(RecordText.clock(group.seconds)) | \(RecordText.percent(group.share)) |")
+        }
+        out.append("")
+
+        out.append("## Rounds")
+        out.append("")
+        if record.rounds.isEmpty { out.append("No rounds.") }
+        for (index, round) in record.rounds.enumerated() {
+            let passed = round.passed.isEmpty ? "nobody" : round.passed.map { inline($0.name) }.joined(separator: ", ")
+            out.append("\(index + 1). \(round.startedAtLocal), \(RecordText.duration(round.secondsEach)) each: "
+                       + "\(round.order.map { inline($0.name) }.joined(separator: ", ")). Passed: \(passed)."
+                       + (round.reachedEnd ? "" : " Stopped early."))
+        }
+        out.append("")
+
+        out.append("## Phrases to revisit")
+        out.append("")
+        if record.phrasesToRevisit.isEmpty { out.append("None.") }
+        for phrase in record.phrasesToRevisit {
+            out.append("- **\(inline(phrase.phrase))** in *\(inline(phrase.noteTitle))*: “\(inline(phrase.context))” — \(inline(phrase.suggestion))")
+        }
+        out.append("")
+
+        out.append("## Facilitator's log")
+        out.append("")
+        out.append("Times in \(record.displayTimeZone).")
+        out.append("")
+        for entry in record.log {
+            out.append("- \(entry.time) — \(inline(entry.text))" + (entry.by.map { " (\(inline($0)))" } ?? ""))
+        }
+        if record.log.isEmpty { out.append("Nothing logged.") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A note's passages as a block quote, each passage's author named after it.
+    static func noteBody(_ note: RecordNote?, empty: String) -> [String] {
+        guard let note, !note.text.isEmpty else { return [empty] }
+        let shown = String(note.text.reversed().drop { $0.isNewline }.reversed())
+        var out = shown.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + escapeLine(String($0)) }
+        out.append("")
+        out.append("Written by: " + note.authors.map(inline).joined(separator: ", ") + ".")
+        out.append("")
+        out.append("<details><summary>Who wrote what</summary>")
+        out.append("")
+        for passage in note.passages {
+            let text = passage.text.replacingNewlines().trimmingCharacters(in: .whitespaces)
+            out.append("- \(inline(passage.authorName)): “\(inline(text))”")
+        }
+        out.append("")
+        out.append("</details>")
+        return out
+    }
+
+    /// Text for inline Markdown: characters that would start markup or raw HTML are escaped.
+    static func inline(_ text: String) -> String {
+        var out = ""
+        for character in text.replacingNewlines() {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", ">", "#", "|": out.append("\\"); out.append(character)
+            case "&": out.append("&amp;")
+            case "<": out.append("&lt;")
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A table cell.
+    static func cell(_ text: String) -> String { inline(text) }
+
+    /// A quoted note line: the notes are Markdown, so their markup stays, but `&` and `<`
+    /// are escaped so that a note cannot inject raw HTML into a rendered record.
+    static func escapeLine(_ line: String) -> String {
+        line.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+
+    /// A text bar of up to 20 blocks for a share.
+    static func bar(_ share: Double) -> String {
+        String(repeating: "█", count: Int((share * 20).rounded()))
+    }
+}

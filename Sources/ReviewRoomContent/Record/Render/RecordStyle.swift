@@ -1,0 +1,43 @@
+/// The HTML record's one stylesheet: screen and print, no external assets.
+///
+/// The page is served under `default-src 'self'`, which blocks inline styles; the server adds
+/// ``RecordStyle/cspHash`` as a `style-src` source for the record (``RecordHTML/contentSecurityPolicy``).
+/// The Python test under `Tests/content` recomputes the hash from a rendered page.
+public enum RecordStyle {
+    /// The CSS, exactly as it appears inside the page's `<style>` element.
+    public static let css = """
+    :root{color-scheme:light;--ink:#1d1d1f;--muted:#5b5b66;--line:#d5d5dc;--accent:#2d5f8b}
+    *{box-sizing:border-box}
+    body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
+    main{max-width:60rem;margin:0 auto;padding:1.5rem}
+    h1{font-size:1.7rem;margin:0 0 .5rem}
+    h2{font-size:1.3rem;margin:2rem 0 .5rem;border-bottom:2px solid var(--line);padding-bottom:.2rem}
+    h3{font-size:1.1rem;margin:1.2rem 0 .4rem}
+    .draft{border:2px dashed #a15c00;padding:.5rem .8rem;font-weight:600}
+    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+    dl.facts dt{font-weight:600}
+    table{border-collapse:collapse;width:100%;margin:.5rem 0}
+    th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
+    th{background:#f3f3f6}
+    td.num{text-align:right;font-variant-numeric:tabular-nums}
+    .note-text{white-space:pre-wrap;border-left:4px solid var(--line);padding:.3rem .8rem;margin:.3rem 0}
+    .passage:nth-of-type(even){background:#eef3f8}
+    .muted{color:var(--muted)}
+    ul.questions{list-style:none;padding-left:0}
+    ul.questions li::before{content:"\\2610\\00a0"}
+    ul.questions li.discussed::before{content:"\\2611\\00a0"}
+    svg.chart text{font:12px system-ui,sans-serif}
+    @media print{
+    body{font-size:11pt}
+    main{max-width:none;padding:0}
+    h2{break-after:avoid}
+    table,.note-text,svg.chart{break-inside:avoid}
+    .passage:nth-of-type(even){background:none;text-decoration:underline dotted}
+    details{display:block}
+    details>summary{display:none}
+    }
+    """
+
+    /// The `'sha256-…'` CSP source for ``css`` (checked by the Python record test).
+    public static let cspHash = "'sha256-lJlEHO3Nyz5iFw/kR22EM9BD5XiAjW0dGyRZqb9TpcE='"
+}

@@ -1,0 +1,45 @@
+import Foundation
+import ReviewRoomContent
+import ReviewRoomCore
+import ReviewRoomStore
+
+extension ExportCommand {
+    /// The record input of session `id`: its initial state from the stored definition and
+    /// participants, then its whole event log replayed (``RecordInput/rebuilding(_:log:generatedAt:)``).
+    static func recordInput(of id: SessionID, in store: Store, at now: Timestamp) async throws -> RecordInput {
+        guard let stored = try await store.session(id) else {
+            throw ExportFailure(message: "there is no session '\(id.rawValue)' in \(store.configuration.databasePath)")
+        }
+        let definition = stored.definition
+        let agenda = try decode([Phase].self, definition.agendaJSON, "agenda", id)
+        let deck = try decode([Prompt].self, definition.promptsJSON, "prompt deck", id)
+        let notes = try decode([NoteHeading].self, definition.notesJSON, "note list", id)
+        let participants = try await store.participants(of: id)
+            .filter { !$0.revoked }
+            .sorted { $0.invitationOrder < $1.invitationOrder }
+            .compactMap { stored in
+                Role(rawValue: stored.role).map { ReviewRoomCore.Participant(id: stored.id.rawValue, name: stored.name, role: $0) }
+            }
+        let info = SessionInfo(
+            id: id.rawValue, title: definition.title, hostSchool: definition.hostSchool, focus: definition.focus,
+            startsAt: definition.startsAt, timeZone: definition.timeZone,
+            lobbyOpensMinutesBefore: definition.lobbyOpensMinutesBefore, autoStart: definition.autoStart)
+        let initial = SessionState(info: info, agenda: agenda, participants: participants, notes: notes, deck: deck)
+        let log = try await store.events(of: id, after: 0).map {
+            StoredLogEvent(seq: $0.seq, at: $0.at, name: $0.name, data: $0.data, author: $0.author)
+        }
+        do {
+            return try RecordInput.rebuilding(initial, log: log, generatedAt: now)
+        } catch {
+            throw ExportFailure(message: "session '\(id.rawValue)': \(error.message)")
+        }
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ json: String, _ what: String, _ id: SessionID) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(json.utf8))
+        } catch {
+            throw ExportFailure(message: "session '\(id.rawValue)' has a stored \(what) that does not decode: \(error)")
+        }
+    }
+}

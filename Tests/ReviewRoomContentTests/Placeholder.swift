@@ -1,3 +1,0 @@
-import Testing
-
-@Test func contentPlaceholderBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,96 @@
+import Foundation
+import ReviewRoomContent
+import ReviewRoomCore
+import ReviewRoomStore
+import ReviewRoomTesting
+import Testing
+
+/// `reviewroomd export`: a session written to a real store in a temp dir, exported by the real binary.
+@Suite("export command")
+struct ExportCommandTests {
+    private func reviewroomd(_ arguments: [String]) async throws -> ChildResult {
+        let executable = try BuildProducts.executable(named: "reviewroomd")
+        let env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("REVIEWROOM_") }
+        return try await ChildProcess.run([executable.path] + arguments, environment: env)
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+
+    /// A store holding one started session with one note edit; returns its directory and session id.
+    private func storeWithSession() async throws -> (URL, String) {
+        let directory = try TemporaryDirectory.make(prefix: "export")
+        let store = try await Store.open(StoreConfiguration(dataDirectory: directory.path, openMode: .createIfNeeded))
+        let owner = try await store.addFacilitator(name: "Fran").facilitator.id
+        let startsAt = Timestamp(millisecondsSince1970: 1_796_117_400_000)
+        let agenda = try #require(BuiltInContent.template("rapid-remote-90")).phases
+        let deck = try #require(BuiltInContent.deck("covid-recovery")).prompts
+        let notes = [NoteHeading(id: "evidence", title: "Evidence"), NoteHeading(id: "actions", title: "Actions")]
+        let definition = SessionDefinition(
+            title: "Reading <b>review</b>", hostSchool: "Northfield Primary", focus: "Reading stamina",
+            startsAt: startsAt, timeZone: "Europe/London", agendaJSON: try Self.json(agenda),
+            promptsJSON: try Self.json(deck), notesJSON: try Self.json(notes))
+        let created = try await store.createSession(
+            owner: owner, definition: definition,
+            participants: [NewParticipant(name: "Fran", role: "facilitator"), NewParticipant(name: "Asha", role: "reviewer")])
+        let ids = created.invites.map(\.participant.id.rawValue)
+        var state = SessionState(
+            info: SessionInfo(id: created.session.id.rawValue, title: definition.title, hostSchool: definition.hostSchool,
+                              focus: definition.focus, startsAt: startsAt, timeZone: definition.timeZone),
+            agenda: agenda,
+            participants: [Participant(id: ids[0], name: "Fran", role: .facilitator),
+                           Participant(id: ids[1], name: "Asha", role: .reviewer)],
+            notes: notes, deck: deck)
+        let started = try state.apply(.sessionStart, by: ids[0], at: startsAt).get()
+        var records: [EventRecord] = try started.enumerated().map { index, event in
+            let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(event)) as? [String: Any])
+            let data = try JSONSerialization.data(withJSONObject: try #require(object["data"]))
+            return EventRecord(seq: Int64(index + 1), at: event.at, name: event.name,
+                               data: String(decoding: data, as: UTF8.self), author: ids[0])
+        }
+        records.append(EventRecord(
+            seq: Int64(records.count + 1), at: startsAt.adding(seconds: 30), name: "note.op",
+            data: "{\"note\":\"evidence\",\"rev\":1,\"op\":[\"Pupils never read at home.\"],\"by\":\"\(ids[1])\",\"opId\":\"o1\"}",
+            author: ids[1], opId: "o1"))
+        _ = try await store.append(records, to: created.session.id)
+        await store.close()
+        return (directory, created.session.id.rawValue)
+    }
+
+    @Test func exportsAStoredSessionAsJSONMarkdownAndHTML() async throws {
+        let (directory, id) = try await storeWithSession()
+        let json = try await reviewroomd(["export", id, "--format", "json", "--data-dir", directory.path])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["draft"] as? Bool == true)
+        let notes = try #require(object["notes"] as? [[String: Any]])
+        #expect(notes.first?["text"] as? String == "Pupils never read at home.")
+        #expect(notes.first?["authors"] as? [String] == ["Asha"])
+        let phrases = try #require(object["phrasesToRevisit"] as? [[String: Any]])
+        #expect(phrases.map { $0["phrase"] as? String } == ["never"])
+
+        let markdown = try await reviewroomd(["export", id, "--data-dir", directory.path])
+        #expect(markdown.status == 0)
+        #expect(markdown.stdout.hasPrefix("# Review record: Reading &lt;b\\>review&lt;/b\\>"))
+        let html = try await reviewroomd(["export", id, "--format", "html", "--data-dir", directory.path])
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.stdout.contains("Reading &lt;b&gt;review&lt;/b&gt;"))
+    }
+
+    @Test func anUnknownSessionIsAClearError() async throws {
+        let (directory, _) = try await storeWithSession()
+        let result = try await reviewroomd(["export", "no-such-session", "--data-dir", directory.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("there is no session 'no-such-session'"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func anUnknownFormatIsRefused() async throws {
+        let (directory, id) = try await storeWithSession()
+        let result = try await reviewroomd(["export", id, "--format", "pdf", "--data-dir", directory.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("pdf"))
+        #expect(result.stdout.isEmpty)
+    }
+}

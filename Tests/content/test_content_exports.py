@@ -1,0 +1,127 @@
+"""Checks of the content exports by independent parsers: the JSON record against its JSON
+Schema (jsonschema), the calendar files with icalendar, and the HTML record's CSP style hash.
+
+The Swift suite "Sample exports for the Python checks" writes the samples into the directory
+named by REVIEWROOM_CONTENT_SAMPLES; `make test` runs it first, then these tests.
+"""
+import base64
+import hashlib
+import json
+import os
+import pathlib
+import re
+import unittest
+from datetime import datetime, timezone
+
+import icalendar
+import jsonschema
+
+SAMPLES = pathlib.Path(os.environ.get("REVIEWROOM_CONTENT_SAMPLES", ""))
+
+
+def sample(name):
+    path = SAMPLES / name
+    if not SAMPLES.name or not path.exists():
+        raise unittest.SkipTest("no samples: run via `make test` (REVIEWROOM_CONTENT_SAMPLES)")
+    return path
+
+
+class RecordJSONTests(unittest.TestCase):
+    def setUp(self):
+        schema = json.loads(sample("record.schema.json").read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        self.validator = jsonschema.Draft202012Validator(
+            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+    def test_final_and_draft_records_are_valid(self):
+        for name in ("record.json", "record-draft.json"):
+            record = json.loads(sample(name).read_text(encoding="utf-8"))
+            errors = [e.message for e in self.validator.iter_errors(record)]
+            self.assertEqual(errors, [], name)
+        self.assertFalse(json.loads(sample("record.json").read_text())["draft"])
+        self.assertTrue(json.loads(sample("record-draft.json").read_text())["draft"])
+
+    def test_planned_versus_actual_figures(self):
+        record = json.loads(sample("record.json").read_text(encoding="utf-8"))
+        self.assertEqual([p["plannedSec"] for p in record["agenda"]], [600, 300, 120])
+        self.assertEqual([p["actualSec"] for p in record["agenda"]], [740, 200, 60])
+        self.assertEqual(record["agenda"][0]["runs"][0]["overtimeSec"], 20)
+        self.assertEqual(record["actions"]["id"], "actions")
+
+    def test_schema_rejects_a_broken_record(self):
+        record = json.loads(sample("record.json").read_text(encoding="utf-8"))
+        del record["session"]["focus"]
+        record["speaking"]["people"][0]["share"] = 2
+        record["log"][0]["at"] = "yesterday"
+        messages = sorted(e.message for e in self.validator.iter_errors(record))
+        self.assertEqual(len(messages), 3, messages)
+
+
+class CalendarTests(unittest.TestCase):
+    def test_session_calendar_parses(self):
+        raw = sample("session.ics").read_bytes()
+        self.assertTrue(raw.endswith(b"\r\n"))
+        self.assertNotIn(b"\n", raw.replace(b"\r\n", b""))
+        for line in raw.split(b"\r\n"):
+            self.assertLessEqual(len(line), 75)
+        self.assertNotIn(b"secret", raw)
+        calendar = icalendar.Calendar.from_ical(raw)
+        self.assertEqual(str(calendar["METHOD"]), "PUBLISH")
+        events = list(calendar.walk("VEVENT"))
+        self.assertEqual(len(events), 1)
+        event = events[0]
+        self.assertEqual(str(event["UID"]), "session-s-42@reviewroom.app")
+        self.assertEqual(int(event["SEQUENCE"]), 2)
+        self.assertEqual(event.decoded("DTSTART"), datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc))
+        self.assertEqual(event.decoded("DTEND"), datetime(2026, 12, 1, 9, 47, tzinfo=timezone.utc))
+        self.assertEqual(str(event["SUMMARY"]), "Reading for pleasure")
+        self.assertIn("Enquiry focus: How do we rebuild reading stamina?\nHost school: Northfield Primary",
+                      str(event["DESCRIPTION"]))
+        self.assertEqual(str(event["URL"]), "https://review.example.org/console")
+
+    def test_escaping_and_folding_round_trip(self):
+        raw = sample("template.ics").read_bytes()
+        self.assertTrue(any(line.startswith(b" ") for line in raw.split(b"\r\n")), "long lines are folded")
+        event = list(icalendar.Calendar.from_ical(raw).walk("VEVENT"))[0]
+        self.assertEqual(
+            str(event["SUMMARY"]),
+            'Reading, writing; and \\ "maths" – a rapid review with a very long title that must fold')
+        description = str(event["DESCRIPTION"])
+        self.assertIn("How do we rebuild reading stamina?\nLine two, with commas", description)
+        self.assertIn("\n1. Welcome and ground rules (5 min)", description)
+        self.assertEqual(event.decoded("DTEND") - event.decoded("DTSTART"), 
+                         datetime(2026, 12, 1, 11, 0, tzinfo=timezone.utc)
+                         - datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc))
+
+
+class HTMLRecordTests(unittest.TestCase):
+    def test_style_hash_in_csp_matches_the_inline_stylesheet(self):
+        html = sample("record.html").read_text(encoding="utf-8")
+        styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+        self.assertEqual(len(styles), 1)
+        digest = base64.b64encode(hashlib.sha256(styles[0].encode("utf-8")).digest()).decode()
+        self.assertIn(f"'sha256-{digest}'", sample("csp.txt").read_text(encoding="utf-8"))
+
+    def test_html_parses_and_has_no_script(self):
+        from html.parser import HTMLParser
+
+        class Collector(HTMLParser):
+            def __init__(self):
+                super().__init__()
+                self.tags, self.ids = [], set()
+
+            def handle_starttag(self, tag, attrs):
+                self.tags.append(tag)
+                self.ids.update(v for k, v in attrs if k == "id")
+
+        collector = Collector()
+        collector.feed(sample("record.html").read_text(encoding="utf-8"))
+        self.assertNotIn("script", collector.tags)
+        self.assertNotIn("link", collector.tags)
+        self.assertNotIn("img", collector.tags)
+        for section in ("agenda", "actions", "questions", "notes", "speaking", "rounds", "phrases", "log"):
+            self.assertIn(section, collector.ids)
+
+
+if __name__ == "__main__":
+    unittest.main()
