@@ -60,9 +60,13 @@ public final class ProtocolClient: Sendable {
     }
 
     /// Sends several text messages from one thread, back to back (for rate-limit tests).
+    /// They go out in one write, so the server may close the connection while they arrive.
     public func sendTexts(_ texts: [String]) async throws {
         let raw = raw
-        try await RawBlocking.run { for text in texts { try raw.sendText(text) } }
+        let bytes = texts.flatMap {
+            RawWebSocketFrame(opcode: .text, payload: Array($0.utf8)).encoded(mask: [0x12, 0x34, 0x56, 0x78])
+        }
+        try await RawBlocking.run { try raw.socket.write(bytes) }
     }
 
     /// Sends a JSON object built from `fields`.

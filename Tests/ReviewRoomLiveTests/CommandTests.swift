@@ -144,7 +144,8 @@ struct CommandTests {
         let (asha, _) = try await live.join("Asha")
         defer { asha.disconnect() }
         // 200 burst + a few refused + more than 100 refused within 2 s.
-        try await asha.sendTexts((1...360).map { #"{"type":"ping","id":\#($0)}"# })
+        // The server may close before it has read them all: a failed write is expected then.
+        try? await asha.sendTexts((1...360).map { #"{"type":"ping","id":\#($0)}"# })
         _ = try await asha.message("error", where: { $0.code == "rate_limited" })
         #expect(try await asha.closed().closeCode == 4029)
     }

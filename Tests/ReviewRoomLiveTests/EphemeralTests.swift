@@ -99,3 +99,27 @@ struct EphemeralTests {
         await app.stop()
     }
 }
+
+@Suite("Live sessions: language hints")
+struct HintTests {
+    @Test func anEditWithJudgementalWordingGetsAHintOnlyForItsAuthor() async throws {
+        var limits = LiveLimits()
+        limits.languageHints = true
+        let app = try await InProcessServer.start(limits: limits)
+        let (asha, _) = try await app.join("Asha")
+        let (ben, _) = try await app.join("Ben")
+        _ = try await asha.request("note.edit", ["note": "evidence", "rev": 0, "opId": "a1", "op": ["First line.\nThe pupils were lazy."]])
+        let hint = try await asha.message("hint")
+        #expect(hint.object["rev"] as? Int == 1)
+        let hints = try #require(hint.object["hints"] as? [[String: Any]])
+        let lazy = try #require(hints.first { ($0["phrase"] as? String)?.lowercased().contains("lazy") == true })
+        // Positions count from the start of the note, not the paragraph.
+        #expect(lazy["from"] as? Int == Array("First line.\nThe pupils were ".utf16).count)
+        let ping = try await ben.request("ping")
+        #expect(ping.type == "ack")
+        #expect(!ben.messages.entries.contains { $0.type == "hint" })
+        asha.disconnect()
+        ben.disconnect()
+        await app.stop()
+    }
+}

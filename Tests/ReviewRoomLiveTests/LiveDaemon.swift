@@ -9,7 +9,7 @@ struct LiveDaemon {
     let fixture: SessionFixture
     let dataDirectory: URL
 
-    static let environment: [String: String?] = ["REVIEWROOM_LANGUAGE_HINTS": "false"]
+    static let environment: [String: String?] = [:]
 
     static func start(extraReviewers: Int = 0, arguments: [String] = [],
                       agenda: [Phase] = SessionFixture.agenda()) async throws -> LiveDaemon {
