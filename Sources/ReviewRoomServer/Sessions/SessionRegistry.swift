@@ -50,6 +50,9 @@ public actor SessionRegistry {
         return actor
     }
 
+    /// The actor of `id` if it is loaded now.
+    func loaded(_ id: SessionID) -> SessionActor? { sessions[id] }
+
     /// Drops a session whose actor stopped (it is loaded afresh from the store next time).
     func forget(_ id: SessionID) {
         sessions[id] = nil
