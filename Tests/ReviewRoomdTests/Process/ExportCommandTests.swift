@@ -86,6 +86,19 @@ struct ExportCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func anUnreadableStoredEventIsNamedAndNothingIsPrinted() async throws {
+        let (directory, id) = try await storeWithSession()
+        let store = try await Store.open(StoreConfiguration(dataDirectory: directory.path, openMode: .existingOnly))
+        let seq = try await store.lastSeq(of: SessionID(id)) + 1
+        _ = try await store.append([EventRecord(seq: seq, at: Timestamp(millisecondsSince1970: 1_796_117_500_000),
+                                                name: "clock.changed", data: "{\"clock\":\"broken\"}")], to: SessionID(id))
+        await store.close()
+        let result = try await reviewroomd(["export", id, "--format", "json", "--data-dir", directory.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("session '\(id)': event \(seq) (clock.changed)"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func anUnknownFormatIsRefused() async throws {
         let (directory, id) = try await storeWithSession()
         let result = try await reviewroomd(["export", id, "--format", "pdf", "--data-dir", directory.path])
