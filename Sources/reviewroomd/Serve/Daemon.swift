@@ -50,6 +50,15 @@ struct Daemon {
         let context = ServerContext(store: store, registry: registry, configuration: configuration,
                                     publicURL: configuration.publicOrigin)
 
+        var demoLinks: [String] = []
+        if demo {
+            do {
+                demoLinks = try await DemoSession.prepare(in: store, publicURL: configuration.publicOrigin,
+                                                          now: SystemSessionClock().now())
+            } catch {
+                logger.error("cannot prepare the demo session: \(error)")
+            }
+        }
         let readiness = Readiness()
         let webRoot = WebRoot.locate(configured: configuration.webRoot, executableDirectory: WebRoot.executableDirectory)
         if webRoot == nil { logger.warning("no web client files found; set web_root (pages will be 404)") }
@@ -78,8 +87,8 @@ struct Daemon {
 
         let host = inherited.flatMap { SystemdEnvironment.boundAddress(of: $0)?.host } ?? configuration.listen.host
         let scheme = configuration.tlsCertificatePath == nil ? "http" : "https"
-        let announce: @Sendable () -> Void = { [configuration] in
-            if demo { CommandOutput.standardOutput("demo sessions arrive with live sessions") }
+        let announce: @Sendable () -> Void = { [configuration, demoLinks] in
+            for line in demoLinks { CommandOutput.standardOutput(line) }
             // Tests and scripts read this line to learn the port: exactly one line on stdout.
             // It comes once SIGTERM is trapped, so whoever reads it may stop the daemon at once.
             CommandOutput.standardOutput("Listening on \(scheme)://\(ListenAddress.format(host: host, port: port))")
