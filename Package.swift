@@ -99,6 +99,8 @@ let package = Package(
             name: "ReviewRoomdTests",
             dependencies: ["ReviewRoomTesting", "ReviewRoomServer"]
         ),
+        // The facilitator HTTP API end to end (a real daemon) and the metrics registry.
+        .testTarget(name: "ReviewRoomAPITests", dependencies: ["ReviewRoomTesting", "ReviewRoomServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

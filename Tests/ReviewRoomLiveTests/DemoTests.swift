@@ -10,7 +10,7 @@ struct DemoTests {
         for _ in 0..<2 {
             let daemon = try DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)
             let port = try await daemon.port()
-            let line = try #require(daemon.stdout.entries.first { $0.hasPrefix("reviewer: ") })
+            let line = try await daemon.stdout.first(where: { $0.contains("Reviewer") && $0.contains("/join#") }, timeout: .seconds(30))
             let token = try #require(line.split(separator: "#").last.map(String.init))
             let client = try await ProtocolClient.connect(port: port)
             let welcome = try await client.hello(token: token)

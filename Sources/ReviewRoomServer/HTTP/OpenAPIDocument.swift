@@ -1,18 +1,14 @@
-/// The daemon's OpenAPI 3.1 description, served at `/api/v1/openapi.json`. It lists only what
-/// the server does today; each issue that adds a route adds it here.
+/// The daemon's OpenAPI 3.1 description, served at `/api/v1/openapi.json`: every route, body and
+/// response, problem+json errors and the bearer scheme (``OpenAPIPaths``, ``OpenAPIComponents``).
 public enum OpenAPIDocument {
     /// The JSON text.
     public static func json(version: String) -> String {
-        """
-        {"openapi":"3.1.0",\
-        "info":{"title":"ReviewRoom","version":"\(version)"},\
-        "paths":{\
-        "/api/v1/openapi.json":{"get":{"summary":"This description","responses":{"200":{"description":"OpenAPI 3.1 document","content":{"application/json":{}}}}}},\
-        "/livez":{"get":{"summary":"Liveness","responses":{"200":{"description":"The process is alive","content":{"text/plain":{}}}}}},\
-        "/healthz":{"get":{"summary":"Liveness (alias of /livez)","responses":{"200":{"description":"The process is alive","content":{"text/plain":{}}}}}},\
-        "/readyz":{"get":{"summary":"Readiness","responses":{"200":{"description":"Serving","content":{"text/plain":{}}},"503":{"description":"Starting or stopping","content":{"text/plain":{}}}}}}\
-        }}
-        """
+        "{\"openapi\":\"3.1.0\","
+            + "\"info\":{\"title\":\"ReviewRoom\",\"version\":\"\(version)\","
+            + "\"description\":\"Facilitator API of ReviewRoom (PROTOCOL.md §2). Another facilitator's session answers 404, like one that does not exist.\"},"
+            + "\"security\":[{\"bearer\":[]}],"
+            + "\"paths\":\(OpenAPIPaths.json),"
+            + "\"components\":\(OpenAPIComponents.json)}"
     }
 
     /// Adds the route serving it to `router`.

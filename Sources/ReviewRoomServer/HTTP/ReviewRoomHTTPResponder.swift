@@ -10,11 +10,13 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
     public let api: APIRouter
     /// The browser client, or nil when its files were not found (every page is then 404).
     public let staticFiles: StaticFiles?
+    /// `/metrics`, served to loopback clients only; nil answers 404.
+    public let metrics: Metrics?
     private let logger: Logger
 
     /// Creates the responder.
-    public init(readiness: Readiness, api: APIRouter, staticFiles: StaticFiles?, logger: Logger) {
-        self.readiness = readiness; self.api = api; self.staticFiles = staticFiles; self.logger = logger
+    public init(readiness: Readiness, api: APIRouter, staticFiles: StaticFiles?, metrics: Metrics? = nil, logger: Logger) {
+        self.readiness = readiness; self.api = api; self.staticFiles = staticFiles; self.metrics = metrics; self.logger = logger
     }
 
     /// Answers one request.
@@ -40,6 +42,9 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
             if let refusal = onlyGet(method, path) { return refusal }
             let phase = readiness.current
             return .text(phase == .ready ? 200 : 503, "\(phase.rawValue)\n")
+        case "/metrics":
+            if let refusal = onlyGet(method, path) { return refusal }
+            return MetricsEndpoint.response(metrics: metrics, request: request)
         default:
             if let refusal = onlyGet(method, path) { return refusal }
             if let response = staticFiles?.response(forPath: path) { return response }

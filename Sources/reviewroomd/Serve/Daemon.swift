@@ -49,24 +49,19 @@ struct Daemon {
         // Everything the HTTP API needs: the store, the live sessions (as LiveSessionControl), links.
         let context = ServerContext(store: store, registry: registry, configuration: configuration,
                                     publicURL: configuration.publicOrigin)
+        let metrics = Metrics()
+        // Invite links need the real port, known only once the listener is bound (port 0).
+        let origin = PublicOrigin(configuration.publicOrigin)
+        let facilitatorAPI = FacilitatorAPI(store: context.store, live: context.live, origin: origin, metrics: metrics)
 
-        var demoLinks: [String] = []
-        if demo {
-            do {
-                demoLinks = try await DemoSession.prepare(in: store, publicURL: configuration.publicOrigin,
-                                                          now: SystemSessionClock().now())
-            } catch {
-                logger.error("cannot prepare the demo session: \(error)")
-            }
-        }
         let readiness = Readiness()
         let webRoot = WebRoot.locate(configured: configuration.webRoot, executableDirectory: WebRoot.executableDirectory)
         if webRoot == nil { logger.warning("no web client files found; set web_root (pages will be 404)") }
         var api = APIRouter()
         OpenAPIDocument.register(in: &api, version: ReviewRoomServerModule.version)
-        _ = context // The HTTP API registers its routes on `api` with `context`.
+        facilitatorAPI.register(in: &api)
         let responder = ReviewRoomHTTPResponder(
-            readiness: readiness, api: api, staticFiles: webRoot.map(StaticFiles.init(root:)),
+            readiness: readiness, api: api, staticFiles: webRoot.map(StaticFiles.init(root:)), metrics: metrics,
             logger: Logger(label: "reviewroomd.http"))
 
         // SIGHUP ends a process by default; drop any that comes before ReloadSignalService traps it.
@@ -87,11 +82,24 @@ struct Daemon {
 
         let host = inherited.flatMap { SystemdEnvironment.boundAddress(of: $0)?.host } ?? configuration.listen.host
         let scheme = configuration.tlsCertificatePath == nil ? "http" : "https"
-        let announce: @Sendable () -> Void = { [configuration, demoLinks] in
-            for line in demoLinks { CommandOutput.standardOutput(line) }
-            // Tests and scripts read this line to learn the port: exactly one line on stdout.
+        if configuration.publicURL == nil { origin.set("\(scheme)://\(ListenAddress.format(host: host, port: port))") }
+        var demoLines: [String] = []
+        if demo {
+            do {
+                demoLines = try await DemoSession.prepare(api: facilitatorAPI, dataDirectory: configuration.dataDirectory)
+                    .lines(origin: origin.current)
+            } catch {
+                logger.critical("cannot prepare the demo session: \(error)")
+                await server.shutdown(timeoutSeconds: 1)
+                await store.close()
+                throw ExitCode(70)
+            }
+        }
+        let announce: @Sendable () -> Void = { [configuration, demoLines] in
+            // Tests and scripts read this line to learn the port: exactly one such line on stdout.
             // It comes once SIGTERM is trapped, so whoever reads it may stop the daemon at once.
             CommandOutput.standardOutput("Listening on \(scheme)://\(ListenAddress.format(host: host, port: port))")
+            for line in demoLines { CommandOutput.standardOutput(line) }
             logger.info("listening", metadata: ["port": "\(port)", "socket_activated": "\(inherited != nil)",
                                                "data_dir": "\(configuration.dataDirectory)"])
         }
@@ -111,10 +119,12 @@ struct Daemon {
             services: [TransportService(server: server, readiness: readiness, logger: logger, onRunning: announce),
                        SessionsService(registry: registry, logger: Logger(label: "reviewroomd.sessions")), reload, systemd],
             gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
-        let counting = Task { [registry, sessionCount] in
+        let counting = Task { [registry, sessionCount, metrics] in
             // STATUS= is read synchronously; keep a recent count of live sessions for it.
             while !Task.isCancelled {
                 sessionCount.value = await registry.liveSessionCount
+                metrics.sessionsLive.set(Int64(sessionCount.value))
+                metrics.connections.set(Int64(server.connectionCount))
                 try? await Task.sleep(for: .seconds(2))
             }
         }

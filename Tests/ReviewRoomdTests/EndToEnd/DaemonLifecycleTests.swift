@@ -76,15 +76,6 @@ struct DaemonLifecycleTests {
         #expect(!daemon.stderr.entries.contains { $0.contains("log level is") })
     }
 
-    @Test func demoPrintsAFacilitatorLinkAndThreeReviewerLinks() async throws {
-        let daemon = try DaemonProcess.start(arguments: ["--demo"])
-        defer { daemon.terminate() }
-        _ = try await daemon.listeningURL()
-        let links = daemon.stdout.entries.filter { $0.contains("/join#") }
-        #expect(links.filter { $0.hasPrefix("facilitator: ") }.count == 1)
-        #expect(links.filter { $0.hasPrefix("reviewer: ") }.count == 3)
-    }
-
     @Test func aBusyPortIsAClearError() async throws {
         let first = try DaemonProcess.start()
         defer { first.terminate() }

@@ -1,0 +1,63 @@
+import ReviewRoomCore
+import ReviewRoomStore
+
+/// Why an API request was refused: an HTTP status and a detail naming what was wrong with this
+/// request. Answered as `application/problem+json` (``ProblemDetails``).
+struct APIError: Error, Sendable, Equatable {
+    /// The HTTP status.
+    var status: Int
+    /// Short summary of the kind of problem.
+    var title: String
+    /// What was wrong with this request.
+    var detail: String
+    /// Extra response headers (e.g. `WWW-Authenticate`).
+    var headers: [String: String] = [:]
+
+    static func badRequest(_ detail: String) -> APIError { APIError(status: 400, title: "Bad Request", detail: detail) }
+    static func notFound(_ detail: String) -> APIError { APIError(status: 404, title: "Not Found", detail: detail) }
+    static func conflict(_ detail: String) -> APIError { APIError(status: 409, title: "Conflict", detail: detail) }
+    static func notAcceptable(_ detail: String) -> APIError { APIError(status: 406, title: "Not Acceptable", detail: detail) }
+    static func unauthorized(_ detail: String) -> APIError {
+        APIError(status: 401, title: "Unauthorized", detail: detail, headers: ["WWW-Authenticate": "Bearer realm=\"reviewroom\""])
+    }
+    static func internalError(_ detail: String) -> APIError {
+        APIError(status: 500, title: "Internal Server Error", detail: detail)
+    }
+
+    /// A core refusal: `bad_request` 400, `not_found` 404, `invalid_state`/`session_ended` 409.
+    init(_ error: CommandError) {
+        switch error.code {
+        case .badRequest, .invalidOp, .tooLarge: self = .badRequest(error.message)
+        case .notFound, .unauthorized, .forbidden: self = .notFound(error.message)
+        case .invalidState, .sessionEnded, .notOpen: self = .conflict(error.message)
+        case .rateLimited, .internal: self = .internalError(error.message)
+        }
+    }
+
+    /// A store failure: unknown things are 404, invalid input 400, the rest 500.
+    init(_ error: StoreError) {
+        switch error.code {
+        case .unknownSession, .unknownParticipant, .unknownFacilitator: self = .notFound(error.message)
+        case .invalidInput: self = .badRequest(error.message)
+        default: self = .internalError("the store failed: \(error.message)")
+        }
+    }
+
+    /// Any error thrown by the store or the live sessions.
+    init(any error: any Error) {
+        if let error = error as? APIError { self = error }
+        else if let error = error as? CommandError { self.init(error) }
+        else if let error = error as? StoreError { self.init(error) }
+        else { self = .internalError("the request failed: \(error)") }
+    }
+
+    /// The `application/problem+json` response.
+    var response: HTTPResponseBuilder {
+        ProblemDetails(title: title, status: status, detail: detail)
+            .response(extraHeaders: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    init(status: Int, title: String, detail: String, headers: [String: String] = [:]) {
+        self.status = status; self.title = title; self.detail = detail; self.headers = headers
+    }
+}

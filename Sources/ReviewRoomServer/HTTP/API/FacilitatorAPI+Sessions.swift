@@ -1,0 +1,83 @@
+import ReviewRoomCore
+import ReviewRoomStore
+
+extension FacilitatorAPI {
+    /// What `POST /api/v1/sessions` made: the stored session, its state and every invite.
+    struct Creation: Sendable {
+        var session: StoredSession
+        var state: SessionState
+        var invites: [IssuedInvite]
+    }
+
+    /// Schedules a session for `owner` from a checked request; the owner is invited first, as
+    /// `facilitator`. Shared by `POST /api/v1/sessions` and `serve --demo`.
+    func create(owner: Facilitator, from request: SessionRequest) async throws -> Creation {
+        try request.requireForCreation()
+        let agenda = request.agenda ?? []
+        let deck = request.deck ?? []
+        let notes = request.notes ?? SessionRequest.defaultNotes
+        let info = SessionInfo(id: "pending", title: request.title ?? "", hostSchool: request.hostSchool ?? "",
+                               focus: request.focus ?? "", startsAt: request.startsAt ?? now(),
+                               timeZone: request.timeZone ?? "UTC",
+                               lobbyOpensMinutesBefore: request.lobbyOpensMinutesBefore ?? 15,
+                               autoStart: request.autoStart ?? false)
+        do {
+            try SessionState.validate(info: info)
+            try SessionState.validate(agenda: agenda)
+            try SessionState.validate(deck: deck)
+        } catch {
+            throw APIError(error)
+        }
+        let people = [NewParticipant(name: owner.name, role: Role.facilitator.rawValue, email: owner.email)]
+            + (request.participants ?? []).map { NewParticipant(name: $0.name, role: $0.role.rawValue, email: $0.email) }
+        let created = try await store.createSession(
+            owner: owner.id, definition: SessionDefinitionCoding.definition(info: info, agenda: agenda, deck: deck, notes: notes),
+            participants: people)
+        let state = try SessionDefinitionCoding.initialState(of: created.session, participants: created.invites.map(\.participant))
+        logger.info("session scheduled", metadata: ["session": "\(created.session.id)", "facilitator": "\(owner.id)"])
+        return Creation(session: created.session, state: state, invites: created.invites)
+    }
+
+    @Sendable func createSession(_ context: APIContext) async throws -> HTTPResponseBuilder {
+        let request = try SessionRequest(body: context.request.http.body)
+        let creation = try await create(owner: context.facilitator, from: request)
+        struct Reply: Encodable { var session: SessionReply; var invites: [InviteReply] }
+        return JSONReply.response(201, Reply(session: SessionReply(creation.state, session: creation.session, at: now()),
+                                             invites: creation.invites.map { InviteReply($0, publicURL: publicURL) }))
+    }
+
+    @Sendable func listSessions(_ context: APIContext) async throws -> HTTPResponseBuilder {
+        var replies: [SessionReply] = []
+        for session in try await store.sessions(ownedBy: context.facilitator.id) {
+            // A session deleted between the listing and this read is simply left out.
+            guard let state = try await live.state(session: session.id, at: now()) else { continue }
+            replies.append(SessionReply(state, session: session, at: now()))
+        }
+        return JSONReply.response(200, replies)
+    }
+
+    @Sendable func getSession(_ context: APIContext) async throws -> HTTPResponseBuilder {
+        let session = try await ownedSession(context)
+        return JSONReply.response(200, SessionReply(try await state(of: session), session: session, at: now()))
+    }
+
+    @Sendable func patchSession(_ context: APIContext) async throws -> HTTPResponseBuilder {
+        let session = try await ownedSession(context)
+        let current = try await state(of: session)
+        let request = try SessionRequest(body: context.request.http.body, forEdit: true, currentAgenda: current.agenda,
+                                         currentDeck: current.prompts.deck)
+        let edit = SessionEdit(title: request.title, focus: request.focus, startsAt: request.startsAt,
+                               timeZone: request.timeZone, agenda: request.agenda, deck: request.deck)
+        let state = try await live.edit(session: session.id, edit, at: now())
+        return JSONReply.response(200, SessionReply(state, session: session, at: now()))
+    }
+
+    @Sendable func deleteSession(_ context: APIContext) async throws -> HTTPResponseBuilder {
+        let session = try await ownedSession(context)
+        // Live clients are closed (4004) before the erase, so nothing is appended to an erased session.
+        await live.deleted(session: session.id)
+        try await store.deleteSession(session.id)
+        logger.info("session deleted", metadata: ["session": "\(session.id)", "facilitator": "\(context.facilitator.id)"])
+        return JSONReply.noContent
+    }
+}

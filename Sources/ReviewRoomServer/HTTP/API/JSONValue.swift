@@ -1,0 +1,44 @@
+import Foundation
+
+/// Any JSON value, decoded loosely so that request bodies can be checked field by field and
+/// every error can name the field (``JSONFields``).
+enum JSONValue: Sendable, Equatable, Decodable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null; return }
+        if let value = try? container.decode(Bool.self) { self = .bool(value); return }
+        if let value = try? container.decode(Double.self) { self = .number(value); return }
+        if let value = try? container.decode(String.self) { self = .string(value); return }
+        if let value = try? container.decode([JSONValue].self) { self = .array(value); return }
+        self = .object(try container.decode([String: JSONValue].self))
+    }
+
+    /// The body parsed as JSON, or a 400 that says why it is not JSON.
+    static func parse(_ body: [UInt8]) throws(APIError) -> JSONValue {
+        guard !body.isEmpty else { throw APIError.badRequest("the request body is empty: send a JSON object") }
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: Data(body))
+        } catch {
+            throw APIError.badRequest("the request body is not valid JSON (UTF-8 text with one JSON value)")
+        }
+    }
+
+    /// What kind of value this is, for messages (`a string`, `a number`…).
+    var kindDescription: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}

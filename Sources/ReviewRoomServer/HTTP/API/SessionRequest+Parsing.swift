@@ -1,0 +1,131 @@
+import Foundation
+import ReviewRoomContent
+import ReviewRoomCore
+
+extension SessionRequest {
+    /// Reads a body: every field optional here; ``requireForCreation()`` checks what `POST` needs.
+    /// `currentAgenda` gives phase ids by position (PATCH matches the agenda by position);
+    /// phases may name prompts of the new deck, or of `currentDeck` when none is given.
+    /// With `forEdit`, only what PATCH may change is read; the other POST keys are ignored like
+    /// any unknown key.
+    init(body: [UInt8], forEdit: Bool = false, currentAgenda: [Phase] = [], currentDeck: [Prompt] = []) throws(APIError) {
+        let fields = try JSONFields(try JSONValue.parse(body))
+        if fields.has("title") { title = try fields.nonEmptyString("title", maxLength: Self.maxShortText) }
+        focus = try fields.optionalString("focus", maxLength: Self.maxLongText, nullable: true)
+        if let text = try fields.optionalString("startsAt", maxLength: 64) {
+            guard let instant = Timestamp(rfc3339: text) else {
+                throw .badRequest("startsAt: '\(text)' is not an RFC 3339 date-time (e.g. 2026-12-01T09:30:00Z)")
+            }
+            startsAt = instant
+        }
+        if let zone = try fields.optionalString("timeZone", maxLength: 64) {
+            guard TimeZoneNames.contains(zone) else {
+                throw .badRequest("timeZone: '\(zone)' is not an IANA time zone name (e.g. Europe/London)")
+            }
+            timeZone = zone
+        }
+        deck = try Self.deck(fields)
+        agenda = try Self.agenda(fields, promptIDs: Set((deck ?? currentDeck).map(\.id)), currentAgenda: currentAgenda)
+        guard !forEdit else { return }
+        if fields.has("hostSchool") { hostSchool = try fields.nonEmptyString("hostSchool", maxLength: Self.maxShortText) }
+        notes = try Self.notes(fields)
+        participants = try fields.optionalObjects("participants") { item, _ throws(APIError) in try InviteRequest(item) }
+        lobbyOpensMinutesBefore = try fields.optionalInteger("lobbyOpensMinutesBefore", in: 0...1440)
+        autoStart = try fields.optionalBool("autoStart")
+    }
+
+    /// A 400 naming the first field `POST /api/v1/sessions` needs and did not get.
+    func requireForCreation() throws(APIError) {
+        if title == nil { throw .badRequest("title is missing: it is required (a non-empty string)") }
+        if hostSchool == nil { throw .badRequest("hostSchool is missing: it is required (a non-empty string)") }
+        if startsAt == nil { throw .badRequest("startsAt is missing: it is required (an RFC 3339 date-time)") }
+        if agenda == nil { throw .badRequest("template or agenda is missing: give a template id (GET /api/v1/templates) or an agenda") }
+    }
+
+    private static func deck(_ fields: JSONFields) throws(APIError) -> [Prompt]? {
+        if fields.has("promptDeck") && fields.has("prompts") {
+            throw .badRequest("promptDeck and prompts are both given: send one of them")
+        }
+        if let id = try fields.optionalString("promptDeck", maxLength: 100) {
+            guard let deck = BuiltInContent.deck(id) else {
+                let known = BuiltInContent.decks.map(\.id).joined(separator: ", ")
+                throw .badRequest("promptDeck: '\(id)' is not a built-in deck (known: \(known))")
+            }
+            return deck.prompts
+        }
+        return try fields.optionalObjects("prompts", maxCount: 500) { item, index throws(APIError) in
+            let text = try item.nonEmptyString("text", maxLength: maxLongText)
+            let theme = try item.optionalString("theme", maxLength: maxShortText, nullable: true)
+            let id = try item.optionalString("id", maxLength: 100).flatMap { $0.isEmpty ? nil : $0 } ?? "q\(index + 1)"
+            return Prompt(id: id, text: text, theme: theme)
+        }.map { prompts throws(APIError) in
+            var seen = Set<String>()
+            for (index, prompt) in prompts.enumerated() where !seen.insert(prompt.id).inserted {
+                throw .badRequest("prompts[\(index)].id: '\(prompt.id)' is used twice")
+            }
+            return prompts
+        }
+    }
+
+    private static func agenda(_ fields: JSONFields, promptIDs: Set<String>, currentAgenda: [Phase]) throws(APIError) -> [Phase]? {
+        if fields.has("template") && fields.has("agenda") {
+            throw .badRequest("template and agenda are both given: send one of them")
+        }
+        if let id = try fields.optionalString("template", maxLength: 100) {
+            guard let template = BuiltInContent.template(id) else {
+                let known = BuiltInContent.templates.map(\.id).joined(separator: ", ")
+                throw .badRequest("template: '\(id)' is not a built-in template (known: \(known))")
+            }
+            // Matched by position like a given agenda: existing positions keep their ids.
+            return template.phases.enumerated().map { index, phase in
+                var phase = phase
+                if currentAgenda.indices.contains(index) { phase.id = currentAgenda[index].id }
+                return phase
+            }
+        }
+        guard let phases = try fields.optionalObjects("agenda", maxCount: 100, { item, index throws(APIError) in
+            try phase(item, index: index, promptIDs: promptIDs, currentAgenda: currentAgenda)
+        }) else { return nil }
+        guard !phases.isEmpty else { throw .badRequest("agenda is empty: give at least one phase") }
+        return phases
+    }
+
+    private static func phase(_ item: JSONFields, index: Int, promptIDs: Set<String>,
+                              currentAgenda: [Phase]) throws(APIError) -> Phase {
+        let title = try item.nonEmptyString("title", maxLength: maxShortText)
+        let kind = try item.requiredEnum("kind", PhaseKind.self)
+        guard let duration = try item.optionalNumber("durationSec") else {
+            throw .badRequest("\(item.name("durationSec")) is missing: it is required (seconds, a number)")
+        }
+        guard duration > 0, duration <= SessionState.maxPhaseSec, (duration * 1000).rounded() >= 1 else {
+            throw .badRequest("\(item.name("durationSec")) \(JSONFields.format(duration)) is out of range: "
+                + "a phase lasts more than 0 and at most \(Int(SessionState.maxPhaseSec)) seconds")
+        }
+        let turnMode = try item.optionalEnum("turnMode", TurnMode.self) ?? .open
+        let onTimeUp = try item.optionalEnum("onTimeUp", TimeUpAction.self) ?? .overtime
+        let prompts = try item.optionalStrings("prompts") ?? []
+        if let unknown = prompts.first(where: { !promptIDs.contains($0) }) {
+            throw .badRequest("\(item.name("prompts")): '\(unknown)' is not the id of a prompt in this session's deck")
+        }
+        // Phases are matched by position: an existing position keeps its id.
+        let id = currentAgenda.indices.contains(index) ? currentAgenda[index].id : "phase-\(index + 1)"
+        return Phase(id: id, title: title, kind: kind, durationSec: duration, turnMode: turnMode,
+                     onTimeUp: onTimeUp, prompts: prompts)
+    }
+
+    private static func notes(_ fields: JSONFields) throws(APIError) -> [NoteHeading]? {
+        guard let notes = try fields.optionalObjects("notes", maxCount: 20, { item, _ throws(APIError) in
+            let id = try item.nonEmptyString("id", maxLength: 64)
+            guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                throw .badRequest("\(item.name("id")): '\(id)' may hold only letters, digits, '-' and '_'")
+            }
+            return NoteHeading(id: id, title: try item.nonEmptyString("title", maxLength: maxShortText))
+        }) else { return nil }
+        guard !notes.isEmpty else { throw .badRequest("notes is empty: leave it out for the default notes, or name at least one") }
+        var seen = Set<String>()
+        for (index, note) in notes.enumerated() where !seen.insert(note.id).inserted {
+            throw .badRequest("notes[\(index)].id: '\(note.id)' is used twice")
+        }
+        return notes
+    }
+}

@@ -1,0 +1,55 @@
+/// The daemon's metrics, shared by the WebSocket side (connections, commands, commits, outbox)
+/// and served by `GET /metrics` as Prometheus text (see ``exposition()``).
+///
+/// One instance per daemon, created at start-up and passed to whoever records. Every member is
+/// thread-safe. No metric carries a per-session or per-user label: series stay few, and the
+/// page leaks nothing about who is reviewing what.
+public final class Metrics: Sendable {
+    /// Open WebSocket connections (`reviewroom_connections`).
+    public let connections = MetricGauge()
+    /// Sessions with a running session actor (`reviewroom_sessions_live`).
+    public let sessionsLive = MetricGauge()
+    /// Commands handled, by `type` (the command name, or `unknown` for an unreadable one) and
+    /// `outcome` (`ok` or the error code) (`reviewroom_commands_total`).
+    public let commands = LabeledMetricCounter(labelNames: ["type", "outcome"])
+    /// Time from handing events to the store to their being durable, in seconds
+    /// (`reviewroom_commit_latency_seconds`).
+    public let commitLatency = MetricHistogram(bounds: Metrics.latencyBounds)
+    /// Connections closed because their unsent output passed the outbox limit
+    /// (`reviewroom_outbox_drops_total`).
+    public let outboxDrops = MetricCounter()
+    /// API requests answered, by `status` code (`reviewroom_http_requests_total`).
+    public let httpRequests = LabeledMetricCounter(labelNames: ["status"])
+
+    /// Bucket bounds of ``commitLatency``: 0.5 ms to 2.5 s.
+    public static let latencyBounds: [Double] = [
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
+    ]
+
+    /// An empty registry (every value zero).
+    public init() {}
+
+    /// Records one handled command: `type` is its name, `outcome` `ok` or its error code.
+    public func recordCommand(type: String, outcome: String) {
+        commands.increment(type, outcome)
+    }
+
+    /// The Prometheus text exposition (format 0.0.4) of every metric.
+    public func exposition() -> String {
+        var text = PrometheusText()
+        text.gauge("reviewroom_connections", help: "Open WebSocket connections.", value: connections.current)
+        text.gauge("reviewroom_sessions_live", help: "Sessions with a running session actor.", value: sessionsLive.current)
+        text.counterFamily("reviewroom_commands_total", help: "WebSocket commands handled, by type and outcome.",
+                           labelNames: commands.labelNames, series: commands.snapshot)
+        text.histogram("reviewroom_commit_latency_seconds", help: "Seconds from handing events to the store to their being durable.",
+                       snapshot: commitLatency.snapshot)
+        text.counter("reviewroom_outbox_drops_total", help: "Connections closed because their unsent output exceeded the outbox limit.",
+                     value: outboxDrops.current)
+        text.counterFamily("reviewroom_http_requests_total", help: "API requests answered, by status code.",
+                           labelNames: httpRequests.labelNames, series: httpRequests.snapshot)
+        return text.output
+    }
+
+    /// The `Content-Type` of ``exposition()``.
+    public static let contentType = "text/plain; version=0.0.4; charset=utf-8"
+}

@@ -1,0 +1,26 @@
+import WebSocketTransport
+
+/// `GET /metrics`: the Prometheus text, for loopback clients only.
+///
+/// A request from any other address — or one that came through a proxy (`X-Forwarded-For`), whose
+/// real client may be anywhere — gets the same 404 as an unknown path, so the page is not
+/// advertised. `metrics_listen` (a second listener for scrapers on another host) is not served
+/// yet: scrape through the loopback address, or tunnel to it.
+public enum MetricsEndpoint {
+    /// The response to `request` for `/metrics`.
+    public static func response(metrics: Metrics?, request: HTTPRequest) -> HTTPResponseBuilder {
+        guard let metrics, isLoopback(request.remoteAddress), request.headers["x-forwarded-for"] == nil else {
+            return ProblemDetails(title: "Not Found", status: 404, detail: "nothing is served at /metrics").response()
+        }
+        return HTTPResponseBuilder(status: 200, contentType: Metrics.contentType, body: Array(metrics.exposition().utf8))
+    }
+
+    /// Whether `address` (IP text) is a loopback address: `127.0.0.0/8`, `::1`, or `::ffff:127.x.y.z`.
+    public static func isLoopback(_ address: String) -> Bool {
+        let lowered = address.lowercased()
+        if lowered == "::1" || lowered == "0:0:0:0:0:0:0:1" { return true }
+        let v4 = lowered.hasPrefix("::ffff:") ? String(lowered.dropFirst(7)) : lowered
+        let octets = v4.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+}

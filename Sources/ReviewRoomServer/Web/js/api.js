@@ -1,0 +1,49 @@
+// The facilitator's HTTP API client (PROTOCOL.md §2): bearer token, problem+json errors.
+
+/** A refused API request: HTTP `status` and the problem's `detail` (or title). */
+export class ApiError extends Error {
+  constructor(status, message) { super(message); this.status = status; this.name = 'ApiError'; }
+}
+
+export class Api {
+  constructor(token) { this.token = token; }
+
+  async request(method, path, body) {
+    const headers = { Authorization: `Bearer ${this.token}`, Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response;
+    try {
+      response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      throw new ApiError(0, 'network');
+    }
+    if (!response.ok) {
+      let message = `${response.status} ${response.statusText}`;
+      try {
+        const problem = await response.json();
+        message = problem.detail || problem.title || message;
+      } catch { /* not JSON */ }
+      throw new ApiError(response.status, message);
+    }
+    if (response.status === 204) return null;
+    return response.json();
+  }
+
+  /** A file (record, calendar) as a Blob. */
+  async blob(path) {
+    const response = await fetch(`/api/v1${path}`, { headers: { Authorization: `Bearer ${this.token}` } });
+    if (!response.ok) throw new ApiError(response.status, `${response.status} ${response.statusText}`);
+    return response.blob();
+  }
+
+  templates() { return this.request('GET', '/templates'); }
+  decks() { return this.request('GET', '/prompt-decks'); }
+  sessions() { return this.request('GET', '/sessions'); }
+  session(id) { return this.request('GET', `/sessions/${encodeURIComponent(id)}`); }
+  schedule(body) { return this.request('POST', '/sessions', body); }
+  update(id, body) { return this.request('PATCH', `/sessions/${encodeURIComponent(id)}`, body); }
+  cancel(id) { return this.request('DELETE', `/sessions/${encodeURIComponent(id)}`); }
+  invite(id, person) { return this.request('POST', `/sessions/${encodeURIComponent(id)}/participants`, person); }
+  revoke(id, pid) { return this.request('DELETE', `/sessions/${encodeURIComponent(id)}/participants/${encodeURIComponent(pid)}`); }
+  reissue(id, pid) { return this.request('POST', `/sessions/${encodeURIComponent(id)}/participants/${encodeURIComponent(pid)}/reissue`); }
+}

@@ -1,0 +1,209 @@
+// The WebSocket connection of one page (PROTOCOL.md §3): hello/resume, commands
+// with ids, gapless events, reconnects with exponential backoff and jitter, and
+// the server clock offset measured NTP-style from ping acks.
+
+const SUBPROTOCOL = 'reviewroom.v1';
+/** Close codes after which reconnecting cannot help. */
+const FINAL_CLOSES = new Map([[4001, 'revoked'], [4003, 'revoked'], [4004, 'deleted']]);
+
+/** A command the server refused: `code` and `message` from its `error` reply. */
+export class CommandError extends Error {
+  constructor(code, message) { super(message); this.code = code; this.name = 'CommandError'; }
+}
+
+export class Connection {
+  /**
+   * `hello()` returns the hello message without `type`/`resume`; handlers:
+   * onWelcome(msg), onResumed(msg), onReplayDone(), onEvent(msg), onEphemeral(msg),
+   * onStatus('connecting'|'online'|'reconnecting'|'offline'), onFatal({kind, code, message, opensAt}).
+   */
+  constructor({ hello, handlers }) {
+    this.hello = hello;
+    this.handlers = handlers;
+    this.epoch = null;
+    this.seq = 0;
+    this.nextId = 1;
+    this.pending = new Map();
+    this.socket = null;
+    this.attempt = 0;
+    this.stopped = false;
+    this.joined = false;
+    this.replayUntil = null;
+    this.offsetMs = 0;
+    this.bestRtt = Infinity;
+    this.pingTimer = null;
+    this.retryTimer = null;
+    this.helloError = null;
+    window.addEventListener('online', () => { if (!this.stopped && !this.joined) this.reconnectNow(); });
+    window.addEventListener('offline', () => this.status());
+  }
+
+  /** The server's time now (ms since the epoch), from the measured clock offset. */
+  serverNow() { return Date.now() + this.offsetMs; }
+
+  /** Opens the connection (and keeps it open). */
+  connect() {
+    this.stopped = false;
+    this.status(this.epoch ? undefined : 'connecting');
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    let socket;
+    try {
+      socket = new WebSocket(`${scheme}://${location.host}/ws`, SUBPROTOCOL);
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    this.helloError = null;
+    socket.addEventListener('open', () => {
+      const message = { type: 'hello', client: 'reviewroom-web/1', ...this.hello() };
+      if (this.epoch) message.resume = { epoch: this.epoch, after: this.seq };
+      socket.send(JSON.stringify(message));
+    });
+    socket.addEventListener('message', (event) => this.receive(event.data));
+    socket.addEventListener('close', (event) => this.closed(socket, event.code));
+  }
+
+  /** Stops for good (page leaving or a final close). */
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    clearInterval(this.pingTimer);
+    if (this.socket) this.socket.close(1000);
+  }
+
+  /** Sends a command; resolves with the ack, rejects with a CommandError. */
+  command(type, fields = {}) {
+    if (!this.joined || !this.socket || this.socket.readyState !== WebSocket.OPEN) {
+      return Promise.reject(new CommandError('offline', 'not connected'));
+    }
+    const id = this.nextId++;
+    this.socket.send(JSON.stringify({ type, id, ...fields }));
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject, type, sentAt: performance.now() }));
+  }
+
+  /** True while joined and able to send. */
+  get online() { return this.joined && this.socket?.readyState === WebSocket.OPEN; }
+
+  receive(data) {
+    let msg;
+    try { msg = JSON.parse(data); } catch { return; }
+    if (!msg || typeof msg !== 'object') return;
+    switch (msg.type) {
+      case 'welcome':
+        this.epoch = msg.epoch; this.seq = msg.seq; this.joined = true; this.attempt = 0;
+        this.noteServerTime(msg.serverTime, null);
+        this.handlers.onWelcome?.(msg);
+        this.afterJoin();
+        break;
+      case 'resumed':
+        this.epoch = msg.epoch; this.joined = true; this.attempt = 0;
+        this.replayUntil = msg.seq;
+        this.handlers.onResumed?.(msg);
+        this.checkReplayDone();
+        this.afterJoin();
+        break;
+      case 'event':
+        if (typeof msg.seq !== 'number' || msg.seq <= this.seq) return; // seen before
+        this.seq = msg.seq;
+        this.handlers.onEvent?.(msg);
+        this.checkReplayDone();
+        break;
+      case 'ack': case 'error': {
+        const entry = this.pending.get(msg.id);
+        if (entry) {
+          this.pending.delete(msg.id);
+          if (msg.type === 'ack') entry.resolve(msg); else entry.reject(new CommandError(msg.code, msg.message));
+        } else if (msg.type === 'error' && !this.joined) {
+          this.helloError = msg;
+        }
+        break;
+      }
+      default:
+        this.handlers.onEphemeral?.(msg);
+    }
+  }
+
+  checkReplayDone() {
+    if (this.replayUntil !== null && this.seq >= this.replayUntil) {
+      this.replayUntil = null;
+      this.handlers.onReplayDone?.();
+    }
+  }
+
+  afterJoin() {
+    this.status('online');
+    clearInterval(this.pingTimer);
+    // A few quick samples at first, then one every 15 s; the lowest round trip wins.
+    this.bestRtt = Infinity;
+    let quick = 3;
+    const ping = () => this.ping();
+    ping();
+    this.pingTimer = setInterval(() => {
+      ping();
+      if (quick > 0 && --quick === 0) { clearInterval(this.pingTimer); this.pingTimer = setInterval(ping, 15000); }
+    }, 1000);
+  }
+
+  async ping() {
+    const sent = Date.now();
+    try {
+      const ack = await this.command('ping');
+      const received = Date.now();
+      this.noteServerTime(ack.serverTime, { sent, received });
+    } catch { /* offline: the next connection measures again */ }
+  }
+
+  noteServerTime(serverTime, timing) {
+    const server = Date.parse(serverTime);
+    if (Number.isNaN(server)) return;
+    if (!timing) {
+      if (this.bestRtt === Infinity) this.offsetMs = server - Date.now();
+      return;
+    }
+    const rtt = timing.received - timing.sent;
+    if (rtt <= this.bestRtt) {
+      this.bestRtt = rtt;
+      this.offsetMs = server - (timing.sent + timing.received) / 2;
+    }
+  }
+
+  closed(socket, code) {
+    if (socket !== this.socket) return;
+    const wasJoined = this.joined;
+    this.joined = false;
+    clearInterval(this.pingTimer);
+    for (const entry of this.pending.values()) entry.reject(new CommandError('offline', 'connection closed'));
+    this.pending.clear();
+    if (this.stopped) return;
+    if (FINAL_CLOSES.has(code)) { this.stopped = true; this.handlers.onFatal?.({ kind: FINAL_CLOSES.get(code), code }); return; }
+    if (this.helloError) {
+      const error = this.helloError;
+      this.stopped = true;
+      this.handlers.onFatal?.({ kind: error.code, code, message: error.message, opensAt: error.opensAt, timeZone: error.timeZone });
+      return;
+    }
+    if (!wasJoined && code === 4000) { this.stopped = true; this.handlers.onFatal?.({ kind: 'protocol', code }); return; }
+    this.scheduleReconnect();
+  }
+
+  scheduleReconnect() {
+    this.status();
+    const base = Math.min(15000, 500 * 2 ** this.attempt);
+    const delay = base / 2 + Math.random() * base / 2; // jitter: half to all of the step
+    this.attempt = Math.min(this.attempt + 1, 10);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  reconnectNow() {
+    clearTimeout(this.retryTimer);
+    this.attempt = 0;
+    if (!this.socket || this.socket.readyState === WebSocket.CLOSED) this.connect();
+  }
+
+  status(value) {
+    const state = value ?? (navigator.onLine === false ? 'offline' : 'reconnecting');
+    this.handlers.onStatus?.(state);
+  }
+}

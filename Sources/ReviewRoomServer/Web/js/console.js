@@ -1,0 +1,185 @@
+// The facilitator console (/console): sign in, sessions, scheduling, invites,
+// exports, and running a live session.
+import { byId, el, localize, replaceChildren, copyText, downloadBlob } from './dom.js';
+import { t } from './strings.js';
+import { Api } from './api.js';
+import { ScheduleForm, field } from './schedule-form.js';
+import { formatInstant } from './timefmt.js';
+import { LiveConsole } from './live-console.js';
+
+const TOKEN_KEY = 'reviewroom.console.token';
+const LINKS_KEY = 'reviewroom.console.links';
+const INVITE_ROLES = ['reviewer', 'host', 'observer', 'display', 'facilitator'];
+
+localize();
+document.title = t('page.console');
+const main = byId('main');
+const nav = byId('console-nav');
+const banner = byId('connection-banner');
+let api = null;
+let live = null;
+
+/** Invite links made in this browser tab, by participant id (the server shows each token once). */
+function savedLinks() {
+  try { return JSON.parse(sessionStorage.getItem(LINKS_KEY) || '{}'); } catch { return {}; }
+}
+function saveLink(invite) {
+  const links = savedLinks();
+  links[invite.participant.id] = invite.url;
+  sessionStorage.setItem(LINKS_KEY, JSON.stringify(links));
+}
+
+function setNav(signedIn) {
+  replaceChildren(nav, signedIn ? [
+    el('button', { type: 'button', className: 'link', textContent: t('console.sessions'), on: { click: () => showSessions() } }),
+    el('button', { type: 'button', className: 'link', id: 'new-session', textContent: t('console.schedule'), on: { click: () => showSchedule() } }),
+    el('button', { type: 'button', className: 'link', textContent: t('console.signOut'), on: { click: signOut } }),
+  ] : []);
+}
+
+function leaveLive() { if (live) { live.stop(); live = null; banner.hidden = true; } }
+
+function showSignIn(message) {
+  leaveLive();
+  setNav(false);
+  const input = el('input', { type: 'password', id: 'facilitator-token', autocomplete: 'current-password', required: true });
+  const status = el('p', { className: 'form-status', attrs: { role: 'status' } }, message || '');
+  const form = el('form', { className: 'panel narrow-panel', on: { submit: async (e) => {
+    e.preventDefault();
+    const token = input.value.trim();
+    if (!token) { status.textContent = t('signin.empty'); return; }
+    const candidate = new Api(token);
+    try {
+      await candidate.sessions();
+      sessionStorage.setItem(TOKEN_KEY, token);
+      api = candidate;
+      showSessions();
+    } catch (error) {
+      status.textContent = error.status === 401 || error.status === 403 ? t('signin.rejected') : t('error.api', { message: error.message });
+    }
+  } } },
+  el('h1', { textContent: t('signin.heading') }), el('p', {}, t('signin.body')),
+  field(t('signin.token'), input, t('signin.hint')),
+  el('button', { type: 'submit', id: 'sign-in', textContent: t('signin.submit') }), status);
+  replaceChildren(main, form);
+  document.title = t('console.pageTitle');
+  input.focus();
+}
+
+function signOut() {
+  sessionStorage.removeItem(TOKEN_KEY);
+  api = null;
+  showSignIn();
+}
+
+async function guarded(action) {
+  try {
+    await action();
+  } catch (error) {
+    if (error.status === 401) { signOut(); return; }
+    replaceChildren(main, el('section', { className: 'panel' }, el('h1', { textContent: t('error.heading') }), el('p', { attrs: { role: 'alert' } }, t('error.api', { message: error.message }))));
+  }
+}
+
+function showSessions() {
+  leaveLive();
+  setNav(true);
+  document.title = t('console.pageTitle');
+  return guarded(async () => {
+    const sessions = await api.sessions();
+    const rows = (sessions || []).map((s) => el('li', { className: 'session-row' },
+      el('button', { type: 'button', className: 'link', textContent: s.title, on: { click: () => showSession(s.id) } }),
+      ' ', el('span', { className: 'meta' }, `${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`)));
+    replaceChildren(main, el('section', { className: 'panel' },
+      el('h1', { textContent: t('console.sessions') }),
+      rows.length ? el('ul', { className: 'sessions' }, rows) : el('p', {}, t('console.noSessions')),
+      el('button', { type: 'button', textContent: t('console.schedule'), on: { click: () => showSchedule() } })));
+  });
+}
+
+function showSchedule() {
+  leaveLive();
+  setNav(true);
+  const root = el('section', { className: 'panel' });
+  replaceChildren(main, root);
+  return guarded(() => new ScheduleForm(root, {
+    api,
+    onScheduled: (created) => {
+      for (const invite of created.invites || []) saveLink(invite);
+      showSession(created.session.id, t('console.scheduled'));
+    },
+  }).open());
+}
+
+function showEdit(session) {
+  leaveLive();
+  setNav(true);
+  const root = el('section', { className: 'panel' });
+  replaceChildren(main, root);
+  return guarded(() => new ScheduleForm(root, {
+    api, existing: session,
+    onScheduled: () => showSession(session.id, t('console.saved')),
+  }).open());
+}
+
+function showSession(id, message) {
+  leaveLive();
+  setNav(true);
+  return guarded(async () => {
+    const s = await api.session(id);
+    document.title = t('console.sessionTitle', { title: s.title });
+    const links = savedLinks();
+    const status = el('p', { className: 'form-status', attrs: { role: 'status' } }, message || '');
+    const people = (s.participants || []).map((p) => {
+      const url = links[p.id];
+      const link = url ? el('input', { type: 'text', readOnly: true, value: url, className: 'invite-link', attrs: { 'aria-label': t('invite.linkFor', { name: p.name }), 'data-role': p.role, 'data-name': p.name } }) : null;
+      return el('li', { className: 'invite-row' },
+        el('strong', {}, p.name), ' ', el('span', { className: 'meta' }, t(`role.${p.role}`)),
+        link,
+        link ? el('button', { type: 'button', className: 'secondary', textContent: t('invite.copy'), attrs: { 'aria-label': t('invite.copyFor', { name: p.name }) },
+          on: { click: async () => { status.textContent = (await copyText(url, link)) ? t('invite.copied', { name: p.name }) : t('invite.copyManually'); } } }) : null,
+        el('button', { type: 'button', className: 'secondary', textContent: t('invite.reissue'), attrs: { 'aria-label': t('invite.reissueFor', { name: p.name }) },
+          on: { click: () => guarded(async () => { saveLink(await api.reissue(id, p.id)); showSession(id, t('invite.reissued', { name: p.name })); }) } }),
+        el('button', { type: 'button', className: 'secondary danger', textContent: t('invite.revoke'), attrs: { 'aria-label': t('invite.revokeFor', { name: p.name }) },
+          on: { click: () => guarded(async () => { await api.revoke(id, p.id); showSession(id, t('invite.revoked', { name: p.name })); }) } }));
+    });
+    const name = el('input', { type: 'text', id: 'invite-name', required: true });
+    const role = el('select', { id: 'invite-role' }, INVITE_ROLES.map((r) => el('option', { value: r }, t(`role.${r}`))));
+    const inviteForm = el('form', { className: 'row', on: { submit: (e) => { e.preventDefault(); guarded(async () => {
+      if (!name.value.trim()) { status.textContent = t('invite.needName'); return; }
+      const invite = await api.invite(id, { name: name.value.trim(), role: role.value });
+      saveLink(invite);
+      showSession(id, t('invite.added', { name: invite.participant.name }));
+    }); } } }, field(t('invite.name'), name), field(t('invite.role'), role), el('button', { type: 'submit', textContent: t('invite.add') }));
+    const download = (path, fileName) => guarded(async () => downloadBlob(await api.blob(path), fileName));
+    const base = `/sessions/${encodeURIComponent(id)}`;
+    replaceChildren(main, el('section', { className: 'panel' },
+      el('h1', { textContent: s.title }),
+      el('p', { className: 'meta' }, `${s.hostSchool} · ${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`),
+      el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
+      status,
+      el('div', { className: 'row' },
+        el('button', { type: 'button', id: 'run-live', textContent: t('console.runLive'), on: { click: () => showLive(id) } }),
+        s.status === 'ended' ? null : el('button', { type: 'button', className: 'secondary', id: 'edit-session', textContent: t('console.edit'), on: { click: () => showEdit(s) } }),
+        el('button', { type: 'button', className: 'secondary', textContent: t('console.ics'), on: { click: () => download(`${base}/calendar.ics`, `${id}.ics`) } }),
+        ...['md', 'html', 'json'].map((format) => el('button', { type: 'button', className: 'secondary', textContent: t(`console.record.${format}`),
+          on: { click: () => download(`${base}/record?format=${format}`, `${id}-record.${format}`) } })),
+        el('button', { type: 'button', className: 'secondary danger', textContent: t('console.cancelSession'), on: { click: () => guarded(async () => {
+          if (!window.confirm(t('console.confirmCancel', { title: s.title }))) return;
+          await api.cancel(id); showSessions();
+        }) } })),
+      el('h2', { textContent: t('invite.heading') }), el('p', { className: 'meta' }, t('invite.onceHint')),
+      el('ul', { className: 'invites' }, people),
+      el('h2', { textContent: t('invite.addHeading') }), inviteForm));
+  });
+}
+
+function showLive(id) {
+  leaveLive();
+  setNav(true);
+  live = new LiveConsole(main, { sessionId: id, token: api.token, banner, onFatal: (failure) => showSession(id, t(`notice.${failure.kind === 'deleted' ? 'deleted' : 'failed'}.heading`)) });
+  window.reviewroom = live.handle;
+}
+
+const stored = sessionStorage.getItem(TOKEN_KEY);
+if (stored) { api = new Api(stored); showSessions(); } else showSignIn();

@@ -1,0 +1,89 @@
+// The room display (/display#token): large, read-only phase, countdown, speaker, queue and question.
+import { byId, el, localize, replaceChildren } from './dom.js';
+import { t } from './strings.js';
+import { formatDuration, formatTimeOfDay } from './timefmt.js';
+import { joinSession, takeToken, showNotice, fatalNotice } from './session-page.js';
+import { Announcer } from './announcer.js';
+
+localize();
+document.title = t('page.display');
+const main = byId('main');
+const banner = byId('connection-banner');
+const token = takeToken('reviewroom.display.token');
+const announcer = new Announcer();
+
+if (!token) {
+  showNotice(main, { heading: t('notice.noLink.heading'), body: t('notice.noLink.body') });
+} else {
+  const phase = el('p', { className: 'display-phase', attrs: { 'data-testid': 'phase-title' } });
+  const purpose = el('p', { className: 'display-purpose' });
+  const countdownTime = el('span', { className: 'display-countdown-time' });
+  const countdownLabel = el('span', { className: 'display-countdown-label' });
+  const countdown = el('p', { className: 'display-countdown', attrs: { role: 'timer', 'aria-live': 'off' } }, countdownTime, ' ', countdownLabel);
+  const status = el('p', { className: 'display-status' });
+  const speaker = el('p', { className: 'display-speaker', attrs: { 'data-testid': 'speaker' } });
+  const turn = el('p', { className: 'display-turn' });
+  const queue = el('ol', { className: 'display-queue', attrs: { 'data-testid': 'queue', 'aria-label': t('floor.queue') } });
+  const question = el('p', { className: 'display-question', attrs: { 'data-testid': 'question' } });
+  const title = el('h1', { className: 'display-title' });
+  const fullScreen = document.fullscreenEnabled ? el('button', { type: 'button', className: 'secondary display-fullscreen', textContent: t('display.fullscreen'),
+    on: { click: () => document.documentElement.requestFullscreen().catch(() => {}) } }) : null;
+  document.addEventListener('fullscreenchange', () => { if (fullScreen) fullScreen.hidden = !!document.fullscreenElement; });
+  replaceChildren(main, el('div', { className: 'display' },
+    el('div', { className: 'display-top' }, title, fullScreen),
+    el('section', { className: 'display-clock', attrs: { 'aria-label': t('clock.heading') } }, phase, purpose, countdown, status),
+    el('section', { className: 'display-floor', attrs: { 'aria-label': t('floor.heading') } }, speaker, turn, queue),
+    el('section', { className: 'display-prompt', attrs: { 'aria-label': t('prompt.heading') } },
+      el('h2', { textContent: t('prompt.heading') }), question)));
+
+  let lastPhase = null;
+  const { model, connection } = joinSession({
+    hello: () => ({ token }),
+    banner,
+    onFatal: (failure) => fatalNotice(main, failure, () => location.reload()),
+    onEphemeral: (msg) => { if (msg.type === 'presence') model.presence(msg.online); },
+  });
+  const render = () => {
+    const s = model.session;
+    if (!s) return;
+    title.textContent = s.title;
+    document.title = t('display.pageTitle', { title: s.title });
+    const p = model.phase;
+    phase.textContent = p ? p.title : t('clock.noPhase');
+    purpose.textContent = p?.purpose ?? '';
+    status.textContent = t(`status.${s.clock?.status}`);
+    const floor = s.floor || {};
+    speaker.textContent = floor.speaker ? t('floor.speaking', { name: model.nameOf(floor.speaker) }) : t('floor.nobody');
+    replaceChildren(queue, (floor.queue || []).map((h, i) => el('li', {}, t('floor.position', { n: i + 1 }), ' ', model.nameOf(h.participant), ' ',
+      el('span', { className: `badge kind-${h.kind}` }, t(`hand.${h.kind}`)))));
+    const q = model.currentPrompt;
+    question.textContent = q ? q.text : t('prompt.none');
+    if (s.clock && s.clock.phase !== lastPhase) {
+      if (lastPhase !== null) announcer.say(t('announce.phase', { phase: phase.textContent }));
+      lastPhase = s.clock.phase;
+    }
+    tick();
+  };
+  const tick = () => {
+    const s = model.session;
+    if (!s) return;
+    const now = connection.serverNow();
+    const remaining = model.remainingSec(now);
+    const status = s.clock?.status;
+    const ended = status === 'ended';
+    const waiting = status === 'scheduled' || status === 'lobby';
+    let time = `${remaining < 0 ? '+' : ''}${formatDuration(Math.abs(remaining))}`;
+    let label = t(remaining < 0 ? 'display.overtime' : 'display.left');
+    if (ended) { time = ''; label = t('clock.ended'); }
+    if (waiting) { time = formatTimeOfDay(s.startsAt, s.timeZone); label = t('display.startsAt'); }
+    if (countdownTime.textContent !== time) countdownTime.textContent = time;
+    if (countdownLabel.textContent !== label) countdownLabel.textContent = label;
+    countdown.classList.toggle('overtime', remaining < 0);
+    const left = model.turnRemainingSec(now);
+    turn.textContent = left === null ? '' : (left >= 0 ? t('floor.turnLeft', { time: formatDuration(left) }) : t('floor.turnOver'));
+  };
+  model.subscribe(render);
+  setInterval(tick, 250);
+  window.reviewroom = { model, connection };
+  connection.connect();
+}

@@ -1,0 +1,78 @@
+// Small DOM helpers: build elements without innerHTML (no markup injection, CSP-friendly).
+import { t } from './strings.js';
+
+/** Creates an element; `props` sets properties (className, textContent…), `attrs` in props.attrs. */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null) continue;
+    if (key === 'attrs') {
+      for (const [name, attr] of Object.entries(value)) {
+        if (attr !== undefined && attr !== null && attr !== false) node.setAttribute(name, attr === true ? '' : String(attr));
+      }
+    } else if (key === 'on') {
+      for (const [event, handler] of Object.entries(value)) node.addEventListener(event, handler);
+    } else {
+      node[key] = value;
+    }
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Replaces a node's children. */
+export function replaceChildren(node, ...children) {
+  node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+}
+
+/** The element with this id (throws a clear error when the page lacks it). */
+export function byId(id) {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`page has no element #${id}`);
+  return node;
+}
+
+/** Fills every `[data-i18n]` element's text from the catalogue (and `data-i18n-label` aria-labels). */
+export function localize(root = document) {
+  for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of root.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel));
+  for (const node of root.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
+  // The skip link moves focus without touching the fragment (which carries invite tokens).
+  for (const link of root.querySelectorAll('.skip-link')) {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      document.getElementById(link.getAttribute('href').slice(1))?.focus();
+    });
+  }
+}
+
+/** Writes text to the clipboard; falls back to selecting a field so the person can copy it. */
+export async function copyText(text, fallbackField) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    if (fallbackField) { fallbackField.focus(); fallbackField.select(); }
+    return false;
+  }
+}
+
+/** Saves a Blob under a file name through a temporary link. */
+export function downloadBlob(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** True when keyboard focus is in a field where letters are typed. */
+export function typingInField(event) {
+  const target = event.target;
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}

@@ -1,0 +1,269 @@
+// Shared notes: one <textarea> per buffer behind tabs, kept in step with the
+// server through NoteClient (ot.js); others' cursors listed by name and line.
+import { el, replaceChildren, copyText } from './dom.js';
+import { t } from './strings.js';
+import { NoteClient, diffOperation } from './ot.js';
+
+const CURSOR_INTERVAL_MS = 250;
+
+export class NotesView {
+  constructor(root, { model, connection, announce }) {
+    this.root = root;
+    this.model = model;
+    this.connection = connection;
+    this.announce = announce;
+    this.notes = new Map(); // id -> {client, textarea, tab, panel, status, cursors, hints, title}
+    this.selected = null;
+    this.remoteCursors = new Map(); // note -> Map(by -> {anchor, head, rev})
+    this.opIdPrefix = `${Math.random().toString(36).slice(2, 10)}-`;
+    this.cursorTimer = null;
+  }
+
+  /** Builds (or rebuilds after a fresh welcome) the editors from the snapshot. */
+  welcome() {
+    const notes = this.model.session.notes || [];
+    const previous = this.notes;
+    this.notes = new Map();
+    const tabs = el('div', { className: 'tabs', attrs: { role: 'tablist', 'aria-label': t('notes.tabs') } });
+    const panels = el('div', { className: 'tab-panels' });
+    for (const note of notes) {
+      const entry = this.buildNote(note);
+      const old = previous.get(note.id);
+      if (old) this.carryPending(old.client, entry);
+      this.notes.set(note.id, entry);
+      tabs.append(entry.tab);
+      panels.append(entry.panel);
+    }
+    const copy = el('button', { type: 'button', className: 'secondary', textContent: t('notes.copyMarkdown'),
+      on: { click: () => this.copyMarkdown() } });
+    replaceChildren(this.root, el('h2', { id: 'notes-heading', textContent: t('notes.heading') }), tabs, panels,
+      el('div', { className: 'row' }, copy));
+    const first = this.selected && this.notes.has(this.selected) ? this.selected : notes[0]?.id;
+    if (first) this.select(first, false);
+    this.updateReadOnly();
+  }
+
+  buildNote(note) {
+    const tabId = `tab-${note.id}`, panelId = `panel-${note.id}`;
+    const tab = el('button', { type: 'button', id: tabId, className: 'tab', textContent: note.title,
+      attrs: { role: 'tab', 'aria-controls': panelId, 'aria-selected': 'false', tabindex: '-1' },
+      on: { click: () => this.select(note.id, true), keydown: (e) => this.tabKey(e, note.id) } });
+    const textarea = el('textarea', { id: `note-${note.id}`, className: 'note-text', value: note.text, spellcheck: true,
+      attrs: { 'aria-label': t('notes.editorLabel', { title: note.title }), 'data-note': note.id, rows: 12 } });
+    const status = el('p', { className: 'note-status', attrs: { 'aria-live': 'off' } });
+    const cursors = el('ul', { className: 'cursor-list', attrs: { 'aria-label': t('notes.others') } });
+    const hints = el('div', { className: 'hints', attrs: { role: 'status' } });
+    const panel = el('section', { id: panelId, className: 'tab-panel', hidden: true,
+      attrs: { role: 'tabpanel', 'aria-labelledby': tabId } }, textarea, status, cursors, hints);
+    const entry = { title: note.title, textarea, tab, panel, status, cursors, hints, shown: note.text };
+    entry.client = new NoteClient({
+      revision: note.rev, text: note.text, opIdPrefix: this.opIdPrefix,
+      send: (edit) => this.sendEdit(note.id, entry, edit),
+      applyRemote: (op) => this.applyRemote(entry, op),
+    });
+    textarea.addEventListener('input', () => this.localInput(note.id, entry));
+    for (const type of ['select', 'keyup', 'click', 'focus']) textarea.addEventListener(type, () => this.scheduleCursor(note.id));
+    this.renderStatus(entry);
+    return entry;
+  }
+
+  /** After a fresh welcome, edits that were never confirmed are sent again on top of the new text. */
+  carryPending(oldClient, entry) {
+    if (oldClient.state === 'synchronized') return;
+    const { outstanding, buffer } = oldClient;
+    // The outstanding op keeps its rev and opId: the server transforms it over what it missed and
+    // never applies one opId twice. Its echo then arrives as an ordinary remote op.
+    const resend = (edit) => this.connection.command('note.edit', { note: entry.textarea.dataset.note, rev: edit.rev, opId: edit.opId, op: edit.op.toJSON() });
+    resend(outstanding).then((ack) => {
+      if (!buffer) return;
+      const next = { rev: ack.rev ?? entry.client.revision, opId: `${this.opIdPrefix}r${Date.now()}`, op: buffer };
+      return resend(next);
+    }).catch(() => {});
+  }
+
+  select(id, focus) {
+    this.selected = id;
+    for (const [noteId, entry] of this.notes) {
+      const on = noteId === id;
+      entry.tab.setAttribute('aria-selected', String(on));
+      entry.tab.tabIndex = on ? 0 : -1;
+      entry.panel.hidden = !on;
+    }
+    if (focus) this.notes.get(id)?.tab.focus();
+  }
+
+  tabKey(event, id) {
+    const ids = [...this.notes.keys()];
+    const index = ids.indexOf(id);
+    let next = null;
+    if (event.key === 'ArrowRight') next = ids[(index + 1) % ids.length];
+    else if (event.key === 'ArrowLeft') next = ids[(index - 1 + ids.length) % ids.length];
+    else if (event.key === 'Home') next = ids[0];
+    else if (event.key === 'End') next = ids[ids.length - 1];
+    if (next) { event.preventDefault(); this.select(next, true); }
+  }
+
+  localInput(id, entry) {
+    const after = entry.textarea.value;
+    const op = diffOperation(entry.shown, after);
+    entry.shown = after;
+    entry.client.applyClient(op);
+    this.renderStatus(entry);
+    if (entry.hintList?.length) this.renderHints(entry);
+    this.scheduleCursor(id);
+  }
+
+  sendEdit(id, entry, edit) {
+    this.renderStatus(entry);
+    if (!this.connection.online) return; // sent again once reconnected
+    this.connection.command('note.edit', { note: id, rev: edit.rev, opId: edit.opId, op: edit.op.toJSON() })
+      .then((ack) => {
+        if (entry.client.outstanding && entry.client.outstanding.opId === edit.opId) entry.client.confirm(ack.rev ?? entry.client.revision);
+        this.renderStatus(entry);
+      })
+      .catch((error) => {
+        if (error.code === 'offline') return; // resent after the reconnect
+        // A refused edit (too large, invalid) would block every later one: start again from the server's text.
+        this.resync(id, entry).finally(() => { entry.status.textContent = t('notes.refused', { message: error.message }); });
+      });
+  }
+
+  /** Replaces a note's state with the server's (after a refused edit); unsent edits are dropped. */
+  async resync(id, entry) {
+    try {
+      const ack = await this.connection.command('note.get', { note: id });
+      const note = ack.note;
+      entry.client = new NoteClient({
+        revision: note.rev, text: note.text, opIdPrefix: `${this.opIdPrefix}s${Date.now()}-`,
+        send: (edit) => this.sendEdit(id, entry, edit),
+        applyRemote: (op) => this.applyRemote(entry, op),
+      });
+      entry.shown = note.text;
+      entry.textarea.value = note.text;
+      this.renderStatus(entry);
+    } catch { /* offline: the reconnect brings a fresh state */ }
+  }
+
+  applyRemote(entry, op) {
+    const area = entry.textarea;
+    const hadFocus = document.activeElement === area;
+    const start = op.transformPosition(area.selectionStart);
+    const end = op.transformPosition(area.selectionEnd);
+    const scroll = area.scrollTop;
+    // Keystrokes not yet turned into ops (none: input fires per change) would be lost; apply to the shown text.
+    entry.shown = op.apply(entry.shown);
+    area.value = entry.shown;
+    if (hadFocus) area.setSelectionRange(start, end);
+    area.scrollTop = scroll;
+  }
+
+  /** A `note.op` event. */
+  event(data) {
+    const entry = this.notes.get(data.note);
+    if (!entry) return;
+    try {
+      entry.client.receiveEvent(data, this.model.you?.id);
+    } catch (error) {
+      entry.status.textContent = t('notes.outOfStep');
+    }
+    const byName = this.model.nameOf(data.by);
+    const cursors = this.remoteCursors.get(data.note);
+    if (cursors && data.by !== this.model.you?.id) cursors.delete(data.by);
+    this.renderCursors(data.note);
+    this.renderStatus(entry);
+    return byName;
+  }
+
+  /** After `resumed` and its replay: unconfirmed ops go out again with their rev and opId. */
+  resendPending() {
+    for (const [id, entry] of this.notes) {
+      if (entry.client.outstanding) this.sendEdit(id, entry, entry.client.outstanding);
+    }
+  }
+
+  /** An ephemeral `cursor` message. */
+  cursor(msg) {
+    if (msg.by === this.model.you?.id) return;
+    if (!this.remoteCursors.has(msg.note)) this.remoteCursors.set(msg.note, new Map());
+    this.remoteCursors.get(msg.note).set(msg.by, { anchor: msg.anchor, head: msg.head, rev: msg.rev });
+    this.renderCursors(msg.note);
+  }
+
+  /** An ephemeral `hint` message for our own edit. */
+  hint(msg) {
+    const entry = this.notes.get(msg.note);
+    if (!entry) return;
+    entry.hintList = msg.hints || [];
+    this.renderHints(entry);
+  }
+
+  /** Shows the hints whose phrase is still in the text (a reworded phrase drops its hint). */
+  renderHints(entry) {
+    const text = entry.shown.toLowerCase();
+    entry.hintList = (entry.hintList || []).filter((h) => text.includes(String(h.phrase).toLowerCase()));
+    const items = entry.hintList.map((h) => el('li', {}, t('notes.hint', { phrase: h.phrase, suggestion: h.suggestion })));
+    replaceChildren(entry.hints, items.length ? [el('p', { className: 'hints-heading' }, t('notes.hintsHeading')), el('ul', {}, items)] : null);
+  }
+
+  renderCursors(noteId) {
+    const entry = this.notes.get(noteId);
+    if (!entry) return;
+    const cursors = this.remoteCursors.get(noteId) || new Map();
+    const text = entry.shown;
+    const items = [];
+    for (const [by, c] of cursors) {
+      if (!this.model.online.has(by)) continue;
+      const head = Math.min(text.length, entry.client.transformPosition(c.head));
+      const anchor = Math.min(text.length, entry.client.transformPosition(c.anchor));
+      const line = text.slice(0, head).split('\n').length;
+      const key = anchor === head ? 'notes.cursorAt' : 'notes.selectionAt';
+      items.push(el('li', {}, t(key, { name: this.model.nameOf(by), line, chars: Math.abs(head - anchor) })));
+    }
+    replaceChildren(entry.cursors, items);
+  }
+
+  renderStatus(entry) {
+    const state = entry.client.state;
+    entry.status.textContent = state === 'synchronized' ? t('notes.saved') : t('notes.unsynced');
+    entry.status.classList.toggle('unsynced', state !== 'synchronized');
+    entry.panel.dataset.sync = state;
+  }
+
+  /** Marks editors read-only for observers, displays and ended sessions. */
+  updateReadOnly() {
+    const editable = this.model.canEdit;
+    for (const entry of this.notes.values()) {
+      entry.textarea.readOnly = !editable;
+      entry.textarea.setAttribute('aria-readonly', String(!editable));
+    }
+  }
+
+  scheduleCursor(noteId) {
+    if (!this.model.canEdit || this.cursorTimer) return;
+    this.cursorTimer = setTimeout(() => {
+      this.cursorTimer = null;
+      const entry = this.notes.get(noteId);
+      if (!entry || !this.connection.online || entry.client.state !== 'synchronized') return;
+      const area = entry.textarea;
+      const backwards = area.selectionDirection === 'backward';
+      this.connection.command('note.cursor', {
+        note: noteId, rev: entry.client.revision,
+        anchor: backwards ? area.selectionEnd : area.selectionStart,
+        head: backwards ? area.selectionStart : area.selectionEnd,
+      }).catch(() => {});
+    }, CURSOR_INTERVAL_MS);
+  }
+
+  /** True when any note has edits the server has not confirmed. */
+  get hasUnsynced() { return [...this.notes.values()].some((e) => e.client.state !== 'synchronized'); }
+
+  async copyMarkdown() {
+    const parts = [];
+    for (const entry of this.notes.values()) parts.push(`## ${entry.title}\n\n${entry.shown.trim()}\n`);
+    const ok = await copyText(parts.join('\n'));
+    this.announce(ok ? t('notes.copied') : t('notes.copyFailed'));
+  }
+
+  /** The text of a note as shown (for tests and the record). */
+  text(noteId) { return this.notes.get(noteId)?.shown ?? null; }
+}

@@ -1,0 +1,239 @@
+// The console's "schedule a session" form: details, time zone, template and deck,
+// and the agenda and questions tailored before the session.
+import { el, replaceChildren } from './dom.js';
+import { t } from './strings.js';
+import { zonedToUTC, utcToZoned } from './timefmt.js';
+
+const KINDS = ['briefing', 'enquiry', 'evidence', 'round', 'discussion', 'actions', 'reflection', 'break'];
+const TURN_MODES = ['open', 'queue', 'round'];
+const TIME_UP = ['overtime', 'advance'];
+const ROLES = ['reviewer', 'host', 'observer', 'display', 'facilitator'];
+
+let fieldCounter = 0;
+/** A labelled field: label + control (+ hint), with ids linking them. */
+export function field(labelText, control, hint) {
+  const id = control.id || `f${++fieldCounter}`;
+  control.id = id;
+  const hintNode = hint ? el('span', { className: 'hint', id: `${id}-hint` }, hint) : null;
+  if (hintNode) control.setAttribute('aria-describedby', hintNode.id);
+  return el('div', { className: 'field' }, el('label', { htmlFor: id }, labelText), control, hintNode);
+}
+
+function select(values, labelOf, selected) {
+  return el('select', {}, values.map((v) => el('option', { value: v, selected: v === selected }, labelOf(v))));
+}
+
+export class ScheduleForm {
+  /** `existing`: a session to edit (PATCH) instead of scheduling a new one. */
+  constructor(root, { api, onScheduled, onError, existing }) {
+    this.root = root;
+    this.existing = existing || null;
+    this.api = api;
+    this.onScheduled = onScheduled;
+    this.onError = onError;
+    this.phases = [];
+    this.prompts = [];
+    this.people = [{ name: '', role: 'reviewer' }];
+    this.templates = [];
+    this.decks = [];
+  }
+
+  async open() {
+    const [templates, decks] = await Promise.all([this.api.templates(), this.api.decks()]);
+    this.templates = templates || [];
+    this.decks = decks || [];
+    this.build();
+  }
+
+  build() {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [zone, 'UTC'];
+    if (!zones.includes(zone)) zones.unshift(zone);
+    const tomorrow = new Date(Date.now() + 86400000);
+    const dateText = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    const existing = this.existing;
+    const when = existing ? utcToZoned(existing.startsAt, existing.timeZone) : { date: dateText, time: '09:30' };
+    if (existing && !zones.includes(existing.timeZone)) zones.unshift(existing.timeZone);
+    this.title = el('input', { type: 'text', required: true, id: 'schedule-title', value: existing?.title ?? '' });
+    this.host = el('input', { type: 'text', required: true, id: 'schedule-host', value: existing?.hostSchool ?? '', disabled: !!existing });
+    this.focus = el('textarea', { required: true, id: 'schedule-focus', rows: 2, value: existing?.focus ?? '' });
+    this.date = el('input', { type: 'date', required: true, value: when.date, id: 'schedule-date' });
+    this.time = el('input', { type: 'time', required: true, value: when.time, id: 'schedule-time' });
+    this.zone = select(zones, (z) => z, existing?.timeZone ?? zone); this.zone.id = 'schedule-zone';
+    this.template = select(this.templates.map((x) => x.id), (id) => this.templates.find((x) => x.id === id)?.title ?? id, 'rapid-remote-90');
+    this.template.id = 'schedule-template';
+    this.deck = select(this.decks.map((x) => x.id), (id) => this.decks.find((x) => x.id === id)?.title ?? id, 'covid-recovery');
+    this.deck.id = 'schedule-deck';
+    this.lobby = el('input', { type: 'number', min: 0, max: 1440, value: existing?.lobbyOpensMinutesBefore ?? 15, id: 'schedule-lobby', disabled: !!existing });
+    this.template.addEventListener('change', () => this.loadTemplate());
+    this.deck.addEventListener('change', () => this.loadDeck());
+    this.agendaList = el('ol', { className: 'edit-list', attrs: { 'aria-label': t('schedule.agenda') } });
+    this.promptList = el('ol', { className: 'edit-list', attrs: { 'aria-label': t('schedule.questions') } });
+    this.peopleList = el('ul', { className: 'edit-list', attrs: { 'aria-label': t('schedule.people') } });
+    this.status = el('p', { className: 'form-status', attrs: { role: 'status' } });
+    const form = el('form', { className: 'schedule', noValidate: true, on: { submit: (e) => { e.preventDefault(); this.submit(); } } },
+      el('h2', { textContent: existing ? t('schedule.editHeading', { title: existing.title }) : t('schedule.heading') }),
+      el('fieldset', {}, el('legend', {}, t('schedule.details')),
+        field(t('schedule.title'), this.title), field(t('schedule.host'), this.host), field(t('schedule.focus'), this.focus),
+        el('div', { className: 'row' }, field(t('schedule.date'), this.date), field(t('schedule.time'), this.time), field(t('schedule.zone'), this.zone)),
+        field(t('schedule.lobby'), this.lobby, t('schedule.lobbyHint'))),
+      el('fieldset', {}, el('legend', {}, t('schedule.agenda')), field(t('schedule.template'), this.template, t('schedule.templateHint')),
+        this.agendaList, el('button', { type: 'button', className: 'secondary', textContent: t('schedule.addPhase'), on: { click: () => { this.phases.push({ title: t('schedule.newPhase'), kind: 'discussion', durationSec: 600, turnMode: 'queue', onTimeUp: 'overtime' }); this.renderAgenda(this.phases.length - 1); } } })),
+      el('fieldset', {}, el('legend', {}, t('schedule.questions')), field(t('schedule.deck'), this.deck),
+        this.promptList, el('button', { type: 'button', className: 'secondary', textContent: t('schedule.addQuestion'), on: { click: () => { this.prompts.push({ text: '' }); this.renderPrompts(this.prompts.length - 1); } } })),
+      existing ? null : el('fieldset', {}, el('legend', {}, t('schedule.people')),
+        this.peopleList, el('button', { type: 'button', className: 'secondary', id: 'add-person', textContent: t('schedule.addPerson'), on: { click: () => { this.people.push({ name: '', role: 'reviewer' }); this.renderPeople(this.people.length - 1); } } })),
+      el('div', { className: 'row' }, el('button', { type: 'submit', id: 'schedule-submit', textContent: existing ? t('schedule.save') : t('schedule.submit') })),
+      this.status);
+    replaceChildren(this.root, form);
+    if (existing) {
+      // Phases that have started cannot change (the server answers 409); the rest are editable.
+      this.phases = (existing.agenda || []).map((p) => ({ ...p }));
+      this.prompts = (existing.prompts?.deck || []).map((p) => ({ ...p }));
+      this.renderAgenda();
+      this.renderPrompts();
+    } else {
+      this.loadTemplate();
+      this.loadDeck();
+      this.renderPeople();
+    }
+    this.title.focus();
+  }
+
+  loadTemplate() {
+    const template = this.templates.find((x) => x.id === this.template.value);
+    this.phases = (template?.phases || []).map((p) => ({ ...p }));
+    this.renderAgenda();
+  }
+
+  loadDeck() {
+    const deck = this.decks.find((x) => x.id === this.deck.value);
+    this.prompts = (deck?.prompts || []).map((p) => ({ text: p.text, theme: p.theme }));
+    this.renderPrompts();
+  }
+
+  renderAgenda(focusIndex) {
+    const rows = this.phases.map((phase, index) => {
+      const title = el('input', { type: 'text', value: phase.title, required: true, on: { input: (e) => { phase.title = e.target.value; } } });
+      const minutes = el('input', { type: 'number', min: 1, max: 600, value: Math.round((phase.durationSec || 60) / 60), className: 'narrow', on: { input: (e) => { phase.durationSec = Math.max(1, Number(e.target.value) || 1) * 60; } } });
+      const kind = select(KINDS, (k) => t(`kind.${k}`), phase.kind); kind.addEventListener('change', () => { phase.kind = kind.value; });
+      const turn = select(TURN_MODES, (k) => t(`turnMode.${k}`), phase.turnMode); turn.addEventListener('change', () => { phase.turnMode = turn.value; });
+      const up = select(TIME_UP, (k) => t(`timeUp.${k}`), phase.onTimeUp); up.addEventListener('change', () => { phase.onTimeUp = up.value; });
+      const n = index + 1;
+      return el('li', { className: 'edit-row' },
+        field(t('schedule.phaseTitle', { n }), title), field(t('schedule.phaseMinutes', { n }), minutes),
+        field(t('schedule.phaseKind', { n }), kind), field(t('schedule.phaseTurns', { n }), turn), field(t('schedule.phaseTimeUp', { n }), up),
+        this.moveButtons(this.phases, index, () => this.renderAgenda(), t('schedule.phaseName', { n, title: phase.title })));
+    });
+    replaceChildren(this.agendaList, rows);
+    if (focusIndex !== undefined) this.agendaList.children[focusIndex]?.querySelector('input')?.focus();
+  }
+
+  renderPrompts(focusIndex) {
+    const rows = this.prompts.map((prompt, index) => {
+      const text = el('textarea', { rows: 2, value: prompt.text, required: true, on: { input: (e) => { prompt.text = e.target.value; } } });
+      return el('li', { className: 'edit-row' }, field(t('schedule.questionText', { n: index + 1 }), text),
+        this.moveButtons(this.prompts, index, () => this.renderPrompts(), t('schedule.questionName', { n: index + 1 })));
+    });
+    replaceChildren(this.promptList, rows);
+    if (focusIndex !== undefined) this.promptList.children[focusIndex]?.querySelector('textarea')?.focus();
+  }
+
+  renderPeople(focusIndex) {
+    const rows = this.people.map((person, index) => {
+      const name = el('input', { type: 'text', value: person.name, className: 'person-name', on: { input: (e) => { person.name = e.target.value; } } });
+      const role = select(ROLES, (r) => t(`role.${r}`), person.role); role.className = 'person-role';
+      role.addEventListener('change', () => { person.role = role.value; });
+      const remove = el('button', { type: 'button', className: 'secondary', textContent: t('schedule.remove'),
+        attrs: { 'aria-label': t('schedule.removePerson', { n: index + 1 }) }, on: { click: () => { this.people.splice(index, 1); this.renderPeople(); } } });
+      return el('li', { className: 'edit-row' }, field(t('schedule.personName', { n: index + 1 }), name), field(t('schedule.personRole', { n: index + 1 }), role), remove);
+    });
+    replaceChildren(this.peopleList, rows);
+    if (focusIndex !== undefined) this.peopleList.children[focusIndex]?.querySelector('input')?.focus();
+  }
+
+  /** Up / down / remove buttons for one row of a list. */
+  moveButtons(list, index, rerender, name) {
+    const move = (delta) => {
+      const target = index + delta;
+      if (target < 0 || target >= list.length) return;
+      [list[index], list[target]] = [list[target], list[index]];
+      rerender();
+    };
+    return el('div', { className: 'row move' },
+      el('button', { type: 'button', className: 'secondary', textContent: '↑', disabled: index === 0, attrs: { 'aria-label': t('schedule.moveUp', { name }) }, on: { click: () => move(-1) } }),
+      el('button', { type: 'button', className: 'secondary', textContent: '↓', disabled: index === list.length - 1, attrs: { 'aria-label': t('schedule.moveDown', { name }) }, on: { click: () => move(1) } }),
+      el('button', { type: 'button', className: 'secondary', textContent: t('schedule.remove'), attrs: { 'aria-label': t('schedule.removeName', { name }) }, on: { click: () => { list.splice(index, 1); rerender(); } } }));
+  }
+
+  /** `{template}` while the agenda is the chosen template's, untouched (it keeps purposes and question links), else `{agenda}`. */
+  agendaOrTemplate(agenda, shape) {
+    const template = this.templates.find((x) => x.id === this.template.value);
+    const same = template && JSON.stringify((template.phases || []).map(shape)) === JSON.stringify(agenda);
+    return same ? { template: template.id } : { agenda };
+  }
+
+  /** `{promptDeck}` while the questions are the chosen deck's, untouched, else `{prompts}`. */
+  promptsOrDeck(prompts) {
+    const deck = this.decks.find((x) => x.id === this.deck.value);
+    const texts = (list) => JSON.stringify(list.map((p) => p.text.trim()));
+    const same = deck && texts(deck.prompts || []) === texts(prompts);
+    return same ? { promptDeck: deck.id } : { prompts };
+  }
+
+  async submit() {
+    const problems = [];
+    const invalid = [];
+    for (const [control, key] of [[this.title, 'schedule.needTitle'], [this.host, 'schedule.needHost'], [this.focus, 'schedule.needFocus']]) {
+      const missing = !control.value.trim();
+      control.setAttribute('aria-invalid', String(missing));
+      if (missing) { problems.push(t(key)); invalid.push(control); }
+    }
+    if (this.phases.length === 0) problems.push(t('schedule.needPhase'));
+    if (problems.length) {
+      this.status.textContent = problems.join(' ');
+      invalid[0]?.focus();
+      return;
+    }
+    const prompts = this.prompts.filter((p) => p.text.trim()).map((p) => {
+      const prompt = { text: p.text.trim() };
+      if (p.id) prompt.id = p.id;
+      if (p.theme) prompt.theme = p.theme;
+      return prompt;
+    });
+    const shape = (p) => {
+      const phase = { title: p.title, kind: p.kind, durationSec: p.durationSec, turnMode: p.turnMode, onTimeUp: p.onTimeUp };
+      if (p.purpose) phase.purpose = p.purpose;
+      return phase;
+    };
+    const agenda = this.phases.map(shape);
+    if (this.existing) {
+      this.status.textContent = t('schedule.saving');
+      try {
+        const updated = await this.api.update(this.existing.id, {
+          title: this.title.value.trim(), focus: this.focus.value.trim(),
+          startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value), timeZone: this.zone.value, agenda, prompts });
+        this.status.textContent = '';
+        this.onScheduled({ session: updated, invites: [] });
+      } catch (error) {
+        this.status.textContent = t('error.api', { message: error.message });
+      }
+      return;
+    }
+    const body = {
+      title: this.title.value.trim(), hostSchool: this.host.value.trim(), focus: this.focus.value.trim(),
+      startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value), timeZone: this.zone.value,
+      ...this.agendaOrTemplate(agenda, shape), ...this.promptsOrDeck(prompts),
+      participants: this.people.filter((p) => p.name.trim()).map((p) => ({ name: p.name.trim(), role: p.role })),
+      lobbyOpensMinutesBefore: Number(this.lobby.value) || 0, autoStart: false,
+    };
+    this.status.textContent = t('schedule.sending');
+    try {
+      const created = await this.api.schedule(body);
+      this.status.textContent = '';
+      this.onScheduled(created);
+    } catch (error) {
+      this.status.textContent = t('error.api', { message: error.message });
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// Wiring shared by pages that join a session over the WebSocket: the connection,
+// the model, the status banner and the friendly pages for links that cannot join.
+import { el, replaceChildren } from './dom.js';
+import { t } from './strings.js';
+import { Connection } from './connection.js';
+import { SessionModel } from './model.js';
+import { formatInstant } from './timefmt.js';
+
+/** Reads a token from the fragment (then removes it from the address bar) or from sessionStorage. */
+export function takeToken(storageKey) {
+  const fragment = decodeURIComponent(location.hash.replace(/^#/, ''));
+  if (fragment) {
+    sessionStorage.setItem(storageKey, fragment);
+    history.replaceState(null, '', location.pathname + location.search);
+    return fragment;
+  }
+  return sessionStorage.getItem(storageKey);
+}
+
+/** Shows one full-page message (revoked, deleted, not open, no link). */
+export function showNotice(main, { heading, body, action }) {
+  replaceChildren(main, el('section', { className: 'notice panel', attrs: { 'aria-labelledby': 'notice-heading' } },
+    el('h1', { id: 'notice-heading', textContent: heading }),
+    ...(Array.isArray(body) ? body : [body]).map((line) => el('p', {}, line)),
+    action || null));
+  document.title = heading;
+  main.querySelector('h1')?.focus?.();
+}
+
+/** The notice for a link that cannot join, by the failure's kind. */
+export function fatalNotice(main, failure, retry) {
+  const kind = failure.kind;
+  if (kind === 'not_open') {
+    const when = failure.opensAt ? formatInstant(failure.opensAt, failure.timeZone) : '';
+    const button = el('button', { type: 'button', textContent: t('notice.tryAgain'), on: { click: retry } });
+    showNotice(main, { heading: t('notice.notOpen.heading'), body: [when ? t('notice.notOpen.body', { when }) : t('notice.notOpen.soon'), t('notice.notOpen.hint')], action: button });
+    if (failure.opensAt) {
+      const wait = Date.parse(failure.opensAt) - Date.now();
+      if (wait > 0 && wait < 2 ** 31 - 1) setTimeout(retry, wait + 1000);
+    }
+    return;
+  }
+  const key = { revoked: 'revoked', deleted: 'deleted', unauthorized: 'revoked', not_found: 'revoked', session_ended: 'ended' }[kind] || 'failed';
+  showNotice(main, { heading: t(`notice.${key}.heading`), body: [t(`notice.${key}.body`), failure.message ? t('notice.serverSaid', { message: failure.message }) : null].filter(Boolean) });
+}
+
+/** Creates the connection + model pair and the connection banner. */
+export function joinSession({ hello, banner, onWelcome, onEvent, onEphemeral, onReplayDone, onFatal, onStatus }) {
+  const model = new SessionModel();
+  let state = 'connecting';
+  const connection = new Connection({
+    hello,
+    handlers: {
+      onWelcome: (msg) => { model.welcome(msg); renderBanner(banner, state, model); onWelcome?.(msg); },
+      onResumed: () => {},
+      onReplayDone: () => onReplayDone?.(),
+      onEvent: (msg) => {
+        model.apply(msg);
+        if (msg.name === 'clock.changed') renderBanner(banner, state, model); // "this review has ended"
+        onEvent?.(msg);
+      },
+      onEphemeral: (msg) => onEphemeral?.(msg),
+      onStatus: (value) => { state = value; renderBanner(banner, state, model); onStatus?.(state); },
+      onFatal: (failure) => { if (banner) banner.hidden = true; onFatal?.(failure); },
+    },
+  });
+  return { model, connection };
+}
+
+function renderBanner(banner, state, model) {
+  if (!banner) return;
+  banner.dataset.state = state;
+  const ended = model.session?.clock?.status === 'ended';
+  const text = state === 'online' ? (ended ? t('conn.ended') : '') : t(`conn.${state}`);
+  banner.hidden = !text;
+  banner.textContent = text;
+}

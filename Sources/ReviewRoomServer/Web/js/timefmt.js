@@ -1,0 +1,78 @@
+// Formatting of durations and instants for the pages.
+import { t } from './strings.js';
+
+/** "m:ss" (or "h:mm:ss") of a non-negative number of seconds, rounded up so 0:00 means time is up. */
+export function formatDuration(seconds) {
+  const total = Math.max(0, Math.ceil(seconds - 1e-9));
+  const h = Math.floor(total / 3600), m = Math.floor((total % 3600) / 60), s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** A countdown text: "12:03 left" or "+1:20 overtime". */
+export function formatCountdown(remainingSec) {
+  if (remainingSec >= 0) return t('clock.left', { time: formatDuration(remainingSec) });
+  return t('clock.overtime', { time: formatDuration(-remainingSec) });
+}
+
+/** A spoken form for screen readers ("12 minutes left"). */
+export function spokenMinutes(remainingSec) {
+  const minutes = Math.max(0, Math.round(remainingSec / 60));
+  return t(minutes === 1 ? 'clock.oneMinute' : 'clock.minutes', { n: minutes });
+}
+
+/** An instant in a time zone, e.g. "Tuesday 1 December 2026, 09:30 GMT". */
+export function formatInstant(iso, timeZone) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  // dateStyle cannot be combined with timeZoneName, so the fields are named one by one.
+  const options = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+  try {
+    return new Intl.DateTimeFormat(undefined, { ...options, timeZone: timeZone || undefined }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, options).format(date); // an unknown zone name: the browser's own
+  }
+}
+
+/** The time of day of an instant in a time zone, e.g. "09:30 GMT". */
+export function formatTimeOfDay(iso, timeZone) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: timeZone || undefined }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(date);
+  }
+}
+
+/** The UTC instant (ISO string) of a wall-clock date and time in a time zone. */
+export function zonedToUTC(dateText, timeText, timeZone) {
+  const [y, mo, d] = dateText.split('-').map(Number);
+  const [h, mi] = timeText.split(':').map(Number);
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  let guess = wall - offsetAt(wall, timeZone);
+  guess = wall - offsetAt(guess, timeZone);
+  return new Date(guess).toISOString();
+}
+
+/** The wall-clock {date: 'YYYY-MM-DD', time: 'HH:MM'} of a UTC instant in a time zone. */
+export function utcToZoned(iso, timeZone) {
+  const instant = Date.parse(iso);
+  const local = new Date(instant + offsetAt(instant, timeZone));
+  const p = (n) => String(n).padStart(2, '0');
+  return {
+    date: `${local.getUTCFullYear()}-${p(local.getUTCMonth() + 1)}-${p(local.getUTCDate())}`,
+    time: `${p(local.getUTCHours())}:${p(local.getUTCMinutes())}`,
+  };
+}
+
+/** The zone's offset from UTC in milliseconds at an instant. */
+function offsetAt(instant, timeZone) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUTC = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
+  return asUTC - Math.floor(instant / 1000) * 1000;
+}

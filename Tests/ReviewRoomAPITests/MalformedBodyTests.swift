@@ -1,0 +1,81 @@
+import Foundation
+import ReviewRoomTesting
+import Testing
+
+@Suite("API: malformed bodies")
+struct MalformedBodyTests {
+    /// A body and a text its 400 `detail` must contain (the field it names).
+    struct Case: Sendable {
+        var body: String
+        var names: String
+    }
+
+    static let base = #""title": "T", "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z""#
+    static let agenda = #""agenda": [{"title": "A", "kind": "briefing", "durationSec": 60}]"#
+
+    static let cases: [Case] = [
+        Case(body: "not json", names: "not valid JSON"),
+        Case(body: "[1, 2]", names: "must be a JSON object"),
+        Case(body: "{\(agenda)}", names: "title is missing"),
+        Case(body: #"{"title": 5, "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#, names: "title must be a string"),
+        Case(body: #"{"title": "  ", "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#, names: "title is empty"),
+        Case(body: #"{"title": "\#(String(repeating: "x", count: 5000))", "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#,
+             names: "title is 5000 characters long"),
+        Case(body: #"{"title": "T", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#, names: "hostSchool is missing"),
+        Case(body: #"{"title": "T", "hostSchool": "H", "startsAt": "2026-13-01", \#(agenda)}"#,
+             names: "startsAt: '2026-13-01' is not an RFC 3339 date-time"),
+        Case(body: #"{"title": "T", "hostSchool": "H", \#(agenda)}"#, names: "startsAt is missing"),
+        Case(body: "{\(base)}", names: "template or agenda is missing"),
+        Case(body: #"{\#(base), "timeZone": "Mars/Olympus", \#(agenda)}"#, names: "timeZone: 'Mars/Olympus'"),
+        Case(body: #"{\#(base), "agenda": {"title": "A"}}"#, names: "agenda must be an array"),
+        Case(body: #"{\#(base), "agenda": []}"#, names: "agenda is empty"),
+        Case(body: #"{\#(base), "agenda": [{"title": "A", "kind": "party", "durationSec": 60}]}"#, names: "agenda[0].kind: 'party'"),
+        Case(body: #"{\#(base), "agenda": [{"title": "A", "kind": "briefing", "durationSec": 0}]}"#, names: "agenda[0].durationSec 0"),
+        Case(body: #"{\#(base), "agenda": [{"title": "A", "kind": "briefing", "durationSec": "60"}]}"#,
+             names: "agenda[0].durationSec must be a number"),
+        Case(body: #"{\#(base), "agenda": [{"title": "A", "kind": "briefing"}]}"#, names: "agenda[0].durationSec is missing"),
+        Case(body: #"{\#(base), "agenda": [{"title": "A", "kind": "briefing", "durationSec": 60, "turnMode": "chaos"}]}"#,
+             names: "agenda[0].turnMode: 'chaos'"),
+        Case(body: #"{\#(base), "agenda": [{"title": "A", "kind": "briefing", "durationSec": 60, "prompts": ["nope"]}]}"#,
+             names: "agenda[0].prompts: 'nope'"),
+        Case(body: #"{\#(base), \#(agenda), "template": "rapid-remote-90"}"#, names: "template and agenda are both given"),
+        Case(body: #"{\#(base), \#(agenda), "prompts": [{"theme": "x"}]}"#, names: "prompts[0].text is missing"),
+        Case(body: #"{\#(base), \#(agenda), "prompts": [{"text": "a", "id": "x"}, {"text": "b", "id": "x"}]}"#, names: "prompts[1].id"),
+        Case(body: #"{\#(base), \#(agenda), "notes": [{"id": "has space", "title": "N"}]}"#, names: "notes[0].id"),
+        Case(body: #"{\#(base), \#(agenda), "participants": [{"name": "A", "role": "boss"}]}"#, names: "participants[0].role: 'boss'"),
+        Case(body: #"{\#(base), \#(agenda), "participants": [{"role": "reviewer"}]}"#, names: "participants[0].name is missing"),
+        Case(body: #"{\#(base), \#(agenda), "participants": [{"name": "A", "role": "reviewer", "email": "nope"}]}"#,
+             names: "participants[0].email"),
+        Case(body: #"{\#(base), \#(agenda), "lobbyOpensMinutesBefore": 5000}"#, names: "lobbyOpensMinutesBefore 5000"),
+        Case(body: #"{\#(base), \#(agenda), "lobbyOpensMinutesBefore": 1.5}"#, names: "lobbyOpensMinutesBefore 1.5"),
+        Case(body: #"{\#(base), \#(agenda), "autoStart": "yes"}"#, names: "autoStart must be true or false"),
+        Case(body: #"{\#(base), \#(agenda), "autoStart": null}"#, names: "autoStart must be true or false, not null"),
+        Case(body: #"{"title": null, "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#, names: "title must be a string, not null"),
+        Case(body: #"{\#(base), "agenda": null}"#, names: "agenda must be an array, not null"),
+    ]
+
+    // One daemon for every case: starting one per case costs more than the cases.
+    @Test func malformedCreationIs400NamingTheFieldAndChangesNothing() async throws {
+        let api = try await APIDaemon.start(facilitators: ["Ann"])
+        defer { api.stop() }
+        for example in Self.cases {
+            let response = try await api.call("POST", "/api/v1/sessions", body: example.body)
+            #expect(response.status == 400, "\(example.names)")
+            #expect(response.headers["content-type"] == "application/problem+json")
+            #expect(response.jsonObject?["status"] as? Int == 400)
+            #expect(response.detail.contains(example.names), "detail: \(response.detail)")
+        }
+        #expect(try await api.call("GET", "/api/v1/sessions").jsonArray?.count == 0, "nothing was created")
+    }
+
+    @Test(.enabled(if: APIFixtures.contentMerged, "needs the built-in content"),
+          arguments: [#""template": "no-such-template""#, #""template": "rapid-remote-90", "promptDeck": "no-such-deck""#])
+    func unknownTemplatesAndDecksAre400(_ fields: String) async throws {
+        let api = try await APIDaemon.start(facilitators: ["Ann"])
+        defer { api.stop() }
+        let response = try await api.call("POST", "/api/v1/sessions", body: "{\(Self.base), \(fields)}")
+        #expect(response.status == 400)
+        #expect(response.detail.contains("no-such-"), "detail: \(response.detail)")
+        #expect(try await api.call("GET", "/api/v1/sessions").jsonArray?.count == 0)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+@testable import ReviewRoomServer
+import ReviewRoomTesting
+import Testing
+
+@Suite("Metrics")
+struct MetricsTests {
+    @Test func theExpositionHasEveryFamilyWithItsValues() {
+        let metrics = Metrics()
+        metrics.connections.increment(); metrics.connections.increment(); metrics.connections.decrement()
+        metrics.sessionsLive.set(3)
+        metrics.recordCommand(type: "phase.next", outcome: "ok")
+        metrics.recordCommand(type: "phase.next", outcome: "ok")
+        metrics.recordCommand(type: "phase.next", outcome: "invalid_state")
+        metrics.outboxDrops.increment()
+        metrics.commitLatency.observe(0.0007)
+        metrics.commitLatency.observe(.milliseconds(30))
+        metrics.commitLatency.observe(9)
+        let text = metrics.exposition()
+        let lines = Set(text.split(separator: "\n").map(String.init))
+        for expected in [
+            "# TYPE reviewroom_connections gauge", "reviewroom_connections 1", "reviewroom_sessions_live 3",
+            "# TYPE reviewroom_commands_total counter",
+            #"reviewroom_commands_total{type="phase.next",outcome="ok"} 2"#,
+            #"reviewroom_commands_total{type="phase.next",outcome="invalid_state"} 1"#,
+            "reviewroom_outbox_drops_total 1",
+            "# TYPE reviewroom_commit_latency_seconds histogram",
+            #"reviewroom_commit_latency_seconds_bucket{le="0.0005"} 0"#,
+            #"reviewroom_commit_latency_seconds_bucket{le="0.001"} 1"#,
+            #"reviewroom_commit_latency_seconds_bucket{le="0.05"} 2"#,
+            #"reviewroom_commit_latency_seconds_bucket{le="2.5"} 2"#,
+            #"reviewroom_commit_latency_seconds_bucket{le="+Inf"} 3"#,
+            "reviewroom_commit_latency_seconds_count 3",
+        ] {
+            #expect(lines.contains(expected), "missing: \(expected)")
+        }
+        let sum = lines.first { $0.hasPrefix("reviewroom_commit_latency_seconds_sum ") }.flatMap { Double($0.split(separator: " ")[1]) }
+        #expect(abs((sum ?? 0) - 9.0307) < 1e-9)
+        #expect(text.hasSuffix("\n"))
+    }
+
+    @Test func labelValuesAreEscapedAndSeriesAreBounded() {
+        let counter = LabeledMetricCounter(labelNames: ["type"], seriesLimit: 2)
+        counter.increment("a\"b\\c\nd")
+        counter.increment("second")
+        counter.increment("third")
+        counter.increment("fourth")
+        #expect(counter.current("other") == 2)
+        #expect(counter.snapshot.count == 3)
+        #expect(PrometheusText.labels([("type", "a\"b\\c\nd")]) == #"{type="a\"b\\c\nd"}"#)
+    }
+
+    @Test func countersAreSafeUnderConcurrentUse() async {
+        let metrics = Metrics()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask { for _ in 0..<1000 { metrics.outboxDrops.increment(); metrics.recordCommand(type: "ping", outcome: "ok") } }
+            }
+        }
+        #expect(metrics.outboxDrops.current == 8000)
+        #expect(metrics.commands.current("ping", "ok") == 8000)
+    }
+
+    @Test(arguments: [("127.0.0.1", true), ("127.10.0.3", true), ("::1", true), ("::ffff:127.0.0.1", true),
+                      ("10.0.0.1", false), ("::ffff:10.0.0.1", false), ("2001:db8::1", false), ("", false), ("127.0.0", false)])
+    func loopbackAddresses(_ address: String, _ loopback: Bool) {
+        #expect(MetricsEndpoint.isLoopback(address) == loopback)
+    }
+
+    @Test func theDaemonServesMetricsToLoopbackOnlyAndCountsAPIRequests() async throws {
+        let api = try await APIDaemon.start(facilitators: ["Ann"])
+        defer { api.stop() }
+        let session = try await api.createSession()["session"] as? [String: Any]
+        let id = try #require(session?["id"] as? String)
+        _ = try await api.call("GET", "/api/v1/sessions")
+        _ = try await api.request("GET", "/api/v1/sessions", token: nil)
+        let page = try await CurlClient.request("GET", api.url + "/metrics")
+        #expect(page.status == 200)
+        #expect(page.headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8")
+        #expect(page.text.contains("# TYPE reviewroom_connections gauge"))
+        #expect(page.text.contains(#"reviewroom_http_requests_total{status="200"} 1"#))
+        #expect(page.text.contains(#"reviewroom_http_requests_total{status="401"} 1"#))
+        #expect(page.text.contains(#"reviewroom_http_requests_total{status="201"} 1"#))
+        #expect(!page.text.contains(id), "no per-session labels")
+        let proxied = try await CurlClient.request("GET", api.url + "/metrics", extraArguments: ["-H", "X-Forwarded-For: 203.0.113.9"])
+        #expect(proxied.status == 404)
+        #expect(try await CurlClient.request("POST", api.url + "/metrics", extraArguments: ["-d", ""]).status == 405)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import ReviewRoomTesting
+import Testing
+
+@Suite("API: participants")
+struct ParticipantRoutesTests {
+    @Test func invitingRevokingAndReissuing() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let session = try #require(try await api.createSession()["session"] as? [String: Any])
+        let id = try #require(session["id"] as? String)
+
+        let added = try await api.call("POST", "/api/v1/sessions/\(id)/participants",
+                                       body: #"{"name": "Cleo", "role": "observer", "email": "cleo@example.org"}"#)
+        #expect(added.status == 201, "\(added.text)")
+        let invite = try #require(added.jsonObject)
+        let person = try #require(invite["participant"] as? [String: Any])
+        let pid = try #require(person["id"] as? String)
+        let token = try #require(invite["token"] as? String)
+        #expect(person["name"] as? String == "Cleo")
+        #expect(person["role"] as? String == "observer")
+        #expect(invite["url"] as? String == "\(api.url)/join#\(token)")
+        var people = try await api.call("GET", "/api/v1/sessions/\(id)").jsonObject?["participants"] as? [[String: Any]]
+        #expect(people?.last?["id"] as? String == pid)
+
+        let reissued = try await api.call("POST", "/api/v1/sessions/\(id)/participants/\(pid)/reissue", body: "")
+        #expect(reissued.status == 201)
+        let newToken = try #require(reissued.jsonObject?["token"] as? String)
+        #expect(newToken != token)
+        #expect((reissued.jsonObject?["participant"] as? [String: Any])?["id"] as? String == pid)
+
+        let revoked = try await api.call("DELETE", "/api/v1/sessions/\(id)/participants/\(pid)")
+        #expect(revoked.status == 204)
+        people = try await api.call("GET", "/api/v1/sessions/\(id)").jsonObject?["participants"] as? [[String: Any]]
+        #expect(people?.contains { $0["id"] as? String == pid } == false)
+        #expect(try await api.call("DELETE", "/api/v1/sessions/\(id)/participants/\(pid)").status == 204, "revoking twice is allowed")
+        #expect(try await api.call("POST", "/api/v1/sessions/\(id)/participants/\(pid)/reissue", body: "").status == 404)
+    }
+
+    @Test func aDisplayInviteLinksToTheDisplayPage() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let id = try #require((try await api.createSession()["session"] as? [String: Any])?["id"] as? String)
+        let added = try await api.call("POST", "/api/v1/sessions/\(id)/participants", body: #"{"name": "Hall", "role": "display"}"#)
+        let token = try #require(added.jsonObject?["token"] as? String)
+        #expect(added.jsonObject?["url"] as? String == "\(api.url)/display#\(token)")
+    }
+
+    @Test func badInvitesAre400AndUnknownParticipants404() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let id = try #require((try await api.createSession()["session"] as? [String: Any])?["id"] as? String)
+        let before = try await api.call("GET", "/api/v1/sessions/\(id)")
+        let cases = [(#"{"name": "X", "role": "boss"}"#, "role: 'boss'"), (#"{"role": "reviewer"}"#, "name is missing"),
+                     (#"{"name": "", "role": "reviewer"}"#, "name is empty"), (#"{"name": 3, "role": "reviewer"}"#, "name must be a string"),
+                     (#"{"name": "X", "role": "reviewer", "email": 7}"#, "email must be a string"), ("", "body is empty")]
+        for (body, detail) in cases {
+            let response = try await api.call("POST", "/api/v1/sessions/\(id)/participants", body: body)
+            #expect(response.status == 400, "\(body)")
+            #expect(response.detail.contains(detail), "detail: \(response.detail)")
+        }
+        #expect(try await api.call("GET", "/api/v1/sessions/\(id)").text == before.text, "nothing changed")
+        #expect(try await api.call("DELETE", "/api/v1/sessions/\(id)/participants/p_nobody").status == 404)
+        #expect(try await api.call("POST", "/api/v1/sessions/\(id)/participants/p_nobody/reissue", body: "").status == 404)
+    }
+}

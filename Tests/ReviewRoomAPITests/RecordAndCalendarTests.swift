@@ -1,0 +1,95 @@
+import Foundation
+import ReviewRoomTesting
+import Testing
+
+@Suite("API: record and calendar")
+struct RecordAndCalendarTests {
+    @Test(.enabled(if: APIFixtures.contentMerged, "needs the record renderer"))
+    func theRecordComesInEachFormatByQueryOrAccept() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let id = try #require((try await api.createSession()["session"] as? [String: Any])?["id"] as? String)
+        let path = "/api/v1/sessions/\(id)/record"
+        let expectations: [(String, [String], String)] = [
+            ("?format=md", [], "text/markdown; charset=utf-8"),
+            ("?format=html", [], "text/html; charset=utf-8"),
+            ("?format=json", [], "application/json"),
+            ("", ["Accept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"], "text/html; charset=utf-8"),
+            ("", ["Accept: application/json"], "application/json"),
+            ("", ["Accept: text/html;q=0.5, text/markdown"], "text/markdown; charset=utf-8"),
+            ("?format=json", ["Accept: text/html"], "application/json"),
+            ("", [], "text/markdown; charset=utf-8"),
+        ]
+        for (query, headers, type) in expectations {
+            let response = try await api.call("GET", path + query, headers: headers)
+            #expect(response.status == 200, "\(query) \(headers)")
+            #expect(response.headers["content-type"] == type, "\(query) \(headers)")
+            #expect(response.text.contains("Reading for pleasure"), "\(query) \(headers)")
+        }
+        let html = try await api.call("GET", path + "?format=html")
+        #expect(html.headers["content-security-policy"] == "default-src 'self'; frame-ancestors 'none'")
+        #expect(html.headers["referrer-policy"] == "no-referrer")
+        #expect(html.headers["x-content-type-options"] == "nosniff")
+        #expect(html.text.lowercased().contains("<html"))
+        let json = try await api.call("GET", path + "?format=json")
+        #expect(json.jsonObject != nil)
+    }
+
+    @Test func badFormatsAre400AndUnacceptableTypes406() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let id = try #require((try await api.createSession()["session"] as? [String: Any])?["id"] as? String)
+        let pdf = try await api.call("GET", "/api/v1/sessions/\(id)/record?format=pdf")
+        #expect(pdf.status == 400)
+        #expect(pdf.detail.contains("format: 'pdf'"))
+        let image = try await api.call("GET", "/api/v1/sessions/\(id)/record", headers: ["Accept: image/png"])
+        #expect(image.status == 406)
+        #expect(image.headers["content-type"] == "application/problem+json")
+    }
+
+    @Test(.enabled(if: APIFixtures.contentMerged, "needs the calendar export"))
+    func theCalendarIsAnEventWithoutTokensAndItsSequenceRisesOnReschedule() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let reply = try await api.createSession()
+        let id = try #require((reply["session"] as? [String: Any])?["id"] as? String)
+        let tokens = (reply["invites"] as? [[String: Any]] ?? []).compactMap { $0["token"] as? String }
+        let path = "/api/v1/sessions/\(id)/calendar.ics"
+        let first = try await api.call("GET", path)
+        #expect(first.status == 200)
+        #expect(first.headers["content-type"] == "text/calendar; charset=utf-8")
+        #expect(first.text.hasPrefix("BEGIN:VCALENDAR\r\n"))
+        #expect(first.text.contains("BEGIN:VEVENT"))
+        #expect(first.text.contains("SEQUENCE:0"))
+        #expect(!tokens.isEmpty)
+        for token in tokens { #expect(!first.text.contains(token)) }
+        let moved = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: #"{"startsAt": "2030-12-03T09:30:00Z"}"#)
+        #expect(moved.status == 200)
+        let second = try await api.call("GET", path)
+        #expect(second.text.contains("SEQUENCE:1"))
+    }
+
+    @Test(.enabled(if: APIFixtures.contentMerged, "needs the built-in content"))
+    func templatesAndDecksAreListed() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let templates = try #require(try await api.call("GET", "/api/v1/templates").jsonArray as? [[String: Any]])
+        #expect(templates.contains { $0["id"] as? String == "rapid-remote-90" })
+        for template in templates {
+            for key in ["id", "title", "description", "phases"] { #expect(template[key] != nil, "template has no \(key)") }
+        }
+        let decks = try #require(try await api.call("GET", "/api/v1/prompt-decks").jsonArray as? [[String: Any]])
+        let covid = try #require(decks.first { $0["id"] as? String == "covid-recovery" })
+        let prompts = try #require(covid["prompts"] as? [[String: Any]])
+        #expect(!prompts.isEmpty)
+        for prompt in prompts { #expect(prompt["id"] is String && prompt["text"] is String && prompt.keys.contains("theme")) }
+
+        let created = try await api.createSession(#"{"title": "T", "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", "template": "rapid-remote-90", "promptDeck": "covid-recovery"}"#)
+        let session = try #require(created["session"] as? [String: Any])
+        let agenda = try #require(session["agenda"] as? [[String: Any]])
+        let template = try #require(templates.first { $0["id"] as? String == "rapid-remote-90" })
+        #expect(agenda.map { $0["id"] as? String } == (template["phases"] as? [[String: Any]])?.map { $0["id"] as? String })
+        let deck = (session["prompts"] as? [String: Any])?["deck"] as? [[String: Any]]
+        #expect(deck?.count == prompts.count)
+    }
+}

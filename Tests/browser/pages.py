@@ -1,0 +1,84 @@
+"""Helpers that drive the pages the way a person would, and read what they show."""
+from axe_selenium_python import Axe
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+WAIT = 20
+
+
+def wait_until(driver, condition, timeout=WAIT, message=""):
+    """Waits until `condition(driver)` is truthy and returns its value."""
+    return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(condition, message)
+
+
+def wait_js(driver, script, *args, timeout=WAIT, message=""):
+    """Waits until a JS expression (`return …`) is truthy and returns its value."""
+    return wait_until(driver, lambda d: d.execute_script(script, *args), timeout, message or script)
+
+
+def text_of(driver, selector):
+    """The rendered text of the first match (read in one script: pages redraw sections often)."""
+    return driver.execute_script("const n = document.querySelector(arguments[0]); return n ? n.innerText : null;", selector)
+
+
+def wait_text(driver, selector, expected, timeout=WAIT):
+    """Waits until the element's text contains `expected`."""
+    return wait_until(driver, lambda d: expected in (text_of(d, selector) or ""), timeout,
+                      f"{selector} never showed {expected!r} (shows {text_of(driver, selector)!r})")
+
+
+def joined(driver):
+    """Waits until the page has a welcome snapshot and is online."""
+    wait_js(driver, "return !!(window.reviewroom && window.reviewroom.model.session && window.reviewroom.connection.online)",
+            message="page never joined the session")
+
+
+def set_value(driver, element, value):
+    """Sets a form control's value and fires `input`/`change` (for date and time inputs)."""
+    driver.execute_script(
+        "arguments[0].value = arguments[1];"
+        "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+        "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", element, value)
+
+
+def sign_in(driver, base, token):
+    driver.get(base + "/console")
+    field = wait_until(driver, lambda d: d.find_element(By.ID, "facilitator-token"))
+    field.send_keys(token)
+    driver.find_element(By.ID, "sign-in").click()
+    wait_until(driver, lambda d: d.find_elements(By.ID, "new-session"), message="sign-in did not reach the session list")
+
+
+def axe_problems(driver):
+    """axe-core violations of impact serious or critical on the current page."""
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    return [f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in results["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def countdown_end(driver):
+    """Local time (ms) at which this page's phase countdown reaches zero, from endsAt and its clock offset."""
+    return driver.execute_script(
+        "const r = window.reviewroom; const c = r.model.session.clock;"
+        "return c.endsAt ? Date.parse(c.endsAt) - r.connection.offsetMs : null;")
+
+
+def note_get(driver, note):
+    """The note as the server has it (`note.get` over this page's connection)."""
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "window.reviewroom.connection.command('note.get', {note: arguments[0]}).then((a) => done(a.note), (e) => done({error: e.message}));",
+        note)
+
+
+def shown_note(driver, note):
+    return driver.execute_script("return document.getElementById('note-' + arguments[0]).value;", note)
+
+
+def queue_names(driver):
+    return driver.execute_script(
+        "const r = window.reviewroom; return (r.model.session.floor.queue || []).map((h) => r.model.nameOf(h.participant));")

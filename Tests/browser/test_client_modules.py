@@ -1,0 +1,51 @@
+"""The client's small modules, run in Chromium: the string catalogue covers every key the
+pages use, and time formatting / time-zone conversion give the expected values."""
+import re
+
+from conftest import ROOT, browser_errors
+
+WEB = ROOT / "Sources" / "ReviewRoomServer" / "Web"
+
+
+def used_keys():
+    keys = set()
+    for path in list((WEB / "js").glob("*.js")) + list(WEB.glob("*.html")):
+        text = path.read_text()
+        keys |= set(re.findall(r"\bt\('([A-Za-z.]+)'", text))
+        keys |= set(re.findall(r'data-i18n(?:-label|-placeholder)?="([^"]+)"', text))
+    return keys
+
+
+def test_every_string_key_the_pages_use_is_in_the_catalogue(daemon, browsers):
+    driver = browsers()
+    driver.get(daemon.base + "/")
+    catalogue = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "import('/js/strings.js').then((m) => done(m.keys), (e) => done(['import failed: ' + e]));")
+    used = used_keys()
+    assert len(used) > 100  # the scan found the pages' keys
+    assert sorted(used - set(catalogue)) == []
+
+
+def test_time_formatting_and_zone_conversion(daemon, browsers):
+    driver = browsers()
+    driver.get(daemon.base + "/")
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "import('/js/timefmt.js').then((m) => done({"
+        "  left: m.formatCountdown(125.2), over: m.formatCountdown(-61), zero: m.formatCountdown(0),"
+        "  long: m.formatDuration(3725),"
+        "  london: m.zonedToUTC('2026-07-01', '09:30', 'Europe/London'),"
+        "  winter: m.zonedToUTC('2026-12-01', '09:30', 'Europe/London'),"
+        "  tokyo: m.zonedToUTC('2026-12-01', '09:30', 'Asia/Tokyo'),"
+        "  instant: m.formatInstant('2026-12-01T09:30:00Z', 'Asia/Tokyo'),"
+        "}), (e) => done({error: String(e)}));")
+    instant = result.pop("instant")
+    assert "2026" in instant and ("18:30" in instant or "6:30" in instant), instant  # 09:30 UTC is 18:30 in Tokyo
+    assert "GMT+9" in instant or "JST" in instant, instant  # the zone is named
+    assert result == {
+        "left": "2:06 left", "over": "+1:01 overtime", "zero": "0:00 left", "long": "1:02:05",
+        "london": "2026-07-01T08:30:00.000Z", "winter": "2026-12-01T09:30:00.000Z",
+        "tokyo": "2026-12-01T00:30:00.000Z",
+    }
+    assert browser_errors(driver) == []

@@ -1,0 +1,90 @@
+"""The browser's OT module (/js/ot.js) against the notes engine's shared JSON vectors."""
+import json
+
+from conftest import ROOT, browser_errors
+
+VECTORS = json.loads((ROOT / "Tests" / "ReviewRoomCoreTests" / "Fixtures" / "ot-vectors.json").read_text())
+
+RUN_VECTORS = """
+const [vectors, done] = [arguments[0], arguments[arguments.length - 1]];
+import('/js/ot.js').then(({ TextOperation: T, diffOperation, NoteClient }) => {
+  const out = { failures: [], counts: {} };
+  const eq = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const fail = (kind, name, detail) => out.failures.push(`${kind} ${name}: ${detail}`);
+  const count = (kind) => { out.counts[kind] = (out.counts[kind] || 0) + 1; };
+  for (const v of vectors.transform) {
+    count('transform');
+    const a = T.fromJSON(v.a), b = T.fromJSON(v.b);
+    const [ap, bp] = T.transform(a, b);
+    if (!eq(ap.toJSON(), v.aPrime)) fail('transform', v.name, `aPrime ${JSON.stringify(ap)}`);
+    if (!eq(bp.toJSON(), v.bPrime)) fail('transform', v.name, `bPrime ${JSON.stringify(bp)}`);
+    const left = bp.apply(a.apply(v.doc)), right = ap.apply(b.apply(v.doc));
+    if (left !== v.result || right !== v.result) fail('transform', v.name, `results ${left} / ${right}`);
+  }
+  for (const v of vectors.compose) {
+    count('compose');
+    const c = T.fromJSON(v.a).compose(T.fromJSON(v.b));
+    if (!eq(c.toJSON(), v.composed)) fail('compose', v.name, JSON.stringify(c));
+    if (c.apply(v.doc) !== v.result) fail('compose', v.name, c.apply(v.doc));
+  }
+  for (const v of vectors.invert) {
+    count('invert');
+    const op = T.fromJSON(v.op), inverse = op.invert(v.doc);
+    if (!eq(inverse.toJSON(), v.inverse)) fail('invert', v.doc, JSON.stringify(inverse));
+    if (inverse.apply(op.apply(v.doc)) !== v.doc) fail('invert', v.doc, 'does not restore the text');
+  }
+  for (const v of vectors.cursor) {
+    count('cursor');
+    const p = T.fromJSON(v.op).transformPosition(v.position);
+    if (p !== v.expected) fail('cursor', `${v.doc}@${v.position}`, p);
+  }
+  for (const v of vectors.valid) {
+    count('valid');
+    try {
+      const op = T.fromJSON(JSON.parse(v.json));
+      op.checkAgainst(v.doc);
+      if (op.apply(v.doc) !== v.result) fail('valid', v.json, op.apply(v.doc));
+    } catch (e) { fail('valid', v.json, e.message); }
+  }
+  for (const v of vectors.invalid) {
+    count('invalid');
+    let refused = false;
+    try { const op = T.fromJSON(JSON.parse(v.json)); op.checkAgainst(v.doc); } catch (e) { refused = true; }
+    if (!refused) fail('invalid', v.json, 'accepted');
+  }
+  // diff of a textarea's before/after text
+  for (const [before, after] of [['abc', 'abXc'], ['hello world', 'hello'], ['', 'new'], ['x\\uD83D\\uDE00y', 'x\\uD83D\\uDE01y']]) {
+    count('diff');
+    const op = diffOperation(before, after);
+    try { op.checkAgainst(before); } catch (e) { fail('diff', before, e.message); }
+    if (op.apply(before) !== after) fail('diff', before, JSON.stringify(op));
+  }
+  // Client state machine: server's insert goes first, buffered edits are composed and sent after the ack.
+  count('client');
+  const sent = [], applied = [];
+  const client = new NoteClient({ revision: 0, text: 'abc', opIdPrefix: 'c-', send: (e) => sent.push(e), applyRemote: (op) => applied.push(op) });
+  client.applyClient(T.fromJSON([1, 'X', 2]));
+  if (client.state !== 'awaitingConfirm' || sent.length !== 1) fail('client', 'first edit', client.state);
+  client.applyClient(T.fromJSON([4, 'Z']));
+  if (client.state !== 'awaitingWithBuffer' || sent.length !== 1) fail('client', 'buffer', client.state);
+  client.receiveEvent({ rev: 1, op: [1, 'Y', 2], by: 'other', opId: 'o1' }, 'me');
+  if (client.text !== 'aYXbcZ') fail('client', 'tie', client.text);
+  client.receiveEvent({ rev: 2, op: [2, 'X', 2], by: 'me', opId: sent[0].opId }, 'me');
+  if (client.state !== 'awaitingConfirm' || sent.length !== 2 || sent[1].rev !== 2) fail('client', 'ack sends buffer', JSON.stringify(sent[1]));
+  if (!eq(sent[1].op.toJSON(), [5, 'Z'])) fail('client', 'buffer transformed', JSON.stringify(sent[1].op));
+  client.confirm(3);
+  if (client.state !== 'synchronized' || client.revision !== 3) fail('client', 'synchronized', client.state);
+  done(out);
+}).catch((e) => done({ failures: [`import: ${e}`], counts: {} }));
+"""
+
+
+def test_js_ot_module_passes_shared_vectors(daemon, browsers):
+    driver = browsers()
+    driver.get(daemon.base + "/join")
+    result = driver.execute_async_script(RUN_VECTORS, VECTORS)
+    assert result["failures"] == []
+    for kind in ("transform", "compose", "invert", "cursor", "valid", "invalid"):
+        assert result["counts"].get(kind) == len(VECTORS[kind]), kind
+    assert result["counts"]["client"] == 1
+    assert [e for e in browser_errors(driver) if "ot.js" in e] == []
