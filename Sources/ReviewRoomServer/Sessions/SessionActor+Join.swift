@@ -37,7 +37,7 @@ extension SessionActor {
         members[connection.id] = SessionMember(connection: connection, participantID: participantID, fromSeq: seq)
         var frames: [OutboundFrame]
         if let resume, resume.epoch == epoch, resume.after <= seq, seq - resume.after <= Int64(limits.replayLimit),
-           let backlog = recent.frames(after: resume.after) {
+           let backlog = recent.frames(after: resume.after), backlog.reduce(0, { $0 + $1.count }) <= limits.replayByteLimit {
             frames = [OutboundFrame(text: ServerMessages.resumed(epoch: epoch, seq: seq, serverTime: now))]
             frames += backlog
             frames.append(OutboundFrame(text: ServerMessages.presence(online: online.sorted())))

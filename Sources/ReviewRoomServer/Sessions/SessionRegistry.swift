@@ -50,6 +50,9 @@ public actor SessionRegistry {
         return actor
     }
 
+    /// The actor of `id` if it is loaded now.
+    func loaded(_ id: SessionID) -> SessionActor? { sessions[id] }
+
     /// Drops a session whose actor stopped (it is loaded afresh from the store next time).
     func forget(_ id: SessionID) {
         sessions[id] = nil
@@ -62,7 +65,7 @@ public actor SessionRegistry {
         // Re-check after the awaits: someone may have joined meanwhile.
         guard sessions[id] === actor, await actor.isIdle else { return }
         await actor.waitUntilDurable()
-        guard sessions[id] === actor, await actor.isIdle else { return }
+        guard sessions[id] === actor, await actor.retireIfIdle() else { return }
         sessions[id] = nil
     }
 
