@@ -108,7 +108,12 @@ struct Daemon {
         let notifier = SystemdNotifier(environment: environment)
         let systemd = SystemdService(
             notifier: notifier, watchdogInterval: SystemdEnvironment.watchdogInterval(environment: environment, pid: getpid()),
-            server: server, status: { "serving on port \(port); \(server.connectionCount) connections, \(sessionCount.value) live sessions" },
+            probe: WatchdogProbe(parts: [
+                .init(name: "the service thread") { await server.probe(timeoutSeconds: 5) },
+                .init(name: "the session actors") { _ = await registry.connectionCount(); return true },
+                .init(name: "the store") { (try? await store.probe()) != nil },
+            ]),
+            status: { "serving on port \(port); \(server.connectionCount) connections, \(sessionCount.value) live sessions" },
             logger: Logger(label: "reviewroomd.systemd"))
         let reload = ReloadSignalService { [reloadConfiguration, configuration] in
             Self.reload(server: server, levels: levels, tls: configuration.tlsCertificatePath != nil,
