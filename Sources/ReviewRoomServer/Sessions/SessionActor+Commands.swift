@@ -6,12 +6,22 @@ import WebSocketTransport
 extension SessionActor {
     /// Queues an error reply (nothing changed).
     func refuse(_ connection: ConnectionID, _ error: ProtocolError) {
+        if handling != nil {
+            handling?.outcome = error.code.rawValue
+        } else {
+            metrics?.recordCommand(type: "unknown", outcome: error.code.rawValue)
+        }
         reply(connection, ServerMessages.error(error))
     }
 
     /// Decides one command from `connection`, in arrival order.
     func handle(_ request: ClientRequest, from connection: ConnectionID) {
         guard let member = members[connection] else { return }
+        handling = (request.command.name.rawValue, "ok")
+        defer {
+            if let handling { metrics?.recordCommand(type: handling.type, outcome: handling.outcome) }
+            handling = nil
+        }
         guard !stopped else {
             member.connection.send(OutboundFrame(text: ServerMessages.error(
                 ProtocolError(code: .internal, message: "the session is restarting; reconnect and resume", id: request.id))))

@@ -1,4 +1,5 @@
 import Logging
+import ReviewRoomCore
 import ReviewRoomProtocol
 import ReviewRoomStore
 import WebSocketTransport
@@ -49,6 +50,7 @@ struct ConnectionHandler: Sendable {
             case .allow:
                 break
             case .refuse:
+                registry.metrics?.recordCommand(type: "unknown", outcome: ErrorCode.rateLimited.rawValue)
                 connection.send(OutboundFrame(text: ServerMessages.error(ProtocolError(
                     code: .rateLimited, message: "more than \(limits.messagesPerSecond) messages a second (bursts to \(limits.messageBurst)); this one was not applied",
                     id: Self.readableID(bytes)))))
