@@ -30,7 +30,8 @@ extension SessionActor {
         let now = clock.now()
         if let refusal = state.notOpenError(at: now), case .notOpen(let opensAt) = state.joinAvailability(at: now) {
             connection.send(OutboundFrame(text: ServerMessages.error(
-                ProtocolError(code: .notOpen, message: refusal.message, id: nil), opensAt: opensAt)))
+                ProtocolError(code: .notOpen, message: refusal.message, id: nil), opensAt: opensAt,
+                timeZone: state.info.timeZone, title: state.info.title)))
             connection.close(code: CloseCode.normal.rawValue, reason: "the session is not open yet")
             return .notOpen
         }
