@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// A protocol-level WebSocket client for tests: sends `hello` and commands (ids chosen
@@ -43,6 +46,7 @@ public final class ProtocolClient: Sendable {
                 }
                 messages.append(ProtocolMessage(text: String(decoding: message.payload, as: UTF8.self)))
             }
+            raw.disconnect()
             messages.finish()
         }
         thread.stackSize = 1 << 20
@@ -56,9 +60,13 @@ public final class ProtocolClient: Sendable {
     }
 
     /// Sends several text messages from one thread, back to back (for rate-limit tests).
+    /// They go out in one write, so the server may close the connection while they arrive.
     public func sendTexts(_ texts: [String]) async throws {
         let raw = raw
-        try await RawBlocking.run { for text in texts { try raw.sendText(text) } }
+        let bytes = texts.flatMap {
+            RawWebSocketFrame(opcode: .text, payload: Array($0.utf8)).encoded(mask: [0x12, 0x34, 0x56, 0x78])
+        }
+        try await RawBlocking.run { try raw.socket.write(bytes) }
     }
 
     /// Sends a JSON object built from `fields`.
@@ -131,6 +139,10 @@ public final class ProtocolClient: Sendable {
     /// Every event received so far, in order.
     public var events: [ProtocolMessage] { messages.entries.filter { $0.type == "event" } }
 
-    /// Drops the TCP connection.
-    public func disconnect() { raw.disconnect() }
+    /// Drops the TCP connection. Only shuts the socket down: the reader thread, blocked in
+    /// `recv`, then sees the end and closes the descriptor itself, so it can never read from
+    /// a descriptor number the system has meanwhile given to another socket.
+    public func disconnect() {
+        _ = Glibc.shutdown(raw.socket.fd, Int32(SHUT_RDWR))
+    }
 }

@@ -16,6 +16,16 @@ public struct SessionFixture: Sendable {
     /// The epoch.
     public var epoch: String
 
+    /// Wraps an existing session's facts.
+    public init(session: SessionID, facilitatorToken: String, tokens: [String: String], participantIDs: [String: String],
+                epoch: String) {
+        self.session = session
+        self.facilitatorToken = facilitatorToken
+        self.tokens = tokens
+        self.participantIDs = participantIDs
+        self.epoch = epoch
+    }
+
     /// A default agenda: three phases of `seconds` each.
     public static func agenda(seconds: Double = 600) -> [Phase] {
         [Phase(id: "welcome", title: "Welcome", kind: .discussion, durationSec: seconds, turnMode: .open, onTimeUp: .overtime),

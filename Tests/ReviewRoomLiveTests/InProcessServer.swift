@@ -24,7 +24,8 @@ struct InProcessServer {
     static let start = Timestamp(millisecondsSince1970: 1_900_000_000_000)
 
     static func start(agenda: [Phase] = SessionFixture.agenda(seconds: 120), data: URL? = nil,
-                      fixture existing: SessionFixture? = nil, clock: ManualSessionClock? = nil) async throws -> InProcessServer {
+                      fixture existing: SessionFixture? = nil, clock: ManualSessionClock? = nil,
+                      limits: LiveLimits = LiveLimits()) async throws -> InProcessServer {
         let data = try data ?? TemporaryDirectory.make(prefix: "reviewroom-inprocess")
         let store = try await Store.open(StoreConfiguration(dataDirectory: data.path))
         let fixture: SessionFixture
@@ -34,7 +35,7 @@ struct InProcessServer {
             fixture = try await SessionFixture.create(in: store, startsAt: start.adding(seconds: 60), agenda: agenda)
         }
         let clock = clock ?? ManualSessionClock(start: start)
-        let registry = SessionRegistry(store: store, clock: clock, limits: LiveLimits(), logger: Logger(label: "test.sessions"))
+        let registry = SessionRegistry(store: store, clock: clock, limits: limits, logger: Logger(label: "test.sessions"))
         var configuration = TransportConfiguration()
         configuration.port = 0
         let server = WebSocketServer(configuration: configuration, responder: NotFound(),

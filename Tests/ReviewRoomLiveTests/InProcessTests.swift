@@ -94,6 +94,8 @@ struct InProcessTests {
         let reply = try await client.hello(token: app.fixture.tokens["Asha"] ?? "")
         #expect(reply.code == "not_open")
         #expect(reply.object["opensAt"] is String)
+        #expect(reply.object["timeZone"] is String)
+        #expect(reply.object["title"] is String)
         #expect(try await client.closed().closeCode == 1000)
         await app.stop()
     }

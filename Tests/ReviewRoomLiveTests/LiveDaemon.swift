@@ -9,18 +9,17 @@ struct LiveDaemon {
     let fixture: SessionFixture
     let dataDirectory: URL
 
-    static let environment: [String: String?] = ["REVIEWROOM_LANGUAGE_HINTS": "false"]
-
-    static func start(extraReviewers: Int = 0, arguments: [String] = [],
+    static func start(extraReviewers: Int = 0, arguments: [String] = [], environment: [String: String?] = [:],
                       agenda: [Phase] = SessionFixture.agenda()) async throws -> LiveDaemon {
         let data = try TemporaryDirectory.make(prefix: "reviewroom-live")
         let startsAt = Timestamp(secondsSince1970: Date().timeIntervalSince1970 - 60)
         let fixture = try await SessionFixture.create(inDataDirectory: data, startsAt: startsAt, agenda: agenda,
                                                       extraReviewers: extraReviewers)
-        return try await restart(on: data, fixture: fixture, arguments: arguments)
+        return try await restart(on: data, fixture: fixture, arguments: arguments, environment: environment)
     }
 
-    static func restart(on data: URL, fixture: SessionFixture, arguments: [String] = []) async throws -> LiveDaemon {
+    static func restart(on data: URL, fixture: SessionFixture, arguments: [String] = [],
+                        environment: [String: String?] = [:]) async throws -> LiveDaemon {
         let daemon = try DaemonProcess.start(arguments: arguments, environment: environment, dataDirectory: data)
         let port = try await daemon.port()
         return LiveDaemon(daemon: daemon, port: port, fixture: fixture, dataDirectory: data)

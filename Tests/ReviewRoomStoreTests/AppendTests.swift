@@ -152,8 +152,11 @@ struct AppendTests {
         defer { dir.remove() }
         let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
         let (_, created) = try await StoreFixtures.session(in: store)
+        try await store.probe()
         await store.close()
         await store.close()
+        let probe = await #expect(throws: StoreError.self) { try await store.probe() }
+        #expect(probe?.code == .closed)
         let error = await #expect(throws: StoreError.self) { try await store.append([StoreFixtures.event(1)], to: created.session.id) }
         #expect(error?.code == .closed)
         let read = await #expect(throws: StoreError.self) { try await store.events(of: created.session.id, after: 0) }

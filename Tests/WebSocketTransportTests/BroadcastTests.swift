@@ -38,6 +38,7 @@ import WebSocketTransport
 
     @Test func stalledReaderIsClosedWith4029WhileOthersGetEverything() async throws {
         let harness = try TransportHarness(echo: false) { $0.outboxLimitBytes = 64 * 1024 }
+        #expect(harness.server.outboxOverflowCount == 0)
         let port = harness.port
         let (stalled, readers) = try await RawBlocking.run {
             let stalled = try RawWebSocketClient.connect(port: port, receiveBufferBytes: 4096)
@@ -69,6 +70,7 @@ import WebSocketTransport
         #expect(stalledRefused)
         let close = try await RawBlocking.run { try stalled.readUntilClose(timeout: 10).close }
         #expect(close.closeCode == 4029)
+        #expect(harness.server.outboxOverflowCount == 1)
         // The healthy readers are still served.
         for connection in others { #expect(connection.send(OutboundFrame("still here"))) }
         let after = try await RawBlocking.run { try readers.map { try $0.readText() } }

@@ -27,11 +27,15 @@ public enum ServerMessages {
         bytes([("type", "\"ack\""), ("id", String(id)), ("seq", String(seq))] + extra)
     }
 
-    /// `{"type":"error","id","code","message"}` (+ `opensAt` for `not_open`).
-    public static func error(_ error: ProtocolError, opensAt: Timestamp? = nil) -> [UInt8] {
+    /// `{"type":"error","id","code","message"}` (+ `opensAt` for `not_open`, and the session's
+    /// `timeZone` and `title` so a client can say when, in the session's own zone, and what).
+    public static func error(_ error: ProtocolError, opensAt: Timestamp? = nil, timeZone: String? = nil,
+                             title: String? = nil) -> [UInt8] {
         var members = [("type", "\"error\""), ("id", error.id.map { String($0) } ?? "null"),
                        ("code", JSONText.quote(error.code.rawValue)), ("message", JSONText.quote(error.message))]
         if let opensAt { members.append(("opensAt", JSONText.quote(opensAt.rfc3339))) }
+        if let timeZone { members.append(("timeZone", JSONText.quote(timeZone))) }
+        if let title { members.append(("title", JSONText.quote(title))) }
         return bytes(members)
     }
 

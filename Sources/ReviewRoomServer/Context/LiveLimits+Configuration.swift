@@ -6,5 +6,6 @@ extension LiveLimits {
         messagesPerSecond = configuration.messagesPerSecond
         messageBurst = configuration.messageBurst
         languageHints = configuration.languageHints
+        replayByteLimit = max(1, configuration.outboxLimitBytes / 2)
     }
 }

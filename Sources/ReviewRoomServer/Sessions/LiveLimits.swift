@@ -10,6 +10,9 @@ public struct LiveLimits: Sendable {
     public var languageHints = false
     /// Most events a `resume` replays; a longer backlog gets a fresh `welcome`.
     public var replayLimit = 10_000
+    /// Most bytes a `resume` replays (it must fit the connection's outbox at once); a larger
+    /// backlog gets a fresh `welcome`.
+    public var replayByteLimit = 2 * 1024 * 1024
     /// Nesting depth a client message may have.
     public var maxJSONDepth = 32
 

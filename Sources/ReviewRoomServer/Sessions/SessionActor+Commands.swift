@@ -6,12 +6,22 @@ import WebSocketTransport
 extension SessionActor {
     /// Queues an error reply (nothing changed).
     func refuse(_ connection: ConnectionID, _ error: ProtocolError) {
+        if handling != nil {
+            handling?.outcome = error.code.rawValue
+        } else {
+            metrics?.recordCommand(type: "unknown", outcome: error.code.rawValue)
+        }
         reply(connection, ServerMessages.error(error))
     }
 
     /// Decides one command from `connection`, in arrival order.
     func handle(_ request: ClientRequest, from connection: ConnectionID) {
         guard let member = members[connection] else { return }
+        handling = (request.command.name.rawValue, "ok")
+        defer {
+            if let handling { metrics?.recordCommand(type: handling.type, outcome: handling.outcome) }
+            handling = nil
+        }
         guard !stopped else {
             member.connection.send(OutboundFrame(text: ServerMessages.error(
                 ProtocolError(code: .internal, message: "the session is restarting; reconnect and resume", id: request.id))))
@@ -93,19 +103,43 @@ extension SessionActor {
 
     /// Scans the paragraphs the op touched and tells the author's connections of any hints.
     private func sendHints(note: NoteBuffer, op: TextOperation, to participantID: String) {
-        let text = note.text.string
-        let units = Array(text.utf16)
-        guard let (from, to) = Self.touchedRange(of: op) else { return }
-        var start = min(from, units.count), end = min(max(to, start), units.count)
-        while start > 0, units[start - 1] != 0x0A { start -= 1 }
-        while end < units.count, units[end] != 0x0A { end += 1 }
-        let paragraph = String(decoding: units[start..<end], as: UTF16.self)
+        guard let touched = Self.touchedRange(of: op) else { return }
+        let range = Self.paragraphs(around: touched, in: note.text)
+        let paragraph = String(decoding: note.text.units(in: range), as: UTF16.self)
         let hints = LanguageHints.scan(paragraph).map {
-            LanguageHint(from: $0.from + start, to: $0.to + start, phrase: $0.phrase, suggestion: $0.suggestion)
+            LanguageHint(from: $0.from + range.lowerBound, to: $0.to + range.lowerBound, phrase: $0.phrase, suggestion: $0.suggestion)
         }
         guard !hints.isEmpty else { return }
         let frame = OutboundFrame(text: ServerMessages.hint(note: note.id, rev: note.revision, hints: WireJSON.encode(hints)))
         for connection in connections(of: participantID) { enqueue(.send(connection, [frame])) }
+    }
+
+    /// The whole lines around `touched` (from the line break before it to the one after it),
+    /// read in small windows from the rope so a keystroke never copies the whole note; at most
+    /// `limit` units either side.
+    static func paragraphs(around touched: (Int, Int), in text: Rope, limit: Int = 16_384) -> Range<Int> {
+        let count = text.utf16Count
+        var start = min(touched.0, count), end = min(max(touched.1, start), count)
+        let floor = max(0, start - limit), ceiling = min(count, end + limit)
+        scanBack: while start > floor {
+            let from = max(floor, start - 512)
+            let window = text.units(in: from..<start)
+            if let newline = window.lastIndex(of: 0x0A) {
+                start = from + newline + 1
+                break scanBack
+            }
+            start = from
+        }
+        scanForward: while end < ceiling {
+            let to = min(ceiling, end + 512)
+            let window = text.units(in: end..<to)
+            if let newline = window.firstIndex(of: 0x0A) {
+                end += newline
+                break scanForward
+            }
+            end = to
+        }
+        return start..<end
     }
 
     /// The range of the new text an op changed (UTF-16 units), or nil for none.

@@ -30,14 +30,15 @@ extension SessionActor {
         let now = clock.now()
         if let refusal = state.notOpenError(at: now), case .notOpen(let opensAt) = state.joinAvailability(at: now) {
             connection.send(OutboundFrame(text: ServerMessages.error(
-                ProtocolError(code: .notOpen, message: refusal.message, id: nil), opensAt: opensAt)))
+                ProtocolError(code: .notOpen, message: refusal.message, id: nil), opensAt: opensAt,
+                timeZone: state.info.timeZone, title: state.info.title)))
             connection.close(code: CloseCode.normal.rawValue, reason: "the session is not open yet")
             return .notOpen
         }
         members[connection.id] = SessionMember(connection: connection, participantID: participantID, fromSeq: seq)
         var frames: [OutboundFrame]
         if let resume, resume.epoch == epoch, resume.after <= seq, seq - resume.after <= Int64(limits.replayLimit),
-           let backlog = recent.frames(after: resume.after) {
+           let backlog = recent.frames(after: resume.after), backlog.reduce(0, { $0 + $1.count }) <= limits.replayByteLimit {
             frames = [OutboundFrame(text: ServerMessages.resumed(epoch: epoch, seq: seq, serverTime: now))]
             frames += backlog
             frames.append(OutboundFrame(text: ServerMessages.presence(online: online.sorted())))

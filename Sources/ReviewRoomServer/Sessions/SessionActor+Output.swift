@@ -39,7 +39,9 @@ extension SessionActor {
             outbox.append(PendingOutput(seq: seq, action: .event(frame)))
         }
         let last = seq
-        store.append(records, to: id) { [weak self] result in
+        let handedOver = ContinuousClock.now
+        store.append(records, to: id) { [weak self, metrics] result in
+            metrics?.commitLatency.observe(ContinuousClock.now - handedOver)
             guard let self else { return }
             Task { await self.appended(upTo: last, result) }
         }

@@ -1,4 +1,5 @@
 import ReviewRoomCore
+import ReviewRoomProtocol
 
 extension SessionActor {
     /// Sleeps until the state's next deadline (if it changed), then ticks.
@@ -34,6 +35,14 @@ extension SessionActor {
         }
         record(core: events, author: nil)
         rearm()
+    }
+
+    /// Stops the actor if nobody is joined, nothing waits for durability and no timer is
+    /// pending (the registry then forgets it; a late caller gets "restarting; try again").
+    func retireIfIdle() -> Bool {
+        guard members.isEmpty, outbox.isEmpty, durable == seq, armedDeadline == nil else { return false }
+        stop(code: CloseCode.goingAway.rawValue, reason: "the session was unloaded")
+        return true
     }
 
     /// The deadline the timer waits for (tests; status).

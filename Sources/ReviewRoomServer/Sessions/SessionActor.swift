@@ -16,6 +16,9 @@ actor SessionActor {
     let clock: any SessionClock
     let limits: LiveLimits
     let logger: Logger
+    let metrics: Metrics?
+    /// The command `handle` is deciding (for its metrics), and how it ended so far.
+    var handling: (type: String, outcome: String)?
     /// Called when the actor can no longer continue (a failed append); the registry forgets it.
     let onFailure: @Sendable (SessionID) -> Void
 
@@ -38,12 +41,13 @@ actor SessionActor {
     var stopped = false
 
     init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
-         loaded: LoadedSessionState, onFailure: @escaping @Sendable (SessionID) -> Void) {
+         metrics: Metrics? = nil, loaded: LoadedSessionState, onFailure: @escaping @Sendable (SessionID) -> Void) {
         self.id = id
         self.store = store
         self.clock = clock
         self.limits = limits
         self.logger = logger
+        self.metrics = metrics
         self.onFailure = onFailure
         epoch = loaded.epoch
         state = loaded.state

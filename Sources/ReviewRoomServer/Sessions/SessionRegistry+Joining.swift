@@ -39,20 +39,31 @@ extension SessionRegistry {
             }
             guard let actor = try await actor(for: sessionID) else { return unauthorized }
             if let facilitatorName {
-                guard let own = await actor.facilitatorParticipant(named: facilitatorName) else {
-                    return .refused(code: CloseCode.badToken.rawValue, error: ProtocolError(
-                        code: .unauthorized, message: "session \(sessionID) has no facilitator participant to join as", id: nil))
+                if let own = await actor.facilitatorParticipant(named: facilitatorName) {
+                    participantID = own.id
+                } else {
+                    // A session made without a facilitator participant: the owner gets one on first join.
+                    let invite = try await store.addParticipant(NewParticipant(name: facilitatorName, role: Role.facilitator.rawValue),
+                                                                to: sessionID)
+                    let added = Participant(id: invite.participant.id.rawValue, name: facilitatorName, role: .facilitator)
+                    try await actor.addParticipant(added, at: clock.now())
+                    participantID = added.id
                 }
-                participantID = own.id
             }
             guard let participantID else { return unauthorized }
-            switch await actor.join(connection, as: participantID, resume: hello.resume) {
-            case .joined: return .joined(actor, sessionID)
-            case .unknownParticipant: return unauthorized
-            case .notOpen: return .closed
-            case .stopped:
-                return .refused(code: CloseCode.goingAway.rawValue, error: nil)
+            var target = actor
+            for attempt in 0..<2 {
+                switch await target.join(connection, as: participantID, resume: hello.resume) {
+                case .joined: return .joined(target, sessionID)
+                case .unknownParticipant: return unauthorized
+                case .notOpen: return .closed
+                case .stopped:
+                    // Unloaded while this hello was on its way: load it afresh once.
+                    guard attempt == 0, let fresh = try await self.actor(for: sessionID) else { break }
+                    target = fresh
+                }
             }
+            return .refused(code: CloseCode.goingAway.rawValue, error: nil)
         } catch {
             logger.error("hello failed", metadata: ["error": "\(error)"])
             return .refused(code: CloseCode.goingAway.rawValue, error: ProtocolError(

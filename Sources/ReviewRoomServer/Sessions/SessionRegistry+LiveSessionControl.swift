@@ -12,28 +12,33 @@ extension SessionRegistry: LiveSessionControl {
 
     /// Applies a PATCH through the session's actor (see ``LiveSessionControl``).
     public func edit(session: SessionID, _ edit: SessionEdit, at: Timestamp) async throws -> SessionState {
-        try await existing(session).edit(edit, at: at)
+        let state = try await existing(session).edit(edit, at: at)
+        await unloadIfIdle(session)
+        return state
     }
 
     /// Records `participant.changed` for an added participant.
     public func addParticipant(session: SessionID, _ participant: Participant, at: Timestamp) async throws {
         try await existing(session).addParticipant(participant, at: at)
+        await unloadIfIdle(session)
     }
 
     /// Records the removal and closes the participant's connections with 4003.
     public func removeParticipant(session: SessionID, participant: String, at: Timestamp) async throws {
         try await existing(session).removeParticipant(participant, at: at)
+        await unloadIfIdle(session)
     }
 
     /// Closes the participant's connections with 4003.
     public func disconnect(session: SessionID, participant: String) async {
-        guard let actor = try? await actor(for: session) else { return }
+        // Only a loaded session has connections.
+        guard let actor = loaded(session) else { return }
         await actor.disconnect(participant)
     }
 
     /// Closes every connection of the session with 4004 and forgets it.
     public func deleted(session: SessionID) async {
-        guard let actor = try? await actor(for: session) else { return }
+        guard let actor = loaded(session) else { return }
         await actor.waitUntilDurable()
         await actor.deleted()
         forget(session)
@@ -42,12 +47,16 @@ extension SessionRegistry: LiveSessionControl {
     /// The current state, or nil for an unknown session.
     public func state(session: SessionID, at: Timestamp) async throws -> SessionState? {
         guard let actor = try await actor(for: session) else { return nil }
-        return await actor.state
+        let state = await actor.state
+        await unloadIfIdle(session)
+        return state
     }
 
     /// The review record's input, or nil for an unknown session.
     public func recordInput(session: SessionID, at: Timestamp) async throws -> RecordInput? {
         guard let actor = try await actor(for: session) else { return nil }
-        return try await actor.recordInput(at: at)
+        let input = try await actor.recordInput(at: at)
+        await unloadIfIdle(session)
+        return input
     }
 }

@@ -13,13 +13,16 @@ public actor SessionRegistry {
     /// The limits every session runs with.
     public nonisolated let limits: LiveLimits
     let logger: Logger
+    /// Where commands, commit latencies and rate-limit refusals are counted (none in some tests).
+    public nonisolated let metrics: Metrics?
     private var sessions: [SessionID: SessionActor] = [:]
     private var loading: [SessionID: Task<SessionActor?, any Error>] = [:]
 
     /// Creates an empty registry over an open store.
     public init(store: Store, clock: any SessionClock = SystemSessionClock(), limits: LiveLimits = LiveLimits(),
-                logger: Logger = Logger(label: "reviewroom.sessions")) {
+                logger: Logger = Logger(label: "reviewroom.sessions"), metrics: Metrics? = nil) {
         self.store = store
+        self.metrics = metrics
         self.clock = clock
         self.limits = limits
         self.logger = logger
@@ -35,7 +38,7 @@ public actor SessionRegistry {
         let task = Task { [store, clock, limits, logger] () throws -> SessionActor? in
             guard let loaded = try await store.load(id) else { return nil }
             let state = try LoadedSessionState(loaded, limits: limits)
-            let actor = SessionActor(id: id, store: store, clock: clock, limits: limits, logger: logger, loaded: state) { [weak self] id in
+            let actor = SessionActor(id: id, store: store, clock: clock, limits: limits, logger: logger, metrics: metrics, loaded: state) { [weak self] id in
                 Task { await self?.forget(id) }
             }
             await actor.start()
@@ -50,6 +53,9 @@ public actor SessionRegistry {
         return actor
     }
 
+    /// The actor of `id` if it is loaded now.
+    func loaded(_ id: SessionID) -> SessionActor? { sessions[id] }
+
     /// Drops a session whose actor stopped (it is loaded afresh from the store next time).
     func forget(_ id: SessionID) {
         sessions[id] = nil
@@ -62,7 +68,7 @@ public actor SessionRegistry {
         // Re-check after the awaits: someone may have joined meanwhile.
         guard sessions[id] === actor, await actor.isIdle else { return }
         await actor.waitUntilDurable()
-        guard sessions[id] === actor, await actor.isIdle else { return }
+        guard sessions[id] === actor, await actor.retireIfIdle() else { return }
         sessions[id] = nil
     }
 

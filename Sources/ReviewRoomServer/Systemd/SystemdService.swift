@@ -1,23 +1,22 @@
 import Logging
 import ServiceLifecycle
-import WebSocketTransport
 
 /// Talks to systemd while the daemon runs: `READY=1` at start, `STATUS=` and (with
-/// `WATCHDOG_USEC`) `WATCHDOG=1` on every tick while the service thread answers a probe, and
+/// `WATCHDOG_USEC`) `WATCHDOG=1` on every tick while every part of the ``WatchdogProbe`` answers, and
 /// `STOPPING=1` at graceful shutdown. Does nothing but wait when `NOTIFY_SOCKET` is unset.
 public struct SystemdService: Service {
     private let notifier: SystemdNotifier?
     private let watchdogInterval: Duration?
     private let statusInterval: Duration
-    private let server: WebSocketServer
+    private let probe: WatchdogProbe
     private let status: @Sendable () -> String
     private let logger: Logger
 
     /// Creates the service; `status` produces the `STATUS=` text (connections, sessions).
     public init(notifier: SystemdNotifier?, watchdogInterval: Duration?, statusInterval: Duration = .seconds(30),
-                server: WebSocketServer, status: @escaping @Sendable () -> String, logger: Logger) {
+                probe: WatchdogProbe, status: @escaping @Sendable () -> String, logger: Logger) {
         self.notifier = notifier; self.watchdogInterval = watchdogInterval; self.statusInterval = statusInterval
-        self.server = server; self.status = status; self.logger = logger
+        self.probe = probe; self.status = status; self.logger = logger
     }
 
     /// Sends `READY=1`, ticks until graceful shutdown, then sends `STOPPING=1`.
@@ -35,12 +34,13 @@ public struct SystemdService: Service {
                     notify(notifier, "STATUS=\(status())")
                     continue
                 }
-                // No WATCHDOG=1 while the service thread is stuck: systemd then restarts us.
+                // No WATCHDOG=1 while any part is stuck: systemd then restarts us.
                 let seconds = Double(watchdogInterval.components.seconds) + Double(watchdogInterval.components.attoseconds) / 1e18
-                if await server.probe(timeoutSeconds: max(0.05, seconds / 2)) {
+                let silent = await probe.silentParts(timeoutSeconds: max(0.05, seconds / 4))
+                if silent.isEmpty {
                     notify(notifier, "WATCHDOG=1\nSTATUS=\(status())")
                 } else {
-                    logger.error("watchdog: the service thread did not answer; withholding WATCHDOG=1")
+                    logger.error("watchdog: no answer from \(silent.joined(separator: ", ")); withholding WATCHDOG=1")
                 }
             }
         }

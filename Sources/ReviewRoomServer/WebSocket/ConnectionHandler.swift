@@ -1,4 +1,5 @@
 import Logging
+import ReviewRoomCore
 import ReviewRoomProtocol
 import ReviewRoomStore
 import WebSocketTransport
@@ -24,9 +25,11 @@ struct ConnectionHandler: Sendable {
             return
         }
         let actor: SessionActor
+        let sessionID: SessionID
         switch await registry.join(hello, connection: connection) {
-        case .joined(let joined, _):
+        case .joined(let joined, let id):
             actor = joined
+            sessionID = id
         case .closed:
             return
         case .refused(let code, let error):
@@ -40,21 +43,21 @@ struct ConnectionHandler: Sendable {
         let limits = registry.limits
         var limiter = RateLimiter(perSecond: limits.messagesPerSecond, burst: limits.messageBurst)
         let start = ContinuousClock.now
-        while case .text(let bytes)? = await messages.next() {
+        reading: while case .text(let bytes)? = await messages.next() {
             let elapsed = ContinuousClock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             switch limiter.take(at: seconds) {
             case .allow:
                 break
             case .refuse:
+                registry.metrics?.recordCommand(type: "unknown", outcome: ErrorCode.rateLimited.rawValue)
                 connection.send(OutboundFrame(text: ServerMessages.error(ProtocolError(
                     code: .rateLimited, message: "more than \(limits.messagesPerSecond) messages a second (bursts to \(limits.messageBurst)); this one was not applied",
                     id: Self.readableID(bytes)))))
                 continue
             case .close:
                 connection.close(code: CloseCode.tooManyMessages.rawValue, reason: "too many messages")
-                await actor.leave(connection.id)
-                return
+                break reading
             }
             do {
                 let request = try ClientMessageDecoder.request(bytes, maxDepth: limits.maxJSONDepth)
@@ -64,6 +67,7 @@ struct ConnectionHandler: Sendable {
             }
         }
         await actor.leave(connection.id)
+        await registry.unloadIfIdle(sessionID)
     }
 
     /// The `id` of a message that was not decoded, if it can be read cheaply.

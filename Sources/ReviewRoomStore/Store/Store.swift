@@ -88,6 +88,13 @@ public final class Store: Sendable {
         }
     }
 
+    /// A round trip through the writer thread (an empty batch) and a reader thread: returns once
+    /// both answered, throws `.closed` after `close()`. The systemd watchdog asks it.
+    public func probe() async throws {
+        try await write { _ in }
+        try await read { _ in }
+    }
+
     /// Runs a WAL checkpoint on the writer after what is queued; `truncate` also empties the WAL file.
     public func checkpoint(truncate: Bool = false) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in

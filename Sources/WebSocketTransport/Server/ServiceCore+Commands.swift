@@ -15,6 +15,8 @@ extension ServiceCore {
         case .flush(let id):
             if let session = sessionsByID[id] { lws_callback_on_writable(session.wsi) }
         case .closeNow(let id):
+            // Only an outbox overflow posts closeNow (see WebSocketConnection.send).
+            outboxOverflowCount.withLock { $0 += 1 }
             if let session = sessionsByID[id] { closeImmediately(session) }
         case .resumeReading(let id):
             if let session = sessionsByID[id] { lws_rx_flow_control(session.wsi, 1) }

@@ -20,6 +20,8 @@ final class ServiceCore: @unchecked Sendable {
     let mailbox = ServiceMailbox()
     /// Open WebSocket connections (read from any thread).
     let openConnectionCount = Locked(0)
+    /// Connections closed because their outbox overflowed (read from any thread).
+    let outboxOverflowCount = Locked(0)
     /// Continuations waiting for the service thread to finish.
     let exitWaiters = Locked(ExitState())
 

@@ -97,4 +97,7 @@ public final class WebSocketServer: Sendable {
 
     /// Open WebSocket connections right now.
     public var connectionCount: Int { core.openConnectionCount.withLock { $0 } }
+
+    /// Connections closed so far because their unsent output passed `outboxLimitBytes` (4029).
+    public var outboxOverflowCount: Int { core.outboxOverflowCount.withLock { $0 } }
 }

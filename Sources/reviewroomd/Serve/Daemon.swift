@@ -44,12 +44,12 @@ struct Daemon {
             logger.critical("cannot open the store in \(configuration.dataDirectory): \(error)")
             throw ExitCode(73)
         }
+        let metrics = Metrics()
         let registry = SessionRegistry(store: store, limits: LiveLimits(configuration: configuration),
-                                       logger: Logger(label: "reviewroomd.sessions"))
+                                       logger: Logger(label: "reviewroomd.sessions"), metrics: metrics)
         // Everything the HTTP API needs: the store, the live sessions (as LiveSessionControl), links.
         let context = ServerContext(store: store, registry: registry, configuration: configuration,
                                     publicURL: configuration.publicOrigin)
-        let metrics = Metrics()
         // Invite links need the real port, known only once the listener is bound (port 0).
         let origin = PublicOrigin(configuration.publicOrigin)
         let facilitatorAPI = FacilitatorAPI(store: context.store, live: context.live, origin: origin, metrics: metrics)
@@ -108,7 +108,12 @@ struct Daemon {
         let notifier = SystemdNotifier(environment: environment)
         let systemd = SystemdService(
             notifier: notifier, watchdogInterval: SystemdEnvironment.watchdogInterval(environment: environment, pid: getpid()),
-            server: server, status: { "serving on port \(port); \(server.connectionCount) connections, \(sessionCount.value) live sessions" },
+            probe: WatchdogProbe(parts: [
+                .init(name: "the service thread") { await server.probe(timeoutSeconds: 5) },
+                .init(name: "the session actors") { _ = await registry.connectionCount(); return true },
+                .init(name: "the store") { (try? await store.probe()) != nil },
+            ]),
+            status: { "serving on port \(port); \(server.connectionCount) connections, \(sessionCount.value) live sessions" },
             logger: Logger(label: "reviewroomd.systemd"))
         let reload = ReloadSignalService { [reloadConfiguration, configuration] in
             Self.reload(server: server, levels: levels, tls: configuration.tlsCertificatePath != nil,
@@ -125,6 +130,8 @@ struct Daemon {
                 sessionCount.value = await registry.liveSessionCount
                 metrics.sessionsLive.set(Int64(sessionCount.value))
                 metrics.connections.set(Int64(server.connectionCount))
+                let overflows = UInt64(server.outboxOverflowCount)
+                if overflows > metrics.outboxDrops.current { metrics.outboxDrops.increment(by: overflows - metrics.outboxDrops.current) }
                 try? await Task.sleep(for: .seconds(2))
             }
         }
