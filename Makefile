@@ -6,11 +6,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA_DIR ?= ./.data
 LISTEN ?= 127.0.0.1:8080
 
+# Every Python check runs in one virtual environment with these PyPI packages: the API checks
+# (Tests/api), the record/calendar checks (Tests/content) and the browser tests (Tests/browser).
 PYTHON_VENV := .venv
-# The Python packages of the black-box API checks (Tests/api), installed into $(PYTHON_VENV).
-API_TEST_PACKAGES := schemathesis openapi-spec-validator jsonschema
+PY := $(PYTHON_VENV)/bin/python
+PYTHON_PACKAGES := schemathesis openapi-spec-validator jsonschema icalendar selenium axe-selenium-python pytest
+PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selenium,axe_selenium_python,pytest
+# Debian packages only the browser tests need.
+BROWSER_PACKAGES := chromium chromium-driver
 
-.PHONY: deps build test api-test python-deps coverage run bench
+.PHONY: deps build test api-test content-test browser-test browser-deps python-deps coverage run bench
 
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -20,22 +25,43 @@ deps:
 build: deps
 	swift build
 
-test: deps
+# Installs everything first, then: every Swift test (with the core's coverage figure), the
+# record/calendar checks, the API checks (OpenAPI + schemathesis), the browser tests.
+test: deps browser-deps python-deps
 	swift build --build-tests --enable-code-coverage
 	swift test --skip-build --enable-code-coverage
 	@$(MAKE) --no-print-directory coverage
+	@$(MAKE) --no-print-directory content-test
 	@$(MAKE) --no-print-directory api-test
 	@$(MAKE) --no-print-directory browser-test
 
+python-deps:
+	@[ -x $(PY) ] || python3 -m venv $(PYTHON_VENV) || { rm -rf $(PYTHON_VENV); \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && python3 -m venv $(PYTHON_VENV); }
+	@$(PY) -c "import $(PYTHON_MODULES)" 2>/dev/null || $(PY) -m pip install --quiet $(PYTHON_PACKAGES)
+
+browser-deps: deps
+	@missing=""; for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+# The record JSON against its schema (jsonschema), the calendar (icalendar), the HTML's CSP hash;
+# the Swift suite "Sample exports for the Python checks" writes the samples they read.
+content-test: python-deps
+	@[ -x "$$(swift build --show-bin-path)/ReviewRoomPackageTests.xctest" ] || swift build --build-tests --enable-code-coverage
+	samples=$$(mktemp -d) && \
+	  REVIEWROOM_CONTENT_SAMPLES=$$samples swift test --skip-build --enable-code-coverage --filter ReviewRoomContentTests.SampleExportTests && \
+	  REVIEWROOM_CONTENT_SAMPLES=$$samples $(PY) -m unittest discover -s Tests/content -p 'test_*.py' -v; \
+	  status=$$?; rm -rf "$$samples"; exit $$status
+
 # The OpenAPI document against real responses, then schemathesis against a live daemon.
 api-test: python-deps
-	REVIEWROOMD="$$(swift build --show-bin-path)/reviewroomd" $(PYTHON_VENV)/bin/python Tests/api/check_api.py
+	REVIEWROOMD="$$(swift build --show-bin-path)/reviewroomd" $(PY) Tests/api/check_api.py
 
-python-deps:
-	@[ -x $(PYTHON_VENV)/bin/python ] || python3 -m venv $(PYTHON_VENV) || { \
-	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && python3 -m venv $(PYTHON_VENV); }
-	@$(PYTHON_VENV)/bin/python -c "import schemathesis, openapi_spec_validator, jsonschema" 2>/dev/null || \
-	  $(PYTHON_VENV)/bin/pip install --quiet $(API_TEST_PACKAGES)
+# Real headless Chromium (Debian's) against a real reviewroomd; `make test` has just built it.
+browser-test: browser-deps python-deps
+	@[ -x .build/debug/reviewroomd ] || swift build --product reviewroomd
+	$(PY) -m pytest Tests/browser -q
 
 # Prints the line coverage of the pure core (ReviewRoomCore) from the last `make test`.
 coverage:
@@ -68,41 +94,8 @@ bench: deps
 	scale=$(BENCH_SCALE); clients=$$(awk "BEGIN { n = int(2000 * $$scale); print (n < 16 ? 16 : n) }"); \
 	: > $(BENCH_OUT); \
 	"$$bin/reviewroom-bench" trace Tests/ReviewRoomCoreTests/Fixtures/automerge-paper.json.gz --repeat 3 | tee -a $(BENCH_OUT); \
-	"$$bin/reviewroom-bench" store --seconds 1 | grep '^{' | tee -a $(BENCH_OUT); \
+	"$$bin/reviewroom-bench" store --seconds 1 | tee >(grep '^{' >> $(BENCH_OUT)); \
 	"$$bin/reviewroom-bench" load --scenario a,b,c,d,e --scale $$scale | tee -a $(BENCH_OUT); status=$${PIPESTATUS[0]}; \
 	.build/sendloop $$clients 5 | tee -a $(BENCH_OUT); \
 	"$$bin/reviewroom-bench" load --scenario e --scale $$scale --target peer --peer-executable "$$peer" | tee -a $(BENCH_OUT); \
 	echo "JSON lines in $(BENCH_OUT)"; exit $$status
-
-# ---- Browser client tests (helper "browser"): real Chromium against a real reviewroomd ----
-# Installs Debian's chromium + chromium-driver and, from PyPI, selenium, axe-selenium-python
-# and pytest (each only when missing), then runs Tests/browser against .build/debug/reviewroomd.
-BROWSER_PACKAGES := chromium chromium-driver python3 python3-pip
-BROWSER_PY_MODULES := selenium,axe_selenium_python,pytest
-
-.PHONY: browser-deps browser-test
-
-browser-deps: deps
-	@missing=""; for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
-	@python3 -c "import $(BROWSER_PY_MODULES)" 2>/dev/null || \
-	  python3 -m pip install --quiet selenium axe-selenium-python pytest 2>/dev/null || \
-	  python3 -m pip install --quiet --break-system-packages selenium axe-selenium-python pytest
-
-# `make test` has just built reviewroomd (with its own flags); build here only when it is missing.
-browser-test: browser-deps
-	@[ -x .build/debug/reviewroomd ] || swift build --product reviewroomd
-	python3 -m pytest Tests/browser -q
-
-# --- content: Python checks of the record JSON (jsonschema), calendar (icalendar) and HTML CSP hash.
-# The Swift suite "Sample exports for the Python checks" writes the samples they read.
-.PHONY: test-content
-test: test-content
-test-content: deps
-	@python3 -c "import jsonschema, icalendar" 2>/dev/null || python3 -m pip install -q jsonschema icalendar
-	samples=$$(mktemp -d) && \
-	  swift build --build-tests --enable-code-coverage && \
-	  REVIEWROOM_CONTENT_SAMPLES=$$samples swift test --skip-build --enable-code-coverage --filter ReviewRoomContentTests.SampleExportTests && \
-	  REVIEWROOM_CONTENT_SAMPLES=$$samples python3 -m unittest discover -s Tests/content -p 'test_*.py' -v; \
-	  status=$$?; rm -rf "$$samples"; exit $$status
