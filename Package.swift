@@ -73,14 +73,14 @@ let package = Package(
         .executableTarget(
             name: "reviewroom-bench",
             dependencies: [
-                "ReviewRoomCore", "ReviewRoomStore",
+                "ReviewRoomCore", "ReviewRoomStore", "ReviewRoomTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // MARK: Test support and tests
         .target(name: "ReviewRoomTesting", dependencies: ["WebSocketTransport", "ReviewRoomStore", "ReviewRoomCore"]),
-        .testTarget(name: "ReviewRoomCoreTests", dependencies: ["ReviewRoomCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReviewRoomCoreTests", dependencies: ["ReviewRoomCore", "ReviewRoomTesting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReviewRoomContentTests", dependencies: ["ReviewRoomContent", "ReviewRoomCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ReviewRoomStoreTests",
