@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReviewRoomCore
+import ReviewRoomTesting
 
 /// `reviewroom-bench trace FILE.json.gz [--repeat N]`: replays a sequential editing trace
 /// through the notes engine (``NoteBuffer/receive(_:baseRev:author:opId:at:)`` with ot.js
@@ -23,7 +24,7 @@ struct TraceBench: AsyncParsableCommand {
     /// Loads, converts, replays and prints the result line.
     func run() async throws {
         guard repetitions > 0 else { throw ValidationError("--repeat must be at least 1, not \(repetitions)") }
-        let trace = try EditTraceFile.load(path: file)
+        let trace = try EditTrace.load(path: file)
         let edits = TraceEdits(trace)
         var best = Duration.seconds(1_000_000), baseline = best
         var endMatches = true

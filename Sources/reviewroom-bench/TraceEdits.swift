@@ -1,4 +1,5 @@
 import ReviewRoomCore
+import ReviewRoomTesting
 
 /// A trace converted (untimed) into UTF-16 edits and ot.js ops, ready to replay.
 struct TraceEdits {
@@ -18,7 +19,7 @@ struct TraceEdits {
 
     /// Converts code point positions to UTF-16 with ``CodePointIndex`` and builds each
     /// patch's op (`retain, delete, insert, retain` spanning the text at that point).
-    init(_ trace: EditTraceFile) {
+    init(_ trace: EditTrace) {
         start = trace.startContent ?? ""
         var index = CodePointIndex(start)
         var length = start.utf16.count

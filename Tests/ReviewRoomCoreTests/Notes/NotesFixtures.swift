@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReviewRoomTesting
 @testable import ReviewRoomCore
 
 /// Loads the notes engine's test fixtures from the test bundle (never from /work/shared).
@@ -18,18 +19,8 @@ enum NotesFixtures {
         try JSONDecoder().decode(OTVectors.self, from: Data(contentsOf: url("ot-vectors.json")))
     }
 
-    /// Decompresses a `.json.gz` fixture with a `gzip -dc` child process and decodes it.
-    /// (gzip is always present on Debian; the core stays free of zlib.)
+    /// Loads a `.json.gz` trace fixture with the shared ``EditTrace/load(path:)``.
     static func trace(_ name: String) throws -> EditTrace {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-dc", try url(name).path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "gzip -dc \(name) failed")
-        return try JSONDecoder().decode(EditTrace.self, from: data)
+        try EditTrace.load(path: url(name).path)
     }
 }

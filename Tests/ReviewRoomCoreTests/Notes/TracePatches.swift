@@ -1,3 +1,4 @@
+import ReviewRoomTesting
 @testable import ReviewRoomCore
 
 /// Turns editing-trace patches (code point positions) into ot.js ops on a note.

@@ -1,4 +1,5 @@
 import Testing
+import ReviewRoomTesting
 @testable import ReviewRoomCore
 
 /// Replays real editing traces (josephg/editing-traces, CC BY 4.0) through the notes engine.
@@ -29,15 +30,17 @@ import Testing
         let trace = try NotesFixtures.trace("friendsforever.json.gz")
         try #require(trace.txns.allSatisfy { $0.patches.allSatisfy { $0.inserted.utf8.allSatisfy { $0 < 0x80 } } },
                      "this replay counts positions in UTF-16 units, so it needs an ASCII trace")
-        var replay = try ConcurrentTraceReplay(trace: trace, startContent: trace.startContent ?? "")
+        let start = trace.startContent ?? ""
+        var replay = try ConcurrentTraceSchedule(trace: trace, startContent: start, participants: ["agent0", "agent1"],
+                                                 receiver: InMemoryTraceServer(startContent: start))
         try replay.run()
-        #expect(replay.server.text.string == trace.endContent)
+        #expect(replay.receiver.note.text.string == trace.endContent)
         for client in replay.clients {
             #expect(client.state == .synchronized)
-            #expect(client.revision == replay.server.revision)
+            #expect(client.revision == replay.receiver.note.revision)
             #expect(client.document.string == trace.endContent)
         }
-        #expect(replay.server.revision == trace.txns.count)
+        #expect(replay.receiver.note.revision == trace.txns.count)
         #expect(replay.bufferedTransactions > 0, "the replay must exercise the awaiting-with-buffer state")
     }
 }

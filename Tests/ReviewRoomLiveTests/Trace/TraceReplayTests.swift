@@ -8,16 +8,7 @@ struct NetworkTraceReplayTests {
     static func trace() throws -> EditTrace {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("ReviewRoomCoreTests/Fixtures/friendsforever.json.gz")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-dc", url.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "gzip -dc \(url.path) failed")
-        return try JSONDecoder().decode(EditTrace.self, from: data)
+        return try EditTrace.load(path: url.path)
     }
 
     @Test(.timeLimit(.minutes(10)))
@@ -35,16 +26,17 @@ struct NetworkTraceReplayTests {
             for token in tokens {
                 let socket = try RawWebSocketClient.connect(port: port, timeout: 30)
                 try socket.sendText(#"{"type":"hello","token":"\#(token)"}"#)
-                while try NetworkTraceReplay.object(socket.readText(timeout: 30))["type"] as? String != "welcome" {}
+                while try DaemonTraceServer.object(socket.readText(timeout: 30))["type"] as? String != "welcome" {}
                 sockets.append(socket)
             }
             defer { for socket in sockets { socket.disconnect() } }
-            var replay = try NetworkTraceReplay(trace: trace, sockets: sockets, participants: ids)
+            var replay = try ConcurrentTraceSchedule(trace: trace, startContent: "", participants: ids,
+                                                     receiver: DaemonTraceServer(sockets: sockets))
             try replay.run()
             try sockets[0].sendText(#"{"type":"note.get","id":999999999,"note":"evidence"}"#)
             var note: [String: Any] = [:]
             while true {
-                let message = try NetworkTraceReplay.object(sockets[0].readText(timeout: 30))
+                let message = try DaemonTraceServer.object(sockets[0].readText(timeout: 30))
                 if message["type"] as? String == "ack", let body = message["note"] as? [String: Any] { note = body; break }
             }
             return (note["text"] as? String ?? "", replay.clients.map(\.document.string), note["rev"] as? Int ?? -1)
