@@ -54,7 +54,11 @@ class Client:
         return client
 
     async def send(self, message):
-        await self.ws.send(message if isinstance(message, (str, bytes)) else json.dumps(message))
+        try:
+            await self.ws.send(message if isinstance(message, (str, bytes)) else json.dumps(message))
+        except ConnectionClosed as closed:
+            code = closed.rcvd.code if closed.rcvd else None
+            raise Closed(code, closed.rcvd.reason if closed.rcvd else "") from None
 
     async def receive(self, timeout=TIMEOUT):
         """The next message from the wire (not from `inbox`)."""
