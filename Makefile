@@ -7,15 +7,16 @@ DATA_DIR ?= ./.data
 LISTEN ?= 127.0.0.1:8080
 
 # Every Python check runs in one virtual environment with these PyPI packages: the API checks
-# (Tests/api), the record/calendar checks (Tests/content) and the browser tests (Tests/browser).
+# (Tests/api), the record/calendar checks (Tests/content), the WebSocket protocol checks
+# (Tests/blackbox) and the browser tests (Tests/browser).
 PYTHON_VENV := .venv
 PY := $(PYTHON_VENV)/bin/python
-PYTHON_PACKAGES := schemathesis openapi-spec-validator jsonschema icalendar selenium axe-selenium-python pytest
-PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selenium,axe_selenium_python,pytest
+PYTHON_PACKAGES := schemathesis openapi-spec-validator jsonschema icalendar selenium axe-selenium-python pytest websockets
+PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selenium,axe_selenium_python,pytest,websockets
 # Debian packages only the browser tests need.
 BROWSER_PACKAGES := chromium chromium-driver
 
-.PHONY: deps build test api-test content-test browser-test browser-deps python-deps coverage run bench
+.PHONY: deps build test api-test blackbox-test content-test browser-test browser-deps python-deps coverage run bench
 
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -26,13 +27,15 @@ build: deps
 	swift build
 
 # Installs everything first, then: every Swift test (with the core's coverage figure), the
-# record/calendar checks, the API checks (OpenAPI + schemathesis), the browser tests.
+# record/calendar checks, the API checks (OpenAPI + schemathesis), the WebSocket protocol
+# black-box checks, the browser tests.
 test: deps browser-deps python-deps
 	swift build --build-tests --enable-code-coverage
 	swift test --skip-build --enable-code-coverage
 	@$(MAKE) --no-print-directory coverage
 	@$(MAKE) --no-print-directory content-test
 	@$(MAKE) --no-print-directory api-test
+	@$(MAKE) --no-print-directory blackbox-test
 	@$(MAKE) --no-print-directory browser-test
 
 python-deps:
@@ -57,6 +60,11 @@ content-test: python-deps
 # The OpenAPI document against real responses, then schemathesis against a live daemon.
 api-test: python-deps
 	REVIEWROOMD="$$(swift build --show-bin-path)/reviewroomd" $(PY) Tests/api/check_api.py
+
+# The WebSocket protocol (PROTOCOL.md §3) from outside: a real reviewroomd, the `websockets` client.
+blackbox-test: python-deps
+	@[ -x .build/debug/reviewroomd ] || swift build --product reviewroomd
+	$(PY) -m pytest Tests/blackbox -q
 
 # Real headless Chromium (Debian's) against a real reviewroomd; `make test` has just built it.
 browser-test: browser-deps python-deps

@@ -1,0 +1,169 @@
+"""PROTOCOL.md §3.1–§3.5, the finer rules: no-op commands, phase bounds, who-may rules,
+`not_open`, origins, limits."""
+import datetime
+
+import pytest
+from websockets.exceptions import InvalidHandshake
+
+from wsclient import Client, Closed, run
+
+
+@run
+async def test_commands_that_change_nothing_are_acked_without_events(session):
+    fran = await Client.join(session.daemon.ws_url, session.tokens["Fran"])
+    assert (await fran.command("session.start"))["type"] == "ack"
+    paused = await fran.command("clock.pause")
+    assert paused["type"] == "ack", paused
+    seq = paused["seq"]
+    for name, fields in (("session.start", {}), ("clock.pause", {}), ("phase.goto", {"index": 0}),
+                         ("floor.next", {}), ("hand.lower", {"participant": session.pids["Asha"]})):
+        ack = await fran.command(name, **fields)
+        assert ack["type"] == "ack" and ack["seq"] == seq, (name, ack)
+    events = await fran.events(2)
+    assert [e["seq"] for e in events] == [seq - 1, seq]
+    assert await fran.seq() == seq and fran.kept_events() == []
+    await fran.close()
+
+
+@run
+async def test_phase_bounds_are_invalid_state(session):
+    fran = await Client.join(session.daemon.ws_url, session.tokens["Fran"])
+    assert (await fran.command("session.start"))["type"] == "ack"
+    seq = await fran.seq()
+    back = await fran.command("phase.prev")
+    assert back["type"] == "error" and back["code"] == "invalid_state", back
+    assert (await fran.command("phase.goto", index=2))["type"] == "ack"
+    seq = await fran.seq()
+    beyond = await fran.command("phase.next")
+    assert beyond["type"] == "error" and beyond["code"] == "invalid_state", beyond
+    assert await fran.seq() == seq
+    await fran.close()
+
+
+@run
+async def test_only_the_owner_or_a_facilitator_may_lower_a_hand(session):
+    asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
+    bilal = await Client.join(session.daemon.ws_url, session.tokens["Bilal"])
+    assert (await asha.command("hand.raise", kind="contribution"))["type"] == "ack"
+    seq = await asha.seq()
+    refused = await bilal.command("hand.lower", participant=session.pids["Asha"])
+    assert refused["type"] == "error" and refused["code"] == "forbidden", refused
+    refused = await bilal.command("hand.raise", kind="response", participant=session.pids["Asha"])
+    assert refused["type"] == "error" and refused["code"] == "forbidden", refused
+    assert await bilal.seq() == seq
+    lowered = await asha.command("hand.lower", participant=session.pids["Asha"])
+    assert lowered["type"] == "ack" and lowered["seq"] == seq + 1, lowered
+    await asha.close()
+    await bilal.close()
+
+
+@run
+async def test_only_the_rounds_current_speaker_may_pass(session):
+    fran = await Client.join(session.daemon.ws_url, session.tokens["Fran"])
+    asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
+    bilal = await Client.join(session.daemon.ws_url, session.tokens["Bilal"])
+    assert (await fran.command("session.start"))["type"] == "ack"
+    assert (await fran.command("phase.next"))["type"] == "ack"  # the daemon keeps rounds to queue and round phases
+    started = await fran.command("round.start", secondsEach=120)
+    assert started["type"] == "ack", started
+    floor = (await bilal.expect(lambda m: m.get("type") == "event" and m["seq"] == started["seq"]))["data"]["floor"]
+    assert floor["round"]["order"] == [session.pids[n] for n in ("Asha", "Bilal", "Ben")], floor
+    assert floor["speaker"] == session.pids["Asha"] and floor["round"]["index"] == 0, floor
+    refused = await bilal.command("round.pass")
+    assert refused["type"] == "error" and refused["code"] == "forbidden", refused
+    assert await bilal.seq() == started["seq"]
+    passed = await asha.command("round.pass")
+    assert passed["type"] == "ack" and passed["seq"] == started["seq"] + 1, passed
+    floor = (await bilal.expect(lambda m: m.get("type") == "event" and m["seq"] == passed["seq"]))["data"]["floor"]
+    assert floor["speaker"] == session.pids["Bilal"] and floor["round"]["index"] == 1, floor
+    assert floor["round"]["passed"] == [session.pids["Asha"]], floor
+    for client in (fran, asha, bilal):
+        await client.close()
+
+
+@run
+async def test_retain_only_edit_is_acked_with_current_rev_and_no_event(session):
+    asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
+    base = next(n["rev"] for n in asha.welcome["session"]["notes"] if n["id"] == "evidence")
+    written = await asha.command("note.edit", note="evidence", rev=base, opId="r-1", op=["abc"])
+    assert written["type"] == "ack" and written["rev"] == base + 1
+    same = await asha.command("note.edit", note="evidence", rev=base + 1, opId="r-2", op=[3])
+    assert same["type"] == "ack" and same["rev"] == base + 1 and same["seq"] == written["seq"], same
+    await asha.event("note.op")
+    assert await asha.seq() == written["seq"] and asha.kept_events() == []
+    await asha.close()
+
+
+@run
+async def test_session_before_its_lobby_answers_not_open_then_closes_1000(daemon, facilitator):
+    starts = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) + datetime.timedelta(days=3)
+    status, created = daemon.api("POST", "/sessions", facilitator["token"], {
+        "title": "Later", "hostSchool": "Northfield Primary", "focus": "Later",
+        "startsAt": starts.isoformat().replace("+00:00", "Z"), "timeZone": "Europe/London",
+        "agenda": [{"title": "Only", "kind": "discussion", "durationSec": 600, "turnMode": "open", "onTimeUp": "overtime"}],
+        "participants": [{"name": "Asha", "role": "reviewer"}], "lobbyOpensMinutesBefore": 15})
+    assert status == 201, created
+    token = next(i["token"] for i in created["invites"] if i["participant"]["role"] == "reviewer")
+    client = await Client.open(daemon.ws_url)
+    await client.send({"type": "hello", "token": token})
+    code, seen = await client.close_code()
+    assert [m.get("type") for m in seen] == ["error"], seen
+    assert seen[0]["code"] == "not_open" and "opensAt" in seen[0], seen
+    opens = datetime.datetime.fromisoformat(seen[0]["opensAt"].replace("Z", "+00:00"))
+    assert opens == starts - datetime.timedelta(minutes=15)
+    assert code == 1000
+
+
+@run
+async def test_foreign_browser_origin_is_refused_at_upgrade(session):
+    from websockets.asyncio.client import connect
+    try:
+        ws = await connect(session.daemon.ws_url, subprotocols=["reviewroom.v1"], origin="https://evil.example",
+                           open_timeout=10)
+    except InvalidHandshake:
+        return
+    await ws.close()
+    pytest.fail("an upgrade from Origin https://evil.example was accepted")
+
+
+@run
+async def test_own_origin_is_allowed(session):
+    from websockets.asyncio.client import connect
+    ws = await connect(session.daemon.ws_url, subprotocols=["reviewroom.v1"], origin=session.daemon.base,
+                       open_timeout=10)
+    client = Client(ws)
+    await client.send({"type": "hello", "token": session.tokens["Asha"]})
+    assert (await client.receive())["type"] == "welcome"
+    await client.close()
+
+
+@run
+async def test_message_over_64_kib_after_hello_closes_1009(session):
+    asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
+    rev = next(n["rev"] for n in asha.welcome["session"]["notes"] if n["id"] == "evidence")
+    await asha.send({"type": "note.edit", "id": 1, "note": "evidence", "rev": rev, "opId": "big", "op": ["x" * 70000]})
+    code, seen = await asha.close_code()
+    assert code == 1009, seen
+    reader = await Client.join(session.daemon.ws_url, session.tokens["Bilal"])
+    assert next(n for n in reader.welcome["session"]["notes"] if n["id"] == "evidence")["text"] == ""
+    await reader.close()
+
+
+@run
+async def test_flooding_is_rate_limited_then_closed_4029(session):
+    # Lock-step (each reply read before the next send) so the server never holds unread input
+    # when it closes; otherwise TCP resets the connection and the close frame can be lost.
+    asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
+    replies, code = [], None
+    for number in range(1, 3001):
+        try:
+            await asha.send({"type": "ping", "id": number})
+            replies.append(await asha.expect(lambda m: m.get("id") == number))
+        except Closed as closed:
+            code = closed.code
+            break
+    limited = [m for m in replies if m.get("type") == "error"]
+    assert limited and all(m["code"] == "rate_limited" for m in limited), limited[:3]
+    first = replies.index(limited[0])
+    assert first >= 200 and all(m["type"] == "ack" for m in replies[:first]), first
+    assert code == 4029, (code, len(replies), len(limited))
