@@ -48,7 +48,9 @@ extension SessionState {
     func decideExtend(seconds: Double, at now: Timestamp) throws(CommandError) -> [EventBody] {
         guard seconds.isFinite, abs(seconds) <= Self.maxExtensionSec,
               case let delta = Milliseconds.from(seconds: seconds), delta != 0 else {
-            throw .badRequest("clock.extend seconds \(seconds) is out of range: "
+            // Whole numbers print as sent ("0", not "0.0").
+            let shown = seconds.isFinite && seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int64(seconds)) : "\(seconds)"
+            throw .badRequest("clock.extend seconds \(shown) is out of range: "
                 + "it must be non-zero and between -3600 and 3600")
         }
         try requireUnderway("clock.extend")

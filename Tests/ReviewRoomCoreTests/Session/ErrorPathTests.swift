@@ -20,7 +20,8 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(setup: started, command: .clockExtend(seconds: 0), by: "f1", code: .badRequest, mentions: "non-zero"),
+        Case(setup: started, command: .clockExtend(seconds: 0), by: "f1", code: .badRequest, mentions: "clock.extend seconds 0 is out of range"),
+        Case(setup: started, command: .clockExtend(seconds: 3601), by: "f1", code: .badRequest, mentions: "seconds 3601 is"),
         Case(setup: started, command: .clockExtend(seconds: 3600.5), by: "f1", code: .badRequest, mentions: "3600.5"),
         Case(setup: started, command: .clockExtend(seconds: -4000), by: "f1", code: .badRequest, mentions: "-4000"),
         Case(setup: started, command: .clockExtend(seconds: .nan), by: "f1", code: .badRequest, mentions: "nan"),
