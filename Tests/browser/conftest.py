@@ -4,16 +4,11 @@ The daemon is `.build/debug/reviewroomd` (override with REVIEWROOMD=path). Every
 collects its console log; `browser_errors` returns the errors and CSP violations so each
 test can assert there were none. Screenshots go to artifacts/screenshots/.
 """
-import json
 import os
 import pathlib
-import queue
+import sys
 import shutil
-import subprocess
 import tempfile
-import threading
-import urllib.error
-import urllib.request
 
 import pytest
 from selenium import webdriver
@@ -21,88 +16,15 @@ from selenium.webdriver.chrome.service import Service
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-DAEMON = pathlib.Path(os.environ.get("REVIEWROOMD", ROOT / ".build" / "debug" / "reviewroomd"))
+sys.path.insert(0, str(ROOT / "Tests" / "support"))
+from reviewroomd import EXECUTABLE as DAEMON, Daemon  # noqa: E402
 # The daemon serves the client straight from the source folder (its `web_root` key), so the
 # suite tests the files as they are now, not the copy made by the last `swift build`.
 # Notes are capped low so a test can paste past the cap without megabytes of typing.
 MAX_NOTE_UNITS = 20000
-DAEMON_ENV = {**os.environ, "REVIEWROOM_WEB_ROOT": os.environ.get(
+DAEMON_ENV = {"REVIEWROOM_WEB_ROOT": os.environ.get(
     "REVIEWROOM_WEB_ROOT", str(ROOT / "Sources" / "ReviewRoomServer" / "Web")),
     "REVIEWROOM_MAX_NOTE_UNITS": str(MAX_NOTE_UNITS)}
-START_TIMEOUT = 30
-
-
-class Daemon:
-    """One reviewroomd process; `restart()` keeps the data dir and the port."""
-
-    def __init__(self, data_dir):
-        self.data_dir = data_dir
-        self.process = None
-        self.port = 0
-        self.base = None
-
-    def start(self, port=0):
-        # The daemon's log goes to a file in its data dir, kept across restarts, for reading after a failure.
-        self.log = open(os.path.join(self.data_dir, "daemon.log"), "a")
-        self.process = subprocess.Popen(
-            [str(DAEMON), "serve", "--listen", f"127.0.0.1:{port}", "--data-dir", self.data_dir],
-            stdout=subprocess.PIPE, stderr=self.log, text=True, env=DAEMON_ENV)
-        lines = queue.Queue()
-
-        def pump(stream):
-            for line in stream:
-                lines.put(line)
-            lines.put(None)
-
-        threading.Thread(target=pump, args=(self.process.stdout,), daemon=True).start()
-        while True:
-            try:
-                line = lines.get(timeout=START_TIMEOUT)
-            except queue.Empty:
-                self.stop()
-                raise RuntimeError("reviewroomd printed no 'Listening on' line")
-            if line is None:
-                raise RuntimeError(f"reviewroomd exited with {self.process.wait()} before listening")
-            if line.startswith("Listening on "):
-                self.base = line.split("Listening on ", 1)[1].strip().rstrip("/")
-                self.port = int(self.base.rsplit(":", 1)[1])
-                return self
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if getattr(self, "log", None):
-            self.log.close()
-
-    def restart(self):
-        self.stop()
-        return self.start(self.port)
-
-    def facilitator_token(self, name="Fran"):
-        out = subprocess.run([str(DAEMON), "facilitator", "add", name, "--json", "--data-dir", self.data_dir],
-                             check=True, capture_output=True, text=True).stdout
-        return json.loads(out)["token"]
-
-    def api(self, method, path, token, body=None):
-        """(status, parsed JSON or None) of one API request."""
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.base + "/api/v1" + path, data=data, method=method,
-                                         headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                raw = response.read()
-                return response.status, (json.loads(raw) if raw else None)
-        except urllib.error.HTTPError as error:
-            raw = error.read()
-            try:
-                return error.code, json.loads(raw)
-            except ValueError:
-                return error.code, None
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +32,7 @@ def daemon():
     if not DAEMON.exists():
         pytest.fail(f"{DAEMON} is not built: run `swift build` first")
     data_dir = tempfile.mkdtemp(prefix="reviewroom-browser-")
-    instance = Daemon(data_dir).start()
+    instance = Daemon(data_dir, extra_env=DAEMON_ENV).start()
     yield instance
     instance.stop()
     shutil.rmtree(data_dir, ignore_errors=True)
@@ -118,7 +40,7 @@ def daemon():
 
 @pytest.fixture(scope="module")
 def facilitator(daemon):
-    return daemon.facilitator_token()
+    return daemon.add_facilitator("Fran")["token"]
 
 
 @pytest.fixture(scope="module")
