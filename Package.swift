@@ -75,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "reviewroom-bench",
             dependencies: [
-                "ReviewRoomCore", "ReviewRoomStore", "ReviewRoomBenchKit", "WebSocketTransport", "ReviewRoomTesting",
+                "ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomStore", "ReviewRoomBenchKit", "WebSocketTransport", "ReviewRoomTesting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

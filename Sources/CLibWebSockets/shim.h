@@ -7,6 +7,7 @@
 #include <libwebsockets.h>
 #include <openssl/ssl.h>
 #include <openssl/err.h>
+#include <ev.h>
 
 /// `LWS_PRE` is a function-like macro and does not import: the headroom every
 /// `lws_write` payload needs in front of it.
@@ -44,5 +45,24 @@ static inline lws_sock_file_fd_type reviewroom_lws_filefd(int fd) {
 /// `SSL_FILETYPE_PEM` is defined through another macro (`X509_FILETYPE_PEM`);
 /// exposed typed for `SSL_CTX_use_PrivateKey_file`.
 static const int reviewroom_ssl_filetype_pem = SSL_FILETYPE_PEM;
+
+/// libev's loop type is `struct ev_loop`, whose name collides with the function
+/// `ev_loop` in older API shims; Swift sees it as an opaque pointer through these
+/// wrappers. lws 4.1.6's own `poll()` loop scans every descriptor on every wakeup
+/// (a quarter of the CPU with 2,000 connections); lws drives a libev (epoll) loop
+/// we create and pass in as a "foreign loop" instead.
+static inline void *reviewroom_ev_loop_new(void) {
+    return ev_loop_new(EVBACKEND_EPOLL | EVFLAG_NOSIGMASK);
+}
+
+/// One pass of the loop: waits for at least one event and handles what is ready.
+static inline int reviewroom_ev_run_once(void *loop) {
+    return ev_run((struct ev_loop *)loop, EVRUN_ONCE);
+}
+
+/// Frees a loop from `reviewroom_ev_loop_new` (after `lws_context_destroy`).
+static inline void reviewroom_ev_loop_destroy(void *loop) {
+    ev_loop_destroy((struct ev_loop *)loop);
+}
 
 #endif

@@ -12,6 +12,20 @@ struct JSONParserTests {
         #expect(value["b"]?.kind == .null)
     }
 
+    @Test func typedAccessorsReadOnlyTheirOwnKind() throws {
+        let value = try JSONParser.parse(Array(#"{"s":"x","i":42,"f":1.5,"n":-7,"big":1e300,"a":[1,"y"],"o":{"k":true}}"#.utf8))
+        #expect(value["s"]?.string == "x")
+        #expect(value["i"]?.int == 42)
+        #expect(value["n"]?.int == -7)
+        #expect(value["f"]?.int == nil)
+        #expect(value["big"]?.int == nil)
+        #expect(value["s"]?.int == nil)
+        #expect(value["i"]?.string == nil)
+        #expect(value["a"]?.array?.map(\.kindDescription) == ["a number", "a string"])
+        #expect(value["o"]?.array == nil)
+        #expect(value["o"]?["k"]?.kind == .bool(true))
+    }
+
     @Test func capsNestingDepth() {
         let deep = Array((String(repeating: "[", count: 40) + String(repeating: "]", count: 40)).utf8)
         #expect(throws: JSONParseError.self) { try JSONParser.parse(deep, maxDepth: 32) }

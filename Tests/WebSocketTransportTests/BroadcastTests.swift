@@ -36,6 +36,24 @@ import WebSocketTransport
         await harness.stop()
     }
 
+    @Test func aBacklogOfEveryHeaderSizeArrivesWholeAndInOrder() async throws {
+        let harness = try TransportHarness(echo: false)
+        let port = harness.port
+        let client = try await RawBlocking.run { try RawWebSocketClient.connect(port: port) }
+        let connection = try await harness.nextConnection()
+        // 7-bit, 16-bit and 64-bit payload lengths at their edges, queued back to back so the
+        // server packs them into shared writes (and writes the larger ones on their own).
+        let sizes = [0, 1, 125, 126, 127, 4_000, 65_535, 65_536, 70_000, 3, 125, 16_380, 2]
+        let texts = sizes.enumerated().map { index, size in
+            String(repeating: Character(UnicodeScalar(UInt8(97 + index % 26))), count: size)
+        }
+        for text in texts { #expect(connection.send(OutboundFrame(text))) }
+        let received = try await RawBlocking.run { try texts.map { _ in try client.readText() } }
+        #expect(received.map(\.utf8.count) == sizes)
+        #expect(received == texts)
+        await harness.stop()
+    }
+
     @Test func stalledReaderIsClosedWith4029WhileOthersGetEverything() async throws {
         let harness = try TransportHarness(echo: false) { $0.outboxLimitBytes = 64 * 1024 }
         #expect(harness.server.outboxOverflowCount == 0)

@@ -9,15 +9,26 @@
 public enum LanguageHints {
     /// Every hint in `text`, positions in UTF-16 code units from its start, in text order.
     public static func scan(_ text: String) -> [LanguageHint] {
-        scan(text, rules: LanguageRule.catalogue)
+        scan(text, index: catalogueIndex)
     }
 
     /// Every hint that `rules` find in `text`.
     public static func scan(_ text: String, rules: [LanguageRule]) -> [LanguageHint] {
+        scan(text, index: index(of: rules))
+    }
+
+    // Built once: the server scans after every applied edit.
+    private static let catalogueIndex = index(of: LanguageRule.catalogue)
+
+    /// Rules by their first word, longest phrase first.
+    private static func index(of rules: [LanguageRule]) -> [String: [LanguageRule]] {
+        Dictionary(grouping: rules.filter { !$0.words.isEmpty }) { $0.words[0] }
+            .mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    }
+
+    private static func scan(_ text: String, index byFirstWord: [String: [LanguageRule]]) -> [LanguageHint] {
         let scalars = Array(text.unicodeScalars)
         let tokens = WordTokenizer.tokens(of: scalars)
-        let byFirstWord = Dictionary(grouping: rules.filter { !$0.words.isEmpty }) { $0.words[0] }
-            .mapValues { $0.sorted { $0.words.count > $1.words.count } }
         var hints: [LanguageHint] = []
         var index = 0
         while index < tokens.count {

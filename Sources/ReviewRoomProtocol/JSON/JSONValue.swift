@@ -47,6 +47,25 @@ public struct JSONValue: Sendable, Equatable {
         return members.last { $0.0 == key }?.1
     }
 
+    /// The text, when the value is a string.
+    public var string: String? {
+        if case .string(let text) = kind { return text }
+        return nil
+    }
+
+    /// The number, when the value is a whole number that an `Int` holds exactly (|n| < 2⁵³).
+    public var int: Int? {
+        guard case .number(let number?) = kind, number == number.rounded(.towardZero),
+              abs(number) < 9_007_199_254_740_992 else { return nil }
+        return Int(number)
+    }
+
+    /// The elements, when the value is an array.
+    public var array: [JSONValue]? {
+        if case .array(let elements) = kind { return elements }
+        return nil
+    }
+
     /// A name for the value's kind in error messages: "a string", "null", "an array"…
     public var kindDescription: String {
         switch kind {

@@ -116,30 +116,27 @@ extension SessionActor {
 
     /// The whole lines around `touched` (from the line break before it to the one after it),
     /// read in small windows from the rope so a keystroke never copies the whole note; at most
-    /// `limit` units either side.
-    static func paragraphs(around touched: (Int, Int), in text: Rope, limit: Int = 16_384) -> Range<Int> {
+    /// `limit` units either side. A line longer than that is cut at the last space inside the
+    /// limit, so no word is scanned half (half of "poorly" would read as "poor").
+    static func paragraphs(around touched: (Int, Int), in text: Rope, limit: Int = 512) -> Range<Int> {
         let count = text.utf16Count
-        var start = min(touched.0, count), end = min(max(touched.1, start), count)
+        let start = min(touched.0, count), end = min(max(touched.1, start), count)
         let floor = max(0, start - limit), ceiling = min(count, end + limit)
-        scanBack: while start > floor {
-            let from = max(floor, start - 512)
-            let window = text.units(in: from..<start)
-            if let newline = window.lastIndex(of: 0x0A) {
-                start = from + newline + 1
-                break scanBack
-            }
-            start = from
+        let before = text.units(in: floor..<start), after = text.units(in: end..<ceiling)
+        let space: UInt16 = 0x20, newline: UInt16 = 0x0A
+        var lower = floor
+        if let line = before.lastIndex(of: newline) {
+            lower = floor + line + 1
+        } else if floor > 0 {
+            lower = before.firstIndex(of: space).map { floor + $0 + 1 } ?? start
         }
-        scanForward: while end < ceiling {
-            let to = min(ceiling, end + 512)
-            let window = text.units(in: end..<to)
-            if let newline = window.firstIndex(of: 0x0A) {
-                end += newline
-                break scanForward
-            }
-            end = to
+        var upper = ceiling
+        if let line = after.firstIndex(of: newline) {
+            upper = end + line
+        } else if ceiling < count {
+            upper = after.lastIndex(of: space).map { end + $0 } ?? end
         }
-        return start..<end
+        return lower..<upper
     }
 
     /// The range of the new text an op changed (UTF-16 units), or nil for none.

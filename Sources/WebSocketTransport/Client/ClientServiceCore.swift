@@ -43,6 +43,15 @@ final class ClientServiceCore: @unchecked Sendable {
         info.user = Unmanaged.passUnretained(self).toOpaque()
         info.options = UInt64(LWS_SERVER_OPTION_VALIDATE_UTF8)
         info.timeout_secs = 30
+        let loop: EpollLoop
+        do {
+            loop = try EpollLoop()
+        } catch {
+            started(error)
+            return
+        }
+        defer { loop.destroy() }
+        loop.attach(to: &info)
         guard let created = lws_create_context(&info) else {
             started(TransportError(.startFailed, "libwebsockets could not create a client context"))
             return
@@ -51,7 +60,7 @@ final class ClientServiceCore: @unchecked Sendable {
         mailbox.open(context: created)
         started(nil)
         while !stopping {
-            if lws_service(created, 0) < 0 { break }
+            loop.runOnce()
         }
         mailbox.close()
         lws_context_destroy(created)

@@ -31,6 +31,7 @@ extension ServiceCore {
         if !configuration.host.contains(":") { options |= LWS_SERVER_OPTION_DISABLE_IPV6 }
         if usesTLS { options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT }
         info.options = UInt64(options)
+        eventLoop?.attach(to: &info)
         if listenFD >= 0 {
             info.port = reviewroom_context_port_no_listen_server
         } else {

@@ -1,5 +1,4 @@
 import CLibWebSockets
-import Glibc
 
 // WebSocket connections on the service thread: upgrade policy, reassembly and limits,
 // flow control, the hello timer, and draining outboxes in WRITEABLE.
@@ -81,30 +80,26 @@ extension ServiceCore {
     }
 
     /// `SERVER_WRITEABLE`: write queued frames while the socket takes them, then the close.
+    ///
+    /// A backlog is packed into few writes (``FrameBatch``): one `send` per frame was most
+    /// of a broadcast's cost. A lone frame goes straight from its shared block.
     func webSocketWriteable(_ wsi: OpaquePointer) -> Int32 {
         guard let session = sessionsByWSI[wsi] else { return 0 }
-        enum Next { case frame(OutboundFrame, more: Bool), close(OutboxState.CloseRequest), idle }
-        let socket = lws_get_socket_fd(wsi)
-        var corked = false
-        defer { if corked { Self.setCork(socket, false) } }
+        enum Next { case frames([OutboundFrame]), close(OutboxState.CloseRequest), idle }
         while lws_send_pipe_choked(wsi) == 0 {
             let next = session.connection.outbox.withLock { o -> Next in
-                if let frame = o.frames.popFirst() {
-                    o.queuedBytes -= frame.count
-                    return .frame(frame, more: !o.frames.isEmpty)
+                if !o.frames.isEmpty {
+                    let taken = o.frames.popPrefix(maxBytes: FrameBatch.byteBudget)
+                    for frame in taken { o.queuedBytes -= frame.count }
+                    return .frames(taken)
                 }
                 if let close = o.closeRequest { return .close(close) }
                 o.wakePending = false
                 return .idle
             }
             switch next {
-            case .frame(let frame, let more):
-                // Coalesce a backlog into few segments: one sendto per frame dominates broadcast cost.
-                if more, !corked, socket >= 0 {
-                    Self.setCork(socket, true)
-                    corked = true
-                }
-                if lws_write(wsi, frame.payload, frame.count, LWS_WRITE_TEXT) < frame.count { return -1 }
+            case .frames(let frames):
+                if !write(frames, to: wsi) { return -1 }
             case .close(let request):
                 setCloseReason(wsi, code: request.code, reason: request.reason)
                 return -1
@@ -114,6 +109,19 @@ extension ServiceCore {
         }
         lws_callback_on_writable(wsi)
         return 0
+    }
+
+    /// Writes `frames` in order: a lone frame as is, several packed into one raw write.
+    /// False when lws reports the connection broken.
+    private func write(_ frames: [OutboundFrame], to wsi: OpaquePointer) -> Bool {
+        if frames.count == 1, let frame = frames.first {
+            return lws_write(wsi, frame.payload, frame.count, LWS_WRITE_TEXT) >= frame.count
+        }
+        frameBatch.reset()
+        for frame in frames { frameBatch.append(frame) }
+        // LWS_WRITE_HTTP makes lws send the bytes as they are (they are already whole frames);
+        // it still buffers a partial send itself and reports the full length.
+        return lws_write(wsi, frameBatch.bytes, frameBatch.count, LWS_WRITE_HTTP) >= frameBatch.count
     }
 
     /// `CLOSED`: forget the connection, finish its stream.
@@ -133,10 +141,5 @@ extension ServiceCore {
             o.queuedBytes = 0
         }
         session.connection.inbound.finish()
-    }
-
-    private static func setCork(_ socket: Int32, _ on: Bool) {
-        var value: Int32 = on ? 1 : 0
-        _ = setsockopt(socket, Int32(IPPROTO_TCP), TCP_CORK, &value, socklen_t(MemoryLayout<Int32>.size))
     }
 }

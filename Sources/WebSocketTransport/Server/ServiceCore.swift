@@ -27,6 +27,9 @@ final class ServiceCore: @unchecked Sendable {
 
     // Service-thread state.
     var context: OpaquePointer?
+    var eventLoop: EpollLoop?
+    /// Scratch space for packing a connection's backlog into one write.
+    let frameBatch = FrameBatch()
     var vhost: OpaquePointer?
     var protocols: ProtocolTable?
     var contextStrings: CStringArena?
@@ -80,6 +83,19 @@ final class ServiceCore: @unchecked Sendable {
     /// shutdown completes, destroy the context, release everyone waiting.
     func run(startup: StartupHandshake) {
         serviceThread = pthread_self()
+        let loop: EpollLoop
+        do {
+            loop = try EpollLoop()
+        } catch {
+            startup.finish(.failure(error))
+            markExited()
+            return
+        }
+        eventLoop = loop
+        defer {
+            eventLoop = nil
+            loop.destroy()
+        }
         let port: Int
         do {
             port = try createContext()
@@ -102,7 +118,7 @@ final class ServiceCore: @unchecked Sendable {
         logger.info("transport listening", metadata: ["port": "\(port)", "tls": "\(usesTLS)"])
 
         while !shouldLeaveLoop() {
-            if lws_service(context, 0) < 0 { break }
+            loop.runOnce()
         }
         teardown(context)
     }

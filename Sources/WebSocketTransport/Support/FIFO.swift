@@ -8,6 +8,9 @@ struct FIFO<Element> {
     /// True when nothing is queued.
     var isEmpty: Bool { head == storage.count }
 
+    /// The front element, if any.
+    var first: Element? { head < storage.count ? storage[head] : nil }
+
     /// Appends at the back.
     mutating func append(_ element: Element) { storage.append(element) }
 
@@ -23,16 +26,6 @@ struct FIFO<Element> {
             head = 0
         }
         return element
-    }
-
-    /// Puts an element back at the front (after a pop that could not be used).
-    mutating func pushFront(_ element: Element) {
-        if head > 0 {
-            head -= 1
-            storage[head] = element
-        } else {
-            storage.insert(element, at: 0)
-        }
     }
 
     /// Drops everything.

@@ -18,8 +18,10 @@ enum LWSLogBridge {
 
     // lws keeps its level and sink in plain C globals that every service thread reads while
     // logging, so they are written exactly once (Swift runs a static initializer once, safely).
+    // NOTICE stays off: lws' libev glue logs one NOTICE per socket event-mask change, which
+    // under load cost more CPU than the WebSocket work itself, for lines nobody reads.
     private static let configured: Void = {
-        lws_set_log_level(Int32(LLL_ERR | LLL_WARN | LLL_NOTICE), reviewroomLWSLogEmit)
+        lws_set_log_level(Int32(LLL_ERR | LLL_WARN), reviewroomLWSLogEmit)
     }()
 
     /// Maps an lws level bit to a swift-log level.
