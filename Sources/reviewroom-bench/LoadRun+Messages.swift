@@ -1,6 +1,7 @@
 import ReviewRoomBenchKit
 import ReviewRoomCore
 import ReviewRoomProtocol
+import WebSocketTransport
 
 // What the driver does with each message a client receives.
 extension LoadRun {
@@ -106,7 +107,8 @@ extension LoadRun {
         clients[index].note = note
         if let next { sendEdit(next, client: index) }
         if plan.typing == .closedLoop, measuring, note.state == .synchronized {
-            clients[index].nextKeyAt = 0
+            // The next keystroke goes at once, not at the next timer scan.
+            keystroke(client: index, now: MonotonicClock.nanoseconds())
         }
     }
 

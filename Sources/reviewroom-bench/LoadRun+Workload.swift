@@ -58,7 +58,7 @@ extension LoadRun {
         }
     }
 
-    private func keystroke(client index: Int, now: UInt64) {
+    func keystroke(client index: Int, now: UInt64) {
         guard var note = clients[index].note else { return }
         switch plan.typing {
         case .closedLoop:

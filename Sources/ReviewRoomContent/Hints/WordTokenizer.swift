@@ -50,6 +50,13 @@ enum WordTokenizer {
 
     /// Letters, digits and combining marks make words.
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        // ASCII answers without the Unicode property tables (the scan runs after every edit).
+        if scalar.isASCII {
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9": return true
+            default: return false
+            }
+        }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.numericType != nil { return true }
         switch properties.generalCategory {

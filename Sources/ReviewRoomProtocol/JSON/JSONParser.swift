@@ -147,36 +147,43 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONParseError) -> String {
         let start = index
         index += 1
-        var scalars = String.UnicodeScalarView()
+        // Most strings have no escape: they are decoded straight from their bytes, once.
+        var text = ""
+        var escaped = false
         var runStart = index
         func flushRun(_ end: Int) {
-            if end > runStart { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+            if end > runStart { text += String(decoding: bytes[runStart..<end], as: UTF8.self) }
         }
         while true {
             guard index < bytes.count else { throw JSONParseError("unterminated string starting at byte \(start)") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                flushRun(index)
+                if !escaped {
+                    text = String(decoding: bytes[runStart..<index], as: UTF8.self)
+                } else {
+                    flushRun(index)
+                }
                 index += 1
-                return String(scalars)
+                return text
             }
             if byte < 0x20 { throw JSONParseError("unescaped control character in a string at byte \(index)") }
             if byte != UInt8(ascii: "\\") { index += 1; continue }
             flushRun(index)
+            escaped = true
             index += 1
             guard index < bytes.count else { throw JSONParseError("unterminated escape at byte \(index)") }
             let escape = bytes[index]
             index += 1
             switch escape {
-            case UInt8(ascii: "\""): scalars.append("\"")
-            case UInt8(ascii: "\\"): scalars.append("\\")
-            case UInt8(ascii: "/"): scalars.append("/")
-            case UInt8(ascii: "b"): scalars.append("\u{08}")
-            case UInt8(ascii: "f"): scalars.append("\u{0C}")
-            case UInt8(ascii: "n"): scalars.append("\n")
-            case UInt8(ascii: "r"): scalars.append("\r")
-            case UInt8(ascii: "t"): scalars.append("\t")
-            case UInt8(ascii: "u"): scalars.append(try parseUnicodeEscape())
+            case UInt8(ascii: "\""): text.unicodeScalars.append("\"")
+            case UInt8(ascii: "\\"): text.unicodeScalars.append("\\")
+            case UInt8(ascii: "/"): text.unicodeScalars.append("/")
+            case UInt8(ascii: "b"): text.unicodeScalars.append("\u{08}")
+            case UInt8(ascii: "f"): text.unicodeScalars.append("\u{0C}")
+            case UInt8(ascii: "n"): text.unicodeScalars.append("\n")
+            case UInt8(ascii: "r"): text.unicodeScalars.append("\r")
+            case UInt8(ascii: "t"): text.unicodeScalars.append("\t")
+            case UInt8(ascii: "u"): text.unicodeScalars.append(try parseUnicodeEscape())
             default: throw JSONParseError("invalid escape '\\\(Character(Unicode.Scalar(escape)))' at byte \(index - 1)")
             }
             runStart = index

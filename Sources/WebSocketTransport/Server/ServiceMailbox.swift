@@ -14,13 +14,15 @@ final class ServiceMailbox: Sendable {
 
     private let state = Locked(State())
 
-    /// Queues `command` and wakes the service thread; false if the context is not running.
+    /// Queues `command` and wakes the service thread (once per batch); false if the context is not running.
     @discardableResult
     func post(_ command: ServiceCommand) -> Bool {
         state.withLock { s in
             guard let context = s.context else { return false }
             s.commands.append(command)
-            lws_cancel_service(context)
+            // One wake-up per batch: a non-empty queue already has one on its way (the
+            // drain empties the queue under this lock), and each cancel is a pipe write.
+            if s.commands.count == 1 { lws_cancel_service(context) }
             return true
         }
     }

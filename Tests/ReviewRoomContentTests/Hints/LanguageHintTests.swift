@@ -1,5 +1,5 @@
 import Foundation
-import ReviewRoomContent
+@testable import ReviewRoomContent
 import Testing
 
 @Suite("Language hints")
@@ -124,6 +124,15 @@ struct LanguageHintArticleTests {
         let text = try String(contentsOf: article, encoding: .utf8)
         for rule in LanguageRule.catalogue {
             #expect(text.contains("| \(rule.category.rawValue) | `\(rule.phrase)` |"), "rule \(rule.phrase)")
+        }
+    }
+
+    @Test func asciiWordCharactersAgreeWithTheUnicodeProperties() {
+        for value in UInt8(0)...UInt8(127) {
+            let scalar = Unicode.Scalar(value)
+            let properties = scalar.properties
+            let byProperties = properties.isAlphabetic || properties.numericType != nil
+            #expect(WordTokenizer.isWordScalar(scalar) == byProperties, "U+\(String(value, radix: 16))")
         }
     }
 }
