@@ -55,6 +55,10 @@ static inline void *reviewroom_ev_loop_new(void) {
     return ev_loop_new(EVBACKEND_EPOLL | EVFLAG_NOSIGMASK);
 }
 
+/// Where lws 4.1.6 looks for its event-library plugins (`libwebsockets-evlib_ev.so`);
+/// a macro string, exposed so a failed start can name the missing file.
+static const char *const reviewroom_lws_evlib_dir = LWS_INSTALL_LIBDIR;
+
 /// One pass of the loop: waits for at least one event and handles what is ready.
 static inline int reviewroom_ev_run_once(void *loop) {
     return ev_run((struct ev_loop *)loop, EVRUN_ONCE);

@@ -11,7 +11,9 @@ import WebSocketTransport
 final class LoadRun {
     /// What reaches the driver's task.
     enum Input: Sendable {
-        case client(WebSocketClientEvent)
+        /// Client events are waiting in the inbox.
+        case clients
+        /// The timer ticked.
         case tick
     }
 
@@ -57,7 +59,10 @@ final class LoadRun {
     /// Runs the scenario; returns its figures. `rssBefore` is the target's RSS before any client.
     func run() async throws -> ScenarioResult {
         let (stream, continuation) = AsyncStream<Input>.makeStream()
-        let pool = try await WebSocketClientPool { event in continuation.yield(.client(event)) }
+        let inbox = ClientEventInbox()
+        let pool = try await WebSocketClientPool { event in
+            if inbox.append(event) { continuation.yield(.clients) }
+        }
         self.pool = pool
         let ticker = Task {
             while !Task.isCancelled {
@@ -78,13 +83,16 @@ final class LoadRun {
         var driverCPUAtStart = 0.0
         var lastStamp: UInt64 = 0, lastTextAt: UInt64 = 0
         for await input in stream {
-            let now = MonotonicClock.nanoseconds()
-            switch input {
-            case .client(let event):
-                handle(event)
-            case .tick:
-                break
+            if input == .clients {
+                for event in inbox.takeAll() {
+                    handle(event)
+                    if case .text(_, _, let stamp) = event {
+                        lastStamp = stamp
+                        lastTextAt = MonotonicClock.nanoseconds()
+                    }
+                }
             }
+            let now = MonotonicClock.nanoseconds()
             if afterJoin == nil {
                 if settled == clients.count {
                     afterJoin = try target.usage()
@@ -106,10 +114,6 @@ final class LoadRun {
                     lastTimerScan = now
                     workloadTick(now: now)
                 }
-            }
-            if case .client(.text(_, _, let stamp)) = input {
-                lastStamp = stamp
-                lastTextAt = now
             }
             // Drain until every edit arrived, or 5 s of arrivals past the window were processed
             // (the driver may lag behind its stream: judge by arrival stamps, or by it going idle).

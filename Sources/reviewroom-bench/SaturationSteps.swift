@@ -18,13 +18,14 @@ struct SaturationSteps {
     /// Runs the steps.
     func run() async throws -> [ScenarioResult] {
         let base = try ScenarioPlan.make("e", scale: scale)
-        let rates: [Double?] = scale < 0.01 ? [2, nil] : [1, 2, 4, 8, nil]
+        // Half steps where the curve usually crosses the p99 bound on 2 cores.
+        let rates: [Double?] = scale < 0.01 ? [2, nil] : [1, 1.5, 2, 3, 4, 8, nil]
         var steps: [ScenarioResult] = []
         for rate in rates {
             var plan = base
             plan.typing = rate.map { .bursts(editsPerSecond: $0) } ?? .closedLoop
             var result = try await LoadBench.runOnce(plan, kind: kind, peerExecutable: peerExecutable)
-            result.scenario = rate.map { "e@\(Int($0))" } ?? "e@ack"
+            result.scenario = rate.map { "e@\($0.rounded() == $0 ? String(Int($0)) : String($0))" } ?? "e@ack"
             steps.append(result)
         }
         let passing = steps.filter { $0.latency.p99Ms <= Self.p99BoundMs && $0.errors == 0 }

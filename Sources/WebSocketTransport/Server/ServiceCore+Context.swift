@@ -79,6 +79,10 @@ extension ServiceCore {
     }
 
     private func startFailureMessage() -> String {
+        let plugin = String(cString: reviewroom_lws_evlib_dir) + "/libwebsockets-evlib_ev.so"
+        if access(plugin, R_OK) != 0 {
+            return "libwebsockets could not load its libev plugin \(plugin): install the Debian package libwebsockets-evlib-ev"
+        }
         if usesTLS {
             return "could not listen on \(configuration.host):\(configuration.port) with certificate "
                 + "\(configuration.tlsCertificatePath ?? "") and key \(configuration.tlsPrivateKeyPath ?? ""): "
