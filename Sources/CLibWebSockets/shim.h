@@ -8,6 +8,7 @@
 #include <openssl/ssl.h>
 #include <openssl/err.h>
 #include <ev.h>
+#include <stdlib.h>
 
 /// `LWS_PRE` is a function-like macro and does not import: the headroom every
 /// `lws_write` payload needs in front of it.
@@ -62,6 +63,39 @@ static const char *const reviewroom_lws_evlib_dir = LWS_INSTALL_LIBDIR;
 /// One pass of the loop: waits for at least one event and handles what is ready.
 static inline int reviewroom_ev_run_once(void *loop) {
     return ev_run((struct ev_loop *)loop, EVRUN_ONCE);
+}
+
+/// A libev timer that wakes lws' service on `context` at a fixed interval.
+///
+/// lws 4.1.6's libev glue arms its own timer only in its timer and idle callbacks, never
+/// when a new, earlier lws timer (`lws_set_timer_usecs`, `lws_set_timeout`) is added: with
+/// no I/O such a timer fired up to 30 s late. `lws_cancel_service` is an I/O event on lws'
+/// own pipe, after which lws services every timer that is due.
+typedef struct reviewroom_ev_kick {
+    ev_timer timer;
+    struct lws_context *context;
+} reviewroom_ev_kick;
+
+static void reviewroom_ev_kick_fired(struct ev_loop *loop, ev_timer *timer, int revents) {
+    (void)loop; (void)revents;
+    lws_cancel_service(((reviewroom_ev_kick *)timer)->context);
+}
+
+/// Starts the kick every `seconds` on `loop`; stop it with `reviewroom_ev_kick_stop`.
+static inline void *reviewroom_ev_kick_start(void *loop, struct lws_context *context, double seconds) {
+    reviewroom_ev_kick *kick = (reviewroom_ev_kick *)calloc(1, sizeof(reviewroom_ev_kick));
+    if (!kick) return NULL;
+    kick->context = context;
+    ev_timer_init(&kick->timer, reviewroom_ev_kick_fired, seconds, seconds);
+    ev_timer_start((struct ev_loop *)loop, &kick->timer);
+    return kick;
+}
+
+/// Stops and frees a kick (before `lws_context_destroy`).
+static inline void reviewroom_ev_kick_stop(void *loop, void *kick) {
+    if (!kick) return;
+    ev_timer_stop((struct ev_loop *)loop, &((reviewroom_ev_kick *)kick)->timer);
+    free(kick);
 }
 
 /// Frees a loop from `reviewroom_ev_loop_new` (after `lws_context_destroy`).

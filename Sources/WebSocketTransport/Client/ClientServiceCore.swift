@@ -58,11 +58,13 @@ final class ClientServiceCore: @unchecked Sendable {
         }
         context = created
         mailbox.open(context: created)
+        loop.startTimerKick(for: created)
         started(nil)
         while !stopping {
             loop.runOnce()
         }
         mailbox.close()
+        loop.stopTimerKick()
         lws_context_destroy(created)
         context = nil
         for connection in connections.values { onEvent(.closed(connection.id, code: connection.peerCloseCode)) }

@@ -85,10 +85,14 @@ extension ServiceCore {
     /// of a broadcast's cost. A lone frame goes straight from its shared block.
     func webSocketWriteable(_ wsi: OpaquePointer) -> Int32 {
         guard let session = sessionsByWSI[wsi] else { return 0 }
-        enum Next { case frames([OutboundFrame]), close(OutboxState.CloseRequest), idle }
-        while lws_send_pipe_choked(wsi) == 0 {
+        enum Next { case frames([OutboundFrame]), more, close(OutboxState.CloseRequest), idle }
+        // lws calls WRITEABLE only with its own buffer empty, so the first batch goes without
+        // asking; `lws_send_pipe_choked` is a poll() syscall, paid only when more is queued.
+        var wrote = false
+        while true {
             let next = session.connection.outbox.withLock { o -> Next in
                 if !o.frames.isEmpty {
+                    if wrote { return .more }
                     let taken = o.frames.popPrefix(maxBytes: FrameBatch.byteBudget)
                     for frame in taken { o.queuedBytes -= frame.count }
                     return .frames(taken)
@@ -100,6 +104,13 @@ extension ServiceCore {
             switch next {
             case .frames(let frames):
                 if !write(frames, to: wsi) { return -1 }
+                wrote = true
+            case .more:
+                if lws_send_pipe_choked(wsi) != 0 {
+                    lws_callback_on_writable(wsi)
+                    return 0
+                }
+                wrote = false
             case .close(let request):
                 setCloseReason(wsi, code: request.code, reason: request.reason)
                 return -1
@@ -107,8 +118,6 @@ extension ServiceCore {
                 return 0
             }
         }
-        lws_callback_on_writable(wsi)
-        return 0
     }
 
     /// Writes `frames` in order: a lone frame as is, several packed into one raw write.

@@ -114,6 +114,7 @@ final class ServiceCore: @unchecked Sendable {
             return
         }
         mailbox.open(context: context)
+        loop.startTimerKick(for: context)
         startup.finish(.success(port))
         logger.info("transport listening", metadata: ["port": "\(port)", "tls": "\(usesTLS)"])
 
@@ -140,6 +141,7 @@ final class ServiceCore: @unchecked Sendable {
                 break
             }
         }
+        eventLoop?.stopTimerKick()
         lws_context_destroy(context)
         self.context = nil
         vhost = nil

@@ -8,6 +8,10 @@ import CLibWebSockets
 /// the ready ones. Service-thread only: create, run and destroy it on that thread.
 final class EpollLoop {
     private let loop: UnsafeMutableRawPointer
+    private var kick: UnsafeMutableRawPointer?
+    /// How often lws is woken to run its due timers (see `reviewroom_ev_kick_start`): the
+    /// most a hello timeout or an lws timeout can fire late.
+    static let timerKickSeconds = 0.05
     /// The one-element array `lws_context_creation_info.foreign_loops` points at.
     let foreignLoops: UnsafeMutablePointer<UnsafeMutableRawPointer?>
 
@@ -25,6 +29,17 @@ final class EpollLoop {
     func attach(to info: inout lws_context_creation_info) {
         info.options |= UInt64(LWS_SERVER_OPTION_LIBEV)
         info.foreign_loops = foreignLoops
+    }
+
+    /// Wakes lws every ``timerKickSeconds`` so its timers fire on time (after the context exists).
+    func startTimerKick(for context: OpaquePointer) {
+        kick = reviewroom_ev_kick_start(loop, context, Self.timerKickSeconds)
+    }
+
+    /// Stops the kick (before the context is destroyed).
+    func stopTimerKick() {
+        reviewroom_ev_kick_stop(loop, kick)
+        kick = nil
     }
 
     /// Waits for at least one event and services everything ready (lws callbacks run here).
