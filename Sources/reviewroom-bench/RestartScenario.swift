@@ -8,7 +8,8 @@ import WebSocketTransport
 
 /// Scenario d: a data directory with many stored sessions and long histories, seeded
 /// straight through ``Store`` (fast, no daemon), then the time from starting `reviewroomd`
-/// to its first `/readyz` 200.
+/// to its first `/readyz` 200 — and, reported in the note, how long the first participant
+/// of one such session then waits for `welcome` (sessions load on their first join).
 struct RestartScenario {
     /// Scale factor (1 = 1,000 sessions × 10,000 ops).
     var scale: Double
@@ -18,8 +19,8 @@ struct RestartScenario {
         let sessions = max(2, Int((1000 * scale).rounded()))
         let opsPerSession = scale < 0.01 ? 500 : 10_000
         let data = try TemporaryDirectory.make(prefix: "reviewroom-bench-restart")
-        defer { try? FileManager.default.removeItem(at: data) }
-        try await seed(directory: data.path, sessions: sessions, opsPerSession: opsPerSession)
+        defer { if ProcessInfo.processInfo.environment["KEEP"] == nil { try? FileManager.default.removeItem(at: data) } }
+        let invite = try await seed(directory: data.path, sessions: sessions, opsPerSession: opsPerSession)
 
         let daemon = try BuildProducts.executable(named: "reviewroomd").path
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("REVIEWROOM_") }
@@ -32,13 +33,15 @@ struct RestartScenario {
             let port = try await LoadTarget.listeningPort(child)
             let readyAt = try await Self.waitForReady(port: port, deadline: started + 120_000_000_000)
             let usage = try target.usage()
+            let joinMs = try await Self.timeFirstWelcome(port: port, token: invite)
             await target.stop()
             let readyMs: Double = Double(readyAt - started) / 1e6
             return ScenarioResult(bench: "load", scenario: "d", sessions: sessions, clients: 0,
                                   latency: LatencySummary(count: 0, p50Ms: 0, p90Ms: 0, p99Ms: 0, maxMs: 0),
                                   framesPerSec: 0, editsPerSec: 0, errors: 0, cpuSecPer1kFrames: 0,
                                   rssBytesPerConn: 0, readyMs: readyMs)
-                .withNote("rss at ready \(usage.rssBytes / 1_048_576) MiB, \(sessions) sessions × \(opsPerSession) ops")
+                .withNote("rss at ready \(usage.rssBytes / 1_048_576) MiB, \(sessions) sessions × \(opsPerSession) ops; "
+                    + "then the first join of one of them got welcome after \(String(format: "%.1f", joinMs)) ms (the session loads its log)")
         } catch {
             await target.stop()
             throw error
@@ -61,18 +64,44 @@ struct RestartScenario {
         }
     }
 
-    private func seed(directory: String, sessions: Int, opsPerSession: Int) async throws {
+    /// The test fixture's agenda, so the stored sessions look like real ones.
+    static let agendaJSON = (try? JSONEncoder().encode(SessionFixture.agenda())).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+
+    /// Joins one stored session with `token` and returns the milliseconds from sending
+    /// `hello` to receiving `welcome`.
+    static func timeFirstWelcome(port: Int, token: String) async throws -> Double {
+        try await RawBlocking.run {
+            let client = try RawWebSocketClient.connect(port: port)
+            defer { client.disconnect() }
+            let sent = MonotonicClock.nanoseconds()
+            try client.sendText(#"{"type":"hello","token":"\#(token)","client":"reviewroom-bench"}"#)
+            let reply = try client.readText(timeout: 120)
+            let received = MonotonicClock.nanoseconds()
+            guard reply.contains(#""type":"welcome""#) else {
+                throw BenchError("the first join after restart got \(reply.prefix(200)) instead of welcome")
+            }
+            return Double(received - sent) / 1e6
+        }
+    }
+
+    /// Seeds the sessions; returns the reviewer's invite token of the first one.
+    private func seed(directory: String, sessions: Int, opsPerSession: Int) async throws -> String {
         var logger = Logger(label: "reviewroom-bench.seed")
         logger.logLevel = .warning
         let store = try await Store.open(StoreConfiguration(dataDirectory: directory, durability: .process), logger: logger)
         let owner = try await store.addFacilitator(name: "Bench").facilitator.id
+        var firstInvite = ""
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         for index in 0 ..< sessions {
+            // The note the seeded ops edit must exist, or the session cannot load at all.
             let definition = SessionDefinition(title: "Restart \(index)", hostSchool: "Bench", focus: "restart",
-                                               startsAt: Timestamp(millisecondsSince1970: now), timeZone: "UTC")
+                                               startsAt: Timestamp(millisecondsSince1970: now), timeZone: "UTC",
+                                               agendaJSON: Self.agendaJSON, notesJSON: #"[{"id":"evidence","title":"Evidence"}]"#)
             let created = try await store.createSession(owner: owner, definition: definition,
                                                         participants: [NewParticipant(name: "Typist", role: "reviewer")])
-            let author = created.invites.first(where: { $0.participant.role == "reviewer" })?.participant.id.description ?? "p_x"
+            let reviewer = created.invites.first(where: { $0.participant.role == "reviewer" })
+            let author = reviewer?.participant.id.description ?? "p_x"
+            if index == 0 { firstInvite = reviewer?.token ?? "" }
             var seq: Int64 = 0
             while seq < Int64(opsPerSession) {
                 var batch: [EventRecord] = []
@@ -88,5 +117,6 @@ struct RestartScenario {
             }
         }
         await store.close()
+        return firstInvite
     }
 }
