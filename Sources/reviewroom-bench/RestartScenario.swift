@@ -19,7 +19,7 @@ struct RestartScenario {
         let sessions = max(2, Int((1000 * scale).rounded()))
         let opsPerSession = scale < 0.01 ? 500 : 10_000
         let data = try TemporaryDirectory.make(prefix: "reviewroom-bench-restart")
-        defer { if ProcessInfo.processInfo.environment["KEEP"] == nil { try? FileManager.default.removeItem(at: data) } }
+        defer { try? FileManager.default.removeItem(at: data) }
         let invite = try await seed(directory: data.path, sessions: sessions, opsPerSession: opsPerSession)
 
         let daemon = try BuildProducts.executable(named: "reviewroomd").path
