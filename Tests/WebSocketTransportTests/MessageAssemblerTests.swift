@@ -36,8 +36,9 @@ import Testing
         #expect(popped == Array(0..<1000))
         #expect(queue.isEmpty)
         queue.append(7)
-        queue.pushFront(6)
-        #expect(queue.popFirst() == 6)
+        queue.append(8)
+        #expect(queue.first == 7)
+        #expect(queue.popFirst() == 7)
         #expect(queue.count == 1)
     }
 }
