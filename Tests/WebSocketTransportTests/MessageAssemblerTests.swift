@@ -41,6 +41,22 @@ import Testing
         #expect(queue.popFirst() == 7)
         #expect(queue.count == 1)
     }
+
+    @Test func keepsWorkingAfterADrainGaveItsStorageBack() {
+        var queue = FIFO<String>()
+        for round in 0..<3 {
+            queue.append("a\(round)")
+            queue.append("b\(round)")
+            #expect(queue.popFirst() == "a\(round)")
+            #expect(queue.popFirst() == "b\(round)")
+            #expect(queue.isEmpty)
+            #expect(queue.first == nil)
+            #expect(queue.popFirst() == nil)
+        }
+        queue.append("last")
+        #expect(queue.count == 1)
+        #expect(queue.popFirst() == "last")
+    }
 }
 
 @Suite struct InboundQueueTests {
