@@ -19,6 +19,7 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
     // and a later delivery task starts only after the earlier one gave up delivering under
     // the inbound queue's lock, which orders their memory accesses. Not an actor, because
     // hopping onto one and back for every command cost ~7 % more daemon CPU in scenario a.
+
     /// Where the connection is.
     private enum Stage {
         /// Waiting for the first message, which must be a `hello`.
@@ -43,6 +44,7 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
         limiter = RateLimiter(perSecond: registry.limits.messagesPerSecond, burst: registry.limits.messageBurst)
     }
 
+    /// The `hello` while none was accepted, a command once joined; ignored once done.
     func receive(_ message: InboundMessage) async {
         guard case .text(let bytes) = message else { return }
         switch stage {
@@ -55,6 +57,7 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
         }
     }
 
+    /// Leaves the session if the connection had joined one.
     func closed() async {
         guard case .joined(let actor, let session, _) = stage else {
             stage = .done
