@@ -36,8 +36,26 @@ import Testing
         #expect(popped == Array(0..<1000))
         #expect(queue.isEmpty)
         queue.append(7)
+        queue.append(8)
         #expect(queue.first == 7)
+        #expect(queue.popFirst() == 7)
         #expect(queue.count == 1)
+    }
+
+    @Test func keepsWorkingAfterADrainGaveItsStorageBack() {
+        var queue = FIFO<String>()
+        for round in 0..<3 {
+            queue.append("a\(round)")
+            queue.append("b\(round)")
+            #expect(queue.popFirst() == "a\(round)")
+            #expect(queue.popFirst() == "b\(round)")
+            #expect(queue.isEmpty)
+            #expect(queue.first == nil)
+            #expect(queue.popFirst() == nil)
+        }
+        queue.append("last")
+        #expect(queue.count == 1)
+        #expect(queue.popFirst() == "last")
     }
 }
 

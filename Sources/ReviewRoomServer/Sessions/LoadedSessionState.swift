@@ -15,15 +15,21 @@ struct LoadedSessionState {
     var recent: RecentEvents
     var owner: FacilitatorID
 
-    /// Rebuilds `loaded`. Throws a ``SessionLoadError`` naming what in the stored session is unreadable.
-    init(_ loaded: LoadedSession, limits: LiveLimits) throws(SessionLoadError) {
+    /// Rebuilds `loaded`, taking its agenda and deck from `shared` when another session
+    /// decoded the same text. Throws a ``SessionLoadError`` naming what in the stored session
+    /// is unreadable.
+    init(_ loaded: LoadedSession, limits: LiveLimits, shared: SharedDefinitions) throws(SessionLoadError) {
         let stored = loaded.session
         let definition = stored.definition
         let info = SessionInfo(id: stored.id.rawValue, title: definition.title, hostSchool: definition.hostSchool,
                                focus: definition.focus, startsAt: definition.startsAt, timeZone: definition.timeZone,
                                lobbyOpensMinutesBefore: definition.lobbyOpensMinutesBefore, autoStart: definition.autoStart)
-        let agenda: [Phase] = try Self.decode(definition.agendaJSON, "agenda", session: stored.id)
-        let deck: [Prompt] = try Self.decode(definition.promptsJSON, "prompt deck", session: stored.id)
+        let agenda: [Phase] = try shared.agendas.value(for: definition.agendaJSON) { (json) throws(SessionLoadError) in
+            try Self.decode(json, "agenda", session: stored.id)
+        }
+        let deck: [Prompt] = try shared.decks.value(for: definition.promptsJSON) { (json) throws(SessionLoadError) in
+            try Self.decode(json, "prompt deck", session: stored.id)
+        }
         let headings: [NoteHeading] = try Self.decode(definition.notesJSON, "note list", session: stored.id)
         let participants = loaded.participants.filter { !$0.revoked }.sorted { $0.invitationOrder < $1.invitationOrder }
             .compactMap { p in Role(rawValue: p.role).map { Participant(id: p.id.rawValue, name: p.name, role: $0) } }

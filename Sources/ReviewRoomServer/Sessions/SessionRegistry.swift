@@ -15,6 +15,8 @@ public actor SessionRegistry {
     let logger: Logger
     /// Where commands, commit latencies and rate-limit refusals are counted (none in some tests).
     public nonisolated let metrics: Metrics?
+    /// Decoded agendas and decks, shared by sessions made from the same template and deck.
+    let definitions = SharedDefinitions()
     private var sessions: [SessionID: SessionActor] = [:]
     private var loading: [SessionID: Task<SessionActor?, any Error>] = [:]
 
@@ -35,9 +37,9 @@ public actor SessionRegistry {
     func actor(for id: SessionID) async throws -> SessionActor? {
         if let actor = sessions[id] { return actor }
         if let task = loading[id] { return try await task.value }
-        let task = Task { [store, clock, limits, logger] () throws -> SessionActor? in
+        let task = Task { [store, clock, limits, logger, definitions] () throws -> SessionActor? in
             guard let loaded = try await store.load(id) else { return nil }
-            let state = try LoadedSessionState(loaded, limits: limits)
+            let state = try LoadedSessionState(loaded, limits: limits, shared: definitions)
             let actor = SessionActor(id: id, store: store, clock: clock, limits: limits, logger: logger, metrics: metrics, loaded: state) { [weak self] id in
                 Task { await self?.forget(id) }
             }

@@ -1,8 +1,8 @@
 import Logging
 import WebSocketTransport
 
-/// Takes each new WebSocket connection into the live sessions: one task per connection reads
-/// its messages in order (``ConnectionHandler``).
+/// Takes each new WebSocket connection into the live sessions: the transport delivers its
+/// messages in order to a ``ConnectionHandler`` of its own.
 public struct LiveSessionAcceptor: WebSocketAcceptor {
     private let registry: SessionRegistry
     private let logger: Logger
@@ -13,9 +13,11 @@ public struct LiveSessionAcceptor: WebSocketAcceptor {
         self.logger = logger
     }
 
-    /// Starts the connection's reader task and returns at once (this is the service thread).
+    /// Attaches the connection's handler and returns at once (this is the service thread).
+    ///
+    /// No task waits on the connection: one runs only while its messages are being handled,
+    /// which keeps an idle connection down to its objects.
     public func accept(_ connection: WebSocketConnection) {
-        let handler = ConnectionHandler(connection: connection, registry: registry, logger: logger)
-        Task { await handler.run() }
+        connection.deliver(to: ConnectionHandler(connection: connection, registry: registry, logger: logger))
     }
 }

@@ -1,9 +1,10 @@
 /// The consumer side of one connection's inbound messages, and the state that decides
 /// when the service thread pauses and resumes reading (`lws_rx_flow_control`).
 ///
-/// The service thread pushes; the connection's one consumer pulls through
-/// ``WebSocketConnection/messages``. Every pull is a consumption signal, which is what lets
-/// reading resume once the consumer has caught up.
+/// The service thread pushes; the connection's one consumer takes them, either by pulling
+/// through ``WebSocketConnection/messages`` or by having them delivered to a
+/// ``WebSocketReceiver`` (``attach(_:)``). Every message taken is a consumption signal,
+/// which is what lets reading resume once the consumer has caught up.
 final class InboundQueue: Sendable {
     private struct State {
         var buffer = FIFO<InboundMessage>()
@@ -11,6 +12,10 @@ final class InboundQueue: Sendable {
         var finished = false
         var authenticated = false
         var readingPaused = false
+        /// Where messages are delivered instead of being pulled (until the close is delivered).
+        var receiver: (any WebSocketReceiver)?
+        /// A delivery task is running (or the close was delivered): no other may start.
+        var delivering = false
     }
 
     /// What the service thread must do after a push.
@@ -38,8 +43,8 @@ final class InboundQueue: Sendable {
 
     /// Adds a whole message (service thread).
     func push(_ message: InboundMessage) -> PushOutcome {
-        let (waiter, outcome) = state.withLock { s -> (CheckedContinuation<InboundMessage?, Never>?, PushOutcome) in
-            if s.finished { return (nil, .dropped) }
+        let (waiter, deliverTo, outcome) = state.withLock { s -> (CheckedContinuation<InboundMessage?, Never>?, (any WebSocketReceiver)?, PushOutcome) in
+            if s.finished { return (nil, nil, .dropped) }
             var waiter: CheckedContinuation<InboundMessage?, Never>?
             if let w = s.waiter {
                 s.waiter = nil
@@ -47,14 +52,16 @@ final class InboundQueue: Sendable {
             } else {
                 s.buffer.append(message)
             }
+            let deliverTo = Self.takeDelivery(&s)
             // Before authentication only the first message is read (PROTOCOL §3.1).
             if !s.authenticated || s.buffer.count >= highWater {
                 s.readingPaused = true
-                return (waiter, .pauseReading)
+                return (waiter, deliverTo, .pauseReading)
             }
-            return (waiter, .keepReading)
+            return (waiter, deliverTo, .keepReading)
         }
         waiter?.resume(returning: message)
+        if let deliverTo { startDelivery(to: deliverTo) }
         return outcome
     }
 
@@ -67,14 +74,26 @@ final class InboundQueue: Sendable {
         if resume { requestResume() }
     }
 
-    /// Ends the stream: the consumer gets what is buffered, then `nil`.
+    /// Ends the stream: the consumer gets what is buffered, then `nil` (or ``WebSocketReceiver/closed()``).
     func finish() {
-        let waiter = state.withLock { s -> CheckedContinuation<InboundMessage?, Never>? in
+        let (waiter, deliverTo) = state.withLock { s -> (CheckedContinuation<InboundMessage?, Never>?, (any WebSocketReceiver)?) in
             s.finished = true
             defer { s.waiter = nil }
-            return s.waiter
+            return (s.waiter, Self.takeDelivery(&s))
         }
         waiter?.resume(returning: nil)
+        if let deliverTo { startDelivery(to: deliverTo) }
+    }
+
+    /// Delivers every message, from now on, to `receiver` instead of to a pulling consumer.
+    /// Only the first receiver counts; later calls are ignored.
+    func attach(_ receiver: any WebSocketReceiver) {
+        let deliverTo = state.withLock { s -> (any WebSocketReceiver)? in
+            guard s.receiver == nil, !s.delivering else { return nil }
+            s.receiver = receiver
+            return Self.takeDelivery(&s)
+        }
+        if let deliverTo { startDelivery(to: deliverTo) }
     }
 
     /// The next message, waiting if none is buffered; `nil` once finished and drained.
@@ -83,6 +102,8 @@ final class InboundQueue: Sendable {
             await withCheckedContinuation { (continuation: CheckedContinuation<InboundMessage?, Never>) in
                 enum Step { case deliver(InboundMessage?, resume: Bool), wait }
                 let step = state.withLock { s -> Step in
+                    // Messages that go to a receiver are not pulled as well.
+                    if s.receiver != nil || s.delivering { return .deliver(nil, resume: false) }
                     if let message = s.buffer.popFirst() {
                         return .deliver(message, resume: Self.takeResume(&s, highWater: highWater))
                     }
@@ -106,5 +127,48 @@ final class InboundQueue: Sendable {
         guard s.readingPaused, s.authenticated, !s.finished, s.buffer.count < highWater else { return false }
         s.readingPaused = false
         return true
+    }
+
+    /// Decides (under the lock) whether a delivery task must start now: there is a receiver,
+    /// none runs, and there is a message or the close to hand over.
+    private static func takeDelivery(_ s: inout State) -> (any WebSocketReceiver)? {
+        guard let receiver = s.receiver, !s.delivering, !s.buffer.isEmpty || s.finished else { return nil }
+        s.delivering = true
+        return receiver
+    }
+
+    /// Starts the task that hands the waiting messages to `receiver` one by one and ends
+    /// when none is left, so that nothing waits while the connection is idle.
+    private func startDelivery(to receiver: any WebSocketReceiver) {
+        Task { await self.deliver(to: receiver) }
+    }
+
+    private func deliver(to receiver: any WebSocketReceiver) async {
+        enum Step { case message(InboundMessage, resume: Bool), closed, idle }
+        while true {
+            let step = state.withLock { s -> Step in
+                if let message = s.buffer.popFirst() {
+                    return .message(message, resume: Self.takeResume(&s, highWater: highWater))
+                }
+                if s.finished {
+                    // `delivering` stays set: nothing is delivered after the close. Dropping
+                    // the receiver breaks the cycle connection → queue → receiver → connection.
+                    s.receiver = nil
+                    return .closed
+                }
+                s.delivering = false
+                return .idle
+            }
+            switch step {
+            case .message(let message, let resume):
+                if resume { requestResume() }
+                await receiver.receive(message)
+            case .closed:
+                await receiver.closed()
+                return
+            case .idle:
+                return
+            }
+        }
     }
 }

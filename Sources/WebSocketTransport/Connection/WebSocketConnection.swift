@@ -11,7 +11,11 @@ public final class WebSocketConnection: Sendable {
     ///
     /// Iterate it from exactly one task (that is what keeps the order); a second iterator
     /// waiting at the same time gets `nil`. Pulling is also what resumes paused reading.
-    public let messages: AsyncStream<InboundMessage>
+    /// Every access makes a new stream over the same queue, so a connection whose messages go
+    /// to a receiver (``deliver(to:)``) carries no stream; such a connection's stream is empty.
+    public var messages: AsyncStream<InboundMessage> {
+        AsyncStream(unfolding: { [inbound] in await inbound.next() })
+    }
 
     let inbound: InboundQueue
     let outbox = Locked(OutboxState())
@@ -27,7 +31,16 @@ public final class WebSocketConnection: Sendable {
             mailbox.post(.resumeReading(id))
         }
         self.inbound = inbound
-        messages = AsyncStream(unfolding: { await inbound.next() })
+    }
+
+    /// Hands every inbound message, in order, to `receiver` instead of to ``messages``, and
+    /// tells it when the connection is gone (``WebSocketReceiver/closed()``).
+    ///
+    /// Unlike a task iterating ``messages``, nothing waits while the connection is idle: a
+    /// task runs only while messages are waiting. Messages that arrived before the call are
+    /// delivered too. Call it once; later calls are ignored.
+    public func deliver(to receiver: any WebSocketReceiver) {
+        inbound.attach(receiver)
     }
 
     /// Queues a frame; returns false if the connection is closed or was just closed with 4029 for overflow.

@@ -19,8 +19,9 @@ final class ProtocolTable {
     private let names: [UnsafeMutablePointer<CChar>]
     private let count = 4
 
-    /// Builds the table for `subprotocol` with `rxBufferSize` bytes per receive chunk.
-    init(subprotocol: String, rxBufferSize: Int) throws {
+    /// Builds the table for `subprotocol`: lws hands received data over in chunks of at most
+    /// `rxBufferSize` bytes and passes at most `txPacketSize` bytes to one `send`.
+    init(subprotocol: String, rxBufferSize: Int, txPacketSize: Int) throws {
         let sources: [String] = ["http", subprotocol, Self.listenerName]
         let copies = sources.map { name in name.withCString { strdup($0) } }
         let pointers = copies.compactMap { $0 }
@@ -37,6 +38,8 @@ final class ProtocolTable {
         entries[1].name = UnsafePointer(ws)
         entries[1].callback = reviewroomWebSocketProtocolCallback
         entries[1].rx_buffer_size = rxBufferSize
+        // Without it lws would also cap each send at rx_buffer_size.
+        entries[1].tx_packet_size = txPacketSize
         entries[2].name = UnsafePointer(listener)
         entries[2].callback = reviewroomListenerProtocolCallback
     }

@@ -20,8 +20,12 @@ struct FIFO<Element> {
         let element = storage[head]
         storage[head] = nil
         head += 1
-        // Compact once the dead prefix dominates, keeping pops amortised O(1).
-        if head > 64 && head * 2 > storage.count {
+        if head == storage.count {
+            // Drained: give the buffer back, so that an idle connection's queues hold no storage.
+            storage = []
+            head = 0
+        } else if head > 64 && head * 2 > storage.count {
+            // Compact once the dead prefix dominates, keeping pops amortised O(1).
             storage.removeFirst(head)
             head = 0
         }
