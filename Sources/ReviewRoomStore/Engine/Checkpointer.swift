@@ -112,7 +112,7 @@ final class Checkpointer: Sendable {
                 started.resume()
                 self.serve(connection)
             }
-            thread.name = "reviewroom-store-checkpointer"
+            thread.name = "rr-checkpoint"
             thread.start()
         }
     }

@@ -26,7 +26,7 @@ final class ReaderPool: Sendable {
         let pool = ReaderPool(configuration: configuration)
         for index in 0..<configuration.readerCount {
             try await ConnectionThread.start(
-                name: "reviewroom-store-reader-\(index)",
+                name: "rr-store-read-\(index)",
                 open: {
                     let connection = try ConnectionFactory.openReader(configuration)
                     // Counted before start() returns, so a close() right after waits for it.

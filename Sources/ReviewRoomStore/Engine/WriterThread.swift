@@ -28,7 +28,7 @@ final class WriterThread: Sendable {
     static func start(_ configuration: StoreConfiguration, checkpointer: Checkpointer, now: Int64) async throws -> WriterThread {
         let writer = WriterThread(configuration: configuration, checkpointer: checkpointer)
         try await ConnectionThread.start(
-            name: "reviewroom-store-writer",
+            name: "rr-store-writer",
             open: {
                 let connection = try ConnectionFactory.openWriter(configuration, now: now)
                 try checkpointer.install(on: connection)

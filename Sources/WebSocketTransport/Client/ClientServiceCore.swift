@@ -23,6 +23,7 @@ final class ClientServiceCore: @unchecked Sendable {
 
     /// The service thread's body: create the context, service until stopped, destroy it.
     func run(subprotocol: String, started: @Sendable (TransportError?) -> Void) {
+        ThreadName.set("rr-lws-client")
         protocolName = strdup(subprotocol)
         let table = UnsafeMutablePointer<lws_protocols>.allocate(capacity: 2)
         table.initialize(repeating: lws_protocols(), count: 2)

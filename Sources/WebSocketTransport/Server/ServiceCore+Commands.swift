@@ -13,7 +13,7 @@ extension ServiceCore {
     private func perform(_ command: ServiceCommand) {
         switch command {
         case .flush(let id):
-            if let session = sessionsByID[id] { lws_callback_on_writable(session.wsi) }
+            if let session = sessionsByID[id], !flushNow(session) { lws_callback_on_writable(session.wsi) }
         case .closeNow(let id):
             // Only an outbox overflow posts closeNow (see WebSocketConnection.send).
             outboxOverflowCount.withLock { $0 += 1 }

@@ -120,6 +120,43 @@ extension ServiceCore {
         }
     }
 
+    /// Writes a connection's queued frames at once, from the mailbox, while lws holds nothing
+    /// unsent for it; true when that left nothing for `WRITEABLE` to do.
+    ///
+    /// Arming `WRITEABLE` for every flush cost two `epoll_ctl` calls and a loop pass per frame
+    /// batch on the one service thread, the busiest thread of a broadcast. A close, a partial
+    /// send lws buffered, or a long backlog still go through `WRITEABLE`.
+    func flushNow(_ session: ConnectionSession) -> Bool {
+        let wsi = session.wsi
+        for _ in 0 ..< 4 {
+            if lws_partial_buffered(wsi) != 0 { return false }
+            enum Next { case frames([OutboundFrame]), close, done }
+            let next = session.connection.outbox.withLock { o -> Next in
+                if !o.frames.isEmpty {
+                    let taken = o.frames.popPrefix(maxBytes: FrameBatch.byteBudget)
+                    for frame in taken { o.queuedBytes -= frame.count }
+                    return .frames(taken)
+                }
+                if o.closeRequest != nil { return .close }
+                o.wakePending = false
+                return .done
+            }
+            switch next {
+            case .frames(let frames):
+                if !write(frames, to: wsi) {
+                    // Outside its callbacks a broken connection is closed by timeout, at once.
+                    lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, reviewroom_lws_to_kill_async)
+                    return true
+                }
+            case .close:
+                return false
+            case .done:
+                return true
+            }
+        }
+        return false
+    }
+
     /// Writes `frames` in order: a lone frame as is, several packed into one raw write.
     /// False when lws reports the connection broken.
     private func write(_ frames: [OutboundFrame], to wsi: OpaquePointer) -> Bool {

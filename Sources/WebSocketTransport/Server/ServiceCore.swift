@@ -83,6 +83,7 @@ final class ServiceCore: @unchecked Sendable {
     /// shutdown completes, destroy the context, release everyone waiting.
     func run(startup: StartupHandshake) {
         serviceThread = pthread_self()
+        ThreadName.set("rr-lws-service")
         let loop: EpollLoop
         do {
             loop = try EpollLoop()
