@@ -29,6 +29,33 @@ struct AppendTests {
         await reopened.close()
     }
 
+    @Test func theLatestClockChangeIsReadWithoutTheRestOfTheLog() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let (_, created) = try await StoreFixtures.session(in: store)
+        let (_, other) = try await StoreFixtures.session(in: store)
+        let id = created.session.id
+        #expect(try await store.lastClockChange(of: id) == nil)
+        _ = try await store.append([
+            StoreFixtures.event(1, name: "clock.changed", data: #"{"clock":{"status":"live"}}"#),
+            StoreFixtures.event(2, name: "note.op", data: #"{"note":"evidence"}"#, author: "p_1", opId: "o-1"),
+            StoreFixtures.event(3, name: "clock.changed", data: #"{"clock":{"status":"paused"}}"#),
+            StoreFixtures.event(4, name: "floor.changed", data: #"{"floor":{}}"#),
+        ], to: id)
+        _ = try await store.append([StoreFixtures.event(1, name: "clock.changed", data: #"{"clock":{"status":"ended"}}"#)],
+                                   to: other.session.id)
+        #expect(try await store.lastClockChange(of: id) == #"{"clock":{"status":"paused"}}"#)
+        #expect(try await store.lastClockChange(of: other.session.id) == #"{"clock":{"status":"ended"}}"#)
+        await store.close()
+        // The query is answered from the partial index, not by scanning the session's log.
+        let connection = try SQLiteConnection(path: dir.file(StoreConfiguration.databaseFileName))
+        let plan = try connection.rows("""
+            EXPLAIN QUERY PLAN SELECT data FROM events WHERE session = 'x' AND name = 'clock.changed' ORDER BY seq DESC LIMIT 1
+            """) { $0.text(3) }.joined(separator: " ")
+        #expect(plan.contains("events_clock_changes"))
+    }
+
     @Test func gapsAndDuplicateSeqsAreRefusedAndStoreNothing() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

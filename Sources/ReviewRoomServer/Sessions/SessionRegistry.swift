@@ -76,11 +76,18 @@ public actor SessionRegistry {
 
     /// Loads every stored session with a pending deadline (auto-start, running clock, timed
     /// turn), so timers go on after a restart; the others stay unloaded.
+    ///
+    /// Only sessions that may have one are loaded (see ``PendingTimerFilter``): loading replays
+    /// a session's whole log, and replaying every stored session at each start cost seconds of
+    /// CPU per thousand long sessions while live ones were already being served.
     public func armPendingTimers() async {
         do {
             for facilitator in try await store.facilitators() {
                 for session in try await store.sessions(ownedBy: facilitator.id) {
                     do {
+                        let lastClockChange = try await store.lastClockChange(of: session.id)
+                        guard PendingTimerFilter.mayHavePendingTimer(autoStart: session.definition.autoStart,
+                                                                     lastClockChange: lastClockChange) else { continue }
                         _ = try await actor(for: session.id)
                         await unloadIfIdle(session.id)
                     } catch {

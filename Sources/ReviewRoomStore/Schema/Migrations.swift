@@ -5,7 +5,7 @@ enum Migrations {
     static let applicationID: Int32 = 0x5252_7631
 
     /// All migrations, ascending by version.
-    static let all: [Migration] = [version1]
+    static let all: [Migration] = [version1, version2]
 
     /// The newest schema version this build understands.
     static var latestVersion: Int { all.last?.version ?? 0 }
@@ -85,5 +85,11 @@ enum Migrations {
             PRIMARY KEY (session, seq, note),
             FOREIGN KEY (session, seq) REFERENCES session_snapshots(session, seq)
         ) WITHOUT ROWID;
+        """)
+
+    /// v2: a small index of each session's clock changes, so start-up can tell which stored
+    /// sessions may have a timer pending without replaying their logs.
+    static let version2 = Migration(version: 2, summary: "index of clock changes", sql: """
+        CREATE INDEX events_clock_changes ON events(session, seq) WHERE name = 'clock.changed';
         """)
 }

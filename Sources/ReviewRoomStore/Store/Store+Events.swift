@@ -27,6 +27,17 @@ extension Store {
         }
     }
 
+    /// The data of the session's latest `clock.changed` event, or nil if its clock never changed
+    /// (read through a partial index: no log replay, however long the log).
+    public func lastClockChange(of session: SessionID) async throws -> String? {
+        try await read { connection in
+            // The literal name lets SQLite use the partial index `events_clock_changes`.
+            try connection.rows("""
+                SELECT data FROM events WHERE session = ?1 AND name = 'clock.changed' ORDER BY seq DESC LIMIT 1
+                """) { try $0.bind(1, session.rawValue) } map: { $0.text(0) }.first
+        }
+    }
+
     /// The session's last durable seq (0 without events); throws `.unknownSession` when it does not exist.
     public func lastSeq(of session: SessionID) async throws -> Int64 {
         try await read { connection in
