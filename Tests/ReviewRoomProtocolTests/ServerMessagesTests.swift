@@ -32,4 +32,13 @@ struct ServerMessagesTests {
         let parsed = try JSONParser.parse(Array(JSONText.quote(text).utf8))
         #expect(parsed.kind == .string(text))
     }
+
+    @Test func quotingEscapesExactlyWhatJSONNeedsOnBothPaths() {
+        #expect(JSONText.quote("p_1-x y") == #""p_1-x y""#)
+        #expect(JSONText.quote(#"say "hi" \ bye"#) == #""say \"hi\" \\ bye""#)
+        #expect(JSONText.quote("a\tb\nc\u{01}") == #""a\tb\nc\u0001""#)
+        #expect(JSONText.quote("café \u{2028}") == "\"café \\u2028\"")
+        #expect(JSONText.quote("\u{7F}") == "\"\u{7F}\"")
+        #expect(JSONText.quote("") == #""""#)
+    }
 }

@@ -9,6 +9,21 @@ extension Timestamp: CustomStringConvertible, Codable {
         let minute = (msOfDay / 60_000) % 60
         let second = (msOfDay / 1000) % 60
         let milli = msOfDay % 1000
+        if (0...9999).contains(year) {
+            // Every event frame carries one: written digit by digit into 24 bytes, no interpolation.
+            var bytes = Array("0000-00-00T00:00:00.000Z".utf8)
+            func put(_ value: Int64, width: Int, at offset: Int) {
+                var rest = value
+                for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                    bytes[index] = UInt8(48 + rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, width: 4, at: 0); put(month, width: 2, at: 5); put(day, width: 2, at: 8)
+            put(hour, width: 2, at: 11); put(minute, width: 2, at: 14); put(second, width: 2, at: 17)
+            put(milli, width: 3, at: 20)
+            return String(decoding: bytes, as: UTF8.self)
+        }
         return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))T"
             + "\(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2)).\(Self.pad(milli, 3))Z"
     }

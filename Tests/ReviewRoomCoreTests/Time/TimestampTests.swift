@@ -29,4 +29,20 @@ import Testing
             #expect(Timestamp(rfc3339: t.rfc3339) == t)
         }
     }
+
+    @Test func formattingRoundTripsAcrossTheCalendarAndYearsPast9999GrowADigit() {
+        var value: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            value = value &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Anywhere from year 0 to the end of 9999 (RFC 3339 has four-digit years).
+            let ms = Int64(value % 315_569_520_000_000) - 62_167_219_200_000
+            let stamp = Timestamp(millisecondsSince1970: ms)
+            let text = stamp.rfc3339
+            #expect(Timestamp(rfc3339: text) == stamp, "\(ms) → \(text)")
+        }
+        #expect(Timestamp(millisecondsSince1970: 253_402_300_799_999).rfc3339 == "9999-12-31T23:59:59.999Z")
+        #expect(Timestamp(millisecondsSince1970: -62_167_219_200_000).rfc3339 == "0000-01-01T00:00:00.000Z")
+        // Past 9999 the year simply grows a digit (the slower, padded path).
+        #expect(Timestamp(millisecondsSince1970: 253_402_300_800_000).rfc3339 == "10000-01-01T00:00:00.000Z")
+    }
 }
