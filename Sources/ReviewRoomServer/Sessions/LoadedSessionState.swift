@@ -42,7 +42,7 @@ struct LoadedSessionState {
         let firstSeq = (loaded.snapshot?.seq ?? 0) + 1
         var recent = RecentEvents(nextSeq: firstSeq, capacity: limits.replayLimit)
         for record in loaded.events {
-            recent.append(OutboundFrame(text: ServerMessages.event(seq: record.seq, at: record.at, name: record.name, data: record.data)))
+            recent.append(stored: record)
             if record.name == "note.op" {
                 let entry = try Self.noteRevision(record, session: stored.id)
                 do throws(NoteError) {

@@ -33,6 +33,11 @@ public final class OutboundFrame: @unchecked Sendable {
 
     deinit { block.deallocate() }
 
+    /// The payload as text (a copy; for tests and diagnostics).
+    public var text: String {
+        String(decoding: UnsafeBufferPointer(start: payload, count: count), as: UTF8.self)
+    }
+
     /// The payload start, with `LWS_PRE` writable bytes in front (service thread only).
     var payload: UnsafeMutablePointer<UInt8> {
         (block + reviewroom_lws_pre).assumingMemoryBound(to: UInt8.self)
