@@ -21,6 +21,14 @@ struct OutboxState {
         var immediate: Bool
     }
 
+    /// Removes the front frames that fit one packed write (always at least one) and un-counts
+    /// their bytes.
+    mutating func takeBatch() -> [OutboundFrame] {
+        let taken = frames.popPrefix(maxBytes: FrameBatch.byteBudget)
+        for frame in taken { queuedBytes -= frame.count }
+        return taken
+    }
+
     /// Whether new frames are still accepted.
     var acceptsFrames: Bool { !closed && closeRequest == nil }
 }

@@ -92,10 +92,7 @@ extension ServiceCore {
         while true {
             let next = session.connection.outbox.withLock { o -> Next in
                 if !o.frames.isEmpty {
-                    if wrote { return .more }
-                    let taken = o.frames.popPrefix(maxBytes: FrameBatch.byteBudget)
-                    for frame in taken { o.queuedBytes -= frame.count }
-                    return .frames(taken)
+                    return wrote ? .more : .frames(o.takeBatch())
                 }
                 if let close = o.closeRequest { return .close(close) }
                 o.wakePending = false
@@ -132,11 +129,7 @@ extension ServiceCore {
             if lws_partial_buffered(wsi) != 0 { return false }
             enum Next { case frames([OutboundFrame]), close, done }
             let next = session.connection.outbox.withLock { o -> Next in
-                if !o.frames.isEmpty {
-                    let taken = o.frames.popPrefix(maxBytes: FrameBatch.byteBudget)
-                    for frame in taken { o.queuedBytes -= frame.count }
-                    return .frames(taken)
-                }
+                if !o.frames.isEmpty { return .frames(o.takeBatch()) }
                 if o.closeRequest != nil { return .close }
                 o.wakePending = false
                 return .done
