@@ -79,3 +79,21 @@ import Testing
         #expect(queue.push(.text([4])) == .dropped)
     }
 }
+
+@Suite struct FrameHeaderTests {
+    private func header(_ length: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: 10)
+        let count = bytes.withUnsafeMutableBufferPointer { FrameBatch.writeHeader(payload: length, to: $0.baseAddress!) }
+        #expect(count == FrameBatch.headerLength(payload: length))
+        return Array(bytes.prefix(count))
+    }
+
+    @Test func lengthsUseTheSevenSixteenAndSixtyFourBitFormsAtTheirEdges() {
+        #expect(header(0) == [0x81, 0])
+        #expect(header(125) == [0x81, 125])
+        #expect(header(126) == [0x81, 126, 0, 126])
+        #expect(header(65_535) == [0x81, 126, 0xFF, 0xFF])
+        #expect(header(65_536) == [0x81, 127, 0, 0, 0, 0, 0, 1, 0, 0])
+        #expect(header(0x0102_0304_0506) == [0x81, 127, 0, 0, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06])
+    }
+}

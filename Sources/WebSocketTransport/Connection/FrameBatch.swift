@@ -27,33 +27,35 @@ final class FrameBatch {
     /// Forgets what was packed.
     func reset() { count = 0 }
 
-    /// Whether `frame` (with its header) still fits.
-    func fits(_ frame: OutboundFrame) -> Bool {
-        count + Self.headerLength(payload: frame.count) + frame.count <= capacity
-    }
-
-    /// Appends `frame` as one final text frame; call only when ``fits(_:)``.
+    /// Appends `frame` as one final text frame. The caller packs only what ``FIFO/popPrefix(maxBytes:)``
+    /// took together, which never exceeds ``byteBudget``.
     func append(_ frame: OutboundFrame) {
-        let header = Self.header(payload: frame.count)
         let start = bytes + count
-        header.withUnsafeBufferPointer { start.update(from: $0.baseAddress!, count: $0.count) }
-        (start + header.count).update(from: frame.payload, count: frame.count)
-        count += header.count + frame.count
+        let headerCount = Self.writeHeader(payload: frame.count, to: start)
+        (start + headerCount).update(from: frame.payload, count: frame.count)
+        count += headerCount + frame.count
     }
 
-    /// RFC 6455 §5.2 header of a final, unmasked text frame (server to client).
-    static func header(payload length: Int) -> [UInt8] {
+    /// Writes the RFC 6455 §5.2 header of a final, unmasked text frame (server to client) at
+    /// `destination` — in place, as this runs once per frame of a broadcast; returns its length.
+    @discardableResult
+    static func writeHeader(payload length: Int, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+        destination[0] = 0x81
         switch length {
         case ..<126:
-            return [0x81, UInt8(length)]
+            destination[1] = UInt8(length)
         case ..<65_536:
-            return [0x81, 126, UInt8(length >> 8), UInt8(length & 0xFF)]
+            destination[1] = 126
+            destination[2] = UInt8(length >> 8)
+            destination[3] = UInt8(length & 0xFF)
         default:
-            return [0x81, 127] + (0..<8).reversed().map { UInt8((UInt64(length) >> (8 * UInt64($0))) & 0xFF) }
+            destination[1] = 127
+            for index in 0..<8 { destination[2 + index] = UInt8((UInt64(length) >> (8 * UInt64(7 - index))) & 0xFF) }
         }
+        return headerLength(payload: length)
     }
 
-    /// Length of ``header(payload:)``.
+    /// Length of the header ``writeHeader(payload:to:)`` writes.
     static func headerLength(payload length: Int) -> Int {
         length < 126 ? 2 : (length < 65_536 ? 4 : 10)
     }
