@@ -79,18 +79,21 @@ extension SessionActor {
     }
 
     private func noteEdit(_ edit: NoteEditRequest, id: Int64, by: String, from connection: ConnectionID, at now: Timestamp) {
-        guard var note = notes[edit.note] else { return refuse(connection, noSuchNote(edit.note, id)) }
+        guard notes[edit.note] != nil else { return refuse(connection, noSuchNote(edit.note, id)) }
         let key = NoteOpKey(author: by, opId: edit.opId)
         if let rev = opIndex[key] {
             return reply(connection, ServerMessages.ack(id: id, seq: seq, extra: [("rev", String(rev))]))
         }
         let result: NoteEditResult
         do {
-            result = try note.receive(edit.op, baseRev: edit.rev, author: by, opId: edit.opId, at: now)
+            // Mutated in place in the dictionary: a copy taken out and written back would share
+            // the history array and the rope with the stored value, and the append would then
+            // copy the whole history (O(revisions) per keystroke).
+            result = try notes[edit.note]!.receive(edit.op, baseRev: edit.rev, author: by, opId: edit.opId, at: now)
         } catch {
             return refuse(connection, Self.protocolError(error, id: id))
         }
-        notes[edit.note] = note
+        guard let note = notes[edit.note] else { return }
         opIndex[key] = result.rev
         guard result.outcome == .applied, let op = result.op else {
             return reply(connection, ServerMessages.ack(id: id, seq: seq, extra: [("rev", String(result.rev))]))
