@@ -27,8 +27,13 @@ struct LoadBench: AsyncParsableCommand {
     @Option(help: "Path of the HummingbirdPeer executable (for --target peer).")
     var peerExecutable: String?
 
+    /// Scenario e's steps, when not all of them.
+    @Option(help: "Scenario e's steps only: comma-separated edits/s per client and 'ack' (e.g. 3 or 2,ack), for profiling one step.")
+    var steps: String?
+
     /// Refuses malformed options before anything starts.
     func validate() throws {
+        _ = try SaturationSteps.rates(parsing: steps)
         _ = try Self.scaleFactor(scale ?? ProcessInfo.processInfo.environment["BENCH_SCALE"] ?? "1")
         guard LoadTarget.Kind(rawValue: target) != nil else {
             throw ValidationError("--target must be reviewroom or peer, not '\(target)'")
@@ -57,7 +62,8 @@ struct LoadBench: AsyncParsableCommand {
                 guard kind == .reviewroom else { continue }
                 results = [try await RestartScenario(scale: factor).run()]
             } else if letter == "e" {
-                results = try await SaturationSteps(scale: factor, kind: kind, peerExecutable: peerExecutable).run()
+                results = try await SaturationSteps(scale: factor, kind: kind, peerExecutable: peerExecutable,
+                                                   only: try SaturationSteps.rates(parsing: steps)).run()
             } else {
                 let plan = try ScenarioPlan.make(letter, scale: factor)
                 results = [try await Self.runOnce(plan, kind: kind, peerExecutable: peerExecutable)]

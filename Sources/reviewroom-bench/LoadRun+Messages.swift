@@ -74,12 +74,13 @@ extension LoadRun {
             if by != clients[index].participant {
                 ledger.arrived(EditKey(author: by, opId: opId), at: receivedAt)
             }
-            guard data["note"]?.string == clients[index].noteID, var note = clients[index].note,
+            guard data["note"]?.string == clients[index].noteID, clients[index].note != nil,
                   let rev = data["rev"]?.int, let op = data["op"].flatMap(Self.operation) else { return }
             do {
-                let update = try note.receiveEvent(rev: rev, op: op, by: by, opId: opId)
-                clients[index].note = note
-                clients[index].typist.clamp(length: note.document.utf16Count)
+                // In place: a copy taken out and written back would share the client's rope, and
+                // applying the op would then copy its nodes.
+                let update = try clients[index].note!.receiveEvent(rev: rev, op: op, by: by, opId: opId)
+                clients[index].typist.clamp(length: clients[index].note!.document.utf16Count)
                 if let next = update.send { sendEdit(next, client: index) }
             } catch {
                 counters.otFailures += 1
@@ -95,18 +96,18 @@ extension LoadRun {
     private func ack(_ object: JSONValue, client index: Int) {
         guard let id = object["id"]?.int else { return }
         clients[index].tolerated.remove(id)
-        guard let opId = clients[index].editCommands.removeValue(forKey: id), var note = clients[index].note else { return }
-        let rev = object["rev"]?.int ?? note.revision
-        if note.outstandingEdit?.opId == opId {
+        guard let opId = clients[index].editCommands.removeValue(forKey: id),
+              let (revision, outstanding) = clients[index].note.map({ ($0.revision, $0.outstandingEdit?.opId) }) else { return }
+        let rev = object["rev"]?.int ?? revision
+        if outstanding == opId {
             // Acked while still outstanding: no note.op came first, so the server applied it as a
             // no-op (e.g. two people deleted the same letter); nobody else will receive it.
             ledger.withdraw(EditKey(author: clients[index].participant, opId: opId))
             counters.noopEdits += 1
         }
-        let next = note.receiveAck(opId: opId, rev: rev)
-        clients[index].note = note
+        let next = clients[index].note!.receiveAck(opId: opId, rev: rev)
         if let next { sendEdit(next, client: index) }
-        if plan.typing == .closedLoop, measuring, note.state == .synchronized {
+        if plan.typing == .closedLoop, measuring, clients[index].note?.state == .synchronized {
             // The next keystroke goes at once, not at the next timer scan.
             keystroke(client: index, now: MonotonicClock.nanoseconds())
         }

@@ -59,7 +59,9 @@ extension LoadRun {
     }
 
     func keystroke(client index: Int, now: UInt64) {
-        guard var note = clients[index].note else { return }
+        guard let (state, revision, length) = clients[index].note.map({ ($0.state, $0.revision, $0.document.utf16Count) }) else {
+            return
+        }
         switch plan.typing {
         case .closedLoop:
             // As fast as acks allow: the next edit goes when this one is acked.
@@ -71,15 +73,14 @@ extension LoadRun {
         }
         // A cursor names a position at a server revision: only a synchronized client's caret, before
         // this keystroke, is one.
-        if plan.sideTraffic, note.state == .synchronized, random.next() % 4 == 0 {
+        if plan.sideTraffic, state == .synchronized, random.next() % 4 == 0 {
             let caret = clients[index].typist.caret
-            send(["type": "note.cursor", "note": clients[index].noteID, "rev": note.revision,
+            send(["type": "note.cursor", "note": clients[index].noteID, "rev": revision,
                   "anchor": caret, "head": caret], client: index)
         }
-        let op = clients[index].typist.keystroke(length: note.document.utf16Count)
+        let op = clients[index].typist.keystroke(length: length)
         do {
-            let outgoing = try note.applyLocal(op)
-            clients[index].note = note
+            let outgoing = try clients[index].note!.applyLocal(op)
             if let outgoing { sendEdit(outgoing, client: index) }
         } catch {
             counters.note("typist made an op the note refused: \(error)")

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import ReviewRoomBenchKit
 
@@ -12,6 +13,8 @@ struct SaturationSteps {
     var kind: LoadTarget.Kind
     /// The peer's executable.
     var peerExecutable: String?
+    /// The steps to run instead of the whole list (nil is closed loop), if given.
+    var only: [Double?]? = nil
     /// The p99 bound of the scenario.
     static let p99BoundMs = 50.0
 
@@ -19,7 +22,7 @@ struct SaturationSteps {
     func run() async throws -> [ScenarioResult] {
         let base = try ScenarioPlan.make("e", scale: scale)
         // Half steps where the curve usually crosses the p99 bound on 2 cores.
-        let rates: [Double?] = scale < 0.01 ? [2, nil] : [1, 1.5, 2, 3, 4, 8, nil]
+        let rates: [Double?] = only ?? (scale < 0.01 ? [2, nil] : [1, 1.5, 2, 3, 4, 8, nil])
         var steps: [ScenarioResult] = []
         for rate in rates {
             var plan = base
@@ -32,5 +35,18 @@ struct SaturationSteps {
         var best = passing.max(by: { $0.framesPerSec < $1.framesPerSec }) ?? steps[0]
         best.scenario = "e"
         return steps + [best]
+    }
+
+    /// The steps named by `--steps` ("1.5,ack"), nil without the option.
+    static func rates(parsing text: String?) throws -> [Double?]? {
+        guard let text else { return nil }
+        return try text.split(separator: ",").map { item -> Double? in
+            let word = item.trimmingCharacters(in: .whitespaces)
+            if word == "ack" { return nil }
+            guard let rate = Double(word), rate > 0, rate.isFinite else {
+                throw ValidationError("--steps takes edits/s per client above 0 or 'ack', not '\(word)'")
+            }
+            return rate
+        }
     }
 }
