@@ -17,7 +17,7 @@ struct StoreBench: AsyncParsableCommand {
     @Option(help: "Appends in flight across all sessions (each session keeps window/sessions, at least 1).") var window: Int = 256
     @Option(help: "Directory for the temporary databases (default: the system temp dir).") var scratch: String?
     @Option(parsing: .upToNextOption, help: "Session counts to measure.") var sessions: [Int] = [1, 10, 100]
-    @Option(help: "WAL pages between checkpoints (the store's walAutocheckpointPages).") var checkpointPages: Int = 1_000
+    @Option(help: "WAL pages between checkpoints (the store's walAutocheckpointPages).") var checkpointPages: Int = 4_000
 
     func run() async throws {
         let base = scratch ?? FileManager.default.temporaryDirectory.path

@@ -12,6 +12,27 @@ public enum LanguageHints {
         scan(text, index: catalogueIndex)
     }
 
+    /// Every hint in text given as UTF-16 code units (as a note stores it), without building a
+    /// `String` first; a lone surrogate reads as U+FFFD, as `String(decoding:as:)` would.
+    public static func scan(utf16 units: [UInt16]) -> [LanguageHint] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(units.count)
+        var index = 0
+        while index < units.count {
+            let unit = units[index]
+            index += 1
+            if let scalar = Unicode.Scalar(unit) {
+                scalars.append(scalar)
+            } else if UTF16.isLeadSurrogate(unit), index < units.count, UTF16.isTrailSurrogate(units[index]) {
+                scalars.append(UTF16.decode(UTF16.EncodedScalar([unit, units[index]])))
+                index += 1
+            } else {
+                scalars.append("\u{FFFD}")
+            }
+        }
+        return scan(scalars, index: catalogueIndex)
+    }
+
     /// Every hint that `rules` find in `text`.
     public static func scan(_ text: String, rules: [LanguageRule]) -> [LanguageHint] {
         scan(text, index: index(of: rules))
@@ -27,7 +48,10 @@ public enum LanguageHints {
     }
 
     private static func scan(_ text: String, index byFirstWord: [String: [LanguageRule]]) -> [LanguageHint] {
-        let scalars = Array(text.unicodeScalars)
+        scan(Array(text.unicodeScalars), index: byFirstWord)
+    }
+
+    private static func scan(_ scalars: [Unicode.Scalar], index byFirstWord: [String: [LanguageRule]]) -> [LanguageHint] {
         let tokens = WordTokenizer.tokens(of: scalars)
         var hints: [LanguageHint] = []
         var index = 0

@@ -36,16 +36,35 @@ enum WordTokenizer {
 
     private static func token(_ scalars: [Unicode.Scalar], _ start: (unit: Int, scalar: Int, quoted: Bool),
                               end: Int, endUnit: Int, joined: Bool) -> WordToken {
+        let word = asciiLowercased(scalars[start.scalar ..< end]) ?? unicodeWord(scalars[start.scalar ..< end])
+        return WordToken(word: word, from: start.unit, to: endUnit,
+                         scalars: start.scalar ..< end, joinedToPrevious: joined, quoted: start.quoted)
+    }
+
+    /// The lowercased word when every scalar is ASCII (most words; a short one becomes a small
+    /// string with no allocation), nil otherwise.
+    private static func asciiLowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> String? {
+        guard scalars.allSatisfy(\.isASCII) else { return nil }
+        return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            for (offset, scalar) in zip(buffer.indices, scalars) {
+                let byte = UInt8(scalar.value)
+                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return scalars.count
+        }
+    }
+
+    /// The lowercased word with typographic apostrophes and hyphens made plain.
+    private static func unicodeWord(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var view = String.UnicodeScalarView()
-        for scalar in scalars[start.scalar ..< end] {
+        for scalar in scalars {
             switch scalar {
             case "\u{2019}", "\u{2018}": view.append("'")
             case "\u{2010}", "\u{2011}": view.append("-")
             default: view.append(scalar)
             }
         }
-        return WordToken(word: String(view).lowercased(), from: start.unit, to: endUnit,
-                         scalars: start.scalar ..< end, joinedToPrevious: joined, quoted: start.quoted)
+        return String(view).lowercased()
     }
 
     /// Letters, digits and combining marks make words.

@@ -108,8 +108,7 @@ extension SessionActor {
     private func sendHints(note: NoteBuffer, op: TextOperation, to participantID: String) {
         guard let touched = Self.touchedRange(of: op) else { return }
         let range = Self.paragraphs(around: touched, in: note.text)
-        let paragraph = String(decoding: note.text.units(in: range), as: UTF16.self)
-        let hints = LanguageHints.scan(paragraph).map {
+        let hints = LanguageHints.scan(utf16: note.text.units(in: range)).map {
             LanguageHint(from: $0.from + range.lowerBound, to: $0.to + range.lowerBound, phrase: $0.phrase, suggestion: $0.suggestion)
         }
         guard !hints.isEmpty else { return }

@@ -69,6 +69,30 @@ struct LanguageHintTests {
         }
     }
 
+    @Test("scanning a note's UTF-16 units finds what scanning the string finds", arguments: examples)
+    func utf16EntryPointAgrees(example: (String, [String])) {
+        #expect(LanguageHints.scan(utf16: Array(example.0.utf16)) == LanguageHints.scan(example.0))
+    }
+
+    @Test("UTF-16 input: astral characters decode whole and a lone surrogate reads as U+FFFD")
+    func utf16SurrogatesAndLoneSurrogates() throws {
+        let astral = "👩🏽‍🏫 é always"
+        #expect(LanguageHints.scan(utf16: Array(astral.utf16)) == LanguageHints.scan(astral))
+        // A lead surrogate with no trail and a trail with no lead, each glued to a word.
+        let lone: [UInt16] = [0xD83D] + Array("weak".utf16) + [0x20, 0xDC69] + Array(" never".utf16)
+        let hints = LanguageHints.scan(utf16: lone)
+        #expect(hints.map(\.phrase) == ["weak", "never"])
+        #expect(hints.map(\.from) == [1, 8])
+        #expect(hints == LanguageHints.scan(String(decoding: lone, as: UTF16.self)))
+    }
+
+    @Test("a word with an upper-case non-ASCII letter matches its lower-case rule")
+    func nonASCIIWordsAreLowercasedToo() {
+        // "ÉVIDEMMENT" is not a rule; "NEVER" is ASCII; "NÉVER" must not match "never".
+        #expect(LanguageHints.scan("NEVER NÉVER").map(\.phrase) == ["NEVER"])
+        #expect(WordTokenizer.tokens(of: Array("ÉTÉ Don’t".unicodeScalars)).map(\.word) == ["été", "don't"])
+    }
+
     @Test("positions are UTF-16 code units: an emoji before the phrase counts two")
     func utf16Positions() throws {
         let text = "👩🏽‍🏫 é always"
