@@ -26,6 +26,18 @@ struct JSONParserTests {
         #expect(value["o"]?["k"]?.kind == .bool(true))
     }
 
+    @Test("whole numbers summed digit by digit equal what strtod reads, at the 15/16-digit edge too",
+          arguments: ["0", "-0", "7", "-42", "999999999999999", "-999999999999999", "1000000000000000",
+                      "9007199254740993", "12345678901234567890", "1.5", "-2e3", "0.0", "1E2"])
+    func numbersMatchStrtod(text: String) throws {
+        let value = try JSONParser.parse(Array(text.utf8))
+        guard case .number(let number?) = value.kind else { Issue.record("\(text) is not a finite number"); return }
+        let expected = try #require(Double(text))
+        #expect(number == expected)
+        #expect(number.sign == expected.sign, "the sign of \(text)")
+        #expect(value.range == 0..<text.utf8.count)
+    }
+
     @Test func capsNestingDepth() {
         let deep = Array((String(repeating: "[", count: 40) + String(repeating: "]", count: 40)).utf8)
         #expect(throws: JSONParseError.self) { try JSONParser.parse(deep, maxDepth: 32) }

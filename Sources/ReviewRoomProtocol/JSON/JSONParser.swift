@@ -119,12 +119,23 @@ public struct JSONParser {
 
     private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = index
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
         guard index < bytes.count, isDigit(bytes[index]) else { throw JSONParseError("invalid number at byte \(start)") }
+        let digitsStart = index
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
         } else {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        let isInteger = index == bytes.count
+            || (bytes[index] != UInt8(ascii: ".") && bytes[index] != UInt8(ascii: "e") && bytes[index] != UInt8(ascii: "E"))
+        if isInteger, index - digitsStart <= 15 {
+            // Revisions, ids, seqs and op lengths: at most 15 digits are exact in a Double, so
+            // they are summed here instead of going through a String and strtod.
+            var magnitude = 0
+            for byte in bytes[digitsStart..<index] { magnitude = magnitude * 10 + Int(byte &- UInt8(ascii: "0")) }
+            return JSONValue(kind: .number(negative ? -Double(magnitude) : Double(magnitude)), range: start..<index)
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
