@@ -67,12 +67,14 @@ public struct JSONParser {
         try checkDepth(depth)
         let start = index
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             return JSONValue(kind: .array([]), range: start..<index)
         }
+        var elements: [JSONValue] = []
+        // Room for a typical op or list up front: growing from empty reallocates three times.
+        elements.reserveCapacity(4)
         while true {
             skipWhitespace()
             elements.append(try parseValue(depth: depth + 1))
@@ -89,12 +91,14 @@ public struct JSONParser {
         try checkDepth(depth)
         let start = index
         index += 1
-        var members: [(String, JSONValue)] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             return JSONValue(kind: .object([]), range: start..<index)
         }
+        var members: [(String, JSONValue)] = []
+        // Protocol messages have up to about eight members: one allocation instead of four.
+        members.reserveCapacity(8)
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {

@@ -81,7 +81,12 @@ final class ClientServiceCore: @unchecked Sendable {
             case .send(let id, let bytes):
                 guard let connection = connections[id.rawValue] else { continue }
                 connection.outbox.append(bytes)
-                if connection.established, let wsi = connection.wsi { lws_callback_on_writable(wsi) }
+                guard connection.established, let wsi = connection.wsi else { continue }
+                if connection.outbox.count == 1, lws_partial_buffered(wsi) == 0 {
+                    writeNow(connection, wsi)
+                } else {
+                    lws_callback_on_writable(wsi)
+                }
             case .close(let id):
                 guard let connection = connections[id.rawValue] else { continue }
                 connection.closeRequested = true
@@ -154,6 +159,17 @@ final class ClientServiceCore: @unchecked Sendable {
         }
     }
 
+    /// Writes the one queued message of an idle connection straight from the mailbox, as the
+    /// server's direct flush does: arming `CLIENT_WRITEABLE` for it cost two `epoll_ctl` calls and
+    /// a loop pass per message. lws buffers a partial send itself and asks for `WRITEABLE`.
+    private func writeNow(_ connection: ClientConnectionState, _ wsi: OpaquePointer) {
+        guard var frame = connection.outbox.popFirst() else { return }
+        if !write(&frame, to: wsi) {
+            // Outside its callbacks a broken connection is closed by timeout, at once.
+            lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, reviewroom_lws_to_kill_async)
+        }
+    }
+
     /// `CLIENT_WRITEABLE`: writes queued messages while the socket takes them.
     func writeable(_ wsi: OpaquePointer) -> Int32 {
         guard let connection = connection(of: wsi) else { return -1 }
@@ -165,16 +181,22 @@ final class ClientServiceCore: @unchecked Sendable {
                 }
                 return 0
             }
-            let count = frame.count - reviewroom_lws_pre
-            // lws masks client frames in place: the buffer is this connection's own copy.
-            let written = frame.withUnsafeMutableBufferPointer { buffer -> Int32 in
-                guard let base = buffer.baseAddress else { return -1 }
-                return lws_write(wsi, base + reviewroom_lws_pre, count, LWS_WRITE_TEXT)
-            }
-            if written < count { return -1 }
+            if !write(&frame, to: wsi) { return -1 }
         }
         lws_callback_on_writable(wsi)
         return 0
+    }
+
+    /// Writes one message (its buffer starts with `LWS_PRE` bytes of headroom); false when lws
+    /// reports the connection broken.
+    private func write(_ frame: inout [UInt8], to wsi: OpaquePointer) -> Bool {
+        let count = frame.count - reviewroom_lws_pre
+        // lws masks client frames in place: the buffer is this connection's own copy.
+        let written = frame.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return lws_write(wsi, base + reviewroom_lws_pre, count, LWS_WRITE_TEXT)
+        }
+        return written >= count
     }
 
     /// `WS_PEER_INITIATED_CLOSE`: remembers the peer's close code.
