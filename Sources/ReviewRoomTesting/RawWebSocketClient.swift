@@ -72,6 +72,17 @@ public final class RawWebSocketClient: Sendable {
         try send(RawWebSocketFrame(opcode: .text, payload: Array(text.utf8)))
     }
 
+    /// Sends several text messages in one write, so that they reach the server together
+    /// (pipelined, as a client does that sends its next command before the reply).
+    public func sendTexts(_ texts: [String]) throws {
+        var bytes: [UInt8] = []
+        for text in texts {
+            let mask = (0..<4).map { _ in UInt8.random(in: 0...255) }
+            bytes += RawWebSocketFrame(opcode: .text, payload: Array(text.utf8)).encoded(mask: mask)
+        }
+        try socket.write(bytes)
+    }
+
     /// Sends raw bytes as a text frame (e.g. invalid UTF-8).
     public func sendText(bytes: [UInt8]) throws {
         try send(RawWebSocketFrame(opcode: .text, payload: bytes))
