@@ -60,9 +60,8 @@ final class LoadRun {
     func run() async throws -> ScenarioResult {
         let (stream, continuation) = AsyncStream<Input>.makeStream()
         let inbox = ClientEventInbox()
-        let pool = try await WebSocketClientPool { event in
-            if inbox.append(event) { continuation.yield(.clients) }
-        }
+        let pool = try await WebSocketClientPool(onEvent: { event in inbox.append(event) },
+                                                 onPass: { if inbox.needsWake() { continuation.yield(.clients) } })
         self.pool = pool
         let ticker = Task {
             while !Task.isCancelled {

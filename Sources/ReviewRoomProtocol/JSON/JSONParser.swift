@@ -7,9 +7,9 @@ public struct JSONParser {
     /// The default nesting limit: deeper than any protocol message needs.
     public static let defaultMaxDepth = 32
 
-    private let bytes: [UInt8]
-    private let maxDepth: Int
-    private var index = 0
+    let bytes: [UInt8]
+    let maxDepth: Int
+    var index = 0
 
     /// Parses `bytes` as one JSON value (surrounding whitespace allowed).
     public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
@@ -23,16 +23,21 @@ public struct JSONParser {
         return value
     }
 
-    private init(bytes: [UInt8], maxDepth: Int) {
+    init(bytes: [UInt8], maxDepth: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
     }
 
-    private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
-    private mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
+    mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
         guard index < bytes.count else { throw JSONParseError("the JSON text ends where a value should be") }
         let start = index
         switch bytes[index] {
@@ -49,7 +54,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func expectWord(_ word: String) throws(JSONParseError) {
+    mutating func expectWord(_ word: String) throws(JSONParseError) {
         let w = Array(word.utf8)
         guard index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w else {
             throw JSONParseError("invalid literal at byte \(index)")
@@ -57,7 +62,7 @@ public struct JSONParser {
         index += w.count
     }
 
-    private mutating func checkDepth(_ depth: Int) throws(JSONParseError) {
+    mutating func checkDepth(_ depth: Int) throws(JSONParseError) {
         if depth > maxDepth {
             throw JSONParseError("the JSON nests deeper than \(maxDepth) levels at byte \(index)")
         }
@@ -121,7 +126,7 @@ public struct JSONParser {
         return JSONValue(kind: .object(members), range: start..<index)
     }
 
-    private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+    mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = index
         let negative = bytes[index] == UInt8(ascii: "-")
         if negative { index += 1 }
@@ -157,9 +162,9 @@ public struct JSONParser {
         return JSONValue(kind: .number(value), range: start..<index)
     }
 
-    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-    private mutating func parseString() throws(JSONParseError) -> String {
+    mutating func parseString() throws(JSONParseError) -> String {
         let start = index
         index += 1
         // Most strings have no escape: they are decoded straight from their bytes, once.

@@ -3,11 +3,13 @@ import Foundation
 
 /// Owns the client lws context and every client connection; runs on one service thread.
 final class ClientServiceCore: @unchecked Sendable {
-    // @unchecked Sendable is sound: `mailbox` and `onEvent` are immutable and thread-safe;
+    // @unchecked Sendable is sound: `mailbox`, `onEvent` and `onPass` are immutable and thread-safe;
     // every `var` (context, protocol table, connections, stop flag) is only read and written
     // on the service thread, in `run()` and the lws callbacks it drives (LWS_MAX_SMP = 1).
     let mailbox = ClientMailbox()
     let onEvent: @Sendable (WebSocketClientEvent) -> Void
+    /// Called on the service thread after each pass of the event loop.
+    let onPass: @Sendable () -> Void
     private let maxMessageBytes: Int
 
     var context: OpaquePointer?
@@ -16,9 +18,11 @@ final class ClientServiceCore: @unchecked Sendable {
     var connections: [UInt64: ClientConnectionState] = [:]
     private var stopping = false
 
-    init(maxMessageBytes: Int, onEvent: @escaping @Sendable (WebSocketClientEvent) -> Void) {
+    init(maxMessageBytes: Int, onEvent: @escaping @Sendable (WebSocketClientEvent) -> Void,
+         onPass: @escaping @Sendable () -> Void) {
         self.maxMessageBytes = maxMessageBytes
         self.onEvent = onEvent
+        self.onPass = onPass
     }
 
     /// The service thread's body: create the context, service until stopped, destroy it.
@@ -63,6 +67,7 @@ final class ClientServiceCore: @unchecked Sendable {
         started(nil)
         while !stopping {
             loop.runOnce()
+            onPass()
         }
         mailbox.close()
         loop.stopTimerKick()

@@ -7,16 +7,20 @@ import Foundation
 /// command and wake the service thread, which alone touches libwebsockets. Every event of
 /// every connection goes to the one `onEvent` handler, called on the service thread in
 /// arrival order — one consumer for thousands of simulated clients, instead of a task each.
-/// The handler must return at once (yield into a stream).
+/// The handler must return at once (queue the event). `onPass`, called on the same thread after
+/// each pass of the event loop, is where a consumer that queues events wakes its reader: once
+/// per pass rather than once per event.
 public final class WebSocketClientPool: Sendable {
     private let core: ClientServiceCore
     private let nextID = Locked<UInt64>(1)
 
-    /// Starts the service thread; `onEvent` receives every connection's events.
+    /// Starts the service thread; `onEvent` receives every connection's events and `onPass`
+    /// runs after each pass of its event loop.
     /// - Parameter maxMessageBytes: larger inbound messages close the connection.
     public init(maxMessageBytes: Int = 1 << 20, subprotocol: String = "reviewroom.v1",
-                onEvent: @escaping @Sendable (WebSocketClientEvent) -> Void) async throws {
-        let core = ClientServiceCore(maxMessageBytes: maxMessageBytes, onEvent: onEvent)
+                onEvent: @escaping @Sendable (WebSocketClientEvent) -> Void,
+                onPass: @escaping @Sendable () -> Void = {}) async throws {
+        let core = ClientServiceCore(maxMessageBytes: maxMessageBytes, onEvent: onEvent, onPass: onPass)
         self.core = core
         let failure: TransportError? = await withCheckedContinuation { continuation in
             let thread = Thread { core.run(subprotocol: subprotocol, started: { continuation.resume(returning: $0) }) }
