@@ -9,6 +9,8 @@ public struct JSONScanner {
     private var parser: JSONParser
     private var keyRange: Range<Int> = 0..<0
     private var depth = 1
+    /// No entry of the container entered last has been read yet (so no separator is due).
+    private var first = true
 
     /// A scanner at the start of `bytes`.
     public init(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth) {
@@ -27,27 +29,10 @@ public struct JSONScanner {
         first = true
     }
 
-    private var first = true
-
     /// Moves to the next member of the object entered last and returns true, positioned at its
     /// value (read it or ``skipValue()`` before the next call); false after the closing brace.
     public mutating func nextMember() throws(JSONParseError) -> Bool {
-        parser.skipWhitespace()
-        guard parser.index < parser.bytes.count else { throw JSONParseError("unterminated object") }
-        if parser.bytes[parser.index] == UInt8(ascii: "}") {
-            parser.index += 1
-            depth -= 1
-            first = false
-            return false
-        }
-        if !first {
-            guard parser.bytes[parser.index] == UInt8(ascii: ",") else {
-                throw JSONParseError("expected ',' or '}' at byte \(parser.index)")
-            }
-            parser.index += 1
-            parser.skipWhitespace()
-        }
-        first = false
+        guard try advance(closing: UInt8(ascii: "}"), in: "object") else { return false }
         guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else {
             throw JSONParseError("expected a member name at byte \(parser.index)")
         }
@@ -114,9 +99,15 @@ public struct JSONScanner {
     /// Moves to the next element of the array entered last and returns true; false after the
     /// closing bracket.
     public mutating func nextElement() throws(JSONParseError) -> Bool {
+        try advance(closing: UInt8(ascii: "]"), in: "array")
+    }
+
+    /// Past the closing byte (leaving the container) and false, or past the separator before
+    /// any entry but the first and true.
+    private mutating func advance(closing: UInt8, in container: String) throws(JSONParseError) -> Bool {
         parser.skipWhitespace()
-        guard parser.index < parser.bytes.count else { throw JSONParseError("unterminated array") }
-        if parser.bytes[parser.index] == UInt8(ascii: "]") {
+        guard parser.index < parser.bytes.count else { throw JSONParseError("unterminated \(container)") }
+        if parser.bytes[parser.index] == closing {
             parser.index += 1
             depth -= 1
             first = false
@@ -124,7 +115,7 @@ public struct JSONScanner {
         }
         if !first {
             guard parser.bytes[parser.index] == UInt8(ascii: ",") else {
-                throw JSONParseError("expected ',' or ']' at byte \(parser.index)")
+                throw JSONParseError("expected ',' or '\(Character(Unicode.Scalar(closing)))' at byte \(parser.index)")
             }
             parser.index += 1
             parser.skipWhitespace()
