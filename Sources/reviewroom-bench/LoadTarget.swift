@@ -23,6 +23,8 @@ struct LoadTarget: Sendable {
     var facilitatorToken: String
     /// The data directory (reviewroomd only).
     var dataDirectory: URL?
+    /// Whether ``stop()`` removes ``dataDirectory`` (true when ``start`` made it).
+    var removesDataDirectory = false
 
     /// Environment for the daemon: per-connection rate limits raised so that the saturation
     /// scenario measures throughput, not the limiter (documented in BENCHMARKS.md).
@@ -47,7 +49,8 @@ struct LoadTarget: Sendable {
             let child = try ChildProcess.spawn(
                 command: [daemon, "serve", "--listen", "127.0.0.1:0", "--data-dir", data.path], environment: environment)
             let port = try await listeningPort(child)
-            return LoadTarget(kind: kind, process: child, port: port, facilitatorToken: token, dataDirectory: data)
+            return LoadTarget(kind: kind, process: child, port: port, facilitatorToken: token, dataDirectory: data,
+                              removesDataDirectory: given == nil)
         case .peer:
             guard let peerExecutable, FileManager.default.isExecutableFile(atPath: peerExecutable) else {
                 throw BenchError("--peer-executable '\(peerExecutable ?? "")' is not an executable: build Benchmarks/HummingbirdPeer with `make bench`")
@@ -75,12 +78,14 @@ struct LoadTarget: Sendable {
         return try ProcessUsage.parse(stat: stat, status: status)
     }
 
-    /// Stops the child (SIGTERM, then SIGKILL after 10 s) and waits for it.
+    /// Stops the child (SIGTERM, then SIGKILL after 10 s), waits for it, and removes the data
+    /// directory it made (tens of MB per scenario were left in the temp dir).
     func stop() async {
         kill(process.pid, SIGTERM)
         if (try? await process.exit.first(where: { _ in true }, timeout: .seconds(10))) == nil {
             kill(process.pid, SIGKILL)
             _ = try? await process.exit.first(where: { _ in true }, timeout: .seconds(5))
         }
+        if removesDataDirectory, let dataDirectory { try? FileManager.default.removeItem(at: dataDirectory) }
     }
 }
