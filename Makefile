@@ -28,15 +28,19 @@ build: deps
 
 # Installs everything first, then: every Swift test (with the core's coverage figure), the
 # record/calendar checks, the API checks (OpenAPI + schemathesis), the WebSocket protocol
-# black-box checks, the browser tests.
+# black-box checks, the browser tests. They run with TMPDIR set to one fresh directory, removed
+# afterwards whatever the outcome: the data directories, sockets and files the tests make do
+# not pile up in /tmp run after run.
 test: deps browser-deps python-deps
 	swift build --build-tests --enable-code-coverage
-	swift test --skip-build --enable-code-coverage
-	@$(MAKE) --no-print-directory coverage
-	@$(MAKE) --no-print-directory content-test
-	@$(MAKE) --no-print-directory api-test
-	@$(MAKE) --no-print-directory blackbox-test
-	@$(MAKE) --no-print-directory browser-test
+	@scratch="$$(mktemp -d /tmp/reviewroom-test.XXXXXX)" && trap 'rm -rf "$$scratch"' EXIT && export TMPDIR="$$scratch" && \
+	  echo "TMPDIR=$$scratch (removed when the tests end)" && \
+	  swift test --skip-build --enable-code-coverage && \
+	  $(MAKE) --no-print-directory coverage && \
+	  $(MAKE) --no-print-directory content-test && \
+	  $(MAKE) --no-print-directory api-test && \
+	  $(MAKE) --no-print-directory blackbox-test && \
+	  $(MAKE) --no-print-directory browser-test
 
 python-deps:
 	@[ -x $(PY) ] || python3 -m venv $(PYTHON_VENV) || { rm -rf $(PYTHON_VENV); \
