@@ -27,6 +27,16 @@ import Testing
         #expect(rope.units(in: probe ..< probe + 10) == Array(flat[probe ..< probe + 10]))
     }
 
+    @Test("inserting a string reports its UTF-16 length, astral characters as two units",
+          arguments: ["", "a", "héllo", "日本", "👩🏽‍🏫 x", String(repeating: "é", count: 3000)])
+    func stringInsertReturnsItsUTF16Length(text: String) {
+        var rope = Rope("ab")
+        let inserted = rope.insert(text, at: 1)
+        #expect(inserted == text.utf16.count)
+        #expect(rope.string == "a" + text + "b")
+        #expect(rope.utf16Count == 2 + text.utf16.count)
+    }
+
     @Test func copiesAreIndependent() {
         var a = Rope(String(repeating: "abcdefgh", count: 1000))
         let b = a

@@ -38,9 +38,7 @@ extension TextOperation {
             case .retain(let n):
                 index += n
             case .insert(let s):
-                let count = s.utf16.count
-                rope.insert(s, at: index)
-                index += count
+                index += rope.insert(s, at: index)
             case .delete(let n):
                 rope.remove(index ..< index + n)
             }

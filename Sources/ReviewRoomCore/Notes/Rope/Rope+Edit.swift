@@ -1,15 +1,19 @@
 extension Rope {
-    /// Inserts `text` at `offset` (in `0 ... utf16Count`).
-    public mutating func insert(_ text: String, at offset: Int) {
-        let count = text.utf16.count
-        if count == 0 { return }
-        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: count) { buffer in
+    /// Inserts `text` at `offset` (in `0 ... utf16Count`); returns how many UTF-16 units that was.
+    @discardableResult
+    public mutating func insert(_ text: String, at offset: Int) -> Int {
+        // One pass: a string never has more UTF-16 units than UTF-8 bytes (O(1) to ask), so the
+        // units are written into room for that many and counted on the way.
+        let room = text.utf8.count
+        if room == 0 { return 0 }
+        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: room) { buffer in
             var written = 0
             for unit in text.utf16 {
                 buffer[written] = unit
                 written += 1
             }
             insert(UnsafeBufferPointer(rebasing: buffer[..<written]), at: offset)
+            return written
         }
     }
 
