@@ -6,12 +6,7 @@ import Testing
 @Suite struct ReceiverDeliveryTests {
     @Test func messagesArriveInOrderOneAtATimeThenClosedOnce() async throws {
         let harness = try TransportHarness(echo: false)
-        let port = harness.port
-        let client = try await RawBlocking.run {
-            let client = try RawWebSocketClient.connect(port: port)
-            for i in 0..<20 { try client.sendText("m\(i)") }
-            return client
-        }
+        let client = try await harness.rawClient(sending: 20)
         let connection = try await harness.nextConnection()
         let receiver = RecordingReceiver(authenticating: connection)
         connection.deliver(to: receiver)

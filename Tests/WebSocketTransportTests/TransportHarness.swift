@@ -33,6 +33,17 @@ final class TransportHarness: Sendable {
         return connection
     }
 
+    /// Connects a raw client that sends `count` messages `m0`, `m1`, … without waiting for any
+    /// answer; returns it once they are written.
+    func rawClient(sending count: Int) async throws -> RawWebSocketClient {
+        let port = port
+        return try await RawBlocking.run {
+            let client = try RawWebSocketClient.connect(port: port)
+            for i in 0..<count { try client.sendText("m\(i)") }
+            return client
+        }
+    }
+
     func stop() async {
         await server.shutdown(timeoutSeconds: 2)
     }

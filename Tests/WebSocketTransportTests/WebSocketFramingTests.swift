@@ -86,12 +86,7 @@ import WebSocketTransport
 
     @Test func messagesAfterHelloWaitForAuthenticationThenArriveInOrder() async throws {
         let harness = try TransportHarness(echo: false)
-        let port = harness.port
-        let client = try await RawBlocking.run {
-            let client = try RawWebSocketClient.connect(port: port)
-            for i in 0..<20 { try client.sendText("m\(i)") }
-            return client
-        }
+        let client = try await harness.rawClient(sending: 20)
         let connection = try await harness.nextConnection()
         var iterator = connection.messages.makeAsyncIterator()
         var received: [String] = []
