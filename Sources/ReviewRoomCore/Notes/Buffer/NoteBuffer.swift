@@ -24,7 +24,7 @@ public struct NoteBuffer: Sendable {
     public var maxLength: Int
 
     /// Length of the text at ``snapshotRevision`` (for authorship of older text).
-    let snapshotLength: Int
+    var snapshotLength: Int
     /// The revision each edit that changed nothing was acked with (edits that changed
     /// something are found in ``history``).
     var unchangedOps: [NoteOpKey: Int] = [:]

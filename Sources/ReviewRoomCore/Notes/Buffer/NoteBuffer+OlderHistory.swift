@@ -1,0 +1,33 @@
+extension NoteBuffer {
+    /// Takes back history from before ``snapshotRevision``: `older` must be the ops that led
+    /// up to it, ending with revision ``snapshotRevision``, in order. Afterwards edits made on
+    /// those older revisions transform as if the history had never been left out, and their
+    /// `(author, opId)` are recognised as repeats.
+    ///
+    /// A buffer restored from a snapshot (PROTOCOL §3.3 keeps a note's history for clients that
+    /// reconnect with pending ops) is completed with this when such an edit arrives.
+    ///
+    /// - Throws: `invalidOp` (changing nothing) when `older` does not end at
+    ///   ``snapshotRevision``, skips a revision, or its ops do not chain onto the text's length.
+    public mutating func restoreOlderHistory(_ older: [NoteRevision]) throws(NoteError) {
+        guard let last = older.last else { return }
+        guard last.rev == snapshotRevision else {
+            throw NoteError(.invalidOp,
+                "older history of note '\(id)' ends at rev \(last.rev), not at its oldest rev in memory \(snapshotRevision)")
+        }
+        var length = snapshotLength
+        for (offset, entry) in older.enumerated().reversed() {
+            guard entry.rev == snapshotRevision - (older.count - 1 - offset) else {
+                throw NoteError(.invalidOp, "older history of note '\(id)' skips a revision at rev \(entry.rev)")
+            }
+            guard entry.rev >= 1, entry.op.targetLength == length else {
+                throw NoteError(.invalidOp,
+                    "older op for rev \(entry.rev) of note '\(id)' leaves \(entry.op.targetLength) code units where \(length) follow")
+            }
+            length = entry.op.baseLength
+        }
+        history.insert(contentsOf: older, at: 0)
+        snapshotRevision -= older.count
+        snapshotLength = length
+    }
+}

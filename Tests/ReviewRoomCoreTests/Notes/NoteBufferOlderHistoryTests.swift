@@ -1,0 +1,71 @@
+import Testing
+@testable import ReviewRoomCore
+
+/// A buffer restored from a snapshot takes back the ops before it when an edit made on an
+/// older revision arrives, and then behaves exactly like a buffer that kept its whole history.
+@Suite struct NoteBufferOlderHistoryTests {
+    let t0 = Timestamp(millisecondsSince1970: 1_795_946_401_004)
+
+    func op(_ json: String) throws -> TextOperation { try TextOperation(json: json) }
+
+    /// "hello" → five revisions by two authors, one of them an astral insert.
+    func original() throws -> NoteBuffer {
+        var note = NoteBuffer(id: "n", title: "N", text: "hello")
+        for (i, json) in [#"[5, " world"]"#, #"["¡", 11]"#, #"[7, -5]"#, #"[7, "there"]"#, #"[12, "😀"]"#].enumerated() {
+            _ = try note.receive(op(json), baseRev: note.revision, author: "a\(i % 2)", opId: "\(i)", at: t0)
+        }
+        return note
+    }
+
+    func restored(from original: NoteBuffer, at rev: Int) throws -> NoteBuffer {
+        var text = NoteBuffer(id: "n", title: "N", text: "hello")
+        for entry in original.history where entry.rev <= rev { try text.replay(entry) }
+        var restored = NoteBuffer(snapshot: NoteSnapshot(id: "n", title: "N", rev: rev, text: text.text.string))
+        for entry in original.history where entry.rev > rev { try restored.replay(entry) }
+        return restored
+    }
+
+    @Test func anEditOnAnOlderRevisionTransformsLikeTheWholeHistory() throws {
+        var whole = try original()
+        var restored = try restored(from: whole, at: 4)
+        let older = whole.history.filter { $0.rev <= 4 }
+        try restored.restoreOlderHistory(Array(older.suffix(3)))
+        #expect(restored.snapshotRevision == 1)
+        #expect(restored.history == whole.history.filter { $0.rev > 1 })
+        let late = try op(#"[5, "!", 6]"#)
+        let expected = try whole.receive(late, baseRev: 1, author: "b", opId: "x", at: t0)
+        let got = try restored.receive(late, baseRev: 1, author: "b", opId: "x", at: t0)
+        #expect(got == expected)
+        #expect(restored.text.string == whole.text.string)
+    }
+
+    @Test func aRepeatFromBeforeTheSnapshotIsRecognisedOnceTheHistoryIsBack() throws {
+        let whole = try original()
+        var restored = try restored(from: whole, at: 4)
+        try restored.restoreOlderHistory(Array(whole.history.filter { $0.rev <= 4 }))
+        #expect(restored.snapshotRevision == 0)
+        #expect(restored.authorship() == whole.authorship())
+        let repeatOfRevTwo = try restored.receive(op(#"["¡", 11]"#), baseRev: 1, author: "a1", opId: "1", at: t0)
+        #expect(repeatOfRevTwo == NoteEditResult(outcome: .duplicate, rev: 2, op: nil))
+        #expect(restored.revision == whole.revision)
+    }
+
+    @Test func historyThatDoesNotLeadUpToTheSnapshotIsRefusedAndChangesNothing() throws {
+        let whole = try original()
+        var restored = try restored(from: whole, at: 4)
+        let before = restored.history
+        let older = whole.history.filter { $0.rev <= 4 }
+        let cases: [[NoteRevision]] = [
+            Array(older.prefix(3)),                       // ends at rev 3, not 4
+            [older[0], older[1], older[3]],               // skips rev 3
+            older.map { var e = $0; if e.rev == 2 { e.op = try! TextOperation(json: "[11]") }; return e },  // lengths do not chain
+        ]
+        for bad in cases {
+            #expect(throws: NoteError.self) { try restored.restoreOlderHistory(bad) }
+            #expect(restored.history == before)
+            #expect(restored.snapshotRevision == 4)
+        }
+        try restored.restoreOlderHistory([])
+        #expect(restored.snapshotRevision == 4)
+    }
+}
