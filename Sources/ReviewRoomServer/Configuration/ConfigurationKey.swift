@@ -95,6 +95,7 @@ public struct ConfigurationKey: Sendable {
             config.languageHints = flag; return nil
         }, render: { $0.languageHints ? "true" : "false" }),
         positiveKey("max_request_body_bytes", \.maxRequestBodyBytes),
+        positiveKey("snapshot_every_events", \.snapshotEveryEvents),
         stringKey("web_root", render: { $0.webRoot }) { config, text in
             guard !text.isEmpty else { return "must not be empty" }
             config.webRoot = text; return nil

@@ -39,6 +39,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var languageHints = true
     /// `max_request_body_bytes`: largest HTTP request body (413 beyond). Default 1048576 (1 MiB).
     public var maxRequestBodyBytes = 1024 * 1024
+    /// `snapshot_every_events`: a live session stores a snapshot of its state and notes after
+    /// this many events, so loading it replays only the events after the latest one. Default 2000.
+    public var snapshotEveryEvents = 2_000
     /// `web_root`: folder of the browser client's files. Default: the files installed with the binary.
     public var webRoot: String? = nil
 

@@ -7,5 +7,6 @@ extension LiveLimits {
         messageBurst = configuration.messageBurst
         languageHints = configuration.languageHints
         replayByteLimit = max(1, configuration.outboxLimitBytes / 2)
+        snapshotEveryEvents = configuration.snapshotEveryEvents
     }
 }

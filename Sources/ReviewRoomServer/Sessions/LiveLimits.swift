@@ -13,6 +13,8 @@ public struct LiveLimits: Sendable {
     /// Most bytes a `resume` replays (it must fit the connection's outbox at once); a larger
     /// backlog gets a fresh `welcome`.
     public var replayByteLimit = 2 * 1024 * 1024
+    /// Events after which a live session stores a snapshot (`snapshot_every_events`).
+    public var snapshotEveryEvents = 2_000
     /// Nesting depth a client message may have.
     public var maxJSONDepth = 32
 

@@ -4,8 +4,9 @@ import ReviewRoomProtocol
 import ReviewRoomStore
 import WebSocketTransport
 
-/// A session rebuilt from the store: the definition's initial state with every stored event
-/// replayed onto it (the event log is the truth; see LiveSessions.md).
+/// A session rebuilt from the store: the definition's initial state, or the latest snapshot,
+/// with every stored event after it replayed onto it (the event log is the truth; see
+/// LiveSessions.md).
 struct LoadedSessionState {
     var epoch: String
     var state: SessionState
@@ -14,6 +15,8 @@ struct LoadedSessionState {
     var seq: Int64
     var recent: RecentEvents
     var owner: FacilitatorID
+    /// The seq of the snapshot the state was restored from (0: replayed from the start).
+    var snapshotSeq: Int64
 
     /// Rebuilds `loaded`, taking its agenda and deck from `shared` when another session
     /// decoded the same text. Throws a ``SessionLoadError`` naming what in the stored session
@@ -37,6 +40,16 @@ struct LoadedSessionState {
         var notes: [String: NoteBuffer] = [:]
         for heading in headings {
             notes[heading.id] = NoteBuffer(id: heading.id, title: heading.title, maxLength: limits.maxNoteUnits)
+        }
+        if let snapshot = loaded.snapshot {
+            state = try Self.decode(snapshot.stateJSON, "snapshot at seq \(snapshot.seq)", session: stored.id)
+            for note in snapshot.notes {
+                guard let heading = headings.first(where: { $0.id == note.note }) else {
+                    throw SessionLoadError(session: stored.id, message: "its snapshot at seq \(snapshot.seq) holds note '\(note.note)', which it does not have")
+                }
+                notes[note.note] = NoteBuffer(snapshot: NoteSnapshot(id: note.note, title: heading.title, rev: Int(note.rev), text: note.text),
+                                              maxLength: limits.maxNoteUnits)
+            }
         }
         var opIndex: [NoteOpKey: Int] = [:]
         let firstSeq = (loaded.snapshot?.seq ?? 0) + 1
@@ -65,6 +78,7 @@ struct LoadedSessionState {
         self.seq = loaded.lastSeq
         self.recent = recent
         self.owner = stored.owner
+        self.snapshotSeq = loaded.snapshot?.seq ?? 0
     }
 
     private static func decode<T: Decodable>(_ json: String, _ what: String, session: SessionID) throws(SessionLoadError) -> T {
@@ -75,7 +89,7 @@ struct LoadedSessionState {
         }
     }
 
-    private static func noteRevision(_ record: EventRecord, session: SessionID) throws(SessionLoadError) -> (note: String, revision: NoteRevision) {
+    static func noteRevision(_ record: EventRecord, session: SessionID) throws(SessionLoadError) -> (note: String, revision: NoteRevision) {
         let bytes = Array(record.data.utf8)
         guard let data = try? JSONParser.parse(bytes, maxDepth: 8),
               case .string(let note)? = data["note"]?.kind, case .number(let rev?)? = data["rev"]?.kind,

@@ -15,8 +15,33 @@ extension SessionActor {
     }
 
     /// Decides one command from `connection`, in arrival order.
-    func handle(_ request: ClientRequest, from connection: ConnectionID) {
-        guard let member = members[connection] else { return }
+    ///
+    /// A `note.edit` made on a revision older than the note's history in memory (the session
+    /// was loaded from a snapshot) is not decided while `mayReadOlderHistory`: the outcome asks
+    /// the caller to ``restoreOlderHistory(of:)`` and hand it in again, before the connection's
+    /// next command.
+    @discardableResult
+    func handle(_ request: ClientRequest, from connection: ConnectionID, mayReadOlderHistory: Bool = true) -> HandleOutcome {
+        guard let member = members[connection] else { return .done }
+        if mayReadOlderHistory, !stopped, case .noteEdit(let edit) = request.command,
+           needsOlderHistory(for: edit, by: member.participantID) {
+            return .needsOlderHistory(note: edit.note)
+        }
+        decide(request, from: connection, member: member)
+        return .done
+    }
+
+    /// Whether `edit` is made on a revision the note's history in memory no longer reaches
+    /// (and is not a repeat already known).
+    private func needsOlderHistory(for edit: NoteEditRequest, by participantID: String) -> Bool {
+        guard historyStartSeq > 0, let oldest = notes[edit.note]?.snapshotRevision, edit.rev >= 0, edit.rev < oldest else {
+            return false
+        }
+        return opIndex[NoteOpKey(author: participantID, opId: edit.opId)] == nil
+            && state.check(.noteEdit, by: participantID) == nil
+    }
+
+    private func decide(_ request: ClientRequest, from connection: ConnectionID, member: SessionMember) {
         handling = (request.command.name.rawValue, "ok")
         defer {
             if let handling { metrics?.recordCommand(type: handling.type, outcome: handling.outcome) }

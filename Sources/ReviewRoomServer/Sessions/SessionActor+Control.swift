@@ -74,6 +74,11 @@ extension SessionActor {
 
     /// What the review record is made from.
     func recordInput(at now: Timestamp) async throws -> RecordInput {
+        // Authorship is derived from a note's history: a note loaded from a snapshot needs
+        // the ops before it back first.
+        for heading in state.notes where (notes[heading.id]?.snapshotRevision ?? 0) > 0 {
+            await restoreOlderHistory(of: heading.id)
+        }
         let stateNow = state
         let buffers = state.notes.compactMap { notes[$0.id] }
         await waitUntilDurable()

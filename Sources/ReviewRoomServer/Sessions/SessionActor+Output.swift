@@ -70,6 +70,7 @@ extension SessionActor {
         case .success:
             durable = max(durable, last)
             flush()
+            saveSnapshotIfDue()
         case .failure(let error):
             guard !stopped else { return }
             logger.error("session stopped: events could not be stored", metadata: ["session": "\(id)", "error": "\(error)"])

@@ -39,6 +39,16 @@ actor SessionActor {
     var armedDeadline: Timestamp?
     /// Set once the session cannot go on (append failed, or deleted): nothing more is decided.
     var stopped = false
+    /// The seq of the snapshot the notes' history in memory starts at (0: the whole history).
+    let historyStartSeq: Int64
+    /// The seq of the latest snapshot saved or loaded, and whether one is being saved.
+    var snapshotSeq: Int64
+    /// The snapshot being saved, if any.
+    var snapshotSave: Task<Void, Never>?
+    /// Older note history being read from the store, by note (so concurrent askers share one read).
+    var olderHistoryReads: [String: Task<Void, Never>] = [:]
+    /// Set by a `note.edit` on a revision older than the note's history in memory.
+    var olderHistoryWanted: String?
 
     init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
          metrics: Metrics? = nil, loaded: LoadedSessionState, onFailure: @escaping @Sendable (SessionID) -> Void) {
@@ -56,6 +66,8 @@ actor SessionActor {
         seq = loaded.seq
         durable = loaded.seq
         recent = loaded.recent
+        historyStartSeq = loaded.snapshotSeq
+        snapshotSeq = loaded.snapshotSeq
     }
 
     /// Whether no connection is joined.

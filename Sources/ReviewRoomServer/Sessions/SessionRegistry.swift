@@ -38,8 +38,18 @@ public actor SessionRegistry {
         if let actor = sessions[id] { return actor }
         if let task = loading[id] { return try await task.value }
         let task = Task { [store, clock, limits, logger, definitions] () throws -> SessionActor? in
-            guard let loaded = try await store.load(id) else { return nil }
-            let state = try LoadedSessionState(loaded, limits: limits, shared: definitions)
+            guard var loaded = try await store.load(id) else { return nil }
+            let state: LoadedSessionState
+            do {
+                state = try LoadedSessionState(loaded, limits: limits, shared: definitions)
+            } catch let error where loaded.snapshot != nil {
+                // The log is the truth: a snapshot that does not restore is passed over.
+                logger.warning("session snapshot does not restore; replaying the whole log",
+                               metadata: ["session": "\(id)", "error": "\(error)"])
+                loaded.snapshot = nil
+                loaded.events = try await store.events(of: id, after: 0)
+                state = try LoadedSessionState(loaded, limits: limits, shared: definitions)
+            }
             let actor = SessionActor(id: id, store: store, clock: clock, limits: limits, logger: logger, metrics: metrics, loaded: state) { [weak self] id in
                 Task { await self?.forget(id) }
             }
@@ -104,6 +114,7 @@ public actor SessionRegistry {
     public func shutdown() async {
         for (_, actor) in sessions {
             await actor.waitUntilDurable()
+            await actor.finishSnapshot()
             await actor.stop(code: CloseCode.goingAway.rawValue, reason: "the server is going away")
         }
         sessions.removeAll()

@@ -1,0 +1,195 @@
+import Foundation
+import ReviewRoomCore
+@testable import ReviewRoomServer
+import ReviewRoomStore
+import ReviewRoomTesting
+import Testing
+
+/// Snapshots: a live session stores its state and notes every `snapshot_every_events` events;
+/// loading it restores the latest snapshot and replays only what came after, and the notes'
+/// older history is read back from the log when an edit or the record needs it.
+@Suite("Live sessions: snapshots")
+struct SnapshotTests {
+    static let t0 = Timestamp(millisecondsSince1970: 1_900_000_000_000)
+
+    static func limits(snapshotEvery events: Int) -> LiveLimits {
+        var limits = LiveLimits()
+        limits.snapshotEveryEvents = events
+        return limits
+    }
+
+    /// An op that appends `text` to a note `length` units long, as JSON and as message fields.
+    static func append(_ text: String, to length: Int) -> (json: String, fields: [Any]) {
+        length == 0 ? ("[\"\(text)\"]", [text]) : ("[\(length), \"\(text)\"]", [length, text])
+    }
+
+    /// Sends `op` as `client`, applies it to `expected` too, and checks both give the same rev.
+    static func edit(_ client: ProtocolClient, _ expected: inout NoteBuffer, author: String, opId: String, rev: Int,
+                     op: (json: String, fields: [Any])) async throws {
+        let ack = try await client.request("note.edit", ["note": "evidence", "rev": rev, "opId": opId, "op": op.fields])
+        let result = try expected.receive(TextOperation(json: op.json), baseRev: rev, author: author, opId: opId, at: t0)
+        #expect(ack.object["rev"] as? Int == result.rev, "\(ack)")
+    }
+
+    static func noteText(_ client: ProtocolClient) async throws -> (text: String?, rev: Int?) {
+        let reply = try await client.request("note.get", ["note": "evidence"])
+        let note = reply.object["note"] as? [String: Any]
+        return (note?["text"] as? String, note?["rev"] as? Int)
+    }
+
+    @Test func aSessionLoadsFromItsLatestSnapshotIntoTheStateAFullReplayGives() async throws {
+        let first = try await InProcessServer.start(limits: Self.limits(snapshotEvery: 5))
+        let session = first.fixture.session
+        let (fay, _) = try await first.join("Fay")
+        let (asha, _) = try await first.join("Asha")
+        let (ben, _) = try await first.join("Ben")
+        let ashaID = try #require(first.fixture.participantIDs["Asha"]), benID = try #require(first.fixture.participantIDs["Ben"])
+        _ = try await fay.request("session.start")
+        var expected = NoteBuffer(id: "evidence", title: "Evidence")
+        for i in 0..<14 {
+            let (client, id) = i % 2 == 0 ? (asha, ashaID) : (ben, benID)
+            try await Self.edit(client, &expected, author: id, opId: "o\(i)", rev: expected.revision,
+                                op: Self.append("w\(i) ", to: expected.text.utf16Count))
+            if i == 5 { _ = try await ben.request("hand.raise", ["kind": "contribution"]) }
+        }
+        // One edit made on an old revision, transformed over everything since.
+        try await Self.edit(asha, &expected, author: ashaID, opId: "late", rev: 1, op: ("[\"¡\", 3]", ["¡", 3]))
+        _ = try await first.registry.edit(session: session, SessionEdit(title: "Renamed"), at: first.clock.now())
+        for client in [fay, asha, ben] { client.disconnect() }
+        await first.stop()
+
+        let store = try await Store.open(StoreConfiguration(dataDirectory: first.dataDirectory.path))
+        let loaded = try #require(try await store.load(session))
+        let snapshot = try #require(loaded.snapshot)
+        #expect(snapshot.seq >= 5)
+        #expect(loaded.events.map(\.seq) == Array(stride(from: snapshot.seq + 1, through: loaded.lastSeq, by: 1)))
+        var whole = loaded
+        whole.snapshot = nil
+        whole.events = try await store.events(of: session, after: 0)
+        await store.close()
+
+        let fromSnapshot = try LoadedSessionState(loaded, limits: LiveLimits(), shared: SharedDefinitions())
+        let replayed = try LoadedSessionState(whole, limits: LiveLimits(), shared: SharedDefinitions())
+        #expect(fromSnapshot.state == replayed.state)
+        #expect(fromSnapshot.state.info.title == "Renamed")
+        #expect(fromSnapshot.seq == replayed.seq)
+        #expect(fromSnapshot.notes.mapValues(\.snapshot) == replayed.notes.mapValues(\.snapshot))
+        #expect(fromSnapshot.notes["evidence"]?.snapshot.text == expected.text.string)
+        #expect(fromSnapshot.snapshotSeq == snapshot.seq)
+        #expect(replayed.snapshotSeq == 0)
+        // Only the history after the snapshot was read.
+        #expect((fromSnapshot.notes["evidence"]?.snapshotRevision ?? 0) > 0)
+        #expect(fromSnapshot.notes["evidence"]?.history.count ?? 0 < replayed.notes["evidence"]?.history.count ?? 0)
+    }
+
+    /// Asha types ten edits with a snapshot every four events; the daemon restarts (in process).
+    static func restartedAfterTenEdits() async throws -> (server: InProcessServer, expected: NoteBuffer, sent: [[Any]]) {
+        let first = try await InProcessServer.start(limits: limits(snapshotEvery: 4))
+        let ashaID = try #require(first.fixture.participantIDs["Asha"])
+        let (asha, _) = try await first.join("Asha")
+        var expected = NoteBuffer(id: "evidence", title: "Evidence")
+        var sent: [[Any]] = []
+        for i in 0..<10 {
+            let op = append("a\(i)", to: expected.text.utf16Count)
+            sent.append(op.fields)
+            try await edit(asha, &expected, author: ashaID, opId: "a\(i)", rev: expected.revision, op: op)
+        }
+        asha.disconnect()
+        await first.stop()
+        let second = try await InProcessServer.start(data: first.dataDirectory, fixture: first.fixture,
+                                                     limits: limits(snapshotEvery: 4))
+        #expect(try await second.store.load(first.fixture.session)?.snapshot?.notes.first?.rev ?? 0 >= 4)
+        return (second, expected, sent)
+    }
+
+    @Test func anEditOrARepeatFromBeforeTheSnapshotIsDecidedAsWithTheWholeHistoryAfterARestart() async throws {
+        var (server, expected, sent) = try await Self.restartedAfterTenEdits()
+        let benID = try #require(server.fixture.participantIDs["Ben"])
+        let (ben, welcome) = try await server.join("Ben")
+        let notes = (welcome.object["session"] as? [String: Any])?["notes"] as? [[String: Any]]
+        #expect(notes?.first { $0["id"] as? String == "evidence" }?["text"] as? String == expected.text.string)
+        // Ben's pending op, made on rev 1 while he was away: transformed over revs 2…10.
+        try await Self.edit(ben, &expected, author: benID, opId: "b1", rev: 1, op: ("[1, \"B\", 1]", [1, "B", 1]))
+        // Asha resends her op from rev 2 (its ack was lost): acked with rev 3 again, not applied twice.
+        let (asha, _) = try await server.join("Asha")
+        let resend = try await asha.request("note.edit", ["note": "evidence", "rev": 2, "opId": "a2", "op": sent[2]])
+        #expect(resend.object["rev"] as? Int == 3)
+        let now = try await Self.noteText(ben)
+        #expect(now.text == expected.text.string)
+        #expect(now.rev == expected.revision)
+        ben.disconnect()
+        asha.disconnect()
+        await server.stop()
+    }
+
+    @Test func theRecordOfASessionLoadedFromASnapshotKnowsWhoWroteTheOlderText() async throws {
+        let (server, expected, _) = try await Self.restartedAfterTenEdits()
+        let input = try #require(try await server.registry.recordInput(session: server.fixture.session, at: server.clock.now()))
+        let note = try #require(input.notes.first { $0.id == "evidence" })
+        #expect(note.text.string == expected.text.string)
+        #expect(note.authorship() == expected.authorship())
+        #expect(note.authorship().allSatisfy { $0.author != nil })
+        await server.stop()
+    }
+
+    @Test func anUnreadableSnapshotIsPassedOverAndTheWholeLogReplayed() async throws {
+        let first = try await InProcessServer.start(limits: Self.limits(snapshotEvery: 2))
+        let session = first.fixture.session
+        let ashaID = try #require(first.fixture.participantIDs["Asha"])
+        let (asha, _) = try await first.join("Asha")
+        var expected = NoteBuffer(id: "evidence", title: "Evidence")
+        for i in 0..<5 {
+            try await Self.edit(asha, &expected, author: ashaID, opId: "a\(i)", rev: expected.revision,
+                                op: Self.append("a\(i)", to: expected.text.utf16Count))
+        }
+        asha.disconnect()
+        await first.stop()
+        // A snapshot whose state does not decode (as a newer or damaged build might leave).
+        let store = try await Store.open(StoreConfiguration(dataDirectory: first.dataDirectory.path))
+        let last = try await store.lastSeq(of: session)
+        try await store.saveSnapshot(StoredSessionSnapshot(seq: last, notes: [StoredNoteSnapshot(note: "evidence", rev: 1, text: "?")],
+                                                           stateJSON: "{\"not\":\"a state\"}"), for: session)
+        await store.close()
+
+        let second = try await InProcessServer.start(data: first.dataDirectory, fixture: first.fixture)
+        let (ben, welcome) = try await second.join("Ben")
+        let notes = (welcome.object["session"] as? [String: Any])?["notes"] as? [[String: Any]]
+        #expect(notes?.first { $0["id"] as? String == "evidence" }?["text"] as? String == expected.text.string)
+        #expect(try await Self.noteText(ben).rev == 5)
+        ben.disconnect()
+        await second.stop()
+    }
+
+    @Test func snapshotsSurviveKillMinusNineAndTheRestartedDaemonServesOldRevisions() async throws {
+        let environment = ["REVIEWROOM_SNAPSHOT_EVERY_EVENTS": "3"]
+        let first = try await LiveDaemon.start(environment: environment)
+        let ashaID = try #require(first.fixture.participantIDs["Asha"]), benID = try #require(first.fixture.participantIDs["Ben"])
+        let (asha, _) = try await first.join("Asha")
+        var expected = NoteBuffer(id: "evidence", title: "Evidence")
+        for i in 0..<10 {
+            try await Self.edit(asha, &expected, author: ashaID, opId: "a\(i)", rev: expected.revision,
+                                op: Self.append("a\(i)", to: expected.text.utf16Count))
+        }
+        // A snapshot is handed to the store's writer when its seq becomes durable, before the
+        // next command's append (one FIFO): this last ack means the earlier ones are stored.
+        try await Self.edit(asha, &expected, author: ashaID, opId: "last", rev: expected.revision,
+                            op: Self.append(".", to: expected.text.utf16Count))
+        first.daemon.signal(SIGKILL)
+        _ = try await first.daemon.waitForExit()
+        asha.disconnect()
+
+        let store = try await Store.open(StoreConfiguration(dataDirectory: first.dataDirectory.path))
+        let snapshot = try await store.load(first.fixture.session)?.snapshot
+        #expect((snapshot?.seq ?? 0) >= 3)
+        await store.close()
+
+        let second = try await LiveDaemon.restart(on: first.dataDirectory, fixture: first.fixture, environment: environment)
+        defer { second.daemon.terminate() }
+        let (ben, welcome) = try await second.join("Ben")
+        defer { ben.disconnect() }
+        let notes = (welcome.object["session"] as? [String: Any])?["notes"] as? [[String: Any]]
+        #expect(notes?.first { $0["id"] as? String == "evidence" }?["text"] as? String == expected.text.string)
+        try await Self.edit(ben, &expected, author: benID, opId: "b1", rev: 1, op: ("[\"B\", 2]", ["B", 2]))
+        #expect(try await Self.noteText(ben).text == expected.text.string)
+    }
+}
