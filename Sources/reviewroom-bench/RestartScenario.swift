@@ -22,6 +22,40 @@ struct RestartScenario {
         defer { try? FileManager.default.removeItem(at: data) }
         let invite = try await seed(directory: data.path, sessions: sessions, opsPerSession: opsPerSession)
 
+        // First start: time /readyz and the first join, which replays the seeded session's whole
+        // log; one edit then makes the session write a snapshot (graceful stop waits for it).
+        let first = try await Self.startDaemon(data: data)
+        let readyMs: Double, usage: ProcessUsage, joinMs: Double
+        do {
+            readyMs = Double(first.readyAt - first.started) / 1e6
+            usage = try first.target.usage()
+            joinMs = try await Self.timeFirstWelcome(port: first.port, token: invite, thenEditAt: opsPerSession)
+            await first.target.stop()
+        } catch {
+            await first.target.stop()
+            throw error
+        }
+        // Second start: the same session loads from its snapshot.
+        let second = try await Self.startDaemon(data: data)
+        let snapshotJoinMs: Double
+        do {
+            snapshotJoinMs = try await Self.timeFirstWelcome(port: second.port, token: invite, thenEditAt: nil)
+            await second.target.stop()
+        } catch {
+            await second.target.stop()
+            throw error
+        }
+        return ScenarioResult(bench: "load", scenario: "d", sessions: sessions, clients: 0,
+                              latency: LatencySummary(count: 0, p50Ms: 0, p90Ms: 0, p99Ms: 0, maxMs: 0),
+                              framesPerSec: 0, editsPerSec: 0, errors: 0, cpuSecPer1kFrames: 0,
+                              rssBytesPerConn: 0, readyMs: readyMs)
+            .withNote("rss at ready \(usage.rssBytes / 1_048_576) MiB, \(sessions) sessions × \(opsPerSession) ops; "
+                + "the first join of one of them got welcome after \(String(format: "%.1f", joinMs)) ms (replaying its whole log), "
+                + "and after one more edit and a restart after \(String(format: "%.1f", snapshotJoinMs)) ms (from its snapshot)")
+    }
+
+    /// Starts `reviewroomd` on `data` (kept when it stops) and waits for `/readyz`.
+    private static func startDaemon(data: URL) async throws -> (target: LoadTarget, port: Int, started: UInt64, readyAt: UInt64) {
         let daemon = try BuildProducts.executable(named: "reviewroomd").path
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("REVIEWROOM_") }
         environment.merge(LoadTarget.daemonEnvironment) { $1 }
@@ -31,17 +65,8 @@ struct RestartScenario {
         let target = LoadTarget(kind: .reviewroom, process: child, port: 0, facilitatorToken: "", dataDirectory: data)
         do {
             let port = try await LoadTarget.listeningPort(child)
-            let readyAt = try await Self.waitForReady(port: port, deadline: started + 120_000_000_000)
-            let usage = try target.usage()
-            let joinMs = try await Self.timeFirstWelcome(port: port, token: invite)
-            await target.stop()
-            let readyMs: Double = Double(readyAt - started) / 1e6
-            return ScenarioResult(bench: "load", scenario: "d", sessions: sessions, clients: 0,
-                                  latency: LatencySummary(count: 0, p50Ms: 0, p90Ms: 0, p99Ms: 0, maxMs: 0),
-                                  framesPerSec: 0, editsPerSec: 0, errors: 0, cpuSecPer1kFrames: 0,
-                                  rssBytesPerConn: 0, readyMs: readyMs)
-                .withNote("rss at ready \(usage.rssBytes / 1_048_576) MiB, \(sessions) sessions × \(opsPerSession) ops; "
-                    + "then the first join of one of them got welcome after \(String(format: "%.1f", joinMs)) ms (the session loads its log)")
+            let readyAt = try await waitForReady(port: port, deadline: started + 120_000_000_000)
+            return (target, port, started, readyAt)
         } catch {
             await target.stop()
             throw error
@@ -68,8 +93,9 @@ struct RestartScenario {
     static let agendaJSON = (try? JSONEncoder().encode(SessionFixture.agenda())).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
 
     /// Joins one stored session with `token` and returns the milliseconds from sending
-    /// `hello` to receiving `welcome`.
-    static func timeFirstWelcome(port: Int, token: String) async throws -> Double {
+    /// `hello` to receiving `welcome`; with `thenEditAt`, then inserts a letter at the front of
+    /// the note at that revision and waits for the ack.
+    static func timeFirstWelcome(port: Int, token: String, thenEditAt rev: Int?) async throws -> Double {
         try await RawBlocking.run {
             let client = try RawWebSocketClient.connect(port: port)
             defer { client.disconnect() }
@@ -79,6 +105,14 @@ struct RestartScenario {
             let received = MonotonicClock.nanoseconds()
             guard reply.contains(#""type":"welcome""#) else {
                 throw BenchError("the first join after restart got \(reply.prefix(200)) instead of welcome")
+            }
+            if let rev {
+                try client.sendText(#"{"type":"note.edit","id":1,"note":"evidence","rev":\#(rev),"opId":"bench-snapshot","op":["b",\#(rev)]}"#)
+                while true {
+                    let message = try client.readText(timeout: 120)
+                    if message.contains(#""type":"ack""#) { break }
+                    if message.contains(#""type":"error""#) { throw BenchError("the edit after the first join was refused: \(message.prefix(200))") }
+                }
             }
             return Double(received - sent) / 1e6
         }
