@@ -122,6 +122,31 @@ struct SnapshotTests {
         await server.stop()
     }
 
+    @Test func aResumeFromAfterTheSnapshotReplaysAndOneFromBeforeItGetsAWelcome() async throws {
+        let (server, expected, _) = try await Self.restartedAfterTenEdits()
+        let snapshotSeq = try #require(try await server.store.load(server.fixture.session)?.snapshot?.seq)
+        #expect(snapshotSeq < 10)
+        let (probe, first) = try await server.join("Hana")
+        let epoch = try #require(first.object["epoch"] as? String)
+        probe.disconnect()
+        let token = try requireTokenValue(server.fixture.tokens["Ben"], "Ben")
+        // From after the snapshot: the events since are replayed from memory.
+        let late = try await ProtocolClient.connect(port: server.port)
+        let resumed = try await late.hello(token: token, resume: (epoch: epoch, after: snapshotSeq))
+        #expect(resumed.type == "resumed")
+        let replayed = try await late.event(seq: 10)
+        #expect(replayed.name == "note.op")
+        late.disconnect()
+        // From before it: those events are not in memory, so a fresh welcome (PROTOCOL §3.4).
+        let early = try await ProtocolClient.connect(port: server.port)
+        let welcome = try await early.hello(token: token, resume: (epoch: epoch, after: snapshotSeq - 1))
+        #expect(welcome.type == "welcome")
+        let notes = (welcome.object["session"] as? [String: Any])?["notes"] as? [[String: Any]]
+        #expect(notes?.first { $0["id"] as? String == "evidence" }?["text"] as? String == expected.text.string)
+        early.disconnect()
+        await server.stop()
+    }
+
     @Test func theRecordOfASessionLoadedFromASnapshotKnowsWhoWroteTheOlderText() async throws {
         let (server, expected, _) = try await Self.restartedAfterTenEdits()
         let input = try #require(try await server.registry.recordInput(session: server.fixture.session, at: server.clock.now()))
