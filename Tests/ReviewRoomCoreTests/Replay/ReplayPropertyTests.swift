@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReviewRoomCore
 
@@ -75,6 +76,14 @@ import Testing
         }
         let stored = try events.map { event in try EncodedJSON.decode(Event.self, from: EncodedJSON.string(event)) }
         #expect(SessionState.replaying(stored, onto: initial) == state)
+        // A snapshot (the state as JSON, as the server stores it) at any point, with the events
+        // after it replayed onto it, gives the same state as replaying the whole log.
+        for checkpoint in checkpoints + [(events.count, state)] {
+            let json = String(decoding: try JSONEncoder().encode(checkpoint.state), as: UTF8.self)
+            let restored = try EncodedJSON.decode(SessionState.self, from: json)
+            #expect(restored == checkpoint.state)
+            #expect(SessionState.replaying(Array(events.dropFirst(checkpoint.count)), onto: restored) == state)
+        }
     }
 
     static func checkInvariants(_ state: SessionState, at now: Timestamp, heldMs: Int64) throws {
