@@ -56,12 +56,15 @@ struct ConfigurationLoaderTests {
             "REVIEWROOM_MAX_MESSAGE_BYTES": "1000",
             "REVIEWROOM_DURABILITY": "power",
             "REVIEWROOM_LOG_LEVEL": "debug",
+            "REVIEWROOM_SNAPSHOT_EVERY_EVENTS": "500",
         ]))
         #expect(config.allowedOrigins == ["https://a.example", "http://b.example:8080"])
         #expect(config.languageHints == false)
         #expect(config.maxMessageBytes == 1000)
         #expect(config.durability == .power)
         #expect(config.logLevel == .debug)
+        #expect(config.snapshotEveryEvents == 500)
+        #expect(LiveLimits(configuration: config).snapshotEveryEvents == 500)
     }
 
     @Test func everyProblemIsReportedAtOnceNamingItsKey() {
@@ -70,13 +73,14 @@ struct ConfigurationLoaderTests {
             ("durability", .string("maybe")),
             ("max_message_bytes", .integer(-5)),
             ("message_burst", .string("lots")),
+            ("snapshot_every_events", .integer(0)),
             ("colour", .string("blue")),
             ("language_hints", .string("yes")),
             ("allowed_origins", .list([.string("https://ok.example"), .string("not an origin")])),
         ]), environment: ["REVIEWROOM_OUTBOX_LIMIT_BYTES": "-1", "REVIEWROOM_BOGUS": "1"]))
         let keys = Set(found.compactMap(\.key))
         for key in ["listen", "durability", "max_message_bytes", "message_burst", "colour", "language_hints",
-                    "allowed_origins", "outbox_limit_bytes"] {
+                    "allowed_origins", "outbox_limit_bytes", "snapshot_every_events"] {
             #expect(keys.contains(key), "no problem names \(key): \(found)")
         }
         #expect(found.contains { $0.code == .unknownKey && $0.message.contains("REVIEWROOM_BOGUS") })
