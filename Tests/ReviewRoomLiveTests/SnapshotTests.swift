@@ -157,6 +157,38 @@ struct SnapshotTests {
         await server.stop()
     }
 
+    @Test func aSessionLoadedFromALongLogWithoutASnapshotSavesOneRightAway() async throws {
+        let first = try await InProcessServer.start()
+        let session = first.fixture.session
+        let ashaID = try #require(first.fixture.participantIDs["Asha"])
+        let (asha, _) = try await first.join("Asha")
+        var expected = NoteBuffer(id: "evidence", title: "Evidence")
+        for i in 0..<6 {
+            try await Self.edit(asha, &expected, author: ashaID, opId: "a\(i)", rev: expected.revision,
+                                op: Self.append("a\(i)", to: expected.text.utf16Count))
+        }
+        asha.disconnect()
+        await first.stop()
+        #expect(try await Self.savedSnapshot(in: first.dataDirectory, of: session) == nil)
+
+        // Loaded (by a join) with a lower threshold than the log's length: a snapshot at once.
+        let second = try await InProcessServer.start(data: first.dataDirectory, fixture: first.fixture,
+                                                     limits: Self.limits(snapshotEvery: 5))
+        let (ben, _) = try await second.join("Ben")
+        ben.disconnect()
+        await second.stop()
+        let snapshot = try #require(try await Self.savedSnapshot(in: first.dataDirectory, of: session))
+        #expect(snapshot.seq == 6)
+        #expect(snapshot.notes == [StoredNoteSnapshot(note: "evidence", rev: 6, text: expected.text.string)])
+    }
+
+    static func savedSnapshot(in data: URL, of session: SessionID) async throws -> StoredSessionSnapshot? {
+        let store = try await Store.open(StoreConfiguration(dataDirectory: data.path))
+        let snapshot = try await store.load(session)?.snapshot
+        await store.close()
+        return snapshot
+    }
+
     @Test func anUnreadableSnapshotIsPassedOverAndTheWholeLogReplayed() async throws {
         let first = try await InProcessServer.start(limits: Self.limits(snapshotEvery: 2))
         let session = first.fixture.session
