@@ -21,8 +21,8 @@ struct SaturationSteps {
     /// Runs the steps.
     func run() async throws -> [ScenarioResult] {
         let base = try ScenarioPlan.make("e", scale: scale)
-        // Half steps where the curve usually crosses the p99 bound on 2 cores.
-        let rates: [Double?] = only ?? (scale < 0.01 ? [2, nil] : [1, 1.5, 2, 2.5, 3, 4, 8, nil])
+        // Finer steps where the curves of both servers cross the p99 bound on 2 cores.
+        let rates: [Double?] = only ?? (scale < 0.01 ? [2, nil] : [1, 1.5, 1.75, 2, 2.5, 2.75, 3, 4, 8, nil])
         var steps: [ScenarioResult] = []
         for rate in rates {
             var plan = base
