@@ -23,7 +23,8 @@ struct RestartScenario {
         let invite = try await seed(directory: data.path, sessions: sessions, opsPerSession: opsPerSession)
 
         // First start: time /readyz and the first join, which replays the seeded session's whole
-        // log; one edit then makes the session write a snapshot (graceful stop waits for it).
+        // log (seeded straight into the store, it has no snapshot) and so saves one; one edit
+        // checks the loaded session takes edits (graceful stop waits for the snapshot).
         let first = try await Self.startDaemon(data: data)
         let readyMs: Double, usage: ProcessUsage, joinMs: Double
         do {
@@ -51,7 +52,7 @@ struct RestartScenario {
                               rssBytesPerConn: 0, readyMs: readyMs)
             .withNote("rss at ready \(usage.rssBytes / 1_048_576) MiB, \(sessions) sessions × \(opsPerSession) ops; "
                 + "the first join of one of them got welcome after \(String(format: "%.1f", joinMs)) ms (replaying its whole log), "
-                + "and after one more edit and a restart after \(String(format: "%.1f", snapshotJoinMs)) ms (from its snapshot)")
+                + "and after a restart after \(String(format: "%.1f", snapshotJoinMs)) ms (from the snapshot that load saved)")
     }
 
     /// Starts `reviewroomd` on `data` (kept when it stops) and waits for `/readyz`.
