@@ -208,13 +208,19 @@ struct SnapshotTests {
                                                            stateJSON: "{\"not\":\"a state\"}"), for: session)
         await store.close()
 
-        let second = try await InProcessServer.start(data: first.dataDirectory, fixture: first.fixture)
+        let second = try await InProcessServer.start(data: first.dataDirectory, fixture: first.fixture,
+                                                     limits: Self.limits(snapshotEvery: 2))
         let (ben, welcome) = try await second.join("Ben")
         let notes = (welcome.object["session"] as? [String: Any])?["notes"] as? [[String: Any]]
         #expect(notes?.first { $0["id"] as? String == "evidence" }?["text"] as? String == expected.text.string)
         #expect(try await Self.noteText(ben).rev == 5)
         ben.disconnect()
         await second.stop()
+        // Having replayed the whole log, the load wrote a good snapshot over the bad one.
+        let rewritten = try #require(try await Self.savedSnapshot(in: first.dataDirectory, of: session))
+        #expect(rewritten.seq == last)
+        #expect(rewritten.notes == [StoredNoteSnapshot(note: "evidence", rev: 5, text: expected.text.string)])
+        #expect((try? JSONDecoder().decode(SessionState.self, from: Data(rewritten.stateJSON.utf8))) != nil)
     }
 
     @Test func snapshotsSurviveKillMinusNineAndTheRestartedDaemonServesOldRevisions() async throws {

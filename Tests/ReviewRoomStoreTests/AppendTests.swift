@@ -170,6 +170,11 @@ struct AppendTests {
         let stale = await #expect(throws: StoreError.self) { try await store.saveSnapshot(StoredSessionSnapshot(seq: 5, notes: []), for: id) }
         #expect(stale?.code == .invalidInput)
         #expect(try await store.load(id)?.snapshot == newer)
+        // One at the same seq replaces the saved one (a daemon that could not restore it).
+        let rewritten = StoredSessionSnapshot(seq: 7, notes: [StoredNoteSnapshot(note: "evidence", rev: 5, text: "Books")], stateJSON: #"{"v":"7b"}"#)
+        try await store.saveSnapshot(rewritten, for: id)
+        #expect(try await store.load(id)?.snapshot == rewritten)
+        try await store.saveSnapshot(newer, for: id)
         #expect(try await store.load(SessionID("s_missing")) == nil)
         await store.close()
     }

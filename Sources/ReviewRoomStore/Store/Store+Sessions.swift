@@ -123,9 +123,10 @@ extension Store {
         }
     }
 
-    /// Saves `snapshot` as session `id`'s latest and drops older ones.
+    /// Saves `snapshot` as session `id`'s latest and drops older ones (one at the same seq is
+    /// replaced).
     /// - Throws: `.invalidInput` when `snapshot.seq` is beyond the session's durable seq or
-    ///   not newer than the saved snapshot; `.unknownSession`.
+    ///   older than the saved snapshot; `.unknownSession`.
     public func saveSnapshot(_ snapshot: StoredSessionSnapshot, for id: SessionID) async throws {
         try await write { connection in
             guard try Self.sessionRow(connection, id) != nil else {
@@ -136,8 +137,9 @@ extension Store {
                 throw StoreError(.invalidInput, "snapshot of session \(id) at seq \(snapshot.seq) is beyond its durable seq \(last)")
             }
             let previous = try connection.integer("SELECT max(seq) FROM session_snapshots WHERE session = ?1") { try $0.bind(1, id.rawValue) }
-            if let previous, previous >= snapshot.seq {
-                throw StoreError(.invalidInput, "snapshot of session \(id) at seq \(snapshot.seq) is not newer than the saved one at seq \(previous)")
+            // The same seq replaces: a daemon that could not restore the saved one writes it anew.
+            if let previous, previous > snapshot.seq {
+                throw StoreError(.invalidInput, "snapshot of session \(id) at seq \(snapshot.seq) is older than the saved one at seq \(previous)")
             }
             let bind: (SQLiteStatement) throws -> Void = { try $0.bind(1, id.rawValue) }
             try connection.run("DELETE FROM note_snapshots WHERE session = ?1", bind)
