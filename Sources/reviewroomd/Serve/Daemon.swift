@@ -26,15 +26,8 @@ struct Daemon {
         LoggingSystem.bootstrap { label in DaemonLogHandler(label: label, journal: journal, control: levels) }
         let logger = Logger(label: "reviewroomd")
 
-        do {
-            // Only the daemon's user reads the database.
-            try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            logger.critical("cannot create the data directory \(configuration.dataDirectory): \(error.localizedDescription)")
-            throw ExitCode(73)
-        }
-
+        // The store creates the data directory (mode 0700, only the daemon's user reads the
+        // database) when its parent exists; a missing parent is a typo, not a tree to build.
         let store: Store
         do {
             let durability = ReviewRoomStore.Durability(rawValue: configuration.durability.rawValue) ?? .process

@@ -137,6 +137,23 @@ struct CheckConfigCommandTests {
         #expect(badFormat.stderr.contains("pdf"))
     }
 
+    @Test func serveRefusesADataDirectoryWhoseParentIsMissingAndCreatesNothing() async throws {
+        let root = try TemporaryDirectory.make(prefix: "d")
+        let typo = root.appendingPathComponent("typo/deep/data").path
+        let result = try await reviewroomd(["serve", "--listen", "127.0.0.1:0", "--data-dir", typo])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("typo/deep") && result.stderr.contains("parent"))
+        #expect(!result.stdout.contains("Listening on"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
+        // Its parent existing, the data directory itself is made, owner-only.
+        let fresh = root.appendingPathComponent("data").path
+        let daemon = try DaemonProcess.start(arguments: ["--data-dir", fresh])
+        defer { daemon.terminate() }
+        _ = try await daemon.port()
+        let mode = try FileManager.default.attributesOfItem(atPath: fresh)[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+    }
+
     @Test func serveRefusesABadConfigurationBeforeListening() async throws {
         let result = try await reviewroomd(["serve", "--listen", "nohost", "--data-dir", try TemporaryDirectory.make(prefix: "d").path])
         #expect(result.status == 78)
