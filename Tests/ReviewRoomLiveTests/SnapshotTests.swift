@@ -147,6 +147,24 @@ struct SnapshotTests {
         await server.stop()
     }
 
+    @Test func anOpIdFromBeforeTheSnapshotRepeatedOnTheCurrentRevisionIsAckedWithItsFirstRev() async throws {
+        var (server, expected, _) = try await Self.restartedAfterTenEdits()
+        let benID = try #require(server.fixture.participantIDs["Ben"])
+        let (asha, _) = try await server.join("Asha")
+        let (ben, _) = try await server.join("Ben")
+        // a0 (rev 1, stored before the snapshot) sent again on today's revision with another op:
+        // acked with its first rev, not applied, and the store never sees it twice.
+        let repeated = try await asha.request("note.edit", ["note": "evidence", "rev": 10, "opId": "a0", "op": [20, "x"]])
+        #expect(repeated.object["rev"] as? Int == 1, "\(repeated)")
+        #expect(try await Self.noteText(ben).rev == 10)
+        // The session goes on.
+        try await Self.edit(ben, &expected, author: benID, opId: "b1", rev: 10, op: Self.append("!", to: expected.text.utf16Count))
+        #expect(try await Self.noteText(asha).text == expected.text.string)
+        asha.disconnect()
+        ben.disconnect()
+        await server.stop()
+    }
+
     @Test func theRecordOfASessionLoadedFromASnapshotKnowsWhoWroteTheOlderText() async throws {
         let (server, expected, _) = try await Self.restartedAfterTenEdits()
         let input = try #require(try await server.registry.recordInput(session: server.fixture.session, at: server.clock.now()))

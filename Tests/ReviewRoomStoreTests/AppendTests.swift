@@ -153,7 +153,10 @@ struct AppendTests {
         let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
         let (_, created) = try await StoreFixtures.session(in: store)
         let id = created.session.id
-        for seq in Int64(1)...10 { _ = try await store.append([StoreFixtures.event(seq)], to: id) }
+        for seq in Int64(1)...10 {
+            let op: (String, String)? = [2: ("p_a", "o2"), 6: ("p_b", "o6"), 9: ("p_a", "o9")][seq]
+            _ = try await store.append([StoreFixtures.event(seq, author: op?.0, opId: op?.1)], to: id)
+        }
         let older = StoredSessionSnapshot(seq: 4, notes: [StoredNoteSnapshot(note: "evidence", rev: 2, text: "old")], stateJSON: #"{"v":4}"#)
         try await store.saveSnapshot(older, for: id)
         let newer = StoredSessionSnapshot(seq: 7, notes: [StoredNoteSnapshot(note: "evidence", rev: 5, text: "Books at home"),
@@ -163,6 +166,8 @@ struct AppendTests {
         #expect(loaded.snapshot == newer)
         #expect(loaded.events.map(\.seq) == [8, 9, 10])
         #expect(loaded.lastSeq == 10)
+        // Every (author, opId) up to the snapshot's seq, none after it.
+        #expect(loaded.operationsBeforeSnapshot == [OperationKey(author: "p_a", opId: "o2"), OperationKey(author: "p_b", opId: "o6")])
         #expect(loaded.session == created.session)
         #expect(loaded.participants == created.invites.map(\.participant))
         let beyond = await #expect(throws: StoreError.self) { try await store.saveSnapshot(StoredSessionSnapshot(seq: 11, notes: []), for: id) }

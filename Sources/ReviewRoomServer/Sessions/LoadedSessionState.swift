@@ -17,6 +17,9 @@ struct LoadedSessionState {
     var owner: FacilitatorID
     /// The seq of the snapshot the state was restored from (0: replayed from the start).
     var snapshotSeq: Int64
+    /// The `(author, opId)` of every edit stored up to that snapshot (their revs are read back
+    /// with the older history when one of them is repeated).
+    var operationsBeforeSnapshot: Set<NoteOpKey>
 
     /// Rebuilds `loaded`, taking its agenda and deck from `shared` when another session
     /// decoded the same text. Throws a ``SessionLoadError`` naming what in the stored session
@@ -79,6 +82,8 @@ struct LoadedSessionState {
         self.recent = recent
         self.owner = stored.owner
         self.snapshotSeq = loaded.snapshot?.seq ?? 0
+        self.operationsBeforeSnapshot = loaded.snapshot == nil ? [] :
+            Set(loaded.operationsBeforeSnapshot.map { NoteOpKey(author: $0.author, opId: $0.opId) })
     }
 
     private static func decode<T: Decodable>(_ json: String, _ what: String, session: SessionID) throws(SessionLoadError) -> T {

@@ -24,21 +24,26 @@ extension SessionActor {
     func handle(_ request: ClientRequest, from connection: ConnectionID, mayReadOlderHistory: Bool = true) -> HandleOutcome {
         guard let member = members[connection] else { return .done }
         if mayReadOlderHistory, !stopped, case .noteEdit(let edit) = request.command,
-           needsOlderHistory(for: edit, by: member.participantID) {
-            return .needsOlderHistory(note: edit.note)
+           let notes = olderHistoryNeeded(for: edit, by: member.participantID) {
+            return .needsOlderHistory(notes: notes)
         }
         decide(request, from: connection, member: member)
         return .done
     }
 
-    /// Whether `edit` is made on a revision the note's history in memory no longer reaches
-    /// (and is not a repeat already known).
-    private func needsOlderHistory(for edit: NoteEditRequest, by participantID: String) -> Bool {
-        guard historyStartSeq > 0, let oldest = notes[edit.note]?.snapshotRevision, edit.rev >= 0, edit.rev < oldest else {
-            return false
+    /// The notes whose older history `edit` needs before it can be decided: its own when it is
+    /// made on a revision the history in memory no longer reaches; every note loaded from the
+    /// snapshot when it repeats an opId stored before it (whose first rev is not in memory,
+    /// possibly on another note). Nil when it can be decided now.
+    private func olderHistoryNeeded(for edit: NoteEditRequest, by participantID: String) -> [String]? {
+        guard historyStartSeq > 0, let note = notes[edit.note] else { return nil }
+        let key = NoteOpKey(author: participantID, opId: edit.opId)
+        guard opIndex[key] == nil, state.check(.noteEdit, by: participantID) == nil else { return nil }
+        if operationsBeforeSnapshot.contains(key) {
+            let loadedFromSnapshot = state.notes.map(\.id).filter { (notes[$0]?.snapshotRevision ?? 0) > 0 }
+            return loadedFromSnapshot.isEmpty ? nil : loadedFromSnapshot
         }
-        return opIndex[NoteOpKey(author: participantID, opId: edit.opId)] == nil
-            && state.check(.noteEdit, by: participantID) == nil
+        return edit.rev >= 0 && edit.rev < note.snapshotRevision ? [edit.note] : nil
     }
 
     private func decide(_ request: ClientRequest, from connection: ConnectionID, member: SessionMember) {
@@ -108,6 +113,11 @@ extension SessionActor {
         let key = NoteOpKey(author: by, opId: edit.opId)
         if let rev = opIndex[key] {
             return reply(connection, ServerMessages.ack(id: id, seq: seq, extra: [("rev", String(rev))]))
+        }
+        if operationsBeforeSnapshot.contains(key) {
+            // Stored before the snapshot, but its first rev could not be read back: applying it
+            // again would store it twice, so it is refused and may be sent again.
+            return refuse(connection, ProtocolError(code: .internal, message: "opId '\(edit.opId.prefix(64))' was used before; this session's earlier edits could not be read to answer with its revision, try again", id: id))
         }
         let result: NoteEditResult
         do {

@@ -11,9 +11,10 @@ extension SessionActor {
     enum HandleOutcome {
         /// Decided (acked, refused or queued).
         case done
-        /// A `note.edit` on a revision older than the note's history in memory: call
-        /// ``restoreOlderHistory(of:)`` and hand the command in again.
-        case needsOlderHistory(note: String)
+        /// A `note.edit` on a revision older than the note's history in memory, or repeating
+        /// an opId stored before the snapshot: call ``restoreOlderHistory(of:)`` for these notes
+        /// and hand the command in again.
+        case needsOlderHistory(notes: [String])
     }
 
     /// Saves a snapshot when enough events have become durable since the last one and nothing

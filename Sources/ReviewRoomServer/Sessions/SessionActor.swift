@@ -47,8 +47,9 @@ actor SessionActor {
     var snapshotSave: Task<Void, Never>?
     /// Older note history being read from the store, by note (so concurrent askers share one read).
     var olderHistoryReads: [String: Task<Void, Never>] = [:]
-    /// Set by a `note.edit` on a revision older than the note's history in memory.
-    var olderHistoryWanted: String?
+    /// The `(author, opId)` of the edits stored before ``historyStartSeq``: their revs are not
+    /// in ``opIndex`` until the older history is read back.
+    var operationsBeforeSnapshot: Set<NoteOpKey>
 
     init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
          metrics: Metrics? = nil, loaded: LoadedSessionState, onFailure: @escaping @Sendable (SessionID) -> Void) {
@@ -67,6 +68,7 @@ actor SessionActor {
         durable = loaded.seq
         recent = loaded.recent
         historyStartSeq = loaded.snapshotSeq
+        operationsBeforeSnapshot = loaded.operationsBeforeSnapshot
         snapshotSeq = loaded.snapshotSeq
     }
 

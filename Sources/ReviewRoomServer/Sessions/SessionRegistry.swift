@@ -47,6 +47,7 @@ public actor SessionRegistry {
                 logger.warning("session snapshot does not restore; replaying the whole log",
                                metadata: ["session": "\(id)", "error": "\(error)"])
                 loaded.snapshot = nil
+                loaded.operationsBeforeSnapshot = []
                 loaded.events = try await store.events(of: id, after: 0)
                 state = try LoadedSessionState(loaded, limits: limits, shared: definitions)
             }

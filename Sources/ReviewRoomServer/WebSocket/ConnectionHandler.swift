@@ -115,9 +115,9 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
         }
         do {
             let request = try ClientMessageDecoder.request(bytes, maxDepth: limits.maxJSONDepth)
-            if case .needsOlderHistory(let note) = await actor.handle(request, from: connection.id) {
+            if case .needsOlderHistory(let notes) = await actor.handle(request, from: connection.id) {
                 // Read before this connection's next command, so its commands stay in order.
-                await actor.restoreOlderHistory(of: note)
+                for note in notes { await actor.restoreOlderHistory(of: note) }
                 await actor.handle(request, from: connection.id, mayReadOlderHistory: false)
             }
         } catch {

@@ -10,6 +10,9 @@ public struct LoadedSession: Sendable, Equatable {
     public var events: [EventRecord]
     /// The session's last durable seq (0 when it has no events).
     public var lastSeq: Int64
+    /// Every `(author, opId)` stored up to the snapshot (empty without one): the events after
+    /// it carry their own, and a repeated opId must be recognised whichever side it is on.
+    public var operationsBeforeSnapshot: [OperationKey] = []
 
     /// Creates the value.
     public init(session: StoredSession, participants: [StoredParticipant], snapshot: StoredSessionSnapshot?, events: [EventRecord], lastSeq: Int64) {

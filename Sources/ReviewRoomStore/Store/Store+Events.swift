@@ -61,6 +61,18 @@ extension Store {
         }
     }
 
+    /// The `(author, opId)` of every event up to `seq`, read from the op-id index alone (its
+    /// entries carry the primary key, so `seq` needs no table row).
+    static func operationKeys(_ connection: SQLiteConnection, session: SessionID, through seq: Int64) throws -> [OperationKey] {
+        try connection.rows("""
+            SELECT author, op_id FROM events INDEXED BY events_unique_operation
+            WHERE session = ?1 AND op_id IS NOT NULL AND seq <= ?2
+            """, {
+            try $0.bind(1, session.rawValue)
+            try $0.bind(2, seq)
+        }) { OperationKey(author: $0.text(0), opId: $0.text(1)) }
+    }
+
     static func lastSeq(_ connection: SQLiteConnection, _ session: SessionID) throws -> Int64 {
         try connection.integer("SELECT max(seq) FROM events WHERE session = ?1") { try $0.bind(1, session.rawValue) } ?? 0
     }

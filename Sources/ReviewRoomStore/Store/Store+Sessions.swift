@@ -119,7 +119,9 @@ extension Store {
             let snapshot = try Self.latestSnapshot(connection, session: id)
             let events = try Self.events(connection, session: id, after: snapshot?.seq ?? 0, limit: nil)
             let lastSeq = try Self.lastSeq(connection, id)
-            return LoadedSession(session: session, participants: participants, snapshot: snapshot, events: events, lastSeq: lastSeq)
+            var loaded = LoadedSession(session: session, participants: participants, snapshot: snapshot, events: events, lastSeq: lastSeq)
+            if let snapshot { loaded.operationsBeforeSnapshot = try Self.operationKeys(connection, session: id, through: snapshot.seq) }
+            return loaded
         }
     }
 
