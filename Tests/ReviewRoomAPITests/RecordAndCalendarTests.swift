@@ -67,6 +67,18 @@ struct RecordAndCalendarTests {
         #expect(moved.status == 200)
         let second = try await api.call("GET", path)
         #expect(second.text.contains("SEQUENCE:1"))
+        // A longer first phase moves DTEND: the event changed, so SEQUENCE rises again.
+        let session = try await api.call("GET", "/api/v1/sessions/\(id)")
+        var agenda = try #require((try JSONSerialization.jsonObject(with: Data(session.text.utf8)) as? [String: Any])?["agenda"] as? [[String: Any]])
+        agenda[0]["durationSec"] = (agenda[0]["durationSec"] as? Int ?? 600) + 300
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: ["agenda": agenda]), as: UTF8.self)
+        #expect(try await api.call("PATCH", "/api/v1/sessions/\(id)", body: body).status == 200)
+        let third = try await api.call("GET", path)
+        #expect(third.text.contains("SEQUENCE:2"))
+        #expect(third.text != second.text)
+        // A change the event does not show (the question deck) leaves it as it was.
+        #expect(try await api.call("PATCH", "/api/v1/sessions/\(id)", body: #"{"prompts": [{"text": "What do pupils read?"}]}"#).status == 200)
+        #expect(try await api.call("GET", path).text.contains("SEQUENCE:2"))
     }
 
     @Test

@@ -9,16 +9,27 @@ extension SessionActor {
     /// definition, and returns the state afterwards.
     func edit(_ edit: SessionEdit, at now: Timestamp) async throws -> SessionState {
         guard !stopped else { throw CommandError(code: .internal, message: "session \(id) is restarting; try again") }
-        let before = state.info
+        let before = state
         let events = try state.apply(edit, at: now).get()
         record(core: events, author: nil)
         let after = state
         await waitUntilDurable()
         if !events.isEmpty {
-            let rescheduled = before.startsAt != after.info.startsAt || before.timeZone != after.info.timeZone
-            _ = try await store.updateSession(id, definition: Self.definition(of: after), reschedule: rescheduled)
+            _ = try await store.updateSession(id, definition: Self.definition(of: after),
+                                              reschedule: Self.calendarEventChanged(from: before, to: after))
         }
         return after
+    }
+
+    /// Whether the calendar event (`calendar.ics`) reads differently after the edit — a new
+    /// start, time zone, length (the agenda's planned total), title or description — so its
+    /// `SEQUENCE` must rise (RFC 5545 §3.8.7.4) and subscribed calendars update it.
+    static func calendarEventChanged(from before: SessionState, to after: SessionState) -> Bool {
+        func event(_ state: SessionState) -> String {
+            CalendarExport.ics(info: state.info, agenda: state.agenda, sequence: 0,
+                               stamp: Timestamp(millisecondsSince1970: 0), consoleURL: nil)
+        }
+        return event(before) != event(after)
     }
 
     /// The stored definition that matches `state`.
