@@ -122,4 +122,19 @@ struct HintTests {
         ben.disconnect()
         await app.stop()
     }
+
+    @Test func withHintsOffTheSameEditGetsNone() async throws {
+        var limits = LiveLimits()
+        limits.languageHints = false
+        let app = try await InProcessServer.start(limits: limits)
+        let (asha, _) = try await app.join("Asha")
+        let ack = try await asha.request("note.edit", ["note": "evidence", "rev": 0, "opId": "a1", "op": ["First line.\nThe pupils were lazy."]])
+        #expect(ack.object["rev"] as? Int == 1)
+        // A hint would be queued right after the edit's ack, so before the ping's.
+        let ping = try await asha.request("ping")
+        #expect(ping.type == "ack")
+        #expect(!asha.messages.entries.contains { $0.type == "hint" })
+        asha.disconnect()
+        await app.stop()
+    }
 }

@@ -1,8 +1,9 @@
 /// The HTML record: one self-contained, printable HTML5 page (inline CSS and SVG, no scripts,
 /// no external assets); every piece of session text is escaped.
 public enum RecordHTML {
-    /// The `Content-Security-Policy` to serve the record with: the daemon's usual policy plus
-    /// the hash of the record's stylesheet, so that its inline `<style>` applies.
+    /// A `Content-Security-Policy` for serving the record file elsewhere: the daemon's usual
+    /// policy plus the hash of the record's stylesheet, so that its inline `<style>` applies
+    /// (the daemon itself serves every HTML response with PROTOCOL §2's policy).
     public static let contentSecurityPolicy =
         "default-src 'self'; style-src 'self' \(RecordStyle.cspHash); frame-ancestors 'none'"
 
