@@ -108,6 +108,26 @@ struct CommandTests {
         #expect(ping.seq == 0, "nothing changed")
         #expect(fay.messages.entries.filter { $0.type == "error" }.count == 5)
         #expect(fay.messages.entries.filter { $0.type == "error" && $0.id == nil }.count == 3)
+        // Every command with a required field missing or of the wrong kind, over the wire:
+        // bad_request naming its id, and nothing changes.
+        let malformed = [
+            #"{"type":"floor.grant","id":101}"#, #"{"type":"floor.grant","id":102,"participant":"p","turnSec":"60"}"#,
+            #"{"type":"floor.next","id":103,"turnSec":"x"}"#, #"{"type":"hand.raise","id":104}"#,
+            #"{"type":"hand.raise","id":105,"kind":"contribution","participant":3}"#, #"{"type":"hand.lower","id":106}"#,
+            #"{"type":"round.start","id":107}"#, #"{"type":"prompt.show","id":108}"#,
+            #"{"type":"prompt.add","id":109}"#, #"{"type":"prompt.add","id":110,"text":"Why?","theme":5}"#,
+            #"{"type":"note.get","id":111}"#, #"{"type":"note.cursor","id":112,"note":"evidence","rev":"0","anchor":0,"head":0}"#,
+            #"{"type":"note.edit","id":113,"rev":0,"opId":"a","op":["x"]}"#, #"{"type":"note.edit","id":114,"note":"evidence","opId":"a","op":["x"]}"#,
+            #"{"type":"note.edit","id":115,"note":"evidence","rev":0,"op":["x"]}"#,
+            #"{"type":"note.edit","id":116,"note":"evidence","rev":0,"opId":"","op":["x"]}"#,
+            #"{"type":"note.edit","id":117,"note":"evidence","rev":0,"opId":"a"}"#, #"{"type":"signal","id":118}"#,
+            #"{"type":"phase.goto","id":119}"#, #"{"type":"clock.extend","id":120,"seconds":1e400}"#,
+        ]
+        for text in malformed { try await fay.sendText(text) }
+        #expect(try await fay.request("ping").seq == 0, "nothing changed")
+        let refusals = fay.messages.entries.filter { $0.type == "error" && ($0.id ?? 0) > 100 }
+        #expect(refusals.compactMap(\.id) == Array(101...120))
+        #expect(refusals.allSatisfy { $0.code == "bad_request" }, "\(refusals.filter { $0.code != "bad_request" })")
     }
 
     @Test func afterTheEndChangesAreRefusedButJoiningWorks() async throws {

@@ -69,7 +69,7 @@ struct LiveCrashTests {
                     edits[try await client.send("note.edit", ["note": "evidence", "rev": 0, "opId": opId, "op": ["\(opId);"]])] = opId
                 }
                 try await client.send(iteration % 2 == 0 ? "hand.raise" : "hand.lower",
-                                      iteration % 2 == 0 ? ["kind": "contribution"] : [:])
+                                      iteration % 2 == 0 ? ["kind": "contribution"] : ["participant": fixture.participantIDs[member.name] ?? ""])
                 sentEdits.append(edits)
             }
             // Kill once the first client has something acknowledged (at a varying point).

@@ -8,12 +8,12 @@ import Testing
 struct RoleMatrixTests {
     /// A valid-looking message body for each command (the rules may still refuse it for the
     /// state it meets; only `forbidden` is about the role).
-    static func fields(_ command: CommandName, ids: [String: String]) -> [String: Any] {
+    static func fields(_ command: CommandName, ids: [String: String], me: String) -> [String: Any] {
         switch command {
         case .clockExtend: ["seconds": 30]
         case .phaseGoto: ["index": 1]
         case .handRaise: ["kind": "contribution"]
-        case .handLower: [:]
+        case .handLower: ["participant": me]
         case .floorGrant: ["participant": ids["Asha"] ?? ""]
         case .roundStart: ["secondsEach": 30]
         case .promptShow, .promptDiscussed: ["prompt": "q1", "discussed": true]
@@ -36,7 +36,7 @@ struct RoleMatrixTests {
         // session.end last: after it everything state-changing is session_ended.
         let commands = CommandName.allCases.filter { $0 != .sessionEnd } + [.sessionEnd]
         for command in commands {
-            let reply = try await client.request(command.rawValue, Self.fields(command, ids: app.fixture.participantIDs))
+            let reply = try await client.request(command.rawValue, Self.fields(command, ids: app.fixture.participantIDs, me: app.fixture.participantIDs[name] ?? ""))
             // floor.release and round.pass are also limited to a person (the speaker), whom
             // nobody here is; the role table still decides for everyone else.
             let personal: Set<CommandName> = [.floorRelease, .roundPass]

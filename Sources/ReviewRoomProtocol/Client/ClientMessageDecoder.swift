@@ -95,7 +95,7 @@ public enum ClientMessageDecoder {
                 throw .badRequest("hand.raise 'kind' must be contribution or response, got '\(kindText.prefix(64))'", id: f.id)
             }
             return .core(.handRaise(kind: kind, participant: try f.optionalString("participant")))
-        case .handLower: return .core(.handLower(participant: try f.optionalString("participant")))
+        case .handLower: return .core(.handLower(participant: try f.string("participant")))
         case .floorGrant:
             return .core(.floorGrant(participant: try f.string("participant"), turnSec: try f.optionalNumber("turnSec")))
         case .floorNext: return .core(.floorNext(turnSec: try f.optionalNumber("turnSec")))
