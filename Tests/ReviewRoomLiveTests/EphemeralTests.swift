@@ -60,11 +60,12 @@ struct EphemeralTests {
         let data = try TemporaryDirectory.make(prefix: "reviewroom-console")
         let store = try await Store.open(StoreConfiguration(dataDirectory: data.path))
         let owner = try await store.addFacilitator(name: "Zoe")
+        let other = try await store.addFacilitator(name: "Yan")
         let created = try await store.createSession(
             owner: owner.facilitator.id,
             definition: SessionDefinition(title: "Bare", hostSchool: "H", focus: "F", startsAt: InProcessServer.start,
                                           timeZone: "UTC", agendaJSON: String(decoding: try JSONEncoder().encode(SessionFixture.agenda()), as: UTF8.self)),
-            participants: [NewParticipant(name: "Raj", role: "reviewer")])
+            participants: [NewParticipant(name: "Raj", role: "reviewer"), NewParticipant(name: "Dana", role: "facilitator")])
         await store.close()
         let fixture = SessionFixture(session: created.session.id, facilitatorToken: owner.token, tokens: [:], participantIDs: [:],
                                      epoch: created.session.epoch)
@@ -75,8 +76,18 @@ struct EphemeralTests {
         #expect(welcome.type == "welcome")
         let you = try #require(welcome.object["you"] as? [String: Any])
         #expect(you["role"] as? String == "facilitator")
+        // Zoe's own participant, added now — not the co-facilitator Dana.
         #expect(you["name"] as? String == "Zoe")
+        #expect(you["id"] as? String != created.invites.first { $0.participant.name == "Dana" }?.participant.id.rawValue)
         #expect(try await console.request("session.start").type == "ack")
+        // Another facilitator's token on Zoe's session, then a revoked one: 4001.
+        let stranger = try await ProtocolClient.connect(port: app.port)
+        _ = try await stranger.hello(facilitatorToken: other.token, session: created.session.id.rawValue)
+        #expect(try await stranger.closed().closeCode == 4001)
+        _ = try await app.store.revokeFacilitator(owner.facilitator.id)
+        let revoked = try await ProtocolClient.connect(port: app.port)
+        _ = try await revoked.hello(facilitatorToken: owner.token, session: created.session.id.rawValue)
+        #expect(try await revoked.closed().closeCode == 4001)
         await app.stop()
     }
 

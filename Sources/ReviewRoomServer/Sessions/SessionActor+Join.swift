@@ -15,11 +15,11 @@ extension SessionActor {
         case stopped
     }
 
-    /// The participant of this session that facilitator `name` joins as: the facilitator
-    /// participant with their name, else the first facilitator participant, else nil.
+    /// The participant of this session that facilitator `name` joins as (PROTOCOL §3.5: their
+    /// own): the facilitator participant with their name, else nil — never a co-facilitator,
+    /// whose commands would then count as theirs.
     func facilitatorParticipant(named name: String) -> Participant? {
-        let facilitators = state.participants.filter { $0.role == .facilitator }
-        return facilitators.first { $0.name == name } ?? facilitators.first
+        state.participants.first { $0.role == .facilitator && $0.name == name }
     }
 
     /// Joins `connection` as `participantID`. Atomic with respect to events: the member gets

@@ -42,7 +42,8 @@ extension SessionRegistry {
                 if let own = await actor.facilitatorParticipant(named: facilitatorName) {
                     participantID = own.id
                 } else {
-                    // A session made without a facilitator participant: the owner gets one on first join.
+                    // A session made without the owner's facilitator participant (or whose one was
+                    // revoked): the owner gets one on first join.
                     let invite = try await store.addParticipant(NewParticipant(name: facilitatorName, role: Role.facilitator.rawValue),
                                                                 to: sessionID)
                     let added = Participant(id: invite.participant.id.rawValue, name: facilitatorName, role: .facilitator)
