@@ -1,4 +1,6 @@
 """Helpers that drive the pages the way a person would, and read what they show."""
+import datetime
+
 from axe_selenium_python import Axe
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
@@ -82,3 +84,56 @@ def shown_note(driver, note):
 def queue_names(driver):
     return driver.execute_script(
         "const r = window.reviewroom; return (r.model.session.floor.queue || []).map((h) => r.model.nameOf(h.participant));")
+
+
+def schedule_via_api(daemon, token, title, people, minutes=2, **extra):
+    """Creates a session through the HTTP API starting in `minutes` (its lobby is open) and returns the 201 body."""
+    starts = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(minutes=minutes)).replace(microsecond=0)
+    body = {"title": title, "hostSchool": "Northfield", "focus": "Reading",
+            "startsAt": starts.isoformat().replace("+00:00", "Z"), "timeZone": "Europe/London",
+            "participants": [{"name": name, "role": "reviewer"} for name in people]}
+    body.update(extra or {"template": "rapid-remote-90", "promptDeck": "covid-recovery"})
+    status, created = daemon.api("POST", "/sessions", token, body)
+    assert status == 201, created
+    return created
+
+
+def invite_of(created, name):
+    return next(i["url"] for i in created["invites"] if i["participant"]["name"] == name)
+
+
+def participant_id(created, name):
+    return next(p["id"] for p in created["session"]["participants"] if p["name"] == name)
+
+
+def open_live_console(driver, base, token, title):
+    """Signs in, opens the session by title and runs it live; waits until the console has joined."""
+    sign_in(driver, base, token)
+    wait_until(driver, lambda d: d.find_elements(By.XPATH, f"//button[normalize-space()='{title}']"))[0].click()
+    wait_until(driver, lambda d: d.find_element(By.ID, "run-live")).click()
+    joined(driver)
+
+
+def command(driver, type_, fields=None):
+    """Sends one command over the page's own connection; returns the ack (or {'error': message})."""
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "window.reviewroom.connection.command(arguments[0], arguments[1]).then(done, (e) => done({error: e.message}));",
+        type_, fields or {})
+
+
+def focused(driver):
+    """What has keyboard focus: tag, id, text (or value) and selection, read in one script."""
+    return driver.execute_script(
+        "const n = document.activeElement;"
+        "return {tag: n.tagName.toLowerCase(), id: n.id, text: n === document.body ? '(nothing focused)' : (n.innerText || '').trim(), value: n.value ?? null,"
+        "  checked: n.checked ?? null, selection: typeof n.selectionStart === 'number' ? [n.selectionStart, n.selectionEnd] : null,"
+        "  key: n.dataset.focusKey || null};")
+
+
+def focus_button(driver, label, within="body"):
+    """Puts keyboard focus on the button labelled `label` (as Tab would) and returns it."""
+    button = driver.find_element(By.XPATH, f"//{within}//button[normalize-space()='{label}']")
+    driver.execute_script("arguments[0].focus();", button)
+    assert focused(driver)["text"] == label
+    return button

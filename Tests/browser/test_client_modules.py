@@ -49,3 +49,15 @@ def test_time_formatting_and_zone_conversion(daemon, browsers):
         "tokyo": "2026-12-01T00:30:00.000Z",
     }
     assert browser_errors(driver) == []
+
+
+def test_which_errors_to_hello_end_the_pages_tries(daemon, browsers):
+    driver = browsers()
+    driver.get(daemon.base + "/")
+    cases = [["internal", 1001], ["internal", 1000], ["rate_limited", 1001], ["unauthorized", 4001],
+             ["not_open", 1000], ["session_ended", 1000]]
+    final = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "import('/js/connection.js').then((m) => done(arguments[0].map(([code, close]) => m.helloErrorIsFinal({code}, close))),"
+        "  (e) => done(['import failed: ' + e]));", cases)
+    assert final == [False, False, False, True, True, True]

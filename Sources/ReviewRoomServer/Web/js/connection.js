@@ -5,6 +5,17 @@
 const SUBPROTOCOL = 'reviewroom.v1';
 /** Close codes after which reconnecting cannot help. */
 const FINAL_CLOSES = new Map([[4001, 'revoked'], [4003, 'revoked'], [4004, 'deleted']]);
+/** Close codes that ask for a reconnect with backoff and `resume` (PROTOCOL.md §3.4). */
+const RETRY_CLOSES = new Set([1001, 4029]);
+
+/**
+ * Whether an `error` answering `hello`, then the close that followed it, ends this page's tries.
+ * `internal` (the server could not load the session) and a close asking for a reconnect are not
+ * final: the page keeps its token and unsent edits and tries again with backoff.
+ */
+export function helloErrorIsFinal(error, closeCode) {
+  return error.code !== 'internal' && !RETRY_CLOSES.has(closeCode);
+}
 
 /** A command the server refused: `code` and `message` from its `error` reply. */
 export class CommandError extends Error {
@@ -177,7 +188,7 @@ export class Connection {
     this.pending.clear();
     if (this.stopped) return;
     if (FINAL_CLOSES.has(code)) { this.stopped = true; this.handlers.onFatal?.({ kind: FINAL_CLOSES.get(code), code }); return; }
-    if (this.helloError) {
+    if (this.helloError && helloErrorIsFinal(this.helloError, code)) {
       const error = this.helloError;
       this.stopped = true;
       this.handlers.onFatal?.({ kind: error.code, code, message: error.message, opensAt: error.opensAt, timeZone: error.timeZone });

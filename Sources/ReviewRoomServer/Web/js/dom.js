@@ -76,3 +76,34 @@ export function typingInField(event) {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
+
+/**
+ * Runs `render` (which rebuilds part of `root`) and, when keyboard focus was on a control in
+ * `root` that the rebuild replaced, puts it on the new control with the same key: its
+ * `data-focus-key` when it has one, else its id. A text field gets its selection back too.
+ */
+export function keepingFocus(root, render) {
+  const active = document.activeElement;
+  const key = active instanceof HTMLElement && root.contains(active) ? focusKeyOf(active) : null;
+  const selection = key && hasSelection(active) ? [active.selectionStart, active.selectionEnd, active.selectionDirection] : null;
+  render();
+  if (!key || (active.isConnected && document.activeElement === active)) return;
+  const replacement = findFocusKey(root, key);
+  if (!replacement) return;
+  replacement.focus({ preventScroll: true });
+  if (selection && hasSelection(replacement)) replacement.setSelectionRange(...selection);
+}
+
+function focusKeyOf(node) {
+  if (node.dataset.focusKey) return { attr: 'data-focus-key', value: node.dataset.focusKey };
+  return node.id ? { attr: 'id', value: node.id } : null;
+}
+
+function findFocusKey(root, { attr, value }) {
+  return root.querySelector(`[${attr}="${CSS.escape(value)}"]`);
+}
+
+// selectionStart is null (and setSelectionRange throws) for number, date and other inputs.
+function hasSelection(node) {
+  return (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) && typeof node.selectionStart === 'number';
+}

@@ -34,7 +34,7 @@ export class NotesView {
       tabs.append(entry.tab);
       panels.append(entry.panel);
     }
-    const copy = el('button', { type: 'button', className: 'secondary', textContent: t('notes.copyMarkdown'),
+    const copy = el('button', { type: 'button', id: 'notes-copy', className: 'secondary', textContent: t('notes.copyMarkdown'),
       on: { click: () => this.copyMarkdown() } });
     replaceChildren(this.root, el('h2', { id: 'notes-heading', textContent: t('notes.heading') }), tabs, panels,
       el('div', { className: 'row' }, copy));

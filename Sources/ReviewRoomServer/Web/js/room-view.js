@@ -1,6 +1,6 @@
 // The live room: clock and agenda, floor and queue, question, participants,
 // signals and speaking time. Used by the reviewer page and the console.
-import { el, replaceChildren, typingInField } from './dom.js';
+import { el, keepingFocus, replaceChildren, typingInField } from './dom.js';
 import { t } from './strings.js';
 import { formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
 
@@ -47,7 +47,7 @@ export class RoomView {
       this.lastPhase = this.model.session.clock?.phase ?? null;
       this.lastStatus = this.model.session.clock?.status ?? null;
       this.lastSpeaker = this.model.session.floor?.speaker ?? null;
-      this.notesView?.welcome();
+      if (this.notesView) keepingFocus(this.notesPanel, () => this.notesView.welcome());
     }
     if (change.kind === 'event') {
       this.announceEvent(change.event);
@@ -100,24 +100,24 @@ export class RoomView {
     else if (msg.type === 'signal') {
       this.signals.unshift({ by: msg.by, kind: msg.kind, at: Date.now() });
       this.signals.length = Math.min(this.signals.length, 6);
-      this.renderSignals();
+      keepingFocus(this.signalPanel, () => this.renderSignals());
     }
   }
 
   render() {
     const s = this.model.session;
     if (!s) return;
-    const focused = document.activeElement && this.root.contains(document.activeElement) ? document.activeElement.id : null;
-    this.renderHeader(s);
-    this.renderClock(s);
-    this.renderAgenda(s);
-    this.renderFloor(s);
-    this.renderPrompt();
-    this.renderPeople(s);
-    this.renderSignals();
-    this.renderShortcuts();
-    this.tick();
-    if (focused && document.activeElement !== document.getElementById(focused)) document.getElementById(focused)?.focus();
+    keepingFocus(this.root, () => {
+      this.renderHeader(s);
+      this.renderClock(s);
+      this.renderAgenda(s);
+      this.renderFloor(s);
+      this.renderPrompt();
+      this.renderPeople(s);
+      this.renderSignals();
+      this.renderShortcuts();
+      this.tick();
+    });
   }
 
   renderHeader(s) {
@@ -171,7 +171,7 @@ export class RoomView {
       if (!mine) buttons.push(el('button', { type: 'button', id: 'respond', className: 'secondary', textContent: t('floor.respond'),
         attrs: { 'aria-keyshortcuts': 'R' }, on: { click: () => this.toggleHand('response') } }));
       if (floor.round && speaker === me) buttons.push(el('button', { type: 'button', id: 'pass', className: 'secondary', textContent: t('floor.pass'), on: { click: () => this.send('round.pass') } }));
-      if (speaker === me && !floor.round) buttons.push(el('button', { type: 'button', className: 'secondary', textContent: t('floor.release'), on: { click: () => this.send('floor.release') } }));
+      if (speaker === me && !floor.round) buttons.push(el('button', { type: 'button', id: 'release-floor', className: 'secondary', textContent: t('floor.release'), on: { click: () => this.send('floor.release') } }));
     }
     const round = floor.round ? el('p', { className: 'meta' }, t('floor.round', {
       n: floor.round.index + 1, total: (floor.round.order || []).length, secs: floor.round.secondsEach })) : null;
@@ -211,7 +211,7 @@ export class RoomView {
   renderSignals() {
     const canSignal = this.model.you && this.model.you.role !== 'display' && this.model.session?.clock?.status !== 'ended';
     const buttons = canSignal ? ['agree', 'clarify', 'slower', 'time'].map((kind) => el('button', {
-      type: 'button', className: 'secondary', textContent: t(`signal.${kind}`),
+      type: 'button', id: `signal-${kind}`, className: 'secondary', textContent: t(`signal.${kind}`),
       on: { click: () => this.send('signal', { kind }) } })) : [];
     const recent = this.signals.map((s) => el('li', {}, t('signal.from', { name: this.model.nameOf(s.by), kind: t(`signal.${s.kind}`) })));
     replaceChildren(this.signalPanel, el('h2', { id: 'signals-heading', textContent: t('signal.heading') }),

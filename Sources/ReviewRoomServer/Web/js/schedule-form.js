@@ -201,9 +201,14 @@ export class ScheduleForm {
       if (p.theme) prompt.theme = p.theme;
       return prompt;
     });
+    // Fields the form does not edit (a phase's linked question ids, its purpose) go back as they
+    // came: dropping them would change the agenda, which the server refuses for a started phase.
+    // Links to questions removed in the form go, or the server would refuse the unknown ids.
+    const kept = new Set(prompts.map((p) => p.id).filter(Boolean));
     const shape = (p) => {
-      const phase = { title: p.title, kind: p.kind, durationSec: p.durationSec, turnMode: p.turnMode, onTimeUp: p.onTimeUp };
-      if (p.purpose) phase.purpose = p.purpose;
+      const phase = { ...p, title: p.title, kind: p.kind, durationSec: p.durationSec, turnMode: p.turnMode, onTimeUp: p.onTimeUp };
+      if (Array.isArray(p.prompts)) phase.prompts = p.prompts.filter((id) => kept.has(id));
+      if (!p.purpose) delete phase.purpose;
       return phase;
     };
     const agenda = this.phases.map(shape);

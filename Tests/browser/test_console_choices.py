@@ -1,0 +1,48 @@
+"""What the facilitator has chosen or half typed in the console's controls survives the redraw
+that every room event causes: the new question (with its selection), the "Go to" phase and the
+person chosen for "Give the floor"."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+from conftest import browser_errors
+from pages import (focused, invite_of, joined, open_live_console, participant_id, queue_names,
+                   schedule_via_api, set_value, wait_js, wait_until)
+
+
+def test_console_keeps_unsent_choices_and_text_when_a_hand_goes_up(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Choices survive", ["Asha", "Ben"])
+    console, asha = browsers(), browsers()
+    open_live_console(console, daemon.base, facilitator, "Choices survive")
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    wait_until(console, lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Start session']")).click()
+    wait_js(console, "return window.reviewroom.model.session.clock.status === 'live'")
+
+    ben = participant_id(created, "Ben")
+    set_value(console, console.find_element(By.ID, "control-goto"), "2")
+    set_value(console, console.find_element(By.ID, "control-grant-who"), ben)
+    console.find_element(By.XPATH, "//summary[normalize-space()='Questions']").click()
+    field = console.find_element(By.ID, "control-new-question")
+    field.send_keys("What would help most")
+    field.send_keys(Keys.SHIFT + Keys.ARROW_LEFT * 4)  # "most" selected, as if about to retype it
+
+    # Someone raises a hand: the controls are redrawn around the facilitator's work.
+    asha.find_element(By.ID, "raise-hand").click()
+    wait_until(console, lambda d: queue_names(d) == ["Asha"])
+    wait_until(console, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Give Asha the floor']"))
+    now = focused(console)
+    assert (now["id"], now["value"], now["selection"]) == ("control-new-question", "What would help most", [16, 20]), now
+    assert Select(console.find_element(By.ID, "control-goto")).first_selected_option.get_attribute("value") == "2"
+    assert Select(console.find_element(By.ID, "control-grant-who")).first_selected_option.get_attribute("value") == ben
+
+    # The kept choices are the ones sent: "Give the floor" goes to Ben, "Go to phase" to the third phase.
+    console.find_element(By.XPATH, "//button[normalize-space()='Give the floor']").click()
+    wait_js(console, "return window.reviewroom.model.session.floor.speaker === arguments[0]", ben)
+    console.find_element(By.XPATH, "//button[normalize-space()='Go to phase']").click()
+    wait_js(console, "return window.reviewroom.model.session.clock.phase === 2")
+    # The question is added once, then the field empties (it stayed typed through every redraw).
+    console.find_element(By.ID, "control-new-question").send_keys(Keys.END, " now?", Keys.ENTER)
+    wait_js(console, "return window.reviewroom.model.session.prompts.deck.some((q) => q.text === 'What would help most now?')")
+    wait_js(console, "return document.getElementById('control-new-question').value === ''")
+    assert browser_errors(console) == [] and browser_errors(asha) == []

@@ -1,0 +1,78 @@
+"""Keyboard focus survives the redraws that room events cause (BrowserClient.md, "Keyboard and
+screen readers"): a reviewer's signal and "Finish my turn" buttons, and the console's controls
+that have no id of their own (extend, per-hand buttons, "discussed" boxes)."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import browser_errors
+from pages import (command, focus_button, focused, invite_of, joined, open_live_console, participant_id,
+                   queue_names, schedule_via_api, text_of, wait_js, wait_text, wait_until)
+
+SIGNALS = "section[@aria-labelledby='signals-heading']"
+
+
+def test_a_reviewers_focus_stays_on_signal_and_release_buttons(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Focus in the room", ["Asha", "Ben"])
+    chair, asha, ben = browsers(), browsers(), browsers()
+    for driver, url in ((chair, next(i["url"] for i in created["invites"] if i["participant"]["role"] == "facilitator")),
+                        (asha, invite_of(created, "Asha")), (ben, invite_of(created, "Ben"))):
+        driver.get(url)
+        joined(driver)
+    assert "error" not in command(chair, "session.start")
+
+    # A signal from someone else redraws the signals panel: focus stays on the button it was on.
+    focus_button(asha, "Agree", SIGNALS)
+    ben.find_element(By.XPATH, f"//{SIGNALS}//button[normalize-space()='Slower, please']").click()
+    wait_text(asha, ".signals", "Ben: Slower, please")
+    assert focused(asha)["text"] == "Agree"
+
+    # Asha has the floor; Ben raising his hand redraws the floor panel: focus stays on "Finish my turn".
+    assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Asha"), "turnSec": 120})
+    wait_until(asha, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Finish my turn']"))
+    focus_button(asha, "Finish my turn")
+    ben.find_element(By.ID, "raise-hand").click()
+    wait_until(asha, lambda d: queue_names(d) == ["Ben"])
+    assert focused(asha)["text"] == "Finish my turn"
+    # Pressing it with the keyboard gives the floor up (the button itself goes, as it should).
+    asha.switch_to.active_element.send_keys(Keys.ENTER)
+    wait_text(asha, "[data-testid=speaker]", "Nobody")
+    assert browser_errors(asha) == [] and browser_errors(ben) == []
+
+
+def test_console_focus_stays_on_controls_without_ids(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Focus in the console", ["Asha"])
+    console, asha = browsers(), browsers()
+    open_live_console(console, daemon.base, facilitator, "Focus in the console")
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    wait_until(console, lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Start session']")).click()
+    wait_js(console, "return window.reviewroom.model.session.clock.status === 'live'")
+
+    # "+1 min" pressed from the keyboard: the clock change redraws the controls, focus stays put.
+    ends = console.execute_script("return window.reviewroom.model.session.clock.endsAt")
+    focus_button(console, "+1 min")
+    console.switch_to.active_element.send_keys(Keys.ENTER)
+    wait_js(console, "return window.reviewroom.model.session.clock.endsAt !== arguments[0]", ends)
+    assert focused(console)["text"] == "+1 min"
+
+    # The per-hand button keeps focus while other events arrive.
+    asha.find_element(By.ID, "raise-hand").click()
+    wait_until(console, lambda d: queue_names(d) == ["Asha"])
+    focus_button(console, "Give Asha the floor")
+    ends = console.execute_script("return window.reviewroom.model.session.clock.endsAt")
+    assert "error" not in command(console, "clock.extend", {"seconds": 60})
+    wait_js(console, "return window.reviewroom.model.session.clock.endsAt !== arguments[0]", ends)
+    assert focused(console)["text"] == "Give Asha the floor"
+
+    # A "discussed" box ticked with Space keeps focus after the change comes back from the server.
+    console.find_element(By.XPATH, "//summary[normalize-space()='Questions']").click()
+    first = created["session"]["prompts"]["deck"][0]
+    box = console.find_element(By.CSS_SELECTOR, ".prompt-list li input[type=checkbox]")
+    console.execute_script("arguments[0].focus();", box)
+    box.send_keys(Keys.SPACE)
+    wait_js(console, "return (window.reviewroom.model.session.prompts.discussed || []).includes(arguments[0])", first["id"])
+    now = focused(console)
+    assert now["tag"] == "input" and now["checked"] is True, now
+    assert console.execute_script("return document.activeElement.closest('li').innerText").startswith(first["text"])
+    assert text_of(console, "#controls-heading") == "Run the session"
+    assert browser_errors(console) == [] and browser_errors(asha) == []

@@ -1,0 +1,41 @@
+"""Editing an API-made session in the console keeps what the form does not show: each phase's
+linked question ids. During a live session the started phase must come back unchanged, or the
+server refuses the whole edit (409)."""
+from selenium.webdriver.common.by import By
+
+from conftest import browser_errors
+from pages import open_live_console, schedule_via_api, set_value, wait_js, wait_text, wait_until
+
+AGENDA = [
+    {"title": "Briefing", "kind": "briefing", "durationSec": 300, "turnMode": "open", "onTimeUp": "overtime", "prompts": ["q-a"]},
+    {"title": "Enquiry", "kind": "enquiry", "durationSec": 600, "turnMode": "queue", "onTimeUp": "overtime",
+     "prompts": ["q-a", "q-b"], "purpose": "Test the evidence"},
+    {"title": "Actions", "kind": "actions", "durationSec": 300, "turnMode": "queue", "onTimeUp": "overtime"},
+]
+PROMPTS = [{"id": "q-a", "text": "What changed?"}, {"id": "q-b", "text": "How do you know?"}]
+
+
+def test_editing_a_live_api_agenda_keeps_the_phases_question_links(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Linked questions", ["Asha"], agenda=AGENDA, prompts=PROMPTS)
+    session = created["session"]["id"]
+    driver = browsers()
+    open_live_console(driver, daemon.base, facilitator, "Linked questions")
+    wait_until(driver, lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Start session']")).click()
+    wait_js(driver, "return window.reviewroom.model.session.clock.status === 'live'")
+
+    # Back to the session page, then lengthen the last phase (the first one has started).
+    driver.find_element(By.XPATH, "//nav//button[normalize-space()='Sessions']").click()
+    wait_until(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Linked questions']"))[0].click()
+    wait_until(driver, lambda d: d.find_element(By.ID, "edit-session")).click()
+    minutes = wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "ol.edit-list li input[type=number]"))
+    assert len(minutes) == 3
+    set_value(driver, minutes[2], "7")
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_text(driver, ".form-status", "Changes saved.")
+
+    status, after = daemon.api("GET", f"/sessions/{session}", facilitator)
+    assert status == 200
+    assert [p.get("prompts") for p in after["agenda"]] == [["q-a"], ["q-a", "q-b"], []]
+    assert after["agenda"][1]["purpose"] == "Test the evidence"
+    assert [p["durationSec"] for p in after["agenda"]] == [300, 600, 420]
+    assert browser_errors(driver) == []
