@@ -158,6 +158,24 @@ struct CommandTests {
         #expect(try await wrong.closed().closeCode == 4001)
     }
 
+    @Test func rateLimitedRefusalsKeepTheOrderOfRepliesBehindAcksThatWaitForTheStore() async throws {
+        let live = try await LiveDaemon.start(arguments: [])
+        defer { live.daemon.terminate() }
+        let (asha, _) = try await live.join("Asha")
+        defer { asha.disconnect() }
+        let me = try #require(live.fixture.participantIDs["Asha"])
+        // 230 state-changing commands in one write: each ack waits for its event to be durable;
+        // those past the burst of 200 are refused (30 refusals: not enough to close).
+        try await asha.sendTexts((1...230).map { id in
+            id % 2 == 1 ? #"{"type":"hand.raise","id":\#(id),"kind":"contribution"}"#
+                : #"{"type":"hand.lower","id":\#(id),"participant":"\#(me)"}"#
+        })
+        _ = try await asha.reply(to: 230)
+        let replies = asha.messages.entries.filter { $0.type == "ack" || $0.type == "error" }
+        #expect(replies.compactMap(\.id) == Array(1...230), "replies leave in the order the commands came")
+        #expect(replies.contains { $0.code == "rate_limited" })
+    }
+
     @Test func tooManyMessagesAreRateLimitedThenClosed4029() async throws {
         let live = try await LiveDaemon.start(arguments: [])
         defer { live.daemon.terminate() }

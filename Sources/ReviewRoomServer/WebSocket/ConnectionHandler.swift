@@ -102,10 +102,11 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
         case .allow:
             break
         case .refuse:
-            registry.metrics?.recordCommand(type: "unknown", outcome: ErrorCode.rateLimited.rawValue)
-            connection.send(OutboundFrame(text: ServerMessages.error(ProtocolError(
+            // Through the session's FIFO like every reply, so it cannot overtake the acks of
+            // earlier commands still waiting to be durable (the actor counts it in the metrics).
+            await actor.refuse(connection.id, ProtocolError(
                 code: .rateLimited, message: "more than \(limits.messagesPerSecond) messages a second (bursts to \(limits.messageBurst)); this one was not applied",
-                id: Self.readableID(bytes)))))
+                id: Self.readableID(bytes)))
             return
         case .close:
             connection.close(code: CloseCode.tooManyMessages.rawValue, reason: "too many messages")
