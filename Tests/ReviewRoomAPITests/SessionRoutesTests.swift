@@ -110,9 +110,14 @@ struct SessionRoutesTests {
         let id = try #require(session["id"] as? String)
         let before = try await api.call("GET", "/api/v1/sessions/\(id)")
         for body in [#"{"title": "New", "startsAt": "tomorrow"}"#, #"{"title": "New", "agenda": []}"#,
-                     #"{"title": "New", "timeZone": "Mars/Olympus"}"#, #"{"title": "   "}"#] {
+                     #"{"title": "New", "timeZone": "Mars/Olympus"}"#, #"{"title": "   "}"#,
+                     "not json", "[1]", "", #"{"title": 5}"#, #"{"focus": ["x"]}"#, #"{"title": "New", "agenda": "long"}"#,
+                     #"{"title": "New", "agenda": [{"title": "A", "kind": "discussion"}]}"#,
+                     #"{"title": "New", "prompts": 5}"#, #"{"title": "New", "prompts": [{"theme": "t"}]}"#,
+                     #"{"title": "New", "promptDeck": "no-such-deck"}"#, #"{"title": "New", "startsAt": 1700000000}"#] {
             let response = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: body)
             #expect(response.status == 400, "\(body)")
+            #expect(response.headers["content-type"] == "application/problem+json", "\(body)")
         }
         let after = try await api.call("GET", "/api/v1/sessions/\(id)")
         #expect(after.text == before.text)
