@@ -100,3 +100,31 @@ struct InProcessTests {
         await app.stop()
     }
 }
+
+@Suite("Live sessions in process: the room runs itself")
+struct NobodyOnlineTests {
+    @Test func aRoundMovesOnByItsTimerWithEveryoneDisconnected() async throws {
+        let app = try await InProcessServer.start(agenda: [
+            Phase(id: "round", title: "Round", kind: .discussion, durationSec: 600, turnMode: .round, onTimeUp: .overtime)])
+        let asha = try #require(app.fixture.participantIDs["Asha"]), ben = try #require(app.fixture.participantIDs["Ben"])
+        let (fay, welcome) = try await app.join("Fay")
+        let epoch = try #require(welcome.object["epoch"] as? String)
+        _ = try await fay.request("session.start")
+        let started = try await fay.request("round.start", ["order": [asha, ben], "secondsEach": 30])
+        let lastSeen = try #require(started.seq)
+        fay.disconnect()
+        // Nobody online: the turn still times out and the round moves on (a session with a
+        // pending deadline stays loaded; one that passed while unloaded fires at the next load).
+        let t0 = app.clock.now()
+        app.clock.advance(to: t0.adding(seconds: 31))
+        let back = try await ProtocolClient.connect(port: app.port)
+        defer { back.disconnect() }
+        let resumed = try await back.hello(token: try requireTokenValue(app.fixture.tokens["Fay"], "Fay"), resume: (epoch, lastSeen))
+        #expect(resumed.type == "resumed")
+        let timeUp = try await back.event("floor.timeUp", after: lastSeen)
+        #expect(timeUp.data["participant"] as? String == asha)
+        let next = try await back.event("floor.changed", after: timeUp.seq ?? lastSeen)
+        #expect((next.data["floor"] as? [String: Any])?["speaker"] as? String == ben)
+        await app.stop()
+    }
+}
