@@ -104,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReviewRoomdTests",
-            dependencies: ["ReviewRoomTesting", "ReviewRoomServer"]
+            dependencies: ["ReviewRoomTesting", "ReviewRoomServer", "ReviewRoomStore"]
         ),
         // The facilitator HTTP API end to end (a real daemon) and the metrics registry.
         .testTarget(name: "ReviewRoomAPITests", dependencies: ["ReviewRoomTesting", "ReviewRoomServer"]),
