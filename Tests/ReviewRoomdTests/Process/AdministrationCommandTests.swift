@@ -7,12 +7,6 @@ import Testing
 /// of a daemon that is serving (PROTOCOL §1), and the daemon sees what they changed.
 @Suite("facilitator and backup commands beside a running daemon")
 struct AdministrationCommandTests {
-    private func reviewroomd(_ arguments: [String]) async throws -> ChildResult {
-        let executable = try BuildProducts.executable(named: "reviewroomd")
-        let env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("REVIEWROOM_") }
-        return try await ChildProcess.run([executable.path] + arguments, environment: env)
-    }
-
     private func sessionsStatus(port: Int, token: String) throws -> Int {
         let client = try RawHTTPClient(port: port)
         defer { client.close() }

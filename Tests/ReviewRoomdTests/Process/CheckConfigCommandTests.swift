@@ -4,13 +4,6 @@ import Testing
 
 @Suite("check-config and the command line")
 struct CheckConfigCommandTests {
-    private func reviewroomd(_ arguments: [String], environment: [String: String] = [:]) async throws -> ChildResult {
-        let executable = try BuildProducts.executable(named: "reviewroomd")
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("REVIEWROOM_") }
-        env.merge(environment) { _, new in new }
-        return try await ChildProcess.run([executable.path] + arguments, environment: env)
-    }
-
     private func configFile(_ text: String) throws -> URL {
         let url = try TemporaryDirectory.make(prefix: "conf").appendingPathComponent("reviewroom.conf")
         try Data(text.utf8).write(to: url)

@@ -8,12 +8,6 @@ import Testing
 /// `reviewroomd export`: a session written to a real store in a temp dir, exported by the real binary.
 @Suite("export command")
 struct ExportCommandTests {
-    private func reviewroomd(_ arguments: [String]) async throws -> ChildResult {
-        let executable = try BuildProducts.executable(named: "reviewroomd")
-        let env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("REVIEWROOM_") }
-        return try await ChildProcess.run([executable.path] + arguments, environment: env)
-    }
-
     private static func json(_ value: some Encodable) throws -> String {
         String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
