@@ -7,7 +7,7 @@ extension ServiceCore {
     /// `FILTER_PROTOCOL_CONNECTION` on the WebSocket protocol: 0 accepts, nonzero refuses.
     func filterUpgrade(_ wsi: OpaquePointer) -> Int32 {
         assertOnServiceThread()
-        if shuttingDown { return refuseUpgrade(wsi, status: 503, why: "the server is shutting down") }
+        if shuttingDown || refusingWebSockets { return refuseUpgrade(wsi, status: 503, why: "the server is shutting down") }
         let path = HTTPRequestReader.header(wsi, WSI_TOKEN_GET_URI)
         guard path == configuration.webSocketPath else {
             return refuseUpgrade(wsi, status: 404, why: "WebSocket connections are served at \(configuration.webSocketPath) only")
