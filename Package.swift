@@ -100,7 +100,8 @@ let package = Package(
         .testTarget(
             name: "ReviewRoomLiveTests",
             dependencies: ["ReviewRoomServer", "ReviewRoomProtocol", "ReviewRoomCore", "ReviewRoomStore", "ReviewRoomTesting",
-                           "WebSocketTransport", .product(name: "Logging", package: "swift-log")]
+                           "WebSocketTransport", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         .testTarget(
             name: "ReviewRoomdTests",

@@ -58,7 +58,12 @@ public final class RawWebSocketClient: Sendable {
         try socket.write(Array(head.utf8))
         let bytes = try socket.read(through: Array("\r\n\r\n".utf8), timeout: timeout)
         let (status, responseHeaders) = try RawHTTPResponse.parseHead(Array(bytes.dropLast(4)))
-        return RawHTTPResponse(status: status, headers: responseHeaders, body: [])
+        // A refusal carries a body (its length is announced); a 101 has none before the frames.
+        var body: [UInt8] = []
+        if status != 101, let length = responseHeaders["content-length"].flatMap({ Int($0) }), length > 0 {
+            body = try socket.read(exactly: length, timeout: timeout)
+        }
+        return RawHTTPResponse(status: status, headers: responseHeaders, body: body)
     }
 
     /// Sends one frame, masked as a client must (pass `masked: false` to break the rule).

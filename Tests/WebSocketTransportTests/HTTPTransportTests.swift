@@ -57,7 +57,7 @@ import Testing
             let fine = try RawHTTPClient(port: port).request("POST", "/ok", body: [UInt8](repeating: 65, count: 1000))
             return (refused, fine)
         }
-        #expect(refused.status == 413)
+        expectProblemRefusal(refused, status: 413, detailContains: "at most 1000")
         #expect(fine.status == 200)
         #expect(fine.text.hasPrefix("POST /ok - - 1000\n"))
         await harness.stop()
@@ -71,7 +71,21 @@ import Testing
             try client.socket.write(Array("POST /x HTTP/1.1\r\nHost: a\r\n\r\n".utf8))
             return try client.readResponse()
         }
-        #expect(response.status == 411)
+        expectProblemRefusal(response, status: 411, detailContains: "Content-Length")
+        await harness.stop()
+    }
+
+    @Test func unreadableLengthIs400ProblemAndTheConnectionCloses() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let (response, rest) = try await RawBlocking.run {
+            let client = try RawHTTPClient(port: port)
+            try client.socket.write(Array("PUT /x HTTP/1.1\r\nHost: a\r\nContent-Length: lots\r\n\r\n".utf8))
+            let response = try client.readResponse()
+            return (response, try client.socket.readToEnd(timeout: 10))
+        }
+        expectProblemRefusal(response, status: 400, detailContains: "Content-Length")
+        #expect(rest.isEmpty, "nothing follows the refusal; the server closed the connection")
         await harness.stop()
     }
 

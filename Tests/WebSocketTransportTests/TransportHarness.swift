@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import Logging
 import ReviewRoomTesting
 import WebSocketTransport
@@ -100,10 +101,38 @@ struct EchoResponder: HTTPResponder {
                             body: Array(summary.utf8) + request.body)
     }
 
+    /// Marks the transport's own refusals, so tests see that they went through the responder.
+    func refusal(_ refusal: HTTPRefusal) -> HTTPResponse {
+        var response = refusal.problemResponse
+        response.headers.append(("X-Refused-By", "echo-responder"))
+        return response
+    }
+
     static func pattern(count: Int) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             for i in 0..<count { buffer[i] = UInt8(truncatingIfNeeded: i &* 31 &+ i >> 8) }
             initialized = count
         }
     }
+}
+
+/// Checks a refusal the transport wrote itself: the responder's problem+json with `status`,
+/// its headers, a matching `Content-Length` and `Connection: close`.
+func expectProblemRefusal(_ response: RawHTTPResponse?, status: Int, detailContains: String,
+                          sourceLocation: SourceLocation = #_sourceLocation) {
+    guard let response else {
+        Issue.record("no answer, expected \(status)", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(response.status == status, sourceLocation: sourceLocation)
+    #expect(response.headers["content-type"] == "application/problem+json", sourceLocation: sourceLocation)
+    #expect(response.headers["x-refused-by"] == "echo-responder", sourceLocation: sourceLocation)
+    #expect(response.headers["connection"]?.lowercased() == "close", sourceLocation: sourceLocation)
+    #expect(response.headers["content-length"] == "\(response.body.count)", sourceLocation: sourceLocation)
+    let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
+    #expect(object?["status"] as? Int == status, sourceLocation: sourceLocation)
+    #expect(object?["type"] as? String == "about:blank", sourceLocation: sourceLocation)
+    #expect(object?["title"] as? String == HTTPRefusal(status: status, detail: "").title, sourceLocation: sourceLocation)
+    let detail = object?["detail"] as? String ?? ""
+    #expect(detail.contains(detailContains), "detail: \(detail)", sourceLocation: sourceLocation)
 }

@@ -21,17 +21,17 @@ import WebSocketTransport
         let harness = try TransportHarness()
         let port = harness.port
         let answer = try await RawBlocking.run { try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: nil) }
-        #expect(answer?.status == 400)
+        expectProblemRefusal(answer, status: 400, detailContains: "no Sec-WebSocket-Protocol header; it must name reviewroom.v1")
         #expect(harness.server.connectionCount == 0)
         await harness.stop()
     }
 
-    @Test func otherSubprotocolIsRefusedByClosing() async throws {
+    @Test func otherSubprotocolIsRefusedWith400() async throws {
         let harness = try TransportHarness()
         let port = harness.port
-        // lws itself drops an upgrade naming only unknown subprotocols, without an answer.
+        // lws itself would drop an upgrade naming only unknown subprotocols, without an answer.
         let answer = try await RawBlocking.run { try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: "other.v1") }
-        #expect(answer == nil)
+        expectProblemRefusal(answer, status: 400, detailContains: "other.v1")
         #expect(harness.server.connectionCount == 0)
         await harness.stop()
     }
@@ -42,8 +42,19 @@ import WebSocketTransport
         let answer = try await RawBlocking.run {
             try RawWebSocketClient.attemptUpgrade(port: port, origin: "http://evil.example")
         }
-        #expect(answer?.status == 403)
+        expectProblemRefusal(answer, status: 403, detailContains: "http://evil.example")
         #expect(harness.server.connectionCount == 0)
+        await harness.stop()
+    }
+
+    @Test func ourSubprotocolAmongOthersIsChosen() async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let answer = try await RawBlocking.run {
+            try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: "other.v1, reviewroom.v1")
+        }
+        #expect(answer?.status == 101)
+        #expect(answer?.headers["sec-websocket-protocol"] == "reviewroom.v1")
         await harness.stop()
     }
 
@@ -66,7 +77,7 @@ import WebSocketTransport
         let harness = try TransportHarness()
         let port = harness.port
         let answer = try await RawBlocking.run { try RawWebSocketClient.attemptUpgrade(port: port, path: "/other") }
-        #expect(answer?.status == 404)
+        expectProblemRefusal(answer, status: 404, detailContains: "/ws")
         await harness.stop()
     }
 

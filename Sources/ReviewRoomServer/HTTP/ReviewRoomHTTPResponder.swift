@@ -2,7 +2,8 @@ import Logging
 import WebSocketTransport
 
 /// The daemon's HTTP surface: health endpoints, the `/api/v1` router and the browser client's
-/// static files. Every response carries ``SecurityHeaders``.
+/// static files. Every response carries ``SecurityHeaders``, the transport's own refusals
+/// included (``refusal(_:)``).
 public struct ReviewRoomHTTPResponder: HTTPResponder {
     /// Drives `/readyz`.
     public let readiness: Readiness
@@ -28,6 +29,12 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
             logger.warning("HTTP request failed", metadata: ["method": "\(method)", "status": "\(builder.status)"])
         }
         return builder.finished()
+    }
+
+    /// The transport's own refusals (411, 413, refused WebSocket upgrades, …) as the same
+    /// `application/problem+json` as every other error, with ``SecurityHeaders``.
+    public func refusal(_ refusal: HTTPRefusal) -> HTTPResponse {
+        ProblemDetails(title: refusal.title, status: refusal.status, detail: refusal.detail).response().finished()
     }
 
     private func route(_ request: HTTPRequest, method: String) async -> HTTPResponseBuilder {

@@ -18,6 +18,8 @@ extension SessionRegistry {
     func join(_ hello: ClientHello, connection: WebSocketConnection) async -> JoinResult {
         let unauthorized = JoinResult.refused(code: CloseCode.badToken.rawValue,
                                               error: ProtocolError(code: .unauthorized, message: "the token is unknown, revoked or empty", id: nil))
+        let goingAway = JoinResult.refused(code: CloseCode.goingAway.rawValue, error: nil)
+        guard !isStopping else { return goingAway }
         do {
             let sessionID: SessionID
             var participantID: String?
@@ -37,6 +39,8 @@ extension SessionRegistry {
                 sessionID = stored.id
                 facilitatorName = facilitator.name
             }
+            // The awaits above may have spanned the start of a graceful shutdown: load nothing then.
+            guard !isStopping else { return goingAway }
             guard let actor = try await actor(for: sessionID) else { return unauthorized }
             if let facilitatorName {
                 if let own = await actor.facilitatorParticipant(named: facilitatorName) {
@@ -54,6 +58,7 @@ extension SessionRegistry {
             guard let participantID else { return unauthorized }
             var target = actor
             for attempt in 0..<2 {
+                guard !isStopping else { return goingAway }
                 switch await target.join(connection, as: participantID, resume: hello.resume) {
                 case .joined: return .joined(target, sessionID)
                 case .unknownParticipant: return unauthorized
@@ -64,7 +69,7 @@ extension SessionRegistry {
                     target = fresh
                 }
             }
-            return .refused(code: CloseCode.goingAway.rawValue, error: nil)
+            return goingAway
         } catch {
             logger.error("hello failed", metadata: ["error": "\(error)"])
             return .refused(code: CloseCode.goingAway.rawValue, error: ProtocolError(

@@ -19,6 +19,8 @@ public actor SessionRegistry {
     let definitions = SharedDefinitions()
     private var sessions: [SessionID: SessionActor] = [:]
     private var loading: [SessionID: Task<SessionActor?, any Error>] = [:]
+    /// Graceful shutdown began: `hello`s are refused with 1001 and load no session.
+    public private(set) var isStopping = false
 
     /// Creates an empty registry over an open store.
     public init(store: Store, clock: any SessionClock = SystemSessionClock(), limits: LiveLimits = LiveLimits(),
@@ -111,14 +113,31 @@ public actor SessionRegistry {
         }
     }
 
-    /// Closes every connection with 1001 and waits for pending commits (graceful shutdown).
+    /// Graceful shutdown's first step: from now on every `hello` is refused with close 1001
+    /// (reconnect later) before it loads or joins a session. Sessions already live go on until
+    /// ``shutdown()``.
+    public func stopJoining() {
+        isStopping = true
+    }
+
+    /// Refuses joins (``stopJoining()``), closes every connection with 1001 and waits for
+    /// pending commits (graceful shutdown). Sessions a `hello` was loading when joins stopped
+    /// are waited for and stopped too.
     public func shutdown() async {
-        for (_, actor) in sessions {
+        isStopping = true
+        while true {
+            for task in Array(loading.values) { _ = try? await task.value }
+            guard let (id, actor) = sessions.first else {
+                if loading.isEmpty { break }
+                // A finished load is stored by its caller once that caller runs again here.
+                await Task.yield()
+                continue
+            }
             await actor.waitUntilDurable()
             await actor.finishSnapshot()
             await actor.stop(code: CloseCode.goingAway.rawValue, reason: "the server is going away")
+            if sessions[id] === actor { sessions[id] = nil }
         }
-        sessions.removeAll()
     }
 
     /// The number of joined connections over all sessions.

@@ -1,6 +1,6 @@
 import CLibWebSockets
 
-/// C callback of protocols[0]: plain HTTP, upgrades that name no subprotocol (refused),
+/// C callback of protocols[0]: plain HTTP, upgrades that do not name our subprotocol (refused),
 /// new sockets, the TLS context, and the cross-thread wake-up.
 func reviewroomHTTPProtocolCallback(
     _ wsi: OpaquePointer?, _ reason: lws_callback_reasons, _ user: UnsafeMutableRawPointer?,
@@ -15,9 +15,12 @@ func reviewroomHTTPProtocolCallback(
         return 0
     case LWS_CALLBACK_FILTER_NETWORK_CONNECTION:
         return core.shuttingDown ? 1 : 0
+    case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
+        // Before lws picks a protocol: it would drop an upgrade naming only unknown ones unanswered.
+        return core.confirmUpgrade(wsi)
     case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
         // An upgrade without (a known) subprotocol lands on protocols[0]: PROTOCOL §3 requires one.
-        return core.refuseUpgrade(wsi, status: 400, why: "no \(core.configuration.subprotocol) subprotocol")
+        return core.refuseUpgrade(wsi, status: 400, why: "the Sec-WebSocket-Protocol header must name \(core.configuration.subprotocol)")
     case LWS_CALLBACK_HTTP:
         return core.httpRequestStarted(wsi)
     case LWS_CALLBACK_HTTP_BODY:

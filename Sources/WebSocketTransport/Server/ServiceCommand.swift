@@ -12,6 +12,8 @@ enum ServiceCommand: Sendable {
     case probe(@Sendable () -> Void)
     /// Re-read the certificate and key into the live TLS context; report the outcome.
     case reloadTLS(certificatePath: String, keyPath: String, done: @Sendable (TransportError?) -> Void)
+    /// Refuse new WebSocket upgrades (503); open connections and plain HTTP go on.
+    case refuseNewWebSockets
     /// Stop accepting and close every WebSocket with 1001.
     case beginShutdown
     /// The shutdown grace period ran out: stop waiting for close frames.

@@ -26,6 +26,9 @@ extension ServiceCore {
             answer()
         case .reloadTLS(let certificatePath, let keyPath, let done):
             done(swapCertificate(certificatePath: certificatePath, keyPath: keyPath))
+        case .refuseNewWebSockets:
+            if !refusingWebSockets { logger.info("refusing new WebSocket connections") }
+            refusingWebSockets = true
         case .beginShutdown:
             beginShutdown()
         case .shutdownDeadline:

@@ -12,7 +12,7 @@ extension ServiceCore {
     func httpRequestStarted(_ wsi: OpaquePointer) -> Int32 {
         assertOnServiceThread()
         guard let (method, token) = HTTPRequestReader.method(wsi) else {
-            return refuse(wsi, status: 405)
+            return refuse(wsi, HTTPRefusal(status: 405, detail: "the request method is not one this server serves"))
         }
         let headers = HTTPRequestReader.headers(wsi, custom: configuration.customRequestHeaders)
         let request = HTTPRequest(
@@ -26,12 +26,16 @@ extension ServiceCore {
         switch declared {
         case .none:
             // lws would wait for up to 100 MB of body for these methods without a length.
-            if bodyMethods.contains(method) { return refuse(wsi, status: 411) }
-        case .some(.none):
-            return refuse(wsi, status: 400)
+            if bodyMethods.contains(method) {
+                return refuse(wsi, HTTPRefusal(status: 411, detail: "a \(method) request needs a Content-Length header"))
+            }
+        case .some(.none), .some(.some(..<0)):
+            return refuse(wsi, HTTPRefusal(status: 400, detail: "the Content-Length header is not a non-negative integer"),
+                          isHead: method == "HEAD")
         case .some(.some(let length)):
-            guard length >= 0 else { return refuse(wsi, status: 400) }
-            guard length <= configuration.maxRequestBodyBytes else { return refuse(wsi, status: 413) }
+            guard length <= configuration.maxRequestBodyBytes else {
+                return refuse(wsi, tooLarge(length), isHead: method == "HEAD")
+            }
             expected = length
         }
 
@@ -56,7 +60,7 @@ extension ServiceCore {
         guard length > 0, let input else { return 0 }
         guard exchange.request.body.count + length <= configuration.maxRequestBodyBytes else {
             forget(exchange)
-            return refuse(wsi, status: 413)
+            return refuse(wsi, tooLarge(exchange.request.body.count + length))
         }
         exchange.request.body.append(contentsOf: UnsafeRawBufferPointer(start: input, count: length))
         return 0
@@ -128,10 +132,75 @@ extension ServiceCore {
         exchangesByID[exchange.id] = nil
     }
 
-    /// Answers with lws' canned status page and closes (the unread body, if any, is dropped).
-    private func refuse(_ wsi: OpaquePointer, status: UInt32) -> Int32 {
-        _ = lws_return_http_status(wsi, status, nil)
+    private func tooLarge(_ bytes: Int) -> HTTPRefusal {
+        HTTPRefusal(status: 413, detail: "the request body has \(bytes) bytes or more; at most \(configuration.maxRequestBodyBytes) are accepted")
+    }
+
+    /// Answers a request the transport refuses itself and closes the connection (an unread
+    /// body is dropped). Returns the callback's result.
+    func refuse(_ wsi: OpaquePointer, _ refusal: HTTPRefusal, isHead: Bool = false) -> Int32 {
+        if !writeRefusal(wsi, refusal, isHead: isHead) {
+            logger.debug("could not write a refusal", metadata: ["status": "\(refusal.status)"])
+        }
         return -1
+    }
+
+    /// Writes the responder's answer to `refusal` (``HTTPResponder/refusal(_:)``) at once, with
+    /// the same headers as every response plus `Connection: close`: status line, headers and
+    /// body go out in one write, as lws' own status page would (the connection is closed after,
+    /// so nothing may wait for `WRITEABLE`). Usable before the headers of an upgrade are answered.
+    func writeRefusal(_ wsi: OpaquePointer, _ refusal: HTTPRefusal, isHead: Bool) -> Bool {
+        var response = responder.refusal(refusal)
+        response.headers.removeAll { $0.0.lowercased() == "connection" }
+        response.headers.append(("Connection", "close"))
+        let body = isHead ? [] : response.body
+        let headerBytes = response.headers.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 }
+        let capacity = reviewroom_lws_pre + 1024 + headerBytes + body.count
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        let start = buffer + reviewroom_lws_pre
+        let end = buffer + capacity
+        var cursor: UnsafeMutablePointer<UInt8>? = start
+        // The status line by hand: before an upgrade is answered lws has not noted the request's
+        // HTTP version, and lws_add_http_header_status would write "HTTP/1.0". (h1 writes a
+        // header without a name as the bare line.)
+        var statusLine = Array("HTTP/1.1 \(response.status) \(refusal.title)".utf8)
+        guard lws_add_http_header_by_name(wsi, nil, &statusLine, Int32(statusLine.count), &cursor, end) == 0,
+              addHeaders(wsi, response: response, cursor: &cursor, end: end) else { return false }
+        // By token, not lws_add_http_header_content_length: that one makes lws count the body
+        // bytes of later HTTP writes, and these go out together with the headers.
+        var length = Array(String(response.body.count).utf8)
+        guard lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH, &length, Int32(length.count), &cursor, end) == 0,
+              lws_finalize_http_header(wsi, &cursor, end) == 0, var position = cursor else { return false }
+        guard end - position >= body.count else { return false }
+        body.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            position.update(from: base, count: all.count)
+        }
+        position += body.count
+        let total = position - start
+        return lws_write(wsi, start, total, LWS_WRITE_HTTP) == total
+    }
+
+    /// Adds the status line and `response`'s headers (all but `content-length`).
+    private func addStatusAndHeaders(_ wsi: OpaquePointer, response: HTTPResponse,
+                                     cursor: inout UnsafeMutablePointer<UInt8>?, end: UnsafeMutablePointer<UInt8>) -> Bool {
+        guard lws_add_http_header_status(wsi, UInt32(clamping: response.status), &cursor, end) == 0 else { return false }
+        return addHeaders(wsi, response: response, cursor: &cursor, end: end)
+    }
+
+    /// Adds `response`'s headers (all but `content-length`).
+    private func addHeaders(_ wsi: OpaquePointer, response: HTTPResponse,
+                            cursor: inout UnsafeMutablePointer<UInt8>?, end: UnsafeMutablePointer<UInt8>) -> Bool {
+        for (name, value) in response.headers {
+            let key = name.lowercased()
+            if key == "content-length" { continue }
+            var keyBytes = Array((key + ":").utf8) + [0]
+            var valueBytes = Array(value.utf8)
+            let added = lws_add_http_header_by_name(wsi, &keyBytes, &valueBytes, Int32(valueBytes.count), &cursor, end)
+            guard added == 0 else { return false }
+        }
+        return true
     }
 
     private func writeHeaders(_ wsi: OpaquePointer, response: HTTPResponse, isHead: Bool) -> Bool {
@@ -143,15 +212,7 @@ extension ServiceCore {
         let end = buffer + capacity
         var cursor: UnsafeMutablePointer<UInt8>? = start
 
-        guard lws_add_http_header_status(wsi, UInt32(clamping: response.status), &cursor, end) == 0 else { return false }
-        for (name, value) in response.headers {
-            let key = name.lowercased()
-            if key == "content-length" { continue }
-            var keyBytes = Array((key + ":").utf8) + [0]
-            var valueBytes = Array(value.utf8)
-            let added = lws_add_http_header_by_name(wsi, &keyBytes, &valueBytes, Int32(valueBytes.count), &cursor, end)
-            guard added == 0 else { return false }
-        }
+        guard addStatusAndHeaders(wsi, response: response, cursor: &cursor, end: end) else { return false }
         let bodyless = response.status < 200 || response.status == 204 || response.status == 304
         if !bodyless {
             guard lws_add_http_header_content_length(wsi, lws_filepos_t(response.body.count), &cursor, end) == 0 else {

@@ -1,4 +1,5 @@
 import CLibWebSockets
+import Foundation
 
 // WebSocket connections on the service thread: upgrade policy, reassembly and limits,
 // flow control, the hello timer, and draining outboxes in WRITEABLE.
@@ -6,23 +7,38 @@ extension ServiceCore {
     /// `FILTER_PROTOCOL_CONNECTION` on the WebSocket protocol: 0 accepts, nonzero refuses.
     func filterUpgrade(_ wsi: OpaquePointer) -> Int32 {
         assertOnServiceThread()
-        if shuttingDown { return refuseUpgrade(wsi, status: 503, why: "shutting down") }
+        if shuttingDown || refusingWebSockets { return refuseUpgrade(wsi, status: 503, why: "the server is shutting down") }
         let path = HTTPRequestReader.header(wsi, WSI_TOKEN_GET_URI)
         guard path == configuration.webSocketPath else {
-            return refuseUpgrade(wsi, status: 404, why: "path is not \(configuration.webSocketPath)")
+            return refuseUpgrade(wsi, status: 404, why: "WebSocket connections are served at \(configuration.webSocketPath) only")
         }
         let origin = HTTPRequestReader.header(wsi, WSI_TOKEN_ORIGIN)
         guard originPolicy.permits(origin) else {
-            return refuseUpgrade(wsi, status: 403, why: "origin not allowed")
+            return refuseUpgrade(wsi, status: 403, why: "the Origin \(origin ?? "") is not allowed")
         }
         upgradeOrigins[wsi] = origin
         return 0
     }
 
-    /// Answers a refused upgrade with `status` (the RFC's answer) and closes it.
-    func refuseUpgrade(_ wsi: OpaquePointer, status: UInt32, why: String) -> Int32 {
+    /// `HTTP_CONFIRM_UPGRADE` (protocols[0], before lws picks a protocol): refuses with 400 an
+    /// upgrade whose `Sec-WebSocket-Protocol` does not name ours. lws 4.1.6 would close one that
+    /// names only unknown protocols without an answer. Returns -1 (hang up) after the answer.
+    func confirmUpgrade(_ wsi: OpaquePointer) -> Int32 {
+        let offered = HTTPRequestReader.header(wsi, WSI_TOKEN_PROTOCOL) ?? ""
+        let names = offered.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard names.contains(configuration.subprotocol) else {
+            let why = offered.isEmpty ? "no Sec-WebSocket-Protocol header" : "Sec-WebSocket-Protocol \(offered) is not supported"
+            _ = refuseUpgrade(wsi, status: 400, why: "\(why); it must name \(configuration.subprotocol)")
+            return -1
+        }
+        return 0
+    }
+
+    /// Answers a refused upgrade with `status` (the RFC's answer) through the responder's
+    /// refusal (``HTTPResponder/refusal(_:)``) and closes it.
+    func refuseUpgrade(_ wsi: OpaquePointer, status: Int, why: String) -> Int32 {
         logger.debug("websocket upgrade refused", metadata: ["status": "\(status)", "why": "\(why)"])
-        _ = lws_return_http_status(wsi, status, nil)
+        _ = writeRefusal(wsi, HTTPRefusal(status: status, detail: "WebSocket upgrade refused: \(why)"), isHead: false)
         return 1
     }
 

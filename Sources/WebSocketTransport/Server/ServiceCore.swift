@@ -45,6 +45,8 @@ final class ServiceCore: @unchecked Sendable {
     var listenerFD: Int32 = -1
     var listenerWSI: OpaquePointer?
     var shuttingDown = false
+    /// New WebSocket upgrades are refused with 503 (graceful shutdown's first step).
+    var refusingWebSockets = false
     var shutdownDeadlinePassed = false
     var serviceThread: pthread_t?
 

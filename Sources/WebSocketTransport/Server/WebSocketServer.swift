@@ -37,6 +37,14 @@ public final class WebSocketServer: Sendable {
         }
     }
 
+    /// Graceful shutdown's first step: from now on WebSocket upgrades are refused with 503,
+    /// while open connections and plain HTTP (e.g. a `/readyz` that says 503) are still served.
+    /// ``shutdown(timeoutSeconds:)`` does the rest. Does nothing unless the server runs.
+    public func refuseNewWebSockets() {
+        guard state.withLock({ if case .running = $0 { return true } else { return false } }) else { return }
+        _ = core.mailbox.post(.refuseNewWebSockets)
+    }
+
     /// Stops accepting, closes every WebSocket with 1001 "server going away", waits until their
     /// close frames are flushed or `timeoutSeconds` pass, then destroys the context on its thread.
     public func shutdown(timeoutSeconds: Double) async {

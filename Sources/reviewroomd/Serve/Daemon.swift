@@ -112,11 +112,20 @@ struct Daemon {
             Self.reload(server: server, levels: levels, tls: configuration.tlsCertificatePath != nil,
                         loader: reloadConfiguration, logger: logger)
         }
-        // Graceful shutdown runs in reverse order: systemd (STOPPING=1) first, the transport last.
-        let group = ServiceGroup(
-            services: [TransportService(server: server, readiness: readiness, logger: logger, onRunning: announce),
-                       SessionsService(registry: registry, logger: Logger(label: "reviewroomd.sessions")), reload, systemd],
-            gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+        // Graceful shutdown runs in reverse order: systemd (STOPPING=1) first; then admission
+        // (/readyz 503, new upgrades refused with 503, every hello closed with 1001); then the live
+        // sessions drain (1001 to their clients, pending commits); the transport stops last.
+        let services: [any Service] = [
+            TransportService(server: server, readiness: readiness, logger: logger, onRunning: announce),
+            SessionsService(registry: registry, logger: Logger(label: "reviewroomd.sessions")),
+            AdmissionService(server: server, registry: registry, readiness: readiness, logger: logger),
+            reload, systemd,
+        ]
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+        // PROTOCOL §1: exit within 10 s of SIGTERM. Past this the group cancels what still runs.
+        groupConfiguration.maximumGracefulShutdownDuration = Self.gracefulShutdownBound
+        let group = ServiceGroup(configuration: groupConfiguration)
         let counting = Task { [registry, sessionCount, metrics] in
             // STATUS= is read synchronously; keep a recent count of live sessions for it.
             while !Task.isCancelled {
@@ -138,6 +147,9 @@ struct Daemon {
         await store.close()
         logger.info("stopped")
     }
+
+    /// How long graceful shutdown may take before the service group cancels the rest.
+    static let gracefulShutdownBound: Duration = .seconds(9)
 
     private func transportConfiguration(inheritedListener: Int32?) -> TransportConfiguration {
         var transport = TransportConfiguration()

@@ -70,7 +70,56 @@ struct DaemonHTTPTests {
         try Data(repeating: UInt8(ascii: "a"), count: 64 * 1024).write(to: body)
         let response = try await CurlClient.request("POST", url + "/api/v1/openapi.json", bodyFile: body)
         #expect(response.status == 413)
+        Self.expectProblem(RawHTTPResponse(status: response.status, headers: response.headers, body: response.body),
+                           status: 413, detailContains: "at most 1024")
         #expect(try await CurlClient.request("GET", url + "/livez").status == 200, "the daemon still serves")
+    }
+
+    @Test func aBodyWithoutLengthIs411ProblemJSON() async throws {
+        let daemon = try DaemonProcess.start()
+        defer { daemon.terminate() }
+        let port = try await daemon.port()
+        let response = try await RawBlocking.run {
+            let client = try RawHTTPClient(port: port)
+            try client.socket.write(Array("POST /api/v1/sessions HTTP/1.1\r\nHost: a\r\n\r\n".utf8))
+            return try client.readResponse()
+        }
+        Self.expectProblem(response, status: 411, detailContains: "Content-Length")
+        #expect(response.headers["connection"]?.lowercased() == "close")
+    }
+
+    @Test func refusedWebSocketUpgradesAreProblemJSON() async throws {
+        let daemon = try DaemonProcess.start()
+        defer { daemon.terminate() }
+        let port = try await daemon.port()
+        let (none, other, foreign) = try await RawBlocking.run {
+            (try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: nil),
+             try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: "chat"),
+             try RawWebSocketClient.attemptUpgrade(port: port, origin: "https://evil.example"))
+        }
+        for (answer, status, detail) in [(none, 400, "reviewroom.v1"), (other, 400, "chat"), (foreign, 403, "https://evil.example")] {
+            guard let answer else {
+                Issue.record("no answer for the \(status) case")
+                continue
+            }
+            Self.expectProblem(answer, status: status, detailContains: detail)
+        }
+    }
+
+    /// An `application/problem+json` error with the security headers and a matching length.
+    static func expectProblem(_ response: RawHTTPResponse, status: Int, detailContains: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(response.status == status, sourceLocation: sourceLocation)
+        #expect(response.headers["content-type"] == "application/problem+json", sourceLocation: sourceLocation)
+        #expect(response.headers["content-security-policy"] == "default-src 'self'; frame-ancestors 'none'", sourceLocation: sourceLocation)
+        #expect(response.headers["referrer-policy"] == "no-referrer", sourceLocation: sourceLocation)
+        #expect(response.headers["x-content-type-options"] == "nosniff", sourceLocation: sourceLocation)
+        #expect(response.headers["content-length"] == "\(response.body.count)", sourceLocation: sourceLocation)
+        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
+        #expect(object?["status"] as? Int == status, sourceLocation: sourceLocation)
+        for key in ["type", "title"] { #expect(object?[key] is String, "no \(key)", sourceLocation: sourceLocation) }
+        let detail = object?["detail"] as? String ?? ""
+        #expect(detail.contains(detailContains), "detail: \(detail)", sourceLocation: sourceLocation)
     }
 
     @Test(arguments: ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
