@@ -78,6 +78,22 @@ public final class DaemonProcess: Sendable {
         return port
     }
 
+    /// Waits for the `Metrics on URL` line that a daemon with `metrics_listen` prints right after
+    /// its `Listening on` line, and returns the URL (`http://127.0.0.1:PORT`).
+    public func metricsURL(timeout: Duration = .seconds(30)) async throws -> String {
+        let line = try await stdout.first(where: { $0.hasPrefix("Metrics on ") }, timeout: timeout)
+        return String(line.dropFirst("Metrics on ".count))
+    }
+
+    /// The port from the `Metrics on` line.
+    public func metricsPort(timeout: Duration = .seconds(30)) async throws -> Int {
+        let url = try await metricsURL(timeout: timeout)
+        guard let colon = url.lastIndex(of: ":"), let port = Int(url[url.index(after: colon)...]) else {
+            throw DaemonProcessError(message: "the Metrics line has no port: \(url)")
+        }
+        return port
+    }
+
     /// Sends a signal (`SIGTERM`, `SIGHUP`, …).
     public func signal(_ signal: Int32) {
         kill(pid, signal)

@@ -1,11 +1,11 @@
 import WebSocketTransport
 
-/// `GET /metrics`: the Prometheus text, for loopback clients only.
+/// `GET /metrics` on the main port: the Prometheus text, for loopback clients only.
 ///
 /// A request from any other address — or one that came through a proxy (`X-Forwarded-For`), whose
 /// real client may be anywhere — gets the same 404 as an unknown path, so the page is not
-/// advertised. `metrics_listen` (a second listener for scrapers on another host) is not served
-/// yet: scrape through the loopback address, or tunnel to it.
+/// advertised. Scrapers on other hosts use `metrics_listen`, a second address that serves only
+/// `/metrics` to any client (``MetricsListenerResponder``).
 public enum MetricsEndpoint {
     /// The response to `request` for `/metrics`.
     public static func response(metrics: Metrics?, request: HTTPRequest) -> HTTPResponseBuilder {

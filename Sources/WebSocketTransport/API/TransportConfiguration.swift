@@ -6,6 +6,9 @@ public struct TransportConfiguration: Sendable {
     public var port: Int = 8080
     /// A listening socket inherited from systemd (socket activation); when set, host/port are ignored.
     public var inheritedListenerFD: Int32? = nil
+    /// A second address serving plain HTTP only, with its own responder (see ``HTTPOnlyListener``);
+    /// none by default. It binds its own address even when the main port is socket-activated.
+    public var httpOnlyListener: HTTPOnlyListener? = nil
     /// PEM certificate and key paths; when both are set the port serves HTTPS/WSS only.
     public var tlsCertificatePath: String? = nil
     /// PEM private key path; see ``tlsCertificatePath``.

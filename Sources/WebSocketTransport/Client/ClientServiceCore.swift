@@ -11,6 +11,7 @@ final class ClientServiceCore: @unchecked Sendable {
     /// Called on the service thread after each pass of the event loop.
     let onPass: @Sendable () -> Void
     private let maxMessageBytes: Int
+    private let trustedCertificatesFile: String?
 
     var context: OpaquePointer?
     private var protocols: UnsafeMutablePointer<lws_protocols>?
@@ -18,9 +19,10 @@ final class ClientServiceCore: @unchecked Sendable {
     var connections: [UInt64: ClientConnectionState] = [:]
     private var stopping = false
 
-    init(maxMessageBytes: Int, onEvent: @escaping @Sendable (WebSocketClientEvent) -> Void,
+    init(maxMessageBytes: Int, trustedCertificatesFile: String?, onEvent: @escaping @Sendable (WebSocketClientEvent) -> Void,
          onPass: @escaping @Sendable () -> Void) {
         self.maxMessageBytes = maxMessageBytes
+        self.trustedCertificatesFile = trustedCertificatesFile
         self.onEvent = onEvent
         self.onPass = onPass
     }
@@ -48,6 +50,13 @@ final class ClientServiceCore: @unchecked Sendable {
         info.user = Unmanaged.passUnretained(self).toOpaque()
         info.options = UInt64(LWS_SERVER_OPTION_VALIDATE_UTF8)
         info.timeout_secs = 30
+        // The client SSL_CTX is made with the context's vhost, only when TLS is asked for.
+        let caFile = trustedCertificatesFile.flatMap { strdup($0) }
+        defer { free(caFile) }
+        if let caFile {
+            info.options |= UInt64(LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT)
+            info.client_ssl_ca_filepath = UnsafePointer(caFile)
+        }
         let loop: EpollLoop
         do {
             loop = try EpollLoop()
@@ -112,7 +121,8 @@ final class ClientServiceCore: @unchecked Sendable {
         info.ietf_version_or_minus_one = -1
         // The id rides in the wsi's opaque pointer: callbacks can come before this call returns.
         info.opaque_user_data = UnsafeMutableRawPointer(bitPattern: UInt(id.rawValue))
-        let hostAndPort = "\(target.host):\(target.port)"
+        if target.tls { info.ssl_connection = Int32(LCCSCF_USE_SSL.rawValue) }
+        let hostAndPort = "\(target.serverName ?? target.host):\(target.port)"
         let wsi = target.host.withCString { host in
             hostAndPort.withCString { hostHeader in
                 target.path.withCString { path in

@@ -16,11 +16,19 @@ public final class WebSocketClientPool: Sendable {
 
     /// Starts the service thread; `onEvent` receives every connection's events and `onPass`
     /// runs after each pass of its event loop.
-    /// - Parameter maxMessageBytes: larger inbound messages close the connection.
+    /// - Parameters:
+    ///   - maxMessageBytes: larger inbound messages close the connection.
+    ///   - trustedCertificatesFile: a PEM file of CA certificates; set, the pool sets up TLS and can
+    ///     reach targets with ``WebSocketClientTarget/tls`` (their certificates verified against it).
+    ///     Without it a TLS target fails to connect. lws 4.1.6 takes a new process-wide OpenSSL
+    ///     ex_data index whenever a TLS context is created, so a handshake in flight while another
+    ///     TLS context (a pool or a server) is created in the same process can fail.
     public init(maxMessageBytes: Int = 1 << 20, subprotocol: String = "reviewroom.v1",
+                trustedCertificatesFile: String? = nil,
                 onEvent: @escaping @Sendable (WebSocketClientEvent) -> Void,
                 onPass: @escaping @Sendable () -> Void = {}) async throws {
-        let core = ClientServiceCore(maxMessageBytes: maxMessageBytes, onEvent: onEvent, onPass: onPass)
+        let core = ClientServiceCore(maxMessageBytes: maxMessageBytes, trustedCertificatesFile: trustedCertificatesFile,
+                                     onEvent: onEvent, onPass: onPass)
         self.core = core
         let failure: TransportError? = await withCheckedContinuation { continuation in
             let thread = Thread { core.run(subprotocol: subprotocol, started: { continuation.resume(returning: $0) }) }

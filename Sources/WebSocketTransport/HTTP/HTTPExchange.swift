@@ -5,6 +5,8 @@ final class HTTPExchange {
     let id: UInt64
     /// The lws connection handle.
     let wsi: OpaquePointer
+    /// Who answers it: the main responder or the HTTP-only listener's.
+    let responder: any HTTPResponder
     /// The request as read so far (body grows with `HTTP_BODY`).
     var request: HTTPRequest
     /// Body bytes announced by `content-length`.
@@ -19,8 +21,9 @@ final class HTTPExchange {
     var bodyOffset = 0
 
     /// Starts an exchange for `request` on `wsi`.
-    init(id: UInt64, wsi: OpaquePointer, request: HTTPRequest, expectedBodyBytes: Int) {
+    init(id: UInt64, wsi: OpaquePointer, responder: any HTTPResponder, request: HTTPRequest, expectedBodyBytes: Int) {
         self.id = id
+        self.responder = responder
         self.wsi = wsi
         self.request = request
         self.expectedBodyBytes = expectedBodyBytes

@@ -22,7 +22,7 @@ func reviewroomHTTPProtocolCallback(
         // An upgrade without (a known) subprotocol lands on protocols[0]: PROTOCOL §3 requires one.
         return core.refuseUpgrade(wsi, status: 400, why: "the Sec-WebSocket-Protocol header must name \(core.configuration.subprotocol)")
     case LWS_CALLBACK_HTTP:
-        return core.httpRequestStarted(wsi)
+        return core.httpRequestStarted(wsi, responder: core.responder)
     case LWS_CALLBACK_HTTP_BODY:
         return core.httpBodyReceived(wsi, input, length)
     case LWS_CALLBACK_HTTP_BODY_COMPLETION:

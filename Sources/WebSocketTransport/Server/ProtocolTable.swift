@@ -17,31 +17,56 @@ final class ProtocolTable {
     /// The array, terminated by a zeroed entry.
     let entries: UnsafeMutablePointer<lws_protocols>
     private let names: [UnsafeMutablePointer<CChar>]
-    private let count = 4
+    private let count: Int
 
-    /// Builds the table for `subprotocol`: lws hands received data over in chunks of at most
-    /// `rxBufferSize` bytes and passes at most `txPacketSize` bytes to one `send`.
-    init(subprotocol: String, rxBufferSize: Int, txPacketSize: Int) throws {
-        let sources: [String] = ["http", subprotocol, Self.listenerName]
-        let copies = sources.map { name in name.withCString { strdup($0) } }
+    /// One entry of the table.
+    private struct Entry {
+        var name: String
+        var callback: @convention(c) (OpaquePointer?, lws_callback_reasons, UnsafeMutableRawPointer?,
+                                       UnsafeMutableRawPointer?, Int) -> Int32
+        var rxBufferSize = 0
+        var txPacketSize = 0
+    }
+
+    /// Builds the main vhost's table for `subprotocol`: lws hands received data over in chunks
+    /// of at most `rxBufferSize` bytes and passes at most `txPacketSize` bytes to one `send`.
+    convenience init(subprotocol: String, rxBufferSize: Int, txPacketSize: Int) throws {
+        try self.init([
+            Entry(name: "http", callback: reviewroomHTTPProtocolCallback),
+            // Without tx_packet_size lws would also cap each send at rx_buffer_size.
+            Entry(name: subprotocol, callback: reviewroomWebSocketProtocolCallback,
+                  rxBufferSize: rxBufferSize, txPacketSize: txPacketSize),
+            Entry(name: Self.listenerName, callback: reviewroomListenerProtocolCallback),
+        ])
+    }
+
+    /// Builds the table of an ``HTTPOnlyListener``'s vhost: HTTP, plus `subprotocol` only so that
+    /// an upgrade asking for it is answered with a 404 (lws would just drop an upgrade whose
+    /// subprotocol the vhost does not know).
+    convenience init(httpOnlySubprotocol subprotocol: String) throws {
+        try self.init([
+            Entry(name: "http", callback: reviewroomHTTPOnlyProtocolCallback),
+            Entry(name: subprotocol, callback: reviewroomHTTPOnlyProtocolCallback),
+        ])
+    }
+
+    private init(_ sources: [Entry]) throws {
+        let copies = sources.map { entry in entry.name.withCString { strdup($0) } }
         let pointers = copies.compactMap { $0 }
         guard pointers.count == copies.count else {
             for pointer in pointers { free(pointer) }
             throw TransportError(.startFailed, "out of memory copying the protocol names")
         }
-        let (http, ws, listener) = (pointers[0], pointers[1], pointers[2])
         names = pointers
+        count = sources.count + 1
         entries = .allocate(capacity: count)
         entries.initialize(repeating: lws_protocols(), count: count)
-        entries[0].name = UnsafePointer(http)
-        entries[0].callback = reviewroomHTTPProtocolCallback
-        entries[1].name = UnsafePointer(ws)
-        entries[1].callback = reviewroomWebSocketProtocolCallback
-        entries[1].rx_buffer_size = rxBufferSize
-        // Without it lws would also cap each send at rx_buffer_size.
-        entries[1].tx_packet_size = txPacketSize
-        entries[2].name = UnsafePointer(listener)
-        entries[2].callback = reviewroomListenerProtocolCallback
+        for (index, entry) in sources.enumerated() {
+            entries[index].name = UnsafePointer(pointers[index])
+            entries[index].callback = entry.callback
+            entries[index].rx_buffer_size = entry.rxBufferSize
+            entries[index].tx_packet_size = entry.txPacketSize
+        }
     }
 
     deinit {

@@ -11,8 +11,9 @@ extension ServiceCore {
     /// ``MessageAssembler`` joins.
     static let receiveChunkBytes = 1024
 
-    /// Creates the lws context and its one vhost on the service thread; returns the bound port.
-    func createContext() throws -> Int {
+    /// Creates the lws context and its vhost on the service thread, plus the HTTP-only listener's
+    /// vhost when one is configured; returns the bound ports.
+    func createContext() throws -> BoundPorts {
         LWSLogBridge.install(logger)
         let table = try ProtocolTable(subprotocol: configuration.subprotocol, rxBufferSize: Self.receiveChunkBytes,
                                       txPacketSize: max(4096, min(configuration.maxMessageBytes, 64 * 1024)))
@@ -37,7 +38,10 @@ extension ServiceCore {
         info.vhost_name = strings.copy("default")
         info.user = Unmanaged.passUnretained(self).toOpaque()
         var options = LWS_SERVER_OPTION_VALIDATE_UTF8
-        if !configuration.host.contains(":") { options |= LWS_SERVER_OPTION_DISABLE_IPV6 }
+        // lws checks this option on the context as well as on each vhost: keep IPv6 when either
+        // listener needs it.
+        let httpOnlyHost = configuration.httpOnlyListener?.host ?? ""
+        if !configuration.host.contains(":") && !httpOnlyHost.contains(":") { options |= LWS_SERVER_OPTION_DISABLE_IPV6 }
         if usesTLS { options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT }
         info.options = UInt64(options)
         eventLoop?.attach(to: &info)
@@ -82,9 +86,45 @@ extension ServiceCore {
             }
             port = Int(lws_get_vhost_listen_port(vhost))
         }
+        var httpOnlyPort: Int?
+        if let listener = configuration.httpOnlyListener {
+            do {
+                httpOnlyPort = try createHTTPOnlyVhost(listener, in: created, strings: strings)
+            } catch {
+                lws_context_destroy(created)
+                context = nil
+                vhost = nil
+                throw error
+            }
+        }
         originPolicy = OriginPolicy(origins: configuration.ownOrigins + configuration.allowedOrigins
             + OriginPolicy.boundOrigins(host: configuration.host, port: port, tls: usesTLS))
-        return port
+        return BoundPorts(main: port, httpOnly: httpOnlyPort)
+    }
+
+    /// Adds the ``HTTPOnlyListener``'s vhost to the context: its own address, plain HTTP, its own
+    /// protocol table (no WebSocket protocol that accepts). Returns the bound port.
+    private func createHTTPOnlyVhost(_ listener: HTTPOnlyListener, in context: OpaquePointer,
+                                     strings: CStringArena) throws -> Int {
+        let table = try ProtocolTable(httpOnlySubprotocol: configuration.subprotocol)
+        httpOnlyProtocols = table
+        var info = lws_context_creation_info()
+        info.protocols = UnsafePointer(table.entries)
+        info.vhost_name = strings.copy("http-only")
+        // Without FAIL_UPON_UNABLE_TO_BIND lws 4.1.6 returns a vhost that never listens when the
+        // address is not local (it only logs "DOESN'T EXIST" and retries later).
+        var options = LWS_SERVER_OPTION_VALIDATE_UTF8 | LWS_SERVER_OPTION_FAIL_UPON_UNABLE_TO_BIND
+        if !listener.host.contains(":") { options |= LWS_SERVER_OPTION_DISABLE_IPV6 }
+        info.options = UInt64(options)
+        info.port = Int32(listener.port)
+        info.iface = strings.copy(listener.host)
+        info.keepalive_timeout = 30
+        guard let created = lws_create_vhost(context, &info) else {
+            throw TransportError(.httpOnlyListenFailed, "could not listen on \(listener.host):\(listener.port) "
+                + "(HTTP-only listener): the address is in use or not local")
+        }
+        httpOnlyVhost = created
+        return Int(lws_get_vhost_listen_port(created))
     }
 
     private func startFailureMessage() -> String {

@@ -8,8 +8,9 @@ extension ServiceCore {
     /// Bytes of body written per `lws_write`.
     static let httpChunkBytes = 16 * 1024
 
-    /// `LWS_CALLBACK_HTTP`: a request's headers are in. Returns the callback's result.
-    func httpRequestStarted(_ wsi: OpaquePointer) -> Int32 {
+    /// `LWS_CALLBACK_HTTP`: a request's headers are in; `responder` will answer it. Returns the
+    /// callback's result.
+    func httpRequestStarted(_ wsi: OpaquePointer, responder: any HTTPResponder) -> Int32 {
         assertOnServiceThread()
         guard let (method, token) = HTTPRequestReader.method(wsi) else {
             return refuse(wsi, HTTPRefusal(status: 405, detail: "the request method is not one this server serves"))
@@ -39,7 +40,7 @@ extension ServiceCore {
             expected = length
         }
 
-        let exchange = HTTPExchange(id: nextExchangeNumber, wsi: wsi, request: request, expectedBodyBytes: expected)
+        let exchange = HTTPExchange(id: nextExchangeNumber, wsi: wsi, responder: responder, request: request, expectedBodyBytes: expected)
         nextExchangeNumber += 1
         if let previous = exchangesByWSI[wsi] { exchangesByID[previous.id] = nil }
         exchangesByWSI[wsi] = exchange
@@ -108,7 +109,7 @@ extension ServiceCore {
         exchange.dispatched = true
         let request = exchange.request
         let id = exchange.id
-        let responder = self.responder
+        let responder = exchange.responder
         let mailbox = self.mailbox
         Task {
             let response = await responder.respond(to: request)

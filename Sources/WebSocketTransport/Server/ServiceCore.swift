@@ -32,6 +32,9 @@ final class ServiceCore: @unchecked Sendable {
     let frameBatch = FrameBatch()
     var vhost: OpaquePointer?
     var protocols: ProtocolTable?
+    /// The ``HTTPOnlyListener``'s vhost and its protocol table, when one is configured.
+    var httpOnlyVhost: OpaquePointer?
+    var httpOnlyProtocols: ProtocolTable?
     var contextStrings: CStringArena?
     var originPolicy = OriginPolicy(origins: [])
     var sessionsByWSI: [OpaquePointer: ConnectionSession] = [:]
@@ -99,9 +102,9 @@ final class ServiceCore: @unchecked Sendable {
             eventLoop = nil
             loop.destroy()
         }
-        let port: Int
+        let ports: BoundPorts
         do {
-            port = try createContext()
+            ports = try createContext()
         } catch let error as TransportError {
             startup.finish(.failure(error))
             markExited()
@@ -118,8 +121,11 @@ final class ServiceCore: @unchecked Sendable {
         }
         mailbox.open(context: context)
         loop.startTimerKick(for: context)
-        startup.finish(.success(port))
-        logger.info("transport listening", metadata: ["port": "\(port)", "tls": "\(usesTLS)"])
+        startup.finish(.success(ports))
+        logger.info("transport listening", metadata: ["port": "\(ports.main)", "tls": "\(usesTLS)"])
+        if let httpOnly = ports.httpOnly {
+            logger.info("transport listening (HTTP only)", metadata: ["port": "\(httpOnly)"])
+        }
 
         while !shouldLeaveLoop() {
             loop.runOnce()
@@ -148,6 +154,7 @@ final class ServiceCore: @unchecked Sendable {
         lws_context_destroy(context)
         self.context = nil
         vhost = nil
+        httpOnlyVhost = nil
         // lws reports CLOSED for every wsi while destroying; anything left is finished here.
         for session in sessionsByWSI.values { finishSession(session) }
         sessionsByWSI.removeAll()
@@ -155,6 +162,7 @@ final class ServiceCore: @unchecked Sendable {
         exchangesByWSI.removeAll()
         exchangesByID.removeAll()
         protocols = nil
+        httpOnlyProtocols = nil
         contextStrings = nil
         logger.info("transport stopped")
         markExited()

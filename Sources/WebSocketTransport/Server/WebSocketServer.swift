@@ -2,10 +2,12 @@ import Dispatch
 import Foundation
 import Logging
 
-/// The libwebsockets server: one service thread, HTTP and WebSocket on one port.
+/// The libwebsockets server: one service thread, HTTP and WebSocket on one port, and optionally
+/// a second port that serves plain HTTP only (``TransportConfiguration/httpOnlyListener``).
 public final class WebSocketServer: Sendable {
     private let core: ServiceCore
     private let state = Locked(Lifecycle.idle)
+    private let boundHTTPOnlyPort = Locked<Int?>(nil)
 
     private enum Lifecycle { case idle, running, stopping, stopped }
 
@@ -29,8 +31,9 @@ public final class WebSocketServer: Sendable {
         thread.name = "lws-service"
         thread.start()
         switch startup.wait() {
-        case .success(let port):
-            return port
+        case .success(let ports):
+            boundHTTPOnlyPort.withLock { $0 = ports.httpOnly }
+            return ports.main
         case .failure(let error):
             state.withLock { $0 = .stopped }
             throw error
@@ -102,6 +105,10 @@ public final class WebSocketServer: Sendable {
             DispatchQueue.global().asyncAfter(deadline: .now() + max(0, timeoutSeconds)) { answer(false) }
         }
     }
+
+    /// The port the ``TransportConfiguration/httpOnlyListener`` is bound to once ``start()``
+    /// returned; nil when none is configured (or before the start).
+    public var httpOnlyPort: Int? { boundHTTPOnlyPort.withLock { $0 } }
 
     /// Open WebSocket connections right now.
     public var connectionCount: Int { core.openConnectionCount.withLock { $0 } }

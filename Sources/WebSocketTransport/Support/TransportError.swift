@@ -6,6 +6,8 @@ public struct TransportError: Error, CustomStringConvertible, Sendable, Equatabl
         case invalidState = "invalid_state"
         /// libwebsockets refused to create the context or the vhost (bind failed, bad TLS files…).
         case startFailed = "start_failed"
+        /// The ``HTTPOnlyListener``'s address could not be bound (in use, or not local).
+        case httpOnlyListenFailed = "http_only_listen_failed"
         /// The TLS certificate or key could not be loaded.
         case tlsLoadFailed = "tls_load_failed"
         /// TLS is not configured, so there is nothing to reload.

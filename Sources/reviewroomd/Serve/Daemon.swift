@@ -62,13 +62,18 @@ struct Daemon {
         let inherited = SystemdEnvironment.inheritedListener(environment: environment, pid: getpid())
         if inherited != nil { SystemdEnvironment.forgetInheritedListeners() }
         let server = WebSocketServer(
-            configuration: transportConfiguration(inheritedListener: inherited), responder: responder,
+            configuration: transportConfiguration(inheritedListener: inherited, metrics: metrics), responder: responder,
             acceptor: LiveSessionAcceptor(registry: registry, logger: Logger(label: "reviewroomd.ws")), logger: Logger(label: "reviewroomd.transport"))
         let port: Int
         do {
             port = try server.start()
         } catch {
-            logger.critical("cannot listen on \(configuration.listen): \(error)")
+            if let failure = error as? TransportError, failure.code == .httpOnlyListenFailed,
+               let metricsListen = configuration.metricsListen {
+                logger.critical("cannot listen on metrics_listen \(metricsListen): \(error)")
+            } else {
+                logger.critical("cannot listen on \(configuration.listen): \(error)")
+            }
             await store.close()
             throw ExitCode(69)
         }
@@ -76,6 +81,10 @@ struct Daemon {
         let host = inherited.flatMap { SystemdEnvironment.boundAddress(of: $0)?.host } ?? configuration.listen.host
         let scheme = configuration.tlsCertificatePath == nil ? "http" : "https"
         if configuration.publicURL == nil { origin.set("\(scheme)://\(ListenAddress.format(host: host, port: port))") }
+        // The metrics address as bound (port 0 picks one), for the "Metrics on" line.
+        let metricsAddress = configuration.metricsListen.flatMap { address in
+            server.httpOnlyPort.map { ListenAddress.format(host: address.host, port: $0) }
+        }
         var demoLines: [String] = []
         if demo {
             do {
@@ -92,9 +101,12 @@ struct Daemon {
             // Tests and scripts read this line to learn the port: exactly one such line on stdout.
             // It comes once SIGTERM is trapped, so whoever reads it may stop the daemon at once.
             CommandOutput.standardOutput("Listening on \(scheme)://\(ListenAddress.format(host: host, port: port))")
+            // Likewise one line for metrics_listen, which always serves plain HTTP.
+            if let metricsAddress { CommandOutput.standardOutput("Metrics on http://\(metricsAddress)") }
             for line in demoLines { CommandOutput.standardOutput(line) }
             logger.info("listening", metadata: ["port": "\(port)", "socket_activated": "\(inherited != nil)",
                                                "data_dir": "\(configuration.dataDirectory)"])
+            if let metricsAddress { logger.info("serving /metrics only", metadata: ["metrics_listen": "\(metricsAddress)"]) }
         }
 
         let sessionCount = LiveSessionCount()
@@ -151,8 +163,12 @@ struct Daemon {
     /// How long graceful shutdown may take before the service group cancels the rest.
     static let gracefulShutdownBound: Duration = .seconds(9)
 
-    private func transportConfiguration(inheritedListener: Int32?) -> TransportConfiguration {
+    private func transportConfiguration(inheritedListener: Int32?, metrics: Metrics) -> TransportConfiguration {
         var transport = TransportConfiguration()
+        if let address = configuration.metricsListen {
+            transport.httpOnlyListener = HTTPOnlyListener(host: address.host, port: address.port,
+                                                          responder: MetricsListenerResponder(metrics: metrics))
+        }
         transport.host = configuration.listen.host
         transport.port = configuration.listen.port
         transport.inheritedListenerFD = inheritedListener

@@ -63,3 +63,21 @@ struct HTTPResponderTests {
         #expect(paths?["/readyz"] != nil)
     }
 }
+
+@Suite("metrics_listen responder")
+struct MetricsListenerResponderTests {
+    @Test func servesMetricsToAnyClientAddress() async {
+        let responder = MetricsListenerResponder(metrics: Metrics())
+        for address in ["203.0.113.9", "10.1.2.3", "2001:db8::1", "127.0.0.1"] {
+            let response = await responder.respond(to: HTTPRequest(method: "GET", path: "/metrics", remoteAddress: address))
+            #expect(response.status == 200, "\(address)")
+        }
+    }
+
+    @Test(arguments: ["/", "/livez", "/readyz", "/api/v1/openapi.json", "/ws", "/metrics/"])
+    func everyOtherPathIsProblemJSON404(path: String) async {
+        let response = await MetricsListenerResponder(metrics: Metrics()).respond(to: HTTPRequest(method: "GET", path: path))
+        #expect(response.status == 404)
+        #expect(response.headers.first { $0.0.lowercased() == "content-type" }?.1 == "application/problem+json")
+    }
+}
