@@ -59,3 +59,51 @@ def test_reconnecting_banner_keeps_the_note_editable_and_clears_after_the_restar
     wait_text(asha, ".tab-panel:not([hidden]) .note-status", "All changes saved")
     assert shown_note(asha, note["id"]) == recorded_note(daemon, facilitator, session, note["title"])
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+# Installed before the page's own scripts: counts the sockets the page opens and the close codes it sees.
+COUNT_SOCKETS = """
+window.__sockets = {opened: 0, closes: []};
+const Native = window.WebSocket;
+window.WebSocket = class extends Native {
+  constructor(...args) {
+    super(...args);
+    window.__sockets.opened += 1;
+    this.addEventListener('close', (event) => window.__sockets.closes.push(event.code));
+  }
+};
+"""
+
+
+def announced(driver):
+    """The text of the page's shown live regions (role=alert / role=status / aria-live other than off)."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll('[role=alert], [role=status], [aria-live]:not([aria-live=off])')]"
+        ".filter((n) => !n.closest('[hidden]')).map((n) => n.textContent).join(' | ');")
+
+
+def test_a_deleted_session_says_it_was_cancelled_in_a_live_region_and_stops(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Cancelled while in the room", ["Asha"])
+    session = created["session"]["id"]
+    asha = browsers()
+    asha.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": COUNT_SOCKETS})
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    assert asha.execute_script("return window.__sockets") == {"opened": 1, "closes": []}
+
+    status, _ = daemon.api("DELETE", f"/sessions/{session}", facilitator)
+    assert status == 204
+    wait_text(asha, "#notice-heading", "This review was cancelled")
+    assert "The facilitator cancelled the review and removed it." in text_of(asha, ".notice")
+    assert asha.execute_script("return window.__sockets.closes") == [4004]
+    # A screen reader is told, not only shown: the notice's words reach a live region.
+    wait_until(asha, lambda d: "This review was cancelled" in announced(d),
+               message=f"the cancellation was not put in a live region (live regions: {announced(asha)!r})")
+    # No reconnect loop: the connection has stopped, the banner does not say "reconnecting", and
+    # even the browser's "online" event (which wakes a waiting connection) opens no new socket.
+    assert asha.execute_script("return window.reviewroom.connection.stopped") is True
+    assert banner(asha)["hidden"] is True
+    asha.execute_script("window.dispatchEvent(new Event('online'))")
+    assert asha.execute_script("return window.__sockets.opened") == 1
+    assert asha.execute_script("return sessionStorage.getItem('reviewroom.join.token')") is None
+    assert browser_errors(asha) == []
