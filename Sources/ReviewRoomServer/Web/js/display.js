@@ -40,7 +40,7 @@ if (!token) {
   const { model, connection } = joinSession({
     hello: () => ({ token }),
     banner,
-    onFatal: (failure) => fatalNotice(main, failure, () => location.reload()),
+    onFatal: (failure) => fatalNotice(main, failure, () => location.reload(), (text) => announcer.say(text, true)),
     onEphemeral: (msg) => { if (msg.type === 'presence') model.presence(msg.online); },
   });
   const render = () => {

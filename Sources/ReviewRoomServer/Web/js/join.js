@@ -25,7 +25,7 @@ if (!token) {
     onFatal: (failure) => {
       sessionStorage.removeItem('reviewroom.join.token');
       if (failure.kind === 'not_open') sessionStorage.setItem('reviewroom.join.token', token);
-      fatalNotice(main, failure, () => location.reload());
+      fatalNotice(main, failure, () => location.reload(), (text) => announcer.say(text, true));
     },
     onStatus: (state) => {
       if (state === 'online' || !room) return;

@@ -17,23 +17,29 @@ export function takeToken(storageKey) {
   return sessionStorage.getItem(storageKey);
 }
 
-/** Shows one full-page message (revoked, deleted, not open, no link). */
-export function showNotice(main, { heading, body, action }) {
+/**
+ * Shows one full-page message (revoked, deleted, not open, no link). With `announce`, the
+ * heading and body are also said through it: a notice that replaces the room under someone
+ * (the session deleted, the link revoked) is otherwise silent for a screen reader.
+ */
+export function showNotice(main, { heading, body, action, announce }) {
+  const lines = Array.isArray(body) ? body : [body];
   replaceChildren(main, el('section', { className: 'notice panel', attrs: { 'aria-labelledby': 'notice-heading' } },
     el('h1', { id: 'notice-heading', textContent: heading }),
-    ...(Array.isArray(body) ? body : [body]).map((line) => el('p', {}, line)),
+    ...lines.map((line) => el('p', {}, line)),
     action || null));
   document.title = heading;
   main.querySelector('h1')?.focus?.();
+  announce?.([heading, ...lines].join(' '));
 }
 
-/** The notice for a link that cannot join, by the failure's kind. */
-export function fatalNotice(main, failure, retry) {
+/** The notice for a link that cannot join, by the failure's kind; `announce(text)` reads it out. */
+export function fatalNotice(main, failure, retry, announce) {
   const kind = failure.kind;
   if (kind === 'not_open') {
     const when = failure.opensAt ? formatInstant(failure.opensAt, failure.timeZone) : '';
     const button = el('button', { type: 'button', textContent: t('notice.tryAgain'), on: { click: retry } });
-    showNotice(main, { heading: t('notice.notOpen.heading'), body: [when ? t('notice.notOpen.body', { when }) : t('notice.notOpen.soon'), t('notice.notOpen.hint')], action: button });
+    showNotice(main, { heading: t('notice.notOpen.heading'), body: [when ? t('notice.notOpen.body', { when }) : t('notice.notOpen.soon'), t('notice.notOpen.hint')], action: button, announce });
     if (failure.opensAt) {
       const wait = Date.parse(failure.opensAt) - Date.now();
       if (wait > 0 && wait < 2 ** 31 - 1) setTimeout(retry, wait + 1000);
@@ -41,7 +47,7 @@ export function fatalNotice(main, failure, retry) {
     return;
   }
   const key = { revoked: 'revoked', deleted: 'deleted', unauthorized: 'revoked', not_found: 'revoked', session_ended: 'ended' }[kind] || 'failed';
-  showNotice(main, { heading: t(`notice.${key}.heading`), body: [t(`notice.${key}.body`), failure.message ? t('notice.serverSaid', { message: failure.message }) : null].filter(Boolean) });
+  showNotice(main, { heading: t(`notice.${key}.heading`), body: [t(`notice.${key}.body`), failure.message ? t('notice.serverSaid', { message: failure.message }) : null].filter(Boolean), announce });
 }
 
 /** Creates the connection + model pair and the connection banner. */

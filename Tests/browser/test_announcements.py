@@ -1,0 +1,53 @@
+"""What a screen reader hears on the reviewer page (BrowserClient.md, "Accessibility decisions"):
+the Announcer's polite live region gets the one-minute warning; its assertive one gets "You have
+the floor" when the facilitator gives the reviewer the floor. The countdown itself is never read."""
+from conftest import browser_errors
+from pages import command, invite_of, joined, participant_id, schedule_via_api, wait_until
+
+POLITE = "[role=status][aria-live=polite]"
+ASSERTIVE = "[role=alert][aria-live=assertive]"
+# A first phase just over a minute long: the server's one-minute warning falls due a second after the start.
+AGENDA = [{"title": "Warm-up round", "kind": "briefing", "durationSec": 61},
+          {"title": "Evidence walk", "kind": "evidence", "durationSec": 600}]
+
+
+def region(driver, selector):
+    """The current text of one of the Announcer's live regions."""
+    return driver.execute_script("const n = document.querySelector(arguments[0]); return n ? n.textContent : null;", selector)
+
+
+def said(driver, selector, expected):
+    wait_until(driver, lambda d: region(d, selector) == expected,
+               message=f"{selector} never said {expected!r} (says {region(driver, selector)!r})")
+
+
+def start_with(daemon, facilitator, browsers, title):
+    """A session with AGENDA, the facilitator's page and Asha's page joined; returns (created, chair, asha)."""
+    created = schedule_via_api(daemon, facilitator, title, ["Asha"], agenda=AGENDA)
+    chair, asha = browsers(), browsers()
+    chair.get(next(i["url"] for i in created["invites"] if i["participant"]["role"] == "facilitator"))
+    asha.get(invite_of(created, "Asha"))
+    joined(chair)
+    joined(asha)
+    return created, chair, asha
+
+
+def test_the_one_minute_warning_is_announced_politely(daemon, facilitator, api_ready, browsers):
+    _, chair, asha = start_with(daemon, facilitator, browsers, "One-minute warning")
+    assert region(asha, POLITE) == ""
+    assert "error" not in command(chair, "session.start")
+    said(asha, POLITE, "One minute left in Warm-up round")
+    assert region(asha, ASSERTIVE) == ""  # a warning, not an alarm
+    assert asha.execute_script("return document.querySelector('.countdown').getAttribute('aria-live')") == "off"
+    assert browser_errors(asha) == [] and browser_errors(chair) == []
+
+
+def test_the_floor_given_to_a_reviewer_is_announced_assertively(daemon, facilitator, api_ready, browsers):
+    created, chair, asha = start_with(daemon, facilitator, browsers, "Your turn")
+    assert "error" not in command(chair, "session.start")
+    assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Asha"), "turnSec": 120})
+    said(asha, ASSERTIVE, "You have the floor")
+    # The facilitator's page hears who has the floor, politely.
+    said(chair, POLITE, "Asha has the floor")
+    assert region(chair, ASSERTIVE) == ""
+    assert browser_errors(asha) == [] and browser_errors(chair) == []

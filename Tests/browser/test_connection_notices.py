@@ -1,0 +1,109 @@
+"""What a reviewer's page says about its connection (BrowserClient.md): the reconnecting banner
+while the daemon is down, with the note still editable and its unsent text kept and sent after
+the restart; and the "cancelled" notice when the facilitator deletes the session under them,
+said through a live region so a screen reader reads it out, with no reconnect loop after."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import browser_errors
+from pages import invite_of, joined, schedule_via_api, shown_note, text_of, wait_js, wait_text, wait_until
+
+# Chrome logs the failed handshakes while the daemon is down.
+RECONNECT_NOISE = ("WebSocket connection to",)
+BANNER = "#connection-banner"
+
+
+def banner(driver):
+    """The connection banner as shown: {hidden, text, role}."""
+    return driver.execute_script(
+        "const b = document.getElementById('connection-banner');"
+        "return {hidden: b.hidden, text: b.textContent, role: b.getAttribute('role')};")
+
+
+def recorded_note(daemon, token, session, title):
+    """The note's text in the session record as the server has it (HTTP API, not the page)."""
+    status, record = daemon.api("GET", f"/sessions/{session}/record?format=json", token)
+    assert status == 200, record
+    return next(n["text"] for n in record["notes"] if n["title"] == title)
+
+
+def test_reconnecting_banner_keeps_the_note_editable_and_clears_after_the_restart(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Daemon restarts under a reviewer", ["Asha"])
+    session, note = created["session"]["id"], created["session"]["notes"][0]
+    asha = browsers()
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    assert banner(asha) == {"hidden": True, "text": "", "role": "status"}
+
+    # The daemon goes away: the banner (a polite live region) says the page is reconnecting.
+    daemon.stop()
+    wait_until(asha, lambda d: banner(d) == {"hidden": False, "text": "Connection lost – reconnecting…", "role": "status"},
+               message=f"no reconnecting banner while the daemon is down (banner: {banner(asha)})")
+
+    # The note stays editable; what is typed is shown, marked unsent, and the banner says it is kept.
+    area = asha.find_element(By.ID, f"note-{note['id']}")
+    assert area.get_attribute("readonly") is None and area.get_attribute("aria-readonly") == "false"
+    area.send_keys(Keys.END, "typed while the daemon was down")
+    assert shown_note(asha, note["id"]).endswith("typed while the daemon was down")
+    wait_text(asha, ".tab-panel:not([hidden]) .note-status", "Unsynced changes")
+    wait_text(asha, BANNER, "Reconnecting… your edits are kept and will be sent.")
+
+    # Same data directory, same port: the page rejoins by itself, the banner clears and the
+    # kept text reaches the server.
+    daemon.start(daemon.port)
+    wait_until(asha, lambda d: banner(d) == {"hidden": True, "text": "", "role": "status"}, timeout=40,
+               message=f"the banner never cleared after the restart (banner: {banner(asha)})")
+    joined(asha)
+    wait_until(asha, lambda d: "typed while the daemon was down" in recorded_note(daemon, facilitator, session, note["title"]),
+               timeout=20, message="the text typed while offline never reached the server")
+    wait_text(asha, ".tab-panel:not([hidden]) .note-status", "All changes saved")
+    assert shown_note(asha, note["id"]) == recorded_note(daemon, facilitator, session, note["title"])
+    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+# Installed before the page's own scripts: counts the sockets the page opens and the close codes it sees.
+COUNT_SOCKETS = """
+window.__sockets = {opened: 0, closes: []};
+const Native = window.WebSocket;
+window.WebSocket = class extends Native {
+  constructor(...args) {
+    super(...args);
+    window.__sockets.opened += 1;
+    this.addEventListener('close', (event) => window.__sockets.closes.push(event.code));
+  }
+};
+"""
+
+
+def announced(driver):
+    """The text of the page's shown live regions (role=alert / role=status / aria-live other than off)."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll('[role=alert], [role=status], [aria-live]:not([aria-live=off])')]"
+        ".filter((n) => !n.closest('[hidden]')).map((n) => n.textContent).join(' | ');")
+
+
+def test_a_deleted_session_says_it_was_cancelled_in_a_live_region_and_stops(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Cancelled while in the room", ["Asha"])
+    session = created["session"]["id"]
+    asha = browsers()
+    asha.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": COUNT_SOCKETS})
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    assert asha.execute_script("return window.__sockets") == {"opened": 1, "closes": []}
+
+    status, _ = daemon.api("DELETE", f"/sessions/{session}", facilitator)
+    assert status == 204
+    wait_text(asha, "#notice-heading", "This review was cancelled")
+    assert "The facilitator cancelled the review and removed it." in text_of(asha, ".notice")
+    assert asha.execute_script("return window.__sockets.closes") == [4004]
+    # A screen reader is told, not only shown: the notice's words reach a live region.
+    wait_until(asha, lambda d: "This review was cancelled" in announced(d),
+               message=f"the cancellation was not put in a live region (live regions: {announced(asha)!r})")
+    # No reconnect loop: the connection has stopped, the banner does not say "reconnecting", and
+    # even the browser's "online" event (which wakes a waiting connection) opens no new socket.
+    assert asha.execute_script("return window.reviewroom.connection.stopped") is True
+    assert banner(asha)["hidden"] is True
+    asha.execute_script("window.dispatchEvent(new Event('online'))")
+    assert asha.execute_script("return window.__sockets.opened") == 1
+    assert asha.execute_script("return sessionStorage.getItem('reviewroom.join.token')") is None
+    assert browser_errors(asha) == []
