@@ -82,20 +82,29 @@ struct SnapshotTests {
         #expect(fromSnapshot.notes["evidence"]?.history.count ?? 0 < replayed.notes["evidence"]?.history.count ?? 0)
     }
 
-    /// Asha types ten edits with a snapshot every four events; the daemon restarts (in process).
-    static func restartedAfterTenEdits() async throws -> (server: InProcessServer, expected: NoteBuffer, sent: [[Any]]) {
-        let first = try await InProcessServer.start(limits: limits(snapshotEvery: 4))
+    /// Asha appends "a0", "a1", … (`count` edits, each on the latest rev) in a fresh in-process
+    /// server, which then stops; returns it (for its data directory and fixture), the expected
+    /// note and the op fields sent.
+    static func typedThenStopped(_ count: Int, limits: LiveLimits = LiveLimits()) async throws
+        -> (first: InProcessServer, expected: NoteBuffer, sent: [[Any]]) {
+        let first = try await InProcessServer.start(limits: limits)
         let ashaID = try #require(first.fixture.participantIDs["Asha"])
         let (asha, _) = try await first.join("Asha")
         var expected = NoteBuffer(id: "evidence", title: "Evidence")
         var sent: [[Any]] = []
-        for i in 0..<10 {
+        for i in 0..<count {
             let op = append("a\(i)", to: expected.text.utf16Count)
             sent.append(op.fields)
             try await edit(asha, &expected, author: ashaID, opId: "a\(i)", rev: expected.revision, op: op)
         }
         asha.disconnect()
         await first.stop()
+        return (first, expected, sent)
+    }
+
+    /// Asha types ten edits with a snapshot every four events; the daemon restarts (in process).
+    static func restartedAfterTenEdits() async throws -> (server: InProcessServer, expected: NoteBuffer, sent: [[Any]]) {
+        let (first, expected, sent) = try await typedThenStopped(10, limits: limits(snapshotEvery: 4))
         let second = try await InProcessServer.start(data: first.dataDirectory, fixture: first.fixture,
                                                      limits: limits(snapshotEvery: 4))
         #expect(try await second.store.load(first.fixture.session)?.snapshot?.notes.first?.rev ?? 0 >= 4)
@@ -176,17 +185,8 @@ struct SnapshotTests {
     }
 
     @Test func aSessionLoadedFromALongLogWithoutASnapshotSavesOneRightAway() async throws {
-        let first = try await InProcessServer.start()
+        let (first, expected, _) = try await Self.typedThenStopped(6)
         let session = first.fixture.session
-        let ashaID = try #require(first.fixture.participantIDs["Asha"])
-        let (asha, _) = try await first.join("Asha")
-        var expected = NoteBuffer(id: "evidence", title: "Evidence")
-        for i in 0..<6 {
-            try await Self.edit(asha, &expected, author: ashaID, opId: "a\(i)", rev: expected.revision,
-                                op: Self.append("a\(i)", to: expected.text.utf16Count))
-        }
-        asha.disconnect()
-        await first.stop()
         #expect(try await Self.savedSnapshot(in: first.dataDirectory, of: session) == nil)
 
         // Loaded (by a join) with a lower threshold than the log's length: a snapshot at once.
@@ -208,17 +208,8 @@ struct SnapshotTests {
     }
 
     @Test func anUnreadableSnapshotIsPassedOverAndTheWholeLogReplayed() async throws {
-        let first = try await InProcessServer.start(limits: Self.limits(snapshotEvery: 2))
+        let (first, expected, _) = try await Self.typedThenStopped(5, limits: Self.limits(snapshotEvery: 2))
         let session = first.fixture.session
-        let ashaID = try #require(first.fixture.participantIDs["Asha"])
-        let (asha, _) = try await first.join("Asha")
-        var expected = NoteBuffer(id: "evidence", title: "Evidence")
-        for i in 0..<5 {
-            try await Self.edit(asha, &expected, author: ashaID, opId: "a\(i)", rev: expected.revision,
-                                op: Self.append("a\(i)", to: expected.text.utf16Count))
-        }
-        asha.disconnect()
-        await first.stop()
         // A snapshot whose state does not decode (as a newer or damaged build might leave).
         let store = try await Store.open(StoreConfiguration(dataDirectory: first.dataDirectory.path))
         let last = try await store.lastSeq(of: session)

@@ -137,3 +137,17 @@ def focus_button(driver, label, within="body"):
     driver.execute_script("arguments[0].focus();", button)
     assert focused(driver)["text"] == label
     return button
+
+
+def start_live_review(daemon, token, browsers, title, people):
+    """Schedules `title` through the API, opens its console and the first person's page,
+    starts the session from the console and waits until it is live.
+    Returns (created, console, that person's driver)."""
+    created = schedule_via_api(daemon, token, title, people)
+    console, person = browsers(), browsers()
+    open_live_console(console, daemon.base, token, title)
+    person.get(invite_of(created, people[0]))
+    joined(person)
+    wait_until(console, lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Start session']")).click()
+    wait_js(console, "return window.reviewroom.model.session.clock.status === 'live'")
+    return created, console, person

@@ -6,18 +6,12 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from conftest import browser_errors
-from pages import (focused, invite_of, joined, open_live_console, participant_id, queue_names,
+from pages import (start_live_review, focused, invite_of, joined, open_live_console, participant_id, queue_names,
                    schedule_via_api, set_value, wait_js, wait_until)
 
 
 def test_console_keeps_unsent_choices_and_text_when_a_hand_goes_up(daemon, facilitator, api_ready, browsers):
-    created = schedule_via_api(daemon, facilitator, "Choices survive", ["Asha", "Ben"])
-    console, asha = browsers(), browsers()
-    open_live_console(console, daemon.base, facilitator, "Choices survive")
-    asha.get(invite_of(created, "Asha"))
-    joined(asha)
-    wait_until(console, lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Start session']")).click()
-    wait_js(console, "return window.reviewroom.model.session.clock.status === 'live'")
+    created, console, asha = start_live_review(daemon, facilitator, browsers, "Choices survive", ["Asha", "Ben"])
 
     ben = participant_id(created, "Ben")
     set_value(console, console.find_element(By.ID, "control-goto"), "2")

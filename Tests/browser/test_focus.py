@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
-from pages import (command, focus_button, focused, invite_of, joined, open_live_console, participant_id,
+from pages import (start_live_review, command, focus_button, focused, invite_of, joined, open_live_console, participant_id,
                    queue_names, schedule_via_api, text_of, wait_js, wait_text, wait_until)
 
 SIGNALS = "section[@aria-labelledby='signals-heading']"
@@ -40,13 +40,7 @@ def test_a_reviewers_focus_stays_on_signal_and_release_buttons(daemon, facilitat
 
 
 def test_console_focus_stays_on_controls_without_ids(daemon, facilitator, api_ready, browsers):
-    created = schedule_via_api(daemon, facilitator, "Focus in the console", ["Asha"])
-    console, asha = browsers(), browsers()
-    open_live_console(console, daemon.base, facilitator, "Focus in the console")
-    asha.get(invite_of(created, "Asha"))
-    joined(asha)
-    wait_until(console, lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Start session']")).click()
-    wait_js(console, "return window.reviewroom.model.session.clock.status === 'live'")
+    created, console, asha = start_live_review(daemon, facilitator, browsers, "Focus in the console", ["Asha"])
 
     # "+1 min" pressed from the keyboard: the clock change redraws the controls, focus stays put.
     ends = console.execute_script("return window.reviewroom.model.session.clock.endsAt")

@@ -12,6 +12,7 @@ func reviewroomHTTPOnlyProtocolCallback(
     guard let wsi, let core = ServiceCore.from(wsi), let listener = core.configuration.httpOnlyListener else {
         return lws_callback_http_dummy(wsi, reason, user, input, length)
     }
+    if let answer = core.httpExchangeCallback(wsi, reason, user, input, length, responder: listener.responder) { return answer }
     switch reason {
     case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
         return 0
@@ -19,17 +20,6 @@ func reviewroomHTTPOnlyProtocolCallback(
         return core.shuttingDown ? 1 : 0
     case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
         return core.refuseUpgrade(wsi, status: 404, why: "WebSockets are not served on the HTTP-only listener")
-    case LWS_CALLBACK_HTTP:
-        return core.httpRequestStarted(wsi, responder: listener.responder)
-    case LWS_CALLBACK_HTTP_BODY:
-        return core.httpBodyReceived(wsi, input, length)
-    case LWS_CALLBACK_HTTP_BODY_COMPLETION:
-        return core.httpBodyCompleted(wsi)
-    case LWS_CALLBACK_HTTP_WRITEABLE:
-        return core.httpWriteable(wsi)
-    case LWS_CALLBACK_CLOSED_HTTP:
-        core.httpClosed(wsi)
-        return lws_callback_http_dummy(wsi, reason, user, input, length)
     default:
         return lws_callback_http_dummy(wsi, reason, user, input, length)
     }

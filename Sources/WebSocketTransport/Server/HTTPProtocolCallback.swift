@@ -9,6 +9,7 @@ func reviewroomHTTPProtocolCallback(
     guard let wsi, let core = ServiceCore.from(wsi) else {
         return lws_callback_http_dummy(wsi, reason, user, input, length)
     }
+    if let answer = core.httpExchangeCallback(wsi, reason, user, input, length, responder: core.responder) { return answer }
     switch reason {
     case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
         core.drainMailbox()
@@ -21,17 +22,6 @@ func reviewroomHTTPProtocolCallback(
     case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
         // An upgrade without (a known) subprotocol lands on protocols[0]: PROTOCOL §3 requires one.
         return core.refuseUpgrade(wsi, status: 400, why: "the Sec-WebSocket-Protocol header must name \(core.configuration.subprotocol)")
-    case LWS_CALLBACK_HTTP:
-        return core.httpRequestStarted(wsi, responder: core.responder)
-    case LWS_CALLBACK_HTTP_BODY:
-        return core.httpBodyReceived(wsi, input, length)
-    case LWS_CALLBACK_HTTP_BODY_COMPLETION:
-        return core.httpBodyCompleted(wsi)
-    case LWS_CALLBACK_HTTP_WRITEABLE:
-        return core.httpWriteable(wsi)
-    case LWS_CALLBACK_CLOSED_HTTP:
-        core.httpClosed(wsi)
-        return lws_callback_http_dummy(wsi, reason, user, input, length)
     case LWS_CALLBACK_OPENSSL_LOAD_EXTRA_SERVER_VERIFY_CERTS:
         // `user` is the vhost's SSL_CTX; kept so reloadTLS can load a new certificate into it.
         core.tlsContext = OpaquePointer(user)

@@ -10,6 +10,28 @@ extension ServiceCore {
 
     /// `LWS_CALLBACK_HTTP`: a request's headers are in; `responder` will answer it. Returns the
     /// callback's result.
+    /// The callback reasons of one HTTP exchange, shared by every vhost's HTTP protocol: the
+    /// request's start (answered by `responder`), its body, the writes and the close. Nil for
+    /// any other reason.
+    func httpExchangeCallback(_ wsi: OpaquePointer, _ reason: lws_callback_reasons, _ user: UnsafeMutableRawPointer?,
+                              _ input: UnsafeMutableRawPointer?, _ length: Int, responder: any HTTPResponder) -> Int32? {
+        switch reason {
+        case LWS_CALLBACK_HTTP:
+            return httpRequestStarted(wsi, responder: responder)
+        case LWS_CALLBACK_HTTP_BODY:
+            return httpBodyReceived(wsi, input, length)
+        case LWS_CALLBACK_HTTP_BODY_COMPLETION:
+            return httpBodyCompleted(wsi)
+        case LWS_CALLBACK_HTTP_WRITEABLE:
+            return httpWriteable(wsi)
+        case LWS_CALLBACK_CLOSED_HTTP:
+            httpClosed(wsi)
+            return lws_callback_http_dummy(wsi, reason, user, input, length)
+        default:
+            return nil
+        }
+    }
+
     func httpRequestStarted(_ wsi: OpaquePointer, responder: any HTTPResponder) -> Int32 {
         assertOnServiceThread()
         guard let (method, token) = HTTPRequestReader.method(wsi) else {
