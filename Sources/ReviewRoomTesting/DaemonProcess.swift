@@ -65,31 +65,34 @@ public final class DaemonProcess: Sendable {
 
     /// Waits for the `Listening on URL` line and returns the URL (`http://127.0.0.1:PORT`).
     public func listeningURL(timeout: Duration = .seconds(30)) async throws -> String {
-        let line = try await stdout.first(where: { $0.hasPrefix("Listening on ") }, timeout: timeout)
-        return String(line.dropFirst("Listening on ".count))
+        try await announcedURL("Listening on ", timeout: timeout)
     }
 
     /// The port from the `Listening on` line.
     public func port(timeout: Duration = .seconds(30)) async throws -> Int {
-        let url = try await listeningURL(timeout: timeout)
-        guard let colon = url.lastIndex(of: ":"), let port = Int(url[url.index(after: colon)...]) else {
-            throw DaemonProcessError(message: "the Listening line has no port: \(url)")
-        }
-        return port
+        try Self.port(of: try await listeningURL(timeout: timeout), line: "Listening")
     }
 
     /// Waits for the `Metrics on URL` line that a daemon with `metrics_listen` prints right after
     /// its `Listening on` line, and returns the URL (`http://127.0.0.1:PORT`).
     public func metricsURL(timeout: Duration = .seconds(30)) async throws -> String {
-        let line = try await stdout.first(where: { $0.hasPrefix("Metrics on ") }, timeout: timeout)
-        return String(line.dropFirst("Metrics on ".count))
+        try await announcedURL("Metrics on ", timeout: timeout)
     }
 
     /// The port from the `Metrics on` line.
     public func metricsPort(timeout: Duration = .seconds(30)) async throws -> Int {
-        let url = try await metricsURL(timeout: timeout)
+        try Self.port(of: try await metricsURL(timeout: timeout), line: "Metrics")
+    }
+
+    /// The URL after `prefix` on the first stdout line that starts with it.
+    private func announcedURL(_ prefix: String, timeout: Duration) async throws -> String {
+        let line = try await stdout.first(where: { $0.hasPrefix(prefix) }, timeout: timeout)
+        return String(line.dropFirst(prefix.count))
+    }
+
+    private static func port(of url: String, line: String) throws -> Int {
         guard let colon = url.lastIndex(of: ":"), let port = Int(url[url.index(after: colon)...]) else {
-            throw DaemonProcessError(message: "the Metrics line has no port: \(url)")
+            throw DaemonProcessError(message: "the \(line) line has no port: \(url)")
         }
         return port
     }
