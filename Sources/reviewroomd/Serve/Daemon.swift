@@ -118,7 +118,10 @@ struct Daemon {
                 .init(name: "the session actors") { _ = await registry.connectionCount(); return true },
                 .init(name: "the store") { (try? await store.probe()) != nil },
             ]),
-            status: { "serving on port \(port); \(server.connectionCount) connections, \(sessionCount.value) live sessions" },
+            status: {
+                Self.statusLine(port: port, metricsAddress: metricsAddress, connections: server.connectionCount,
+                                liveSessions: sessionCount.value)
+            },
             logger: Logger(label: "reviewroomd.systemd"))
         let reload = ReloadSignalService { [reloadConfiguration, configuration] in
             Self.reload(server: server, levels: levels, tls: configuration.tlsCertificatePath != nil,
@@ -166,6 +169,13 @@ struct Daemon {
         await store.close()
         deadline.disarm()
         logger.info("stopped")
+    }
+
+    /// The systemd `STATUS=` text: the port, the metrics listener's address when there is one,
+    /// and the counts (`serving on port 8080 (metrics on 127.0.0.1:9100); 3 connections, 1 live sessions`).
+    static func statusLine(port: Int, metricsAddress: String?, connections: Int, liveSessions: Int) -> String {
+        let metrics = metricsAddress.map { " (metrics on \($0))" } ?? ""
+        return "serving on port \(port)\(metrics); \(connections) connections, \(liveSessions) live sessions"
     }
 
     /// How long graceful shutdown may take before the service group cancels the rest.
