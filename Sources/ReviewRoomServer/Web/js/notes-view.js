@@ -7,11 +7,13 @@ import { NoteClient, diffOperation } from './ot.js';
 const CURSOR_INTERVAL_MS = 250;
 
 export class NotesView {
-  constructor(root, { model, connection, announce }) {
+  /** `onLocalEdit` (optional) is called after each change typed into a note, once it is queued. */
+  constructor(root, { model, connection, announce, onLocalEdit }) {
     this.root = root;
     this.model = model;
     this.connection = connection;
     this.announce = announce;
+    this.onLocalEdit = onLocalEdit;
     this.notes = new Map(); // id -> {client, textarea, tab, panel, status, cursors, hints, title}
     this.selected = null;
     this.remoteCursors = new Map(); // note -> Map(by -> {anchor, head, rev})
@@ -111,6 +113,7 @@ export class NotesView {
     this.renderStatus(entry);
     if (entry.hintList?.length) this.renderHints(entry);
     this.scheduleCursor(id);
+    this.onLocalEdit?.();
   }
 
   sendEdit(id, entry, edit) {
