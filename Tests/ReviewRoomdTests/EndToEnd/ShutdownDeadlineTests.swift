@@ -36,21 +36,42 @@ struct ShutdownDeadlineTests {
         _ = try await locker.stdout.first(where: { $0 == "locked" }, timeout: .seconds(30))
 
         // Asha's edit starts a commit that waits on the lock (5 s, then fails and her session
-        // stops). Ben's edits, sent while it waits, queue behind it, so his session's drain waits
-        // for a second failing commit; his edit sent once Asha's session failed queues a third,
-        // which closing the store waits for: more than 9.5 s of commits after SIGTERM.
+        // stops). Ben's edit, sent once hers was handed to the store's writer, queues behind it,
+        // so the drain waits for a second failing commit before it stops his session; his edit
+        // sent once Asha's session failed (the writer has taken his first one by then) queues a
+        // third, which closing the store waits for: about 15 s of commits after SIGTERM.
+        let edits = #"reviewroom_commands_total{type="note.edit",outcome="ok"}"#
         _ = try await asha.send("note.edit", ["note": "evidence", "rev": 0, "opId": "a1", "op": ["Asha"]])
-        daemon.signal(SIGTERM)
-        _ = try await daemon.stderr.first(where: { $0.contains("no new connections or joins") }, timeout: .seconds(30))
+        try await Self.waitForMetric("\(edits) 1", port: port)
         _ = try await ben.send("note.edit", ["note": "evidence", "rev": 0, "opId": "b1", "op": ["Ben"]])
+        try await Self.waitForMetric("\(edits) 2", port: port)
+        daemon.signal(SIGTERM)
         #expect(try await asha.closed().closeCode == 1001)
-        _ = try await ben.send("note.edit", ["note": "evidence", "rev": 0, "opId": "b2", "op": ["Ben"]])
+        do {
+            _ = try await ben.send("note.edit", ["note": "evidence", "rev": 0, "opId": "b2", "op": ["Ben"]])
+        } catch {
+            Issue.record("Ben's session stopped with Asha's (his first edit went into her commit): \(error)\n\(ben.messages.entries)\n\(daemon.stderr.entries.joined(separator: "\n"))")
+        }
 
         let status = try await daemon.waitForExit(timeout: .seconds(60))
         #expect(status == 0)
         let deadline = try? await daemon.stderr.first(where: { $0.contains("shutdown deadline passed") }, timeout: .seconds(10))
         #expect(deadline?.contains("error") == true, "no deadline line at error level:\n\(daemon.stderr.entries.joined(separator: "\n"))")
         #expect(daemon.stderr.entries.contains { $0.contains("could not be stored") }, "no commit failed: the lock did not hold")
+    }
+
+    /// Asks `/metrics` (served to loopback) until it shows `line`: the daemon has handled what
+    /// the line counts. Each answer is a fresh look; nothing sleeps in between.
+    static func waitForMetric(_ line: String, port: Int) async throws {
+        try await RawBlocking.run {
+            let giveUp = Date().addingTimeInterval(30)
+            while Date() < giveUp {
+                let client = try RawHTTPClient(port: port)
+                defer { client.close() }
+                if try client.request("GET", "/metrics").text.contains(line) { return }
+            }
+            throw DaemonProcessError(message: "/metrics never showed \(line)")
+        }
     }
 
     /// Holds SQLite's write lock on the file in argv[1] (waiting up to 30 s for it), prints
