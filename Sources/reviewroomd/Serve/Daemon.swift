@@ -131,9 +131,10 @@ struct Daemon {
         let deadline = ShutdownDeadline(bound: Self.hardShutdownBound, logger: logger) { [sessionCount] in
             "\(server.connectionCount) connections, about \(sessionCount.value) live sessions"
         }
-        // Graceful shutdown runs in reverse order: the deadline is armed first; systemd (STOPPING=1); then admission
-        // (/readyz 503, new upgrades refused with 503, every hello closed with 1001); then the live
-        // sessions drain (1001 to their clients, pending commits); the transport stops last.
+        // Graceful shutdown runs in reverse order: the deadline is armed first; then systemd
+        // (STOPPING=1); then admission (/readyz and /api 503, new upgrades refused with 503, every
+        // hello closed with 1001); then the live sessions drain (1001 to their clients, pending
+        // commits); the transport stops last.
         let services: [any Service] = [
             TransportService(server: server, readiness: readiness, logger: logger, onRunning: announce),
             SessionsService(registry: registry, logger: Logger(label: "reviewroomd.sessions")),
