@@ -25,7 +25,8 @@ struct InProcessServer {
 
     static func start(agenda: [Phase] = SessionFixture.agenda(seconds: 120), data: URL? = nil,
                       fixture existing: SessionFixture? = nil, clock: ManualSessionClock? = nil,
-                      limits: LiveLimits = LiveLimits()) async throws -> InProcessServer {
+                      limits: LiveLimits = LiveLimits(),
+                      responder: (@Sendable (Store, SessionRegistry) -> any HTTPResponder)? = nil) async throws -> InProcessServer {
         let data = try data ?? TemporaryDirectory.make(prefix: "reviewroom-inprocess")
         let store = try await Store.open(StoreConfiguration(dataDirectory: data.path))
         let fixture: SessionFixture
@@ -38,7 +39,7 @@ struct InProcessServer {
         let registry = SessionRegistry(store: store, clock: clock, limits: limits, logger: Logger(label: "test.sessions"))
         var configuration = TransportConfiguration()
         configuration.port = 0
-        let server = WebSocketServer(configuration: configuration, responder: NotFound(),
+        let server = WebSocketServer(configuration: configuration, responder: responder?(store, registry) ?? NotFound(),
                                      acceptor: LiveSessionAcceptor(registry: registry, logger: Logger(label: "test.ws")),
                                      logger: Logger(label: "test.transport"))
         let port = try server.start()

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ReviewRoomCore
 import ReviewRoomServer
+import ReviewRoomStore
 import ReviewRoomTesting
 import ServiceLifecycle
 import Testing
@@ -20,6 +21,9 @@ struct ShutdownOrderTests {
         /// Connected before shutdown began, no hello yet.
         let waiting: ProtocolClient
         let token: String
+        /// A stored session that is not live (nor loaded by the start-up scan: no auto-start) and
+        /// its owner's facilitator token: the API calls go to it.
+        let idle: SessionFixture
         let seen: Seen
 
         func run() async throws {
@@ -27,6 +31,19 @@ struct ShutdownOrderTests {
             seen.readiness = readiness.current
             seen.liveSessionsBefore = await registry.liveSessionCount
             seen.upgrade = try? await RawBlocking.run { try RawWebSocketClient.attemptUpgrade(port: port) }
+            let path = "/api/v1/sessions/\(idle.session.rawValue)"
+            let bearer = ("Authorization", "Bearer \(idle.facilitatorToken)")
+            seen.apiGet = try? await RawBlocking.run {
+                let client = try RawHTTPClient(port: port)
+                defer { client.close() }
+                return try client.request("GET", path, headers: [bearer])
+            }
+            seen.apiPatch = try? await RawBlocking.run {
+                let client = try RawHTTPClient(port: port)
+                defer { client.close() }
+                return try client.request("PATCH", path, headers: [bearer, ("Content-Type", "application/json")],
+                                          body: Array(#"{"title":"Renamed during shutdown"}"#.utf8))
+            }
             seen.helloReply = try await waiting.hello(token: token)
             seen.liveSessionsAfter = await registry.liveSessionCount
             seen.membersDuring = await registry.connectionCount()
@@ -37,22 +54,30 @@ struct ShutdownOrderTests {
         var readiness: Readiness.Phase?
         var upgrade: RawHTTPResponse?
         var helloReply: ProtocolMessage?
+        var apiGet: RawHTTPResponse?
+        var apiPatch: RawHTTPResponse?
         var liveSessionsBefore = -1
         var liveSessionsAfter = -1
         var membersDuring = -1
     }
 
     @Test func admissionStopsBeforeSessionsDrainAndTheTransportStops() async throws {
-        let app = try await InProcessServer.start()
+        let readiness = Readiness()
+        let app = try await InProcessServer.start { store, registry in
+            var api = APIRouter()
+            FacilitatorAPI(store: store, live: registry, origin: PublicOrigin("http://127.0.0.1")).register(in: &api)
+            return ReviewRoomHTTPResponder(readiness: readiness, api: api, staticFiles: nil, logger: Logger(label: "test.http"))
+        }
+        let idle = try await SessionFixture.create(in: app.store, startsAt: InProcessServer.start.adding(seconds: 60))
+        let idleSeq = try await app.store.lastSeq(of: idle.session)
         let (asha, _) = try await app.join("Asha")
         defer { asha.disconnect() }
-        let readiness = Readiness()
         let seen = Seen()
         let logger = Logger(label: "test.shutdown")
         let waiting = try await ProtocolClient.connect(port: app.port)
         defer { waiting.disconnect() }
         let probe = Probe(readiness: readiness, registry: app.registry, port: app.port, waiting: waiting,
-                          token: try requireTokenValue(app.fixture.tokens["Ben"], "Ben"), seen: seen)
+                          token: try requireTokenValue(app.fixture.tokens["Ben"], "Ben"), idle: idle, seen: seen)
         let (started, startedNow) = AsyncStream<Void>.makeStream()
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [
             TransportService(server: app.server, readiness: readiness, shutdownTimeoutSeconds: 5, logger: logger,
@@ -71,9 +96,21 @@ struct ShutdownOrderTests {
         #expect(seen.upgrade?.status == 503, "a new WebSocket was accepted after shutdown began")
         #expect(seen.upgrade?.headers["content-type"] == "application/problem+json")
         #expect(seen.helloReply?.closeCode == 1001, "a hello after shutdown began got \(String(describing: seen.helloReply))")
-        #expect(seen.liveSessionsAfter == seen.liveSessionsBefore)
+        #expect(seen.liveSessionsAfter == seen.liveSessionsBefore, "an API call or a hello loaded a session during the drain")
+        for (name, response) in [("GET", seen.apiGet), ("PATCH", seen.apiPatch)] {
+            let response = try #require(response, "\(name) got no response")
+            #expect(response.status == 503, "\(name) during shutdown: \(response.status) \(response.text)")
+            #expect(response.headers["content-type"] == "application/problem+json")
+            #expect(response.headers["retry-after"] == "\(ReviewRoomHTTPResponder.shutdownRetryAfterSeconds)")
+            let problem = try JSONDecoder().decode(ProblemDetails.self, from: Data(response.body))
+            #expect(problem.status == 503)
+            #expect(problem.detail.contains("shutting down") && problem.detail.contains(name), "\(problem.detail)")
+        }
         #expect(seen.membersDuring == 1, "Asha stays joined until the sessions drain")
         #expect(try await asha.closed().closeCode == 1001)
+        // A PATCH that went through would have changed the title and logged `session.changed`.
+        #expect(try await app.store.session(idle.session)?.definition.title == "Test review", "the PATCH reached the store")
+        #expect(try await app.store.lastSeq(of: idle.session) == idleSeq, "the PATCH reached the session's log")
         await app.store.close()
     }
 }

@@ -24,8 +24,9 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         let method = request.method.uppercased()
         let builder = await route(request, method: method)
-        // /readyz answers 503 by design while starting or stopping; that is not a failure.
-        if builder.status >= 500 && request.path != "/readyz" {
+        // /readyz answers 503 by design while starting or stopping, and so does the API while
+        // stopping; neither is a failure.
+        if builder.status >= 500 && request.path != "/readyz" && !(builder.status == 503 && readiness.current == .stopping) {
             logger.warning("HTTP request failed", metadata: ["method": "\(method)", "status": "\(builder.status)"])
         }
         return builder.finished()
@@ -40,6 +41,9 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
     private func route(_ request: HTTPRequest, method: String) async -> HTTPResponseBuilder {
         let path = request.path
         if APIRouter.handles(path) {
+            // Once admission has closed, a call could load a session into the registry while, or
+            // after, the drain stops it; refuse before the store or the registry is touched.
+            if readiness.current == .stopping { return Self.shuttingDown(method, path) }
             return await api.respond(to: APIRequest(http: request, parameters: [:]))
         }
         switch path {

@@ -4,8 +4,9 @@ import WebSocketTransport
 
 /// Graceful shutdown's first step: stops taking new work while everything else still runs.
 ///
-/// On SIGTERM/SIGINT it turns `/readyz` to 503, makes the transport refuse new WebSocket
-/// upgrades (503) and the registry refuse every `hello` with close 1001, then returns. A
+/// On SIGTERM/SIGINT it turns `/readyz` to 503 (which also makes ``ReviewRoomHTTPResponder``
+/// answer every `/api` request 503), makes the transport refuse new WebSocket upgrades (503) and
+/// the registry refuse every `hello` with close 1001, then returns. A
 /// `ServiceGroup` shuts its services down in reverse order, so this service goes after
 /// ``SessionsService`` in the list: the live sessions drain (close 1001, pending commits)
 /// only once nobody can join any more, and ``TransportService`` stops the server last.

@@ -118,20 +118,28 @@ struct Daemon {
                 .init(name: "the session actors") { _ = await registry.connectionCount(); return true },
                 .init(name: "the store") { (try? await store.probe()) != nil },
             ]),
-            status: { "serving on port \(port); \(server.connectionCount) connections, \(sessionCount.value) live sessions" },
+            status: {
+                Self.statusLine(port: port, metricsAddress: metricsAddress, connections: server.connectionCount,
+                                liveSessions: sessionCount.value)
+            },
             logger: Logger(label: "reviewroomd.systemd"))
         let reload = ReloadSignalService { [reloadConfiguration, configuration] in
             Self.reload(server: server, levels: levels, tls: configuration.tlsCertificatePath != nil,
                         loader: reloadConfiguration, logger: logger)
         }
-        // Graceful shutdown runs in reverse order: systemd (STOPPING=1) first; then admission
-        // (/readyz 503, new upgrades refused with 503, every hello closed with 1001); then the live
-        // sessions drain (1001 to their clients, pending commits); the transport stops last.
+        // The last resort for "exit within 10 s": armed as shutdown begins, on its own thread.
+        let deadline = ShutdownDeadline(bound: Self.hardShutdownBound, logger: logger) { [sessionCount] in
+            "\(server.connectionCount) connections, about \(sessionCount.value) live sessions"
+        }
+        // Graceful shutdown runs in reverse order: the deadline is armed first; then systemd
+        // (STOPPING=1); then admission (/readyz and /api 503, new upgrades refused with 503, every
+        // hello closed with 1001); then the live sessions drain (1001 to their clients, pending
+        // commits); the transport stops last.
         let services: [any Service] = [
             TransportService(server: server, readiness: readiness, logger: logger, onRunning: announce),
             SessionsService(registry: registry, logger: Logger(label: "reviewroomd.sessions")),
             AdmissionService(server: server, registry: registry, readiness: readiness, logger: logger),
-            reload, systemd,
+            reload, systemd, deadline,
         ]
         var groupConfiguration = ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
@@ -153,15 +161,30 @@ struct Daemon {
         do {
             try await group.run()
         } catch {
+            deadline.stage = "closing the store (its pending commits)"
             await store.close()
+            deadline.disarm()
             throw error
         }
+        deadline.stage = "closing the store (its pending commits)"
         await store.close()
+        deadline.disarm()
         logger.info("stopped")
+    }
+
+    /// The systemd `STATUS=` text: the port, the metrics listener's address when there is one,
+    /// and the counts (`serving on port 8080 (metrics on 127.0.0.1:9100); 3 connections, 1 live sessions`).
+    static func statusLine(port: Int, metricsAddress: String?, connections: Int, liveSessions: Int) -> String {
+        let metrics = metricsAddress.map { " (metrics on \($0))" } ?? ""
+        return "serving on port \(port)\(metrics); \(connections) connections, \(liveSessions) live sessions"
     }
 
     /// How long graceful shutdown may take before the service group cancels the rest.
     static let gracefulShutdownBound: Duration = .seconds(9)
+
+    /// How long after graceful shutdown began the process exits regardless (``ShutdownDeadline``),
+    /// should closing the store or anything else still hang past ``gracefulShutdownBound``.
+    static let hardShutdownBound: Duration = .milliseconds(9_500)
 
     private func transportConfiguration(inheritedListener: Int32?, metrics: Metrics) -> TransportConfiguration {
         var transport = TransportConfiguration()

@@ -17,9 +17,23 @@ struct SystemdIntegrationTests {
         let ready = try await listener.messages.first(where: { $0.contains("READY=1") }, timeout: .seconds(15))
         #expect(ready.contains("STATUS="))
         #expect(ready.contains("connections"))
+        #expect(!ready.contains("metrics on"), "no metrics_listen, yet STATUS= names one: \(ready)")
         daemon.signal(SIGTERM)
         _ = try await listener.messages.first(where: { $0.contains("STOPPING=1") }, timeout: .seconds(10))
         #expect(try await daemon.waitForExit(timeout: .seconds(10)) == 0)
+    }
+
+    @Test func statusNamesTheMetricsListenerAddress() async throws {
+        let listener = try NotifySocketListener()
+        let daemon = try DaemonProcess.start(environment: ["NOTIFY_SOCKET": listener.notifySocket,
+                                                           "REVIEWROOM_METRICS_LISTEN": "127.0.0.1:0"])
+        defer { daemon.terminate() }
+        let port = try await daemon.port()
+        let metricsPort = try await daemon.metricsPort()
+        let ready = try await listener.messages.first(where: { $0.contains("READY=1") }, timeout: .seconds(15))
+        let status = try #require(ready.split(separator: "\n").first { $0.hasPrefix("STATUS=") })
+        #expect(status.hasPrefix("STATUS=serving on port \(port) (metrics on 127.0.0.1:\(metricsPort)); "), "\(status)")
+        #expect(status.hasSuffix("live sessions"), "\(status)")
     }
 
     @Test func sendsWatchdogKeepAlives() async throws {

@@ -42,6 +42,28 @@ struct HTTPResponderTests {
         #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/healthz")).status == 200)
     }
 
+    @Test(arguments: [("GET", "/api/v1/openapi.json"), ("GET", "/api/v1/sessions/s_x"), ("PATCH", "/api/v1/sessions/s_x"),
+                      ("POST", "/api/v1/sessions"), ("GET", "/api/v1/none")])
+    func everyAPIRequestIs503OnceStopping(method: String, path: String) async throws {
+        let readiness = Readiness()
+        readiness.markReady()
+        let responder = try responder(readiness: readiness)
+        let before = await responder.respond(to: HTTPRequest(method: method, path: path))
+        #expect(before.status != 503)
+        readiness.markStopping()
+        let response = await responder.respond(to: HTTPRequest(method: method, path: path))
+        #expect(response.status == 503)
+        #expect(header("Content-Type", in: response) == "application/problem+json")
+        #expect(header("Retry-After", in: response) == "\(ReviewRoomHTTPResponder.shutdownRetryAfterSeconds)")
+        let problem = try JSONDecoder().decode(ProblemDetails.self, from: Data(response.body))
+        #expect(problem.status == 503 && problem.title == "Service Unavailable")
+        #expect(problem.detail.contains("shutting down") && problem.detail.contains("\(method) \(path)"), "\(problem.detail)")
+        // Health, pages and metrics are not the API's: they answer as before.
+        #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/livez")).status == 200)
+        #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/readyz")).status == 503)
+        #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/")).status == 200)
+    }
+
     @Test func headAnswersLikeGetAndPostOnAPageIs405() async throws {
         let responder = try responder()
         let head = await responder.respond(to: HTTPRequest(method: "HEAD", path: "/"))

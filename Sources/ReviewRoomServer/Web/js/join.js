@@ -17,6 +17,19 @@ if (!token) {
   showNotice(main, { heading: t('notice.noLink.heading'), body: t('notice.noLink.body') });
 } else {
   let room = null;
+  // Told to screen readers once per disconnection, not at every retry or keystroke.
+  let editsKeptAnnounced = false;
+  // While not connected, unsent edits make the banner say they are kept: on each status change
+  // and as soon as something is typed (not only at the next reconnect attempt).
+  const showEditsKept = () => {
+    if (!room || connection.online || connection.stopped || !room.notesView.hasUnsynced) return;
+    banner.hidden = false;
+    banner.textContent = t('conn.editsKept');
+    if (!editsKeptAnnounced) {
+      editsKeptAnnounced = true;
+      announcer.say(t('conn.editsKept'));
+    }
+  };
   const { model, connection } = joinSession({
     hello: () => ({ token }),
     banner,
@@ -28,14 +41,14 @@ if (!token) {
       fatalNotice(main, failure, () => location.reload(), (text) => announcer.say(text, true));
     },
     onStatus: (state) => {
-      if (state === 'online' || !room) return;
-      if (room.notesView.hasUnsynced) banner.textContent = t('conn.editsKept');
+      if (state === 'online') editsKeptAnnounced = false;
+      else showEditsKept();
     },
   });
-  const notesView = new NotesView(null, { model, connection, announce: (text) => announcer.say(text) });
+  const notesView = new NotesView(null, { model, connection, announce: (text) => announcer.say(text), onLocalEdit: showEditsKept });
   room = new RoomView(main, { model, connection, announcer, notesView });
   window.addEventListener('beforeunload', (event) => { if (notesView.hasUnsynced) event.preventDefault(); });
   // For the browser tests: read-only access to what this page shows.
-  window.reviewroom = { model, connection, notesView };
+  window.reviewroom = { model, connection, notesView, announcer };
   connection.connect();
 }

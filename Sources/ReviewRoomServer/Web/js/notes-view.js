@@ -9,11 +9,13 @@ import { CursorLayer } from './cursor-layer.js';
 const CURSOR_INTERVAL_MS = 250;
 
 export class NotesView {
-  constructor(root, { model, connection, announce }) {
+  /** `onLocalEdit` (optional) is called after each change typed into a note, once it is queued. */
+  constructor(root, { model, connection, announce, onLocalEdit }) {
     this.root = root;
     this.model = model;
     this.connection = connection;
     this.announce = announce;
+    this.onLocalEdit = onLocalEdit;
     this.notes = new Map(); // id -> {client, textarea, tab, panel, status, cursors, hints, title}
     this.selected = null;
     this.remoteCursors = new Map(); // note -> Map(by -> {anchor, head, rev})
@@ -117,6 +119,7 @@ export class NotesView {
     if (entry.hintList?.length) this.renderHints(entry);
     this.renderCursors(id);
     this.scheduleCursor(id);
+    this.onLocalEdit?.();
   }
 
   sendEdit(id, entry, edit) {
