@@ -7,7 +7,7 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
 from pages import (connection_banner, invite_of, joined, kept_text_reaches_server, reviewer_joined, schedule_via_api, shown_note,
-                   text_of, wait_text, wait_until)
+                   text_of, wait_js, wait_text, wait_until)
 
 # Chrome logs the failed handshakes while the daemon is down.
 RECONNECT_NOISE = ("WebSocket connection to",)
@@ -93,15 +93,11 @@ POLITE = ".visually-hidden[role=status][aria-live=polite]"
 
 
 def test_typing_while_offline_says_at_once_that_edits_are_kept_and_announces_it_once(daemon, facilitator, api_ready, browsers):
-    created = schedule_via_api(daemon, facilitator, "Typing while the daemon is down", ["Asha"])
-    note = created["session"]["notes"][0]
-    asha = browsers()
-    asha.get(invite_of(created, "Asha"))
-    joined(asha)
+    _, note, asha = reviewer_joined(daemon, facilitator, browsers, "Typing while the daemon is down")
 
     daemon.stop()
-    wait_until(asha, lambda d: banner(d)["text"] == "Connection lost – reconnecting…",
-               message=f"no reconnecting banner while the daemon is down (banner: {banner(asha)})")
+    wait_until(asha, lambda d: connection_banner(d)["text"] == "Connection lost – reconnecting…",
+               message=f"no reconnecting banner while the daemon is down (banner: {connection_banner(asha)})")
     assert asha.execute_script("return window.reviewroom.notesView.hasUnsynced") is False
 
     # The first keystroke while offline leaves an unsent edit; the banner says so right away:
@@ -109,20 +105,20 @@ def test_typing_while_offline_says_at_once_that_edits_are_kept_and_announces_it_
     area = asha.find_element(By.ID, f"note-{note['id']}")
     area.send_keys(Keys.END, "kept")
     assert asha.execute_script("return window.reviewroom.notesView.hasUnsynced") is True
-    assert banner(asha) == {"hidden": False, "text": EDITS_KEPT, "role": "status"}
+    assert connection_banner(asha) == {"hidden": False, "text": EDITS_KEPT, "role": "status"}
 
     # A screen reader hears it once through the polite live region, not at every keystroke.
     wait_js(asha, "return document.querySelector(arguments[0]).textContent === arguments[1]", POLITE, EDITS_KEPT,
             message="the kept edits were not announced in the polite live region")
     area.send_keys(" and more")
-    assert banner(asha)["text"] == EDITS_KEPT
+    assert connection_banner(asha)["text"] == EDITS_KEPT
     assert asha.execute_script("return window.reviewroom.announcer.log.filter((t) => t === arguments[0]).length",
                                EDITS_KEPT) == 1
 
     # Back online (same data directory and port) the banner clears and the kept text is sent.
     daemon.start(daemon.port)
-    wait_until(asha, lambda d: banner(d) == {"hidden": True, "text": "", "role": "status"}, timeout=40,
-               message=f"the banner never cleared after the restart (banner: {banner(asha)})")
+    wait_until(asha, lambda d: connection_banner(d) == {"hidden": True, "text": "", "role": "status"}, timeout=40,
+               message=f"the banner never cleared after the restart (banner: {connection_banner(asha)})")
     wait_text(asha, ".tab-panel:not([hidden]) .note-status", "All changes saved")
     assert shown_note(asha, note["id"]).endswith("kept and more")
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
