@@ -40,11 +40,23 @@ public final class WebSocketClientPool: Sendable {
 
     /// Opens a connection to `target`; its events arrive at the handler under the returned id.
     public func connect(to target: WebSocketClientTarget) -> ConnectionID {
-        let id = ConnectionID(rawValue: nextID.withLock { n in defer { n += 1 }; return n })
+        let id = makeConnectionID()
+        connect(id, to: target)
+        return id
+    }
+
+    /// A fresh id for ``connect(_:to:)``: lets a caller file the id where its handler will look
+    /// it up before any event for it can arrive.
+    public func makeConnectionID() -> ConnectionID {
+        ConnectionID(rawValue: nextID.withLock { n in defer { n += 1 }; return n })
+    }
+
+    /// Opens a connection to `target` under `id`, which must come from ``makeConnectionID()``
+    /// and not have been used yet. A stopped pool reports `.failed` before this returns.
+    public func connect(_ id: ConnectionID, to target: WebSocketClientTarget) {
         if !core.mailbox.post(.connect(id, target)) {
             core.onEvent(.failed(id, reason: "the client pool is stopped"))
         }
-        return id
     }
 
     /// Queues a text message; false if the pool is stopped.
@@ -58,6 +70,14 @@ public final class WebSocketClientPool: Sendable {
     /// Sends a close frame (1000) after what is queued.
     public func close(_ id: ConnectionID) {
         core.mailbox.post(.close(id))
+    }
+
+    /// Kills the connection at once on the service thread, without the WebSocket close
+    /// handshake: no close frame is sent and what is still queued is discarded, so the server
+    /// sees the TCP connection end as on a lost network. The connection is then reported
+    /// `.closed` with no code. Unknown or already closed ids are ignored.
+    public func drop(_ id: ConnectionID) {
+        core.mailbox.post(.drop(id))
     }
 
     /// Stops the service thread; open connections are dropped and reported closed.
