@@ -1,7 +1,8 @@
 import Foundation
 
-/// Many WebSocket client connections driven by one libwebsockets service thread, for load
-/// generation (the benchmark driver).
+/// Many WebSocket client connections driven by one libwebsockets service thread: the benchmark
+/// driver's load generator, and (one pool shared by the whole test process) the transport under
+/// the tests' `ProtocolClient`.
 ///
 /// Thread-safe: `connect`, `send` and `close` may be called from any task; they queue a
 /// command and wake the service thread, which alone touches libwebsockets. Every event of
