@@ -61,10 +61,10 @@ public final class ProtocolClient: Sendable {
         try queue([text])
     }
 
-    /// Queues several text messages back to back (for rate-limit tests). The client's service
-    /// thread writes them as fast as the socket takes them, usually in one pass of its event loop,
-    /// but as one frame and one write each (not in one system call), so the server may close the
-    /// connection while they arrive.
+    /// Sends several text messages back to back (for rate-limit tests): the client's service
+    /// thread takes them in one pass of its event loop and writes them as fast as the socket
+    /// takes them — one frame and one write each, not one system call — so the server may close
+    /// the connection while they arrive.
     public func sendTexts(_ texts: [String]) async throws {
         try queue(texts)
     }
@@ -73,7 +73,7 @@ public final class ProtocolClient: Sendable {
         guard ProtocolClientRouter.shared.isLive(connection) else {
             throw ProtocolClientError(.closed, "cannot send on \(address) (\(connection)): the connection has ended")
         }
-        for text in texts where !pool.send(text, on: connection) {
+        guard pool.send(contentsOf: texts, on: connection) else {
             throw ProtocolClientError(.clientUnavailable, "cannot send on \(address): the libwebsockets client has stopped")
         }
     }

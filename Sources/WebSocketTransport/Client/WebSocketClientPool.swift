@@ -68,6 +68,17 @@ public final class WebSocketClientPool: Sendable {
         return core.mailbox.post(.send(id, bytes))
     }
 
+    /// Queues several text messages together: the service thread takes them in the same pass of
+    /// its event loop and writes them back to back, one frame each; false if the pool is stopped.
+    @discardableResult
+    public func send(contentsOf texts: [String], on id: ConnectionID) -> Bool {
+        core.mailbox.post(contentsOf: texts.map { text in
+            var bytes = [UInt8](repeating: 0, count: WebSocketClientPool.headroom)
+            bytes.append(contentsOf: text.utf8)
+            return .send(id, bytes)
+        })
+    }
+
     /// Sends a close frame (1000) after what is queued.
     public func close(_ id: ConnectionID) {
         core.mailbox.post(.close(id))
