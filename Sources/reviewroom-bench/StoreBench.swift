@@ -18,6 +18,8 @@ struct StoreBench: AsyncParsableCommand {
     @Option(help: "Directory for the temporary databases (default: the system temp dir).") var scratch: String?
     @Option(parsing: .upToNextOption, help: "Session counts to measure.") var sessions: [Int] = [1, 10, 100]
     @Option(help: "WAL pages between checkpoints (the store's walAutocheckpointPages).") var checkpointPages: Int = 4_000
+    @Option(help: "Sessions of the paced rows (appends offered at the goal's rate: 50,000/s in process mode, 20,000/s in power mode).")
+    var pacedSessions: Int = 100
 
     func run() async throws {
         let base = scratch ?? FileManager.default.temporaryDirectory.path
@@ -33,6 +35,37 @@ struct StoreBench: AsyncParsableCommand {
                 print(json)
             }
         }
+        print("paced: appends offered at the goal's rate, each timed from its offer to durable")
+        print("mode     sessions  offered/s  appends/s   p50 ms   p99 ms  failed")
+        for mode in Durability.allCases {
+            let rate: Double = mode == .process ? 50_000 : 20_000
+            let paced = try await measurePaced(mode: mode, sessions: pacedSessions, rate: rate, base: base)
+            print(String(format: "%-8@ %8d  %9.0f  %9.0f  %7.2f  %7.2f  %6d", mode.rawValue as NSString, pacedSessions, rate,
+                         paced.appendsPerSecond, paced.p50Ms, paced.p99Ms, paced.failures))
+            print(String(format: #"{"bench":"store-paced","mode":"%@","sessions":%d,"offeredPerSec":%.0f,"appendsPerSec":%.0f,"p50Ms":%.3f,"p99Ms":%.3f,"failures":%d}"#,
+                         mode.rawValue as NSString, pacedSessions, rate, paced.appendsPerSecond, paced.p50Ms, paced.p99Ms, paced.failures))
+        }
+    }
+
+    private func measurePaced(mode: Durability, sessions count: Int, rate: Double, base: String) async throws -> PacedStoreRun.Outcome {
+        let dir = base + "/reviewroom-bench-store-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir, durability: mode, walAutocheckpointPages: checkpointPages))
+        let ids = try await createSessions(count, in: store)
+        let outcome = await PacedStoreRun(store: store, sessions: ids).run(rate: rate, seconds: seconds)
+        await store.close()
+        return outcome
+    }
+
+    private func createSessions(_ count: Int, in store: Store) async throws -> [SessionID] {
+        let owner = try await store.addFacilitator(name: "Bench").facilitator.id
+        var ids: [SessionID] = []
+        for index in 0..<count {
+            let definition = SessionDefinition(title: "Bench \(index)", hostSchool: "Bench", focus: "speed",
+                                               startsAt: Timestamp(millisecondsSince1970: 0), timeZone: "UTC")
+            ids.append(try await store.createSession(owner: owner, definition: definition, participants: []).session.id)
+        }
+        return ids
     }
 
     private struct Result {
@@ -44,13 +77,7 @@ struct StoreBench: AsyncParsableCommand {
         let dir = base + "/reviewroom-bench-store-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try await Store.open(StoreConfiguration(dataDirectory: dir, durability: mode, maxBatchSize: maxBatch, walAutocheckpointPages: checkpointPages))
-        let owner = try await store.addFacilitator(name: "Bench").facilitator.id
-        var ids: [SessionID] = []
-        for index in 0..<count {
-            let definition = SessionDefinition(title: "Bench \(index)", hostSchool: "Bench", focus: "speed",
-                                               startsAt: Timestamp(millisecondsSince1970: 0), timeZone: "UTC")
-            ids.append(try await store.createSession(owner: owner, definition: definition, participants: []).session.id)
-        }
+        let ids = try await createSessions(count, in: store)
         let latencies = LatencyLog()
         let perSession = max(1, window / count)
         let clock = ContinuousClock()

@@ -151,3 +151,36 @@ def start_live_review(daemon, token, browsers, title, people):
     wait_until(console, lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Start session']")).click()
     wait_js(console, "return window.reviewroom.model.session.clock.status === 'live'")
     return created, console, person
+
+
+def recorded_note(daemon, token, session, title):
+    """The note's text in the session record as the server has it (HTTP API, not the page)."""
+    status, record = daemon.api("GET", f"/sessions/{session}/record?format=json", token)
+    assert status == 200, record
+    return next(n["text"] for n in record["notes"] if n["title"] == title)
+
+
+def kept_text_reaches_server(driver, daemon, token, session, note, typed):
+    """After a reconnect: the page has joined, the text `typed` while it was cut off reached the
+    server, the note says it is saved, and the page shows exactly the server's text."""
+    joined(driver)
+    wait_until(driver, lambda d: typed in recorded_note(daemon, token, session, note["title"]),
+               timeout=20, message=f"{typed!r}, typed while cut off, never reached the server")
+    wait_text(driver, ".tab-panel:not([hidden]) .note-status", "All changes saved")
+    assert shown_note(driver, note["id"]) == recorded_note(daemon, token, session, note["title"])
+
+
+def connection_banner(driver):
+    """The reviewer page's connection banner as shown: {hidden, text, role}."""
+    return driver.execute_script(
+        "const b = document.getElementById('connection-banner');"
+        "return {hidden: b.hidden, text: b.textContent, role: b.getAttribute('role')};")
+
+
+def reviewer_joined(daemon, token, browsers, title):
+    """Schedules `title` with one reviewer, Asha, whose page joins. Returns (session id, first note, page)."""
+    created = schedule_via_api(daemon, token, title, ["Asha"])
+    page = browsers()
+    page.get(invite_of(created, "Asha"))
+    joined(page)
+    return created["session"]["id"], created["session"]["notes"][0], page

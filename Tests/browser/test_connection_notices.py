@@ -6,39 +6,22 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
-from pages import invite_of, joined, schedule_via_api, shown_note, text_of, wait_js, wait_text, wait_until
+from pages import (connection_banner, invite_of, joined, kept_text_reaches_server, reviewer_joined, schedule_via_api, shown_note,
+                   text_of, wait_text, wait_until)
 
 # Chrome logs the failed handshakes while the daemon is down.
 RECONNECT_NOISE = ("WebSocket connection to",)
 BANNER = "#connection-banner"
 
 
-def banner(driver):
-    """The connection banner as shown: {hidden, text, role}."""
-    return driver.execute_script(
-        "const b = document.getElementById('connection-banner');"
-        "return {hidden: b.hidden, text: b.textContent, role: b.getAttribute('role')};")
-
-
-def recorded_note(daemon, token, session, title):
-    """The note's text in the session record as the server has it (HTTP API, not the page)."""
-    status, record = daemon.api("GET", f"/sessions/{session}/record?format=json", token)
-    assert status == 200, record
-    return next(n["text"] for n in record["notes"] if n["title"] == title)
-
-
 def test_reconnecting_banner_keeps_the_note_editable_and_clears_after_the_restart(daemon, facilitator, api_ready, browsers):
-    created = schedule_via_api(daemon, facilitator, "Daemon restarts under a reviewer", ["Asha"])
-    session, note = created["session"]["id"], created["session"]["notes"][0]
-    asha = browsers()
-    asha.get(invite_of(created, "Asha"))
-    joined(asha)
-    assert banner(asha) == {"hidden": True, "text": "", "role": "status"}
+    session, note, asha = reviewer_joined(daemon, facilitator, browsers, "Daemon restarts under a reviewer")
+    assert connection_banner(asha) == {"hidden": True, "text": "", "role": "status"}
 
     # The daemon goes away: the banner (a polite live region) says the page is reconnecting.
     daemon.stop()
-    wait_until(asha, lambda d: banner(d) == {"hidden": False, "text": "Connection lost – reconnecting…", "role": "status"},
-               message=f"no reconnecting banner while the daemon is down (banner: {banner(asha)})")
+    wait_until(asha, lambda d: connection_banner(d) == {"hidden": False, "text": "Connection lost – reconnecting…", "role": "status"},
+               message=f"no reconnecting banner while the daemon is down (banner: {connection_banner(asha)})")
 
     # The note stays editable; what is typed is shown, marked unsent, and the banner says it is kept.
     area = asha.find_element(By.ID, f"note-{note['id']}")
@@ -51,13 +34,9 @@ def test_reconnecting_banner_keeps_the_note_editable_and_clears_after_the_restar
     # Same data directory, same port: the page rejoins by itself, the banner clears and the
     # kept text reaches the server.
     daemon.start(daemon.port)
-    wait_until(asha, lambda d: banner(d) == {"hidden": True, "text": "", "role": "status"}, timeout=40,
-               message=f"the banner never cleared after the restart (banner: {banner(asha)})")
-    joined(asha)
-    wait_until(asha, lambda d: "typed while the daemon was down" in recorded_note(daemon, facilitator, session, note["title"]),
-               timeout=20, message="the text typed while offline never reached the server")
-    wait_text(asha, ".tab-panel:not([hidden]) .note-status", "All changes saved")
-    assert shown_note(asha, note["id"]) == recorded_note(daemon, facilitator, session, note["title"])
+    wait_until(asha, lambda d: connection_banner(d) == {"hidden": True, "text": "", "role": "status"}, timeout=40,
+               message=f"the banner never cleared after the restart (banner: {connection_banner(asha)})")
+    kept_text_reaches_server(asha, daemon, facilitator, session, note, "typed while the daemon was down")
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
 
 
@@ -102,7 +81,7 @@ def test_a_deleted_session_says_it_was_cancelled_in_a_live_region_and_stops(daem
     # No reconnect loop: the connection has stopped, the banner does not say "reconnecting", and
     # even the browser's "online" event (which wakes a waiting connection) opens no new socket.
     assert asha.execute_script("return window.reviewroom.connection.stopped") is True
-    assert banner(asha)["hidden"] is True
+    assert connection_banner(asha)["hidden"] is True
     asha.execute_script("window.dispatchEvent(new Event('online'))")
     assert asha.execute_script("return window.__sockets.opened") == 1
     assert asha.execute_script("return sessionStorage.getItem('reviewroom.join.token')") is None

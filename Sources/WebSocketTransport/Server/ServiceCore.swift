@@ -36,6 +36,8 @@ final class ServiceCore: @unchecked Sendable {
     var httpOnlyVhost: OpaquePointer?
     var httpOnlyProtocols: ProtocolTable?
     var contextStrings: CStringArena?
+    /// The ping/hang-up policy the lws context points at (alive as long as the context).
+    var idlePolicy: IdleConnectionPolicy?
     var originPolicy = OriginPolicy(origins: [])
     var sessionsByWSI: [OpaquePointer: ConnectionSession] = [:]
     var sessionsByID: [ConnectionID: ConnectionSession] = [:]
@@ -164,6 +166,7 @@ final class ServiceCore: @unchecked Sendable {
         protocols = nil
         httpOnlyProtocols = nil
         contextStrings = nil
+        idlePolicy = nil
         logger.info("transport stopped")
         markExited()
     }

@@ -7,6 +7,12 @@ const SUBPROTOCOL = 'reviewroom.v1';
 const FINAL_CLOSES = new Map([[4001, 'revoked'], [4003, 'revoked'], [4004, 'deleted']]);
 /** Close codes that ask for a reconnect with backoff and `resume` (PROTOCOL.md §3.4). */
 const RETRY_CLOSES = new Set([1001, 4029]);
+/**
+ * How long a `ping` may go unanswered before the connection counts as lost. After Wi-Fi drops,
+ * a browser's TCP connection can look open for minutes while nothing gets through; the page
+ * then says it is reconnecting and tries a fresh connection instead of waiting for TCP.
+ */
+export const PING_ANSWER_LIMIT_MS = 10000;
 
 /**
  * Whether an `error` answering `hello`, then the close that followed it, ends this page's tries.
@@ -158,11 +164,23 @@ export class Connection {
 
   async ping() {
     const sent = Date.now();
+    const socket = this.socket;
+    const watchdog = setTimeout(() => this.abandon(socket), PING_ANSWER_LIMIT_MS);
     try {
       const ack = await this.command('ping');
       const received = Date.now();
       this.noteServerTime(ack.serverTime, { sent, received });
-    } catch { /* offline: the next connection measures again */ }
+    } catch { /* offline: the next connection measures again */ } finally {
+      clearTimeout(watchdog);
+    }
+  }
+
+  /** Gives up on a connection that stopped answering: the same path as a close, then a new try. */
+  abandon(socket) {
+    if (socket !== this.socket || !this.joined) return;
+    this.closed(socket, 1006);
+    this.socket = null; // its own close event, whenever it comes, is then ignored
+    try { socket.close(); } catch { /* already closing */ }
   }
 
   noteServerTime(serverTime, timing) {

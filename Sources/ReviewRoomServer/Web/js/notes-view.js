@@ -1,8 +1,10 @@
 // Shared notes: one <textarea> per buffer behind tabs, kept in step with the
-// server through NoteClient (ot.js); others' cursors listed by name and line.
+// server through NoteClient (ot.js); others' cursors drawn in the text (CursorLayer) and
+// listed by name and line for screen readers.
 import { el, replaceChildren, copyText } from './dom.js';
 import { t } from './strings.js';
-import { NoteClient, diffOperation } from './ot.js';
+import { NoteClient, TextOperation, diffOperation } from './ot.js';
+import { CursorLayer } from './cursor-layer.js';
 
 const CURSOR_INTERVAL_MS = 250;
 
@@ -53,9 +55,11 @@ export class NotesView {
     const status = el('p', { className: 'note-status', attrs: { 'aria-live': 'off' } });
     const cursors = el('ul', { className: 'cursor-list', attrs: { 'aria-label': t('notes.others') } });
     const hints = el('div', { className: 'hints', attrs: { role: 'status' } });
+    const layer = new CursorLayer(textarea);
+    const editor = el('div', { className: 'note-editor' }, textarea, layer.element);
     const panel = el('section', { id: panelId, className: 'tab-panel', hidden: true,
-      attrs: { role: 'tabpanel', 'aria-labelledby': tabId } }, textarea, status, cursors, hints);
-    const entry = { title: note.title, textarea, tab, panel, status, cursors, hints, shown: note.text };
+      attrs: { role: 'tabpanel', 'aria-labelledby': tabId } }, editor, status, cursors, hints);
+    const entry = { title: note.title, textarea, tab, panel, status, cursors, layer, hints, shown: note.text };
     entry.client = new NoteClient({
       revision: note.rev, text: note.text, opIdPrefix: this.opIdPrefix,
       send: (edit) => this.sendEdit(note.id, entry, edit),
@@ -89,6 +93,7 @@ export class NotesView {
       entry.tab.tabIndex = on ? 0 : -1;
       entry.panel.hidden = !on;
     }
+    this.renderCursors(id); // the layer can only be fitted over a visible editor
     if (focus) this.notes.get(id)?.tab.focus();
   }
 
@@ -110,6 +115,7 @@ export class NotesView {
     entry.client.applyClient(op);
     this.renderStatus(entry);
     if (entry.hintList?.length) this.renderHints(entry);
+    this.renderCursors(id);
     this.scheduleCursor(id);
   }
 
@@ -141,6 +147,7 @@ export class NotesView {
       entry.shown = note.text;
       entry.textarea.value = note.text;
       this.renderStatus(entry);
+      this.renderCursors(id);
     } catch { /* offline: the reconnect brings a fresh state */ }
   }
 
@@ -167,8 +174,7 @@ export class NotesView {
       entry.status.textContent = t('notes.outOfStep');
     }
     const byName = this.model.nameOf(data.by);
-    const cursors = this.remoteCursors.get(data.note);
-    if (cursors && data.by !== this.model.you?.id) cursors.delete(data.by);
+    this.moveCursors(data);
     this.renderCursors(data.note);
     this.renderStatus(entry);
     return byName;
@@ -178,6 +184,20 @@ export class NotesView {
   resendPending() {
     for (const [id, entry] of this.notes) {
       if (entry.client.outstanding) this.sendEdit(id, entry, entry.client.outstanding);
+    }
+  }
+
+  /** Carries others' cursors (kept at server revisions) through a `note.op` they had not seen. */
+  moveCursors({ note, rev, op }) {
+    const cursors = this.remoteCursors.get(note);
+    if (!cursors) return;
+    let serverOp;
+    try { serverOp = TextOperation.fromJSON(op); } catch { return; }
+    for (const c of cursors.values()) {
+      if (c.rev >= rev) continue;
+      c.anchor = serverOp.transformPosition(c.anchor);
+      c.head = serverOp.transformPosition(c.head);
+      c.rev = rev;
     }
   }
 
@@ -210,16 +230,19 @@ export class NotesView {
     if (!entry) return;
     const cursors = this.remoteCursors.get(noteId) || new Map();
     const text = entry.shown;
-    const items = [];
+    const items = [], marks = [];
     for (const [by, c] of cursors) {
       if (!this.model.online.has(by)) continue;
       const head = Math.min(text.length, entry.client.transformPosition(c.head));
       const anchor = Math.min(text.length, entry.client.transformPosition(c.anchor));
       const line = text.slice(0, head).split('\n').length;
       const key = anchor === head ? 'notes.cursorAt' : 'notes.selectionAt';
-      items.push(el('li', {}, t(key, { name: this.model.nameOf(by), line, chars: Math.abs(head - anchor) })));
+      const name = this.model.nameOf(by);
+      items.push(el('li', {}, t(key, { name, line, chars: Math.abs(head - anchor) })));
+      marks.push({ by, name, anchor, head });
     }
     replaceChildren(entry.cursors, items);
+    entry.layer.draw(text, marks);
   }
 
   renderStatus(entry) {

@@ -1,0 +1,65 @@
+import Foundation
+import ReviewRoomTesting
+import Testing
+import WebSocketTransport
+
+/// A peer whose network vanished without closing anything is found by WebSocket pings: the
+/// server pings a connection that has not answered for `idlePingSeconds` and drops it
+/// `idleHangupSeconds` after its last answer (lws's validity policy; its default is 300/310 s).
+@Suite("Idle connections are pinged and dropped when they stop answering")
+struct IdleConnectionTests {
+    static func shortPolicy(_ configuration: inout TransportConfiguration) {
+        configuration.idlePingSeconds = 1
+        configuration.idleHangupSeconds = 2
+    }
+
+    @Test func aPeerThatAnswersPingsStaysConnected() async throws {
+        let harness = try TransportHarness(configure: Self.shortPolicy)
+        let port = harness.port
+        let (pings, echoed) = try await RawBlocking.run { () -> (Int, String) in
+            let client = try RawWebSocketClient.connect(port: port)
+            defer { client.disconnect() }
+            var pings = 0
+            // Three pings: the connection outlives three times its hang-up time.
+            while pings < 3 {
+                let frame = try client.readFrame(timeout: 30)
+                guard frame.opcode == .ping else { continue }
+                pings += 1
+                try client.send(RawWebSocketFrame(opcode: .pong, payload: frame.payload))
+            }
+            try client.sendText("still here")
+            return (pings, try client.readText(timeout: 30))
+        }
+        #expect(pings == 3)
+        #expect(echoed == "still here")
+        await harness.stop()
+    }
+
+    @Test func aPeerThatStopsAnsweringIsDroppedAndItsStreamEnds() async throws {
+        let harness = try TransportHarness(echo: false, configure: Self.shortPolicy)
+        let port = harness.port
+        let client = try await RawBlocking.run { try RawWebSocketClient.connect(port: port) }
+        defer { client.disconnect() }
+        let connection = try await harness.nextConnection()
+        // Reads without ever answering, until the server ends the connection.
+        let (seen, end) = try await RawBlocking.run { () -> ([RawWebSocketFrame.Opcode], RawSocketError.Code?) in
+            var seen: [RawWebSocketFrame.Opcode] = []
+            while true {
+                do {
+                    let frame = try client.readFrame(timeout: 30)
+                    seen.append(frame.opcode)
+                    if frame.opcode == .close { return (seen, nil) }
+                } catch let error as RawSocketError {
+                    return (seen, error.code)
+                }
+            }
+        }
+        #expect(seen.first == .ping)
+        #expect(end == .closed || seen.last == .close, "the server never ended the connection: \(String(describing: end))")
+        // The server side sees the connection end too (its message stream finishes).
+        var messages = 0
+        for await _ in connection.messages { messages += 1 }
+        #expect(messages == 0)
+        await harness.stop()
+    }
+}

@@ -1,0 +1,86 @@
+"""Others' carets drawn in the note's text: where a person's caret (or selection) is on their
+screen, a marker with their name stands in the same place of the text on everyone else's, it
+moves with edits made before it, and the list for screen readers says the same in words."""
+from conftest import browser_errors, screenshot
+from pages import invite_of, joined, participant_id, shown_note, start_live_review, text_of, wait_js, wait_until
+
+# What a remote caret marker on `driver` shows: its offset, name, the text laid out before it,
+# and whether it is drawn inside the textarea's box. None while there is no visible marker.
+CARET = """
+const [note, by] = arguments;
+const caret = document.querySelector(`#panel-${note} .remote-caret[data-by="${by}"]`);
+const layer = caret && caret.closest('.cursor-layer');
+if (!caret || layer.hidden) return null;
+let before = '';
+for (const node of caret.parentNode.childNodes) {
+  if (node === caret) break;
+  if (!(node.classList && node.classList.contains('remote-caret'))) before += node.textContent;
+}
+const box = caret.getBoundingClientRect(), area = document.getElementById('note-' + note).getBoundingClientRect();
+return {offset: Number(caret.dataset.offset), name: caret.textContent, before,
+        inside: box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom,
+        ariaHidden: layer.getAttribute('aria-hidden')};
+"""
+
+# Puts the caret (or a selection) of the page's first note at [start, end) the way a click does.
+PLACE = """
+const [note, start, end] = arguments;
+const area = document.getElementById('note-' + note);
+area.focus();
+area.setSelectionRange(start, end);
+area.dispatchEvent(new Event('click'));
+"""
+
+
+def synced(driver):
+    wait_js(driver, "return !window.reviewroom.notesView.hasUnsynced", message="edits never confirmed")
+
+
+def caret_where(driver, note, by, expected):
+    """Waits until `by`'s marker on `driver` is at `expected` and returns what it shows."""
+    return wait_until(driver, lambda d: (lambda c: c if c and c["offset"] == expected else None)(d.execute_script(CARET, note, by)),
+                      message=f"no caret of {by} at {expected} (shows {driver.execute_script(CARET, note, by)})")
+
+
+def test_others_carets_are_drawn_in_the_text_and_move_with_edits(daemon, facilitator, api_ready, browsers):
+    created, _, asha = start_live_review(daemon, facilitator, browsers, "Carets in the text", ["Asha", "Ben"])
+    ben = browsers()
+    ben.get(invite_of(created, "Ben"))
+    joined(ben)
+    note = asha.execute_script("return window.reviewroom.model.session.notes[0].id")
+    asha_id = participant_id(created, "Asha")
+
+    # Asha writes, then clicks between "hello" and " world".
+    asha.find_element("id", f"note-{note}").send_keys("hello world")
+    wait_until(ben, lambda d: shown_note(d, note) == "hello world", message="Ben never saw Asha's text")
+    synced(asha)
+    asha.execute_script(PLACE, note, 5, 5)
+    caret = caret_where(ben, note, asha_id, 5)
+    assert caret["name"] == "Asha"
+    assert caret["before"] == "hello"
+    assert caret["inside"], caret
+    assert caret["ariaHidden"] == "true"  # the list below says it in words instead
+    wait_until(ben, lambda d: "Asha is at line 1" in (text_of(d, f"#panel-{note} .cursor-list") or ""))
+
+    # Ben types before Asha's caret: her marker moves right on his screen at once, and stays put
+    # once his edit is confirmed (it is then carried by the server's op, not his pending one).
+    # Asha looks away first, so her page sends no fresh cursor that would hide a wrong move.
+    asha.execute_script("document.activeElement.blur()")
+    ben.execute_script(PLACE, note, 0, 0)
+    ben.find_element("id", f"note-{note}").send_keys("Hi ")
+    caret = caret_where(ben, note, asha_id, 8)
+    assert caret["before"] == "Hi hello"
+    synced(ben)
+    assert ben.execute_script(CARET, note, asha_id)["offset"] == 8
+
+    # Asha selects "hello": Ben sees it highlighted, her caret at the end she dragged to.
+    wait_until(asha, lambda d: shown_note(d, note) == "Hi hello world")
+    synced(asha)
+    asha.execute_script(PLACE, note, 3, 8)
+    caret_where(ben, note, asha_id, 8)
+    highlighted = wait_js(ben, "return [...document.querySelectorAll(`#panel-${arguments[0]} .remote-selection`)]"
+                               ".map((m) => m.textContent).join('')", note)
+    assert highlighted == "hello"
+    screenshot(ben, "live-cursors")
+    wait_until(ben, lambda d: "Asha has selected 5 characters" in (text_of(d, f"#panel-{note} .cursor-list") or ""))
+    assert browser_errors(ben) == [] and browser_errors(asha) == []
