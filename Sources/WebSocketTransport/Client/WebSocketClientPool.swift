@@ -4,7 +4,7 @@ import Foundation
 /// driver's load generator, and (one pool shared by the whole test process) the transport under
 /// the tests' `ProtocolClient`.
 ///
-/// Thread-safe: `connect`, `send` and `close` may be called from any task; they queue a
+/// Thread-safe: `connect`, `send`, `close` and `drop` may be called from any task; they queue a
 /// command and wake the service thread, which alone touches libwebsockets. Every event of
 /// every connection goes to the one `onEvent` handler, called on the service thread in
 /// arrival order — one consumer for thousands of simulated clients, instead of a task each.
