@@ -1,72 +1,81 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+import WebSocketTransport
 
 /// A protocol-level WebSocket client for tests: sends `hello` and commands (ids chosen
 /// automatically) and awaits replies, events and ephemeral messages with timeouts that fail
-/// the test (never sleeps). A reader thread logs every incoming message in order.
+/// the test (never sleeps).
+///
+/// It speaks over the project's libwebsockets client (``WebSocketClientPool``): one pool, started
+/// on first use, serves every `ProtocolClient` of the test process, and its service thread logs
+/// each connection's incoming messages in order. libwebsockets only sends well-formed frames;
+/// tests that must send malformed input (binary, invalid UTF-8, oversized or odd fragments,
+/// garbage before the handshake) use ``RawWebSocketClient`` instead.
 public final class ProtocolClient: Sendable {
-    /// The raw connection.
-    public let raw: RawWebSocketClient
-    /// Everything received, in order.
+    /// Everything received, in order; a close (1006 when the connection ended without a close
+    /// frame) is the last entry.
     public let messages: AwaitableLog<ProtocolMessage>
     private let nextID = Mutex<Int64>(0)
     /// How long awaits wait before failing.
     public let timeout: Duration
+    private let pool: WebSocketClientPool
+    private let connection: ConnectionID
+    private let address: String
 
-    private init(raw: RawWebSocketClient, timeout: Duration) {
-        self.raw = raw
+    private init(pool: WebSocketClientPool, connection: ConnectionID, messages: AwaitableLog<ProtocolMessage>,
+                 address: String, timeout: Duration) {
+        self.pool = pool
+        self.connection = connection
+        self.messages = messages
+        self.address = address
         self.timeout = timeout
-        messages = AwaitableLog(name: "websocket messages")
     }
 
-    /// Connects to `/ws` on `port` and starts reading.
+    /// Connects to `/ws` on `port` with the `reviewroom.v1` subprotocol and returns once the
+    /// WebSocket handshake has completed; throws ``ProtocolClientError`` when it is refused or
+    /// fails, or does not complete within `timeout`.
     public static func connect(host: String = "127.0.0.1", port: Int, timeout: Duration = .seconds(20)) async throws -> ProtocolClient {
-        let raw = try await RawBlocking.run { try RawWebSocketClient.connect(host: host, port: port, timeout: 20) }
-        let client = ProtocolClient(raw: raw, timeout: timeout)
-        client.startReading()
-        return client
-    }
-
-    private func startReading() {
-        let raw = raw, messages = messages
-        let thread = Thread {
-            var reader = ProtocolFrameReader(fd: raw.socket.fd)
-            while true {
-                guard let message = reader.next() else {
-                    messages.append(ProtocolMessage(closeCode: 1006))
-                    break
-                }
-                if message.opcode == 0x8 {
-                    let code = message.payload.count >= 2 ? UInt16(message.payload[0]) << 8 | UInt16(message.payload[1]) : 1005
-                    messages.append(ProtocolMessage(closeCode: code))
-                    break
-                }
-                messages.append(ProtocolMessage(text: String(decoding: message.payload, as: UTF8.self)))
-            }
-            raw.disconnect()
-            messages.finish()
+        let router = ProtocolClientRouter.shared
+        let pool = try await router.pool()
+        let id = pool.makeConnectionID()
+        let route = router.register(id)
+        let address = "ws://\(host):\(port)/ws"
+        pool.connect(id, to: WebSocketClientTarget(host: host, port: port))
+        let outcome: ProtocolClientRouter.Handshake
+        do {
+            outcome = try await route.handshake.first(where: { _ in true }, timeout: timeout)
+        } catch {
+            router.forget(id)
+            pool.drop(id)
+            throw ProtocolClientError(.timedOut, "\(address) did not complete the WebSocket handshake within \(timeout)")
         }
-        thread.stackSize = 1 << 20
-        thread.start()
+        if case .failed(let reason) = outcome {
+            throw ProtocolClientError(.connectFailed, "\(address) could not be opened: \(reason)")
+        }
+        return ProtocolClient(pool: pool, connection: id, messages: route.messages, address: address, timeout: timeout)
     }
 
-    /// Sends raw text.
+    /// Sends one text message. Throws ``ProtocolClientError`` with `.closed` once the connection
+    /// has ended (its close is logged).
     public func sendText(_ text: String) async throws {
-        let raw = raw
-        try await RawBlocking.run { try raw.sendText(text) }
+        try queue([text])
     }
 
-    /// Sends several text messages from one thread, back to back (for rate-limit tests).
-    /// They go out in one write, so the server may close the connection while they arrive.
+    /// Sends several text messages back to back (for rate-limit tests): the client's service
+    /// thread takes them in one pass of its event loop and writes them as fast as the socket
+    /// takes them — one frame and one write each, not one system call — so the server may close
+    /// the connection while they arrive.
     public func sendTexts(_ texts: [String]) async throws {
-        let raw = raw
-        let bytes = texts.flatMap {
-            RawWebSocketFrame(opcode: .text, payload: Array($0.utf8)).encoded(mask: [0x12, 0x34, 0x56, 0x78])
+        try queue(texts)
+    }
+
+    private func queue(_ texts: [String]) throws {
+        guard ProtocolClientRouter.shared.isLive(connection) else {
+            throw ProtocolClientError(.closed, "cannot send on \(address) (\(connection)): the connection has ended")
         }
-        try await RawBlocking.run { try raw.socket.write(bytes) }
+        guard pool.send(contentsOf: texts, on: connection) else {
+            throw ProtocolClientError(.clientUnavailable, "cannot send on \(address): the libwebsockets client has stopped")
+        }
     }
 
     /// Sends a JSON object built from `fields`.
@@ -139,10 +148,10 @@ public final class ProtocolClient: Sendable {
     /// Every event received so far, in order.
     public var events: [ProtocolMessage] { messages.entries.filter { $0.type == "event" } }
 
-    /// Drops the TCP connection. Only shuts the socket down: the reader thread, blocked in
-    /// `recv`, then sees the end and closes the descriptor itself, so it can never read from
-    /// a descriptor number the system has meanwhile given to another socket.
+    /// Drops the connection abruptly, as a lost network would: the TCP connection ends without
+    /// a WebSocket close frame (see ``WebSocketClientPool/drop(_:)``), and a 1006 close is logged.
+    /// Safe to call more than once.
     public func disconnect() {
-        _ = Glibc.shutdown(raw.socket.fd, Int32(SHUT_RDWR))
+        pool.drop(connection)
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// A minimal WebSocket client over a raw TCP socket, able to send what browsers never would
-/// (binary, oversized, invalid UTF-8, odd fragments) and to read close codes exactly.
+/// (binary, oversized, invalid UTF-8, odd fragments, garbage before the handshake) and to read
+/// close codes exactly. ``ProtocolClient`` speaks over libwebsockets, which only sends
+/// well-formed frames: tests of malformed input use this client instead.
 ///
 /// Every read takes a timeout (via `poll`) so a test fails instead of hanging.
 public final class RawWebSocketClient: Sendable {

@@ -79,6 +79,25 @@ struct WebSocketClientPoolTests {
         }
     }
 
+    @Test("Messages queued together arrive in order")
+    func sendTogether() async throws {
+        let (server, port) = try Self.startServer()
+        let (events, sink) = AsyncStream<WebSocketClientEvent>.makeStream()
+        let pool = try await WebSocketClientPool { sink.yield($0) }
+        let id = pool.connect(to: WebSocketClientTarget(host: "127.0.0.1", port: port))
+        let texts = (0 ..< 100).map { "together-\($0)" }
+        var received: [String] = []
+        for await event in events {
+            if case .opened = event { #expect(pool.send(contentsOf: texts, on: id)) }
+            if case .text(_, let bytes, _) = event { received.append(String(decoding: bytes, as: UTF8.self)) }
+            if case .failed(_, let reason) = event { Issue.record("failed: \(reason)") }
+            if received.count == texts.count || { if case .failed = event { true } else { false } }() { break }
+        }
+        pool.stop()
+        await server.shutdown(timeoutSeconds: 2)
+        #expect(received == texts)
+    }
+
     @Test("The server's close code reaches the client")
     func closeCode() async throws {
         let (server, port) = try Self.startServer()

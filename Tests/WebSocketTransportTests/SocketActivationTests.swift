@@ -6,7 +6,7 @@ import WebSocketTransport
 
 @Suite struct SocketActivationTests {
     /// A listening IPv4 socket on 127.0.0.1 and an ephemeral port, as systemd would pass it.
-    private func makeListener() throws -> Int32 {
+    static func makeListener() throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw HarnessError("socket failed") }
         var address = sockaddr_in()
@@ -21,7 +21,7 @@ import WebSocketTransport
     }
 
     @Test func servesHTTPAndWebSocketOnAnInheritedListener() async throws {
-        let fd = try makeListener()
+        let fd = try Self.makeListener()
         let harness = try TransportHarness { $0.inheritedListenerFD = fd }
         let port = harness.port
         #expect(port > 0)
@@ -49,24 +49,5 @@ import WebSocketTransport
         let error = #expect(throws: TransportError.self) { try server.start() }
         #expect(error?.code == .badListener)
         #expect(error?.message.contains("not listening") == true)
-    }
-
-    @Test func servesHTTPSOnAnInheritedListener() async throws {
-        let directory = try CertificateDirectory()
-        defer { directory.remove() }
-        let ca = try directory.generate(copyAs: "ca.pem")
-        let fd = try makeListener()
-        let harness = try TransportHarness {
-            $0.inheritedListenerFD = fd
-            $0.tlsCertificatePath = directory.certificate
-            $0.tlsPrivateKeyPath = directory.key
-        }
-        let port = harness.port
-        let result = try await RawBlocking.run {
-            try run("/usr/bin/curl", ["-sS", "--max-time", "10", "--cacert", ca, "https://localhost:\(port)/inherited"])
-        }
-        #expect(result.status == 0)
-        #expect(result.output == "GET /inherited - - 0\n")
-        await harness.stop()
     }
 }

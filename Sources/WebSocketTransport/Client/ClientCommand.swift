@@ -6,6 +6,8 @@ enum ClientCommand {
     case send(ConnectionID, [UInt8])
     /// Send a close frame (1000) and close.
     case close(ConnectionID)
+    /// Kill the connection at once, without a close frame.
+    case drop(ConnectionID)
     /// Leave the service loop and destroy the context.
     case stop
 }

@@ -16,9 +16,16 @@ final class ClientMailbox: Sendable {
     /// Queues `command` and wakes the service thread (once per batch); false once stopped.
     @discardableResult
     func post(_ command: ClientCommand) -> Bool {
+        post(contentsOf: [command])
+    }
+
+    /// Queues `commands` together, so one drain takes them all, and wakes the service thread;
+    /// false once stopped.
+    @discardableResult
+    func post(contentsOf commands: [ClientCommand]) -> Bool {
         state.withLock { s in
             guard let context = s.context else { return false }
-            s.commands.append(command)
+            s.commands.append(contentsOf: commands)
             if !s.wakePending {
                 s.wakePending = true
                 lws_cancel_service(context)

@@ -105,6 +105,11 @@ final class ClientServiceCore: @unchecked Sendable {
                 guard let connection = connections[id.rawValue] else { continue }
                 connection.closeRequested = true
                 if let wsi = connection.wsi { lws_callback_on_writable(wsi) }
+            case .drop(let id):
+                // A timeout kill marks the socket permanently unusable, so lws closes it without
+                // the WebSocket close handshake (lws 4.1.6, core-net/wsi-timeout.c and close.c).
+                guard let wsi = connections[id.rawValue]?.wsi else { continue }
+                lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, reviewroom_lws_to_kill_async)
             case .stop:
                 stopping = true
             }

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Many WebSocket client connections driven by one libwebsockets service thread, for load
-/// generation (the benchmark driver).
+/// Many WebSocket client connections driven by one libwebsockets service thread: the benchmark
+/// driver's load generator, and (one pool shared by the whole test process) the transport under
+/// the tests' `ProtocolClient`.
 ///
-/// Thread-safe: `connect`, `send` and `close` may be called from any task; they queue a
+/// Thread-safe: `connect`, `send`, `close` and `drop` may be called from any task; they queue a
 /// command and wake the service thread, which alone touches libwebsockets. Every event of
 /// every connection goes to the one `onEvent` handler, called on the service thread in
 /// arrival order — one consumer for thousands of simulated clients, instead of a task each.
@@ -40,11 +41,23 @@ public final class WebSocketClientPool: Sendable {
 
     /// Opens a connection to `target`; its events arrive at the handler under the returned id.
     public func connect(to target: WebSocketClientTarget) -> ConnectionID {
-        let id = ConnectionID(rawValue: nextID.withLock { n in defer { n += 1 }; return n })
+        let id = makeConnectionID()
+        connect(id, to: target)
+        return id
+    }
+
+    /// A fresh id for ``connect(_:to:)``: lets a caller file the id where its handler will look
+    /// it up before any event for it can arrive.
+    public func makeConnectionID() -> ConnectionID {
+        ConnectionID(rawValue: nextID.withLock { n in defer { n += 1 }; return n })
+    }
+
+    /// Opens a connection to `target` under `id`, which must come from ``makeConnectionID()``
+    /// and not have been used yet. A stopped pool reports `.failed` before this returns.
+    public func connect(_ id: ConnectionID, to target: WebSocketClientTarget) {
         if !core.mailbox.post(.connect(id, target)) {
             core.onEvent(.failed(id, reason: "the client pool is stopped"))
         }
-        return id
     }
 
     /// Queues a text message; false if the pool is stopped.
@@ -55,9 +68,28 @@ public final class WebSocketClientPool: Sendable {
         return core.mailbox.post(.send(id, bytes))
     }
 
+    /// Queues several text messages together: the service thread takes them in the same pass of
+    /// its event loop and writes them back to back, one frame each; false if the pool is stopped.
+    @discardableResult
+    public func send(contentsOf texts: [String], on id: ConnectionID) -> Bool {
+        core.mailbox.post(contentsOf: texts.map { text in
+            var bytes = [UInt8](repeating: 0, count: WebSocketClientPool.headroom)
+            bytes.append(contentsOf: text.utf8)
+            return .send(id, bytes)
+        })
+    }
+
     /// Sends a close frame (1000) after what is queued.
     public func close(_ id: ConnectionID) {
         core.mailbox.post(.close(id))
+    }
+
+    /// Kills the connection at once on the service thread, without the WebSocket close
+    /// handshake: no close frame is sent and what is still queued is discarded, so the server
+    /// sees the TCP connection end as on a lost network. The connection is then reported
+    /// `.closed` with no code. Unknown or already closed ids are ignored.
+    public func drop(_ id: ConnectionID) {
+        core.mailbox.post(.drop(id))
     }
 
     /// Stops the service thread; open connections are dropped and reported closed.
