@@ -31,8 +31,15 @@ struct LoadBench: AsyncParsableCommand {
     @Option(help: "Scenario e's steps only: comma-separated edits/s per client and 'ack' (e.g. 3 or 2,ack), for profiling one step.")
     var steps: String?
 
+    /// Scenario b's idle window, when not the default 3 s.
+    @Option(help: "Seconds scenario b holds its idle connections (default 3). Past 40 s the window includes the server's WebSocket pings, so its server CPU says what they cost.")
+    var hold: Double?
+
     /// Refuses malformed options before anything starts.
     func validate() throws {
+        if let hold, !(hold > 0 && hold <= 3600) {
+            throw ValidationError("--hold must be a number of seconds in (0, 3600], not '\(hold)'")
+        }
         _ = try SaturationSteps.rates(parsing: steps)
         _ = try Self.scaleFactor(scale ?? ProcessInfo.processInfo.environment["BENCH_SCALE"] ?? "1")
         guard LoadTarget.Kind(rawValue: target) != nil else {
@@ -65,7 +72,8 @@ struct LoadBench: AsyncParsableCommand {
                 results = try await SaturationSteps(scale: factor, kind: kind, peerExecutable: peerExecutable,
                                                    only: try SaturationSteps.rates(parsing: steps)).run()
             } else {
-                let plan = try ScenarioPlan.make(letter, scale: factor)
+                var plan = try ScenarioPlan.make(letter, scale: factor)
+                if letter == "b", let hold { plan.seconds = hold }
                 results = [try await Self.runOnce(plan, kind: kind, peerExecutable: peerExecutable)]
             }
             for result in results {

@@ -31,7 +31,7 @@ struct LoadSmokeTests {
 
     @Test("A malformed --scale or --target is refused with a message naming it, before any server starts",
           arguments: [(["--scale", "0"], "'0'"), (["--scale", "lots"], "'lots'"), (["--target", "nginx"], "'nginx'"),
-                      (["--scenario", "z"], "'z'")])
+                      (["--scenario", "z"], "'z'"), (["--hold", "0"], "'0.0'")])
     func malformedOptions(arguments: [String], named: String) async throws {
         let bench = try BuildProducts.executable(named: "reviewroom-bench")
         let result = try await ChildProcess.run([bench.path, "load", "--scale", "tiny"] + arguments, timeout: .seconds(60))

@@ -4,8 +4,8 @@ import Testing
 import WebSocketTransport
 
 /// A peer whose network vanished without closing anything is found by WebSocket pings: the
-/// server pings a connection that has not answered for `idlePingSeconds` and drops it
-/// `idleHangupSeconds` after its last answer (lws's validity policy; its default is 300/310 s).
+/// server pings a connection silent for `idlePingSeconds` and drops it once silent for
+/// `idleHangupSeconds` (its own sweep; lws 4.1.6's validity timers are off).
 @Suite("Idle connections are pinged and dropped when they stop answering")
 struct IdleConnectionTests {
     static func shortPolicy(_ configuration: inout TransportConfiguration) {

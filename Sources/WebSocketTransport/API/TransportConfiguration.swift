@@ -27,13 +27,13 @@ public struct TransportConfiguration: Sendable {
     public var preAuthMaxMessageBytes: Int = 4 * 1024
     /// Seconds a new WebSocket connection has to send its first message (close 4000 after).
     public var helloTimeoutSeconds: Double = 10
-    /// Seconds a WebSocket connection may go without answering a WebSocket ping (or, at first,
-    /// since it opened) before the server pings it. Browsers and WebSocket libraries answer pings
-    /// by themselves; see ``idleHangupSeconds``.
+    /// Seconds a WebSocket connection may stay silent (no message, no pong; at first, since it
+    /// opened) before the server sends it a ping (at least 1). Browsers and WebSocket libraries
+    /// answer pings by themselves; see ``idleHangupSeconds``.
     public var idlePingSeconds: Int = 40
-    /// Seconds after its last answer to a ping (or its opening) after which a connection that
-    /// has stopped answering is dropped: a person whose network vanished without closing anything
-    /// goes offline for the others within this time (at least ``idlePingSeconds`` + 1).
+    /// Seconds of silence after which a connection is dropped (no close handshake): a person
+    /// whose network vanished without closing anything goes offline for the others within this
+    /// time (at least ``idlePingSeconds`` + 1).
     public var idleHangupSeconds: Int = 60
     /// Unsent outbound bytes per connection above which it is closed with 4029.
     public var outboxLimitBytes: Int = 4 * 1024 * 1024

@@ -14,6 +14,9 @@ final class ClientServiceCore: @unchecked Sendable {
     private let trustedCertificatesFile: String?
 
     var context: OpaquePointer?
+    /// Every connection's `retry_and_idle_policy`: no lws validity timers (each insert into
+    /// lws's sorted timer list walks it, O(connections) per connection opened or pinged).
+    let validityOff = ValidityTimersOff()
     private var protocols: UnsafeMutablePointer<lws_protocols>?
     private var protocolName: UnsafeMutablePointer<CChar>?
     var connections: [UInt64: ClientConnectionState] = [:]
@@ -124,6 +127,7 @@ final class ClientServiceCore: @unchecked Sendable {
         info.context = context
         info.port = Int32(target.port)
         info.ietf_version_or_minus_one = -1
+        info.retry_and_idle_policy = UnsafePointer(validityOff.pointer)
         // The id rides in the wsi's opaque pointer: callbacks can come before this call returns.
         info.opaque_user_data = UnsafeMutableRawPointer(bitPattern: UInt(id.rawValue))
         if target.tls { info.ssl_connection = Int32(LCCSCF_USE_SSL.rawValue) }

@@ -9,10 +9,23 @@ final class ConnectionSession {
     var assembler = MessageAssembler()
     /// A whole first message arrived (the hello timer no longer matters).
     var receivedFirstMessage = false
+    /// `MonotonicClock` time a frame of it last arrived (or it opened).
+    var lastHeard: UInt64
+    /// A ping went out since it was last heard.
+    var pingedSinceHeard = false
+    /// A ping waits for the next `WRITEABLE`.
+    var pingDue = false
 
-    /// Pairs a handle with its connection.
-    init(wsi: OpaquePointer, connection: WebSocketConnection) {
+    /// Pairs a handle with its connection, heard at `now` (when it opened).
+    init(wsi: OpaquePointer, connection: WebSocketConnection, now: UInt64) {
         self.wsi = wsi
         self.connection = connection
+        lastHeard = now
+    }
+
+    /// A frame of it arrived at `now`.
+    func heard(at now: UInt64) {
+        lastHeard = now
+        pingedSinceHeard = false
     }
 }

@@ -60,10 +60,9 @@ extension ServiceCore {
         info.timeout_secs = 20
         info.keepalive_timeout = 30
         info.max_http_header_data = 8192
-        let idle = IdleConnectionPolicy(pingSeconds: configuration.idlePingSeconds,
-                                        hangupSeconds: configuration.idleHangupSeconds)
-        idlePolicy = idle
-        info.retry_and_idle_policy = UnsafePointer(idle.pointer)
+        let validityOff = ValidityTimersOff()
+        lwsValidityOff = validityOff
+        info.retry_and_idle_policy = UnsafePointer(validityOff.pointer)
 
         guard let created = lws_create_context(&info) else {
             if listenFD >= 0 { close(listenFD) }

@@ -48,7 +48,7 @@ extension ServiceCore {
         nextConnectionNumber += 1
         let connection = WebSocketConnection(id: id, origin: upgradeOrigins.removeValue(forKey: wsi),
                                              configuration: configuration, mailbox: mailbox)
-        let session = ConnectionSession(wsi: wsi, connection: connection)
+        let session = ConnectionSession(wsi: wsi, connection: connection, now: loopNow)
         sessionsByWSI[wsi] = session
         sessionsByID[id] = session
         openConnectionCount.withLock { $0 += 1 }
@@ -62,6 +62,7 @@ extension ServiceCore {
     /// `RECEIVE`: one chunk of a frame. Returns -1 to close (after setting the close reason).
     func webSocketReceived(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
         guard let session = sessionsByWSI[wsi] else { return -1 }
+        session.heard(at: loopNow)
         if lws_frame_is_binary(wsi) != 0 {
             setCloseReason(wsi, code: 1003, reason: "binary frames are not accepted")
             return -1
@@ -105,6 +106,11 @@ extension ServiceCore {
         // lws calls WRITEABLE only with its own buffer empty, so the first batch goes without
         // asking; `lws_send_pipe_choked` is a poll() syscall, paid only when more is queued.
         var wrote = false
+        if session.pingDue {
+            session.pingDue = false
+            if lws_write(wsi, pingBuffer + reviewroom_lws_pre, Self.pingPayload.count, LWS_WRITE_PING) < 0 { return -1 }
+            wrote = true
+        }
         while true {
             let next = session.connection.outbox.withLock { o -> Next in
                 if !o.frames.isEmpty {

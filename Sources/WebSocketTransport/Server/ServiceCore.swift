@@ -36,8 +36,16 @@ final class ServiceCore: @unchecked Sendable {
     var httpOnlyVhost: OpaquePointer?
     var httpOnlyProtocols: ProtocolTable?
     var contextStrings: CStringArena?
-    /// The ping/hang-up policy the lws context points at (alive as long as the context).
-    var idlePolicy: IdleConnectionPolicy?
+    /// The policy that switches lws's own validity timers off (alive as long as the context).
+    var lwsValidityOff: ValidityTimersOff?
+    /// When silent connections are pinged and dropped.
+    let idlePolicy: IdlePolicy
+    /// `MonotonicClock` at the start of the current loop pass: when a connection was last heard.
+    var loopNow: UInt64 = 0
+    /// When the next idle sweep is due.
+    var nextIdleSweep: UInt64 = 0
+    /// `LWS_PRE` writable bytes, then ``pingPayload``: what an idle connection's ping sends.
+    let pingBuffer: UnsafeMutablePointer<UInt8>
     var originPolicy = OriginPolicy(origins: [])
     var sessionsByWSI: [OpaquePointer: ConnectionSession] = [:]
     var sessionsByID: [ConnectionID: ConnectionSession] = [:]
@@ -70,6 +78,14 @@ final class ServiceCore: @unchecked Sendable {
         self.responder = responder
         self.acceptor = acceptor
         self.logger = logger
+        idlePolicy = IdlePolicy(pingSeconds: configuration.idlePingSeconds, hangupSeconds: configuration.idleHangupSeconds)
+        pingBuffer = .allocate(capacity: reviewroom_lws_pre + Self.pingPayload.count)
+        pingBuffer.initialize(repeating: 0, count: reviewroom_lws_pre)
+        (pingBuffer + reviewroom_lws_pre).initialize(from: Self.pingPayload, count: Self.pingPayload.count)
+    }
+
+    deinit {
+        pingBuffer.deallocate()
     }
 
     /// True when TLS is configured (both paths set).
@@ -130,6 +146,8 @@ final class ServiceCore: @unchecked Sendable {
         }
 
         while !shouldLeaveLoop() {
+            loopNow = MonotonicClock.nanoseconds()
+            if loopNow >= nextIdleSweep { sweepIdleConnections() }
             loop.runOnce()
         }
         teardown(context)
@@ -166,7 +184,7 @@ final class ServiceCore: @unchecked Sendable {
         protocols = nil
         httpOnlyProtocols = nil
         contextStrings = nil
-        idlePolicy = nil
+        lwsValidityOff = nil
         logger.info("transport stopped")
         markExited()
     }

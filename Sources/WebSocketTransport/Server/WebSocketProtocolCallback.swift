@@ -15,6 +15,9 @@ func reviewroomWebSocketProtocolCallback(
         return 0
     case LWS_CALLBACK_RECEIVE:
         return core.webSocketReceived(wsi, input, length)
+    case LWS_CALLBACK_RECEIVE_PONG:
+        core.pongReceived(wsi)
+        return 0
     case LWS_CALLBACK_SERVER_WRITEABLE:
         return core.webSocketWriteable(wsi)
     case LWS_CALLBACK_TIMER:

@@ -1,0 +1,36 @@
+import CLibWebSockets
+
+// Silent connections on the service thread: a sweep a few times a second carries out what
+// `IdlePolicy` decides (ping once, then drop), instead of lws's per-connection validity timers.
+extension ServiceCore {
+    /// How often the sweep runs, ns (a quarter of a second: fine-grained next to 40 s).
+    static let idleSweepNanoseconds: UInt64 = 250_000_000
+    /// The ping's payload. Not empty: lws 4.1.6 skips `RECEIVE_PONG` for a pong without payload,
+    /// and a peer's pong echoes the ping's.
+    static let pingPayload: [UInt8] = Array("rr-idle".utf8)
+
+    /// `RECEIVE_PONG`: the peer answered a ping.
+    func pongReceived(_ wsi: OpaquePointer) {
+        sessionsByWSI[wsi]?.heard(at: loopNow)
+    }
+
+    /// Pings connections silent past the policy's ping time and drops those silent past its
+    /// hang-up time. O(connections) per run, a few times a second.
+    func sweepIdleConnections() {
+        nextIdleSweep = loopNow + Self.idleSweepNanoseconds
+        for session in sessionsByWSI.values {
+            switch idlePolicy.action(now: loopNow, lastHeard: session.lastHeard, pingedSinceHeard: session.pingedSinceHeard) {
+            case .none:
+                continue
+            case .ping:
+                session.pingedSinceHeard = true
+                session.pingDue = true
+                lws_callback_on_writable(session.wsi)
+            case .drop:
+                logger.debug("websocket dropped: no answer to a ping", metadata: ["connection": "\(session.connection.id.rawValue)"])
+                // No close handshake: the peer is not answering. lws closes it on its next pass.
+                lws_set_timeout(session.wsi, PENDING_TIMEOUT_USER_OK, reviewroom_lws_to_kill_async)
+            }
+        }
+    }
+}
