@@ -31,19 +31,7 @@ struct ShutdownOrderTests {
             seen.readiness = readiness.current
             seen.liveSessionsBefore = await registry.liveSessionCount
             seen.upgrade = try? await RawBlocking.run { try RawWebSocketClient.attemptUpgrade(port: port) }
-            let path = "/api/v1/sessions/\(idle.session.rawValue)"
-            let bearer = ("Authorization", "Bearer \(idle.facilitatorToken)")
-            seen.apiGet = try? await RawBlocking.run {
-                let client = try RawHTTPClient(port: port)
-                defer { client.close() }
-                return try client.request("GET", path, headers: [bearer])
-            }
-            seen.apiPatch = try? await RawBlocking.run {
-                let client = try RawHTTPClient(port: port)
-                defer { client.close() }
-                return try client.request("PATCH", path, headers: [bearer, ("Content-Type", "application/json")],
-                                          body: Array(#"{"title":"Renamed during shutdown"}"#.utf8))
-            }
+            (seen.apiGet, seen.apiPatch) = await ShutdownOrderTests.getAndRename(idle, port: port)
             seen.helloReply = try await waiting.hello(token: token)
             seen.liveSessionsAfter = await registry.liveSessionCount
             seen.membersDuring = await registry.connectionCount()
@@ -61,13 +49,56 @@ struct ShutdownOrderTests {
         var membersDuring = -1
     }
 
-    @Test func admissionStopsBeforeSessionsDrainAndTheTransportStops() async throws {
-        let readiness = Readiness()
-        let app = try await InProcessServer.start { store, registry in
+    /// A GET of the stored session `idle` and a PATCH renaming it, over HTTP with its owner's token.
+    static func getAndRename(_ idle: SessionFixture, port: Int) async -> (RawHTTPResponse?, RawHTTPResponse?) {
+        let path = "/api/v1/sessions/\(idle.session.rawValue)"
+        let bearer = ("Authorization", "Bearer \(idle.facilitatorToken)")
+        let get = try? await RawBlocking.run {
+            let client = try RawHTTPClient(port: port)
+            defer { client.close() }
+            return try client.request("GET", path, headers: [bearer])
+        }
+        let patch = try? await RawBlocking.run {
+            let client = try RawHTTPClient(port: port)
+            defer { client.close() }
+            return try client.request("PATCH", path, headers: [bearer, ("Content-Type", "application/json")],
+                                      body: Array(#"{"title":"Renamed during shutdown"}"#.utf8))
+        }
+        return (get, patch)
+    }
+
+    /// The in-process server with the real HTTP API in front of its registry.
+    static func serverWithAPI(readiness: Readiness) async throws -> InProcessServer {
+        try await InProcessServer.start { store, registry in
             var api = APIRouter()
             FacilitatorAPI(store: store, live: registry, origin: PublicOrigin("http://127.0.0.1")).register(in: &api)
             return ReviewRoomHTTPResponder(readiness: readiness, api: api, staticFiles: nil, logger: Logger(label: "test.http"))
         }
+    }
+
+    /// A request that got past the responder's admission check just before it closed still
+    /// loads nothing: the registry refuses to load a session once shutdown began, and the API
+    /// answers 503 like any request during shutdown.
+    @Test func aRequestPastTheAdmissionCheckLoadsNoSessionOnceShutdownBegan() async throws {
+        let app = try await Self.serverWithAPI(readiness: Readiness())  // stays "ready": the early check lets it through
+        let idle = try await SessionFixture.create(in: app.store, startsAt: InProcessServer.start.adding(seconds: 60))
+        await app.registry.stopJoining()
+        let (get, patch) = await Self.getAndRename(idle, port: app.port)
+        for (name, response) in [("GET", get), ("PATCH", patch)] {
+            let response = try #require(response, "\(name) got no response")
+            #expect(response.status == 503, "\(name) after shutdown began: \(response.status) \(response.text)")
+            #expect(response.headers["retry-after"] == "\(ReviewRoomHTTPResponder.shutdownRetryAfterSeconds)")
+            let problem = try JSONDecoder().decode(ProblemDetails.self, from: Data(response.body))
+            #expect(problem.detail.contains("not loaded") && problem.detail.contains("shutting down"), "\(problem.detail)")
+        }
+        #expect(await app.registry.liveSessionCount == 0, "a session was loaded after shutdown began")
+        #expect(try await app.store.session(idle.session)?.definition.title == "Test review", "the PATCH reached the store")
+        await app.stop()
+    }
+
+    @Test func admissionStopsBeforeSessionsDrainAndTheTransportStops() async throws {
+        let readiness = Readiness()
+        let app = try await Self.serverWithAPI(readiness: readiness)
         let idle = try await SessionFixture.create(in: app.store, startsAt: InProcessServer.start.adding(seconds: 60))
         let idleSeq = try await app.store.lastSeq(of: idle.session)
         let (asha, _) = try await app.join("Asha")

@@ -39,6 +39,9 @@ public actor SessionRegistry {
     func actor(for id: SessionID) async throws -> SessionActor? {
         if let actor = sessions[id] { return actor }
         if let task = loading[id] { return try await task.value }
+        // A session loaded after the drain began could be missed by it (an API request that was
+        // already past the admission check): nothing new is loaded once shutdown began.
+        if isStopping { throw SessionsStopping(session: id) }
         let task = Task { [store, clock, limits, logger, definitions] () throws -> SessionActor? in
             guard var loaded = try await store.load(id) else { return nil }
             let state: LoadedSessionState
@@ -97,6 +100,7 @@ public actor SessionRegistry {
         do {
             for facilitator in try await store.facilitators() {
                 for session in try await store.sessions(ownedBy: facilitator.id) {
+                    guard !isStopping else { return }  // shutdown began during the scan
                     do {
                         let lastClockChange = try await store.lastClockChange(of: session.id)
                         guard PendingTimerFilter.mayHavePendingTimer(autoStart: session.definition.autoStart,
@@ -114,8 +118,8 @@ public actor SessionRegistry {
     }
 
     /// Graceful shutdown's first step: from now on every `hello` is refused with close 1001
-    /// (reconnect later) before it loads or joins a session. Sessions already live go on until
-    /// ``shutdown()``.
+    /// (reconnect later) before it loads or joins a session, and nothing else loads one either
+    /// (the HTTP API gets ``SessionsStopping``). Sessions already live go on until ``shutdown()``.
     public func stopJoining() {
         isStopping = true
     }

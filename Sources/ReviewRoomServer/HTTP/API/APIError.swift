@@ -23,6 +23,11 @@ struct APIError: Error, Sendable, Equatable {
     static func internalError(_ detail: String) -> APIError {
         APIError(status: 500, title: "Internal Server Error", detail: detail)
     }
+    /// 503 with `Retry-After`, as for any API request during shutdown (``ReviewRoomHTTPResponder``).
+    static func shuttingDown(_ detail: String) -> APIError {
+        APIError(status: 503, title: "Service Unavailable", detail: detail,
+                 headers: ["Retry-After": "\(ReviewRoomHTTPResponder.shutdownRetryAfterSeconds)"])
+    }
 
     /// A core refusal: `bad_request` 400, `not_found` 404, `invalid_state`/`session_ended` 409.
     init(_ error: CommandError) {
@@ -48,6 +53,9 @@ struct APIError: Error, Sendable, Equatable {
         if let error = error as? APIError { self = error }
         else if let error = error as? CommandError { self.init(error) }
         else if let error = error as? StoreError { self.init(error) }
+        else if let error = error as? SessionsStopping {
+            self = .shuttingDown("\(error); retry in \(ReviewRoomHTTPResponder.shutdownRetryAfterSeconds) s")
+        }
         else { self = .internalError("the request failed: \(error)") }
     }
 

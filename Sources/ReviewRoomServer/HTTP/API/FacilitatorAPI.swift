@@ -63,7 +63,7 @@ public struct FacilitatorAPI: Sendable {
                 response = try await handler(APIContext(request: request, facilitator: facilitator))
             } catch {
                 let failure = APIError(any: error)
-                if failure.status >= 500 {
+                if failure.status >= 500 && failure.status != 503 {
                     logger.error("API request failed", metadata: ["path": "\(request.http.path)", "error": "\(failure.detail)"])
                 }
                 response = failure.response
