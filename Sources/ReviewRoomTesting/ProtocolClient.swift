@@ -32,7 +32,7 @@ public final class ProtocolClient: Sendable {
     }
 
     /// Connects to `/ws` on `port` with the `reviewroom.v1` subprotocol and returns once the
-    /// WebSocket handshake has completed; throws ``ProtocolClientError`` when it is refused or
+    /// WebSocket handshake has completed; throws ``TestClientError`` when it is refused or
     /// fails, or does not complete within `timeout`.
     public static func connect(host: String = "127.0.0.1", port: Int, timeout: Duration = .seconds(20)) async throws -> ProtocolClient {
         let router = ProtocolClientRouter.shared
@@ -47,15 +47,15 @@ public final class ProtocolClient: Sendable {
         } catch {
             router.forget(id)
             pool.drop(id)
-            throw ProtocolClientError(.timedOut, "\(address) did not complete the WebSocket handshake within \(timeout)")
+            throw TestClientError(.timedOut, "\(address) did not complete the WebSocket handshake within \(timeout)")
         }
         if case .failed(let reason) = outcome {
-            throw ProtocolClientError(.connectFailed, "\(address) could not be opened: \(reason)")
+            throw TestClientError(.connectFailed, "\(address) could not be opened: \(reason)")
         }
         return ProtocolClient(pool: pool, connection: id, messages: route.messages, address: address, timeout: timeout)
     }
 
-    /// Sends one text message. Throws ``ProtocolClientError`` with `.closed` once the connection
+    /// Sends one text message. Throws ``TestClientError`` with `.closed` once the connection
     /// has ended (its close is logged).
     public func sendText(_ text: String) async throws {
         try queue([text])
@@ -71,10 +71,10 @@ public final class ProtocolClient: Sendable {
 
     private func queue(_ texts: [String]) throws {
         guard ProtocolClientRouter.shared.isLive(connection) else {
-            throw ProtocolClientError(.closed, "cannot send on \(address) (\(connection)): the connection has ended")
+            throw TestClientError(.closed, "cannot send on \(address) (\(connection)): the connection has ended")
         }
         guard pool.send(contentsOf: texts, on: connection) else {
-            throw ProtocolClientError(.clientUnavailable, "cannot send on \(address): the libwebsockets client has stopped")
+            throw TestClientError(.clientUnavailable, "cannot send on \(address): the libwebsockets client has stopped")
         }
     }
 

@@ -48,7 +48,7 @@ final class ProtocolClientRouter: Sendable {
         do {
             return try await start.value
         } catch {
-            throw ProtocolClientError(.clientUnavailable, "the libwebsockets client pool did not start: \(error)")
+            throw TestClientError(.clientUnavailable, "the libwebsockets client pool did not start: \(error)")
         }
     }
 

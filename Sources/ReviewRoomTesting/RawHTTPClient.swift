@@ -43,7 +43,7 @@ public final class RawHTTPClient: Sendable {
             return RawHTTPResponse(status: status, headers: headers, body: [])
         }
         if let lengthText = headers["content-length"] {
-            guard let length = Int(lengthText) else { throw RawSocketError(.malformed, "bad content-length \(lengthText)") }
+            guard let length = Int(lengthText) else { throw TestClientError(.malformed, "bad content-length \(lengthText)") }
             return RawHTTPResponse(status: status, headers: headers, body: try socket.read(exactly: length, timeout: timeout))
         }
         if headers["transfer-encoding"]?.lowercased() == "chunked" {
@@ -61,7 +61,7 @@ public final class RawHTTPClient: Sendable {
             let line = try socket.read(through: Array("\r\n".utf8), timeout: timeout)
             let sizeText = String(decoding: line.dropLast(2), as: UTF8.self).split(separator: ";").first ?? ""
             guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
-                throw RawSocketError(.malformed, "bad chunk size line")
+                throw TestClientError(.malformed, "bad chunk size line")
             }
             if size == 0 {
                 _ = try socket.read(through: Array("\r\n".utf8), timeout: timeout)

@@ -22,15 +22,15 @@ public struct RawHTTPResponse: Sendable, Equatable {
     /// Parses a status line and header block (`\r\n`-separated, ending with an empty line).
     static func parseHead(_ bytes: [UInt8]) throws -> (status: Int, headers: [String: String]) {
         let lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n")
-        guard let statusLine = lines.first else { throw RawSocketError(.malformed, "empty response head") }
+        guard let statusLine = lines.first else { throw TestClientError(.malformed, "empty response head") }
         let parts = statusLine.split(separator: " ", maxSplits: 2)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/"), let status = Int(parts[1]) else {
-            throw RawSocketError(.malformed, "bad status line: \(statusLine)")
+            throw TestClientError(.malformed, "bad status line: \(statusLine)")
         }
         var headers: [String: String] = [:]
         for line in lines.dropFirst() where !line.isEmpty {
             guard let colon = line.firstIndex(of: ":") else {
-                throw RawSocketError(.malformed, "bad header line: \(line)")
+                throw TestClientError(.malformed, "bad header line: \(line)")
             }
             let name = line[..<colon].lowercased()
             headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)

@@ -27,7 +27,7 @@ public final class RawSocket: @unchecked Sendable {
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &list)
         guard status == 0, let first = list else {
-            throw RawSocketError(.connectFailed, "cannot resolve \(host): getaddrinfo returned \(status)")
+            throw TestClientError(.connectFailed, "cannot resolve \(host): getaddrinfo returned \(status)")
         }
         defer { freeaddrinfo(list) }
         var candidate: UnsafeMutablePointer<addrinfo>? = first
@@ -46,7 +46,7 @@ public final class RawSocket: @unchecked Sendable {
             }
             candidate = info.pointee.ai_next
         }
-        throw RawSocketError(.connectFailed, "cannot connect to \(host):\(port) (errno \(errno))")
+        throw TestClientError(.connectFailed, "cannot connect to \(host):\(port) (errno \(errno))")
     }
 
     deinit { close() }
@@ -64,7 +64,7 @@ public final class RawSocket: @unchecked Sendable {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw RawSocketError(.system, "send failed (errno \(errno))")
+                throw TestClientError(.system, "send failed (errno \(errno))")
             }
             offset += n
         }
@@ -94,7 +94,7 @@ public final class RawSocket: @unchecked Sendable {
                 return result
             }
             guard pending.count < limit else {
-                throw RawSocketError(.malformed, "no delimiter within \(limit) bytes")
+                throw TestClientError(.malformed, "no delimiter within \(limit) bytes")
             }
             searchFrom = max(0, pending.count - delimiter.count + 1)
             try fill(timeout: timeout)
@@ -108,7 +108,7 @@ public final class RawSocket: @unchecked Sendable {
         while true {
             do {
                 try fill(timeout: timeout)
-            } catch let error as RawSocketError where error.code == .closed {
+            } catch let error as TestClientError where error.code == .closed {
                 defer { pending.removeAll() }
                 return pending
             }
@@ -141,17 +141,17 @@ public final class RawSocket: @unchecked Sendable {
         let ready = poll(&poller, 1, Int32(timeout * 1000))
         if ready < 0 {
             if errno == EINTR { return }
-            throw RawSocketError(.system, "poll failed (errno \(errno))")
+            throw TestClientError(.system, "poll failed (errno \(errno))")
         }
-        guard ready > 0 else { throw RawSocketError(.timedOut, "nothing arrived within \(timeout) s") }
+        guard ready > 0 else { throw TestClientError(.timedOut, "nothing arrived within \(timeout) s") }
         var buffer = [UInt8](repeating: 0, count: 65536)
         let n = buffer.withUnsafeMutableBytes { Glibc.recv(fd, $0.baseAddress, $0.count, 0) }
         if n < 0 {
             if errno == EINTR || errno == EAGAIN { return }
-            if errno == ECONNRESET { throw RawSocketError(.closed, "connection reset by peer") }
-            throw RawSocketError(.system, "recv failed (errno \(errno))")
+            if errno == ECONNRESET { throw TestClientError(.closed, "connection reset by peer") }
+            throw TestClientError(.system, "recv failed (errno \(errno))")
         }
-        guard n > 0 else { throw RawSocketError(.closed, "peer closed the connection") }
+        guard n > 0 else { throw TestClientError(.closed, "peer closed the connection") }
         pending.append(contentsOf: buffer[0..<n])
     }
 

@@ -28,7 +28,7 @@ public final class RawWebSocketClient: Sendable {
         let response = try upgrade(socket: socket, host: host, port: port, path: path, subprotocol: subprotocol,
                                    origin: origin, headers: headers, timeout: timeout)
         guard response.status == 101 else {
-            throw RawSocketError(.upgradeRefused, "upgrade answered \(response.status)")
+            throw TestClientError(.upgradeRefused, "upgrade answered \(response.status)")
         }
         return RawWebSocketClient(socket: socket, handshake: response)
     }
@@ -43,7 +43,7 @@ public final class RawWebSocketClient: Sendable {
         do {
             return try upgrade(socket: socket, host: host, port: port, path: path, subprotocol: subprotocol,
                                origin: origin, headers: [], timeout: timeout)
-        } catch let error as RawSocketError where error.code == .closed {
+        } catch let error as TestClientError where error.code == .closed {
             return nil
         }
     }
@@ -121,7 +121,7 @@ public final class RawWebSocketClient: Sendable {
     public func readFrame(timeout: Double = 30) throws -> RawWebSocketFrame {
         let head = try socket.read(exactly: 2, timeout: timeout)
         guard let opcode = RawWebSocketFrame.Opcode(rawValue: head[0] & 0x0f) else {
-            throw RawSocketError(.malformed, "unknown opcode \(head[0] & 0x0f)")
+            throw TestClientError(.malformed, "unknown opcode \(head[0] & 0x0f)")
         }
         var length = UInt64(head[1] & 0x7f)
         if length == 126 {
@@ -150,7 +150,7 @@ public final class RawWebSocketClient: Sendable {
             case .close:
                 return frame
             case .continuation:
-                guard message != nil else { throw RawSocketError(.malformed, "continuation without a start") }
+                guard message != nil else { throw TestClientError(.malformed, "continuation without a start") }
                 message?.payload += frame.payload
                 if frame.fin, let whole = message { return RawWebSocketFrame(opcode: whole.opcode, payload: whole.payload) }
             case .text, .binary:
@@ -164,7 +164,7 @@ public final class RawWebSocketClient: Sendable {
     public func readText(timeout: Double = 30) throws -> String {
         let message = try readMessage(timeout: timeout)
         guard message.opcode == .text else {
-            throw RawSocketError(.malformed, "expected text, got \(message.opcode) code \(message.closeCode.map(String.init) ?? "-") \(message.closeReason)")
+            throw TestClientError(.malformed, "expected text, got \(message.opcode) code \(message.closeCode.map(String.init) ?? "-") \(message.closeReason)")
         }
         return String(decoding: message.payload, as: UTF8.self)
     }

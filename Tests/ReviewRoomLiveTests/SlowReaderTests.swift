@@ -32,7 +32,7 @@ struct SlowReaderTests {
         let ending = try await RawBlocking.run { () -> String in
             do {
                 return "close \(try stalled.readUntilClose(timeout: 30).close.closeCode ?? 0)"
-            } catch let error as RawSocketError {
+            } catch let error as TestClientError {
                 return error.code.rawValue
             } catch {
                 return "\(error)"

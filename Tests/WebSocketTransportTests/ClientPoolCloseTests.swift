@@ -84,4 +84,30 @@ import WebSocketTransport
         #expect(try await setup.closedCode().get() == nil)
         await setup.stop()
     }
+
+    @Test func aCloseFrameWithoutAStatusIsReportedAs1005() async throws {
+        let peer = try BareClosePeer()
+        let (stream, sink) = AsyncStream<WebSocketClientEvent>.makeStream()
+        let pool = try await WebSocketClientPool { sink.yield($0) }
+        let id = pool.connect(to: WebSocketClientTarget(host: "127.0.0.1", port: peer.port))
+        var events: [WebSocketClientEvent] = []
+        for await event in stream {
+            events.append(event)
+            if case .closed = event { break }
+            if case .failed = event { break }
+        }
+        pool.stop()
+        guard case .closed(id, let code)? = events.last else {
+            Issue.record("the connection did not end with a close: \(events)")
+            return
+        }
+        // RFC 6455 §7.1.5: a close frame without a status means 1005; 1006 is for no close frame at all.
+        #expect(code == 1005)
+    }
+
+    @Test func theSHA1OfTheTestPeerMatchesRFC6455sExample() {
+        // RFC 6455 §1.3's worked example of Sec-WebSocket-Accept.
+        let key = "dGhlIHNhbXBsZSBub25jZQ==" + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+        #expect(Data(SHA1.digest(Array(key.utf8))).base64EncodedString() == "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
+    }
 }

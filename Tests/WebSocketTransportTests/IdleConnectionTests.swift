@@ -49,14 +49,14 @@ struct IdleConnectionTests {
         defer { client.disconnect() }
         let connection = try await harness.nextConnection()
         // Reads without ever answering, until the server ends the connection.
-        let (seen, end) = try await RawBlocking.run { () -> ([RawWebSocketFrame.Opcode], RawSocketError.Code?) in
+        let (seen, end) = try await RawBlocking.run { () -> ([RawWebSocketFrame.Opcode], TestClientError.Code?) in
             var seen: [RawWebSocketFrame.Opcode] = []
             while true {
                 do {
                     let frame = try client.readFrame(timeout: 30)
                     seen.append(frame.opcode)
                     if frame.opcode == .close { return (seen, nil) }
-                } catch let error as RawSocketError {
+                } catch let error as TestClientError {
                     return (seen, error.code)
                 }
             }

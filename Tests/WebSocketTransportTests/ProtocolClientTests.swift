@@ -8,7 +8,7 @@ import WebSocketTransport
     @Test func aRefusedConnectionThrowsConnectFailed() async throws {
         // A port that was just free and has no listener.
         let port = try FreePort.pick()
-        let error = await #expect(throws: ProtocolClientError.self) { try await ProtocolClient.connect(port: port) }
+        let error = await #expect(throws: TestClientError.self) { try await ProtocolClient.connect(port: port) }
         #expect(error?.code == .connectFailed)
         #expect(error?.message.contains("ws://127.0.0.1:\(port)/ws") == true)
     }
@@ -39,7 +39,7 @@ import WebSocketTransport
         let connection = try await harness.nextConnection()
         connection.close(code: 4003, reason: "revoked")
         #expect(try await client.closed().closeCode == 4003)
-        let error = await #expect(throws: ProtocolClientError.self) { try await client.sendText(#"{"type":"ping"}"#) }
+        let error = await #expect(throws: TestClientError.self) { try await client.sendText(#"{"type":"ping"}"#) }
         #expect(error?.code == .closed)
         #expect(client.messages.entries.map(\.description) == ["close 4003"], "nothing was logged after the close")
         await harness.stop()

@@ -22,23 +22,8 @@ final class WireTap: Sendable {
 
     /// Listens on a free loopback port and relays its first connection to `upstreamPort`.
     init(upstreamPort: Int) throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard listener >= 0 else { throw HarnessError("wire tap: socket failed, errno \(errno)") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                bind(listener, raw, length) == 0 && listen(listener, 1) == 0 && getsockname(listener, raw, &length) == 0
-            }
-        }
-        guard bound else {
-            Glibc.close(listener)
-            throw HarnessError("wire tap: could not listen on a loopback port, errno \(errno)")
-        }
-        port = Int(UInt16(bigEndian: address.sin_port))
+        let (listener, port) = try LoopbackListener.open(for: "wire tap")
+        self.port = port
         let observations = observations
         let thread = Thread { WireTap.relay(listener: listener, upstreamPort: upstreamPort, into: observations) }
         thread.start()

@@ -223,9 +223,15 @@ final class ClientServiceCore: @unchecked Sendable {
         return written >= count
     }
 
-    /// `WS_PEER_INITIATED_CLOSE`: remembers the peer's close code.
+    /// `WS_PEER_INITIATED_CLOSE`: remembers the peer's close code, 1005 for a close frame
+    /// without one (RFC 6455 §7.1.5), so only a connection that ended without any close frame
+    /// is reported with no code.
     func peerClosing(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) {
-        guard let connection = connection(of: wsi), let input, length >= 2 else { return }
+        guard let connection = connection(of: wsi) else { return }
+        guard let input, length >= 2 else {
+            connection.peerCloseCode = 1005
+            return
+        }
         let bytes = input.assumingMemoryBound(to: UInt8.self)
         connection.peerCloseCode = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
     }

@@ -7,6 +7,6 @@ public enum WebSocketClientEvent: Sendable {
     case text(ConnectionID, [UInt8], receivedAt: UInt64)
     /// The connection could not be made (refused, handshake failed); `reason` says why.
     case failed(ConnectionID, reason: String)
-    /// The connection closed; `code` is the peer's close code if it sent one.
+    /// The connection closed; `code` is the peer's close code (1005 for a close frame without one), nil when no close frame came.
     case closed(ConnectionID, code: UInt16?)
 }

@@ -1,12 +1,13 @@
-/// Why a raw test client could not do what it was asked.
-public struct RawSocketError: Error, CustomStringConvertible, Equatable {
+/// Why a test client (``ProtocolClient`` over libwebsockets, or a raw socket client) could not
+/// do what it was asked.
+public struct TestClientError: Error, CustomStringConvertible, Equatable {
     /// The kind of failure.
     public enum Code: String, Sendable {
-        /// Could not resolve or connect.
+        /// Could not resolve or connect, or the WebSocket handshake failed.
         case connectFailed = "connect_failed"
-        /// Nothing arrived within the read timeout.
+        /// Nothing arrived (or the handshake did not complete) within the client's timeout.
         case timedOut = "timed_out"
-        /// The peer closed the connection.
+        /// The connection has ended: the peer closed it, or nothing more can be sent on it.
         case closed
         /// A system call failed.
         case system
@@ -14,6 +15,8 @@ public struct RawSocketError: Error, CustomStringConvertible, Equatable {
         case malformed
         /// The WebSocket upgrade was answered with something other than 101.
         case upgradeRefused = "upgrade_refused"
+        /// The shared libwebsockets client could not start or has stopped.
+        case clientUnavailable = "client_unavailable"
     }
 
     /// The kind of failure.
