@@ -47,7 +47,7 @@ public enum ClientMessageDecoder {
     /// Decodes a command. The error carries the command's `id` whenever it could be read.
     public static func request(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth) throws(ProtocolError) -> ClientRequest {
         let object = try object(bytes, maxDepth: maxDepth)
-        let id = try readID(object)
+        let id = try readID(object, source: bytes)
         guard let typeValue = object["type"] else {
             throw .badRequest("the message has no 'type'", id: id)
         }
@@ -67,15 +67,34 @@ public enum ClientMessageDecoder {
         return ClientRequest(id: id, command: try command(name, fields, source: bytes))
     }
 
-    private static func readID(_ object: JSONValue) throws(ProtocolError) -> Int64? {
+    /// The `id`, read from its digits (never through a `Double`), so it is echoed exactly.
+    private static func readID(_ object: JSONValue, source: [UInt8]) throws(ProtocolError) -> Int64? {
         guard let value = object["id"], value.kind != .null else { return nil }
-        guard case .number(let number) = value.kind else {
+        guard case .number = value.kind else {
             throw .badRequest("'id' must be an integer, got \(value.kindDescription)", id: nil)
         }
-        guard let number, abs(number) <= FieldReader.maxExactInteger, number == number.rounded() else {
-            throw .badRequest("'id' must be an integer of at most 2^53", id: nil)
+        let literal = source[value.range]
+        switch JSONInteger.read(literal) {
+        case .integer(let id):
+            return id
+        case .outOfRange:
+            throw .badRequest("'id' must be an integer from \(JSONInteger.rangeDescription), got \(shown(literal))", id: nil)
+        case .notIntegral:
+            throw .badRequest("'id' must be an integer, got \(shown(literal))", id: nil)
         }
-        return Int64(number)
+    }
+
+    /// The `id` of a message that was not decoded, if it can be read (nil otherwise).
+    public static func readableID(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth) -> Int64? {
+        guard let object = try? JSONParser.parse(bytes, maxDepth: maxDepth), let value = object["id"],
+              case .number = value.kind, case .integer(let id) = JSONInteger.read(bytes[value.range]) else { return nil }
+        return id
+    }
+
+    /// A number's source text for a message, cut to 40 bytes.
+    static func shown(_ literal: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: literal.prefix(40), as: UTF8.self)
+        return literal.count > 40 ? text + "…" : text
     }
 
     private static func command(_ name: CommandName, _ f: FieldReader, source: [UInt8]) throws(ProtocolError) -> ClientCommand {

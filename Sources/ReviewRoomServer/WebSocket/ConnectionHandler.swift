@@ -106,7 +106,7 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
             // earlier commands still waiting to be durable (the actor counts it in the metrics).
             await actor.refuse(connection.id, ProtocolError(
                 code: .rateLimited, message: "more than \(limits.messagesPerSecond) messages a second (bursts to \(limits.messageBurst)); this one was not applied",
-                id: Self.readableID(bytes)))
+                id: ClientMessageDecoder.readableID(bytes, maxDepth: limits.maxJSONDepth)))
             return
         case .close:
             connection.close(code: CloseCode.tooManyMessages.rawValue, reason: "too many messages")
@@ -130,12 +130,5 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
     private func leave(_ actor: SessionActor, _ session: SessionID) async {
         await actor.leave(connection.id)
         await registry.unloadIfIdle(session)
-    }
-
-    /// The `id` of a message that was not decoded, if it can be read cheaply.
-    static func readableID(_ bytes: [UInt8]) -> Int64? {
-        guard let value = try? JSONParser.parse(bytes), case .number(let id?)? = value["id"]?.kind,
-              id == id.rounded(), abs(id) <= 9_007_199_254_740_992 else { return nil }
-        return Int64(id)
     }
 }
