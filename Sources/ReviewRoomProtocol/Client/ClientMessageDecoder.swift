@@ -39,9 +39,27 @@ public enum ClientMessageDecoder {
                 throw .badRequest("hello needs 'resume' as an object {epoch, after}, got \(value.kindDescription)", id: nil)
             }
             let inner = FieldReader(object: value, command: "hello resume", id: nil)
-            resume = ResumeRequest(epoch: try inner.string("epoch"), after: Int64(try inner.integer("after")))
+            resume = ResumeRequest(epoch: try inner.string("epoch"), after: try resumeAfter(value, source: bytes))
         }
         return ClientHello(credential: credential, client: try fields.optionalString("client"), resume: resume)
+    }
+
+    /// `resume.after`, read exactly. An integral value too large for any seq is `Int64.max`
+    /// ("beyond the current seq": a fresh `welcome`), one too small is `Int64.min` (negative:
+    /// nothing to replay from, also a `welcome`); a fraction or a non-number is refused.
+    private static func resumeAfter(_ resume: JSONValue, source: [UInt8]) throws(ProtocolError) -> Int64 {
+        guard let value = resume["after"], value.kind != .null else {
+            throw .badRequest("hello resume needs 'after' (an integer)", id: nil)
+        }
+        guard case .number = value.kind else {
+            throw .badRequest("hello resume needs 'after' as an integer, got \(value.kindDescription)", id: nil)
+        }
+        let literal = source[value.range]
+        switch JSONInteger.read(literal) {
+        case .integer(let after): return after
+        case .outOfRange(let positive): return positive ? Int64.max : Int64.min
+        case .notIntegral: throw .badRequest("hello resume needs 'after' as an integer, got \(shown(literal))", id: nil)
+        }
     }
 
     /// Decodes a command. The error carries the command's `id` whenever it could be read.
