@@ -76,7 +76,9 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
         } catch {
             // Only the connection id is logged: a hello carries a token.
             logger.info("first message is not a hello", metadata: ["connection": "\(connection.id)"])
-            connection.close(code: CloseCode.protocolError.rawValue, reason: "the first message must be a hello")
+            // The decoder's message says what was wrong with this hello (PROTOCOL §3.4); the
+            // close code stays 4000, a first message that is not a (well-formed) hello.
+            connection.close(code: CloseCode.protocolError.rawValue, reason: CloseReason.fitting(error.message))
             return
         }
         switch await registry.join(hello, connection: connection) {
@@ -89,7 +91,7 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
             // Only the connection id is logged: the hello carries a token.
             logger.info("hello refused", metadata: ["connection": "\(connection.id)", "close": "\(code)"])
             if let error { connection.send(OutboundFrame(text: ServerMessages.error(error))) }
-            connection.close(code: code, reason: error?.message ?? "")
+            connection.close(code: code, reason: CloseReason.fitting(error?.message ?? ""))
         }
     }
 
