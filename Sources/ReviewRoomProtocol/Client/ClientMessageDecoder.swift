@@ -64,6 +64,17 @@ public enum ClientMessageDecoder {
 
     /// Decodes a command. The error carries the command's `id` whenever it could be read.
     public static func request(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth) throws(ProtocolError) -> ClientRequest {
+        switch try decode(bytes, maxDepth: maxDepth) {
+        case .request(let request): return request
+        case .malformedFields(_, let error): throw error
+        }
+    }
+
+    /// Decodes a command, telling a message whose `type` and `id` could not be read (thrown:
+    /// not JSON, not an object, no or unknown `type`, no integer `id`) from a command whose
+    /// fields could not (``DecodedCommand/malformedFields(name:error:)``), which the session
+    /// answers only after its role and end checks.
+    public static func decode(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth) throws(ProtocolError) -> DecodedCommand {
         let object = try object(bytes, maxDepth: maxDepth)
         let id = try readID(object, source: bytes)
         guard let typeValue = object["type"] else {
@@ -82,7 +93,11 @@ public enum ClientMessageDecoder {
             throw .badRequest("\(type) needs an integer 'id'", id: nil)
         }
         let fields = FieldReader(object: object, command: type, id: id)
-        return ClientRequest(id: id, command: try command(name, fields, source: bytes))
+        do {
+            return .request(ClientRequest(id: id, command: try command(name, fields, source: bytes)))
+        } catch {
+            return .malformedFields(name: name, error: error)
+        }
     }
 
     /// The `id`, read from its digits (never through a `Double`), so it is echoed exactly.

@@ -117,7 +117,15 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
             return
         }
         do {
-            let request = try ClientMessageDecoder.request(bytes, maxDepth: limits.maxJSONDepth)
+            let request: ClientRequest
+            switch try ClientMessageDecoder.decode(bytes, maxDepth: limits.maxJSONDepth) {
+            case .request(let decoded):
+                request = decoded
+            case .malformedFields(let name, let error):
+                // The role and end checks answer before the fields' error (SessionRules).
+                await actor.refuse(connection.id, malformed: name, error)
+                return
+            }
             if case .needsOlderHistory(let notes) = await actor.handle(request, from: connection.id) {
                 // Read before this connection's next command, so its commands stay in order.
                 for note in notes { await actor.restoreOlderHistory(of: note) }
