@@ -39,15 +39,44 @@ public enum ClientMessageDecoder {
                 throw .badRequest("hello needs 'resume' as an object {epoch, after}, got \(value.kindDescription)", id: nil)
             }
             let inner = FieldReader(object: value, command: "hello resume", id: nil)
-            resume = ResumeRequest(epoch: try inner.string("epoch"), after: Int64(try inner.integer("after")))
+            resume = ResumeRequest(epoch: try inner.string("epoch"), after: try resumeAfter(value, source: bytes))
         }
         return ClientHello(credential: credential, client: try fields.optionalString("client"), resume: resume)
     }
 
+    /// `resume.after`, read exactly. An integral value too large for any seq is `Int64.max`
+    /// ("beyond the current seq": a fresh `welcome`), one too small is `Int64.min` (negative:
+    /// nothing to replay from, also a `welcome`); a fraction or a non-number is refused.
+    private static func resumeAfter(_ resume: JSONValue, source: [UInt8]) throws(ProtocolError) -> Int64 {
+        guard let value = resume["after"], value.kind != .null else {
+            throw .badRequest("hello resume needs 'after' (an integer)", id: nil)
+        }
+        guard case .number = value.kind else {
+            throw .badRequest("hello resume needs 'after' as an integer, got \(value.kindDescription)", id: nil)
+        }
+        let literal = source[value.range]
+        switch JSONInteger.read(literal) {
+        case .integer(let after): return after
+        case .outOfRange(let positive): return positive ? Int64.max : Int64.min
+        case .notIntegral: throw .badRequest("hello resume needs 'after' as an integer, got \(shown(literal))", id: nil)
+        }
+    }
+
     /// Decodes a command. The error carries the command's `id` whenever it could be read.
     public static func request(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth) throws(ProtocolError) -> ClientRequest {
+        switch try decode(bytes, maxDepth: maxDepth) {
+        case .request(let request): return request
+        case .malformedFields(_, let error): throw error
+        }
+    }
+
+    /// Decodes a command, telling a message whose `type` and `id` could not be read (thrown:
+    /// not JSON, not an object, no or unknown `type`, no integer `id`) from a command whose
+    /// fields could not (``DecodedCommand/malformedFields(name:error:)``), which the session
+    /// answers only after its role and end checks.
+    public static func decode(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth) throws(ProtocolError) -> DecodedCommand {
         let object = try object(bytes, maxDepth: maxDepth)
-        let id = try readID(object)
+        let id = try readID(object, source: bytes)
         guard let typeValue = object["type"] else {
             throw .badRequest("the message has no 'type'", id: id)
         }
@@ -64,18 +93,41 @@ public enum ClientMessageDecoder {
             throw .badRequest("\(type) needs an integer 'id'", id: nil)
         }
         let fields = FieldReader(object: object, command: type, id: id)
-        return ClientRequest(id: id, command: try command(name, fields, source: bytes))
+        do {
+            return .request(ClientRequest(id: id, command: try command(name, fields, source: bytes)))
+        } catch {
+            return .malformedFields(name: name, error: error)
+        }
     }
 
-    private static func readID(_ object: JSONValue) throws(ProtocolError) -> Int64? {
+    /// The `id`, read from its digits (never through a `Double`), so it is echoed exactly.
+    private static func readID(_ object: JSONValue, source: [UInt8]) throws(ProtocolError) -> Int64? {
         guard let value = object["id"], value.kind != .null else { return nil }
-        guard case .number(let number) = value.kind else {
+        guard case .number = value.kind else {
             throw .badRequest("'id' must be an integer, got \(value.kindDescription)", id: nil)
         }
-        guard let number, abs(number) <= FieldReader.maxExactInteger, number == number.rounded() else {
-            throw .badRequest("'id' must be an integer of at most 2^53", id: nil)
+        let literal = source[value.range]
+        switch JSONInteger.read(literal) {
+        case .integer(let id):
+            return id
+        case .outOfRange:
+            throw .badRequest("'id' must be an integer from \(JSONInteger.rangeDescription), got \(shown(literal))", id: nil)
+        case .notIntegral:
+            throw .badRequest("'id' must be an integer, got \(shown(literal))", id: nil)
         }
-        return Int64(number)
+    }
+
+    /// The `id` of a message that was not decoded, if it can be read (nil otherwise).
+    public static func readableID(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth) -> Int64? {
+        guard let object = try? JSONParser.parse(bytes, maxDepth: maxDepth), let value = object["id"],
+              case .number = value.kind, case .integer(let id) = JSONInteger.read(bytes[value.range]) else { return nil }
+        return id
+    }
+
+    /// A number's source text for a message, cut to 40 bytes.
+    static func shown(_ literal: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: literal.prefix(40), as: UTF8.self)
+        return literal.count > 40 ? text + "…" : text
     }
 
     private static func command(_ name: CommandName, _ f: FieldReader, source: [UInt8]) throws(ProtocolError) -> ClientCommand {

@@ -10,12 +10,12 @@ struct PendingOutput {
         case event(OutboundFrame)
         /// Frames to one connection.
         case send(ConnectionID, [OutboundFrame])
-        /// A joiner's `welcome` (or `resumed` + replay + `presence`); marks it welcomed.
+        /// A joiner's `welcome` (or `resumed` + replay); marks it welcomed.
         case welcome(ConnectionID, [OutboundFrame])
         /// An ephemeral frame to every member joined by then (`except` one connection).
         case ephemeral(OutboundFrame, except: Set<ConnectionID>)
-        /// The current `presence` to every member joined by then.
-        case presence
+        /// The current `presence` to every member welcomed by then, or to `only` that one.
+        case presence(only: ConnectionID?)
         /// Close one connection.
         case close(ConnectionID, code: UInt16, reason: String)
         /// Resume a waiter (the HTTP API waits for its change to be durable).

@@ -35,32 +35,32 @@ extension SessionActor {
             connection.close(code: CloseCode.normal.rawValue, reason: "the session is not open yet")
             return .notOpen
         }
+        let wasOnline = online.contains(participantID)
         members[connection.id] = SessionMember(connection: connection, participantID: participantID, fromSeq: seq)
         var frames: [OutboundFrame]
-        if let resume, resume.epoch == epoch, resume.after <= seq, seq - resume.after <= Int64(limits.replayLimit),
+        // `after` is never negative for a seq a client saw (and `seq - after` must not overflow).
+        if let resume, resume.epoch == epoch, resume.after >= 0, resume.after <= seq,
+           seq - resume.after <= Int64(limits.replayLimit),
            let backlog = recent.frames(after: resume.after), backlog.reduce(0, { $0 + $1.count }) <= limits.replayByteLimit {
             frames = [OutboundFrame(text: ServerMessages.resumed(epoch: epoch, seq: seq, serverTime: now))]
             frames += backlog
-            frames.append(OutboundFrame(text: ServerMessages.presence(online: online.sorted())))
         } else {
             let snapshot = WireSnapshot(state.snapshot(at: now), notes: noteSnapshots, online: online)
             frames = [OutboundFrame(text: ServerMessages.welcome(epoch: epoch, seq: seq, serverTime: now, you: you,
                                                                  session: snapshot))]
         }
         enqueue(.welcome(connection.id, frames))
-        presenceChanged()
+        // The joiner's one `presence` follows its welcome (or its replay); the others hear one
+        // only when who is online changed — not for a participant's second tab.
+        enqueue(.presence(only: wasOnline ? connection.id : nil))
         return .joined
     }
 
-    /// Forgets a closed connection.
+    /// Forgets a closed connection; the others hear a `presence` if its participant is now
+    /// offline (not when another tab of theirs is still open).
     func leave(_ connection: ConnectionID) {
-        guard members.removeValue(forKey: connection) != nil else { return }
-        presenceChanged()
-    }
-
-    /// Everyone else hears who is online now (joining and leaving cause no event).
-    private func presenceChanged() {
-        enqueue(.presence)
+        guard let member = members.removeValue(forKey: connection) else { return }
+        if !online.contains(member.participantID) { enqueue(.presence(only: nil)) }
     }
 
     /// Connections of `participantID`.

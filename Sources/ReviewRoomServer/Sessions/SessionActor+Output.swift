@@ -105,9 +105,11 @@ extension SessionActor {
             for (cid, member) in members where member.welcomed && !except.contains(cid) {
                 member.connection.send(frame)
             }
-        case .presence:
+        case .presence(let only):
             let frame = OutboundFrame(text: ServerMessages.presence(online: online.sorted()))
-            for member in members.values where member.welcomed { member.connection.send(frame) }
+            for (cid, member) in members where member.welcomed && (only == nil || only == cid) {
+                member.connection.send(frame)
+            }
         case .close(let connection, let code, let reason):
             members[connection]?.connection.close(code: code, reason: reason)
         case .notify(let continuation):

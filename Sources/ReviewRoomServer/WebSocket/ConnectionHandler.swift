@@ -76,7 +76,9 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
         } catch {
             // Only the connection id is logged: a hello carries a token.
             logger.info("first message is not a hello", metadata: ["connection": "\(connection.id)"])
-            connection.close(code: CloseCode.protocolError.rawValue, reason: "the first message must be a hello")
+            // The decoder's message says what was wrong with this hello (PROTOCOL §3.4); the
+            // close code stays 4000, a first message that is not a (well-formed) hello.
+            connection.close(code: CloseCode.protocolError.rawValue, reason: CloseReason.fitting(error.message))
             return
         }
         switch await registry.join(hello, connection: connection) {
@@ -89,7 +91,7 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
             // Only the connection id is logged: the hello carries a token.
             logger.info("hello refused", metadata: ["connection": "\(connection.id)", "close": "\(code)"])
             if let error { connection.send(OutboundFrame(text: ServerMessages.error(error))) }
-            connection.close(code: code, reason: error?.message ?? "")
+            connection.close(code: code, reason: CloseReason.fitting(error?.message ?? ""))
         }
     }
 
@@ -106,7 +108,7 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
             // earlier commands still waiting to be durable (the actor counts it in the metrics).
             await actor.refuse(connection.id, ProtocolError(
                 code: .rateLimited, message: "more than \(limits.messagesPerSecond) messages a second (bursts to \(limits.messageBurst)); this one was not applied",
-                id: Self.readableID(bytes)))
+                id: ClientMessageDecoder.readableID(bytes, maxDepth: limits.maxJSONDepth)))
             return
         case .close:
             connection.close(code: CloseCode.tooManyMessages.rawValue, reason: "too many messages")
@@ -115,7 +117,15 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
             return
         }
         do {
-            let request = try ClientMessageDecoder.request(bytes, maxDepth: limits.maxJSONDepth)
+            let request: ClientRequest
+            switch try ClientMessageDecoder.decode(bytes, maxDepth: limits.maxJSONDepth) {
+            case .request(let decoded):
+                request = decoded
+            case .malformedFields(let name, let error):
+                // The role and end checks answer before the fields' error (SessionRules).
+                await actor.refuse(connection.id, malformed: name, error)
+                return
+            }
             if case .needsOlderHistory(let notes) = await actor.handle(request, from: connection.id) {
                 // Read before this connection's next command, so its commands stay in order.
                 for note in notes { await actor.restoreOlderHistory(of: note) }
@@ -130,12 +140,5 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
     private func leave(_ actor: SessionActor, _ session: SessionID) async {
         await actor.leave(connection.id)
         await registry.unloadIfIdle(session)
-    }
-
-    /// The `id` of a message that was not decoded, if it can be read cheaply.
-    static func readableID(_ bytes: [UInt8]) -> Int64? {
-        guard let value = try? JSONParser.parse(bytes), case .number(let id?)? = value["id"]?.kind,
-              id == id.rounded(), abs(id) <= 9_007_199_254_740_992 else { return nil }
-        return Int64(id)
     }
 }
