@@ -11,11 +11,16 @@ public struct ConfigurationLoader: Sendable {
     public var environment: [String: String]
     /// Whether a file can be opened for reading (TLS files, `web_root`); injected for tests.
     public var isReadable: @Sendable (String) -> Bool
+    /// Resolves the host of `listen` and `metrics_listen` (``HostResolution/numericHost(_:)``);
+    /// injected for tests.
+    public var resolveHost: @Sendable (String) -> Result<String, HostResolutionError>
 
-    /// Creates a loader; `isReadable` defaults to asking the file system.
+    /// Creates a loader; `isReadable` and `resolveHost` default to asking the system.
     public init(file: ConfigurationFile?, flags: [String: String] = [:], environment: [String: String] = [:],
-                isReadable: @escaping @Sendable (String) -> Bool = { FileManager.default.isReadableFile(atPath: $0) }) {
+                isReadable: @escaping @Sendable (String) -> Bool = { FileManager.default.isReadableFile(atPath: $0) },
+                resolveHost: @escaping @Sendable (String) -> Result<String, HostResolutionError> = HostResolution.numericHost) {
         self.file = file; self.flags = flags; self.environment = environment; self.isReadable = isReadable
+        self.resolveHost = resolveHost
     }
 
     /// The merged configuration, or every problem found.
@@ -23,6 +28,8 @@ public struct ConfigurationLoader: Sendable {
         var config = DaemonConfiguration()
         config.dataDirectory = DaemonConfiguration.defaultDataDirectory(environment: environment)
         var problems = file?.problems ?? []
+        // Where each key's effective value came from, so cross-checks can name it.
+        var sources: [String: ConfigurationSource] = [:]
 
         for (key, value) in file?.entries ?? [] {
             let source = ConfigurationSource.file(file?.path ?? "config")
@@ -30,7 +37,7 @@ public struct ConfigurationLoader: Sendable {
                 problems.append(unknown(key, source: source))
                 continue
             }
-            apply(descriptor, value, source: source, to: &config, problems: &problems)
+            apply(descriptor, value, source: source, to: &config, problems: &problems, sources: &sources)
         }
         for (key, text) in flags.sorted(by: { $0.key < $1.key }) {
             let source = ConfigurationSource.flag("--" + key.replacingOccurrences(of: "_", with: "-"))
@@ -38,7 +45,8 @@ public struct ConfigurationLoader: Sendable {
                 problems.append(unknown(key, source: source))
                 continue
             }
-            apply(descriptor, Self.convert(text, to: descriptor.kind), source: source, to: &config, problems: &problems)
+            apply(descriptor, Self.convert(text, to: descriptor.kind), source: source, to: &config,
+                  problems: &problems, sources: &sources)
         }
         for (name, text) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("REVIEWROOM_") {
             let source = ConfigurationSource.environment(name)
@@ -48,9 +56,10 @@ public struct ConfigurationLoader: Sendable {
                     message: "\(name) is not a configuration variable (known: REVIEWROOM_ + an upper-case key of reviewroom.conf)"))
                 continue
             }
-            apply(descriptor, Self.convert(text, to: descriptor.kind), source: source, to: &config, problems: &problems)
+            apply(descriptor, Self.convert(text, to: descriptor.kind), source: source, to: &config,
+                  problems: &problems, sources: &sources)
         }
-        problems += crossChecks(config)
+        problems += crossChecks(config, sources: sources)
         return problems.isEmpty ? .success(config) : .failure(ConfigurationError(problems: problems))
     }
 
@@ -73,9 +82,12 @@ public struct ConfigurationLoader: Sendable {
     }
 
     private func apply(_ key: ConfigurationKey, _ value: ConfigValue, source: ConfigurationSource,
-                       to config: inout DaemonConfiguration, problems: inout [ConfigurationProblem]) {
+                       to config: inout DaemonConfiguration, problems: inout [ConfigurationProblem],
+                       sources: inout [String: ConfigurationSource]) {
         if let message = key.apply(&config, value) {
             problems.append(ConfigurationProblem(code: .badValue, key: key.name, source: source, message: message))
+        } else {
+            sources[key.name] = source
         }
     }
 
@@ -84,7 +96,7 @@ public struct ConfigurationLoader: Sendable {
                              message: "unknown key \"\(key)\" (see Deploy/reviewroom.conf for the keys)")
     }
 
-    private func crossChecks(_ config: DaemonConfiguration) -> [ConfigurationProblem] {
+    private func crossChecks(_ config: DaemonConfiguration, sources: [String: ConfigurationSource]) -> [ConfigurationProblem] {
         var problems: [ConfigurationProblem] = []
         switch (config.tlsCertificatePath, config.tlsKeyPath) {
         case (.some, nil):
@@ -104,6 +116,13 @@ public struct ConfigurationLoader: Sendable {
         if let root = config.webRoot, !isReadable(root) {
             problems.append(ConfigurationProblem(code: .unreadableFile, key: "web_root", source: nil,
                                                  message: "cannot read the folder \(root)"))
+        }
+        // A typo'd name is a configuration error like any other; serve resolves again when it binds.
+        for (key, address) in [("listen", config.listen), ("metrics_listen", config.metricsListen)] {
+            if let address, case .failure(let error) = resolveHost(address.host) {
+                problems.append(ConfigurationProblem(code: .badValue, key: key, source: sources[key],
+                                                     message: "\(address): \(error)"))
+            }
         }
         if config.messageBurst < config.messagesPerSecond {
             problems.append(ConfigurationProblem(

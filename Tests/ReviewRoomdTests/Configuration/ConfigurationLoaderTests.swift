@@ -104,6 +104,20 @@ struct ConfigurationLoaderTests {
         #expect(unreadable.first?.message.contains("/k.pem") == true)
     }
 
+    @Test func listenHostsThatDoNotResolveAreBadValues() {
+        let resolver: @Sendable (String) -> Result<String, HostResolutionError> = { host in
+            host == "typo.example" ? .failure(HostResolutionError(host: host, reason: "Name or service not known")) : .success("10.0.0.1")
+        }
+        let found = problems(ConfigurationLoader(file: file([
+            ("listen", .string("typo.example:8080")), ("metrics_listen", .string("typo.example:9100")),
+        ]), resolveHost: resolver))
+        #expect(found.map(\.key) == ["listen", "metrics_listen"])
+        #expect(found.allSatisfy { $0.code == .badValue && $0.message.contains("typo.example") })
+        // A name that resolves stays as written: serve resolves it when it binds.
+        let fine = try? load(ConfigurationLoader(file: file([("listen", .string("review.lan:8080"))]), resolveHost: resolver))
+        #expect(fine?.listen == ListenAddress(host: "review.lan", port: 8080))
+    }
+
     @Test func wrongTypesInTheFileAreBadValues() {
         let found = problems(ConfigurationLoader(file: file([
             ("listen", .integer(8080)), ("max_note_units", .string("12")), ("allowed_origins", .string("https://x.example")),
