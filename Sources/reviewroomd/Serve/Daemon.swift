@@ -88,7 +88,7 @@ struct Daemon {
 
         let host = inherited.flatMap { SystemdEnvironment.boundAddress(of: $0)?.host } ?? configuration.listen.host
         let scheme = configuration.tlsCertificatePath == nil ? "http" : "https"
-        if configuration.publicURL == nil { origin.set("\(scheme)://\(ListenAddress.format(host: host, port: port))") }
+        if configuration.publicURL == nil { origin.set(ListenAddress.origin(scheme: scheme, host: host, port: port)) }
         // The metrics address as bound (port 0 picks one), for the "Metrics on" line.
         let metricsAddress = configuration.metricsListen.flatMap { address in
             server.httpOnlyPort.map { ListenAddress.format(host: address.host, port: $0) }

@@ -173,6 +173,28 @@ struct ConfigurationOriginTests {
         #expect(config.allowedOrigins == ["https://school.example:8443"])
     }
 
+    @Test func theSchemesDefaultPortIsDropped() throws {
+        let config = try ConfigurationLoader(file: nil, environment: [
+            "REVIEWROOM_ALLOWED_ORIGINS": "https://a.example:443,http://B.example:80,https://c.example:80,http://[::1]:80",
+            "REVIEWROOM_PUBLIC_URL": "https://Review.example.org:443/rr/",
+        ]).load().get()
+        #expect(config.allowedOrigins == ["https://a.example", "http://b.example", "https://c.example:80", "http://[::1]"])
+        #expect(config.publicURL == "https://Review.example.org/rr")
+        #expect(ListenAddress.originOfURL(config.publicURL ?? "") == "https://review.example.org")
+        let plain = try ConfigurationLoader(file: nil, flags: ["public_url": "http://review.example.org:80"]).load().get()
+        #expect(plain.publicURL == "http://review.example.org")
+    }
+
+    @Test func theDerivedOriginHasNoDefaultPort() {
+        #expect(ListenAddress.origin(scheme: "https", host: "review.lan", port: 443) == "https://review.lan")
+        #expect(ListenAddress.origin(scheme: "http", host: "::1", port: 80) == "http://[::1]")
+        #expect(ListenAddress.origin(scheme: "http", host: "::1", port: 443) == "http://[::1]:443")
+        #expect(ListenAddress.origin(scheme: "https", host: "10.0.0.1", port: 8443) == "https://10.0.0.1:8443")
+        var config = DaemonConfiguration()
+        config.listen = ListenAddress(host: "10.0.0.1", port: 80)
+        #expect(config.publicOrigin == "http://10.0.0.1")
+    }
+
     @Test(arguments: ["review.example.org", "ftp://review.example.org", "https://", "https://:80/"])
     func malformedPublicURLsAreRefused(url: String) {
         guard case .failure(let error) = ConfigurationLoader(file: nil, flags: ["public_url": url]).load() else {
