@@ -1,4 +1,5 @@
 import Foundation
+import WebSocketTransport
 
 /// Merges the configuration file, command-line flags and `REVIEWROOM_*` variables (in that
 /// order of precedence, lowest first) into a ``DaemonConfiguration``, collecting every problem.
@@ -9,17 +10,16 @@ public struct ConfigurationLoader: Sendable {
     public var flags: [String: String]
     /// The process environment.
     public var environment: [String: String]
-    /// Whether a file can be opened for reading (TLS files, `web_root`); injected for tests.
-    public var isReadable: @Sendable (String) -> Bool
     /// Resolves the host of `listen` and `metrics_listen` (``HostResolution/numericHost(_:)``);
     /// injected for tests.
     public var resolveHost: @Sendable (String) -> Result<String, HostResolutionError>
 
-    /// Creates a loader; `isReadable` and `resolveHost` default to asking the system.
+    /// Creates a loader; `resolveHost` defaults to asking the system. The files the
+    /// configuration names (TLS, `web_root`) are always checked on the real file system: the
+    /// TLS pair is loaded with OpenSSL as `serve` would (``TLSCertificateLoader``).
     public init(file: ConfigurationFile?, flags: [String: String] = [:], environment: [String: String] = [:],
-                isReadable: @escaping @Sendable (String) -> Bool = { FileManager.default.isReadableFile(atPath: $0) },
                 resolveHost: @escaping @Sendable (String) -> Result<String, HostResolutionError> = HostResolution.numericHost) {
-        self.file = file; self.flags = flags; self.environment = environment; self.isReadable = isReadable
+        self.file = file; self.flags = flags; self.environment = environment
         self.resolveHost = resolveHost
     }
 
@@ -107,15 +107,10 @@ public struct ConfigurationLoader: Sendable {
                                                  message: "tls_key is set but tls_cert is not: set both for TLS, or neither"))
         default: break
         }
-        for (key, path) in [("tls_cert", config.tlsCertificatePath), ("tls_key", config.tlsKeyPath)] {
-            if let path, !isReadable(path) {
-                problems.append(ConfigurationProblem(code: .unreadableFile, key: key, source: nil,
-                                                     message: "cannot read \(path) (missing, or no permission)"))
-            }
-        }
-        if let root = config.webRoot, !isReadable(root) {
-            problems.append(ConfigurationProblem(code: .unreadableFile, key: "web_root", source: nil,
-                                                 message: "cannot read the folder \(root)"))
+        problems += tlsChecks(config, sources: sources)
+        if let root = config.webRoot, let problem = Self.pathProblem(root, key: "web_root", source: sources["web_root"],
+                                                                     wanted: .directory) {
+            problems.append(problem)
         }
         // A typo'd name is a configuration error like any other; serve resolves again when it binds.
         for (key, address) in [("listen", config.listen), ("metrics_listen", config.metricsListen)] {
@@ -130,5 +125,48 @@ public struct ConfigurationLoader: Sendable {
                 message: "message_burst (\(config.messageBurst)) must be at least messages_per_second (\(config.messagesPerSecond))"))
         }
         return problems
+    }
+
+    /// Each TLS file must be a readable regular file, and the pair must load and match
+    /// (OpenSSL, as `serve` loads it), else `serve` would fail with a less helpful 69 later.
+    private func tlsChecks(_ config: DaemonConfiguration, sources: [String: ConfigurationSource]) -> [ConfigurationProblem] {
+        var problems: [ConfigurationProblem] = []
+        for (key, path) in [("tls_cert", config.tlsCertificatePath), ("tls_key", config.tlsKeyPath)] {
+            if let path, let problem = Self.pathProblem(path, key: key, source: sources[key], wanted: .regularFile) {
+                problems.append(problem)
+            }
+        }
+        guard problems.isEmpty, let certificate = config.tlsCertificatePath, let key = config.tlsKeyPath,
+              let failure = TLSCertificateLoader.validateNamingFile(certificatePath: certificate, keyPath: key) else {
+            return problems
+        }
+        let name = failure.culprit == .certificate ? "tls_cert" : "tls_key"
+        return [ConfigurationProblem(code: .badValue, key: name, source: sources[name], message: failure.error.message)]
+    }
+
+    /// What is wrong with `path` for `key` (it should be `wanted`), or nil when nothing is.
+    private static func pathProblem(_ path: String, key: String, source: ConfigurationSource?, wanted: PathKind) -> ConfigurationProblem? {
+        let what = wanted == .directory ? "the folder of the web client" : "a PEM file"
+        let message: String
+        switch PathKind.of(path) {
+        case wanted:
+            return nil
+        case .missing:
+            // systemd's LoadCredential copies exist only inside the running service.
+            let credential = path.hasPrefix("/run/credentials/")
+                ? " (a systemd credential exists only while the service runs: check the files it is loaded from instead)" : ""
+            return ConfigurationProblem(code: .unreadableFile, key: key, source: source,
+                                        message: "\(path) does not exist\(credential)")
+        case .unreadable:
+            return ConfigurationProblem(code: .unreadableFile, key: key, source: source,
+                                        message: "cannot read \(path) (no permission)")
+        case .directory:
+            message = "\(path) is a directory, not \(what)"
+        case .regularFile:
+            message = "\(path) is a file, not \(what)"
+        case .other:
+            message = "\(path) is a device, socket or FIFO, not \(what)"
+        }
+        return ConfigurationProblem(code: .badValue, key: key, source: source, message: message)
     }
 }

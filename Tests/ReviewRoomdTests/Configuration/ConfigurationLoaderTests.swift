@@ -1,5 +1,7 @@
+import Foundation
 import Logging
 import ReviewRoomServer
+import ReviewRoomTesting
 import Testing
 
 @Suite("Configuration loader")
@@ -90,18 +92,65 @@ struct ConfigurationLoaderTests {
         #expect(found.first { $0.key == "colour" }?.code == .unknownKey)
     }
 
-    @Test func tlsNeedsBothFilesAndReadableOnes() {
-        let certOnly = problems(ConfigurationLoader(file: file([("tls_cert", .string("/c.pem"))]), isReadable: { _ in true }))
+    @Test func tlsNeedsBothFilesAndExistingOnes() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "tls")
+        let pair = try await TestCertificate.make(in: directory)
+        let certOnly = problems(ConfigurationLoader(file: file([("tls_cert", .string(pair.cert.path))])))
         #expect(certOnly.map(\.code) == [.inconsistent])
         #expect(certOnly.first?.message.contains("tls_key") == true)
 
-        let unreadable = problems(ConfigurationLoader(
-            file: file([("tls_cert", .string("/c.pem")), ("tls_key", .string("/k.pem"))]),
-            isReadable: { $0 != "/k.pem" }))
+        let missing = directory.appendingPathComponent("nope.pem").path
+        let unreadable = problems(ConfigurationLoader(file: file([("tls_cert", .string(pair.cert.path)), ("tls_key", .string(missing))])))
         #expect(unreadable.count == 1)
         #expect(unreadable.first?.code == .unreadableFile)
         #expect(unreadable.first?.key == "tls_key")
-        #expect(unreadable.first?.message.contains("/k.pem") == true)
+        #expect(unreadable.first?.message.contains(missing) == true)
+
+        let fine = try load(ConfigurationLoader(file: file([("tls_cert", .string(pair.cert.path)), ("tls_key", .string(pair.key.path))])))
+        #expect(fine.tlsCertificatePath == pair.cert.path && fine.tlsKeyPath == pair.key.path)
+    }
+
+    @Test func tlsFilesMustLoadAndMatchAsServeLoadsThem() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "tls")
+        let first = try await TestCertificate.make(in: directory, prefix: "a-")
+        let second = try await TestCertificate.make(in: directory, prefix: "b-")
+        let notPEM = directory.appendingPathComponent("notes.txt")
+        try Data("not a certificate\n".utf8).write(to: notPEM)
+        let cases: [(cert: String, key: String, blamed: String, says: String)] = [
+            (first.cert.path, second.key.path, "tls_key", "does not match"),
+            (notPEM.path, first.key.path, "tls_cert", "does not load as a PEM chain"),
+            (first.cert.path, notPEM.path, "tls_key", "does not load as PEM"),
+            (first.cert.path, directory.path, "tls_key", "is a directory"),
+            (directory.path, first.key.path, "tls_cert", "is a directory"),
+        ]
+        for (cert, key, blamed, says) in cases {
+            let found = problems(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_TLS_CERT": cert, "REVIEWROOM_TLS_KEY": key]))
+            #expect(found.count == 1, "\(cert) + \(key): \(found)")
+            #expect(found.first?.key == blamed, "\(cert) + \(key): \(found)")
+            #expect(found.first?.message.contains(says) == true, "\(cert) + \(key): \(found)")
+            #expect(found.first?.source == .environment(blamed == "tls_cert" ? "REVIEWROOM_TLS_CERT" : "REVIEWROOM_TLS_KEY"))
+        }
+    }
+
+    @Test func webRootMustBeADirectory() throws {
+        let directory = try TemporaryDirectory.make(prefix: "web")
+        let page = directory.appendingPathComponent("index.html")
+        try Data("<p>hi</p>".utf8).write(to: page)
+        #expect(try load(ConfigurationLoader(file: file([("web_root", .string(directory.path))]))).webRoot == directory.path)
+        let asFile = problems(ConfigurationLoader(file: file([("web_root", .string(page.path))])))
+        #expect(asFile.map(\.key) == ["web_root"])
+        #expect(asFile.first?.message.contains("is a file, not the folder") == true, "\(asFile)")
+        let missing = problems(ConfigurationLoader(file: file([("web_root", .string(directory.path + "/nope"))])))
+        #expect(missing.map(\.code) == [.unreadableFile])
+    }
+
+    @Test func aSystemdCredentialPathOutsideTheServiceSaysWhy() {
+        let found = problems(ConfigurationLoader(file: file([
+            ("tls_cert", .string("/run/credentials/reviewroomd.service/tls.crt")),
+            ("tls_key", .string("/run/credentials/reviewroomd.service/tls.key")),
+        ])))
+        #expect(found.map(\.key) == ["tls_cert", "tls_key"])
+        #expect(found.allSatisfy { $0.code == .unreadableFile && $0.message.contains("only while the service runs") })
     }
 
     @Test func listenHostsThatDoNotResolveAreBadValues() {
