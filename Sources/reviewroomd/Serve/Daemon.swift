@@ -88,6 +88,9 @@ struct Daemon {
 
         let host = inherited.flatMap { SystemdEnvironment.boundAddress(of: $0)?.host } ?? configuration.listen.host
         let scheme = configuration.tlsCertificatePath == nil ? "http" : "https"
+        if let warning = DaemonConfiguration.publicURLWarning(listenHost: host, port: port, publicURL: configuration.publicURL) {
+            logger.warning("\(warning)")
+        }
         if configuration.publicURL == nil { origin.set(ListenAddress.origin(scheme: scheme, host: host, port: port)) }
         // The metrics address as bound (port 0 picks one), for the "Metrics on" line.
         let metricsAddress = configuration.metricsListen.flatMap { address in

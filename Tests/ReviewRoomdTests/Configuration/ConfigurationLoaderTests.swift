@@ -167,6 +167,23 @@ struct ConfigurationLoaderTests {
         #expect(fine?.listen == ListenAddress(host: "review.lan", port: 8080))
     }
 
+    @Test func onlyAWildcardListenWithoutPublicURLWarns() {
+        var config = DaemonConfiguration()
+        #expect(config.warnings.isEmpty)
+        for host in ["0.0.0.0", "::"] {
+            config.listen = ListenAddress(host: host, port: 8080)
+            config.publicURL = nil
+            #expect(config.warnings.count == 1)
+            #expect(config.warnings.first?.contains("public_url") == true)
+            #expect(config.warnings.first?.contains(ListenAddress.format(host: host, port: 8080)) == true)
+            config.publicURL = "https://review.example.org"
+            #expect(config.warnings.isEmpty)
+        }
+        config.listen = ListenAddress(host: "192.168.1.10", port: 8080)
+        config.publicURL = nil
+        #expect(config.warnings.isEmpty)
+    }
+
     @Test func wrongTypesInTheFileAreBadValues() {
         let found = problems(ConfigurationLoader(file: file([
             ("listen", .integer(8080)), ("max_note_units", .string("12")), ("allowed_origins", .string("https://x.example")),

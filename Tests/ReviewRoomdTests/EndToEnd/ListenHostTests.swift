@@ -46,6 +46,21 @@ struct ListenHostTests {
         #expect(check.stderr.contains("REVIEWROOM_LISTEN") && check.stderr.contains("\"\(host)\" does not resolve"), "\(check.stderr)")
     }
 
+    @Test func aWildcardListenWithoutPublicURLLogsAWarning() async throws {
+        let daemon = try DaemonProcess.start(arguments: ["--listen", "0.0.0.0:0"], defaultListen: false)
+        defer { daemon.terminate() }
+        let port = try await daemon.port()
+        let warning = try await daemon.stderr.first(where: { $0.contains("public_url is not set") }, timeout: .seconds(10))
+        #expect(warning.contains("0.0.0.0:\(port)") && warning.lowercased().contains("warning"), "\(warning)")
+        // With public_url set there is nothing to warn about.
+        let set = try DaemonProcess.start(arguments: ["--listen", "0.0.0.0:0", "--public-url", "http://review.lan:8080"],
+                                          defaultListen: false)
+        defer { set.terminate() }
+        _ = try await set.port()
+        _ = try await set.stderr.first(where: { $0.contains("listening") }, timeout: .seconds(10))
+        #expect(!set.stderr.entries.contains { $0.contains("public_url") }, "\(set.stderr.entries)")
+    }
+
     @Test func aMetricsHostNameIsResolvedToo() async throws {
         let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "localhost:0"])
         defer { daemon.terminate() }

@@ -175,6 +175,24 @@ struct CheckConfigCommandTests {
         #expect(serve.stderr.contains("REVIEWROOM_WEB_ROOT") && !serve.stdout.contains("Listening on"))
     }
 
+    @Test func aWildcardListenWithoutPublicURLIsAWarningNotAnError() async throws {
+        let file = try configFile("").path
+        for listen in ["0.0.0.0:8080", "[::]:8080"] {
+            let result = try await reviewroomd(["check-config", "--config", file], environment: ["REVIEWROOM_LISTEN": listen])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("listen = \"\(listen)\""))
+            let warnings = result.stderr.split(separator: "\n").filter { $0.hasPrefix("reviewroomd: warning:") }
+            #expect(warnings.count == 1, "\(listen): \(result.stderr)")
+            #expect(warnings.first?.contains("public_url") == true && warnings.first?.contains(listen) == true, "\(result.stderr)")
+        }
+        for environment in [["REVIEWROOM_LISTEN": "0.0.0.0:8080", "REVIEWROOM_PUBLIC_URL": "http://review.lan:8080"],
+                            ["REVIEWROOM_LISTEN": "127.0.0.1:8080"]] {
+            let quiet = try await reviewroomd(["check-config", "--config", file], environment: environment)
+            #expect(quiet.status == 0)
+            #expect(!quiet.stderr.contains("warning"), "\(environment): \(quiet.stderr)")
+        }
+    }
+
     @Test func serveRefusesABadConfigurationBeforeListening() async throws {
         let result = try await reviewroomd(["serve", "--listen", "nohost", "--data-dir", try TemporaryDirectory.make(prefix: "d").path])
         #expect(result.status == 78)
