@@ -9,8 +9,9 @@ enum OriginText {
     }
 
     /// The URL without a trailing slash and without its scheme's default port, or nil when it is
-    /// not http(s) with a host.
+    /// not http(s) with a host, or has a query or fragment (links are built by appending paths).
     static func normalizedURL(_ text: String) -> String? {
+        guard !text.contains("?"), !text.contains("#") else { return nil }
         var trimmed = text
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let (scheme, rest) = splitScheme(trimmed) else { return nil }

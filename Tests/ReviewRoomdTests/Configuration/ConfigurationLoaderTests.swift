@@ -261,7 +261,8 @@ struct ConfigurationOriginTests {
         #expect(config.publicOrigin == "http://10.0.0.1")
     }
 
-    @Test(arguments: ["review.example.org", "ftp://review.example.org", "https://", "https://:80/"])
+    @Test(arguments: ["review.example.org", "ftp://review.example.org", "https://", "https://:80/",
+                      "https://review.example.org/rr?x=1", "https://review.example.org/#top", "https://review.example.org/rr#"])
     func malformedPublicURLsAreRefused(url: String) {
         guard case .failure(let error) = ConfigurationLoader(file: nil, flags: ["public_url": url]).load() else {
             Issue.record("\(url) was accepted")

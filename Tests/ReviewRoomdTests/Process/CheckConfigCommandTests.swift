@@ -193,6 +193,16 @@ struct CheckConfigCommandTests {
         }
     }
 
+    @Test func aPublicURLWithAQueryOrFragmentIsRefused() async throws {
+        // Links are the URL plus a path: "https://x/?a=1" would give "https://x/?a=1/join#…".
+        for url in ["https://review.example.org/?school=1", "https://review.example.org/#top"] {
+            let result = try await reviewroomd(["check-config", "--config", try configFile("public_url = \"\(url)\"\n").path])
+            #expect(result.status == 78, "\(url): \(result.stdout)")
+            #expect(result.stderr.contains("public_url") && result.stderr.contains(url), "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
     @Test func serveRefusesABadConfigurationBeforeListening() async throws {
         let result = try await reviewroomd(["serve", "--listen", "nohost", "--data-dir", try TemporaryDirectory.make(prefix: "d").path])
         #expect(result.status == 78)
