@@ -136,6 +136,12 @@ public struct ConfigurationLoader: Sendable {
                 problems.append(problem)
             }
         }
+        // A key that cannot be read still leaves the certificate worth checking on its own.
+        if let certificate = config.tlsCertificatePath, !problems.isEmpty, !problems.contains(where: { $0.key == "tls_cert" }),
+           let failure = TLSCertificateLoader.validateCertificate(path: certificate) {
+            problems.insert(ConfigurationProblem(code: .badValue, key: "tls_cert", source: sources["tls_cert"],
+                                                 message: failure.message), at: 0)
+        }
         guard problems.isEmpty, let certificate = config.tlsCertificatePath, let key = config.tlsKeyPath,
               let failure = TLSCertificateLoader.validateNamingFile(certificatePath: certificate, keyPath: key) else {
             return problems

@@ -32,6 +32,19 @@ public enum TLSCertificateLoader {
         return loadNamingFile(into: scratch, certificatePath: certificatePath, keyPath: keyPath)
     }
 
+    /// Checks that the certificate chain alone loads (for when the key cannot even be read).
+    public static func validateCertificate(path: String) -> TransportError? {
+        guard let scratch = SSL_CTX_new(TLS_server_method()) else {
+            return TransportError(.tlsLoadFailed, "OpenSSL could not create a context: \(lastError())")
+        }
+        defer { SSL_CTX_free(scratch) }
+        ERR_clear_error()
+        guard SSL_CTX_use_certificate_chain_file(scratch, path) == 1 else {
+            return TransportError(.tlsLoadFailed, "certificate \(path) does not load as a PEM chain: \(lastError())")
+        }
+        return nil
+    }
+
     /// Loads the pair into `context` (the vhost's `SSL_CTX`; service thread only).
     static func load(into context: OpaquePointer, certificatePath: String, keyPath: String) -> TransportError? {
         loadNamingFile(into: context, certificatePath: certificatePath, keyPath: keyPath)?.error

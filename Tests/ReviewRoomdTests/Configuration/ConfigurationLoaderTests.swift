@@ -130,6 +130,12 @@ struct ConfigurationLoaderTests {
             #expect(found.first?.message.contains(says) == true, "\(cert) + \(key): \(found)")
             #expect(found.first?.source == .environment(blamed == "tls_cert" ? "REVIEWROOM_TLS_CERT" : "REVIEWROOM_TLS_KEY"))
         }
+        // Both wrong at once: both are named.
+        let both = problems(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_TLS_CERT": notPEM.path,
+                                                                         "REVIEWROOM_TLS_KEY": directory.path]))
+        #expect(both.map(\.key) == ["tls_cert", "tls_key"], "\(both)")
+        #expect(both.first?.message.contains("does not load as a PEM chain") == true)
+        #expect(both.last?.message.contains("is a directory") == true)
     }
 
     @Test func webRootMustBeADirectory() throws {
