@@ -39,6 +39,19 @@ struct BackupTests {
         await store.close()
     }
 
+    @Test func aBackupIsOwnerOnly() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        _ = try await StoreFixtures.session(in: store)
+        let destination = dir.file("owner-only.sqlite3")
+        try await store.backup(to: destination)
+        let mode = try FileManager.default.attributesOfItem(atPath: destination)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "mode \(String(mode ?? 0, radix: 8))")
+        #expect(try FileManager.default.attributesOfItem(atPath: destination)[.size] as? Int ?? 0 > 0, "the copy was written")
+        await store.close()
+    }
+
     @Test func aBackupNeverOverwritesAndNeedsAnExistingDirectory() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

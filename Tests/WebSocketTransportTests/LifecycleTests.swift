@@ -72,4 +72,29 @@ import WebSocketTransport
         #expect(error?.message.contains("\(harness.port)") == true)
         await harness.stop()
     }
+
+    /// lws 4.1.6 takes a host it cannot parse for an interface name and, without
+    /// FAIL_UPON_UNABLE_TO_BIND, keeps a vhost with no socket and reports port 0.
+    @Test(arguments: ["localhost", "lo", "192.0.2.1"])
+    func aHostThatIsNotALocalAddressFailsToStart(host: String) async throws {
+        var configuration = TransportConfiguration()
+        configuration.host = host
+        configuration.port = 0
+        let server = WebSocketServer(configuration: configuration, responder: EchoResponder(),
+                                     acceptor: TestAcceptor(echo: false), logger: .init(label: "t"))
+        let error = #expect(throws: TransportError.self) { try server.start() }
+        #expect(error?.code == .startFailed)
+        #expect(error?.message.contains(host) == true, "\(error?.message ?? "")")
+    }
+
+    @Test func anHTTPOnlyListenerOnAHostNameFailsToStart() async throws {
+        var configuration = TransportConfiguration()
+        configuration.port = 0
+        configuration.httpOnlyListener = HTTPOnlyListener(host: "localhost", port: 0, responder: EchoResponder())
+        let server = WebSocketServer(configuration: configuration, responder: EchoResponder(),
+                                     acceptor: TestAcceptor(echo: false), logger: .init(label: "t"))
+        let error = #expect(throws: TransportError.self) { try server.start() }
+        #expect(error?.code == .httpOnlyListenFailed)
+        #expect(error?.message.contains("not an IP address") == true, "\(error?.message ?? "")")
+    }
 }

@@ -10,4 +10,26 @@ import Testing
         #expect(!policy.permits("http://evil.example"))
         #expect(!policy.permits("https://127.0.0.1:8080"))
     }
+
+    @Test(arguments: [
+        ("https://a.example:443", "https://a.example"), ("HTTP://B.Example:80/", "http://b.example"),
+        ("wss://a.example:443", "wss://a.example"), ("ws://a.example:80", "ws://a.example"),
+        ("https://[::1]:443", "https://[::1]"), ("https://a.example:8443", "https://a.example:8443"),
+        ("http://a.example:443", "http://a.example:443"), ("https://a.example:80", "https://a.example:80"),
+        ("https://[::443]", "https://[::443]"), ("https://a.example:4430", "https://a.example:4430"),
+        ("null", "null"), ("https://a.example", "https://a.example"),
+    ])
+    func normaliseDropsOnlyTheSchemesDefaultPort(origin: String, expected: String) {
+        #expect(OriginPolicy.normalise(origin) == expected)
+    }
+
+    @Test func theDefaultPortMatchesOnEitherSide() {
+        let configured = OriginPolicy(origins: ["https://a.example:443", "http://b.example"])
+        #expect(configured.permits("https://a.example"))
+        #expect(configured.permits("https://a.example:443"))
+        #expect(configured.permits("http://b.example:80"))
+        #expect(!configured.permits("http://a.example"))
+        #expect(!configured.permits("https://a.example:8443"))
+        #expect(!configured.permits("https://b.example"))
+    }
 }

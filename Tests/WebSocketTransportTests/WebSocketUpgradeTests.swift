@@ -73,6 +73,19 @@ import WebSocketTransport
         await harness.stop()
     }
 
+    @Test func theListenHostNameIsAnOwnOriginWithTheBoundPort() async throws {
+        let harness = try TransportHarness { $0.hostNames = ["review.lan"] }
+        let port = harness.port
+        let origins = ["http://review.lan:\(port)", "http://Review.LAN:\(port)/", "http://review.lan:\(port + 1)",
+                       "https://review.lan:\(port)", "http://other.lan:\(port)"]
+        let statuses = try await RawBlocking.run {
+            try origins.map { try RawWebSocketClient.attemptUpgrade(port: port, origin: $0)?.status }
+        }
+        #expect(statuses[0] == 101 && statuses[1] == 101, "\(statuses)")
+        #expect(statuses.dropFirst(2).allSatisfy { $0 != 101 }, "\(statuses)")
+        await harness.stop()
+    }
+
     @Test func upgradeOnAnotherPathIsRefused() async throws {
         let harness = try TransportHarness()
         let port = harness.port

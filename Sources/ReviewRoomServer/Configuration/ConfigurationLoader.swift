@@ -1,4 +1,5 @@
 import Foundation
+import WebSocketTransport
 
 /// Merges the configuration file, command-line flags and `REVIEWROOM_*` variables (in that
 /// order of precedence, lowest first) into a ``DaemonConfiguration``, collecting every problem.
@@ -9,13 +10,17 @@ public struct ConfigurationLoader: Sendable {
     public var flags: [String: String]
     /// The process environment.
     public var environment: [String: String]
-    /// Whether a file can be opened for reading (TLS files, `web_root`); injected for tests.
-    public var isReadable: @Sendable (String) -> Bool
+    /// Resolves the host of `listen` and `metrics_listen` (``HostResolution/numericHost(_:)``);
+    /// injected for tests.
+    public var resolveHost: @Sendable (String) -> Result<String, HostResolutionError>
 
-    /// Creates a loader; `isReadable` defaults to asking the file system.
+    /// Creates a loader; `resolveHost` defaults to asking the system. The files the
+    /// configuration names (TLS, `web_root`) are always checked on the real file system: the
+    /// TLS pair is loaded with OpenSSL as `serve` would (``TLSCertificateLoader``).
     public init(file: ConfigurationFile?, flags: [String: String] = [:], environment: [String: String] = [:],
-                isReadable: @escaping @Sendable (String) -> Bool = { FileManager.default.isReadableFile(atPath: $0) }) {
-        self.file = file; self.flags = flags; self.environment = environment; self.isReadable = isReadable
+                resolveHost: @escaping @Sendable (String) -> Result<String, HostResolutionError> = HostResolution.numericHost) {
+        self.file = file; self.flags = flags; self.environment = environment
+        self.resolveHost = resolveHost
     }
 
     /// The merged configuration, or every problem found.
@@ -23,6 +28,8 @@ public struct ConfigurationLoader: Sendable {
         var config = DaemonConfiguration()
         config.dataDirectory = DaemonConfiguration.defaultDataDirectory(environment: environment)
         var problems = file?.problems ?? []
+        // Where each key's effective value came from, so cross-checks can name it.
+        var sources: [String: ConfigurationSource] = [:]
 
         for (key, value) in file?.entries ?? [] {
             let source = ConfigurationSource.file(file?.path ?? "config")
@@ -30,7 +37,7 @@ public struct ConfigurationLoader: Sendable {
                 problems.append(unknown(key, source: source))
                 continue
             }
-            apply(descriptor, value, source: source, to: &config, problems: &problems)
+            apply(descriptor, value, source: source, to: &config, problems: &problems, sources: &sources)
         }
         for (key, text) in flags.sorted(by: { $0.key < $1.key }) {
             let source = ConfigurationSource.flag("--" + key.replacingOccurrences(of: "_", with: "-"))
@@ -38,7 +45,8 @@ public struct ConfigurationLoader: Sendable {
                 problems.append(unknown(key, source: source))
                 continue
             }
-            apply(descriptor, Self.convert(text, to: descriptor.kind), source: source, to: &config, problems: &problems)
+            apply(descriptor, Self.convert(text, to: descriptor.kind), source: source, to: &config,
+                  problems: &problems, sources: &sources)
         }
         for (name, text) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("REVIEWROOM_") {
             let source = ConfigurationSource.environment(name)
@@ -48,9 +56,10 @@ public struct ConfigurationLoader: Sendable {
                     message: "\(name) is not a configuration variable (known: REVIEWROOM_ + an upper-case key of reviewroom.conf)"))
                 continue
             }
-            apply(descriptor, Self.convert(text, to: descriptor.kind), source: source, to: &config, problems: &problems)
+            apply(descriptor, Self.convert(text, to: descriptor.kind), source: source, to: &config,
+                  problems: &problems, sources: &sources)
         }
-        problems += crossChecks(config)
+        problems += crossChecks(config, sources: sources)
         return problems.isEmpty ? .success(config) : .failure(ConfigurationError(problems: problems))
     }
 
@@ -73,9 +82,12 @@ public struct ConfigurationLoader: Sendable {
     }
 
     private func apply(_ key: ConfigurationKey, _ value: ConfigValue, source: ConfigurationSource,
-                       to config: inout DaemonConfiguration, problems: inout [ConfigurationProblem]) {
+                       to config: inout DaemonConfiguration, problems: inout [ConfigurationProblem],
+                       sources: inout [String: ConfigurationSource]) {
         if let message = key.apply(&config, value) {
             problems.append(ConfigurationProblem(code: .badValue, key: key.name, source: source, message: message))
+        } else {
+            sources[key.name] = source
         }
     }
 
@@ -84,7 +96,7 @@ public struct ConfigurationLoader: Sendable {
                              message: "unknown key \"\(key)\" (see Deploy/reviewroom.conf for the keys)")
     }
 
-    private func crossChecks(_ config: DaemonConfiguration) -> [ConfigurationProblem] {
+    private func crossChecks(_ config: DaemonConfiguration, sources: [String: ConfigurationSource]) -> [ConfigurationProblem] {
         var problems: [ConfigurationProblem] = []
         switch (config.tlsCertificatePath, config.tlsKeyPath) {
         case (.some, nil):
@@ -95,15 +107,17 @@ public struct ConfigurationLoader: Sendable {
                                                  message: "tls_key is set but tls_cert is not: set both for TLS, or neither"))
         default: break
         }
-        for (key, path) in [("tls_cert", config.tlsCertificatePath), ("tls_key", config.tlsKeyPath)] {
-            if let path, !isReadable(path) {
-                problems.append(ConfigurationProblem(code: .unreadableFile, key: key, source: nil,
-                                                     message: "cannot read \(path) (missing, or no permission)"))
-            }
+        problems += tlsChecks(config, sources: sources)
+        if let root = config.webRoot, let problem = Self.pathProblem(root, key: "web_root", source: sources["web_root"],
+                                                                     wanted: .directory) {
+            problems.append(problem)
         }
-        if let root = config.webRoot, !isReadable(root) {
-            problems.append(ConfigurationProblem(code: .unreadableFile, key: "web_root", source: nil,
-                                                 message: "cannot read the folder \(root)"))
+        // A typo'd name is a configuration error like any other; serve resolves again when it binds.
+        for (key, address) in [("listen", config.listen), ("metrics_listen", config.metricsListen)] {
+            if let address, case .failure(let error) = resolveHost(address.host) {
+                problems.append(ConfigurationProblem(code: .badValue, key: key, source: sources[key],
+                                                     message: "\(address): \(error)"))
+            }
         }
         if config.messageBurst < config.messagesPerSecond {
             problems.append(ConfigurationProblem(
@@ -111,5 +125,54 @@ public struct ConfigurationLoader: Sendable {
                 message: "message_burst (\(config.messageBurst)) must be at least messages_per_second (\(config.messagesPerSecond))"))
         }
         return problems
+    }
+
+    /// Each TLS file must be a readable regular file, and the pair must load and match
+    /// (OpenSSL, as `serve` loads it), else `serve` would fail with a less helpful 69 later.
+    private func tlsChecks(_ config: DaemonConfiguration, sources: [String: ConfigurationSource]) -> [ConfigurationProblem] {
+        var problems: [ConfigurationProblem] = []
+        for (key, path) in [("tls_cert", config.tlsCertificatePath), ("tls_key", config.tlsKeyPath)] {
+            if let path, let problem = Self.pathProblem(path, key: key, source: sources[key], wanted: .regularFile) {
+                problems.append(problem)
+            }
+        }
+        // A key that cannot be read still leaves the certificate worth checking on its own.
+        if let certificate = config.tlsCertificatePath, !problems.isEmpty, !problems.contains(where: { $0.key == "tls_cert" }),
+           let failure = TLSCertificateLoader.validateCertificate(path: certificate) {
+            problems.insert(ConfigurationProblem(code: .badValue, key: "tls_cert", source: sources["tls_cert"],
+                                                 message: failure.message), at: 0)
+        }
+        guard problems.isEmpty, let certificate = config.tlsCertificatePath, let key = config.tlsKeyPath,
+              let failure = TLSCertificateLoader.validateNamingFile(certificatePath: certificate, keyPath: key) else {
+            return problems
+        }
+        let name = failure.culprit == .certificate ? "tls_cert" : "tls_key"
+        return [ConfigurationProblem(code: .badValue, key: name, source: sources[name], message: failure.error.message)]
+    }
+
+    /// What is wrong with `path` for `key` (it should be `wanted`), or nil when nothing is.
+    private static func pathProblem(_ path: String, key: String, source: ConfigurationSource?, wanted: PathKind) -> ConfigurationProblem? {
+        let what = wanted == .directory ? "the folder of the web client" : "a PEM file"
+        let message: String
+        switch PathKind.of(path) {
+        case wanted:
+            return nil
+        case .missing:
+            // systemd's LoadCredential copies exist only inside the running service.
+            let credential = path.hasPrefix("/run/credentials/")
+                ? " (a systemd credential exists only while the service runs: check the files it is loaded from instead)" : ""
+            return ConfigurationProblem(code: .unreadableFile, key: key, source: source,
+                                        message: "\(path) does not exist\(credential)")
+        case .unreadable:
+            return ConfigurationProblem(code: .unreadableFile, key: key, source: source,
+                                        message: "cannot read \(path) (no permission)")
+        case .directory:
+            message = "\(path) is a directory, not \(what)"
+        case .regularFile:
+            message = "\(path) is a file, not \(what)"
+        case .other:
+            message = "\(path) is a device, socket or FIFO, not \(what)"
+        }
+        return ConfigurationProblem(code: .badValue, key: key, source: source, message: message)
     }
 }

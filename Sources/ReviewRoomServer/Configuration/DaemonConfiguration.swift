@@ -60,7 +60,6 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// The origin clients use: ``publicURL`` when set, else `http(s)://<listen>`.
     public var publicOrigin: String {
         if let publicURL { return publicURL }
-        let scheme = tlsCertificatePath == nil ? "http" : "https"
-        return "\(scheme)://\(listen)"
+        return ListenAddress.origin(scheme: tlsCertificatePath == nil ? "http" : "https", host: listen.host, port: listen.port)
     }
 }

@@ -60,4 +60,11 @@ public struct ListenAddressError: Error, Sendable, Equatable, CustomStringConver
 extension ListenAddress {
     /// The origin (`scheme://host[:port]`) of an http(s) URL, or nil when it has none.
     public static func originOfURL(_ url: String) -> String? { OriginText.origin(ofURL: url) }
+
+    /// `scheme://host:port`, bracketing IPv6 hosts, without the port when it is the scheme's
+    /// default (https 443, http 80), the way a browser writes the origin.
+    public static func origin(scheme: String, host: String, port: Int) -> String {
+        let bracketed = host.contains(":") ? "[\(host)]" : host
+        return scheme + "://" + (port == OriginText.defaultPort(of: scheme) ? bracketed : format(host: host, port: port))
+    }
 }

@@ -1,25 +1,36 @@
 /// Checks and normalizes the URL and origin strings of the configuration (no I/O).
 enum OriginText {
-    /// `scheme://host[:port]` in lower case, or nil when `text` is not an http(s) origin.
+    /// `scheme://host[:port]` in lower case, or nil when `text` is not an http(s) origin. The
+    /// scheme's default port (https 443, http 80) is dropped: a browser's `Origin` never has it.
     static func normalizedOrigin(_ text: String) -> String? {
-        guard let (scheme, rest) = splitScheme(text), !rest.isEmpty,
-              !rest.contains("/"), !rest.contains("?"), !rest.contains("#"), !rest.contains("@"),
-              !rest.hasPrefix(":"), !rest.contains(" ") else { return nil }
-        if let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]") {
-            guard let port = Int(rest[rest.index(after: colon)...]), (1...65535).contains(port) else { return nil }
-        }
-        return scheme + "://" + rest.lowercased()
+        guard let (scheme, rest) = splitScheme(text),
+              let authority = normalizedAuthority(rest, scheme: scheme) else { return nil }
+        return scheme + "://" + authority.lowercased()
     }
 
-    /// The URL without a trailing slash, or nil when it is not http(s) with a host.
+    /// The URL without a trailing slash and without its scheme's default port, or nil when it is
+    /// not http(s) with a host, or has a query or fragment (links are built by appending paths).
     static func normalizedURL(_ text: String) -> String? {
+        guard !text.contains("?"), !text.contains("#") else { return nil }
         var trimmed = text
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let (scheme, rest) = splitScheme(trimmed) else { return nil }
         let authority = rest.prefix { $0 != "/" }
-        guard normalizedOrigin(scheme + "://" + authority) != nil else { return nil }
-        return trimmed
+        guard let kept = normalizedAuthority(String(authority), scheme: scheme) else { return nil }
+        return scheme + "://" + kept + rest.dropFirst(authority.count)
     }
+
+    /// `host[:port]` as written but without the scheme's default port, or nil when it is not one.
+    private static func normalizedAuthority(_ rest: String, scheme: String) -> String? {
+        guard !rest.isEmpty, !rest.contains("/"), !rest.contains("?"), !rest.contains("#"), !rest.contains("@"),
+              !rest.hasPrefix(":"), !rest.contains(" ") else { return nil }
+        guard let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]") else { return rest }
+        guard let port = Int(rest[rest.index(after: colon)...]), (1...65535).contains(port) else { return nil }
+        return port == defaultPort(of: scheme) ? String(rest[..<colon]) : rest
+    }
+
+    /// 443 for https, 80 for http.
+    static func defaultPort(of scheme: String) -> Int { scheme == "https" ? 443 : 80 }
 
     /// The origin part (`scheme://host[:port]`) of a URL that ``normalizedURL(_:)`` accepted.
     static func origin(ofURL url: String) -> String? {

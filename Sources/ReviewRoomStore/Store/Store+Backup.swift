@@ -5,7 +5,8 @@ import Glibc
 extension Store {
     /// Writes a consistent copy of the live database to `destination` with `VACUUM INTO`, on a
     /// reader connection (one read transaction, so appends keep committing meanwhile). The copy
-    /// is compact, in rollback-journal mode, and opens as a normal ReviewRoom store.
+    /// is compact, in rollback-journal mode, and opens as a normal ReviewRoom store. The file is
+    /// created owner-only (0600), like the data directory (0700): it holds every session's notes.
     /// - Throws: `.backupFailed` when `destination` exists or its directory is missing;
     ///   `.diskFull` when the destination's disk fills up.
     public func backup(to destination: String) async throws {
@@ -18,6 +19,15 @@ extension Store {
         guard stat(parent, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw StoreError(.backupFailed, "cannot back up to \(destination): directory \(parent) does not exist")
         }
+        // SQLite would create the file 0644; VACUUM INTO accepts an empty file, so make it first,
+        // owner-only, and exclusively (never overwriting one that appeared meanwhile).
+        let descriptor = Glibc.open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let reason = errno == EEXIST ? "it exists already: choose a new file name (a backup never overwrites)"
+                : String(cString: strerror(errno))
+            throw StoreError(.backupFailed, "cannot back up to \(destination): \(reason)")
+        }
+        Glibc.close(descriptor)
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             readers.enqueue(ReadJob(
                 run: { connection in

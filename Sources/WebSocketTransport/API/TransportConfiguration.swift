@@ -1,7 +1,11 @@
 /// Everything the transport needs to know to listen and to police connections.
 public struct TransportConfiguration: Sendable {
-    /// Address to bind, e.g. `127.0.0.1` or `::`.
+    /// Address to bind, numeric (`127.0.0.1`, `::`): ``WebSocketServer/start()`` refuses a host name,
+    /// which libwebsockets would take for an interface name.
     public var host: String = "127.0.0.1"
+    /// Names ``host`` is also reached by (a `listen` host name that resolved to it); a browser
+    /// `Origin` with one of them and the bound port is the daemon's own.
+    public var hostNames: [String] = []
     /// Port to bind; 0 picks a free one (read it back from ``WebSocketServer/start()``).
     public var port: Int = 8080
     /// A listening socket inherited from systemd (socket activation); when set, host/port are ignored.

@@ -3,7 +3,8 @@ import Foundation
 /// Decides whether a WebSocket upgrade's `Origin` header is acceptable.
 ///
 /// Pure. A browser always sends `Origin`; a request without one comes from a non-browser
-/// client and is allowed (PROTOCOL §3.5). Comparison ignores ASCII case and a trailing `/`.
+/// client and is allowed (PROTOCOL §3.5). Comparison ignores ASCII case, a trailing `/` and the
+/// scheme's default port (``normalise(_:)``).
 struct OriginPolicy: Sendable {
     private let allowed: Set<String>
 
@@ -33,9 +34,22 @@ struct OriginPolicy: Sendable {
         }
     }
 
-    private static func normalise(_ origin: String) -> String {
+    /// The origin in lower case, without a trailing `/` and without its scheme's default port
+    /// (`https://a.example:443` is `https://a.example`, as a browser sends it; likewise http 80,
+    /// wss 443, ws 80), so configuration and header compare equal whichever way either is written.
+    static func normalise(_ origin: String) -> String {
         var text = origin.trimmingCharacters(in: .whitespaces).lowercased()
         while text.hasSuffix("/") { text.removeLast() }
-        return text
+        guard let separator = text.range(of: "://") else { return text }
+        let defaultPort: String
+        switch text[..<separator.lowerBound] {
+        case "https", "wss": defaultPort = ":443"
+        case "http", "ws": defaultPort = ":80"
+        default: return text
+        }
+        let authority = text[separator.upperBound...]
+        // "[::1]:443" ends with the port; "[::443]" ends with "]" and keeps its last group.
+        guard authority.hasSuffix(defaultPort), authority.count > defaultPort.count else { return text }
+        return String(text.dropLast(defaultPort.count))
     }
 }

@@ -25,6 +25,13 @@ extension ServiceCore {
             throw error
         }
 
+        // lws takes a host it cannot parse for an interface name and, when there is none, opens
+        // no socket at all; the caller resolves names first.
+        if configuration.inheritedListenerFD == nil, !Self.isNumericAddress(configuration.host) {
+            throw TransportError(.startFailed, "could not listen on \(configuration.host):\(configuration.port): "
+                + "the host is not an IP address (resolve host names first)")
+        }
+
         var listenFD: Int32 = -1
         if let inherited = configuration.inheritedListenerFD {
             listenFD = try Self.prepareInheritedListener(inherited)
@@ -37,7 +44,9 @@ extension ServiceCore {
         info.protocols = UnsafePointer(table.entries)
         info.vhost_name = strings.copy("default")
         info.user = Unmanaged.passUnretained(self).toOpaque()
-        var options = LWS_SERVER_OPTION_VALIDATE_UTF8
+        // Without FAIL_UPON_UNABLE_TO_BIND lws 4.1.6 keeps a vhost that never listens when the
+        // address is not local (it only logs "DOESN'T EXIST" and retries later).
+        var options = LWS_SERVER_OPTION_VALIDATE_UTF8 | LWS_SERVER_OPTION_FAIL_UPON_UNABLE_TO_BIND
         // lws checks this option on the context as well as on each vhost: keep IPv6 when either
         // listener needs it.
         let httpOnlyHost = configuration.httpOnlyListener?.host ?? ""
@@ -88,6 +97,13 @@ extension ServiceCore {
                 throw TransportError(.startFailed, "libwebsockets created no vhost for \(configuration.host):\(configuration.port)")
             }
             port = Int(lws_get_vhost_listen_port(vhost))
+            guard port > 0 else {
+                lws_context_destroy(created)
+                context = nil
+                self.vhost = nil
+                throw TransportError(.startFailed, "could not listen on \(configuration.host):\(configuration.port): "
+                    + "libwebsockets bound no socket (the address is not local)")
+            }
         }
         var httpOnlyPort: Int?
         if let listener = configuration.httpOnlyListener {
@@ -101,7 +117,8 @@ extension ServiceCore {
             }
         }
         originPolicy = OriginPolicy(origins: configuration.ownOrigins + configuration.allowedOrigins
-            + OriginPolicy.boundOrigins(host: configuration.host, port: port, tls: usesTLS))
+            + OriginPolicy.boundOrigins(host: configuration.host, port: port, tls: usesTLS)
+            + configuration.hostNames.flatMap { OriginPolicy.boundOrigins(host: $0, port: port, tls: usesTLS) })
         return BoundPorts(main: port, httpOnly: httpOnlyPort)
     }
 
@@ -109,6 +126,10 @@ extension ServiceCore {
     /// protocol table (no WebSocket protocol that accepts). Returns the bound port.
     private func createHTTPOnlyVhost(_ listener: HTTPOnlyListener, in context: OpaquePointer,
                                      strings: CStringArena) throws -> Int {
+        guard Self.isNumericAddress(listener.host) else {
+            throw TransportError(.httpOnlyListenFailed, "could not listen on \(listener.host):\(listener.port) "
+                + "(HTTP-only listener): the host is not an IP address (resolve host names first)")
+        }
         let table = try ProtocolTable(httpOnlySubprotocol: configuration.subprotocol)
         httpOnlyProtocols = table
         var info = lws_context_creation_info()
@@ -126,8 +147,19 @@ extension ServiceCore {
             throw TransportError(.httpOnlyListenFailed, "could not listen on \(listener.host):\(listener.port) "
                 + "(HTTP-only listener): the address is in use or not local")
         }
+        let port = Int(lws_get_vhost_listen_port(created))
+        guard port > 0 else {
+            throw TransportError(.httpOnlyListenFailed, "could not listen on \(listener.host):\(listener.port) "
+                + "(HTTP-only listener): libwebsockets bound no socket (the address is not local)")
+        }
         httpOnlyVhost = created
-        return Int(lws_get_vhost_listen_port(created))
+        return port
+    }
+
+    /// True for an IPv4 or IPv6 address in numeric form, the only hosts lws is given.
+    private static func isNumericAddress(_ host: String) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        return inet_pton(AF_INET, host, &buffer) == 1 || inet_pton(AF_INET6, host, &buffer) == 1
     }
 
     private func startFailureMessage() -> String {

@@ -6,32 +6,75 @@ import CLibWebSockets
 /// new pair straight into the vhost's live `SSL_CTX` (captured at
 /// `LWS_CALLBACK_OPENSSL_LOAD_EXTRA_SERVER_VERIFY_CERTS`). New handshakes use the new
 /// certificate; established connections keep theirs. The pair is first checked in a
-/// throw-away `SSL_CTX`, so a bad file never damages the live one.
-enum TLSCertificateLoader {
+/// throw-away `SSL_CTX`, so a bad file never damages the live one. The daemon's configuration
+/// checks use ``validateNamingFile(certificatePath:keyPath:)`` too, so `check-config` refuses
+/// what `serve` could not load.
+public enum TLSCertificateLoader {
+    /// The file a failed check blames: the certificate when it does not load, else the key.
+    public enum Culprit: Sendable, Equatable {
+        /// The certificate chain does not load.
+        case certificate
+        /// The key does not load, or does not match the certificate.
+        case key
+    }
+
     /// Checks that the files load and match, without touching any live context.
-    static func validate(certificatePath: String, keyPath: String) -> TransportError? {
+    public static func validate(certificatePath: String, keyPath: String) -> TransportError? {
+        validateNamingFile(certificatePath: certificatePath, keyPath: keyPath)?.error
+    }
+
+    /// Like ``validate(certificatePath:keyPath:)``, also saying which file is at fault.
+    public static func validateNamingFile(certificatePath: String, keyPath: String) -> (culprit: Culprit, error: TransportError)? {
+        guard let scratch = SSL_CTX_new(TLS_server_method()) else {
+            return (.certificate, TransportError(.tlsLoadFailed, "OpenSSL could not create a context: \(lastError())"))
+        }
+        defer { SSL_CTX_free(scratch) }
+        return loadNamingFile(into: scratch, certificatePath: certificatePath, keyPath: keyPath)
+    }
+
+    /// Checks that the certificate chain alone loads (for when the key cannot even be read).
+    public static func validateCertificate(path: String) -> TransportError? {
         guard let scratch = SSL_CTX_new(TLS_server_method()) else {
             return TransportError(.tlsLoadFailed, "OpenSSL could not create a context: \(lastError())")
         }
         defer { SSL_CTX_free(scratch) }
-        return load(into: scratch, certificatePath: certificatePath, keyPath: keyPath)
+        ERR_clear_error()
+        guard SSL_CTX_use_certificate_chain_file(scratch, path) == 1 else {
+            return TransportError(.tlsLoadFailed, "certificate \(path) does not load as a PEM chain: \(lastError())")
+        }
+        return nil
     }
 
     /// Loads the pair into `context` (the vhost's `SSL_CTX`; service thread only).
     static func load(into context: OpaquePointer, certificatePath: String, keyPath: String) -> TransportError? {
+        loadNamingFile(into: context, certificatePath: certificatePath, keyPath: keyPath)?.error
+    }
+
+    private static func loadNamingFile(into context: OpaquePointer, certificatePath: String,
+                                       keyPath: String) -> (culprit: Culprit, error: TransportError)? {
         ERR_clear_error()
         guard SSL_CTX_use_certificate_chain_file(context, certificatePath) == 1 else {
-            return TransportError(.tlsLoadFailed,
-                                  "certificate \(certificatePath) does not load as a PEM chain: \(lastError())")
+            return (.certificate, TransportError(.tlsLoadFailed,
+                                                 "certificate \(certificatePath) does not load as a PEM chain: \(lastError())"))
         }
         guard SSL_CTX_use_PrivateKey_file(context, keyPath, reviewroom_ssl_filetype_pem) == 1 else {
-            return TransportError(.tlsLoadFailed, "private key \(keyPath) does not load as PEM: \(lastError())")
+            let detail = lastError()
+            // OpenSSL 3 already refuses a key that does not match the certificate here.
+            let problem = keyLoadsAlone(keyPath) ? "does not match certificate \(certificatePath)" : "does not load as PEM"
+            return (.key, TransportError(.tlsLoadFailed, "private key \(keyPath) \(problem): \(detail)"))
         }
         guard SSL_CTX_check_private_key(context) == 1 else {
-            return TransportError(.tlsLoadFailed,
-                                  "private key \(keyPath) does not match certificate \(certificatePath): \(lastError())")
+            return (.key, TransportError(.tlsLoadFailed,
+                                         "private key \(keyPath) does not match certificate \(certificatePath): \(lastError())"))
         }
         return nil
+    }
+
+    /// Whether `keyPath` loads as a PEM private key in a context without a certificate.
+    private static func keyLoadsAlone(_ keyPath: String) -> Bool {
+        guard let scratch = SSL_CTX_new(TLS_server_method()) else { return false }
+        defer { SSL_CTX_free(scratch); ERR_clear_error() }
+        return SSL_CTX_use_PrivateKey_file(scratch, keyPath, reviewroom_ssl_filetype_pem) == 1
     }
 
     private static func lastError() -> String {

@@ -18,6 +18,8 @@ struct CheckConfigCommand: ParsableCommand {
             file: file, flags: [:], environment: ProcessInfo.processInfo.environment)
         let origin = file.map { "# effective configuration (from \($0.path), flags and REVIEWROOM_* variables)" }
             ?? "# effective configuration (no file at \(TOMLConfigurationReader.defaultPath): defaults and REVIEWROOM_* variables)"
+        // Warnings are not errors: the configuration works, so the exit status stays 0.
+        for warning in configuration.warnings { CommandOutput.standardError("reviewroomd: warning: \(warning)") }
         CommandOutput.standardOutput(origin + "\n" + configuration.effectiveTOML)
     }
 }

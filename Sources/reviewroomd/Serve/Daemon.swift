@@ -61,8 +61,16 @@ struct Daemon {
         signal(SIGHUP, SIG_IGN)
         let inherited = SystemdEnvironment.inheritedListener(environment: environment, pid: getpid())
         if inherited != nil { SystemdEnvironment.forgetInheritedListeners() }
+        let transport: TransportConfiguration
+        do {
+            transport = try transportConfiguration(inheritedListener: inherited, metrics: metrics)
+        } catch {
+            logger.critical("cannot listen on \(error)")
+            await store.close()
+            throw ExitCode(69)
+        }
         let server = WebSocketServer(
-            configuration: transportConfiguration(inheritedListener: inherited, metrics: metrics), responder: responder,
+            configuration: transport, responder: responder,
             acceptor: LiveSessionAcceptor(registry: registry, logger: Logger(label: "reviewroomd.ws")), logger: Logger(label: "reviewroomd.transport"))
         let port: Int
         do {
@@ -80,7 +88,10 @@ struct Daemon {
 
         let host = inherited.flatMap { SystemdEnvironment.boundAddress(of: $0)?.host } ?? configuration.listen.host
         let scheme = configuration.tlsCertificatePath == nil ? "http" : "https"
-        if configuration.publicURL == nil { origin.set("\(scheme)://\(ListenAddress.format(host: host, port: port))") }
+        if let warning = DaemonConfiguration.publicURLWarning(listenHost: host, port: port, publicURL: configuration.publicURL) {
+            logger.warning("\(warning)")
+        }
+        if configuration.publicURL == nil { origin.set(ListenAddress.origin(scheme: scheme, host: host, port: port)) }
         // The metrics address as bound (port 0 picks one), for the "Metrics on" line.
         let metricsAddress = configuration.metricsListen.flatMap { address in
             server.httpOnlyPort.map { ListenAddress.format(host: address.host, port: $0) }
@@ -186,13 +197,19 @@ struct Daemon {
     /// should closing the store or anything else still hang past ``gracefulShutdownBound``.
     static let hardShutdownBound: Duration = .milliseconds(9_500)
 
-    private func transportConfiguration(inheritedListener: Int32?, metrics: Metrics) -> TransportConfiguration {
+    /// The transport's settings, with `listen` and `metrics_listen` resolved to numeric addresses
+    /// (lws takes anything else for an interface name); throws ``ListenResolutionFailure``.
+    private func transportConfiguration(inheritedListener: Int32?, metrics: Metrics) throws -> TransportConfiguration {
         var transport = TransportConfiguration()
         if let address = configuration.metricsListen {
-            transport.httpOnlyListener = HTTPOnlyListener(host: address.host, port: address.port,
+            let host = try Self.numericHost(of: address, key: "metrics_listen")
+            transport.httpOnlyListener = HTTPOnlyListener(host: host, port: address.port,
                                                           responder: MetricsListenerResponder(metrics: metrics))
         }
-        transport.host = configuration.listen.host
+        if inheritedListener == nil {
+            transport.host = try Self.numericHost(of: configuration.listen, key: nil)
+            if transport.host != configuration.listen.host { transport.hostNames = [configuration.listen.host] }
+        }
         transport.port = configuration.listen.port
         transport.inheritedListenerFD = inheritedListener
         transport.tlsCertificatePath = configuration.tlsCertificatePath
@@ -205,6 +222,13 @@ struct Daemon {
         transport.outboxLimitBytes = configuration.outboxLimitBytes
         transport.maxRequestBodyBytes = configuration.maxRequestBodyBytes
         return transport
+    }
+
+    private static func numericHost(of address: ListenAddress, key: String?) throws -> String {
+        switch HostResolution.numericHost(address.host) {
+        case .success(let host): return host
+        case .failure(let error): throw ListenResolutionFailure(key: key, address: address, error: error)
+        }
     }
 
     private static func reload(server: WebSocketServer, levels: LogLevelControl, tls: Bool,

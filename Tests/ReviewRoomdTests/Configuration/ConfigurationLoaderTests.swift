@@ -1,5 +1,7 @@
+import Foundation
 import Logging
 import ReviewRoomServer
+import ReviewRoomTesting
 import Testing
 
 @Suite("Configuration loader")
@@ -90,18 +92,102 @@ struct ConfigurationLoaderTests {
         #expect(found.first { $0.key == "colour" }?.code == .unknownKey)
     }
 
-    @Test func tlsNeedsBothFilesAndReadableOnes() {
-        let certOnly = problems(ConfigurationLoader(file: file([("tls_cert", .string("/c.pem"))]), isReadable: { _ in true }))
+    @Test func tlsNeedsBothFilesAndExistingOnes() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "tls")
+        let pair = try await TestCertificate.make(in: directory)
+        let certOnly = problems(ConfigurationLoader(file: file([("tls_cert", .string(pair.cert.path))])))
         #expect(certOnly.map(\.code) == [.inconsistent])
         #expect(certOnly.first?.message.contains("tls_key") == true)
 
-        let unreadable = problems(ConfigurationLoader(
-            file: file([("tls_cert", .string("/c.pem")), ("tls_key", .string("/k.pem"))]),
-            isReadable: { $0 != "/k.pem" }))
+        let missing = directory.appendingPathComponent("nope.pem").path
+        let unreadable = problems(ConfigurationLoader(file: file([("tls_cert", .string(pair.cert.path)), ("tls_key", .string(missing))])))
         #expect(unreadable.count == 1)
         #expect(unreadable.first?.code == .unreadableFile)
         #expect(unreadable.first?.key == "tls_key")
-        #expect(unreadable.first?.message.contains("/k.pem") == true)
+        #expect(unreadable.first?.message.contains(missing) == true)
+
+        let fine = try load(ConfigurationLoader(file: file([("tls_cert", .string(pair.cert.path)), ("tls_key", .string(pair.key.path))])))
+        #expect(fine.tlsCertificatePath == pair.cert.path && fine.tlsKeyPath == pair.key.path)
+    }
+
+    @Test func tlsFilesMustLoadAndMatchAsServeLoadsThem() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "tls")
+        let first = try await TestCertificate.make(in: directory, prefix: "a-")
+        let second = try await TestCertificate.make(in: directory, prefix: "b-")
+        let notPEM = directory.appendingPathComponent("notes.txt")
+        try Data("not a certificate\n".utf8).write(to: notPEM)
+        let cases: [(cert: String, key: String, blamed: String, says: String)] = [
+            (first.cert.path, second.key.path, "tls_key", "does not match"),
+            (notPEM.path, first.key.path, "tls_cert", "does not load as a PEM chain"),
+            (first.cert.path, notPEM.path, "tls_key", "does not load as PEM"),
+            (first.cert.path, directory.path, "tls_key", "is a directory"),
+            (directory.path, first.key.path, "tls_cert", "is a directory"),
+        ]
+        for (cert, key, blamed, says) in cases {
+            let found = problems(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_TLS_CERT": cert, "REVIEWROOM_TLS_KEY": key]))
+            #expect(found.count == 1, "\(cert) + \(key): \(found)")
+            #expect(found.first?.key == blamed, "\(cert) + \(key): \(found)")
+            #expect(found.first?.message.contains(says) == true, "\(cert) + \(key): \(found)")
+            #expect(found.first?.source == .environment(blamed == "tls_cert" ? "REVIEWROOM_TLS_CERT" : "REVIEWROOM_TLS_KEY"))
+        }
+        // Both wrong at once: both are named.
+        let both = problems(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_TLS_CERT": notPEM.path,
+                                                                         "REVIEWROOM_TLS_KEY": directory.path]))
+        #expect(both.map(\.key) == ["tls_cert", "tls_key"], "\(both)")
+        #expect(both.first?.message.contains("does not load as a PEM chain") == true)
+        #expect(both.last?.message.contains("is a directory") == true)
+    }
+
+    @Test func webRootMustBeADirectory() throws {
+        let directory = try TemporaryDirectory.make(prefix: "web")
+        let page = directory.appendingPathComponent("index.html")
+        try Data("<p>hi</p>".utf8).write(to: page)
+        #expect(try load(ConfigurationLoader(file: file([("web_root", .string(directory.path))]))).webRoot == directory.path)
+        let asFile = problems(ConfigurationLoader(file: file([("web_root", .string(page.path))])))
+        #expect(asFile.map(\.key) == ["web_root"])
+        #expect(asFile.first?.message.contains("is a file, not the folder") == true, "\(asFile)")
+        let missing = problems(ConfigurationLoader(file: file([("web_root", .string(directory.path + "/nope"))])))
+        #expect(missing.map(\.code) == [.unreadableFile])
+    }
+
+    @Test func aSystemdCredentialPathOutsideTheServiceSaysWhy() {
+        let found = problems(ConfigurationLoader(file: file([
+            ("tls_cert", .string("/run/credentials/reviewroomd.service/tls.crt")),
+            ("tls_key", .string("/run/credentials/reviewroomd.service/tls.key")),
+        ])))
+        #expect(found.map(\.key) == ["tls_cert", "tls_key"])
+        #expect(found.allSatisfy { $0.code == .unreadableFile && $0.message.contains("only while the service runs") })
+    }
+
+    @Test func listenHostsThatDoNotResolveAreBadValues() {
+        let resolver: @Sendable (String) -> Result<String, HostResolutionError> = { host in
+            host == "typo.example" ? .failure(HostResolutionError(host: host, reason: "Name or service not known")) : .success("10.0.0.1")
+        }
+        let found = problems(ConfigurationLoader(file: file([
+            ("listen", .string("typo.example:8080")), ("metrics_listen", .string("typo.example:9100")),
+        ]), resolveHost: resolver))
+        #expect(found.map(\.key) == ["listen", "metrics_listen"])
+        #expect(found.allSatisfy { $0.code == .badValue && $0.message.contains("typo.example") })
+        // A name that resolves stays as written: serve resolves it when it binds.
+        let fine = try? load(ConfigurationLoader(file: file([("listen", .string("review.lan:8080"))]), resolveHost: resolver))
+        #expect(fine?.listen == ListenAddress(host: "review.lan", port: 8080))
+    }
+
+    @Test func onlyAWildcardListenWithoutPublicURLWarns() {
+        var config = DaemonConfiguration()
+        #expect(config.warnings.isEmpty)
+        for host in ["0.0.0.0", "::"] {
+            config.listen = ListenAddress(host: host, port: 8080)
+            config.publicURL = nil
+            #expect(config.warnings.count == 1)
+            #expect(config.warnings.first?.contains("public_url") == true)
+            #expect(config.warnings.first?.contains(ListenAddress.format(host: host, port: 8080)) == true)
+            config.publicURL = "https://review.example.org"
+            #expect(config.warnings.isEmpty)
+        }
+        config.listen = ListenAddress(host: "192.168.1.10", port: 8080)
+        config.publicURL = nil
+        #expect(config.warnings.isEmpty)
     }
 
     @Test func wrongTypesInTheFileAreBadValues() {
@@ -159,7 +245,30 @@ struct ConfigurationOriginTests {
         #expect(config.allowedOrigins == ["https://school.example:8443"])
     }
 
-    @Test(arguments: ["review.example.org", "ftp://review.example.org", "https://", "https://:80/"])
+    @Test func theSchemesDefaultPortIsDropped() throws {
+        let config = try ConfigurationLoader(file: nil, environment: [
+            "REVIEWROOM_ALLOWED_ORIGINS": "https://a.example:443,http://B.example:80,https://c.example:80,http://[::1]:80",
+            "REVIEWROOM_PUBLIC_URL": "https://Review.example.org:443/rr/",
+        ]).load().get()
+        #expect(config.allowedOrigins == ["https://a.example", "http://b.example", "https://c.example:80", "http://[::1]"])
+        #expect(config.publicURL == "https://Review.example.org/rr")
+        #expect(ListenAddress.originOfURL(config.publicURL ?? "") == "https://review.example.org")
+        let plain = try ConfigurationLoader(file: nil, flags: ["public_url": "http://review.example.org:80"]).load().get()
+        #expect(plain.publicURL == "http://review.example.org")
+    }
+
+    @Test func theDerivedOriginHasNoDefaultPort() {
+        #expect(ListenAddress.origin(scheme: "https", host: "review.lan", port: 443) == "https://review.lan")
+        #expect(ListenAddress.origin(scheme: "http", host: "::1", port: 80) == "http://[::1]")
+        #expect(ListenAddress.origin(scheme: "http", host: "::1", port: 443) == "http://[::1]:443")
+        #expect(ListenAddress.origin(scheme: "https", host: "10.0.0.1", port: 8443) == "https://10.0.0.1:8443")
+        var config = DaemonConfiguration()
+        config.listen = ListenAddress(host: "10.0.0.1", port: 80)
+        #expect(config.publicOrigin == "http://10.0.0.1")
+    }
+
+    @Test(arguments: ["review.example.org", "ftp://review.example.org", "https://", "https://:80/",
+                      "https://review.example.org/rr?x=1", "https://review.example.org/#top", "https://review.example.org/rr#"])
     func malformedPublicURLsAreRefused(url: String) {
         guard case .failure(let error) = ConfigurationLoader(file: nil, flags: ["public_url": url]).load() else {
             Issue.record("\(url) was accepted")

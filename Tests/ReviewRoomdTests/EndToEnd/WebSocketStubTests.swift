@@ -69,6 +69,25 @@ struct WebSocketStubTests {
         #expect(statuses[2] != 101, "a foreign origin was accepted")
     }
 
+    @Test func originsWrittenWithTheDefaultPortMatchWhatBrowsersSend() async throws {
+        // A browser never sends :443 for https (or :80 for http); the configuration may have it.
+        let daemon = try DaemonProcess.start(arguments: ["--public-url", "https://review.example.org:443", "--demo"],
+                                             environment: ["REVIEWROOM_ALLOWED_ORIGINS": "https://a.example:443,http://b.example:80"])
+        defer { daemon.terminate() }
+        let port = try await daemon.port()
+        let origins = ["https://review.example.org", "https://review.example.org:443", "https://a.example",
+                       "https://a.example:443", "http://b.example", "http://b.example:80", "https://a.example:8443",
+                       "http://a.example", "https://b.example"]
+        let statuses = try await RawBlocking.run {
+            try origins.map { try RawWebSocketClient.attemptUpgrade(port: port, origin: $0)?.status }
+        }
+        for (origin, status) in zip(origins, statuses).prefix(6) { #expect(status == 101, "\(origin) was refused") }
+        for (origin, status) in zip(origins, statuses).dropFirst(6) { #expect(status != 101, "\(origin) was accepted") }
+        // The links the daemon prints use the origin as a browser writes it.
+        let link = try await daemon.stdout.first(where: { $0.contains("/join#") }, timeout: .seconds(10))
+        #expect(link.contains("https://review.example.org/join#"), "\(link)")
+    }
+
     @Test func sigtermClosesClientsWith1001AndExitsZero() async throws {
         let daemon = try DaemonProcess.start()
         defer { daemon.terminate() }

@@ -41,6 +41,9 @@ struct AdministrationCommandTests {
         let destination = try TemporaryDirectory.make(prefix: "admin-backup").appendingPathComponent("copy.sqlite3")
         let backup = try await reviewroomd(["backup", destination.path, "--data-dir", data.path])
         #expect(backup.status == 0, "\(backup.stderr)")
+        // Owner-only, like the data directory (0700): the copy holds every session's notes.
+        let mode = try FileManager.default.attributesOfItem(atPath: destination.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "backup mode \(String(mode ?? 0, radix: 8))")
         // The copy is a ReviewRoom store holding Kim, revoked.
         let copyDirectory = try TemporaryDirectory.make(prefix: "admin-restore")
         try FileManager.default.copyItem(at: destination, to: copyDirectory.appendingPathComponent("reviewroom.sqlite3"))

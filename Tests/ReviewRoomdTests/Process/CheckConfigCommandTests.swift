@@ -28,8 +28,7 @@ struct CheckConfigCommandTests {
 
     @Test func aFullValidFileIsPrintedBack() async throws {
         let directory = try TemporaryDirectory.make(prefix: "tls")
-        let cert = directory.appendingPathComponent("c.pem"), key = directory.appendingPathComponent("k.pem")
-        try Data("x".utf8).write(to: cert); try Data("x".utf8).write(to: key)
+        let (cert, key) = try await TestCertificate.make(in: directory)
         let text = """
         listen = "0.0.0.0:9000"
         data_dir = "/srv/rr"
@@ -145,6 +144,63 @@ struct CheckConfigCommandTests {
         _ = try await daemon.port()
         let mode = try FileManager.default.attributesOfItem(atPath: fresh)[.posixPermissions] as? Int
         #expect(mode == 0o700)
+    }
+
+    @Test func tlsFilesServeCannotLoadAreConfigurationErrorsForCheckConfigAndServe() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "tls")
+        let first = try await TestCertificate.make(in: directory, prefix: "a-")
+        let second = try await TestCertificate.make(in: directory, prefix: "b-")
+        let mismatched = ["REVIEWROOM_TLS_CERT": first.cert.path, "REVIEWROOM_TLS_KEY": second.key.path]
+        let check = try await reviewroomd(["check-config", "--config", try configFile("").path], environment: mismatched)
+        #expect(check.status == 78, "\(check.stdout)")
+        #expect(check.stderr.contains("REVIEWROOM_TLS_KEY: tls_key:") && check.stderr.contains("does not match"), "\(check.stderr)")
+        let serve = try await reviewroomd(["serve", "--listen", "127.0.0.1:0", "--data-dir", directory.appendingPathComponent("d").path],
+                                          environment: mismatched)
+        #expect(serve.status == 78, "EX_CONFIG, not 69: \(serve.stderr)")
+        #expect(serve.stderr.contains("tls_key") && !serve.stdout.contains("Listening on"))
+        let directoryKey = try await reviewroomd(["check-config", "--config", try configFile("").path],
+                                                 environment: ["REVIEWROOM_TLS_CERT": first.cert.path, "REVIEWROOM_TLS_KEY": directory.path])
+        #expect(directoryKey.status == 78)
+        #expect(directoryKey.stderr.contains("tls_key") && directoryKey.stderr.contains("is a directory"), "\(directoryKey.stderr)")
+    }
+
+    @Test func aWebRootThatIsAFileIsAConfigurationError() async throws {
+        let page = try configFile("")
+        let check = try await reviewroomd(["check-config", "--config", try configFile("web_root = \"\(page.path)\"\n").path])
+        #expect(check.status == 78)
+        #expect(check.stderr.contains("web_root") && check.stderr.contains("is a file, not the folder"), "\(check.stderr)")
+        let serve = try await reviewroomd(["serve", "--listen", "127.0.0.1:0", "--data-dir", try TemporaryDirectory.make(prefix: "d").path],
+                                          environment: ["REVIEWROOM_WEB_ROOT": page.path])
+        #expect(serve.status == 78, "\(serve.stderr)")
+        #expect(serve.stderr.contains("REVIEWROOM_WEB_ROOT") && !serve.stdout.contains("Listening on"))
+    }
+
+    @Test func aWildcardListenWithoutPublicURLIsAWarningNotAnError() async throws {
+        let file = try configFile("").path
+        for listen in ["0.0.0.0:8080", "[::]:8080"] {
+            let result = try await reviewroomd(["check-config", "--config", file], environment: ["REVIEWROOM_LISTEN": listen])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("listen = \"\(listen)\""))
+            let warnings = result.stderr.split(separator: "\n").filter { $0.hasPrefix("reviewroomd: warning:") }
+            #expect(warnings.count == 1, "\(listen): \(result.stderr)")
+            #expect(warnings.first?.contains("public_url") == true && warnings.first?.contains(listen) == true, "\(result.stderr)")
+        }
+        for environment in [["REVIEWROOM_LISTEN": "0.0.0.0:8080", "REVIEWROOM_PUBLIC_URL": "http://review.lan:8080"],
+                            ["REVIEWROOM_LISTEN": "127.0.0.1:8080"]] {
+            let quiet = try await reviewroomd(["check-config", "--config", file], environment: environment)
+            #expect(quiet.status == 0)
+            #expect(!quiet.stderr.contains("warning"), "\(environment): \(quiet.stderr)")
+        }
+    }
+
+    @Test func aPublicURLWithAQueryOrFragmentIsRefused() async throws {
+        // Links are the URL plus a path: "https://x/?a=1" would give "https://x/?a=1/join#…".
+        for url in ["https://review.example.org/?school=1", "https://review.example.org/#top"] {
+            let result = try await reviewroomd(["check-config", "--config", try configFile("public_url = \"\(url)\"\n").path])
+            #expect(result.status == 78, "\(url): \(result.stdout)")
+            #expect(result.stderr.contains("public_url") && result.stderr.contains(url), "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
     }
 
     @Test func serveRefusesABadConfigurationBeforeListening() async throws {
