@@ -92,4 +92,27 @@ struct LiveAgendaEditTests {
         #expect(agenda[0]["purpose"] == nil, "an explicit null clears the purpose")
         #expect(agenda.map { $0["prompts"] as? [String] } == [[], []])
     }
+
+    @Test func aPhaseThatHasRunCannotChangeAfterGoingBack() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let session = try await Self.sessionStartingNow(api, Self.templateBody)
+        let id = try #require(session["id"] as? String)
+        try await Self.facilitate(api, session: id, [#"{"type":"session.start"}"#, #"{"type":"phase.goto","index":4}"#,
+                                                     #"{"type":"phase.goto","index":1}"#])
+        let before = try await api.call("GET", "/api/v1/sessions/\(id)")
+        var agenda = try #require(before.jsonObject?["agenda"] as? [[String: Any]])
+        agenda[3]["durationSec"] = 5
+        let response = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: try Self.json(["agenda": agenda]))
+        #expect(response.status == 409, "\(response.text)")
+        #expect(response.headers["content-type"] == "application/problem+json")
+        #expect(response.detail.contains("phase 3"), "\(response.detail)")
+        let after = try await api.call("GET", "/api/v1/sessions/\(id)")
+        #expect(after.jsonObject?["agenda"] as? NSArray == before.jsonObject?["agenda"] as? NSArray, "the refusal changed nothing")
+
+        agenda = try #require(before.jsonObject?["agenda"] as? [[String: Any]])
+        agenda[5]["durationSec"] = 600
+        let later = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: try Self.json(["agenda": agenda]))
+        #expect(later.status == 200, "a phase after every started one may change: \(later.text)")
+    }
 }

@@ -2,7 +2,8 @@ extension SessionState {
     /// Applies a facilitator's edit at `now`: `session.changed` with the whole new values,
     /// plus `clock.changed`/`floor.changed` when a session not started gets a new first phase.
     ///
-    /// Once started, the current and past phases cannot change (`invalid_state`, HTTP 409);
+    /// Once started, the current phase and every phase up to the highest one that has run
+    /// cannot change (`invalid_state`, HTTP 409);
     /// a prompt removed from the deck stops being current or discussed. An edit equal to the
     /// current values changes nothing. After the end: `session_ended`.
     public mutating func apply(_ edit: SessionEdit, at now: Timestamp) -> Result<[Event], CommandError> {
@@ -18,13 +19,7 @@ extension SessionState {
         let newAgenda = edit.agenda ?? agenda
         if let given = edit.agenda {
             try Self.validate(agenda: given)
-            if clock.status.isUnderway {
-                let fixed = clock.phase + 1
-                guard given.count >= fixed, Array(given[..<fixed]) == Array(agenda[..<fixed]) else {
-                    throw .invalidState("the agenda edit changes \(describePhase(clock.phase)) or an earlier phase: "
-                        + "only phases after the current one can change once the session is live")
-                }
-            }
+            try checkStartedPhasesKept(in: given, comparedWith: agenda)
         }
         var newPrompts = prompts
         if let deck = edit.deck {
@@ -50,6 +45,24 @@ extension SessionState {
             if newFloor != floor { bodies.append(.floorChanged(newFloor)) }
         }
         return bodies
+    }
+
+    /// How many leading phases are fixed once the session is live: every phase up to the
+    /// highest one that has started (run at least once, or current), since `phase.goto` and
+    /// `phase.prev` can move the clock back below phases that have already run.
+    var startedPhaseCount: Int {
+        guard clock.status.isUnderway else { return 0 }
+        return min(max(clock.phase, phaseRuns.map(\.phase).max() ?? 0) + 1, agenda.count)
+    }
+
+    /// Throws `invalid_state` naming the first fixed phase (``startedPhaseCount``) that `given`
+    /// changes or drops, `before` being the current agenda as the edit would otherwise leave it.
+    private func checkStartedPhasesKept(in given: [Phase], comparedWith before: [Phase]) throws(CommandError) {
+        let fixed = startedPhaseCount
+        guard let index = (0..<fixed).first(where: { !given.indices.contains($0) || given[$0] != before[$0] }) else { return }
+        let verb = given.indices.contains(index) ? "changes" : "removes"
+        throw .invalidState("the agenda edit \(verb) \(describePhase(index)), which is current or has already started: "
+            + "once the session is live only the phases after phase \(fixed - 1) can change")
     }
 
     private static func nonEmpty(_ text: String, _ field: String) throws(CommandError) -> String {

@@ -35,6 +35,36 @@ import Testing
         #expect(try EncodedJSON.string(state) == before)
     }
 
+    @Test func phasesThatHaveRunStayFixedAfterGoingBack() throws {
+        var state = SessionFixture.started()
+        state.ok(.phaseGoto(index: 2), by: "f1", at: SessionFixture.at(10))
+        state.ok(.phaseGoto(index: 0), by: "f1", at: SessionFixture.at(20))
+        let before = try EncodedJSON.string(state)
+        // Phase 2 has run and phase 1 lies before it, although the current phase is 0.
+        for index in [2, 1] {
+            var edited = state.agenda
+            edited[index].durationSec = 5
+            guard case .failure(let error) = state.apply(SessionEdit(agenda: edited), at: SessionFixture.at(21)) else {
+                Issue.record("editing phase \(index), before the highest phase that has run, was allowed")
+                continue
+            }
+            #expect(error.code == .invalidState)
+            #expect(error.message.contains("phase \(index) (\"\(state.agenda[index].title)\")"), "\(error.message)")
+        }
+        guard case .failure(let removed) = state.apply(SessionEdit(agenda: Array(state.agenda.prefix(2))),
+                                                       at: SessionFixture.at(21)) else {
+            Issue.record("removing a phase that has run was allowed")
+            return
+        }
+        #expect(removed.code == .invalidState)
+        #expect(removed.message.contains("phase 2"), "\(removed.message)")
+        #expect(try EncodedJSON.string(state) == before)
+        var later = state.agenda
+        later[3].durationSec = 45
+        _ = try state.apply(SessionEdit(agenda: later), at: SessionFixture.at(22)).get()
+        #expect(state.agenda[3].durationSec == 45, "a phase after every started one still changes")
+    }
+
     @Test func newDeckDropsVanishedCurrentAndDiscussed() throws {
         var state = SessionFixture.started()
         state.ok(.promptShow(prompt: "q1"), by: "f1", at: SessionFixture.at(1))
