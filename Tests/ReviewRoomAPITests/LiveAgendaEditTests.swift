@@ -115,4 +115,26 @@ struct LiveAgendaEditTests {
         let later = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: try Self.json(["agenda": agenda]))
         #expect(later.status == 200, "a phase after every started one may change: \(later.text)")
     }
+
+    @Test func aNewDeckPrunesPhasePromptsAndAnAgendaMustNameTheNewDecksPrompts() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let session = try #require(try await api.createSession()["session"] as? [String: Any])
+        let id = try #require(session["id"] as? String)
+        #expect((session["agenda"] as? [[String: Any]])?[1]["prompts"] as? [String] == ["q1"])
+
+        let before = try await api.call("GET", "/api/v1/sessions/\(id)")
+        let stale = #"{"promptDeck": "covid-recovery", "agenda": [{"title": "Welcome", "kind": "briefing", "durationSec": 300, "prompts": ["q1"]}]}"#
+        let refused = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: stale)
+        #expect(refused.status == 400, "\(refused.text)")
+        #expect(refused.detail.contains("agenda[0].prompts: 'q1'"), "\(refused.detail)")
+        #expect(try await api.call("GET", "/api/v1/sessions/\(id)").text == before.text, "the refusal changed nothing")
+
+        let swapped = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: #"{"prompts": [{"id": "n1", "text": "New question"}]}"#)
+        #expect(swapped.status == 200, "\(swapped.text)")
+        let agenda = try #require(swapped.jsonObject?["agenda"] as? [[String: Any]])
+        #expect(agenda.map { $0["prompts"] as? [String] } == [[], []], "no phase names a prompt the deck lost")
+        let read = try await api.call("GET", "/api/v1/sessions/\(id)")
+        #expect((read.jsonObject?["agenda"] as? [[String: Any]])?[1]["prompts"] as? [String] == [], "stored so")
+    }
 }

@@ -65,6 +65,38 @@ import Testing
         #expect(state.agenda[3].durationSec == 45, "a phase after every started one still changes")
     }
 
+    @Test func newDeckPrunesPhasePromptsInTheSameSessionChanged() throws {
+        var agenda = SessionFixture.agenda
+        agenda[0].prompts = ["q1", "q2"]
+        agenda[2].prompts = ["q3", "q1"]
+        var state = SessionFixture.session(agenda: agenda)
+        state.ok(.sessionStart, by: "f1", at: SessionFixture.startsAt)
+        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(10))
+        let initial = state
+        let events = try state.apply(SessionEdit(deck: [Prompt(id: "q2", text: "Kept"), Prompt(id: "n1", text: "New")]),
+                                     at: SessionFixture.at(20)).get()
+        #expect(events.map(\.name) == ["session.changed"])
+        #expect(state.agenda.map(\.prompts) == [["q2"], [], [], []], "phase 0 has run, yet its ids are pruned too")
+        #expect(SessionState.replaying(events, onto: initial) == state)
+    }
+
+    @Test func anAgendaAndANewDeckTogetherAreComparedAfterPruning() throws {
+        var agenda = SessionFixture.agenda
+        agenda[0].prompts = ["q1"]
+        agenda[3].prompts = ["q3"]
+        var state = SessionFixture.session(agenda: agenda)
+        state.ok(.sessionStart, by: "f1", at: SessionFixture.startsAt)
+        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(10))
+        // Phase 0 has run: sent without the vanished q1 it is unchanged; phase 3 gets the new prompt.
+        var edited = state.agenda
+        edited[0].prompts = []
+        edited[3].prompts = ["q3", "n1"]
+        _ = try state.apply(SessionEdit(agenda: edited, deck: [Prompt(id: "q3", text: "Kept"), Prompt(id: "n1", text: "New")]),
+                            at: SessionFixture.at(20)).get()
+        #expect(state.agenda.map(\.prompts) == [[], [], [], ["q3", "n1"]])
+        #expect(state.prompts.deck.map(\.id) == ["q3", "n1"])
+    }
+
     @Test func newDeckDropsVanishedCurrentAndDiscussed() throws {
         var state = SessionFixture.started()
         state.ok(.promptShow(prompt: "q1"), by: "f1", at: SessionFixture.at(1))
