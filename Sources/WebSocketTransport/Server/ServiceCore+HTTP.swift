@@ -46,11 +46,20 @@ extension ServiceCore {
         let declared = headers["content-length"].map { Int($0.trimmingCharacters(in: .whitespaces)) }
         let bodyMethods: Set<String> = ["POST", "PUT", "PATCH"]
         var expected = 0
+        var closesAfterResponse = false
         switch declared {
         case .none:
-            // lws would wait for up to 100 MB of body for these methods without a length.
             if bodyMethods.contains(method) {
-                return refuse(wsi, HTTPRefusal(status: 411, detail: "a \(method) request needs a Content-Length header"))
+                // lws 4.1.6 does not decode a chunked (or any Transfer-Encoding) request body.
+                if headers["transfer-encoding"] != nil {
+                    return refuse(wsi, HTTPRefusal(
+                        status: 411, detail: "a \(method) request with a body needs a Content-Length header: "
+                            + "Transfer-Encoding bodies are not accepted"))
+                }
+                // RFC 9112 §6.3: no Content-Length and no Transfer-Encoding is an empty body. lws
+                // still waits for up to 100 MB of one and would read the next request as body, so
+                // the answer closes the connection.
+                closesAfterResponse = true
             }
         case .some(.none), .some(.some(..<0)):
             return refuse(wsi, HTTPRefusal(status: 400, detail: "the Content-Length header is not a non-negative integer"),
@@ -63,6 +72,7 @@ extension ServiceCore {
         }
 
         let exchange = HTTPExchange(id: nextExchangeNumber, wsi: wsi, responder: responder, request: request, expectedBodyBytes: expected)
+        exchange.closesAfterResponse = closesAfterResponse
         nextExchangeNumber += 1
         if let previous = exchangesByWSI[wsi] { exchangesByID[previous.id] = nil }
         exchangesByWSI[wsi] = exchange
@@ -79,7 +89,8 @@ extension ServiceCore {
 
     /// `LWS_CALLBACK_HTTP_BODY`: a piece of the body.
     func httpBodyReceived(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
-        guard let exchange = exchangesByWSI[wsi] else { return 0 }
+        // Bytes after a request without a length are not its body (it has none): dropped.
+        guard let exchange = exchangesByWSI[wsi], !exchange.closesAfterResponse else { return 0 }
         guard length > 0, let input else { return 0 }
         guard exchange.request.body.count + length <= configuration.maxRequestBodyBytes else {
             forget(exchange)
@@ -100,6 +111,11 @@ extension ServiceCore {
     func httpWriteable(_ wsi: OpaquePointer) -> Int32 {
         guard let exchange = exchangesByWSI[wsi], let response = exchange.response else { return 0 }
         if !exchange.headersWritten {
+            var response = response
+            if exchange.closesAfterResponse {
+                response.headers.removeAll { $0.0.lowercased() == "connection" }
+                response.headers.append(("Connection", "close"))
+            }
             guard writeHeaders(wsi, response: response, isHead: exchange.request.method == "HEAD") else { return -1 }
             exchange.headersWritten = true
         }
@@ -112,6 +128,8 @@ extension ServiceCore {
             }
         }
         forget(exchange)
+        // Closing (-1) flushes what is still buffered first (lws' LRS_FLUSHING_BEFORE_CLOSE).
+        if exchange.closesAfterResponse { return -1 }
         return lws_http_transaction_completed(wsi) != 0 ? -1 : 0
     }
 
