@@ -35,6 +35,22 @@ import Testing
         #expect(try EncodedJSON.string(state) == before)
     }
 
+    @Test func theFirstPhaseIsFixedOnceStartedBeforeAnyPhaseHasRun() throws {
+        var state = SessionFixture.started()
+        #expect(state.phaseRuns.isEmpty)
+        var first = state.agenda
+        first[0].title = "Renamed"
+        guard case .failure(let error) = state.apply(SessionEdit(agenda: first), at: SessionFixture.at(5)) else {
+            Issue.record("editing the current phase was allowed")
+            return
+        }
+        #expect(error.message.contains("changes phase 0 (\"Briefing\")"), "\(error.message)")
+        var second = state.agenda
+        second[1].title = "Renamed"
+        _ = try state.apply(SessionEdit(agenda: second), at: SessionFixture.at(6)).get()
+        #expect(state.agenda[1].title == "Renamed")
+    }
+
     @Test func phasesThatHaveRunStayFixedAfterGoingBack() throws {
         var state = SessionFixture.started()
         state.ok(.phaseGoto(index: 2), by: "f1", at: SessionFixture.at(10))
