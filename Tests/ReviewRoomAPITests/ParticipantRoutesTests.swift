@@ -37,6 +37,29 @@ struct ParticipantRoutesTests {
         #expect(try await api.call("POST", "/api/v1/sessions/\(id)/participants/\(pid)/reissue", body: "").status == 404)
     }
 
+    /// `curl -X POST` sends neither a body nor `Content-Length`: RFC 9112 §6.3 makes that an empty
+    /// body, so reissuing works, and routes that need a body answer their own 400.
+    @Test func requestsWithoutBodyOrContentLengthHaveAnEmptyBody() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let session = try #require(try await api.createSession()["session"] as? [String: Any])
+        let id = try #require(session["id"] as? String)
+        let pid = try #require((session["participants"] as? [[String: Any]])?.last?["id"] as? String)
+        let reissued = try await api.call("POST", "/api/v1/sessions/\(id)/participants/\(pid)/reissue")
+        #expect(reissued.status == 201, "\(reissued.text)")
+        #expect(reissued.jsonObject?["token"] is String)
+        #expect((reissued.jsonObject?["participant"] as? [String: Any])?["id"] as? String == pid)
+
+        let before = try await api.call("GET", "/api/v1/sessions/\(id)")
+        let invite = try await api.call("POST", "/api/v1/sessions/\(id)/participants")
+        #expect(invite.status == 400)
+        #expect(invite.detail.contains("body is empty"), "\(invite.detail)")
+        let patch = try await api.call("PATCH", "/api/v1/sessions/\(id)")
+        #expect(patch.status == 400)
+        #expect(patch.headers["content-type"] == "application/problem+json")
+        #expect(try await api.call("GET", "/api/v1/sessions/\(id)").text == before.text, "nothing changed")
+    }
+
     @Test func aDisplayInviteLinksToTheDisplayPage() async throws {
         let api = try await APIDaemon.start()
         defer { api.stop() }

@@ -63,15 +63,67 @@ import Testing
         await harness.stop()
     }
 
-    @Test func postWithoutLengthIs411() async throws {
+    /// RFC 9112 §6.3: without Content-Length and Transfer-Encoding a request's body is empty (what
+    /// `curl -X POST` sends). lws still waits for a body, so the answer closes the connection, and
+    /// bytes after the head (here a pipelined request) are not taken for a body.
+    @Test(arguments: ["POST", "PATCH", "PUT"])
+    func bodyMethodWithoutLengthOrTransferEncodingHasAnEmptyBody(_ method: String) async throws {
+        let harness = try TransportHarness()
+        let port = harness.port
+        let (response, rest) = try await RawBlocking.run {
+            let client = try RawHTTPClient(port: port)
+            try client.socket.write(Array("\(method) /x HTTP/1.1\r\nHost: a\r\n\r\nGET /next HTTP/1.1\r\nHost: a\r\n\r\n".utf8))
+            let response = try client.readResponse()
+            return (response, try client.socket.readToEnd(timeout: 10))
+        }
+        #expect(response.status == 200)
+        #expect(response.text == "\(method) /x - - 0\n")
+        #expect(response.headers["connection"]?.lowercased() == "close")
+        #expect(rest.isEmpty, "the server closed the connection after the answer")
+        await harness.stop()
+    }
+
+    /// lws 4.1.6 does not decode chunked request bodies, so a body sent that way is refused.
+    @Test func transferEncodingWithoutLengthIs411() async throws {
         let harness = try TransportHarness()
         let port = harness.port
         let response = try await RawBlocking.run {
             let client = try RawHTTPClient(port: port)
-            try client.socket.write(Array("POST /x HTTP/1.1\r\nHost: a\r\n\r\n".utf8))
+            try client.socket.write(Array("POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n".utf8))
             return try client.readResponse()
         }
         expectProblemRefusal(response, status: 411, detailContains: "Content-Length")
+        await harness.stop()
+    }
+
+    /// The configured response headers are lws's canned vhost headers: on the responder's answers
+    /// (replacing a copy the responder made), on the transport's refusals and on the HTML 403 lws
+    /// 4.1.6 writes itself for a bad percent escape — each exactly once.
+    @Test func responseHeadersAreOnEveryAnswerExactlyOnce() async throws {
+        let harness = try TransportHarness { $0.responseHeaders = [("X-Canned", "yes"), ("X-Echo", "canned")] }
+        let port = harness.port
+        let requests = ["GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n",
+                        "GET /status HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n",
+                        "POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+                        "GET /a%zz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"]
+        let heads = try await RawBlocking.run {
+            try requests.map { request in
+                let socket = try RawSocket(host: "127.0.0.1", port: port)
+                defer { socket.close() }
+                try socket.write(Array(request.utf8))
+                let raw = String(decoding: (try? socket.readToEnd(timeout: 30)) ?? [], as: UTF8.self)
+                return (raw.components(separatedBy: "\r\n\r\n").first ?? "").components(separatedBy: "\r\n")
+            }
+        }
+        let statuses = heads.map { $0.first?.split(separator: " ").dropFirst().first.map(String.init) }
+        #expect(statuses == ["200", "204", "411", "403"])
+        for (request, head) in zip(requests, heads) {
+            let lines = head.map { $0.lowercased() }
+            #expect(lines.filter { $0.hasPrefix("x-canned:") }.map { $0.dropFirst(9).trimmingCharacters(in: .whitespaces) } == ["yes"],
+                    "\(request.prefix(20)): \(head)")
+            let echoes = lines.filter { $0.hasPrefix("x-echo:") }
+            #expect(echoes.count == 1 && echoes.first?.hasSuffix("canned") == true, "\(request.prefix(20)): \(head)")
+        }
         await harness.stop()
     }
 

@@ -2,8 +2,10 @@ extension SessionState {
     /// Applies a facilitator's edit at `now`: `session.changed` with the whole new values,
     /// plus `clock.changed`/`floor.changed` when a session not started gets a new first phase.
     ///
-    /// Once started, the current and past phases cannot change (`invalid_state`, HTTP 409);
-    /// a prompt removed from the deck stops being current or discussed. An edit equal to the
+    /// Once started, the current phase and every phase up to the highest one that has run
+    /// cannot change (`invalid_state`, HTTP 409);
+    /// a prompt removed from the deck stops being current or discussed and leaves every phase's
+    /// `prompts` (in the same `session.changed`). An edit equal to the
     /// current values changes nothing. After the end: `session_ended`.
     public mutating func apply(_ edit: SessionEdit, at now: Timestamp) -> Result<[Event], CommandError> {
         do {
@@ -15,23 +17,18 @@ extension SessionState {
 
     private func decide(_ edit: SessionEdit) throws(CommandError) -> [EventBody] {
         guard !isEnded else { throw CommandError(code: .sessionEnded, message: "session \(info.id) has ended: it cannot be edited") }
-        let newAgenda = edit.agenda ?? agenda
-        if let given = edit.agenda {
-            try Self.validate(agenda: given)
-            if clock.status.isUnderway {
-                let fixed = clock.phase + 1
-                guard given.count >= fixed, Array(given[..<fixed]) == Array(agenda[..<fixed]) else {
-                    throw .invalidState("the agenda edit changes \(describePhase(clock.phase)) or an earlier phase: "
-                        + "only phases after the current one can change once the session is live")
-                }
-            }
-        }
+        if let given = edit.agenda { try Self.validate(agenda: given) }
+        if let deck = edit.deck { try Self.validate(deck: deck) }
+        // A new deck prunes the prompt ids it lacks from every phase, the given agenda's and the
+        // current one's alike, so a phase that has started and is sent without them is unchanged.
+        let deckIDs = edit.deck.map { Set($0.map(\.id)) }
+        let prune = { (phases: [Phase]) in deckIDs.map { Self.pruning(phases, to: $0) } ?? phases }
+        let newAgenda = prune(edit.agenda ?? agenda)
+        if edit.agenda != nil { try checkStartedPhasesKept(in: newAgenda, comparedWith: prune(agenda)) }
         var newPrompts = prompts
-        if let deck = edit.deck {
-            try Self.validate(deck: deck)
+        if let deck = edit.deck, let ids = deckIDs {
             newPrompts.deck = deck
             if let current = newPrompts.current, newPrompts.prompt(current) == nil { newPrompts.current = nil }
-            let ids = Set(deck.map(\.id))
             newPrompts.discussed.removeAll { !ids.contains($0) }
         }
         let title = try edit.title.map { text throws(CommandError) in try Self.nonEmpty(text, "title") } ?? info.title
@@ -50,6 +47,33 @@ extension SessionState {
             if newFloor != floor { bodies.append(.floorChanged(newFloor)) }
         }
         return bodies
+    }
+
+    /// How many leading phases are fixed once the session is live: every phase up to the
+    /// highest one that has started (run at least once, or current), since `phase.goto` and
+    /// `phase.prev` can move the clock back below phases that have already run.
+    var startedPhaseCount: Int {
+        guard clock.status.isUnderway else { return 0 }
+        return min(max(clock.phase, phaseRuns.map(\.phase).max() ?? 0) + 1, agenda.count)
+    }
+
+    /// Throws `invalid_state` naming the first fixed phase (``startedPhaseCount``) that `given`
+    /// changes or drops, `before` being the current agenda as the edit would otherwise leave it.
+    private func checkStartedPhasesKept(in given: [Phase], comparedWith before: [Phase]) throws(CommandError) {
+        let fixed = startedPhaseCount
+        guard let index = (0..<fixed).first(where: { !given.indices.contains($0) || given[$0] != before[$0] }) else { return }
+        let verb = given.indices.contains(index) ? "changes" : "removes"
+        throw .invalidState("the agenda edit \(verb) \(describePhase(index)), which is current or has already started: "
+            + "once the session is live only the phases after phase \(fixed - 1) can change")
+    }
+
+    /// `phases` with every prompt id not in `ids` removed.
+    private static func pruning(_ phases: [Phase], to ids: Set<String>) -> [Phase] {
+        phases.map { phase in
+            var phase = phase
+            phase.prompts.removeAll { !ids.contains($0) }
+            return phase
+        }
     }
 
     private static func nonEmpty(_ text: String, _ field: String) throws(CommandError) -> String {

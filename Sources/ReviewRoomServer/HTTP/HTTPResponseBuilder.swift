@@ -1,6 +1,6 @@
 import WebSocketTransport
 
-/// A response before the security headers are added; ``ReviewRoomHTTPResponder`` finishes it.
+/// A response as a responder builds it; ``finished()`` makes the transport's response of it.
 public struct HTTPResponseBuilder: Sendable {
     /// Status code.
     public var status: Int
@@ -21,13 +21,13 @@ public struct HTTPResponseBuilder: Sendable {
         HTTPResponseBuilder(status: status, contentType: "text/plain; charset=utf-8", body: Array(text.utf8))
     }
 
-    /// The transport's response with the security headers. For HEAD the body stays: the
-    /// transport sends its `Content-Length` and leaves the bytes out.
+    /// The transport's response. The security headers are not added here: the transport adds
+    /// them to every response as its canned headers (``SecurityHeaders``). For HEAD the body
+    /// stays: the transport sends its `Content-Length` and leaves the bytes out.
     public func finished() -> HTTPResponse {
         var all: [(String, String)] = []
         if let contentType { all.append(("Content-Type", contentType)) }
         all += headers
-        all += SecurityHeaders.all
         return HTTPResponse(status: status, headers: all, body: body)
     }
 }

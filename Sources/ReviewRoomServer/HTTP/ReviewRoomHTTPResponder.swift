@@ -2,8 +2,8 @@ import Logging
 import WebSocketTransport
 
 /// The daemon's HTTP surface: health endpoints, the `/api/v1` router and the browser client's
-/// static files. Every response carries ``SecurityHeaders``, the transport's own refusals
-/// included (``refusal(_:)``).
+/// static files. ``SecurityHeaders`` are not added here: the transport puts them on every
+/// response, the transport's own refusals (``refusal(_:)``) and lws's error pages included.
 public struct ReviewRoomHTTPResponder: HTTPResponder {
     /// Drives `/readyz`.
     public let readiness: Readiness
@@ -33,7 +33,7 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
     }
 
     /// The transport's own refusals (411, 413, refused WebSocket upgrades, …) as the same
-    /// `application/problem+json` as every other error, with ``SecurityHeaders``.
+    /// `application/problem+json` as every other error (the transport adds ``SecurityHeaders``).
     public func refusal(_ refusal: HTTPRefusal) -> HTTPResponse {
         ProblemDetails(title: refusal.title, status: refusal.status, detail: refusal.detail).response().finished()
     }

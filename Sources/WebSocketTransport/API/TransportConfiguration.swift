@@ -43,6 +43,12 @@ public struct TransportConfiguration: Sendable {
     public var outboxLimitBytes: Int = 4 * 1024 * 1024
     /// Inbound messages queued for the consumer above which reading pauses (`lws_rx_flow_control`).
     public var inboundHighWaterMessages: Int = 256
+    /// Headers every HTTP response of every listener carries exactly once, e.g. security headers:
+    /// the responder's answers, the transport's refusals (``HTTPResponder/refusal(_:)``) and the
+    /// error pages libwebsockets writes itself (lws 4.1.6 refuses a bad percent escape or an
+    /// unknown method with its own HTML 403 before any callback). They are the vhosts' canned
+    /// headers, so a responder must not add them again. Not on the `101` of an upgrade.
+    public var responseHeaders: [(String, String)] = []
     /// Largest HTTP request body (413 beyond).
     public var maxRequestBodyBytes: Int = 1024 * 1024
     /// Request headers libwebsockets does not know by name that are still passed on in

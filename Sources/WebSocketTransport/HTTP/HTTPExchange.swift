@@ -13,6 +13,9 @@ final class HTTPExchange {
     var expectedBodyBytes: Int
     /// The answer, once the responder gave it.
     var response: HTTPResponse?
+    /// The connection closes after the answer: lws still expects a body that is not coming
+    /// (a body method without `Content-Length`), so it cannot carry another request.
+    var closesAfterResponse = false
     /// Handed to the responder already.
     var dispatched = false
     /// Status line and headers were written.

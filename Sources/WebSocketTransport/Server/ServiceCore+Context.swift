@@ -39,10 +39,13 @@ extension ServiceCore {
 
         let strings = CStringArena()
         contextStrings = strings
+        let canned = CannedHeaderList(configuration.responseHeaders, strings: strings)
+        cannedHeaders = canned
 
         var info = lws_context_creation_info()
         info.protocols = UnsafePointer(table.entries)
         info.vhost_name = strings.copy("default")
+        info.headers = canned.head
         info.user = Unmanaged.passUnretained(self).toOpaque()
         // Without FAIL_UPON_UNABLE_TO_BIND lws 4.1.6 keeps a vhost that never listens when the
         // address is not local (it only logs "DOESN'T EXIST" and retries later).
@@ -135,6 +138,7 @@ extension ServiceCore {
         var info = lws_context_creation_info()
         info.protocols = UnsafePointer(table.entries)
         info.vhost_name = strings.copy("http-only")
+        info.headers = cannedHeaders?.head
         // Without FAIL_UPON_UNABLE_TO_BIND lws 4.1.6 returns a vhost that never listens when the
         // address is not local (it only logs "DOESN'T EXIST" and retries later).
         var options = LWS_SERVER_OPTION_VALIDATE_UTF8 | LWS_SERVER_OPTION_FAIL_UPON_UNABLE_TO_BIND

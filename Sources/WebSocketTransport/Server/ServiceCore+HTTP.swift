@@ -46,11 +46,20 @@ extension ServiceCore {
         let declared = headers["content-length"].map { Int($0.trimmingCharacters(in: .whitespaces)) }
         let bodyMethods: Set<String> = ["POST", "PUT", "PATCH"]
         var expected = 0
+        var closesAfterResponse = false
         switch declared {
         case .none:
-            // lws would wait for up to 100 MB of body for these methods without a length.
             if bodyMethods.contains(method) {
-                return refuse(wsi, HTTPRefusal(status: 411, detail: "a \(method) request needs a Content-Length header"))
+                // lws 4.1.6 does not decode a chunked (or any Transfer-Encoding) request body.
+                if headers["transfer-encoding"] != nil {
+                    return refuse(wsi, HTTPRefusal(
+                        status: 411, detail: "a \(method) request with a body needs a Content-Length header: "
+                            + "Transfer-Encoding bodies are not accepted"))
+                }
+                // RFC 9112 §6.3: no Content-Length and no Transfer-Encoding is an empty body. lws
+                // still waits for up to 100 MB of one and would read the next request as body, so
+                // the answer closes the connection.
+                closesAfterResponse = true
             }
         case .some(.none), .some(.some(..<0)):
             return refuse(wsi, HTTPRefusal(status: 400, detail: "the Content-Length header is not a non-negative integer"),
@@ -63,6 +72,7 @@ extension ServiceCore {
         }
 
         let exchange = HTTPExchange(id: nextExchangeNumber, wsi: wsi, responder: responder, request: request, expectedBodyBytes: expected)
+        exchange.closesAfterResponse = closesAfterResponse
         nextExchangeNumber += 1
         if let previous = exchangesByWSI[wsi] { exchangesByID[previous.id] = nil }
         exchangesByWSI[wsi] = exchange
@@ -79,7 +89,8 @@ extension ServiceCore {
 
     /// `LWS_CALLBACK_HTTP_BODY`: a piece of the body.
     func httpBodyReceived(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
-        guard let exchange = exchangesByWSI[wsi] else { return 0 }
+        // Bytes after a request without a length are not its body (it has none): dropped.
+        guard let exchange = exchangesByWSI[wsi], !exchange.closesAfterResponse else { return 0 }
         guard length > 0, let input else { return 0 }
         guard exchange.request.body.count + length <= configuration.maxRequestBodyBytes else {
             forget(exchange)
@@ -100,6 +111,11 @@ extension ServiceCore {
     func httpWriteable(_ wsi: OpaquePointer) -> Int32 {
         guard let exchange = exchangesByWSI[wsi], let response = exchange.response else { return 0 }
         if !exchange.headersWritten {
+            var response = response
+            if exchange.closesAfterResponse {
+                response.headers.removeAll { $0.0.lowercased() == "connection" }
+                response.headers.append(("Connection", "close"))
+            }
             guard writeHeaders(wsi, response: response, isHead: exchange.request.method == "HEAD") else { return -1 }
             exchange.headersWritten = true
         }
@@ -112,6 +128,8 @@ extension ServiceCore {
             }
         }
         forget(exchange)
+        // Closing (-1) flushes what is still buffered first (lws' LRS_FLUSHING_BEFORE_CLOSE).
+        if exchange.closesAfterResponse { return -1 }
         return lws_http_transaction_completed(wsi) != 0 ? -1 : 0
     }
 
@@ -169,13 +187,16 @@ extension ServiceCore {
     }
 
     /// Writes the responder's answer to `refusal` (``HTTPResponder/refusal(_:)``) at once, with
-    /// the same headers as every response plus `Connection: close`: status line, headers and
+    /// the same headers as every response (the canned ones too, which lws adds only with a status
+    /// line it writes itself) plus `Connection: close`: status line, headers and
     /// body go out in one write, as lws' own status page would (the connection is closed after,
     /// so nothing may wait for `WRITEABLE`). Usable before the headers of an upgrade are answered.
     func writeRefusal(_ wsi: OpaquePointer, _ refusal: HTTPRefusal, isHead: Bool) -> Bool {
         var response = responder.refusal(refusal)
-        response.headers.removeAll { $0.0.lowercased() == "connection" }
+        let canned = Set(configuration.responseHeaders.map { $0.0.lowercased() })
+        response.headers.removeAll { $0.0.lowercased() == "connection" || canned.contains($0.0.lowercased()) }
         response.headers.append(("Connection", "close"))
+        response.headers += configuration.responseHeaders
         let body = isHead ? [] : response.body
         let headerBytes = response.headers.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 }
         let capacity = reviewroom_lws_pre + 1024 + headerBytes + body.count
@@ -189,7 +210,7 @@ extension ServiceCore {
         // header without a name as the bare line.)
         var statusLine = Array("HTTP/1.1 \(response.status) \(refusal.title)".utf8)
         guard lws_add_http_header_by_name(wsi, nil, &statusLine, Int32(statusLine.count), &cursor, end) == 0,
-              addHeaders(wsi, response: response, cursor: &cursor, end: end) else { return false }
+              addHeaders(wsi, response: response, cursor: &cursor, end: end, keepCanned: true) else { return false }
         // By token, not lws_add_http_header_content_length: that one makes lws count the body
         // bytes of later HTTP writes, and these go out together with the headers.
         var length = Array(String(response.body.count).utf8)
@@ -212,12 +233,15 @@ extension ServiceCore {
         return addHeaders(wsi, response: response, cursor: &cursor, end: end)
     }
 
-    /// Adds `response`'s headers (all but `content-length`).
-    private func addHeaders(_ wsi: OpaquePointer, response: HTTPResponse,
-                            cursor: inout UnsafeMutablePointer<UInt8>?, end: UnsafeMutablePointer<UInt8>) -> Bool {
+    /// Adds `response`'s headers (all but `content-length`). Unless `keepCanned`, those named
+    /// like a canned header are left out: lws adds the canned value with the status line, and a
+    /// response carries each exactly once.
+    private func addHeaders(_ wsi: OpaquePointer, response: HTTPResponse, cursor: inout UnsafeMutablePointer<UInt8>?,
+                            end: UnsafeMutablePointer<UInt8>, keepCanned: Bool = false) -> Bool {
+        let canned = keepCanned ? [] : Set(configuration.responseHeaders.map { $0.0.lowercased() })
         for (name, value) in response.headers {
             let key = name.lowercased()
-            if key == "content-length" { continue }
+            if key == "content-length" || canned.contains(key) { continue }
             var keyBytes = Array((key + ":").utf8) + [0]
             var valueBytes = Array(value.utf8)
             let added = lws_add_http_header_by_name(wsi, &keyBytes, &valueBytes, Int32(valueBytes.count), &cursor, end)
@@ -227,7 +251,8 @@ extension ServiceCore {
     }
 
     private func writeHeaders(_ wsi: OpaquePointer, response: HTTPResponse, isHead: Bool) -> Bool {
-        let headerBytes = response.headers.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 }
+        // lws adds the canned headers too.
+        let headerBytes = (response.headers + configuration.responseHeaders).reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 }
         let capacity = reviewroom_lws_pre + 1024 + headerBytes
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }

@@ -38,6 +38,8 @@ final class ServiceCore: @unchecked Sendable {
     var contextStrings: CStringArena?
     /// The policy that switches lws's own validity timers off (alive as long as the context).
     var lwsValidityOff: ValidityTimersOff?
+    /// The vhosts' canned response headers (``TransportConfiguration/responseHeaders``), alive as long as the context.
+    var cannedHeaders: CannedHeaderList?
     /// When silent connections are pinged and dropped.
     let idlePolicy: IdlePolicy
     /// `MonotonicClock` at the start of the current loop pass: when a connection was last heard.
@@ -185,6 +187,7 @@ final class ServiceCore: @unchecked Sendable {
         httpOnlyProtocols = nil
         contextStrings = nil
         lwsValidityOff = nil
+        cannedHeaders = nil
         logger.info("transport stopped")
         markExited()
     }

@@ -221,6 +221,7 @@ struct Daemon {
         transport.maxMessageBytes = configuration.maxMessageBytes
         transport.outboxLimitBytes = configuration.outboxLimitBytes
         transport.maxRequestBodyBytes = configuration.maxRequestBodyBytes
+        transport.responseHeaders = SecurityHeaders.all
         return transport
     }
 

@@ -35,6 +35,84 @@ import Testing
         #expect(try EncodedJSON.string(state) == before)
     }
 
+    @Test func theFirstPhaseIsFixedOnceStartedBeforeAnyPhaseHasRun() throws {
+        var state = SessionFixture.started()
+        #expect(state.phaseRuns.isEmpty)
+        var first = state.agenda
+        first[0].title = "Renamed"
+        guard case .failure(let error) = state.apply(SessionEdit(agenda: first), at: SessionFixture.at(5)) else {
+            Issue.record("editing the current phase was allowed")
+            return
+        }
+        #expect(error.message.contains("changes phase 0 (\"Briefing\")"), "\(error.message)")
+        var second = state.agenda
+        second[1].title = "Renamed"
+        _ = try state.apply(SessionEdit(agenda: second), at: SessionFixture.at(6)).get()
+        #expect(state.agenda[1].title == "Renamed")
+    }
+
+    @Test func phasesThatHaveRunStayFixedAfterGoingBack() throws {
+        var state = SessionFixture.started()
+        state.ok(.phaseGoto(index: 2), by: "f1", at: SessionFixture.at(10))
+        state.ok(.phaseGoto(index: 0), by: "f1", at: SessionFixture.at(20))
+        let before = try EncodedJSON.string(state)
+        // Phase 2 has run and phase 1 lies before it, although the current phase is 0.
+        for index in [2, 1] {
+            var edited = state.agenda
+            edited[index].durationSec = 5
+            guard case .failure(let error) = state.apply(SessionEdit(agenda: edited), at: SessionFixture.at(21)) else {
+                Issue.record("editing phase \(index), before the highest phase that has run, was allowed")
+                continue
+            }
+            #expect(error.code == .invalidState)
+            #expect(error.message.contains("phase \(index) (\"\(state.agenda[index].title)\")"), "\(error.message)")
+        }
+        guard case .failure(let removed) = state.apply(SessionEdit(agenda: Array(state.agenda.prefix(2))),
+                                                       at: SessionFixture.at(21)) else {
+            Issue.record("removing a phase that has run was allowed")
+            return
+        }
+        #expect(removed.code == .invalidState)
+        #expect(removed.message.contains("phase 2"), "\(removed.message)")
+        #expect(try EncodedJSON.string(state) == before)
+        var later = state.agenda
+        later[3].durationSec = 45
+        _ = try state.apply(SessionEdit(agenda: later), at: SessionFixture.at(22)).get()
+        #expect(state.agenda[3].durationSec == 45, "a phase after every started one still changes")
+    }
+
+    @Test func newDeckPrunesPhasePromptsInTheSameSessionChanged() throws {
+        var agenda = SessionFixture.agenda
+        agenda[0].prompts = ["q1", "q2"]
+        agenda[2].prompts = ["q3", "q1"]
+        var state = SessionFixture.session(agenda: agenda)
+        state.ok(.sessionStart, by: "f1", at: SessionFixture.startsAt)
+        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(10))
+        let initial = state
+        let events = try state.apply(SessionEdit(deck: [Prompt(id: "q2", text: "Kept"), Prompt(id: "n1", text: "New")]),
+                                     at: SessionFixture.at(20)).get()
+        #expect(events.map(\.name) == ["session.changed"])
+        #expect(state.agenda.map(\.prompts) == [["q2"], [], [], []], "phase 0 has run, yet its ids are pruned too")
+        #expect(SessionState.replaying(events, onto: initial) == state)
+    }
+
+    @Test func anAgendaAndANewDeckTogetherAreComparedAfterPruning() throws {
+        var agenda = SessionFixture.agenda
+        agenda[0].prompts = ["q1"]
+        agenda[3].prompts = ["q3"]
+        var state = SessionFixture.session(agenda: agenda)
+        state.ok(.sessionStart, by: "f1", at: SessionFixture.startsAt)
+        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(10))
+        // Phase 0 has run: sent without the vanished q1 it is unchanged; phase 3 gets the new prompt.
+        var edited = state.agenda
+        edited[0].prompts = []
+        edited[3].prompts = ["q3", "n1"]
+        _ = try state.apply(SessionEdit(agenda: edited, deck: [Prompt(id: "q3", text: "Kept"), Prompt(id: "n1", text: "New")]),
+                            at: SessionFixture.at(20)).get()
+        #expect(state.agenda.map(\.prompts) == [[], [], [], ["q3", "n1"]])
+        #expect(state.prompts.deck.map(\.id) == ["q3", "n1"])
+    }
+
     @Test func newDeckDropsVanishedCurrentAndDiscussed() throws {
         var state = SessionFixture.started()
         state.ok(.promptShow(prompt: "q1"), by: "f1", at: SessionFixture.at(1))

@@ -4,8 +4,10 @@ import ReviewRoomCore
 
 extension SessionRequest {
     /// Reads a body: every field optional here; ``requireForCreation()`` checks what `POST` needs.
-    /// `currentAgenda` gives phase ids by position (PATCH matches the agenda by position);
-    /// phases may name prompts of the new deck, or of `currentDeck` when none is given.
+    /// `currentAgenda` gives phase ids by position (PATCH matches the agenda by position), and the
+    /// `prompts` and `purpose` of a phase that leaves those keys out; phases may name prompts of
+    /// the new deck, or of `currentDeck` when none is given (kept prompts the new deck lacks are
+    /// pruned by the core).
     /// With `forEdit`, only what PATCH may change is read; the other POST keys are ignored like
     /// any unknown key.
     init(body: [UInt8], forEdit: Bool = false, currentAgenda: [Phase] = [], currentDeck: [Prompt] = []) throws(APIError) {
@@ -103,16 +105,21 @@ extension SessionRequest {
         }
         let turnMode = try item.optionalEnum("turnMode", TurnMode.self) ?? .open
         let onTimeUp = try item.optionalEnum("onTimeUp", TimeUpAction.self) ?? .overtime
-        let prompts = try item.optionalStrings("prompts") ?? []
-        // The purpose line participants see; tailoring a template's agenda must not lose it.
-        let purpose = try item.optionalString("purpose", maxLength: 1000, nullable: true)
-        if let unknown = prompts.first(where: { !promptIDs.contains($0) }) {
+        let given = try item.optionalStrings("prompts")
+        if let unknown = given?.first(where: { !promptIDs.contains($0) }) {
             throw .badRequest("\(item.name("prompts")): '\(unknown)' is not the id of a prompt in this session's deck")
         }
-        // Phases are matched by position: an existing position keeps its id.
-        let id = currentAgenda.indices.contains(index) ? currentAgenda[index].id : "phase-\(index + 1)"
-        return Phase(id: id, title: title, kind: kind, durationSec: duration, turnMode: turnMode,
-                     onTimeUp: onTimeUp, prompts: prompts, purpose: purpose?.isEmpty == false ? purpose : nil)
+        // Phases are matched by position: an existing position keeps its id, and the optional keys
+        // PROTOCOL's shape leaves out (`purpose`, which templates set) or marks optional (`prompts`)
+        // keep its values when absent, so that an agenda sent back in that shape changes nothing.
+        let existing = currentAgenda.indices.contains(index) ? currentAgenda[index] : nil
+        let prompts = given ?? existing?.prompts ?? []
+        var purpose = existing?.purpose
+        if item.has("purpose") {
+            purpose = try item.optionalString("purpose", maxLength: 1000, nullable: true).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return Phase(id: existing?.id ?? "phase-\(index + 1)", title: title, kind: kind, durationSec: duration,
+                     turnMode: turnMode, onTimeUp: onTimeUp, prompts: prompts, purpose: purpose)
     }
 
     private static func notes(_ fields: JSONFields) throws(APIError) -> [NoteHeading]? {
