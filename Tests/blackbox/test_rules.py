@@ -63,10 +63,11 @@ async def test_only_the_rounds_current_speaker_may_pass(session):
     asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
     bilal = await Client.join(session.daemon.ws_url, session.tokens["Bilal"])
     assert (await fran.command("session.start"))["type"] == "ack"
-    assert (await fran.command("phase.next"))["type"] == "ack"  # the daemon keeps rounds to queue and round phases
+    # Phase 0 is an `open` phase: PROTOCOL §3.2 puts no state condition on round.start.
     started = await fran.command("round.start", secondsEach=120)
     assert started["type"] == "ack", started
     floor = (await bilal.expect(lambda m: m.get("type") == "event" and m["seq"] == started["seq"]))["data"]["floor"]
+    assert floor["mode"] == "open", floor
     assert floor["round"]["order"] == [session.pids[n] for n in ("Asha", "Bilal", "Ben")], floor
     assert floor["speaker"] == session.pids["Asha"] and floor["round"]["index"] == 0, floor
     refused = await bilal.command("round.pass")
