@@ -133,7 +133,7 @@ extension SessionActor {
         if operationsBeforeSnapshot.contains(key) {
             // Stored before the snapshot, but its first rev could not be read back: applying it
             // again would store it twice, so it is refused and may be sent again.
-            return refuse(connection, ProtocolError(code: .internal, message: "opId '\(edit.opId.prefix(64))' was used before; this session's earlier edits could not be read to answer with its revision, try again", id: id))
+            return refuse(connection, ProtocolError(code: .internal, message: "opId \(OpIDText.described(edit.opId)) was used before; this session's earlier edits could not be read to answer with its revision, try again", id: id))
         }
         let result: NoteEditResult
         do {
