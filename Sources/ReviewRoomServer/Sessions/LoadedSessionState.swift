@@ -74,6 +74,13 @@ struct LoadedSessionState {
                 throw SessionLoadError(session: stored.id, message: "stored event seq \(record.seq) '\(record.name)' is unreadable")
             }
         }
+        // Edits that changed nothing (PROTOCOL §3.5) keep answering their repeats with their rev.
+        for unchanged in loaded.unchangedOperations where notes[unchanged.note] != nil {
+            let key = NoteOpKey(author: unchanged.author, opId: unchanged.opId)
+            guard opIndex[key] == nil else { continue }
+            opIndex[key] = unchanged.rev
+            notes[unchanged.note]?.recordUnchanged(author: unchanged.author, opId: unchanged.opId, rev: unchanged.rev)
+        }
         self.epoch = stored.epoch
         self.state = state
         self.notes = notes

@@ -1,6 +1,7 @@
 import ReviewRoomContent
 import ReviewRoomCore
 import ReviewRoomProtocol
+import ReviewRoomStore
 import WebSocketTransport
 
 extension SessionActor {
@@ -147,6 +148,11 @@ extension SessionActor {
         guard let note = notes[edit.note] else { return }
         opIndex[key] = result.rev
         guard result.outcome == .applied, let op = result.op else {
+            if result.outcome == .unchanged {
+                // Kept outside the log (no event is invented: seqs stay gapless); the ack,
+                // queued after it, leaves once it is durable.
+                recordUnchanged(UnchangedOperation(author: by, opId: edit.opId, note: edit.note, rev: result.rev))
+            }
             return reply(connection, ServerMessages.ack(id: id, seq: seq, extra: [("rev", String(result.rev))]))
         }
         let data = ServerMessages.noteOpData(note: note.id, rev: result.rev, op: op, by: by, opId: edit.opId)

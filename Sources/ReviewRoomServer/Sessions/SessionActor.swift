@@ -31,6 +31,9 @@ actor SessionActor {
     var seq: Int64
     /// The last seq the store reported durable.
     var durable: Int64
+    /// Edits that changed nothing handed to the store, and how many of them it reported durable.
+    var writesIssued: Int64 = 0
+    var writesDone: Int64 = 0
     /// Recent event frames for `resume` replay.
     var recent: RecentEvents
     var members: [ConnectionID: SessionMember] = [:]
