@@ -26,6 +26,18 @@ async def test_commands_that_change_nothing_are_acked_without_events(session):
 
 
 @run
+async def test_phase_goto_the_current_phase_before_the_start_changes_nothing(session):
+    fran = await Client.join(session.daemon.ws_url, session.tokens["Fran"])
+    seq = await fran.seq()
+    same = await fran.command("phase.goto", index=0)
+    assert same["type"] == "ack" and same["seq"] == seq, same
+    other = await fran.command("phase.goto", index=1)
+    assert other["type"] == "error" and other["code"] == "invalid_state", other
+    assert await fran.seq() == seq and fran.kept_events() == []
+    await fran.close()
+
+
+@run
 async def test_phase_bounds_are_invalid_state(session):
     fran = await Client.join(session.daemon.ws_url, session.tokens["Fran"])
     assert (await fran.command("session.start"))["type"] == "ack"
