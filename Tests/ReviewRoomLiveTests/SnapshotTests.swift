@@ -131,6 +131,28 @@ struct SnapshotTests {
         await server.stop()
     }
 
+    @Test func aCursorOnARevisionFromBeforeTheSnapshotIsTransformedToTheCurrentOne() async throws {
+        let (server, _, _) = try await Self.restartedAfterTenEdits()
+        let ashaID = try #require(server.fixture.participantIDs["Asha"])
+        let (asha, _) = try await server.join("Asha")
+        let (ben, _) = try await server.join("Ben")
+        // A selection made on rev 1 ("a0"), older than the history loaded with the snapshot:
+        // the older ops are read back and it reaches Ben at rev 10 (appends leave it in place).
+        let ack = try await asha.request("note.cursor", ["note": "evidence", "rev": 1, "anchor": 1, "head": 0])
+        #expect(ack.type == "ack", "\(ack)")
+        let cursor = try await ben.message("cursor")
+        #expect(cursor.object["by"] as? String == ashaID)
+        #expect(cursor.object["rev"] as? Int == 10)
+        #expect(cursor.object["anchor"] as? Int == 1)
+        #expect(cursor.object["head"] as? Int == 0)
+        // A revision the note never had is still refused.
+        let future = try await asha.request("note.cursor", ["note": "evidence", "rev": 11, "anchor": 0, "head": 0])
+        #expect(future.object["code"] as? String == "invalid_op", "\(future)")
+        asha.disconnect()
+        ben.disconnect()
+        await server.stop()
+    }
+
     @Test func aResumeFromAfterTheSnapshotReplaysAndOneFromBeforeItGetsAWelcome() async throws {
         let (server, expected, _) = try await Self.restartedAfterTenEdits()
         let snapshotSeq = try #require(try await server.store.load(server.fixture.session)?.snapshot?.seq)

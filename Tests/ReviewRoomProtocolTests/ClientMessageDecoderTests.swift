@@ -111,6 +111,36 @@ struct ClientMessageDecoderTests {
         #expect(refusal?.id == nil)
     }
 
+    @Test func anIntegerOpIdIsKeptApartFromTheStringOfItsDigits() throws {
+        func opId(_ json: String) throws -> String? {
+            let request = try decode(#"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":"# + json + #","op":["x"]}"#).get()
+            guard case .noteEdit(let edit) = request.command else { return nil }
+            return edit.opId
+        }
+        let integer = try #require(try opId("7"))
+        let string = try #require(try opId(#""7""#))
+        #expect(integer != string)
+        #expect(string == "7")
+        #expect(OpIDText.integerValue(of: integer) == 7)
+        #expect(OpIDText.integerValue(of: try #require(try opId("-12"))) == -12)
+        #expect(try opId("7.0") == integer, "a whole number written with a fraction is that integer")
+        #expect(ServerMessages.opIdJSON(integer) == "7")
+        #expect(ServerMessages.opIdJSON(string) == #""7""#)
+    }
+
+    @Test(arguments: [
+        #"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":"\uffff7","op":["x"]}"#,
+        #"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":7.5,"op":["x"]}"#,
+        #"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":1e300,"op":["x"]}"#,
+        #"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":true,"op":["x"]}"#,
+    ])
+    func opIdsThatCouldCollideOrAreNoIntegerAreBadRequests(text: String) {
+        let refusal = error(text)
+        #expect(refusal?.code == .badRequest, "\(text)")
+        #expect(refusal?.message.contains("opId") == true, "\(refusal?.message ?? "")")
+        #expect(refusal?.id == 1)
+    }
+
     @Test func helloShapes() throws {
         let invite = try ClientMessageDecoder.hello(Array(#"{"type":"hello","token":"t","resume":{"epoch":"e","after":57}}"#.utf8))
         #expect(invite.credential == .invite(token: "t"))

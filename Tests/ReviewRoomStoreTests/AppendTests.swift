@@ -109,6 +109,32 @@ struct AppendTests {
         await store.close()
     }
 
+    /// Text is bound by its byte count: a NUL inside an opId (JSON allows `\u0000`) must not
+    /// cut it short, or two opIds that differ only after it would collide in the unique index
+    /// and the append would fail (which stops a live session).
+    @Test func textWithANulInsideIsStoredWhole() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let (_, created) = try await StoreFixtures.session(in: store)
+        let id = created.session.id
+        let events = [
+            StoreFixtures.event(1, name: "note.op", author: "p_a", opId: "x\u{0}a"),
+            StoreFixtures.event(2, name: "note.op", author: "p_a", opId: "x\u{0}b"),
+            StoreFixtures.event(3, name: "note.op", author: "p_a\u{0}z", opId: ""),
+        ]
+        #expect(try await store.append([events[0]], to: id) == 1)
+        #expect(try await store.append([events[1]], to: id) == 2)
+        #expect(try await store.append([events[2]], to: id) == 3)
+        #expect(try await store.events(of: id, after: 0) == events)
+        try await store.saveSnapshot(StoredSessionSnapshot(seq: 3, notes: []), for: id)
+        #expect(Set(try #require(try await store.load(id)).operationsBeforeSnapshot) == [
+            OperationKey(author: "p_a", opId: "x\u{0}a"), OperationKey(author: "p_a", opId: "x\u{0}b"),
+            OperationKey(author: "p_a\u{0}z", opId: ""),
+        ])
+        await store.close()
+    }
+
     @Test func concurrentAppendsFromManySessionsStayGaplessAndInOrder() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

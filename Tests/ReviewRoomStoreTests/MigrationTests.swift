@@ -38,6 +38,36 @@ struct MigrationTests {
         #expect(try SchemaMigrator.version(of: connection) == Migrations.latestVersion)
     }
 
+    /// v2 → v3 adds `unchanged_operations`: a v2 store with a session and its log opens, keeps
+    /// them, and takes unchanged edits.
+    @Test func aVersion2StoreWithASessionGainsUnchangedEdits() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file(StoreConfiguration.databaseFileName)
+        do {
+            let connection = try SQLiteConnection(path: path, create: true)
+            try SchemaMigrator.migrate(connection, upTo: 2, now: 0)
+            try connection.execute("""
+                INSERT INTO facilitators(id, name, created_at) VALUES ('f_1', 'Fran', 0);
+                INSERT INTO sessions(id, owner, title, host_school, focus, starts_at, time_zone, lobby_opens_minutes_before,
+                    auto_start, agenda, prompts, notes, epoch, created_at)
+                    VALUES ('s_1', 'f_1', 'T', 'H', 'F', 0, 'Europe/London', 15, 0, '[]', '[]', '[]', 'e1', 0);
+                INSERT INTO events(session, seq, at, name, data, author, op_id) VALUES ('s_1', 1, 0, 'note.op', '{}', 'p_a', 'o1');
+                """)
+            #expect(try connection.rows("SELECT name FROM sqlite_schema WHERE name = 'unchanged_operations'") { $0.text(0) } == [])
+            connection.close()
+        }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let id = SessionID("s_1")
+        #expect(try await store.load(id)?.events.map(\.opId) == ["o1"])
+        let operation = UnchangedOperation(author: "p_a", opId: "n1", note: "evidence", rev: 1)
+        try await store.recordUnchanged(operation, in: id)
+        #expect(try await store.load(id)?.unchangedOperations == [operation])
+        await store.close()
+        let connection = try SQLiteConnection(path: path)
+        #expect(try SchemaMigrator.version(of: connection) == 3)
+    }
+
     @Test func reopeningKeepsDataAndDoesNotReapplyMigrations() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

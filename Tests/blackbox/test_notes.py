@@ -104,6 +104,45 @@ async def test_repeated_op_id_gets_the_same_rev_and_no_event(session):
         await client.close()
 
 
+@run
+async def test_an_integer_op_id_comes_back_as_that_integer_and_is_not_its_string(session):
+    asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
+    fran = await Client.join(session.daemon.ws_url, session.tokens["Fran"])
+    base = note_of(asha.welcome)["rev"]
+    first = await edit(asha, base, 7, ["hi"])
+    assert first["type"] == "ack" and first["rev"] == base + 1, first
+    event = await fran.event("note.op")
+    assert event["data"]["opId"] == 7 and isinstance(event["data"]["opId"], int), event
+    # The string of the same digits is another opId: applied, echoed as a string.
+    second = await edit(asha, base + 1, "7", [2, "!"])
+    assert second["type"] == "ack" and second["rev"] == base + 2, second
+    event = await fran.event("note.op")
+    assert event["data"]["opId"] == "7", event
+    # Each repeat is acked with its own first rev.
+    assert (await edit(asha, base + 2, 7, [3, "?"]))["rev"] == base + 1
+    assert (await edit(asha, base + 2, "7", [3, "?"]))["rev"] == base + 2
+    got = await fran.command("note.get", note=NOTE)
+    assert got["note"]["text"] == "hi!", got
+    for client in (asha, fran):
+        await client.close()
+
+
+@run
+async def test_op_ids_that_differ_only_after_a_nul_are_two_ops(session):
+    asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
+    fran = await Client.join(session.daemon.ws_url, session.tokens["Fran"])
+    base = note_of(asha.welcome)["rev"]
+    assert (await edit(asha, base, "x\u0000a", ["hi"]))["rev"] == base + 1
+    second = await edit(asha, base + 1, "x\u0000b", [2, "!"])
+    assert second["type"] == "ack" and second["rev"] == base + 2, second
+    event = await fran.expect(lambda m: m.get("name") == "note.op" and m["data"]["rev"] == base + 2)
+    assert event["data"]["opId"] == "x\u0000b", event
+    got = await fran.command("note.get", note=NOTE)
+    assert got["note"]["text"] == "hi!", got
+    for client in (asha, fran):
+        await client.close()
+
+
 INVALID = [
     pytest.param("[0]", id="zero-retain"),
     pytest.param('[""]', id="empty-insert"),

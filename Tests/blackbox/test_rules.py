@@ -26,6 +26,18 @@ async def test_commands_that_change_nothing_are_acked_without_events(session):
 
 
 @run
+async def test_phase_goto_the_current_phase_before_the_start_changes_nothing(session):
+    fran = await Client.join(session.daemon.ws_url, session.tokens["Fran"])
+    seq = await fran.seq()
+    same = await fran.command("phase.goto", index=0)
+    assert same["type"] == "ack" and same["seq"] == seq, same
+    other = await fran.command("phase.goto", index=1)
+    assert other["type"] == "error" and other["code"] == "invalid_state", other
+    assert await fran.seq() == seq and fran.kept_events() == []
+    await fran.close()
+
+
+@run
 async def test_phase_bounds_are_invalid_state(session):
     fran = await Client.join(session.daemon.ws_url, session.tokens["Fran"])
     assert (await fran.command("session.start"))["type"] == "ack"
@@ -63,10 +75,11 @@ async def test_only_the_rounds_current_speaker_may_pass(session):
     asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
     bilal = await Client.join(session.daemon.ws_url, session.tokens["Bilal"])
     assert (await fran.command("session.start"))["type"] == "ack"
-    assert (await fran.command("phase.next"))["type"] == "ack"  # the daemon keeps rounds to queue and round phases
+    # Phase 0 is an `open` phase: PROTOCOL §3.2 puts no state condition on round.start.
     started = await fran.command("round.start", secondsEach=120)
     assert started["type"] == "ack", started
     floor = (await bilal.expect(lambda m: m.get("type") == "event" and m["seq"] == started["seq"]))["data"]["floor"]
+    assert floor["mode"] == "open", floor
     assert floor["round"]["order"] == [session.pids[n] for n in ("Asha", "Bilal", "Ben")], floor
     assert floor["speaker"] == session.pids["Asha"] and floor["round"]["index"] == 0, floor
     refused = await bilal.command("round.pass")

@@ -88,8 +88,10 @@ extension SessionState {
         guard agenda.indices.contains(index) else {
             throw .badRequest("phase.goto index \(index) is out of range: the agenda has \(agenda.count) phases")
         }
-        try requireUnderway("phase.goto")
+        // The current phase changes nothing (PROTOCOL §3.5), before the start too: the session
+        // is then in its first phase. (After the end the command never gets here.)
         guard index != clock.phase else { return [] }
+        try requireUnderway("phase.goto")
         return phaseChange(to: index, at: now)
     }
 

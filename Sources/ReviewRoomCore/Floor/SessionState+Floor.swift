@@ -87,10 +87,6 @@ extension SessionState {
         guard floor.round == nil else {
             throw .invalidState("round.start while a round is in progress: stop it first with round.stop")
         }
-        guard floor.mode != .open else {
-            throw .invalidState("round.start in \(describePhase(clock.phase)), an open discussion: "
-                + "rounds belong to queue or round phases")
-        }
         let speakers = order ?? defaultRoundOrder
         guard let first = speakers.first else {
             throw order == nil

@@ -1,3 +1,5 @@
+import ReviewRoomCore
+
 /// Reads typed fields of one command object, with errors that name the command and the field:
 /// "clock.extend needs 'seconds' as a number, got a string".
 struct FieldReader {
@@ -71,16 +73,19 @@ struct FieldReader {
         return out
     }
 
-    /// An op id: a non-empty string (an integer is accepted and used as its decimal text).
+    /// An op id: a string of 1–200 bytes, kept as itself, or an integer, kept in
+    /// ``OpIDText``'s integer form so that `7` and `"7"` stay apart.
     func opId(_ key: String) throws(ProtocolError) -> String {
         guard let value = present(key) else { throw .badRequest("\(command) needs '\(key)' (a string)", id: id) }
         switch value.kind {
+        case .string(let text) where OpIDText.isReserved(text):
+            throw .badRequest("\(command) '\(key)' must not start with U+FFFF (a noncharacter)", id: id)
         case .string(let text) where !text.isEmpty && text.utf8.count <= 200:
             return text
         case .string:
             throw .badRequest("\(command) '\(key)' must be 1 to 200 bytes long", id: id)
         case .number:
-            return String(try integer(key))
+            return OpIDText.integer(try integer(key))
         default:
             throw wrongType(key, "a string", value)
         }

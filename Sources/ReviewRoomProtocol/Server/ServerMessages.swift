@@ -66,10 +66,16 @@ public enum ServerMessages {
         bytes([("type", "\"hint\""), ("note", JSONText.quote(note)), ("rev", String(rev)), ("hints", hints)])
     }
 
-    /// The `data` of `note.op`: `{"note","rev","op","by","opId"}`.
+    /// The `data` of `note.op`: `{"note","rev","op","by","opId"}`, the opId as the client sent
+    /// it (``OpIDText``: an integer as that integer, a string as that string).
     public static func noteOpData(note: String, rev: Int, op: TextOperation, by: String, opId: String) -> String {
         JSONText.object([("note", JSONText.quote(note)), ("rev", String(rev)), ("op", op.json),
-                         ("by", JSONText.quote(by)), ("opId", JSONText.quote(opId))])
+                         ("by", JSONText.quote(by)), ("opId", opIdJSON(opId))])
+    }
+
+    /// An opId kept as ``OpIDText`` as the JSON the client sent.
+    public static func opIdJSON(_ opId: String) -> String {
+        OpIDText.integerValue(of: opId).map { String($0) } ?? JSONText.quote(opId)
     }
 
     /// `{id, title, rev, text}` of a note (the `note` of a `note.get` ack).

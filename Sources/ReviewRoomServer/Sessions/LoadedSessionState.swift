@@ -74,6 +74,13 @@ struct LoadedSessionState {
                 throw SessionLoadError(session: stored.id, message: "stored event seq \(record.seq) '\(record.name)' is unreadable")
             }
         }
+        // Edits that changed nothing (PROTOCOL §3.5) keep answering their repeats with their rev.
+        for unchanged in loaded.unchangedOperations where notes[unchanged.note] != nil {
+            let key = NoteOpKey(author: unchanged.author, opId: unchanged.opId)
+            guard opIndex[key] == nil else { continue }
+            opIndex[key] = unchanged.rev
+            notes[unchanged.note]?.recordUnchanged(author: unchanged.author, opId: unchanged.opId, rev: unchanged.rev)
+        }
         self.epoch = stored.epoch
         self.state = state
         self.notes = notes
@@ -98,11 +105,24 @@ struct LoadedSessionState {
         let bytes = Array(record.data.utf8)
         guard let data = try? JSONParser.parse(bytes, maxDepth: 8),
               case .string(let note)? = data["note"]?.kind, case .number(let rev?)? = data["rev"]?.kind,
-              case .string(let by)? = data["by"]?.kind, case .string(let opId)? = data["opId"]?.kind,
+              case .string(let by)? = data["by"]?.kind, let opId = storedOpId(data["opId"]),
               let opValue = data["op"],
               let op = try? TextOperation(json: String(decoding: bytes[opValue.range], as: UTF8.self)) else {
             throw SessionLoadError(session: session, message: "stored note.op seq \(record.seq) is unreadable")
         }
         return (note, NoteRevision(rev: Int(rev), op: op, author: by, opId: opId, at: record.at))
+    }
+
+    /// A stored `note.op`'s opId as ``OpIDText``: a JSON string as itself, a JSON integer in
+    /// the integer form. Nil for anything else.
+    static func storedOpId(_ value: ReviewRoomProtocol.JSONValue?) -> String? {
+        switch value?.kind {
+        case .string(let text)?:
+            return text
+        case .number(let number?)? where number == number.rounded() && abs(number) < 9_007_199_254_740_992:
+            return OpIDText.integer(Int(number))
+        default:
+            return nil
+        }
     }
 }

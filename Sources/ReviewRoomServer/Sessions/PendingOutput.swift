@@ -24,6 +24,9 @@ struct PendingOutput {
 
     /// The session's seq the action waits for.
     let seq: Int64
+    /// How many of the session's other writes (edits that changed nothing) must be durable
+    /// first: those issued before the action was queued.
+    var writes: Int64 = 0
     /// The action.
     let action: Action
 }

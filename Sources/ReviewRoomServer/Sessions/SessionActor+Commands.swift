@@ -1,6 +1,7 @@
 import ReviewRoomContent
 import ReviewRoomCore
 import ReviewRoomProtocol
+import ReviewRoomStore
 import WebSocketTransport
 
 extension SessionActor {
@@ -16,19 +17,35 @@ extension SessionActor {
 
     /// Decides one command from `connection`, in arrival order.
     ///
-    /// A `note.edit` made on a revision older than the note's history in memory (the session
-    /// was loaded from a snapshot) is not decided while `mayReadOlderHistory`: the outcome asks
-    /// the caller to ``restoreOlderHistory(of:)`` and hand it in again, before the connection's
-    /// next command.
+    /// A `note.edit` or `note.cursor` made on a revision older than the note's history in
+    /// memory (the session was loaded from a snapshot) is not decided while
+    /// `mayReadOlderHistory`: the outcome asks the caller to ``restoreOlderHistory(of:)`` and
+    /// hand it in again, before the connection's next command.
     @discardableResult
     func handle(_ request: ClientRequest, from connection: ConnectionID, mayReadOlderHistory: Bool = true) -> HandleOutcome {
         guard let member = members[connection] else { return .done }
-        if mayReadOlderHistory, !stopped, case .noteEdit(let edit) = request.command,
-           let notes = olderHistoryNeeded(for: edit, by: member.participantID) {
+        if mayReadOlderHistory, !stopped, let notes = olderHistoryNeeded(for: request.command, by: member.participantID) {
             return .needsOlderHistory(notes: notes)
         }
         decide(request, from: connection, member: member)
         return .done
+    }
+
+    /// The notes whose older history `command` needs first, or nil when it can be decided now.
+    private func olderHistoryNeeded(for command: ClientCommand, by participantID: String) -> [String]? {
+        switch command {
+        case .noteEdit(let edit):
+            return olderHistoryNeeded(for: edit, by: participantID)
+        case .noteCursor(let cursor):
+            // PROTOCOL §3.2: a cursor is transformed to the current revision, from any rev the
+            // note's history reaches, which §3.3 says is every rev.
+            guard historyStartSeq > 0, let note = notes[cursor.note],
+                  state.check(.noteCursor, by: participantID) == nil,
+                  cursor.rev >= 0, cursor.rev < note.snapshotRevision else { return nil }
+            return [cursor.note]
+        default:
+            return nil
+        }
     }
 
     /// The notes whose older history `edit` needs before it can be decided: its own when it is
@@ -117,7 +134,7 @@ extension SessionActor {
         if operationsBeforeSnapshot.contains(key) {
             // Stored before the snapshot, but its first rev could not be read back: applying it
             // again would store it twice, so it is refused and may be sent again.
-            return refuse(connection, ProtocolError(code: .internal, message: "opId '\(edit.opId.prefix(64))' was used before; this session's earlier edits could not be read to answer with its revision, try again", id: id))
+            return refuse(connection, ProtocolError(code: .internal, message: "opId \(OpIDText.described(edit.opId)) was used before; this session's earlier edits could not be read to answer with its revision, try again", id: id))
         }
         let result: NoteEditResult
         do {
@@ -131,6 +148,11 @@ extension SessionActor {
         guard let note = notes[edit.note] else { return }
         opIndex[key] = result.rev
         guard result.outcome == .applied, let op = result.op else {
+            if result.outcome == .unchanged {
+                // Kept outside the log (no event is invented: seqs stay gapless); the ack,
+                // queued after it, leaves once it is durable.
+                recordUnchanged(UnchangedOperation(author: by, opId: edit.opId, note: edit.note, rev: result.rev))
+            }
             return reply(connection, ServerMessages.ack(id: id, seq: seq, extra: [("rev", String(result.rev))]))
         }
         let data = ServerMessages.noteOpData(note: note.id, rev: result.rev, op: op, by: by, opId: edit.opId)

@@ -15,7 +15,7 @@ extension SessionActor {
 
     /// Queues `action` to run once everything decided so far is durable.
     func enqueue(_ action: PendingOutput.Action) {
-        outbox.append(PendingOutput(seq: seq, action: action))
+        outbox.append(PendingOutput(seq: seq, writes: writesIssued, action: action))
         flush()
     }
 
@@ -36,7 +36,7 @@ extension SessionActor {
                                        author: event.author, opId: event.opId))
             let frame = OutboundFrame(text: ServerMessages.event(seq: seq, at: event.at, name: event.name, data: event.data))
             recent.append(frame)
-            outbox.append(PendingOutput(seq: seq, action: .event(frame)))
+            outbox.append(PendingOutput(seq: seq, writes: writesIssued, action: .event(frame)))
         }
         let last = seq
         let handedOver = ContinuousClock.now
@@ -64,6 +64,32 @@ extension SessionActor {
         return last
     }
 
+    /// Records an edit that changed nothing in the store (PROTOCOL §3.5: its repeats keep its
+    /// rev after a restart); whatever is queued from now on waits until it is durable.
+    func recordUnchanged(_ operation: UnchangedOperation) {
+        writesIssued += 1
+        let write = writesIssued
+        store.recordUnchanged(operation, in: id) { [weak self] result in
+            guard let self else { return }
+            Task { await self.unchangedRecorded(write, result) }
+        }
+    }
+
+    /// The store's answer for the `write`-th unchanged edit.
+    func unchangedRecorded(_ write: Int64, _ result: Result<Void, StoreError>) {
+        switch result {
+        case .success:
+            // The writer commits in order, so every earlier write is durable too.
+            writesDone = max(writesDone, write)
+            flush()
+        case .failure(let error):
+            guard !stopped else { return }
+            logger.error("session stopped: an unchanged edit could not be stored", metadata: ["session": "\(id)", "error": "\(error)"])
+            stop(code: CloseCode.goingAway.rawValue, reason: "the session could not store a change; reconnect")
+            onFailure(id)
+        }
+    }
+
     /// The store's answer for the append that ends at `last`.
     func appended(upTo last: Int64, _ result: Result<Int64, StoreError>) {
         switch result {
@@ -83,7 +109,7 @@ extension SessionActor {
     func flush() {
         var done = 0
         for item in outbox {
-            guard item.seq <= durable else { break }
+            guard item.seq <= durable, item.writes <= writesDone else { break }
             perform(item)
             done += 1
         }
@@ -130,7 +156,7 @@ extension SessionActor {
 
     /// Waits until everything decided so far is durable (or the session stopped).
     func waitUntilDurable() async {
-        guard !stopped, durable < seq else { return }
+        guard !stopped, durable < seq || writesDone < writesIssued else { return }
         await withCheckedContinuation { continuation in
             enqueue(.notify(continuation))
         }

@@ -31,6 +31,10 @@ actor SessionActor {
     var seq: Int64
     /// The last seq the store reported durable.
     var durable: Int64
+    /// How many edits that changed nothing were handed to the store (``recordUnchanged(_:)``).
+    var writesIssued: Int64 = 0
+    /// How many of those the store reported durable (it commits them in order).
+    var writesDone: Int64 = 0
     /// Recent event frames for `resume` replay.
     var recent: RecentEvents
     var members: [ConnectionID: SessionMember] = [:]

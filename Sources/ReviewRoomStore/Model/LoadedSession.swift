@@ -13,6 +13,8 @@ public struct LoadedSession: Sendable, Equatable {
     /// Every `(author, opId)` stored up to the snapshot (empty without one): the events after
     /// it carry their own, and a repeated opId must be recognised whichever side it is on.
     public var operationsBeforeSnapshot: [OperationKey] = []
+    /// Every edit of the session that changed nothing, with the rev it was acked with.
+    public var unchangedOperations: [UnchangedOperation] = []
 
     /// Creates the value.
     public init(session: StoredSession, participants: [StoredParticipant], snapshot: StoredSessionSnapshot?, events: [EventRecord], lastSeq: Int64) {

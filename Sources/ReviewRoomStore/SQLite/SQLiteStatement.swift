@@ -35,8 +35,17 @@ final class SQLiteStatement {
     /// Binds text (or NULL) to the 1-based parameter `index`.
     func bind(_ index: Int32, _ value: String?) throws {
         let rc: Int32
-        if let value {
-            rc = sqlite3_bind_text(stmt, index, value, -1, reviewroom_sqlite_transient())
+        if var value {
+            // By byte count, not -1: a NUL inside the text (JSON allows `\u0000`) must not cut it
+            // short, or two opIds differing only after one would collide in the unique index.
+            rc = value.withUTF8 { utf8 in
+                utf8.withMemoryRebound(to: CChar.self) { chars in
+                    guard let start = chars.baseAddress else {
+                        return sqlite3_bind_text(stmt, index, "", 0, reviewroom_sqlite_transient())
+                    }
+                    return sqlite3_bind_text(stmt, index, start, Int32(chars.count), reviewroom_sqlite_transient())
+                }
+            }
         } else {
             rc = sqlite3_bind_null(stmt, index)
         }

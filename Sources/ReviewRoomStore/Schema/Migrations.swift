@@ -5,7 +5,7 @@ enum Migrations {
     static let applicationID: Int32 = 0x5252_7631
 
     /// All migrations, ascending by version.
-    static let all: [Migration] = [version1, version2]
+    static let all: [Migration] = [version1, version2, version3]
 
     /// The newest schema version this build understands.
     static var latestVersion: Int { all.last?.version ?? 0 }
@@ -91,5 +91,18 @@ enum Migrations {
     /// sessions may have a timer pending without replaying their logs.
     static let version2 = Migration(version: 2, summary: "index of clock changes", sql: """
         CREATE INDEX events_clock_changes ON events(session, seq) WHERE name = 'clock.changed';
+        """)
+
+    /// v3: the `(author, opId)` of edits that changed nothing (acked with a rev, no event), so
+    /// their repeats are answered with that rev after a restart (PROTOCOL §3.5).
+    static let version3 = Migration(version: 3, summary: "edits that changed nothing", sql: """
+        CREATE TABLE unchanged_operations (
+            session TEXT NOT NULL REFERENCES sessions(id),
+            author TEXT NOT NULL,
+            op_id TEXT NOT NULL,
+            note TEXT NOT NULL,
+            rev INTEGER NOT NULL,
+            PRIMARY KEY (session, author, op_id)
+        ) WITHOUT ROWID;
         """)
 }

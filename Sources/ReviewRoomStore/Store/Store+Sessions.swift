@@ -91,7 +91,7 @@ extension Store {
         }
     }
 
-    /// Erases session `id` for good: its events, snapshots, participants and their tokens, then
+    /// Erases session `id` for good: its events, unchanged edits, snapshots, participants and their tokens, then
     /// the session row. Deleted pages are zeroed (`secure_delete`) and the WAL is checkpointed and
     /// truncated, so the content does not linger in the files.
     /// - Throws: `.unknownSession` when there is no such session (nothing changes).
@@ -101,6 +101,7 @@ extension Store {
             try connection.run("DELETE FROM note_snapshots WHERE session = ?1", bind)
             try connection.run("DELETE FROM session_snapshots WHERE session = ?1", bind)
             try connection.run("DELETE FROM events WHERE session = ?1", bind)
+            try connection.run("DELETE FROM unchanged_operations WHERE session = ?1", bind)
             try connection.run("DELETE FROM participants WHERE session = ?1", bind)
             guard try connection.run("DELETE FROM sessions WHERE id = ?1", bind) == 1 else {
                 throw StoreError(.unknownSession, "cannot delete session \(id): no such session is stored")
@@ -121,6 +122,7 @@ extension Store {
             let lastSeq = try Self.lastSeq(connection, id)
             var loaded = LoadedSession(session: session, participants: participants, snapshot: snapshot, events: events, lastSeq: lastSeq)
             if let snapshot { loaded.operationsBeforeSnapshot = try Self.operationKeys(connection, session: id, through: snapshot.seq) }
+            loaded.unchangedOperations = try Self.unchangedOperations(connection, session: id)
             return loaded
         }
     }

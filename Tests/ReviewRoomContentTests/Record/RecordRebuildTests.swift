@@ -35,6 +35,20 @@ struct RecordRebuildTests {
         #expect(RecordRenderer.render(rebuilt, as: .markdown) == RecordRenderer.render(review.input(at: 1100), as: .markdown))
     }
 
+    @Test("an integer opId and the string of its digits are two ops, kept as sent")
+    func integerOpIds() throws {
+        let log = [
+            StoredLogEvent(seq: 1, at: ScriptedReview.at(1), name: "note.op",
+                           data: #"{"note":"evidence","rev":1,"op":["a"],"by":"r1","opId":7}"#, author: "r1"),
+            StoredLogEvent(seq: 2, at: ScriptedReview.at(2), name: "note.op",
+                           data: #"{"note":"evidence","rev":2,"op":[1,"b"],"by":"r1","opId":"7"}"#, author: "r1"),
+        ]
+        let rebuilt = try RecordInput.rebuilding(ScriptedReview().state, log: log, generatedAt: ScriptedReview.at(3))
+        let note = try #require(rebuilt.notes.first { $0.id == "evidence" })
+        #expect(note.text.string == "ab")
+        #expect(note.history.map(\.opId) == [OpIDText.integer(7), "7"])
+    }
+
     @Test("unknown event names are skipped")
     func unknownNames() throws {
         let review = try ScriptedReview.played()

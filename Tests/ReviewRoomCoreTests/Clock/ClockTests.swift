@@ -93,6 +93,24 @@ import Foundation
         #expect(state.phaseRuns.map(\.actualSec) == [340, 50, 10])
     }
 
+    @Test func gotoTheCurrentPhaseBeforeTheStartChangesNothing() throws {
+        // PROTOCOL §3.5 lists "phase.goto the current phase" as changing nothing; before the
+        // start the current phase is the first.
+        var state = SessionFixture.session()
+        let before = try EncodedJSON.string(state)
+        #expect(state.ok(.phaseGoto(index: 0), by: "f1", at: SessionFixture.at(-60)).isEmpty)
+        #expect(try EncodedJSON.string(state) == before)
+        // Moving to another phase still needs the session started.
+        #expect(state.refused(.phaseGoto(index: 1), by: "f1", at: SessionFixture.at(-60))?.code == .invalidState)
+        #expect(state.refused(.phaseNext, by: "f1", at: SessionFixture.at(-60))?.code == .invalidState)
+        #expect(state.refused(.phasePrev, by: "f1", at: SessionFixture.at(-60))?.code == .invalidState)
+        #expect(try EncodedJSON.string(state) == before)
+        // After the end nothing is "unchanged".
+        state.ok(.sessionStart, by: "f1", at: SessionFixture.at(0))
+        state.ok(.sessionEnd, by: "f1", at: SessionFixture.at(10))
+        #expect(state.refused(.phaseGoto(index: 0), by: "f1", at: SessionFixture.at(11))?.code == .sessionEnded)
+    }
+
     @Test func phaseMoveWhilePausedStaysPaused() {
         var state = SessionFixture.started()
         state.ok(.clockPause, by: "f1", at: SessionFixture.at(10))

@@ -82,10 +82,36 @@ import Testing
         #expect(try EncodedJSON.string(state) == running)
     }
 
-    @Test func roundsAreNotForOpenPhasesOrSessionsWithoutSpeakers() throws {
+    @Test func aRoundStartsInAnOpenPhaseToo() throws {
+        // PROTOCOL §3.2 puts no state condition on round.start: a phase's turnMode is what the
+        // agenda plans, not a lock.
         var state = SessionFixture.started()
         state.ok(.phaseGoto(index: 2), by: "f1", at: SessionFixture.at(0))
-        #expect(state.refused(.roundStart(secondsEach: 10), by: "f1", at: SessionFixture.at(1))?.code == .invalidState)
+        #expect(state.floor.mode == .open)
+        state.ok(.roundStart(secondsEach: 10), by: "f1", at: SessionFixture.at(1))
+        #expect(state.floor.mode == .open)
+        #expect(state.floor.speaker == "r1")
+        #expect(state.floor.round?.order == ["r1", "r2", "h1"])
+        #expect(state.nextDeadline == SessionFixture.at(11))
+        // Every other round rule still holds.
+        #expect(state.refused(.roundStart(secondsEach: 10), by: "f1", at: SessionFixture.at(2))?.code == .invalidState)
+        #expect(state.refused(.floorGrant(participant: "h1"), by: "f1", at: SessionFixture.at(2))?.code == .invalidState)
+        #expect(state.refused(.roundPass, by: "r2", at: SessionFixture.at(2))?.code == .forbidden)
+        state.ok(.roundPass, by: "r1", at: SessionFixture.at(3))
+        #expect(state.floor.speaker == "r2")
+        state.ok(.roundStop, by: "f1", at: SessionFixture.at(4))
+        #expect(state.floor.round == nil)
+    }
+
+    @Test func aRoundStartsInTheLobbyInTheFirstPhasesMode() throws {
+        var state = SessionFixture.session(agenda: [SessionFixture.agenda[2], SessionFixture.agenda[0]])
+        #expect(state.floor.mode == .open)
+        state.ok(.roundStart(order: ["h1"], secondsEach: 10), by: "f1", at: SessionFixture.at(0))
+        #expect(state.floor.speaker == "h1")
+        #expect(state.floor.round?.order == ["h1"])
+    }
+
+    @Test func roundsNeedSomeoneToSpeak() throws {
         var lonely = SessionState(info: SessionFixture.session().info, agenda: SessionFixture.agenda,
                                   participants: [SessionFixture.people[0]], notes: [], deck: [])
         lonely.ok(.sessionStart, by: "f1", at: SessionFixture.at(0))

@@ -40,11 +40,17 @@ extension RecordInput {
         "participant.changed", "session.changed",
     ]
 
+    /// A stored opId as ``OpIDText``: a JSON string as itself, a JSON integer in the integer form.
+    private static func storedOpId(_ value: Any?) -> String? {
+        if let text = value as? String { return text }
+        return (value as? Int).map(OpIDText.integer)
+    }
+
     private static func replayNoteOp(_ stored: StoredLogEvent, into buffers: inout [NoteBuffer],
                                      label: String) throws(RecordRebuildError) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(stored.data.utf8)) as? [String: Any],
               let note = object["note"] as? String, let rev = object["rev"] as? Int,
-              let by = object["by"] as? String, let opId = object["opId"] as? String,
+              let by = object["by"] as? String, let opId = storedOpId(object["opId"]),
               let rawOp = object["op"] as? [Any],
               let opData = try? JSONSerialization.data(withJSONObject: rawOp) else {
             throw RecordRebuildError(.badEvent, "\(label) needs {note, rev, op, by, opId}; got \(stored.data.prefix(200))")
