@@ -110,4 +110,5 @@ bench: deps
 	"$$bin/reviewroom-bench" load --scenario a,b,c,d,e --scale $$scale | tee -a $(BENCH_OUT); status=$${PIPESTATUS[0]}; \
 	.build/sendloop $$clients 5 | tee -a $(BENCH_OUT); \
 	"$$bin/reviewroom-bench" load --scenario e --scale $$scale --target peer --peer-executable "$$peer" | tee -a $(BENCH_OUT); \
+	echo; "$$bin/reviewroom-bench" summary $(BENCH_OUT); \
 	echo "JSON lines in $(BENCH_OUT)"; exit $$status

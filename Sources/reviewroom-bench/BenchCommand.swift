@@ -7,6 +7,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reviewroom-bench",
         abstract: "Benchmarks of ReviewRoom's engines (build with -c release).",
-        subcommands: [TraceBench.self, StoreBench.self, LoadBench.self]
+        subcommands: [TraceBench.self, StoreBench.self, LoadBench.self, SummaryBench.self]
     )
 }
