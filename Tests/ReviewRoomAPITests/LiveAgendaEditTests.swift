@@ -138,3 +138,46 @@ struct LiveAgendaEditTests {
         #expect((read.jsonObject?["agenda"] as? [[String: Any]])?[1]["prompts"] as? [String] == [], "stored so")
     }
 }
+
+/// `PATCH` of `prompts` without ids: matched by position like phases (PROTOCOL.md §3.5).
+extension LiveAgendaEditTests {
+    @Test func promptsSentWithoutIdsKeepTheIdsOfTheirPositionsSoTheShownQuestionStays() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let body = #"{"title": "Deck", "hostSchool": "North", "startsAt": "2030-12-01T09:30:00Z", "promptDeck": "covid-recovery", "#
+            + #""agenda": [{"title": "Q", "kind": "enquiry", "durationSec": 600}]}"#
+        let created = try await Self.sessionStartingNow(api, body)
+        let id = try #require(created["id"] as? String)
+        let deck = try #require((created["prompts"] as? [String: Any])?["deck"] as? [[String: Any]])
+        let ids = deck.compactMap { $0["id"] as? String }
+        #expect(ids.count >= 3)
+        try await Self.facilitate(api, session: id, [#"{"type":"prompt.show","prompt":"\#(ids[1])"}"#])
+        // The deck sent back reworded, without ids, one question longer.
+        var entries = deck.map { ["text": "Reworded: \($0["text"] as? String ?? "")"] }
+        entries.append(["text": "A new question"])
+        let patch = String(decoding: try JSONSerialization.data(withJSONObject: ["prompts": entries]), as: UTF8.self)
+        let response = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: patch)
+        #expect(response.status == 200, "\(response.text)")
+        let prompts = try #require(response.jsonObject?["prompts"] as? [String: Any])
+        let after = try #require(prompts["deck"] as? [[String: Any]])
+        #expect(Array(after.compactMap { $0["id"] as? String }.prefix(ids.count)) == ids, "each position keeps its id")
+        #expect(after.last?["id"] as? String == "q1", "a new position gets the first unused qN")
+        #expect(prompts["current"] as? String == ids[1], "the shown question is still shown")
+        #expect((after[1]["text"] as? String)?.hasPrefix("Reworded: ") == true)
+    }
+
+    @Test func anIdGivenByAnotherEntryWinsOverAPositionsId() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let body = #"{"title": "Deck", "hostSchool": "North", "startsAt": "2030-12-01T09:30:00Z", "#
+            + #""prompts": [{"text": "One"}, {"text": "Two"}], "agenda": [{"title": "Q", "kind": "enquiry", "durationSec": 600}]}"#
+        let created = try #require(try await api.createSession(body)["session"] as? [String: Any])
+        let id = try #require(created["id"] as? String)
+        // Swapped: "Two" names q1 explicitly, so position 0 cannot keep q1 and gets the first unused id.
+        let patch = #"{"prompts": [{"text": "Two again"}, {"text": "One again", "id": "q1"}]}"#
+        let response = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: patch)
+        #expect(response.status == 200, "\(response.text)")
+        let deck = try #require((response.jsonObject?["prompts"] as? [String: Any])?["deck"] as? [[String: Any]])
+        #expect(deck.map { $0["id"] as? String } == ["q2", "q1"])
+    }
+}

@@ -26,7 +26,7 @@ extension SessionRequest {
             }
             timeZone = zone
         }
-        deck = try Self.deck(fields)
+        deck = try Self.deck(fields, currentDeck: currentDeck)
         agenda = try Self.agenda(fields, promptIDs: Set((deck ?? currentDeck).map(\.id)), currentAgenda: currentAgenda)
         guard !forEdit else { return }
         if fields.has("hostSchool") { hostSchool = try fields.nonEmptyString("hostSchool", maxLength: Self.maxShortText) }
@@ -44,7 +44,11 @@ extension SessionRequest {
         if agenda == nil { throw .badRequest("template or agenda is missing: give a template id (GET /api/v1/templates) or an agenda") }
     }
 
-    private static func deck(_ fields: JSONFields) throws(APIError) -> [Prompt]? {
+    /// The deck a body gives. A `prompts` entry without an `id` is matched by position, as agenda
+    /// phases are: it keeps the id of `currentDeck`'s prompt at its position (so rewording a
+    /// question in a PATCH keeps it shown, discussed and linked to its phases), and a position
+    /// past the current deck gets the first `qN` no other prompt uses.
+    private static func deck(_ fields: JSONFields, currentDeck: [Prompt]) throws(APIError) -> [Prompt]? {
         if fields.has("promptDeck") && fields.has("prompts") {
             throw .badRequest("promptDeck and prompts are both given: send one of them")
         }
@@ -55,18 +59,35 @@ extension SessionRequest {
             }
             return deck.prompts
         }
-        return try fields.optionalObjects("prompts", maxCount: 500) { item, index throws(APIError) in
+        let given = try fields.optionalObjects("prompts", maxCount: 500) { item, index throws(APIError) in
             let text = try item.nonEmptyString("text", maxLength: maxLongText)
             let theme = try item.optionalString("theme", maxLength: maxShortText, nullable: true)
-            let id = try item.optionalString("id", maxLength: 100).flatMap { $0.isEmpty ? nil : $0 } ?? "q\(index + 1)"
-            return Prompt(id: id, text: text, theme: theme)
-        }.map { prompts throws(APIError) in
-            var seen = Set<String>()
-            for (index, prompt) in prompts.enumerated() where !seen.insert(prompt.id).inserted {
+            let id = try item.optionalString("id", maxLength: 100).flatMap { $0.isEmpty ? nil : $0 }
+            return (id: id, prompt: Prompt(id: "", text: text, theme: theme))
+        }
+        guard let given else { return nil }
+        // Ids given explicitly win; a position's current id is kept only when no entry names it.
+        var used = Set(given.compactMap(\.id))
+        var next = 1
+        var prompts: [Prompt] = []
+        for (index, entry) in given.enumerated() {
+            var prompt = entry.prompt
+            if let id = entry.id {
+                prompt.id = id
+            } else if currentDeck.indices.contains(index), !used.contains(currentDeck[index].id) {
+                prompt.id = currentDeck[index].id
+                used.insert(prompt.id)
+            } else {
+                while used.contains("q\(next)") { next += 1 }
+                prompt.id = "q\(next)"
+                used.insert(prompt.id)
+            }
+            if prompts.contains(where: { $0.id == prompt.id }) {
                 throw .badRequest("prompts[\(index)].id: '\(prompt.id)' is used twice")
             }
-            return prompts
+            prompts.append(prompt)
         }
+        return prompts
     }
 
     private static func agenda(_ fields: JSONFields, promptIDs: Set<String>, currentAgenda: [Phase]) throws(APIError) -> [Phase]? {
