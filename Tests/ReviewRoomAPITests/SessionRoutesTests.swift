@@ -165,3 +165,33 @@ struct SessionRoutesTests {
         #expect(try await api.call("GET", "/api/v1/sessions").jsonArray?.count == 0)
     }
 }
+
+/// Time zones: every zone the installed tz database lists is accepted, not only Foundation's
+/// own (older) list, which lacks `Asia/Kolkata`.
+@Suite("API: time zones")
+struct TimeZoneNameTests {
+    /// The zone names `zone1970.tab` lists, read here independently of the server.
+    static let tzDatabaseZones: [String] = {
+        guard let text = try? String(contentsOfFile: "/usr/share/zoneinfo/zone1970.tab", encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            return columns.count >= 3 ? String(columns[2]) : nil
+        }
+    }()
+
+    @Test func everyZoneTheTzDatabaseListsIsAcceptedAndInTheOpenAPIEnum() async throws {
+        let zones = Self.tzDatabaseZones.filter { TimeZone(identifier: $0) != nil }
+        try #require(zones.contains("Asia/Kolkata"), "this machine's tz database lists Asia/Kolkata")
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let document = try await api.call("GET", "/api/v1/openapi.json")
+        let schemas = (document.jsonObject?["components"] as? [String: Any])?["schemas"] as? [String: Any]
+        let listed = Set(((schemas?["TimeZone"] as? [String: Any])?["enum"] as? [String]) ?? [])
+        #expect(zones.filter { !listed.contains($0) } == [], "zones the OpenAPI enum leaves out")
+
+        let id = try #require((try await api.createSession()["session"] as? [String: Any])?["id"] as? String)
+        let response = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: #"{"timeZone": "Asia/Kolkata"}"#)
+        #expect(response.status == 200, "\(response.text)")
+        #expect(response.jsonObject?["timeZone"] as? String == "Asia/Kolkata")
+    }
+}
