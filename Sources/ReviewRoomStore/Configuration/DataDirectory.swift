@@ -43,6 +43,35 @@ enum DataDirectory {
         return exists
     }
 
+    /// Creates a new database file empty with mode 0600 before SQLite opens it, whatever the
+    /// umask and however the data directory was made (an existing 0755 `--data-dir` would
+    /// otherwise expose every note, name and token hash to all local users). SQLite gives its
+    /// `-wal` and `-shm` files the database file's mode.
+    static func createPrivateDatabaseFile(_ configuration: StoreConfiguration) throws {
+        let path = configuration.databasePath
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            guard errno != EEXIST else { return }
+            let reason = String(cString: strerror(errno))
+            if errno == ENOSPC { throw StoreError(.diskFull, "cannot create \(path): the disk is full") }
+            throw StoreError(.dataDirectoryNotWritable, "cannot create \(path): \(reason)")
+        }
+        close(descriptor)
+    }
+
+    /// Sets an existing ReviewRoom database and its `-wal` and `-shm` files that others may read
+    /// (made by an earlier version under a permissive umask) to 0600. Called only once the file
+    /// is known to be ours: a foreign file is never touched.
+    static func restrictExistingFiles(_ configuration: StoreConfiguration) {
+        let path = configuration.databasePath
+        for file in [path, path + "-wal", path + "-shm"] {
+            var info = stat()
+            if stat(file, &info) == 0, info.st_mode & 0o077 != 0 {
+                _ = chmod(file, 0o600)
+            }
+        }
+    }
+
     /// `dir` without its last component ("/" or "." when there is none).
     static func parentPath(of dir: String) -> String {
         var trimmed = Substring(dir)

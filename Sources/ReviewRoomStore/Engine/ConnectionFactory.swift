@@ -3,11 +3,14 @@ enum ConnectionFactory {
     /// Opens the writer's connection: checks the file is ours, switches to WAL, applies the
     /// durability mode and limits, and migrates the schema.
     static func openWriter(_ configuration: StoreConfiguration, now: Int64) throws -> SQLiteConnection {
-        _ = try DataDirectory.prepare(configuration)
+        if try !DataDirectory.prepare(configuration), configuration.openMode == .createIfNeeded {
+            try DataDirectory.createPrivateDatabaseFile(configuration)
+        }
         let connection = try SQLiteConnection(path: configuration.databasePath, create: configuration.openMode == .createIfNeeded)
         try connection.execute("PRAGMA busy_timeout = \(configuration.busyTimeoutMilliseconds)")
         // Read the header before changing anything, so a foreign file is never switched to WAL.
         try refuseForeignFile(connection)
+        DataDirectory.restrictExistingFiles(configuration)
         try connection.execute("PRAGMA journal_mode = WAL")
         try connection.execute("PRAGMA synchronous = \(configuration.durability.synchronousPragma)")
         try connection.execute("PRAGMA foreign_keys = ON")
