@@ -17,6 +17,10 @@ import Synchronization
 /// past twice the threshold no new background run starts, and once the running one is done the
 /// writer, between two batches, copies the few frames left itself; its next transaction restarts
 /// the WAL and `journal_size_limit` truncates the file.
+///
+/// It also finishes erasures: when the `TRUNCATE` after deleting a session cannot complete
+/// because a reader holds an older snapshot, `eraseFromWAL(_:first:)` hands it here, and this
+/// thread retries a non-blocking `TRUNCATE` until one completes.
 final class Checkpointer: Sendable {
     private struct State {
         var pending = false
