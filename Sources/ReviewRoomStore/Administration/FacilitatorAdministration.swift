@@ -39,8 +39,25 @@ public struct FacilitatorAdministration: Sendable {
     }
 
     /// Revokes facilitator `id`; their token stops working at once, also in a running daemon.
-    public func revoke(_ id: String) async throws -> String {
-        let facilitator = try await store.revokeFacilitator(FacilitatorID(id))
-        return "Revoked facilitator \(facilitator.name) (id \(facilitator.id)); their token no longer works."
+    /// With `transferTo`, their sessions get that facilitator as owner in the same transaction;
+    /// without, the message names the sessions they still own and how to hand them over.
+    public func revoke(_ id: String, transferTo: String? = nil) async throws -> String {
+        let outcome = try await store.revokeFacilitator(FacilitatorID(id), transferringSessionsTo: transferTo.map { FacilitatorID($0) })
+        let who = "Revoked facilitator \(outcome.facilitator.name) (id \(outcome.facilitator.id)); their API token no longer works."
+        let count = outcome.sessions.count == 1 ? "1 session" : "\(outcome.sessions.count) sessions"
+        if let newOwner = outcome.newOwner {
+            return """
+                \(who)
+                Transferred \(count) to \(newOwner.name) (id \(newOwner.id)), who can now manage them through the API: \
+                revoke \(outcome.facilitator.name)'s invite links (this closes their open connections) or delete the sessions.
+                """
+        }
+        guard !outcome.sessions.isEmpty else { return "\(who)\nThey own no sessions." }
+        return """
+            \(who)
+            They still own \(count) (\(outcome.sessions.map(\.rawValue).joined(separator: ", "))), and their invite links \
+            in them still work; nobody can manage them through the API until you give them to an active facilitator:
+            reviewroomd facilitator revoke \(outcome.facilitator.id) --transfer-to ID
+            """
     }
 }

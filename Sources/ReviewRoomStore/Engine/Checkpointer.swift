@@ -17,6 +17,10 @@ import Synchronization
 /// past twice the threshold no new background run starts, and once the running one is done the
 /// writer, between two batches, copies the few frames left itself; its next transaction restarts
 /// the WAL and `journal_size_limit` truncates the file.
+///
+/// It also finishes erasures: when the `TRUNCATE` after deleting a session cannot complete
+/// because a reader holds an older snapshot, `eraseFromWAL(_:first:)` hands it here, and this
+/// thread retries a non-blocking `TRUNCATE` until one completes.
 final class Checkpointer: Sendable {
     private struct State {
         var pending = false
@@ -27,7 +31,15 @@ final class Checkpointer: Sendable {
         var closing = false
         var running = false
         var waiters: [CheckedContinuation<Void, Never>] = []
+        /// Erased sessions whose old pages may still be in the WAL: a `TRUNCATE` is retried
+        /// until one completes.
+        var erasures: [SessionID] = []
     }
+
+    /// First and longest pause between two `TRUNCATE` attempts for an erasure (milliseconds):
+    /// the reader in the way usually ends within moments; a long backup may take minutes.
+    private static let firstRetryMilliseconds = 10
+    private static let longestRetryMilliseconds = 1_000
 
     private let state = Mutex(State())
     private let wake = DispatchSemaphore(value: 0)
@@ -129,14 +141,38 @@ final class Checkpointer: Sendable {
         }
     }
 
+    /// Takes over the erasure of session `id` from the WAL after the writer's `TRUNCATE`
+    /// checkpoint could not finish (`first`: its result row, nil when it failed outright): a reader
+    /// of an older snapshot still needs the pages the erasure overwrote, so the old ones stay
+    /// in the WAL until it ends. Logs a warning naming the session now; this thread retries a
+    /// non-blocking `TRUNCATE` with a growing pause (up to a second) until one completes, then
+    /// logs an info naming it.
+    func eraseFromWAL(_ id: SessionID, first: WALCheckpoint?) {
+        logger.warning("the erased session's old pages stay in the WAL while a reader holds an older snapshot (sqlite3 shell, backup, export); retrying the TRUNCATE checkpoint until it ends", metadata: [
+            "session": "\(id)", "busy": "\(first.map { $0.busy ? "1" : "0" } ?? "-")",
+            "walFrames": "\(first?.logFrames ?? -1)", "checkpointedFrames": "\(first?.checkpointedFrames ?? -1)",
+        ])
+        let accepted = state.withLock { state -> Bool in
+            guard !state.closing else { return false }
+            state.erasures.append(id)
+            return true
+        }
+        if accepted { wake.signal() }
+    }
+
     private func serve(_ connection: SQLiteConnection) {
+        var retryMilliseconds = Self.firstRetryMilliseconds
         while true {
-            wake.wait()
-            let (run, stop) = state.withLock { state -> (Bool, Bool) in
+            if state.withLock({ $0.erasures.isEmpty }) {
+                wake.wait()
+            } else {
+                _ = wake.wait(timeout: .now() + .milliseconds(retryMilliseconds))
+            }
+            let (run, stop, erase) = state.withLock { state -> (Bool, Bool, Bool) in
                 let run = state.pending && !state.closing
                 state.pending = false
                 state.inProgress = run
-                return (run, state.closing)
+                return (run, state.closing, !state.erasures.isEmpty)
             }
             if run {
                 checkpoint(connection, by: "checkpointer")
@@ -147,7 +183,20 @@ final class Checkpointer: Sendable {
                 }
                 if writerWaits { idle.signal() }
             }
+            if erase {
+                retryMilliseconds = retryErasure(connection)
+                    ? Self.firstRetryMilliseconds
+                    : min(retryMilliseconds * 2, Self.longestRetryMilliseconds)
+            }
             if stop {
+                let left = state.withLock { $0.erasures }
+                if !left.isEmpty {
+                    // Closing the last connection checkpoints and removes the WAL when no other
+                    // process reads it; otherwise the next open's erasures or checkpoints do.
+                    logger.warning("store closing before the erased sessions' old pages could leave the WAL", metadata: [
+                        "sessions": "\(left.map(\.rawValue).joined(separator: ","))",
+                    ])
+                }
                 connection.close()
                 let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
                     state.running = false
@@ -158,6 +207,26 @@ final class Checkpointer: Sendable {
                 return
             }
         }
+    }
+
+    /// One non-blocking `TRUNCATE` for the erasures queued so far; true when it completed.
+    private func retryErasure(_ connection: SQLiteConnection) -> Bool {
+        // Only erasures queued before this attempt are covered by it: each was queued after
+        // its DELETE committed.
+        let covered = state.withLock { $0.erasures }
+        let outcome: WALCheckpoint
+        do {
+            outcome = try connection.walCheckpoint(truncate: true, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+        } catch {
+            logger.debug("TRUNCATE checkpoint for an erasure failed; retrying", metadata: ["error": "\(error)"])
+            return false
+        }
+        guard outcome.isComplete else { return false }
+        state.withLock { state in state.erasures.removeFirst(min(covered.count, state.erasures.count)) }
+        for id in covered {
+            logger.info("erased session's old pages are gone from the WAL: the reader in the way ended", metadata: ["session": "\(id)"])
+        }
+        return true
     }
 
     private func checkpoint(_ connection: SQLiteConnection, by who: String) {

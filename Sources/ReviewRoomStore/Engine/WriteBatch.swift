@@ -5,6 +5,7 @@
 /// job ran (it may have erased a session).
 struct WriteBatch {
     private let connection: SQLiteConnection
+    private let busyTimeoutMilliseconds: Int32
     private var lastSeq: [SessionID: Int64] = [:]
 
     private enum Outcome {
@@ -14,13 +15,14 @@ struct WriteBatch {
         case jobFailed(TransactionJob, StoreError)
     }
 
-    init(connection: SQLiteConnection) {
+    init(connection: SQLiteConnection, busyTimeoutMilliseconds: Int32) {
         self.connection = connection
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
     }
 
     /// Runs `jobs` in one transaction and reports every outcome in order.
     mutating func commit(_ jobs: [WriteJob]) {
-        var checkpoints: [(Bool, @Sendable (Result<Void, StoreError>) -> Void)] = []
+        var checkpoints: [(Bool, @Sendable (Result<WALCheckpoint, StoreError>) -> Void)] = []
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(jobs.count)
         do {
@@ -91,8 +93,7 @@ struct WriteBatch {
         for job in skipped { job.fail(abandoned ?? StoreError(.sqlite, "the transaction was rolled back by SQLite")) }
         for (truncate, completion) in checkpoints {
             do {
-                try connection.execute("PRAGMA wal_checkpoint(\(truncate ? "TRUNCATE" : "PASSIVE"))")
-                completion(.success(()))
+                completion(.success(try connection.walCheckpoint(truncate: truncate, busyTimeoutMilliseconds: busyTimeoutMilliseconds)))
             } catch {
                 completion(.failure(StoreError.wrap(error)))
             }

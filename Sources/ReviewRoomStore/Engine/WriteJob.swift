@@ -4,8 +4,9 @@ enum WriteJob: Sendable {
     case append(AppendRequest)
     /// Any other write, in the same batch transaction.
     case transaction(TransactionJob)
-    /// A WAL checkpoint run after the batch commits (`TRUNCATE` after erasing a session).
-    case checkpoint(truncate: Bool, completion: @Sendable (Result<Void, StoreError>) -> Void)
+    /// A WAL checkpoint run after the batch commits (`TRUNCATE` after erasing a session); the
+    /// completion gets SQLite's result row.
+    case checkpoint(truncate: Bool, completion: @Sendable (Result<WALCheckpoint, StoreError>) -> Void)
 
     /// Tells the job's waiter it will never run.
     func fail(_ error: StoreError) {

@@ -67,7 +67,7 @@ final class WriterThread: Sendable {
     }
 
     private func serve(_ connection: SQLiteConnection) {
-        var batch = WriteBatch(connection: connection)
+        var batch = WriteBatch(connection: connection, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
         while true {
             wake.wait()
             let (jobs, stopping) = queue.withLock { queue -> ([WriteJob], Bool) in

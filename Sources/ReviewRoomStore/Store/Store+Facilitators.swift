@@ -33,22 +33,63 @@ extension Store {
     }
 
     /// Revokes facilitator `id`: their token hash is erased, so the token stops working.
-    /// Their sessions stay. Revoking twice is allowed.
+    /// Their sessions stay theirs. Revoking twice is allowed.
     /// - Throws: `.unknownFacilitator` when there is no such facilitator (nothing changes).
     public func revokeFacilitator(_ id: FacilitatorID) async throws -> Facilitator {
+        try await revokeFacilitator(id, transferringSessionsTo: nil).facilitator
+    }
+
+    /// Revokes facilitator `id` and, with `newOwner`, makes `newOwner` the owner of every session
+    /// `id` owns, in one transaction: their token hash is erased, so the token stops working at
+    /// once, also in a running daemon (which reads a session's owner from the store for every API
+    /// request and every facilitator `hello`), and the new owner can manage those sessions
+    /// (revoke the old owner's invite links, delete them). Revoking twice is allowed, so the
+    /// sessions of someone revoked earlier can be transferred later.
+    /// - Throws: `.unknownFacilitator` when `id` or `newOwner` does not exist; `.invalidInput`
+    ///   when `newOwner` is revoked or is `id` itself. Nothing changes then.
+    public func revokeFacilitator(_ id: FacilitatorID, transferringSessionsTo newOwner: FacilitatorID?) async throws -> FacilitatorRevocation {
+        if let newOwner, newOwner == id {
+            throw StoreError(.invalidInput, "cannot transfer the sessions of facilitator \(id) to \(newOwner) itself: name another, active facilitator")
+        }
         let now = configuration.now().millisecondsSince1970
-        return try await write { connection in
+        let revocation = try await write { connection in
+            let select = "SELECT id, name, email, created_at, revoked_at FROM facilitators WHERE id = ?1"
+            guard let before = try connection.rows(select, { try $0.bind(1, id.rawValue) }, map: { Self.decodeFacilitator($0) }).first else {
+                throw StoreError(.unknownFacilitator, "no facilitator with id \(id): see `reviewroomd facilitator list`")
+            }
+            var target: Facilitator?
+            if let newOwner {
+                guard let found = try connection.rows(select, { try $0.bind(1, newOwner.rawValue) }, map: { Self.decodeFacilitator($0) }).first else {
+                    throw StoreError(.unknownFacilitator, "cannot transfer the sessions of \(before.name) (id \(id)) to \(newOwner): no facilitator with that id (see `reviewroomd facilitator list`); nothing was revoked")
+                }
+                guard found.revokedAt == nil else {
+                    throw StoreError(.invalidInput, "cannot transfer the sessions of \(before.name) (id \(id)) to \(found.name) (id \(newOwner)): that facilitator is revoked too; nothing was revoked")
+                }
+                target = found
+            }
+            let sessions = try connection.rows("SELECT id FROM sessions WHERE owner = ?1 ORDER BY created_at, id", {
+                try $0.bind(1, id.rawValue)
+            }, map: { SessionID($0.text(0)) })
             try connection.run("UPDATE facilitators SET token_hash = NULL, revoked_at = coalesce(revoked_at, ?2) WHERE id = ?1") {
                 try $0.bind(1, id.rawValue)
                 try $0.bind(2, now)
             }
-            guard let facilitator = try connection.rows("SELECT id, name, email, created_at, revoked_at FROM facilitators WHERE id = ?1", {
-                try $0.bind(1, id.rawValue)
-            }, map: { Self.decodeFacilitator($0) }).first else {
+            if let target {
+                try connection.run("UPDATE sessions SET owner = ?2 WHERE owner = ?1") {
+                    try $0.bind(1, id.rawValue)
+                    try $0.bind(2, target.id.rawValue)
+                }
+            }
+            guard let facilitator = try connection.rows(select, { try $0.bind(1, id.rawValue) }, map: { Self.decodeFacilitator($0) }).first else {
                 throw StoreError(.unknownFacilitator, "no facilitator with id \(id): see `reviewroomd facilitator list`")
             }
-            return facilitator
+            return FacilitatorRevocation(facilitator: facilitator, newOwner: target, sessions: sessions)
         }
+        logger.info("facilitator revoked", metadata: [
+            "facilitator": "\(id)", "sessions": "\(revocation.sessions.count)",
+            "transferredTo": "\(revocation.newOwner.map { $0.id.rawValue } ?? "-")",
+        ])
+        return revocation
     }
 
     /// Whose API `token` is: nil when unknown or revoked.

@@ -93,7 +93,11 @@ extension Store {
 
     /// Erases session `id` for good: its events, unchanged edits, snapshots, participants and their tokens, then
     /// the session row. Deleted pages are zeroed (`secure_delete`) and the WAL is checkpointed and
-    /// truncated, so the content does not linger in the files.
+    /// truncated, so the content does not linger in the files. While another connection holds a
+    /// read transaction begun before the delete (a `sqlite3` shell, a backup, an export), the old
+    /// pages must stay in the WAL for it: the checkpointer thread then retries the `TRUNCATE`
+    /// until it completes, logging a warning naming the session at once and an info when the
+    /// pages are gone.
     /// - Throws: `.unknownSession` when there is no such session (nothing changes).
     public func deleteSession(_ id: SessionID) async throws {
         try await write { connection in
@@ -107,8 +111,19 @@ extension Store {
                 throw StoreError(.unknownSession, "cannot delete session \(id): no such session is stored")
             }
         }
-        try await checkpoint(truncate: true)
-        logger.info("session erased", metadata: ["session": "\(id)"])
+        // The DELETE is committed; what is left is getting the old pages out of the WAL.
+        let outcome: WALCheckpoint?
+        do {
+            outcome = try await walCheckpoint(truncate: true)
+        } catch {
+            logger.warning("TRUNCATE checkpoint after erasing a session failed", metadata: ["session": "\(id)", "error": "\(error)"])
+            outcome = nil
+        }
+        if let outcome, outcome.isComplete {
+            logger.info("session erased", metadata: ["session": "\(id)"])
+        } else {
+            checkpointer.eraseFromWAL(id, first: outcome)
+        }
     }
 
     /// Loads session `id` to bring it back to life: definition, participants, the latest

@@ -95,9 +95,18 @@ public final class Store: Sendable {
         try await read { _ in }
     }
 
-    /// Runs a WAL checkpoint on the writer after what is queued; `truncate` also empties the WAL file.
-    public func checkpoint(truncate: Bool = false) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+    /// Runs a WAL checkpoint on the writer after what is queued; `truncate` also empties the WAL
+    /// file, unless another connection is in the way (a reader of an older snapshot): the
+    /// `TRUNCATE` never waits for one, so appends are not stalled. Returns whether every frame is
+    /// in the database file (after a `TRUNCATE`: whether the WAL file is now empty).
+    @discardableResult
+    public func checkpoint(truncate: Bool = false) async throws -> Bool {
+        try await walCheckpoint(truncate: truncate).isComplete
+    }
+
+    /// Runs a WAL checkpoint on the writer after what is queued and returns SQLite's result row.
+    func walCheckpoint(truncate: Bool) async throws -> WALCheckpoint {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<WALCheckpoint, any Error>) in
             writer.enqueue(.checkpoint(truncate: truncate, completion: { continuation.resume(with: $0.mapError { $0 as any Error }) }))
         }
     }

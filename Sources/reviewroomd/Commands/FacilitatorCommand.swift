@@ -39,16 +39,20 @@ struct FacilitatorCommand: AsyncParsableCommand {
         }
     }
 
-    /// `facilitator revoke ID`.
+    /// `facilitator revoke ID [--transfer-to ID2]`.
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a facilitator's API token.")
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a facilitator's API token (and hand their sessions to another facilitator).")
 
         @Argument(help: "The facilitator id (see `facilitator list`).") var id: String
+        @Option(name: .customLong("transfer-to"), help: ArgumentHelp(
+            "In the same transaction, make this active facilitator the owner of every session ID owns.", valueName: "ID2"))
+        var transferTo: String?
         @OptionGroup var location: DataDirectoryOption
 
         func run() async throws {
             try await StoreCommandRunner.run(location, create: false) { store in
-                try await FacilitatorAdministration(store: store).revoke(id)
+                try await FacilitatorAdministration(store: store).revoke(id, transferTo: transferTo)
             }
         }
     }

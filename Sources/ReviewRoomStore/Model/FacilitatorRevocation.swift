@@ -1,0 +1,18 @@
+/// What `Store.revokeFacilitator(_:transferringSessionsTo:)` did: who was revoked and what
+/// became of the sessions they owned.
+public struct FacilitatorRevocation: Sendable, Equatable {
+    /// The revoked facilitator (`revokedAt` set).
+    public var facilitator: Facilitator
+    /// The facilitator who now owns the revoked one's sessions; nil when nothing was transferred.
+    public var newOwner: Facilitator?
+    /// With a `newOwner`, the sessions transferred to them; without, the sessions the revoked
+    /// facilitator still owns (which nobody can manage through the API until transferred).
+    public var sessions: [SessionID]
+
+    /// Creates the outcome of a revocation.
+    public init(facilitator: Facilitator, newOwner: Facilitator?, sessions: [SessionID]) {
+        self.facilitator = facilitator
+        self.newOwner = newOwner
+        self.sessions = sessions
+    }
+}
