@@ -35,6 +35,31 @@ struct RecordAndCalendarTests {
         #expect(json.jsonObject != nil)
     }
 
+    /// The daemon's CSP blocks the record's inline `<style>`; the record links `/record.css`,
+    /// served (to anyone: it holds no session data) with the very same CSS and the usual headers.
+    @Test
+    func theServedRecordLinksItsStylesheetWhichTheDaemonServesWithTheSameCSS() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let id = try #require((try await api.createSession()["session"] as? [String: Any])?["id"] as? String)
+        let html = try await api.call("GET", "/api/v1/sessions/\(id)/record?format=html").text
+        #expect(html.contains("<link rel=\"stylesheet\" href=\"/record.css\">"))
+        let inline = try #require(html.range(of: "<style>").flatMap { start in
+            html.range(of: "</style>", range: start.upperBound..<html.endIndex).map { String(html[start.upperBound..<$0.lowerBound]) }
+        })
+        let sheet = try await api.request("GET", "/record.css", token: nil)
+        #expect(sheet.status == 200)
+        #expect(sheet.headers["content-type"] == "text/css; charset=utf-8")
+        #expect(sheet.headers["content-security-policy"] == "default-src 'self'; frame-ancestors 'none'")
+        #expect(sheet.headers["referrer-policy"] == "no-referrer")
+        #expect(sheet.headers["x-content-type-options"] == "nosniff")
+        #expect(sheet.text == inline)
+        #expect(sheet.text.contains("main{max-width:60rem"))
+        let post = try await api.request("POST", "/record.css", token: nil, body: "{}")
+        #expect(post.status == 405)
+        #expect(post.headers["allow"] == "GET, HEAD")
+    }
+
     @Test func badFormatsAre400AndUnacceptableTypes406() async throws {
         let api = try await APIDaemon.start()
         defer { api.stop() }

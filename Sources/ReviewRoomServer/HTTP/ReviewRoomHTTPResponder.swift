@@ -1,9 +1,11 @@
 import Logging
+import ReviewRoomContent
 import WebSocketTransport
 
-/// The daemon's HTTP surface: health endpoints, the `/api/v1` router and the browser client's
-/// static files. ``SecurityHeaders`` are not added here: the transport puts them on every
-/// response, the transport's own refusals (``refusal(_:)``) and lws's error pages included.
+/// The daemon's HTTP surface: health endpoints, the `/api/v1` router, the HTML record's
+/// stylesheet (`/record.css`) and the browser client's static files. ``SecurityHeaders`` are
+/// not added here: the transport puts them on every response, the transport's own refusals
+/// (``refusal(_:)``) and lws's error pages included.
 public struct ReviewRoomHTTPResponder: HTTPResponder {
     /// Drives `/readyz`.
     public let readiness: Readiness
@@ -53,6 +55,12 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
             if let refusal = onlyGet(method, path) { return refusal }
             let phase = readiness.current
             return .text(phase == .ready ? 200 : 503, "\(phase.rawValue)\n")
+        case RecordStyle.servedPath:
+            // The record's stylesheet, from the same string as its inline `<style>`: the
+            // daemon's CSP blocks inline styles, so the record it serves links this instead.
+            if let refusal = onlyGet(method, path) { return refusal }
+            return HTTPResponseBuilder(status: 200, contentType: ContentTypes.forFile(named: "record.css"),
+                                       headers: [("Cache-Control", "no-cache")], body: Array(RecordStyle.css.utf8))
         case "/metrics":
             if let refusal = onlyGet(method, path) { return refusal }
             return MetricsEndpoint.response(metrics: metrics, request: request)

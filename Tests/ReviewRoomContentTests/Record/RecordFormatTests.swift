@@ -39,11 +39,15 @@ struct RecordFormatTests {
         #expect(!html.contains("<script"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(HTMLStructure.elements(html).isSubset(of: [
-            "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p", "dl", "dt", "dd",
+            "html", "head", "meta", "title", "style", "link", "body", "main", "header", "h1", "h2", "h3", "p", "dl", "dt", "dd",
             "section", "article", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "ul", "ol", "li", "span", "div",
             "strong", "br", "svg", "rect", "text",
         ]))
         #expect(html.contains("<style>" + RecordStyle.css + "</style>"))
+        // The daemon's CSP blocks the inline style; served by it, the record uses this sheet.
+        #expect(html.contains("<link rel=\"stylesheet\" href=\"/record.css\">"))
+        #expect(html.components(separatedBy: "<link").count == 2, "one link, the stylesheet")
+        #expect(RecordStyle.servedPath == "/record.css")
         #expect(html.contains("@media print"))
         #expect(html.contains("<svg class=\"chart\""))
         #expect(!html.contains("http://") || html.components(separatedBy: "http://").count == 3,

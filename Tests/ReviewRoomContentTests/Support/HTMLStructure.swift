@@ -1,7 +1,7 @@
 /// A rough HTML5 well-formedness check: every non-void element is closed in order, and
 /// nothing but the known elements of the record appears (so injected markup would show).
 enum HTMLStructure {
-    static let void: Set<String> = ["meta", "br"]
+    static let void: Set<String> = ["meta", "link", "br"]
 
     /// The problems found; empty when the tags nest properly.
     static func problems(_ html: String) -> [String] {

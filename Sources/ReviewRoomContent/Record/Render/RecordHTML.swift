@@ -19,6 +19,7 @@ public enum RecordHTML {
         h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         h.append("<title>Review record: \(e(s.title))</title>")
         h.append("<style>\(RecordStyle.css)</style>")
+        h.append(RecordStyle.linkElement)
         h.append("</head>")
         h.append("<body>")
         h.append("<main>")

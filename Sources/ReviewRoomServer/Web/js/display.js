@@ -2,7 +2,7 @@
 import { byId, el, localize, replaceChildren } from './dom.js';
 import { t } from './strings.js';
 import { formatDuration, formatTimeOfDay } from './timefmt.js';
-import { joinSession, takeToken, showNotice, fatalNotice } from './session-page.js';
+import { joinSession, takeToken, takeLaterTokens, showNotice, fatalNotice } from './session-page.js';
 import { Announcer } from './announcer.js';
 
 localize();
@@ -10,6 +10,7 @@ document.title = t('page.display');
 const main = byId('main');
 const banner = byId('connection-banner');
 const token = takeToken('reviewroom.display.token');
+takeLaterTokens('reviewroom.display.token');
 const announcer = new Announcer();
 
 if (!token) {

@@ -4,13 +4,14 @@ import { t } from './strings.js';
 import { Announcer } from './announcer.js';
 import { NotesView } from './notes-view.js';
 import { RoomView } from './room-view.js';
-import { joinSession, takeToken, showNotice, fatalNotice } from './session-page.js';
+import { joinSession, takeToken, takeLaterTokens, showNotice, fatalNotice } from './session-page.js';
 
 localize();
 document.title = t('page.join');
 const main = byId('main');
 const banner = byId('connection-banner');
 const token = takeToken('reviewroom.join.token');
+takeLaterTokens('reviewroom.join.token');
 const announcer = new Announcer();
 
 if (!token) {

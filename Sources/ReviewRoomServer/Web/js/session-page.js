@@ -8,13 +8,30 @@ import { formatInstant } from './timefmt.js';
 
 /** Reads a token from the fragment (then removes it from the address bar) or from sessionStorage. */
 export function takeToken(storageKey) {
-  const fragment = decodeURIComponent(location.hash.replace(/^#/, ''));
+  const raw = location.hash.replace(/^#/, '');
+  let fragment = raw;
+  // A stray `%` must not stop the page (and leave the token in the address bar): use it as is.
+  try { fragment = decodeURIComponent(raw); } catch { fragment = raw; }
   if (fragment) {
     sessionStorage.setItem(storageKey, fragment);
     history.replaceState(null, '', location.pathname + location.search);
     return fragment;
   }
   return sessionStorage.getItem(storageKey);
+}
+
+/**
+ * Takes a token that arrives later, while the page is open: a second invite link opened in the
+ * same tab (`/join#A`, then `/join#B`) is only a fragment change, with no new page load. The new
+ * token is taken exactly as on load — kept in `sessionStorage`, removed from the address bar —
+ * and the page reloads, so it joins as the link's person through the one start-up path.
+ */
+export function takeLaterTokens(storageKey) {
+  window.addEventListener('hashchange', () => {
+    if (!location.hash.replace(/^#/, '')) return;
+    takeToken(storageKey);
+    location.reload();
+  });
 }
 
 /**

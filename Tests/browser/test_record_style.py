@@ -1,0 +1,76 @@
+"""The HTML record is styled both where it is read: served by the daemon and saved to disk.
+
+The daemon serves every HTML response with PROTOCOL §2's CSP (`default-src 'self'`), which
+refuses the record's inline `<style>`; the record also links `/record.css`, the same CSS served
+by the daemon, and that sheet applies. Opened from disk (an export, or the console's download)
+no CSP applies and the inline style does; the link then finds nothing, which is harmless.
+The record is opened at its real API URL, the facilitator's bearer token added to the request
+by Chromium itself (DevTools `Network.setExtraHTTPHeaders`), so the daemon's own response
+headers, its CSP included, are what the page runs under."""
+import pathlib
+import subprocess
+import tempfile
+import urllib.request
+
+from conftest import DAEMON, browser_errors, screenshot
+from pages import schedule_via_api, wait_js
+
+# A rule of RecordStyle.css: `main{max-width:60rem;...}` at the record's 16px root font size.
+STYLED_MAIN_WIDTH = "960px"
+STYLED = ("const main = document.querySelector('main'); const h2 = document.querySelector('h2');"
+          "return {main: getComputedStyle(main).maxWidth, font: getComputedStyle(document.body).fontFamily,"
+          "  rule: getComputedStyle(h2).borderBottomStyle};")
+
+
+def open_served_record(driver, daemon, token, session):
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {"Authorization": f"Bearer {token}"}})
+    try:
+        driver.get(f"{daemon.base}/api/v1/sessions/{session}/record?format=html")
+        wait_js(driver, "return document.readyState === 'complete' && !!document.querySelector('main')")
+    finally:
+        driver.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {}})
+
+
+def test_the_record_served_by_the_daemon_is_styled_by_its_linked_sheet_under_the_csp(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Styled record", ["Asha"])
+    page = browsers()
+    open_served_record(page, daemon, facilitator, created["session"]["id"])
+    styled = page.execute_script(STYLED)
+    screenshot(page, "record-served")
+    assert styled["main"] == STYLED_MAIN_WIDTH, styled
+    assert "system-ui" in styled["font"] and styled["rule"] == "solid", styled
+    sheets = page.execute_script("return [...document.styleSheets].map((s) => s.href)")
+    assert f"{daemon.base}/record.css" in sheets
+    # The CSP is the daemon's own, unloosened: it still refuses the inline copy (Chromium logs
+    # that refusal), and refuses nothing else — the linked sheet, in particular, loads.
+    logged = browser_errors(page)
+    refused = [m for m in logged if "Content Security Policy" in m]
+    assert refused and all("inline style" in m for m in refused), logged
+    # Chromium asks for /favicon.ico by itself for a page without an icon link (the record has
+    # none, and the daemon serves favicon.svg): that 404 is the browser's, not the record's.
+    assert [m for m in logged if m not in refused and "/favicon.ico " not in m] == [], logged
+
+
+def test_the_exported_and_the_downloaded_record_files_are_styled_by_their_inline_style(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Record on disk", ["Asha"])
+    session = created["session"]["id"]
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="reviewroom-record-"))
+    exported = subprocess.run([str(DAEMON), "export", session, "--format", "html", "--data-dir", daemon.data_dir],
+                              check=True, capture_output=True, text=True, timeout=60, env=daemon.env).stdout
+    request = urllib.request.Request(f"{daemon.base}/api/v1/sessions/{session}/record?format=html",
+                                     headers={"Authorization": f"Bearer {facilitator}"})
+    with urllib.request.urlopen(request, timeout=15) as response:
+        downloaded = response.read().decode("utf-8")
+    page = browsers()
+    for name, html in (("exported", exported), ("downloaded", downloaded)):
+        assert html.count("<style>") == 1 and '<link rel="stylesheet" href="/record.css">' in html, name
+        file = folder / f"{name}.html"
+        file.write_text(html, encoding="utf-8")
+        page.get(file.as_uri())
+        wait_js(page, "return document.readyState === 'complete' && !!document.querySelector('main')")
+        styled = page.execute_script(STYLED)
+        assert styled["main"] == STYLED_MAIN_WIDTH, (name, styled)
+        assert "system-ui" in styled["font"] and styled["rule"] == "solid", (name, styled)
+        assert not [m for m in browser_errors(page) if "Content Security Policy" in m], name
+    screenshot(page, "record-on-disk")
