@@ -130,8 +130,9 @@ public enum RecordSchema {
         "role": {"enum": ["facilitator", "host", "reviewer", "observer", "display", "unknown"]},
         "person": {
           "type": "object", "additionalProperties": false,
-          "required": ["id", "name", "role"],
-          "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "role": {"$ref": "#/$defs/role"}}
+          "required": ["id", "name", "role", "removed"],
+          "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "role": {"$ref": "#/$defs/role"},
+                         "removed": {"type": "boolean"}}
         },
         "phase": {
           "type": "object", "additionalProperties": false,

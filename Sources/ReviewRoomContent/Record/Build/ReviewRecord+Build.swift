@@ -9,7 +9,7 @@ extension ReviewRecord {
         let state = input.state
         let now = input.generatedAt
         let times = RecordTimeFormatter(timeZone: state.info.timeZone)
-        let names = RecordNames(state.participants)
+        let names = RecordNames(current: state.participants, invited: input.invited)
         let digest = RecordEventDigest(input.events, agenda: state.agenda, names: names, times: times)
         let runs = state.phaseRuns(at: now)
 
@@ -25,7 +25,7 @@ extension ReviewRecord {
             timeZone: state.info.timeZone, status: state.status(at: now).rawValue,
             startedAt: runs.first?.startedAt,
             endedAt: state.clock.status == .ended ? runs.last?.endedAt : nil)
-        participants = state.participants.map { names.person($0.id) }
+        participants = names.everyone
         agenda = state.agenda.enumerated().map { index, phase in
             Self.phase(index, phase, runs: runs.filter { $0.phase == index }, underway: state.clock.status.isUnderway
                        && state.clock.phase == index, times: times)

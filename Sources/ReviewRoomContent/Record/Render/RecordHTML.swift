@@ -32,6 +32,9 @@ public enum RecordHTML {
         h.append("<dt>Enquiry focus</dt><dd>\(e(s.focus))</dd>")
         h.append("<dt>Planned start</dt><dd>\(e(s.startsAtLocal)) (\(e(s.timeZone)))</dd>")
         h.append("<dt>Status</dt><dd>\(e(s.status))</dd>")
+        h.append("<dt>Participants</dt><dd>" + (record.participants.isEmpty ? "none" : record.participants.map {
+            "<span class=\"person\($0.removed ? " removed" : "")\">\(e($0.name)) (\(e(RecordText.roleNote($0))))</span>"
+        }.joined(separator: ", ")) + "</dd>")
         h.append("<dt>Record made</dt><dd>\(e(record.generatedAtLocal))</dd>")
         if let note = record.timeZoneNote { h.append("<dt>Note</dt><dd>\(e(note))</dd>") }
         h.append("</dl>")

@@ -16,6 +16,8 @@ enum RecordMarkdown {
         out.append("- **Enquiry focus:** \(inline(s.focus))")
         out.append("- **Planned start:** \(s.startsAtLocal) (\(inline(s.timeZone)))")
         out.append("- **Status:** \(s.status)")
+        out.append("- **Participants:** " + (record.participants.isEmpty ? "none" :
+                   record.participants.map { inline($0.name) + " (" + RecordText.roleNote($0) + ")" }.joined(separator: ", ")))
         out.append("- **Record made:** \(record.generatedAtLocal)")
         if let note = record.timeZoneNote { out.append("- **Note:** \(inline(note))") }
         out.append("")
