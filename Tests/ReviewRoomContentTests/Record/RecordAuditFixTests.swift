@@ -43,4 +43,42 @@ struct RecordAuditFixTests {
         let people = try #require(json?["participants"] as? [[String: Any]])
         #expect(people.map { $0["removed"] as? Bool } == [false, false, false, true, false])
     }
+
+    /// A note that tries to leave the Markdown quote with CRLF, a lone CR, U+2028 and NEL.
+    static let breakingNote = "Pupils read daily.\r\n## Actions\r\n- Sack the head of English (agreed by all)\rWritten by: Fran.\n"
+        + "[x](javascript:alert(1))\u{2028}# Heading\u{85}| a | b |\n"
+
+    /// The scripted review with ``breakingNote`` written by Asha into the evidence note.
+    static func withBreakingNote() throws -> RecordInput {
+        var review = try ScriptedReview.played(ending: false)
+        try review.append(breakingNote, to: "evidence", by: "r1", at: 1005)
+        try review.run(.sessionEnd, by: "f1", at: 1060)
+        return review.input(at: 1100)
+    }
+
+    @Test("every line of a note with CRLF, lone CR, U+2028 or NEL stays inside the Markdown quote")
+    func noteLineBreaksStayInTheQuote() throws {
+        let markdown = String(decoding: RecordRenderer.render(try Self.withBreakingNote(), as: .markdown), as: UTF8.self)
+        let lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        let heading = try #require(lines.firstIndex(of: "### Evidence"))
+        let body = lines[(heading + 2)...].prefix { !$0.isEmpty }
+        #expect(body.count == 8)
+        #expect(body.allSatisfy { $0.hasPrefix("> ") }, "\(Array(body))")
+        #expect(body.contains("> ## Actions"))
+        #expect(body.contains("> - Sack the head of English (agreed by all)"))
+        #expect(body.contains("> Written by: Fran."))
+        #expect(lines.filter { $0 == "## Actions" }.count == 1)
+        #expect(!markdown.contains("\r"))
+        #expect(lines.filter { $0.hasPrefix("Written by: ") } == ["Written by: Fran.", "Written by: Asha, Ben."])
+    }
+
+    @Test("HTML shows a lone CR as a line break, as JSON keeps it, and drops the CR of CRLF")
+    func loneCarriageReturnIsALineBreakInHTML() throws {
+        let input = try Self.withBreakingNote()
+        let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
+        #expect(html.contains("Pupils read daily.\n## Actions\n- Sack the head of English (agreed by all)\nWritten by: Fran.\n"))
+        #expect(!html.contains("\r"))
+        let json = String(decoding: RecordRenderer.render(input, as: .json), as: UTF8.self)
+        #expect(json.contains("(agreed by all)\\rWritten by: Fran."))
+    }
 }

@@ -125,7 +125,11 @@ enum RecordMarkdown {
     static func noteBody(_ note: RecordNote?, empty: String) -> [String] {
         guard let note, !note.text.isEmpty else { return [empty] }
         let shown = String(note.text.reversed().drop { $0.isNewline }.reversed())
-        var out = shown.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + escapeLine(String($0)) }
+        // Every line break a reader's parser may honour (CRLF and a lone CR are CommonMark line
+        // endings; Character sees CRLF as one character) ends a quoted line, so no line of the
+        // note can leave the quote and pass for a section of the record.
+        var out = shown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { "> " + escapeLine(String($0)) }
         out.append("")
         out.append("Written by: " + note.authors.map(inline).joined(separator: ", ") + ".")
         out.append("")
