@@ -42,10 +42,11 @@ public enum RecordSchema {
           "type": "array",
           "items": {
             "type": "object", "additionalProperties": false,
-            "required": ["id", "text", "shown", "discussed"],
+            "required": ["id", "text", "shown", "discussed", "removed"],
             "properties": {
               "id": {"type": "string"}, "text": {"type": "string"}, "theme": {"type": "string"},
-              "shown": {"type": "boolean"}, "discussed": {"type": "boolean"}
+              "shown": {"type": "boolean"}, "discussed": {"type": "boolean"},
+              "laterText": {"type": "string"}, "removed": {"type": "boolean"}
             }
           }
         },

@@ -81,4 +81,49 @@ struct RecordAuditFixTests {
         let json = String(decoding: RecordRenderer.render(input, as: .json), as: UTF8.self)
         #expect(json.contains("(agreed by all)\\rWritten by: Fran."))
     }
+
+    /// The scripted review (q1 shown at 10 s and discussed at 500 s), then q2 shown, then the
+    /// deck edited: q1 reworded, q2 removed, q3 kept.
+    static func withDeckReworded() throws -> RecordInput {
+        var review = try ScriptedReview.played(ending: false)
+        try review.run(.promptShow(prompt: "q2"), by: "f1", at: 1005)
+        try review.edit(SessionEdit(deck: [Prompt(id: "q1", text: "New deck question", theme: "reading-recovery"),
+                                           ScriptedReview.deck[2]]), at: 1020)
+        try review.run(.sessionEnd, by: "f1", at: 1060)
+        return review.input(at: 1100)
+    }
+
+    @Test("questions keep the wording they were shown and discussed with; reworded and removed ones say so")
+    func questionsKeepTheirDiscussedWording() throws {
+        let input = try Self.withDeckReworded()
+        let record = ReviewRecord(input)
+        #expect(record.questions.map(\.id) == ["q1", "q3", "q2"])
+        #expect(record.questions.map(\.text) == ["How do pupils choose books?", "Where do families fit in?",
+                                                 "What helps reluctant readers?"])
+        #expect(record.questions.map(\.laterText) == ["New deck question", nil, nil])
+        #expect(record.questions.map(\.shown) == [true, false, true])
+        #expect(record.questions.map(\.discussed) == [true, false, false])
+        #expect(record.questions.map(\.removed) == [false, false, true])
+        let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
+        #expect(markdown.contains("- [x] How do pupils choose books? *(shown)* — later reworded: “New deck question”"))
+        #expect(markdown.contains("- [ ] What helps reluctant readers? *(shown)* — later removed from the deck"))
+        let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
+        #expect(html.contains("How do pupils choose books? <span class=\"muted\">(discussed, shown; later reworded: “New deck question”)</span>"))
+        #expect(html.contains("What helps reluctant readers? <span class=\"muted\">(not discussed, shown; later removed from the deck)</span>"))
+        let json = try JSONDecoder().decode(ReviewRecord.self, from: Data(RecordRenderer.render(input, as: .json)))
+        #expect(json.questions == record.questions)
+    }
+
+    @Test("a question removed and a new one given its id later are two entries")
+    func aReusedIdStartsAfresh() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.edit(SessionEdit(deck: Array(ScriptedReview.deck.dropFirst())), at: 1010)
+        try review.edit(SessionEdit(deck: [Prompt(id: "q1", text: "Brand new")] + ScriptedReview.deck.dropFirst()), at: 1020)
+        let record = ReviewRecord(review.input(at: 1030))
+        #expect(record.questions.map(\.id) == ["q1", "q2", "q3", "q1"])
+        #expect(record.questions.first?.text == "Brand new" && record.questions.first?.shown == false)
+        #expect(record.questions.first?.laterText == nil)
+        #expect(record.questions.last?.text == "How do pupils choose books?")
+        #expect(record.questions.last?.discussed == true && record.questions.last?.removed == true)
+    }
 }

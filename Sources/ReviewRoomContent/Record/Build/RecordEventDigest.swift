@@ -7,8 +7,8 @@ struct RecordEventDigest {
     private(set) var log: [RecordLogEntry] = []
     /// The rounds, in the order they started.
     private(set) var rounds: [RecordRound] = []
-    /// Ids of prompts that were on show at some point.
-    private(set) var shown: Set<String> = []
+    /// The questions as shown and discussed.
+    private(set) var questions = RecordQuestionHistory()
 
     private let agenda: [Phase]
     private let names: RecordNames
@@ -41,12 +41,12 @@ struct RecordEventDigest {
             floor = new
         case .promptsChanged(let new):
             if let current = new.current, current != prompts?.current {
-                shown.insert(current)
                 add("question", "Question shown: \(questionText(current, in: new))")
             }
             for id in new.discussed where !(prompts?.discussed.contains(id) ?? false) {
                 add("question", "Question marked discussed: \(questionText(id, in: new))")
             }
+            questions.read(new)
             prompts = new
         case .clockTimeUp(let phase):
             add("clock", "Time up for \(phaseName(phase))")
@@ -57,8 +57,11 @@ struct RecordEventDigest {
                 add("participants", "Participants: \(before) → \(list.count)")
             }
             participantCount = list.count
-        case .sessionChanged:
+        case .sessionChanged(let change):
             add("agenda", "Session details or agenda edited")
+            // The deck may be reworded or cut: later questions are compared with it.
+            questions.read(change.prompts)
+            prompts = change.prompts
         case .clockWarning:
             break
         }

@@ -33,10 +33,9 @@ extension ReviewRecord {
         plannedSec = state.agenda.reduce(0) { $0 + $1.durationSec }
         actualSec = RecordText.seconds(runs.reduce(0) { $0 + $1.actualSec })
         questions = state.prompts.deck.map { prompt in
-            RecordQuestion(id: prompt.id, text: prompt.text, theme: prompt.theme,
-                           shown: digest.shown.contains(prompt.id) || state.prompts.current == prompt.id,
-                           discussed: state.prompts.discussed.contains(prompt.id))
-        }
+            digest.questions.question(prompt, shownNow: state.prompts.current == prompt.id,
+                                      discussed: state.prompts.discussed.contains(prompt.id))
+        } + digest.questions.removed
         notes = Self.orderedNotes(input.notes, headings: state.notes).map { buffer, title in
             RecordNote(buffer, title: title, names: names)
         }

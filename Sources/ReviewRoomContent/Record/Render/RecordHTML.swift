@@ -51,7 +51,10 @@ public enum RecordHTML {
         h.append("<ul class=\"questions\">")
         for q in record.questions {
             let state = (q.discussed ? "discussed" : "not discussed") + (q.shown ? ", shown" : "")
-            h.append("<li\(q.discussed ? " class=\"discussed\"" : "")>\(e(q.text)) <span class=\"muted\">(\(state))</span></li>")
+            let later = q.laterText.map { "; later reworded: “\(e($0))”" } ?? ""
+            let removed = q.removed ? "; later removed from the deck" : ""
+            h.append("<li\(q.discussed ? " class=\"discussed\"" : "")>\(e(q.text)) "
+                     + "<span class=\"muted\">(\(state)\(later)\(removed))</span></li>")
         }
         h.append("</ul>")
         h.append("</section>")

@@ -61,7 +61,9 @@ enum RecordMarkdown {
         for question in record.questions {
             let mark = question.discussed ? "[x]" : "[ ]"
             let shown = question.shown ? " *(shown)*" : ""
-            out.append("- \(mark) \(inline(question.text))\(shown)")
+            let later = question.laterText.map { " — later reworded: “\(inline($0))”" } ?? ""
+            let removed = question.removed ? " — later removed from the deck" : ""
+            out.append("- \(mark) \(inline(question.text))\(shown)\(later)\(removed)")
         }
         if record.questions.isEmpty { out.append("No questions.") }
         out.append("")
