@@ -126,4 +126,35 @@ struct RecordAuditFixTests {
         #expect(record.questions.last?.text == "How do pupils choose books?")
         #expect(record.questions.last?.discussed == true && record.questions.last?.removed == true)
     }
+
+    static let lee = Participant(id: "r3", name: "Late Lee", role: .reviewer)
+
+    @Test("the log names who was added and who was removed, the first change to the list included")
+    func participantChangesAreLoggedFromTheFirst() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.change(.add(Self.lee), at: 1010)
+        try review.change(.remove(id: "r2"), at: 1020)
+        var input = review.input(at: 1030)
+        input.invited = (ScriptedReview.people + [Self.lee]).map { RecordInvitee($0, revoked: $0.id == "r2") }
+        let entries = ReviewRecord(input).log.filter { $0.kind == "participants" }
+        #expect(entries.map(\.text) == ["Participant added: Late Lee (reviewer)", "Participant removed: Raj (reviewer)"])
+        #expect(entries.map(\.time) == ["09:46:50", "09:47:00"])
+        let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
+        #expect(markdown.contains("- 09:46:50 — Participant added: Late Lee (reviewer)\n"))
+    }
+
+    @Test("a revocation that is the first change to the list is logged")
+    func aFirstRevocationIsLogged() throws {
+        let record = ReviewRecord(try Self.withRajRevoked())
+        #expect(record.log.filter { $0.kind == "participants" }.map(\.text) == ["Participant removed: Raj (reviewer)"])
+    }
+
+    @Test("without the invite list, a first change cannot be told apart and is not guessed")
+    func withoutInvitesNothingIsGuessed() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.change(.add(Self.lee), at: 1010)
+        try review.change(.remove(id: "r2"), at: 1020)
+        let entries = ReviewRecord(review.input(at: 1030)).log.filter { $0.kind == "participants" }
+        #expect(entries.map(\.text) == ["Participant removed: Raj (reviewer)"])
+    }
 }

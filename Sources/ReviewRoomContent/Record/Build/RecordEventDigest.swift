@@ -16,13 +16,16 @@ struct RecordEventDigest {
     private var clock: Clock?
     private var floor: Floor?
     private var prompts: Prompts?
-    private var participantCount: Int?
+    private var participants: [Participant]?
 
-    /// Reads `events` in order.
-    init(_ events: [LoggedEvent], agenda: [Phase], names: RecordNames, times: RecordTimeFormatter) {
+    /// Reads `events` in order; `invited` (everyone ever invited) tells the participant list
+    /// before the first change to it.
+    init(_ events: [LoggedEvent], agenda: [Phase], names: RecordNames, times: RecordTimeFormatter,
+         invited: [RecordInvitee]) {
         self.agenda = agenda
         self.names = names
         self.times = times
+        participants = Self.participantsBeforeFirstChange(events, invited: invited)
         for logged in events { read(logged) }
     }
 
@@ -53,10 +56,8 @@ struct RecordEventDigest {
         case .floorTimeUp(let participant):
             add("floor", "Turn time up for \(names.name(participant))")
         case .participantChanged(let list):
-            if let before = participantCount, before != list.count {
-                add("participants", "Participants: \(before) → \(list.count)")
-            }
-            participantCount = list.count
+            for text in Self.participantChanges(from: participants ?? list, to: list) { add("participants", text) }
+            participants = list
         case .sessionChanged(let change):
             add("agenda", "Session details or agenda edited")
             // The deck may be reworded or cut: later questions are compared with it.

@@ -10,7 +10,8 @@ extension ReviewRecord {
         let now = input.generatedAt
         let times = RecordTimeFormatter(timeZone: state.info.timeZone)
         let names = RecordNames(current: state.participants, invited: input.invited)
-        let digest = RecordEventDigest(input.events, agenda: state.agenda, names: names, times: times)
+        let digest = RecordEventDigest(input.events, agenda: state.agenda, names: names, times: times,
+                                       invited: input.invited)
         let runs = state.phaseRuns(at: now)
 
         schemaVersion = 1
