@@ -48,12 +48,29 @@ struct RecordAuditFixTests {
     static let breakingNote = "Pupils read daily.\r\n## Actions\r\n- Sack the head of English (agreed by all)\rWritten by: Fran.\n"
         + "[x](javascript:alert(1))\u{2028}# Heading\u{85}| a | b |\n"
 
-    /// The scripted review with ``breakingNote`` written by Asha into the evidence note.
+    /// The scripted review with ``breakingNote`` written by Asha into the evidence note, and a
+    /// title, a question and a participant's name with line breaks and markup.
     static func withBreakingNote() throws -> RecordInput {
         var review = try ScriptedReview.played(ending: false)
         try review.append(breakingNote, to: "evidence", by: "r1", at: 1005)
+        try review.edit(SessionEdit(title: "Reading for pleasure\r\n## Actions", focus: "Stamina\r- [ ] agreed",
+                                    deck: [Prompt(id: "q1", text: "How do pupils choose books?\r## Rounds\n[link](x)")]
+                                        + ScriptedReview.deck.dropFirst()), at: 1010)
+        try review.change(.add(Participant(id: "r3", name: "Eve\r\n## Speaking time\u{2028}| x |", role: .reviewer)), at: 1015)
         try review.run(.sessionEnd, by: "f1", at: 1060)
         return review.input(at: 1100)
+    }
+
+    @Test("titles, focus, questions and names with line breaks and markup stay on their line, escaped")
+    func singleLineFieldsCannotBreakOut() throws {
+        let markdown = String(decoding: RecordRenderer.render(try Self.withBreakingNote(), as: .markdown), as: UTF8.self)
+        let lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        #expect(lines.first == "# Review record: Reading for pleasure \\#\\# Actions")
+        #expect(lines.contains("- **Enquiry focus:** Stamina - \\[ \\] agreed"))
+        #expect(lines.contains { $0.hasPrefix("- **Participants:** ") && $0.contains("Eve \\#\\# Speaking time \\| x \\| (reviewer)") })
+        #expect(lines.filter { $0.hasPrefix("## ") } == ["## Agenda: planned and as run", "## Actions", "## Enquiry questions",
+                                                        "## Notes", "## Speaking time", "## Rounds", "## Phrases to revisit",
+                                                        "## Facilitator's log"])
     }
 
     @Test("every line of a note with CRLF, lone CR, U+2028 or NEL stays inside the Markdown quote")
