@@ -61,6 +61,18 @@ struct RecordAuditFixTests {
         return review.input(at: 1100)
     }
 
+    @Test("a CRLF split between two authors' passages is one line break in HTML")
+    func aSplitCRLFIsOneLineBreak() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.append("\nAsha's line\r", to: "actions", by: "r1", at: 1005)
+        try review.append("\nBen's line\n", to: "actions", by: "h1", at: 1006)
+        let input = review.input(at: 1010)
+        let actions = try #require(ReviewRecord(input).actions)
+        #expect(actions.passages.map(\.authorName).suffix(2) == ["Asha", "Ben"])
+        let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
+        #expect(html.contains("Asha&#39;s line</span><span class=\"passage\" title=\"Ben\">\nBen&#39;s line\n</span>"))
+    }
+
     @Test("titles, focus, questions and names with line breaks and markup stay on their line, escaped")
     func singleLineFieldsCannotBreakOut() throws {
         let markdown = String(decoding: RecordRenderer.render(try Self.withBreakingNote(), as: .markdown), as: UTF8.self)

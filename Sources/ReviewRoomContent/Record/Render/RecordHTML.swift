@@ -134,7 +134,14 @@ public enum RecordHTML {
     private static func note(_ note: RecordNote?, empty: String) -> [String] {
         let e = HTMLText.escape
         guard let note, !note.text.isEmpty else { return ["<p class=\"muted\">\(e(empty))</p>"] }
-        let spans = note.passages.map { "<span class=\"passage\" title=\"\(e($0.authorName))\">\(e($0.text))</span>" }
+        let spans = note.passages.indices.map { index in
+            let passage = note.passages[index]
+            // A CRLF split between two authors' passages is one line break, not two.
+            let next = note.passages.indices.contains(index + 1) ? note.passages[index + 1].text : ""
+            let text = passage.text.unicodeScalars.last == "\r" && next.unicodeScalars.first == "\n"
+                ? String(passage.text.unicodeScalars.dropLast()) : passage.text
+            return "<span class=\"passage\" title=\"\(e(passage.authorName))\">\(e(text))</span>"
+        }
         var h = ["<div class=\"note-text\">" + spans.joined() + "</div>"]
         h.append("<p class=\"muted\">Written by \(e(note.authors.joined(separator: ", "))).</p>")
         h.append("<table class=\"authorship\"><thead><tr><th scope=\"col\">Author</th><th scope=\"col\">Passage</th>"
