@@ -11,8 +11,8 @@ LISTEN ?= 127.0.0.1:8080
 # (Tests/blackbox) and the browser tests (Tests/browser).
 PYTHON_VENV := .venv
 PY := $(PYTHON_VENV)/bin/python
-PYTHON_PACKAGES := schemathesis openapi-spec-validator jsonschema icalendar selenium axe-selenium-python pytest websockets
-PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selenium,axe_selenium_python,pytest,websockets
+PYTHON_PACKAGES := schemathesis openapi-spec-validator jsonschema icalendar selenium axe-selenium-python pytest websockets markdown-it-py
+PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selenium,axe_selenium_python,pytest,websockets,markdown_it
 # Debian packages only the browser tests need.
 BROWSER_PACKAGES := chromium chromium-driver
 

@@ -60,6 +60,30 @@ struct RecordAndCalendarTests {
         #expect(post.headers["allow"] == "GET, HEAD")
     }
 
+    @Test
+    func theRecordNamesRevokedParticipantsAndLogsEveryChangeToTheList() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let reply = try await api.createSession()
+        let id = try #require((reply["session"] as? [String: Any])?["id"] as? String)
+        let invited = (reply["invites"] as? [[String: Any]] ?? []).compactMap { $0["participant"] as? [String: Any] }
+        let ben = try #require(invited.first { $0["name"] as? String == "Ben" }?["id"] as? String)
+        #expect(try await api.call("DELETE", "/api/v1/sessions/\(id)/participants/\(ben)").status == 204)
+        let lee = try await api.call("POST", "/api/v1/sessions/\(id)/participants", body: #"{"name": "Late Lee", "role": "reviewer"}"#)
+        #expect(lee.status == 201)
+        let json = try #require(try await api.call("GET", "/api/v1/sessions/\(id)/record?format=json").jsonObject)
+        let people = try #require(json["participants"] as? [[String: Any]])
+        let benListed = try #require(people.first { $0["id"] as? String == ben })
+        #expect(benListed["name"] as? String == "Ben" && benListed["role"] as? String == "host")
+        #expect(benListed["removed"] as? Bool == true)
+        #expect(people.first { $0["name"] as? String == "Late Lee" }?["removed"] as? Bool == false)
+        let log = (json["log"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "participants" }
+        #expect(log.compactMap { $0["text"] as? String } == ["Participant removed: Ben (host)", "Participant added: Late Lee (reviewer)"])
+        let markdown = try await api.call("GET", "/api/v1/sessions/\(id)/record?format=md")
+        #expect(markdown.text.contains("Ben (host, removed)"))
+        #expect(!markdown.text.contains(ben))
+    }
+
     @Test func badFormatsAre400AndUnacceptableTypes406() async throws {
         let api = try await APIDaemon.start()
         defer { api.stop() }

@@ -1,5 +1,6 @@
 """Checks of the content exports by independent parsers: the JSON record against its JSON
-Schema (jsonschema), the calendar files with icalendar, and the HTML record's CSP style hash.
+Schema (jsonschema), the calendar files with icalendar, the HTML record's CSP style hash, and
+the Markdown record with a CommonMark parser (markdown-it-py).
 
 The Swift suite "Sample exports for the Python checks" writes the samples into the directory
 named by REVIEWROOM_CONTENT_SAMPLES; `make test` runs it first, then these tests.
@@ -15,6 +16,7 @@ from datetime import datetime, timezone
 
 import icalendar
 import jsonschema
+from markdown_it import MarkdownIt
 
 SAMPLES = pathlib.Path(os.environ.get("REVIEWROOM_CONTENT_SAMPLES", ""))
 
@@ -125,6 +127,46 @@ class HTMLRecordTests(unittest.TestCase):
         self.assertNotIn("img", collector.tags)
         for section in ("agenda", "actions", "questions", "notes", "speaking", "rounds", "phrases", "log"):
             self.assertIn(section, collector.ids)
+
+
+class MarkdownRecordTests(unittest.TestCase):
+    SECTIONS = ["Agenda: planned and as run", "Actions", "Enquiry questions", "Notes", "Speaking time",
+                "Rounds", "Phrases to revisit", "Facilitator's log"]
+
+    @staticmethod
+    def outside_quotes(text):
+        """(tag, inline text) of every block outside any block quote, by CommonMark."""
+        tokens = MarkdownIt("commonmark").parse(text)
+        depth, out = 0, []
+        for i, token in enumerate(tokens):
+            if token.type == "blockquote_open":
+                depth += 1
+            elif token.type == "blockquote_close":
+                depth -= 1
+            elif token.type == "inline" and depth == 0:
+                out.append((tokens[i - 1].tag, token.content))
+        return out
+
+    def test_sections_are_the_records_own(self):
+        blocks = self.outside_quotes(sample("record.md").read_text(encoding="utf-8"))
+        self.assertEqual([text for tag, text in blocks if tag == "h2"], self.SECTIONS)
+
+    def test_a_note_with_crlf_cr_or_unicode_breaks_stays_in_its_quote(self):
+        raw = sample("record-breaking-note.md").read_bytes().decode("utf-8")
+        blocks = self.outside_quotes(raw)
+        self.assertEqual([text for tag, text in blocks if tag == "h2"], self.SECTIONS)
+        headings = [text for tag, text in blocks if tag == "h1"]
+        self.assertEqual(len(headings), 1, headings)
+        self.assertTrue(headings[0].startswith("Review record: Reading for pleasure"), headings)
+        # The "who wrote what" list quotes each passage on one line, escaped; no block of its own
+        # outside the quote may come from the note.
+        self.assertEqual([t for _, t in blocks if t.startswith(("Sack the head", "Heading", "| a |", "[x]("))], [])
+        self.assertNotIn("<a href", MarkdownIt("commonmark").render(raw).split("<blockquote>")[0])
+        self.assertEqual([t for _, t in blocks if t.startswith("Written by:")],
+                         ["Written by: Fran.", "Written by: Asha, Ben."])
+        quoted = MarkdownIt("commonmark").render(raw)
+        self.assertIn("<blockquote>\n<p>Pupils read every day in class.", quoted)
+        self.assertIn("<li>Sack the head of English (agreed by all)\nWritten by: Fran.", quoted)
 
 
 if __name__ == "__main__":

@@ -10,9 +10,14 @@ public struct RecordInput: Sendable {
     public var events: [LoggedEvent]
     /// When the record is produced (a draft while the session runs).
     public var generatedAt: Timestamp
+    /// Everyone ever invited, in invitation order, revoked ones included (the store keeps
+    /// them); empty means the state's current participants are everyone.
+    public var invited: [RecordInvitee]
 
     /// Creates the input.
-    public init(state: SessionState, notes: [NoteBuffer], events: [LoggedEvent], generatedAt: Timestamp) {
+    public init(state: SessionState, notes: [NoteBuffer], events: [LoggedEvent], generatedAt: Timestamp,
+                invited: [RecordInvitee] = []) {
         self.state = state; self.notes = notes; self.events = events; self.generatedAt = generatedAt
+        self.invited = invited
     }
 }

@@ -42,10 +42,11 @@ public enum RecordSchema {
           "type": "array",
           "items": {
             "type": "object", "additionalProperties": false,
-            "required": ["id", "text", "shown", "discussed"],
+            "required": ["id", "text", "shown", "discussed", "removed"],
             "properties": {
               "id": {"type": "string"}, "text": {"type": "string"}, "theme": {"type": "string"},
-              "shown": {"type": "boolean"}, "discussed": {"type": "boolean"}
+              "shown": {"type": "boolean"}, "discussed": {"type": "boolean"},
+              "laterText": {"type": "string"}, "removed": {"type": "boolean"}
             }
           }
         },
@@ -130,8 +131,9 @@ public enum RecordSchema {
         "role": {"enum": ["facilitator", "host", "reviewer", "observer", "display", "unknown"]},
         "person": {
           "type": "object", "additionalProperties": false,
-          "required": ["id", "name", "role"],
-          "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "role": {"$ref": "#/$defs/role"}}
+          "required": ["id", "name", "role", "removed"],
+          "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "role": {"$ref": "#/$defs/role"},
+                         "removed": {"type": "boolean"}}
         },
         "phase": {
           "type": "object", "additionalProperties": false,

@@ -98,6 +98,14 @@ extension SessionActor {
             guard let event = WireJSON.event(name: record.name, at: record.at, data: record.data) else { return nil }
             return LoggedEvent(seq: record.seq, event: event, author: record.author)
         }
-        return RecordInput(state: stateNow, notes: buffers, events: logged, generatedAt: now)
+        // The record names and lists revoked participants too: the store keeps them.
+        let invited = try await store.participants(of: id)
+            .sorted { $0.invitationOrder < $1.invitationOrder }
+            .compactMap { stored in
+                Role(rawValue: stored.role).map {
+                    RecordInvitee(Participant(id: stored.id.rawValue, name: stored.name, role: $0), revoked: stored.revoked)
+                }
+            }
+        return RecordInput(state: stateNow, notes: buffers, events: logged, generatedAt: now, invited: invited)
     }
 }

@@ -14,12 +14,15 @@ extension ExportCommand {
         let agenda = try decode([Phase].self, definition.agendaJSON, "agenda", id)
         let deck = try decode([Prompt].self, definition.promptsJSON, "prompt deck", id)
         let notes = try decode([NoteHeading].self, definition.notesJSON, "note list", id)
-        let participants = try await store.participants(of: id)
-            .filter { !$0.revoked }
+        let invited = try await store.participants(of: id)
             .sorted { $0.invitationOrder < $1.invitationOrder }
             .compactMap { stored in
-                Role(rawValue: stored.role).map { ReviewRoomCore.Participant(id: stored.id.rawValue, name: stored.name, role: $0) }
+                Role(rawValue: stored.role).map {
+                    RecordInvitee(ReviewRoomCore.Participant(id: stored.id.rawValue, name: stored.name, role: $0),
+                                  revoked: stored.revoked)
+                }
             }
+        let participants = invited.filter { !$0.revoked }.map(\.participant)
         let info = SessionInfo(
             id: id.rawValue, title: definition.title, hostSchool: definition.hostSchool, focus: definition.focus,
             startsAt: definition.startsAt, timeZone: definition.timeZone,
@@ -29,7 +32,7 @@ extension ExportCommand {
             StoredLogEvent(seq: $0.seq, at: $0.at, name: $0.name, data: $0.data, author: $0.author)
         }
         do {
-            return try RecordInput.rebuilding(initial, log: log, generatedAt: now)
+            return try RecordInput.rebuilding(initial, log: log, generatedAt: now, invited: invited)
         } catch {
             throw ExportFailure(message: "session '\(id.rawValue)': \(error.message)")
         }

@@ -72,6 +72,18 @@ struct ScriptedReview {
                                      opId: "op\(opCount)", at: Self.at(seconds))
     }
 
+    /// Adds or removes a participant at `seconds`, as the HTTP API does (no author).
+    mutating func change(_ change: ParticipantChange, at seconds: Double) throws {
+        tick(seconds)
+        log(try state.apply(change, at: Self.at(seconds)).get(), by: nil)
+    }
+
+    /// Applies a session edit (PATCH) at `seconds`.
+    mutating func edit(_ edit: SessionEdit, at seconds: Double) throws {
+        tick(seconds)
+        log(try state.apply(edit, at: Self.at(seconds)).get(), by: nil)
+    }
+
     private mutating func log(_ new: [Event], by author: String?) {
         for event in new {
             events.append(LoggedEvent(seq: Int64(events.count + 1), event: event, author: author))

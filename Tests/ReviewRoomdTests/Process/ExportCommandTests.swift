@@ -100,4 +100,34 @@ struct ExportCommandTests {
         #expect(result.stderr.contains("pdf"))
         #expect(result.stdout.isEmpty)
     }
+
+    @Test func aRevokedParticipantIsCreditedByNameAndListedAsRemoved() async throws {
+        let (directory, id) = try await storeWithSession()
+        let store = try await Store.open(StoreConfiguration(dataDirectory: directory.path, openMode: .existingOnly))
+        let people = try await store.participants(of: SessionID(id))
+        let asha = try #require(people.first { $0.name == "Asha" }).id
+        let fran = try #require(people.first { $0.name == "Fran" }).id
+        try await store.revokeParticipant(asha, in: SessionID(id))
+        // What the server logs for the revocation: the list without her.
+        let seq = try await store.lastSeq(of: SessionID(id)) + 1
+        _ = try await store.append([EventRecord(
+            seq: seq, at: Timestamp(millisecondsSince1970: 1_796_117_460_000), name: "participant.changed",
+            data: "{\"participants\":[{\"id\":\"\(fran.rawValue)\",\"name\":\"Fran\",\"role\":\"facilitator\",\"online\":false}]}")],
+            to: SessionID(id))
+        await store.close()
+        let json = try await reviewroomd(["export", id, "--format", "json", "--data-dir", directory.path])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let notes = try #require(object["notes"] as? [[String: Any]])
+        #expect(notes.first?["authors"] as? [String] == ["Asha"])
+        let listed = try #require(object["participants"] as? [[String: Any]])
+        #expect(listed.map { $0["name"] as? String } == ["Fran", "Asha"])
+        #expect(listed.map { $0["removed"] as? Bool } == [false, true])
+        #expect(listed.map { $0["role"] as? String } == ["facilitator", "reviewer"])
+        let log = try #require(object["log"] as? [[String: Any]]).compactMap { $0["text"] as? String }
+        #expect(log.contains("Participant removed: Asha (reviewer)"))
+        let markdown = try await reviewroomd(["export", id, "--data-dir", directory.path])
+        #expect(markdown.stdout.contains("Asha (reviewer, removed)"))
+        #expect(!markdown.stdout.contains(asha.rawValue))
+    }
 }

@@ -7,8 +7,8 @@ struct RecordEventDigest {
     private(set) var log: [RecordLogEntry] = []
     /// The rounds, in the order they started.
     private(set) var rounds: [RecordRound] = []
-    /// Ids of prompts that were on show at some point.
-    private(set) var shown: Set<String> = []
+    /// The questions as shown and discussed.
+    private(set) var questions = RecordQuestionHistory()
 
     private let agenda: [Phase]
     private let names: RecordNames
@@ -16,13 +16,16 @@ struct RecordEventDigest {
     private var clock: Clock?
     private var floor: Floor?
     private var prompts: Prompts?
-    private var participantCount: Int?
+    private var participants: [Participant]?
 
-    /// Reads `events` in order.
-    init(_ events: [LoggedEvent], agenda: [Phase], names: RecordNames, times: RecordTimeFormatter) {
+    /// Reads `events` in order; `invited` (everyone ever invited) tells the participant list
+    /// before the first change to it.
+    init(_ events: [LoggedEvent], agenda: [Phase], names: RecordNames, times: RecordTimeFormatter,
+         invited: [RecordInvitee]) {
         self.agenda = agenda
         self.names = names
         self.times = times
+        participants = Self.participantsBeforeFirstChange(events, invited: invited)
         for logged in events { read(logged) }
     }
 
@@ -41,24 +44,25 @@ struct RecordEventDigest {
             floor = new
         case .promptsChanged(let new):
             if let current = new.current, current != prompts?.current {
-                shown.insert(current)
                 add("question", "Question shown: \(questionText(current, in: new))")
             }
             for id in new.discussed where !(prompts?.discussed.contains(id) ?? false) {
                 add("question", "Question marked discussed: \(questionText(id, in: new))")
             }
+            questions.read(new)
             prompts = new
         case .clockTimeUp(let phase):
             add("clock", "Time up for \(phaseName(phase))")
         case .floorTimeUp(let participant):
             add("floor", "Turn time up for \(names.name(participant))")
         case .participantChanged(let list):
-            if let before = participantCount, before != list.count {
-                add("participants", "Participants: \(before) → \(list.count)")
-            }
-            participantCount = list.count
-        case .sessionChanged:
+            for text in Self.participantChanges(from: participants ?? list, to: list) { add("participants", text) }
+            participants = list
+        case .sessionChanged(let change):
             add("agenda", "Session details or agenda edited")
+            // The deck may be reworded or cut: later questions are compared with it.
+            questions.read(change.prompts)
+            prompts = change.prompts
         case .clockWarning:
             break
         }

@@ -38,4 +38,10 @@ enum RecordText {
     static func totalDifference(_ record: ReviewRecord) -> String {
         record.agenda.allSatisfy { $0.runs.isEmpty } ? "—" : signedDuration(record.actualSec - record.plannedSec)
     }
+
+    /// A person's role for a participant list, with `removed` when their invite was revoked:
+    /// `reviewer`, `reviewer, removed`.
+    static func roleNote(_ person: RecordPerson) -> String {
+        person.removed ? person.role + ", removed" : person.role
+    }
 }

@@ -9,8 +9,9 @@ extension ReviewRecord {
         let state = input.state
         let now = input.generatedAt
         let times = RecordTimeFormatter(timeZone: state.info.timeZone)
-        let names = RecordNames(state.participants)
-        let digest = RecordEventDigest(input.events, agenda: state.agenda, names: names, times: times)
+        let names = RecordNames(current: state.participants, invited: input.invited)
+        let digest = RecordEventDigest(input.events, agenda: state.agenda, names: names, times: times,
+                                       invited: input.invited)
         let runs = state.phaseRuns(at: now)
 
         schemaVersion = 1
@@ -25,7 +26,7 @@ extension ReviewRecord {
             timeZone: state.info.timeZone, status: state.status(at: now).rawValue,
             startedAt: runs.first?.startedAt,
             endedAt: state.clock.status == .ended ? runs.last?.endedAt : nil)
-        participants = state.participants.map { names.person($0.id) }
+        participants = names.everyone
         agenda = state.agenda.enumerated().map { index, phase in
             Self.phase(index, phase, runs: runs.filter { $0.phase == index }, underway: state.clock.status.isUnderway
                        && state.clock.phase == index, times: times)
@@ -33,10 +34,9 @@ extension ReviewRecord {
         plannedSec = state.agenda.reduce(0) { $0 + $1.durationSec }
         actualSec = RecordText.seconds(runs.reduce(0) { $0 + $1.actualSec })
         questions = state.prompts.deck.map { prompt in
-            RecordQuestion(id: prompt.id, text: prompt.text, theme: prompt.theme,
-                           shown: digest.shown.contains(prompt.id) || state.prompts.current == prompt.id,
-                           discussed: state.prompts.discussed.contains(prompt.id))
-        }
+            digest.questions.question(prompt, shownNow: state.prompts.current == prompt.id,
+                                      discussed: state.prompts.discussed.contains(prompt.id))
+        } + digest.questions.removed
         notes = Self.orderedNotes(input.notes, headings: state.notes).map { buffer, title in
             RecordNote(buffer, title: title, names: names)
         }

@@ -1,13 +1,19 @@
-/// An enquiry question of the session's deck.
+/// An enquiry question of the session's deck, with the wording it had when it was shown or
+/// discussed.
 public struct RecordQuestion: Codable, Equatable, Sendable {
     /// Prompt id.
     public var id: String
-    /// The question.
+    /// The question as it read when it was marked discussed, else when it was last shown,
+    /// else as the deck has it.
     public var text: String
-    /// Its theme, if any.
+    /// Its theme, with the same wording rule as ``text``.
     public var theme: String?
     /// Whether it was shown to everyone at some point.
     public var shown: Bool
-    /// Whether it is marked discussed.
+    /// Whether it is marked discussed (for a removed question: when it was removed).
     public var discussed: Bool
+    /// The deck's wording now, when the question was reworded after it was shown or discussed.
+    public var laterText: String?
+    /// Whether it was taken out of the deck after being shown or discussed.
+    public var removed: Bool
 }

@@ -9,8 +9,9 @@ extension RecordInput {
     ///
     /// - Throws: ``RecordRebuildError`` naming the first event that cannot be decoded or applied;
     ///   nothing is returned then.
-    public static func rebuilding(_ initial: SessionState, log: [StoredLogEvent],
-                                  generatedAt: Timestamp) throws(RecordRebuildError) -> RecordInput {
+    /// `invited` is everyone ever invited, revoked ones included (``RecordInput/invited``).
+    public static func rebuilding(_ initial: SessionState, log: [StoredLogEvent], generatedAt: Timestamp,
+                                  invited: [RecordInvitee] = []) throws(RecordRebuildError) -> RecordInput {
         var state = initial
         var buffers = initial.notes.map { NoteBuffer(id: $0.id, title: $0.title) }
         var events: [LoggedEvent] = []
@@ -32,7 +33,7 @@ extension RecordInput {
             state.replay(event)
             events.append(LoggedEvent(seq: stored.seq, event: event, author: stored.author))
         }
-        return RecordInput(state: state, notes: buffers, events: events, generatedAt: generatedAt)
+        return RecordInput(state: state, notes: buffers, events: events, generatedAt: generatedAt, invited: invited)
     }
 
     private static let knownStateEvents: Set<String> = [

@@ -1,10 +1,16 @@
 /// HTML escaping: every piece of session text goes through ``escape(_:)`` before it reaches the page.
 enum HTMLText {
-    /// Text safe in element content and in double-quoted attribute values.
+    /// Text safe in element content and in double-quoted attribute values; CRLF and a lone CR
+    /// become LF.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            // A lone CR is a line break in the text (JSON keeps it; Markdown quotes it as one),
+            // so it becomes LF here too; the CR of a CRLF is dropped.
+            if previous == "\r" && scalar != "\n" { out += "\n" }
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -21,6 +27,7 @@ enum HTMLText {
                 }
             }
         }
+        if previous == "\r" { out += "\n" }
         return out
     }
 }

@@ -33,6 +33,9 @@ public enum RecordHTML {
         h.append("<dt>Enquiry focus</dt><dd>\(e(s.focus))</dd>")
         h.append("<dt>Planned start</dt><dd>\(e(s.startsAtLocal)) (\(e(s.timeZone)))</dd>")
         h.append("<dt>Status</dt><dd>\(e(s.status))</dd>")
+        h.append("<dt>Participants</dt><dd>" + (record.participants.isEmpty ? "none" : record.participants.map {
+            "<span class=\"person\($0.removed ? " removed" : "")\">\(e($0.name)) (\(e(RecordText.roleNote($0))))</span>"
+        }.joined(separator: ", ")) + "</dd>")
         h.append("<dt>Record made</dt><dd>\(e(record.generatedAtLocal))</dd>")
         if let note = record.timeZoneNote { h.append("<dt>Note</dt><dd>\(e(note))</dd>") }
         h.append("</dl>")
@@ -49,7 +52,10 @@ public enum RecordHTML {
         h.append("<ul class=\"questions\">")
         for q in record.questions {
             let state = (q.discussed ? "discussed" : "not discussed") + (q.shown ? ", shown" : "")
-            h.append("<li\(q.discussed ? " class=\"discussed\"" : "")>\(e(q.text)) <span class=\"muted\">(\(state))</span></li>")
+            let later = q.laterText.map { "; later reworded: “\(e($0))”" } ?? ""
+            let removed = q.removed ? "; later removed from the deck" : ""
+            h.append("<li\(q.discussed ? " class=\"discussed\"" : "")>\(e(q.text)) "
+                     + "<span class=\"muted\">(\(state)\(later)\(removed))</span></li>")
         }
         h.append("</ul>")
         h.append("</section>")
@@ -129,7 +135,14 @@ public enum RecordHTML {
     private static func note(_ note: RecordNote?, empty: String) -> [String] {
         let e = HTMLText.escape
         guard let note, !note.text.isEmpty else { return ["<p class=\"muted\">\(e(empty))</p>"] }
-        let spans = note.passages.map { "<span class=\"passage\" title=\"\(e($0.authorName))\">\(e($0.text))</span>" }
+        let spans = note.passages.indices.map { index in
+            let passage = note.passages[index]
+            // A CRLF split between two authors' passages is one line break, not two.
+            let next = note.passages.indices.contains(index + 1) ? note.passages[index + 1].text : ""
+            let text = passage.text.unicodeScalars.last == "\r" && next.unicodeScalars.first == "\n"
+                ? String(passage.text.unicodeScalars.dropLast()) : passage.text
+            return "<span class=\"passage\" title=\"\(e(passage.authorName))\">\(e(text))</span>"
+        }
         var h = ["<div class=\"note-text\">" + spans.joined() + "</div>"]
         h.append("<p class=\"muted\">Written by \(e(note.authors.joined(separator: ", "))).</p>")
         h.append("<table class=\"authorship\"><thead><tr><th scope=\"col\">Author</th><th scope=\"col\">Passage</th>"

@@ -16,6 +16,8 @@ enum RecordMarkdown {
         out.append("- **Enquiry focus:** \(inline(s.focus))")
         out.append("- **Planned start:** \(s.startsAtLocal) (\(inline(s.timeZone)))")
         out.append("- **Status:** \(s.status)")
+        out.append("- **Participants:** " + (record.participants.isEmpty ? "none" :
+                   record.participants.map { inline($0.name) + " (" + RecordText.roleNote($0) + ")" }.joined(separator: ", ")))
         out.append("- **Record made:** \(record.generatedAtLocal)")
         if let note = record.timeZoneNote { out.append("- **Note:** \(inline(note))") }
         out.append("")
@@ -59,7 +61,9 @@ enum RecordMarkdown {
         for question in record.questions {
             let mark = question.discussed ? "[x]" : "[ ]"
             let shown = question.shown ? " *(shown)*" : ""
-            out.append("- \(mark) \(inline(question.text))\(shown)")
+            let later = question.laterText.map { " — later reworded: “\(inline($0))”" } ?? ""
+            let removed = question.removed ? " — later removed from the deck" : ""
+            out.append("- \(mark) \(inline(question.text))\(shown)\(later)\(removed)")
         }
         if record.questions.isEmpty { out.append("No questions.") }
         out.append("")
@@ -123,7 +127,11 @@ enum RecordMarkdown {
     static func noteBody(_ note: RecordNote?, empty: String) -> [String] {
         guard let note, !note.text.isEmpty else { return [empty] }
         let shown = String(note.text.reversed().drop { $0.isNewline }.reversed())
-        var out = shown.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + escapeLine(String($0)) }
+        // Every line break a reader's parser may honour (CRLF and a lone CR are CommonMark line
+        // endings; Character sees CRLF as one character) ends a quoted line, so no line of the
+        // note can leave the quote and pass for a section of the record.
+        var out = shown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { "> " + escapeLine(String($0)) }
         out.append("")
         out.append("Written by: " + note.authors.map(inline).joined(separator: ", ") + ".")
         out.append("")
