@@ -1,8 +1,11 @@
 /// The HTML record's one stylesheet: screen and print, no external assets.
 ///
-/// The page is served under `default-src 'self'`, which blocks inline styles; the server adds
-/// ``RecordStyle/cspHash`` as a `style-src` source for the record (``RecordHTML/contentSecurityPolicy``).
-/// The Python test under `Tests/content` recomputes the hash from a rendered page.
+/// The page carries it twice from this one string: inline, for the exported file opened from
+/// disk, and linked as ``RecordStyle/servedPath``, which the daemon serves with the same CSS,
+/// because the daemon serves every page under `default-src 'self'` (PROTOCOL §2), which blocks
+/// the inline copy. ``RecordStyle/cspHash`` and ``RecordHTML/contentSecurityPolicy`` describe the
+/// policy a host would need to allow the inline copy instead; the Python test under
+/// `Tests/content` recomputes the hash from a rendered page.
 public enum RecordStyle {
     /// The CSS, exactly as it appears inside the page's `<style>` element.
     public static let css = """
