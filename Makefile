@@ -56,8 +56,10 @@ browser-deps: deps
 # the Swift suite "Sample exports for the Python checks" writes the samples they read.
 content-test: python-deps
 	@[ -x "$$(swift build --show-bin-path)/ReviewRoomPackageTests.xctest" ] || swift build --build-tests --enable-code-coverage
-	samples=$$(mktemp -d) && \
-	  REVIEWROOM_CONTENT_SAMPLES=$$samples swift test --skip-build --enable-code-coverage --filter ReviewRoomContentTests.SampleExportTests && \
+	@# --enable-code-coverage only when the test build has it (make test's does): with --skip-build
+	@# on a plain build it fails, and without it an instrumented build drops default.profraw here.
+	samples=$$(mktemp -d) && coverage=$$([ -d "$$(swift build --show-bin-path)/codecov" ] && echo --enable-code-coverage || true) && \
+	  REVIEWROOM_CONTENT_SAMPLES=$$samples swift test --skip-build $$coverage --filter ReviewRoomContentTests.SampleExportTests && \
 	  REVIEWROOM_CONTENT_SAMPLES=$$samples $(PY) -m unittest discover -s Tests/content -p 'test_*.py' -v; \
 	  status=$$?; rm -rf "$$samples"; exit $$status
 
