@@ -18,12 +18,15 @@ extension SessionState {
             let old = clock
             let samePhase = new.phase == old.phase && new.phaseStartedAt == old.phaseStartedAt
             if old.status.isUnderway, let startedAt = old.phaseStartedAt, !samePhase || new.status == .ended {
+                // A phase advanced by its deadline ended then, however late the tick that
+                // noticed it (the next one starts at that deadline).
+                let endedAt = samePhase ? at : min(at, max(startedAt, new.phaseStartedAt ?? at))
                 phaseRuns.append(PhaseRun(
                     phase: old.phase,
                     plannedSec: agenda.indices.contains(old.phase) ? agenda[old.phase].durationSec : 0,
                     durationSec: Milliseconds.seconds(old.durationMs),
-                    actualSec: Milliseconds.seconds(old.elapsedMs(at: at)),
-                    startedAt: startedAt, endedAt: at))
+                    actualSec: Milliseconds.seconds(old.elapsedMs(at: endedAt)),
+                    startedAt: startedAt, endedAt: endedAt))
             }
             let remaining = new.remainingMs(at: at)
             warned = warned && samePhase && remaining <= 60_000
