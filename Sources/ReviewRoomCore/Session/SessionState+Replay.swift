@@ -20,7 +20,8 @@ extension SessionState {
             if old.status.isUnderway, let startedAt = old.phaseStartedAt, !samePhase || new.status == .ended {
                 // A phase advanced by its deadline ended then, however late the tick that
                 // noticed it (the next one starts at that deadline).
-                let endedAt = samePhase ? at : min(at, max(startedAt, new.phaseStartedAt ?? at))
+                var endedAt = at
+                if !samePhase, let next = new.phaseStartedAt { endedAt = min(at, max(startedAt, next)) }
                 phaseRuns.append(PhaseRun(
                     phase: old.phase,
                     plannedSec: agenda.indices.contains(old.phase) ? agenda[old.phase].durationSec : 0,

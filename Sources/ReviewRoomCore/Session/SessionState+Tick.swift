@@ -48,10 +48,9 @@ extension SessionState {
             if !warned, !timeUpFired, clock.durationMs > 60_000, remaining > 0, remaining <= 60_000 {
                 return [.clockWarning(phase: clock.phase, remainingSec: Milliseconds.seconds(remaining))]
             }
-            let endedAt = clock.endsAt ?? now
             // A turn that ended before the phase did is dealt with first.
-            let turnFirst = turnDue && floor.turnEndsAt.map { $0 < endedAt } == true
-            if !timeUpFired, remaining <= 0, !turnFirst {
+            let turnFirst = turnDue && floor.turnEndsAt.map { turnEnd in clock.endsAt.map { turnEnd < $0 } == true } == true
+            if !timeUpFired, remaining <= 0, !turnFirst, let endedAt = clock.endsAt {
                 let advance = clock.phase + 1 < agenda.count && agenda[clock.phase].onTimeUp == .advance
                 return [.clockTimeUp(phase: clock.phase)] + (advance ? phaseChange(to: clock.phase + 1, at: endedAt) : [])
             }
