@@ -37,7 +37,7 @@ extension SessionState {
     /// What fell due by `now`, one deadline at a time (the earliest first, so that a tick late
     /// by an outage catches up in order). What a deadline starts — the next phase of an
     /// `advance`, the next turn of a round — starts at that deadline, not at `now`: the agenda
-    /// keeps its wall-time schedule across a daemon restart (SessionRules.md, "Time").
+    /// keeps its wall-time schedule across a daemon restart (SessionRules.md, "Server-timed events").
     private func dueEvents(at now: Timestamp) -> [EventBody] {
         if clock.status == .scheduled, info.autoStart, now >= info.startsAt, let first = agenda.first {
             return startEvents(first: first, at: now)
