@@ -44,6 +44,47 @@ struct InProcessTests {
         await second.stop()
     }
 
+    @Test func phasesThatAdvancedWhileDownKeepTheirWallTimeScheduleAfterARestart() async throws {
+        // The audit's agenda: 5 s and 8 s phases that advance, then 65 s.
+        let agenda = [
+            Phase(id: "a", title: "Warm-up", kind: .briefing, durationSec: 5, turnMode: .open, onTimeUp: .advance),
+            Phase(id: "b", title: "Round", kind: .round, durationSec: 8, turnMode: .queue, onTimeUp: .advance),
+            Phase(id: "c", title: "Discussion", kind: .discussion, durationSec: 65, turnMode: .open, onTimeUp: .overtime),
+        ]
+        let first = try await InProcessServer.start(agenda: agenda)
+        let (fay, _) = try await first.join("Fay")
+        #expect(try await fay.request("session.start").seq == 1)
+        fay.disconnect()
+        let t0 = first.clock.now()
+        await first.stop()
+
+        // Back 22 s later: phase 0 ended at +5 s, phase 1 at +13 s.
+        let clock = ManualSessionClock(start: t0.adding(seconds: 22))
+        let second = try await InProcessServer.start(data: first.dataDirectory, fixture: first.fixture, clock: clock)
+        await second.registry.armPendingTimers()
+        let (ben, welcome) = try await second.join("Ben")
+        defer { ben.disconnect() }
+        // Caught up in one go: two time-ups and phase moves, then phase 2's warning (56 s left).
+        if (welcome.seq ?? 0) < 8 { _ = try await ben.event(seq: 8) }
+        let events = try await second.store.events(of: first.fixture.session, after: 1)
+        #expect(events.map(\.name) == ["clock.timeUp", "clock.changed", "floor.changed",
+                                       "clock.timeUp", "clock.changed", "floor.changed", "clock.warning"])
+        #expect(events.allSatisfy { $0.at == t0.adding(seconds: 22) })
+        let starts = try events.filter { $0.name == "clock.changed" }.map { record in
+            let data = try #require(try JSONSerialization.jsonObject(with: Data(record.data.utf8)) as? [String: Any])
+            return (data["clock"] as? [String: Any])?["phaseStartedAt"] as? String
+        }
+        #expect(starts == [t0.adding(seconds: 5).rfc3339, t0.adding(seconds: 13).rfc3339])
+        // A fresh join sees phase 2 running since +13 s, 9 s in.
+        let (hana, now) = try await second.join("Hana")
+        defer { hana.disconnect() }
+        let shown = (now.object["session"] as? [String: Any])?["clock"] as? [String: Any]
+        #expect(shown?["phase"] as? Int == 2)
+        #expect(shown?["phaseStartedAt"] as? String == t0.adding(seconds: 13).rfc3339)
+        #expect(shown?["remainingSec"] as? Double == 56)
+        await second.stop()
+    }
+
     @Test func revokingClosesWith4003AndDeletingWith4004() async throws {
         let app = try await InProcessServer.start()
         let (asha, _) = try await app.join("Asha")

@@ -153,28 +153,60 @@ struct SnapshotTests {
         await server.stop()
     }
 
-    @Test func aResumeFromAfterTheSnapshotReplaysAndOneFromBeforeItGetsAWelcome() async throws {
-        let (server, expected, _) = try await Self.restartedAfterTenEdits()
+    /// Resumes `name` from `after` (same epoch) and returns the reply and, for a `resumed`, the
+    /// seqs of the events between it and its one `presence`.
+    static func resume(_ name: String, after: Int64, epoch: String, port: Int, fixture: SessionFixture) async throws
+        -> (reply: ProtocolMessage, replayed: [Int64]) {
+        let client = try await ProtocolClient.connect(port: port)
+        defer { client.disconnect() }
+        let reply = try await client.hello(token: try requireTokenValue(fixture.tokens[name], name), resume: (epoch: epoch, after: after))
+        guard reply.type == "resumed" else { return (reply, []) }
+        _ = try await client.message("presence")
+        let entries = client.messages.entries
+        let from = try #require(entries.firstIndex { $0.type == "resumed" })
+        let to = try #require(entries[from...].firstIndex { $0.type == "presence" })
+        #expect(entries[(to + 1)...].allSatisfy { $0.type != "presence" && $0.type != "event" })
+        return (reply, entries[from..<to].compactMap { $0.type == "event" ? $0.seq : nil })
+    }
+
+    @Test func aResumeFromBeforeOrAfterTheSnapshotReplaysExactlyTheMissedEventsAfterARestart() async throws {
+        let (server, _, _) = try await Self.restartedAfterTenEdits()
         let snapshotSeq = try #require(try await server.store.load(server.fixture.session)?.snapshot?.seq)
         #expect(snapshotSeq < 10)
         let (probe, first) = try await server.join("Hana")
         let epoch = try #require(first.object["epoch"] as? String)
         probe.disconnect()
-        let token = try requireTokenValue(server.fixture.tokens["Ben"], "Ben")
-        // From after the snapshot: the events since are replayed from memory.
-        let late = try await ProtocolClient.connect(port: server.port)
-        let resumed = try await late.hello(token: token, resume: (epoch: epoch, after: snapshotSeq))
-        #expect(resumed.type == "resumed")
-        let replayed = try await late.event(seq: 10)
-        #expect(replayed.name == "note.op")
-        late.disconnect()
-        // From before it: those events are not in memory, so a fresh welcome (PROTOCOL §3.4).
-        let early = try await ProtocolClient.connect(port: server.port)
-        let welcome = try await early.hello(token: token, resume: (epoch: epoch, after: snapshotSeq - 1))
-        #expect(welcome.type == "welcome")
-        let notes = (welcome.object["session"] as? [String: Any])?["notes"] as? [[String: Any]]
+        // From after the snapshot, from just before it and from the start: each gets `resumed`
+        // and exactly the events it missed (PROTOCOL §3.2: any seq it has seen).
+        for after in [snapshotSeq, snapshotSeq - 1, 0] {
+            let (reply, replayed) = try await Self.resume("Ben", after: after, epoch: epoch, port: server.port, fixture: server.fixture)
+            #expect(reply.type == "resumed", "after \(after): \(reply)")
+            #expect(reply.seq == 10)
+            #expect(replayed == Array((after + 1)...10), "after \(after)")
+        }
+        await server.stop()
+    }
+
+    @Test func aResumeFromBeforeTheSnapshotButBeyondTheReplayWindowGetsAWelcomeAfterARestart() async throws {
+        var limits = Self.limits(snapshotEvery: 4)
+        limits.replayLimit = 5
+        let (first, expected, _) = try await Self.typedThenStopped(10, limits: limits)
+        let server = try await InProcessServer.start(data: first.dataDirectory, fixture: first.fixture, limits: limits)
+        let snapshotSeq = try #require(try await server.store.load(server.fixture.session)?.snapshot?.seq)
+        #expect(snapshotSeq == 8)
+        let (probe, hello) = try await server.join("Hana")
+        let epoch = try #require(hello.object["epoch"] as? String)
+        probe.disconnect()
+        // Seq 5 is the oldest a 5-event window lets a client resume from: 6…8 come from the
+        // log before the snapshot, 9 and 10 from after it.
+        let inside = try await Self.resume("Ben", after: 5, epoch: epoch, port: server.port, fixture: server.fixture)
+        #expect(inside.reply.type == "resumed", "\(inside.reply)")
+        #expect(inside.replayed == Array(6...10))
+        // Seq 4 is a 6-event backlog, over the limit: a fresh welcome with the whole state.
+        let beyond = try await Self.resume("Ben", after: 4, epoch: epoch, port: server.port, fixture: server.fixture)
+        #expect(beyond.reply.type == "welcome", "\(beyond.reply)")
+        let notes = (beyond.reply.object["session"] as? [String: Any])?["notes"] as? [[String: Any]]
         #expect(notes?.first { $0["id"] as? String == "evidence" }?["text"] as? String == expected.text.string)
-        early.disconnect()
         await server.stop()
     }
 
@@ -252,6 +284,42 @@ struct SnapshotTests {
         #expect(rewritten.seq == last)
         #expect(rewritten.notes == [StoredNoteSnapshot(note: "evidence", rev: 5, text: expected.text.string)])
         #expect((try? JSONDecoder().decode(SessionState.self, from: Data(rewritten.stateJSON.utf8))) != nil)
+    }
+
+    @Test(arguments: [SIGTERM, SIGKILL])
+    func aClientThatLeftBeforeTheSnapshotResumesWithTheMissedEventsAfterTheDaemonRestarts(signal: Int32) async throws {
+        let environment = ["REVIEWROOM_SNAPSHOT_EVERY_EVENTS": "3"]
+        let first = try await LiveDaemon.start(environment: environment)
+        let ashaID = try #require(first.fixture.participantIDs["Asha"])
+        let (asha, _) = try await first.join("Asha")
+        var expected = NoteBuffer(id: "evidence", title: "Evidence")
+        for i in 0..<2 {
+            try await Self.edit(asha, &expected, author: ashaID, opId: "a\(i)", rev: expected.revision,
+                                op: Self.append("a\(i)", to: expected.text.utf16Count))
+        }
+        // Ben sees seq 2, then leaves; the session goes on past several snapshots.
+        let (ben, welcome) = try await first.join("Ben")
+        #expect(welcome.seq == 2)
+        let epoch = try #require(welcome.object["epoch"] as? String)
+        ben.disconnect()
+        for i in 2..<11 {
+            try await Self.edit(asha, &expected, author: ashaID, opId: "a\(i)", rev: expected.revision,
+                                op: Self.append("a\(i)", to: expected.text.utf16Count))
+        }
+        first.daemon.signal(signal)
+        _ = try await first.daemon.waitForExit()
+        asha.disconnect()
+        let store = try await Store.open(StoreConfiguration(dataDirectory: first.dataDirectory.path))
+        let snapshotSeq = try await store.load(first.fixture.session)?.snapshot?.seq ?? 0
+        await store.close()
+        #expect(snapshotSeq > 3)
+
+        let second = try await LiveDaemon.restart(on: first.dataDirectory, fixture: first.fixture, environment: environment)
+        defer { second.daemon.terminate() }
+        let (reply, replayed) = try await Self.resume("Ben", after: 2, epoch: epoch, port: second.port, fixture: second.fixture)
+        #expect(reply.type == "resumed", "\(reply)")
+        #expect(reply.seq == 11)
+        #expect(replayed == Array(3...11))
     }
 
     @Test func snapshotsSurviveKillMinusNineAndTheRestartedDaemonServesOldRevisions() async throws {

@@ -18,12 +18,16 @@ extension SessionState {
             let old = clock
             let samePhase = new.phase == old.phase && new.phaseStartedAt == old.phaseStartedAt
             if old.status.isUnderway, let startedAt = old.phaseStartedAt, !samePhase || new.status == .ended {
+                // A phase advanced by its deadline ended then, however late the tick that
+                // noticed it (the next one starts at that deadline).
+                var endedAt = at
+                if !samePhase, let next = new.phaseStartedAt { endedAt = min(at, max(startedAt, next)) }
                 phaseRuns.append(PhaseRun(
                     phase: old.phase,
                     plannedSec: agenda.indices.contains(old.phase) ? agenda[old.phase].durationSec : 0,
                     durationSec: Milliseconds.seconds(old.durationMs),
-                    actualSec: Milliseconds.seconds(old.elapsedMs(at: at)),
-                    startedAt: startedAt, endedAt: at))
+                    actualSec: Milliseconds.seconds(old.elapsedMs(at: endedAt)),
+                    startedAt: startedAt, endedAt: endedAt))
             }
             let remaining = new.remainingMs(at: at)
             warned = warned && samePhase && remaining <= 60_000

@@ -34,25 +34,31 @@ extension SessionState {
         return candidates.min()
     }
 
+    /// What fell due by `now`, one deadline at a time (the earliest first, so that a tick late
+    /// by an outage catches up in order). What a deadline starts — the next phase of an
+    /// `advance`, the next turn of a round — starts at that deadline, not at `now`: the agenda
+    /// keeps its wall-time schedule across a daemon restart (SessionRules.md, "Server-timed events").
     private func dueEvents(at now: Timestamp) -> [EventBody] {
         if clock.status == .scheduled, info.autoStart, now >= info.startsAt, let first = agenda.first {
             return startEvents(first: first, at: now)
         }
+        let turnDue = floor.speaker != nil && !turnTimeUpFired && floor.turnEndsAt.map { now >= $0 } == true
         if clock.status == .live {
             let remaining = clock.remainingMs(at: now)
             if !warned, !timeUpFired, clock.durationMs > 60_000, remaining > 0, remaining <= 60_000 {
                 return [.clockWarning(phase: clock.phase, remainingSec: Milliseconds.seconds(remaining))]
             }
-            if !timeUpFired, remaining <= 0 {
+            // A turn that ended before the phase did is dealt with first.
+            let turnFirst = turnDue && floor.turnEndsAt.map { turnEnd in clock.endsAt.map { turnEnd < $0 } == true } == true
+            if !timeUpFired, remaining <= 0, !turnFirst, let endedAt = clock.endsAt {
                 let advance = clock.phase + 1 < agenda.count && agenda[clock.phase].onTimeUp == .advance
-                return [.clockTimeUp(phase: clock.phase)] + (advance ? phaseChange(to: clock.phase + 1, at: now) : [])
+                return [.clockTimeUp(phase: clock.phase)] + (advance ? phaseChange(to: clock.phase + 1, at: endedAt) : [])
             }
         }
-        if let speaker = floor.speaker, let turnEndsAt = floor.turnEndsAt,
-           !turnTimeUpFired, now >= turnEndsAt {
+        if turnDue, let speaker = floor.speaker, let turnEndsAt = floor.turnEndsAt {
             guard floor.round != nil else { return [.floorTimeUp(participant: speaker)] }
             var newFloor = floor
-            newFloor.advanceRound(at: now, passing: false)
+            newFloor.advanceRound(at: turnEndsAt, passing: false)
             return [.floorTimeUp(participant: speaker), .floorChanged(newFloor)]
         }
         return []

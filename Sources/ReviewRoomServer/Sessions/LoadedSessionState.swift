@@ -22,9 +22,12 @@ struct LoadedSessionState {
     var operationsBeforeSnapshot: Set<NoteOpKey>
 
     /// Rebuilds `loaded`, taking its agenda and deck from `shared` when another session
-    /// decoded the same text. Throws a ``SessionLoadError`` naming what in the stored session
-    /// is unreadable.
-    init(_ loaded: LoadedSession, limits: LiveLimits, shared: SharedDefinitions) throws(SessionLoadError) {
+    /// decoded the same text. `earlier` are the stored events up to and including the
+    /// snapshot's seq that a `resume` may still ask for (see ``replayWindowBeforeSnapshot(of:limits:)``):
+    /// they only fill the replay ring, the state comes from the snapshot. Throws a
+    /// ``SessionLoadError`` naming what in the stored session is unreadable.
+    init(_ loaded: LoadedSession, earlier: [EventRecord] = [], limits: LiveLimits,
+         shared: SharedDefinitions) throws(SessionLoadError) {
         let stored = loaded.session
         let definition = stored.definition
         let info = SessionInfo(id: stored.id.rawValue, title: definition.title, hostSchool: definition.hostSchool,
@@ -55,8 +58,12 @@ struct LoadedSessionState {
             }
         }
         var opIndex: [NoteOpKey: Int] = [:]
-        let firstSeq = (loaded.snapshot?.seq ?? 0) + 1
-        var recent = RecentEvents(nextSeq: firstSeq, capacity: limits.replayLimit)
+        let snapshotSeq = loaded.snapshot?.seq ?? 0
+        // Only a gapless run ending at the snapshot can precede the events after it in the ring.
+        let before = earlier.last?.seq == snapshotSeq && earlier.first.map { snapshotSeq - $0.seq + 1 } == Int64(earlier.count)
+            ? earlier : []
+        var recent = RecentEvents(nextSeq: snapshotSeq + 1 - Int64(before.count), capacity: limits.replayLimit)
+        for record in before { recent.append(stored: record) }
         for record in loaded.events {
             recent.append(stored: record)
             if record.name == "note.op" {
@@ -91,6 +98,18 @@ struct LoadedSessionState {
         self.snapshotSeq = loaded.snapshot?.seq ?? 0
         self.operationsBeforeSnapshot = loaded.snapshot == nil ? [] :
             Set(loaded.operationsBeforeSnapshot.map { NoteOpKey(author: $0.author, opId: $0.opId) })
+    }
+
+    /// The seqs a `resume` may still replay that lie at or before `loaded`'s snapshot: the
+    /// last `replayLimit` events of the session end at `lastSeq`, so the ring must reach back
+    /// to `lastSeq - replayLimit + 1` (PROTOCOL §3.2: a client can resume from any seq it has
+    /// seen; only a longer backlog gets a `welcome`). Nil without a snapshot or when the events
+    /// after it already cover the window.
+    static func replayWindowBeforeSnapshot(of loaded: LoadedSession, limits: LiveLimits) -> (after: Int64, count: Int)? {
+        guard let snapshot = loaded.snapshot else { return nil }
+        let after = max(0, loaded.lastSeq - Int64(max(1, limits.replayLimit)))
+        guard after < snapshot.seq else { return nil }
+        return (after, Int(snapshot.seq - after))
     }
 
     private static func decode<T: Decodable>(_ json: String, _ what: String, session: SessionID) throws(SessionLoadError) -> T {

@@ -45,11 +45,14 @@ import Testing
         _ = state.tick(at: SessionFixture.at(250))
         let events = state.tick(at: SessionFixture.at(301))
         #expect(events.map(\.name) == ["clock.timeUp", "clock.changed", "floor.changed"])
+        #expect(events.allSatisfy { $0.at == SessionFixture.at(301) })
         #expect(state.clock.phase == 2)
-        #expect(state.clock.phaseStartedAt == SessionFixture.at(301))
-        #expect(state.clock.endsAt == SessionFixture.at(421))
+        // The tick came a second late: the next phase still starts when this one ended.
+        #expect(state.clock.phaseStartedAt == SessionFixture.at(300))
+        #expect(state.clock.endsAt == SessionFixture.at(420))
         #expect(state.floor.mode == .open)
-        #expect(state.phaseRuns.last?.actualSec == 301)
+        #expect(state.phaseRuns.last?.actualSec == 300)
+        #expect(state.phaseRuns.last?.endedAt == SessionFixture.at(300))
     }
 
     @Test func advanceAtTheLastPhaseGoesIntoOvertime() {

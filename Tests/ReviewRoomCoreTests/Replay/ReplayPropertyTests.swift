@@ -66,7 +66,17 @@ import Testing
             }
             if let since = before.floor.since,
                state.floor.since != since || state.floor.speaker != before.floor.speaker {
-                heldMs += now.millisecondsSince1970 - since.millisecondsSince1970
+                let upToNow = now.millisecondsSince1970 - since.millisecondsSince1970
+                if roll < 12 {
+                    // A late tick ends turns at their deadlines (and the phase's), which lie
+                    // between the turn's start and now; the turns that follow start there.
+                    let counted = state.floor.spokenMs.values.reduce(0, +) - before.floor.spokenMs.values.reduce(0, +)
+                    #expect(counted >= 0 && counted <= upToNow, "a tick counted \(counted) ms of a turn \(upToNow) ms old")
+                    if let newSince = state.floor.since { #expect(newSince >= since && newSince <= now) }
+                    heldMs += counted
+                } else {
+                    heldMs += upToNow
+                }
             }
             try Self.checkInvariants(state, at: now, heldMs: heldMs)
         }
