@@ -1,0 +1,131 @@
+"""Edits resent after a reconnect land where they were typed (BrowserClient.md, "Unsent edits"):
+an unconfirmed edit that was transformed over someone else's op is resent on the revision its
+transformed op spans, so the server neither refuses it (the text lost) nor applies it in the
+wrong place (the page and the server silently different). A real daemon is killed (SIGKILL) and
+restarted, or the page's connection dropped; Bilal edits through the WebSocket protocol. It runs
+in its own module, so killing this module's daemon touches no other test."""
+import json
+import os
+import signal
+import urllib.parse
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from websockets.sync.client import connect
+
+from conftest import browser_errors
+from pages import invite_of, joined, note_get, recorded_note, schedule_via_api, shown_note, wait_js, wait_text, wait_until
+
+RECONNECT_NOISE = ("WebSocket connection to",)
+SAVED = "All changes saved"
+STATUS = ".tab-panel:not([hidden]) .note-status"
+
+# While window.__holdSockets is true the page cannot open a socket (its connect() treats the throw
+# as a failed try and waits): the test decides when the page reconnects, without sleeping.
+HOLD_SOCKETS = """
+const Native = window.__NativeWebSocket || window.WebSocket;
+window.__NativeWebSocket = Native;
+window.__holdSockets = true;
+window.WebSocket = class extends Native {
+  constructor(...args) {
+    if (window.__holdSockets) throw new Error('held by the test');
+    super(...args);
+  }
+};
+"""
+RELEASE_SOCKETS = "window.__holdSockets = false; window.dispatchEvent(new Event('online'));"
+
+# The page's note.edit messages on its current socket are dropped from here on (never reach the
+# server): the edit stays in flight, unconfirmed, while other ops come in.
+SWALLOW_EDITS = """
+const socket = window.reviewroom.connection.socket;
+const send = socket.send.bind(socket);
+window.__swallowed = 0;
+socket.send = (data) => {
+  if (JSON.parse(data).type === 'note.edit') { window.__swallowed += 1; return; }
+  send(data);
+};
+"""
+
+
+def two_reviewers(daemon, facilitator, browsers, title):
+    """Asha's page joined, with "hello" typed and saved; returns (session id, note, page, Bilal's token)."""
+    created = schedule_via_api(daemon, facilitator, title, ["Asha", "Bilal"])
+    note = created["session"]["notes"][0]
+    asha = browsers()
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    asha.find_element(By.ID, f"note-{note['id']}").send_keys("hello")
+    wait_text(asha, STATUS, SAVED)
+    assert note_get(asha, note["id"])["text"] == "hello"
+    bilal_token = urllib.parse.unquote(invite_of(created, "Bilal").split("#", 1)[1])
+    return created["session"]["id"], note, asha, bilal_token
+
+
+def protocol_edit(daemon, token, note, make_op):
+    """Bilal joins over the WebSocket protocol and makes one edit on the note as he sees it; returns the ack."""
+    with connect(daemon.ws_url, subprotocols=["reviewroom.v1"], open_timeout=20) as ws:
+        ws.send(json.dumps({"type": "hello", "token": token, "client": "browser-test/1"}))
+        welcome = json.loads(ws.recv(timeout=20))
+        assert welcome["type"] == "welcome", welcome
+        current = next(n for n in welcome["session"]["notes"] if n["id"] == note)
+        ws.send(json.dumps({"type": "note.edit", "id": 1, "note": note, "rev": current["rev"], "opId": "bilal-1",
+                            "op": make_op(current["text"])}))
+        while True:
+            reply = json.loads(ws.recv(timeout=20))
+            if reply.get("id") == 1:
+                assert reply["type"] == "ack", reply
+                return reply
+
+
+def converged(driver, daemon, facilitator, session, note, expected):
+    """The server's note is `expected`, the page shows exactly that and says it is saved."""
+    wait_until(driver, lambda d: recorded_note(daemon, facilitator, session, note["title"]) == expected, timeout=30,
+               message=f"the server's note never became {expected!r} "
+                       f"(it is {recorded_note(daemon, facilitator, session, note['title'])!r}; "
+                       f"the page says {driver.execute_script('return document.querySelector(arguments[0]).innerText', STATUS)!r})")
+    wait_until(driver, lambda d: shown_note(d, note["id"]) == expected,
+               message=f"the page shows {shown_note(driver, note['id'])!r}, the server has {expected!r}")
+    wait_text(driver, STATUS, SAVED)
+
+
+def test_text_typed_during_an_outage_survives_a_concurrent_insert_made_before_the_page_reconnects(daemon, facilitator, api_ready, browsers):
+    session, note, asha, bilal = two_reviewers(daemon, facilitator, browsers, "Outage with a concurrent insert")
+
+    os.kill(daemon.process.pid, signal.SIGKILL)
+    daemon.process.wait()
+    daemon.stop()  # closes its log; the process is already gone
+    wait_js(asha, "return !window.reviewroom.connection.online", message="the page never noticed the daemon was gone")
+    asha.execute_script(HOLD_SOCKETS)
+    asha.find_element(By.ID, f"note-{note['id']}").send_keys(Keys.END, " asha-offline")
+    wait_text(asha, STATUS, "Unsynced changes")
+
+    # Same data directory and port; Bilal inserts at the start before Asha's page is back.
+    daemon.start(daemon.port)
+    ack = protocol_edit(daemon, bilal, note["id"], lambda text: ["BILAL ", len(text)])
+    assert recorded_note(daemon, facilitator, session, note["title"]) == "BILAL hello"
+    asha.execute_script(RELEASE_SOCKETS)
+
+    converged(asha, daemon, facilitator, session, note, "BILAL hello asha-offline")
+    # Applied after Bilal's insert, not refused or lost: the note moved past his revision.
+    assert note_get(asha, note["id"])["rev"] > ack["rev"]
+    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+def test_an_edit_in_flight_when_a_remote_op_arrives_and_the_connection_drops_converges(daemon, facilitator, api_ready, browsers):
+    session, note, asha, bilal = two_reviewers(daemon, facilitator, browsers, "Edit in flight across a drop")
+
+    asha.execute_script(SWALLOW_EDITS)
+    asha.find_element(By.ID, f"note-{note['id']}").send_keys(Keys.END, " asha")
+    wait_js(asha, "return window.__swallowed === 1", message="the page never sent its edit")
+    assert asha.execute_script("return window.reviewroom.notesView.hasUnsynced") is True
+
+    # Bilal's insert reaches the page while its own edit is unconfirmed: the page shows both.
+    protocol_edit(daemon, bilal, note["id"], lambda text: ["BILAL ", len(text)])
+    wait_until(asha, lambda d: shown_note(d, note["id"]) == "BILAL hello asha",
+               message=f"Bilal's insert never reached the page (it shows {shown_note(asha, note['id'])!r})")
+
+    # The connection drops (given up as a silent one would be); the page resumes and resends.
+    asha.execute_script("const c = window.reviewroom.connection; c.abandon(c.socket);")
+    converged(asha, daemon, facilitator, session, note, "BILAL hello asha")
+    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
