@@ -14,7 +14,7 @@ from selenium.webdriver.common.keys import Keys
 from websockets.sync.client import connect
 
 from conftest import browser_errors
-from pages import invite_of, joined, note_get, recorded_note, schedule_via_api, shown_note, wait_js, wait_text, wait_until
+from pages import invite_of, joined, note_get, recorded_note, schedule_via_api, set_value, shown_note, wait_js, wait_text, wait_until
 
 RECONNECT_NOISE = ("WebSocket connection to",)
 SAVED = "All changes saved"
@@ -128,4 +128,60 @@ def test_an_edit_in_flight_when_a_remote_op_arrives_and_the_connection_drops_con
     # The connection drops (given up as a silent one would be); the page resumes and resends.
     asha.execute_script("const c = window.reviewroom.connection; c.abandon(c.socket);")
     converged(asha, daemon, facilitator, session, note, "BILAL hello asha")
+    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+# From here on the page reads nothing from its current socket (the connection died right after
+# its last send): what the server sends back is never seen.
+DEAF = "const c = window.reviewroom.connection; c.receive = () => {};"
+# The next hello resumes from an epoch the server does not know, so it answers a fresh welcome
+# (PROTOCOL.md §3.5), and the connection is dropped. The page's own `receive` is back for the
+# new socket.
+DROP_FOR_A_FRESH_WELCOME = """
+const c = window.reviewroom.connection;
+delete c.receive;
+c.epoch = 'e_not-this-server';
+c.abandon(c.socket);
+"""
+
+
+def welcomes(driver):
+    return driver.execute_script("return window.__welcomes")
+
+
+COUNT_WELCOMES = ("window.__welcomes = 0;"
+                  "window.reviewroom.model.subscribe((c) => { if (c.kind === 'welcome') window.__welcomes += 1; });")
+
+
+def test_an_edit_the_server_never_got_is_rebased_onto_a_fresh_welcome_and_sent(daemon, facilitator, api_ready, browsers):
+    session, note, asha, bilal = two_reviewers(daemon, facilitator, browsers, "Unsent edit across a fresh welcome")
+    asha.execute_script(COUNT_WELCOMES)
+    asha.execute_script(SWALLOW_EDITS)
+    area = asha.find_element(By.ID, f"note-{note['id']}")
+    area.send_keys(Keys.END, " asha")
+    wait_js(asha, "return window.__swallowed === 1", message="the page never sent its edit")
+    protocol_edit(daemon, bilal, note["id"], lambda text: ["BILAL ", len(text)])
+    wait_until(asha, lambda d: shown_note(d, note["id"]) == "BILAL hello asha")
+    area.send_keys(Keys.END, "!")  # buffered behind the unconfirmed edit
+
+    asha.execute_script(DROP_FOR_A_FRESH_WELCOME)
+    converged(asha, daemon, facilitator, session, note, "BILAL hello asha!")
+    assert welcomes(asha) == 1
+    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+def test_an_edit_the_server_applied_unseen_is_kept_once_after_a_fresh_welcome(daemon, facilitator, api_ready, browsers):
+    session, note, asha, bilal = two_reviewers(daemon, facilitator, browsers, "Applied edit across a fresh welcome")
+    asha.execute_script(COUNT_WELCOMES)
+    asha.execute_script(DEAF)
+    # One input event, so one op (typed keys would queue all but the first behind an ack never heard).
+    set_value(asha, asha.find_element(By.ID, f"note-{note['id']}"), "hello asha")
+    # The server applied it (the page never heard), then Bilal inserted at the start.
+    wait_until(asha, lambda d: recorded_note(daemon, facilitator, session, note["title"]) == "hello asha")
+    protocol_edit(daemon, bilal, note["id"], lambda text: ["BILAL ", len(text)])
+    assert asha.execute_script("return window.reviewroom.notesView.hasUnsynced") is True
+
+    asha.execute_script(DROP_FOR_A_FRESH_WELCOME)
+    converged(asha, daemon, facilitator, session, note, "BILAL hello asha")
+    assert welcomes(asha) == 1
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
