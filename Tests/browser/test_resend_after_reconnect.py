@@ -9,6 +9,8 @@ import os
 import signal
 import urllib.parse
 
+import pytest
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from websockets.sync.client import connect
@@ -112,22 +114,30 @@ def test_text_typed_during_an_outage_survives_a_concurrent_insert_made_before_th
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
 
 
-def test_an_edit_in_flight_when_a_remote_op_arrives_and_the_connection_drops_converges(daemon, facilitator, api_ready, browsers):
-    session, note, asha, bilal = two_reviewers(daemon, facilitator, browsers, "Edit in flight across a drop")
+@pytest.mark.parametrize("typed, remote_op, expected", [
+    # Bilal's insert changes the note's length: the old resend was refused and the typing lost.
+    ("hello asha", lambda text: ["BILAL ", len(text)], "BILAL hello asha"),
+    # Bilal deletes the first letter and adds one at the end (same length): the old resend was
+    # accepted but moved (the server had "XelloJ" while the page showed "eXlloJ", "saved").
+    ("heXllo", lambda text: [-1, len(text) - 1, "J"], "eXlloJ"),
+], ids=["insert", "same-length"])
+def test_an_edit_in_flight_when_a_remote_op_arrives_and_the_connection_drops_converges(daemon, facilitator, api_ready, browsers,
+                                                                                        typed, remote_op, expected):
+    session, note, asha, bilal = two_reviewers(daemon, facilitator, browsers, f"Edit in flight across a drop: {typed}")
 
     asha.execute_script(SWALLOW_EDITS)
-    asha.find_element(By.ID, f"note-{note['id']}").send_keys(Keys.END, " asha")
+    set_value(asha, asha.find_element(By.ID, f"note-{note['id']}"), typed)
     wait_js(asha, "return window.__swallowed === 1", message="the page never sent its edit")
     assert asha.execute_script("return window.reviewroom.notesView.hasUnsynced") is True
 
-    # Bilal's insert reaches the page while its own edit is unconfirmed: the page shows both.
-    protocol_edit(daemon, bilal, note["id"], lambda text: ["BILAL ", len(text)])
-    wait_until(asha, lambda d: shown_note(d, note["id"]) == "BILAL hello asha",
-               message=f"Bilal's insert never reached the page (it shows {shown_note(asha, note['id'])!r})")
+    # Bilal's edit reaches the page while its own edit is unconfirmed: the page shows both.
+    protocol_edit(daemon, bilal, note["id"], remote_op)
+    wait_until(asha, lambda d: shown_note(d, note["id"]) == expected,
+               message=f"Bilal's edit never reached the page (it shows {shown_note(asha, note['id'])!r})")
 
     # The connection drops (given up as a silent one would be); the page resumes and resends.
     asha.execute_script("const c = window.reviewroom.connection; c.abandon(c.socket);")
-    converged(asha, daemon, facilitator, session, note, "BILAL hello asha")
+    converged(asha, daemon, facilitator, session, note, expected)
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
 
 
