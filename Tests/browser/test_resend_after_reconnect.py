@@ -11,12 +11,13 @@ import urllib.parse
 
 import pytest
 
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from websockets.sync.client import connect
 
 from conftest import browser_errors
-from pages import invite_of, joined, note_get, recorded_note, schedule_via_api, set_value, shown_note, wait_js, wait_text, wait_until
+from pages import invite_of, joined, note_get, recorded_note, schedule_via_api, set_value, shown_note, text_of, wait_js, wait_text, wait_until
 
 RECONNECT_NOISE = ("WebSocket connection to",)
 SAVED = "All changes saved"
@@ -82,12 +83,13 @@ def protocol_edit(daemon, token, note, make_op):
 
 def converged(driver, daemon, facilitator, session, note, expected):
     """The server's note is `expected`, the page shows exactly that and says it is saved."""
-    wait_until(driver, lambda d: recorded_note(daemon, facilitator, session, note["title"]) == expected, timeout=30,
-               message=f"the server's note never became {expected!r} "
-                       f"(it is {recorded_note(daemon, facilitator, session, note['title'])!r}; "
-                       f"the page says {driver.execute_script('return document.querySelector(arguments[0]).innerText', STATUS)!r})")
-    wait_until(driver, lambda d: shown_note(d, note["id"]) == expected,
-               message=f"the page shows {shown_note(driver, note['id'])!r}, the server has {expected!r}")
+    try:
+        wait_until(driver, lambda d: recorded_note(daemon, facilitator, session, note["title"]) == expected, timeout=30)
+        wait_until(driver, lambda d: shown_note(d, note["id"]) == expected)
+    except TimeoutException:
+        raise AssertionError(f"expected {expected!r} everywhere; the server has "
+                             f"{recorded_note(daemon, facilitator, session, note['title'])!r}, the page shows "
+                             f"{shown_note(driver, note['id'])!r} and says {text_of(driver, STATUS)!r}") from None
     wait_text(driver, STATUS, SAVED)
 
 
@@ -118,7 +120,7 @@ def test_text_typed_during_an_outage_survives_a_concurrent_insert_made_before_th
     # Bilal's insert changes the note's length: the old resend was refused and the typing lost.
     ("hello asha", lambda text: ["BILAL ", len(text)], "BILAL hello asha"),
     # Bilal deletes the first letter and adds one at the end (same length): the old resend was
-    # accepted but moved (the server had "XelloJ" while the page showed "eXlloJ", "saved").
+    # accepted but moved: the server had "XelloJ" while the page showed "eXlloJ", "All changes saved".
     ("heXllo", lambda text: [-1, len(text) - 1, "J"], "eXlloJ"),
 ], ids=["insert", "same-length"])
 def test_an_edit_in_flight_when_a_remote_op_arrives_and_the_connection_drops_converges(daemon, facilitator, api_ready, browsers,
