@@ -16,7 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from websockets.sync.client import connect
 
-from conftest import browser_errors
+from conftest import MAX_NOTE_UNITS, browser_errors
 from pages import invite_of, joined, note_get, recorded_note, schedule_via_api, set_value, shown_note, text_of, wait_js, wait_text, wait_until
 
 RECONNECT_NOISE = ("WebSocket connection to",)
@@ -81,8 +81,8 @@ def protocol_edit(daemon, token, note, make_op):
                 return reply
 
 
-def converged(driver, daemon, facilitator, session, note, expected):
-    """The server's note is `expected`, the page shows exactly that and says it is saved."""
+def converged(driver, daemon, facilitator, session, note, expected, status=SAVED):
+    """The server's note is `expected`, the page shows exactly that and its status says `status` (saved)."""
     try:
         wait_until(driver, lambda d: recorded_note(daemon, facilitator, session, note["title"]) == expected, timeout=30)
         wait_until(driver, lambda d: shown_note(d, note["id"]) == expected)
@@ -90,7 +90,10 @@ def converged(driver, daemon, facilitator, session, note, expected):
         raise AssertionError(f"expected {expected!r} everywhere; the server has "
                              f"{recorded_note(daemon, facilitator, session, note['title'])!r}, the page shows "
                              f"{shown_note(driver, note['id'])!r} and says {text_of(driver, STATUS)!r}") from None
-    wait_text(driver, STATUS, SAVED)
+    wait_text(driver, STATUS, status)
+    if status != SAVED:
+        wait_js(driver, "return document.querySelector(arguments[0]).dataset.sync === 'synchronized'", ".tab-panel:not([hidden])",
+                message="the page never had every edit confirmed")
 
 
 def test_text_typed_during_an_outage_survives_a_concurrent_insert_made_before_the_page_reconnects(daemon, facilitator, api_ready, browsers):
@@ -197,3 +200,31 @@ def test_an_edit_the_server_applied_unseen_is_kept_once_after_a_fresh_welcome(da
     converged(asha, daemon, facilitator, session, note, "BILAL hello asha")
     assert welcomes(asha) == 1
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+# The page's note.edit messages wait here until released (the edit is slow to reach the server),
+# so what is typed meanwhile queues behind it.
+HOLD_EDITS = """
+const socket = window.reviewroom.connection.socket;
+const send = socket.send.bind(socket);
+window.__held = [];
+socket.send = (data) => { if (window.__held && JSON.parse(data).type === 'note.edit') window.__held.push(data); else send(data); };
+window.__releaseEdits = () => { const held = window.__held; window.__held = null; held.forEach(send); };
+"""
+
+
+def test_a_refused_edit_drops_only_itself_and_what_was_typed_after_it_is_sent(daemon, facilitator, api_ready, browsers):
+    session, note, asha, _ = two_reviewers(daemon, facilitator, browsers, "Typing behind a refused paste")
+    asha.execute_script(HOLD_EDITS)
+    area = asha.find_element(By.ID, f"note-{note['id']}")
+    paste = "hello" + "x" * (MAX_NOTE_UNITS + 10)
+    set_value(asha, area, paste)
+    set_value(asha, area, "typed after " + paste)
+    assert asha.execute_script("return window.__held.length") == 1  # the paste; the rest waits behind it
+    asha.execute_script("window.__releaseEdits()")
+    # The paste is refused (past the note cap); the words typed after it are kept and sent, and
+    # the page goes on saying why the paste is missing (until the next keystroke).
+    converged(asha, daemon, facilitator, session, note, "typed after hello", status="The server refused an edit")
+    asha.find_element(By.ID, f"note-{note['id']}").send_keys(Keys.END, "!")
+    converged(asha, daemon, facilitator, session, note, "typed after hello!")
+    assert [e for e in browser_errors(asha)] == []

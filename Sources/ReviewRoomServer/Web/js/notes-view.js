@@ -133,6 +133,7 @@ export class NotesView {
 
   localInput(id, entry) {
     const after = entry.textarea.value;
+    entry.notice = null;
     const op = diffOperation(entry.shown, after);
     entry.shown = after;
     entry.client.applyClient(op);
@@ -156,7 +157,11 @@ export class NotesView {
         if (entry.client.outstanding?.opId !== edit.opId) return; // settled meanwhile
         // A refused edit (too large, invalid) would block every later one: start again from the
         // server's text, without the refused edit but with what was typed after it.
-        this.resync(id, entry).finally(() => { entry.status.textContent = t('notes.refused', { message: error.message }); });
+        // The notice stays until the next keystroke: the edits carried past it must not hide it.
+        this.resync(id, entry).finally(() => {
+          entry.notice = t('notes.refused', { message: error.message });
+          this.renderStatus(entry);
+        });
       });
   }
 
@@ -272,7 +277,7 @@ export class NotesView {
 
   renderStatus(entry) {
     const state = entry.client.state;
-    entry.status.textContent = state === 'synchronized' ? t('notes.saved') : t('notes.unsynced');
+    entry.status.textContent = entry.notice ?? (state === 'synchronized' ? t('notes.saved') : t('notes.unsynced'));
     entry.status.classList.toggle('unsynced', state !== 'synchronized');
     entry.panel.dataset.sync = state;
   }
