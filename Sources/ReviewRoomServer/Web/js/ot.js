@@ -350,6 +350,7 @@ export class NoteClient {
     this.applyRemote(inverse);
   }
 
+  /** Sends the buffer as the new outstanding edit once nothing is outstanding. */
   sendBuffer() {
     if (this.outstanding || !this.buffer) return;
     this.outstanding = { op: this.buffer, rev: this.revision, opId: `${this.opIdPrefix}${++this.counter}` };
