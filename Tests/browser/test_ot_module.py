@@ -88,3 +88,52 @@ def test_js_ot_module_passes_shared_vectors(daemon, browsers):
         assert result["counts"].get(kind) == len(VECTORS[kind]), kind
     assert result["counts"]["client"] == 1
     assert [e for e in browser_errors(driver) if "ot.js" in e] == []
+
+
+# The client after a reconnect (BrowserClient.md, "Unsent edits"): the outstanding edit's rev
+# follows the ops it was transformed over, so a resend names the base its op spans; a fresh
+# snapshot takes over unconfirmed edits (kept once whether or not the server had applied them);
+# a refused edit is dropped but what was typed after it is kept.
+RUN_RECONNECT = """
+const done = arguments[arguments.length - 1];
+import('/js/ot.js').then(({ TextOperation: T, NoteClient }) => {
+  const failures = [];
+  const sent = [];
+  const make = (revision, text, prefix) => new NoteClient({ revision, text, opIdPrefix: prefix,
+    send: (e) => sent.push({ rev: e.rev, opId: e.opId, op: e.op.toJSON() }), applyRemote: () => {} });
+  const check = (name, got, want) => { if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`${name}: ${JSON.stringify(got)} != ${JSON.stringify(want)}`); };
+  const old = make(1, 'hello', 'a-');
+  old.applyClient(T.fromJSON([5, ' asha']));
+  old.receiveEvent({ rev: 2, op: ['BILAL ', 5], by: 'bilal', opId: 'b1' }, 'me');
+  old.resend();
+  check('resend names the rev its op spans', sent.at(-1), { rev: 2, opId: 'a-1', op: [11, ' asha'] });
+  check('server text kept apart', old.serverText, 'BILAL hello');
+  old.applyClient(T.fromJSON([16, '!']));
+  // Fresh snapshot that already holds the outstanding edit: the ack names a rev not past the
+  // snapshot, so the carried copy is undone and the buffer goes out next.
+  const had = make(3, 'BILAL hello asha', 'b-');
+  check('carried', had.adopt(old), true);
+  check('carried op keeps its opId', sent.at(-1), { rev: 3, opId: 'a-1', op: [16, ' asha'] });
+  had.confirm(3);
+  check('applied before: kept once', had.text, 'BILAL hello asha!');
+  check('buffer sent after', sent.at(-1), { rev: 3, opId: 'b-1', op: [16, '!'] });
+  // Fresh snapshot without it (and with another edit): applied now, echoed, buffer follows.
+  const lacked = make(3, 'BILAL hello X', 'c-');
+  lacked.adopt(old);
+  check('rebased onto the snapshot', lacked.text, 'BILAL hello X asha!');
+  lacked.receiveEvent({ rev: 4, op: [13, ' asha'], by: 'me', opId: 'a-1' }, 'me');
+  check('echo confirms', [lacked.state, lacked.revision, sent.at(-1)], ['awaitingConfirm', 4, { rev: 4, opId: 'c-1', op: [18, '!'] }]);
+  // Refused outstanding edit: dropped, the buffer is kept on the server's text.
+  const refused = make(2, 'BILAL hello', 'd-');
+  refused.adopt(old, { dropOutstanding: true });
+  check('refused edit dropped, later typing kept', [refused.text, sent.at(-1)], ['BILAL hello!', { rev: 2, opId: 'd-1', op: [11, '!'] }]);
+  done(failures);
+}).catch((e) => done([`import: ${e}`]));
+"""
+
+
+def test_js_note_client_resends_on_the_rev_its_op_spans_and_carries_edits_over_a_snapshot(daemon, browsers):
+    driver = browsers()
+    driver.get(daemon.base + "/join")
+    assert driver.execute_async_script(RUN_RECONNECT) == []
+    assert [e for e in browser_errors(driver) if "ot.js" in e] == []

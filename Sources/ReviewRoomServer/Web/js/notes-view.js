@@ -20,6 +20,10 @@ export class NotesView {
     this.selected = null;
     this.remoteCursors = new Map(); // note -> Map(by -> {anchor, head, rev})
     this.opIdPrefix = `${Math.random().toString(36).slice(2, 10)}-`;
+    // Every NoteClient numbers its opIds from 1, so each gets its own prefix: a client rebuilt
+    // after a welcome or resync must not repeat an opId the server already has (it would be
+    // answered as a repeat and not applied).
+    this.clients = 0;
     this.cursorTimer = null;
   }
 
@@ -62,29 +66,46 @@ export class NotesView {
     const panel = el('section', { id: panelId, className: 'tab-panel', hidden: true,
       attrs: { role: 'tabpanel', 'aria-labelledby': tabId } }, editor, status, cursors, hints);
     const entry = { title: note.title, textarea, tab, panel, status, cursors, layer, hints, shown: note.text };
-    entry.client = new NoteClient({
-      revision: note.rev, text: note.text, opIdPrefix: this.opIdPrefix,
-      send: (edit) => this.sendEdit(note.id, entry, edit),
-      applyRemote: (op) => this.applyRemote(entry, op),
-    });
+    entry.client = this.newClient(note.id, entry, note);
     textarea.addEventListener('input', () => this.localInput(note.id, entry));
     for (const type of ['select', 'keyup', 'click', 'focus']) textarea.addEventListener(type, () => this.scheduleCursor(note.id));
     this.renderStatus(entry);
     return entry;
   }
 
-  /** After a fresh welcome, edits that were never confirmed are sent again on top of the new text. */
+  /**
+   * After a fresh welcome, edits that were never confirmed are rebased onto the new text, shown
+   * and sent again (NoteClient.adopt: the outstanding one keeps its opId, so the server never
+   * applies it twice).
+   */
   carryPending(oldClient, entry) {
-    if (oldClient.state === 'synchronized') return;
-    const { outstanding, buffer } = oldClient;
-    // The outstanding op keeps its rev and opId: the server transforms it over what it missed and
-    // never applies one opId twice. Its echo then arrives as an ordinary remote op.
-    const resend = (edit) => this.connection.command('note.edit', { note: entry.textarea.dataset.note, rev: edit.rev, opId: edit.opId, op: edit.op.toJSON() });
-    resend(outstanding).then((ack) => {
-      if (!buffer) return;
-      const next = { rev: ack.rev ?? entry.client.revision, opId: `${this.opIdPrefix}r${Date.now()}`, op: buffer };
-      return resend(next);
-    }).catch(() => {});
+    try {
+      if (!entry.client.adopt(oldClient)) return;
+    } catch {
+      // Only a client already out of step (a remote op that did not fit) gets here.
+      entry.status.textContent = t('notes.outOfStep');
+      return;
+    }
+    this.showClientText(entry);
+    this.renderStatus(entry);
+  }
+
+  newClient(id, entry, note) {
+    return new NoteClient({
+      revision: note.rev, text: note.text, opIdPrefix: `${this.opIdPrefix}${++this.clients}-`,
+      send: (edit) => this.sendEdit(id, entry, edit),
+      applyRemote: (op) => this.applyRemote(entry, op),
+    });
+  }
+
+  /** Puts the client's text (server text and unconfirmed edits) in the editor, keeping the caret where it can. */
+  showClientText(entry) {
+    const area = entry.textarea;
+    const hadFocus = document.activeElement === area;
+    const [start, end] = [area.selectionStart, area.selectionEnd];
+    entry.shown = entry.client.text;
+    area.value = entry.shown;
+    if (hadFocus) area.setSelectionRange(Math.min(start, area.value.length), Math.min(end, area.value.length));
   }
 
   select(id, focus) {
@@ -112,6 +133,7 @@ export class NotesView {
 
   localInput(id, entry) {
     const after = entry.textarea.value;
+    entry.notice = null;
     const op = diffOperation(entry.shown, after);
     entry.shown = after;
     entry.client.applyClient(op);
@@ -132,23 +154,28 @@ export class NotesView {
       })
       .catch((error) => {
         if (error.code === 'offline') return; // resent after the reconnect
-        // A refused edit (too large, invalid) would block every later one: start again from the server's text.
-        this.resync(id, entry).finally(() => { entry.status.textContent = t('notes.refused', { message: error.message }); });
+        if (entry.client.outstanding?.opId !== edit.opId) return; // settled meanwhile
+        // A refused edit (too large, invalid) would block every later one: start again from the
+        // server's text, without the refused edit but with what was typed after it.
+        // The notice stays until the next keystroke: the edits carried past it must not hide it.
+        this.resync(id, entry).finally(() => {
+          entry.notice = t('notes.refused', { message: error.message });
+          this.renderStatus(entry);
+        });
       });
   }
 
-  /** Replaces a note's state with the server's (after a refused edit); unsent edits are dropped. */
+  /**
+   * Replaces a note's state with the server's (after a refused edit). The refused (outstanding)
+   * edit is dropped; edits typed after it are rebased onto the server's text and sent.
+   */
   async resync(id, entry) {
     try {
       const ack = await this.connection.command('note.get', { note: id });
-      const note = ack.note;
-      entry.client = new NoteClient({
-        revision: note.rev, text: note.text, opIdPrefix: `${this.opIdPrefix}s${Date.now()}-`,
-        send: (edit) => this.sendEdit(id, entry, edit),
-        applyRemote: (op) => this.applyRemote(entry, op),
-      });
-      entry.shown = note.text;
-      entry.textarea.value = note.text;
+      const old = entry.client;
+      entry.client = this.newClient(id, entry, ack.note);
+      try { entry.client.adopt(old, { dropOutstanding: true }); } catch { /* out of step: the server's text stands */ }
+      this.showClientText(entry);
       this.renderStatus(entry);
       this.renderCursors(id);
     } catch { /* offline: the reconnect brings a fresh state */ }
@@ -250,7 +277,7 @@ export class NotesView {
 
   renderStatus(entry) {
     const state = entry.client.state;
-    entry.status.textContent = state === 'synchronized' ? t('notes.saved') : t('notes.unsynced');
+    entry.status.textContent = entry.notice ?? (state === 'synchronized' ? t('notes.saved') : t('notes.unsynced'));
     entry.status.classList.toggle('unsynced', state !== 'synchronized');
     entry.panel.dataset.sync = state;
   }
