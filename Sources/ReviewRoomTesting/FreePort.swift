@@ -9,7 +9,7 @@ import Glibc
 public enum FreePort {
     /// A port that was free a moment ago on 127.0.0.1.
     public static func pick() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw DaemonProcessError(message: "socket failed: errno \(errno)") }
         defer { close(fd) }
         var address = sockaddr_in()

@@ -32,7 +32,8 @@ public final class RawSocket: @unchecked Sendable {
         defer { freeaddrinfo(list) }
         var candidate: UnsafeMutablePointer<addrinfo>? = first
         while let info = candidate {
-            let socket = Glibc.socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
+            // CLOEXEC: a child process another test spawns meanwhile must not inherit (and keep open) this socket.
+            let socket = Glibc.socket(info.pointee.ai_family, info.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), info.pointee.ai_protocol)
             if socket >= 0 {
                 if var size = receiveBufferBytes.map(Int32.init) {
                     // Before connect, so the advertised window is small from the start.

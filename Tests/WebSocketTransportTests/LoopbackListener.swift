@@ -5,7 +5,7 @@ import ReviewRoomTesting
 enum LoopbackListener {
     /// Opens the socket (backlog 1) and returns its descriptor and port; `owner` names the peer in errors.
     static func open(for owner: String) throws -> (fd: Int32, port: Int) {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard listener >= 0 else { throw HarnessError("\(owner): socket failed, errno \(errno)") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

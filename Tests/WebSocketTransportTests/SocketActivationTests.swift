@@ -7,7 +7,7 @@ import WebSocketTransport
 @Suite struct SocketActivationTests {
     /// A listening IPv4 socket on 127.0.0.1 and an ephemeral port, as systemd would pass it.
     static func makeListener() throws -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw HarnessError("socket failed") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -40,7 +40,7 @@ import WebSocketTransport
     }
 
     @Test func aDescriptorThatIsNotListeningIsRefused() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         defer { close(fd) }
         var configuration = TransportConfiguration()
         configuration.inheritedListenerFD = fd
