@@ -25,10 +25,11 @@ public enum BenchGoals {
 private struct Run {
     let records: [[String: Any]]
 
-    func first(where match: ([String: Any]) -> Bool) -> [String: Any]? { records.last(where: match) }
+    /// The run's last record matching `match` (a step run twice counts with its later figure).
+    func latest(where match: ([String: Any]) -> Bool) -> [String: Any]? { records.last(where: match) }
 
     func load(_ bench: String, _ scenario: String) -> [String: Any]? {
-        first { $0["bench"] as? String == bench && $0["scenario"] as? String == scenario }
+        latest { $0["bench"] as? String == bench && $0["scenario"] as? String == scenario }
     }
 
     func steps(_ bench: String) -> [(framesPerSec: Double, p99Ms: Double)] {
@@ -40,7 +41,7 @@ private struct Run {
     }
 
     func traceRows() -> [BenchGoalRow] {
-        guard let trace = first(where: { $0["trace"] != nil }), let ms = number(trace["ms"]) else {
+        guard let trace = latest(where: { $0["trace"] != nil }), let ms = number(trace["ms"]) else {
             return [BenchGoalRow(name: "trace", goal: "≤ 30 ms (issue 4)", measured: "not in this run", met: nil)]
         }
         let ends = trace["endMatches"] as? Bool ?? false
@@ -58,7 +59,7 @@ private struct Run {
                                      measured: "\(thousands(slowest)) appends/s at the slowest of \(rates.count) rows",
                                      met: slowest >= floor))
         }
-        if let hundred = first(where: { $0["bench"] as? String == "store" && $0["mode"] as? String == "process"
+        if let hundred = latest(where: { $0["bench"] as? String == "store" && $0["mode"] as? String == "process"
                                         && number($0["sessions"]) == 100 }), let p99 = number(hundred["p99Ms"]) {
             rows.append(BenchGoalRow(name: "store p99, closed loop", goal: "p99 ≤ 5 ms, process, 100 sessions",
                                      measured: "\(fixed(p99, 2)) ms (mostly its own window waiting)", met: p99 <= 5))
@@ -104,7 +105,7 @@ private struct Run {
 
     func limitRows() -> [BenchGoalRow] {
         guard let e = load("load", "e"), let frames = number(e["framesPerSec"]),
-              let limit = first(where: { $0["bench"] as? String == "limit" }),
+              let limit = latest(where: { $0["bench"] as? String == "limit" }),
               let perCore = number(limit["framesPerCoreSec"]) ?? number(limit["framesPerSec"]), perCore > 0 else {
             return [BenchGoalRow(name: "limit", goal: "e ≥ 0.5× the C send loop", measured: "not in this run", met: nil)]
         }
