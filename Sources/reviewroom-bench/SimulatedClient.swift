@@ -41,6 +41,9 @@ struct SimulatedClient {
     var agendaCount = 0
     var phase = 0
 
+    /// The earliest of its timers (`UInt64.max` when none is set).
+    var nextDue: UInt64 { min(nextKeyAt, nextHandAt, nextPingAt, nextPhaseAt) }
+
     /// Takes the next command id.
     mutating func takeCommandID() -> Int {
         defer { nextCommandID += 1 }
