@@ -48,16 +48,15 @@ extension SessionState {
     func decideExtend(seconds: Double, at now: Timestamp) throws(CommandError) -> [EventBody] {
         guard seconds.isFinite, abs(seconds) <= Self.maxExtensionSec,
               case let delta = Milliseconds.from(seconds: seconds), delta != 0 else {
-            // Whole numbers print as sent ("0", not "0.0").
-            let shown = seconds.isFinite && seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int64(seconds)) : "\(seconds)"
-            throw .badRequest("clock.extend seconds \(shown) is out of range: "
-                + "it must be non-zero and between -3600 and 3600")
+            let why = Milliseconds.roundsToZero(seconds) ? "rounds to 0 ms" : "is out of range"
+            throw .badRequest("clock.extend seconds \(Milliseconds.shown(seconds: seconds)) \(why): "
+                + "it must be non-zero (at least 0.001 either way) and between -3600 and 3600")
         }
         try requireUnderway("clock.extend")
         var newClock = clock.at(now)
         let remaining = newClock.remainingMs
         if delta < 0, remaining <= 0 {
-            throw .invalidState("clock.extend \(seconds) cannot shorten \(describePhase(clock.phase)): "
+            throw .invalidState("clock.extend \(Milliseconds.shown(seconds: seconds)) cannot shorten \(describePhase(clock.phase)): "
                 + "it is already \(Milliseconds.seconds(-remaining)) s into overtime")
         }
         newClock.durationMs += max(delta, -remaining)

@@ -128,7 +128,7 @@ extension SessionState {
             throw .notFound("\(command): participant '\(id)' is not in this session")
         }
         guard person.role.canSpeak else {
-            throw .badRequest("\(command): \(person.name) is a \(person.role.rawValue) and cannot take the floor")
+            throw .badRequest("\(command): \(person.name) is \(person.role.withArticle) and cannot take the floor")
         }
     }
 
@@ -141,7 +141,8 @@ extension SessionState {
     /// Checks a turn length in seconds and returns it in milliseconds.
     func requiredTurnLength(_ seconds: Double, _ field: String) throws(CommandError) -> Int64 {
         guard seconds.isFinite, seconds <= Self.maxTurnSec, case let ms = Milliseconds.from(seconds: seconds), ms > 0 else {
-            throw .badRequest("\(field) \(seconds) is out of range: it must be more than 0 and at most 3600")
+            let why = Milliseconds.roundsToZero(seconds) ? "rounds to 0 ms" : "is out of range"
+            throw .badRequest("\(field) \(Milliseconds.shown(seconds: seconds)) \(why): it must be at least 0.001 and at most 3600")
         }
         return ms
     }

@@ -33,7 +33,7 @@ extension SessionState {
         }
         guard Permissions.allows(sender.role, command) else {
             let who = Permissions.roles(for: command).map(\.rawValue).sorted().joined(separator: ", ")
-            return .failure(.forbidden("\(sender.name) is a \(sender.role.rawValue) and may not send "
+            return .failure(.forbidden("\(sender.name) is \(sender.role.withArticle) and may not send "
                 + "\(command.rawValue): only \(who) may"))
         }
         guard !isEnded || !command.changesState else {

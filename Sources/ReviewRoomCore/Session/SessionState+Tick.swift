@@ -52,7 +52,10 @@ extension SessionState {
             let turnFirst = turnDue && floor.turnEndsAt.map { turnEnd in clock.endsAt.map { turnEnd < $0 } == true } == true
             if !timeUpFired, remaining <= 0, !turnFirst, let endedAt = clock.endsAt {
                 let advance = clock.phase + 1 < agenda.count && agenda[clock.phase].onTimeUp == .advance
-                return [.clockTimeUp(phase: clock.phase)] + (advance ? phaseChange(to: clock.phase + 1, at: endedAt) : [])
+                var next = advance ? phaseChange(to: clock.phase + 1, at: endedAt) : []
+                // The next phase started at the deadline, but an event's clock is as of its `at`.
+                if case .clockChanged(let started)? = next.first { next[0] = .clockChanged(started.at(now)) }
+                return [.clockTimeUp(phase: clock.phase)] + next
             }
         }
         if turnDue, let speaker = floor.speaker, let turnEndsAt = floor.turnEndsAt {

@@ -50,6 +50,10 @@ import Testing
         // The tick came a second late: the next phase still starts when this one ended.
         #expect(state.clock.phaseStartedAt == SessionFixture.at(300))
         #expect(state.clock.endsAt == SessionFixture.at(420))
+        // The event's clock is as of its `at`: a second of the new phase has gone (Clock's rule).
+        guard case .clockChanged(let reported) = events[1].body else { Issue.record("not clock.changed: \(events[1])"); return }
+        #expect(reported.elapsedMs == 1_000)
+        #expect(reported.remainingMs == 119_000)
         #expect(state.floor.mode == .open)
         #expect(state.phaseRuns.last?.actualSec == 300)
         #expect(state.phaseRuns.last?.endedAt == SessionFixture.at(300))

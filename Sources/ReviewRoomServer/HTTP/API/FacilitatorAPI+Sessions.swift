@@ -34,6 +34,11 @@ extension FacilitatorAPI {
             owner: owner.id, definition: SessionDefinitionCoding.definition(info: info, agenda: agenda, deck: deck, notes: notes),
             participants: people)
         let state = try SessionDefinitionCoding.initialState(of: created.session, participants: created.invites.map(\.participant))
+        if info.autoStart {
+            // Loaded now so its start timer runs: otherwise nothing loads it until someone joins
+            // or asks for it, and it would start then, late, with nobody online at `startsAt`.
+            _ = try await live.state(session: created.session.id, at: now())
+        }
         logger.info("session scheduled", metadata: ["session": "\(created.session.id)", "facilitator": "\(owner.id)"])
         return Creation(session: created.session, state: state, invites: created.invites)
     }
