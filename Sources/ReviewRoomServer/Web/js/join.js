@@ -50,6 +50,6 @@ if (!token) {
   room = new RoomView(main, { model, connection, announcer, notesView });
   window.addEventListener('beforeunload', (event) => { if (notesView.hasUnsynced) event.preventDefault(); });
   // For the browser tests: read-only access to what this page shows.
-  window.reviewroom = { model, connection, notesView, announcer };
+  window.reviewroom = { model, connection, notesView, announcer, room };
   connection.connect();
 }
