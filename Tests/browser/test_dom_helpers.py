@@ -32,6 +32,14 @@ import('/js/dom.js').then(({ el, keepingFocus, morphChildren }) => {
   morphChildren(root, el('h2', { id: 'controls-heading', textContent: 'Renamed' }));
   result.headingRenamedInPlace = root.querySelector('h2') === heading && heading.textContent === 'Renamed';
   result.childrenLeft = root.childNodes.length;
+  // A node already in the page (a live region, a timer) keeps its identity and attributes when
+  // a new sibling appears before it; the sibling is added, not made out of it.
+  const box = el('section');
+  const timer = el('p', { className: 'countdown', attrs: { role: 'timer' } }, '0:59 left');
+  morphChildren(box, el('p', {}, 'Running'), timer);
+  morphChildren(box, el('p', {}, 'Moves on by itself'), el('p', {}, 'Running'), timer);
+  result.pinned = [...box.children].map((n) => `${n.getAttribute('role') || '-'}:${n.textContent}`);
+  result.timerKept = box.lastChild === timer && timer.className === 'countdown';
   done(result);
 }).catch((e) => done({ error: String(e) }));
 """
@@ -42,5 +50,6 @@ def test_focus_fallbacks_and_morphing(daemon, browsers):
     driver.get(daemon.base + "/")
     result = driver.execute_async_script(SCRIPT)
     assert result == {"afterLast": "control-prev", "afterFirst": "control-next", "afterGone": "control-next",
-                      "headingKept": True, "headingRenamedInPlace": True, "childrenLeft": 1}, result
+                      "headingKept": True, "headingRenamedInPlace": True, "childrenLeft": 1,
+                      "pinned": ["-:Moves on by itself", "-:Running", "timer:0:59 left"], "timerKept": True}, result
     assert browser_errors(driver) == []

@@ -48,6 +48,9 @@ def test_one_minute_and_time_up_show_on_the_reviewer_page_and_the_display(daemon
     for driver in (asha, room):
         wait_text(driver, "[data-testid=advances]", "Moves on by itself at time-up")
     wait_until(asha, lambda d: alert_of(d) == "", message="a 10-minute phase just started shows a warning")
+    # The line added above the status leaves the status and the timer as they were.
+    assert asha.execute_script("return [...document.querySelectorAll('.clock-panel .status, .clock-panel [role=timer]')]"
+                               ".map((n) => n.className)") == ["status status-live", "countdown"]
 
     # Ended: "Review ended" without the overtime style, and no warning.
     assert "error" not in command(chair, "clock.extend", {"seconds": -599})

@@ -111,17 +111,20 @@ export function keepingFocus(root, render) {
  * gets the new text, an element of the same tag, id and focus key gets the new attributes and
  * (recursively) children. A screen reader in browse mode keeps its place in what did not change,
  * and focus stays where it was. A kept element keeps its own listeners, so two elements whose
- * click handlers differ must differ in id or `data-focus-key`. A node already in the document
- * (a persistent live region, say) is moved, never copied.
+ * click handlers differ must differ in id or `data-focus-key`. A node that already has a parent
+ * (a persistent live region or timer, say) is moved, never copied or morphed.
  */
 export function morphChildren(parent, ...children) {
   const wanted = children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false)
     .map((c) => (c instanceof Node ? c : document.createTextNode(String(c))));
+  // Nodes that already have a parent (persistent ones) are kept as they are: moved, never
+  // morphed into another child, and no other child is morphed into them.
+  const pinned = new Set(wanted.filter((node) => node.parentNode !== null));
   wanted.forEach((want, index) => {
     const have = parent.childNodes[index];
     if (!have) parent.append(want);
     else if (have === want) return;
-    else if (want.isConnected) parent.insertBefore(want, have);
+    else if (pinned.has(want) || pinned.has(have)) parent.insertBefore(want, have);
     else if (sameKind(have, want)) morph(have, want);
     else parent.replaceChild(want, have);
   });
@@ -138,7 +141,9 @@ function morph(have, want) {
     if (name === 'style') have.style.cssText = want.style.cssText;
     else have.setAttribute(name, value);
   }
-  morphChildren(have, [...want.childNodes]);
+  const children = [...want.childNodes];
+  want.replaceChildren(); // detached first: they are new nodes, not persistent ones
+  morphChildren(have, children);
 }
 
 function sameKind(a, b) {
