@@ -61,3 +61,32 @@ def test_which_errors_to_hello_end_the_pages_tries(daemon, browsers):
         "import('/js/connection.js').then((m) => done(arguments[0].map(([code, close]) => m.helloErrorIsFinal({code}, close))),"
         "  (e) => done(['import failed: ' + e]));", cases)
     assert final == [False, False, False, True, True, True]
+
+
+def test_live_speaking_time_leaves_clock_pauses_out_as_the_server_does(daemon, browsers):
+    """model.js: the turn in progress counts on every page, less the time the clock stood
+    paused during it (SessionRules.md, spokenSec), so the number does not jump at the turn's end."""
+    driver = browsers()
+    driver.get(daemon.base + "/")
+    seconds = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "import('/js/model.js').then(({ SessionModel }) => {"
+        "  const t = (s) => new Date(Date.parse('2026-12-01T09:00:00Z') + s * 1000).toISOString();"
+        "  const ms = (s) => Date.parse(t(s));"
+        "  const m = new SessionModel();"
+        "  const live = { status: 'live', phase: 0 }, paused = { status: 'paused', phase: 0 };"
+        "  m.welcome({ serverTime: t(0), you: { id: 'r1' }, session: { participants: [], clock: live,"
+        "    floor: { speaker: null, since: null, spokenSec: {} } } });"
+        "  const ev = (name, data, s) => m.apply({ name, data, at: t(s) });"
+        "  ev('floor.changed', { floor: { speaker: 'r1', since: t(10), spokenSec: {} } }, 10);"
+        "  const out = [m.spokenSec('r1', ms(20))];"
+        "  ev('clock.changed', { clock: paused }, 20);"
+        "  out.push(m.spokenSec('r1', ms(45)));"
+        "  ev('clock.changed', { clock: live }, 50);"
+        "  out.push(m.spokenSec('r1', ms(60)));"
+        "  ev('floor.changed', { floor: { speaker: 'r2', since: t(60), spokenSec: { r1: 20 } } }, 60);"
+        "  out.push(m.spokenSec('r1', ms(70)), m.spokenSec('r2', ms(70)));"
+        "  done(out);"
+        "}, (e) => done(['import failed: ' + e]));")
+    assert seconds == [10, 10, 20, 20, 10]
+    assert browser_errors(driver) == []

@@ -7,6 +7,10 @@ export class SessionModel {
     this.you = null;
     this.online = new Set();
     this.listeners = new Set();
+    // The clock's pauses during the current turn, which the server leaves out of spokenSec:
+    // since when it has been paused (ms) and the ms of pauses already over.
+    this.pausedSince = null;
+    this.turnPausedMs = 0;
   }
 
   /** Calls `listener(change)` after every change; change is {kind, event?}. Returns a function that unsubscribes. */
@@ -22,6 +26,9 @@ export class SessionModel {
     this.session = msg.session;
     this.you = msg.you;
     this.online = new Set((msg.session.participants || []).filter((p) => p.online).map((p) => p.id));
+    // Paused before we came: from when is not on the wire, so count from the welcome.
+    this.pausedSince = msg.session.clock?.status === 'paused' ? Date.parse(msg.serverTime) || null : null;
+    this.turnPausedMs = 0;
     this.notify({ kind: 'welcome' });
   }
 
@@ -31,8 +38,11 @@ export class SessionModel {
     if (!s) return;
     const data = event.data || {};
     switch (event.name) {
-      case 'clock.changed': s.clock = data.clock; break;
-      case 'floor.changed': s.floor = data.floor; break;
+      case 'clock.changed': this.trackPause(s, data.clock, Date.parse(event.at)); s.clock = data.clock; break;
+      case 'floor.changed':
+        if (data.floor?.speaker !== s.floor?.speaker || data.floor?.since !== s.floor?.since) this.turnPausedMs = 0;
+        s.floor = data.floor;
+        break;
       case 'prompts.changed': s.prompts = data.prompts; break;
       case 'participant.changed':
         s.participants = data.participants || [];
@@ -50,6 +60,17 @@ export class SessionModel {
       default: break;
     }
     this.notify({ kind: 'event', event });
+  }
+
+  /** Keeps the pause bookkeeping of the current turn as the clock changes at `at` (ms). */
+  trackPause(s, clock, at) {
+    const was = s.clock?.status, now = clock?.status;
+    if (was !== 'paused' && now === 'paused') this.pausedSince = at;
+    if (was === 'paused' && now !== 'paused') {
+      const since = s.floor?.speaker && s.floor?.since ? Date.parse(s.floor.since) : NaN;
+      if (this.pausedSince !== null && Number.isFinite(since)) this.turnPausedMs += Math.max(0, at - Math.max(this.pausedSince, since));
+      this.pausedSince = null;
+    }
   }
 
   /** Applies a `presence` message. */
@@ -99,8 +120,11 @@ export class SessionModel {
     if (!floor) return 0;
     const done = floor.spokenSec?.[id] || 0;
     const since = floor.speaker === id && floor.since ? Date.parse(floor.since) : NaN;
-    const running = this.session?.clock?.status !== 'ended' && Number.isFinite(since) ? Math.max(0, (nowMs - since) / 1000) : 0;
-    return done + running;
+    if (this.session?.clock?.status === 'ended' || !Number.isFinite(since)) return done;
+    // As the server counts it: time the clock stood paused during the turn is not speaking time.
+    let paused = this.turnPausedMs;
+    if (this.session?.clock?.status === 'paused' && this.pausedSince !== null) paused += Math.max(0, nowMs - Math.max(this.pausedSince, since));
+    return done + Math.max(0, (nowMs - since - paused) / 1000);
   }
 
   /** True when this person may edit notes and raise hands. */
