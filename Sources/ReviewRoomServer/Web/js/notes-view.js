@@ -3,10 +3,15 @@
 // listed by name and line for screen readers.
 import { el, replaceChildren, copyText } from './dom.js';
 import { t } from './strings.js';
-import { NoteClient, TextOperation, diffOperation } from './ot.js';
+import { NoteClient, TextOperation, diffOperation, MAX_INSERT_UNITS } from './ot.js';
 import { CursorLayer } from './cursor-layer.js';
+import { HintList } from './note-hints.js';
 
 const CURSOR_INTERVAL_MS = 250;
+/** Below this many inserted units an edit the server still closes the connection on (1009) is dropped. */
+const MIN_INSERT_UNITS = 256;
+/** Server ops kept per note to carry a `hint` (positions at its rev) to the text shown now. */
+const HINT_HISTORY = 200;
 
 export class NotesView {
   /** `onLocalEdit` (optional) is called after each change typed into a note, once it is queued. */
@@ -24,7 +29,13 @@ export class NotesView {
     // after a welcome or resync must not repeat an opId the server already has (it would be
     // answered as a repeat and not applied).
     this.clients = 0;
-    this.cursorTimer = null;
+    this.cursorTimers = new Map(); // note -> timer of its next `note.cursor`
+    this.cursorFrames = new Map(); // note -> requestAnimationFrame id of its next cursor redraw
+    // The largest insert one `note.edit` carries; halved each time the server closes the
+    // connection on a message too big (an operator set a smaller `max_message_bytes`).
+    this.maxInsertUnits = MAX_INSERT_UNITS;
+    this.lastEdit = null; // {id, opId} of the last `note.edit` sent
+    connection?.addCloseListener?.((code) => { if (code === 1009) this.messageTooBig(); });
   }
 
   /** Builds (or rebuilds after a fresh welcome) the editors from the snapshot. */
@@ -60,12 +71,14 @@ export class NotesView {
       attrs: { 'aria-label': t('notes.editorLabel', { title: note.title }), 'data-note': note.id, rows: 12 } });
     const status = el('p', { className: 'note-status', attrs: { 'aria-live': 'off' } });
     const cursors = el('ul', { className: 'cursor-list', attrs: { 'aria-label': t('notes.others') } });
-    const hints = el('div', { className: 'hints', attrs: { role: 'status' } });
+    // Not a live region: each new hint is announced once through the page's announcer instead.
+    const hints = el('div', { className: 'hints' });
     const layer = new CursorLayer(textarea);
     const editor = el('div', { className: 'note-editor' }, textarea, layer.element);
     const panel = el('section', { id: panelId, className: 'tab-panel', hidden: true,
       attrs: { role: 'tabpanel', 'aria-labelledby': tabId } }, editor, status, cursors, hints);
-    const entry = { title: note.title, textarea, tab, panel, status, cursors, layer, hints, shown: note.text };
+    const entry = { title: note.title, textarea, tab, panel, status, cursors, layer, hints, shown: note.text,
+      hintList: new HintList(), history: [] };
     entry.client = this.newClient(note.id, entry, note);
     textarea.addEventListener('input', () => this.localInput(note.id, entry));
     for (const type of ['select', 'keyup', 'click', 'focus']) textarea.addEventListener(type, () => this.scheduleCursor(note.id));
@@ -82,8 +95,10 @@ export class NotesView {
     try {
       if (!entry.client.adopt(oldClient)) return;
     } catch {
-      // Only a client already out of step (a remote op that did not fit) gets here.
-      entry.status.textContent = t('notes.outOfStep');
+      // Only a client already out of step (a remote op that did not fit) gets here; the new
+      // client is in step, so the notice lasts until the next keystroke.
+      entry.notice = t('notes.outOfStep');
+      this.renderStatus(entry);
       return;
     }
     this.showClientText(entry);
@@ -93,6 +108,7 @@ export class NotesView {
   newClient(id, entry, note) {
     return new NoteClient({
       revision: note.rev, text: note.text, opIdPrefix: `${this.opIdPrefix}${++this.clients}-`,
+      maxInsertUnits: this.maxInsertUnits,
       send: (edit) => this.sendEdit(id, entry, edit),
       applyRemote: (op) => this.applyRemote(entry, op),
     });
@@ -102,10 +118,12 @@ export class NotesView {
   showClientText(entry) {
     const area = entry.textarea;
     const hadFocus = document.activeElement === area;
-    const [start, end] = [area.selectionStart, area.selectionEnd];
+    const [start, end, direction] = [area.selectionStart, area.selectionEnd, area.selectionDirection];
+    const op = diffOperation(entry.shown, entry.client.text);
     entry.shown = entry.client.text;
     area.value = entry.shown;
-    if (hadFocus) area.setSelectionRange(Math.min(start, area.value.length), Math.min(end, area.value.length));
+    if (hadFocus) area.setSelectionRange(Math.min(start, area.value.length), Math.min(end, area.value.length), direction);
+    if (entry.hintList.move(op, entry.shown)) this.renderHints(entry);
   }
 
   select(id, focus) {
@@ -138,7 +156,7 @@ export class NotesView {
     entry.shown = after;
     entry.client.applyClient(op);
     this.renderStatus(entry);
-    if (entry.hintList?.length) this.renderHints(entry);
+    if (entry.hintList.move(op, after)) this.renderHints(entry);
     this.renderCursors(id);
     this.scheduleCursor(id);
     this.onLocalEdit?.();
@@ -147,6 +165,7 @@ export class NotesView {
   sendEdit(id, entry, edit) {
     this.renderStatus(entry);
     if (!this.connection.online) return; // sent again once reconnected
+    this.lastEdit = { id, opId: edit.opId };
     this.connection.command('note.edit', { note: id, rev: edit.rev, opId: edit.opId, op: edit.op.toJSON() })
       .then((ack) => {
         if (entry.client.outstanding && entry.client.outstanding.opId === edit.opId) entry.client.confirm(ack.rev ?? entry.client.revision);
@@ -158,11 +177,46 @@ export class NotesView {
         // A refused edit (too large, invalid) would block every later one: start again from the
         // server's text, without the refused edit but with what was typed after it.
         // The notice stays until the next keystroke: the edits carried past it must not hide it.
-        this.resync(id, entry).finally(() => {
-          entry.notice = t('notes.refused', { message: error.message });
-          this.renderStatus(entry);
-        });
+        this.resync(id, entry).finally(() => this.showRefusal(entry, this.refusalText(entry, error)));
       });
+  }
+
+  /** Our wording for a refused edit: a full note in plain words, anything else as the server says it. */
+  refusalText(entry, error) {
+    if (error.code !== 'too_large') return t('notes.refused', { message: error.message });
+    const limit = /limit is (\d+)/.exec(error.message ?? '')?.[1];
+    return limit ? t('notes.full', { title: entry.title, limit: Number(limit).toLocaleString('en-GB') })
+      : t('notes.fullNoLimit', { title: entry.title });
+  }
+
+  /**
+   * Shows a refusal under the note until the next keystroke and says it once: the pieces of
+   * one large paste refused one after another do not repeat it.
+   */
+  showRefusal(entry, text) {
+    if (entry.notice !== text) this.announce?.(text);
+    entry.notice = text;
+    this.renderStatus(entry);
+  }
+
+  /**
+   * The server closed the connection on a message too big (1009): the last edit sent was over
+   * its `max_message_bytes`. Edits go out in pieces half that size from now on; an edit already
+   * this small is dropped with a notice, so a reconnect never sends the same message again.
+   */
+  messageTooBig() {
+    const entry = this.lastEdit && this.notes.get(this.lastEdit.id);
+    const client = entry?.client;
+    if (!client?.outstanding || client.outstanding.opId !== this.lastEdit.opId) return;
+    const units = client.outstanding.op.insertedUnits;
+    if (units <= MIN_INSERT_UNITS) {
+      client.dropOutstanding();
+      this.showRefusal(entry, t('notes.tooBig'));
+      return;
+    }
+    this.maxInsertUnits = Math.max(MIN_INSERT_UNITS, Math.floor(Math.min(this.maxInsertUnits, units) / 2));
+    for (const other of this.notes.values()) other.client.rechunk(this.maxInsertUnits);
+    this.renderStatus(entry);
   }
 
   /**
@@ -181,17 +235,24 @@ export class NotesView {
     } catch { /* offline: the reconnect brings a fresh state */ }
   }
 
+  /**
+   * Shows a remote op (already transformed over our unconfirmed edits). Text inserted exactly at
+   * our caret goes after it (the caret stays where we type); a selection keeps its direction and
+   * does not grow over text inserted at its edges.
+   */
   applyRemote(entry, op) {
     const area = entry.textarea;
     const hadFocus = document.activeElement === area;
-    const start = op.transformPosition(area.selectionStart);
-    const end = op.transformPosition(area.selectionEnd);
+    const [selStart, selEnd, direction] = [area.selectionStart, area.selectionEnd, area.selectionDirection];
+    const start = selStart === selEnd ? op.transformCaret(selStart) : op.transformPosition(selStart);
+    const end = Math.max(start, op.transformCaret(selEnd));
     const scroll = area.scrollTop;
     // Keystrokes not yet turned into ops (none: input fires per change) would be lost; apply to the shown text.
     entry.shown = op.apply(entry.shown);
     area.value = entry.shown;
-    if (hadFocus) area.setSelectionRange(start, end);
+    if (hadFocus) area.setSelectionRange(start, end, direction);
     area.scrollTop = scroll;
+    if (entry.hintList.move(op, entry.shown)) this.renderHints(entry);
   }
 
   /** A `note.op` event. */
@@ -199,9 +260,11 @@ export class NotesView {
     const entry = this.notes.get(data.note);
     if (!entry) return;
     try {
+      entry.history.push({ rev: data.rev, op: TextOperation.fromJSON(data.op) });
+      if (entry.history.length > HINT_HISTORY) entry.history.shift();
       entry.client.receiveEvent(data, this.model.you?.id);
     } catch (error) {
-      entry.status.textContent = t('notes.outOfStep');
+      entry.outOfStep = true; // until a reload: later edits cannot be placed
     }
     const byName = this.model.nameOf(data.by);
     this.moveCursors(data);
@@ -231,31 +294,71 @@ export class NotesView {
     }
   }
 
-  /** An ephemeral `cursor` message. */
+  /** An ephemeral `cursor` message. A person has one cursor: it leaves the note it was in before. */
   cursor(msg) {
     if (msg.by === this.model.you?.id) return;
+    for (const [note, cursors] of this.remoteCursors) {
+      if (note !== msg.note && cursors.delete(msg.by)) this.renderCursors(note);
+    }
     if (!this.remoteCursors.has(msg.note)) this.remoteCursors.set(msg.note, new Map());
     this.remoteCursors.get(msg.note).set(msg.by, { anchor: msg.anchor, head: msg.head, rev: msg.rev });
     this.renderCursors(msg.note);
   }
 
-  /** An ephemeral `hint` message for our own edit. */
+  /** An ephemeral `hint` message for our own edit: merged into the note's hints, new ones said once. */
   hint(msg) {
     const entry = this.notes.get(msg.note);
-    if (!entry) return;
-    entry.hintList = msg.hints || [];
-    this.renderHints(entry);
+    if (!entry || !Array.isArray(msg.hints)) return;
+    const incoming = [];
+    for (const h of msg.hints) {
+      const from = this.shownPosition(entry, msg.rev, h.from, false);
+      const to = this.shownPosition(entry, msg.rev, h.to, true);
+      if (from === null || to === null) return; // from a revision we cannot place: the next hint will do
+      incoming.push({ from, to, phrase: String(h.phrase), suggestion: String(h.suggestion) });
+    }
+    const { changed, added } = entry.hintList.merge(incoming, entry.shown);
+    if (changed) this.renderHints(entry);
+    for (const h of added) this.announce?.(t('notes.hint', { phrase: h.phrase, suggestion: h.suggestion }));
   }
 
-  /** Shows the hints whose phrase is still in the text (a reworded phrase drops its hint). */
+  /**
+   * A position in the note at server revision `rev` carried to the text shown now (through the
+   * server ops since and our unconfirmed edits), or null when those ops are not all known.
+   * `leftOfInserts` keeps an end position before text inserted exactly there.
+   */
+  shownPosition(entry, rev, position, leftOfInserts) {
+    const client = entry.client;
+    if (rev > client.revision) return null;
+    let p = position, next = rev + 1;
+    for (const { rev: opRev, op } of entry.history) {
+      if (opRev < next) continue;
+      if (opRev !== next) return null;
+      p = leftOfInserts ? op.transformCaret(p) : op.transformPosition(p);
+      next += 1;
+    }
+    if (next <= client.revision) return null;
+    for (const op of [client.outstanding?.op, client.buffer]) {
+      if (op) p = leftOfInserts ? op.transformCaret(p) : op.transformPosition(p);
+    }
+    return p;
+  }
+
+  /** Lists the note's hints (only called when the list changed). */
   renderHints(entry) {
-    const text = entry.shown.toLowerCase();
-    entry.hintList = (entry.hintList || []).filter((h) => text.includes(String(h.phrase).toLowerCase()));
-    const items = entry.hintList.map((h) => el('li', {}, t('notes.hint', { phrase: h.phrase, suggestion: h.suggestion })));
+    const items = entry.hintList.items.map((h) => el('li', {}, t('notes.hint', { phrase: h.phrase, suggestion: h.suggestion })));
     replaceChildren(entry.hints, items.length ? [el('p', { className: 'hints-heading' }, t('notes.hintsHeading')), el('ul', {}, items)] : null);
   }
 
+  /** Redraws a note's cursors (layer and list) at the next frame: a burst of keystrokes and ops costs one redraw. */
   renderCursors(noteId) {
+    if (this.cursorFrames.has(noteId)) return;
+    this.cursorFrames.set(noteId, requestAnimationFrame(() => {
+      this.cursorFrames.delete(noteId);
+      this.drawCursors(noteId);
+    }));
+  }
+
+  drawCursors(noteId) {
     const entry = this.notes.get(noteId);
     if (!entry) return;
     const cursors = this.remoteCursors.get(noteId) || new Map();
@@ -277,7 +380,8 @@ export class NotesView {
 
   renderStatus(entry) {
     const state = entry.client.state;
-    entry.status.textContent = entry.notice ?? (state === 'synchronized' ? t('notes.saved') : t('notes.unsynced'));
+    entry.status.textContent = entry.outOfStep ? t('notes.outOfStep')
+      : entry.notice ?? (state === 'synchronized' ? t('notes.saved') : t('notes.unsynced'));
     entry.status.classList.toggle('unsynced', state !== 'synchronized');
     entry.panel.dataset.sync = state;
   }
@@ -291,10 +395,11 @@ export class NotesView {
     }
   }
 
+  /** Sends this note's caret at most every CURSOR_INTERVAL_MS (one timer per note: a move in another note is not lost). */
   scheduleCursor(noteId) {
-    if (!this.model.canEdit || this.cursorTimer) return;
-    this.cursorTimer = setTimeout(() => {
-      this.cursorTimer = null;
+    if (!this.model.canEdit || this.cursorTimers.has(noteId)) return;
+    this.cursorTimers.set(noteId, setTimeout(() => {
+      this.cursorTimers.delete(noteId);
       const entry = this.notes.get(noteId);
       if (!entry || !this.connection.online || entry.client.state !== 'synchronized') return;
       const area = entry.textarea;
@@ -304,7 +409,7 @@ export class NotesView {
         anchor: backwards ? area.selectionEnd : area.selectionStart,
         head: backwards ? area.selectionStart : area.selectionEnd,
       }).catch(() => {});
-    }, CURSOR_INTERVAL_MS);
+    }, CURSOR_INTERVAL_MS));
   }
 
   /** True when any note has edits the server has not confirmed. */
