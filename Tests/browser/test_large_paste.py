@@ -21,7 +21,7 @@ RECONNECT_NOISE = ("WebSocket connection to",)
 # Collects the codes the page's joined connections close with, from here on.
 WATCH_SOCKETS = """
 window.__closes = [];
-window.reviewroom.connection.addCloseListener((code) => window.__closes.push(code));
+window.reviewroom.connection.addCloseListener?.((code) => window.__closes.push(code));
 """
 
 PASTE = "document.getElementById('note-' + arguments[0]).focus(); document.execCommand('insertText', false, arguments[1]);"

@@ -168,6 +168,7 @@ export class NotesView {
     this.lastEdit = { id, opId: edit.opId };
     this.connection.command('note.edit', { note: id, rev: edit.rev, opId: edit.opId, op: edit.op.toJSON() })
       .then((ack) => {
+        entry.saidRefusal = null;
         if (entry.client.outstanding && entry.client.outstanding.opId === edit.opId) entry.client.confirm(ack.rev ?? entry.client.revision);
         this.renderStatus(entry);
       })
@@ -190,11 +191,13 @@ export class NotesView {
   }
 
   /**
-   * Shows a refusal under the note until the next keystroke and says it once: the pieces of
-   * one large paste refused one after another do not repeat it.
+   * Shows a refusal under the note until the next keystroke and says it once: refusals one after
+   * another (the pieces of a large paste, keystrokes in a full note) are said again only after
+   * an edit got through.
    */
   showRefusal(entry, text) {
-    if (entry.notice !== text) this.announce?.(text);
+    if (entry.saidRefusal !== text) this.announce?.(text);
+    entry.saidRefusal = text;
     entry.notice = text;
     this.renderStatus(entry);
   }
