@@ -31,3 +31,21 @@ def test_typing_into_a_full_note_says_it_is_full_once(daemon, facilitator, api_r
     assert said.count(full) == 1, said
     assert "code units" not in text_of(asha, STATUS)
     assert browser_errors(asha) == []
+
+
+def test_a_paste_the_note_cannot_hold_is_taken_back_whole(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Paste past the limit", ["Asha", "Bilal"])
+    note = created["session"]["notes"][0]
+    asha = browsers()
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    asha.execute_script("document.getElementById('note-' + arguments[0]).focus(); document.execCommand('insertText', false, 'kept ');", note["id"])
+    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="'kept' never saved")
+    # Sent in pieces of 8,000 units: the first two fit, the third would pass the limit.
+    asha.execute_script("document.execCommand('insertText', false, arguments[0]);", "p" * (MAX_NOTE_UNITS + 1000))
+    wait_text(asha, STATUS, f"{note['title']} is full")
+    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", timeout=60, message="the page never settled")
+    assert note_get(asha, note["id"])["text"] == "kept "
+    assert shown_note(asha, note["id"]) == "kept "
+    said = asha.execute_script("return window.reviewroom.announcer.log")
+    assert len([s for s in said if "is full" in s]) == 1, said

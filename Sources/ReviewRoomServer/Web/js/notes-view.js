@@ -6,6 +6,7 @@ import { t } from './strings.js';
 import { NoteClient, TextOperation, diffOperation, MAX_INSERT_UNITS } from './ot.js';
 import { CursorLayer } from './cursor-layer.js';
 import { HintList } from './note-hints.js';
+import { insertedRanges, moveRanges, deletingRanges } from './text-ranges.js';
 
 const CURSOR_INTERVAL_MS = 250;
 /** Below this many inserted units an edit the server still closes the connection on (1009) is dropped. */
@@ -120,6 +121,7 @@ export class NotesView {
     const hadFocus = document.activeElement === area;
     const [start, end, direction] = [area.selectionStart, area.selectionEnd, area.selectionDirection];
     const op = diffOperation(entry.shown, entry.client.text);
+    if (entry.paste) entry.paste = moveRanges(entry.paste, op);
     entry.shown = entry.client.text;
     area.value = entry.shown;
     if (hadFocus) area.setSelectionRange(Math.min(start, area.value.length), Math.min(end, area.value.length), direction);
@@ -154,6 +156,10 @@ export class NotesView {
     entry.notice = null;
     const op = diffOperation(entry.shown, after);
     entry.shown = after;
+    // A paste too large for one edit goes out in pieces: where it went is kept until all are
+    // saved, so a paste the note cannot hold is taken back whole, not cut after some pieces.
+    const moved = entry.paste ? moveRanges(entry.paste, op) : [];
+    entry.paste = op.insertedUnits > this.maxInsertUnits ? [...moved, ...insertedRanges(op)] : entry.paste && moved;
     entry.client.applyClient(op);
     this.renderStatus(entry);
     if (entry.hintList.move(op, after)) this.renderHints(entry);
@@ -170,6 +176,7 @@ export class NotesView {
       .then((ack) => {
         entry.saidRefusal = null;
         if (entry.client.outstanding && entry.client.outstanding.opId === edit.opId) entry.client.confirm(ack.rev ?? entry.client.revision);
+        if (entry.client.state === 'synchronized') entry.paste = null;
         this.renderStatus(entry);
       })
       .catch((error) => {
@@ -178,7 +185,10 @@ export class NotesView {
         // A refused edit (too large, invalid) would block every later one: start again from the
         // server's text, without the refused edit but with what was typed after it.
         // The notice stays until the next keystroke: the edits carried past it must not hide it.
-        this.resync(id, entry).finally(() => this.showRefusal(entry, this.refusalText(entry, error)));
+        this.resync(id, entry).finally(() => {
+          this.takeBackPaste(id, entry);
+          this.showRefusal(entry, this.refusalText(entry, error));
+        });
       });
   }
 
@@ -214,6 +224,7 @@ export class NotesView {
     const units = client.outstanding.op.insertedUnits;
     if (units <= MIN_INSERT_UNITS) {
       client.dropOutstanding();
+      this.takeBackPaste(this.lastEdit.id, entry);
       this.showRefusal(entry, t('notes.tooBig'));
       return;
     }
@@ -255,7 +266,29 @@ export class NotesView {
     area.value = entry.shown;
     if (hadFocus) area.setSelectionRange(start, end, direction);
     area.scrollTop = scroll;
+    if (entry.paste) entry.paste = moveRanges(entry.paste, op);
     if (entry.hintList.move(op, entry.shown)) this.renderHints(entry);
+  }
+
+  /**
+   * Removes what is left of a large paste whose piece was refused (the pieces before it were
+   * saved): an edit of our own, shown and sent like a keystroke, so the note is as before the paste.
+   */
+  takeBackPaste(id, entry) {
+    const ranges = entry.paste;
+    entry.paste = null;
+    const op = ranges && deletingRanges(entry.shown, ranges);
+    if (!op) return;
+    const area = entry.textarea;
+    const hadFocus = document.activeElement === area;
+    const [start, end, direction] = [area.selectionStart, area.selectionEnd, area.selectionDirection];
+    entry.shown = op.apply(entry.shown);
+    area.value = entry.shown;
+    if (hadFocus) area.setSelectionRange(op.transformCaret(start), op.transformCaret(end), direction);
+    entry.client.applyClient(op);
+    if (entry.hintList.move(op, entry.shown)) this.renderHints(entry);
+    this.renderStatus(entry);
+    this.renderCursors(id);
   }
 
   /** A `note.op` event. */
