@@ -5,10 +5,10 @@ import { el, replaceChildren, copyText } from './dom.js';
 import { t } from './strings.js';
 import { NoteClient, TextOperation, diffOperation, MAX_INSERT_UNITS } from './ot.js';
 import { CursorLayer } from './cursor-layer.js';
+import { NoteCursors } from './note-cursors.js';
 import { HintList } from './note-hints.js';
 import { insertedRanges, moveRanges, deletingRanges } from './text-ranges.js';
 
-const CURSOR_INTERVAL_MS = 250;
 /** Below this many inserted units an edit the server still closes the connection on (1009) is dropped. */
 const MIN_INSERT_UNITS = 256;
 /** Server ops kept per note to carry a `hint` (positions at its rev) to the text shown now. */
@@ -24,14 +24,12 @@ export class NotesView {
     this.onLocalEdit = onLocalEdit;
     this.notes = new Map(); // id -> {client, textarea, tab, panel, status, cursors, hints, title}
     this.selected = null;
-    this.remoteCursors = new Map(); // note -> Map(by -> {anchor, head, rev})
     this.opIdPrefix = `${Math.random().toString(36).slice(2, 10)}-`;
     // Every NoteClient numbers its opIds from 1, so each gets its own prefix: a client rebuilt
     // after a welcome or resync must not repeat an opId the server already has (it would be
     // answered as a repeat and not applied).
     this.clients = 0;
-    this.cursorTimers = new Map(); // note -> timer of its next `note.cursor`
-    this.cursorFrames = new Map(); // note -> requestAnimationFrame id of its next cursor redraw
+    this.others = new NoteCursors(this);
     // The largest insert one `note.edit` carries; halved each time the server closes the
     // connection on a message too big (an operator set a smaller `max_message_bytes`).
     this.maxInsertUnits = MAX_INSERT_UNITS;
@@ -303,7 +301,7 @@ export class NotesView {
       entry.outOfStep = true; // until a reload: later edits cannot be placed
     }
     const byName = this.model.nameOf(data.by);
-    this.moveCursors(data);
+    this.others.move(data);
     this.renderCursors(data.note);
     this.renderStatus(entry);
     return byName;
@@ -316,30 +314,17 @@ export class NotesView {
     }
   }
 
-  /** Carries others' cursors (kept at server revisions) through a `note.op` they had not seen. */
-  moveCursors({ note, rev, op }) {
-    const cursors = this.remoteCursors.get(note);
-    if (!cursors) return;
-    let serverOp;
-    try { serverOp = TextOperation.fromJSON(op); } catch { return; }
-    for (const c of cursors.values()) {
-      if (c.rev >= rev) continue;
-      c.anchor = serverOp.transformPosition(c.anchor);
-      c.head = serverOp.transformPosition(c.head);
-      c.rev = rev;
-    }
-  }
+  /** Others' cursors: note -> Map(participant -> {anchor, head, rev}). */
+  get remoteCursors() { return this.others.byNote; }
 
-  /** An ephemeral `cursor` message. A person has one cursor: it leaves the note it was in before. */
-  cursor(msg) {
-    if (msg.by === this.model.you?.id) return;
-    for (const [note, cursors] of this.remoteCursors) {
-      if (note !== msg.note && cursors.delete(msg.by)) this.renderCursors(note);
-    }
-    if (!this.remoteCursors.has(msg.note)) this.remoteCursors.set(msg.note, new Map());
-    this.remoteCursors.get(msg.note).set(msg.by, { anchor: msg.anchor, head: msg.head, rev: msg.rev });
-    this.renderCursors(msg.note);
-  }
+  /** An ephemeral `cursor` message. */
+  cursor(msg) { this.others.receive(msg); }
+
+  /** Redraws a note's cursors at the next frame (after presence changes, tab switches, edits). */
+  renderCursors(noteId) { this.others.render(noteId); }
+
+  /** Sends this page's caret in a note soon. */
+  scheduleCursor(noteId) { this.others.sendSoon(noteId); }
 
   /** An ephemeral `hint` message for our own edit: merged into the note's hints, new ones said once. */
   hint(msg) {
@@ -385,35 +370,6 @@ export class NotesView {
     replaceChildren(entry.hints, items.length ? [el('p', { className: 'hints-heading' }, t('notes.hintsHeading')), el('ul', {}, items)] : null);
   }
 
-  /** Redraws a note's cursors (layer and list) at the next frame: a burst of keystrokes and ops costs one redraw. */
-  renderCursors(noteId) {
-    if (this.cursorFrames.has(noteId)) return;
-    this.cursorFrames.set(noteId, requestAnimationFrame(() => {
-      this.cursorFrames.delete(noteId);
-      this.drawCursors(noteId);
-    }));
-  }
-
-  drawCursors(noteId) {
-    const entry = this.notes.get(noteId);
-    if (!entry) return;
-    const cursors = this.remoteCursors.get(noteId) || new Map();
-    const text = entry.shown;
-    const items = [], marks = [];
-    for (const [by, c] of cursors) {
-      if (!this.model.online.has(by)) continue;
-      const head = Math.min(text.length, entry.client.transformPosition(c.head));
-      const anchor = Math.min(text.length, entry.client.transformPosition(c.anchor));
-      const line = text.slice(0, head).split('\n').length;
-      const key = anchor === head ? 'notes.cursorAt' : 'notes.selectionAt';
-      const name = this.model.nameOf(by);
-      items.push(el('li', {}, t(key, { name, line, chars: Math.abs(head - anchor) })));
-      marks.push({ by, name, anchor, head });
-    }
-    replaceChildren(entry.cursors, items);
-    entry.layer.draw(text, marks);
-  }
-
   renderStatus(entry) {
     const state = entry.client.state;
     entry.status.textContent = entry.outOfStep ? t('notes.outOfStep')
@@ -429,23 +385,6 @@ export class NotesView {
       entry.textarea.readOnly = !editable;
       entry.textarea.setAttribute('aria-readonly', String(!editable));
     }
-  }
-
-  /** Sends this note's caret at most every CURSOR_INTERVAL_MS (one timer per note: a move in another note is not lost). */
-  scheduleCursor(noteId) {
-    if (!this.model.canEdit || this.cursorTimers.has(noteId)) return;
-    this.cursorTimers.set(noteId, setTimeout(() => {
-      this.cursorTimers.delete(noteId);
-      const entry = this.notes.get(noteId);
-      if (!entry || !this.connection.online || entry.client.state !== 'synchronized') return;
-      const area = entry.textarea;
-      const backwards = area.selectionDirection === 'backward';
-      this.connection.command('note.cursor', {
-        note: noteId, rev: entry.client.revision,
-        anchor: backwards ? area.selectionEnd : area.selectionStart,
-        head: backwards ? area.selectionStart : area.selectionEnd,
-      }).catch(() => {});
-    }, CURSOR_INTERVAL_MS));
   }
 
   /** True when any note has edits the server has not confirmed. */
