@@ -151,3 +151,28 @@ def test_a_burst_of_keystrokes_redraws_others_cursors_once(daemon, facilitator, 
             requestAnimationFrame(() => requestAnimationFrame(() => done(draws)));""", note)
         assert draws == 1
         assert "Bilal" in text_of(asha, f"#panel-{note} .cursor-list")
+
+
+def test_in_a_long_note_the_cursor_layer_lays_out_only_up_to_the_marked_line_and_still_scrolls(daemon, facilitator, api_ready, browsers):
+    created, asha = asha_and_bilal(daemon, facilitator, browsers, "Long note cursors")
+    note = created["session"]["notes"][0]["id"]
+    line = "Pupils read in the library.\n"
+    with peer(daemon, created, "Bilal") as bilal:
+        bilal.edit(asha, note, lambda text: [line * 300])
+        wait_until(asha, lambda d: len(shown_note(d, note)) == len(line) * 300, message="the long note never arrived")
+        at = len(line) * 149 + 6
+        bilal.command("note.cursor", note=note, rev=note_get(asha, note)["rev"], anchor=at, head=at)
+        caret = f"#panel-{note} .remote-caret"
+        wait_js(asha, "return document.querySelector(arguments[0])", caret, message="no caret drawn")
+        layer = asha.execute_script("const l = document.querySelector(arguments[0]).closest('.cursor-layer'); return l.textContent.length;", caret)
+        # Up to the end of line 150 (and the marker's name), not the 150 lines after it.
+        assert len(line) * 150 <= layer < len(line) * 160, layer
+        # Scrolled to the end, the layer follows as far as the textarea goes.
+        asha.execute_script("const a = document.getElementById('note-' + arguments[0]); a.scrollTop = a.scrollHeight;", note)
+        wait_js(asha, "const a = document.getElementById('note-' + arguments[0]); const l = document.querySelector(arguments[1]).closest('.cursor-layer');"
+                      "return a.scrollTop > 0 && l.scrollTop === a.scrollTop;", note, caret, message="the layer stopped short of the textarea's scroll")
+        # Scrolled to the marked line, the marker is inside the textarea's box.
+        asha.execute_script("const a = document.getElementById('note-' + arguments[0]); a.scrollTop = document.querySelector(arguments[1]).offsetTop - 40;", note, caret)
+        wait_js(asha, "const b = document.querySelector(arguments[1]).getBoundingClientRect(), a = document.getElementById('note-' + arguments[0]).getBoundingClientRect();"
+                      "return b.top >= a.top && b.bottom <= a.bottom;", note, caret, message="the marker is not where the textarea shows its line")
+    assert browser_errors(asha) == []
