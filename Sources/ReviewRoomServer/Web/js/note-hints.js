@@ -40,6 +40,21 @@ export class HintList {
     return this.items.length !== before;
   }
 
+  /** The items on the lines around [from, to) of `text`, within the server's scan reach. */
+  itemsNear(text, from, to) {
+    const start = Math.max(text.lastIndexOf('\n', from - 1) + 1, from - SCAN_REACH);
+    const lineBreak = text.indexOf('\n', to);
+    const end = Math.min(lineBreak < 0 ? text.length : lineBreak, to + SCAN_REACH);
+    return this.items.filter((item) => item.from >= start && item.to <= end);
+  }
+
+  /** Removes these items (those still listed); returns true when any was. */
+  remove(items) {
+    const before = this.items.length;
+    this.items = this.items.filter((item) => !items.includes(item));
+    return this.items.length !== before;
+  }
+
   /**
    * Merges the hints of one `hint` message (positions already in the shown `text`). They replace
    * the items in the stretch of text the server scanned for them (their lines, within its reach)

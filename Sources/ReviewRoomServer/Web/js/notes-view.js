@@ -3,16 +3,15 @@
 // listed by name and line for screen readers.
 import { el, replaceChildren, copyText } from './dom.js';
 import { t } from './strings.js';
-import { NoteClient, TextOperation, diffOperation, MAX_INSERT_UNITS } from './ot.js';
+import { NoteClient, diffOperation, MAX_INSERT_UNITS } from './ot.js';
 import { CursorLayer } from './cursor-layer.js';
 import { NoteCursors } from './note-cursors.js';
 import { HintList } from './note-hints.js';
+import { NoteHints } from './note-hints-view.js';
 import { insertedRanges, moveRanges, deletingRanges } from './text-ranges.js';
 
 /** Below this many inserted units an edit the server still closes the connection on (1009) is dropped. */
 const MIN_INSERT_UNITS = 256;
-/** Server ops kept per note to carry a `hint` (positions at its rev) to the text shown now. */
-const HINT_HISTORY = 200;
 
 export class NotesView {
   /** `onLocalEdit` (optional) is called after each change typed into a note, once it is queued. */
@@ -30,6 +29,7 @@ export class NotesView {
     // answered as a repeat and not applied).
     this.clients = 0;
     this.others = new NoteCursors(this);
+    this.hints = new NoteHints(this);
     // The largest insert one `note.edit` carries; halved each time the server closes the
     // connection on a message too big (an operator set a smaller `max_message_bytes`).
     this.maxInsertUnits = MAX_INSERT_UNITS;
@@ -294,9 +294,9 @@ export class NotesView {
     const entry = this.notes.get(data.note);
     if (!entry) return;
     try {
-      entry.history.push({ rev: data.rev, op: TextOperation.fromJSON(data.op) });
-      if (entry.history.length > HINT_HISTORY) entry.history.shift();
+      this.hints.remember(entry, data);
       entry.client.receiveEvent(data, this.model.you?.id);
+      if (data.by === this.model.you?.id) this.hints.afterOwnEdit(entry, data);
     } catch (error) {
       entry.outOfStep = true; // until a reload: later edits cannot be placed
     }
@@ -326,49 +326,13 @@ export class NotesView {
   /** Sends this page's caret in a note soon. */
   scheduleCursor(noteId) { this.others.sendSoon(noteId); }
 
-  /** An ephemeral `hint` message for our own edit: merged into the note's hints, new ones said once. */
-  hint(msg) {
-    const entry = this.notes.get(msg.note);
-    if (!entry || !Array.isArray(msg.hints)) return;
-    const incoming = [];
-    for (const h of msg.hints) {
-      const from = this.shownPosition(entry, msg.rev, h.from, false);
-      const to = this.shownPosition(entry, msg.rev, h.to, true);
-      if (from === null || to === null) return; // from a revision we cannot place: the next hint will do
-      incoming.push({ from, to, phrase: String(h.phrase), suggestion: String(h.suggestion) });
-    }
-    const { changed, added } = entry.hintList.merge(incoming, entry.shown);
-    if (changed) this.renderHints(entry);
-    for (const h of added) this.announce?.(t('notes.hint', { phrase: h.phrase, suggestion: h.suggestion }));
-  }
+  /** An ephemeral `hint` message for our own edit. */
+  hint(msg) { this.hints.receive(msg); }
 
-  /**
-   * A position in the note at server revision `rev` carried to the text shown now (through the
-   * server ops since and our unconfirmed edits), or null when those ops are not all known.
-   * `leftOfInserts` keeps an end position before text inserted exactly there.
-   */
-  shownPosition(entry, rev, position, leftOfInserts) {
-    const client = entry.client;
-    if (rev > client.revision) return null;
-    let p = position, next = rev + 1;
-    for (const { rev: opRev, op } of entry.history) {
-      if (opRev < next) continue;
-      if (opRev !== next) return null;
-      p = leftOfInserts ? op.transformCaret(p) : op.transformPosition(p);
-      next += 1;
-    }
-    if (next <= client.revision) return null;
-    for (const op of [client.outstanding?.op, client.buffer]) {
-      if (op) p = leftOfInserts ? op.transformCaret(p) : op.transformPosition(p);
-    }
-    return p;
-  }
+  /** Redraws a note's hint list. */
+  renderHints(entry) { this.hints.render(entry); }
 
-  /** Lists the note's hints (only called when the list changed). */
-  renderHints(entry) {
-    const items = entry.hintList.items.map((h) => el('li', {}, t('notes.hint', { phrase: h.phrase, suggestion: h.suggestion })));
-    replaceChildren(entry.hints, items.length ? [el('p', { className: 'hints-heading' }, t('notes.hintsHeading')), el('ul', {}, items)] : null);
-  }
+
 
   renderStatus(entry) {
     const state = entry.client.state;
