@@ -9,6 +9,7 @@ import json
 import urllib.parse
 
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 from websockets.sync.client import connect
 
 from conftest import browser_errors
@@ -175,4 +176,31 @@ def test_in_a_long_note_the_cursor_layer_lays_out_only_up_to_the_marked_line_and
         asha.execute_script("const a = document.getElementById('note-' + arguments[0]); a.scrollTop = document.querySelector(arguments[1]).offsetTop - 40;", note, caret)
         wait_js(asha, "const b = document.querySelector(arguments[1]).getBoundingClientRect(), a = document.getElementById('note-' + arguments[0]).getBoundingClientRect();"
                       "return b.top >= a.top && b.bottom <= a.bottom;", note, caret, message="the marker is not where the textarea shows its line")
+    assert browser_errors(asha) == []
+
+
+def test_ctrl_z_undoes_only_my_typing_after_someone_else_edited(daemon, facilitator, api_ready, browsers):
+    created, asha = asha_and_bilal(daemon, facilitator, browsers, "Undo beside others")
+    note = created["session"]["notes"][0]["id"]
+    place(asha, note, 0, 0)
+    ActionChains(asha).send_keys("pupils read").perform()
+    wait_text(asha, STATUS, SAVED)
+    with peer(daemon, created, "Bilal") as bilal:
+        bilal.edit(asha, note, lambda text: ["Year 5 ", len(text)])
+        wait_until(asha, lambda d: shown_note(d, note) == "Year 5 pupils read", message="Bilal's insert never shown")
+        # The page set the textarea's value for Bilal's insert: the browser's own undo history is gone.
+        ActionChains(asha).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
+        assert shown_note(asha, note) == "Year 5 "
+        assert selection(asha, note)[:2] == [7, 7]
+        wait_text(asha, STATUS, SAVED)
+        assert note_get(asha, note)["text"] == "Year 5 "
+        ActionChains(asha).key_down(Keys.CONTROL).key_down(Keys.SHIFT).send_keys("z").key_up(Keys.SHIFT).key_up(Keys.CONTROL).perform()
+        assert shown_note(asha, note) == "Year 5 pupils read"
+        wait_text(asha, STATUS, SAVED)
+        assert note_get(asha, note)["text"] == "Year 5 pupils read"
+        # Nothing of Asha's left to undo past that: Bilal's text stays.
+        for _ in range(3):
+            ActionChains(asha).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
+        wait_text(asha, STATUS, SAVED)
+        assert note_get(asha, note)["text"] == "Year 5 "
     assert browser_errors(asha) == []

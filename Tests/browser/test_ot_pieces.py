@@ -5,8 +5,21 @@ from conftest import browser_errors
 
 RUN = """
 const done = arguments[arguments.length - 1];
-Promise.all([import('/js/ot.js'), import('/js/note-hints.js')]).then(([{ TextOperation: T, NoteClient, MAX_INSERT_UNITS }, { HintList }]) => {
+Promise.all([import('/js/ot.js'), import('/js/note-hints.js'), import('/js/note-undo.js')]).then(([{ TextOperation: T, NoteClient, MAX_INSERT_UNITS }, { HintList }, { UndoHistory, endOfChange }]) => {
   const out = {};
+  // Undo: typing within a second is one step; someone else's insert before it moves the step;
+  // redo puts it back; a step of an old kind starts after an undo.
+  const history = new UndoHistory();
+  let u = 'ab';
+  const typed1 = T.fromJSON([2, 'c']); history.record(typed1, u, 1000); u = typed1.apply(u);
+  const typed2 = T.fromJSON([3, 'd']); history.record(typed2, u, 1500); u = typed2.apply(u);
+  const theirs = T.fromJSON(['X', 4]); history.transform(theirs); u = theirs.apply(u);
+  const undo = history.undo(u); u = undo.apply(u);
+  const afterUndo = u;
+  const redo = history.redo(u); u = redo.apply(u);
+  const late = T.fromJSON([5, 'e']); history.record(late, u, 9000); u = late.apply(u);
+  const undoLate = history.undo(u); u = undoLate.apply(u);
+  out.undo = [afterUndo, endOfChange(undo), u, history.undos.length, history.redos.length];
   // An insert exactly at the caret: others' cursors move past it, the local caret stays.
   const atCaret = T.fromJSON([3, 'XY', 2]);
   out.caret = [atCaret.transformPosition(3), atCaret.transformCaret(3), atCaret.transformCaret(4), atCaret.transformCaret(2),
@@ -93,4 +106,6 @@ def test_caret_pieces_and_hints(daemon, browsers):
     assert out["grown"][:2] == [True, ["never"]], out["grown"]
     # A hint whose phrase is not at its range is not taken; nothing changes.
     assert out["stale"] == [False, 1], out["stale"]
+    # 'c' and 'd' undone together after X came in front; redo; a later 'e' is its own step.
+    assert out["undo"] == ["Xab", 3, "Xabcd", 1, 1], out["undo"]
     assert browser_errors(driver) == []

@@ -9,6 +9,7 @@ import { NoteCursors } from './note-cursors.js';
 import { HintList } from './note-hints.js';
 import { NoteHints } from './note-hints-view.js';
 import { insertedRanges, moveRanges, deletingRanges } from './text-ranges.js';
+import { UndoHistory, endOfChange } from './note-undo.js';
 
 /** Below this many inserted units an edit the server still closes the connection on (1009) is dropped. */
 const MIN_INSERT_UNITS = 256;
@@ -77,9 +78,22 @@ export class NotesView {
     const panel = el('section', { id: panelId, className: 'tab-panel', hidden: true,
       attrs: { role: 'tabpanel', 'aria-labelledby': tabId } }, editor, status, cursors, hints);
     const entry = { title: note.title, textarea, tab, panel, status, cursors, layer, hints, shown: note.text,
-      hintList: new HintList(), history: [] };
+      hintList: new HintList(), history: [], undo: new UndoHistory() };
     entry.client = this.newClient(note.id, entry, note);
     textarea.addEventListener('input', () => this.localInput(note.id, entry));
+    // The browser's own undo history is wrong once the page has set the value (any remote op),
+    // and it offers no redo then: the keys and the Edit menu's Undo/Redo use the page's own.
+    textarea.addEventListener('keydown', (event) => {
+      const step = historyKey(event);
+      if (!step) return;
+      event.preventDefault();
+      this.historyStep(note.id, entry, step === 'redo');
+    });
+    textarea.addEventListener('beforeinput', (event) => {
+      if (event.inputType !== 'historyUndo' && event.inputType !== 'historyRedo') return;
+      event.preventDefault();
+      this.historyStep(note.id, entry, event.inputType === 'historyRedo');
+    });
     for (const type of ['select', 'keyup', 'click', 'focus']) textarea.addEventListener(type, () => this.scheduleCursor(note.id));
     this.renderStatus(entry);
     return entry;
@@ -120,6 +134,7 @@ export class NotesView {
     const [start, end, direction] = [area.selectionStart, area.selectionEnd, area.selectionDirection];
     const op = diffOperation(entry.shown, entry.client.text);
     if (entry.paste) entry.paste = moveRanges(entry.paste, op);
+    entry.undo.transform(op);
     entry.shown = entry.client.text;
     area.value = entry.shown;
     if (hadFocus) area.setSelectionRange(Math.min(start, area.value.length), Math.min(end, area.value.length), direction);
@@ -153,6 +168,7 @@ export class NotesView {
     const after = entry.textarea.value;
     entry.notice = null;
     const op = diffOperation(entry.shown, after);
+    if (!op.isNoop()) entry.undo.record(op, entry.shown);
     entry.shown = after;
     // A paste too large for one edit goes out in pieces: where it went is kept until all are
     // saved, so a paste the note cannot hold is taken back whole, not cut after some pieces.
@@ -265,6 +281,7 @@ export class NotesView {
     if (hadFocus) area.setSelectionRange(start, end, direction);
     area.scrollTop = scroll;
     if (entry.paste) entry.paste = moveRanges(entry.paste, op);
+    entry.undo.transform(op);
     if (entry.hintList.move(op, entry.shown)) this.renderHints(entry);
   }
 
@@ -277,16 +294,38 @@ export class NotesView {
     entry.paste = null;
     const op = ranges && deletingRanges(entry.shown, ranges);
     if (!op) return;
+    entry.undo.transform(op);
+    this.applyOwnOp(id, entry, op, null);
+  }
+
+  /** Ctrl+Z / Ctrl+Shift+Z (`beforeinput` historyUndo/historyRedo): a step of the page's own history. */
+  historyStep(id, entry, redo) {
+    if (entry.textarea.readOnly) return;
+    const op = redo ? entry.undo.redo(entry.shown) : entry.undo.undo(entry.shown);
+    if (!op) return;
+    entry.notice = null;
+    this.applyOwnOp(id, entry, op, endOfChange(op));
+    this.onLocalEdit?.();
+  }
+
+  /**
+   * Shows and sends an op the page makes on the user's behalf (an undo step, a paste taken
+   * back), like a keystroke. The caret goes to `caret`, or stays where it was.
+   */
+  applyOwnOp(id, entry, op, caret) {
     const area = entry.textarea;
     const hadFocus = document.activeElement === area;
     const [start, end, direction] = [area.selectionStart, area.selectionEnd, area.selectionDirection];
     entry.shown = op.apply(entry.shown);
     area.value = entry.shown;
-    if (hadFocus) area.setSelectionRange(op.transformCaret(start), op.transformCaret(end), direction);
+    if (hadFocus && caret !== null) area.setSelectionRange(caret, caret);
+    else if (hadFocus) area.setSelectionRange(op.transformCaret(start), op.transformCaret(end), direction);
     entry.client.applyClient(op);
+    if (entry.paste) entry.paste = moveRanges(entry.paste, op);
     if (entry.hintList.move(op, entry.shown)) this.renderHints(entry);
     this.renderStatus(entry);
     this.renderCursors(id);
+    this.scheduleCursor(id);
   }
 
   /** A `note.op` event. */
@@ -363,4 +402,13 @@ export class NotesView {
 
   /** The text of a note as shown (for tests and the record). */
   text(noteId) { return this.notes.get(noteId)?.shown ?? null; }
+}
+
+/** 'undo' for Ctrl/⌘+Z, 'redo' for Ctrl/⌘+Shift+Z and Ctrl+Y, else null. */
+function historyKey(event) {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  if (key === 'y' && event.ctrlKey && !event.shiftKey) return 'redo';
+  return null;
 }
