@@ -1,6 +1,7 @@
 // Shared notes: one <textarea> per buffer behind tabs, kept in step with the
-// server through NoteClient (ot.js); others' cursors drawn in the text (CursorLayer) and
-// listed by name and line for screen readers.
+// server through NoteClient (ot.js); others' cursors drawn in the text and listed by name and
+// line for screen readers (NoteCursors); language hints (NoteHints); the page's own undo
+// history (UndoHistory); large pastes sent in pieces and taken back whole if refused.
 import { el, replaceChildren, copyText } from './dom.js';
 import { t } from './strings.js';
 import { NoteClient, diffOperation, MAX_INSERT_UNITS } from './ot.js';
