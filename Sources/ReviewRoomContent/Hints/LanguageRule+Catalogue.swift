@@ -25,6 +25,15 @@ extension LanguageRule {
         "defined", "visible", "audible", "laid", "explained", "written",
     ]
 
+    /// Words after "should have" that make it a recommendation about what someone needs, not
+    /// blame for the past ("every pupil should have *a* book"); a past participle ("should have
+    /// *done*") keeps the hint.
+    static let recommendationStarts: Set<String> = [
+        "a", "an", "the", "their", "his", "her", "its", "our", "your", "my", "some", "any", "more",
+        "enough", "each", "every", "no", "this", "that", "these", "those", "one", "two", "three",
+        "access", "time", "space", "support", "opportunities", "opportunity", "books", "plenty", "lots",
+    ]
+
     /// Greetings before "everyone" ("thanks everyone", "welcome everyone").
     static let greetings: Set<String> = ["thanks", "thank", "hi", "hello", "welcome", "morning", "afternoon", "evening"]
 
@@ -72,9 +81,9 @@ extension LanguageRule {
         LanguageRule("can't be bothered", .blame, curiosity),
         LanguageRule("don't care", .blame, curiosity),
         LanguageRule("doesn't care", .blame, curiosity),
-        LanguageRule("should have", .blame, possibility),
+        LanguageRule("should have", .blame, possibility, unlessBefore: recommendationStarts),
         LanguageRule("should've", .blame, possibility),
-        LanguageRule("shouldn't have", .blame, possibility),
+        LanguageRule("shouldn't have", .blame, possibility, unlessBefore: recommendationStarts),
         // Certainty
         LanguageRule("clearly", .certainty, tentative, unlessBefore: mannerParticiples, unlessAfter: mannerVerbs),
         LanguageRule("obviously", .certainty, tentative),

@@ -42,6 +42,11 @@ struct LanguageHintTests {
         ("The teacher explained clearly what to do.", []),
         ("Steps were clearly labelled.", []),
         ("Thanks everyone for joining.", []),
+        // "should have" + determiner or noun is a recommendation; + a past participle is blame
+        ("Every pupil should have a book.", []),
+        ("Each class should have access to the library; nobody shouldn't have their own copy", ["nobody"]),
+        ("Staff should have been told.", ["should have"]),
+        ("They should have done more reading.", ["should have"]),
         // False-positive traps: quotes are other people's words
         ("A pupil said \"we never get to choose\".", []),
         ("A pupil said “it’s always boring” and then smiled.", []),

@@ -13,6 +13,12 @@ const RETRY_CLOSES = new Set([1001, 4029]);
  * then says it is reconnecting and tries a fresh connection instead of waiting for TCP.
  */
 export const PING_ANSWER_LIMIT_MS = 10000;
+/**
+ * How long a joined connection must stay up before the reconnect backoff starts again from its
+ * first step: a welcome followed at once by the same failure (a message the server closes on
+ * with 1009) must keep backing off, not retry at full speed for ever.
+ */
+export const STABLE_CONNECTION_MS = 10000;
 
 /**
  * Whether an `error` answering `hello`, then the close that followed it, ends this page's tries.
@@ -51,12 +57,17 @@ export class Connection {
     this.pingTimer = null;
     this.retryTimer = null;
     this.helloError = null;
+    this.joinedAt = 0;
+    this.closeListeners = new Set();
     window.addEventListener('online', () => { if (!this.stopped && !this.joined) this.reconnectNow(); });
     window.addEventListener('offline', () => this.status());
   }
 
   /** The server's time now (ms since the epoch), from the measured clock offset. */
   serverNow() { return Date.now() + this.offsetMs; }
+
+  /** Calls `listener(code)` each time the joined connection closes (before the reconnect is scheduled). */
+  addCloseListener(listener) { this.closeListeners.add(listener); }
 
   /** Opens the connection (and keeps it open). */
   connect() {
@@ -108,13 +119,13 @@ export class Connection {
     if (!msg || typeof msg !== 'object') return;
     switch (msg.type) {
       case 'welcome':
-        this.epoch = msg.epoch; this.seq = msg.seq; this.joined = true; this.attempt = 0;
+        this.epoch = msg.epoch; this.seq = msg.seq; this.joined = true; this.joinedAt = performance.now();
         this.noteServerTime(msg.serverTime, null);
         this.handlers.onWelcome?.(msg);
         this.afterJoin();
         break;
       case 'resumed':
-        this.epoch = msg.epoch; this.joined = true; this.attempt = 0;
+        this.epoch = msg.epoch; this.joined = true; this.joinedAt = performance.now();
         this.replayUntil = msg.seq;
         this.handlers.onResumed?.(msg);
         this.checkReplayDone();
@@ -205,6 +216,10 @@ export class Connection {
     for (const entry of this.pending.values()) entry.reject(new CommandError('offline', 'connection closed'));
     this.pending.clear();
     if (this.stopped) return;
+    if (wasJoined) {
+      if (performance.now() - this.joinedAt >= STABLE_CONNECTION_MS) this.attempt = 0;
+      for (const listener of this.closeListeners) listener(code);
+    }
     if (FINAL_CLOSES.has(code)) { this.stopped = true; this.handlers.onFatal?.({ kind: FINAL_CLOSES.get(code), code }); return; }
     if (this.helloError && helloErrorIsFinal(this.helloError, code)) {
       const error = this.helloError;

@@ -41,7 +41,18 @@ export class CursorLayer {
       return;
     }
     this.fitOver(area);
-    this.element.replaceChildren(...this.pieces(text, marks));
+    // Only the text up to the end of the last marked line decides where the marks are drawn:
+    // the rest is left out (in a long note most of it), and an empty block keeps the layer as
+    // tall as the textarea's text so it still scrolls with it.
+    const last = Math.max(...marks.map((m) => Math.max(m.anchor, m.head)));
+    const lineEnd = text.indexOf('\n', last);
+    const laidOut = lineEnd < 0 ? text : text.slice(0, lineEnd);
+    this.element.replaceChildren(...this.pieces(laidOut, marks));
+    if (laidOut.length < text.length) {
+      const fill = document.createElement('div');
+      fill.style.height = `${area.scrollHeight}px`;
+      this.element.append(fill);
+    }
     this.element.hidden = false;
     this.element.scrollTop = area.scrollTop;
     // A name tag sits above its caret, except on the first visible line, where it would be cut off.

@@ -1,12 +1,19 @@
 // Shared notes: one <textarea> per buffer behind tabs, kept in step with the
-// server through NoteClient (ot.js); others' cursors drawn in the text (CursorLayer) and
-// listed by name and line for screen readers.
+// server through NoteClient (ot.js); others' cursors drawn in the text and listed by name and
+// line for screen readers (NoteCursors); language hints (NoteHints); the page's own undo
+// history (UndoHistory); large pastes sent in pieces and taken back whole if refused.
 import { el, replaceChildren, copyText } from './dom.js';
 import { t } from './strings.js';
-import { NoteClient, TextOperation, diffOperation } from './ot.js';
+import { NoteClient, diffOperation, MAX_INSERT_UNITS } from './ot.js';
 import { CursorLayer } from './cursor-layer.js';
+import { NoteCursors } from './note-cursors.js';
+import { HintList } from './note-hints.js';
+import { NoteHints } from './note-hints-view.js';
+import { insertedRanges, moveRanges, deletingRanges } from './text-ranges.js';
+import { UndoHistory, endOfChange } from './note-undo.js';
 
-const CURSOR_INTERVAL_MS = 250;
+/** Below this many inserted units an edit the server still closes the connection on (1009) is dropped. */
+const MIN_INSERT_UNITS = 256;
 
 export class NotesView {
   /** `onLocalEdit` (optional) is called after each change typed into a note, once it is queued. */
@@ -18,13 +25,18 @@ export class NotesView {
     this.onLocalEdit = onLocalEdit;
     this.notes = new Map(); // id -> {client, textarea, tab, panel, status, cursors, hints, title}
     this.selected = null;
-    this.remoteCursors = new Map(); // note -> Map(by -> {anchor, head, rev})
     this.opIdPrefix = `${Math.random().toString(36).slice(2, 10)}-`;
     // Every NoteClient numbers its opIds from 1, so each gets its own prefix: a client rebuilt
     // after a welcome or resync must not repeat an opId the server already has (it would be
     // answered as a repeat and not applied).
     this.clients = 0;
-    this.cursorTimer = null;
+    this.others = new NoteCursors(this);
+    this.hints = new NoteHints(this);
+    // The largest insert one `note.edit` carries; halved each time the server closes the
+    // connection on a message too big (an operator set a smaller `max_message_bytes`).
+    this.maxInsertUnits = MAX_INSERT_UNITS;
+    this.lastEdit = null; // {id, opId} of the last `note.edit` sent
+    connection?.addCloseListener?.((code) => { if (code === 1009) this.messageTooBig(); });
   }
 
   /** Builds (or rebuilds after a fresh welcome) the editors from the snapshot. */
@@ -60,14 +72,29 @@ export class NotesView {
       attrs: { 'aria-label': t('notes.editorLabel', { title: note.title }), 'data-note': note.id, rows: 12 } });
     const status = el('p', { className: 'note-status', attrs: { 'aria-live': 'off' } });
     const cursors = el('ul', { className: 'cursor-list', attrs: { 'aria-label': t('notes.others') } });
-    const hints = el('div', { className: 'hints', attrs: { role: 'status' } });
+    // Not a live region: each new hint is announced once through the page's announcer instead.
+    const hints = el('div', { className: 'hints' });
     const layer = new CursorLayer(textarea);
     const editor = el('div', { className: 'note-editor' }, textarea, layer.element);
     const panel = el('section', { id: panelId, className: 'tab-panel', hidden: true,
       attrs: { role: 'tabpanel', 'aria-labelledby': tabId } }, editor, status, cursors, hints);
-    const entry = { title: note.title, textarea, tab, panel, status, cursors, layer, hints, shown: note.text };
+    const entry = { title: note.title, textarea, tab, panel, status, cursors, layer, hints, shown: note.text,
+      hintList: new HintList(), history: [], undo: new UndoHistory() };
     entry.client = this.newClient(note.id, entry, note);
     textarea.addEventListener('input', () => this.localInput(note.id, entry));
+    // The browser's own undo history is wrong once the page has set the value (any remote op),
+    // and it offers no redo then: the keys and the Edit menu's Undo/Redo use the page's own.
+    textarea.addEventListener('keydown', (event) => {
+      const step = historyKey(event);
+      if (!step) return;
+      event.preventDefault();
+      this.historyStep(note.id, entry, step === 'redo');
+    });
+    textarea.addEventListener('beforeinput', (event) => {
+      if (event.inputType !== 'historyUndo' && event.inputType !== 'historyRedo') return;
+      event.preventDefault();
+      this.historyStep(note.id, entry, event.inputType === 'historyRedo');
+    });
     for (const type of ['select', 'keyup', 'click', 'focus']) textarea.addEventListener(type, () => this.scheduleCursor(note.id));
     this.renderStatus(entry);
     return entry;
@@ -82,8 +109,10 @@ export class NotesView {
     try {
       if (!entry.client.adopt(oldClient)) return;
     } catch {
-      // Only a client already out of step (a remote op that did not fit) gets here.
-      entry.status.textContent = t('notes.outOfStep');
+      // Only a client already out of step (a remote op that did not fit) gets here; the new
+      // client is in step, so the notice lasts until the next keystroke.
+      entry.notice = t('notes.outOfStep');
+      this.renderStatus(entry);
       return;
     }
     this.showClientText(entry);
@@ -93,6 +122,7 @@ export class NotesView {
   newClient(id, entry, note) {
     return new NoteClient({
       revision: note.rev, text: note.text, opIdPrefix: `${this.opIdPrefix}${++this.clients}-`,
+      maxInsertUnits: this.maxInsertUnits,
       send: (edit) => this.sendEdit(id, entry, edit),
       applyRemote: (op) => this.applyRemote(entry, op),
     });
@@ -102,10 +132,14 @@ export class NotesView {
   showClientText(entry) {
     const area = entry.textarea;
     const hadFocus = document.activeElement === area;
-    const [start, end] = [area.selectionStart, area.selectionEnd];
+    const [start, end, direction] = [area.selectionStart, area.selectionEnd, area.selectionDirection];
+    const op = diffOperation(entry.shown, entry.client.text);
+    if (entry.paste) entry.paste = moveRanges(entry.paste, op);
+    entry.undo.transform(op);
     entry.shown = entry.client.text;
     area.value = entry.shown;
-    if (hadFocus) area.setSelectionRange(Math.min(start, area.value.length), Math.min(end, area.value.length));
+    if (hadFocus) area.setSelectionRange(Math.min(start, area.value.length), Math.min(end, area.value.length), direction);
+    if (entry.hintList.move(op, entry.shown)) this.renderHints(entry);
   }
 
   select(id, focus) {
@@ -135,10 +169,15 @@ export class NotesView {
     const after = entry.textarea.value;
     entry.notice = null;
     const op = diffOperation(entry.shown, after);
+    if (!op.isNoop()) entry.undo.record(op, entry.shown);
     entry.shown = after;
+    // A paste too large for one edit goes out in pieces: where it went is kept until all are
+    // saved, so a paste the note cannot hold is taken back whole, not cut after some pieces.
+    const moved = entry.paste ? moveRanges(entry.paste, op) : [];
+    entry.paste = op.insertedUnits > this.maxInsertUnits ? [...moved, ...insertedRanges(op)] : entry.paste && moved;
     entry.client.applyClient(op);
     this.renderStatus(entry);
-    if (entry.hintList?.length) this.renderHints(entry);
+    if (entry.hintList.move(op, after)) this.renderHints(entry);
     this.renderCursors(id);
     this.scheduleCursor(id);
     this.onLocalEdit?.();
@@ -147,9 +186,12 @@ export class NotesView {
   sendEdit(id, entry, edit) {
     this.renderStatus(entry);
     if (!this.connection.online) return; // sent again once reconnected
+    this.lastEdit = { id, opId: edit.opId };
     this.connection.command('note.edit', { note: id, rev: edit.rev, opId: edit.opId, op: edit.op.toJSON() })
       .then((ack) => {
+        entry.saidRefusal = null;
         if (entry.client.outstanding && entry.client.outstanding.opId === edit.opId) entry.client.confirm(ack.rev ?? entry.client.revision);
+        if (entry.client.state === 'synchronized') entry.paste = null;
         this.renderStatus(entry);
       })
       .catch((error) => {
@@ -159,10 +201,51 @@ export class NotesView {
         // server's text, without the refused edit but with what was typed after it.
         // The notice stays until the next keystroke: the edits carried past it must not hide it.
         this.resync(id, entry).finally(() => {
-          entry.notice = t('notes.refused', { message: error.message });
-          this.renderStatus(entry);
+          this.takeBackPaste(id, entry);
+          this.showRefusal(entry, this.refusalText(entry, error));
         });
       });
+  }
+
+  /** Our wording for a refused edit: a full note in plain words, anything else as the server says it. */
+  refusalText(entry, error) {
+    if (error.code !== 'too_large') return t('notes.refused', { message: error.message });
+    const limit = /limit is (\d+)/.exec(error.message ?? '')?.[1];
+    return limit ? t('notes.full', { title: entry.title, limit: Number(limit).toLocaleString('en-GB') })
+      : t('notes.fullNoLimit', { title: entry.title });
+  }
+
+  /**
+   * Shows a refusal under the note until the next keystroke and says it once: refusals one after
+   * another (the pieces of a large paste, keystrokes in a full note) are said again only after
+   * an edit got through.
+   */
+  showRefusal(entry, text) {
+    if (entry.saidRefusal !== text) this.announce?.(text);
+    entry.saidRefusal = text;
+    entry.notice = text;
+    this.renderStatus(entry);
+  }
+
+  /**
+   * The server closed the connection on a message too big (1009): the last edit sent was over
+   * its `max_message_bytes`. Edits go out in pieces half that size from now on; an edit already
+   * this small is dropped with a notice, so a reconnect never sends the same message again.
+   */
+  messageTooBig() {
+    const entry = this.lastEdit && this.notes.get(this.lastEdit.id);
+    const client = entry?.client;
+    if (!client?.outstanding || client.outstanding.opId !== this.lastEdit.opId) return;
+    const units = client.outstanding.op.insertedUnits;
+    if (units <= MIN_INSERT_UNITS) {
+      client.dropOutstanding();
+      this.takeBackPaste(this.lastEdit.id, entry);
+      this.showRefusal(entry, t('notes.tooBig'));
+      return;
+    }
+    this.maxInsertUnits = Math.max(MIN_INSERT_UNITS, Math.floor(Math.min(this.maxInsertUnits, units) / 2));
+    for (const other of this.notes.values()) other.client.rechunk(this.maxInsertUnits);
+    this.renderStatus(entry);
   }
 
   /**
@@ -181,17 +264,69 @@ export class NotesView {
     } catch { /* offline: the reconnect brings a fresh state */ }
   }
 
+  /**
+   * Shows a remote op (already transformed over our unconfirmed edits). Text inserted exactly at
+   * our caret goes after it (the caret stays where we type); a selection keeps its direction and
+   * does not grow over text inserted at its edges.
+   */
   applyRemote(entry, op) {
     const area = entry.textarea;
     const hadFocus = document.activeElement === area;
-    const start = op.transformPosition(area.selectionStart);
-    const end = op.transformPosition(area.selectionEnd);
+    const [selStart, selEnd, direction] = [area.selectionStart, area.selectionEnd, area.selectionDirection];
+    const start = selStart === selEnd ? op.transformCaret(selStart) : op.transformPosition(selStart);
+    const end = Math.max(start, op.transformCaret(selEnd));
     const scroll = area.scrollTop;
     // Keystrokes not yet turned into ops (none: input fires per change) would be lost; apply to the shown text.
     entry.shown = op.apply(entry.shown);
     area.value = entry.shown;
-    if (hadFocus) area.setSelectionRange(start, end);
+    if (hadFocus) area.setSelectionRange(start, end, direction);
     area.scrollTop = scroll;
+    if (entry.paste) entry.paste = moveRanges(entry.paste, op);
+    entry.undo.transform(op);
+    if (entry.hintList.move(op, entry.shown)) this.renderHints(entry);
+  }
+
+  /**
+   * Removes what is left of a large paste whose piece was refused (the pieces before it were
+   * saved): an edit of our own, shown and sent like a keystroke, so the note is as before the paste.
+   */
+  takeBackPaste(id, entry) {
+    const ranges = entry.paste;
+    entry.paste = null;
+    const op = ranges && deletingRanges(entry.shown, ranges);
+    if (!op) return;
+    entry.undo.transform(op);
+    this.applyOwnOp(id, entry, op, null);
+  }
+
+  /** Ctrl+Z / Ctrl+Shift+Z (`beforeinput` historyUndo/historyRedo): a step of the page's own history. */
+  historyStep(id, entry, redo) {
+    if (entry.textarea.readOnly) return;
+    const op = redo ? entry.undo.redo(entry.shown) : entry.undo.undo(entry.shown);
+    if (!op) return;
+    entry.notice = null;
+    this.applyOwnOp(id, entry, op, endOfChange(op));
+    this.onLocalEdit?.();
+  }
+
+  /**
+   * Shows and sends an op the page makes on the user's behalf (an undo step, a paste taken
+   * back), like a keystroke. The caret goes to `caret`, or stays where it was.
+   */
+  applyOwnOp(id, entry, op, caret) {
+    const area = entry.textarea;
+    const hadFocus = document.activeElement === area;
+    const [start, end, direction] = [area.selectionStart, area.selectionEnd, area.selectionDirection];
+    entry.shown = op.apply(entry.shown);
+    area.value = entry.shown;
+    if (hadFocus && caret !== null) area.setSelectionRange(caret, caret);
+    else if (hadFocus) area.setSelectionRange(op.transformCaret(start), op.transformCaret(end), direction);
+    entry.client.applyClient(op);
+    if (entry.paste) entry.paste = moveRanges(entry.paste, op);
+    if (entry.hintList.move(op, entry.shown)) this.renderHints(entry);
+    this.renderStatus(entry);
+    this.renderCursors(id);
+    this.scheduleCursor(id);
   }
 
   /** A `note.op` event. */
@@ -199,12 +334,14 @@ export class NotesView {
     const entry = this.notes.get(data.note);
     if (!entry) return;
     try {
+      this.hints.remember(entry, data);
       entry.client.receiveEvent(data, this.model.you?.id);
+      if (data.by === this.model.you?.id) this.hints.afterOwnEdit(entry, data);
     } catch (error) {
-      entry.status.textContent = t('notes.outOfStep');
+      entry.outOfStep = true; // until a reload: later edits cannot be placed
     }
     const byName = this.model.nameOf(data.by);
-    this.moveCursors(data);
+    this.others.move(data);
     this.renderCursors(data.note);
     this.renderStatus(entry);
     return byName;
@@ -217,67 +354,30 @@ export class NotesView {
     }
   }
 
-  /** Carries others' cursors (kept at server revisions) through a `note.op` they had not seen. */
-  moveCursors({ note, rev, op }) {
-    const cursors = this.remoteCursors.get(note);
-    if (!cursors) return;
-    let serverOp;
-    try { serverOp = TextOperation.fromJSON(op); } catch { return; }
-    for (const c of cursors.values()) {
-      if (c.rev >= rev) continue;
-      c.anchor = serverOp.transformPosition(c.anchor);
-      c.head = serverOp.transformPosition(c.head);
-      c.rev = rev;
-    }
-  }
+  /** Others' cursors: note -> Map(participant -> {anchor, head, rev}). */
+  get remoteCursors() { return this.others.byNote; }
 
   /** An ephemeral `cursor` message. */
-  cursor(msg) {
-    if (msg.by === this.model.you?.id) return;
-    if (!this.remoteCursors.has(msg.note)) this.remoteCursors.set(msg.note, new Map());
-    this.remoteCursors.get(msg.note).set(msg.by, { anchor: msg.anchor, head: msg.head, rev: msg.rev });
-    this.renderCursors(msg.note);
-  }
+  cursor(msg) { this.others.receive(msg); }
+
+  /** Redraws a note's cursors at the next frame (after presence changes, tab switches, edits). */
+  renderCursors(noteId) { this.others.render(noteId); }
+
+  /** Sends this page's caret in a note soon. */
+  scheduleCursor(noteId) { this.others.sendSoon(noteId); }
 
   /** An ephemeral `hint` message for our own edit. */
-  hint(msg) {
-    const entry = this.notes.get(msg.note);
-    if (!entry) return;
-    entry.hintList = msg.hints || [];
-    this.renderHints(entry);
-  }
+  hint(msg) { this.hints.receive(msg); }
 
-  /** Shows the hints whose phrase is still in the text (a reworded phrase drops its hint). */
-  renderHints(entry) {
-    const text = entry.shown.toLowerCase();
-    entry.hintList = (entry.hintList || []).filter((h) => text.includes(String(h.phrase).toLowerCase()));
-    const items = entry.hintList.map((h) => el('li', {}, t('notes.hint', { phrase: h.phrase, suggestion: h.suggestion })));
-    replaceChildren(entry.hints, items.length ? [el('p', { className: 'hints-heading' }, t('notes.hintsHeading')), el('ul', {}, items)] : null);
-  }
+  /** Redraws a note's hint list. */
+  renderHints(entry) { this.hints.render(entry); }
 
-  renderCursors(noteId) {
-    const entry = this.notes.get(noteId);
-    if (!entry) return;
-    const cursors = this.remoteCursors.get(noteId) || new Map();
-    const text = entry.shown;
-    const items = [], marks = [];
-    for (const [by, c] of cursors) {
-      if (!this.model.online.has(by)) continue;
-      const head = Math.min(text.length, entry.client.transformPosition(c.head));
-      const anchor = Math.min(text.length, entry.client.transformPosition(c.anchor));
-      const line = text.slice(0, head).split('\n').length;
-      const key = anchor === head ? 'notes.cursorAt' : 'notes.selectionAt';
-      const name = this.model.nameOf(by);
-      items.push(el('li', {}, t(key, { name, line, chars: Math.abs(head - anchor) })));
-      marks.push({ by, name, anchor, head });
-    }
-    replaceChildren(entry.cursors, items);
-    entry.layer.draw(text, marks);
-  }
+
 
   renderStatus(entry) {
     const state = entry.client.state;
-    entry.status.textContent = entry.notice ?? (state === 'synchronized' ? t('notes.saved') : t('notes.unsynced'));
+    entry.status.textContent = entry.outOfStep ? t('notes.outOfStep')
+      : entry.notice ?? (state === 'synchronized' ? t('notes.saved') : t('notes.unsynced'));
     entry.status.classList.toggle('unsynced', state !== 'synchronized');
     entry.panel.dataset.sync = state;
   }
@@ -289,22 +389,6 @@ export class NotesView {
       entry.textarea.readOnly = !editable;
       entry.textarea.setAttribute('aria-readonly', String(!editable));
     }
-  }
-
-  scheduleCursor(noteId) {
-    if (!this.model.canEdit || this.cursorTimer) return;
-    this.cursorTimer = setTimeout(() => {
-      this.cursorTimer = null;
-      const entry = this.notes.get(noteId);
-      if (!entry || !this.connection.online || entry.client.state !== 'synchronized') return;
-      const area = entry.textarea;
-      const backwards = area.selectionDirection === 'backward';
-      this.connection.command('note.cursor', {
-        note: noteId, rev: entry.client.revision,
-        anchor: backwards ? area.selectionEnd : area.selectionStart,
-        head: backwards ? area.selectionStart : area.selectionEnd,
-      }).catch(() => {});
-    }, CURSOR_INTERVAL_MS);
   }
 
   /** True when any note has edits the server has not confirmed. */
@@ -319,4 +403,13 @@ export class NotesView {
 
   /** The text of a note as shown (for tests and the record). */
   text(noteId) { return this.notes.get(noteId)?.shown ?? null; }
+}
+
+/** 'undo' for Ctrl/⌘+Z, 'redo' for Ctrl/⌘+Shift+Z and Ctrl+Y, else null. */
+function historyKey(event) {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  if (key === 'y' && event.ctrlKey && !event.shiftKey) return 'redo';
+  return null;
 }

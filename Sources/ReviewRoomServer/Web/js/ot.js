@@ -9,6 +9,12 @@ export class OpError extends Error {
   constructor(message) { super(message); this.name = 'OpError'; }
 }
 
+/**
+ * Most UTF-16 units one `note.edit` inserts: even if every unit were escaped as `\uXXXX` in
+ * JSON, the message stays under the server's default 64 KiB limit.
+ */
+export const MAX_INSERT_UNITS = 8000;
+
 const isRetain = (c) => typeof c === 'number' && c > 0;
 const isInsert = (c) => typeof c === 'string';
 const isDelete = (c) => typeof c === 'number' && c < 0;
@@ -217,6 +223,59 @@ export class TextOperation {
     }
     return result;
   }
+
+  /**
+   * Where the local caret at `position` ends up after a remote op: like transformPosition, except
+   * that an insert exactly at the caret leaves it in place, so a typist keeps typing in front of
+   * text someone else just added at the same spot instead of jumping past it.
+   */
+  transformCaret(position) {
+    let result = position, index = 0;
+    for (const c of this.ops) {
+      if (isRetain(c)) index += c;
+      else if (isInsert(c)) { if (index < position) result += c.length; }
+      else { result -= Math.min(position - index, -c); index -= c; }
+      if (index > position) break;
+    }
+    return result;
+  }
+
+  /** How many UTF-16 units this op inserts. */
+  get insertedUnits() {
+    let units = 0;
+    for (const c of this.ops) if (isInsert(c)) units += c.length;
+    return units;
+  }
+
+  /**
+   * Splits an op that inserts more than `maxUnits` into [first, rest]: `first` inserts at most
+   * `maxUnits` (never cutting a surrogate pair) and `rest` applies after it, so that
+   * first.compose(rest) has this op's effect. Returns null when the op is small enough.
+   */
+  splitInserts(maxUnits) {
+    if (this.insertedUnits <= maxUnits) return null;
+    const first = new TextOperation(), rest = new TextOperation();
+    let budget = maxUnits, cut = false;
+    for (const c of this.ops) {
+      if (cut) {
+        // Past the cut `first` keeps the text as it was; `rest` makes the remaining changes.
+        if (isRetain(c)) { first.retain(c); rest.retain(c); }
+        else if (isDelete(c)) { first.retain(-c); rest.delete(c); }
+        else rest.insert(c);
+      } else if (isRetain(c)) { first.retain(c); rest.retain(c); }
+      else if (isDelete(c)) first.delete(c);
+      else if (c.length <= budget) { first.insert(c); rest.retain(c.length); budget -= c.length; }
+      else {
+        let at = budget;
+        if (at > 0 && isHighSurrogate(c.charCodeAt(at - 1))) at--;
+        first.insert(c.slice(0, at));
+        rest.retain(at);
+        rest.insert(c.slice(at));
+        cut = true;
+      }
+    }
+    return [first, rest];
+  }
 }
 
 /** The op that turns `before` into `after`: one replaced range between a common prefix and suffix. */
@@ -265,8 +324,9 @@ function isLowSurrogate(unit) { return unit >= 0xdc00 && unit <= 0xdfff; }
  * opId with the rev it got the first time.
  */
 export class NoteClient {
-  constructor({ revision, text, opIdPrefix, send, applyRemote }) {
+  constructor({ revision, text, opIdPrefix, send, applyRemote, maxInsertUnits = MAX_INSERT_UNITS }) {
     this.revision = revision;
+    this.maxInsertUnits = maxInsertUnits;
     this.text = text;
     this.serverText = text;
     this.opIdPrefix = opIdPrefix;
@@ -288,7 +348,7 @@ export class NoteClient {
     if (op.isNoop()) return;
     this.text = op.apply(this.text);
     if (!this.outstanding) {
-      this.outstanding = { op, rev: this.revision, opId: `${this.opIdPrefix}${++this.counter}` };
+      this.startOutstanding(op);
       this.send(this.outstanding);
     } else {
       this.buffer = this.buffer ? this.buffer.compose(op) : op;
@@ -353,9 +413,44 @@ export class NoteClient {
   /** Sends the buffer as the new outstanding edit once nothing is outstanding. */
   sendBuffer() {
     if (this.outstanding || !this.buffer) return;
-    this.outstanding = { op: this.buffer, rev: this.revision, opId: `${this.opIdPrefix}${++this.counter}` };
+    const op = this.buffer;
     this.buffer = null;
+    this.startOutstanding(op);
     this.send(this.outstanding);
+  }
+
+  /**
+   * Makes `op` the outstanding edit (with a new opId). An op inserting more than
+   * `maxInsertUnits` goes out in pieces: the first piece now, the rest ahead of the buffer, so
+   * no single `note.edit` outgrows the server's message limit.
+   */
+  startOutstanding(op) {
+    const parts = op.splitInserts(this.maxInsertUnits);
+    if (parts) {
+      op = parts[0];
+      this.buffer = this.buffer ? parts[1].compose(this.buffer) : parts[1];
+    }
+    this.outstanding = { op, rev: this.revision, opId: `${this.opIdPrefix}${++this.counter}` };
+  }
+
+  /**
+   * Lowers the piece size to `maxUnits` (the server closed the connection on a message too big)
+   * and cuts the outstanding edit to it. The cut piece gets a new opId: the server never read
+   * the message it closed on. Returns false when the outstanding edit was already that small.
+   */
+  rechunk(maxUnits) {
+    this.maxInsertUnits = maxUnits;
+    if (!this.outstanding || this.outstanding.op.insertedUnits <= maxUnits) return false;
+    const op = this.outstanding.op;
+    this.outstanding = null;
+    this.startOutstanding(op);
+    return true;
+  }
+
+  /** Gives up the outstanding edit (shown no more) and moves on to the buffer, if any. */
+  dropOutstanding() {
+    this.undoOutstanding();
+    this.sendBuffer();
   }
 
   /**
@@ -391,7 +486,7 @@ export class NoteClient {
     if (buffer && !buffer.isNoop()) {
       this.text = buffer.apply(this.text);
       if (this.outstanding) this.buffer = buffer;
-      else this.outstanding = { op: buffer, rev: this.revision, opId: `${this.opIdPrefix}${++this.counter}` };
+      else this.startOutstanding(buffer);
     }
     if (!this.outstanding) return false;
     this.send(this.outstanding);

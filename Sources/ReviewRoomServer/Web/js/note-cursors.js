@@ -1,0 +1,90 @@
+// Others' cursors in the shared notes: kept per note at the server revision they were sent at,
+// moved through later ops, drawn (CursorLayer) and listed by name and line for screen readers;
+// and this page's own caret sent to the others.
+import { el, replaceChildren } from './dom.js';
+import { t } from './strings.js';
+import { TextOperation } from './ot.js';
+
+const CURSOR_INTERVAL_MS = 250;
+
+export class NoteCursors {
+  /** `view` is the NotesView: its notes (entries), model and connection. */
+  constructor(view) {
+    this.view = view;
+    this.byNote = new Map(); // note -> Map(by -> {anchor, head, rev})
+    this.timers = new Map(); // note -> timer of its next `note.cursor`
+    this.frames = new Map(); // note -> requestAnimationFrame id of its next redraw
+  }
+
+  /** Carries others' cursors (kept at server revisions) through a `note.op` they had not seen. */
+  move({ note, rev, op }) {
+    const cursors = this.byNote.get(note);
+    if (!cursors) return;
+    let serverOp;
+    try { serverOp = TextOperation.fromJSON(op); } catch { return; }
+    for (const c of cursors.values()) {
+      if (c.rev >= rev) continue;
+      c.anchor = serverOp.transformPosition(c.anchor);
+      c.head = serverOp.transformPosition(c.head);
+      c.rev = rev;
+    }
+  }
+
+  /** An ephemeral `cursor` message. A person has one cursor: it leaves the note it was in before. */
+  receive(msg) {
+    if (msg.by === this.view.model.you?.id) return;
+    for (const [note, cursors] of this.byNote) {
+      if (note !== msg.note && cursors.delete(msg.by)) this.render(note);
+    }
+    if (!this.byNote.has(msg.note)) this.byNote.set(msg.note, new Map());
+    this.byNote.get(msg.note).set(msg.by, { anchor: msg.anchor, head: msg.head, rev: msg.rev });
+    this.render(msg.note);
+  }
+
+  /** Redraws a note's cursors (layer and list) at the next frame: a burst of keystrokes and ops costs one redraw. */
+  render(noteId) {
+    if (this.frames.has(noteId)) return;
+    this.frames.set(noteId, requestAnimationFrame(() => {
+      this.frames.delete(noteId);
+      this.draw(noteId);
+    }));
+  }
+
+  /** Draws a note's cursors now: the markers over the text and the list under it. */
+  draw(noteId) {
+    const entry = this.view.notes.get(noteId);
+    if (!entry) return;
+    const cursors = this.byNote.get(noteId) || new Map();
+    const text = entry.shown;
+    const items = [], marks = [];
+    for (const [by, c] of cursors) {
+      if (!this.view.model.online.has(by)) continue;
+      const head = Math.min(text.length, entry.client.transformPosition(c.head));
+      const anchor = Math.min(text.length, entry.client.transformPosition(c.anchor));
+      const line = text.slice(0, head).split('\n').length;
+      const key = anchor === head ? 'notes.cursorAt' : 'notes.selectionAt';
+      const name = this.view.model.nameOf(by);
+      items.push(el('li', {}, t(key, { name, line, chars: Math.abs(head - anchor) })));
+      marks.push({ by, name, anchor, head });
+    }
+    replaceChildren(entry.cursors, items);
+    entry.layer.draw(text, marks);
+  }
+
+  /** Sends this note's caret at most every CURSOR_INTERVAL_MS (one timer per note: a move in another note is not lost). */
+  sendSoon(noteId) {
+    if (!this.view.model.canEdit || this.timers.has(noteId)) return;
+    this.timers.set(noteId, setTimeout(() => {
+      this.timers.delete(noteId);
+      const entry = this.view.notes.get(noteId);
+      if (!entry || !this.view.connection.online || entry.client.state !== 'synchronized') return;
+      const area = entry.textarea;
+      const backwards = area.selectionDirection === 'backward';
+      this.view.connection.command('note.cursor', {
+        note: noteId, rev: entry.client.revision,
+        anchor: backwards ? area.selectionEnd : area.selectionStart,
+        head: backwards ? area.selectionStart : area.selectionEnd,
+      }).catch(() => {});
+    }, CURSOR_INTERVAL_MS));
+  }
+}

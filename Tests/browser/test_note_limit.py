@@ -1,0 +1,51 @@
+"""A full note (BrowserClient.md, "When a note is full"): text typed past the note size limit
+is not kept, and the page says so in plain words with the note's title and the limit, shown
+under the note and said once, instead of the server's message about code units."""
+from selenium.webdriver.common.action_chains import ActionChains
+
+from conftest import MAX_NOTE_UNITS, browser_errors
+from pages import invite_of, joined, note_get, schedule_via_api, shown_note, text_of, wait_js, wait_text
+
+STATUS = ".tab-panel:not([hidden]) .note-status"
+
+
+def test_typing_into_a_full_note_says_it_is_full_once(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Full note", ["Asha", "Bilal"])
+    note = created["session"]["notes"][0]
+    asha = browsers()
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    room = MAX_NOTE_UNITS - 5
+    asha.execute_script("document.getElementById('note-' + arguments[0]).focus(); document.execCommand('insertText', false, arguments[1]);",
+                        note["id"], "e" * room)
+    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", timeout=60, message="the paste was never saved")
+    ActionChains(asha).send_keys("0123456789").perform()
+    limit = f"{MAX_NOTE_UNITS:,}"
+    full = f"{note['title']} is full: what you just typed was not kept (the limit is {limit} characters)."
+    wait_text(asha, STATUS, full)
+    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="the page never settled")
+    server = note_get(asha, note["id"])["text"]
+    assert shown_note(asha, note["id"]) == server
+    assert server.startswith("e" * room) and len(server) <= MAX_NOTE_UNITS
+    said = asha.execute_script("return window.reviewroom.announcer.log")
+    assert said.count(full) == 1, said
+    assert "code units" not in text_of(asha, STATUS)
+    assert browser_errors(asha) == []
+
+
+def test_a_paste_the_note_cannot_hold_is_taken_back_whole(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Paste past the limit", ["Asha", "Bilal"])
+    note = created["session"]["notes"][0]
+    asha = browsers()
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    asha.execute_script("document.getElementById('note-' + arguments[0]).focus(); document.execCommand('insertText', false, 'kept ');", note["id"])
+    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="'kept' never saved")
+    # Sent in pieces of 8,000 units: the first two fit, the third would pass the limit.
+    asha.execute_script("document.execCommand('insertText', false, arguments[0]);", "p" * (MAX_NOTE_UNITS + 1000))
+    wait_text(asha, STATUS, f"{note['title']} is full")
+    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", timeout=60, message="the page never settled")
+    assert note_get(asha, note["id"])["text"] == "kept "
+    assert shown_note(asha, note["id"]) == "kept "
+    said = asha.execute_script("return window.reviewroom.announcer.log")
+    assert len([s for s in said if "is full" in s]) == 1, said
