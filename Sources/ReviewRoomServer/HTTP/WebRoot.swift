@@ -37,7 +37,7 @@ public enum WebRoot {
     /// The executable's path: the target of `/proc/self/exe` when it could be read (without the
     /// ` (deleted)` Linux appends once an upgrade replaced the file), else `argumentZero` with
     /// symbolic links resolved.
-    static func executablePath(procSelfExe: String?, argumentZero: String) -> URL {
+    public static func executablePath(procSelfExe: String?, argumentZero: String) -> URL {
         if var path = procSelfExe, path.hasPrefix("/") {
             let deleted = " (deleted)"
             if path.hasSuffix(deleted) { path.removeLast(deleted.count) }
