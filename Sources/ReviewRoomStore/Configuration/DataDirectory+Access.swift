@@ -34,8 +34,8 @@ extension DataDirectory {
         }
     }
 
-    /// `, owned by uid N (this is uid M)` when the directory belongs to someone else, else empty.
+    /// ` (uid M; it is owned by uid N)` when the directory belongs to someone else, else empty.
     static func ownerClause(_ info: stat) -> String {
-        info.st_uid == geteuid() ? "" : " (it is owned by uid \(info.st_uid); this process runs as uid \(geteuid()))"
+        info.st_uid == geteuid() ? "" : " (uid \(geteuid()); it is owned by uid \(info.st_uid))"
     }
 }

@@ -45,7 +45,7 @@ enum DataDirectory {
         if access(dir, W_OK) != 0 {
             if errno == EROFS { throw readOnly(dir, creating: false) }
             throw StoreError(.dataDirectoryNotWritable, "data directory \(dir) is not writable by this user"
-                + ownerClause(info) + " (SQLite needs to create its -wal and -shm files there)")
+                + ownerClause(info) + ": SQLite needs to create its -wal and -shm files there")
         }
         if exists { try checkDatabaseFilesUsable(configuration) }
         return exists

@@ -66,4 +66,18 @@ struct ServiceUserTests {
         defer { fixed.terminate() }
         _ = try await fixed.port()
     }
+
+    /// A data_dir made by root elsewhere (`mkdir /srv/reviewroom`) passes check-config but is
+    /// not the service's: the refusal names both uids.
+    @Test func aDataDirectoryOwnedByRootNamesItsOwner() async throws {
+        let root = try TemporaryDirectory.make(prefix: "service-dir")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path)
+        let data = root.appendingPathComponent("reviewroom")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        let daemon = try DaemonProcess.start(launcher: asUser(Self.serviceUID), dataDirectory: data)
+        #expect(try await daemon.waitForExit() == 73)
+        let log = try await daemon.stderr.first(where: { $0.contains("cannot open the store") }, timeout: .seconds(10))
+        #expect(log.contains("not writable by this user (uid \(Self.serviceUID); it is owned by uid 0)"), "\(log)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data.path).isEmpty)
+    }
 }
