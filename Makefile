@@ -16,7 +16,7 @@ PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selen
 # Debian packages only the browser tests need.
 BROWSER_PACKAGES := chromium chromium-driver
 
-.PHONY: deps build test api-test blackbox-test content-test browser-test browser-deps python-deps coverage run bench
+.PHONY: deps build release test api-test blackbox-test content-test browser-test browser-deps python-deps coverage run bench
 
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -25,6 +25,10 @@ deps:
 
 build: deps
 	swift build
+
+# The optimised daemon Deploy/install.sh installs: `make release && sudo Deploy/install.sh --no-build`.
+release: deps
+	swift build -c release --product reviewroomd
 
 # Installs everything first, then: every Swift test (with the core's coverage figure), the
 # record/calendar checks, the API checks (OpenAPI + schemathesis), the WebSocket protocol

@@ -2,12 +2,15 @@
 # Installs reviewroomd: release build, binary, web client, systemd units, example config.
 # Safe to rerun (an existing /etc/reviewroom/reviewroom.conf is never overwritten).
 #
+#   make release && sudo Deploy/install.sh --no-build    # build as yourself, install as root
 #   Deploy/install.sh [--dry-run] [--prefix /usr/local] [--with-tls] [--no-build] [--bin-dir DIR]
 #   DESTDIR=/tmp/pkg Deploy/install.sh      # stage into a package root; no systemctl calls
+# --no-build installs .build/release (or --bin-dir DIR) and never runs swift; building is
+# refused as root (sudo's PATH has no Swift, and root-owned files in .build break later builds).
 set -euo pipefail
 
 usage() {
-    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 DRY_RUN=0
@@ -37,13 +40,19 @@ run() {
 
 cd "$ROOT"
 if [ "$BUILD" = 1 ]; then
+    if [ "$(id -u)" = 0 ]; then
+        echo "install.sh: not building as root: build as yourself, then install with --no-build:" >&2
+        echo "  make release && sudo Deploy/install.sh --no-build" >&2
+        exit 1
+    fi
     run swift build -c release --product reviewroomd
 fi
-[ -n "$BIN_DIR" ] || BIN_DIR="$(swift build -c release --show-bin-path)"
+# SwiftPM's release directory (.build/release links to the platform's); never ask swift for it.
+[ -n "$BIN_DIR" ] || BIN_DIR="$ROOT/.build/release"
 BINARY="$BIN_DIR/reviewroomd"
 WEB="$BIN_DIR/ReviewRoom_ReviewRoomServer.resources/Web"
 if [ "$DRY_RUN" = 0 ] && [ ! -x "$BINARY" ]; then
-    echo "install.sh: $BINARY is missing; run without --no-build" >&2
+    echo "install.sh: $BINARY is missing: build it first (make release, as yourself), or name the directory with --bin-dir" >&2
     exit 1
 fi
 [ -d "$WEB" ] || WEB="$ROOT/Sources/ReviewRoomServer/Web"
@@ -54,9 +63,13 @@ SHARE="$DESTDIR$PREFIX/share/reviewroom"
 
 run install -d -m 0755 "$DESTDIR$PREFIX/bin" "$SHARE" "$UNIT_DIR" "$CONF_DIR" "$DESTDIR$PREFIX/share/doc/reviewroom"
 run install -m 0755 "$BINARY" "$DESTDIR$PREFIX/bin/reviewroomd"
-# The web client: replaced as a whole so removed files do not linger.
-run rm -rf "$SHARE/web"
-run cp -R "$WEB" "$SHARE/web"
+# The web client: replaced as a whole so removed files do not linger, copied beside the old
+# one and swapped in, so a running daemon is never without its pages mid-copy.
+run rm -rf "$SHARE/web.new" "$SHARE/web.old"
+run cp -R "$WEB" "$SHARE/web.new"
+if [ -d "$SHARE/web" ]; then run mv "$SHARE/web" "$SHARE/web.old"; fi
+run mv "$SHARE/web.new" "$SHARE/web"
+run rm -rf "$SHARE/web.old"
 run install -m 0644 "$ROOT/README.md" "$DESTDIR$PREFIX/share/doc/reviewroom/README.md"
 
 # Units point at the binary under the chosen prefix.
@@ -83,9 +96,18 @@ fi
 run install -m 0644 "$ROOT/Deploy/reviewroom.conf" "$SHARE/reviewroom.conf.example"
 run install -m 0644 "$ROOT/Deploy/nginx-reviewroom.conf" "$SHARE/nginx-reviewroom.conf.example"
 
-if [ -z "$DESTDIR" ] && [ -d /run/systemd/system ]; then
-    run systemctl daemon-reload
-    echo "installed. Start with: systemctl enable --now reviewroomd (or reviewroomd.socket)"
+if [ "$DRY_RUN" = 1 ]; then
+    echo "dry run: nothing was installed into ${DESTDIR:-/}"
+elif [ -z "$DESTDIR" ] && [ -d /run/systemd/system ]; then
+    systemctl daemon-reload
+    if systemctl is-active --quiet reviewroomd; then
+        # Not restarted here: a restart ends every live session's connections (clients resume).
+        echo "installed. reviewroomd is still running the old version: when no session is live, run"
+        echo "  sudo systemctl try-restart reviewroomd"
+    else
+        echo "installed. Start with: systemctl enable --now reviewroomd (or reviewroomd.socket)"
+    fi
 else
     echo "installed into ${DESTDIR:-/}; systemd is not running here, so no units were (re)loaded"
+    echo "(after an upgrade on the server: sudo systemctl try-restart reviewroomd)"
 fi

@@ -33,9 +33,45 @@ struct BackupTests {
         try FileManager.default.createDirectory(atPath: finalDir, withIntermediateDirectories: false)
         try FileManager.default.moveItem(atPath: second, toPath: finalDir + "/" + StoreConfiguration.databaseFileName)
         let full = try await Store.open(StoreConfiguration(dataDirectory: finalDir, openMode: .existingOnly))
-        #expect(try await full.load(id) == (try await store.load(id)))
+        // Equal but for the epoch, which every backup renews.
+        var restored = try #require(try await full.load(id))
+        let original = try #require(try await store.load(id))
+        #expect(restored.session.epoch != original.session.epoch)
+        restored.session.epoch = original.session.epoch
+        #expect(restored == original)
         #expect(try await full.facilitators() == (try await store.facilitators()))
         await full.close()
+        await store.close()
+    }
+
+    /// PROTOCOL §3.1: a restored backup cannot continue the history clients saw after it was
+    /// taken, so every session in the copy has a new epoch, and only the epoch differs.
+    @Test func everySessionInTheCopyHasANewEpoch() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let (facilitator, first) = try await StoreFixtures.session(in: store)
+        let second = try await store.createSession(owner: facilitator.facilitator.id, definition: StoreFixtures.definition(),
+                                                   participants: [NewParticipant(name: "Cai", role: "reviewer")])
+        for seq in Int64(1)...5 { _ = try await store.append([StoreFixtures.event(seq)], to: first.session.id) }
+        let copyDir = dir.file("copy")
+        try FileManager.default.createDirectory(atPath: copyDir, withIntermediateDirectories: false)
+        try await store.backup(to: copyDir + "/" + StoreConfiguration.databaseFileName)
+        let copy = try await Store.open(StoreConfiguration(dataDirectory: copyDir, openMode: .existingOnly))
+        var epochs: Set<String> = []
+        for id in [first.session.id, second.session.id] {
+            let original = try #require(try await store.load(id))
+            var restored = try #require(try await copy.load(id))
+            #expect(restored.session.epoch != original.session.epoch, "session \(id) kept its epoch")
+            #expect(restored.session.epoch.hasPrefix("e_"))
+            epochs.insert(restored.session.epoch)
+            restored.session.epoch = original.session.epoch
+            #expect(restored == original)
+        }
+        #expect(epochs.count == 2, "each session draws its own epoch")
+        // The live store is untouched.
+        #expect(try await store.session(first.session.id)?.epoch == first.session.epoch)
+        await copy.close()
         await store.close()
     }
 

@@ -102,6 +102,11 @@ struct FileErrorTests {
         let error = await #expect(throws: StoreError.self) { try await Store.open(StoreConfiguration(dataDirectory: target)) }
         #expect(error?.code == .dataDirectoryNotWritable)
         #expect(error?.message.contains("not writable") == true)
+        if mount != nil {
+            // Under systemd's ProtectSystem=strict every path outside ReadWritePaths= is such a mount.
+            #expect(error?.message.contains("read-only file system (under systemd ProtectSystem: add ReadWritePaths=\(target))") == true,
+                    "\(error?.message ?? "")")
+        }
     }
 
     /// SQLITE_FULL provoked for real with `max_page_count` (a quota): the failed append reports

@@ -1,4 +1,5 @@
 import Foundation
+import ReviewRoomTesting
 import Testing
 @testable import ReviewRoomStore
 
@@ -30,12 +31,25 @@ struct MigrationTests {
             #expect(try SchemaMigrator.version(of: connection) == version)
             connection.close()
         }
-        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let log = AwaitableLog<String>(name: "store log")
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path), logger: CapturingLogHandler.logger(log))
         let facilitator = try await store.addFacilitator(name: "After migration")
         #expect(try await store.authenticateFacilitator(token: facilitator.token)?.id == facilitator.facilitator.id)
         await store.close()
         let connection = try SQLiteConnection(path: path)
         #expect(try SchemaMigrator.version(of: connection) == Migrations.latestVersion)
+        // An upgrade is announced at notice; a new (empty) file is created, not migrated.
+        let migrated = log.entries.filter { $0.contains("migrated schema") }
+        if version > 0 {
+            #expect(migrated == ["notice migrated schema from \(version) to \(Migrations.latestVersion) path=\(path)"], "\(log.entries)")
+        } else {
+            #expect(migrated.isEmpty, "\(log.entries)")
+        }
+        // Opening it again migrates nothing.
+        let again = AwaitableLog<String>(name: "second open")
+        let reopened = try await Store.open(StoreConfiguration(dataDirectory: dir.path), logger: CapturingLogHandler.logger(again))
+        await reopened.close()
+        #expect(!again.entries.contains { $0.contains("migrated schema") })
     }
 
     /// v2 → v3 adds `unchanged_operations`: a v2 store with a session and its log opens, keeps

@@ -13,14 +13,17 @@ public struct ConfigurationLoader: Sendable {
     /// Resolves the host of `listen` and `metrics_listen` (``HostResolution/numericHost(_:)``);
     /// injected for tests.
     public var resolveHost: @Sendable (String) -> Result<String, HostResolutionError>
+    /// How much of the configuration the caller needs checked.
+    public var scope: ConfigurationScope
 
-    /// Creates a loader; `resolveHost` defaults to asking the system. The files the
-    /// configuration names (TLS, `web_root`) are always checked on the real file system: the
-    /// TLS pair is loaded with OpenSSL as `serve` would (``TLSCertificateLoader``).
+    /// Creates a loader; `resolveHost` defaults to asking the system. With the ``ConfigurationScope/full``
+    /// scope the files the configuration names (TLS, `web_root`) are checked on the real file
+    /// system: the TLS pair is loaded with OpenSSL as `serve` would (``TLSCertificateLoader``).
     public init(file: ConfigurationFile?, flags: [String: String] = [:], environment: [String: String] = [:],
+                scope: ConfigurationScope = .full,
                 resolveHost: @escaping @Sendable (String) -> Result<String, HostResolutionError> = HostResolution.numericHost) {
         self.file = file; self.flags = flags; self.environment = environment
-        self.resolveHost = resolveHost
+        self.scope = scope; self.resolveHost = resolveHost
     }
 
     /// The merged configuration, or every problem found.
@@ -59,7 +62,13 @@ public struct ConfigurationLoader: Sendable {
             apply(descriptor, Self.convert(text, to: descriptor.kind), source: source, to: &config,
                   problems: &problems, sources: &sources)
         }
-        problems += crossChecks(config, sources: sources)
+        switch scope {
+        case .full:
+            problems += crossChecks(config, sources: sources)
+        case .dataDirectory:
+            // A key misspelled in the file may be data_dir itself, so unknown keys still count.
+            problems = problems.filter { $0.key == nil || $0.key == "data_dir" || $0.code == .unknownKey }
+        }
         return problems.isEmpty ? .success(config) : .failure(ConfigurationError(problems: problems))
     }
 
@@ -93,7 +102,7 @@ public struct ConfigurationLoader: Sendable {
 
     private func unknown(_ key: String, source: ConfigurationSource) -> ConfigurationProblem {
         ConfigurationProblem(code: .unknownKey, key: key, source: source,
-                             message: "unknown key \"\(key)\" (see Deploy/reviewroom.conf for the keys)")
+                             message: "unknown key \"\(key)\" (the keys are listed in /usr/local/share/reviewroom/reviewroom.conf.example as installed, Deploy/reviewroom.conf in the source)")
     }
 
     private func crossChecks(_ config: DaemonConfiguration, sources: [String: ConfigurationSource]) -> [ConfigurationProblem] {

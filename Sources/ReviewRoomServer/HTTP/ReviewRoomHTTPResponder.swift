@@ -64,12 +64,22 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
         case "/metrics":
             if let refusal = onlyGet(method, path) { return refusal }
             return MetricsEndpoint.response(metrics: metrics, request: request)
+        case Self.webSocketPath:
+            // A WebSocket upgrade never reaches here (the transport takes it); a plain request
+            // does, most often from a reverse proxy that drops the Upgrade and Connection headers.
+            if let refusal = onlyGet(method, path) { return refusal }
+            return ProblemDetails(title: "Upgrade Required", status: 426,
+                                  detail: "WebSocket upgrade headers missing — a reverse proxy must forward Upgrade and Connection")
+                .response(extraHeaders: [("Upgrade", "websocket")])
         default:
             if let refusal = onlyGet(method, path) { return refusal }
             if let response = staticFiles?.response(forPath: path) { return response }
             return ProblemDetails(title: "Not Found", status: 404, detail: "nothing is served at \(path)").response()
         }
     }
+
+    /// Where the live WebSocket is served (PROTOCOL §3), as the transport is configured.
+    static let webSocketPath = TransportConfiguration().webSocketPath
 
     private func onlyGet(_ method: String, _ path: String) -> HTTPResponseBuilder? {
         guard method != "GET", method != "HEAD" else { return nil }

@@ -26,8 +26,30 @@ public enum WebRoot {
         }
     }
 
-    /// The directory of the running executable.
+    /// The directory of the running executable, from `/proc/self/exe`: `CommandLine.arguments[0]`
+    /// is only the name when the binary was started through `PATH`, which would resolve against
+    /// the working directory.
     public static var executableDirectory: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        executablePath(procSelfExe: readLink("/proc/self/exe"), argumentZero: CommandLine.arguments.first ?? "")
+            .deletingLastPathComponent()
+    }
+
+    /// The executable's path: the target of `/proc/self/exe` when it could be read (without the
+    /// ` (deleted)` Linux appends once an upgrade replaced the file), else `argumentZero` with
+    /// symbolic links resolved.
+    public static func executablePath(procSelfExe: String?, argumentZero: String) -> URL {
+        if var path = procSelfExe, path.hasPrefix("/") {
+            let deleted = " (deleted)"
+            if path.hasSuffix(deleted) { path.removeLast(deleted.count) }
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: argumentZero).resolvingSymlinksInPath()
+    }
+
+    private static func readLink(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -15,6 +15,9 @@ enum DataDirectory {
         guard !dir.isEmpty else { throw StoreError(.dataDirectoryMissing, "the data directory path is empty: set data_dir or --data-dir") }
         var info = stat()
         if stat(dir, &info) != 0 {
+            // A directory we may not look into (DynamicUser's /var/lib/private is 0700 root) is
+            // not a missing one: saying so, or trying to create it, would mislead.
+            if errno == EACCES { throw permissionDenied(dir) }
             guard configuration.openMode == .createIfNeeded else {
                 throw StoreError(.dataDirectoryMissing, "data directory \(dir) does not exist: check data_dir / --data-dir, or run `reviewroomd serve` once to create it")
             }
@@ -26,6 +29,7 @@ enum DataDirectory {
             if mkdir(dir, 0o700) != 0 {
                 let reason = String(cString: strerror(errno))
                 if errno == ENOSPC { throw StoreError(.diskFull, "cannot create data directory \(dir): the disk is full") }
+                if errno == EROFS { throw readOnly(dir, creating: true) }
                 throw StoreError(.dataDirectoryNotWritable, "cannot create data directory \(dir): \(reason)")
             }
             return false
@@ -37,9 +41,13 @@ enum DataDirectory {
         if !exists && configuration.openMode == .existingOnly {
             throw StoreError(.databaseMissing, "no ReviewRoom database in \(dir) (expected \(StoreConfiguration.databaseFileName)): check data_dir / --data-dir")
         }
-        if access(dir, W_OK) != 0 || isReadOnlyFileSystem(dir) {
-            throw StoreError(.dataDirectoryNotWritable, "data directory \(dir) is not writable by this user (SQLite needs to create its -wal and -shm files there)")
+        if isReadOnlyFileSystem(dir) { throw readOnly(dir, creating: false) }
+        if access(dir, W_OK) != 0 {
+            if errno == EROFS { throw readOnly(dir, creating: false) }
+            throw StoreError(.dataDirectoryNotWritable, "data directory \(dir) is not writable by this user"
+                + ownerClause(info) + ": SQLite needs to create its -wal and -shm files there")
         }
+        if exists { try checkDatabaseFilesUsable(configuration) }
         return exists
     }
 

@@ -1,8 +1,9 @@
 /// Opens a configured connection for the writer or a reader.
 enum ConnectionFactory {
     /// Opens the writer's connection: checks the file is ours, switches to WAL, applies the
-    /// durability mode and limits, and migrates the schema.
-    static func openWriter(_ configuration: StoreConfiguration, now: Int64) throws -> SQLiteConnection {
+    /// durability mode and limits, and migrates the schema. `migratedFrom` is set to the
+    /// version an existing schema was upgraded from, when one was.
+    static func openWriter(_ configuration: StoreConfiguration, now: Int64, migratedFrom: inout Int?) throws -> SQLiteConnection {
         if try !DataDirectory.prepare(configuration), configuration.openMode == .createIfNeeded {
             try DataDirectory.createPrivateDatabaseFile(configuration)
         }
@@ -23,8 +24,14 @@ enum ConnectionFactory {
         if let pages = configuration.maxPageCount {
             try connection.execute("PRAGMA max_page_count = \(pages)")
         }
-        try SchemaMigrator.migrate(connection, now: now)
+        migratedFrom = try SchemaMigrator.migrate(connection, now: now)
         return connection
+    }
+
+    /// ``openWriter(_:now:migratedFrom:)`` for callers that do not ask about migrations.
+    static func openWriter(_ configuration: StoreConfiguration, now: Int64) throws -> SQLiteConnection {
+        var ignored: Int?
+        return try openWriter(configuration, now: now, migratedFrom: &ignored)
     }
 
     /// Opens a reader connection on a database the writer has already prepared.

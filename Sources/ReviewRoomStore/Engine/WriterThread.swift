@@ -18,6 +18,8 @@ final class WriterThread: Sendable {
     private let configuration: StoreConfiguration
     /// Kept alive here because the writer connection's WAL hook points at it.
     private let checkpointer: Checkpointer
+    /// The schema version the database was migrated from when it was opened, if it was.
+    let migratedFrom = Mutex<Int?>(nil)
 
     private init(configuration: StoreConfiguration, checkpointer: Checkpointer) {
         self.configuration = configuration
@@ -30,7 +32,9 @@ final class WriterThread: Sendable {
         try await ConnectionThread.start(
             name: "rr-store-writer",
             open: {
-                let connection = try ConnectionFactory.openWriter(configuration, now: now)
+                var from: Int?
+                let connection = try ConnectionFactory.openWriter(configuration, now: now, migratedFrom: &from)
+                writer.migratedFrom.withLock { $0 = from }
                 try checkpointer.install(on: connection)
                 return connection
             },

@@ -1,12 +1,15 @@
 /// Recognises our files and brings their schema up to `Migrations.latestVersion`.
 enum SchemaMigrator {
     /// Checks the file is ours (or empty) and applies every missing migration up to `target`,
-    /// all in one `BEGIN IMMEDIATE` transaction.
-    static func migrate(_ connection: SQLiteConnection, upTo target: Int = Migrations.latestVersion, now: Int64) throws {
+    /// all in one `BEGIN IMMEDIATE` transaction. Returns the version it migrated from when it
+    /// upgraded an existing schema (nil for a new file or one already at `target`).
+    @discardableResult
+    static func migrate(_ connection: SQLiteConnection, upTo target: Int = Migrations.latestVersion, now: Int64) throws -> Int? {
         try connection.execute("BEGIN IMMEDIATE")
         do {
-            try migrateInTransaction(connection, upTo: target, now: now)
+            let from = try migrateInTransaction(connection, upTo: target, now: now)
             try connection.execute("COMMIT")
+            return from
         } catch {
             try? connection.execute("ROLLBACK")
             throw error
@@ -18,7 +21,7 @@ enum SchemaMigrator {
         Int(try connection.integer("PRAGMA user_version") ?? 0)
     }
 
-    private static func migrateInTransaction(_ connection: SQLiteConnection, upTo target: Int, now: Int64) throws {
+    private static func migrateInTransaction(_ connection: SQLiteConnection, upTo target: Int, now: Int64) throws -> Int? {
         let applicationID = Int32(truncatingIfNeeded: try connection.integer("PRAGMA application_id") ?? 0)
         let tableCount = try connection.integer("SELECT count(*) FROM sqlite_schema") ?? 0
         let path = connection.path
@@ -31,7 +34,7 @@ enum SchemaMigrator {
         if current > Migrations.latestVersion {
             throw StoreError(.schemaTooNew, "\(path) has schema version \(current), but this reviewroomd understands versions up to \(Migrations.latestVersion): it was written by a newer ReviewRoom; upgrade reviewroomd or restore a backup made by this version")
         }
-        guard current < target else { return }
+        guard current < target else { return nil }
         for migration in Migrations.all where migration.version > current && migration.version <= target {
             try connection.execute(migration.sql)
             try connection.execute("PRAGMA user_version = \(migration.version)")
@@ -45,5 +48,6 @@ enum SchemaMigrator {
             try connection.execute("PRAGMA application_id = \(Migrations.applicationID)")
             try connection.run("INSERT OR REPLACE INTO store_metadata(key, value) VALUES ('application', 'ReviewRoom')")
         }
+        return current > 0 ? current : nil
     }
 }

@@ -7,6 +7,10 @@ extension Store {
     /// reader connection (one read transaction, so appends keep committing meanwhile). The copy
     /// is compact, in rollback-journal mode, and opens as a normal ReviewRoom store. The file is
     /// created owner-only (0600), like the data directory (0700): it holds every session's notes.
+    ///
+    /// Every session in the copy gets a new epoch (PROTOCOL §3.1): once the copy is restored,
+    /// the events clients saw after the backup are gone, so a client resuming with the old
+    /// epoch must get a fresh `welcome`, not a replay from sequence numbers that now mean other events.
     /// - Throws: `.backupFailed` when `destination` exists or its directory is missing;
     ///   `.diskFull` when the destination's disk fills up.
     public func backup(to destination: String) async throws {
@@ -37,6 +41,7 @@ extension Store {
                         try connection.execute("PRAGMA query_only = OFF")
                         defer { try? connection.execute("PRAGMA query_only = ON") }
                         try connection.run("VACUUM INTO ?1") { try $0.bind(1, destination) }
+                        try Self.renewEpochs(inCopyAt: destination)
                         continuation.resume()
                     } catch {
                         let failure = StoreError.wrap(error)
@@ -52,5 +57,27 @@ extension Store {
             ))
         }
         logger.info("backup written", metadata: ["destination": "\(destination)"])
+    }
+
+    /// Gives every session in the database at `path` (a fresh backup, not yet used by anyone)
+    /// a new random epoch, in one transaction on a connection of its own.
+    private static func renewEpochs(inCopyAt path: String) throws {
+        let copy = try SQLiteConnection(path: path)
+        defer { copy.close() }
+        try copy.execute("BEGIN IMMEDIATE")
+        do {
+            let sessions = try copy.rows("SELECT id FROM sessions") { $0.text(0) }
+            for session in sessions {
+                let epoch = try SecretToken.identifier(prefix: "e_")
+                try copy.run("UPDATE sessions SET epoch = ?2 WHERE id = ?1") {
+                    try $0.bind(1, session)
+                    try $0.bind(2, epoch)
+                }
+            }
+            try copy.execute("COMMIT")
+        } catch {
+            try? copy.execute("ROLLBACK")
+            throw error
+        }
     }
 }

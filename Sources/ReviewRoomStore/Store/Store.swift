@@ -39,6 +39,11 @@ public final class Store: Sendable {
             await checkpointer.close()
             throw error
         }
+        if let from = writer.migratedFrom.withLock({ $0 }) {
+            // An upgrade changed the file for good: worth a line above info (README "Upgrades").
+            logger.notice("migrated schema from \(from) to \(Migrations.latestVersion)",
+                          metadata: ["path": "\(configuration.databasePath)"])
+        }
         logger.info("store opened", metadata: [
             "path": "\(configuration.databasePath)", "durability": "\(configuration.durability.rawValue)",
             "schema": "\(Migrations.latestVersion)",

@@ -14,7 +14,17 @@ extension ServiceCore {
         }
         let origin = HTTPRequestReader.header(wsi, WSI_TOKEN_ORIGIN)
         guard originPolicy.permits(origin) else {
-            return refuseUpgrade(wsi, status: 403, why: "the Origin \(origin ?? "") is not allowed")
+            let refused = origin ?? ""
+            if originRefusals.shouldLog(refused, now: loopNow) {
+                // A browser refused here shows nothing but a failed WebSocket; the operator
+                // needs the Origin it sent and what it was compared with (public_url behind a proxy).
+                logger.warning("WebSocket upgrade refused: Origin \(refused) is neither the daemon's own nor an allowed one; set public_url to the URL browsers use, or add the origin to allowed_origins", metadata: [
+                    "origin": "\(refused)",
+                    "public_url": "\(configuration.ownOrigins.isEmpty ? "(not set)" : configuration.ownOrigins.joined(separator: ","))",
+                    "allowed_origins": "[\(configuration.allowedOrigins.joined(separator: ", "))]",
+                ])
+            }
+            return refuseUpgrade(wsi, status: 403, why: "the Origin \(refused) is not allowed")
         }
         upgradeOrigins[wsi] = origin
         return 0

@@ -49,6 +49,8 @@ final class ServiceCore: @unchecked Sendable {
     /// `LWS_PRE` writable bytes, then ``pingPayload``: what an idle connection's ping sends.
     let pingBuffer: UnsafeMutablePointer<UInt8>
     var originPolicy = OriginPolicy(origins: [])
+    /// When each refused Origin was last logged, so a page retrying every second logs once a minute.
+    var originRefusals = RefusalLogThrottle(intervalNanoseconds: 60_000_000_000)
     var sessionsByWSI: [OpaquePointer: ConnectionSession] = [:]
     var sessionsByID: [ConnectionID: ConnectionSession] = [:]
     var upgradeOrigins: [OpaquePointer: String] = [:]

@@ -40,5 +40,8 @@ func reviewroomLWSLogEmit(_ level: Int32, _ line: UnsafePointer<CChar>?) {
     guard let line else { return }
     let text = String(cString: line).trimmingCharacters(in: .whitespacesAndNewlines)
     guard !text.isEmpty, let logger = LWSLogBridge.sink.withLock({ $0 }) else { return }
-    logger.log(level: LWSLogBridge.level(for: level), "lws: \(text)")
+    // lws says this after every upgrade our filter refused; the filter has answered the client
+    // and logged why (the Origin refusal at warning), so lws' bare line would only mislead.
+    let demoted = text.hasPrefix("User code denied connection")
+    logger.log(level: demoted ? .debug : LWSLogBridge.level(for: level), "lws: \(text)")
 }

@@ -4,13 +4,23 @@ import ReviewRoomServer
 /// Loads a configuration for a command, printing every problem to stderr on failure.
 enum ConfigurationResolution {
     /// The configuration, or `ExitCode(78)` (EX_CONFIG) after printing the problems.
-    static func load(file: ConfigurationFile?, flags: [String: String], environment: [String: String]) throws -> DaemonConfiguration {
-        switch ConfigurationLoader(file: file, flags: flags, environment: environment).load() {
+    static func load(file: ConfigurationFile?, flags: [String: String], environment: [String: String],
+                     scope: ConfigurationScope = .full) throws -> DaemonConfiguration {
+        switch ConfigurationLoader(file: file, flags: flags, environment: environment, scope: scope).load() {
         case .success(let configuration):
             return configuration
         case .failure(let error):
-            CommandOutput.standardError("reviewroomd: \(error)")
+            CommandOutput.standardError(report(error, journal: environment["JOURNAL_STREAM"] != nil))
             throw ExitCode(78)
         }
+    }
+
+    /// The problems as printed: under systemd (`journal`) every line carries journald's `<3>`
+    /// (error) priority, like the daemon's own error lines, so `journalctl -p warning` shows
+    /// the whole report; without it a line would be filed at the default, info.
+    static func report(_ error: ConfigurationError, journal: Bool) -> String {
+        let text = "reviewroomd: \(error)"
+        guard journal else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { "<3>\($0)" }.joined(separator: "\n")
     }
 }

@@ -22,13 +22,14 @@ struct DataDirectoryOption: ParsableArguments {
         }
     }
 
-    /// The whole effective configuration; prints every problem and exits 78 when it is invalid.
+    /// The effective configuration, checked only as far as these commands use it (`data_dir`:
+    /// ``ConfigurationScope/dataDirectory``); prints every problem and exits 78 when it is invalid.
     func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DaemonConfiguration {
         // With --data-dir no file is read: the directory is all these commands need.
         let file = dataDirectory == nil ? TOMLConfigurationReader.read(explicitPath: config) : nil
         var flags: [String: String] = [:]
         if let dataDirectory { flags["data_dir"] = dataDirectory }
-        return try ConfigurationResolution.load(file: file, flags: flags, environment: environment)
+        return try ConfigurationResolution.load(file: file, flags: flags, environment: environment, scope: .dataDirectory)
     }
 
     /// The data directory to use.

@@ -34,9 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let flags = flagValues
         let configPath = config
-        let configuration = try ConfigurationResolution.load(
-            file: TOMLConfigurationReader.read(explicitPath: configPath), flags: flags, environment: environment)
-        let daemon = Daemon(configuration: configuration, environment: environment) {
+        let file = TOMLConfigurationReader.read(explicitPath: configPath)
+        let configuration = try ConfigurationResolution.load(file: file, flags: flags, environment: environment)
+        let daemon = Daemon(configuration: configuration, environment: environment, configFile: file?.path) {
             // SIGHUP: re-read the same sources; the caller keeps the old settings on failure.
             ConfigurationLoader(file: TOMLConfigurationReader.read(explicitPath: configPath), flags: flags,
                                 environment: ProcessInfo.processInfo.environment).load()

@@ -13,7 +13,12 @@ enum StoreCommandRunner {
             // Commands print their result; the store's info logs would only clutter a terminal.
             var logger = Logger(label: "reviewroom.store")
             logger.logLevel = .warning
+            let existed = FileManager.default.fileExists(atPath: configuration.databasePath)
             let store = try await Store.open(configuration, logger: logger)
+            // A new database where one was expected is how a wrong --data-dir shows itself.
+            if !existed {
+                FileHandle.standardError.write(Data("created a new database in \(directory)\n".utf8))
+            }
             do {
                 let output = try await body(store)
                 await store.close()

@@ -11,12 +11,14 @@ import WebSocketTransport
 struct Daemon {
     let configuration: DaemonConfiguration
     let environment: [String: String]
+    /// The configuration file read, or nil when none was (no default file, no `--config`).
+    let configFile: String?
     /// Re-reads the configuration sources (SIGHUP).
     let reloadConfiguration: @Sendable () -> Result<DaemonConfiguration, ConfigurationError>
 
-    init(configuration: DaemonConfiguration, environment: [String: String],
+    init(configuration: DaemonConfiguration, environment: [String: String], configFile: String?,
          reloadConfiguration: @escaping @Sendable () -> Result<DaemonConfiguration, ConfigurationError>) {
-        self.configuration = configuration; self.environment = environment
+        self.configuration = configuration; self.environment = environment; self.configFile = configFile
         self.reloadConfiguration = reloadConfiguration
     }
 
@@ -108,6 +110,10 @@ struct Daemon {
                 throw ExitCode(70)
             }
         }
+        let startup: Logger.Metadata = [
+            "config": "\(configFile ?? "none")",
+            "web_root": "\(webRoot?.path ?? "none")", "data_dir": "\(configuration.dataDirectory)",
+        ]
         let announce: @Sendable () -> Void = { [configuration, demoLines] in
             // Tests and scripts read this line to learn the port: exactly one such line on stdout.
             // It comes once SIGTERM is trapped, so whoever reads it may stop the daemon at once.
@@ -115,8 +121,11 @@ struct Daemon {
             // Likewise one line for metrics_listen, which always serves plain HTTP.
             if let metricsAddress { CommandOutput.standardOutput("Metrics on http://\(metricsAddress)") }
             for line in demoLines { CommandOutput.standardOutput(line) }
-            logger.info("listening", metadata: ["port": "\(port)", "socket_activated": "\(inherited != nil)",
-                                               "data_dir": "\(configuration.dataDirectory)"])
+            // Which file, URL and web client this run uses: what an operator checks first.
+            logger.info("listening", metadata: startup.merging([
+                "port": "\(port)", "socket_activated": "\(inherited != nil)",
+                "public_url": "\(configuration.publicURL ?? "\(scheme)://\(ListenAddress.format(host: host, port: port))")",
+            ]) { $1 })
             if let metricsAddress { logger.info("serving /metrics only", metadata: ["metrics_listen": "\(metricsAddress)"]) }
         }
 
@@ -240,7 +249,9 @@ struct Daemon {
             levels.current = fresh.logLevel
             logger.info("log level is \(fresh.logLevel.rawValue)")
         case .failure(let error):
-            logger.error("SIGHUP: configuration not reloaded, keeping the old one: \(error)")
+            // One readable line: the log handler would show the report's line breaks as "\n".
+            let problems = error.problems.map(\.description).joined(separator: "; ")
+            logger.error("SIGHUP: configuration not reloaded, keeping the old one: \(problems)")
         }
         guard tls else { return }
         do {

@@ -31,6 +31,31 @@ struct ConfigurationLoaderTests {
         #expect(config.durability == .process && config.logLevel == .info && config.languageHints)
     }
 
+    /// The offline commands' scope: files, web_root and host names go unchecked; data_dir,
+    /// syntax and unknown keys do not.
+    @Test func theDataDirectoryScopeChecksOnlyWhatTheStoreCommandsUse() throws {
+        let entries: [(String, ConfigValue)] = [
+            ("data_dir", .string("/srv/rr")), ("tls_cert", .string("/run/credentials/x/tls.crt")),
+            ("tls_key", .string("/run/credentials/x/tls.key")), ("web_root", .string("/nonexistent/web")),
+            ("listen", .string("school-server:8080")), ("log_level", .string("loud")),
+        ]
+        let unresolvable: @Sendable (String) -> Result<String, HostResolutionError> = { _ in
+            .failure(HostResolutionError(host: "school-server", reason: "does not resolve"))
+        }
+        let full = problems(ConfigurationLoader(file: file(entries), resolveHost: unresolvable))
+        #expect(Set(full.compactMap(\.key)).isSuperset(of: ["tls_cert", "tls_key", "web_root", "listen", "log_level"]), "\(full)")
+        let offline = try load(ConfigurationLoader(file: file(entries), scope: .dataDirectory, resolveHost: unresolvable))
+        #expect(offline.dataDirectory == "/srv/rr")
+
+        let typo = problems(ConfigurationLoader(file: file([("data_dri", .string("/srv/rr"))]), scope: .dataDirectory))
+        #expect(typo.map(\.code) == [.unknownKey] && typo.first?.key == "data_dri")
+        let badDirectory = problems(ConfigurationLoader(file: file([("data_dir", .integer(3))]), scope: .dataDirectory))
+        #expect(badDirectory.map(\.key) == ["data_dir"])
+        let syntax = ConfigurationFile(path: "/x.conf", problems: [
+            ConfigurationProblem(code: .syntax, key: nil, source: .file("/x.conf"), message: "line 1")])
+        #expect(problems(ConfigurationLoader(file: syntax, scope: .dataDirectory)).map(\.code) == [.syntax])
+    }
+
     @Test func stateDirectoryIsTheDefaultDataDirectoryUnderSystemd() throws {
         let config = try load(ConfigurationLoader(file: nil, environment: ["STATE_DIRECTORY": "/var/lib/reviewroom-x:/other"]))
         #expect(config.dataDirectory == "/var/lib/reviewroom-x")

@@ -72,6 +72,8 @@ struct DaemonLifecycleTests {
         daemon.signal(SIGHUP)
         let refusal = try await daemon.stderr.first(where: { $0.contains("configuration not reloaded") }, timeout: .seconds(10))
         #expect(refusal.contains("loud") && refusal.contains("colour"))
+        // One readable line: the problems joined with "; ", not the report's "\n" escaped.
+        #expect(!refusal.contains("\\n") && refusal.contains("; "), "\(refusal)")
         #expect(try await CurlClient.request("GET", "\(url)/readyz").status == 200)
         #expect(!daemon.stderr.entries.contains { $0.contains("log level is") })
     }

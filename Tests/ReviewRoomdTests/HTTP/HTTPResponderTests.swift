@@ -34,6 +34,21 @@ struct HTTPResponderTests {
         #expect(SecurityHeaders.all.map(\.0) == ["Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options"])
     }
 
+    /// A plain GET of the WebSocket path is what a proxy that drops Upgrade and Connection
+    /// sends: 426 naming the cause, not a 404 that reads as a wrong URL.
+    @Test func aPlainRequestForTheWebSocketPathIs426() async throws {
+        let responder = try responder()
+        let response = await responder.respond(to: HTTPRequest(method: "GET", path: "/ws"))
+        #expect(response.status == 426)
+        #expect(header("Content-Type", in: response) == "application/problem+json")
+        #expect(header("Upgrade", in: response) == "websocket")
+        let body = String(decoding: response.body, as: UTF8.self)
+        #expect(body.contains("WebSocket upgrade headers missing") && body.contains("Upgrade and Connection"), "\(body)")
+        let post = await responder.respond(to: HTTPRequest(method: "POST", path: "/ws"))
+        #expect(post.status == 405)
+        #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/wss")).status == 404)
+    }
+
     @Test func readinessFollowsThePhase() async throws {
         let readiness = Readiness()
         let responder = try responder(readiness: readiness)

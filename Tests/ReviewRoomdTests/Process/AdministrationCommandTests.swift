@@ -54,4 +54,17 @@ struct AdministrationCommandTests {
         let again = try await reviewroomd(["backup", destination.path, "--data-dir", data.path])
         #expect(again.status != 0, "a backup never overwrites")
     }
+
+    /// A new database where the admin expected the service's is how a wrong --data-dir shows:
+    /// `facilitator add` says so on stderr the first time, and only then.
+    @Test func addSaysWhenItCreatedANewDatabase() async throws {
+        let data = try TemporaryDirectory.make(prefix: "admin-new").appendingPathComponent("data")
+        let first = try await reviewroomd(["facilitator", "add", "Kim", "--json", "--data-dir", data.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("created a new database in \(data.path)"), "\(first.stderr)")
+        #expect(!first.stdout.contains("created"), "stdout stays the JSON object alone")
+        let second = try await reviewroomd(["facilitator", "add", "Lee", "--json", "--data-dir", data.path])
+        #expect(second.status == 0)
+        #expect(!second.stderr.contains("created a new database"), "\(second.stderr)")
+    }
 }

@@ -74,6 +74,38 @@ struct CheckConfigCommandTests {
         }
     }
 
+    /// serve creates only the last directory of data_dir; check-config says so before the
+    /// service fails with 73. An existing parent (serve creates the rest) is fine.
+    @Test func aDataDirectoryWhoseParentIsMissingIsRefused() async throws {
+        let root = try TemporaryDirectory.make(prefix: "dd")
+        let typo = root.appendingPathComponent("srv/reviewroom").path
+        let result = try await reviewroomd(["check-config", "--config", try configFile("data_dir = \"\(typo)\"\n").path])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("data_dir") && result.stderr.contains("neither does its parent \(root.path)/srv"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
+        let fresh = root.appendingPathComponent("reviewroom").path
+        let fine = try await reviewroomd(["check-config", "--config", try configFile("data_dir = \"\(fresh)\"\n").path])
+        #expect(fine.status == 0, "\(fine.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fresh), "check-config creates nothing")
+    }
+
+    /// Unset, web_root shows as the folder serve would use (here the build's resource bundle).
+    @Test func anUnsetWebRootIsShownAsTheFolderFound() async throws {
+        let result = try await reviewroomd(["check-config", "--config", try configFile("").path])
+        #expect(result.status == 0)
+        let bundle = try BuildProducts.executable(named: "reviewroomd").deletingLastPathComponent()
+            .appendingPathComponent("ReviewRoom_ReviewRoomServer.resources/Web").path
+        #expect(result.stdout.contains("web_root = \"\(bundle)\" # not set"), "\(result.stdout)")
+        #expect(!result.stdout.contains("web_root is not set"))
+    }
+
+    @Test func anUnknownKeyNamesTheInstalledExample() async throws {
+        let result = try await reviewroomd(["check-config", "--config", try configFile("colour = 1\n").path])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("/usr/local/share/reviewroom/reviewroom.conf.example"), "\(result.stderr)")
+    }
+
     @Test func syntaxErrorsNameTheLine() async throws {
         let result = try await reviewroomd(["check-config", "--config", try configFile("listen = \n").path])
         #expect(result.status != 0)

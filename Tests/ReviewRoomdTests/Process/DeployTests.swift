@@ -7,7 +7,8 @@ struct DeployTests {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../..").standardizedFileURL
 
-    @Test func serviceUnitScoresAtMostOnePointFive() async throws {
+    /// The unit's comment promises 1.2 (systemd-analyze's "OK"); a weaker unit fails here.
+    @Test func serviceUnitScoresAtMostOnePointTwo() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze") else {
             print("skipped: systemd-analyze is not installed (apt-get install systemd)")
             return
@@ -17,7 +18,7 @@ struct DeployTests {
         let line = try #require(result.stdout.split(separator: "\n").last { $0.contains("Overall exposure level") },
                                 "no score in: \(result.stdout) \(result.stderr)")
         let score = try #require(line.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) })
-        #expect(score <= 1.5, "\(line)")
+        #expect(score <= 1.2, "\(line)")
     }
 
     @Test func installIntoDestdirIsCompleteAndKeepsAnEditedConfig() async throws {
@@ -47,14 +48,33 @@ struct DeployTests {
         #expect(page.headers["content-type"] == "text/html; charset=utf-8")
     }
 
-    @Test func dryRunChangesNothing() async throws {
+    /// Under `sudo` (Debian's secure_path: no Swift toolchain) `--no-build` never calls swift,
+    /// and a dry run says it installed nothing.
+    @Test func dryRunWithNoBuildNeedsNoSwiftAndChangesNothing() async throws {
         let destination = try TemporaryDirectory.make(prefix: "dry")
-        var environment = ProcessInfo.processInfo.environment
-        environment["DESTDIR"] = destination.path
+        let environment = ["DESTDIR": destination.path, "HOME": "/root",
+                           "PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]
         let script = Self.root.appendingPathComponent("Deploy/install.sh").path
-        let result = try await ChildProcess.run([script, "--dry-run", "--no-build"], environment: environment)
+        let result = try await ChildProcess.run(["/bin/bash", script, "--dry-run", "--no-build"], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("+ install -m 0755"))
+        let binary = Self.root.appendingPathComponent(".build/release/reviewroomd").path
+        #expect(result.stdout.contains("+ install -m 0755 \(binary) "), "\(result.stdout)")
+        #expect(!result.stdout.contains("swift"), "\(result.stdout)")
+        let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("dry run: nothing was installed"), "\(last)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: destination.path).isEmpty)
+    }
+
+    /// As root (sudo), building is refused with the commands to use instead; nothing is installed.
+    @Test(.enabled(if: geteuid() == 0, "only root is refused"))
+    func buildingAsRootIsRefused() async throws {
+        let destination = try TemporaryDirectory.make(prefix: "root-build")
+        let script = Self.root.appendingPathComponent("Deploy/install.sh").path
+        let result = try await ChildProcess.run(["/bin/bash", script], environment: [
+            "DESTDIR": destination.path, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "SUDO_USER": "teacher"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("not building as root") && result.stderr.contains("sudo Deploy/install.sh --no-build"),
+                "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: destination.path).isEmpty)
     }
 

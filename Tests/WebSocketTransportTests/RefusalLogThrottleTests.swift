@@ -1,0 +1,26 @@
+import Testing
+@testable import WebSocketTransport
+
+/// A refused Origin is logged once per origin per interval, whatever a retrying page does.
+@Suite("Refusal log throttle")
+struct RefusalLogThrottleTests {
+    /// Which of `calls` (key, time) the throttle lets through, in order.
+    private func decisions(_ throttle: inout RefusalLogThrottle, _ calls: [(String, UInt64)]) -> [Bool] {
+        calls.map { throttle.shouldLog($0.0, now: $0.1) }
+    }
+
+    @Test func oncePerKeyPerInterval() {
+        var throttle = RefusalLogThrottle(intervalNanoseconds: 60)
+        let logged = decisions(&throttle, [("http://a.example", 0), ("http://a.example", 59), ("http://b.example", 59),
+                                           ("http://a.example", 60), ("http://a.example", 100)])
+        #expect(logged == [true, false, true, true, false])
+    }
+
+    /// A flood of made-up origins is bounded: the oldest are forgotten (and may log again).
+    @Test func memoryIsBounded() {
+        var throttle = RefusalLogThrottle(intervalNanoseconds: 1_000, capacity: 3)
+        let logged = decisions(&throttle, [("o1", 0), ("o2", 1), ("o3", 2), ("o4", 3), ("o4", 5), ("o3", 5), ("o1", 5)])
+        // o1, the oldest, was forgotten to make room for o4, so it logs again.
+        #expect(logged == [true, true, true, true, false, false, true])
+    }
+}
