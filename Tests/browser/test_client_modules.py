@@ -90,3 +90,24 @@ def test_live_speaking_time_leaves_clock_pauses_out_as_the_server_does(daemon, b
         "}, (e) => done(['import failed: ' + e]));")
     assert seconds == [10, 10, 20, 20, 10]
     assert browser_errors(driver) == []
+
+
+def test_pages_reach_their_files_the_socket_and_the_api_relative_to_themselves(daemon, browsers):
+    """A daemon behind a proxy under a path (`public_url = https://host/review`, README): every
+    page loads its styles, scripts, WebSocket and API beside itself, never from the host's root."""
+    absolute = re.compile(r'(?:href|src)="/(?!/)|fetch\(`/|\$\{location\.host\}/')
+    offenders = [f"{path.name}: {line.strip()}"
+                 for path in list((WEB / "js").glob("*.js")) + list(WEB.glob("*.html"))
+                 for line in path.read_text().splitlines() if absolute.search(line)]
+    assert offenders == []
+    driver = browsers()
+    driver.get(daemon.base + "/")
+    urls = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "import('/js/connection.js').then((m) => done(["
+        "  m.webSocketURL('wss', 'https://school.example/review/join#secret-token'),"
+        "  m.webSocketURL('ws', 'http://127.0.0.1:8080/display#t'),"
+        "  m.webSocketURL('ws', 'http://127.0.0.1:8080/console'),"
+        "]), (e) => done(['import failed: ' + e]));")
+    assert urls == ["wss://school.example/review/ws", "ws://127.0.0.1:8080/ws", "ws://127.0.0.1:8080/ws"]
+    assert browser_errors(driver) == []

@@ -21,6 +21,18 @@ export const PING_ANSWER_LIMIT_MS = 10000;
 export const STABLE_CONNECTION_MS = 10000;
 
 /**
+ * The WebSocket endpoint beside the page: `ws` resolved against the page's own address, so a
+ * daemon served under a path behind a proxy (`public_url = https://host/review`) is reached at
+ * `/review/ws` (the fragment, which holds the invite token, is never part of it).
+ */
+export function webSocketURL(scheme, pageURL = location.href) {
+  const url = new URL('ws', pageURL);
+  url.protocol = `${scheme}:`;
+  url.hash = '';
+  return url.href;
+}
+
+/**
  * Whether an `error` answering `hello`, then the close that followed it, ends this page's tries.
  * `internal` (the server could not load the session) and a close asking for a reconnect are not
  * final: the page keeps its token and unsent edits and tries again with backoff.
@@ -76,7 +88,7 @@ export class Connection {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     let socket;
     try {
-      socket = new WebSocket(`${scheme}://${location.host}/ws`, SUBPROTOCOL);
+      socket = new WebSocket(webSocketURL(scheme), SUBPROTOCOL);
     } catch {
       this.scheduleReconnect();
       return;
