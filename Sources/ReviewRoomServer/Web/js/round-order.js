@@ -3,7 +3,7 @@ import { el } from './dom.js';
 import { t } from './strings.js';
 
 const SPEAKING_ROLES = ['reviewer', 'host', 'facilitator'];
-// The server's default order: reviewers, then hosts (facilitators are offered, unticked).
+// The server's default order: reviewers, then hosts; facilitators come last, offered unticked.
 const ROLE_RANK = { reviewer: 0, host: 1, facilitator: 2 };
 
 /** A round's speaking order as the facilitator arranges it before "Start a round". */
@@ -22,7 +22,9 @@ export class RoundOrder {
     if (!this.arranged) {
       const invited = new Map(speakers.map((p, i) => [p.id, i]));
       const present = (p) => (online.has(p.id) ? 0 : 1);
-      const sorted = [...speakers].sort((a, b) => present(a) - present(b) || ROLE_RANK[a.role] - ROLE_RANK[b.role] || invited.get(a.id) - invited.get(b.id));
+      const offered = (p) => (p.role === 'facilitator' ? 1 : 0);
+      const sorted = [...speakers].sort((a, b) => offered(a) - offered(b) || present(a) - present(b)
+        || ROLE_RANK[a.role] - ROLE_RANK[b.role] || invited.get(a.id) - invited.get(b.id));
       this.entries = sorted.map(fresh);
       return;
     }
