@@ -78,18 +78,27 @@ export class LiveConsole {
   /** True while the control in `slot` waits for its answer or the short pause after it. */
   held(slot) { return this.holds.has(slot); }
 
-  /** `aria-disabled` for a held control (it keeps focus, unlike `disabled`). */
-  holdAttrs(slot) { return this.held(slot) ? { 'aria-disabled': 'true' } : {}; }
+  /** The attributes of a control in `slot`: its slot, and `aria-disabled` while held (it keeps focus, unlike `disabled`). */
+  holdAttrs(slot) { return this.held(slot) ? { 'data-hold': slot, 'aria-disabled': 'true' } : { 'data-hold': slot }; }
 
   /** Sends `type` for the control in `slot` unless that slot is held; holds it until the answer plus HOLD_MS. */
   act(slot, type, fields = {}) {
     if (this.held(slot) || this.stopped) return Promise.resolve(undefined);
     this.holds.set(slot, null);
-    this.render();
+    this.markHeld(slot, true);
     return this.send(type, fields).then((ack) => {
-      if (!this.stopped) this.holds.set(slot, setTimeout(() => { this.holds.delete(slot); this.render(); }, HOLD_MS));
+      if (!this.stopped) this.holds.set(slot, setTimeout(() => { this.holds.delete(slot); this.markHeld(slot, false); }, HOLD_MS));
       return ack;
     });
+  }
+
+  // Marked in place, not by a redraw: holds come and go with every click, and a redraw for each
+  // would replace the controls under the facilitator's pointer (and under the tests' references).
+  markHeld(slot, held) {
+    for (const node of this.controls.querySelectorAll(`[data-hold="${CSS.escape(slot)}"]`)) {
+      if (held) node.setAttribute('aria-disabled', 'true');
+      else node.removeAttribute('aria-disabled');
+    }
   }
 
   /** A button that sends `type` through `slot`; a click that is part of a double click is ignored. */
