@@ -5,7 +5,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import (command, invite_of, joined, open_live_console, participant_id, schedule_via_api,
+from pages import (axe_problems, command, invite_of, joined, open_live_console, participant_id, schedule_via_api,
                    start_live_review, wait_js, wait_until)
 
 AGENDA = [{"title": f"Phase {n}", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"} for n in range(1, 5)]
@@ -104,6 +104,7 @@ def test_controls_that_cannot_apply_are_not_offered_and_refusals_are_reported(da
     before_start = ["control-prev", "control-next", "control-goto", "control-goto-go",
                     "control-extend-minus-300", "control-extend-minus-60", "control-extend-plus-60", "control-extend-plus-300"]
     assert disabled(before_start) == {i: True for i in before_start}
+    assert axe_problems(console) == []
 
     console.find_element(By.ID, "control-start").click()
     wait_js(console, "return window.reviewroom.model.session.clock.status === 'live'")
@@ -153,4 +154,5 @@ def test_controls_that_cannot_apply_are_not_offered_and_refusals_are_reported(da
     wait_js(console, "return window.reviewroom.model.session.clock.status === 'ended'")
     hide = console.find_element(By.XPATH, "//button[normalize-space()='Hide']")
     assert hide.get_attribute("disabled") is not None
+    assert axe_problems(console) == []
     assert browser_errors(console) == [] and browser_errors(page) == []
