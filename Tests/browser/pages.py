@@ -183,10 +183,12 @@ def kept_text_reaches_server(driver, daemon, token, session, note, typed):
 
 
 def connection_banner(driver):
-    """The reviewer page's connection banner as shown: {hidden, text, role}."""
+    """The page's connection banner as shown: {hidden (no visible text), text, inTree}. `inTree` is
+    false when the element itself is hidden (out of the accessibility tree); an idle banner is
+    empty but stays in the tree (BrowserClient.md, "Connection")."""
     return driver.execute_script(
         "const b = document.getElementById('connection-banner');"
-        "return {hidden: b.hidden, text: b.textContent, role: b.getAttribute('role')};")
+        "return {hidden: b.hidden || b.getBoundingClientRect().height === 0, text: b.textContent, inTree: !b.hidden};")
 
 
 def reviewer_joined(daemon, token, browsers, title):

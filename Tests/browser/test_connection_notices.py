@@ -16,11 +16,11 @@ BANNER = "#connection-banner"
 
 def test_reconnecting_banner_keeps_the_note_editable_and_clears_after_the_restart(daemon, facilitator, api_ready, browsers):
     session, note, asha = reviewer_joined(daemon, facilitator, browsers, "Daemon restarts under a reviewer")
-    assert connection_banner(asha) == {"hidden": True, "text": "", "role": "status"}
+    assert connection_banner(asha) == {"hidden": True, "text": "", "inTree": True}
 
     # The daemon goes away: the banner (a polite live region) says the page is reconnecting.
     daemon.stop()
-    wait_until(asha, lambda d: connection_banner(d) == {"hidden": False, "text": "Connection lost – reconnecting…", "role": "status"},
+    wait_until(asha, lambda d: connection_banner(d) == {"hidden": False, "text": "Connection lost – reconnecting…", "inTree": True},
                message=f"no reconnecting banner while the daemon is down (banner: {connection_banner(asha)})")
 
     # The note stays editable; what is typed is shown, marked unsent, and the banner says it is kept.
@@ -34,7 +34,7 @@ def test_reconnecting_banner_keeps_the_note_editable_and_clears_after_the_restar
     # Same data directory, same port: the page rejoins by itself, the banner clears and the
     # kept text reaches the server.
     daemon.start(daemon.port)
-    wait_until(asha, lambda d: connection_banner(d) == {"hidden": True, "text": "", "role": "status"}, timeout=40,
+    wait_until(asha, lambda d: connection_banner(d) == {"hidden": True, "text": "", "inTree": True}, timeout=40,
                message=f"the banner never cleared after the restart (banner: {connection_banner(asha)})")
     kept_text_reaches_server(asha, daemon, facilitator, session, note, "typed while the daemon was down")
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
@@ -105,7 +105,7 @@ def test_typing_while_offline_says_at_once_that_edits_are_kept_and_announces_it_
     area = asha.find_element(By.ID, f"note-{note['id']}")
     area.send_keys(Keys.END, "kept")
     assert asha.execute_script("return window.reviewroom.notesView.hasUnsynced") is True
-    assert connection_banner(asha) == {"hidden": False, "text": EDITS_KEPT, "role": "status"}
+    assert connection_banner(asha) == {"hidden": False, "text": EDITS_KEPT, "inTree": True}
 
     # A screen reader hears it once through the polite live region, not at every keystroke.
     wait_js(asha, "return document.querySelector(arguments[0]).textContent === arguments[1]", POLITE, EDITS_KEPT,
@@ -117,7 +117,7 @@ def test_typing_while_offline_says_at_once_that_edits_are_kept_and_announces_it_
 
     # Back online (same data directory and port) the banner clears and the kept text is sent.
     daemon.start(daemon.port)
-    wait_until(asha, lambda d: connection_banner(d) == {"hidden": True, "text": "", "role": "status"}, timeout=40,
+    wait_until(asha, lambda d: connection_banner(d) == {"hidden": True, "text": "", "inTree": True}, timeout=40,
                message=f"the banner never cleared after the restart (banner: {connection_banner(asha)})")
     wait_text(asha, ".tab-panel:not([hidden]) .note-status", "All changes saved")
     assert shown_note(asha, note["id"]).endswith("kept and more")

@@ -1,6 +1,7 @@
 """Leaving the console's live view stops what it started (a second visit does not run beside the
 first), and the session page's "Revoke" and "New link" ask first, naming the person."""
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
 from pages import (invite_of, joined, open_live_console, schedule_via_api, wait_js, wait_text, wait_until)
@@ -25,7 +26,7 @@ def test_a_second_visit_to_the_live_view_does_not_run_beside_the_first(daemon, f
     assert console.execute_script(REGIONS) == regions - 2
     assert console.execute_script("return window.reviewroom === undefined")
 
-    # Second visit: one set of regions again; N advances exactly one phase.
+    # Second visit: one set of regions again; Alt+Shift+N advances exactly one phase.
     console.find_element(By.ID, "run-live").click()
     joined(console)
     assert console.execute_script(REGIONS) == regions
@@ -33,7 +34,7 @@ def test_a_second_visit_to_the_live_view_does_not_run_beside_the_first(daemon, f
     wait_js(console, "return window.reviewroom.model.session.clock.status === 'live'")
     console.find_element(By.ID, "controls-heading").click()
     console.execute_script("document.activeElement.blur()")
-    console.find_element(By.TAG_NAME, "body").send_keys("n")
+    console.find_element(By.TAG_NAME, "body").send_keys(Keys.ALT + Keys.SHIFT + "n")
     wait_js(console, "return window.reviewroom.model.session.clock.phase === 1")
     # Once the other page's command would have been answered too, the phase is still the second one.
     wait_js(console, "return window.reviewroom.connection.command('ping').then(() => true)")

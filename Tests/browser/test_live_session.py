@@ -98,7 +98,7 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
     # Hands: Asha by button, Ben by keyboard shortcut; the same order everywhere, then Asha lowers hers.
     asha.find_element(By.ID, "raise-hand").click()
     wait_until(asha, lambda d: queue_names(d) == ["Asha"])
-    ben.find_element(By.TAG_NAME, "body").send_keys("h")
+    ben.find_element(By.TAG_NAME, "body").send_keys(Keys.ALT + Keys.SHIFT + "h")
     for driver in everyone:
         wait_until(driver, lambda d: queue_names(d) == ["Asha", "Ben"], message="queue order differs")
     wait_text(room, "[data-testid=queue]", "Ben")
@@ -125,8 +125,8 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
     asha.find_element(By.XPATH, "//button[normalize-space()='Agree']").click()
     wait_text(console, ".signals", "Asha: Agree")
 
-    # The facilitator's N shortcut moves everyone to the next phase; the change is announced politely.
-    console.find_element(By.TAG_NAME, "body").send_keys("n")
+    # The facilitator's Alt+Shift+N shortcut moves everyone to the next phase; the change is announced politely.
+    console.find_element(By.TAG_NAME, "body").send_keys(Keys.ALT + Keys.SHIFT + "n")
     third_phase = session["agenda"][2]["title"]
     for driver in everyone:
         wait_text(driver, "[data-testid=phase-title]", third_phase)

@@ -25,7 +25,7 @@ def test_a_connection_that_stops_answering_is_replaced(daemon, facilitator, api_
         # The next ping (sent now rather than in up to 15 s) gets no answer: the page gives up on
         # the connection and says so, though the socket never closed.
         asha.execute_script("window.reviewroom.connection.ping()")
-        wait_until(asha, lambda d: connection_banner(d) == {"hidden": False, "text": "Connection lost – reconnecting…", "role": "status"}, timeout=30,
+        wait_until(asha, lambda d: connection_banner(d) == {"hidden": False, "text": "Connection lost – reconnecting…", "inTree": True}, timeout=30,
                    message=f"the page never gave up on the silent connection (banner: {connection_banner(asha)})")
         area = asha.find_element(By.ID, f"note-{note['id']}")
         area.send_keys(Keys.END, "typed while the daemon was frozen")

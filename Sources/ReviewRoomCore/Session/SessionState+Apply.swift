@@ -43,10 +43,16 @@ extension SessionState {
         return .success(sender)
     }
 
-    /// Stamps `bodies` with `now`, replays them onto the state and returns them.
+    /// Stamps `bodies` with `now`, replays them onto the state and returns them. A
+    /// `floor.changed` that ends a turn gets the time the clock was paused during it taken back
+    /// out of the speaker's `spokenSec` (``Floor`` counts wall time).
     mutating func commit(_ bodies: [EventBody], at now: Timestamp) -> [Event] {
-        let events = bodies.map { Event(at: now, body: $0) }
-        for event in events { replay(event) }
+        var events: [Event] = []
+        for body in bodies {
+            let event = Event(at: now, body: leavingPausesOut(of: body))
+            replay(event)
+            events.append(event)
+        }
         return events
     }
 

@@ -13,6 +13,7 @@ extension SessionState {
     /// mark what has fired so that a tick does not fire it twice.
     public mutating func replay(_ event: Event) {
         let at = event.at
+        trackPauses(event.body, at: at)
         switch event.body {
         case .clockChanged(let new):
             let old = clock

@@ -27,6 +27,12 @@ public struct SessionState: Codable, Equatable, Sendable {
     var timeUpFired: Bool
     /// Whether `floor.timeUp` has fired for the current turn.
     var turnTimeUpFired: Bool
+    /// Since when the clock has been paused (nil while it runs). Optional in the coding, as
+    /// snapshots from before it was kept lack it.
+    var clockPausedSince: Timestamp?
+    /// Milliseconds the clock was paused during the current turn, over pauses already ended
+    /// (nil: none): a pause is not speaking time (``pausedMs(inTurnUntil:)``).
+    var turnPausedMs: Int64?
 
     /// Creates a session not started yet. The agenda and deck are taken as given; check
     /// them first with ``validate(agenda:)`` and ``validate(deck:)``.

@@ -7,19 +7,23 @@ import ReviewRoomStore
 /// Changes that the HTTP API makes to sessions which must be sequenced, recorded as events and
 /// broadcast by the session's actor (loading the session if it is not live).
 ///
+/// `by` names the facilitator making the change (the API caller): the event is recorded with
+/// their participant in the session as its author, so the review record's log says who did it
+/// (nil, or a facilitator without a participant of that name, records no author).
+///
 /// Errors: a `CommandError` (e.g. `invalid_state` when a PATCH touches the current or a past
 /// phase, mapped to 409; `not_found` when the session does not exist, 404) or a `StoreError`.
 public protocol LiveSessionControl: Sendable {
     /// Applies a PATCH: the core validates it, `session.changed` is recorded (durably, with a seq),
     /// broadcast to live clients, and the stored definition updated (`Store.updateSession`,
     /// `reschedule: true` when `startsAt` or `timeZone` changed). Returns the state afterwards.
-    func edit(session: SessionID, _ edit: SessionEdit, at: Timestamp) async throws -> SessionState
+    func edit(session: SessionID, _ edit: SessionEdit, by facilitator: String?, at: Timestamp) async throws -> SessionState
     /// Records `participant.changed` for a participant the store just added (call after
     /// `Store.addParticipant`), and broadcasts it.
-    func addParticipant(session: SessionID, _ participant: ReviewRoomCore.Participant, at: Timestamp) async throws
+    func addParticipant(session: SessionID, _ participant: ReviewRoomCore.Participant, by facilitator: String?, at: Timestamp) async throws
     /// Records `participant.changed` for a participant the store just revoked (call after
     /// `Store.revokeParticipant`), broadcasts it, and closes their connections with 4003.
-    func removeParticipant(session: SessionID, participant: String, at: Timestamp) async throws
+    func removeParticipant(session: SessionID, participant: String, by facilitator: String?, at: Timestamp) async throws
     /// Closes the participant's live connections with 4003 (after `Store.reissueInvite`).
     func disconnect(session: SessionID, participant: String) async
     /// Closes every connection of the session with 4004 and unloads it. Call BEFORE

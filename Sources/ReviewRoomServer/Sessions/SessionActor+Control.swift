@@ -7,11 +7,12 @@ import ReviewRoomStore
 extension SessionActor {
     /// Applies a PATCH, waits until its `session.changed` is durable, updates the stored
     /// definition, and returns the state afterwards.
-    func edit(_ edit: SessionEdit, at now: Timestamp) async throws -> SessionState {
+    func edit(_ edit: SessionEdit, by facilitator: String?, at now: Timestamp) async throws -> SessionState {
         guard !stopped else { throw CommandError(code: .internal, message: "session \(id) is restarting; try again") }
         let before = state
+        let author = authorID(of: facilitator)
         let events = try state.apply(edit, at: now).get()
-        record(core: events, author: nil)
+        record(core: events, author: author)
         let after = state
         await waitUntilDurable()
         if !events.isEmpty {
@@ -42,33 +43,41 @@ extension SessionActor {
     }
 
     /// Records `participant.changed` for someone the store just added.
-    func addParticipant(_ participant: Participant, at now: Timestamp) async throws {
+    func addParticipant(_ participant: Participant, by facilitator: String?, at now: Timestamp) async throws {
         guard !stopped else { throw CommandError(code: .internal, message: "session \(id) is restarting; try again") }
+        let author = authorID(of: facilitator)
         if state.participant(participant.id) != nil {
             // Loaded after the store added them: the list is right; still tell everyone.
-            recordParticipantList(at: now)
+            recordParticipantList(by: author, at: now)
         } else {
-            record(core: try state.apply(.add(participant), at: now).get(), author: nil)
+            record(core: try state.apply(.add(participant), at: now).get(), author: author)
         }
         await waitUntilDurable()
     }
 
     /// Records the removal of someone the store just revoked and closes their connections with 4003.
-    func removeParticipant(_ participantID: String, at now: Timestamp) async throws {
+    func removeParticipant(_ participantID: String, by facilitator: String?, at now: Timestamp) async throws {
         guard !stopped else { throw CommandError(code: .internal, message: "session \(id) is restarting; try again") }
+        let author = authorID(of: facilitator)
         if state.participant(participantID) != nil {
-            record(core: try state.apply(.remove(id: participantID), at: now).get(), author: nil)
+            record(core: try state.apply(.remove(id: participantID), at: now).get(), author: author)
         } else {
-            recordParticipantList(at: now)
+            recordParticipantList(by: author, at: now)
         }
         disconnect(participantID)
         await waitUntilDurable()
     }
 
-    private func recordParticipantList(at now: Timestamp) {
+    private func recordParticipantList(by author: String?, at now: Timestamp) {
         let event = Event(at: now, body: .participantChanged(state.participants))
         state.replay(event)
-        record(core: [event], author: nil)
+        record(core: [event], author: author)
+    }
+
+    /// The participant id the facilitator named `name` acts as in this session (their own
+    /// facilitator participant), taken before the change: removing them still names them.
+    private func authorID(of name: String?) -> String? {
+        name.flatMap { facilitatorParticipant(named: $0)?.id }
     }
 
     /// Closes the participant's connections with 4003 (after what is already queued).

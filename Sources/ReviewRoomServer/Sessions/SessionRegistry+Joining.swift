@@ -51,7 +51,7 @@ extension SessionRegistry {
                     let invite = try await store.addParticipant(NewParticipant(name: facilitatorName, role: Role.facilitator.rawValue),
                                                                 to: sessionID)
                     let added = Participant(id: invite.participant.id.rawValue, name: facilitatorName, role: .facilitator)
-                    try await actor.addParticipant(added, at: clock.now())
+                    try await actor.addParticipant(added, by: nil, at: clock.now())
                     participantID = added.id
                 }
             }

@@ -11,21 +11,21 @@ extension SessionRegistry: LiveSessionControl {
     }
 
     /// Applies a PATCH through the session's actor (see ``LiveSessionControl``).
-    public func edit(session: SessionID, _ edit: SessionEdit, at: Timestamp) async throws -> SessionState {
-        let state = try await existing(session).edit(edit, at: at)
+    public func edit(session: SessionID, _ edit: SessionEdit, by facilitator: String?, at: Timestamp) async throws -> SessionState {
+        let state = try await existing(session).edit(edit, by: facilitator, at: at)
         await unloadIfIdle(session)
         return state
     }
 
     /// Records `participant.changed` for an added participant.
-    public func addParticipant(session: SessionID, _ participant: Participant, at: Timestamp) async throws {
-        try await existing(session).addParticipant(participant, at: at)
+    public func addParticipant(session: SessionID, _ participant: Participant, by facilitator: String?, at: Timestamp) async throws {
+        try await existing(session).addParticipant(participant, by: facilitator, at: at)
         await unloadIfIdle(session)
     }
 
     /// Records the removal and closes the participant's connections with 4003.
-    public func removeParticipant(session: SessionID, participant: String, at: Timestamp) async throws {
-        try await existing(session).removeParticipant(participant, at: at)
+    public func removeParticipant(session: SessionID, participant: String, by facilitator: String?, at: Timestamp) async throws {
+        try await existing(session).removeParticipant(participant, by: facilitator, at: at)
         await unloadIfIdle(session)
     }
 

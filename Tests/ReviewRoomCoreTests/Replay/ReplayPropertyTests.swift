@@ -75,7 +75,8 @@ import Testing
                     if let newSince = state.floor.since { #expect(newSince >= since && newSince <= now) }
                     heldMs += counted
                 } else {
-                    heldMs += upToNow
+                    // Time the clock stood paused during the turn is not speaking time.
+                    heldMs += upToNow - before.pausedMs(inTurnUntil: now)
                 }
             }
             try Self.checkInvariants(state, at: now, heldMs: heldMs)

@@ -8,7 +8,7 @@ extension FacilitatorAPI {
         let issued = try await store.addParticipant(NewParticipant(name: invite.name, role: invite.role.rawValue, email: invite.email),
                                                     to: session.id)
         let person = ReviewRoomCore.Participant(id: issued.participant.id.rawValue, name: invite.name, role: invite.role)
-        try await live.addParticipant(session: session.id, person, at: now())
+        try await live.addParticipant(session: session.id, person, by: context.facilitator.name, at: now())
         return JSONReply.response(201, InviteReply(issued, publicURL: publicURL))
     }
 
@@ -17,7 +17,8 @@ extension FacilitatorAPI {
         let participant = try await sessionParticipant(context, session: session)
         try await store.revokeParticipant(participant.id, in: session.id)
         if !participant.revoked {
-            try await live.removeParticipant(session: session.id, participant: participant.id.rawValue, at: now())
+            try await live.removeParticipant(session: session.id, participant: participant.id.rawValue,
+                                           by: context.facilitator.name, at: now())
         }
         return JSONReply.noContent
     }

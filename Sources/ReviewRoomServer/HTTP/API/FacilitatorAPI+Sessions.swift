@@ -73,7 +73,7 @@ extension FacilitatorAPI {
                                          currentDeck: current.prompts.deck)
         let edit = SessionEdit(title: request.title, focus: request.focus, startsAt: request.startsAt,
                                timeZone: request.timeZone, agenda: request.agenda, deck: request.deck)
-        let state = try await live.edit(session: session.id, edit, at: now())
+        let state = try await live.edit(session: session.id, edit, by: context.facilitator.name, at: now())
         return JSONReply.response(200, SessionReply(state, session: session, at: now()))
     }
 

@@ -7,15 +7,39 @@ export class Announcer {
     this.urgent = el('div', { className: 'visually-hidden', attrs: { role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true' } });
     parent.append(this.polite, this.urgent);
     this.log = [];
+    this.pending = new Map();
   }
 
-  /** Says `text` politely (or assertively when `urgent`); also kept in `log` for the page's history. */
+  /**
+   * Says `text` politely (or assertively when `urgent`); also kept in `log` for the page's history.
+   * Messages said within one frame are read together, in order (the later would otherwise
+   * replace the earlier before a screen reader saw it).
+   */
   say(text, urgent = false) {
     const region = urgent ? this.urgent : this.polite;
-    // Clearing first makes a repeated message be read again.
-    region.textContent = '';
-    requestAnimationFrame(() => { region.textContent = text; });
+    const pending = this.pending.get(region);
+    if (pending) pending.push(text);
+    else {
+      this.pending.set(region, [text]);
+      // Clearing first makes a repeated message be read again.
+      region.textContent = '';
+      requestAnimationFrame(() => {
+        region.textContent = this.pending.get(region).join(' ');
+        this.pending.delete(region);
+      });
+    }
+    this.note(text);
+  }
+
+  /** Keeps `text` in `log` without saying it (for a message a visible live region reads out). */
+  note(text) {
     this.log.push(text);
     if (this.log.length > 50) this.log.shift();
+  }
+
+  /** Takes both live regions out of the page; idempotent. */
+  remove() {
+    this.polite.remove();
+    this.urgent.remove();
   }
 }

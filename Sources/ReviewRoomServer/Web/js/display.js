@@ -1,5 +1,7 @@
 // The room display (/display#token): large, read-only phase, countdown, speaker, queue and question.
-import { byId, el, localize, replaceChildren } from './dom.js';
+import { byId, el, localize, morphChildren, replaceChildren } from './dom.js';
+import { roundOrder } from './floor-panel.js';
+import { clockAlert } from './room-rules.js';
 import { t } from './strings.js';
 import { formatDuration, formatTimeOfDay } from './timefmt.js';
 import { joinSession, takeToken, takeLaterTokens, showNotice, fatalNotice } from './session-page.js';
@@ -18,12 +20,16 @@ if (!token) {
 } else {
   const phase = el('p', { className: 'display-phase', attrs: { 'data-testid': 'phase-title' } });
   const purpose = el('p', { className: 'display-purpose' });
+  const advances = el('p', { className: 'display-advances', attrs: { 'data-testid': 'advances' } });
   const countdownTime = el('span', { className: 'display-countdown-time' });
   const countdownLabel = el('span', { className: 'display-countdown-label' });
   const countdown = el('p', { className: 'display-countdown', attrs: { role: 'timer', 'aria-live': 'off' } }, countdownTime, ' ', countdownLabel);
+  // The one-minute warning and time-up in words, large enough to read across the room.
+  const alert = el('p', { className: 'display-alert', attrs: { 'data-testid': 'clock-alert' } });
   const status = el('p', { className: 'display-status' });
   const speaker = el('p', { className: 'display-speaker', attrs: { 'data-testid': 'speaker' } });
   const turn = el('p', { className: 'display-turn' });
+  const roundBox = el('div', { className: 'display-round-box' });
   const queue = el('ol', { className: 'display-queue', attrs: { 'data-testid': 'queue', 'aria-label': t('floor.queue') } });
   const question = el('p', { className: 'display-question', attrs: { 'data-testid': 'question' } });
   const title = el('h1', { className: 'display-title' });
@@ -32,33 +38,47 @@ if (!token) {
   document.addEventListener('fullscreenchange', () => { if (fullScreen) fullScreen.hidden = !!document.fullscreenElement; });
   replaceChildren(main, el('div', { className: 'display' },
     el('div', { className: 'display-top' }, title, fullScreen),
-    el('section', { className: 'display-clock', attrs: { 'aria-label': t('clock.heading') } }, phase, purpose, countdown, status),
-    el('section', { className: 'display-floor', attrs: { 'aria-label': t('floor.heading') } }, speaker, turn, queue),
+    el('section', { className: 'display-clock', attrs: { 'aria-label': t('clock.heading') } }, phase, purpose, advances, countdown, alert, status),
+    el('section', { className: 'display-floor', attrs: { 'aria-label': t('floor.heading') } }, speaker, turn, roundBox, queue),
     el('section', { className: 'display-prompt', attrs: { 'aria-label': t('prompt.heading') } },
       el('h2', { textContent: t('prompt.heading') }), question)));
 
+  const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
   let lastPhase = null;
   const { model, connection } = joinSession({
     hello: () => ({ token }),
     banner,
+    announce: (text) => announcer.say(text),
     onFatal: (failure) => fatalNotice(main, failure, () => location.reload(), (text) => announcer.say(text, true)),
     onEphemeral: (msg) => { if (msg.type === 'presence') model.presence(msg.online); },
   });
-  const render = () => {
+  // The server's timed events are said too; what shows on screen follows from the clock (tick).
+  const announce = (event) => {
+    const data = event.data || {};
+    const phaseTitle = model.session?.agenda?.[data.phase]?.title ?? '';
+    if (event.name === 'clock.warning') announcer.say(t('announce.warning', { phase: phaseTitle }));
+    else if (event.name === 'clock.timeUp') announcer.say(t('announce.timeUp', { phase: phaseTitle }));
+  };
+  const render = (change) => {
     const s = model.session;
     if (!s) return;
-    title.textContent = s.title;
-    document.title = t('display.pageTitle', { title: s.title });
+    if (change?.kind === 'event') announce(change.event);
+    setText(title, s.title);
+    const pageTitle = t('display.pageTitle', { title: s.title });
+    if (document.title !== pageTitle) document.title = pageTitle;
     const p = model.phase;
-    phase.textContent = p ? p.title : t('clock.noPhase');
-    purpose.textContent = p?.purpose ?? '';
-    status.textContent = t(`status.${s.clock?.status}`);
+    const ended = s.clock?.status === 'ended';
+    setText(phase, p ? p.title : t('clock.noPhase'));
+    setText(purpose, p?.purpose ?? '');
+    setText(advances, p?.onTimeUp === 'advance' && !ended ? t('phase.advances') : '');
+    setText(status, t(`status.${s.clock?.status}`));
     const floor = s.floor || {};
-    speaker.textContent = floor.speaker ? t('floor.speaking', { name: model.nameOf(floor.speaker) }) : t('floor.nobody');
-    replaceChildren(queue, (floor.queue || []).map((h, i) => el('li', {}, t('floor.position', { n: i + 1 }), ' ', model.nameOf(h.participant), ' ',
+    setText(speaker, floor.speaker ? t('floor.speaking', { name: model.nameOf(floor.speaker) }) : t('floor.nobody'));
+    morphChildren(roundBox, roundOrder(floor, (id) => model.nameOf(id), { large: true }));
+    morphChildren(queue, (floor.queue || []).map((h, i) => el('li', {}, t('floor.position', { n: i + 1 }), ' ', model.nameOf(h.participant), ' ',
       el('span', { className: `badge kind-${h.kind}` }, t(`hand.${h.kind}`)))));
     const q = model.currentPrompt;
-    question.textContent = q ? q.text : t('prompt.none');
+    setText(question, q ? q.text : t('prompt.none'));
     if (s.clock && s.clock.phase !== lastPhase) {
       if (lastPhase !== null) announcer.say(t('announce.phase', { phase: phase.textContent }));
       lastPhase = s.clock.phase;
@@ -77,14 +97,17 @@ if (!token) {
     let label = t(remaining < 0 ? 'display.overtime' : 'display.left');
     if (ended) { time = ''; label = t('clock.ended'); }
     if (waiting) { time = formatTimeOfDay(s.startsAt, s.timeZone); label = t('display.startsAt'); }
-    if (countdownTime.textContent !== time) countdownTime.textContent = time;
-    if (countdownLabel.textContent !== label) countdownLabel.textContent = label;
-    countdown.classList.toggle('overtime', remaining < 0);
+    setText(countdownTime, time);
+    setText(countdownLabel, label);
+    countdown.classList.toggle('overtime', remaining < 0 && !ended && !waiting);
+    const warning = clockAlert(s.clock, remaining);
+    setText(alert, warning ? t(`clock.alert.${warning}`) : '');
+    alert.dataset.alert = warning ?? '';
     const left = model.turnRemainingSec(now);
-    turn.textContent = left === null ? '' : (left >= 0 ? t('floor.turnLeft', { time: formatDuration(left) }) : t('floor.turnOver'));
+    setText(turn, left === null ? '' : (left >= 0 ? t('floor.turnLeft', { time: formatDuration(left) }) : t('floor.turnOver')));
   };
   model.subscribe(render);
   setInterval(tick, 250);
-  window.reviewroom = { model, connection };
+  window.reviewroom = { model, connection, announcer };
   connection.connect();
 }

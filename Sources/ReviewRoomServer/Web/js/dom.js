@@ -81,17 +81,84 @@ export function typingInField(event) {
  * Runs `render` (which rebuilds part of `root`) and, when keyboard focus was on a control in
  * `root` that the rebuild replaced, puts it on the new control with the same key: its
  * `data-focus-key` when it has one, else its id. A text field gets its selection back too.
+ *
+ * When that control is gone or now disabled, focus goes to its fallback instead, so it never
+ * drops to `<body>`: the control's `data-focus-fallback` lists ids or focus keys (space
+ * separated, tried in order; the first present and enabled one wins). A heading named as a
+ * fallback needs `tabindex="-1"`.
  */
 export function keepingFocus(root, render) {
   const active = document.activeElement;
-  const key = active instanceof HTMLElement && root.contains(active) ? focusKeyOf(active) : null;
+  const inside = active instanceof HTMLElement && root.contains(active);
+  const key = inside ? focusKeyOf(active) : null;
+  const fallback = inside ? (active.dataset.focusFallback || '') : '';
   const selection = key && hasSelection(active) ? [active.selectionStart, active.selectionEnd, active.selectionDirection] : null;
   render();
-  if (!key || (active.isConnected && document.activeElement === active)) return;
-  const replacement = findFocusKey(root, key);
-  if (!replacement) return;
-  replacement.focus({ preventScroll: true });
-  if (selection && hasSelection(replacement)) replacement.setSelectionRange(...selection);
+  if (!inside || (active.isConnected && document.activeElement === active && !active.disabled)) return;
+  const replacement = key ? findFocusKey(root, key) : null;
+  if (replacement && focusable(replacement)) {
+    replacement.focus({ preventScroll: true });
+    if (selection && hasSelection(replacement)) replacement.setSelectionRange(...selection);
+    return;
+  }
+  const next = fallback.split(/\s+/).filter(Boolean).map((name) => findByName(root, name)).find(focusable);
+  next?.focus({ preventScroll: true });
+}
+
+/**
+ * Makes `parent`'s children match `children` (nodes or strings) while touching as little as
+ * possible: a child equal to the wanted one stays as it is, text differing only in its text
+ * gets the new text, an element of the same tag, id and focus key gets the new attributes and
+ * (recursively) children. A screen reader in browse mode keeps its place in what did not change,
+ * and focus stays where it was. A kept element keeps its own listeners, so two elements whose
+ * click handlers differ must differ in id or `data-focus-key`. A node that already has a parent
+ * (a persistent live region or timer, say) is moved, never copied or morphed.
+ */
+export function morphChildren(parent, ...children) {
+  const wanted = children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false)
+    .map((c) => (c instanceof Node ? c : document.createTextNode(String(c))));
+  // Nodes that already have a parent (persistent ones) are kept as they are: moved, never
+  // morphed into another child, and no other child is morphed into them.
+  const pinned = new Set(wanted.filter((node) => node.parentNode !== null));
+  wanted.forEach((want, index) => {
+    const have = parent.childNodes[index];
+    if (!have) parent.append(want);
+    else if (have === want) return;
+    else if (pinned.has(want) || pinned.has(have)) parent.insertBefore(want, have);
+    else if (sameKind(have, want)) morph(have, want);
+    else parent.replaceChild(want, have);
+  });
+  while (parent.childNodes.length > wanted.length) parent.lastChild.remove();
+}
+
+function morph(have, want) {
+  if (have.isEqualNode(want)) return;
+  if (have.nodeType === Node.TEXT_NODE) { have.data = want.data; return; }
+  for (const { name } of [...have.attributes]) if (!want.hasAttribute(name)) have.removeAttribute(name);
+  for (const { name, value } of [...want.attributes]) {
+    if (have.getAttribute(name) === value) continue;
+    // The CSP forbids setting a style attribute; the CSSOM is allowed.
+    if (name === 'style') have.style.cssText = want.style.cssText;
+    else have.setAttribute(name, value);
+  }
+  const children = [...want.childNodes];
+  want.replaceChildren(); // detached first: they are new nodes, not persistent ones
+  morphChildren(have, children);
+}
+
+function sameKind(a, b) {
+  if (a.nodeType !== b.nodeType) return false;
+  if (a.nodeType === Node.TEXT_NODE) return true;
+  if (a.nodeType !== Node.ELEMENT_NODE) return false;
+  return a.tagName === b.tagName && a.id === b.id && a.dataset.focusKey === b.dataset.focusKey;
+}
+
+function focusable(node) {
+  return !!node && node.isConnected && !node.disabled && !node.closest('[hidden]');
+}
+
+function findByName(root, name) {
+  return findFocusKey(root, { attr: 'data-focus-key', value: name }) || document.getElementById(name);
 }
 
 function focusKeyOf(node) {

@@ -4,7 +4,7 @@ import { t } from './strings.js';
 import { Announcer } from './announcer.js';
 import { NotesView } from './notes-view.js';
 import { RoomView } from './room-view.js';
-import { joinSession, takeToken, takeLaterTokens, showNotice, fatalNotice } from './session-page.js';
+import { joinSession, writeBanner, takeToken, takeLaterTokens, showNotice, fatalNotice } from './session-page.js';
 
 localize();
 document.title = t('page.join');
@@ -24,8 +24,7 @@ if (!token) {
   // and as soon as something is typed (not only at the next reconnect attempt).
   const showEditsKept = () => {
     if (!room || connection.online || connection.stopped || !room.notesView.hasUnsynced) return;
-    banner.hidden = false;
-    banner.textContent = t('conn.editsKept');
+    writeBanner(banner, t('conn.editsKept'));
     if (!editsKeptAnnounced) {
       editsKeptAnnounced = true;
       announcer.say(t('conn.editsKept'));
@@ -34,6 +33,7 @@ if (!token) {
   const { model, connection } = joinSession({
     hello: () => ({ token }),
     banner,
+    announce: (text) => announcer.say(text),
     onReplayDone: () => room?.notesView.resendPending(),
     onEphemeral: (msg) => room?.ephemeral(msg),
     onFatal: (failure) => {
@@ -50,6 +50,6 @@ if (!token) {
   room = new RoomView(main, { model, connection, announcer, notesView });
   window.addEventListener('beforeunload', (event) => { if (notesView.hasUnsynced) event.preventDefault(); });
   // For the browser tests: read-only access to what this page shows.
-  window.reviewroom = { model, connection, notesView, announcer };
+  window.reviewroom = { model, connection, notesView, announcer, room };
   connection.connect();
 }

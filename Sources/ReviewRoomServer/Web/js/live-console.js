@@ -44,7 +44,7 @@ export class LiveConsole {
     this.grantChoice = null;
     this.roundOrder = new RoundOrder();
     this.questions = new QuestionControls(this);
-    model.subscribe((change) => { if (change.event?.name !== 'note.op') this.render(); });
+    this.unsubscribe = model.subscribe((change) => { if (change.event?.name !== 'note.op') this.render(); });
     this.handle = { model, connection, notesView: this.notesView };
     connection.connect();
   }
@@ -54,11 +54,11 @@ export class LiveConsole {
     this.stopped = true;
     for (const timer of this.holds.values()) clearTimeout(timer);
     this.holds.clear();
+    this.unsubscribe?.();
     this.room?.stop?.();
     this.notesView?.stop?.();
     this.connection.stop();
-    this.announcer.polite.remove();
-    this.announcer.urgent.remove();
+    this.announcer.remove();
   }
 
   /** A refusal, shown where the facilitator looks (and announced), or announced when the room view cannot show it. */
@@ -183,9 +183,9 @@ export class LiveConsole {
     const goto = el('select', { id: 'control-goto', disabled: ended || notStarted, on: { change: (e) => { this.gotoChoice = Number(e.target.value); } } },
       agenda.map((p, i) => el('option', { value: i, selected: i === gotoIndex }, `${i + 1}. ${p.title}`)));
     const phaseRow = el('div', { className: 'row' },
-      this.control(t('control.prev'), 'phase', 'phase.prev', {}, { className: 'secondary', keys: 'P', id: 'control-prev',
+      this.control(t('control.prev'), 'phase', 'phase.prev', {}, { className: 'secondary', keys: 'Alt+Shift+P', id: 'control-prev',
         disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next' }),
-      this.control(t('control.next'), 'phase', 'phase.next', {}, { keys: 'N', id: 'control-next',
+      this.control(t('control.next'), 'phase', 'phase.next', {}, { keys: 'Alt+Shift+N', id: 'control-next',
         disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev' }),
       field(t('control.gotoLabel'), goto),
       this.control(t('control.goto'), 'phase', 'phase.goto', () => ({ index: Number(goto.value) }), { className: 'secondary', id: 'control-goto-go',

@@ -9,8 +9,11 @@ export class SessionModel {
     this.listeners = new Set();
   }
 
-  /** Calls `listener(change)` after every change; change is {kind, event?}. */
-  subscribe(listener) { this.listeners.add(listener); }
+  /** Calls `listener(change)` after every change; change is {kind, event?}. Returns a function that unsubscribes. */
+  subscribe(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   notify(change) { for (const listener of this.listeners) listener(change); }
 
@@ -88,6 +91,16 @@ export class SessionModel {
     const floor = this.session?.floor;
     if (!floor || !floor.turnEndsAt) return null;
     return (Date.parse(floor.turnEndsAt) - nowMs) / 1000;
+  }
+
+  /** Seconds `id` has spoken at server time `nowMs`: the finished turns plus the turn in progress. */
+  spokenSec(id, nowMs) {
+    const floor = this.session?.floor;
+    if (!floor) return 0;
+    const done = floor.spokenSec?.[id] || 0;
+    const since = floor.speaker === id && floor.since ? Date.parse(floor.since) : NaN;
+    const running = this.session?.clock?.status !== 'ended' && Number.isFinite(since) ? Math.max(0, (nowMs - since) / 1000) : 0;
+    return done + running;
   }
 
   /** True when this person may edit notes and raise hands. */

@@ -1,8 +1,14 @@
 // The live room: clock and agenda, floor and queue, question, participants,
 // signals and speaking time. Used by the reviewer page and the console.
-import { el, keepingFocus, replaceChildren, typingInField } from './dom.js';
+import { el, keepingFocus, morphChildren, replaceChildren, typingInField } from './dom.js';
 import { t } from './strings.js';
 import { formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
+import { floorPanel } from './floor-panel.js';
+import { handNews, speakerNews } from './floor-news.js';
+import { clockAlert, shortcutOf } from './room-rules.js';
+
+/** How long a refusal stays on screen when no command succeeds meanwhile. */
+const REFUSAL_MS = 10000;
 
 export class RoomView {
   constructor(root, { model, connection, announcer, notesView }) {
@@ -11,29 +17,66 @@ export class RoomView {
     this.connection = connection;
     this.announcer = announcer;
     this.notesView = notesView;
-    this.lastSpeaker = null;
+    this.lastFloor = null;
     this.lastPhase = null;
     this.lastStatus = null;
     this.signals = [];
+    this.stopped = false;
+    this.refusalTimer = null;
     this.build();
-    model.subscribe((change) => this.changed(change));
-    document.addEventListener('keydown', (event) => this.shortcut(event));
-    setInterval(() => this.tick(), 250);
+    this.unsubscribe = model.subscribe((change) => this.changed(change));
+    this.onKey = (event) => this.shortcut(event);
+    document.addEventListener('keydown', this.onKey);
+    this.interval = setInterval(() => this.tick(), 250);
+  }
+
+  /** Removes every listener and timer this view added and its announcer's live regions; idempotent. */
+  stop() {
+    if (this.stopped) return;
+    this.stopped = true;
+    document.removeEventListener('keydown', this.onKey);
+    clearInterval(this.interval);
+    clearTimeout(this.refusalTimer);
+    this.unsubscribe();
+    this.announcer.remove?.();
+  }
+
+  /**
+   * Shows `text` in the visible status line at the top of the room (a polite live region, so
+   * it is read once), replacing the previous one; cleared by the next successful command or
+   * after ten seconds. Kept in the announcer's log.
+   */
+  showRefusal(text) {
+    clearTimeout(this.refusalTimer);
+    this.refusalLine.textContent = '';
+    // Set in the next frame so the same text twice is read twice.
+    requestAnimationFrame(() => { if (!this.stopped) this.refusalLine.textContent = text; });
+    this.announcer.note?.(text);
+    this.refusalTimer = setTimeout(() => this.clearRefusal(), REFUSAL_MS);
+  }
+
+  /** Empties the refusal line. */
+  clearRefusal() {
+    clearTimeout(this.refusalTimer);
+    if (this.refusalLine.textContent) this.refusalLine.textContent = '';
   }
 
   build() {
+    const section = (label, className = 'panel') => el('section', { className, attrs: { 'aria-labelledby': label } });
     this.header = el('header', { className: 'room-header' });
-    this.clock = el('section', { className: 'panel clock-panel', attrs: { 'aria-labelledby': 'clock-heading' } });
-    this.agenda = el('section', { className: 'panel', attrs: { 'aria-labelledby': 'agenda-heading' } });
-    this.floor = el('section', { className: 'panel', attrs: { 'aria-labelledby': 'floor-heading' } });
-    this.prompt = el('section', { className: 'panel', attrs: { 'aria-labelledby': 'prompt-heading' } });
-    this.people = el('section', { className: 'panel', attrs: { 'aria-labelledby': 'people-heading' } });
-    this.signalPanel = el('section', { className: 'panel', attrs: { 'aria-labelledby': 'signals-heading' } });
-    this.notesPanel = el('section', { className: 'panel notes-panel', attrs: { 'aria-labelledby': 'notes-heading' } });
-    this.shortcuts = el('section', { className: 'panel shortcuts', attrs: { 'aria-labelledby': 'keys-heading' } });
+    this.refusalLine = el('p', { className: 'refusal', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-testid': 'refusal' } });
+    this.clock = section('clock-heading', 'panel clock-panel');
+    this.agenda = section('agenda-heading');
+    this.floor = section('floor-heading');
+    this.prompt = section('prompt-heading');
+    this.people = section('people-heading');
+    this.signalPanel = section('signals-heading');
+    this.notesPanel = section('notes-heading', 'panel notes-panel');
+    this.shortcuts = section('keys-heading', 'panel shortcuts');
     this.countdown = el('p', { className: 'countdown', attrs: { role: 'timer', 'aria-live': 'off' } });
+    this.alert = el('p', { className: 'clock-alert', attrs: { 'data-testid': 'clock-alert' } });
     this.turnCountdown = el('p', { className: 'turn-countdown', attrs: { role: 'timer', 'aria-live': 'off' } });
-    replaceChildren(this.root, this.header,
+    replaceChildren(this.root, this.header, this.refusalLine,
       el('div', { className: 'room-grid' },
         // On a phone the first column comes first: time, the floor (raise hand) and the question.
         el('div', { className: 'column' }, this.clock, this.floor, this.prompt),
@@ -43,10 +86,11 @@ export class RoomView {
   }
 
   changed(change) {
+    if (this.stopped) return;
     if (change.kind === 'welcome') {
       this.lastPhase = this.model.session.clock?.phase ?? null;
       this.lastStatus = this.model.session.clock?.status ?? null;
-      this.lastSpeaker = this.model.session.floor?.speaker ?? null;
+      this.lastFloor = this.model.session.floor ?? null;
       if (this.notesView) keepingFocus(this.notesPanel, () => this.notesView.welcome());
     }
     if (change.kind === 'event') {
@@ -60,6 +104,7 @@ export class RoomView {
     const s = this.model.session;
     const data = event.data || {};
     const phaseTitle = (index) => s.agenda?.[index]?.title ?? '';
+    const nameOf = (id) => this.model.nameOf(id);
     switch (event.name) {
       case 'clock.changed': {
         const clock = data.clock || {};
@@ -74,12 +119,17 @@ export class RoomView {
       case 'clock.timeUp': this.announcer.say(t('announce.timeUp', { phase: phaseTitle(data.phase) }), true); break;
       case 'floor.timeUp':
         if (data.participant === this.model.you?.id) this.announcer.say(t('announce.turnOver'), true);
+        else if (this.model.isFacilitator) this.announcer.say(t('announce.turnOverFor', { name: nameOf(data.participant) }));
         break;
       case 'floor.changed': {
-        const speaker = data.floor?.speaker ?? null;
-        if (speaker && speaker === this.model.you?.id && this.lastSpeaker !== speaker) this.announcer.say(t('announce.yourFloor'), true);
-        else if (speaker && speaker !== this.lastSpeaker) this.announcer.say(t('announce.speaker', { name: this.model.nameOf(speaker) }));
-        this.lastSpeaker = speaker;
+        const after = data.floor ?? null;
+        const who = { me: this.model.you?.id, facilitator: this.model.isFacilitator, nameOf };
+        const speaker = speakerNews(this.lastFloor, after, who);
+        const polite = handNews(this.lastFloor, after, who);
+        if (speaker?.urgent) this.announcer.say(speaker.text, true);
+        else if (speaker) polite.unshift(speaker.text);
+        if (polite.length) this.announcer.say(polite.join('. '));
+        this.lastFloor = after;
         break;
       }
       case 'prompts.changed': {
@@ -94,6 +144,7 @@ export class RoomView {
 
   /** An ephemeral message. */
   ephemeral(msg) {
+    if (this.stopped) return;
     if (msg.type === 'presence') { this.model.presence(msg.online); this.notesView?.notes.forEach((_, id) => this.notesView.renderCursors(id)); }
     else if (msg.type === 'cursor') this.notesView?.cursor(msg);
     else if (msg.type === 'hint') this.notesView?.hint(msg);
@@ -104,6 +155,8 @@ export class RoomView {
     }
   }
 
+  // Every section is rebuilt as elements and merged into the page by `morphChildren`: only
+  // the text and attributes that differ change, so nothing a screen reader is on moves.
   render() {
     const s = this.model.session;
     if (!s) return;
@@ -111,7 +164,7 @@ export class RoomView {
       this.renderHeader(s);
       this.renderClock(s);
       this.renderAgenda(s);
-      this.renderFloor(s);
+      morphChildren(this.floor, floorPanel(this, s));
       this.renderPrompt();
       this.renderPeople(s);
       this.renderSignals();
@@ -122,23 +175,25 @@ export class RoomView {
 
   renderHeader(s) {
     const you = this.model.you;
-    replaceChildren(this.header,
+    morphChildren(this.header,
       el('h1', { textContent: s.title }),
       el('p', { className: 'meta' }, t('room.host', { school: s.hostSchool })),
       el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
       you ? el('p', { className: 'meta' }, t('room.you', { name: you.name, role: t(`role.${you.role}`) })) : null);
-    document.title = t('room.pageTitle', { title: s.title });
+    const title = t('room.pageTitle', { title: s.title });
+    if (document.title !== title) document.title = title;
   }
 
   renderClock(s) {
     const phase = this.model.phase;
     const clock = s.clock || {};
-    const status = el('p', { className: `status status-${clock.status}` }, t(`status.${clock.status}`));
-    replaceChildren(this.clock,
+    morphChildren(this.clock,
       el('h2', { id: 'clock-heading', textContent: t('clock.heading') }),
       el('p', { className: 'phase-title', attrs: { 'data-testid': 'phase-title' } }, phase ? phase.title : t('clock.noPhase')),
       phase?.purpose ? el('p', { className: 'purpose' }, phase.purpose) : null,
-      status, this.countdown);
+      phase?.onTimeUp === 'advance' && clock.status !== 'ended' ? el('p', { className: 'meta advances', attrs: { 'data-testid': 'advances' } }, t('phase.advances')) : null,
+      el('p', { className: `status status-${clock.status}` }, t(`status.${clock.status}`)),
+      this.countdown, this.alert);
   }
 
   renderAgenda(s) {
@@ -151,61 +206,33 @@ export class RoomView {
         isNow ? el('span', { className: 'badge' }, t('agenda.now')) : null,
         phase.purpose ? el('span', { className: 'purpose' }, phase.purpose) : null);
     });
-    replaceChildren(this.agenda, el('h2', { id: 'agenda-heading', textContent: t('agenda.heading') }), el('ol', { className: 'agenda' }, items));
-  }
-
-  renderFloor(s) {
-    const floor = s.floor || { queue: [] };
-    const me = this.model.you?.id;
-    const speaker = floor.speaker;
-    const queue = floor.queue || [];
-    const mine = queue.find((h) => h.participant === me);
-    const items = queue.map((hand, index) => el('li', { attrs: { 'data-participant': hand.participant } },
-      t('floor.position', { n: index + 1 }), ' ', el('strong', {}, this.model.nameOf(hand.participant)), ' ',
-      el('span', { className: `badge kind-${hand.kind}` }, t(`hand.${hand.kind}`))));
-    const canRaise = this.model.canEdit;
-    const buttons = [];
-    if (canRaise) {
-      buttons.push(el('button', { type: 'button', id: 'raise-hand', textContent: mine ? t('floor.lower') : t('floor.raise'),
-        attrs: { 'aria-keyshortcuts': 'H' }, on: { click: () => this.toggleHand('contribution') } }));
-      if (!mine) buttons.push(el('button', { type: 'button', id: 'respond', className: 'secondary', textContent: t('floor.respond'),
-        attrs: { 'aria-keyshortcuts': 'R' }, on: { click: () => this.toggleHand('response') } }));
-      if (floor.round && speaker === me) buttons.push(el('button', { type: 'button', id: 'pass', className: 'secondary', textContent: t('floor.pass'), on: { click: () => this.send('round.pass') } }));
-      if (speaker === me && !floor.round) buttons.push(el('button', { type: 'button', id: 'release-floor', className: 'secondary', textContent: t('floor.release'), on: { click: () => this.send('floor.release') } }));
-    }
-    const round = floor.round ? el('p', { className: 'meta' }, t('floor.round', {
-      n: floor.round.index + 1, total: (floor.round.order || []).length, secs: floor.round.secondsEach })) : null;
-    replaceChildren(this.floor,
-      el('h2', { id: 'floor-heading', textContent: t('floor.heading') }),
-      el('p', { className: 'speaker', attrs: { 'data-testid': 'speaker' } },
-        speaker ? t(speaker === me ? 'floor.youSpeaking' : 'floor.speaking', { name: this.model.nameOf(speaker) }) : t('floor.nobody')),
-      this.turnCountdown, round,
-      el('h3', { textContent: t('floor.queue') }),
-      items.length ? el('ol', { className: 'queue', attrs: { 'data-testid': 'queue' } }, items) : el('p', { className: 'meta', attrs: { 'data-testid': 'queue' } }, t('floor.emptyQueue')),
-      el('div', { className: 'row' }, buttons));
+    morphChildren(this.agenda, el('h2', { id: 'agenda-heading', textContent: t('agenda.heading') }), el('ol', { className: 'agenda' }, items));
   }
 
   renderPrompt() {
     const q = this.model.currentPrompt;
-    replaceChildren(this.prompt, el('h2', { id: 'prompt-heading', textContent: t('prompt.heading') }),
+    morphChildren(this.prompt, el('h2', { id: 'prompt-heading', textContent: t('prompt.heading') }),
       el('p', { className: 'question', attrs: { 'data-testid': 'question' } }, q ? q.text : t('prompt.none')));
   }
 
+  // Observers never speak: they are listed as present, without a speaking time.
   renderPeople(s) {
-    const spoken = s.floor?.spokenSec || {};
-    const max = Math.max(60, ...Object.values(spoken));
+    const now = this.connection.serverNow();
+    const speakers = (s.participants || []).filter((p) => !['display', 'observer'].includes(p.role));
+    const max = Math.max(60, ...speakers.map((p) => this.model.spokenSec(p.id, now)));
     const items = (s.participants || []).filter((p) => p.role !== 'display').map((p) => {
       const online = this.model.online.has(p.id);
-      const secs = spoken[p.id] || 0;
+      const speaks = p.role !== 'observer';
+      const secs = this.model.spokenSec(p.id, now);
       const bar = el('span', { className: 'bar-fill' });
       bar.style.width = `${Math.round((secs / max) * 100)}%`;
-      return el('li', { className: online ? 'online' : 'offline' },
+      return el('li', { className: online ? 'online' : 'offline', attrs: { 'data-participant': p.id } },
         el('span', { className: 'presence', attrs: { 'aria-hidden': 'true' } }, online ? '●' : '○'),
         ' ', el('strong', {}, p.name), ' ', el('span', { className: 'meta' }, t(`role.${p.role}`), ' · ', online ? t('people.online') : t('people.offline')),
-        el('span', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, bar),
-        el('span', { className: 'meta spoken' }, t('people.spoken', { time: formatDuration(secs) })));
+        speaks ? el('span', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, bar) : null,
+        speaks ? el('span', { className: 'meta spoken' }, t('people.spoken', { time: formatDuration(secs) })) : null);
     });
-    replaceChildren(this.people, el('h2', { id: 'people-heading', textContent: t('people.heading') }), el('ul', { className: 'people' }, items));
+    morphChildren(this.people, el('h2', { id: 'people-heading', textContent: t('people.heading') }), el('ul', { className: 'people' }, items));
   }
 
   renderSignals() {
@@ -214,7 +241,7 @@ export class RoomView {
       type: 'button', id: `signal-${kind}`, className: 'secondary', textContent: t(`signal.${kind}`),
       on: { click: () => this.send('signal', { kind }) } })) : [];
     const recent = this.signals.map((s) => el('li', {}, t('signal.from', { name: this.model.nameOf(s.by), kind: t(`signal.${s.kind}`) })));
-    replaceChildren(this.signalPanel, el('h2', { id: 'signals-heading', textContent: t('signal.heading') }),
+    morphChildren(this.signalPanel, el('h2', { id: 'signals-heading', textContent: t('signal.heading') }),
       el('div', { className: 'row' }, buttons), el('ul', { className: 'signals', attrs: { 'aria-label': t('signal.recent') } }, recent));
   }
 
@@ -223,14 +250,15 @@ export class RoomView {
     if (this.model.isFacilitator && this.model.session?.clock?.status !== 'ended') keys.push(['N', t('keys.next')], ['P', t('keys.prev')]);
     if (keys.length === 0) { replaceChildren(this.shortcuts); this.shortcuts.hidden = true; return; }
     this.shortcuts.hidden = false;
-    replaceChildren(this.shortcuts, el('h2', { id: 'keys-heading', textContent: t('keys.heading') }),
-      el('dl', { className: 'keys' }, keys.map(([k, what]) => [el('dt', {}, el('kbd', {}, k)), el('dd', {}, what)])),
+    const combo = (k) => [el('kbd', {}, 'Alt'), '+', el('kbd', {}, 'Shift'), '+', el('kbd', {}, k)];
+    morphChildren(this.shortcuts, el('h2', { id: 'keys-heading', textContent: t('keys.heading') }),
+      el('dl', { className: 'keys' }, keys.map(([k, what]) => [el('dt', {}, combo(k)), el('dd', {}, what)])),
       el('p', { className: 'meta' }, t('keys.note')));
   }
 
   tick() {
     const s = this.model.session;
-    if (!s) return;
+    if (!s || this.stopped) return;
     const now = this.connection.serverNow();
     const clock = s.clock || {};
     const remaining = this.model.remainingSec(now);
@@ -240,31 +268,64 @@ export class RoomView {
     else text = formatCountdown(remaining);
     if (this.countdown.textContent !== text) this.countdown.textContent = text;
     this.countdown.classList.toggle('overtime', remaining < 0 && clock.status !== 'ended');
+    const alert = clockAlert(clock, remaining);
+    const alertText = alert ? t(`clock.alert.${alert}`) : '';
+    if (this.alert.textContent !== alertText) this.alert.textContent = alertText;
+    this.alert.dataset.alert = alert ?? '';
     const turn = this.model.turnRemainingSec(now);
     const turnText = turn === null ? '' : (turn >= 0 ? t('floor.turnLeft', { time: formatDuration(turn) }) : t('floor.turnOver'));
     if (this.turnCountdown.textContent !== turnText) this.turnCountdown.textContent = turnText;
+    this.tickSpoken(s, now);
   }
 
-  toggleHand(kind) {
+  // The speaker's time grows while they speak: only their line's text and bar change.
+  tickSpoken(s, now) {
+    const speaker = s.floor?.speaker;
+    if (!speaker) return;
+    const line = this.people.querySelector(`li[data-participant="${CSS.escape(speaker)}"] .spoken`);
+    const text = t('people.spoken', { time: formatDuration(this.model.spokenSec(speaker, now)) });
+    if (line && line.textContent !== text) keepingFocus(this.people, () => this.renderPeople(s));
+  }
+
+  /** Raises a contribution hand, or lowers the hand that is up (button and Alt+Shift+H). */
+  toggleHand() {
     const me = this.model.you?.id;
-    const raised = (this.model.session?.floor?.queue || []).some((h) => h.participant === me);
-    if (raised) this.send('hand.lower', { participant: me });
-    else this.send('hand.raise', { kind });
+    if (this.handUp()) this.send('hand.lower', { participant: me });
+    else this.send('hand.raise', { kind: 'contribution' });
   }
 
+  /** Raises a direct-response hand; never lowers one (Alt+Shift+R with a hand up says so). */
+  raiseResponse() {
+    if (this.handUp()) { this.showRefusal(t('floor.alreadyUp')); return; }
+    this.send('hand.raise', { kind: 'response' });
+  }
+
+  handUp() {
+    const me = this.model.you?.id;
+    return (this.model.session?.floor?.queue || []).some((h) => h.participant === me);
+  }
+
+  // Alt+Shift+letter only (WCAG 2.1.4: no single-key shortcuts), never while typing.
   shortcut(event) {
-    if (event.ctrlKey || event.metaKey || event.altKey || typingInField(event) || !this.model.session) return;
-    const key = event.key.toLowerCase();
-    if (key === 'h' && this.model.canEdit) { event.preventDefault(); this.toggleHand('contribution'); }
-    else if (key === 'r' && this.model.canEdit) { event.preventDefault(); this.toggleHand('response'); }
-    else if (key === 'n' && this.model.isFacilitator) { event.preventDefault(); this.send('phase.next'); }
-    else if (key === 'p' && this.model.isFacilitator) { event.preventDefault(); this.send('phase.prev'); }
+    if (this.stopped || typingInField(event) || !this.model.session) return;
+    const action = shortcutOf(event);
+    if (!action) return;
+    if ((action === 'hand' || action === 'respond') && this.model.canEdit) {
+      event.preventDefault();
+      if (action === 'hand') this.toggleHand(); else this.raiseResponse();
+    } else if ((action === 'next' || action === 'prev') && this.model.isFacilitator) {
+      event.preventDefault();
+      this.send(action === 'next' ? 'phase.next' : 'phase.prev');
+    }
   }
 
-  /** Sends a command; a refusal is announced with the server's message. */
+  /** Sends a command; a success clears the refusal line, a refusal is shown there with the server's message. */
   send(type, fields = {}) {
-    return this.connection.command(type, fields).catch((error) => {
-      this.announcer.say(error.code === 'offline' ? t('conn.notSent') : t('error.refused', { message: error.message }), true);
+    return this.connection.command(type, fields).then((ack) => {
+      this.clearRefusal();
+      return ack;
+    }, (error) => {
+      this.showRefusal(error.code === 'offline' ? t('conn.notSent') : t('error.refused', { message: error.message }));
     });
   }
 }

@@ -74,7 +74,7 @@ export class RoundOrder {
         el('label', { className: 'check', htmlFor: box.id }, box, ' ', name, ' ', el('span', { className: 'meta' }, `${role} · ${presence}`)),
         el('span', { className: 'order-moves' }, move(-1, 'up'), move(1, 'down')));
     });
-    return el('fieldset', { className: 'round-order', id: 'control-round-order' },
+    return el('fieldset', { className: 'round-order-picker', id: 'control-round-order' },
       el('legend', {}, t('control.roundOrder')),
       el('p', { className: 'hint', id: 'round-order-hint' }, t('control.roundOrderHint')),
       el('ol', { className: 'order-list', attrs: { 'aria-describedby': 'round-order-hint' } }, items));

@@ -67,10 +67,27 @@ export function fatalNotice(main, failure, retry, announce) {
   showNotice(main, { heading: t(`notice.${key}.heading`), body: [t(`notice.${key}.body`), failure.message ? t('notice.serverSaid', { message: failure.message }) : null].filter(Boolean), announce });
 }
 
-/** Creates the connection + model pair and the connection banner. */
-export function joinSession({ hello, banner, onWelcome, onEvent, onEphemeral, onReplayDone, onFatal, onStatus }) {
+/**
+ * Creates the connection + model pair and the connection banner. With `announce(text)`, the
+ * loss of the connection and its return are said once each through it ("Connection lost –
+ * reconnecting…", "Reconnected") and the banner stops being a live region of its own (it would
+ * say them twice); without it the banner stays a polite live region. The banner is never
+ * hidden, only empty, so assistive technology always finds it; its text is set only when it
+ * changes.
+ */
+export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEphemeral, onReplayDone, onFatal, onStatus }) {
   const model = new SessionModel();
   let state = 'connecting';
+  let lost = false;
+  if (banner) {
+    banner.hidden = false;
+    if (announce) { banner.removeAttribute('role'); banner.setAttribute('aria-live', 'off'); }
+  }
+  const statusChanged = (value) => {
+    if (!announce) return;
+    if (value === 'online' && lost) { lost = false; announce(t('conn.reconnected')); }
+    else if ((value === 'reconnecting' || value === 'offline') && !lost && model.session) { lost = true; announce(t('conn.reconnecting')); }
+  };
   const connection = new Connection({
     hello,
     handlers: {
@@ -83,18 +100,22 @@ export function joinSession({ hello, banner, onWelcome, onEvent, onEphemeral, on
         onEvent?.(msg);
       },
       onEphemeral: (msg) => onEphemeral?.(msg),
-      onStatus: (value) => { state = value; renderBanner(banner, state, model); onStatus?.(state); },
+      onStatus: (value) => { state = value; renderBanner(banner, state, model); statusChanged(value); onStatus?.(state); },
       onFatal: (failure) => { if (banner) banner.hidden = true; onFatal?.(failure); },
     },
   });
   return { model, connection };
 }
 
+/** Sets the banner's text, only when it differs (a live region rewritten with the same text may be read again). */
+export function writeBanner(banner, text) {
+  if (!banner) return;
+  if (banner.textContent !== text) banner.textContent = text;
+}
+
 function renderBanner(banner, state, model) {
   if (!banner) return;
   banner.dataset.state = state;
   const ended = model.session?.clock?.status === 'ended';
-  const text = state === 'online' ? (ended ? t('conn.ended') : '') : t(`conn.${state}`);
-  banner.hidden = !text;
-  banner.textContent = text;
+  writeBanner(banner, state === 'online' ? (ended ? t('conn.ended') : '') : t(`conn.${state}`));
 }

@@ -128,7 +128,6 @@ const en = {
   'keys.respond': 'Raise your hand for a direct response',
   'keys.next': 'Next phase',
   'keys.prev': 'Previous phase',
-  'keys.note': 'Shortcuts work when you are not typing in a text field.',
 
   'announce.phase': 'Now: {phase}',
   'announce.status.live': 'The clock is running',
@@ -309,6 +308,29 @@ const en = {
   'control.absent': 'not here',
   'invite.confirmRevoke': 'Revoke the invite of {name}? {name} is disconnected now if connected, and their link stops working.',
   'invite.confirmReissue': 'Make a new link for {name}? Their old link stops working and {name} is disconnected now if connected.',
+
+  // roomfix
+  'keys.note': 'Shortcuts are Alt+Shift and a letter; they do nothing while you are typing in a text field.',
+  'floor.alreadyUp': 'Your hand is already up',
+  'announce.handUp': 'Your hand is up, {pos} in the queue',
+  'announce.handMoved': 'Your hand is now {pos} in the queue',
+  'announce.handLowered': 'Your hand was lowered',
+  'announce.raised': '{name} raised a hand ({pos})',
+  'announce.lowered': '{name} lowered their hand',
+  'announce.turnOverFor': '{name}’s turn time is over',
+  'clock.alert.oneMinute': '1 min left',
+  'clock.alert.timeUp': 'Time is up',
+  'phase.advances': 'Moves on by itself at time-up',
+  'round.orderHeading': 'Round order',
+  'round.speaking': 'speaking now',
+  'round.passed': 'passed',
+  'round.done': 'has spoken',
+  'round.waiting': 'waiting',
+  'conn.reconnected': 'Reconnected',
+  'ordinal.one': '{n}st',
+  'ordinal.two': '{n}nd',
+  'ordinal.few': '{n}rd',
+  'ordinal.other': '{n}th',
 };
 
 const catalogue = en;
@@ -317,6 +339,12 @@ const catalogue = en;
 export function t(key, params = {}) {
   const text = Object.prototype.hasOwnProperty.call(catalogue, key) ? catalogue[key] : key;
   return text.replace(/\{(\w+)\}/g, (match, name) => (params[name] === undefined ? match : String(params[name])));
+}
+
+/** "1st", "2nd", "3rd", "4th"…: an ordinal number by the language's plural rules for ordinals. */
+export function ordinal(n) {
+  const rule = new Intl.PluralRules('en', { type: 'ordinal' }).select(n);
+  return t(`ordinal.${rule}`, { n });
 }
 
 /** Every key (for checks that no string is missing). */

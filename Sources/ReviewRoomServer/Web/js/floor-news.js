@@ -1,0 +1,43 @@
+// What changed on the floor, in words: pure functions from the old and new floor to the
+// sentences a screen reader hears (no DOM, no I/O), so the room view only says them.
+import { ordinal, t } from './strings.js';
+
+/**
+ * The polite sentences for a `floor.changed` from `before` to `after` (floor objects as in
+ * PROTOCOL.md §3.2), as heard by participant `me`. The person hears what happened to their
+ * own hand; the facilitator also hears others raise and lower hands. A hand that leaves the
+ * queue because its owner got the floor is not "lowered" (the new speaker is said instead).
+ */
+export function handNews(before, after, { me, facilitator, nameOf }) {
+  const oldQueue = (before?.queue || []).map((h) => h.participant);
+  const newQueue = (after?.queue || []).map((h) => h.participant);
+  const speaker = after?.speaker ?? null;
+  const news = [];
+  const was = oldQueue.indexOf(me);
+  const now = newQueue.indexOf(me);
+  if (me) {
+    if (was < 0 && now >= 0) news.push(t('announce.handUp', { pos: ordinal(now + 1) }));
+    else if (was >= 0 && now < 0 && speaker !== me) news.push(t('announce.handLowered'));
+    else if (was >= 0 && now >= 0 && was !== now) news.push(t('announce.handMoved', { pos: ordinal(now + 1) }));
+  }
+  if (facilitator) {
+    newQueue.forEach((id, index) => {
+      if (id !== me && !oldQueue.includes(id)) news.push(t('announce.raised', { name: nameOf(id), pos: ordinal(index + 1) }));
+    });
+    for (const id of oldQueue) {
+      if (id !== me && id !== speaker && !newQueue.includes(id)) news.push(t('announce.lowered', { name: nameOf(id) }));
+    }
+  }
+  return news;
+}
+
+/**
+ * The sentence about who has the floor after a `floor.changed`, or null when the speaker did
+ * not change: `{ text, urgent }` — urgent only for the person who now has the floor.
+ */
+export function speakerNews(before, after, { me, nameOf }) {
+  const speaker = after?.speaker ?? null;
+  if (!speaker || speaker === (before?.speaker ?? null)) return null;
+  if (speaker === me) return { text: t('announce.yourFloor'), urgent: true };
+  return { text: t('announce.speaker', { name: nameOf(speaker) }), urgent: false };
+}

@@ -1,0 +1,65 @@
+// The floor panel's content (speaker, turn, round order, queue, hand buttons), built as
+// elements for `morphChildren`; shared by the reviewer page and the console's room.
+import { el } from './dom.js';
+import { t } from './strings.js';
+
+/**
+ * The round's order as a list: each person's place, name and state in words (speaking now,
+ * passed, has spoken, waiting), never by colour alone; null without a round.
+ */
+export function roundOrder(floor, nameOf, { large = false } = {}) {
+  const round = floor?.round;
+  if (!round) return null;
+  const passed = new Set(round.passed || []);
+  const items = (round.order || []).map((id, index) => {
+    const state = index === round.index && floor.speaker === id ? 'speaking'
+      : passed.has(id) ? 'passed' : index < round.index ? 'done' : 'waiting';
+    return el('li', { className: `round-${state}`, attrs: { 'data-participant': id, 'aria-current': state === 'speaking' ? 'true' : null } },
+      el(state === 'speaking' ? 'strong' : 'span', {}, nameOf(id)), ' ',
+      el('span', { className: `badge round-state-${state}` }, t(`round.${state}`)));
+  });
+  return [
+    el(large ? 'h2' : 'h3', { className: large ? 'display-round-heading' : '', textContent: t('round.orderHeading') }),
+    el('ol', { className: large ? 'display-round' : 'round-order', attrs: { 'data-testid': 'round-order' } }, items),
+  ];
+}
+
+/** The buttons a participant who may speak gets, each with its focus fallback. */
+export function handButtons(view, floor) {
+  const me = view.model.you?.id;
+  const mine = (floor.queue || []).some((h) => h.participant === me);
+  const speaker = floor.speaker;
+  const buttons = [el('button', { type: 'button', id: 'raise-hand', textContent: mine ? t('floor.lower') : t('floor.raise'),
+    attrs: { 'aria-keyshortcuts': 'Alt+Shift+H' }, on: { click: () => view.toggleHand() } })];
+  // Respond, Pass and Finish go away once used: focus then moves to the raise/lower button.
+  const fallback = { 'data-focus-fallback': 'raise-hand' };
+  if (!mine) buttons.push(el('button', { type: 'button', id: 'respond', className: 'secondary', textContent: t('floor.respond'),
+    attrs: { 'aria-keyshortcuts': 'Alt+Shift+R', ...fallback }, on: { click: () => view.raiseResponse() } }));
+  if (floor.round && speaker === me) buttons.push(el('button', { type: 'button', id: 'pass', className: 'secondary', textContent: t('floor.pass'),
+    attrs: fallback, on: { click: () => view.send('round.pass') } }));
+  if (speaker === me && !floor.round) buttons.push(el('button', { type: 'button', id: 'release-floor', className: 'secondary', textContent: t('floor.release'),
+    attrs: fallback, on: { click: () => view.send('floor.release') } }));
+  return buttons;
+}
+
+/** The whole floor panel: heading, speaker, turn countdown, round, queue and buttons. */
+export function floorPanel(view, s) {
+  const floor = s.floor || { queue: [] };
+  const me = view.model.you?.id;
+  const speaker = floor.speaker;
+  const queue = floor.queue || [];
+  const items = queue.map((hand, index) => el('li', { attrs: { 'data-participant': hand.participant } },
+    t('floor.position', { n: index + 1 }), ' ', el('strong', {}, view.model.nameOf(hand.participant)), ' ',
+    el('span', { className: `badge kind-${hand.kind}` }, t(`hand.${hand.kind}`))));
+  const round = floor.round ? el('p', { className: 'meta' }, t('floor.round', {
+    n: floor.round.index + 1, total: (floor.round.order || []).length, secs: floor.round.secondsEach })) : null;
+  return [
+    el('h2', { id: 'floor-heading', textContent: t('floor.heading') }),
+    el('p', { className: 'speaker', attrs: { 'data-testid': 'speaker' } },
+      speaker ? t(speaker === me ? 'floor.youSpeaking' : 'floor.speaking', { name: view.model.nameOf(speaker) }) : t('floor.nobody')),
+    view.turnCountdown, round, roundOrder(floor, (id) => view.model.nameOf(id)),
+    el('h3', { textContent: t('floor.queue') }),
+    items.length ? el('ol', { className: 'queue', attrs: { 'data-testid': 'queue' } }, items) : el('p', { className: 'meta', attrs: { 'data-testid': 'queue' } }, t('floor.emptyQueue')),
+    el('div', { className: 'row' }, view.model.canEdit ? handButtons(view, floor) : []),
+  ];
+}

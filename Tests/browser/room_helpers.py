@@ -1,0 +1,62 @@
+"""Helpers for the room-page tests: a session with the facilitator's and reviewers' pages
+joined through their invite links, and readers for what the announcer and the page show."""
+from selenium.webdriver.common.keys import Keys
+
+from pages import command, invite_of, joined, schedule_via_api, wait_until
+
+ALT_SHIFT = Keys.ALT + Keys.SHIFT
+
+
+def facilitator_invite(created):
+    return next(i["url"] for i in created["invites"] if i["participant"]["role"] == "facilitator")
+
+
+def room_with(daemon, facilitator, browsers, title, people, **extra):
+    """Schedules `title` with `people` (reviewers) and opens the facilitator's page and one page
+    per person, all joined. Returns (created, chair, {name: driver})."""
+    created = schedule_via_api(daemon, facilitator, title, people, **extra)
+    chair = browsers()
+    chair.get(facilitator_invite(created))
+    pages = {}
+    for name in people:
+        pages[name] = browsers()
+        pages[name].get(invite_of(created, name))
+    for driver in [chair, *pages.values()]:
+        joined(driver)
+    return created, chair, pages
+
+
+def said_log(driver):
+    """Everything the page's announcer has said (or noted), oldest first."""
+    return driver.execute_script("return window.reviewroom.announcer.log.slice();")
+
+
+def wait_said(driver, text):
+    """Waits until the page's announcer has said `text`."""
+    return wait_until(driver, lambda d: text in said_log(d), message=f"never said {text!r} (said {said_log(driver)!r})")
+
+
+def settled(driver):
+    """Sends a read-only command and waits for its ack: every command the page sent before it
+    has been handled by then, and the events it caused have reached the page."""
+    note = driver.execute_script("return window.reviewroom.model.session.notes[0].id")
+    assert "error" not in command(driver, "note.get", {"note": note})
+
+
+def press(driver, *keys):
+    """Sends keys to whatever has focus (as a person typing would)."""
+    driver.switch_to.active_element.send_keys(*keys)
+
+
+def refusal(driver):
+    """The visible refusal line: {text, shown, role, live}."""
+    return driver.execute_script(
+        "const n = document.querySelector('[data-testid=refusal]');"
+        "return n ? {text: n.textContent, shown: n.getBoundingClientRect().height > 0 && !n.closest('[hidden]'),"
+        " role: n.getAttribute('role'), live: n.getAttribute('aria-live')} : null;")
+
+
+def my_hand(driver):
+    return driver.execute_script(
+        "const r = window.reviewroom; const me = r.model.you.id;"
+        "return (r.model.session.floor.queue || []).find((h) => h.participant === me) || null;")

@@ -1,0 +1,90 @@
+"""What the room pages tell people (BrowserClient.md, "Announcements"): changes to the hand
+queue, said once to the person and to the facilitator; a turn's end, to the facilitator too;
+refused commands in a visible status line; the connection's loss and return, once each."""
+from selenium.webdriver.common.by import By
+
+from conftest import browser_errors
+from pages import axe_problems, command, connection_banner, focus_button, reviewer_joined, wait_until
+from room_helpers import ALT_SHIFT, press, refusal, room_with, said_log, settled, wait_said
+
+POLITE = ".visually-hidden[role=status][aria-live=polite]"
+RECONNECT_NOISE = ("WebSocket connection to",)
+
+
+def test_hand_queue_changes_are_said_to_the_person_and_the_facilitator(daemon, facilitator, api_ready, browsers):
+    _, chair, pages = room_with(daemon, facilitator, browsers, "Hands are announced", ["Asha", "Ben"])
+    asha, ben = pages["Asha"], pages["Ben"]
+    assert "error" not in command(chair, "session.start")
+
+    ben.find_element(By.ID, "raise-hand").click()
+    wait_said(ben, "Your hand is up, 1st in the queue")
+    wait_said(chair, "Ben raised a hand (1st)")
+    # A direct response goes first: Asha is told her place, Ben that his moved.
+    asha.find_element(By.ID, "respond").click()
+    wait_said(asha, "Your hand is up, 1st in the queue")
+    wait_said(ben, "Your hand is now 2nd in the queue")
+    wait_said(chair, "Asha raised a hand (1st)")
+    # The person hears only about their own hand.
+    settled(asha)
+    assert not any("Ben" in text for text in said_log(asha)), said_log(asha)
+
+    ben.find_element(By.ID, "raise-hand").click()  # now "Lower hand"
+    wait_said(ben, "Your hand was lowered")
+    wait_said(chair, "Ben lowered their hand")
+    # Said once each, in the polite region (not as an alarm).
+    settled(chair)
+    assert said_log(chair).count("Ben raised a hand (1st)") == 1
+    assert said_log(chair).count("Ben lowered their hand") == 1
+    assert chair.execute_script("return document.querySelector('[role=alert]').textContent") == ""
+
+    # Given the floor, Asha's hand leaves the queue: she hears she has the floor, not "lowered".
+    asha_id = asha.execute_script("return window.reviewroom.model.you.id")
+    assert "error" not in command(chair, "floor.grant", {"participant": asha_id, "turnSec": 10})
+    wait_said(asha, "You have the floor")
+    assert "Your hand was lowered" not in said_log(asha)
+    assert "Asha lowered their hand" not in said_log(chair)
+
+    # Her timed turn ends: she is told, and so is the facilitator.
+    wait_said(asha, "Your turn time is over")
+    wait_said(chair, "Asha’s turn time is over")
+    assert browser_errors(asha) == [] and browser_errors(ben) == [] and browser_errors(chair) == []
+
+
+def test_a_refused_command_shows_in_a_visible_status_line(daemon, facilitator, api_ready, browsers):
+    _, chair, pages = room_with(daemon, facilitator, browsers, "Refusals are visible", ["Asha"])
+    assert refusal(chair)["text"] == "" and refusal(chair)["role"] == "status" and refusal(chair)["live"] == "polite"
+
+    # In the lobby there is no next phase to move to: the server refuses, the page shows why.
+    focus_button(chair, "Agree")
+    press(chair, ALT_SHIFT + "n")
+    wait_until(chair, lambda d: (refusal(d) or {}).get("text", "").startswith("Refused: "),
+               message=f"no visible refusal (line: {refusal(chair)})")
+    shown = refusal(chair)
+    assert shown["shown"], shown
+    assert chair.execute_script("return window.reviewroom.model.session.clock.status") == "lobby"
+    assert axe_problems(chair) == []
+    # Read once: kept in the page's history a single time.
+    assert said_log(chair).count(shown["text"]) == 1
+
+    # The next command that succeeds clears it.
+    chair.find_element(By.ID, "signal-agree").click()
+    wait_until(chair, lambda d: refusal(d)["text"] == "", message="the refusal stayed after a successful command")
+    assert browser_errors(chair) == []
+
+
+def test_losing_and_regaining_the_connection_is_said_once_each(daemon, facilitator, api_ready, browsers):
+    _, _, asha = reviewer_joined(daemon, facilitator, browsers, "Connection news")
+    # Idle, the banner is empty but in the accessibility tree (not hidden).
+    assert connection_banner(asha) == {"hidden": True, "text": "", "inTree": True}
+
+    daemon.stop()
+    wait_said(asha, "Connection lost – reconnecting…")
+    wait_until(asha, lambda d: connection_banner(d)["text"] == "Connection lost – reconnecting…")
+    daemon.start(daemon.port)
+    wait_said(asha, "Reconnected")
+    wait_until(asha, lambda d: connection_banner(d) == {"hidden": True, "text": "", "inTree": True}, timeout=40)
+    log = said_log(asha)
+    assert log.count("Connection lost – reconnecting…") == 1 and log.count("Reconnected") == 1, log
+    # The banner is not a second live region saying the same (the announcer says it).
+    assert asha.execute_script("return document.getElementById('connection-banner').getAttribute('aria-live')") == "off"
+    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []

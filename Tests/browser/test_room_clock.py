@@ -1,0 +1,79 @@
+"""The countdown's warnings on screen (BrowserClient.md, "Clock warnings"): "1 min left" in the
+last minute of a phase longer than a minute and "Time is up" after it, in words, on the
+reviewer page and the room display; the display also says them, drops the overtime style once
+the review has ended, tells of phases that move on by themselves, and fits 320 CSS px."""
+from selenium.webdriver.common.by import By
+
+from conftest import browser_errors
+from pages import axe_problems, command, invite_of, joined, schedule_via_api, text_of, wait_js, wait_text, wait_until
+from room_helpers import facilitator_invite, wait_said
+
+AGENDA = [{"title": "Warm-up round", "kind": "briefing", "durationSec": 61},
+          {"title": "Evidence walk", "kind": "evidence", "durationSec": 600, "onTimeUp": "advance"}]
+
+
+def alert_of(driver):
+    return text_of(driver, "[data-testid=clock-alert]")
+
+
+def test_one_minute_and_time_up_show_on_the_reviewer_page_and_the_display(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Warnings on screen", [], agenda=AGENDA,
+                               participants=[{"name": "Asha", "role": "reviewer"}, {"name": "Room", "role": "display"}])
+    chair, asha, room = browsers(), browsers(), browsers()
+    chair.get(facilitator_invite(created))
+    asha.get(invite_of(created, "Asha"))
+    room.get(invite_of(created, "Room"))
+    for driver in (chair, asha, room):
+        joined(driver)
+    # Before the start: no warning.
+    assert alert_of(asha) == "" and alert_of(room) == ""
+
+    # A 61 s phase is in its last minute within a second of the start.
+    assert "error" not in command(chair, "session.start")
+    for driver in (chair, asha, room):
+        wait_text(driver, "[data-testid=clock-alert]", "1 min left")
+    assert room.execute_script("return parseFloat(getComputedStyle(document.querySelector('.display-alert')).fontSize)") >= 32
+    assert axe_problems(asha) == [] and axe_problems(room) == []
+
+    # Taken back by a minute, the phase is over: "Time is up" everywhere, and the display says it.
+    assert "error" not in command(chair, "clock.extend", {"seconds": -60})
+    for driver in (chair, asha, room):
+        wait_text(driver, "[data-testid=clock-alert]", "Time is up")
+    wait_said(room, "Time is up for Warm-up round")
+    wait_said(room, "One minute left in Warm-up round")
+    assert axe_problems(room) == []
+
+    # The next phase moves on by itself at time-up: the reviewer page and the display say so.
+    assert "error" not in command(chair, "phase.next")
+    for driver in (asha, room):
+        wait_text(driver, "[data-testid=advances]", "Moves on by itself at time-up")
+    wait_until(asha, lambda d: alert_of(d) == "", message="a 10-minute phase just started shows a warning")
+    # The line added above the status leaves the status and the timer as they were.
+    assert asha.execute_script("return [...document.querySelectorAll('.clock-panel .status, .clock-panel [role=timer]')]"
+                               ".map((n) => n.className)") == ["status status-live", "countdown"]
+
+    # Ended: "Review ended" without the overtime style, and no warning.
+    assert "error" not in command(chair, "clock.extend", {"seconds": -599})
+    wait_js(room, "return document.querySelector('.display-countdown').classList.contains('overtime')")
+    assert "error" not in command(chair, "session.end")
+    wait_text(room, ".display-countdown", "Review ended")
+    wait_until(room, lambda d: not d.execute_script("return document.querySelector('.display-countdown').classList.contains('overtime')"),
+               message="the display kept the overtime style after the end")
+    assert alert_of(room) == "" and alert_of(asha) == ""
+    assert browser_errors(asha) == [] and browser_errors(room) == [] and browser_errors(chair) == []
+
+
+def test_the_display_fits_320_px_and_its_banner_reads_across_a_room(daemon, facilitator, api_ready, browsers):
+    agenda = [{"title": "Schoolimprovementplanningconversationwithgovernors", "kind": "discussion", "durationSec": 600}]
+    created = schedule_via_api(daemon, facilitator, "Narrow display", [], agenda=agenda,
+                               participants=[{"name": "Room", "role": "display"}])
+    room = browsers()
+    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": False})
+    room.get(invite_of(created, "Room"))
+    joined(room)
+    wait_text(room, "[data-testid=phase-title]", "Schoolimprovement")
+    overflow = room.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the display is {overflow}px wider than a 320px screen"
+    assert room.execute_script("return parseFloat(getComputedStyle(document.getElementById('connection-banner')).fontSize)") >= 32
+    assert room.find_element(By.ID, "connection-banner").get_attribute("hidden") is None
+    assert browser_errors(room) == []
