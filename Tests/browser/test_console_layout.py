@@ -15,7 +15,8 @@ OVERFLOW = """
 const vw = document.documentElement.clientWidth; const out = [];
 for (const n of document.querySelectorAll('main *, header *')) {
   if (n.closest('.visually-hidden, .skip-link, .cursor-layer')) continue;
-  const r = n.getBoundingClientRect(); if (!r.width) continue;
+  // (an empty element of no height, such as the quiet connection banner, hides nothing)
+  const r = n.getBoundingClientRect(); if (!r.width || !r.height) continue;
   const cs = getComputedStyle(n);
   if (r.right > vw + 1 || r.left < -1) out.push(['beyond', n.tagName, n.id || n.className, Math.round(r.left), Math.round(r.right)]);
   else if (n.scrollWidth > n.clientWidth + 1 && ['hidden', 'clip'].includes(cs.overflowX)) out.push(['clipped', n.tagName, n.id || n.className]);
