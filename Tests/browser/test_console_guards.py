@@ -141,8 +141,9 @@ def test_controls_that_cannot_apply_are_not_offered_and_refusals_are_reported(da
                            "f.dispatchEvent(new Event('input', {bubbles: true}));")
     deck = len(session_of(console)["prompts"]["deck"])
     console.find_element(By.ID, "control-add-question").click()
-    wait_js(console, "return document.body.textContent.includes('at most 1000 fit')",
-            message="the refusal of the long question was never shown or announced")
+    wait_js(console, "const n = document.querySelector('.controls [data-testid=refusal]');"
+            "return n && n.offsetHeight > 0 && n.innerText.includes('at most 1000 fit')",
+            message="the refusal of the long question was never shown beside the controls")
     assert len(session_of(console)["prompts"]["deck"]) == deck
     assert console.find_element(By.ID, "control-new-question").get_attribute("value") == "x" * 1001
 

@@ -34,6 +34,12 @@ export class LiveConsole {
     this.connection = connection;
     this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text) });
     this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView });
+    // The heading and the room's refusal line stay put; only the controls below them are redrawn
+    // (a live region re-inserted at every redraw could be read again). The refusal line moves
+    // here, beside the buttons whose commands it reports.
+    this.controlsBody = el('div', { className: 'controls-body' });
+    replaceChildren(this.controls, el('h2', { id: 'controls-heading', textContent: t('control.heading'), attrs: { tabindex: '-1' } }),
+      this.room.refusalLine ?? null, this.controlsBody);
     /** Controls waiting for their command's answer (value null) or in the pause after it (a timer). */
     this.holds = new Map();
     // The length fields keep what was typed, as typed: it is read and checked only when sent.
@@ -69,7 +75,7 @@ export class LiveConsole {
 
   /** Sends a command; resolves with the ack, or undefined after showing the refusal. */
   send(type, fields = {}) {
-    return this.connection.command(type, fields).catch((error) => {
+    return this.connection.command(type, fields).then((ack) => { this.room?.clearRefusal?.(); return ack; }, (error) => {
       this.refused(error.code === 'offline' ? t('conn.notSent') : t('error.refused', { message: error.message }));
       return undefined;
     });
@@ -190,8 +196,7 @@ export class LiveConsole {
       field(t('control.gotoLabel'), goto),
       this.control(t('control.goto'), 'phase', 'phase.goto', () => ({ index: Number(goto.value) }), { className: 'secondary', id: 'control-goto-go',
         disabled: ended || notStarted, then: (ack) => { if (ack) this.gotoChoice = null; } }));
-    replaceChildren(this.controls,
-      el('h2', { id: 'controls-heading', textContent: t('control.heading'), attrs: { tabindex: '-1' } }),
+    replaceChildren(this.controlsBody,
       el('h3', {}, t('control.clock')), clockRow,
       el('h3', {}, t('control.agenda')), phaseRow,
       el('h3', {}, t('control.floor')), this.floorControls(s, ended),
