@@ -122,6 +122,18 @@ def command(driver, type_, fields=None):
         type_, fields or {})
 
 
+def click_when_ready(driver, element_id):
+    """Clicks a console control once it is offered: present, enabled and not held (a control is
+    held, `aria-disabled`, from its command's send until shortly after the answer)."""
+    def ready(d):
+        node = d.find_element(By.ID, element_id)
+        if not node.is_enabled() or node.get_attribute("aria-disabled") == "true":
+            return False
+        node.click()
+        return True
+    wait_until(driver, ready, message=f"#{element_id} was never offered")
+
+
 def focused(driver):
     """What has keyboard focus: tag, id, text (or value) and selection, read in one script."""
     return driver.execute_script(

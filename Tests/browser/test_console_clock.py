@@ -6,7 +6,7 @@ import re
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import (countdown_end, invite_of, joined, open_live_console, schedule_via_api, set_value,
+from pages import (click_when_ready, countdown_end, invite_of, joined, open_live_console, schedule_via_api, set_value,
                    text_of, wait_js, wait_text, wait_until)
 
 AGENDA = [{"title": "Context from the host", "kind": "briefing", "durationSec": 600},
@@ -40,7 +40,7 @@ def test_pause_extend_resume_and_go_to_reach_the_reviewer(daemon, facilitator, a
     wait_until(asha, lambda d: shown_seconds(d) <= 599, message=f"the countdown does not run: {text_of(asha, '.countdown')!r}")
 
     # Pause: the reviewer sees "Paused", hears it, and her countdown stops where the server stopped it.
-    console.find_element(By.ID, "control-pause").click()
+    click_when_ready(console, "control-pause")
     wait_until(asha, lambda d: status_of(d) == "Paused", message=f"status shows {status_of(asha)!r}")
     wait_js(asha, "return document.querySelector('[role=status][aria-live=polite]').textContent === 'The clock is paused'")
     left = asha.execute_script("return window.reviewroom.model.session.clock.remainingSec")
@@ -49,13 +49,13 @@ def test_pause_extend_resume_and_go_to_reach_the_reviewer(daemon, facilitator, a
     paused_at = shown_seconds(asha)
 
     # "+1 min" while paused: exactly a minute more on her page.
-    console.find_element(By.ID, "control-extend-plus-60").click()
+    click_when_ready(console, "control-extend-plus-60")
     wait_until(asha, lambda d: shown_seconds(d) == paused_at + 60,
                message=f"expected {paused_at + 60} s after +1 min, the page shows {text_of(asha, '.countdown')!r}")
     assert status_of(asha) == "Paused"
 
     # Resume: running again, from where it was, to the same end as the console's.
-    console.find_element(By.ID, "control-resume").click()
+    click_when_ready(console, "control-resume")
     wait_until(asha, lambda d: status_of(d) == "Running")
     wait_js(asha, "return !!window.reviewroom.model.session.clock.endsAt")
     # (a second of slack each way for the page's measured clock offset)
@@ -64,13 +64,13 @@ def test_pause_extend_resume_and_go_to_reach_the_reviewer(daemon, facilitator, a
 
     # "+1 min" while running moves her end time a minute later.
     before = countdown_end(asha)
-    console.find_element(By.ID, "control-extend-plus-60").click()
+    click_when_ready(console, "control-extend-plus-60")
     wait_until(asha, lambda d: abs(countdown_end(d) - before - 60000) < 1000,
                message="the reviewer's end time did not move a minute later")
 
     # Go to phase 3: her page shows its title, marks it current, says it, and counts down its 20 minutes.
     set_value(console, console.find_element(By.ID, "control-goto"), "2")
-    console.find_element(By.ID, "control-goto-go").click()
+    click_when_ready(console, "control-goto-go")
     wait_text(asha, "[data-testid=phase-title]", "Feedback conversation")
     assert "Feedback conversation" in text_of(asha, ".agenda li[aria-current=step]")
     wait_js(asha, "return document.querySelector('[role=status][aria-live=polite]').textContent === 'Now: Feedback conversation'")

@@ -37,7 +37,15 @@ function setNav(signedIn) {
   ] : []);
 }
 
-function leaveLive() { if (live) { live.stop(); live = null; banner.hidden = true; } }
+// Everything the live view started (connection, key handler, timers, live regions) stops here,
+// so a second visit does not run beside the first.
+function leaveLive() {
+  if (!live) return;
+  live.stop();
+  if (window.reviewroom === live.handle) delete window.reviewroom;
+  live = null;
+  banner.hidden = true;
+}
 
 function showSignIn(message) {
   leaveLive();
@@ -139,9 +147,15 @@ function showSession(id, message) {
         link ? el('button', { type: 'button', className: 'secondary', textContent: t('invite.copy'), attrs: { 'aria-label': t('invite.copyFor', { name: p.name }) },
           on: { click: async () => { status.textContent = (await copyText(url, link)) ? t('invite.copied', { name: p.name }) : t('invite.copyManually'); } } }) : null,
         el('button', { type: 'button', className: 'secondary', textContent: t('invite.reissue'), attrs: { 'aria-label': t('invite.reissueFor', { name: p.name }) },
-          on: { click: () => guarded(async () => { saveLink(await api.reissue(id, p.id)); showSession(id, t('invite.reissued', { name: p.name })); }) } }),
+          on: { click: (e) => guarded(async () => {
+            if (e.detail > 1 || !window.confirm(t('invite.confirmReissue', { name: p.name }))) return;
+            saveLink(await api.reissue(id, p.id)); showSession(id, t('invite.reissued', { name: p.name }));
+          }) } }),
         el('button', { type: 'button', className: 'secondary danger', textContent: t('invite.revoke'), attrs: { 'aria-label': t('invite.revokeFor', { name: p.name }) },
-          on: { click: () => guarded(async () => { await api.revoke(id, p.id); showSession(id, t('invite.revoked', { name: p.name })); }) } }));
+          on: { click: (e) => guarded(async () => {
+            if (e.detail > 1 || !window.confirm(t('invite.confirmRevoke', { name: p.name }))) return;
+            await api.revoke(id, p.id); showSession(id, t('invite.revoked', { name: p.name }));
+          }) } }));
     });
     const name = el('input', { type: 'text', id: 'invite-name', required: true });
     const role = el('select', { id: 'invite-role' }, INVITE_ROLES.map((r) => el('option', { value: r }, t(`role.${r}`))));
@@ -177,7 +191,7 @@ function showSession(id, message) {
 function showLive(id) {
   leaveLive();
   setNav(true);
-  live = new LiveConsole(main, { sessionId: id, token: api.token, banner, onFatal: (failure) => showSession(id, t(`notice.${failure.kind === 'deleted' ? 'deleted' : 'failed'}.heading`)) });
+  live = new LiveConsole(main, { sessionId: id, token: api.token, api, banner, onFatal: (failure) => showSession(id, t(`notice.${failure.kind === 'deleted' ? 'deleted' : 'failed'}.heading`)) });
   window.reviewroom = live.handle;
 }
 

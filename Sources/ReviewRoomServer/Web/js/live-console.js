@@ -7,9 +7,18 @@ import { NotesView } from './notes-view.js';
 import { RoomView } from './room-view.js';
 import { joinSession } from './session-page.js';
 import { field } from './schedule-form.js';
+import { RoundOrder } from './round-order.js';
+import { QuestionControls } from './question-controls.js';
+
+// After a control's command is answered it stays unavailable this long, so the second click
+// of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
+const HOLD_MS = 400;
+const TURN_RANGE = { min: 10, max: 1800 };
 
 export class LiveConsole {
-  constructor(main, { sessionId, token, banner, onFatal }) {
+  constructor(main, { sessionId, token, api, banner, onFatal }) {
+    this.sessionId = sessionId;
+    this.api = api;
     this.controls = el('section', { className: 'panel controls', attrs: { 'aria-labelledby': 'controls-heading' } });
     const roomRoot = el('div', { className: 'live-room' });
     replaceChildren(main, el('div', { className: 'live-layout' }, this.controls, roomRoot));
@@ -25,29 +34,130 @@ export class LiveConsole {
     this.connection = connection;
     this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text) });
     this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView });
-    this.turnSec = 120;
-    this.roundSec = 90;
-    this.questionsOpen = false;
+    // The heading and the room's refusal line stay put; only the controls below them are redrawn
+    // (a live region re-inserted at every redraw could be read again). The refusal line moves
+    // here, beside the buttons whose commands it reports.
+    this.controlsBody = el('div', { className: 'controls-body' });
+    replaceChildren(this.controls, el('h2', { id: 'controls-heading', textContent: t('control.heading'), attrs: { tabindex: '-1' } }),
+      this.room.refusalLine ?? null, this.controlsBody);
+    /** Controls waiting for their command's answer (value null) or in the pause after it (a timer). */
+    this.holds = new Map();
+    // The length fields keep what was typed, as typed: it is read and checked only when sent.
+    this.turn = { text: '120', error: null };
+    this.roundSecs = { text: '90', error: null };
     // What the facilitator has chosen or typed but not sent yet survives every re-render.
     this.gotoChoice = null;
     this.grantChoice = null;
-    this.newQuestion = '';
-    model.subscribe((change) => { if (change.event?.name !== 'note.op') this.render(); });
+    this.roundOrder = new RoundOrder();
+    this.questions = new QuestionControls(this);
+    this.unsubscribe = model.subscribe((change) => { if (change.event?.name !== 'note.op') this.render(); });
     this.handle = { model, connection, notesView: this.notesView };
     connection.connect();
   }
 
-  stop() { this.connection.stop(); }
+  /** Stops everything this view started: connection, room view, hold timers, live regions. */
+  stop() {
+    this.stopped = true;
+    for (const timer of this.holds.values()) clearTimeout(timer);
+    this.holds.clear();
+    this.unsubscribe?.();
+    this.room?.stop?.();
+    this.notesView?.stop?.();
+    this.connection.stop();
+    this.announcer.remove();
+  }
 
-  send(type, fields) { return this.room.send(type, fields); }
+  /** A refusal, shown where the facilitator looks (and announced), or announced when the room view cannot show it. */
+  refused(text) {
+    if (typeof this.room?.showRefusal === 'function') this.room.showRefusal(text);
+    else this.announcer.say(text, true);
+  }
 
-  button(label, type, fields, extra = {}) {
-    return el('button', { type: 'button', className: extra.className || '', id: extra.id, textContent: label,
-      attrs: { 'aria-keyshortcuts': extra.keys, 'data-focus-key': extra.focusKey }, disabled: extra.disabled, on: { click: () => this.send(type, fields) } });
+  /** Sends a command; resolves with the ack, or undefined after showing the refusal. */
+  send(type, fields = {}) {
+    return this.connection.command(type, fields).then((ack) => { this.room?.clearRefusal?.(); return ack; }, (error) => {
+      this.refused(error.code === 'offline' ? t('conn.notSent') : t('error.refused', { message: error.message }));
+      return undefined;
+    });
+  }
+
+  /** True while the control in `slot` waits for its answer or the short pause after it. */
+  held(slot) { return this.holds.has(slot); }
+
+  /** The attributes of a control in `slot`: its slot, and `aria-disabled` while held (it keeps focus, unlike `disabled`). */
+  holdAttrs(slot) { return this.held(slot) ? { 'data-hold': slot, 'aria-disabled': 'true' } : { 'data-hold': slot }; }
+
+  /** Sends `type` for the control in `slot` unless that slot is held; holds it until the answer plus HOLD_MS. */
+  act(slot, type, fields = {}) {
+    if (this.held(slot) || this.stopped) return Promise.resolve(undefined);
+    this.holds.set(slot, null);
+    this.markHeld(slot, true);
+    return this.send(type, fields).then((ack) => {
+      if (!this.stopped) this.holds.set(slot, setTimeout(() => { this.holds.delete(slot); this.markHeld(slot, false); }, HOLD_MS));
+      return ack;
+    });
+  }
+
+  // Marked in place, not by a redraw: holds come and go with every click, and a redraw for each
+  // would replace the controls under the facilitator's pointer (and under the tests' references).
+  markHeld(slot, held) {
+    for (const node of this.controls.querySelectorAll(`[data-hold="${CSS.escape(slot)}"]`)) {
+      if (held) node.setAttribute('aria-disabled', 'true');
+      else node.removeAttribute('aria-disabled');
+    }
+  }
+
+  /** A button that sends `type` through `slot`; a click that is part of a double click is ignored. */
+  control(label, slot, type, fields, extra = {}) {
+    return el('button', { type: 'button', className: extra.className || '', id: extra.id, textContent: label, disabled: extra.disabled,
+      attrs: { 'aria-keyshortcuts': extra.keys, 'data-focus-key': extra.focusKey, 'aria-label': extra.label,
+        'data-focus-fallback': extra.fallback, ...this.holdAttrs(slot) },
+      on: { click: (e) => {
+        if (e.detail > 1 || this.held(slot)) return;
+        const values = typeof fields === 'function' ? fields() : fields;
+        if (values) this.act(slot, type, values).then((ack) => extra.then?.(ack));
+      } } });
+  }
+
+  /**
+   * The whole seconds typed in a length field (`state` is `{text, error}`), or null after
+   * marking the field with an error that says what is wrong (and putting focus there).
+   */
+  seconds(state, name, inputId) {
+    const raw = state.text.trim();
+    const value = Number(raw);
+    if (raw !== '' && Number.isInteger(value) && value >= TURN_RANGE.min && value <= TURN_RANGE.max) {
+      state.error = null;
+      return value;
+    }
+    state.error = t('control.secondsError', { field: name, min: TURN_RANGE.min, max: TURN_RANGE.max, value: state.text });
+    this.render();
+    this.controls.querySelector(`#${inputId}`)?.focus();
+    this.announcer.say(state.error, true);
+    return null;
+  }
+
+  /** A length field bound to `state`, with its error (if any) shown below and described. */
+  secondsField(label, state, id) {
+    const errorId = `${id}-error`;
+    const input = el('input', { type: 'number', min: TURN_RANGE.min, max: TURN_RANGE.max, step: 1, value: state.text, className: 'narrow', id,
+      attrs: { 'aria-invalid': state.error ? 'true' : null, 'aria-describedby': state.error ? errorId : null },
+      on: { input: (e) => {
+        state.text = e.target.value;
+        if (!state.error) return;
+        // Typing again takes the old complaint away (without a redraw under the caret).
+        state.error = null;
+        e.target.removeAttribute('aria-invalid');
+        e.target.removeAttribute('aria-describedby');
+        document.getElementById(errorId)?.remove();
+      } } });
+    const node = field(label, input);
+    if (state.error) node.append(el('p', { className: 'field-error', id: errorId }, state.error));
+    return node;
   }
 
   render() {
-    if (!this.model.session) return;
+    if (!this.model.session || this.stopped) return;
     keepingFocus(this.controls, () => this.renderControls(this.model.session));
   }
 
@@ -55,91 +165,94 @@ export class LiveConsole {
     const clock = s.clock || {};
     const status = clock.status;
     const ended = status === 'ended';
-    const running = status === 'live';
-    // Start, Pause and Resume take turns in one place: focus stays there as one gives way to the next.
+    const notStarted = status === 'scheduled' || status === 'lobby';
+    const overtime = (status === 'live' || status === 'paused') && this.model.remainingSec(this.connection.serverNow()) < 0;
+    // Start, Pause and Resume take turns in one place (one slot): focus stays there as one gives way to the next.
+    const run = (label, type, id) => this.control(label, 'run', type, {}, { id, focusKey: 'control-run' });
     const clockRow = el('div', { className: 'row' },
-      status === 'scheduled' || status === 'lobby' ? this.button(t('control.start'), 'session.start', {}, { id: 'control-start', focusKey: 'control-run' }) : null,
-      running ? this.button(t('control.pause'), 'clock.pause', {}, { id: 'control-pause', focusKey: 'control-run' }) : null,
-      status === 'paused' ? this.button(t('control.resume'), 'clock.resume', {}, { id: 'control-resume', focusKey: 'control-run' }) : null,
-      ...[-300, -60, 60, 300].map((seconds) => this.button(t(seconds > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.abs(seconds) / 60 }), 'clock.extend', { seconds },
-        { className: 'secondary', disabled: ended, id: `control-extend-${seconds < 0 ? 'minus' : 'plus'}-${Math.abs(seconds)}` })),
+      notStarted ? run(t('control.start'), 'session.start', 'control-start') : null,
+      status === 'live' ? run(t('control.pause'), 'clock.pause', 'control-pause') : null,
+      status === 'paused' ? run(t('control.resume'), 'clock.resume', 'control-resume') : null,
+      ...[-300, -60, 60, 300].map((seconds) => {
+        const id = `control-extend-${seconds < 0 ? 'minus' : 'plus'}-${Math.abs(seconds)}`;
+        return this.control(t(seconds > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.abs(seconds) / 60 }), id, 'clock.extend', { seconds },
+          { className: 'secondary', id, disabled: ended || notStarted || (seconds < 0 && overtime), fallback: seconds < 0 ? 'control-extend-plus-60' : null });
+      }),
       el('button', { type: 'button', id: 'control-end', className: 'secondary danger', textContent: t('control.end'), disabled: ended,
-        on: { click: () => { if (window.confirm(t('control.confirmEnd'))) this.send('session.end'); } } }));
+        attrs: { 'data-focus-fallback': 'controls-heading', ...this.holdAttrs('end') },
+        on: { click: (e) => {
+          if (e.detail > 1 || this.held('end')) return;
+          if (window.confirm(t('control.confirmEnd'))) this.act('end', 'session.end');
+        } } }));
     const agenda = s.agenda || [];
     const gotoIndex = this.gotoChoice !== null && this.gotoChoice < agenda.length ? this.gotoChoice : clock.phase;
-    const goto = el('select', { id: 'control-goto', on: { change: (e) => { this.gotoChoice = Number(e.target.value); } } },
+    const goto = el('select', { id: 'control-goto', disabled: ended || notStarted, on: { change: (e) => { this.gotoChoice = Number(e.target.value); } } },
       agenda.map((p, i) => el('option', { value: i, selected: i === gotoIndex }, `${i + 1}. ${p.title}`)));
     const phaseRow = el('div', { className: 'row' },
-      this.button(t('control.prev'), 'phase.prev', {}, { className: 'secondary', keys: 'P', disabled: ended || clock.phase === 0, id: 'control-prev' }),
-      this.button(t('control.next'), 'phase.next', {}, { keys: 'N', disabled: ended || clock.phase >= agenda.length - 1, id: 'control-next' }),
+      this.control(t('control.prev'), 'phase', 'phase.prev', {}, { className: 'secondary', keys: 'Alt+Shift+P', id: 'control-prev',
+        disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next' }),
+      this.control(t('control.next'), 'phase', 'phase.next', {}, { keys: 'Alt+Shift+N', id: 'control-next',
+        disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev' }),
       field(t('control.gotoLabel'), goto),
-      el('button', { type: 'button', id: 'control-goto-go', className: 'secondary', textContent: t('control.goto'), disabled: ended,
-        on: { click: () => this.send('phase.goto', { index: Number(goto.value) }).then((ack) => { if (ack) this.gotoChoice = null; }) } }));
+      this.control(t('control.goto'), 'phase', 'phase.goto', () => ({ index: Number(goto.value) }), { className: 'secondary', id: 'control-goto-go',
+        disabled: ended || notStarted, then: (ack) => { if (ack) this.gotoChoice = null; } }));
+    replaceChildren(this.controlsBody,
+      el('h3', {}, t('control.clock')), clockRow,
+      el('h3', {}, t('control.agenda')), phaseRow,
+      el('h3', {}, t('control.floor')), this.floorControls(s, ended),
+      this.questions.render(s, ended));
+  }
+
+  /** "Next speaker", "Give the floor", the queue's hands and the round (its order and length). */
+  floorControls(s, ended) {
     const floor = s.floor || {};
+    const inRound = !!floor.round;
     const grantable = (s.participants || []).filter((p) => ['host', 'reviewer', 'facilitator'].includes(p.role));
     const who = el('select', { id: 'control-grant-who', on: { change: (e) => { this.grantChoice = e.target.value; } } },
       grantable.map((p) => el('option', { value: p.id, selected: p.id === this.grantChoice }, p.name)));
-    const turn = el('input', { type: 'number', min: 10, max: 1800, value: this.turnSec, className: 'narrow', id: 'control-turn', on: { input: (e) => { this.turnSec = Number(e.target.value) || 120; } } });
-    const roundSecs = el('input', { type: 'number', min: 10, max: 1800, value: this.roundSec, className: 'narrow', id: 'control-round-secs', on: { input: (e) => { this.roundSec = Number(e.target.value) || 90; } } });
+    const turnLabel = t('control.turnLabel');
+    const turnSec = () => this.seconds(this.turn, turnLabel, 'control-turn');
+    const withTurn = (make) => () => { const secs = turnSec(); return secs === null ? null : make(secs); };
     const floorRow = el('div', { className: 'row' },
-      el('button', { type: 'button', id: 'control-next-speaker', textContent: t('control.nextSpeaker'), disabled: ended, on: { click: () => this.send('floor.next', { turnSec: Number(turn.value) }) } }),
-      field(t('control.grantLabel'), who), field(t('control.turnLabel'), turn),
-      el('button', { type: 'button', id: 'control-grant', className: 'secondary', textContent: t('control.grant'), disabled: ended, on: { click: () => this.send('floor.grant', { participant: who.value, turnSec: Number(turn.value) }) } }),
-      el('button', { type: 'button', id: 'control-raise-for', className: 'secondary', textContent: t('control.raiseFor'), disabled: ended,
-        on: { click: () => this.send('hand.raise', { kind: 'contribution', participant: who.value }) } }),
-      floor.speaker ? this.button(t('control.release'), 'floor.release', {}, { className: 'secondary', id: 'control-release' }) : null);
-    const queueRow = el('ul', { className: 'plain' }, (floor.queue || []).map((hand) => el('li', {},
-      this.model.nameOf(hand.participant), ' ',
-      el('button', { type: 'button', className: 'secondary', textContent: t('control.grantTo', { name: this.model.nameOf(hand.participant) }),
-        attrs: { 'data-focus-key': `grant-to:${hand.participant}` }, on: { click: () => this.send('floor.grant', { participant: hand.participant, turnSec: Number(turn.value) }) } }),
-      el('button', { type: 'button', className: 'secondary', textContent: t('control.lowerFor', { name: this.model.nameOf(hand.participant) }),
-        attrs: { 'data-focus-key': `lower-for:${hand.participant}` }, on: { click: () => this.send('hand.lower', { participant: hand.participant }) } }))));
-    const roundRow = el('div', { className: 'row' },
-      floor.round ? this.button(t('control.roundStop'), 'round.stop', {}, { className: 'secondary', id: 'control-round-stop', focusKey: 'control-round' })
-        : el('button', { type: 'button', id: 'control-round-start', className: 'secondary', textContent: t('control.roundStart'), disabled: ended,
-          attrs: { 'data-focus-key': 'control-round' }, on: { click: () => this.send('round.start', { secondsEach: Number(roundSecs.value) }) } }),
-      floor.round ? null : field(t('control.roundSecs'), roundSecs));
-    replaceChildren(this.controls,
-      el('h2', { id: 'controls-heading', textContent: t('control.heading') }),
-      el('h3', {}, t('control.clock')), clockRow,
-      el('h3', {}, t('control.agenda')), phaseRow,
-      el('h3', {}, t('control.floor')), floorRow, queueRow, roundRow,
-      this.questions(s, ended));
+      this.control(t('control.nextSpeaker'), 'floor', 'floor.next', withTurn((secs) => ({ turnSec: secs })), { id: 'control-next-speaker', disabled: ended }),
+      field(t('control.grantLabel'), who), this.secondsField(turnLabel, this.turn, 'control-turn'),
+      this.control(t('control.grant'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: who.value, turnSec: secs })),
+        { className: 'secondary', id: 'control-grant', disabled: ended || inRound }),
+      this.control(t('control.raiseFor'), 'floor', 'hand.raise', () => ({ kind: 'contribution', participant: who.value }),
+        { className: 'secondary', id: 'control-raise-for', disabled: ended }),
+      floor.speaker ? this.control(t('control.release'), 'floor', 'floor.release', {},
+        { className: 'secondary', id: 'control-release', disabled: ended, fallback: 'control-next-speaker' }) : null);
+    const queue = floor.queue || [];
+    // A hand's buttons go once it is granted or lowered: focus moves on to the next hand's, or to "Next speaker".
+    const fallback = (index, kind) => (queue[index + 1] ? `control-${kind}-${queue[index + 1].participant}` : 'control-next-speaker');
+    const queueRow = el('ul', { className: 'plain' }, queue.map((hand, index) => {
+      const name = this.model.nameOf(hand.participant);
+      return el('li', {}, name, ' ',
+        this.control(t('control.grantTo', { name }), 'floor', 'floor.grant', withTurn((secs) => ({ participant: hand.participant, turnSec: secs })),
+          { className: 'secondary', id: `control-grant-${hand.participant}`, focusKey: `grant-to:${hand.participant}`, disabled: ended || inRound, fallback: fallback(index, 'grant') }),
+        this.control(t('control.lowerFor', { name }), 'floor', 'hand.lower', { participant: hand.participant },
+          { className: 'secondary', id: `control-lower-${hand.participant}`, focusKey: `lower-for:${hand.participant}`, disabled: ended, fallback: fallback(index, 'lower') }));
+    }));
+    return [floorRow, queueRow, this.roundControls(s, ended)];
   }
 
-  /** The questions list (show/hide, discussed) and the form that adds one. */
-  questions(s, ended) {
-    const prompts = s.prompts || { deck: [], discussed: [] };
-    const discussed = new Set(prompts.discussed || []);
-    const promptItems = (prompts.deck || []).map((q) => {
-      const shown = prompts.current === q.id;
-      const box = el('input', { type: 'checkbox', checked: discussed.has(q.id), disabled: ended, attrs: { 'data-focus-key': `discussed:${q.id}` },
-        on: { change: (e) => this.send('prompt.discussed', { prompt: q.id, discussed: e.target.checked }) } });
-      return el('li', { className: shown ? 'current' : '' },
-        el('span', {}, q.text), shown ? el('span', { className: 'badge' }, t('control.shown')) : null,
-        el('div', { className: 'row' },
-          shown ? this.button(t('control.hide'), 'prompt.hide', {}, { className: 'secondary', focusKey: `show:${q.id}` })
-            : this.button(t('control.show'), 'prompt.show', { prompt: q.id }, { className: 'secondary', disabled: ended, focusKey: `show:${q.id}` }),
-          el('label', { className: 'check' }, box, ' ', t('control.discussed'))));
-    });
-    const newQuestion = el('input', { type: 'text', id: 'control-new-question', value: this.newQuestion,
-      on: { input: (e) => { this.newQuestion = e.target.value; } } });
-    const add = (e) => {
-      e.preventDefault();
-      const text = this.newQuestion.trim();
-      // A refused question stays in the field to be fixed and sent again.
-      if (text) this.send('prompt.add', { text }).then((ack) => { if (ack && this.newQuestion.trim() === text) this.setNewQuestion(''); });
+  roundControls(s, ended) {
+    if (s.floor?.round) {
+      return el('div', { className: 'row' }, this.control(t('control.roundStop'), 'round', 'round.stop', {}, { className: 'secondary', id: 'control-round-stop', focusKey: 'control-round' }));
+    }
+    this.roundOrder.sync(s.participants || [], this.model.online);
+    const order = this.roundOrder.order();
+    const label = t('control.roundSecs');
+    const start = () => {
+      const secondsEach = this.seconds(this.roundSecs, label, 'control-round-secs');
+      return secondsEach === null ? null : { order: this.roundOrder.order(), secondsEach };
     };
-    const addForm = el('form', { className: 'row', on: { submit: add } },
-      field(t('control.newQuestion'), newQuestion),
-      el('button', { type: 'submit', id: 'control-add-question', className: 'secondary', textContent: t('control.addQuestion'), disabled: ended }));
-    return el('details', { open: this.questionsOpen, on: { toggle: (e) => { this.questionsOpen = e.target.open; } } },
-      el('summary', { id: 'control-questions' }, t('control.questions')), el('ol', { className: 'prompt-list' }, promptItems), addForm);
-  }
-
-  setNewQuestion(text) {
-    this.newQuestion = text;
-    const input = this.controls.querySelector('#control-new-question');
-    if (input) input.value = text;
+    return [
+      this.roundOrder.render(this.model, { disabled: ended, changed: () => this.render() }),
+      order.length ? null : el('p', { className: 'field-error', id: 'round-order-empty' }, t('control.roundNobody')),
+      el('div', { className: 'row' },
+        this.control(t('control.roundStart'), 'round', 'round.start', start,
+          { className: 'secondary', id: 'control-round-start', focusKey: 'control-round', disabled: ended || order.length === 0 }),
+        this.secondsField(label, this.roundSecs, 'control-round-secs'))];
   }
 }

@@ -1,0 +1,142 @@
+// The console's questions: show or hide one for everyone, mark it discussed, reword it
+// (PATCH with the whole deck, ids kept) and add one, all without leaving the live view.
+import { el } from './dom.js';
+import { t } from './strings.js';
+import { field } from './schedule-form.js';
+
+const EXCERPT = 60;
+
+/** The start of a question's text, for control names that say which question they act on. */
+function excerpt(text) {
+  const flat = String(text).replace(/\s+/g, ' ').trim();
+  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1)}…` : flat;
+}
+
+/** The questions section of the live console; `owner` is the `LiveConsole` (send, holds, api). */
+export class QuestionControls {
+  constructor(owner) {
+    this.owner = owner;
+    this.open = false;
+    this.newQuestion = '';
+    /** The question being reworded: `{id, text, error, saving}`, or null. */
+    this.rewording = null;
+  }
+
+  /** The `<details>` with the list and the add form. */
+  render(s, ended) {
+    const owner = this.owner;
+    const prompts = s.prompts || { deck: [], discussed: [] };
+    const discussed = new Set(prompts.discussed || []);
+    const items = (prompts.deck || []).map((q, index) => this.item(q, index + 1, { shown: prompts.current === q.id, discussed: discussed.has(q.id), ended }));
+    const input = el('input', { type: 'text', id: 'control-new-question', value: this.newQuestion,
+      on: { input: (e) => { this.newQuestion = e.target.value; } } });
+    const add = (e) => {
+      e.preventDefault();
+      const text = this.newQuestion.trim();
+      // A refused question stays in the field to be fixed and sent again.
+      if (text) owner.act('add-question', 'prompt.add', { text }).then((ack) => { if (ack && this.newQuestion.trim() === text) this.setNewQuestion(''); });
+    };
+    const addForm = el('form', { className: 'row', on: { submit: add } },
+      field(t('control.newQuestion'), input),
+      el('button', { type: 'submit', id: 'control-add-question', className: 'secondary', textContent: t('control.addQuestion'), disabled: ended,
+        attrs: owner.holdAttrs('add-question') }));
+    return el('details', { open: this.open, on: { toggle: (e) => { this.open = e.target.open; } } },
+      el('summary', { id: 'control-questions' }, t('control.questions')), el('ol', { className: 'prompt-list' }, items), addForm);
+  }
+
+  item(q, n, { shown, discussed, ended }) {
+    const owner = this.owner;
+    const text = excerpt(q.text);
+    const textId = `question-text-${q.id}`;
+    const showSlot = `show:${q.id}`;
+    const toggle = shown
+      ? owner.control(t('control.hide'), showSlot, 'prompt.hide', {}, { className: 'secondary', disabled: ended, focusKey: showSlot, label: t('control.hideNamed', { n, text }) })
+      : owner.control(t('control.show'), showSlot, 'prompt.show', { prompt: q.id }, { className: 'secondary', disabled: ended, focusKey: showSlot, label: t('control.showNamed', { n, text }) });
+    const discussedSlot = `discussed:${q.id}`;
+    const box = el('input', { type: 'checkbox', checked: discussed, disabled: ended,
+      attrs: { 'data-focus-key': discussedSlot, 'aria-label': t('control.discussedNamed', { n, text }), ...owner.holdAttrs(discussedSlot) },
+      on: { click: (e) => { if (owner.held(discussedSlot)) e.preventDefault(); },
+        change: (e) => owner.act(discussedSlot, 'prompt.discussed', { prompt: q.id, discussed: e.target.checked }) } });
+    const editing = this.rewording?.id === q.id;
+    return el('li', { className: shown ? 'current' : '' },
+      el('span', { id: textId }, q.text), shown ? el('span', { className: 'badge' }, t('control.shown')) : null,
+      editing ? this.rewordForm(q, n) : el('div', { className: 'row' },
+        toggle,
+        el('label', { className: 'check' }, box, ' ', t('control.discussed')),
+        el('button', { type: 'button', className: 'secondary', id: `control-reword-${q.id}`, textContent: t('control.reword'), disabled: ended,
+          attrs: { 'aria-label': t('control.rewordNamed', { n, text }) },
+          on: { click: (e) => { if (e.detail > 1) return; this.startRewording(q); } } })));
+  }
+
+  rewordForm(q, n) {
+    const state = this.rewording;
+    const errorId = `reword-error-${q.id}`;
+    const input = el('textarea', { id: `control-reword-text-${q.id}`, value: state.text, rows: 2,
+      attrs: { 'aria-invalid': state.error ? 'true' : null, 'aria-describedby': state.error ? errorId : null },
+      on: { input: (e) => { state.text = e.target.value; } } });
+    const save = (e) => {
+      e.preventDefault();
+      this.saveRewording(q);
+    };
+    return el('form', { className: 'reword', on: { submit: save } },
+      field(t('control.rewordLabel', { n }), input),
+      state.error ? el('p', { className: 'field-error', id: errorId }, state.error) : null,
+      el('div', { className: 'row' },
+        el('button', { type: 'submit', id: `control-reword-save-${q.id}`, textContent: t('control.rewordSave'), attrs: state.saving ? { 'aria-disabled': 'true' } : {} }),
+        el('button', { type: 'button', className: 'secondary', id: `control-reword-cancel-${q.id}`, textContent: t('control.rewordCancel'),
+          attrs: { 'data-focus-fallback': `control-reword-${q.id}` },
+          on: { click: () => this.stopRewording(q.id) } })));
+  }
+
+  startRewording(q) {
+    this.rewording = { id: q.id, text: q.text, error: null, saving: false };
+    this.owner.render();
+    const input = this.owner.controls.querySelector(`#control-reword-text-${CSS.escape(q.id)}`);
+    input?.focus();
+  }
+
+  stopRewording(id) {
+    this.rewording = null;
+    this.owner.render();
+    this.owner.controls.querySelector(`#control-reword-${CSS.escape(id)}`)?.focus();
+  }
+
+  /** Sends the whole deck with this question's new text; ids go along so nothing else changes. */
+  async saveRewording(q) {
+    const state = this.rewording;
+    if (!state || state.saving) return;
+    const text = state.text.trim();
+    if (!text) {
+      state.error = t('control.rewordEmpty');
+      this.owner.render();
+      this.owner.controls.querySelector(`#control-reword-text-${CSS.escape(q.id)}`)?.focus();
+      return;
+    }
+    const deck = this.owner.model.session?.prompts?.deck || [];
+    const prompts = deck.map((p) => {
+      const prompt = { id: p.id, text: p.id === q.id ? text : p.text };
+      if (p.theme) prompt.theme = p.theme;
+      return prompt;
+    });
+    state.saving = true;
+    state.error = null;
+    this.owner.render();
+    try {
+      await this.owner.api.update(this.owner.sessionId, { prompts });
+      const n = deck.findIndex((p) => p.id === q.id) + 1;
+      this.owner.announcer.say(t('control.reworded', { n }));
+      if (this.rewording === state) this.stopRewording(q.id);
+    } catch (error) {
+      state.saving = false;
+      state.error = t('error.api', { message: error.message });
+      this.owner.refused(state.error);
+      this.owner.render();
+    }
+  }
+
+  setNewQuestion(text) {
+    this.newQuestion = text;
+    const input = this.owner.controls.querySelector('#control-new-question');
+    if (input) input.value = text;
+  }
+}

@@ -1,0 +1,82 @@
+// The order of the round the facilitator is about to start: who takes part, top to bottom.
+import { el } from './dom.js';
+import { t } from './strings.js';
+
+const SPEAKING_ROLES = ['reviewer', 'host', 'facilitator'];
+// The server's default order: reviewers, then hosts; facilitators come last, offered unticked.
+const ROLE_RANK = { reviewer: 0, host: 1, facilitator: 2 };
+
+/** A round's speaking order as the facilitator arranges it before "Start a round". */
+export class RoundOrder {
+  constructor() {
+    /** `[{id, included}]`, in speaking order. */
+    this.entries = [];
+    // Until the facilitator ticks or moves someone, the list follows presence (present first).
+    this.arranged = false;
+  }
+
+  /** Brings the list up to date with the session's people and who is online. */
+  sync(participants, online) {
+    const speakers = participants.filter((p) => SPEAKING_ROLES.includes(p.role));
+    const fresh = (p) => ({ id: p.id, included: p.role !== 'facilitator' });
+    if (!this.arranged) {
+      const invited = new Map(speakers.map((p, i) => [p.id, i]));
+      const present = (p) => (online.has(p.id) ? 0 : 1);
+      const offered = (p) => (p.role === 'facilitator' ? 1 : 0);
+      const sorted = [...speakers].sort((a, b) => offered(a) - offered(b) || present(a) - present(b)
+        || ROLE_RANK[a.role] - ROLE_RANK[b.role] || invited.get(a.id) - invited.get(b.id));
+      this.entries = sorted.map(fresh);
+      return;
+    }
+    const ids = new Set(speakers.map((p) => p.id));
+    this.entries = this.entries.filter((e) => ids.has(e.id));
+    for (const p of speakers) if (!this.entries.some((e) => e.id === p.id)) this.entries.push(fresh(p));
+  }
+
+  /** The ids of the ticked people, in order (what `round.start` sends as `order`). */
+  order() { return this.entries.filter((e) => e.included).map((e) => e.id); }
+
+  /** Moves the person at `index` by `by` places (−1 up, +1 down). */
+  move(index, by) {
+    const to = index + by;
+    if (to < 0 || to >= this.entries.length) return;
+    const [entry] = this.entries.splice(index, 1);
+    this.entries.splice(to, 0, entry);
+    this.arranged = true;
+  }
+
+  /** Ticks or unticks a person. */
+  include(id, included) {
+    const entry = this.entries.find((e) => e.id === id);
+    if (entry) entry.included = included;
+    this.arranged = true;
+  }
+
+  /**
+   * The fieldset that shows the order: a checkbox and Up/Down per person. `changed` is
+   * called after every change (the console redraws); `disabled` when no round can start.
+   */
+  render(model, { disabled, changed }) {
+    const last = this.entries.length - 1;
+    const items = this.entries.map((entry, index) => {
+      const person = (model.session?.participants || []).find((p) => p.id === entry.id);
+      const name = person?.name ?? entry.id;
+      const presence = t(model.online.has(entry.id) ? 'control.present' : 'control.absent');
+      const role = t(`role.${person?.role}`);
+      const box = el('input', { type: 'checkbox', id: `round-include-${entry.id}`, checked: entry.included, disabled,
+        on: { change: (e) => { this.include(entry.id, e.target.checked); changed(); } } });
+      const move = (by, key) => el('button', { type: 'button', className: 'secondary small', id: `round-${key}-${entry.id}`,
+        textContent: t(`control.${key}`), disabled: disabled || (by < 0 ? index === 0 : index === last),
+        attrs: { 'aria-label': t(by < 0 ? 'control.moveUp' : 'control.moveDown', { name }),
+          'data-focus-fallback': `round-${by < 0 ? 'down' : 'up'}-${entry.id}` },
+        on: { click: (e) => { if (e.detail > 1) return; this.move(index, by); changed(); } } });
+      return el('li', { className: 'order-row' },
+        el('label', { className: 'check', htmlFor: box.id }, box, ' ', name, ' ', el('span', { className: 'meta' }, `${role} · ${presence}`)),
+        el('span', { className: 'order-moves' }, move(-1, 'up'), move(1, 'down')));
+    });
+    return el('fieldset', { className: 'round-order-picker', id: 'control-round-order' },
+      el('legend', {}, t('control.roundOrder')),
+      el('p', { className: 'hint', id: 'round-order-hint' }, t('control.roundOrderHint')),
+      el('ol', { className: 'order-list', attrs: { 'aria-describedby': 'round-order-hint' } }, items));
+  }
+}

@@ -1,0 +1,99 @@
+"""The console's turn and round lengths keep what the facilitator types through every redraw and
+are checked only when sent (a bad value is shown as a field error and not sent); "Start a round"
+sends the order the facilitator arranged."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import browser_errors
+from pages import (axe_problems, command, focused, invite_of, joined, participant_id, queue_names,
+                   start_live_review, wait_js, wait_until)
+
+
+def test_a_length_field_keeps_typing_and_a_bad_value_is_shown_not_sent(daemon, facilitator, api_ready, browsers):
+    created, console, asha = start_live_review(daemon, facilitator, browsers, "Typed lengths", ["Asha", "Ben"])
+    turn = console.find_element(By.ID, "control-turn")
+    turn.send_keys(Keys.CONTROL, "a")
+    turn.send_keys(Keys.BACKSPACE)
+    # A hand goes up while the field is empty: the redraw leaves it empty (it used to refill 120).
+    asha.find_element(By.ID, "raise-hand").click()
+    wait_until(console, lambda d: queue_names(d) == ["Asha"])
+    wait_until(console, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Give Asha the floor']"))
+    assert focused(console)["id"] == "control-turn"
+    console.find_element(By.ID, "control-turn").send_keys("45")
+    assert console.execute_script("return document.getElementById('control-turn').value") == "45"
+    console.find_element(By.ID, "control-next-speaker").click()
+    asha_id = participant_id(created, "Asha")
+    wait_js(console, "return window.reviewroom.model.session.floor.speaker === arguments[0]", asha_id)
+    floor = console.execute_script("return window.reviewroom.model.session.floor")
+    assert 40 <= (console.execute_script("return Date.parse(arguments[0]) - Date.parse(arguments[1])", floor["turnEndsAt"], floor["since"]) / 1000) <= 45
+
+    # 5 seconds is too short: the field says so, is described by the message, and nothing is sent.
+    wait_js(console, "return !document.querySelector('.controls [aria-disabled=true]')")
+    field = console.find_element(By.ID, "control-turn")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("5")
+    ben = participant_id(created, "Ben")
+    console.execute_script("const s = document.getElementById('control-grant-who'); s.value = arguments[0];"
+                           "s.dispatchEvent(new Event('change', {bubbles: true}));", ben)
+    console.find_element(By.ID, "control-grant").click()
+    error = wait_until(console, lambda d: d.find_elements(By.ID, "control-turn-error"))[0]
+    assert "from 10 to 1800" in error.text and "“5”" in error.text and error.is_displayed()
+    field = console.find_element(By.ID, "control-turn")
+    assert field.get_attribute("aria-describedby") == "control-turn-error" and field.get_attribute("aria-invalid") == "true"
+    assert focused(console)["id"] == "control-turn"
+    assert console.execute_script("return window.reviewroom.model.session.floor.speaker") == asha_id
+    assert axe_problems(console) == []
+    # Typing again takes the complaint away; a good value is sent.
+    field.send_keys(Keys.BACKSPACE, "60")
+    assert console.find_elements(By.ID, "control-turn-error") == [] and field.get_attribute("aria-invalid") is None
+    console.find_element(By.ID, "control-grant").click()
+    wait_js(console, "return window.reviewroom.model.session.floor.speaker === arguments[0]", ben)
+
+    # The round's length: letters are refused in the field, not sent as NaN.
+    console.find_element(By.ID, "control-release").click()
+    secs = console.find_element(By.ID, "control-round-secs")
+    secs.send_keys(Keys.CONTROL, "a")
+    secs.send_keys(Keys.BACKSPACE)
+    wait_js(console, "return !document.querySelector('.controls [aria-disabled=true]')")
+    console.find_element(By.ID, "control-round-start").click()
+    wait_until(console, lambda d: d.find_elements(By.ID, "control-round-secs-error"))
+    assert console.execute_script("return window.reviewroom.model.session.floor.round") is None
+    assert browser_errors(console) == [] and browser_errors(asha) == []
+
+
+def test_start_a_round_sends_the_arranged_order(daemon, facilitator, api_ready, browsers):
+    created, console, asha = start_live_review(daemon, facilitator, browsers, "Round order", ["Asha", "Ben", "Cai"])
+    ids = {name: participant_id(created, name) for name in ("Asha", "Ben", "Cai")}
+    # Present people first: Asha is online, Ben and Cai not; the facilitator is offered unticked.
+    cai = browsers()
+    cai.get(invite_of(created, "Cai"))
+    joined(cai)
+    wait_js(console, "return window.reviewroom.model.online.has(arguments[0])", ids["Cai"])
+    listed = lambda: console.execute_script(  # noqa: E731
+        "return [...document.querySelectorAll('#control-round-order input[type=checkbox]')].map((b) => [b.id.slice(14), b.checked])")
+    wait_until(console, lambda d: [i for i, _ in listed()][:3] == [ids["Asha"], ids["Cai"], ids["Ben"]],
+               message=f"order shown: {listed()}")
+    assert [c for _, c in listed()] == [True, True, True, False]
+
+    # Leave Ben out, move Cai up; presence changes no longer reorder the arranged list.
+    console.find_element(By.ID, f"round-include-{ids['Ben']}").click()
+    console.find_element(By.ID, f"round-up-{ids['Cai']}").click()
+    cai.quit()
+    wait_js(console, "return !window.reviewroom.model.online.has(arguments[0])", ids["Cai"])
+    assert [i for i, c in listed() if c] == [ids["Cai"], ids["Asha"]]
+    assert console.find_element(By.ID, f"round-up-{ids['Cai']}").get_attribute("disabled") is not None
+    console.find_element(By.ID, "control-round-start").click()
+    wait_js(console, "return !!window.reviewroom.model.session.floor.round")
+    round_ = console.execute_script("return window.reviewroom.model.session.floor.round")
+    assert round_["order"] == [ids["Cai"], ids["Asha"]]
+    assert console.execute_script("return window.reviewroom.model.session.floor.speaker") == ids["Cai"]
+
+    # Nobody ticked: "Start a round" is not offered and says why.
+    assert command(console, "round.stop").get("error") is None
+    wait_until(console, lambda d: d.find_elements(By.ID, "control-round-start"))
+    for pid in (ids["Cai"], ids["Asha"]):
+        console.find_element(By.ID, f"round-include-{pid}").click()
+    wait_until(console, lambda d: d.find_elements(By.ID, "round-order-empty"))
+    assert console.find_element(By.ID, "control-round-start").get_attribute("disabled") is not None
+    assert axe_problems(console) == []
+    assert browser_errors(console) == [] and browser_errors(asha) == []

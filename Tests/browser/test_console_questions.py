@@ -1,0 +1,71 @@
+"""The console's question controls say which question they act on, and a question can be
+reworded live (the deck goes back with its ids, so what is shown and discussed stays) without
+leaving the live view."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import browser_errors
+from pages import axe_problems, command, start_live_review, wait_js, wait_text, wait_until
+
+
+def names(driver, selector):
+    return driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map((n) => n.getAttribute('aria-label'))", selector)
+
+
+def click(driver, element_id):
+    """Clicks the element with this id as it is now (the console redraws its controls as events come in)."""
+    wait_until(driver, lambda d: d.find_element(By.ID, element_id).click() or True)
+
+
+def test_each_question_control_is_named_after_its_question(daemon, facilitator, api_ready, browsers):
+    created, console, asha = start_live_review(daemon, facilitator, browsers, "Named questions", ["Asha"])
+    deck = created["session"]["prompts"]["deck"]
+    assert len(deck) >= 3
+    console.find_element(By.XPATH, "//summary[normalize-space()='Questions']").click()
+    shows = names(console, ".prompt-list button[data-focus-key^='show:']")
+    boxes = names(console, ".prompt-list input[type=checkbox]")
+    rewords = names(console, ".prompt-list button[id^='control-reword-']")
+    for labels, verb in ((shows, "Show to everyone"), (boxes, "Discussed"), (rewords, "Reword")):
+        assert len(labels) == len(deck) and len(set(labels)) == len(deck), labels
+        for n, (label, q) in enumerate(zip(labels, deck), start=1):
+            assert label.startswith(f"{verb}: question {n}, ") and q["text"][:20] in label, label
+    assert axe_problems(console) == []
+    assert browser_errors(console) == [] and browser_errors(asha) == []
+
+
+def test_a_question_is_reworded_live(daemon, facilitator, api_ready, browsers):
+    created, console, asha = start_live_review(daemon, facilitator, browsers, "Reworded live", ["Asha"])
+    deck = created["session"]["prompts"]["deck"]
+    second = deck[1]["id"]
+    assert command(console, "prompt.show", {"prompt": second}).get("error") is None
+    assert command(console, "prompt.discussed", {"prompt": deck[0]["id"], "discussed": True}).get("error") is None
+    wait_text(asha, "[data-testid=question]", deck[1]["text"][:30])
+    console.find_element(By.XPATH, "//summary[normalize-space()='Questions']").click()
+
+    # An empty wording is not sent: the field says so.
+    wait_until(console, lambda d: d.find_element(By.ID, f"control-reword-{second}")).click()
+    wait_until(console, lambda d: d.find_element(By.ID, f"control-reword-text-{second}"))
+    assert console.execute_script("return document.activeElement.id") == f"control-reword-text-{second}"
+    # (typed into whatever has focus: the console redraws the field, keeping focus, as events come in)
+    console.switch_to.active_element.send_keys(Keys.CONTROL, "a")
+    console.switch_to.active_element.send_keys(Keys.BACKSPACE)
+    click(console, f"control-reword-save-{second}")
+    error = wait_until(console, lambda d: d.find_element(By.ID, f"reword-error-{second}"))
+    assert "Write the question" in error.text
+    assert console.find_element(By.ID, f"control-reword-text-{second}").get_attribute("aria-describedby") == f"reword-error-{second}"
+    assert axe_problems(console) == []
+
+    # Saved: the reviewer sees the new wording at once; ids, the shown question and "discussed" stay.
+    new_text = "What would make reading time the best part of the day?"
+    click(console, f"control-reword-text-{second}")
+    console.switch_to.active_element.send_keys(new_text)
+    click(console, f"control-reword-save-{second}")
+    wait_text(asha, "[data-testid=question]", new_text)
+    wait_until(console, lambda d: d.find_elements(By.ID, f"control-reword-{second}"))
+    prompts = console.execute_script("return window.reviewroom.model.session.prompts")
+    assert [q["id"] for q in prompts["deck"]] == [q["id"] for q in deck]
+    assert [q["text"] for q in prompts["deck"]] == [q["text"] for q in deck[:1]] + [new_text] + [q["text"] for q in deck[2:]]
+    assert prompts["current"] == second and prompts["discussed"] == [deck[0]["id"]]
+    assert console.find_elements(By.ID, "control-start") == [] and console.find_elements(By.ID, "controls-heading")
+    assert browser_errors(console) == [] and browser_errors(asha) == []
