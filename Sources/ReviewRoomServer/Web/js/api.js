@@ -13,7 +13,7 @@ export class Api {
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response;
     try {
-      response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await fetch(`api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch {
       throw new ApiError(0, 'network');
     }
@@ -31,7 +31,7 @@ export class Api {
 
   /** A file (record, calendar) as a Blob. */
   async blob(path) {
-    const response = await fetch(`/api/v1${path}`, { headers: { Authorization: `Bearer ${this.token}` } });
+    const response = await fetch(`api/v1${path}`, { headers: { Authorization: `Bearer ${this.token}` } });
     if (!response.ok) throw new ApiError(response.status, `${response.status} ${response.statusText}`);
     return response.blob();
   }
