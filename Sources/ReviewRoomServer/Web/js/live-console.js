@@ -26,6 +26,8 @@ export class LiveConsole {
     const { model, connection } = joinSession({
       hello: () => ({ facilitatorToken: token, session: sessionId }),
       banner,
+      // Connection lost / back is said once through the console's own live region.
+      announce: (text) => this.announcer.say(text),
       onReplayDone: () => this.notesView.resendPending(),
       onEphemeral: (msg) => this.room.ephemeral(msg),
       onFatal,
