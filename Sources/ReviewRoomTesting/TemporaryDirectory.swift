@@ -9,8 +9,13 @@ import Synchronization
 public enum TemporaryDirectory {
     /// Creates `/tmp/<prefix>-<random>` and returns it.
     public static func make(prefix: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(prefix)-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        try make(prefix: prefix, in: FileManager.default.temporaryDirectory)
+    }
+
+    /// A new empty directory inside `base` (for a test whose files another user must reach:
+    /// `make test` points `TMPDIR` at a 0700 scratch directory only root can enter).
+    public static func make(prefix: String, in base: URL) throws -> URL {
+        let url = base.appendingPathComponent("\(prefix)-\(UUID().uuidString.prefix(8))", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         TemporaryDirectoryRegistry.shared.add(url)
         return url

@@ -9,6 +9,19 @@ import Testing
 struct ServiceUserTests {
     static let serviceUID = 61_000
     static let adminUID = 61_001
+    /// Made in /tmp itself: the service's and the admin's uids must be able to reach the files,
+    /// and `make test`'s TMPDIR is a 0700 directory of root's.
+    static let sharedTemporary = URL(fileURLWithPath: "/tmp", isDirectory: true)
+
+    /// `--config` with an empty file the service user can read (DaemonProcess's own is in TMPDIR).
+    private func readableConfig() throws -> [String] {
+        let directory = try TemporaryDirectory.make(prefix: "service-conf", in: Self.sharedTemporary)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
+        let file = directory.appendingPathComponent("reviewroom.conf")
+        try Data().write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        return ["--config", file.path]
+    }
 
     private func asUser(_ uid: Int) -> [String] {
         ["setpriv", "--reuid=\(uid)", "--regid=\(uid)", "--clear-groups"]
@@ -17,7 +30,7 @@ struct ServiceUserTests {
     /// `root/private` is 0700 root (DynamicUser's state directory parent); returns the data
     /// directory inside it, holding a database made by root.
     private func privateDataDirectory() async throws -> URL {
-        let root = try TemporaryDirectory.make(prefix: "service-user")
+        let root = try TemporaryDirectory.make(prefix: "service-user", in: Self.sharedTemporary)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path)
         let privateDirectory = root.appendingPathComponent("private")
         try FileManager.default.createDirectory(at: privateDirectory, withIntermediateDirectories: false,
@@ -53,7 +66,7 @@ struct ServiceUserTests {
         #expect(chmod(data.deletingLastPathComponent().path, 0o711) == 0)
         #expect(chown(data.path, uid_t(Self.serviceUID), gid_t(Self.serviceUID)) == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: database))
-        let daemon = try DaemonProcess.start(launcher: asUser(Self.serviceUID), dataDirectory: data)
+        let daemon = try DaemonProcess.start(arguments: try readableConfig(), launcher: asUser(Self.serviceUID), dataDirectory: data)
         let status = try await daemon.waitForExit()
         #expect(status == 73)
         let log = try await daemon.stderr.first(where: { $0.contains("cannot open the store") }, timeout: .seconds(10))
@@ -62,7 +75,7 @@ struct ServiceUserTests {
 
         // Given to the service user, as README's restore steps say, it opens.
         #expect(chown(database, uid_t(Self.serviceUID), gid_t(Self.serviceUID)) == 0)
-        let fixed = try DaemonProcess.start(launcher: asUser(Self.serviceUID), dataDirectory: data)
+        let fixed = try DaemonProcess.start(arguments: try readableConfig(), launcher: asUser(Self.serviceUID), dataDirectory: data)
         defer { fixed.terminate() }
         _ = try await fixed.port()
     }
@@ -70,11 +83,11 @@ struct ServiceUserTests {
     /// A data_dir made by root elsewhere (`mkdir /srv/reviewroom`) passes check-config but is
     /// not the service's: the refusal names both uids.
     @Test func aDataDirectoryOwnedByRootNamesItsOwner() async throws {
-        let root = try TemporaryDirectory.make(prefix: "service-dir")
+        let root = try TemporaryDirectory.make(prefix: "service-dir", in: Self.sharedTemporary)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path)
         let data = root.appendingPathComponent("reviewroom")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
-        let daemon = try DaemonProcess.start(launcher: asUser(Self.serviceUID), dataDirectory: data)
+        let daemon = try DaemonProcess.start(arguments: try readableConfig(), launcher: asUser(Self.serviceUID), dataDirectory: data)
         #expect(try await daemon.waitForExit() == 73)
         let log = try await daemon.stderr.first(where: { $0.contains("cannot open the store") }, timeout: .seconds(10))
         #expect(log.contains("not writable by this user (uid \(Self.serviceUID); it is owned by uid 0)"), "\(log)")
