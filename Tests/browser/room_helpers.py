@@ -11,19 +11,27 @@ def facilitator_invite(created):
     return next(i["url"] for i in created["invites"] if i["participant"]["role"] == "facilitator")
 
 
+def open_pages(created, browsers, names):
+    """Opens the facilitator's page and one page per invited name (any role), all joined.
+    Returns (chair, [driver per name])."""
+    chair = browsers()
+    chair.get(facilitator_invite(created))
+    drivers = []
+    for name in names:
+        driver = browsers()
+        driver.get(invite_of(created, name))
+        drivers.append(driver)
+    for driver in [chair, *drivers]:
+        joined(driver)
+    return chair, drivers
+
+
 def room_with(daemon, facilitator, browsers, title, people, **extra):
     """Schedules `title` with `people` (reviewers) and opens the facilitator's page and one page
     per person, all joined. Returns (created, chair, {name: driver})."""
     created = schedule_via_api(daemon, facilitator, title, people, **extra)
-    chair = browsers()
-    chair.get(facilitator_invite(created))
-    pages = {}
-    for name in people:
-        pages[name] = browsers()
-        pages[name].get(invite_of(created, name))
-    for driver in [chair, *pages.values()]:
-        joined(driver)
-    return created, chair, pages
+    chair, drivers = open_pages(created, browsers, people)
+    return created, chair, dict(zip(people, drivers))
 
 
 def said_log(driver):

@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
 from pages import axe_problems, command, invite_of, joined, schedule_via_api, text_of, wait_js, wait_text, wait_until
-from room_helpers import facilitator_invite, wait_said
+from room_helpers import open_pages, wait_said
 
 AGENDA = [{"title": "Warm-up round", "kind": "briefing", "durationSec": 61},
           {"title": "Evidence walk", "kind": "evidence", "durationSec": 600, "onTimeUp": "advance"}]
@@ -19,12 +19,7 @@ def alert_of(driver):
 def test_one_minute_and_time_up_show_on_the_reviewer_page_and_the_display(daemon, facilitator, api_ready, browsers):
     created = schedule_via_api(daemon, facilitator, "Warnings on screen", [], agenda=AGENDA,
                                participants=[{"name": "Asha", "role": "reviewer"}, {"name": "Room", "role": "display"}])
-    chair, asha, room = browsers(), browsers(), browsers()
-    chair.get(facilitator_invite(created))
-    asha.get(invite_of(created, "Asha"))
-    room.get(invite_of(created, "Room"))
-    for driver in (chair, asha, room):
-        joined(driver)
+    chair, (asha, room) = open_pages(created, browsers, ["Asha", "Room"])
     # Before the start: no warning.
     assert alert_of(asha) == "" and alert_of(room) == ""
 

@@ -5,8 +5,8 @@ only what they affect, so a screen reader in browse mode keeps its place."""
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import axe_problems, command, invite_of, joined, schedule_via_api, text_of, wait_text, wait_until
-from room_helpers import facilitator_invite, settled
+from pages import axe_problems, command, schedule_via_api, text_of, wait_text, wait_until
+from room_helpers import open_pages, settled
 
 PEOPLE = [{"name": "Asha", "role": "reviewer"}, {"name": "Ben", "role": "reviewer"},
           {"name": "Olu", "role": "observer"}, {"name": "Room", "role": "display"}]
@@ -15,12 +15,7 @@ PEOPLE = [{"name": "Asha", "role": "reviewer"}, {"name": "Ben", "role": "reviewe
 def open_room(daemon, facilitator, browsers, title):
     created = schedule_via_api(daemon, facilitator, title, [], participants=PEOPLE,
                                template="rapid-remote-90", promptDeck="covid-recovery")
-    chair, asha, room = browsers(), browsers(), browsers()
-    chair.get(facilitator_invite(created))
-    asha.get(invite_of(created, "Asha"))
-    room.get(invite_of(created, "Room"))
-    for driver in (chair, asha, room):
-        joined(driver)
+    chair, (asha, room) = open_pages(created, browsers, ["Asha", "Room"])
     ids = {p["name"]: p["id"] for p in created["session"]["participants"]}
     return created, chair, asha, room, ids
 
