@@ -2,6 +2,7 @@ import Foundation
 import ReviewRoomBenchKit
 import ReviewRoomCore
 import WebSocketTransport
+import ReviewRoomTesting
 
 /// One scenario's run against one target: connect every client, let them work for the
 /// plan's seconds, drain, and account.
@@ -28,7 +29,7 @@ final class LoadRun {
     var timers = DueQueue(items: 0)
     var counters = LoadRunCounters()
     var pool: WebSocketClientPool?
-    var random = SplitMix(seed: 0x5EED)
+    var random = SplitMix64(seed: 0x5EED)
     /// Measured window, monotonic nanoseconds.
     var windowStart: UInt64 = .max
     var windowEnd: UInt64 = .max

@@ -1,10 +1,11 @@
 import ReviewRoomCore
+import ReviewRoomTesting
 
 /// A simulated person typing into a shared note: bursts of keystrokes (a word at ~8 keys/s)
 /// separated by pauses sized so that the long-run rate is the one asked for; mostly
 /// inserts at their own caret, sometimes a backspace.
 struct Typist: Sendable {
-    private var random: SplitMix
+    private var random: SplitMix64
     private let editsPerSecond: Double
     private var burstLeft = 0
     /// Where this person's caret is (UTF-16 units), kept inside the text.
@@ -13,7 +14,7 @@ struct Typist: Sendable {
 
     /// A typist seeded with `seed` (deterministic per client).
     init(seed: UInt64, editsPerSecond: Double) {
-        random = SplitMix(seed: seed)
+        random = SplitMix64(seed: seed)
         self.editsPerSecond = max(editsPerSecond, 0.01)
     }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import ReviewRoomCore
+import ReviewRoomTesting
 
 @Suite struct CodePointIndexTests {
     @Test func convertsAroundAstralScalars() {

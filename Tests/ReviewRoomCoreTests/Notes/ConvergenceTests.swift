@@ -1,5 +1,6 @@
 import Testing
 @testable import ReviewRoomCore
+import ReviewRoomTesting
 
 /// Randomized convergence: simulated clients edit one note concurrently through a
 /// ``NoteBuffer`` with messages delivered in random order; everyone must end equal.

@@ -1,4 +1,5 @@
 @testable import ReviewRoomCore
+import ReviewRoomTesting
 
 /// Random valid edits on small texts, including astral characters, for randomized tests.
 enum RandomEdits {

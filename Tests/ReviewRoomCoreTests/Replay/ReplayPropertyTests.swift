@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReviewRoomCore
+import ReviewRoomTesting
 
 /// Random sessions: replaying the events rebuilds the state, and the invariants hold throughout.
 @Suite struct ReplayPropertyTests {

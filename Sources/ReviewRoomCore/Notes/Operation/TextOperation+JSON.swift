@@ -36,29 +36,9 @@ extension TextOperation {
             switch component {
             case .retain(let v): out += String(v)
             case .delete(let v): out += String(-v)
-            case .insert(let s): Self.appendJSONString(s, to: &out)
+            case .insert(let s): JSONStringLiteral.append(s, to: &out)
             }
         }
         return out + "]"
-    }
-
-    static func appendJSONString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + OpJSONParser.hex(UInt16(scalar.value))
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
