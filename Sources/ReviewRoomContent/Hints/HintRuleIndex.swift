@@ -6,7 +6,7 @@ struct HintRuleIndex: Sendable {
     static let unknownWord: Int32 = -1
 
     /// The vocabulary's ASCII words of at most ``PackedWord/capacity`` bytes, by packed bytes.
-    let packed: [PackedWord: Int32]
+    let packed: PackedWordTable
     /// Every vocabulary word (compared as `String`s compare: by canonical equivalence).
     let byString: [String: Int32]
     /// Whether every vocabulary word is in ``packed``. Then a note word that is not ASCII once
@@ -42,7 +42,7 @@ struct HintRuleIndex: Sendable {
         for (word, number) in numbers {
             if let key = PackedWord(word) { packed[key] = number }
         }
-        self.packed = packed
+        self.packed = PackedWordTable(packed)
         byString = numbers
         allPacked = packed.count == numbers.count
         rulesByFirstWord = (0 ..< Int32(numbers.count)).map { byFirst[$0] ?? [] }

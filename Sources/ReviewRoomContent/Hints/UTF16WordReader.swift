@@ -24,6 +24,40 @@ struct UTF16WordReader {
         var key = PackedWord()
         var packable = true
         while position < units.count {
+            let unit = units[position]
+            if unit < 0x80 {
+                // ASCII (most of a note) is classified here, as the general path below would.
+                let byte = UInt8(truncatingIfNeeded: unit), folded = byte | 0x20
+                let letter = folded &- 0x61 < 26
+                if letter || byte &- 0x30 < 10 {
+                    if start < 0 {
+                        start = position
+                        startQuoted = quoted
+                        joined = onlyBlanksSinceLastWord
+                    }
+                    if packable { packable = key.append(letter ? folded : byte) }
+                    position += 1
+                    continue
+                }
+                if start >= 0, byte == 0x27 || byte == 0x2D, position + 1 < units.count,
+                   WordTokenizer.isWordScalar(decode(at: position + 1).scalar) {
+                    if packable { packable = key.append(byte) }
+                    position += 1
+                    continue
+                }
+                if start >= 0 {
+                    onlyBlanksSinceLastWord = true
+                    break
+                }
+                if byte != 0x20 && byte != 0x09 { onlyBlanksSinceLastWord = false }
+                if byte == 0x22 {
+                    quoted.toggle()
+                } else if byte == 0x0A || byte == 0x0D {
+                    quoted = false
+                }
+                position += 1
+                continue
+            }
             let (scalar, width) = decode(at: position)
             var inside = WordTokenizer.isWordScalar(scalar)
             if !inside, start >= 0, WordTokenizer.isJoiner(scalar), position + width < units.count {
@@ -58,7 +92,7 @@ struct UTF16WordReader {
     private func number(_ range: Range<Int>, key: PackedWord?) -> Int32 {
         if index.allPacked {
             guard let key else { return HintRuleIndex.unknownWord }
-            return index.packed[key] ?? HintRuleIndex.unknownWord
+            return index.packed.number(of: key) ?? HintRuleIndex.unknownWord
         }
         // A rule set with long or non-ASCII words: build the word as the reference tokenizer does.
         var scalars: [Unicode.Scalar] = []

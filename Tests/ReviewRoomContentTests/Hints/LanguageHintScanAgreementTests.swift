@@ -28,7 +28,7 @@ struct LanguageHintScanAgreementTests {
 
     static let separators: [String] = [
         " ", " ", " ", "  ", "\t", "\n", ", ", ". ", "; ", "\"", "“", "”", "„", "«", "»", "'", "-", "’",
-        "‘", "\r\n", "\u{2028}", " - ", "!", "(", ")",
+        "‘", "\r\n", "\r", "\u{2028}", "\u{2029}", " - ", "!", "(", ")", "--", "''",
     ]
 
     /// A random note of `pieces` words and separators, sometimes with a lone surrogate.
