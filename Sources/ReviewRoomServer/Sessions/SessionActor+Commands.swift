@@ -167,12 +167,13 @@ extension SessionActor {
         let reach = Self.hintReach(around: touched, count: note.text.utf16Count)
         note.text.copyUnits(in: reach.floor ..< reach.ceiling, into: &hintUnits)
         let range = Self.paragraphs(reach, units: hintUnits, count: note.text.utf16Count)
-        let found = hintUnits.withUnsafeBufferPointer {
+        var hints = hintUnits.withUnsafeBufferPointer {
             LanguageHints.scan(utf16: UnsafeBufferPointer(rebasing: $0[range.lowerBound - reach.floor ..< range.upperBound - reach.floor]))
         }
-        guard !found.isEmpty else { return }
-        let hints = found.map {
-            LanguageHint(from: $0.from + range.lowerBound, to: $0.to + range.lowerBound, phrase: $0.phrase, suggestion: $0.suggestion)
+        guard !hints.isEmpty else { return }
+        for index in hints.indices {
+            hints[index].from += range.lowerBound
+            hints[index].to += range.lowerBound
         }
         let frame = OutboundFrame(text: ServerMessages.hint(note: note.id, rev: note.revision, hints: WireJSON.encode(hints)))
         for connection in connections(of: participantID) { enqueue(.send(connection, [frame])) }
