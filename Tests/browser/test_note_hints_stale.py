@@ -4,7 +4,10 @@ line only after the author's own next edit there, so the page drops a hint once 
 become part of a longer word by the server's rules (letters, digits, combining marks, astral
 letters, and words joined by an apostrophe or hyphen) or now stands inside quotation marks, and
 keeps it when only punctuation or spaces came next to it. Runs note-hints.js inside Chromium."""
+from selenium.webdriver.common.action_chains import ActionChains
+
 from conftest import browser_errors
+from pages import invite_of, joined, schedule_via_api, wait_until
 
 RUN = r"""
 const done = arguments[arguments.length - 1];
@@ -56,3 +59,30 @@ def test_a_phrase_that_became_part_of_a_longer_word_loses_its_hint(daemon, brows
         assert shown == [], f"a stale hint is still shown in {text!r}: {shown}"
     assert [shown for _, shown in kept] == [["poor"], ["poor"], ["poor"], ["never"], ["always"], ["never"]], kept
     assert browser_errors(driver) == []
+
+
+HINTS = "const n = document.querySelector('#panel-' + arguments[0] + ' .hints'); return n ? n.innerText : '';"
+TEXT = "return window.reviewroom.notesView.text(arguments[0])"
+
+
+def test_another_persons_edit_that_joins_the_phrase_to_a_word_takes_the_hint_away(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Stale hints", ["Asha", "Bilal"])
+    note = created["session"]["notes"][0]["id"]
+    asha, bilal = browsers(), browsers()
+    for driver, name in ((asha, "Asha"), (bilal, "Bilal")):
+        driver.get(invite_of(created, name))
+        joined(driver)
+    asha.execute_script("const a = document.getElementById('note-' + arguments[0]); a.focus(); a.setSelectionRange(0, 0);", note)
+    ActionChains(asha).send_keys("The hall was poor here. Pupils never read.").perform()
+    wait_until(asha, lambda d: "“poor”" in d.execute_script(HINTS, note) and "“never”" in d.execute_script(HINTS, note),
+               message="no hints for 'poor' and 'never'")
+    # Bilal makes "poor" part of "poor-ventilated": the server would not flag it now, and Asha
+    # makes no edit there that would have it scanned again.
+    wait_until(bilal, lambda d: d.execute_script(TEXT, note).endswith("never read."))
+    bilal.execute_script("const a = document.getElementById('note-' + arguments[0]); a.focus(); a.setSelectionRange(17, 17);", note)
+    ActionChains(bilal).send_keys("-ventilated").perform()
+    wait_until(asha, lambda d: "poor-ventilated" in d.execute_script(TEXT, note))
+    wait_until(asha, lambda d: "“poor”" not in d.execute_script(HINTS, note),
+               message=f"a stale hint for 'poor' is shown on 'poor-ventilated' ({asha.execute_script(HINTS, note)!r})")
+    assert "“never”" in asha.execute_script(HINTS, note)
+    assert browser_errors(asha) == [] and browser_errors(bilal) == []

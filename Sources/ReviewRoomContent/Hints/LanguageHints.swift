@@ -20,7 +20,7 @@ public enum LanguageHints {
 
     /// Every hint in UTF-16 code units read in place (the server scans a reused buffer after
     /// every edit): a scan that finds nothing allocates nothing; each hint found allocates its
-    /// `phrase` (and the result array). Same results as ``scan(utf16:)-([UInt16])``.
+    /// `phrase` (and the result array). Same results as the array overload.
     public static func scan(utf16 units: UnsafeBufferPointer<UInt16>) -> [LanguageHint] {
         scan(units, index: catalogueIndex)
     }

@@ -2,7 +2,7 @@ import Foundation
 @testable import ReviewRoomContent
 import Testing
 
-/// The in-place scan (``LanguageHints/scan(utf16:)-(UnsafeBufferPointer<UInt16>)``) against the
+/// The in-place scan (`LanguageHints.scan(utf16:)` on a buffer) against the
 /// straightforward reference (``ReferenceLanguageHints``) on seeded random notes and windows.
 @Suite("Language hints: the in-place scan agrees with the reference scan")
 struct LanguageHintScanAgreementTests {
