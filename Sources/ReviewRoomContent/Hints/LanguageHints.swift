@@ -15,76 +15,60 @@ public enum LanguageHints {
     /// Every hint in text given as UTF-16 code units (as a note stores it), without building a
     /// `String` first; a lone surrogate reads as U+FFFD, as `String(decoding:as:)` would.
     public static func scan(utf16 units: [UInt16]) -> [LanguageHint] {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(units.count)
-        var index = 0
-        while index < units.count {
-            let unit = units[index]
-            index += 1
-            if let scalar = Unicode.Scalar(unit) {
-                scalars.append(scalar)
-            } else if UTF16.isLeadSurrogate(unit), index < units.count, UTF16.isTrailSurrogate(units[index]) {
-                scalars.append(UTF16.decode(UTF16.EncodedScalar([unit, units[index]])))
-                index += 1
-            } else {
-                scalars.append("\u{FFFD}")
-            }
-        }
-        return scan(scalars, index: catalogueIndex)
+        units.withUnsafeBufferPointer { scan(utf16: $0) }
+    }
+
+    /// Every hint in UTF-16 code units read in place (the server scans a reused buffer after
+    /// every edit): a scan that finds nothing allocates nothing; each hint found allocates its
+    /// `phrase` (and the result array). Same results as the array overload.
+    public static func scan(utf16 units: UnsafeBufferPointer<UInt16>) -> [LanguageHint] {
+        scan(units, index: catalogueIndex)
     }
 
     /// Every hint that `rules` find in `text`.
     public static func scan(_ text: String, rules: [LanguageRule]) -> [LanguageHint] {
-        scan(text, index: index(of: rules))
+        scan(text, index: HintRuleIndex(grouped(rules)))
     }
 
     // Built once: the server scans after every applied edit.
-    private static let catalogueIndex = index(of: LanguageRule.catalogue)
+    private static let catalogueIndex = HintRuleIndex(grouped(LanguageRule.catalogue))
 
     /// Rules by their first word, longest phrase first.
-    private static func index(of rules: [LanguageRule]) -> [String: [LanguageRule]] {
+    static func grouped(_ rules: [LanguageRule]) -> [String: [LanguageRule]] {
         Dictionary(grouping: rules.filter { !$0.words.isEmpty }) { $0.words[0] }
             .mapValues { $0.sorted { $0.words.count > $1.words.count } }
     }
 
-    private static func scan(_ text: String, index byFirstWord: [String: [LanguageRule]]) -> [LanguageHint] {
-        scan(Array(text.unicodeScalars), index: byFirstWord)
+    private static func scan(_ text: String, index: HintRuleIndex) -> [LanguageHint] {
+        Array(text.utf16).withUnsafeBufferPointer { scan($0, index: index) }
     }
 
-    private static func scan(_ scalars: [Unicode.Scalar], index byFirstWord: [String: [LanguageRule]]) -> [LanguageHint] {
-        let tokens = WordTokenizer.tokens(of: scalars)
-        var hints: [LanguageHint] = []
-        var index = 0
-        while index < tokens.count {
-            guard !tokens[index].quoted, let candidates = byFirstWord[tokens[index].word],
-                  let rule = candidates.first(where: { matches($0, tokens, at: index) }) else {
-                index += 1
-                continue
+    private static func scan(_ units: UnsafeBufferPointer<UInt16>, index: HintRuleIndex) -> [LanguageHint] {
+        // A few slots (256 bytes for the catalogue) on the stack hold the words being matched.
+        withUnsafeTemporaryAllocation(of: ScanToken.self, capacity: index.ringCapacity) { slots in
+            slots.initialize(repeating: .empty)
+            var words = TokenRing(reader: UTF16WordReader(units, index: index), slots: slots)
+            var hints: [LanguageHint] = []
+            var position = 0
+            while let token = words.token(position) {
+                guard !token.quoted, let candidates = index.rules(startingWith: token.word),
+                      let rule = firstMatch(candidates, in: &words, at: position) else {
+                    position += 1
+                    continue
+                }
+                let to = words.token(position + rule.words.count - 1)?.to ?? token.to
+                let phrase = String(decoding: UnsafeBufferPointer(rebasing: units[token.from ..< to]), as: UTF16.self)
+                hints.append(LanguageHint(from: token.from, to: to, phrase: phrase, suggestion: rule.suggestion))
+                position += rule.words.count
             }
-            let last = tokens[index + rule.words.count - 1]
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[tokens[index].scalars.lowerBound ..< last.scalars.upperBound])
-            hints.append(LanguageHint(from: tokens[index].from, to: last.to, phrase: String(view),
-                                      suggestion: rule.suggestion))
-            index += rule.words.count
+            return hints
         }
-        return hints
     }
 
-    /// Whether `rule` matches the words from `start` and its context does not lift it.
-    static func matches(_ rule: LanguageRule, _ tokens: [WordToken], at start: Int) -> Bool {
-        let end = start + rule.words.count
-        guard end <= tokens.count else { return false }
-        for (offset, word) in rule.words.enumerated() {
-            let token = tokens[start + offset]
-            guard token.word == word, offset == 0 || token.joinedToPrevious else { return false }
-        }
-        if end < tokens.count, tokens[end].joinedToPrevious, rule.unlessBefore.contains(tokens[end].word) {
-            return false
-        }
-        if start > 0, tokens[start].joinedToPrevious, rule.unlessAfter.contains(tokens[start - 1].word) {
-            return false
-        }
-        return true
+    /// The first of `candidates` (longest first) that matches at word `position`.
+    private static func firstMatch(_ candidates: [CompiledHintRule], in words: inout TokenRing,
+                                   at position: Int) -> CompiledHintRule? {
+        for rule in candidates where words.matches(rule, at: position) { return rule }
+        return nil
     }
 }

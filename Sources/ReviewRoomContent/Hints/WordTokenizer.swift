@@ -1,5 +1,8 @@
 /// Splits text into words for the language rules: Unicode letters, digits and marks, with
 /// apostrophes and hyphens kept inside a word ("don't", "poorly-ventilated" are one word each).
+///
+/// ``tokens(of:)`` is the plain statement of the rules (the tests' reference); the scan itself
+/// reads the same words in place with ``UTF16WordReader``, sharing the predicates below.
 enum WordTokenizer {
     /// The words of `scalars`, with UTF-16 positions and whether each is quoted.
     static func tokens(of scalars: [Unicode.Scalar]) -> [WordToken] {
@@ -36,9 +39,13 @@ enum WordTokenizer {
 
     private static func token(_ scalars: [Unicode.Scalar], _ start: (unit: Int, scalar: Int, quoted: Bool),
                               end: Int, endUnit: Int, joined: Bool) -> WordToken {
-        let word = asciiLowercased(scalars[start.scalar ..< end]) ?? unicodeWord(scalars[start.scalar ..< end])
-        return WordToken(word: word, from: start.unit, to: endUnit,
+        return WordToken(word: word(of: scalars[start.scalar ..< end]), from: start.unit, to: endUnit,
                          scalars: start.scalar ..< end, joinedToPrevious: joined, quoted: start.quoted)
+    }
+
+    /// The word the rules compare: lower-cased, typographic apostrophes and hyphens made plain.
+    static func word(of scalars: ArraySlice<Unicode.Scalar>) -> String {
+        asciiLowercased(scalars) ?? unicodeWord(scalars)
     }
 
     /// The lowercased word when every scalar is ASCII (most words; a short one becomes a small

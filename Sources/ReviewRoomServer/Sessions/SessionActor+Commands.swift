@@ -164,11 +164,17 @@ extension SessionActor {
     /// Scans the paragraphs the op touched and tells the author's connections of any hints.
     private func sendHints(note: NoteBuffer, op: TextOperation, to participantID: String) {
         guard let touched = Self.touchedRange(of: op) else { return }
-        let range = Self.paragraphs(around: touched, in: note.text)
-        let hints = LanguageHints.scan(utf16: note.text.units(in: range)).map {
-            LanguageHint(from: $0.from + range.lowerBound, to: $0.to + range.lowerBound, phrase: $0.phrase, suggestion: $0.suggestion)
+        let reach = Self.hintReach(around: touched, count: note.text.utf16Count)
+        note.text.copyUnits(in: reach.floor ..< reach.ceiling, into: &hintUnits)
+        let range = Self.paragraphs(reach, units: hintUnits, count: note.text.utf16Count)
+        var hints = hintUnits.withUnsafeBufferPointer {
+            LanguageHints.scan(utf16: UnsafeBufferPointer(rebasing: $0[range.lowerBound - reach.floor ..< range.upperBound - reach.floor]))
         }
         guard !hints.isEmpty else { return }
+        for index in hints.indices {
+            hints[index].from += range.lowerBound
+            hints[index].to += range.lowerBound
+        }
         let frame = OutboundFrame(text: ServerMessages.hint(note: note.id, rev: note.revision, hints: WireJSON.encode(hints)))
         for connection in connections(of: participantID) { enqueue(.send(connection, [frame])) }
     }
@@ -178,22 +184,35 @@ extension SessionActor {
     /// `limit` units either side. A line longer than that is cut at the last space inside the
     /// limit, so no word is scanned half (half of "poorly" would read as "poor").
     static func paragraphs(around touched: (Int, Int), in text: Rope, limit: Int = 512) -> Range<Int> {
-        let count = text.utf16Count
+        let reach = hintReach(around: touched, count: text.utf16Count, limit: limit)
+        return paragraphs(reach, units: text.units(in: reach.floor ..< reach.ceiling), count: text.utf16Count)
+    }
+
+    /// The edit's span clamped to a text of `count` units (`start`, `end`) and at most `limit`
+    /// units either side of it (`floor`, `ceiling`): the units ``paragraphs(_:units:count:)`` reads.
+    static func hintReach(around touched: (Int, Int), count: Int, limit: Int = 512)
+        -> (floor: Int, start: Int, end: Int, ceiling: Int) {
         let start = min(touched.0, count), end = min(max(touched.1, start), count)
-        let floor = max(0, start - limit), ceiling = min(count, end + limit)
-        let before = text.units(in: floor..<start), after = text.units(in: end..<ceiling)
+        return (max(0, start - limit), start, end, min(count, end + limit))
+    }
+
+    /// ``paragraphs(around:in:limit:)`` given the units `reach.floor ..< reach.ceiling` of a
+    /// text of `count` units, already read into `units`.
+    static func paragraphs(_ reach: (floor: Int, start: Int, end: Int, ceiling: Int), units: [UInt16], count: Int) -> Range<Int> {
+        // Slices keep `units`' indices: an index is a position minus `reach.floor`.
+        let before = units[..<(reach.start - reach.floor)], after = units[(reach.end - reach.floor)...]
         let space: UInt16 = 0x20, newline: UInt16 = 0x0A
-        var lower = floor
+        var lower = reach.floor
         if let line = before.lastIndex(of: newline) {
-            lower = floor + line + 1
-        } else if floor > 0 {
-            lower = before.firstIndex(of: space).map { floor + $0 + 1 } ?? start
+            lower = reach.floor + line + 1
+        } else if reach.floor > 0 {
+            lower = before.firstIndex(of: space).map { reach.floor + $0 + 1 } ?? reach.start
         }
-        var upper = ceiling
+        var upper = reach.ceiling
         if let line = after.firstIndex(of: newline) {
-            upper = end + line
-        } else if ceiling < count {
-            upper = after.lastIndex(of: space).map { end + $0 } ?? end
+            upper = reach.floor + line
+        } else if reach.ceiling < count {
+            upper = after.lastIndex(of: space).map { reach.floor + $0 } ?? reach.end
         }
         return lower..<upper
     }

@@ -54,6 +54,9 @@ actor SessionActor {
     /// The `(author, opId)` of the edits stored before ``historyStartSeq``: their revs are not
     /// in ``opIndex`` until the older history is read back.
     var operationsBeforeSnapshot: Set<NoteOpKey>
+    /// The text around the last edit, read for its language hints (one buffer reused for every
+    /// edit: a fresh 1–4 KiB array per keystroke cost glibc's large-chunk malloc and free).
+    var hintUnits: [UInt16] = []
 
     init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
          metrics: Metrics? = nil, loaded: LoadedSessionState, onFailure: @escaping @Sendable (SessionID) -> Void) {

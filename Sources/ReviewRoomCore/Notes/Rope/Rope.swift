@@ -89,7 +89,8 @@ public struct Rope: Sendable, Equatable, CustomStringConvertible {
         lhs.utf16Count == rhs.utf16Count && lhs.units == rhs.units
     }
 
-    private func collect(_ range: Range<Int>, from index: Int, into out: inout [UInt16]) {
+    /// Appends the units of `range` (within the text) under node `index` to `out`.
+    func collect(_ range: Range<Int>, from index: Int, into out: inout [UInt16]) {
         if nodes[index].isLeaf {
             out.append(contentsOf: nodes[index].units[range])
             return

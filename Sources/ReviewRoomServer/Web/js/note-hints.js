@@ -3,16 +3,54 @@
 // sent only when they hold hints, so the list is merged, not replaced; every later op moves the
 // items, and an item goes as soon as its phrase is no longer in the text as a whole word.
 
-const LETTER = /\p{L}/u;
 /** The server scans at most this many units either side of an edit (a longer line is cut). */
 const SCAN_REACH = 512;
+/** A word character by the server's rules (LanguageHints): a letter, a digit or a combining mark. */
+const WORD = /^[\p{Alphabetic}\p{N}\p{M}]$/u;
+/** Apostrophes and hyphens join the word characters either side of them into one word. */
+const JOINERS = new Set(["'", '\u2019', '-', '\u2010', '\u2011']);
 
-/** True when `text` still holds `item.phrase` at [from, to) (any case), not inside a longer word. */
+/** The character (a whole surrogate pair) that starts at `at`, or ''. */
+function charAt(text, at) {
+  return at >= 0 && at < text.length ? String.fromCodePoint(text.codePointAt(at)) : '';
+}
+
+/** The character (a whole surrogate pair) that ends at `at`, or ''. */
+function charBefore(text, at) {
+  if (at <= 0 || at > text.length) return '';
+  const pair = at >= 2 ? text.slice(at - 2, at) : '';
+  return pair.length === 2 && pair.codePointAt(0) > 0xFFFF ? pair : text[at - 1];
+}
+
+/** Whether the word characters at [from, to) run on into a longer word (directly or over a joiner). */
+function partOfLongerWord(text, from, to) {
+  const after = charAt(text, to), before = charBefore(text, from);
+  return WORD.test(after) || (JOINERS.has(after) && WORD.test(charAt(text, to + after.length))) ||
+    WORD.test(before) || (JOINERS.has(before) && WORD.test(charBefore(text, from - before.length)));
+}
+
+/** Whether `at` stands inside quotation marks as the server reads its line (a quote is not flagged). */
+function quotedAt(text, at) {
+  let quoted = false;
+  for (let i = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - SCAN_REACH); i < at; i += 1) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === '\u201C' || c === '\u201E' || c === '\u00AB') quoted = true;
+    else if (c === '\u201D' || c === '\u00BB' || c === '\r' || c === '\u2028' || c === '\u2029') quoted = false;
+  }
+  return quoted;
+}
+
+/**
+ * True when `text` still holds `item.phrase` at [from, to) (any case) as whole words, outside
+ * quotation marks: otherwise the server would no longer flag it there (its line is scanned again
+ * only after the author's own next edit on it, so another person's edit can make it stale).
+ */
 export function hintStillThere(text, item) {
   const { from, to } = item;
   if (from < 0 || to > text.length || from >= to) return false;
   if (text.slice(from, to).toLowerCase() !== String(item.phrase).toLowerCase()) return false;
-  return !(from > 0 && LETTER.test(text[from - 1])) && !(to < text.length && LETTER.test(text[to]));
+  return !partOfLongerWord(text, from, to) && !quotedAt(text, from);
 }
 
 const keyOf = (item) => `${String(item.phrase).toLowerCase()}\u0000${item.suggestion}`;
