@@ -84,7 +84,7 @@ let package = Package(
         // MARK: Test support and tests
         .target(name: "ReviewRoomTesting", dependencies: ["WebSocketTransport", "ReviewRoomStore", "ReviewRoomCore"]),
         .testTarget(name: "ReviewRoomCoreTests", dependencies: ["ReviewRoomCore", "ReviewRoomTesting"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReviewRoomContentTests", dependencies: ["ReviewRoomContent", "ReviewRoomCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReviewRoomContentTests", dependencies: ["ReviewRoomContent", "ReviewRoomCore", "ReviewRoomTesting"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ReviewRoomStoreTests",
             dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting", "reviewroom-store-probe"]
