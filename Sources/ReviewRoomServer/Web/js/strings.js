@@ -125,6 +125,11 @@ const en = {
   'notes.fullNoLimit': '{title} is full: what you just typed was not kept.',
   'notes.tooBig': 'That change was too large for the server to take at once and was not kept; try adding it in smaller parts.',
   'notes.outOfStep': 'These notes are out of step; reload the page.',
+  'notes.restored': 'The server was restored from an earlier copy: text saved in {title} since that copy is missing. Your unsent edits were kept. The note as it was on this page is below, to copy back what is missing.',
+  'notes.restoredShow': 'Show the note as it was on this page',
+  'notes.restoredBefore': '{title} as it was before the restore',
+  'notes.restoredDismiss': 'Dismiss',
+  'notes.restoredSaid': 'The server was restored from an earlier copy: some saved text is missing from {titles}. The notes as they were are shown under them.',
 
   'keys.heading': 'Keyboard shortcuts',
   'keys.hand': 'Raise or lower your hand',
