@@ -54,6 +54,10 @@ actor SessionActor {
     /// The `(author, opId)` of the edits stored before ``historyStartSeq``: their revs are not
     /// in ``opIndex`` until the older history is read back.
     var operationsBeforeSnapshot: Set<NoteOpKey>
+    /// Stored events before the snapshot that a `resume` may still ask for, not read yet.
+    var unreadReplayWindow: ReplayWindow?
+    /// The read of ``unreadReplayWindow`` under way, if any (concurrent resumes share it).
+    var replayWindowRead: Task<Void, Never>?
 
     init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
          metrics: Metrics? = nil, loaded: LoadedSessionState, onFailure: @escaping @Sendable (SessionID) -> Void) {
@@ -73,6 +77,7 @@ actor SessionActor {
         recent = loaded.recent
         historyStartSeq = loaded.snapshotSeq
         operationsBeforeSnapshot = loaded.operationsBeforeSnapshot
+        unreadReplayWindow = loaded.unreadReplayWindow
         snapshotSeq = loaded.snapshotSeq
     }
 
