@@ -12,7 +12,7 @@ import tempfile
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import connection_banner, recorded_note, reviewer_joined, shown_note, wait_js, wait_text, wait_until
+from pages import axe_problems, connection_banner, recorded_note, reviewer_joined, shown_note, wait_js, wait_text, wait_until
 from reviewroomd import EXECUTABLE
 
 RECONNECT_NOISE = ("WebSocket connection to",)
@@ -64,6 +64,9 @@ def test_text_lost_to_a_restored_backup_is_said_and_offered_and_unsent_typing_is
         "Before the backup. Saved after the backup. Typed while it was down."
     said = asha.execute_script("return window.reviewroom.announcer.log.filter((t) => t.includes('restored from an earlier copy'))")
     assert len(said) == 1 and note["title"] in said[0]
+    notices[0].find_element(By.CSS_SELECTOR, "summary").click()
+    assert before.is_displayed()
+    assert axe_problems(asha) == []
 
     # Dismissed, it goes (and focus returns to the note).
     notices[0].find_element(By.XPATH, ".//button[normalize-space()='Dismiss']").click()

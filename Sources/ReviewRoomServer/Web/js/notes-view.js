@@ -51,6 +51,8 @@ export class NotesView {
     const epoch = this.connection?.epoch ?? null;
     const restored = this.epoch != null && epoch != null && epoch !== this.epoch;
     this.epoch = epoch;
+    // Others' cursors are kept at revisions of the old history, which mean other text now.
+    if (restored) this.others.byNote.clear();
     const lost = [];
     this.notes = new Map();
     const tabs = el('div', { className: 'tabs', attrs: { role: 'tablist', 'aria-label': t('notes.tabs') } });
