@@ -427,6 +427,11 @@ export class NotesView {
     }
   }
 
+  /** {title, text} of each note with edits the server has not confirmed, its text as shown. */
+  unsavedNotes() {
+    return [...this.notes.values()].filter((e) => e.client.state !== 'synchronized').map((e) => ({ title: e.title, text: e.shown }));
+  }
+
   /** True when any note has edits the server has not confirmed. */
   get hasUnsynced() { return [...this.notes.values()].some((e) => e.client.state !== 'synchronized'); }
 

@@ -36,6 +36,7 @@ const en = {
   'notice.failed.heading': 'Could not join the review',
   'notice.failed.body': 'Something went wrong while joining. Reload the page to try again.',
   'notice.serverSaid': 'The server said: {message}',
+  'notice.unsaved': 'Some of what you typed was never saved. The notes as they were on this page are below, to copy.',
 
   'room.pageTitle': '{title} – ReviewRoom',
   'room.host': 'Host school: {school}',
