@@ -126,7 +126,7 @@ const en = {
   'notes.fullNoLimit': '{title} is full: what you just typed was not kept.',
   'notes.tooBig': 'That change was too large for the server to take at once and was not kept; try adding it in smaller parts.',
   'notes.outOfStep': 'These notes are out of step; reload the page.',
-  'notes.restored': 'The server was restored from an earlier copy: text saved in {title} since that copy is missing. Your unsent edits were kept. The note as it was on this page is below, to copy back what is missing.',
+  'notes.restored': 'The server was restored from an earlier copy: text saved in {title} since that copy is missing (what you had not sent yet is kept and sent). The note as it was on this page is below, to copy back what is missing.',
   'notes.restoredShow': 'Show the note as it was on this page',
   'notes.restoredBefore': '{title} as it was before the restore',
   'notes.restoredDismiss': 'Dismiss',
