@@ -132,6 +132,7 @@ export class Connection {
     switch (msg.type) {
       case 'welcome':
         this.epoch = msg.epoch; this.seq = msg.seq; this.joined = true; this.joinedAt = performance.now();
+        this.replayUntil = null; // a replay cut short by a drop is over: this snapshot replaces it
         this.noteServerTime(msg.serverTime, null);
         this.handlers.onWelcome?.(msg);
         this.afterJoin();
