@@ -21,13 +21,16 @@ struct LoadedSessionState {
     /// with the older history when one of them is repeated).
     var operationsBeforeSnapshot: Set<NoteOpKey>
 
+    /// The stored events up to the snapshot that a `resume` may still ask for (see
+    /// ``replayWindowBeforeSnapshot(of:limits:)``): not read at load, since most joins never
+    /// need them; the actor reads them when a `resume` does.
+    var unreadReplayWindow: ReplayWindow?
+
     /// Rebuilds `loaded`, taking its agenda and deck from `shared` when another session
-    /// decoded the same text. `earlier` are the stored events up to and including the
-    /// snapshot's seq that a `resume` may still ask for (see ``replayWindowBeforeSnapshot(of:limits:)``):
-    /// they only fill the replay ring, the state comes from the snapshot. Throws a
-    /// ``SessionLoadError`` naming what in the stored session is unreadable.
-    init(_ loaded: LoadedSession, earlier: [EventRecord] = [], limits: LiveLimits,
-         shared: SharedDefinitions) throws(SessionLoadError) {
+    /// decoded the same text. The replay ring holds the events after the snapshot; those before
+    /// it are left in the store (``unreadReplayWindow``). Throws a ``SessionLoadError`` naming
+    /// what in the stored session is unreadable.
+    init(_ loaded: LoadedSession, limits: LiveLimits, shared: SharedDefinitions) throws(SessionLoadError) {
         let stored = loaded.session
         let definition = stored.definition
         let info = SessionInfo(id: stored.id.rawValue, title: definition.title, hostSchool: definition.hostSchool,
@@ -59,11 +62,7 @@ struct LoadedSessionState {
         }
         var opIndex: [NoteOpKey: Int] = [:]
         let snapshotSeq = loaded.snapshot?.seq ?? 0
-        // Only a gapless run ending at the snapshot can precede the events after it in the ring.
-        let before = earlier.last?.seq == snapshotSeq && earlier.first.map { snapshotSeq - $0.seq + 1 } == Int64(earlier.count)
-            ? earlier : []
-        var recent = RecentEvents(nextSeq: snapshotSeq + 1 - Int64(before.count), capacity: limits.replayLimit)
-        for record in before { recent.append(stored: record) }
+        var recent = RecentEvents(nextSeq: snapshotSeq + 1, capacity: limits.replayLimit)
         for record in loaded.events {
             recent.append(stored: record)
             if record.name == "note.op" {
@@ -96,6 +95,7 @@ struct LoadedSessionState {
         self.recent = recent
         self.owner = stored.owner
         self.snapshotSeq = loaded.snapshot?.seq ?? 0
+        self.unreadReplayWindow = Self.replayWindowBeforeSnapshot(of: loaded, limits: limits)
         self.operationsBeforeSnapshot = loaded.snapshot == nil ? [] :
             Set(loaded.operationsBeforeSnapshot.map { NoteOpKey(author: $0.author, opId: $0.opId) })
     }
@@ -105,11 +105,11 @@ struct LoadedSessionState {
     /// to `lastSeq - replayLimit + 1` (PROTOCOL §3.2: a client can resume from any seq it has
     /// seen; only a longer backlog gets a `welcome`). Nil without a snapshot or when the events
     /// after it already cover the window.
-    static func replayWindowBeforeSnapshot(of loaded: LoadedSession, limits: LiveLimits) -> (after: Int64, count: Int)? {
+    static func replayWindowBeforeSnapshot(of loaded: LoadedSession, limits: LiveLimits) -> ReplayWindow? {
         guard let snapshot = loaded.snapshot else { return nil }
         let after = max(0, loaded.lastSeq - Int64(max(1, limits.replayLimit)))
         guard after < snapshot.seq else { return nil }
-        return (after, Int(snapshot.seq - after))
+        return ReplayWindow(after: after, count: Int(snapshot.seq - after))
     }
 
     private static func decode<T: Decodable>(_ json: String, _ what: String, session: SessionID) throws(SessionLoadError) -> T {

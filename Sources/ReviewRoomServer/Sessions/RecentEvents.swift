@@ -57,6 +57,18 @@ struct RecentEvents {
         }
     }
 
+    /// Puts stored events in front of the ring (events from before the session's snapshot,
+    /// read when a `resume` first asks for them). Only a gapless run that ends just before the
+    /// first event held can go there; anything else changes nothing. Returns whether it was added.
+    @discardableResult
+    mutating func prepend(stored records: [EventRecord]) -> Bool {
+        guard let first = records.first, let last = records.last, last.seq == firstSeq - 1,
+              last.seq - first.seq + 1 == Int64(records.count) else { return false }
+        entries.insert(contentsOf: records.map { Entry.stored($0) }, at: 0)
+        firstSeq = first.seq
+        return true
+    }
+
     /// The frames of events after `after` up to the last one, or nil when they are not all here.
     func frames(after: Int64) -> [OutboundFrame]? {
         guard after + 1 >= firstSeq else { return nil }

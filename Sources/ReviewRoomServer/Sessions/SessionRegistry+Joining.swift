@@ -58,6 +58,7 @@ extension SessionRegistry {
             guard let participantID else { return unauthorized }
             var target = actor
             for attempt in 0..<2 {
+                if let resume = hello.resume { await target.readReplayWindow(for: resume) }
                 guard !isStopping else { return goingAway }
                 switch await target.join(connection, as: participantID, resume: hello.resume) {
                 case .joined: return .joined(target, sessionID)

@@ -44,15 +44,9 @@ public actor SessionRegistry {
         if isStopping { throw SessionsStopping(session: id) }
         let task = Task { [store, clock, limits, logger, definitions] () throws -> SessionActor? in
             guard var loaded = try await store.load(id) else { return nil }
-            // Events up to the snapshot never change: reading the ones a resume may still ask
-            // for after the load's own read is as consistent as reading them within it.
-            var earlier: [EventRecord] = []
-            if let window = LoadedSessionState.replayWindowBeforeSnapshot(of: loaded, limits: limits) {
-                earlier = try await store.events(of: id, after: window.after, limit: window.count)
-            }
             let state: LoadedSessionState
             do {
-                state = try LoadedSessionState(loaded, earlier: earlier, limits: limits, shared: definitions)
+                state = try LoadedSessionState(loaded, limits: limits, shared: definitions)
             } catch let error where loaded.snapshot != nil {
                 // The log is the truth: a snapshot that does not restore is passed over.
                 logger.warning("session snapshot does not restore; replaying the whole log",

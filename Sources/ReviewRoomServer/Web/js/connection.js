@@ -71,8 +71,8 @@ export class Connection {
     this.helloError = null;
     this.joinedAt = 0;
     this.closeListeners = new Set();
-    window.addEventListener('online', () => { if (!this.stopped && !this.joined) this.reconnectNow(); });
-    window.addEventListener('offline', () => this.status());
+    window.addEventListener('online', () => this.networkChanged());
+    window.addEventListener('offline', () => this.networkChanged());
   }
 
   /** The server's time now (ms since the epoch), from the measured clock offset. */
@@ -132,6 +132,7 @@ export class Connection {
     switch (msg.type) {
       case 'welcome':
         this.epoch = msg.epoch; this.seq = msg.seq; this.joined = true; this.joinedAt = performance.now();
+        this.replayUntil = null; // a replay cut short by a drop is over: this snapshot replaces it
         this.noteServerTime(msg.serverTime, null);
         this.handlers.onWelcome?.(msg);
         this.afterJoin();
@@ -250,6 +251,29 @@ export class Connection {
     this.attempt = Math.min(this.attempt + 1, 10);
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  /**
+   * The browser's `online`/`offline` events. Without a connection, coming online retries at
+   * once. With one, the banner follows the network (offline says so at once), and a `ping`
+   * checks the connection: a Wi-Fi blip that the TCP connection outlived never closes it, so
+   * the page must find out itself that it is back (or give the socket up if it is dead).
+   */
+  networkChanged() {
+    if (this.stopped) return;
+    if (!this.joined) {
+      if (navigator.onLine === false) this.status(); else this.reconnectNow();
+      return;
+    }
+    if (navigator.onLine === false) this.status('offline');
+    this.probe();
+  }
+
+  /** Pings a joined connection; once answered (and the browser says it is online) the page is online again. */
+  async probe() {
+    const socket = this.socket;
+    await this.ping();
+    if (socket === this.socket && this.online && navigator.onLine !== false) this.status('online');
   }
 
   reconnectNow() {

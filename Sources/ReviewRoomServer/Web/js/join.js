@@ -39,7 +39,7 @@ if (!token) {
     onFatal: (failure) => {
       sessionStorage.removeItem('reviewroom.join.token');
       if (failure.kind === 'not_open') sessionStorage.setItem('reviewroom.join.token', token);
-      fatalNotice(main, failure, () => location.reload(), (text) => announcer.say(text, true));
+      fatalNotice(main, failure, () => location.reload(), (text) => announcer.say(text, true), room?.notesView.unsavedNotes() ?? []);
     },
     onStatus: (state) => {
       if (state === 'online') editsKeptAnnounced = false;

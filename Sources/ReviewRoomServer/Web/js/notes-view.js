@@ -39,16 +39,33 @@ export class NotesView {
     connection?.addCloseListener?.((code) => { if (code === 1009) this.messageTooBig(); });
   }
 
-  /** Builds (or rebuilds after a fresh welcome) the editors from the snapshot. */
+  /**
+   * Builds (or rebuilds after a fresh welcome) the editors from the snapshot. A welcome in a new
+   * epoch means the server's copy was restored from a backup: a note that lost text this page
+   * had seen saved says so under it, with the note as it was here to copy from (and the page
+   * says it once), rather than the text silently vanishing.
+   */
   welcome() {
     const notes = this.model.session.notes || [];
     const previous = this.notes;
+    const epoch = this.connection?.epoch ?? null;
+    const restored = this.epoch != null && epoch != null && epoch !== this.epoch;
+    this.epoch = epoch;
+    // Others' cursors are kept at revisions of the old history, which mean other text now.
+    if (restored) this.others.byNote.clear();
+    const lost = [];
     this.notes = new Map();
     const tabs = el('div', { className: 'tabs', attrs: { role: 'tablist', 'aria-label': t('notes.tabs') } });
     const panels = el('div', { className: 'tab-panels' });
     for (const note of notes) {
       const entry = this.buildNote(note);
       const old = previous.get(note.id);
+      if (old && restored && lostSavedText(old.client.serverText, note.text)) {
+        this.showRestored(entry, old.shown);
+        lost.push(note.title);
+      } else if (old?.restored) {
+        this.showRestored(entry, old.restored.before);
+      }
       if (old) this.carryPending(old.client, entry);
       this.notes.set(note.id, entry);
       tabs.append(entry.tab);
@@ -61,6 +78,25 @@ export class NotesView {
     const first = this.selected && this.notes.has(this.selected) ? this.selected : notes[0]?.id;
     if (first) this.select(first, false);
     this.updateReadOnly();
+    if (lost.length) this.announce?.(t('notes.restoredSaid', { titles: lost.join(', ') }));
+  }
+
+  /**
+   * Shows under a note that the server's copy was restored from a backup and text saved since
+   * is missing, with `before` (the note as this page showed it) in a read-only field to copy
+   * from, until dismissed.
+   */
+  showRestored(entry, before) {
+    const field = el('textarea', { className: 'note-before', value: before, readOnly: true, rows: 6,
+      attrs: { 'aria-label': t('notes.restoredBefore', { title: entry.title }) } });
+    const dismiss = el('button', { type: 'button', className: 'secondary', textContent: t('notes.restoredDismiss'),
+      on: { click: () => { box.remove(); entry.restored = null; entry.textarea.focus(); } } });
+    const box = el('div', { className: 'note-restored', attrs: { 'data-testid': 'note-restored' } },
+      el('p', {}, t('notes.restored', { title: entry.title })),
+      el('details', {}, el('summary', { textContent: t('notes.restoredShow') }), field),
+      dismiss);
+    entry.restored = { before, box };
+    entry.status.after(box);
   }
 
   buildNote(note) {
@@ -391,6 +427,11 @@ export class NotesView {
     }
   }
 
+  /** {title, text} of each note with edits the server has not confirmed, its text as shown. */
+  unsavedNotes() {
+    return [...this.notes.values()].filter((e) => e.client.state !== 'synchronized').map((e) => ({ title: e.title, text: e.shown }));
+  }
+
   /** True when any note has edits the server has not confirmed. */
   get hasUnsynced() { return [...this.notes.values()].some((e) => e.client.state !== 'synchronized'); }
 
@@ -403,6 +444,11 @@ export class NotesView {
 
   /** The text of a note as shown (for tests and the record). */
   text(noteId) { return this.notes.get(noteId)?.shown ?? null; }
+}
+
+/** Whether going from `saved` (the note's text as confirmed to this page) to `now` deletes any of it. */
+function lostSavedText(saved, now) {
+  return diffOperation(saved, now).ops.some((c) => typeof c === 'number' && c < 0);
 }
 
 /** 'undo' for Ctrl/⌘+Z, 'redo' for Ctrl/⌘+Shift+Z and Ctrl+Y, else null. */

@@ -50,8 +50,12 @@ export function showNotice(main, { heading, body, action, announce }) {
   announce?.([heading, ...lines].join(' '));
 }
 
-/** The notice for a link that cannot join, by the failure's kind; `announce(text)` reads it out. */
-export function fatalNotice(main, failure, retry, announce) {
+/**
+ * The notice for a link that cannot join, by the failure's kind; `announce(text)` reads it out.
+ * `unsaved` ({title, text} per note with edits the server never confirmed) is shown under it in
+ * read-only fields to copy from: the room goes, but what was typed must not go silently.
+ */
+export function fatalNotice(main, failure, retry, announce, unsaved = []) {
   const kind = failure.kind;
   if (kind === 'not_open') {
     const when = failure.opensAt ? formatInstant(failure.opensAt, failure.timeZone) : '';
@@ -64,7 +68,15 @@ export function fatalNotice(main, failure, retry, announce) {
     return;
   }
   const key = { revoked: 'revoked', deleted: 'deleted', unauthorized: 'revoked', not_found: 'revoked', session_ended: 'ended' }[kind] || 'failed';
-  showNotice(main, { heading: t(`notice.${key}.heading`), body: [t(`notice.${key}.body`), failure.message ? t('notice.serverSaid', { message: failure.message }) : null].filter(Boolean), announce });
+  const body = [t(`notice.${key}.body`), failure.message ? t('notice.serverSaid', { message: failure.message }) : null,
+    unsaved.length ? t('notice.unsaved') : null].filter(Boolean);
+  showNotice(main, { heading: t(`notice.${key}.heading`), body, announce });
+  const notice = main.querySelector('.notice');
+  for (const [index, note] of unsaved.entries()) {
+    const id = `unsaved-${index}`;
+    notice?.append(el('label', { htmlFor: id, className: 'unsaved-label', textContent: note.title }),
+      el('textarea', { id, className: 'unsaved-text', value: note.text, readOnly: true, rows: 6 }));
+  }
 }
 
 /**

@@ -36,6 +36,7 @@ const en = {
   'notice.failed.heading': 'Could not join the review',
   'notice.failed.body': 'Something went wrong while joining. Reload the page to try again.',
   'notice.serverSaid': 'The server said: {message}',
+  'notice.unsaved': 'Some of what you typed was never saved. The notes as they were on this page are below, to copy.',
 
   'room.pageTitle': '{title} – ReviewRoom',
   'room.host': 'Host school: {school}',
@@ -125,6 +126,11 @@ const en = {
   'notes.fullNoLimit': '{title} is full: what you just typed was not kept.',
   'notes.tooBig': 'That change was too large for the server to take at once and was not kept; try adding it in smaller parts.',
   'notes.outOfStep': 'These notes are out of step; reload the page.',
+  'notes.restored': 'The server was restored from an earlier copy: text saved in {title} since that copy is missing (what you had not sent yet is kept and sent). The note as it was on this page is below, to copy back what is missing.',
+  'notes.restoredShow': 'Show the note as it was on this page',
+  'notes.restoredBefore': '{title} as it was before the restore',
+  'notes.restoredDismiss': 'Dismiss',
+  'notes.restoredSaid': 'The server was restored from an earlier copy: some saved text is missing from {titles}. The notes as they were are shown under them.',
 
   'keys.heading': 'Keyboard shortcuts',
   'keys.hand': 'Raise or lower your hand',

@@ -1,0 +1,57 @@
+"""A TCP proxy for the browser tests whose connections can be made silent: from `silence()` on,
+nothing is forwarded either way and nothing is closed, as when a laptop sleeps or its Wi-Fi
+path dies (the browser's socket looks open; no close ever comes). New connections still pass."""
+import select
+import socket
+import threading
+
+
+class BlackholeProxy:
+    def __init__(self):
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(64)
+        self.port = self.listener.getsockname()[1]
+        self.target = None  # (host, port), set once the daemon listens
+        self.connections = []
+        self.closing = False
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while not self.closing:
+            try:
+                client, _ = self.listener.accept()
+                server = socket.create_connection(self.target)
+            except OSError:
+                continue
+            entry = {"sockets": (client, server), "silent": False}
+            self.connections.append(entry)
+            threading.Thread(target=self.pump, args=(entry,), daemon=True).start()
+
+    def pump(self, entry):
+        client, server = entry["sockets"]
+        while not self.closing:
+            ready, _, _ = select.select([client, server], [], [], 0.05)
+            if entry["silent"]:
+                continue  # hold both sockets open, forward nothing
+            for source in ready:
+                try:
+                    data = source.recv(65536)
+                except OSError:
+                    data = b""
+                if not data:
+                    client.close()
+                    server.close()
+                    return
+                (server if source is client else client).sendall(data)
+        client.close()
+        server.close()
+
+    def silence(self):
+        """Every connection open now goes silent for good."""
+        for entry in self.connections:
+            entry["silent"] = True
+
+    def close(self):
+        self.closing = True
+        self.listener.close()
