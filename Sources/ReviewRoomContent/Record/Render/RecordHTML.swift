@@ -36,7 +36,7 @@ public enum RecordHTML {
         h.append("<dt>Participants</dt><dd>" + (record.participants.isEmpty ? "none" : record.participants.map {
             "<span class=\"person\($0.removed ? " removed" : "")\">\(e($0.name)) (\(e(RecordText.roleNote($0))))</span>"
         }.joined(separator: ", ")) + "</dd>")
-        h.append("<dt>Record made</dt><dd>\(e(record.generatedAtLocal))</dd>")
+        h.append("<dt>Record as of</dt><dd>\(e(record.generatedAtLocal))</dd>")
         if let note = record.timeZoneNote { h.append("<dt>Note</dt><dd>\(e(note))</dd>") }
         h.append("</dl>")
         h.append("</header>")

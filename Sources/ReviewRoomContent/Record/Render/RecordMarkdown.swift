@@ -18,7 +18,7 @@ enum RecordMarkdown {
         out.append("- **Status:** \(s.status)")
         out.append("- **Participants:** " + (record.participants.isEmpty ? "none" :
                    record.participants.map { inline($0.name) + " (" + RecordText.roleNote($0) + ")" }.joined(separator: ", ")))
-        out.append("- **Record made:** \(record.generatedAtLocal)")
+        out.append("- **Record as of:** \(record.generatedAtLocal)")
         if let note = record.timeZoneNote { out.append("- **Note:** \(inline(note))") }
         out.append("")
 
