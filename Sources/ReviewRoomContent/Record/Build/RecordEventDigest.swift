@@ -50,6 +50,10 @@ struct RecordEventDigest {
             for id in new.discussed where !(prompts?.discussed.contains(id) ?? false) {
                 add("question", "Question marked discussed: \(questionText(id, in: new))")
             }
+            // Taking the mark back is logged too, so the log agrees with the questions' list.
+            for id in prompts?.discussed ?? [] where !new.discussed.contains(id) && new.prompt(id) != nil {
+                add("question", "Question no longer marked discussed: \(questionText(id, in: new))")
+            }
             questions.read(new)
             prompts = new
         case .clockTimeUp(let phase):

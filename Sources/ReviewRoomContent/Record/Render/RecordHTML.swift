@@ -189,12 +189,19 @@ public enum RecordHTML {
         for (index, row) in rows.enumerated() {
             let y = 4 + index * rowHeight
             let width = longest > 0 ? Int((row.seconds / longest * Double(barWidth)).rounded()) : 0
-            svg += "<text x=\"0\" y=\"\(y + 16)\" fill=\"#1d1d1f\">\(e(row.label))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 16)\" fill=\"#1d1d1f\">\(e(chartLabel(row.label)))</text>"
                 + "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 8)\" fill=\"#2d5f8b\"></rect>"
                 + "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 16)\" fill=\"#1d1d1f\">"
                 + "\(RecordText.clock(row.seconds)) (\(RecordText.percent(row.share)))</text>"
         }
         return svg + "</svg>"
+    }
+
+    /// A chart label that fits before the bars (180 px at 12 px): a longer name is cut with
+    /// "…" rather than run under its bar; the table above the chart has it whole.
+    static func chartLabel(_ label: String) -> String {
+        let oneLine = label.replacingNewlines()
+        return oneLine.count > 26 ? String(oneLine.prefix(25)) + "…" : oneLine
     }
 
     private static func rounds(_ record: ReviewRecord) -> [String] {

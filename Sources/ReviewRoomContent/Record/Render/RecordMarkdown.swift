@@ -151,7 +151,8 @@ enum RecordMarkdown {
         var out = ""
         for character in text.replacingNewlines() {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", ">", "#", "|": out.append("\\"); out.append(character)
+            // `~` too: GitHub-flavoured Markdown strikes through `~~text~~`.
+            case "\\", "`", "*", "_", "[", "]", ">", "#", "|", "~": out.append("\\"); out.append(character)
             case "&": out.append("&amp;")
             case "<": out.append("&lt;")
             default: out.append(character)
