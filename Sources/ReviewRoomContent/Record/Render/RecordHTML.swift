@@ -120,8 +120,9 @@ public enum RecordHTML {
                      + "<td class=\"num\">\(RecordText.clock(p.plannedSec))</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.clock(p.actualSec))</td>"
                      + "<td class=\"num\">\(p.differenceSec.map(RecordText.signedDuration) ?? "not run")</td>"
-                     + "<td class=\"num\">\(RecordText.signedDuration(extended))</td>"
-                     + "<td class=\"num\">\(RecordText.duration(overtime))</td><td>\(started)</td><td>\(ended)</td></tr>")
+                     + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.signedDuration(extended))</td>"
+                     + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.duration(overtime))</td>"
+                     + "<td>\(started)</td><td>\(ended)</td></tr>")
         }
         h.append("</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">Total</th>"
                  + "<td class=\"num\">\(RecordText.clock(record.plannedSec))</td>"
@@ -207,7 +208,11 @@ public enum RecordHTML {
     private static func rounds(_ record: ReviewRecord) -> [String] {
         let e = HTMLText.escape
         var h = ["<section id=\"rounds\">", "<h2>Rounds</h2>"]
-        if record.rounds.isEmpty { h.append("<p>No rounds.</p>") }
+        if record.rounds.isEmpty {
+            h.append("<p>No rounds.</p>")
+            h.append("</section>")
+            return h
+        }
         h.append("<ol>")
         for round in record.rounds {
             let passed = round.passed.isEmpty ? "nobody" : round.passed.map { e($0.name) }.joined(separator: ", ")

@@ -37,10 +37,14 @@ enum RecordMarkdown {
                    + "\(RecordText.totalDifference(record)) | | |")
         out.append("")
         for phase in record.agenda {
-            let extras = phase.runs.filter { $0.extendedSec != 0 || $0.overtimeSec > 0 || phase.runs.count > 1 }
-            for run in extras {
-                out.append("- Phase \(phase.index + 1) run from \(run.startedAtLocal): extended \(RecordText.signedDuration(run.extendedSec)), "
-                           + "overtime \(RecordText.duration(run.overtimeSec)).")
+            let count = phase.runs.count
+            for (number, run) in phase.runs.enumerated() where run.extendedSec != 0 || run.overtimeSec > 0 || count > 1 {
+                // A phase visited again gets one line per visit, numbered and with its own
+                // running time: the start alone (to the minute) would not tell two visits apart.
+                let which = count > 1 ? ", visit \(number + 1) of \(count)," : ""
+                let ran = count > 1 ? "ran \(RecordText.clock(run.actualSec)), " : ""
+                out.append("- Phase \(phase.index + 1)\(which) run from \(run.startedAtLocal): \(ran)"
+                           + "extended \(RecordText.signedDuration(run.extendedSec)), overtime \(RecordText.duration(run.overtimeSec)).")
             }
         }
         if record.agenda.contains(where: { $0.purpose != nil }) {
