@@ -55,4 +55,27 @@ struct RecordReadabilityTests {
         #expect(html.contains("<table class=\"authorship\">"))
         #expect(html.contains("<td>Pupils read every day in class.\n</td>"))
     }
+
+    @Test("the facts say when the session actually ran beside its planned start, in Markdown and HTML")
+    func theFactsSayWhenItRan() throws {
+        let final = try ScriptedReview.played().input(at: 1100)
+        #expect(Self.text(final, .markdown).contains("- **Ran:** 2026-12-01 09:30 GMT to 2026-12-01 09:47 GMT\n"))
+        #expect(Self.text(final, .html).contains("<dt>Ran</dt><dd>2026-12-01 09:30 GMT to 2026-12-01 09:47 GMT</dd>"))
+        let running = try ScriptedReview.played(ending: false).input(at: 1100)
+        #expect(Self.text(running, .markdown).contains("- **Ran:** 2026-12-01 09:30 GMT, still running\n"))
+        #expect(!Self.text(ScriptedReview().input(at: 0), .markdown).contains("**Ran:**"), "not before it starts")
+    }
+
+    @Test("HTML lists each visit of a phase run more than once under its title, as Markdown does")
+    func htmlListsVisits() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.run(.phasePrev, by: "f1", at: 1020)
+        try review.run(.phaseNext, by: "f1", at: 1050)
+        try review.run(.sessionEnd, by: "f1", at: 1080)
+        let html = Self.text(review.input(at: 1100), .html)
+        #expect(html.contains("Reviewer reflections<br><span class=\"muted\">visit 1 from 2026-12-01 09:43 GMT, ran 3:20; "
+                              + "visit 2 from 2026-12-01 09:47 GMT, ran 0:30</span></td>"))
+        #expect(html.contains("<td>Host context<br><span class=\"muted\">The host sets out the focus.</span></td>"),
+                "a phase run once has no visit list")
+    }
 }

@@ -32,6 +32,7 @@ public enum RecordHTML {
         h.append("<dt>Host school</dt><dd>\(e(s.hostSchool))</dd>")
         h.append("<dt>Enquiry focus</dt><dd>\(e(s.focus))</dd>")
         h.append("<dt>Planned start</dt><dd>\(e(s.startsAtLocal)) (\(e(s.timeZone)))</dd>")
+        if let ran = RecordText.ran(record) { h.append("<dt>Ran</dt><dd>\(e(ran))</dd>") }
         h.append("<dt>Status</dt><dd>\(e(s.status))</dd>")
         h.append("<dt>Participants</dt><dd>" + (record.participants.isEmpty ? "none" : record.participants.map {
             "<span class=\"person\($0.removed ? " removed" : "")\">\(e($0.name)) (\(e(RecordText.roleNote($0))))</span>"
@@ -116,7 +117,11 @@ public enum RecordHTML {
             let started = p.runs.first.map { e($0.startedAtLocal) } ?? "—"
             let ended = p.runs.last.map { $0.current ? "running" : e($0.endedAtLocal) } ?? "—"
             let purpose = p.purpose.map { "<br><span class=\"muted\">\(e($0))</span>" } ?? ""
-            h.append("<tr id=\"phase-\(p.index + 1)\"><td class=\"num\">\(p.index + 1)</td><td>\(e(p.title))\(purpose)</td>"
+            // A phase visited again lists its visits, as the Markdown does, not just the sums.
+            let visits = p.runs.count < 2 ? "" : "<br><span class=\"muted\">" + p.runs.enumerated().map { number, run in
+                "visit \(number + 1) from \(e(run.startedAtLocal)), ran \(RecordText.clock(run.actualSec))"
+            }.joined(separator: "; ") + "</span>"
+            h.append("<tr id=\"phase-\(p.index + 1)\"><td class=\"num\">\(p.index + 1)</td><td>\(e(p.title))\(purpose)\(visits)</td>"
                      + "<td class=\"num\">\(RecordText.clock(p.plannedSec))</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.clock(p.actualSec))</td>"
                      + "<td class=\"num\">\(p.differenceSec.map(RecordText.signedDuration) ?? "not run")</td>"
