@@ -48,6 +48,16 @@ struct RecordReadabilityTests {
         #expect(Self.text(try ScriptedReview.played().input(at: 1100), .html).contains("<ol>\n<li>"))
     }
 
+    @Test("HTML: a session without questions says so, with no empty list")
+    func noQuestionsNoEmptyList() throws {
+        var review = ScriptedReview()
+        try review.edit(SessionEdit(deck: []), at: 0)
+        let html = Self.text(review.input(at: 10), .html)
+        #expect(html.contains("<h2>Enquiry questions</h2>\n<p>No questions.</p>\n</section>"))
+        #expect(!html.contains("<ul class=\"questions\">"))
+        #expect(Self.text(try ScriptedReview.played().input(at: 1100), .html).contains("<ul class=\"questions\">\n<li"))
+    }
+
     @Test("HTML: who-wrote-what cells keep a passage's line breaks, like the note above them")
     func authorshipCellsKeepLineBreaks() throws {
         #expect(RecordStyle.css.contains("table.authorship td{white-space:pre-wrap}"))

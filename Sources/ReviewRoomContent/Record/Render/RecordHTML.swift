@@ -50,7 +50,7 @@ public enum RecordHTML {
 
         h.append("<section id=\"questions\">")
         h.append("<h2>Enquiry questions</h2>")
-        h.append("<ul class=\"questions\">")
+        h.append(record.questions.isEmpty ? "<p>No questions.</p>" : "<ul class=\"questions\">")
         for q in record.questions {
             let state = (q.discussed ? "discussed" : "not discussed") + (q.shown ? ", shown" : "")
             let later = q.laterText.map { "; later reworded: “\(e($0))”" } ?? ""
@@ -58,7 +58,7 @@ public enum RecordHTML {
             h.append("<li\(q.discussed ? " class=\"discussed\"" : "")>\(e(q.text)) "
                      + "<span class=\"muted\">(\(state)\(later)\(removed))</span></li>")
         }
-        h.append("</ul>")
+        if !record.questions.isEmpty { h.append("</ul>") }
         h.append("</section>")
 
         h.append("<section id=\"notes\">")
