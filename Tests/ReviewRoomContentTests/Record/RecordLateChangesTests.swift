@@ -3,7 +3,7 @@ import ReviewRoomContent
 import ReviewRoomCore
 import Testing
 
-@Suite("Review record: questions added, reworded and taken out late are in the log")
+@Suite("Review record: late question changes and hands raised are in the log")
 struct RecordLateChangesTests {
     /// The scripted review (q1 shown at 10 s, discussed at 500 s) with a question added live at
     /// 1005 s, q2 reworded and q3 taken out by a PATCH at 1010 s, then the end.
@@ -51,5 +51,29 @@ struct RecordLateChangesTests {
         #expect(texts.contains("Session details or agenda edited"))
         #expect(!texts.contains { $0.hasPrefix("Question added") || $0.hasPrefix("Question reworded")
             || $0.hasPrefix("Question taken out") }, "\(texts)")
+    }
+
+    @Test("the log names hands raised, a hand lowered, and who was still waiting when the session ended")
+    func handsAreLogged() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.run(.handRaise(kind: .contribution), by: "r1", at: 1011)
+        try review.run(.handRaise(kind: .response), by: "h1", at: 1012)
+        try review.run(.handRaise(kind: .contribution), by: "r2", at: 1013)
+        try review.run(.handLower(), by: "r2", at: 1014)
+        try review.run(.floorNext(), by: "f1", at: 1020)
+        try review.run(.sessionEnd, by: "f1", at: 1060)
+        let record = ReviewRecord(review.input(at: 1100))
+        let lines = record.log.filter { $0.seq > 0 }.map { "\($0.time) \($0.text)" + ($0.by.map { " (\($0))" } ?? "") }
+        let tail = Array(lines.drop { !$0.hasPrefix("09:46:51") })
+        #expect(tail == [
+            "09:46:51 Hand raised: Asha (Asha)",
+            "09:46:52 Hand raised: Ben (direct response) (Ben)",
+            "09:46:53 Hand raised: Raj (Raj)",
+            "09:46:54 Hand lowered: Raj (Raj)",
+            "09:47:00 Floor to Ben (Fran)",
+            "09:47:40 Session ended (Fran)",
+            "09:47:40 Hand lowered: Asha (Fran)",
+        ], "\(tail)")
+        #expect(record.log.allSatisfy { $0.kind != "hand" }, "hands are floor entries: the schema's kinds are unchanged")
     }
 }

@@ -100,7 +100,7 @@ struct RecordEventDigest {
     }
 
     private mutating func floorChanges(from old: Floor?, to new: Floor, at: Timestamp) -> [(String, String)] {
-        var out: [(String, String)] = []
+        var out: [(String, String)] = Self.handChanges(from: old, to: new, names: names).map { ("floor", $0) }
         let oldRound = old?.round
         if let round = new.round, oldRound == nil || oldRound?.order != round.order || round.index < (oldRound?.index ?? 0) {
             if oldRound != nil { closeRound(at: at, last: oldRound) }
