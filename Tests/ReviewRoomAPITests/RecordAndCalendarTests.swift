@@ -37,17 +37,23 @@ struct RecordAndCalendarTests {
 
     /// The daemon's CSP blocks the record's inline `<style>`; the record links `/record.css`,
     /// served (to anyone: it holds no session data) with the very same CSS and the usual headers.
+    /// The link is relative to the record's URL, so that behind a reverse proxy serving the
+    /// daemon under a path prefix the browser asks for the sheet under that prefix too.
     @Test
     func theServedRecordLinksItsStylesheetWhichTheDaemonServesWithTheSameCSS() async throws {
         let api = try await APIDaemon.start()
         defer { api.stop() }
         let id = try #require((try await api.createSession()["session"] as? [String: Any])?["id"] as? String)
         let html = try await api.call("GET", "/api/v1/sessions/\(id)/record?format=html").text
-        #expect(html.contains("<link rel=\"stylesheet\" href=\"/record.css\">"))
+        let href = try #require(Self.stylesheetHref(in: html))
+        let direct = try #require(URL(string: href, relativeTo: URL(string: "http://school.example/api/v1/sessions/\(id)/record?format=html")))
+        #expect(direct.absoluteURL.path == "/record.css")
+        let proxied = try #require(URL(string: href, relativeTo: URL(string: "https://school.example/reviewroom/api/v1/sessions/\(id)/record?format=html")))
+        #expect(proxied.absoluteURL.path == "/reviewroom/record.css", "a path prefix is kept: \(href)")
         let inline = try #require(html.range(of: "<style>").flatMap { start in
             html.range(of: "</style>", range: start.upperBound..<html.endIndex).map { String(html[start.upperBound..<$0.lowerBound]) }
         })
-        let sheet = try await api.request("GET", "/record.css", token: nil)
+        let sheet = try await api.request("GET", direct.absoluteURL.path, token: nil)
         #expect(sheet.status == 200)
         #expect(sheet.headers["content-type"] == "text/css; charset=utf-8")
         #expect(sheet.headers["content-security-policy"] == "default-src 'self'; frame-ancestors 'none'")
@@ -165,5 +171,12 @@ struct RecordAndCalendarTests {
             #expect(response.status == 404, "\(path)")
             #expect(response.headers["content-type"] == "application/problem+json", "\(path)")
         }
+    }
+
+    /// The `href` of the page's one stylesheet `<link>`.
+    private static func stylesheetHref(in html: String) -> String? {
+        guard let link = html.range(of: "<link rel=\"stylesheet\" href=\""),
+              let end = html.range(of: "\"", range: link.upperBound..<html.endIndex) else { return nil }
+        return String(html[link.upperBound..<end.lowerBound])
     }
 }

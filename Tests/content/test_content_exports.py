@@ -121,9 +121,10 @@ class HTMLRecordTests(unittest.TestCase):
         collector = Collector()
         collector.feed(sample("record.html").read_text(encoding="utf-8"))
         self.assertNotIn("script", collector.tags)
-        # One link, to the stylesheet the daemon serves (its CSP blocks the inline style);
-        # opened from disk, the link finds nothing and the inline style applies.
-        self.assertEqual(collector.links, [{"rel": "stylesheet", "href": "/record.css"}])
+        # One link, to the stylesheet the daemon serves (its CSP blocks the inline style), relative
+        # to the record's URL so that a reverse proxy's path prefix is kept; opened from disk,
+        # the link finds nothing and the inline style applies.
+        self.assertEqual(collector.links, [{"rel": "stylesheet", "href": "../../../../record.css"}])
         self.assertNotIn("img", collector.tags)
         for section in ("agenda", "actions", "questions", "notes", "speaking", "rounds", "phrases", "log"):
             self.assertIn(section, collector.ids)

@@ -19,7 +19,7 @@ public enum RecordSchema {
       "properties": {
         "schemaVersion": {"const": 1},
         "draft": {"type": "boolean", "description": "true until the session has ended"},
-        "generatedAt": {"$ref": "#/$defs/timestamp"},
+        "generatedAt": {"$ref": "#/$defs/timestamp", "description": "what time the record shows the session as of: when a draft was made; for a final record, its last logged change"},
         "generatedAtLocal": {"type": "string"},
         "displayTimeZone": {"type": "string", "description": "IANA zone of the ...Local strings (UTC if the session's zone is unknown)"},
         "timeZoneNote": {"type": "string", "description": "present when the session's zone is unknown"},

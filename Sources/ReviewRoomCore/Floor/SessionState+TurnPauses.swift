@@ -2,8 +2,10 @@
 // problem while someone holds the floor does not credit them with the break. Turn deadlines
 // still run on wall time (SessionRules.md); only `spokenSec` changes.
 extension SessionState {
-    /// Milliseconds the clock was paused during the current turn, up to `end`.
-    func pausedMs(inTurnUntil end: Timestamp) -> Int64 {
+    /// Milliseconds the clock was paused during the current turn, up to `end` (what ending
+    /// the turn at `end` would leave out of the speaker's `spokenMs`; the record reads it to
+    /// count a running turn the same way).
+    public func pausedMs(inTurnUntil end: Timestamp) -> Int64 {
         guard floor.speaker != nil, let since = floor.since else { return 0 }
         var paused = turnPausedMs ?? 0
         if clock.status == .paused, let pausedSince = clockPausedSince {

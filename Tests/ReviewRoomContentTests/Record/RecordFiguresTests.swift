@@ -105,7 +105,7 @@ struct RecordFiguresTests {
         let lines = record.log.map { "\($0.time) \($0.text)" }
         #expect(lines.contains("09:30:00 Session started with phase 1 “Host context”"))
         #expect(lines.contains("09:30:20 Floor to Ben"))
-        #expect(lines.contains("09:35:00 Extended phase 1 “Host context” by +2 min"))
+        #expect(lines.contains("09:35:00 Extended phase 1 “Host context” by 2 min"))
         #expect(lines.contains("09:36:40 Clock paused"))
         #expect(lines.contains("09:37:40 Clock resumed"))
         #expect(lines.contains("09:30:10 Question shown: “How do pupils choose books?”"))

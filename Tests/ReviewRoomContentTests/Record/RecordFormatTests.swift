@@ -44,8 +44,10 @@ struct RecordFormatTests {
             "strong", "br", "svg", "rect", "text",
         ]))
         #expect(html.contains("<style>" + RecordStyle.css + "</style>"))
-        // The daemon's CSP blocks the inline style; served by it, the record uses this sheet.
-        #expect(html.contains("<link rel=\"stylesheet\" href=\"/record.css\">"))
+        // The daemon's CSP blocks the inline style; served by it, the record uses this sheet,
+        // linked relative to the record's URL so that a path prefix (reverse proxy) is kept.
+        #expect(html.contains("<link rel=\"stylesheet\" href=\"../../../../record.css\">"))
+        #expect(!html.contains("href=\"/"), "no link is absolute: a path prefix would be lost")
         #expect(html.components(separatedBy: "<link").count == 2, "one link, the stylesheet")
         #expect(RecordStyle.servedPath == "/record.css")
         #expect(html.contains("@media print"))

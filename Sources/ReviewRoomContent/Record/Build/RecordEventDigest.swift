@@ -43,11 +43,16 @@ struct RecordEventDigest {
             for (kind, text) in floorChanges(from: floor, to: new, at: event.at) { add(kind, text) }
             floor = new
         case .promptsChanged(let new):
+            for text in Self.questionChanges(from: prompts, to: new) { add("question", text) }
             if let current = new.current, current != prompts?.current {
                 add("question", "Question shown: \(questionText(current, in: new))")
             }
             for id in new.discussed where !(prompts?.discussed.contains(id) ?? false) {
                 add("question", "Question marked discussed: \(questionText(id, in: new))")
+            }
+            // Taking the mark back is logged too, so the log agrees with the questions' list.
+            for id in prompts?.discussed ?? [] where !new.discussed.contains(id) && new.prompt(id) != nil {
+                add("question", "Question no longer marked discussed: \(questionText(id, in: new))")
             }
             questions.read(new)
             prompts = new
@@ -60,6 +65,7 @@ struct RecordEventDigest {
             participants = list
         case .sessionChanged(let change):
             add("agenda", "Session details or agenda edited")
+            for text in Self.questionChanges(from: prompts, to: change.prompts) { add("question", text) }
             // The deck may be reworded or cut: later questions are compared with it.
             questions.read(change.prompts)
             prompts = change.prompts
@@ -84,8 +90,9 @@ struct RecordEventDigest {
             out.append(("phase", "Moved to \(phaseName(new.phase))"))
         } else if new.durationMs != old.durationMs {
             let change = Double(new.durationMs - old.durationMs) / 1000
+            // The verb carries the sign: "Shortened … by −30 s" would read as a double negative.
             out.append(("clock", "\(change > 0 ? "Extended" : "Shortened") \(phaseName(new.phase)) by "
-                        + RecordText.signedDuration(change)))
+                        + RecordText.duration(abs(change))))
         }
         if old.status == .live && new.status == .paused { out.append(("clock", "Clock paused")) }
         if old.status == .paused && new.status == .live { out.append(("clock", "Clock resumed")) }
@@ -93,7 +100,7 @@ struct RecordEventDigest {
     }
 
     private mutating func floorChanges(from old: Floor?, to new: Floor, at: Timestamp) -> [(String, String)] {
-        var out: [(String, String)] = []
+        var out: [(String, String)] = Self.handChanges(from: old, to: new, names: names).map { ("floor", $0) }
         let oldRound = old?.round
         if let round = new.round, oldRound == nil || oldRound?.order != round.order || round.index < (oldRound?.index ?? 0) {
             if oldRound != nil { closeRound(at: at, last: oldRound) }

@@ -1,11 +1,13 @@
 import ReviewRoomCore
 
 extension RecordSpeaking {
-    /// Speaking time from the floor's totals, counting an unfinished turn up to `now`.
+    /// Speaking time from the floor's totals, counting an unfinished turn up to `now` as
+    /// ending it would: without the time the clock was paused (a break is nobody's turn).
     init(state: SessionState, now: Timestamp, names: RecordNames) {
         var spokenMs = state.floor.spokenMs
         if state.clock.status.isUnderway, let speaker = state.floor.speaker, let since = state.floor.since {
-            spokenMs[speaker, default: 0] += max(0, now.millisecondsSince1970 - since.millisecondsSince1970)
+            let turnMs = max(0, now.millisecondsSince1970 - since.millisecondsSince1970)
+            spokenMs[speaker, default: 0] += max(0, turnMs - state.pausedMs(inTurnUntil: now))
         }
         var ids = state.participants.filter { $0.role.canSpeak }.map(\.id)
         ids += spokenMs.keys.filter { !ids.contains($0) }.sorted()

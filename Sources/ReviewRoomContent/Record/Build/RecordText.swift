@@ -39,6 +39,18 @@ enum RecordText {
         record.agenda.allSatisfy { $0.runs.isEmpty } ? "—" : signedDuration(record.actualSec - record.plannedSec)
     }
 
+    /// When the session actually ran, for the facts beside its planned start:
+    /// `2026-12-01 09:31 GMT to 2026-12-01 10:58 GMT`, or `…, still running` for a draft;
+    /// nil before it started.
+    static func ran(_ record: ReviewRecord) -> String? {
+        let runs = record.agenda.flatMap(\.runs)
+        guard let first = runs.min(by: { $0.startedAt < $1.startedAt }) else { return nil }
+        guard !record.draft, let last = runs.max(by: { $0.endedAt < $1.endedAt }) else {
+            return first.startedAtLocal + ", still running"
+        }
+        return first.startedAtLocal + " to " + last.endedAtLocal
+    }
+
     /// A person's role for a participant list, with `removed` when their invite was revoked:
     /// `reviewer`, `reviewer, removed`.
     static func roleNote(_ person: RecordPerson) -> String {

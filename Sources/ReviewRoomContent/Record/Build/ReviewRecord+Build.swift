@@ -16,8 +16,11 @@ extension ReviewRecord {
 
         schemaVersion = 1
         draft = state.clock.status != .ended
-        generatedAt = now
-        generatedAtLocal = times.dateTime(now)
+        // A final record is dated by the last change it shows, not by the request, so that the
+        // same final record is the same bytes however often and whenever it is fetched.
+        let asOf = draft ? now : input.events.map(\.event.at).max() ?? now
+        generatedAt = asOf
+        generatedAtLocal = times.dateTime(asOf)
         displayTimeZone = times.zoneIdentifier
         timeZoneNote = times.note
         session = RecordSession(

@@ -7,7 +7,9 @@ public struct ReviewRecord: Codable, Equatable, Sendable {
     public var schemaVersion: Int
     /// Whether the session has not ended yet (the record may still change).
     public var draft: Bool
-    /// When the record was produced.
+    /// What time the record shows the session as of: for a draft, when it was produced; once
+    /// the session has ended, the time of the last logged change (the end, or a later edit),
+    /// so that a final record is the same bytes whenever it is made.
     public var generatedAt: Timestamp
     /// ``generatedAt`` in the session's time zone.
     public var generatedAtLocal: String

@@ -32,11 +32,12 @@ public enum RecordHTML {
         h.append("<dt>Host school</dt><dd>\(e(s.hostSchool))</dd>")
         h.append("<dt>Enquiry focus</dt><dd>\(e(s.focus))</dd>")
         h.append("<dt>Planned start</dt><dd>\(e(s.startsAtLocal)) (\(e(s.timeZone)))</dd>")
+        if let ran = RecordText.ran(record) { h.append("<dt>Ran</dt><dd>\(e(ran))</dd>") }
         h.append("<dt>Status</dt><dd>\(e(s.status))</dd>")
         h.append("<dt>Participants</dt><dd>" + (record.participants.isEmpty ? "none" : record.participants.map {
             "<span class=\"person\($0.removed ? " removed" : "")\">\(e($0.name)) (\(e(RecordText.roleNote($0))))</span>"
         }.joined(separator: ", ")) + "</dd>")
-        h.append("<dt>Record made</dt><dd>\(e(record.generatedAtLocal))</dd>")
+        h.append("<dt>Record as of</dt><dd>\(e(record.generatedAtLocal))</dd>")
         if let note = record.timeZoneNote { h.append("<dt>Note</dt><dd>\(e(note))</dd>") }
         h.append("</dl>")
         h.append("</header>")
@@ -49,7 +50,7 @@ public enum RecordHTML {
 
         h.append("<section id=\"questions\">")
         h.append("<h2>Enquiry questions</h2>")
-        h.append("<ul class=\"questions\">")
+        h.append(record.questions.isEmpty ? "<p>No questions.</p>" : "<ul class=\"questions\">")
         for q in record.questions {
             let state = (q.discussed ? "discussed" : "not discussed") + (q.shown ? ", shown" : "")
             let later = q.laterText.map { "; later reworded: “\(e($0))”" } ?? ""
@@ -57,7 +58,7 @@ public enum RecordHTML {
             h.append("<li\(q.discussed ? " class=\"discussed\"" : "")>\(e(q.text)) "
                      + "<span class=\"muted\">(\(state)\(later)\(removed))</span></li>")
         }
-        h.append("</ul>")
+        if !record.questions.isEmpty { h.append("</ul>") }
         h.append("</section>")
 
         h.append("<section id=\"notes\">")
@@ -116,12 +117,17 @@ public enum RecordHTML {
             let started = p.runs.first.map { e($0.startedAtLocal) } ?? "—"
             let ended = p.runs.last.map { $0.current ? "running" : e($0.endedAtLocal) } ?? "—"
             let purpose = p.purpose.map { "<br><span class=\"muted\">\(e($0))</span>" } ?? ""
-            h.append("<tr id=\"phase-\(p.index + 1)\"><td class=\"num\">\(p.index + 1)</td><td>\(e(p.title))\(purpose)</td>"
+            // A phase visited again lists its visits, as the Markdown does, not just the sums.
+            let visits = p.runs.count < 2 ? "" : "<br><span class=\"muted\">" + p.runs.enumerated().map { number, run in
+                "visit \(number + 1) from \(e(run.startedAtLocal)), ran \(RecordText.clock(run.actualSec))"
+            }.joined(separator: "; ") + "</span>"
+            h.append("<tr id=\"phase-\(p.index + 1)\"><td class=\"num\">\(p.index + 1)</td><td>\(e(p.title))\(purpose)\(visits)</td>"
                      + "<td class=\"num\">\(RecordText.clock(p.plannedSec))</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.clock(p.actualSec))</td>"
                      + "<td class=\"num\">\(p.differenceSec.map(RecordText.signedDuration) ?? "not run")</td>"
-                     + "<td class=\"num\">\(RecordText.signedDuration(extended))</td>"
-                     + "<td class=\"num\">\(RecordText.duration(overtime))</td><td>\(started)</td><td>\(ended)</td></tr>")
+                     + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.signedDuration(extended))</td>"
+                     + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.duration(overtime))</td>"
+                     + "<td>\(started)</td><td>\(ended)</td></tr>")
         }
         h.append("</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">Total</th>"
                  + "<td class=\"num\">\(RecordText.clock(record.plannedSec))</td>"
@@ -189,7 +195,7 @@ public enum RecordHTML {
         for (index, row) in rows.enumerated() {
             let y = 4 + index * rowHeight
             let width = longest > 0 ? Int((row.seconds / longest * Double(barWidth)).rounded()) : 0
-            svg += "<text x=\"0\" y=\"\(y + 16)\" fill=\"#1d1d1f\">\(e(row.label))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 16)\" fill=\"#1d1d1f\">\(e(chartLabel(row.label)))</text>"
                 + "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 8)\" fill=\"#2d5f8b\"></rect>"
                 + "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 16)\" fill=\"#1d1d1f\">"
                 + "\(RecordText.clock(row.seconds)) (\(RecordText.percent(row.share)))</text>"
@@ -197,10 +203,21 @@ public enum RecordHTML {
         return svg + "</svg>"
     }
 
+    /// A chart label that fits before the bars (180 px at 12 px): a longer name is cut with
+    /// "…" rather than run under its bar; the table above the chart has it whole.
+    static func chartLabel(_ label: String) -> String {
+        let oneLine = label.replacingNewlines()
+        return oneLine.count > 26 ? String(oneLine.prefix(25)) + "…" : oneLine
+    }
+
     private static func rounds(_ record: ReviewRecord) -> [String] {
         let e = HTMLText.escape
         var h = ["<section id=\"rounds\">", "<h2>Rounds</h2>"]
-        if record.rounds.isEmpty { h.append("<p>No rounds.</p>") }
+        if record.rounds.isEmpty {
+            h.append("<p>No rounds.</p>")
+            h.append("</section>")
+            return h
+        }
         h.append("<ol>")
         for round in record.rounds {
             let passed = round.passed.isEmpty ? "nobody" : round.passed.map { e($0.name) }.joined(separator: ", ")

@@ -15,10 +15,11 @@ enum RecordMarkdown {
         out.append("- **Host school:** \(inline(s.hostSchool))")
         out.append("- **Enquiry focus:** \(inline(s.focus))")
         out.append("- **Planned start:** \(s.startsAtLocal) (\(inline(s.timeZone)))")
+        if let ran = RecordText.ran(record) { out.append("- **Ran:** \(ran)") }
         out.append("- **Status:** \(s.status)")
         out.append("- **Participants:** " + (record.participants.isEmpty ? "none" :
                    record.participants.map { inline($0.name) + " (" + RecordText.roleNote($0) + ")" }.joined(separator: ", ")))
-        out.append("- **Record made:** \(record.generatedAtLocal)")
+        out.append("- **Record as of:** \(record.generatedAtLocal)")
         if let note = record.timeZoneNote { out.append("- **Note:** \(inline(note))") }
         out.append("")
 
@@ -37,10 +38,14 @@ enum RecordMarkdown {
                    + "\(RecordText.totalDifference(record)) | | |")
         out.append("")
         for phase in record.agenda {
-            let extras = phase.runs.filter { $0.extendedSec != 0 || $0.overtimeSec > 0 || phase.runs.count > 1 }
-            for run in extras {
-                out.append("- Phase \(phase.index + 1) run from \(run.startedAtLocal): extended \(RecordText.signedDuration(run.extendedSec)), "
-                           + "overtime \(RecordText.duration(run.overtimeSec)).")
+            let count = phase.runs.count
+            for (number, run) in phase.runs.enumerated() where run.extendedSec != 0 || run.overtimeSec > 0 || count > 1 {
+                // A phase visited again gets one line per visit, numbered and with its own
+                // running time: the start alone (to the minute) would not tell two visits apart.
+                let which = count > 1 ? ", visit \(number + 1) of \(count)," : ""
+                let ran = count > 1 ? "ran \(RecordText.clock(run.actualSec)), " : ""
+                out.append("- Phase \(phase.index + 1)\(which) run from \(run.startedAtLocal): \(ran)"
+                           + "extended \(RecordText.signedDuration(run.extendedSec)), overtime \(RecordText.duration(run.overtimeSec)).")
             }
         }
         if record.agenda.contains(where: { $0.purpose != nil }) {
@@ -151,7 +156,8 @@ enum RecordMarkdown {
         var out = ""
         for character in text.replacingNewlines() {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", ">", "#", "|": out.append("\\"); out.append(character)
+            // `~` too: GitHub-flavoured Markdown strikes through `~~text~~`.
+            case "\\", "`", "*", "_", "[", "]", ">", "#", "|", "~": out.append("\\"); out.append(character)
             case "&": out.append("&amp;")
             case "<": out.append("&lt;")
             default: out.append(character)

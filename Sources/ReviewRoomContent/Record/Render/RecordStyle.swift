@@ -24,6 +24,7 @@ public enum RecordStyle {
     th{background:#f3f3f6}
     td.num{text-align:right;font-variant-numeric:tabular-nums}
     .note-text{white-space:pre-wrap;border-left:4px solid var(--line);padding:.3rem .8rem;margin:.3rem 0}
+    table.authorship td+td{white-space:pre-wrap}
     .passage:nth-of-type(even){background:#eef3f8}
     .muted{color:var(--muted)}
     ul.questions{list-style:none;padding-left:0}
@@ -42,5 +43,5 @@ public enum RecordStyle {
     """
 
     /// The `'sha256-…'` CSP source for ``css`` (checked by the Python record test).
-    public static let cspHash = "'sha256-lJlEHO3Nyz5iFw/kR22EM9BD5XiAjW0dGyRZqb9TpcE='"
+    public static let cspHash = "'sha256-GHnNsDRBbrsf6J/75A7WVCzFXr9X7cNenIVrJNT/zfI='"
 }

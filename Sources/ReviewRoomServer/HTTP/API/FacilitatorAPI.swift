@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReviewRoomContent
 import ReviewRoomCore
 import ReviewRoomStore
 
@@ -47,7 +48,7 @@ public struct FacilitatorAPI: Sendable {
         router.add("POST", "/api/v1/sessions/{id}/participants", authenticated(addParticipant))
         router.add("DELETE", "/api/v1/sessions/{id}/participants/{pid}", authenticated(revokeParticipant))
         router.add("POST", "/api/v1/sessions/{id}/participants/{pid}/reissue", authenticated(reissueInvite))
-        router.add("GET", "/api/v1/sessions/{id}/record", authenticated(record))
+        router.add("GET", RecordStyle.recordRoute, authenticated(record))
         router.add("GET", "/api/v1/sessions/{id}/calendar.ics", authenticated(calendar))
     }
 

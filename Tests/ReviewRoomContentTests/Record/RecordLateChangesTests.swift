@@ -1,0 +1,79 @@
+import Foundation
+import ReviewRoomContent
+import ReviewRoomCore
+import Testing
+
+@Suite("Review record: late question changes and hands raised are in the log")
+struct RecordLateChangesTests {
+    /// The scripted review (q1 shown at 10 s, discussed at 500 s) with a question added live at
+    /// 1005 s, q2 reworded and q3 taken out by a PATCH at 1010 s, then the end.
+    static func withLateQuestionChanges() throws -> RecordInput {
+        var review = try ScriptedReview.played(ending: false)
+        try review.run(.promptAdd(text: "What would | <b>you</b> try first?", theme: "added"), by: "f1", at: 1005)
+        let deck = review.state.prompts.deck.filter { $0.id != "q3" }.map { prompt in
+            prompt.id == "q2" ? Prompt(id: "q2", text: "What helps readers who hold back?", theme: prompt.theme) : prompt
+        }
+        try review.edit(SessionEdit(deck: deck), at: 1010)
+        try review.run(.sessionEnd, by: "f1", at: 1060)
+        return review.input(at: 1100)
+    }
+
+    @Test("the log names the question added live, the one reworded (old and new wording) and the one taken out")
+    func lateQuestionChangesAreLogged() throws {
+        let record = ReviewRecord(try Self.withLateQuestionChanges())
+        let questions = record.log.filter { $0.kind == "question" }.map(\.text)
+        #expect(questions.contains("Question added: “What would | <b>you</b> try first?”"), "\(questions)")
+        #expect(questions.contains("Question reworded: “What helps reluctant readers?” → “What helps readers who hold back?”"),
+                "\(questions)")
+        #expect(questions.contains("Question taken out of the deck: “Where do families fit in?”"), "\(questions)")
+        let added = try #require(record.log.first { $0.text.hasPrefix("Question added") })
+        #expect(added.by == "Fran" && added.time == "09:46:45")
+        // Showing and marking discussed are logged as before, once each.
+        #expect(questions.filter { $0.hasPrefix("Question shown") }.count == 1)
+        #expect(questions.filter { $0.hasPrefix("Question marked discussed") }.count == 1)
+    }
+
+    @Test("the late question changes are escaped in Markdown and HTML")
+    func lateQuestionChangesAreEscaped() throws {
+        let input = try Self.withLateQuestionChanges()
+        let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
+        #expect(markdown.contains("— Question added: “What would \\| &lt;b\\>you&lt;/b\\> try first?” (Fran)"))
+        let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
+        #expect(html.contains("<td>Question added: “What would | &lt;b&gt;you&lt;/b&gt; try first?”</td>"))
+        #expect(!html.contains("<b>you"))
+    }
+
+    @Test("a session edit that leaves the deck alone logs no question change")
+    func anEditThatKeepsTheDeckLogsNoQuestionChange() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.edit(SessionEdit(title: "Reading for pleasure, renamed"), at: 1010)
+        let texts = ReviewRecord(review.input(at: 1020)).log.map(\.text)
+        #expect(texts.contains("Session details or agenda edited"))
+        #expect(!texts.contains { $0.hasPrefix("Question added") || $0.hasPrefix("Question reworded")
+            || $0.hasPrefix("Question taken out") }, "\(texts)")
+    }
+
+    @Test("the log names hands raised, a hand lowered, and who was still waiting when the session ended")
+    func handsAreLogged() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.run(.handRaise(kind: .contribution), by: "r1", at: 1011)
+        try review.run(.handRaise(kind: .response), by: "h1", at: 1012)
+        try review.run(.handRaise(kind: .contribution), by: "r2", at: 1013)
+        try review.run(.handLower(), by: "r2", at: 1014)
+        try review.run(.floorNext(), by: "f1", at: 1020)
+        try review.run(.sessionEnd, by: "f1", at: 1060)
+        let record = ReviewRecord(review.input(at: 1100))
+        let lines = record.log.filter { $0.seq > 0 }.map { "\($0.time) \($0.text)" + ($0.by.map { " (\($0))" } ?? "") }
+        let tail = Array(lines.drop { !$0.hasPrefix("09:46:51") })
+        #expect(tail == [
+            "09:46:51 Hand raised: Asha (Asha)",
+            "09:46:52 Hand raised: Ben (direct response) (Ben)",
+            "09:46:53 Hand raised: Raj (Raj)",
+            "09:46:54 Hand lowered: Raj (Raj)",
+            "09:47:00 Floor to Ben (Fran)",
+            "09:47:40 Session ended (Fran)",
+            "09:47:40 Hand lowered: Asha (Fran)",
+        ], "\(tail)")
+        #expect(record.log.allSatisfy { $0.kind != "hand" }, "hands are floor entries: the schema's kinds are unchanged")
+    }
+}

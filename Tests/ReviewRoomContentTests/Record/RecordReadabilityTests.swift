@@ -1,0 +1,92 @@
+import Foundation
+import ReviewRoomContent
+import ReviewRoomCore
+import Testing
+
+@Suite("Review record: readable as the host school reads it")
+struct RecordReadabilityTests {
+    static func text(_ input: RecordInput, _ format: RecordFormat) -> String {
+        String(decoding: RecordRenderer.render(input, as: format), as: UTF8.self)
+    }
+
+    @Test("a phase visited twice has one numbered Markdown line per visit, each with its own running time")
+    func revisitedPhasesAreToldApart() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.run(.phasePrev, by: "f1", at: 1020)
+        try review.run(.phaseNext, by: "f1", at: 1050)
+        try review.run(.sessionEnd, by: "f1", at: 1080)
+        let lines = Self.text(review.input(at: 1100), .markdown).split(separator: "\n").map(String.init)
+        #expect(lines.contains("- Phase 2, visit 1 of 2, run from 2026-12-01 09:43 GMT: ran 3:20, extended 0 s, overtime 0 s."),
+                "\(lines.filter { $0.hasPrefix("- Phase") })")
+        #expect(lines.contains("- Phase 2, visit 2 of 2, run from 2026-12-01 09:47 GMT: ran 0:30, extended 0 s, overtime 0 s."))
+        #expect(lines.contains("- Phase 3, visit 1 of 2, run from 2026-12-01 09:46 GMT: ran 0:20, extended 0 s, overtime 0 s."))
+        #expect(lines.contains("- Phase 1 run from 2026-12-01 09:30 GMT: extended +2 min, overtime 20 s."),
+                "a phase run once keeps its one line")
+    }
+
+    @Test("HTML: a phase never run shows no extension or overtime figures, only dashes")
+    func aPhaseNotRunHasNoFigures() throws {
+        var review = ScriptedReview()
+        try review.run(.sessionStart, by: "f1", at: 0)
+        let html = Self.text(review.input(at: 60), .html)
+        let row = try #require(html.split(separator: "\n").first { $0.hasPrefix("<tr id=\"phase-3\">") })
+        #expect(row.contains("<td class=\"num\">not run</td><td class=\"num\">—</td><td class=\"num\">—</td><td>—</td><td>—</td>"),
+                "\(row)")
+        let played = Self.text(try ScriptedReview.played().input(at: 1100), .html)
+        let ran = try #require(played.split(separator: "\n").first { $0.hasPrefix("<tr id=\"phase-1\">") })
+        #expect(ran.contains("<td class=\"num\">+2 min</td><td class=\"num\">20 s</td>"), "\(ran)")
+    }
+
+    @Test("HTML: a session without rounds says so, with no empty list")
+    func noRoundsNoEmptyList() throws {
+        var review = ScriptedReview()
+        try review.run(.sessionStart, by: "f1", at: 0)
+        let html = Self.text(review.input(at: 10), .html)
+        let section = try #require(html.range(of: "<section id=\"rounds\">").map { String(html[$0.lowerBound...]) })
+        let rounds = try #require(section.range(of: "</section>").map { String(section[..<$0.upperBound]) })
+        #expect(rounds == "<section id=\"rounds\">\n<h2>Rounds</h2>\n<p>No rounds.</p>\n</section>")
+        #expect(Self.text(try ScriptedReview.played().input(at: 1100), .html).contains("<ol>\n<li>"))
+    }
+
+    @Test("HTML: a session without questions says so, with no empty list")
+    func noQuestionsNoEmptyList() throws {
+        var review = ScriptedReview()
+        try review.edit(SessionEdit(deck: []), at: 0)
+        let html = Self.text(review.input(at: 10), .html)
+        #expect(html.contains("<h2>Enquiry questions</h2>\n<p>No questions.</p>\n</section>"))
+        #expect(!html.contains("<ul class=\"questions\">"))
+        #expect(Self.text(try ScriptedReview.played().input(at: 1100), .html).contains("<ul class=\"questions\">\n<li"))
+    }
+
+    @Test("HTML: who-wrote-what cells keep a passage's line breaks, like the note above them")
+    func authorshipCellsKeepLineBreaks() throws {
+        // The passage column only: an author's name keeps to one line, as everywhere else.
+        #expect(RecordStyle.css.contains("table.authorship td+td{white-space:pre-wrap}"))
+        let html = Self.text(try ScriptedReview.played().input(at: 1100), .html)
+        #expect(html.contains("<table class=\"authorship\">"))
+        #expect(html.contains("<td>Pupils read every day in class.\n</td>"))
+    }
+
+    @Test("the facts say when the session actually ran beside its planned start, in Markdown and HTML")
+    func theFactsSayWhenItRan() throws {
+        let final = try ScriptedReview.played().input(at: 1100)
+        #expect(Self.text(final, .markdown).contains("- **Ran:** 2026-12-01 09:30 GMT to 2026-12-01 09:47 GMT\n"))
+        #expect(Self.text(final, .html).contains("<dt>Ran</dt><dd>2026-12-01 09:30 GMT to 2026-12-01 09:47 GMT</dd>"))
+        let running = try ScriptedReview.played(ending: false).input(at: 1100)
+        #expect(Self.text(running, .markdown).contains("- **Ran:** 2026-12-01 09:30 GMT, still running\n"))
+        #expect(!Self.text(ScriptedReview().input(at: 0), .markdown).contains("**Ran:**"), "not before it starts")
+    }
+
+    @Test("HTML lists each visit of a phase run more than once under its title, as Markdown does")
+    func htmlListsVisits() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.run(.phasePrev, by: "f1", at: 1020)
+        try review.run(.phaseNext, by: "f1", at: 1050)
+        try review.run(.sessionEnd, by: "f1", at: 1080)
+        let html = Self.text(review.input(at: 1100), .html)
+        #expect(html.contains("Reviewer reflections<br><span class=\"muted\">visit 1 from 2026-12-01 09:43 GMT, ran 3:20; "
+                              + "visit 2 from 2026-12-01 09:47 GMT, ran 0:30</span></td>"))
+        #expect(html.contains("<td>Host context<br><span class=\"muted\">The host sets out the focus.</span></td>"),
+                "a phase run once has no visit list")
+    }
+}

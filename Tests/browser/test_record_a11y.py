@@ -1,0 +1,76 @@
+"""The HTML record is accessible as the host school reads it: a session run with notes, a
+turn, a round, questions and a late change, then its record opened in Chromium — as the daemon
+serves it (under its CSP, styled by the linked sheet) and as a saved file — and checked with
+axe-core (no serious or critical problem), plus the structure a screen reader leans on: the
+page's language, one h1, every table with column headers, every chart with a name."""
+import asyncio
+import pathlib
+import sys
+import tempfile
+import urllib.request
+
+from conftest import ROOT
+from pages import axe_problems, schedule_via_api, wait_js
+from test_record_style import open_served_record
+
+sys.path.insert(0, str(ROOT / "Tests" / "blackbox"))
+from wsclient import Client  # noqa: E402
+
+STRUCTURE = """
+const tables = [...document.querySelectorAll('table')];
+return {
+  lang: document.documentElement.lang,
+  h1: document.querySelectorAll('h1').length,
+  headless: tables.filter((t) => !t.querySelector('thead th[scope=col]')).length,
+  tables: tables.length,
+  charts: [...document.querySelectorAll('svg[role=img]')].map((s) => s.getAttribute('aria-label')),
+  sections: [...document.querySelectorAll('section[id] > h2')].length,
+};"""
+
+
+async def run_session(daemon, token, created):
+    invites = {i["participant"]["name"]: i for i in created["invites"]}
+    fran = await Client.join(daemon.ws_url, next(i["token"] for i in created["invites"] if i["participant"]["role"] == "facilitator"))
+    asha = await Client.join(daemon.ws_url, invites["Asha"]["token"])
+    note = next(n for n in asha.welcome["session"]["notes"] if n["id"] == "evidence")
+    prompt = fran.welcome["session"]["prompts"]["deck"][0]["id"]
+    for client, name, fields in (
+            (fran, "session.start", {}), (fran, "prompt.show", {"prompt": prompt}),
+            (asha, "note.edit", {"note": "evidence", "rev": note["rev"], "opId": "a-1",
+                                 "op": ["Pupils <b>always</b> read | daily.\nLibrary busy.\n"]}),
+            (fran, "floor.grant", {"participant": invites["Asha"]["participant"]["id"]}),
+            (fran, "floor.release", {}), (fran, "prompt.discussed", {"prompt": prompt, "discussed": True}),
+            (fran, "round.start", {"secondsEach": 30}), (fran, "round.stop", {}),
+            (fran, "prompt.add", {"text": "Added late?"}), (fran, "clock.extend", {"seconds": 60}),
+            (fran, "session.end", {})):
+        reply = await client.command(name, **fields)
+        assert reply["type"] == "ack", (name, reply)
+    await fran.close()
+    await asha.close()
+
+
+def test_the_served_and_the_saved_html_record_pass_axe_and_keep_their_structure(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Accessible record", ["Asha", "Bilal"])
+    session = created["session"]["id"]
+    asyncio.run(run_session(daemon, facilitator, created))
+    page = browsers()
+    open_served_record(page, daemon, facilitator, session)
+    served = page.execute_script(STRUCTURE)
+    served_problems = axe_problems(page)
+
+    request = urllib.request.Request(f"{daemon.base}/api/v1/sessions/{session}/record?format=html",
+                                     headers={"Authorization": f"Bearer {facilitator}"})
+    with urllib.request.urlopen(request, timeout=15) as response:
+        saved = pathlib.Path(tempfile.mkdtemp(prefix="reviewroom-record-")) / "record.html"
+        saved.write_bytes(response.read())
+    page.get(saved.as_uri())
+    wait_js(page, "return document.readyState === 'complete' && !!document.querySelector('main')")
+    on_disk = page.execute_script(STRUCTURE)
+    disk_problems = axe_problems(page)
+
+    assert served_problems == [] and disk_problems == [], (served_problems, disk_problems)
+    for structure in (served, on_disk):
+        assert structure["lang"] == "en" and structure["h1"] == 1, structure
+        assert structure["tables"] >= 5 and structure["headless"] == 0, structure
+        assert structure["charts"] == ["Speaking time per person", "Speaking time per group"], structure
+        assert structure["sections"] >= 8, structure
