@@ -4,7 +4,8 @@ import ReviewRoomCore
 import ReviewRoomStore
 
 /// `serve --demo`: a demo facilitator and a session starting now (template `rapid-remote-90`,
-/// deck `covid-recovery`, a host and three reviewers), made once per data directory.
+/// deck `covid-recovery`, a host, three reviewers, an observer and a room display: one link for
+/// every role), made once per data directory.
 ///
 /// The links, the facilitator token included, are kept in `demo.json` (mode 0600, inside the
 /// daemon's 0700 data directory) so that later runs print the same ones; a demo data directory is
@@ -35,6 +36,8 @@ public enum DemoSession {
             InviteRequest(name: "Asha", role: .reviewer),
             InviteRequest(name: "Chidi", role: .reviewer),
             InviteRequest(name: "Dana", role: .reviewer),
+            InviteRequest(name: "Olu", role: .observer),
+            InviteRequest(name: "Hall screen", role: .display),
         ]
         let creation = try await api.create(owner: issued.facilitator, from: request)
         let links = DemoLinks(
