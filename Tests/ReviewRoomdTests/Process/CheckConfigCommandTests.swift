@@ -112,6 +112,27 @@ struct CheckConfigCommandTests {
         #expect(result.stderr.contains("line 1"))
     }
 
+    /// A missing closing quote: TOML says "unescaped control characters"; the problem names the
+    /// key, quotes the line and shows the form a line takes.
+    @Test func syntaxErrorsNameTheKeyAndQuoteTheLine() async throws {
+        let text = "durability = \"power\"\n  public_url = \"https://review.example.org\n"
+        let result = try await reviewroomd(["check-config", "--config", try configFile(text).path])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains(#"public_url: line 2 (`public_url = "https://review.example.org`)"#), "\(result.stderr)")
+        #expect(result.stderr.contains(#"key = value, strings in double quotes"#), "\(result.stderr)")
+        #expect(result.stdout.isEmpty, "nothing is printed as the effective configuration")
+    }
+
+    /// A directory, or a file this user may not read, is named as such (not "permissions?").
+    @Test func aDirectoryOrAnUnreadableFileSaysWhich() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "conf-dir")
+        let asDirectory = try await reviewroomd(["check-config", "--config", directory.path])
+        #expect(asDirectory.status == 78)
+        #expect(asDirectory.stderr.contains("is a directory, not a configuration file"), "\(asDirectory.stderr)")
+        let empty = try await reviewroomd(["check-config", "--config", "/dev/null"])
+        #expect(empty.status == 0, "/dev/null reads as an empty file: \(empty.stderr)")
+    }
+
     @Test func aMissingExplicitFileIsAnError() async throws {
         let result = try await reviewroomd(["check-config", "--config", "/nonexistent/reviewroom.conf"])
         #expect(result.status != 0)
