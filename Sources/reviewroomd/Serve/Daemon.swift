@@ -80,9 +80,10 @@ struct Daemon {
         } catch {
             if let failure = error as? TransportError, failure.code == .httpOnlyListenFailed,
                let metricsListen = configuration.metricsListen {
-                logger.critical("cannot listen on metrics_listen \(metricsListen): \(error)")
+                logger.critical("cannot listen on metrics_listen \(metricsListen): \(error)\(Self.cause(of: metricsListen))")
             } else {
-                logger.critical("cannot listen on \(configuration.listen): \(error)")
+                let cause = inherited == nil ? Self.cause(of: configuration.listen) : ""
+                logger.critical("cannot listen on \(configuration.listen): \(error)\(cause)")
             }
             await store.close()
             throw ExitCode(69)
@@ -232,6 +233,13 @@ struct Daemon {
         transport.maxRequestBodyBytes = configuration.maxRequestBodyBytes
         transport.responseHeaders = SecurityHeaders.all
         return transport
+    }
+
+    /// `; ` and why `address` cannot be bound (``ListenProbe``), or nothing when that is unknown.
+    private static func cause(of address: ListenAddress) -> String {
+        guard let host = try? numericHost(of: address, key: nil),
+              let reason = ListenProbe.reason(host: host, port: address.port) else { return "" }
+        return "; " + reason
     }
 
     private static func numericHost(of address: ListenAddress, key: String?) throws -> String {
