@@ -43,7 +43,7 @@ struct CheckConfigCommandTests {
         max_note_units = 500000
         messages_per_second = 20
         message_burst = 100
-        outbox_limit_bytes = 1000000
+        outbox_limit_bytes = 2000000
         language_hints = false
         max_request_body_bytes = 2048
         web_root = "\(directory.path)"
