@@ -37,4 +37,48 @@ struct DemoTests {
         #expect((list.first?["participants"] as? [[String: Any]])?.map { $0["role"] as? String }
                 == ["facilitator", "host", "reviewer", "reviewer", "reviewer", "observer", "display"])
     }
+
+    /// Someone trying ReviewRoom out ends the demo review; the next `make run` makes a fresh one
+    /// rather than printing links to a finished review.
+    @Test func anEndedDemoIsReplacedByAFreshOne() async throws {
+        let data = try TemporaryDirectory.make(prefix: "demo-ended")
+        let first = try DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)
+        let port = try await first.port()
+        _ = try await first.stdout.first(where: { $0.contains("Hall screen link:") }, timeout: .seconds(30))
+        let header = try #require(first.stdout.entries.first { $0.hasPrefix("Demo session ") })
+        let session = String(header.dropFirst("Demo session ".count).dropLast())
+        let console = try #require(first.stdout.entries.first { $0.contains("Facilitator console:") })
+        let token = try #require(console.split(separator: " ").last.map { String($0.dropLast()) })
+        let replies = try await RawBlocking.run {
+            let client = try RawWebSocketClient.connect(port: port)
+            defer { client.disconnect() }
+            try client.sendText(#"{"type":"hello","facilitatorToken":"\#(token)","session":"\#(session)"}"#)
+            _ = try client.readText()
+            var replies: [String] = []
+            for (number, command) in ["session.start", "session.end"].enumerated() {
+                try client.sendText(#"{"type":"\#(command)","id":\#(number + 1)}"#)
+                while true {
+                    let text = try client.readText()
+                    if text.contains(#""id":\#(number + 1)"#) { replies.append(text); break }
+                }
+            }
+            return replies
+        }
+        #expect(replies.allSatisfy { $0.contains(#""type":"ack""#) }, "\(replies)")
+        first.terminate()
+        _ = try await first.waitForExit()
+
+        let second = try DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)
+        defer { second.terminate() }
+        _ = try await second.stdout.first(where: { $0.contains("Hall screen link:") }, timeout: .seconds(30))
+        let again = try #require(second.stdout.entries.first { $0.hasPrefix("Demo session ") })
+        #expect(again != header, "a fresh demo session, not the ended \(session)")
+        let url = try await second.listeningURL()
+        let newToken = try #require(second.stdout.entries.first { $0.contains("Facilitator console:") }?
+            .split(separator: " ").last.map { String($0.dropLast()) })
+        let fresh = String(again.dropFirst("Demo session ".count).dropLast())
+        let reply = try await CurlClient.request("GET", "\(url)/api/v1/sessions/\(fresh)", extraArguments: ["-H", "Authorization: Bearer \(newToken)"])
+        let status = (try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any])?["status"] as? String
+        #expect(status == "lobby", "\(reply.status) \(status ?? "-")")
+    }
 }

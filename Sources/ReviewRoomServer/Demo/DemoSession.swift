@@ -14,12 +14,15 @@ public enum DemoSession {
     /// The file the links are kept in, inside the data directory.
     public static let fileName = "demo.json"
 
-    /// The demo's links: read from `demo.json` when its session still exists, else made anew.
+    /// The demo's links: read from `demo.json` when its session still exists and has not ended,
+    /// else made anew (someone trying ReviewRoom out who ended the demo gets a fresh one next
+    /// time, not links to a finished review).
     public static func prepare(api: FacilitatorAPI, dataDirectory: String) async throws -> DemoLinks {
         let file = URL(fileURLWithPath: dataDirectory).appendingPathComponent(fileName)
         if let data = try? Data(contentsOf: file), let saved = try? JSONDecoder().decode(DemoLinks.self, from: data),
-           try await api.store.session(SessionID(saved.sessionID)) != nil,
-           try await api.store.authenticateFacilitator(token: saved.facilitatorToken) != nil {
+           let stored = try await api.store.session(SessionID(saved.sessionID)),
+           try await api.store.authenticateFacilitator(token: saved.facilitatorToken) != nil,
+           !(try await api.state(of: stored).isEnded) {
             return saved
         }
         let issued = try await api.store.addFacilitator(name: "Demo Facilitator")
