@@ -152,6 +152,20 @@ struct CheckConfigCommandTests {
         #expect(bad.stderr.contains("REVIEWROOM_LANGUAGE_HINTS") && bad.stderr.contains("REVIEWROOM_LISTN"))
     }
 
+    /// `serve --help` says where settings come from, in which order, and each flag's key and default.
+    @Test func serveHelpNamesTheKeysDefaultsAndOrder() async throws {
+        let help = try await reviewroomd(["serve", "--help"])
+        #expect(help.status == 0)
+        let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for expected in ["then these flags, then REVIEWROOM_<KEY> environment variables, which win",
+                         "key `listen` (default 127.0.0.1:8080)", "key `data_dir` (default /var/lib/reviewroom",
+                         "key `public_url`"] {
+            #expect(text.contains(expected), "missing \(expected) in \(text)")
+        }
+        let check = try await reviewroomd(["check-config", "--help"])
+        #expect(check.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("78 lists every problem"))
+    }
+
     @Test func versionAndSubcommands() async throws {
         let version = try await reviewroomd(["--version"])
         #expect(version.status == 0 && version.stdout.hasPrefix("reviewroomd "))
