@@ -100,6 +100,8 @@ struct EndedSessionParticipantTests {
         let people = record.jsonObject?["participants"] as? [[String: Any]] ?? []
         let person = try #require(people.first { $0["name"] as? String == "Asha" })
         #expect(person["removed"] as? Bool == false, "\(people)")
+        let log = (record.jsonObject?["log"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        #expect(!log.contains { $0.hasPrefix("Participant") }, "nobody joined or left the review: \(log)")
         #expect(try await api.call("DELETE", "/api/v1/sessions/\(session.id)/participants/\(session.pids["Asha"] ?? "")").status == 204,
                 "revoking twice is allowed")
     }

@@ -22,18 +22,14 @@ extension FacilitatorAPI {
     /// Revokes someone's link. Before the end they also leave the session (`participant.changed`,
     /// connections closed with 4003). After the end only their access goes: the link stops
     /// working and their connections close with 4003, but the ended session (and so its record)
-    /// still lists them among the people who took part.
+    /// still lists them among the people who took part; no event is recorded, and a reload keeps
+    /// them because it starts from everyone invited (`LoadedSessionState`).
     @Sendable func revokeParticipant(_ context: APIContext) async throws -> HTTPResponseBuilder {
         let session = try await ownedSession(context)
         let participant = try await sessionParticipant(context, session: session)
-        let before = try await state(of: session)
+        let ended = try await state(of: session).isEnded
         try await store.revokeParticipant(participant.id, in: session.id)
-        if before.isEnded {
-            if !participant.revoked, let person = before.participant(participant.id.rawValue) {
-                // For someone the session lists, addParticipant records the unchanged list: pinned in
-                // the log, a reload (which starts from the store's unrevoked people) still lists them.
-                try await live.addParticipant(session: session.id, person, by: context.facilitator.name, at: now())
-            }
+        if ended {
             await live.disconnect(session: session.id, participant: participant.id.rawValue)
         } else if !participant.revoked {
             try await live.removeParticipant(session: session.id, participant: participant.id.rawValue,
