@@ -130,15 +130,15 @@ public struct ConfigurationLoader: Sendable {
         }
         let floor = Self.smallestOutbox(maxNoteUnits: config.maxNoteUnits)
         if config.outboxLimitBytes < floor {
-            // Every message is queued whole: one bigger than the limit closes its connection at
-            // once, and a welcome carries every note, so a lower limit locks people out of a
-            // session with a long note (4029, reconnect, 4029...).
+            // Messages are queued whole and the limit applies to what waits behind the one being
+            // sent: a full note (a note.get reply, a welcome) queued behind anything would close
+            // the connection at once, again after every reconnect.
             problems.append(ConfigurationProblem(
                 code: .inconsistent, key: "outbox_limit_bytes", source: sources["outbox_limit_bytes"],
                 message: "\(config.outboxLimitBytes) is less than one full note takes on the wire (3 bytes per unit of "
-                    + "max_note_units \(config.maxNoteUnits), plus 65536 for the rest of a welcome: \(floor)): joining a "
-                    + "session with a long note would be closed with 4029 again and again; set at least \(floor), "
-                    + "or lower max_note_units"))
+                    + "max_note_units \(config.maxNoteUnits), plus 65536 for the rest of a welcome: \(floor)): a long note "
+                    + "sent behind anything else would close the connection with 4029 again and again; set at least "
+                    + "\(floor), or lower max_note_units"))
         }
         if config.messageBurst < config.messagesPerSecond {
             problems.append(ConfigurationProblem(
