@@ -5,12 +5,15 @@
 #   make release && sudo Deploy/install.sh --no-build    # build as yourself, install as root
 #   Deploy/install.sh [--dry-run] [--prefix /usr/local] [--with-tls] [--no-build] [--bin-dir DIR]
 #   DESTDIR=/tmp/pkg Deploy/install.sh      # stage into a package root; no systemctl calls
-# --no-build installs .build/release (or --bin-dir DIR) and never runs swift; building is
-# refused as root (sudo's PATH has no Swift, and root-owned files in .build break later builds).
+# --no-build installs .build/release (or --bin-dir DIR) and never runs swift. As root, it builds
+# only in a plain root shell (a root login or a container: no SUDO_USER, a checkout root owns);
+# under sudo, or in someone else's checkout, it refuses: sudo's PATH has no Swift, and root-owned
+# files in that person's .build break their later builds.
 set -euo pipefail
 
 usage() {
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    # The comment block at the top of this file, without its '#'.
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
 }
 
 DRY_RUN=0
@@ -41,8 +44,22 @@ run() {
 cd "$ROOT"
 if [ "$BUILD" = 1 ]; then
     if [ "$(id -u)" = 0 ]; then
-        echo "install.sh: not building as root: build as yourself, then install with --no-build:" >&2
-        echo "  make release && sudo Deploy/install.sh --no-build" >&2
+        owner="$(stat -c %u "$ROOT")"
+        if [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ]; then
+            echo "install.sh: not building as root under sudo (from $SUDO_USER): build as yourself, then install with --no-build:" >&2
+            echo "  make release && sudo Deploy/install.sh --no-build" >&2
+            exit 1
+        elif [ "$owner" != 0 ]; then
+            echo "install.sh: not building as root in $ROOT, which belongs to uid $owner: build as that user, then install with --no-build:" >&2
+            echo "  make release && sudo Deploy/install.sh --no-build" >&2
+            exit 1
+        fi
+        # A plain root shell (root login, container): root owns the checkout, so building here
+        # leaves nobody else a root-owned .build.
+        echo "install.sh: building as root in $ROOT (a plain root shell: no SUDO_USER, root owns the checkout)"
+    fi
+    if [ "$DRY_RUN" = 0 ] && ! command -v swift >/dev/null; then
+        echo "install.sh: swift is not on PATH ($PATH): add the toolchain's usr/bin (e.g. export PATH=/opt/swift/usr/bin:\$PATH), or build elsewhere and use --bin-dir DIR" >&2
         exit 1
     fi
     run swift build -c release --product reviewroomd

@@ -43,6 +43,21 @@ static inline lws_sock_file_fd_type reviewroom_lws_filefd(int fd) {
     return u;
 }
 
+#ifndef __USE_GNU
+// glibc declares accept4 (since 2.10) only under _GNU_SOURCE, which Swift's Glibc module is
+// built without. This is glibc's own declaration in its non-GNU spelling of the address argument
+// (`__SOCKADDR_ARG` is a plain `struct sockaddr *__restrict` without __USE_GNU).
+extern int accept4(int __fd, struct sockaddr *__restrict __addr, socklen_t *__restrict __addr_len, int __flags);
+#endif
+
+/// `accept4` does not import (see above): accepts one pending connection on the non-blocking
+/// listener `fd` as a close-on-exec, non-blocking socket, both set atomically by the kernel (an
+/// `accept` then `fcntl` leaves a window in which a `fork`/`exec` elsewhere in the process would
+/// inherit the socket). Returns the descriptor, or -1 with `errno` set, as `accept` does.
+static inline int reviewroom_accept_cloexec_nonblock(int fd) {
+    return accept4(fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+}
+
 /// `SSL_FILETYPE_PEM` is defined through another macro (`X509_FILETYPE_PEM`);
 /// exposed typed for `SSL_CTX_use_PrivateKey_file`.
 static const int reviewroom_ssl_filetype_pem = SSL_FILETYPE_PEM;

@@ -31,12 +31,23 @@ struct MetricsTests {
             #"reviewroom_commit_latency_seconds_bucket{le="2.5"} 2"#,
             #"reviewroom_commit_latency_seconds_bucket{le="+Inf"} 3"#,
             "reviewroom_commit_latency_seconds_count 3",
+            #"reviewroom_build_info{version="\#(ReviewRoomServerModule.version)"} 1"#,
+            "# TYPE process_start_time_seconds gauge",
         ] {
             #expect(lines.contains(expected), "missing: \(expected)")
         }
         let sum = lines.first { $0.hasPrefix("reviewroom_commit_latency_seconds_sum ") }.flatMap { Double($0.split(separator: " ")[1]) }
         #expect(abs((sum ?? 0) - 9.0307) < 1e-9)
         #expect(text.hasSuffix("\n"))
+    }
+
+    /// Which build runs and since when: a restart is visible to a scraper.
+    @Test func theStartTimeAndVersionAreExposed() {
+        let started = Date(timeIntervalSince1970: 1_790_000_000.25)
+        let text = Metrics(version: "9.8.7", startTime: started).exposition()
+        let lines = Set(text.split(separator: "\n").map(String.init))
+        #expect(lines.contains(#"reviewroom_build_info{version="9.8.7"} 1"#), "\(text)")
+        #expect(lines.contains("process_start_time_seconds 1790000000.25"), "\(text)")
     }
 
     @Test func labelValuesAreEscapedAndSeriesAreBounded() {

@@ -5,7 +5,9 @@ import Testing
 @Suite("Live sessions: a slow reader")
 struct SlowReaderTests {
     @Test func aReaderThatFallsBehindIsClosed4029AndResumesWithoutLosingAnything() async throws {
-        let live = try await LiveDaemon.start(environment: ["REVIEWROOM_OUTBOX_LIMIT_BYTES": "262144"])
+        let live = try await LiveDaemon.start(environment: [
+            // check-config wants room for a welcome with one full note: 3 × 60000 + 65536 ≤ 262144.
+            "REVIEWROOM_OUTBOX_LIMIT_BYTES": "262144", "REVIEWROOM_MAX_NOTE_UNITS": "60000"])
         defer { live.daemon.terminate() }
         let port = live.port, token = live.fixture.tokens["Ben"] ?? ""
         // Ben joins with a tiny receive buffer and then stops reading.

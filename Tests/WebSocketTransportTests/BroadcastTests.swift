@@ -54,6 +54,29 @@ import WebSocketTransport
         await harness.stop()
     }
 
+    /// A welcome with several long notes can be larger than the outbox limit on its own: it is
+    /// delivered whole, and what is queued right behind it (presence) is not an overflow.
+    @Test func aSingleFrameLargerThanTheOutboxLimitIsDelivered() async throws {
+        let harness = try TransportHarness(echo: false) { $0.outboxLimitBytes = 64 * 1024 }
+        let port = harness.port
+        let client = try await RawBlocking.run { try RawWebSocketClient.connect(port: port) }
+        var connections: [WebSocketConnection] = []
+        for await connection in harness.acceptor.connections {
+            connections.append(connection)
+            break
+        }
+        let connection = try #require(connections.first)
+        let big = String(repeating: "w", count: 200 * 1024)
+        #expect(connection.send(OutboundFrame(big)))
+        #expect(connection.send(OutboundFrame("right behind it")))
+        let received = try await RawBlocking.run { (try client.readText(timeout: 30), try client.readText(timeout: 30)) }
+        #expect(received.0 == big)
+        #expect(received.1 == "right behind it")
+        #expect(harness.server.outboxOverflowCount == 0)
+        client.disconnect()
+        await harness.stop()
+    }
+
     @Test func stalledReaderIsClosedWith4029WhileOthersGetEverything() async throws {
         let harness = try TransportHarness(echo: false) { $0.outboxLimitBytes = 64 * 1024 }
         #expect(harness.server.outboxOverflowCount == 0)

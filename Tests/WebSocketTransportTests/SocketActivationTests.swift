@@ -39,6 +39,47 @@ import WebSocketTransport
         await harness.stop()
     }
 
+    /// The server's end of a connection accepted on an inherited listener is close-on-exec and
+    /// non-blocking (accept4 sets both atomically; a regression to a blocking or inheritable
+    /// socket fails here, the race itself cannot be provoked deterministically).
+    @Test func acceptedSocketsAreCloseOnExecAndNonBlocking() async throws {
+        let fd = try Self.makeListener()
+        let harness = try TransportHarness { $0.inheritedListenerFD = fd }
+        let port = harness.port
+        let (clientPort, client) = try await RawBlocking.run {
+            let client = try RawWebSocketClient.connect(port: port, origin: "http://127.0.0.1:\(port)")
+            // An echo proves the server accepted and adopted the socket.
+            try client.sendText("accepted?")
+            _ = try client.readText()
+            return (Self.port(of: client.socket.fd, peer: false), client)
+        }
+        let accepted = try #require(Self.descriptors().first { candidate in
+            Self.port(of: candidate, peer: false) == port && Self.port(of: candidate, peer: true) == clientPort
+        }, "no descriptor in this process is the server's end of 127.0.0.1:\(clientPort)")
+        #expect(fcntl(accepted, F_GETFD) & FD_CLOEXEC != 0)
+        #expect(fcntl(accepted, F_GETFL) & O_NONBLOCK != 0)
+        client.disconnect()
+        await harness.stop()
+    }
+
+    /// Every open descriptor of this process.
+    private static func descriptors() throws -> [Int32] {
+        try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap { Int32($0) }
+    }
+
+    /// The IPv4 port of a socket's local (or peer) address; nil for anything else.
+    private static func port(of fd: Int32, peer: Bool) -> Int? {
+        var address = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                (peer ? getpeername(fd, $0, &length) : getsockname(fd, $0, &length)) == 0
+            }
+        }
+        guard ok, address.sin_family == sa_family_t(AF_INET) else { return nil }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
     @Test func aDescriptorThatIsNotListeningIsRefused() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         defer { close(fd) }

@@ -4,7 +4,8 @@ import ReviewRoomCore
 import ReviewRoomStore
 
 /// `serve --demo`: a demo facilitator and a session starting now (template `rapid-remote-90`,
-/// deck `covid-recovery`, a host and three reviewers), made once per data directory.
+/// deck `covid-recovery`, a host, three reviewers, an observer and a room display: one link for
+/// every role), made once per data directory.
 ///
 /// The links, the facilitator token included, are kept in `demo.json` (mode 0600, inside the
 /// daemon's 0700 data directory) so that later runs print the same ones; a demo data directory is
@@ -13,12 +14,15 @@ public enum DemoSession {
     /// The file the links are kept in, inside the data directory.
     public static let fileName = "demo.json"
 
-    /// The demo's links: read from `demo.json` when its session still exists, else made anew.
+    /// The demo's links: read from `demo.json` when its session still exists and has not ended,
+    /// else made anew (someone trying ReviewRoom out who ended the demo gets a fresh one next
+    /// time, not links to a finished review).
     public static func prepare(api: FacilitatorAPI, dataDirectory: String) async throws -> DemoLinks {
         let file = URL(fileURLWithPath: dataDirectory).appendingPathComponent(fileName)
         if let data = try? Data(contentsOf: file), let saved = try? JSONDecoder().decode(DemoLinks.self, from: data),
-           try await api.store.session(SessionID(saved.sessionID)) != nil,
-           try await api.store.authenticateFacilitator(token: saved.facilitatorToken) != nil {
+           let stored = try await api.store.session(SessionID(saved.sessionID)),
+           try await api.store.authenticateFacilitator(token: saved.facilitatorToken) != nil,
+           !(try await api.state(of: stored).isEnded) {
             return saved
         }
         let issued = try await api.store.addFacilitator(name: "Demo Facilitator")
@@ -35,6 +39,8 @@ public enum DemoSession {
             InviteRequest(name: "Asha", role: .reviewer),
             InviteRequest(name: "Chidi", role: .reviewer),
             InviteRequest(name: "Dana", role: .reviewer),
+            InviteRequest(name: "Olu", role: .observer),
+            InviteRequest(name: "Hall screen", role: .display),
         ]
         let creation = try await api.create(owner: issued.facilitator, from: request)
         let links = DemoLinks(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The daemon's metrics, shared by the WebSocket side (connections, commands, commits, outbox)
 /// and served by `GET /metrics` as Prometheus text (see ``exposition()``).
 ///
@@ -26,8 +28,17 @@ public final class Metrics: Sendable {
         0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
     ]
 
-    /// An empty registry (every value zero).
-    public init() {}
+    /// The daemon's version (`reviewroom_build_info{version="…"} 1`): which build a scraper sees.
+    public let version: String
+    /// When the daemon started, in seconds since 1970 (`process_start_time_seconds`, the
+    /// Prometheus convention): a restart shows as a jump, uptime as `time() - it`.
+    public let startTime: Double
+
+    /// An empty registry (every value zero) of the daemon `version`, started at `startTime`.
+    public init(version: String = ReviewRoomServerModule.version, startTime: Date = Date()) {
+        self.version = version
+        self.startTime = startTime.timeIntervalSince1970
+    }
 
     /// Records one handled command: `type` is its name, `outcome` `ok` or its error code.
     public func recordCommand(type: String, outcome: String) {
@@ -37,6 +48,9 @@ public final class Metrics: Sendable {
     /// The Prometheus text exposition (format 0.0.4) of every metric.
     public func exposition() -> String {
         var text = PrometheusText()
+        text.gauge("reviewroom_build_info", help: "The daemon's version (always 1).", labels: [("version", version)], value: 1)
+        text.gauge("process_start_time_seconds", help: "Start time of the daemon since the Unix epoch in seconds.",
+                   number: startTime)
         text.gauge("reviewroom_connections", help: "Open WebSocket connections.", value: connections.current)
         text.gauge("reviewroom_sessions_live", help: "Sessions with a running session actor.", value: sessionsLive.current)
         text.counterFamily("reviewroom_commands_total", help: "WebSocket commands handled, by type and outcome.",

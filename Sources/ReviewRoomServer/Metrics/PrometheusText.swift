@@ -3,9 +3,14 @@ struct PrometheusText {
     /// The text so far.
     private(set) var output = ""
 
-    mutating func gauge(_ name: String, help: String, value: Int64) {
+    mutating func gauge(_ name: String, help: String, labels: [(String, String)] = [], value: Int64) {
         header(name, help: help, type: "gauge")
-        output += "\(name) \(value)\n"
+        output += "\(name)\(Self.labels(labels)) \(value)\n"
+    }
+
+    mutating func gauge(_ name: String, help: String, number: Double) {
+        header(name, help: help, type: "gauge")
+        output += "\(name) \(Self.number(number))\n"
     }
 
     mutating func counter(_ name: String, help: String, value: UInt64) {

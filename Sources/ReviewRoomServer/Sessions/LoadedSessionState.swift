@@ -43,7 +43,10 @@ struct LoadedSessionState {
             try Self.decode(json, "prompt deck", session: stored.id)
         }
         let headings: [NoteHeading] = try Self.decode(definition.notesJSON, "note list", session: stored.id)
-        let participants = loaded.participants.filter { !$0.revoked }.sorted { $0.invitationOrder < $1.invitationOrder }
+        // Everyone ever invited, revoked ones included: a revocation before the end is in the log
+        // (participant.changed without them), one after the end only removes access and keeps
+        // them listed as having taken part (FacilitatorAPI.revokeParticipant).
+        let participants = loaded.participants.sorted { $0.invitationOrder < $1.invitationOrder }
             .compactMap { p in Role(rawValue: p.role).map { Participant(id: p.id.rawValue, name: p.name, role: $0) } }
         var state = SessionState(info: info, agenda: agenda, participants: participants, notes: headings, deck: deck)
         var notes: [String: NoteBuffer] = [:]

@@ -39,7 +39,8 @@ public struct TransportConfiguration: Sendable {
     /// whose network vanished without closing anything goes offline for the others within this
     /// time (at least ``idlePingSeconds`` + 1).
     public var idleHangupSeconds: Int = 60
-    /// Unsent outbound bytes per connection above which it is closed with 4029.
+    /// Unsent outbound bytes per connection, behind the frame next to go, above which it is
+    /// closed with 4029 (so a single larger frame is still delivered).
     public var outboxLimitBytes: Int = 4 * 1024 * 1024
     /// Inbound messages queued for the consumer above which reading pauses (`lws_rx_flow_control`).
     public var inboundHighWaterMessages: Int = 256

@@ -50,7 +50,11 @@ public final class WebSocketConnection: Sendable {
         let limit = outboxLimitBytes
         let action = outbox.withLock { o -> Action in
             guard o.acceptsFrames else { return .refused }
-            if o.queuedBytes + frame.count > limit {
+            // The limit is on the backlog behind the frame next to go: a single message larger
+            // than the limit (a welcome carrying several long notes) is still delivered, and the
+            // next one queued behind it is not an overflow; a reader that falls behind still is.
+            let backlog = o.queuedBytes - (o.frames.first?.count ?? 0)
+            if !o.frames.isEmpty && backlog + frame.count > limit {
                 // Nothing is lost by dropping: events live in the store and the client resumes.
                 o.frames.removeAll()
                 o.queuedBytes = 0

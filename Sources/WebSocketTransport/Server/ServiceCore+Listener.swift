@@ -62,12 +62,9 @@ extension ServiceCore {
         assertOnServiceThread()
         guard listenerFD >= 0, !shuttingDown, let vhost else { return }
         while true {
-            // accept4 is hidden from Swift's Glibc (needs _GNU_SOURCE): accept, then set the flags.
-            let client = accept(listenerFD, nil, nil)
-            if client >= 0 {
-                _ = fcntl(client, F_SETFD, FD_CLOEXEC)
-                _ = fcntl(client, F_SETFL, fcntl(client, F_GETFL) | O_NONBLOCK)
-            }
+            // accept4 with SOCK_CLOEXEC | SOCK_NONBLOCK: the flags are set atomically, so no
+            // fork/exec anywhere in the process can inherit the socket in between.
+            let client = reviewroom_accept_cloexec_nonblock(listenerFD)
             if client < 0 {
                 if errno == EINTR || errno == ECONNABORTED { continue }
                 if errno != EAGAIN && errno != EWOULDBLOCK {

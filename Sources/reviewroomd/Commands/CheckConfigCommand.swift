@@ -7,7 +7,13 @@ import ReviewRoomServer
 struct CheckConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-config",
-        abstract: "Check the configuration and print the effective settings.")
+        abstract: "Check the configuration and print the effective settings.",
+        discussion: """
+            Reads the file and the REVIEWROOM_<KEY> environment variables as `serve` would, and \
+            checks what `serve` would refuse (TLS files that do not load, a host that does not \
+            resolve). Exit status 0 prints the effective settings; 78 lists every problem on stderr, \
+            each naming the key, where it was set and what is wrong.
+            """)
 
     @Option(name: .long, help: ArgumentHelp("Configuration file (default \(TOMLConfigurationReader.defaultPath)).", valueName: "FILE"))
     var config: String?

@@ -22,7 +22,9 @@ extension ExportCommand {
                                   revoked: stored.revoked)
                 }
             }
-        let participants = invited.filter { !$0.revoked }.map(\.participant)
+        // Everyone invited, as the live server loads it (LoadedSessionState): the log removes
+        // those revoked before the end; those revoked after it took part and stay listed.
+        let participants = invited.map(\.participant)
         let info = SessionInfo(
             id: id.rawValue, title: definition.title, hostSchool: definition.hostSchool, focus: definition.focus,
             startsAt: definition.startsAt, timeZone: definition.timeZone,

@@ -11,14 +11,27 @@ enum TOMLConfigurationReader {
     /// (nil when it does not: all defaults).
     static func read(explicitPath: String?) -> ConfigurationFile? {
         let path = explicitPath ?? defaultPath
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             guard explicitPath != nil else { return nil }
-            return ConfigurationFile(path: path, problems: [ConfigurationProblem(
-                code: .unreadableFile, key: nil, source: .file(path), message: "the configuration file does not exist")])
+            return unreadable(path, "the configuration file does not exist")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return ConfigurationFile(path: path, problems: [ConfigurationProblem(
-                code: .unreadableFile, key: nil, source: .file(path), message: "the configuration file cannot be read (permissions?)")])
+        guard !isDirectory.boolValue else {
+            return unreadable(path, "is a directory, not a configuration file: name the file (e.g. \(path)/reviewroom.conf)")
+        }
+        let data: Data
+        do {
+            // A file handle also reads what is not a regular file (/dev/null, a pipe), which
+            // Data(contentsOf:) refuses.
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            guard access(path, R_OK) == 0 else {
+                return unreadable(path, "the configuration file cannot be read by this user (uid \(getuid())): "
+                    + "permission denied (run with sudo, or make it readable)")
+            }
+            return unreadable(path, "the configuration file cannot be read: \(error.localizedDescription)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return ConfigurationFile(path: path, problems: [ConfigurationProblem(
@@ -27,15 +40,27 @@ enum TOMLConfigurationReader {
         return parse(text, path: path)
     }
 
-    /// Parses TOML text; a syntax error or a nested table is a problem.
+    private static func unreadable(_ path: String, _ message: String) -> ConfigurationFile {
+        ConfigurationFile(path: path, problems: [ConfigurationProblem(code: .unreadableFile, key: nil, source: .file(path),
+                                                                      message: message)])
+    }
+
+    /// Parses TOML text; a syntax error or a nested table is a problem. A syntax error names the
+    /// key of its line (when the line has one) and quotes the line, since TOML's own wording
+    /// ("unescaped control characters" for a missing closing quote) rarely says what to fix.
     static func parse(_ text: String, path: String) -> ConfigurationFile {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
+            let number = Int(error.source.begin.line)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = number >= 1 && number <= lines.count ? String(lines[number - 1]) : nil
+            let quoted = line.map { " (`\($0.trimmingCharacters(in: .whitespaces).prefix(120))`)" } ?? ""
             return ConfigurationFile(path: path, problems: [ConfigurationProblem(
-                code: .syntax, key: nil, source: .file(path),
-                message: "line \(error.source.begin.line), column \(error.source.begin.column): \(error.description)")])
+                code: .syntax, key: line.flatMap(Self.key(ofLine:)), source: .file(path),
+                message: "line \(number)\(quoted), column \(error.source.begin.column): \(error.description); "
+                    + "each line is key = value, strings in double quotes (listen = \"127.0.0.1:8080\")")])
         } catch {
             return ConfigurationFile(path: path, problems: [ConfigurationProblem(
                 code: .syntax, key: nil, source: .file(path), message: "not valid TOML: \(error)")])
@@ -46,6 +71,14 @@ enum TOMLConfigurationReader {
             entries.append((key, convert(value)))
         }
         return ConfigurationFile(path: path, entries: entries)
+    }
+
+    /// The bare key a `key = value` line starts with, if it has one.
+    static func key(ofLine line: String) -> String? {
+        guard let equals = line.firstIndex(of: "=") else { return nil }
+        let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+        let bare = !key.isEmpty && key.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-" }
+        return bare ? key : nil
     }
 
     private static func convert(_ value: any TOMLValueConvertible) -> ConfigValue {

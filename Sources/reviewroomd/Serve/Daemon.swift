@@ -80,9 +80,10 @@ struct Daemon {
         } catch {
             if let failure = error as? TransportError, failure.code == .httpOnlyListenFailed,
                let metricsListen = configuration.metricsListen {
-                logger.critical("cannot listen on metrics_listen \(metricsListen): \(error)")
+                logger.critical("cannot listen on metrics_listen \(metricsListen): \(error)\(Self.cause(of: metricsListen))")
             } else {
-                logger.critical("cannot listen on \(configuration.listen): \(error)")
+                let cause = inherited == nil ? Self.cause(of: configuration.listen) : ""
+                logger.critical("cannot listen on \(configuration.listen): \(error)\(cause)")
             }
             await store.close()
             throw ExitCode(69)
@@ -169,7 +170,13 @@ struct Daemon {
         let counting = Task { [registry, sessionCount, metrics] in
             // STATUS= is read synchronously; keep a recent count of live sessions for it.
             while !Task.isCancelled {
-                sessionCount.value = await registry.liveSessionCount
+                let live = await registry.liveSessionCount
+                if live != sessionCount.value {
+                    // The journal's trace of activity (a review starting, the last one ending):
+                    // without it nothing is logged between "listening" and "stopped".
+                    logger.info("\(Self.activityLine(liveSessions: live, connections: server.connectionCount))")
+                }
+                sessionCount.value = live
                 metrics.sessionsLive.set(Int64(sessionCount.value))
                 metrics.connections.set(Int64(server.connectionCount))
                 let overflows = UInt64(server.outboxOverflowCount)
@@ -197,6 +204,13 @@ struct Daemon {
     static func statusLine(port: Int, metricsAddress: String?, connections: Int, liveSessions: Int) -> String {
         let metrics = metricsAddress.map { " (metrics on \($0))" } ?? ""
         return "serving on port \(port)\(metrics); \(connections) connections, \(liveSessions) live sessions"
+    }
+
+    /// The log line written when the number of live sessions changes
+    /// (`activity: 1 live session, 5 connections`).
+    static func activityLine(liveSessions: Int, connections: Int) -> String {
+        "activity: \(liveSessions) live session\(liveSessions == 1 ? "" : "s"), "
+            + "\(connections) connection\(connections == 1 ? "" : "s")"
     }
 
     /// How long graceful shutdown may take before the service group cancels the rest.
@@ -232,6 +246,13 @@ struct Daemon {
         transport.maxRequestBodyBytes = configuration.maxRequestBodyBytes
         transport.responseHeaders = SecurityHeaders.all
         return transport
+    }
+
+    /// `; ` and why `address` cannot be bound (``ListenProbe``), or nothing when that is unknown.
+    private static func cause(of address: ListenAddress) -> String {
+        guard let host = try? numericHost(of: address, key: nil),
+              let reason = ListenProbe.reason(host: host, port: address.port) else { return "" }
+        return "; " + reason
     }
 
     private static func numericHost(of address: ListenAddress, key: String?) throws -> String {

@@ -88,5 +88,7 @@ struct DaemonLifecycleTests {
         #expect(status == 69, "EX_UNAVAILABLE")
         let line = try await second.stderr.first(where: { $0.contains("cannot listen") }, timeout: .seconds(10))
         #expect(line.contains("\(port)"))
+        // The cause and the way out, not only lws' "in use or not local".
+        #expect(line.contains("port \(port) is already in use by another process") && line.contains("--listen"), "\(line)")
     }
 }

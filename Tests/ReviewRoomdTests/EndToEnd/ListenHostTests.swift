@@ -31,6 +31,7 @@ struct ListenHostTests {
         #expect(status == 69, "EX_UNAVAILABLE")
         let line = try await daemon.stderr.first(where: { $0.contains("cannot listen") }, timeout: .seconds(5))
         #expect(line.contains("192.0.2.1"), "\(line)")
+        #expect(line.contains("192.0.2.1 is not an address of this machine"), "\(line)")
         #expect(!daemon.stdout.entries.contains { $0.hasPrefix("Listening on") })
     }
 

@@ -43,7 +43,7 @@ struct CheckConfigCommandTests {
         max_note_units = 500000
         messages_per_second = 20
         message_burst = 100
-        outbox_limit_bytes = 1000000
+        outbox_limit_bytes = 2000000
         language_hints = false
         max_request_body_bytes = 2048
         web_root = "\(directory.path)"
@@ -112,6 +112,27 @@ struct CheckConfigCommandTests {
         #expect(result.stderr.contains("line 1"))
     }
 
+    /// A missing closing quote: TOML says "unescaped control characters"; the problem names the
+    /// key, quotes the line and shows the form a line takes.
+    @Test func syntaxErrorsNameTheKeyAndQuoteTheLine() async throws {
+        let text = "durability = \"power\"\n  public_url = \"https://review.example.org\n"
+        let result = try await reviewroomd(["check-config", "--config", try configFile(text).path])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains(#"public_url: line 2 (`public_url = "https://review.example.org`)"#), "\(result.stderr)")
+        #expect(result.stderr.contains(#"key = value, strings in double quotes"#), "\(result.stderr)")
+        #expect(result.stdout.isEmpty, "nothing is printed as the effective configuration")
+    }
+
+    /// A directory, or a file this user may not read, is named as such (not "permissions?").
+    @Test func aDirectoryOrAnUnreadableFileSaysWhich() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "conf-dir")
+        let asDirectory = try await reviewroomd(["check-config", "--config", directory.path])
+        #expect(asDirectory.status == 78)
+        #expect(asDirectory.stderr.contains("is a directory, not a configuration file"), "\(asDirectory.stderr)")
+        let empty = try await reviewroomd(["check-config", "--config", "/dev/null"])
+        #expect(empty.status == 0, "/dev/null reads as an empty file: \(empty.stderr)")
+    }
+
     @Test func aMissingExplicitFileIsAnError() async throws {
         let result = try await reviewroomd(["check-config", "--config", "/nonexistent/reviewroom.conf"])
         #expect(result.status != 0)
@@ -129,6 +150,20 @@ struct CheckConfigCommandTests {
                                         environment: ["REVIEWROOM_LANGUAGE_HINTS": "yes", "REVIEWROOM_LISTN": "x"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("REVIEWROOM_LANGUAGE_HINTS") && bad.stderr.contains("REVIEWROOM_LISTN"))
+    }
+
+    /// `serve --help` says where settings come from, in which order, and each flag's key and default.
+    @Test func serveHelpNamesTheKeysDefaultsAndOrder() async throws {
+        let help = try await reviewroomd(["serve", "--help"])
+        #expect(help.status == 0)
+        let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for expected in ["then these flags, then REVIEWROOM_<KEY> environment variables, which win",
+                         "key `listen` (default 127.0.0.1:8080)", "key `data_dir` (default /var/lib/reviewroom",
+                         "key `public_url`"] {
+            #expect(text.contains(expected), "missing \(expected) in \(text)")
+        }
+        let check = try await reviewroomd(["check-config", "--help"])
+        #expect(check.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("78 lists every problem"))
     }
 
     @Test func versionAndSubcommands() async throws {

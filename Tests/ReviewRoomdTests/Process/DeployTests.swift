@@ -65,9 +65,9 @@ struct DeployTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: destination.path).isEmpty)
     }
 
-    /// As root (sudo), building is refused with the commands to use instead; nothing is installed.
+    /// As root under sudo, building is refused with the commands to use instead; nothing is installed.
     @Test(.enabled(if: geteuid() == 0, "only root is refused"))
-    func buildingAsRootIsRefused() async throws {
+    func buildingAsRootUnderSudoIsRefused() async throws {
         let destination = try TemporaryDirectory.make(prefix: "root-build")
         let script = Self.root.appendingPathComponent("Deploy/install.sh").path
         let result = try await ChildProcess.run(["/bin/bash", script], environment: [
@@ -76,6 +76,59 @@ struct DeployTests {
         #expect(result.stderr.contains("not building as root") && result.stderr.contains("sudo Deploy/install.sh --no-build"),
                 "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: destination.path).isEmpty)
+    }
+
+    /// In a plain root shell (a root login or a container: no `SUDO_USER`, root owns the checkout)
+    /// building as root is the only option, so it builds, and says so.
+    @Test(.enabled(if: geteuid() == 0, "only root can be a plain root shell"))
+    func buildingInAPlainRootShellIsAllowed() async throws {
+        let destination = try TemporaryDirectory.make(prefix: "root-shell")
+        let script = Self.root.appendingPathComponent("Deploy/install.sh").path
+        let result = try await ChildProcess.run(["/bin/bash", script, "--dry-run"], environment: [
+            "DESTDIR": destination.path, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("building as root") && result.stdout.contains("+ swift build -c release --product reviewroomd"),
+                "\(result.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: destination.path).isEmpty)
+    }
+
+    /// `su` to root from someone's checkout (no `SUDO_USER`): root-owned files would land in their
+    /// `.build`, so building is refused, naming the owner; nothing is installed.
+    @Test(.enabled(if: geteuid() == 0, "only root can chown the checkout copy"))
+    func buildingAsRootInSomeoneElsesCheckoutIsRefused() async throws {
+        let checkout = try Self.checkoutCopy(prefix: "their-checkout")
+        #expect(chown(checkout.path, 65534, 65534) == 0)
+        let destination = try TemporaryDirectory.make(prefix: "their-dest")
+        let result = try await ChildProcess.run(["/bin/bash", checkout.appendingPathComponent("Deploy/install.sh").path],
+                                                environment: ["DESTDIR": destination.path, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("belongs to uid 65534") && result.stderr.contains("--no-build"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: destination.path).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: checkout.appendingPathComponent(".build").path))
+    }
+
+    /// Without a Swift toolchain on `PATH` the build stops before anything, saying how to fix it.
+    @Test(.enabled(if: geteuid() == 0, "the root-shell path is the one that builds here"),
+          .enabled(if: !["/usr/bin/swift", "/bin/swift", "/usr/sbin/swift", "/sbin/swift"].contains {
+              FileManager.default.isExecutableFile(atPath: $0) }, "Swift is on the minimal PATH here"))
+    func buildingWithoutSwiftOnThePathSaysSo() async throws {
+        let checkout = try Self.checkoutCopy(prefix: "no-swift")
+        let destination = try TemporaryDirectory.make(prefix: "no-swift-dest")
+        let result = try await ChildProcess.run(["/bin/bash", checkout.appendingPathComponent("Deploy/install.sh").path],
+                                                environment: ["DESTDIR": destination.path, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("swift is not on PATH") && result.stderr.contains("--bin-dir"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: destination.path).isEmpty)
+    }
+
+    /// A directory holding only `Deploy/install.sh`: the script's idea of the checkout.
+    private static func checkoutCopy(prefix: String) throws -> URL {
+        let checkout = try TemporaryDirectory.make(prefix: prefix)
+        let deploy = checkout.appendingPathComponent("Deploy")
+        try FileManager.default.createDirectory(at: deploy, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Deploy/install.sh"),
+                                         to: deploy.appendingPathComponent("install.sh"))
+        return checkout
     }
 
     @Test func shippedConfigDocumentsEveryKey() throws {

@@ -2,9 +2,16 @@ import ReviewRoomCore
 import ReviewRoomStore
 
 extension FacilitatorAPI {
+    /// Invites one more person. Refused (409) once the session has ended: the participant list
+    /// is part of the record of who took part, frozen with everything else at `session.end`.
     @Sendable func addParticipant(_ context: APIContext) async throws -> HTTPResponseBuilder {
         let session = try await ownedSession(context)
         let invite = try InviteRequest(try JSONFields(try JSONValue.parse(context.request.http.body)))
+        guard !(try await state(of: session).isEnded) else {
+            throw APIError.conflict("session '\(session.id)' has ended, so nobody new can be invited to it: share what "
+                + "was written with its record (GET /api/v1/sessions/\(session.id)/record), or give someone already "
+                + "in it a new link (POST /api/v1/sessions/\(session.id)/participants/{pid}/reissue)")
+        }
         let issued = try await store.addParticipant(NewParticipant(name: invite.name, role: invite.role.rawValue, email: invite.email),
                                                     to: session.id)
         let person = ReviewRoomCore.Participant(id: issued.participant.id.rawValue, name: invite.name, role: invite.role)
@@ -12,24 +19,40 @@ extension FacilitatorAPI {
         return JSONReply.response(201, InviteReply(issued, publicURL: publicURL))
     }
 
+    /// Revokes someone's link. Before the end they also leave the session (`participant.changed`,
+    /// connections closed with 4003). After the end only their access goes: the link stops
+    /// working and their connections close with 4003, but the ended session (and so its record)
+    /// still lists them among the people who took part; no event is recorded, and a reload keeps
+    /// them because it starts from everyone invited (`LoadedSessionState`).
     @Sendable func revokeParticipant(_ context: APIContext) async throws -> HTTPResponseBuilder {
         let session = try await ownedSession(context)
         let participant = try await sessionParticipant(context, session: session)
+        let ended = try await state(of: session).isEnded
         try await store.revokeParticipant(participant.id, in: session.id)
-        if !participant.revoked {
+        if ended {
+            await live.disconnect(session: session.id, participant: participant.id.rawValue)
+        } else if !participant.revoked {
             try await live.removeParticipant(session: session.id, participant: participant.id.rawValue,
                                            by: context.facilitator.name, at: now())
         }
         return JSONReply.noContent
     }
 
+    /// A new link for someone (the old one stops working, their connections close with 4003).
+    /// After the end this also gives back access revoked after the end (they are still listed);
+    /// someone revoked before the end left the session and cannot come back to an ended one.
     @Sendable func reissueInvite(_ context: APIContext) async throws -> HTTPResponseBuilder {
         let session = try await ownedSession(context)
         let participant = try await sessionParticipant(context, session: session)
-        guard !participant.revoked else {
-            // The store would reinstate them, but they have left the live session: invite anew instead.
-            throw APIError.notFound("participant '\(participant.id)' was revoked from session '\(session.id)': "
-                + "invite them again with POST /api/v1/sessions/\(session.id)/participants")
+        if participant.revoked {
+            let state = try await state(of: session)
+            // The store reinstates a revoked participant; only right when the session still lists them.
+            guard state.isEnded, state.participant(participant.id.rawValue) != nil else {
+                throw APIError.notFound("participant '\(participant.id)' was revoked from session '\(session.id)': "
+                    + (state.isEnded
+                        ? "they left it before it ended, and nobody new can join an ended session"
+                        : "invite them again with POST /api/v1/sessions/\(session.id)/participants"))
+            }
         }
         let issued = try await store.reissueInvite(for: participant.id, in: session.id)
         await live.disconnect(session: session.id, participant: participant.id.rawValue)

@@ -184,7 +184,9 @@ function showSession(id, message) {
         }) } })),
       el('h2', { textContent: t('invite.heading') }), el('p', { className: 'meta' }, t('invite.onceHint')),
       el('ul', { className: 'invites' }, people),
-      el('h2', { textContent: t('invite.addHeading') }), inviteForm));
+      // An ended review's participant list is part of its record: the API refuses new invites (409).
+      ...(s.status === 'ended' ? [el('p', { className: 'meta', id: 'invite-ended' }, t('invite.ended'))]
+        : [el('h2', { textContent: t('invite.addHeading') }), inviteForm])));
   });
 }
 

@@ -259,6 +259,7 @@ const en = {
   'invite.add': 'Invite',
   'invite.added': '{name} invited. Copy the link now.',
   'invite.needName': 'Enter a name.',
+  'invite.ended': 'This review has ended, so nobody new can be invited: share its record instead. “Revoke” still removes someone’s access to the read-only review, and “New link” gives it back.',
 
   'control.heading': 'Run the session',
   'control.clock': 'Clock',
