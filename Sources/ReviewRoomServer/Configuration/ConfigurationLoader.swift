@@ -128,32 +128,12 @@ public struct ConfigurationLoader: Sendable {
                                                      message: "\(address): \(error)"))
             }
         }
-        let floor = Self.smallestOutbox(maxNoteUnits: config.maxNoteUnits)
-        if config.outboxLimitBytes < floor {
-            // Messages are queued whole and the limit applies to what waits behind the one being
-            // sent: a full note (a note.get reply, a welcome) queued behind anything would close
-            // the connection at once, again after every reconnect.
-            problems.append(ConfigurationProblem(
-                code: .inconsistent, key: "outbox_limit_bytes", source: sources["outbox_limit_bytes"],
-                message: "\(config.outboxLimitBytes) is less than one full note takes on the wire (3 bytes per unit of "
-                    + "max_note_units \(config.maxNoteUnits), plus 65536 for the rest of a welcome: \(floor)): a long note "
-                    + "sent behind anything else would close the connection with 4029 again and again; set at least "
-                    + "\(floor), or lower max_note_units"))
-        }
         if config.messageBurst < config.messagesPerSecond {
             problems.append(ConfigurationProblem(
                 code: .inconsistent, key: "message_burst", source: nil,
                 message: "message_burst (\(config.messageBurst)) must be at least messages_per_second (\(config.messagesPerSecond))"))
         }
         return problems
-    }
-
-    /// The smallest `outbox_limit_bytes` that holds a welcome with one full note: UTF-8 takes up
-    /// to 3 bytes per UTF-16 unit (a surrogate pair's 4 bytes are 2 per unit), plus 64 KiB for
-    /// the agenda, deck and participants.
-    static func smallestOutbox(maxNoteUnits: Int) -> Int {
-        let (product, overflow) = maxNoteUnits.multipliedReportingOverflow(by: 3)
-        return overflow ? Int.max : product.addingReportingOverflow(65_536).overflow ? Int.max : product + 65_536
     }
 
     /// Each TLS file must be a readable regular file, and the pair must load and match

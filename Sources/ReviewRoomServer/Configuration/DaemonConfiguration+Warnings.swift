@@ -2,7 +2,32 @@ extension DaemonConfiguration {
     /// What loads but will not work as meant, for `check-config` to print and `serve` to log
     /// (never an error: the daemon still starts).
     public var warnings: [String] {
-        [Self.publicURLWarning(listenHost: listen.host, port: listen.port, publicURL: publicURL)].compactMap { $0 }
+        [
+            Self.publicURLWarning(listenHost: listen.host, port: listen.port, publicURL: publicURL),
+            Self.outboxWarning(outboxLimitBytes: outboxLimitBytes, maxNoteUnits: maxNoteUnits),
+        ].compactMap { $0 }
+    }
+
+    /// The warning for an `outbox_limit_bytes` below what one full note takes on the wire. A
+    /// frame larger than the limit is still sent whole when nothing waits ahead of it, but a
+    /// `note.get` reply or a welcome queued behind other messages would close the connection
+    /// with 4029, again after each reconnect. Only a warning: a small limit is how one tests
+    /// slow readers, and it is harmless while notes stay short. Nil when there is nothing to say.
+    public static func outboxWarning(outboxLimitBytes: Int, maxNoteUnits: Int) -> String? {
+        let floor = smallestOutbox(maxNoteUnits: maxNoteUnits)
+        guard outboxLimitBytes < floor else { return nil }
+        return "outbox_limit_bytes \(outboxLimitBytes) is less than one full note takes on the wire (3 bytes per unit "
+            + "of max_note_units \(maxNoteUnits), plus 65536 for the rest of a welcome: \(floor)): a long note sent "
+            + "behind other messages would close the connection with 4029 again and again; set at least \(floor), "
+            + "or lower max_note_units"
+    }
+
+    /// The smallest `outbox_limit_bytes` that holds a welcome with one full note: UTF-8 takes up
+    /// to 3 bytes per UTF-16 unit (a surrogate pair's 4 bytes are 2 per unit), plus 64 KiB for
+    /// the agenda, deck and participants.
+    static func smallestOutbox(maxNoteUnits: Int) -> Int {
+        let (product, overflow) = maxNoteUnits.multipliedReportingOverflow(by: 3)
+        return overflow ? Int.max : product.addingReportingOverflow(65_536).overflow ? Int.max : product + 65_536
     }
 
     /// The warning for a wildcard listen address (`0.0.0.0`, `[::]`) without `public_url`: the
