@@ -9,6 +9,7 @@ import { joinSession } from './session-page.js';
 import { field } from './schedule-form.js';
 import { RoundOrder } from './round-order.js';
 import { QuestionControls } from './question-controls.js';
+import { PhaseUndo } from './phase-undo.js';
 
 // After a control's command is answered it stays unavailable this long, so the second click
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
@@ -35,7 +36,9 @@ export class LiveConsole {
     this.model = model;
     this.connection = connection;
     this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text) });
-    this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView });
+    // Alt+Shift+N/P go through the same hold as the buttons (and offer the same Undo).
+    this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView,
+      onPhaseKey: (type) => this.movePhase(type) });
     // The heading and the room's refusal line stay put; only the controls below them are redrawn
     // (a live region re-inserted at every redraw could be read again). The refusal line moves
     // here, beside the buttons whose commands it reports.
@@ -52,8 +55,12 @@ export class LiveConsole {
     this.grantChoice = null;
     this.roundOrder = new RoundOrder();
     this.questions = new QuestionControls(this);
-    this.unsubscribe = model.subscribe((change) => { if (change.event?.name !== 'note.op') this.render(); });
-    this.handle = { model, connection, notesView: this.notesView };
+    this.phaseUndo = new PhaseUndo(this);
+    this.unsubscribe = model.subscribe((change) => {
+      this.phaseUndo.observe(change);
+      if (change.event?.name !== 'note.op') this.render();
+    });
+    this.handle = { model, connection, notesView: this.notesView, announcer: this.announcer };
     connection.connect();
   }
 
@@ -62,6 +69,7 @@ export class LiveConsole {
     this.stopped = true;
     for (const timer of this.holds.values()) clearTimeout(timer);
     this.holds.clear();
+    this.phaseUndo.stop();
     this.unsubscribe?.();
     this.room?.stop?.();
     this.notesView?.stop?.();
@@ -91,13 +99,28 @@ export class LiveConsole {
 
   /** Sends `type` for the control in `slot` unless that slot is held; holds it until the answer plus HOLD_MS. */
   act(slot, type, fields = {}) {
+    return this.hold(slot, () => this.send(type, fields));
+  }
+
+  /**
+   * Runs `work` (an async function that never rejects, e.g. a few `send`s) unless `slot` is held,
+   * holding the slot until it has finished plus HOLD_MS; resolves with its result, or undefined
+   * when the slot was held.
+   */
+  hold(slot, work) {
     if (this.held(slot) || this.stopped) return Promise.resolve(undefined);
     this.holds.set(slot, null);
     this.markHeld(slot, true);
-    return this.send(type, fields).then((ack) => {
+    const release = () => {
       if (!this.stopped) this.holds.set(slot, setTimeout(() => { this.holds.delete(slot); this.markHeld(slot, false); }, HOLD_MS));
-      return ack;
-    });
+    };
+    return work().then((result) => { release(); return result; }, () => { release(); return undefined; });
+  }
+
+  /** `phase.next`/`phase.prev` from a shortcut: ignored while a phase command is held, like the buttons. */
+  movePhase(type) {
+    if (this.held('phase')) return;
+    this.act('phase', type).then((ack) => this.phaseUndo.moved(ack));
   }
 
   // Marked in place, not by a redraw: holds come and go with every click, and a redraw for each
@@ -187,20 +210,21 @@ export class LiveConsole {
           if (window.confirm(t('control.confirmEnd'))) this.act('end', 'session.end');
         } } }));
     const agenda = s.agenda || [];
+    const moved = (ack) => this.phaseUndo.moved(ack);
     const gotoIndex = this.gotoChoice !== null && this.gotoChoice < agenda.length ? this.gotoChoice : clock.phase;
     const goto = el('select', { id: 'control-goto', disabled: ended || notStarted, on: { change: (e) => { this.gotoChoice = Number(e.target.value); } } },
       agenda.map((p, i) => el('option', { value: i, selected: i === gotoIndex }, `${i + 1}. ${p.title}`)));
     const phaseRow = el('div', { className: 'row' },
       this.control(t('control.prev'), 'phase', 'phase.prev', {}, { className: 'secondary', keys: 'Alt+Shift+P', id: 'control-prev',
-        disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next' }),
+        disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next', then: moved }),
       this.control(t('control.next'), 'phase', 'phase.next', {}, { keys: 'Alt+Shift+N', id: 'control-next',
-        disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev' }),
+        disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev', then: moved }),
       field(t('control.gotoLabel'), goto),
       this.control(t('control.goto'), 'phase', 'phase.goto', () => ({ index: Number(goto.value) }), { className: 'secondary', id: 'control-goto-go',
-        disabled: ended || notStarted, then: (ack) => { if (ack) this.gotoChoice = null; } }));
+        disabled: ended || notStarted, then: (ack) => { if (ack) this.gotoChoice = null; moved(ack); } }));
     replaceChildren(this.controlsBody,
       el('h3', {}, t('control.clock')), clockRow,
-      el('h3', {}, t('control.agenda')), phaseRow,
+      el('h3', {}, t('control.agenda')), phaseRow, this.phaseUndo.render(),
       el('h3', {}, t('control.floor')), this.floorControls(s, ended),
       this.questions.render(s, ended));
   }

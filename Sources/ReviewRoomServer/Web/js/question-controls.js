@@ -101,7 +101,12 @@ export class QuestionControls {
     this.owner.controls.querySelector(`#control-reword-${CSS.escape(id)}`)?.focus();
   }
 
-  /** Sends the whole deck with this question's new text; ids go along so nothing else changes. */
+  /**
+   * Sends the whole deck with this question's new text; ids go along so nothing else changes.
+   * The deck is fetched fresh just before: a question a co-facilitator added (or reworded) a
+   * moment ago is in it, so the PATCH does not take it away again. A question removed meanwhile
+   * is not put back: the facilitator is told instead.
+   */
   async saveRewording(q) {
     const state = this.rewording;
     if (!state || state.saving) return;
@@ -112,26 +117,53 @@ export class QuestionControls {
       this.owner.controls.querySelector(`#control-reword-text-${CSS.escape(q.id)}`)?.focus();
       return;
     }
-    const deck = this.owner.model.session?.prompts?.deck || [];
-    const prompts = deck.map((p) => {
-      const prompt = { id: p.id, text: p.id === q.id ? text : p.text };
-      if (p.theme) prompt.theme = p.theme;
-      return prompt;
-    });
+    const shownN = (this.owner.model.session?.prompts?.deck || []).findIndex((p) => p.id === q.id) + 1;
     state.saving = true;
     state.error = null;
     this.owner.render();
     try {
+      const fresh = await this.owner.api.session(this.owner.sessionId);
+      const deck = fresh?.prompts?.deck || [];
+      if (!deck.some((p) => p.id === q.id)) {
+        this.gone(state, q, text, shownN);
+        return;
+      }
+      const prompts = deck.map((p) => {
+        const prompt = { id: p.id, text: p.id === q.id ? text : p.text };
+        if (p.theme) prompt.theme = p.theme;
+        return prompt;
+      });
       await this.owner.api.update(this.owner.sessionId, { prompts });
       const n = deck.findIndex((p) => p.id === q.id) + 1;
       this.owner.announcer.say(t('control.reworded', { n }));
       if (this.rewording === state) this.stopRewording(q.id);
     } catch (error) {
-      state.saving = false;
-      state.error = t('error.api', { message: error.message });
-      this.owner.refused(state.error);
-      this.owner.render();
+      this.failed(state, q, t('error.api', { message: error.message }));
     }
+  }
+
+  /**
+   * The question was removed before the reword reached the server: nothing is sent, the form
+   * closes, and the new wording moves to "New question" (the Questions section opened) so it
+   * can be added as a question of its own; the facilitator is told so.
+   */
+  gone(state, q, text, n) {
+    if (this.rewording === state) this.rewording = null;
+    this.open = true;
+    const free = !this.newQuestion.trim();
+    if (free) this.newQuestion = text;
+    this.owner.refused(t(free ? 'control.rewordGone' : 'control.rewordGoneBusy', { n, text }));
+    this.owner.render();
+    this.owner.controls.querySelector('#control-new-question')?.focus();
+  }
+
+  /** A reword that was not saved: the field stays open with `message`, which is also reported. */
+  failed(state, q, message) {
+    state.saving = false;
+    state.error = message;
+    this.owner.refused(message);
+    this.owner.render();
+    if (this.rewording === state) this.owner.controls.querySelector(`#control-reword-text-${CSS.escape(q.id)}`)?.focus();
   }
 
   setNewQuestion(text) {

@@ -334,6 +334,25 @@ const en = {
   'ordinal.two': '{n}nd',
   'ordinal.few': '{n}rd',
   'ordinal.other': '{n}th',
+
+  // console wave 4
+  'undo.moved': 'Moved to {to}.',
+  'undo.button': 'Undo: back to {phase} with {time}',
+  'undo.left': '{time} left',
+  'undo.over': '{time} into overtime',
+  'undo.offered': 'Undo offered for {s} seconds, below the agenda controls: back to {phase} with {time}.',
+  'undo.lost': 'Undo cannot bring back {what}: a phase move clears them.',
+  'undo.lostTurn': '{name}’s turn',
+  'undo.lostRound': 'the round',
+  'undo.lostHand': '1 raised hand',
+  'undo.lostHands': '{n} raised hands',
+  'undo.done': 'Back to {phase} with {time} left.',
+  'undo.doneOvertime': 'Back to {phase} at time-up: it was {time} into overtime, which now counts again from 0:00.',
+  'undo.short': 'Back to {phase}, but its clock is still {time} off: one extension changes it by at most 60 min. Use the minute buttons to set it.',
+  'undo.nothing': 'Already at {phase}: its clock was left as it is.',
+  'undo.movedMeanwhile': 'Back to {phase} was sent, but the phase changed again meanwhile; its clock was left as it is.',
+  'control.rewordGone': 'Question {n} was removed meanwhile, so the new wording was not saved. It is in “New question” if you want to add it.',
+  'control.rewordGoneBusy': 'Question {n} was removed meanwhile, so the new wording was not saved: “{text}”.',
 };
 
 const catalogue = en;

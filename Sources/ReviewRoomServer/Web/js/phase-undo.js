@@ -1,0 +1,165 @@
+// The console's "Undo" after a phase move. A move starts the new phase's clock afresh and
+// clears the floor, so a slip of the finger throws away the running phase's time. For
+// UNDO_MS after a move made from this console, the controls offer to go back: `phase.goto`
+// the phase left, then `clock.extend` by the difference, so it has again what it had at the
+// move. Only this console (the facilitator who moved) offers it, and the offer goes as soon
+// as anything else changes the phase.
+import { el } from './dom.js';
+import { t } from './strings.js';
+import { formatDuration } from './timefmt.js';
+import { clearedByMove, extensionFor, remainingAtMove } from './phase-undo-rules.js';
+
+/** How long the offer stays. */
+export const UNDO_MS = 15000;
+/** How many recent `clock.changed`/`floor.changed` events are kept to find a move's own ones. */
+const KEPT_EVENTS = 40;
+
+/** The undo offer of one live console; `owner` is the `LiveConsole` (model, send, holds, announcer). */
+export class PhaseUndo {
+  constructor(owner) {
+    this.owner = owner;
+    /** The offer shown: `{from, to, remainingSec, cleared}`, or null. */
+    this.offer = null;
+    this.timer = null;
+    this.clock = null;
+    this.floor = null;
+    /** Recent events with the value each replaced: `{seq, name, before, after, at}`. */
+    this.recent = [];
+    /** Acks of this console's phase commands whose events have not arrived yet: `{seq, resolve}`. */
+    this.waiting = [];
+  }
+
+  /** Follows every model change (called before the controls are drawn). */
+  observe(change) {
+    const s = this.owner.model.session;
+    if (!s) return;
+    if (change.kind === 'welcome') {
+      this.clock = s.clock;
+      this.floor = s.floor;
+      this.recent = [];
+      if (this.offer && s.clock?.phase !== this.offer.to) this.withdraw();
+      return;
+    }
+    const event = change.event;
+    if (change.kind !== 'event' || !event) return;
+    if (event.name === 'clock.changed') {
+      const after = event.data?.clock;
+      this.keep({ seq: event.seq, name: event.name, before: this.clock, after, at: event.at });
+      this.clock = after;
+      if (this.offer && (after?.phase !== this.offer.to || after?.status === 'ended')) this.withdraw();
+    } else if (event.name === 'floor.changed') {
+      this.keep({ seq: event.seq, name: event.name, before: this.floor, after: event.data?.floor, at: event.at });
+      this.floor = event.data?.floor;
+    }
+    this.waiting = this.waiting.filter((w) => (event.seq >= w.seq ? (w.resolve(), false) : true));
+  }
+
+  keep(entry) {
+    this.recent.push(entry);
+    if (this.recent.length > KEPT_EVENTS) this.recent.shift();
+  }
+
+  /** Resolves once the events up to `seq` have reached the model (at once if they have). */
+  seen(seq) {
+    if (this.owner.connection.seq >= seq) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push({ seq, resolve }));
+  }
+
+  /**
+   * The phase move a phase command answered with `ack` made: its `clock.changed` (just before the
+   * ack's seq: a move's events are `clock.changed` then `floor.changed`) and the floor it
+   * cleared. Null when the command changed nothing.
+   */
+  async moveOf(ack) {
+    if (!ack || typeof ack.seq !== 'number') return null;
+    await this.seen(ack.seq);
+    const clock = this.recent.find((e) => e.seq === ack.seq - 1 && e.name === 'clock.changed');
+    const floor = this.recent.find((e) => e.seq === ack.seq && e.name === 'floor.changed');
+    if (!clock || !clock.before || clock.before.phase === clock.after?.phase) return null;
+    return { clock, floorBefore: floor?.before ?? null };
+  }
+
+  /** After this console's phase command was answered: offers to undo the move it made. */
+  async moved(ack) {
+    const move = await this.moveOf(ack);
+    if (!move || this.owner.stopped) return;
+    const { before, after, at } = move.clock;
+    const remainingSec = remainingAtMove(before, after, at);
+    if (remainingSec === null || this.owner.model.session?.clock?.phase !== after.phase) return;
+    this.offer = { from: before.phase, to: after.phase, remainingSec, cleared: clearedByMove(move.floorBefore) };
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.withdraw(), UNDO_MS);
+    this.owner.render();
+    this.owner.announcer.say(t('undo.offered', { phase: this.title(before.phase), time: this.amount(remainingSec), s: UNDO_MS / 1000 }));
+  }
+
+  /** Takes the offer away (its time is over, or the phase changed). */
+  withdraw() {
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.offer) return;
+    this.offer = null;
+    this.owner.render();
+  }
+
+  /** Goes back: `phase.goto` the phase left, then `clock.extend` to give it its time back. */
+  undo() {
+    const offer = this.offer;
+    if (!offer || this.owner.held('phase')) return Promise.resolve();
+    this.withdraw();
+    return this.owner.hold('phase', async () => {
+      const ack = await this.owner.send('phase.goto', { index: offer.from });
+      if (!ack) return;
+      const move = await this.moveOf(ack);
+      const title = this.title(offer.from);
+      if (!move) { this.owner.announcer.say(t('undo.nothing', { phase: title })); return; }
+      if (this.owner.model.session?.clock?.phase !== offer.from) { this.owner.refused(t('undo.movedMeanwhile', { phase: title })); return; }
+      const after = move.clock.after;
+      const plan = extensionFor(offer.remainingSec, after.remainingSec ?? after.durationSec ?? 0);
+      if (plan.seconds !== 0 && !(await this.owner.send('clock.extend', { seconds: plan.seconds }))) return;
+      if (plan.shortBy > 0) this.owner.refused(t('undo.short', { phase: title, time: formatDuration(plan.shortBy) }));
+      else if (plan.overtimeSec > 0) this.owner.announcer.say(t('undo.doneOvertime', { phase: title, time: formatDuration(plan.overtimeSec) }));
+      else this.owner.announcer.say(t('undo.done', { phase: title, time: formatDuration(offer.remainingSec) }));
+    });
+  }
+
+  title(index) {
+    const phase = this.owner.model.session?.agenda?.[index];
+    return phase ? `${index + 1}. ${phase.title}` : String(index + 1);
+  }
+
+  /** "4:12 left" or "2:00 into overtime". */
+  amount(seconds) {
+    return seconds >= 0 ? t('undo.left', { time: formatDuration(seconds) }) : t('undo.over', { time: formatDuration(-seconds) });
+  }
+
+  /** What the move cleared that undo cannot bring back, in words, or null. */
+  lost(cleared) {
+    const parts = [];
+    if (cleared.speaker) parts.push(t('undo.lostTurn', { name: this.owner.model.nameOf(cleared.speaker) }));
+    if (cleared.round) parts.push(t('undo.lostRound'));
+    if (cleared.hands) parts.push(t(cleared.hands === 1 ? 'undo.lostHand' : 'undo.lostHands', { n: cleared.hands }));
+    return parts.length ? t('undo.lost', { what: parts.join(', ') }) : null;
+  }
+
+  /** The offer's line and button below the agenda controls, or null. */
+  render() {
+    const offer = this.offer;
+    if (!offer) return null;
+    const lost = this.lost(offer.cleared);
+    return el('div', { className: 'undo-offer', id: 'phase-undo' },
+      el('p', {}, t('undo.moved', { to: this.title(offer.to) })),
+      el('button', { type: 'button', id: 'control-undo-phase', className: 'secondary',
+        textContent: t('undo.button', { phase: this.title(offer.from), time: this.amount(offer.remainingSec) }),
+        attrs: { 'data-focus-fallback': 'control-next control-prev controls-heading', ...this.owner.holdAttrs('phase') },
+        on: { click: (e) => { if (e.detail > 1) return; this.undo(); } } }),
+      lost ? el('p', { className: 'meta', id: 'phase-undo-lost' }, lost) : null);
+  }
+
+  /** Stops the offer's timer. */
+  stop() {
+    clearTimeout(this.timer);
+    for (const w of this.waiting) w.resolve();
+    this.waiting = [];
+  }
+}
