@@ -111,12 +111,23 @@ def test_the_offer_is_only_the_movers_and_goes_when_the_phase_changes_otherwise(
     wait_until(console, lambda d: clock_of(d)["phase"] == 1)
     wait_until(console, lambda d: offer(d) is None, message="the offer stayed after someone else moved the phase")
 
-    # Left alone, an offer goes by itself after its 15 seconds.
+    # Cy moves on just as the console does, before the news of Cy's move reaches the console:
+    # the console's move goes on from Cy's phase (one phase skipped), and its offer says so.
     no_control_held(console)
+    hold_events(console)
+    assert "error" not in command(cy, "phase.next")
     console.find_element(By.ID, "control-next").click()
+    release_events(console)
     wait_until(console, lambda d: offer(d) is not None)
+    assert clock_of(console)["phase"] == 3
+    shown = offer(console)
+    assert "Someone else had just moved to 3. Phase 3, so your move went on from there to 4. Phase 4." in shown["text"], shown
+    assert shown["button"].startswith("Undo: back to 3. Phase 3"), shown
+    assert any(line.startswith("Someone else had just moved to 3. Phase 3") for line in said_log(console))
+
+    # Left alone, an offer goes by itself after its 15 seconds.
     wait_until(console, lambda d: offer(d) is None, timeout=30, message="the offer never went")
-    assert clock_of(console)["phase"] == 2
+    assert clock_of(console)["phase"] == 3
     assert browser_errors(console) == [] and browser_errors(cy) == []
 
 

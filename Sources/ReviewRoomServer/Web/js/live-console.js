@@ -120,7 +120,8 @@ export class LiveConsole {
   /** `phase.next`/`phase.prev` from a shortcut: ignored while a phase command is held, like the buttons. */
   movePhase(type) {
     if (this.held('phase')) return;
-    this.act('phase', type).then((ack) => this.phaseUndo.moved(ack));
+    const shown = this.model.session?.clock?.phase;
+    this.act('phase', type).then((ack) => this.phaseUndo.moved(ack, shown));
   }
 
   // Marked in place, not by a redraw: holds come and go with every click, and a redraw for each
@@ -210,7 +211,8 @@ export class LiveConsole {
           if (window.confirm(t('control.confirmEnd'))) this.act('end', 'session.end');
         } } }));
     const agenda = s.agenda || [];
-    const moved = (ack) => this.phaseUndo.moved(ack);
+    // The phase shown now (the controls are redrawn at every change): what a click here moves from.
+    const moved = (ack) => this.phaseUndo.moved(ack, clock.phase);
     const gotoIndex = this.gotoChoice !== null && this.gotoChoice < agenda.length ? this.gotoChoice : clock.phase;
     const goto = el('select', { id: 'control-goto', disabled: ended || notStarted, on: { change: (e) => { this.gotoChoice = Number(e.target.value); } } },
       agenda.map((p, i) => el('option', { value: i, selected: i === gotoIndex }, `${i + 1}. ${p.title}`)));

@@ -27,6 +27,8 @@ export class PhaseUndo {
     this.recent = [];
     /** Acks of this console's phase commands whose events have not arrived yet: `{seq, resolve}`. */
     this.waiting = [];
+    /** The last seq this has followed (the welcome's, or the last event's). */
+    this.lastSeq = 0;
   }
 
   /** Follows every model change (called before the controls are drawn). */
@@ -37,6 +39,7 @@ export class PhaseUndo {
       this.clock = s.clock;
       this.floor = s.floor;
       this.recent = [];
+      this.reached(this.owner.connection.seq);
       if (this.offer && s.clock?.phase !== this.offer.to) this.withdraw();
       return;
     }
@@ -51,7 +54,12 @@ export class PhaseUndo {
       this.keep({ seq: event.seq, name: event.name, before: this.floor, after: event.data?.floor, at: event.at });
       this.floor = event.data?.floor;
     }
-    this.waiting = this.waiting.filter((w) => (event.seq >= w.seq ? (w.resolve(), false) : true));
+    this.reached(event.seq);
+  }
+
+  reached(seq) {
+    this.lastSeq = seq;
+    this.waiting = this.waiting.filter((w) => (seq >= w.seq ? (w.resolve(), false) : true));
   }
 
   keep(entry) {
@@ -61,7 +69,7 @@ export class PhaseUndo {
 
   /** Resolves once the events up to `seq` have reached the model (at once if they have). */
   seen(seq) {
-    if (this.owner.connection.seq >= seq) return Promise.resolve();
+    if (this.lastSeq >= seq) return Promise.resolve();
     return new Promise((resolve) => this.waiting.push({ seq, resolve }));
   }
 
@@ -79,18 +87,26 @@ export class PhaseUndo {
     return { clock, floorBefore: floor?.before ?? null };
   }
 
-  /** After this console's phase command was answered: offers to undo the move it made. */
-  async moved(ack) {
+  /**
+   * After this console's phase command was answered: offers to undo the move it made. `shown` is
+   * the phase the console showed when the command was given: when the move started from another
+   * one, someone else had moved the phase just before (two facilitators pressing Next at once
+   * skip a phase), and the offer says so.
+   */
+  async moved(ack, shown) {
     const move = await this.moveOf(ack);
     if (!move || this.owner.stopped) return;
     const { before, after, at } = move.clock;
     const remainingSec = remainingAtMove(before, after, at);
     if (remainingSec === null || this.owner.model.session?.clock?.phase !== after.phase) return;
-    this.offer = { from: before.phase, to: after.phase, remainingSec, cleared: clearedByMove(move.floorBefore) };
+    const meanwhile = Number.isInteger(shown) && shown !== before.phase;
+    this.offer = { from: before.phase, to: after.phase, remainingSec, cleared: clearedByMove(move.floorBefore), meanwhile };
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.withdraw(), UNDO_MS);
     this.owner.render();
-    this.owner.announcer.say(t('undo.offered', { phase: this.title(before.phase), time: this.amount(remainingSec), s: UNDO_MS / 1000 }));
+    const offered = t('undo.offered', { phase: this.title(before.phase), time: this.amount(remainingSec), s: UNDO_MS / 1000 });
+    if (meanwhile) this.owner.announcer.say(`${this.meanwhileText(this.offer)} ${offered}`, true);
+    else this.owner.announcer.say(offered);
   }
 
   /** Takes the offer away (its time is over, or the phase changed). */
@@ -123,6 +139,10 @@ export class PhaseUndo {
     });
   }
 
+  meanwhileText(offer) {
+    return t('undo.meanwhile', { from: this.title(offer.from), to: this.title(offer.to) });
+  }
+
   title(index) {
     const phase = this.owner.model.session?.agenda?.[index];
     return phase ? `${index + 1}. ${phase.title}` : String(index + 1);
@@ -149,6 +169,7 @@ export class PhaseUndo {
     const lost = this.lost(offer.cleared);
     return el('div', { className: 'undo-offer', id: 'phase-undo' },
       el('p', {}, t('undo.moved', { to: this.title(offer.to) })),
+      offer.meanwhile ? el('p', { className: 'undo-meanwhile', id: 'phase-undo-meanwhile' }, this.meanwhileText(offer)) : null,
       el('button', { type: 'button', id: 'control-undo-phase', className: 'secondary',
         textContent: t('undo.button', { phase: this.title(offer.from), time: this.amount(offer.remainingSec) }),
         attrs: { 'data-focus-fallback': 'control-next control-prev controls-heading', ...this.owner.holdAttrs('phase') },
