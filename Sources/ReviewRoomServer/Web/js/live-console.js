@@ -17,7 +17,12 @@ const HOLD_MS = 400;
 const TURN_RANGE = { min: 10, max: 1800 };
 
 export class LiveConsole {
-  constructor(main, { sessionId, token, api, banner, onFatal }) {
+  /**
+   * Joins with the facilitator API `token` and `sessionId` (the owner, signed in), or with
+   * `hello()` (a co-facilitator's invite token); `api` is null when there is no API token, and
+   * what needs it (Reword) is then not offered.
+   */
+  constructor(main, { sessionId = null, token, hello, api = null, banner, onFatal }) {
     this.sessionId = sessionId;
     this.api = api;
     this.controls = el('section', { className: 'panel controls', attrs: { 'aria-labelledby': 'controls-heading' } });
@@ -25,7 +30,7 @@ export class LiveConsole {
     replaceChildren(main, el('div', { className: 'live-layout' }, this.controls, roomRoot));
     this.announcer = new Announcer();
     const { model, connection } = joinSession({
-      hello: () => ({ facilitatorToken: token, session: sessionId }),
+      hello: hello ?? (() => ({ facilitatorToken: token, session: sessionId })),
       banner,
       // Connection lost / back is said once through the console's own live region.
       announce: (text) => this.announcer.say(text),

@@ -63,7 +63,8 @@ export class QuestionControls {
       editing ? this.rewordForm(q, n) : el('div', { className: 'row' },
         toggle,
         el('label', { className: 'check' }, box, ' ', t('control.discussed')),
-        el('button', { type: 'button', className: 'secondary', id: `control-reword-${q.id}`, textContent: t('control.reword'), disabled: ended,
+        // Rewording is an HTTP PATCH: a co-facilitator in the room by invite has no API token for it.
+        !owner.api ? null : el('button', { type: 'button', className: 'secondary', id: `control-reword-${q.id}`, textContent: t('control.reword'), disabled: ended,
           attrs: { 'aria-label': t('control.rewordNamed', { n, text }) },
           on: { click: (e) => { if (e.detail > 1) return; this.startRewording(q); } } })));
   }

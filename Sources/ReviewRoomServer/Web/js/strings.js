@@ -353,6 +353,9 @@ const en = {
   'undo.nothing': 'Already at {phase}: its clock was left as it is.',
   'undo.movedMeanwhile': 'Back to {phase} was sent, but the phase changed again meanwhile; its clock was left as it is.',
   'control.rewordGone': 'Question {n} was removed meanwhile, so the new wording was not saved. It is in “New question” if you want to add it.',
+  'cofac.open': 'Open the facilitator controls',
+  'cofac.back': 'Back to the room page',
+  'cofac.noInvite': 'The facilitator controls open from your invite link: open it in this tab, then choose “Open the facilitator controls”. Or sign in with your facilitator token.',
   'control.rewordGoneBusy': 'Question {n} was removed meanwhile, so the new wording was not saved: “{text}”.',
 };
 

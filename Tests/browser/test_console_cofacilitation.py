@@ -1,0 +1,69 @@
+"""Co-facilitation (PROTOCOL.md §3.2) from the browser: a facilitator invited by link, who cannot
+open another facilitator's session from the console's sign-in, reaches the live controls from
+their room page and runs the clock and the floor with them; reviewers are offered no such link."""
+from selenium.webdriver.common.by import By
+
+from conftest import browser_errors
+from pages import (axe_problems, click_when_ready, invite_of, joined, participant_id, schedule_via_api, set_value,
+                   wait_js, wait_until)
+
+AGENDA = [{"title": f"Phase {n}", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"} for n in range(1, 4)]
+
+
+def test_a_co_facilitator_runs_the_review_from_the_console_controls(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Two chairs", ["Asha"], agenda=AGENDA, promptDeck="covid-recovery")
+    session = created["session"]["id"]
+    status, invite = daemon.api("POST", f"/sessions/{session}/participants", facilitator, {"name": "Cy", "role": "facilitator"})
+    assert status == 201, invite
+    asha_id = participant_id(created, "Asha")
+
+    # A reviewer's room page offers no controls link.
+    asha = browsers()
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    assert asha.find_elements(By.ID, "open-controls") == []
+
+    # Cy's room page links to the controls, which join as Cy with the invite (no API token asked for).
+    cy = browsers()
+    cy.get(invite["url"])
+    joined(cy)
+    wait_until(cy, lambda d: d.find_element(By.ID, "open-controls")).click()
+    wait_until(cy, lambda d: d.find_elements(By.ID, "control-start"), message="the controls never opened for Cy")
+    joined(cy)
+    assert cy.execute_script("return window.reviewroom.model.you.name") == "Cy"
+    assert cy.find_elements(By.ID, "facilitator-token") == []
+    assert cy.current_url.endswith("/console#cofacilitate")  # no token in the address
+
+    # Cy starts the review, raises a hand for Asha, gives her the floor and shows a question.
+    click_when_ready(cy, "control-start")
+    wait_js(asha, "return window.reviewroom.model.session.clock.status === 'live'")
+    set_value(cy, cy.find_element(By.ID, "control-grant-who"), asha_id)
+    click_when_ready(cy, "control-raise-for")
+    wait_js(asha, "return window.reviewroom.model.session.floor.queue.length === 1")
+    click_when_ready(cy, "control-next-speaker")
+    wait_js(asha, "return window.reviewroom.model.session.floor.speaker === arguments[0]", asha_id)
+    cy.find_element(By.ID, "control-questions").click()
+    first = created["session"]["prompts"]["deck"][0]
+    wait_until(cy, lambda d: d.find_element(By.XPATH, f"//button[starts-with(@aria-label, 'Show to everyone: question 1,')]")).click()
+    wait_js(asha, "return window.reviewroom.model.session.prompts.current === arguments[0]", first["id"])
+    # Rewording needs the HTTP API, which an invite does not open: not offered.
+    assert cy.find_elements(By.CSS_SELECTOR, "[id^=control-reword-]") == []
+    assert axe_problems(cy) == []
+
+    # Reloaded, the page is still Cy's controls; the nav leads back to the room page.
+    cy.refresh()
+    wait_until(cy, lambda d: d.find_elements(By.ID, "control-pause"))
+    joined(cy)
+    assert cy.execute_script("return window.reviewroom.model.you.name") == "Cy"
+    cy.find_element(By.ID, "back-to-room").click()
+    wait_until(cy, lambda d: d.find_elements(By.ID, "open-controls"))
+    joined(cy)
+    assert browser_errors(cy) == [] and browser_errors(asha) == []
+
+
+def test_the_controls_without_an_invite_ask_to_sign_in(daemon, api_ready, browsers):
+    page = browsers()
+    page.get(daemon.base + "/console#cofacilitate")
+    wait_until(page, lambda d: d.find_element(By.ID, "facilitator-token"))
+    assert "open it in this tab" in page.find_element(By.CSS_SELECTOR, "form .form-status").text
+    assert browser_errors(page) == []
