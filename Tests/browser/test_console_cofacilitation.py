@@ -4,8 +4,10 @@ their room page and runs the clock and the floor with them; reviewers are offere
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import (axe_problems, click_when_ready, invite_of, joined, participant_id, schedule_via_api, set_value,
-                   wait_js, wait_until)
+from console_helpers import co_facilitator_console, hold_events, release_events
+from pages import (axe_problems, click_when_ready, command, invite_of, joined, open_live_console, participant_id,
+                   schedule_via_api, set_value, wait_js, wait_until)
+from room_helpers import settled
 
 AGENDA = [{"title": f"Phase {n}", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"} for n in range(1, 4)]
 
@@ -67,3 +69,34 @@ def test_the_controls_without_an_invite_ask_to_sign_in(daemon, api_ready, browse
     wait_until(page, lambda d: d.find_element(By.ID, "facilitator-token"))
     assert "open it in this tab" in page.find_element(By.CSS_SELECTOR, "form .form-status").text
     assert browser_errors(page) == []
+
+
+def test_two_facilitators_pressing_next_speaker_at_once_give_the_floor_once(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Both press next", ["Asha", "Bo"], agenda=AGENDA)
+    asha_id, bo_id = participant_id(created, "Asha"), participant_id(created, "Bo")
+    console = browsers()
+    open_live_console(console, daemon.base, facilitator, "Both press next")
+    cy = browsers()
+    co_facilitator_console(daemon, facilitator, created, cy)
+    click_when_ready(console, "control-start")
+    wait_js(cy, "return window.reviewroom.model.session.clock.status === 'live'")
+
+    # With no hand up, "Next speaker" sends nothing and says why.
+    click_when_ready(cy, "control-next-speaker")
+    wait_js(cy, "const n = document.querySelector('.controls [data-testid=refusal]');"
+            "return n && n.innerText.includes('No hand is up, so nobody is next')")
+    for person in (asha_id, bo_id):
+        assert "error" not in command(console, "hand.raise", {"kind": "contribution", "participant": person})
+    wait_js(cy, "return window.reviewroom.model.session.floor.queue.length === 2")
+
+    # Fran gives Asha the floor; Cy presses "Next speaker" before the news of it arrives.
+    hold_events(cy)
+    click_when_ready(console, "control-next-speaker")
+    wait_js(console, "return window.reviewroom.model.session.floor.speaker === arguments[0]", asha_id)
+    click_when_ready(cy, "control-next-speaker")
+    release_events(cy)
+    settled(cy)
+    settled(console)
+    floor = console.execute_script("return window.reviewroom.model.session.floor")
+    assert floor["speaker"] == asha_id and [h["participant"] for h in floor["queue"]] == [bo_id], floor
+    assert browser_errors(console) == [] and browser_errors(cy) == []

@@ -11,6 +11,7 @@ from conftest import browser_errors
 from pages import (axe_problems, command, focused, open_live_console, participant_id, schedule_via_api,
                    wait_js, wait_until)
 from room_helpers import ALT_SHIFT, facilitator_invite, press, said_log, settled
+from console_helpers import hold_events, release_events
 
 AGENDA = [{"title": f"Phase {n}", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"} for n in range(1, 5)]
 
@@ -156,19 +157,6 @@ def test_a_quick_double_alt_shift_n_moves_one_phase(daemon, facilitator, api_rea
     settled(room)
     assert clock_of(room)["phase"] == 1
     assert browser_errors(console) == [] and browser_errors(room) == []
-
-
-def hold_events(driver):
-    """From now on the page's connection keeps incoming events back (as a slow network would)."""
-    driver.execute_script(
-        "const c = window.reviewroom.connection; window.heldEvents = []; c.realOnEvent = c.handlers.onEvent;"
-        "c.handlers.onEvent = (msg) => window.heldEvents.push(msg);")
-
-
-def release_events(driver):
-    driver.execute_script(
-        "const c = window.reviewroom.connection; c.handlers.onEvent = c.realOnEvent;"
-        "for (const msg of window.heldEvents) c.handlers.onEvent(msg); window.heldEvents = [];")
 
 
 def open_reword(console, question, text):

@@ -247,7 +247,7 @@ export class LiveConsole {
     const turnSec = () => this.seconds(this.turn, turnLabel, 'control-turn');
     const withTurn = (make) => () => { const secs = turnSec(); return secs === null ? null : make(secs); };
     const floorRow = el('div', { className: 'row' },
-      this.control(t('control.nextSpeaker'), 'floor', 'floor.next', withTurn((secs) => ({ turnSec: secs })), { id: 'control-next-speaker', disabled: ended }),
+      this.nextSpeaker(floor, withTurn, ended),
       field(t('control.grantLabel'), who), this.secondsField(turnLabel, this.turn, 'control-turn'),
       this.control(t('control.grant'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: who.value, turnSec: secs })),
         { className: 'secondary', id: 'control-grant', disabled: ended || inRound }),
@@ -267,6 +267,21 @@ export class LiveConsole {
           { className: 'secondary', id: `control-lower-${hand.participant}`, focusKey: `lower-for:${hand.participant}`, disabled: ended, fallback: fallback(index, 'lower') }));
     }));
     return [floorRow, queueRow, this.roundControls(s, ended)];
+  }
+
+  /**
+   * "Next speaker". In a round it moves the round on (`floor.next`). Otherwise it gives the floor
+   * to the hand first in the queue *as shown* (`floor.grant`): when two facilitators press it at
+   * once, the second grant finds that person already speaking and only restarts their turn,
+   * where a second `floor.next` would cut them off for the hand after. With no hand up it sends
+   * nothing and says so.
+   */
+  nextSpeaker(floor, withTurn, ended) {
+    const extra = { id: 'control-next-speaker', disabled: ended };
+    if (floor.round) return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', withTurn((secs) => ({ turnSec: secs })), extra);
+    const head = (floor.queue || [])[0]?.participant;
+    if (head) return this.control(t('control.nextSpeaker'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: head, turnSec: secs })), extra);
+    return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', () => { this.refused(t('control.nobodyNext')); return null; }, extra);
   }
 
   roundControls(s, ended) {

@@ -356,6 +356,7 @@ const en = {
   'cofac.open': 'Open the facilitator controls',
   'cofac.back': 'Back to the room page',
   'cofac.noInvite': 'The facilitator controls open from your invite link: open it in this tab, then choose “Open the facilitator controls”. Or sign in with your facilitator token.',
+  'control.nobodyNext': 'No hand is up, so nobody is next. “End the turn” takes the floor back.',
   'control.rewordGoneBusy': 'Question {n} was removed meanwhile, so the new wording was not saved: “{text}”.',
 };
 
