@@ -126,7 +126,8 @@ export class LiveConsole {
   movePhase(type) {
     if (this.held('phase')) return;
     const shown = this.model.session?.clock?.phase;
-    this.act('phase', type).then((ack) => this.phaseUndo.moved(ack, shown));
+    const sentAfter = this.phaseUndo.lastSeq;
+    this.act('phase', type).then((ack) => this.phaseUndo.moved(ack, shown, sentAfter));
   }
 
   // Marked in place, not by a redraw: holds come and go with every click, and a redraw for each
@@ -216,8 +217,10 @@ export class LiveConsole {
           if (window.confirm(t('control.confirmEnd'))) this.act('end', 'session.end');
         } } }));
     const agenda = s.agenda || [];
-    // The phase shown now (the controls are redrawn at every change): what a click here moves from.
-    const moved = (ack) => this.phaseUndo.moved(ack, clock.phase);
+    // The phase and the last event shown now (the controls are redrawn at every change but a
+    // note edit): what a click here moves from, and what came before it was sent.
+    const sentAfter = this.phaseUndo.lastSeq;
+    const moved = (ack) => this.phaseUndo.moved(ack, clock.phase, sentAfter);
     const gotoIndex = this.gotoChoice !== null && this.gotoChoice < agenda.length ? this.gotoChoice : clock.phase;
     const goto = el('select', { id: 'control-goto', disabled: ended || notStarted, on: { change: (e) => { this.gotoChoice = Number(e.target.value); } } },
       agenda.map((p, i) => el('option', { value: i, selected: i === gotoIndex }, `${i + 1}. ${p.title}`)));

@@ -76,12 +76,14 @@ export class PhaseUndo {
   /**
    * The phase move a phase command answered with `ack` made: its `clock.changed` (just before the
    * ack's seq: a move's events are `clock.changed` then `floor.changed`) and the floor it
-   * cleared. Null when the command changed nothing.
+   * cleared. Null when the command changed nothing. `sentAfter` is the last seq seen when the
+   * command was sent: a `phase.goto` that changed nothing is acked with the current seq, and an
+   * event seen before the send is then someone else's move, not this command's.
    */
-  async moveOf(ack) {
+  async moveOf(ack, sentAfter = -1) {
     if (!ack || typeof ack.seq !== 'number') return null;
     await this.seen(ack.seq);
-    const clock = this.recent.find((e) => e.seq === ack.seq - 1 && e.name === 'clock.changed');
+    const clock = this.recent.find((e) => e.seq === ack.seq - 1 && e.seq > sentAfter && e.name === 'clock.changed');
     const floor = this.recent.find((e) => e.seq === ack.seq && e.name === 'floor.changed');
     if (!clock || !clock.before || clock.before.phase === clock.after?.phase) return null;
     return { clock, floorBefore: floor?.before ?? null };
@@ -91,10 +93,10 @@ export class PhaseUndo {
    * After this console's phase command was answered: offers to undo the move it made. `shown` is
    * the phase the console showed when the command was given: when the move started from another
    * one, someone else had moved the phase just before (two facilitators pressing Next at once
-   * skip a phase), and the offer says so.
+   * skip a phase), and the offer says so. `sentAfter` is the last seq seen when it was sent.
    */
-  async moved(ack, shown) {
-    const move = await this.moveOf(ack);
+  async moved(ack, shown, sentAfter = -1) {
+    const move = await this.moveOf(ack, sentAfter);
     if (!move || this.owner.stopped) return;
     const { before, after, at } = move.clock;
     const remainingSec = remainingAtMove(before, after, at);
@@ -124,9 +126,10 @@ export class PhaseUndo {
     if (!offer || this.owner.held('phase')) return Promise.resolve();
     this.withdraw();
     return this.owner.hold('phase', async () => {
+      const sentAfter = this.lastSeq;
       const ack = await this.owner.send('phase.goto', { index: offer.from });
       if (!ack) return;
-      const move = await this.moveOf(ack);
+      const move = await this.moveOf(ack, sentAfter);
       const title = this.title(offer.from);
       if (!move) { this.owner.announcer.say(t('undo.nothing', { phase: title })); return; }
       if (this.owner.model.session?.clock?.phase !== offer.from) { this.owner.refused(t('undo.movedMeanwhile', { phase: title })); return; }
