@@ -87,6 +87,26 @@ def test_an_accidental_next_phase_is_undone_with_the_phase_time_it_had(daemon, f
     assert browser_errors(console) == []
 
 
+def test_a_move_made_while_paused_is_undone_with_the_paused_time(daemon, facilitator, api_ready, browsers):
+    created, console = started_console(daemon, facilitator, browsers, "Undo while paused", ["Asha"])
+    assert "error" not in command(console, "clock.extend", {"seconds": -100})
+    assert "error" not in command(console, "clock.pause")
+    wait_js(console, "return window.reviewroom.model.session.clock.status === 'paused'")
+    left = clock_of(console)["remainingSec"]
+    no_control_held(console)
+    console.find_element(By.ID, "control-next").click()
+    wait_until(console, lambda d: offer(d) is not None)
+    assert clock_of(console)["phase"] == 1 and clock_of(console)["status"] == "paused"
+    assert offer(console)["lost"] is None  # nothing was cleared, so nothing is said to be lost
+    no_control_held(console)
+    console.find_element(By.ID, "control-undo-phase").click()
+    wait_until(console, lambda d: clock_of(d)["phase"] == 0 and clock_of(d)["durationSec"] != 600)
+    settled(console)
+    back = clock_of(console)
+    assert back["status"] == "paused" and back["remainingSec"] == math.floor(left + 0.5), (back, left)
+    assert browser_errors(console) == []
+
+
 def test_the_offer_is_only_the_movers_and_goes_when_the_phase_changes_otherwise(daemon, facilitator, api_ready, browsers):
     created, console = started_console(daemon, facilitator, browsers, "Undo is mine", ["Asha"])
     # A co-facilitator, invited as one, in the room from their own link.
