@@ -15,6 +15,13 @@ import { PhaseUndo } from './phase-undo.js';
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
 const HOLD_MS = 400;
 const TURN_RANGE = { min: 10, max: 1800 };
+/**
+ * From this many seconds before a deadline the server acts on by itself (the end of a phase that
+ * advances, a round's turn) until OVERDUE_SEC after it, "Next phase" / "Next speaker" are not
+ * sent: landing just after the server's own move, they would skip a phase or a person.
+ */
+const MOVES_ON_SEC = 1;
+const OVERDUE_SEC = 10;
 
 export class LiveConsole {
   /**
@@ -125,6 +132,7 @@ export class LiveConsole {
   /** `phase.next`/`phase.prev` from a shortcut: ignored while a phase command is held, like the buttons. */
   movePhase(type) {
     if (this.held('phase')) return;
+    if (type === 'phase.next' && this.movesOnBySelf('phase')) { this.refused(t('control.phaseMovesOn')); return; }
     const shown = this.model.session?.clock?.phase;
     const sentAfter = this.phaseUndo.lastSeq;
     this.act('phase', type).then((ack) => this.phaseUndo.moved(ack, shown, sentAfter));
@@ -137,6 +145,30 @@ export class LiveConsole {
       if (held) node.setAttribute('aria-disabled', 'true');
       else node.removeAttribute('aria-disabled');
     }
+  }
+
+  /**
+   * True when the server is about to move on by itself, or just has and the news is on its way:
+   * the current phase advances at time-up (`'phase'`) or the round's turn ends (`'round'`) within
+   * MOVES_ON_SEC, or did so less than OVERDUE_SEC ago, on a running clock.
+   */
+  movesOnBySelf(kind) {
+    const s = this.model.session;
+    if (s?.clock?.status !== 'live') return false;
+    const now = this.connection.serverNow();
+    const left = kind === 'phase'
+      ? (this.model.phase?.onTimeUp === 'advance' ? this.model.remainingSec(now) : null)
+      : (s.floor?.round ? this.model.turnRemainingSec(now) : null);
+    return left !== null && left <= MOVES_ON_SEC && left > -OVERDUE_SEC;
+  }
+
+  /** A control's fields: `fields()`, or null (nothing sent, `why` said) while the server moves on by itself. */
+  unlessMovingOn(kind, why, fields) {
+    return () => {
+      if (!this.movesOnBySelf(kind)) return fields();
+      this.refused(t(why));
+      return null;
+    };
   }
 
   /** A button that sends `type` through `slot`; a click that is part of a double click is ignored. */
@@ -227,7 +259,8 @@ export class LiveConsole {
     const phaseRow = el('div', { className: 'row' },
       this.control(t('control.prev'), 'phase', 'phase.prev', {}, { className: 'secondary', keys: 'Alt+Shift+P', id: 'control-prev',
         disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next', then: moved }),
-      this.control(t('control.next'), 'phase', 'phase.next', {}, { keys: 'Alt+Shift+N', id: 'control-next',
+      this.control(t('control.next'), 'phase', 'phase.next', this.unlessMovingOn('phase', 'control.phaseMovesOn', () => ({})),
+        { keys: 'Alt+Shift+N', id: 'control-next',
         disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev', then: moved }),
       field(t('control.gotoLabel'), goto),
       this.control(t('control.goto'), 'phase', 'phase.goto', () => ({ index: Number(goto.value) }), { className: 'secondary', id: 'control-goto-go',
@@ -281,7 +314,10 @@ export class LiveConsole {
    */
   nextSpeaker(floor, withTurn, ended) {
     const extra = { id: 'control-next-speaker', disabled: ended };
-    if (floor.round) return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', withTurn((secs) => ({ turnSec: secs })), extra);
+    if (floor.round) {
+      const onwards = withTurn((secs) => ({ turnSec: secs }));
+      return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', this.unlessMovingOn('round', 'control.roundMovesOn', onwards), extra);
+    }
     const head = (floor.queue || [])[0]?.participant;
     if (head) return this.control(t('control.nextSpeaker'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: head, turnSec: secs })), extra);
     return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', () => { this.refused(t('control.nobodyNext')); return null; }, extra);

@@ -357,6 +357,8 @@ const en = {
   'cofac.back': 'Back to the room page',
   'cofac.noInvite': 'The facilitator controls open from your invite link: open it in this tab, then choose “Open the facilitator controls”. Or sign in with your facilitator token.',
   'control.nobodyNext': 'No hand is up, so nobody is next. “End the turn” takes the floor back.',
+  'control.phaseMovesOn': 'This phase moves on by itself at time-up, which is now: Next phase was not sent, so no phase is skipped.',
+  'control.roundMovesOn': 'This turn is over and the round moves on by itself now: Next speaker was not sent, so nobody is skipped.',
   'control.rewordGoneBusy': 'Question {n} was removed meanwhile, so the new wording was not saved: “{text}”.',
 };
 
