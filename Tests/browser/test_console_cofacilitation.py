@@ -100,3 +100,28 @@ def test_two_facilitators_pressing_next_speaker_at_once_give_the_floor_once(daem
     floor = console.execute_script("return window.reviewroom.model.session.floor")
     assert floor["speaker"] == asha_id and [h["participant"] for h in floor["queue"]] == [bo_id], floor
     assert browser_errors(console) == [] and browser_errors(cy) == []
+
+
+def test_a_round_moved_on_twice_at_once_names_who_was_skipped(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Round twice", ["Asha", "Bo", "Cai"], agenda=AGENDA)
+    order = [participant_id(created, name) for name in ("Asha", "Bo", "Cai")]
+    console = browsers()
+    open_live_console(console, daemon.base, facilitator, "Round twice")
+    cy = browsers()
+    co_facilitator_console(daemon, facilitator, created, cy)
+    assert "error" not in command(console, "session.start")
+    assert "error" not in command(console, "round.start", {"order": order, "secondsEach": 120})
+    wait_until(cy, lambda d: d.find_elements(By.ID, "control-round-stop"))
+
+    # Asha is done; Fran and Cy both press "Next speaker", Cy before the news of Fran's press arrives.
+    hold_events(cy)
+    click_when_ready(console, "control-next-speaker")
+    wait_js(console, "return window.reviewroom.model.session.floor.round.index === 1")
+    click_when_ready(cy, "control-next-speaker")
+    release_events(cy)
+    wait_js(cy, "const n = document.querySelector('.controls [data-testid=refusal]');"
+            "return n && n.innerText.includes('Bo was skipped')", message="Cy was never told Bo was skipped")
+    # Fran's console, whose press came first, says nothing of the kind.
+    settled(console)
+    assert "skipped" not in console.execute_script("return document.querySelector('.controls [data-testid=refusal]').innerText")
+    assert browser_errors(console) == [] and browser_errors(cy) == []

@@ -10,6 +10,7 @@ import { field } from './schedule-form.js';
 import { RoundOrder } from './round-order.js';
 import { QuestionControls } from './question-controls.js';
 import { PhaseUndo } from './phase-undo.js';
+import { RecentEvents } from './recent-events.js';
 
 // After a control's command is answered it stays unavailable this long, so the second click
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
@@ -67,8 +68,10 @@ export class LiveConsole {
     this.grantChoice = null;
     this.roundOrder = new RoundOrder();
     this.questions = new QuestionControls(this);
+    this.recent = new RecentEvents(model, connection);
     this.phaseUndo = new PhaseUndo(this);
     this.unsubscribe = model.subscribe((change) => {
+      this.recent.observe(change);
       this.phaseUndo.observe(change);
       if (change.event?.name !== 'note.op') this.render();
     });
@@ -82,6 +85,7 @@ export class LiveConsole {
     for (const timer of this.holds.values()) clearTimeout(timer);
     this.holds.clear();
     this.phaseUndo.stop();
+    this.recent.stop();
     this.unsubscribe?.();
     this.room?.stop?.();
     this.notesView?.stop?.();
@@ -134,7 +138,7 @@ export class LiveConsole {
     if (this.held('phase')) return;
     if (type === 'phase.next' && this.movesOnBySelf('phase')) { this.refused(t('control.phaseMovesOn')); return; }
     const shown = this.model.session?.clock?.phase;
-    const sentAfter = this.phaseUndo.lastSeq;
+    const sentAfter = this.recent.lastSeq;
     this.act('phase', type).then((ack) => this.phaseUndo.moved(ack, shown, sentAfter));
   }
 
@@ -251,7 +255,7 @@ export class LiveConsole {
     const agenda = s.agenda || [];
     // The phase and the last event shown now (the controls are redrawn at every change but a
     // note edit): what a click here moves from, and what came before it was sent.
-    const sentAfter = this.phaseUndo.lastSeq;
+    const sentAfter = this.recent.lastSeq;
     const moved = (ack) => this.phaseUndo.moved(ack, clock.phase, sentAfter);
     const gotoIndex = this.gotoChoice !== null && this.gotoChoice < agenda.length ? this.gotoChoice : clock.phase;
     const goto = el('select', { id: 'control-goto', disabled: ended || notStarted, on: { change: (e) => { this.gotoChoice = Number(e.target.value); } } },
@@ -316,11 +320,27 @@ export class LiveConsole {
     const extra = { id: 'control-next-speaker', disabled: ended };
     if (floor.round) {
       const onwards = withTurn((secs) => ({ turnSec: secs }));
-      return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', this.unlessMovingOn('round', 'control.roundMovesOn', onwards), extra);
+      const shown = floor.round.index;
+      const sentAfter = this.recent.lastSeq;
+      return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', this.unlessMovingOn('round', 'control.roundMovesOn', onwards),
+        { ...extra, then: (ack) => this.roundMoved(ack, shown, sentAfter) });
     }
     const head = (floor.queue || [])[0]?.participant;
     if (head) return this.control(t('control.nextSpeaker'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: head, turnSec: secs })), extra);
     return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', () => { this.refused(t('control.nobodyNext')); return null; }, extra);
+  }
+
+  /**
+   * After this console's "Next speaker" in a round: when the round had already moved on from the
+   * turn shown (a co-facilitator pressed it a moment before), this press moved past the person
+   * whose turn it had become; the refusal line names them and says how to give them the floor.
+   */
+  async roundMoved(ack, shown, sentAfter) {
+    if (!ack) return;
+    const event = await this.recent.at(ack.seq, 'floor.changed', sentAfter);
+    const before = event?.before?.round;
+    if (!before || before.index === shown) return;
+    this.refused(t('control.roundSkipped', { name: this.model.nameOf(before.order[before.index]) }));
   }
 
   roundControls(s, ended) {

@@ -11,66 +11,22 @@ import { clearedByMove, extensionFor, remainingAtMove } from './phase-undo-rules
 
 /** How long the offer stays. */
 export const UNDO_MS = 15000;
-/** How many recent `clock.changed`/`floor.changed` events are kept to find a move's own ones. */
-const KEPT_EVENTS = 40;
-
-/** The undo offer of one live console; `owner` is the `LiveConsole` (model, send, holds, announcer). */
+/** The undo offer of one live console; `owner` is the `LiveConsole` (model, send, holds, announcer, recent). */
 export class PhaseUndo {
   constructor(owner) {
     this.owner = owner;
-    /** The offer shown: `{from, to, remainingSec, cleared}`, or null. */
+    /** The offer shown: `{from, to, remainingSec, cleared, meanwhile}`, or null. */
     this.offer = null;
     this.timer = null;
-    this.clock = null;
-    this.floor = null;
-    /** Recent events with the value each replaced: `{seq, name, before, after, at}`. */
-    this.recent = [];
-    /** Acks of this console's phase commands whose events have not arrived yet: `{seq, resolve}`. */
-    this.waiting = [];
-    /** The last seq this has followed (the welcome's, or the last event's). */
-    this.lastSeq = 0;
   }
 
-  /** Follows every model change (called before the controls are drawn). */
+  /** Follows every model change (after `owner.recent`, before the controls are drawn): another phase change withdraws the offer. */
   observe(change) {
-    const s = this.owner.model.session;
-    if (!s) return;
-    if (change.kind === 'welcome') {
-      this.clock = s.clock;
-      this.floor = s.floor;
-      this.recent = [];
-      this.reached(this.owner.connection.seq);
-      if (this.offer && s.clock?.phase !== this.offer.to) this.withdraw();
-      return;
+    const clock = this.owner.model.session?.clock;
+    if (!this.offer || !clock) return;
+    if (change.kind === 'welcome' || change.event?.name === 'clock.changed') {
+      if (clock.phase !== this.offer.to || clock.status === 'ended') this.withdraw();
     }
-    const event = change.event;
-    if (change.kind !== 'event' || !event) return;
-    if (event.name === 'clock.changed') {
-      const after = event.data?.clock;
-      this.keep({ seq: event.seq, name: event.name, before: this.clock, after, at: event.at });
-      this.clock = after;
-      if (this.offer && (after?.phase !== this.offer.to || after?.status === 'ended')) this.withdraw();
-    } else if (event.name === 'floor.changed') {
-      this.keep({ seq: event.seq, name: event.name, before: this.floor, after: event.data?.floor, at: event.at });
-      this.floor = event.data?.floor;
-    }
-    this.reached(event.seq);
-  }
-
-  reached(seq) {
-    this.lastSeq = seq;
-    this.waiting = this.waiting.filter((w) => (seq >= w.seq ? (w.resolve(), false) : true));
-  }
-
-  keep(entry) {
-    this.recent.push(entry);
-    if (this.recent.length > KEPT_EVENTS) this.recent.shift();
-  }
-
-  /** Resolves once the events up to `seq` have reached the model (at once if they have). */
-  seen(seq) {
-    if (this.lastSeq >= seq) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.push({ seq, resolve }));
   }
 
   /**
@@ -82,9 +38,9 @@ export class PhaseUndo {
    */
   async moveOf(ack, sentAfter = -1) {
     if (!ack || typeof ack.seq !== 'number') return null;
-    await this.seen(ack.seq);
-    const clock = this.recent.find((e) => e.seq === ack.seq - 1 && e.seq > sentAfter && e.name === 'clock.changed');
-    const floor = this.recent.find((e) => e.seq === ack.seq && e.name === 'floor.changed');
+    const recent = this.owner.recent;
+    const clock = await recent.at(ack.seq - 1, 'clock.changed', sentAfter);
+    const floor = await recent.at(ack.seq, 'floor.changed', sentAfter);
     if (!clock || !clock.before || clock.before.phase === clock.after?.phase) return null;
     return { clock, floorBefore: floor?.before ?? null };
   }
@@ -126,7 +82,7 @@ export class PhaseUndo {
     if (!offer || this.owner.held('phase')) return Promise.resolve();
     this.withdraw();
     return this.owner.hold('phase', async () => {
-      const sentAfter = this.lastSeq;
+      const sentAfter = this.owner.recent.lastSeq;
       const ack = await this.owner.send('phase.goto', { index: offer.from });
       if (!ack) return;
       const move = await this.moveOf(ack, sentAfter);
@@ -183,7 +139,5 @@ export class PhaseUndo {
   /** Stops the offer's timer. */
   stop() {
     clearTimeout(this.timer);
-    for (const w of this.waiting) w.resolve();
-    this.waiting = [];
   }
 }
