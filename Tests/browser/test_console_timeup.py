@@ -62,3 +62,18 @@ def test_next_speaker_at_the_end_of_a_round_turn_skips_nobody(daemon, facilitato
     floor = console.execute_script("return window.reviewroom.model.session.floor")
     assert floor["speaker"] == order[1] and floor["round"]["index"] == 1, floor
     assert browser_errors(console) == []
+
+
+def test_minutes_added_just_after_an_advance_say_where_they_went(daemon, facilitator, api_ready, browsers):
+    created, console = live_console(daemon, facilitator, browsers, "Late extension", ["Asha"])
+    left = console.execute_script("const r = window.reviewroom; return r.model.remainingSec(r.connection.serverNow())")
+    assert "error" not in command(console, "clock.extend", {"seconds": -(int(left) - 2)})
+    # "+1 min!" as the Briefing runs out, but the server has already moved on to Evidence.
+    hold_events(console)
+    held(console, "e.name === 'clock.changed' && e.data.clock.phase === 1")
+    click_when_ready(console, "control-extend-plus-60")
+    release_events(console)
+    refusal_says(console, "The phase had just moved on to 2. Evidence, so your +1 min went to 2. Evidence.")
+    clock = console.execute_script("return window.reviewroom.model.session.clock")
+    assert clock["phase"] == 1 and clock["durationSec"] == 660
+    assert browser_errors(console) == []

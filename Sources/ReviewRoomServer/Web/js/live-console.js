@@ -237,14 +237,17 @@ export class LiveConsole {
     const overtime = (status === 'live' || status === 'paused') && this.model.remainingSec(this.connection.serverNow()) < 0;
     // Start, Pause and Resume take turns in one place (one slot): focus stays there as one gives way to the next.
     const run = (label, type, id) => this.control(label, 'run', type, {}, { id, focusKey: 'control-run' });
+    const shownSeq = this.recent.lastSeq;
     const clockRow = el('div', { className: 'row' },
       notStarted ? run(t('control.start'), 'session.start', 'control-start') : null,
       status === 'live' ? run(t('control.pause'), 'clock.pause', 'control-pause') : null,
       status === 'paused' ? run(t('control.resume'), 'clock.resume', 'control-resume') : null,
       ...[-300, -60, 60, 300].map((seconds) => {
         const id = `control-extend-${seconds < 0 ? 'minus' : 'plus'}-${Math.abs(seconds)}`;
-        return this.control(t(seconds > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.abs(seconds) / 60 }), id, 'clock.extend', { seconds },
-          { className: 'secondary', id, disabled: ended || notStarted || (seconds < 0 && overtime), fallback: seconds < 0 ? 'control-extend-plus-60' : null });
+        const label = t(seconds > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.abs(seconds) / 60 });
+        return this.control(label, id, 'clock.extend', { seconds },
+          { className: 'secondary', id, disabled: ended || notStarted || (seconds < 0 && overtime), fallback: seconds < 0 ? 'control-extend-plus-60' : null,
+            then: (ack) => this.extendLanded(ack, clock.phase, shownSeq, label) });
       }),
       el('button', { type: 'button', id: 'control-end', className: 'secondary danger', textContent: t('control.end'), disabled: ended,
         attrs: { 'data-focus-fallback': 'controls-heading', ...this.holdAttrs('end') },
@@ -328,6 +331,19 @@ export class LiveConsole {
     const head = (floor.queue || [])[0]?.participant;
     if (head) return this.control(t('control.nextSpeaker'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: head, turnSec: secs })), extra);
     return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', () => { this.refused(t('control.nobodyNext')); return null; }, extra);
+  }
+
+  /**
+   * After this console's ±minutes: when the phase had moved on (by itself at time-up, or by a
+   * co-facilitator) before the extension arrived, it went to the new phase; the refusal line says
+   * so, since the phase it was meant for is over.
+   */
+  async extendLanded(ack, shown, sentAfter, label) {
+    if (!ack) return;
+    const event = await this.recent.at(ack.seq, 'clock.changed', sentAfter);
+    if (!event?.before || event.before.phase === shown) return;
+    const phase = this.model.session?.agenda?.[event.after?.phase];
+    this.refused(t('control.extendWentOn', { change: label, phase: phase ? `${event.after.phase + 1}. ${phase.title}` : '' }));
   }
 
   /**

@@ -360,6 +360,7 @@ const en = {
   'control.phaseMovesOn': 'This phase moves on by itself at time-up, which is now: Next phase was not sent, so no phase is skipped.',
   'control.roundMovesOn': 'This turn is over and the round moves on by itself now: Next speaker was not sent, so nobody is skipped.',
   'control.roundSkipped': 'The round had just moved on to {name}, and your Next speaker moved it on again: {name} was skipped. To give {name} a turn, stop the round and give {name} the floor.',
+  'control.extendWentOn': 'The phase had just moved on to {phase}, so your {change} went to {phase}.',
   'control.rewordGoneBusy': 'Question {n} was removed meanwhile, so the new wording was not saved: “{text}”.',
 };
 
