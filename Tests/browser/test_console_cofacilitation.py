@@ -125,3 +125,28 @@ def test_a_round_moved_on_twice_at_once_names_who_was_skipped(daemon, facilitato
     settled(console)
     assert "skipped" not in console.execute_script("return document.querySelector('.controls [data-testid=refusal]').innerText")
     assert browser_errors(console) == [] and browser_errors(cy) == []
+
+
+def test_a_hide_that_lands_on_a_question_just_shown_by_someone_else_says_so(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Hide race", ["Asha"], agenda=AGENDA, promptDeck="covid-recovery")
+    deck = created["session"]["prompts"]["deck"]
+    console = browsers()
+    open_live_console(console, daemon.base, facilitator, "Hide race")
+    cy = browsers()
+    co_facilitator_console(daemon, facilitator, created, cy)
+    assert "error" not in command(console, "session.start")
+    assert "error" not in command(console, "prompt.show", {"prompt": deck[0]["id"]})
+    console.find_element(By.ID, "control-questions").click()
+    hide = "//button[starts-with(@aria-label, 'Hide: question 1,')]"
+    wait_until(console, lambda d: d.find_elements(By.XPATH, hide))
+
+    # Cy shows question 2 just as Fran hides question 1 (prompt.hide names no question).
+    hold_events(console)
+    assert "error" not in command(cy, "prompt.show", {"prompt": deck[1]["id"]})
+    console.find_element(By.XPATH, hide).click()
+    release_events(console)
+    wait_js(console, "const n = document.querySelector('.controls [data-testid=refusal]');"
+            "return n && n.innerText.includes('Question 2 had just been shown by someone else, so your Hide hid question 2.')",
+            message="Fran was never told her Hide hid question 2")
+    assert console.execute_script("return window.reviewroom.model.session.prompts.current") is None
+    assert browser_errors(console) == [] and browser_errors(cy) == []

@@ -49,8 +49,10 @@ export class QuestionControls {
     const text = excerpt(q.text);
     const textId = `question-text-${q.id}`;
     const showSlot = `show:${q.id}`;
+    const sentAfter = owner.recent.lastSeq;
     const toggle = shown
-      ? owner.control(t('control.hide'), showSlot, 'prompt.hide', {}, { className: 'secondary', disabled: ended, focusKey: showSlot, label: t('control.hideNamed', { n, text }) })
+      ? owner.control(t('control.hide'), showSlot, 'prompt.hide', {}, { className: 'secondary', disabled: ended, focusKey: showSlot, label: t('control.hideNamed', { n, text }),
+        then: (ack) => this.hidden(ack, q.id, sentAfter) })
       : owner.control(t('control.show'), showSlot, 'prompt.show', { prompt: q.id }, { className: 'secondary', disabled: ended, focusKey: showSlot, label: t('control.showNamed', { n, text }) });
     const discussedSlot = `discussed:${q.id}`;
     const box = el('input', { type: 'checkbox', checked: discussed, disabled: ended,
@@ -67,6 +69,19 @@ export class QuestionControls {
         !owner.api ? null : el('button', { type: 'button', className: 'secondary', id: `control-reword-${q.id}`, textContent: t('control.reword'), disabled: ended,
           attrs: { 'aria-label': t('control.rewordNamed', { n, text }) },
           on: { click: (e) => { if (e.detail > 1) return; this.startRewording(q); } } })));
+  }
+
+  /**
+   * After this console's Hide (`prompt.hide` names no question): when another question had been
+   * shown a moment before (by a co-facilitator), that is the one hidden; the refusal line says so.
+   */
+  async hidden(ack, id, sentAfter) {
+    if (!ack) return;
+    const event = await this.owner.recent.at(ack.seq, 'prompts.changed', sentAfter);
+    const was = event?.before?.current;
+    if (!was || was === id) return;
+    const n = (event.before.deck || []).findIndex((p) => p.id === was) + 1;
+    this.owner.refused(t('control.hidOther', { n }));
   }
 
   rewordForm(q, n) {

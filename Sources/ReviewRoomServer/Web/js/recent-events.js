@@ -1,17 +1,18 @@
-// What the console needs to tell what one of its own commands did: the recent `clock.changed`
-// and `floor.changed` events, each with the value it replaced. An ack names only the seq of the
+// What the console needs to tell what one of its own commands did: the recent `clock.changed`,
+// `floor.changed` and `prompts.changed` events, each with the value it replaced. An ack names only the seq of the
 // last event its command caused (PROTOCOL.md §3.2), so the events are found by seq.
 
-/** How many recent `clock.changed`/`floor.changed` events are kept. */
+/** How many recent events are kept. */
 const KEPT_EVENTS = 40;
 
-/** The recent clock and floor events of one live page's model. */
+/** The recent clock, floor and prompts events of one live page's model. */
 export class RecentEvents {
   constructor(model, connection) {
     this.model = model;
     this.connection = connection;
     this.clock = null;
     this.floor = null;
+    this.prompts = null;
     /** `{seq, name, before, after, at}`, oldest first. */
     this.events = [];
     /** Acks whose events have not been followed yet: `{seq, resolve}`. */
@@ -27,6 +28,7 @@ export class RecentEvents {
     if (change.kind === 'welcome') {
       this.clock = s.clock;
       this.floor = s.floor;
+      this.prompts = s.prompts;
       this.events = [];
       this.reached(this.connection.seq);
       return;
@@ -39,6 +41,11 @@ export class RecentEvents {
     } else if (event.name === 'floor.changed') {
       this.keep(event, this.floor, event.data?.floor);
       this.floor = event.data?.floor;
+    } else if (event.name === 'prompts.changed') {
+      this.keep(event, this.prompts, event.data?.prompts);
+      this.prompts = event.data?.prompts;
+    } else if (event.name === 'session.changed' && event.data?.prompts !== undefined) {
+      this.prompts = event.data.prompts;
     }
     this.reached(event.seq);
   }
