@@ -11,18 +11,12 @@ import { RoundOrder } from './round-order.js';
 import { QuestionControls } from './question-controls.js';
 import { PhaseUndo } from './phase-undo.js';
 import { RecentEvents } from './recent-events.js';
+import { LateCommands } from './late-commands.js';
 
 // After a control's command is answered it stays unavailable this long, so the second click
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
 const HOLD_MS = 400;
 const TURN_RANGE = { min: 10, max: 1800 };
-/**
- * From this many seconds before a deadline the server acts on by itself (the end of a phase that
- * advances, a round's turn) until OVERDUE_SEC after it, "Next phase" / "Next speaker" are not
- * sent: landing just after the server's own move, they would skip a phase or a person.
- */
-const MOVES_ON_SEC = 1;
-const OVERDUE_SEC = 10;
 
 export class LiveConsole {
   /**
@@ -70,6 +64,7 @@ export class LiveConsole {
     this.questions = new QuestionControls(this);
     this.recent = new RecentEvents(model, connection);
     this.phaseUndo = new PhaseUndo(this);
+    this.late = new LateCommands(this);
     this.unsubscribe = model.subscribe((change) => {
       this.recent.observe(change);
       this.phaseUndo.observe(change);
@@ -136,7 +131,7 @@ export class LiveConsole {
   /** `phase.next`/`phase.prev` from a shortcut: ignored while a phase command is held, like the buttons. */
   movePhase(type) {
     if (this.held('phase')) return;
-    if (type === 'phase.next' && this.movesOnBySelf('phase')) { this.refused(t('control.phaseMovesOn')); return; }
+    if (type === 'phase.next' && this.late.movesOnBySelf('phase')) { this.refused(t('control.phaseMovesOn')); return; }
     const shown = this.model.session?.clock?.phase;
     const sentAfter = this.recent.lastSeq;
     this.act('phase', type).then((ack) => this.phaseUndo.moved(ack, shown, sentAfter));
@@ -149,30 +144,6 @@ export class LiveConsole {
       if (held) node.setAttribute('aria-disabled', 'true');
       else node.removeAttribute('aria-disabled');
     }
-  }
-
-  /**
-   * True when the server is about to move on by itself, or just has and the news is on its way:
-   * the current phase advances at time-up (`'phase'`) or the round's turn ends (`'round'`) within
-   * MOVES_ON_SEC, or did so less than OVERDUE_SEC ago, on a running clock.
-   */
-  movesOnBySelf(kind) {
-    const s = this.model.session;
-    if (s?.clock?.status !== 'live') return false;
-    const now = this.connection.serverNow();
-    const left = kind === 'phase'
-      ? (this.model.phase?.onTimeUp === 'advance' ? this.model.remainingSec(now) : null)
-      : (s.floor?.round ? this.model.turnRemainingSec(now) : null);
-    return left !== null && left <= MOVES_ON_SEC && left > -OVERDUE_SEC;
-  }
-
-  /** A control's fields: `fields()`, or null (nothing sent, `why` said) while the server moves on by itself. */
-  unlessMovingOn(kind, why, fields) {
-    return () => {
-      if (!this.movesOnBySelf(kind)) return fields();
-      this.refused(t(why));
-      return null;
-    };
   }
 
   /** A button that sends `type` through `slot`; a click that is part of a double click is ignored. */
@@ -247,7 +218,7 @@ export class LiveConsole {
         const label = t(seconds > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.abs(seconds) / 60 });
         return this.control(label, id, 'clock.extend', { seconds },
           { className: 'secondary', id, disabled: ended || notStarted || (seconds < 0 && overtime), fallback: seconds < 0 ? 'control-extend-plus-60' : null,
-            then: (ack) => this.extendLanded(ack, clock.phase, shownSeq, label) });
+            then: (ack) => this.late.extendLanded(ack, clock.phase, shownSeq, label) });
       }),
       el('button', { type: 'button', id: 'control-end', className: 'secondary danger', textContent: t('control.end'), disabled: ended,
         attrs: { 'data-focus-fallback': 'controls-heading', ...this.holdAttrs('end') },
@@ -266,7 +237,7 @@ export class LiveConsole {
     const phaseRow = el('div', { className: 'row' },
       this.control(t('control.prev'), 'phase', 'phase.prev', {}, { className: 'secondary', keys: 'Alt+Shift+P', id: 'control-prev',
         disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next', then: moved }),
-      this.control(t('control.next'), 'phase', 'phase.next', this.unlessMovingOn('phase', 'control.phaseMovesOn', () => ({})),
+      this.control(t('control.next'), 'phase', 'phase.next', this.late.unlessMovingOn('phase', 'control.phaseMovesOn', () => ({})),
         { keys: 'Alt+Shift+N', id: 'control-next',
         disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev', then: moved }),
       field(t('control.gotoLabel'), goto),
@@ -325,38 +296,12 @@ export class LiveConsole {
       const onwards = withTurn((secs) => ({ turnSec: secs }));
       const shown = floor.round.index;
       const sentAfter = this.recent.lastSeq;
-      return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', this.unlessMovingOn('round', 'control.roundMovesOn', onwards),
-        { ...extra, then: (ack) => this.roundMoved(ack, shown, sentAfter) });
+      return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', this.late.unlessMovingOn('round', 'control.roundMovesOn', onwards),
+        { ...extra, then: (ack) => this.late.roundMoved(ack, shown, sentAfter) });
     }
     const head = (floor.queue || [])[0]?.participant;
     if (head) return this.control(t('control.nextSpeaker'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: head, turnSec: secs })), extra);
     return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', () => { this.refused(t('control.nobodyNext')); return null; }, extra);
-  }
-
-  /**
-   * After this console's ±minutes: when the phase had moved on (by itself at time-up, or by a
-   * co-facilitator) before the extension arrived, it went to the new phase; the refusal line says
-   * so, since the phase it was meant for is over.
-   */
-  async extendLanded(ack, shown, sentAfter, label) {
-    if (!ack) return;
-    const event = await this.recent.at(ack.seq, 'clock.changed', sentAfter);
-    if (!event?.before || event.before.phase === shown) return;
-    const phase = this.model.session?.agenda?.[event.after?.phase];
-    this.refused(t('control.extendWentOn', { change: label, phase: phase ? `${event.after.phase + 1}. ${phase.title}` : '' }));
-  }
-
-  /**
-   * After this console's "Next speaker" in a round: when the round had already moved on from the
-   * turn shown (a co-facilitator pressed it a moment before), this press moved past the person
-   * whose turn it had become; the refusal line names them and says how to give them the floor.
-   */
-  async roundMoved(ack, shown, sentAfter) {
-    if (!ack) return;
-    const event = await this.recent.at(ack.seq, 'floor.changed', sentAfter);
-    const before = event?.before?.round;
-    if (!before || before.index === shown) return;
-    this.refused(t('control.roundSkipped', { name: this.model.nameOf(before.order[before.index]) }));
   }
 
   roundControls(s, ended) {
