@@ -6,6 +6,9 @@ import { Api } from './api.js';
 import { ScheduleForm, field } from './schedule-form.js';
 import { formatInstant } from './timefmt.js';
 import { LiveConsole } from './live-console.js';
+import { Announcer } from './announcer.js';
+import { fatalNotice } from './session-page.js';
+import { coFacilitatorToken, JOIN_TOKEN_KEY } from './cofacilitation.js';
 
 const TOKEN_KEY = 'reviewroom.console.token';
 const LINKS_KEY = 'reviewroom.console.links';
@@ -197,5 +200,25 @@ function showLive(id) {
   window.reviewroom = live.handle;
 }
 
+/**
+ * A co-facilitator's live controls (`/console#cofacilitate`, from their room page): joined with
+ * their invite token, without an API token, so there is no session list and no Reword.
+ */
+function showCoFacilitation(token) {
+  leaveLive();
+  replaceChildren(nav, el('a', { href: 'join', id: 'back-to-room', textContent: t('cofac.back') }));
+  live = new LiveConsole(main, { hello: () => ({ token }), banner, onFatal: (failure) => {
+    leaveLive();
+    // As the room page does: a link that cannot join any more is forgotten (one not open yet is kept).
+    if (failure.kind !== 'not_open') sessionStorage.removeItem(JOIN_TOKEN_KEY);
+    const notices = new Announcer();
+    fatalNotice(main, failure, () => location.reload(), (text) => notices.say(text, true));
+  } });
+  window.reviewroom = live.handle;
+}
+
+const invited = coFacilitatorToken();
 const stored = sessionStorage.getItem(TOKEN_KEY);
-if (stored) { api = new Api(stored); showSessions(); } else showSignIn();
+if (invited) showCoFacilitation(invited);
+else if (invited === '' && !stored) showSignIn(t('cofac.noInvite'));
+else if (stored) { api = new Api(stored); showSessions(); } else showSignIn();

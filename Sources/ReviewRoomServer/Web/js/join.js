@@ -5,6 +5,7 @@ import { Announcer } from './announcer.js';
 import { NotesView } from './notes-view.js';
 import { RoomView } from './room-view.js';
 import { joinSession, writeBanner, takeToken, takeLaterTokens, showNotice, fatalNotice } from './session-page.js';
+import { offerControls } from './cofacilitation.js';
 
 localize();
 document.title = t('page.join');
@@ -36,6 +37,8 @@ if (!token) {
     announce: (text) => announcer.say(text),
     onReplayDone: () => room?.notesView.resendPending(),
     onEphemeral: (msg) => room?.ephemeral(msg),
+    // A co-facilitator's way to the console's controls (the console's sign-in cannot open another facilitator's session).
+    onWelcome: (msg) => offerControls(document.querySelector('.site-header'), msg.you),
     onFatal: (failure) => {
       sessionStorage.removeItem('reviewroom.join.token');
       if (failure.kind === 'not_open') sessionStorage.setItem('reviewroom.join.token', token);

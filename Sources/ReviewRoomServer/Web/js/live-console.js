@@ -9,6 +9,9 @@ import { joinSession } from './session-page.js';
 import { field } from './schedule-form.js';
 import { RoundOrder } from './round-order.js';
 import { QuestionControls } from './question-controls.js';
+import { PhaseUndo } from './phase-undo.js';
+import { RecentEvents } from './recent-events.js';
+import { LateCommands } from './late-commands.js';
 
 // After a control's command is answered it stays unavailable this long, so the second click
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
@@ -16,7 +19,12 @@ const HOLD_MS = 400;
 const TURN_RANGE = { min: 10, max: 1800 };
 
 export class LiveConsole {
-  constructor(main, { sessionId, token, api, banner, onFatal }) {
+  /**
+   * Joins with the facilitator API `token` and `sessionId` (the owner, signed in), or with
+   * `hello()` (a co-facilitator's invite token); `api` is null when there is no API token, and
+   * what needs it (Reword) is then not offered.
+   */
+  constructor(main, { sessionId = null, token, hello, api = null, banner, onFatal }) {
     this.sessionId = sessionId;
     this.api = api;
     this.controls = el('section', { className: 'panel controls', attrs: { 'aria-labelledby': 'controls-heading' } });
@@ -24,7 +32,7 @@ export class LiveConsole {
     replaceChildren(main, el('div', { className: 'live-layout' }, this.controls, roomRoot));
     this.announcer = new Announcer();
     const { model, connection } = joinSession({
-      hello: () => ({ facilitatorToken: token, session: sessionId }),
+      hello: hello ?? (() => ({ facilitatorToken: token, session: sessionId })),
       banner,
       // Connection lost / back is said once through the console's own live region.
       announce: (text) => this.announcer.say(text),
@@ -35,7 +43,9 @@ export class LiveConsole {
     this.model = model;
     this.connection = connection;
     this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text) });
-    this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView });
+    // Alt+Shift+N/P go through the same hold as the buttons (and offer the same Undo).
+    this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView,
+      onPhaseKey: (type) => this.movePhase(type) });
     // The heading and the room's refusal line stay put; only the controls below them are redrawn
     // (a live region re-inserted at every redraw could be read again). The refusal line moves
     // here, beside the buttons whose commands it reports.
@@ -52,8 +62,15 @@ export class LiveConsole {
     this.grantChoice = null;
     this.roundOrder = new RoundOrder();
     this.questions = new QuestionControls(this);
-    this.unsubscribe = model.subscribe((change) => { if (change.event?.name !== 'note.op') this.render(); });
-    this.handle = { model, connection, notesView: this.notesView };
+    this.recent = new RecentEvents(model, connection);
+    this.phaseUndo = new PhaseUndo(this);
+    this.late = new LateCommands(this);
+    this.unsubscribe = model.subscribe((change) => {
+      this.recent.observe(change);
+      this.phaseUndo.observe(change);
+      if (change.event?.name !== 'note.op') this.render();
+    });
+    this.handle = { model, connection, notesView: this.notesView, announcer: this.announcer };
     connection.connect();
   }
 
@@ -62,6 +79,8 @@ export class LiveConsole {
     this.stopped = true;
     for (const timer of this.holds.values()) clearTimeout(timer);
     this.holds.clear();
+    this.phaseUndo.stop();
+    this.recent.stop();
     this.unsubscribe?.();
     this.room?.stop?.();
     this.notesView?.stop?.();
@@ -91,13 +110,31 @@ export class LiveConsole {
 
   /** Sends `type` for the control in `slot` unless that slot is held; holds it until the answer plus HOLD_MS. */
   act(slot, type, fields = {}) {
+    return this.hold(slot, () => this.send(type, fields));
+  }
+
+  /**
+   * Runs `work` (an async function that never rejects, e.g. a few `send`s) unless `slot` is held,
+   * holding the slot until it has finished plus HOLD_MS; resolves with its result, or undefined
+   * when the slot was held.
+   */
+  hold(slot, work) {
     if (this.held(slot) || this.stopped) return Promise.resolve(undefined);
     this.holds.set(slot, null);
     this.markHeld(slot, true);
-    return this.send(type, fields).then((ack) => {
+    const release = () => {
       if (!this.stopped) this.holds.set(slot, setTimeout(() => { this.holds.delete(slot); this.markHeld(slot, false); }, HOLD_MS));
-      return ack;
-    });
+    };
+    return work().then((result) => { release(); return result; }, () => { release(); return undefined; });
+  }
+
+  /** `phase.next`/`phase.prev` from a shortcut: ignored while a phase command is held, like the buttons. */
+  movePhase(type) {
+    if (this.held('phase')) return;
+    if (type === 'phase.next' && this.late.movesOnBySelf('phase')) { this.refused(t('control.phaseMovesOn')); return; }
+    const shown = this.model.session?.clock?.phase;
+    const sentAfter = this.recent.lastSeq;
+    this.act('phase', type).then((ack) => this.phaseUndo.moved(ack, shown, sentAfter));
   }
 
   // Marked in place, not by a redraw: holds come and go with every click, and a redraw for each
@@ -171,14 +208,17 @@ export class LiveConsole {
     const overtime = (status === 'live' || status === 'paused') && this.model.remainingSec(this.connection.serverNow()) < 0;
     // Start, Pause and Resume take turns in one place (one slot): focus stays there as one gives way to the next.
     const run = (label, type, id) => this.control(label, 'run', type, {}, { id, focusKey: 'control-run' });
+    const shownSeq = this.recent.lastSeq;
     const clockRow = el('div', { className: 'row' },
       notStarted ? run(t('control.start'), 'session.start', 'control-start') : null,
       status === 'live' ? run(t('control.pause'), 'clock.pause', 'control-pause') : null,
       status === 'paused' ? run(t('control.resume'), 'clock.resume', 'control-resume') : null,
       ...[-300, -60, 60, 300].map((seconds) => {
         const id = `control-extend-${seconds < 0 ? 'minus' : 'plus'}-${Math.abs(seconds)}`;
-        return this.control(t(seconds > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.abs(seconds) / 60 }), id, 'clock.extend', { seconds },
-          { className: 'secondary', id, disabled: ended || notStarted || (seconds < 0 && overtime), fallback: seconds < 0 ? 'control-extend-plus-60' : null });
+        const label = t(seconds > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.abs(seconds) / 60 });
+        return this.control(label, id, 'clock.extend', { seconds },
+          { className: 'secondary', id, disabled: ended || notStarted || (seconds < 0 && overtime), fallback: seconds < 0 ? 'control-extend-plus-60' : null,
+            then: (ack) => this.late.extendLanded(ack, clock.phase, shownSeq, label) });
       }),
       el('button', { type: 'button', id: 'control-end', className: 'secondary danger', textContent: t('control.end'), disabled: ended,
         attrs: { 'data-focus-fallback': 'controls-heading', ...this.holdAttrs('end') },
@@ -187,20 +227,25 @@ export class LiveConsole {
           if (window.confirm(t('control.confirmEnd'))) this.act('end', 'session.end');
         } } }));
     const agenda = s.agenda || [];
+    // The phase and the last event shown now (the controls are redrawn at every change but a
+    // note edit): what a click here moves from, and what came before it was sent.
+    const sentAfter = this.recent.lastSeq;
+    const moved = (ack) => this.phaseUndo.moved(ack, clock.phase, sentAfter);
     const gotoIndex = this.gotoChoice !== null && this.gotoChoice < agenda.length ? this.gotoChoice : clock.phase;
     const goto = el('select', { id: 'control-goto', disabled: ended || notStarted, on: { change: (e) => { this.gotoChoice = Number(e.target.value); } } },
       agenda.map((p, i) => el('option', { value: i, selected: i === gotoIndex }, `${i + 1}. ${p.title}`)));
     const phaseRow = el('div', { className: 'row' },
       this.control(t('control.prev'), 'phase', 'phase.prev', {}, { className: 'secondary', keys: 'Alt+Shift+P', id: 'control-prev',
-        disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next' }),
-      this.control(t('control.next'), 'phase', 'phase.next', {}, { keys: 'Alt+Shift+N', id: 'control-next',
-        disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev' }),
+        disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next', then: moved }),
+      this.control(t('control.next'), 'phase', 'phase.next', this.late.unlessMovingOn('phase', 'control.phaseMovesOn', () => ({})),
+        { keys: 'Alt+Shift+N', id: 'control-next',
+        disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev', then: moved }),
       field(t('control.gotoLabel'), goto),
       this.control(t('control.goto'), 'phase', 'phase.goto', () => ({ index: Number(goto.value) }), { className: 'secondary', id: 'control-goto-go',
-        disabled: ended || notStarted, then: (ack) => { if (ack) this.gotoChoice = null; } }));
+        disabled: ended || notStarted, then: (ack) => { if (ack) this.gotoChoice = null; moved(ack); } }));
     replaceChildren(this.controlsBody,
       el('h3', {}, t('control.clock')), clockRow,
-      el('h3', {}, t('control.agenda')), phaseRow,
+      el('h3', {}, t('control.agenda')), phaseRow, this.phaseUndo.render(),
       el('h3', {}, t('control.floor')), this.floorControls(s, ended),
       this.questions.render(s, ended));
   }
@@ -216,7 +261,7 @@ export class LiveConsole {
     const turnSec = () => this.seconds(this.turn, turnLabel, 'control-turn');
     const withTurn = (make) => () => { const secs = turnSec(); return secs === null ? null : make(secs); };
     const floorRow = el('div', { className: 'row' },
-      this.control(t('control.nextSpeaker'), 'floor', 'floor.next', withTurn((secs) => ({ turnSec: secs })), { id: 'control-next-speaker', disabled: ended }),
+      this.nextSpeaker(floor, withTurn, ended),
       field(t('control.grantLabel'), who), this.secondsField(turnLabel, this.turn, 'control-turn'),
       this.control(t('control.grant'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: who.value, turnSec: secs })),
         { className: 'secondary', id: 'control-grant', disabled: ended || inRound }),
@@ -236,6 +281,27 @@ export class LiveConsole {
           { className: 'secondary', id: `control-lower-${hand.participant}`, focusKey: `lower-for:${hand.participant}`, disabled: ended, fallback: fallback(index, 'lower') }));
     }));
     return [floorRow, queueRow, this.roundControls(s, ended)];
+  }
+
+  /**
+   * "Next speaker". In a round it moves the round on (`floor.next`). Otherwise it gives the floor
+   * to the hand first in the queue *as shown* (`floor.grant`): when two facilitators press it at
+   * once, the second grant finds that person already speaking and only restarts their turn,
+   * where a second `floor.next` would cut them off for the hand after. With no hand up it sends
+   * nothing and says so.
+   */
+  nextSpeaker(floor, withTurn, ended) {
+    const extra = { id: 'control-next-speaker', disabled: ended };
+    if (floor.round) {
+      const onwards = withTurn((secs) => ({ turnSec: secs }));
+      const shown = floor.round.index;
+      const sentAfter = this.recent.lastSeq;
+      return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', this.late.unlessMovingOn('round', 'control.roundMovesOn', onwards),
+        { ...extra, then: (ack) => this.late.roundMoved(ack, shown, sentAfter) });
+    }
+    const head = (floor.queue || [])[0]?.participant;
+    if (head) return this.control(t('control.nextSpeaker'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: head, turnSec: secs })), extra);
+    return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', () => { this.refused(t('control.nobodyNext')); return null; }, extra);
   }
 
   roundControls(s, ended) {

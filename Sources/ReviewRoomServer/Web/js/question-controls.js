@@ -49,8 +49,10 @@ export class QuestionControls {
     const text = excerpt(q.text);
     const textId = `question-text-${q.id}`;
     const showSlot = `show:${q.id}`;
+    const sentAfter = owner.recent.lastSeq;
     const toggle = shown
-      ? owner.control(t('control.hide'), showSlot, 'prompt.hide', {}, { className: 'secondary', disabled: ended, focusKey: showSlot, label: t('control.hideNamed', { n, text }) })
+      ? owner.control(t('control.hide'), showSlot, 'prompt.hide', {}, { className: 'secondary', disabled: ended, focusKey: showSlot, label: t('control.hideNamed', { n, text }),
+        then: (ack) => this.hidden(ack, q.id, sentAfter) })
       : owner.control(t('control.show'), showSlot, 'prompt.show', { prompt: q.id }, { className: 'secondary', disabled: ended, focusKey: showSlot, label: t('control.showNamed', { n, text }) });
     const discussedSlot = `discussed:${q.id}`;
     const box = el('input', { type: 'checkbox', checked: discussed, disabled: ended,
@@ -63,9 +65,23 @@ export class QuestionControls {
       editing ? this.rewordForm(q, n) : el('div', { className: 'row' },
         toggle,
         el('label', { className: 'check' }, box, ' ', t('control.discussed')),
-        el('button', { type: 'button', className: 'secondary', id: `control-reword-${q.id}`, textContent: t('control.reword'), disabled: ended,
+        // Rewording is an HTTP PATCH: a co-facilitator in the room by invite has no API token for it.
+        !owner.api ? null : el('button', { type: 'button', className: 'secondary', id: `control-reword-${q.id}`, textContent: t('control.reword'), disabled: ended,
           attrs: { 'aria-label': t('control.rewordNamed', { n, text }) },
           on: { click: (e) => { if (e.detail > 1) return; this.startRewording(q); } } })));
+  }
+
+  /**
+   * After this console's Hide (`prompt.hide` names no question): when another question had been
+   * shown a moment before (by a co-facilitator), that is the one hidden; the refusal line says so.
+   */
+  async hidden(ack, id, sentAfter) {
+    if (!ack) return;
+    const event = await this.owner.recent.at(ack.seq, 'prompts.changed', sentAfter);
+    const was = event?.before?.current;
+    if (!was || was === id) return;
+    const n = (event.before.deck || []).findIndex((p) => p.id === was) + 1;
+    this.owner.refused(t('control.hidOther', { n }));
   }
 
   rewordForm(q, n) {
@@ -101,7 +117,12 @@ export class QuestionControls {
     this.owner.controls.querySelector(`#control-reword-${CSS.escape(id)}`)?.focus();
   }
 
-  /** Sends the whole deck with this question's new text; ids go along so nothing else changes. */
+  /**
+   * Sends the whole deck with this question's new text; ids go along so nothing else changes.
+   * The deck is fetched fresh just before: a question a co-facilitator added (or reworded) a
+   * moment ago is in it, so the PATCH does not take it away again. A question removed meanwhile
+   * is not put back: the facilitator is told instead.
+   */
   async saveRewording(q) {
     const state = this.rewording;
     if (!state || state.saving) return;
@@ -112,26 +133,53 @@ export class QuestionControls {
       this.owner.controls.querySelector(`#control-reword-text-${CSS.escape(q.id)}`)?.focus();
       return;
     }
-    const deck = this.owner.model.session?.prompts?.deck || [];
-    const prompts = deck.map((p) => {
-      const prompt = { id: p.id, text: p.id === q.id ? text : p.text };
-      if (p.theme) prompt.theme = p.theme;
-      return prompt;
-    });
+    const shownN = (this.owner.model.session?.prompts?.deck || []).findIndex((p) => p.id === q.id) + 1;
     state.saving = true;
     state.error = null;
     this.owner.render();
     try {
+      const fresh = await this.owner.api.session(this.owner.sessionId);
+      const deck = fresh?.prompts?.deck || [];
+      if (!deck.some((p) => p.id === q.id)) {
+        this.gone(state, q, text, shownN);
+        return;
+      }
+      const prompts = deck.map((p) => {
+        const prompt = { id: p.id, text: p.id === q.id ? text : p.text };
+        if (p.theme) prompt.theme = p.theme;
+        return prompt;
+      });
       await this.owner.api.update(this.owner.sessionId, { prompts });
       const n = deck.findIndex((p) => p.id === q.id) + 1;
       this.owner.announcer.say(t('control.reworded', { n }));
       if (this.rewording === state) this.stopRewording(q.id);
     } catch (error) {
-      state.saving = false;
-      state.error = t('error.api', { message: error.message });
-      this.owner.refused(state.error);
-      this.owner.render();
+      this.failed(state, q, t('error.api', { message: error.message }));
     }
+  }
+
+  /**
+   * The question was removed before the reword reached the server: nothing is sent, the form
+   * closes, and the new wording moves to "New question" (the Questions section opened) so it
+   * can be added as a question of its own; the facilitator is told so.
+   */
+  gone(state, q, text, n) {
+    if (this.rewording === state) this.rewording = null;
+    this.open = true;
+    const free = !this.newQuestion.trim();
+    if (free) this.newQuestion = text;
+    this.owner.refused(t(free ? 'control.rewordGone' : 'control.rewordGoneBusy', { n, text }));
+    this.owner.render();
+    this.owner.controls.querySelector('#control-new-question')?.focus();
+  }
+
+  /** A reword that was not saved: the field stays open with `message`, which is also reported. */
+  failed(state, q, message) {
+    state.saving = false;
+    state.error = message;
+    this.owner.refused(message);
+    this.owner.render();
+    if (this.rewording === state) this.owner.controls.querySelector(`#control-reword-text-${CSS.escape(q.id)}`)?.focus();
   }
 
   setNewQuestion(text) {

@@ -9,9 +9,12 @@ import { clockAlert, shortcutOf } from './room-rules.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
 const REFUSAL_MS = 10000;
+/** After a phase shortcut's command is answered, further phase shortcuts wait this long (as the console's buttons do). */
+const PHASE_KEY_HOLD_MS = 400;
 
 export class RoomView {
-  constructor(root, { model, connection, announcer, notesView }) {
+  /** `onPhaseKey(type)`, if given, takes Alt+Shift+N/P (`phase.next`/`phase.prev`) instead of the view's own held send. */
+  constructor(root, { model, connection, announcer, notesView, onPhaseKey }) {
     this.root = root;
     this.model = model;
     this.connection = connection;
@@ -23,6 +26,9 @@ export class RoomView {
     this.signals = [];
     this.stopped = false;
     this.refusalTimer = null;
+    this.onPhaseKey = onPhaseKey ?? null;
+    this.phaseKeyHeld = false;
+    this.phaseKeyTimer = null;
     this.build();
     this.unsubscribe = model.subscribe((change) => this.changed(change));
     this.onKey = (event) => this.shortcut(event);
@@ -37,6 +43,7 @@ export class RoomView {
     document.removeEventListener('keydown', this.onKey);
     clearInterval(this.interval);
     clearTimeout(this.refusalTimer);
+    clearTimeout(this.phaseKeyTimer);
     this.unsubscribe();
     this.announcer.remove?.();
   }
@@ -315,8 +322,18 @@ export class RoomView {
       if (action === 'hand') this.toggleHand(); else this.raiseResponse();
     } else if ((action === 'next' || action === 'prev') && this.model.isFacilitator) {
       event.preventDefault();
-      this.send(action === 'next' ? 'phase.next' : 'phase.prev');
+      const type = action === 'next' ? 'phase.next' : 'phase.prev';
+      if (this.onPhaseKey) this.onPhaseKey(type); else this.sendPhaseKey(type);
     }
+  }
+
+  // A fast double press must move one phase, not two: ignored until the answer plus a pause.
+  sendPhaseKey(type) {
+    if (this.phaseKeyHeld) return;
+    this.phaseKeyHeld = true;
+    this.send(type).finally(() => {
+      this.phaseKeyTimer = setTimeout(() => { this.phaseKeyHeld = false; }, PHASE_KEY_HOLD_MS);
+    });
   }
 
   /** Sends a command; a success clears the refusal line, a refusal is shown there with the server's message. */

@@ -1,0 +1,69 @@
+// Console commands that can land just after the server (or a co-facilitator) moved on: a
+// phase that advances at time-up, a round's turn that ends, a phase moved a moment before. The
+// console holds some back and says what others did, since an ack names only a seq.
+import { t } from './strings.js';
+
+/**
+ * From this many seconds before a deadline the server acts on by itself (the end of a phase that
+ * advances, a round's turn) until OVERDUE_SEC after it, "Next phase" / "Next speaker" are not
+ * sent: landing just after the server's own move, they would skip a phase or a person.
+ */
+const MOVES_ON_SEC = 1;
+const OVERDUE_SEC = 10;
+
+/** The late-command rules of one live console; `owner` is the `LiveConsole` (model, connection, recent, refused). */
+export class LateCommands {
+  constructor(owner) {
+    this.owner = owner;
+  }
+
+  /**
+   * True when the server is about to move on by itself, or just has and the news is on its way:
+   * the current phase advances at time-up (`'phase'`) or the round's turn ends (`'round'`) within
+   * MOVES_ON_SEC, or did so less than OVERDUE_SEC ago, on a running clock.
+   */
+  movesOnBySelf(kind) {
+    const s = this.owner.model.session;
+    if (s?.clock?.status !== 'live') return false;
+    const now = this.owner.connection.serverNow();
+    const left = kind === 'phase'
+      ? (this.owner.model.phase?.onTimeUp === 'advance' ? this.owner.model.remainingSec(now) : null)
+      : (s.floor?.round ? this.owner.model.turnRemainingSec(now) : null);
+    return left !== null && left <= MOVES_ON_SEC && left > -OVERDUE_SEC;
+  }
+
+  /** A control's fields: `fields()`, or null (nothing sent, `why` said) while the server moves on by itself. */
+  unlessMovingOn(kind, why, fields) {
+    return () => {
+      if (!this.movesOnBySelf(kind)) return fields();
+      this.owner.refused(t(why));
+      return null;
+    };
+  }
+
+  /**
+   * After this console's ±minutes: when the phase had moved on (by itself at time-up, or by a
+   * co-facilitator) before the extension arrived, it went to the new phase; the refusal line says
+   * so, since the phase it was meant for is over.
+   */
+  async extendLanded(ack, shown, sentAfter, label) {
+    if (!ack) return;
+    const event = await this.owner.recent.at(ack.seq, 'clock.changed', sentAfter);
+    if (!event?.before || event.before.phase === shown) return;
+    const phase = this.owner.model.session?.agenda?.[event.after?.phase];
+    this.owner.refused(t('control.extendWentOn', { change: label, phase: phase ? `${event.after.phase + 1}. ${phase.title}` : '' }));
+  }
+
+  /**
+   * After this console's "Next speaker" in a round: when the round had already moved on from the
+   * turn shown (a co-facilitator pressed it a moment before), this press moved past the person
+   * whose turn it had become; the refusal line names them and says how to give them the floor.
+   */
+  async roundMoved(ack, shown, sentAfter) {
+    if (!ack) return;
+    const event = await this.owner.recent.at(ack.seq, 'floor.changed', sentAfter);
+    const before = event?.before?.round;
+    if (!before || before.index === shown) return;
+    this.owner.refused(t('control.roundSkipped', { name: this.owner.model.nameOf(before.order[before.index]) }));
+  }
+}

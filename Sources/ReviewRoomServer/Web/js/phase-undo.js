@@ -1,0 +1,143 @@
+// The console's "Undo" after a phase move. A move starts the new phase's clock afresh and
+// clears the floor, so a slip of the finger throws away the running phase's time. For
+// UNDO_MS after a move made from this console, the controls offer to go back: `phase.goto`
+// the phase left, then `clock.extend` by the difference, so it has again what it had at the
+// move. Only this console (the facilitator who moved) offers it, and the offer goes as soon
+// as anything else changes the phase.
+import { el } from './dom.js';
+import { t } from './strings.js';
+import { formatDuration } from './timefmt.js';
+import { clearedByMove, extensionFor, remainingAtMove } from './phase-undo-rules.js';
+
+/** How long the offer stays. */
+export const UNDO_MS = 15000;
+/** The undo offer of one live console; `owner` is the `LiveConsole` (model, send, holds, announcer, recent). */
+export class PhaseUndo {
+  constructor(owner) {
+    this.owner = owner;
+    /** The offer shown: `{from, to, remainingSec, cleared, meanwhile}`, or null. */
+    this.offer = null;
+    this.timer = null;
+  }
+
+  /** Follows every model change (after `owner.recent`, before the controls are drawn): another phase change withdraws the offer. */
+  observe(change) {
+    const clock = this.owner.model.session?.clock;
+    if (!this.offer || !clock) return;
+    if (change.kind === 'welcome' || change.event?.name === 'clock.changed') {
+      if (clock.phase !== this.offer.to || clock.status === 'ended') this.withdraw();
+    }
+  }
+
+  /**
+   * The phase move a phase command answered with `ack` made: its `clock.changed` (just before the
+   * ack's seq: a move's events are `clock.changed` then `floor.changed`) and the floor it
+   * cleared. Null when the command changed nothing. `sentAfter` is the last seq seen when the
+   * command was sent: a `phase.goto` that changed nothing is acked with the current seq, and an
+   * event seen before the send is then someone else's move, not this command's.
+   */
+  async moveOf(ack, sentAfter = -1) {
+    if (!ack || typeof ack.seq !== 'number') return null;
+    const recent = this.owner.recent;
+    const clock = await recent.at(ack.seq - 1, 'clock.changed', sentAfter);
+    const floor = await recent.at(ack.seq, 'floor.changed', sentAfter);
+    if (!clock || !clock.before || clock.before.phase === clock.after?.phase) return null;
+    return { clock, floorBefore: floor?.before ?? null };
+  }
+
+  /**
+   * After this console's phase command was answered: offers to undo the move it made. `shown` is
+   * the phase the console showed when the command was given: when the move started from another
+   * one, someone else had moved the phase just before (two facilitators pressing Next at once
+   * skip a phase), and the offer says so. `sentAfter` is the last seq seen when it was sent.
+   */
+  async moved(ack, shown, sentAfter = -1) {
+    const move = await this.moveOf(ack, sentAfter);
+    if (!move || this.owner.stopped) return;
+    const { before, after, at } = move.clock;
+    const remainingSec = remainingAtMove(before, after, at);
+    if (remainingSec === null || this.owner.model.session?.clock?.phase !== after.phase) return;
+    const meanwhile = Number.isInteger(shown) && shown !== before.phase;
+    this.offer = { from: before.phase, to: after.phase, remainingSec, cleared: clearedByMove(move.floorBefore), meanwhile };
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.withdraw(), UNDO_MS);
+    this.owner.render();
+    const offered = t('undo.offered', { phase: this.title(before.phase), time: this.amount(remainingSec), s: UNDO_MS / 1000 });
+    if (meanwhile) this.owner.announcer.say(`${this.meanwhileText(this.offer)} ${offered}`, true);
+    else this.owner.announcer.say(offered);
+  }
+
+  /** Takes the offer away (its time is over, or the phase changed). */
+  withdraw() {
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.offer) return;
+    this.offer = null;
+    this.owner.render();
+  }
+
+  /** Goes back: `phase.goto` the phase left, then `clock.extend` to give it its time back. */
+  undo() {
+    const offer = this.offer;
+    if (!offer || this.owner.held('phase')) return Promise.resolve();
+    this.withdraw();
+    return this.owner.hold('phase', async () => {
+      const sentAfter = this.owner.recent.lastSeq;
+      const ack = await this.owner.send('phase.goto', { index: offer.from });
+      if (!ack) return;
+      const move = await this.moveOf(ack, sentAfter);
+      const title = this.title(offer.from);
+      if (!move) { this.owner.announcer.say(t('undo.nothing', { phase: title })); return; }
+      if (this.owner.model.session?.clock?.phase !== offer.from) { this.owner.refused(t('undo.movedMeanwhile', { phase: title })); return; }
+      const after = move.clock.after;
+      const plan = extensionFor(offer.remainingSec, after.remainingSec ?? after.durationSec ?? 0);
+      if (plan.seconds !== 0 && !(await this.owner.send('clock.extend', { seconds: plan.seconds }))) return;
+      if (plan.shortBy > 0) this.owner.refused(t('undo.short', { phase: title, time: formatDuration(plan.shortBy) }));
+      else if (plan.overtimeSec > 0) this.owner.announcer.say(t('undo.doneOvertime', { phase: title, time: formatDuration(plan.overtimeSec) }));
+      else this.owner.announcer.say(t('undo.done', { phase: title, time: formatDuration(offer.remainingSec) }));
+    });
+  }
+
+  meanwhileText(offer) {
+    return t('undo.meanwhile', { from: this.title(offer.from), to: this.title(offer.to) });
+  }
+
+  title(index) {
+    const phase = this.owner.model.session?.agenda?.[index];
+    return phase ? `${index + 1}. ${phase.title}` : String(index + 1);
+  }
+
+  /** "4:12 left" or "2:00 into overtime". */
+  amount(seconds) {
+    return seconds >= 0 ? t('undo.left', { time: formatDuration(seconds) }) : t('undo.over', { time: formatDuration(-seconds) });
+  }
+
+  /** What the move cleared that undo cannot bring back, in words, or null. */
+  lost(cleared) {
+    const parts = [];
+    if (cleared.speaker) parts.push(t('undo.lostTurn', { name: this.owner.model.nameOf(cleared.speaker) }));
+    if (cleared.round) parts.push(t('undo.lostRound'));
+    if (cleared.hands) parts.push(t(cleared.hands === 1 ? 'undo.lostHand' : 'undo.lostHands', { n: cleared.hands }));
+    return parts.length ? t('undo.lost', { what: parts.join(', ') }) : null;
+  }
+
+  /** The offer's line and button below the agenda controls, or null. */
+  render() {
+    const offer = this.offer;
+    if (!offer) return null;
+    const lost = this.lost(offer.cleared);
+    return el('div', { className: 'undo-offer', id: 'phase-undo' },
+      el('p', {}, t('undo.moved', { to: this.title(offer.to) })),
+      offer.meanwhile ? el('p', { className: 'undo-meanwhile', id: 'phase-undo-meanwhile' }, this.meanwhileText(offer)) : null,
+      el('button', { type: 'button', id: 'control-undo-phase', className: 'secondary',
+        textContent: t('undo.button', { phase: this.title(offer.from), time: this.amount(offer.remainingSec) }),
+        attrs: { 'data-focus-fallback': 'control-next control-prev controls-heading', ...this.owner.holdAttrs('phase') },
+        on: { click: (e) => { if (e.detail > 1) return; this.undo(); } } }),
+      lost ? el('p', { className: 'meta', id: 'phase-undo-lost' }, lost) : null);
+  }
+
+  /** Stops the offer's timer. */
+  stop() {
+    clearTimeout(this.timer);
+  }
+}

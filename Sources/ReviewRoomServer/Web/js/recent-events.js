@@ -1,0 +1,84 @@
+// What the console needs to tell what one of its own commands did: the recent `clock.changed`,
+// `floor.changed` and `prompts.changed` events, each with the value it replaced. An ack names only the seq of the
+// last event its command caused (PROTOCOL.md §3.2), so the events are found by seq.
+
+/** How many recent events are kept. */
+const KEPT_EVENTS = 40;
+
+/** The recent clock, floor and prompts events of one live page's model. */
+export class RecentEvents {
+  constructor(model, connection) {
+    this.model = model;
+    this.connection = connection;
+    this.clock = null;
+    this.floor = null;
+    this.prompts = null;
+    /** `{seq, name, before, after, at}`, oldest first. */
+    this.events = [];
+    /** Acks whose events have not been followed yet: `{seq, resolve}`. */
+    this.waiting = [];
+    /** The last seq followed (the welcome's, or the last event's). */
+    this.lastSeq = 0;
+  }
+
+  /** Follows one model change (subscribe it before anything that reads this). */
+  observe(change) {
+    const s = this.model.session;
+    if (!s) return;
+    if (change.kind === 'welcome') {
+      this.clock = s.clock;
+      this.floor = s.floor;
+      this.prompts = s.prompts;
+      this.events = [];
+      this.reached(this.connection.seq);
+      return;
+    }
+    const event = change.event;
+    if (change.kind !== 'event' || !event) return;
+    if (event.name === 'clock.changed') {
+      this.keep(event, this.clock, event.data?.clock);
+      this.clock = event.data?.clock;
+    } else if (event.name === 'floor.changed') {
+      this.keep(event, this.floor, event.data?.floor);
+      this.floor = event.data?.floor;
+    } else if (event.name === 'prompts.changed') {
+      this.keep(event, this.prompts, event.data?.prompts);
+      this.prompts = event.data?.prompts;
+    } else if (event.name === 'session.changed' && event.data?.prompts !== undefined) {
+      this.prompts = event.data.prompts;
+    }
+    this.reached(event.seq);
+  }
+
+  keep(event, before, after) {
+    this.events.push({ seq: event.seq, name: event.name, before, after, at: event.at });
+    if (this.events.length > KEPT_EVENTS) this.events.shift();
+  }
+
+  reached(seq) {
+    this.lastSeq = seq;
+    this.waiting = this.waiting.filter((w) => (seq >= w.seq ? (w.resolve(), false) : true));
+  }
+
+  /** Resolves once the events up to `seq` have been followed (at once if they have). */
+  seen(seq) {
+    if (this.lastSeq >= seq) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push({ seq, resolve }));
+  }
+
+  /**
+   * The `name` event with this seq, once followed, if it came after `sentAfter` (the last seq
+   * followed when the command was sent: a command that changed nothing is acked with the current
+   * seq, whose event is then someone else's), else null.
+   */
+  async at(seq, name, sentAfter = -1) {
+    await this.seen(seq);
+    return this.events.find((e) => e.seq === seq && e.name === name && e.seq > sentAfter) ?? null;
+  }
+
+  /** Lets every waiting caller go (the page is leaving). */
+  stop() {
+    for (const w of this.waiting) w.resolve();
+    this.waiting = [];
+  }
+}

@@ -1,0 +1,152 @@
+"""Co-facilitation (PROTOCOL.md §3.2) from the browser: a facilitator invited by link, who cannot
+open another facilitator's session from the console's sign-in, reaches the live controls from
+their room page and runs the clock and the floor with them; reviewers are offered no such link."""
+from selenium.webdriver.common.by import By
+
+from conftest import browser_errors
+from console_helpers import co_facilitator_console, hold_events, release_events
+from pages import (axe_problems, click_when_ready, command, invite_of, joined, open_live_console, participant_id,
+                   schedule_via_api, set_value, wait_js, wait_until)
+from room_helpers import settled
+
+AGENDA = [{"title": f"Phase {n}", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"} for n in range(1, 4)]
+
+
+def test_a_co_facilitator_runs_the_review_from_the_console_controls(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Two chairs", ["Asha"], agenda=AGENDA, promptDeck="covid-recovery")
+    session = created["session"]["id"]
+    status, invite = daemon.api("POST", f"/sessions/{session}/participants", facilitator, {"name": "Cy", "role": "facilitator"})
+    assert status == 201, invite
+    asha_id = participant_id(created, "Asha")
+
+    # A reviewer's room page offers no controls link.
+    asha = browsers()
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    assert asha.find_elements(By.ID, "open-controls") == []
+
+    # Cy's room page links to the controls, which join as Cy with the invite (no API token asked for).
+    cy = browsers()
+    cy.get(invite["url"])
+    joined(cy)
+    wait_until(cy, lambda d: d.find_element(By.ID, "open-controls")).click()
+    wait_until(cy, lambda d: d.find_elements(By.ID, "control-start"), message="the controls never opened for Cy")
+    joined(cy)
+    assert cy.execute_script("return window.reviewroom.model.you.name") == "Cy"
+    assert cy.find_elements(By.ID, "facilitator-token") == []
+    assert cy.current_url.endswith("/console#cofacilitate")  # no token in the address
+
+    # Cy starts the review, raises a hand for Asha, gives her the floor and shows a question.
+    click_when_ready(cy, "control-start")
+    wait_js(asha, "return window.reviewroom.model.session.clock.status === 'live'")
+    set_value(cy, cy.find_element(By.ID, "control-grant-who"), asha_id)
+    click_when_ready(cy, "control-raise-for")
+    wait_js(asha, "return window.reviewroom.model.session.floor.queue.length === 1")
+    click_when_ready(cy, "control-next-speaker")
+    wait_js(asha, "return window.reviewroom.model.session.floor.speaker === arguments[0]", asha_id)
+    cy.find_element(By.ID, "control-questions").click()
+    first = created["session"]["prompts"]["deck"][0]
+    wait_until(cy, lambda d: d.find_element(By.XPATH, f"//button[starts-with(@aria-label, 'Show to everyone: question 1,')]")).click()
+    wait_js(asha, "return window.reviewroom.model.session.prompts.current === arguments[0]", first["id"])
+    # Rewording needs the HTTP API, which an invite does not open: not offered.
+    assert cy.find_elements(By.CSS_SELECTOR, "[id^=control-reword-]") == []
+    assert axe_problems(cy) == []
+
+    # Reloaded, the page is still Cy's controls; the nav leads back to the room page.
+    cy.refresh()
+    wait_until(cy, lambda d: d.find_elements(By.ID, "control-pause"))
+    joined(cy)
+    assert cy.execute_script("return window.reviewroom.model.you.name") == "Cy"
+    cy.find_element(By.ID, "back-to-room").click()
+    wait_until(cy, lambda d: d.find_elements(By.ID, "open-controls"))
+    joined(cy)
+    assert browser_errors(cy) == [] and browser_errors(asha) == []
+
+
+def test_the_controls_without_an_invite_ask_to_sign_in(daemon, api_ready, browsers):
+    page = browsers()
+    page.get(daemon.base + "/console#cofacilitate")
+    wait_until(page, lambda d: d.find_element(By.ID, "facilitator-token"))
+    assert "open it in this tab" in page.find_element(By.CSS_SELECTOR, "form .form-status").text
+    assert browser_errors(page) == []
+
+
+def test_two_facilitators_pressing_next_speaker_at_once_give_the_floor_once(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Both press next", ["Asha", "Bo"], agenda=AGENDA)
+    asha_id, bo_id = participant_id(created, "Asha"), participant_id(created, "Bo")
+    console = browsers()
+    open_live_console(console, daemon.base, facilitator, "Both press next")
+    cy = browsers()
+    co_facilitator_console(daemon, facilitator, created, cy)
+    click_when_ready(console, "control-start")
+    wait_js(cy, "return window.reviewroom.model.session.clock.status === 'live'")
+
+    # With no hand up, "Next speaker" sends nothing and says why.
+    click_when_ready(cy, "control-next-speaker")
+    wait_js(cy, "const n = document.querySelector('.controls [data-testid=refusal]');"
+            "return n && n.innerText.includes('No hand is up, so nobody is next')")
+    for person in (asha_id, bo_id):
+        assert "error" not in command(console, "hand.raise", {"kind": "contribution", "participant": person})
+    wait_js(cy, "return window.reviewroom.model.session.floor.queue.length === 2")
+
+    # Fran gives Asha the floor; Cy presses "Next speaker" before the news of it arrives.
+    hold_events(cy)
+    click_when_ready(console, "control-next-speaker")
+    wait_js(console, "return window.reviewroom.model.session.floor.speaker === arguments[0]", asha_id)
+    click_when_ready(cy, "control-next-speaker")
+    release_events(cy)
+    settled(cy)
+    settled(console)
+    floor = console.execute_script("return window.reviewroom.model.session.floor")
+    assert floor["speaker"] == asha_id and [h["participant"] for h in floor["queue"]] == [bo_id], floor
+    assert browser_errors(console) == [] and browser_errors(cy) == []
+
+
+def test_a_round_moved_on_twice_at_once_names_who_was_skipped(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Round twice", ["Asha", "Bo", "Cai"], agenda=AGENDA)
+    order = [participant_id(created, name) for name in ("Asha", "Bo", "Cai")]
+    console = browsers()
+    open_live_console(console, daemon.base, facilitator, "Round twice")
+    cy = browsers()
+    co_facilitator_console(daemon, facilitator, created, cy)
+    assert "error" not in command(console, "session.start")
+    assert "error" not in command(console, "round.start", {"order": order, "secondsEach": 120})
+    wait_until(cy, lambda d: d.find_elements(By.ID, "control-round-stop"))
+
+    # Asha is done; Fran and Cy both press "Next speaker", Cy before the news of Fran's press arrives.
+    hold_events(cy)
+    click_when_ready(console, "control-next-speaker")
+    wait_js(console, "return window.reviewroom.model.session.floor.round.index === 1")
+    click_when_ready(cy, "control-next-speaker")
+    release_events(cy)
+    wait_js(cy, "const n = document.querySelector('.controls [data-testid=refusal]');"
+            "return n && n.innerText.includes('Bo was skipped')", message="Cy was never told Bo was skipped")
+    # Fran's console, whose press came first, says nothing of the kind.
+    settled(console)
+    assert "skipped" not in console.execute_script("return document.querySelector('.controls [data-testid=refusal]').innerText")
+    assert browser_errors(console) == [] and browser_errors(cy) == []
+
+
+def test_a_hide_that_lands_on_a_question_just_shown_by_someone_else_says_so(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Hide race", ["Asha"], agenda=AGENDA, promptDeck="covid-recovery")
+    deck = created["session"]["prompts"]["deck"]
+    console = browsers()
+    open_live_console(console, daemon.base, facilitator, "Hide race")
+    cy = browsers()
+    co_facilitator_console(daemon, facilitator, created, cy)
+    assert "error" not in command(console, "session.start")
+    assert "error" not in command(console, "prompt.show", {"prompt": deck[0]["id"]})
+    console.find_element(By.ID, "control-questions").click()
+    hide = "//button[starts-with(@aria-label, 'Hide: question 1,')]"
+    wait_until(console, lambda d: d.find_elements(By.XPATH, hide))
+
+    # Cy shows question 2 just as Fran hides question 1 (prompt.hide names no question).
+    hold_events(console)
+    assert "error" not in command(cy, "prompt.show", {"prompt": deck[1]["id"]})
+    console.find_element(By.XPATH, hide).click()
+    release_events(console)
+    wait_js(console, "const n = document.querySelector('.controls [data-testid=refusal]');"
+            "return n && n.innerText.includes('Question 2 had just been shown by someone else, so your Hide hid question 2.')",
+            message="Fran was never told her Hide hid question 2")
+    assert console.execute_script("return window.reviewroom.model.session.prompts.current") is None
+    assert browser_errors(console) == [] and browser_errors(cy) == []

@@ -1,0 +1,238 @@
+"""A facilitator's slips in a live review (BrowserClient.md, "The console's live controls"):
+a phase move from the console can be undone for a while, with the phase's time given back;
+Alt+Shift+N/P pressed twice quickly move one phase, like the buttons; and Reword keeps a
+question a co-facilitator added a moment before."""
+import math
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import browser_errors
+from pages import (axe_problems, command, focused, open_live_console, participant_id, schedule_via_api, set_value,
+                   wait_js, wait_until)
+from room_helpers import ALT_SHIFT, facilitator_invite, press, said_log, settled
+from console_helpers import hold_events, release_events
+
+AGENDA = [{"title": f"Phase {n}", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"} for n in range(1, 5)]
+
+
+def clock_of(driver):
+    return driver.execute_script("return window.reviewroom.model.session.clock")
+
+
+def offer(driver):
+    """The undo offer as shown: {text, button, lost} or None."""
+    return driver.execute_script(
+        "const n = document.getElementById('phase-undo'); if (!n) return null;"
+        "const b = document.getElementById('control-undo-phase'); const l = document.getElementById('phase-undo-lost');"
+        "return {text: n.innerText, button: b ? b.innerText : null, lost: l ? l.innerText : null};")
+
+
+def no_control_held(driver):
+    wait_js(driver, "return !document.querySelector('.controls [aria-disabled=true]')")
+
+
+def started_console(daemon, facilitator, browsers, title, people):
+    created = schedule_via_api(daemon, facilitator, title, people, agenda=AGENDA, promptDeck="covid-recovery")
+    console = browsers()
+    open_live_console(console, daemon.base, facilitator, title)
+    assert "error" not in command(console, "session.start")
+    wait_js(console, "return window.reviewroom.model.session.clock.status === 'live'")
+    return created, console
+
+
+def test_an_accidental_next_phase_is_undone_with_the_phase_time_it_had(daemon, facilitator, api_ready, browsers):
+    created, console = started_console(daemon, facilitator, browsers, "Undo a slip", ["Asha", "Bo"])
+    asha, bo = participant_id(created, "Asha"), participant_id(created, "Bo")
+    # Phase 1 is shortened (so its time differs from a fresh start), Asha speaks, Bo's hand is up.
+    assert "error" not in command(console, "clock.extend", {"seconds": -250})
+    assert "error" not in command(console, "floor.grant", {"participant": asha})
+    assert "error" not in command(console, "hand.raise", {"kind": "contribution", "participant": bo})
+    wait_js(console, "return window.reviewroom.model.session.floor.queue.length === 1")
+    before = clock_of(console)
+    assert before["phase"] == 0 and before["durationSec"] == 350
+    assert offer(console) is None
+
+    console.find_element(By.ID, "control-next").click()
+    wait_until(console, lambda d: offer(d) is not None, message="no undo was offered after Next phase")
+    moved = clock_of(console)
+    assert moved["phase"] == 1 and moved["durationSec"] == 600
+    # What the phase had at the move, from the server's own instants.
+    left = console.execute_script("return (Date.parse(arguments[0]) - Date.parse(arguments[1])) / 1000",
+                                  before["endsAt"], moved["phaseStartedAt"])
+    shown = offer(console)
+    assert "Moved to 2. Phase 2" in shown["text"]
+    assert shown["button"].startswith("Undo: back to 1. Phase 1 with ") and "left" in shown["button"], shown
+    assert "Asha’s turn" in shown["lost"] and "1 raised hand" in shown["lost"], shown
+    assert any(line.startswith("Undo offered for 15 seconds") for line in said_log(console)), said_log(console)
+    assert axe_problems(console) == []
+
+    # From the keyboard: back to phase 1 with the time it had (the extension makes up the difference).
+    no_control_held(console)
+    console.execute_script("document.getElementById('control-undo-phase').focus()")
+    assert focused(console)["id"] == "control-undo-phase"
+    press(console, Keys.ENTER)
+    wait_until(console, lambda d: clock_of(d)["phase"] == 0 and clock_of(d)["durationSec"] != 600,
+               message="Undo did not go back to phase 1 with its time")
+    settled(console)
+    back = clock_of(console)
+    assert back["phase"] == 0 and back["durationSec"] == math.floor(left + 0.5), (back, left)  # as Math.round
+    assert offer(console) is None
+    # The move's clearing stays cleared (and was said to): nobody speaks, no hand is up.
+    floor = console.execute_script("return window.reviewroom.model.session.floor")
+    assert floor["speaker"] is None and floor["queue"] == []
+    wait_until(console, lambda d: any(line.startswith("Back to 1. Phase 1 with ") for line in said_log(d)))
+    # Focus did not drop to the page when the offer went.
+    assert focused(console)["tag"] != "body"
+    assert browser_errors(console) == []
+
+
+def test_a_move_made_while_paused_is_undone_with_the_paused_time(daemon, facilitator, api_ready, browsers):
+    created, console = started_console(daemon, facilitator, browsers, "Undo while paused", ["Asha"])
+    assert "error" not in command(console, "clock.extend", {"seconds": -100})
+    assert "error" not in command(console, "clock.pause")
+    wait_js(console, "return window.reviewroom.model.session.clock.status === 'paused'")
+    left = clock_of(console)["remainingSec"]
+    no_control_held(console)
+    console.find_element(By.ID, "control-next").click()
+    wait_until(console, lambda d: offer(d) is not None)
+    assert clock_of(console)["phase"] == 1 and clock_of(console)["status"] == "paused"
+    assert offer(console)["lost"] is None  # nothing was cleared, so nothing is said to be lost
+    no_control_held(console)
+    console.find_element(By.ID, "control-undo-phase").click()
+    wait_until(console, lambda d: clock_of(d)["phase"] == 0 and clock_of(d)["durationSec"] != 600)
+    settled(console)
+    back = clock_of(console)
+    assert back["status"] == "paused" and back["remainingSec"] == math.floor(left + 0.5), (back, left)
+    assert browser_errors(console) == []
+
+
+def test_the_offer_is_only_the_movers_and_goes_when_the_phase_changes_otherwise(daemon, facilitator, api_ready, browsers):
+    created, console = started_console(daemon, facilitator, browsers, "Undo is mine", ["Asha"])
+    # A co-facilitator, invited as one, in the room from their own link.
+    status, invite = daemon.api("POST", f"/sessions/{created['session']['id']}/participants", facilitator,
+                                {"name": "Cy", "role": "facilitator"})
+    assert status == 201, invite
+    cy = browsers()
+    cy.get(invite["url"])
+    wait_js(cy, "return !!(window.reviewroom && window.reviewroom.model.session && window.reviewroom.connection.online)")
+
+    # Cy moves on: the console offers nobody an undo of a move it did not make, not even when it
+    # then sends "Go to phase" to the phase Cy moved to (acked, changing nothing).
+    set_value(console, console.find_element(By.ID, "control-goto"), "1")
+    assert "error" not in command(cy, "phase.next")
+    wait_until(console, lambda d: clock_of(d)["phase"] == 1)
+    settled(console)
+    no_control_held(console)
+    console.find_element(By.ID, "control-goto-go").click()
+    no_control_held(console)
+    settled(console)
+    assert clock_of(console)["phase"] == 1
+    assert offer(console) is None
+
+    # The console moves on, then Cy moves again: the offer goes (undoing now would undo Cy's move).
+    no_control_held(console)
+    console.find_element(By.ID, "control-next").click()
+    wait_until(console, lambda d: offer(d) is not None)
+    assert cy.find_elements(By.ID, "phase-undo") == []
+    assert "error" not in command(cy, "phase.prev")
+    wait_until(console, lambda d: clock_of(d)["phase"] == 1)
+    wait_until(console, lambda d: offer(d) is None, message="the offer stayed after someone else moved the phase")
+
+    # Cy moves on just as the console does, before the news of Cy's move reaches the console:
+    # the console's move goes on from Cy's phase (one phase skipped), and its offer says so.
+    no_control_held(console)
+    hold_events(console)
+    assert "error" not in command(cy, "phase.next")
+    console.find_element(By.ID, "control-next").click()
+    release_events(console)
+    wait_until(console, lambda d: offer(d) is not None)
+    assert clock_of(console)["phase"] == 3
+    shown = offer(console)
+    assert "Someone else had just moved to 3. Phase 3, so your move went on from there to 4. Phase 4." in shown["text"], shown
+    assert shown["button"].startswith("Undo: back to 3. Phase 3"), shown
+    assert any(line.startswith("Someone else had just moved to 3. Phase 3") for line in said_log(console))
+
+    # Left alone, an offer goes by itself after its 15 seconds.
+    wait_until(console, lambda d: offer(d) is None, timeout=30, message="the offer never went")
+    assert clock_of(console)["phase"] == 3
+    assert browser_errors(console) == [] and browser_errors(cy) == []
+
+
+def test_a_quick_double_alt_shift_n_moves_one_phase(daemon, facilitator, api_ready, browsers):
+    created, console = started_console(daemon, facilitator, browsers, "Double shortcut", ["Asha"])
+    console.execute_script("document.getElementById('signal-agree').focus()")
+    press(console, ALT_SHIFT + "nn")
+    wait_until(console, lambda d: clock_of(d)["phase"] >= 1)
+    settled(console)
+    assert clock_of(console)["phase"] == 1
+    # Once the hold is over the shortcut works again (and P goes back).
+    no_control_held(console)
+    console.execute_script("document.getElementById('signal-agree').focus()")
+    press(console, ALT_SHIFT + "pp")
+    wait_until(console, lambda d: clock_of(d)["phase"] == 0)
+    settled(console)
+    assert clock_of(console)["phase"] == 0
+
+    # The same on the room page of a facilitator who joined from their invite link.
+    room = browsers()
+    room.get(facilitator_invite(created))
+    wait_js(room, "return !!(window.reviewroom && window.reviewroom.model.session && window.reviewroom.connection.online)")
+    room.execute_script("document.getElementById('signal-agree').focus()")
+    press(room, ALT_SHIFT + "nn")
+    wait_until(room, lambda d: clock_of(d)["phase"] >= 1)
+    settled(room)
+    assert clock_of(room)["phase"] == 1
+    assert browser_errors(console) == [] and browser_errors(room) == []
+
+
+def open_reword(console, question, text):
+    if not console.execute_script("return document.getElementById('control-questions').parentElement.open"):
+        console.find_element(By.ID, "control-questions").click()
+    wait_until(console, lambda d: d.find_element(By.ID, f"control-reword-{question}")).click()
+    field = wait_until(console, lambda d: d.find_element(By.ID, f"control-reword-text-{question}"))
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(text)
+
+
+def test_a_reword_keeps_a_question_a_co_facilitator_added_meanwhile(daemon, facilitator, api_ready, browsers):
+    created, console = started_console(daemon, facilitator, browsers, "Reword race", ["Asha"])
+    session = created["session"]["id"]
+    deck = created["session"]["prompts"]["deck"]
+    first = deck[0]["id"]
+    chair = browsers()
+    chair.get(facilitator_invite(created))
+    wait_js(chair, "return !!(window.reviewroom && window.reviewroom.model.session && window.reviewroom.connection.online)")
+
+    # The co-facilitator adds a question while the news of it has not reached the console yet.
+    open_reword(console, first, "What helps a reluctant reader most?")
+    hold_events(console)
+    added = "Which books do pupils ask for again?"
+    assert "error" not in command(chair, "prompt.add", {"text": added})
+    console.find_element(By.ID, f"control-reword-save-{first}").click()
+    wait_until(console, lambda d: any(line.startswith("Question 1 reworded") for line in said_log(d)))
+    release_events(console)
+    status, now = daemon.api("GET", f"/sessions/{session}", facilitator)
+    assert status == 200
+    texts = [q["text"] for q in now["prompts"]["deck"]]
+    assert texts[0] == "What helps a reluctant reader most?" and added in texts, texts
+    assert len(texts) == len(deck) + 1
+
+    # A question removed meanwhile is not brought back; the facilitator is told, and keeps the wording.
+    second = deck[1]["id"]
+    wait_until(console, lambda d: d.find_elements(By.ID, f"control-reword-{second}"))
+    open_reword(console, second, "How do we know who reads at home?")
+    hold_events(console)
+    remaining = [{"id": q["id"], "text": q["text"]} for q in now["prompts"]["deck"] if q["id"] != second]
+    status, body = daemon.api("PATCH", f"/sessions/{session}", facilitator, {"prompts": remaining})
+    assert status == 200, body
+    console.find_element(By.ID, f"control-reword-save-{second}").click()
+    wait_js(console, "const n = document.querySelector('.controls [data-testid=refusal]');"
+            "return n && n.innerText.includes('Question 2 was removed meanwhile')",
+            message="the facilitator was never told the question had gone")
+    release_events(console)
+    status, after = daemon.api("GET", f"/sessions/{session}", facilitator)
+    assert [q["id"] for q in after["prompts"]["deck"]] == [q["id"] for q in remaining]
+    assert console.find_element(By.ID, "control-new-question").get_attribute("value") == "How do we know who reads at home?"
+    assert focused(console)["id"] == "control-new-question"
+    assert browser_errors(console) == [] and browser_errors(chair) == []
