@@ -33,8 +33,15 @@ extension ExportCommand {
         let log = try await store.events(of: id, after: 0).map {
             StoredLogEvent(seq: $0.seq, at: $0.at, name: $0.name, data: $0.data, author: $0.author)
         }
+        // The same attendance as the live record: an export of a running daemon's store sees
+        // intervals still open, counted up to the record's time like a draft's.
+        let attendance = try await store.attendance(of: id).map {
+            RecordOnlineInterval(participant: $0.participant.rawValue, joinedAt: $0.joinedAt, leftAt: $0.leftAt, recovered: $0.recovered)
+        }
         do {
-            return try RecordInput.rebuilding(initial, log: log, generatedAt: now, invited: invited)
+            var input = try RecordInput.rebuilding(initial, log: log, generatedAt: now, invited: invited)
+            input.attendance = attendance
+            return input
         } catch {
             throw ExportFailure(message: "session '\(id.rawValue)': \(error.message)")
         }
