@@ -130,4 +130,32 @@ struct ExportCommandTests {
         #expect(markdown.stdout.contains("Asha (reviewer, removed)"))
         #expect(!markdown.stdout.contains(asha.rawValue))
     }
+
+    /// Attendance is exported too; an interval a killed daemon left open is shown as the daemon
+    /// would close it, at the last stored event, marked a lower bound. (The fixture's events are
+    /// dated in the future while the export's draft is cut at the real now, so the joins are
+    /// dated just before now.)
+    @Test func attendanceIsExportedAndAnOpenIntervalEndsAtTheLastEvent() async throws {
+        let (directory, id) = try await storeWithSession()
+        let store = try await Store.open(StoreConfiguration(dataDirectory: directory.path, openMode: .existingOnly))
+        let people = try await store.participants(of: SessionID(id))
+        let asha = try #require(people.first { $0.name == "Asha" }).id
+        let fran = try #require(people.first { $0.name == "Fran" }).id
+        let earlier = Timestamp(secondsSince1970: Date().timeIntervalSince1970 - 100)
+        try await store.recordJoined(fran, in: SessionID(id), at: earlier)
+        try await store.recordLeft(fran, in: SessionID(id), at: earlier.adding(seconds: 10))
+        try await store.recordJoined(asha, in: SessionID(id), at: earlier.adding(seconds: 5))
+        await store.close()
+        let json = try await reviewroomd(["export", id, "--format", "json", "--data-dir", directory.path])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let listed = try #require(object["participants"] as? [[String: Any]])
+        #expect(listed.map { $0["attended"] as? Bool } == [true, true])
+        #expect(listed.first?["onlineSec"] as? Double == 10)
+        #expect(listed.map { $0["onlineSecIsLowerBound"] as? Bool } == [nil, true])
+        #expect((object["attendanceNote"] as? String)?.contains("Asha") == true)
+        let markdown = try await reviewroomd(["export", id, "--data-dir", directory.path])
+        #expect(markdown.stdout.contains("| Asha | reviewer | yes |"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("| at least "), "\(markdown.stdout)")
+    }
 }

@@ -61,7 +61,7 @@ struct RecordAttendance {
     /// What the figures mean, naming the people whose time online is a lower bound.
     static func note(_ people: [RecordPerson]) -> String {
         var text = "Attended means joined online with a device; time online runs from a person's first connection "
-            + "to their last (several tabs count once), up to the end of the session. People taking part in the room "
+            + "to their last (several tabs count once), up to the end of the session (for a draft, up to the record's time). People taking part in the room "
             + "without a device of their own show as “did not join online”."
         let cut = people.filter { $0.onlineSecIsLowerBound == true }.map(\.name)
         if !cut.isEmpty {
