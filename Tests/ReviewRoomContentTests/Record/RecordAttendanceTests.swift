@@ -50,6 +50,21 @@ struct RecordAttendanceTests {
         #expect(!note.contains("Asha"))
     }
 
+    /// An interval a killed daemon left open after the end is closed at a stored event at or
+    /// after the end: everything the record counts is known, so it is no lower bound, and the
+    /// final record is the same bytes before and after the restart that closed it.
+    @Test func anIntervalRecoveredAfterTheEndIsNoLowerBound() throws {
+        var open = try Self.input()
+        open.attendance = [RecordOnlineInterval(participant: "r2", joinedAt: ScriptedReview.at(100), leftAt: nil)]
+        var recovered = open
+        recovered.attendance = [RecordOnlineInterval(participant: "r2", joinedAt: ScriptedReview.at(100),
+                                                     leftAt: ScriptedReview.at(1060), recovered: true)]
+        let raj = ReviewRecord(recovered).participants.first { $0.name == "Raj" }
+        #expect(raj?.onlineSec == 960)
+        #expect(raj?.onlineSecIsLowerBound == nil)
+        #expect(RecordRenderer.render(open, as: .json) == RecordRenderer.render(recovered, as: .json))
+    }
+
     @Test func markdownHTMLAndJSONShowAttendance() throws {
         let input = try Self.input()
         let markdown = Self.text(input, .markdown)

@@ -4,7 +4,9 @@ import ReviewRoomCore
 ///
 /// Intervals are cut at `cutoff` (the session's end, or when a draft is made) and ones that
 /// begin after it are left out, so that a final record stays the same bytes when someone
-/// opens the ended session later. Overlapping intervals count once.
+/// opens the ended session later. Overlapping intervals count once. A recovered interval makes
+/// the figure a lower bound only when it ended before `cutoff` (one closed at or after the end
+/// lost nothing the record counts, and a final record keeps its bytes across a restart).
 struct RecordAttendance {
     /// One participant's figures.
     struct Figures {
@@ -35,7 +37,7 @@ struct RecordAttendance {
             }
             if let current = open { milliseconds += current.end - current.start }
             result[participant] = Figures(firstJoinedAt: first.joinedAt, seconds: Double(milliseconds) / 1000,
-                                          lowerBound: sorted.contains(where: \.recovered))
+                                          lowerBound: sorted.contains { $0.recovered && ($0.leftAt ?? cutoff) < cutoff })
         }
         figures = result
     }
