@@ -13,11 +13,14 @@ public struct RecordInput: Sendable {
     /// Everyone ever invited, in invitation order, revoked ones included (the store keeps
     /// them); empty means the state's current participants are everyone.
     public var invited: [RecordInvitee]
+    /// Who was online when, in any order; nil when not known (the record then says nothing
+    /// about attendance), empty when nobody ever joined online.
+    public var attendance: [RecordOnlineInterval]?
 
     /// Creates the input.
     public init(state: SessionState, notes: [NoteBuffer], events: [LoggedEvent], generatedAt: Timestamp,
-                invited: [RecordInvitee] = []) {
+                invited: [RecordInvitee] = [], attendance: [RecordOnlineInterval]? = nil) {
         self.state = state; self.notes = notes; self.events = events; self.generatedAt = generatedAt
-        self.invited = invited
+        self.invited = invited; self.attendance = attendance
     }
 }

@@ -23,6 +23,7 @@ public enum RecordSchema {
         "generatedAtLocal": {"type": "string"},
         "displayTimeZone": {"type": "string", "description": "IANA zone of the ...Local strings (UTC if the session's zone is unknown)"},
         "timeZoneNote": {"type": "string", "description": "present when the session's zone is unknown"},
+        "attendanceNote": {"type": "string", "description": "present when attendance is known: what the attendance figures mean and whose are lower bounds"},
         "session": {
           "type": "object", "additionalProperties": false,
           "required": ["id", "title", "hostSchool", "focus", "startsAt", "startsAtLocal", "timeZone", "status"],
@@ -133,7 +134,11 @@ public enum RecordSchema {
           "type": "object", "additionalProperties": false,
           "required": ["id", "name", "role", "removed"],
           "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "role": {"$ref": "#/$defs/role"},
-                         "removed": {"type": "boolean"}}
+                         "removed": {"type": "boolean"},
+                         "attended": {"type": "boolean", "description": "in the participant list only, when attendance is known: whether they joined online with a device before the session ended"},
+                         "firstJoinedAt": {"$ref": "#/$defs/timestamp"}, "firstJoinedAtLocal": {"type": "string"},
+                         "onlineSec": {"$ref": "#/$defs/seconds", "description": "total time online up to the session's end (or the draft's time); tabs at once count once"},
+                         "onlineSecIsLowerBound": {"type": "boolean", "description": "present (true) only when the server stopped without recording when they went offline"}}
         },
         "phase": {
           "type": "object", "additionalProperties": false,
@@ -153,7 +158,7 @@ public enum RecordSchema {
                   "startedAt": {"$ref": "#/$defs/timestamp"}, "endedAt": {"$ref": "#/$defs/timestamp"},
                   "startedAtLocal": {"type": "string"}, "endedAtLocal": {"type": "string"},
                   "durationSec": {"type": "number"}, "extendedSec": {"type": "number"},
-                  "actualSec": {"$ref": "#/$defs/seconds"}, "overtimeSec": {"$ref": "#/$defs/seconds"},
+                  "actualSec": {"$ref": "#/$defs/seconds"}, "overtimeSec": {"$ref": "#/$defs/seconds", "description": "time past the end in force, summed over the run: an extension given after the phase was over does not erase it"},
                   "current": {"type": "boolean"}
                 }
               }

@@ -115,6 +115,11 @@ extension SessionActor {
                     RecordInvitee(Participant(id: stored.id.rawValue, name: stored.name, role: $0), revoked: stored.revoked)
                 }
             }
-        return RecordInput(state: stateNow, notes: buffers, events: logged, generatedAt: now, invited: invited)
+        // Read in the writer's order: the fire-and-forget joins and leaves before it are seen.
+        let attendance = try await store.attendance(of: id).map {
+            RecordOnlineInterval(participant: $0.participant.rawValue, joinedAt: $0.joinedAt, leftAt: $0.leftAt, recovered: $0.recovered)
+        }
+        return RecordInput(state: stateNow, notes: buffers, events: logged, generatedAt: now, invited: invited,
+                           attendance: attendance)
     }
 }

@@ -50,6 +50,7 @@ extension SessionActor {
                                                                  session: snapshot))]
         }
         enqueue(.welcome(connection.id, frames))
+        if !wasOnline { attendanceJoined(participantID, at: now) }
         // The joiner's one `presence` follows its welcome (or its replay); the others hear one
         // only when who is online changed — not for a participant's second tab.
         enqueue(.presence(only: wasOnline ? connection.id : nil))
@@ -60,7 +61,10 @@ extension SessionActor {
     /// offline (not when another tab of theirs is still open).
     func leave(_ connection: ConnectionID) {
         guard let member = members.removeValue(forKey: connection) else { return }
-        if !online.contains(member.participantID) { enqueue(.presence(only: nil)) }
+        if !online.contains(member.participantID) {
+            enqueue(.presence(only: nil))
+            attendanceLeft(member.participantID, at: clock.now())
+        }
     }
 
     /// Connections of `participantID`.

@@ -149,6 +149,9 @@ extension SessionActor {
         timer?.cancel()
         timer = nil
         for member in members.values { member.connection.close(code: code, reason: reason) }
+        // Their connections end here, not in `leave`: close their online intervals now.
+        let now = clock.now()
+        for participantID in online { attendanceLeft(participantID, at: now) }
         members.removeAll()
         for item in outbox { if case .notify(let continuation) = item.action { continuation.resume() } }
         outbox.removeAll()

@@ -98,10 +98,11 @@ actor SessionActor {
         state.notes.compactMap { notes[$0.id]?.snapshot }
     }
 
-    /// Arms the timer for the loaded state (a deadline passed while down fires at once), and
-    /// saves a snapshot if loading replayed `snapshotEveryEvents` events or more, so the next
+    /// Closes the online intervals a killed daemon left open, arms the timer for the loaded
+    /// state (a deadline passed while down fires at once), and saves a snapshot if loading replayed `snapshotEveryEvents` events or more, so the next
     /// load does not (a session whose log grew before snapshots existed, or was imported).
     func start() {
+        closeInterruptedAttendance()
         rearm()
         saveSnapshotIfDue()
     }

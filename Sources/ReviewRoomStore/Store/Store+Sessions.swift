@@ -91,7 +91,7 @@ extension Store {
         }
     }
 
-    /// Erases session `id` for good: its events, unchanged edits, snapshots, participants and their tokens, then
+    /// Erases session `id` for good: its events, unchanged edits, attendance, snapshots, participants and their tokens, then
     /// the session row. Deleted pages are zeroed (`secure_delete`) and the WAL is checkpointed and
     /// truncated, so the content does not linger in the files. While another connection holds a
     /// read transaction begun before the delete (a `sqlite3` shell, a backup, an export), the old
@@ -106,6 +106,7 @@ extension Store {
             try connection.run("DELETE FROM session_snapshots WHERE session = ?1", bind)
             try connection.run("DELETE FROM events WHERE session = ?1", bind)
             try connection.run("DELETE FROM unchanged_operations WHERE session = ?1", bind)
+            try connection.run("DELETE FROM attendance WHERE session = ?1", bind)
             try connection.run("DELETE FROM participants WHERE session = ?1", bind)
             guard try connection.run("DELETE FROM sessions WHERE id = ?1", bind) == 1 else {
                 throw StoreError(.unknownSession, "cannot delete session \(id): no such session is stored")

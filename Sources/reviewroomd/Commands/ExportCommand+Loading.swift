@@ -33,8 +33,19 @@ extension ExportCommand {
         let log = try await store.events(of: id, after: 0).map {
             StoredLogEvent(seq: $0.seq, at: $0.at, name: $0.name, data: $0.data, author: $0.author)
         }
+        // An interval still open was left by a daemon that was killed (or runs now): it is
+        // shown as the daemon would close it on its next start, ending at the last stored event
+        // and marked as a lower bound, not stretched to the time of the export.
+        let lastAt = log.last?.at
+        let attendance = try await store.attendance(of: id).map { interval in
+            RecordOnlineInterval(participant: interval.participant.rawValue, joinedAt: interval.joinedAt,
+                                 leftAt: interval.leftAt ?? max(interval.joinedAt, lastAt ?? interval.joinedAt),
+                                 recovered: interval.recovered || interval.leftAt == nil)
+        }
         do {
-            return try RecordInput.rebuilding(initial, log: log, generatedAt: now, invited: invited)
+            var input = try RecordInput.rebuilding(initial, log: log, generatedAt: now, invited: invited)
+            input.attendance = attendance
+            return input
         } catch {
             throw ExportFailure(message: "session '\(id.rawValue)': \(error.message)")
         }

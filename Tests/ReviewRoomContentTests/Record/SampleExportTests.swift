@@ -13,7 +13,9 @@ struct SampleExportTests {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("reviewroom-samples-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let input = try ScriptedReview.played().input(at: 1100)
-        let draft = try ScriptedReview.played(ending: false).input(at: 1030)
+        var draft = try ScriptedReview.played(ending: false).input(at: 1030)
+        // The draft carries attendance (one interval cut short), so the schema check covers those fields.
+        draft.attendance = try RecordAttendanceTests.input().attendance
         let files: [(String, [UInt8])] = [
             ("record.json", RecordRenderer.render(input, as: .json)),
             ("record-draft.json", RecordRenderer.render(draft, as: .json)),

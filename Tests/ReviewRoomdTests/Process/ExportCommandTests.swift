@@ -130,4 +130,37 @@ struct ExportCommandTests {
         #expect(markdown.stdout.contains("Asha (reviewer, removed)"))
         #expect(!markdown.stdout.contains(asha.rawValue))
     }
+
+    /// Attendance is exported too; an interval a killed daemon left open is shown as the daemon
+    /// would close it, at the last stored event, marked a lower bound. (The fixture's events are
+    /// dated in the future while the export's draft is cut at the real now, so the joins and a
+    /// last edit are dated just before now.)
+    @Test func attendanceIsExportedAndAnOpenIntervalEndsAtTheLastEvent() async throws {
+        let (directory, id) = try await storeWithSession()
+        let store = try await Store.open(StoreConfiguration(dataDirectory: directory.path, openMode: .existingOnly))
+        let people = try await store.participants(of: SessionID(id))
+        let asha = try #require(people.first { $0.name == "Asha" }).id
+        let fran = try #require(people.first { $0.name == "Fran" }).id
+        let earlier = Timestamp(secondsSince1970: Date().timeIntervalSince1970 - 100)
+        try await store.recordJoined(fran, in: SessionID(id), at: earlier)
+        try await store.recordLeft(fran, in: SessionID(id), at: earlier.adding(seconds: 10))
+        try await store.recordJoined(asha, in: SessionID(id), at: earlier.adding(seconds: 5))
+        let seq = try await store.lastSeq(of: SessionID(id)) + 1
+        _ = try await store.append([EventRecord(
+            seq: seq, at: earlier.adding(seconds: 30), name: "note.op",
+            data: "{\"note\":\"evidence\",\"rev\":2,\"op\":[26,\"!\"],\"by\":\"\(asha.rawValue)\",\"opId\":\"o2\"}",
+            author: asha.rawValue, opId: "o2")], to: SessionID(id))
+        await store.close()
+        let json = try await reviewroomd(["export", id, "--format", "json", "--data-dir", directory.path])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let listed = try #require(object["participants"] as? [[String: Any]])
+        #expect(listed.map { $0["attended"] as? Bool } == [true, true])
+        #expect(listed.map { $0["onlineSec"] as? Double } == [10, 25])
+        #expect(listed.map { $0["onlineSecIsLowerBound"] as? Bool } == [nil, true])
+        #expect((object["attendanceNote"] as? String)?.contains("Asha") == true)
+        let markdown = try await reviewroomd(["export", id, "--data-dir", directory.path])
+        #expect(markdown.stdout.contains("| Asha | reviewer | yes |"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("| at least 0:25 |"), "\(markdown.stdout)")
+    }
 }

@@ -29,10 +29,18 @@ extension ReviewRecord {
             timeZone: state.info.timeZone, status: state.status(at: now).rawValue,
             startedAt: runs.first?.startedAt,
             endedAt: state.clock.status == .ended ? runs.last?.endedAt : nil)
-        participants = names.everyone
+        if let intervals = input.attendance {
+            let cutoff = state.clock.status == .ended ? (session.endedAt ?? asOf) : now
+            participants = RecordAttendance(intervals, cutoff: cutoff).apply(to: names.everyone, times: times)
+            attendanceNote = RecordAttendance.note(participants)
+        } else {
+            participants = names.everyone
+            attendanceNote = nil
+        }
+        let clocks = RecordOvertime.clocks(input.events)
         agenda = state.agenda.enumerated().map { index, phase in
             Self.phase(index, phase, runs: runs.filter { $0.phase == index }, underway: state.clock.status.isUnderway
-                       && state.clock.phase == index, times: times)
+                       && state.clock.phase == index, clocks: clocks, times: times)
         }
         plannedSec = state.agenda.reduce(0) { $0 + $1.durationSec }
         actualSec = RecordText.seconds(runs.reduce(0) { $0 + $1.actualSec })
@@ -51,13 +59,13 @@ extension ReviewRecord {
     }
 
     private static func phase(_ index: Int, _ phase: Phase, runs: [PhaseRun], underway: Bool,
-                              times: RecordTimeFormatter) -> RecordPhase {
+                              clocks: [(at: Timestamp, clock: Clock)], times: RecordTimeFormatter) -> RecordPhase {
         let recordRuns = runs.enumerated().map { offset, run in
             RecordPhaseRun(
                 startedAt: run.startedAt, endedAt: run.endedAt, startedAtLocal: times.dateTime(run.startedAt),
                 endedAtLocal: times.dateTime(run.endedAt), durationSec: run.durationSec,
                 extendedSec: RecordText.seconds(run.durationSec - run.plannedSec), actualSec: run.actualSec,
-                overtimeSec: RecordText.seconds(max(0, run.actualSec - run.durationSec)),
+                overtimeSec: RecordText.seconds(RecordOvertime.seconds(run, clocks: clocks)),
                 current: underway && offset == runs.count - 1)
         }
         let actual = RecordText.seconds(runs.reduce(0) { $0 + $1.actualSec })

@@ -16,7 +16,9 @@ public struct RecordPhaseRun: Codable, Equatable, Sendable {
     public var extendedSec: Double
     /// Running time spent (paused time excluded), in seconds.
     public var actualSec: Double
-    /// Time run past `durationSec`, in seconds (0 when it ended in time).
+    /// Overtime actually run, in seconds: the time past the end in force, summed over the
+    /// run, so an extension given once it was over does not erase the overtime before it
+    /// (0 when it never ran past its end).
     public var overtimeSec: Double
     /// Whether this is the phase still running when the record was made.
     public var current: Bool

@@ -19,8 +19,11 @@ public struct ReviewRecord: Codable, Equatable, Sendable {
     public var timeZoneNote: String?
     /// Session facts and focus.
     public var session: RecordSession
-    /// Everyone invited, in invitation order.
+    /// Everyone invited, in invitation order, with their attendance when the record knows it.
     public var participants: [RecordPerson]
+    /// What the attendance figures mean and, when the server once stopped without closing
+    /// someone's time online, whose figures are lower bounds; absent when attendance is unknown.
+    public var attendanceNote: String?
     /// The agenda as planned and as run.
     public var agenda: [RecordPhase]
     /// Planned length of the whole agenda, in seconds.

@@ -41,6 +41,7 @@ public enum RecordHTML {
         if let note = record.timeZoneNote { h.append("<dt>Note</dt><dd>\(e(note))</dd>") }
         h.append("</dl>")
         h.append("</header>")
+        h.append(contentsOf: attendance(record))
 
         h.append(contentsOf: agenda(record))
         h.append("<section id=\"actions\">")

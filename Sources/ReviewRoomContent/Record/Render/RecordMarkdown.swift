@@ -22,6 +22,7 @@ enum RecordMarkdown {
         out.append("- **Record as of:** \(record.generatedAtLocal)")
         if let note = record.timeZoneNote { out.append("- **Note:** \(inline(note))") }
         out.append("")
+        out.append(contentsOf: attendance(record))
 
         out.append("## Agenda: planned and as run")
         out.append("")

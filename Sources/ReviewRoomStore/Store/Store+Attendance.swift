@@ -1,0 +1,112 @@
+import ReviewRoomCore
+
+extension Store {
+    /// Opens an online interval for `participant` at `at` (their first connection joined), in
+    /// the writer's order with the session's other writes; `completion` runs on the writer
+    /// thread once it is durable (keep it short). When they already have an open interval
+    /// (a close was never recorded) it is kept and nothing is added.
+    /// - `completion` gets `.unknownSession` when the session is not stored (deleted meanwhile).
+    public func recordJoined(_ participant: ParticipantID, in session: SessionID, at: Timestamp,
+                             completion: @escaping @Sendable (Result<Void, StoreError>) -> Void) {
+        writer.enqueue(.transaction(TransactionJob(
+            run: { connection in
+                guard try Self.sessionRow(connection, session) != nil else {
+                    throw StoreError(.unknownSession, "cannot record that \(participant) joined session \(session): no such session is stored")
+                }
+                try connection.run("""
+                    INSERT INTO attendance(session, participant, joined_at, left_at, recovered)
+                    SELECT ?1, ?2, ?3, NULL, 0
+                    WHERE NOT EXISTS (SELECT 1 FROM attendance WHERE session = ?1 AND participant = ?2 AND left_at IS NULL)
+                    """) {
+                    try $0.bind(1, session.rawValue)
+                    try $0.bind(2, participant.rawValue)
+                    try $0.bind(3, at.millisecondsSince1970)
+                }
+                return { completion(.success(())) }
+            },
+            fail: { completion(.failure($0)) }
+        )))
+    }
+
+    /// Closes `participant`'s open interval at `at` (their last connection closed). Nothing
+    /// changes when they have none (the session was deleted, or the open was never stored).
+    public func recordLeft(_ participant: ParticipantID, in session: SessionID, at: Timestamp,
+                           completion: @escaping @Sendable (Result<Void, StoreError>) -> Void) {
+        writer.enqueue(.transaction(TransactionJob(
+            run: { connection in
+                try connection.run("""
+                    UPDATE attendance SET left_at = max(joined_at, ?3)
+                    WHERE session = ?1 AND participant = ?2 AND left_at IS NULL
+                    """) {
+                    try $0.bind(1, session.rawValue)
+                    try $0.bind(2, participant.rawValue)
+                    try $0.bind(3, at.millisecondsSince1970)
+                }
+                return { completion(.success(())) }
+            },
+            fail: { completion(.failure($0)) }
+        )))
+    }
+
+    /// Closes every interval of `session` still open from a daemon that stopped without closing
+    /// them (killed, crashed): each ends at the session's last stored event (never before it
+    /// began) and is marked ``AttendanceInterval/recovered``. Call it when the session loads,
+    /// before anyone joins it: writes run in order, so later joins are not touched.
+    /// `completion` gets how many intervals were closed.
+    public func closeInterruptedAttendance(in session: SessionID,
+                                           completion: @escaping @Sendable (Result<Int, StoreError>) -> Void) {
+        writer.enqueue(.transaction(TransactionJob(
+            run: { connection in
+                let closed = try connection.run("""
+                    UPDATE attendance
+                    SET left_at = max(joined_at, coalesce((SELECT at FROM events WHERE session = ?1 ORDER BY seq DESC LIMIT 1), joined_at)),
+                        recovered = 1
+                    WHERE session = ?1 AND left_at IS NULL
+                    """) { try $0.bind(1, session.rawValue) }
+                return { completion(.success(closed)) }
+            },
+            fail: { completion(.failure($0)) }
+        )))
+    }
+
+    /// The suspending form of ``recordJoined(_:in:at:completion:)``.
+    public func recordJoined(_ participant: ParticipantID, in session: SessionID, at: Timestamp) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            recordJoined(participant, in: session, at: at) { continuation.resume(with: $0.mapError { $0 as any Error }) }
+        }
+    }
+
+    /// The suspending form of ``recordLeft(_:in:at:completion:)``.
+    public func recordLeft(_ participant: ParticipantID, in session: SessionID, at: Timestamp) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            recordLeft(participant, in: session, at: at) { continuation.resume(with: $0.mapError { $0 as any Error }) }
+        }
+    }
+
+    /// The suspending form of ``closeInterruptedAttendance(in:completion:)``.
+    @discardableResult
+    public func closeInterruptedAttendance(in session: SessionID) async throws -> Int {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
+            closeInterruptedAttendance(in: session) { continuation.resume(with: $0.mapError { $0 as any Error }) }
+        }
+    }
+
+    /// Every online interval of `session`, by participant then start (empty for an unknown
+    /// session). Read on the writer, in its order: it sees every attendance write asked for
+    /// before it, including the fire-and-forget ones not yet committed when it was called.
+    public func attendance(of session: SessionID) async throws -> [AttendanceInterval] {
+        try await write { connection in
+            try connection.rows("""
+                SELECT participant, joined_at, left_at, recovered FROM attendance WHERE session = ?1
+                ORDER BY participant, joined_at, rowid
+                """) {
+                try $0.bind(1, session.rawValue)
+            } map: {
+                AttendanceInterval(participant: ParticipantID($0.text(0)),
+                                   joinedAt: Timestamp(millisecondsSince1970: $0.int64(1)),
+                                   leftAt: $0.isNull(2) ? nil : Timestamp(millisecondsSince1970: $0.int64(2)),
+                                   recovered: $0.int64(3) != 0)
+            }
+        }
+    }
+}

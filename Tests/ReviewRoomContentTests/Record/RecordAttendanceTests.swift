@@ -1,0 +1,150 @@
+import Foundation
+import ReviewRoomContent
+import ReviewRoomCore
+import Testing
+
+/// Who attended online, in every format, from the online intervals the server keeps.
+@Suite("Review record: attendance")
+struct RecordAttendanceTests {
+    /// The scripted review (ends at 1060 s) with: Fran online from 0 to 700 s, cut short by a
+    /// server stop; Asha in two overlapping tabs 0–300 s and 200–500 s; Ben from the lobby
+    /// (−60 s) to 400 s and again from 600 s, still online after the end; Olu only opening the
+    /// ended session at 2000 s; Raj never.
+    static func input() throws -> RecordInput {
+        var input = try ScriptedReview.played().input(at: 2100)
+        let at = ScriptedReview.at
+        input.attendance = [
+            RecordOnlineInterval(participant: "f1", joinedAt: at(0), leftAt: at(700), recovered: true),
+            RecordOnlineInterval(participant: "r1", joinedAt: at(200), leftAt: at(500)),
+            RecordOnlineInterval(participant: "r1", joinedAt: at(0), leftAt: at(300)),
+            RecordOnlineInterval(participant: "h1", joinedAt: at(-60), leftAt: at(400)),
+            RecordOnlineInterval(participant: "h1", joinedAt: at(600), leftAt: nil),
+            RecordOnlineInterval(participant: "o1", joinedAt: at(2000), leftAt: at(2050)),
+        ]
+        return input
+    }
+
+    static func text(_ input: RecordInput, _ format: RecordFormat) -> String {
+        String(decoding: RecordRenderer.render(input, as: format), as: UTF8.self)
+    }
+
+    @Test func figuresPerParticipantCountTabsOnceAndStopAtTheEnd() throws {
+        let record = ReviewRecord(try Self.input())
+        let people = Dictionary(record.participants.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(people["Asha"]?.attended == true)
+        #expect(people["Asha"]?.onlineSec == 500)
+        #expect(people["Asha"]?.firstJoinedAt == ScriptedReview.at(0))
+        #expect(people["Ben"]?.onlineSec == 920, "460 s + 460 s: lobby time counts; the open interval stops at the end (1060 s)")
+        #expect(people["Ben"]?.firstJoinedAt == ScriptedReview.at(-60))
+        #expect(people["Fran"]?.onlineSec == 700)
+        #expect(people["Fran"]?.onlineSecIsLowerBound == true)
+        #expect(people["Asha"]?.onlineSecIsLowerBound == nil)
+        for name in ["Raj", "Olu"] {
+            #expect(people[name]?.attended == false, "\(name)")
+            #expect(people[name]?.onlineSec == 0, "\(name)")
+            #expect(people[name]?.firstJoinedAt == nil, "\(name)")
+        }
+        let note = try #require(record.attendanceNote)
+        #expect(note.contains("did not join online"))
+        #expect(note.contains("Fran"))
+        #expect(!note.contains("Asha"))
+    }
+
+    /// An interval a killed daemon left open after the end is closed at a stored event at or
+    /// after the end: everything the record counts is known, so it is no lower bound, and the
+    /// final record is the same bytes before and after the restart that closed it.
+    @Test func anIntervalRecoveredAfterTheEndIsNoLowerBound() throws {
+        var open = try Self.input()
+        open.attendance = [RecordOnlineInterval(participant: "r2", joinedAt: ScriptedReview.at(100), leftAt: nil)]
+        var recovered = open
+        recovered.attendance = [RecordOnlineInterval(participant: "r2", joinedAt: ScriptedReview.at(100),
+                                                     leftAt: ScriptedReview.at(1060), recovered: true)]
+        let raj = ReviewRecord(recovered).participants.first { $0.name == "Raj" }
+        #expect(raj?.onlineSec == 960)
+        #expect(raj?.onlineSecIsLowerBound == nil)
+        #expect(RecordRenderer.render(open, as: .json) == RecordRenderer.render(recovered, as: .json))
+    }
+
+    @Test func markdownHTMLAndJSONShowAttendance() throws {
+        let input = try Self.input()
+        let markdown = Self.text(input, .markdown)
+        #expect(markdown.contains("## Attendance\n\n| Person | Role | Attended | First joined | Time online |"))
+        #expect(markdown.contains("| Raj | reviewer | did not join online | — | — |"), "\(markdown)")
+        #expect(markdown.contains("| Olu | observer | did not join online | — | — |"))
+        #expect(markdown.contains("| 15:20 |"), "Ben's time online")
+        #expect(markdown.contains("| at least 11:40 |"), "Fran's, cut short")
+
+        let html = Self.text(input, .html)
+        #expect(HTMLStructure.problems(html).isEmpty, "\(HTMLStructure.problems(html))")
+        #expect(html.contains("<section id=\"attendance\">"))
+        #expect(html.contains("<tr><td>Raj</td><td>reviewer</td><td>did not join online</td><td>—</td><td class=\"num\">—</td></tr>"))
+        #expect(html.contains("<td class=\"num\">8:20</td>"), "Asha's two tabs count once")
+
+        let json = RecordRenderer.render(input, as: .json)
+        let violations = try SchemaValidator(json: RecordSchema.json).violations(of: Data(json))
+        #expect(violations.isEmpty, "\(violations)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
+        let people = try #require(object["participants"] as? [[String: Any]])
+        let asha = try #require(people.first { $0["name"] as? String == "Asha" })
+        #expect(asha["attended"] as? Bool == true)
+        #expect(asha["onlineSec"] as? Double == 500)
+        #expect(asha["firstJoinedAt"] as? String == ScriptedReview.at(0).rfc3339)
+        #expect(asha["onlineSecIsLowerBound"] == nil)
+        #expect(object["attendanceNote"] is String)
+    }
+
+    /// Escaping is the record's usual one: a name with markup stays text in every format.
+    @Test func namesInTheAttendanceTableAreEscaped() throws {
+        var input = try Self.input()
+        input.invited = ScriptedReview.people.map { RecordInvitee($0, revoked: false) }
+            + [RecordInvitee(Participant(id: "x1", name: "<b>Eve</b> | *x*", role: .reviewer), revoked: true)]
+        let markdown = Self.text(input, .markdown)
+        #expect(markdown.contains("| &lt;b\\>Eve&lt;/b\\> \\| \\*x\\* | reviewer, removed | did not join online |"), "\(markdown)")
+        let html = Self.text(input, .html)
+        #expect(html.contains("<tr><td>&lt;b&gt;Eve&lt;/b&gt; | *x*</td>"))
+        #expect(!html.contains("<b>Eve"))
+    }
+
+    /// Without attendance data (an older caller) the record says nothing about it.
+    @Test func unknownAttendanceAddsNothing() throws {
+        let input = try ScriptedReview.played().input(at: 1100)
+        #expect(input.attendance == nil)
+        let record = ReviewRecord(input)
+        #expect(record.attendanceNote == nil)
+        #expect(record.participants.allSatisfy { $0.attended == nil && $0.onlineSec == nil })
+        #expect(!Self.text(input, .markdown).contains("Attendance"))
+        let json = Self.text(input, .json)
+        #expect(!json.contains("attended") && !json.contains("attendanceNote"))
+    }
+
+    /// A phase 30 s over its end, then given +2 min and left 70 s later, ran 30 s of overtime
+    /// (the extension absorbed it on the clock, not in what happened).
+    @Test func overtimeAbsorbedByALaterExtensionStillShows() throws {
+        var review = ScriptedReview()
+        try review.run(.sessionStart, by: "f1", at: 0)
+        try review.run(.clockExtend(seconds: 120), by: "f1", at: 630)
+        try review.run(.phaseNext, by: "f1", at: 700)
+        let record = ReviewRecord(review.input(at: 710))
+        let run = try #require(record.agenda.first?.runs.first)
+        #expect(run.extendedSec == 120)
+        #expect(run.actualSec == 700)
+        #expect(run.overtimeSec == 30)
+        let markdown = Self.text(review.input(at: 710), .markdown)
+        #expect(markdown.contains("extended +2 min, overtime 30 s."), "\(markdown)")
+    }
+
+    /// Overtime before an extension and past the extended end add up; a pause stops it.
+    @Test func overtimeBeforeAndAfterAnExtensionAddsUp() throws {
+        var review = ScriptedReview()
+        try review.run(.sessionStart, by: "f1", at: 0)
+        try review.run(.clockPause, by: "f1", at: 620)
+        try review.run(.clockResume, by: "f1", at: 900)
+        try review.run(.clockExtend(seconds: 60), by: "f1", at: 910)
+        try review.run(.phaseNext, by: "f1", at: 1000)
+        let run = try #require(ReviewRecord(review.input(at: 1000)).agenda.first?.runs.first)
+        // Running time 620 + 100 = 720 s: 20 s over before the pause, 10 s after it until the
+        // extension to 660 s, then 660 → 720 s is 60 s past the new end: 90 s in all.
+        #expect(run.actualSec == 720)
+        #expect(run.overtimeSec == 90)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import ReviewRoomCore
+import ReviewRoomTesting
+import Testing
+@testable import ReviewRoomStore
+
+/// Who was online when (schema v4): written through the writer, read back per session,
+/// closed after a kill, erased with the session, copied by a backup.
+@Suite("Attendance")
+struct AttendanceTests {
+    static func at(_ seconds: Int64) -> Timestamp { Timestamp(millisecondsSince1970: 1_796_117_400_000 + seconds * 1000) }
+
+    @Test func intervalsOpenCloseAndComeBackPerSession() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let (_, created) = try await StoreFixtures.session(in: store)
+        let (_, other) = try await StoreFixtures.session(in: store)
+        let id = created.session.id
+        let asha = created.invites[0].participant.id, ben = created.invites[1].participant.id
+        try await store.recordJoined(asha, in: id, at: Self.at(0))
+        // A second open while one is open (a close never recorded) adds nothing.
+        try await store.recordJoined(asha, in: id, at: Self.at(5))
+        try await store.recordLeft(asha, in: id, at: Self.at(60))
+        try await store.recordJoined(asha, in: id, at: Self.at(100))
+        try await store.recordJoined(ben, in: id, at: Self.at(10))
+        // A close for someone offline changes nothing.
+        try await store.recordLeft(ben, in: other.session.id, at: Self.at(20))
+        await store.close()
+
+        let reopened = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let intervals = try await reopened.attendance(of: id)
+        #expect(Set(intervals) == [
+            AttendanceInterval(participant: asha, joinedAt: Self.at(0), leftAt: Self.at(60)),
+            AttendanceInterval(participant: asha, joinedAt: Self.at(100)),
+            AttendanceInterval(participant: ben, joinedAt: Self.at(10)),
+        ])
+        #expect(try await reopened.attendance(of: other.session.id) == [])
+        await reopened.close()
+    }
+
+    @Test func anUnknownSessionIsRefusedAndNothingIsWritten() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let error = await #expect(throws: StoreError.self) {
+            try await store.recordJoined(ParticipantID("p_x"), in: SessionID("s_ghost"), at: Self.at(0))
+        }
+        #expect(error?.code == .unknownSession)
+        #expect(error?.message.contains("s_ghost") == true)
+        let rows = try await store.read { try $0.integer("SELECT count(*) FROM attendance") }
+        #expect(rows == 0)
+        await store.close()
+    }
+
+    /// A daemon killed with people online leaves intervals open: on the next load they end at
+    /// the session's last stored event (never before they began), marked recovered.
+    @Test func openIntervalsCloseAtTheLastStoredEvent() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let (_, created) = try await StoreFixtures.session(in: store)
+        let id = created.session.id
+        let asha = created.invites[0].participant.id, ben = created.invites[1].participant.id
+        try await store.recordJoined(asha, in: id, at: Timestamp(millisecondsSince1970: 1_796_117_400_000))
+        try await store.recordJoined(ben, in: id, at: Timestamp(millisecondsSince1970: 1_796_117_400_009))
+        _ = try await store.append((1...5).map { StoreFixtures.event($0) }, to: id)
+        #expect(try await store.closeInterruptedAttendance(in: id) == 2)
+        #expect(try await store.closeInterruptedAttendance(in: id) == 0, "nothing is left open")
+        let last = StoreFixtures.event(5).at
+        #expect(Set(try await store.attendance(of: id)) == [
+            AttendanceInterval(participant: asha, joinedAt: Timestamp(millisecondsSince1970: 1_796_117_400_000), leftAt: last, recovered: true),
+            AttendanceInterval(participant: ben, joinedAt: Timestamp(millisecondsSince1970: 1_796_117_400_009),
+                               leftAt: Timestamp(millisecondsSince1970: 1_796_117_400_009), recovered: true),
+        ])
+        await store.close()
+    }
+
+    @Test func deletingASessionErasesItsAttendance() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let (_, created) = try await StoreFixtures.session(in: store)
+        let (_, kept) = try await StoreFixtures.session(in: store)
+        try await store.recordJoined(created.invites[0].participant.id, in: created.session.id, at: Self.at(0))
+        try await store.recordJoined(kept.invites[0].participant.id, in: kept.session.id, at: Self.at(0))
+        try await store.deleteSession(created.session.id)
+        let rows = try await store.read { try $0.rows("SELECT session FROM attendance") { $0.text(0) } }
+        #expect(rows == [kept.session.id.rawValue])
+        // A leave arriving after the delete (the live session closing) writes nothing.
+        try await store.recordLeft(created.invites[0].participant.id, in: created.session.id, at: Self.at(9))
+        #expect(try await store.attendance(of: created.session.id) == [])
+        await store.close()
+    }
+
+    @Test func aBackupCopiesAttendance() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let (_, created) = try await StoreFixtures.session(in: store)
+        let id = created.session.id
+        try await store.recordJoined(created.invites[0].participant.id, in: id, at: Self.at(0))
+        try await store.recordLeft(created.invites[0].participant.id, in: id, at: Self.at(30))
+        let backupDir = dir.file("backup")
+        try FileManager.default.createDirectory(atPath: backupDir, withIntermediateDirectories: false)
+        try await store.backup(to: backupDir + "/" + StoreConfiguration.databaseFileName)
+        let copy = try await Store.open(StoreConfiguration(dataDirectory: backupDir, openMode: .existingOnly))
+        #expect(try await copy.attendance(of: id) == (try await store.attendance(of: id)))
+        #expect(try await copy.attendance(of: id).count == 1)
+        await copy.close()
+        await store.close()
+    }
+
+    /// v3 → v4 adds `attendance`: a v3 store with a session opens, keeps it, and takes intervals.
+    @Test func aVersion3StoreWithASessionGainsAttendance() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file(StoreConfiguration.databaseFileName)
+        do {
+            let connection = try SQLiteConnection(path: path, create: true)
+            try SchemaMigrator.migrate(connection, upTo: 3, now: 0)
+            try connection.execute("""
+                INSERT INTO facilitators(id, name, created_at) VALUES ('f_1', 'Fran', 0);
+                INSERT INTO sessions(id, owner, title, host_school, focus, starts_at, time_zone, lobby_opens_minutes_before,
+                    auto_start, agenda, prompts, notes, epoch, created_at)
+                    VALUES ('s_1', 'f_1', 'T', 'H', 'F', 0, 'Europe/London', 15, 0, '[]', '[]', '[]', 'e1', 0);
+                INSERT INTO events(session, seq, at, name, data) VALUES ('s_1', 1, 0, 'floor.changed', '{}');
+                """)
+            #expect(try connection.rows("SELECT name FROM sqlite_schema WHERE name = 'attendance'") { $0.text(0) } == [])
+            connection.close()
+        }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let id = SessionID("s_1")
+        #expect(try await store.load(id)?.lastSeq == 1)
+        try await store.recordJoined(ParticipantID("p_a"), in: id, at: Self.at(0))
+        #expect(try await store.attendance(of: id).map(\.participant) == [ParticipantID("p_a")])
+        await store.close()
+        let connection = try SQLiteConnection(path: path)
+        #expect(try SchemaMigrator.version(of: connection) == 4)
+    }
+}
