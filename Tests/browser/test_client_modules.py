@@ -111,3 +111,31 @@ def test_pages_reach_their_files_the_socket_and_the_api_relative_to_themselves(d
         "]), (e) => done(['import failed: ' + e]));")
     assert urls == ["wss://school.example/review/ws", "ws://127.0.0.1:8080/ws", "ws://127.0.0.1:8080/ws"]
     assert browser_errors(driver) == []
+
+
+def test_a_running_phase_never_shows_more_time_than_it_has(daemon, browsers):
+    """model.js + timefmt.js with an injected server clock: a page whose estimate of server time
+    lags (or whose `endsAt` was stamped a moment ahead of it) showed "5:01 left" just after a
+    5:00 phase started. Remaining time is capped by what the server sent with the clock."""
+    driver = browsers()
+    driver.get(daemon.base + "/")
+    shown = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "Promise.all([import('/js/model.js'), import('/js/timefmt.js')]).then(([{ SessionModel }, f]) => {"
+        "  const t0 = Date.parse('2026-12-01T09:00:00Z');"
+        "  const iso = (ms) => new Date(ms).toISOString();"
+        "  const m = new SessionModel();"
+        "  const clock = (remaining, duration, at) => ({ status: 'live', phase: 0, phaseStartedAt: iso(at),"
+        "    durationSec: duration, elapsedSec: duration - remaining, remainingSec: remaining, endsAt: iso(at + remaining * 1000) });"
+        "  m.welcome({ serverTime: iso(t0), you: { id: 'r1' }, session: { participants: [], clock: clock(300, 300, t0) } });"
+        "  const at = (ms) => f.formatCountdown(m.remainingSec(ms));"
+        "  const out = { lagging: at(t0 - 400), justAfter: at(t0 + 500), later: at(t0 + 1200), raw: m.remainingSec(t0 - 400) };"
+        # Resumed after a pause with 3:00 left; the page's clock is a quarter second behind.
+        "  m.apply({ name: 'clock.changed', at: iso(t0 + 200000), data: { clock: clock(180, 300, t0 + 200000) } });"
+        "  out.resumed = at(t0 + 200000 - 250);"
+        "  out.over = at(t0 + 200000 + 181000);"
+        "  done(out);"
+        "}, (e) => done({ error: String(e) }));")
+    assert shown == {"lagging": "5:00 left", "justAfter": "5:00 left", "later": "4:59 left", "raw": 300,
+                     "resumed": "3:00 left", "over": "+0:01 overtime"}
+    assert browser_errors(driver) == []

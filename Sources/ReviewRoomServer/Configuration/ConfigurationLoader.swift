@@ -105,15 +105,28 @@ public struct ConfigurationLoader: Sendable {
                              message: "unknown key \"\(key)\" (the keys are listed in /usr/local/share/reviewroom/reviewroom.conf.example as installed, Deploy/reviewroom.conf in the source)")
     }
 
+    /// ` (in /etc/reviewroom/reviewroom.conf)`, ` (by flag --tls-cert)`, ` (by environment REVIEWROOM_TLS_KEY)`:
+    /// where a value was set, for a problem that is reported against another key.
+    private static func origin(_ source: ConfigurationSource?) -> String {
+        switch source {
+        case .file(let path): " (in \(path))"
+        case .flag(let name): " (by flag \(name))"
+        case .environment(let name): " (by environment \(name))"
+        case nil: ""
+        }
+    }
+
     private func crossChecks(_ config: DaemonConfiguration, sources: [String: ConfigurationSource]) -> [ConfigurationProblem] {
         var problems: [ConfigurationProblem] = []
         switch (config.tlsCertificatePath, config.tlsKeyPath) {
-        case (.some, nil):
-            problems.append(ConfigurationProblem(code: .inconsistent, key: "tls_key", source: nil,
-                                                 message: "tls_cert is set but tls_key is not: set both for TLS, or neither"))
-        case (nil, .some):
-            problems.append(ConfigurationProblem(code: .inconsistent, key: "tls_cert", source: nil,
-                                                 message: "tls_key is set but tls_cert is not: set both for TLS, or neither"))
+        case (.some(let certificate), nil):
+            problems.append(ConfigurationProblem(
+                code: .inconsistent, key: "tls_key", source: nil,
+                message: "tls_cert is set to \(certificate)\(Self.origin(sources["tls_cert"])) but tls_key is not: set both for TLS, or neither"))
+        case (nil, .some(let key)):
+            problems.append(ConfigurationProblem(
+                code: .inconsistent, key: "tls_cert", source: nil,
+                message: "tls_key is set to \(key)\(Self.origin(sources["tls_key"])) but tls_cert is not: set both for TLS, or neither"))
         default: break
         }
         problems += tlsChecks(config, sources: sources)

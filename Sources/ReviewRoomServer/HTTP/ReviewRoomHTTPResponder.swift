@@ -1,5 +1,6 @@
 import Logging
 import ReviewRoomContent
+import ReviewRoomStore
 import WebSocketTransport
 
 /// The daemon's HTTP surface: health endpoints, the `/api/v1` router, the HTML record's
@@ -15,11 +16,15 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
     public let staticFiles: StaticFiles?
     /// `/metrics`, served to loopback clients only; nil answers 404.
     public let metrics: Metrics?
+    /// Makes `/readyz` 503 while its commits fail (``Store/commitFailure``); nil: not consulted.
+    public let store: Store?
     private let logger: Logger
 
     /// Creates the responder.
-    public init(readiness: Readiness, api: APIRouter, staticFiles: StaticFiles?, metrics: Metrics? = nil, logger: Logger) {
-        self.readiness = readiness; self.api = api; self.staticFiles = staticFiles; self.metrics = metrics; self.logger = logger
+    public init(readiness: Readiness, api: APIRouter, staticFiles: StaticFiles?, metrics: Metrics? = nil,
+                store: Store? = nil, logger: Logger) {
+        self.readiness = readiness; self.api = api; self.staticFiles = staticFiles; self.metrics = metrics
+        self.store = store; self.logger = logger
     }
 
     /// Answers one request.
@@ -54,7 +59,13 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
         case "/readyz":
             if let refusal = onlyGet(method, path) { return refusal }
             let phase = readiness.current
-            return .text(phase == .ready ? 200 : 503, "\(phase.rawValue)\n")
+            guard phase == .ready else { return .text(503, "\(phase.rawValue)\n") }
+            // A load balancer should stop sending new meetings to a daemon that cannot store
+            // them; the code, not the message, because the message names server paths.
+            if let failure = store?.commitFailure {
+                return .text(503, "store commits failing: \(failure.code.rawValue)\n")
+            }
+            return .text(200, "\(phase.rawValue)\n")
         case RecordStyle.servedPath:
             // The record's stylesheet, from the same string as its inline `<style>`: the
             // daemon's CSP blocks inline styles, so the record it serves links this instead.

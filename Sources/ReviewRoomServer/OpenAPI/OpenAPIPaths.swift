@@ -16,7 +16,7 @@ enum OpenAPIPaths {
 "/api/v1/openapi.json":{"get":{"summary":"This description","operationId":"getOpenAPI","responses":{"503":{"$ref":"#/components/responses/ShuttingDown"},"200":{"description":"OpenAPI 3.1 document","content":{"application/json":{"schema":{"type":"object"}}}}},"security":[]}},
 "/livez":{"get":{"summary":"Liveness","operationId":"livez","responses":{"200":{"description":"The process is alive","content":{"text/plain; charset=utf-8":{"schema":{"type":"string"}}}}},"security":[]}},
 "/healthz":{"get":{"summary":"Liveness (alias of /livez)","operationId":"healthz","responses":{"200":{"description":"The process is alive","content":{"text/plain; charset=utf-8":{"schema":{"type":"string"}}}}},"security":[]}},
-"/readyz":{"get":{"summary":"Readiness","operationId":"readyz","responses":{"200":{"description":"Serving","content":{"text/plain; charset=utf-8":{"schema":{"type":"string"}}}},"503":{"description":"Starting or stopping","content":{"text/plain; charset=utf-8":{"schema":{"type":"string"}}}}},"security":[]}},
+"/readyz":{"get":{"summary":"Readiness","operationId":"readyz","responses":{"200":{"description":"Serving","content":{"text/plain; charset=utf-8":{"schema":{"type":"string"}}}},"503":{"description":"Starting, stopping, or the store cannot commit (disk full, I/O error)","content":{"text/plain; charset=utf-8":{"schema":{"type":"string"}}}}},"security":[]}},
 "/metrics":{"get":{"summary":"Prometheus metrics (loopback clients only)","operationId":"metrics","responses":{"200":{"description":"Prometheus text exposition","content":{"text/plain; version=0.0.4; charset=utf-8":{"schema":{"type":"string"}}}},"404":{"$ref":"#/components/responses/NotFound"}},"security":[]}}
 }
 """#

@@ -6,6 +6,7 @@
 struct WriteBatch {
     private let connection: SQLiteConnection
     private let busyTimeoutMilliseconds: Int32
+    private let health: CommitHealth
     private var lastSeq: [SessionID: Int64] = [:]
 
     private enum Outcome {
@@ -15,9 +16,10 @@ struct WriteBatch {
         case jobFailed(TransactionJob, StoreError)
     }
 
-    init(connection: SQLiteConnection, busyTimeoutMilliseconds: Int32) {
+    init(connection: SQLiteConnection, busyTimeoutMilliseconds: Int32, health: CommitHealth) {
         self.connection = connection
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+        self.health = health
     }
 
     /// Runs `jobs` in one transaction and reports every outcome in order.
@@ -29,9 +31,11 @@ struct WriteBatch {
             try connection.execute("BEGIN IMMEDIATE")
         } catch {
             let failure = StoreError.wrap(error)
+            health.failed(failure)
             for job in jobs { job.fail(failure) }
             return
         }
+        let changesBefore = connection.totalChanges
         var abandoned: StoreError?
         var skipped: [WriteJob] = []
         for job in jobs {
@@ -78,6 +82,7 @@ struct WriteBatch {
                 lastSeq.removeAll()
             }
         }
+        recordHealth(commitError: commitError, outcomes: outcomes, changed: connection.totalChanges != changesBefore)
         for outcome in outcomes {
             switch outcome {
             case .appended(let request, let seq):
@@ -97,6 +102,28 @@ struct WriteBatch {
             } catch {
                 completion(.failure(StoreError.wrap(error)))
             }
+        }
+    }
+
+    /// A failed commit or abandoned batch marks the store failing, and so does a single job
+    /// refused for a disk-side reason in a batch that committed the rest (SQLite may roll back
+    /// only the statement on SQLITE_FULL); a commit that changed rows, with no such refusal,
+    /// marks it healthy again.
+    private func recordHealth(commitError: StoreError?, outcomes: [Outcome], changed: Bool) {
+        if let commitError {
+            health.failed(commitError)
+            return
+        }
+        let refusal = outcomes.lazy.compactMap { outcome -> StoreError? in
+            switch outcome {
+            case .refused(_, let error), .jobFailed(_, let error): error.stopsCommits ? error : nil
+            default: nil
+            }
+        }.first
+        if let refusal {
+            health.failed(refusal)
+        } else if changed {
+            health.committed()
         }
     }
 

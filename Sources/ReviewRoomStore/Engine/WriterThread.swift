@@ -20,6 +20,8 @@ final class WriterThread: Sendable {
     private let checkpointer: Checkpointer
     /// The schema version the database was migrated from when it was opened, if it was.
     let migratedFrom = Mutex<Int?>(nil)
+    /// Whether commits are failing (read by ``Store/commitFailure``).
+    let health = CommitHealth()
 
     private init(configuration: StoreConfiguration, checkpointer: Checkpointer) {
         self.configuration = configuration
@@ -71,7 +73,7 @@ final class WriterThread: Sendable {
     }
 
     private func serve(_ connection: SQLiteConnection) {
-        var batch = WriteBatch(connection: connection, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+        var batch = WriteBatch(connection: connection, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds, health: health)
         while true {
             wake.wait()
             let (jobs, stopping) = queue.withLock { queue -> ([WriteJob], Bool) in

@@ -57,7 +57,7 @@ struct Daemon {
         facilitatorAPI.register(in: &api)
         let responder = ReviewRoomHTTPResponder(
             readiness: readiness, api: api, staticFiles: webRoot.map(StaticFiles.init(root:)), metrics: metrics,
-            logger: Logger(label: "reviewroomd.http"))
+            store: store, logger: Logger(label: "reviewroomd.http"))
 
         // SIGHUP ends a process by default; drop any that comes before ReloadSignalService traps it.
         signal(SIGHUP, SIG_IGN)

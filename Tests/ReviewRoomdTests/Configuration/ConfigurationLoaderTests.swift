@@ -139,6 +139,8 @@ struct ConfigurationLoaderTests {
         let certOnly = problems(ConfigurationLoader(file: file([("tls_cert", .string(pair.cert.path))])))
         #expect(certOnly.map(\.code) == [.inconsistent])
         #expect(certOnly.first?.message.contains("tls_key") == true)
+        #expect(certOnly.first?.message.hasPrefix("tls_cert is set to \(pair.cert.path) (in /etc/reviewroom/reviewroom.conf) but tls_key is not") == true,
+                "\(certOnly)")
 
         let missing = directory.appendingPathComponent("nope.pem").path
         let unreadable = problems(ConfigurationLoader(file: file([("tls_cert", .string(pair.cert.path)), ("tls_key", .string(missing))])))
@@ -149,6 +151,21 @@ struct ConfigurationLoaderTests {
 
         let fine = try load(ConfigurationLoader(file: file([("tls_cert", .string(pair.cert.path)), ("tls_key", .string(pair.key.path))])))
         #expect(fine.tlsCertificatePath == pair.cert.path && fine.tlsKeyPath == pair.key.path)
+    }
+
+    /// "Set one but not the other" names the file that is set and where it was set, whichever
+    /// of the file, a flag or the environment set it; nothing else is reported.
+    @Test func aLoneTLSFileIsNamedWithWhereItWasSet() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "tls")
+        let pair = try await TestCertificate.make(in: directory)
+        let byFlag = problems(ConfigurationLoader(file: nil, flags: ["tls_key": pair.key.path]))
+        #expect(byFlag.map(\.code) == [.inconsistent])
+        #expect(byFlag.first?.key == "tls_cert")
+        #expect(byFlag.first?.message == "tls_key is set to \(pair.key.path) (by flag --tls-key) but tls_cert is not: set both for TLS, or neither")
+        let byEnvironment = problems(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_TLS_CERT": pair.cert.path]))
+        #expect(byEnvironment.map(\.code) == [.inconsistent])
+        #expect(byEnvironment.first?.key == "tls_key")
+        #expect(byEnvironment.first?.message == "tls_cert is set to \(pair.cert.path) (by environment REVIEWROOM_TLS_CERT) but tls_key is not: set both for TLS, or neither")
     }
 
     @Test func tlsFilesMustLoadAndMatchAsServeLoadsThem() async throws {

@@ -19,6 +19,12 @@ export const PING_ANSWER_LIMIT_MS = 10000;
  * with 1009) must keep backing off, not retry at full speed for ever.
  */
 export const STABLE_CONNECTION_MS = 10000;
+/**
+ * The longest wait after the browser's `online` event before a disconnected page reconnects:
+ * every tab of a school sees the network come back at the same instant, so each waits a random
+ * 0 to this many ms instead of all reaching the daemon together.
+ */
+export const ONLINE_SPREAD_MS = 500;
 
 /**
  * The WebSocket endpoint beside the page: `ws` resolved against the page's own address, so a
@@ -71,8 +77,10 @@ export class Connection {
     this.helloError = null;
     this.joinedAt = 0;
     this.closeListeners = new Set();
+    this.started = false; // connect() was called: only then do the browser's events reconnect
     window.addEventListener('online', () => this.networkChanged());
     window.addEventListener('offline', () => this.networkChanged());
+    document.addEventListener('visibilitychange', () => this.visibilityChanged());
   }
 
   /** The server's time now (ms since the epoch), from the measured clock offset. */
@@ -84,6 +92,7 @@ export class Connection {
   /** Opens the connection (and keeps it open). */
   connect() {
     this.stopped = false;
+    this.started = true;
     this.status(this.epoch ? undefined : 'connecting');
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     let socket;
@@ -254,15 +263,16 @@ export class Connection {
   }
 
   /**
-   * The browser's `online`/`offline` events. Without a connection, coming online retries at
-   * once. With one, the banner follows the network (offline says so at once), and a `ping`
-   * checks the connection: a Wi-Fi blip that the TCP connection outlived never closes it, so
-   * the page must find out itself that it is back (or give the socket up if it is dead).
+   * The browser's `online`/`offline` events. Without a connection, coming online retries
+   * within a random 0–500 ms (`reconnectSoon`). With one, the banner follows the network
+   * (offline says so at once), and a `ping` checks the connection: a Wi-Fi blip that the TCP
+   * connection outlived never closes it, so the page must find out itself that it is back (or
+   * give the socket up if it is dead).
    */
   networkChanged() {
     if (this.stopped) return;
     if (!this.joined) {
-      if (navigator.onLine === false) this.status(); else this.reconnectNow();
+      if (navigator.onLine === false) this.status(); else this.reconnectSoon();
       return;
     }
     if (navigator.onLine === false) this.status('offline');
@@ -274,6 +284,28 @@ export class Connection {
     const socket = this.socket;
     await this.ping();
     if (socket === this.socket && this.online && navigator.onLine !== false) this.status('online');
+  }
+
+  /**
+   * A page shown again while disconnected tries once at once: a hidden tab's timers are
+   * throttled and its backoff may have grown to 15 s, which the person who just came back to
+   * it would sit through. If that try fails, the backoff goes on from where it was.
+   */
+  visibilityChanged() {
+    if (!this.started || this.stopped || this.joined || document.visibilityState !== 'visible') return;
+    if (this.socket && this.socket.readyState !== WebSocket.CLOSED) return; // a try is under way
+    clearTimeout(this.retryTimer);
+    this.connect();
+  }
+
+  /** After the `online` event: the backoff starts again, and the next try comes within ONLINE_SPREAD_MS. */
+  reconnectSoon() {
+    if (!this.started) return;
+    clearTimeout(this.retryTimer);
+    this.attempt = 0;
+    this.retryTimer = setTimeout(() => {
+      if (!this.stopped && !this.joined && (!this.socket || this.socket.readyState === WebSocket.CLOSED)) this.connect();
+    }, Math.random() * ONLINE_SPREAD_MS);
   }
 
   reconnectNow() {

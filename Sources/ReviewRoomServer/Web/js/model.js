@@ -99,11 +99,20 @@ export class SessionModel {
     return (p.deck || []).find((q) => q.id === p.current) ?? null;
   }
 
-  /** Seconds left in the phase (negative in overtime), at server time `nowMs`. */
+  /**
+   * Seconds left in the phase (negative in overtime), at server time `nowMs`. A running clock
+   * only counts down, so this never exceeds the `remainingSec` the server sent with it (nor the
+   * phase's `durationSec`): a page whose estimate of server time lags a little, or that gets
+   * an `endsAt` stamped just ahead of its own clock, must not show "5:01 left" in a 5:00 phase.
+   */
   remainingSec(nowMs) {
     const clock = this.session?.clock;
     if (!clock) return 0;
-    if (clock.endsAt) return (Date.parse(clock.endsAt) - nowMs) / 1000;
+    if (clock.endsAt) {
+      const left = (Date.parse(clock.endsAt) - nowMs) / 1000;
+      const bounds = [clock.remainingSec, clock.durationSec].filter((n) => typeof n === 'number' && Number.isFinite(n));
+      return Math.min(left, ...bounds);
+    }
     return typeof clock.remainingSec === 'number' ? clock.remainingSec : clock.durationSec ?? 0;
   }
 

@@ -1,0 +1,57 @@
+import Foundation
+import Logging
+import ReviewRoomCore
+import ReviewRoomServer
+import ReviewRoomStore
+import ReviewRoomTesting
+import Testing
+import WebSocketTransport
+
+/// `/readyz` while the store cannot commit: a load balancer must stop sending new meetings to a
+/// daemon whose disk is full, and send them again once a commit succeeds.
+@Suite("Readiness and the store")
+struct ReadinessStoreTests {
+    @Test func readyzIs503WhileCommitsFailAnd200AfterOneSucceeds() async throws {
+        let root = try TemporaryDirectory.make(prefix: "readyz-full")
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A real SQLITE_FULL: the database may not grow past 60 pages.
+        let store = try await Store.open(StoreConfiguration(dataDirectory: root.path, maxPageCount: 60))
+        let readiness = Readiness()
+        readiness.markReady()
+        let responder = ReviewRoomHTTPResponder(readiness: readiness, api: APIRouter(), staticFiles: nil, store: store,
+                                                logger: Logger(label: "test"))
+        let readyz = HTTPRequest(method: "GET", path: "/readyz")
+        #expect(await responder.respond(to: readyz).status == 200)
+
+        let owner = try await store.addFacilitator(name: "Fran").facilitator.id
+        let definition = SessionDefinition(
+            title: "Reading", hostSchool: "Northfield", focus: "stamina",
+            startsAt: Timestamp(millisecondsSince1970: 1_796_117_400_000), timeZone: "Europe/London",
+            agendaJSON: #"[{"title":"Welcome","durationSec":300}]"#, promptsJSON: "[]", notesJSON: "[]")
+        let session = try await store.createSession(owner: owner, definition: definition, participants: []).session.id
+        let big = String(repeating: "x", count: 8_000)
+        var seq: Int64 = 0
+        var refusal: StoreError?
+        while refusal == nil, seq < 10_000 {
+            let event = EventRecord(seq: seq + 1, at: Timestamp(millisecondsSince1970: 1_796_117_400_000), name: "note.op",
+                                    data: #"{"t":"\#(big)"}"#)
+            do { seq = try await store.append([event], to: session) } catch let error as StoreError { refusal = error }
+        }
+        #expect(refusal?.code == .diskFull)
+
+        let failing = await responder.respond(to: readyz)
+        #expect(failing.status == 503)
+        let reason = String(decoding: failing.body, as: UTF8.self)
+        #expect(reason == "store commits failing: diskFull\n")
+        #expect(!reason.contains(root.path), "the public answer must not name server paths")
+        try await store.probe()
+        #expect(await responder.respond(to: readyz).status == 503, "an empty probe commit is no recovery")
+        #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/livez")).status == 200)
+
+        try await store.deleteSession(session)
+        let recovered = await responder.respond(to: readyz)
+        #expect(recovered.status == 200)
+        #expect(String(decoding: recovered.body, as: UTF8.self) == "ready\n")
+        await store.close()
+    }
+}
