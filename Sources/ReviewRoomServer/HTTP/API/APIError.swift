@@ -39,14 +39,28 @@ struct APIError: Error, Sendable, Equatable {
         }
     }
 
-    /// A store failure: unknown things are 404, invalid input 400, the rest 500.
+    /// A store failure: unknown things are 404, invalid input 400, a store that cannot take
+    /// writes right now (disk full, not writable, busy, closing) 503, the rest 500.
     init(_ error: StoreError) {
         switch error.code {
         case .unknownSession, .unknownParticipant, .unknownFacilitator: self = .notFound(error.message)
         case .invalidInput: self = .badRequest(error.message)
+        case .diskFull, .dataDirectoryNotWritable, .busy, .closed: self = .storeUnavailable(error.code)
         default: self = .internalError("the store failed: \(error.message)")
         }
     }
+
+    /// 503 for a store that cannot take writes now. The detail names only the kind of failure:
+    /// the store's own message names server paths, which are for the log, not for API clients.
+    static func storeUnavailable(_ code: StoreError.Code) -> APIError {
+        APIError(status: 503, title: "Service Unavailable",
+                 detail: "the server cannot save changes right now (store: \(code)); nothing was changed. "
+                    + "Try again later; the server's log says more",
+                 headers: ["Retry-After": "\(storeRetryAfterSeconds)"])
+    }
+
+    /// `Retry-After` of a ``storeUnavailable(_:)`` answer: long enough for someone to free disk space.
+    static let storeRetryAfterSeconds = 30
 
     /// Any error thrown by the store or the live sessions.
     init(any error: any Error) {

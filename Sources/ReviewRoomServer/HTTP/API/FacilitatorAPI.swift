@@ -64,8 +64,11 @@ public struct FacilitatorAPI: Sendable {
                 response = try await handler(APIContext(request: request, facilitator: facilitator))
             } catch {
                 let failure = APIError(any: error)
-                if failure.status >= 500 && failure.status != 503 {
-                    logger.error("API request failed", metadata: ["path": "\(request.http.path)", "error": "\(failure.detail)"])
+                // A shutdown's 503 is expected; any other 5xx is logged with the whole error (a
+                // store failure's answer leaves out what the log needs, such as the file's path).
+                if failure.status >= 500 && !(error is SessionsStopping) {
+                    logger.error("API request failed", metadata: ["path": "\(request.http.path)", "status": "\(failure.status)",
+                                                                  "error": "\((error as? StoreError)?.description ?? failure.detail)"])
                 }
                 response = failure.response
             }

@@ -1,0 +1,45 @@
+import Foundation
+import ReviewRoomCore
+@testable import ReviewRoomServer
+import ReviewRoomStore
+import ReviewRoomTesting
+import Testing
+
+/// A store that cannot take writes (here a real `SQLITE_FULL`) is a 503 with `Retry-After` to
+/// API clients, and its answer names no server path.
+@Suite("API: a store that cannot take writes")
+struct StoreUnavailableTests {
+    @Test func aFullDiskIsA503WithoutServerPaths() async throws {
+        let root = try TemporaryDirectory.make(prefix: "api-full")
+        defer { try? FileManager.default.removeItem(at: root) }
+        // The database may not grow past 60 pages: appends soon fail with SQLITE_FULL.
+        let store = try await Store.open(StoreConfiguration(dataDirectory: root.path, maxPageCount: 60))
+        let owner = try await store.addFacilitator(name: "Fran").facilitator.id
+        let definition = SessionDefinition(
+            title: "Reading", hostSchool: "Northfield", focus: "stamina",
+            startsAt: Timestamp(millisecondsSince1970: 1_796_117_400_000), timeZone: "Europe/London",
+            agendaJSON: #"[{"title":"Welcome","durationSec":300}]"#, promptsJSON: "[]", notesJSON: "[]")
+        let session = try await store.createSession(owner: owner, definition: definition, participants: []).session.id
+        let big = String(repeating: "x", count: 8_000)
+        var seq: Int64 = 0
+        var refusal: StoreError?
+        while refusal == nil, seq < 10_000 {
+            let event = EventRecord(seq: seq + 1, at: Timestamp(millisecondsSince1970: 1_796_117_400_000), name: "note.op",
+                                    data: #"{"t":"\#(big)"}"#)
+            do { seq = try await store.append([event], to: session) } catch let error as StoreError { refusal = error }
+        }
+        await store.close()
+        let full = try #require(refusal)
+        #expect(full.code == .diskFull)
+        #expect(full.message.contains(root.path), "the store's own message names the file, for the log")
+
+        let answer = APIError(any: full)
+        #expect(answer.status == 503)
+        #expect(answer.headers["Retry-After"] == "\(APIError.storeRetryAfterSeconds)")
+        #expect(answer.detail.contains("diskFull") && answer.detail.contains("nothing was changed"), "\(answer.detail)")
+        #expect(!answer.detail.contains(root.path), "the answer must not name server paths: \(answer.detail)")
+
+        let other = APIError(any: StoreError(.corrupt, "\(root.path)/reviewroom.sqlite3 is corrupt"))
+        #expect(other.status == 500, "a corrupt file is not a passing condition")
+    }
+}
