@@ -2,6 +2,7 @@ import Foundation
 import ReviewRoomCore
 import ReviewRoomStore
 import Testing
+import ReviewRoomTesting
 
 /// `Store.commitFailure`, which `/readyz` reads: set while commits fail for a disk-side reason,
 /// cleared by the next commit that stores something, untouched by wrong requests and by probes.
@@ -16,16 +17,7 @@ struct CommitHealthTests {
         let (facilitator, created) = try await StoreFixtures.session(in: store)
         #expect(store.commitFailure == nil)
 
-        let big = String(repeating: "x", count: 8_000)
-        var seq: Int64 = 0
-        var refusal: StoreError?
-        while refusal == nil, seq < 10_000 {
-            do {
-                seq = try await store.append([StoreFixtures.event(seq + 1, data: #"{"t":"\#(big)"}"#)], to: created.session.id)
-            } catch let error as StoreError {
-                refusal = error
-            }
-        }
+        let (refusal, _) = try await StoreFilling.appendUntilRefused(store, session: created.session.id)
         #expect(refusal?.code == .diskFull)
         #expect(store.commitFailure?.code == .diskFull)
 

@@ -2,6 +2,7 @@ import Foundation
 import ReviewRoomCore
 import Testing
 @testable import ReviewRoomStore
+import ReviewRoomTesting
 
 @Suite("Data directory and file errors")
 struct FileErrorTests {
@@ -133,16 +134,7 @@ struct FileErrorTests {
     }
 
     private func expectDiskFull(store: Store, session: SessionID) async throws {
-        let big = String(repeating: "x", count: 8_000)
-        var seq: Int64 = 0
-        var failure: StoreError?
-        while failure == nil, seq < 10_000 {
-            do {
-                seq = try await store.append([StoreFixtures.event(seq + 1, data: #"{"t":"\#(big)"}"#)], to: session)
-            } catch let error as StoreError {
-                failure = error
-            }
-        }
+        let (failure, seq) = try await StoreFilling.appendUntilRefused(store, session: session)
         #expect(failure?.code == .diskFull)
         #expect(failure?.message.contains("full") == true)
         let stored = try await store.events(of: session, after: 0)

@@ -29,14 +29,7 @@ struct ReadinessStoreTests {
             startsAt: Timestamp(millisecondsSince1970: 1_796_117_400_000), timeZone: "Europe/London",
             agendaJSON: #"[{"title":"Welcome","durationSec":300}]"#, promptsJSON: "[]", notesJSON: "[]")
         let session = try await store.createSession(owner: owner, definition: definition, participants: []).session.id
-        let big = String(repeating: "x", count: 8_000)
-        var seq: Int64 = 0
-        var refusal: StoreError?
-        while refusal == nil, seq < 10_000 {
-            let event = EventRecord(seq: seq + 1, at: Timestamp(millisecondsSince1970: 1_796_117_400_000), name: "note.op",
-                                    data: #"{"t":"\#(big)"}"#)
-            do { seq = try await store.append([event], to: session) } catch let error as StoreError { refusal = error }
-        }
+        let (refusal, _) = try await StoreFilling.appendUntilRefused(store, session: session)
         #expect(refusal?.code == .diskFull)
 
         let failing = await responder.respond(to: readyz)

@@ -1,0 +1,23 @@
+import ReviewRoomCore
+import ReviewRoomStore
+
+/// Fills a store until an append is refused: how tests get a real `SQLITE_FULL` (a store opened
+/// with `maxPageCount`) or `ENOSPC` (a tiny tmpfs), without a mock.
+public enum StoreFilling {
+    /// Appends 8 KB `note.op` events to `session` until one is refused or `limit` are stored;
+    /// returns the refusal (nil if none came) and the last durable seq.
+    public static func appendUntilRefused(_ store: Store, session: SessionID, limit: Int64 = 10_000) async throws
+        -> (refusal: StoreError?, seq: Int64) {
+        let data = #"{"t":""# + String(repeating: "x", count: 8_000) + #""}"#
+        var seq: Int64 = 0
+        while seq < limit {
+            let event = EventRecord(seq: seq + 1, at: Timestamp(millisecondsSince1970: 1_796_117_400_000), name: "note.op", data: data)
+            do {
+                seq = try await store.append([event], to: session)
+            } catch let error as StoreError {
+                return (error, seq)
+            }
+        }
+        return (nil, seq)
+    }
+}
