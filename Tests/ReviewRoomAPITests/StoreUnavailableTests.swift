@@ -13,13 +13,7 @@ struct StoreUnavailableTests {
         let root = try TemporaryDirectory.make(prefix: "api-full")
         defer { try? FileManager.default.removeItem(at: root) }
         // The database may not grow past 60 pages: appends soon fail with SQLITE_FULL.
-        let store = try await Store.open(StoreConfiguration(dataDirectory: root.path, maxPageCount: 60))
-        let owner = try await store.addFacilitator(name: "Fran").facilitator.id
-        let definition = SessionDefinition(
-            title: "Reading", hostSchool: "Northfield", focus: "stamina",
-            startsAt: Timestamp(millisecondsSince1970: 1_796_117_400_000), timeZone: "Europe/London",
-            agendaJSON: #"[{"title":"Welcome","durationSec":300}]"#, promptsJSON: "[]", notesJSON: "[]")
-        let session = try await store.createSession(owner: owner, definition: definition, participants: []).session.id
+        let (store, session) = try await StoreFilling.openSmallStore(in: root)
         let (refusal, _) = try await StoreFilling.appendUntilRefused(store, session: session)
         await store.close()
         let full = try #require(refusal)

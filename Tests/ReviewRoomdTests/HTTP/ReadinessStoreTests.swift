@@ -15,7 +15,7 @@ struct ReadinessStoreTests {
         let root = try TemporaryDirectory.make(prefix: "readyz-full")
         defer { try? FileManager.default.removeItem(at: root) }
         // A real SQLITE_FULL: the database may not grow past 60 pages.
-        let store = try await Store.open(StoreConfiguration(dataDirectory: root.path, maxPageCount: 60))
+        let (store, session) = try await StoreFilling.openSmallStore(in: root)
         let readiness = Readiness()
         readiness.markReady()
         let responder = ReviewRoomHTTPResponder(readiness: readiness, api: APIRouter(), staticFiles: nil, store: store,
@@ -23,12 +23,6 @@ struct ReadinessStoreTests {
         let readyz = HTTPRequest(method: "GET", path: "/readyz")
         #expect(await responder.respond(to: readyz).status == 200)
 
-        let owner = try await store.addFacilitator(name: "Fran").facilitator.id
-        let definition = SessionDefinition(
-            title: "Reading", hostSchool: "Northfield", focus: "stamina",
-            startsAt: Timestamp(millisecondsSince1970: 1_796_117_400_000), timeZone: "Europe/London",
-            agendaJSON: #"[{"title":"Welcome","durationSec":300}]"#, promptsJSON: "[]", notesJSON: "[]")
-        let session = try await store.createSession(owner: owner, definition: definition, participants: []).session.id
         let (refusal, _) = try await StoreFilling.appendUntilRefused(store, session: session)
         #expect(refusal?.code == .diskFull)
 
