@@ -49,21 +49,7 @@ struct DemoTests {
         let session = String(header.dropFirst("Demo session ".count).dropLast())
         let console = try #require(first.stdout.entries.first { $0.contains("Facilitator console:") })
         let token = try #require(console.split(separator: " ").last.map { String($0.dropLast()) })
-        let replies = try await RawBlocking.run {
-            let client = try RawWebSocketClient.connect(port: port)
-            defer { client.disconnect() }
-            try client.sendText(#"{"type":"hello","facilitatorToken":"\#(token)","session":"\#(session)"}"#)
-            _ = try client.readText()
-            var replies: [String] = []
-            for (number, command) in ["session.start", "session.end"].enumerated() {
-                try client.sendText(#"{"type":"\#(command)","id":\#(number + 1)}"#)
-                while true {
-                    let text = try client.readText()
-                    if text.contains(#""id":\#(number + 1)"#) { replies.append(text); break }
-                }
-            }
-            return replies
-        }
+        let replies = try await ConsoleCommands.send(["session.start", "session.end"], port: port, facilitatorToken: token, session: session)
         #expect(replies.allSatisfy { $0.contains(#""type":"ack""#) }, "\(replies)")
         first.terminate()
         _ = try await first.waitForExit()

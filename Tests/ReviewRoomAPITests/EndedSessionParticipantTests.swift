@@ -25,21 +25,7 @@ struct EndedSessionParticipantTests {
         }
         let port = try await api.daemon.port()
         let token = api.token()
-        let replies = try await RawBlocking.run {
-            let console = try RawWebSocketClient.connect(port: port)
-            defer { console.disconnect() }
-            try console.sendText(#"{"type":"hello","facilitatorToken":"\#(token)","session":"\#(id)"}"#)
-            _ = try console.readText()
-            var replies: [String] = []
-            for (number, command) in ["session.start", "session.end"].enumerated() {
-                try console.sendText(#"{"type":"\#(command)","id":\#(number + 1)}"#)
-                while true {
-                    let text = try console.readText()
-                    if text.contains(#""id":\#(number + 1)"#) { replies.append(text); break }
-                }
-            }
-            return replies
-        }
+        let replies = try await ConsoleCommands.send(["session.start", "session.end"], port: port, facilitatorToken: token, session: id)
         #expect(replies.allSatisfy { $0.contains(#""type":"ack""#) }, "\(replies)")
         return (id, tokens, pids)
     }
