@@ -116,19 +116,9 @@ struct AttendanceTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = dir.file(StoreConfiguration.databaseFileName)
-        do {
-            let connection = try SQLiteConnection(path: path, create: true)
-            try SchemaMigrator.migrate(connection, upTo: 3, now: 0)
-            try connection.execute("""
-                INSERT INTO facilitators(id, name, created_at) VALUES ('f_1', 'Fran', 0);
-                INSERT INTO sessions(id, owner, title, host_school, focus, starts_at, time_zone, lobby_opens_minutes_before,
-                    auto_start, agenda, prompts, notes, epoch, created_at)
-                    VALUES ('s_1', 'f_1', 'T', 'H', 'F', 0, 'Europe/London', 15, 0, '[]', '[]', '[]', 'e1', 0);
-                INSERT INTO events(session, seq, at, name, data) VALUES ('s_1', 1, 0, 'floor.changed', '{}');
-                """)
-            #expect(try connection.rows("SELECT name FROM sqlite_schema WHERE name = 'attendance'") { $0.text(0) } == [])
-            connection.close()
-        }
+        try StoreFixtures.olderStore(at: path, version: 3,
+                                     eventSQL: "INSERT INTO events(session, seq, at, name, data) VALUES ('s_1', 1, 0, 'floor.changed', '{}')",
+                                     laterTable: "attendance")
         let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
         let id = SessionID("s_1")
         #expect(try await store.load(id)?.lastSeq == 1)

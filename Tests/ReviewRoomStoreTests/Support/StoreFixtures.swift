@@ -1,6 +1,7 @@
 import Foundation
 import ReviewRoomCore
 @testable import ReviewRoomStore
+import Testing
 
 /// Small builders shared by the store tests.
 enum StoreFixtures {
@@ -38,5 +39,22 @@ enum StoreFixtures {
 
     static func contains(_ data: Data, _ text: String) -> Bool {
         data.range(of: Data(text.utf8)) != nil
+    }
+
+    /// Writes a database at schema `version` holding facilitator `f_1` and session `s_1` with the
+    /// one event `eventSQL` inserts, then checks that `laterTable` (added by a later version) is
+    /// not there yet: an older store to open and migrate.
+    static func olderStore(at path: String, version: Int, eventSQL: String, laterTable: String) throws {
+        let connection = try SQLiteConnection(path: path, create: true)
+        defer { connection.close() }
+        try SchemaMigrator.migrate(connection, upTo: version, now: 0)
+        try connection.execute("""
+            INSERT INTO facilitators(id, name, created_at) VALUES ('f_1', 'Fran', 0);
+            INSERT INTO sessions(id, owner, title, host_school, focus, starts_at, time_zone, lobby_opens_minutes_before,
+                auto_start, agenda, prompts, notes, epoch, created_at)
+                VALUES ('s_1', 'f_1', 'T', 'H', 'F', 0, 'Europe/London', 15, 0, '[]', '[]', '[]', 'e1', 0);
+            \(eventSQL);
+            """)
+        #expect(try connection.rows("SELECT name FROM sqlite_schema WHERE name = ?1", { try $0.bind(1, laterTable) }) { $0.text(0) } == [])
     }
 }
