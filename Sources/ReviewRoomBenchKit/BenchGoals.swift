@@ -84,6 +84,7 @@ private struct Run {
             rows.append(BenchGoalRow(name: "a 1,000 × 8", goal: "p99 ≤ 15 ms, 0 errors",
                                      measured: "p99 \(fixed(p99, 1)) ms, \(errors) errors", met: p99 <= 15 && errors == 0))
         }
+        rows += capacityRows()
         if let b = load("load", "b"), let rss = number(b["rssBytesPerConn"]) {
             rows.append(BenchGoalRow(name: "b 10,000 idle", goal: "≤ 8 KB user-space RSS per connection",
                                      measured: "\(thousands(rss)) B", met: rss <= 8192))
@@ -101,6 +102,29 @@ private struct Run {
                                      measured: "\(thousands(frames)) frames/s at p99 \(fixed(p99, 1)) ms", met: nil))
         }
         return rows
+    }
+
+    /// Scenario a's capacity curve (`a@CLIENTS` steps and a itself): the most clients whose p99
+    /// stayed within a's 15 ms with no errors, and the next step up, which did not.
+    func capacityRows() -> [BenchGoalRow] {
+        let runs = records.filter { record in
+            guard record["bench"] as? String == "load", let scenario = record["scenario"] as? String else { return false }
+            return scenario == "a" || scenario.hasPrefix("a@")
+        }.compactMap { record -> (clients: Double, p99Ms: Double, errors: Double)? in
+            guard let clients = number(record["clients"]), let p99 = number(record["p99Ms"]) else { return nil }
+            return (clients, p99, number(record["errors"]) ?? 0)
+        }.sorted { $0.clients < $1.clients }
+        guard runs.count > 1 else { return [] }
+        let goal = "most clients at 1 edit/s within a's p99 ≤ 15 ms"
+        func step(_ run: (clients: Double, p99Ms: Double, errors: Double)) -> String {
+            "\(thousands(run.clients)) at p99 \(fixed(run.p99Ms, 1)) ms\(run.errors > 0 ? ", \(Int(run.errors)) errors" : "")"
+        }
+        guard let best = runs.last(where: { $0.p99Ms <= 15 && $0.errors == 0 }) else {
+            return [BenchGoalRow(name: "a capacity", goal: goal, measured: "none of the steps; the fewest, \(step(runs[0]))", met: nil)]
+        }
+        let next = runs.first { $0.clients > best.clients }
+        let measured = "\(thousands(best.clients)) clients (p99 \(fixed(best.p99Ms, 1)) ms)" + (next.map { "; next step \(step($0))" } ?? "")
+        return [BenchGoalRow(name: "a capacity", goal: goal, measured: measured, met: nil)]
     }
 
     func limitRows() -> [BenchGoalRow] {

@@ -31,6 +31,10 @@ struct LoadBench: AsyncParsableCommand {
     @Option(help: "Scenario e's steps only: comma-separated edits/s per client and 'ack' (e.g. 3 or 2,ack), for profiling one step.")
     var steps: String?
 
+    /// Scenario a's capacity steps, when not the default ones.
+    @Option(name: .customLong("a-steps"), help: "Scenario a's capacity steps: comma-separated fractions of its sessions run before a itself (default 0.25,0.5,0.625,0.75), or 'none' for a alone.")
+    var aSteps: String?
+
     /// Scenario b's idle window, when not the default 3 s.
     @Option(help: "Seconds scenario b holds its idle connections (default 3). Past 40 s the window includes the server's WebSocket pings, so its server CPU says what they cost.")
     var hold: Double?
@@ -41,6 +45,7 @@ struct LoadBench: AsyncParsableCommand {
             throw ValidationError("--hold must be a number of seconds in (0, 3600], not '\(hold)'")
         }
         _ = try SaturationSteps.rates(parsing: steps)
+        _ = try CapacitySteps.fractions(parsing: aSteps)
         _ = try Self.scaleFactor(scale ?? ProcessInfo.processInfo.environment["BENCH_SCALE"] ?? "1")
         guard LoadTarget.Kind(rawValue: target) != nil else {
             throw ValidationError("--target must be reviewroom or peer, not '\(target)'")
@@ -68,6 +73,9 @@ struct LoadBench: AsyncParsableCommand {
             if letter == "d" {
                 guard kind == .reviewroom else { continue }
                 results = [try await RestartScenario(scale: factor).run()]
+            } else if letter == "a" {
+                results = try await CapacitySteps(scale: factor, kind: kind, peerExecutable: peerExecutable,
+                                                  fractions: try CapacitySteps.fractions(parsing: aSteps, scale: factor)).run()
             } else if letter == "e" {
                 results = try await SaturationSteps(scale: factor, kind: kind, peerExecutable: peerExecutable,
                                                    only: try SaturationSteps.rates(parsing: steps)).run()

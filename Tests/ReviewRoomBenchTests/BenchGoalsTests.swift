@@ -56,6 +56,23 @@ import Testing
         #expect(rows["peer, strict"]?.measured.hasSuffix("1.75×") == true, "\(rows["peer, strict"]?.measured ?? "")")
     }
 
+    @Test func aCapacityIsTheMostClientsWithinFifteenMillisecondsAndNoErrors() {
+        func step(_ name: String, clients: Int, p99: Double, errors: Int = 0) -> String {
+            Self.load(name, frames: 1000, p99: p99, errors: errors).replacingOccurrences(of: #""clients":2000"#, with: #""clients":\#(clients)"#)
+        }
+        let lines = [step("a@2000", clients: 2000, p99: 6), step("a@4000", clients: 4000, p99: 12),
+                     step("a@5000", clients: 5000, p99: 14, errors: 2), step("a@6000", clients: 6000, p99: 40),
+                     step("a", clients: 8000, p99: 190)]
+        let row = BenchGoals.rows(fromJSONLines: lines).first { $0.name == "a capacity" }
+        // 5,000 was within 15 ms but had errors, so 4,000 is the capacity and 5,000 the next step.
+        #expect(row?.measured == "4,000 clients (p99 12.0 ms); next step 5,000 at p99 14.0 ms, 2 errors")
+        #expect(row?.met == nil, "the capacity is a measurement; a's own row holds the goal")
+        let none = BenchGoals.rows(fromJSONLines: [step("a@2000", clients: 2000, p99: 16), step("a", clients: 8000, p99: 190)])
+        #expect(none.first { $0.name == "a capacity" }?.measured == "none of the steps; the fewest, 2,000 at p99 16.0 ms")
+        #expect(BenchGoals.rows(fromJSONLines: [step("a", clients: 8000, p99: 190)]).allSatisfy { $0.name != "a capacity" },
+                "a alone has no curve to read")
+    }
+
     @Test func theStrictReadingTakesTheBestStepWithinTheBound() {
         let steps = [(framesPerSec: 30_000.0, p99Ms: 10.0), (70_000, 30), (100_000, 45)]
         #expect(BenchGoals.bestFrames(of: steps, withinP99: 31) == 70_000)

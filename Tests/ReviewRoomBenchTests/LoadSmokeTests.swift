@@ -26,12 +26,17 @@ struct LoadSmokeTests {
             #expect((object["clients"] as? Int ?? 0) > 0)
         }
         #expect(Self.number(scenarios["a"]?["editsPerSec"]) > 0, "scenario a typed nothing")
+        // The tiny run's one capacity step: half of a's sessions, named by its client count.
+        let halfA = try #require(scenarios.first { $0.key.hasPrefix("a@") }, "no a@ capacity step in \(result.stdout)")
+        #expect(halfA.key == "a@\(Int(Self.number(halfA.value["clients"])))")
+        #expect(Self.number(halfA.value["clients"]) < Self.number(scenarios["a"]?["clients"]))
         #expect(Self.number(scenarios["d"]?["readyMs"]) > 0, "scenario d has no readyMs")
     }
 
     @Test("A malformed --scale or --target is refused with a message naming it, before any server starts",
           arguments: [(["--scale", "0"], "'0'"), (["--scale", "lots"], "'lots'"), (["--target", "nginx"], "'nginx'"),
-                      (["--scenario", "z"], "'z'"), (["--hold", "0"], "'0.0'")])
+                      (["--scenario", "z"], "'z'"), (["--hold", "0"], "'0.0'"),
+                      (["--a-steps", "1.5"], "'1.5'"), (["--a-steps", "half"], "'half'")])
     func malformedOptions(arguments: [String], named: String) async throws {
         let bench = try BuildProducts.executable(named: "reviewroom-bench")
         let result = try await ChildProcess.run([bench.path, "load", "--scale", "tiny"] + arguments, timeout: .seconds(60))
