@@ -278,13 +278,19 @@ export class TextOperation {
   }
 }
 
-/** The op that turns `before` into `after`: one replaced range between a common prefix and suffix. */
-export function diffOperation(before, after) {
+/**
+ * The op that turns `before` into `after`: one replaced range between a common prefix and suffix.
+ * `caret` (optional: where the caret is in `after` after a typed change) ends the replaced range
+ * there, so in a run of like units ("\n\n") the one the user deleted is the one deleted.
+ */
+export function diffOperation(before, after, caret = null) {
   let start = 0;
   const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  const prefixMax = caret === null ? max : Math.min(max, caret);
+  while (start < prefixMax && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let end = 0;
-  while (end < max - start &&
+  const suffixMax = caret === null ? max - start : Math.min(max - start, after.length - caret);
+  while (end < suffixMax &&
          before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
   // Never cut a surrogate pair: widen the changed range over a split pair.
   if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
