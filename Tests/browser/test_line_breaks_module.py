@@ -20,8 +20,8 @@ Promise.all([import('/js/line-breaks.js'), import('/js/ot.js')]).then(([m, { Tex
     allReplaced: asModel([-6, 'new']),
   };
   // Every edit a textarea can make on the note (each range replaced by nothing or by "Z\\n", the
-  // caret after it): the model edit deletes exactly the units of the range, so every other CR
-  // stays, and shows as the textarea does unless it joined a lone CR and an LF into a CRLF.
+  // caret after it): the model edit deletes only units of the range, so every other CR stays,
+  // and shows as the textarea does unless it joined a lone CR and an LF into a CRLF.
   const problems = [];
   let joins = 0, checked = 0;
   for (const text of [note, 'x\\rY\\ny', '\\r\\n\\r\\n', '\\r\\r\\n\\n', 'plain']) {
@@ -37,8 +37,15 @@ Promise.all([import('/js/line-breaks.js'), import('/js/ot.js')]).then(([m, { Tex
           const [mFrom, mTo] = [m.toModel(text, from), m.toModel(text, to)];
           checked++;
           const expected = text.slice(0, mFrom) + typed + text.slice(mTo);
-          if (modelAfter !== expected) {
+          // A deletion is exactly the range; typing over a range may keep units it retyped.
+          if (typed === '' ? modelAfter !== expected : m.displayText(modelAfter) !== m.displayText(expected)) {
             problems.push([text, from, to, typed, modelAfter, expected]);
+          }
+          let at = 0;
+          for (const c of op.ops) {
+            if (typeof c === 'string') continue;
+            if (c < 0 && (at < mFrom || at - c > mTo)) problems.push(['deleted outside', text, from, to, typed, op.toJSON()]);
+            at += Math.abs(c);
           }
           if (m.displayText(modelAfter) !== after) {
             joins++;
