@@ -49,7 +49,7 @@ def test_typing_after_crlf_and_cr_text_keeps_the_crs_and_lands_where_typed(daemo
     assert browser_errors(asha) == []
 
 
-def test_backspace_at_a_crlf_deletes_both_units_and_others_carets_show_on_their_line(daemon, facilitator, api_ready, browsers):
+def test_backspace_at_a_crlf_deletes_both_units_undo_restores_them_and_others_carets_show_on_their_line(daemon, facilitator, api_ready, browsers):
     created, asha = asha_and_bilal(daemon, facilitator, browsers, "CRLF break deleted")
     note = created["session"]["notes"][0]["id"]
     with peer(daemon, created, "Bilal") as bilal:
@@ -72,6 +72,12 @@ def test_backspace_at_a_crlf_deletes_both_units_and_others_carets_show_on_their_
         # Bilal's caret moved with the deletion: still before "three".
         wait_js(asha, "return document.querySelector(arguments[0])?.dataset.offset === '17'", caret,
                 message="Bilal's caret not moved through the deletion")
+        # Ctrl+Z puts both units back.
+        ActionChains(asha).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
+        wait_text(asha, STATUS, SAVED)
+        assert note_get(asha, note)["text"] == CR_TEXT
+        assert shown_note(asha, note) == "line one\nline two\nthree"
+        assert selection(asha, note)[:2] == [9, 9]
     assert browser_errors(asha) == []
 
 
