@@ -30,9 +30,13 @@ export function toDisplay(text, position) {
 /** A display position in the model: before a CRLF's CR when before its line break, after its LF when after. */
 export function toModel(text, position) {
   if (!hasCR(text)) return position;
-  let model = 0;
-  for (let shown = 0; shown < position && model < text.length; shown++) model += unitsAt(text, model);
-  return model;
+  // Each CRLF shown before `position` adds its LF (a CR's display index is its index less the
+  // CRLFs before it).
+  let pairs = 0;
+  for (let i = text.indexOf('\r'); i >= 0 && i - pairs < position; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) === LF) pairs += 1;
+  }
+  return Math.min(text.length, position + pairs);
 }
 
 /** How many model units the display unit starting at model `index` stands for (2 for a CRLF). */
