@@ -1,9 +1,11 @@
 // Others' cursors in the shared notes: kept per note at the server revision they were sent at,
 // moved through later ops, drawn (CursorLayer) and listed by name and line for screen readers;
-// and this page's own caret sent to the others.
+// and this page's own caret sent to the others. Cursors on the wire are positions in the note as
+// the server has it; the textarea and the layer show it with LF line breaks (line-breaks.js).
 import { el, replaceChildren } from './dom.js';
 import { t } from './strings.js';
 import { TextOperation } from './ot.js';
+import { displayText, toDisplay, toModel } from './line-breaks.js';
 
 const CURSOR_INTERVAL_MS = 250;
 
@@ -55,12 +57,12 @@ export class NoteCursors {
     const entry = this.view.notes.get(noteId);
     if (!entry) return;
     const cursors = this.byNote.get(noteId) || new Map();
-    const text = entry.shown;
+    const model = entry.shown, text = displayText(model);
     const items = [], marks = [];
     for (const [by, c] of cursors) {
       if (!this.view.model.online.has(by)) continue;
-      const head = Math.min(text.length, entry.client.transformPosition(c.head));
-      const anchor = Math.min(text.length, entry.client.transformPosition(c.anchor));
+      const head = toDisplay(model, Math.min(model.length, entry.client.transformPosition(c.head)));
+      const anchor = toDisplay(model, Math.min(model.length, entry.client.transformPosition(c.anchor)));
       const line = text.slice(0, head).split('\n').length;
       const key = anchor === head ? 'notes.cursorAt' : 'notes.selectionAt';
       const name = this.view.model.nameOf(by);
@@ -80,10 +82,11 @@ export class NoteCursors {
       if (!entry || !this.view.connection.online || entry.client.state !== 'synchronized') return;
       const area = entry.textarea;
       const backwards = area.selectionDirection === 'backward';
+      const [start, end] = [toModel(entry.shown, area.selectionStart), toModel(entry.shown, area.selectionEnd)];
       this.view.connection.command('note.cursor', {
         note: noteId, rev: entry.client.revision,
-        anchor: backwards ? area.selectionEnd : area.selectionStart,
-        head: backwards ? area.selectionStart : area.selectionEnd,
+        anchor: backwards ? end : start,
+        head: backwards ? start : end,
       }).catch(() => {});
     }, CURSOR_INTERVAL_MS));
   }

@@ -2,6 +2,9 @@
 // server through NoteClient (ot.js); others' cursors drawn in the text and listed by name and
 // line for screen readers (NoteCursors); language hints (NoteHints); the page's own undo
 // history (UndoHistory); large pastes sent in pieces and taken back whole if refused.
+// `entry.shown` is the note exactly as the server has it (CRLF and lone CR from other clients
+// kept); the textarea shows it with LF line breaks, and every position crossing between the two
+// goes through line-breaks.js.
 import { el, replaceChildren, copyText } from './dom.js';
 import { t } from './strings.js';
 import { NoteClient, diffOperation, MAX_INSERT_UNITS } from './ot.js';
@@ -11,6 +14,7 @@ import { HintList } from './note-hints.js';
 import { NoteHints } from './note-hints-view.js';
 import { insertedRanges, moveRanges, deletingRanges } from './text-ranges.js';
 import { UndoHistory, endOfChange } from './note-undo.js';
+import { displayText, toDisplay, toModel, modelOperation, modelPositionAfter } from './line-breaks.js';
 
 /** Below this many inserted units an edit the server still closes the connection on (1009) is dropped. */
 const MIN_INSERT_UNITS = 256;
@@ -104,7 +108,7 @@ export class NotesView {
     const tab = el('button', { type: 'button', id: tabId, className: 'tab', textContent: note.title,
       attrs: { role: 'tab', 'aria-controls': panelId, 'aria-selected': 'false', tabindex: '-1' },
       on: { click: () => this.select(note.id, true), keydown: (e) => this.tabKey(e, note.id) } });
-    const textarea = el('textarea', { id: `note-${note.id}`, className: 'note-text', value: note.text, spellcheck: true,
+    const textarea = el('textarea', { id: `note-${note.id}`, className: 'note-text', value: displayText(note.text), spellcheck: true,
       attrs: { 'aria-label': t('notes.editorLabel', { title: note.title }), 'data-note': note.id, rows: 12 } });
     const status = el('p', { className: 'note-status', attrs: { 'aria-live': 'off' } });
     const cursors = el('ul', { className: 'cursor-list', attrs: { 'aria-label': t('notes.others') } });
@@ -168,13 +172,16 @@ export class NotesView {
   showClientText(entry) {
     const area = entry.textarea;
     const hadFocus = document.activeElement === area;
-    const [start, end, direction] = [area.selectionStart, area.selectionEnd, area.selectionDirection];
-    const op = diffOperation(entry.shown, entry.client.text);
+    const before = entry.shown;
+    const [start, end] = [toModel(before, area.selectionStart), toModel(before, area.selectionEnd)];
+    const direction = area.selectionDirection;
+    const op = diffOperation(before, entry.client.text);
     if (entry.paste) entry.paste = moveRanges(entry.paste, op);
     entry.undo.transform(op);
     entry.shown = entry.client.text;
-    area.value = entry.shown;
-    if (hadFocus) area.setSelectionRange(Math.min(start, area.value.length), Math.min(end, area.value.length), direction);
+    area.value = displayText(entry.shown);
+    const shown = (p) => toDisplay(entry.shown, Math.min(p, entry.shown.length));
+    if (hadFocus) area.setSelectionRange(shown(start), shown(end), direction);
     if (entry.hintList.move(op, entry.shown)) this.renderHints(entry);
   }
 
@@ -202,10 +209,19 @@ export class NotesView {
   }
 
   localInput(id, entry) {
-    const after = entry.textarea.value;
+    const area = entry.textarea;
+    const shownOp = diffOperation(displayText(entry.shown), area.value, area.selectionEnd);
     entry.notice = null;
-    const op = diffOperation(entry.shown, after);
+    // The edit on the note as the server has it: CRs the user did not delete stay.
+    const op = modelOperation(entry.shown, shownOp);
     if (!op.isNoop()) entry.undo.record(op, entry.shown);
+    const after = op.apply(entry.shown);
+    if (displayText(after) !== area.value) {
+      // Deleting what stood between a lone CR and an LF made them one CRLF: one line break.
+      const [start, end] = [area.selectionStart, area.selectionEnd].map((p) => toDisplay(after, modelPositionAfter(entry.shown, shownOp, p)));
+      area.value = displayText(after);
+      area.setSelectionRange(start, end);
+    }
     entry.shown = after;
     // A paste too large for one edit goes out in pieces: where it went is kept until all are
     // saved, so a paste the note cannot hold is taken back whole, not cut after some pieces.
@@ -308,14 +324,15 @@ export class NotesView {
   applyRemote(entry, op) {
     const area = entry.textarea;
     const hadFocus = document.activeElement === area;
-    const [selStart, selEnd, direction] = [area.selectionStart, area.selectionEnd, area.selectionDirection];
+    const [selStart, selEnd] = [toModel(entry.shown, area.selectionStart), toModel(entry.shown, area.selectionEnd)];
+    const direction = area.selectionDirection;
     const start = selStart === selEnd ? op.transformCaret(selStart) : op.transformPosition(selStart);
     const end = Math.max(start, op.transformCaret(selEnd));
     const scroll = area.scrollTop;
     // Keystrokes not yet turned into ops (none: input fires per change) would be lost; apply to the shown text.
     entry.shown = op.apply(entry.shown);
-    area.value = entry.shown;
-    if (hadFocus) area.setSelectionRange(start, end, direction);
+    area.value = displayText(entry.shown);
+    if (hadFocus) area.setSelectionRange(toDisplay(entry.shown, start), toDisplay(entry.shown, end), direction);
     area.scrollTop = scroll;
     if (entry.paste) entry.paste = moveRanges(entry.paste, op);
     entry.undo.transform(op);
@@ -352,11 +369,13 @@ export class NotesView {
   applyOwnOp(id, entry, op, caret) {
     const area = entry.textarea;
     const hadFocus = document.activeElement === area;
-    const [start, end, direction] = [area.selectionStart, area.selectionEnd, area.selectionDirection];
+    const [start, end] = [toModel(entry.shown, area.selectionStart), toModel(entry.shown, area.selectionEnd)];
+    const direction = area.selectionDirection;
     entry.shown = op.apply(entry.shown);
-    area.value = entry.shown;
-    if (hadFocus && caret !== null) area.setSelectionRange(caret, caret);
-    else if (hadFocus) area.setSelectionRange(op.transformCaret(start), op.transformCaret(end), direction);
+    area.value = displayText(entry.shown);
+    const shown = (p) => toDisplay(entry.shown, p);
+    if (hadFocus && caret !== null) area.setSelectionRange(shown(caret), shown(caret));
+    else if (hadFocus) area.setSelectionRange(shown(op.transformCaret(start)), shown(op.transformCaret(end)), direction);
     entry.client.applyClient(op);
     if (entry.paste) entry.paste = moveRanges(entry.paste, op);
     if (entry.hintList.move(op, entry.shown)) this.renderHints(entry);
@@ -437,7 +456,7 @@ export class NotesView {
 
   async copyMarkdown() {
     const parts = [];
-    for (const entry of this.notes.values()) parts.push(`## ${entry.title}\n\n${entry.shown.trim()}\n`);
+    for (const entry of this.notes.values()) parts.push(`## ${entry.title}\n\n${displayText(entry.shown).trim()}\n`);
     const ok = await copyText(parts.join('\n'));
     this.announce(ok ? t('notes.copied') : t('notes.copyFailed'));
   }
