@@ -163,4 +163,36 @@ struct ExportCommandTests {
         #expect(markdown.stdout.contains("| Asha | reviewer | yes |"), "\(markdown.stdout)")
         #expect(markdown.stdout.contains("| at least 0:25 |"), "\(markdown.stdout)")
     }
+    /// A PATCH after the start, stored as the server stores it (its `session.changed`, then the
+    /// definition overwritten): the export still says what it replaced, from the definition
+    /// the store kept as created.
+    @Test func anEditIsExportedWithTheValuesItReplaced() async throws {
+        let (directory, id) = try await storeWithSession()
+        let store = try await Store.open(StoreConfiguration(dataDirectory: directory.path, openMode: .existingOnly))
+        let stored = try #require(try await store.session(SessionID(id)))
+        var agenda = try JSONDecoder().decode([Phase].self, from: Data(stored.definition.agendaJSON.utf8))
+        let last = try #require(agenda.last)
+        agenda[agenda.count - 1].durationSec += 300
+        let deck = try JSONDecoder().decode([Prompt].self, from: Data(stored.definition.promptsJSON.utf8))
+        let change = SessionChange(title: "Reading and writing review", focus: stored.definition.focus,
+                                   startsAt: stored.definition.startsAt, timeZone: stored.definition.timeZone,
+                                   agenda: agenda, prompts: Prompts(deck: deck))
+        let seq = try await store.lastSeq(of: SessionID(id)) + 1
+        _ = try await store.append([EventRecord(seq: seq, at: Timestamp(millisecondsSince1970: 1_796_117_460_000),
+                                                name: "session.changed", data: try Self.json(change))], to: SessionID(id))
+        var definition = stored.definition
+        definition.title = change.title
+        definition.agendaJSON = try Self.json(agenda)
+        _ = try await store.updateSession(SessionID(id), definition: definition, reschedule: true)
+        await store.close()
+        let json = try await reviewroomd(["export", id, "--format", "json", "--data-dir", directory.path])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let log = try #require(object["log"] as? [[String: Any]]).filter { $0["seq"] as? Int == Int(seq) }
+        let minutes = Int(last.durationSec) / 60
+        #expect(log.compactMap { $0["text"] as? String } == [
+            "Title: “Reading <b>review</b>” → “Reading and writing review”",
+            "Phase \(agenda.count) “\(last.title)” lengthened from \(minutes) to \(minutes + 5) min",
+        ])
+    }
 }
