@@ -65,6 +65,17 @@ struct RecordEditLogTests {
         #expect(!second.contains { $0.hasPrefix("Title:") || $0.hasPrefix("Start moved") }, "unchanged since the first edit")
     }
 
+    @Test("a long focus reworded past its quoted part says only that it was reworded")
+    func aFocusThatDiffersPastTheQuoteIsJustReworded() throws {
+        var review = ScriptedReview()
+        let long = "How do we rebuild reading stamina in every class, year group and intervention group, starting in Year 3?"
+        try review.edit(SessionEdit(focus: long), at: -3600)
+        try review.edit(SessionEdit(focus: long.replacingOccurrences(of: "Year 3", with: "Year 4")), at: -3000)
+        let lines = Self.editLines(review.input(at: -2000))
+        #expect(lines.count == 2 && lines[0].hasPrefix("Focus reworded: “How do we rebuild reading stamina?” → “How do"), "\(lines)")
+        #expect(lines.last == "Focus reworded", "\(lines)")
+    }
+
     @Test("without the session as created (stored before v6) the first PATCH says its earlier values are not recorded")
     func withoutABaselineTheFirstEditSaysSo() throws {
         var review = ScriptedReview()

@@ -2,14 +2,17 @@ import ReviewRoomCore
 
 extension RecordEventDigest {
     /// Log lines for what a `session.changed` changed in the session's details and agenda,
-    /// each with its old and new value: title, focus (quoted briefly), start, time zone, then
+    /// each with its old and new value: title, focus (quoted briefly; just "Focus reworded" when
+    /// the brief quotes are the same), start, time zone, then
     /// the agenda (``agendaChanges(from:to:deck:)``). Question changes are listed apart
     /// (``questionChanges(from:to:)``). Times are in the record's display zone (`times`).
     static func definitionChanges(from old: SessionChange, to new: SessionChange, times: RecordTimeFormatter) -> [String] {
         var out: [String] = []
         if old.title != new.title { out.append("Title: “\(old.title)” → “\(new.title)”") }
         if old.focus != new.focus {
-            out.append("Focus reworded: “\(brief(old.focus))” → “\(brief(new.focus))”")
+            let (before, after) = (brief(old.focus), brief(new.focus))
+            // Two long statements may differ only past the quoted part: quoting both would read as no change.
+            out.append(before == after ? "Focus reworded" : "Focus reworded: “\(before)” → “\(after)”")
         }
         if old.startsAt != new.startsAt {
             out.append("Start moved from \(times.dateTime(old.startsAt)) to \(times.dateTime(new.startsAt))")
