@@ -65,6 +65,21 @@ struct RecordEditLogTests {
         #expect(!second.contains { $0.hasPrefix("Title:") || $0.hasPrefix("Start moved") }, "unchanged since the first edit")
     }
 
+    @Test("a phase inserted in the middle is one added phase, though the API gives the phases behind it their neighbours' ids")
+    func aPhaseInsertedInTheMiddleIsOneAddition() throws {
+        var review = ScriptedReview()
+        let old = ScriptedReview.agenda
+        // As the API builds it: matched by position, each existing position keeps its id.
+        var (reflections, actions) = (old[1], old[2])
+        reflections.id = "actions"
+        actions.id = "p4"
+        let agenda = [old[0], Phase(id: "reflections", title: "Book look", kind: .evidence, durationSec: 600, turnMode: .open,
+                                    onTimeUp: .overtime), reflections, actions]
+        try review.edit(SessionEdit(agenda: agenda), at: -3600)
+        #expect(review.state.agenda.map(\.id) == ["context", "reflections", "actions", "p4"])
+        #expect(Self.editLines(review.input(at: -3000)) == ["Phase 2 “Book look” added (10 min)"])
+    }
+
     @Test("a long focus reworded past its quoted part says only that it was reworded")
     func aFocusThatDiffersPastTheQuoteIsJustReworded() throws {
         var review = ScriptedReview()
