@@ -93,6 +93,25 @@ struct ExportCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// The definition as created is opaque JSON to the store: one that does not decode (here a
+    /// session created with a broken agenda, then fixed by an update) is named, nothing printed.
+    @Test func anUnreadableDefinitionAsCreatedIsNamedAndNothingIsPrinted() async throws {
+        let (directory, id) = try await storeWithSession()
+        let store = try await Store.open(StoreConfiguration(dataDirectory: directory.path, openMode: .existingOnly))
+        let good = try #require(try await store.session(SessionID(id))).definition
+        var broken = good
+        broken.agendaJSON = "[{\"title\": 7}]"
+        let owner = try #require(try await store.facilitators().first).id
+        let created = try await store.createSession(owner: owner, definition: broken, participants: [])
+        _ = try await store.updateSession(created.session.id, definition: good, reschedule: false)
+        await store.close()
+        let result = try await reviewroomd(["export", created.session.id.rawValue, "--data-dir", directory.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("session '\(created.session.id.rawValue)' has a stored definition as created that does not decode"),
+                "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func anUnknownFormatIsRefused() async throws {
         let (directory, id) = try await storeWithSession()
         let result = try await reviewroomd(["export", id, "--format", "pdf", "--data-dir", directory.path])
