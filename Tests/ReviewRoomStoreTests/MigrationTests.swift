@@ -20,7 +20,9 @@ struct MigrationTests {
     }
 
     /// For every earlier version v (including 0, an empty file), a file at v opens and reaches the latest.
-    @Test(arguments: 0..<Migrations.latestVersion)
+    /// (The versions a file can be at: the ones a migration produces, which may skip a number
+    /// while another branch's migration is not merged yet.)
+    @Test(arguments: [0] + Migrations.all.map(\.version).dropLast())
     func everyEarlierVersionMigratesToTheLatest(from version: Int) async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -85,6 +85,12 @@ async def run_the_session(daemon, facilitator):
     deck[1]["text"] = "Question two, reworded"
     status, _ = daemon.api("PATCH", f"/sessions/{session['id']}", facilitator["token"], {"prompts": deck})
     assert status == 200
+    # A later phase lengthened and the focus reworded: the log says what each replaced.
+    agenda = [dict(phase) for phase in AGENDA]
+    agenda[2]["durationSec"] = 420
+    status, _ = daemon.api("PATCH", f"/sessions/{session['id']}", facilitator["token"],
+                           {"agenda": agenda, "focus": f"Focus, reworded {HOSTILE}"})
+    assert status == 200
     await ok(fran, "session.end")
     await fran.close()
     await asha.close()
@@ -121,6 +127,8 @@ async def test_a_final_record_is_the_same_bytes_consistent_across_formats_and_es
     assert f"Question added: “Added live {HOSTILE}”" in texts, texts
     assert "Question reworded: “Question two” → “Question two, reworded”" in texts, texts
     assert "Extended phase 1 “Welcome " + HOSTILE + "” by 2 min" in texts, texts
+    assert "Phase 3 “Never reached” lengthened from 5 to 7 min" in texts, texts
+    assert f"Focus reworded: “Focus # {HOSTILE}” → “Focus, reworded {HOSTILE}”" in texts, texts
     assert record["agenda"][0]["runs"][0]["extendedSec"] == 120 and record["agenda"][2]["runs"] == []
 
     # The same story in HTML: every log line, escaped, and nothing of the hostile text as markup.

@@ -16,11 +16,17 @@ public struct RecordInput: Sendable {
     /// Who was online when, in any order; nil when not known (the record then says nothing
     /// about attendance), empty when nobody ever joined online.
     public var attendance: [RecordOnlineInterval]?
+    /// The session's editable parts as it was created (title, focus, start, time zone, agenda,
+    /// and the deck with nothing shown): the log compares the first `session.changed` and the
+    /// first `prompts.changed` with it. Nil when not recorded (sessions stored before schema v6):
+    /// the first edit is then logged without its earlier values.
+    public var baseline: SessionChange?
 
     /// Creates the input.
     public init(state: SessionState, notes: [NoteBuffer], events: [LoggedEvent], generatedAt: Timestamp,
-                invited: [RecordInvitee] = [], attendance: [RecordOnlineInterval]? = nil) {
+                invited: [RecordInvitee] = [], attendance: [RecordOnlineInterval]? = nil,
+                baseline: SessionChange? = nil) {
         self.state = state; self.notes = notes; self.events = events; self.generatedAt = generatedAt
-        self.invited = invited; self.attendance = attendance
+        self.invited = invited; self.attendance = attendance; self.baseline = baseline
     }
 }

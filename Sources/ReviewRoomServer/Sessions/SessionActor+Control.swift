@@ -119,7 +119,9 @@ extension SessionActor {
         let attendance = try await store.attendance(of: id).map {
             RecordOnlineInterval(participant: $0.participant.rawValue, joinedAt: $0.joinedAt, leftAt: $0.leftAt, recovered: $0.recovered)
         }
+        // The session as created: the first edit's log lines say what it replaced.
+        let baseline = try await SessionDefinitionCoding.baseline(of: id, in: store)
         return RecordInput(state: stateNow, notes: buffers, events: logged, generatedAt: now, invited: invited,
-                           attendance: attendance)
+                           attendance: attendance, baseline: baseline)
     }
 }

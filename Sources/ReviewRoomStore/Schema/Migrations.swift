@@ -4,8 +4,9 @@ enum Migrations {
     /// `PRAGMA application_id` of every ReviewRoom database: "RRv1" in ASCII.
     static let applicationID: Int32 = 0x5252_7631
 
-    /// All migrations, ascending by version.
-    static let all: [Migration] = [version1, version2, version3, version4]
+    /// All migrations, ascending by version. (v5 is the attendance marks' migration, merged
+    /// from another branch; ``version6`` is in `Migrations+SessionBaselines.swift`.)
+    static let all: [Migration] = [version1, version2, version3, version4, version6]
 
     /// The newest schema version this build understands.
     static var latestVersion: Int { all.last?.version ?? 0 }

@@ -7,15 +7,20 @@ extension Store {
         """
 
     static func decodeSession(_ row: SQLiteStatement) -> StoredSession {
-        let definition = SessionDefinition(
-            title: row.text(2), hostSchool: row.text(3), focus: row.text(4),
-            startsAt: Timestamp(millisecondsSince1970: row.int64(5)), timeZone: row.text(6),
-            lobbyOpensMinutesBefore: Int(row.int64(7)), autoStart: row.int64(8) != 0,
-            agendaJSON: row.text(9), promptsJSON: row.text(10), notesJSON: row.text(11)
-        )
+        let definition = decodeDefinition(row, from: 2)
         return StoredSession(
             id: SessionID(row.text(0)), owner: FacilitatorID(row.text(1)), definition: definition, epoch: row.text(12),
             createdAt: Timestamp(millisecondsSince1970: row.int64(13)), calendarSequence: Int(row.int64(14))
+        )
+    }
+
+    /// The ten definition columns at `first`…`first + 9`, in ``bind(_:to:from:)``'s order.
+    static func decodeDefinition(_ row: SQLiteStatement, from first: Int32) -> SessionDefinition {
+        SessionDefinition(
+            title: row.text(first), hostSchool: row.text(first + 1), focus: row.text(first + 2),
+            startsAt: Timestamp(millisecondsSince1970: row.int64(first + 3)), timeZone: row.text(first + 4),
+            lobbyOpensMinutesBefore: Int(row.int64(first + 5)), autoStart: row.int64(first + 6) != 0,
+            agendaJSON: row.text(first + 7), promptsJSON: row.text(first + 8), notesJSON: row.text(first + 9)
         )
     }
 

@@ -29,6 +29,7 @@ extension Store {
                 try $0.bind(13, epoch)
                 try $0.bind(14, now.millisecondsSince1970)
             }
+            try Self.insertBaseline(definition, of: id, connection)
             var invites: [IssuedInvite] = []
             for (order, (participant, secret)) in zip(participants, tokens).enumerated() {
                 let stored = StoredParticipant(id: ParticipantID(secret.0), role: participant.role, name: participant.name,
@@ -91,7 +92,8 @@ extension Store {
         }
     }
 
-    /// Erases session `id` for good: its events, unchanged edits, attendance, snapshots, participants and their tokens, then
+    /// Erases session `id` for good: its events, unchanged edits, attendance, snapshots, participants and their tokens, its
+    /// definition as created, then
     /// the session row. Deleted pages are zeroed (`secure_delete`) and the WAL is checkpointed and
     /// truncated, so the content does not linger in the files. While another connection holds a
     /// read transaction begun before the delete (a `sqlite3` shell, a backup, an export), the old
@@ -108,6 +110,7 @@ extension Store {
             try connection.run("DELETE FROM unchanged_operations WHERE session = ?1", bind)
             try connection.run("DELETE FROM attendance WHERE session = ?1", bind)
             try connection.run("DELETE FROM participants WHERE session = ?1", bind)
+            try connection.run("DELETE FROM session_baselines WHERE session = ?1", bind)
             guard try connection.run("DELETE FROM sessions WHERE id = ?1", bind) == 1 else {
                 throw StoreError(.unknownSession, "cannot delete session \(id): no such session is stored")
             }

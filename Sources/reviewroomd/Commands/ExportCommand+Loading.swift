@@ -1,11 +1,13 @@
 import Foundation
 import ReviewRoomContent
 import ReviewRoomCore
+import ReviewRoomServer
 import ReviewRoomStore
 
 extension ExportCommand {
     /// The record input of session `id`: its initial state from the stored definition and
-    /// participants, then its whole event log replayed (``RecordInput/rebuilding(_:log:generatedAt:)``).
+    /// participants, then its whole event log replayed (``RecordInput/rebuilding(_:log:generatedAt:)``),
+    /// with its definition as created (``RecordInput/baseline``) when the store recorded it.
     static func recordInput(of id: SessionID, in store: Store, at now: Timestamp) async throws -> RecordInput {
         guard let stored = try await store.session(id) else {
             throw ExportFailure(message: "there is no session '\(id.rawValue)' in \(store.configuration.databasePath)")
@@ -42,9 +44,16 @@ extension ExportCommand {
                                  leftAt: interval.leftAt ?? max(interval.joinedAt, lastAt ?? interval.joinedAt),
                                  recovered: interval.recovered || interval.leftAt == nil)
         }
+        let baseline: SessionChange?
+        do {
+            baseline = try await SessionDefinitionCoding.baseline(of: id, in: store)
+        } catch let error as StoreError {
+            throw ExportFailure(message: "session '\(id.rawValue)' has a stored definition as created that does not decode: \(error.message)")
+        }
         do {
             var input = try RecordInput.rebuilding(initial, log: log, generatedAt: now, invited: invited)
             input.attendance = attendance
+            input.baseline = baseline
             return input
         } catch {
             throw ExportFailure(message: "session '\(id.rawValue)': \(error.message)")

@@ -48,7 +48,7 @@ struct RecordLateChangesTests {
         var review = try ScriptedReview.played(ending: false)
         try review.edit(SessionEdit(title: "Reading for pleasure, renamed"), at: 1010)
         let texts = ReviewRecord(review.input(at: 1020)).log.map(\.text)
-        #expect(texts.contains("Session details or agenda edited"))
+        #expect(texts.contains("Title: “Reading for pleasure” → “Reading for pleasure, renamed”"), "\(texts)")
         #expect(!texts.contains { $0.hasPrefix("Question added") || $0.hasPrefix("Question reworded")
             || $0.hasPrefix("Question taken out") }, "\(texts)")
     }

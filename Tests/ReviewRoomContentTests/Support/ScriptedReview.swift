@@ -34,6 +34,9 @@ struct ScriptedReview {
 
     var state: SessionState
     var notes: [NoteBuffer]
+    /// The session as created, as the store keeps it (``RecordInput/baseline``); nil plays a
+    /// session stored before schema v6.
+    var baseline: SessionChange?
     var events: [LoggedEvent] = []
     private var opCount = 0
 
@@ -46,6 +49,8 @@ struct ScriptedReview {
             notes: [NoteHeading(id: "evidence", title: "Evidence"), NoteHeading(id: "actions", title: "Actions")],
             deck: Self.deck)
         notes = [NoteBuffer(id: "evidence", title: "Evidence"), NoteBuffer(id: "actions", title: "Actions")]
+        baseline = SessionChange(title: state.info.title, focus: state.info.focus, startsAt: state.info.startsAt,
+                                 timeZone: state.info.timeZone, agenda: state.agenda, prompts: state.prompts)
     }
 
     static func at(_ seconds: Double) -> Timestamp { start.adding(seconds: seconds) }
@@ -92,7 +97,7 @@ struct ScriptedReview {
 
     /// The record input at `seconds`.
     func input(at seconds: Double) -> RecordInput {
-        RecordInput(state: state, notes: notes, events: events, generatedAt: Self.at(seconds))
+        RecordInput(state: state, notes: notes, events: events, generatedAt: Self.at(seconds), baseline: baseline)
     }
 
     /// The script up to (not including) the end when `ending` is false.

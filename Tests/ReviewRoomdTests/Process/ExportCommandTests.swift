@@ -93,6 +93,25 @@ struct ExportCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// The definition as created is opaque JSON to the store: one that does not decode (here a
+    /// session created with a broken agenda, then fixed by an update) is named, nothing printed.
+    @Test func anUnreadableDefinitionAsCreatedIsNamedAndNothingIsPrinted() async throws {
+        let (directory, id) = try await storeWithSession()
+        let store = try await Store.open(StoreConfiguration(dataDirectory: directory.path, openMode: .existingOnly))
+        let good = try #require(try await store.session(SessionID(id))).definition
+        var broken = good
+        broken.agendaJSON = "[{\"title\": 7}]"
+        let owner = try #require(try await store.facilitators().first).id
+        let created = try await store.createSession(owner: owner, definition: broken, participants: [])
+        _ = try await store.updateSession(created.session.id, definition: good, reschedule: false)
+        await store.close()
+        let result = try await reviewroomd(["export", created.session.id.rawValue, "--data-dir", directory.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("session '\(created.session.id.rawValue)' has a stored definition as created that does not decode"),
+                "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func anUnknownFormatIsRefused() async throws {
         let (directory, id) = try await storeWithSession()
         let result = try await reviewroomd(["export", id, "--format", "pdf", "--data-dir", directory.path])
@@ -162,5 +181,37 @@ struct ExportCommandTests {
         let markdown = try await reviewroomd(["export", id, "--data-dir", directory.path])
         #expect(markdown.stdout.contains("| Asha | reviewer | yes |"), "\(markdown.stdout)")
         #expect(markdown.stdout.contains("| at least 0:25 |"), "\(markdown.stdout)")
+    }
+    /// A PATCH after the start, stored as the server stores it (its `session.changed`, then the
+    /// definition overwritten): the export still says what it replaced, from the definition
+    /// the store kept as created.
+    @Test func anEditIsExportedWithTheValuesItReplaced() async throws {
+        let (directory, id) = try await storeWithSession()
+        let store = try await Store.open(StoreConfiguration(dataDirectory: directory.path, openMode: .existingOnly))
+        let stored = try #require(try await store.session(SessionID(id)))
+        var agenda = try JSONDecoder().decode([Phase].self, from: Data(stored.definition.agendaJSON.utf8))
+        let last = try #require(agenda.last)
+        agenda[agenda.count - 1].durationSec += 300
+        let deck = try JSONDecoder().decode([Prompt].self, from: Data(stored.definition.promptsJSON.utf8))
+        let change = SessionChange(title: "Reading and writing review", focus: stored.definition.focus,
+                                   startsAt: stored.definition.startsAt, timeZone: stored.definition.timeZone,
+                                   agenda: agenda, prompts: Prompts(deck: deck))
+        let seq = try await store.lastSeq(of: SessionID(id)) + 1
+        _ = try await store.append([EventRecord(seq: seq, at: Timestamp(millisecondsSince1970: 1_796_117_460_000),
+                                                name: "session.changed", data: try Self.json(change))], to: SessionID(id))
+        var definition = stored.definition
+        definition.title = change.title
+        definition.agendaJSON = try Self.json(agenda)
+        _ = try await store.updateSession(SessionID(id), definition: definition, reschedule: true)
+        await store.close()
+        let json = try await reviewroomd(["export", id, "--format", "json", "--data-dir", directory.path])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let log = try #require(object["log"] as? [[String: Any]]).filter { $0["seq"] as? Int == Int(seq) }
+        let minutes = Int(last.durationSec) / 60
+        #expect(log.compactMap { $0["text"] as? String } == [
+            "Title: “Reading <b>review</b>” → “Reading and writing review”",
+            "Phase \(agenda.count) “\(last.title)” lengthened from \(minutes) to \(minutes + 5) min",
+        ])
     }
 }

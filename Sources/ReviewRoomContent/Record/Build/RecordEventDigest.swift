@@ -17,15 +17,22 @@ struct RecordEventDigest {
     private var floor: Floor?
     private var prompts: Prompts?
     private var participants: [Participant]?
+    /// The session's editable parts before the next `session.changed`: the baseline, then
+    /// each `session.changed` in turn; nil while not known.
+    private var definition: SessionChange?
 
     /// Reads `events` in order; `invited` (everyone ever invited) tells the participant list
-    /// before the first change to it.
+    /// before the first change to it; `baseline` (the session as created) the details, agenda
+    /// and deck before the first change to them.
     init(_ events: [LoggedEvent], agenda: [Phase], names: RecordNames, times: RecordTimeFormatter,
-         invited: [RecordInvitee]) {
+         invited: [RecordInvitee], baseline: SessionChange?) {
         self.agenda = agenda
         self.names = names
         self.times = times
         participants = Self.participantsBeforeFirstChange(events, invited: invited)
+        definition = baseline
+        prompts = baseline?.prompts
+        if let deck = baseline?.prompts { questions.read(deck) }
         for logged in events { read(logged) }
     }
 
@@ -64,8 +71,14 @@ struct RecordEventDigest {
             for text in Self.participantChanges(from: participants ?? list, to: list) { add("participants", text) }
             participants = list
         case .sessionChanged(let change):
-            add("agenda", "Session details or agenda edited")
-            for text in Self.questionChanges(from: prompts, to: change.prompts) { add("question", text) }
+            let details = definition.map { Self.definitionChanges(from: $0, to: change, times: times) }
+                ?? ["Session details changed (earlier values not recorded)"]
+            let questionLines = Self.questionChanges(from: prompts, to: change.prompts)
+            for text in details { add("agenda", text) }
+            for text in questionLines { add("question", text) }
+            // Every session.changed changes something; say so even when it is nothing listed above.
+            if details.isEmpty && questionLines.isEmpty { add("agenda", "Session details changed") }
+            definition = change
             // The deck may be reworded or cut: later questions are compared with it.
             questions.read(change.prompts)
             prompts = change.prompts

@@ -11,7 +11,7 @@ extension ReviewRecord {
         let times = RecordTimeFormatter(timeZone: state.info.timeZone)
         let names = RecordNames(current: state.participants, invited: input.invited)
         let digest = RecordEventDigest(input.events, agenda: state.agenda, names: names, times: times,
-                                       invited: input.invited)
+                                       invited: input.invited, baseline: input.baseline)
         let runs = state.phaseRuns(at: now)
 
         schemaVersion = 1

@@ -9,6 +9,8 @@ public struct RecordLogEntry: Codable, Equatable, Sendable {
     /// The time in the display time zone (`HH:mm:ss`).
     public var time: String
     /// What kind of entry: `session`, `phase`, `clock`, `floor`, `round`, `question`, `agenda`, `participants`.
+    /// A session edit gives one `agenda` entry per value it replaced (title, focus, start, time
+    /// zone, each phase changed), and `question` entries for its question changes.
     public var kind: String
     /// What happened, in words.
     public var text: String
