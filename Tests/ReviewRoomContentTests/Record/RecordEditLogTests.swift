@@ -119,6 +119,21 @@ struct RecordEditLogTests {
         ])
     }
 
+    @Test("a question whose theme alone changes is itemised: changed, removed and given")
+    func aThemeChangeIsItemised() throws {
+        var deck = ScriptedReview.deck
+        deck[0].theme = "a new theme"
+        deck[1].theme = nil
+        deck[2].theme = "families"
+        var review = ScriptedReview()
+        try review.edit(SessionEdit(deck: deck), at: -60)
+        #expect(Self.editLines(review.input(at: 0)) == [
+            "Question “How do pupils choose books?”: theme “reading-recovery” → “a new theme”",
+            "Question “What helps reluctant readers?”: theme “reading-recovery” removed",
+            "Question “Where do families fit in?”: theme “families” given",
+        ])
+    }
+
     @Test("the itemised edit is the same in Markdown, HTML and JSON, escaped, and a final record is byte-stable")
     func theItemisedEditIsInEveryFormat() throws {
         var review = ScriptedReview()

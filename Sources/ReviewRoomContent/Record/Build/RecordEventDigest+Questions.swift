@@ -12,6 +12,9 @@ extension RecordEventDigest {
                 if before.text != prompt.text {
                     out.append("Question reworded: “\(before.text)” → “\(prompt.text)”")
                 }
+                if before.theme != prompt.theme {
+                    out.append(themeChange(of: prompt.text, from: before.theme, to: prompt.theme))
+                }
             } else {
                 out.append("Question added: “\(prompt.text)”")
             }
@@ -20,5 +23,15 @@ extension RecordEventDigest {
             out.append("Question taken out of the deck: “\(prompt.text)”")
         }
         return out
+    }
+
+    /// "Question “…”: theme “a” → “b”", or given / removed when the question had none / has none.
+    private static func themeChange(of text: String, from old: String?, to new: String?) -> String {
+        switch (old, new) {
+        case let (old?, new?): "Question “\(text)”: theme “\(old)” → “\(new)”"
+        case let (nil, new?): "Question “\(text)”: theme “\(new)” given"
+        case let (old?, nil): "Question “\(text)”: theme “\(old)” removed"
+        case (nil, nil): "Question “\(text)”: theme unchanged"
+        }
     }
 }
