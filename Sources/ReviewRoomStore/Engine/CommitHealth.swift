@@ -1,19 +1,56 @@
 import Synchronization
 
 /// Whether the writer's commits are failing: set by the writer thread after each batch, read by
-/// anyone (`/readyz`). A failure stays until a later transaction that changed rows commits, so an
-/// empty probe batch (which writes nothing and succeeds even on a full disk) does not clear it.
+/// anyone (`/readyz`). A failure stays until a later transaction that changed rows commits (a
+/// real write or the writer's own ``CommitProbe``), so an empty batch (which writes nothing and
+/// succeeds even on a full disk) does not clear it.
 final class CommitHealth: Sendable {
-    private let failure = Mutex<StoreError?>(nil)
+    private struct State {
+        var failure: StoreError?
+        var closed = false
+        var waiters: [CheckedContinuation<StoreError?, Never>] = []
+    }
+
+    private let state = Mutex(State())
 
     /// The failure of the last batch that failed, or nil once a writing batch committed since.
-    var current: StoreError? { failure.withLock { $0 } }
+    var current: StoreError? { state.withLock { $0.failure } }
 
     /// Records that a batch could not be committed.
-    func failed(_ error: StoreError) { failure.withLock { $0 = error } }
+    func failed(_ error: StoreError) { state.withLock { $0.failure = error } }
 
-    /// Records that a batch which changed rows was committed.
-    func committed() { failure.withLock { $0 = nil } }
+    /// Records that a batch which changed rows was committed; wakes ``waitUntilCommitting()``.
+    func committed() {
+        let waiters = state.withLock { state -> [CheckedContinuation<StoreError?, Never>] in
+            state.failure = nil
+            defer { state.waiters.removeAll() }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume(returning: nil) }
+    }
+
+    /// Records that the writer stopped: waiters get the failure still standing (if any).
+    func close() {
+        let (waiters, failure) = state.withLock { state -> ([CheckedContinuation<StoreError?, Never>], StoreError?) in
+            state.closed = true
+            defer { state.waiters.removeAll() }
+            return (state.waiters, state.failure)
+        }
+        for waiter in waiters { waiter.resume(returning: failure) }
+    }
+
+    /// Returns nil as soon as commits succeed (at once when they do now), or the failure still
+    /// standing when the writer stopped first.
+    func waitUntilCommitting() async -> StoreError? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<StoreError?, Never>) in
+            let answer = state.withLock { state -> StoreError?? in
+                if state.failure == nil || state.closed { return .some(state.failure) }
+                state.waiters.append(continuation)
+                return .none
+            }
+            if let answer { continuation.resume(returning: answer) }
+        }
+    }
 }
 
 extension StoreError {

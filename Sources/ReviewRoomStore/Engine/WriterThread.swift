@@ -75,7 +75,12 @@ final class WriterThread: Sendable {
     private func serve(_ connection: SQLiteConnection) {
         var batch = WriteBatch(connection: connection, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds, health: health)
         while true {
-            wake.wait()
+            guard waitForWork() else {
+                // Commits are failing and nothing came for a retry interval: try the probe.
+                batch.commit([CommitProbe.job])
+                checkpointer.finishIfNeeded(on: connection)
+                continue
+            }
             let (jobs, stopping) = queue.withLock { queue -> ([WriteJob], Bool) in
                 let count = min(queue.jobs.count, configuration.maxBatchSize)
                 let jobs = Array(queue.jobs.prefix(count))
@@ -95,9 +100,20 @@ final class WriterThread: Sendable {
                     return queue.waiters
                 }
                 for waiter in waiters { waiter.resume() }
+                health.close()
                 return
             }
             // Jobs left behind by `maxBatchSize` each still have a signal pending, so the loop comes back.
         }
+    }
+
+    /// Waits for a signal (a job, or closing) and returns true; returns false instead when
+    /// commits are failing and ``StoreConfiguration/commitRetryMilliseconds`` passed without one.
+    private func waitForWork() -> Bool {
+        guard health.current != nil, let retry = configuration.commitRetryMilliseconds else {
+            wake.wait()
+            return true
+        }
+        return wake.wait(timeout: .now() + .milliseconds(max(1, retry))) == .success
     }
 }
