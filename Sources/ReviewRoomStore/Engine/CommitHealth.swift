@@ -8,7 +8,8 @@ final class CommitHealth: Sendable {
     private struct State {
         var failure: StoreError?
         var closed = false
-        var waiters: [CheckedContinuation<StoreError?, Never>] = []
+        var waiters: [UInt64: CheckedContinuation<StoreError?, Never>] = [:]
+        var nextWaiter: UInt64 = 0
     }
 
     private let state = Mutex(State())
@@ -24,7 +25,7 @@ final class CommitHealth: Sendable {
         let waiters = state.withLock { state -> [CheckedContinuation<StoreError?, Never>] in
             state.failure = nil
             defer { state.waiters.removeAll() }
-            return state.waiters
+            return Array(state.waiters.values)
         }
         for waiter in waiters { waiter.resume(returning: nil) }
     }
@@ -34,21 +35,30 @@ final class CommitHealth: Sendable {
         let (waiters, failure) = state.withLock { state -> ([CheckedContinuation<StoreError?, Never>], StoreError?) in
             state.closed = true
             defer { state.waiters.removeAll() }
-            return (state.waiters, state.failure)
+            return (Array(state.waiters.values), state.failure)
         }
         for waiter in waiters { waiter.resume(returning: failure) }
     }
 
     /// Returns nil as soon as commits succeed (at once when they do now), or the failure still
-    /// standing when the writer stopped first.
+    /// standing when the writer stopped first or the waiting task was cancelled.
     func waitUntilCommitting() async -> StoreError? {
-        await withCheckedContinuation { (continuation: CheckedContinuation<StoreError?, Never>) in
-            let answer = state.withLock { state -> StoreError?? in
-                if state.failure == nil || state.closed { return .some(state.failure) }
-                state.waiters.append(continuation)
-                return .none
+        let id = state.withLock { state -> UInt64 in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<StoreError?, Never>) in
+                let answer = state.withLock { state -> StoreError?? in
+                    if state.failure == nil || state.closed || Task.isCancelled { return .some(state.failure) }
+                    state.waiters[id] = continuation
+                    return .none
+                }
+                if let answer { continuation.resume(returning: answer) }
             }
-            if let answer { continuation.resume(returning: answer) }
+        } onCancel: {
+            let (waiter, failure) = state.withLock { state in (state.waiters.removeValue(forKey: id), state.failure) }
+            waiter?.resume(returning: failure)
         }
     }
 }

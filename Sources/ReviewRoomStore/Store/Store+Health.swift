@@ -19,7 +19,8 @@ extension Store {
     }
 
     /// Returns nil once commits succeed (at once when they do now): after a real write or the
-    /// writer's probe commits; returns the failure still standing if the store closes first.
+    /// writer's probe commits; returns the failure still standing if the store closes first or
+    /// the calling task is cancelled.
     public func waitUntilCommitsSucceed() async -> StoreError? {
         await writer.health.waitUntilCommitting()
     }
