@@ -28,6 +28,26 @@ public struct TmpfsMount: Sendable {
         return file
     }
 
+    /// Fills the mount to the last byte with a file (writing until `ENOSPC`) and returns its
+    /// path: delete it to free the space.
+    public func fillUp() throws -> String {
+        let file = path + "/ballast"
+        guard FileManager.default.createFile(atPath: file, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file])
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+        defer { try? handle.close() }
+        var chunk = 64 * 1_024
+        while chunk > 0 {
+            do {
+                try handle.write(contentsOf: Data(count: chunk))
+            } catch {
+                chunk /= 2
+            }
+        }
+        return file
+    }
+
     /// Unmounts it.
     public func unmount() { umount2(path, Int32(MNT_DETACH)) }
 }
