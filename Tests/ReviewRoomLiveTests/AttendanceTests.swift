@@ -143,6 +143,29 @@ struct LiveAttendanceTests {
         Issue.record("no still-here mark at \(at) for \(participant)")
     }
 
+    /// The marks run only while someone is online: the last leave stops them (no timer left
+    /// on the session's clock), and a later minute writes nothing.
+    @Test func stillHereMarksStopWhenNobodyIsOnline() async throws {
+        let app = try await InProcessServer.start()
+        let t0 = app.clock.now()
+        let (asha, _) = try await app.join("Asha")
+        let ashaID = try #require(app.fixture.participantIDs["Asha"])
+        app.clock.advance(to: t0.adding(seconds: 60))
+        try await Self.waitForMark(app, ashaID, at: t0.adding(seconds: 60))
+        asha.disconnect()
+        // The leave is stored after the marks were stopped (in the actor, before the write).
+        for _ in 0..<100_000 {
+            if try await app.store.attendance(of: app.fixture.session).allSatisfy({ $0.leftAt != nil }) { break }
+            await Task.yield()
+        }
+        #expect(app.clock.sleeperCount == 0, "nobody online: no mark pending")
+        app.clock.advance(to: t0.adding(seconds: 180))
+        let intervals = try await app.store.attendance(of: app.fixture.session)
+        #expect(intervals.map(\.seenAt) == [t0.adding(seconds: 60)], "\(intervals)")
+        #expect(intervals.map(\.leftAt) == [t0.adding(seconds: 60)], "\(intervals)")
+        await app.stop()
+    }
+
     /// A quiet stretch before kill -9 (people online, nobody typing) is not lost: the session
     /// marks its open intervals every minute on its clock (here the injected one, advanced three
     /// minutes with no event), and a real daemon started on what the kill left closes them at

@@ -33,8 +33,10 @@ extension SessionActor {
     func armStillOnlineMarks() {
         guard stillOnlineMarks == nil, !stopped else { return }
         let clock = clock, every = max(1, limits.attendanceMarkSeconds)
+        // Counted from now, not from when the task first runs (it may start late).
+        let first = clock.now().adding(seconds: every)
         stillOnlineMarks = Task { [weak self] in
-            var next = clock.now().adding(seconds: every)
+            var next = first
             while true {
                 do {
                     try await clock.sleep(until: next)
