@@ -5,10 +5,13 @@ import ReviewRoomStore
 /// Fills a store until an append is refused: how tests get a real `SQLITE_FULL` (a store opened
 /// with `maxPageCount`) or `ENOSPC` (a tiny tmpfs), without a mock.
 public enum StoreFilling {
-    /// Opens a store in `directory` that may not grow past `maxPageCount` pages and creates one
-    /// session in it (owned by a facilitator "Fran"), ready for ``appendUntilRefused(_:session:limit:)``.
-    public static func openSmallStore(in directory: URL, maxPageCount: Int64 = 60) async throws -> (store: Store, session: SessionID) {
-        let store = try await Store.open(StoreConfiguration(dataDirectory: directory.path, maxPageCount: maxPageCount))
+    /// Opens a store in `directory` that may not grow past `maxPageCount` pages (nil: only the
+    /// disk limits it) and creates one session in it (owned by a facilitator "Fran"), ready for
+    /// ``appendUntilRefused(_:session:limit:)``; `commitRetryMilliseconds` as in `StoreConfiguration`.
+    public static func openSmallStore(in directory: URL, maxPageCount: Int64? = 60, commitRetryMilliseconds: Int? = 5_000) async throws
+        -> (store: Store, session: SessionID) {
+        let store = try await Store.open(StoreConfiguration(dataDirectory: directory.path, maxPageCount: maxPageCount,
+                                                            commitRetryMilliseconds: commitRetryMilliseconds))
         let owner = try await store.addFacilitator(name: "Fran").facilitator.id
         let definition = SessionDefinition(
             title: "Reading", hostSchool: "Northfield", focus: "stamina",

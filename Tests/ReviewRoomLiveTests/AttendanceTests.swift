@@ -131,4 +131,77 @@ struct LiveAttendanceTests {
         #expect(fays.map(\.recovered) == [true, false], "\(fays)")
         #expect(fays.allSatisfy { $0.leftAt != nil }, "\(fays)")
     }
+
+    /// Waits (without sleeping: each look is a round trip through the store's writer) until the
+    /// open interval of `participant` carries the still-here mark `at`.
+    static func waitForMark(_ app: InProcessServer, _ participant: String, at: Timestamp) async throws {
+        for _ in 0..<100_000 {
+            let intervals = try await app.store.attendance(of: app.fixture.session)
+            if intervals.contains(where: { $0.participant.rawValue == participant && $0.leftAt == nil && $0.seenAt == at }) { return }
+            await Task.yield()
+        }
+        Issue.record("no still-here mark at \(at) for \(participant)")
+    }
+
+    /// The marks run only while someone is online: the last leave stops them (no timer left
+    /// on the session's clock), and a later minute writes nothing.
+    @Test func stillHereMarksStopWhenNobodyIsOnline() async throws {
+        let app = try await InProcessServer.start()
+        let t0 = app.clock.now()
+        let (asha, _) = try await app.join("Asha")
+        let ashaID = try #require(app.fixture.participantIDs["Asha"])
+        app.clock.advance(to: t0.adding(seconds: 60))
+        try await Self.waitForMark(app, ashaID, at: t0.adding(seconds: 60))
+        asha.disconnect()
+        // The leave is stored after the marks were stopped (in the actor, before the write).
+        for _ in 0..<100_000 {
+            if try await app.store.attendance(of: app.fixture.session).allSatisfy({ $0.leftAt != nil }) { break }
+            await Task.yield()
+        }
+        #expect(app.clock.sleeperCount == 0, "nobody online: no mark pending")
+        app.clock.advance(to: t0.adding(seconds: 180))
+        let intervals = try await app.store.attendance(of: app.fixture.session)
+        #expect(intervals.map(\.seenAt) == [t0.adding(seconds: 60)], "\(intervals)")
+        #expect(intervals.map(\.leftAt) == [t0.adding(seconds: 60)], "\(intervals)")
+        await app.stop()
+    }
+
+    /// A quiet stretch before kill -9 (people online, nobody typing) is not lost: the session
+    /// marks its open intervals every minute on its clock (here the injected one, advanced three
+    /// minutes with no event), and a real daemon started on what the kill left closes them at
+    /// the last mark, not at the last event. What a kill leaves is exactly what was committed:
+    /// a backup taken while the session runs, with the intervals still open.
+    @Test func aQuietStretchBeforeAKillIsKeptUpToTheLastStillHereMark() async throws {
+        let app = try await InProcessServer.start(agenda: SessionFixture.agenda(seconds: 3_600))
+        let (fay, _) = try await app.join("Fay")
+        #expect(try await fay.request("session.start").seq == 1)
+        let t0 = app.clock.now()
+        let (asha, _) = try await app.join("Asha")
+        let ashaID = try #require(app.fixture.participantIDs["Asha"])
+        _ = try await fay.message("presence", where: { ($0.object["online"] as? [String])?.contains(ashaID) == true })
+        for minute in 1...3 {
+            app.clock.advance(to: t0.adding(seconds: Double(60 * minute)))
+            try await Self.waitForMark(app, ashaID, at: t0.adding(seconds: Double(60 * minute)))
+        }
+        let events = try await app.store.events(of: app.fixture.session, after: 0)
+        #expect(events.last?.at == t0, "the stretch was quiet: no event after the start: \(events.map(\.name))")
+
+        let crashed = try TemporaryDirectory.make(prefix: "reviewroom-killed")
+        try await app.store.backup(to: crashed.appendingPathComponent(StoreConfiguration.databaseFileName).path)
+        asha.disconnect()
+        fay.disconnect()
+        await app.stop()
+
+        let live = try await LiveDaemon.restart(on: crashed, fixture: app.fixture)
+        // Joining loads the session, which closes the intervals the "killed" daemon left open.
+        let (fayAgain, _) = try await live.join("Fay")
+        fayAgain.disconnect()
+        live.daemon.signal(SIGTERM)
+        _ = try await live.daemon.waitForExit()
+        let intervals = try await Self.intervals(live)
+        let ashas = try #require(intervals["Asha"])
+        #expect(ashas.map(\.leftAt) == [t0.adding(seconds: 180)], "ends at the last mark, not at the last event (t0): \(ashas)")
+        #expect(ashas.map(\.recovered) == [true], "still a lower bound: \(ashas)")
+        #expect(intervals["Fay"]?.first { $0.recovered }?.leftAt == t0.adding(seconds: 180), "\(intervals)")
+    }
 }

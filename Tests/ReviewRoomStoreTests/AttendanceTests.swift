@@ -4,11 +4,18 @@ import ReviewRoomTesting
 import Testing
 @testable import ReviewRoomStore
 
-/// Who was online when (schema v4): written through the writer, read back per session,
+/// Who was online when (schema v4, still-here marks v5): written through the writer, read back per session,
 /// closed after a kill, erased with the session, copied by a backup.
 @Suite("Attendance")
 struct AttendanceTests {
     static func at(_ seconds: Int64) -> Timestamp { Timestamp(millisecondsSince1970: 1_796_117_400_000 + seconds * 1000) }
+
+    /// A store in `dir` with one fixture session: its id and its two participants (Asha, Ben).
+    static func openSession(in dir: TemporaryDirectory) async throws -> (Store, SessionID, ParticipantID, ParticipantID) {
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let (_, created) = try await StoreFixtures.session(in: store)
+        return (store, created.session.id, created.invites[0].participant.id, created.invites[1].participant.id)
+    }
 
     @Test func intervalsOpenCloseAndComeBackPerSession() async throws {
         let dir = try TemporaryDirectory()
@@ -58,10 +65,7 @@ struct AttendanceTests {
     @Test func openIntervalsCloseAtTheLastStoredEvent() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
-        let (_, created) = try await StoreFixtures.session(in: store)
-        let id = created.session.id
-        let asha = created.invites[0].participant.id, ben = created.invites[1].participant.id
+        let (store, id, asha, ben) = try await Self.openSession(in: dir)
         try await store.recordJoined(asha, in: id, at: Timestamp(millisecondsSince1970: 1_796_117_400_000))
         try await store.recordJoined(ben, in: id, at: Timestamp(millisecondsSince1970: 1_796_117_400_009))
         _ = try await store.append((1...5).map { StoreFixtures.event($0) }, to: id)
@@ -126,6 +130,84 @@ struct AttendanceTests {
         #expect(try await store.attendance(of: id).map(\.participant) == [ParticipantID("p_a")])
         await store.close()
         let connection = try SQLiteConnection(path: path)
+        #expect(try SchemaMigrator.version(of: connection) == Migrations.latestVersion)
+    }
+
+    /// Still-here marks (schema v5): a killed daemon's open intervals end at the later of the
+    /// last stored event and the last mark, so a quiet stretch before the kill is kept.
+    @Test func openIntervalsCloseAtTheLaterOfTheLastEventAndTheLastMark() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let (store, id, asha, ben) = try await Self.openSession(in: dir)
+        let hana = ParticipantID("p_hana")
+        let lastEvent = StoreFixtures.event(3).at
+        try await store.recordJoined(asha, in: id, at: lastEvent.adding(seconds: -100))
+        try await store.recordJoined(ben, in: id, at: lastEvent.adding(seconds: -50))
+        try await store.recordJoined(hana, in: id, at: lastEvent.adding(seconds: -40))
+        try await store.recordLeft(hana, in: id, at: lastEvent.adding(seconds: -30))
+        _ = try await store.append((1...3).map { StoreFixtures.event($0) }, to: id)
+        // Nobody types for three minutes; the live session marks its open intervals each minute.
+        #expect(try await store.recordStillOnline(in: id, at: lastEvent.adding(seconds: 60)) == 2)
+        #expect(try await store.recordStillOnline(in: id, at: lastEvent.adding(seconds: 180)) == 2)
+        // A mark never moves back (a late, reordered one).
+        try await store.recordStillOnline(in: id, at: lastEvent.adding(seconds: 120))
+        try await store.recordLeft(ben, in: id, at: lastEvent.adding(seconds: 200))
+        #expect(try await store.recordStillOnline(in: SessionID("s_ghost"), at: lastEvent.adding(seconds: 190)) == 0, "an unknown session marks nothing")
+
+        #expect(try await store.closeInterruptedAttendance(in: id) == 1)
+        let intervals = try await store.attendance(of: id)
+        let ashas = intervals.filter { $0.participant == asha }
+        #expect(ashas.map(\.leftAt) == [lastEvent.adding(seconds: 180)], "\(intervals)")
+        #expect(ashas.map(\.recovered) == [true])
+        // Closed intervals keep their own ends: Ben left after the last mark, Hana before any.
+        #expect(intervals.first { $0.participant == ben }?.leftAt == lastEvent.adding(seconds: 200))
+        #expect(intervals.first { $0.participant == ben }?.recovered == false)
+        #expect(intervals.first { $0.participant == hana }?.leftAt == lastEvent.adding(seconds: -30))
+        #expect(intervals.first { $0.participant == hana }?.seenAt == nil)
+        await store.close()
+    }
+
+    /// A mark older than the last event does not pull the end back before that event.
+    @Test func aMarkBeforeTheLastEventLeavesTheEndAtTheEvent() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let (store, id, asha, _) = try await Self.openSession(in: dir)
+        let lastEvent = StoreFixtures.event(2).at
+        try await store.recordJoined(asha, in: id, at: lastEvent.adding(seconds: -120))
+        try await store.recordStillOnline(in: id, at: lastEvent.adding(seconds: -60))
+        _ = try await store.append((1...2).map { StoreFixtures.event($0) }, to: id)
+        #expect(try await store.closeInterruptedAttendance(in: id) == 1)
+        #expect(try await store.attendance(of: id).map(\.leftAt) == [lastEvent])
+        await store.close()
+    }
+
+    /// v4 → v5 adds `attendance.seen_at`: an interval a v4 daemon left open keeps closing at the
+    /// last event, and new intervals take marks.
+    @Test func aVersion4StoreGainsStillHereMarks() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file(StoreConfiguration.databaseFileName)
+        try StoreFixtures.olderStore(at: path, version: 4, eventSQL: """
+            INSERT INTO events(session, seq, at, name, data) VALUES ('s_1', 1, 5000, 'floor.changed', '{}');
+            INSERT INTO attendance(session, participant, joined_at) VALUES ('s_1', 'p_old', 1000)
+            """, laterTable: nil)
+        do {
+            let old = try SQLiteConnection(path: path)
+            defer { old.close() }
+            #expect(!(try old.rows("PRAGMA table_info(attendance)") { $0.text(1) }.contains("seen_at")))
+        }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let id = SessionID("s_1")
+        #expect(try await store.load(id)?.lastSeq == 1)
+        #expect(try await store.attendance(of: id).map(\.seenAt) == [nil])
+        #expect(try await store.closeInterruptedAttendance(in: id) == 1)
+        #expect(try await store.attendance(of: id).map(\.leftAt) == [Timestamp(millisecondsSince1970: 5000)])
+        try await store.recordJoined(ParticipantID("p_a"), in: id, at: Timestamp(millisecondsSince1970: 6000))
+        #expect(try await store.recordStillOnline(in: id, at: Timestamp(millisecondsSince1970: 66_000)) == 1)
+        #expect(try await store.attendance(of: id).compactMap(\.seenAt) == [Timestamp(millisecondsSince1970: 66_000)])
+        await store.close()
+        let connection = try SQLiteConnection(path: path)
+        defer { connection.close() }
         #expect(try SchemaMigrator.version(of: connection) == Migrations.latestVersion)
     }
 }

@@ -89,7 +89,7 @@ struct FileErrorTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         var target = dir.file("ro")
-        let mount = TmpfsMount.mount(in: dir, sizeKiB: 64, readOnly: true)
+        let mount = TmpfsMount.mount(in: dir.path, sizeKiB: 64, readOnly: true)
         defer { mount?.unmount() }
         if let mount {
             target = mount.path
@@ -125,7 +125,7 @@ struct FileErrorTests {
     @Test func aFullDiskReportsDiskFull() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        guard let mount = TmpfsMount.mount(in: dir, sizeKiB: 256) else { return }
+        guard let mount = TmpfsMount.mount(in: dir.path, sizeKiB: 256) else { return }
         defer { mount.unmount() }
         let store = try await Store.open(StoreConfiguration(dataDirectory: mount.path))
         let (_, created) = try await StoreFixtures.session(in: store)

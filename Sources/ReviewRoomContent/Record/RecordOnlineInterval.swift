@@ -10,7 +10,8 @@ public struct RecordOnlineInterval: Equatable, Sendable {
     /// When their last connection closed; nil while they are still online.
     public var leftAt: Timestamp?
     /// Whether the server stopped without closing it and ended it at the session's last
-    /// stored event when the session loaded again: they may have been online longer.
+    /// stored event or last still-here mark when the session loaded again: they may have been
+    /// online longer.
     public var recovered: Bool
 
     /// Creates an interval.

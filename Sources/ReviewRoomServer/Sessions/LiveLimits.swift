@@ -17,6 +17,11 @@ public struct LiveLimits: Sendable {
     public var snapshotEveryEvents = 2_000
     /// Nesting depth a client message may have.
     public var maxJSONDepth = 32
+    /// How often a session with someone online marks its open attendance intervals as still
+    /// open (one small write per session, never per edit): after `kill -9` an interval is
+    /// closed at the later of the last stored event and the last mark, so at most this much of
+    /// a quiet stretch is lost.
+    public var attendanceMarkSeconds: Double = 60
 
     /// Defaults (hints off).
     public init() {}

@@ -148,6 +148,7 @@ extension SessionActor {
         stopped = true
         timer?.cancel()
         timer = nil
+        stopStillOnlineMarks()
         for member in members.values { member.connection.close(code: code, reason: reason) }
         // Their connections end here, not in `leave`: close their online intervals now.
         let now = clock.now()

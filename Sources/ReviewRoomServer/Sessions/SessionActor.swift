@@ -40,6 +40,9 @@ actor SessionActor {
     var members: [ConnectionID: SessionMember] = [:]
     var outbox: [PendingOutput] = []
     var timer: Task<Void, Never>?
+    /// Marks the open attendance intervals still open every ``LiveLimits/attendanceMarkSeconds``
+    /// while someone is online (``armStillOnlineMarks()``); nil while nobody is.
+    var stillOnlineMarks: Task<Void, Never>?
     var armedDeadline: Timestamp?
     /// Set once the session cannot go on (append failed, or deleted): nothing more is decided.
     var stopped = false

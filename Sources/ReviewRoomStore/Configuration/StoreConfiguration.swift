@@ -34,6 +34,11 @@ public struct StoreConfiguration: Sendable {
     /// Optional cap on the database size in pages (`max_page_count`): a quota that makes the
     /// store report `diskFull` before the disk is; nil for no cap.
     public var maxPageCount: Int64?
+    /// While commits are failing (``Store/commitFailure``), how long the writer waits with
+    /// nothing to do before it commits a probe of its own (a tiny write that must make the
+    /// database grow), so a freed disk clears the failure without any other write; nil never
+    /// probes (the failure then lasts until a real write commits).
+    public var commitRetryMilliseconds: Int?
     /// Number of reader threads (each with its own connection).
     public var readerCount: Int
     /// The clock stamping `created_at`/`revoked_at`; injectable for tests.
@@ -44,7 +49,7 @@ public struct StoreConfiguration: Sendable {
         dataDirectory: String, durability: Durability = .process, openMode: OpenMode = .createIfNeeded,
         busyTimeoutMilliseconds: Int32 = 5_000, maxBatchSize: Int = 4_096,
         walSizeLimitBytes: Int64 = 64 << 20, walAutocheckpointPages: Int = 4_000,
-        maxPageCount: Int64? = nil, readerCount: Int = 2,
+        maxPageCount: Int64? = nil, readerCount: Int = 2, commitRetryMilliseconds: Int? = 5_000,
         now: @escaping @Sendable () -> Timestamp = { Timestamp(secondsSince1970: Date().timeIntervalSince1970) }
     ) {
         self.now = now
@@ -57,6 +62,7 @@ public struct StoreConfiguration: Sendable {
         self.walAutocheckpointPages = walAutocheckpointPages
         self.maxPageCount = maxPageCount
         self.readerCount = max(1, readerCount)
+        self.commitRetryMilliseconds = commitRetryMilliseconds
     }
 
     /// The database file's path.

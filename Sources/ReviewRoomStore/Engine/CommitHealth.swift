@@ -1,19 +1,66 @@
 import Synchronization
 
 /// Whether the writer's commits are failing: set by the writer thread after each batch, read by
-/// anyone (`/readyz`). A failure stays until a later transaction that changed rows commits, so an
-/// empty probe batch (which writes nothing and succeeds even on a full disk) does not clear it.
+/// anyone (`/readyz`). A failure stays until a later transaction that changed rows commits (a
+/// real write or the writer's own ``CommitProbe``), so an empty batch (which writes nothing and
+/// succeeds even on a full disk) does not clear it.
 final class CommitHealth: Sendable {
-    private let failure = Mutex<StoreError?>(nil)
+    private struct State {
+        var failure: StoreError?
+        var closed = false
+        var waiters: [UInt64: CheckedContinuation<StoreError?, Never>] = [:]
+        var nextWaiter: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
 
     /// The failure of the last batch that failed, or nil once a writing batch committed since.
-    var current: StoreError? { failure.withLock { $0 } }
+    var current: StoreError? { state.withLock { $0.failure } }
 
     /// Records that a batch could not be committed.
-    func failed(_ error: StoreError) { failure.withLock { $0 = error } }
+    func failed(_ error: StoreError) { state.withLock { $0.failure = error } }
 
-    /// Records that a batch which changed rows was committed.
-    func committed() { failure.withLock { $0 = nil } }
+    /// Records that a batch which changed rows was committed; wakes ``waitUntilCommitting()``.
+    func committed() {
+        let waiters = state.withLock { state -> [CheckedContinuation<StoreError?, Never>] in
+            state.failure = nil
+            defer { state.waiters.removeAll() }
+            return Array(state.waiters.values)
+        }
+        for waiter in waiters { waiter.resume(returning: nil) }
+    }
+
+    /// Records that the writer stopped: waiters get the failure still standing (if any).
+    func close() {
+        let (waiters, failure) = state.withLock { state -> ([CheckedContinuation<StoreError?, Never>], StoreError?) in
+            state.closed = true
+            defer { state.waiters.removeAll() }
+            return (Array(state.waiters.values), state.failure)
+        }
+        for waiter in waiters { waiter.resume(returning: failure) }
+    }
+
+    /// Returns nil as soon as commits succeed (at once when they do now), or the failure still
+    /// standing when the writer stopped first or the waiting task was cancelled.
+    func waitUntilCommitting() async -> StoreError? {
+        let id = state.withLock { state -> UInt64 in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<StoreError?, Never>) in
+                let answer = state.withLock { state -> StoreError?? in
+                    if state.failure == nil || state.closed || Task.isCancelled { return .some(state.failure) }
+                    state.waiters[id] = continuation
+                    return .none
+                }
+                if let answer { continuation.resume(returning: answer) }
+            }
+        } onCancel: {
+            let (waiter, failure) = state.withLock { state in (state.waiters.removeValue(forKey: id), state.failure) }
+            waiter?.resume(returning: failure)
+        }
+    }
 }
 
 extension StoreError {

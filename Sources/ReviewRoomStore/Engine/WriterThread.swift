@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Logging
 import Synchronization
 
 /// The store's single writer: a dedicated `Thread` (never a cooperative-pool thread) that owns
@@ -18,19 +19,21 @@ final class WriterThread: Sendable {
     private let configuration: StoreConfiguration
     /// Kept alive here because the writer connection's WAL hook points at it.
     private let checkpointer: Checkpointer
+    private let logger: Logger
     /// The schema version the database was migrated from when it was opened, if it was.
     let migratedFrom = Mutex<Int?>(nil)
     /// Whether commits are failing (read by ``Store/commitFailure``).
     let health = CommitHealth()
 
-    private init(configuration: StoreConfiguration, checkpointer: Checkpointer) {
+    private init(configuration: StoreConfiguration, checkpointer: Checkpointer, logger: Logger) {
         self.configuration = configuration
         self.checkpointer = checkpointer
+        self.logger = logger
     }
 
     /// Starts the thread; returns once its connection is open and migrated, or throws why not.
-    static func start(_ configuration: StoreConfiguration, checkpointer: Checkpointer, now: Int64) async throws -> WriterThread {
-        let writer = WriterThread(configuration: configuration, checkpointer: checkpointer)
+    static func start(_ configuration: StoreConfiguration, checkpointer: Checkpointer, logger: Logger, now: Int64) async throws -> WriterThread {
+        let writer = WriterThread(configuration: configuration, checkpointer: checkpointer, logger: logger)
         try await ConnectionThread.start(
             name: "rr-store-writer",
             open: {
@@ -75,7 +78,17 @@ final class WriterThread: Sendable {
     private func serve(_ connection: SQLiteConnection) {
         var batch = WriteBatch(connection: connection, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds, health: health)
         while true {
-            wake.wait()
+            guard waitForWork() else {
+                // Commits are failing and nothing came for a retry interval: try the probe.
+                let failure = health.current
+                batch.commit([CommitProbe.job])
+                checkpointer.finishIfNeeded(on: connection)
+                if let failure, health.current == nil {
+                    logger.notice("store commits succeed again (the writer's probe commit went through)",
+                                  metadata: ["failing": "\(failure.code)", "path": "\(configuration.databasePath)"])
+                }
+                continue
+            }
             let (jobs, stopping) = queue.withLock { queue -> ([WriteJob], Bool) in
                 let count = min(queue.jobs.count, configuration.maxBatchSize)
                 let jobs = Array(queue.jobs.prefix(count))
@@ -95,9 +108,20 @@ final class WriterThread: Sendable {
                     return queue.waiters
                 }
                 for waiter in waiters { waiter.resume() }
+                health.close()
                 return
             }
             // Jobs left behind by `maxBatchSize` each still have a signal pending, so the loop comes back.
         }
+    }
+
+    /// Waits for a signal (a job, or closing) and returns true; returns false instead when
+    /// commits are failing and ``StoreConfiguration/commitRetryMilliseconds`` passed without one.
+    private func waitForWork() -> Bool {
+        guard health.current != nil, let retry = configuration.commitRetryMilliseconds else {
+            wake.wait()
+            return true
+        }
+        return wake.wait(timeout: .now() + .milliseconds(max(1, retry))) == .success
     }
 }

@@ -9,15 +9,22 @@ public struct AttendanceInterval: Hashable, Sendable {
     public var joinedAt: Timestamp
     /// When their last connection closed; nil while they are online.
     public var leftAt: Timestamp?
-    /// Whether the daemon stopped without closing it (killed, crashed) and the end is the time
-    /// of the session's last stored event, set when the session loaded again: a lower bound.
+    /// Whether the daemon stopped without closing it (killed, crashed) and the end is the later
+    /// of the session's last stored event and the interval's last still-here mark (written about
+    /// once a minute while online), set when the session loaded again: a lower bound (short by
+    /// at most the time from that mark to the kill).
     public var recovered: Bool
+    /// The last still-here mark while it was open (``Store/recordStillOnline(in:at:completion:)``),
+    /// nil before the first: where a kill would have it end at the latest.
+    public var seenAt: Timestamp?
 
     /// Creates an interval.
-    public init(participant: ParticipantID, joinedAt: Timestamp, leftAt: Timestamp? = nil, recovered: Bool = false) {
+    public init(participant: ParticipantID, joinedAt: Timestamp, leftAt: Timestamp? = nil, recovered: Bool = false,
+                seenAt: Timestamp? = nil) {
         self.participant = participant
         self.joinedAt = joinedAt
         self.leftAt = leftAt
         self.recovered = recovered
+        self.seenAt = seenAt
     }
 }

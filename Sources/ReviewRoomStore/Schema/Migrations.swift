@@ -4,9 +4,10 @@ enum Migrations {
     /// `PRAGMA application_id` of every ReviewRoom database: "RRv1" in ASCII.
     static let applicationID: Int32 = 0x5252_7631
 
-    /// All migrations, ascending by version. (v5 is the attendance marks' migration, merged
-    /// from another branch; ``version6`` is in `Migrations+SessionBaselines.swift`.)
-    static let all: [Migration] = [version1, version2, version3, version4, version6]
+    /// All migrations, ascending by version (``version5``, the attendance marks, is in
+    /// `Migrations+Version5.swift`; ``version6``, the sessions as created, in
+    /// `Migrations+SessionBaselines.swift`).
+    static let all: [Migration] = [version1, version2, version3, version4, version5, version6]
 
     /// The newest schema version this build understands.
     static var latestVersion: Int { all.last?.version ?? 0 }
@@ -110,7 +111,8 @@ enum Migrations {
     /// v4: who was online when: one row per online interval of a participant (first connection
     /// opened to last connection closed). `left_at` is NULL while they are online; `recovered`
     /// marks an interval the daemon could not close itself (it was killed) and closed at the
-    /// session's last stored event when the session loaded again.
+    /// session's last stored event (since v5: or its last still-here mark, if later) when the
+    /// session loaded again.
     static let version4 = Migration(version: 4, summary: "attendance intervals", sql: """
         CREATE TABLE attendance (
             session TEXT NOT NULL REFERENCES sessions(id),

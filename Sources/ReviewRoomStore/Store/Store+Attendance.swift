@@ -49,8 +49,9 @@ extension Store {
     }
 
     /// Closes every interval of `session` still open from a daemon that stopped without closing
-    /// them (killed, crashed): each ends at the session's last stored event (never before it
-    /// began) and is marked ``AttendanceInterval/recovered``. Call it when the session loads,
+    /// them (killed, crashed): each ends at the later of the session's last stored event and its
+    /// last still-here mark (``recordStillOnline(in:at:completion:)``), never before it began,
+    /// and is marked ``AttendanceInterval/recovered``. Call it when the session loads,
     /// before anyone joins it: writes run in order, so later joins are not touched.
     /// `completion` gets how many intervals were closed.
     public func closeInterruptedAttendance(in session: SessionID,
@@ -59,7 +60,8 @@ extension Store {
             run: { connection in
                 let closed = try connection.run("""
                     UPDATE attendance
-                    SET left_at = max(joined_at, coalesce((SELECT at FROM events WHERE session = ?1 ORDER BY seq DESC LIMIT 1), joined_at)),
+                    SET left_at = max(joined_at, coalesce(seen_at, joined_at),
+                                      coalesce((SELECT at FROM events WHERE session = ?1 ORDER BY seq DESC LIMIT 1), joined_at)),
                         recovered = 1
                     WHERE session = ?1 AND left_at IS NULL
                     """) { try $0.bind(1, session.rawValue) }
@@ -67,6 +69,36 @@ extension Store {
             },
             fail: { completion(.failure($0)) }
         )))
+    }
+
+    /// Marks every open interval of `session` as still open at `at` (the live session calls it
+    /// about once a minute while someone is online): one small UPDATE, so a daemon killed after a
+    /// quiet stretch loses at most the time since the last mark (see
+    /// ``closeInterruptedAttendance(in:completion:)``). A mark never moves back; `completion`
+    /// gets how many intervals were marked (0 for an unknown session or nobody online).
+    public func recordStillOnline(in session: SessionID, at: Timestamp,
+                                  completion: @escaping @Sendable (Result<Int, StoreError>) -> Void) {
+        writer.enqueue(.transaction(TransactionJob(
+            run: { connection in
+                let marked = try connection.run("""
+                    UPDATE attendance SET seen_at = max(coalesce(seen_at, joined_at), ?2)
+                    WHERE session = ?1 AND left_at IS NULL
+                    """) {
+                    try $0.bind(1, session.rawValue)
+                    try $0.bind(2, at.millisecondsSince1970)
+                }
+                return { completion(.success(marked)) }
+            },
+            fail: { completion(.failure($0)) }
+        )))
+    }
+
+    /// The suspending form of ``recordStillOnline(in:at:completion:)``.
+    @discardableResult
+    public func recordStillOnline(in session: SessionID, at: Timestamp) async throws -> Int {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
+            recordStillOnline(in: session, at: at) { continuation.resume(with: $0.mapError { $0 as any Error }) }
+        }
     }
 
     /// The suspending form of ``recordJoined(_:in:at:completion:)``.
@@ -97,7 +129,7 @@ extension Store {
     public func attendance(of session: SessionID) async throws -> [AttendanceInterval] {
         try await write { connection in
             try connection.rows("""
-                SELECT participant, joined_at, left_at, recovered FROM attendance WHERE session = ?1
+                SELECT participant, joined_at, left_at, recovered, seen_at FROM attendance WHERE session = ?1
                 ORDER BY participant, joined_at, rowid
                 """) {
                 try $0.bind(1, session.rawValue)
@@ -105,7 +137,8 @@ extension Store {
                 AttendanceInterval(participant: ParticipantID($0.text(0)),
                                    joinedAt: Timestamp(millisecondsSince1970: $0.int64(1)),
                                    leftAt: $0.isNull(2) ? nil : Timestamp(millisecondsSince1970: $0.int64(2)),
-                                   recovered: $0.int64(3) != 0)
+                                   recovered: $0.int64(3) != 0,
+                                   seenAt: $0.isNull(4) ? nil : Timestamp(millisecondsSince1970: $0.int64(4)))
             }
         }
     }

@@ -29,7 +29,7 @@ public final class Store: Sendable {
     ///   `.databaseMissing`, `.notADatabase`, `.foreignDatabase`, `.schemaTooNew`, `.diskFull`, ….
     public static func open(_ configuration: StoreConfiguration, logger: Logger = Logger(label: "reviewroom.store")) async throws -> Store {
         let checkpointer = Checkpointer(configuration: configuration, logger: logger)
-        let writer = try await WriterThread.start(configuration, checkpointer: checkpointer, now: configuration.now().millisecondsSince1970)
+        let writer = try await WriterThread.start(configuration, checkpointer: checkpointer, logger: logger, now: configuration.now().millisecondsSince1970)
         let readers: ReaderPool
         do {
             try await checkpointer.start()

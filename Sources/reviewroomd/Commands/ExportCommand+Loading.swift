@@ -37,11 +37,13 @@ extension ExportCommand {
         }
         // An interval still open was left by a daemon that was killed (or runs now): it is
         // shown as the daemon would close it on its next start, ending at the last stored event
-        // and marked as a lower bound, not stretched to the time of the export.
+        // or its last still-here mark (the later), and marked as a lower bound, not stretched to
+        // the time of the export.
         let lastAt = log.last?.at
         let attendance = try await store.attendance(of: id).map { interval in
             RecordOnlineInterval(participant: interval.participant.rawValue, joinedAt: interval.joinedAt,
-                                 leftAt: interval.leftAt ?? max(interval.joinedAt, lastAt ?? interval.joinedAt),
+                                 leftAt: interval.leftAt ?? max(interval.joinedAt, lastAt ?? interval.joinedAt,
+                                                                interval.seenAt ?? interval.joinedAt),
                                  recovered: interval.recovered || interval.leftAt == nil)
         }
         let baseline: SessionChange?

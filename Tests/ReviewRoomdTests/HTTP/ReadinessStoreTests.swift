@@ -41,4 +41,33 @@ struct ReadinessStoreTests {
         #expect(String(decoding: recovered.body, as: UTF8.self) == "ready\n")
         await store.close()
     }
+
+    /// An idle daemon whose disk was freed must turn ready again without any client write (a
+    /// load balancer that took it out on 503 sends none): the store's own probe commit clears it.
+    /// A real ENOSPC on a tiny tmpfs, freed by deleting a ballast file; skipped without mount rights.
+    @Test(.timeLimit(.minutes(1)))
+    func readyzTurns200WithoutAnyWriteOnceTheDiskHasRoom() async throws {
+        let root = try TemporaryDirectory.make(prefix: "readyz-freed")
+        defer { try? FileManager.default.removeItem(at: root) }
+        guard let mount = TmpfsMount.mount(in: root.path, sizeKiB: 1_024) else { return }
+        defer { mount.unmount() }
+        let ballast = try mount.ballast(kiB: 640)
+        let (store, session) = try await StoreFilling.openSmallStore(in: URL(fileURLWithPath: mount.path), maxPageCount: nil,
+                                                                     commitRetryMilliseconds: 20)
+        let readiness = Readiness()
+        readiness.markReady()
+        let responder = ReviewRoomHTTPResponder(readiness: readiness, api: APIRouter(), staticFiles: nil, store: store,
+                                                logger: Logger(label: "test"))
+        let readyz = HTTPRequest(method: "GET", path: "/readyz")
+        let (refusal, _) = try await StoreFilling.appendUntilRefused(store, session: session)
+        #expect(refusal?.code == .diskFull)
+        #expect(await responder.respond(to: readyz).status == 503)
+
+        try FileManager.default.removeItem(atPath: ballast)
+        #expect(await store.waitUntilCommitsSucceed() == nil)
+        let recovered = await responder.respond(to: readyz)
+        #expect(recovered.status == 200)
+        #expect(String(decoding: recovered.body, as: UTF8.self) == "ready\n")
+        await store.close()
+    }
 }

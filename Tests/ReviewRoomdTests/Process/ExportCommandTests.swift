@@ -151,10 +151,10 @@ struct ExportCommandTests {
     }
 
     /// Attendance is exported too; an interval a killed daemon left open is shown as the daemon
-    /// would close it, at the last stored event, marked a lower bound. (The fixture's events are
-    /// dated in the future while the export's draft is cut at the real now, so the joins and a
-    /// last edit are dated just before now.)
-    @Test func attendanceIsExportedAndAnOpenIntervalEndsAtTheLastEvent() async throws {
+    /// would close it, at the last stored event or its last still-here mark (the later), marked
+    /// a lower bound. (The fixture's events are dated in the future while the export's draft is
+    /// cut at the real now, so the joins and a last edit are dated just before now.)
+    @Test func attendanceIsExportedAndAnOpenIntervalEndsAtTheLastEventOrMark() async throws {
         let (directory, id) = try await storeWithSession()
         let store = try await Store.open(StoreConfiguration(dataDirectory: directory.path, openMode: .existingOnly))
         let people = try await store.participants(of: SessionID(id))
@@ -181,6 +181,16 @@ struct ExportCommandTests {
         let markdown = try await reviewroomd(["export", id, "--data-dir", directory.path])
         #expect(markdown.stdout.contains("| Asha | reviewer | yes |"), "\(markdown.stdout)")
         #expect(markdown.stdout.contains("| at least 0:25 |"), "\(markdown.stdout)")
+
+        // A still-here mark after the last event (a quiet minute before the kill) moves the end.
+        let marking = try await Store.open(StoreConfiguration(dataDirectory: directory.path, openMode: .existingOnly))
+        #expect(try await marking.recordStillOnline(in: SessionID(id), at: earlier.adding(seconds: 70)) == 1)
+        await marking.close()
+        let marked = try await reviewroomd(["export", id, "--format", "json", "--data-dir", directory.path])
+        let markedObject = try #require(try JSONSerialization.jsonObject(with: Data(marked.stdout.utf8)) as? [String: Any])
+        let markedList = try #require(markedObject["participants"] as? [[String: Any]])
+        #expect(markedList.map { $0["onlineSec"] as? Double } == [10, 65])
+        #expect(markedList.map { $0["onlineSecIsLowerBound"] as? Bool } == [nil, true])
     }
     /// A PATCH after the start, stored as the server stores it (its `session.changed`, then the
     /// definition overwritten): the export still says what it replaced, from the definition

@@ -68,7 +68,8 @@ struct RecordAttendance {
         let cut = people.filter { $0.onlineSecIsLowerBound == true }.map(\.name)
         if !cut.isEmpty {
             text += " The server stopped without recording when \(cut.joined(separator: ", ")) went offline: "
-                + "their time online ends at the session's last recorded change before that, so it may have been longer."
+                + "their time online ends at the last sign of them online before that (the session's last recorded change, "
+                + "or the server's once-a-minute check), so it may have been longer."
         }
         return text
     }
