@@ -58,10 +58,20 @@ public struct ChildProcess: Sendable {
         return ChildProcess(pid: pid, stdout: stdout, stderr: stderr, exit: exit)
     }
 
+    /// ``spawn(command:environment:)`` on a thread of its own, for async callers.
+    ///
+    /// A spawn blocks its thread until the child has exec'd, and spawns take turns (``spawnLock``):
+    /// with the suite starting dozens of daemons at once on a loaded machine, both threads of the
+    /// cooperative pool sat in spawns for 20 s, and every async job waited behind them — the
+    /// in-process servers' HTTP responders too, whose requests lws then closed unanswered.
+    public static func spawnOffPool(command: [String], environment: [String: String]) async throws -> ChildProcess {
+        try await RawBlocking.run { try spawn(command: command, environment: environment) }
+    }
+
     /// Runs `command` to completion and returns its status and output.
     public static func run(_ command: [String], environment: [String: String]? = nil,
                            timeout: Duration = .seconds(60)) async throws -> ChildResult {
-        let child = try spawn(command: command, environment: environment ?? ProcessInfo.processInfo.environment)
+        let child = try await spawnOffPool(command: command, environment: environment ?? ProcessInfo.processInfo.environment)
         let status = try await child.exit.first(where: { _ in true }, timeout: timeout)
         // Output ends when the pipes close, which follows the exit.
         _ = try? await child.stdout.first(where: { _ in false }, timeout: .seconds(10))

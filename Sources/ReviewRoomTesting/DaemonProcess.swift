@@ -41,10 +41,12 @@ public final class DaemonProcess: Sendable {
     ///   - dataDirectory: a directory to use; a fresh temporary one by default.
     ///   - defaultListen: whether to pass `--listen 127.0.0.1:0`.
     ///   - executable: another `reviewroomd` binary (e.g. an installed copy); the built one by default.
+    ///
+    /// Async because the spawn runs on a thread of its own (see ``ChildProcess/spawnOffPool(command:environment:)``).
     public static func start(
         arguments: [String] = [], environment: [String: String?] = [:], launcher: [String] = [],
         dataDirectory: URL? = nil, defaultListen: Bool = true, executable: URL? = nil
-    ) throws -> DaemonProcess {
+    ) async throws -> DaemonProcess {
         let executable = try executable ?? BuildProducts.executable(named: "reviewroomd")
         let data = try dataDirectory ?? TemporaryDirectory.make(prefix: "reviewroomd-data")
         var serveArguments = ["serve"]
@@ -57,7 +59,7 @@ public final class DaemonProcess: Sendable {
         }
         serveArguments += ["--data-dir", data.path] + arguments
         let command = launcher.isEmpty ? [executable.path] + serveArguments : launcher + [executable.path] + serveArguments
-        let child = try ChildProcess.spawn(command: command, environment: Self.environment(adding: environment))
+        let child = try await ChildProcess.spawnOffPool(command: command, environment: Self.environment(adding: environment))
         let daemon = DaemonProcess(pid: child.pid, stdout: child.stdout, stderr: child.stderr, exit: child.exit,
                                    dataDirectory: data, commandLine: command)
         return daemon

@@ -7,7 +7,7 @@ struct DemoTests {
     @Test
     func theDemoPrintsItsLinksOnceMadeAndTheSameOnRestart() async throws {
         let data = try TemporaryDirectory.make(prefix: "demo-data")
-        let first = try DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)
+        let first = try await DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)
         let url = try await first.listeningURL()
         let lastLine = try await first.stdout.first(where: { $0.contains("Hall screen link:") }, timeout: .seconds(30))
         let lines = first.stdout.entries
@@ -24,7 +24,7 @@ struct DemoTests {
 
         let token = try #require(console.split(separator: " ").last.map { String($0.dropLast()) })
         _ = try await first.waitForExit()
-        let second = try DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)
+        let second = try await DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)
         defer { second.terminate() }
         let secondURL = try await second.listeningURL()
         _ = try await second.stdout.first(where: { $0.contains("Hall screen link:") }, timeout: .seconds(30))
@@ -42,7 +42,7 @@ struct DemoTests {
     /// rather than printing links to a finished review.
     @Test func anEndedDemoIsReplacedByAFreshOne() async throws {
         let data = try TemporaryDirectory.make(prefix: "demo-ended")
-        let first = try DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)
+        let first = try await DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)
         let port = try await first.port()
         _ = try await first.stdout.first(where: { $0.contains("Hall screen link:") }, timeout: .seconds(30))
         let header = try #require(first.stdout.entries.first { $0.hasPrefix("Demo session ") })
@@ -54,7 +54,7 @@ struct DemoTests {
         first.terminate()
         _ = try await first.waitForExit()
 
-        let second = try DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)
+        let second = try await DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)
         defer { second.terminate() }
         _ = try await second.stdout.first(where: { $0.contains("Hall screen link:") }, timeout: .seconds(30))
         let again = try #require(second.stdout.entries.first { $0.hasPrefix("Demo session ") })

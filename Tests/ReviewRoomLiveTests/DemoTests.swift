@@ -8,7 +8,7 @@ struct DemoTests {
         let data = try TemporaryDirectory.make(prefix: "reviewroom-demo")
         var sessions: [String] = []
         for _ in 0..<2 {
-            let daemon = try DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)
+            let daemon = try await DaemonProcess.start(arguments: ["--demo"], dataDirectory: data)
             let port = try await daemon.port()
             let line = try await daemon.stdout.first(where: { $0.contains("Reviewer") && $0.contains("/join#") }, timeout: .seconds(30))
             let token = try #require(line.split(separator: "#").last.map(String.init))

@@ -20,7 +20,7 @@ struct LiveDaemon {
 
     static func restart(on data: URL, fixture: SessionFixture, arguments: [String] = [],
                         environment: [String: String?] = [:]) async throws -> LiveDaemon {
-        let daemon = try DaemonProcess.start(arguments: arguments, environment: environment, dataDirectory: data)
+        let daemon = try await DaemonProcess.start(arguments: arguments, environment: environment, dataDirectory: data)
         let port = try await daemon.port()
         return LiveDaemon(daemon: daemon, port: port, fixture: fixture, dataDirectory: data)
     }

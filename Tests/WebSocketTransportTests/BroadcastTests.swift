@@ -95,6 +95,18 @@ import WebSocketTransport
         let stalledConnection = connections[0]
         let others = Array(connections.dropFirst())
         let frame = OutboundFrame(String(repeating: "z", count: 16 * 1024))
+        // The server gives an overflowed connection 10 s to take its close frame, then drops it
+        // (a reset, with its backlog unread). So the stalled client starts reading the moment
+        // the overflow is seen, on a thread already waiting for it: after the test's own next
+        // await, which waited 30 s for a pool thread in a loaded full run, it was too late.
+        let overflowed = DispatchSemaphore(value: 0)
+        async let stalledClose = RawBlocking.run { () -> RawWebSocketFrame in
+            guard overflowed.wait(timeout: .now() + 300) == .success else {
+                throw HarnessError("the stalled connection never overflowed")
+            }
+            return try stalled.readUntilClose(timeout: 10).close
+        }
+        defer { overflowed.signal() } // an early exit must not leave that thread waiting
         var rounds = 0
         var stalledRefused = false
         // Each round stays under the outbox limit and waits for the healthy readers, so only
@@ -102,14 +114,18 @@ import WebSocketTransport
         while !stalledRefused && rounds < 2000 {
             rounds += 1
             for _ in 0..<2 {
-                if !stalledConnection.send(frame) { stalledRefused = true }
+                if !stalledRefused && !stalledConnection.send(frame) {
+                    stalledRefused = true
+                    overflowed.signal()
+                }
                 for connection in others { #expect(connection.send(frame)) }
             }
             let texts = try await RawBlocking.run { try readers.map { r in try (0..<2).map { _ in try r.readText() } } }
             #expect(texts.allSatisfy { $0.allSatisfy { $0.count == 16 * 1024 } })
         }
         #expect(stalledRefused)
-        let close = try await RawBlocking.run { try stalled.readUntilClose(timeout: 10).close }
+        if !stalledRefused { overflowed.signal() }
+        let close = try await stalledClose
         #expect(close.closeCode == 4029)
         #expect(harness.server.outboxOverflowCount == 1)
         // The healthy readers are still served.

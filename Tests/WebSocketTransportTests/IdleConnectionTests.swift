@@ -15,7 +15,10 @@ struct IdleConnectionTests {
 
     /// Pings every second but waits 7 s for the pong: with `shortPolicy`'s 1 s a pong that the
     /// loaded 2-core machine delays (the whole suite runs at once) dropped an answering peer, and
-    /// with 4 s it still did once with builds and browsers running beside the suite.
+    /// with 4 s it still did once with builds and browsers running beside the suite. (The drops
+    /// reproduced since were the server's own doing: reading was paused until the echo task accepted
+    /// the first message, so the pongs went unread; see
+    /// `aConnectionWhoseReadingIsPausedIsNotDroppedAsSilent`.)
     static func patientPolicy(_ configuration: inout TransportConfiguration) {
         configuration.idlePingSeconds = 1
         configuration.idleHangupSeconds = 8
@@ -40,6 +43,53 @@ struct IdleConnectionTests {
         }
         #expect(pings == 9)
         #expect(echoed == "still here")
+        await harness.stop()
+    }
+
+    /// Until its owner accepts the first message (`authenticated()`: the app slow to take the
+    /// `hello` while CPU-bound work holds the cooperative pool) the server reads nothing more
+    /// from a connection, pongs included: its silence is the server's, not the peer's. It failed
+    /// as `aPeerThatAnswersPingsStaysConnected` under load: the echo task that authenticates ran
+    /// late, the unread pongs counted as silence, the drop reset the connection.
+    @Test func aConnectionWhoseReadingIsPausedIsNotDroppedAsSilent() async throws {
+        let harness = try TransportHarness(echo: false, configure: Self.shortPolicy)
+        let port = harness.port
+        let paused = try await RawBlocking.run { () -> RawWebSocketClient in
+            let client = try RawWebSocketClient.connect(port: port)
+            try client.sendText("hello")
+            return client
+        }
+        defer { paused.disconnect() }
+        let pausedConnection = try await harness.nextConnection()
+        // Taken but not accepted: the server has read it and reads nothing more for now.
+        var pausedMessages = pausedConnection.messages.makeAsyncIterator()
+        guard case .text(let hello) = try #require(await pausedMessages.next()) else { return }
+        #expect(hello == Array("hello".utf8))
+        // The clock: a connection opened after that, which never answers, is dropped once silent
+        // for the hang-up time; the paused one has been silent longer by then.
+        let silent = try await RawBlocking.run { try RawWebSocketClient.connect(port: port) }
+        defer { silent.disconnect() }
+        let silentConnection = try await harness.nextConnection()
+        for await _ in silentConnection.messages {}
+        #expect(pausedConnection.send(OutboundFrame("still open")))
+        let (frames, text) = try await RawBlocking.run { () -> ([RawWebSocketFrame.Opcode], String) in
+            var frames: [RawWebSocketFrame.Opcode] = []
+            while true {
+                let frame = try paused.readFrame(timeout: 30)
+                frames.append(frame.opcode)
+                switch frame.opcode {
+                case .ping: try paused.send(RawWebSocketFrame(opcode: .pong, payload: frame.payload))
+                case .text: return (frames, String(decoding: frame.payload, as: UTF8.self))
+                default: return (frames, "")
+                }
+            }
+        }
+        #expect(text == "still open", "frames before: \(frames)")
+        // Accepted: reading resumes and the pongs waiting since count from now.
+        pausedConnection.authenticated()
+        try await RawBlocking.run { try paused.sendText("after") }
+        guard case .text(let after) = try #require(await pausedMessages.next()) else { return }
+        #expect(after == Array("after".utf8))
         await harness.stop()
     }
 

@@ -15,6 +15,10 @@ final class ConnectionSession {
     var pingedSinceHeard = false
     /// A ping waits for the next `WRITEABLE`.
     var pingDue = false
+    /// The server paused reading it (`lws_rx_flow_control`): its consumer has not taken what
+    /// came, or has not accepted the first message yet. Nothing it sends — a pong included — is
+    /// read meanwhile, so its silence is not counted (see ``readingResumed(at:)``).
+    var readingPaused = false
 
     /// Pairs a handle with its connection, heard at `now` (when it opened).
     init(wsi: OpaquePointer, connection: WebSocketConnection, now: UInt64) {
@@ -27,5 +31,12 @@ final class ConnectionSession {
     func heard(at now: UInt64) {
         lastHeard = now
         pingedSinceHeard = false
+    }
+
+    /// Reading goes on at `now`: its silence counts from here, as if it had just been heard
+    /// (pongs it sent while reading was paused are still unread).
+    func readingResumed(at now: UInt64) {
+        readingPaused = false
+        heard(at: now)
     }
 }

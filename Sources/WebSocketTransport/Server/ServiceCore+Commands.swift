@@ -19,7 +19,10 @@ extension ServiceCore {
             outboxOverflowCount.withLock { $0 += 1 }
             if let session = sessionsByID[id] { closeImmediately(session) }
         case .resumeReading(let id):
-            if let session = sessionsByID[id] { lws_rx_flow_control(session.wsi, 1) }
+            if let session = sessionsByID[id] {
+                session.readingResumed(at: MonotonicClock.nanoseconds())
+                lws_rx_flow_control(session.wsi, 1)
+            }
         case .httpReply(let exchangeID, let response):
             deliver(response, to: exchangeID)
         case .probe(let answer):

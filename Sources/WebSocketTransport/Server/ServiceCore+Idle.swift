@@ -16,9 +16,13 @@ extension ServiceCore {
 
     /// Pings connections silent past the policy's ping time and drops those silent past its
     /// hang-up time. O(connections) per run, a few times a second.
+    ///
+    /// A connection whose reading is paused is left alone: its pongs wait unread behind the
+    /// paused input, so it would be dropped for the server's own backpressure (a consumer slow
+    /// to accept its `hello` on a loaded machine) although it answered every ping.
     func sweepIdleConnections() {
         nextIdleSweep = loopNow + Self.idleSweepNanoseconds
-        for session in sessionsByWSI.values {
+        for session in sessionsByWSI.values where !session.readingPaused {
             switch idlePolicy.action(now: loopNow, lastHeard: session.lastHeard, pingedSinceHeard: session.pingedSinceHeard) {
             case .none:
                 continue

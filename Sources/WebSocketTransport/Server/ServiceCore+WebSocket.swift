@@ -93,6 +93,7 @@ extension ServiceCore {
                 lws_set_timer_usecs(wsi, -1)
             }
             if inbound.push(.text(bytes)) == .pauseReading {
+                session.readingPaused = true
                 lws_rx_flow_control(wsi, 0)
             }
             return 0

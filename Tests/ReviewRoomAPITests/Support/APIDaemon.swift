@@ -24,7 +24,7 @@ final class APIDaemon: Sendable {
             let added = try await facilitatorAdd(name, dataDirectory: data)
             tokens[name] = added.token; ids[name] = added.id
         }
-        let daemon = try DaemonProcess.start(arguments: arguments, environment: environment, dataDirectory: data)
+        let daemon = try await DaemonProcess.start(arguments: arguments, environment: environment, dataDirectory: data)
         let url = try await daemon.listeningURL()
         return APIDaemon(daemon: daemon, url: url, tokens: tokens, ids: ids)
     }

@@ -5,7 +5,7 @@ import Testing
 @Suite("Daemon HTTP surface")
 struct DaemonHTTPTests {
     @Test func theHomePageHasSecurityHeadersAndAContentType() async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         let page = try await CurlClient.request("GET", url + "/")
@@ -27,7 +27,7 @@ struct DaemonHTTPTests {
         let root = try TemporaryDirectory.make(prefix: "web")
         try Data("<!doctype html><title>join page</title>".utf8).write(to: root.appendingPathComponent("join.html"))
         try Data("console.log(1)".utf8).write(to: root.appendingPathComponent("app.js"))
-        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_WEB_ROOT": root.path])
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_WEB_ROOT": root.path])
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         let join = try await CurlClient.request("GET", url + "/join")
@@ -40,7 +40,7 @@ struct DaemonHTTPTests {
     }
 
     @Test func unknownAPIRouteIsProblemJSON() async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         let response = try await CurlClient.request("GET", url + "/api/v1/no-such-thing")
@@ -53,7 +53,7 @@ struct DaemonHTTPTests {
     }
 
     @Test func knownRouteWrongMethodIs405() async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         let response = try await CurlClient.request("DELETE", url + "/api/v1/openapi.json")
@@ -63,7 +63,7 @@ struct DaemonHTTPTests {
     }
 
     @Test func anOversizedBodyIs413() async throws {
-        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_MAX_REQUEST_BODY_BYTES": "1024"])
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_MAX_REQUEST_BODY_BYTES": "1024"])
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         let body = try TemporaryDirectory.make(prefix: "body").appendingPathComponent("big.json")
@@ -78,7 +78,7 @@ struct DaemonHTTPTests {
     /// A chunked body (lws 4.1.6 does not decode one); a request with no length and no
     /// Transfer-Encoding has an empty body instead (HTTPTransportTests).
     @Test func aChunkedBodyWithoutLengthIs411ProblemJSON() async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
         let response = try await RawBlocking.run {
@@ -91,7 +91,7 @@ struct DaemonHTTPTests {
     }
 
     @Test func refusedWebSocketUpgradesAreProblemJSON() async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
         let (none, other, foreign) = try await RawBlocking.run {
@@ -127,7 +127,7 @@ struct DaemonHTTPTests {
     @Test(arguments: ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
                       "/%2E%2E/Package.swift", "/.%2e/.%2e/etc/passwd"])
     func pathTraversalIsRefused(path: String) async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         let response = try await CurlClient.request("GET", url + path)

@@ -8,7 +8,7 @@ import Glibc
 @Suite("Daemon life: start, health, stop")
 struct DaemonLifecycleTests {
     @Test func startsOnPortZeroAndReportsTheRealPort() async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         let port = try await daemon.port()
@@ -20,7 +20,7 @@ struct DaemonLifecycleTests {
     }
 
     @Test func healthEndpointsAnswer() async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         for path in ["/livez", "/healthz", "/readyz"] {
@@ -31,7 +31,7 @@ struct DaemonLifecycleTests {
     }
 
     @Test func sigtermExitsZeroAndLogsTheShutdown() async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         _ = try await daemon.listeningURL()
         daemon.signal(SIGTERM)
@@ -41,7 +41,7 @@ struct DaemonLifecycleTests {
     }
 
     @Test func sigintStopsItToo() async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         _ = try await daemon.listeningURL()
         daemon.signal(SIGINT)
@@ -52,7 +52,7 @@ struct DaemonLifecycleTests {
         let directory = try TemporaryDirectory.make(prefix: "hup")
         let config = directory.appendingPathComponent("reviewroom.conf")
         try Data("log_level = \"info\"\n".utf8).write(to: config)
-        let daemon = try DaemonProcess.start(arguments: ["--config", config.path])
+        let daemon = try await DaemonProcess.start(arguments: ["--config", config.path])
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         try Data("log_level = \"debug\"\n".utf8).write(to: config)
@@ -65,7 +65,7 @@ struct DaemonLifecycleTests {
         let directory = try TemporaryDirectory.make(prefix: "hup")
         let config = directory.appendingPathComponent("reviewroom.conf")
         try Data("log_level = \"info\"\n".utf8).write(to: config)
-        let daemon = try DaemonProcess.start(arguments: ["--config", config.path])
+        let daemon = try await DaemonProcess.start(arguments: ["--config", config.path])
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         try Data("log_level = \"loud\"\ncolour = 1\n".utf8).write(to: config)
@@ -79,10 +79,10 @@ struct DaemonLifecycleTests {
     }
 
     @Test func aBusyPortIsAClearError() async throws {
-        let first = try DaemonProcess.start()
+        let first = try await DaemonProcess.start()
         defer { first.terminate() }
         let port = try await first.port()
-        let second = try DaemonProcess.start(arguments: ["--listen", "127.0.0.1:\(port)"])
+        let second = try await DaemonProcess.start(arguments: ["--listen", "127.0.0.1:\(port)"])
         defer { second.terminate() }
         let status = try await second.waitForExit(timeout: .seconds(15))
         #expect(status == 69, "EX_UNAVAILABLE")

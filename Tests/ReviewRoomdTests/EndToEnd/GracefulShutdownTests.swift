@@ -18,7 +18,7 @@ struct GracefulShutdownTests {
         let startsAt = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
         let fixture = try await SessionFixture.create(inDataDirectory: data, startsAt: startsAt)
         let asha = try #require(fixture.tokens["Asha"]), ben = try #require(fixture.tokens["Ben"])
-        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_LOG_LEVEL": "info"], dataDirectory: data)
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_LOG_LEVEL": "info"], dataDirectory: data)
         defer { daemon.terminate() }
         let port = try await daemon.port()
 

@@ -20,7 +20,7 @@ struct HardeningTests {
             print("skipped: this kernel has no PR_SET_MDWE (Linux 6.3+): \(probe.stderr)")
             return
         }
-        let daemon = try DaemonProcess.start(launcher: Self.memoryDenyWriteExecute)
+        let daemon = try await DaemonProcess.start(launcher: Self.memoryDenyWriteExecute)
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         #expect(try await CurlClient.request("GET", url + "/").status == 200)

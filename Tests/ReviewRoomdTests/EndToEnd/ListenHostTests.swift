@@ -14,7 +14,7 @@ struct ListenHostTests {
     }
 
     @Test func aHostNameIsResolvedAndReallyListens() async throws {
-        let daemon = try DaemonProcess.start(arguments: ["--listen", "localhost:0"], defaultListen: false)
+        let daemon = try await DaemonProcess.start(arguments: ["--listen", "localhost:0"], defaultListen: false)
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         let port = try await daemon.port()
@@ -25,7 +25,7 @@ struct ListenHostTests {
 
     @Test func anAddressThatIsNotLocalFailsStartUp() async throws {
         // 192.0.2.0/24 is TEST-NET-1: never a local address.
-        let daemon = try DaemonProcess.start(arguments: ["--listen", "192.0.2.1:0"], defaultListen: false)
+        let daemon = try await DaemonProcess.start(arguments: ["--listen", "192.0.2.1:0"], defaultListen: false)
         defer { daemon.terminate() }
         let status = try await daemon.waitForExit(timeout: .seconds(15))
         #expect(status == 69, "EX_UNAVAILABLE")
@@ -48,13 +48,13 @@ struct ListenHostTests {
     }
 
     @Test func aWildcardListenWithoutPublicURLLogsAWarning() async throws {
-        let daemon = try DaemonProcess.start(arguments: ["--listen", "0.0.0.0:0"], defaultListen: false)
+        let daemon = try await DaemonProcess.start(arguments: ["--listen", "0.0.0.0:0"], defaultListen: false)
         defer { daemon.terminate() }
         let port = try await daemon.port()
         let warning = try await daemon.stderr.first(where: { $0.contains("public_url is not set") }, timeout: .seconds(10))
         #expect(warning.contains("0.0.0.0:\(port)") && warning.lowercased().contains("warning"), "\(warning)")
         // With public_url set there is nothing to warn about.
-        let set = try DaemonProcess.start(arguments: ["--listen", "0.0.0.0:0", "--public-url", "http://review.lan:8080"],
+        let set = try await DaemonProcess.start(arguments: ["--listen", "0.0.0.0:0", "--public-url", "http://review.lan:8080"],
                                           defaultListen: false)
         defer { set.terminate() }
         _ = try await set.port()
@@ -64,7 +64,7 @@ struct ListenHostTests {
     }
 
     @Test func aMetricsHostNameIsResolvedToo() async throws {
-        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "localhost:0"])
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "localhost:0"])
         defer { daemon.terminate() }
         let url = try await daemon.metricsURL()
         let port = try await daemon.metricsPort()

@@ -5,7 +5,7 @@ import Testing
 @Suite("Daemon logging")
 struct LoggingIntegrationTests {
     @Test func underJournaldLinesCarryPriorities() async throws {
-        let daemon = try DaemonProcess.start(environment: ["JOURNAL_STREAM": "8:12345"])
+        let daemon = try await DaemonProcess.start(environment: ["JOURNAL_STREAM": "8:12345"])
         defer { daemon.terminate() }
         _ = try await daemon.listeningURL()
         let line = try await daemon.stderr.first(where: { $0.contains("listening") }, timeout: .seconds(10))
@@ -15,7 +15,7 @@ struct LoggingIntegrationTests {
     /// A review starting and the last one ending leave a line in the log: the journal shows
     /// activity between "listening" and "stopped", with how many are connected.
     @Test func liveSessionsComingAndGoingAreLogged() async throws {
-        let daemon = try DaemonProcess.start(arguments: ["--demo"])
+        let daemon = try await DaemonProcess.start(arguments: ["--demo"])
         defer { daemon.terminate() }
         let port = try await daemon.port()
         let line = try await daemon.stdout.first(where: { $0.contains("Reviewer Asha link:") }, timeout: .seconds(30))
@@ -30,7 +30,7 @@ struct LoggingIntegrationTests {
     }
 
     @Test func inATerminalLinesCarryTimestamps() async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         _ = try await daemon.listeningURL()
         let line = try await daemon.stderr.first(where: { $0.contains("listening") }, timeout: .seconds(10))

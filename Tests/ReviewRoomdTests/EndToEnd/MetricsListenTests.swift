@@ -11,7 +11,7 @@ struct MetricsListenTests {
     }
 
     @Test func theMetricsListenerServesMetricsAndNothingElse() async throws {
-        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "127.0.0.1:0"])
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "127.0.0.1:0"])
         defer { daemon.terminate() }
         let mainPort = try await daemon.port()
         let url = try await daemon.metricsURL()
@@ -46,7 +46,7 @@ struct MetricsListenTests {
     }
 
     @Test func theMetricsListenerRefusesWebSockets() async throws {
-        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "127.0.0.1:0"])
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "127.0.0.1:0"])
         defer { daemon.terminate() }
         let port = try await daemon.metricsPort()
         for subprotocol in ["reviewroom.v1", nil] as [String?] {
@@ -65,7 +65,7 @@ struct MetricsListenTests {
     }
 
     @Test func theMainPortStillServesTheAPIAndLoopbackMetrics() async throws {
-        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "127.0.0.1:0"])
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "127.0.0.1:0"])
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         _ = try await daemon.metricsPort()
@@ -84,10 +84,10 @@ struct MetricsListenTests {
     }
 
     @Test func aBusyMetricsAddressFailsStartUp() async throws {
-        let first = try DaemonProcess.start()
+        let first = try await DaemonProcess.start()
         defer { first.terminate() }
         let busy = try await first.port()
-        let second = try DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "127.0.0.1:\(busy)"])
+        let second = try await DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "127.0.0.1:\(busy)"])
         defer { second.terminate() }
         let status = try await second.waitForExit(timeout: .seconds(15))
         #expect(status == 69, "EX_UNAVAILABLE, as for the main listener")
@@ -98,7 +98,7 @@ struct MetricsListenTests {
 
     @Test func aNonLocalMetricsAddressFailsStartUp() async throws {
         // 192.0.2.0/24 is TEST-NET-1: never a local address, so the bind fails (nothing is sent).
-        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "192.0.2.1:9100"])
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "192.0.2.1:9100"])
         defer { daemon.terminate() }
         let status = try await daemon.waitForExit(timeout: .seconds(15))
         #expect(status == 69)

@@ -22,7 +22,7 @@ struct OperatorDiagnosticsTests {
     }
 
     @Test func aRefusedOriginIsLoggedAtWarningOncePerOriginAndAPlainGetOfWsIs426() async throws {
-        let daemon = try DaemonProcess.start(arguments: ["--public-url", "https://review.example.org"])
+        let daemon = try await DaemonProcess.start(arguments: ["--public-url", "https://review.example.org"])
         defer { daemon.terminate() }
         let port = try await daemon.port()
         let statuses = try await RawBlocking.run {
@@ -62,7 +62,7 @@ struct OperatorDiagnosticsTests {
         try Data("listen = \"127.0.0.1:0\"\n".utf8).write(to: config)
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("REVIEWROOM_") }
         environment["PATH"] = binDirectory + ":/usr/bin:/bin"
-        let child = try ChildProcess.spawn(
+        let child = try await ChildProcess.spawnOffPool(
             command: ["/usr/bin/env", "reviewroomd", "serve", "--config", config.path, "--data-dir", data.path],
             environment: environment)
         defer { kill(child.pid, SIGTERM) }

@@ -49,7 +49,7 @@ struct SecurityHeaderCopyTests {
     @Test(arguments: [("GET /api/v1/sessions/%zz", "a bad percent escape"), ("TRACE /api/v1/sessions", "TRACE"),
                       ("BREW /api/v1/sessions", "an unknown method")])
     func libwebsocketsOwnRefusalsCarryTheSecurityHeaders(requestLine: String, what: String) async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
         let raw = try await Self.exchange(port: port, "\(requestLine) HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
@@ -58,7 +58,7 @@ struct SecurityHeaderCopyTests {
     }
 
     @Test func everyOtherAnswerCarriesEachSecurityHeaderExactlyOnce() async throws {
-        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_MAX_REQUEST_BODY_BYTES": "1024"])
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_MAX_REQUEST_BODY_BYTES": "1024"])
         defer { daemon.terminate() }
         let port = try await daemon.port()
         let cases: [(request: String, status: Int, what: String)] = [
@@ -83,7 +83,7 @@ struct SecurityHeaderCopyTests {
                       "GET /api/v1/sessions HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer \(String(repeating: "a", count: 9000))\r\n"
                         + "Connection: close\r\n\r\n"])
     func aNULInThePathOrHeadersOver8KiBCloseWithoutAnAnswer(request: String) async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
         #expect(try await Self.exchange(port: port, request).isEmpty)

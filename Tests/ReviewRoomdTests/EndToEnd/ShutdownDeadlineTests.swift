@@ -18,7 +18,7 @@ struct ShutdownDeadlineTests {
         let startsAt = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
         let first = try await SessionFixture.create(inDataDirectory: data, startsAt: startsAt)
         let second = try await SessionFixture.create(inDataDirectory: data, startsAt: startsAt)
-        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_LOG_LEVEL": "info"], dataDirectory: data)
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_LOG_LEVEL": "info"], dataDirectory: data)
         defer { daemon.terminate() }
         let port = try await daemon.port()
         let asha = try await ProtocolClient.connect(port: port)
@@ -30,7 +30,7 @@ struct ShutdownDeadlineTests {
 
         // Another process takes the write lock and keeps it until the test ends.
         let databasePath = data.appendingPathComponent(StoreConfiguration.databaseFileName).path
-        let locker = try ChildProcess.spawn(command: ["python3", "-c", Self.lockScript, databasePath],
+        let locker = try await ChildProcess.spawnOffPool(command: ["python3", "-c", Self.lockScript, databasePath],
                                             environment: ProcessInfo.processInfo.environment)
         defer { if locker.exit.entries.isEmpty { kill(locker.pid, SIGKILL) } }
         _ = try await locker.stdout.first(where: { $0 == "locked" }, timeout: .seconds(30))

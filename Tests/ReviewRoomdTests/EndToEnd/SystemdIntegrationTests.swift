@@ -11,7 +11,7 @@ struct SystemdIntegrationTests {
     @Test(arguments: [false, true])
     func notifiesReadyStatusAndStopping(abstract: Bool) async throws {
         let listener = try NotifySocketListener(abstract: abstract)
-        let daemon = try DaemonProcess.start(environment: ["NOTIFY_SOCKET": listener.notifySocket])
+        let daemon = try await DaemonProcess.start(environment: ["NOTIFY_SOCKET": listener.notifySocket])
         defer { daemon.terminate() }
         _ = try await daemon.listeningURL()
         let ready = try await listener.messages.first(where: { $0.contains("READY=1") }, timeout: .seconds(15))
@@ -25,7 +25,7 @@ struct SystemdIntegrationTests {
 
     @Test func statusNamesTheMetricsListenerAddress() async throws {
         let listener = try NotifySocketListener()
-        let daemon = try DaemonProcess.start(environment: ["NOTIFY_SOCKET": listener.notifySocket,
+        let daemon = try await DaemonProcess.start(environment: ["NOTIFY_SOCKET": listener.notifySocket,
                                                            "REVIEWROOM_METRICS_LISTEN": "127.0.0.1:0"])
         defer { daemon.terminate() }
         let port = try await daemon.port()
@@ -39,7 +39,7 @@ struct SystemdIntegrationTests {
     @Test func sendsWatchdogKeepAlives() async throws {
         let listener = try NotifySocketListener()
         // WATCHDOG_PID is the daemon's own, unknown before start: leave it unset (allowed).
-        let daemon = try DaemonProcess.start(environment: ["NOTIFY_SOCKET": listener.notifySocket, "WATCHDOG_USEC": "200000"])
+        let daemon = try await DaemonProcess.start(environment: ["NOTIFY_SOCKET": listener.notifySocket, "WATCHDOG_USEC": "200000"])
         defer { daemon.terminate() }
         _ = try await daemon.listeningURL()
         let keepAlive = try await listener.messages.first(where: { $0.contains("WATCHDOG=1") }, timeout: .seconds(15))
@@ -55,7 +55,7 @@ struct SystemdIntegrationTests {
 
     @Test func noWatchdogWithoutWatchdogUsec() async throws {
         let listener = try NotifySocketListener()
-        let daemon = try DaemonProcess.start(environment: ["NOTIFY_SOCKET": listener.notifySocket])
+        let daemon = try await DaemonProcess.start(environment: ["NOTIFY_SOCKET": listener.notifySocket])
         defer { daemon.terminate() }
         _ = try await daemon.listeningURL()
         _ = try await listener.messages.first(where: { $0.contains("READY=1") }, timeout: .seconds(15))
@@ -70,7 +70,7 @@ struct SystemdIntegrationTests {
             return
         }
         let port = try FreePort.pick()
-        let daemon = try DaemonProcess.start(
+        let daemon = try await DaemonProcess.start(
             launcher: ["/usr/bin/systemd-socket-activate", "-l", "127.0.0.1:\(port)"], defaultListen: false)
         defer { daemon.terminate() }
         // systemd-socket-activate listens at once and starts the daemon on the first connection.

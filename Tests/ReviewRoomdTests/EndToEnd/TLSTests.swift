@@ -24,7 +24,7 @@ struct TLSTests {
         let firstCA = directory.appendingPathComponent("first-ca.pem")
         try FileManager.default.copyItem(at: cert, to: firstCA)
 
-        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_TLS_CERT": cert.path, "REVIEWROOM_TLS_KEY": key.path])
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_TLS_CERT": cert.path, "REVIEWROOM_TLS_KEY": key.path])
         defer { daemon.terminate() }
         let url = try await daemon.listeningURL()
         #expect(url.hasPrefix("https://127.0.0.1:"))
@@ -47,7 +47,7 @@ struct TLSTests {
         let directory = try TemporaryDirectory.make(prefix: "tls")
         let cert = directory.appendingPathComponent("cert.pem"), key = directory.appendingPathComponent("key.pem")
         try await makeCertificate(cert: cert, key: key)
-        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_TLS_CERT": cert.path, "REVIEWROOM_TLS_KEY": key.path])
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_TLS_CERT": cert.path, "REVIEWROOM_TLS_KEY": key.path])
         defer { daemon.terminate() }
         let port = try await daemon.port()
         let plain = try? await CurlClient.request("GET", "http://127.0.0.1:\(port)/livez")

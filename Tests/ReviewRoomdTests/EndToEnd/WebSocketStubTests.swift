@@ -10,7 +10,7 @@ import Glibc
 @Suite("Daemon WebSocket endpoint")
 struct WebSocketStubTests {
     @Test func aHelloWithAnUnknownTokenIsUnauthorizedAndClosed4001() async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
         let (handshake, reply, closeCode) = try await RawBlocking.run {
@@ -32,7 +32,7 @@ struct WebSocketStubTests {
 
     @Test(arguments: [#"{"type":"ping","id":1}"#, #"["hello"]"#, "not json at all"])
     func aFirstMessageThatIsNotAHelloCloses4000(text: String) async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
         let (closeCode, skipped) = try await RawBlocking.run {
@@ -47,7 +47,7 @@ struct WebSocketStubTests {
     }
 
     @Test func anUpgradeWithoutTheSubprotocolIsRefused() async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
         let status = try await RawBlocking.run { try RawWebSocketClient.attemptUpgrade(port: port, subprotocol: nil)?.status }
@@ -55,7 +55,7 @@ struct WebSocketStubTests {
     }
 
     @Test func originsComeFromPublicURLAndAllowedOrigins() async throws {
-        let daemon = try DaemonProcess.start(arguments: ["--public-url", "https://review.example.org/"],
+        let daemon = try await DaemonProcess.start(arguments: ["--public-url", "https://review.example.org/"],
                                              environment: ["REVIEWROOM_ALLOWED_ORIGINS": "https://school.example"])
         defer { daemon.terminate() }
         let port = try await daemon.port()
@@ -71,7 +71,7 @@ struct WebSocketStubTests {
 
     @Test func originsWrittenWithTheDefaultPortMatchWhatBrowsersSend() async throws {
         // A browser never sends :443 for https (or :80 for http); the configuration may have it.
-        let daemon = try DaemonProcess.start(arguments: ["--public-url", "https://review.example.org:443", "--demo"],
+        let daemon = try await DaemonProcess.start(arguments: ["--public-url", "https://review.example.org:443", "--demo"],
                                              environment: ["REVIEWROOM_ALLOWED_ORIGINS": "https://a.example:443,http://b.example:80"])
         defer { daemon.terminate() }
         let port = try await daemon.port()
@@ -89,7 +89,7 @@ struct WebSocketStubTests {
     }
 
     @Test func sigtermClosesClientsWith1001AndExitsZero() async throws {
-        let daemon = try DaemonProcess.start()
+        let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
         let port = try await daemon.port()
         let closeCode: UInt16?
@@ -113,7 +113,7 @@ struct WebSocketStubTests {
 
     @Test func tokensNeverReachTheLog() async throws {
         let token = "rr-secret-token-\(UUID().uuidString)"
-        let daemon = try DaemonProcess.start(environment: ["REVIEWROOM_LOG_LEVEL": "trace"])
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_LOG_LEVEL": "trace"])
         defer { daemon.terminate() }
         let port = try await daemon.port()
         try await RawBlocking.run {

@@ -15,7 +15,7 @@ struct AdministrationCommandTests {
 
     @Test func addListRevokeAndBackupWhileTheDaemonServes() async throws {
         let data = try TemporaryDirectory.make(prefix: "admin-data")
-        let daemon = try DaemonProcess.start(dataDirectory: data)
+        let daemon = try await DaemonProcess.start(dataDirectory: data)
         defer { daemon.terminate() }
         let port = try await daemon.port()
 

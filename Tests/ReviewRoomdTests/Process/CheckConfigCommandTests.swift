@@ -206,7 +206,7 @@ struct CheckConfigCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
         // Its parent existing, the data directory itself is made, owner-only.
         let fresh = root.appendingPathComponent("data").path
-        let daemon = try DaemonProcess.start(arguments: ["--data-dir", fresh])
+        let daemon = try await DaemonProcess.start(arguments: ["--data-dir", fresh])
         defer { daemon.terminate() }
         _ = try await daemon.port()
         let mode = try FileManager.default.attributesOfItem(atPath: fresh)[.posixPermissions] as? Int

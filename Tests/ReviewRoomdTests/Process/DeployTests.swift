@@ -41,7 +41,7 @@ struct DeployTests {
         #expect(try String(contentsOf: config, encoding: .utf8) == "listen = \"127.0.0.1:9999\"\n")
 
         // The installed binary finds the installed web client (<prefix>/share/reviewroom/web).
-        let installed = try DaemonProcess.start(executable: destination.appendingPathComponent("usr/local/bin/reviewroomd"))
+        let installed = try await DaemonProcess.start(executable: destination.appendingPathComponent("usr/local/bin/reviewroomd"))
         defer { installed.terminate() }
         let page = try await CurlClient.request("GET", try await installed.listeningURL() + "/")
         #expect(page.status == 200)

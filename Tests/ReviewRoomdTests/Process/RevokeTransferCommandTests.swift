@@ -46,7 +46,7 @@ struct RevokeTransferCommandTests {
         let data = try TemporaryDirectory.make(prefix: "transfer-data")
         let setup = try await setUp(data)
         let session = setup.fixture.session.rawValue
-        let daemon = try DaemonProcess.start(dataDirectory: data)
+        let daemon = try await DaemonProcess.start(dataDirectory: data)
         defer { daemon.terminate() }
         let port = try await daemon.port()
 
@@ -82,7 +82,7 @@ struct RevokeTransferCommandTests {
         let data = try TemporaryDirectory.make(prefix: "transfer-refused")
         let setup = try await setUp(data)
         let session = setup.fixture.session.rawValue
-        let daemon = try DaemonProcess.start(dataDirectory: data)
+        let daemon = try await DaemonProcess.start(dataDirectory: data)
         defer { daemon.terminate() }
         let port = try await daemon.port()
 

@@ -66,7 +66,7 @@ struct ServiceUserTests {
         #expect(chmod(data.deletingLastPathComponent().path, 0o711) == 0)
         #expect(chown(data.path, uid_t(Self.serviceUID), gid_t(Self.serviceUID)) == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: database))
-        let daemon = try DaemonProcess.start(arguments: try readableConfig(), launcher: asUser(Self.serviceUID), dataDirectory: data)
+        let daemon = try await DaemonProcess.start(arguments: try readableConfig(), launcher: asUser(Self.serviceUID), dataDirectory: data)
         let status = try await daemon.waitForExit()
         #expect(status == 73)
         let log = try await daemon.stderr.first(where: { $0.contains("cannot open the store") }, timeout: .seconds(10))
@@ -75,7 +75,7 @@ struct ServiceUserTests {
 
         // Given to the service user, as README's restore steps say, it opens.
         #expect(chown(database, uid_t(Self.serviceUID), gid_t(Self.serviceUID)) == 0)
-        let fixed = try DaemonProcess.start(arguments: try readableConfig(), launcher: asUser(Self.serviceUID), dataDirectory: data)
+        let fixed = try await DaemonProcess.start(arguments: try readableConfig(), launcher: asUser(Self.serviceUID), dataDirectory: data)
         defer { fixed.terminate() }
         _ = try await fixed.port()
     }
@@ -87,7 +87,7 @@ struct ServiceUserTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path)
         let data = root.appendingPathComponent("reviewroom")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
-        let daemon = try DaemonProcess.start(arguments: try readableConfig(), launcher: asUser(Self.serviceUID), dataDirectory: data)
+        let daemon = try await DaemonProcess.start(arguments: try readableConfig(), launcher: asUser(Self.serviceUID), dataDirectory: data)
         #expect(try await daemon.waitForExit() == 73)
         let log = try await daemon.stderr.first(where: { $0.contains("cannot open the store") }, timeout: .seconds(10))
         #expect(log.contains("not writable by this user (uid \(Self.serviceUID); it is owned by uid 0)"), "\(log)")
