@@ -75,7 +75,8 @@ extension LoadRun {
         case "note.op":
             guard let by = data["by"]?.string, let opId = data["opId"]?.string else { return }
             noteOp(by: by, opId: opId, note: data["note"]?.string, rev: data["rev"]?.int,
-                   op: data["op"].flatMap(Self.operation), client: index, at: receivedAt)
+                   op: data["op"].flatMap(Self.operation), client: index, at: receivedAt,
+                   serverAt: object["at"]?.string.flatMap { ServerStampSplit.epochMilliseconds(rfc3339: $0.utf8) })
         case "clock.changed":
             if let phase = data["clock"]?["phase"]?.int { clients[index].phase = phase }
         default:
@@ -85,9 +86,10 @@ extension LoadRun {
 
     /// A note.op event: one latency sample, then the op applied to the client's note.
     private func noteOp(by: String, opId: String, note: String?, rev: Int?, op: TextOperation?,
-                        client index: Int, at receivedAt: UInt64) {
-        if by != clients[index].participant {
-            ledger.arrived(EditKey(author: by, opId: opId), at: receivedAt)
+                        client index: Int, at receivedAt: UInt64, serverAt: Int64?) {
+        if by != clients[index].participant,
+           let latency = ledger.arrived(EditKey(author: by, opId: opId), at: receivedAt), let serverAt {
+            stampSplit.record(sentAt: receivedAt - latency, serverAtMilliseconds: serverAt, arrivedAt: receivedAt)
         }
         guard note == clients[index].noteID, clients[index].note != nil, let rev, let op else { return }
         do {
@@ -133,7 +135,7 @@ extension LoadRun {
         var scanner = JSONScanner(bytes)
         try scanner.enterObject()
         var isEvent = false, isAck = false, isNoteOp = false
-        var id: Int?, rev: Int?, fields: NoteOpFields?
+        var id: Int?, rev: Int?, fields: NoteOpFields?, serverAt: Int64?
         while try scanner.nextMember() {
             if scanner.keyIs("type") {
                 isEvent = try scanner.stringIs("event")
@@ -150,6 +152,8 @@ extension LoadRun {
             } else if scanner.keyIs("data") {
                 guard let read = try NoteOpFields.read(&scanner) else { return false }
                 fields = read
+            } else if scanner.keyIs("at") {
+                serverAt = ServerStampSplit.epochMilliseconds(rfc3339: try scanner.string().utf8)
             } else if scanner.keyIs("id") {
                 id = try scanner.int()
             } else if scanner.keyIs("rev") {
@@ -160,7 +164,8 @@ extension LoadRun {
         }
         guard scanner.atEnd() else { return false }
         if isEvent, isNoteOp, let fields, let by = fields.by, let opId = fields.opId {
-            noteOp(by: by, opId: opId, note: fields.note, rev: fields.rev, op: fields.op, client: index, at: receivedAt)
+            noteOp(by: by, opId: opId, note: fields.note, rev: fields.rev, op: fields.op, client: index, at: receivedAt,
+                   serverAt: serverAt)
             return true
         }
         if isAck, let id {

@@ -25,6 +25,8 @@ final class LoadRun {
     /// Joined clients per session (the receivers of an edit are the others among them).
     var joinedPerSession: [Int]
     var ledger = EditLatencyLedger()
+    /// Each sampled delivery split at the server's `at` (stderr only; the result keeps the whole).
+    var stampSplit = ServerStampSplit(wallMinusMonotonic: LoadRun.wallMinusMonotonic())
     /// When each client's next timer is due.
     var timers = DueQueue(items: 0)
     var counters = LoadRunCounters()
@@ -136,6 +138,7 @@ final class LoadRun {
         let cpuSeconds = Double(after.cpuTicks - cpuAtStart) / ticksPerSecond
         // The driver shares the machine: its own CPU tells whether it, not the server, was the limit.
         counters.note(String(format: "driver CPU %.2f s, server CPU %.2f s over a %.1f s window", driverCPU, cpuSeconds, seconds))
+        if stampSplit.toServer.count > 0 { counters.note(splitNote()) }
         let joinedRSS = Double(afterJoin?.rssBytes ?? before.rssBytes)
         let connections = max(1, clients.filter { $0.stage == .joined }.count)
         return ScenarioResult(
@@ -211,5 +214,22 @@ final class LoadRun {
                 joinedPerSession[clients[index].session] -= 1
             }
         }
+    }
+
+    /// Wall-clock minus monotonic nanoseconds, read back to back.
+    static func wallMinusMonotonic() -> Int64 {
+        var wall = timespec()
+        clock_gettime(CLOCK_REALTIME, &wall)
+        return Int64(wall.tv_sec) * 1_000_000_000 + Int64(wall.tv_nsec) - Int64(MonotonicClock.nanoseconds())
+    }
+
+    /// "split at the server's at: …" with both parts' p50, p99 and maximum.
+    private func splitNote() -> String {
+        var toSamples = stampSplit.toServer
+        var fromSamples = stampSplit.fromServer
+        let toServer = toSamples.summary()
+        let fromServer = fromSamples.summary()
+        return String(format: "split at the server's at (±1 ms): send→applied p50 %.1f p99 %.1f max %.1f ms; applied→others p50 %.1f p99 %.1f max %.1f ms",
+                      toServer.p50Ms, toServer.p99Ms, toServer.maxMs, fromServer.p50Ms, fromServer.p99Ms, fromServer.maxMs)
     }
 }
