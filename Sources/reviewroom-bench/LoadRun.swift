@@ -27,6 +27,8 @@ final class LoadRun {
     var ledger = EditLatencyLedger()
     /// Each sampled delivery split at the server's `at` (stderr only; the result keeps the whole).
     var stampSplit = ServerStampSplit(wallMinusMonotonic: LoadRun.wallMinusMonotonic())
+    /// The daemon's commit histogram when the workload started (nil against the peer).
+    var commitsAtStart: CommitLatencyHistogram?
     /// When each client's next timer is due.
     var timers = DueQueue(items: 0)
     var counters = LoadRunCounters()
@@ -103,6 +105,7 @@ final class LoadRun {
                     afterJoin = try target.usage()
                     cpuAtStart = afterJoin?.cpuTicks ?? 0
                     driverCPUAtStart = Self.ownCPUSeconds()
+                    commitsAtStart = await commitHistogram()
                     startWorkload(at: MonotonicClock.nanoseconds())
                 } else if now - connectStarted > 120_000_000_000 {
                     throw BenchError("only \(settled) of \(clients.count) clients joined within 120 s")
@@ -127,6 +130,7 @@ final class LoadRun {
                 || now >= windowEnd + 60_000_000_000 { break }
         }
         let after = try target.usage()
+        if let start = commitsAtStart, let end = await commitHistogram() { counters.note(Self.commitNote(end.since(start))) }
         let driverCPU = Self.ownCPUSeconds() - driverCPUAtStart
         counters.lostEdits += ledger.abandonInFlight()
         counters.unknownArrivals = ledger.unknownArrivals
@@ -231,5 +235,24 @@ final class LoadRun {
         let fromServer = fromSamples.summary()
         return String(format: "split at the server's at (±1 ms): send→applied p50 %.1f p99 %.1f max %.1f ms; applied→others p50 %.1f p99 %.1f max %.1f ms",
                       toServer.p50Ms, toServer.p99Ms, toServer.maxMs, fromServer.p50Ms, fromServer.p99Ms, fromServer.maxMs)
+    }
+
+    /// The daemon's commit-latency histogram from its `/metrics` (nil for the peer, or when it
+    /// cannot be read: the figure is a note, never an error).
+    func commitHistogram() async -> CommitLatencyHistogram? {
+        guard target.kind == .reviewroom else { return nil }
+        let port = target.port
+        let text = try? await RawBlocking.run { () throws -> String in
+            let client = try RawHTTPClient(port: port)
+            defer { client.close() }
+            return try client.request("GET", "/metrics", timeout: 10).text
+        }
+        return text.flatMap { CommitLatencyHistogram(metricsText: $0) }
+    }
+
+    /// "commits in the window: …" from the histogram's difference over the window.
+    static func commitNote(_ window: CommitLatencyHistogram) -> String {
+        String(format: "commits in the window: %.0f, mean %.1f ms, p50 ≤ %.1f ms, p99 ≤ %.1f ms (histogram bounds)",
+               window.count, window.meanMilliseconds, window.percentileBoundMilliseconds(50), window.percentileBoundMilliseconds(99))
     }
 }
