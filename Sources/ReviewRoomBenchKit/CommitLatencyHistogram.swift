@@ -2,7 +2,7 @@
 /// the store to their being durable), read from its `/metrics` text. Two readings, one at each
 /// end of a load window, give the commits inside it (``since(_:)``): how much of a delivery's
 /// time after the session applied an edit was the durable commit. Pure: parses text it is given.
-public struct CommitLatencyHistogram: Sendable, Equatable {
+public struct CommitLatencyHistogram: Sendable {
     /// Cumulative counts by upper bound in seconds, ascending (`+Inf` as `.infinity`).
     public var buckets: [(upperBound: Double, count: Double)]
     /// Sum of all latencies, seconds.
@@ -52,9 +52,5 @@ public struct CommitLatencyHistogram: Sendable, Equatable {
     public func percentileBoundMilliseconds(_ p: Double) -> Double {
         let wanted = count * p / 100
         return (buckets.first { $0.count >= wanted }?.upperBound ?? .infinity) * 1000
-    }
-
-    public static func == (lhs: CommitLatencyHistogram, rhs: CommitLatencyHistogram) -> Bool {
-        lhs.sum == rhs.sum && lhs.count == rhs.count && lhs.buckets.elementsEqual(rhs.buckets) { $0 == $1 }
     }
 }
