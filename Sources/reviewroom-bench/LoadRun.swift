@@ -27,6 +27,9 @@ final class LoadRun {
     var ledger = EditLatencyLedger()
     /// Each sampled delivery split at the server's `at` (stderr only; the result keeps the whole).
     var stampSplit = ServerStampSplit(wallMinusMonotonic: LoadRun.wallMinusMonotonic())
+    /// Latencies over the window in 100 ms slices of send time, counting those over a's 15 ms
+    /// goal (stderr only: whether the tail is spread out or bunched into stalls).
+    var timeline = LatencyTimeline(origin: .max, width: 100_000_000, threshold: 15_000_000)
     /// The daemon's commit histogram when the workload started (nil against the peer).
     var commitsAtStart: CommitLatencyHistogram?
     /// When each client's next timer is due.
@@ -143,6 +146,7 @@ final class LoadRun {
         // The driver shares the machine: its own CPU tells whether it, not the server, was the limit.
         counters.note(String(format: "driver CPU %.2f s, server CPU %.2f s over a %.1f s window", driverCPU, cpuSeconds, seconds))
         if stampSplit.toServer.count > 0 { counters.note(splitNote()) }
+        if timeline.totalOver > 0 { counters.note(Self.timelineNote(timeline)) }
         let joinedRSS = Double(afterJoin?.rssBytes ?? before.rssBytes)
         let connections = max(1, clients.filter { $0.stage == .joined }.count)
         return ScenarioResult(
@@ -235,6 +239,18 @@ final class LoadRun {
         let fromServer = fromSamples.summary()
         return String(format: "split at the server's at (±1 ms): send→applied p50 %.1f p99 %.1f max %.1f ms; applied→others p50 %.1f p99 %.1f max %.1f ms",
                       toServer.p50Ms, toServer.p99Ms, toServer.maxMs, fromServer.p50Ms, fromServer.p99Ms, fromServer.maxMs)
+    }
+
+    /// "deliveries over 15 ms: …" — how bunched the tail is in time, and the slowest slices.
+    static func timelineNote(_ timeline: LatencyTimeline) -> String {
+        let slowest = timeline.worst(5).map { slice in
+            String(format: "%.1f s: %.1f ms (applied %.1f, then %.1f; %d of %d over)", Double(slice.start) / 1e9,
+                   Double(slice.slowest) / 1e6, Double(slice.slowestToServer) / 1e6, Double(slice.slowestFromServer) / 1e6,
+                   slice.over, slice.count)
+        }
+        return String(format: "deliveries over %.0f ms: %d; the busiest 10%% of %.1f s slices hold %.0f%% of them; slowest slices of send time: ",
+                      Double(timeline.threshold) / 1e6, timeline.totalOver, Double(timeline.width) / 1e9,
+                      timeline.overShareOfBusiest(fraction: 0.1) * 100) + slowest.joined(separator: "; ")
     }
 
     /// The daemon's commit-latency histogram from its `/metrics` (nil for the peer, or when it
