@@ -71,7 +71,7 @@ final class LoadRun {
     func run() async throws -> ScenarioResult {
         let (stream, continuation) = AsyncStream<Input>.makeStream()
         let inbox = ClientEventInbox()
-        let pool = try await WebSocketClientPool(onEvent: { event in inbox.append(event) },
+        let pool = try await WebSocketClientPool(timesSends: true, onEvent: { event in inbox.append(event) },
                                                  onPass: { if inbox.needsWake() { continuation.yield(.clients) } })
         self.pool = pool
         let ticker = Task {
@@ -133,6 +133,8 @@ final class LoadRun {
                 || now >= windowEnd + 60_000_000_000 { break }
         }
         let after = try target.usage()
+        var sendWaits = LatencySamples()
+        for wait in pool.takeSendWaits() { sendWaits.record(nanoseconds: wait) }
         let daemonHistogramsAtEnd = await daemonHistograms()
         for (name, what) in Self.daemonHistogramNotes {
             if let start = daemonHistogramsAtStart[name], let end = daemonHistogramsAtEnd[name] {
@@ -151,6 +153,11 @@ final class LoadRun {
         // The driver shares the machine: its own CPU tells whether it, not the server, was the limit.
         counters.note(String(format: "driver CPU %.2f s, server CPU %.2f s over a %.1f s window", driverCPU, cpuSeconds, seconds))
         if stampSplit.toServer.count > 0 { counters.note(splitNote()) }
+        if sendWaits.count > 0 {
+            let waits = sendWaits.summary()
+            counters.note(String(format: "the driver's own send queue (queued until its lws thread wrote it): %d messages, p50 %.2f p99 %.1f max %.1f ms",
+                                 waits.count, waits.p50Ms, waits.p99Ms, waits.maxMs))
+        }
         if timeline.totalOver > 0 { counters.note(Self.timelineNote(timeline)) }
         let joinedRSS = Double(afterJoin?.rssBytes ?? before.rssBytes)
         let connections = max(1, clients.filter { $0.stage == .joined }.count)
