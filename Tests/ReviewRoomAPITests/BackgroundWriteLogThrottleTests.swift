@@ -95,4 +95,16 @@ struct BackgroundWriteLogThrottleTests {
         #expect(later.map(\.message) == ["saving a session snapshot failed 2 times in 2 sessions in the last minute"])
         #expect(later.map(\.level) == [.warning])
     }
+    /// At shutdown what was only counted is told at once, however short its window; a kind
+    /// with nothing untold says nothing, and what was told is not told again.
+    @Test func atShutdownTheCountedFailuresAreToldAtOnce() {
+        var throttle = BackgroundWriteLogThrottle()
+        _ = throttle.failed(.stillOnlineMark, session: "a", error: full, now: t0)
+        _ = throttle.failed(.stillOnlineMark, session: "b", error: full, now: t0.adding(seconds: 5))
+        _ = throttle.failed(.attendanceLeft, session: "a", error: full, now: t0.adding(seconds: 6))
+        #expect(throttle.dueSummaries(now: t0.adding(seconds: 10)).isEmpty, "no minute has passed")
+        let remaining = throttle.remainingSummaries(now: t0.adding(seconds: 10))
+        #expect(remaining.map(\.message) == ["marking online intervals as still open failed 2 times in 2 sessions in the last minute"])
+        #expect(throttle.remainingSummaries(now: t0.adding(seconds: 11)).isEmpty)
+    }
 }

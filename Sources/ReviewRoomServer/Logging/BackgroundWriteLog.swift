@@ -43,6 +43,12 @@ final class BackgroundWriteLog: Sendable {
         }
     }
 
+    /// Logs what was counted and not told yet, however recent (graceful shutdown).
+    func logRemaining() {
+        let now = clock.now()
+        write(throttle.withLock { $0.remainingSummaries(now: now) })
+    }
+
     private func write(_ lines: [BackgroundWriteLogLine]) {
         for line in lines { logger.log(level: line.level, "\(line.message)", metadata: line.metadata) }
     }

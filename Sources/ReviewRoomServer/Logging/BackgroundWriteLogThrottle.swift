@@ -92,10 +92,18 @@ struct BackgroundWriteLogThrottle: Sendable {
         dueSummaries(now: now, except: nil)
     }
 
-    private mutating func dueSummaries(now: Timestamp, except skipped: BackgroundWriteKind?) -> [BackgroundWriteLogLine] {
+    /// Summaries of every kind with failures not yet logged, however short its window: the
+    /// daemon is stopping, and what was only counted would otherwise never be told.
+    mutating func remainingSummaries(now: Timestamp) -> [BackgroundWriteLogLine] {
+        dueSummaries(now: now, except: nil, minimumSeconds: 0)
+    }
+
+    private mutating func dueSummaries(now: Timestamp, except skipped: BackgroundWriteKind?,
+                                       minimumSeconds: Double? = nil) -> [BackgroundWriteLogLine] {
         var lines: [BackgroundWriteLogLine] = []
         for kind in BackgroundWriteKind.allCases where kind != skipped {
-            guard var state = failing[kind], let line = summary(kind, state, now: now) else { continue }
+            guard var state = failing[kind],
+                  let line = summary(kind, state, now: now, after: minimumSeconds) else { continue }
             lines.append(line)
             state.startWindow(at: now)
             failing[kind] = state
@@ -103,10 +111,11 @@ struct BackgroundWriteLogThrottle: Sendable {
         return lines
     }
 
-    /// The summary of `state`'s window if it is over and holds failures not logged in full.
-    private func summary(_ kind: BackgroundWriteKind, _ state: Failing, now: Timestamp) -> BackgroundWriteLogLine? {
+    /// The summary of `state`'s window if it lasted `after` seconds (the interval unless told)
+    /// and holds failures not logged in full.
+    private func summary(_ kind: BackgroundWriteKind, _ state: Failing, now: Timestamp, after: Double? = nil) -> BackgroundWriteLogLine? {
         let elapsed = state.windowStart.seconds(to: now)
-        guard elapsed >= intervalSeconds, state.count > (state.firstLogged ? 1 : 0) else { return nil }
+        guard elapsed >= after ?? intervalSeconds, state.count > (state.firstLogged ? 1 : 0) else { return nil }
         let minutes = Int(elapsed / 60)
         let span = minutes <= 1 ? "the last minute" : "the last \(minutes) minutes"
         return BackgroundWriteLogLine(

@@ -146,6 +146,10 @@ public actor SessionRegistry {
             await actor.stop(code: CloseCode.goingAway.rawValue, reason: "the server is going away")
             if sessions[id] === actor { sessions[id] = nil }
         }
+        // The leaves the stops recorded report through the writer, in its order, before this
+        // round trip returns (it may fail on a full disk, which is what is reported).
+        try? await store.probe()
+        backgroundWrites.logRemaining()
     }
 
     /// The number of joined connections over all sessions.
