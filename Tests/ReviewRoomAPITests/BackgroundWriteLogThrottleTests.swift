@@ -64,6 +64,17 @@ struct BackgroundWriteLogThrottleTests {
         #expect(lines.map(\.message) == ["recording that a participant went offline failed 2 times in 1 session in the last 5 minutes"])
     }
 
+    /// A wall clock stepped back an hour does not silence the summaries for that hour.
+    @Test func aClockSteppedBackRestartsTheWindow() {
+        var throttle = BackgroundWriteLogThrottle()
+        _ = throttle.failed(.stillOnlineMark, session: "a", error: full, now: t0)
+        let back = t0.adding(seconds: -3_600)
+        _ = throttle.failed(.stillOnlineMark, session: "b", error: full, now: back)
+        _ = throttle.failed(.stillOnlineMark, session: "c", error: full, now: back.adding(seconds: 30))
+        let lines = throttle.failed(.stillOnlineMark, session: "d", error: full, now: back.adding(seconds: 60))
+        #expect(lines.map(\.message) == ["marking online intervals as still open failed 3 times in 3 sessions in the last minute"])
+    }
+
     @Test func aSuccessAfterFailuresIsNoticedOnceAndTheNextFailureIsLoggedAgain() {
         var throttle = BackgroundWriteLogThrottle()
         #expect(throttle.succeeded(.stillOnlineMark, now: t0).isEmpty, "nothing failed: nothing to say")

@@ -59,6 +59,8 @@ struct BackgroundWriteLogThrottle: Sendable {
                 + [BackgroundWriteLogLine(level: kind.failureLevel, message: kind.failureMessage, metadata: metadata)]
         }
         var lines = dueSummaries(now: now, except: kind)
+        // The wall clock stepped back: the window restarts rather than waiting for the old instant.
+        if now < state.windowStart { state.windowStart = now }
         if let summary = summary(kind, state, now: now) {
             lines.append(summary)
             state.startWindow(at: now)
