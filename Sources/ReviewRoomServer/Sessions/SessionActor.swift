@@ -68,7 +68,8 @@ actor SessionActor {
     var replayWindowRead: Task<Void, Never>?
 
     init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
-         metrics: Metrics? = nil, backgroundWrites: BackgroundWriteLog, loaded: LoadedSessionState, onFailure: @escaping @Sendable (SessionID) -> Void) {
+         metrics: Metrics? = nil, backgroundWrites: BackgroundWriteLog, loaded: LoadedSessionState,
+         onFailure: @escaping @Sendable (SessionID) -> Void) {
         self.id = id
         self.store = store
         self.clock = clock
