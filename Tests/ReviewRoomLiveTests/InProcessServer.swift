@@ -25,7 +25,7 @@ struct InProcessServer {
 
     static func start(agenda: [Phase] = SessionFixture.agenda(seconds: 120), data: URL? = nil,
                       fixture existing: SessionFixture? = nil, clock: ManualSessionClock? = nil,
-                      limits: LiveLimits = LiveLimits(),
+                      limits: LiveLimits = LiveLimits(), logger: Logger = Logger(label: "test.sessions"),
                       responder: (@Sendable (Store, SessionRegistry) -> any HTTPResponder)? = nil) async throws -> InProcessServer {
         let data = try data ?? TemporaryDirectory.make(prefix: "reviewroom-inprocess")
         let store = try await Store.open(StoreConfiguration(dataDirectory: data.path))
@@ -36,7 +36,7 @@ struct InProcessServer {
             fixture = try await SessionFixture.create(in: store, startsAt: start.adding(seconds: 60), agenda: agenda)
         }
         let clock = clock ?? ManualSessionClock(start: start)
-        let registry = SessionRegistry(store: store, clock: clock, limits: limits, logger: Logger(label: "test.sessions"))
+        let registry = SessionRegistry(store: store, clock: clock, limits: limits, logger: logger)
         var configuration = TransportConfiguration()
         configuration.port = 0
         let server = WebSocketServer(configuration: configuration, responder: responder?(store, registry) ?? NotFound(),

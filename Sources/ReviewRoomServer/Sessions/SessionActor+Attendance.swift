@@ -4,27 +4,21 @@ import ReviewRoomStore
 
 extension SessionActor {
     /// Records that `participantID` came online (their first connection joined). Fire and
-    /// forget: the join does not wait for the write, a failure is logged.
+    /// forget: the join does not wait for the write; its outcome goes to ``backgroundWrites``.
     func attendanceJoined(_ participantID: String, at now: Timestamp) {
         armStillOnlineMarks()
-        let logger = logger, session = id
+        let writes = backgroundWrites, session = id
         store.recordJoined(ParticipantID(participantID), in: session, at: now) { result in
-            if case .failure(let error) = result {
-                logger.error("cannot record that a participant came online", metadata: [
-                    "session": "\(session)", "participant": "\(participantID)", "error": "\(error)"])
-            }
+            writes.report(.attendanceJoined, session: session, result, details: ["participant": "\(participantID)"])
         }
     }
 
     /// Records that `participantID` went offline (their last connection closed). Fire and forget.
     func attendanceLeft(_ participantID: String, at now: Timestamp) {
         if members.isEmpty { stopStillOnlineMarks() }
-        let logger = logger, session = id
+        let writes = backgroundWrites, session = id
         store.recordLeft(ParticipantID(participantID), in: session, at: now) { result in
-            if case .failure(let error) = result {
-                logger.error("cannot record that a participant went offline", metadata: [
-                    "session": "\(session)", "participant": "\(participantID)", "error": "\(error)"])
-            }
+            writes.report(.attendanceLeft, session: session, result, details: ["participant": "\(participantID)"])
         }
     }
 
@@ -63,11 +57,9 @@ extension SessionActor {
             stopStillOnlineMarks()
             return nil
         }
-        let now = clock.now(), logger = logger, session = id
+        let now = clock.now(), writes = backgroundWrites, session = id
         store.recordStillOnline(in: session, at: now) { result in
-            if case .failure(let error) = result {
-                logger.error("cannot mark online intervals as still open", metadata: ["session": "\(session)", "error": "\(error)"])
-            }
+            writes.report(.stillOnlineMark, session: session, result)
         }
         return now
     }
@@ -75,16 +67,12 @@ extension SessionActor {
     /// Closes the intervals a killed daemon left open, before anyone joins this load of the
     /// session (the store runs writes in order, so the joins that follow are not touched).
     func closeInterruptedAttendance() {
-        let logger = logger, session = id
+        let logger = logger, writes = backgroundWrites, session = id
         store.closeInterruptedAttendance(in: session) { result in
-            switch result {
-            case .success(let closed) where closed > 0:
+            writes.report(.interruptedAttendance, session: session, result)
+            if case .success(let closed) = result, closed > 0 {
                 logger.notice("closed online intervals left open by a daemon that stopped without closing them", metadata: [
                     "session": "\(session)", "intervals": "\(closed)"])
-            case .success:
-                break
-            case .failure(let error):
-                logger.error("cannot close online intervals left open", metadata: ["session": "\(session)", "error": "\(error)"])
             }
         }
     }

@@ -34,12 +34,13 @@ extension SessionActor {
         }
         let snapshot = StoredSessionSnapshot(seq: seq, notes: notes, stateJSON: stateJSON)
         snapshotSeq = seq
-        snapshotSave = Task { [store, id, logger] in
+        snapshotSave = Task { [store, id, backgroundWrites] in
             do {
                 try await store.saveSnapshot(snapshot, for: id)
+                backgroundWrites.succeeded(.snapshot)
             } catch {
                 // Not fatal: the log is complete; the next snapshot is tried after as many events again.
-                logger.warning("session snapshot not saved", metadata: ["session": "\(id)", "seq": "\(snapshot.seq)", "error": "\(error)"])
+                backgroundWrites.failed(.snapshot, session: id, error: error, details: ["seq": "\(snapshot.seq)"])
             }
             self.snapshotSaved()
         }

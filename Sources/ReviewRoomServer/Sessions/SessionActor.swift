@@ -17,6 +17,8 @@ actor SessionActor {
     let limits: LiveLimits
     let logger: Logger
     let metrics: Metrics?
+    /// Where the outcomes of writes not waited for go (shared by every session of the registry).
+    let backgroundWrites: BackgroundWriteLog
     /// The command `handle` is deciding (for its metrics), and how it ended so far.
     var handling: (type: String, outcome: String)?
     /// Called when the actor can no longer continue (a failed append); the registry forgets it.
@@ -66,13 +68,15 @@ actor SessionActor {
     var replayWindowRead: Task<Void, Never>?
 
     init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
-         metrics: Metrics? = nil, loaded: LoadedSessionState, onFailure: @escaping @Sendable (SessionID) -> Void) {
+         metrics: Metrics? = nil, backgroundWrites: BackgroundWriteLog, loaded: LoadedSessionState,
+         onFailure: @escaping @Sendable (SessionID) -> Void) {
         self.id = id
         self.store = store
         self.clock = clock
         self.limits = limits
         self.logger = logger
         self.metrics = metrics
+        self.backgroundWrites = backgroundWrites
         self.onFailure = onFailure
         epoch = loaded.epoch
         state = loaded.state

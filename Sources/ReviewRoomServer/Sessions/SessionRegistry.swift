@@ -13,6 +13,8 @@ public actor SessionRegistry {
     /// The limits every session runs with.
     public nonisolated let limits: LiveLimits
     let logger: Logger
+    /// Logs the failures of the sessions' fire-and-forget writes, throttled daemon-wide.
+    let backgroundWrites: BackgroundWriteLog
     /// Where commands, commit latencies and rate-limit refusals are counted (none in some tests).
     public nonisolated let metrics: Metrics?
     /// Decoded agendas and decks, shared by sessions made from the same template and deck.
@@ -30,6 +32,7 @@ public actor SessionRegistry {
         self.clock = clock
         self.limits = limits
         self.logger = logger
+        backgroundWrites = BackgroundWriteLog(logger: logger, clock: clock)
     }
 
     /// How many sessions are loaded.
@@ -42,7 +45,7 @@ public actor SessionRegistry {
         // A session loaded after the drain began could be missed by it (an API request that was
         // already past the admission check): nothing new is loaded once shutdown began.
         if isStopping { throw SessionsStopping(session: id) }
-        let task = Task { [store, clock, limits, logger, definitions] () throws -> SessionActor? in
+        let task = Task { [store, clock, limits, logger, definitions, backgroundWrites] () throws -> SessionActor? in
             guard var loaded = try await store.load(id) else { return nil }
             let state: LoadedSessionState
             do {
@@ -56,7 +59,8 @@ public actor SessionRegistry {
                 loaded.events = try await store.events(of: id, after: 0)
                 state = try LoadedSessionState(loaded, limits: limits, shared: definitions)
             }
-            let actor = SessionActor(id: id, store: store, clock: clock, limits: limits, logger: logger, metrics: metrics, loaded: state) { [weak self] id in
+            let actor = SessionActor(id: id, store: store, clock: clock, limits: limits, logger: logger, metrics: metrics,
+                                     backgroundWrites: backgroundWrites, loaded: state) { [weak self] id in
                 Task { await self?.forget(id) }
             }
             await actor.start()
@@ -142,6 +146,10 @@ public actor SessionRegistry {
             await actor.stop(code: CloseCode.goingAway.rawValue, reason: "the server is going away")
             if sessions[id] === actor { sessions[id] = nil }
         }
+        // The leaves the stops recorded report through the writer, in its order, before this
+        // round trip returns (it may fail on a full disk, which is what is reported).
+        try? await store.probe()
+        backgroundWrites.logRemaining()
     }
 
     /// The number of joined connections over all sessions.

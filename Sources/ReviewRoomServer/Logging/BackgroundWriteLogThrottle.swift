@@ -1,0 +1,132 @@
+import Logging
+import ReviewRoomCore
+
+/// Decides which lines the daemon logs for the store writes sessions start without waiting
+/// (``BackgroundWriteKind``), so a full disk gives a few lines a minute, not one per session:
+/// per kind, the first failure is logged with its session and error; later ones are counted and
+/// summarised at most once per ``intervalSeconds`` ("… failed N times in M sessions in the last
+/// minute"); the first success after failures logs one notice. Pure: the caller passes the time.
+struct BackgroundWriteLogThrottle: Sendable {
+    /// A kind whose writes are failing.
+    private struct Failing: Sendable {
+        /// When the first failure (the one logged in full) came.
+        let since: Timestamp
+        /// Every failure since then.
+        var total: Int
+        /// When the failures now counted began: the first failure, or the last summary.
+        var windowStart: Timestamp
+        /// Failures counted since `windowStart`, and the sessions they came from.
+        var count: Int
+        var sessions: Set<String>
+        /// Whether the window's first failure was logged in full (then a window of one needs no summary).
+        var firstLogged: Bool
+        /// The error of the latest failure (the summary shows it).
+        var lastError: String
+
+        /// Starts counting afresh at `now` (after a summary, or a window with nothing to summarise).
+        mutating func startWindow(at now: Timestamp) {
+            windowStart = now
+            count = 0
+            sessions = []
+            firstLogged = false
+        }
+    }
+
+    /// The least time between two summaries of one kind.
+    let intervalSeconds: Double
+    private var failing: [BackgroundWriteKind: Failing] = [:]
+
+    /// A throttle summarising at most once per `intervalSeconds` (a minute in the daemon).
+    init(intervalSeconds: Double = 60) {
+        self.intervalSeconds = intervalSeconds
+    }
+
+    /// Whether writes of `kind` have failed with no success since.
+    func isFailing(_ kind: BackgroundWriteKind) -> Bool { failing[kind] != nil }
+
+    /// A write of `kind` for `session` failed with `error` at `now`; `details` (a participant,
+    /// a seq) go with its line if it gets one. Returns the lines to log: this failure's own
+    /// line if it is the first, and any summary now due.
+    mutating func failed(_ kind: BackgroundWriteKind, session: String, error: String,
+                         details: Logger.Metadata = [:], now: Timestamp) -> [BackgroundWriteLogLine] {
+        guard var state = failing[kind] else {
+            failing[kind] = Failing(since: now, total: 1, windowStart: now, count: 1, sessions: [session],
+                                    firstLogged: true, lastError: error)
+            var metadata = details
+            metadata["session"] = "\(session)"
+            metadata["error"] = "\(error)"
+            return dueSummaries(now: now, except: kind)
+                + [BackgroundWriteLogLine(level: kind.failureLevel, message: kind.failureMessage, metadata: metadata)]
+        }
+        var lines = dueSummaries(now: now, except: kind)
+        // The wall clock stepped back: the window restarts rather than waiting for the old instant.
+        if now < state.windowStart { state.windowStart = now }
+        if let summary = summary(kind, state, now: now) {
+            lines.append(summary)
+            state.startWindow(at: now)
+        } else if state.windowStart.seconds(to: now) >= intervalSeconds {
+            // A window holding only the failure logged in full closes without a summary.
+            state.startWindow(at: now)
+        }
+        state.total += 1
+        state.count += 1
+        state.sessions.insert(session)
+        state.lastError = error
+        failing[kind] = state
+        return lines
+    }
+
+    /// A write of `kind` succeeded at `now`: after failures, one notice says so (and the kind
+    /// starts afresh: its next failure is logged in full). Returns the lines to log.
+    mutating func succeeded(_ kind: BackgroundWriteKind, now: Timestamp) -> [BackgroundWriteLogLine] {
+        var lines = dueSummaries(now: now, except: kind)
+        guard let state = failing.removeValue(forKey: kind) else { return lines }
+        lines.append(BackgroundWriteLogLine(
+            level: .notice,
+            message: "\(kind.activity) succeeds again after \(Self.count(state.total, "failure"))",
+            metadata: ["failures": "\(state.total)", "failingSince": "\(state.since)"]))
+        return lines
+    }
+
+    /// Summaries of every kind whose window is over with failures not yet logged, at `now`
+    /// (also called when nothing of that kind happens, so a summary is not held back for long).
+    mutating func dueSummaries(now: Timestamp) -> [BackgroundWriteLogLine] {
+        dueSummaries(now: now, except: nil)
+    }
+
+    /// Summaries of every kind with failures not yet logged, however short its window: the
+    /// daemon is stopping, and what was only counted would otherwise never be told.
+    mutating func remainingSummaries(now: Timestamp) -> [BackgroundWriteLogLine] {
+        dueSummaries(now: now, except: nil, minimumSeconds: 0)
+    }
+
+    private mutating func dueSummaries(now: Timestamp, except skipped: BackgroundWriteKind?,
+                                       minimumSeconds: Double? = nil) -> [BackgroundWriteLogLine] {
+        var lines: [BackgroundWriteLogLine] = []
+        for kind in BackgroundWriteKind.allCases where kind != skipped {
+            guard var state = failing[kind],
+                  let line = summary(kind, state, now: now, after: minimumSeconds) else { continue }
+            lines.append(line)
+            state.startWindow(at: now)
+            failing[kind] = state
+        }
+        return lines
+    }
+
+    /// The summary of `state`'s window if it lasted `after` seconds (the interval unless told)
+    /// and holds failures not logged in full.
+    private func summary(_ kind: BackgroundWriteKind, _ state: Failing, now: Timestamp, after: Double? = nil) -> BackgroundWriteLogLine? {
+        let elapsed = state.windowStart.seconds(to: now)
+        guard elapsed >= after ?? intervalSeconds, state.count > (state.firstLogged ? 1 : 0) else { return nil }
+        let minutes = Int(elapsed / 60)
+        let span = minutes <= 1 ? "the last minute" : "the last \(minutes) minutes"
+        return BackgroundWriteLogLine(
+            level: kind.failureLevel,
+            message: "\(kind.activity) failed \(Self.count(state.count, "time")) in \(Self.count(state.sessions.count, "session")) in \(span)",
+            metadata: ["failures": "\(state.count)", "sessions": "\(state.sessions.count)", "error": "\(state.lastError)"])
+    }
+
+    private static func count(_ n: Int, _ noun: String) -> String {
+        n == 1 ? "1 \(noun)" : "\(n) \(noun)s"
+    }
+}
