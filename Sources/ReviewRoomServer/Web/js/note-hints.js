@@ -1,7 +1,8 @@
 // The language hints of one note (PROTOCOL.md §3.2 `hint`), kept as positioned items in the
 // text the editor shows. A `hint` message covers only the lines the author's edit touched and is
 // sent only when they hold hints, so the list is merged, not replaced; every later op moves the
-// items, and an item goes as soon as its phrase is no longer in the text as a whole word.
+// items, and an item goes as soon as its phrase is no longer in the text as a whole word, or
+// when someone else's op changed the phrase or the word either side of it (its context).
 
 /** The server scans at most this many units either side of an edit (a longer line is cut). */
 const SCAN_REACH = 512;
@@ -9,6 +10,8 @@ const SCAN_REACH = 512;
 const WORD = /^[\p{Alphabetic}\p{N}\p{M}]$/u;
 /** Apostrophes and hyphens join the word characters either side of them into one word. */
 const JOINERS = new Set(["'", '\u2019', '-', '\u2010', '\u2011']);
+/** What may stand between a phrase and a context word the server reads with it (LanguageHints). */
+const BLANKS = new Set([' ', '\t']);
 
 /** The character (a whole surrogate pair) that starts at `at`, or ''. */
 function charAt(text, at) {
@@ -53,6 +56,53 @@ export function hintStillThere(text, item) {
   return !partOfLongerWord(text, from, to) && !quotedAt(text, from);
 }
 
+/** Whether `c` (one character) can be part of a word: a word character or a joiner. */
+const inWord = (c) => c !== '' && (WORD.test(c) || JOINERS.has(c));
+
+/**
+ * [from, to) of `text` widened over the word either side of it when only blanks separate them:
+ * the words the server reads as a phrase's context ("poor connection", "thanks everyone") or
+ * that could make it part of a longer phrase ("everyone knows"). `wordBefore`/`wordAfter` say
+ * whether there is such a word (else the stretch ends after the blanks).
+ */
+export function contextStretch(text, from, to) {
+  let low = from, high = to;
+  while (low > 0 && BLANKS.has(text[low - 1])) low -= 1;
+  const blanksStart = low;
+  for (let c = charBefore(text, low); inWord(c); c = charBefore(text, low)) low -= c.length;
+  while (high < text.length && BLANKS.has(text[high])) high += 1;
+  const blanksEnd = high;
+  for (let c = charAt(text, high); inWord(c); c = charAt(text, high)) high += c.length;
+  return { low, high, wordBefore: low < blanksStart, wordAfter: high > blanksEnd };
+}
+
+/**
+ * Whether `op` changes the stretch (contextStretch) of `text`, the text it applies to: anything
+ * inserted or deleted inside it; at its ends, only what runs on into the word there (an insert
+ * or a deletion next to "here" in "poor here" that leaves "here" a word of its own is further
+ * along the line), or anything at all when there is no word there (a word put there is new context).
+ */
+export function opTouches(op, text, { low, high, wordBefore, wordAfter }) {
+  let at = 0;
+  for (const c of op.ops) {
+    if (typeof c === 'string') {
+      if (at > low && at < high) return true;
+      if (at === low && (!wordBefore || inWord(charBefore(c, c.length)))) return true;
+      if (at === high && (!wordAfter || inWord(charAt(c, 0)))) return true;
+    } else if (c > 0) {
+      at += c;
+    } else {
+      const end = at - c;
+      if (end > low && at < high) return true;
+      if (end === low && (!wordBefore || inWord(charBefore(text, at)))) return true;
+      if (at === high && (!wordAfter || inWord(charAt(text, end)))) return true;
+      at = end;
+    }
+    if (at > high) return false;
+  }
+  return false;
+}
+
 const keyOf = (item) => `${String(item.phrase).toLowerCase()}\u0000${item.suggestion}`;
 const sameItem = (a, b) => a.from === b.from && a.to === b.to && a.phrase === b.phrase && a.suggestion === b.suggestion;
 
@@ -64,18 +114,24 @@ export class HintList {
 
   /**
    * Moves every item through `op` (an op on the shown text; `text` is the text after it) and
-   * drops the items whose phrase is gone. Returns true when an item was dropped.
+   * drops the items whose phrase is gone. `before` (the text the op applied to) is given for
+   * someone else's op: the server scans a line again only after the author's own next edit
+   * there, so an item is dropped too when that op changed its phrase or the word either side
+   * of it (a context word the rules read, "poor" → "poor connection"), whatever the text now
+   * says; an edit further along the line keeps it. Returns true when an item was dropped.
    */
-  move(op, text) {
+  move(op, text, before = null) {
     if (!this.items.length) return false;
+    const touched = before === null ? [] : this.items.filter((item) => opTouches(op, before, contextStretch(before, item.from, item.to)));
+    if (touched.length) this.items = this.items.filter((item) => !touched.includes(item));
     for (const item of this.items) {
       // An insert right before the phrase or right after it stays outside it.
       item.from = op.transformPosition(item.from);
       item.to = Math.max(item.from, op.transformCaret(item.to));
     }
-    const before = this.items.length;
+    const count = this.items.length;
     this.items = this.items.filter((item) => hintStillThere(text, item));
-    return this.items.length !== before;
+    return touched.length > 0 || this.items.length !== count;
   }
 
   /** The items on the lines around [from, to) of `text`, within the server's scan reach. */

@@ -330,13 +330,15 @@ export class NotesView {
     const end = Math.max(start, op.transformCaret(selEnd));
     const scroll = area.scrollTop;
     // Keystrokes not yet turned into ops (none: input fires per change) would be lost; apply to the shown text.
+    const before = entry.shown;
     entry.shown = op.apply(entry.shown);
     area.value = displayText(entry.shown);
     if (hadFocus) area.setSelectionRange(toDisplay(entry.shown, start), toDisplay(entry.shown, end), direction);
     area.scrollTop = scroll;
     if (entry.paste) entry.paste = moveRanges(entry.paste, op);
     entry.undo.transform(op);
-    if (entry.hintList.move(op, entry.shown)) this.renderHints(entry);
+    // Someone else's op: hints whose phrase or context it changed are withdrawn, silently.
+    if (entry.hintList.move(op, entry.shown, before)) this.renderHints(entry);
   }
 
   /**
