@@ -31,14 +31,19 @@ Promise.all([import('/js/ot.js'), import('/js/note-hints.js')]).then(([{ TextOpe
 """
 
 
-def moved(daemon, browsers, cases, before):
-    """[text after, whether dropped, the phrases still listed] for each case, run in Chromium."""
+def in_chromium(daemon, browsers, script, *args):
+    """What an async `script` passes to its callback, run on a page of the daemon's (which must log no error)."""
     driver = browsers()
     driver.get(daemon.base + "/join")
-    out = driver.execute_async_script(MOVE, cases, before)
+    out = driver.execute_async_script(script, *args)
     assert "error" not in out, out
     assert browser_errors(driver) == []
     return out
+
+
+def moved(daemon, browsers, cases, before):
+    """[text after, whether dropped, the phrases still listed] for each case, run in Chromium."""
+    return in_chromium(daemon, browsers, MOVE, cases, before)
 
 
 def test_a_phrase_that_became_part_of_a_longer_word_loses_its_hint(daemon, browsers):
@@ -96,6 +101,38 @@ def test_someone_elses_op_on_a_phrase_or_the_word_either_side_withdraws_its_hint
     for text, dropped, shown in kept:
         assert dropped is False and len(shown) == 1, f"the hint went from {text!r} after an op further along the line"
     assert [shown[0] for _, _, shown in kept] == ["poor", "poor", "poor", "poor", "never", "never", "never"], kept
+
+
+AGAIN = r"""
+const done = arguments[arguments.length - 1];
+Promise.all([import('/js/ot.js'), import('/js/note-hints.js')]).then(([{ TextOperation: T }, { HintList }]) => {
+  // "never" hinted in "Pupils never read", withdrawn by someone else's "Pupils" → "They", then
+  // found again by the server's scan, after `between` (an op on the text after "They") if any.
+  const run = (between) => {
+    const list = new HintList();
+    let text = 'Pupils never read';
+    list.merge([{ from: 7, to: 12, phrase: 'never', suggestion: 's' }], text);
+    const theirs = T.fromJSON([-6, 'They', 11]);
+    const before = text;
+    text = theirs.apply(text);
+    const dropped = list.move(theirs, text, before);
+    if (between) { const op = T.fromJSON(between); text = op.apply(text); list.move(op, text); }
+    const from = text.indexOf('never');
+    const { added } = list.merge([{ from, to: from + 5, phrase: 'never', suggestion: 's' }], text);
+    return [dropped, text, list.items.map((h) => text.slice(h.from, h.to)), added.map((h) => h.phrase)];
+  };
+  try { done([run(null), run([5, 'often ', 10]), run([5, -5, 'never', 5])]); } catch (error) { done({ error: String(error) }); }
+}, (error) => done({ error: String(error) }));
+"""
+
+
+def test_a_withdrawn_hint_found_again_is_listed_but_not_news(daemon, browsers):
+    out = in_chromium(daemon, browsers, AGAIN)
+    assert out[0] == [True, "They never read", ["never"], []]
+    # Moved along by an op elsewhere: still the same hint, still not news.
+    assert out[1] == [True, "They often never read", ["never"], []]
+    # Deleted and typed again: a hint found there now is new.
+    assert out[2] == [True, "They never read", ["never"], ["never"]], out[2]
 
 
 HINTS = "const n = document.querySelector('#panel-' + arguments[0] + ' .hints'); return n ? n.innerText : '';"
@@ -163,4 +200,13 @@ def test_another_persons_edit_next_to_the_phrase_takes_the_hint_away_and_one_fur
     bilal_types(42, "They", "Sadly, The hall was poor connection here. They never read. Some do", end=48)
     assert asha.execute_script(HINTS, note) == "", asha.execute_script(HINTS, note)
     assert asha.execute_script(SAID) == said, "a withdrawn hint was announced"
+    # Asha's own edit on the line has the server scan it again: "They never" is still flagged, so
+    # the hint is listed again, but it is not news to her: it is not said a second time.
+    asha.execute_script("const a = document.getElementById('note-' + arguments[0]); a.focus(); a.setSelectionRange(a.value.length, a.value.length);", note)
+    ActionChains(asha).send_keys(" now").perform()
+    wait_until(asha, lambda d: "“never”" in d.execute_script(HINTS, note),
+               message=f"the hint for 'never' did not come back after Asha's edit ({asha.execute_script(HINTS, note)!r})")
+    assert "“poor”" not in asha.execute_script(HINTS, note)
+    never_said = [s for s in asha.execute_script("return window.reviewroom.announcer.log") if "“never”" in s]
+    assert len(never_said) == 1, never_said
     assert browser_errors(asha) == [] and browser_errors(bilal) == []

@@ -110,6 +110,12 @@ export class HintList {
   constructor() {
     /** {from, to, phrase, suggestion}, positions in the shown text, in text order. */
     this.items = [];
+    /**
+     * Items someone else's op withdrew (see `move`), still followed through ops while their
+     * words are there as written: when the author's next edit has the server find one again,
+     * it is listed again but is not news (not announced a second time).
+     */
+    this.withdrawn = [];
   }
 
   /**
@@ -121,31 +127,33 @@ export class HintList {
    * says; an edit further along the line keeps it. Returns true when an item was dropped.
    */
   move(op, text, before = null) {
-    if (!this.items.length) return false;
+    if (!this.items.length && !this.withdrawn.length) return false;
     const touched = before === null ? [] : this.items.filter((item) => opTouches(op, before, contextStretch(before, item.from, item.to)));
-    if (touched.length) this.items = this.items.filter((item) => !touched.includes(item));
-    for (const item of this.items) {
+    for (const item of [...this.items, ...this.withdrawn]) {
       // An insert right before the phrase or right after it stays outside it.
       item.from = op.transformPosition(item.from);
       item.to = Math.max(item.from, op.transformCaret(item.to));
     }
     const count = this.items.length;
-    this.items = this.items.filter((item) => hintStillThere(text, item));
-    return touched.length > 0 || this.items.length !== count;
+    this.items = this.items.filter((item) => !touched.includes(item) && hintStillThere(text, item));
+    const unchanged = (item) => text.slice(item.from, item.to).toLowerCase() === String(item.phrase).toLowerCase();
+    this.withdrawn = [...this.withdrawn, ...touched].filter(unchanged);
+    return this.items.length !== count;
   }
 
-  /** The items on the lines around [from, to) of `text`, within the server's scan reach. */
+  /** The items (listed or withdrawn) on the lines around [from, to) of `text`, within the server's scan reach. */
   itemsNear(text, from, to) {
     const start = Math.max(text.lastIndexOf('\n', from - 1) + 1, from - SCAN_REACH);
     const lineBreak = text.indexOf('\n', to);
     const end = Math.min(lineBreak < 0 ? text.length : lineBreak, to + SCAN_REACH);
-    return this.items.filter((item) => item.from >= start && item.to <= end);
+    return [...this.items, ...this.withdrawn].filter((item) => item.from >= start && item.to <= end);
   }
 
-  /** Removes these items (those still listed); returns true when any was. */
+  /** Removes these items (listed or withdrawn); returns true when a listed one was. */
   remove(items) {
     const before = this.items.length;
     this.items = this.items.filter((item) => !items.includes(item));
+    this.withdrawn = this.withdrawn.filter((item) => !items.includes(item));
     return this.items.length !== before;
   }
 
@@ -153,7 +161,7 @@ export class HintList {
    * Merges the hints of one `hint` message (positions already in the shown `text`). They replace
    * the items in the stretch of text the server scanned for them (their lines, within its reach)
    * and any item they overlap. Returns {changed, added}: whether the list is different, and the
-   * hints not in it before (to announce once).
+   * hints not in it before nor withdrawn there (to announce once).
    */
   merge(incoming, text) {
     const fresh = incoming.filter((item) => hintStillThere(text, item));
@@ -164,7 +172,9 @@ export class HintList {
     const scanned = [Math.max(lineStart, low - SCAN_REACH), Math.min(lineBreak < 0 ? text.length : lineBreak, high + SCAN_REACH)];
     const replaced = (old) => (old.from >= scanned[0] && old.to <= scanned[1]) ||
       fresh.some((h) => old.from < h.to && h.from < old.to);
-    const gone = this.items.filter(replaced);
+    // Withdrawn items the scan covered are settled: found again (not news) or no longer flagged.
+    const gone = [...this.items.filter(replaced), ...this.withdrawn.filter(replaced)];
+    this.withdrawn = this.withdrawn.filter((old) => !replaced(old));
     const next = [...this.items.filter((old) => !replaced(old)), ...fresh].sort((a, b) => a.from - b.from);
     // A hint found again (the same phrase, moved by edits the message did not know of) is not new.
     const known = new Map();
