@@ -25,11 +25,11 @@ export class NoteHints {
    * `hint` right after the ack only if they hold hints. A `ping` sent now is answered after that
    * `hint` would have come: if none came, the hints listed on those lines are gone (a word that
    * now reads differently in context, "should have" → "should have a book"). Only done when those
-   * lines list a hint.
+   * lines list a hint or hold one withdrawn by someone else's op (then no `hint` means it is settled).
    */
   afterOwnEdit(entry, data) {
     const touched = touchedRange(data.op);
-    if (!touched || !entry.hintList.items.length) return;
+    if (!touched || !(entry.hintList.items.length || entry.hintList.withdrawn.length)) return;
     const from = entry.client.transformPosition(touched[0]), to = entry.client.transformPosition(touched[1]);
     const near = entry.hintList.itemsNear(entry.shown, from, to);
     if (!near.length) return;

@@ -1,0 +1,96 @@
+// The notes' tabs and panels: one tab and one panel (editor, status line, others' cursors,
+// hints) per note, which tab is selected and how the arrow keys move between them, the status
+// line under each editor, and the box shown after a restore from a backup took text away.
+import { el, replaceChildren } from './dom.js';
+import { t } from './strings.js';
+import { diffOperation } from './ot.js';
+import { CursorLayer } from './cursor-layer.js';
+import { displayText } from './line-breaks.js';
+
+/**
+ * The DOM of one note: {tab, textarea, status, cursors, hints, layer, panel}. `onSelect` is
+ * called when its tab is clicked, `onTabKey(event)` on a key press in its tab.
+ */
+export function notePanel(note, { onSelect, onTabKey }) {
+  const tabId = `tab-${note.id}`, panelId = `panel-${note.id}`;
+  const tab = el('button', { type: 'button', id: tabId, className: 'tab', textContent: note.title,
+    attrs: { role: 'tab', 'aria-controls': panelId, 'aria-selected': 'false', tabindex: '-1' },
+    on: { click: onSelect, keydown: onTabKey } });
+  const textarea = el('textarea', { id: `note-${note.id}`, className: 'note-text', value: displayText(note.text), spellcheck: true,
+    attrs: { 'aria-label': t('notes.editorLabel', { title: note.title }), 'data-note': note.id, rows: 12 } });
+  const status = el('p', { className: 'note-status', attrs: { 'aria-live': 'off' } });
+  const cursors = el('ul', { className: 'cursor-list', attrs: { 'aria-label': t('notes.others') } });
+  // Not a live region: each new hint is announced once through the page's announcer instead.
+  const hints = el('div', { className: 'hints' });
+  const layer = new CursorLayer(textarea);
+  const editor = el('div', { className: 'note-editor' }, textarea, layer.element);
+  const panel = el('section', { id: panelId, className: 'tab-panel', hidden: true,
+    attrs: { role: 'tabpanel', 'aria-labelledby': tabId } }, editor, status, cursors, hints);
+  return { tab, textarea, status, cursors, hints, layer, panel };
+}
+
+/** Fills `root` with the heading, the notes' tabs and panels (`entries`), and the copy button. */
+export function renderNotes(root, entries, onCopy) {
+  const tabs = el('div', { className: 'tabs', attrs: { role: 'tablist', 'aria-label': t('notes.tabs') } });
+  const panels = el('div', { className: 'tab-panels' });
+  for (const entry of entries) {
+    tabs.append(entry.tab);
+    panels.append(entry.panel);
+  }
+  const copy = el('button', { type: 'button', id: 'notes-copy', className: 'secondary', textContent: t('notes.copyMarkdown'),
+    on: { click: onCopy } });
+  replaceChildren(root, el('h2', { id: 'notes-heading', textContent: t('notes.heading') }), tabs, panels,
+    el('div', { className: 'row' }, copy));
+}
+
+/** Shows the panel of note `id` (of the Map `notes`) and makes its tab the one Tab reaches. */
+export function selectTab(notes, id) {
+  for (const [noteId, entry] of notes) {
+    const on = noteId === id;
+    entry.tab.setAttribute('aria-selected', String(on));
+    entry.tab.tabIndex = on ? 0 : -1;
+    entry.panel.hidden = !on;
+  }
+}
+
+/** The note a key press in the tab of `id` moves to (arrows wrap; Home, End), or null. */
+export function tabAfterKey(key, ids, id) {
+  const index = ids.indexOf(id);
+  if (key === 'ArrowRight') return ids[(index + 1) % ids.length];
+  if (key === 'ArrowLeft') return ids[(index - 1 + ids.length) % ids.length];
+  if (key === 'Home') return ids[0];
+  if (key === 'End') return ids[ids.length - 1];
+  return null;
+}
+
+/** The line under a note: out of step, a notice (a refusal), saved or not yet. */
+export function renderStatus(entry) {
+  const state = entry.client.state;
+  entry.status.textContent = entry.outOfStep ? t('notes.outOfStep')
+    : entry.notice ?? (state === 'synchronized' ? t('notes.saved') : t('notes.unsynced'));
+  entry.status.classList.toggle('unsynced', state !== 'synchronized');
+  entry.panel.dataset.sync = state;
+}
+
+/**
+ * Shows under a note that the server's copy was restored from a backup and text saved since
+ * is missing, with `before` (the note as this page showed it) in a read-only field to copy
+ * from, until dismissed.
+ */
+export function showRestored(entry, before) {
+  const field = el('textarea', { className: 'note-before', value: before, readOnly: true, rows: 6,
+    attrs: { 'aria-label': t('notes.restoredBefore', { title: entry.title }) } });
+  const dismiss = el('button', { type: 'button', className: 'secondary', textContent: t('notes.restoredDismiss'),
+    on: { click: () => { box.remove(); entry.restored = null; entry.textarea.focus(); } } });
+  const box = el('div', { className: 'note-restored', attrs: { 'data-testid': 'note-restored' } },
+    el('p', {}, t('notes.restored', { title: entry.title })),
+    el('details', {}, el('summary', { textContent: t('notes.restoredShow') }), field),
+    dismiss);
+  entry.restored = { before, box };
+  entry.status.after(box);
+}
+
+/** Whether going from `saved` (the note's text as confirmed to this page) to `now` deletes any of it. */
+export function lostSavedText(saved, now) {
+  return diffOperation(saved, now).ops.some((c) => typeof c === 'number' && c < 0);
+}

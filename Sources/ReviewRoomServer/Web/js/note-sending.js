@@ -1,0 +1,122 @@
+// A note's edits on their way to the server: each `note.edit` sent (again after a reconnect),
+// its ack confirming it, and what a refusal does: a refused edit dropped and the note resynced
+// from the server's text, a large paste taken back whole, the refusal shown and said once, and
+// smaller pieces after the server closed the connection on a message too big (1009).
+import { t } from './strings.js';
+import { deletingRanges } from './text-ranges.js';
+
+/** Below this many inserted units an edit the server still closes the connection on (1009) is dropped. */
+const MIN_INSERT_UNITS = 256;
+
+export class NoteSending {
+  /** `view` is the NotesView: its notes, connection, `announce`, clients and render methods. */
+  constructor(view) {
+    this.view = view;
+    this.lastEdit = null; // {id, opId} of the last `note.edit` sent
+  }
+
+  /** Sends an edit of note `id` (NoteClient's `send`); nothing while offline (sent again once reconnected). */
+  send(id, entry, edit) {
+    const view = this.view;
+    view.renderStatus(entry);
+    if (!view.connection.online) return;
+    this.lastEdit = { id, opId: edit.opId };
+    view.connection.command('note.edit', { note: id, rev: edit.rev, opId: edit.opId, op: edit.op.toJSON() })
+      .then((ack) => {
+        entry.saidRefusal = null;
+        if (entry.client.outstanding && entry.client.outstanding.opId === edit.opId) entry.client.confirm(ack.rev ?? entry.client.revision);
+        if (entry.client.state === 'synchronized') entry.paste = null;
+        view.renderStatus(entry);
+      })
+      .catch((error) => {
+        if (error.code === 'offline') return; // resent after the reconnect
+        if (entry.client.outstanding?.opId !== edit.opId) return; // settled meanwhile
+        // A refused edit (too large, invalid) would block every later one: start again from the
+        // server's text, without the refused edit but with what was typed after it.
+        // The notice stays until the next keystroke: the edits carried past it must not hide it.
+        this.resync(id, entry).finally(() => {
+          this.takeBackPaste(id, entry);
+          this.showRefusal(entry, this.refusalText(entry, error));
+        });
+      });
+  }
+
+  /** After `resumed` and its replay: unconfirmed ops go out again with their rev and opId. */
+  resendPending() {
+    for (const [id, entry] of this.view.notes) {
+      if (entry.client.outstanding) this.send(id, entry, entry.client.outstanding);
+    }
+  }
+
+  /** Our wording for a refused edit: a full note in plain words, anything else as the server says it. */
+  refusalText(entry, error) {
+    if (error.code !== 'too_large') return t('notes.refused', { message: error.message });
+    const limit = /limit is (\d+)/.exec(error.message ?? '')?.[1];
+    return limit ? t('notes.full', { title: entry.title, limit: Number(limit).toLocaleString('en-GB') })
+      : t('notes.fullNoLimit', { title: entry.title });
+  }
+
+  /**
+   * Shows a refusal under the note until the next keystroke and says it once: refusals one after
+   * another (the pieces of a large paste, keystrokes in a full note) are said again only after
+   * an edit got through.
+   */
+  showRefusal(entry, text) {
+    if (entry.saidRefusal !== text) this.view.announce?.(text);
+    entry.saidRefusal = text;
+    entry.notice = text;
+    this.view.renderStatus(entry);
+  }
+
+  /**
+   * The server closed the connection on a message too big (1009): the last edit sent was over
+   * its `max_message_bytes`. Edits go out in pieces half that size from now on; an edit already
+   * this small is dropped with a notice, so a reconnect never sends the same message again.
+   */
+  messageTooBig() {
+    const view = this.view;
+    const entry = this.lastEdit && view.notes.get(this.lastEdit.id);
+    const client = entry?.client;
+    if (!client?.outstanding || client.outstanding.opId !== this.lastEdit.opId) return;
+    const units = client.outstanding.op.insertedUnits;
+    if (units <= MIN_INSERT_UNITS) {
+      client.dropOutstanding();
+      this.takeBackPaste(this.lastEdit.id, entry);
+      this.showRefusal(entry, t('notes.tooBig'));
+      return;
+    }
+    view.maxInsertUnits = Math.max(MIN_INSERT_UNITS, Math.floor(Math.min(view.maxInsertUnits, units) / 2));
+    for (const other of view.notes.values()) other.client.rechunk(view.maxInsertUnits);
+    view.renderStatus(entry);
+  }
+
+  /**
+   * Replaces a note's state with the server's (after a refused edit). The refused (outstanding)
+   * edit is dropped; edits typed after it are rebased onto the server's text and sent.
+   */
+  async resync(id, entry) {
+    const view = this.view;
+    try {
+      const ack = await view.connection.command('note.get', { note: id });
+      const old = entry.client;
+      entry.client = view.newClient(id, entry, ack.note);
+      try { entry.client.adopt(old, { dropOutstanding: true }); } catch { /* out of step: the server's text stands */ }
+      view.remote.showClientText(entry);
+      view.renderStatus(entry);
+      view.renderCursors(id);
+    } catch { /* offline: the reconnect brings a fresh state */ }
+  }
+
+  /**
+   * Removes what is left of a large paste whose piece was refused (the pieces before it were
+   * saved): an edit of our own, shown and sent like a keystroke, so the note is as before the paste.
+   */
+  takeBackPaste(id, entry) {
+    const ranges = entry.paste;
+    entry.paste = null;
+    const op = ranges && deletingRanges(entry.shown, ranges);
+    if (!op) return;
+    entry.undo.transform(op);
+    this.view.input.applyOwnOp(id, entry, op, null);
+  }
+}
