@@ -9,7 +9,7 @@ final class ConnectionSession {
     var assembler = MessageAssembler()
     /// A whole first message arrived (the hello timer no longer matters).
     var receivedFirstMessage = false
-    /// `MonotonicClock` time a frame of it last arrived (or it opened).
+    /// ``ReadingClock`` time a frame of it last arrived (or it opened).
     var lastHeard: UInt64
     /// A ping went out since it was last heard.
     var pingedSinceHeard = false

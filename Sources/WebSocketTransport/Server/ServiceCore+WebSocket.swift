@@ -58,7 +58,7 @@ extension ServiceCore {
         nextConnectionNumber += 1
         let connection = WebSocketConnection(id: id, origin: upgradeOrigins.removeValue(forKey: wsi),
                                              configuration: configuration, mailbox: mailbox)
-        let session = ConnectionSession(wsi: wsi, connection: connection, now: loopNow)
+        let session = ConnectionSession(wsi: wsi, connection: connection, now: readingClock.now)
         sessionsByWSI[wsi] = session
         sessionsByID[id] = session
         openConnectionCount.withLock { $0 += 1 }
@@ -72,7 +72,7 @@ extension ServiceCore {
     /// `RECEIVE`: one chunk of a frame. Returns -1 to close (after setting the close reason).
     func webSocketReceived(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
         guard let session = sessionsByWSI[wsi] else { return -1 }
-        session.heard(at: loopNow)
+        session.heard(at: readingClock.now)
         if lws_frame_is_binary(wsi) != 0 {
             setCloseReason(wsi, code: 1003, reason: "binary frames are not accepted")
             return -1
