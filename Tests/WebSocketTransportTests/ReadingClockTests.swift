@@ -33,6 +33,19 @@ struct ReadingClockTests {
         }
     }
 
+    /// A loop whose every pass is long still sweeps every other pass, so an overloaded server
+    /// keeps dropping dead peers; each long pass counts one second.
+    @Test func theSweepIsNeverHeldTwoPassesInARow() {
+        var clock = ReadingClock()
+        clock.pass(at: 0)
+        var held: [Bool] = []
+        for pass in 1...4 {
+            #expect(clock.pass(at: UInt64(pass) * 3 * second) == UInt64(pass) * second)
+            held.append(clock.sweepHeld)
+        }
+        #expect(held == [true, false, true, false])
+    }
+
     @Test func aClockThatSeemsToGoBackCountsNothing() {
         var clock = ReadingClock()
         clock.pass(at: 100 * second)

@@ -19,7 +19,9 @@ struct ReadingClock: Sendable, Equatable {
     /// Reading time at the latest pass, ns (starts at the first pass's monotonic time).
     private(set) var now: UInt64 = 0
     /// The latest pass followed a gap longer than ``longestCountedGapNanoseconds``: what
-    /// arrived during it is still unread, so no connection's silence may be judged yet.
+    /// arrived during it is still unread, so no connection's silence may be judged yet. Never
+    /// two passes in a row: when every pass is that long (a loop overloaded for minutes) the
+    /// sweep still runs every other pass, after a `runOnce`, and dead peers are still dropped.
     private(set) var sweepHeld = false
     /// Monotonic time of the latest pass; nil before the first.
     private var lastPass: UInt64?
@@ -40,7 +42,7 @@ struct ReadingClock: Sendable, Equatable {
             return now
         }
         let gap = monotonic > lastPass ? monotonic - lastPass : 0
-        sweepHeld = gap > longestCountedGapNanoseconds
+        sweepHeld = gap > longestCountedGapNanoseconds && !sweepHeld
         now += min(gap, longestCountedGapNanoseconds)
         self.lastPass = max(lastPass, monotonic)
         return now
