@@ -21,11 +21,15 @@ public struct ServerStampSplit: Sendable {
     }
 
     /// Records one delivery: sent at `sentAt` and received at `arrivedAt` (monotonic ns), applied
-    /// by the server at `serverAtMilliseconds` (Unix epoch milliseconds).
-    public mutating func record(sentAt: UInt64, serverAtMilliseconds: Int64, arrivedAt: UInt64) {
+    /// by the server at `serverAtMilliseconds` (Unix epoch milliseconds); returns both parts in
+    /// nanoseconds.
+    @discardableResult
+    public mutating func record(sentAt: UInt64, serverAtMilliseconds: Int64, arrivedAt: UInt64) -> (toServer: UInt64, fromServer: UInt64) {
         let serverAt = serverAtMilliseconds * 1_000_000 - wallMinusMonotonic
-        toServer.record(nanoseconds: UInt64(max(0, serverAt - Int64(sentAt))))
-        fromServer.record(nanoseconds: UInt64(max(0, Int64(arrivedAt) - serverAt)))
+        let parts = (toServer: UInt64(max(0, serverAt - Int64(sentAt))), fromServer: UInt64(max(0, Int64(arrivedAt) - serverAt)))
+        toServer.record(nanoseconds: parts.toServer)
+        fromServer.record(nanoseconds: parts.fromServer)
+        return parts
     }
 
     /// Unix epoch milliseconds of an RFC 3339 UTC time with milliseconds as PROTOCOL writes it

@@ -87,9 +87,10 @@ extension LoadRun {
     /// A note.op event: one latency sample, then the op applied to the client's note.
     private func noteOp(by: String, opId: String, note: String?, rev: Int?, op: TextOperation?,
                         client index: Int, at receivedAt: UInt64, serverAt: Int64?) {
-        if by != clients[index].participant,
-           let latency = ledger.arrived(EditKey(author: by, opId: opId), at: receivedAt), let serverAt {
-            stampSplit.record(sentAt: receivedAt - latency, serverAtMilliseconds: serverAt, arrivedAt: receivedAt)
+        if by != clients[index].participant, let latency = ledger.arrived(EditKey(author: by, opId: opId), at: receivedAt) {
+            let sentAt = receivedAt - latency
+            let parts = serverAt.map { stampSplit.record(sentAt: sentAt, serverAtMilliseconds: $0, arrivedAt: receivedAt) }
+            timeline.record(sentAt: sentAt, latency: latency, toServer: parts?.toServer ?? 0, fromServer: parts?.fromServer ?? 0)
         }
         guard note == clients[index].noteID, clients[index].note != nil, let rev, let op else { return }
         do {

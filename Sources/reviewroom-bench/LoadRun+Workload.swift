@@ -10,6 +10,9 @@ extension LoadRun {
     func startWorkload(at now: UInt64) {
         windowStart = now
         windowEnd = now + UInt64(plan.seconds * 1e9)
+        timeline = LatencyTimeline(origin: now, width: timeline.width, threshold: timeline.threshold)
+        _ = pool?.takeSendWaits() // the joins' hellos are not the workload's
+
         measuring = true
         for index in clients.indices where clients[index].stage == .joined {
             switch plan.typing {

@@ -27,8 +27,11 @@ final class LoadRun {
     var ledger = EditLatencyLedger()
     /// Each sampled delivery split at the server's `at` (stderr only; the result keeps the whole).
     var stampSplit = ServerStampSplit(wallMinusMonotonic: LoadRun.wallMinusMonotonic())
-    /// The daemon's commit histogram when the workload started (nil against the peer).
-    var commitsAtStart: CommitLatencyHistogram?
+    /// Latencies over the window in 100 ms slices of send time, counting those over a's 15 ms
+    /// goal (stderr only: whether the tail is spread out or bunched into stalls).
+    var timeline = LatencyTimeline(origin: .max, width: 100_000_000, threshold: 15_000_000)
+    /// The daemon's latency histograms when the workload started, by name (empty against the peer).
+    var daemonHistogramsAtStart: [String: DaemonLatencyHistogram] = [:]
     /// When each client's next timer is due.
     var timers = DueQueue(items: 0)
     var counters = LoadRunCounters()
@@ -68,7 +71,7 @@ final class LoadRun {
     func run() async throws -> ScenarioResult {
         let (stream, continuation) = AsyncStream<Input>.makeStream()
         let inbox = ClientEventInbox()
-        let pool = try await WebSocketClientPool(onEvent: { event in inbox.append(event) },
+        let pool = try await WebSocketClientPool(timesSends: true, onEvent: { event in inbox.append(event) },
                                                  onPass: { if inbox.needsWake() { continuation.yield(.clients) } })
         self.pool = pool
         let ticker = Task {
@@ -105,7 +108,7 @@ final class LoadRun {
                     afterJoin = try target.usage()
                     cpuAtStart = afterJoin?.cpuTicks ?? 0
                     driverCPUAtStart = Self.ownCPUSeconds()
-                    commitsAtStart = await commitHistogram()
+                    daemonHistogramsAtStart = await daemonHistograms()
                     startWorkload(at: MonotonicClock.nanoseconds())
                 } else if now - connectStarted > 120_000_000_000 {
                     throw BenchError("only \(settled) of \(clients.count) clients joined within 120 s")
@@ -130,7 +133,14 @@ final class LoadRun {
                 || now >= windowEnd + 60_000_000_000 { break }
         }
         let after = try target.usage()
-        if let start = commitsAtStart, let end = await commitHistogram() { counters.note(Self.commitNote(end.since(start))) }
+        var sendWaits = LatencySamples()
+        for wait in pool.takeSendWaits() { sendWaits.record(nanoseconds: wait) }
+        let daemonHistogramsAtEnd = await daemonHistograms()
+        for (name, what) in Self.daemonHistogramNotes {
+            if let start = daemonHistogramsAtStart[name], let end = daemonHistogramsAtEnd[name] {
+                counters.note(Self.histogramNote(what, end.since(start)))
+            }
+        }
         let driverCPU = Self.ownCPUSeconds() - driverCPUAtStart
         counters.lostEdits += ledger.abandonInFlight()
         counters.unknownArrivals = ledger.unknownArrivals
@@ -143,6 +153,12 @@ final class LoadRun {
         // The driver shares the machine: its own CPU tells whether it, not the server, was the limit.
         counters.note(String(format: "driver CPU %.2f s, server CPU %.2f s over a %.1f s window", driverCPU, cpuSeconds, seconds))
         if stampSplit.toServer.count > 0 { counters.note(splitNote()) }
+        if sendWaits.count > 0 {
+            let waits = sendWaits.summary()
+            counters.note(String(format: "the driver's own send queue (queued until its lws thread wrote it): %d messages, p50 %.2f p99 %.1f max %.1f ms",
+                                 waits.count, waits.p50Ms, waits.p99Ms, waits.maxMs))
+        }
+        if timeline.totalOver > 0 { counters.note(Self.timelineNote(timeline)) }
         let joinedRSS = Double(afterJoin?.rssBytes ?? before.rssBytes)
         let connections = max(1, clients.filter { $0.stage == .joined }.count)
         return ScenarioResult(
@@ -237,22 +253,46 @@ final class LoadRun {
                       toServer.p50Ms, toServer.p99Ms, toServer.maxMs, fromServer.p50Ms, fromServer.p99Ms, fromServer.maxMs)
     }
 
-    /// The daemon's commit-latency histogram from its `/metrics` (nil for the peer, or when it
-    /// cannot be read: the figure is a note, never an error).
-    func commitHistogram() async -> CommitLatencyHistogram? {
-        guard target.kind == .reviewroom else { return nil }
+    /// "deliveries over 15 ms: …" — how bunched the tail is in time, and the slowest slices.
+    static func timelineNote(_ timeline: LatencyTimeline) -> String {
+        let slowest = timeline.worst(5).map { slice in
+            String(format: "%.1f s: %.1f ms (applied %.1f, then %.1f; %d of %d over)", Double(slice.start) / 1e9,
+                   Double(slice.slowest) / 1e6, Double(slice.slowestToServer) / 1e6, Double(slice.slowestFromServer) / 1e6,
+                   slice.over, slice.count)
+        }
+        return String(format: "deliveries over %.0f ms: %d; the busiest 10%% of %.1f s slices hold %.0f%% of them; slowest slices of send time: ",
+                      Double(timeline.threshold) / 1e6, timeline.totalOver, Double(timeline.width) / 1e9,
+                      timeline.overShareOfBusiest(fraction: 0.1) * 100) + slowest.joined(separator: "; ")
+    }
+
+    /// The daemon's histograms noted for every load row, and what each note calls them: the
+    /// durable commit, the send thread's queue, and the handling of what the daemon read.
+    static let daemonHistogramNotes: [(name: String, what: String)] = [
+        (DaemonLatencyHistogram.commitLatency, "commits in the window"),
+        (DaemonLatencyHistogram.sendWait, "the daemon's send waits (oldest unsent frame until written)"),
+        (DaemonLatencyHistogram.receiveHandling, "the daemon's handling of what it read (read until handled)"),
+    ]
+
+    /// The daemon's latency histograms from its `/metrics`, by name (empty for the peer, or when
+    /// they cannot be read: the figures are notes, never an error).
+    func daemonHistograms() async -> [String: DaemonLatencyHistogram] {
+        guard target.kind == .reviewroom else { return [:] }
         let port = target.port
-        let text = try? await RawBlocking.run { () throws -> String in
+        guard let text = try? await RawBlocking.run({ () throws -> String in
             let client = try RawHTTPClient(port: port)
             defer { client.close() }
             return try client.request("GET", "/metrics", timeout: 10).text
+        }) else { return [:] }
+        var histograms: [String: DaemonLatencyHistogram] = [:]
+        for (name, _) in Self.daemonHistogramNotes {
+            histograms[name] = DaemonLatencyHistogram(metricsText: text, name: name)
         }
-        return text.flatMap { CommitLatencyHistogram(metricsText: $0) }
+        return histograms
     }
 
-    /// "commits in the window: …" from the histogram's difference over the window.
-    static func commitNote(_ window: CommitLatencyHistogram) -> String {
-        String(format: "commits in the window: %.0f, mean %.1f ms, p50 ≤ %.1f ms, p99 ≤ %.1f ms (histogram bounds)",
-               window.count, window.meanMilliseconds, window.percentileBoundMilliseconds(50), window.percentileBoundMilliseconds(99))
+    /// "WHAT: N, mean …, p50 ≤ …, p99 ≤ … (histogram bounds)" for one histogram's window.
+    static func histogramNote(_ what: String, _ window: DaemonLatencyHistogram) -> String {
+        "\(what): " + String(format: "%.0f, mean %.2f ms, p50 ≤ %.2f ms, p99 ≤ %.1f ms (histogram bounds)",
+                              window.count, window.meanMilliseconds, window.percentileBoundMilliseconds(50), window.percentileBoundMilliseconds(99))
     }
 }

@@ -16,6 +16,9 @@ struct MetricsTests {
         metrics.commitLatency.observe(0.0007)
         metrics.commitLatency.observe(.milliseconds(30))
         metrics.commitLatency.observe(9)
+        metrics.sendWait.observe(0.00005)
+        metrics.receiveHandling.observe(0.0002)
+        metrics.receiveHandling.observe(0.003)
         let text = metrics.exposition()
         let lines = Set(text.split(separator: "\n").map(String.init))
         for expected in [
@@ -31,6 +34,12 @@ struct MetricsTests {
             #"reviewroom_commit_latency_seconds_bucket{le="2.5"} 2"#,
             #"reviewroom_commit_latency_seconds_bucket{le="+Inf"} 3"#,
             "reviewroom_commit_latency_seconds_count 3",
+            "# TYPE reviewroom_send_wait_seconds histogram",
+            #"reviewroom_send_wait_seconds_bucket{le="0.0001"} 1"#, "reviewroom_send_wait_seconds_count 1",
+            "# TYPE reviewroom_receive_handling_seconds histogram",
+            #"reviewroom_receive_handling_seconds_bucket{le="0.00025"} 1"#,
+            #"reviewroom_receive_handling_seconds_bucket{le="0.0025"} 1"#,
+            #"reviewroom_receive_handling_seconds_bucket{le="0.005"} 2"#, "reviewroom_receive_handling_seconds_count 2",
             #"reviewroom_build_info{version="\#(ReviewRoomServerModule.version)"} 1"#,
             "# TYPE process_start_time_seconds gauge",
         ] {

@@ -41,6 +41,34 @@ struct WebSocketClientPoolTests {
         return (server, try server.start())
     }
 
+    @Test("A pool that times its sends keeps one wait per message written, each within its round trip; one that does not keeps none")
+    func timedSendsAreKeptUntilTaken() async throws {
+        let (server, port) = try Self.startServer()
+        let (events, sink) = AsyncStream<WebSocketClientEvent>.makeStream()
+        let timed = try await WebSocketClientPool(timesSends: true) { sink.yield($0) }
+        let untimed = try await WebSocketClientPool { _ in }
+        let id = timed.connect(to: WebSocketClientTarget(host: "127.0.0.1", port: port))
+        var sentFrom: UInt64 = 0, echoes = 0
+        for await event in events {
+            if case .opened = event {
+                sentFrom = MonotonicClock.nanoseconds()
+                #expect(timed.send(contentsOf: ["a", "b"], on: id))
+                #expect(timed.send("c", on: id))
+            }
+            if case .text = event { echoes += 1 }
+            if echoes == 3 { break }
+        }
+        let echoedBy = MonotonicClock.nanoseconds()
+        let waits = timed.takeSendWaits()
+        #expect(waits.count == 3)
+        #expect(waits.allSatisfy { $0 <= echoedBy - sentFrom })
+        #expect(timed.takeSendWaits().isEmpty, "taken once")
+        #expect(untimed.takeSendWaits().isEmpty)
+        timed.stop()
+        untimed.stop()
+        await server.shutdown(timeoutSeconds: 2)
+    }
+
     @Test("Many clients each get their own messages back, in order, with non-decreasing stamps")
     func echoInOrder() async throws {
         let (server, port) = try Self.startServer()

@@ -26,5 +26,11 @@ struct LiveMetricsTests {
         let commits = page.split(separator: "\n").first { $0.hasPrefix("reviewroom_commit_latency_seconds_count ") }
         let count = commits.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
         #expect(count >= 1, "\(commits ?? "no commit latency count")")
+        // Every command above was read, handled and answered: both transport waits were timed.
+        for family in ["reviewroom_receive_handling_seconds", "reviewroom_send_wait_seconds"] {
+            let line = page.split(separator: "\n").first { $0.hasPrefix("\(family)_count ") }
+            let observed = line.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+            #expect(observed >= 4, "\(line ?? "no \(family)_count")")
+        }
     }
 }

@@ -17,6 +17,13 @@ public final class Metrics: Sendable {
     /// Time from handing events to the store to their being durable, in seconds
     /// (`reviewroom_commit_latency_seconds`).
     public let commitLatency = MetricHistogram(bounds: Metrics.latencyBounds)
+    /// Time a connection's oldest unsent frame waited for the transport's service thread to write
+    /// it, in seconds (`reviewroom_send_wait_seconds`): the daemon's own send queue.
+    public let sendWait = MetricHistogram(bounds: Metrics.waitBounds)
+    /// Time from a WebSocket message being read off its socket to the daemon having handled it
+    /// (queue, the session's turn, the command itself; not the durable commit), in seconds
+    /// (`reviewroom_receive_handling_seconds`).
+    public let receiveHandling = MetricHistogram(bounds: Metrics.waitBounds)
     /// Connections closed because their unsent output passed the outbox limit
     /// (`reviewroom_outbox_drops_total`).
     public let outboxDrops = MetricCounter()
@@ -27,6 +34,10 @@ public final class Metrics: Sendable {
     public static let latencyBounds: [Double] = [
         0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
     ]
+
+    /// Bucket bounds of ``sendWait`` and ``receiveHandling``: 0.1 ms to 2.5 s (both are well
+    /// under a millisecond on a daemon that keeps up).
+    public static let waitBounds: [Double] = [0.0001, 0.00025] + latencyBounds
 
     /// The daemon's version (`reviewroom_build_info{version="…"} 1`): which build a scraper sees.
     public let version: String
@@ -57,6 +68,10 @@ public final class Metrics: Sendable {
                            labelNames: commands.labelNames, series: commands.snapshot)
         text.histogram("reviewroom_commit_latency_seconds", help: "Seconds from handing events to the store to their being durable.",
                        snapshot: commitLatency.snapshot)
+        text.histogram("reviewroom_send_wait_seconds", help: "Seconds a connection's oldest unsent frame waited for the send thread to write it.",
+                       snapshot: sendWait.snapshot)
+        text.histogram("reviewroom_receive_handling_seconds", help: "Seconds from reading a WebSocket message to having handled it (not the durable commit).",
+                       snapshot: receiveHandling.snapshot)
         text.counter("reviewroom_outbox_drops_total", help: "Connections closed because their unsent output exceeded the outbox limit.",
                      value: outboxDrops.current)
         text.counterFamily("reviewroom_http_requests_total", help: "API requests answered, by status code.",

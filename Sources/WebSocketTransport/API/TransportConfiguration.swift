@@ -44,6 +44,9 @@ public struct TransportConfiguration: Sendable {
     public var outboxLimitBytes: Int = 4 * 1024 * 1024
     /// Inbound messages queued for the consumer above which reading pauses (`lws_rx_flow_control`).
     public var inboundHighWaterMessages: Int = 256
+    /// Told how long frames waited for the service thread and messages for their handling
+    /// (for metrics); none by default, which also spares the clock readings.
+    public var waitObserver: TransportWaitObserver? = nil
     /// Headers every HTTP response of every listener carries exactly once, e.g. security headers:
     /// the responder's answers, the transport's refusals (``HTTPResponder/refusal(_:)``) and the
     /// error pages libwebsockets writes itself (lws 4.1.6 refuses a bad percent escape or an

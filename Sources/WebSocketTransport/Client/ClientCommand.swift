@@ -2,8 +2,9 @@
 enum ClientCommand {
     /// Open a connection.
     case connect(ConnectionID, WebSocketClientTarget)
-    /// Queue a text message.
-    case send(ConnectionID, [UInt8])
+    /// Queue a text message (with `LWS_PRE` headroom), queued at the monotonic nanoseconds given
+    /// (0 when the pool does not time its sends).
+    case send(ConnectionID, [UInt8], queuedAt: UInt64)
     /// Send a close frame (1000) and close.
     case close(ConnectionID)
     /// Kill the connection at once, without a close frame.

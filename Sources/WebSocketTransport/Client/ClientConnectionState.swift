@@ -4,8 +4,9 @@ final class ClientConnectionState {
     let id: ConnectionID
     /// The lws handle once connecting began (service thread only).
     var wsi: OpaquePointer?
-    /// Text messages not yet written, each with `LWS_PRE` bytes of headroom in front.
-    var outbox = FIFO<[UInt8]>()
+    /// Text messages not yet written, each with `LWS_PRE` bytes of headroom in front, and when
+    /// each was queued (0 when not timed).
+    var outbox = FIFO<(bytes: [UInt8], queuedAt: UInt64)>()
     /// Reassembles fragments.
     var assembler = MessageAssembler()
     /// A close was asked for: sent after the outbox drains.

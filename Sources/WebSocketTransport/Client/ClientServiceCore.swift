@@ -21,6 +21,9 @@ final class ClientServiceCore: @unchecked Sendable {
     private var protocolName: UnsafeMutablePointer<CChar>?
     var connections: [UInt64: ClientConnectionState] = [:]
     private var stopping = false
+    /// How long each timed message waited from being queued to being written, ns (written on the
+    /// service thread, taken by ``WebSocketClientPool/takeSendWaits()``).
+    let sendWaits = Locked<[UInt64]>([])
 
     init(maxMessageBytes: Int, trustedCertificatesFile: String?, onEvent: @escaping @Sendable (WebSocketClientEvent) -> Void,
          onPass: @escaping @Sendable () -> Void) {
@@ -95,9 +98,9 @@ final class ClientServiceCore: @unchecked Sendable {
             switch command {
             case .connect(let id, let target):
                 connect(id, target)
-            case .send(let id, let bytes):
+            case .send(let id, let bytes, let queuedAt):
                 guard let connection = connections[id.rawValue] else { continue }
-                connection.outbox.append(bytes)
+                connection.outbox.append((bytes, queuedAt))
                 guard connection.established, let wsi = connection.wsi else { continue }
                 if connection.outbox.count == 1, lws_partial_buffered(wsi) == 0 {
                     writeNow(connection, wsi)
@@ -187,7 +190,9 @@ final class ClientServiceCore: @unchecked Sendable {
     /// server's direct flush does: arming `CLIENT_WRITEABLE` for it cost two `epoll_ctl` calls and
     /// a loop pass per message. lws buffers a partial send itself and asks for `WRITEABLE`.
     private func writeNow(_ connection: ClientConnectionState, _ wsi: OpaquePointer) {
-        guard var frame = connection.outbox.popFirst() else { return }
+        guard let (bytes, queuedAt) = connection.outbox.popFirst() else { return }
+        var frame = bytes
+        noteSendWait(since: queuedAt)
         if !write(&frame, to: wsi) {
             // Outside its callbacks a broken connection is closed by timeout, at once.
             lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, reviewroom_lws_to_kill_async)
@@ -198,17 +203,26 @@ final class ClientServiceCore: @unchecked Sendable {
     func writeable(_ wsi: OpaquePointer) -> Int32 {
         guard let connection = connection(of: wsi) else { return -1 }
         while lws_send_pipe_choked(wsi) == 0 {
-            guard var frame = connection.outbox.popFirst() else {
+            guard let (bytes, queuedAt) = connection.outbox.popFirst() else {
                 if connection.closeRequested {
                     lws_close_reason(wsi, LWS_CLOSE_STATUS_NORMAL, nil, 0)
                     return -1
                 }
                 return 0
             }
+            var frame = bytes
+            noteSendWait(since: queuedAt)
             if !write(&frame, to: wsi) { return -1 }
         }
         lws_callback_on_writable(wsi)
         return 0
+    }
+
+    /// Records how long a timed message waited until now, when it is about to be written.
+    private func noteSendWait(since queuedAt: UInt64) {
+        guard queuedAt != 0 else { return }
+        let now = MonotonicClock.nanoseconds()
+        sendWaits.withLock { $0.append(now > queuedAt ? now - queuedAt : 0) }
     }
 
     /// Writes one message (its buffer starts with `LWS_PRE` bytes of headroom); false when lws

@@ -14,6 +14,8 @@ import Foundation
 public final class WebSocketClientPool: Sendable {
     private let core: ClientServiceCore
     private let nextID = Locked<UInt64>(1)
+    /// Whether sends are stamped for ``takeSendWaits()``.
+    private let timesSends: Bool
 
     /// Starts the service thread; `onEvent` receives every connection's events and `onPass`
     /// runs after each pass of its event loop.
@@ -24,10 +26,14 @@ public final class WebSocketClientPool: Sendable {
     ///     Without it a TLS target fails to connect. lws 4.1.6 takes a new process-wide OpenSSL
     ///     ex_data index whenever a TLS context is created, so a handshake in flight while another
     ///     TLS context (a pool or a server) is created in the same process can fail.
+    ///   - timesSends: stamp every message sent and keep how long each waited for the service
+    ///     thread to write it, for ``takeSendWaits()`` (a load driver's own queue). Off by default:
+    ///     the waits are kept until taken.
     public init(maxMessageBytes: Int = 1 << 20, subprotocol: String = "reviewroom.v1",
-                trustedCertificatesFile: String? = nil,
+                trustedCertificatesFile: String? = nil, timesSends: Bool = false,
                 onEvent: @escaping @Sendable (WebSocketClientEvent) -> Void,
                 onPass: @escaping @Sendable () -> Void = {}) async throws {
+        self.timesSends = timesSends
         let core = ClientServiceCore(maxMessageBytes: maxMessageBytes, trustedCertificatesFile: trustedCertificatesFile,
                                      onEvent: onEvent, onPass: onPass)
         self.core = core
@@ -65,18 +71,33 @@ public final class WebSocketClientPool: Sendable {
     public func send(_ text: String, on id: ConnectionID) -> Bool {
         var bytes = [UInt8](repeating: 0, count: WebSocketClientPool.headroom)
         bytes.append(contentsOf: text.utf8)
-        return core.mailbox.post(.send(id, bytes))
+        return core.mailbox.post(.send(id, bytes, queuedAt: stamp()))
     }
 
     /// Queues several text messages together: the service thread takes them in the same pass of
     /// its event loop and writes them back to back, one frame each; false if the pool is stopped.
     @discardableResult
     public func send(contentsOf texts: [String], on id: ConnectionID) -> Bool {
-        core.mailbox.post(contentsOf: texts.map { text in
+        let queuedAt = stamp()
+        return core.mailbox.post(contentsOf: texts.map { text in
             var bytes = [UInt8](repeating: 0, count: WebSocketClientPool.headroom)
             bytes.append(contentsOf: text.utf8)
-            return .send(id, bytes)
+            return .send(id, bytes, queuedAt: queuedAt)
         })
+    }
+
+    /// How long each message sent since the last call waited, in nanoseconds, from ``send(_:on:)``
+    /// to the service thread writing it (in write order); empty unless the pool `timesSends`.
+    public func takeSendWaits() -> [UInt64] {
+        core.sendWaits.withLock { waits in
+            defer { waits.removeAll() }
+            return waits
+        }
+    }
+
+    /// Now on the monotonic clock when sends are timed, else 0.
+    private func stamp() -> UInt64 {
+        timesSends ? MonotonicClock.nanoseconds() : 0
     }
 
     /// Sends a close frame (1000) after what is queued.

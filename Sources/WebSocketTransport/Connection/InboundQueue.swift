@@ -8,6 +8,9 @@
 final class InboundQueue: Sendable {
     private struct State {
         var buffer = FIFO<InboundMessage>()
+        /// When each message in `buffer` was read (monotonic ns), in step with it; kept only
+        /// while ``handled`` is set.
+        var readAt = FIFO<UInt64>()
         var waiter: CheckedContinuation<InboundMessage?, Never>?
         var finished = false
         var authenticated = false
@@ -31,10 +34,15 @@ final class InboundQueue: Sendable {
     private let state = Locked(State())
     private let highWater: Int
     private let requestResume: @Sendable () -> Void
+    /// Told, for each message delivered to a receiver, the nanoseconds from its push to the
+    /// receiver returning (``TransportWaitObserver/receiveHandled``).
+    private let handled: (@Sendable (UInt64) -> Void)?
 
-    /// `requestResume` is called (outside the lock) when reading was paused and may go on.
-    init(highWater: Int, requestResume: @escaping @Sendable () -> Void) {
+    /// `requestResume` is called (outside the lock) when reading was paused and may go on;
+    /// `handled`, if given, with each delivered message's time from push to handled.
+    init(highWater: Int, handled: (@Sendable (UInt64) -> Void)? = nil, requestResume: @escaping @Sendable () -> Void) {
         self.highWater = max(1, highWater)
+        self.handled = handled
         self.requestResume = requestResume
     }
 
@@ -43,6 +51,7 @@ final class InboundQueue: Sendable {
 
     /// Adds a whole message (service thread).
     func push(_ message: InboundMessage) -> PushOutcome {
+        let readAt = handled == nil ? 0 : MonotonicClock.nanoseconds()
         let (waiter, deliverTo, outcome) = state.withLock { s -> (CheckedContinuation<InboundMessage?, Never>?, (any WebSocketReceiver)?, PushOutcome) in
             if s.finished { return (nil, nil, .dropped) }
             var waiter: CheckedContinuation<InboundMessage?, Never>?
@@ -51,6 +60,7 @@ final class InboundQueue: Sendable {
                 waiter = w
             } else {
                 s.buffer.append(message)
+                if readAt != 0 { s.readAt.append(readAt) }
             }
             let deliverTo = Self.takeDelivery(&s)
             // Before authentication only the first message is read (PROTOCOL §3.1).
@@ -105,6 +115,7 @@ final class InboundQueue: Sendable {
                     // Messages that go to a receiver are not pulled as well.
                     if s.receiver != nil || s.delivering { return .deliver(nil, resume: false) }
                     if let message = s.buffer.popFirst() {
+                        _ = s.readAt.popFirst()
                         return .deliver(message, resume: Self.takeResume(&s, highWater: highWater))
                     }
                     // A second concurrent consumer would break ordering; it simply sees the end.
@@ -144,11 +155,11 @@ final class InboundQueue: Sendable {
     }
 
     private func deliver(to receiver: any WebSocketReceiver) async {
-        enum Step { case message(InboundMessage, resume: Bool), closed, idle }
+        enum Step { case message(InboundMessage, readAt: UInt64, resume: Bool), closed, idle }
         while true {
             let step = state.withLock { s -> Step in
                 if let message = s.buffer.popFirst() {
-                    return .message(message, resume: Self.takeResume(&s, highWater: highWater))
+                    return .message(message, readAt: s.readAt.popFirst() ?? 0, resume: Self.takeResume(&s, highWater: highWater))
                 }
                 if s.finished {
                     // `delivering` stays set: nothing is delivered after the close. Dropping
@@ -160,9 +171,13 @@ final class InboundQueue: Sendable {
                 return .idle
             }
             switch step {
-            case .message(let message, let resume):
+            case .message(let message, let readAt, let resume):
                 if resume { requestResume() }
                 await receiver.receive(message)
+                if readAt != 0, let handled {
+                    let now = MonotonicClock.nanoseconds()
+                    handled(now > readAt ? now - readAt : 0)
+                }
             case .closed:
                 await receiver.closed()
                 return

@@ -10,6 +10,9 @@ struct OutboxState {
     var closed = false
     /// A wake-up (cancel-service command or writable callback) is already on its way.
     var wakePending = false
+    /// When the frame that asked for the pending wake-up was queued (monotonic ns; 0 when not
+    /// timed): the oldest of what the next write takes, for ``TransportWaitObserver/sendWaited``.
+    var queuedAt: UInt64 = 0
 
     /// A close frame to send: code and reason.
     struct CloseRequest: Equatable {
@@ -27,6 +30,12 @@ struct OutboxState {
         let taken = frames.popPrefix(maxBytes: FrameBatch.byteBudget)
         for frame in taken { queuedBytes -= frame.count }
         return taken
+    }
+
+    /// When the oldest frame of the batch being taken was queued, once (0 when not timed).
+    mutating func takeQueuedAt() -> UInt64 {
+        defer { queuedAt = 0 }
+        return queuedAt
     }
 
     /// Whether new frames are still accepted.

@@ -21,13 +21,17 @@ public final class WebSocketConnection: Sendable {
     let outbox = Locked(OutboxState())
     private let outboxLimitBytes: Int
     private let mailbox: ServiceMailbox
+    /// Whether sends are timed for ``TransportWaitObserver/sendWaited``.
+    private let timesSends: Bool
 
     init(id: ConnectionID, origin: String?, configuration: TransportConfiguration, mailbox: ServiceMailbox) {
         self.id = id
         self.origin = origin
         self.mailbox = mailbox
         outboxLimitBytes = configuration.outboxLimitBytes
-        let inbound = InboundQueue(highWater: configuration.inboundHighWaterMessages) { [mailbox] in
+        timesSends = configuration.waitObserver != nil
+        let inbound = InboundQueue(highWater: configuration.inboundHighWaterMessages,
+                                   handled: configuration.waitObserver?.receiveHandled) { [mailbox] in
             mailbox.post(.resumeReading(id))
         }
         self.inbound = inbound
@@ -47,7 +51,7 @@ public final class WebSocketConnection: Sendable {
     @discardableResult
     public func send(_ frame: OutboundFrame) -> Bool {
         enum Action { case refused, queued, wake, overflow }
-        let limit = outboxLimitBytes
+        let limit = outboxLimitBytes, timed = timesSends
         let action = outbox.withLock { o -> Action in
             guard o.acceptsFrames else { return .refused }
             // The limit is on the backlog behind the frame next to go: a single message larger
@@ -65,6 +69,7 @@ public final class WebSocketConnection: Sendable {
             o.queuedBytes += frame.count
             guard !o.wakePending else { return .queued }
             o.wakePending = true
+            if timed { o.queuedAt = MonotonicClock.nanoseconds() }
             return .wake
         }
         switch action {

@@ -113,7 +113,7 @@ extension ServiceCore {
     /// of a broadcast's cost. A lone frame goes straight from its shared block.
     func webSocketWriteable(_ wsi: OpaquePointer) -> Int32 {
         guard let session = sessionsByWSI[wsi] else { return 0 }
-        enum Next { case frames([OutboundFrame]), more, close(OutboxState.CloseRequest), idle }
+        enum Next { case frames([OutboundFrame], queuedAt: UInt64), more, close(OutboxState.CloseRequest), idle }
         // lws calls WRITEABLE only with its own buffer empty, so the first batch goes without
         // asking; `lws_send_pipe_choked` is a poll() syscall, paid only when more is queued.
         var wrote = false
@@ -125,14 +125,15 @@ extension ServiceCore {
         while true {
             let next = session.connection.outbox.withLock { o -> Next in
                 if !o.frames.isEmpty {
-                    return wrote ? .more : .frames(o.takeBatch())
+                    return wrote ? .more : .frames(o.takeBatch(), queuedAt: o.takeQueuedAt())
                 }
                 if let close = o.closeRequest { return .close(close) }
                 o.wakePending = false
                 return .idle
             }
             switch next {
-            case .frames(let frames):
+            case .frames(let frames, let queuedAt):
+                observeSendWait(since: queuedAt)
                 if !write(frames, to: wsi) { return -1 }
                 wrote = true
             case .more:
@@ -160,15 +161,16 @@ extension ServiceCore {
         let wsi = session.wsi
         for _ in 0 ..< 4 {
             if lws_partial_buffered(wsi) != 0 { return false }
-            enum Next { case frames([OutboundFrame]), close, done }
+            enum Next { case frames([OutboundFrame], queuedAt: UInt64), close, done }
             let next = session.connection.outbox.withLock { o -> Next in
-                if !o.frames.isEmpty { return .frames(o.takeBatch()) }
+                if !o.frames.isEmpty { return .frames(o.takeBatch(), queuedAt: o.takeQueuedAt()) }
                 if o.closeRequest != nil { return .close }
                 o.wakePending = false
                 return .done
             }
             switch next {
-            case .frames(let frames):
+            case .frames(let frames, let queuedAt):
+                observeSendWait(since: queuedAt)
                 if !write(frames, to: wsi) {
                     // Outside its callbacks a broken connection is closed by timeout, at once.
                     lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, reviewroom_lws_to_kill_async)
@@ -181,6 +183,13 @@ extension ServiceCore {
             }
         }
         return false
+    }
+
+    /// Reports how long the oldest frame of a batch about to be written waited (0: not timed).
+    private func observeSendWait(since queuedAt: UInt64) {
+        guard queuedAt != 0, let observer = configuration.waitObserver else { return }
+        let now = MonotonicClock.nanoseconds()
+        observer.sendWaited(now > queuedAt ? now - queuedAt : 0)
     }
 
     /// Writes `frames` in order: a lone frame as is, several packed into one raw write.

@@ -245,6 +245,7 @@ struct Daemon {
         transport.outboxLimitBytes = configuration.outboxLimitBytes
         transport.maxRequestBodyBytes = configuration.maxRequestBodyBytes
         transport.responseHeaders = SecurityHeaders.all
+        transport.waitObserver = metrics.transportWaitObserver
         return transport
     }
 

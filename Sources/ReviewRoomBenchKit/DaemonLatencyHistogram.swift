@@ -1,18 +1,26 @@
-/// The daemon's `reviewroom_commit_latency_seconds` histogram (seconds from handing events to
-/// the store to their being durable), read from its `/metrics` text. Two readings, one at each
-/// end of a load window, give the commits inside it (``since(_:)``): how much of a delivery's
-/// time after the session applied an edit was the durable commit. Pure: parses text it is given.
-public struct CommitLatencyHistogram: Sendable {
+/// One of the daemon's latency histograms read from its `/metrics` text: by default
+/// `reviewroom_commit_latency_seconds` (seconds from handing events to the store to their being
+/// durable), or ``sendWait`` and ``receiveHandling``. Two readings, one at each end of a load
+/// window, give the observations inside it (``since(_:)``): how much of a delivery's time was the
+/// durable commit, the daemon's send queue, or the handling of what it read. Pure: parses text
+/// it is given.
+public struct DaemonLatencyHistogram: Sendable {
+    /// The commit histogram's name.
+    public static let commitLatency = "reviewroom_commit_latency_seconds"
+    /// How long a connection's oldest unsent frame waited for the daemon's send thread.
+    public static let sendWait = "reviewroom_send_wait_seconds"
+    /// How long from reading a message to having handled it (not the durable commit).
+    public static let receiveHandling = "reviewroom_receive_handling_seconds"
+
     /// Cumulative counts by upper bound in seconds, ascending (`+Inf` as `.infinity`).
     public var buckets: [(upperBound: Double, count: Double)]
     /// Sum of all latencies, seconds.
     public var sum: Double
-    /// Number of commits.
+    /// Number of observations.
     public var count: Double
 
-    /// The histogram in Prometheus text; nil when the text does not hold it.
-    public init?(metricsText text: String) {
-        let name = "reviewroom_commit_latency_seconds"
+    /// The histogram `name` in Prometheus text; nil when the text does not hold it.
+    public init?(metricsText text: String, name: String = DaemonLatencyHistogram.commitLatency) {
         var buckets: [(Double, Double)] = []
         var sum: Double?, count: Double?
         for line in text.split(separator: "\n") where line.hasPrefix(name) {
@@ -35,8 +43,8 @@ public struct CommitLatencyHistogram: Sendable {
         self.count = count
     }
 
-    /// The commits between `earlier` and this reading (same buckets).
-    public func since(_ earlier: CommitLatencyHistogram) -> CommitLatencyHistogram {
+    /// The observations between `earlier` and this reading (same buckets).
+    public func since(_ earlier: DaemonLatencyHistogram) -> DaemonLatencyHistogram {
         var delta = self
         delta.buckets = zip(buckets, earlier.buckets).map { ($0.upperBound, $0.count - $1.count) }
         delta.sum = sum - earlier.sum
@@ -44,10 +52,10 @@ public struct CommitLatencyHistogram: Sendable {
         return delta
     }
 
-    /// Mean latency in milliseconds (0 without commits).
+    /// Mean latency in milliseconds (0 without observations).
     public var meanMilliseconds: Double { count > 0 ? sum / count * 1000 : 0 }
 
-    /// The smallest bucket bound (ms) at or below which `p` % of the commits fall: an upper
+    /// The smallest bucket bound (ms) at or below which `p` % of the observations fall: an upper
     /// bound of that percentile. Infinity when it lies past the last finite bucket.
     public func percentileBoundMilliseconds(_ p: Double) -> Double {
         let wanted = count * p / 100
