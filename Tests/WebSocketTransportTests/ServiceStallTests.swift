@@ -69,6 +69,32 @@ struct ServiceStallTests {
         await harness.stop()
     }
 
+    /// The hello timer (an lws timer, not the sweep) expires during the stall: after it, lws
+    /// reads the hello that arrived meanwhile before it runs the timer, so the connection stays
+    /// (this held before the reading clock too; without the hello the timer closes it).
+    @Test func aHelloSentDuringAStallIsNotTimedOut() async throws {
+        let harness = try TransportHarness { $0.helloTimeoutSeconds = 1 }
+        let port = harness.port
+        let client = try await RawBlocking.run { try RawWebSocketClient.connect(port: port) }
+        defer { client.disconnect() }
+        _ = try await harness.nextConnection()
+        let (stallStarted, started) = AsyncStream<Void>.makeStream()
+        let release = DispatchSemaphore(value: 0)
+        _ = harness.server.runOnServiceThread {
+            let start = MonotonicClock.nanoseconds()
+            started.yield()
+            release.wait()
+            Self.block(until: start + 1_500_000_000)
+        }
+        var stalls = stallStarted.makeAsyncIterator()
+        await stalls.next()
+        try await RawBlocking.run { try client.sendText("hello") }
+        release.signal()
+        let echo = try await RawBlocking.run { try client.readText(timeout: 30) }
+        #expect(echo == "hello")
+        await harness.stop()
+    }
+
     /// Blocks the calling thread until `CLOCK_MONOTONIC` reads `deadline` nanoseconds.
     private static func block(until deadline: UInt64) {
         var target = timespec(tv_sec: Int(deadline / 1_000_000_000), tv_nsec: Int(deadline % 1_000_000_000))
