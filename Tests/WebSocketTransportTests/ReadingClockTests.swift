@@ -46,6 +46,53 @@ struct ReadingClockTests {
         #expect(held == [true, false, true, false])
     }
 
+    /// Within a pass the time since it began counts, up to the limit: a stall inside the pass
+    /// (a long callback, the process stopped in `epoll_wait`) counts no more than one between.
+    @Test func readingTimeWithinAPassCountsTheTimeSinceItBeganUpToTheLimit() {
+        var clock = ReadingClock()
+        clock.pass(at: 100 * second)
+        #expect(clock.reading(at: 100 * second + 300_000_000) == 100 * second + 300_000_000)
+        #expect(clock.reading(at: 160 * second) == 101 * second)
+        #expect(clock.reading(at: 99 * second) == 100 * second)
+    }
+
+    /// The hello timeout on the reading clock: 10 s from opening, a 90 s stall after 4 s.
+    @Test func aTimeoutIsNotUsedUpByAStall() {
+        let timeout = 10 * second
+        let grace = 250_000_000 as UInt64
+        var clock = ReadingClock()
+        let opened = clock.pass(at: 100 * second)
+        #expect(clock.remaining(of: timeout, since: opened, at: 100 * second + 500_000_000, grace: grace) == 9_500_000_000)
+        var monotonic = 100 * second
+        func passes(until end: UInt64) {
+            while monotonic < end {
+                monotonic += 50_000_000
+                clock.pass(at: monotonic)
+            }
+        }
+        passes(until: 104 * second)
+        // The timer fires in the pass right after the stall: 1 s of it counted, 5 s are left.
+        monotonic = 194 * second
+        clock.pass(at: monotonic)
+        #expect(clock.remaining(of: timeout, since: opened, at: monotonic, grace: grace) == 5 * second)
+        // Real waiting while the loop reads still runs out.
+        passes(until: 199 * second)
+        #expect(clock.remaining(of: timeout, since: opened, at: monotonic, grace: grace) == nil)
+    }
+
+    /// Run out even counting the stall's limit, the timeout still gets `grace` in the pass right
+    /// after a stall, whose input is unread; one pass later it has none.
+    @Test func aTimeoutRunOutRightAfterAStallGetsTheGraceOnce() {
+        let grace = 250_000_000 as UInt64
+        var clock = ReadingClock()
+        let opened = clock.pass(at: 100 * second)
+        clock.pass(at: 100 * second + 900_000_000)
+        clock.pass(at: 190 * second)
+        #expect(clock.remaining(of: second, since: opened, at: 190 * second, grace: grace) == grace)
+        clock.pass(at: 190 * second + 50_000_000)
+        #expect(clock.remaining(of: second, since: opened, at: 190 * second + 50_000_000, grace: grace) == nil)
+    }
+
     @Test func aClockThatSeemsToGoBackCountsNothing() {
         var clock = ReadingClock()
         clock.pass(at: 100 * second)

@@ -69,11 +69,11 @@ struct ServiceStallTests {
         await harness.stop()
     }
 
-    /// The hello timer (an lws timer, not the sweep) expires during the stall: after it, lws
-    /// reads the hello that arrived meanwhile before it runs the timer, so the connection stays
-    /// (this held before the reading clock too; without the hello the timer closes it).
+    /// The hello timer (an lws timer, not the sweep) expires during the stall; lws may run it
+    /// before it reads the hello that arrived meanwhile (it did in about one full-suite run in
+    /// three, closing 4000 "no hello"). The timeout counts reading time now, so it is re-armed.
     @Test func aHelloSentDuringAStallIsNotTimedOut() async throws {
-        let harness = try TransportHarness { $0.helloTimeoutSeconds = 1 }
+        let harness = try TransportHarness { $0.helloTimeoutSeconds = 2 }
         let port = harness.port
         let client = try await RawBlocking.run { try RawWebSocketClient.connect(port: port) }
         defer { client.disconnect() }
@@ -84,7 +84,7 @@ struct ServiceStallTests {
             let start = MonotonicClock.nanoseconds()
             started.yield()
             release.wait()
-            Self.block(until: start + 1_500_000_000)
+            Self.block(until: start + 2_500_000_000)
         }
         var stalls = stallStarted.makeAsyncIterator()
         await stalls.next()

@@ -31,6 +31,25 @@ struct ReadingClock: Sendable, Equatable {
         self.longestCountedGapNanoseconds = max(1, longestCountedGapNanoseconds)
     }
 
+    /// Reading time at monotonic time `monotonic` within the current pass: ``now`` plus the time
+    /// since the pass began, counted at most up to the limit, as between passes (a stall inside
+    /// this pass is no more the peers' delay than one before it).
+    func reading(at monotonic: UInt64) -> UInt64 {
+        guard let lastPass else { return monotonic }
+        let since = monotonic > lastPass ? monotonic - lastPass : 0
+        return now + min(since, longestCountedGapNanoseconds)
+    }
+
+    /// How much of `timeout` is left at monotonic time `monotonic` for something started at
+    /// reading time `start`; nil when it ran out while the loop was reading (right after a stall
+    /// it has not: what arrived during the stall is still unread, so at least `grace` is left).
+    func remaining(of timeout: UInt64, since start: UInt64, at monotonic: UInt64, grace: UInt64) -> UInt64? {
+        let current = reading(at: monotonic)
+        let waited = current > start ? current - start : 0
+        if waited < timeout { return timeout - waited }
+        return sweepHeld ? grace : nil
+    }
+
     /// A loop pass starts at monotonic time `monotonic`: advances ``now`` by the gap since the
     /// previous pass, counted at most up to the limit (a clock that seems to go back counts
     /// nothing), and returns it.

@@ -101,8 +101,18 @@ extension ServiceCore {
     }
 
     /// `TIMER`: the hello timeout. Returns -1 to close with 4000.
+    ///
+    /// The timeout counts reading time (``ReadingClock``), as idle silence does: when the service
+    /// thread stalled, lws may run this timer before it reads the hello that arrived during the
+    /// stall, so the timer is armed again for what is left instead of closing.
     func helloTimerFired(_ wsi: OpaquePointer) -> Int32 {
         guard let session = sessionsByWSI[wsi], !session.receivedFirstMessage else { return 0 }
+        let timeout = UInt64(max(0, configuration.helloTimeoutSeconds) * 1_000_000_000)
+        if let left = readingClock.remaining(of: timeout, since: session.openedAt, at: MonotonicClock.nanoseconds(),
+                                             grace: Self.idleSweepNanoseconds) {
+            lws_set_timer_usecs(wsi, lws_usec_t(max(left / 1_000, 1)))
+            return 0
+        }
         setCloseReason(wsi, code: 4000, reason: "no hello")
         return -1
     }
