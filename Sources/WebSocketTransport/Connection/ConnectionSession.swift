@@ -9,7 +9,9 @@ final class ConnectionSession {
     var assembler = MessageAssembler()
     /// A whole first message arrived (the hello timer no longer matters).
     var receivedFirstMessage = false
-    /// `MonotonicClock` time a frame of it last arrived (or it opened).
+    /// ``ReadingClock`` time it opened (the hello timeout counts from here).
+    let openedAt: UInt64
+    /// ``ReadingClock`` time a frame of it last arrived (or it opened).
     var lastHeard: UInt64
     /// A ping went out since it was last heard.
     var pingedSinceHeard = false
@@ -24,6 +26,7 @@ final class ConnectionSession {
     init(wsi: OpaquePointer, connection: WebSocketConnection, now: UInt64) {
         self.wsi = wsi
         self.connection = connection
+        openedAt = now
         lastHeard = now
     }
 

@@ -20,7 +20,7 @@ extension ServiceCore {
             if let session = sessionsByID[id] { closeImmediately(session) }
         case .resumeReading(let id):
             if let session = sessionsByID[id] {
-                session.readingResumed(at: MonotonicClock.nanoseconds())
+                session.readingResumed(at: readingClock.now)
                 lws_rx_flow_control(session.wsi, 1)
             }
         case .httpReply(let exchangeID, let response):

@@ -11,19 +11,21 @@ extension ServiceCore {
 
     /// `RECEIVE_PONG`: the peer answered a ping.
     func pongReceived(_ wsi: OpaquePointer) {
-        sessionsByWSI[wsi]?.heard(at: loopNow)
+        sessionsByWSI[wsi]?.heard(at: readingClock.now)
     }
 
     /// Pings connections silent past the policy's ping time and drops those silent past its
-    /// hang-up time. O(connections) per run, a few times a second.
+    /// hang-up time. O(connections) per run, a few times a second. Silence is measured on the
+    /// ``readingClock``: time the loop was stalled does not count as the peers' silence.
     ///
     /// A connection whose reading is paused is left alone: its pongs wait unread behind the
     /// paused input, so it would be dropped for the server's own backpressure (a consumer slow
     /// to accept its `hello` on a loaded machine) although it answered every ping.
     func sweepIdleConnections() {
-        nextIdleSweep = loopNow + Self.idleSweepNanoseconds
+        let now = readingClock.now
+        nextIdleSweep = now + Self.idleSweepNanoseconds
         for session in sessionsByWSI.values where !session.readingPaused {
-            switch idlePolicy.action(now: loopNow, lastHeard: session.lastHeard, pingedSinceHeard: session.pingedSinceHeard) {
+            switch idlePolicy.action(now: now, lastHeard: session.lastHeard, pingedSinceHeard: session.pingedSinceHeard) {
             case .none:
                 continue
             case .ping:

@@ -58,7 +58,7 @@ extension ServiceCore {
         nextConnectionNumber += 1
         let connection = WebSocketConnection(id: id, origin: upgradeOrigins.removeValue(forKey: wsi),
                                              configuration: configuration, mailbox: mailbox)
-        let session = ConnectionSession(wsi: wsi, connection: connection, now: loopNow)
+        let session = ConnectionSession(wsi: wsi, connection: connection, now: readingClock.now)
         sessionsByWSI[wsi] = session
         sessionsByID[id] = session
         openConnectionCount.withLock { $0 += 1 }
@@ -72,7 +72,7 @@ extension ServiceCore {
     /// `RECEIVE`: one chunk of a frame. Returns -1 to close (after setting the close reason).
     func webSocketReceived(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
         guard let session = sessionsByWSI[wsi] else { return -1 }
-        session.heard(at: loopNow)
+        session.heard(at: readingClock.now)
         if lws_frame_is_binary(wsi) != 0 {
             setCloseReason(wsi, code: 1003, reason: "binary frames are not accepted")
             return -1
@@ -101,8 +101,18 @@ extension ServiceCore {
     }
 
     /// `TIMER`: the hello timeout. Returns -1 to close with 4000.
+    ///
+    /// The timeout counts reading time (``ReadingClock``), as idle silence does: when the service
+    /// thread stalled, lws may run this timer before it reads the hello that arrived during the
+    /// stall, so the timer is armed again for what is left instead of closing.
     func helloTimerFired(_ wsi: OpaquePointer) -> Int32 {
         guard let session = sessionsByWSI[wsi], !session.receivedFirstMessage else { return 0 }
+        let timeout = UInt64(max(0, configuration.helloTimeoutSeconds) * 1_000_000_000)
+        if let left = readingClock.remaining(of: timeout, since: session.openedAt, at: MonotonicClock.nanoseconds(),
+                                             grace: Self.idleSweepNanoseconds) {
+            lws_set_timer_usecs(wsi, lws_usec_t(max(left / 1_000, 1)))
+            return 0
+        }
         setCloseReason(wsi, code: 4000, reason: "no hello")
         return -1
     }

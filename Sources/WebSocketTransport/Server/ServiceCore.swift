@@ -42,9 +42,13 @@ final class ServiceCore: @unchecked Sendable {
     var cannedHeaders: CannedHeaderList?
     /// When silent connections are pinged and dropped.
     let idlePolicy: IdlePolicy
-    /// `MonotonicClock` at the start of the current loop pass: when a connection was last heard.
+    /// `MonotonicClock` at the start of the current loop pass.
     var loopNow: UInt64 = 0
-    /// When the next idle sweep is due.
+    /// The time the loop spent able to read; its ``ReadingClock/now`` (at the start of the
+    /// current pass) is when a connection was last heard, so a stall of the loop is not counted
+    /// as the peers' silence.
+    var readingClock = ReadingClock()
+    /// When the next idle sweep is due, in ``readingClock`` time.
     var nextIdleSweep: UInt64 = 0
     /// `LWS_PRE` writable bytes, then ``pingPayload``: what an idle connection's ping sends.
     let pingBuffer: UnsafeMutablePointer<UInt8>
@@ -151,7 +155,10 @@ final class ServiceCore: @unchecked Sendable {
 
         while !shouldLeaveLoop() {
             loopNow = MonotonicClock.nanoseconds()
-            if loopNow >= nextIdleSweep { sweepIdleConnections() }
+            let readingNow = readingClock.pass(at: loopNow)
+            // Right after a stall nothing that arrived during it has been read yet: the sweep
+            // waits for the next pass, which follows a `runOnce` that read it.
+            if !readingClock.sweepHeld && readingNow >= nextIdleSweep { sweepIdleConnections() }
             loop.runOnce()
         }
         teardown(context)

@@ -106,6 +106,13 @@ public final class WebSocketServer: Sendable {
         }
     }
 
+    /// Runs `work` on the service thread, between two lws callbacks; false once the thread is
+    /// gone. Internal, for tests: a `work` that blocks stalls the real service thread, as a VM
+    /// pause or a long callback would.
+    func runOnServiceThread(_ work: @escaping @Sendable () -> Void) -> Bool {
+        core.mailbox.post(.probe(work))
+    }
+
     /// The port the ``TransportConfiguration/httpOnlyListener`` is bound to once ``start()``
     /// returned; nil when none is configured (or before the start).
     public var httpOnlyPort: Int? { boundHTTPOnlyPort.withLock { $0 } }
