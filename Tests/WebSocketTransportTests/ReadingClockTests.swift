@@ -93,6 +93,21 @@ struct ReadingClockTests {
         #expect(clock.remaining(of: second, since: opened, at: 190 * second + 50_000_000, grace: grace) == nil)
     }
 
+    /// The CI failure of `aHelloSentDuringAStallIsNotTimedOut`: the connection was opened 1.2 s
+    /// before a stall inside a pass, and lws ran the hello timer in that same pass, after the
+    /// stalling callback and before reading the hello that arrived during it.
+    @Test func aTimeoutRunOutAfterAStallInsideThePassGetsTheGrace() {
+        let grace = 250_000_000 as UInt64
+        var clock = ReadingClock()
+        let opened = clock.pass(at: 100 * second)
+        clock.pass(at: 100 * second + 600_000_000)
+        clock.pass(at: 101 * second + 200_000_000)
+        // The pass began at 101.2 s and stalled until 103.7 s: 1.2 s + 1 s counted, over a 2 s timeout.
+        #expect(clock.remaining(of: 2 * second, since: opened, at: 103 * second + 700_000_000, grace: grace) == grace)
+        // 0.95 s into the pass is no stall: 2.15 s waited is a real overrun.
+        #expect(clock.remaining(of: 2 * second, since: opened, at: 102 * second + 150_000_000, grace: grace) == nil)
+    }
+
     @Test func aClockThatSeemsToGoBackCountsNothing() {
         var clock = ReadingClock()
         clock.pass(at: 100 * second)

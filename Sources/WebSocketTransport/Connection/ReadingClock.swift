@@ -43,11 +43,14 @@ struct ReadingClock: Sendable, Equatable {
     /// How much of `timeout` is left at monotonic time `monotonic` for something started at
     /// reading time `start`; nil when it ran out while the loop was reading (right after a stall
     /// it has not: what arrived during the stall is still unread, so at least `grace` is left).
+    /// A stall inside the current pass counts as one before it: lws may run a timer in the same
+    /// pass, after the stalling callback and before it reads.
     func remaining(of timeout: UInt64, since start: UInt64, at monotonic: UInt64, grace: UInt64) -> UInt64? {
         let current = reading(at: monotonic)
         let waited = current > start ? current - start : 0
         if waited < timeout { return timeout - waited }
-        return sweepHeld ? grace : nil
+        let stalledInThisPass = lastPass.map { monotonic > $0 && monotonic - $0 > longestCountedGapNanoseconds } ?? false
+        return sweepHeld || stalledInThisPass ? grace : nil
     }
 
     /// A loop pass starts at monotonic time `monotonic`: advances ``now`` by the gap since the
