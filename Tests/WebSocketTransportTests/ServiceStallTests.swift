@@ -10,8 +10,16 @@ import Testing
 /// connection of a live meeting at once.
 @Suite("A stalled service thread does not drop live connections")
 struct ServiceStallTests {
+    /// Hang-up after 6 s, not 2: before the stall begins the talker reads nothing, so it answers
+    /// no ping, and under the full suite the loop took over 2 s to reach the stall, dropping
+    /// the talker (rightly) before the stall this test is about.
+    static func stallPolicy(_ configuration: inout TransportConfiguration) {
+        configuration.idlePingSeconds = 1
+        configuration.idleHangupSeconds = 6
+    }
+
     @Test func aPeerThatSpokeDuringAStallOfTheServiceThreadStaysConnected() async throws {
-        let harness = try TransportHarness(configure: IdleConnectionTests.shortPolicy)
+        let harness = try TransportHarness(configure: Self.stallPolicy)
         let port = harness.port
         // Both say hello and read its echo: heard, authenticated, reading not paused.
         let (talker, silent) = try await RawBlocking.run { () -> (RawWebSocketClient, RawWebSocketClient) in
