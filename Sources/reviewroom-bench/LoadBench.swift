@@ -101,7 +101,7 @@ struct LoadBench: AsyncParsableCommand {
                 .create(count: plan.sessions, clientsPerSession: plan.clientsPerSession)
             let run = LoadRun(plan: plan, target: server, sessions: sessions)
             let result = try await run.run()
-            for sample in run.counters.samples { FileHandle.standardError.write(Data("  \(plan.letter): \(sample)\n".utf8)) }
+            for sample in run.counters.samples + run.counters.figures { FileHandle.standardError.write(Data("  \(plan.letter): \(sample)\n".utf8)) }
             await server.stop()
             return result
         } catch {

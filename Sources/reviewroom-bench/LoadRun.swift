@@ -138,7 +138,7 @@ final class LoadRun {
         let daemonHistogramsAtEnd = await daemonHistograms()
         for (name, what) in Self.daemonHistogramNotes {
             if let start = daemonHistogramsAtStart[name], let end = daemonHistogramsAtEnd[name] {
-                counters.note(Self.histogramNote(what, end.since(start)))
+                counters.figure(Self.histogramNote(what, end.since(start)))
             }
         }
         let driverCPU = Self.ownCPUSeconds() - driverCPUAtStart
@@ -151,14 +151,14 @@ final class LoadRun {
         let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
         let cpuSeconds = Double(after.cpuTicks - cpuAtStart) / ticksPerSecond
         // The driver shares the machine: its own CPU tells whether it, not the server, was the limit.
-        counters.note(String(format: "driver CPU %.2f s, server CPU %.2f s over a %.1f s window", driverCPU, cpuSeconds, seconds))
-        if stampSplit.toServer.count > 0 { counters.note(splitNote()) }
+        counters.figure(String(format: "driver CPU %.2f s, server CPU %.2f s over a %.1f s window", driverCPU, cpuSeconds, seconds))
+        if stampSplit.toServer.count > 0 { counters.figure(splitNote()) }
         if sendWaits.count > 0 {
             let waits = sendWaits.summary()
-            counters.note(String(format: "the driver's own send queue (queued until its lws thread wrote it): %d messages, p50 %.2f p99 %.1f max %.1f ms",
+            counters.figure(String(format: "the driver's own send queue (queued until its lws thread wrote it): %d messages, p50 %.2f p99 %.1f max %.1f ms",
                                  waits.count, waits.p50Ms, waits.p99Ms, waits.maxMs))
         }
-        if timeline.totalOver > 0 { counters.note(Self.timelineNote(timeline)) }
+        if timeline.totalOver > 0 { counters.figure(Self.timelineNote(timeline)) }
         let joinedRSS = Double(afterJoin?.rssBytes ?? before.rssBytes)
         let connections = max(1, clients.filter { $0.stage == .joined }.count)
         return ScenarioResult(
@@ -260,9 +260,9 @@ final class LoadRun {
                    Double(slice.slowest) / 1e6, Double(slice.slowestToServer) / 1e6, Double(slice.slowestFromServer) / 1e6,
                    slice.over, slice.count)
         }
-        return String(format: "deliveries over %.0f ms: %d; the busiest 10%% of %.1f s slices hold %.0f%% of them; slowest slices of send time: ",
+        return String(format: "deliveries over %.0f ms: %d; the busiest 10%% of %.1f s slices hold %.0f%% of them; slowest slices of send time (from the window's start, CLOCK_MONOTONIC %.3f s): ",
                       Double(timeline.threshold) / 1e6, timeline.totalOver, Double(timeline.width) / 1e9,
-                      timeline.overShareOfBusiest(fraction: 0.1) * 100) + slowest.joined(separator: "; ")
+                      timeline.overShareOfBusiest(fraction: 0.1) * 100, Double(timeline.origin) / 1e9) + slowest.joined(separator: "; ")
     }
 
     /// The daemon's histograms noted for every load row, and what each note calls them: the

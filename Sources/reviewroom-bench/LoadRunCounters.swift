@@ -19,6 +19,9 @@ struct LoadRunCounters {
     var unknownArrivals = 0
     /// The first few error texts, for the report.
     var samples: [String] = []
+    /// What the run measured besides its result line (CPU, splits, the daemon's histograms),
+    /// for the report after the error texts; never crowded out by them.
+    var figures: [String] = []
 
     /// Everything that counts as an error in the result line.
     var errors: Int { errorReplies + connectionFailures + lostEdits + unknownArrivals }
@@ -26,5 +29,10 @@ struct LoadRunCounters {
     /// Keeps an error text (the first six only).
     mutating func note(_ text: String) {
         if samples.count < 6 { samples.append(text) }
+    }
+
+    /// Keeps a measured figure's text.
+    mutating func figure(_ text: String) {
+        figures.append(text)
     }
 }
