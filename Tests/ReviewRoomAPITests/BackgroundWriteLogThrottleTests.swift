@@ -118,4 +118,64 @@ struct BackgroundWriteLogThrottleTests {
         #expect(remaining.map(\.message) == ["marking online intervals as still open failed 2 times in 2 sessions in the last minute"])
         #expect(throttle.remainingSummaries(now: t0.adding(seconds: 11)).isEmpty)
     }
+
+    /// Sessions stopped by failing appends: the first stop in full (its session, its error and
+    /// which write), then one summary a minute saying how many sessions stopped, each reconnect
+    /// that fails again counted, not logged.
+    @Test func sessionStopsAreLoggedOnceThenSummedUpWithTheirSessions() {
+        var throttle = BackgroundWriteLogThrottle()
+        let first = throttle.failed(.sessionChange, session: "s-0", error: full, details: ["write": "events"], now: t0)
+        #expect(first == [BackgroundWriteLogLine(level: .error, message: "session stopped: its changes could not be stored",
+                                                 metadata: ["session": "s-0", "error": "\(full)", "write": "events"])])
+        var later: [BackgroundWriteLogLine] = []
+        // 300 sessions stop, and each stops again when its clients reconnect and load it.
+        for round in 0..<2 {
+            for index in 0..<300 where round > 0 || index > 0 {
+                let at = t0.adding(seconds: Double(round * 20) + Double(index) * 0.05)
+                later += throttle.failed(.sessionChange, session: "s-\(index)", error: full, details: ["write": "events"], now: at)
+            }
+        }
+        #expect(later.isEmpty, "\(later)")
+        let due = throttle.dueSummaries(now: t0.adding(seconds: 60))
+        #expect(due == [BackgroundWriteLogLine(
+            level: .error,
+            message: "storing a session's changes failed 600 times in 300 sessions in the last minute; each failure stopped its session",
+            metadata: ["failures": "600", "sessions": "300", "error": "\(full)"])])
+        let recovered = throttle.succeeded(.sessionChange, now: t0.adding(seconds: 61))
+        #expect(recovered.map(\.level) == [.notice])
+        #expect(recovered.first?.message == "storing a session's changes succeeds again after 600 failures")
+    }
+
+    /// When the next summary comes due on its own: never while only the failure logged in full
+    /// is in its window; a minute after the window began once something was only counted; the
+    /// earliest of several kinds; never again once a success told everything.
+    @Test func theNextSummaryIsDueAMinuteAfterTheFirstUntoldFailuresWindowBegan() {
+        var throttle = BackgroundWriteLogThrottle()
+        #expect(throttle.nextSummaryDue(now: t0) == nil, "nothing failed")
+        _ = throttle.failed(.sessionChange, session: "a", error: full, now: t0)
+        #expect(throttle.nextSummaryDue(now: t0) == nil, "the one failure was logged in full")
+        _ = throttle.failed(.sessionChange, session: "b", error: full, now: t0.adding(seconds: 10))
+        #expect(throttle.nextSummaryDue(now: t0.adding(seconds: 10)) == t0.adding(seconds: 60))
+        _ = throttle.failed(.snapshot, session: "a", error: full, now: t0.adding(seconds: 20))
+        _ = throttle.failed(.snapshot, session: "a", error: full, now: t0.adding(seconds: 21))
+        #expect(throttle.nextSummaryDue(now: t0.adding(seconds: 21)) == t0.adding(seconds: 60), "the earliest kind")
+        #expect(throttle.dueSummaries(now: t0.adding(seconds: 60)).map(\.message)
+                == ["storing a session's changes failed 2 times in 2 sessions in the last minute; each failure stopped its session"])
+        #expect(throttle.nextSummaryDue(now: t0.adding(seconds: 60)) == t0.adding(seconds: 80), "the snapshots' window")
+        _ = throttle.succeeded(.snapshot, now: t0.adding(seconds: 61))
+        #expect(throttle.nextSummaryDue(now: t0.adding(seconds: 61)) == nil, "the notice told the snapshots' failures")
+        #expect(throttle.isFailing(.sessionChange), "still failing, with nothing to tell")
+    }
+
+    /// A wall clock stepped back while failures were counted: the summary comes due a minute
+    /// from the new now, not an hour later.
+    @Test func aClockSteppedBackBringsTheNextSummaryForward() {
+        var throttle = BackgroundWriteLogThrottle()
+        _ = throttle.failed(.stillOnlineMark, session: "a", error: full, now: t0)
+        _ = throttle.failed(.stillOnlineMark, session: "b", error: full, now: t0)
+        let back = t0.adding(seconds: -3_600)
+        #expect(throttle.nextSummaryDue(now: back) == back.adding(seconds: 60))
+        #expect(throttle.dueSummaries(now: back.adding(seconds: 60)).map(\.message)
+                == ["marking online intervals as still open failed 2 times in 2 sessions in the last minute"])
+    }
 }

@@ -100,6 +100,24 @@ struct BackgroundWriteLogThrottle: Sendable {
         dueSummaries(now: now, except: nil, minimumSeconds: 0)
     }
 
+    /// When the next summary comes due if nothing else happens: a minute after the earliest
+    /// window that holds failures not logged yet began; nil when every failure was told (a kind
+    /// still failing whose window holds only the failure logged in full needs no summary).
+    /// The caller arms a timer for it, so counted failures are told even when no write follows.
+    mutating func nextSummaryDue(now: Timestamp) -> Timestamp? {
+        var due: Timestamp?
+        for (kind, var state) in failing where state.count > (state.firstLogged ? 1 : 0) {
+            // The wall clock stepped back: the window restarts rather than waiting for the old instant.
+            if now < state.windowStart {
+                state.windowStart = now
+                failing[kind] = state
+            }
+            let end = state.windowStart.adding(seconds: intervalSeconds)
+            if due.map({ end < $0 }) ?? true { due = end }
+        }
+        return due
+    }
+
     private mutating func dueSummaries(now: Timestamp, except skipped: BackgroundWriteKind?,
                                        minimumSeconds: Double? = nil) -> [BackgroundWriteLogLine] {
         var lines: [BackgroundWriteLogLine] = []
@@ -120,9 +138,10 @@ struct BackgroundWriteLogThrottle: Sendable {
         guard elapsed >= after ?? intervalSeconds, state.count > (state.firstLogged ? 1 : 0) else { return nil }
         let minutes = Int(elapsed / 60)
         let span = minutes <= 1 ? "the last minute" : "the last \(minutes) minutes"
+        let consequence = kind.consequence.map { "; \($0)" } ?? ""
         return BackgroundWriteLogLine(
             level: kind.failureLevel,
-            message: "\(kind.activity) failed \(Self.count(state.count, "time")) in \(Self.count(state.sessions.count, "session")) in \(span)",
+            message: "\(kind.activity) failed \(Self.count(state.count, "time")) in \(Self.count(state.sessions.count, "session")) in \(span)\(consequence)",
             metadata: ["failures": "\(state.count)", "sessions": "\(state.sessions.count)", "error": "\(state.lastError)"])
     }
 

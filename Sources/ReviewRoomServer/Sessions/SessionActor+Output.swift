@@ -79,12 +79,15 @@ extension SessionActor {
     func unchangedRecorded(_ write: Int64, _ result: Result<Void, StoreError>) {
         switch result {
         case .success:
+            backgroundWrites.succeeded(.sessionChange)
             // The writer commits in order, so every earlier write is durable too.
             writesDone = max(writesDone, write)
             flush()
         case .failure(let error):
             guard !stopped else { return }
-            logger.error("session stopped: an unchanged edit could not be stored", metadata: ["session": "\(id)", "error": "\(error)"])
+            // Throttled daemon-wide: on a full disk every live session stops here, and again
+            // each time its clients reconnect.
+            backgroundWrites.failed(.sessionChange, session: id, error: error, details: ["write": "unchangedEdit"])
             stop(code: CloseCode.goingAway.rawValue, reason: "the session could not store a change; reconnect")
             onFailure(id)
         }
@@ -94,12 +97,14 @@ extension SessionActor {
     func appended(upTo last: Int64, _ result: Result<Int64, StoreError>) {
         switch result {
         case .success:
+            // One atomic load unless session changes were failing (then the recovery notice).
+            backgroundWrites.succeeded(.sessionChange)
             durable = max(durable, last)
             flush()
             saveSnapshotIfDue()
         case .failure(let error):
             guard !stopped else { return }
-            logger.error("session stopped: events could not be stored", metadata: ["session": "\(id)", "error": "\(error)"])
+            backgroundWrites.failed(.sessionChange, session: id, error: error, details: ["write": "events", "seq": "\(last)"])
             stop(code: CloseCode.goingAway.rawValue, reason: "the session could not store a change; reconnect")
             onFailure(id)
         }
