@@ -1,11 +1,13 @@
 import Logging
 import ReviewRoomCore
 
-/// Decides which lines the daemon logs for the store writes sessions start without waiting
+/// Decides which lines the daemon logs for the store writes of live sessions that fail
 /// (``BackgroundWriteKind``), so a full disk gives a few lines a minute, not one per session:
 /// per kind, the first failure is logged with its session and error; later ones are counted and
 /// summarised at most once per ``intervalSeconds`` ("… failed N times in M sessions in the last
-/// minute"); the first success after failures logs one notice. Pure: the caller passes the time.
+/// minute"); the first success after failures logs one notice. ``nextSummaryDue(now:)`` says
+/// when a summary comes due with no further report, for the caller's timer. Pure: the caller
+/// passes the time.
 struct BackgroundWriteLogThrottle: Sendable {
     /// A kind whose writes are failing.
     private struct Failing: Sendable {
