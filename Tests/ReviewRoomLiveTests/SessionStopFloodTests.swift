@@ -58,4 +58,38 @@ struct SessionStopFloodTests {
         client.disconnect()
         await full.app.stop()
     }
+
+    /// An edit that changes nothing (PROTOCOL §3.5) still records its opId; when that cannot be
+    /// stored its session stops the same way, and the stops of all sessions share one line, one
+    /// summary and — once one such edit is stored again — one notice.
+    @Test func unchangedEditsFailingInEverySessionLogOneStop() async throws {
+        guard let full = try await FullDiskSessions.start() else { return }
+        defer { full.mount.unmount() }
+        let count = Self.sessionCount
+        for client in full.clients { _ = try await UnchangedEditTests.edit(client, rev: 0, opId: "e1", op: ["abc"]) }
+        let ballast = try full.mount.fillUp()
+        for client in full.clients {
+            try await client.send("note.edit", ["note": "evidence", "rev": 1, "opId": "n1", "op": [3]])
+            let close = try await client.closed()
+            #expect(close.closeCode == 1001, "\(close.text)")
+        }
+        try? await full.app.store.probe()
+        let stops = full.lines(priority: 3).filter { $0.hasPrefix("session stopped") }
+        #expect(stops.count == 1, "one line for \(count) sessions: \(stops)")
+        #expect(stops.first?.hasPrefix(Self.stopped) == true, "\(stops)")
+        #expect(stops.first?.contains("write=unchangedEdit") == true, "\(stops)")
+
+        full.app.clock.advance(to: full.t0.adding(seconds: 60))
+        let summary = try await full.log.first(where: { $0.contains("storing a session's changes failed") }, timeout: .seconds(30))
+        #expect(summary.contains("failed \(count) times in \(count) sessions in the last minute"), "\(summary)")
+
+        try FileManager.default.removeItem(atPath: ballast)
+        let client = try await full.rejoin(0)
+        let ack = try await UnchangedEditTests.edit(client, rev: 1, opId: "n2", op: [3])
+        #expect(ack.object["rev"] as? Int == 1, "still unchanged: \(ack)")
+        let notice = try await full.log.first(where: { $0.contains("storing a session's changes succeeds again") }, timeout: .seconds(30))
+        #expect(notice.hasPrefix("<5> test.sessions: storing a session's changes succeeds again after \(count) failures"), "\(notice)")
+        client.disconnect()
+        await full.app.stop()
+    }
 }
