@@ -2,6 +2,7 @@
 are refused as `bad_request` and change nothing, whatever their size, and the daemon keeps serving."""
 import pytest
 
+from conftest import AGENDA
 from wsclient import Client, run
 
 
@@ -29,3 +30,29 @@ async def test_a_number_far_out_of_range_is_bad_request_and_the_daemon_stays_up(
     assert await fran.seq() == seq
     assert session.daemon.process.poll() is None
     await fran.close()
+
+
+@run
+async def test_a_patch_before_the_start_tells_the_lobby_clock_as_a_welcome_shows_it(session):
+    """§3.2: applying events in order rebuilds the snapshot; §3.5: `status` is computed when
+    asked. A `PATCH` of the first phase in an open lobby sends `clock.changed` with status
+    `lobby` (it used to say `scheduled`), and the session still starts afterwards."""
+    url = session.daemon.ws_url
+    asha = await Client.join(url, session.tokens["Asha"])
+    assert asha.welcome["session"]["clock"]["status"] == "lobby", asha.welcome
+    agenda = [dict(phase) for phase in AGENDA]
+    agenda[0]["durationSec"] = 300
+    status, _ = session.api("PATCH", f"/sessions/{session.id}", {"agenda": agenda})
+    assert status == 200
+    changed = await asha.event("clock.changed")
+    assert changed["data"]["clock"]["status"] == "lobby", changed
+    assert changed["data"]["clock"]["durationSec"] == 300, changed
+    ben = await Client.join(url, session.tokens["Ben"])
+    assert ben.welcome["session"]["clock"] == changed["data"]["clock"], (ben.welcome, changed)
+    fran = await Client.join(url, session.tokens["Fran"])
+    started = await fran.command("session.start")
+    assert started["type"] == "ack" and started["seq"] == changed["seq"] + 1, started
+    clock = (await asha.event("clock.changed"))["data"]["clock"]
+    assert clock["status"] == "live" and clock["durationSec"] == 300, clock
+    for client in (asha, ben, fran):
+        await client.close()
