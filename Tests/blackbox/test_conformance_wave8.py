@@ -56,3 +56,31 @@ async def test_a_patch_before_the_start_tells_the_lobby_clock_as_a_welcome_shows
     assert clock["status"] == "live" and clock["durationSec"] == 300, clock
     for client in (asha, ben, fran):
         await client.close()
+
+
+def scheduled_body(**changes):
+    """A `POST /api/v1/sessions` body with `changes` applied."""
+    body = {"title": "Ids", "hostSchool": "Northfield Primary", "startsAt": "2030-01-01T09:00:00Z",
+            "timeZone": "Europe/London", "agenda": AGENDA}
+    body.update(changes)
+    return body
+
+
+@pytest.mark.parametrize("prompt_id", ["my prompt", "a/b", "é", "q?1", "x#y"])
+def test_a_prompt_id_that_is_not_url_safe_is_refused(daemon, facilitator, prompt_id):
+    """Preamble: "All ids are opaque, URL-safe strings." A client-given prompt id is checked
+    as a note id is (it used to be taken as sent, spaces and slashes included)."""
+    token = facilitator["token"]
+    _, before = daemon.api("GET", "/sessions", token)
+    status, problem = daemon.api("POST", "/sessions", token, scheduled_body(prompts=[{"text": "Why?", "id": prompt_id}]))
+    assert status == 400, (status, problem)
+    assert "prompts[0].id" in problem["detail"] and prompt_id in problem["detail"], problem
+    _, after = daemon.api("GET", "/sessions", token)
+    assert len(after) == len(before)
+    status, created = daemon.api("POST", "/sessions", token, scheduled_body(prompts=[{"text": "Why?", "id": "why-1"}]))
+    assert status == 201 and created["session"]["prompts"]["deck"][0]["id"] == "why-1", created
+    session_id = created["session"]["id"]
+    status, problem = daemon.api("PATCH", f"/sessions/{session_id}", token, {"prompts": [{"text": "How?", "id": prompt_id}]})
+    assert status == 400 and "prompts[0].id" in problem["detail"], (status, problem)
+    _, unchanged = daemon.api("GET", f"/sessions/{session_id}", token)
+    assert unchanged["prompts"] == created["session"]["prompts"], unchanged
