@@ -84,3 +84,27 @@ def test_a_prompt_id_that_is_not_url_safe_is_refused(daemon, facilitator, prompt
     assert status == 400 and "prompts[0].id" in problem["detail"], (status, problem)
     _, unchanged = daemon.api("GET", f"/sessions/{session_id}", token)
     assert unchanged["prompts"] == created["session"]["prompts"], unchanged
+
+
+@run
+async def test_an_op_id_with_a_lone_surrogate_is_bad_request_not_a_repeat(session):
+    """§3.3: a repeated opId is not applied again, and only a repeated one. `"\\uD800"` and
+    `"\\uDC00"` are different ids that used to both read as U+FFFD, so the second edit was acked
+    as a repeat and silently dropped; an id that is no Unicode text is now `bad_request`
+    (§3.5, ill-typed field) and changes nothing, while a real U+FFFD stays a valid id."""
+    asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
+    seq = await asha.seq()
+    for command_id, literal, text in ((201, "\\ud800", "a"), (202, "\\udc00", "b"), (203, "x\\ud83d", "c")):
+        await asha.send('{"type":"note.edit","id":%d,"note":"evidence","rev":0,"opId":"%s","op":["%s"]}'
+                        % (command_id, literal, text))
+        refused = await asha.reply(command_id)
+        assert refused["type"] == "error" and refused["code"] == "bad_request", refused
+        assert "opId" in refused["message"] and "surrogate" in refused["message"], refused
+    assert await asha.seq() == seq
+    await asha.send('{"type":"note.edit","id":204,"note":"evidence","rev":0,"opId":"\\ufffd","op":["d"]}')
+    assert (await asha.reply(204))["rev"] == 1
+    await asha.send('{"type":"note.edit","id":205,"note":"evidence","rev":1,"opId":"\\ud83d\\ude00","op":[1,"e"]}')
+    assert (await asha.reply(205))["rev"] == 2
+    note = (await asha.command("note.get", note="evidence"))["note"]
+    assert note["text"] == "de", note
+    await asha.close()
