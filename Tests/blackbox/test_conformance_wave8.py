@@ -108,3 +108,24 @@ async def test_an_op_id_with_a_lone_surrogate_is_bad_request_not_a_repeat(sessio
     note = (await asha.command("note.get", note="evidence"))["note"]
     assert note["text"] == "de", note
     await asha.close()
+
+
+@pytest.mark.parametrize("starts_at", ["9999-12-31T23:59:59.999-23:59", "0000-01-01T00:00:00+23:59"])
+def test_a_start_whose_utc_year_has_no_four_digits_is_refused(daemon, facilitator, starts_at):
+    """Preamble: "All times are RFC 3339 UTC strings with milliseconds." An offset that carries
+    year 9999 or 0000 past the four-digit range in UTC used to be stored and written back as
+    `10000-01-01T…` or `00-1-12-31T…`; it is now a 400 that changes nothing."""
+    token = facilitator["token"]
+    _, before = daemon.api("GET", "/sessions", token)
+    status, problem = daemon.api("POST", "/sessions", token, scheduled_body(startsAt=starts_at))
+    assert status == 400, (status, problem)
+    assert problem["detail"].startswith(f"startsAt: '{starts_at}'"), problem
+    _, after = daemon.api("GET", "/sessions", token)
+    assert len(after) == len(before)
+    status, created = daemon.api("POST", "/sessions", token, scheduled_body())
+    assert status == 201
+    session_id = created["session"]["id"]
+    status, problem = daemon.api("PATCH", f"/sessions/{session_id}", token, {"startsAt": starts_at})
+    assert status == 400, (status, problem)
+    _, unchanged = daemon.api("GET", f"/sessions/{session_id}", token)
+    assert unchanged["startsAt"] == "2030-01-01T09:00:00.000Z", unchanged

@@ -16,7 +16,8 @@ extension SessionRequest {
         focus = try fields.optionalString("focus", maxLength: Self.maxLongText, nullable: true)
         if let text = try fields.optionalString("startsAt", maxLength: 64) {
             guard let instant = Timestamp(rfc3339: text) else {
-                throw .badRequest("startsAt: '\(text)' is not an RFC 3339 date-time (e.g. 2026-12-01T09:30:00Z)")
+                throw .badRequest("startsAt: '\(text)' is not an RFC 3339 date-time (e.g. 2026-12-01T09:30:00Z) "
+                    + "in years 0000–9999 UTC")
             }
             startsAt = instant
         }
