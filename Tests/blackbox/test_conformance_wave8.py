@@ -1,5 +1,7 @@
-"""PROTOCOL.md §3.4, §3.5, found by the wave-8 conformance audit: ill-ranged numbers in commands
-are refused as `bad_request` and change nothing, whatever their size, and the daemon keeps serving."""
+"""Discrepancies with PROTOCOL.md found by the wave-8 conformance audit, each checked from outside:
+ill-ranged numbers of any size are `bad_request` and the daemon keeps serving (§3.5); a PATCH's
+`clock.changed` shows the lobby as a welcome does (§3.2, §3.5); ids are URL-safe and times RFC
+3339 UTC (preamble); an opId with a lone surrogate is no repeat of another (§3.3)."""
 import pytest
 
 from conftest import AGENDA
