@@ -63,9 +63,12 @@ extension SessionRequest {
         let given = try fields.optionalObjects("prompts", maxCount: 500) { item, index throws(APIError) in
             let text = try item.nonEmptyString("text", maxLength: maxLongText)
             let theme = try item.optionalString("theme", maxLength: maxShortText, nullable: true)
-            // Ids are URL-safe (PROTOCOL "All ids are opaque, URL-safe strings"), as note ids are.
+            // Ids are URL-safe (PROTOCOL "All ids are opaque, URL-safe strings"), as note ids are;
+            // an id the deck has already (stored before this check) may still be sent back.
             let id = try item.optionalString("id", maxLength: 100).flatMap { $0.isEmpty ? nil : $0 }
-                .map { given throws(APIError) in try urlSafe(given, item.name("id")) }
+                .map { given throws(APIError) in
+                    currentDeck.contains { $0.id == given } ? given : try urlSafe(given, item.name("id"))
+                }
             return (id: id, prompt: Prompt(id: "", text: text, theme: theme))
         }
         guard let given else { return nil }
