@@ -111,6 +111,22 @@ struct ClientMessageDecoderTests {
         #expect(refusal?.id == nil)
     }
 
+    @Test(arguments: [#"\ud800"#, #"\uDC00"#, #"a\ud83d"#, #"\ud83d\u0041"#, #"\ud83d\ud83d\ude00"#])
+    func anOpIdWithALoneSurrogateIsRefusedNamingIt(_ literal: String) {
+        let refusal = error(#"{"type":"note.edit","id":4,"note":"n","rev":0,"opId":""# + literal + #"","op":["x"]}"#)
+        #expect(refusal?.code == .badRequest)
+        #expect(refusal?.id == 4)
+        #expect(refusal?.message.contains("lone surrogate") == true)
+    }
+
+    @Test(arguments: [(#"\ud83d\ude00"#, "\u{1F600}"), (#"\ufffd"#, "\u{FFFD}"), (#"\\ud800"#, #"\ud800"#),
+                      (#"a\"\u0041"#, #"a"A"#)])
+    func anOpIdOfValidUnicodeIsKept(_ literal: String, _ expected: String) throws {
+        let request = try decode(#"{"type":"note.edit","id":4,"note":"n","rev":0,"opId":""# + literal + #"","op":["x"]}"#).get()
+        guard case .noteEdit(let edit) = request.command else { Issue.record("not a note.edit"); return }
+        #expect(edit.opId == expected)
+    }
+
     @Test func anIntegerOpIdIsKeptApartFromTheStringOfItsDigits() throws {
         func opId(_ json: String) throws -> String? {
             let request = try decode(#"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":"# + json + #","op":["x"]}"#).get()

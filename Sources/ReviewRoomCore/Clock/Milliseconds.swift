@@ -1,8 +1,15 @@
 /// Conversions between wire seconds (fractional `Double`) and the whole milliseconds the
 /// core computes with, so that sums of durations are exact.
 enum Milliseconds {
-    /// Seconds rounded to the nearest millisecond.
-    static func from(seconds: Double) -> Int64 { Int64((seconds * 1000).rounded()) }
+    /// Seconds rounded to the nearest millisecond; beyond `Int64`'s range it saturates to
+    /// `Int64.max`/`Int64.min` (NaN gives 0).
+    static func from(seconds: Double) -> Int64 {
+        let ms = (seconds * 1000).rounded()
+        if let exact = Int64(exactly: ms) { return exact }
+        // A client may send any JSON number (`turnSec: -1e300`); callers range-check the
+        // result, so saturating keeps such input a `bad_request` instead of a trap.
+        return ms.isNaN ? 0 : (ms > 0 ? .max : .min)
+    }
 
     /// Milliseconds as wire seconds.
     static func seconds(_ ms: Int64) -> Double { Double(ms) / 1000 }

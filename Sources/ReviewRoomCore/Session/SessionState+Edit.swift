@@ -9,13 +9,13 @@ extension SessionState {
     /// current values changes nothing. After the end: `session_ended`.
     public mutating func apply(_ edit: SessionEdit, at now: Timestamp) -> Result<[Event], CommandError> {
         do {
-            return .success(commit(try decide(edit), at: now))
+            return .success(commit(try decide(edit, at: now), at: now))
         } catch {
             return .failure(error)
         }
     }
 
-    private func decide(_ edit: SessionEdit) throws(CommandError) -> [EventBody] {
+    private func decide(_ edit: SessionEdit, at now: Timestamp) throws(CommandError) -> [EventBody] {
         guard !isEnded else { throw CommandError(code: .sessionEnded, message: "session \(info.id) has ended: it cannot be edited") }
         if let given = edit.agenda { try Self.validate(agenda: given) }
         if let deck = edit.deck { try Self.validate(deck: deck) }
@@ -40,8 +40,15 @@ extension SessionState {
         guard change != current else { return [] }
         var bodies: [EventBody] = [.sessionChanged(change)]
         if clock.status == .scheduled, let first = newAgenda.first {
-            let newClock = Clock.scheduled(firstPhaseMs: first.durationMs)
-            if newClock != clock { bodies.append(.clockChanged(newClock)) }
+            var newClock = Clock.scheduled(firstPhaseMs: first.durationMs)
+            if newClock != clock {
+                // The event shows the status as of now (§3.5: `lobby` once the lobby is open by
+                // the edited start), as a welcome would; replaying it stores `scheduled` again.
+                var edited = info
+                edited.startsAt = change.startsAt
+                if now >= edited.opensAt { newClock.status = .lobby }
+                bodies.append(.clockChanged(newClock))
+            }
             var newFloor = floor
             newFloor.mode = first.turnMode
             if newFloor != floor { bodies.append(.floorChanged(newFloor)) }

@@ -34,6 +34,8 @@ extension SessionState {
             warned = warned && samePhase && remaining <= 60_000
             timeUpFired = timeUpFired && samePhase && remaining <= 0
             clock = new
+            // `lobby` is computed, never stored (a PATCH's `clock.changed` may carry it).
+            if clock.status == .lobby { clock.status = .scheduled }
         case .floorChanged(let new):
             turnTimeUpFired = turnTimeUpFired && new.speaker == floor.speaker
                 && new.since == floor.since && new.turnEndsAt == floor.turnEndsAt

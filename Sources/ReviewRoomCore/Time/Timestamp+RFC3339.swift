@@ -84,8 +84,15 @@ extension Timestamp: CustomStringConvertible, Codable {
         guard i == b.count else { return nil }
         let days = Self.days(fromCivil: year, month, day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offsetMinutes * 60
+        // An offset can carry year 0000 or 9999 into year -1 or 10000 in UTC, which RFC 3339
+        // cannot write (four-digit years): such an instant is refused, not echoed back garbled.
+        guard Self.writableMilliseconds.contains(seconds * 1000 + milli) else { return nil }
         self.init(millisecondsSince1970: seconds * 1000 + milli)
     }
+
+    /// The instants ``rfc3339`` can write: 0000-01-01T00:00:00.000Z through 9999-12-31T23:59:59.999Z.
+    static let writableMilliseconds: ClosedRange<Int64> =
+        days(fromCivil: 0, 1, 1) * 86_400_000...days(fromCivil: 10_000, 1, 1) * 86_400_000 - 1
 
     /// Decodes from an RFC 3339 string.
     public init(from decoder: any Decoder) throws {

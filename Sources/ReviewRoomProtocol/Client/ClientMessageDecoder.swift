@@ -180,6 +180,12 @@ public enum ClientMessageDecoder {
         let note = try f.string("note")
         let rev = try f.integer("rev")
         let opId = try f.opId("opId")
+        // Lone surrogates all read as U+FFFD: accepted, "\uD800" and "\uDC00" would be taken
+        // for one repeated opId and the second edit silently dropped.
+        if let opIdValue = f.object["opId"], case .string = opIdValue.kind,
+           let lone = JSONText.loneSurrogateEscape(in: source[opIdValue.range]) {
+            throw .badRequest("note.edit 'opId' holds a lone surrogate (\(lone)): it must be valid Unicode text", id: f.id)
+        }
         guard let opValue = f.object["op"], opValue.kind != .null else {
             throw .badRequest("note.edit needs 'op' (an array of components)", id: f.id)
         }

@@ -33,6 +33,12 @@ import Testing
              mentions: "turnSec 3601 is out of range"),
         Case(setup: started, command: .floorGrant(participant: "o1"), by: "f1", code: .badRequest,
              mentions: "Olu is an observer and cannot take the floor"),
+        // Beyond Int64 milliseconds: these used to trap converting to milliseconds.
+        Case(setup: started, command: .clockExtend(seconds: 1e300), by: "f1", code: .badRequest, mentions: "1e+300 is out of range"),
+        Case(setup: started, command: .clockExtend(seconds: -1e17), by: "f1", code: .badRequest, mentions: "is out of range"),
+        Case(setup: started, command: .floorGrant(participant: "r1", turnSec: -1e300), by: "f1", code: .badRequest,
+             mentions: "turnSec -1e+300 is out of range"),
+        Case(setup: started, command: .floorNext(turnSec: 1e300), by: "f1", code: .badRequest, mentions: "turnSec 1e+300 is out of range"),
         Case(setup: started, command: .clockPause, by: "o1", code: .forbidden, mentions: "Olu is an observer and may not send"),
         Case(setup: notStarted, command: .clockExtend(seconds: 10), by: "f1", code: .invalidState, mentions: "not started"),
         Case(setup: notStarted, command: .clockPause, by: "f1", code: .invalidState, mentions: "clock.pause"),

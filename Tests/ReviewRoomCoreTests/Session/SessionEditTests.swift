@@ -15,6 +15,24 @@ import Testing
         #expect(try state.apply(SessionEdit(title: "New title"), at: SessionFixture.at(-50)).get().isEmpty)
     }
 
+    @Test func aFirstPhaseEditShowsTheLobbyStatusItWasMadeInButStoresScheduled() throws {
+        var agenda = SessionFixture.agenda
+        agenda[0].durationSec = 300
+        for (seconds, shown) in [(-60.0, ClockStatus.lobby), (-3600, .scheduled)] {
+            var state = SessionFixture.session()
+            let events = try state.apply(SessionEdit(agenda: agenda), at: SessionFixture.at(seconds)).get()
+            let clocks = events.compactMap { event -> Clock? in
+                if case .clockChanged(let clock) = event.body { return clock } else { return nil }
+            }
+            #expect(clocks.map(\.status) == [shown])
+            #expect(state.clock.status == .scheduled)
+            #expect(state.status(at: SessionFixture.at(seconds)) == shown)
+            #expect(SessionState.replaying(events, onto: SessionFixture.session()).clock == state.clock)
+            state.ok(.sessionStart, by: "f1", at: SessionFixture.at(0))
+            #expect(state.clock.status == .live && state.clock.durationMs == 300_000)
+        }
+    }
+
     @Test func liveSessionsMayChangeOnlyLaterPhases() throws {
         var state = SessionFixture.started()
         state.ok(.phaseNext, by: "f1", at: SessionFixture.at(10))

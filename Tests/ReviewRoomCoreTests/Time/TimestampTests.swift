@@ -18,9 +18,18 @@ import Testing
 
     @Test(arguments: ["", "2026-11-29", "2026-13-01T00:00:00Z", "2023-02-29T00:00:00Z",
                       "2026-11-29T24:00:00Z", "2026-11-29T10:00:00", "2026-11-29T10:00:00.Z",
-                      "2026-11-29T10:00:00Zjunk", "2026-11-29 10:00:00Z"])
+                      "2026-11-29T10:00:00Zjunk", "2026-11-29 10:00:00Z",
+                      // Valid text, but in UTC year 10000 or -1, which RFC 3339 cannot write back.
+                      "9999-12-31T23:59:59.999-00:01", "0000-01-01T00:00:00+00:01"])
     func rejectsMalformed(_ text: String) {
         #expect(Timestamp(rfc3339: text) == nil)
+    }
+
+    @Test func theFirstAndLastWritableInstantsParseWhateverTheOffset() {
+        #expect(Timestamp(rfc3339: "9999-12-31T23:59:59.999Z")?.rfc3339 == "9999-12-31T23:59:59.999Z")
+        #expect(Timestamp(rfc3339: "0000-01-01T00:00:00Z")?.rfc3339 == "0000-01-01T00:00:00.000Z")
+        #expect(Timestamp(rfc3339: "0000-01-01T23:59:00+23:59")?.rfc3339 == "0000-01-01T00:00:00.000Z")
+        #expect(Timestamp(rfc3339: "9999-12-31T00:00:59.999-23:59")?.rfc3339 == "9999-12-31T23:59:59.999Z")
     }
 
     @Test func roundTripsAcrossCenturies() {

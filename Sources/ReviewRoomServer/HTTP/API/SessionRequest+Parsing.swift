@@ -16,7 +16,8 @@ extension SessionRequest {
         focus = try fields.optionalString("focus", maxLength: Self.maxLongText, nullable: true)
         if let text = try fields.optionalString("startsAt", maxLength: 64) {
             guard let instant = Timestamp(rfc3339: text) else {
-                throw .badRequest("startsAt: '\(text)' is not an RFC 3339 date-time (e.g. 2026-12-01T09:30:00Z)")
+                throw .badRequest("startsAt: '\(text)' is not an RFC 3339 date-time (e.g. 2026-12-01T09:30:00Z) "
+                    + "in years 0000–9999 UTC")
             }
             startsAt = instant
         }
@@ -62,7 +63,12 @@ extension SessionRequest {
         let given = try fields.optionalObjects("prompts", maxCount: 500) { item, index throws(APIError) in
             let text = try item.nonEmptyString("text", maxLength: maxLongText)
             let theme = try item.optionalString("theme", maxLength: maxShortText, nullable: true)
+            // Ids are URL-safe (PROTOCOL "All ids are opaque, URL-safe strings"), as note ids are;
+            // an id the deck has already (stored before this check) may still be sent back.
             let id = try item.optionalString("id", maxLength: 100).flatMap { $0.isEmpty ? nil : $0 }
+                .map { given throws(APIError) in
+                    currentDeck.contains { $0.id == given } ? given : try urlSafe(given, item.name("id"))
+                }
             return (id: id, prompt: Prompt(id: "", text: text, theme: theme))
         }
         guard let given else { return nil }
@@ -143,12 +149,17 @@ extension SessionRequest {
                      turnMode: turnMode, onTimeUp: onTimeUp, prompts: prompts, purpose: purpose)
     }
 
+    /// `id` when it holds only ASCII letters, digits, `-` and `_`; `bad_request` naming `field` otherwise.
+    private static func urlSafe(_ id: String, _ field: String) throws(APIError) -> String {
+        guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            throw .badRequest("\(field): '\(id)' may hold only letters, digits, '-' and '_'")
+        }
+        return id
+    }
+
     private static func notes(_ fields: JSONFields) throws(APIError) -> [NoteHeading]? {
         guard let notes = try fields.optionalObjects("notes", maxCount: 20, { item, _ throws(APIError) in
-            let id = try item.nonEmptyString("id", maxLength: 64)
-            guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-                throw .badRequest("\(item.name("id")): '\(id)' may hold only letters, digits, '-' and '_'")
-            }
+            let id = try urlSafe(item.nonEmptyString("id", maxLength: 64), item.name("id"))
             return NoteHeading(id: id, title: try item.nonEmptyString("title", maxLength: maxShortText))
         }) else { return nil }
         guard !notes.isEmpty else { throw .badRequest("notes is empty: leave it out for the default notes, or name at least one") }
