@@ -89,6 +89,27 @@ import Testing
         #expect(error?.message.isEmpty == false)
     }
 
+    /// Fifteen-digit counts are each allowed, but 10 000 of them (one message under a raised
+    /// `max_message_bytes`) used to overflow `Int` while the op was summed and trap the daemon.
+    @Test(arguments: ["999999999999999", "-999999999999999"])
+    func parserRefusesAnOpSpanningPastMaxSpan(_ component: String) {
+        let json = "[" + Array(repeating: component, count: 10_000).joined(separator: ",") + "]"
+        let error = #expect(throws: NoteError.self) { try TextOperation(json: json) }
+        #expect(error?.kind == .invalidOp)
+        #expect(error?.message == "component 1 takes the op past \(TextOperation.maxSpan) code units (retains plus deletes); no note is that long")
+    }
+
+    @Test func anOpSpanningExactlyMaxSpanIsWellFormed() throws {
+        let op = try TextOperation(json: "[\(TextOperation.maxSpan - 1), \"a\", -1]")
+        #expect(op.baseLength == TextOperation.maxSpan)
+    }
+
+    @Test func codableRefusesTheMostNegativeCountWithoutTrapping() {
+        let json = Data("[\(Int.min)]".utf8)
+        let error = #expect(throws: NoteError.self) { try JSONDecoder().decode(TextOperation.self, from: json) }
+        #expect(error?.kind == .invalidOp)
+    }
+
     @Test func parserNamesTheLoneSurrogate() {
         let error = #expect(throws: NoteError.self) { try TextOperation(json: #"[1, "ab\uDE00"]"#) }
         #expect(error?.message == #"component 1 inserts a lone surrogate (\uDE00) at code unit 2"#)

@@ -9,7 +9,8 @@ extension TextOperation: Codable {
         var components: [OpComponent] = []
         while !container.isAtEnd {
             if let n = try? container.decode(Int.self) {
-                components.append(n >= 0 ? .retain(n) : .delete(-n))
+                // `-Int.min` would trap; that count is past ``maxSpan`` anyway.
+                components.append(n >= 0 ? .retain(n) : .delete(n == .min ? .max : -n))
             } else if let s = try? container.decode(String.self) {
                 components.append(.insert(s))
             } else {

@@ -8,13 +8,25 @@ extension TextOperation {
     /// Adjacent components of one kind are accepted and merged (normalised).
     public init(json: String) throws(NoteError) {
         var parser = OpJSONParser(json)
-        self.init(try parser.parse())
+        try self.init(validating: try parser.parse())
     }
+
+    /// The most UTF-16 units an op may span (retains plus deletes): far beyond any note, and
+    /// small enough that lengths summed from it never overflow `Int`.
+    public static let maxSpan = 999_999_999_999_999
 
     /// Builds an op from already-decoded components, applying the same rules as ``init(json:)``.
     public init(validating components: [OpComponent]) throws(NoteError) {
+        // Summed here, before the builders add them up: a 1 MiB message holds 60 000 retains
+        // of 15 digits, whose sum would overflow `Int` and trap the daemon.
+        var span = 0
         for (n, component) in components.enumerated() {
             switch component {
+            case .retain(let v) where v > Self.maxSpan - span, .delete(let v) where v > Self.maxSpan - span:
+                throw NoteError(.invalidOp,
+                    "component \(n) takes the op past \(Self.maxSpan) code units (retains plus deletes); no note is that long")
+            case .retain(let v) where v > 0, .delete(let v) where v > 0:
+                span += v
             case .retain(let v) where v <= 0:
                 throw NoteError(.invalidOp, "component \(n) is a retain of \(v); retains must be positive")
             case .delete(let v) where v <= 0:
