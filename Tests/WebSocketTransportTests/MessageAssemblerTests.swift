@@ -2,8 +2,9 @@ import Testing
 @testable import WebSocketTransport
 
 @Suite struct MessageAssemblerTests {
-    private func feed(_ assembler: inout MessageAssembler, _ text: String, final: Bool, limit: Int) -> MessageAssembler.Step {
-        Array(text.utf8).withUnsafeBytes { assembler.append($0, isFinal: final, limit: limit) }
+    private func feed(_ assembler: inout MessageAssembler, _ text: String, final: Bool, limit: Int,
+                      drainLimit: Int = 0) -> MessageAssembler.Step {
+        Array(text.utf8).withUnsafeBytes { assembler.append($0, isFinal: final, limit: limit, drainLimit: drainLimit) }
     }
 
     @Test func joinsChunksUntilFinal() {
@@ -21,6 +22,27 @@ import Testing
         #expect(feed(&assembler, "6789", final: true, limit: 8) == .tooBig(limit: 8))
         #expect(assembler.pendingCount == 0)
         #expect(feed(&assembler, "12345678", final: true, limit: 8) == .complete(Array("12345678".utf8)))
+    }
+
+    /// The server reads a refused message to its end before closing 1009: closing mid-frame
+    /// left lws' UTF-8 check mid-character on the rest, and lws dropped the connection
+    /// without the close frame.
+    @Test func drainsARefusedMessageToItsEndThenRefusesIt() {
+        var assembler = MessageAssembler()
+        #expect(feed(&assembler, "12345", final: false, limit: 8, drainLimit: 100) == .incomplete)
+        #expect(feed(&assembler, "6789", final: false, limit: 8, drainLimit: 100) == .draining(limit: 8))
+        #expect(assembler.pendingCount == 0)
+        #expect(feed(&assembler, "\u{4E2D}\u{4E2D}", final: false, limit: 8, drainLimit: 100) == .draining(limit: 8))
+        #expect(feed(&assembler, "end", final: true, limit: 8, drainLimit: 100) == .tooBig(limit: 8))
+        #expect(feed(&assembler, "next", final: true, limit: 8, drainLimit: 100) == .complete(Array("next".utf8)))
+    }
+
+    @Test func givesUpDrainingPastTheDrainLimit() {
+        var assembler = MessageAssembler()
+        #expect(feed(&assembler, "123456789", final: false, limit: 8, drainLimit: 10) == .draining(limit: 8))
+        #expect(feed(&assembler, "1234567890", final: false, limit: 8, drainLimit: 10) == .draining(limit: 8))
+        #expect(feed(&assembler, "1", final: false, limit: 8, drainLimit: 10) == .tooBig(limit: 8))
+        #expect(feed(&assembler, "ok", final: true, limit: 8, drainLimit: 10) == .complete(Array("ok".utf8)))
     }
 }
 

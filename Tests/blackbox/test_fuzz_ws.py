@@ -1,6 +1,7 @@
 """Inputs found by fuzzing the WebSocket protocol (every command after `hello`, for every role),
 each of which used to crash or cut off the daemon; each is now a documented reply (§3.4, §3.5)
-and the daemon keeps serving everyone.
+and the daemon keeps serving everyone; and a message over the limit is closed 1009 whatever
+characters it holds.
 
 The daemon here allows 1 MiB messages (`max_message_bytes` is configurable, §1): an op of
 60 000 fifteen-digit retains then fits one message, and its summed span used to overflow `Int`
@@ -64,3 +65,30 @@ async def test_an_op_spanning_more_than_any_note_is_refused_and_the_daemon_stays
     assert edited["type"] == "ack" and edited["rev"] == note["rev"] + 1, edited
     for client in {id(sender): sender, id(asha): asha}.values():
         await client.close()
+
+
+OVERSIZED = [
+    pytest.param(False, "中" * 400_000, id="command-cjk"),
+    pytest.param(True, "中" * 2_000, id="hello-cjk"),
+]
+
+
+@pytest.mark.parametrize("as_hello, filler", OVERSIZED)
+@run
+async def test_a_message_over_the_limit_with_three_byte_characters_is_closed_1009(session, as_hello, filler):
+    """§3.4: a message over the limit (the hello over 4 KiB) is closed with 1009. One whose
+    characters take three UTF-8 bytes (CJK, RTL marks) used to be cut off mid-frame without
+    any close frame, so the client could not tell it from a network fault."""
+    url = session.daemon.ws_url
+    asha = await Client.join(url, session.tokens["Asha"])
+    if as_hello:
+        client = await Client.open(url)
+        await client.send('{"type":"hello","token":"%s","client":"%s"}' % (session.tokens["Ben"], filler))
+    else:
+        client = await Client.join(url, session.tokens["Ben"])
+        await client.send('{"type":"ping","id":1,"x":"%s"}' % filler)
+    code, _ = await client.close_code()
+    assert code == 1009
+    assert session.daemon.process.poll() is None
+    assert (await asha.command("ping"))["type"] == "ack"
+    await asha.close()

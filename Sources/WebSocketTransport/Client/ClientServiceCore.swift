@@ -178,7 +178,7 @@ final class ClientServiceCore: @unchecked Sendable {
         switch connection.assembler.append(chunk, isFinal: isFinal, limit: maxMessageBytes) {
         case .incomplete:
             return 0
-        case .tooBig:
+        case .tooBig, .draining:
             return -1
         case .complete(let bytes):
             onEvent(.text(connection.id, bytes, receivedAt: MonotonicClock.nanoseconds()))

@@ -81,8 +81,8 @@ extension ServiceCore {
         let limit = inbound.isAuthenticated ? configuration.maxMessageBytes : configuration.preAuthMaxMessageBytes
         let isFinal = lws_is_final_fragment(wsi) != 0 && lws_remaining_packet_payload(wsi) == 0
         let chunk = UnsafeRawBufferPointer(start: input, count: input == nil ? 0 : length)
-        switch session.assembler.append(chunk, isFinal: isFinal, limit: limit) {
-        case .incomplete:
+        switch session.assembler.append(chunk, isFinal: isFinal, limit: limit, drainLimit: Self.drainLimit(limit)) {
+        case .incomplete, .draining:
             return 0
         case .tooBig(let limit):
             setCloseReason(wsi, code: 1009, reason: "message larger than \(limit) bytes")
@@ -99,6 +99,10 @@ extension ServiceCore {
             return 0
         }
     }
+
+    /// How much of a message past its limit is read (and dropped) so that the 1009 close reaches
+    /// the client; a message longer still is cut off mid-frame.
+    static func drainLimit(_ limit: Int) -> Int { max(limit, 64 * 1024) * 16 }
 
     /// `TIMER`: the hello timeout. Returns -1 to close with 4000.
     ///
