@@ -94,6 +94,14 @@ extension SessionActor {
         wasDeleted ? CommandError(code: .notFound, message: "session \(id) was deleted") : SessionActorStopped(session: id)
     }
 
+    /// The store no longer has the session: a DELETE erased it while this actor (loaded by a
+    /// request that raced the DELETE) was writing. That is a deletion, not a failed write: 4004,
+    /// no error logged, and the registry forgets the actor.
+    func erasedMeanwhile() {
+        deleted()
+        onFailure(id)
+    }
+
     /// The session was deleted: close everything with 4004 and decide nothing more.
     func deleted() {
         wasDeleted = true
