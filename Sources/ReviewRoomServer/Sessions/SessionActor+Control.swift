@@ -8,7 +8,7 @@ extension SessionActor {
     /// Applies a PATCH, waits until its `session.changed` is durable, updates the stored
     /// definition, and returns the state afterwards.
     func edit(_ edit: SessionEdit, by facilitator: String?, at now: Timestamp) async throws -> SessionState {
-        guard !stopped else { throw CommandError(code: .internal, message: "session \(id) is restarting; try again") }
+        guard !stopped else { throw stoppedError }
         let before = state
         let author = authorID(of: facilitator)
         let events = try state.apply(edit, at: now).get()
@@ -44,7 +44,7 @@ extension SessionActor {
 
     /// Records `participant.changed` for someone the store just added.
     func addParticipant(_ participant: Participant, by facilitator: String?, at now: Timestamp) async throws {
-        guard !stopped else { throw CommandError(code: .internal, message: "session \(id) is restarting; try again") }
+        guard !stopped else { throw stoppedError }
         let author = authorID(of: facilitator)
         if state.participant(participant.id) != nil {
             // Loaded after the store added them: the list is right; still tell everyone.
@@ -57,7 +57,7 @@ extension SessionActor {
 
     /// Records the removal of someone the store just revoked and closes their connections with 4003.
     func removeParticipant(_ participantID: String, by facilitator: String?, at now: Timestamp) async throws {
-        guard !stopped else { throw CommandError(code: .internal, message: "session \(id) is restarting; try again") }
+        guard !stopped else { throw stoppedError }
         let author = authorID(of: facilitator)
         if state.participant(participantID) != nil {
             record(core: try state.apply(.remove(id: participantID), at: now).get(), author: author)
@@ -87,8 +87,24 @@ extension SessionActor {
         }
     }
 
+    /// Why a facilitator's change cannot be applied once ``stopped``: `not_found` when the
+    /// session was deleted meanwhile (a PATCH racing a DELETE), else ``SessionActorStopped``
+    /// (the registry retries on a fresh actor).
+    private var stoppedError: any Error {
+        wasDeleted ? CommandError(code: .notFound, message: "session \(id) was deleted") : SessionActorStopped(session: id)
+    }
+
+    /// The store no longer has the session: a DELETE erased it while this actor (loaded by a
+    /// request that raced the DELETE) was writing. That is a deletion, not a failed write: 4004,
+    /// no error logged, and the registry forgets the actor.
+    func erasedMeanwhile() {
+        deleted()
+        onFailure(id)
+    }
+
     /// The session was deleted: close everything with 4004 and decide nothing more.
     func deleted() {
+        wasDeleted = true
         stop(code: CloseCode.sessionDeleted.rawValue, reason: "the session was deleted")
     }
 

@@ -85,6 +85,7 @@ extension SessionActor {
             flush()
         case .failure(let error):
             guard !stopped else { return }
+            if error.code == .unknownSession { return erasedMeanwhile() }
             // Throttled daemon-wide: on a full disk every live session stops here, and again
             // each time its clients reconnect.
             backgroundWrites.failed(.sessionChange, session: id, error: error, details: ["write": "unchangedEdit"])
@@ -104,6 +105,7 @@ extension SessionActor {
             saveSnapshotIfDue()
         case .failure(let error):
             guard !stopped else { return }
+            if error.code == .unknownSession { return erasedMeanwhile() }
             backgroundWrites.failed(.sessionChange, session: id, error: error, details: ["write": "events", "seq": "\(last)"])
             stop(code: CloseCode.goingAway.rawValue, reason: "the session could not store a change; reconnect")
             onFailure(id)

@@ -38,7 +38,7 @@ extension SessionActor {
     }
 
     /// Stops the actor if nobody is joined, nothing waits for durability and no timer is
-    /// pending (the registry then forgets it; a late caller gets "restarting; try again").
+    /// pending (the registry then forgets it; a late change is retried on a fresh actor).
     func retireIfIdle() -> Bool {
         guard members.isEmpty, outbox.isEmpty, durable == seq, writesDone == writesIssued, armedDeadline == nil else { return false }
         stop(code: CloseCode.goingAway.rawValue, reason: "the session was unloaded")

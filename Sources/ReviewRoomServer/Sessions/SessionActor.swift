@@ -48,6 +48,9 @@ actor SessionActor {
     var armedDeadline: Timestamp?
     /// Set once the session cannot go on (append failed, or deleted): nothing more is decided.
     var stopped = false
+    /// Set when ``stopped`` because the session was deleted: a request that raced the delete is
+    /// then answered as for any deleted session (404), not as a server failure.
+    var wasDeleted = false
     /// The seq of the snapshot the notes' history in memory starts at (0: the whole history).
     let historyStartSeq: Int64
     /// The seq of the latest snapshot saved or loaded, and whether one is being saved.

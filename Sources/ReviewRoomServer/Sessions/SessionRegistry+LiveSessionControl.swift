@@ -10,22 +10,38 @@ extension SessionRegistry: LiveSessionControl {
         return actor
     }
 
+    /// Runs a facilitator's `change` on the session's actor. An actor that had stopped before
+    /// applying it (retired as idle by a concurrent request, or stopped by a failed write) is
+    /// dropped and the session loaded afresh, so concurrent requests never see "restarting";
+    /// a session deleted meanwhile is then `not_found`.
+    private func change<T: Sendable>(_ session: SessionID, _ change: (SessionActor) async throws -> T) async throws -> T {
+        for _ in 0..<3 {
+            let actor = try await existing(session)
+            do {
+                return try await change(actor)
+            } catch is SessionActorStopped {
+                if loaded(session) === actor { forget(session) }
+            }
+        }
+        throw CommandError(code: .internal, message: "session \(session) is restarting; try again")
+    }
+
     /// Applies a PATCH through the session's actor (see ``LiveSessionControl``).
     public func edit(session: SessionID, _ edit: SessionEdit, by facilitator: String?, at: Timestamp) async throws -> SessionState {
-        let state = try await existing(session).edit(edit, by: facilitator, at: at)
+        let state = try await change(session) { try await $0.edit(edit, by: facilitator, at: at) }
         await unloadIfIdle(session)
         return state
     }
 
     /// Records `participant.changed` for an added participant.
     public func addParticipant(session: SessionID, _ participant: Participant, by facilitator: String?, at: Timestamp) async throws {
-        try await existing(session).addParticipant(participant, by: facilitator, at: at)
+        try await change(session) { try await $0.addParticipant(participant, by: facilitator, at: at) }
         await unloadIfIdle(session)
     }
 
     /// Records the removal and closes the participant's connections with 4003.
     public func removeParticipant(session: SessionID, participant: String, by facilitator: String?, at: Timestamp) async throws {
-        try await existing(session).removeParticipant(participant, by: facilitator, at: at)
+        try await change(session) { try await $0.removeParticipant(participant, by: facilitator, at: at) }
         await unloadIfIdle(session)
     }
 
