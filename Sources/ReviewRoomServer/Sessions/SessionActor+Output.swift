@@ -152,7 +152,7 @@ extension SessionActor {
 
     /// Stops deciding anything: closes every connection with `code`, resumes waiters.
     func stop(code: UInt16, reason: String) {
-        stopped = true
+        markStopped()
         timer?.cancel()
         timer = nil
         stopStillOnlineMarks()

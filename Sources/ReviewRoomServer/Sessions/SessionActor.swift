@@ -2,6 +2,7 @@ import Logging
 import ReviewRoomCore
 import ReviewRoomProtocol
 import ReviewRoomStore
+import Synchronization
 import WebSocketTransport
 
 /// One live session: its state, notes, seq and members. Commands are decided here, their
@@ -46,8 +47,15 @@ actor SessionActor {
     /// while someone is online (``armStillOnlineMarks()``); nil while nobody is.
     var stillOnlineMarks: Task<Void, Never>?
     var armedDeadline: Timestamp?
-    /// Set once the session cannot go on (append failed, or deleted): nothing more is decided.
-    var stopped = false
+    /// Set once the session cannot go on (append failed, deleted, or retired): nothing more is
+    /// decided. An atomic, so the registry reads it without a hop and never hands out a stopped
+    /// actor: the actor's 4004 can reach a client before the registry's task to forget it runs.
+    private let stoppedFlag = Atomic<Bool>(false)
+    /// Whether the actor stopped (see ``stoppedFlag``); set only by ``markStopped()``.
+    nonisolated var stopped: Bool { stoppedFlag.load(ordering: .acquiring) }
+
+    /// Sets ``stopped``, once and for good.
+    func markStopped() { stoppedFlag.store(true, ordering: .releasing) }
     /// Set when ``stopped`` because the session was deleted: a request that raced the delete is
     /// then answered as for any deleted session (404), not as a server failure.
     var wasDeleted = false

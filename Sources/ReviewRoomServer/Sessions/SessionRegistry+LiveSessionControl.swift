@@ -20,7 +20,7 @@ extension SessionRegistry: LiveSessionControl {
             do {
                 return try await change(actor)
             } catch is SessionActorStopped {
-                if loaded(session) === actor { forget(session) }
+                forget(session)
             }
         }
         throw CommandError(code: .internal, message: "session \(session) is restarting; try again")

@@ -40,7 +40,11 @@ public actor SessionRegistry {
 
     /// The actor of session `id`, loading it if needed; nil when no such session is stored.
     func actor(for id: SessionID) async throws -> SessionActor? {
-        if let actor = sessions[id] { return actor }
+        if let actor = sessions[id] {
+            // Stopped (deleted, or a failed write) but not yet forgotten: load afresh instead.
+            guard actor.stopped else { return actor }
+            sessions[id] = nil
+        }
         if let task = loading[id] { return try await task.value }
         // A session loaded after the drain began could be missed by it (an API request that was
         // already past the admission check): nothing new is loaded once shutdown began.
@@ -80,7 +84,8 @@ public actor SessionRegistry {
 
     /// Drops a session whose actor stopped (it is loaded afresh from the store next time).
     func forget(_ id: SessionID) {
-        sessions[id] = nil
+        // The task that forgets a failed actor can run after a fresh one was loaded: keep that.
+        if sessions[id]?.stopped == true { sessions[id] = nil }
     }
 
     /// Drops `id` if nobody is connected and no timer is pending.
