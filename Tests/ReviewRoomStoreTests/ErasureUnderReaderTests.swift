@@ -29,7 +29,7 @@ struct ErasureUnderReaderTests {
 
         let reader = try SQLiteConnection(path: configuration.databasePath)
         try reader.execute("BEGIN")
-        #expect(try reader.integer("SELECT count(*) FROM events") == 100, "the reader's snapshot is taken before the delete")
+        #expect(try reader.integer("SELECT count(*) FROM event_log") == 100, "the reader's snapshot is taken before the delete")
         try await store.deleteSession(gone.session.id)
         let id = gone.session.id.rawValue
         _ = try await line(in: log, { $0.hasPrefix("warning") && $0.contains("session=\(id)") })
@@ -37,7 +37,7 @@ struct ErasureUnderReaderTests {
         #expect(StoreFixtures.contains(wal, "GONEXNOTE"), "an old snapshot still needs the pages: the text is still in the WAL")
         // Other sessions go on meanwhile: the retries never hold the writer up.
         #expect(try await store.append([StoreFixtures.event(51)], to: kept.session.id) == 51)
-        #expect(try reader.integer("SELECT count(*) FROM events") == 100, "the reader still sees its snapshot")
+        #expect(try reader.integer("SELECT count(*) FROM event_log") == 100, "the reader still sees its snapshot")
 
         try reader.execute("COMMIT")
         reader.close()

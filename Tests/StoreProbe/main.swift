@@ -2,7 +2,8 @@
 //
 // Appends events to sessions forever and writes "durable <session> <seq>" on stdout after each
 // acknowledgement, for the crash test, which kills it with SIGKILL at a random point. Without
-// session ids it creates four sessions and prints "session <id>" for each first.
+// session ids it creates four sessions and prints "session <id>" for each first. A small event
+// journal makes the writer fold it into the log all the time, so kills land in folds too.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,7 +22,7 @@ guard arguments.count >= 2 else {
     exit(2)
 }
 do {
-    let store = try await Store.open(StoreConfiguration(dataDirectory: arguments[1], durability: .process))
+    let store = try await Store.open(StoreConfiguration(dataDirectory: arguments[1], durability: .process, journalFoldRows: 64))
     var sessions = arguments.dropFirst(2).map { SessionID($0) }
     if sessions.isEmpty {
         let owner = try await store.addFacilitator(name: "Probe").facilitator.id

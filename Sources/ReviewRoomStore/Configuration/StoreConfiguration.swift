@@ -31,6 +31,11 @@ public struct StoreConfiguration: Sendable {
     /// session per commit, and a rarer checkpoint copies each page once for many commits
     /// (`reviewroom-bench store`, 100 sessions: 52k → 66k appends/s over 1,000 pages).
     public var walAutocheckpointPages: Int
+    /// Journal rows from which the writer folds the event journal into `events` (schema v7),
+    /// a quarter of this many rows at a time from the sessions with the most. 8,192 by default:
+    /// the more events of one session a fold moves, the fewer pages each event costs, while a
+    /// read of a session's events scans the journal, which holds about this many rows.
+    public var journalFoldRows: Int
     /// Optional cap on the database size in pages (`max_page_count`): a quota that makes the
     /// store report `diskFull` before the disk is; nil for no cap.
     public var maxPageCount: Int64?
@@ -48,7 +53,7 @@ public struct StoreConfiguration: Sendable {
     public init(
         dataDirectory: String, durability: Durability = .process, openMode: OpenMode = .createIfNeeded,
         busyTimeoutMilliseconds: Int32 = 5_000, maxBatchSize: Int = 4_096,
-        walSizeLimitBytes: Int64 = 64 << 20, walAutocheckpointPages: Int = 4_000,
+        walSizeLimitBytes: Int64 = 64 << 20, walAutocheckpointPages: Int = 4_000, journalFoldRows: Int = 8_192,
         maxPageCount: Int64? = nil, readerCount: Int = 2, commitRetryMilliseconds: Int? = 5_000,
         now: @escaping @Sendable () -> Timestamp = { Timestamp(secondsSince1970: Date().timeIntervalSince1970) }
     ) {
@@ -60,6 +65,7 @@ public struct StoreConfiguration: Sendable {
         self.maxBatchSize = max(1, maxBatchSize)
         self.walSizeLimitBytes = walSizeLimitBytes
         self.walAutocheckpointPages = walAutocheckpointPages
+        self.journalFoldRows = max(1, journalFoldRows)
         self.maxPageCount = maxPageCount
         self.readerCount = max(1, readerCount)
         self.commitRetryMilliseconds = commitRetryMilliseconds

@@ -1,13 +1,18 @@
+import Logging
+
 /// What the writer thread does with one batch of jobs: one transaction, outcomes after COMMIT.
 ///
 /// Confined to the writer thread. Keeps each session's last durable seq so appends are checked
 /// for gaps without a query; the cache is dropped whenever a transaction fails or a non-append
-/// job ran (it may have erased a session).
+/// job ran (it may have erased a session), and so is the journal's (``EventJournal``).
 struct WriteBatch {
     private let connection: SQLiteConnection
     private let busyTimeoutMilliseconds: Int32
     private let health: CommitHealth
     private var lastSeq: [SessionID: Int64] = [:]
+    /// Where appends land, and what folds them into `events`.
+    private var journal: EventJournal
+    private var folds: JournalFoldLog
 
     private enum Outcome {
         case appended(AppendRequest, Int64)
@@ -16,10 +21,18 @@ struct WriteBatch {
         case jobFailed(TransactionJob, StoreError)
     }
 
-    init(connection: SQLiteConnection, busyTimeoutMilliseconds: Int32, health: CommitHealth) {
+    init(connection: SQLiteConnection, busyTimeoutMilliseconds: Int32, health: CommitHealth, journalFoldRows: Int, logger: Logger) {
         self.connection = connection
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         self.health = health
+        journal = EventJournal(foldRows: journalFoldRows)
+        folds = JournalFoldLog(logger: logger)
+    }
+
+    /// Moves the whole event journal into `events` (the store is closing), so the file at rest
+    /// keeps every event there; a failure leaves them in the journal, where reads find them.
+    mutating func foldWholeJournal() {
+        folds.record { try journal.foldEverything(connection) }
     }
 
     /// Runs `jobs` in one transaction and reports every outcome in order.
@@ -65,21 +78,30 @@ struct WriteBatch {
                 } catch {
                     outcomes.append(.jobFailed(job, StoreError.wrap(error)))
                 }
-                lastSeq.removeAll()
+                forgetCaches()
             case .checkpoint(let truncate, let completion):
                 checkpoints.append((truncate, completion))
             }
         }
+        if abandoned == nil, journal.needsFold, folds.mayTry() {
+            let appended = outcomes.reduce(0) { count, outcome in
+                if case .appended(let request, _) = outcome { count + request.events.count } else { count }
+            }
+            foldSlice(atMost: journal.rowsToFold(afterAppending: appended))
+            if !connection.isInTransaction {
+                abandoned = StoreError(.sqlite, "the transaction was rolled back by SQLite while folding the event journal")
+            }
+        }
         var commitError: StoreError? = abandoned
         if abandoned != nil {
-            lastSeq.removeAll()
+            forgetCaches()
         } else {
             do {
                 try connection.execute("COMMIT")
             } catch {
                 commitError = StoreError.wrap(error)
                 try? connection.execute("ROLLBACK")
-                lastSeq.removeAll()
+                forgetCaches()
             }
         }
         recordHealth(commitError: commitError, outcomes: outcomes, changed: connection.totalChanges != changesBefore)
@@ -127,6 +149,25 @@ struct WriteBatch {
         }
     }
 
+    /// Folds a slice of the journal into `events` in a savepoint of the batch's transaction: it
+    /// is durable with the batch, and a fold that fails leaves the batch's appends alone (unless
+    /// SQLite rolled the whole transaction back, which the caller checks).
+    private mutating func foldSlice(atMost wanted: Int) {
+        folds.record {
+            do {
+                try connection.inSavepoint { _ = try journal.fold(atMost: wanted, connection) }
+            } catch {
+                journal.forget()
+                throw error
+            }
+        }
+    }
+
+    private mutating func forgetCaches() {
+        lastSeq.removeAll()
+        journal.forget()
+    }
+
     private static func lastError(in outcomes: [Outcome]) -> StoreError? {
         switch outcomes.last {
         case .refused(_, let error), .jobFailed(_, let error): error
@@ -150,41 +191,31 @@ struct WriteBatch {
                 throw StoreError(.invalidInput, "append to session \(session): event seq \(event.seq) has opId '\(event.opId ?? "")' but no author; an opId is unique per author")
             }
         }
-        if request.events.count == 1 {
-            try insert(first, session: session)
-        } else {
-            try connection.inSavepoint {
-                for event in request.events { try insert(event, session: session) }
+        var operations: [EventJournal.Operation] = []
+        for event in request.events {
+            guard let author = event.author, let opId = event.opId else { continue }
+            let operation = EventJournal.Operation(session: session, author: author, opId: opId)
+            if try operations.contains(operation) || journal.contains(operation, connection) {
+                throw StoreError(.duplicateOperation, "append to session \(session): opId '\(opId)' of author '\(author)' is already stored; a resubmitted edit is never stored twice")
             }
+            operations.append(operation)
         }
+        let ids = request.events.count == 1
+            ? [try journal.insert(first, session: session, connection)]
+            : try connection.inSavepoint { try request.events.map { try journal.insert($0, session: session, connection) } }
+        journal.inserted(request.events, ids: ids, of: session)
         let newLast = last + Int64(request.events.count)
         lastSeq[session] = newLast
         return newLast
     }
 
     private func loadLastSeq(_ session: SessionID) throws -> Int64 {
-        let row = try connection.rows("SELECT (SELECT 1 FROM sessions WHERE id = ?1), (SELECT max(seq) FROM events WHERE session = ?1)", {
+        let row = try connection.rows("SELECT (SELECT 1 FROM sessions WHERE id = ?1), \(Store.lastSeqSQL)", {
             try $0.bind(1, session.rawValue)
         }) { ($0.isNull(0), $0.optionalInt64(1) ?? 0) }.first
         guard let row, !row.0 else {
             throw StoreError(.unknownSession, "append to session \(session): no such session is stored (was it deleted?)")
         }
         return row.1
-    }
-
-    private func insert(_ event: EventRecord, session: SessionID) throws {
-        do {
-            try connection.run("INSERT INTO events(session, seq, at, name, data, author, op_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") {
-                try $0.bind(1, session.rawValue)
-                try $0.bind(2, event.seq)
-                try $0.bind(3, event.at.millisecondsSince1970)
-                try $0.bind(4, event.name)
-                try $0.bind(5, event.data)
-                try $0.bind(6, event.author)
-                try $0.bind(7, event.opId)
-            }
-        } catch let error as StoreError where error.sqliteCode == 2067 /* SQLITE_CONSTRAINT_UNIQUE */ {
-            throw StoreError(.duplicateOperation, "append to session \(session): opId '\(event.opId ?? "")' of author '\(event.author ?? "")' is already stored; a resubmitted edit is never stored twice", sqliteCode: error.sqliteCode)
-        }
     }
 }

@@ -76,7 +76,8 @@ final class WriterThread: Sendable {
     }
 
     private func serve(_ connection: SQLiteConnection) {
-        var batch = WriteBatch(connection: connection, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds, health: health)
+        var batch = WriteBatch(connection: connection, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds, health: health,
+                               journalFoldRows: configuration.journalFoldRows, logger: logger)
         while true {
             guard waitForWork() else {
                 // Commits are failing and nothing came for a retry interval: try the probe.
@@ -100,6 +101,7 @@ final class WriterThread: Sendable {
                 checkpointer.finishIfNeeded(on: connection)
             }
             if stopping {
+                batch.foldWholeJournal()
                 try? connection.execute("PRAGMA optimize")
                 connection.close()
                 let waiters = queue.withLock { queue -> [CheckedContinuation<Void, Never>] in

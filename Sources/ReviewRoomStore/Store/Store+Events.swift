@@ -31,10 +31,13 @@ extension Store {
     /// (read through a partial index: no log replay, however long the log).
     public func lastClockChange(of session: SessionID) async throws -> String? {
         try await read { connection in
-            // The literal name lets SQLite use the partial index `events_clock_changes`.
+            // The literal name lets SQLite use the partial index `events_clock_changes`; a
+            // session's journal rows all come after its `events` rows.
             try connection.rows("""
-                SELECT data FROM events WHERE session = ?1 AND name = 'clock.changed' ORDER BY seq DESC LIMIT 1
-                """) { try $0.bind(1, session.rawValue) } map: { $0.text(0) }.first
+                SELECT coalesce(
+                    (SELECT data FROM event_journal WHERE session = ?1 AND name = 'clock.changed' ORDER BY seq DESC LIMIT 1),
+                    (SELECT data FROM events WHERE session = ?1 AND name = 'clock.changed' ORDER BY seq DESC LIMIT 1))
+                """) { try $0.bind(1, session.rawValue) } map: { $0.optionalText(0) }.first ?? nil
         }
     }
 
@@ -49,7 +52,7 @@ extension Store {
     }
 
     static func events(_ connection: SQLiteConnection, session: SessionID, after seq: Int64, limit: Int?) throws -> [EventRecord] {
-        try connection.rows("SELECT seq, at, name, data, author, op_id FROM events WHERE session = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3", {
+        try connection.rows("SELECT seq, at, name, data, author, op_id FROM event_log WHERE session = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3", {
             try $0.bind(1, session.rawValue)
             try $0.bind(2, seq)
             try $0.bind(3, Int64(limit ?? -1))
@@ -61,19 +64,25 @@ extension Store {
         }
     }
 
-    /// The `(author, opId)` of every event up to `seq`, read from the op-id index alone (its
-    /// entries carry the primary key, so `seq` needs no table row).
+    /// The `(author, opId)` of every event up to `seq`: from the op-id index alone for `events`
+    /// (its entries carry the primary key, so `seq` needs no table row), and from the journal.
     static func operationKeys(_ connection: SQLiteConnection, session: SessionID, through seq: Int64) throws -> [OperationKey] {
         try connection.rows("""
             SELECT author, op_id FROM events INDEXED BY events_unique_operation
             WHERE session = ?1 AND op_id IS NOT NULL AND seq <= ?2
+            UNION ALL
+            SELECT author, op_id FROM event_journal WHERE session = ?1 AND op_id IS NOT NULL AND seq <= ?2
             """, {
             try $0.bind(1, session.rawValue)
             try $0.bind(2, seq)
         }) { OperationKey(author: $0.text(0), opId: $0.text(1)) }
     }
 
+    /// The session's last seq (NULL without events) for session `?1`, as one expression: its
+    /// journal rows, if it has any, all come after its `events` rows.
+    static let lastSeqSQL = "coalesce((SELECT max(seq) FROM event_journal WHERE session = ?1), (SELECT max(seq) FROM events WHERE session = ?1))"
+
     static func lastSeq(_ connection: SQLiteConnection, _ session: SessionID) throws -> Int64 {
-        try connection.integer("SELECT max(seq) FROM events WHERE session = ?1") { try $0.bind(1, session.rawValue) } ?? 0
+        try connection.integer("SELECT \(lastSeqSQL)") { try $0.bind(1, session.rawValue) } ?? 0
     }
 }

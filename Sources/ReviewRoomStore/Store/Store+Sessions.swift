@@ -107,6 +107,7 @@ extension Store {
             try connection.run("DELETE FROM note_snapshots WHERE session = ?1", bind)
             try connection.run("DELETE FROM session_snapshots WHERE session = ?1", bind)
             try connection.run("DELETE FROM events WHERE session = ?1", bind)
+            try connection.run("DELETE FROM event_journal WHERE session = ?1", bind)
             try connection.run("DELETE FROM unchanged_operations WHERE session = ?1", bind)
             try connection.run("DELETE FROM attendance WHERE session = ?1", bind)
             try connection.run("DELETE FROM participants WHERE session = ?1", bind)

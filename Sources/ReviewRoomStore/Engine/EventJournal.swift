@@ -1,0 +1,179 @@
+import Foundation
+import ReviewRoomCore
+
+/// The writer's side of `event_journal` (schema v7): every append lands there, and each commit
+/// that finds the journal at ``foldRows`` also folds a slice of it into `events`, the sessions
+/// with the most rows first (why: `Migrations.version7`).
+///
+/// Confined to the writer thread, like `WriteBatch`. Keeps each session's journal row ids and
+/// the `(author, opId)` keys they hold, so neither the duplicate guard nor a fold needs an index
+/// on the journal. The cache is dropped whenever a transaction fails or a job other than an
+/// append ran (it may have erased a session), and is read back from the table — a few thousand
+/// rows — on next use.
+struct EventJournal {
+    /// One `(author, opId)` in one session: what the store never stores twice.
+    struct Operation: Hashable {
+        let session: SessionID
+        let author: String
+        let opId: String
+    }
+
+    private struct AuthorOperation: Hashable {
+        let author: String
+        let opId: String
+    }
+
+    /// One session's rows in the journal.
+    private struct Rows {
+        /// Row ids in seq order.
+        var ids: [Int64] = []
+        /// Each row's `(author, opId)`, parallel to ``ids``.
+        var keys: [AuthorOperation?] = []
+        var operations: Set<AuthorOperation> = []
+
+        mutating func append(_ id: Int64, _ key: AuthorOperation?) {
+            ids.append(id)
+            keys.append(key)
+            if let key { operations.insert(key) }
+        }
+
+        /// Forgets the oldest `count` rows (folded).
+        mutating func removeFirst(_ count: Int) {
+            for key in keys.prefix(count) { if let key { operations.remove(key) } }
+            ids.removeFirst(count)
+            keys.removeFirst(count)
+        }
+    }
+
+    private struct Cache {
+        var sessions: [SessionID: Rows] = [:]
+        var total = 0
+    }
+
+    /// Journal rows from which commits fold (``StoreConfiguration/journalFoldRows``).
+    let foldRows: Int
+    private var cache: Cache?
+
+    /// A journal folded once it holds `foldRows` rows.
+    init(foldRows: Int) {
+        self.foldRows = max(1, foldRows)
+    }
+
+    /// Whether the journal holds enough rows to fold a slice (false while unknown).
+    var needsFold: Bool { (cache?.total ?? 0) >= foldRows }
+
+    /// The rows a commit that appended `appended` folds once ``needsFold``: twice as many, so
+    /// the journal shrinks back below ``foldRows`` while appends go on, and each commit's share
+    /// of the folding stays in proportion to its own work (at most an eighth of ``foldRows``).
+    func rowsToFold(afterAppending appended: Int) -> Int {
+        min(max(1, 2 * appended), max(1, foldRows / 8))
+    }
+
+    /// Forgets what it knew of the table; read back on next use.
+    mutating func forget() { cache = nil }
+
+    /// Whether `operation` is stored already: in the journal (known here) or in `events`
+    /// (one lookup in its unique op-id index, which writes nothing).
+    mutating func contains(_ operation: Operation, _ connection: SQLiteConnection) throws -> Bool {
+        let key = AuthorOperation(author: operation.author, opId: operation.opId)
+        if try current(connection).sessions[operation.session]?.operations.contains(key) == true { return true }
+        let stored = try connection.integer("""
+            SELECT 1 FROM events INDEXED BY events_unique_operation WHERE session = ?1 AND author = ?2 AND op_id = ?3
+            """) {
+            try $0.bind(1, operation.session.rawValue)
+            try $0.bind(2, operation.author)
+            try $0.bind(3, operation.opId)
+        }
+        return stored != nil
+    }
+
+    /// Inserts one event of `session` into the journal; returns its row id.
+    func insert(_ event: EventRecord, session: SessionID, _ connection: SQLiteConnection) throws -> Int64 {
+        try connection.run("INSERT INTO event_journal(session, seq, at, name, data, author, op_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") {
+            try $0.bind(1, session.rawValue)
+            try $0.bind(2, event.seq)
+            try $0.bind(3, event.at.millisecondsSince1970)
+            try $0.bind(4, event.name)
+            try $0.bind(5, event.data)
+            try $0.bind(6, event.author)
+            try $0.bind(7, event.opId)
+        }
+        return connection.lastInsertRowID
+    }
+
+    /// Records that `events` of `session` were inserted as rows `ids`.
+    mutating func inserted(_ events: [EventRecord], ids: [Int64], of session: SessionID) {
+        guard cache != nil else { return }
+        for (event, id) in zip(events, ids) {
+            let key = event.author.flatMap { author in event.opId.map { AuthorOperation(author: author, opId: $0) } }
+            cache?.sessions[session, default: Rows()].append(id, key)
+        }
+        cache?.total += ids.count
+    }
+
+    /// Moves `wanted` journal rows into `events` (or all there are), taken from the sessions
+    /// with the most rows, each session's oldest rows, together and in seq order — so every
+    /// session's journal rows still come after its `events` rows. Runs inside the caller's
+    /// transaction; returns the rows moved. The caller ``forget()``s on failure.
+    mutating func fold(atMost wanted: Int, _ connection: SQLiteConnection) throws -> Int {
+        let known = try current(connection)
+        let chosen = Self.rowsToFold(known.sessions.mapValues(\.ids.count), wanted: wanted)
+        guard !chosen.isEmpty else { return 0 }
+        let ids = chosen.flatMap { known.sessions[$0.session]?.ids.prefix($0.rows) ?? [] }
+        let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        let bind: (SQLiteStatement) throws -> Void = { try $0.bind(1, list) }
+        // `CROSS JOIN` keeps the list's order: each session's rows together, by seq.
+        try connection.run("""
+            INSERT INTO events(session, seq, at, name, data, author, op_id)
+            SELECT j.session, j.seq, j.at, j.name, j.data, j.author, j.op_id
+            FROM json_each(?1) AS k CROSS JOIN event_journal AS j ON j.id = k.value
+            """, bind)
+        let moved = try connection.run("DELETE FROM event_journal WHERE id IN (SELECT value FROM json_each(?1))", bind)
+        for (session, rows) in chosen {
+            if rows == cache?.sessions[session]?.ids.count { cache?.sessions[session] = nil } else { cache?.sessions[session]?.removeFirst(rows) }
+        }
+        cache?.total -= moved
+        return moved
+    }
+
+    /// Moves the whole journal into `events` (a store closing), in a transaction of its own.
+    mutating func foldEverything(_ connection: SQLiteConnection) throws {
+        do {
+            try connection.execute("BEGIN IMMEDIATE")
+            _ = try fold(atMost: Int.max, connection)
+            try connection.execute("COMMIT")
+        } catch {
+            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
+            cache = nil
+            throw error
+        }
+    }
+
+    /// How many of each session's oldest rows to fold: the sessions with the most rows first,
+    /// until `wanted` rows (or all there are); the last session chosen may give only some.
+    static func rowsToFold(_ rows: [SessionID: Int], wanted: Int) -> [(session: SessionID, rows: Int)] {
+        var chosen: [(session: SessionID, rows: Int)] = []
+        var sum = 0
+        for (session, count) in rows.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key.rawValue < $1.key.rawValue) }) {
+            guard sum < wanted, count > 0 else { break }
+            let taken = min(count, wanted - sum)
+            chosen.append((session, taken))
+            sum += taken
+        }
+        return chosen
+    }
+
+    private mutating func current(_ connection: SQLiteConnection) throws -> Cache {
+        if let cache { return cache }
+        var read = Cache()
+        let rows = try connection.rows("SELECT id, session, author, op_id FROM event_journal ORDER BY id") {
+            ($0.int64(0), SessionID($0.text(1)), $0.optionalText(2), $0.optionalText(3))
+        }
+        for (id, session, author, opId) in rows {
+            read.sessions[session, default: Rows()].append(id, author.flatMap { author in opId.map { AuthorOperation(author: author, opId: $0) } })
+        }
+        read.total = rows.count
+        cache = read
+        return read
+    }
+}

@@ -1,0 +1,31 @@
+extension Migrations {
+    /// v7: the event journal, where appends land first (see `EventJournal`), and `event_log`,
+    /// the one view every read of a session's events goes through.
+    ///
+    /// `events` is clustered by `(session, seq)`: a commit that appends to many sessions dirtied
+    /// one table leaf and one op-id index leaf per session, so at 100 sessions a commit wrote
+    /// about 200 pages for as many appends. `event_journal` is a plain rowid table with no index:
+    /// a commit appends to its last page or two, whatever the number of sessions. The writer
+    /// folds the journal into `events` a batch of sessions at a time, each session's rows
+    /// together, so every leaf it dirties there takes many events at once.
+    ///
+    /// For every session, all its journal rows come after all its `events` rows (the writer
+    /// folds a session's journal rows all at once), so `event_log` is the session's log in seq
+    /// order either way.
+    static let version7 = Migration(version: 7, summary: "event journal", sql: """
+        CREATE TABLE event_journal (
+            id INTEGER PRIMARY KEY,
+            session TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            data TEXT NOT NULL,
+            author TEXT,
+            op_id TEXT
+        );
+        CREATE VIEW event_log AS
+            SELECT session, seq, at, name, data, author, op_id FROM events
+            UNION ALL
+            SELECT session, seq, at, name, data, author, op_id FROM event_journal;
+        """)
+}

@@ -1,0 +1,196 @@
+import Foundation
+import ReviewRoomCore
+import ReviewRoomTesting
+import Testing
+@testable import ReviewRoomStore
+
+/// Appends land in `event_journal` and the writer folds them into `events` (schema v7); every
+/// read goes through both, so where an event lies never shows.
+@Suite("Event journal")
+struct EventJournalTests {
+    private static func opened(_ dir: TemporaryDirectory, foldRows: Int) async throws -> (Store, StoreConfiguration) {
+        let configuration = StoreConfiguration(dataDirectory: dir.path, journalFoldRows: foldRows)
+        return (try await Store.open(configuration), configuration)
+    }
+
+    private static func count(_ connection: SQLiteConnection, _ table: String, session: SessionID) throws -> Int64 {
+        try connection.integer("SELECT count(*) FROM \(table) WHERE session = ?1") { try $0.bind(1, session.rawValue) } ?? 0
+    }
+
+    private static func edit(_ seq: Int64, by author: String = "p_a") -> EventRecord {
+        StoreFixtures.event(seq, name: "note.op", data: #"{"n":\#(seq)}"#, author: author, opId: "op-\(seq)")
+    }
+
+    @Test func foldsKeepEverySessionsLogWholeAndInOrder() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let (store, configuration) = try await Self.opened(dir, foldRows: 8)
+        let (facilitator, first) = try await StoreFixtures.session(in: store)
+        var sessions = [first.session.id]
+        for index in 1..<5 {
+            sessions.append(try await store.createSession(owner: facilitator.facilitator.id, definition: StoreFixtures.definition("S\(index)"),
+                                                          participants: []).session.id)
+        }
+        // Interleaved, some appends of two events, all queued at once so batches mix sessions.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for session in sessions {
+                group.addTask {
+                    var seq: Int64 = 0
+                    while seq < 40 {
+                        let events = seq % 3 == 0 && seq < 39 ? [Self.edit(seq + 1), Self.edit(seq + 2)] : [Self.edit(seq + 1)]
+                        seq = try await store.append(events, to: session)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let reader = try SQLiteConnection(path: configuration.databasePath)
+        for session in sessions {
+            let events = try await store.events(of: session, after: 0)
+            #expect(events.map(\.seq) == Array(1...40))
+            #expect(events.map(\.data) == (1...40).map { #"{"n":\#($0)}"# })
+            #expect(events.map(\.opId) == (1...40).map { "op-\($0)" })
+            #expect(try await store.events(of: session, after: 17, limit: 5).map(\.seq) == [18, 19, 20, 21, 22])
+            #expect(try await store.lastSeq(of: session) == 40)
+            // Each session's folded rows all come before its journal rows.
+            let folded = try reader.integer("SELECT max(seq) FROM events WHERE session = ?1") { try $0.bind(1, session.rawValue) } ?? 0
+            let journal = try reader.integer("SELECT min(seq) FROM event_journal WHERE session = ?1") { try $0.bind(1, session.rawValue) } ?? 41
+            #expect(folded < journal)
+        }
+        let inEvents = try reader.integer("SELECT count(*) FROM events") ?? 0
+        let inJournal = try reader.integer("SELECT count(*) FROM event_journal") ?? 0
+        #expect(inEvents > 0, "200 appends past a fold threshold of 8 were folded")
+        #expect(inEvents + inJournal == 200)
+        reader.close()
+        await store.close()
+        // A store that closes folds the whole journal: the file at rest has every event in `events`.
+        let closed = try SQLiteConnection(path: configuration.databasePath)
+        #expect(try closed.integer("SELECT count(*) FROM event_journal") == 0)
+        #expect(try closed.integer("SELECT count(*) FROM events") == 200)
+    }
+
+    @Test func aDuplicateIsRefusedWhereverTheFirstCopyLiesAndAfterACrash() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let (store, configuration) = try await Self.opened(dir, foldRows: 4)
+        let (_, created) = try await StoreFixtures.session(in: store)
+        let id = created.session.id
+        for seq in Int64(1)...10 { _ = try await store.append([Self.edit(seq)], to: id) }
+        let reader = try SQLiteConnection(path: configuration.databasePath)
+        let folded = try reader.rows("SELECT op_id FROM events WHERE session = ?1") { try $0.bind(1, id.rawValue) } map: { $0.text(0) }
+        let journaled = try reader.rows("SELECT op_id FROM event_journal WHERE session = ?1") { try $0.bind(1, id.rawValue) } map: { $0.text(0) }
+        reader.close()
+        let inEvents = try #require(folded.first)
+        let inJournal = try #require(journaled.last)
+        for opId in [inEvents, inJournal] {
+            let error = await #expect(throws: StoreError.self) {
+                try await store.append([StoreFixtures.event(11, name: "note.op", author: "p_a", opId: opId)], to: id)
+            }
+            #expect(error?.code == .duplicateOperation)
+        }
+        // Twice in one append is a duplicate too, and refuses the whole append.
+        let twice = await #expect(throws: StoreError.self) {
+            try await store.append([StoreFixtures.event(11, author: "p_a", opId: "op-new"), StoreFixtures.event(12, author: "p_a", opId: "op-new")], to: id)
+        }
+        #expect(twice?.code == .duplicateOperation)
+        #expect(try await store.lastSeq(of: id) == 10)
+
+        // The files as a crash would leave them (the store still open, its journal not folded):
+        // a store opened on them knows the journal's operations from the table.
+        let crashed = try TemporaryDirectory()
+        defer { crashed.remove() }
+        for suffix in ["", "-wal"] {
+            try FileManager.default.copyItem(atPath: configuration.databasePath + suffix,
+                                             toPath: crashed.file(StoreConfiguration.databaseFileName + suffix))
+        }
+        await store.close()
+        let (recovered, recoveredConfiguration) = try await Self.opened(crashed, foldRows: 4)
+        let left = try SQLiteConnection(path: recoveredConfiguration.databasePath)
+        #expect(try Self.count(left, "event_journal", session: id) == Int64(journaled.count), "the copy kept the journal as it was")
+        left.close()
+        let again = await #expect(throws: StoreError.self) {
+            try await recovered.append([StoreFixtures.event(11, name: "note.op", author: "p_a", opId: inJournal)], to: id)
+        }
+        #expect(again?.code == .duplicateOperation)
+        #expect(try await recovered.append([Self.edit(11)], to: id) == 11)
+        #expect(try await recovered.events(of: id, after: 0).map(\.seq) == Array(1...11))
+        await recovered.close()
+    }
+
+    @Test func theLatestClockChangeOperationKeysAndAnErasureSeeBothTables() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let (store, configuration) = try await Self.opened(dir, foldRows: 4)
+        let (_, created) = try await StoreFixtures.session(in: store)
+        let id = created.session.id
+        _ = try await store.append([StoreFixtures.event(1, name: "clock.changed", data: #"{"c":1}"#)], to: id)
+        for seq in Int64(2)...9 { _ = try await store.append([Self.edit(seq)], to: id) }
+        #expect(try await store.lastClockChange(of: id) == #"{"c":1}"#, "the first change was folded into events")
+        _ = try await store.append([StoreFixtures.event(10, name: "clock.changed", data: #"{"c":10}"#)], to: id)
+        #expect(try await store.lastClockChange(of: id) == #"{"c":10}"#, "the latest change is still in the journal")
+        let keys = try await store.read { try Store.operationKeys($0, session: id, through: 9) }
+        #expect(Set(keys.map(\.opId)) == Set((2...9).map { "op-\($0)" }))
+
+        try await store.deleteSession(id)
+        let reader = try SQLiteConnection(path: configuration.databasePath)
+        #expect(try Self.count(reader, "event_journal", session: id) == 0)
+        #expect(try Self.count(reader, "events", session: id) == 0)
+        reader.close()
+        await store.close()
+    }
+
+    @Test func theFullestSessionsAreFoldedFirstAndTheLastOneInPart() {
+        let a = SessionID("s_a"), b = SessionID("s_b"), c = SessionID("s_c")
+        let rows = [a: 3, b: 10, c: 6]
+        let picked = EventJournal.rowsToFold(rows, wanted: 12)
+        #expect(picked.map(\.session) == [b, c])
+        #expect(picked.map(\.rows) == [10, 2])
+        #expect(EventJournal.rowsToFold(rows, wanted: 4).map(\.rows) == [4])
+        #expect(EventJournal.rowsToFold(rows, wanted: .max).map(\.rows) == [10, 6, 3])
+        #expect(EventJournal.rowsToFold([:], wanted: 5).isEmpty)
+    }
+
+    @Test func aCommitFoldsTwiceWhatItAppendedUpToAnEighthOfTheThreshold() {
+        let journal = EventJournal(foldRows: 800)
+        #expect(journal.rowsToFold(afterAppending: 0) == 1)
+        #expect(journal.rowsToFold(afterAppending: 7) == 14)
+        #expect(journal.rowsToFold(afterAppending: 5_000) == 100)
+    }
+
+    @Test func aFailingFoldIsLoggedOnceRetriedASecondApartAndItsRecoveryNoticed() {
+        let log = AwaitableLog<String>(name: "fold log")
+        var folds = JournalFoldLog(logger: CapturingLogHandler.logger(log))
+        struct DiskFull: Error {}
+        #expect(folds.mayTry(now: 0))
+        folds.record(now: 1_000) { throw DiskFull() }
+        folds.record(now: 2_000) { throw DiskFull() }
+        #expect(!folds.mayTry(now: 2_000 + 999_999_999))
+        #expect(folds.mayTry(now: 2_000 + 1_000_000_000))
+        folds.record(now: 1_000_002_000) {}
+        #expect(folds.mayTry(now: 1_000_002_001))
+        let warnings = log.entries.filter { $0.hasPrefix("warning") }
+        #expect(warnings.count == 1, "\(log.entries)")
+        #expect(warnings.first?.contains("DiskFull") == true)
+        #expect(log.entries.filter { $0.hasPrefix("notice") && $0.contains("succeed again") && $0.contains("failedAttempts=2") }.count == 1, "\(log.entries)")
+    }
+
+    /// v6 → v7: a store with events in the old table opens, reads and guards them as before.
+    @Test func aVersion6StoreKeepsItsLogAndGuardsItsOperations() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file(StoreConfiguration.databaseFileName)
+        try StoreFixtures.olderStore(at: path, version: 6,
+                                     eventSQL: "INSERT INTO events(session, seq, at, name, data, author, op_id) VALUES ('s_1', 1, 0, 'note.op', '{}', 'p_a', 'o1')",
+                                     laterTable: "event_journal")
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let id = SessionID("s_1")
+        #expect(try await store.load(id)?.events.map(\.opId) == ["o1"])
+        let duplicate = await #expect(throws: StoreError.self) {
+            try await store.append([StoreFixtures.event(2, author: "p_a", opId: "o1")], to: id)
+        }
+        #expect(duplicate?.code == .duplicateOperation)
+        #expect(try await store.append([StoreFixtures.event(2, author: "p_a", opId: "o2")], to: id) == 2)
+        #expect(try await store.events(of: id, after: 0).map(\.opId) == ["o1", "o2"])
+        await store.close()
+    }
+}
