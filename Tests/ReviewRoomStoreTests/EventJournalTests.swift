@@ -131,23 +131,33 @@ struct EventJournalTests {
         let keys = try await store.read { try Store.operationKeys($0, session: id, through: 9) }
         #expect(Set(keys.map(\.opId)) == Set((2...9).map { "op-\($0)" }))
 
+        let kept = try await store.createSession(owner: created.session.owner, definition: StoreFixtures.definition("Kept"), participants: [])
+        for seq in Int64(1)...3 { _ = try await store.append([Self.edit(seq)], to: kept.session.id) }
+        // A job that leaves the journal alone, then one that erases a session's journal rows:
+        // the writer's knowledge of the journal stays right across both.
+        try await store.recordUnchanged(UnchangedOperation(author: "p_a", opId: "n1", note: "evidence", rev: 3), in: kept.session.id)
+        #expect(try await store.append([Self.edit(4)], to: kept.session.id) == 4)
         try await store.deleteSession(id)
         let reader = try SQLiteConnection(path: configuration.databasePath)
         #expect(try Self.count(reader, "event_journal", session: id) == 0)
         #expect(try Self.count(reader, "events", session: id) == 0)
         reader.close()
+        let duplicate = await #expect(throws: StoreError.self) { try await store.append([StoreFixtures.event(5, author: "p_a", opId: "op-4")], to: kept.session.id) }
+        #expect(duplicate?.code == .duplicateOperation)
+        #expect(try await store.append([Self.edit(5)], to: kept.session.id) == 5)
+        #expect(try await store.events(of: kept.session.id, after: 0).map(\.seq) == [1, 2, 3, 4, 5])
         await store.close()
     }
 
     @Test func theFullestSessionsAreFoldedFirstAndTheLastOneInPart() {
         let a = SessionID("s_a"), b = SessionID("s_b"), c = SessionID("s_c")
-        let rows = [a: 3, b: 10, c: 6]
+        let rows = [(a, 3), (b, 10), (c, 6)]
         let picked = EventJournal.rowsToFold(rows, wanted: 12)
         #expect(picked.map(\.session) == [b, c])
         #expect(picked.map(\.rows) == [10, 2])
         #expect(EventJournal.rowsToFold(rows, wanted: 4).map(\.rows) == [4])
         #expect(EventJournal.rowsToFold(rows, wanted: .max).map(\.rows) == [10, 6, 3])
-        #expect(EventJournal.rowsToFold([:], wanted: 5).isEmpty)
+        #expect(EventJournal.rowsToFold([], wanted: 5).isEmpty)
     }
 
     @Test func aCommitFoldsTwiceWhatItAppendedUpToAnEighthOfTheThreshold() {

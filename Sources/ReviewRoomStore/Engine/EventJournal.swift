@@ -7,9 +7,9 @@ import ReviewRoomCore
 ///
 /// Confined to the writer thread, like `WriteBatch`. Keeps each session's journal row ids and
 /// the `(author, opId)` keys they hold, so neither the duplicate guard nor a fold needs an index
-/// on the journal. The cache is dropped whenever a transaction fails or a job other than an
-/// append ran (it may have erased a session), and is read back from the table — a few thousand
-/// rows — on next use.
+/// on the journal, and each session's last seq is known without a scan. The cache is dropped
+/// whenever a transaction fails or a job changed the journal (a session erased), and is read
+/// back from the table — a few thousand rows — on next use.
 struct EventJournal {
     /// One `(author, opId)` in one session: what the store never stores twice.
     struct Operation: Hashable {
@@ -30,10 +30,13 @@ struct EventJournal {
         /// Each row's `(author, opId)`, parallel to ``ids``.
         var keys: [AuthorOperation?] = []
         var operations: Set<AuthorOperation> = []
+        /// The seq of the newest row.
+        var lastSeq: Int64 = 0
 
-        mutating func append(_ id: Int64, _ key: AuthorOperation?) {
+        mutating func append(_ id: Int64, seq: Int64, _ key: AuthorOperation?) {
             ids.append(id)
             keys.append(key)
+            lastSeq = seq
             if let key { operations.insert(key) }
         }
 
@@ -72,11 +75,28 @@ struct EventJournal {
     /// Forgets what it knew of the table; read back on next use.
     mutating func forget() { cache = nil }
 
+    /// After a job that ran its own SQL: forgets what it knew if the journal's row count changed
+    /// (a session erased), and otherwise keeps it — most jobs (attendance, unchanged edits)
+    /// never touch the journal, and reading it back costs a scan.
+    mutating func checkAfterJob(_ connection: SQLiteConnection) {
+        guard let cache else { return }
+        let rows = try? connection.integer("SELECT count(*) FROM event_journal")
+        if rows != Int64(cache.total) { self.cache = nil }
+    }
+
+    /// The seq of `session`'s newest journal row, nil when it has none there (the journal has no
+    /// index: this is known from the cache, never from a scan per session).
+    mutating func lastSeq(of session: SessionID, _ connection: SQLiteConnection) throws -> Int64? {
+        try load(connection)
+        return cache?.sessions[session]?.lastSeq
+    }
+
     /// Whether `operation` is stored already: in the journal (known here) or in `events`
     /// (one lookup in its unique op-id index, which writes nothing).
     mutating func contains(_ operation: Operation, _ connection: SQLiteConnection) throws -> Bool {
         let key = AuthorOperation(author: operation.author, opId: operation.opId)
-        if try current(connection).sessions[operation.session]?.operations.contains(key) == true { return true }
+        try load(connection)
+        if cache?.sessions[operation.session]?.operations.contains(key) == true { return true }
         let stored = try connection.integer("""
             SELECT 1 FROM events INDEXED BY events_unique_operation WHERE session = ?1 AND author = ?2 AND op_id = ?3
             """) {
@@ -106,7 +126,7 @@ struct EventJournal {
         guard cache != nil else { return }
         for (event, id) in zip(events, ids) {
             let key = event.author.flatMap { author in event.opId.map { AuthorOperation(author: author, opId: $0) } }
-            cache?.sessions[session, default: Rows()].append(id, key)
+            cache?.sessions[session, default: Rows()].append(id, seq: event.seq, key)
         }
         cache?.total += ids.count
     }
@@ -116,10 +136,11 @@ struct EventJournal {
     /// session's journal rows still come after its `events` rows. Runs inside the caller's
     /// transaction; returns the rows moved. The caller ``forget()``s on failure.
     mutating func fold(atMost wanted: Int, _ connection: SQLiteConnection) throws -> Int {
-        let known = try current(connection)
-        let chosen = Self.rowsToFold(known.sessions.mapValues(\.ids.count), wanted: wanted)
+        try load(connection)
+        // Read in place: a copy of the cache held across the updates below would copy it whole.
+        let chosen = Self.rowsToFold(cache?.sessions.lazy.map { ($0.key, $0.value.ids.count) } ?? [], wanted: wanted)
         guard !chosen.isEmpty else { return 0 }
-        let ids = chosen.flatMap { known.sessions[$0.session]?.ids.prefix($0.rows) ?? [] }
+        let ids = chosen.flatMap { cache?.sessions[$0.session]?.ids.prefix($0.rows) ?? [] }
         let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
         let bind: (SQLiteStatement) throws -> Void = { try $0.bind(1, list) }
         // `CROSS JOIN` keeps the list's order: each session's rows together, by seq.
@@ -151,10 +172,10 @@ struct EventJournal {
 
     /// How many of each session's oldest rows to fold: the sessions with the most rows first,
     /// until `wanted` rows (or all there are); the last session chosen may give only some.
-    static func rowsToFold(_ rows: [SessionID: Int], wanted: Int) -> [(session: SessionID, rows: Int)] {
+    static func rowsToFold(_ rows: some Sequence<(SessionID, Int)>, wanted: Int) -> [(session: SessionID, rows: Int)] {
         var chosen: [(session: SessionID, rows: Int)] = []
         var sum = 0
-        for (session, count) in rows.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key.rawValue < $1.key.rawValue) }) {
+        for (session, count) in rows.sorted(by: { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue) }) {
             guard sum < wanted, count > 0 else { break }
             let taken = min(count, wanted - sum)
             chosen.append((session, taken))
@@ -163,17 +184,16 @@ struct EventJournal {
         return chosen
     }
 
-    private mutating func current(_ connection: SQLiteConnection) throws -> Cache {
-        if let cache { return cache }
+    private mutating func load(_ connection: SQLiteConnection) throws {
+        if cache != nil { return }
         var read = Cache()
-        let rows = try connection.rows("SELECT id, session, author, op_id FROM event_journal ORDER BY id") {
-            ($0.int64(0), SessionID($0.text(1)), $0.optionalText(2), $0.optionalText(3))
+        let rows = try connection.rows("SELECT id, session, seq, author, op_id FROM event_journal ORDER BY id") {
+            ($0.int64(0), SessionID($0.text(1)), $0.int64(2), $0.optionalText(3), $0.optionalText(4))
         }
-        for (id, session, author, opId) in rows {
-            read.sessions[session, default: Rows()].append(id, author.flatMap { author in opId.map { AuthorOperation(author: author, opId: $0) } })
+        for (id, session, seq, author, opId) in rows {
+            read.sessions[session, default: Rows()].append(id, seq: seq, author.flatMap { author in opId.map { AuthorOperation(author: author, opId: $0) } })
         }
         read.total = rows.count
         cache = read
-        return read
     }
 }

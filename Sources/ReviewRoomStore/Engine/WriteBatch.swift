@@ -4,7 +4,8 @@ import Logging
 ///
 /// Confined to the writer thread. Keeps each session's last durable seq so appends are checked
 /// for gaps without a query; the cache is dropped whenever a transaction fails or a non-append
-/// job ran (it may have erased a session), and so is the journal's (``EventJournal``).
+/// job ran (it may have erased a session); the journal's (``EventJournal``) when a transaction
+/// fails or a job changed the journal.
 struct WriteBatch {
     private let connection: SQLiteConnection
     private let busyTimeoutMilliseconds: Int32
@@ -78,7 +79,8 @@ struct WriteBatch {
                 } catch {
                     outcomes.append(.jobFailed(job, StoreError.wrap(error)))
                 }
-                forgetCaches()
+                lastSeq.removeAll()
+                journal.checkAfterJob(connection)
             case .checkpoint(let truncate, let completion):
                 checkpoints.append((truncate, completion))
             }
@@ -209,13 +211,14 @@ struct WriteBatch {
         return newLast
     }
 
-    private func loadLastSeq(_ session: SessionID) throws -> Int64 {
-        let row = try connection.rows("SELECT (SELECT 1 FROM sessions WHERE id = ?1), \(Store.lastSeqSQL)", {
+    private mutating func loadLastSeq(_ session: SessionID) throws -> Int64 {
+        let row = try connection.rows("SELECT (SELECT 1 FROM sessions WHERE id = ?1), (SELECT max(seq) FROM events WHERE session = ?1)", {
             try $0.bind(1, session.rawValue)
         }) { ($0.isNull(0), $0.optionalInt64(1) ?? 0) }.first
         guard let row, !row.0 else {
             throw StoreError(.unknownSession, "append to session \(session): no such session is stored (was it deleted?)")
         }
-        return row.1
+        // A session's journal rows all come after its `events` rows.
+        return try journal.lastSeq(of: session, connection) ?? row.1
     }
 }
