@@ -149,6 +149,43 @@ struct EventJournalTests {
         await store.close()
     }
 
+    /// A CLI command opens its own store beside the daemon's: it never folds the daemon's
+    /// journal, and when another writer did change the log, the daemon's writer notices
+    /// (`PRAGMA data_version`) and reads its knowledge back instead of trusting it.
+    @Test func anotherStoreOnTheSameFileNeitherFoldsTheJournalNorLeavesTheWriterStale() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let log = AwaitableLog<String>(name: "store log")
+        let configuration = StoreConfiguration(dataDirectory: dir.path, journalFoldRows: 8)
+        let store = try await Store.open(configuration, logger: CapturingLogHandler.logger(log))
+        let (_, created) = try await StoreFixtures.session(in: store)
+        let id = created.session.id
+        for seq in Int64(1)...20 { _ = try await store.append([Self.edit(seq)], to: id) }
+        let reader = try SQLiteConnection(path: configuration.databasePath)
+        let journaled = try Self.count(reader, "event_journal", session: id)
+        #expect(journaled > 0)
+
+        let command = try await Store.open(StoreConfiguration(dataDirectory: dir.path, openMode: .existingOnly))
+        _ = try await command.addFacilitator(name: "Added by a command")
+        await command.close()
+        #expect(try Self.count(reader, "event_journal", session: id) == journaled, "a store that appended nothing folds nothing")
+
+        let other = try await Store.open(StoreConfiguration(dataDirectory: dir.path, openMode: .existingOnly))
+        for seq in Int64(21)...25 { _ = try await other.append([Self.edit(seq)], to: id) }
+        await other.close()
+        #expect(try Self.count(reader, "event_journal", session: id) == 0, "the other writer folded what it could see")
+        reader.close()
+
+        // The daemon's writer goes on from what is stored now, not from what it knew.
+        #expect(try await store.append([Self.edit(26)], to: id) == 26)
+        let duplicate = await #expect(throws: StoreError.self) { try await store.append([StoreFixtures.event(27, author: "p_a", opId: "op-23")], to: id) }
+        #expect(duplicate?.code == .duplicateOperation)
+        for seq in Int64(27)...60 { _ = try await store.append([Self.edit(seq)], to: id) }
+        #expect(try await store.events(of: id, after: 0).map(\.seq) == Array(1...60))
+        await store.close()
+        #expect(!log.entries.contains { $0.contains("folding the event journal") }, "\(log.entries)")
+    }
+
     @Test func theFullestSessionsAreFoldedFirstAndTheLastOneInPart() {
         let a = SessionID("s_a"), b = SessionID("s_b"), c = SessionID("s_c")
         let rows = [(a, 3), (b, 10), (c, 6)]
@@ -172,11 +209,11 @@ struct EventJournalTests {
         var folds = JournalFoldLog(logger: CapturingLogHandler.logger(log))
         struct DiskFull: Error {}
         #expect(folds.mayTry(now: 0))
-        folds.record(now: 1_000) { throw DiskFull() }
-        folds.record(now: 2_000) { throw DiskFull() }
+        folds.record(.failure(DiskFull()), now: 1_000)
+        folds.record(.failure(DiskFull()), now: 2_000)
         #expect(!folds.mayTry(now: 2_000 + 999_999_999))
         #expect(folds.mayTry(now: 2_000 + 1_000_000_000))
-        folds.record(now: 1_000_002_000) {}
+        folds.record(.success(()), now: 1_000_002_000)
         #expect(folds.mayTry(now: 1_000_002_001))
         let warnings = log.entries.filter { $0.hasPrefix("warning") }
         #expect(warnings.count == 1, "\(log.entries)")

@@ -157,19 +157,6 @@ struct EventJournal {
         return moved
     }
 
-    /// Moves the whole journal into `events` (a store closing), in a transaction of its own.
-    mutating func foldEverything(_ connection: SQLiteConnection) throws {
-        do {
-            try connection.execute("BEGIN IMMEDIATE")
-            _ = try fold(atMost: Int.max, connection)
-            try connection.execute("COMMIT")
-        } catch {
-            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
-            cache = nil
-            throw error
-        }
-    }
-
     /// How many of each session's oldest rows to fold: the sessions with the most rows first,
     /// until `wanted` rows (or all there are); the last session chosen may give only some.
     static func rowsToFold(_ rows: some Sequence<(SessionID, Int)>, wanted: Int) -> [(session: SessionID, rows: Int)] {

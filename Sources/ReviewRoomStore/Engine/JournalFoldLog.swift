@@ -23,16 +23,16 @@ struct JournalFoldLog {
         return now &- failingSince >= Self.retryNanoseconds
     }
 
-    /// Runs `fold` and logs the change between failing and succeeding.
-    mutating func record(now: UInt64 = DispatchTime.now().uptimeNanoseconds, _ fold: () throws -> Void) {
-        do {
-            try fold()
+    /// Records how a fold went, logging the change between failing and succeeding.
+    mutating func record(_ outcome: Result<Void, any Error>, now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
+        switch outcome {
+        case .success:
             if failingSince != nil {
                 logger.notice("event journal folds succeed again", metadata: ["failedAttempts": "\(failures)"])
             }
             failingSince = nil
             failures = 0
-        } catch {
+        case .failure(let error):
             if failingSince == nil {
                 logger.warning("folding the event journal into the event log failed; the events stay in the journal and are read from there", metadata: ["error": "\(error)"])
             }

@@ -14,6 +14,12 @@ struct WriteBatch {
     /// Where appends land, and what folds them into `events`.
     private var journal: EventJournal
     private var folds: JournalFoldLog
+    /// Whether this writer appended anything: only then does it fold the journal on closing
+    /// (a CLI command's store never touches the daemon's journal).
+    private var appendedSinceOpen = false
+    /// `PRAGMA data_version` at this connection's last transaction: it changes when another
+    /// connection (a CLI command, a `sqlite3` shell) committed, and then the caches may be stale.
+    private var dataVersion: Int64?
 
     private enum Outcome {
         case appended(AppendRequest, Int64)
@@ -32,8 +38,30 @@ struct WriteBatch {
 
     /// Moves the whole event journal into `events` (the store is closing), so the file at rest
     /// keeps every event there; a failure leaves them in the journal, where reads find them.
+    /// Only a store that appended does this.
     mutating func foldWholeJournal() {
-        folds.record { try journal.foldEverything(connection) }
+        guard appendedSinceOpen else { return }
+        do {
+            try begin()
+            _ = try journal.fold(atMost: Int.max, connection)
+            try connection.execute("COMMIT")
+            folds.record(.success(()))
+        } catch {
+            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
+            journal.forget()
+            folds.record(.failure(error))
+        }
+    }
+
+    /// `BEGIN IMMEDIATE`, then drops the caches if another connection committed since this
+    /// one's last transaction (nothing else can commit until this transaction ends).
+    private mutating func begin() throws {
+        try connection.execute("BEGIN IMMEDIATE")
+        let version = try? connection.integer("PRAGMA data_version")
+        if version != dataVersion {
+            forgetCaches()
+            dataVersion = version
+        }
     }
 
     /// Runs `jobs` in one transaction and reports every outcome in order.
@@ -42,7 +70,7 @@ struct WriteBatch {
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(jobs.count)
         do {
-            try connection.execute("BEGIN IMMEDIATE")
+            try begin()
         } catch {
             let failure = StoreError.wrap(error)
             health.failed(failure)
@@ -155,13 +183,12 @@ struct WriteBatch {
     /// is durable with the batch, and a fold that fails leaves the batch's appends alone (unless
     /// SQLite rolled the whole transaction back, which the caller checks).
     private mutating func foldSlice(atMost wanted: Int) {
-        folds.record {
-            do {
-                try connection.inSavepoint { _ = try journal.fold(atMost: wanted, connection) }
-            } catch {
-                journal.forget()
-                throw error
-            }
+        do {
+            try connection.inSavepoint { _ = try journal.fold(atMost: wanted, connection) }
+            folds.record(.success(()))
+        } catch {
+            journal.forget()
+            folds.record(.failure(error))
         }
     }
 
@@ -206,6 +233,7 @@ struct WriteBatch {
             ? [try journal.insert(first, session: session, connection)]
             : try connection.inSavepoint { try request.events.map { try journal.insert($0, session: session, connection) } }
         journal.inserted(request.events, ids: ids, of: session)
+        appendedSinceOpen = true
         let newLast = last + Int64(request.events.count)
         lastSeq[session] = newLast
         return newLast
