@@ -195,6 +195,15 @@ struct EventJournalTests {
         #expect(EventJournal.rowsToFold(rows, wanted: 4).map(\.rows) == [4])
         #expect(EventJournal.rowsToFold(rows, wanted: .max).map(\.rows) == [10, 6, 3])
         #expect(EventJournal.rowsToFold([], wanted: 5).isEmpty)
+        // Counts past the histogram's last bucket are still taken largest first.
+        let big = (0..<300).map { (SessionID("s_\($0)"), $0 * 3) }
+        let top = EventJournal.rowsToFold(big, wanted: 2_000)
+        #expect(top.map(\.rows) == [897, 894, 209])
+        #expect(top.map(\.session) == [SessionID("s_299"), SessionID("s_298"), SessionID("s_297")])
+        let many = (0..<1_000).map { (SessionID("s_\($0)"), 1 + $0 % 8) }
+        let slice = EventJournal.rowsToFold(many, wanted: 20)
+        #expect(slice.map(\.rows) == [8, 8, 4])
+        #expect(EventJournal.rowsToFold(many, wanted: .max).reduce(0) { $0 + $1.rows } == many.reduce(0) { $0 + $1.1 })
     }
 
     @Test func aCommitFoldsTwiceWhatItAppendedUpToAnEighthOfTheThreshold() {

@@ -159,17 +159,35 @@ struct EventJournal {
 
     /// How many of each session's oldest rows to fold: the sessions with the most rows first,
     /// until `wanted` rows (or all there are); the last session chosen may give only some.
+    /// Sessions with equally many rows come in no particular order.
     static func rowsToFold(_ rows: some Sequence<(SessionID, Int)>, wanted: Int) -> [(session: SessionID, rows: Int)] {
+        // Runs on every commit past the threshold, over every session with journal rows (1,000
+        // in scenario a), for a slice of a few sessions: one pass finds the smallest row count
+        // worth taking (counts from `histogramCap` up share its bucket), and only the sessions
+        // at or above it are sorted.
+        let all = rows.filter { $0.1 > 0 }
+        guard wanted > 0, !all.isEmpty else { return [] }
+        var histogram = [Int](repeating: 0, count: histogramCap + 1)
+        for (_, count) in all { histogram[min(count, histogramCap)] += count }
+        var floor = histogramCap
+        var reached = histogram[floor]
+        while reached < wanted, floor > 1 {
+            floor -= 1
+            reached += histogram[floor]
+        }
         var chosen: [(session: SessionID, rows: Int)] = []
         var sum = 0
-        for (session, count) in rows.sorted(by: { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue) }) {
-            guard sum < wanted, count > 0 else { break }
+        for (session, count) in all.filter({ min($0.1, histogramCap) >= floor }).sorted(by: { $0.1 > $1.1 }) {
+            guard sum < wanted else { break }
             let taken = min(count, wanted - sum)
             chosen.append((session, taken))
             sum += taken
         }
         return chosen
     }
+
+    /// Row counts from this one up share the histogram's last bucket in ``rowsToFold(_:wanted:)``.
+    private static let histogramCap = 256
 
     private mutating func load(_ connection: SQLiteConnection) throws {
         if cache != nil { return }
