@@ -1,6 +1,6 @@
 import Foundation
 import ReviewRoomCore
-import ReviewRoomServer
+@testable import ReviewRoomServer
 import ReviewRoomStore
 import ReviewRoomTesting
 import Testing
@@ -19,6 +19,22 @@ struct ErasedMeanwhileTests {
         #expect(try await fay.closed().closeCode == 4004)
         // Forgotten: the session is not served from memory any more.
         #expect(try await app.registry.state(session: app.fixture.session, at: app.clock.now()) == nil)
+        await app.stop()
+    }
+
+    /// An actor that stopped (erased, or a failed write) before the registry's task to forget it
+    /// ran is never handed out again: the next request loads the session afresh. (CI once saw a
+    /// request right after a 4004 still get the deleted session from the stopped actor.)
+    @Test func aStoppedActorIsNeverHandedOutAgain() async throws {
+        let app = try await InProcessServer.start()
+        let session = app.fixture.session
+        let first = try #require(try await app.registry.actor(for: session))
+        // Stops it as an erasure does, without the registry hearing of it.
+        await first.deleted()
+        let next = try #require(try await app.registry.actor(for: session))
+        #expect(next !== first)
+        #expect(!next.stopped)
+        #expect(await app.registry.loaded(session) === next)
         await app.stop()
     }
 }
