@@ -11,29 +11,17 @@ import ReviewRoomCore
 /// whenever a transaction fails or a job changed the journal (a session erased), and is read
 /// back from the table — a few thousand rows — on next use.
 struct EventJournal {
-    /// One `(author, opId)` in one session: what the store never stores twice.
-    struct Operation: Hashable {
-        let session: SessionID
-        let author: String
-        let opId: String
-    }
-
-    private struct AuthorOperation: Hashable {
-        let author: String
-        let opId: String
-    }
-
     /// One session's rows in the journal.
     private struct Rows {
         /// Row ids in seq order.
         var ids: [Int64] = []
         /// Each row's `(author, opId)`, parallel to ``ids``.
-        var keys: [AuthorOperation?] = []
-        var operations: Set<AuthorOperation> = []
+        var keys: [OperationKey?] = []
+        var operations: Set<OperationKey> = []
         /// The seq of the newest row.
         var lastSeq: Int64 = 0
 
-        mutating func append(_ id: Int64, seq: Int64, _ key: AuthorOperation?) {
+        mutating func append(_ id: Int64, seq: Int64, _ key: OperationKey?) {
             ids.append(id)
             keys.append(key)
             lastSeq = seq
@@ -91,18 +79,17 @@ struct EventJournal {
         return cache?.sessions[session]?.lastSeq
     }
 
-    /// Whether `operation` is stored already: in the journal (known here) or in `events`
+    /// Whether `key` is stored for `session` already: in the journal (known here) or in `events`
     /// (one lookup in its unique op-id index, which writes nothing).
-    mutating func contains(_ operation: Operation, _ connection: SQLiteConnection) throws -> Bool {
-        let key = AuthorOperation(author: operation.author, opId: operation.opId)
+    mutating func contains(_ key: OperationKey, in session: SessionID, _ connection: SQLiteConnection) throws -> Bool {
         try load(connection)
-        if cache?.sessions[operation.session]?.operations.contains(key) == true { return true }
+        if cache?.sessions[session]?.operations.contains(key) == true { return true }
         let stored = try connection.integer("""
             SELECT 1 FROM events INDEXED BY events_unique_operation WHERE session = ?1 AND author = ?2 AND op_id = ?3
             """) {
-            try $0.bind(1, operation.session.rawValue)
-            try $0.bind(2, operation.author)
-            try $0.bind(3, operation.opId)
+            try $0.bind(1, session.rawValue)
+            try $0.bind(2, key.author)
+            try $0.bind(3, key.opId)
         }
         return stored != nil
     }
@@ -125,7 +112,7 @@ struct EventJournal {
     mutating func inserted(_ events: [EventRecord], ids: [Int64], of session: SessionID) {
         guard cache != nil else { return }
         for (event, id) in zip(events, ids) {
-            let key = event.author.flatMap { author in event.opId.map { AuthorOperation(author: author, opId: $0) } }
+            let key = event.author.flatMap { author in event.opId.map { OperationKey(author: author, opId: $0) } }
             cache?.sessions[session, default: Rows()].append(id, seq: event.seq, key)
         }
         cache?.total += ids.count
@@ -196,7 +183,7 @@ struct EventJournal {
             ($0.int64(0), SessionID($0.text(1)), $0.int64(2), $0.optionalText(3), $0.optionalText(4))
         }
         for (id, session, seq, author, opId) in rows {
-            read.sessions[session, default: Rows()].append(id, seq: seq, author.flatMap { author in opId.map { AuthorOperation(author: author, opId: $0) } })
+            read.sessions[session, default: Rows()].append(id, seq: seq, author.flatMap { author in opId.map { OperationKey(author: author, opId: $0) } })
         }
         read.total = rows.count
         cache = read

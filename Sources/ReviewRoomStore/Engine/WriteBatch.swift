@@ -220,14 +220,14 @@ struct WriteBatch {
                 throw StoreError(.invalidInput, "append to session \(session): event seq \(event.seq) has opId '\(event.opId ?? "")' but no author; an opId is unique per author")
             }
         }
-        var operations: [EventJournal.Operation] = []
+        var keys: [OperationKey] = []
         for event in request.events {
             guard let author = event.author, let opId = event.opId else { continue }
-            let operation = EventJournal.Operation(session: session, author: author, opId: opId)
-            if try operations.contains(operation) || journal.contains(operation, connection) {
+            let key = OperationKey(author: author, opId: opId)
+            if try keys.contains(key) || journal.contains(key, in: session, connection) {
                 throw StoreError(.duplicateOperation, "append to session \(session): opId '\(opId)' of author '\(author)' is already stored; a resubmitted edit is never stored twice")
             }
-            operations.append(operation)
+            keys.append(key)
         }
         let ids = request.events.count == 1
             ? [try journal.insert(first, session: session, connection)]
