@@ -37,12 +37,23 @@ def joined(driver):
             message="page never joined the session")
 
 
+_SET_VALUE = ("arguments[0].value = arguments[1];"
+              "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+              "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));")
+
+
 def set_value(driver, element, value):
     """Sets a form control's value and fires `input`/`change` (for date and time inputs)."""
+    driver.execute_script(_SET_VALUE, element, value)
+
+
+def set_value_of(driver, element_id, value):
+    """`set_value` on the control with id `element_id`, found in the same script: the console
+    redraws its controls as events arrive, so an element found a moment earlier can be stale."""
     driver.execute_script(
-        "arguments[0].value = arguments[1];"
-        "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-        "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", element, value)
+        "const n = document.getElementById(arguments[0]);"
+        "if (!n) throw new Error('no element #' + arguments[0]);"
+        "(function () {" + _SET_VALUE + "}).apply(null, [n, arguments[1]]);", element_id, value)
 
 
 def sign_in(driver, base, token):

@@ -7,15 +7,15 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import browser_errors
 from pages import (start_live_review, focused, invite_of, joined, open_live_console, participant_id, queue_names,
-                   schedule_via_api, set_value, wait_js, wait_until)
+                   schedule_via_api, set_value_of, wait_js, wait_until)
 
 
 def test_console_keeps_unsent_choices_and_text_when_a_hand_goes_up(daemon, facilitator, api_ready, browsers):
     created, console, asha = start_live_review(daemon, facilitator, browsers, "Choices survive", ["Asha", "Ben"])
 
     ben = participant_id(created, "Ben")
-    set_value(console, console.find_element(By.ID, "control-goto"), "2")
-    set_value(console, console.find_element(By.ID, "control-grant-who"), ben)
+    set_value_of(console, "control-goto", "2")
+    set_value_of(console, "control-grant-who", ben)
     console.find_element(By.XPATH, "//summary[normalize-space()='Questions']").click()
     field = console.find_element(By.ID, "control-new-question")
     field.send_keys("What would help most")

@@ -6,7 +6,7 @@ import re
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import (click_when_ready, countdown_end, invite_of, joined, open_live_console, schedule_via_api, set_value,
+from pages import (click_when_ready, countdown_end, invite_of, joined, open_live_console, schedule_via_api, set_value_of,
                    text_of, wait_js, wait_text, wait_until)
 
 AGENDA = [{"title": "Context from the host", "kind": "briefing", "durationSec": 600},
@@ -69,7 +69,7 @@ def test_pause_extend_resume_and_go_to_reach_the_reviewer(daemon, facilitator, a
                message="the reviewer's end time did not move a minute later")
 
     # Go to phase 3: her page shows its title, marks it current, says it, and counts down its 20 minutes.
-    set_value(console, console.find_element(By.ID, "control-goto"), "2")
+    set_value_of(console, "control-goto", "2")
     click_when_ready(console, "control-goto-go")
     wait_text(asha, "[data-testid=phase-title]", "Feedback conversation")
     assert "Feedback conversation" in text_of(asha, ".agenda li[aria-current=step]")

@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 from conftest import browser_errors
 from console_helpers import co_facilitator_console, hold_events, release_events
 from pages import (axe_problems, click_when_ready, command, invite_of, joined, open_live_console, participant_id,
-                   schedule_via_api, set_value, wait_js, wait_until)
+                   schedule_via_api, set_value_of, wait_js, wait_until)
 from room_helpers import settled
 
 AGENDA = [{"title": f"Phase {n}", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"} for n in range(1, 4)]
@@ -39,7 +39,7 @@ def test_a_co_facilitator_runs_the_review_from_the_console_controls(daemon, faci
     # Cy starts the review, raises a hand for Asha, gives her the floor and shows a question.
     click_when_ready(cy, "control-start")
     wait_js(asha, "return window.reviewroom.model.session.clock.status === 'live'")
-    set_value(cy, cy.find_element(By.ID, "control-grant-who"), asha_id)
+    set_value_of(cy, "control-grant-who", asha_id)
     click_when_ready(cy, "control-raise-for")
     wait_js(asha, "return window.reviewroom.model.session.floor.queue.length === 1")
     click_when_ready(cy, "control-next-speaker")

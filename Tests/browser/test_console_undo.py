@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
-from pages import (axe_problems, command, focused, open_live_console, participant_id, schedule_via_api, set_value,
+from pages import (axe_problems, command, focused, open_live_console, participant_id, schedule_via_api, set_value_of,
                    wait_js, wait_until)
 from room_helpers import ALT_SHIFT, facilitator_invite, press, said_log, settled
 from console_helpers import hold_events, release_events
@@ -119,7 +119,7 @@ def test_the_offer_is_only_the_movers_and_goes_when_the_phase_changes_otherwise(
 
     # Cy moves on: the console offers nobody an undo of a move it did not make, not even when it
     # then sends "Go to phase" to the phase Cy moved to (acked, changing nothing).
-    set_value(console, console.find_element(By.ID, "control-goto"), "1")
+    set_value_of(console, "control-goto", "1")
     assert "error" not in command(cy, "phase.next")
     wait_until(console, lambda d: clock_of(d)["phase"] == 1)
     settled(console)
