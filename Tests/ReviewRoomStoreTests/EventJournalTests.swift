@@ -4,8 +4,9 @@ import ReviewRoomTesting
 import Testing
 @testable import ReviewRoomStore
 
-/// Appends land in `event_journal` and the writer folds them into `events` (schema v7); every
-/// read goes through both, so where an event lies never shows.
+/// Appends land in `event_journal` and the writer folds them into `events` (schemas v7 and v8):
+/// copied a slice at a time, each slice cleared once copied; every read goes through both
+/// tables, so where an event lies never shows.
 @Suite("Event journal")
 struct EventJournalTests {
     private static func opened(_ dir: TemporaryDirectory, foldRows: Int) async throws -> (Store, StoreConfiguration) {
@@ -52,15 +53,24 @@ struct EventJournalTests {
             #expect(events.map(\.opId) == (1...40).map { "op-\($0)" })
             #expect(try await store.events(of: session, after: 17, limit: 5).map(\.seq) == [18, 19, 20, 21, 22])
             #expect(try await store.lastSeq(of: session) == 40)
-            // Each session's folded rows all come before its journal rows.
-            let folded = try reader.integer("SELECT max(seq) FROM events WHERE session = ?1") { try $0.bind(1, session.rawValue) } ?? 0
-            let journal = try reader.integer("SELECT min(seq) FROM event_journal WHERE session = ?1") { try $0.bind(1, session.rawValue) } ?? 41
-            #expect(folded < journal)
+            // Each session's rows not yet copied into `events` all come after its `events` rows.
+            let copied = try reader.integer("SELECT max(seq) FROM events WHERE session = ?1") { try $0.bind(1, session.rawValue) } ?? 0
+            let uncopied = try reader.integer("""
+                SELECT min(seq) FROM event_journal AS j
+                WHERE session = ?1 AND NOT EXISTS (SELECT 1 FROM events AS e WHERE e.session = j.session AND e.seq = j.seq)
+                """) { try $0.bind(1, session.rawValue) } ?? 41
+            #expect(copied < uncopied)
         }
         let inEvents = try reader.integer("SELECT count(*) FROM events") ?? 0
         let inJournal = try reader.integer("SELECT count(*) FROM event_journal") ?? 0
         #expect(inEvents > 0, "200 appends past a fold threshold of 8 were folded")
-        #expect(inEvents + inJournal == 200)
+        // At most 10 rows a commit (five appenders, at most two events each), one row copied a
+        // commit (an eighth of the threshold): the first slice, at most 17 rows, was copied in
+        // full and cleared before the last of at least 19 more commits.
+        #expect(inJournal < 200, "the first slice was cleared from the journal")
+        #expect(try reader.integer("SELECT count(*) FROM event_log") == 200)
+        #expect(try reader.integer("SELECT count(*) FROM event_journal JOIN events USING (session, seq, at, name, data, author, op_id)")
+            == inEvents + inJournal - 200, "a row in both tables is the same event")
         reader.close()
         await store.close()
         // A store that closes folds the whole journal: the file at rest has every event in `events`.
@@ -76,13 +86,20 @@ struct EventJournalTests {
         let (_, created) = try await StoreFixtures.session(in: store)
         let id = created.session.id
         for seq in Int64(1)...10 { _ = try await store.append([Self.edit(seq)], to: id) }
+        // One row a commit is copied (a threshold of 4): the slice of rows 5–8 is half copied.
         let reader = try SQLiteConnection(path: configuration.databasePath)
-        let folded = try reader.rows("SELECT op_id FROM events WHERE session = ?1") { try $0.bind(1, id.rawValue) } map: { $0.text(0) }
-        let journaled = try reader.rows("SELECT op_id FROM event_journal WHERE session = ?1") { try $0.bind(1, id.rawValue) } map: { $0.text(0) }
-        reader.close()
-        let inEvents = try #require(folded.first)
-        let inJournal = try #require(journaled.last)
-        for opId in [inEvents, inJournal] {
+        let lies = { (from: String) in
+            try reader.rows("SELECT op_id FROM \(from) ORDER BY seq") { _ in } map: { $0.text(0) }
+        }
+        let inEventsOnly = try lies("events AS e WHERE NOT EXISTS (SELECT 1 FROM event_journal AS j WHERE j.session = e.session AND j.seq = e.seq)")
+        let inBoth = try lies("events JOIN event_journal USING (session, seq, op_id)")
+        let inJournalOnly = try lies("event_journal AS j WHERE NOT EXISTS (SELECT 1 FROM events AS e WHERE e.session = j.session AND e.seq = j.seq)")
+        #expect(inEventsOnly == (1...4).map { "op-\($0)" })
+        #expect(inBoth == (5...7).map { "op-\($0)" })
+        #expect(inJournalOnly == (8...10).map { "op-\($0)" })
+        #expect(try await store.events(of: id, after: 0).map(\.opId) == (1...10).map { "op-\($0)" }, "a row in both tables is read once")
+        let inJournal = try #require(inJournalOnly.last)
+        for opId in [try #require(inEventsOnly.first), try #require(inBoth.first), inJournal] {
             let error = await #expect(throws: StoreError.self) {
                 try await store.append([StoreFixtures.event(11, name: "note.op", author: "p_a", opId: opId)], to: id)
             }
@@ -95,8 +112,10 @@ struct EventJournalTests {
         #expect(twice?.code == .duplicateOperation)
         #expect(try await store.lastSeq(of: id) == 10)
 
-        // The files as a crash would leave them (the store still open, its journal not folded):
-        // a store opened on them knows the journal's operations from the table.
+        // The files as a crash would leave them (the store still open, a slice half copied): a
+        // store opened on them knows the journal's operations and what is copied from the tables.
+        let journaled = try Self.count(reader, "event_journal", session: id)
+        reader.close()
         let crashed = try TemporaryDirectory()
         defer { crashed.remove() }
         for suffix in ["", "-wal"] {
@@ -106,7 +125,7 @@ struct EventJournalTests {
         await store.close()
         let (recovered, recoveredConfiguration) = try await Self.opened(crashed, foldRows: 4)
         let left = try SQLiteConnection(path: recoveredConfiguration.databasePath)
-        #expect(try Self.count(left, "event_journal", session: id) == Int64(journaled.count), "the copy kept the journal as it was")
+        #expect(try Self.count(left, "event_journal", session: id) == journaled, "the copy kept the journal as it was")
         left.close()
         let again = await #expect(throws: StoreError.self) {
             try await recovered.append([StoreFixtures.event(11, name: "note.op", author: "p_a", opId: inJournal)], to: id)
@@ -114,7 +133,13 @@ struct EventJournalTests {
         #expect(again?.code == .duplicateOperation)
         #expect(try await recovered.append([Self.edit(11)], to: id) == 11)
         #expect(try await recovered.events(of: id, after: 0).map(\.seq) == Array(1...11))
+        for seq in Int64(12)...20 { _ = try await recovered.append([Self.edit(seq)], to: id) }
         await recovered.close()
+        let closed = try SQLiteConnection(path: recoveredConfiguration.databasePath)
+        #expect(try Self.count(closed, "event_journal", session: id) == 0)
+        #expect(try closed.rows("SELECT seq FROM events WHERE session = ?1 ORDER BY seq") { try $0.bind(1, id.rawValue) } map: { $0.int64(0) }
+            == Array(1...20), "the half-copied slice was finished, not copied twice")
+        closed.close()
     }
 
     @Test func theLatestClockChangeOperationKeysAndAnErasureSeeBothTables() async throws {
@@ -228,6 +253,31 @@ struct EventJournalTests {
         #expect(warnings.count == 1, "\(log.entries)")
         #expect(warnings.first?.contains("DiskFull") == true)
         #expect(log.entries.filter { $0.hasPrefix("notice") && $0.contains("succeed again") && $0.contains("failedAttempts=2") }.count == 1, "\(log.entries)")
+    }
+
+    /// v7 → v8: a journal row of a v7 store (moved, never copied, by v7's folds) reads as before
+    /// through the new view, guards its operation, and is copied into `events` when the store closes.
+    @Test func aVersion7StoresJournalIsReadGuardedAndFolded() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file(StoreConfiguration.databaseFileName)
+        try StoreFixtures.olderStore(at: path, version: 7, eventSQL: """
+            INSERT INTO events(session, seq, at, name, data, author, op_id) VALUES ('s_1', 1, 0, 'note.op', '{}', 'p_a', 'o1');
+            INSERT INTO event_journal(session, seq, at, name, data, author, op_id) VALUES ('s_1', 2, 0, 'note.op', '{}', 'p_a', 'o2')
+            """, laterTable: nil)
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let id = SessionID("s_1")
+        #expect(try await store.events(of: id, after: 0).map(\.opId) == ["o1", "o2"])
+        let duplicate = await #expect(throws: StoreError.self) {
+            try await store.append([StoreFixtures.event(3, author: "p_a", opId: "o2")], to: id)
+        }
+        #expect(duplicate?.code == .duplicateOperation)
+        #expect(try await store.append([StoreFixtures.event(3, author: "p_a", opId: "o3")], to: id) == 3)
+        await store.close()
+        let closed = try SQLiteConnection(path: path)
+        #expect(try closed.rows("SELECT op_id FROM events ORDER BY seq") { _ in } map: { $0.text(0) } == ["o1", "o2", "o3"])
+        #expect(try closed.integer("SELECT count(*) FROM event_journal") == 0)
+        closed.close()
     }
 
     /// v6 → v7: a store with events in the old table opens, reads and guards them as before.

@@ -1,25 +1,39 @@
 import Foundation
 import ReviewRoomCore
 
-/// The writer's side of `event_journal` (schema v7): every append lands there, and each commit
-/// that finds the journal at ``foldRows`` also folds a slice of it into `events`, the sessions
-/// with the most rows first (why: `Migrations.version7`).
+/// The writer's side of `event_journal`: every append lands there, and the journal is folded
+/// into `events` a slice at a time (why: `Migrations.version7`; how: `Migrations.version8`).
+///
+/// A slice is every row the journal holds when its rows not yet in `events` reach
+/// ``foldRows``. Each commit copies a share of the slice into `events`, the sessions with the
+/// most rows left first, each session's rows together and in seq order; the commit that copies
+/// the last of it clears the slice from the journal with one delete of a row-id range. Copied
+/// rows stay in the journal until then (`event_log` shows them once), so no commit deletes rows
+/// scattered over the journal's pages.
 ///
 /// Confined to the writer thread, like `WriteBatch`. Keeps each session's journal row ids and
 /// the `(author, opId)` keys they hold, so neither the duplicate guard nor a fold needs an index
 /// on the journal, and each session's last seq is known without a scan. The cache is dropped
 /// whenever a transaction fails or a job changed the journal (a session erased), and is read
-/// back from the table — a few thousand rows — on next use.
+/// back from the table — a few thousand rows — on next use; a slice being copied then starts
+/// afresh from the rows still to copy.
 struct EventJournal {
     /// One session's rows in the journal.
     private struct Rows {
-        /// Row ids in seq order.
+        /// Row ids in seq order (ascending: the journal's row ids only grow while it holds rows).
         var ids: [Int64] = []
         /// Each row's `(author, opId)`, parallel to ``ids``.
         var keys: [OperationKey?] = []
         var operations: Set<OperationKey> = []
         /// The seq of the newest row.
         var lastSeq: Int64 = 0
+        /// The oldest rows copied into `events` already: rows are copied in seq order.
+        var copied = 0
+        /// The oldest rows in the slice being copied (0 between slices).
+        var inSlice = 0
+
+        /// Rows of the slice not yet copied.
+        var sliceLeft: Int { inSlice - copied }
 
         mutating func append(_ id: Int64, seq: Int64, _ key: OperationKey?) {
             ids.append(id)
@@ -28,34 +42,49 @@ struct EventJournal {
             if let key { operations.insert(key) }
         }
 
-        /// Forgets the oldest `count` rows (folded).
-        mutating func removeFirst(_ count: Int) {
-            for key in keys.prefix(count) { if let key { operations.remove(key) } }
-            ids.removeFirst(count)
-            keys.removeFirst(count)
+        /// Forgets the slice's rows (cleared from the journal, all copied).
+        mutating func clearSlice() {
+            for key in keys.prefix(inSlice) { if let key { operations.remove(key) } }
+            ids.removeFirst(inSlice)
+            keys.removeFirst(inSlice)
+            copied = 0
+            inSlice = 0
         }
     }
 
     private struct Cache {
         var sessions: [SessionID: Rows] = [:]
+        /// Every row in the journal.
         var total = 0
+        /// Rows not yet copied into `events`.
+        var uncopied = 0
+        /// The newest row id in the journal.
+        var newestID: Int64 = 0
+        /// The newest row of the slice being copied; nil between slices.
+        var sliceEnd: Int64?
+        /// Rows of the slice not yet copied.
+        var sliceLeft = 0
     }
 
-    /// Journal rows from which commits fold (``StoreConfiguration/journalFoldRows``).
+    /// Rows not yet in `events` from which a slice is folded (``StoreConfiguration/journalFoldRows``).
     let foldRows: Int
     private var cache: Cache?
 
-    /// A journal folded once it holds `foldRows` rows.
+    /// A journal whose slices start once `foldRows` of its rows are not yet in `events`.
     init(foldRows: Int) {
         self.foldRows = max(1, foldRows)
     }
 
-    /// Whether the journal holds enough rows to fold a slice (false while unknown).
-    var needsFold: Bool { (cache?.total ?? 0) >= foldRows }
+    /// Whether a commit should fold: a slice is being copied, or one is due (false while unknown).
+    var needsFold: Bool {
+        guard let cache else { return false }
+        return cache.sliceEnd != nil || cache.uncopied >= foldRows
+    }
 
-    /// The rows a commit that appended `appended` folds once ``needsFold``: twice as many, so
-    /// the journal shrinks back below ``foldRows`` while appends go on, and each commit's share
-    /// of the folding stays in proportion to its own work (at most an eighth of ``foldRows``).
+    /// The rows a commit that appended `appended` copies once ``needsFold``: twice as many, so a
+    /// slice is copied before the rows appended meanwhile make the next one due, and each
+    /// commit's share of the folding stays in proportion to its own work (at most an eighth of
+    /// ``foldRows``).
     func rowsToFold(afterAppending appended: Int) -> Int {
         min(max(1, 2 * appended), max(1, foldRows / 8))
     }
@@ -116,35 +145,72 @@ struct EventJournal {
             cache?.sessions[session, default: Rows()].append(id, seq: event.seq, key)
         }
         cache?.total += ids.count
+        cache?.uncopied += ids.count
+        // A new row's id is one more than the largest in the table (1 in an empty one).
+        if let newest = ids.last { cache?.newestID = newest }
     }
 
-    /// Moves `wanted` journal rows into `events` (or all there are), taken from the sessions
-    /// with the most rows, each session's oldest rows, together and in seq order — so every
-    /// session's journal rows still come after its `events` rows. Runs inside the caller's
-    /// transaction; returns the rows moved. The caller ``forget()``s on failure.
-    mutating func fold(atMost wanted: Int, _ connection: SQLiteConnection) throws -> Int {
+    /// Copies up to `wanted` rows of the slice into `events` — starting a slice if one is due, or
+    /// of every row when `everything` — and clears the slice from the journal once it is all
+    /// copied. Runs inside the caller's transaction; returns the rows copied. The caller
+    /// ``forget()``s on failure.
+    mutating func fold(atMost wanted: Int, everything: Bool = false, _ connection: SQLiteConnection) throws -> Int {
         try load(connection)
-        // Read in place: a copy of the cache held across the updates below would copy it whole.
-        let chosen = Self.rowsToFold(cache?.sessions.lazy.map { ($0.key, $0.value.ids.count) } ?? [], wanted: wanted)
-        guard !chosen.isEmpty else { return 0 }
-        let ids = chosen.flatMap { cache?.sessions[$0.session]?.ids.prefix($0.rows) ?? [] }
-        let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
-        let bind: (SQLiteStatement) throws -> Void = { try $0.bind(1, list) }
-        // `CROSS JOIN` keeps the list's order: each session's rows together, by seq.
-        try connection.run("""
-            INSERT INTO events(session, seq, at, name, data, author, op_id)
-            SELECT j.session, j.seq, j.at, j.name, j.data, j.author, j.op_id
-            FROM json_each(?1) AS k CROSS JOIN event_journal AS j ON j.id = k.value
-            """, bind)
-        let moved = try connection.run("DELETE FROM event_journal WHERE id IN (SELECT value FROM json_each(?1))", bind)
-        for (session, rows) in chosen {
-            if rows == cache?.sessions[session]?.ids.count { cache?.sessions[session] = nil } else { cache?.sessions[session]?.removeFirst(rows) }
+        guard var cache = self.cache else { return 0 }
+        // Work on a copy moved out of `self`, so the updates below do not copy the cache whole.
+        self.cache = nil
+        defer { self.cache = cache }
+        if everything || (cache.sliceEnd == nil && cache.uncopied >= foldRows) {
+            Self.startSlice(&cache)
         }
-        cache?.total -= moved
-        return moved
+        guard let sliceEnd = cache.sliceEnd else { return 0 }
+        let chosen = Self.rowsToFold(cache.sessions.lazy.map { ($0.key, $0.value.sliceLeft) }, wanted: wanted)
+        let ids = chosen.flatMap { session, rows in
+            cache.sessions[session].map { $0.ids[$0.copied ..< $0.copied + rows] } ?? []
+        }
+        if !ids.isEmpty {
+            // `CROSS JOIN` keeps the list's order: each session's rows together, by seq.
+            try connection.run("""
+                INSERT INTO events(session, seq, at, name, data, author, op_id)
+                SELECT j.session, j.seq, j.at, j.name, j.data, j.author, j.op_id
+                FROM json_each(?1) AS k CROSS JOIN event_journal AS j ON j.id = k.value
+                """) { try $0.bind(1, "[" + ids.map(String.init).joined(separator: ",") + "]") }
+        }
+        for (session, rows) in chosen { cache.sessions[session]?.copied += rows }
+        cache.sliceLeft -= ids.count
+        cache.uncopied -= ids.count
+        if cache.sliceLeft <= 0 { try Self.clearSlice(through: sliceEnd, &cache, connection) }
+        return ids.count
     }
 
-    /// How many of each session's oldest rows to fold: the sessions with the most rows first,
+    /// The slice becomes every row the journal holds now.
+    private static func startSlice(_ cache: inout Cache) {
+        var left = 0
+        for index in cache.sessions.values.indices {
+            cache.sessions.values[index].inSlice = cache.sessions.values[index].ids.count
+            left += cache.sessions.values[index].sliceLeft
+        }
+        cache.sliceEnd = cache.newestID
+        cache.sliceLeft = left
+    }
+
+    /// Deletes the slice's rows — all copied — with one range delete, which frees whole pages
+    /// instead of rewriting them row by row. A count other than the cache's means the cache was
+    /// wrong: it throws, and the savepoint puts every row back.
+    private static func clearSlice(through sliceEnd: Int64, _ cache: inout Cache, _ connection: SQLiteConnection) throws {
+        let expected = cache.sessions.values.reduce(0) { $0 + $1.inSlice }
+        let deleted = try connection.run("DELETE FROM event_journal WHERE id <= ?1") { try $0.bind(1, sliceEnd) }
+        guard deleted == expected else {
+            throw StoreError(.sqlite, "clearing the event journal through row \(sliceEnd) deleted \(deleted) rows, not the \(expected) copied into events; the rows are kept")
+        }
+        for index in cache.sessions.values.indices { cache.sessions.values[index].clearSlice() }
+        cache.sessions = cache.sessions.filter { !$0.value.ids.isEmpty }
+        cache.total -= deleted
+        cache.sliceEnd = nil
+        cache.sliceLeft = 0
+    }
+
+    /// How many of each session's rows to copy: the sessions with the most rows left first,
     /// until `wanted` rows (or all there are); the last session chosen may give only some.
     /// Sessions with equally many rows come in no particular order.
     static func rowsToFold(_ rows: some Sequence<(SessionID, Int)>, wanted: Int) -> [(session: SessionID, rows: Int)] {
@@ -176,16 +242,29 @@ struct EventJournal {
     /// Row counts from this one up share the histogram's last bucket in ``rowsToFold(_:wanted:)``.
     private static let histogramCap = 256
 
+    /// Reads the journal back: each row, and whether `events` holds it already (copied by a
+    /// slice that had not been cleared when the cache was dropped — a crash, a failed commit).
     private mutating func load(_ connection: SQLiteConnection) throws {
         if cache != nil { return }
         var read = Cache()
-        let rows = try connection.rows("SELECT id, session, seq, author, op_id FROM event_journal ORDER BY id") {
-            ($0.int64(0), SessionID($0.text(1)), $0.int64(2), $0.optionalText(3), $0.optionalText(4))
+        let rows = try connection.rows("""
+            SELECT j.id, j.session, j.seq, j.author, j.op_id,
+                   EXISTS (SELECT 1 FROM events AS e WHERE e.session = j.session AND e.seq = j.seq)
+            FROM event_journal AS j ORDER BY j.id
+            """) {
+            ($0.int64(0), SessionID($0.text(1)), $0.int64(2), $0.optionalText(3), $0.optionalText(4), $0.int64(5) != 0)
         }
-        for (id, session, seq, author, opId) in rows {
+        for (id, session, seq, author, opId, copied) in rows {
             read.sessions[session, default: Rows()].append(id, seq: seq, author.flatMap { author in opId.map { OperationKey(author: author, opId: $0) } })
+            // Copied rows are each session's oldest: only a row right after them counts as copied.
+            if copied, read.sessions[session]?.copied == (read.sessions[session]?.ids.count ?? 0) - 1 {
+                read.sessions[session]?.copied += 1
+            } else {
+                read.uncopied += 1
+            }
         }
         read.total = rows.count
+        read.newestID = rows.last?.0 ?? 0
         cache = read
     }
 }

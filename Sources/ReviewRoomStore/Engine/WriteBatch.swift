@@ -43,7 +43,7 @@ struct WriteBatch {
         guard appendedSinceOpen else { return }
         do {
             try begin()
-            _ = try journal.fold(atMost: Int.max, connection)
+            _ = try journal.fold(atMost: Int.max, everything: true, connection)
             try connection.execute("COMMIT")
             folds.record(.success(()))
         } catch {

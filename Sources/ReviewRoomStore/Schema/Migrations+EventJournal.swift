@@ -29,3 +29,22 @@ extension Migrations {
             SELECT session, seq, at, name, data, author, op_id FROM event_journal;
         """)
 }
+
+extension Migrations {
+    /// v8: `event_log` shows a journal row only while `events` does not hold it yet.
+    ///
+    /// v7 moved rows out of the journal as it folded them, deleting each session's oldest rows:
+    /// rows scattered over the journal's pages, so a fold rewrote about one journal page per row
+    /// it moved, and those pages filled the WAL and the checkpoints. Now a fold copies a slice
+    /// of the journal into `events` over several commits and clears the whole slice at the end
+    /// with one range delete (see `EventJournal`); until then a copied row is in both tables,
+    /// and the view leaves out the journal's copy (one primary-key lookup per journal row read).
+    static let version8 = Migration(version: 8, summary: "event log shows journal rows copied into events once", sql: """
+        DROP VIEW event_log;
+        CREATE VIEW event_log AS
+            SELECT session, seq, at, name, data, author, op_id FROM events
+            UNION ALL
+            SELECT session, seq, at, name, data, author, op_id FROM event_journal AS j
+            WHERE NOT EXISTS (SELECT 1 FROM events AS e WHERE e.session = j.session AND e.seq = j.seq);
+        """)
+}

@@ -65,7 +65,8 @@ extension Store {
     }
 
     /// The `(author, opId)` of every event up to `seq`: from the op-id index alone for `events`
-    /// (its entries carry the primary key, so `seq` needs no table row), and from the journal.
+    /// (its entries carry the primary key, so `seq` needs no table row), and from the journal —
+    /// a row copied into `events` and not yet cleared from the journal gives its key twice.
     static func operationKeys(_ connection: SQLiteConnection, session: SessionID, through seq: Int64) throws -> [OperationKey] {
         try connection.rows("""
             SELECT author, op_id FROM events INDEXED BY events_unique_operation
