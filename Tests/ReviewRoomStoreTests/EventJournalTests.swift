@@ -238,6 +238,19 @@ struct EventJournalTests {
         #expect(journal.rowsToFold(afterAppending: 5_000) == 100)
     }
 
+    @Test func commitsCopyWhatTheyOweOnceAThirtySecondOfTheThresholdIsOwed() {
+        var journal = EventJournal(foldRows: 800)
+        #expect(journal.foldChunk == 25)
+        #expect(journal.rowsToFoldNow(afterAppending: 7) == 0, "14 rows owed")
+        #expect(journal.rowsToFoldNow(afterAppending: 0) == 0, "15 rows owed")
+        #expect(journal.rowsToFoldNow(afterAppending: 5) == 25, "25 rows owed: all copied now")
+        #expect(journal.rowsToFoldNow(afterAppending: 7) == 0, "the debt starts again from nothing")
+        #expect(journal.rowsToFoldNow(afterAppending: 5_000) == 114, "a large commit owes at most an eighth of the threshold")
+        var tiny = EventJournal(foldRows: 4)
+        #expect(tiny.foldChunk == 1)
+        #expect(tiny.rowsToFoldNow(afterAppending: 3) == 1, "a small threshold copies in every commit")
+    }
+
     @Test func aFailingFoldIsLoggedOnceRetriedASecondApartAndItsRecoveryNoticed() {
         let log = AwaitableLog<String>(name: "fold log")
         var folds = JournalFoldLog(logger: CapturingLogHandler.logger(log))

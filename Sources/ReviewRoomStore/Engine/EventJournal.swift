@@ -69,6 +69,8 @@ struct EventJournal {
     /// Rows not yet in `events` from which a slice is folded (``StoreConfiguration/journalFoldRows``).
     let foldRows: Int
     private var cache: Cache?
+    /// Rows owed to `events` by the commits since the last copy (``rowsToFoldNow(afterAppending:)``).
+    private var owed = 0
 
     /// A journal whose slices start once `foldRows` of its rows are not yet in `events`.
     init(foldRows: Int) {
@@ -81,13 +83,28 @@ struct EventJournal {
         return cache.sliceEnd != nil || cache.uncopied >= foldRows
     }
 
-    /// The rows a commit that appended `appended` copies once ``needsFold``: twice as many, so a
-    /// slice is copied before the rows appended meanwhile make the next one due, and each
-    /// commit's share of the folding stays in proportion to its own work (at most an eighth of
-    /// ``foldRows``).
+    /// The rows a commit that appended `appended` owes the fold once ``needsFold``: twice as
+    /// many, so a slice is copied before the rows appended meanwhile make the next one due, and
+    /// each commit's share of the folding stays in proportion to its own work (at most an eighth
+    /// of ``foldRows``).
     func rowsToFold(afterAppending appended: Int) -> Int {
         min(max(1, 2 * appended), max(1, foldRows / 8))
     }
+
+    /// Adds a commit's share (``rowsToFold(afterAppending:)``) to what is owed and returns the
+    /// rows to copy in this commit: none until ``foldChunk`` rows are owed, then all of them.
+    /// Copying a session's rows a few hundred at a time, rather than a few dozen in every
+    /// commit, writes fewer pages of `events` per row: each chunk fills its leaves instead of
+    /// rewriting the same half-full ones commit after commit.
+    mutating func rowsToFoldNow(afterAppending appended: Int) -> Int {
+        owed += rowsToFold(afterAppending: appended)
+        guard owed >= foldChunk else { return 0 }
+        defer { owed = 0 }
+        return owed
+    }
+
+    /// Rows owed before a commit copies them: a thirty-second of ``foldRows`` (256 by default).
+    var foldChunk: Int { max(1, foldRows / 32) }
 
     /// Forgets what it knew of the table; read back on next use.
     mutating func forget() { cache = nil }

@@ -117,7 +117,8 @@ struct WriteBatch {
             let appended = outcomes.reduce(0) { count, outcome in
                 if case .appended(let request, _) = outcome { count + request.events.count } else { count }
             }
-            foldSlice(atMost: journal.rowsToFold(afterAppending: appended))
+            let rows = journal.rowsToFoldNow(afterAppending: appended)
+            if rows > 0 { foldSlice(atMost: rows) }
             if !connection.isInTransaction {
                 abandoned = StoreError(.sqlite, "the transaction was rolled back by SQLite while folding the event journal")
             }
