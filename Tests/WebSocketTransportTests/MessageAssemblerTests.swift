@@ -119,3 +119,14 @@ import Testing
         #expect(header(0x0102_0304_0506) == [0x81, 127, 0, 0, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06])
     }
 }
+
+@Suite struct DrainLimitTests {
+    /// Past its limit a message is read (and dropped) up to 16 times the limit, at least 64 KiB's
+    /// worth; a limit near `Int.max` saturates instead of trapping on every frame.
+    @Test func theDrainAllowanceIsSixteenLimitsAndSaturates() {
+        #expect(ServiceCore.drainLimit(1) == 16 * 64 * 1024)
+        #expect(ServiceCore.drainLimit(1 << 20) == 16 << 20)
+        #expect(ServiceCore.drainLimit(Int.max / 16 + 1) == Int.max)
+        #expect(ServiceCore.drainLimit(.max) == .max)
+    }
+}

@@ -84,18 +84,18 @@ public struct ConfigurationKey: Sendable {
             }
             config.logLevel = level; return nil
         },
-        positiveKey("max_message_bytes", \.maxMessageBytes),
-        positiveKey("max_note_units", \.maxNoteUnits),
-        positiveKey("messages_per_second", \.messagesPerSecond),
-        positiveKey("message_burst", \.messageBurst),
-        positiveKey("outbox_limit_bytes", \.outboxLimitBytes),
+        positiveKey("max_message_bytes", \.maxMessageBytes, atMost: 64 << 20),
+        positiveKey("max_note_units", \.maxNoteUnits, atMost: 64 << 20),
+        positiveKey("messages_per_second", \.messagesPerSecond, atMost: 100_000),
+        positiveKey("message_burst", \.messageBurst, atMost: 1_000_000),
+        positiveKey("outbox_limit_bytes", \.outboxLimitBytes, atMost: 4 << 30),
         ConfigurationKey(name: "language_hints", kind: .boolean, apply: { config, value in
             if case .string(let text) = value { return "\"\(text)\" is not true or false" }
             guard case .boolean(let flag) = value else { return "must be true or false, not \(value.kindName)" }
             config.languageHints = flag; return nil
         }, render: { $0.languageHints ? "true" : "false" }),
-        positiveKey("max_request_body_bytes", \.maxRequestBodyBytes),
-        positiveKey("snapshot_every_events", \.snapshotEveryEvents),
+        positiveKey("max_request_body_bytes", \.maxRequestBodyBytes, atMost: 64 << 20),
+        positiveKey("snapshot_every_events", \.snapshotEveryEvents, atMost: 1_000_000),
         stringKey("web_root", render: { $0.webRoot }) { config, text in
             guard !text.isEmpty else { return "must not be empty" }
             config.webRoot = text; return nil
@@ -115,13 +115,16 @@ public struct ConfigurationKey: Sendable {
         }, render: { config in render(config).map(quote) })
     }
 
+    /// A whole number from 1 to `largest`: larger values are far beyond any school's use and
+    /// would only turn a typo into memory the daemon tries to hold (or arithmetic that overflows).
     private static func positiveKey(
-        _ name: String, _ field: WritableKeyPath<DaemonConfiguration, Int> & Sendable
+        _ name: String, _ field: WritableKeyPath<DaemonConfiguration, Int> & Sendable, atMost largest: Int
     ) -> ConfigurationKey {
         ConfigurationKey(name: name, kind: .integer, apply: { config, value in
             if case .string(let text) = value { return "\"\(text)\" is not a whole number" }
             guard case .integer(let number) = value else { return "must be a whole number, not \(value.kindName)" }
             guard number > 0 else { return "must be a positive whole number, not \(number)" }
+            guard number <= largest else { return "must be at most \(largest), not \(number)" }
             config[keyPath: field] = number; return nil
         }, render: { String($0[keyPath: field]) })
     }

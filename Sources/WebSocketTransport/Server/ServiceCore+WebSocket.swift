@@ -102,7 +102,11 @@ extension ServiceCore {
 
     /// How much of a message past its limit is read (and dropped) so that the 1009 close reaches
     /// the client; a message longer still is cut off mid-frame.
-    static func drainLimit(_ limit: Int) -> Int { max(limit, 64 * 1024) * 16 }
+    static func drainLimit(_ limit: Int) -> Int {
+        // Saturates: a limit near Int.max (an embedder's "no limit") must not trap on every frame.
+        let (drain, overflow) = max(limit, 64 * 1024).multipliedReportingOverflow(by: 16)
+        return overflow ? Int.max : drain
+    }
 
     /// `TIMER`: the hello timeout. Returns -1 to close with 4000.
     ///

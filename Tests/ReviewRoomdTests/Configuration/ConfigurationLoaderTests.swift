@@ -117,6 +117,30 @@ struct ConfigurationLoaderTests {
         #expect(found.first { $0.key == "colour" }?.code == .unknownKey)
     }
 
+    /// Every number has a ceiling far above any school's use: a typo of a few extra digits is
+    /// refused with the ceiling in the message, not taken as memory to hold (or, for
+    /// `max_message_bytes`, as a limit whose drain allowance overflowed on every frame).
+    @Test(arguments: [("max_message_bytes", 64 << 20), ("max_note_units", 64 << 20), ("messages_per_second", 100_000),
+                      ("message_burst", 1_000_000), ("outbox_limit_bytes", 4 << 30), ("max_request_body_bytes", 64 << 20),
+                      ("snapshot_every_events", 1_000_000)])
+    func numbersAboveTheirCeilingAreRefusedNamingIt(key: String, ceiling: Int) throws {
+        let refused = problems(ConfigurationLoader(file: file([(key, .integer(ceiling + 1))])))
+        #expect(refused.count == 1)
+        #expect(refused.first?.key == key)
+        #expect(refused.first?.message == "must be at most \(ceiling), not \(ceiling + 1)", "\(refused)")
+        let huge = problems(ConfigurationLoader(file: file([(key, .integer(1 << 62))])))
+        #expect(huge.first?.key == key)
+        // The burst may not be below the rate, so a rate at its ceiling comes with a burst as high.
+        let atCeiling = [(key, ConfigValue.integer(ceiling))] + (key == "messages_per_second" ? [("message_burst", .integer(ceiling))] : [])
+        let loaded = try load(ConfigurationLoader(file: file(atCeiling)))
+        let fields: [String: KeyPath<DaemonConfiguration, Int>] = [
+            "max_message_bytes": \.maxMessageBytes, "max_note_units": \.maxNoteUnits, "messages_per_second": \.messagesPerSecond,
+            "message_burst": \.messageBurst, "outbox_limit_bytes": \.outboxLimitBytes, "max_request_body_bytes": \.maxRequestBodyBytes,
+            "snapshot_every_events": \.snapshotEveryEvents,
+        ]
+        #expect(try loaded[keyPath: #require(fields[key])] == ceiling, "the ceiling itself is accepted")
+    }
+
     /// A welcome carries every note, and a reply queued behind other messages counts against the
     /// limit: an outbox smaller than one full note is a warning (not an error: small limits are
     /// how slow readers are tested).
