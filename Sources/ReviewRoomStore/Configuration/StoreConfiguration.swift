@@ -31,11 +31,12 @@ public struct StoreConfiguration: Sendable {
     /// session per commit, and a rarer checkpoint copies each page once for many commits
     /// (`reviewroom-bench store`, 100 sessions: 52k → 66k appends/s over 1,000 pages).
     public var walAutocheckpointPages: Int
-    /// Journal rows from which the writer folds the event journal into `events` (schema v7):
-    /// each commit then also folds twice what it appended (at most an eighth of this), from the
-    /// sessions with the most rows. 8,192 by default: the more events of one session a fold
-    /// moves, the fewer pages each event costs, while a read of a session's events scans the
-    /// journal, which holds about this many rows.
+    /// Journal rows not yet in `events` from which the writer folds a slice of the event journal
+    /// into `events` (schemas v7, v8): each commit then owes twice what it appended (at most an
+    /// eighth of this) and copies what it owes once a thirty-second of this is owed, from the
+    /// sessions with the most rows; the slice is cleared once copied. 8,192 by default: the more
+    /// events of one session a copy takes, the fewer pages each event costs, while a read of a
+    /// session's events scans the journal, which holds one to two times this many rows.
     public var journalFoldRows: Int
     /// Optional cap on the database size in pages (`max_page_count`): a quota that makes the
     /// store report `diskFull` before the disk is; nil for no cap.
