@@ -60,6 +60,30 @@ struct AttendanceTests {
         await store.close()
     }
 
+    /// The session's last stored event is found wherever it lies: in the journal (half of it
+    /// copied into `events`) or, after a clean close folded everything, in `events` alone.
+    @Test func openIntervalsCloseAtTheLastEventInTheJournalOrInEvents() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let configuration = StoreConfiguration(dataDirectory: dir.path, journalFoldRows: 4)
+        var store = try await Store.open(configuration)
+        let (_, created) = try await StoreFixtures.session(in: store)
+        let id = created.session.id, asha = created.invites[0].participant.id
+        let start = Timestamp(millisecondsSince1970: 1_796_117_400_000)
+        try await store.recordJoined(asha, in: id, at: start)
+        for seq in Int64(1)...10 { _ = try await store.append([StoreFixtures.event(seq)], to: id) }
+        #expect(try await store.closeInterruptedAttendance(in: id) == 1)
+        #expect(try await store.attendance(of: id).map(\.leftAt) == [StoreFixtures.event(10).at])
+        await store.close()
+
+        store = try await Store.open(configuration)
+        #expect(try await store.read { try $0.integer("SELECT count(*) FROM event_journal") } == 0, "closing folded everything")
+        try await store.recordJoined(asha, in: id, at: start)
+        #expect(try await store.closeInterruptedAttendance(in: id) == 1)
+        #expect(try await store.attendance(of: id).map(\.leftAt) == [StoreFixtures.event(10).at, StoreFixtures.event(10).at])
+        await store.close()
+    }
+
     /// A daemon killed with people online leaves intervals open: on the next load they end at
     /// the session's last stored event (never before they began), marked recovered.
     @Test func openIntervalsCloseAtTheLastStoredEvent() async throws {

@@ -61,7 +61,7 @@ extension Store {
                 let closed = try connection.run("""
                     UPDATE attendance
                     SET left_at = max(joined_at, coalesce(seen_at, joined_at),
-                                      coalesce((SELECT at FROM event_log WHERE session = ?1 ORDER BY seq DESC LIMIT 1), joined_at)),
+                                      coalesce(\(Self.lastEventAtSQL), joined_at)),
                         recovered = 1
                     WHERE session = ?1 AND left_at IS NULL
                     """) { try $0.bind(1, session.rawValue) }

@@ -83,6 +83,14 @@ extension Store {
     /// journal rows, if it has any, all come after its `events` rows.
     static let lastSeqSQL = "coalesce((SELECT max(seq) FROM event_journal WHERE session = ?1), (SELECT max(seq) FROM events WHERE session = ?1))"
 
+    /// The `at` of session `?1`'s newest event (NULL without events), as one expression: its
+    /// newest journal row if it has any, else one seek at the end of its `events` range (the view
+    /// `event_log` would read and sort the whole log for it).
+    static let lastEventAtSQL = """
+        coalesce((SELECT at FROM event_journal WHERE session = ?1 ORDER BY seq DESC LIMIT 1),
+                 (SELECT at FROM events WHERE session = ?1 ORDER BY seq DESC LIMIT 1))
+        """
+
     static func lastSeq(_ connection: SQLiteConnection, _ session: SessionID) throws -> Int64 {
         try connection.integer("SELECT \(lastSeqSQL)") { try $0.bind(1, session.rawValue) } ?? 0
     }
