@@ -7,14 +7,31 @@ extension Rope {
         let room = text.utf8.count
         if room == 0 { return 0 }
         return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: room) { buffer in
-            var written = 0
-            for unit in text.utf16 {
-                buffer[written] = unit
-                written += 1
-            }
+            let written = Self.writeUTF16(of: text, into: buffer)
             insert(UnsafeBufferPointer(rebasing: buffer[..<written]), at: offset)
             return written
         }
+    }
+
+    /// Writes the UTF-16 units of `text` into `buffer` (room for `text.utf8.count` units)
+    /// and returns how many there are.
+    static func writeUTF16(of text: String, into buffer: UnsafeMutableBufferPointer<UInt16>) -> Int {
+        // ASCII text, most of what is typed, is its UTF-8 bytes widened: read in place, that
+        // skips the UTF-16 view's per-unit transcoding. A non-ASCII byte starts over below.
+        let widened = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for (i, byte) in bytes.enumerated() {
+                guard byte < 0x80 else { return nil }
+                buffer[i] = UInt16(byte)
+            }
+            return bytes.count
+        }
+        if let count = widened ?? nil { return count }
+        var written = 0
+        for unit in text.utf16 {
+            buffer[written] = unit
+            written += 1
+        }
+        return written
     }
 
     /// Inserts `newUnits` at `offset` (in `0 ... utf16Count`).
