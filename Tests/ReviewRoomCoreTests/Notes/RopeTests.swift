@@ -61,6 +61,47 @@ import ReviewRoomTesting
         #expect(rope.string == "ok")
     }
 
+    @Test("removing from, up to and across chunk boundaries matches a flat array (the scan that skips whole children)")
+    func removesAtChunkBoundaries() {
+        var rng = SplitMix64(seed: 5)
+        var rope = Rope(), flat: [UInt16] = []
+        for _ in 0 ..< 60 { // enough chunks of uneven sizes for two inner levels
+            let units = (0 ..< Int.random(in: 300 ... 3000, using: &rng)).map { _ in UInt16.random(in: 0x41 ... 0x5A, using: &rng) }
+            let at = Int.random(in: 0 ... flat.count, using: &rng)
+            rope.insert(units, at: at)
+            flat.insert(contentsOf: units, at: at)
+        }
+        for _ in 0 ..< 300 {
+            let boundaries = Self.chunkBoundaries(of: rope)
+            let edge = boundaries[Int.random(in: 0 ..< boundaries.count, using: &rng)]
+            let span = Int.random(in: 1 ... 40, using: &rng)
+            let range = switch Int.random(in: 0 ..< 3, using: &rng) {
+            case 0: edge ..< Swift.min(flat.count, edge + span) // from a boundary
+            case 1: Swift.max(0, edge - span) ..< edge // up to one
+            default: Swift.max(0, edge - span) ..< Swift.min(flat.count, edge + span) // across one
+            }
+            rope.remove(range)
+            flat.removeSubrange(range)
+            #expect(rope.units == flat)
+            if flat.count < 2000 { break }
+        }
+    }
+
+    /// Offsets where one leaf ends and the next starts, and both ends of the text.
+    private static func chunkBoundaries(of rope: Rope) -> [Int] {
+        var offsets = [0], end = 0
+        func walk(_ index: Int) {
+            if rope.nodes[index].isLeaf {
+                end += rope.nodes[index].length
+                offsets.append(end)
+            } else {
+                rope.nodes[index].children.forEach(walk)
+            }
+        }
+        walk(rope.root)
+        return offsets
+    }
+
     @Test func detectsSurrogatePairSplits() {
         let rope = Rope("a😀b")
         #expect(!rope.splitsSurrogatePair(at: 0))

@@ -72,10 +72,7 @@ extension NoteBuffer {
     /// Sets ``mayHoldSurrogates`` when `op` inserts an astral character.
     mutating func noteSurrogates(in op: TextOperation) {
         guard !mayHoldSurrogates else { return }
-        for case .insert(let s) in op.components where s.hasAstralScalar {
-            mayHoldSurrogates = true
-            return
-        }
+        mayHoldSurrogates = op.components.contains { if case .insert(let s) = $0 { s.hasAstralScalar } else { false } }
     }
 
     /// Transforms a cursor or selection made at `fromRev` to the current revision

@@ -107,8 +107,7 @@ extension Rope {
             nodes[index].units.removeSubrange(range)
             return
         }
-        var i = 0
-        var start = 0
+        var (i, start) = firstChild(of: index, reaching: range.lowerBound)
         var leftSmallLeaf = false
         while i < nodes[index].children.count && start < range.upperBound {
             let child = nodes[index].children[i]
@@ -128,6 +127,21 @@ extension Rope {
             i += 1
         }
         if leftSmallLeaf { mergeSmallLeaves(in: index) }
+    }
+
+    /// The first child of inner node `index` that does not lie wholly before `offset`, and
+    /// where it starts. A child that ends at `offset` lies before it unless it is empty there.
+    private func firstChild(of index: Int, reaching offset: Int) -> (child: Int, start: Int) {
+        // One tight scan over the children, so the removing loop only visits the ones it cuts.
+        let children = nodes[index].children
+        var i = 0, start = 0
+        while i < children.count {
+            let end = start + nodes[children[i]].length
+            if end > offset || start == offset { break }
+            start = end
+            i += 1
+        }
+        return (i, start)
     }
 
     /// Merges each small leaf child of `index` into its left neighbour when both fit in one leaf.
