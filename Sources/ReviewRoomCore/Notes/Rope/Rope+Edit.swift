@@ -69,7 +69,12 @@ extension Rope {
     private mutating func insert(_ newUnits: UnsafeBufferPointer<UInt16>, at offset: Int, into index: Int) -> [Int] {
         nodes[index].length += newUnits.count
         if nodes[index].isLeaf {
-            nodes[index].units.insert(contentsOf: newUnits, at: offset)
+            if newUnits.count == 1 {
+                // A keystroke: inserting one element skips the generic collection copy.
+                nodes[index].units.insert(newUnits[0], at: offset)
+            } else {
+                nodes[index].units.insert(contentsOf: newUnits, at: offset)
+            }
             guard nodes[index].units.count > Self.maxLeaf else { return [] }
             let pieces = Self.split(nodes[index].units, into: Self.maxLeaf)
             nodes[index].units = Array(pieces[0])
