@@ -87,19 +87,48 @@ import ReviewRoomTesting
         }
     }
 
+    @Test("an insert into a leaf with room leaves the same tree as the general insert, which can split")
+    func leafWithRoomInsertMatchesTheGeneralInsert() {
+        var rng = SplitMix64(seed: 9)
+        var fast = Rope(), general = Rope()
+        var tookLeafWithRoom = 0
+        for step in 0 ..< 3000 {
+            let count = step % 50 == 0 ? Int.random(in: 200 ... 2000, using: &rng) : Int.random(in: 1 ... 6, using: &rng)
+            let units = (0 ..< count).map { _ in UInt16.random(in: 0x41 ... 0x5A, using: &rng) }
+            let boundaries = Self.chunkBoundaries(of: general)
+            let at = step % 4 == 0 // between two leaves, where the child choice matters
+                ? boundaries[Int.random(in: 0 ..< boundaries.count, using: &rng)]
+                : Int.random(in: 0 ... general.utf16Count, using: &rng)
+            units.withUnsafeBufferPointer { buffer in
+                if fast.insertIntoLeafWithRoom(buffer, at: at) { tookLeafWithRoom += 1 } else { fast.insertSplitting(buffer, at: at) }
+                general.insertSplitting(buffer, at: at)
+            }
+            if step % 3 == 0 && !general.isEmpty { // uneven leaves
+                let from = Int.random(in: 0 ..< general.utf16Count, using: &rng)
+                let range = from ..< Swift.min(general.utf16Count, from + Int.random(in: 1 ... 100, using: &rng))
+                fast.remove(range)
+                general.remove(range)
+            }
+            #expect(Self.layout(of: fast) == Self.layout(of: general))
+        }
+        #expect(fast.units == general.units)
+        #expect(tookLeafWithRoom > 1000 && tookLeafWithRoom < 3000) // both ways were taken
+    }
+
+    /// The lengths of the nodes at each depth, left to right, root first.
+    private static func layout(of rope: Rope) -> [[Int]] {
+        var levels: [[Int]] = [], level = [rope.root]
+        while !level.isEmpty {
+            levels.append(level.map { rope.nodes[$0].length })
+            level = level.flatMap { rope.nodes[$0].isLeaf ? [] : rope.nodes[$0].children }
+        }
+        return levels
+    }
+
     /// Offsets where one leaf ends and the next starts, and both ends of the text.
     private static func chunkBoundaries(of rope: Rope) -> [Int] {
-        var offsets = [0], end = 0
-        func walk(_ index: Int) {
-            if rope.nodes[index].isLeaf {
-                end += rope.nodes[index].length
-                offsets.append(end)
-            } else {
-                rope.nodes[index].children.forEach(walk)
-            }
-        }
-        walk(rope.root)
-        return offsets
+        // Every leaf is at the deepest level.
+        layout(of: rope).last!.reduce(into: [0]) { $0.append($0.last! + $1) }
     }
 
     @Test func detectsSurrogatePairSplits() {

@@ -43,6 +43,12 @@ extension Rope {
     public mutating func insert(_ newUnits: UnsafeBufferPointer<UInt16>, at offset: Int) {
         precondition(offset >= 0 && offset <= utf16Count, "rope insert offset out of range")
         if newUnits.isEmpty { return }
+        if !insertIntoLeafWithRoom(newUnits, at: offset) { insertSplitting(newUnits, at: offset) }
+    }
+
+    /// The general insert (``insertIntoLeafWithRoom(_:at:)`` takes the common case): splits
+    /// the leaf and inner nodes that overflow, and grows the tree at the root.
+    mutating func insertSplitting(_ newUnits: UnsafeBufferPointer<UInt16>, at offset: Int) {
         let extra = insert(newUnits, at: offset, into: root)
         if !extra.isEmpty { root = grow([root] + extra) }
     }
@@ -69,12 +75,7 @@ extension Rope {
     private mutating func insert(_ newUnits: UnsafeBufferPointer<UInt16>, at offset: Int, into index: Int) -> [Int] {
         nodes[index].length += newUnits.count
         if nodes[index].isLeaf {
-            if newUnits.count == 1 {
-                // A keystroke: inserting one element skips the generic collection copy.
-                nodes[index].units.insert(newUnits[0], at: offset)
-            } else {
-                nodes[index].units.insert(contentsOf: newUnits, at: offset)
-            }
+            nodes[index].insertUnits(newUnits, at: offset)
             guard nodes[index].units.count > Self.maxLeaf else { return [] }
             let pieces = Self.split(nodes[index].units, into: Self.maxLeaf)
             nodes[index].units = Array(pieces[0])
@@ -83,15 +84,7 @@ extension Rope {
             for piece in pieces.dropFirst() { siblings.append(allocate(RopeNode(leaf: Array(piece)))) }
             return siblings
         }
-        var i = 0
-        var position = offset
-        let last = nodes[index].children.count - 1
-        while i < last {
-            let length = nodes[nodes[index].children[i]].length
-            if position <= length { break }
-            position -= length
-            i += 1
-        }
+        let (i, position) = child(of: index, taking: offset)
         let extra = insert(newUnits, at: position, into: nodes[index].children[i])
         guard !extra.isEmpty else { return [] }
         nodes[index].children.insert(contentsOf: extra, at: i + 1)
