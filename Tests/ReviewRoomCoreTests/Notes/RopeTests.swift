@@ -87,32 +87,40 @@ import ReviewRoomTesting
         }
     }
 
-    @Test("an insert into a leaf with room leaves the same tree as the general insert, which can split")
-    func leafWithRoomInsertMatchesTheGeneralInsert() {
+    @Test("inserts and removals that change one leaf leave the same tree as the general edits, which split and merge")
+    func singleLeafEditsMatchTheGeneralEdits() {
         var rng = SplitMix64(seed: 9)
         var fast = Rope(), general = Rope()
-        var tookLeafWithRoom = 0
+        var singleLeafInserts = 0, singleLeafRemovals = 0
         for step in 0 ..< 3000 {
             let count = step % 50 == 0 ? Int.random(in: 200 ... 2000, using: &rng) : Int.random(in: 1 ... 6, using: &rng)
             let units = (0 ..< count).map { _ in UInt16.random(in: 0x41 ... 0x5A, using: &rng) }
-            let boundaries = Self.chunkBoundaries(of: general)
-            let at = step % 4 == 0 // between two leaves, where the child choice matters
-                ? boundaries[Int.random(in: 0 ..< boundaries.count, using: &rng)]
-                : Int.random(in: 0 ... general.utf16Count, using: &rng)
+            let at = randomOffset(in: general, using: &rng)
             units.withUnsafeBufferPointer { buffer in
-                if fast.insertIntoLeafWithRoom(buffer, at: at) { tookLeafWithRoom += 1 } else { fast.insertSplitting(buffer, at: at) }
+                if fast.insertIntoLeafWithRoom(buffer, at: at) { singleLeafInserts += 1 } else { fast.insertSplitting(buffer, at: at) }
                 general.insertSplitting(buffer, at: at)
             }
-            if step % 3 == 0 && !general.isEmpty { // uneven leaves
-                let from = Int.random(in: 0 ..< general.utf16Count, using: &rng)
-                let range = from ..< Swift.min(general.utf16Count, from + Int.random(in: 1 ... 100, using: &rng))
-                fast.remove(range)
-                general.remove(range)
+            if step % 2 == 0 && !general.isEmpty {
+                let from = Swift.min(randomOffset(in: general, using: &rng), general.utf16Count - 1)
+                let span = step % 10 == 0 ? Int.random(in: 1 ... 300, using: &rng) : Int.random(in: 1 ... 8, using: &rng)
+                let range = from ..< Swift.min(general.utf16Count, from + span)
+                if fast.removeWithinLeaf(range) { singleLeafRemovals += 1 } else { fast.removeMerging(range) }
+                general.removeMerging(range)
             }
             #expect(Self.layout(of: fast) == Self.layout(of: general))
         }
         #expect(fast.units == general.units)
-        #expect(tookLeafWithRoom > 1000 && tookLeafWithRoom < 3000) // both ways were taken
+        // Both ways were taken for both edits.
+        #expect(singleLeafInserts > 1000 && singleLeafInserts < 3000)
+        #expect(singleLeafRemovals > 500 && singleLeafRemovals < 1500)
+    }
+
+    /// A random offset in `rope`, a quarter of the time one between two leaves (where the
+    /// choice of child matters).
+    private func randomOffset(in rope: Rope, using rng: inout SplitMix64) -> Int {
+        guard Int.random(in: 0 ..< 4, using: &rng) == 0 else { return Int.random(in: 0 ... rope.utf16Count, using: &rng) }
+        let boundaries = Self.chunkBoundaries(of: rope)
+        return boundaries[Int.random(in: 0 ..< boundaries.count, using: &rng)]
     }
 
     /// The lengths of the nodes at each depth, left to right, root first.

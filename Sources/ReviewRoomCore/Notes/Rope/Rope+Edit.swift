@@ -56,7 +56,13 @@ extension Rope {
     /// Removes the units in `range` (within `0 ..< utf16Count`).
     public mutating func remove(_ range: Range<Int>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= utf16Count, "rope remove range out of bounds")
-        if range.isEmpty { return }
+        if range.isEmpty || removeWithinLeaf(range) { return }
+        removeMerging(range)
+    }
+
+    /// The general removal (``removeWithinLeaf(_:)`` takes the common case): drops emptied
+    /// nodes, merges small leaves and shortens the tree at the root.
+    mutating func removeMerging(_ range: Range<Int>) {
         remove(range, from: root)
         while !nodes[root].isLeaf && nodes[root].children.count == 1 {
             let old = root
@@ -129,7 +135,7 @@ extension Rope {
 
     /// The first child of inner node `index` that does not lie wholly before `offset`, and
     /// where it starts. A child that ends at `offset` lies before it unless it is empty there.
-    private func firstChild(of index: Int, reaching offset: Int) -> (child: Int, start: Int) {
+    func firstChild(of index: Int, reaching offset: Int) -> (child: Int, start: Int) {
         // One tight scan over the children, so the removing loop only visits the ones it cuts.
         let children = nodes[index].children
         var i = 0, start = 0
