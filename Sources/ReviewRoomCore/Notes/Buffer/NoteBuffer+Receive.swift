@@ -72,11 +72,7 @@ extension NoteBuffer {
     /// Sets ``mayHoldSurrogates`` when `op` inserts an astral character.
     mutating func noteSurrogates(in op: TextOperation) {
         guard !mayHoldSurrogates else { return }
-        // Only 4-byte UTF-8 sequences (lead byte 0xF0 or above) are astral.
-        for case .insert(let s) in op.components where !s.utf8.allSatisfy({ $0 < 0xF0 }) {
-            mayHoldSurrogates = true
-            return
-        }
+        mayHoldSurrogates = op.components.contains { if case .insert(let s) = $0 { s.hasAstralScalar } else { false } }
     }
 
     /// Transforms a cursor or selection made at `fromRev` to the current revision

@@ -74,6 +74,7 @@ public struct NoteBuffer: Sendable {
     }
 
     /// Checks that `rev` is one whose text the buffer can reach.
+    @inline(__always) // two comparisons on every edit; a call cost more than the check
     func checkKnown(_ rev: Int) throws(NoteError) {
         if rev > revision || rev < 0 {
             throw NoteError(.unknownRevision, "rev \(rev) is not a revision of note '\(id)', which is at rev \(revision)")

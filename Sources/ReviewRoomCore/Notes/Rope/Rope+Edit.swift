@@ -7,14 +7,31 @@ extension Rope {
         let room = text.utf8.count
         if room == 0 { return 0 }
         return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: room) { buffer in
-            var written = 0
-            for unit in text.utf16 {
-                buffer[written] = unit
-                written += 1
-            }
+            let written = Self.writeUTF16(of: text, into: buffer)
             insert(UnsafeBufferPointer(rebasing: buffer[..<written]), at: offset)
             return written
         }
+    }
+
+    /// Writes the UTF-16 units of `text` into `buffer` (room for `text.utf8.count` units)
+    /// and returns how many there are.
+    static func writeUTF16(of text: String, into buffer: UnsafeMutableBufferPointer<UInt16>) -> Int {
+        // ASCII text, most of what is typed, is its UTF-8 bytes widened: read in place, that
+        // skips the UTF-16 view's per-unit transcoding. A non-ASCII byte starts over below.
+        let widened = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for (i, byte) in bytes.enumerated() {
+                guard byte < 0x80 else { return nil }
+                buffer[i] = UInt16(byte)
+            }
+            return bytes.count
+        }
+        if let count = widened ?? nil { return count }
+        var written = 0
+        for unit in text.utf16 {
+            buffer[written] = unit
+            written += 1
+        }
+        return written
     }
 
     /// Inserts `newUnits` at `offset` (in `0 ... utf16Count`).
@@ -26,6 +43,12 @@ extension Rope {
     public mutating func insert(_ newUnits: UnsafeBufferPointer<UInt16>, at offset: Int) {
         precondition(offset >= 0 && offset <= utf16Count, "rope insert offset out of range")
         if newUnits.isEmpty { return }
+        if !insertIntoLeafWithRoom(newUnits, at: offset) { insertSplitting(newUnits, at: offset) }
+    }
+
+    /// The general insert (``insertIntoLeafWithRoom(_:at:)`` takes the common case): splits
+    /// the leaf and inner nodes that overflow, and grows the tree at the root.
+    mutating func insertSplitting(_ newUnits: UnsafeBufferPointer<UInt16>, at offset: Int) {
         let extra = insert(newUnits, at: offset, into: root)
         if !extra.isEmpty { root = grow([root] + extra) }
     }
@@ -33,7 +56,13 @@ extension Rope {
     /// Removes the units in `range` (within `0 ..< utf16Count`).
     public mutating func remove(_ range: Range<Int>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= utf16Count, "rope remove range out of bounds")
-        if range.isEmpty { return }
+        if range.isEmpty || removeWithinLeaf(range) { return }
+        removeMerging(range)
+    }
+
+    /// The general removal (``removeWithinLeaf(_:)`` takes the common case): drops emptied
+    /// nodes, merges small leaves and shortens the tree at the root.
+    mutating func removeMerging(_ range: Range<Int>) {
         remove(range, from: root)
         while !nodes[root].isLeaf && nodes[root].children.count == 1 {
             let old = root
@@ -52,7 +81,7 @@ extension Rope {
     private mutating func insert(_ newUnits: UnsafeBufferPointer<UInt16>, at offset: Int, into index: Int) -> [Int] {
         nodes[index].length += newUnits.count
         if nodes[index].isLeaf {
-            nodes[index].units.insert(contentsOf: newUnits, at: offset)
+            nodes[index].insertUnits(newUnits, at: offset)
             guard nodes[index].units.count > Self.maxLeaf else { return [] }
             let pieces = Self.split(nodes[index].units, into: Self.maxLeaf)
             nodes[index].units = Array(pieces[0])
@@ -61,15 +90,7 @@ extension Rope {
             for piece in pieces.dropFirst() { siblings.append(allocate(RopeNode(leaf: Array(piece)))) }
             return siblings
         }
-        var i = 0
-        var position = offset
-        let last = nodes[index].children.count - 1
-        while i < last {
-            let length = nodes[nodes[index].children[i]].length
-            if position <= length { break }
-            position -= length
-            i += 1
-        }
+        let (i, position) = child(of: index, taking: offset)
         let extra = insert(newUnits, at: position, into: nodes[index].children[i])
         guard !extra.isEmpty else { return [] }
         nodes[index].children.insert(contentsOf: extra, at: i + 1)
@@ -90,8 +111,7 @@ extension Rope {
             nodes[index].units.removeSubrange(range)
             return
         }
-        var i = 0
-        var start = 0
+        var (i, start) = firstChild(of: index, reaching: range.lowerBound)
         var leftSmallLeaf = false
         while i < nodes[index].children.count && start < range.upperBound {
             let child = nodes[index].children[i]
@@ -111,6 +131,21 @@ extension Rope {
             i += 1
         }
         if leftSmallLeaf { mergeSmallLeaves(in: index) }
+    }
+
+    /// The first child of inner node `index` that does not lie wholly before `offset`, and
+    /// where it starts. A child that ends at `offset` lies before it unless it is empty there.
+    func firstChild(of index: Int, reaching offset: Int) -> (child: Int, start: Int) {
+        // One tight scan over the children, so the removing loop only visits the ones it cuts.
+        let children = nodes[index].children
+        var i = 0, start = 0
+        while i < children.count {
+            let end = start + nodes[children[i]].length
+            if end > offset || start == offset { break }
+            start = end
+            i += 1
+        }
+        return (i, start)
     }
 
     /// Merges each small leaf child of `index` into its left neighbour when both fit in one leaf.

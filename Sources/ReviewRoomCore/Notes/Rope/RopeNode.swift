@@ -18,6 +18,16 @@ struct RopeNode: Sendable {
         self.isLeaf = true
     }
 
+    /// Inserts `newUnits` into this leaf's chunk at `offset` (``length`` is the caller's).
+    mutating func insertUnits(_ newUnits: UnsafeBufferPointer<UInt16>, at offset: Int) {
+        if newUnits.count == 1 {
+            // A keystroke: inserting one element skips the generic collection copy.
+            units.insert(newUnits[0], at: offset)
+        } else {
+            units.insert(contentsOf: newUnits, at: offset)
+        }
+    }
+
     /// An inner node over `children`, whose lengths add up to `length`.
     init(children: [Int], length: Int) {
         self.units = []
