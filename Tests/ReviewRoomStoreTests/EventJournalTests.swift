@@ -142,6 +142,36 @@ struct EventJournalTests {
         closed.close()
     }
 
+    /// A slice is cleared a chunk at a time once it is all copied — eight times what a commit
+    /// copies — so no single commit deletes a whole slice's rows.
+    @Test func aCopiedSliceIsClearedAFewChunksAtATime() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        // A threshold of 64: each one-event commit copies 2 rows (an eighth of it, at most twice
+        // what it appended) and clears 16.
+        let (store, configuration) = try await Self.opened(dir, foldRows: 64)
+        let (_, created) = try await StoreFixtures.session(in: store)
+        let id = created.session.id
+        let reader = try SQLiteConnection(path: configuration.databasePath)
+        let journal = { try reader.rows("SELECT seq FROM event_journal ORDER BY id") { _ in } map: { $0.int64(0) } }
+        let copied = { try reader.integer("SELECT count(*) FROM events") ?? 0 }
+        // Append 64 makes the slice (rows 1–64) due; appends 64…95 copy it, two rows each.
+        for seq in Int64(1)...94 { _ = try await store.append([Self.edit(seq)], to: id) }
+        #expect(try journal() == Array(1...94), "nothing is cleared while the slice is being copied")
+        #expect(try copied() == 62)
+        _ = try await store.append([Self.edit(95)], to: id)
+        #expect(try copied() == 64)
+        #expect(try journal() == Array(17...95), "the commit that copied the last row cleared the first chunk")
+        _ = try await store.append([Self.edit(96)], to: id)
+        #expect(try journal() == Array(33...96))
+        for seq in Int64(97)...98 { _ = try await store.append([Self.edit(seq)], to: id) }
+        #expect(try journal() == Array(65...98), "the slice is cleared, and only it")
+        #expect(try copied() == 64)
+        reader.close()
+        #expect(try await store.events(of: id, after: 0).map(\.seq) == Array(1...98))
+        await store.close()
+    }
+
     @Test func theLatestClockChangeOperationKeysAndAnErasureSeeBothTables() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -42,13 +42,16 @@ struct EventJournal {
             if let key { operations.insert(key) }
         }
 
-        /// Forgets the slice's rows (cleared from the journal, all copied).
-        mutating func clearSlice() {
-            for key in keys.prefix(inSlice) { if let key { operations.remove(key) } }
-            ids.removeFirst(inSlice)
-            keys.removeFirst(inSlice)
-            copied = 0
-            inSlice = 0
+        /// Forgets the slice's rows up to row id `bound` (cleared from the journal, all copied);
+        /// returns how many.
+        mutating func clearSlice(through bound: Int64) -> Int {
+            let cleared = ids.prefix(inSlice).prefix { $0 <= bound }.count
+            for key in keys.prefix(cleared) { if let key { operations.remove(key) } }
+            ids.removeFirst(cleared)
+            keys.removeFirst(cleared)
+            copied -= cleared
+            inSlice -= cleared
+            return cleared
         }
     }
 
@@ -60,10 +63,12 @@ struct EventJournal {
         var uncopied = 0
         /// The newest row id in the journal.
         var newestID: Int64 = 0
-        /// The newest row of the slice being copied; nil between slices.
+        /// The newest row of the slice being copied or cleared; nil between slices.
         var sliceEnd: Int64?
         /// Rows of the slice not yet copied.
         var sliceLeft = 0
+        /// The slice's rows up to this row id are cleared from the journal.
+        var clearedThrough: Int64 = 0
     }
 
     /// Rows not yet in `events` from which a slice is folded (``StoreConfiguration/journalFoldRows``).
@@ -168,9 +173,9 @@ struct EventJournal {
     }
 
     /// Copies up to `wanted` rows of the slice into `events` — starting a slice if one is due, or
-    /// of every row when `everything` — and clears the slice from the journal once it is all
-    /// copied. Runs inside the caller's transaction; returns the rows copied. The caller
-    /// ``forget()``s on failure.
+    /// of every row when `everything` — and once the slice is all copied, clears up to eight
+    /// times `wanted` of its rows from the journal (all of them when `everything`). Runs inside
+    /// the caller's transaction; returns the rows copied. The caller ``forget()``s on failure.
     mutating func fold(atMost wanted: Int, everything: Bool = false, _ connection: SQLiteConnection) throws -> Int {
         try load(connection)
         guard var cache = self.cache else { return 0 }
@@ -196,35 +201,48 @@ struct EventJournal {
         for (session, rows) in chosen { cache.sessions[session]?.copied += rows }
         cache.sliceLeft -= ids.count
         cache.uncopied -= ids.count
-        if cache.sliceLeft <= 0 { try Self.clearSlice(through: sliceEnd, &cache, connection) }
+        if cache.sliceLeft <= 0 {
+            // A range delete costs per row too (about 3 ms for a whole slice of 8,192): spread
+            // over a few commits, it never holds up one commit's appends for that long.
+            let (chunk, overflow) = max(1, wanted).multipliedReportingOverflow(by: 8)
+            let bound = everything || overflow ? sliceEnd : min(sliceEnd, cache.clearedThrough + Int64(chunk))
+            try Self.clearSlice(through: bound, &cache, connection)
+        }
         return ids.count
     }
 
     /// The slice becomes every row the journal holds now.
     private static func startSlice(_ cache: inout Cache) {
         var left = 0
+        var oldest = cache.newestID
         for index in cache.sessions.values.indices {
             cache.sessions.values[index].inSlice = cache.sessions.values[index].ids.count
             left += cache.sessions.values[index].sliceLeft
+            oldest = min(oldest, cache.sessions.values[index].ids.first ?? oldest)
         }
         cache.sliceEnd = cache.newestID
         cache.sliceLeft = left
+        cache.clearedThrough = oldest - 1
     }
 
-    /// Deletes the slice's rows — all copied — with one range delete, which frees whole pages
-    /// instead of rewriting them row by row. A count other than the cache's means the cache was
-    /// wrong: it throws, and the savepoint puts every row back.
-    private static func clearSlice(through sliceEnd: Int64, _ cache: inout Cache, _ connection: SQLiteConnection) throws {
-        let expected = cache.sessions.values.reduce(0) { $0 + $1.inSlice }
-        let deleted = try connection.run("DELETE FROM event_journal WHERE id <= ?1") { try $0.bind(1, sliceEnd) }
+    /// Deletes the slice's rows — all copied — up to row id `bound` with one range delete, which
+    /// frees whole pages instead of rewriting them row by row; the slice ends with its last row.
+    /// A count other than the cache's means the cache was wrong: it throws, and the savepoint
+    /// puts every row back.
+    private static func clearSlice(through bound: Int64, _ cache: inout Cache, _ connection: SQLiteConnection) throws {
+        let deleted = try connection.run("DELETE FROM event_journal WHERE id <= ?1") { try $0.bind(1, bound) }
+        var expected = 0
+        for index in cache.sessions.values.indices { expected += cache.sessions.values[index].clearSlice(through: bound) }
         guard deleted == expected else {
-            throw StoreError(.sqlite, "clearing the event journal through row \(sliceEnd) deleted \(deleted) rows, not the \(expected) copied into events; the rows are kept")
+            throw StoreError(.sqlite, "clearing the event journal through row \(bound) deleted \(deleted) rows, not the \(expected) copied into events; the rows are kept")
         }
-        for index in cache.sessions.values.indices { cache.sessions.values[index].clearSlice() }
         cache.sessions = cache.sessions.filter { !$0.value.ids.isEmpty }
         cache.total -= deleted
-        cache.sliceEnd = nil
-        cache.sliceLeft = 0
+        cache.clearedThrough = bound
+        if bound == cache.sliceEnd {
+            cache.sliceEnd = nil
+            cache.sliceLeft = 0
+        }
     }
 
     /// How many of each session's rows to copy: the sessions with the most rows left first,
