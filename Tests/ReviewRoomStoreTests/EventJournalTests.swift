@@ -85,8 +85,9 @@ struct EventJournalTests {
         let (store, configuration) = try await Self.opened(dir, foldRows: 4)
         let (_, created) = try await StoreFixtures.session(in: store)
         let id = created.session.id
-        for seq in Int64(1)...10 { _ = try await store.append([Self.edit(seq)], to: id) }
-        // One row a commit is copied (a threshold of 4): the slice of rows 5–8 is half copied.
+        for seq in Int64(1)...12 { _ = try await store.append([Self.edit(seq)], to: id) }
+        // A threshold of 4: each commit copies one row, or clears one once its slice is copied.
+        // Appends 4–7 copy rows 1–4, 7–10 clear them, and 11–12 copy rows 5–6 of the next slice.
         let reader = try SQLiteConnection(path: configuration.databasePath)
         let lies = { (from: String) in
             try reader.rows("SELECT op_id FROM \(from) ORDER BY seq") { _ in } map: { $0.text(0) }
@@ -95,22 +96,22 @@ struct EventJournalTests {
         let inBoth = try lies("events JOIN event_journal USING (session, seq, op_id)")
         let inJournalOnly = try lies("event_journal AS j WHERE NOT EXISTS (SELECT 1 FROM events AS e WHERE e.session = j.session AND e.seq = j.seq)")
         #expect(inEventsOnly == (1...4).map { "op-\($0)" })
-        #expect(inBoth == (5...7).map { "op-\($0)" })
-        #expect(inJournalOnly == (8...10).map { "op-\($0)" })
-        #expect(try await store.events(of: id, after: 0).map(\.opId) == (1...10).map { "op-\($0)" }, "a row in both tables is read once")
+        #expect(inBoth == (5...6).map { "op-\($0)" })
+        #expect(inJournalOnly == (7...12).map { "op-\($0)" })
+        #expect(try await store.events(of: id, after: 0).map(\.opId) == (1...12).map { "op-\($0)" }, "a row in both tables is read once")
         let inJournal = try #require(inJournalOnly.last)
         for opId in [try #require(inEventsOnly.first), try #require(inBoth.first), inJournal] {
             let error = await #expect(throws: StoreError.self) {
-                try await store.append([StoreFixtures.event(11, name: "note.op", author: "p_a", opId: opId)], to: id)
+                try await store.append([StoreFixtures.event(13, name: "note.op", author: "p_a", opId: opId)], to: id)
             }
             #expect(error?.code == .duplicateOperation)
         }
         // Twice in one append is a duplicate too, and refuses the whole append.
         let twice = await #expect(throws: StoreError.self) {
-            try await store.append([StoreFixtures.event(11, author: "p_a", opId: "op-new"), StoreFixtures.event(12, author: "p_a", opId: "op-new")], to: id)
+            try await store.append([StoreFixtures.event(13, author: "p_a", opId: "op-new"), StoreFixtures.event(14, author: "p_a", opId: "op-new")], to: id)
         }
         #expect(twice?.code == .duplicateOperation)
-        #expect(try await store.lastSeq(of: id) == 10)
+        #expect(try await store.lastSeq(of: id) == 12)
 
         // The files as a crash would leave them (the store still open, a slice half copied): a
         // store opened on them knows the journal's operations and what is copied from the tables.
@@ -128,12 +129,12 @@ struct EventJournalTests {
         #expect(try Self.count(left, "event_journal", session: id) == journaled, "the copy kept the journal as it was")
         left.close()
         let again = await #expect(throws: StoreError.self) {
-            try await recovered.append([StoreFixtures.event(11, name: "note.op", author: "p_a", opId: inJournal)], to: id)
+            try await recovered.append([StoreFixtures.event(13, name: "note.op", author: "p_a", opId: inJournal)], to: id)
         }
         #expect(again?.code == .duplicateOperation)
-        #expect(try await recovered.append([Self.edit(11)], to: id) == 11)
-        #expect(try await recovered.events(of: id, after: 0).map(\.seq) == Array(1...11))
-        for seq in Int64(12)...20 { _ = try await recovered.append([Self.edit(seq)], to: id) }
+        #expect(try await recovered.append([Self.edit(13)], to: id) == 13)
+        #expect(try await recovered.events(of: id, after: 0).map(\.seq) == Array(1...13))
+        for seq in Int64(14)...20 { _ = try await recovered.append([Self.edit(seq)], to: id) }
         await recovered.close()
         let closed = try SQLiteConnection(path: recoveredConfiguration.databasePath)
         #expect(try Self.count(closed, "event_journal", session: id) == 0)
@@ -142,13 +143,13 @@ struct EventJournalTests {
         closed.close()
     }
 
-    /// A slice is cleared a chunk at a time once it is all copied — eight times what a commit
-    /// copies — so no single commit deletes a whole slice's rows.
+    /// A slice is cleared a chunk at a time once it is all copied — an eighth of the threshold
+    /// a commit — so no single commit deletes a whole slice's rows.
     @Test func aCopiedSliceIsClearedAFewChunksAtATime() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        // A threshold of 64: each one-event commit copies 2 rows (an eighth of it, at most twice
-        // what it appended) and clears 16.
+        // A threshold of 64: each one-event commit copies 2 rows (twice what it appended) or,
+        // once the slice is copied, clears 8 (an eighth of the threshold).
         let (store, configuration) = try await Self.opened(dir, foldRows: 64)
         let (_, created) = try await StoreFixtures.session(in: store)
         let id = created.session.id
@@ -161,14 +162,14 @@ struct EventJournalTests {
         #expect(try copied() == 62)
         _ = try await store.append([Self.edit(95)], to: id)
         #expect(try copied() == 64)
-        #expect(try journal() == Array(17...95), "the commit that copied the last row cleared the first chunk")
+        #expect(try journal() == Array(9...95), "the commit that copied the last row cleared the first chunk")
         _ = try await store.append([Self.edit(96)], to: id)
-        #expect(try journal() == Array(33...96))
-        for seq in Int64(97)...98 { _ = try await store.append([Self.edit(seq)], to: id) }
-        #expect(try journal() == Array(65...98), "the slice is cleared, and only it")
+        #expect(try journal() == Array(17...96))
+        for seq in Int64(97)...102 { _ = try await store.append([Self.edit(seq)], to: id) }
+        #expect(try journal() == Array(65...102), "the slice is cleared, and only it")
         #expect(try copied() == 64)
         reader.close()
-        #expect(try await store.events(of: id, after: 0).map(\.seq) == Array(1...98))
+        #expect(try await store.events(of: id, after: 0).map(\.seq) == Array(1...102))
         await store.close()
     }
 

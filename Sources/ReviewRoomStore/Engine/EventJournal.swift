@@ -111,6 +111,11 @@ struct EventJournal {
     /// Rows owed before a commit copies them: a thirty-second of ``foldRows`` (256 by default).
     var foldChunk: Int { max(1, foldRows / 32) }
 
+    /// The most rows of a copied slice one commit clears: an eighth of ``foldRows``, the most it
+    /// copies (1,024 by default). A range delete costs per row too — 2–5 ms for a whole slice of
+    /// 8,192 in one commit, which held up the appends queued behind it.
+    var clearRows: Int { max(1, foldRows / 8) }
+
     /// Forgets what it knew of the table; read back on next use.
     mutating func forget() { cache = nil }
 
@@ -173,8 +178,8 @@ struct EventJournal {
     }
 
     /// Copies up to `wanted` rows of the slice into `events` — starting a slice if one is due, or
-    /// of every row when `everything` — and once the slice is all copied, clears up to eight
-    /// times `wanted` of its rows from the journal (all of them when `everything`). Runs inside
+    /// of every row when `everything` — and once the slice is all copied, clears up to
+    /// ``clearRows`` of its rows from the journal (all of them when `everything`). Runs inside
     /// the caller's transaction; returns the rows copied. The caller ``forget()``s on failure.
     mutating func fold(atMost wanted: Int, everything: Bool = false, _ connection: SQLiteConnection) throws -> Int {
         try load(connection)
@@ -202,10 +207,7 @@ struct EventJournal {
         cache.sliceLeft -= ids.count
         cache.uncopied -= ids.count
         if cache.sliceLeft <= 0 {
-            // A range delete costs per row too (about 3 ms for a whole slice of 8,192): spread
-            // over a few commits, it never holds up one commit's appends for that long.
-            let (chunk, overflow) = max(1, wanted).multipliedReportingOverflow(by: 8)
-            let bound = everything || overflow ? sliceEnd : min(sliceEnd, cache.clearedThrough + Int64(chunk))
+            let bound = everything ? sliceEnd : min(sliceEnd, cache.clearedThrough + Int64(clearRows))
             try Self.clearSlice(through: bound, &cache, connection)
         }
         return ids.count
