@@ -86,7 +86,7 @@ public struct ConfigurationKey: Sendable {
         },
         positiveKey("max_message_bytes", \.maxMessageBytes, atMost: 64 << 20),
         positiveKey("max_note_units", \.maxNoteUnits, atMost: 64 << 20),
-        positiveKey("messages_per_second", \.messagesPerSecond, atMost: 100_000),
+        positiveKey("messages_per_second", \.messagesPerSecond, atMost: 1_000_000),
         positiveKey("message_burst", \.messageBurst, atMost: 1_000_000),
         positiveKey("outbox_limit_bytes", \.outboxLimitBytes, atMost: 4 << 30),
         ConfigurationKey(name: "language_hints", kind: .boolean, apply: { config, value in

@@ -120,7 +120,7 @@ struct ConfigurationLoaderTests {
     /// Every number has a ceiling far above any school's use: a typo of a few extra digits is
     /// refused with the ceiling in the message, not taken as memory to hold (or, for
     /// `max_message_bytes`, as a limit whose drain allowance overflowed on every frame).
-    @Test(arguments: [("max_message_bytes", 64 << 20), ("max_note_units", 64 << 20), ("messages_per_second", 100_000),
+    @Test(arguments: [("max_message_bytes", 64 << 20), ("max_note_units", 64 << 20), ("messages_per_second", 1_000_000),
                       ("message_burst", 1_000_000), ("outbox_limit_bytes", 4 << 30), ("max_request_body_bytes", 64 << 20),
                       ("snapshot_every_events", 1_000_000)])
     func numbersAboveTheirCeilingAreRefusedNamingIt(key: String, ceiling: Int) throws {
