@@ -79,18 +79,20 @@ final class ReaderPool: Sendable {
                 job.run(connection)
                 continue
             }
-            let (stop, waiters) = queue.withLock { queue -> (Bool, [CheckedContinuation<Void, Never>]) in
-                guard queue.closing else { return (false, []) }
+            guard queue.withLock({ $0.closing }) else { continue }
+            // Closed before it counts as stopped: the last reader to stop resumes `close()`, and
+            // a connection still open then (another reader's, between its count and its close)
+            // could be the file's last, which checkpoints and removes the WAL under an exclusive
+            // lock while the caller already opens the file again.
+            connection.close()
+            let waiters = queue.withLock { queue -> [CheckedContinuation<Void, Never>] in
                 queue.running -= 1
-                guard queue.running == 0 else { return (true, []) }
+                guard queue.running == 0 else { return [] }
                 defer { queue.waiters.removeAll() }
-                return (true, queue.waiters)
+                return queue.waiters
             }
-            if stop {
-                connection.close()
-                for waiter in waiters { waiter.resume() }
-                return
-            }
+            for waiter in waiters { waiter.resume() }
+            return
         }
     }
 }
