@@ -6,10 +6,10 @@ import ReviewRoomCore
 ///
 /// A slice is every row the journal holds when its rows not yet in `events` reach
 /// ``foldRows``. Each commit copies a share of the slice into `events`, the sessions with the
-/// most rows left first, each session's rows together and in seq order; the commit that copies
-/// the last of it clears the slice from the journal with one delete of a row-id range. Copied
-/// rows stay in the journal until then (`event_log` shows them once), so no commit deletes rows
-/// scattered over the journal's pages.
+/// most rows left first, each session's rows together and in seq order; once it is all copied,
+/// the next commits clear it from the journal with deletes of row-id ranges. Copied rows stay in
+/// the journal until then (`event_log` shows them once), so no commit deletes rows scattered
+/// over the journal's pages.
 ///
 /// Confined to the writer thread, like `WriteBatch`. Keeps each session's journal row ids and
 /// the `(author, opId)` keys they hold, so neither the duplicate guard nor a fold needs an index

@@ -36,8 +36,8 @@ extension Migrations {
     /// v7 moved rows out of the journal as it folded them, deleting each session's oldest rows:
     /// rows scattered over the journal's pages, so a fold rewrote about one journal page per row
     /// it moved, and those pages filled the WAL and the checkpoints. Now a fold copies a slice
-    /// of the journal into `events` over several commits and clears the whole slice at the end
-    /// with one range delete (see `EventJournal`); until then a copied row is in both tables,
+    /// of the journal into `events` over several commits, then clears the slice with range
+    /// deletes (see `EventJournal`); until then a copied row is in both tables,
     /// and the view leaves out the journal's copy (one primary-key lookup per journal row read).
     static let version8 = Migration(version: 8, summary: "event log shows journal rows copied into events once", sql: """
         DROP VIEW event_log;
