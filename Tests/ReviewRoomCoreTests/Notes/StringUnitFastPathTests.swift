@@ -52,4 +52,22 @@ import ReviewRoomTesting
         }
         #expect(rope.units == flat)
     }
+
+    /// Random unit arrays — ASCII, two- and three-byte units, surrogate pairs, lone and
+    /// reversed surrogates, at the ends too — give the very same UTF-8 as the standard decoding.
+    @Test func stringsFromUTF16UnitsMatchTheStandardDecoding() {
+        var rng = SplitMix64(seed: 11)
+        let pool: [UInt16] = [0x00, 0x41, 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x65E5, 0xD7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000, 0xFFFD, 0xFFFF]
+        var cases: [[UInt16]] = [[], [0xD800], [0xDC00], [0xDC00, 0xD800], [0xD83D, 0xDE00], [0x41, 0xD83D], [0xD83D, 0xD83D, 0xDE00]]
+        for i in 0 ..< 3000 {
+            let length = Int.random(in: 0 ... (i % 10 == 0 ? 500 : 12), using: &rng)
+            cases.append((0 ..< length).map { _ in
+                Int.random(in: 0 ..< 3, using: &rng) == 0 ? pool[Int.random(in: 0 ..< pool.count, using: &rng)] : UInt16(Int.random(in: 0x20 ..< 0x7F, using: &rng))
+            })
+        }
+        for units in cases {
+            // Compared byte for byte: `==` on strings would equate canonically equivalent ones.
+            #expect(Array(String(utf16Units: units).utf8) == Array(String(decoding: units, as: UTF16.self).utf8), "\(units)")
+        }
+    }
 }

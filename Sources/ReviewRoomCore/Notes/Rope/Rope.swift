@@ -79,7 +79,7 @@ public struct Rope: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The text as a `String` (a snapshot).
-    public var string: String { String(decoding: units, as: UTF16.self) }
+    public var string: String { String(utf16Units: units) }
 
     /// Same as ``string``.
     public var description: String { string }
