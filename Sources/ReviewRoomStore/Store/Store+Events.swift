@@ -32,7 +32,7 @@ extension Store {
     public func lastClockChange(of session: SessionID) async throws -> String? {
         try await read { connection in
             // The literal name lets SQLite use the partial index `events_clock_changes`; a
-            // session's journal rows all come after its `events` rows.
+            // session's journal rows are its newest (a copied one is the same event in both).
             try connection.rows("""
                 SELECT coalesce(
                     (SELECT data FROM event_journal WHERE session = ?1 AND name = 'clock.changed' ORDER BY seq DESC LIMIT 1),
@@ -80,7 +80,7 @@ extension Store {
     }
 
     /// The session's last seq (NULL without events) for session `?1`, as one expression: its
-    /// journal rows, if it has any, all come after its `events` rows.
+    /// journal rows, if it has any, are its newest (a copied one is the same event in both).
     static let lastSeqSQL = "coalesce((SELECT max(seq) FROM event_journal WHERE session = ?1), (SELECT max(seq) FROM events WHERE session = ?1))"
 
     /// The `at` of session `?1`'s newest event (NULL without events), as one expression: its
