@@ -40,6 +40,10 @@ public struct ConfigurationLoader: Sendable {
                 problems.append(unknown(key, source: source))
                 continue
             }
+            if let message = Self.quotedInFile(descriptor, value) {
+                problems.append(ConfigurationProblem(code: .badValue, key: key, source: source, message: message))
+                continue
+            }
             apply(descriptor, value, source: source, to: &config, problems: &problems, sources: &sources)
         }
         for (key, text) in flags.sorted(by: { $0.key < $1.key }) {
@@ -87,6 +91,19 @@ public struct ConfigurationLoader: Sendable {
         case .stringList:
             let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             return .list(items.map(ConfigValue.string))
+        }
+    }
+
+    /// What is wrong with a number or boolean written in quotes in the file (TOML reads it as a
+    /// string), or nil. The key's own message is worded for flags and variables, where all is
+    /// text, and would call `"65536"` not a whole number.
+    static func quotedInFile(_ key: ConfigurationKey, _ value: ConfigValue) -> String? {
+        guard case .string(let text) = value else { return nil }
+        let example = "\(key.name) = \(key.render(DaemonConfiguration()) ?? "")"
+        switch key.kind {
+        case .integer: return "must be a whole number without quotes (\(example)), not the string \(ConfigurationKey.quote(text))"
+        case .boolean: return "must be true or false without quotes (\(example)), not the string \(ConfigurationKey.quote(text))"
+        case .string, .stringList: return nil
         }
     }
 

@@ -53,24 +53,40 @@ enum TOMLConfigurationReader {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            let number = Int(error.source.begin.line)
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = number >= 1 && number <= lines.count ? String(lines[number - 1]) : nil
-            let quoted = line.map { " (`\($0.trimmingCharacters(in: .whitespaces).prefix(120))`)" } ?? ""
-            return ConfigurationFile(path: path, problems: [ConfigurationProblem(
-                code: .syntax, key: line.flatMap(Self.key(ofLine:)), source: .file(path),
-                message: "line \(number)\(quoted), column \(error.source.begin.column): \(error.description); "
-                    + "each line is key = value, strings in double quotes (listen = \"127.0.0.1:8080\")")])
+            // One bad line must not hide the problems of the others: check-config names every
+            // unknown key and bad value at once, so each statement is read again on its own.
+            let recovered = parseStatements(text, path: path)
+            guard recovered.problems.isEmpty else { return recovered }
+            return ConfigurationFile(path: path, problems: [syntaxProblem(error, in: text, firstLine: 1, path: path)])
         } catch {
             return ConfigurationFile(path: path, problems: [ConfigurationProblem(
                 code: .syntax, key: nil, source: .file(path), message: "not valid TOML: \(error)")])
         }
-        var entries: [(key: String, value: ConfigValue)] = []
-        for key in table.keys {
-            guard let value = table[key] else { continue }
-            entries.append((key, convert(value)))
-        }
-        return ConfigurationFile(path: path, entries: entries)
+        return ConfigurationFile(path: path, entries: entries(of: table))
+    }
+
+    /// The table's keys and values, in its order.
+    static func entries(of table: TOMLTable) -> [(key: String, value: ConfigValue)] {
+        table.keys.compactMap { key in table[key].map { (key, convert($0)) } }
+    }
+
+    /// A syntax error in `text` (which starts at line `firstLine` of the file), naming the key of
+    /// its line and quoting the line.
+    static func syntaxProblem(_ error: TOMLParseError, in text: String, firstLine: Int, path: String) -> ConfigurationProblem {
+        let number = Int(error.source.begin.line)
+        let lines = fileLines(text)
+        let line = number >= 1 && number <= lines.count ? String(lines[number - 1]) : nil
+        let quoted = line.map { " (`\($0.trimmingCharacters(in: .whitespaces).prefix(120))`)" } ?? ""
+        return ConfigurationProblem(
+            code: .syntax, key: line.flatMap(Self.key(ofLine:)), source: .file(path),
+            message: "line \(number + firstLine - 1)\(quoted), column \(error.source.begin.column): \(error.description); "
+                + "each line is key = value, strings in double quotes (listen = \"127.0.0.1:8080\")")
+    }
+
+    /// The lines of `text`, ended by LF or CRLF (one `Character` in Swift, so splitting on
+    /// `"\n"` alone would leave a file saved on Windows in one piece).
+    static func fileLines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     /// The bare key a `key = value` line starts with, if it has one.
@@ -81,7 +97,7 @@ enum TOMLConfigurationReader {
         return bare ? key : nil
     }
 
-    private static func convert(_ value: any TOMLValueConvertible) -> ConfigValue {
+    static func convert(_ value: any TOMLValueConvertible) -> ConfigValue {
         switch value.type {
         case .string: return value.string.map(ConfigValue.string) ?? .unsupported("a string")
         case .int: return value.int.map(ConfigValue.integer) ?? .unsupported("an integer")

@@ -1,0 +1,57 @@
+"""PROTOCOL.md §1: the command line — usage errors, `check-config` naming every problem, and
+`facilitator add` refusing what `facilitator list` could not print. Each runs the real binary."""
+import os
+import subprocess
+import tempfile
+
+import pytest
+
+from reviewroomd import EXECUTABLE, clean_environment
+
+
+def reviewroomd(*arguments):
+    """(exit status, stdout, stderr) of one run, without any REVIEWROOM_* or systemd variable."""
+    done = subprocess.run([str(EXECUTABLE), *arguments], capture_output=True, text=True, timeout=30,
+                          env=clean_environment(), stdin=subprocess.DEVNULL)
+    return done.returncode, done.stdout, done.stderr
+
+
+def check_config(text):
+    with tempfile.TemporaryDirectory(prefix="reviewroom-conf-") as directory:
+        path = os.path.join(directory, "reviewroom.conf")
+        with open(path, "w") as file:
+            file.write(text)
+        return reviewroomd("check-config", "--config", path)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_a_syntax_error_on_one_line_does_not_hide_the_other_problems(newline):
+    status, out, err = check_config(newline.join([
+        'bogus = 1',
+        'listen = 127.0.0.1:8080',
+        'durability = "disk"',
+        'log_level = verbose',
+        'allowed_origins = [', '  "https://ok.example",', '  "ftp://bad.example",', ']',
+        'max_note_units = 0', '']))
+    assert status == 78 and out == "", (status, out)
+    for needle in ['line 2 (`listen = 127.0.0.1:8080`)', 'line 4 (`log_level = verbose`)', 'unknown key "bogus"',
+                   'durability: "disk"', '"ftp://bad.example"', "max_note_units: must be a positive whole number"]:
+        assert needle in err, (needle, err)
+
+
+def test_after_a_syntax_error_a_key_set_twice_and_a_table_are_named():
+    status, out, err = check_config('listen = nohost\nlog_level = "debug"\nlog_level = "info"\n[server]\ncolour = 1\n')
+    assert status == 78 and out == "", (status, out)
+    assert "line 1 (`listen = nohost`)" in err, err
+    assert "line 3: log_level is set again (first on line 2)" in err, err
+    assert 'unknown key "server"' in err and "colour" not in err, err
+
+
+@pytest.mark.parametrize("line, needle", [
+    ('max_message_bytes = "65536"', 'must be a whole number without quotes (max_message_bytes = 65536), not the string "65536"'),
+    ('language_hints = "true"', 'must be true or false without quotes (language_hints = true), not the string "true"'),
+])
+def test_a_quoted_number_or_boolean_in_the_file_is_named_as_quoted(line, needle):
+    status, out, err = check_config(line + "\n")
+    assert status == 78 and out == "", (status, out)
+    assert needle in err, err
