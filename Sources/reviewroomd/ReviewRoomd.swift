@@ -13,4 +13,9 @@ struct ReviewRoomd: AsyncParsableCommand {
             ExportCommand.self, BackupCommand.self,
         ]
     )
+
+    /// Without a subcommand (or `--version`) there is nothing to do: a usage error.
+    func run() async throws {
+        try MissingSubcommand.fail(Self.self)
+    }
 }

@@ -24,6 +24,14 @@ def check_config(text):
         return reviewroomd("check-config", "--config", path)
 
 
+@pytest.mark.parametrize("arguments", [(), ("facilitator",)])
+def test_a_missing_subcommand_is_a_usage_error(arguments):
+    status, out, err = reviewroomd(*arguments)
+    assert status == 64, (status, out, err)
+    assert out == "", out
+    assert "missing subcommand" in err and "USAGE: reviewroomd" in err, err
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
 def test_a_syntax_error_on_one_line_does_not_hide_the_other_problems(newline):
     status, out, err = check_config(newline.join([

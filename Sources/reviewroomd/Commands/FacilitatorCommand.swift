@@ -10,6 +10,11 @@ struct FacilitatorCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Revoke.self]
     )
 
+    /// `facilitator` alone is a usage error, like any other missing argument.
+    func run() async throws {
+        try MissingSubcommand.fail(Self.self)
+    }
+
     /// `facilitator add NAME [--email E] [--json]`.
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a facilitator and print their API token once.")
