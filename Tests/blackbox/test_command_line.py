@@ -63,3 +63,26 @@ def test_a_quoted_number_or_boolean_in_the_file_is_named_as_quoted(line, needle)
     status, out, err = check_config(line + "\n")
     assert status == 78 and out == "", (status, out)
     assert needle in err, err
+
+
+@pytest.mark.parametrize("name, email, needle", [
+    ("Fran\nSmith", None, "line break, tab or other control character"),
+    ("Fran\tSmith", None, "line break, tab or other control character"),
+    ("a" * 201, None, "201 characters long: at most 200"),
+    ("Fran", "fran@example.org\nx", "e-mail must not contain a line break"),
+])
+def test_facilitator_add_refuses_what_list_could_not_print_and_creates_nothing(name, email, needle):
+    with tempfile.TemporaryDirectory(prefix="reviewroom-cli-") as parent:
+        data_dir = os.path.join(parent, "data")
+        status, out, err = reviewroomd("facilitator", "add", name, *(["--email", email] if email else []),
+                                       "--json", "--data-dir", data_dir)
+        assert status == 1 and out == "", (status, out, err)
+        assert err.startswith("error: ") and needle in err, err
+        assert not os.path.exists(data_dir), "a refused add must not create a database"
+
+
+def test_facilitator_add_takes_a_name_of_200_characters():
+    with tempfile.TemporaryDirectory(prefix="reviewroom-cli-") as parent:
+        status, out, err = reviewroomd("facilitator", "add", "é" * 200, "--json", "--data-dir", os.path.join(parent, "data"))
+        assert status == 0, err
+        assert out.count("\n") == 1 and '"name":"' + "é" * 200 + '"' in out, out

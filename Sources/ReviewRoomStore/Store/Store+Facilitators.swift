@@ -2,13 +2,10 @@ import ReviewRoomCore
 
 extension Store {
     /// Adds a facilitator and returns their API token, the only time it exists in clear.
-    /// - Throws: `.invalidInput` for an empty name or an e-mail without `@`.
+    /// - Throws: `.invalidInput` when ``facilitatorInputProblem(name:email:)`` finds one.
     public func addFacilitator(name: String, email: String? = nil) async throws -> IssuedFacilitatorToken {
+        if let problem = Self.facilitatorInputProblem(name: name, email: email) { throw StoreError(.invalidInput, problem) }
         let trimmed = String(name.trimmingWhitespace())
-        guard !trimmed.isEmpty else { throw StoreError(.invalidInput, "a facilitator needs a non-empty name") }
-        if let email, !email.contains("@") {
-            throw StoreError(.invalidInput, "facilitator e-mail '\(email)' is not an e-mail address (no '@')")
-        }
         let facilitator = Facilitator(id: FacilitatorID(try SecretToken.identifier(prefix: "f_")), name: trimmed, email: email,
                                       createdAt: configuration.now(), revokedAt: nil)
         let token = try SecretToken.generate()
@@ -108,5 +105,31 @@ extension Store {
             createdAt: Timestamp(millisecondsSince1970: row.int64(3)),
             revokedAt: row.optionalInt64(4).map { Timestamp(millisecondsSince1970: $0) }
         )
+    }
+
+    /// The longest facilitator name, in characters: the name becomes their participant's name in
+    /// every session they schedule, which the HTTP API limits to this too (`SessionRequest.maxShortText`).
+    public static let maxFacilitatorNameLength = 200
+
+    /// What is wrong with a new facilitator's name (trimmed of whitespace) or e-mail, or nil: an
+    /// empty name, one longer than ``maxFacilitatorNameLength``, a control character (a line
+    /// break, a tab) in either, an e-mail without `@`. Pure, so a command can check before it
+    /// opens (and perhaps creates) a database.
+    public static func facilitatorInputProblem(name: String, email: String?) -> String? {
+        let trimmed = name.trimmingWhitespace()
+        guard !trimmed.isEmpty else { return "a facilitator needs a non-empty name" }
+        guard trimmed.count <= maxFacilitatorNameLength else {
+            return "a facilitator's name is \(trimmed.count) characters long: at most \(maxFacilitatorNameLength) are allowed"
+        }
+        // `facilitator list` prints one tab-separated line per facilitator.
+        for (what, text) in [("name", String(trimmed)), ("e-mail", email ?? "")] where text.unicodeScalars.contains(where: isControl) {
+            return "a facilitator's \(what) must not contain a line break, tab or other control character"
+        }
+        if let email, !email.contains("@") { return "facilitator e-mail '\(email)' is not an e-mail address (no '@')" }
+        return nil
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control
     }
 }

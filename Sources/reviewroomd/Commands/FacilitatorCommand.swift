@@ -25,6 +25,11 @@ struct FacilitatorCommand: AsyncParsableCommand {
         @OptionGroup var location: DataDirectoryOption
 
         func run() async throws {
+            // Checked before the store opens, which would create a database for nothing.
+            if let problem = Store.facilitatorInputProblem(name: name, email: email) {
+                CommandOutput.standardError("error: \(problem)")
+                throw ExitCode.failure
+            }
             try await StoreCommandRunner.run(location, create: true) { store in
                 try await FacilitatorAdministration(store: store).add(name: name, email: email, json: json)
             }
