@@ -55,6 +55,13 @@ def test_after_a_syntax_error_a_key_set_twice_and_a_table_are_named():
     assert 'unknown key "server"' in err and "colour" not in err, err
 
 
+def test_a_data_dir_whose_parent_is_missing_is_named_beside_the_other_problems():
+    status, out, err = check_config('colour = "blue"\ndata_dir = "/nonexistent-reviewroom/a/b"\n')
+    assert status == 78 and out == "", (status, out)
+    assert 'unknown key "colour"' in err, err
+    assert "reviewroom.conf: data_dir: /nonexistent-reviewroom/a/b does not exist and neither does its parent" in err, err
+
+
 @pytest.mark.parametrize("line, needle", [
     ('max_message_bytes = "65536"', 'must be a whole number without quotes (max_message_bytes = 65536), not the string "65536"'),
     ('language_hints = "true"', 'must be true or false without quotes (language_hints = true), not the string "true"'),

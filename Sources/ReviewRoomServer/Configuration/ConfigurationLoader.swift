@@ -69,6 +69,13 @@ public struct ConfigurationLoader: Sendable {
         switch scope {
         case .full:
             problems += crossChecks(config, sources: sources)
+        case .checkConfig:
+            problems += crossChecks(config, sources: sources)
+            // A data_dir refused as a value left the default in place, which is not worth checking.
+            if !problems.contains(where: { $0.key == "data_dir" }), var problem = config.dataDirectoryProblem {
+                problem.source = sources["data_dir"]
+                problems.append(problem)
+            }
         case .dataDirectory:
             // A key misspelled in the file may be data_dir itself, so unknown keys still count.
             problems = problems.filter { $0.key == nil || $0.key == "data_dir" || $0.code == .unknownKey }

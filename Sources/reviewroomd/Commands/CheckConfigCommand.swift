@@ -21,13 +21,9 @@ struct CheckConfigCommand: ParsableCommand {
     func run() throws {
         let file = TOMLConfigurationReader.read(explicitPath: config)
         let environment = ProcessInfo.processInfo.environment
-        let configuration = try ConfigurationResolution.load(file: file, flags: [:], environment: environment)
-        // serve would exit 73 on it; check-config says so before anyone starts the service.
-        if let problem = configuration.dataDirectoryProblem {
-            CommandOutput.standardError(ConfigurationResolution.report(ConfigurationError(problems: [problem]),
-                                                                       journal: environment["JOURNAL_STREAM"] != nil))
-            throw ExitCode(78)
-        }
+        // With the data directory checked too: serve would exit 73 on it.
+        let configuration = try ConfigurationResolution.load(file: file, flags: [:], environment: environment,
+                                                             scope: .checkConfig)
         let webRoot = WebRoot.locate(configured: nil, executableDirectory: WebRoot.executableDirectory)
         let origin = file.map { "# effective configuration (from \($0.path), flags and REVIEWROOM_* variables)" }
             ?? "# effective configuration (no file at \(TOMLConfigurationReader.defaultPath): defaults and REVIEWROOM_* variables)"
