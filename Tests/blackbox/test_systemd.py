@@ -1,0 +1,100 @@
+"""PROTOCOL.md §1 under systemd, without systemd: `NOTIFY_SOCKET` is a datagram socket this test
+binds. `WATCHDOG=1` is sent only while the store answers too: a database another process keeps
+locked withholds it, and it comes back once the lock is gone."""
+import os
+import queue
+import signal
+import socket
+import sqlite3
+import subprocess
+import threading
+import time
+
+from reviewroomd import EXECUTABLE, clean_environment
+
+TIMEOUT = 15
+
+
+class NotifySocket:
+    """The receiving end of sd_notify(3): one datagram per notification."""
+
+    def __init__(self, path):
+        self.socket = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.socket.bind(path)
+
+    def next(self, predicate, timeout=TIMEOUT):
+        """The first notification (its lines) matching `predicate`, skipping the others."""
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            assert left > 0, "no matching notification in time"
+            self.socket.settimeout(left)
+            lines = self.socket.recv(4096).decode().split("\n")
+            if predicate(lines):
+                return lines
+
+    def drain(self):
+        """Every notification already received, without waiting."""
+        self.socket.setblocking(False)
+        received = []
+        try:
+            while True:
+                received.append(self.socket.recv(4096).decode().split("\n"))
+        except BlockingIOError:
+            return received
+        finally:
+            self.socket.setblocking(True)
+
+    def close(self):
+        self.socket.close()
+
+
+class LoggedDaemon:
+    """`reviewroomd serve` with its stderr read line by line, so a test can wait for a log line."""
+
+    def __init__(self, data_dir, extra_env):
+        self.data_dir = str(data_dir)
+        self.process = subprocess.Popen(
+            [str(EXECUTABLE), "serve", "--listen", "127.0.0.1:0", "--data-dir", self.data_dir],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=clean_environment(extra_env))
+        self.lines = queue.Queue()
+        threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stderr], daemon=True).start()
+
+    def wait_for_log(self, text, timeout=TIMEOUT):
+        """Waits for the next log line holding `text`."""
+        deadline = time.monotonic() + timeout
+        while text not in self.lines.get(timeout=max(0.01, deadline - time.monotonic())):
+            pass
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+
+
+def test_the_watchdog_keep_alive_waits_for_the_store(tmp_path):
+    notify = NotifySocket(str(tmp_path / "notify.sock"))
+    daemon = LoggedDaemon(tmp_path / "data", {"NOTIFY_SOCKET": str(tmp_path / "notify.sock"), "WATCHDOG_USEC": "1000000"})
+    try:
+        notify.next(lambda lines: "READY=1" in lines)
+        notify.next(lambda lines: "WATCHDOG=1" in lines)
+
+        lock = sqlite3.connect(os.path.join(daemon.data_dir, "reviewroom.sqlite3"), timeout=5, isolation_level=None)
+        lock.execute("BEGIN EXCLUSIVE")
+        withheld = "no answer from the store; withholding WATCHDOG=1"
+        daemon.wait_for_log(withheld)
+        notify.drain()  # what was sent before the lock took hold
+        daemon.wait_for_log(withheld)
+        daemon.wait_for_log(withheld)
+        assert [lines for lines in notify.drain() if "WATCHDOG=1" in lines] == []
+
+        lock.execute("ROLLBACK")
+        lock.close()
+        notify.next(lambda lines: "WATCHDOG=1" in lines)
+
+        daemon.process.send_signal(signal.SIGTERM)
+        notify.next(lambda lines: "STOPPING=1" in lines)
+        assert daemon.process.wait(timeout=TIMEOUT) == 0
+    finally:
+        daemon.stop()
+        notify.close()
