@@ -1,5 +1,7 @@
 """Discrepancies with PROTOCOL.md §3 (WebSocket) found by the WebSocket conformance audit, each
 checked from outside with real clients."""
+import pytest
+
 from wsclient import Client, run
 
 
@@ -50,3 +52,31 @@ async def test_a_cursor_outside_the_note_is_bad_request_not_invalid_op(session):
     assert (cursor["anchor"], cursor["head"]) == (5, 5), cursor
     for client in (asha, ben):
         await client.close()
+
+
+LONE_SURROGATES = [
+    pytest.param('"prompt.add","text":"a\\ud800b"', "'text'", id="prompt-text"),
+    pytest.param('"prompt.add","text":"Why?","theme":"\\udc00"', "'theme'", id="prompt-theme"),
+    pytest.param('"round.start","secondsEach":60,"order":["\\ud83d"]', "'order' element 0", id="round-order"),
+]
+
+
+@pytest.mark.parametrize("fields, says", LONE_SURROGATES)
+@run
+async def test_a_lone_surrogate_in_a_commands_text_is_bad_request_and_stores_nothing(session, fields, says):
+    """House rule and PRODUCT: bad input gets a clear error and changes nothing; §3.5: ill-typed
+    fields are `bad_request`. A string holding a lone surrogate escape is no Unicode text: the
+    daemon used to store `prompt.add` `"a\\ud800b"` as `a\\ufffdb` (text the facilitator never
+    sent), while `POST /api/v1/sessions` refuses the same prompt with a 400."""
+    fran = await Client.join(session.daemon.ws_url, session.tokens["Fran"])
+    seq = await fran.seq()
+    await fran.send('{"type":%s,"id":31}' % fields)
+    refused = await fran.reply(31)
+    assert refused["type"] == "error" and refused["code"] == "bad_request", refused
+    assert says in refused["message"] and "surrogate" in refused["message"], refused
+    assert await fran.seq() == seq
+    # A real astral character is text like any other.
+    assert (await fran.command("prompt.add", text="Reading 📚"))["type"] == "ack"
+    added = (await fran.event("prompts.changed"))["data"]["prompts"]["deck"][-1]
+    assert added["text"] == "Reading 📚", added
+    await fran.close()
