@@ -119,6 +119,24 @@ struct ClientMessageDecoderTests {
         #expect(refusal?.message.contains("lone surrogate") == true)
     }
 
+    @Test(arguments: [
+        (#"{"type":"prompt.add","id":5,"text":"a\ud800b"}"#, "prompt.add 'text' holds a lone surrogate (\\uD800)"),
+        (#"{"type":"prompt.add","id":5,"text":"Why?","theme":"\udc00"}"#, "prompt.add 'theme' holds a lone surrogate (\\uDC00)"),
+        (#"{"type":"round.start","id":5,"secondsEach":9,"order":["p1","\ud83d"]}"#, "round.start 'order' element 1 holds"),
+        (#"{"type":"note.get","id":5,"note":"n\ud800"}"#, "note.get 'note' holds a lone surrogate"),
+    ])
+    func aCommandsStringWithALoneSurrogateIsRefusedNamingTheField(text: String, says: String) {
+        let refusal = error(text)
+        #expect(refusal?.code == .badRequest)
+        #expect(refusal?.id == 5)
+        #expect(refusal?.message.hasPrefix(says) == true, "\(refusal?.message ?? "")")
+    }
+
+    @Test func aHellosTokenIsReadAsTheParserReadsIt() throws {
+        let hello = try ClientMessageDecoder.hello(Array(#"{"type":"hello","token":"t\ud800"}"#.utf8))
+        #expect(hello.credential == .invite(token: "t\u{FFFD}"))
+    }
+
     @Test(arguments: [(#"\ud83d\ude00"#, "\u{1F600}"), (#"\ufffd"#, "\u{FFFD}"), (#"\\ud800"#, #"\ud800"#),
                       (#"a\"\u0041"#, #"a"A"#)])
     func anOpIdOfValidUnicodeIsKept(_ literal: String, _ expected: String) throws {

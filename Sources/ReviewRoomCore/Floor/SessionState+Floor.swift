@@ -100,7 +100,11 @@ extension SessionState {
     }
 
     func decideRoundPass(by sender: Participant, at now: Timestamp) throws(CommandError) -> [EventBody] {
-        guard floor.round != nil else { throw .invalidState("round.pass: no round is in progress") }
+        // PROTOCOL §3.2: only the round's current speaker may pass; with no round there is
+        // none, so everyone is "anyone else" (as `floor.release` with nobody speaking).
+        guard floor.round != nil else {
+            throw .forbidden("\(sender.name) cannot pass: no round is in progress, so it is nobody's turn")
+        }
         guard floor.speaker == sender.id else {
             throw .forbidden("\(sender.name) cannot pass: it is not their turn in the round")
         }

@@ -6,6 +6,9 @@ struct FieldReader {
     let object: JSONValue
     let command: String
     let id: Int64?
+    /// The message's bytes, to refuse a string field holding a lone surrogate escape (a
+    /// command's); nil reads such a field as the parser does, with U+FFFD (the `hello`).
+    var source: [UInt8]? = nil
 
     /// The largest integer a JSON number carries exactly (2^53).
     static let maxExactInteger = 9_007_199_254_740_992.0
@@ -22,7 +25,15 @@ struct FieldReader {
     func string(_ key: String) throws(ProtocolError) -> String {
         guard let value = present(key) else { throw .badRequest("\(command) needs '\(key)' (a string)", id: id) }
         guard case .string(let text) = value.kind else { throw wrongType(key, "a string", value) }
+        try requireUnicode(value, "'\(key)'")
         return text
+    }
+
+    /// Refuses a string whose source holds a lone surrogate escape (`"\uD800"`): the parser
+    /// reads it as U+FFFD, so it would be stored or compared as text the client never sent.
+    private func requireUnicode(_ value: JSONValue, _ field: String) throws(ProtocolError) {
+        guard let source, let lone = JSONText.loneSurrogateEscape(in: source[value.range]) else { return }
+        throw .badRequest("\(command) \(field) holds a lone surrogate (\(lone)): it must be valid Unicode text", id: id)
     }
 
     func optionalString(_ key: String) throws(ProtocolError) -> String? {
@@ -68,6 +79,7 @@ struct FieldReader {
             guard case .string(let text) = element.kind else {
                 throw .badRequest("\(command) '\(key)' element \(n) must be a string, got \(element.kindDescription)", id: id)
             }
+            try requireUnicode(element, "'\(key)' element \(n)")
             out.append(text)
         }
         return out
@@ -77,6 +89,7 @@ struct FieldReader {
     /// ``OpIDText``'s integer form so that `7` and `"7"` stay apart.
     func opId(_ key: String) throws(ProtocolError) -> String {
         guard let value = present(key) else { throw .badRequest("\(command) needs '\(key)' (a string)", id: id) }
+        if case .string = value.kind { try requireUnicode(value, "'\(key)'") }
         switch value.kind {
         case .string(let text) where OpIDText.isReserved(text):
             throw .badRequest("\(command) '\(key)' must not start with U+FFFF (a noncharacter)", id: id)

@@ -61,7 +61,7 @@ import Testing
     @Test func roundRulesRefuseWhatDoesNotFit() throws {
         var state = Self.inRoundPhase()
         let idle = try EncodedJSON.string(state)
-        #expect(state.refused(.roundPass, by: "r1", at: SessionFixture.at(1))?.code == .invalidState)
+        #expect(state.refused(.roundPass, by: "r1", at: SessionFixture.at(1))?.code == .forbidden)
         #expect(state.refused(.roundStart(order: ["r1", "r1"], secondsEach: 10), by: "f1", at: SessionFixture.at(1))?.code
             == .badRequest)
         #expect(state.refused(.roundStart(order: [], secondsEach: 10), by: "f1", at: SessionFixture.at(1))?.code == .badRequest)
