@@ -147,7 +147,7 @@ struct SnapshotTests {
         #expect(cursor.object["head"] as? Int == 0)
         // A revision the note never had is still refused.
         let future = try await asha.request("note.cursor", ["note": "evidence", "rev": 11, "anchor": 0, "head": 0])
-        #expect(future.object["code"] as? String == "bad_request", "\(future)")
+        #expect(future.object["code"] as? String == "invalid_op", "\(future)")
         asha.disconnect()
         ben.disconnect()
         await server.stop()

@@ -32,10 +32,10 @@ async def test_round_pass_without_a_round_is_forbidden_for_everyone(session):
 
 
 @run
-async def test_a_cursor_outside_the_note_is_bad_request_not_invalid_op(session):
-    """§3.5: `invalid_op` is for "an op that breaks §3.3's rules"; a `note.cursor` is no op, and
-    a position past the note's end (or a revision the note has not reached) is an out-of-range
-    field: `bad_request`, nothing is sent to the others. It used to be `invalid_op`."""
+async def test_a_cursor_outside_the_note_is_invalid_op_and_reaches_nobody(session):
+    """A `note.cursor` names positions in the note at `rev`, as an op does (§3.3): a position past
+    the note's end, a negative one, or a revision the note has not reached is `invalid_op`, as
+    for `note.edit` (SharedNotes), and nothing is sent to the others."""
     url = session.daemon.ws_url
     asha = await Client.join(url, session.tokens["Asha"])
     ben = await Client.join(url, session.tokens["Ben"])
@@ -44,8 +44,8 @@ async def test_a_cursor_outside_the_note_is_bad_request_not_invalid_op(session):
     for fields in ({"rev": 1, "anchor": 0, "head": 6}, {"rev": 1, "anchor": -1, "head": 0},
                    {"rev": 0, "anchor": 1, "head": 1}, {"rev": 2, "anchor": 0, "head": 0}):
         refused = await asha.command("note.cursor", note="evidence", **fields)
-        assert refused["type"] == "error" and refused["code"] == "bad_request", (fields, refused)
-        assert "cursor" in refused["message"], refused
+        assert refused["type"] == "error" and refused["code"] == "invalid_op", (fields, refused)
+        assert "cursor" in refused["message"] or "is not a revision" in refused["message"], refused
     # A cursor in range still reaches the others, and it is the first cursor they see.
     assert (await asha.command("note.cursor", note="evidence", rev=1, anchor=5, head=5))["type"] == "ack"
     cursor = await ben.expect(lambda m: m.get("type") == "cursor")

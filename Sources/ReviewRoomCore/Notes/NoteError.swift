@@ -14,9 +14,6 @@ public struct NoteError: Error, Equatable, Sendable, CustomStringConvertible {
         /// The op names a revision older than the snapshot the buffer was restored from; the
         /// server answers with a fresh `welcome` or `invalid_state`.
         case staleRevision
-        /// A `note.cursor` names a position outside the note, or a revision it has not reached
-        /// (`bad_request`: an out-of-range field; PROTOCOL §3.5 keeps `invalid_op` for ops).
-        case invalidCursor
     }
 
     /// The class of refusal.
@@ -36,7 +33,6 @@ public struct NoteError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidOp, .unknownRevision: "invalid_op"
         case .tooLarge: "too_large"
         case .staleRevision: "invalid_state"
-        case .invalidCursor: "bad_request"
         }
     }
 

@@ -78,14 +78,10 @@ extension NoteBuffer {
     /// Transforms a cursor or selection made at `fromRev` to the current revision
     /// (for the ephemeral `cursor` message). Positions are UTF-16 offsets.
     public func transformCursor(anchor: Int, head: Int, fromRev: Int) throws(NoteError) -> (anchor: Int, head: Int) {
-        do {
-            try checkKnown(fromRev)
-        } catch where error.kind == .unknownRevision {
-            throw NoteError(.invalidCursor, "cursor \(error.message)")
-        }
+        try checkKnown(fromRev)
         let length = length(at: fromRev)
         for (name, value) in [("anchor", anchor), ("head", head)] where value < 0 || value > length {
-            throw NoteError(.invalidCursor,
+            throw NoteError(.invalidOp,
                 "cursor \(name) \(value) is outside note '\(id)', which has \(length) code units at rev \(fromRev)")
         }
         var a = anchor, h = head
