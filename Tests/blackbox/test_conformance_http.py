@@ -1,0 +1,44 @@
+"""Discrepancies with PROTOCOL.md §2 (the HTTP API) found by the HTTP audit, each checked from
+outside: `"focus": null` in a PATCH clears the focus as it means "no focus" in a POST; a
+session with `autoStart` whose start is due is `live` in the POST reply, as everywhere else;
+the Markdown record carries no control characters (NUL, ESC…), as the HTML and calendar do not;
+and the OpenAPI document lists the 413 that every route answers to a body over the limit."""
+import datetime
+import json
+import socket
+import subprocess
+import urllib.request
+
+import pytest
+
+from conftest import AGENDA, DAEMON
+from wsclient import Client, run
+
+MAX_BODY = 1 << 20
+# C0 controls but tab, LF and CR, and DEL: no rendered text keeps them.
+CONTROLS = "\u0000\u0001\u0007\u001b\u007f"
+FORBIDDEN = {c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0x7F}
+
+
+def minutes_ago(minutes):
+    instant = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=minutes)
+    return instant.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@run
+async def test_a_patch_with_a_null_focus_clears_it_and_tells_the_room(session):
+    """§2: PATCH may change the focus and takes the POST shapes (§3.5), where `"focus": null` is
+    no focus. It used to answer 200 and keep the old focus, recording nothing."""
+    asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
+    assert asha.welcome["session"]["focus"] == "How do we rebuild reading stamina?"
+    status, edited = session.api("PATCH", f"/sessions/{session.id}", {"focus": None})
+    assert status == 200 and edited["focus"] == "", (status, edited)
+    changed = await asha.event("session.changed")
+    assert changed["data"]["focus"] == "", changed
+    _, fetched = session.api("GET", f"/sessions/{session.id}")
+    assert fetched["focus"] == ""
+    # A wrong type is still refused and changes nothing.
+    status, problem = session.api("PATCH", f"/sessions/{session.id}", {"focus": 5})
+    assert status == 400 and "focus must be a string" in problem["detail"], problem
+    assert asha.kept_events() == [] and await asha.seq() == changed["seq"]
+    await asha.close()
