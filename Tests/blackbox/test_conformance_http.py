@@ -42,3 +42,21 @@ async def test_a_patch_with_a_null_focus_clears_it_and_tells_the_room(session):
     assert status == 400 and "focus must be a string" in problem["detail"], problem
     assert asha.kept_events() == [] and await asha.seq() == changed["seq"]
     await asha.close()
+
+
+@run
+async def test_an_auto_start_session_already_due_is_live_in_the_post_reply(daemon, facilitator):
+    """§3.5: a session's `status` is computed when asked. Scheduled in the past with
+    `autoStart`, a session starts at once; the POST reply used to say `lobby` while a GET and
+    every `welcome` right after said `live`."""
+    status, created = daemon.api("POST", "/sessions", facilitator["token"], {
+        "title": "Starts by itself", "hostSchool": "Northfield Primary", "startsAt": minutes_ago(1),
+        "agenda": AGENDA, "participants": [{"name": "Asha", "role": "reviewer"}], "autoStart": True})
+    assert status == 201, created
+    assert created["session"]["status"] == "live", created["session"]
+    token = next(i["token"] for i in created["invites"] if i["participant"]["role"] == "reviewer")
+    asha = await Client.join(daemon.ws_url, token)
+    assert asha.welcome["session"]["clock"]["status"] == "live", asha.welcome
+    _, fetched = daemon.api("GET", f"/sessions/{created['session']['id']}", facilitator["token"])
+    assert fetched["status"] == "live"
+    await asha.close()
