@@ -60,3 +60,42 @@ async def test_an_auto_start_session_already_due_is_live_in_the_post_reply(daemo
     _, fetched = daemon.api("GET", f"/sessions/{created['session']['id']}", facilitator["token"])
     assert fetched["status"] == "live"
     await asha.close()
+
+
+def fetch(daemon, token, path):
+    request = urllib.request.Request(f"{daemon.base}/api/v1{path}", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=15) as response:
+        return response.read()
+
+
+@run
+async def test_no_record_format_and_no_calendar_carries_control_characters(daemon, facilitator):
+    """§3.5 record content types: the record is text. HTML and the calendar already replaced or
+    dropped NUL, BEL, ESC and DEL; the Markdown record (and so `reviewroomd export`, which
+    prints it to a terminal) passed them through from titles, names and notes."""
+    token = facilitator["token"]
+    status, created = daemon.api("POST", "/sessions", token, {
+        "title": f"Review{CONTROLS}[31m", "hostSchool": f"School{CONTROLS}", "focus": f"Focus{CONTROLS}",
+        "startsAt": minutes_ago(1), "agenda": AGENDA, "prompts": [{"text": f"Question{CONTROLS}"}],
+        "participants": [{"name": f"Asha{CONTROLS}", "role": "reviewer"}]})
+    assert status == 201, created
+    session_id = created["session"]["id"]
+    reviewer = next(i["token"] for i in created["invites"] if i["participant"]["role"] == "reviewer")
+    asha = await Client.join(daemon.ws_url, reviewer)
+    edited = await asha.command("note.edit", note="evidence", rev=0, opId="ctl-1", op=[f"Seen{CONTROLS}[2J here"])
+    assert edited["type"] == "ack", edited
+    await asha.close()
+
+    served = {fmt: fetch(daemon, token, f"/sessions/{session_id}/record?format={fmt}") for fmt in ("md", "html", "json")}
+    served["ics"] = fetch(daemon, token, f"/sessions/{session_id}/calendar.ics")
+    served["export"] = subprocess.run([str(DAEMON), "export", session_id, "--format", "md", "--data-dir", daemon.data_dir],
+                                      check=True, capture_output=True, timeout=60, env=daemon.env).stdout
+    for name, body in served.items():
+        if name != "json":
+            assert not FORBIDDEN & set(body), (name, sorted(FORBIDDEN & set(body)))
+    markdown = served["md"].decode("utf-8")
+    assert "Review\ufffd\ufffd\ufffd\ufffd\ufffd\\[31m" in markdown, markdown[:200]
+    assert "> Seen\ufffd\ufffd\ufffd\ufffd\ufffd[2J here" in markdown, markdown
+    # JSON keeps the text as it was written (escaped by JSON where JSON requires it).
+    record = json.loads(served["json"])
+    assert record["session"]["title"] == f"Review{CONTROLS}[31m"

@@ -17,7 +17,7 @@ enum ICalendarText {
             case "\n": if !previousWasCR { out += "\\n" }
             case "\t": out.unicodeScalars.append(scalar)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                if scalar.isForbiddenControl { continue }
                 out.unicodeScalars.append(scalar)
             }
         }
