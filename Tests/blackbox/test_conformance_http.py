@@ -99,3 +99,43 @@ async def test_no_record_format_and_no_calendar_carries_control_characters(daemo
     # JSON keeps the text as it was written (escaped by JSON where JSON requires it).
     record = json.loads(served["json"])
     assert record["session"]["title"] == f"Review{CONTROLS}[31m"
+
+
+def documented_statuses(daemon):
+    with urllib.request.urlopen(daemon.base + "/api/v1/openapi.json", timeout=15) as response:
+        document = json.load(response)
+    for template, item in document["paths"].items():
+        for method, operation in item.items():
+            if method != "parameters":
+                yield method.upper(), template, set(operation["responses"])
+
+
+def status_of_an_oversized_request(daemon, method, path, token):
+    """The status line's code for `method path` announcing a body over the limit (none sent:
+    the daemon answers from the headers and closes)."""
+    head = (f"{method} {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {MAX_BODY + 1}\r\n\r\n")
+    with socket.create_connection(("127.0.0.1", daemon.port), timeout=15) as sock:
+        sock.sendall(head.encode())
+        received = b""
+        while b"\r\n" not in received and (chunk := sock.recv(4096)):
+            received += chunk
+    return received.split(b" ", 2)[1].decode()
+
+
+def test_the_openapi_document_lists_the_413_every_route_answers(session):
+    """§2: the OpenAPI description must match what the server does. A body over
+    `max_request_body_bytes` is 413 on every route, a GET's or DELETE's too, but only the
+    operations that take a body listed 413 (schemathesis never sends a GET a body)."""
+    participant = session.pids["Asha"]
+    checked = 0
+    for method, template, statuses in documented_statuses(session.daemon):
+        path = template.replace("{id}", session.id).replace("{pid}", participant)
+        status = status_of_an_oversized_request(session.daemon, method, path, session.facilitator_token)
+        assert status == "413", (method, template, status)
+        assert status in statuses, f"{method} {template} answers 413, which its document omits ({sorted(statuses)})"
+        checked += 1
+    assert checked >= 17
+    # Nothing was carried out: the session and Asha are still there.
+    status, fetched = session.api("GET", f"/sessions/{session.id}")
+    assert status == 200 and participant in {p["id"] for p in fetched["participants"]}
