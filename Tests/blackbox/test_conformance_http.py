@@ -2,11 +2,14 @@
 outside: `"focus": null` in a PATCH clears the focus as it means "no focus" in a POST; a
 session with `autoStart` whose start is due is `live` in the POST reply, as everywhere else;
 the Markdown record carries no control characters (NUL, ESC…), as the HTML and calendar do not;
-and the OpenAPI document lists the 413 that every route answers to a body over the limit."""
+the OpenAPI document lists the 413 that every route answers to a body over the limit; and
+`/metrics` is not served to a request a local reverse proxy forwarded with `Forwarded` or
+`X-Real-IP`."""
 import datetime
 import json
 import socket
 import subprocess
+import urllib.error
 import urllib.request
 
 import pytest
@@ -139,3 +142,23 @@ def test_the_openapi_document_lists_the_413_every_route_answers(session):
     # Nothing was carried out: the session and Asha are still there.
     status, fetched = session.api("GET", f"/sessions/{session.id}")
     assert status == 200 and participant in {p["id"] for p in fetched["participants"]}
+
+
+@pytest.mark.parametrize("header", ["X-Forwarded-For: 203.0.113.9", "Forwarded: for=203.0.113.9;proto=https",
+                                    "X-Real-IP: 203.0.113.9"])
+def test_metrics_forwarded_by_a_local_proxy_are_not_served(daemon, header):
+    """§2: `/metrics` is for loopback clients (or `metrics_listen`) only. Behind a reverse proxy
+    on the same host every request comes from loopback; one whose proxy names its client with
+    RFC 7239 `Forwarded` or `X-Real-IP` (not `X-Forwarded-For`) used to get the metrics."""
+    name, value = header.split(": ", 1)
+
+    def get(headers):
+        request = urllib.request.Request(daemon.base + "/metrics", headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=15) as response:
+                return response.status, response.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get("Content-Type", "")
+
+    assert get({}) == (200, "text/plain; version=0.0.4; charset=utf-8")
+    assert get({name: value}) == (404, "application/problem+json")
