@@ -176,3 +176,17 @@ def test_metrics_forwarded_by_a_local_proxy_are_not_served(daemon, header):
 
     assert get({}) == (200, "text/plain; version=0.0.4; charset=utf-8")
     assert get({name: value}) == (404, "application/problem+json")
+
+
+def test_a_session_ending_after_year_9999_has_a_calendar_end_rfc_5545_can_write(daemon, facilitator):
+    """§2: `calendar.ics` is an RFC 5545 event, whose DATE-TIMEs have four-digit years. A start
+    late on 9999-12-31 (which `startsAt` accepts) plus a 90-minute agenda used to end at
+    `DTEND:100000101T003000Z`; the end is now that year's last second."""
+    token = facilitator["token"]
+    status, created = daemon.api("POST", "/sessions", token, {
+        "title": "Last review", "hostSchool": "Northfield Primary", "startsAt": "9999-12-31T23:00:00Z",
+        "template": "rapid-remote-90"})
+    assert status == 201, created
+    lines = fetch(daemon, token, f"/sessions/{created['session']['id']}/calendar.ics").decode().split("\r\n")
+    stamps = {line.split(":", 1)[0]: line.split(":", 1)[1] for line in lines if line.startswith(("DTSTART:", "DTEND:"))}
+    assert stamps == {"DTSTART": "99991231T230000Z", "DTEND": "99991231T235959Z"}, stamps
