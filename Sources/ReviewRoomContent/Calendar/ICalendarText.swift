@@ -17,7 +17,7 @@ enum ICalendarText {
             case "\n": if !previousWasCR { out += "\\n" }
             case "\t": out.unicodeScalars.append(scalar)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                if scalar.isForbiddenControl { continue }
                 out.unicodeScalars.append(scalar)
             }
         }
@@ -44,9 +44,11 @@ enum ICalendarText {
         return lines.joined(separator: "\r\n")
     }
 
-    /// `YYYYMMDDTHHMMSSZ` for `instant` (milliseconds dropped).
+    /// `YYYYMMDDTHHMMSSZ` for `instant` (milliseconds dropped), held within the years RFC 5545
+    /// can write (four digits): a session starting late on 9999-12-31 ends at its last second.
     static func utcDateTime(_ instant: Timestamp) -> String {
-        let seconds = Int64((Double(instant.millisecondsSince1970) / 1000).rounded(.down))
+        let exact = Int64((Double(instant.millisecondsSince1970) / 1000).rounded(.down))
+        let seconds = min(max(exact, firstWritableSecond), lastWritableSecond)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civilDate(daysSince1970: days)
@@ -66,6 +68,10 @@ enum ICalendarText {
         let month = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
+
+    /// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z, in seconds since 1970.
+    static let firstWritableSecond: Int64 = -62_167_219_200
+    static let lastWritableSecond: Int64 = 253_402_300_799
 
     private static func pad(_ value: Int64, _ width: Int) -> String {
         let digits = String(value)

@@ -6,6 +6,14 @@ extension SessionState {
         return clock.status
     }
 
+    /// The status at `now` once every server-timed event due by then has fired: like
+    /// ``status(at:)``, except that an `autoStart` session whose start is due is already `live`.
+    public func statusAfterDueEvents(at now: Timestamp) -> ClockStatus {
+        var due = self
+        _ = due.tick(at: now)
+        return due.status(at: now)
+    }
+
     /// Whether a participant may join at `now`.
     public func joinAvailability(at now: Timestamp) -> JoinAvailability {
         status(at: now) == .scheduled ? .notOpen(opensAt: info.opensAt) : .open

@@ -2,18 +2,22 @@ import WebSocketTransport
 
 /// `GET /metrics` on the main port: the Prometheus text, for loopback clients only.
 ///
-/// A request from any other address — or one that came through a proxy (`X-Forwarded-For`), whose
-/// real client may be anywhere — gets the same 404 as an unknown path, so the page is not
-/// advertised. Scrapers on other hosts use `metrics_listen`, a second address that serves only
+/// A request from any other address — or one that came through a proxy (any of
+/// ``proxyHeaders``: `X-Forwarded-For`, RFC 7239 `Forwarded`, nginx's `X-Real-IP`), whose real
+/// client may be anywhere — gets the same 404 as an unknown path, so the page is not advertised. Scrapers on other hosts use `metrics_listen`, a second address that serves only
 /// `/metrics` to any client (``MetricsListenerResponder``).
 public enum MetricsEndpoint {
     /// The response to `request` for `/metrics`.
     public static func response(metrics: Metrics?, request: HTTPRequest) -> HTTPResponseBuilder {
-        guard let metrics, isLoopback(request.remoteAddress), request.headers["x-forwarded-for"] == nil else {
+        guard let metrics, isLoopback(request.remoteAddress), !proxyHeaders.contains(where: { request.headers[$0] != nil }) else {
             return ProblemDetails(title: "Not Found", status: 404, detail: "nothing is served at /metrics").response()
         }
         return HTTPResponseBuilder(status: 200, contentType: Metrics.contentType, body: Array(metrics.exposition().utf8))
     }
+
+    /// Request headers a reverse proxy adds to name the client it forwards (lower-case): a
+    /// loopback request carrying any of them is not from this host.
+    public static let proxyHeaders = ["x-forwarded-for", "forwarded", "x-real-ip"]
 
     /// Whether `address` (IP text) is a loopback address: `127.0.0.0/8`, `::1`, or `::ffff:127.x.y.z`.
     public static func isLoopback(_ address: String) -> Bool {

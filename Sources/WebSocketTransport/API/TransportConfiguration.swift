@@ -58,7 +58,9 @@ public struct TransportConfiguration: Sendable {
     /// Request headers libwebsockets does not know by name that are still passed on in
     /// ``HTTPRequest/headers`` (lower-case). lws 4.1.6 parses ~100 common headers itself
     /// but cannot enumerate unknown ones, so they must be named here.
-    public var customRequestHeaders: [String] = ["x-forwarded-for", "x-forwarded-proto", "x-request-id", "idempotency-key"]
+    public var customRequestHeaders: [String] = [
+        "x-forwarded-for", "x-forwarded-proto", "forwarded", "x-real-ip", "x-request-id", "idempotency-key",
+    ]
 
     /// Defaults as documented in `Deploy/reviewroom.conf`.
     public init() {}

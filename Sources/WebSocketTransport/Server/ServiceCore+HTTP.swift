@@ -44,18 +44,15 @@ extension ServiceCore {
             remoteAddress: HTTPRequestReader.remoteAddress(wsi))
 
         let declared = headers["content-length"].map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        if let refusal = Self.transferEncodingRefusal(method: method, headers: headers) {
+            return refuse(wsi, refusal, isHead: method == "HEAD")
+        }
         let bodyMethods: Set<String> = ["POST", "PUT", "PATCH"]
         var expected = 0
         var closesAfterResponse = false
         switch declared {
         case .none:
             if bodyMethods.contains(method) {
-                // lws 4.1.6 does not decode a chunked (or any Transfer-Encoding) request body.
-                if headers["transfer-encoding"] != nil {
-                    return refuse(wsi, HTTPRefusal(
-                        status: 411, detail: "a \(method) request with a body needs a Content-Length header: "
-                            + "Transfer-Encoding bodies are not accepted"))
-                }
                 // RFC 9112 §6.3: no Content-Length and no Transfer-Encoding is an empty body. lws
                 // still waits for up to 100 MB of one and would read the next request as body, so
                 // the answer closes the connection.
@@ -85,6 +82,20 @@ extension ServiceCore {
         }
         dispatch(exchange)
         return 0
+    }
+
+    /// The refusal of a request with `Transfer-Encoding`, whatever its method: lws 4.1.6 does
+    /// not decode a chunked (or any Transfer-Encoding) request body, so answering it and keeping
+    /// the connection would read that body as the next request. Without `Content-Length` it is
+    /// 411; with one too, 400 (RFC 9112 §6.1: the two disagree on where the body ends, the way
+    /// requests are smuggled past a proxy). Either refusal closes the connection.
+    static func transferEncodingRefusal(method: String, headers: [String: String]) -> HTTPRefusal? {
+        guard headers["transfer-encoding"] != nil else { return nil }
+        if headers["content-length"] != nil {
+            return HTTPRefusal(status: 400, detail: "a request must not carry both Content-Length and Transfer-Encoding")
+        }
+        return HTTPRefusal(status: 411, detail: "a \(method) request with a body needs a Content-Length header: "
+            + "Transfer-Encoding bodies are not accepted")
     }
 
     /// `LWS_CALLBACK_HTTP_BODY`: a piece of the body.

@@ -20,7 +20,7 @@ enum HTMLText {
             case "\r": continue
             default:
                 // Control characters other than tab and line feed are not allowed in HTML text.
-                if (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || scalar.value == 0x7F {
+                if scalar.isForbiddenControl {
                     out += "\u{FFFD}"
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -152,10 +152,11 @@ enum RecordMarkdown {
         return out
     }
 
-    /// Text for inline Markdown: characters that would start markup or raw HTML are escaped.
+    /// Text for inline Markdown: characters that would start markup or raw HTML are escaped,
+    /// control characters replaced (as in HTML).
     static func inline(_ text: String) -> String {
         var out = ""
-        for character in text.replacingNewlines() {
+        for character in withoutControls(text.replacingNewlines()) {
             switch character {
             // `~` too: GitHub-flavoured Markdown strikes through `~~text~~`.
             case "\\", "`", "*", "_", "[", "]", ">", "#", "|", "~": out.append("\\"); out.append(character)
@@ -173,7 +174,19 @@ enum RecordMarkdown {
     /// A quoted note line: the notes are Markdown, so their markup stays, but `&` and `<`
     /// are escaped so that a note cannot inject raw HTML into a rendered record.
     static func escapeLine(_ line: String) -> String {
-        line.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        withoutControls(line).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+
+    /// `text` with each forbidden control character (NUL, ESC, DEL…) replaced by U+FFFD, as
+    /// ``HTMLText/escape(_:)`` does: CommonMark replaces NUL itself, and ESC would drive a
+    /// terminal the record is printed to.
+    static func withoutControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: \.isForbiddenControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            out.append(scalar.isForbiddenControl ? "\u{FFFD}" : scalar)
+        }
+        return String(out)
     }
 
     /// A text bar of up to 20 blocks for a share.

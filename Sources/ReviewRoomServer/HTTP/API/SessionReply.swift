@@ -33,7 +33,9 @@ struct SessionReply: Encodable, Sendable {
         focus = state.info.focus
         startsAt = state.info.startsAt
         timeZone = state.info.timeZone
-        status = state.status(at: now)
+        // Not `status(at:)`: an `autoStart` session whose start is due is live even before its
+        // actor's timer fires (the `POST` reply is built from the state just created).
+        status = state.statusAfterDueEvents(at: now)
         lobbyOpensMinutesBefore = state.info.lobbyOpensMinutesBefore
         autoStart = state.info.autoStart
         agenda = state.agenda

@@ -13,7 +13,8 @@ extension SessionRequest {
     init(body: [UInt8], forEdit: Bool = false, currentAgenda: [Phase] = [], currentDeck: [Prompt] = []) throws(APIError) {
         let fields = try JSONFields(try JSONValue.parse(body))
         if fields.has("title") { title = try fields.nonEmptyString("title", maxLength: Self.maxShortText) }
-        focus = try fields.optionalString("focus", maxLength: Self.maxLongText, nullable: true)
+        // `null` means "no focus", as in POST, so a PATCH with `"focus": null` clears it.
+        if fields.has("focus") { focus = try fields.optionalString("focus", maxLength: Self.maxLongText, nullable: true) ?? "" }
         if let text = try fields.optionalString("startsAt", maxLength: 64) {
             guard let instant = Timestamp(rfc3339: text) else {
                 throw .badRequest("startsAt: '\(text)' is not an RFC 3339 date-time (e.g. 2026-12-01T09:30:00Z) "
