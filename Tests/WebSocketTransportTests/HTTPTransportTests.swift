@@ -47,19 +47,41 @@ import Testing
         await harness.stop()
     }
 
-    @Test func bodyOverTheLimitIs413AndNothingReachesTheResponder() async throws {
+    /// A body over the limit is read and dropped before the 413: a client that writes the whole
+    /// body before it reads (Python's urllib, httpx) used to meet a reset, not the answer, since
+    /// closing with unread bytes resets the connection. Then the connection closes.
+    @Test func bodyOverTheLimitIsReadThen413AndNothingReachesTheResponder() async throws {
         let harness = try TransportHarness { $0.maxRequestBodyBytes = 1000 }
         let port = harness.port
         let (refused, fine) = try await RawBlocking.run {
             let client = try RawHTTPClient(port: port)
-            try client.send("POST", "/big", headers: [("Content-Length", "1001")])
+            try client.send("POST", "/big", body: [UInt8](repeating: 65, count: 4 * 1024 * 1024))
             let refused = try client.readResponse()
             let fine = try RawHTTPClient(port: port).request("POST", "/ok", body: [UInt8](repeating: 65, count: 1000))
             return (refused, fine)
         }
         expectProblemRefusal(refused, status: 413, detailContains: "at most 1000")
+        #expect(refused.headers["connection"]?.lowercased() == "close")
         #expect(fine.status == 200)
         #expect(fine.text.hasPrefix("POST /ok - - 1000\n"))
+        await harness.stop()
+    }
+
+    /// Past ``TransportConfiguration/maxDiscardedBodyBytes``, or after `Expect: 100-continue`
+    /// (the client waits for the verdict before it sends), the 413 comes at once, from the head.
+    @Test(arguments: [[("Content-Length", "3001")], [("Content-Length", "1001"), ("Expect", "100-continue")]])
+    func bodyTooLargeToReadOrAwaitingTheVerdictIs413AtOnce(_ headers: [(String, String)]) async throws {
+        let harness = try TransportHarness {
+            $0.maxRequestBodyBytes = 1000
+            $0.maxDiscardedBodyBytes = 3000
+        }
+        let port = harness.port
+        let refused = try await RawBlocking.run {
+            let client = try RawHTTPClient(port: port)
+            try client.send("POST", "/big", headers: headers)
+            return try client.readResponse()
+        }
+        expectProblemRefusal(refused, status: 413, detailContains: "at most 1000")
         await harness.stop()
     }
 

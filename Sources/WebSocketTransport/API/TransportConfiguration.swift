@@ -55,6 +55,10 @@ public struct TransportConfiguration: Sendable {
     public var responseHeaders: [(String, String)] = []
     /// Largest HTTP request body (413 beyond).
     public var maxRequestBodyBytes: Int = 1024 * 1024
+    /// Largest body over ``maxRequestBodyBytes`` that is still read (and dropped) before its 413,
+    /// so that a client writing the whole body before it reads gets the answer, not a reset; a
+    /// larger one, or one sent after `Expect: 100-continue`, is refused at once.
+    public var maxDiscardedBodyBytes: Int = 16 * 1024 * 1024
     /// Request headers libwebsockets does not know by name that are still passed on in
     /// ``HTTPRequest/headers`` (lower-case). lws 4.1.6 parses ~100 common headers itself
     /// but cannot enumerate unknown ones, so they must be named here.

@@ -16,6 +16,10 @@ final class HTTPExchange {
     /// The connection closes after the answer: lws still expects a body that is not coming
     /// (a body method without `Content-Length`), so it cannot carry another request.
     var closesAfterResponse = false
+    /// The transport's refusal of a body over the limit that is still read, and dropped, before
+    /// the refusal is written and the connection closed: closing with a body unread resets the
+    /// connection, and a client still sending it would see a broken pipe instead of the answer.
+    var refusalAfterBody: HTTPRefusal?
     /// Handed to the responder already.
     var dispatched = false
     /// Status line and headers were written.

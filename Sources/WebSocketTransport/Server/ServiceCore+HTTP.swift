@@ -50,6 +50,7 @@ extension ServiceCore {
         let bodyMethods: Set<String> = ["POST", "PUT", "PATCH"]
         var expected = 0
         var closesAfterResponse = false
+        var refusalAfterBody: HTTPRefusal?
         switch declared {
         case .none:
             if bodyMethods.contains(method) {
@@ -62,14 +63,20 @@ extension ServiceCore {
             return refuse(wsi, HTTPRefusal(status: 400, detail: "the Content-Length header is not a non-negative integer"),
                           isHead: method == "HEAD")
         case .some(.some(let length)):
-            guard length <= configuration.maxRequestBodyBytes else {
-                return refuse(wsi, tooLarge(length), isHead: method == "HEAD")
+            if length > configuration.maxRequestBodyBytes {
+                // Read first when it is small enough and the client did not offer to wait for
+                // the verdict (`Expect: 100-continue`): see ``HTTPExchange/refusalAfterBody``.
+                guard method != "HEAD", length <= configuration.maxDiscardedBodyBytes, headers["expect"] == nil else {
+                    return refuse(wsi, tooLarge(length), isHead: method == "HEAD")
+                }
+                refusalAfterBody = tooLarge(length)
             }
             expected = length
         }
 
         let exchange = HTTPExchange(id: nextExchangeNumber, wsi: wsi, responder: responder, request: request, expectedBodyBytes: expected)
         exchange.closesAfterResponse = closesAfterResponse
+        exchange.refusalAfterBody = refusalAfterBody
         nextExchangeNumber += 1
         if let previous = exchangesByWSI[wsi] { exchangesByID[previous.id] = nil }
         exchangesByWSI[wsi] = exchange
@@ -100,8 +107,9 @@ extension ServiceCore {
 
     /// `LWS_CALLBACK_HTTP_BODY`: a piece of the body.
     func httpBodyReceived(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
-        // Bytes after a request without a length are not its body (it has none): dropped.
-        guard let exchange = exchangesByWSI[wsi], !exchange.closesAfterResponse else { return 0 }
+        // Bytes after a request without a length are not its body (it has none), and a body
+        // refused for its size is read only to be dropped.
+        guard let exchange = exchangesByWSI[wsi], !exchange.closesAfterResponse, exchange.refusalAfterBody == nil else { return 0 }
         guard length > 0, let input else { return 0 }
         guard exchange.request.body.count + length <= configuration.maxRequestBodyBytes else {
             forget(exchange)
@@ -114,6 +122,10 @@ extension ServiceCore {
     /// `LWS_CALLBACK_HTTP_BODY_COMPLETION`: the whole body is in.
     func httpBodyCompleted(_ wsi: OpaquePointer) -> Int32 {
         guard let exchange = exchangesByWSI[wsi], !exchange.dispatched else { return 0 }
+        if let refusal = exchange.refusalAfterBody {
+            forget(exchange)
+            return refuse(wsi, refusal)
+        }
         dispatch(exchange)
         return 0
     }

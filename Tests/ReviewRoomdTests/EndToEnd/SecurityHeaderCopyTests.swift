@@ -68,7 +68,10 @@ struct SecurityHeaderCopyTests {
             ("GET /api/v1/sessions HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n", 401, "an API 401"),
             ("POST /api/v1/sessions HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 411,
              "the transport's 411"),
-            ("POST /api/v1/sessions HTTP/1.1\r\nHost: a\r\nContent-Length: 5000\r\n\r\n", 413, "the transport's 413"),
+            ("POST /api/v1/sessions HTTP/1.1\r\nHost: a\r\nContent-Length: 5000\r\n\r\n" + String(repeating: "a", count: 5000), 413,
+             "the transport's 413, after the body"),
+            ("POST /api/v1/sessions HTTP/1.1\r\nHost: a\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n", 413,
+             "the transport's 413, at once"),
             ("GET /ws HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n", 400, "a refused WebSocket upgrade"),
         ]
