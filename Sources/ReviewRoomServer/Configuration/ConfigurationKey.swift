@@ -42,7 +42,7 @@ public struct ConfigurationKey: Sendable {
         },
         stringKey("public_url", render: { $0.publicURL }) { config, text in
             guard let origin = OriginText.normalizedURL(text) else {
-                return "\"\(text)\" is not an http:// or https:// URL with a host and no ?query or #fragment"
+                return "\"\(text)\" is not an http:// or https:// URL with a host, no ?query or #fragment, and no space or control character"
             }
             config.publicURL = origin; return nil
         },

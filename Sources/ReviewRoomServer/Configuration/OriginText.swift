@@ -11,7 +11,11 @@ enum OriginText {
     /// The URL without a trailing slash and without its scheme's default port, or nil when it is
     /// not http(s) with a host, or has a query or fragment (links are built by appending paths).
     static func normalizedURL(_ text: String) -> String? {
-        guard !text.contains("?"), !text.contains("#") else { return nil }
+        // Invite links are this URL + "/join#token": whitespace or a control character would
+        // break them wherever they are pasted.
+        guard !text.contains("?"), !text.contains("#"),
+              !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
+        else { return nil }
         var trimmed = text
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let (scheme, rest) = splitScheme(trimmed) else { return nil }

@@ -306,6 +306,15 @@ struct ConfigurationLoaderTests {
         #expect(config.publicURL == "https://Review.example.org/rr")
         #expect(ListenAddress.originOfURL(config.publicURL ?? "") == "https://review.example.org")
     }
+
+    /// Invite links are `<public_url>/join#token`: a space or control character in the path
+    /// would make links that break when pasted into an e-mail or a chat.
+    @Test(arguments: ["https://x.org/a b", "https://x.org/a\tb", "https://x.org/a\u{7F}"])
+    func publicURLWithWhitespaceOrAControlCharacterIsRefused(url: String) {
+        let found = problems(ConfigurationLoader(file: nil, flags: ["public_url": url]))
+        #expect(found.map(\.key) == ["public_url"])
+        #expect(found.first?.message.contains("space") == true, "\(found)")
+    }
 }
 
 @Suite("Configuration origins and URLs")
