@@ -63,6 +63,10 @@ async def test_facilitator_token_hello_joins_as_own_participant(session):
 async def test_facilitator_token_for_unknown_session_closes_4001(session):
     client = await Client.open(session.daemon.ws_url)
     await client.send({"type": "hello", "facilitatorToken": session.facilitator_token, "session": "s_nope"})
+    refused = await client.receive()
+    # The token is fine: the answer must not tell the facilitator only that it is unknown.
+    assert refused["type"] == "error" and refused["code"] == "unauthorized", refused
+    assert "session does not exist" in refused["message"], refused
     code, _ = await client.close_code()
     assert code == 4001
 

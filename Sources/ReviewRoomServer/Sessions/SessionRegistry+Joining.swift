@@ -34,7 +34,10 @@ extension SessionRegistry {
             case .facilitator(let token, let session):
                 guard !token.isEmpty, let facilitator = try await store.authenticateFacilitator(token: token),
                       let stored = try await store.session(SessionID(session)), stored.owner == facilitator.id else {
-                    return unauthorized
+                    // One answer for every case, so a token cannot probe which sessions exist.
+                    return .refused(code: CloseCode.badToken.rawValue, error: ProtocolError(
+                        code: .unauthorized, message: "the facilitator token is unknown, revoked or empty, "
+                            + "or the session does not exist (or was deleted) or is not one of its sessions", id: nil))
                 }
                 sessionID = stored.id
                 facilitatorName = facilitator.name
