@@ -115,20 +115,24 @@ def documented_statuses(daemon):
 
 
 # Framings the transport refuses before routing, on every route and method, and the status of each.
+# Each refused framing: its headers and the bytes sent after the head. A body over the limit is
+# sent whole: the daemon reads and drops it before its 413, as a client that writes the whole
+# body before reading expects.
 REFUSED_FRAMINGS = {
-    "413": f"Content-Length: {MAX_BODY + 1}\r\n",
-    "411": "Transfer-Encoding: chunked\r\n",
-    "400": "Content-Length: many\r\n",
+    "413": (f"Content-Length: {MAX_BODY + 1}\r\n", "a" * (MAX_BODY + 1)),
+    "411": ("Transfer-Encoding: chunked\r\n", ""),
+    "400": ("Content-Length: many\r\n", ""),
 }
 
 
 def answer_to_a_refused_framing(daemon, method, path, token, framing):
-    """Everything the daemon sends for `method path` with `framing` and a pipelined request
-    after it, until it closes the connection: the refusal alone."""
+    """Everything the daemon sends for `method path` with `framing` (headers, then what follows
+    the head) and a pipelined request after it, until it closes the connection: the refusal alone."""
+    headers, after = framing
     head = (f"{method} {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
-            f"Content-Type: application/json\r\n{framing}\r\n")
+            f"Content-Type: application/json\r\n{headers}\r\n")
     with socket.create_connection(("127.0.0.1", daemon.port), timeout=15) as sock:
-        sock.sendall((head + "GET /livez HTTP/1.1\r\nHost: x\r\n\r\n").encode())
+        sock.sendall((head + after + "GET /livez HTTP/1.1\r\nHost: x\r\n\r\n").encode())
         received = b""
         while chunk := sock.recv(65536):
             received += chunk
