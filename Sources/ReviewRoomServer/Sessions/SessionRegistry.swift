@@ -67,7 +67,7 @@ public actor SessionRegistry {
                                      backgroundWrites: backgroundWrites, loaded: state) { [weak self] id in
                 Task { await self?.forget(id) }
             }
-            await actor.start()
+            await actor.start(settling: state.interruptedInvitations)
             return actor
         }
         loading[id] = task
