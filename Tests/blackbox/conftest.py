@@ -51,6 +51,19 @@ class Session:
         return self.daemon.api(method, path, self.facilitator_token, body)
 
 
+def schedule_session(daemon, title, focus):
+    """A new facilitator of `daemon` and an open session of theirs (AGENDA, PEOPLE), for tests
+    that run a daemon of their own (a crash, a restart) instead of the shared one."""
+    maker = daemon.add_facilitator("Fran")
+    starts = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)).replace(microsecond=0)
+    status, created = daemon.api("POST", "/sessions", maker["token"], {
+        "title": title, "hostSchool": "Northfield Primary", "focus": focus,
+        "startsAt": starts.isoformat().replace("+00:00", "Z"), "timeZone": "Europe/London",
+        "agenda": AGENDA, "participants": PEOPLE})
+    assert status == 201, created
+    return Session(daemon, maker, created)
+
+
 @pytest.fixture(scope="session")
 def daemon():
     if not DAEMON.exists():

@@ -1,12 +1,11 @@
 """PROTOCOL.md §3.2–§3.4: cursors, clock.extend bounds, invalid UTF-8, and durability across a crash."""
-import datetime
 import shutil
 import signal
 import tempfile
 
 import pytest
 
-from conftest import AGENDA, PEOPLE, Daemon, Session
+from conftest import Daemon, schedule_session
 from wsclient import Client, run
 
 NOTE = "evidence"
@@ -62,14 +61,7 @@ def test_what_a_client_saw_survives_a_crash():
     daemons = [Daemon(data_dir).start()]
     first = daemons[0]
     try:
-        maker = first.add_facilitator("Crash")
-        starts = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)).replace(microsecond=0)
-        status, created = first.api("POST", "/sessions", maker["token"], {
-            "title": "Crash", "hostSchool": "Northfield Primary", "focus": "Durability",
-            "startsAt": starts.isoformat().replace("+00:00", "Z"), "timeZone": "Europe/London",
-            "agenda": AGENDA, "participants": PEOPLE})
-        assert status == 201, created
-        session = Session(first, maker, created)
+        session = schedule_session(first, "Crash", "Durability")
 
         async def before_crash():
             fran = await Client.join(first.ws_url, session.tokens["Fran"])

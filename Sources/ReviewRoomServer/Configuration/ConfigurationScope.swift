@@ -6,7 +6,8 @@ public enum ConfigurationScope: Sendable, Equatable {
     /// machine (``DaemonConfiguration/dataDirectoryProblem``), which `serve` leaves to the
     /// store (exit 73); all in one report, so no problem hides another.
     case checkConfig
-    /// Only what the offline store commands (`facilitator`, `backup`, `export`) use: `data_dir`.
+    /// Only what the offline store commands (`facilitator`, `backup`, `export`) use: `data_dir`
+    /// (and `durability`, a plain value).
     /// TLS files (a systemd credential exists only while the service runs), `web_root` and
     /// host names are not checked; file syntax and unknown keys still are, since a misspelled
     /// key may be `data_dir` itself.

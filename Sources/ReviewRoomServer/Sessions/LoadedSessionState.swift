@@ -25,6 +25,9 @@ struct LoadedSessionState {
     /// ``replayWindowBeforeSnapshot(of:limits:)``): not read at load, since most joins never
     /// need them; the actor reads them when a `resume` does.
     var unreadReplayWindow: ReplayWindow?
+    /// Invites and revocations stored but never logged (the daemon stopped between the two),
+    /// for the actor to log when it starts (``SessionState/interruptedInvitationChanges(invited:revoked:)``).
+    var interruptedInvitations: [ParticipantChange]
 
     /// Rebuilds `loaded`, taking its agenda and deck from `shared` when another session
     /// decoded the same text. The replay ring holds the events after the snapshot; those before
@@ -99,6 +102,8 @@ struct LoadedSessionState {
         self.owner = stored.owner
         self.snapshotSeq = loaded.snapshot?.seq ?? 0
         self.unreadReplayWindow = Self.replayWindowBeforeSnapshot(of: loaded, limits: limits)
+        self.interruptedInvitations = state.interruptedInvitationChanges(
+            invited: participants, revoked: Set(loaded.participants.filter(\.revoked).map(\.id.rawValue)))
         self.operationsBeforeSnapshot = loaded.snapshot == nil ? [] :
             Set(loaded.operationsBeforeSnapshot.map { NoteOpKey(author: $0.author, opId: $0.opId) })
     }

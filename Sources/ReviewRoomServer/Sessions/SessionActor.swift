@@ -116,11 +116,13 @@ actor SessionActor {
         state.notes.compactMap { notes[$0.id]?.snapshot }
     }
 
-    /// Closes the online intervals a killed daemon left open, arms the timer for the loaded
+    /// Closes the online intervals a killed daemon left open, logs the invites and revocations
+    /// it stored but never logged (`interruptedInvitations`), arms the timer for the loaded
     /// state (a deadline passed while down fires at once), and saves a snapshot if loading replayed `snapshotEveryEvents` events or more, so the next
     /// load does not (a session whose log grew before snapshots existed, or was imported).
-    func start() {
+    func start(settling interruptedInvitations: [ParticipantChange] = []) {
         closeInterruptedAttendance()
+        settle(interruptedInvitations)
         rearm()
         saveSnapshotIfDue()
     }

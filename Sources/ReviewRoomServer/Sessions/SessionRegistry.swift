@@ -21,6 +21,11 @@ public actor SessionRegistry {
     let definitions = SharedDefinitions()
     private var sessions: [SessionID: SessionActor] = [:]
     private var loading: [SessionID: Task<SessionActor?, any Error>] = [:]
+    /// Sessions loaded at least once by this process. Only a session's first load compares its
+    /// list with the stored invitations: an invite or revocation stored and not logged is cut
+    /// off only by a stop, while in this process the request that stored it (which loads the
+    /// session first) logs it next, with its facilitator as the author.
+    private var loadedOnce: Set<SessionID> = []
     /// Graceful shutdown began: `hello`s are refused with 1001 and load no session.
     public private(set) var isStopping = false
 
@@ -67,7 +72,8 @@ public actor SessionRegistry {
                                      backgroundWrites: backgroundWrites, loaded: state) { [weak self] id in
                 Task { await self?.forget(id) }
             }
-            await actor.start()
+            let firstLoad = self.loadedOnce.insert(id).inserted
+            await actor.start(settling: firstLoad ? state.interruptedInvitations : [])
             return actor
         }
         loading[id] = task

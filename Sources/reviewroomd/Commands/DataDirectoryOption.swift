@@ -3,7 +3,7 @@ import Foundation
 import ReviewRoomServer
 
 /// `[--config FILE | --data-dir DIR]`, shared by the commands that open the store offline
-/// (`facilitator`, `backup`, `export`). The directory is resolved like `serve` resolves it:
+/// (`facilitator`, `backup`, `export`). The directory (and `durability`) is resolved like `serve` resolves it:
 /// the file's `data_dir` < `--data-dir` < `REVIEWROOM_DATA_DIR`; without either, the default
 /// file if present, then `$STATE_DIRECTORY`, then `/var/lib/reviewroom`.
 struct DataDirectoryOption: ParsableArguments {
@@ -22,18 +22,15 @@ struct DataDirectoryOption: ParsableArguments {
         }
     }
 
-    /// The effective configuration, checked only as far as these commands use it (`data_dir`:
-    /// ``ConfigurationScope/dataDirectory``); prints every problem and exits 78 when it is invalid.
+    /// The effective configuration, checked only as far as these commands use it (`data_dir`
+    /// and `durability`: ``ConfigurationScope/dataDirectory``); prints every problem and exits 78
+    /// when it is invalid.
     func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DaemonConfiguration {
-        // With --data-dir no file is read: the directory is all these commands need.
+        // With --data-dir no file is read: the directory is what these commands need most
+        // (`durability` then comes from REVIEWROOM_DURABILITY alone, else `process`).
         let file = dataDirectory == nil ? TOMLConfigurationReader.read(explicitPath: config) : nil
         var flags: [String: String] = [:]
         if let dataDirectory { flags["data_dir"] = dataDirectory }
         return try ConfigurationResolution.load(file: file, flags: flags, environment: environment, scope: .dataDirectory)
-    }
-
-    /// The data directory to use.
-    func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        try configuration(environment: environment).dataDirectory
     }
 }

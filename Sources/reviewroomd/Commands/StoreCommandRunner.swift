@@ -8,8 +8,13 @@ import ReviewRoomStore
 enum StoreCommandRunner {
     static func run(_ location: DataDirectoryOption, create: Bool, _ body: @Sendable (Store) async throws -> String) async throws {
         do {
-            let directory = try location.resolve()
-            let configuration = StoreConfiguration(dataDirectory: directory, openMode: create ? .createIfNeeded : .existingOnly)
+            let settings = try location.configuration()
+            let directory = settings.dataDirectory
+            // With `durability = power` a change this command reports as done (a revoked token)
+            // must be fsynced like the daemon's commits: while the daemon runs, closing this
+            // store is no checkpoint, so nothing else would sync it before a power cut.
+            let configuration = StoreConfiguration(dataDirectory: directory, durability: settings.storeDurability,
+                                                   openMode: create ? .createIfNeeded : .existingOnly)
             // Commands print their result; the store's info logs would only clutter a terminal.
             var logger = Logger(label: "reviewroom.store")
             logger.logLevel = .warning

@@ -32,8 +32,8 @@ struct Daemon {
         // database) when its parent exists; a missing parent is a typo, not a tree to build.
         let store: Store
         do {
-            let durability = ReviewRoomStore.Durability(rawValue: configuration.durability.rawValue) ?? .process
-            store = try await Store.open(StoreConfiguration(dataDirectory: configuration.dataDirectory, durability: durability),
+            store = try await Store.open(StoreConfiguration(dataDirectory: configuration.dataDirectory,
+                                                            durability: configuration.storeDurability),
                                          logger: Logger(label: "reviewroomd.store"))
         } catch {
             logger.critical("cannot open the store in \(configuration.dataDirectory): \(error)")

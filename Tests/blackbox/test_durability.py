@@ -1,0 +1,144 @@
+"""PRODUCT "nothing acknowledged is ever lost", PROTOCOL.md §1 (`durability`), §3.4 (revoking
+removes a participant): what the daemon and its offline commands report as done is on stable
+storage as the configured mode promises, and a change a `kill -9` cut in half is completed."""
+import contextlib
+import datetime
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import tempfile
+
+import pytest
+
+from conftest import Daemon, schedule_session
+from reviewroomd import EXECUTABLE, clean_environment
+from wsclient import Client, run
+
+STRACE = shutil.which("strace")
+
+
+def synced_run(*arguments):
+    """(exit status, stdout, number of fsync/fdatasync calls) of one run of reviewroomd under strace."""
+    with tempfile.NamedTemporaryFile(prefix="reviewroom-strace-", mode="r") as trace:
+        done = subprocess.run([STRACE, "-f", "-qq", "-o", trace.name, "-e", "trace=fsync,fdatasync",
+                               str(EXECUTABLE), *arguments],
+                              capture_output=True, text=True, timeout=60, env=clean_environment(), stdin=subprocess.DEVNULL)
+        return done.returncode, done.stdout, sum("sync(" in line for line in trace)
+
+
+@pytest.mark.skipif(STRACE is None, reason="needs strace to see the fsync calls")
+def test_facilitator_revoke_under_durability_power_is_fsynced_while_the_daemon_runs():
+    """With `durability = "power"` in the file, `facilitator revoke` run beside the daemon must fsync
+    its commit before it says the token no longer works: closing its store is then no checkpoint
+    (the daemon's connections stay open), so without its own fsync the revocation sat unsynced in
+    the WAL and a power cut could bring the token back. It used to open the store as `process`."""
+    data_dir = tempfile.mkdtemp(prefix="reviewroom-blackbox-power-")
+    daemon = Daemon(data_dir, {"REVIEWROOM_DURABILITY": "power"}).start()
+    try:
+        config = os.path.join(data_dir, "reviewroom.conf")
+        with open(config, "w") as file:
+            file.write(f'data_dir = "{data_dir}"\ndurability = "power"\n')
+        made = daemon.add_facilitator("Revoked soon")
+        assert daemon.api("GET", "/sessions", made["token"])[0] == 200
+
+        status, out, syncs = synced_run("facilitator", "revoke", made["id"], "--config", config)
+        assert status == 0 and "Revoked facilitator" in out, (status, out)
+        assert syncs > 0, "facilitator revoke committed under durability = power without any fsync"
+        assert daemon.api("GET", "/sessions", made["token"])[0] == 401
+    finally:
+        daemon.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def crash_between_store_and_log(daemon, change_sql, *parameters):
+    """kill -9, then make the store's half of an invite or revocation by hand: the API stores
+    the participant row first and logs `participant.changed` after, and a kill between the two
+    leaves exactly this (the window is one group commit wide; this makes it certain)."""
+    daemon.process.send_signal(signal.SIGKILL)
+    daemon.process.wait(timeout=15)
+    daemon.log.close()
+    with contextlib.closing(sqlite3.connect(os.path.join(daemon.data_dir, "reviewroom.sqlite3"))) as db:
+        with db:
+            db.execute(change_sql, parameters)
+    daemon.start(daemon.port)
+
+
+def listed(session):
+    status, body = session.api("GET", f"/sessions/{session.id}")
+    assert status == 200, body
+    return {person["id"] for person in body["participants"]}
+
+
+def started_session():
+    """A daemon on a temporary data dir and an open session of it."""
+    data_dir = tempfile.mkdtemp(prefix="reviewroom-blackbox-invites-")
+    daemon = Daemon(data_dir).start()
+    return data_dir, daemon, schedule_session(daemon, "Interrupted", "Invitations")
+
+
+def test_a_revocation_a_kill_cut_off_is_logged_when_the_session_loads():
+    """PROTOCOL §3.4 "revoking a participant removes them (participant.changed)": after a kill -9
+    between storing a revocation and logging it, the person used to stay listed for good — their
+    link refused, and a retried DELETE (204) found them revoked already and logged nothing."""
+    data_dir, daemon, session = started_session()
+    try:
+        async def before():
+            fran = await Client.join(daemon.ws_url, session.tokens["Fran"])
+            assert (await fran.command("session.start"))["type"] == "ack"
+            raised = await fran.command("hand.raise", kind="contribution", participant=session.pids["Asha"])
+            assert raised["type"] == "ack", raised
+            await fran.close()
+            return fran.welcome["epoch"], raised["seq"]
+
+        epoch, seen = run(before)()
+        revoked_at = int(datetime.datetime.now().timestamp() * 1000)
+        crash_between_store_and_log(daemon, "UPDATE participants SET token_hash = NULL, revoked_at = ? "
+                                    "WHERE session = ? AND id = ?", revoked_at, session.id, session.pids["Asha"])
+        assert session.pids["Asha"] not in listed(session)
+
+        async def after():
+            back = await Client.open(daemon.ws_url)
+            await back.send({"type": "hello", "token": session.tokens["Fran"], "resume": {"epoch": epoch, "after": seen}})
+            assert (await back.receive())["type"] == "resumed"
+            changed = await back.event("participant.changed")
+            assert session.pids["Asha"] not in {p["id"] for p in changed["data"]["participants"]}, changed
+            floor = await back.event("floor.changed")
+            assert floor["data"]["floor"]["queue"] == [], floor
+            await back.close()
+
+        run(after)()
+        assert daemon.api("DELETE", f"/sessions/{session.id}/participants/{session.pids['Asha']}",
+                          session.facilitator_token)[0] == 204
+        assert session.pids["Asha"] not in listed(session)
+    finally:
+        daemon.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def test_an_invite_a_kill_cut_off_is_logged_when_the_session_loads():
+    """After a kill -9 between storing an invite and logging it, the person was stored but never
+    listed: a new link for them (reissue, 201) was refused at `hello` with 4001 for good."""
+    data_dir, daemon, session = started_session()
+    try:
+        # A logged list to load from (a session never changed starts from every stored invite).
+        status, _ = session.api("POST", f"/sessions/{session.id}/participants", {"name": "Yan", "role": "reviewer"})
+        assert status == 201
+        crash_between_store_and_log(
+            daemon, "INSERT INTO participants (session, id, role, name, email, invitation_order, token_hash, revoked_at) "
+            "SELECT ?1, 'p_cut_off_invite', 'reviewer', 'Zoe', NULL, max(invitation_order) + 1, randomblob(32), NULL "
+            "FROM participants WHERE session = ?1", session.id)
+        assert "p_cut_off_invite" in listed(session)
+        status, invite = session.api("POST", f"/sessions/{session.id}/participants/p_cut_off_invite/reissue")
+        assert status == 201, invite
+
+        async def join():
+            zoe = await Client.join(daemon.ws_url, invite["token"])
+            assert zoe.welcome["type"] == "welcome" and zoe.welcome["you"]["name"] == "Zoe", zoe.welcome
+            await zoe.close()
+
+        run(join)()
+    finally:
+        daemon.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
