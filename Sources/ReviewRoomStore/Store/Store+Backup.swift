@@ -66,14 +66,7 @@ extension Store {
         defer { copy.close() }
         try copy.execute("BEGIN IMMEDIATE")
         do {
-            let sessions = try copy.rows("SELECT id FROM sessions") { $0.text(0) }
-            for session in sessions {
-                let epoch = try SecretToken.identifier(prefix: "e_")
-                try copy.run("UPDATE sessions SET epoch = ?2 WHERE id = ?1") {
-                    try $0.bind(1, session)
-                    try $0.bind(2, epoch)
-                }
-            }
+            try renewEveryEpoch(on: copy)
             try copy.execute("COMMIT")
         } catch {
             try? copy.execute("ROLLBACK")

@@ -92,6 +92,27 @@ extension Store {
         }
     }
 
+    /// Gives every stored session a new random epoch (``RunMarker``: a cut-off run may have lost
+    /// acknowledged events) and returns how many there are; resumes once durable.
+    public func renewEveryEpoch() async throws -> Int {
+        try await write { try Self.renewEveryEpoch(on: $0) }
+    }
+
+    /// Gives every session a new random epoch on `connection`, inside the caller's transaction;
+    /// returns how many sessions there are.
+    @discardableResult
+    static func renewEveryEpoch(on connection: SQLiteConnection) throws -> Int {
+        let sessions = try connection.rows("SELECT id FROM sessions") { $0.text(0) }
+        for session in sessions {
+            let epoch = try SecretToken.identifier(prefix: "e_")
+            try connection.run("UPDATE sessions SET epoch = ?2 WHERE id = ?1") {
+                try $0.bind(1, session)
+                try $0.bind(2, epoch)
+            }
+        }
+        return sessions.count
+    }
+
     /// Erases session `id` for good: its events, unchanged edits, attendance, snapshots, participants and their tokens, its
     /// definition as created, then
     /// the session row. Deleted pages are zeroed (`secure_delete`) and the WAL is checkpointed and

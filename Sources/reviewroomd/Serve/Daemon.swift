@@ -39,6 +39,19 @@ struct Daemon {
             logger.critical("cannot open the store in \(configuration.dataDirectory): \(error)")
             throw ExitCode(73)
         }
+        let runMarker = RunMarkerFile(dataDirectory: configuration.dataDirectory)
+        do {
+            try await Self.beginRun(store: store, marker: runMarker, durability: configuration.storeDurability, logger: logger)
+        } catch {
+            logger.critical("cannot renew the sessions' epochs after a run that was cut off: \(error)")
+            await store.close()
+            throw ExitCode(73)
+        }
+        // Closes the store, then removes this run's marker: the stop was clean.
+        let closeStore = { @Sendable in
+            await store.close()
+            Self.endRun(marker: runMarker, logger: logger)
+        }
         let metrics = Metrics()
         let registry = SessionRegistry(store: store, limits: LiveLimits(configuration: configuration),
                                        logger: Logger(label: "reviewroomd.sessions"), metrics: metrics)
@@ -68,7 +81,7 @@ struct Daemon {
             transport = try transportConfiguration(inheritedListener: inherited, metrics: metrics)
         } catch {
             logger.critical("cannot listen on \(error)")
-            await store.close()
+            await closeStore()
             throw ExitCode(69)
         }
         let server = WebSocketServer(
@@ -85,7 +98,7 @@ struct Daemon {
                 let cause = inherited == nil ? Self.cause(of: configuration.listen) : ""
                 logger.critical("cannot listen on \(configuration.listen): \(error)\(cause)")
             }
-            await store.close()
+            await closeStore()
             throw ExitCode(69)
         }
 
@@ -107,7 +120,7 @@ struct Daemon {
             } catch {
                 logger.critical("cannot prepare the demo session: \(error)")
                 await server.shutdown(timeoutSeconds: 1)
-                await store.close()
+                await closeStore()
                 throw ExitCode(70)
             }
         }
@@ -189,12 +202,12 @@ struct Daemon {
             try await group.run()
         } catch {
             deadline.stage = "closing the store (its pending commits)"
-            await store.close()
+            await closeStore()
             deadline.disarm()
             throw error
         }
         deadline.stage = "closing the store (its pending commits)"
-        await store.close()
+        await closeStore()
         deadline.disarm()
         logger.info("stopped")
     }

@@ -1,0 +1,41 @@
+import Logging
+import ReviewRoomStore
+
+extension Daemon {
+    /// Before anything is served: when the previous run was cut off in a way that may have lost
+    /// acknowledged events (``RunMarker/epochsNeedRenewal(after:currentBootID:)``), every session
+    /// gets a new epoch, so resuming clients get a fresh `welcome` instead of a replay from seqs
+    /// that now mean other events; then this run's marker is written. Throws when the store
+    /// cannot renew the epochs.
+    static func beginRun(store: Store, marker file: RunMarkerFile, durability: ReviewRoomStore.Durability,
+                         logger: Logger) async throws {
+        let previous = file.previousRun()
+        let boot = RunMarkerFile.currentBootID()
+        if RunMarker.epochsNeedRenewal(after: previous, currentBootID: boot) {
+            let sessions = try await store.renewEveryEpoch()
+            logger.warning("the previous run was not stopped cleanly and the machine went down with it (or how it ended cannot be read): with durability = process its last acknowledged changes may be lost, so every session starts a new epoch and its clients get a fresh welcome; set durability = power to keep them through a power cut", metadata: [
+                "sessions": "\(sessions)", "marker": "\(file.path)",
+            ])
+        } else if case .cutOff = previous {
+            logger.notice("the previous run was not stopped cleanly (killed or crashed); the machine kept running, so nothing acknowledged was lost")
+        }
+        do {
+            try file.write(RunMarker(bootID: boot ?? "unknown", durability: durability))
+        } catch {
+            // Without the marker a power cut during this run would go unnoticed: worth a warning,
+            // not worth refusing to serve.
+            logger.warning("cannot write the run marker: \(error)", metadata: ["marker": "\(file.path)"])
+        }
+    }
+
+    /// After the store closed cleanly (everything it acknowledged synced by its last
+    /// checkpoint): removes this run's marker.
+    static func endRun(marker file: RunMarkerFile, logger: Logger) {
+        do {
+            try file.remove()
+        } catch {
+            logger.warning("cannot remove the run marker: \(error); the next start will take this stop for a crash",
+                           metadata: ["marker": "\(file.path)"])
+        }
+    }
+}
