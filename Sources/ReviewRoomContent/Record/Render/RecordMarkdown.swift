@@ -144,6 +144,10 @@ enum RecordMarkdown {
         out.append("<details><summary>Who wrote what</summary>")
         out.append("")
         for passage in note.passages {
+            if let blank = RecordText.blankPassage(passage.text) {
+                out.append("- \(inline(passage.authorName)): *\(blank)*")
+                continue
+            }
             let text = passage.text.replacingNewlines().trimmingCharacters(in: .whitespaces)
             out.append("- \(inline(passage.authorName)): “\(inline(text))”")
         }
