@@ -9,6 +9,9 @@ struct RequestReadingTests {
         (nil, nil, RecordFormat.markdown), ("html", "application/json", .html), (nil, "application/json", .json),
         (nil, "text/html, application/json;q=0.9", .html), (nil, "text/html;q=0.2, application/json;q=0.9", .json),
         (nil, "*/*", .markdown), (nil, "image/png, text/*;q=0.1", .markdown), ("JSON", nil, .json),
+        // The most specific range names a format's quality: q=0 refuses it whatever a wildcard says.
+        (nil, "text/markdown;q=0, */*", .html), (nil, "text/markdown;q=0, text/html;q=0, */*", .json),
+        (nil, "text/*;q=0.5, text/markdown;q=0.1", .html), (nil, "application/json;q=0, */*;q=0.5", .markdown),
     ] as [(String?, String?, RecordFormat)])
     func recordFormatsAreNegotiated(_ query: String?, _ accept: String?, _ expected: RecordFormat) throws {
         #expect(try RecordNegotiation.format(query: query, accept: accept) == expected)
@@ -21,6 +24,8 @@ struct RequestReadingTests {
         #expect { try RecordNegotiation.format(query: nil, accept: "image/png, text/html;q=0") } throws: { error in
             (error as? APIError)?.status == 406
         }
+        #expect { try RecordNegotiation.format(query: nil, accept: "text/markdown;q=0, text/html;q=0, application/json;q=0, */*") }
+            throws: { error in (error as? APIError)?.status == 406 }
     }
 
     @Test func patchAgendaKeepsIdsByPositionAndNamesNewOnes() throws {

@@ -89,4 +89,25 @@ struct RecordReadabilityTests {
         #expect(html.contains("<td>Host context<br><span class=\"muted\">The host sets out the focus.</span></td>"),
                 "a phase run once has no visit list")
     }
+
+    @Test("a passage of nothing but white space says what it is in who-wrote-what, not an empty quote")
+    func blankPassagesSayWhatTheyAre() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.append("\r\n", to: "evidence", by: "r1", at: 1001)
+        try review.append("Ben again.", to: "evidence", by: "h1", at: 1002)
+        try review.append("\n\n", to: "evidence", by: "r1", at: 1003)
+        try review.append("Ben once more.", to: "evidence", by: "h1", at: 1004)
+        try review.append("  ", to: "evidence", by: "r1", at: 1005)
+        let input = review.input(at: 1010)
+        let markdown = Self.text(input, .markdown)
+        #expect(markdown.contains("- Ben: “Ben again.”\n- Asha: *(2 line breaks)*\n- Ben: “Ben once more.”\n- Asha: *(spaces only)*\n"))
+        #expect(markdown.contains("- Asha: *(a line break)*\n- Ben: “Ben again.”"))
+        #expect(!markdown.contains("“”"))
+        let html = Self.text(input, .html)
+        #expect(html.contains("<tr><td>Asha</td><td><span class=\"muted\">(a line break)</span></td></tr>"))
+        #expect(html.contains("<tr><td>Asha</td><td><span class=\"muted\">(spaces only)</span></td></tr>"))
+        // The note itself and JSON keep the white space as written.
+        let evidence = try #require(ReviewRecord(input).notes.first { $0.id == "evidence" })
+        #expect(evidence.passages.suffix(5).map(\.text) == ["\r\n", "Ben again.", "\n\n", "Ben once more.", "  "])
+    }
 }

@@ -51,6 +51,18 @@ enum RecordText {
         return first.startedAtLocal + " to " + last.endedAtLocal
     }
 
+    /// How a who-wrote-what list shows a passage of nothing but white space (a line break typed
+    /// between other people's words), which quoted as it is would read as an empty quote `“”`:
+    /// `(a line break)`, `(3 line breaks)`, `(spaces only)`; nil for any other passage.
+    static func blankPassage(_ text: String) -> String? {
+        guard !text.isEmpty, text.allSatisfy(\.isWhitespace) else { return nil }
+        switch text.filter(\.isNewline).count {
+        case 0: return "(spaces only)"
+        case 1: return "(a line break)"
+        case let breaks: return "(\(breaks) line breaks)"
+        }
+    }
+
     /// A person's role for a participant list, with `removed` when their invite was revoked:
     /// `reviewer`, `reviewer, removed`.
     static func roleNote(_ person: RecordPerson) -> String {

@@ -1,7 +1,7 @@
 /// HTML escaping: every piece of session text goes through ``escape(_:)`` before it reaches the page.
 enum HTMLText {
-    /// Text safe in element content and in double-quoted attribute values; CRLF and a lone CR
-    /// become LF.
+    /// Text safe in element content and in double-quoted attribute values; CRLF, a lone CR and
+    /// NEL become LF.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -18,9 +18,12 @@ enum HTMLText {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             case "\r": continue
+            // NEL is a C1 control HTML does not allow; the Markdown record breaks the line there.
+            case "\u{85}": out += "\n"
             default:
-                // Control characters other than tab and line feed are not allowed in HTML text.
-                if scalar.isForbiddenControl {
+                // Control characters other than tab and line feed, and noncharacters, are not
+                // allowed in HTML text.
+                if scalar.isUnfitForRecordText {
                     out += "\u{FFFD}"
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -155,7 +155,9 @@ public enum RecordHTML {
         h.append("<table class=\"authorship\"><thead><tr><th scope=\"col\">Author</th><th scope=\"col\">Passage</th>"
                  + "</tr></thead><tbody>")
         for passage in note.passages {
-            h.append("<tr><td>\(e(passage.authorName))</td><td>\(e(passage.text))</td></tr>")
+            let text = RecordText.blankPassage(passage.text).map { "<span class=\"muted\">\(e($0))</span>" }
+                ?? e(passage.text)
+            h.append("<tr><td>\(e(passage.authorName))</td><td>\(text)</td></tr>")
         }
         h.append("</tbody></table>")
         return h

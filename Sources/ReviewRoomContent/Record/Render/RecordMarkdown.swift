@@ -144,6 +144,10 @@ enum RecordMarkdown {
         out.append("<details><summary>Who wrote what</summary>")
         out.append("")
         for passage in note.passages {
+            if let blank = RecordText.blankPassage(passage.text) {
+                out.append("- \(inline(passage.authorName)): *\(blank)*")
+                continue
+            }
             let text = passage.text.replacingNewlines().trimmingCharacters(in: .whitespaces)
             out.append("- \(inline(passage.authorName)): “\(inline(text))”")
         }
@@ -155,18 +159,12 @@ enum RecordMarkdown {
     /// Text for inline Markdown: characters that would start markup or raw HTML are escaped,
     /// control characters replaced (as in HTML).
     static func inline(_ text: String) -> String {
-        var out = ""
-        for character in withoutControls(text.replacingNewlines()) {
-            switch character {
-            // `~` too: GitHub-flavoured Markdown strikes through `~~text~~`.
-            case "\\", "`", "*", "_", "[", "]", ">", "#", "|", "~": out.append("\\"); out.append(character)
-            case "&": out.append("&amp;")
-            case "<": out.append("&lt;")
-            default: out.append(character)
-            }
-        }
-        return out
+        escaping(withoutControls(text.replacingNewlines()), backslashed: inlinePunctuation)
     }
+
+    /// What ``inline(_:)`` escapes with a backslash; `~` too, as GitHub-flavoured Markdown
+    /// strikes through `~~text~~`.
+    private static let inlinePunctuation: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", ">", "#", "|", "~"]
 
     /// A table cell.
     static func cell(_ text: String) -> String { inline(text) }
@@ -174,17 +172,33 @@ enum RecordMarkdown {
     /// A quoted note line: the notes are Markdown, so their markup stays, but `&` and `<`
     /// are escaped so that a note cannot inject raw HTML into a rendered record.
     static func escapeLine(_ line: String) -> String {
-        withoutControls(line).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        escaping(withoutControls(line), backslashed: [])
     }
 
-    /// `text` with each forbidden control character (NUL, ESC, DEL…) replaced by U+FFFD, as
-    /// ``HTMLText/escape(_:)`` does: CommonMark replaces NUL itself, and ESC would drive a
-    /// terminal the record is printed to.
-    static func withoutControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: \.isForbiddenControl) else { return text }
+    /// `text` with `&` and `<` as entities and each of `backslashed` after a backslash. Scalar
+    /// by scalar, not Character by Character: `|` or `*` followed by a combining mark is one
+    /// Character that is neither, but a Markdown parser still sees the `|` or `*`.
+    private static func escaping(_ text: String, backslashed: Set<Unicode.Scalar>) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            out.append(scalar.isForbiddenControl ? "\u{FFFD}" : scalar)
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case _ where backslashed.contains(scalar): out.append("\\"); out.append(scalar)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// `text` with each control character (NUL, ESC, DEL, the C1 controls…) and noncharacter
+    /// replaced by U+FFFD, as ``HTMLText/escape(_:)`` does: CommonMark replaces NUL itself, and
+    /// ESC or U+009B would drive a terminal the record is printed to.
+    static func withoutControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: \.isUnfitForRecordText) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            out.append(scalar.isUnfitForRecordText ? "\u{FFFD}" : scalar)
         }
         return String(out)
     }
