@@ -21,12 +21,15 @@ public struct RecordInput: Sendable {
     /// first `prompts.changed` with it. Nil when not recorded (sessions stored before schema v6):
     /// the first edit is then logged without its earlier values.
     public var baseline: SessionChange?
+    /// Whether the server flags wording (`language_hints`): when off, the record flags none either.
+    public var languageHints: Bool
 
     /// Creates the input.
     public init(state: SessionState, notes: [NoteBuffer], events: [LoggedEvent], generatedAt: Timestamp,
                 invited: [RecordInvitee] = [], attendance: [RecordOnlineInterval]? = nil,
-                baseline: SessionChange? = nil) {
+                baseline: SessionChange? = nil, languageHints: Bool = true) {
         self.state = state; self.notes = notes; self.events = events; self.generatedAt = generatedAt
         self.invited = invited; self.attendance = attendance; self.baseline = baseline
+        self.languageHints = languageHints
     }
 }

@@ -23,6 +23,7 @@ public enum RecordSchema {
         "generatedAtLocal": {"type": "string"},
         "displayTimeZone": {"type": "string", "description": "IANA zone of the ...Local strings (UTC if the session's zone is unknown)"},
         "timeZoneNote": {"type": "string", "description": "present when the session's zone is unknown"},
+        "phrasesNote": {"type": "string", "description": "present when the server does not flag wording (language_hints = false); phrasesToRevisit is then empty"},
         "attendanceNote": {"type": "string", "description": "present when attendance is known: what the attendance figures mean and whose are lower bounds"},
         "session": {
           "type": "object", "additionalProperties": false,

@@ -7,7 +7,7 @@ public enum ConfigurationScope: Sendable, Equatable {
     /// store (exit 73); all in one report, so no problem hides another.
     case checkConfig
     /// Only what the offline store commands (`facilitator`, `backup`, `export`) use: `data_dir`
-    /// (and `durability`, a plain value).
+    /// (and `durability` and `language_hints`, plain values).
     /// TLS files (a systemd credential exists only while the service runs), `web_root` and
     /// host names are not checked; file syntax and unknown keys still are, since a misspelled
     /// key may be `data_dir` itself.

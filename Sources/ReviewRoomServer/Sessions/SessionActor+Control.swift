@@ -138,6 +138,6 @@ extension SessionActor {
         // The session as created: the first edit's log lines say what it replaced.
         let baseline = try await SessionDefinitionCoding.baseline(of: id, in: store)
         return RecordInput(state: stateNow, notes: buffers, events: logged, generatedAt: now, invited: invited,
-                           attendance: attendance, baseline: baseline)
+                           attendance: attendance, baseline: baseline, languageHints: limits.languageHints)
     }
 }

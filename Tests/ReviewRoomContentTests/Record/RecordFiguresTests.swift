@@ -99,6 +99,26 @@ struct RecordFiguresTests {
         #expect(record.phrasesToRevisit.allSatisfy { $0.note == "evidence" && $0.context.hasPrefix("Clearly the") })
     }
 
+    /// A server with `language_hints = false` flags no wording in the record either, and says so.
+    @Test("with language hints off, no phrases are flagged and every format says why")
+    func phrasesWithHintsOff() throws {
+        var input = try ScriptedReview.played().input(at: 1100)
+        input.languageHints = false
+        let record = ReviewRecord(input)
+        #expect(record.phrasesToRevisit.isEmpty)
+        let note = try #require(record.phrasesNote)
+        #expect(note.contains("language_hints = false"))
+        let markdown = String(decoding: RecordRenderer.render(record, as: .markdown), as: UTF8.self)
+        let html = String(decoding: RecordRenderer.render(record, as: .html), as: UTF8.self)
+        let json = String(decoding: RecordRenderer.render(record, as: .json), as: UTF8.self)
+        for text in [markdown, html, json] {
+            #expect(text.contains("Wording is not flagged on this server"))
+            #expect(!text.contains("**Clearly**") && !text.contains("<strong>Clearly</strong>"))
+        }
+        #expect(!json.contains("\"suggestion\""))
+        #expect(ReviewRecord(try ScriptedReview.played().input(at: 1100)).phrasesNote == nil, "on by default")
+    }
+
     @Test("the facilitator's log: start, grants, extension, pause, questions, phases, round, end, in local time")
     func log() throws {
         let record = ReviewRecord(try ScriptedReview.played().input(at: 1100))

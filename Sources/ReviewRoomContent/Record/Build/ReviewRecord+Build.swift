@@ -54,9 +54,14 @@ extension ReviewRecord {
         actions = notes.first { $0.id == Self.actionsNoteID }
         speaking = RecordSpeaking(state: state, now: now, names: names)
         rounds = digest.rounds
-        phrasesToRevisit = notes.flatMap { $0.phrasesToRevisit() }
+        // A school that turned the hints off does not want the record to flag wording either.
+        phrasesToRevisit = input.languageHints ? notes.flatMap { $0.phrasesToRevisit() } : []
+        phrasesNote = input.languageHints ? nil : Self.hintsOffNote
         log = digest.log
     }
+
+    /// ``phrasesNote`` when the server's `language_hints` is off.
+    static let hintsOffNote = "Wording is not flagged on this server (language_hints = false)."
 
     private static func phase(_ index: Int, _ phase: Phase, runs: [PhaseRun], underway: Bool,
                               clocks: [(at: Timestamp, clock: Clock)], times: RecordTimeFormatter) -> RecordPhase {

@@ -40,8 +40,11 @@ public struct ReviewRecord: Codable, Equatable, Sendable {
     public var speaking: RecordSpeaking
     /// The rounds, in the order they started.
     public var rounds: [RecordRound]
-    /// Wording in the notes' final text that the language rules flag.
+    /// Wording in the notes' final text that the language rules flag (none when the server's
+    /// `language_hints` is off).
     public var phrasesToRevisit: [RecordPhrase]
+    /// Present when the server's `language_hints` is off, saying why no wording is flagged.
+    public var phrasesNote: String?
     /// The facilitator's log: phase changes, extensions, floor grants, rounds, questions.
     public var log: [RecordLogEntry]
 }

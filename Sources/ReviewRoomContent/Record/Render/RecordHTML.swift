@@ -77,7 +77,9 @@ public enum RecordHTML {
 
         h.append("<section id=\"phrases\">")
         h.append("<h2>Phrases to revisit</h2>")
-        if record.phrasesToRevisit.isEmpty { h.append("<p>None.</p>") } else {
+        if let note = record.phrasesNote { h.append("<p>\(e(note))</p>") } else if record.phrasesToRevisit.isEmpty {
+            h.append("<p>None.</p>")
+        } else {
             h.append("<table><thead><tr><th scope=\"col\">Phrase</th><th scope=\"col\">Note</th>"
                      + "<th scope=\"col\">Line</th><th scope=\"col\">Consider</th></tr></thead><tbody>")
             for p in record.phrasesToRevisit {

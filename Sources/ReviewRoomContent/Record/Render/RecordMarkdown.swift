@@ -112,7 +112,7 @@ enum RecordMarkdown {
 
         out.append("## Phrases to revisit")
         out.append("")
-        if record.phrasesToRevisit.isEmpty { out.append("None.") }
+        if let note = record.phrasesNote { out.append(inline(note)) } else if record.phrasesToRevisit.isEmpty { out.append("None.") }
         for phrase in record.phrasesToRevisit {
             out.append("- **\(inline(phrase.phrase))** in *\(inline(phrase.noteTitle))*: “\(inline(phrase.context))” — \(inline(phrase.suggestion))")
         }
