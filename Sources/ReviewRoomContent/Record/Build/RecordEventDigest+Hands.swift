@@ -7,13 +7,13 @@ extension RecordEventDigest {
     static func handChanges(from old: Floor?, to new: Floor, names: RecordNames) -> [String] {
         let waiting = Set(old?.queue.map(\.participant) ?? [])
         var out = new.queue.filter { !waiting.contains($0.participant) }.map { hand in
-            "Hand raised: \(names.name(hand.participant))" + (hand.kind == .response ? " (direct response)" : "")
+            "Hand raised: \(names.inText(hand.participant))" + (hand.kind == .response ? " (direct response)" : "")
         }
         let still = Set(new.queue.map(\.participant))
         let lowered = (old?.queue ?? []).filter { !still.contains($0.participant) && $0.participant != new.speaker }
         if !lowered.isEmpty {
             out.append((lowered.count == 1 ? "Hand lowered: " : "Hands lowered: ")
-                       + lowered.map { names.name($0.participant) }.joined(separator: ", "))
+                       + lowered.map { names.inText($0.participant) }.joined(separator: ", "))
         }
         return out
     }

@@ -25,7 +25,7 @@ extension RecordEventDigest {
     /// Log lines for the change from `old` to `new`: who was added and who was removed, by name and role.
     static func participantChanges(from old: [Participant], to new: [Participant]) -> [String] {
         let oldIDs = Set(old.map(\.id)), newIDs = Set(new.map(\.id))
-        return new.filter { !oldIDs.contains($0.id) }.map { "Participant added: \($0.name) (\($0.role.rawValue))" }
-            + old.filter { !newIDs.contains($0.id) }.map { "Participant removed: \($0.name) (\($0.role.rawValue))" }
+        return new.filter { !oldIDs.contains($0.id) }.map { "Participant added: \(RecordText.isolated($0.name)) (\($0.role.rawValue))" }
+            + old.filter { !newIDs.contains($0.id) }.map { "Participant removed: \(RecordText.isolated($0.name)) (\($0.role.rawValue))" }
     }
 }

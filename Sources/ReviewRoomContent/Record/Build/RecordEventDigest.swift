@@ -66,7 +66,7 @@ struct RecordEventDigest {
         case .clockTimeUp(let phase):
             add("clock", "Time up for \(phaseName(phase))")
         case .floorTimeUp(let participant):
-            add("floor", "Turn time up for \(names.name(participant))")
+            add("floor", "Turn time up for \(names.inText(participant))")
         case .participantChanged(let list):
             for text in Self.participantChanges(from: participants ?? list, to: list) { add("participants", text) }
             participants = list
@@ -120,12 +120,12 @@ struct RecordEventDigest {
             rounds.append(RecordRound(
                 startedAt: at, startedAtLocal: times.dateTime(at), endedAt: nil, phase: clock?.phase ?? 0,
                 secondsEach: round.secondsEach, order: round.order.map(names.person), passed: [], reachedEnd: false))
-            out.append(("round", "Round started: \(round.order.map(names.name).joined(separator: ", ")), "
+            out.append(("round", "Round started: \(round.order.map(names.inText).joined(separator: ", ")), "
                         + "\(RecordText.duration(round.secondsEach)) each"))
         }
         if let round = new.round, !rounds.isEmpty {
             let before = rounds[rounds.count - 1].passed.count
-            for id in round.passed.dropFirst(before) { out.append(("round", "\(names.name(id)) passed")) }
+            for id in round.passed.dropFirst(before) { out.append(("round", "\(names.inText(id)) passed")) }
             rounds[rounds.count - 1].passed = round.passed.map(names.person)
             if round.index >= round.order.count - 1 { rounds[rounds.count - 1].reachedEnd = true }
         }
@@ -135,7 +135,7 @@ struct RecordEventDigest {
         }
         if let speaker = new.speaker, speaker != old?.speaker || new.since != old?.since {
             let inRound = new.round != nil
-            out.append(("floor", inRound ? "Round turn: \(names.name(speaker))" : "Floor to \(names.name(speaker))"))
+            out.append(("floor", inRound ? "Round turn: \(names.inText(speaker))" : "Floor to \(names.inText(speaker))"))
         }
         return out
     }

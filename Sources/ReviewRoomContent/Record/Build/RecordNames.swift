@@ -29,4 +29,7 @@ struct RecordNames {
 
     /// The name of `id`.
     func name(_ id: String) -> String { person(id).name }
+
+    /// The name of `id` for a sentence or a list (``RecordText/isolated(_:)``).
+    func inText(_ id: String) -> String { RecordText.isolated(name(id)) }
 }

@@ -35,7 +35,7 @@ public enum RecordHTML {
         if let ran = RecordText.ran(record) { h.append("<dt>Ran</dt><dd>\(e(ran))</dd>") }
         h.append("<dt>Status</dt><dd>\(e(s.status))</dd>")
         h.append("<dt>Participants</dt><dd>" + (record.participants.isEmpty ? "none" : record.participants.map {
-            "<span class=\"person\($0.removed ? " removed" : "")\">\(e($0.name)) (\(e(RecordText.roleNote($0))))</span>"
+            "<span class=\"person\($0.removed ? " removed" : "")\">\(e(RecordText.isolated($0.name))) (\(e(RecordText.roleNote($0))))</span>"
         }.joined(separator: ", ")) + "</dd>")
         h.append("<dt>Record as of</dt><dd>\(e(record.generatedAtLocal))</dd>")
         if let note = record.timeZoneNote { h.append("<dt>Note</dt><dd>\(e(note))</dd>") }
@@ -153,7 +153,7 @@ public enum RecordHTML {
             return "<span class=\"passage\" title=\"\(e(passage.authorName))\">\(e(text))</span>"
         }
         var h = ["<div class=\"note-text\">" + spans.joined() + "</div>"]
-        h.append("<p class=\"muted\">Written by \(e(note.authors.joined(separator: ", "))).</p>")
+        h.append("<p class=\"muted\">Written by \(e(note.authors.map(RecordText.isolated).joined(separator: ", "))).</p>")
         h.append("<table class=\"authorship\"><thead><tr><th scope=\"col\">Author</th><th scope=\"col\">Passage</th>"
                  + "</tr></thead><tbody>")
         for passage in note.passages {
@@ -225,9 +225,9 @@ public enum RecordHTML {
         }
         h.append("<ol>")
         for round in record.rounds {
-            let passed = round.passed.isEmpty ? "nobody" : round.passed.map { e($0.name) }.joined(separator: ", ")
+            let passed = round.passed.isEmpty ? "nobody" : round.passed.map { e(RecordText.isolated($0.name)) }.joined(separator: ", ")
             h.append("<li>\(e(round.startedAtLocal)), \(RecordText.duration(round.secondsEach)) each: "
-                     + "\(round.order.map { e($0.name) }.joined(separator: ", ")). Passed: \(passed)."
+                     + "\(round.order.map { e(RecordText.isolated($0.name)) }.joined(separator: ", ")). Passed: \(passed)."
                      + (round.reachedEnd ? "" : " Stopped early.") + "</li>")
         }
         h.append("</ol>")

@@ -18,7 +18,7 @@ enum RecordMarkdown {
         if let ran = RecordText.ran(record) { out.append("- **Ran:** \(ran)") }
         out.append("- **Status:** \(s.status)")
         out.append("- **Participants:** " + (record.participants.isEmpty ? "none" :
-                   record.participants.map { inline($0.name) + " (" + RecordText.roleNote($0) + ")" }.joined(separator: ", ")))
+                   record.participants.map { inline(RecordText.isolated($0.name)) + " (" + RecordText.roleNote($0) + ")" }.joined(separator: ", ")))
         out.append("- **Record as of:** \(record.generatedAtLocal)")
         if let note = record.timeZoneNote { out.append("- **Note:** \(inline(note))") }
         out.append("")
@@ -103,9 +103,9 @@ enum RecordMarkdown {
         out.append("")
         if record.rounds.isEmpty { out.append("No rounds.") }
         for (index, round) in record.rounds.enumerated() {
-            let passed = round.passed.isEmpty ? "nobody" : round.passed.map { inline($0.name) }.joined(separator: ", ")
+            let passed = round.passed.isEmpty ? "nobody" : round.passed.map { inline(RecordText.isolated($0.name)) }.joined(separator: ", ")
             out.append("\(index + 1). \(round.startedAtLocal), \(RecordText.duration(round.secondsEach)) each: "
-                       + "\(round.order.map { inline($0.name) }.joined(separator: ", ")). Passed: \(passed)."
+                       + "\(round.order.map { inline(RecordText.isolated($0.name)) }.joined(separator: ", ")). Passed: \(passed)."
                        + (round.reachedEnd ? "" : " Stopped early."))
         }
         out.append("")
@@ -139,7 +139,7 @@ enum RecordMarkdown {
         var out = shown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map { "> " + escapeLine(String($0)) }
         out.append("")
-        out.append("Written by: " + note.authors.map(inline).joined(separator: ", ") + ".")
+        out.append("Written by: " + note.authors.map { inline(RecordText.isolated($0)) }.joined(separator: ", ") + ".")
         out.append("")
         out.append("<details><summary>Who wrote what</summary>")
         out.append("")

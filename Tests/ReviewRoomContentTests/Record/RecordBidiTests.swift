@@ -1,0 +1,45 @@
+import ReviewRoomContent
+import ReviewRoomCore
+import Testing
+
+@Suite("Review record: right-to-left names in sentences and lists")
+struct RecordBidiTests {
+    static let (fsi, pdi) = ("\u{2068}", "\u{2069}")
+
+    /// Two reviewers with Arabic and Hebrew names next to each other in the round's order: without
+    /// isolates the bidirectional algorithm shows the pair as one right-to-left run, in swapped order.
+    static func review() throws -> RecordInput {
+        var review = ScriptedReview()
+        try review.run(.sessionStart, by: "f1", at: 0)
+        try review.change(.add(Participant(id: "r3", name: "سارة", role: .reviewer)), at: 1)
+        try review.change(.add(Participant(id: "r4", name: "נועה", role: .reviewer)), at: 2)
+        try review.append("ملاحظة", to: "evidence", by: "r3", at: 5)
+        try review.run(.phaseNext, by: "f1", at: 10)
+        try review.run(.roundStart(order: ["r3", "r4", "r1"], secondsEach: 60), by: "f1", at: 20)
+        try review.run(.roundPass, by: "r3", at: 25)
+        try review.run(.sessionEnd, by: "f1", at: 60)
+        return review.input(at: 100)
+    }
+
+    @Test("a right-to-left name is isolated wherever it joins other text; a left-to-right one is left as it is")
+    func rightToLeftNamesAreIsolated() throws {
+        let input = try Self.review()
+        let record = ReviewRecord(input)
+        let (sara, noa) = ("\(Self.fsi)سارة\(Self.pdi)", "\(Self.fsi)נועה\(Self.pdi)")
+        let log = record.log.map(\.text)
+        #expect(log.contains("Round started: \(sara), \(noa), Asha, 1 min each"), "\(log)")
+        #expect(log.contains("\(sara) passed"), "\(log)")
+        #expect(log.contains("Participant added: \(noa) (reviewer)"), "\(log)")
+        #expect(log.contains("Round turn: \(sara)"), "\(log)")
+        // Data fields keep the name as written: only sentences and lists carry the isolates.
+        #expect(record.participants.contains { $0.name == "سارة" })
+        #expect(record.notes.first { $0.id == "evidence" }?.authors == ["سارة"])
+        let markdown = String(decoding: RecordRenderer.render(record, as: .markdown), as: UTF8.self)
+        let html = String(decoding: RecordRenderer.render(record, as: .html), as: UTF8.self)
+        for text in [markdown, html] {
+            #expect(text.contains("\(sara), \(noa), Asha"), "the round's order")
+            #expect(text.contains("Written by\(text == markdown ? ":" : "") \(sara)."), "the note's authors")
+            #expect(!text.contains("\(Self.fsi)Asha"), "left-to-right names are not wrapped")
+        }
+    }
+}
