@@ -1,6 +1,8 @@
 """A TCP proxy for the browser tests whose connections can be made silent: from `silence()` on,
 nothing is forwarded either way and nothing is closed, as when a laptop sleeps or its Wi-Fi
-path dies (the browser's socket looks open; no close ever comes). New connections still pass."""
+path dies (the browser's socket looks open; no close ever comes). New connections still pass.
+`cut()` instead closes every connection and refuses new ones until `mend()`: a page that lost
+its network for a while, with the daemon running on."""
 import select
 import socket
 import threading
@@ -15,12 +17,16 @@ class BlackholeProxy:
         self.target = None  # (host, port), set once the daemon listens
         self.connections = []
         self.closing = False
+        self.refusing = False
         threading.Thread(target=self.accept, daemon=True).start()
 
     def accept(self):
         while not self.closing:
             try:
                 client, _ = self.listener.accept()
+                if self.refusing:
+                    client.close()
+                    continue
                 server = socket.create_connection(self.target)
             except OSError:
                 continue
@@ -51,6 +57,20 @@ class BlackholeProxy:
         """Every connection open now goes silent for good."""
         for entry in self.connections:
             entry["silent"] = True
+
+    def cut(self):
+        """Closes every connection open now and refuses new ones until `mend()`."""
+        self.refusing = True
+        for entry in self.connections:
+            for sock in entry["sockets"]:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def mend(self):
+        """New connections pass again."""
+        self.refusing = False
 
     def close(self):
         self.closing = True

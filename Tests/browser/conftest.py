@@ -18,6 +18,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 sys.path.insert(0, str(ROOT / "Tests" / "support"))
 from reviewroomd import EXECUTABLE as DAEMON, Daemon  # noqa: E402
+from blackhole_proxy import BlackholeProxy  # noqa: E402
 # The daemon serves the client straight from the source folder (its `web_root` key), so the
 # suite tests the files as they are now, not the copy made by the last `swift build`.
 # Notes are capped low so a test can paste past the cap without megabytes of typing.
@@ -35,6 +36,20 @@ def daemon():
     instance = Daemon(data_dir, extra_env=DAEMON_ENV).start()
     yield instance
     instance.stop()
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def proxied():
+    """(daemon, proxy, facilitator token): a daemon reached through a BlackholeProxy, whose origin it allows."""
+    proxy = BlackholeProxy()
+    data_dir = tempfile.mkdtemp(prefix="reviewroom-browser-")
+    env = dict(DAEMON_ENV, REVIEWROOM_ALLOWED_ORIGINS=f"http://127.0.0.1:{proxy.port}")
+    daemon = Daemon(data_dir, extra_env=env).start()
+    proxy.target = ("127.0.0.1", daemon.port)
+    yield daemon, proxy, daemon.add_facilitator("Fran")["token"]
+    proxy.close()
+    daemon.stop()
     shutil.rmtree(data_dir, ignore_errors=True)
 
 

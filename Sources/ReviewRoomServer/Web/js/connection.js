@@ -131,6 +131,9 @@ export class Connection {
     return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject, type, sentAt: performance.now() }));
   }
 
+  /** True from a `resumed` until its replay has reached `resumed.seq` (`onReplayDone`). */
+  get replaying() { return this.replayUntil !== null; }
+
   /** True while joined and able to send. */
   get online() { return this.joined && this.socket?.readyState === WebSocket.OPEN; }
 

@@ -5,6 +5,7 @@ import { t } from './strings.js';
 import { formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
 import { handNews, speakerNews } from './floor-news.js';
+import { catchUpNews, questionNews } from './room-news.js';
 import { clockAlert, shortcutOf } from './room-rules.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
@@ -23,6 +24,7 @@ export class RoomView {
     this.lastFloor = null;
     this.lastPhase = null;
     this.lastStatus = null;
+    this.lastQuestion = null;
     this.signals = [];
     this.stopped = false;
     this.refusalTimer = null;
@@ -98,13 +100,44 @@ export class RoomView {
       this.lastPhase = this.model.session.clock?.phase ?? null;
       this.lastStatus = this.model.session.clock?.status ?? null;
       this.lastFloor = this.model.session.floor ?? null;
+      this.lastQuestion = this.shownQuestion();
       if (this.notesView) keepingFocus(this.notesPanel, () => this.notesView.welcome());
     }
     if (change.kind === 'event') {
-      this.announceEvent(change.event);
-      if (change.event.name === 'note.op') return; // the notes view redraws itself
+      const event = change.event;
+      if (event.name === 'note.op') { this.notesView?.event(event.data || {}); return; } // the notes view redraws itself
+      if (event.name === 'clock.changed') this.notesView?.updateReadOnly();
+      // Events replayed after a drop are not said one by one (a burst of stale news): what
+      // they changed is said once when the replay is over (`replayDone`).
+      if (!this.connection.replaying) this.announceEvent(event);
     }
     this.render();
+  }
+
+  /**
+   * Says what changed while the page was away, once, after a resume's replay: the phase, the
+   * clock's status, the speaker, this person's hand (and, for a facilitator, others' hands)
+   * and the shown question, each as it is now.
+   */
+  replayDone() {
+    const s = this.model.session;
+    if (this.stopped || !s) return;
+    const now = { phase: s.clock?.phase ?? null, status: s.clock?.status ?? null, floor: s.floor ?? null, question: this.shownQuestion() };
+    const before = { phase: this.lastPhase, status: this.lastStatus, floor: this.lastFloor, question: this.lastQuestion };
+    const news = catchUpNews(before, now, { me: this.model.you?.id, facilitator: this.model.isFacilitator,
+      nameOf: (id) => this.model.nameOf(id), phaseTitle: (index) => s.agenda?.[index]?.title ?? '' });
+    if (news.urgent.length) this.announcer.say(news.urgent.join('. '), true);
+    if (news.polite.length) this.announcer.say(news.polite.join('. '));
+    this.lastPhase = now.phase;
+    this.lastStatus = now.status;
+    this.lastFloor = now.floor;
+    this.lastQuestion = now.question;
+  }
+
+  /** The question shown to everyone as `{id, text}`, or null. */
+  shownQuestion() {
+    const q = this.model.currentPrompt;
+    return q ? { id: q.id, text: q.text } : null;
   }
 
   announceEvent(event) {
@@ -119,7 +152,6 @@ export class RoomView {
         else if (clock.status !== this.lastStatus) this.announcer.say(t(`announce.status.${clock.status}`));
         this.lastPhase = clock.phase;
         this.lastStatus = clock.status;
-        this.notesView?.updateReadOnly();
         break;
       }
       case 'clock.warning': this.announcer.say(t('announce.warning', { phase: phaseTitle(data.phase), time: spokenMinutes(data.remainingSec ?? 60) })); break;
@@ -139,12 +171,15 @@ export class RoomView {
         this.lastFloor = after;
         break;
       }
-      case 'prompts.changed': {
-        const q = this.model.currentPrompt;
-        if (q) this.announcer.say(t('announce.question', { text: q.text }));
+      // The whole deck comes with every change (a question marked discussed, added, reworded):
+      // only a change to the shown question is news.
+      case 'prompts.changed': case 'session.changed': {
+        const shown = this.shownQuestion();
+        const text = questionNews(this.lastQuestion, shown);
+        if (text) this.announcer.say(text);
+        this.lastQuestion = shown;
         break;
       }
-      case 'note.op': this.notesView?.event(data); break;
       default: break;
     }
   }

@@ -150,6 +150,7 @@ const en = {
   'announce.yourFloor': 'You have the floor',
   'announce.speaker': '{name} has the floor',
   'announce.question': 'Question: {text}',
+  'announce.questionHidden': 'The question is no longer shown',
 
   'error.heading': 'Something went wrong',
   'error.api': 'The server refused: {message}',
