@@ -4,7 +4,9 @@
 
 const SUBPROTOCOL = 'reviewroom.v1';
 /** Close codes after which reconnecting cannot help. */
-const FINAL_CLOSES = new Map([[4001, 'revoked'], [4003, 'revoked'], [4004, 'deleted']]);
+// 4001 answers `hello` (a link that was never valid, cut short or revoked: the server cannot
+// tell which); 4003 comes while joined (revoked or reissued under the page).
+const FINAL_CLOSES = new Map([[4001, 'invalid'], [4003, 'revoked'], [4004, 'deleted']]);
 /** Close codes that ask for a reconnect with backoff and `resume` (PROTOCOL.md §3.4). */
 const RETRY_CLOSES = new Set([1001, 4029]);
 /**

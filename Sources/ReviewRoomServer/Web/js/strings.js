@@ -29,6 +29,7 @@ const en = {
   'notice.tryAgain': 'Try again now',
   'notice.revoked.heading': 'This link no longer works',
   'notice.revoked.body': 'The invite was withdrawn or replaced. Ask the facilitator for a new link.',
+  'notice.invalid.body': 'The invite may have been withdrawn or replaced, or the link was not copied whole. Open it again from your invitation, or ask the facilitator for a new link.',
   'notice.deleted.heading': 'This review was cancelled',
   'notice.deleted.body': 'The facilitator cancelled the review and removed it.',
   'notice.ended.heading': 'This review has ended',
