@@ -2,10 +2,12 @@
 nothing is forwarded either way and nothing is closed, as when a laptop sleeps or its Wi-Fi
 path dies (the browser's socket looks open; no close ever comes). New connections still pass.
 `cut()` instead closes every connection and refuses new ones until `mend()`: a page that lost
-its network for a while, with the daemon running on."""
+its network for a while, with the daemon running on. `delay` (seconds) holds back everything
+forwarded from then on: a path that got slower."""
 import select
 import socket
 import threading
+import time
 
 
 class BlackholeProxy:
@@ -18,6 +20,7 @@ class BlackholeProxy:
         self.connections = []
         self.closing = False
         self.refusing = False
+        self.delay = 0
         threading.Thread(target=self.accept, daemon=True).start()
 
     def accept(self):
@@ -45,6 +48,8 @@ class BlackholeProxy:
                     data = source.recv(65536)
                 except OSError:
                     data = b""
+                if data and self.delay:
+                    time.sleep(self.delay)
                 if not data:
                     client.close()
                     server.close()
