@@ -1,6 +1,7 @@
 """What the room pages tell people (BrowserClient.md, "Announcements"): changes to the hand
 queue, said once to the person and to the facilitator; a turn's end, to the facilitator too;
-refused commands in a visible status line; the connection's loss and return, once each."""
+refused commands in a visible status line; the connection's loss and return, once each; a
+turn ended under its speaker, said to them (and the free floor to the others)."""
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
@@ -88,3 +89,26 @@ def test_losing_and_regaining_the_connection_is_said_once_each(daemon, facilitat
     # The banner is not a second live region saying the same (the announcer says it).
     assert asha.execute_script("return document.getElementById('connection-banner').getAttribute('aria-live')") == "off"
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+def test_a_turn_ended_under_the_speaker_is_said_to_them_and_the_free_floor_to_the_others(daemon, facilitator, api_ready, browsers):
+    _, chair, pages = room_with(daemon, facilitator, browsers, "A turn ended by the facilitator", ["Asha", "Ben"])
+    asha, ben = pages["Asha"], pages["Ben"]
+    ids = {name: page.execute_script("return window.reviewroom.model.you.id") for name, page in pages.items()}
+    assert "error" not in command(chair, "session.start")
+    assert "error" not in command(chair, "floor.grant", {"participant": ids["Asha"]})
+    wait_said(asha, "You have the floor")
+    # The facilitator ends Asha's turn: she may still be talking, so she is told at once.
+    assert "error" not in command(chair, "floor.release")
+    wait_said(asha, "Your turn has ended")
+    assert asha.execute_script("return document.querySelector('[role=alert]').textContent") == "Your turn has ended"
+    wait_said(ben, "Nobody has the floor")
+
+    # In a round, a turn's time-up moves the floor on in the next event: Asha hears that her time
+    # is over, once, not also that her turn ended.
+    assert "error" not in command(chair, "round.start", {"order": [ids["Asha"], ids["Ben"]], "secondsEach": 10})
+    wait_said(asha, "Your turn time is over")
+    wait_said(asha, "Ben has the floor")
+    said = said_log(asha)
+    assert said[said.index("Your turn time is over"):].count("Your turn has ended") == 0, said
+    assert browser_errors(asha) == [] and browser_errors(ben) == []

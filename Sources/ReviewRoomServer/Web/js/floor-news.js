@@ -33,11 +33,18 @@ export function handNews(before, after, { me, facilitator, nameOf }) {
 
 /**
  * The sentence about who has the floor after a `floor.changed`, or null when the speaker did
- * not change: `{ text, urgent }` — urgent only for the person who now has the floor.
+ * not change: `{ text, urgent }` — urgent only for the person who now has the floor, and for the
+ * one whose turn was ended under them (the facilitator ended it, a round stopped), who may still
+ * be speaking; not when they were just told their turn time is over (`turnOverSaid`).
  */
-export function speakerNews(before, after, { me, nameOf }) {
+export function speakerNews(before, after, { me, nameOf, turnOverSaid = false }) {
+  const was = before?.speaker ?? null;
   const speaker = after?.speaker ?? null;
-  if (!speaker || speaker === (before?.speaker ?? null)) return null;
+  if (speaker === was) return null;
+  if (!speaker) {
+    if (was !== me) return { text: t('floor.nobody'), urgent: false };
+    return turnOverSaid ? null : { text: t('announce.yourTurnEnded'), urgent: true };
+  }
   if (speaker === me) return { text: t('announce.yourFloor'), urgent: true };
   return { text: t('announce.speaker', { name: nameOf(speaker) }), urgent: false };
 }

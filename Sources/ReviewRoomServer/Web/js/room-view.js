@@ -25,6 +25,9 @@ export class RoomView {
     this.lastPhase = null;
     this.lastStatus = null;
     this.lastQuestion = null;
+    // The seq of the last `floor.timeUp` of this person's own turn: a round's next turn comes in
+    // the event after it, and "Your turn has ended" would repeat "Your turn time is over".
+    this.turnOverSeq = null;
     this.signals = [];
     this.stopped = false;
     this.refusalTimer = null;
@@ -157,12 +160,15 @@ export class RoomView {
       case 'clock.warning': this.announcer.say(t('announce.warning', { phase: phaseTitle(data.phase), time: spokenMinutes(data.remainingSec ?? 60) })); break;
       case 'clock.timeUp': this.announcer.say(t('announce.timeUp', { phase: phaseTitle(data.phase) }), true); break;
       case 'floor.timeUp':
-        if (data.participant === this.model.you?.id) this.announcer.say(t('announce.turnOver'), true);
-        else if (this.model.isFacilitator) this.announcer.say(t('announce.turnOverFor', { name: nameOf(data.participant) }));
+        if (data.participant === this.model.you?.id) {
+          this.turnOverSeq = event.seq;
+          this.announcer.say(t('announce.turnOver'), true);
+        } else if (this.model.isFacilitator) this.announcer.say(t('announce.turnOverFor', { name: nameOf(data.participant) }));
         break;
       case 'floor.changed': {
         const after = data.floor ?? null;
-        const who = { me: this.model.you?.id, facilitator: this.model.isFacilitator, nameOf };
+        const turnOverSaid = this.turnOverSeq !== null && event.seq === this.turnOverSeq + 1;
+        const who = { me: this.model.you?.id, facilitator: this.model.isFacilitator, nameOf, turnOverSaid };
         const speaker = speakerNews(this.lastFloor, after, who);
         const polite = handNews(this.lastFloor, after, who);
         if (speaker?.urgent) this.announcer.say(speaker.text, true);

@@ -149,6 +149,7 @@ const en = {
   'announce.timeUp': 'Time is up for {phase}',
   'announce.turnOver': 'Your turn time is over',
   'announce.yourFloor': 'You have the floor',
+  'announce.yourTurnEnded': 'Your turn has ended',
   'announce.speaker': '{name} has the floor',
   'announce.question': 'Question: {text}',
   'announce.questionHidden': 'The question is no longer shown',
