@@ -287,9 +287,10 @@ export class RoomView {
     const canSignal = this.model.you && this.model.you.role !== 'display' && this.model.session?.clock?.status !== 'ended';
     const buttons = canSignal ? ['agree', 'clarify', 'slower', 'time'].map((kind) => el('button', {
       type: 'button', id: `signal-${kind}`, className: 'secondary', textContent: t(`signal.${kind}`),
-      on: { click: () => this.send('signal', { kind }) } })) : [];
+      attrs: { 'data-focus-fallback': 'signals-heading' }, on: { click: () => this.send('signal', { kind }) } })) : [];
     const recent = this.signals.map((s) => el('li', {}, t('signal.from', { name: this.model.nameOf(s.by), kind: t(`signal.${s.kind}`) })));
-    morphChildren(this.signalPanel, el('h2', { id: 'signals-heading', textContent: t('signal.heading') }),
+    // The buttons go when the review ends; focus then goes to the heading (never to <body>).
+    morphChildren(this.signalPanel, el('h2', { id: 'signals-heading', textContent: t('signal.heading'), attrs: { tabindex: '-1' } }),
       el('div', { className: 'row' }, buttons), el('ul', { className: 'signals', attrs: { 'aria-label': t('signal.recent') } }, recent));
   }
 
