@@ -39,6 +39,9 @@ export function takeLaterTokens(storageKey) {
   });
 }
 
+/** How soon a page told `not_open` tries again when its own clock says the lobby is already open. */
+export const NOT_OPEN_RECHECK_MS = 15000;
+
 /**
  * Shows one full-page message (revoked, deleted, not open, no link). With `announce`, the
  * heading and body are also said through it: a notice that replaces the room under someone
@@ -70,7 +73,10 @@ export function fatalNotice(main, failure, retry, announce, unsaved = []) {
     showNotice(main, { heading: t('notice.notOpen.heading'), body: [when ? t('notice.notOpen.body', { when }) : t('notice.notOpen.soon'), t('notice.notOpen.hint')], action: button, announce });
     if (failure.opensAt) {
       const wait = Date.parse(failure.opensAt) - Date.now();
-      if (wait > 0 && wait < 2 ** 31 - 1) setTimeout(retry, wait + 1000);
+      // A wait this device's clock says is over means the clock is ahead of the server's (the
+      // server still said not_open): try again every little while rather than never.
+      if (wait <= 0) setTimeout(retry, NOT_OPEN_RECHECK_MS);
+      else if (wait < 2 ** 31 - 1) setTimeout(retry, wait + 1000);
     }
     return;
   }
