@@ -4,6 +4,7 @@ The daemon is `.build/debug/reviewroomd` (override with REVIEWROOMD=path). Every
 collects its console log; `browser_errors` returns the errors and CSP violations so each
 test can assert there were none. Screenshots go to artifacts/screenshots/.
 """
+import contextlib
 import os
 import pathlib
 import sys
@@ -39,18 +40,28 @@ def daemon():
     shutil.rmtree(data_dir, ignore_errors=True)
 
 
-@pytest.fixture(scope="module")
-def proxied():
-    """(daemon, proxy, facilitator token): a daemon reached through a BlackholeProxy, whose origin it allows."""
+@contextlib.contextmanager
+def proxied_daemon(**extra_env):
+    """(daemon, proxy, facilitator token): a daemon (with `extra_env` besides the suite's) reached
+    through a BlackholeProxy, whose origin it allows."""
     proxy = BlackholeProxy()
     data_dir = tempfile.mkdtemp(prefix="reviewroom-browser-")
-    env = dict(DAEMON_ENV, REVIEWROOM_ALLOWED_ORIGINS=f"http://127.0.0.1:{proxy.port}")
+    env = dict(DAEMON_ENV, REVIEWROOM_ALLOWED_ORIGINS=f"http://127.0.0.1:{proxy.port}", **extra_env)
     daemon = Daemon(data_dir, extra_env=env).start()
     proxy.target = ("127.0.0.1", daemon.port)
-    yield daemon, proxy, daemon.add_facilitator("Fran")["token"]
-    proxy.close()
-    daemon.stop()
-    shutil.rmtree(data_dir, ignore_errors=True)
+    try:
+        yield daemon, proxy, daemon.add_facilitator("Fran")["token"]
+    finally:
+        proxy.close()
+        daemon.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def proxied():
+    """`proxied_daemon()` for one test module."""
+    with proxied_daemon() as parts:
+        yield parts
 
 
 @pytest.fixture(scope="module")

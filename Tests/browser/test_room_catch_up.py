@@ -2,10 +2,13 @@
 "Announcements"): the shown question is said when it changes, not again each time another
 question is marked discussed or added; and after a drop the events replayed on `resume` are not
 said one by one — a reviewer who lost the Wi-Fi for a minute hears where the room is now, once
-(the phase, who has the floor, the question), not every stale phase, turn and question.
+(the phase, who has the floor, the question), not every stale phase, turn and question; after a
+fresh welcome (a backlog longer than the daemon replays) too, where it used to hear nothing.
 The drop is a proxy that closes the page's connection and refuses new ones until mended, while
 the daemon and the facilitator run on."""
-from conftest import browser_errors
+import pytest
+
+from conftest import browser_errors, proxied_daemon
 from pages import command, connection_banner, invite_of, joined, participant_id, schedule_via_api, wait_js, wait_until
 from room_helpers import facilitator_invite, room_with, said_log, settled, wait_said
 
@@ -82,3 +85,46 @@ def test_after_a_drop_the_room_as_it_is_now_is_said_once_not_each_replayed_event
 
     for page in (asha, display):
         assert [e for e in browser_errors(page) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+@pytest.fixture(scope="module")
+def short_replay():
+    """A proxied daemon that replays at most 32 KiB after a drop (half its outbox limit): a longer
+    backlog gets a fresh `welcome` instead of `resumed`."""
+    with proxied_daemon(REVIEWROOM_OUTBOX_LIMIT_BYTES="65536") as parts:
+        yield parts
+
+
+def test_after_a_drop_too_long_to_replay_the_fresh_welcome_says_the_room_as_it_is_now(short_replay, browsers):
+    daemon, proxy, facilitator = short_replay
+    created = schedule_via_api(daemon, facilitator, "Catching up from a fresh welcome", ["Asha", "Ben"])
+    chair, asha = browsers(), browsers()
+    chair.get(facilitator_invite(created))
+    asha.get(invite_of(created, "Asha").replace(f":{daemon.port}/", f":{proxy.port}/"))
+    joined(chair)
+    joined(asha)
+    deck = chair.execute_script("return window.reviewroom.model.session.prompts.deck")
+    agenda = chair.execute_script("return window.reviewroom.model.session.agenda.map((p) => p.title)")
+    assert "error" not in command(chair, "session.start")
+    wait_js(asha, "return window.reviewroom.model.session.clock.status === 'live'")
+    asha.execute_script("window.__before = window.reviewroom.model.session")
+
+    proxy.cut()
+    wait_until(asha, lambda d: connection_banner(d)["text"] != "", message="Asha's page never noticed the drop")
+    mark = len(said_log(asha))
+    # Every question shown in turn (each prompts.changed carries the whole deck): more than the
+    # daemon replays; then a phase move and a turn for Ben.
+    for _ in range(2):
+        for prompt in deck:
+            assert "error" not in command(chair, "prompt.show", {"prompt": prompt["id"]})
+    assert "error" not in command(chair, "phase.next")
+    assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Ben")})
+    proxy.mend()
+
+    wait_js(asha, "return window.reviewroom.connection.online", timeout=40)
+    wait_said(asha, f"Now: {agenda[1]}. Ben has the floor. Question: {deck[-1]['text']}")
+    settled(asha)
+    assert said_since(asha, mark) == ["Reconnected", f"Now: {agenda[1]}. Ben has the floor. Question: {deck[-1]['text']}"]
+    # It was a fresh welcome (a new snapshot), not a replay.
+    assert asha.execute_script("return window.reviewroom.model.session !== window.__before")
+    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []

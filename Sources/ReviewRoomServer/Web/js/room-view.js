@@ -25,6 +25,7 @@ export class RoomView {
     this.lastPhase = null;
     this.lastStatus = null;
     this.lastQuestion = null;
+    this.welcomed = false;
     // The seq of the last `floor.timeUp` of this person's own turn: a round's next turn comes in
     // the event after it, and "Your turn has ended" would repeat "Your turn time is over".
     this.turnOverSeq = null;
@@ -100,10 +101,10 @@ export class RoomView {
   changed(change) {
     if (this.stopped) return;
     if (change.kind === 'welcome') {
-      this.lastPhase = this.model.session.clock?.phase ?? null;
-      this.lastStatus = this.model.session.clock?.status ?? null;
-      this.lastFloor = this.model.session.floor ?? null;
-      this.lastQuestion = this.shownQuestion();
+      // A later welcome comes after a drop whose history could not be replayed: the same catch-up,
+      // said after "Reconnected" (which the connection says once this welcome is handled).
+      if (this.welcomed) queueMicrotask(() => { if (!this.stopped) this.catchUp(); }); else this.remember();
+      this.welcomed = true;
       if (this.notesView) keepingFocus(this.notesPanel, () => this.notesView.welcome());
     }
     if (change.kind === 'event') {
@@ -117,24 +118,33 @@ export class RoomView {
     this.render();
   }
 
-  /**
-   * Says what changed while the page was away, once, after a resume's replay: the phase, the
-   * clock's status, the speaker, this person's hand (and, for a facilitator, others' hands)
-   * and the shown question, each as it is now.
-   */
+  /** After a resume's replay: what changed while the page was away, said once (`catchUp`). */
   replayDone() {
+    if (!this.stopped && this.model.session) this.catchUp();
+  }
+
+  /**
+   * Says what changed since the room was last said, once: the phase, the clock's status, the
+   * speaker, this person's hand (and, for a facilitator, others' hands) and the shown question,
+   * each as it is now. Then remembers the room as it is now.
+   */
+  catchUp() {
     const s = this.model.session;
-    if (this.stopped || !s) return;
-    const now = { phase: s.clock?.phase ?? null, status: s.clock?.status ?? null, floor: s.floor ?? null, question: this.shownQuestion() };
     const before = { phase: this.lastPhase, status: this.lastStatus, floor: this.lastFloor, question: this.lastQuestion };
-    const news = catchUpNews(before, now, { me: this.model.you?.id, facilitator: this.model.isFacilitator,
+    const news = catchUpNews(before, this.remember(), { me: this.model.you?.id, facilitator: this.model.isFacilitator,
       nameOf: (id) => this.model.nameOf(id), phaseTitle: (index) => s.agenda?.[index]?.title ?? '' });
     if (news.urgent.length) this.announcer.say(news.urgent.join('. '), true);
     if (news.polite.length) this.announcer.say(news.polite.join('. '));
-    this.lastPhase = now.phase;
-    this.lastStatus = now.status;
-    this.lastFloor = now.floor;
-    this.lastQuestion = now.question;
+  }
+
+  /** Takes the room as it is now as the last said (what later news is told against); returns it. */
+  remember() {
+    const s = this.model.session;
+    this.lastPhase = s.clock?.phase ?? null;
+    this.lastStatus = s.clock?.status ?? null;
+    this.lastFloor = s.floor ?? null;
+    this.lastQuestion = this.shownQuestion();
+    return { phase: this.lastPhase, status: this.lastStatus, floor: this.lastFloor, question: this.lastQuestion };
   }
 
   /** The question shown to everyone as `{id, text}`, or null. */
