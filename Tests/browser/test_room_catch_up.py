@@ -33,6 +33,14 @@ def test_the_shown_question_is_said_when_it_changes_and_only_then(daemon, facili
     settled(asha)
     assert said_log(asha).count(f"Question: {shown}") == 1, said_log(asha)
 
+    # Reworded through the HTTP API (session.changed carries the deck): the new wording is said.
+    reworded = [dict(q, text="What did the school learn that it wants to keep?") if q["id"] == deck[0] else q
+                for q in asha.execute_script("return window.reviewroom.model.session.prompts.deck")]
+    session = asha.execute_script("return window.reviewroom.model.session.id")
+    status, body = daemon.api("PATCH", f"/sessions/{session}", facilitator, {"prompts": reworded})
+    assert status == 200, body
+    wait_said(asha, "Question: What did the school learn that it wants to keep?")
+
     # Hiding it is said (the panel now says "No question shown").
     assert "error" not in command(chair, "prompt.hide")
     wait_said(asha, "The question is no longer shown")
