@@ -133,6 +133,9 @@ def test_after_a_drop_too_long_to_replay_the_fresh_welcome_says_the_room_as_it_i
     wait_said(asha, f"Now: {agenda[1]}. Ben has the floor. Question: {deck[-1]['text']}")
     settled(asha)
     assert said_since(asha, mark) == ["Reconnected", f"Now: {agenda[1]}. Ben has the floor. Question: {deck[-1]['text']}"]
+    # Said in one frame, as sentences: not the run-on "Reconnected Now: …".
+    assert asha.execute_script("return document.querySelector('.visually-hidden[role=status]').textContent") == \
+        f"Reconnected. Now: {agenda[1]}. Ben has the floor. Question: {deck[-1]['text']}"
     # It was a fresh welcome (a new snapshot), not a replay.
     assert asha.execute_script("return window.reviewroom.model.session !== window.__before")
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
