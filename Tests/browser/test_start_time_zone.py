@@ -1,7 +1,7 @@
 """The start time a page shows before a review starts names its time zone (BrowserClient.md,
 "Time": times are formatted in the session's time zone). A reviewer whose laptop is set to
 another zone than the session's (here the session is in New York) read "Starts at 6:02 AM" as
-their own time; it says "6:02 AM EST" on the reviewer page and the display."""
+their own time; it says "6:02 AM EST" on the reviewer page and the display (there on one line)."""
 import datetime
 import re
 from zoneinfo import ZoneInfo
@@ -26,3 +26,6 @@ def test_the_start_time_before_the_review_names_the_session_time_zone(daemon, fa
         wait_until(page, lambda d: expected.search(text_of(d, where) or ""),
                    message=f"{where} shows {text_of(page, where)!r}, not the start with its zone ({zone})")
         assert browser_errors(page) == []
+    # Across the room the start time is one line, not "6:02 AM" / "EST" wrapped in countdown-sized type.
+    assert room.execute_script("const n = document.querySelector('.display-countdown-time');"
+                               "return n.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(n).fontSize);")

@@ -102,6 +102,7 @@ if (!token) {
     setText(countdownTime, time);
     setText(countdownLabel, label);
     countdown.classList.toggle('overtime', remaining < 0 && !ended && !waiting);
+    countdown.classList.toggle('waiting', waiting); // a time of day with its zone: smaller than a countdown
     const warning = clockAlert(s.clock, remaining);
     setText(alert, warning ? t(`clock.alert.${warning}`) : '');
     alert.dataset.alert = warning ?? '';
