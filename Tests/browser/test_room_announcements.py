@@ -113,3 +113,16 @@ def test_a_turn_ended_under_the_speaker_is_said_to_them(daemon, facilitator, api
     said = said_log(asha)
     assert said[said.index("Your turn time is over"):].count("Your turn has ended") == 0, said
     assert browser_errors(asha) == [] and browser_errors(ben) == []
+
+
+def test_others_signals_are_said_gathered_and_ones_own_are_not(daemon, facilitator, api_ready, browsers):
+    """The signals list shows "Ben: Agree" to sighted people and was not a live region, so a
+    screen reader heard nothing (WCAG 4.1.3). A burst is said as one message, by kind."""
+    _, chair, pages = room_with(daemon, facilitator, browsers, "Signals are said", ["Asha", "Ben", "Cy"])
+    asha, ben, cy = pages["Asha"], pages["Ben"], pages["Cy"]
+    for page, kind in ((ben, "agree"), (cy, "agree"), (asha, "agree"), (cy, "slower")):
+        assert "error" not in command(page, "signal", {"kind": kind})
+    wait_said(chair, "Ben, Cy, and Asha: Agree. Cy: Slower, please")
+    wait_said(asha, "Ben and Cy: Agree. Cy: Slower, please")
+    assert chair.execute_script("return document.querySelector('[role=alert]').textContent") == ""
+    assert browser_errors(asha) == [] and browser_errors(chair) == []

@@ -37,3 +37,20 @@ export function catchUpNews(before, after, who) {
   if (question) polite.push(question);
   return { urgent, polite };
 }
+
+/**
+ * Signals that came within a moment of each other, said as one message grouped by kind in the
+ * order they came ("Asha and Ben: Agree. Cy: Slower, please"), or null for none. `signals` are
+ * `{by, kind}`; a person is named once per kind.
+ */
+export function signalNews(signals, nameOf) {
+  const byKind = new Map();
+  for (const { by, kind } of signals) {
+    if (!byKind.has(kind)) byKind.set(kind, []);
+    const names = byKind.get(kind);
+    if (!names.includes(by)) names.push(by);
+  }
+  if (byKind.size === 0) return null;
+  const list = new Intl.ListFormat(undefined, { type: 'conjunction' });
+  return [...byKind].map(([kind, ids]) => t('signal.from', { name: list.format(ids.map(nameOf)), kind: t(`signal.${kind}`) })).join('. ');
+}

@@ -5,11 +5,13 @@ import { t } from './strings.js';
 import { formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
 import { handNews, speakerNews } from './floor-news.js';
-import { catchUpNews, questionNews } from './room-news.js';
+import { catchUpNews, questionNews, signalNews } from './room-news.js';
 import { clockAlert, shortcutOf } from './room-rules.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
 const REFUSAL_MS = 10000;
+/** Others' signals that come within this long of the first are said together (eight "Agree"s are one message). */
+const SIGNAL_GATHER_MS = 1500;
 /** After a phase shortcut's command is answered, further phase shortcuts wait this long (as the console's buttons do). */
 const PHASE_KEY_HOLD_MS = 400;
 
@@ -30,6 +32,8 @@ export class RoomView {
     // the event after it, and "Your turn has ended" would repeat "Your turn time is over".
     this.turnOverSeq = null;
     this.signals = [];
+    this.signalsToSay = [];
+    this.signalTimer = null;
     this.stopped = false;
     this.refusalTimer = null;
     this.onPhaseKey = onPhaseKey ?? null;
@@ -50,6 +54,7 @@ export class RoomView {
     clearInterval(this.interval);
     clearTimeout(this.refusalTimer);
     clearTimeout(this.phaseKeyTimer);
+    clearTimeout(this.signalTimer);
     this.unsubscribe();
     this.announcer.remove?.();
   }
@@ -210,7 +215,21 @@ export class RoomView {
       this.signals.unshift({ by: msg.by, kind: msg.kind, at: Date.now() });
       this.signals.length = Math.min(this.signals.length, 6);
       keepingFocus(this.signalPanel, () => this.renderSignals());
+      if (msg.by !== this.model.you?.id) this.saySignalSoon(msg);
     }
+  }
+
+  // The signals list is not a live region (it would be read whole at each one): others'
+  // signals are said through the announcer, gathered for a moment so a burst is one message.
+  saySignalSoon(signal) {
+    this.signalsToSay.push(signal);
+    if (this.signalTimer) return;
+    this.signalTimer = setTimeout(() => {
+      this.signalTimer = null;
+      const text = signalNews(this.signalsToSay, (id) => this.model.nameOf(id));
+      this.signalsToSay = [];
+      if (text && !this.stopped) this.announcer.say(text);
+    }, SIGNAL_GATHER_MS);
   }
 
   // Every section is rebuilt as elements and merged into the page by `morphChildren`: only
