@@ -126,3 +126,24 @@ def test_others_signals_are_said_gathered_and_ones_own_are_not(daemon, facilitat
     wait_said(asha, "Ben and Cy: Agree. Cy: Slower, please")
     assert chair.execute_script("return document.querySelector('[role=alert]').textContent") == ""
     assert browser_errors(asha) == [] and browser_errors(chair) == []
+
+
+def test_a_phase_made_longer_or_shorter_is_said(daemon, facilitator, api_ready, browsers):
+    """`clock.extend` makes the countdown jump; a screen reader heard nothing of it."""
+    created, chair, pages = room_with(daemon, facilitator, browsers, "Extended", ["Asha"])
+    asha = pages["Asha"]
+    first = created["session"]["agenda"][0]["title"]
+    assert "error" not in command(chair, "session.start")
+    wait_said(asha, "The clock is running")
+    assert "error" not in command(chair, "clock.extend", {"seconds": 300})
+    wait_said(asha, f"5 minutes added to {first}")
+    assert "error" not in command(chair, "clock.extend", {"seconds": -60})
+    wait_said(asha, f"1 minute taken off {first}")
+    assert "error" not in command(chair, "clock.extend", {"seconds": 90})
+    wait_said(asha, f"90 seconds added to {first}")
+    # Pausing changes no length: only the pause is said.
+    assert "error" not in command(chair, "clock.pause")
+    wait_said(asha, "The clock is paused")
+    settled(asha)
+    assert sum("added to" in text or "taken off" in text for text in said_log(asha)) == 3, said_log(asha)
+    assert browser_errors(asha) == []

@@ -54,3 +54,15 @@ export function signalNews(signals, nameOf) {
   const list = new Intl.ListFormat(undefined, { type: 'conjunction' });
   return [...byKind].map(([kind, ids]) => t('signal.from', { name: list.format(ids.map(nameOf)), kind: t(`signal.${kind}`) })).join('. ');
 }
+
+/**
+ * The sentence for a phase made longer or shorter (`clock.extend`: its `durationSec` changed
+ * while the phase and the clock's status stayed), or null: "5 minutes added to Evidence".
+ */
+export function extensionNews(beforeSec, afterSec, phase) {
+  if (typeof beforeSec !== 'number' || typeof afterSec !== 'number' || beforeSec === afterSec) return null;
+  const change = Math.abs(afterSec - beforeSec);
+  const minutes = change / 60;
+  const time = Number.isInteger(minutes) ? t(minutes === 1 ? 'clock.oneMinute' : 'clock.minutes', { n: minutes }) : t('clock.seconds', { n: change });
+  return t(afterSec > beforeSec ? 'announce.extended' : 'announce.shortened', { time, phase });
+}

@@ -5,7 +5,7 @@ import { t } from './strings.js';
 import { formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
 import { handNews, speakerNews } from './floor-news.js';
-import { catchUpNews, questionNews, signalNews } from './room-news.js';
+import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
 import { clockAlert, shortcutOf } from './room-rules.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
@@ -27,6 +27,7 @@ export class RoomView {
     this.lastPhase = null;
     this.lastStatus = null;
     this.lastQuestion = null;
+    this.lastDuration = null;
     this.welcomed = false;
     // The seq of the last `floor.timeUp` of this person's own turn: a round's next turn comes in
     // the event after it, and "Your turn has ended" would repeat "Your turn time is over".
@@ -147,6 +148,7 @@ export class RoomView {
     const s = this.model.session;
     this.lastPhase = s.clock?.phase ?? null;
     this.lastStatus = s.clock?.status ?? null;
+    this.lastDuration = s.clock?.durationSec ?? null;
     this.lastFloor = s.floor ?? null;
     this.lastQuestion = this.shownQuestion();
     return { phase: this.lastPhase, status: this.lastStatus, floor: this.lastFloor, question: this.lastQuestion };
@@ -166,10 +168,13 @@ export class RoomView {
     switch (event.name) {
       case 'clock.changed': {
         const clock = data.clock || {};
+        const extended = extensionNews(this.lastDuration, clock.durationSec, phaseTitle(clock.phase));
         if (clock.phase !== this.lastPhase) this.announcer.say(t('announce.phase', { phase: phaseTitle(clock.phase) }));
         else if (clock.status !== this.lastStatus) this.announcer.say(t(`announce.status.${clock.status}`));
+        else if (extended) this.announcer.say(extended); // the countdown jumped: say why
         this.lastPhase = clock.phase;
         this.lastStatus = clock.status;
+        this.lastDuration = clock.durationSec;
         break;
       }
       case 'clock.warning': this.announcer.say(t('announce.warning', { phase: phaseTitle(data.phase), time: spokenMinutes(data.remainingSec ?? 60) })); break;

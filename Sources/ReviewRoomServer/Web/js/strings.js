@@ -70,6 +70,7 @@ const en = {
   'clock.startsAt': 'Starts at {time}',
   'clock.minutes': '{n} minutes',
   'clock.oneMinute': '1 minute',
+  'clock.seconds': '{n} seconds',
 
   'agenda.heading': 'Agenda',
   'agenda.minutes': '{n} min',
@@ -153,6 +154,8 @@ const en = {
   'announce.speaker': '{name} has the floor',
   'announce.question': 'Question: {text}',
   'announce.questionHidden': 'The question is no longer shown',
+  'announce.extended': '{time} added to {phase}',
+  'announce.shortened': '{time} taken off {phase}',
 
   'error.heading': 'Something went wrong',
   'error.api': 'The server refused: {message}',
