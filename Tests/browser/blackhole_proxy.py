@@ -1,9 +1,13 @@
 """A TCP proxy for the browser tests whose connections can be made silent: from `silence()` on,
 nothing is forwarded either way and nothing is closed, as when a laptop sleeps or its Wi-Fi
-path dies (the browser's socket looks open; no close ever comes). New connections still pass."""
+path dies (the browser's socket looks open; no close ever comes). New connections still pass.
+`cut()` instead closes every connection and refuses new ones until `mend()`: a page that lost
+its network for a while, with the daemon running on. `delay` (seconds) holds back everything
+forwarded from then on: a path that got slower."""
 import select
 import socket
 import threading
+import time
 
 
 class BlackholeProxy:
@@ -15,12 +19,17 @@ class BlackholeProxy:
         self.target = None  # (host, port), set once the daemon listens
         self.connections = []
         self.closing = False
+        self.refusing = False
+        self.delay = 0
         threading.Thread(target=self.accept, daemon=True).start()
 
     def accept(self):
         while not self.closing:
             try:
                 client, _ = self.listener.accept()
+                if self.refusing:
+                    client.close()
+                    continue
                 server = socket.create_connection(self.target)
             except OSError:
                 continue
@@ -39,6 +48,8 @@ class BlackholeProxy:
                     data = source.recv(65536)
                 except OSError:
                     data = b""
+                if data and self.delay:
+                    time.sleep(self.delay)
                 if not data:
                     client.close()
                     server.close()
@@ -51,6 +62,20 @@ class BlackholeProxy:
         """Every connection open now goes silent for good."""
         for entry in self.connections:
             entry["silent"] = True
+
+    def cut(self):
+        """Closes every connection open now and refuses new ones until `mend()`."""
+        self.refusing = True
+        for entry in self.connections:
+            for sock in entry["sockets"]:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def mend(self):
+        """New connections pass again."""
+        self.refusing = False
 
     def close(self):
         self.closing = True

@@ -4,6 +4,7 @@ The daemon is `.build/debug/reviewroomd` (override with REVIEWROOMD=path). Every
 collects its console log; `browser_errors` returns the errors and CSP violations so each
 test can assert there were none. Screenshots go to artifacts/screenshots/.
 """
+import contextlib
 import os
 import pathlib
 import sys
@@ -18,6 +19,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 sys.path.insert(0, str(ROOT / "Tests" / "support"))
 from reviewroomd import EXECUTABLE as DAEMON, Daemon  # noqa: E402
+from blackhole_proxy import BlackholeProxy  # noqa: E402
 # The daemon serves the client straight from the source folder (its `web_root` key), so the
 # suite tests the files as they are now, not the copy made by the last `swift build`.
 # Notes are capped low so a test can paste past the cap without megabytes of typing.
@@ -36,6 +38,30 @@ def daemon():
     yield instance
     instance.stop()
     shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def proxied_daemon(**extra_env):
+    """(daemon, proxy, facilitator token): a daemon (with `extra_env` besides the suite's) reached
+    through a BlackholeProxy, whose origin it allows."""
+    proxy = BlackholeProxy()
+    data_dir = tempfile.mkdtemp(prefix="reviewroom-browser-")
+    env = dict(DAEMON_ENV, REVIEWROOM_ALLOWED_ORIGINS=f"http://127.0.0.1:{proxy.port}", **extra_env)
+    daemon = Daemon(data_dir, extra_env=env).start()
+    proxy.target = ("127.0.0.1", daemon.port)
+    try:
+        yield daemon, proxy, daemon.add_facilitator("Fran")["token"]
+    finally:
+        proxy.close()
+        daemon.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def proxied():
+    """`proxied_daemon()` for one test module."""
+    with proxied_daemon() as parts:
+        yield parts
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """Keyboard focus survives the redraws that room events cause (BrowserClient.md, "Keyboard and
 screen readers"): a reviewer's signal and "Finish my turn" buttons, and the console's controls
-that have no id of their own (extend, per-hand buttons, "discussed" boxes)."""
+that have no id of their own (extend, per-hand buttons, "discussed" boxes); and when the review
+ends and the hand and signal buttons go, focus moves to their panel's heading, never to <body>."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -70,3 +71,16 @@ def test_console_focus_stays_on_controls_without_ids(daemon, facilitator, api_re
     assert console.execute_script("return document.activeElement.closest('li').innerText").startswith(first["text"])
     assert text_of(console, "#controls-heading") == "Run the session"
     assert browser_errors(console) == [] and browser_errors(asha) == []
+
+
+def test_when_the_review_ends_focus_on_a_button_that_goes_moves_to_its_panels_heading(daemon, facilitator, api_ready, browsers):
+    for button, heading in (("signal-time", "signals-heading"), ("raise-hand", "floor-heading")):
+        created, chair, asha = start_live_review(daemon, facilitator, browsers, f"Ends while on {button}", ["Asha"])
+        asha.execute_script("document.getElementById(arguments[0]).focus()", button)
+        assert focused(asha)["id"] == button
+        assert "error" not in command(chair, "session.end")
+        wait_js(asha, "return window.reviewroom.model.session.clock.status === 'ended'")
+        wait_until(asha, lambda d: focused(d)["id"] == heading,
+                   message=f"focus on {button} went to {focused(asha)} when the review ended")
+        assert asha.find_elements(By.ID, button) == []
+        assert browser_errors(asha) == []

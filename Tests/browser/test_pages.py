@@ -36,6 +36,29 @@ def test_console_refuses_a_wrong_token_and_stays_signed_out(daemon, browsers):
     assert driver.execute_script("return sessionStorage.getItem('reviewroom.console.token')") is None
 
 
+def test_a_second_wrong_token_in_a_row_is_said_again_and_the_field_names_it(daemon, browsers):
+    """The refusal line is a live region: set to the same text, a screen reader hears nothing,
+    so a second rejected token in a row seemed to do nothing. The line is emptied first (as the
+    room's announcer does), and the field is marked invalid and described by the line."""
+    driver = browsers()
+    driver.get(daemon.base + "/console")
+    field = wait_until(driver, lambda d: d.find_elements(By.ID, "facilitator-token"))[0]
+    driver.execute_script(
+        "window.__said = []; new MutationObserver(() => { window.__said.push(document.querySelector('.form-status').textContent); })"
+        ".observe(document.querySelector('.form-status'), {childList: true, characterData: true, subtree: true});")
+    for attempt in (1, 2):
+        field.send_keys("not-a-real-token", Keys.ENTER)
+        wait_until(driver, lambda d: [t for t in d.execute_script("return window.__said") if t].__len__() == attempt,
+                   message=f"attempt {attempt}: the refusal line said {driver.execute_script('return window.__said')}")
+    refused = "That token was not accepted. Check it and try again."
+    said = driver.execute_script("return window.__said")
+    # Emptied between the two refusals, so the second is a change a screen reader reads out.
+    assert said[said.index(refused) + 1:] == ["", refused], said
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "sign-in-status" in field.get_attribute("aria-describedby").split()
+    assert [e for e in browser_errors(driver) if "401 (Unauthorized)" not in e] == []
+
+
 def test_join_without_a_link_explains_what_to_do(daemon, browsers):
     driver = browsers()
     driver.get(daemon.base + "/join")

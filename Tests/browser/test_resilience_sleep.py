@@ -6,31 +6,11 @@ done to the page: it must notice by itself — its regular `ping` goes unanswere
 what was typed meanwhile, exactly once; "Connection lost" and "Reconnected" are each said once.
 (Chromium's own tab freezing, `Page.setWebLifecycleState`, closes the page's WebSockets — the
 page then takes the ordinary reconnect path — so the dead socket is made by the proxy.)"""
-import shutil
-import tempfile
-
-import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from blackhole_proxy import BlackholeProxy
-from conftest import DAEMON_ENV, browser_errors
+from conftest import browser_errors
 from pages import connection_banner, invite_of, joined, recorded_note, schedule_via_api, shown_note, wait_js, wait_until
-from reviewroomd import Daemon
-
-
-@pytest.fixture(scope="module")
-def proxied():
-    """(daemon, proxy, facilitator token): a daemon reached through a BlackholeProxy, whose origin it allows."""
-    proxy = BlackholeProxy()
-    data_dir = tempfile.mkdtemp(prefix="reviewroom-browser-")
-    env = dict(DAEMON_ENV, REVIEWROOM_ALLOWED_ORIGINS=f"http://127.0.0.1:{proxy.port}")
-    daemon = Daemon(data_dir, extra_env=env).start()
-    proxy.target = ("127.0.0.1", daemon.port)
-    yield daemon, proxy, daemon.add_facilitator("Fran")["token"]
-    proxy.close()
-    daemon.stop()
-    shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def said(driver, text):

@@ -1,6 +1,7 @@
 """What the room pages tell people (BrowserClient.md, "Announcements"): changes to the hand
 queue, said once to the person and to the facilitator; a turn's end, to the facilitator too;
-refused commands in a visible status line; the connection's loss and return, once each."""
+refused commands in a visible status line; the connection's loss and return, once each; a
+turn ended under its speaker, said to them."""
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
@@ -88,3 +89,61 @@ def test_losing_and_regaining_the_connection_is_said_once_each(daemon, facilitat
     # The banner is not a second live region saying the same (the announcer says it).
     assert asha.execute_script("return document.getElementById('connection-banner').getAttribute('aria-live')") == "off"
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+def test_a_turn_ended_under_the_speaker_is_said_to_them(daemon, facilitator, api_ready, browsers):
+    _, chair, pages = room_with(daemon, facilitator, browsers, "A turn ended by the facilitator", ["Asha", "Ben"])
+    asha, ben = pages["Asha"], pages["Ben"]
+    ids = {name: page.execute_script("return window.reviewroom.model.you.id") for name, page in pages.items()}
+    assert "error" not in command(chair, "session.start")
+    assert "error" not in command(chair, "floor.grant", {"participant": ids["Asha"]})
+    wait_said(asha, "You have the floor")
+    # The facilitator ends Asha's turn: she may still be talking, so she is told at once.
+    assert "error" not in command(chair, "floor.release")
+    wait_said(asha, "Your turn has ended")
+    assert asha.execute_script("return document.querySelector('[role=alert]').textContent") == "Your turn has ended"
+    settled(ben)
+    assert "Your turn has ended" not in said_log(ben)
+
+    # In a round, a turn's time-up moves the floor on in the next event: Asha hears that her time
+    # is over, once, not also that her turn ended.
+    assert "error" not in command(chair, "round.start", {"order": [ids["Asha"], ids["Ben"]], "secondsEach": 10})
+    wait_said(asha, "Your turn time is over")
+    wait_said(asha, "Ben has the floor")
+    said = said_log(asha)
+    assert said[said.index("Your turn time is over"):].count("Your turn has ended") == 0, said
+    assert browser_errors(asha) == [] and browser_errors(ben) == []
+
+
+def test_others_signals_are_said_gathered_and_ones_own_are_not(daemon, facilitator, api_ready, browsers):
+    """The signals list shows "Ben: Agree" to sighted people and was not a live region, so a
+    screen reader heard nothing (WCAG 4.1.3). A burst is said as one message, by kind."""
+    _, chair, pages = room_with(daemon, facilitator, browsers, "Signals are said", ["Asha", "Ben", "Cy"])
+    asha, ben, cy = pages["Asha"], pages["Ben"], pages["Cy"]
+    for page, kind in ((ben, "agree"), (cy, "agree"), (asha, "agree"), (cy, "slower")):
+        assert "error" not in command(page, "signal", {"kind": kind})
+    wait_said(chair, "Ben, Cy, and Asha: Agree. Cy: Slower, please")
+    wait_said(asha, "Ben and Cy: Agree. Cy: Slower, please")
+    assert chair.execute_script("return document.querySelector('[role=alert]').textContent") == ""
+    assert browser_errors(asha) == [] and browser_errors(chair) == []
+
+
+def test_a_phase_made_longer_or_shorter_is_said(daemon, facilitator, api_ready, browsers):
+    """`clock.extend` makes the countdown jump; a screen reader heard nothing of it."""
+    created, chair, pages = room_with(daemon, facilitator, browsers, "Extended", ["Asha"])
+    asha = pages["Asha"]
+    first = created["session"]["agenda"][0]["title"]
+    assert "error" not in command(chair, "session.start")
+    wait_said(asha, "The clock is running")
+    assert "error" not in command(chair, "clock.extend", {"seconds": 300})
+    wait_said(asha, f"5 minutes added to {first}")
+    assert "error" not in command(chair, "clock.extend", {"seconds": -60})
+    wait_said(asha, f"1 minute taken off {first}")
+    assert "error" not in command(chair, "clock.extend", {"seconds": 90})
+    wait_said(asha, f"90 seconds added to {first}")
+    # Pausing changes no length: only the pause is said.
+    assert "error" not in command(chair, "clock.pause")
+    wait_said(asha, "The clock is paused")
+    settled(asha)
+    assert sum("added to" in text or "taken off" in text for text in said_log(asha)) == 3, said_log(asha)
+    assert browser_errors(asha) == []

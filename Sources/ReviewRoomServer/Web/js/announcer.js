@@ -24,7 +24,7 @@ export class Announcer {
       // Clearing first makes a repeated message be read again.
       region.textContent = '';
       requestAnimationFrame(() => {
-        region.textContent = this.pending.get(region).join(' ');
+        region.textContent = sentences(this.pending.get(region));
         this.pending.delete(region);
       });
     }
@@ -42,4 +42,12 @@ export class Announcer {
     this.polite.remove();
     this.urgent.remove();
   }
+}
+
+/**
+ * Messages read together, as sentences: a full stop after each that has no closing punctuation
+ * of its own, so "Reconnected" and "Now: Evidence" are not read as one run-on "Reconnected Now".
+ */
+export function sentences(messages) {
+  return messages.map((text, index) => (index < messages.length - 1 && !/[.!?…:]$/u.test(text) ? `${text}.` : text)).join(' ');
 }

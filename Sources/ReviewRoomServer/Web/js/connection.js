@@ -3,8 +3,10 @@
 // the server clock offset measured NTP-style from ping acks.
 
 const SUBPROTOCOL = 'reviewroom.v1';
+// 4001 answers `hello` (a link that was never valid, cut short or revoked: the server cannot
+// tell which); 4003 comes while joined (revoked or reissued under the page).
 /** Close codes after which reconnecting cannot help. */
-const FINAL_CLOSES = new Map([[4001, 'revoked'], [4003, 'revoked'], [4004, 'deleted']]);
+const FINAL_CLOSES = new Map([[4001, 'invalid'], [4003, 'revoked'], [4004, 'deleted']]);
 /** Close codes that ask for a reconnect with backoff and `resume` (PROTOCOL.md §3.4). */
 const RETRY_CLOSES = new Set([1001, 4029]);
 /**
@@ -13,6 +15,11 @@ const RETRY_CLOSES = new Set([1001, 4029]);
  * then says it is reconnecting and tries a fresh connection instead of waiting for TCP.
  */
 export const PING_ANSWER_LIMIT_MS = 10000;
+/**
+ * How far (ms) two clock samples may disagree beyond what their round trips allow (the server's
+ * time and `Date.now` are whole milliseconds) before the kept one counts as out of date.
+ */
+export const CLOCK_SLACK_MS = 5;
 /**
  * How long a joined connection must stay up before the reconnect backoff starts again from its
  * first step: a welcome followed at once by the same failure (a message the server closes on
@@ -131,6 +138,9 @@ export class Connection {
     return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject, type, sentAt: performance.now() }));
   }
 
+  /** True from a `resumed` until its replay has reached `resumed.seq` (`onReplayDone`). */
+  get replaying() { return this.replayUntil !== null; }
+
   /** True while joined and able to send. */
   get online() { return this.joined && this.socket?.readyState === WebSocket.OPEN; }
 
@@ -224,9 +234,14 @@ export class Connection {
       return;
     }
     const rtt = timing.received - timing.sent;
-    if (rtt <= this.bestRtt) {
+    const offset = server - (timing.sent + timing.received) / 2;
+    // Each sample puts the offset within half its round trip. One that cannot agree with the
+    // kept sample means this device's clock was set (by NTP, by hand) or drifted since: the
+    // kept sample would show the countdown off by that much for the rest of the connection.
+    const disagrees = Math.abs(offset - this.offsetMs) > (rtt + this.bestRtt) / 2 + CLOCK_SLACK_MS;
+    if (rtt <= this.bestRtt || disagrees) {
       this.bestRtt = rtt;
-      this.offsetMs = server - (timing.sent + timing.received) / 2;
+      this.offsetMs = offset;
     }
   }
 

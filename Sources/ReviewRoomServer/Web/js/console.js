@@ -54,11 +54,19 @@ function showSignIn(message) {
   leaveLive();
   setNav(false);
   const input = el('input', { type: 'password', id: 'facilitator-token', autocomplete: 'current-password', required: true });
-  const status = el('p', { className: 'form-status', attrs: { role: 'status' } }, message || '');
+  const status = el('p', { className: 'form-status', id: 'sign-in-status', attrs: { role: 'status' } }, message || '');
+  // The field names the problem (aria-invalid, described by the line), and the line is emptied
+  // first so a second rejected token in a row is read again, not left unchanged and silent.
+  const refuse = (text) => {
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', 'facilitator-token-hint sign-in-status');
+    status.textContent = '';
+    requestAnimationFrame(() => { status.textContent = text; });
+  };
   const form = el('form', { className: 'panel narrow-panel', on: { submit: async (e) => {
     e.preventDefault();
     const token = input.value.trim();
-    if (!token) { status.textContent = t('signin.empty'); return; }
+    if (!token) { refuse(t('signin.empty')); return; }
     const candidate = new Api(token);
     try {
       await candidate.sessions();
@@ -66,7 +74,7 @@ function showSignIn(message) {
       api = candidate;
       showSessions();
     } catch (error) {
-      status.textContent = error.status === 401 || error.status === 403 ? t('signin.rejected') : t('error.api', { message: error.message });
+      refuse(error.status === 401 || error.status === 403 ? t('signin.rejected') : t('error.api', { message: error.message }));
     }
   } } },
   el('h1', { textContent: t('signin.heading') }), el('p', {}, t('signin.body')),

@@ -51,6 +51,8 @@ if (!token) {
     announce: (text) => announcer.say(text),
     onFatal: (failure) => fatalNotice(main, failure, () => location.reload(), (text) => announcer.say(text, true)),
     onEphemeral: (msg) => { if (msg.type === 'presence') model.presence(msg.online); },
+    // Replayed events are not said one by one: the phase as it is now is said once, if it moved.
+    onReplayDone: () => render(),
   });
   // The server's timed events are said too; what shows on screen follows from the clock (tick).
   const announce = (event) => {
@@ -62,7 +64,7 @@ if (!token) {
   const render = (change) => {
     const s = model.session;
     if (!s) return;
-    if (change?.kind === 'event') announce(change.event);
+    if (change?.kind === 'event' && !connection.replaying) announce(change.event);
     setText(title, s.title);
     const pageTitle = t('display.pageTitle', { title: s.title });
     if (document.title !== pageTitle) document.title = pageTitle;
@@ -79,7 +81,7 @@ if (!token) {
       el('span', { className: `badge kind-${h.kind}` }, t(`hand.${h.kind}`)))));
     const q = model.currentPrompt;
     setText(question, q ? q.text : t('prompt.none'));
-    if (s.clock && s.clock.phase !== lastPhase) {
+    if (s.clock && s.clock.phase !== lastPhase && !connection.replaying) {
       if (lastPhase !== null) announcer.say(t('announce.phase', { phase: phase.textContent }));
       lastPhase = s.clock.phase;
     }
@@ -100,6 +102,7 @@ if (!token) {
     setText(countdownTime, time);
     setText(countdownLabel, label);
     countdown.classList.toggle('overtime', remaining < 0 && !ended && !waiting);
+    countdown.classList.toggle('waiting', waiting); // a time of day with its zone: smaller than a countdown
     const warning = clockAlert(s.clock, remaining);
     setText(alert, warning ? t(`clock.alert.${warning}`) : '');
     alert.dataset.alert = warning ?? '';

@@ -33,11 +33,17 @@ export function handNews(before, after, { me, facilitator, nameOf }) {
 
 /**
  * The sentence about who has the floor after a `floor.changed`, or null when the speaker did
- * not change: `{ text, urgent }` — urgent only for the person who now has the floor.
+ * not change: `{ text, urgent }` — urgent only for the person who now has the floor, and for the
+ * one whose turn was ended under them (the facilitator ended it, a round stopped), who may still
+ * be speaking; not when they were just told their turn time is over (`turnOverSaid`). Others
+ * hear nothing when the floor is freed.
  */
-export function speakerNews(before, after, { me, nameOf }) {
+export function speakerNews(before, after, { me, nameOf, turnOverSaid = false }) {
+  const was = before?.speaker ?? null;
   const speaker = after?.speaker ?? null;
-  if (!speaker || speaker === (before?.speaker ?? null)) return null;
+  if (speaker === was) return null;
+  // The floor freed is news only to who had it (a phase move frees it too: not said to everyone).
+  if (!speaker) return was === me && !turnOverSaid ? { text: t('announce.yourTurnEnded'), urgent: true } : null;
   if (speaker === me) return { text: t('announce.yourFloor'), urgent: true };
   return { text: t('announce.speaker', { name: nameOf(speaker) }), urgent: false };
 }

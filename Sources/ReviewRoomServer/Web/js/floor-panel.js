@@ -29,10 +29,11 @@ export function handButtons(view, floor) {
   const me = view.model.you?.id;
   const mine = (floor.queue || []).some((h) => h.participant === me);
   const speaker = floor.speaker;
+  // All of them go when the review ends: focus then moves to the panel's heading.
   const buttons = [el('button', { type: 'button', id: 'raise-hand', textContent: mine ? t('floor.lower') : t('floor.raise'),
-    attrs: { 'aria-keyshortcuts': 'Alt+Shift+H' }, on: { click: () => view.toggleHand() } })];
+    attrs: { 'aria-keyshortcuts': 'Alt+Shift+H', 'data-focus-fallback': 'floor-heading' }, on: { click: () => view.toggleHand() } })];
   // Respond, Pass and Finish go away once used: focus then moves to the raise/lower button.
-  const fallback = { 'data-focus-fallback': 'raise-hand' };
+  const fallback = { 'data-focus-fallback': 'raise-hand floor-heading' };
   if (!mine) buttons.push(el('button', { type: 'button', id: 'respond', className: 'secondary', textContent: t('floor.respond'),
     attrs: { 'aria-keyshortcuts': 'Alt+Shift+R', ...fallback }, on: { click: () => view.raiseResponse() } }));
   if (floor.round && speaker === me) buttons.push(el('button', { type: 'button', id: 'pass', className: 'secondary', textContent: t('floor.pass'),
@@ -54,7 +55,7 @@ export function floorPanel(view, s) {
   const round = floor.round ? el('p', { className: 'meta' }, t('floor.round', {
     n: floor.round.index + 1, total: (floor.round.order || []).length, secs: floor.round.secondsEach })) : null;
   return [
-    el('h2', { id: 'floor-heading', textContent: t('floor.heading') }),
+    el('h2', { id: 'floor-heading', textContent: t('floor.heading'), attrs: { tabindex: '-1' } }),
     el('p', { className: 'speaker', attrs: { 'data-testid': 'speaker' } },
       speaker ? t(speaker === me ? 'floor.youSpeaking' : 'floor.speaking', { name: view.model.nameOf(speaker) }) : t('floor.nobody')),
     view.turnCountdown, round, roundOrder(floor, (id) => view.model.nameOf(id)),

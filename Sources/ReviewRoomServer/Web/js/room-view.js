@@ -5,10 +5,13 @@ import { t } from './strings.js';
 import { formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
 import { handNews, speakerNews } from './floor-news.js';
+import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
 import { clockAlert, shortcutOf } from './room-rules.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
 const REFUSAL_MS = 10000;
+/** Others' signals that come within this long of the first are said together (eight "Agree"s are one message). */
+const SIGNAL_GATHER_MS = 1500;
 /** After a phase shortcut's command is answered, further phase shortcuts wait this long (as the console's buttons do). */
 const PHASE_KEY_HOLD_MS = 400;
 
@@ -23,7 +26,15 @@ export class RoomView {
     this.lastFloor = null;
     this.lastPhase = null;
     this.lastStatus = null;
+    this.lastQuestion = null;
+    this.lastDuration = null;
+    this.welcomed = false;
+    // The seq of the last `floor.timeUp` of this person's own turn: a round's next turn comes in
+    // the event after it, and "Your turn has ended" would repeat "Your turn time is over".
+    this.turnOverSeq = null;
     this.signals = [];
+    this.signalsToSay = [];
+    this.signalTimer = null;
     this.stopped = false;
     this.refusalTimer = null;
     this.onPhaseKey = onPhaseKey ?? null;
@@ -44,6 +55,7 @@ export class RoomView {
     clearInterval(this.interval);
     clearTimeout(this.refusalTimer);
     clearTimeout(this.phaseKeyTimer);
+    clearTimeout(this.signalTimer);
     this.unsubscribe();
     this.announcer.remove?.();
   }
@@ -95,16 +107,57 @@ export class RoomView {
   changed(change) {
     if (this.stopped) return;
     if (change.kind === 'welcome') {
-      this.lastPhase = this.model.session.clock?.phase ?? null;
-      this.lastStatus = this.model.session.clock?.status ?? null;
-      this.lastFloor = this.model.session.floor ?? null;
+      // A later welcome comes after a drop whose history could not be replayed: the same catch-up,
+      // said after "Reconnected" (which the connection says once this welcome is handled).
+      if (this.welcomed) queueMicrotask(() => { if (!this.stopped) this.catchUp(); }); else this.remember();
+      this.welcomed = true;
       if (this.notesView) keepingFocus(this.notesPanel, () => this.notesView.welcome());
     }
     if (change.kind === 'event') {
-      this.announceEvent(change.event);
-      if (change.event.name === 'note.op') return; // the notes view redraws itself
+      const event = change.event;
+      if (event.name === 'note.op') { this.notesView?.event(event.data || {}); return; } // the notes view redraws itself
+      if (event.name === 'clock.changed') this.notesView?.updateReadOnly();
+      // Events replayed after a drop are not said one by one (a burst of stale news): what
+      // they changed is said once when the replay is over (`replayDone`).
+      if (!this.connection.replaying) this.announceEvent(event);
     }
     this.render();
+  }
+
+  /** After a resume's replay: what changed while the page was away, said once (`catchUp`). */
+  replayDone() {
+    if (!this.stopped && this.model.session) this.catchUp();
+  }
+
+  /**
+   * Says what changed since the room was last said, once: the phase, the clock's status, the
+   * speaker, this person's hand (and, for a facilitator, others' hands) and the shown question,
+   * each as it is now. Then remembers the room as it is now.
+   */
+  catchUp() {
+    const s = this.model.session;
+    const before = { phase: this.lastPhase, status: this.lastStatus, floor: this.lastFloor, question: this.lastQuestion };
+    const news = catchUpNews(before, this.remember(), { me: this.model.you?.id, facilitator: this.model.isFacilitator,
+      nameOf: (id) => this.model.nameOf(id), phaseTitle: (index) => s.agenda?.[index]?.title ?? '' });
+    if (news.urgent.length) this.announcer.say(news.urgent.join('. '), true);
+    if (news.polite.length) this.announcer.say(news.polite.join('. '));
+  }
+
+  /** Takes the room as it is now as the last said (what later news is told against); returns it. */
+  remember() {
+    const s = this.model.session;
+    this.lastPhase = s.clock?.phase ?? null;
+    this.lastStatus = s.clock?.status ?? null;
+    this.lastDuration = s.clock?.durationSec ?? null;
+    this.lastFloor = s.floor ?? null;
+    this.lastQuestion = this.shownQuestion();
+    return { phase: this.lastPhase, status: this.lastStatus, floor: this.lastFloor, question: this.lastQuestion };
+  }
+
+  /** The question shown to everyone as `{id, text}`, or null. */
+  shownQuestion() {
+    const q = this.model.currentPrompt;
+    return q ? { id: q.id, text: q.text } : null;
   }
 
   announceEvent(event) {
@@ -115,22 +168,27 @@ export class RoomView {
     switch (event.name) {
       case 'clock.changed': {
         const clock = data.clock || {};
+        const extended = extensionNews(this.lastDuration, clock.durationSec, phaseTitle(clock.phase));
         if (clock.phase !== this.lastPhase) this.announcer.say(t('announce.phase', { phase: phaseTitle(clock.phase) }));
         else if (clock.status !== this.lastStatus) this.announcer.say(t(`announce.status.${clock.status}`));
+        else if (extended) this.announcer.say(extended); // the countdown jumped: say why
         this.lastPhase = clock.phase;
         this.lastStatus = clock.status;
-        this.notesView?.updateReadOnly();
+        this.lastDuration = clock.durationSec;
         break;
       }
       case 'clock.warning': this.announcer.say(t('announce.warning', { phase: phaseTitle(data.phase), time: spokenMinutes(data.remainingSec ?? 60) })); break;
       case 'clock.timeUp': this.announcer.say(t('announce.timeUp', { phase: phaseTitle(data.phase) }), true); break;
       case 'floor.timeUp':
-        if (data.participant === this.model.you?.id) this.announcer.say(t('announce.turnOver'), true);
-        else if (this.model.isFacilitator) this.announcer.say(t('announce.turnOverFor', { name: nameOf(data.participant) }));
+        if (data.participant === this.model.you?.id) {
+          this.turnOverSeq = event.seq;
+          this.announcer.say(t('announce.turnOver'), true);
+        } else if (this.model.isFacilitator) this.announcer.say(t('announce.turnOverFor', { name: nameOf(data.participant) }));
         break;
       case 'floor.changed': {
         const after = data.floor ?? null;
-        const who = { me: this.model.you?.id, facilitator: this.model.isFacilitator, nameOf };
+        const turnOverSaid = this.turnOverSeq !== null && event.seq === this.turnOverSeq + 1;
+        const who = { me: this.model.you?.id, facilitator: this.model.isFacilitator, nameOf, turnOverSaid };
         const speaker = speakerNews(this.lastFloor, after, who);
         const polite = handNews(this.lastFloor, after, who);
         if (speaker?.urgent) this.announcer.say(speaker.text, true);
@@ -139,12 +197,15 @@ export class RoomView {
         this.lastFloor = after;
         break;
       }
-      case 'prompts.changed': {
-        const q = this.model.currentPrompt;
-        if (q) this.announcer.say(t('announce.question', { text: q.text }));
+      // The whole deck comes with every change (a question marked discussed, added, reworded):
+      // only a change to the shown question is news.
+      case 'prompts.changed': case 'session.changed': {
+        const shown = this.shownQuestion();
+        const text = questionNews(this.lastQuestion, shown);
+        if (text) this.announcer.say(text);
+        this.lastQuestion = shown;
         break;
       }
-      case 'note.op': this.notesView?.event(data); break;
       default: break;
     }
   }
@@ -159,7 +220,21 @@ export class RoomView {
       this.signals.unshift({ by: msg.by, kind: msg.kind, at: Date.now() });
       this.signals.length = Math.min(this.signals.length, 6);
       keepingFocus(this.signalPanel, () => this.renderSignals());
+      if (msg.by !== this.model.you?.id) this.saySignalSoon(msg);
     }
+  }
+
+  // The signals list is not a live region (it would be read whole at each one): others'
+  // signals are said through the announcer, gathered for a moment so a burst is one message.
+  saySignalSoon(signal) {
+    this.signalsToSay.push(signal);
+    if (this.signalTimer) return;
+    this.signalTimer = setTimeout(() => {
+      this.signalTimer = null;
+      const text = signalNews(this.signalsToSay, (id) => this.model.nameOf(id));
+      this.signalsToSay = [];
+      if (text && !this.stopped) this.announcer.say(text);
+    }, SIGNAL_GATHER_MS);
   }
 
   // Every section is rebuilt as elements and merged into the page by `morphChildren`: only
@@ -246,9 +321,10 @@ export class RoomView {
     const canSignal = this.model.you && this.model.you.role !== 'display' && this.model.session?.clock?.status !== 'ended';
     const buttons = canSignal ? ['agree', 'clarify', 'slower', 'time'].map((kind) => el('button', {
       type: 'button', id: `signal-${kind}`, className: 'secondary', textContent: t(`signal.${kind}`),
-      on: { click: () => this.send('signal', { kind }) } })) : [];
+      attrs: { 'data-focus-fallback': 'signals-heading' }, on: { click: () => this.send('signal', { kind }) } })) : [];
     const recent = this.signals.map((s) => el('li', {}, t('signal.from', { name: this.model.nameOf(s.by), kind: t(`signal.${s.kind}`) })));
-    morphChildren(this.signalPanel, el('h2', { id: 'signals-heading', textContent: t('signal.heading') }),
+    // The buttons go when the review ends; focus then goes to the heading (never to <body>).
+    morphChildren(this.signalPanel, el('h2', { id: 'signals-heading', textContent: t('signal.heading'), attrs: { tabindex: '-1' } }),
       el('div', { className: 'row' }, buttons), el('ul', { className: 'signals', attrs: { 'aria-label': t('signal.recent') } }, recent));
   }
 

@@ -6,15 +6,20 @@ import { Connection } from './connection.js';
 import { SessionModel } from './model.js';
 import { formatInstant } from './timefmt.js';
 
-/** Reads a token from the fragment (then removes it from the address bar) or from sessionStorage. */
+/**
+ * Reads a token from the fragment (then removes it from the address bar) or from sessionStorage.
+ * Blanks and sentence punctuation, brackets or quotes copied after the link ("…/join#abc." at the
+ * end of a sentence, "<…/join#abc>") are not part of it: tokens are base64url.
+ */
 export function takeToken(storageKey) {
   const raw = location.hash.replace(/^#/, '');
   let fragment = raw;
   // A stray `%` must not stop the page (and leave the token in the address bar): use it as is.
   try { fragment = decodeURIComponent(raw); } catch { fragment = raw; }
+  fragment = fragment.trim().replace(/[\s.,;:!?'"’”)\]}>]+$/u, '');
+  if (raw) history.replaceState(null, '', location.pathname + location.search);
   if (fragment) {
     sessionStorage.setItem(storageKey, fragment);
-    history.replaceState(null, '', location.pathname + location.search);
     return fragment;
   }
   return sessionStorage.getItem(storageKey);
@@ -34,6 +39,9 @@ export function takeLaterTokens(storageKey) {
   });
 }
 
+/** How soon a page told `not_open` tries again when its own clock says the lobby is already open. */
+export const NOT_OPEN_RECHECK_MS = 15000;
+
 /**
  * Shows one full-page message (revoked, deleted, not open, no link). With `announce`, the
  * heading and body are also said through it: a notice that replaces the room under someone
@@ -46,6 +54,8 @@ export function showNotice(main, { heading, body, action, announce }) {
     ...lines.map((line) => el('p', {}, line)),
     action || null));
   document.title = heading;
+  // A heading takes focus only with a tabindex: without it focus fell to <body> when the room went.
+  main.querySelector('h1')?.setAttribute('tabindex', '-1');
   main.querySelector('h1')?.focus?.();
   announce?.([heading, ...lines].join(' '));
 }
@@ -63,12 +73,15 @@ export function fatalNotice(main, failure, retry, announce, unsaved = []) {
     showNotice(main, { heading: t('notice.notOpen.heading'), body: [when ? t('notice.notOpen.body', { when }) : t('notice.notOpen.soon'), t('notice.notOpen.hint')], action: button, announce });
     if (failure.opensAt) {
       const wait = Date.parse(failure.opensAt) - Date.now();
-      if (wait > 0 && wait < 2 ** 31 - 1) setTimeout(retry, wait + 1000);
+      // A wait this device's clock says is over means the clock is ahead of the server's (the
+      // server still said not_open): try again every little while rather than never.
+      if (wait <= 0) setTimeout(retry, NOT_OPEN_RECHECK_MS);
+      else if (wait < 2 ** 31 - 1) setTimeout(retry, wait + 1000);
     }
     return;
   }
-  const key = { revoked: 'revoked', deleted: 'deleted', unauthorized: 'revoked', not_found: 'revoked', session_ended: 'ended' }[kind] || 'failed';
-  const body = [t(`notice.${key}.body`), failure.message ? t('notice.serverSaid', { message: failure.message }) : null,
+  const key = { revoked: 'revoked', invalid: 'revoked', deleted: 'deleted', unauthorized: 'revoked', not_found: 'revoked', session_ended: 'ended' }[kind] || 'failed';
+  const body = [t(kind === 'invalid' ? 'notice.invalid.body' : `notice.${key}.body`), failure.message ? t('notice.serverSaid', { message: failure.message }) : null,
     unsaved.length ? t('notice.unsaved') : null].filter(Boolean);
   showNotice(main, { heading: t(`notice.${key}.heading`), body, announce });
   const notice = main.querySelector('.notice');

@@ -29,6 +29,7 @@ const en = {
   'notice.tryAgain': 'Try again now',
   'notice.revoked.heading': 'This link no longer works',
   'notice.revoked.body': 'The invite was withdrawn or replaced. Ask the facilitator for a new link.',
+  'notice.invalid.body': 'The invite may have been withdrawn or replaced, or the link was not copied whole. Open it again from your invitation, or ask the facilitator for a new link.',
   'notice.deleted.heading': 'This review was cancelled',
   'notice.deleted.body': 'The facilitator cancelled the review and removed it.',
   'notice.ended.heading': 'This review has ended',
@@ -69,6 +70,7 @@ const en = {
   'clock.startsAt': 'Starts at {time}',
   'clock.minutes': '{n} minutes',
   'clock.oneMinute': '1 minute',
+  'clock.seconds': '{n} seconds',
 
   'agenda.heading': 'Agenda',
   'agenda.minutes': '{n} min',
@@ -148,8 +150,12 @@ const en = {
   'announce.timeUp': 'Time is up for {phase}',
   'announce.turnOver': 'Your turn time is over',
   'announce.yourFloor': 'You have the floor',
+  'announce.yourTurnEnded': 'Your turn has ended',
   'announce.speaker': '{name} has the floor',
   'announce.question': 'Question: {text}',
+  'announce.questionHidden': 'The question is no longer shown',
+  'announce.extended': '{time} added to {phase}',
+  'announce.shortened': '{time} taken off {phase}',
 
   'error.heading': 'Something went wrong',
   'error.api': 'The server refused: {message}',

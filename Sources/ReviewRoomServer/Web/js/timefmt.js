@@ -34,14 +34,19 @@ export function formatInstant(iso, timeZone) {
   }
 }
 
-/** The time of day of an instant in a time zone, e.g. "09:30 GMT". */
+/**
+ * The time of day of an instant in a time zone, with the zone's name, e.g. "09:30 GMT": the
+ * session's zone may not be the reader's (a partner school abroad, a laptop set to UTC).
+ */
 export function formatTimeOfDay(iso, timeZone) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  // timeStyle cannot be combined with timeZoneName, so the fields are named one by one.
+  const options = { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
   try {
-    return new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: timeZone || undefined }).format(date);
+    return new Intl.DateTimeFormat(undefined, { ...options, timeZone: timeZone || undefined }).format(date);
   } catch {
-    return new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(date);
+    return new Intl.DateTimeFormat(undefined, options).format(date); // an unknown zone name: the browser's own
   }
 }
 

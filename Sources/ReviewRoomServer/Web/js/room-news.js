@@ -1,0 +1,68 @@
+// What a screen reader hears about the room when more than one event has to be told at once:
+// pure functions from the room as it was last said to the room now (no DOM, no I/O).
+import { t } from './strings.js';
+import { handNews, speakerNews } from './floor-news.js';
+
+/**
+ * The sentence for the shown question, or null when nothing about it changed: said when another
+ * question is shown or the shown one is reworded, and when it is hidden — not again when only
+ * another question is marked discussed or added (`prompts.changed` carries the whole deck).
+ * `before` and `after` are `{id, text}` or null.
+ */
+export function questionNews(before, after) {
+  if (after && (after.id !== before?.id || after.text !== before?.text)) return t('announce.question', { text: after.text });
+  if (!after && before) return t('announce.questionHidden');
+  return null;
+}
+
+/**
+ * What changed while the page was away, as the sentences said once after a resume's replay
+ * (instead of one per replayed event): `{ urgent, polite }`. `before` and `after` are
+ * `{phase, status, floor, question}`; `who` is as for `handNews`, plus `phaseTitle(index)`.
+ * Timed events that are over (a one-minute warning, a time-up, a turn's end) are not said: the
+ * page shows where the clock is now.
+ */
+export function catchUpNews(before, after, who) {
+  const polite = [];
+  const urgent = [];
+  if (after.phase !== before.phase) polite.push(t('announce.phase', { phase: who.phaseTitle(after.phase) }));
+  if (after.status !== before.status && (after.phase === before.phase || after.status !== 'live')) {
+    polite.push(t(`announce.status.${after.status}`));
+  }
+  const speaker = speakerNews(before.floor, after.floor, who);
+  if (speaker?.urgent) urgent.push(speaker.text);
+  else if (speaker) polite.push(speaker.text);
+  polite.push(...handNews(before.floor, after.floor, who));
+  const question = questionNews(before.question, after.question);
+  if (question) polite.push(question);
+  return { urgent, polite };
+}
+
+/**
+ * Signals that came within a moment of each other, said as one message grouped by kind in the
+ * order they came ("Asha and Ben: Agree. Cy: Slower, please"), or null for none. `signals` are
+ * `{by, kind}`; a person is named once per kind.
+ */
+export function signalNews(signals, nameOf) {
+  const byKind = new Map();
+  for (const { by, kind } of signals) {
+    if (!byKind.has(kind)) byKind.set(kind, []);
+    const names = byKind.get(kind);
+    if (!names.includes(by)) names.push(by);
+  }
+  if (byKind.size === 0) return null;
+  const list = new Intl.ListFormat(undefined, { type: 'conjunction' });
+  return [...byKind].map(([kind, ids]) => t('signal.from', { name: list.format(ids.map(nameOf)), kind: t(`signal.${kind}`) })).join('. ');
+}
+
+/**
+ * The sentence for a phase made longer or shorter (`clock.extend`: its `durationSec` changed
+ * while the phase and the clock's status stayed), or null: "5 minutes added to Evidence".
+ */
+export function extensionNews(beforeSec, afterSec, phase) {
+  if (typeof beforeSec !== 'number' || typeof afterSec !== 'number' || beforeSec === afterSec) return null;
+  const change = Math.abs(afterSec - beforeSec);
+  const minutes = change / 60;
+  const time = Number.isInteger(minutes) ? t(minutes === 1 ? 'clock.oneMinute' : 'clock.minutes', { n: minutes }) : t('clock.seconds', { n: change });
+  return t(afterSec > beforeSec ? 'announce.extended' : 'announce.shortened', { time, phase });
+}

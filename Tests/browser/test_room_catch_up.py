@@ -1,0 +1,141 @@
+"""What a screen reader hears about the room without flooding (PRODUCT.md, "Humane"; BrowserClient.md,
+"Announcements"): the shown question is said when it changes, not again each time another
+question is marked discussed or added; and after a drop the events replayed on `resume` are not
+said one by one — a reviewer who lost the Wi-Fi for a minute hears where the room is now, once
+(the phase, who has the floor, the question), not every stale phase, turn and question; after a
+fresh welcome (a backlog longer than the daemon replays) too, where it used to hear nothing.
+The drop is a proxy that closes the page's connection and refuses new ones until mended, while
+the daemon and the facilitator run on."""
+import pytest
+
+from conftest import browser_errors, proxied_daemon
+from pages import command, connection_banner, invite_of, joined, participant_id, schedule_via_api, wait_js, wait_until
+from room_helpers import facilitator_invite, room_with, said_log, settled, wait_said
+
+RECONNECT_NOISE = ("WebSocket connection to", "net::ERR_")
+
+
+def said_since(driver, mark):
+    return said_log(driver)[mark:]
+
+
+def test_the_shown_question_is_said_when_it_changes_and_only_then(daemon, facilitator, api_ready, browsers):
+    _, chair, pages = room_with(daemon, facilitator, browsers, "The question is said once", ["Asha"])
+    asha = pages["Asha"]
+    deck = asha.execute_script("return window.reviewroom.model.session.prompts.deck.map((p) => p.id)")
+    shown = asha.execute_script("return window.reviewroom.model.session.prompts.deck[0].text")
+    assert "error" not in command(chair, "prompt.show", {"prompt": deck[0]})
+    wait_said(asha, f"Question: {shown}")
+
+    # Marking another question discussed, or adding one, sends the whole deck again: nothing new to say.
+    assert "error" not in command(chair, "prompt.discussed", {"prompt": deck[1], "discussed": True})
+    assert "error" not in command(chair, "prompt.add", {"text": "What would you keep?"})
+    settled(asha)
+    assert said_log(asha).count(f"Question: {shown}") == 1, said_log(asha)
+
+    # Reworded through the HTTP API (session.changed carries the deck): the new wording is said.
+    reworded = [dict(q, text="What did the school learn that it wants to keep?") if q["id"] == deck[0] else q
+                for q in asha.execute_script("return window.reviewroom.model.session.prompts.deck")]
+    session = asha.execute_script("return window.reviewroom.model.session.id")
+    status, body = daemon.api("PATCH", f"/sessions/{session}", facilitator, {"prompts": reworded})
+    assert status == 200, body
+    wait_said(asha, "Question: What did the school learn that it wants to keep?")
+
+    # Hiding it is said (the panel now says "No question shown").
+    assert "error" not in command(chair, "prompt.hide")
+    wait_said(asha, "The question is no longer shown")
+    assert browser_errors(asha) == [] and browser_errors(chair) == []
+
+
+def test_after_a_drop_the_room_as_it_is_now_is_said_once_not_each_replayed_event(proxied, browsers):
+    daemon, proxy, facilitator = proxied
+    created = schedule_via_api(daemon, facilitator, "Catching up after a drop", ["Asha", "Ben", "Cy"])
+    status, made = daemon.api("POST", f"/sessions/{created['session']['id']}/participants", facilitator,
+                              {"name": "Hall screen", "role": "display"})
+    assert status == 201, made
+    through_proxy = lambda url: url.replace(f":{daemon.port}/", f":{proxy.port}/")
+    chair, asha, display = browsers(), browsers(), browsers()
+    chair.get(facilitator_invite(created))
+    asha.get(through_proxy(invite_of(created, "Asha")))
+    display.get(through_proxy(made["url"]))
+    for page in (chair, asha, display):
+        joined(page)
+    ids = {name: participant_id(created, name) for name in ("Asha", "Ben", "Cy")}
+    deck = chair.execute_script("return window.reviewroom.model.session.prompts.deck")
+    agenda = chair.execute_script("return window.reviewroom.model.session.agenda.map((p) => p.title)")
+    assert "error" not in command(chair, "session.start")
+    wait_js(asha, "return window.reviewroom.model.session.clock.status === 'live'")
+    wait_js(display, "return window.reviewroom.model.session.clock.status === 'live'")
+
+    proxy.cut()
+    wait_until(asha, lambda d: connection_banner(d)["text"] != "", message="Asha's page never noticed the drop")
+    wait_js(display, "return !window.reviewroom.connection.online")
+    asha_mark, display_mark = len(said_log(asha)), len(said_log(display))
+    # A minute of the review goes on without them: turns, questions, two phase moves, a pause.
+    for type_, fields in [("floor.grant", {"participant": ids["Ben"], "turnSec": 30}),
+                          ("prompt.show", {"prompt": deck[0]["id"]}), ("prompt.show", {"prompt": deck[1]["id"]}),
+                          ("hand.raise", {"kind": "contribution", "participant": ids["Cy"]}),
+                          ("floor.grant", {"participant": ids["Cy"]}), ("phase.next", {}), ("phase.next", {}),
+                          ("clock.pause", {}), ("clock.resume", {}),
+                          ("floor.grant", {"participant": ids["Asha"]}), ("prompt.show", {"prompt": deck[2]["id"]})]:
+        assert "error" not in command(chair, type_, fields), type_
+    proxy.mend()
+
+    wait_js(asha, "return window.reviewroom.connection.online && !window.reviewroom.connection.replaying", timeout=40)
+    wait_said(asha, "You have the floor")
+    wait_said(asha, f"Now: {agenda[2]}. Question: {deck[2]['text']}")
+    settled(asha)
+    assert said_since(asha, asha_mark) == ["Reconnected", "You have the floor", f"Now: {agenda[2]}. Question: {deck[2]['text']}"]
+    # The display says the phase it is in now, once, not the phase it passed through.
+    wait_js(display, "return window.reviewroom.connection.online && !window.reviewroom.connection.replaying", timeout=40)
+    wait_said(display, f"Now: {agenda[2]}")
+    assert said_since(display, display_mark) == ["Reconnected", f"Now: {agenda[2]}"]
+
+    for page in (asha, display):
+        assert [e for e in browser_errors(page) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+@pytest.fixture(scope="module")
+def short_replay():
+    """A proxied daemon that replays at most 32 KiB after a drop (half its outbox limit): a longer
+    backlog gets a fresh `welcome` instead of `resumed`."""
+    with proxied_daemon(REVIEWROOM_OUTBOX_LIMIT_BYTES="65536") as parts:
+        yield parts
+
+
+def test_after_a_drop_too_long_to_replay_the_fresh_welcome_says_the_room_as_it_is_now(short_replay, browsers):
+    daemon, proxy, facilitator = short_replay
+    created = schedule_via_api(daemon, facilitator, "Catching up from a fresh welcome", ["Asha", "Ben"])
+    chair, asha = browsers(), browsers()
+    chair.get(facilitator_invite(created))
+    asha.get(invite_of(created, "Asha").replace(f":{daemon.port}/", f":{proxy.port}/"))
+    joined(chair)
+    joined(asha)
+    deck = chair.execute_script("return window.reviewroom.model.session.prompts.deck")
+    agenda = chair.execute_script("return window.reviewroom.model.session.agenda.map((p) => p.title)")
+    assert "error" not in command(chair, "session.start")
+    wait_js(asha, "return window.reviewroom.model.session.clock.status === 'live'")
+    asha.execute_script("window.__before = window.reviewroom.model.session")
+
+    proxy.cut()
+    wait_until(asha, lambda d: connection_banner(d)["text"] != "", message="Asha's page never noticed the drop")
+    mark = len(said_log(asha))
+    # Every question shown in turn (each prompts.changed carries the whole deck): more than the
+    # daemon replays; then a phase move and a turn for Ben.
+    for _ in range(2):
+        for prompt in deck:
+            assert "error" not in command(chair, "prompt.show", {"prompt": prompt["id"]})
+    assert "error" not in command(chair, "phase.next")
+    assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Ben")})
+    proxy.mend()
+
+    wait_js(asha, "return window.reviewroom.connection.online", timeout=40)
+    wait_said(asha, f"Now: {agenda[1]}. Ben has the floor. Question: {deck[-1]['text']}")
+    settled(asha)
+    assert said_since(asha, mark) == ["Reconnected", f"Now: {agenda[1]}. Ben has the floor. Question: {deck[-1]['text']}"]
+    # Said in one frame, as sentences: not the run-on "Reconnected Now: …".
+    assert asha.execute_script("return document.querySelector('.visually-hidden[role=status]').textContent") == \
+        f"Reconnected. Now: {agenda[1]}. Ben has the floor. Question: {deck[-1]['text']}"
+    # It was a fresh welcome (a new snapshot), not a replay.
+    assert asha.execute_script("return window.reviewroom.model.session !== window.__before")
+    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []

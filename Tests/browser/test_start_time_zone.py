@@ -1,0 +1,31 @@
+"""The start time a page shows before a review starts names its time zone (BrowserClient.md,
+"Time": times are formatted in the session's time zone). A reviewer whose laptop is set to
+another zone than the session's (here the session is in New York) read "Starts at 6:02 AM" as
+their own time; it says "6:02 AM EST" on the reviewer page and the display (there on one line)."""
+import datetime
+import re
+from zoneinfo import ZoneInfo
+
+from conftest import browser_errors
+from pages import invite_of, joined, schedule_via_api, text_of, wait_until
+
+
+def test_the_start_time_before_the_review_names_the_session_time_zone(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Starts in New York time", [], timeZone="America/New_York",
+                               template="rapid-remote-90", promptDeck="covid-recovery",
+                               participants=[{"name": "Asha", "role": "reviewer"}, {"name": "Room", "role": "display"}])
+    starts = datetime.datetime.fromisoformat(created["session"]["startsAt"].replace("Z", "+00:00"))
+    local = starts.astimezone(ZoneInfo("America/New_York"))
+    zone = local.tzname()
+    expected = re.compile(rf"\b{local.strftime('%-I')}:{local.strftime('%M')}\s(AM|PM)\s{zone}\b")
+    asha, room = browsers(), browsers()
+    asha.get(invite_of(created, "Asha"))
+    room.get(invite_of(created, "Room"))
+    for page, where in ((asha, ".countdown"), (room, ".display-countdown")):
+        joined(page)
+        wait_until(page, lambda d: expected.search(text_of(d, where) or ""),
+                   message=f"{where} shows {text_of(page, where)!r}, not the start with its zone ({zone})")
+        assert browser_errors(page) == []
+    # Across the room the start time is one line, not "6:02 AM" / "EST" wrapped in countdown-sized type.
+    assert room.execute_script("const n = document.querySelector('.display-countdown-time');"
+                               "return n.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(n).fontSize);")
