@@ -39,7 +39,10 @@ export function takeLaterTokens(storageKey) {
   });
 }
 
-/** How soon a page told `not_open` tries again when its own clock says the lobby is already open. */
+/**
+ * The longest a page told `not_open` waits before it tries again: its device's clock may be
+ * behind or ahead of the server's, so the wait it computes is never trusted beyond this.
+ */
 export const NOT_OPEN_RECHECK_MS = 15000;
 
 /**
@@ -73,10 +76,11 @@ export function fatalNotice(main, failure, retry, announce, unsaved = []) {
     showNotice(main, { heading: t('notice.notOpen.heading'), body: [when ? t('notice.notOpen.body', { when }) : t('notice.notOpen.soon'), t('notice.notOpen.hint')], action: button, announce });
     if (failure.opensAt) {
       const wait = Date.parse(failure.opensAt) - Date.now();
-      // A wait this device's clock says is over means the clock is ahead of the server's (the
-      // server still said not_open): try again every little while rather than never.
-      if (wait <= 0) setTimeout(retry, NOT_OPEN_RECHECK_MS);
-      else if (wait < 2 ** 31 - 1) setTimeout(retry, wait + 1000);
+      // The wait is timed by this device's clock. One ahead of the server's says the wait is
+      // over while the server still says not_open; one behind says it is longer than it is, and
+      // the page would join late by as much (school laptops' clocks are often minutes off). So
+      // the page tries again at most NOT_OPEN_RECHECK_MS apart, and joins within that of the opening.
+      setTimeout(retry, wait <= 0 ? NOT_OPEN_RECHECK_MS : Math.min(wait + 1000, NOT_OPEN_RECHECK_MS));
     }
     return;
   }
