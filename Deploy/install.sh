@@ -74,6 +74,21 @@ if [ "$DRY_RUN" = 0 ] && [ ! -x "$BINARY" ]; then
 fi
 [ -d "$WEB" ] || WEB="$ROOT/Sources/ReviewRoomServer/Web"
 
+# Every shared library the binary needs must load here, or the service restarts in a loop with
+# "error while loading shared libraries". libswift*, libFoundation* and libdispatch are not
+# Debian packages: they come from the Swift toolchain the binary was built with (its RUNPATH).
+# Under DESTDIR the binary is for another machine, so this only warns.
+if [ "$DRY_RUN" = 0 ] && command -v ldd >/dev/null; then
+    missing="$(ldd "$BINARY" 2>/dev/null | awk '/not found/ { printf "%s%s", sep, $1; sep = " " }')"
+    if [ -n "$missing" ]; then
+        runpath="$(readelf -d "$BINARY" 2>/dev/null | sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p')"
+        echo "install.sh: $BINARY cannot start on this machine: missing shared libraries: $missing" >&2
+        echo "  libswift*, libFoundation*, libdispatch: install the Swift toolchain it was built with where it was (RUNPATH ${runpath:-unknown}), or build on this machine" >&2
+        echo "  the others: apt-get install libwebsockets17 libwebsockets-evlib-ev libev4 libssl3 libsqlite3-0" >&2
+        [ -n "$DESTDIR" ] || exit 1
+    fi
+fi
+
 UNIT_DIR="$DESTDIR/etc/systemd/system"
 CONF_DIR="$DESTDIR/etc/reviewroom"
 SHARE="$DESTDIR$PREFIX/share/reviewroom"
