@@ -172,6 +172,28 @@ def test_under_the_units_address_families_a_loopback_listen_stays_on_loopback():
     assert "unable to getifaddrs" not in errors, errors
 
 
+@pytest.mark.skipif(SOCKET_SYSCALL is None, reason="socket(2)'s number is known here for x86_64 and aarch64 only")
+@pytest.mark.parametrize("listen, metrics, refused", [
+    ("127.0.0.1:0", None, "could not listen on 127.0.0.1:0: getifaddrs failed"),
+    ("0.0.0.0:0", "127.0.0.1:0", "could not listen on 127.0.0.1:0 (HTTP-only listener): getifaddrs failed"),
+])
+def test_without_netlink_a_non_wildcard_listen_is_refused_not_widened(listen, metrics, refused):
+    """A sandbox without AF_NETLINK (an edited unit, another supervisor): rather than listen on
+    every interface, the daemon stops with exit status 69 and says what to allow."""
+    data_dir = tempfile.mkdtemp(prefix="reviewroom-blackbox-sandbox-")
+    extra = {"REVIEWROOM_METRICS_LISTEN": metrics} if metrics else {}
+    try:
+        result = subprocess.run(
+            [str(EXECUTABLE), "serve", "--listen", listen, "--data-dir", data_dir],
+            capture_output=True, text=True, timeout=TIMEOUT, env=clean_environment(extra),
+            preexec_fn=restrict_address_families([socket.AF_UNIX, socket.AF_INET, socket.AF_INET6]))
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+    assert result.returncode == 69, result
+    assert refused in result.stderr and "AF_NETLINK" in result.stderr, result.stderr
+    assert "Listening on" not in result.stdout, result.stdout
+
+
 def test_the_sandbox_readings_follow_the_unit():
     """The readings above are not vacuous: a unit with both /proc settings yields both options,
     and the seccomp filter refuses a family the unit leaves out."""

@@ -31,6 +31,10 @@ extension ServiceCore {
             throw TransportError(.startFailed, "could not listen on \(configuration.host):\(configuration.port): "
                 + "the host is not an IP address (resolve host names first)")
         }
+        if configuration.inheritedListenerFD == nil,
+           let failure = Self.interfaceLookupFailure(host: configuration.host, port: configuration.port, listener: "") {
+            throw TransportError(.startFailed, failure)
+        }
 
         var listenFD: Int32 = -1
         if let inherited = configuration.inheritedListenerFD {
@@ -132,6 +136,9 @@ extension ServiceCore {
         guard Self.isNumericAddress(listener.host) else {
             throw TransportError(.httpOnlyListenFailed, "could not listen on \(listener.host):\(listener.port) "
                 + "(HTTP-only listener): the host is not an IP address (resolve host names first)")
+        }
+        if let failure = Self.interfaceLookupFailure(host: listener.host, port: listener.port, listener: " (HTTP-only listener)") {
+            throw TransportError(.httpOnlyListenFailed, failure)
         }
         let table = try ProtocolTable(httpOnlySubprotocol: configuration.subprotocol)
         httpOnlyProtocols = table
