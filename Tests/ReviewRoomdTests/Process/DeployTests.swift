@@ -131,6 +131,16 @@ struct DeployTests {
         return checkout
     }
 
+    /// A usage or configuration error fails the same way on every try, so systemd must not
+    /// restart it in a loop; a store that cannot open (73) may be a disk not mounted yet.
+    @Test func theUnitDoesNotRestartOnUsageOrConfigurationErrors() throws {
+        let unit = try String(contentsOf: Self.root.appendingPathComponent("Deploy/reviewroomd.service"), encoding: .utf8)
+        let line = try #require(unit.split(separator: "\n").first { $0.hasPrefix("RestartPreventExitStatus=") })
+        let statuses = Set(line.dropFirst("RestartPreventExitStatus=".count).split(separator: " ").map(String.init))
+        #expect(statuses == ["64", "78"])
+        #expect(unit.contains("\nRestart=on-failure\n"))
+    }
+
     @Test func shippedConfigDocumentsEveryKey() throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent("Deploy/reviewroom.conf"), encoding: .utf8)
         for key in ["listen", "data_dir", "public_url", "tls_cert", "tls_key", "allowed_origins", "metrics_listen",
