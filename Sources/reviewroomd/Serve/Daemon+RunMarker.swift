@@ -15,6 +15,8 @@ extension Daemon {
             let sessions = try await store.renewEveryEpoch()
             logger.warning("the previous run was not stopped cleanly and the machine went down with it (or how it ended cannot be read): with durability = process its last acknowledged changes may be lost, so every session starts a new epoch and its clients get a fresh welcome; set durability = power to keep them through a power cut", metadata: [
                 "sessions": "\(sessions)", "marker": "\(file.path)",
+                // Without the boot id every crash looks like a reboot (a sandbox hiding /proc/sys).
+                "boot_id": "\(boot ?? "unreadable: \(RunMarkerFile.bootIDPath) is hidden or missing")",
             ])
         } else if case .cutOff = previous {
             logger.notice("the previous run was not stopped cleanly (killed or crashed); the machine kept running, so nothing acknowledged was lost")
