@@ -50,7 +50,7 @@ extension ServiceCore {
     private func dropStalledBodies(now: UInt64) {
         for exchange in exchangesByWSI.values where !exchange.dispatched
             && bodyDeadline.hasExpired(start: exchange.startedAt, now: now) {
-            logger.debug("http request dropped: its body took too long", metadata: ["path": "\(exchange.request.path)"])
+            logger.debug("http request dropped: its body took too long", metadata: ["method": "\(exchange.request.method)"])
             forget(exchange)
             lws_set_timeout(exchange.wsi, PENDING_TIMEOUT_USER_OK, reviewroom_lws_to_kill_async)
         }
