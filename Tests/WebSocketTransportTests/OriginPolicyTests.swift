@@ -11,6 +11,19 @@ import Testing
         #expect(!policy.permits("https://127.0.0.1:8080"))
     }
 
+    @Test func loopbackNamesAreOwnOnlyWhenTheDaemonAnswersOnLoopback() {
+        let lan = OriginPolicy(origins: OriginPolicy.boundOrigins(host: "192.0.2.2", port: 8080, tls: false))
+        #expect(lan.permits("http://192.0.2.2:8080"))
+        #expect(!lan.permits("http://localhost:8080"))
+        #expect(!lan.permits("http://127.0.0.1:8080"))
+        #expect(!lan.permits("http://[::1]:8080"))
+        for host in ["0.0.0.0", "::", "[::1]", "localhost", "127.0.0.2"] {
+            let loopback = OriginPolicy(origins: OriginPolicy.boundOrigins(host: host, port: 8080, tls: false))
+            #expect(loopback.permits("http://localhost:8080"), "\(host)")
+            #expect(loopback.permits("http://127.0.0.1:8080"), "\(host)")
+        }
+    }
+
     @Test(arguments: [
         ("https://a.example:443", "https://a.example"), ("HTTP://B.Example:80/", "http://b.example"),
         ("wss://a.example:443", "wss://a.example"), ("ws://a.example:80", "ws://a.example"),

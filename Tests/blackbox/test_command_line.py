@@ -47,6 +47,19 @@ def test_a_syntax_error_on_one_line_does_not_hide_the_other_problems(newline):
         assert needle in err, (needle, err)
 
 
+
+@pytest.mark.parametrize("origin", ["https://*.school.example", "https://review school.example", "https://[::1",
+                                    "https://school.example:*", "https://<script>"])
+def test_an_origin_no_browser_could_send_is_refused_not_kept_to_match_nobody(origin):
+    """§1: check-config names every bad value. Origins are compared exactly, so a wildcard in
+    `allowed_origins` (or `public_url`) was accepted and then allowed nobody."""
+    status, out, err = check_config(f'allowed_origins = ["{origin}"]\npublic_url = "{origin}/"\n')
+    assert status == 78 and out == "", (status, out, err)
+    assert f'allowed_origins: "{origin}"' in err and f'public_url: "{origin}/"' in err, err
+    status, out, err = check_config('allowed_origins = ["https://school.example", "http://[::1]:8080", '
+                                    '"https://my_host.example."]\npublic_url = "https://school.example/rr"\n')
+    assert status == 0, (status, out, err)
+
 def test_after_a_syntax_error_a_key_set_twice_and_a_table_are_named():
     status, out, err = check_config('listen = nohost\nlog_level = "debug"\nlog_level = "info"\n[server]\ncolour = 1\n')
     assert status == 78 and out == "", (status, out)

@@ -163,11 +163,13 @@ def test_every_route_refuses_a_body_it_cannot_frame_as_its_document_says(session
 
 
 @pytest.mark.parametrize("header", ["X-Forwarded-For: 203.0.113.9", "Forwarded: for=203.0.113.9;proto=https",
-                                    "X-Real-IP: 203.0.113.9"])
+                                    "X-Real-IP: 203.0.113.9", "X-Forwarded-Proto: https",
+                                    "X-Forwarded-Host: review.example.org", "Via: 1.1 proxy.example.org"])
 def test_metrics_forwarded_by_a_local_proxy_are_not_served(daemon, header):
     """§2: `/metrics` is for loopback clients (or `metrics_listen`) only. Behind a reverse proxy
     on the same host every request comes from loopback; one whose proxy names its client with
-    RFC 7239 `Forwarded` or `X-Real-IP` (not `X-Forwarded-For`) used to get the metrics."""
+    RFC 7239 `Forwarded` or `X-Real-IP` (not `X-Forwarded-For`) used to get the metrics, and
+    so did one sending only `X-Forwarded-Proto`, `X-Forwarded-Host` or `Via`."""
     name, value = header.split(": ", 1)
 
     def get(headers):

@@ -1,10 +1,14 @@
 """PROTOCOL.md §3.1–§3.5, the finer rules: no-op commands, phase bounds, who-may rules,
 `not_open`, origins, limits."""
 import datetime
+import shutil
+import socket
+import tempfile
 
 import pytest
 from websockets.exceptions import InvalidHandshake
 
+from reviewroomd import Daemon
 from wsclient import Client, Closed, run
 
 
@@ -180,3 +184,45 @@ async def test_flooding_is_rate_limited_then_closed_4029(session):
     first = replies.index(limited[0])
     assert first >= 200 and all(m["type"] == "ack" for m in replies[:first]), first
     assert code == 4029, (code, len(replies), len(limited))
+
+
+def lan_address():
+    """A non-loopback IPv4 address of this machine, or None (no route to pick one by)."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))  # No packet is sent: this only picks the outgoing address.
+        address = probe.getsockname()[0]
+    except OSError:
+        return None
+    finally:
+        probe.close()
+    return None if address.startswith("127.") else address
+
+
+def upgrade_status(base, origin):
+    """The status of a WebSocket upgrade to `base` sent with `Origin: origin`."""
+    host, port = base.split("://", 1)[1].rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall((f"GET /ws HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                      f"Sec-WebSocket-Protocol: reviewroom.v1\r\nOrigin: {origin}\r\n\r\n").encode())
+        return int(sock.recv(4096).split(b" ", 2)[1])
+
+
+def test_a_daemon_on_a_lan_address_alone_refuses_loopback_origins():
+    """§3: an `Origin` must be the daemon's own. Listening on a LAN address only, it is not
+    reachable at `localhost` at all, so `http://localhost:PORT` in a browser is some other local
+    program's page; it used to be allowed like the daemon's own."""
+    address = lan_address()
+    if address is None:
+        pytest.skip("this machine has no non-loopback IPv4 address")
+    data_dir = tempfile.mkdtemp(prefix="reviewroom-lan-")
+    daemon = Daemon(data_dir, extra_env={"REVIEWROOM_LISTEN": f"{address}:0"}).start()
+    try:
+        port = daemon.port
+        assert upgrade_status(daemon.base, f"http://{address}:{port}") == 101
+        for origin in [f"http://localhost:{port}", f"http://127.0.0.1:{port}", f"http://[::1]:{port}"]:
+            assert upgrade_status(daemon.base, origin) == 403, origin
+    finally:
+        daemon.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)

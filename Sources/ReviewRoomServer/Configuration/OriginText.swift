@@ -28,9 +28,21 @@ enum OriginText {
     private static func normalizedAuthority(_ rest: String, scheme: String) -> String? {
         guard !rest.isEmpty, !rest.contains("/"), !rest.contains("?"), !rest.contains("#"), !rest.contains("@"),
               !rest.hasPrefix(":"), !rest.contains(" ") else { return nil }
-        guard let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]") else { return rest }
-        guard let port = Int(rest[rest.index(after: colon)...]), (1...65535).contains(port) else { return nil }
+        guard let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]") else { return isHost(Substring(rest)) ? rest : nil }
+        guard isHost(rest[..<colon]), let port = Int(rest[rest.index(after: colon)...]), (1...65535).contains(port) else { return nil }
         return port == defaultPort(of: scheme) ? String(rest[..<colon]) : rest
+    }
+
+    /// Whether `host` is one a browser can put in an `Origin`: a name of ASCII letters, digits,
+    /// `-`, `_` and `.` (browsers send internationalized names in punycode), or a bracketed IPv6
+    /// address. Origins are compared exactly, so a wildcard such as `https://*.school.example`
+    /// would match nothing at all: it is refused rather than silently never allowing anyone.
+    private static func isHost(_ host: Substring) -> Bool {
+        if host.hasPrefix("[") {
+            return host.count > 2 && host.hasSuffix("]")
+                && host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        }
+        return !host.isEmpty && host.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
     }
 
     /// 443 for https, 80 for http.

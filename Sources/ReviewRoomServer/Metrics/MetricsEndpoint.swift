@@ -3,7 +3,8 @@ import WebSocketTransport
 /// `GET /metrics` on the main port: the Prometheus text, for loopback clients only.
 ///
 /// A request from any other address — or one that came through a proxy (any of
-/// ``proxyHeaders``: `X-Forwarded-For`, RFC 7239 `Forwarded`, nginx's `X-Real-IP`), whose real
+/// ``proxyHeaders``: `X-Forwarded-For`, RFC 7239 `Forwarded`, nginx's `X-Real-IP`, `X-Forwarded-Proto`,
+/// `X-Forwarded-Host`, `Via`), whose real
 /// client may be anywhere — gets the same 404 as an unknown path, so the page is not advertised. Scrapers on other hosts use `metrics_listen`, a second address that serves only
 /// `/metrics` to any client (``MetricsListenerResponder``).
 public enum MetricsEndpoint {
@@ -15,9 +16,11 @@ public enum MetricsEndpoint {
         return HTTPResponseBuilder(status: 200, contentType: Metrics.contentType, body: Array(metrics.exposition().utf8))
     }
 
-    /// Request headers a reverse proxy adds to name the client it forwards (lower-case): a
-    /// loopback request carrying any of them is not from this host.
-    public static let proxyHeaders = ["x-forwarded-for", "forwarded", "x-real-ip"]
+    /// Request headers a reverse proxy adds to name the client it forwards, or to say it
+    /// forwarded the request at all (lower-case): a loopback request carrying any of them is not
+    /// from this host. A proxy set up to send only `X-Forwarded-Proto` (a common nginx snippet)
+    /// must not expose the page either.
+    public static let proxyHeaders = ["x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-proto", "x-forwarded-host", "via"]
 
     /// Whether `address` (IP text) is a loopback address: `127.0.0.0/8`, `::1`, or `::ffff:127.x.y.z`.
     public static func isLoopback(_ address: String) -> Bool {

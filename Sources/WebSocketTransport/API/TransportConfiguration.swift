@@ -63,7 +63,7 @@ public struct TransportConfiguration: Sendable {
     /// ``HTTPRequest/headers`` (lower-case). lws 4.1.6 parses ~100 common headers itself
     /// but cannot enumerate unknown ones, so they must be named here.
     public var customRequestHeaders: [String] = [
-        "x-forwarded-for", "x-forwarded-proto", "forwarded", "x-real-ip", "x-request-id", "idempotency-key",
+        "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "forwarded", "x-real-ip", "x-request-id", "idempotency-key",
     ]
 
     /// Defaults as documented in `Deploy/reviewroom.conf`.

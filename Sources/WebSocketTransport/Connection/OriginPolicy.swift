@@ -19,12 +19,16 @@ struct OriginPolicy: Sendable {
         return allowed.contains(Self.normalise(origin))
     }
 
-    /// The origins a browser uses for the bound address itself.
+    /// The origins a browser uses for the bound address itself. The loopback names are among
+    /// them only when the daemon answers on loopback (bound to a loopback or a wildcard
+    /// address): bound to a LAN address alone, `http://localhost:PORT` in a browser is whatever
+    /// else runs on the browser's own machine, not this daemon.
     static func boundOrigins(host: String, port: Int, tls: Bool) -> [String] {
         let scheme = tls ? "https" : "http"
-        var hosts = ["127.0.0.1", "localhost", "[::1]"]
         let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        if !bare.isEmpty, bare != "0.0.0.0", bare != "::" {
+        let wildcard = bare.isEmpty || bare == "0.0.0.0" || bare == "::"
+        var hosts = wildcard || isLoopback(bare) ? ["127.0.0.1", "localhost", "[::1]"] : []
+        if !wildcard {
             hosts.append(bare.contains(":") ? "[\(bare)]" : bare)
         }
         let defaultPort = tls ? 443 : 80
@@ -32,6 +36,12 @@ struct OriginPolicy: Sendable {
             let withPort = "\(scheme)://\(h):\(port)"
             return port == defaultPort ? [withPort, "\(scheme)://\(h)"] : [withPort]
         }
+    }
+
+    /// Whether `host` (without brackets) names this machine's loopback interface.
+    private static func isLoopback(_ host: String) -> Bool {
+        let lowered = host.lowercased()
+        return lowered == "localhost" || lowered == "::1" || lowered.hasPrefix("127.")
     }
 
     /// The origin in lower case, without a trailing `/` and without its scheme's default port

@@ -11,6 +11,9 @@ final class HTTPExchange {
     var request: HTTPRequest
     /// Body bytes announced by `content-length`.
     var expectedBodyBytes: Int
+    /// When the headers arrived, in the service thread's ``ReadingClock`` time (the body
+    /// deadline counts from here).
+    let startedAt: UInt64
     /// The answer, once the responder gave it.
     var response: HTTPResponse?
     /// The connection closes after the answer: lws still expects a body that is not coming
@@ -27,9 +30,11 @@ final class HTTPExchange {
     /// Body bytes already written.
     var bodyOffset = 0
 
-    /// Starts an exchange for `request` on `wsi`.
-    init(id: UInt64, wsi: OpaquePointer, responder: any HTTPResponder, request: HTTPRequest, expectedBodyBytes: Int) {
+    /// Starts an exchange for `request` on `wsi`, its headers in at `startedAt`.
+    init(id: UInt64, wsi: OpaquePointer, responder: any HTTPResponder, request: HTTPRequest, expectedBodyBytes: Int,
+         startedAt: UInt64) {
         self.id = id
+        self.startedAt = startedAt
         self.responder = responder
         self.wsi = wsi
         self.request = request

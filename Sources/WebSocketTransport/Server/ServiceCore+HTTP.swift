@@ -74,7 +74,8 @@ extension ServiceCore {
             expected = length
         }
 
-        let exchange = HTTPExchange(id: nextExchangeNumber, wsi: wsi, responder: responder, request: request, expectedBodyBytes: expected)
+        let exchange = HTTPExchange(id: nextExchangeNumber, wsi: wsi, responder: responder, request: request, expectedBodyBytes: expected,
+                                     startedAt: readingClock.now)
         exchange.closesAfterResponse = closesAfterResponse
         exchange.refusalAfterBody = refusalAfterBody
         nextExchangeNumber += 1
@@ -191,7 +192,7 @@ extension ServiceCore {
         }
     }
 
-    private func forget(_ exchange: HTTPExchange) {
+    func forget(_ exchange: HTTPExchange) {
         exchangesByWSI[exchange.wsi] = nil
         exchangesByID[exchange.id] = nil
     }

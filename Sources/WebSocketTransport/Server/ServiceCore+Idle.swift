@@ -8,6 +8,9 @@ extension ServiceCore {
     /// The ping's payload. Not empty: lws 4.1.6 skips `RECEIVE_PONG` for a pong without payload,
     /// and a peer's pong echoes the ping's.
     static let pingPayload: [UInt8] = Array("rr-idle".utf8)
+    /// lws' timeout for each step of an HTTP exchange (headers, each piece of body), and the
+    /// ``BodyDeadline`` for a whole body, s.
+    static let httpTimeoutSeconds = 20
 
     /// `RECEIVE_PONG`: the peer answered a ping.
     func pongReceived(_ wsi: OpaquePointer) {
@@ -24,6 +27,7 @@ extension ServiceCore {
     func sweepIdleConnections() {
         let now = readingClock.now
         nextIdleSweep = now + Self.idleSweepNanoseconds
+        dropStalledBodies(now: now)
         for session in sessionsByWSI.values where !session.readingPaused {
             switch idlePolicy.action(now: now, lastHeard: session.lastHeard, pingedSinceHeard: session.pingedSinceHeard) {
             case .none:
@@ -37,6 +41,18 @@ extension ServiceCore {
                 // No close handshake: the peer is not answering. lws closes it on its next pass.
                 lws_set_timeout(session.wsi, PENDING_TIMEOUT_USER_OK, reviewroom_lws_to_kill_async)
             }
+        }
+    }
+
+    /// Drops the connections whose request body is still incomplete ``bodyDeadline`` after its
+    /// headers, however steadily it trickles in (lws' own timeout restarts with every piece).
+    /// Like lws' timeout for a stalled body, no answer: the request is not read to its end.
+    private func dropStalledBodies(now: UInt64) {
+        for exchange in exchangesByWSI.values where !exchange.dispatched
+            && bodyDeadline.hasExpired(start: exchange.startedAt, now: now) {
+            logger.debug("http request dropped: its body took too long", metadata: ["method": "\(exchange.request.method)"])
+            forget(exchange)
+            lws_set_timeout(exchange.wsi, PENDING_TIMEOUT_USER_OK, reviewroom_lws_to_kill_async)
         }
     }
 }

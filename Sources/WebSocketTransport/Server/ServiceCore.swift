@@ -42,6 +42,8 @@ final class ServiceCore: @unchecked Sendable {
     var cannedHeaders: CannedHeaderList?
     /// When silent connections are pinged and dropped.
     let idlePolicy: IdlePolicy
+    /// How long a request's body may take after its headers.
+    let bodyDeadline = BodyDeadline(seconds: ServiceCore.httpTimeoutSeconds)
     /// `MonotonicClock` at the start of the current loop pass.
     var loopNow: UInt64 = 0
     /// The time the loop spent able to read; its ``ReadingClock/now`` (at the start of the
