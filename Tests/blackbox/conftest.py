@@ -38,6 +38,7 @@ class Session:
     def __init__(self, daemon, facilitator, created):
         self.daemon = daemon
         self.facilitator_token = facilitator["token"]
+        self.facilitator_id = facilitator["id"]
         self.id = created["session"]["id"]
         self.tokens, self.pids, self.people = {}, {}, {}
         for invite in created["invites"]:
@@ -51,10 +52,11 @@ class Session:
         return self.daemon.api(method, path, self.facilitator_token, body)
 
 
-def schedule_session(daemon, title, focus):
-    """A new facilitator of `daemon` and an open session of theirs (AGENDA, PEOPLE), for tests
-    that run a daemon of their own (a crash, a restart) instead of the shared one."""
-    maker = daemon.add_facilitator("Fran")
+def schedule_session(daemon, title, focus, maker=None):
+    """An open session (AGENDA, PEOPLE) of `maker` (`{id, name, token}`; default: a new
+    facilitator of `daemon`), for tests that run a daemon of their own (a crash, a restart)
+    instead of the shared one, or that revoke the facilitator."""
+    maker = maker or daemon.add_facilitator("Fran")
     starts = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)).replace(microsecond=0)
     status, created = daemon.api("POST", "/sessions", maker["token"], {
         "title": title, "hostSchool": "Northfield Primary", "focus": focus,

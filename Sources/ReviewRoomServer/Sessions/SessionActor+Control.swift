@@ -87,6 +87,19 @@ extension SessionActor {
         }
     }
 
+    /// Closes the consoles that joined with `facilitator`'s token with 4003 (after what is
+    /// already queued): the facilitator was revoked. Their invite-link connections stay.
+    /// Returns how many closes it queued (none for a console already being closed).
+    func closeConsoles(of facilitator: FacilitatorID) -> Int {
+        var closed = 0
+        for (connection, member) in members where member.console == facilitator && !member.revokedConsole {
+            members[connection]?.revokedConsole = true
+            enqueue(.close(connection, code: CloseCode.revoked.rawValue, reason: "your facilitator token was revoked"))
+            closed += 1
+        }
+        return closed
+    }
+
     /// Why a facilitator's change cannot be applied once ``stopped``: `not_found` when the
     /// session was deleted meanwhile (a PATCH racing a DELETE), else ``SessionActorStopped``
     /// (the registry retries on a fresh actor).

@@ -1,5 +1,6 @@
 import ReviewRoomCore
 import ReviewRoomProtocol
+import ReviewRoomStore
 import WebSocketTransport
 
 extension SessionActor {
@@ -22,9 +23,11 @@ extension SessionActor {
         state.participants.first { $0.role == .facilitator && $0.name == name }
     }
 
-    /// Joins `connection` as `participantID`. Atomic with respect to events: the member gets
-    /// exactly the events after the seq its welcome/resumed names.
-    func join(_ connection: WebSocketConnection, as participantID: String, resume: ResumeRequest?) -> JoinOutcome {
+    /// Joins `connection` as `participantID`; `console` names the facilitator whose token a
+    /// console's `hello` carried. Atomic with respect to events: the member gets exactly the
+    /// events after the seq its welcome/resumed names.
+    func join(_ connection: WebSocketConnection, as participantID: String, console: FacilitatorID? = nil,
+              resume: ResumeRequest?) -> JoinOutcome {
         guard !stopped else { return .stopped }
         guard let you = state.participant(participantID) else { return .unknownParticipant }
         let now = clock.now()
@@ -36,7 +39,8 @@ extension SessionActor {
             return .notOpen
         }
         let wasOnline = online.contains(participantID)
-        members[connection.id] = SessionMember(connection: connection, participantID: participantID, fromSeq: seq)
+        members[connection.id] = SessionMember(connection: connection, participantID: participantID, console: console, fromSeq: seq)
+        if let console { consoles.joined(console, in: id) }
         var frames: [OutboundFrame]
         // `after` is never negative for a seq a client saw (and `seq - after` must not overflow).
         if let resume, resume.epoch == epoch, resume.after >= 0, resume.after <= seq,
@@ -61,6 +65,7 @@ extension SessionActor {
     /// offline (not when another tab of theirs is still open).
     func leave(_ connection: ConnectionID) {
         guard let member = members.removeValue(forKey: connection) else { return }
+        if let console = member.console { consoles.left(console, in: id) }
         if !online.contains(member.participantID) {
             enqueue(.presence(only: nil))
             attendanceLeft(member.participantID, at: clock.now())

@@ -22,6 +22,8 @@ actor SessionActor {
     let backgroundWrites: BackgroundWriteLog
     /// The command `handle` is deciding (for its metrics), and how it ended so far.
     var handling: (type: String, outcome: String)?
+    /// The daemon's index of console connections, kept up to date by joins, leaves and ``stop(code:reason:)``.
+    let consoles: ConsoleIndex
     /// Called when the actor can no longer continue (a failed append); the registry forgets it.
     let onFailure: @Sendable (SessionID) -> Void
 
@@ -79,8 +81,8 @@ actor SessionActor {
     var replayWindowRead: Task<Void, Never>?
 
     init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
-         metrics: Metrics? = nil, backgroundWrites: BackgroundWriteLog, loaded: LoadedSessionState,
-         onFailure: @escaping @Sendable (SessionID) -> Void) {
+         metrics: Metrics? = nil, backgroundWrites: BackgroundWriteLog, consoles: ConsoleIndex,
+         loaded: LoadedSessionState, onFailure: @escaping @Sendable (SessionID) -> Void) {
         self.id = id
         self.store = store
         self.clock = clock
@@ -88,6 +90,7 @@ actor SessionActor {
         self.logger = logger
         self.metrics = metrics
         self.backgroundWrites = backgroundWrites
+        self.consoles = consoles
         self.onFailure = onFailure
         epoch = loaded.epoch
         state = loaded.state

@@ -1,3 +1,4 @@
+import ReviewRoomStore
 import WebSocketTransport
 
 /// One connection joined to a session.
@@ -6,9 +7,14 @@ struct SessionMember {
     let connection: WebSocketConnection
     /// Who it speaks for.
     let participantID: String
+    /// For a console (a `hello` with a facilitator token), whose token it joined with: the
+    /// connection is closed with 4003 once that facilitator is revoked.
+    let console: FacilitatorID?
     /// The seq its `welcome`/`resumed` brought it to: it gets the events after it.
     let fromSeq: Int64
     /// Whether its welcome/resumed has been sent: ephemeral messages go only to welcomed
     /// members, so nothing reaches a connection before its welcome.
     var welcomed = false
+    /// Whether its close for the console's revoked facilitator is queued (it is queued once).
+    var revokedConsole = false
 }

@@ -24,6 +24,7 @@ extension SessionRegistry {
             let sessionID: SessionID
             var participantID: String?
             var facilitatorName: String?
+            var console: FacilitatorID?
             switch hello.credential {
             case .invite(let token):
                 guard !token.isEmpty, let auth = try await store.authenticateParticipant(token: token), !auth.participant.revoked else {
@@ -41,6 +42,7 @@ extension SessionRegistry {
                 }
                 sessionID = stored.id
                 facilitatorName = facilitator.name
+                console = facilitator.id
             }
             // The awaits above may have spanned the start of a graceful shutdown: load nothing then.
             guard !isStopping else { return goingAway }
@@ -63,7 +65,7 @@ extension SessionRegistry {
             for attempt in 0..<2 {
                 if let resume = hello.resume { await target.readReplayWindow(for: resume) }
                 guard !isStopping else { return goingAway }
-                switch await target.join(connection, as: participantID, resume: hello.resume) {
+                switch await target.join(connection, as: participantID, console: console, resume: hello.resume) {
                 case .joined: return .joined(target, sessionID)
                 case .unknownParticipant: return unauthorized
                 case .notOpen: return .closed

@@ -19,6 +19,8 @@ public actor SessionRegistry {
     public nonisolated let metrics: Metrics?
     /// Decoded agendas and decks, shared by sessions made from the same template and deck.
     let definitions = SharedDefinitions()
+    /// Console connections by facilitator, for ``closeRevokedConsoles()``.
+    let consoles = ConsoleIndex()
     private var sessions: [SessionID: SessionActor] = [:]
     private var loading: [SessionID: Task<SessionActor?, any Error>] = [:]
     /// Sessions loaded at least once by this process. Only a session's first load compares its
@@ -54,7 +56,7 @@ public actor SessionRegistry {
         // A session loaded after the drain began could be missed by it (an API request that was
         // already past the admission check): nothing new is loaded once shutdown began.
         if isStopping { throw SessionsStopping(session: id) }
-        let task = Task { [store, clock, limits, logger, definitions, backgroundWrites] () throws -> SessionActor? in
+        let task = Task { [store, clock, limits, logger, definitions, backgroundWrites, consoles] () throws -> SessionActor? in
             guard var loaded = try await store.load(id) else { return nil }
             let state: LoadedSessionState
             do {
@@ -69,7 +71,7 @@ public actor SessionRegistry {
                 state = try LoadedSessionState(loaded, limits: limits, shared: definitions)
             }
             let actor = SessionActor(id: id, store: store, clock: clock, limits: limits, logger: logger, metrics: metrics,
-                                     backgroundWrites: backgroundWrites, loaded: state) { [weak self] id in
+                                     backgroundWrites: backgroundWrites, consoles: consoles, loaded: state) { [weak self] id in
                 Task { await self?.forget(id) }
             }
             let firstLoad = self.loadedOnce.insert(id).inserted

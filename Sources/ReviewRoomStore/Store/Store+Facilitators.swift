@@ -99,6 +99,20 @@ extension Store {
         }
     }
 
+    /// Which of `ids` are revoked (or unknown), in one read transaction. The daemon asks it on a
+    /// periodic sweep for the facilitators with consoles open (a handful), because a revocation
+    /// is made by another process (`reviewroomd facilitator revoke`).
+    public func revokedFacilitators(among ids: Set<FacilitatorID>) async throws -> Set<FacilitatorID> {
+        guard !ids.isEmpty else { return [] }
+        return try await read { connection in
+            try ids.filter { id in
+                try connection.rows("SELECT 1 FROM facilitators WHERE id = ?1 AND revoked_at IS NULL") {
+                    try $0.bind(1, id.rawValue)
+                } map: { _ in true }.isEmpty
+            }
+        }
+    }
+
     static func decodeFacilitator(_ row: SQLiteStatement) -> Facilitator {
         Facilitator(
             id: FacilitatorID(row.text(0)), name: row.text(1), email: row.optionalText(2),

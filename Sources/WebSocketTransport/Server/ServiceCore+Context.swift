@@ -52,8 +52,9 @@ extension ServiceCore {
         info.headers = canned.head
         info.user = Unmanaged.passUnretained(self).toOpaque()
         // Without FAIL_UPON_UNABLE_TO_BIND lws 4.1.6 keeps a vhost that never listens when the
-        // address is not local (it only logs "DOESN'T EXIST" and retries later).
-        var options = LWS_SERVER_OPTION_VALIDATE_UTF8 | LWS_SERVER_OPTION_FAIL_UPON_UNABLE_TO_BIND
+        // address is not local (it only logs "DOESN'T EXIST" and retries later). No
+        // VALIDATE_UTF8: the transport checks UTF-8 itself (`UTF8Validation` says why).
+        var options = LWS_SERVER_OPTION_FAIL_UPON_UNABLE_TO_BIND
         // lws checks this option on the context as well as on each vhost: keep IPv6 when either
         // listener needs it.
         let httpOnlyHost = configuration.httpOnlyListener?.host ?? ""
@@ -148,7 +149,7 @@ extension ServiceCore {
         info.headers = cannedHeaders?.head
         // Without FAIL_UPON_UNABLE_TO_BIND lws 4.1.6 returns a vhost that never listens when the
         // address is not local (it only logs "DOESN'T EXIST" and retries later).
-        var options = LWS_SERVER_OPTION_VALIDATE_UTF8 | LWS_SERVER_OPTION_FAIL_UPON_UNABLE_TO_BIND
+        var options = LWS_SERVER_OPTION_FAIL_UPON_UNABLE_TO_BIND
         if !listener.host.contains(":") { options |= LWS_SERVER_OPTION_DISABLE_IPV6 }
         info.options = UInt64(options)
         info.port = Int32(listener.port)

@@ -88,6 +88,10 @@ extension ServiceCore {
             setCloseReason(wsi, code: 1009, reason: "message larger than \(limit) bytes")
             return -1
         case .complete(let bytes):
+            guard bytes.withUnsafeBytes(UTF8Validation.isValid) else {
+                setCloseReason(wsi, code: 1007, reason: "the message is not valid UTF-8")
+                return -1
+            }
             if !session.receivedFirstMessage {
                 session.receivedFirstMessage = true
                 lws_set_timer_usecs(wsi, -1)
@@ -98,6 +102,15 @@ extension ServiceCore {
             }
             return 0
         }
+    }
+
+    /// `WS_PEER_INITIATED_CLOSE`: 0 lets lws echo the peer's close; a malformed one
+    /// (``PeerCloseCheck``) is answered with 1002 or 1007 instead (-1 after setting the reason).
+    func peerSentClose(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
+        let payload = UnsafeRawBufferPointer(start: input, count: input == nil ? 0 : length)
+        guard let refusal = PeerCloseCheck.refusal(of: payload) else { return 0 }
+        setCloseReason(wsi, code: refusal.code, reason: refusal.reason)
+        return -1
     }
 
     /// How much of a message past its limit is read (and dropped) so that the 1009 close reaches

@@ -15,6 +15,8 @@ func reviewroomWebSocketProtocolCallback(
         return 0
     case LWS_CALLBACK_RECEIVE:
         return core.webSocketReceived(wsi, input, length)
+    case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
+        return core.peerSentClose(wsi, input, length)
     case LWS_CALLBACK_RECEIVE_PONG:
         core.pongReceived(wsi)
         return 0

@@ -183,6 +183,8 @@ struct Daemon {
         let counting = Task { [registry, sessionCount, metrics] in
             // STATUS= is read synchronously; keep a recent count of live sessions for it.
             while !Task.isCancelled {
+                // `facilitator revoke` runs in another process: this sweep is how its consoles close.
+                await registry.closeRevokedConsoles()
                 let live = await registry.liveSessionCount
                 if live != sessionCount.value {
                     // The journal's trace of activity (a review starting, the last one ending):
