@@ -196,3 +196,28 @@ def test_a_session_ending_after_year_9999_has_a_calendar_end_rfc_5545_can_write(
     lines = fetch(daemon, token, f"/sessions/{created['session']['id']}/calendar.ics").decode().split("\r\n")
     stamps = {line.split(":", 1)[0]: line.split(":", 1)[1] for line in lines if line.startswith(("DTSTART:", "DTEND:"))}
     assert stamps == {"DTSTART": "99991231T230000Z", "DTEND": "99991231T235959Z"}, stamps
+
+
+@pytest.mark.parametrize("starts_at, zone, local", [
+    ("9999-12-31T23:00:00Z", "Pacific/Kiritimati", "+10000-01-01 13:00 GMT+14"),
+    ("0000-01-01T00:00:00Z", "America/New_York", "-0001-12-31 19:03 GMT-4:56:02"),
+    ("0000-01-01T00:00:00Z", "UTC", "0000-01-01 00:00 GMT"),
+])
+def test_the_records_local_start_time_is_right_at_the_edges_of_the_accepted_years(daemon, facilitator, starts_at, zone, local):
+    """§2: `startsAt` takes any RFC 3339 instant in years 0000–9999 UTC, and the record shows it
+    in the session's zone. The local start used to be Foundation's Julian date before 1582 —
+    `0001-01-03 00:00 GMT` for 0000-01-01T00:00Z, two days and an era off the UTC field beside
+    it — and a bare five-digit year past 9999; it is now the proleptic Gregorian date, with a
+    signed ISO 8601 year outside 0000–9999, in every format."""
+    token = facilitator["token"]
+    status, created = daemon.api("POST", "/sessions", token, {
+        "title": "Edge of the calendar", "hostSchool": "Northfield Primary", "startsAt": starts_at,
+        "timeZone": zone, "template": "rapid-remote-90"})
+    assert status == 201, created
+    path = f"/sessions/{created['session']['id']}/record"
+    record = json.loads(fetch(daemon, token, path + "?format=json"))
+    assert record["session"]["startsAtLocal"] == local, record["session"]
+    assert record["session"]["startsAt"] == starts_at.replace("Z", ".000Z")
+    markdown_zone = zone.replace("_", "\\_")  # Markdown escapes the underscore
+    assert f"{local} ({markdown_zone})" in fetch(daemon, token, path + "?format=md").decode()
+    assert f"<dd>{local} ({zone})</dd>" in fetch(daemon, token, path + "?format=html").decode()

@@ -3,6 +3,7 @@ removes a participant): what the daemon and its offline commands report as done 
 storage as the configured mode promises, and a change a `kill -9` cut in half is completed."""
 import contextlib
 import datetime
+import json
 import os
 import shutil
 import signal
@@ -52,17 +53,24 @@ def test_facilitator_revoke_under_durability_power_is_fsynced_while_the_daemon_r
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def crash_between_store_and_log(daemon, change_sql, *parameters):
+def crash_between_store_and_log(daemon, change_sql, *parameters, restart=True):
     """kill -9, then make the store's half of an invite or revocation by hand: the API stores
     the participant row first and logs `participant.changed` after, and a kill between the two
-    leaves exactly this (the window is one group commit wide; this makes it certain)."""
+    leaves exactly this (the window is one group commit wide; this makes it certain). Then the
+    daemon is started again, unless `restart` is false."""
     daemon.process.send_signal(signal.SIGKILL)
     daemon.process.wait(timeout=15)
     daemon.log.close()
+    change_store(daemon, change_sql, *parameters)
+    if restart:
+        daemon.start(daemon.port)
+
+
+def change_store(daemon, change_sql, *parameters):
+    """Runs one statement on the stopped daemon's store."""
     with contextlib.closing(sqlite3.connect(os.path.join(daemon.data_dir, "reviewroom.sqlite3"))) as db:
         with db:
             db.execute(change_sql, parameters)
-    daemon.start(daemon.port)
 
 
 def listed(session):
@@ -139,6 +147,47 @@ def test_an_invite_a_kill_cut_off_is_logged_when_the_session_loads():
             await zoe.close()
 
         run(join)()
+    finally:
+        daemon.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def test_export_before_the_session_loads_again_lists_the_settled_participants():
+    """`reviewroomd export` after such a kill, before the daemon loaded the session again (it
+    settles the list only then), showed the list as it was before the cut-off changes: Asha,
+    revoked, still listed and not `removed`; Zoe, invited, shown as removed. It now settles the
+    list as the daemon will, and the daemon's record, once it has loaded the session, agrees."""
+    data_dir, daemon, session = started_session()
+    try:
+        async def before():
+            fran = await Client.join(daemon.ws_url, session.tokens["Fran"])
+            assert (await fran.command("session.start"))["type"] == "ack"
+            await fran.close()
+
+        run(before)()
+        # A logged list to load from (a session never changed starts from every stored invite).
+        status, _ = session.api("POST", f"/sessions/{session.id}/participants", {"name": "Yan", "role": "reviewer"})
+        assert status == 201
+        # The daemon stays down: it loads a live session, and so settles it, as soon as it starts.
+        crash_between_store_and_log(daemon, "UPDATE participants SET token_hash = NULL, revoked_at = 1 "
+                                    "WHERE session = ? AND id = ?", session.id, session.pids["Asha"], restart=False)
+        change_store(
+            daemon, "INSERT INTO participants (session, id, role, name, email, invitation_order, token_hash, revoked_at) "
+            "SELECT ?1, 'p_cut_off_invite', 'reviewer', 'Zoe', NULL, max(invitation_order) + 1, randomblob(32), NULL "
+            "FROM participants WHERE session = ?1", session.id)
+        exported = json.loads(subprocess.run(
+            [str(EXECUTABLE), "export", session.id, "--format", "json", "--data-dir", data_dir],
+            check=True, capture_output=True, timeout=60, env=clean_environment(), stdin=subprocess.DEVNULL).stdout)
+        people = {person["name"]: person["removed"] for person in exported["participants"]}
+        assert people["Asha"] is True and people["Zoe"] is False, people
+        texts = [entry["text"] for entry in exported["log"] if "by" not in entry]
+        assert "Participant removed: Asha (reviewer)" in texts and "Participant added: Zoe (reviewer)" in texts, texts
+
+        daemon.start(daemon.port)
+        status, served = daemon.api("GET", f"/sessions/{session.id}/record?format=json", session.facilitator_token)
+        assert status == 200, served
+        assert [(p["name"], p["removed"]) for p in served["participants"]] == \
+            [(p["name"], p["removed"]) for p in exported["participants"]]
     finally:
         daemon.stop()
         shutil.rmtree(data_dir, ignore_errors=True)

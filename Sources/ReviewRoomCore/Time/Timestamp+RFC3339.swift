@@ -123,7 +123,9 @@ extension Timestamp: CustomStringConvertible, Codable {
         return era * 146_097 + doe - 719_468
     }
 
-    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    /// The proleptic Gregorian (year, month, day) of a day count since 1970-01-01, for every
+    /// year (year 0 is 1 BC); Foundation's Gregorian calendar turns Julian before 1582-10-15.
+    public static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -6,7 +6,8 @@ import ReviewRoomStore
 
 extension ExportCommand {
     /// The record input of session `id`: its initial state from the stored definition and
-    /// participants, then its whole event log replayed (``RecordInput/rebuilding(_:log:generatedAt:)``),
+    /// participants, then its whole event log replayed (``RecordInput/rebuilding(_:log:generatedAt:)``)
+    /// and any invite or revocation the log lacks settled (``RecordInput/settleInterruptedInvitations(at:afterSeq:)``),
     /// with its definition as created (``RecordInput/baseline``) when the store recorded it.
     static func recordInput(of id: SessionID, in store: Store, at now: Timestamp) async throws -> RecordInput {
         guard let stored = try await store.session(id) else {
@@ -54,6 +55,9 @@ extension ExportCommand {
         }
         do {
             var input = try RecordInput.rebuilding(initial, log: log, generatedAt: now, invited: invited)
+            // An invite or revocation a stopped daemon stored but never logged is settled as the
+            // daemon will settle it when it next loads the session (at its first load, with no author).
+            input.settleInterruptedInvitations(at: now, afterSeq: log.last?.seq ?? 0)
             input.attendance = attendance
             input.baseline = baseline
             return input

@@ -3,17 +3,24 @@ import ReviewRoomCore
 
 /// Formats instants in the session's time zone with a fixed locale, so that records read
 /// the same on every server. An unknown zone falls back to UTC and says so in ``note``.
+///
+/// The date and the wall-clock time are worked out here, in the proleptic Gregorian calendar
+/// the record's RFC 3339 times use: Foundation's Gregorian calendar turns Julian before
+/// 1582-10-15, so a start at `0000-01-01T00:00:00Z` (which the API accepts) read
+/// "0001-01-03 00:00". Only the zone's offset at the instant and its name (`zzz`: `GMT`,
+/// `GMT+14`, `GMT-4:56:02` for a zone's local mean time) come from Foundation. A local year
+/// outside 0000–9999 (the last hours of 9999 in a zone east of UTC, the first of 0000 west of
+/// it) is written as ISO 8601's expanded years are, signed: `+10000-01-01 13:00 GMT+14`.
 struct RecordTimeFormatter {
     /// The zone used.
     let zoneIdentifier: String
     /// Why the zone is not the session's own, when it is not.
     let note: String?
-    private let dateTime: DateFormatter
-    private let timeOnly: DateFormatter
+    private let zone: TimeZone
+    private let zoneName: DateFormatter
 
     /// A formatter for `identifier` (an IANA zone such as `Europe/London`).
     init(timeZone identifier: String) {
-        let zone: TimeZone
         if let known = TimeZone(identifier: identifier) {
             zone = known
             zoneIdentifier = identifier
@@ -23,26 +30,46 @@ struct RecordTimeFormatter {
             zoneIdentifier = "UTC"
             note = "The session's time zone \"\(identifier)\" is unknown: times are shown in UTC."
         }
-        dateTime = Self.formatter("yyyy-MM-dd HH:mm zzz", zone)
-        timeOnly = Self.formatter("HH:mm:ss", zone)
+        zoneName = DateFormatter()
+        zoneName.locale = Locale(identifier: "en_US_POSIX")
+        zoneName.timeZone = zone
+        zoneName.dateFormat = "zzz"
     }
 
     /// `2026-12-01 09:30 GMT`.
-    func dateTime(_ instant: Timestamp) -> String { dateTime.string(from: Self.date(instant)) }
+    func dateTime(_ instant: Timestamp) -> String {
+        let local = wallClock(instant)
+        return "\(Self.year(local.year))-\(Self.pad(local.month))-\(Self.pad(local.day)) "
+            + "\(Self.pad(local.second / 3600)):\(Self.pad(local.second / 60 % 60)) \(zoneName.string(from: Self.date(instant)))"
+    }
 
     /// `09:30:05`.
-    func time(_ instant: Timestamp) -> String { timeOnly.string(from: Self.date(instant)) }
+    func time(_ instant: Timestamp) -> String {
+        let second = wallClock(instant).second
+        return "\(Self.pad(second / 3600)):\(Self.pad(second / 60 % 60)):\(Self.pad(second % 60))"
+    }
+
+    /// The local date of `instant` and the second of its local day.
+    private func wallClock(_ instant: Timestamp) -> (year: Int64, month: Int64, day: Int64, second: Int64) {
+        let offsetSec = Int64(zone.secondsFromGMT(for: Self.date(instant)))
+        let ms = instant.millisecondsSince1970 + offsetSec * 1000
+        let days = ms >= 0 ? ms / 86_400_000 : -((-ms + 86_399_999) / 86_400_000)
+        let (year, month, day) = Timestamp.civil(fromDays: days)
+        return (year, month, day, (ms - days * 86_400_000) / 1000)
+    }
 
     private static func date(_ instant: Timestamp) -> Date {
         Date(timeIntervalSince1970: Double(instant.millisecondsSince1970) / 1000)
     }
 
-    private static func formatter(_ format: String, _ zone: TimeZone) -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.timeZone = zone
-        formatter.dateFormat = format
-        return formatter
+    /// Four digits for 0000–9999; a sign and at least four digits outside them.
+    private static func year(_ year: Int64) -> String {
+        guard !(0...9999).contains(year) else { return pad(year, width: 4) }
+        return (year < 0 ? "-" : "+") + pad(abs(year), width: 4)
+    }
+
+    private static func pad(_ value: Int64, width: Int = 2) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

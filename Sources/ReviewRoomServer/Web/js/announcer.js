@@ -8,15 +8,35 @@ export class Announcer {
     parent.append(this.polite, this.urgent);
     this.log = [];
     this.pending = new Map();
+    // A hidden tab runs no animation frames, so what is said meanwhile would all be read at once
+    // when it comes back: only the latest message per region is kept for then.
+    this.missed = new Map();
+    this.onVisibility = () => { if (!document.hidden) this.sayMissed(); };
+    document.addEventListener('visibilitychange', this.onVisibility);
   }
 
   /**
    * Says `text` politely (or assertively when `urgent`); also kept in `log` for the page's history.
    * Messages said within one frame are read together, in order (the later would otherwise
-   * replace the earlier before a screen reader saw it).
+   * replace the earlier before a screen reader saw it). While the page is hidden a message only
+   * replaces the one kept for its region, said when the page is visible again (`sayMissed`).
    */
   say(text, urgent = false) {
     const region = urgent ? this.urgent : this.polite;
+    if (document.hidden) this.missed.set(region, text);
+    else this.speak(region, text);
+    this.note(text);
+  }
+
+  /** Says the latest message of each region said while the page was hidden (on its `visibilitychange` back). */
+  sayMissed() {
+    const missed = [...this.missed];
+    this.missed.clear();
+    for (const [region, text] of missed) this.speak(region, text);
+  }
+
+  /** Puts `text` in `region` in the next frame, with whatever else is said before then. */
+  speak(region, text) {
     const pending = this.pending.get(region);
     if (pending) pending.push(text);
     else {
@@ -28,7 +48,6 @@ export class Announcer {
         this.pending.delete(region);
       });
     }
-    this.note(text);
   }
 
   /** Keeps `text` in `log` without saying it (for a message a visible live region reads out). */
@@ -37,8 +56,9 @@ export class Announcer {
     if (this.log.length > 50) this.log.shift();
   }
 
-  /** Takes both live regions out of the page; idempotent. */
+  /** Takes both live regions out of the page and stops watching its visibility; idempotent. */
   remove() {
+    document.removeEventListener('visibilitychange', this.onVisibility);
     this.polite.remove();
     this.urgent.remove();
   }

@@ -44,6 +44,9 @@ export class RoomView {
     this.unsubscribe = model.subscribe((change) => this.changed(change));
     this.onKey = (event) => this.shortcut(event);
     document.addEventListener('keydown', this.onKey);
+    // Back from a hidden tab: what changed meanwhile is said once, as after a drop (`catchUp`).
+    this.onVisibility = () => { if (!document.hidden && this.welcomed) this.catchUp(); };
+    document.addEventListener('visibilitychange', this.onVisibility);
     this.interval = setInterval(() => this.tick(), 250);
   }
 
@@ -52,6 +55,7 @@ export class RoomView {
     if (this.stopped) return;
     this.stopped = true;
     document.removeEventListener('keydown', this.onKey);
+    document.removeEventListener('visibilitychange', this.onVisibility);
     clearInterval(this.interval);
     clearTimeout(this.refusalTimer);
     clearTimeout(this.phaseKeyTimer);
@@ -117,9 +121,10 @@ export class RoomView {
       const event = change.event;
       if (event.name === 'note.op') { this.notesView?.event(event.data || {}); return; } // the notes view redraws itself
       if (event.name === 'clock.changed') this.notesView?.updateReadOnly();
-      // Events replayed after a drop are not said one by one (a burst of stale news): what
-      // they changed is said once when the replay is over (`replayDone`).
-      if (!this.connection.replaying) this.announceEvent(event);
+      // Events replayed after a drop, or that come while the tab is hidden, are not said one by
+      // one (a burst of stale news): what they changed is said once when the replay is over
+      // (`replayDone`) or the tab is shown again (`onVisibility`).
+      if (!this.connection.replaying && !document.hidden) this.announceEvent(event);
     }
     this.render();
   }
@@ -132,9 +137,11 @@ export class RoomView {
   /**
    * Says what changed since the room was last said, once: the phase, the clock's status, the
    * speaker, this person's hand (and, for a facilitator, others' hands) and the shown question,
-   * each as it is now. Then remembers the room as it is now.
+   * each as it is now. Then remembers the room as it is now. Nothing while the tab is hidden:
+   * it is said when the tab is shown again.
    */
   catchUp() {
+    if (document.hidden) return;
     const s = this.model.session;
     const before = { phase: this.lastPhase, status: this.lastStatus, floor: this.lastFloor, question: this.lastQuestion };
     const news = catchUpNews(before, this.remember(), { me: this.model.you?.id, facilitator: this.model.isFacilitator,
@@ -220,7 +227,8 @@ export class RoomView {
       this.signals.unshift({ by: msg.by, kind: msg.kind, at: Date.now() });
       this.signals.length = Math.min(this.signals.length, 6);
       keepingFocus(this.signalPanel, () => this.renderSignals());
-      if (msg.by !== this.model.you?.id) this.saySignalSoon(msg);
+      // A signal that came while the tab was hidden is old news by the time anyone hears it.
+      if (msg.by !== this.model.you?.id && !document.hidden) this.saySignalSoon(msg);
     }
   }
 
