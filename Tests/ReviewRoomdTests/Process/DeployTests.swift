@@ -141,6 +141,19 @@ struct DeployTests {
         #expect(unit.contains("\nRestart=on-failure\n"))
     }
 
+    /// systemd makes (and for `RuntimeDirectory=`, empties on every restart) each directory a unit
+    /// declares; the daemon uses only its state directory (`$STATE_DIRECTORY`, the default
+    /// `data_dir`) and `/etc/reviewroom`, where `ExecStart=` names its configuration.
+    @Test func theUnitDeclaresOnlyTheDirectoriesTheDaemonUses() throws {
+        let unit = try String(contentsOf: Self.root.appendingPathComponent("Deploy/reviewroomd.service"), encoding: .utf8)
+        let kinds = ["RuntimeDirectory", "StateDirectory", "CacheDirectory", "LogsDirectory", "ConfigurationDirectory"]
+        let declared = unit.split(separator: "\n").compactMap { line in
+            kinds.first { line.hasPrefix("\($0)=") }.map { "\(line)" }
+        }
+        #expect(declared == ["StateDirectory=reviewroom", "ConfigurationDirectory=reviewroom"])
+        #expect(unit.contains("--config /etc/reviewroom/reviewroom.conf"))
+    }
+
     @Test func shippedConfigDocumentsEveryKey() throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent("Deploy/reviewroom.conf"), encoding: .utf8)
         for key in ["listen", "data_dir", "public_url", "tls_cert", "tls_key", "allowed_origins", "metrics_listen",
