@@ -147,8 +147,8 @@ struct DeployTests {
     @Test func theUnitDeclaresOnlyTheDirectoriesTheDaemonUses() throws {
         let unit = try String(contentsOf: Self.root.appendingPathComponent("Deploy/reviewroomd.service"), encoding: .utf8)
         let kinds = ["RuntimeDirectory", "StateDirectory", "CacheDirectory", "LogsDirectory", "ConfigurationDirectory"]
-        let declared = unit.split(separator: "\n").compactMap { line in
-            kinds.first { line.hasPrefix("\($0)=") }.map { "\(line)" }
+        let declared = unit.split(separator: "\n").map(String.init).filter { line in
+            kinds.contains { line.hasPrefix("\($0)=") }
         }
         #expect(declared == ["StateDirectory=reviewroom", "ConfigurationDirectory=reviewroom"])
         #expect(unit.contains("--config /etc/reviewroom/reviewroom.conf"))
