@@ -87,7 +87,7 @@ struct DeployTests {
         let result = try await ChildProcess.run(["/bin/bash", script, "--dry-run"], environment: [
             "DESTDIR": destination.path, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("building as root") && result.stdout.contains("+ swift build -c release --product reviewroomd"),
+        #expect(result.stdout.contains("building as root") && result.stdout.contains("+ swift build -c release --product reviewroomd --static-swift-stdlib\n"),
                 "\(result.stdout)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: destination.path).isEmpty)
     }
