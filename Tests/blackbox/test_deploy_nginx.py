@@ -109,15 +109,15 @@ def tls_to(certificate):
 
 
 def post_body(port, certificate, size):
-    """(status, content type, body) of a POST of `size` bytes to /api/v1/sessions through nginx."""
+    """(status, headers, body) of a POST of `size` bytes to /api/v1/sessions through nginx."""
     request = urllib.request.Request(f"https://127.0.0.1:{port}/api/v1/sessions", data=b"{" + b" " * (size - 1),
                                      method="POST", headers={"Host": HOST, "Content-Type": "application/json"})
     opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=tls_to(certificate)))
     try:
         with opener.open(request, timeout=TIMEOUT) as response:
-            return response.status, response.headers.get("Content-Type"), response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, error.headers.get("Content-Type"), error.read()
+        return error.code, error.headers, error.read()
 
 
 def test_the_example_proxies_a_websocket_join_from_the_public_origin(proxied):
@@ -148,12 +148,13 @@ def test_a_body_over_the_daemons_limit_gets_problem_json_and_one_at_the_limit_re
     byte over is refused with a problem+json 413 like the daemon's (not nginx's HTML page), and
     a body of exactly the limit is passed on (the daemon answers 401: no token)."""
     _, port, certificate = proxied
-    status, content_type, body = post_body(port, certificate, DEFAULT_BODY_LIMIT + 1)
+    status, headers, body = post_body(port, certificate, DEFAULT_BODY_LIMIT + 1)
     assert status == 413, body
-    assert content_type == "application/problem+json", (content_type, body)
+    assert headers["Content-Type"] == "application/problem+json", (headers, body)
+    assert headers["X-Content-Type-Options"] == "nosniff", headers
     problem = json.loads(body)
     assert problem["status"] == 413 and problem["title"] == "Content Too Large", problem
     assert str(DEFAULT_BODY_LIMIT) in problem["detail"], problem
-    status, content_type, body = post_body(port, certificate, DEFAULT_BODY_LIMIT)
+    status, headers, body = post_body(port, certificate, DEFAULT_BODY_LIMIT)
     assert status == 401, (status, body)
-    assert content_type == "application/problem+json", (content_type, body)
+    assert headers["Content-Type"] == "application/problem+json", (headers, body)
