@@ -26,17 +26,27 @@ deps:
 build: deps
 	swift build
 
+# Release builds link the Swift runtime and Foundation into the binary (--static-swift-stdlib),
+# so a server needs only the Debian runtime packages (README), not a Swift toolchain;
+# libwebsockets, libev, OpenSSL and SQLite stay Debian's shared libraries. `make bench` builds
+# with the same flags: they change every compile command, so a release build without them would
+# rebuild everything and replace the binary install.sh installs with one that needs the toolchain.
+RELEASE_FLAGS := -c release --static-swift-stdlib
+
 # The optimised daemon Deploy/install.sh installs: `make release && sudo Deploy/install.sh --no-build`.
 release: deps
-	swift build -c release --product reviewroomd
+	swift build $(RELEASE_FLAGS) --product reviewroomd
 
 # Installs everything first, then: every Swift test (with the core's coverage figure), the
 # record/calendar checks, the API checks (OpenAPI + schemathesis), the WebSocket protocol
 # black-box checks, the browser tests. They run with TMPDIR set to one fresh directory, removed
 # afterwards whatever the outcome: the data directories, sockets and files the tests make do
-# not pile up in /tmp run after run.
+# not pile up in /tmp run after run. It also makes `make release`'s daemon, which the black-box
+# suite runs on a machine without the Swift toolchain (test_deploy_install.py), so a later
+# `sudo Deploy/install.sh --no-build` installs a binary that was tested.
 test: deps browser-deps python-deps
 	swift build --build-tests --enable-code-coverage
+	swift build $(RELEASE_FLAGS) --product reviewroomd
 	@scratch="$$(mktemp -d /tmp/reviewroom-test.XXXXXX)" && trap 'rm -rf "$$scratch"' EXIT && export TMPDIR="$$scratch" && \
 	  echo "TMPDIR=$$scratch (removed when the tests end)" && \
 	  swift test --skip-build --enable-code-coverage && \
@@ -104,10 +114,10 @@ BENCH_SCALE ?= 1
 BENCH_OUT ?= .build/bench-results.jsonl
 PEER_DIR := Benchmarks/HummingbirdPeer
 bench: deps
-	swift build -c release
+	swift build $(RELEASE_FLAGS)
 	cc -O2 -Wall -pthread -o .build/sendloop Benchmarks/limit/sendloop.c
 	cd $(PEER_DIR) && swift build -c release
-	@bin="$$(swift build -c release --show-bin-path)"; peer="$$(cd $(PEER_DIR) && swift build -c release --show-bin-path)/HummingbirdPeer"; \
+	@bin="$$(swift build $(RELEASE_FLAGS) --show-bin-path)"; peer="$$(cd $(PEER_DIR) && swift build -c release --show-bin-path)/HummingbirdPeer"; \
 	ulimit -n 65536 2>/dev/null || ulimit -n "$$(ulimit -Hn)"; \
 	scale=$(BENCH_SCALE); clients=$$(awk "BEGIN { n = int(2000 * $$scale); print (n < 16 ? 16 : n) }"); \
 	: > $(BENCH_OUT); \

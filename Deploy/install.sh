@@ -62,7 +62,8 @@ if [ "$BUILD" = 1 ]; then
         echo "install.sh: swift is not on PATH ($PATH): add the toolchain's usr/bin (e.g. export PATH=/opt/swift/usr/bin:\$PATH), or build elsewhere and use --bin-dir DIR" >&2
         exit 1
     fi
-    run swift build -c release --product reviewroomd
+    # The same build as `make release`: the Swift runtime linked in (see the Makefile).
+    run swift build -c release --product reviewroomd --static-swift-stdlib
 fi
 # SwiftPM's release directory (.build/release links to the platform's); never ask swift for it.
 [ -n "$BIN_DIR" ] || BIN_DIR="$ROOT/.build/release"
@@ -75,15 +76,17 @@ fi
 [ -d "$WEB" ] || WEB="$ROOT/Sources/ReviewRoomServer/Web"
 
 # Every shared library the binary needs must load here, or the service restarts in a loop with
-# "error while loading shared libraries". libswift*, libFoundation* and libdispatch are not
-# Debian packages: they come from the Swift toolchain the binary was built with (its RUNPATH).
-# Under DESTDIR the binary is for another machine, so this only warns.
+# "error while loading shared libraries". A binary from `make release` (or this script's build)
+# has the Swift runtime linked in; one built otherwise (plain `swift build -c release`) loads
+# libswift*, libFoundation* and libdispatch, which are no Debian packages, from the Swift
+# toolchain it was built with (its RUNPATH). Under DESTDIR the binary is for another machine,
+# so this only warns.
 if [ "$DRY_RUN" = 0 ] && command -v ldd >/dev/null; then
     missing="$(ldd "$BINARY" 2>/dev/null | awk '/not found/ { printf "%s%s", sep, $1; sep = " " }')"
     if [ -n "$missing" ]; then
         runpath="$(readelf -d "$BINARY" 2>/dev/null | sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p')"
         echo "install.sh: $BINARY cannot start on this machine: missing shared libraries: $missing" >&2
-        echo "  libswift*, libFoundation*, libdispatch: install the Swift toolchain it was built with where it was (RUNPATH ${runpath:-unknown}), or build on this machine" >&2
+        echo "  libswift*, libFoundation*, libdispatch: rebuild it with make release (the Swift runtime linked in), or install the Swift toolchain it was built with where it was (RUNPATH ${runpath:-unknown})" >&2
         echo "  the others: apt-get install libwebsockets17 libwebsockets-evlib-ev libev4 libssl3 libsqlite3-0" >&2
         [ -n "$DESTDIR" ] || exit 1
     fi

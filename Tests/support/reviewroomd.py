@@ -27,11 +27,14 @@ def clean_environment(extra=None):
 
 
 class Daemon:
-    """One reviewroomd process; `restart()` keeps the data dir and the port."""
+    """One reviewroomd process; `restart()` keeps the data dir and the port. `command` runs the
+    binary (default: EXECUTABLE itself; a wrapper that ends in `exec "$@"` and the binary's
+    path, to run it elsewhere, such as in a mount namespace); `add_facilitator` uses it too."""
 
-    def __init__(self, data_dir, extra_env=None):
+    def __init__(self, data_dir, extra_env=None, command=None):
         self.data_dir = str(data_dir)
         self.env = clean_environment(extra_env)
+        self.command = list(command or [str(EXECUTABLE)])
         self.process = None
         self.log = None
         self.port = 0
@@ -41,7 +44,7 @@ class Daemon:
     def start(self, port=0):
         self.log = open(os.path.join(self.data_dir, "daemon.log"), "a")
         self.process = subprocess.Popen(
-            [str(EXECUTABLE), "serve", "--listen", f"127.0.0.1:{port}", "--data-dir", self.data_dir],
+            [*self.command, "serve", "--listen", f"127.0.0.1:{port}", "--data-dir", self.data_dir],
             stdout=subprocess.PIPE, stderr=self.log, text=True, env=self.env)
         lines = queue.Queue()
 
@@ -83,7 +86,7 @@ class Daemon:
 
     def add_facilitator(self, name):
         """`{"id", "name", "token"}` of a new facilitator (works while the daemon runs)."""
-        out = subprocess.run([str(EXECUTABLE), "facilitator", "add", name, "--json", "--data-dir", self.data_dir],
+        out = subprocess.run([*self.command, "facilitator", "add", name, "--json", "--data-dir", self.data_dir],
                              check=True, capture_output=True, text=True, timeout=30, env=self.env).stdout
         return json.loads(out)
 

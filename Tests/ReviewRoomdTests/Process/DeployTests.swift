@@ -87,7 +87,7 @@ struct DeployTests {
         let result = try await ChildProcess.run(["/bin/bash", script, "--dry-run"], environment: [
             "DESTDIR": destination.path, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("building as root") && result.stdout.contains("+ swift build -c release --product reviewroomd"),
+        #expect(result.stdout.contains("building as root") && result.stdout.contains("+ swift build -c release --product reviewroomd --static-swift-stdlib\n"),
                 "\(result.stdout)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: destination.path).isEmpty)
     }
@@ -139,6 +139,19 @@ struct DeployTests {
         let statuses = Set(line.dropFirst("RestartPreventExitStatus=".count).split(separator: " ").map(String.init))
         #expect(statuses == ["64", "78"])
         #expect(unit.contains("\nRestart=on-failure\n"))
+    }
+
+    /// systemd makes (and for `RuntimeDirectory=`, empties on every restart) each directory a unit
+    /// declares; the daemon uses only its state directory (`$STATE_DIRECTORY`, the default
+    /// `data_dir`) and `/etc/reviewroom`, where `ExecStart=` names its configuration.
+    @Test func theUnitDeclaresOnlyTheDirectoriesTheDaemonUses() throws {
+        let unit = try String(contentsOf: Self.root.appendingPathComponent("Deploy/reviewroomd.service"), encoding: .utf8)
+        let kinds = ["RuntimeDirectory", "StateDirectory", "CacheDirectory", "LogsDirectory", "ConfigurationDirectory"]
+        let declared = unit.split(separator: "\n").map(String.init).filter { line in
+            kinds.contains { line.hasPrefix("\($0)=") }
+        }
+        #expect(declared == ["StateDirectory=reviewroom", "ConfigurationDirectory=reviewroom"])
+        #expect(unit.contains("--config /etc/reviewroom/reviewroom.conf"))
     }
 
     @Test func shippedConfigDocumentsEveryKey() throws {
