@@ -57,25 +57,43 @@ extension Store {
     }
 
     /// Replaces the definition of session `id`; with `reschedule`, bumps its calendar `SEQUENCE`.
+    ///
+    /// A change announced by events (a `PATCH`'s `session.changed`) goes with them instead, in
+    /// one transaction: ``append(_:to:changing:completion:)``.
     public func updateSession(_ id: SessionID, definition: SessionDefinition, reschedule: Bool) async throws -> StoredSession {
-        guard !definition.title.trimmingWhitespace().isEmpty else {
-            throw StoreError(.invalidInput, "a session needs a non-empty title")
-        }
+        let change = SessionDefinitionChange(definition: definition, reschedule: reschedule)
+        try Self.validate(change)
         return try await write { connection in
-            let changed = try connection.run("""
-                UPDATE sessions SET title = ?3, host_school = ?4, focus = ?5, starts_at = ?6, time_zone = ?7,
-                    lobby_opens_minutes_before = ?8, auto_start = ?9, agenda = ?10, prompts = ?11, notes = ?12,
-                    calendar_sequence = calendar_sequence + ?2
-                WHERE id = ?1
-                """) {
-                try $0.bind(1, id.rawValue)
-                try $0.bind(2, Int64(reschedule ? 1 : 0))
-                try Self.bind(definition, to: $0, from: 3)
-            }
-            guard changed == 1, let session = try Self.sessionRow(connection, id) else {
+            try Self.writeDefinition(change, of: id, connection)
+            guard let session = try Self.sessionRow(connection, id) else {
                 throw StoreError(.unknownSession, "cannot update session \(id): no such session is stored")
             }
             return session
+        }
+    }
+
+    /// Refuses a definition the store cannot keep (an empty title).
+    static func validate(_ change: SessionDefinitionChange) throws {
+        guard !change.definition.title.trimmingWhitespace().isEmpty else {
+            throw StoreError(.invalidInput, "a session needs a non-empty title")
+        }
+    }
+
+    /// Replaces session `id`'s definition and, with `reschedule`, bumps its calendar `SEQUENCE`.
+    static func writeDefinition(_ change: SessionDefinitionChange, of id: SessionID, _ connection: SQLiteConnection) throws {
+        try validate(change)
+        let changed = try connection.run("""
+            UPDATE sessions SET title = ?3, host_school = ?4, focus = ?5, starts_at = ?6, time_zone = ?7,
+                lobby_opens_minutes_before = ?8, auto_start = ?9, agenda = ?10, prompts = ?11, notes = ?12,
+                calendar_sequence = calendar_sequence + ?2
+            WHERE id = ?1
+            """) {
+            try $0.bind(1, id.rawValue)
+            try $0.bind(2, Int64(change.reschedule ? 1 : 0))
+            try Self.bind(change.definition, to: $0, from: 3)
+        }
+        guard changed == 1 else {
+            throw StoreError(.unknownSession, "cannot update session \(id): no such session is stored")
         }
     }
 
