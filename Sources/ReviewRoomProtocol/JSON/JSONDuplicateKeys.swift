@@ -12,7 +12,10 @@ struct JSONDuplicateKeys {
     /// by Swift's canonical equivalence: `"é"` and `"e\u{301}"` are two names.
     mutating func repeats(_ key: String, in members: [(String, JSONValue)]) -> Bool {
         if members.count < Self.linearLimit {
-            for (name, _) in members where name.utf8.count == key.utf8.count && name.utf8.elementsEqual(key.utf8) {
+            let length = key.utf8.count
+            // By index and `.0`: the names only, without copying (retaining) each member's value.
+            for index in members.indices where members[index].0.utf8.count == length
+                && members[index].0.utf8.elementsEqual(key.utf8) {
                 return true
             }
             return false
