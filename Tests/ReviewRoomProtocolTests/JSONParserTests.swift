@@ -60,3 +60,45 @@ struct JSONParserTests {
         #expect(value.kind == .string("a\né😀"))
     }
 }
+
+@Suite("JSON parser: repeated member names")
+struct JSONParserDuplicateKeyTests {
+    @Test(arguments: [
+        (#"{"a":1,"a":2}"#, "a"),
+        (#"{"a":1,"\u0061":2}"#, "a"),
+        (#"{"x":{"b":[{"c":1,"d":2,"c":3}]}}"#, "c"),
+        (#"[{"k":1},{"k":2,"k":3}]"#, "k"),
+    ])
+    func aNameGivenTwiceIsRefusedNamingIt(text: String, name: String) {
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(Array(text.utf8)) }
+        do {
+            _ = try JSONParser.parse(Array(text.utf8))
+        } catch {
+            #expect(error.duplicateKey == name)
+            #expect(error.message.contains("'\(name)' appears twice"))
+        }
+    }
+
+    @Test func namesAreComparedCodeUnitByCodeUnitNotByCanonicalEquivalence() throws {
+        // "é" precomposed and decomposed: equal as Swift Strings, two names in JSON.
+        let value = try JSONParser.parse(Array(#"{"\u00e9":1,"e\u0301":2,"E":3,"e":4}"#.utf8))
+        #expect(value["e"]?.int == 4)
+    }
+
+    @Test func aLargeObjectIsCheckedPastTheLinearLimitToo() throws {
+        let distinct = (0..<5000).map { #""k\#($0)":\#($0)"# }
+        let value = try JSONParser.parse(Array(("{" + distinct.joined(separator: ",") + "}").utf8))
+        #expect(value["k4999"]?.int == 4999)
+        for repeated in [3, 15, 16, 17, 4999] {
+            let text = "{" + (distinct + [#""k\#(repeated)":0"#]).joined(separator: ",") + "}"
+            #expect(throws: JSONParseError(duplicateKey: "k\(repeated)", at: text.utf8.count - "\"k\(repeated)\":0}".utf8.count)) {
+                try JSONParser.parse(Array(text.utf8))
+            }
+        }
+    }
+
+    @Test func readingWhatCanBeReadKeepsBothAndTheLastWinsOnLookup() throws {
+        let value = try JSONParser.parse(Array(#"{"a":1,"a":2}"#.utf8), refusingDuplicateKeys: false)
+        #expect(value["a"]?.int == 2)
+    }
+}

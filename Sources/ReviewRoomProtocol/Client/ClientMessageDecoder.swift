@@ -9,6 +9,9 @@ public enum ClientMessageDecoder {
         do {
             value = try JSONParser.parse(bytes, maxDepth: maxDepth)
         } catch {
+            // A repeated name is refused like malformed JSON, but the `id` is still echoed
+            // when the message has exactly one.
+            if error.duplicateKey != nil { throw .badRequest(error.message, id: readableID(bytes, maxDepth: maxDepth)) }
             throw .badRequest("the message is not valid JSON: \(error.message)", id: nil)
         }
         guard case .object = value.kind else {
@@ -26,6 +29,11 @@ public enum ClientMessageDecoder {
         }
         let fields = FieldReader(object: object, command: "hello", id: nil)
         let credential: ClientHello.Credential
+        if let token = object["token"], token.kind != .null, let other = object["facilitatorToken"], other.kind != .null {
+            // Which one counts would be a guess: a hello names one credential (PROTOCOL §3.1);
+            // null counts as absent, as for every optional field.
+            throw .badRequest("hello must carry either 'token' or 'facilitatorToken', not both", id: nil)
+        }
         if let token = try fields.optionalString("token") {
             credential = .invite(token: token)
         } else if let token = try fields.optionalString("facilitatorToken") {
@@ -117,10 +125,13 @@ public enum ClientMessageDecoder {
         }
     }
 
-    /// The `id` of a message that was not decoded, if it can be read (nil otherwise).
+    /// The `id` of a message that was not decoded, if it can be read (nil otherwise): also of
+    /// one that repeats a member name, unless the repeated name is the `id` itself.
     public static func readableID(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth) -> Int64? {
-        guard let object = try? JSONParser.parse(bytes, maxDepth: maxDepth), let value = object["id"],
-              case .number = value.kind, case .integer(let id) = JSONInteger.read(bytes[value.range]) else { return nil }
+        guard let object = try? JSONParser.parse(bytes, maxDepth: maxDepth, refusingDuplicateKeys: false),
+              case .object(let members) = object.kind, members.lazy.filter({ $0.0 == "id" }).count == 1,
+              let value = object["id"], case .number = value.kind,
+              case .integer(let id) = JSONInteger.read(bytes[value.range]) else { return nil }
         return id
     }
 

@@ -3,17 +3,31 @@
 ///
 /// Foundation's parser is not used: it rejects lone surrogate escapes outright, which must
 /// instead reach the notes engine as `invalid_op`, and it cannot hand back a value's raw text.
+///
+/// An object that names a member twice is refused (``JSONParseError/duplicateKey``), at any depth:
+/// RFC 8259 leaves what it means to each parser and I-JSON (RFC 7493 §2.3) forbids it, so a
+/// client and the daemon could otherwise read one message two ways.
 public struct JSONParser {
     /// The default nesting limit: deeper than any protocol message needs.
     public static let defaultMaxDepth = 32
 
     let bytes: [UInt8]
     let maxDepth: Int
+    /// Whether a repeated member name is an error (else the object keeps both, and lookups
+    /// find the last): only reading the `id` of a message already refused for one allows it.
+    let refusesDuplicateKeys: Bool
     var index = 0
 
     /// Parses `bytes` as one JSON value (surrounding whitespace allowed).
     public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
+        try parse(bytes, maxDepth: maxDepth, refusingDuplicateKeys: true)
+    }
+
+    /// Parses `bytes` as one JSON value; `refusingDuplicateKeys: false` keeps an object that
+    /// names a member twice (for reading what can still be read of a message refused for it).
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth,
+                             refusingDuplicateKeys: Bool) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth, refusesDuplicateKeys: refusingDuplicateKeys)
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 1)
         parser.skipWhitespace()
@@ -23,9 +37,10 @@ public struct JSONParser {
         return value
     }
 
-    init(bytes: [UInt8], maxDepth: Int) {
+    init(bytes: [UInt8], maxDepth: Int, refusesDuplicateKeys: Bool = true) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        self.refusesDuplicateKeys = refusesDuplicateKeys
     }
 
     mutating func skipWhitespace() {
@@ -64,7 +79,9 @@ public struct JSONParser {
 
     mutating func checkDepth(_ depth: Int) throws(JSONParseError) {
         if depth > maxDepth {
-            throw JSONParseError("the JSON nests deeper than \(maxDepth) levels at byte \(index)")
+            var error = JSONParseError("the JSON nests deeper than \(maxDepth) levels at byte \(index)")
+            error.nestsTooDeep = true
+            throw error
         }
     }
 
@@ -104,12 +121,17 @@ public struct JSONParser {
         var members: [(String, JSONValue)] = []
         // Protocol messages have up to about eight members: one allocation instead of four.
         members.reserveCapacity(8)
+        var names = JSONDuplicateKeys()
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw JSONParseError("expected a quoted member name at byte \(index)")
             }
+            let keyStart = index
             let key = try parseString()
+            if refusesDuplicateKeys, names.repeats(key, in: members) {
+                throw JSONParseError(duplicateKey: key, at: keyStart)
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw JSONParseError("expected ':' after member name at byte \(index)")

@@ -13,7 +13,8 @@ public struct JSONValue: Sendable, Equatable {
         case string(String)
         /// An array.
         case array([JSONValue])
-        /// An object, members in source order (a repeated key: the last one wins on lookup).
+        /// An object, members in source order. ``JSONParser`` refuses a repeated name unless told
+        /// not to; then the last one wins on lookup.
         case object([(String, JSONValue)])
 
         /// Structural equality (member order included).

@@ -1,4 +1,5 @@
 import Foundation
+import ReviewRoomStore
 
 /// What `serve --demo` prints: the demo facilitator's token and console, and every join link.
 /// Saved as `demo.json` in the data directory so a restart prints the same links (made with the
@@ -20,6 +21,10 @@ public struct DemoLinks: Codable, Sendable, Equatable {
     public var facilitatorToken: String
     /// Every invitee, the facilitator first.
     public var links: [Link]
+    /// Every id and token the demo was (or is to be) made with, written before the store commits
+    /// it, so a crash in between makes this same demo at the next start. Nil in a file written
+    /// before the plan was kept.
+    public var plan: SessionPlan?
 
     /// The lines to print after `Listening on`, with links under `origin` (no trailing `/`).
     public func lines(origin: String) -> [String] {

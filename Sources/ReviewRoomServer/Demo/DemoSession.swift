@@ -10,22 +10,53 @@ import ReviewRoomStore
 /// The links, the facilitator token included, are kept in `demo.json` (mode 0600, inside the
 /// daemon's 0700 data directory) so that later runs print the same ones; a demo data directory is
 /// for trying ReviewRoom out, not for real reviews. Delete the file to make a fresh demo.
+///
+/// "Once" holds across a crash at any point: every id and token is drawn first
+/// (``SessionPlan``) and written to `demo.json`, then the facilitator and the session are
+/// stored in one transaction. A start that finds a file whose facilitator was never stored (the
+/// daemon died between the two) makes that same demo from it; there is no point at which the
+/// session is stored and the file not yet written, which used to make a second demo next time.
 public enum DemoSession {
     /// The file the links are kept in, inside the data directory.
     public static let fileName = "demo.json"
 
     /// The demo's links: read from `demo.json` when its session still exists and has not ended,
+    /// made from it when the file was written but the daemon died before storing its session,
     /// else made anew (someone trying ReviewRoom out who ended the demo gets a fresh one next
     /// time, not links to a finished review).
     public static func prepare(api: FacilitatorAPI, dataDirectory: String) async throws -> DemoLinks {
         let file = URL(fileURLWithPath: dataDirectory).appendingPathComponent(fileName)
-        if let data = try? Data(contentsOf: file), let saved = try? JSONDecoder().decode(DemoLinks.self, from: data),
-           let stored = try await api.store.session(SessionID(saved.sessionID)),
-           try await api.store.authenticateFacilitator(token: saved.facilitatorToken) != nil,
-           !(try await api.state(of: stored).isEnded) {
-            return saved
+        let saved = (try? Data(contentsOf: file)).flatMap { try? JSONDecoder().decode(DemoLinks.self, from: $0) }
+        if let saved {
+            if let stored = try await api.store.session(SessionID(saved.sessionID)),
+               try await api.store.authenticateFacilitator(token: saved.facilitatorToken) != nil,
+               !(try await api.state(of: stored).isEnded) {
+                return saved
+            }
+            if let plan = saved.plan, try await !api.store.facilitatorExists(FacilitatorID(plan.facilitatorID)) {
+                _ = try await api.create(newOwner: facilitatorName, plan: plan, from: try request(api))
+                return saved
+            }
         }
-        let issued = try await api.store.addFacilitator(name: "Demo Facilitator")
+        let request = try request(api)
+        let people = [(facilitatorName, Role.facilitator)] + (request.participants ?? []).map { ($0.name, $0.role) }
+        let plan = try SessionPlan.random(participants: people.count)
+        let links = DemoLinks(
+            sessionID: plan.sessionID, facilitatorToken: plan.facilitatorToken,
+            links: zip(people, plan.invitees).map { person, invitee in
+                DemoLinks.Link(name: person.0, role: person.1.rawValue, token: invitee.token)
+            },
+            plan: plan)
+        try write(links, to: file)
+        _ = try await api.create(newOwner: facilitatorName, plan: plan, from: request)
+        return links
+    }
+
+    /// The demo facilitator's name (also their participant's).
+    static let facilitatorName = "Demo Facilitator"
+
+    /// The demo session, starting now.
+    private static func request(_ api: FacilitatorAPI) throws -> SessionRequest {
         var request = SessionRequest()
         request.title = "Reading for pleasure – rapid review (demo)"
         request.hostSchool = "Northfield Primary"
@@ -42,15 +73,23 @@ public enum DemoSession {
             InviteRequest(name: "Olu", role: .observer),
             InviteRequest(name: "Hall screen", role: .display),
         ]
-        let creation = try await api.create(owner: issued.facilitator, from: request)
-        let links = DemoLinks(
-            sessionID: creation.session.id.rawValue, facilitatorToken: issued.token,
-            links: creation.invites.map { DemoLinks.Link(name: $0.participant.name, role: $0.participant.role, token: $0.token) })
+        return request
+    }
+
+    /// Writes `links` to `file` whole (a crash leaves the old file or the new one), mode 0600,
+    /// and flushes it and its directory to disk: the store's commit that follows may be synced
+    /// (`durability = power`), and a power cut must not keep the session but lose the file.
+    private static func write(_ links: DemoLinks, to file: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(links).write(to: file, options: .atomic)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-        return links
+        for path in [file.path, file.deletingLastPathComponent().path] {
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+            defer { close(descriptor) }
+            guard fsync(descriptor) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        }
     }
 
     private static func template(_ id: String) throws -> [Phase] {

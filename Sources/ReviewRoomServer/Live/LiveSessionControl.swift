@@ -14,9 +14,10 @@ import ReviewRoomStore
 /// Errors: a `CommandError` (e.g. `invalid_state` when a PATCH touches the current or a past
 /// phase, mapped to 409; `not_found` when the session does not exist, 404) or a `StoreError`.
 public protocol LiveSessionControl: Sendable {
-    /// Applies a PATCH: the core validates it, `session.changed` is recorded (durably, with a seq),
-    /// broadcast to live clients, and the stored definition updated (`Store.updateSession`,
-    /// `reschedule: true` when `startsAt` or `timeZone` changed). Returns the state afterwards.
+    /// Applies a PATCH: the core validates it, `session.changed` is recorded (durably, with a seq)
+    /// in one store transaction with the new stored definition and, when the calendar event reads
+    /// differently, its `SEQUENCE` bump (`Store.append(_:to:changing:completion:)`), then
+    /// broadcast to live clients. Returns the state afterwards.
     func edit(session: SessionID, _ edit: SessionEdit, by facilitator: String?, at: Timestamp) async throws -> SessionState
     /// Records `participant.changed` for a participant the store just added (call after
     /// `Store.addParticipant`), and broadcasts it.

@@ -5,20 +5,23 @@ import ReviewRoomProtocol
 import ReviewRoomStore
 
 extension SessionActor {
-    /// Applies a PATCH, waits until its `session.changed` is durable, updates the stored
-    /// definition, and returns the state afterwards.
+    /// Applies a PATCH, records its `session.changed` together with the new stored definition
+    /// and calendar `SEQUENCE` (one store transaction: a crash leaves all three or none), waits
+    /// until they are durable, and returns the state afterwards.
     func edit(_ edit: SessionEdit, by facilitator: String?, at now: Timestamp) async throws -> SessionState {
         guard !stopped else { throw stoppedError }
         let before = state
         let author = authorID(of: facilitator)
         let events = try state.apply(edit, at: now).get()
-        record(core: events, author: author)
         let after = state
+        let change = events.isEmpty ? nil : SessionDefinitionChange(
+            definition: Self.definition(of: after), reschedule: Self.calendarEventChanged(from: before, to: after))
+        let last = record(core: events, author: author, changing: change)
         await waitUntilDurable()
-        if !events.isEmpty {
-            _ = try await store.updateSession(id, definition: Self.definition(of: after),
-                                              reschedule: Self.calendarEventChanged(from: before, to: after))
-        }
+        // The actor stops when the write failed: nothing of the edit was stored, and the caller
+        // must not hear it was. The store's reason when it gave one (a retry on a fresh actor
+        // would meet the same full disk), else the registry retries on a fresh actor.
+        if durable < last { throw wasDeleted ? stoppedError : writeFailure ?? stoppedError }
         return after
     }
 

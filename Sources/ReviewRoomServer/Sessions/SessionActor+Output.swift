@@ -26,8 +26,10 @@ extension SessionActor {
 
     /// Numbers `events` after the current seq, hands them to the store and queues their
     /// broadcast. Returns the last seq. Nothing is sent before the store reports it durable.
+    /// With `change`, the session's new stored definition goes into the same store transaction
+    /// as the events (a `PATCH`: a crash leaves both or neither).
     @discardableResult
-    func record(_ events: [NewEvent]) -> Int64 {
+    func record(_ events: [NewEvent], changing change: SessionDefinitionChange? = nil) -> Int64 {
         guard !events.isEmpty else { return seq }
         var records: [EventRecord] = []
         for event in events {
@@ -40,7 +42,7 @@ extension SessionActor {
         }
         let last = seq
         let handedOver = ContinuousClock.now
-        store.append(records, to: id) { [weak self, metrics] result in
+        store.append(records, to: id, changing: change) { [weak self, metrics] result in
             metrics?.commitLatency.observe(ContinuousClock.now - handedOver)
             guard let self else { return }
             Task { await self.appended(upTo: last, result) }
@@ -50,7 +52,7 @@ extension SessionActor {
 
     /// Records core events (their `data` as the protocol encodes it).
     @discardableResult
-    func record(core events: [Event], author: String?) -> Int64 {
+    func record(core events: [Event], author: String?, changing change: SessionDefinitionChange? = nil) -> Int64 {
         let last = record(events.map { event in
             let data: String
             if case .participantChanged(let list) = event.body {
@@ -59,7 +61,7 @@ extension SessionActor {
                 data = WireJSON.data(of: event)
             }
             return NewEvent(at: event.at, name: event.name, data: data, author: author, opId: nil)
-        })
+        }, changing: change)
         if !events.isEmpty { rearm() }
         return last
     }
@@ -86,6 +88,7 @@ extension SessionActor {
         case .failure(let error):
             guard !stopped else { return }
             if error.code == .unknownSession { return erasedMeanwhile() }
+            writeFailure = error
             // Throttled daemon-wide: on a full disk every live session stops here, and again
             // each time its clients reconnect.
             backgroundWrites.failed(.sessionChange, session: id, error: error, details: ["write": "unchangedEdit"])

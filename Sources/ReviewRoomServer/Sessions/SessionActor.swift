@@ -61,6 +61,9 @@ actor SessionActor {
     /// Set when ``stopped`` because the session was deleted: a request that raced the delete is
     /// then answered as for any deleted session (404), not as a server failure.
     var wasDeleted = false
+    /// Why the store refused the events that stopped the actor, for the call that was waiting on
+    /// them (a PATCH answers it: 503 for a full disk, as any store failure).
+    var writeFailure: StoreError?
     /// The seq of the snapshot the notes' history in memory starts at (0: the whole history).
     let historyStartSeq: Int64
     /// The seq of the latest snapshot saved or loaded, and whether one is being saved.

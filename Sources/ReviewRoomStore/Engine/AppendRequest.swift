@@ -4,6 +4,17 @@ struct AppendRequest: Sendable {
     let session: SessionID
     /// The events, with consecutive seqs continuing the session's log.
     let events: [EventRecord]
+    /// A new definition for the session, stored in the same savepoint as the events (a `PATCH`).
+    let definitionChange: SessionDefinitionChange?
     /// Called on the writer thread after COMMIT (or with the reason nothing was stored).
     let completion: @Sendable (Result<Int64, StoreError>) -> Void
+
+    /// Creates a request.
+    init(session: SessionID, events: [EventRecord], definitionChange: SessionDefinitionChange? = nil,
+         completion: @escaping @Sendable (Result<Int64, StoreError>) -> Void) {
+        self.session = session
+        self.events = events
+        self.definitionChange = definitionChange
+        self.completion = completion
+    }
 }

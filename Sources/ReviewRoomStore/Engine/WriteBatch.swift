@@ -230,9 +230,19 @@ struct WriteBatch {
             }
             keys.append(key)
         }
-        let ids = request.events.count == 1
-            ? [try journal.insert(first, session: session, connection)]
-            : try connection.inSavepoint { try request.events.map { try journal.insert($0, session: session, connection) } }
+        let ids: [Int64]
+        if let change = request.definitionChange {
+            // One savepoint: the definition, its SEQUENCE bump and the events that announce it
+            // are stored together or not at all.
+            ids = try connection.inSavepoint {
+                try Store.writeDefinition(change, of: session, connection)
+                return try request.events.map { try journal.insert($0, session: session, connection) }
+            }
+        } else if request.events.count == 1 {
+            ids = [try journal.insert(first, session: session, connection)]
+        } else {
+            ids = try connection.inSavepoint { try request.events.map { try journal.insert($0, session: session, connection) } }
+        }
         journal.inserted(request.events, ids: ids, of: session)
         appendedSinceOpen = true
         let newLast = last + Int64(request.events.count)

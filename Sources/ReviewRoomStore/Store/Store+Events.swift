@@ -20,6 +20,22 @@ extension Store {
         writer.enqueue(.append(AppendRequest(session: session, events: events, completion: completion)))
     }
 
+    /// Appends `events` and, when `change` is given, stores the session's new definition (and
+    /// bumps its calendar `SEQUENCE` if it says so) in the same transaction: a crash leaves the
+    /// events and the definition they announce both stored or neither. Otherwise as
+    /// ``append(_:to:completion:)``; an empty title is `.invalidInput` and stores nothing.
+    public func append(_ events: [EventRecord], to session: SessionID, changing change: SessionDefinitionChange?,
+                       completion: @escaping @Sendable (Result<Int64, StoreError>) -> Void) {
+        writer.enqueue(.append(AppendRequest(session: session, events: events, definitionChange: change, completion: completion)))
+    }
+
+    /// The suspending form of ``append(_:to:changing:completion:)``.
+    public func append(_ events: [EventRecord], to session: SessionID, changing change: SessionDefinitionChange?) async throws -> Int64 {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int64, any Error>) in
+            append(events, to: session, changing: change) { result in continuation.resume(with: result.mapError { $0 as any Error }) }
+        }
+    }
+
     /// The session's events with seq greater than `seq`, in order (for resume replay), at most `limit`.
     public func events(of session: SessionID, after seq: Int64, limit: Int? = nil) async throws -> [EventRecord] {
         try await read { connection in

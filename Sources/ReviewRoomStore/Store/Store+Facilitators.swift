@@ -9,17 +9,19 @@ extension Store {
         let facilitator = Facilitator(id: FacilitatorID(try SecretToken.identifier(prefix: "f_")), name: trimmed, email: email,
                                       createdAt: configuration.now(), revokedAt: nil)
         let token = try SecretToken.generate()
-        try await write { connection in
-            try connection.run("INSERT INTO facilitators(id, name, email, token_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)") {
-                try $0.bind(1, facilitator.id.rawValue)
-                try $0.bind(2, facilitator.name)
-                try $0.bind(3, facilitator.email)
-                try $0.bind(4, SecretToken.hash(token))
-                try $0.bind(5, facilitator.createdAt.millisecondsSince1970)
-            }
-        }
+        try await write { try Self.insert(facilitator, token: token, $0) }
         logger.info("facilitator added", metadata: ["facilitator": "\(facilitator.id)"])
         return IssuedFacilitatorToken(facilitator: facilitator, token: token)
+    }
+
+    static func insert(_ facilitator: Facilitator, token: String, _ connection: SQLiteConnection) throws {
+        try connection.run("INSERT INTO facilitators(id, name, email, token_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)") {
+            try $0.bind(1, facilitator.id.rawValue)
+            try $0.bind(2, facilitator.name)
+            try $0.bind(3, facilitator.email)
+            try $0.bind(4, SecretToken.hash(token))
+            try $0.bind(5, facilitator.createdAt.millisecondsSince1970)
+        }
     }
 
     /// Every facilitator, revoked ones included, oldest first.

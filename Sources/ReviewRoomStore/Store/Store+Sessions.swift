@@ -5,41 +5,54 @@ extension Store {
     /// - Throws: `.unknownFacilitator` when the owner does not exist or is revoked;
     ///   `.invalidInput` for an empty title or participant name/role.
     public func createSession(owner: FacilitatorID, definition: SessionDefinition, participants: [NewParticipant]) async throws -> CreatedSession {
-        guard !definition.title.trimmingWhitespace().isEmpty else {
-            throw StoreError(.invalidInput, "a session needs a non-empty title")
-        }
-        for participant in participants { try Self.validate(participant) }
+        try Self.validate(definition, participants)
         let now = configuration.now()
         let id = SessionID(try SecretToken.identifier(prefix: "s_"))
         let epoch = try SecretToken.identifier(prefix: "e_")
         let tokens = try participants.map { _ in (try SecretToken.identifier(prefix: "p_"), try SecretToken.generate()) }
         return try await write { connection in
-            let active = try connection.integer("SELECT count(*) FROM facilitators WHERE id = ?1 AND revoked_at IS NULL") { try $0.bind(1, owner.rawValue) } ?? 0
-            guard active == 1 else {
-                throw StoreError(.unknownFacilitator, "cannot create a session for facilitator \(owner): no such active facilitator")
-            }
-            try connection.run("""
-                INSERT INTO sessions(id, owner, title, host_school, focus, starts_at, time_zone, lobby_opens_minutes_before,
-                                     auto_start, agenda, prompts, notes, epoch, created_at, calendar_sequence)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0)
-                """) {
-                try $0.bind(1, id.rawValue)
-                try $0.bind(2, owner.rawValue)
-                try Self.bind(definition, to: $0, from: 3)
-                try $0.bind(13, epoch)
-                try $0.bind(14, now.millisecondsSince1970)
-            }
-            try Self.insertBaseline(definition, of: id, connection)
-            var invites: [IssuedInvite] = []
-            for (order, (participant, secret)) in zip(participants, tokens).enumerated() {
-                let stored = StoredParticipant(id: ParticipantID(secret.0), role: participant.role, name: participant.name,
-                                         email: participant.email, invitationOrder: order, revoked: false)
-                try Self.insert(stored, session: id, tokenHash: SecretToken.hash(secret.1), connection)
-                invites.append(IssuedInvite(participant: stored, token: secret.1))
-            }
-            let session = StoredSession(id: id, owner: owner, definition: definition, epoch: epoch, createdAt: now, calendarSequence: 0)
-            return CreatedSession(session: session, invites: invites)
+            try Self.insertSession(id, epoch: epoch, owner: owner, definition: definition, participants: participants,
+                                   secrets: tokens, at: now, connection)
         }
+    }
+
+    static func validate(_ definition: SessionDefinition, _ participants: [NewParticipant]) throws {
+        guard !definition.title.trimmingWhitespace().isEmpty else {
+            throw StoreError(.invalidInput, "a session needs a non-empty title")
+        }
+        for participant in participants { try Self.validate(participant) }
+    }
+
+    /// Inserts a session of active facilitator `owner`, its baseline and its participants
+    /// (`secrets`: each one's id and invite token, in order).
+    static func insertSession(_ id: SessionID, epoch: String, owner: FacilitatorID, definition: SessionDefinition,
+                              participants: [NewParticipant], secrets: [(String, String)], at now: Timestamp,
+                              _ connection: SQLiteConnection) throws -> CreatedSession {
+        let active = try connection.integer("SELECT count(*) FROM facilitators WHERE id = ?1 AND revoked_at IS NULL") { try $0.bind(1, owner.rawValue) } ?? 0
+        guard active == 1 else {
+            throw StoreError(.unknownFacilitator, "cannot create a session for facilitator \(owner): no such active facilitator")
+        }
+        try connection.run("""
+            INSERT INTO sessions(id, owner, title, host_school, focus, starts_at, time_zone, lobby_opens_minutes_before,
+                                 auto_start, agenda, prompts, notes, epoch, created_at, calendar_sequence)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0)
+            """) {
+            try $0.bind(1, id.rawValue)
+            try $0.bind(2, owner.rawValue)
+            try Self.bind(definition, to: $0, from: 3)
+            try $0.bind(13, epoch)
+            try $0.bind(14, now.millisecondsSince1970)
+        }
+        try Self.insertBaseline(definition, of: id, connection)
+        var invites: [IssuedInvite] = []
+        for (order, (participant, secret)) in zip(participants, secrets).enumerated() {
+            let stored = StoredParticipant(id: ParticipantID(secret.0), role: participant.role, name: participant.name,
+                                           email: participant.email, invitationOrder: order, revoked: false)
+            try Self.insert(stored, session: id, tokenHash: SecretToken.hash(secret.1), connection)
+            invites.append(IssuedInvite(participant: stored, token: secret.1))
+        }
+        let session = StoredSession(id: id, owner: owner, definition: definition, epoch: epoch, createdAt: now, calendarSequence: 0)
+        return CreatedSession(session: session, invites: invites)
     }
 
     /// The stored session `id`, or nil when there is none.
@@ -57,25 +70,43 @@ extension Store {
     }
 
     /// Replaces the definition of session `id`; with `reschedule`, bumps its calendar `SEQUENCE`.
+    ///
+    /// A change announced by events (a `PATCH`'s `session.changed`) goes with them instead, in
+    /// one transaction: ``append(_:to:changing:completion:)``.
     public func updateSession(_ id: SessionID, definition: SessionDefinition, reschedule: Bool) async throws -> StoredSession {
-        guard !definition.title.trimmingWhitespace().isEmpty else {
-            throw StoreError(.invalidInput, "a session needs a non-empty title")
-        }
+        let change = SessionDefinitionChange(definition: definition, reschedule: reschedule)
+        try Self.validate(change)
         return try await write { connection in
-            let changed = try connection.run("""
-                UPDATE sessions SET title = ?3, host_school = ?4, focus = ?5, starts_at = ?6, time_zone = ?7,
-                    lobby_opens_minutes_before = ?8, auto_start = ?9, agenda = ?10, prompts = ?11, notes = ?12,
-                    calendar_sequence = calendar_sequence + ?2
-                WHERE id = ?1
-                """) {
-                try $0.bind(1, id.rawValue)
-                try $0.bind(2, Int64(reschedule ? 1 : 0))
-                try Self.bind(definition, to: $0, from: 3)
-            }
-            guard changed == 1, let session = try Self.sessionRow(connection, id) else {
+            try Self.writeDefinition(change, of: id, connection)
+            guard let session = try Self.sessionRow(connection, id) else {
                 throw StoreError(.unknownSession, "cannot update session \(id): no such session is stored")
             }
             return session
+        }
+    }
+
+    /// Refuses a definition the store cannot keep (an empty title).
+    static func validate(_ change: SessionDefinitionChange) throws {
+        guard !change.definition.title.trimmingWhitespace().isEmpty else {
+            throw StoreError(.invalidInput, "a session needs a non-empty title")
+        }
+    }
+
+    /// Replaces session `id`'s definition and, with `reschedule`, bumps its calendar `SEQUENCE`.
+    static func writeDefinition(_ change: SessionDefinitionChange, of id: SessionID, _ connection: SQLiteConnection) throws {
+        try validate(change)
+        let changed = try connection.run("""
+            UPDATE sessions SET title = ?3, host_school = ?4, focus = ?5, starts_at = ?6, time_zone = ?7,
+                lobby_opens_minutes_before = ?8, auto_start = ?9, agenda = ?10, prompts = ?11, notes = ?12,
+                calendar_sequence = calendar_sequence + ?2
+            WHERE id = ?1
+            """) {
+            try $0.bind(1, id.rawValue)
+            try $0.bind(2, Int64(change.reschedule ? 1 : 0))
+            try Self.bind(change.definition, to: $0, from: 3)
+        }
+        guard changed == 1 else {
+            throw StoreError(.unknownSession, "cannot update session \(id): no such session is stored")
         }
     }
 

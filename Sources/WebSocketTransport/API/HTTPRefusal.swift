@@ -1,6 +1,7 @@
 import Foundation
 
-/// A request the transport answers itself, before (or instead of) the responder: a body
+/// A request the transport answers itself, before (or instead of) the responder: an HTTP/1.1
+/// request without `Host` or with two (400, `HostRequirement`), a body
 /// without `Content-Length` (411), one over `maxRequestBodyBytes` (413), an unreadable
 /// length (400), an unknown method (405), or a refused WebSocket upgrade (no or another
 /// subprotocol 400, foreign `Origin` 403, another path 404, shutting down 503).

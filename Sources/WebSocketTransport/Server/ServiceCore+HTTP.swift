@@ -38,6 +38,9 @@ extension ServiceCore {
             return refuse(wsi, HTTPRefusal(status: 405, detail: "the request method is not one this server serves"))
         }
         let headers = HTTPRequestReader.headers(wsi, custom: configuration.customRequestHeaders)
+        if let refusal = HostRequirement.refusal(version: HTTPRequestReader.header(wsi, WSI_TOKEN_HTTP), host: headers["host"]) {
+            return refuse(wsi, refusal, isHead: method == "HEAD")
+        }
         let request = HTTPRequest(
             method: method, path: HTTPRequestReader.header(wsi, token) ?? "/",
             query: HTTPRequestReader.query(wsi), headers: headers, body: [],

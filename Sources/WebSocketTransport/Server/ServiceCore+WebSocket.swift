@@ -34,6 +34,13 @@ extension ServiceCore {
     /// upgrade whose `Sec-WebSocket-Protocol` does not name ours. lws 4.1.6 would close one that
     /// names only unknown protocols without an answer. Returns -1 (hang up) after the answer.
     func confirmUpgrade(_ wsi: OpaquePointer) -> Int32 {
+        // lws 4.1.6 hangs up on an upgrade without Host unanswered (RFC 6455 §4.1 requires one);
+        // it gets the 400 every HTTP/1.1 request without Host gets (RFC 9112 §3.2).
+        let host = HTTPRequestReader.header(wsi, WSI_TOKEN_HOST)
+        if let refusal = HostRequirement.refusal(version: HTTPRequestReader.header(wsi, WSI_TOKEN_HTTP), host: host) {
+            _ = refuseUpgrade(wsi, status: refusal.status, why: refusal.detail)
+            return -1
+        }
         let offered = HTTPRequestReader.header(wsi, WSI_TOKEN_PROTOCOL) ?? ""
         let names = offered.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard names.contains(configuration.subprotocol) else {

@@ -12,6 +12,22 @@ extension FacilitatorAPI {
     /// Schedules a session for `owner` from a checked request; the owner is invited first, as
     /// `facilitator`. Shared by `POST /api/v1/sessions` and `serve --demo`.
     func create(owner: Facilitator, from request: SessionRequest) async throws -> Creation {
+        try await create(ownerName: owner.name, email: owner.email, from: request) { definition, people in
+            try await store.createSession(owner: owner.id, definition: definition, participants: people)
+        }
+    }
+
+    /// Adds facilitator `name` and schedules their session from a checked request, with the ids
+    /// and tokens `plan` names, in one store transaction (`serve --demo`: the plan is written
+    /// down first, so a crash before the commit makes this same session at the next start).
+    func create(newOwner name: String, plan: SessionPlan, from request: SessionRequest) async throws -> Creation {
+        try await create(ownerName: name, email: nil, from: request) { definition, people in
+            try await store.createSession(plan, owner: name, definition: definition, participants: people)
+        }
+    }
+
+    private func create(ownerName: String, email: String?, from request: SessionRequest,
+                        storing: (SessionDefinition, [NewParticipant]) async throws -> CreatedSession) async throws -> Creation {
         try request.requireForCreation()
         let agenda = request.agenda ?? []
         let deck = request.deck ?? []
@@ -28,18 +44,16 @@ extension FacilitatorAPI {
         } catch {
             throw APIError(error)
         }
-        let people = [NewParticipant(name: owner.name, role: Role.facilitator.rawValue, email: owner.email)]
+        let people = [NewParticipant(name: ownerName, role: Role.facilitator.rawValue, email: email)]
             + (request.participants ?? []).map { NewParticipant(name: $0.name, role: $0.role.rawValue, email: $0.email) }
-        let created = try await store.createSession(
-            owner: owner.id, definition: SessionDefinitionCoding.definition(info: info, agenda: agenda, deck: deck, notes: notes),
-            participants: people)
+        let created = try await storing(SessionDefinitionCoding.definition(info: info, agenda: agenda, deck: deck, notes: notes), people)
         let state = try SessionDefinitionCoding.initialState(of: created.session, participants: created.invites.map(\.participant))
         if info.autoStart {
             // Loaded now so its start timer runs: otherwise nothing loads it until someone joins
             // or asks for it, and it would start then, late, with nobody online at `startsAt`.
             _ = try await live.state(session: created.session.id, at: now())
         }
-        logger.info("session scheduled", metadata: ["session": "\(created.session.id)", "facilitator": "\(owner.id)"])
+        logger.info("session scheduled", metadata: ["session": "\(created.session.id)", "facilitator": "\(created.session.owner)"])
         return Creation(session: created.session, state: state, invites: created.invites)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReviewRoomProtocol
 
 /// Any JSON value, decoded loosely so that request bodies can be checked field by field and
 /// every error can name the field (``JSONFields``).
@@ -20,13 +21,32 @@ enum JSONValue: Sendable, Equatable, Decodable {
         self = .object(try container.decode([String: JSONValue].self))
     }
 
-    /// The body parsed as JSON, or a 400 that says why it is not JSON.
+    /// How deep a body may nest: far more than any request shape needs (an agenda item's
+    /// prompts are four levels down), so a deeper one is refused rather than half checked.
+    static let maxDepth = 64
+
+    /// The body parsed as JSON, or a 400 that says why it is not JSON (or repeats a name).
     static func parse(_ body: [UInt8]) throws(APIError) -> JSONValue {
         guard !body.isEmpty else { throw APIError.badRequest("the request body is empty: send a JSON object") }
+        try refuseRepeatedNames(body)
         do {
             return try JSONDecoder().decode(JSONValue.self, from: Data(body))
         } catch {
             throw APIError.badRequest("the request body is not valid JSON (UTF-8 text with one JSON value)")
+        }
+    }
+
+    /// Refuses a body with an object that names a member twice, at any depth (Foundation's
+    /// decoder would keep the last, and a client or proxy may have read the first: I-JSON, RFC
+    /// 7493, forbids them), or that nests deeper than ``maxDepth``. The protocol's own parser
+    /// finds them; any other fault is left to the decoder's message.
+    private static func refuseRepeatedNames(_ body: [UInt8]) throws(APIError) {
+        do {
+            _ = try ReviewRoomProtocol.JSONParser.parse(body, maxDepth: maxDepth)
+        } catch {
+            if error.duplicateKey != nil || error.nestsTooDeep {
+                throw APIError.badRequest("the request body is not accepted: \(error.message)")
+            }
         }
     }
 
