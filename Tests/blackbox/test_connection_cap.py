@@ -124,7 +124,7 @@ async def test_a_reissued_link_is_admitted_at_once_while_the_old_one_held_every_
     leaked = await welcomed(capped, session.tokens["Asha"], 2)
     status, invite = session.api("POST", f"/sessions/{session.id}/participants/{session.pids['Asha']}/reissue")
     assert status == 201, invite
-    # Before the old connections' closes have reached anyone: the reissue freed their slots.
+    # The remedy the refusal names: the new link gets in, the old link's connections are closed.
     fresh = await Client.join(capped.ws_url, invite["token"])
     assert fresh.welcome["type"] == "welcome", fresh.welcome
     for client in leaked:
