@@ -210,7 +210,7 @@ function showLive(id) {
 
 /**
  * What the session page says after its live controls could not go on. Open in too many tabs
- * (`rate_limited` at `hello`), the page does not try again by itself: "Run live" is the retry.
+ * (`rate_limited` at `hello`), the page does not try again by itself: "Run live session" is the retry.
  */
 function liveFailure(kind) {
   if (kind === 'rate_limited') return t('console.tooManyTabs');
