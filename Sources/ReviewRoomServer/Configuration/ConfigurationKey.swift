@@ -96,6 +96,7 @@ public struct ConfigurationKey: Sendable {
         }, render: { $0.languageHints ? "true" : "false" }),
         positiveKey("max_request_body_bytes", \.maxRequestBodyBytes, atMost: 64 << 20),
         positiveKey("snapshot_every_events", \.snapshotEveryEvents, atMost: 1_000_000),
+        wholeNumberKey("max_connections_per_participant", \.maxConnectionsPerParticipant, from: 0, atMost: 1_000_000),
         stringKey("web_root", render: { $0.webRoot }) { config, text in
             guard !text.isEmpty else { return "must not be empty" }
             config.webRoot = text; return nil
@@ -120,10 +121,20 @@ public struct ConfigurationKey: Sendable {
     private static func positiveKey(
         _ name: String, _ field: WritableKeyPath<DaemonConfiguration, Int> & Sendable, atMost largest: Int
     ) -> ConfigurationKey {
+        wholeNumberKey(name, field, from: 1, atMost: largest)
+    }
+
+    /// A whole number from `smallest` (1, or 0 where 0 means "no limit") to `largest`.
+    private static func wholeNumberKey(
+        _ name: String, _ field: WritableKeyPath<DaemonConfiguration, Int> & Sendable, from smallest: Int, atMost largest: Int
+    ) -> ConfigurationKey {
         ConfigurationKey(name: name, kind: .integer, apply: { config, value in
             if case .string(let text) = value { return "\"\(text)\" is not a whole number" }
             guard case .integer(let number) = value else { return "must be a whole number, not \(value.kindName)" }
-            guard number > 0 else { return "must be a positive whole number, not \(number)" }
+            guard number >= smallest else {
+                return smallest == 1 ? "must be a positive whole number, not \(number)"
+                    : "must be 0 (no limit) or a positive whole number, not \(number)"
+            }
             guard number <= largest else { return "must be at most \(largest), not \(number)" }
             config[keyPath: field] = number; return nil
         }, render: { String($0[keyPath: field]) })

@@ -42,6 +42,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// `snapshot_every_events`: a live session stores a snapshot of its state and notes after
     /// this many events, so loading it replays only the events after the latest one. Default 2000.
     public var snapshotEveryEvents = 2_000
+    /// `max_connections_per_participant`: most connections (tabs, devices) one participant may
+    /// hold in one session; a `hello` beyond it is refused, open ones are never closed. 0: no
+    /// limit. Default 32.
+    public var maxConnectionsPerParticipant = 32
     /// `web_root`: folder of the browser client's files. Default: the files installed with the binary.
     public var webRoot: String? = nil
 

@@ -8,5 +8,6 @@ extension LiveLimits {
         languageHints = configuration.languageHints
         replayByteLimit = max(1, configuration.outboxLimitBytes / 2)
         snapshotEveryEvents = configuration.snapshotEveryEvents
+        maxConnectionsPerParticipant = configuration.maxConnectionsPerParticipant
     }
 }

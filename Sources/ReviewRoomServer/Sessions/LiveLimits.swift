@@ -15,6 +15,9 @@ public struct LiveLimits: Sendable {
     public var replayByteLimit = 2 * 1024 * 1024
     /// Events after which a live session stores a snapshot (`snapshot_every_events`).
     public var snapshotEveryEvents = 2_000
+    /// Most connections one participant may hold in one session (`max_connections_per_participant`;
+    /// 0: no limit). A `hello` beyond it is refused; open connections are never closed for it.
+    public var maxConnectionsPerParticipant = 32
     /// Nesting depth a client message may have.
     public var maxJSONDepth = 32
     /// How often a session with someone online marks its open attendance intervals as still

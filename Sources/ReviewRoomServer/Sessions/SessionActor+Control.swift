@@ -83,9 +83,15 @@ extension SessionActor {
         name.flatMap { facilitatorParticipant(named: $0)?.id }
     }
 
-    /// Closes the participant's connections with 4003 (after what is already queued).
+    /// Closes the participant's connections with 4003 (after what is already queued). Their
+    /// slots under ``ConnectionCap`` are free at once: the new link of a reissue is admitted as
+    /// soon as the reissue is answered, even while the old link's connections are still closing.
     func disconnect(_ participantID: String) {
         for connection in connections(of: participantID) {
+            if members[connection]?.holdsSlot == true {
+                members[connection]?.holdsSlot = false
+                connectionCap.release(participantID)
+            }
             enqueue(.close(connection, code: CloseCode.revoked.rawValue, reason: "your invitation was revoked or reissued"))
         }
     }

@@ -12,6 +12,9 @@ extension SessionActor {
         case unknownParticipant
         /// Closed with `not_open` (the lobby is not open yet).
         case notOpen
+        /// Closed with `rate_limited`: the participant already holds
+        /// ``LiveLimits/maxConnectionsPerParticipant`` connections (``ConnectionCap``).
+        case tooManyConnections
         /// The session stopped (deleted or failed): close and let the client retry.
         case stopped
     }
@@ -37,6 +40,10 @@ extension SessionActor {
                 timeZone: state.info.timeZone, title: state.info.title)))
             connection.close(code: CloseCode.normal.rawValue, reason: "the session is not open yet")
             return .notOpen
+        }
+        if case .refused(let firstWhileFull) = connectionCap.admit(participantID) {
+            refuseOverCap(connection, participantID: participantID, console: console, log: firstWhileFull)
+            return .tooManyConnections
         }
         let wasOnline = online.contains(participantID)
         members[connection.id] = SessionMember(connection: connection, participantID: participantID, console: console, fromSeq: seq)
@@ -65,6 +72,7 @@ extension SessionActor {
     /// offline (not when another tab of theirs is still open).
     func leave(_ connection: ConnectionID) {
         guard let member = members.removeValue(forKey: connection) else { return }
+        if member.holdsSlot { connectionCap.release(member.participantID) }
         if let console = member.console { consoles.left(console, in: id) }
         if !online.contains(member.participantID) {
             enqueue(.presence(only: nil))

@@ -165,6 +165,7 @@ extension SessionActor {
         for participantID in online { attendanceLeft(participantID, at: now) }
         for member in members.values { if let console = member.console { consoles.left(console, in: id) } }
         members.removeAll()
+        connectionCap.releaseAll()
         for item in outbox { if case .notify(let continuation) = item.action { continuation.resume() } }
         outbox.removeAll()
     }

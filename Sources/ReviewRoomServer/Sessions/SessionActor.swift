@@ -43,6 +43,8 @@ actor SessionActor {
     /// Recent event frames for `resume` replay.
     var recent: RecentEvents
     var members: [ConnectionID: SessionMember] = [:]
+    /// How many of ``members`` each participant holds, against `max_connections_per_participant`.
+    var connectionCap: ConnectionCap
     var outbox: [PendingOutput] = []
     var timer: Task<Void, Never>?
     /// Marks the open attendance intervals still open every ``LiveLimits/attendanceMarkSeconds``
@@ -106,6 +108,7 @@ actor SessionActor {
         operationsBeforeSnapshot = loaded.operationsBeforeSnapshot
         unreadReplayWindow = loaded.unreadReplayWindow
         snapshotSeq = loaded.snapshotSeq
+        connectionCap = ConnectionCap(limit: limits.maxConnectionsPerParticipant)
     }
 
     /// Whether no connection is joined.

@@ -17,4 +17,7 @@ struct SessionMember {
     var welcomed = false
     /// Whether its close for the console's revoked facilitator is queued (it is queued once).
     var revokedConsole = false
+    /// Whether it still counts against its participant's ``ConnectionCap``: false once the
+    /// server queued its close for a reissued or revoked link (its slot is then free at once).
+    var holdsSlot = true
 }

@@ -10,7 +10,7 @@ extension SessionRegistry {
         case joined(SessionActor, SessionID)
         /// Refused; the connection was (or is to be) closed with `code`.
         case refused(code: UInt16, error: ProtocolError?)
-        /// Already answered and closed (e.g. `not_open`).
+        /// Already answered and closed (`not_open`, or `rate_limited` for one connection too many).
         case closed
     }
 
@@ -68,7 +68,7 @@ extension SessionRegistry {
                 switch await target.join(connection, as: participantID, console: console, resume: hello.resume) {
                 case .joined: return .joined(target, sessionID)
                 case .unknownParticipant: return unauthorized
-                case .notOpen: return .closed
+                case .notOpen, .tooManyConnections: return .closed
                 case .stopped:
                     // Unloaded while this hello was on its way: load it afresh once.
                     guard attempt == 0, let fresh = try await self.actor(for: sessionID) else { break }

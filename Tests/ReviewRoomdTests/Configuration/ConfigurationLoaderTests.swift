@@ -84,6 +84,7 @@ struct ConfigurationLoaderTests {
             "REVIEWROOM_DURABILITY": "power",
             "REVIEWROOM_LOG_LEVEL": "debug",
             "REVIEWROOM_SNAPSHOT_EVERY_EVENTS": "500",
+            "REVIEWROOM_MAX_CONNECTIONS_PER_PARTICIPANT": "3",
         ]))
         #expect(config.allowedOrigins == ["https://a.example", "http://b.example:8080"])
         #expect(config.languageHints == false)
@@ -92,6 +93,21 @@ struct ConfigurationLoaderTests {
         #expect(config.logLevel == .debug)
         #expect(config.snapshotEveryEvents == 500)
         #expect(LiveLimits(configuration: config).snapshotEveryEvents == 500)
+        #expect(LiveLimits(configuration: config).maxConnectionsPerParticipant == 3)
+    }
+
+    /// `max_connections_per_participant` is 32 by default, and 0 (no limit) is a value, not an
+    /// error; a negative number is refused naming the key and what it may be.
+    @Test func theConnectionCapDefaultsTo32AndTakesZeroForNoLimit() throws {
+        #expect(try load(ConfigurationLoader(file: nil)).maxConnectionsPerParticipant == 32)
+        #expect(LiveLimits().maxConnectionsPerParticipant == 32)
+        let unlimited = try load(ConfigurationLoader(file: file([("max_connections_per_participant", .integer(0))])))
+        #expect(LiveLimits(configuration: unlimited).maxConnectionsPerParticipant == 0)
+        let negative = problems(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_MAX_CONNECTIONS_PER_PARTICIPANT": "-1"]))
+        #expect(negative.map(\.key) == ["max_connections_per_participant"], "\(negative)")
+        #expect(negative.first?.message.contains("must be 0 (no limit) or a positive whole number, not -1") == true, "\(negative)")
+        let words = problems(ConfigurationLoader(file: file([("max_connections_per_participant", .string("32"))])))
+        #expect(words.map(\.key) == ["max_connections_per_participant"], "\(words)")
     }
 
     @Test func everyProblemIsReportedAtOnceNamingItsKey() {
@@ -122,7 +138,7 @@ struct ConfigurationLoaderTests {
     /// `max_message_bytes`, as a limit whose drain allowance overflowed on every frame).
     @Test(arguments: [("max_message_bytes", 64 << 20), ("max_note_units", 64 << 20), ("messages_per_second", 1_000_000),
                       ("message_burst", 1_000_000), ("outbox_limit_bytes", 4 << 30), ("max_request_body_bytes", 64 << 20),
-                      ("snapshot_every_events", 1_000_000)])
+                      ("snapshot_every_events", 1_000_000), ("max_connections_per_participant", 1_000_000)])
     func numbersAboveTheirCeilingAreRefusedNamingIt(key: String, ceiling: Int) throws {
         let refused = problems(ConfigurationLoader(file: file([(key, .integer(ceiling + 1))])))
         #expect(refused.count == 1)
@@ -136,7 +152,7 @@ struct ConfigurationLoaderTests {
         let fields: [String: KeyPath<DaemonConfiguration, Int>] = [
             "max_message_bytes": \.maxMessageBytes, "max_note_units": \.maxNoteUnits, "messages_per_second": \.messagesPerSecond,
             "message_burst": \.messageBurst, "outbox_limit_bytes": \.outboxLimitBytes, "max_request_body_bytes": \.maxRequestBodyBytes,
-            "snapshot_every_events": \.snapshotEveryEvents,
+            "snapshot_every_events": \.snapshotEveryEvents, "max_connections_per_participant": \.maxConnectionsPerParticipant,
         ]
         #expect(try loaded[keyPath: #require(fields[key])] == ceiling, "the ceiling itself is accepted")
     }

@@ -158,7 +158,8 @@ struct DeployTests {
         let text = try String(contentsOf: Self.root.appendingPathComponent("Deploy/reviewroom.conf"), encoding: .utf8)
         for key in ["listen", "data_dir", "public_url", "tls_cert", "tls_key", "allowed_origins", "metrics_listen",
                     "durability", "log_level", "max_message_bytes", "max_note_units", "messages_per_second",
-                    "message_burst", "outbox_limit_bytes", "language_hints", "max_request_body_bytes", "snapshot_every_events", "web_root"] {
+                    "message_burst", "outbox_limit_bytes", "language_hints", "max_request_body_bytes", "snapshot_every_events",
+                    "max_connections_per_participant", "web_root"] {
             #expect(text.contains("#\(key) = "), "\(key) is not documented")
         }
     }

@@ -7,7 +7,7 @@ import { ScheduleForm, field } from './schedule-form.js';
 import { formatInstant } from './timefmt.js';
 import { LiveConsole } from './live-console.js';
 import { Announcer } from './announcer.js';
-import { fatalNotice } from './session-page.js';
+import { fatalNotice, keepsTokenAfter } from './session-page.js';
 import { coFacilitatorToken, JOIN_TOKEN_KEY } from './cofacilitation.js';
 
 const TOKEN_KEY = 'reviewroom.console.token';
@@ -204,8 +204,17 @@ function showSession(id, message) {
 function showLive(id) {
   leaveLive();
   setNav(true);
-  live = new LiveConsole(main, { sessionId: id, token: api.token, api, banner, onFatal: (failure) => showSession(id, t(`notice.${failure.kind === 'deleted' ? 'deleted' : 'failed'}.heading`)) });
+  live = new LiveConsole(main, { sessionId: id, token: api.token, api, banner, onFatal: (failure) => showSession(id, liveFailure(failure.kind)) });
   window.reviewroom = live.handle;
+}
+
+/**
+ * What the session page says after its live controls could not go on. Open in too many tabs
+ * (`rate_limited` at `hello`), the page does not try again by itself: "Run live session" is the retry.
+ */
+function liveFailure(kind) {
+  if (kind === 'rate_limited') return t('console.tooManyTabs');
+  return t(`notice.${kind === 'deleted' ? 'deleted' : 'failed'}.heading`);
 }
 
 /**
@@ -217,8 +226,9 @@ function showCoFacilitation(token) {
   replaceChildren(nav, el('a', { href: 'join', id: 'back-to-room', textContent: t('cofac.back') }));
   live = new LiveConsole(main, { hello: () => ({ token }), banner, onFatal: (failure) => {
     leaveLive();
-    // As the room page does: a link that cannot join any more is forgotten (one not open yet is kept).
-    if (failure.kind !== 'not_open') sessionStorage.removeItem(JOIN_TOKEN_KEY);
+    // As the room page does: a link that cannot join any more is forgotten (one not open yet,
+    // or open in too many tabs, is kept).
+    if (!keepsTokenAfter(failure.kind)) sessionStorage.removeItem(JOIN_TOKEN_KEY);
     const notices = new Announcer();
     fatalNotice(main, failure, () => location.reload(), (text) => notices.say(text, true));
   } });

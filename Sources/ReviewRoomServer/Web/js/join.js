@@ -4,7 +4,7 @@ import { t } from './strings.js';
 import { Announcer } from './announcer.js';
 import { NotesView } from './notes-view.js';
 import { RoomView } from './room-view.js';
-import { joinSession, writeBanner, takeToken, takeLaterTokens, showNotice, fatalNotice } from './session-page.js';
+import { joinSession, writeBanner, takeToken, takeLaterTokens, showNotice, fatalNotice, keepsTokenAfter } from './session-page.js';
 import { offerControls } from './cofacilitation.js';
 
 localize();
@@ -40,8 +40,8 @@ if (!token) {
     // A co-facilitator's way to the console's controls (the console's sign-in cannot open another facilitator's session).
     onWelcome: (msg) => offerControls(document.querySelector('.site-header'), msg.you),
     onFatal: (failure) => {
-      sessionStorage.removeItem('reviewroom.join.token');
-      if (failure.kind === 'not_open') sessionStorage.setItem('reviewroom.join.token', token);
+      if (keepsTokenAfter(failure.kind)) sessionStorage.setItem('reviewroom.join.token', token);
+      else sessionStorage.removeItem('reviewroom.join.token');
       fatalNotice(main, failure, () => location.reload(), (text) => announcer.say(text, true), room?.notesView.unsavedNotes() ?? []);
     },
     onStatus: (state) => {

@@ -46,6 +46,15 @@ export function takeLaterTokens(storageKey) {
 export const NOT_OPEN_RECHECK_MS = 15000;
 
 /**
+ * Whether a page refused with `kind` keeps its invite token to try again: a review not open yet
+ * (`not_open`), or a link open in too many tabs (`rate_limited` at `hello`: closing one of them
+ * frees a place). Every other refusal means the link cannot join any more.
+ */
+export function keepsTokenAfter(kind) {
+  return kind === 'not_open' || kind === 'rate_limited';
+}
+
+/**
  * Shows one full-page message (revoked, deleted, not open, no link). With `announce`, the
  * heading and body are also said through it: a notice that replaces the room under someone
  * (the session deleted, the link revoked) is otherwise silent for a screen reader.
@@ -84,10 +93,25 @@ export function fatalNotice(main, failure, retry, announce, unsaved = []) {
     }
     return;
   }
+  if (kind === 'rate_limited') {
+    // The server refused one connection too many for this link and closed with 1000, not a code
+    // that asks for a reconnect: trying again by itself would only be refused again while the
+    // other tabs stay open, so the page waits for the person to close one and press the button.
+    const button = el('button', { type: 'button', textContent: t('notice.tryAgain'), on: { click: retry } });
+    showNotice(main, { heading: t('notice.tooManyTabs.heading'), body: [t('notice.tooManyTabs.body'), t('notice.tooManyTabs.hint'),
+      unsaved.length ? t('notice.unsaved') : null].filter(Boolean), action: button, announce });
+    showUnsaved(main, unsaved);
+    return;
+  }
   const key = { revoked: 'revoked', invalid: 'revoked', deleted: 'deleted', unauthorized: 'revoked', not_found: 'revoked', session_ended: 'ended' }[kind] || 'failed';
   const body = [t(kind === 'invalid' ? 'notice.invalid.body' : `notice.${key}.body`), failure.message ? t('notice.serverSaid', { message: failure.message }) : null,
     unsaved.length ? t('notice.unsaved') : null].filter(Boolean);
   showNotice(main, { heading: t(`notice.${key}.heading`), body, announce });
+  showUnsaved(main, unsaved);
+}
+
+/** Puts the notes with unconfirmed edits under the notice, in labelled read-only fields to copy from. */
+function showUnsaved(main, unsaved) {
   const notice = main.querySelector('.notice');
   for (const [index, note] of unsaved.entries()) {
     const id = `unsaved-${index}`;
