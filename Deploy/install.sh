@@ -36,6 +36,9 @@ while [ $# -gt 0 ]; do
 done
 DESTDIR="${DESTDIR:-}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# Relative to where it was called from, not to the checkout this script moves into below.
+case "$BIN_DIR" in /*|"") ;; *) BIN_DIR="$PWD/$BIN_DIR" ;; esac
+case "$DESTDIR" in /*|"") ;; *) DESTDIR="$PWD/$DESTDIR" ;; esac
 
 run() {
     if [ "$DRY_RUN" = 1 ]; then echo "+ $*"; else "$@"; fi
@@ -74,6 +77,13 @@ if [ "$DRY_RUN" = 0 ] && [ ! -x "$BINARY" ]; then
     exit 1
 fi
 [ -d "$WEB" ] || WEB="$ROOT/Sources/ReviewRoomServer/Web"
+# Checked before anything is installed, so a server given only some of the files gets no half
+# install: the web client and the README come from the binary's directory or the checkout.
+if [ ! -d "$WEB" ] || [ ! -f "$ROOT/README.md" ]; then
+    echo "install.sh: the web client ($BIN_DIR/ReviewRoom_ReviewRoomServer.resources/Web, else $ROOT/Sources/ReviewRoomServer/Web) or $ROOT/README.md is missing; nothing was installed" >&2
+    echo "  on a server without the checkout, copy in: .build/release/reviewroomd and .build/release/ReviewRoom_ReviewRoomServer.resources (one directory, for --bin-dir), and the checkout's Deploy/ and README.md (side by side)" >&2
+    exit 1
+fi
 
 # Every shared library the binary needs must load here, or the service restarts in a loop with
 # "error while loading shared libraries". A binary from `make release` (or this script's build)
@@ -82,12 +92,21 @@ fi
 # toolchain it was built with (its RUNPATH). Under DESTDIR the binary is for another machine,
 # so this only warns.
 if [ "$DRY_RUN" = 0 ] && command -v ldd >/dev/null; then
-    missing="$(ldd "$BINARY" 2>/dev/null | awk '/not found/ { printf "%s%s", sep, $1; sep = " " }')"
+    # `|| true`: ldd fails on a static binary, and readelf (binutils) is not on a minimal Debian;
+    # under set -e and pipefail either would end this script without a word.
+    missing="$(ldd "$BINARY" 2>/dev/null | awk '/not found/ { printf "%s%s", sep, $1; sep = " " }' || true)"
     if [ -n "$missing" ]; then
-        runpath="$(readelf -d "$BINARY" 2>/dev/null | sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p')"
+        runpath="$(readelf -d "$BINARY" 2>/dev/null | sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p' || true)"
         echo "install.sh: $BINARY cannot start on this machine: missing shared libraries: $missing" >&2
-        echo "  libswift*, libFoundation*, libdispatch: rebuild it with make release (the Swift runtime linked in), or install the Swift toolchain it was built with where it was (RUNPATH ${runpath:-unknown})" >&2
+        echo "  libswift*, libFoundation*, libdispatch: rebuild it with make release (the Swift runtime linked in), or install the Swift toolchain it was built with where it was (RUNPATH ${runpath:-unknown$(command -v readelf >/dev/null || echo ": no readelf here, apt-get install binutils to see it")})" >&2
         echo "  the others: apt-get install libwebsockets17 libwebsockets-evlib-ev libev4 libssl3 libsqlite3-0" >&2
+        [ -n "$DESTDIR" ] || exit 1
+    fi
+    # libwebsockets loads its libev loop as a plugin (dlopen, which ldd cannot see) from its own
+    # directory; without it the daemon links fine but exits 69 at every start.
+    lws="$(ldd "$BINARY" 2>/dev/null | awk '$1 == "libwebsockets.so.17" && $3 ~ /^\// { print $3 }' || true)"
+    if [ -n "$lws" ] && [ ! -f "$(dirname "$lws")/libwebsockets-evlib_ev.so" ]; then
+        echo "install.sh: $BINARY cannot listen on this machine: libwebsockets' libev plugin $(dirname "$lws")/libwebsockets-evlib_ev.so is missing: apt-get install libwebsockets-evlib-ev" >&2
         [ -n "$DESTDIR" ] || exit 1
     fi
 fi
@@ -144,5 +163,6 @@ elif [ -z "$DESTDIR" ] && [ -d /run/systemd/system ]; then
     fi
 else
     echo "installed into ${DESTDIR:-/}; systemd is not running here, so no units were (re)loaded"
-    echo "(after an upgrade on the server: sudo systemctl try-restart reviewroomd)"
+    echo "(on the server, with systemd running: sudo systemctl daemon-reload, then sudo systemctl enable --now reviewroomd"
+    echo " on a first install, or sudo systemctl try-restart reviewroomd after an upgrade)"
 fi
