@@ -70,14 +70,24 @@ extension SessionActor {
 
     /// Forgets a closed connection; the others hear a `presence` if its participant is now
     /// offline (not when another tab of theirs is still open).
-    func leave(_ connection: ConnectionID) {
+    /// With `cause`, the daemon closed it with 4029 and logs why (``logForcedClose(_:of:_:)``).
+    func leave(_ connection: ConnectionID, closedFor cause: ForcedClose? = nil) {
         guard let member = members.removeValue(forKey: connection) else { return }
+        if let cause { logForcedClose(cause, of: member, connection) }
         if member.holdsSlot { connectionCap.release(member.participantID) }
         if let console = member.console { consoles.left(console, in: id) }
         if !online.contains(member.participantID) {
             enqueue(.presence(only: nil))
             attendanceLeft(member.participantID, at: clock.now())
         }
+    }
+
+    /// Logs why the daemon closed `member`'s connection with 4029: by session, participant id
+    /// and connection id, never a token.
+    func logForcedClose(_ cause: ForcedClose, of member: SessionMember, _ connection: ConnectionID) {
+        logger.warning("\(cause.message(limits: limits))", metadata: [
+            "session": "\(id)", "participant": "\(member.participantID)", "connection": "\(connection)",
+            "console": "\(member.console != nil)"])
     }
 
     /// Connections of `participantID`.

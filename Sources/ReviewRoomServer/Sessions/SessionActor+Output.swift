@@ -129,28 +129,37 @@ extension SessionActor {
     private func perform(_ item: PendingOutput) {
         switch item.action {
         case .event(let frame):
-            for member in members.values where member.fromSeq < item.seq { member.connection.send(frame) }
+            for (cid, member) in members where member.fromSeq < item.seq { send(frame, to: member, cid) }
         case .send(let connection, let frames):
             guard let member = members[connection] else { return }
-            for frame in frames { member.connection.send(frame) }
+            for frame in frames { send(frame, to: member, connection) }
         case .welcome(let connection, let frames):
             guard let member = members[connection] else { return }
-            for frame in frames { member.connection.send(frame) }
+            for frame in frames { send(frame, to: member, connection) }
             members[connection]?.welcomed = true
         case .ephemeral(let frame, let except):
             for (cid, member) in members where member.welcomed && !except.contains(cid) {
-                member.connection.send(frame)
+                send(frame, to: member, cid)
             }
         case .presence(let only):
             let frame = OutboundFrame(text: ServerMessages.presence(online: online.sorted()))
             for (cid, member) in members where member.welcomed && (only == nil || only == cid) {
-                member.connection.send(frame)
+                send(frame, to: member, cid)
             }
         case .close(let connection, let code, let reason):
             members[connection]?.connection.close(code: code, reason: reason)
         case .notify(let continuation):
             continuation.resume()
         }
+    }
+
+    /// Queues `frame` on `member`'s connection; the send that closes it with 4029 for outbox
+    /// overflow is logged once (``ForcedClose/outboxOverflow``), when it happens: the connection
+    /// leaves the session only once its socket is gone, up to 10 s later for a reader that stalled.
+    private func send(_ frame: OutboundFrame, to member: SessionMember, _ cid: ConnectionID) {
+        guard !member.connection.send(frame), !member.overflowLogged, member.connection.closedForOutboxOverflow else { return }
+        members[cid]?.overflowLogged = true
+        logForcedClose(.outboxOverflow, of: member, cid)
     }
 
     /// Stops deciding anything: closes every connection with `code`, resumes waiters.

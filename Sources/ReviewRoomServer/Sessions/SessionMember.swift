@@ -20,4 +20,6 @@ struct SessionMember {
     /// Whether it still counts against its participant's ``ConnectionCap``: false once the
     /// server queued its close for a reissued or revoked link (its slot is then free at once).
     var holdsSlot = true
+    /// Whether its close for outbox overflow was logged (it is logged once).
+    var overflowLogged = false
 }

@@ -84,6 +84,12 @@ public final class WebSocketConnection: Sendable {
         }
     }
 
+    /// Whether the connection was closed with 4029 because its unsent output passed
+    /// `outboxLimitBytes` (too slow a reader), for its owner's log line once it is gone.
+    public var closedForOutboxOverflow: Bool {
+        outbox.withLock { $0.closeRequest.map { $0.code == 4029 && $0.immediate } ?? false }
+    }
+
     /// Sends a close frame with `code` and `reason` after what is already queued, then closes.
     public func close(code: UInt16, reason: String) {
         let wake = outbox.withLock { o -> Bool in

@@ -141,6 +141,12 @@ extension ServiceCore {
             lws_set_timer_usecs(wsi, lws_usec_t(max(left / 1_000, 1)))
             return 0
         }
+        // Info, not warning: anyone may open a socket and say nothing (a scanner, a closed laptop lid).
+        logger.info("""
+                    closed a WebSocket with 4000: it sent no hello within \(Int(configuration.helloTimeoutSeconds.rounded(.up))) s of connecting; \
+                    a browser that keeps doing this has a network or proxy that holds its messages back
+                    """,
+                    metadata: ["connection": "\(session.connection.id.rawValue)"])
         setCloseReason(wsi, code: 4000, reason: "no hello")
         return -1
     }

@@ -295,7 +295,12 @@ struct Daemon {
             try server.reloadTLS()
             logger.info("TLS certificates reloaded")
         } catch {
-            logger.error("SIGHUP: TLS certificates not reloaded: \(error)")
+            // What keeps running and what to do: the old pair stays until a reload succeeds.
+            logger.error("""
+                SIGHUP: TLS certificates not reloaded, still serving the previous ones: \(error); \
+                fix tls_cert and tls_key (a PEM chain and its private key, readable by the service) \
+                and reload again (systemctl reload reviewroomd)
+                """)
         }
     }
 }

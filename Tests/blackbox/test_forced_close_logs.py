@@ -1,0 +1,145 @@
+"""Why a connection was closed, as school IT reads it in the journal (Operations, "Logs").
+
+When the daemon closes a joined connection with 4029 on its own — the client kept flooding after
+`rate_limited` refusals, or it read so slowly that its unsent output passed `outbox_limit_bytes`
+— it logs one warning naming the session, the participant id and the connection, and what to do;
+a socket that never sends its `hello` is closed with 4000 and logged at info. None of these lines
+carries a token. The log is read after the daemon stopped, so every line is written by then."""
+import base64
+import json
+import os
+import shutil
+import socket
+import tempfile
+import time
+import urllib.request
+
+import pytest
+
+from conftest import schedule_session
+from rawws import frame
+from reviewroomd import Daemon
+from wsclient import Client, Closed, run
+
+RATE_LIMIT_LINE = "closed a connection with 4029: it kept sending after its messages were refused as rate_limited"
+OVERFLOW_LINE = "closed a connection with 4029: it read too slowly and its unsent output passed outbox_limit_bytes"
+NO_HELLO_LINE = "closed a WebSocket with 4000: it sent no hello within 10 s of connecting"
+
+
+@pytest.fixture
+def own_daemon():
+    """Starts daemons with extra environment; stops them and removes their data at the end."""
+    made = []
+
+    def start(**environment):
+        instance = Daemon(tempfile.mkdtemp(prefix="reviewroom-forced-close-"), environment).start()
+        made.append(instance)
+        return instance
+    yield start
+    for instance in made:
+        instance.stop()
+        shutil.rmtree(instance.data_dir, ignore_errors=True)
+
+
+def log_after_stop(daemon):
+    daemon.stop()
+    with open(os.path.join(daemon.data_dir, "daemon.log")) as log:
+        return log.read()
+
+
+def lines_with(text, needle):
+    return [line for line in text.splitlines() if needle in line]
+
+
+def assert_no_tokens(text, session):
+    for name, token in session.tokens.items():
+        assert token[:12] not in text, f"{name}'s token is in the log"
+    assert session.facilitator_token[:12] not in text
+
+
+@run
+async def test_a_flood_closed_with_4029_is_logged_with_its_participant_and_what_to_do(own_daemon):
+    daemon = own_daemon(REVIEWROOM_MESSAGES_PER_SECOND="1", REVIEWROOM_MESSAGE_BURST="1")
+    session = schedule_session(daemon, "Reading review", "Stamina")
+    asha = await Client.join(daemon.ws_url, session.tokens["Asha"])
+    code = None
+    for number in range(1, 1000):
+        try:
+            await asha.send({"type": "ping", "id": number})
+            await asha.expect(lambda m: m.get("id") == number)
+        except Closed as closed:
+            code = closed.code
+            break
+    assert code == 4029, code
+    log = log_after_stop(daemon)
+    lines = lines_with(log, RATE_LIMIT_LINE)
+    assert len(lines) == 1, log
+    assert f"participant={session.pids['Asha']}" in lines[0] and f"session={session.id}" in lines[0], lines
+    assert "warning" in lines[0] and "messages_per_second" in lines[0], lines
+    assert_no_tokens(log, session)
+
+
+def silent_reader(daemon, token):
+    """A joined connection that never reads: its receive buffer is small so the daemon's output
+    backs up into its outbox soon."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect(("127.0.0.1", daemon.port))
+    key = base64.b64encode(os.urandom(16)).decode()
+    sock.sendall((f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{daemon.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+                  "Sec-WebSocket-Protocol: reviewroom.v1\r\n\r\n").encode())
+    sock.sendall(frame(0x1, json.dumps({"type": "hello", "token": token}).encode()))
+    return sock
+
+
+def outbox_drops(daemon):
+    with urllib.request.urlopen(daemon.base + "/metrics", timeout=10) as response:
+        text = response.read().decode()
+    return next(int(float(line.split()[1])) for line in text.splitlines()
+                if line.startswith("reviewroom_outbox_drops_total "))
+
+
+@run
+async def test_a_reader_closed_for_outbox_overflow_is_logged_with_its_participant_and_what_to_do(own_daemon):
+    daemon = own_daemon(REVIEWROOM_OUTBOX_LIMIT_BYTES="65536", REVIEWROOM_MESSAGES_PER_SECOND="1000000",
+                        REVIEWROOM_MESSAGE_BURST="1000000")
+    session = schedule_session(daemon, "Reading review", "Stamina")
+    writer = await Client.join(daemon.ws_url, session.tokens["Asha"])
+    reader = silent_reader(daemon, session.tokens["Bilal"])
+    await writer.expect(lambda m: m.get("type") == "presence" and session.pids["Bilal"] in m["online"])
+    note = writer.welcome["session"]["notes"][0]
+    rev, length, number = note["rev"], len(note["text"]), 0
+    # Each edit replaces the note's 4000 units, so the note stays small while every edit sends
+    # the reader another 4 KB; /metrics counts the drop (its counters refresh every 2 s).
+    deadline = time.monotonic() + 60
+    while outbox_drops(daemon) == 0:
+        assert time.monotonic() < deadline, "the silent reader was never closed for outbox overflow"
+        for _ in range(200):
+            number += 1
+            op = ["x" * 4000] + ([-length] if length else [])
+            await writer.send({"type": "note.edit", "id": number, "note": note["id"], "rev": rev,
+                               "opId": f"edit-{number}", "op": op})
+            reply = await writer.expect(lambda m: m.get("id") == number)
+            assert reply["type"] == "ack", reply
+            rev, length = rev + 1, 4000
+    log = log_after_stop(daemon)
+    reader.close()
+    lines = lines_with(log, OVERFLOW_LINE)
+    assert len(lines) == 1, log
+    assert f"participant={session.pids['Bilal']}" in lines[0] and f"session={session.id}" in lines[0], lines
+    assert "warning" in lines[0], lines
+    assert_no_tokens(log, session)
+
+
+@run
+async def test_a_socket_that_never_says_hello_is_closed_4000_and_logged(own_daemon):
+    daemon = own_daemon()
+    session = schedule_session(daemon, "Reading review", "Stamina")
+    silent = await Client.open(daemon.ws_url)
+    code, _ = await silent.close_code(timeout=30)
+    assert code == 4000, code
+    log = log_after_stop(daemon)
+    lines = lines_with(log, NO_HELLO_LINE)
+    assert len(lines) == 1 and "info" in lines[0] and "connection=" in lines[0], log
+    assert_no_tokens(log, session)
