@@ -106,3 +106,21 @@ def test_facilitator_add_takes_a_name_of_200_characters():
         status, out, err = reviewroomd("facilitator", "add", "é" * 200, "--json", "--data-dir", os.path.join(parent, "data"))
         assert status == 0, err
         assert out.count("\n") == 1 and '"name":"' + "é" * 200 + '"' in out, out
+
+
+@pytest.mark.parametrize("source", ["file", "environment"])
+@pytest.mark.parametrize("key, value", [("durability", "powre"), ("language_hints", "no")])
+def test_an_offline_command_refuses_a_bad_value_of_a_key_it_uses(source, key, value, tmp_path):
+    """`facilitator`, `backup` and `export` read `durability` (and `export` `language_hints`):
+    a misspelt value must be refused as `serve` refuses it, not replaced by the default."""
+    data = tmp_path / "data"
+    status, _, err = reviewroomd("facilitator", "add", "Seed", "--data-dir", str(data))
+    assert status == 0, err
+    config = tmp_path / "reviewroom.conf"
+    lines = [f'data_dir = "{data}"'] + ([f'{key} = "{value}"'] if source == "file" else [])
+    config.write_text("\n".join(lines) + "\n")
+    env = clean_environment({f"REVIEWROOM_{key.upper()}": value} if source == "environment" else {})
+    done = subprocess.run([str(EXECUTABLE), "facilitator", "list", "--config", str(config)], capture_output=True,
+                          text=True, timeout=30, env=env, stdin=subprocess.DEVNULL)
+    assert done.returncode == 78, (done.returncode, done.stdout, done.stderr)
+    assert f"{key}:" in done.stderr and done.stdout == "", done.stderr

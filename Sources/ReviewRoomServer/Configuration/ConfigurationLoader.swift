@@ -77,8 +77,11 @@ public struct ConfigurationLoader: Sendable {
                 problems.append(problem)
             }
         case .dataDirectory:
-            // A key misspelled in the file may be data_dir itself, so unknown keys still count.
-            problems = problems.filter { $0.key == nil || $0.key == "data_dir" || $0.code == .unknownKey }
+            // A key misspelled in the file may be data_dir itself, so unknown keys still count;
+            // so do bad values of the keys these commands use (a bad durability silently
+            // replaced by "process" would leave a revoked token unsynced under "power").
+            let used: Set<String> = ["data_dir", "durability", "language_hints"]
+            problems = problems.filter { $0.key.map(used.contains) ?? true || $0.code == .unknownKey }
         }
         return problems.isEmpty ? .success(config) : .failure(ConfigurationError(problems: problems))
     }

@@ -38,6 +38,9 @@ enum DataDirectory {
             throw StoreError(.dataDirectoryMissing, "data directory \(dir) is not a directory")
         }
         let exists = access(configuration.databasePath, F_OK) == 0
+        // A directory we may list but not enter (0700, the service user's, an admin without
+        // sudo) hides its database: that is not a missing one, nor a directory to create it in.
+        if !exists && errno == EACCES { throw permissionDenied(dir) }
         if !exists && configuration.openMode == .existingOnly {
             throw StoreError(.databaseMissing, "no ReviewRoom database in \(dir) (expected \(StoreConfiguration.databaseFileName)): check data_dir / --data-dir")
         }

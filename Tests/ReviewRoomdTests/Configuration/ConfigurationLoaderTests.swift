@@ -51,6 +51,10 @@ struct ConfigurationLoaderTests {
         #expect(typo.map(\.code) == [.unknownKey] && typo.first?.key == "data_dri")
         let badDirectory = problems(ConfigurationLoader(file: file([("data_dir", .integer(3))]), scope: .dataDirectory))
         #expect(badDirectory.map(\.key) == ["data_dir"])
+        // The other values they use are checked too: a bad one is not silently the default.
+        let badValues = problems(ConfigurationLoader(file: file([("data_dir", .string("/srv/rr")), ("durability", .string("powre")),
+                                                                 ("language_hints", .string("no"))]), scope: .dataDirectory))
+        #expect(Set(badValues.compactMap(\.key)) == ["durability", "language_hints"], "\(badValues)")
         let syntax = ConfigurationFile(path: "/x.conf", problems: [
             ConfigurationProblem(code: .syntax, key: nil, source: .file("/x.conf"), message: "line 1")])
         #expect(problems(ConfigurationLoader(file: syntax, scope: .dataDirectory)).map(\.code) == [.syntax])
