@@ -17,9 +17,7 @@ extension Store {
     }
 
     static func validate(_ definition: SessionDefinition, _ participants: [NewParticipant]) throws {
-        guard !definition.title.trimmingWhitespace().isEmpty else {
-            throw StoreError(.invalidInput, "a session needs a non-empty title")
-        }
+        try validateTitle(of: definition)
         for participant in participants { try Self.validate(participant) }
     }
 
@@ -87,7 +85,12 @@ extension Store {
 
     /// Refuses a definition the store cannot keep (an empty title).
     static func validate(_ change: SessionDefinitionChange) throws {
-        guard !change.definition.title.trimmingWhitespace().isEmpty else {
+        try validateTitle(of: change.definition)
+    }
+
+    /// Refuses an empty (or all white space) title.
+    static func validateTitle(of definition: SessionDefinition) throws {
+        guard !definition.title.trimmingWhitespace().isEmpty else {
             throw StoreError(.invalidInput, "a session needs a non-empty title")
         }
     }
