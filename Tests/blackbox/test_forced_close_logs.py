@@ -8,37 +8,16 @@ carries a token. The log is read after the daemon stopped, so every line is writ
 import base64
 import json
 import os
-import shutil
 import socket
-import tempfile
 import time
-import urllib.request
 
-import pytest
-
-from conftest import schedule_session
+from conftest import metric, schedule_session
 from rawws import frame
-from reviewroomd import Daemon
 from wsclient import Client, Closed, run
 
 RATE_LIMIT_LINE = "closed a connection with 4029: it kept sending after its messages were refused as rate_limited"
 OVERFLOW_LINE = "closed a connection with 4029: it read too slowly and its unsent output passed outbox_limit_bytes"
 NO_HELLO_LINE = "closed a WebSocket with 4000: it sent no hello within 10 s of connecting"
-
-
-@pytest.fixture
-def own_daemon():
-    """Starts daemons with extra environment; stops them and removes their data at the end."""
-    made = []
-
-    def start(**environment):
-        instance = Daemon(tempfile.mkdtemp(prefix="reviewroom-forced-close-"), environment).start()
-        made.append(instance)
-        return instance
-    yield start
-    for instance in made:
-        instance.stop()
-        shutil.rmtree(instance.data_dir, ignore_errors=True)
 
 
 def log_after_stop(daemon):
@@ -93,13 +72,6 @@ def silent_reader(daemon, token):
     return sock
 
 
-def outbox_drops(daemon):
-    with urllib.request.urlopen(daemon.base + "/metrics", timeout=10) as response:
-        text = response.read().decode()
-    return next(int(float(line.split()[1])) for line in text.splitlines()
-                if line.startswith("reviewroom_outbox_drops_total "))
-
-
 @run
 async def test_a_reader_closed_for_outbox_overflow_is_logged_with_its_participant_and_what_to_do(own_daemon):
     daemon = own_daemon(REVIEWROOM_OUTBOX_LIMIT_BYTES="65536", REVIEWROOM_MESSAGES_PER_SECOND="1000000",
@@ -113,7 +85,7 @@ async def test_a_reader_closed_for_outbox_overflow_is_logged_with_its_participan
     # Each edit replaces the note's 4000 units, so the note stays small while every edit sends
     # the reader another 4 KB; /metrics counts the drop (its counters refresh every 2 s).
     deadline = time.monotonic() + 60
-    while outbox_drops(daemon) == 0:
+    while metric(daemon, "reviewroom_outbox_drops_total") == 0:
         assert time.monotonic() < deadline, "the silent reader was never closed for outbox overflow"
         for _ in range(200):
             number += 1
