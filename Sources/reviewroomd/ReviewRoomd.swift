@@ -14,6 +14,14 @@ struct ReviewRoomd: AsyncParsableCommand {
         ]
     )
 
+    /// Parses the command line and runs the command it names; `--version` with anything else is
+    /// a usage error (``VersionFlagUse``), like any other stray argument.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let misuse = VersionFlagUse.misuse(in: arguments) { exit(withError: ValidationError(misuse)) }
+        await main(arguments)
+    }
+
     /// Without a subcommand (or `--version`) there is nothing to do: a usage error.
     func run() async throws {
         try MissingSubcommand.fail(Self.self)

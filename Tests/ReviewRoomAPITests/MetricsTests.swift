@@ -13,6 +13,7 @@ struct MetricsTests {
         metrics.recordCommand(type: "phase.next", outcome: "ok")
         metrics.recordCommand(type: "phase.next", outcome: "invalid_state")
         metrics.outboxDrops.increment()
+        metrics.connectionCapRefusals.increment(by: 3)
         metrics.commitLatency.observe(0.0007)
         metrics.commitLatency.observe(.milliseconds(30))
         metrics.commitLatency.observe(9)
@@ -27,6 +28,7 @@ struct MetricsTests {
             #"reviewroom_commands_total{type="phase.next",outcome="ok"} 2"#,
             #"reviewroom_commands_total{type="phase.next",outcome="invalid_state"} 1"#,
             "reviewroom_outbox_drops_total 1",
+            "# TYPE reviewroom_connection_cap_refusals_total counter", "reviewroom_connection_cap_refusals_total 3",
             "# TYPE reviewroom_commit_latency_seconds histogram",
             #"reviewroom_commit_latency_seconds_bucket{le="0.0005"} 0"#,
             #"reviewroom_commit_latency_seconds_bucket{le="0.001"} 1"#,

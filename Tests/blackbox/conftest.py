@@ -10,6 +10,7 @@ import pathlib
 import sys
 import shutil
 import tempfile
+import urllib.request
 
 import pytest
 
@@ -64,6 +65,29 @@ def schedule_session(daemon, title, focus, maker=None):
         "agenda": AGENDA, "participants": PEOPLE})
     assert status == 201, created
     return Session(daemon, maker, created)
+
+
+def metric(daemon, name):
+    """The value of the unlabelled series `name` that `/metrics` serves now."""
+    with urllib.request.urlopen(daemon.base + "/metrics", timeout=10) as response:
+        text = response.read().decode()
+    return next(int(float(line.split()[1])) for line in text.splitlines() if line.startswith(name + " "))
+
+
+@pytest.fixture
+def own_daemon():
+    """Starts daemons of a test's own with extra environment (`REVIEWROOM_<KEY>` overrides);
+    stops them and removes their data at the end."""
+    made = []
+
+    def start(**environment):
+        instance = Daemon(tempfile.mkdtemp(prefix="reviewroom-own-"), environment).start()
+        made.append(instance)
+        return instance
+    yield start
+    for instance in made:
+        instance.stop()
+        shutil.rmtree(instance.data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -27,8 +27,14 @@ def close_frame(code, reason=b""):
 class RawClient:
     """An upgraded `reviewroom.v1` connection; `frames` read so far are kept by `next_frame`."""
 
-    def __init__(self, port):
-        self.sock = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
+    def __init__(self, port, receive_buffer=None):
+        """`receive_buffer`: a small SO_RCVBUF, set before connecting, for a client that stops
+        reading and must hold back the server's output soon."""
+        self.sock = socket.socket()
+        self.sock.settimeout(TIMEOUT)
+        if receive_buffer:
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
+        self.sock.connect(("127.0.0.1", port))
         key = base64.b64encode(os.urandom(16)).decode()
         self.sock.sendall((f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                            f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"

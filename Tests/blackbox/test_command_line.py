@@ -32,6 +32,22 @@ def test_a_missing_subcommand_is_a_usage_error(arguments):
     assert "missing subcommand" in err and "USAGE: reviewroomd" in err, err
 
 
+def test_version_alone_prints_the_version():
+    status, out, err = reviewroomd("--version")
+    assert status == 0 and out.startswith("reviewroomd ") and out.count("\n") == 1, (status, out, err)
+
+
+@pytest.mark.parametrize("arguments", [("--version", "extra"), ("extra", "--version"), ("--version", "--version"),
+                                       ("serve", "--version"), ("facilitator", "list", "--version")])
+def test_version_with_anything_else_is_a_usage_error(arguments):
+    """Like every other stray argument (exit 64, the message and the usage on stderr, nothing
+    on stdout): a script that passed `--version` by mistake, or an argument after it, fails."""
+    status, out, err = reviewroomd(*arguments)
+    assert status == 64, (status, out, err)
+    assert out == "", out
+    assert "Error: --version takes no other arguments" in err and "Usage: reviewroomd" in err, err
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
 def test_a_syntax_error_on_one_line_does_not_hide_the_other_problems(newline):
     status, out, err = check_config(newline.join([

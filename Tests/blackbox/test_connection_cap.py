@@ -4,13 +4,15 @@ the daemon caps them per participant and session (default 32, 0 = none). At the 
 `hello` is refused as a refused `hello` is (`error` with `id: null`, here `rate_limited`), then
 closed with 1000 as after `not_open` — never 4029, which asks for a reconnect — and no open
 connection is closed, so a leaked link cannot push the real person off."""
+import json
 import os
 import shutil
 import tempfile
 
 import pytest
 
-from conftest import schedule_session
+from conftest import metric, schedule_session
+from rawws import RawClient, frame
 from reviewroomd import Daemon
 from wsclient import Client, run
 
@@ -64,6 +66,7 @@ def cap_warnings(daemon, participant_id):
 async def test_the_connection_beyond_the_cap_is_refused_and_those_open_stay(capped):
     session = schedule_session(capped, "Reading review", "Stamina")
     asha = await welcomed(capped, session.tokens["Asha"], 2)
+    refusals_before = metric(capped, "reviewroom_connection_cap_refusals_total")
 
     third = await Client.join(capped.ws_url, session.tokens["Asha"])
     assert third.welcome["type"] == "error", third.welcome
@@ -87,6 +90,8 @@ async def test_the_connection_beyond_the_cap_is_refused_and_those_open_stay(capp
     # Per participant: Bilal holds two of his own while Asha is at hers.
     bilal = await welcomed(capped, session.tokens["Bilal"], 2)
 
+    # /metrics counts every refusal (the log tells only the first of a stretch at the cap).
+    assert metric(capped, "reviewroom_connection_cap_refusals_total") == refusals_before + 2
     # One warning for Asha's stretch at the cap (two refusals), naming her id, never a token.
     warnings = cap_warnings(capped, session.pids["Asha"])
     assert len(warnings) == 1, warnings
@@ -134,6 +139,47 @@ async def test_a_reissued_link_is_admitted_at_once_while_the_old_one_held_every_
     assert second.welcome["type"] == "welcome", second.welcome
     await fresh.close()
     await second.close()
+
+
+def stalled_connection(daemon, token):
+    """A connection of `token`, welcomed, that then never reads: what the daemon sends it next
+    backs up behind its small receive buffer, and so does any close queued after that output."""
+    client = RawClient(daemon.port, receive_buffer=4096)
+    client.send(frame(0x1, json.dumps({"type": "hello", "token": token}).encode()))
+    opcode, payload = client.next_frame()
+    assert opcode == 0x1 and json.loads(payload)["type"] == "welcome", (opcode, payload)
+    return client
+
+
+@run
+async def test_a_reissue_frees_the_old_links_slot_before_its_connection_has_left(own_daemon):
+    """With the cap at 1, the old link's one connection cannot leave the session before the
+    reissue is answered: its 4003 close is queued behind megabytes of output it does not read
+    (more than the kernel's socket buffers hold; outbox_limit_bytes is raised so it is not
+    closed for overflow either). So the new link's hello is admitted only because the reissue
+    itself freed the slot — not because the old connection happened to leave first."""
+    daemon = own_daemon(REVIEWROOM_MAX_CONNECTIONS_PER_PARTICIPANT="1", REVIEWROOM_OUTBOX_LIMIT_BYTES="268435456",
+                        REVIEWROOM_MAX_NOTE_UNITS="60000", REVIEWROOM_MAX_MESSAGE_BYTES="1048576")
+    session = schedule_session(daemon, "Writing review", "Drafting")
+    old = stalled_connection(daemon, session.tokens["Asha"])
+    writer = await Client.join(daemon.ws_url, session.tokens["Bilal"])
+    note = writer.welcome["session"]["notes"][0]
+    rev, length = note["rev"], len(note["text"])
+    # 200 edits of 60,000 units: about 12 MB for the stalled reader, against 4 MB of buffers.
+    for number in range(1, 201):
+        op = ["x" * 60000] + ([-length] if length else [])
+        await writer.send({"type": "note.edit", "id": number, "note": note["id"], "rev": rev,
+                           "opId": f"edit-{number}", "op": op})
+        reply = await writer.expect(lambda m, number=number: m.get("id") == number)
+        assert reply["type"] == "ack", reply
+        rev, length = rev + 1, 60000
+    status, invite = session.api("POST", f"/sessions/{session.id}/participants/{session.pids['Asha']}/reissue")
+    assert status == 201, invite
+    fresh = await Client.join(daemon.ws_url, invite["token"])
+    assert fresh.welcome["type"] == "welcome", fresh.welcome
+    old.close()
+    await fresh.close()
+    await writer.close()
 
 
 @run

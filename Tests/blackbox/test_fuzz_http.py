@@ -17,6 +17,8 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 SEED = 20261130
 REQUESTS = 250
 MAX_BODY = 1 << 20
@@ -209,6 +211,21 @@ def test_record_and_calendar_negotiation_oddities(daemon, facilitator, session):
                 assert status in (200, 400, 406), (path, accept, status)
                 assert_documented(status, content_type, f"{path} Accept {accept!r}")
     assert_serving(daemon, "record negotiation")
+
+
+@pytest.mark.parametrize("query, status, content_type", [
+    ("?x=%26format%3Djson", 200, "text/markdown"),  # one argument `x`: no format, so Markdown
+    ("?format=json%26x=1", 400, "application/problem+json"),  # the format `json&x=1`: unknown
+    ("?format=json%3Bx=1", 400, "application/problem+json"),  # the format `json;x=1`: unknown
+    ("?format=html&x=%26", 200, "text/html"),
+])
+def test_a_percent_encoded_separator_stays_inside_its_query_argument(daemon, facilitator, session, query, status, content_type):
+    """libwebsockets percent-decodes each query argument before the daemon sees it; an escaped
+    `&` or `;` is part of its value, never a separator (HTTPAPI, "Record"): the daemon used to
+    join the decoded arguments with `&` and split them again, so `?x=%26format%3Djson` gave JSON."""
+    path = f"/api/v1/sessions/{session.id}/record{query}"
+    got_status, got_type, body = request(daemon, "GET", path, facilitator["token"])
+    assert (got_status, got_type.split(";")[0]) == (status, content_type), (query, got_status, got_type, body[:200])
 
 
 def test_odd_static_paths_never_fail_the_server(daemon):

@@ -40,6 +40,10 @@ QUOTED = {
     "watchdog: no answer from": ["watchdog: no answer from"],
     "shutdown deadline passed": ["shutdown deadline passed"],
     "closed the consoles of a revoked facilitator": ["closed the consoles of a revoked facilitator"],
+    "closed a connection with 4029: it read too slowly and its unsent output passed outbox_limit_bytes":
+        ["closed a connection with 4029: it read too slowly and its unsent output passed outbox_limit_bytes"],
+    "more connections with 4029 for outbox overflow in M sessions in the last minute":
+        ["more connections", " with 4029 for outbox overflow ", "the last minute", "each read too slowly for outbox_limit_bytes"],
     "a participant holds max_connections_per_participant connections":
         ["a participant holds max_connections_per_participant connections"],
     "folding the event journal": ["folding the event journal"],

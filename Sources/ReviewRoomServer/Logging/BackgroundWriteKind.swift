@@ -1,10 +1,10 @@
 import Logging
 
 /// A store write of a live session whose failures are logged through the daemon-wide
-/// ``BackgroundWriteLog``, one throttle per kind: the writes a session starts and does not wait
+/// ``BackgroundWriteLog`` (a ``ThrottledLog``), one throttle per kind: the writes a session starts and does not wait
 /// for (fire and forget), and its own changes, whose failure stops the session (on a full disk
 /// every live session stops, and again at each reconnect).
-enum BackgroundWriteKind: String, CaseIterable, Sendable {
+enum BackgroundWriteKind: String, CaseIterable, Sendable, ThrottledLogKind {
     /// The still-here mark of a session's open online intervals, once a minute while someone is online.
     case stillOnlineMark
     /// Opening an online interval (a participant's first connection joined).
@@ -47,6 +47,21 @@ enum BackgroundWriteKind: String, CaseIterable, Sendable {
     var consequence: String? {
         self == .sessionChange ? "each failure stopped its session" : nil
     }
+
+    /// "… failed N times in M sessions in the last minute" (every failure of the window, the one
+    /// logged in full too), and what each failure did besides.
+    func summaryMessage(count: Int, logged: Int, sessions: Int, span: String) -> String {
+        let consequence = consequence.map { "; \($0)" } ?? ""
+        return "\(activity) failed \(Self.count(count, "time")) in \(Self.count(sessions, "session")) in \(span)\(consequence)"
+    }
+
+    /// "… succeeds again after N failures".
+    func recoveryMessage(total: Int) -> String {
+        "\(activity) succeeds again after \(Self.count(total, "failure"))"
+    }
+
+    /// A failing write stays failing until one of its kind succeeds.
+    var endsWhenQuiet: Bool { false }
 
     /// The level of its failure lines: a lost snapshot only costs replay time at the next load.
     var failureLevel: Logger.Level {

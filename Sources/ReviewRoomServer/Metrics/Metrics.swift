@@ -27,6 +27,10 @@ public final class Metrics: Sendable {
     /// Connections closed because their unsent output passed the outbox limit
     /// (`reviewroom_outbox_drops_total`).
     public let outboxDrops = MetricCounter()
+    /// `hello`s refused because their participant already held `max_connections_per_participant`
+    /// connections in the session (`reviewroom_connection_cap_refusals_total`): every refusal,
+    /// not only the first one of a stretch that the log tells.
+    public let connectionCapRefusals = MetricCounter()
     /// API requests answered, by `status` code (`reviewroom_http_requests_total`).
     public let httpRequests = LabeledMetricCounter(labelNames: ["status"])
 
@@ -74,6 +78,9 @@ public final class Metrics: Sendable {
                        snapshot: receiveHandling.snapshot)
         text.counter("reviewroom_outbox_drops_total", help: "Connections closed because their unsent output exceeded the outbox limit.",
                      value: outboxDrops.current)
+        text.counter("reviewroom_connection_cap_refusals_total",
+                     help: "Hellos refused because their participant already held max_connections_per_participant connections.",
+                     value: connectionCapRefusals.current)
         text.counterFamily("reviewroom_http_requests_total", help: "API requests answered, by status code.",
                            labelNames: httpRequests.labelNames, series: httpRequests.snapshot)
         return text.output

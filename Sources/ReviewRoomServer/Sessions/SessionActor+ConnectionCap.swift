@@ -8,9 +8,11 @@ extension SessionActor {
     /// answered (an `error` with `id: null`), then closes it with 1000 as after `not_open`: 4029
     /// would tell the client to reconnect, and a page would loop. The connection never became a
     /// member, so nothing goes through the FIFO. With `log`, the first refusal since the
-    /// participant reached the cap is logged (by participant id: the `hello` carried a token).
+    /// participant reached the cap is logged (by participant id: the `hello` carried a token);
+    /// every refusal counts in `reviewroom_connection_cap_refusals_total`.
     func refuseOverCap(_ connection: WebSocketConnection, participantID: String, console: FacilitatorID?, log: Bool) {
         let limit = connectionCap.limit
+        metrics?.connectionCapRefusals.increment()
         if log {
             logger.warning("a participant holds max_connections_per_participant connections; newer hellos are refused until one closes", metadata: [
                 "session": "\(id)", "participant": "\(participantID)", "limit": "\(limit)", "console": "\(console != nil)"])

@@ -20,6 +20,8 @@ actor SessionActor {
     let metrics: Metrics?
     /// Where the outcomes of writes not waited for go (shared by every session of the registry).
     let backgroundWrites: BackgroundWriteLog
+    /// Where its connections closed for outbox overflow are logged (daemon-wide, throttled).
+    let overflowCloses: ThrottledLog<ForcedCloseLogKind>
     /// The command `handle` is deciding (for its metrics), and how it ended so far.
     var handling: (type: String, outcome: String)?
     /// The daemon's index of console connections, kept up to date by joins, leaves and ``stop(code:reason:)``.
@@ -86,7 +88,8 @@ actor SessionActor {
     var replayWindowRead: Task<Void, Never>?
 
     init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
-         metrics: Metrics? = nil, backgroundWrites: BackgroundWriteLog, consoles: ConsoleIndex,
+         metrics: Metrics? = nil, backgroundWrites: BackgroundWriteLog,
+         overflowCloses: ThrottledLog<ForcedCloseLogKind>, consoles: ConsoleIndex,
          loaded: LoadedSessionState, onFailure: @escaping @Sendable (SessionID) -> Void) {
         self.id = id
         self.store = store
@@ -95,6 +98,7 @@ actor SessionActor {
         self.logger = logger
         self.metrics = metrics
         self.backgroundWrites = backgroundWrites
+        self.overflowCloses = overflowCloses
         self.consoles = consoles
         self.onFailure = onFailure
         epoch = loaded.epoch

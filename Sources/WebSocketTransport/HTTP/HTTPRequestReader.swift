@@ -38,10 +38,11 @@ enum HTTPRequestReader {
         return nil
     }
 
-    /// The query string rebuilt from lws' `&`-separated argument fragments.
-    static func query(_ wsi: OpaquePointer) -> String? {
+    /// The query's arguments as lws split them (at `&` and `;`) and percent-decoded them; kept
+    /// apart, since a decoded `&` inside one would make a joined string mean something else.
+    static func queryArguments(_ wsi: OpaquePointer) -> [String] {
         let total = lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_URI_ARGS)
-        guard total > 0 else { return nil }
+        guard total > 0 else { return [] }
         var parts: [String] = []
         var buffer = [CChar](repeating: 0, count: Int(total) + 1)
         var index: Int32 = 0
@@ -49,7 +50,7 @@ enum HTTPRequestReader {
             parts.append(Self.string(buffer))
             index += 1
         }
-        return parts.isEmpty ? nil : parts.joined(separator: "&")
+        return parts
     }
 
     /// Every known header present, names lower-cased without the colon, plus `custom` names.

@@ -43,7 +43,7 @@ extension ServiceCore {
         }
         let request = HTTPRequest(
             method: method, path: HTTPRequestReader.header(wsi, token) ?? "/",
-            query: HTTPRequestReader.query(wsi), headers: headers, body: [],
+            queryArguments: HTTPRequestReader.queryArguments(wsi), headers: headers, body: [],
             remoteAddress: HTTPRequestReader.remoteAddress(wsi))
 
         let declared = headers["content-length"].map { Int($0.trimmingCharacters(in: .whitespaces)) }

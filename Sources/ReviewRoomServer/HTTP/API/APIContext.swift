@@ -12,10 +12,10 @@ struct APIContext: Sendable {
     /// A path parameter (always present: the route pattern names it).
     func parameter(_ name: String) -> String { request.parameters[name] ?? "" }
 
-    /// The query parameter `name`, if given (`format=md`).
+    /// The query parameter `name`, if given (`format=md`; the first of several), looked up in
+    /// the arguments as the transport split them: `x=%26format%3Djson` is one argument `x`.
     func query(_ name: String) -> String? {
-        guard let query = request.http.query else { return nil }
-        for pair in query.split(separator: "&") {
+        for pair in request.http.queryArguments {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if parts.first.map(String.init) == name { return parts.count > 1 ? String(parts[1]) : "" }
         }

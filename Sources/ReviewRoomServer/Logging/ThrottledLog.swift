@@ -3,24 +3,24 @@ import ReviewRoomCore
 import ReviewRoomStore
 import Synchronization
 
-/// Where live sessions report how their store writes ended (still-here marks, attendance,
-/// snapshots, and their own changes, whose failure stops them): one per ``SessionRegistry``,
-/// shared by all its sessions, so a full disk logs the first failure of each kind and then a
-/// summary a minute, not a line per session per minute. The decisions are
-/// ``BackgroundWriteLogThrottle``'s; this only keeps it, reads the time from the sessions'
-/// clock, writes the lines, and runs one timer on that clock while failures are counted and
-/// not told yet, so their summary comes when it is due even if no write reports again
-/// (everyone left while the disk is still full). Safe from any thread (store completions run
-/// on the writer thread).
-final class BackgroundWriteLog: Sendable {
+/// Where live sessions report what goes wrong over and over (one ``ThrottledLogKind``: how
+/// their store writes ended — still-here marks, attendance, snapshots, and their own changes,
+/// whose failure stops them — or connections closed for outbox overflow): one of each per
+/// ``SessionRegistry``, shared by all its sessions, so a full disk logs the first failure of
+/// each kind and then a summary a minute, not a line per session per minute. The decisions are
+/// ``LogThrottle``'s; this only keeps it, reads the time from the sessions' clock, writes the
+/// lines, and runs one timer on that clock while occurrences are counted and not told yet, so
+/// their summary comes when it is due even if nothing reports again (everyone left while the
+/// disk is still full). Safe from any thread (store completions run on the writer thread).
+final class ThrottledLog<Kind: ThrottledLogKind>: Sendable {
     private struct State {
-        var throttle: BackgroundWriteLogThrottle
+        var throttle: LogThrottle<Kind>
         /// Sleeps until the next summary is due; nil while nothing counted awaits one.
         var timer: Task<Void, Never>?
     }
 
     private let state: Mutex<State>
-    /// The ``BackgroundWriteKind/bit``s of the kinds now failing, kept equal to the throttle's
+    /// The ``ThrottledLogKind/bit``s of the kinds now failing, kept equal to the throttle's
     /// under the lock: a success of a kind that is not failing (every append, normally) reads
     /// this word and nothing else — no lock, no clock.
     private let failingKinds = Atomic<UInt8>(0)
@@ -28,7 +28,7 @@ final class BackgroundWriteLog: Sendable {
     private let clock: any SessionClock
 
     /// Logs to `logger`, timed by `clock` (the sessions' clock, so tests drive it by hand).
-    init(logger: Logger, clock: any SessionClock, throttle: BackgroundWriteLogThrottle = BackgroundWriteLogThrottle()) {
+    init(logger: Logger, clock: any SessionClock, throttle: LogThrottle<Kind> = LogThrottle<Kind>()) {
         state = Mutex(State(throttle: throttle))
         self.logger = logger
         self.clock = clock
@@ -37,26 +37,18 @@ final class BackgroundWriteLog: Sendable {
     /// Whether a timer waits to sum up counted failures.
     var isTimerArmed: Bool { state.withLock { $0.timer != nil } }
 
-    /// A write of `kind` for `session` failed with `error`; `details` go with a line about it.
-    func failed(_ kind: BackgroundWriteKind, session: SessionID, error: any Error, details: Logger.Metadata = [:]) {
+    /// `kind` happened for `session` (a write failed with `error`; an event has none); `details`
+    /// go with a line about it.
+    func failed(_ kind: Kind, session: SessionID, error: (any Error)? = nil, details: Logger.Metadata = [:]) {
         let now = clock.now()
-        write(update(now) { $0.failed(kind, session: session.rawValue, error: "\(error)", details: details, now: now) })
+        write(update(now) { $0.failed(kind, session: session.rawValue, error: error.map { "\($0)" }, details: details, now: now) })
     }
 
     /// A write of `kind` succeeded.
-    func succeeded(_ kind: BackgroundWriteKind) {
+    func succeeded(_ kind: Kind) {
         guard failingKinds.load(ordering: .relaxed) & kind.bit != 0 else { return }
         let now = clock.now()
         write(update(now) { $0.succeeded(kind, now: now) })
-    }
-
-    /// Reports `result` of a write of `kind` for `session`.
-    func report<Success>(_ kind: BackgroundWriteKind, session: SessionID, _ result: Result<Success, StoreError>,
-                         details: Logger.Metadata = [:]) {
-        switch result {
-        case .success: succeeded(kind)
-        case .failure(let error): failed(kind, session: session, error: error, details: details)
-        }
     }
 
     /// Logs what was counted and not told yet, however recent (graceful shutdown); the timer
@@ -69,10 +61,10 @@ final class BackgroundWriteLog: Sendable {
     /// Runs `change` on the throttle under the lock, then brings the failing kinds and the
     /// timer in line with it: armed (once) while a summary will come due, stopped otherwise.
     private func update(_ now: Timestamp,
-                        _ change: (inout BackgroundWriteLogThrottle) -> [BackgroundWriteLogLine]) -> [BackgroundWriteLogLine] {
+                        _ change: (inout LogThrottle<Kind>) -> [ThrottledLogLine]) -> [ThrottledLogLine] {
         state.withLock { state in
             let lines = change(&state.throttle)
-            let failing = BackgroundWriteKind.allCases.filter { state.throttle.isFailing($0) }.reduce(UInt8(0)) { $0 | $1.bit }
+            let failing = Kind.allCases.filter { state.throttle.isFailing($0) }.reduce(UInt8(0)) { $0 | $1.bit }
             failingKinds.store(failing, ordering: .relaxed)
             if let due = state.throttle.nextSummaryDue(now: now) {
                 if state.timer == nil { state.timer = startTimer(firstDue: due) }
@@ -105,7 +97,7 @@ final class BackgroundWriteLog: Sendable {
     /// when nothing counted awaits one.
     private func timerFired() -> Timestamp? {
         let now = clock.now()
-        let (lines, next) = state.withLock { state -> ([BackgroundWriteLogLine], Timestamp?) in
+        let (lines, next) = state.withLock { state -> ([ThrottledLogLine], Timestamp?) in
             // Stopped (under this lock) after its sleep ended: the state is no longer its to change.
             guard !Task.isCancelled else { return ([], nil) }
             let lines = state.throttle.dueSummaries(now: now)
@@ -117,7 +109,21 @@ final class BackgroundWriteLog: Sendable {
         return next
     }
 
-    private func write(_ lines: [BackgroundWriteLogLine]) {
+    private func write(_ lines: [ThrottledLogLine]) {
         for line in lines { logger.log(level: line.level, "\(line.message)", metadata: line.metadata) }
+    }
+}
+
+/// The sessions' store write failures, throttled.
+typealias BackgroundWriteLog = ThrottledLog<BackgroundWriteKind>
+
+extension ThrottledLog where Kind == BackgroundWriteKind {
+    /// Reports `result` of a write of `kind` for `session`.
+    func report<Success>(_ kind: BackgroundWriteKind, session: SessionID, _ result: Result<Success, StoreError>,
+                         details: Logger.Metadata = [:]) {
+        switch result {
+        case .success: succeeded(kind)
+        case .failure(let error): failed(kind, session: session, error: error, details: details)
+        }
     }
 }

@@ -1,14 +1,17 @@
 import Logging
 import ReviewRoomCore
 
-/// Decides which lines the daemon logs for the store writes of live sessions that fail
-/// (``BackgroundWriteKind``), so a full disk gives a few lines a minute, not one per session:
-/// per kind, the first failure is logged with its session and error; later ones are counted and
-/// summarised at most once per ``intervalSeconds`` ("… failed N times in M sessions in the last
-/// minute"); the first success after failures logs one notice. ``nextSummaryDue(now:)`` says
-/// when a summary comes due with no further report, for the caller's timer. Pure: the caller
-/// passes the time.
-struct BackgroundWriteLogThrottle: Sendable {
+/// Decides which lines the daemon logs for something that goes wrong over and over in many
+/// sessions (a ``ThrottledLogKind``: store writes of live sessions that fail, connections closed
+/// for outbox overflow), so a full disk or a starved server gives a few lines a minute, not one
+/// per session or connection: per kind, the first occurrence is logged with its session and
+/// details; later ones are counted and summarised at most once per ``intervalSeconds`` ("…
+/// failed N times in M sessions in the last minute"); for a write, the first success after
+/// failures logs one notice; for an event (``ThrottledLogKind/endsWhenQuiet``), an interval
+/// with nothing untold ends the stretch, and the next occurrence is logged in full again.
+/// ``nextSummaryDue(now:)`` says when a summary comes due with no further report, for the
+/// caller's timer. Pure: the caller passes the time.
+struct LogThrottle<Kind: ThrottledLogKind>: Sendable {
     /// A kind whose writes are failing.
     private struct Failing: Sendable {
         /// When the first failure (the one logged in full) came.
@@ -22,8 +25,8 @@ struct BackgroundWriteLogThrottle: Sendable {
         var sessions: Set<String>
         /// Whether the window's first failure was logged in full (then a window of one needs no summary).
         var firstLogged: Bool
-        /// The error of the latest failure (the summary shows it).
-        var lastError: String
+        /// The error of the latest failure (the summary shows it), if the kind has errors.
+        var lastError: String?
 
         /// Starts counting afresh at `now` (after a summary, or a window with nothing to summarise).
         mutating func startWindow(at now: Timestamp) {
@@ -36,7 +39,7 @@ struct BackgroundWriteLogThrottle: Sendable {
 
     /// The least time between two summaries of one kind.
     let intervalSeconds: Double
-    private var failing: [BackgroundWriteKind: Failing] = [:]
+    private var failing: [Kind: Failing] = [:]
 
     /// A throttle summarising at most once per `intervalSeconds` (a minute in the daemon).
     init(intervalSeconds: Double = 60) {
@@ -44,21 +47,26 @@ struct BackgroundWriteLogThrottle: Sendable {
     }
 
     /// Whether writes of `kind` have failed with no success since.
-    func isFailing(_ kind: BackgroundWriteKind) -> Bool { failing[kind] != nil }
+    func isFailing(_ kind: Kind) -> Bool { failing[kind] != nil }
 
-    /// A write of `kind` for `session` failed with `error` at `now`; `details` (a participant,
-    /// a seq) go with its line if it gets one. Returns the lines to log: this failure's own
-    /// line if it is the first, and any summary now due.
-    mutating func failed(_ kind: BackgroundWriteKind, session: String, error: String,
-                         details: Logger.Metadata = [:], now: Timestamp) -> [BackgroundWriteLogLine] {
+    /// `kind` happened (a write failed with `error`; an event has none) for `session` at `now`;
+    /// `details` (a participant, a seq) go with its line if it gets one. Returns the lines to
+    /// log: this one's own line if it is the first (of a stretch), and any summary now due.
+    mutating func failed(_ kind: Kind, session: String, error: String? = nil,
+                         details: Logger.Metadata = [:], now: Timestamp) -> [ThrottledLogLine] {
+        if kind.endsWhenQuiet, let state = failing[kind], state.count <= (state.firstLogged ? 1 : 0),
+           state.windowStart.seconds(to: now) >= intervalSeconds || now < state.windowStart {
+            // A quiet interval with everything told ended the stretch: this one starts a new one.
+            failing[kind] = nil
+        }
         guard var state = failing[kind] else {
             failing[kind] = Failing(since: now, total: 1, windowStart: now, count: 1, sessions: [session],
                                     firstLogged: true, lastError: error)
             var metadata = details
             metadata["session"] = "\(session)"
-            metadata["error"] = "\(error)"
+            if let error { metadata["error"] = "\(error)" }
             return dueSummaries(now: now, except: kind)
-                + [BackgroundWriteLogLine(level: kind.failureLevel, message: kind.failureMessage, metadata: metadata)]
+                + [ThrottledLogLine(level: kind.failureLevel, message: kind.failureMessage, metadata: metadata)]
         }
         var lines = dueSummaries(now: now, except: kind)
         // The wall clock stepped back: the window restarts rather than waiting for the old instant.
@@ -80,25 +88,25 @@ struct BackgroundWriteLogThrottle: Sendable {
 
     /// A write of `kind` succeeded at `now`: after failures, one notice says so (and the kind
     /// starts afresh: its next failure is logged in full). Returns the lines to log.
-    mutating func succeeded(_ kind: BackgroundWriteKind, now: Timestamp) -> [BackgroundWriteLogLine] {
+    mutating func succeeded(_ kind: Kind, now: Timestamp) -> [ThrottledLogLine] {
         var lines = dueSummaries(now: now, except: kind)
         guard let state = failing.removeValue(forKey: kind) else { return lines }
-        lines.append(BackgroundWriteLogLine(
+        lines.append(ThrottledLogLine(
             level: .notice,
-            message: "\(kind.activity) succeeds again after \(Self.count(state.total, "failure"))",
+            message: kind.recoveryMessage(total: state.total),
             metadata: ["failures": "\(state.total)", "failingSince": "\(state.since)"]))
         return lines
     }
 
     /// Summaries of every kind whose window is over with failures not yet logged, at `now`
     /// (also called when nothing of that kind happens, so a summary is not held back for long).
-    mutating func dueSummaries(now: Timestamp) -> [BackgroundWriteLogLine] {
+    mutating func dueSummaries(now: Timestamp) -> [ThrottledLogLine] {
         dueSummaries(now: now, except: nil)
     }
 
     /// Summaries of every kind with failures not yet logged, however short its window: the
     /// daemon is stopping, and what was only counted would otherwise never be told.
-    mutating func remainingSummaries(now: Timestamp) -> [BackgroundWriteLogLine] {
+    mutating func remainingSummaries(now: Timestamp) -> [ThrottledLogLine] {
         dueSummaries(now: now, except: nil, minimumSeconds: 0)
     }
 
@@ -120,10 +128,10 @@ struct BackgroundWriteLogThrottle: Sendable {
         return due
     }
 
-    private mutating func dueSummaries(now: Timestamp, except skipped: BackgroundWriteKind?,
-                                       minimumSeconds: Double? = nil) -> [BackgroundWriteLogLine] {
-        var lines: [BackgroundWriteLogLine] = []
-        for kind in BackgroundWriteKind.allCases where kind != skipped {
+    private mutating func dueSummaries(now: Timestamp, except skipped: Kind?,
+                                       minimumSeconds: Double? = nil) -> [ThrottledLogLine] {
+        var lines: [ThrottledLogLine] = []
+        for kind in Kind.allCases where kind != skipped {
             guard var state = failing[kind],
                   let line = summary(kind, state, now: now, after: minimumSeconds) else { continue }
             lines.append(line)
@@ -135,19 +143,19 @@ struct BackgroundWriteLogThrottle: Sendable {
 
     /// The summary of `state`'s window if it lasted `after` seconds (the interval unless told)
     /// and holds failures not logged in full.
-    private func summary(_ kind: BackgroundWriteKind, _ state: Failing, now: Timestamp, after: Double? = nil) -> BackgroundWriteLogLine? {
+    private func summary(_ kind: Kind, _ state: Failing, now: Timestamp, after: Double? = nil) -> ThrottledLogLine? {
         let elapsed = state.windowStart.seconds(to: now)
         guard elapsed >= after ?? intervalSeconds, state.count > (state.firstLogged ? 1 : 0) else { return nil }
         let minutes = Int(elapsed / 60)
         let span = minutes <= 1 ? "the last minute" : "the last \(minutes) minutes"
-        let consequence = kind.consequence.map { "; \($0)" } ?? ""
-        return BackgroundWriteLogLine(
-            level: kind.failureLevel,
-            message: "\(kind.activity) failed \(Self.count(state.count, "time")) in \(Self.count(state.sessions.count, "session")) in \(span)\(consequence)",
-            metadata: ["failures": "\(state.count)", "sessions": "\(state.sessions.count)", "error": "\(state.lastError)"])
-    }
-
-    private static func count(_ n: Int, _ noun: String) -> String {
-        n == 1 ? "1 \(noun)" : "\(n) \(noun)s"
+        var metadata: Logger.Metadata = ["failures": "\(state.count)", "sessions": "\(state.sessions.count)"]
+        if let error = state.lastError { metadata["error"] = "\(error)" }
+        return ThrottledLogLine(level: kind.failureLevel,
+                                message: kind.summaryMessage(count: state.count, logged: state.firstLogged ? 1 : 0,
+                                                          sessions: state.sessions.count, span: span),
+                                metadata: metadata)
     }
 }
+
+/// The throttle of the sessions' store write failures.
+typealias BackgroundWriteLogThrottle = LogThrottle<BackgroundWriteKind>
