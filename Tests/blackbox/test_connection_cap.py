@@ -162,6 +162,8 @@ async def test_a_reissue_frees_the_old_links_slot_before_its_connection_has_left
                         REVIEWROOM_MAX_NOTE_UNITS="60000", REVIEWROOM_MAX_MESSAGE_BYTES="1048576")
     session = schedule_session(daemon, "Writing review", "Drafting")
     old = stalled_connection(daemon, session.tokens["Asha"])
+    over = await Client.join(daemon.ws_url, session.tokens["Asha"])
+    assert over.welcome["code"] == "rate_limited" and "open in 1 tab or device," in over.welcome["message"], over.welcome
     writer = await Client.join(daemon.ws_url, session.tokens["Bilal"])
     note = writer.welcome["session"]["notes"][0]
     rev, length = note["rev"], len(note["text"])

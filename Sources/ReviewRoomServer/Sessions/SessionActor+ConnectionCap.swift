@@ -17,11 +17,13 @@ extension SessionActor {
             logger.warning("a participant holds max_connections_per_participant connections; newer hellos are refused until one closes", metadata: [
                 "session": "\(id)", "participant": "\(participantID)", "limit": "\(limit)", "console": "\(console != nil)"])
         }
+        let places = limit == 1 ? "1 tab or device" : "\(limit) tabs or devices"
+        let connections = limit == 1 ? "1 connection" : "\(limit) connections"
         let message = console == nil
-            ? "this invite link is already open in \(limit) tabs or devices, the most one person may hold at once "
+            ? "this invite link is already open in \(places), the most one person may hold at once "
                 + "(max_connections_per_participant); close one of them and try again. If the link reached others, "
                 + "ask the facilitator to reissue it: that closes every connection of the old link"
-            : "you already have \(limit) connections open in this session as its facilitator (consoles and your "
+            : "you already have \(connections) open in this session as its facilitator (consoles and your "
                 + "own invite link count together; max_connections_per_participant); close one of them and try again"
         connection.send(OutboundFrame(text: ServerMessages.error(ProtocolError(code: .rateLimited, message: message, id: nil))))
         connection.close(code: CloseCode.normal.rawValue, reason: "too many connections for one participant")
