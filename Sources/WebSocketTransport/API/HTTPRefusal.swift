@@ -42,6 +42,7 @@ public struct HTTPRefusal: Sendable, Equatable {
         case 405: "Method Not Allowed"
         case 411: "Length Required"
         case 413: "Content Too Large"
+        case 426: "Upgrade Required"
         case 503: "Service Unavailable"
         default: "Error"
         }

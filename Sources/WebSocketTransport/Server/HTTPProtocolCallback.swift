@@ -18,7 +18,8 @@ func reviewroomHTTPProtocolCallback(
         return core.shuttingDown ? 1 : 0
     case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
         // Before lws picks a protocol: it would drop an upgrade naming only unknown ones unanswered.
-        return core.confirmUpgrade(wsi)
+        let upgrade = input.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? ""
+        return core.confirmUpgrade(wsi, upgrade: upgrade)
     case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
         // An upgrade without (a known) subprotocol lands on protocols[0]: PROTOCOL §3 requires one.
         return core.refuseUpgrade(wsi, status: 400, why: "the Sec-WebSocket-Protocol header must name \(core.configuration.subprotocol)")

@@ -30,14 +30,23 @@ extension ServiceCore {
         return 0
     }
 
-    /// `HTTP_CONFIRM_UPGRADE` (protocols[0], before lws picks a protocol): refuses with 400 an
-    /// upgrade whose `Sec-WebSocket-Protocol` does not name ours. lws 4.1.6 would close one that
-    /// names only unknown protocols without an answer. Returns -1 (hang up) after the answer.
-    func confirmUpgrade(_ wsi: OpaquePointer) -> Int32 {
+    /// `HTTP_CONFIRM_UPGRADE` (protocols[0], before lws picks a protocol; `upgrade` is the
+    /// request's `Upgrade`, `websocket` or `h2c`): refuses an opening handshake RFC 6455 does not
+    /// allow (``WebSocketHandshakeCheck``) and, with 400, an upgrade whose
+    /// `Sec-WebSocket-Protocol` does not name ours. lws 4.1.6 would close one that names only
+    /// unknown protocols without an answer. Returns -1 (hang up) after the answer.
+    func confirmUpgrade(_ wsi: OpaquePointer, upgrade: String) -> Int32 {
         // lws 4.1.6 hangs up on an upgrade without Host unanswered (RFC 6455 §4.1 requires one);
         // it gets the 400 every HTTP/1.1 request without Host gets (RFC 9112 §3.2).
         let host = HTTPRequestReader.header(wsi, WSI_TOKEN_HOST)
         if let refusal = HostRequirement.refusal(version: HTTPRequestReader.header(wsi, WSI_TOKEN_HTTP), host: host) {
+            _ = refuseUpgrade(wsi, status: refusal.status, why: refusal.detail)
+            return -1
+        }
+        if let refusal = WebSocketHandshakeCheck.refusal(
+            upgrade: upgrade, method: HTTPRequestReader.method(wsi)?.name,
+            connection: HTTPRequestReader.header(wsi, WSI_TOKEN_CONNECTION), key: HTTPRequestReader.header(wsi, WSI_TOKEN_KEY),
+            version: HTTPRequestReader.header(wsi, WSI_TOKEN_VERSION)) {
             _ = refuseUpgrade(wsi, status: refusal.status, why: refusal.detail)
             return -1
         }
