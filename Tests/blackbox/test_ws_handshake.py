@@ -3,9 +3,7 @@ error and a reason (problem+json, like every refusal), never upgraded and never 
 a word. lws 4.1.6 upgraded one without `Sec-WebSocket-Version: 13` or with a key that is not a
 16-byte nonce, hung up on one without a key or without `Connection: Upgrade`, and answered
 `Upgrade: h2c` (curl --http2 over plain HTTP) as a WebSocket without a subprotocol. Raw sockets:
-every WebSocket library sends a correct handshake."""
-import socket
-
+every WebSocket library sends a correct handshake (`test_host_header.py` checks one is upgraded)."""
 import pytest
 
 from test_host_header import exchange, status_and_problem
@@ -28,18 +26,6 @@ def refused(answer, status, says):
     assert headers.get("content-type") == "application/problem+json", headers
     assert says in body.decode(), body
     return headers
-
-
-def test_a_correct_handshake_is_upgraded(daemon):
-    with socket.create_connection(("127.0.0.1", daemon.port), timeout=10) as sock:
-        lines = "".join(f"{name}: {value}\r\n" for name, value in GOOD.items())
-        sock.sendall(f"GET /ws HTTP/1.1\r\n{lines}\r\n".encode())
-        head = b""
-        while b"\r\n\r\n" not in head:
-            chunk = sock.recv(4096)
-            assert chunk, head
-            head += chunk
-    assert head.startswith(b"HTTP/1.1 101 "), head
 
 
 @pytest.mark.parametrize("version", [None, "8", "14"])
