@@ -9,11 +9,6 @@ import Testing
 /// tables, so where an event lies never shows.
 @Suite("Event journal")
 struct EventJournalTests {
-    private static func opened(_ dir: TemporaryDirectory, foldRows: Int) async throws -> (Store, StoreConfiguration) {
-        let configuration = StoreConfiguration(dataDirectory: dir.path, journalFoldRows: foldRows)
-        return (try await Store.open(configuration), configuration)
-    }
-
     private static func count(_ connection: SQLiteConnection, _ table: String, session: SessionID) throws -> Int64 {
         try connection.integer("SELECT count(*) FROM \(table) WHERE session = ?1") { try $0.bind(1, session.rawValue) } ?? 0
     }
@@ -25,13 +20,8 @@ struct EventJournalTests {
     @Test func foldsKeepEverySessionsLogWholeAndInOrder() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let (store, configuration) = try await Self.opened(dir, foldRows: 8)
-        let (facilitator, first) = try await StoreFixtures.session(in: store)
-        var sessions = [first.session.id]
-        for index in 1..<5 {
-            sessions.append(try await store.createSession(owner: facilitator.facilitator.id, definition: StoreFixtures.definition("S\(index)"),
-                                                          participants: []).session.id)
-        }
+        let (store, configuration) = try await StoreFixtures.opened(dir, foldRows: 8)
+        let sessions = try await StoreFixtures.sessions(5, in: store)
         // Interleaved, some appends of two events, all queued at once so batches mix sessions.
         try await withThrowingTaskGroup(of: Void.self) { group in
             for session in sessions {
@@ -82,7 +72,7 @@ struct EventJournalTests {
     @Test func aDuplicateIsRefusedWhereverTheFirstCopyLiesAndAfterACrash() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let (store, configuration) = try await Self.opened(dir, foldRows: 4)
+        let (store, configuration) = try await StoreFixtures.opened(dir, foldRows: 4)
         let (_, created) = try await StoreFixtures.session(in: store)
         let id = created.session.id
         for seq in Int64(1)...12 { _ = try await store.append([Self.edit(seq)], to: id) }
@@ -117,14 +107,10 @@ struct EventJournalTests {
         // store opened on them knows the journal's operations and what is copied from the tables.
         let journaled = try Self.count(reader, "event_journal", session: id)
         reader.close()
-        let crashed = try TemporaryDirectory()
+        let crashed = try StoreFixtures.copyOfFiles(configuration)
         defer { crashed.remove() }
-        for suffix in ["", "-wal"] {
-            try FileManager.default.copyItem(atPath: configuration.databasePath + suffix,
-                                             toPath: crashed.file(StoreConfiguration.databaseFileName + suffix))
-        }
         await store.close()
-        let (recovered, recoveredConfiguration) = try await Self.opened(crashed, foldRows: 4)
+        let (recovered, recoveredConfiguration) = try await StoreFixtures.opened(crashed, foldRows: 4)
         let left = try SQLiteConnection(path: recoveredConfiguration.databasePath)
         #expect(try Self.count(left, "event_journal", session: id) == journaled, "the copy kept the journal as it was")
         left.close()
@@ -150,7 +136,7 @@ struct EventJournalTests {
         defer { dir.remove() }
         // A threshold of 64: each one-event commit copies 2 rows (twice what it appended) or,
         // once the slice is copied, clears 8 (an eighth of the threshold).
-        let (store, configuration) = try await Self.opened(dir, foldRows: 64)
+        let (store, configuration) = try await StoreFixtures.opened(dir, foldRows: 64)
         let (_, created) = try await StoreFixtures.session(in: store)
         let id = created.session.id
         let reader = try SQLiteConnection(path: configuration.databasePath)
@@ -176,7 +162,7 @@ struct EventJournalTests {
     @Test func theLatestClockChangeOperationKeysAndAnErasureSeeBothTables() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let (store, configuration) = try await Self.opened(dir, foldRows: 4)
+        let (store, configuration) = try await StoreFixtures.opened(dir, foldRows: 4)
         let (_, created) = try await StoreFixtures.session(in: store)
         let id = created.session.id
         _ = try await store.append([StoreFixtures.event(1, name: "clock.changed", data: #"{"c":1}"#)], to: id)
@@ -184,7 +170,7 @@ struct EventJournalTests {
         #expect(try await store.lastClockChange(of: id) == #"{"c":1}"#, "the first change was folded into events")
         _ = try await store.append([StoreFixtures.event(10, name: "clock.changed", data: #"{"c":10}"#)], to: id)
         #expect(try await store.lastClockChange(of: id) == #"{"c":10}"#, "the latest change is still in the journal")
-        let keys = try await store.read { try Store.operationKeys($0, session: id, through: 9) }
+        let keys = try await store.read { try Store.operationKeys($0, session: id, through: 9, journal: store.writer.journalDirectory) }
         #expect(Set(keys.map(\.opId)) == Set((2...9).map { "op-\($0)" }))
 
         let kept = try await store.createSession(owner: created.session.owner, definition: StoreFixtures.definition("Kept"), participants: [])

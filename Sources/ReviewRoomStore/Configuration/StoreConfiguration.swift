@@ -35,8 +35,10 @@ public struct StoreConfiguration: Sendable {
     /// into `events` (schemas v7, v8): each commit then owes twice what it appended (at most an
     /// eighth of this) and copies what it owes once a thirty-second of this is owed, from the
     /// sessions with the most rows; the slice is cleared once copied. 8,192 by default: the more
-    /// events of one session a copy takes, the fewer pages each event costs, while a read of a
-    /// session's events scans the journal, which holds one to two times this many rows.
+    /// events of one session a copy takes, the fewer pages each event costs, while the journal
+    /// holds one to two times this many rows (a read of one session finds its own by row id,
+    /// see `JournalDirectory`; only a read before the writer has read the journal back, or
+    /// `event_log` queried by hand, scans them).
     public var journalFoldRows: Int
     /// Optional cap on the database size in pages (`max_page_count`): a quota that makes the
     /// store report `diskFull` before the disk is; nil for no cap.

@@ -76,10 +76,19 @@ struct EventJournal {
     private var cache: Cache?
     /// Rows owed to `events` by the commits since the last copy (``rowsToFoldNow(afterAppending:)``).
     private var owed = 0
+    /// Where readers look up each session's journal rows; told of every row inserted, read back
+    /// or cleared.
+    let directory: JournalDirectory
+    /// No new row gets a smaller id (one past the last row cleared); unlike the cache, never
+    /// forgotten, so ids do not start again from 1 when the journal empties: the directory's
+    /// readers take every row below it for a cleared one (`JournalDirectory`).
+    private var idFloor: Int64 = 1
 
-    /// A journal whose slices start once `foldRows` of its rows are not yet in `events`.
-    init(foldRows: Int) {
+    /// A journal whose slices start once `foldRows` of its rows are not yet in `events`,
+    /// keeping `directory` up to date.
+    init(foldRows: Int, directory: JournalDirectory = JournalDirectory()) {
         self.foldRows = max(1, foldRows)
+        self.directory = directory
     }
 
     /// Whether a commit should fold: a slice is being copied, or one is due (false while unknown).
@@ -119,6 +128,9 @@ struct EventJournal {
     /// Forgets what it knew of the table; read back on next use.
     mutating func forget() { cache = nil }
 
+    /// Reads the table back now unless known (see ``load(_:)``).
+    mutating func readBack(_ connection: SQLiteConnection) throws { try load(connection) }
+
     /// After a job that ran its own SQL: forgets what it knew if the journal's row count changed
     /// (a session erased), and otherwise keeps it — most jobs (attendance, unchanged edits)
     /// never touch the journal, and reading it back costs a scan.
@@ -150,9 +162,13 @@ struct EventJournal {
         return stored != nil
     }
 
-    /// Inserts one event of `session` into the journal; returns its row id.
+    /// Inserts one event of `session` into the journal; returns its row id: one past the largest
+    /// in the table, as SQLite would choose, but never below ``idFloor``.
     func insert(_ event: EventRecord, session: SessionID, _ connection: SQLiteConnection) throws -> Int64 {
-        try connection.run("INSERT INTO event_journal(session, seq, at, name, data, author, op_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") {
+        try connection.run("""
+            INSERT INTO event_journal(id, session, seq, at, name, data, author, op_id)
+            VALUES (max(?8, coalesce((SELECT max(id) FROM event_journal), 0) + 1), ?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """) {
             try $0.bind(1, session.rawValue)
             try $0.bind(2, event.seq)
             try $0.bind(3, event.at.millisecondsSince1970)
@@ -160,12 +176,15 @@ struct EventJournal {
             try $0.bind(5, event.data)
             try $0.bind(6, event.author)
             try $0.bind(7, event.opId)
+            try $0.bind(8, idFloor)
         }
         return connection.lastInsertRowID
     }
 
-    /// Records that `events` of `session` were inserted as rows `ids`.
+    /// Records that `events` of `session` were inserted as rows `ids` (before the commit, so
+    /// the directory lists them before any reader can see them).
     mutating func inserted(_ events: [EventRecord], ids: [Int64], of session: SessionID) {
+        directory.inserted(ids, of: session)
         guard cache != nil else { return }
         for (event, id) in zip(events, ids) {
             let key = event.author.flatMap { author in event.opId.map { OperationKey(author: author, opId: $0) } }
@@ -209,6 +228,8 @@ struct EventJournal {
         if cache.sliceLeft <= 0 {
             let bound = everything ? sliceEnd : min(sliceEnd, cache.clearedThrough + Int64(clearRows))
             try Self.clearSlice(through: bound, &cache, connection)
+            idFloor = max(idFloor, bound + 1)
+            directory.cleared(through: bound)
         }
         return ids.count
     }
@@ -302,6 +323,7 @@ struct EventJournal {
         }
         read.total = rows.count
         read.newestID = rows.last?.0 ?? 0
+        directory.list(rows.map { (id: $0.0, session: $0.1) })
         cache = read
     }
 }

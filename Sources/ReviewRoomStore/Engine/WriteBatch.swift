@@ -28,11 +28,12 @@ struct WriteBatch {
         case jobFailed(TransactionJob, StoreError)
     }
 
-    init(connection: SQLiteConnection, busyTimeoutMilliseconds: Int32, health: CommitHealth, journalFoldRows: Int, logger: Logger) {
+    init(connection: SQLiteConnection, busyTimeoutMilliseconds: Int32, health: CommitHealth, journalFoldRows: Int,
+         journalDirectory: JournalDirectory, logger: Logger) {
         self.connection = connection
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         self.health = health
-        journal = EventJournal(foldRows: journalFoldRows)
+        journal = EventJournal(foldRows: journalFoldRows, directory: journalDirectory)
         folds = JournalFoldLog(logger: logger)
     }
 
@@ -54,13 +55,17 @@ struct WriteBatch {
     }
 
     /// `BEGIN IMMEDIATE`, then drops the caches if another connection committed since this
-    /// one's last transaction (nothing else can commit until this transaction ends).
+    /// one's last transaction, or this is the first (nothing else can commit until this
+    /// transaction ends), and reads the journal back at once: until then readers scan it, since
+    /// the other connection may have added rows the directory does not list.
     private mutating func begin() throws {
         try connection.execute("BEGIN IMMEDIATE")
         let version = try? connection.integer("PRAGMA data_version")
         if version != dataVersion {
             forgetCaches()
+            journal.directory.forgetUntilRead()
             dataVersion = version
+            try? journal.readBack(connection)
         }
     }
 

@@ -24,6 +24,8 @@ final class WriterThread: Sendable {
     let migratedFrom = Mutex<Int?>(nil)
     /// Whether commits are failing (read by ``Store/commitFailure``).
     let health = CommitHealth()
+    /// Which journal rows hold each session's events, kept by the writer for the readers.
+    let journalDirectory = JournalDirectory()
 
     private init(configuration: StoreConfiguration, checkpointer: Checkpointer, logger: Logger) {
         self.configuration = configuration
@@ -41,6 +43,9 @@ final class WriterThread: Sendable {
                 let connection = try ConnectionFactory.openWriter(configuration, now: now, migratedFrom: &from)
                 writer.migratedFrom.withLock { $0 = from }
                 try checkpointer.install(on: connection)
+                // Before the store opens, so its first reads look rows up by id; failing, they
+                // scan until the first transaction reads the journal back.
+                try? writer.journalDirectory.readBack(connection)
                 return connection
             },
             serve: { writer.serve($0) }
@@ -77,7 +82,7 @@ final class WriterThread: Sendable {
 
     private func serve(_ connection: SQLiteConnection) {
         var batch = WriteBatch(connection: connection, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds, health: health,
-                               journalFoldRows: configuration.journalFoldRows, logger: logger)
+                               journalFoldRows: configuration.journalFoldRows, journalDirectory: journalDirectory, logger: logger)
         while true {
             guard waitForWork() else {
                 // Commits are failing and nothing came for a retry interval: try the probe.

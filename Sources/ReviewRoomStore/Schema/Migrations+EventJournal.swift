@@ -1,6 +1,7 @@
 extension Migrations {
     /// v7: the event journal, where appends land first (see `EventJournal`), and `event_log`,
-    /// the one view every read of a session's events goes through.
+    /// the view of every session's whole log (the store's own reads write it out with the
+    /// journal part looked up by row id, see `JournalDirectory`).
     ///
     /// `events` is clustered by `(session, seq)`: a commit that appends to many sessions dirtied
     /// one table leaf and one op-id index leaf per session, so at 100 sessions a commit wrote

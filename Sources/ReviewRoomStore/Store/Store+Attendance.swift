@@ -57,14 +57,18 @@ extension Store {
     public func closeInterruptedAttendance(in session: SessionID,
                                            completion: @escaping @Sendable (Result<Int, StoreError>) -> Void) {
         writer.enqueue(.transaction(TransactionJob(
-            run: { connection in
+            run: { [writer] connection in
+                let journal = try JournalRows.read(connection, session: session, directory: writer.journalDirectory)
                 let closed = try connection.run("""
                     UPDATE attendance
                     SET left_at = max(joined_at, coalesce(seen_at, joined_at),
                                       coalesce(\(Self.lastEventAtSQL), joined_at)),
                         recovered = 1
                     WHERE session = ?1 AND left_at IS NULL
-                    """) { try $0.bind(1, session.rawValue) }
+                    """) {
+                    try $0.bind(1, session.rawValue)
+                    try journal.bind($0)
+                }
                 return { completion(.success(closed)) }
             },
             fail: { completion(.failure($0)) }

@@ -189,14 +189,17 @@ extension Store {
     /// Loads session `id` to bring it back to life: definition, participants, the latest
     /// snapshot and every event after it, all from one consistent read. Nil when there is none.
     public func load(_ id: SessionID) async throws -> LoadedSession? {
-        try await read { connection in
+        try await read { [writer] connection in
             guard let session = try Self.sessionRow(connection, id) else { return nil }
+            let journal = writer.journalDirectory
             let participants = try Self.participants(connection, session: id)
             let snapshot = try Self.latestSnapshot(connection, session: id)
-            let events = try Self.events(connection, session: id, after: snapshot?.seq ?? 0, limit: nil)
-            let lastSeq = try Self.lastSeq(connection, id)
+            let events = try Self.events(connection, session: id, after: snapshot?.seq ?? 0, limit: nil, journal: journal)
+            let lastSeq = try Self.lastSeq(connection, id, journal: journal)
             var loaded = LoadedSession(session: session, participants: participants, snapshot: snapshot, events: events, lastSeq: lastSeq)
-            if let snapshot { loaded.operationsBeforeSnapshot = try Self.operationKeys(connection, session: id, through: snapshot.seq) }
+            if let snapshot {
+                loaded.operationsBeforeSnapshot = try Self.operationKeys(connection, session: id, through: snapshot.seq, journal: journal)
+            }
             loaded.unchangedOperations = try Self.unchangedOperations(connection, session: id)
             return loaded
         }
@@ -207,11 +210,11 @@ extension Store {
     /// - Throws: `.invalidInput` when `snapshot.seq` is beyond the session's durable seq or
     ///   older than the saved snapshot; `.unknownSession`.
     public func saveSnapshot(_ snapshot: StoredSessionSnapshot, for id: SessionID) async throws {
-        try await write { connection in
+        try await write { [writer] connection in
             guard try Self.sessionRow(connection, id) != nil else {
                 throw StoreError(.unknownSession, "cannot snapshot session \(id): no such session is stored")
             }
-            let last = try Self.lastSeq(connection, id)
+            let last = try Self.lastSeq(connection, id, journal: writer.journalDirectory)
             guard snapshot.seq >= 0, snapshot.seq <= last else {
                 throw StoreError(.invalidInput, "snapshot of session \(id) at seq \(snapshot.seq) is beyond its durable seq \(last)")
             }

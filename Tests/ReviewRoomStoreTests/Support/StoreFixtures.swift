@@ -14,6 +14,22 @@ enum StoreFixtures {
         )
     }
 
+    /// A store on `dir` whose journal folds once `foldRows` rows are not yet in `events`.
+    static func opened(_ dir: TemporaryDirectory, foldRows: Int) async throws -> (Store, StoreConfiguration) {
+        let configuration = StoreConfiguration(dataDirectory: dir.path, journalFoldRows: foldRows)
+        return (try await Store.open(configuration), configuration)
+    }
+
+    /// The database and its WAL copied, as a `kill -9` of the store would leave them now.
+    static func copyOfFiles(_ configuration: StoreConfiguration) throws -> TemporaryDirectory {
+        let copy = try TemporaryDirectory()
+        for suffix in ["", "-wal"] {
+            try FileManager.default.copyItem(atPath: configuration.databasePath + suffix,
+                                             toPath: copy.file(StoreConfiguration.databaseFileName + suffix))
+        }
+        return copy
+    }
+
     /// A facilitator and one session with two participants.
     static func session(in store: Store, participants: [NewParticipant] = [
         NewParticipant(name: "Asha", role: "reviewer"), NewParticipant(name: "Ben", role: "host", email: "ben@example.org"),
@@ -21,6 +37,17 @@ enum StoreFixtures {
         let facilitator = try await store.addFacilitator(name: "Fran")
         let created = try await store.createSession(owner: facilitator.facilitator.id, definition: definition(), participants: participants)
         return (facilitator, created)
+    }
+
+    /// `count` sessions of one facilitator: the first with two participants, the others none.
+    static func sessions(_ count: Int, in store: Store) async throws -> [SessionID] {
+        let (facilitator, first) = try await session(in: store)
+        var sessions = [first.session.id]
+        for index in 1..<count {
+            sessions.append(try await store.createSession(owner: facilitator.facilitator.id, definition: definition("S\(index)"),
+                                                          participants: []).session.id)
+        }
+        return sessions
     }
 
     static func event(_ seq: Int64, name: String = "floor.changed", data: String? = nil, author: String? = nil, opId: String? = nil) -> EventRecord {
