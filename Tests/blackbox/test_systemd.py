@@ -3,6 +3,8 @@ binds. `WATCHDOG=1` is sent only while the store answers too: a database another
 locked withholds it, and it comes back once the lock is gone."""
 import os
 import queue
+import shlex
+import shutil
 import signal
 import socket
 import sqlite3
@@ -10,7 +12,10 @@ import subprocess
 import threading
 import time
 
+import pytest
+
 from reviewroomd import EXECUTABLE, clean_environment
+from test_deploy_sandbox import UNIT, unit_settings
 
 TIMEOUT = 15
 
@@ -98,3 +103,22 @@ def test_the_watchdog_keep_alive_waits_for_the_store(tmp_path):
     finally:
         daemon.stop()
         notify.close()
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("unshare") is None, reason="needs root and unshare(1) for a mount namespace")
+def test_the_units_reload_command_works_on_a_server_without_procps(tmp_path):
+    """`systemctl reload` runs the unit's ExecReload=. Minimal Debian (debootstrap minbase, the
+    debian:bookworm image) has no procps, so no /bin/kill: there it must still send SIGHUP. Run
+    as systemd runs it (MAINPID in the environment) with every kill(1) on this machine hidden."""
+    command = shlex.split(unit_settings(UNIT)["ExecReload"])
+    hide = " && ".join(f"mount --bind /dev/null {path}" for path in ("/usr/bin/kill", "/bin/kill") if os.path.isfile(path))
+    daemon = LoggedDaemon(tmp_path, {})
+    try:
+        daemon.wait_for_log("listening")
+        reload = subprocess.run(["unshare", "--mount", "sh", "-c", f"{hide or 'true'} && exec \"$@\"", "sh", *command],
+                                env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "MAINPID": str(daemon.process.pid)},
+                                capture_output=True, text=True, timeout=TIMEOUT)
+        assert reload.returncode == 0, reload
+        daemon.wait_for_log("SIGHUP: reloading")
+    finally:
+        daemon.stop()
