@@ -184,6 +184,13 @@ class Host:
             return error.code, error.read().decode()
 
 
+def get(host, path):
+    """(status, body text) of an authenticated GET of `/api/v1` + path."""
+    request = urllib.request.Request(host.base + "/api/v1" + path, headers={"Authorization": f"Bearer {host.token}"})
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        return response.status, response.read().decode()
+
+
 def readyz(base, context=None):
     try:
         with urllib.request.urlopen(base + "/readyz", timeout=TIMEOUT, context=context) as response:
@@ -240,9 +247,19 @@ def test_reload_sends_sighup(machine):
 
 
 def test_stop_closes_clients_with_1001_and_exits_0(machine):
+    """A session's life under the sandbox first: scheduled, joined, its record and calendar made
+    (Foundation's dates in the session's time zone), then `systemctl stop`."""
     host = Host(machine.port, machine.token)
     session = schedule_session(host, "In a container", "Does stop close with 1001?",
                                maker={"id": "f", "name": "Ann Example", "token": machine.token})
+    status, record = get(host, f"/sessions/{session.id}/record?format=md")
+    assert status == 200 and "In a container" in record and "(Europe/London)" in record, record
+    status, calendar = get(host, f"/sessions/{session.id}/calendar.ics")
+    assert status == 200 and "BEGIN:VEVENT" in calendar, calendar
+    # Nothing the sandbox refused surfaced (libdispatch's setpriority line aside: README calls it harmless).
+    refused = [line for line in machine.journal().splitlines()
+               if ("not permitted" in line or "EPERM" in line) and "thread priority" not in line]
+    assert refused == [], refused
 
     async def join_then_stop():
         client = await Client.join(host.ws_url, session.tokens["Asha"])
