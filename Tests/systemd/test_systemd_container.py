@@ -12,6 +12,7 @@ booted container, each continuing where the previous one left it, as an administ
 import asyncio
 import json
 import os
+import re
 import pathlib
 import shutil
 import signal
@@ -315,3 +316,19 @@ def test_install_with_tls_end_to_end(machine):
     assert readyz(f"https://127.0.0.1:{machine.port}", context) == 200
     machine.sh("systemctl reload reviewroomd")
     assert "TLS certificates reloaded" in machine.journal()
+
+
+def test_readme_uninstall_leaves_nothing_behind(machine):
+    """README's "Uninstalling" block, run as written (as root, so without `sudo`): the backup is
+    made from the running service's database, then every file the install made is gone and
+    the port is closed."""
+    readme = (ROOT / "README.md").read_text()
+    block = re.search(r"### Uninstalling\n.*?```sh\n(.*?)```", readme, re.S).group(1)
+    machine.sh(block.replace("sudo ", ""), timeout=60)
+    assert machine.sh("test -s /root/reviewroom-final.sqlite3", check=False).returncode == 0
+    left = machine.sh("ls -d /usr/local/bin/reviewroomd /usr/local/share/reviewroom /etc/reviewroom /var/lib/reviewroom"
+                      " /var/lib/private/reviewroom /etc/systemd/system/reviewroomd.* 2>/dev/null", check=False).stdout
+    assert left == "", left
+    assert machine.show("reviewroomd", "LoadState")["LoadState"] == "not-found"
+    with pytest.raises(OSError):
+        readyz(f"http://127.0.0.1:{machine.port}")
