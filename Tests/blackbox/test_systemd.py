@@ -122,3 +122,47 @@ def test_the_units_reload_command_works_on_a_server_without_procps(tmp_path):
         daemon.wait_for_log("SIGHUP: reloading")
     finally:
         daemon.stop()
+
+
+def socket_activated_daemon(tmp_path, listeners):
+    """`reviewroomd serve` handed `listeners` as fds 3, 4, … with LISTEN_FDS, as systemd does
+    (LISTEN_PID left unset, which the daemon accepts)."""
+    fds = [listener.fileno() for listener in listeners]
+
+    def as_systemd_hands_them():
+        # Copies first, so moving one into place never overwrites another still to be moved.
+        copies = [os.dup(fd) for fd in fds]
+        for number, copy in enumerate(copies, start=3):
+            os.dup2(copy, number)
+            os.set_inheritable(number, True)  # dup2 onto itself keeps dup's close-on-exec
+
+    return subprocess.Popen(
+        [str(EXECUTABLE), "serve", "--data-dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True, env=clean_environment({"LISTEN_FDS": str(len(listeners))}), preexec_fn=as_systemd_hands_them,
+        close_fds=False)
+
+
+def test_a_second_socket_from_systemd_is_named_as_never_answered(tmp_path):
+    """A socket unit with two ListenStream= (a drop-in adding an address without clearing the
+    shipped one) hands over two sockets; only fd 3 is served, so the start-up log says so."""
+    listeners = []
+    for _ in range(2):
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listeners.append(listener)
+    process = socket_activated_daemon(tmp_path, listeners)
+    try:
+        for line in process.stderr:
+            if "listening config=" in line:
+                pytest.fail("started without a word about the second socket")
+            if "socket activation handed over 2 sockets" in line:
+                assert "only the first (fd 3) is served" in line and "single ListenStream=" in line, line
+                break
+        else:
+            pytest.fail(f"reviewroomd exited with {process.wait()}")
+    finally:
+        process.kill()
+        process.wait()
+        for listener in listeners:
+            listener.close()
