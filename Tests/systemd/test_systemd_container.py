@@ -102,10 +102,12 @@ class Machine:
     """A booted container: `sh` runs a shell command in it as root, as an administrator would."""
 
     def __init__(self, bundle):
+        # The console goes to a file: a pipe nobody reads while the tests run could fill and stall it.
+        self.console = tempfile.TemporaryFile()
         self.nspawn = subprocess.Popen(
             ["systemd-nspawn", "-D", str(ROOTFS), "--volatile=overlay", "--register=no", "--keep-unit", "--boot",
              "--console=pipe", f"--bind-ro={bundle}:/root/bundle", "--machine=reviewroom-check"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+            stdin=subprocess.DEVNULL, stdout=self.console, stderr=subprocess.STDOUT, start_new_session=True)
         self.leader = None
         deadline = time.monotonic() + BOOT_TIMEOUT
         while self.leader is None and time.monotonic() < deadline and self.nspawn.poll() is None:
@@ -147,7 +149,8 @@ class Machine:
             except subprocess.TimeoutExpired:
                 os.killpg(self.nspawn.pid, signal.SIGKILL)
                 self.nspawn.wait()
-        return self.nspawn.stdout.read().decode(errors="replace")
+        self.console.seek(0)
+        return self.console.read().decode(errors="replace")
 
 
 @pytest.fixture(scope="module")
@@ -156,13 +159,15 @@ def machine():
     if reason:
         pytest.skip(reason)
     make_rootfs()
-    bundle = make_bundle(pathlib.Path(tempfile.mkdtemp(prefix="reviewroom-systemd-check-")))
-    booted = Machine(bundle)
-    booted.port = free_port()
+    bundle = pathlib.Path(tempfile.mkdtemp(prefix="reviewroom-systemd-check-"))
+    booted = None
     try:
+        booted = Machine(make_bundle(bundle))
+        booted.port = free_port()
         yield booted
     finally:
-        booted.stop()
+        if booted:
+            booted.stop()
         shutil.rmtree(bundle, ignore_errors=True)
 
 
