@@ -281,14 +281,28 @@ def test_stop_closes_clients_with_1001_and_exits_0(machine):
     assert shown == {"Result": "success", "ExecMainStatus": "0", "ActiveState": "inactive"}, shown
 
 
+def socket_drop_in(machine, *addresses):
+    """README's drop-in for another address under socket activation: the shipped one cleared."""
+    lines = "\\n".join(["[Socket]", "ListenStream="] + [f"ListenStream={address}" for address in addresses])
+    machine.sh(f"mkdir -p /etc/systemd/system/reviewroomd.socket.d && printf '{lines}\\n'"
+               " > /etc/systemd/system/reviewroomd.socket.d/port.conf && systemctl daemon-reload")
+
+
 def test_socket_activation_starts_the_daemon_on_the_first_connection(machine):
-    machine.sh("mkdir -p /etc/systemd/system/reviewroomd.socket.d && printf '[Socket]\\nListenStream=\\n"
-               f"ListenStream=127.0.0.1:{machine.port}\\n' > /etc/systemd/system/reviewroomd.socket.d/port.conf"
-               " && systemctl daemon-reload && systemctl enable --now reviewroomd.socket")
+    """And a socket unit with two addresses (the second is never answered) is warned about."""
+    socket_drop_in(machine, f"127.0.0.1:{machine.port}", f"127.0.0.1:{free_port()}")
+    machine.sh("systemctl enable --now reviewroomd.socket")
     assert machine.show("reviewroomd", "ActiveState")["ActiveState"] == "inactive"
     status, _ = Host(machine.port, machine.token).api("GET", "/templates", machine.token)
     assert status == 200
     assert "socket_activated=true" in machine.journal()
+    assert "socket activation handed over 2 sockets (LISTEN_FDS=2)" in machine.journal()
+    # The README's order: the service lets go of the old sockets before the socket unit changes.
+    socket_drop_in(machine, f"127.0.0.1:{machine.port}")
+    machine.sh("systemctl stop reviewroomd && systemctl restart reviewroomd.socket")
+    status, _ = Host(machine.port, machine.token).api("GET", "/templates", machine.token)
+    assert status == 200
+    assert machine.journal().count("socket activation handed over") == 1
     machine.sh("systemctl disable --now reviewroomd.socket && systemctl stop reviewroomd")
 
 
