@@ -89,7 +89,7 @@ blackbox-test: python-deps
 # README's systemd deployment under a real systemd (Tests/systemd): `make release`'s binary and
 # Deploy/ installed into a booted Debian 12 container (systemd-nspawn). Not part of `make test`:
 # the first run debootstraps the container's tree (.build/systemd-check/rootfs, kept) from the
-# network, which takes minutes; later runs take about 30 s. Needs root (run as root or via sudo).
+# network, which takes minutes; later runs take about a minute. Needs root (run as root or via sudo).
 SYSTEMD_CHECK_PACKAGES := systemd-container debootstrap
 systemd-check: release python-deps
 	@missing=""; for p in $(SYSTEMD_CHECK_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

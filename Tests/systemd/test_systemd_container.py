@@ -246,6 +246,23 @@ def test_ready_and_watchdog_notifications_reach_systemd(machine):
     assert machine.show("reviewroomd", "NRestarts")["NRestarts"] == "0"
 
 
+def test_a_daemon_that_stops_answering_is_restarted_by_the_watchdog(machine):
+    """SIGSTOP freezes every thread, so no WATCHDOG=1: after WatchdogSec (30 s) systemd kills it
+    and Restart=on-failure starts it again, which finds its run marker from the same boot."""
+    first = machine.show("reviewroomd", "MainPID")["MainPID"]
+    machine.sh(f"kill -STOP {first}")
+    deadline = time.monotonic() + 60
+    while machine.show("reviewroomd", "NRestarts")["NRestarts"] == "0":
+        assert time.monotonic() < deadline, "not restarted within 60 s of freezing"
+        time.sleep(1)  # polling systemd's restart counter: no event reaches this side
+    machine.sh("timeout 30 sh -c 'until systemctl is-active --quiet reviewroomd; do sleep 0.2; done'")
+    journal = machine.journal()
+    assert "Watchdog timeout" in machine.sh("journalctl --no-pager -o cat _PID=1").stdout
+    assert "the previous run was not stopped cleanly" in journal and "the machine kept running" in journal, journal[-2000:]
+    assert machine.show("reviewroomd", "MainPID")["MainPID"] != first
+    assert readyz(f"http://127.0.0.1:{machine.port}") == 200
+
+
 def test_reload_sends_sighup(machine):
     before = machine.journal().count("SIGHUP: reloading")
     machine.sh("systemctl reload reviewroomd")
@@ -326,6 +343,7 @@ def test_install_with_tls_end_to_end(machine):
     naming the credentials' copies, the service serves HTTPS, and a reload re-reads them."""
     result = machine.sh("cd /root/bundle && reviewroom/Deploy/install.sh --bin-dir reviewroom --with-tls")
     assert "243/CREDENTIALS" in result.stderr, result
+    assert "reviewroomd is still running the old version" in result.stdout, result
     machine.sh("install -m 0600 /root/bundle/tls/key.pem /etc/reviewroom/tls/key.pem"
                " && install -m 0644 /root/bundle/tls/cert.pem /etc/reviewroom/tls/cert.pem"
                " && sed -i 's|^#tls_cert|tls_cert|; s|^#tls_key|tls_key|' /etc/reviewroom/reviewroom.conf"
