@@ -104,8 +104,12 @@ class Machine:
     def __init__(self, bundle):
         # The console goes to a file: a pipe nobody reads while the tests run could fill and stall it.
         self.console = tempfile.TemporaryFile()
+        # Where this machine's PID 1 is not systemd (containers, some CI and VMs), there is no one
+        # to make a scope for the container: --keep-unit stays in ours. Under systemd (untried
+        # here) nspawn asks it for a delegated scope of its own.
+        keep_unit = [] if os.path.isdir("/run/systemd/system") else ["--keep-unit"]
         self.nspawn = subprocess.Popen(
-            ["systemd-nspawn", "-D", str(ROOTFS), "--volatile=overlay", "--register=no", "--keep-unit", "--boot",
+            ["systemd-nspawn", "-D", str(ROOTFS), "--volatile=overlay", "--register=no", *keep_unit, "--boot",
              "--console=pipe", f"--bind-ro={bundle}:/root/bundle", "--machine=reviewroom-check"],
             stdin=subprocess.DEVNULL, stdout=self.console, stderr=subprocess.STDOUT, start_new_session=True)
         self.leader = None
