@@ -16,7 +16,7 @@ PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selen
 # Debian packages only the browser tests need.
 BROWSER_PACKAGES := chromium chromium-driver
 
-.PHONY: deps build release test api-test blackbox-test content-test browser-test browser-deps python-deps coverage run bench
+.PHONY: deps build release test api-test blackbox-test content-test browser-test browser-deps python-deps coverage run bench systemd-check
 
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -85,6 +85,17 @@ api-test: python-deps
 blackbox-test: python-deps
 	@[ -x .build/debug/reviewroomd ] || swift build --product reviewroomd
 	$(PY) -m pytest Tests/blackbox -q
+
+# README's systemd deployment under a real systemd (Tests/systemd): `make release`'s binary and
+# Deploy/ installed into a booted Debian 12 container (systemd-nspawn). Not part of `make test`:
+# the first run debootstraps the container's tree (.build/systemd-check/rootfs, kept) from the
+# network, which takes minutes; later runs take about a minute. Needs root (run as root or via sudo).
+SYSTEMD_CHECK_PACKAGES := systemd-container debootstrap
+systemd-check: release python-deps
+	@missing=""; for p in $(SYSTEMD_CHECK_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	$(SUDO) $(PY) -m pytest Tests/systemd -q -rs
 
 # Real headless Chromium (Debian's) against a real reviewroomd; `make test` has just built it.
 browser-test: browser-deps python-deps

@@ -116,7 +116,25 @@ CONF_DIR="$DESTDIR/etc/reviewroom"
 SHARE="$DESTDIR$PREFIX/share/reviewroom"
 
 run install -d -m 0755 "$DESTDIR$PREFIX/bin" "$SHARE" "$UNIT_DIR" "$CONF_DIR" "$DESTDIR$PREFIX/share/doc/reviewroom"
-run install -m 0755 "$BINARY" "$DESTDIR$PREFIX/bin/reviewroomd"
+# Without its debug info (a third of the release binary) but with its symbol table, so a crash
+# backtrace (SWIFT_BACKTRACE) still names functions; `strip` is binutils', which a minimal
+# server may lack: then, or when strip cannot read the binary (another architecture under
+# DESTDIR), it is installed as it is. Written beside the old one and renamed over it, so a
+# running daemon keeps its file.
+installed="$DESTDIR$PREFIX/bin/reviewroomd"
+if ! command -v strip >/dev/null; then
+    echo "install.sh: strip is not installed (apt-get install binutils for a smaller binary): installing $BINARY with its debug info; it runs the same"
+    run install -m 0755 "$BINARY" "$installed"
+elif [ "$DRY_RUN" = 1 ]; then
+    echo "+ strip --strip-debug -o $installed.new $BINARY && mv $installed.new $installed"
+elif strip --strip-debug -o "$installed.new" "$BINARY"; then
+    chmod 0755 "$installed.new"
+    mv -f "$installed.new" "$installed"
+else
+    rm -f "$installed.new"
+    echo "install.sh: strip could not read $BINARY: installing it with its debug info"
+    install -m 0755 "$BINARY" "$installed"
+fi
 # The web client: replaced as a whole so removed files do not linger, copied beside the old
 # one and swapped in, so a running daemon is never without its pages mid-copy.
 run rm -rf "$SHARE/web.new" "$SHARE/web.old"
@@ -140,6 +158,13 @@ if [ "$WITH_TLS" = 1 ]; then
     run install -d -m 0755 "$UNIT_DIR/reviewroomd.service.d"
     run install -m 0644 "$ROOT/Deploy/reviewroomd.service.d/tls.conf" "$UNIT_DIR/reviewroomd.service.d/tls.conf"
     run install -d -m 0700 "$CONF_DIR/tls"
+fi
+# The drop-in makes every start load both files: without them systemd refuses to start the
+# service (status=243/CREDENTIALS, "Failed to set up credentials: Protocol error"), so say what
+# is still to do, last, where it is read.
+tls_todo=""
+if [ "$WITH_TLS" = 1 ] && { [ ! -f "$CONF_DIR/tls/key.pem" ] || [ ! -f "$CONF_DIR/tls/cert.pem" ]; }; then
+    tls_todo="install.sh: --with-tls: reviewroomd will not start (status=243/CREDENTIALS) until /etc/reviewroom/tls/key.pem and cert.pem (PEM: the key, the certificate chain) are there: install -m 0600 KEY /etc/reviewroom/tls/key.pem; install -m 0644 CHAIN /etc/reviewroom/tls/cert.pem; then uncomment tls_cert and tls_key in /etc/reviewroom/reviewroom.conf and (re)start it"
 fi
 
 if [ -e "$CONF_DIR/reviewroom.conf" ]; then
@@ -166,3 +191,4 @@ else
     echo "(on the server, with systemd running: sudo systemctl daemon-reload, then sudo systemctl enable --now reviewroomd"
     echo " on a first install, or sudo systemctl try-restart reviewroomd after an upgrade)"
 fi
+[ -z "$tls_todo" ] || echo "$tls_todo" >&2

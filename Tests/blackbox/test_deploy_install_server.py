@@ -12,7 +12,7 @@ import pytest
 
 from reviewroomd import EXECUTABLE, ROOT
 # `work`: the scratch directory fixture (upper, work and prefix directories), shared.
-from test_deploy_install import TOOLCHAIN, WITHOUT_TOOLCHAIN, namespaces_work, runpath, work  # noqa: F401
+from test_deploy_install import RELEASE, TOOLCHAIN, WITHOUT_TOOLCHAIN, namespaces_work, runpath, work  # noqa: F401
 
 SCRIPT = ROOT / "Deploy" / "install.sh"
 
@@ -120,3 +120,61 @@ def test_the_readme_bundle_installs_with_paths_relative_to_where_it_is_called(tm
     assert (tmp_path / "stage" / "usr/local/bin/reviewroomd").is_file(), result
     assert (tmp_path / "stage" / "usr/local/share/reviewroom/web/index.html").is_file(), result
     assert (tmp_path / "stage" / "usr/local/share/doc/reviewroom/README.md").is_file(), result
+
+
+def source_binary():
+    """The binary install.sh should install: `make release`'s when built, else the one under test."""
+    return RELEASE if RELEASE.exists() else EXECUTABLE
+
+
+def stage(tmp_path, *options, path=None):
+    """install.sh --bin-dir (source_binary's directory) into DESTDIR tmp_path/stage."""
+    env = {**os.environ, "DESTDIR": str(tmp_path / "stage")}
+    if path:
+        env["PATH"] = path
+    return subprocess.run([str(SCRIPT), "--bin-dir", str(source_binary().parent), *options],
+                          capture_output=True, text=True, timeout=120, env=env)
+
+
+def sections(binary):
+    return subprocess.run(["readelf", "-S", "-W", str(binary)], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.skipif(shutil.which("strip") is None or shutil.which("readelf") is None, reason="needs binutils (strip, readelf)")
+def test_the_installed_binary_has_no_debug_info_but_keeps_its_symbols_and_runs(tmp_path):
+    """Debug info is most of the release binary's size and no use on a server; the symbol table
+    stays, so a crash backtrace (SWIFT_BACKTRACE) still names functions."""
+    result = stage(tmp_path)
+    assert result.returncode == 0, result
+    installed = tmp_path / "stage" / "usr/local/bin/reviewroomd"
+    assert installed.stat().st_size < source_binary().stat().st_size, (installed.stat().st_size, source_binary())
+    assert ".debug_info" in sections(source_binary()), "the source binary has debug info to strip"
+    assert ".debug_info" not in sections(installed) and ".symtab" in sections(installed)
+    assert os.access(installed, os.X_OK)
+    made = subprocess.run([str(installed), "facilitator", "add", "Ann", "--json", "--data-dir", str(tmp_path / "data")],
+                          capture_output=True, text=True, timeout=60)
+    assert made.returncode == 0 and '"token"' in made.stdout, made
+
+
+def test_without_strip_the_binary_is_installed_as_it_is_and_said_so(tmp_path):
+    """A minimal server has no binutils: the binary goes in unchanged, and the output says why."""
+    result = stage(tmp_path, path=path_without("strip", str(tmp_path / "bin")))
+    assert result.returncode == 0, result
+    assert "strip is not installed" in result.stdout, result.stdout
+    installed = tmp_path / "stage" / "usr/local/bin/reviewroomd"
+    assert installed.read_bytes() == source_binary().read_bytes()
+
+
+def test_with_tls_says_the_service_will_not_start_until_the_key_and_certificate_are_there(tmp_path):
+    """The drop-in loads both files at every start; without them systemd refuses to start the
+    service with an obscure `243/CREDENTIALS` ("Protocol error"). Once both are there, nothing is said."""
+    result = stage(tmp_path, "--with-tls")
+    assert result.returncode == 0, result
+    assert "243/CREDENTIALS" in result.stderr and "/etc/reviewroom/tls/key.pem" in result.stderr, result.stderr
+    assert "uncomment tls_cert and tls_key" in result.stderr, result.stderr
+    tls = tmp_path / "stage" / "etc/reviewroom/tls"
+    assert (tmp_path / "stage" / "etc/systemd/system/reviewroomd.service.d/tls.conf").is_file()
+    (tls / "key.pem").write_text("key\n")
+    (tls / "cert.pem").write_text("chain\n")
+    again = stage(tmp_path, "--with-tls")
+    assert again.returncode == 0 and "243/CREDENTIALS" not in again.stderr, again

@@ -3,6 +3,8 @@ binds. `WATCHDOG=1` is sent only while the store answers too: a database another
 locked withholds it, and it comes back once the lock is gone."""
 import os
 import queue
+import shlex
+import shutil
 import signal
 import socket
 import sqlite3
@@ -10,7 +12,10 @@ import subprocess
 import threading
 import time
 
+import pytest
+
 from reviewroomd import EXECUTABLE, clean_environment
+from test_deploy_sandbox import UNIT, unit_settings
 
 TIMEOUT = 15
 
@@ -98,3 +103,66 @@ def test_the_watchdog_keep_alive_waits_for_the_store(tmp_path):
     finally:
         daemon.stop()
         notify.close()
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("unshare") is None, reason="needs root and unshare(1) for a mount namespace")
+def test_the_units_reload_command_works_on_a_server_without_procps(tmp_path):
+    """`systemctl reload` runs the unit's ExecReload=. Minimal Debian (debootstrap minbase, the
+    debian:bookworm image) has no procps, so no /bin/kill: there it must still send SIGHUP. Run
+    as systemd runs it (MAINPID in the environment) with every kill(1) on this machine hidden."""
+    command = shlex.split(unit_settings(UNIT)["ExecReload"])
+    hide = " && ".join(f"mount --bind /dev/null {path}" for path in ("/usr/bin/kill", "/bin/kill") if os.path.isfile(path))
+    daemon = LoggedDaemon(tmp_path, {})
+    try:
+        daemon.wait_for_log("listening")
+        reload = subprocess.run(["unshare", "--mount", "sh", "-c", f"{hide or 'true'} && exec \"$@\"", "sh", *command],
+                                env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "MAINPID": str(daemon.process.pid)},
+                                capture_output=True, text=True, timeout=TIMEOUT)
+        assert reload.returncode == 0, reload
+        daemon.wait_for_log("SIGHUP: reloading")
+    finally:
+        daemon.stop()
+
+
+def socket_activated_daemon(tmp_path, listeners):
+    """`reviewroomd serve` handed `listeners` as fds 3, 4, … with LISTEN_FDS, as systemd does
+    (LISTEN_PID left unset, which the daemon accepts)."""
+    fds = [listener.fileno() for listener in listeners]
+
+    def as_systemd_hands_them():
+        # Copies first, so moving one into place never overwrites another still to be moved.
+        copies = [os.dup(fd) for fd in fds]
+        for number, copy in enumerate(copies, start=3):
+            os.dup2(copy, number)
+            os.set_inheritable(number, True)  # dup2 onto itself keeps dup's close-on-exec
+
+    return subprocess.Popen(
+        [str(EXECUTABLE), "serve", "--data-dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True, env=clean_environment({"LISTEN_FDS": str(len(listeners))}), preexec_fn=as_systemd_hands_them,
+        close_fds=False)
+
+
+def test_a_second_socket_from_systemd_is_named_as_never_answered(tmp_path):
+    """A socket unit with two ListenStream= (a drop-in adding an address without clearing the
+    shipped one) hands over two sockets; only fd 3 is served, so the start-up log says so."""
+    listeners = []
+    for _ in range(2):
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listeners.append(listener)
+    process = socket_activated_daemon(tmp_path, listeners)
+    try:
+        for line in process.stderr:
+            if "listening config=" in line:
+                pytest.fail("started without a word about the second socket")
+            if "socket activation handed over 2 sockets" in line:
+                assert "only the first (fd 3) is served" in line and "single ListenStream=" in line, line
+                break
+        else:
+            pytest.fail(f"reviewroomd exited with {process.wait()}")
+    finally:
+        process.kill()
+        process.wait()
+        for listener in listeners:
+            listener.close()

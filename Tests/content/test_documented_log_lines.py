@@ -23,6 +23,7 @@ QUOTED = {
         ["read-only file system (under systemd ProtectSystem: add ReadWritePaths="],
     "cannot access DIR: permission denied (run with sudo)": ["cannot access", ": permission denied (run with sudo)"],
     "cannot listen on": ["cannot listen on"],
+    "socket activation handed over 2 sockets": ["socket activation handed over ", " sockets (LISTEN_FDS="],
     "configuration has N problems": ["configuration has"],
     "WebSocket upgrade refused: Origin": ["WebSocket upgrade refused: Origin"],
     "WebSocket upgrade headers missing": ["WebSocket upgrade headers missing"],

@@ -13,6 +13,17 @@ public enum SystemdEnvironment {
         return 3
     }
 
+    /// A warning when systemd handed over more listening sockets than the one served (fd 3), as a
+    /// socket unit with two `ListenStream=` does: the kernel accepts connections to the others
+    /// and nobody ever answers them. Nil for one socket, or none of ours.
+    public static func unservedListenersWarning(environment: [String: String], pid: Int32) -> String? {
+        guard inheritedListener(environment: environment, pid: pid) != nil,
+              let count = environment["LISTEN_FDS"].flatMap({ Int($0) }), count > 1 else { return nil }
+        return "socket activation handed over \(count) sockets (LISTEN_FDS=\(count)): only the first (fd 3) is served, "
+            + "and connections to the other \(count - 1) are never answered: give reviewroomd.socket a single ListenStream= "
+            + "(a drop-in that changes the address starts with an empty ListenStream=)"
+    }
+
     /// Removes the socket-activation variables so child processes do not take the fds as theirs.
     public static func forgetInheritedListeners() {
         unsetenv("LISTEN_FDS"); unsetenv("LISTEN_PID"); unsetenv("LISTEN_FDNAMES")

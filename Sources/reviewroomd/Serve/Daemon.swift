@@ -75,6 +75,9 @@ struct Daemon {
         // SIGHUP ends a process by default; drop any that comes before ReloadSignalService traps it.
         signal(SIGHUP, SIG_IGN)
         let inherited = SystemdEnvironment.inheritedListener(environment: environment, pid: getpid())
+        if let warning = SystemdEnvironment.unservedListenersWarning(environment: environment, pid: getpid()) {
+            logger.warning("\(warning)")
+        }
         if inherited != nil { SystemdEnvironment.forgetInheritedListeners() }
         let transport: TransportConfiguration
         do {

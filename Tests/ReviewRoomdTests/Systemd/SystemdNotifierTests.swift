@@ -36,6 +36,14 @@ struct SystemdNotifierTests {
         #expect(SystemdEnvironment.inheritedListener(environment: [:], pid: 42) == nil)
     }
 
+    @Test func socketsBeyondTheFirstAreNamedAsNeverAnswered() {
+        let two = SystemdEnvironment.unservedListenersWarning(environment: ["LISTEN_FDS": "2", "LISTEN_PID": "42"], pid: 42)
+        #expect(two?.contains("LISTEN_FDS=2") == true && two?.contains("the other 1 are never answered") == true)
+        #expect(SystemdEnvironment.unservedListenersWarning(environment: ["LISTEN_FDS": "1", "LISTEN_PID": "42"], pid: 42) == nil)
+        #expect(SystemdEnvironment.unservedListenersWarning(environment: ["LISTEN_FDS": "2", "LISTEN_PID": "43"], pid: 42) == nil)
+        #expect(SystemdEnvironment.unservedListenersWarning(environment: [:], pid: 42) == nil)
+    }
+
     @Test func watchdogIntervalIsHalfTheTimeout() {
         #expect(SystemdEnvironment.watchdogInterval(environment: ["WATCHDOG_USEC": "2000000"], pid: 7) == .seconds(1))
         #expect(SystemdEnvironment.watchdogInterval(environment: ["WATCHDOG_USEC": "2000000", "WATCHDOG_PID": "8"], pid: 7) == nil)
