@@ -15,13 +15,21 @@ PYTHON_PACKAGES := schemathesis openapi-spec-validator jsonschema icalendar sele
 PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selenium,axe_selenium_python,pytest,websockets,markdown_it
 # Debian packages only the browser tests need.
 BROWSER_PACKAGES := chromium chromium-driver
+# Debian packages only the systemd container test needs (systemd-nspawn; `make systemd-check`
+# adds debootstrap).
+SYSTEMD_TEST_PACKAGES := systemd-container
 
-.PHONY: deps build release test api-test blackbox-test content-test browser-test browser-deps python-deps coverage run bench systemd-check
-
-deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs those of the Debian packages named in $(1) that are not installed yet.
+define install_missing
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+endef
+
+.PHONY: deps build release test api-test blackbox-test content-test browser-test browser-deps python-deps coverage run bench systemd-test systemd-deps systemd-check
+
+deps:
+	$(call install_missing,$(SYSTEM_PACKAGES))
 
 build: deps
 	swift build
@@ -39,12 +47,13 @@ release: deps
 
 # Installs everything first, then: every Swift test (with the core's coverage figure), the
 # record/calendar checks, the API checks (OpenAPI + schemathesis), the WebSocket protocol
-# black-box checks, the browser tests. They run with TMPDIR set to one fresh directory, removed
-# afterwards whatever the outcome: the data directories, sockets and files the tests make do
-# not pile up in /tmp run after run. It also makes `make release`'s daemon, which the black-box
-# suite runs on a machine without the Swift toolchain (test_deploy_install.py), so a later
-# `sudo Deploy/install.sh --no-build` installs a binary that was tested.
-test: deps browser-deps python-deps
+# black-box checks, README's systemd deployment in a container (systemd-test), the browser
+# tests. They run with TMPDIR set to one fresh directory, removed afterwards whatever the
+# outcome: the data directories, sockets and files the tests make do not pile up in /tmp run
+# after run. It also makes `make release`'s daemon, which the black-box suite runs on a machine
+# without the Swift toolchain (test_deploy_install.py) and systemd-test installs under systemd,
+# so a later `sudo Deploy/install.sh --no-build` installs a binary that was tested.
+test: deps browser-deps python-deps systemd-deps
 	swift build --build-tests --enable-code-coverage
 	swift build $(RELEASE_FLAGS) --product reviewroomd
 	@scratch="$$(mktemp -d /tmp/reviewroom-test.XXXXXX)" && trap 'rm -rf "$$scratch"' EXIT && export TMPDIR="$$scratch" && \
@@ -54,6 +63,7 @@ test: deps browser-deps python-deps
 	  $(MAKE) --no-print-directory content-test && \
 	  $(MAKE) --no-print-directory api-test && \
 	  $(MAKE) --no-print-directory blackbox-test && \
+	  $(MAKE) --no-print-directory systemd-test && \
 	  $(MAKE) --no-print-directory browser-test
 
 python-deps:
@@ -62,9 +72,10 @@ python-deps:
 	@$(PY) -c "import $(PYTHON_MODULES)" 2>/dev/null || $(PY) -m pip install --quiet $(PYTHON_PACKAGES)
 
 browser-deps: deps
-	@missing=""; for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	$(call install_missing,$(BROWSER_PACKAGES))
+
+systemd-deps: deps
+	$(call install_missing,$(SYSTEMD_TEST_PACKAGES))
 
 # The record JSON against its schema (jsonschema), the calendar (icalendar), the HTML's CSP hash;
 # the Swift suite "Sample exports for the Python checks" writes the samples they read.
@@ -86,16 +97,27 @@ blackbox-test: python-deps
 	@[ -x .build/debug/reviewroomd ] || swift build --product reviewroomd
 	$(PY) -m pytest Tests/blackbox -q
 
-# README's systemd deployment under a real systemd (Tests/systemd): `make release`'s binary and
-# Deploy/ installed into a booted Debian 12 container (systemd-nspawn). Not part of `make test`:
-# the first run debootstraps the container's tree (.build/systemd-check/rootfs, kept) from the
-# network, which takes minutes; later runs take about a minute. Needs root (run as root or via sudo).
-SYSTEMD_CHECK_PACKAGES := systemd-container debootstrap
+# README's systemd deployment under a real systemd (Tests/systemd/test_systemd_container.py):
+# `make release`'s binary and Deploy/ installed, as on a server, into a container booted with
+# systemd-nspawn. systemd-test (part of `make test`) boots this machine's own Debian 12
+# (`-D / --volatile=yes`: a tmpfs root with this machine's /usr read-only, /etc and /usr/local
+# from a scratch directory), in seconds and without a download; the whole file takes about 20 s.
+# It needs root and skips, saying why, without it (it runs as `make` does, never through sudo,
+# so `make test` asks for no password), without systemd-nspawn, or where the container cannot
+# boot (a sandbox without the namespaces nspawn needs).
+systemd-test: python-deps systemd-deps
+	@[ -x .build/release/reviewroomd ] || $(MAKE) --no-print-directory release
+	$(PY) -m pytest Tests/systemd -q -rs
+
+# The same steps in a minimal Debian 12 instead (debootstrap --variant=minbase, the runtime
+# packages only: no binutils, no procps), which shows what this machine's fuller OS hides. Not
+# part of `make test`: the first run debootstraps the tree (.build/systemd-check/rootfs, kept)
+# from the network, which takes minutes; later runs take about half a minute. Needs root (run
+# as root or via sudo).
+SYSTEMD_CHECK_PACKAGES := $(SYSTEMD_TEST_PACKAGES) debootstrap
 systemd-check: release python-deps
-	@missing=""; for p in $(SYSTEMD_CHECK_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
-	$(SUDO) $(PY) -m pytest Tests/systemd -q -rs
+	$(call install_missing,$(SYSTEMD_CHECK_PACKAGES))
+	$(SUDO) env REVIEWROOM_SYSTEMD_ROOTFS=debootstrap $(PY) -m pytest Tests/systemd -q -rs
 
 # Real headless Chromium (Debian's) against a real reviewroomd; `make test` has just built it.
 browser-test: browser-deps python-deps
