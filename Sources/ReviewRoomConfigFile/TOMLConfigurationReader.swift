@@ -3,13 +3,16 @@ import ReviewRoomServer
 import TOMLKit
 
 /// Reads `reviewroom.conf` (TOML, flat `key = value`) into a ``ConfigurationFile``.
-enum TOMLConfigurationReader {
+///
+/// A library of its own (not part of `reviewroomd`) so that the fuzz target for the file's
+/// syntax (`ReviewRoomFuzzTargets`) runs the very parser the daemon does.
+public enum TOMLConfigurationReader {
     /// Where the daemon looks when no `--config` is given.
-    static let defaultPath = "/etc/reviewroom/reviewroom.conf"
+    public static let defaultPath = "/etc/reviewroom/reviewroom.conf"
 
     /// The file to use: `explicitPath` (which must exist), else the default file if it exists
     /// (nil when it does not: all defaults).
-    static func read(explicitPath: String?) -> ConfigurationFile? {
+    public static func read(explicitPath: String?) -> ConfigurationFile? {
         let path = explicitPath ?? defaultPath
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -48,7 +51,7 @@ enum TOMLConfigurationReader {
     /// Parses TOML text; a syntax error or a nested table is a problem. A syntax error names the
     /// key of its line (when the line has one) and quotes the line, since TOML's own wording
     /// ("unescaped control characters" for a missing closing quote) rarely says what to fix.
-    static func parse(_ text: String, path: String) -> ConfigurationFile {
+    public static func parse(_ text: String, path: String) -> ConfigurationFile {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
