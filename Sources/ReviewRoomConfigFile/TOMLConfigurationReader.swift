@@ -52,6 +52,8 @@ public enum TOMLConfigurationReader {
     /// key of its line (when the line has one) and quotes the line, since TOML's own wording
     /// ("unescaped control characters" for a missing closing quote) rarely says what to fix.
     public static func parse(_ text: String, path: String) -> ConfigurationFile {
+        let refused = preflightProblems(text, path: path)
+        guard refused.isEmpty else { return ConfigurationFile(path: path, problems: refused) }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
