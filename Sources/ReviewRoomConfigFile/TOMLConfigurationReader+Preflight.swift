@@ -47,7 +47,8 @@ extension TOMLConfigurationReader {
     /// `: a [table] header…` for a line (strings and comments blanked) that opens a header (`[`
     /// or `[[`, then blanks) with anything but a bare key character, a quote or `]`, else nil.
     private static func malformedHeaderMessage(_ code: String) -> String? {
-        var rest = code.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+        // toml++ skips a byte order mark at the start of the file.
+        var rest = code.unicodeScalars.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
         guard rest.first == "[" else { return nil }
         rest = rest.dropFirst()
         if rest.first == "[" { rest = rest.dropFirst() }

@@ -101,6 +101,13 @@ struct CheckConfigCommandTests {
         #expect(result.stderr.contains(expected), "\(result.stderr)")
     }
 
+    /// The same header first in a file that starts with a byte order mark, which toml++ skips.
+    @Test func aHeaderAfterAByteOrderMarkIsAProblemNotAnAbort() async throws {
+        let result = try await reviewroomd(["check-config", "--config", try configFile("\u{FEFF}[[\t[x]]\n").path])
+        #expect(result.status == 78, "\(result.status): \(result.stderr)")
+        #expect(result.stderr.contains("a [table] header must start with a key"), "\(result.stderr)")
+    }
+
     /// serve creates only the last directory of data_dir; check-config says so before the
     /// service fails with 73. An existing parent (serve creates the rest) is fine.
     @Test func aDataDirectoryWhoseParentIsMissingIsRefused() async throws {
