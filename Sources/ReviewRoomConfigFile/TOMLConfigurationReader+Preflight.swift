@@ -13,14 +13,18 @@ extension TOMLConfigurationReader {
     /// - a date followed by `T` and no time (`1979-05-27Tx`): toml++'s `parse_time` assertion.
     ///   No key takes a date, so this only changes which message such a file gets;
     /// - a `}` right after a `[` or `,` (`x = [1, }`): toml++'s `parse_value` assertion.
-    static func preflightProblems(_ text: String, path: String) -> [ConfigurationProblem] {
+    ///
+    /// `text` starts at line `firstLine` of the file: the statement-by-statement recovery checks
+    /// each statement again on its own, since a string the whole file opens (and so blanks) may
+    /// be no string in a statement read alone.
+    static func preflightProblems(_ text: String, path: String, firstLine: Int = 1) -> [ConfigurationProblem] {
         let lines = fileLines(text)
         let unquoted = unquotedLines(text)
         var problems: [ConfigurationProblem] = []
-        var lastSign: Unicode.Scalar = "\n"
+        var previousSignificant: Unicode.Scalar = "\n"
         for (index, line) in lines.enumerated() {
             let code = index < unquoted.count ? unquoted[index] : ""
-            let brace = misplacedBraceMessage(code, after: &lastSign)
+            let brace = misplacedBraceMessage(code, after: &previousSignificant)
             // A line with a control character is not quoted: the message would carry it.
             let quoted = " (`\(line.trimmingPrefix { $0 == " " || $0 == "\t" }.prefix(120))`)"
             guard let message = controlCharacterMessage(line)
@@ -28,7 +32,7 @@ extension TOMLConfigurationReader {
                 ?? brace.map({ quoted + $0 })
             else { continue }
             problems.append(ConfigurationProblem(code: .syntax, key: key(ofLine: String(line)), source: .file(path),
-                                                 message: "line \(index + 1)\(message)"))
+                                                 message: "line \(firstLine + index)\(message)"))
         }
         return problems
     }

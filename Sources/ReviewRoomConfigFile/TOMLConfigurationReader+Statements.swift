@@ -22,6 +22,11 @@ extension TOMLConfigurationReader {
         var problems: [ConfigurationProblem] = []
         var firstLineOfKey: [String: Int] = [:]
         for statement in statements(of: text) {
+            let refused = preflightProblems(statement.text, path: path, firstLine: statement.firstLine)
+            guard refused.isEmpty else {
+                problems += refused
+                continue
+            }
             let table: TOMLTable
             do {
                 table = try TOMLTable(string: statement.text)

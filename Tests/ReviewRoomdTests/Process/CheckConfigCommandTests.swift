@@ -101,6 +101,16 @@ struct CheckConfigCommandTests {
         #expect(result.stderr.contains(expected), "\(result.stderr)")
     }
 
+    /// Found by `make fuzz` (crash-toml-header-in-statement-read-alone): the whole file reads line
+    /// 4's `[` as inside a multi-line string, but the statement-by-statement recovery reads it
+    /// alone, as a header, and toml++ aborted there (exit 134).
+    @Test func aBadHeaderOnlyTheStatementRecoverySeesIsAProblemNotAnAbort() async throws {
+        let text = "0._s= ''''' \"\",\n   w = [\n  rability = \"pnower\"\n [\n (\"'''''\",\n '''"
+        let result = try await reviewroomd(["check-config", "--config", try configFile(text).path])
+        #expect(result.status == 78, "\(result.status): \(result.stderr)")
+        #expect(result.stderr.contains("line 4 (`[`): a [table] header must start with a key"), "\(result.stderr)")
+    }
+
     /// The same header first in a file that starts with a byte order mark, which toml++ skips.
     @Test func aHeaderAfterAByteOrderMarkIsAProblemNotAnAbort() async throws {
         let result = try await reviewroomd(["check-config", "--config", try configFile("\u{FEFF}[[\t[x]]\n").path])
