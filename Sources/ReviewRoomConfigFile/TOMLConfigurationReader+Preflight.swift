@@ -10,8 +10,9 @@ extension TOMLConfigurationReader {
     ///   so the rest of the file was silently ignored;
     /// - a `[` header whose key starts with a character no key starts with (`[!x]`, a `[` alone
     ///   on a line): toml++'s `parse_key` assertion;
-    /// - a date followed by `T` and no time (`1979-05-27Tx`): toml++'s `parse_time` assertion.
-    ///   No key takes a date, so this only changes which message such a file gets;
+    /// - a date followed by `T` and no time (`1979-05-27Tx`), or by a space and a digit
+    ///   (`1979-05-27 0`): toml++'s `parse_time` and `parse_value` assertions. No key takes a
+    ///   date, so this only changes which message such a file gets;
     /// - a `}` right after a `[` or `,` (`x = [1, }`): toml++'s `parse_value` assertion.
     ///
     /// `text` starts at line `firstLine` of the file: the statement-by-statement recovery checks
@@ -65,18 +66,20 @@ extension TOMLConfigurationReader {
         return ": a [table] header must start with a key; the file holds flat key = value lines only"
     }
 
-    /// `: a date-time without a time…` for a line (strings and comments blanked) holding
-    /// `YYYY-MM-DDT` not followed by a digit, else nil.
+    /// `, column N: a date-time…` for a line (strings and comments blanked) holding
+    /// `YYYY-MM-DDT` not followed by a digit, or `????-??-?? ` followed by a digit (toml++ reads
+    /// further for a time after a space, and asserted when one digit ends the value), else nil.
     private static func malformedDateTimeMessage(_ code: String) -> String? {
         let scalars = Array(code.unicodeScalars)
         func digit(_ i: Int) -> Bool { i < scalars.count && ("0"..."9").contains(scalars[i]) }
         guard scalars.count >= 11 else { return nil }
-        for start in 0 ... scalars.count - 11 {
-            let shape = (0..<4).allSatisfy { digit(start + $0) } && scalars[start + 4] == "-" && digit(start + 5)
-                && digit(start + 6) && scalars[start + 7] == "-" && digit(start + 8) && digit(start + 9)
-                && (scalars[start + 10] == "T" || scalars[start + 10] == "t")
-            if shape && !digit(start + 11) {
-                return ", column \(start + 1): a date-time without its time; no key takes a date "
+        for start in 0 ... scalars.count - 11 where digit(start) && scalars[start + 4] == "-" && scalars[start + 7] == "-" {
+            let date = (1..<4).allSatisfy { digit(start + $0) } && digit(start + 5) && digit(start + 6)
+                && digit(start + 8) && digit(start + 9)
+            let timeMissing = date && (scalars[start + 10] == "T" || scalars[start + 10] == "t") && !digit(start + 11)
+            let spaceThenDigit = scalars[start + 10] == " " && digit(start + 11)
+            if timeMissing || spaceThenDigit {
+                return ", column \(start + 1): a date-time\(timeMissing ? " without its time" : ""); no key takes a date "
                     + "(strings go in double quotes: listen = \"127.0.0.1:8080\")"
             }
         }

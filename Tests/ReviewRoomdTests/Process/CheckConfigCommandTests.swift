@@ -93,6 +93,7 @@ struct CheckConfigCommandTests {
                       ("serve", "[[ .x]]", "line 2 (`[[ .x]]`): a [table] header must start with a key"),
                       ("check-config", "[", "line 2 (`[`): a [table] header must start with a key"),
                       ("serve", "x = 1979-05-27Tp7:32:00Z", "line 2 (`x = 1979-05-27Tp7:32:00Z`), column 5: a date-time without its time"),
+                      ("check-config", "x = 1979-05-ss 0", "line 2 (`x = 1979-05-ss 0`), column 5: a date-time; no key takes a date"),
                       ("check-config", "allowed_origins = [\"a\", }", "line 2 (`allowed_origins = [\"a\", }`), column 25: a } where a value should be")])
     func aHeaderTomlPlusPlusCannotReadIsAProblemNotAnAbort(command: String, header: String, expected: String) async throws {
         let text = "log_level = \"info\"\n\(header)\nlisten = \"127.0.0.1:0\"\n"
