@@ -26,7 +26,7 @@ define install_missing
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 endef
 
-.PHONY: deps build release test api-test blackbox-test content-test browser-test browser-deps python-deps coverage run bench systemd-test systemd-deps systemd-check
+.PHONY: deps build release test api-test blackbox-test content-test browser-test browser-deps python-deps coverage run bench systemd-test systemd-deps systemd-check fuzz fuzz-build fuzz-merge fuzz-replay
 
 deps:
 	$(call install_missing,$(SYSTEM_PACKAGES))
@@ -161,3 +161,46 @@ bench: deps
 	"$$bin/reviewroom-bench" load --scenario e --scale $$scale --target peer --peer-executable "$$peer" | tee -a $(BENCH_OUT); \
 	echo; "$$bin/reviewroom-bench" summary $(BENCH_OUT); \
 	echo "JSON lines in $(BENCH_OUT)"; exit $$status
+
+# Coverage-guided fuzzing (libFuzzer) of every parser of untrusted bytes (README "Fuzzing"):
+# reviewroom-fuzz exists only in this build (REVIEWROOM_FUZZ=1, its own scratch path, fuzzer and
+# address sanitizers), so `make test` never builds it; it replays Tests/fuzz-corpus instead. Each
+# target runs FUZZ_SECONDS from its committed corpus; what it finds goes to .build-fuzz/found/TARGET
+# (`make fuzz-merge` adds what widens coverage to the corpus), a crash to .build-fuzz/crashes/.
+# SWIFT_BACKTRACE=enable=no: with Swift's backtracer on, libFuzzer writes no crash file.
+# config-file runs without leak detection: TOMLKit 0.6 leaks its parse error and every string it
+# hands back (a few hundred bytes per file read; the daemon reads one file once).
+# -sanitize-coverage is spelled out: with -g (which SwiftPM always passes) swiftc's
+# -sanitize=fuzzer alone instruments nothing, and libFuzzer would fuzz blind.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= protocol-message note-op config-file session-body percent-decoding
+FUZZ_MAX_LEN ?= 4096
+FUZZ_SCRATCH := .build-fuzz
+FUZZ_BUILD := REVIEWROOM_FUZZ=1 swift build -c release --scratch-path $(FUZZ_SCRATCH) --sanitize=fuzzer --sanitize=address \
+  -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
+FUZZ_BIN = $$($(FUZZ_BUILD) --show-bin-path)/reviewroom-fuzz
+
+fuzz-build: deps
+	$(FUZZ_BUILD) --product reviewroom-fuzz
+
+fuzz: fuzz-build
+	@status=0; for target in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_SCRATCH)/found/$$target $(FUZZ_SCRATCH)/crashes; \
+	  echo "== $$target: $(FUZZ_SECONDS) s"; \
+	  leaks=$$([ $$target = config-file ] && echo 0 || echo 1); \
+	  ASAN_OPTIONS=detect_leaks=$$leaks SWIFT_BACKTRACE=enable=no nice -n 10 $(FUZZ_BIN) $$target $(FUZZ_SCRATCH)/found/$$target Tests/fuzz-corpus/$$target \
+	    -detect_leaks=$$leaks \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_SCRATCH)/crashes/$$target- || { status=1; echo "== $$target FAILED: see $(FUZZ_SCRATCH)/crashes/"; }; \
+	done; exit $$status
+
+# Adds to Tests/fuzz-corpus/TARGET the fewest inputs of .build-fuzz/found/TARGET that keep their coverage
+# (-set_cover_merge=1: about half the files -merge=1 keeps).
+fuzz-merge: fuzz-build
+	@for target in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_SCRATCH)/found/$$target; \
+	  ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no nice -n 10 $(FUZZ_BIN) $$target -set_cover_merge=1 -max_len=$(FUZZ_MAX_LEN) \
+	    Tests/fuzz-corpus/$$target $(FUZZ_SCRATCH)/found/$$target || exit 1; done; du -sh Tests/fuzz-corpus
+
+# Runs one input again, e.g. a crash: `make fuzz-replay TARGET=note-op INPUT=.build-fuzz/crashes/note-op-crash-…`.
+fuzz-replay: fuzz-build
+	ASAN_OPTIONS=detect_leaks=$$([ $(TARGET) = config-file ] && echo 0 || echo 1) SWIFT_BACKTRACE=enable=no $(FUZZ_BIN) $(TARGET) $(INPUT)

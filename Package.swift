@@ -60,15 +60,25 @@ let package = Package(
             ],
             resources: [.copy("Web")]
         ),
+        // The `reviewroom.conf` reader (TOML), a library so its fuzz target runs the daemon's own code.
+        .target(
+            name: "ReviewRoomConfigFile",
+            dependencies: ["ReviewRoomServer", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .executableTarget(
             name: "reviewroomd",
             dependencies: [
-                "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomCore", "ReviewRoomContent",
+                "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomCore", "ReviewRoomContent", "ReviewRoomConfigFile",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
+        ),
+        // One entry per parser of untrusted bytes; `make fuzz` drives them with libFuzzer, and
+        // ReviewRoomFuzzTargetsTests replays the committed corpus through them in `make test`.
+        .target(
+            name: "ReviewRoomFuzzTargets",
+            dependencies: ["ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomContent", "ReviewRoomServer", "ReviewRoomConfigFile"]
         ),
         // Pure accounting of the load benchmark (latency samples, /proc parsing, result lines).
         .target(name: "ReviewRoomBenchKit"),
@@ -97,6 +107,7 @@ let package = Package(
         ),
         .testTarget(name: "WebSocketTransportTests", dependencies: ["WebSocketTransport", "ReviewRoomTesting"]),
         .testTarget(name: "ReviewRoomProtocolTests", dependencies: ["ReviewRoomProtocol", "ReviewRoomCore"]),
+        .testTarget(name: "ReviewRoomFuzzTargetsTests", dependencies: ["ReviewRoomFuzzTargets"]),
         .testTarget(
             name: "ReviewRoomLiveTests",
             dependencies: ["ReviewRoomServer", "ReviewRoomProtocol", "ReviewRoomCore", "ReviewRoomStore", "ReviewRoomTesting",
@@ -112,3 +123,10 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer driver exists only in `make fuzz`'s build (REVIEWROOM_FUZZ=1, scratch path
+// .build-fuzz, --sanitize=fuzzer --sanitize=address): its `main` is libFuzzer's, which only a
+// fuzzer link provides, so the ordinary build and `make test` never see it.
+if Context.environment["REVIEWROOM_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "reviewroom-fuzz", dependencies: ["ReviewRoomFuzzTargets"]))
+}

@@ -1,7 +1,8 @@
 /// Decodes `%XX` escapes in a URL path segment (no `+` → space: that is a query rule).
-enum PercentDecoding {
+/// Public for the fuzz targets (`ReviewRoomFuzzTargets`).
+public enum PercentDecoding {
     /// The decoded text, or nil when an escape is malformed or the bytes are not UTF-8.
-    static func decode(_ text: Substring) -> String? {
+    public static func decode(_ text: Substring) -> String? {
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReviewRoomConfigFile
 import ReviewRoomServer
 
 /// `reviewroomd check-config [--config FILE]`: prints the effective configuration, or names

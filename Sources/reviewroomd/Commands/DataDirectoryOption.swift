@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReviewRoomConfigFile
 import ReviewRoomServer
 
 /// `[--config FILE | --data-dir DIR]`, shared by the commands that open the store offline

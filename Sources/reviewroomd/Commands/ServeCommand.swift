@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReviewRoomConfigFile
 import ReviewRoomServer
 
 /// `reviewroomd serve`: runs the daemon until SIGTERM/SIGINT.

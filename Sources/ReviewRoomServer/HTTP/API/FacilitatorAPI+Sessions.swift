@@ -28,22 +28,10 @@ extension FacilitatorAPI {
 
     private func create(ownerName: String, email: String?, from request: SessionRequest,
                         storing: (SessionDefinition, [NewParticipant]) async throws -> CreatedSession) async throws -> Creation {
-        try request.requireForCreation()
+        let info = try request.validatedInfo(now: now())
         let agenda = request.agenda ?? []
         let deck = request.deck ?? []
         let notes = request.notes ?? SessionRequest.defaultNotes
-        let info = SessionInfo(id: "pending", title: request.title ?? "", hostSchool: request.hostSchool ?? "",
-                               focus: request.focus ?? "", startsAt: request.startsAt ?? now(),
-                               timeZone: request.timeZone ?? "UTC",
-                               lobbyOpensMinutesBefore: request.lobbyOpensMinutesBefore ?? 15,
-                               autoStart: request.autoStart ?? false)
-        do {
-            try SessionState.validate(info: info)
-            try SessionState.validate(agenda: agenda)
-            try SessionState.validate(deck: deck)
-        } catch {
-            throw APIError(error)
-        }
         let people = [NewParticipant(name: ownerName, role: Role.facilitator.rawValue, email: email)]
             + (request.participants ?? []).map { NewParticipant(name: $0.name, role: $0.role.rawValue, email: $0.email) }
         let created = try await storing(SessionDefinitionCoding.definition(info: info, agenda: agenda, deck: deck, notes: notes), people)

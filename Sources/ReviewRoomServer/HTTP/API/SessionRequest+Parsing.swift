@@ -46,6 +46,23 @@ extension SessionRequest {
         if agenda == nil { throw .badRequest("template or agenda is missing: give a template id (GET /api/v1/templates) or an agenda") }
     }
 
+    /// The session `POST /api/v1/sessions` would schedule, after ``requireForCreation()`` and the
+    /// core's checks of its info, agenda and deck; `now` stands in for a missing `startsAt`.
+    func validatedInfo(now: Timestamp) throws(APIError) -> SessionInfo {
+        try requireForCreation()
+        let info = SessionInfo(id: "pending", title: title ?? "", hostSchool: hostSchool ?? "",
+                               focus: focus ?? "", startsAt: startsAt ?? now, timeZone: timeZone ?? "UTC",
+                               lobbyOpensMinutesBefore: lobbyOpensMinutesBefore ?? 15, autoStart: autoStart ?? false)
+        do {
+            try SessionState.validate(info: info)
+            try SessionState.validate(agenda: agenda ?? [])
+            try SessionState.validate(deck: deck ?? [])
+        } catch {
+            throw APIError(error)
+        }
+        return info
+    }
+
     /// The deck a body gives. A `prompts` entry without an `id` is matched by position, as agenda
     /// phases are: it keeps the id of `currentDeck`'s prompt at its position (so rewording a
     /// question in a PATCH keeps it shown, discussed and linked to its phases), and a position
