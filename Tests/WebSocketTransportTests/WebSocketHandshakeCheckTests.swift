@@ -48,6 +48,7 @@ struct WebSocketHandshakeCheckTests {
         for version: String? in [nil, "", "8", "12", "14", "13, 8"] {
             let answer = refusal(version: version)
             #expect(answer?.status == 426 && answer?.title == "Upgrade Required", "\(version ?? "none")")
+            #expect(answer?.headers == ["Sec-WebSocket-Version": "13"], "\(version ?? "none")")
         }
     }
 }

@@ -16,12 +16,16 @@ public struct HTTPRefusal: Sendable, Equatable {
     public var title: String
     /// What was wrong with this request.
     public var detail: String
+    /// Header fields the status itself calls for (426's `Sec-WebSocket-Version`), by name;
+    /// the transport adds them to the response, in name order.
+    public var headers: [String: String]
 
     /// Creates a refusal; `title` defaults to the status' reason phrase.
-    public init(status: Int, title: String? = nil, detail: String) {
+    public init(status: Int, title: String? = nil, detail: String, headers: [String: String] = [:]) {
         self.status = status
         self.title = title ?? Self.reasonPhrase(status)
         self.detail = detail
+        self.headers = headers
     }
 
     /// An RFC 9457 `application/problem+json` response (`type`, `title`, `status`, `detail`),

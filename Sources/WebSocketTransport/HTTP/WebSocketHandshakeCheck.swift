@@ -28,7 +28,8 @@ enum WebSocketHandshakeCheck {
             return HTTPRefusal(status: 400, detail: "Sec-WebSocket-Key must be a base64-encoded 16-byte value (RFC 6455 §4.1)")
         }
         guard version?.trimmingCharacters(in: .whitespaces) == "13" else {
-            return HTTPRefusal(status: 426, detail: "Sec-WebSocket-Version must be 13 (RFC 6455 §4.2.2)")
+            return HTTPRefusal(status: 426, detail: "Sec-WebSocket-Version must be 13 (RFC 6455 §4.2.2)",
+                               headers: ["Sec-WebSocket-Version": "13"])
         }
         return nil
     }

@@ -223,8 +223,7 @@ extension ServiceCore {
         let canned = Set(configuration.responseHeaders.map { $0.0.lowercased() })
         response.headers.removeAll { $0.0.lowercased() == "connection" || canned.contains($0.0.lowercased()) }
         response.headers.append(("Connection", "close"))
-        // The transport's one 426 is a WebSocket version refusal, which must name the version served.
-        if refusal.status == 426 { response.headers.append(("Sec-WebSocket-Version", "13")) }
+        response.headers += refusal.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         response.headers += configuration.responseHeaders
         let body = isHead ? [] : response.body
         let headerBytes = response.headers.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 }

@@ -47,7 +47,7 @@ extension ServiceCore {
             upgrade: upgrade, method: HTTPRequestReader.method(wsi)?.name,
             connection: HTTPRequestReader.header(wsi, WSI_TOKEN_CONNECTION), key: HTTPRequestReader.header(wsi, WSI_TOKEN_KEY),
             version: HTTPRequestReader.header(wsi, WSI_TOKEN_VERSION)) {
-            _ = refuseUpgrade(wsi, status: refusal.status, why: refusal.detail)
+            _ = refuseUpgrade(wsi, status: refusal.status, why: refusal.detail, headers: refusal.headers)
             return -1
         }
         let offered = HTTPRequestReader.header(wsi, WSI_TOKEN_PROTOCOL) ?? ""
@@ -62,9 +62,9 @@ extension ServiceCore {
 
     /// Answers a refused upgrade with `status` (the RFC's answer) through the responder's
     /// refusal (``HTTPResponder/refusal(_:)``) and closes it.
-    func refuseUpgrade(_ wsi: OpaquePointer, status: Int, why: String) -> Int32 {
+    func refuseUpgrade(_ wsi: OpaquePointer, status: Int, why: String, headers: [String: String] = [:]) -> Int32 {
         logger.debug("websocket upgrade refused", metadata: ["status": "\(status)", "why": "\(why)"])
-        _ = writeRefusal(wsi, HTTPRefusal(status: status, detail: "WebSocket upgrade refused: \(why)"), isHead: false)
+        _ = writeRefusal(wsi, HTTPRefusal(status: status, detail: "WebSocket upgrade refused: \(why)", headers: headers), isHead: false)
         return 1
     }
 
