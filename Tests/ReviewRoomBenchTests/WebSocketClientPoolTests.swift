@@ -151,11 +151,10 @@ struct WebSocketClientPoolTests {
 
     @Test("A refused connection is reported as failed, with nothing opened")
     func refused() async throws {
-        // A port that was just free and has no listener: bind port 0, note it, close it.
-        let port = try FreePort.pick()
+        let refusing = try RefusingPort()
         let (events, sink) = AsyncStream<WebSocketClientEvent>.makeStream()
         let pool = try await WebSocketClientPool { sink.yield($0) }
-        _ = pool.connect(to: WebSocketClientTarget(host: "127.0.0.1", port: port))
+        _ = pool.connect(to: WebSocketClientTarget(host: "127.0.0.1", port: refusing.port))
         var failed = false, opened = false
         for await event in events {
             if case .opened = event { opened = true }
@@ -164,6 +163,7 @@ struct WebSocketClientPoolTests {
             if failed { break }
         }
         pool.stop()
+        withExtendedLifetime(refusing) {}
         #expect(failed)
         #expect(!opened)
     }

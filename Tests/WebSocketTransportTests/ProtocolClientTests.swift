@@ -6,9 +6,10 @@ import WebSocketTransport
 /// The tests' ``ProtocolClient`` over the shared libwebsockets client, against the lws server.
 @Suite struct ProtocolClientTests {
     @Test func aRefusedConnectionThrowsConnectFailed() async throws {
-        // A port that was just free and has no listener.
-        let port = try FreePort.pick()
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let error = await #expect(throws: TestClientError.self) { try await ProtocolClient.connect(port: port) }
+        withExtendedLifetime(refusing) {}
         #expect(error?.code == .connectFailed)
         #expect(error?.message.contains("ws://127.0.0.1:\(port)/ws") == true)
     }
