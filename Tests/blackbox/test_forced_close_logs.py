@@ -36,25 +36,49 @@ def assert_no_tokens(text, session):
     assert session.facilitator_token[:12] not in text
 
 
+async def flood_until_closed(daemon, token):
+    """Joins with `token` and sends pings, each as soon as the last one's reply (most of them
+    `rate_limited`) is read, until the daemon closes the connection; returns the close code."""
+    client = await Client.join(daemon.ws_url, token)
+    for number in range(1, 1000):
+        try:
+            await client.send({"type": "ping", "id": number})
+            await client.expect(lambda m: m.get("id") == number)
+        except Closed as closed:
+            return closed.code
+    return None
+
+
 @run
 async def test_a_flood_closed_with_4029_is_logged_with_its_participant_and_what_to_do(own_daemon):
     daemon = own_daemon(REVIEWROOM_MESSAGES_PER_SECOND="1", REVIEWROOM_MESSAGE_BURST="1")
     session = schedule_session(daemon, "Reading review", "Stamina")
-    asha = await Client.join(daemon.ws_url, session.tokens["Asha"])
-    code = None
-    for number in range(1, 1000):
-        try:
-            await asha.send({"type": "ping", "id": number})
-            await asha.expect(lambda m: m.get("id") == number)
-        except Closed as closed:
-            code = closed.code
-            break
+    code = await flood_until_closed(daemon, session.tokens["Asha"])
     assert code == 4029, code
     log = log_after_stop(daemon)
     lines = lines_with(log, RATE_LIMIT_LINE)
     assert len(lines) == 1, log
     assert f"participant={session.pids['Asha']}" in lines[0] and f"session={session.id}" in lines[0], lines
     assert "warning" in lines[0] and "messages_per_second" in lines[0], lines
+    assert "messages_per_second=1" in lines[0] and "message_burst=1" in lines[0], lines
+    assert_no_tokens(log, session)
+
+
+@run
+async def test_flood_closes_after_the_first_are_counted_not_logged_each(own_daemon):
+    """A script flooding from three tabs one after another: the first close is logged in full,
+    the other two only counted in one summary (told at the latest when the daemon stops)."""
+    daemon = own_daemon(REVIEWROOM_MESSAGES_PER_SECOND="1", REVIEWROOM_MESSAGE_BURST="1")
+    session = schedule_session(daemon, "Reading review", "Stamina")
+    codes = [await flood_until_closed(daemon, session.tokens["Asha"]) for _ in range(3)]
+    assert codes == [4029, 4029, 4029], codes
+    log = log_after_stop(daemon)
+    lines = lines_with(log, RATE_LIMIT_LINE)
+    assert len(lines) == 1, log
+    assert f"participant={session.pids['Asha']}" in lines[0], lines
+    summaries = lines_with(log, "more connections with 4029 for flooding")
+    assert len(summaries) == 1 and "closed 2 more connections" in summaries[0], log
+    assert "in 1 session" in summaries[0] and "warning" in summaries[0], summaries
     assert_no_tokens(log, session)
 
 

@@ -5,7 +5,7 @@ import Synchronization
 
 /// Where live sessions report what goes wrong over and over (one ``ThrottledLogKind``: how
 /// their store writes ended — still-here marks, attendance, snapshots, and their own changes,
-/// whose failure stops them — or connections closed for outbox overflow): one of each per
+/// whose failure stops them — or connections closed with 4029 for outbox overflow or flooding): one of each per
 /// ``SessionRegistry``, shared by all its sessions, so a full disk logs the first failure of
 /// each kind and then a summary a minute, not a line per session per minute. The decisions are
 /// ``LogThrottle``'s; this only keeps it, reads the time from the sessions' clock, writes the

@@ -70,10 +70,11 @@ extension SessionActor {
 
     /// Forgets a closed connection; the others hear a `presence` if its participant is now
     /// offline (not when another tab of theirs is still open).
-    /// With `cause`, the daemon closed it with 4029 and logs why (``logForcedClose(_:of:_:)``).
-    func leave(_ connection: ConnectionID, closedFor cause: ForcedClose? = nil) {
+    /// With `flooding`, the daemon closed it with 4029 for too many refused messages and logs
+    /// why (``logFloodClose(of:_:)``).
+    func leave(_ connection: ConnectionID, closedForFlooding flooding: Bool = false) {
         guard let member = members.removeValue(forKey: connection) else { return }
-        if let cause { logForcedClose(cause, of: member, connection) }
+        if flooding { logFloodClose(of: member, connection) }
         if member.holdsSlot { connectionCap.release(member.participantID) }
         if let console = member.console { consoles.left(console, in: id) }
         if !online.contains(member.participantID) {
@@ -82,12 +83,14 @@ extension SessionActor {
         }
     }
 
-    /// Logs why the daemon closed `member`'s connection with 4029: by session, participant id
-    /// and connection id, never a token.
-    func logForcedClose(_ cause: ForcedClose, of member: SessionMember, _ connection: ConnectionID) {
-        logger.warning("\(cause.message(limits: limits))", metadata: [
-            "session": "\(id)", "participant": "\(member.participantID)", "connection": "\(connection)",
-            "console": "\(member.console != nil)"])
+    /// Reports that the daemon closed `member`'s connection with 4029 for flooding
+    /// (``ForcedCloseLogKind/rateLimit``): by session, participant id and connection id with the
+    /// limits it broke, never a token. The daemon-wide ``forcedCloses`` logs the first in full,
+    /// then counts: a script reconnecting from many tabs must not write a line a connection.
+    func logFloodClose(of member: SessionMember, _ connection: ConnectionID) {
+        forcedCloses.failed(.rateLimit, session: id, details: [
+            "participant": "\(member.participantID)", "connection": "\(connection)", "console": "\(member.console != nil)",
+            "messages_per_second": "\(limits.messagesPerSecond)", "message_burst": "\(limits.messageBurst)"])
     }
 
     /// Connections of `participantID`.

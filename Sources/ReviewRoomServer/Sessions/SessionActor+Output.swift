@@ -156,11 +156,11 @@ extension SessionActor {
     /// Queues `frame` on `member`'s connection; the send that closes it with 4029 for outbox
     /// overflow is reported once (``ForcedCloseLogKind/outboxOverflow``), when it happens: the
     /// connection leaves the session only once its socket is gone, up to 10 s later for a reader
-    /// that stalled. The daemon-wide ``overflowCloses`` logs the first in full, then counts.
+    /// that stalled. The daemon-wide ``forcedCloses`` logs the first in full, then counts.
     private func send(_ frame: OutboundFrame, to member: SessionMember, _ cid: ConnectionID) {
         guard !member.connection.send(frame), !member.overflowLogged, member.connection.closedForOutboxOverflow else { return }
         members[cid]?.overflowLogged = true
-        overflowCloses.failed(.outboxOverflow, session: id, details: [
+        forcedCloses.failed(.outboxOverflow, session: id, details: [
             "participant": "\(member.participantID)", "connection": "\(cid)", "console": "\(member.console != nil)"])
     }
 

@@ -20,8 +20,8 @@ actor SessionActor {
     let metrics: Metrics?
     /// Where the outcomes of writes not waited for go (shared by every session of the registry).
     let backgroundWrites: BackgroundWriteLog
-    /// Where its connections closed for outbox overflow are logged (daemon-wide, throttled).
-    let overflowCloses: ThrottledLog<ForcedCloseLogKind>
+    /// Where its connections closed with 4029 (outbox overflow, flooding) are logged (daemon-wide, throttled).
+    let forcedCloses: ThrottledLog<ForcedCloseLogKind>
     /// The command `handle` is deciding (for its metrics), and how it ended so far.
     var handling: (type: String, outcome: String)?
     /// The daemon's index of console connections, kept up to date by joins, leaves and ``stop(code:reason:)``.
@@ -89,7 +89,7 @@ actor SessionActor {
 
     init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
          metrics: Metrics? = nil, backgroundWrites: BackgroundWriteLog,
-         overflowCloses: ThrottledLog<ForcedCloseLogKind>, consoles: ConsoleIndex,
+         forcedCloses: ThrottledLog<ForcedCloseLogKind>, consoles: ConsoleIndex,
          loaded: LoadedSessionState, onFailure: @escaping @Sendable (SessionID) -> Void) {
         self.id = id
         self.store = store
@@ -98,7 +98,7 @@ actor SessionActor {
         self.logger = logger
         self.metrics = metrics
         self.backgroundWrites = backgroundWrites
-        self.overflowCloses = overflowCloses
+        self.forcedCloses = forcedCloses
         self.consoles = consoles
         self.onFailure = onFailure
         epoch = loaded.epoch

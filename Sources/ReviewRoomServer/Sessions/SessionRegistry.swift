@@ -15,8 +15,9 @@ public actor SessionRegistry {
     let logger: Logger
     /// Logs the failures of the sessions' fire-and-forget writes, throttled daemon-wide.
     let backgroundWrites: BackgroundWriteLog
-    /// Connections of every session closed for outbox overflow: the first logged, then a count a minute.
-    let overflowCloses: ThrottledLog<ForcedCloseLogKind>
+    /// Connections of every session closed with 4029 (outbox overflow, flooding): the first of each kind
+    /// logged, then a count a minute.
+    let forcedCloses: ThrottledLog<ForcedCloseLogKind>
     /// Where commands, commit latencies and rate-limit refusals are counted (none in some tests).
     public nonisolated let metrics: Metrics?
     /// Decoded agendas and decks, shared by sessions made from the same template and deck.
@@ -42,7 +43,7 @@ public actor SessionRegistry {
         self.limits = limits
         self.logger = logger
         backgroundWrites = BackgroundWriteLog(logger: logger, clock: clock)
-        overflowCloses = ThrottledLog(logger: logger, clock: clock)
+        forcedCloses = ThrottledLog(logger: logger, clock: clock)
     }
 
     /// How many sessions are loaded.
@@ -59,7 +60,7 @@ public actor SessionRegistry {
         // A session loaded after the drain began could be missed by it (an API request that was
         // already past the admission check): nothing new is loaded once shutdown began.
         if isStopping { throw SessionsStopping(session: id) }
-        let task = Task { [store, clock, limits, logger, definitions, backgroundWrites, overflowCloses, consoles] () throws -> SessionActor? in
+        let task = Task { [store, clock, limits, logger, definitions, backgroundWrites, forcedCloses, consoles] () throws -> SessionActor? in
             guard var loaded = try await store.load(id) else { return nil }
             let state: LoadedSessionState
             do {
@@ -74,7 +75,7 @@ public actor SessionRegistry {
                 state = try LoadedSessionState(loaded, limits: limits, shared: definitions)
             }
             let actor = SessionActor(id: id, store: store, clock: clock, limits: limits, logger: logger, metrics: metrics,
-                                     backgroundWrites: backgroundWrites, overflowCloses: overflowCloses, consoles: consoles,
+                                     backgroundWrites: backgroundWrites, forcedCloses: forcedCloses, consoles: consoles,
                                      loaded: state) { [weak self] id in
                 Task { await self?.forget(id) }
             }
@@ -167,7 +168,7 @@ public actor SessionRegistry {
         // round trip returns (it may fail on a full disk, which is what is reported).
         try? await store.probe()
         backgroundWrites.logRemaining()
-        overflowCloses.logRemaining()
+        forcedCloses.logRemaining()
     }
 
     /// The number of joined connections over all sessions.

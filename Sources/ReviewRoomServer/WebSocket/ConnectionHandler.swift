@@ -113,7 +113,7 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
         case .close:
             connection.close(code: CloseCode.tooManyMessages.rawValue, reason: "too many messages")
             stage = .done
-            await leave(actor, session, closedFor: .rateLimit)
+            await leave(actor, session, closedForFlooding: true)
             return
         }
         do {
@@ -137,8 +137,8 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
     }
 
     /// Leaves the session and lets the registry unload it if nobody is left.
-    private func leave(_ actor: SessionActor, _ session: SessionID, closedFor cause: ForcedClose? = nil) async {
-        await actor.leave(connection.id, closedFor: cause)
+    private func leave(_ actor: SessionActor, _ session: SessionID, closedForFlooding flooding: Bool = false) async {
+        await actor.leave(connection.id, closedForFlooding: flooding)
         await registry.unloadIfIdle(session)
     }
 }
