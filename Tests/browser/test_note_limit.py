@@ -49,3 +49,27 @@ def test_a_paste_the_note_cannot_hold_is_taken_back_whole(daemon, facilitator, a
     assert shown_note(asha, note["id"]) == "kept "
     said = asha.execute_script("return window.reviewroom.announcer.log")
     assert len([s for s in said if "is full" in s]) == 1, said
+
+
+def test_full_is_said_again_only_once_the_note_got_shorter(daemon, browsers):
+    """The rule behind "said once" (note-sending.js, `showRefusal` / `rearmRefusal`), step by step
+    with made-up lengths: keystrokes that squeeze into a full note's last free units between two
+    refusals do not have "full" said again; once the note is shorter than when it was said, it is
+    news again. Any other refusal is said again after any edit got through."""
+    driver = browsers()
+    driver.get(daemon.base + "/")
+    said = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "import('/js/note-sending.js').then(({ NoteSending }) => {"
+        "  const said = [];"
+        "  const sending = new NoteSending({ announce: (text) => said.push(text), renderStatus() {} });"
+        "  const entry = { client: { serverText: 'x'.repeat(95) } };"
+        "  const step = (units, text, full) => {"
+        "    entry.client.serverText = 'x'.repeat(units); sending.rearmRefusal(entry);"
+        "    sending.showRefusal(entry, text, full); return said.length; };"
+        "  sending.showRefusal(entry, 'full', true);"
+        "  done([said.length, step(96, 'full', true), step(100, 'full', true), step(90, 'full', true),"
+        "        step(90, 'refused', false), step(95, 'refused', false), said]);"
+        "}, (e) => done(['import failed: ' + e]));")
+    assert said == [1, 1, 1, 2, 3, 4, ["full", "full", "refused", "refused"]], said
+    assert browser_errors(driver) == []

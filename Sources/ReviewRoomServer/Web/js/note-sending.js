@@ -23,8 +23,8 @@ export class NoteSending {
     this.lastEdit = { id, opId: edit.opId };
     view.connection.command('note.edit', { note: id, rev: edit.rev, opId: edit.opId, op: edit.op.toJSON() })
       .then((ack) => {
-        entry.saidRefusal = null;
         if (entry.client.outstanding && entry.client.outstanding.opId === edit.opId) entry.client.confirm(ack.rev ?? entry.client.revision);
+        this.rearmRefusal(entry);
         if (entry.client.state === 'synchronized') entry.paste = null;
         view.renderStatus(entry);
       })
@@ -36,7 +36,7 @@ export class NoteSending {
         // The notice stays until the next keystroke: the edits carried past it must not hide it.
         this.resync(id, entry).finally(() => {
           this.takeBackPaste(id, entry);
-          this.showRefusal(entry, this.refusalText(entry, error));
+          this.showRefusal(entry, this.refusalText(entry, error), error.code === 'too_large');
         });
       });
   }
@@ -59,13 +59,27 @@ export class NoteSending {
   /**
    * Shows a refusal under the note until the next keystroke and says it once: refusals one after
    * another (the pieces of a large paste, keystrokes in a full note) are said again only after
-   * an edit got through.
+   * an edit got through (`rearmRefusal`). For a full note (`full`) the note's length as the
+   * server has it is kept with it.
    */
-  showRefusal(entry, text) {
+  showRefusal(entry, text, full = false) {
     if (entry.saidRefusal !== text) this.view.announce?.(text);
     entry.saidRefusal = text;
+    entry.fullAtUnits = full ? entry.client.serverText.length : null;
     entry.notice = text;
     this.view.renderStatus(entry);
+  }
+
+  /**
+   * One of this person's edits got through: the refusal said last may be said again — but "full"
+   * only once the note is shorter than when it was said. Keystrokes typed fast into a full note
+   * are sent in several edits; those that fit its last free units get through between refusals
+   * and must not have "full" said again for each.
+   */
+  rearmRefusal(entry) {
+    if (entry.fullAtUnits != null && entry.client.serverText.length >= entry.fullAtUnits) return;
+    entry.saidRefusal = null;
+    entry.fullAtUnits = null;
   }
 
   /**
