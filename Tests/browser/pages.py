@@ -80,6 +80,13 @@ def countdown_end(driver):
         "return c.endsAt ? Date.parse(c.endsAt) - r.connection.offsetMs : null;")
 
 
+def run_in_page(driver, daemon, script, *args):
+    """Opens the daemon's home page and runs `script` there as an async script, with `done` (the
+    callback that returns its result) already defined: how the client's modules are tested alone."""
+    driver.get(daemon.base + "/")
+    return driver.execute_async_script("const done = arguments[arguments.length - 1];" + script, *args)
+
+
 def note_get(driver, note):
     """The note as the server has it (`note.get` over this page's connection)."""
     return driver.execute_async_script(

@@ -3,6 +3,7 @@ pages use, and time formatting / time-zone conversion give the expected values."
 import re
 
 from conftest import ROOT, browser_errors
+from pages import run_in_page
 
 WEB = ROOT / "Sources" / "ReviewRoomServer" / "Web"
 
@@ -18,9 +19,8 @@ def used_keys():
 
 def test_every_string_key_the_pages_use_is_in_the_catalogue(daemon, browsers):
     driver = browsers()
-    driver.get(daemon.base + "/")
-    catalogue = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
+    catalogue = run_in_page(
+        driver, daemon,
         "import('/js/strings.js').then((m) => done(m.keys), (e) => done(['import failed: ' + e]));")
     used = used_keys()
     assert len(used) > 100  # the scan found the pages' keys
@@ -29,9 +29,8 @@ def test_every_string_key_the_pages_use_is_in_the_catalogue(daemon, browsers):
 
 def test_time_formatting_and_zone_conversion(daemon, browsers):
     driver = browsers()
-    driver.get(daemon.base + "/")
-    result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
+    result = run_in_page(
+        driver, daemon,
         "import('/js/timefmt.js').then((m) => done({"
         "  left: m.formatCountdown(125.2), over: m.formatCountdown(-61), zero: m.formatCountdown(0),"
         "  long: m.formatDuration(3725),"
@@ -53,11 +52,10 @@ def test_time_formatting_and_zone_conversion(daemon, browsers):
 
 def test_which_errors_to_hello_end_the_pages_tries(daemon, browsers):
     driver = browsers()
-    driver.get(daemon.base + "/")
     cases = [["internal", 1001], ["internal", 1000], ["rate_limited", 1001], ["unauthorized", 4001],
              ["not_open", 1000], ["session_ended", 1000]]
-    final = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
+    final = run_in_page(
+        driver, daemon,
         "import('/js/connection.js').then((m) => done(arguments[0].map(([code, close]) => m.helloErrorIsFinal({code}, close))),"
         "  (e) => done(['import failed: ' + e]));", cases)
     assert final == [False, False, False, True, True, True]
@@ -67,9 +65,8 @@ def test_live_speaking_time_leaves_clock_pauses_out_as_the_server_does(daemon, b
     """model.js: the turn in progress counts on every page, less the time the clock stood
     paused during it (SessionRules.md, spokenSec), so the number does not jump at the turn's end."""
     driver = browsers()
-    driver.get(daemon.base + "/")
-    seconds = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
+    seconds = run_in_page(
+        driver, daemon,
         "import('/js/model.js').then(({ SessionModel }) => {"
         "  const t = (s) => new Date(Date.parse('2026-12-01T09:00:00Z') + s * 1000).toISOString();"
         "  const ms = (s) => Date.parse(t(s));"
@@ -101,9 +98,8 @@ def test_pages_reach_their_files_the_socket_and_the_api_relative_to_themselves(d
                  for line in path.read_text().splitlines() if absolute.search(line)]
     assert offenders == []
     driver = browsers()
-    driver.get(daemon.base + "/")
-    urls = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
+    urls = run_in_page(
+        driver, daemon,
         "import('/js/connection.js').then((m) => done(["
         "  m.webSocketURL('wss', 'https://school.example/review/join#secret-token'),"
         "  m.webSocketURL('ws', 'http://127.0.0.1:8080/display#t'),"
@@ -118,9 +114,8 @@ def test_a_running_phase_never_shows_more_time_than_it_has(daemon, browsers):
     lags (or whose `endsAt` was stamped a moment ahead of it) showed "5:01 left" just after a
     5:00 phase started. Remaining time is capped by what the server sent with the clock."""
     driver = browsers()
-    driver.get(daemon.base + "/")
-    shown = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
+    shown = run_in_page(
+        driver, daemon,
         "Promise.all([import('/js/model.js'), import('/js/timefmt.js')]).then(([{ SessionModel }, f]) => {"
         "  const t0 = Date.parse('2026-12-01T09:00:00Z');"
         "  const iso = (ms) => new Date(ms).toISOString();"

@@ -4,7 +4,7 @@ under the note and said once, instead of the server's message about code units."
 from selenium.webdriver.common.action_chains import ActionChains
 
 from conftest import MAX_NOTE_UNITS, browser_errors
-from pages import invite_of, joined, note_get, schedule_via_api, shown_note, text_of, wait_js, wait_text
+from pages import invite_of, joined, note_get, run_in_page, schedule_via_api, shown_note, text_of, wait_js, wait_text
 
 STATUS = ".tab-panel:not([hidden]) .note-status"
 
@@ -57,9 +57,8 @@ def test_full_is_said_again_only_once_the_note_got_shorter(daemon, browsers):
     refusals do not have "full" said again; once the note is shorter than when it was said, it is
     news again. Any other refusal is said again after any edit got through."""
     driver = browsers()
-    driver.get(daemon.base + "/")
-    said = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
+    said = run_in_page(
+        driver, daemon,
         "import('/js/note-sending.js').then(({ NoteSending }) => {"
         "  const said = [];"
         "  const sending = new NoteSending({ announce: (text) => said.push(text), renderStatus() {} });"
