@@ -69,17 +69,31 @@ struct SystemdIntegrationTests {
             print("skipped: systemd-socket-activate is not installed (apt-get install systemd)")
             return
         }
-        let port = try FreePort.pick()
-        let daemon = try await DaemonProcess.start(
-            launcher: ["/usr/bin/systemd-socket-activate", "-l", "127.0.0.1:\(port)"], defaultListen: false)
+        let (daemon, port) = try await Self.socketActivatedDaemon()
         defer { daemon.terminate() }
-        // systemd-socket-activate listens at once and starts the daemon on the first connection.
-        _ = try await daemon.stderr.first(where: { $0.contains("Listening on") }, timeout: .seconds(15))
         let response = try await CurlClient.request("GET", "http://127.0.0.1:\(port)/livez")
         #expect(response.status == 200)
         let url = try await daemon.listeningURL()
         #expect(url == "http://127.0.0.1:\(port)")
         let logLine = try await daemon.stderr.first(where: { $0.contains("socket_activated=") }, timeout: .seconds(10))
         #expect(logLine.contains("socket_activated=true"))
+    }
+
+    /// A daemon started by `systemd-socket-activate` on a picked port, once it listens there.
+    /// The tool must be told the port, and a server of a test running in parallel may be given
+    /// that port by `bind(0)` first: then the tool cannot bind it, and another port is tried.
+    private static func socketActivatedDaemon(attempts: Int = 3) async throws -> (DaemonProcess, Int) {
+        var attempt = 1
+        while true {
+            let port = try FreePort.pick()
+            let daemon = try await DaemonProcess.start(
+                launcher: ["/usr/bin/systemd-socket-activate", "-l", "127.0.0.1:\(port)"], defaultListen: false)
+            // systemd-socket-activate listens at once and starts the daemon on the first connection.
+            let line = try await daemon.stderr.first(
+                where: { $0.contains("Listening on") || $0.contains("Address already in use") }, timeout: .seconds(15))
+            if line.contains("Listening on") || attempt == attempts { return (daemon, port) }
+            daemon.terminate()
+            attempt += 1
+        }
     }
 }
