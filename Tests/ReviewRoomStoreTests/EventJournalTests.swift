@@ -159,6 +159,61 @@ struct EventJournalTests {
         await store.close()
     }
 
+    /// Facilitators erase old sessions while others run: an erasure must not stall the folding.
+    /// It used to make the writer forget the journal; read back, a slice then started only once
+    /// a whole threshold of rows was uncopied again, so rows already copied into `events` were
+    /// never cleared and the journal grew for good (68,000 rows, 60,000 of them copied, after a
+    /// soak of 3,400 sessions, half of them erased).
+    @Test func erasingSessionsWhileOthersAppendKeepsTheJournalCleared() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let (store, configuration) = try await StoreFixtures.opened(dir, foldRows: 64)
+        let (facilitator, created) = try await StoreFixtures.session(in: store)
+        let id = created.session.id
+        for seq in Int64(1)...600 {
+            _ = try await store.append([Self.edit(seq)], to: id)
+            if seq % 10 == 0 {
+                let erased = try await store.createSession(owner: facilitator.facilitator.id, definition: StoreFixtures.definition("Erased"), participants: [])
+                _ = try await store.append([Self.edit(1)], to: erased.session.id)
+                try await store.deleteSession(erased.session.id)
+            }
+        }
+        let reader = try SQLiteConnection(path: configuration.databasePath)
+        let journaled = try Self.count(reader, "event_journal", session: id)
+        reader.close()
+        // A slice starts at 64 uncopied rows, is copied two rows a commit while 32 more arrive,
+        // and is cleared eight rows a commit: the journal never holds much over 100 rows.
+        #expect(journaled <= 3 * 64, "the journal holds \(journaled) of 600 rows")
+        #expect(try await store.events(of: id, after: 0).map(\.seq) == Array(1...600))
+        await store.close()
+    }
+
+    /// A store opened after a crash finds rows copied into `events` but not yet cleared from the
+    /// journal: it clears them soon, not only once a whole threshold of new rows is due.
+    @Test func rowsCopiedBeforeACrashAreClearedSoonAfterRestart() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let (store, configuration) = try await StoreFixtures.opened(dir, foldRows: 64)
+        let (_, created) = try await StoreFixtures.session(in: store)
+        let id = created.session.id
+        // As in `aCopiedSliceIsClearedAFewChunksAtATime`: after append 94, rows 1–62 are copied
+        // and none is cleared.
+        for seq in Int64(1)...94 { _ = try await store.append([Self.edit(seq)], to: id) }
+        let crashed = try StoreFixtures.copyOfFiles(configuration)
+        defer { crashed.remove() }
+        await store.close()
+        let (recovered, recoveredConfiguration) = try await StoreFixtures.opened(crashed, foldRows: 64)
+        // 32 rows left to copy, two a commit (16 commits), then 94 rows to clear, eight a
+        // commit (12 commits); before, nothing was copied or cleared until 64 rows were uncopied.
+        for seq in Int64(95)...124 { _ = try await recovered.append([Self.edit(seq)], to: id) }
+        let reader = try SQLiteConnection(path: recoveredConfiguration.databasePath)
+        let journal = try reader.rows("SELECT seq FROM event_journal ORDER BY id") { _ in } map: { $0.int64(0) }
+        reader.close()
+        #expect(journal == Array(95...124), "rows 1–94 were copied and cleared")
+        #expect(try await recovered.events(of: id, after: 0).map(\.seq) == Array(1...124))
+        await recovered.close()
+    }
+
     @Test func theLatestClockChangeOperationKeysAndAnErasureSeeBothTables() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

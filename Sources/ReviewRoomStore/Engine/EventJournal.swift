@@ -13,10 +13,11 @@ import ReviewRoomCore
 ///
 /// Confined to the writer thread, like `WriteBatch`. Keeps each session's journal row ids and
 /// the `(author, opId)` keys they hold, so neither the duplicate guard nor a fold needs an index
-/// on the journal, and each session's last seq is known without a scan. The cache is dropped
-/// whenever a transaction fails or a job changed the journal (a session erased), and is read
-/// back from the table — a few thousand rows — on next use; a slice being copied then starts
-/// afresh from the rows still to copy.
+/// on the journal, and each session's last seq is known without a scan. A job that erases a
+/// session takes that session's rows out of the cache (``erased(_:)``). The cache is dropped
+/// whenever a transaction fails or another connection committed, and is read back from the
+/// table — a few thousand rows — on next use; a slice then starts at once from every row in
+/// the journal, so the rows an earlier slice copied are cleared once the rest is copied.
 struct EventJournal {
     /// One session's rows in the journal.
     private struct Rows {
@@ -131,13 +132,26 @@ struct EventJournal {
     /// Reads the table back now unless known (see ``load(_:)``).
     mutating func readBack(_ connection: SQLiteConnection) throws { try load(connection) }
 
-    /// After a job that ran its own SQL: forgets what it knew if the journal's row count changed
-    /// (a session erased), and otherwise keeps it — most jobs (attendance, unchanged edits)
-    /// never touch the journal, and reading it back costs a scan.
-    mutating func checkAfterJob(_ connection: SQLiteConnection) {
-        guard let cache else { return }
-        let rows = try? connection.integer("SELECT count(*) FROM event_journal")
-        if rows != Int64(cache.total) { self.cache = nil }
+    /// A job erased `session`, deleting its rows from the journal (in the batch's transaction):
+    /// they leave what is known too, and a slice being copied goes on without them. Jobs say so
+    /// (``TransactionJob/erasesJournalOf``) instead of the journal being counted after every job:
+    /// a count scans the whole table, and attendance runs a job at every join and leave.
+    mutating func erased(_ session: SessionID) {
+        guard var cache, let rows = cache.sessions.removeValue(forKey: session) else { return }
+        cache.total -= rows.ids.count
+        cache.uncopied -= rows.ids.count - rows.copied
+        if cache.sliceEnd != nil { cache.sliceLeft -= rows.sliceLeft }
+        // The next row's id is one past the largest left (``insert(_:session:_:)``).
+        cache.newestID = cache.sessions.values.lazy.compactMap(\.ids.last).max() ?? 0
+        self.cache = cache
+    }
+
+    /// Whether what is known of the journal matches the table (or nothing is known): checked
+    /// after every job in debug builds, where a job that changed the journal without saying so
+    /// would otherwise go unnoticed until a slice's clearing deleted an unexpected count.
+    func agrees(with connection: SQLiteConnection) -> Bool {
+        guard let cache else { return true }
+        return (try? connection.integer("SELECT count(*) FROM event_journal")) == Int64(cache.total)
     }
 
     /// The seq of `session`'s newest journal row, nil when it has none there (the journal has no
@@ -323,6 +337,10 @@ struct EventJournal {
         }
         read.total = rows.count
         read.newestID = rows.last?.0 ?? 0
+        // Rows copied but not cleared (a crash, a failed commit mid-slice): the slice goes on
+        // at once, so they are cleared once the rest is copied, not only when a whole
+        // threshold of new rows makes the next slice due.
+        if read.uncopied < read.total { Self.startSlice(&read) }
         directory.list(rows.map { (id: $0.0, session: $0.1) })
         cache = read
     }

@@ -5,7 +5,8 @@ import Logging
 /// Confined to the writer thread. Keeps each session's last durable seq so appends are checked
 /// for gaps without a query; the cache is dropped whenever a transaction fails or a non-append
 /// job ran (it may have erased a session); the journal's (``EventJournal``) when a transaction
-/// fails or a job changed the journal.
+/// fails or another connection committed, while a job that erases a session removes only that
+/// session's rows from it.
 struct WriteBatch {
     private let connection: SQLiteConnection
     private let busyTimeoutMilliseconds: Int32
@@ -109,11 +110,12 @@ struct WriteBatch {
                 do {
                     let done = try connection.inSavepoint { try job.run(connection) }
                     outcomes.append(.ran(done, job))
+                    if let erased = job.erasesJournalOf { journal.erased(erased) }
                 } catch {
                     outcomes.append(.jobFailed(job, StoreError.wrap(error)))
                 }
                 lastSeq.removeAll()
-                journal.checkAfterJob(connection)
+                assert(journal.agrees(with: connection), "a job changed event_journal without saying so (TransactionJob.erasesJournalOf)")
             case .checkpoint(let truncate, let completion):
                 checkpoints.append((truncate, completion))
             }

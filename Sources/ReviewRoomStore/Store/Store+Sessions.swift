@@ -157,7 +157,7 @@ extension Store {
     /// pages are gone.
     /// - Throws: `.unknownSession` when there is no such session (nothing changes).
     public func deleteSession(_ id: SessionID) async throws {
-        try await write { connection in
+        try await write(erasingJournalOf: id) { connection in
             let bind: (SQLiteStatement) throws -> Void = { try $0.bind(1, id.rawValue) }
             try connection.run("DELETE FROM note_snapshots WHERE session = ?1", bind)
             try connection.run("DELETE FROM session_snapshots WHERE session = ?1", bind)

@@ -62,15 +62,18 @@ public final class Store: Sendable {
     public static var schemaVersion: Int { Migrations.latestVersion }
 
     /// Runs `body` on the writer thread inside the current batch's transaction; resumes after COMMIT.
+    /// A body that deletes a session's `event_journal` rows names that session as `erased`.
     @discardableResult
-    func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+    func write<T: Sendable>(erasingJournalOf erased: SessionID? = nil,
+                            _ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             writer.enqueue(.transaction(TransactionJob(
                 run: { connection in
                     let value = try body(connection)
                     return { continuation.resume(returning: value) }
                 },
-                fail: { continuation.resume(throwing: $0) }
+                fail: { continuation.resume(throwing: $0) },
+                erasesJournalOf: erased
             )))
         }
     }
