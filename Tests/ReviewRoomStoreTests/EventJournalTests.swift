@@ -188,6 +188,33 @@ struct EventJournalTests {
         await store.close()
     }
 
+    /// The session erased while a slice is being copied held the journal's newest row, the
+    /// slice's last: a row appended afterwards must not take its id, inside the slice's range,
+    /// or clearing the slice would find one row more than it copied (the fold then fails, is
+    /// logged and starts again).
+    @Test func aRowAppendedAfterAnErasureNeverFallsInsideTheSliceBeingCopied() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let log = AwaitableLog<String>(name: "store log")
+        let configuration = StoreConfiguration(dataDirectory: dir.path, journalFoldRows: 8)
+        let store = try await Store.open(configuration, logger: CapturingLogHandler.logger(log))
+        let (facilitator, created) = try await StoreFixtures.session(in: store)
+        let kept = created.session.id
+        let erased = try await store.createSession(owner: facilitator.facilitator.id, definition: StoreFixtures.definition("Erased"), participants: [])
+        // Seven rows of the kept session, then the erased session's row makes eight: the slice
+        // (rows 1–8) starts in that commit, which copies one row of the kept session.
+        for seq in Int64(1)...7 { _ = try await store.append([Self.edit(seq)], to: kept) }
+        _ = try await store.append([Self.edit(1)], to: erased.session.id)
+        try await store.deleteSession(erased.session.id)
+        for seq in Int64(8)...40 { _ = try await store.append([Self.edit(seq)], to: kept) }
+        #expect(!log.entries.contains { $0.contains("folding the event journal") }, "\(log.entries)")
+        #expect(try await store.events(of: kept, after: 0).map(\.seq) == Array(1...40))
+        let reader = try SQLiteConnection(path: configuration.databasePath)
+        #expect(try Self.count(reader, "events", session: kept) > 0)
+        reader.close()
+        await store.close()
+    }
+
     /// A store opened after a crash finds rows copied into `events` but not yet cleared from the
     /// journal: it clears them soon, not only once a whole threshold of new rows is due.
     @Test func rowsCopiedBeforeACrashAreClearedSoonAfterRestart() async throws {

@@ -80,7 +80,8 @@ struct EventJournal {
     /// Where readers look up each session's journal rows; told of every row inserted, read back
     /// or cleared.
     let directory: JournalDirectory
-    /// No new row gets a smaller id (one past the last row cleared); unlike the cache, never
+    /// No new row gets a smaller id (one past the last row cleared, or past the newest row known
+    /// when a session was erased: ``erased(_:)``); unlike the cache, never
     /// forgotten, so ids do not start again from 1 when the journal empties: the directory's
     /// readers take every row below it for a cleared one (`JournalDirectory`).
     private var idFloor: Int64 = 1
@@ -141,9 +142,10 @@ struct EventJournal {
         cache.total -= rows.ids.count
         cache.uncopied -= rows.ids.count - rows.copied
         if cache.sliceEnd != nil { cache.sliceLeft -= rows.sliceLeft }
-        // The next row's id is one past the largest left (``insert(_:session:_:)``).
-        cache.newestID = cache.sessions.values.lazy.compactMap(\.ids.last).max() ?? 0
         self.cache = cache
+        // Its rows may have been the newest, even the slice's last: no later row may take their
+        // ids, or it would fall inside the slice's range and be cleared with it uncopied.
+        idFloor = max(idFloor, cache.newestID + 1)
     }
 
     /// Whether what is known of the journal matches the table (or nothing is known): checked
