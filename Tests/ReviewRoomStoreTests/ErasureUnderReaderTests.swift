@@ -14,7 +14,8 @@ struct ErasureUnderReaderTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let log = AwaitableLog<String>(name: "store log")
-        let configuration = StoreConfiguration(dataDirectory: dir.path)
+        // Warned of at the first retry that finds the reader still there.
+        let configuration = StoreConfiguration(dataDirectory: dir.path, erasureWarningMilliseconds: 0)
         let store = try await Store.open(configuration, logger: CapturingLogHandler.logger(log))
         let owner = try await store.addFacilitator(name: "Fran")
         let gone = try await store.createSession(owner: owner.facilitator.id, definition: StoreFixtures.definition("GONEXTITLE"),
@@ -48,6 +49,32 @@ struct ErasureUnderReaderTests {
         }
         #expect(try await store.load(kept.session.id)?.events.count == 51, "the other session is intact")
         #expect(try await store.session(gone.session.id) == nil)
+        await store.close()
+    }
+
+    /// A reader in the way for moments — the daemon's own reads, a background checkpoint — is no
+    /// cause for a warning: the erasure is logged once, as done, when its pages have left the WAL.
+    @Test func aReaderInTheWayForMomentsGetsNoWarning() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let log = AwaitableLog<String>(name: "store log")
+        let configuration = StoreConfiguration(dataDirectory: dir.path, erasureWarningMilliseconds: 60_000)
+        let store = try await Store.open(configuration, logger: CapturingLogHandler.logger(log))
+        let owner = try await store.addFacilitator(name: "Fran")
+        let gone = try await store.createSession(owner: owner.facilitator.id, definition: StoreFixtures.definition("GONEXTITLE"), participants: [])
+        for seq in Int64(1)...20 { _ = try await store.append([StoreFixtures.event(seq)], to: gone.session.id) }
+        let reader = try SQLiteConnection(path: configuration.databasePath)
+        try reader.execute("BEGIN")
+        #expect(try reader.integer("SELECT count(*) FROM event_log") == 20)
+        try await store.deleteSession(gone.session.id)
+        #expect(StoreFixtures.contains(FileManager.default.contents(atPath: configuration.databasePath + "-wal") ?? Data(), "GONEXTITLE"),
+                "the reader kept the first TRUNCATE from completing")
+        try reader.execute("COMMIT")
+        reader.close()
+        let id = gone.session.id.rawValue
+        _ = try await line(in: log, { $0.hasPrefix("info") && $0.contains("session erased") && $0.contains("session=\(id)") })
+        #expect(!log.entries.contains { $0.hasPrefix("warning") }, "\(log.entries)")
+        #expect(!StoreFixtures.contains(StoreFixtures.fileBytes(configuration), "GONEXTITLE"))
         await store.close()
     }
 

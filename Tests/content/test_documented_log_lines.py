@@ -16,6 +16,7 @@ QUOTED = {
     "activity: N live sessions, M connections": ["activity: ", " live session"],
     "migrated schema from N to M": ["migrated schema from"],
     "erased session's old pages are gone from the WAL": ["erased session's old pages are gone from the WAL"],
+    "session erased": ['"session erased"'],
     "the erased session's old pages stay in the WAL while a reader holds an older snapshot":
         ["the erased session's old pages stay in the WAL while a reader holds an older snapshot"],
     "reviewroom.sqlite3 is owned by uid 0 but the daemon runs as uid N": ["is owned by uid", "but the daemon runs as uid"],

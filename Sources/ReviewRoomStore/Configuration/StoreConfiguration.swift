@@ -50,6 +50,11 @@ public struct StoreConfiguration: Sendable {
     public var commitRetryMilliseconds: Int?
     /// Number of reader threads (each with its own connection).
     public var readerCount: Int
+    /// How long an erased session's old pages may wait in the WAL for a reader or a checkpoint
+    /// in the way before a warning says so (see `Checkpointer`): a read of the daemon's own or a
+    /// background checkpoint usually ends within milliseconds, a `sqlite3` shell may stay open
+    /// for hours. 5 s by default.
+    public var erasureWarningMilliseconds: Int
     /// The clock stamping `created_at`/`revoked_at`; injectable for tests.
     public var now: @Sendable () -> Timestamp
 
@@ -59,6 +64,7 @@ public struct StoreConfiguration: Sendable {
         busyTimeoutMilliseconds: Int32 = 5_000, maxBatchSize: Int = 4_096,
         walSizeLimitBytes: Int64 = 64 << 20, walAutocheckpointPages: Int = 4_000, journalFoldRows: Int = 8_192,
         maxPageCount: Int64? = nil, readerCount: Int = 2, commitRetryMilliseconds: Int? = 5_000,
+        erasureWarningMilliseconds: Int = 5_000,
         now: @escaping @Sendable () -> Timestamp = { Timestamp(secondsSince1970: Date().timeIntervalSince1970) }
     ) {
         self.now = now
@@ -73,6 +79,7 @@ public struct StoreConfiguration: Sendable {
         self.maxPageCount = maxPageCount
         self.readerCount = max(1, readerCount)
         self.commitRetryMilliseconds = commitRetryMilliseconds
+        self.erasureWarningMilliseconds = max(0, erasureWarningMilliseconds)
     }
 
     /// The database file's path.

@@ -19,8 +19,10 @@ import Synchronization
 /// the WAL and `journal_size_limit` truncates the file.
 ///
 /// It also finishes erasures: when the `TRUNCATE` after deleting a session cannot complete
-/// because a reader holds an older snapshot, `eraseFromWAL(_:first:)` hands it here, and this
-/// thread retries a non-blocking `TRUNCATE` until one completes.
+/// because a reader holds an older snapshot (or a background checkpoint is running),
+/// `eraseFromWAL(_:first:)` hands it here, and this thread retries a non-blocking `TRUNCATE`
+/// until one completes; only an erasure still waiting after
+/// ``StoreConfiguration/erasureWarningMilliseconds`` is logged as a warning.
 final class Checkpointer: Sendable {
     private struct State {
         var pending = false
@@ -33,7 +35,18 @@ final class Checkpointer: Sendable {
         var waiters: [CheckedContinuation<Void, Never>] = []
         /// Erased sessions whose old pages may still be in the WAL: a `TRUNCATE` is retried
         /// until one completes.
-        var erasures: [SessionID] = []
+        var erasures: [PendingErasure] = []
+    }
+
+    /// An erasure waiting for its pages to leave the WAL.
+    private struct PendingErasure {
+        let session: SessionID
+        /// The writer's `TRUNCATE` result row (nil when it failed outright).
+        let first: WALCheckpoint?
+        /// When it was handed over (`DispatchTime` nanoseconds).
+        let since: UInt64
+        /// Whether the warning for a long wait has been logged.
+        var warned = false
     }
 
     /// First and longest pause between two `TRUNCATE` attempts for an erasure (milliseconds):
@@ -144,17 +157,19 @@ final class Checkpointer: Sendable {
     /// Takes over the erasure of session `id` from the WAL after the writer's `TRUNCATE`
     /// checkpoint could not finish (`first`: its result row, nil when it failed outright): a reader
     /// of an older snapshot still needs the pages the erasure overwrote, so the old ones stay
-    /// in the WAL until it ends. Logs a warning naming the session now; this thread retries a
-    /// non-blocking `TRUNCATE` with a growing pause (up to a second) until one completes, then
-    /// logs an info naming it.
+    /// in the WAL until it ends. This thread retries a non-blocking `TRUNCATE` with a growing
+    /// pause (up to a second) until one completes, then logs an info naming the session; a
+    /// warning names it only if it is still waiting after
+    /// ``StoreConfiguration/erasureWarningMilliseconds`` (the daemon's own reads and background
+    /// checkpoints are in the way for milliseconds, many times a day).
     func eraseFromWAL(_ id: SessionID, first: WALCheckpoint?) {
-        logger.warning("the erased session's old pages stay in the WAL while a reader holds an older snapshot (sqlite3 shell, backup, export); retrying the TRUNCATE checkpoint until it ends", metadata: [
+        logger.debug("the erased session's old pages stay in the WAL until a TRUNCATE checkpoint completes; retrying", metadata: [
             "session": "\(id)", "busy": "\(first.map { $0.busy ? "1" : "0" } ?? "-")",
-            "walFrames": "\(first?.logFrames ?? -1)", "checkpointedFrames": "\(first?.checkpointedFrames ?? -1)",
         ])
+        let pending = PendingErasure(session: id, first: first, since: DispatchTime.now().uptimeNanoseconds)
         let accepted = state.withLock { state -> Bool in
             guard !state.closing else { return false }
-            state.erasures.append(id)
+            state.erasures.append(pending)
             return true
         }
         if accepted { wake.signal() }
@@ -194,7 +209,7 @@ final class Checkpointer: Sendable {
                     // Closing the last connection checkpoints and removes the WAL when no other
                     // process reads it; otherwise the next open's erasures or checkpoints do.
                     logger.warning("store closing before the erased sessions' old pages could leave the WAL", metadata: [
-                        "sessions": "\(left.map(\.rawValue).joined(separator: ","))",
+                        "sessions": "\(left.map(\.session.rawValue).joined(separator: ","))",
                     ])
                 }
                 connection.close()
@@ -219,14 +234,44 @@ final class Checkpointer: Sendable {
             outcome = try connection.walCheckpoint(truncate: true, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
         } catch {
             logger.debug("TRUNCATE checkpoint for an erasure failed; retrying", metadata: ["error": "\(error)"])
+            warnOfLongWaits()
             return false
         }
-        guard outcome.isComplete else { return false }
+        guard outcome.isComplete else {
+            warnOfLongWaits()
+            return false
+        }
         state.withLock { state in state.erasures.removeFirst(min(covered.count, state.erasures.count)) }
-        for id in covered {
-            logger.info("erased session's old pages are gone from the WAL: the reader in the way ended", metadata: ["session": "\(id)"])
+        for erasure in covered {
+            if erasure.warned {
+                logger.info("erased session's old pages are gone from the WAL: the reader in the way ended", metadata: ["session": "\(erasure.session)"])
+            } else {
+                logger.info("session erased", metadata: ["session": "\(erasure.session)"])
+            }
         }
         return true
+    }
+
+    /// Logs, once each, the erasures waiting longer than ``StoreConfiguration/erasureWarningMilliseconds``.
+    private func warnOfLongWaits() {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let limit = UInt64(configuration.erasureWarningMilliseconds) * 1_000_000
+        let overdue = state.withLock { state -> [PendingErasure] in
+            var overdue: [PendingErasure] = []
+            for index in state.erasures.indices where !state.erasures[index].warned && now - state.erasures[index].since >= limit {
+                state.erasures[index].warned = true
+                overdue.append(state.erasures[index])
+            }
+            return overdue
+        }
+        for erasure in overdue {
+            let first = erasure.first
+            logger.warning("the erased session's old pages stay in the WAL while a reader holds an older snapshot (sqlite3 shell, backup, export); retrying the TRUNCATE checkpoint until it ends", metadata: [
+                "session": "\(erasure.session)", "busy": "\(first.map { $0.busy ? "1" : "0" } ?? "-")",
+                "walFrames": "\(first?.logFrames ?? -1)", "checkpointedFrames": "\(first?.checkpointedFrames ?? -1)",
+                "waitedSeconds": "\((now - erasure.since) / 1_000_000_000)",
+            ])
+        }
     }
 
     private func checkpoint(_ connection: SQLiteConnection, by who: String) {
