@@ -31,6 +31,19 @@ struct RecentEventsTests {
         #expect(recent.frames(after: 5) == nil)
     }
 
+    @Test func storedEventsFromBeforeTheRingArePutInFrontOnlyWithoutAGap() {
+        var recent = RecentEvents(nextSeq: 1, capacity: 3)
+        for seq in Int64(1)...7 { recent.append(stored: record(seq)) }
+        // The ring holds 5…7 now.
+        let older = (2...4).map { record(Int64($0)) }
+        #expect(texts(recent.frames(after: 1, older: older)) == (2...7).map { text(Int64($0)) })
+        #expect(texts(recent.frames(after: 5, older: older)) == [text(6), text(7)], "the ring alone when it reaches back far enough")
+        #expect(recent.frames(after: 0, older: older) == nil, "older does not start right after 0")
+        #expect(recent.frames(after: 1, older: [record(2), record(3)]) == nil, "a gap before the ring")
+        #expect(recent.frames(after: 1, older: [record(2), record(4)]) == nil, "a gap inside older")
+        #expect(recent.frames(after: 1, older: []) == nil)
+    }
+
     @Test func oldEventsAreDroppedPastTwiceTheCapacity() {
         var recent = RecentEvents(nextSeq: 1, capacity: 3)
         for seq in Int64(1)...7 { recent.append(stored: record(seq)) }

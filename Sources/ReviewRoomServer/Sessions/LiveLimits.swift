@@ -10,6 +10,10 @@ public struct LiveLimits: Sendable {
     public var languageHints = false
     /// Most events a `resume` replays; a longer backlog gets a fresh `welcome`.
     public var replayLimit = 10_000
+    /// Latest events a loaded session keeps framed in memory for `resume`s (between this and
+    /// twice this many); a resume from further back, within ``replayLimit``, reads the older
+    /// ones from the store. A ring of ``replayLimit`` events held 2.7–5.4 MB per long session.
+    public var replayRingEvents = 1_000
     /// Most bytes a `resume` replays (it must fit the connection's outbox at once); a larger
     /// backlog gets a fresh `welcome`.
     public var replayByteLimit = 2 * 1024 * 1024

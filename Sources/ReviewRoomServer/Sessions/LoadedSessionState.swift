@@ -21,17 +21,14 @@ struct LoadedSessionState {
     /// with the older history when one of them is repeated).
     var operationsBeforeSnapshot: Set<NoteOpKey>
 
-    /// The stored events up to the snapshot that a `resume` may still ask for (see
-    /// ``replayWindowBeforeSnapshot(of:limits:)``): not read at load, since most joins never
-    /// need them; the actor reads them when a `resume` does.
-    var unreadReplayWindow: ReplayWindow?
     /// Invites and revocations stored but never logged (the daemon stopped between the two),
     /// for the actor to log when it starts (``SessionState/interruptedInvitationChanges(invited:revoked:)``).
     var interruptedInvitations: [ParticipantChange]
 
     /// Rebuilds `loaded`, taking its agenda and deck from `shared` when another session
-    /// decoded the same text. The replay ring holds the events after the snapshot; those before
-    /// it are left in the store (``unreadReplayWindow``). Throws a ``SessionLoadError`` naming
+    /// decoded the same text. The replay ring holds the events after the snapshot (the latest
+    /// ``LiveLimits/replayRingEvents`` of them); a `resume` reads older ones from the store.
+    /// Throws a ``SessionLoadError`` naming
     /// what in the stored session is unreadable.
     init(_ loaded: LoadedSession, limits: LiveLimits, shared: SharedDefinitions) throws(SessionLoadError) {
         let stored = loaded.session
@@ -68,7 +65,7 @@ struct LoadedSessionState {
         }
         var opIndex: [NoteOpKey: Int] = [:]
         let snapshotSeq = loaded.snapshot?.seq ?? 0
-        var recent = RecentEvents(nextSeq: snapshotSeq + 1, capacity: limits.replayLimit)
+        var recent = RecentEvents(nextSeq: snapshotSeq + 1, capacity: limits.replayRingEvents)
         for record in loaded.events {
             recent.append(stored: record)
             if record.name == "note.op" {
@@ -101,23 +98,10 @@ struct LoadedSessionState {
         self.recent = recent
         self.owner = stored.owner
         self.snapshotSeq = loaded.snapshot?.seq ?? 0
-        self.unreadReplayWindow = Self.replayWindowBeforeSnapshot(of: loaded, limits: limits)
         self.interruptedInvitations = state.interruptedInvitationChanges(
             invited: participants, revoked: Set(loaded.participants.filter(\.revoked).map(\.id.rawValue)))
         self.operationsBeforeSnapshot = loaded.snapshot == nil ? [] :
             Set(loaded.operationsBeforeSnapshot.map { NoteOpKey(author: $0.author, opId: $0.opId) })
-    }
-
-    /// The seqs a `resume` may still replay that lie at or before `loaded`'s snapshot: the
-    /// last `replayLimit` events of the session end at `lastSeq`, so the ring must reach back
-    /// to `lastSeq - replayLimit + 1` (PROTOCOL §3.2: a client can resume from any seq it has
-    /// seen; only a longer backlog gets a `welcome`). Nil without a snapshot or when the events
-    /// after it already cover the window.
-    static func replayWindowBeforeSnapshot(of loaded: LoadedSession, limits: LiveLimits) -> ReplayWindow? {
-        guard let snapshot = loaded.snapshot else { return nil }
-        let after = max(0, loaded.lastSeq - Int64(max(1, limits.replayLimit)))
-        guard after < snapshot.seq else { return nil }
-        return ReplayWindow(after: after, count: Int(snapshot.seq - after))
     }
 
     private static func decode<T: Decodable>(_ json: String, _ what: String, session: SessionID) throws(SessionLoadError) -> T {

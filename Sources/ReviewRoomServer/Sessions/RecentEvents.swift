@@ -57,16 +57,14 @@ struct RecentEvents {
         }
     }
 
-    /// Puts stored events in front of the ring (events from before the session's snapshot,
-    /// read when a `resume` first asks for them). Only a gapless run that ends just before the
-    /// first event held can go there; anything else changes nothing. Returns whether it was added.
-    @discardableResult
-    mutating func prepend(stored records: [EventRecord]) -> Bool {
-        guard let first = records.first, let last = records.last, last.seq == firstSeq - 1,
-              last.seq - first.seq + 1 == Int64(records.count) else { return false }
-        entries.insert(contentsOf: records.map { Entry.stored($0) }, at: 0)
-        firstSeq = first.seq
-        return true
+    /// The frames of events after `after` up to the last one: from the ring, after `older` (the
+    /// stored events before it, read for a `resume`) when it does not reach back that far. Nil
+    /// when they are not all here without a gap (the ring moved on past `older` meanwhile).
+    func frames(after: Int64, older: [EventRecord]) -> [OutboundFrame]? {
+        if let frames = frames(after: after) { return frames }
+        guard let first = older.first, let last = older.last, first.seq == after + 1,
+              last.seq - first.seq + 1 == Int64(older.count), let rest = frames(after: last.seq) else { return nil }
+        return older.map { Entry.stored($0).frame } + rest
     }
 
     /// The frames of events after `after` up to the last one, or nil when they are not all here.

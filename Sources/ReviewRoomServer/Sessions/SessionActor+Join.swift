@@ -27,10 +27,11 @@ extension SessionActor {
     }
 
     /// Joins `connection` as `participantID`; `console` names the facilitator whose token a
-    /// console's `hello` carried. Atomic with respect to events: the member gets exactly the
-    /// events after the seq its welcome/resumed names.
+    /// console's `hello` carried; `older` holds the stored events a `resume` needs from before
+    /// the replay ring (``olderEvents(for:)``). Atomic with respect to events: the member gets
+    /// exactly the events after the seq its welcome/resumed names.
     func join(_ connection: WebSocketConnection, as participantID: String, console: FacilitatorID? = nil,
-              resume: ResumeRequest?) -> JoinOutcome {
+              resume: ResumeRequest?, older: [EventRecord] = []) -> JoinOutcome {
         guard !stopped else { return .stopped }
         guard let you = state.participant(participantID) else { return .unknownParticipant }
         let now = clock.now()
@@ -52,7 +53,7 @@ extension SessionActor {
         // `after` is never negative for a seq a client saw (and `seq - after` must not overflow).
         if let resume, resume.epoch == epoch, resume.after >= 0, resume.after <= seq,
            seq - resume.after <= Int64(limits.replayLimit),
-           let backlog = recent.frames(after: resume.after), backlog.reduce(0, { $0 + $1.count }) <= limits.replayByteLimit {
+           let backlog = recent.frames(after: resume.after, older: older), backlog.reduce(0, { $0 + $1.count }) <= limits.replayByteLimit {
             frames = [OutboundFrame(text: ServerMessages.resumed(epoch: epoch, seq: seq, serverTime: now))]
             frames += backlog
         } else {

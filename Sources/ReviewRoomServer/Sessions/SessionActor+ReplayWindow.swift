@@ -1,41 +1,29 @@
 import ReviewRoomProtocol
 import ReviewRoomStore
 
-// A session loaded from a snapshot holds only the events after it in its replay ring; the ones
-// before it that a `resume` may still ask for are read from the store the first time one does
-// (most joins, and every join without `resume`, never need them).
+// A loaded session keeps only its latest events framed in memory (the replay ring: those after
+// its snapshot at load, then the latest `replayRingEvents`); a `resume` from further back, but
+// within `replayLimit`, reads the events the ring lacks from the store before it joins (most
+// joins, and every join without `resume`, never need them).
 extension SessionActor {
-    /// Reads the stored events before the snapshot into the replay ring if `resume` needs them
-    /// (same epoch, an `after` inside the window but before the ring). Concurrent resumes share
-    /// one read. On a store error the ring stays as it was and the resume gets a `welcome`.
-    func readReplayWindow(for resume: ResumeRequest) async {
-        guard let window = unreadReplayWindow, resume.epoch == epoch, resume.after >= window.after,
-              resume.after < recent.firstSeq - 1 else { return }
-        if let running = replayWindowRead {
-            await running.value
-            return
-        }
-        let read = Task { await self.readUnreadReplayWindow(window) }
-        replayWindowRead = read
-        await read.value
-        replayWindowRead = nil
-    }
-
-    private func readUnreadReplayWindow(_ window: ReplayWindow) async {
+    /// The stored events a `resume` needs from before the replay ring: every event after
+    /// `resume.after` that the ring does not hold now, in seq order. Nil when the ring holds them
+    /// all, when the resume gets a `welcome` anyway (another epoch, a seq it cannot have seen,
+    /// a backlog over ``LiveLimits/replayLimit``), or when the store cannot read them (logged;
+    /// the resume then gets a `welcome`).
+    func olderEvents(for resume: ResumeRequest) async -> [EventRecord]? {
+        guard resume.epoch == epoch, resume.after >= 0, resume.after <= seq,
+              seq - resume.after <= Int64(limits.replayLimit), resume.after + 1 < recent.firstSeq else { return nil }
+        let missing = recent.firstSeq - 1 - resume.after
         do {
-            let records = try await store.events(of: id, after: window.after, limit: window.count)
-            // Events up to the snapshot never change, so reading them now is as consistent as at
-            // load; a ring trimmed since (a long session) no longer joins them and drops them.
-            recent.prepend(stored: records)
-            unreadReplayWindow = nil
+            return try await store.events(of: id, after: resume.after, limit: Int(missing))
         } catch {
-            logger.warning("events before the snapshot could not be read for a resume",
+            logger.warning("events before the replay ring could not be read for a resume",
                            metadata: ["session": "\(id)", "error": "\(error)"])
+            return nil
         }
     }
-}
 
-extension SessionActor {
     /// The seq of the oldest event the replay ring holds now.
     var replayRingStart: Int64 { recent.firstSeq }
 }

@@ -82,10 +82,6 @@ actor SessionActor {
     /// The text around the last edit, read for its language hints (one buffer reused for every
     /// edit: a fresh 1–4 KiB array per keystroke cost glibc's large-chunk malloc and free).
     var hintUnits: [UInt16] = []
-    /// Stored events before the snapshot that a `resume` may still ask for, not read yet.
-    var unreadReplayWindow: ReplayWindow?
-    /// The read of ``unreadReplayWindow`` under way, if any (concurrent resumes share it).
-    var replayWindowRead: Task<Void, Never>?
 
     init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
          metrics: Metrics? = nil, backgroundWrites: BackgroundWriteLog,
@@ -110,7 +106,6 @@ actor SessionActor {
         recent = loaded.recent
         historyStartSeq = loaded.snapshotSeq
         operationsBeforeSnapshot = loaded.operationsBeforeSnapshot
-        unreadReplayWindow = loaded.unreadReplayWindow
         snapshotSeq = loaded.snapshotSeq
         connectionCap = ConnectionCap(limit: limits.maxConnectionsPerParticipant)
     }

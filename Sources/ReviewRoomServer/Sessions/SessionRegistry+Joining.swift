@@ -63,9 +63,10 @@ extension SessionRegistry {
             guard let participantID else { return unauthorized }
             var target = actor
             for attempt in 0..<2 {
-                if let resume = hello.resume { await target.readReplayWindow(for: resume) }
+                var older: [EventRecord] = []
+                if let resume = hello.resume { older = await target.olderEvents(for: resume) ?? [] }
                 guard !isStopping else { return goingAway }
-                switch await target.join(connection, as: participantID, console: console, resume: hello.resume) {
+                switch await target.join(connection, as: participantID, console: console, resume: hello.resume, older: older) {
                 case .joined: return .joined(target, sessionID)
                 case .unknownParticipant: return unauthorized
                 case .notOpen, .tooManyConnections: return .closed
