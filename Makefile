@@ -26,7 +26,7 @@ define install_missing
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 endef
 
-.PHONY: deps build release test api-test blackbox-test content-test browser-test browser-deps python-deps coverage run bench systemd-test systemd-deps systemd-check fuzz fuzz-build fuzz-merge fuzz-replay
+.PHONY: deps build release test soak api-test blackbox-test content-test browser-test browser-deps python-deps coverage run bench systemd-test systemd-deps systemd-check fuzz fuzz-build fuzz-merge fuzz-replay
 
 deps:
 	$(call install_missing,$(SYSTEM_PACKAGES))
@@ -161,6 +161,13 @@ bench: deps
 	"$$bin/reviewroom-bench" load --scenario e --scale $$scale --target peer --peer-executable "$$peer" | tee -a $(BENCH_OUT); \
 	echo; "$$bin/reviewroom-bench" summary $(BENCH_OUT); \
 	echo "JSON lines in $(BENCH_OUT)"; exit $$status
+
+# A long churn of whole sessions against one release reviewroomd (BENCHMARKS.md "Soak"): what
+# grows with the sessions it has served. SOAK_BATCHES=30 for a quick look (300: about 3 minutes).
+SOAK_BATCHES ?= 300
+soak: python-deps
+	swift build $(RELEASE_FLAGS) --product reviewroomd
+	REVIEWROOMD="$$(swift build $(RELEASE_FLAGS) --show-bin-path)/reviewroomd" $(PY) Benchmarks/soak/soak.py --batches $(SOAK_BATCHES)
 
 # Coverage-guided fuzzing (libFuzzer) of every parser of untrusted bytes (README "Fuzzing"):
 # reviewroom-fuzz exists only in this build (REVIEWROOM_FUZZ=1, its own scratch path, fuzzer and
