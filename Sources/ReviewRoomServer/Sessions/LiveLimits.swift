@@ -19,6 +19,11 @@ public struct LiveLimits: Sendable {
     public var replayByteLimit = 2 * 1024 * 1024
     /// Events after which a live session stores a snapshot (`snapshot_every_events`).
     public var snapshotEveryEvents = 2_000
+    /// Revisions of each note a loaded session keeps in memory before its latest stored
+    /// snapshot; older ones are read back from the store when an edit on an older revision
+    /// (or the record) needs them. Without this bound a session's history grew by an op per
+    /// keystroke for as long as it stayed loaded (about 320 bytes an edit with its op-id entry).
+    public var historyKeptRevisions = 1_000
     /// Most connections one participant may hold in one session (`max_connections_per_participant`;
     /// 0: no limit). A `hello` beyond it is refused; open connections are never closed for it.
     public var maxConnectionsPerParticipant = 32

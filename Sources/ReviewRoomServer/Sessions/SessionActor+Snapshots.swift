@@ -38,6 +38,7 @@ extension SessionActor {
             do {
                 try await store.saveSnapshot(snapshot, for: id)
                 backgroundWrites.succeeded(.snapshot)
+                self.forgetHistory(before: snapshot)
             } catch {
                 // Not fatal: the log is complete; the next snapshot is tried after as many events again.
                 backgroundWrites.failed(.snapshot, session: id, error: error, details: ["seq": "\(snapshot.seq)"])
@@ -48,6 +49,33 @@ extension SessionActor {
 
     private func snapshotSaved() {
         snapshotSave = nil
+    }
+
+    /// The oldest revision of note `noteID` whose text is known without the store, and how many
+    /// ops after it are in memory (tests; 0 and 0 for no such note).
+    func historyInMemory(of noteID: String) -> (oldest: Int, ops: Int) {
+        guard let note = notes[noteID] else { return (0, 0) }
+        return (note.snapshotRevision, note.history.count)
+    }
+
+    /// Once `snapshot` is stored, leaves each note's ops from before its latest
+    /// ``LiveLimits/historyKeptRevisions`` revisions at the snapshot out of memory, as loading
+    /// from the snapshot would: their `(author, opId)` move to ``operationsBeforeSnapshot``, and
+    /// an edit on an older revision, a repeat of one of them or the record reads them back
+    /// (``restoreOlderHistory(of:)``). Every op left out is durable: the snapshot was taken with
+    /// nothing pending.
+    func forgetHistory(before snapshot: StoredSessionSnapshot) {
+        guard !stopped else { return }
+        for stored in snapshot.notes {
+            let through = Int(stored.rev) - limits.historyKeptRevisions
+            guard let forgotten = notes[stored.note]?.forgetHistory(through: through), !forgotten.isEmpty else { continue }
+            for entry in forgotten {
+                let key = NoteOpKey(author: entry.author, opId: entry.opId)
+                if opIndex[key] == entry.rev { opIndex[key] = nil }
+                operationsBeforeSnapshot.insert(key)
+            }
+            historyStartSeq = max(historyStartSeq, snapshot.seq)
+        }
     }
 
     /// Waits for the snapshot being saved, if any (graceful shutdown lets it finish).

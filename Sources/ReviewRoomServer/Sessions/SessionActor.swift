@@ -68,8 +68,10 @@ actor SessionActor {
     /// Why the store refused the events that stopped the actor, for the call that was waiting on
     /// them (a PATCH answers it: 503 for a full disk, as any store failure).
     var writeFailure: StoreError?
-    /// The seq of the snapshot the notes' history in memory starts at (0: the whole history).
-    let historyStartSeq: Int64
+    /// The seq of the snapshot the notes' history in memory starts at (0: the whole history):
+    /// the one loaded from, then the latest stored once history was left out of memory
+    /// (``forgetHistory(before:)``); every op missing from memory is stored at or before it.
+    var historyStartSeq: Int64
     /// The seq of the latest snapshot saved or loaded, and whether one is being saved.
     var snapshotSeq: Int64
     /// The snapshot being saved, if any.

@@ -50,6 +50,35 @@ import Testing
         #expect(restored.revision == whole.revision)
     }
 
+    @Test func forgottenHistoryLeavesLaterEditsAsTheyWereAndComesBackWhole() throws {
+        var whole = try original()
+        var trimmed = whole
+        let forgotten = trimmed.forgetHistory(through: 3)
+        #expect(forgotten == whole.history.filter { $0.rev <= 3 })
+        #expect(trimmed.snapshotRevision == 3)
+        #expect(trimmed.history == whole.history.filter { $0.rev > 3 })
+        #expect(trimmed.forgetHistory(through: 2).isEmpty, "nothing at or before the revision already forgotten")
+        // An edit on a revision still in memory transforms exactly as with the whole history.
+        let late = try op(#"[7, "!"]"#)
+        var copy = trimmed
+        #expect(try copy.receive(late, baseRev: 3, author: "b", opId: "x", at: t0)
+                == (try whole.receive(late, baseRev: 3, author: "b", opId: "x", at: t0)))
+        // One on a forgotten revision is stale until the history is back, then as before.
+        let older = try op(#"[5, "?", 6]"#)
+        #expect(throws: NoteError.self) { try trimmed.receive(older, baseRev: 1, author: "b", opId: "y", at: t0) }
+        try trimmed.restoreOlderHistory(forgotten)
+        #expect(trimmed.snapshotRevision == 0)
+        let originalAuthorship = try original().authorship()
+        #expect(trimmed.authorship() == originalAuthorship)
+        var reference = try original()
+        #expect(try trimmed.receive(older, baseRev: 1, author: "b", opId: "y", at: t0)
+                == (try reference.receive(older, baseRev: 1, author: "b", opId: "y", at: t0)))
+        // Past the current revision: everything in memory is forgotten.
+        var all = try original()
+        #expect(all.forgetHistory(through: 99).count == 5)
+        #expect(all.snapshotRevision == 5 && all.history.isEmpty)
+    }
+
     @Test func historyThatDoesNotLeadUpToTheSnapshotIsRefusedAndChangesNothing() throws {
         let whole = try original()
         var restored = try restored(from: whole, at: 4)

@@ -30,4 +30,21 @@ extension NoteBuffer {
         snapshotRevision -= older.count
         snapshotLength = length
     }
+
+    /// Leaves the ops up to revision `rev` out of memory, as a buffer restored from a snapshot
+    /// at `rev` would be, and returns them (oldest first) so that their `(author, opId)` can
+    /// still be recognised; ``restoreOlderHistory(_:)`` takes them back. A live session does
+    /// this once a snapshot is stored, keeping only its latest revisions: the history of a long
+    /// session otherwise grows by an op per keystroke for as long as the session stays loaded.
+    /// Nothing happens for a `rev` at or before ``snapshotRevision``; a `rev` past the current
+    /// revision forgets up to the current one.
+    public mutating func forgetHistory(through rev: Int) -> [NoteRevision] {
+        let cut = min(rev, revision) - snapshotRevision
+        guard cut > 0 else { return [] }
+        let forgotten = Array(history.prefix(cut))
+        history.removeFirst(cut)
+        snapshotRevision += cut
+        snapshotLength = forgotten[cut - 1].op.targetLength
+        return forgotten
+    }
 }
