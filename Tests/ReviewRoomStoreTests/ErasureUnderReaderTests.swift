@@ -13,10 +13,9 @@ struct ErasureUnderReaderTests {
     @Test func theDeletedTextLeavesTheWALOnceTheReaderEnds() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let log = AwaitableLog<String>(name: "store log")
         // Warned of at the first retry that finds the reader still there.
         let configuration = StoreConfiguration(dataDirectory: dir.path, erasureWarningMilliseconds: 0)
-        let store = try await Store.open(configuration, logger: CapturingLogHandler.logger(log))
+        let (store, log) = try await StoreFixtures.opened(configuration)
         let owner = try await store.addFacilitator(name: "Fran")
         let gone = try await store.createSession(owner: owner.facilitator.id, definition: StoreFixtures.definition("GONEXTITLE"),
                                                  participants: [NewParticipant(name: "GONEXNAME", role: "reviewer")])
@@ -57,9 +56,8 @@ struct ErasureUnderReaderTests {
     @Test func aReaderInTheWayForMomentsGetsNoWarning() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let log = AwaitableLog<String>(name: "store log")
         let configuration = StoreConfiguration(dataDirectory: dir.path, erasureWarningMilliseconds: 60_000)
-        let store = try await Store.open(configuration, logger: CapturingLogHandler.logger(log))
+        let (store, log) = try await StoreFixtures.opened(configuration)
         let owner = try await store.addFacilitator(name: "Fran")
         let gone = try await store.createSession(owner: owner.facilitator.id, definition: StoreFixtures.definition("GONEXTITLE"), participants: [])
         for seq in Int64(1)...20 { _ = try await store.append([StoreFixtures.event(seq)], to: gone.session.id) }

@@ -195,9 +195,8 @@ struct EventJournalTests {
     @Test func aRowAppendedAfterAnErasureNeverFallsInsideTheSliceBeingCopied() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let log = AwaitableLog<String>(name: "store log")
         let configuration = StoreConfiguration(dataDirectory: dir.path, journalFoldRows: 8)
-        let store = try await Store.open(configuration, logger: CapturingLogHandler.logger(log))
+        let (store, log) = try await StoreFixtures.opened(configuration)
         let (facilitator, created) = try await StoreFixtures.session(in: store)
         let kept = created.session.id
         let erased = try await store.createSession(owner: facilitator.facilitator.id, definition: StoreFixtures.definition("Erased"), participants: [])
@@ -279,9 +278,8 @@ struct EventJournalTests {
     @Test func anotherStoreOnTheSameFileNeitherFoldsTheJournalNorLeavesTheWriterStale() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let log = AwaitableLog<String>(name: "store log")
         let configuration = StoreConfiguration(dataDirectory: dir.path, journalFoldRows: 8)
-        let store = try await Store.open(configuration, logger: CapturingLogHandler.logger(log))
+        let (store, log) = try await StoreFixtures.opened(configuration)
         let (_, created) = try await StoreFixtures.session(in: store)
         let id = created.session.id
         for seq in Int64(1)...20 { _ = try await store.append([Self.edit(seq)], to: id) }

@@ -138,11 +138,15 @@ struct EventJournal {
     /// (``TransactionJob/erasesJournalOf``) instead of the journal being counted after every job:
     /// a count scans the whole table, and attendance runs a job at every join and leave.
     mutating func erased(_ session: SessionID) {
-        guard var cache, let rows = cache.sessions.removeValue(forKey: session) else { return }
+        // Moved out of `self` first, as in ``fold(atMost:everything:_:)``: updating a copy that
+        // `self` still shared would copy every session's rows.
+        guard var cache = self.cache else { return }
+        self.cache = nil
+        defer { self.cache = cache }
+        guard let rows = cache.sessions.removeValue(forKey: session) else { return }
         cache.total -= rows.ids.count
         cache.uncopied -= rows.ids.count - rows.copied
         if cache.sliceEnd != nil { cache.sliceLeft -= rows.sliceLeft }
-        self.cache = cache
         // Its rows may have been the newest, even the slice's last: no later row may take their
         // ids, or it would fall inside the slice's range and be cleared with it uncopied.
         idFloor = max(idFloor, cache.newestID + 1)

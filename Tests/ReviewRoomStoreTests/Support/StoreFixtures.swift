@@ -1,5 +1,6 @@
 import Foundation
 import ReviewRoomCore
+import ReviewRoomTesting
 @testable import ReviewRoomStore
 import Testing
 
@@ -18,6 +19,12 @@ enum StoreFixtures {
     static func opened(_ dir: TemporaryDirectory, foldRows: Int) async throws -> (Store, StoreConfiguration) {
         let configuration = StoreConfiguration(dataDirectory: dir.path, journalFoldRows: foldRows)
         return (try await Store.open(configuration), configuration)
+    }
+
+    /// A store opened with `configuration` whose log lines are kept, for tests that read them.
+    static func opened(_ configuration: StoreConfiguration) async throws -> (Store, AwaitableLog<String>) {
+        let log = AwaitableLog<String>(name: "store log")
+        return (try await Store.open(configuration, logger: CapturingLogHandler.logger(log)), log)
     }
 
     /// The database and its WAL copied, as a `kill -9` of the store would leave them now.
