@@ -2,7 +2,7 @@ import Foundation
 import ReviewRoomCore
 import ReviewRoomProtocol
 @testable import ReviewRoomServer
-import ReviewRoomStore
+@testable import ReviewRoomStore
 import ReviewRoomTesting
 import Testing
 
@@ -12,21 +12,44 @@ import Testing
 /// ops back from the store.
 @Suite("Live sessions: a long session's note history in memory")
 struct LiveHistoryTests {
-    @Test func olderRevisionsLeaveMemoryAfterASnapshotAndStillTransformAndDeduplicate() async throws {
-        var limits = SnapshotTests.limits(snapshotEvery: 4)
-        limits.historyKeptRevisions = 2
-        let server = try await InProcessServer.start(limits: limits)
-        let ashaID = try #require(server.fixture.participantIDs["Asha"]), benID = try #require(server.fixture.participantIDs["Ben"])
-        let (asha, _) = try await server.join("Asha")
-        let (ben, _) = try await server.join("Ben")
-        var expected = NoteBuffer(id: "evidence", title: "Evidence")
-        for i in 0..<12 {
-            let (client, id) = i % 2 == 0 ? (asha, ashaID) : (ben, benID)
-            try await SnapshotTests.edit(client, &expected, author: id, opId: "o\(i)", rev: expected.revision,
-                                         op: SnapshotTests.append("w\(i) ", to: expected.text.utf16Count))
+    /// A live session keeping two revisions before each snapshot, one every four events, after
+    /// Asha and Ben typed "w0 " … "w11 " in turn (opIds "o0" … "o11"), with a snapshot stored.
+    private struct TypedPastASnapshot {
+        let server: InProcessServer
+        let asha: ProtocolClient, ben: ProtocolClient
+        let ashaID: String
+        let actor: SessionActor
+        var expected: NoteBuffer
+
+        init(_ configure: (inout LiveLimits) -> Void = { _ in }) async throws {
+            var limits = SnapshotTests.limits(snapshotEvery: 4)
+            limits.historyKeptRevisions = 2
+            configure(&limits)
+            server = try await InProcessServer.start(limits: limits)
+            ashaID = try #require(server.fixture.participantIDs["Asha"])
+            let benID = try #require(server.fixture.participantIDs["Ben"])
+            (asha, _) = try await server.join("Asha")
+            (ben, _) = try await server.join("Ben")
+            expected = NoteBuffer(id: "evidence", title: "Evidence")
+            for i in 0..<12 {
+                let (client, id) = i % 2 == 0 ? (asha, ashaID) : (ben, benID)
+                try await SnapshotTests.edit(client, &expected, author: id, opId: "o\(i)", rev: expected.revision,
+                                             op: SnapshotTests.append("w\(i) ", to: expected.text.utf16Count))
+            }
+            actor = try #require(await server.registry.loaded(server.fixture.session))
+            await actor.finishSnapshot()
         }
-        let actor = try #require(await server.registry.loaded(server.fixture.session))
-        await actor.finishSnapshot()
+
+        func stop() async {
+            asha.disconnect()
+            ben.disconnect()
+            await server.stop()
+        }
+    }
+
+    @Test func olderRevisionsLeaveMemoryAfterASnapshotAndStillTransformAndDeduplicate() async throws {
+        var typed = try await TypedPastASnapshot()
+        let (asha, ben, ashaID, actor) = (typed.asha, typed.ben, typed.ashaID, typed.actor)
         let (oldest, kept) = await actor.historyInMemory(of: "evidence")
         // At least the snapshot at seq 4 is stored (later ones may still be on their way): every
         // revision up to two before it has left memory, revisions 1 and 2 among them.
@@ -34,15 +57,54 @@ struct LiveHistoryTests {
         #expect(kept == 12 - oldest)
 
         // An edit made on revision 1 is transformed over everything since, as before.
-        try await SnapshotTests.edit(asha, &expected, author: ashaID, opId: "late", rev: 1, op: ("[\"¡\", 3]", ["¡", 3]))
-        #expect(try await SnapshotTests.noteText(ben).text == expected.text.string)
+        try await SnapshotTests.edit(asha, &typed.expected, author: ashaID, opId: "late", rev: 1, op: ("[\"¡\", 3]", ["¡", 3]))
+        #expect(try await SnapshotTests.noteText(ben).text == typed.expected.text.string)
         // An opId first used at revision 2 is acked with that revision, not applied again.
-        let repeated = try await ben.request("note.edit", ["note": "evidence", "rev": expected.revision, "opId": "o1",
-                                                           "op": [expected.text.utf16Count, "x"]])
+        let repeated = try await ben.request("note.edit", ["note": "evidence", "rev": typed.expected.revision, "opId": "o1",
+                                                           "op": [typed.expected.text.utf16Count, "x"]])
         #expect(repeated.object["rev"] as? Int == 2, "\(repeated)")
-        #expect(try await SnapshotTests.noteText(asha).rev == expected.revision)
+        #expect(try await SnapshotTests.noteText(asha).rev == typed.expected.revision)
+        await typed.stop()
+    }
+
+    /// With no fingerprint bits kept, every new opId matches one whose op left memory: the
+    /// edit waits for the older history to be read back, finds no first rev there, and is
+    /// applied once, like any other; a real repeat is still acked with its first rev.
+    @Test func anEditWhoseFingerprintAloneMatchesAnOlderOneIsAppliedOnceTheHistoryShowsItIsNew() async throws {
+        var typed = try await TypedPastASnapshot { $0.operationFingerprintBits = 0 }
+        let (asha, ben, ashaID, actor) = (typed.asha, typed.ben, typed.ashaID, typed.actor)
+        #expect(await actor.historyInMemory(of: "evidence").oldest >= 2)
+
+        try await SnapshotTests.edit(asha, &typed.expected, author: ashaID, opId: "fresh", rev: typed.expected.revision,
+                                     op: SnapshotTests.append("new", to: typed.expected.text.utf16Count))
+        #expect(await actor.historyInMemory(of: "evidence").oldest == 0, "the match sent the edit through the older history")
+        let repeated = try await ben.request("note.edit", ["note": "evidence", "rev": typed.expected.revision, "opId": "o1",
+                                                           "op": [typed.expected.text.utf16Count, "x"]])
+        #expect(repeated.object["rev"] as? Int == 2, "\(repeated)")
+        let now = try await SnapshotTests.noteText(ben)
+        #expect(now.text == typed.expected.text.string)
+        #expect(now.rev == typed.expected.revision)
+        await typed.stop()
+    }
+
+    /// A repeat of an opId stored before the snapshot whose older history cannot be read back
+    /// (here a stored op made unreadable) is refused, never applied a second time.
+    @Test func aRepeatIsRefusedWhenTheOlderHistoryCannotBeRead() async throws {
+        let (first, expected, sent) = try await SnapshotTests.typedThenStopped(10, limits: SnapshotTests.limits(snapshotEvery: 4))
+        let connection = try SQLiteConnection(path: first.dataDirectory.appendingPathComponent(StoreConfiguration.databaseFileName).path)
+        for table in ["events", "event_journal"] {
+            try connection.execute("UPDATE \(table) SET data = '{}' WHERE name = 'note.op' AND op_id = 'a0'")
+        }
+        connection.close()
+        let server = try await InProcessServer.start(data: first.dataDirectory, fixture: first.fixture,
+                                                     limits: SnapshotTests.limits(snapshotEvery: 4))
+        let (asha, _) = try await server.join("Asha")
+        let resend = try await asha.request("note.edit", ["note": "evidence", "rev": 2, "opId": "a2", "op": sent[2]])
+        #expect(resend.object["code"] as? String == "internal", "\(resend)")
+        let now = try await SnapshotTests.noteText(asha)
+        #expect(now.text == expected.text.string)
+        #expect(now.rev == expected.revision)
         asha.disconnect()
-        ben.disconnect()
         await server.stop()
     }
 }

@@ -1,16 +1,18 @@
-"""`make soak` (Benchmarks/soak/soak.py) at a tiny scale: two batches of two whole sessions and one
-session kept live, against its own daemon. It checks only that the churn completes with every
-command acked and that the figures it reports are read (no timing or memory assertions: those
-are what `make soak` is for)."""
+"""`make soak` at a tiny scale, each part against its own daemon: Benchmarks/soak/soak.py with two
+batches of two whole sessions and one session kept live, and Benchmarks/soak/long_session.py with
+3,000 edits and a snapshot every 100 events, so that the first edits' ops leave memory. It checks
+that the churn completes with every command acked, that the long session's text is the one
+typed and its first edit, resent, is acked with its first rev and not applied again, and that
+the figures are read (no timing or memory assertions: those are what `make soak` is for)."""
 import asyncio
 import importlib.util
 import pathlib
 
-SOAK = pathlib.Path(__file__).resolve().parents[2] / "Benchmarks" / "soak" / "soak.py"
+SOAK = pathlib.Path(__file__).resolve().parents[2] / "Benchmarks" / "soak"
 
 
-def load_soak():
-    spec = importlib.util.spec_from_file_location("soak", SOAK)
+def load_soak(name="soak"):
+    spec = importlib.util.spec_from_file_location(name, SOAK / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -24,3 +26,12 @@ def test_a_tiny_soak_completes_with_every_command_acked():
     assert result["rssAnonKBEnd"] > 0 and result["fdsEnd"] > 0 and result["metricsBytesEnd"] > 0
     # Two whole sessions a batch, every other one erased: the journal held their events.
     assert result["journalRowsMax"] > 0
+
+
+def test_a_short_long_session_keeps_its_text_and_acks_its_first_edit_again_with_its_first_rev():
+    long_session = load_soak("long_session")
+    result = asyncio.run(long_session.long_session(long_session.arguments(["--edits", "3000", "--every", "500", "--snapshot-every", "100"])))
+    assert result["errors"] == 0
+    assert result["textMatches"], "the daemon's note differs from the text typed"
+    assert result["repeatAcked"], "the first edit, resent after its op left memory, was not acked with its first rev"
+    assert result["rssAnonKBEnd"] > 0 and result["cpuSecPer1kEdits"] > 0

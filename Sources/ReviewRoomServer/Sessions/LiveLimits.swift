@@ -24,6 +24,11 @@ public struct LiveLimits: Sendable {
     /// (or the record) needs them. Without this bound a session's history grew by an op per
     /// keystroke for as long as it stayed loaded (about 320 bytes an edit with its op-id entry).
     public var historyKeptRevisions = 1_000
+    /// Bits of each fingerprint kept for the `(author, opId)` of edits whose ops left memory
+    /// (``ReviewRoomCore/OperationFingerprints``): 64 in the daemon, 8 bytes an edit. Tests
+    /// keep fewer, so that an edit's fingerprint matches an older one and the edit must still be
+    /// applied once the older history read back shows it was never stored.
+    public var operationFingerprintBits = 64
     /// Most connections one participant may hold in one session (`max_connections_per_participant`;
     /// 0: no limit). A `hello` beyond it is refused; open connections are never closed for it.
     public var maxConnectionsPerParticipant = 32

@@ -17,9 +17,9 @@ struct LoadedSessionState {
     var owner: FacilitatorID
     /// The seq of the snapshot the state was restored from (0: replayed from the start).
     var snapshotSeq: Int64
-    /// The `(author, opId)` of every edit stored up to that snapshot (their revs are read back
-    /// with the older history when one of them is repeated).
-    var operationsBeforeSnapshot: Set<NoteOpKey>
+    /// The fingerprints of the `(author, opId)` of every edit stored up to that snapshot
+    /// (their revs are read back with the older history when one of them may be repeated).
+    var operationsBeforeSnapshot: OperationFingerprints
 
     /// Invites and revocations stored but never logged (the daemon stopped between the two),
     /// for the actor to log when it starts (``SessionState/interruptedInvitationChanges(invited:revoked:)``).
@@ -100,8 +100,11 @@ struct LoadedSessionState {
         self.snapshotSeq = loaded.snapshot?.seq ?? 0
         self.interruptedInvitations = state.interruptedInvitationChanges(
             invited: participants, revoked: Set(loaded.participants.filter(\.revoked).map(\.id.rawValue)))
-        self.operationsBeforeSnapshot = loaded.snapshot == nil ? [] :
-            Set(loaded.operationsBeforeSnapshot.map { NoteOpKey(author: $0.author, opId: $0.opId) })
+        var operationsBeforeSnapshot = OperationFingerprints(bits: limits.operationFingerprintBits)
+        if loaded.snapshot != nil {
+            operationsBeforeSnapshot.insert(contentsOf: loaded.operationsBeforeSnapshot.lazy.map { NoteOpKey(author: $0.author, opId: $0.opId) })
+        }
+        self.operationsBeforeSnapshot = operationsBeforeSnapshot
     }
 
     private static func decode<T: Decodable>(_ json: String, _ what: String, session: SessionID) throws(SessionLoadError) -> T {

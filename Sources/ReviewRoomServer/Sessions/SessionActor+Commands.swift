@@ -49,18 +49,23 @@ extension SessionActor {
     }
 
     /// The notes whose older history `edit` needs before it can be decided: its own when it is
-    /// made on a revision the history in memory no longer reaches; every note loaded from the
-    /// snapshot when it repeats an opId stored before it (whose first rev is not in memory,
-    /// possibly on another note). Nil when it can be decided now.
+    /// made on a revision the history in memory no longer reaches; every note whose older ops
+    /// are out of memory when it may repeat an opId stored before them (whose first rev is not
+    /// in memory, possibly on another note). Nil when it can be decided now.
     private func olderHistoryNeeded(for edit: NoteEditRequest, by participantID: String) -> [String]? {
         guard historyStartSeq > 0, let note = notes[edit.note] else { return nil }
         let key = NoteOpKey(author: participantID, opId: edit.opId)
         guard opIndex[key] == nil, state.check(.noteEdit, by: participantID) == nil else { return nil }
-        if operationsBeforeSnapshot.contains(key) {
-            let loadedFromSnapshot = state.notes.map(\.id).filter { (notes[$0]?.snapshotRevision ?? 0) > 0 }
-            return loadedFromSnapshot.isEmpty ? nil : loadedFromSnapshot
+        if operationsBeforeSnapshot.mayContain(key) {
+            let missing = notesWithOlderHistoryOutOfMemory
+            return missing.isEmpty ? nil : missing
         }
         return edit.rev >= 0 && edit.rev < note.snapshotRevision ? [edit.note] : nil
+    }
+
+    /// The notes whose ops from before ``historyStartSeq`` are not all in memory.
+    private var notesWithOlderHistoryOutOfMemory: [String] {
+        state.notes.map(\.id).filter { (notes[$0]?.snapshotRevision ?? 0) > 0 }
     }
 
     private func decide(_ request: ClientRequest, from connection: ConnectionID, member: SessionMember) {
@@ -131,9 +136,11 @@ extension SessionActor {
         if let rev = opIndex[key] {
             return reply(connection, ServerMessages.ack(id: id, seq: seq, extra: [("rev", String(rev))]))
         }
-        if operationsBeforeSnapshot.contains(key) {
-            // Stored before the snapshot, but its first rev could not be read back: applying it
-            // again would store it twice, so it is refused and may be sent again.
+        if operationsBeforeSnapshot.mayContain(key), !notesWithOlderHistoryOutOfMemory.isEmpty {
+            // Maybe stored before the snapshot, but the older history could not be read back to
+            // find its first rev: applying it again could store it twice, so it is refused and
+            // may be sent again. With every note's history in memory and no rev in `opIndex`,
+            // the match was a fingerprint's alone and the edit is new.
             return refuse(connection, ProtocolError(code: .internal, message: "opId \(OpIDText.described(edit.opId)) was used before; this session's earlier edits could not be read to answer with its revision, try again", id: id))
         }
         let result: NoteEditResult

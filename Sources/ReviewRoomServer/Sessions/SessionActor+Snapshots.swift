@@ -69,11 +69,9 @@ extension SessionActor {
         for stored in snapshot.notes {
             let through = Int(stored.rev) - limits.historyKeptRevisions
             guard let forgotten = notes[stored.note]?.forgetHistory(through: through), !forgotten.isEmpty else { continue }
-            for entry in forgotten {
-                let key = NoteOpKey(author: entry.author, opId: entry.opId)
-                if opIndex[key] == entry.rev { opIndex[key] = nil }
-                operationsBeforeSnapshot.insert(key)
-            }
+            let keys = forgotten.map { NoteOpKey(author: $0.author, opId: $0.opId) }
+            for (key, entry) in zip(keys, forgotten) where opIndex[key] == entry.rev { opIndex[key] = nil }
+            operationsBeforeSnapshot.insert(contentsOf: keys)
             historyStartSeq = max(historyStartSeq, snapshot.seq)
         }
     }

@@ -78,9 +78,9 @@ actor SessionActor {
     var snapshotSave: Task<Void, Never>?
     /// Older note history being read from the store, by note (so concurrent askers share one read).
     var olderHistoryReads: [String: Task<Void, Never>] = [:]
-    /// The `(author, opId)` of the edits stored before ``historyStartSeq``: their revs are not
-    /// in ``opIndex`` until the older history is read back.
-    var operationsBeforeSnapshot: Set<NoteOpKey>
+    /// The fingerprints of the `(author, opId)` of the edits stored before ``historyStartSeq``:
+    /// their revs are not in ``opIndex`` until the older history is read back.
+    var operationsBeforeSnapshot: OperationFingerprints
     /// The text around the last edit, read for its language hints (one buffer reused for every
     /// edit: a fresh 1–4 KiB array per keystroke cost glibc's large-chunk malloc and free).
     var hintUnits: [UInt16] = []
