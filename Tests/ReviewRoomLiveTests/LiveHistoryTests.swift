@@ -56,28 +56,37 @@ struct LiveHistoryTests {
         #expect(oldest >= 4 - 2, "revisions up to two before a stored snapshot's are left out: \(oldest)")
         #expect(kept == 12 - oldest)
 
-        // An edit made on revision 1 is transformed over everything since, as before.
-        try await SnapshotTests.edit(asha, &typed.expected, author: ashaID, opId: "late", rev: 1, op: ("[\"¡\", 3]", ["¡", 3]))
-        #expect(try await SnapshotTests.noteText(ben).text == typed.expected.text.string)
-        // An opId first used at revision 2 is acked with that revision, not applied again.
+        // An opId first used at revision 2 is acked with that revision, not applied again: looked
+        // up in the store, with no history read back.
         let repeated = try await ben.request("note.edit", ["note": "evidence", "rev": typed.expected.revision, "opId": "o1",
                                                            "op": [typed.expected.text.utf16Count, "x"]])
         #expect(repeated.object["rev"] as? Int == 2, "\(repeated)")
+        #expect(await actor.historyInMemory(of: "evidence").oldest == oldest)
         #expect(try await SnapshotTests.noteText(asha).rev == typed.expected.revision)
+
+        // An edit made on revision 1 is transformed over everything since, as before: the ops
+        // after revision 1 are read back, and only those.
+        try await SnapshotTests.edit(asha, &typed.expected, author: ashaID, opId: "late", rev: 1, op: ("[\"¡\", 3]", ["¡", 3]))
+        #expect(try await SnapshotTests.noteText(ben).text == typed.expected.text.string)
+        #expect(await actor.historyInMemory(of: "evidence").oldest == 1)
         await typed.stop()
     }
 
     /// With no fingerprint bits kept, every new opId matches one whose op left memory: the
-    /// edit waits for the older history to be read back, finds no first rev there, and is
-    /// applied once, like any other; a real repeat is still acked with its first rev.
+    /// edit waits for its opId to be looked up in the store, is not found there, and is applied
+    /// once, like any other; a real repeat is still acked with its first rev.
     @Test func anEditWhoseFingerprintAloneMatchesAnOlderOneIsAppliedOnceTheHistoryShowsItIsNew() async throws {
         var typed = try await TypedPastASnapshot { $0.operationFingerprintBits = 0 }
         let (asha, ben, ashaID, actor) = (typed.asha, typed.ben, typed.ashaID, typed.actor)
-        #expect(await actor.historyInMemory(of: "evidence").oldest >= 2)
+        let oldest = await actor.historyInMemory(of: "evidence").oldest
+        #expect(oldest >= 2)
 
         try await SnapshotTests.edit(asha, &typed.expected, author: ashaID, opId: "fresh", rev: typed.expected.revision,
                                      op: SnapshotTests.append("new", to: typed.expected.text.utf16Count))
-        #expect(await actor.historyInMemory(of: "evidence").oldest == 0, "the match sent the edit through the older history")
+        try await SnapshotTests.edit(ben, &typed.expected, author: try #require(typed.server.fixture.participantIDs["Ben"]),
+                                     opId: "fresh", rev: typed.expected.revision,
+                                     op: SnapshotTests.append("too", to: typed.expected.text.utf16Count))
+        #expect(await actor.historyInMemory(of: "evidence").oldest == oldest, "a lookup, not the history read back")
         let repeated = try await ben.request("note.edit", ["note": "evidence", "rev": typed.expected.revision, "opId": "o1",
                                                            "op": [typed.expected.text.utf16Count, "x"]])
         #expect(repeated.object["rev"] as? Int == 2, "\(repeated)")
@@ -87,13 +96,14 @@ struct LiveHistoryTests {
         await typed.stop()
     }
 
-    /// A repeat of an opId stored before the snapshot whose older history cannot be read back
-    /// (here a stored op made unreadable) is refused, never applied a second time.
-    @Test func aRepeatIsRefusedWhenTheOlderHistoryCannotBeRead() async throws {
+    /// A repeat of an opId stored before the snapshot whose stored op cannot be read back (here
+    /// made unreadable) is refused, never applied a second time; an edit on an older revision
+    /// that needs it is refused as stale.
+    @Test func aRepeatIsRefusedWhenItsStoredOpCannotBeRead() async throws {
         let (first, expected, sent) = try await SnapshotTests.typedThenStopped(10, limits: SnapshotTests.limits(snapshotEvery: 4))
         let connection = try SQLiteConnection(path: first.dataDirectory.appendingPathComponent(StoreConfiguration.databaseFileName).path)
         for table in ["events", "event_journal"] {
-            try connection.execute("UPDATE \(table) SET data = '{}' WHERE name = 'note.op' AND op_id = 'a0'")
+            try connection.execute("UPDATE \(table) SET data = '{}' WHERE name = 'note.op' AND op_id = 'a2'")
         }
         connection.close()
         let server = try await InProcessServer.start(data: first.dataDirectory, fixture: first.fixture,
@@ -101,6 +111,8 @@ struct LiveHistoryTests {
         let (asha, _) = try await server.join("Asha")
         let resend = try await asha.request("note.edit", ["note": "evidence", "rev": 2, "opId": "a2", "op": sent[2]])
         #expect(resend.object["code"] as? String == "internal", "\(resend)")
+        let late = try await asha.request("note.edit", ["note": "evidence", "rev": 1, "opId": "late", "op": [2, "!"]])
+        #expect(late.object["code"] as? String == "invalid_state", "\(late)")
         let now = try await SnapshotTests.noteText(asha)
         #expect(now.text == expected.text.string)
         #expect(now.rev == expected.revision)

@@ -40,6 +40,17 @@ struct JournalReadTests {
         #expect(all.map(\.data) == (1...last).map { event($0).data })
         let from = max(0, last - 3)
         #expect(try await store.events(of: session, after: from, limit: 2).map(\.seq) == Array(from + 1...min(last, from + 2)))
+        // Backwards, as a note's older history is read back: each event once, newest first.
+        #expect(try await store.events(of: session, before: last + 1, limit: 1_000).map(\.seq) == Array((1...last).reversed()))
+        #expect(try await store.events(of: session, before: last, limit: 2).map(\.seq) == Array((max(1, last - 2)...last - 1).reversed()))
+        #expect(try await store.events(of: session, before: 1, limit: 2).isEmpty)
+        // A repeated edit's first rev, looked up by its op id wherever its row lies.
+        for seq in [Int64(1), (1...last).last { $0 % 5 != 0 }!] {
+            let found = try await store.event(carrying: OperationKey(author: "p_a", opId: "op-\(seq)"), in: session)
+            #expect(found?.seq == seq && found?.data == event(seq).data)
+        }
+        #expect(try await store.event(carrying: OperationKey(author: "p_a", opId: "op-\(last + 100)"), in: session) == nil)
+        #expect(try await store.event(carrying: OperationKey(author: "p_b", opId: "op-1"), in: session) == nil)
         #expect(try await store.lastSeq(of: session) == last)
         let loaded = try #require(try await store.load(session))
         #expect(loaded.lastSeq == last)

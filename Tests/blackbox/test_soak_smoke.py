@@ -2,7 +2,8 @@
 batches of two whole sessions and one session kept live, and Benchmarks/soak/long_session.py with
 3,000 edits and a snapshot every 100 events, so that the first edits' ops leave memory. It checks
 that the churn completes with every command acked, that the long session's text is the one
-typed and its first edit, resent, is acked with its first rev and not applied again, and that
+typed, its first edit, resent, is acked with its first rev and not applied again, and an edit
+made 2,500 revisions back is applied once, and that
 the figures are read (no timing or memory assertions: those are what `make soak` is for)."""
 import asyncio
 import importlib.util
@@ -30,8 +31,10 @@ def test_a_tiny_soak_completes_with_every_command_acked():
 
 def test_a_short_long_session_keeps_its_text_and_acks_its_first_edit_again_with_its_first_rev():
     long_session = load_soak("long_session")
-    result = asyncio.run(long_session.long_session(long_session.arguments(["--edits", "3000", "--every", "500", "--snapshot-every", "100"])))
+    result = asyncio.run(long_session.long_session(long_session.arguments(
+        ["--edits", "3000", "--every", "500", "--snapshot-every", "100", "--late-by", "2500"])))
     assert result["errors"] == 0
     assert result["textMatches"], "the daemon's note differs from the text typed"
     assert result["repeatAcked"], "the first edit, resent after its op left memory, was not acked with its first rev"
+    assert result["lateApplied"] and result["lateBy"] > 1_000, "an edit on a rev out of memory was not applied once"
     assert result["rssAnonKBEnd"] > 0 and result["cpuSecPer1kEdits"] > 0

@@ -17,22 +17,22 @@ extension SessionActor {
 
     /// Decides one command from `connection`, in arrival order.
     ///
-    /// A `note.edit` or `note.cursor` made on a revision older than the note's history in
-    /// memory (the session was loaded from a snapshot) is not decided while
-    /// `mayReadOlderHistory`: the outcome asks the caller to ``restoreOlderHistory(of:)`` and
-    /// hand it in again, before the connection's next command.
+    /// A `note.edit` or `note.cursor` that reaches before the note history in memory (made on an
+    /// older revision, or repeating an opId whose op left memory) is not decided on its first
+    /// hand-in: the outcome asks the caller to ``readOlderHistory(_:)`` and hand it in again
+    /// with what was read (`after`), before the connection's next command.
     @discardableResult
-    func handle(_ request: ClientRequest, from connection: ConnectionID, mayReadOlderHistory: Bool = true) -> HandleOutcome {
+    func handle(_ request: ClientRequest, from connection: ConnectionID, after read: OlderHistoryRead? = nil) -> HandleOutcome {
         guard let member = members[connection] else { return .done }
-        if mayReadOlderHistory, !stopped, let notes = olderHistoryNeeded(for: request.command, by: member.participantID) {
-            return .needsOlderHistory(notes: notes)
+        if read == nil, !stopped, let need = olderHistoryNeeded(for: request.command, by: member.participantID) {
+            return .needsOlderHistory(need)
         }
-        decide(request, from: connection, member: member)
+        decide(request, from: connection, member: member, notStored: read?.notStored)
         return .done
     }
 
-    /// The notes whose older history `command` needs first, or nil when it can be decided now.
-    private func olderHistoryNeeded(for command: ClientCommand, by participantID: String) -> [String]? {
+    /// What `command` needs read first, or nil when it can be decided now.
+    private func olderHistoryNeeded(for command: ClientCommand, by participantID: String) -> OlderHistoryNeed? {
         switch command {
         case .noteEdit(let edit):
             return olderHistoryNeeded(for: edit, by: participantID)
@@ -42,33 +42,27 @@ extension SessionActor {
             guard historyStartSeq > 0, let note = notes[cursor.note],
                   state.check(.noteCursor, by: participantID) == nil,
                   cursor.rev >= 0, cursor.rev < note.snapshotRevision else { return nil }
-            return [cursor.note]
+            return OlderHistoryNeed(note: cursor.note, afterRevision: cursor.rev)
         default:
             return nil
         }
     }
 
-    /// The notes whose older history `edit` needs before it can be decided: its own when it is
-    /// made on a revision the history in memory no longer reaches; every note whose older ops
-    /// are out of memory when it may repeat an opId stored before them (whose first rev is not
-    /// in memory, possibly on another note). Nil when it can be decided now.
-    private func olderHistoryNeeded(for edit: NoteEditRequest, by participantID: String) -> [String]? {
+    /// What `edit` needs read before it can be decided: the first rev of its opId when its
+    /// fingerprint matches one whose op left memory (possibly on another note), and its note's
+    /// older ops when it is made on a revision the history in memory no longer reaches. Nil
+    /// when it can be decided now.
+    private func olderHistoryNeeded(for edit: NoteEditRequest, by participantID: String) -> OlderHistoryNeed? {
         guard historyStartSeq > 0, let note = notes[edit.note] else { return nil }
         let key = NoteOpKey(author: participantID, opId: edit.opId)
         guard opIndex[key] == nil, state.check(.noteEdit, by: participantID) == nil else { return nil }
-        if operationsBeforeSnapshot.mayContain(key) {
-            let missing = notesWithOlderHistoryOutOfMemory
-            return missing.isEmpty ? nil : missing
-        }
-        return edit.rev >= 0 && edit.rev < note.snapshotRevision ? [edit.note] : nil
+        var need = OlderHistoryNeed()
+        if operationsBeforeSnapshot.mayContain(key) { need.possibleRepeat = key }
+        if edit.rev >= 0, edit.rev < note.snapshotRevision { (need.note, need.afterRevision) = (edit.note, edit.rev) }
+        return need == OlderHistoryNeed() ? nil : need
     }
 
-    /// The notes whose ops from before ``historyStartSeq`` are not all in memory.
-    private var notesWithOlderHistoryOutOfMemory: [String] {
-        state.notes.map(\.id).filter { (notes[$0]?.snapshotRevision ?? 0) > 0 }
-    }
-
-    private func decide(_ request: ClientRequest, from connection: ConnectionID, member: SessionMember) {
+    private func decide(_ request: ClientRequest, from connection: ConnectionID, member: SessionMember, notStored: NoteOpKey?) {
         handling = (request.command.name.rawValue, "ok")
         defer {
             if let handling { metrics?.recordCommand(type: handling.type, outcome: handling.outcome) }
@@ -117,7 +111,7 @@ extension SessionActor {
                 refuse(connection, Self.protocolError(error, id: request.id))
             }
         case .noteEdit(let edit):
-            noteEdit(edit, id: request.id, by: by, from: connection, at: now)
+            noteEdit(edit, id: request.id, by: by, from: connection, at: now, notStored: notStored)
         }
     }
 
@@ -130,18 +124,18 @@ extension SessionActor {
         ProtocolError(code: ErrorCode(rawValue: error.wireCode) ?? .invalidOp, message: error.message, id: id)
     }
 
-    private func noteEdit(_ edit: NoteEditRequest, id: Int64, by: String, from connection: ConnectionID, at now: Timestamp) {
+    private func noteEdit(_ edit: NoteEditRequest, id: Int64, by: String, from connection: ConnectionID, at now: Timestamp,
+                          notStored: NoteOpKey?) {
         guard notes[edit.note] != nil else { return refuse(connection, noSuchNote(edit.note, id)) }
         let key = NoteOpKey(author: by, opId: edit.opId)
         if let rev = opIndex[key] {
             return reply(connection, ServerMessages.ack(id: id, seq: seq, extra: [("rev", String(rev))]))
         }
-        if operationsBeforeSnapshot.mayContain(key), !notesWithOlderHistoryOutOfMemory.isEmpty {
-            // Maybe stored before the snapshot, but the older history could not be read back to
-            // find its first rev: applying it again could store it twice, so it is refused and
-            // may be sent again. With every note's history in memory and no rev in `opIndex`,
-            // the match was a fingerprint's alone and the edit is new.
-            return refuse(connection, ProtocolError(code: .internal, message: "opId \(OpIDText.described(edit.opId)) was used before; this session's earlier edits could not be read to answer with its revision, try again", id: id))
+        if operationsBeforeSnapshot.mayContain(key), key != notStored {
+            // Its fingerprint matches an op that left memory, and the store could not be read to
+            // tell whether it is that op: applying it again could store it twice, so it is
+            // refused and may be sent again.
+            return refuse(connection, ProtocolError(code: .internal, message: "opId \(OpIDText.described(edit.opId)) may have been used before; this session's earlier edits could not be read to tell, try again", id: id))
         }
         let result: NoteEditResult
         do {

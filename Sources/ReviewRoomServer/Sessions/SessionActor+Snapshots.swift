@@ -7,16 +7,6 @@ import ReviewRoomStore
 // an edit made on an older revision (a client that reconnects with pending ops, PROTOCOL §3.3)
 // reads it back from the log first.
 extension SessionActor {
-    /// What ``handle(_:from:mayReadOlderHistory:)`` needs before it can decide a command.
-    enum HandleOutcome {
-        /// Decided (acked, refused or queued).
-        case done
-        /// A `note.edit` on a revision older than the note's history in memory, or repeating
-        /// an opId stored before the snapshot: call ``restoreOlderHistory(of:)`` for these notes
-        /// and hand the command in again.
-        case needsOlderHistory(notes: [String])
-    }
-
     /// Saves a snapshot when enough events have become durable since the last one and nothing
     /// is pending, so the snapshot is exactly the state after a durable seq.
     func saveSnapshotIfDue() {
@@ -60,13 +50,15 @@ extension SessionActor {
 
     /// Once `snapshot` is stored, leaves each note's ops from before its latest
     /// ``LiveLimits/historyKeptRevisions`` revisions at the snapshot out of memory, as loading
-    /// from the snapshot would: their `(author, opId)` move to ``operationsBeforeSnapshot``, and
-    /// an edit on an older revision, a repeat of one of them or the record reads them back
-    /// (``restoreOlderHistory(of:)``). Every op left out is durable: the snapshot was taken with
-    /// nothing pending.
+    /// from the snapshot would: their `(author, opId)` move to ``operationsBeforeSnapshot``; an
+    /// edit on an older revision or the record reads them back (``restoreOlderHistory(of:after:)``)
+    /// and a repeat of one of them is looked up in the store. Every op left out is durable: the
+    /// snapshot was taken with nothing pending.
     func forgetHistory(before snapshot: StoredSessionSnapshot) {
         guard !stopped else { return }
-        for stored in snapshot.notes {
+        // A note whose older ops are being read back keeps its history until the next snapshot:
+        // the read puts them in front of the oldest revision it started from.
+        for stored in snapshot.notes where olderHistoryReads[stored.note] == nil {
             let through = Int(stored.rev) - limits.historyKeptRevisions
             guard let forgotten = notes[stored.note]?.forgetHistory(through: through), !forgotten.isEmpty else { continue }
             let keys = forgotten.map { NoteOpKey(author: $0.author, opId: $0.opId) }
@@ -79,42 +71,5 @@ extension SessionActor {
     /// Waits for the snapshot being saved, if any (graceful shutdown lets it finish).
     func finishSnapshot() async {
         await snapshotSave?.value
-    }
-
-    /// Reads note `noteID`'s ops from before the snapshot it was loaded from back from the log
-    /// and puts them in front of its history (with their op ids). Callers asking at the same
-    /// time share one read. On a store error the note keeps its history as it was, and the
-    /// edit that asked is refused as stale.
-    func restoreOlderHistory(of noteID: String) async {
-        if let running = olderHistoryReads[noteID] {
-            await running.value
-            return
-        }
-        let read = Task { await self.readOlderHistory(of: noteID) }
-        olderHistoryReads[noteID] = read
-        await read.value
-        olderHistoryReads[noteID] = nil
-    }
-
-    private func readOlderHistory(of noteID: String) async {
-        guard let oldest = notes[noteID]?.snapshotRevision, oldest > 0, historyStartSeq > 0 else { return }
-        var older: [NoteRevision] = []
-        var after: Int64 = 0
-        do {
-            while after < historyStartSeq {
-                let page = try await store.events(of: id, after: after, limit: 2_000)
-                guard let last = page.last else { break }
-                for record in page where record.seq <= historyStartSeq && record.name == "note.op" {
-                    let entry = try LoadedSessionState.noteRevision(record, session: id)
-                    if entry.note == noteID, entry.revision.rev <= oldest { older.append(entry.revision) }
-                }
-                after = last.seq
-            }
-            try notes[noteID]?.restoreOlderHistory(older)
-        } catch {
-            logger.error("older note history could not be read back", metadata: ["session": "\(id)", "note": "\(noteID)", "error": "\(error)"])
-            return
-        }
-        for entry in older { opIndex[NoteOpKey(author: entry.author, opId: entry.opId)] = entry.rev }
     }
 }

@@ -126,10 +126,10 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
                 await actor.refuse(connection.id, malformed: name, error)
                 return
             }
-            if case .needsOlderHistory(let notes) = await actor.handle(request, from: connection.id) {
+            if case .needsOlderHistory(let need) = await actor.handle(request, from: connection.id) {
                 // Read before this connection's next command, so its commands stay in order.
-                for note in notes { await actor.restoreOlderHistory(of: note) }
-                await actor.handle(request, from: connection.id, mayReadOlderHistory: false)
+                let read = await actor.readOlderHistory(need)
+                await actor.handle(request, from: connection.id, after: read)
             }
         } catch {
             await actor.refuse(connection.id, error)

@@ -91,12 +91,7 @@ extension Store {
             try $0.bind(2, seq)
             try $0.bind(3, Int64(limit ?? -1))
             try journal.bind($0)
-        }) { row in
-            EventRecord(
-                seq: row.int64(0), at: Timestamp(millisecondsSince1970: row.int64(1)), name: row.text(2),
-                data: row.text(3), author: row.optionalText(4), opId: row.optionalText(5)
-            )
-        }
+        }, map: eventRecord)
     }
 
     /// The `(author, opId)` of every event up to `seq`: from the op-id index alone for `events`
