@@ -230,11 +230,16 @@ struct SnapshotTests {
 
     @Test func theRecordOfASessionLoadedFromASnapshotKnowsWhoWroteTheOlderText() async throws {
         let (server, expected, _) = try await Self.restartedAfterTenEdits()
+        let (asha, _) = try await server.join("Asha")
         let input = try #require(try await server.registry.recordInput(session: server.fixture.session, at: server.clock.now()))
         let note = try #require(input.notes.first { $0.id == "evidence" })
         #expect(note.text.string == expected.text.string)
         #expect(note.authorship() == expected.authorship())
         #expect(note.authorship().allSatisfy { $0.author != nil })
+        // The record's copy of the note has its whole history; the live note stays trimmed.
+        let actor = try #require(await server.registry.loaded(server.fixture.session))
+        #expect(await actor.historyInMemory(of: "evidence").oldest > 0)
+        asha.disconnect()
         await server.stop()
     }
 

@@ -132,15 +132,16 @@ extension SessionActor {
 
     /// What the review record is made from.
     func recordInput(at now: Timestamp) async throws -> RecordInput {
-        // Authorship is derived from a note's history: a note loaded from a snapshot needs
-        // the ops before it back first.
-        for heading in state.notes where (notes[heading.id]?.snapshotRevision ?? 0) > 0 {
-            await restoreOlderHistory(of: heading.id)
-        }
         let stateNow = state
-        let buffers = state.notes.compactMap { notes[$0.id] }
+        var buffers = state.notes.compactMap { notes[$0.id] }
         await waitUntilDurable()
         let records = try await store.events(of: id, after: 0)
+        // Authorship is derived from a note's history: a note whose older ops are out of memory
+        // gets them back from the log just read, in the record's copy only (the live note stays
+        // trimmed: a record of a long session would otherwise hold its whole history in memory).
+        for index in buffers.indices where buffers[index].snapshotRevision > 0 {
+            completeHistory(of: &buffers[index], from: records)
+        }
         let logged = records.compactMap { record -> LoggedEvent? in
             guard let event = WireJSON.event(name: record.name, at: record.at, data: record.data) else { return nil }
             return LoggedEvent(seq: record.seq, event: event, author: record.author)
@@ -161,5 +162,22 @@ extension SessionActor {
         let baseline = try await SessionDefinitionCoding.baseline(of: id, in: store)
         return RecordInput(state: stateNow, notes: buffers, events: logged, generatedAt: now, invited: invited,
                            attendance: attendance, baseline: baseline, languageHints: limits.languageHints)
+    }
+
+    /// Puts `buffer`'s ops from before its history in memory back, taken from `records` (the
+    /// whole log, in order). One that does not read or chain is logged, and the buffer is kept
+    /// as it was: the record then attributes the older text to nobody.
+    private func completeHistory(of buffer: inout NoteBuffer, from records: [EventRecord]) {
+        do {
+            var older: [NoteRevision] = []
+            for record in records where record.name == "note.op" {
+                let entry = try LoadedSessionState.noteRevision(record, session: id)
+                if entry.note == buffer.id, entry.revision.rev <= buffer.snapshotRevision { older.append(entry.revision) }
+            }
+            try buffer.restoreOlderHistory(older)
+        } catch {
+            logger.error("older note history could not be read back for the record",
+                         metadata: ["session": "\(id)", "note": "\(buffer.id)", "error": "\(error)"])
+        }
     }
 }

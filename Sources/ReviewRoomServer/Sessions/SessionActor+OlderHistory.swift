@@ -55,12 +55,11 @@ extension SessionActor {
         return read
     }
 
-    /// Puts note `noteID`'s ops after revision `rev` (all of them for 0) back in front of its
-    /// history, with their op ids, reading them from the store newest first, in pages, until
-    /// revision `rev + 1`. Reads of one note run one at a time; a later one reads only what an
+    /// Puts note `noteID`'s ops after revision `rev` back in front of its history, with their op
+    /// ids, reading them from the store newest first, in pages, until revision `rev + 1`. Reads of one note run one at a time; a later one reads only what an
     /// earlier one left out. On a store error the note keeps its history as it was, and the
     /// command that asked is refused as stale.
-    func restoreOlderHistory(of noteID: String, after rev: Int = 0) async {
+    func restoreOlderHistory(of noteID: String, after rev: Int) async {
         while let running = olderHistoryReads[noteID] { await running.value }
         guard historyStartSeq > 0, let oldest = notes[noteID]?.snapshotRevision, oldest > max(rev, 0) else { return }
         let read = Task { await self.readRevisions(of: noteID, from: oldest, after: max(rev, 0)) }

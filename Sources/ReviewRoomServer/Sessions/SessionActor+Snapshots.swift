@@ -51,9 +51,9 @@ extension SessionActor {
     /// Once `snapshot` is stored, leaves each note's ops from before its latest
     /// ``LiveLimits/historyKeptRevisions`` revisions at the snapshot out of memory, as loading
     /// from the snapshot would: their `(author, opId)` move to ``operationsBeforeSnapshot``; an
-    /// edit on an older revision or the record reads them back (``restoreOlderHistory(of:after:)``)
-    /// and a repeat of one of them is looked up in the store. Every op left out is durable: the
-    /// snapshot was taken with nothing pending.
+    /// edit on an older revision reads them back (``restoreOlderHistory(of:after:)``), the record
+    /// takes them from the log into its own copy, and a repeat of one of them is looked up in
+    /// the store. Every op left out is durable: the snapshot was taken with nothing pending.
     func forgetHistory(before snapshot: StoredSessionSnapshot) {
         guard !stopped else { return }
         // A note whose older ops are being read back keeps its history until the next snapshot:
