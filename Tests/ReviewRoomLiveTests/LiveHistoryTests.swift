@@ -72,6 +72,39 @@ struct LiveHistoryTests {
         await typed.stop()
     }
 
+    /// Asha and Ben send edits made on two different older revisions at once: the note's older
+    /// ops are read back one read at a time, and each edit is transformed over everything
+    /// after its own revision, once.
+    @Test func editsOnDifferentOlderRevisionsSentAtOnceAreEachTransformedOnce() async throws {
+        var typed = try await TypedPastASnapshot()
+        let benID = try #require(typed.server.fixture.participantIDs["Ben"])
+        #expect(await typed.actor.historyInMemory(of: "evidence").oldest >= 2)
+        // Rev 1 is "w0 ", rev 2 "w0 w1 ": one inserted before, one after, both out of memory.
+        let sent = [(typed.asha, typed.ashaID, "deep", 1, ("[\"A\", 3]", ["A", 3] as [Any])),
+                    (typed.ben, benID, "less-deep", 2, ("[6, \"B\"]", [6, "B"] as [Any]))]
+        var ids: [Int64] = []
+        for (client, _, opId, rev, op) in sent {
+            ids.append(try await client.send("note.edit", ["note": "evidence", "rev": rev, "opId": opId, "op": op.1]))
+        }
+        var acked: [(rev: Int, index: Int)] = []
+        for (index, (client, _, _, _, _)) in sent.enumerated() {
+            let reply = try await client.reply(to: ids[index])
+            acked.append((try #require(reply.object["rev"] as? Int, "\(reply)"), index))
+        }
+        for (rev, index) in acked.sorted(by: { $0.rev < $1.rev }) {
+            let (_, author, opId, base, op) = sent[index]
+            let result = try typed.expected.receive(TextOperation(json: op.0), baseRev: base, author: author, opId: opId,
+                                                    at: SnapshotTests.t0)
+            #expect(result.rev == rev)
+        }
+        #expect(acked.map(\.rev).sorted() == [13, 14])
+        let now = try await SnapshotTests.noteText(typed.ben)
+        #expect(now.text == typed.expected.text.string)
+        #expect(now.text?.hasPrefix("Aw0 w1 ") == true, "\(now.text ?? "")")
+        #expect(await typed.actor.historyInMemory(of: "evidence").oldest == 1, "read back down to the deeper edit's rev")
+        await typed.stop()
+    }
+
     /// With no fingerprint bits kept, every new opId matches one whose op left memory: the
     /// edit waits for its opId to be looked up in the store, is not found there, and is applied
     /// once, like any other; a real repeat is still acked with its first rev.

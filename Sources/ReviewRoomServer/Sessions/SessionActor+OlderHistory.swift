@@ -62,10 +62,14 @@ extension SessionActor {
     func restoreOlderHistory(of noteID: String, after rev: Int) async {
         while let running = olderHistoryReads[noteID] { await running.value }
         guard historyStartSeq > 0, let oldest = notes[noteID]?.snapshotRevision, oldest > max(rev, 0) else { return }
-        let read = Task { await self.readRevisions(of: noteID, from: oldest, after: max(rev, 0)) }
+        // The read leaves the table itself as it ends, before anyone waiting on it resumes: a
+        // waiter that found it still there would wait on a finished task again and again.
+        let read = Task {
+            await self.readRevisions(of: noteID, from: oldest, after: max(rev, 0))
+            self.olderHistoryReads[noteID] = nil
+        }
         olderHistoryReads[noteID] = read
         await read.value
-        olderHistoryReads[noteID] = nil
     }
 
     private func readRevisions(of noteID: String, from oldest: Int, after rev: Int) async {
