@@ -27,7 +27,7 @@ public struct LiveLimits: Sendable {
     /// Bits of each fingerprint kept for the `(author, opId)` of edits whose ops left memory
     /// (``ReviewRoomCore/OperationFingerprints``): 64 in the daemon, 8 bytes an edit. Tests
     /// keep fewer, so that an edit's fingerprint matches an older one and the edit must still be
-    /// applied once the older history read back shows it was never stored.
+    /// applied once the store shows it was never stored.
     public var operationFingerprintBits = 64
     /// Most connections one participant may hold in one session (`max_connections_per_participant`;
     /// 0: no limit). A `hello` beyond it is refused; open connections are never closed for it.

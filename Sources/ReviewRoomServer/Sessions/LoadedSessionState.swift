@@ -17,8 +17,8 @@ struct LoadedSessionState {
     var owner: FacilitatorID
     /// The seq of the snapshot the state was restored from (0: replayed from the start).
     var snapshotSeq: Int64
-    /// The fingerprints of the `(author, opId)` of every edit stored up to that snapshot
-    /// (their revs are read back with the older history when one of them may be repeated).
+    /// The fingerprints of the `(author, opId)` of every edit stored up to that snapshot (an
+    /// edit that may repeat one of them is looked up in the store for its first rev).
     var operationsBeforeSnapshot: OperationFingerprints
 
     /// Invites and revocations stored but never logged (the daemon stopped between the two),

@@ -139,9 +139,7 @@ extension SessionActor {
         // Authorship is derived from a note's history: a note whose older ops are out of memory
         // gets them back from the log just read, in the record's copy only (the live note stays
         // trimmed: a record of a long session would otherwise hold its whole history in memory).
-        for index in buffers.indices where buffers[index].snapshotRevision > 0 {
-            completeHistory(of: &buffers[index], from: records)
-        }
+        completeHistory(of: &buffers, from: records)
         let logged = records.compactMap { record -> LoggedEvent? in
             guard let event = WireJSON.event(name: record.name, at: record.at, data: record.data) else { return nil }
             return LoggedEvent(seq: record.seq, event: event, author: record.author)
@@ -164,20 +162,30 @@ extension SessionActor {
                            attendance: attendance, baseline: baseline, languageHints: limits.languageHints)
     }
 
-    /// Puts `buffer`'s ops from before its history in memory back, taken from `records` (the
-    /// whole log, in order). One that does not read or chain is logged, and the buffer is kept
-    /// as it was: the record then attributes the older text to nobody.
-    private func completeHistory(of buffer: inout NoteBuffer, from records: [EventRecord]) {
+    /// Puts each buffer's ops from before its history in memory back, taken from `records` (the
+    /// whole log, in order, read once for every note). A log that does not read, or a note whose
+    /// ops do not chain, is logged and leaves the buffers (or that one) as they were: the record
+    /// then attributes the older text to nobody.
+    private func completeHistory(of buffers: inout [NoteBuffer], from records: [EventRecord]) {
+        let oldest = Dictionary(uniqueKeysWithValues: buffers.filter { $0.snapshotRevision > 0 }.map { ($0.id, $0.snapshotRevision) })
+        guard !oldest.isEmpty else { return }
+        var older: [String: [NoteRevision]] = [:]
         do {
-            var older: [NoteRevision] = []
             for record in records where record.name == "note.op" {
                 let entry = try LoadedSessionState.noteRevision(record, session: id)
-                if entry.note == buffer.id, entry.revision.rev <= buffer.snapshotRevision { older.append(entry.revision) }
+                if let limit = oldest[entry.note], entry.revision.rev <= limit { older[entry.note, default: []].append(entry.revision) }
             }
-            try buffer.restoreOlderHistory(older)
         } catch {
-            logger.error("older note history could not be read back for the record",
-                         metadata: ["session": "\(id)", "note": "\(buffer.id)", "error": "\(error)"])
+            logger.error("older note history could not be read back for the record", metadata: ["session": "\(id)", "error": "\(error)"])
+            return
+        }
+        for index in buffers.indices where oldest[buffers[index].id] != nil {
+            do {
+                try buffers[index].restoreOlderHistory(older[buffers[index].id] ?? [])
+            } catch {
+                logger.error("older note history could not be read back for the record",
+                             metadata: ["session": "\(id)", "note": "\(buffers[index].id)", "error": "\(error.message)"])
+            }
         }
     }
 }

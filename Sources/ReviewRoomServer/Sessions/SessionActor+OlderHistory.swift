@@ -21,9 +21,9 @@ extension SessionActor {
         /// An opId whose fingerprint matches one stored before the history in memory: its first
         /// rev is looked up.
         var possibleRepeat: NoteOpKey?
-        /// A note, and the older revision the command was made on: the note's ops after it are
-        /// read back.
+        /// A note whose ops after ``afterRevision`` are read back (nil: none).
         var note: String?
+        /// The older revision the command was made on.
         var afterRevision = 0
     }
 

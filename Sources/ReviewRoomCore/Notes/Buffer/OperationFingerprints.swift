@@ -3,7 +3,7 @@
 /// hash-set entry and an opId string per keystroke (about 120 bytes an edit before).
 ///
 /// A fingerprint answers "maybe used before" — never "not used" for a key that was inserted —
-/// so a match is a reason to read the older history back and look, not a verdict on its own.
+/// so a match is a reason to look the key up in the store, not a verdict on its own.
 /// Fingerprints are Swift's seeded `Hasher` (SipHash) over the key: different in every process,
 /// so a client cannot craft an opId that collides with someone else's, and only comparable
 /// within one process (they are rebuilt whenever a session is loaded).
