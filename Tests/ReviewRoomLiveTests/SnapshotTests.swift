@@ -165,7 +165,7 @@ struct SnapshotTests {
         let entries = client.messages.entries
         let from = try #require(entries.firstIndex { $0.type == "resumed" })
         let to = try #require(entries[from...].firstIndex { $0.type == "presence" })
-        #expect(entries[(to + 1)...].allSatisfy { $0.type != "presence" && $0.type != "event" })
+        #expect(entries[(to + 1)...].allSatisfy { $0.type != "presence" && $0.type != "event" }, "\(entries[(to + 1)...].map { "\($0.type) \($0.object)" })")
         return (reply, entries[from..<to].compactMap { $0.type == "event" ? $0.seq : nil })
     }
 
@@ -177,8 +177,10 @@ struct SnapshotTests {
         let epoch = try #require(first.object["epoch"] as? String)
         probe.disconnect()
         // From after the snapshot, from just before it and from the start: each gets `resumed`
-        // and exactly the events it missed (PROTOCOL §3.2: any seq it has seen).
+        // and exactly the events it missed (PROTOCOL §3.2: any seq it has seen). Each waits
+        // until the connection before it has left, or that leave's `presence` would follow.
         for after in [snapshotSeq, snapshotSeq - 1, 0] {
+            try await FullDiskSessions.waitUntil("everyone before has left") { await server.registry.loaded(server.fixture.session) == nil }
             let (reply, replayed) = try await Self.resume("Ben", after: after, epoch: epoch, port: server.port, fixture: server.fixture)
             #expect(reply.type == "resumed", "after \(after): \(reply)")
             #expect(reply.seq == 10)
@@ -198,7 +200,9 @@ struct SnapshotTests {
         let epoch = try #require(hello.object["epoch"] as? String)
         probe.disconnect()
         // Seq 5 is the oldest a 5-event window lets a client resume from: 6…8 come from the
-        // log before the snapshot, 9 and 10 from after it.
+        // log before the snapshot, 9 and 10 from after it. (Once Hana has left: her leave's
+        // `presence` would otherwise follow Ben's.)
+        try await FullDiskSessions.waitUntil("Hana has left") { await server.registry.loaded(server.fixture.session) == nil }
         let inside = try await Self.resume("Ben", after: 5, epoch: epoch, port: server.port, fixture: server.fixture)
         #expect(inside.reply.type == "resumed", "\(inside.reply)")
         #expect(inside.replayed == Array(6...10))
