@@ -28,6 +28,7 @@ import datetime
 import json
 import pathlib
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -141,6 +142,7 @@ async def long_session(args):
             await typist.close()
     finally:
         daemon.stop()
+        shutil.rmtree(data, ignore_errors=True)
     half = next(row for row in rows if row["edits"] >= rows[-1]["edits"] // 2)
     span = rows[-1]["edits"] - half["edits"]
     result = {

@@ -24,6 +24,7 @@ import datetime
 import json
 import os
 import pathlib
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -236,6 +237,7 @@ async def soak(args):
         db.close()
     finally:
         daemon.stop()
+        shutil.rmtree(data, ignore_errors=True)
     quarter = max(1, len(rows) // 4)
     half = rows[len(rows) // 2:]
     span = half[-1]["sessions"] - half[0]["sessions"] if len(half) > 1 else 0

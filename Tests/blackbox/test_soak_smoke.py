@@ -8,8 +8,14 @@ the figures are read (no timing or memory assertions: those are what `make soak`
 import asyncio
 import importlib.util
 import pathlib
+import tempfile
 
 SOAK = pathlib.Path(__file__).resolve().parents[2] / "Benchmarks" / "soak"
+
+
+def data_directories(prefix):
+    """The data directories such a run makes (and must remove) in the temporary directory."""
+    return set(pathlib.Path(tempfile.gettempdir()).glob(f"{prefix}*"))
 
 
 def load_soak(name="soak"):
@@ -21,16 +27,19 @@ def load_soak(name="soak"):
 
 def test_a_tiny_soak_completes_with_every_command_acked():
     soak = load_soak()
+    before = data_directories("reviewroom-soak-")
     result = asyncio.run(soak.soak(soak.arguments(["--batches", "2", "--per-batch", "2", "--edits", "12", "--live", "1"])))
     assert result["errors"] == 0, soak.SoakClient.refusals
     assert result["sessions"] == 4 and result["batches"] == 2
     assert result["rssAnonKBEnd"] > 0 and result["fdsEnd"] > 0 and result["metricsBytesEnd"] > 0
     # Two whole sessions a batch, every other one erased: the journal held their events.
     assert result["journalRowsMax"] > 0
+    assert data_directories("reviewroom-soak-") <= before, "the soak left its data directory behind"
 
 
 def test_a_short_long_session_keeps_its_text_and_acks_its_first_edit_again_with_its_first_rev():
     long_session = load_soak("long_session")
+    before = data_directories("reviewroom-long-")
     result = asyncio.run(long_session.long_session(long_session.arguments(
         ["--edits", "3000", "--every", "500", "--snapshot-every", "100", "--late-by", "2500"])))
     assert result["errors"] == 0
@@ -38,3 +47,4 @@ def test_a_short_long_session_keeps_its_text_and_acks_its_first_edit_again_with_
     assert result["repeatAcked"], "the first edit, resent after its op left memory, was not acked with its first rev"
     assert result["lateApplied"] and result["lateBy"] > 1_000, "an edit on a rev out of memory was not applied once"
     assert result["rssAnonKBEnd"] > 0 and result["cpuSecPer1kEdits"] > 0
+    assert data_directories("reviewroom-long-") <= before, "the long session left its data directory behind"
