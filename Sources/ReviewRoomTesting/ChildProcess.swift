@@ -48,11 +48,7 @@ public struct ChildProcess: Sendable {
         LineReader.start(fd: outRead, into: stdout)
         LineReader.start(fd: errRead, into: stderr)
         Thread {
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            // WIFEXITED / WEXITSTATUS / WTERMSIG by hand: the macros do not import.
-            let signal = status & 0x7f
-            exit.append(signal == 0 ? (status >> 8) & 0xff : 128 + signal)
+            exit.append(waitForExit(pid))
             exit.finish()
         }.start()
         return ChildProcess(pid: pid, stdout: stdout, stderr: stderr, exit: exit)
@@ -78,6 +74,76 @@ public struct ChildProcess: Sendable {
         _ = try? await child.stderr.first(where: { _ in false }, timeout: .seconds(10))
         return ChildResult(status: status, stdout: child.stdout.entries.joined(separator: "\n"),
                            stderr: child.stderr.entries.joined(separator: "\n"))
+    }
+
+    /// What a blocking run does with the child's stderr.
+    public enum StandardError: Sendable {
+        /// Sent to `/dev/null`.
+        case discard
+        /// Written into the same pipe as stdout, in the order the child writes.
+        case mergedIntoStdout
+    }
+
+    /// Runs `command` (with this process's environment) to completion on the calling thread, for
+    /// synchronous callers, and returns its exit status and everything it wrote to stdout.
+    ///
+    /// Tests must never use `Foundation.Process` for this: its `run()` over-reads the entries of
+    /// `/proc/self/fd` on Linux and crashed the whole test process now and then, leaving every
+    /// daemon the suite had started behind (swift-corelibs-foundation#5472, in Swift 6.3.1).
+    public static func runBlocking(_ command: [String], stderr: StandardError = .discard) throws -> (status: Int32, output: Data) {
+        let (pid, stdout) = try spawnReadingStdout(command, stderr: stderr)
+        var output = Data()
+        readToEnd(stdout) { output.append(contentsOf: $0) }
+        close(stdout)
+        return (waitForExit(pid), output)
+    }
+
+    /// Starts `command` (with this process's environment) and returns its pid and the read end
+    /// of a pipe holding its stdout (the caller reads it, ``readToEnd(_:_:)``, and closes it),
+    /// for callers that read the output as it comes; ``waitForExit(_:)`` reaps it.
+    public static func spawnReadingStdout(_ command: [String], stderr: StandardError = .discard) throws -> (pid: Int32, stdout: Int32) {
+        guard let first = command.first else { throw DaemonProcessError(message: "empty command") }
+        let executable = try resolve(first)
+        return try spawnLock.withLock { _ throws -> (Int32, Int32) in
+            let (outRead, outWrite) = try makePipe()
+            let errWrite = stderr == .discard ? open("/dev/null", O_WRONLY | O_CLOEXEC) : outWrite
+            defer {
+                close(outWrite)
+                if errWrite != outWrite { close(errWrite) }
+            }
+            do {
+                let pid = try posixSpawn(executable: executable, arguments: command, environment: ProcessInfo.processInfo.environment,
+                                         stdout: outWrite, stderr: errWrite)
+                return (pid, outRead)
+            } catch {
+                close(outRead)
+                throw error
+            }
+        }
+    }
+
+    /// Reads `fd` until end of file on the calling thread, handing each chunk to `chunk`
+    /// (an interrupted read is retried, never fatal).
+    public static func readToEnd(_ fd: Int32, _ chunk: (ArraySlice<UInt8>) -> Void) {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(fd, &buffer, buffer.count)
+            if count > 0 {
+                chunk(buffer[0..<count])
+            } else if count == 0 || errno != EINTR {
+                return
+            }
+        }
+    }
+
+    /// Waits on the calling thread until child `pid` exits; its status (a signal death is
+    /// 128 + signal).
+    public static func waitForExit(_ pid: Int32) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS / WTERMSIG by hand: the macros do not import.
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }
 
     private static func posixSpawn(executable: String, arguments: [String], environment: [String: String],

@@ -17,7 +17,7 @@ struct CrashTests {
         var reported: [String: Int64] = [:]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20 {
-            let child = try ChildProcess(executable: probe, arguments: [dir.path] + sessions)
+            let child = try ProbeProcess(executable: probe, arguments: [dir.path] + sessions)
             let target = Int.random(in: 1...600, using: &generator)
             var durable = 0
             for await line in child.lines {

@@ -34,16 +34,8 @@ struct CertificateDirectory {
 
 /// Runs a child process to completion, returning its exit status and combined output.
 func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let (status, output) = try ChildProcess.runBlocking([executable] + arguments, stderr: .mergedIntoStdout)
+    return (status, String(decoding: output, as: UTF8.self))
 }
 
 // Serialized: lws 4.1.6 takes a new OpenSSL ex_data index (a process-wide global) every time a

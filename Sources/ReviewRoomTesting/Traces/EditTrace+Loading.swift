@@ -7,17 +7,11 @@ extension EditTrace {
     public static func load(path: String) throws -> EditTrace {
         let data: Data
         if path.hasSuffix(".gz") {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-            process.arguments = ["-dc", path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw EditTraceError(.gzipFailed, "gzip -dc \(path) failed with status \(process.terminationStatus)")
+            let (status, output) = try ChildProcess.runBlocking(["/bin/gzip", "-dc", path])
+            guard status == 0 else {
+                throw EditTraceError(.gzipFailed, "gzip -dc \(path) failed with status \(status)")
             }
+            data = output
         } else {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -16,12 +16,7 @@ import ReviewRoomTesting
 
     @Test func plainAndGzippedTracesDecodeAlikeWithCodePointPositions() throws {
         let plain = try Self.write(Self.text, named: "t.json")
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        gzip.arguments = ["-k", plain]
-        try gzip.run()
-        gzip.waitUntilExit()
-        try #require(gzip.terminationStatus == 0)
+        try #require(try ChildProcess.runBlocking(["/bin/gzip", "-k", plain]).status == 0)
         for path in [plain, plain + ".gz"] {
             let trace = try EditTrace.load(path: path)
             #expect(trace.startContent == "héllo 😀 x")
