@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "ReviewRoomFuzzTargetsTests", dependencies: ["ReviewRoomFuzzTargets"]),
         .testTarget(
             name: "ReviewRoomLiveTests",
-            dependencies: ["ReviewRoomServer", "ReviewRoomProtocol", "ReviewRoomCore", "ReviewRoomStore", "ReviewRoomTesting",
+            dependencies: ["ReviewRoomServer", "ReviewRoomProtocol", "ReviewRoomCore", "ReviewRoomContent", "ReviewRoomStore", "ReviewRoomTesting",
                            "WebSocketTransport", .product(name: "Logging", package: "swift-log"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
