@@ -178,8 +178,9 @@ soak: python-deps
 # target runs FUZZ_SECONDS from its committed corpus; what it finds goes to .build-fuzz/found/TARGET
 # (`make fuzz-merge` adds what widens coverage to the corpus), a crash to .build-fuzz/crashes/.
 # SWIFT_BACKTRACE=enable=no: with Swift's backtracer on, libFuzzer writes no crash file.
-# config-file runs without leak detection: TOMLKit 0.6 leaks its parse error and every string it
-# hands back (a few hundred bytes per file read; the daemon reads one file once).
+# config-file runs without leak detection: it hands each file the daemon reads without a problem
+# to TOMLKit 0.6 to compare readings, and TOMLKit leaks its parse error and every string it hands
+# back (a few hundred bytes per file read; the daemon itself no longer uses it).
 # -sanitize-coverage is spelled out: with -g (which SwiftPM always passes) swiftc's
 # -sanitize=fuzzer alone instruments nothing, and libFuzzer would fuzz blind.
 FUZZ_SECONDS ?= 60

@@ -60,11 +60,8 @@ let package = Package(
             ],
             resources: [.copy("Web")]
         ),
-        // The `reviewroom.conf` reader (TOML), a library so its fuzz target runs the daemon's own code.
-        .target(
-            name: "ReviewRoomConfigFile",
-            dependencies: ["ReviewRoomServer", .product(name: "TOMLKit", package: "TOMLKit")]
-        ),
+        // The `reviewroom.conf` reader (TOML, its own parser), a library so its fuzz target runs the daemon's own code.
+        .target(name: "ReviewRoomConfigFile", dependencies: ["ReviewRoomServer"]),
         .executableTarget(
             name: "reviewroomd",
             dependencies: [
@@ -78,7 +75,9 @@ let package = Package(
         // ReviewRoomFuzzTargetsTests replays the committed corpus through them in `make test`.
         .target(
             name: "ReviewRoomFuzzTargets",
-            dependencies: ["ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomContent", "ReviewRoomServer", "ReviewRoomConfigFile"]
+            dependencies: ["ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomContent", "ReviewRoomServer", "ReviewRoomConfigFile",
+                           // The config-file target compares the daemon's reading of a file with toml++'s.
+                           .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // Pure accounting of the load benchmark (latency samples, /proc parsing, result lines).
         .target(name: "ReviewRoomBenchKit"),
@@ -116,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReviewRoomdTests",
-            dependencies: ["ReviewRoomTesting", "ReviewRoomServer", "ReviewRoomStore"]
+            dependencies: ["ReviewRoomTesting", "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomConfigFile"]
         ),
         // The facilitator HTTP API end to end (a real daemon) and the metrics registry.
         .testTarget(name: "ReviewRoomAPITests", dependencies: ["ReviewRoomTesting", "ReviewRoomServer"]),

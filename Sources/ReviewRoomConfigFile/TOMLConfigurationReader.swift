@@ -1,8 +1,8 @@
 import Foundation
 import ReviewRoomServer
-import TOMLKit
 
-/// Reads `reviewroom.conf` (TOML, flat `key = value`) into a ``ConfigurationFile``.
+/// Reads `reviewroom.conf` (TOML, flat `key = value`) into a ``ConfigurationFile``, with the
+/// daemon's own parser (``FlatTOMLParser``).
 ///
 /// A library of its own (not part of `reviewroomd`) so that the fuzz target for the file's
 /// syntax (`ReviewRoomFuzzTargets`) runs the very parser the daemon does.
@@ -48,71 +48,24 @@ public enum TOMLConfigurationReader {
                                                                       message: message)])
     }
 
-    /// Parses TOML text; a syntax error or a nested table is a problem. A syntax error names the
-    /// key of its line (when the line has one) and quotes the line, since TOML's own wording
-    /// ("unescaped control characters" for a missing closing quote) rarely says what to fix.
+    /// Parses the file's text (``FlatTOMLParser``). Every problem names its line and column and,
+    /// unless the line holds a control character, quotes the line; a syntax problem also names the
+    /// key of its statement when the key was read, since TOML's terms rarely say what to fix.
     public static func parse(_ text: String, path: String) -> ConfigurationFile {
-        let refused = preflightProblems(text, path: path)
-        guard refused.isEmpty else { return ConfigurationFile(path: path, problems: refused) }
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            // One bad line must not hide the problems of the others: check-config names every
-            // unknown key and bad value at once, so each statement is read again on its own.
-            let recovered = parseStatements(text, path: path)
-            guard recovered.problems.isEmpty else { return recovered }
-            return ConfigurationFile(path: path, problems: [syntaxProblem(error, in: text, firstLine: 1, path: path)])
-        } catch {
-            return ConfigurationFile(path: path, problems: [ConfigurationProblem(
-                code: .syntax, key: nil, source: .file(path), message: "not valid TOML: \(error)")])
-        }
-        return ConfigurationFile(path: path, entries: entries(of: table))
-    }
-
-    /// The table's keys and values, in its order.
-    static func entries(of table: TOMLTable) -> [(key: String, value: ConfigValue)] {
-        table.keys.compactMap { key in table[key].map { (key, convert($0)) } }
-    }
-
-    /// A syntax error in `text` (which starts at line `firstLine` of the file), naming the key of
-    /// its line and quoting the line.
-    static func syntaxProblem(_ error: TOMLParseError, in text: String, firstLine: Int, path: String) -> ConfigurationProblem {
-        let number = Int(error.source.begin.line)
+        let document = FlatTOMLParser.parse(text)
         let lines = fileLines(text)
-        let line = number >= 1 && number <= lines.count ? String(lines[number - 1]) : nil
-        let quoted = line.map { " (`\($0.trimmingCharacters(in: .whitespaces).prefix(120))`)" } ?? ""
-        return ConfigurationProblem(
-            code: .syntax, key: line.flatMap(Self.key(ofLine:)), source: .file(path),
-            message: "line \(number + firstLine - 1)\(quoted), column \(error.source.begin.column): \(error.description); "
-                + "each line is key = value, strings in double quotes (listen = \"127.0.0.1:8080\")")
+        let problems = document.problems.map { problem in
+            let line = problem.line <= lines.count ? lines[problem.line - 1] : ""
+            let quoted = problem.damaged ? "" : " (`\(line.trimmingCharacters(in: .whitespaces).prefix(120))`)"
+            return ConfigurationProblem(code: .syntax, key: problem.key, source: .file(path),
+                                        message: "line \(problem.line)\(quoted), column \(problem.column): \(problem.message)")
+        }
+        return ConfigurationFile(path: path, entries: document.entries.map { ($0.key, $0.value) }, problems: problems)
     }
 
     /// The lines of `text`, ended by LF or CRLF (one `Character` in Swift, so splitting on
     /// `"\n"` alone would leave a file saved on Windows in one piece).
     static func fileLines(_ text: String) -> [Substring] {
         text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-    }
-
-    /// The bare key a `key = value` line starts with, if it has one.
-    static func key(ofLine line: String) -> String? {
-        guard let equals = line.firstIndex(of: "=") else { return nil }
-        let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-        let bare = !key.isEmpty && key.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-" }
-        return bare ? key : nil
-    }
-
-    static func convert(_ value: any TOMLValueConvertible) -> ConfigValue {
-        switch value.type {
-        case .string: return value.string.map(ConfigValue.string) ?? .unsupported("a string")
-        case .int: return value.int.map(ConfigValue.integer) ?? .unsupported("an integer")
-        case .double: return value.double.map(ConfigValue.float) ?? .unsupported("a number")
-        case .bool: return value.bool.map(ConfigValue.boolean) ?? .unsupported("a boolean")
-        case .array:
-            guard let array = value.array else { return .unsupported("a list") }
-            return .list(array.map { convert($0) })
-        case .table: return .unsupported("a table (the file holds flat key = value lines only)")
-        case .date, .time, .dateTime: return .unsupported("a date or time")
-        }
     }
 }
