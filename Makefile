@@ -41,6 +41,11 @@ build: deps
 # rebuild everything and replace the binary install.sh installs with one that needs the toolchain.
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
+# Sub-makes are called through this name, not $(MAKE): GNU make runs every recipe line that
+# names $(MAKE) even under `make -n`, so `make -n test` would run the whole Swift suite (the line
+# that calls the sub-makes starts with it) instead of printing what `make test` does.
+SUBMAKE = $(MAKE)
+
 # The optimised daemon Deploy/install.sh installs: `make release && sudo Deploy/install.sh --no-build`.
 release: deps
 	swift build $(RELEASE_FLAGS) --product reviewroomd
@@ -59,12 +64,12 @@ test: deps browser-deps python-deps systemd-deps
 	@scratch="$$(mktemp -d /tmp/reviewroom-test.XXXXXX)" && trap 'rm -rf "$$scratch"' EXIT && export TMPDIR="$$scratch" && \
 	  echo "TMPDIR=$$scratch (removed when the tests end)" && \
 	  swift test --skip-build --enable-code-coverage && \
-	  $(MAKE) --no-print-directory coverage && \
-	  $(MAKE) --no-print-directory content-test && \
-	  $(MAKE) --no-print-directory api-test && \
-	  $(MAKE) --no-print-directory blackbox-test && \
-	  $(MAKE) --no-print-directory systemd-test && \
-	  $(MAKE) --no-print-directory browser-test
+	  $(SUBMAKE) --no-print-directory coverage && \
+	  $(SUBMAKE) --no-print-directory content-test && \
+	  $(SUBMAKE) --no-print-directory api-test && \
+	  $(SUBMAKE) --no-print-directory blackbox-test && \
+	  $(SUBMAKE) --no-print-directory systemd-test && \
+	  $(SUBMAKE) --no-print-directory browser-test
 
 python-deps:
 	@[ -x $(PY) ] || python3 -m venv $(PYTHON_VENV) || { rm -rf $(PYTHON_VENV); \
@@ -106,7 +111,7 @@ blackbox-test: python-deps
 # so `make test` asks for no password), without systemd-nspawn, or where the container cannot
 # boot (a sandbox without the namespaces nspawn needs).
 systemd-test: python-deps systemd-deps
-	@[ -x .build/release/reviewroomd ] || $(MAKE) --no-print-directory release
+	@[ -x .build/release/reviewroomd ] || $(SUBMAKE) --no-print-directory release
 	$(PY) -m pytest Tests/systemd -q -rs
 
 # The same steps in a minimal Debian 12 instead (debootstrap --variant=minbase, the runtime
