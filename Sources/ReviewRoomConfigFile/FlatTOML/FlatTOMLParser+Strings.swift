@@ -138,6 +138,10 @@ extension FlatTOMLParser {
             guard let scalar = Unicode.Scalar(value) else {
                 throw Failure(position: start, message: "\\\(letter) names no Unicode character (a surrogate, or past U+10FFFF)")
             }
+            // Paths and addresses go to C functions, for which a NUL ends the text.
+            guard value != 0 else {
+                throw Failure(position: start, message: "\\\(letter) names the NUL character, which no setting may hold")
+            }
             return scalar
         default:
             throw Failure(position: start, message: "`\\\(Self.shown(letter))` is not an escape TOML knows: write \\\\ for a backslash, "

@@ -93,6 +93,7 @@ struct ConfigFileSyntaxTests {
         ("k = \"C:\\dir\"\n", "column 8: `\\d` is not an escape TOML knows: write \\\\ for a backslash, or put a path in 'single quotes'"),
         ("k = \"\\uD800\"\n", "column 6: \\u names no Unicode character (a surrogate, or past U+10FFFF)"),
         ("k = \"\\u12\"\n", "column 6: \\u takes 4 hexadecimal digits"),
+        ("k = \"a\\U00000000\"\n", "column 7: \\U names the NUL character, which no setting may hold"),
         ("k = 012\n", "column 5: `012`: a whole number cannot start with 0"),
         ("k = 1__0\n", "column 5: `1__0`: _ must stand between two digits"),
         ("k = 10_\n", "`10_`: _ must stand between two digits"),
