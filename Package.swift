@@ -106,7 +106,8 @@ let package = Package(
         ),
         .testTarget(name: "WebSocketTransportTests", dependencies: ["WebSocketTransport", "ReviewRoomTesting"]),
         .testTarget(name: "ReviewRoomProtocolTests", dependencies: ["ReviewRoomProtocol", "ReviewRoomCore"]),
-        .testTarget(name: "ReviewRoomFuzzTargetsTests", dependencies: ["ReviewRoomFuzzTargets"]),
+        .testTarget(name: "ReviewRoomFuzzTargetsTests",
+                    dependencies: ["ReviewRoomFuzzTargets", "ReviewRoomConfigFile", "ReviewRoomServer", "ReviewRoomTesting"]),
         .testTarget(
             name: "ReviewRoomLiveTests",
             dependencies: ["ReviewRoomServer", "ReviewRoomProtocol", "ReviewRoomCore", "ReviewRoomContent", "ReviewRoomStore", "ReviewRoomTesting",
