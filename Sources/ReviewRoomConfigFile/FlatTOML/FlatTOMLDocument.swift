@@ -9,8 +9,6 @@ struct FlatTOMLDocument {
         var key: String
         /// The value.
         var value: ConfigValue
-        /// The file's line the statement starts on (1-based).
-        var line: Int
     }
 
     /// One thing wrong with the text.

@@ -6,7 +6,7 @@ extension FlatTOMLParser {
         let arrayOfTables = peek == "["
         if arrayOfTables { position += 1 }
         skipBlanks()
-        guard let first = peek, Self.isBareKeyScalar(first) || first == "\"" || first == "'" else {
+        guard Self.startsKey(peek) else {
             throw Failure(position: position, message: "a [table] header must start with a key; the file holds flat key = value lines only")
         }
         _ = try keyPath()

@@ -26,11 +26,11 @@ extension FlatTOMLParser {
         position += 1
         var items: [ConfigValue] = []
         while true {
-            try skipBlanksAndLines()
+            skipBlanksAndLines()
             if peek == "]" { position += 1; return .list(items) }
             guard peek != nil else { throw Failure(position: open, message: "the list is never closed with ]") }
             items.append(try value())
-            try skipBlanksAndLines()
+            skipBlanksAndLines()
             switch peek {
             case ",": position += 1
             case "]": position += 1; return .list(items)
@@ -49,7 +49,7 @@ extension FlatTOMLParser {
         if peek == "}" { position += 1; return .unsupported(Self.inlineTable) }
         while true {
             skipBlanks()
-            guard let first = peek, Self.isBareKeyScalar(first) || first == "\"" || first == "'" else {
+            guard Self.startsKey(peek) else {
                 throw Failure(position: position, message: "expected a key in the inline table, not `\(Self.shown(peek))`")
             }
             _ = try keyPath()

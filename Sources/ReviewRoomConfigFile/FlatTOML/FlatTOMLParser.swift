@@ -64,7 +64,7 @@ struct FlatTOMLParser {
             let line = lineNumber(of: position)
             let column = position - lineStarts[line - 1] + 1
             var key: String?
-            do {
+            do throws(Failure) {
                 if next == "[" {
                     let name = try header()
                     document.problems.append(problem(at: line, column: column, key: nil,
@@ -97,7 +97,7 @@ struct FlatTOMLParser {
                         "the value holds an inline { table }; the file holds flat key = value lines only"))
                 } else {
                     firstLineOfKey[path[0]] = line
-                    document.entries.append(FlatTOMLDocument.Entry(key: path[0], value: value, line: line))
+                    document.entries.append(FlatTOMLDocument.Entry(key: path[0], value: value))
                 }
             } catch {
                 record(error, key: key, in: &document)
@@ -118,8 +118,7 @@ struct FlatTOMLParser {
         }
     }
 
-    private func record(_ error: any Error, key: String?, in document: inout FlatTOMLDocument) {
-        guard let failure = error as? Failure else { return }
+    private func record(_ failure: Failure, key: String?, in document: inout FlatTOMLDocument) {
         let line = lineNumber(of: failure.position)
         let column = failure.position - lineStarts[line - 1] + 1
         let reminder = failure.remind ? "; each line is key = value, strings in double quotes (listen = \"127.0.0.1:8080\")" : ""
@@ -191,7 +190,7 @@ struct FlatTOMLParser {
     }
 
     /// Blanks, comments and line ends, as lists allow between their items.
-    mutating func skipBlanksAndLines() throws(Failure) {
+    mutating func skipBlanksAndLines() {
         while true {
             skipBlanks()
             switch peek {
@@ -222,6 +221,13 @@ struct FlatTOMLParser {
         return String(scalar)
     }
 
+    /// Whether a key (bare or quoted) can start with `scalar`.
+    static func startsKey(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return isBareKeyScalar(scalar) || scalar == "\"" || scalar == "'"
+    }
+
+    /// Whether `scalar` may be part of a bare key (`A-Za-z0-9_-`).
     static func isBareKeyScalar(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
             || scalar == "_" || scalar == "-"
