@@ -42,7 +42,21 @@ struct FloodCloseLogThrottleTests {
             level: .warning,
             message: "closed 39 more connections with 4029 for flooding in 3 sessions in the last minute "
                 + "(each kept sending after rate_limited refusals)",
-            metadata: ["failures": "40", "sessions": "3"])])
+            metadata: ["failures": "40", "sessions": "3", "participants": "s-1/p-1,s-2/p-2,s-0/p-3,s-1/p-4,s-2/p-5"])])
+    }
+
+    /// A script flooding from many tabs of one invite link: the summary names that link's
+    /// participant once, so IT knows whose link to reissue.
+    @Test func aSummaryNamesWhoFloodedOnce() {
+        var throttle = LogThrottle<ForcedCloseLogKind>()
+        for index in 0..<30 {
+            _ = throttle.failed(.rateLimit, session: "s-1", details: ["participant": "p-script", "connection": "c\(index)"],
+                                now: t0.adding(seconds: Double(index)))
+        }
+        _ = throttle.failed(.rateLimit, session: "s-2", details: ["participant": "p-other"], now: t0.adding(seconds: 31))
+        let summary = throttle.dueSummaries(now: t0.adding(seconds: 60))
+        #expect(summary.map { $0.metadata["participants"] } == ["s-1/p-script,s-2/p-other"], "\(summary)")
+        #expect(summary.first?.message.hasPrefix("closed 30 more connections with 4029 for flooding in 2 sessions") == true)
     }
 
     /// The two kinds are separate stretches: a flood close during a stretch of overflow closes is

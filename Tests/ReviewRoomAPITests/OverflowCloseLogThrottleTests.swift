@@ -41,7 +41,8 @@ struct OverflowCloseLogThrottleTests {
             level: .warning,
             message: "closed 299 more connections with 4029 for outbox overflow in 7 sessions in the last minute "
                 + "(each read too slowly for outbox_limit_bytes)",
-            metadata: ["failures": "300", "sessions": "7"])], "failures counts the window's closes, the one logged too")
+            metadata: ["failures": "300", "sessions": "7", "participants": "s-1/p-1,s-2/p-2,s-3/p-3,s-4/p-4,s-5/p-5"])],
+                "failures counts the window's closes, the one logged too; the first five others are named")
         #expect(throttle.nextSummaryDue(now: t0.adding(seconds: 60)) == nil, "everything was told")
     }
 

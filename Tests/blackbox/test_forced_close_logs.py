@@ -79,6 +79,7 @@ async def test_flood_closes_after_the_first_are_counted_not_logged_each(own_daem
     summaries = lines_with(log, "more connections with 4029 for flooding")
     assert len(summaries) == 1 and "closed 2 more connections" in summaries[0], log
     assert "in 1 session" in summaries[0] and "warning" in summaries[0], summaries
+    assert f"participants={session.id}/{session.pids['Asha']}" in summaries[0], summaries
     assert_no_tokens(log, session)
 
 

@@ -23,6 +23,10 @@ struct LogThrottle<Kind: ThrottledLogKind>: Sendable {
         /// Failures counted since `windowStart`, and the sessions they came from.
         var count: Int
         var sessions: Set<String>
+        /// The `session/participant` pairs of the window's failures that named a participant (a
+        /// forced close), up to ``maxParticipants``, in the order they came: the summary names
+        /// who, so IT can find the link of a script flooding from many tabs.
+        var participants: [String] = []
         /// Whether the window's first failure was logged in full (then a window of one needs no summary).
         var firstLogged: Bool
         /// The error of the latest failure (the summary shows it), if the kind has errors.
@@ -33,9 +37,13 @@ struct LogThrottle<Kind: ThrottledLogKind>: Sendable {
             windowStart = now
             count = 0
             sessions = []
+            participants = []
             firstLogged = false
         }
     }
+
+    /// How many `session/participant` pairs a summary names at most (the first of its window).
+    static var maxParticipants: Int { 5 }
 
     /// The least time between two summaries of one kind.
     let intervalSeconds: Double
@@ -81,6 +89,10 @@ struct LogThrottle<Kind: ThrottledLogKind>: Sendable {
         state.total += 1
         state.count += 1
         state.sessions.insert(session)
+        if let participant = details["participant"], state.participants.count < Self.maxParticipants {
+            let pair = "\(session)/\(participant)"
+            if !state.participants.contains(pair) { state.participants.append(pair) }
+        }
         state.lastError = error
         failing[kind] = state
         return lines
@@ -150,6 +162,7 @@ struct LogThrottle<Kind: ThrottledLogKind>: Sendable {
         let span = minutes <= 1 ? "the last minute" : "the last \(minutes) minutes"
         var metadata: Logger.Metadata = ["failures": "\(state.count)", "sessions": "\(state.sessions.count)"]
         if let error = state.lastError { metadata["error"] = "\(error)" }
+        if !state.participants.isEmpty { metadata["participants"] = "\(state.participants.joined(separator: ","))" }
         return ThrottledLogLine(level: kind.failureLevel,
                                 message: kind.summaryMessage(count: state.count, logged: state.firstLogged ? 1 : 0,
                                                           sessions: state.sessions.count, span: span),
