@@ -40,16 +40,8 @@ enum ConfigFileTarget {
         let ours = Dictionary(file.entries.map { ($0.key, $0.value) }) { first, _ in first }
         require(Set(theirs.keys) == Set(ours.keys), .configFile, "keys \(ours.keys.sorted()) but toml++ reads \(theirs.keys.sorted())")
         for (key, value) in ours {
-            require(theirs[key].map { same(value, $0) } ?? false, .configFile, "\(key) = \(value), but toml++ reads \(String(describing: theirs[key]))")
-        }
-    }
-
-    /// Equal, with NaN equal to NaN.
-    private static func same(_ lhs: ConfigValue, _ rhs: ConfigValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.float(let a), .float(let b)): a == b || (a.isNaN && b.isNaN)
-        case (.list(let a), .list(let b)): a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
-        default: lhs == rhs
+            require(theirs[key].map { value.readsAsTheSame(as: $0) } ?? false, .configFile,
+                    "\(key) = \(value), but toml++ reads \(String(describing: theirs[key]))")
         }
     }
 
@@ -62,6 +54,18 @@ enum ConfigFileTarget {
         case .array: value.array.map { .list($0.map { convert($0) }) } ?? .unsupported("a list")
         case .table: .unsupported("a table")
         case .date, .time, .dateTime: .unsupported("a date or time")
+        }
+    }
+}
+
+extension ConfigValue {
+    /// Whether `other` is the same reading of a file's value: equal, with NaN equal to NaN (the
+    /// comparison with toml++, and the generated files' test, need `nan` to match itself).
+    public func readsAsTheSame(as other: ConfigValue) -> Bool {
+        switch (self, other) {
+        case (.float(let a), .float(let b)): a == b || (a.isNaN && b.isNaN)
+        case (.list(let a), .list(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.readsAsTheSame(as: $1) }
+        default: self == other
         }
     }
 }

@@ -18,7 +18,7 @@ struct GeneratedConfigFileTests {
             #expect(file.problems.isEmpty, "\(text.debugDescription): \(file.problems)")
             #expect(file.entries.map(\.key) == expected.map(\.key), "\(text.debugDescription)")
             for (entry, want) in zip(file.entries, expected) {
-                #expect(TOMLFileGenerator.same(entry.value, want.value), "\(entry.key): \(entry.value) ≠ \(want.value) in \(text.debugDescription)")
+                #expect(entry.value.readsAsTheSame(as: want.value), "\(entry.key): \(entry.value) ≠ \(want.value) in \(text.debugDescription)")
             }
             FuzzTarget.configFile.run(Array(text.utf8))
         }
@@ -171,14 +171,5 @@ struct TOMLFileGenerator {
         if !items.isEmpty && chance(30) { written += "," }
         written += pick(["", " ", newline]) + "]"
         return (written, .list(items))
-    }
-
-    /// Equal, NaN equal to NaN.
-    static func same(_ lhs: ConfigValue, _ rhs: ConfigValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.float(let a), .float(let b)): a == b || (a.isNaN && b.isNaN)
-        case (.list(let a), .list(let b)): a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
-        default: lhs == rhs
-        }
     }
 }
