@@ -6,7 +6,7 @@ import ReviewRoomTesting
 import Testing
 
 /// A whole *Rapid remote review (90 min)* run on the injected clock, as a facilitator would run
-/// it on the day: overtime, a fire-alarm pause mid-turn, an extension, daemon restarts (one
+/// it on the day: overtime, a fire-alarm pause that stops a timed turn, an extension, daemon restarts (one
 /// during the pause) with everyone resuming, a break that advances by itself, a round with a pass and a timeout, a
 /// skipped phase, the end. Each step waits for what it caused, and the record must tell the
 /// timings the script made (planned against actual, pauses left out, speaking time).
@@ -51,19 +51,25 @@ struct ReviewRehearsalTests {
         first.clock.advance(to: at(330))
         try await expectAck(room.fay, "phase.next")
 
-        // Host context (15 min, queue): Hana's 5-minute turn runs on through a 3-minute pause.
+        // Host context (15 min, queue): Hana's 2-minute turn is a minute in when a 3-minute
+        // pause stops it, the clock and the turn alike.
         first.clock.advance(to: at(340))
-        try await expectAck(room.fay, "floor.grant", ["participant": hanaID, "turnSec": 300])
+        try await expectAck(room.fay, "floor.grant", ["participant": hanaID, "turnSec": 120])
         first.clock.advance(to: at(400))
         try await expectAck(room.fay, "clock.pause")
-        // The daemon restarts during the pause, too: the pause and the turn carry on.
+        // The daemon restarts during the pause, after her turn would have ended on wall time
+        // (460): the pause and the turn carry on.
         first.clock.advance(to: at(450))
         var server: InProcessServer
         (server, room) = try await restart(first, room, downUntil: at(500), limits: limits)
         server.clock.advance(to: at(580))
-        try await expectAck(room.fay, "clock.resume")
+        let resumed = try await room.fay.request("clock.resume")
+        // Her last minute runs from the resume.
+        #expect(try await floor(after: resumed, on: room.fay)["turnEndsAt"] as? String == at(640).rfc3339)
         server.clock.advance(to: at(640))
-        #expect(try await room.fay.event("floor.timeUp").data["participant"] as? String == hanaID)
+        let turnUp = try await room.fay.event("floor.timeUp")
+        #expect(turnUp.data["participant"] as? String == hanaID)
+        #expect(turnUp.object["at"] as? String == at(640).rfc3339)
         server.clock.advance(to: at(650))
         try await expectAck(room.asha, "hand.raise", ["kind": "contribution"])
         server.clock.advance(to: at(655))

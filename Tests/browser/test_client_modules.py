@@ -8,6 +8,20 @@ from pages import run_in_page
 WEB = ROOT / "Sources" / "ReviewRoomServer" / "Web"
 
 
+# A SessionModel welcomed live at second 0 with nobody speaking; `t(s)` is the instant s seconds
+# on, `ms(s)` the same in ms, `ev(name, data, s)` applies an event at s, `live`/`paused` are clocks.
+MODEL_AT_SECONDS = (
+    "import('/js/model.js').then(({ SessionModel }) => {"
+    "  const t = (s) => new Date(Date.parse('2026-12-01T09:00:00Z') + s * 1000).toISOString();"
+    "  const ms = (s) => Date.parse(t(s));"
+    "  const m = new SessionModel();"
+    "  const live = { status: 'live', phase: 0 }, paused = { status: 'paused', phase: 0 };"
+    "  m.welcome({ serverTime: t(0), you: { id: 'r1' }, session: { participants: [], clock: live,"
+    "    floor: { speaker: null, since: null, turnEndsAt: null, spokenSec: {} } } });"
+    "  const ev = (name, data, s) => m.apply({ name, data, at: t(s) });"
+)
+
+
 def used_keys():
     keys = set()
     for path in list((WEB / "js").glob("*.js")) + list(WEB.glob("*.html")):
@@ -67,14 +81,7 @@ def test_live_speaking_time_leaves_clock_pauses_out_as_the_server_does(daemon, b
     driver = browsers()
     seconds = run_in_page(
         driver, daemon,
-        "import('/js/model.js').then(({ SessionModel }) => {"
-        "  const t = (s) => new Date(Date.parse('2026-12-01T09:00:00Z') + s * 1000).toISOString();"
-        "  const ms = (s) => Date.parse(t(s));"
-        "  const m = new SessionModel();"
-        "  const live = { status: 'live', phase: 0 }, paused = { status: 'paused', phase: 0 };"
-        "  m.welcome({ serverTime: t(0), you: { id: 'r1' }, session: { participants: [], clock: live,"
-        "    floor: { speaker: null, since: null, spokenSec: {} } } });"
-        "  const ev = (name, data, s) => m.apply({ name, data, at: t(s) });"
+        MODEL_AT_SECONDS +
         "  ev('floor.changed', { floor: { speaker: 'r1', since: t(10), spokenSec: {} } }, 10);"
         "  const out = [m.spokenSec('r1', ms(20))];"
         "  ev('clock.changed', { clock: paused }, 20);"
@@ -86,6 +93,30 @@ def test_live_speaking_time_leaves_clock_pauses_out_as_the_server_does(daemon, b
         "  done(out);"
         "}, (e) => done(['import failed: ' + e]));")
     assert seconds == [10, 10, 20, 20, 10]
+    assert browser_errors(driver) == []
+
+
+def test_the_turn_timer_stands_still_while_the_clock_is_paused(daemon, browsers):
+    """model.js: a pause stops a timed turn as the server does (SessionRules.md, "Server-timed
+    events"): the time left stays what it was at the pause, or the whole turn if it was given
+    during the pause, until the resume's floor.changed moves turnEndsAt on."""
+    driver = browsers()
+    left = run_in_page(
+        driver, daemon,
+        MODEL_AT_SECONDS +
+        "  ev('floor.changed', { floor: { speaker: 'r1', since: t(0), turnEndsAt: t(60), spokenSec: {} } }, 0);"
+        "  const out = [m.turnRemainingSec(ms(15))];"
+        "  ev('clock.changed', { clock: paused }, 20);"
+        "  out.push(m.turnRemainingSec(ms(30)), m.turnRemainingSec(ms(90)));"
+        "  ev('clock.changed', { clock: live }, 100);"
+        "  ev('floor.changed', { floor: { speaker: 'r1', since: t(0), turnEndsAt: t(140), spokenSec: {} } }, 100);"
+        "  out.push(m.turnRemainingSec(ms(110)));"
+        "  ev('clock.changed', { clock: paused }, 120);"
+        "  ev('floor.changed', { floor: { speaker: 'r2', since: t(130), turnEndsAt: t(160), spokenSec: { r1: 60 } } }, 130);"
+        "  out.push(m.turnRemainingSec(ms(150)), m.turnRemainingSec(ms(200)));"
+        "  done(out);"
+        "}, (e) => done(['import failed: ' + e]));")
+    assert left == [45, 40, 40, 30, 30, 30]
     assert browser_errors(driver) == []
 
 

@@ -40,7 +40,8 @@ extension SessionState {
         var newClock = clock
         newClock.status = .live
         newClock.endsAt = Milliseconds.add(clock.remainingMs, to: now)
-        return [.clockChanged(newClock)]
+        let movedFloor = floorWithTurnDeadlineMovedPastThePause(resumingAt: now)
+        return [.clockChanged(newClock)] + (movedFloor.map { [.floorChanged($0)] } ?? [])
     }
 
     /// A negative extension never makes overtime: it can at most bring the phase's end to

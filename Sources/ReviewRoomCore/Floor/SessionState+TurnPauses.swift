@@ -1,7 +1,29 @@
-// Speaking time leaves out clock pauses: a facilitator who pauses for a break or a technical
-// problem while someone holds the floor does not credit them with the break. Turn deadlines
-// still run on wall time (SessionRules.md); only `spokenSec` changes.
+// A clock pause stops the turn as well as the phase: a facilitator who pauses for a fire
+// alarm or a dropped call does not want a round to run through an empty room, nor the
+// speaker's time to run out meanwhile. While paused, no `floor.timeUp` fires; the resume
+// moves the turn's deadline on by the time it stood paused (a `floor.changed` after the
+// `clock.changed`), and the speaker's `spokenSec` leaves the pause out.
 extension SessionState {
+    /// Whether the current turn's deadline can fire now: a timed turn whose time-up has not
+    /// fired, while the clock is not paused.
+    var turnTimerRuns: Bool {
+        floor.speaker != nil && floor.turnEndsAt != nil && !turnTimeUpFired && clock.status != .paused
+    }
+
+    /// The floor with the running turn's deadline moved on by the time the clock stood
+    /// paused since the deadline was set, for a resume at `now`; nil when no timed turn is
+    /// waiting on the pause (none, untimed, already timed out, or no time passed).
+    func floorWithTurnDeadlineMovedPastThePause(resumingAt now: Timestamp) -> Floor? {
+        guard clock.status == .paused, floor.speaker != nil, !turnTimeUpFired,
+              let turnEndsAt = floor.turnEndsAt, let pausedSince = clockPausedSince else { return nil }
+        let stoodSince = max(pausedSince, turnDeadlineSetWhilePausedAt ?? floor.since ?? pausedSince)
+        let stood = Milliseconds.between(stoodSince, now)
+        guard stood > 0 else { return nil }
+        var moved = floor
+        moved.turnEndsAt = Milliseconds.add(stood, to: turnEndsAt)
+        return moved
+    }
+
     /// Milliseconds the clock was paused during the current turn, up to `end` (what ending
     /// the turn at `end` would leave out of the speaker's `spokenMs`; the record reads it to
     /// count a running turn the same way).
@@ -13,7 +35,6 @@ extension SessionState {
         }
         return min(paused, max(0, Milliseconds.between(since, end)))
     }
-
     /// `body`, with the paused time of the turn it ends taken out of the speaker's total.
     func leavingPausesOut(of body: EventBody) -> EventBody {
         guard case .floorChanged(var next) = body, let speaker = floor.speaker, let since = floor.since,
@@ -38,9 +59,13 @@ extension SessionState {
                     turnPausedMs = (turnPausedMs ?? 0) + max(0, Milliseconds.between(max(pausedSince, since), at))
                 }
                 clockPausedSince = nil
+                turnDeadlineSetWhilePausedAt = nil
             }
         case .floorChanged(let new):
             if new.speaker != floor.speaker || new.since != floor.since { turnPausedMs = nil }
+            if clock.status == .paused, new.turnEndsAt != floor.turnEndsAt || new.since != floor.since {
+                turnDeadlineSetWhilePausedAt = at
+            }
         default:
             break
         }

@@ -28,7 +28,7 @@ extension SessionState {
             }
             candidates.append(endsAt)
         }
-        if floor.speaker != nil, let turnEndsAt = floor.turnEndsAt, !turnTimeUpFired {
+        if turnTimerRuns, let turnEndsAt = floor.turnEndsAt {
             candidates.append(turnEndsAt)
         }
         return candidates.min()
@@ -42,7 +42,7 @@ extension SessionState {
         if clock.status == .scheduled, info.autoStart, now >= info.startsAt, let first = agenda.first {
             return startEvents(first: first, at: now)
         }
-        let turnDue = floor.speaker != nil && !turnTimeUpFired && floor.turnEndsAt.map { now >= $0 } == true
+        let turnDue = turnTimerRuns && floor.turnEndsAt.map { now >= $0 } == true
         if clock.status == .live {
             let remaining = clock.remainingMs(at: now)
             if !warned, !timeUpFired, clock.durationMs > 60_000, remaining > 0, remaining <= 60_000 {

@@ -33,6 +33,10 @@ public struct SessionState: Codable, Equatable, Sendable {
     /// Milliseconds the clock was paused during the current turn, over pauses already ended
     /// (nil: none): a pause is not speaking time (``pausedMs(inTurnUntil:)``).
     var turnPausedMs: Int64?
+    /// When the current turn's deadline was last set, if that was during the current pause
+    /// (nil otherwise): a deadline set while paused starts running only at the resume
+    /// (``floorWithTurnDeadlineMovedPastThePause(resumingAt:)``).
+    var turnDeadlineSetWhilePausedAt: Timestamp?
 
     /// Creates a session not started yet. The agenda and deck are taken as given; check
     /// them first with ``validate(agenda:)`` and ``validate(deck:)``.

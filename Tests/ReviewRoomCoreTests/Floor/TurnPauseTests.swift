@@ -3,7 +3,7 @@ import Testing
 @testable import ReviewRoomCore
 
 /// A clock pause is not speaking time: the speaker's `spokenSec` leaves out the time the clock
-/// was paused during their turn (turn deadlines still run on wall time).
+/// was paused during their turn. (What a pause does to turn deadlines: ``TurnDeadlinePauseTests``.)
 @Suite struct TurnPauseTests {
     /// Runs `steps` on a started session, keeping every event for the replay check.
     struct Run {
@@ -13,11 +13,21 @@ import Testing
 
         init() { initial = SessionFixture.started() }
 
-        mutating func ok(_ command: Command, by id: String = "f1", at seconds: Double) {
-            events += state.ok(command, by: id, at: SessionFixture.at(seconds))
+        /// Applies `command` (it must succeed) and returns the events it caused.
+        @discardableResult
+        mutating func ok(_ command: Command, by id: String = "f1", at seconds: Double) -> [Event] {
+            let caused = state.ok(command, by: id, at: SessionFixture.at(seconds))
+            events += caused
+            return caused
         }
 
-        mutating func tick(at seconds: Double) { events += state.tick(at: SessionFixture.at(seconds)) }
+        /// Lets time pass to `seconds` and returns the server-timed events.
+        @discardableResult
+        mutating func tick(at seconds: Double) -> [Event] {
+            let caused = state.tick(at: SessionFixture.at(seconds))
+            events += caused
+            return caused
+        }
 
         /// The stored events rebuild exactly the decided state, pause bookkeeping included.
         func expectReplayMatches(sourceLocation: SourceLocation = #_sourceLocation) {
@@ -69,29 +79,31 @@ import Testing
         run.expectReplayMatches()
     }
 
-    @Test func aRoundTurnThatRunsOutDuringAPauseCountsOnlyTheLiveTime() {
+    @Test func aRoundTurnPausedHalfwayCountsItsWholeTimeAndNotThePause() {
         var run = Run()
         run.ok(.phaseNext, at: 0)
         run.ok(.roundStart(order: ["r1", "r2"], secondsEach: 30), at: 0)
         run.ok(.clockPause, at: 10)
-        run.tick(at: 31)  // r1's 30 s ran out at 30, on wall time, while paused
+        #expect(run.tick(at: 31).isEmpty)  // r1's turn stands still while paused
+        run.ok(.clockResume, at: 40)       // 20 s of it left: it ends at 60
+        run.tick(at: 60)
         #expect(run.state.floor.speaker == "r2")
-        #expect(run.state.floor.spokenMs == ["r1": 10_000])
-        run.ok(.clockResume, at: 40)
-        run.ok(.roundPass, by: "r2", at: 45)
-        #expect(run.state.floor.spokenMs == ["r1": 10_000, "r2": 5_000])
+        #expect(run.state.floor.spokenMs == ["r1": 30_000])
+        run.ok(.roundPass, by: "r2", at: 65)
+        #expect(run.state.floor.spokenMs == ["r1": 30_000, "r2": 5_000])
         run.expectReplayMatches()
     }
 
-    @Test func aRoundsLastTurnEndedByALateTickCountsUpToItsDeadlineOnly() {
+    @Test func aRoundsLastTurnEndedByALateTickAfterAPauseCountsItsTurnLengthOnly() {
         var run = Run()
         run.ok(.phaseNext, at: 0)
         run.ok(.roundStart(order: ["r1", "r2"], secondsEach: 30), at: 0)
         run.tick(at: 30)
         run.ok(.clockPause, at: 40)
-        run.tick(at: 100)  // r2's turn, the round's last, ended at 60 (still paused)
+        run.ok(.clockResume, at: 100)  // r2's last 20 s now end at 120
+        run.tick(at: 200)              // a tick late by an outage
         #expect(run.state.floor.round == nil)
-        #expect(run.state.floor.spokenMs == ["r1": 30_000, "r2": 10_000])
+        #expect(run.state.floor.spokenMs == ["r1": 30_000, "r2": 30_000])
         run.expectReplayMatches()
     }
 

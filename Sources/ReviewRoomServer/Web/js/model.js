@@ -11,6 +11,9 @@ export class SessionModel {
     // since when it has been paused (ms) and the ms of pauses already over.
     this.pausedSince = null;
     this.turnPausedMs = 0;
+    // When the turn's deadline was set during the current pause (ms), if it was: a pause
+    // stops the turn too, so its time left runs from then only after the resume.
+    this.turnSetWhilePausedAt = null;
   }
 
   /** Calls `listener(change)` after every change; change is {kind, event?}. Returns a function that unsubscribes. */
@@ -29,6 +32,7 @@ export class SessionModel {
     // Paused before we came: from when is not on the wire, so count from the welcome.
     this.pausedSince = msg.session.clock?.status === 'paused' ? Date.parse(msg.serverTime) || null : null;
     this.turnPausedMs = 0;
+    this.turnSetWhilePausedAt = null;
     this.notify({ kind: 'welcome' });
   }
 
@@ -41,6 +45,9 @@ export class SessionModel {
       case 'clock.changed': this.trackPause(s, data.clock, Date.parse(event.at)); s.clock = data.clock; break;
       case 'floor.changed':
         if (data.floor?.speaker !== s.floor?.speaker || data.floor?.since !== s.floor?.since) this.turnPausedMs = 0;
+        if (s.clock?.status === 'paused' && (data.floor?.turnEndsAt !== s.floor?.turnEndsAt || data.floor?.since !== s.floor?.since)) {
+          this.turnSetWhilePausedAt = Date.parse(event.at);
+        }
         s.floor = data.floor;
         break;
       case 'prompts.changed': s.prompts = data.prompts; break;
@@ -70,6 +77,7 @@ export class SessionModel {
       const since = s.floor?.speaker && s.floor?.since ? Date.parse(s.floor.since) : NaN;
       if (this.pausedSince !== null && Number.isFinite(since)) this.turnPausedMs += Math.max(0, at - Math.max(this.pausedSince, since));
       this.pausedSince = null;
+      this.turnSetWhilePausedAt = null;
     }
   }
 
@@ -116,11 +124,22 @@ export class SessionModel {
     return typeof clock.remainingSec === 'number' ? clock.remainingSec : clock.durationSec ?? 0;
   }
 
-  /** Seconds left in the current turn, or null without a timed turn. */
+  /**
+   * Seconds left in the current turn, or null without a timed turn. While the clock is paused
+   * the turn stands still as the server keeps it (the resume moves `turnEndsAt` on): what was
+   * left when the pause began, or when the turn was given during it. A page that joined during
+   * the pause counts from its welcome, so it may show a little less until the resume.
+   */
   turnRemainingSec(nowMs) {
     const floor = this.session?.floor;
     if (!floor || !floor.turnEndsAt) return null;
-    return (Date.parse(floor.turnEndsAt) - nowMs) / 1000;
+    let until = nowMs;
+    if (this.session?.clock?.status === 'paused' && this.pausedSince !== null) {
+      const since = floor.since ? Date.parse(floor.since) : NaN;
+      const set = this.turnSetWhilePausedAt ?? (Number.isFinite(since) ? since : this.pausedSince);
+      until = Math.min(nowMs, Math.max(this.pausedSince, set));
+    }
+    return (Date.parse(floor.turnEndsAt) - until) / 1000;
   }
 
   /** Seconds `id` has spoken at server time `nowMs`: the finished turns plus the turn in progress. */
