@@ -41,7 +41,9 @@ import ReviewRoomTesting
             let before = state
             let roll = Int.random(in: 0..<100, using: &rng)
             if roll < 12 {
-                events += state.tick(at: now)
+                let due = state.tick(at: now)
+                if before.clock.status == .paused { #expect(due.isEmpty, "a tick while paused fired \(due.map(\.name))") }
+                events += due
             } else if roll < 15 {
                 let change: ParticipantChange = switch Int.random(in: 0..<3, using: &rng) {
                 case 0: .add(Participant(id: "n\(step)", name: "New \(step)", role: .reviewer))
@@ -111,6 +113,8 @@ import ReviewRoomTesting
             #expect(state.floor.speaker == round.order[round.index])
         }
         if state.clock.status == .live { #expect(state.clock.endsAt != nil) } else { #expect(state.clock.endsAt == nil) }
+        // A paused clock stops the phase and any timed turn: nothing can fall due.
+        if state.clock.status == .paused { #expect(state.nextDeadline == nil, "a deadline runs while paused") }
         #expect(state.agenda.indices.contains(state.clock.phase))
         if let deadline = state.nextDeadline, deadline <= now {
             // Whatever is due at `now` has been ticked unless the step was not a tick; a tick clears it.
