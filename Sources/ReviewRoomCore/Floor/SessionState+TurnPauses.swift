@@ -35,6 +35,7 @@ extension SessionState {
         }
         return min(paused, max(0, Milliseconds.between(since, end)))
     }
+
     /// `body`, with the paused time of the turn it ends taken out of the speaker's total.
     func leavingPausesOut(of body: EventBody) -> EventBody {
         guard case .floorChanged(var next) = body, let speaker = floor.speaker, let since = floor.since,
