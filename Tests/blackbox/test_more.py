@@ -1,6 +1,5 @@
 """PROTOCOL.md §3.2–§3.4: cursors, clock.extend bounds, invalid UTF-8, and durability across a crash."""
 import shutil
-import signal
 import tempfile
 
 import pytest
@@ -58,13 +57,12 @@ def test_what_a_client_saw_survives_a_crash():
     """Events are sent only once durable: after SIGKILL and a restart on the same data dir, a
     client resumes from what it saw (same epoch, same events, same note text)."""
     data_dir = tempfile.mkdtemp(prefix="reviewroom-blackbox-crash-")
-    daemons = [Daemon(data_dir).start()]
-    first = daemons[0]
+    daemon = Daemon(data_dir).start()
     try:
-        session = schedule_session(first, "Crash", "Durability")
+        session = schedule_session(daemon, "Crash", "Durability")
 
         async def before_crash():
-            fran = await Client.join(first.ws_url, session.tokens["Fran"])
+            fran = await Client.join(daemon.ws_url, session.tokens["Fran"])
             assert (await fran.command("session.start"))["type"] == "ack"
             edited = await fran.command("note.edit", note=NOTE, rev=rev_of(fran.welcome), opId="k-1", op=["kept"])
             assert edited["type"] == "ack", edited
@@ -72,14 +70,10 @@ def test_what_a_client_saw_survives_a_crash():
             return fran.welcome["epoch"], events
 
         epoch, seen = run(before_crash)()
-        first.process.send_signal(signal.SIGKILL)
-        first.process.wait(timeout=15)
-        first.log.close()
-        second = Daemon(data_dir).start()
-        daemons.append(second)
+        daemon.crash_restart()
 
         async def after_crash():
-            back = await Client.open(second.ws_url)
+            back = await Client.open(daemon.ws_url)
             await back.send({"type": "hello", "token": session.tokens["Fran"], "resume": {"epoch": epoch, "after": 0}})
             resumed = await back.receive()
             assert resumed["type"] == "resumed", resumed
@@ -92,6 +86,5 @@ def test_what_a_client_saw_survives_a_crash():
 
         run(after_crash)()
     finally:
-        for daemon in daemons:
-            daemon.stop()
+        daemon.stop()
         shutil.rmtree(data_dir, ignore_errors=True)

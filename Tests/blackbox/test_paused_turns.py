@@ -4,7 +4,6 @@ resume's `clock.changed`; the ack's seq is that last event. No wall time is wait
 deadlines are checked from the events' own instants."""
 import datetime
 import shutil
-import signal
 import tempfile
 
 from conftest import Daemon, schedule_session
@@ -65,22 +64,19 @@ def test_a_turn_paused_before_a_kill_9_still_resumes_with_what_was_left():
     """The pause and the turn it stopped are rebuilt from the store after SIGKILL: the resume on
     the restarted daemon moves the deadline by the whole pause, the daemon's outage included."""
     data_dir = tempfile.mkdtemp(prefix="reviewroom-blackbox-paused-turn-")
-    daemons = [Daemon(data_dir).start()]
+    daemon = Daemon(data_dir).start()
     try:
-        session = schedule_session(daemons[0], "Fire alarm", "Pauses")
+        session = schedule_session(daemon, "Fire alarm", "Pauses")
 
         async def before_crash():
-            fran = await Client.join(daemons[0].ws_url, session.tokens["Fran"])
+            fran = await Client.join(daemon.ws_url, session.tokens["Fran"])
             return await pause_a_timed_turn(fran, session.pids["Asha"], 300)
 
         turn, pause = run(before_crash)()
-        daemons[0].process.send_signal(signal.SIGKILL)
-        daemons[0].process.wait(timeout=15)
-        daemons[0].log.close()
-        daemons.append(Daemon(data_dir).start())
+        daemon.crash_restart()
 
         async def after_crash():
-            fran = await Client.join(daemons[1].ws_url, session.tokens["Fran"])
+            fran = await Client.join(daemon.ws_url, session.tokens["Fran"])
             assert fran.welcome["session"]["clock"]["status"] == "paused"
             assert fran.welcome["session"]["floor"] == turn
             resumed, caused = await resume_after(fran, pause)
@@ -91,6 +87,5 @@ def test_a_turn_paused_before_a_kill_9_still_resumes_with_what_was_left():
 
         run(after_crash)()
     finally:
-        for daemon in daemons:
-            daemon.stop()
+        daemon.stop()
         shutil.rmtree(data_dir, ignore_errors=True)

@@ -9,6 +9,7 @@ import json
 import os
 import pathlib
 import queue
+import signal
 import subprocess
 import threading
 import urllib.error
@@ -82,6 +83,14 @@ class Daemon:
 
     def restart(self):
         self.stop()
+        return self.start(self.port)
+
+    def crash_restart(self):
+        """`kill -9`, then a new process on the same data dir and port."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=15)
+        self.log.close()
+        self.log = None
         return self.start(self.port)
 
     def add_facilitator(self, name):
