@@ -12,6 +12,19 @@ from room_helpers import settled
 AGENDA = [{"title": f"Phase {n}", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"} for n in range(1, 4)]
 
 
+def started_by_two(daemon, facilitator, browsers, title, people):
+    """A session of `people` started from Fran's console, with Cy's co-facilitator console open
+    beside it: (the created session, Fran's driver, Cy's driver)."""
+    created = schedule_via_api(daemon, facilitator, title, people, agenda=AGENDA)
+    console = browsers()
+    open_live_console(console, daemon.base, facilitator, title)
+    cy = browsers()
+    co_facilitator_console(daemon, facilitator, created, cy)
+    click_when_ready(console, "control-start")
+    wait_js(cy, "return window.reviewroom.model.session.clock.status === 'live'")
+    return created, console, cy
+
+
 def test_a_co_facilitator_runs_the_review_from_the_console_controls(daemon, facilitator, api_ready, browsers):
     created = schedule_via_api(daemon, facilitator, "Two chairs", ["Asha"], agenda=AGENDA, promptDeck="covid-recovery")
     session = created["session"]["id"]
@@ -72,14 +85,8 @@ def test_the_controls_without_an_invite_ask_to_sign_in(daemon, api_ready, browse
 
 
 def test_two_facilitators_pressing_next_speaker_at_once_give_the_floor_once(daemon, facilitator, api_ready, browsers):
-    created = schedule_via_api(daemon, facilitator, "Both press next", ["Asha", "Bo"], agenda=AGENDA)
+    created, console, cy = started_by_two(daemon, facilitator, browsers, "Both press next", ["Asha", "Bo"])
     asha_id, bo_id = participant_id(created, "Asha"), participant_id(created, "Bo")
-    console = browsers()
-    open_live_console(console, daemon.base, facilitator, "Both press next")
-    cy = browsers()
-    co_facilitator_console(daemon, facilitator, created, cy)
-    click_when_ready(console, "control-start")
-    wait_js(cy, "return window.reviewroom.model.session.clock.status === 'live'")
 
     # With no hand up, "Next speaker" sends nothing and says why.
     click_when_ready(cy, "control-next-speaker")
@@ -149,4 +156,32 @@ def test_a_hide_that_lands_on_a_question_just_shown_by_someone_else_says_so(daem
             "return n && n.innerText.includes('Question 2 had just been shown by someone else, so your Hide hid question 2.')",
             message="Fran was never told her Hide hid question 2")
     assert console.execute_script("return window.reviewroom.model.session.prompts.current") is None
+    assert browser_errors(console) == [] and browser_errors(cy) == []
+
+
+def test_two_facilitators_adding_a_minute_at_once_are_told_it_added_two(daemon, facilitator, api_ready, browsers):
+    """`clock.extend` is relative, so two "+1 min" pressed together add 2 min: the second press
+    to land says so and how to take it back; the first says nothing."""
+    _, console, cy = started_by_two(daemon, facilitator, browsers, "Both extend", ["Asha"])
+
+    # Fran adds a minute; Cy adds one too before the news of Fran's arrives.
+    hold_events(cy)
+    click_when_ready(console, "control-extend-plus-60")
+    wait_js(console, "return window.reviewroom.model.session.clock.durationSec === 660")
+    click_when_ready(cy, "control-extend-plus-60")
+    release_events(cy)
+    wait_js(cy, "const n = document.querySelector('.controls [data-testid=refusal]');"
+            "return n && n.innerText.includes('Someone else had just changed this phase’s time by +1 min, "
+            "and your +1 min was added to it: +2 min in all.')",
+            message="Cy was never told the phase got two minutes")
+    wait_js(console, "return window.reviewroom.model.session.clock.durationSec === 720")
+    settled(console)
+    assert "Someone else" not in console.execute_script(
+        "return document.querySelector('.controls [data-testid=refusal]').innerText")
+    # A press on its own says nothing of the kind.
+    click_when_ready(console, "control-extend-minus-60")
+    wait_js(console, "return window.reviewroom.model.session.clock.durationSec === 660")
+    settled(console)
+    assert "Someone else" not in console.execute_script(
+        "return document.querySelector('.controls [data-testid=refusal]').innerText")
     assert browser_errors(console) == [] and browser_errors(cy) == []

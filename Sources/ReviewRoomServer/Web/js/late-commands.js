@@ -49,9 +49,30 @@ export class LateCommands {
   async extendLanded(ack, shown, sentAfter, label) {
     if (!ack) return;
     const event = await this.owner.recent.at(ack.seq, 'clock.changed', sentAfter);
-    if (!event?.before || event.before.phase === shown) return;
+    if (!event?.before) return;
+    if (event.before.phase === shown) {
+      this.extendedTwice(event, sentAfter, label);
+      return;
+    }
     const phase = this.owner.model.session?.agenda?.[event.after?.phase];
     this.owner.refused(t('control.extendWentOn', { change: label, phase: phase ? `${event.after.phase + 1}. ${phase.title}` : '' }));
+  }
+
+  /**
+   * After this console's ±minutes landed on the phase it was meant for: when a co-facilitator
+   * changed the same phase's time in the moment before (both pressed "+1 min"), the phase changed
+   * by both, since `clock.extend` is relative; the line says so, and how to take this one back.
+   * Only the second press to land hears it.
+   */
+  extendedTwice(event, sentAfter, label) {
+    const phase = event.before.phase;
+    const others = this.owner.recent.between(sentAfter, event.seq, 'clock.changed')
+      .filter((e) => e.before?.phase === phase && e.after?.phase === phase)
+      .reduce((sum, e) => sum + ((e.after.durationSec ?? 0) - (e.before.durationSec ?? 0)), 0);
+    if (!others) return;
+    const mine = (event.after?.durationSec ?? 0) - (event.before?.durationSec ?? 0);
+    const minutes = (sec) => t(sec > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.round(Math.abs(sec) / 6) / 10 });
+    this.owner.refused(t('control.extendedTwice', { theirs: minutes(others), change: label, total: minutes(others + mine) }));
   }
 
   /**

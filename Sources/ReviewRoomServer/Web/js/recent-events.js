@@ -76,6 +76,11 @@ export class RecentEvents {
     return this.events.find((e) => e.seq === seq && e.name === name && e.seq > sentAfter) ?? null;
   }
 
+  /** The kept `name` events with a seq after `after` and before `before`, oldest first. */
+  between(after, before, name) {
+    return this.events.filter((e) => e.seq > after && e.seq < before && e.name === name);
+  }
+
   /** Lets every waiting caller go (the page is leaving). */
   stop() {
     for (const w of this.waiting) w.resolve();

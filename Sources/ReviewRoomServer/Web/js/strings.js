@@ -378,6 +378,7 @@ const en = {
   'control.roundMovesOn': 'This turn is over and the round moves on by itself now: Next speaker was not sent, so nobody is skipped.',
   'control.roundSkipped': 'The round had just moved on to {name}, and your Next speaker moved it on again: {name} was skipped. To give {name} a turn, stop the round and give {name} the floor.',
   'control.extendWentOn': 'The phase had just moved on to {phase}, so your {change} went to {phase}.',
+  'control.extendedTwice': 'Someone else had just changed this phase’s time by {theirs}, and your {change} was added to it: {total} in all. To take yours back, press the opposite button once.',
   'control.hidOther': 'Question {n} had just been shown by someone else, so your Hide hid question {n}.',
   'control.rewordGoneBusy': 'Question {n} was removed meanwhile, so the new wording was not saved: “{text}”.',
 };
