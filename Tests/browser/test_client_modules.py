@@ -120,6 +120,32 @@ def test_the_turn_timer_stands_still_while_the_clock_is_paused(daemon, browsers)
     assert browser_errors(driver) == []
 
 
+def test_a_page_opened_during_a_pause_takes_its_start_from_the_clock(daemon, browsers):
+    """model.js: the welcome does not say when the pause began; the phase's start plus its
+    elapsed time does (exact when the phase was not paused before), so a display reloaded during
+    a fire alarm shows the turn's time left and the speaking time as the pages that saw the
+    pause begin do. Never later than the welcome."""
+    driver = browsers()
+    seen = run_in_page(
+        driver, daemon,
+        "import('/js/model.js').then(({ SessionModel }) => {"
+        "  const t = (s) => new Date(Date.parse('2026-12-01T09:00:00Z') + s * 1000).toISOString();"
+        "  const ms = (s) => Date.parse(t(s));"
+        "  const paused = { status: 'paused', phase: 1, phaseStartedAt: t(100), elapsedSec: 50 };"
+        "  const floor = { speaker: 'r1', since: t(120), turnEndsAt: t(180), spokenSec: { r2: 20 } };"
+        "  const m = new SessionModel();"
+        "  m.welcome({ serverTime: t(400), you: { id: 'h1' }, session: { participants: [], clock: paused, floor } });"
+        "  const out = [m.turnRemainingSec(ms(400)), m.spokenSec('r1', ms(400))];"
+        "  const odd = new SessionModel();"  # a clock whose numbers say the pause began after the welcome
+        "  odd.welcome({ serverTime: t(140), you: { id: 'h1' }, session: { participants: [],"
+        "    clock: { ...paused, elapsedSec: 90 }, floor } });"
+        "  out.push(odd.turnRemainingSec(ms(400)));"
+        "  done(out);"
+        "}, (e) => done(['import failed: ' + e]));")
+    assert seen == [30, 30, 40]
+    assert browser_errors(driver) == []
+
+
 def test_pages_reach_their_files_the_socket_and_the_api_relative_to_themselves(daemon, browsers):
     """A daemon behind a proxy under a path (`public_url = https://host/review`, README): every
     page loads its styles, scripts, WebSocket and API beside itself, never from the host's root."""

@@ -29,11 +29,22 @@ export class SessionModel {
     this.session = msg.session;
     this.you = msg.you;
     this.online = new Set((msg.session.participants || []).filter((p) => p.online).map((p) => p.id));
-    // Paused before we came: from when is not on the wire, so count from the welcome.
-    this.pausedSince = msg.session.clock?.status === 'paused' ? Date.parse(msg.serverTime) || null : null;
+    this.pausedSince = msg.session.clock?.status === 'paused' ? SessionModel.pausedSinceAtWelcome(msg) : null;
     this.turnPausedMs = 0;
     this.turnSetWhilePausedAt = null;
     this.notify({ kind: 'welcome' });
+  }
+
+  /**
+   * Since when a clock that was paused before we came has stood (ms). It is not on the wire;
+   * the phase's start plus its elapsed time is exact unless the phase was paused before (then
+   * it is early), and it is never later than the welcome.
+   */
+  static pausedSinceAtWelcome(msg) {
+    const clock = msg.session.clock, welcomed = Date.parse(msg.serverTime);
+    const ranUntil = Date.parse(clock.phaseStartedAt) + (clock.elapsedSec ?? NaN) * 1000;
+    if (!Number.isFinite(welcomed)) return Number.isFinite(ranUntil) ? ranUntil : null;
+    return Number.isFinite(ranUntil) ? Math.min(ranUntil, welcomed) : welcomed;
   }
 
   /** Applies one event (`note.op` is left to the notes view). */
@@ -128,7 +139,7 @@ export class SessionModel {
    * Seconds left in the current turn, or null without a timed turn. While the clock is paused
    * the turn stands still as the server keeps it (the resume moves `turnEndsAt` on): what was
    * left when the pause began, or when the turn was given during it. A page that joined during
-   * the pause counts from its welcome, so it may show a little less until the resume.
+   * the pause takes the pause's start from the clock (`pausedSinceAtWelcome`).
    */
   turnRemainingSec(nowMs) {
     const floor = this.session?.floor;
