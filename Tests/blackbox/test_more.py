@@ -1,10 +1,8 @@
 """PROTOCOL.md §3.2–§3.4: cursors, clock.extend bounds, invalid UTF-8, and durability across a crash."""
-import shutil
-import tempfile
 
 import pytest
 
-from conftest import Daemon, schedule_session
+from conftest import schedule_session
 from wsclient import Client, run
 
 NOTE = "evidence"
@@ -53,38 +51,33 @@ async def test_invalid_utf8_text_frame_closes_1007(session):
     assert code == 1007, seen
 
 
-def test_what_a_client_saw_survives_a_crash():
+def test_what_a_client_saw_survives_a_crash(own_daemon):
     """Events are sent only once durable: after SIGKILL and a restart on the same data dir, a
     client resumes from what it saw (same epoch, same events, same note text)."""
-    data_dir = tempfile.mkdtemp(prefix="reviewroom-blackbox-crash-")
-    daemon = Daemon(data_dir).start()
-    try:
-        session = schedule_session(daemon, "Crash", "Durability")
+    daemon = own_daemon()
+    session = schedule_session(daemon, "Crash", "Durability")
 
-        async def before_crash():
-            fran = await Client.join(daemon.ws_url, session.tokens["Fran"])
-            assert (await fran.command("session.start"))["type"] == "ack"
-            edited = await fran.command("note.edit", note=NOTE, rev=rev_of(fran.welcome), opId="k-1", op=["kept"])
-            assert edited["type"] == "ack", edited
-            events = await fran.events(2)
-            return fran.welcome["epoch"], events
+    async def before_crash():
+        fran = await Client.join(daemon.ws_url, session.tokens["Fran"])
+        assert (await fran.command("session.start"))["type"] == "ack"
+        edited = await fran.command("note.edit", note=NOTE, rev=rev_of(fran.welcome), opId="k-1", op=["kept"])
+        assert edited["type"] == "ack", edited
+        events = await fran.events(2)
+        return fran.welcome["epoch"], events
 
-        epoch, seen = run(before_crash)()
-        daemon.crash_restart()
+    epoch, seen = run(before_crash)()
+    daemon.crash_restart()
 
-        async def after_crash():
-            back = await Client.open(daemon.ws_url)
-            await back.send({"type": "hello", "token": session.tokens["Fran"], "resume": {"epoch": epoch, "after": 0}})
-            resumed = await back.receive()
-            assert resumed["type"] == "resumed", resumed
-            assert resumed["epoch"] == epoch and resumed["seq"] == seen[-1]["seq"], resumed
-            replay = [await back.receive() for _ in range(len(seen))]
-            assert replay == seen
-            got = await back.command("note.get", note=NOTE)
-            assert got["note"]["text"] == "kept", got
-            await back.close()
+    async def after_crash():
+        back = await Client.open(daemon.ws_url)
+        await back.send({"type": "hello", "token": session.tokens["Fran"], "resume": {"epoch": epoch, "after": 0}})
+        resumed = await back.receive()
+        assert resumed["type"] == "resumed", resumed
+        assert resumed["epoch"] == epoch and resumed["seq"] == seen[-1]["seq"], resumed
+        replay = [await back.receive() for _ in range(len(seen))]
+        assert replay == seen
+        got = await back.command("note.get", note=NOTE)
+        assert got["note"]["text"] == "kept", got
+        await back.close()
 
-        run(after_crash)()
-    finally:
-        daemon.stop()
-        shutil.rmtree(data_dir, ignore_errors=True)
+    run(after_crash)()

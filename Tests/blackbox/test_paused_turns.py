@@ -3,10 +3,8 @@ moves `turnEndsAt` on by the time the clock stood paused, in a `floor.changed` a
 resume's `clock.changed`; the ack's seq is that last event. No wall time is waited for: the
 deadlines are checked from the events' own instants."""
 import datetime
-import shutil
-import tempfile
 
-from conftest import Daemon, schedule_session
+from conftest import schedule_session
 from wsclient import Client, run
 
 
@@ -60,32 +58,27 @@ async def test_the_resume_moves_a_timed_turns_end_by_the_pause(session):
     await fran.close()
 
 
-def test_a_turn_paused_before_a_kill_9_still_resumes_with_what_was_left():
+def test_a_turn_paused_before_a_kill_9_still_resumes_with_what_was_left(own_daemon):
     """The pause and the turn it stopped are rebuilt from the store after SIGKILL: the resume on
     the restarted daemon moves the deadline by the whole pause, the daemon's outage included."""
-    data_dir = tempfile.mkdtemp(prefix="reviewroom-blackbox-paused-turn-")
-    daemon = Daemon(data_dir).start()
-    try:
-        session = schedule_session(daemon, "Fire alarm", "Pauses")
+    daemon = own_daemon()
+    session = schedule_session(daemon, "Fire alarm", "Pauses")
 
-        async def before_crash():
-            fran = await Client.join(daemon.ws_url, session.tokens["Fran"])
-            return await pause_a_timed_turn(fran, session.pids["Asha"], 300)
+    async def before_crash():
+        fran = await Client.join(daemon.ws_url, session.tokens["Fran"])
+        return await pause_a_timed_turn(fran, session.pids["Asha"], 300)
 
-        turn, pause = run(before_crash)()
-        daemon.crash_restart()
+    turn, pause = run(before_crash)()
+    daemon.crash_restart()
 
-        async def after_crash():
-            fran = await Client.join(daemon.ws_url, session.tokens["Fran"])
-            assert fran.welcome["session"]["clock"]["status"] == "paused"
-            assert fran.welcome["session"]["floor"] == turn
-            resumed, caused = await resume_after(fran, pause)
-            assert [e["name"] for e in caused] == ["clock.changed", "floor.changed"]
-            stood = instant(caused[0]["at"]) - instant(pause["at"])
-            assert instant(caused[1]["data"]["floor"]["turnEndsAt"]) == instant(turn["turnEndsAt"]) + stood
-            await fran.close()
+    async def after_crash():
+        fran = await Client.join(daemon.ws_url, session.tokens["Fran"])
+        assert fran.welcome["session"]["clock"]["status"] == "paused"
+        assert fran.welcome["session"]["floor"] == turn
+        resumed, caused = await resume_after(fran, pause)
+        assert [e["name"] for e in caused] == ["clock.changed", "floor.changed"]
+        stood = instant(caused[0]["at"]) - instant(pause["at"])
+        assert instant(caused[1]["data"]["floor"]["turnEndsAt"]) == instant(turn["turnEndsAt"]) + stood
+        await fran.close()
 
-        run(after_crash)()
-    finally:
-        daemon.stop()
-        shutil.rmtree(data_dir, ignore_errors=True)
+    run(after_crash)()
