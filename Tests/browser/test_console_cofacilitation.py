@@ -185,3 +185,18 @@ def test_two_facilitators_adding_a_minute_at_once_are_told_it_added_two(daemon, 
     assert "Someone else" not in console.execute_script(
         "return document.querySelector('.controls [data-testid=refusal]').innerText")
     assert browser_errors(console) == [] and browser_errors(cy) == []
+
+
+def test_two_quick_presses_of_ones_own_are_not_taken_for_someone_elses(daemon, facilitator, api_ready, browsers):
+    """Fran presses "+1 min" twice before the news of the first arrives: both are hers, so the
+    second says nothing of "someone else"."""
+    _, console, _ = started_by_two(daemon, facilitator, browsers, "Own twice", ["Asha"])
+    hold_events(console)
+    click_when_ready(console, "control-extend-plus-60")
+    click_when_ready(console, "control-extend-plus-60")
+    release_events(console)
+    wait_js(console, "return window.reviewroom.model.session.clock.durationSec === 720")
+    settled(console)
+    assert "Someone else" not in console.execute_script(
+        "return document.querySelector('.controls [data-testid=refusal]').innerText")
+    assert browser_errors(console) == []

@@ -15,6 +15,8 @@ const OVERDUE_SEC = 10;
 export class LateCommands {
   constructor(owner) {
     this.owner = owner;
+    /** The seqs of this console's own latest ±minutes (not someone else's change to the time). */
+    this.ownExtensions = [];
   }
 
   /**
@@ -48,6 +50,7 @@ export class LateCommands {
    */
   async extendLanded(ack, shown, sentAfter, label) {
     if (!ack) return;
+    this.ownExtensions = [...this.ownExtensions.slice(-9), ack.seq];
     const event = await this.owner.recent.at(ack.seq, 'clock.changed', sentAfter);
     if (!event?.before) return;
     if (event.before.phase === shown) {
@@ -67,7 +70,7 @@ export class LateCommands {
   extendedTwice(event, sentAfter, label) {
     const phase = event.before.phase;
     const others = this.owner.recent.between(sentAfter, event.seq, 'clock.changed')
-      .filter((e) => e.before?.phase === phase && e.after?.phase === phase)
+      .filter((e) => e.before?.phase === phase && e.after?.phase === phase && !this.ownExtensions.includes(e.seq))
       .reduce((sum, e) => sum + ((e.after.durationSec ?? 0) - (e.before.durationSec ?? 0)), 0);
     if (!others) return;
     const mine = (event.after?.durationSec ?? 0) - (event.before?.durationSec ?? 0);
