@@ -1,6 +1,8 @@
 """What a screen reader hears on the reviewer page (BrowserClient.md, "Accessibility decisions"):
 the Announcer's polite live region gets the one-minute warning; its assertive one gets "You have
 the floor" when the facilitator gives the reviewer the floor. The countdown itself is never read."""
+import re
+
 from conftest import browser_errors
 from pages import command, invite_of, joined, participant_id, schedule_via_api, wait_until
 
@@ -50,4 +52,26 @@ def test_the_floor_given_to_a_reviewer_is_announced_assertively(daemon, facilita
     # The facilitator's page hears who has the floor, politely.
     said(chair, POLITE, "Asha has the floor")
     assert region(chair, ASSERTIVE) == ""
+    assert browser_errors(asha) == [] and browser_errors(chair) == []
+
+
+def test_the_speaker_hears_what_is_left_of_their_turn_when_the_clock_resumes(daemon, facilitator, api_ready, browsers):
+    """A pause stops a timed turn (SessionRules.md): at the resume the speaker hears what is left
+    of it, politely; a new length from the facilitator is said the same way. Nobody else hears it."""
+    created, chair, asha = start_with(daemon, facilitator, browsers, "Turn after a pause")
+    assert "error" not in command(chair, "session.start")
+    assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Asha"), "turnSec": 120})
+    said(asha, ASSERTIVE, "You have the floor")
+    assert "error" not in command(chair, "clock.pause")
+    said(asha, POLITE, "The clock is paused")
+    assert "error" not in command(chair, "clock.resume")
+    # Said with the clock's news when they come together: "The clock is running. Your turn: 1:58 left".
+    turn_left = re.compile(r"Your turn: (\d+):(\d\d) left")
+    wait_until(asha, lambda d: turn_left.search(region(d, POLITE) or ""),
+               message=f"Asha never heard her turn's time left (hears {region(asha, POLITE)!r})")
+    minutes, seconds = turn_left.search(region(asha, POLITE)).groups()
+    assert 0 < int(minutes) * 60 + int(seconds) <= 120, region(asha, POLITE)
+    assert "Your turn" not in (region(chair, POLITE) or "")
+    assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Asha"), "turnSec": 300})
+    said(asha, POLITE, "Your turn: 5:00 left")
     assert browser_errors(asha) == [] and browser_errors(chair) == []

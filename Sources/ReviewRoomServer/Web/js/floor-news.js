@@ -1,6 +1,7 @@
 // What changed on the floor, in words: pure functions from the old and new floor to the
 // sentences a screen reader hears (no DOM, no I/O), so the room view only says them.
 import { ordinal, t } from './strings.js';
+import { formatDuration } from './timefmt.js';
 
 /**
  * The polite sentences for a `floor.changed` from `before` to `after` (floor objects as in
@@ -46,4 +47,15 @@ export function speakerNews(before, after, { me, nameOf, turnOverSaid = false })
   if (!speaker) return was === me && !turnOverSaid ? { text: t('announce.yourTurnEnded'), urgent: true } : null;
   if (speaker === me) return { text: t('announce.yourFloor'), urgent: true };
   return { text: t('announce.speaker', { name: nameOf(speaker) }), urgent: false };
+}
+
+/**
+ * The sentence for the person speaking when their timed turn's end moved while they kept the
+ * floor — the clock resumed and gave back what the pause stopped, or the facilitator gave the
+ * turn a new length — or null: "Your turn: 1:40 left". `leftSec` is the turn's time left now.
+ */
+export function turnLengthNews(before, after, { me }, leftSec) {
+  if (!me || after?.speaker !== me || before?.speaker !== me || after.since !== before.since) return null;
+  if (!after.turnEndsAt || after.turnEndsAt === before.turnEndsAt || leftSec === null) return null;
+  return t('announce.yourTurnLeft', { time: formatDuration(Math.round(leftSec)) }); // a page's clock a little behind reads 5:00.4
 }

@@ -4,7 +4,7 @@ import { el, keepingFocus, morphChildren, replaceChildren, typingInField } from 
 import { t } from './strings.js';
 import { formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
-import { handNews, speakerNews } from './floor-news.js';
+import { handNews, speakerNews, turnLengthNews } from './floor-news.js';
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
 import { clockAlert, shortcutOf } from './room-rules.js';
 
@@ -198,6 +198,8 @@ export class RoomView {
         const who = { me: this.model.you?.id, facilitator: this.model.isFacilitator, nameOf, turnOverSaid };
         const speaker = speakerNews(this.lastFloor, after, who);
         const polite = handNews(this.lastFloor, after, who);
+        const turnLength = turnLengthNews(this.lastFloor, after, who, this.model.turnRemainingSec(this.connection.serverNow()));
+        if (turnLength) polite.push(turnLength);
         if (speaker?.urgent) this.announcer.say(speaker.text, true);
         else if (speaker) polite.unshift(speaker.text);
         if (polite.length) this.announcer.say(polite.join('. '));

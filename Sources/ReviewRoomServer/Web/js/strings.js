@@ -153,6 +153,7 @@ const en = {
   'announce.timeUp': 'Time is up for {phase}',
   'announce.turnOver': 'Your turn time is over',
   'announce.yourFloor': 'You have the floor',
+  'announce.yourTurnLeft': 'Your turn: {time} left',
   'announce.yourTurnEnded': 'Your turn has ended',
   'announce.speaker': '{name} has the floor',
   'announce.question': 'Question: {text}',
