@@ -6,7 +6,6 @@ import datetime
 import json
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import tempfile
@@ -58,9 +57,7 @@ def crash_between_store_and_log(daemon, change_sql, *parameters, restart=True):
     the participant row first and logs `participant.changed` after, and a kill between the two
     leaves exactly this (the window is one group commit wide; this makes it certain). Then the
     daemon is started again, unless `restart` is false."""
-    daemon.process.send_signal(signal.SIGKILL)
-    daemon.process.wait(timeout=15)
-    daemon.log.close()
+    daemon.kill()
     change_store(daemon, change_sql, *parameters)
     if restart:
         daemon.start(daemon.port)

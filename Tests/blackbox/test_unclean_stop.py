@@ -7,7 +7,6 @@ fresh `welcome`, never a replay of other events under seqs they saw. The daemon 
 kernel's boot id; a reboot cannot be made in a test, so the marker's boot id is rewritten."""
 import os
 import shutil
-import signal
 import tempfile
 
 import pytest
@@ -20,12 +19,6 @@ MARKER = "reviewroomd.running"
 
 def marker_path(daemon):
     return os.path.join(daemon.data_dir, MARKER)
-
-
-def kill(daemon):
-    daemon.process.send_signal(signal.SIGKILL)
-    daemon.process.wait(timeout=15)
-    daemon.log.close()
 
 
 async def resume_reply(session, epoch, after):
@@ -72,7 +65,7 @@ def pretend_the_machine_restarted(daemon):
 @run
 async def test_a_process_run_cut_off_on_an_earlier_boot_renews_every_epoch(cut_off_run):
     daemon, session, epoch, seq = await cut_off_run("process")
-    kill(daemon)
+    daemon.kill()
     pretend_the_machine_restarted(daemon)
     daemon.start(daemon.port)
     reply = await resume_reply(session, epoch, seq)
@@ -86,7 +79,7 @@ async def test_a_process_run_cut_off_on_an_earlier_boot_renews_every_epoch(cut_o
 @run
 async def test_an_unreadable_marker_renews_every_epoch(cut_off_run):
     daemon, session, epoch, seq = await cut_off_run("process")
-    kill(daemon)
+    daemon.kill()
     with open(marker_path(daemon), "w") as file:
         file.write("boot_id\n")  # torn
     daemon.start(daemon.port)
@@ -100,7 +93,7 @@ async def test_a_run_cut_off_without_losing_anything_keeps_the_epoch(cut_off_run
     """A kill on the same boot lost nothing (the kernel still wrote what it was handed), and
     `power` synced every acknowledged commit: the clients resume."""
     daemon, session, epoch, seq = await cut_off_run(durability)
-    kill(daemon)
+    daemon.kill()
     if restarted:
         pretend_the_machine_restarted(daemon)
     daemon.start(daemon.port)

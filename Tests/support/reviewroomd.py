@@ -85,12 +85,17 @@ class Daemon:
         self.stop()
         return self.start(self.port)
 
-    def crash_restart(self):
-        """`kill -9`, then a new process on the same data dir and port."""
+    def kill(self):
+        """`kill -9`: the process ends with nothing flushed or closed (its log file is closed here)."""
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=15)
-        self.log.close()
-        self.log = None
+        if self.log:
+            self.log.close()
+            self.log = None
+
+    def crash_restart(self):
+        """`kill -9`, then a new process on the same data dir and port."""
+        self.kill()
         return self.start(self.port)
 
     def add_facilitator(self, name):
