@@ -98,6 +98,10 @@ def test_a_turn_ended_under_the_speaker_is_said_to_them(daemon, facilitator, api
     assert "error" not in command(chair, "session.start")
     assert "error" not in command(chair, "floor.grant", {"participant": ids["Asha"]})
     wait_said(asha, "You have the floor")
+    # Said in the region (a frame later) before the next message: messages within one frame are
+    # read together, and CI once read "You have the floor. Your turn has ended" here.
+    wait_until(asha, lambda d: d.execute_script("return document.querySelector('[role=alert]').textContent") == "You have the floor",
+               message="the alert region never read 'You have the floor'")
     # The facilitator ends Asha's turn: she may still be talking, so she is told at once.
     assert "error" not in command(chair, "floor.release")
     wait_said(asha, "Your turn has ended")
