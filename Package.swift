@@ -43,18 +43,20 @@ let package = Package(
         .target(name: "ReviewRoomContent", dependencies: ["ReviewRoomCore"]),
 
         // MARK: Edges
+        // The one lock every edge module uses: a pthread mutex, which ThreadSanitizer sees.
+        .target(name: "LockedValue"),
         .target(
             name: "WebSocketTransport",
-            dependencies: ["CLibWebSockets", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CLibWebSockets", "LockedValue", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "ReviewRoomStore",
-            dependencies: ["CSQLite", "CLibCrypto", "ReviewRoomCore", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CSQLite", "CLibCrypto", "ReviewRoomCore", "LockedValue", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "ReviewRoomServer",
             dependencies: [
-                "ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomContent", "ReviewRoomStore", "WebSocketTransport",
+                "ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomContent", "ReviewRoomStore", "WebSocketTransport", "LockedValue",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -65,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "reviewroomd",
             dependencies: [
-                "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomCore", "ReviewRoomContent", "ReviewRoomConfigFile",
+                "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomCore", "ReviewRoomContent", "ReviewRoomConfigFile", "LockedValue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -84,19 +86,19 @@ let package = Package(
         .executableTarget(
             name: "reviewroom-bench",
             dependencies: [
-                "ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomStore", "ReviewRoomBenchKit", "WebSocketTransport", "ReviewRoomTesting",
+                "ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomStore", "ReviewRoomBenchKit", "WebSocketTransport", "ReviewRoomTesting", "LockedValue",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // MARK: Test support and tests
-        .target(name: "ReviewRoomTesting", dependencies: ["WebSocketTransport", "ReviewRoomStore", "ReviewRoomCore"]),
+        .target(name: "ReviewRoomTesting", dependencies: ["WebSocketTransport", "ReviewRoomStore", "ReviewRoomCore", "LockedValue"]),
         .testTarget(name: "ReviewRoomCoreTests", dependencies: ["ReviewRoomCore", "ReviewRoomTesting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReviewRoomContentTests", dependencies: ["ReviewRoomContent", "ReviewRoomCore", "ReviewRoomTesting"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ReviewRoomStoreTests",
-            dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting", "reviewroom-store-probe"]
+            dependencies: ["ReviewRoomStore", "ReviewRoomCore", "ReviewRoomTesting", "LockedValue", "reviewroom-store-probe"]
         ),
         // A child process the store's crash test kills with SIGKILL mid-append.
         .executableTarget(name: "reviewroom-store-probe", dependencies: ["ReviewRoomStore", "ReviewRoomCore"], path: "Tests/StoreProbe"),
@@ -104,19 +106,19 @@ let package = Package(
             name: "ReviewRoomBenchTests",
             dependencies: ["ReviewRoomBenchKit", "ReviewRoomTesting", "WebSocketTransport", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "WebSocketTransportTests", dependencies: ["WebSocketTransport", "ReviewRoomTesting"]),
+        .testTarget(name: "WebSocketTransportTests", dependencies: ["WebSocketTransport", "ReviewRoomTesting", "LockedValue"]),
         .testTarget(name: "ReviewRoomProtocolTests", dependencies: ["ReviewRoomProtocol", "ReviewRoomCore"]),
         .testTarget(name: "ReviewRoomFuzzTargetsTests",
                     dependencies: ["ReviewRoomFuzzTargets", "ReviewRoomConfigFile", "ReviewRoomServer", "ReviewRoomTesting"]),
         .testTarget(
             name: "ReviewRoomLiveTests",
             dependencies: ["ReviewRoomServer", "ReviewRoomProtocol", "ReviewRoomCore", "ReviewRoomContent", "ReviewRoomStore", "ReviewRoomTesting",
-                           "WebSocketTransport", .product(name: "Logging", package: "swift-log"),
+                           "WebSocketTransport", "LockedValue", .product(name: "Logging", package: "swift-log"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         .testTarget(
             name: "ReviewRoomdTests",
-            dependencies: ["ReviewRoomTesting", "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomConfigFile"]
+            dependencies: ["ReviewRoomTesting", "ReviewRoomServer", "ReviewRoomStore", "ReviewRoomConfigFile", "LockedValue"]
         ),
         // The facilitator HTTP API end to end (a real daemon) and the metrics registry.
         .testTarget(name: "ReviewRoomAPITests", dependencies: ["ReviewRoomTesting", "ReviewRoomServer"]),

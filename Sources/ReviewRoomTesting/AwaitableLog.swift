@@ -1,4 +1,4 @@
-import Synchronization
+import LockedValue
 
 /// An append-only log that tests can wait on: "the first entry matching this, within that
 /// long". Waiting is event-driven; the timeout only turns a hang into a failure.
@@ -16,7 +16,7 @@ public final class AwaitableLog<Element: Sendable>: Sendable {
         var nextWaiter: UInt64 = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Names the log in timeout messages (`stdout`, `stderr`, `notify socket`).
     public let name: String
 

@@ -1,5 +1,6 @@
 import Foundation
-import Synchronization
+import LockedValue
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +23,7 @@ public struct ChildProcess: Sendable {
 
     // Pipes are made and marked close-on-exec under this lock, and children are spawned under
     // it, so no child of ours inherits another child's pipe ends.
-    private static let spawnLock = Mutex(())
+    private static let spawnLock = Locked(())
 
     /// Starts `command` (an absolute path or a name looked up in `PATH`) with exactly `environment`.
     public static func spawn(command: [String], environment: [String: String]) throws -> ChildProcess {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import LockedValue
 import WebSocketTransport
 
 /// A protocol-level WebSocket client for tests: sends `hello` and commands (ids chosen
@@ -15,7 +15,7 @@ public final class ProtocolClient: Sendable {
     /// Everything received, in order; a close (1006 when the connection ended without a close
     /// frame) is the last entry.
     public let messages: AwaitableLog<ProtocolMessage>
-    private let nextID = Mutex<Int64>(0)
+    private let nextID = Locked<Int64>(0)
     /// How long awaits wait before failing.
     public let timeout: Duration
     private let pool: WebSocketClientPool

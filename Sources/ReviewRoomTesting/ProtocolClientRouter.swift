@@ -1,4 +1,4 @@
-import Synchronization
+import LockedValue
 import WebSocketTransport
 
 /// The one libwebsockets client pool that every ``ProtocolClient`` of the test process shares,
@@ -30,8 +30,8 @@ final class ProtocolClientRouter: Sendable {
     /// Large enough for a `note.get` of a note of a million UTF-16 units, as JSON.
     static let maxMessageBytes = 16 << 20
 
-    private let routes = Mutex<[ConnectionID: Route]>([:])
-    private let starting = Mutex<Task<WebSocketClientPool, any Error>?>(nil)
+    private let routes = Locked<[ConnectionID: Route]>([:])
+    private let starting = Locked<Task<WebSocketClientPool, any Error>?>(nil)
 
     private init() {}
 

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import LockedValue
 
 /// Fresh temporary directories for tests.
 ///
@@ -26,7 +26,7 @@ public enum TemporaryDirectory {
 final class TemporaryDirectoryRegistry: Sendable {
     static let shared = TemporaryDirectoryRegistry()
 
-    private let made = Mutex<[URL]>([])
+    private let made = Locked<[URL]>([])
 
     private init() {
         guard ProcessInfo.processInfo.environment["REVIEWROOM_KEEP_TEST_DIRS"] != "1" else { return }

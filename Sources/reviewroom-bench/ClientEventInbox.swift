@@ -1,4 +1,4 @@
-import Synchronization
+import LockedValue
 import WebSocketTransport
 
 /// Client events on their way from the lws client thread to the driver's task, in order.
@@ -12,7 +12,7 @@ final class ClientEventInbox: Sendable {
         var wakePending = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Appends `event` (lws client thread).
     func append(_ event: WebSocketClientEvent) {

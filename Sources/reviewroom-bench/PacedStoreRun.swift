@@ -1,7 +1,7 @@
 import Foundation
+import LockedValue
 import ReviewRoomCore
 import ReviewRoomStore
-import Synchronization
 
 /// An open-loop store run: appends offered at a fixed rate, round-robin over the sessions,
 /// whatever the store's replies, each timed from its offer to its acknowledgement.
@@ -32,7 +32,7 @@ final class PacedStoreRun: Sendable {
 
     private let store: Store
     private let sessions: [SessionID]
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let clock = ContinuousClock()
 
     init(store: Store, sessions: [SessionID]) {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import LockedValue
 import ReviewRoomBenchKit
 
 /// The human-readable table on stderr (stdout carries only the JSON lines).
@@ -16,7 +16,7 @@ enum ResultTable {
                      r.latency.maxMs, r.framesPerSec, r.editsPerSec, r.errors, r.cpuSecPer1kFrames, r.rssBytesPerConn) + ready)
     }
 
-    private static let printedHeader = Mutex(false)
+    private static let printedHeader = Locked(false)
 
     private static func write(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import LockedValue
 import ReviewRoomCore
 import ReviewRoomStore
-import Synchronization
 
 /// `reviewroom-bench store`: durable appends per second through group commit, for 1, 10 and
 /// 100 sessions appending concurrently, in both durability modes, next to a baseline of one
@@ -101,7 +101,7 @@ struct StoreBench: AsyncParsableCommand {
 
 /// Time-to-durable samples, recorded from the writer thread.
 private final class LatencyLog: Sendable {
-    private let samples = Mutex<[Duration]>([])
+    private let samples = Locked<[Duration]>([])
 
     func record(_ duration: Duration) { samples.withLock { $0.append(duration) } }
 
@@ -115,10 +115,10 @@ private final class LatencyLog: Sendable {
 
 /// Counts appends in flight across all sessions and finishes the run when the last one lands.
 private final class BenchRun: Sendable {
-    private let state: Mutex<(inFlight: Int, acked: Int, error: StoreError?, done: CheckedContinuation<Int, any Error>?)>
+    private let state: Locked<(inFlight: Int, acked: Int, error: StoreError?, done: CheckedContinuation<Int, any Error>?)>
 
     init(inFlight: Int, done: CheckedContinuation<Int, any Error>) {
-        state = Mutex((inFlight, 0, nil, done))
+        state = Locked((inFlight, 0, nil, done))
     }
 
     /// Records one acknowledgement; `continuing` says whether the driver queued another append.
@@ -144,7 +144,7 @@ private final class SessionDriver: Sendable {
     private let deadline: ContinuousClock.Instant
     private let latencies: LatencyLog
     private let run: BenchRun
-    private let seq = Mutex<Int64>(0)
+    private let seq = Locked<Int64>(0)
 
     init(store: Store, session: SessionID, clock: ContinuousClock, deadline: ContinuousClock.Instant, latencies: LatencyLog, run: BenchRun) {
         self.store = store

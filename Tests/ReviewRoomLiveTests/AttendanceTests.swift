@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import LockedValue
 import ReviewRoomCore
 import ReviewRoomStore
 import ReviewRoomTesting
@@ -21,7 +21,7 @@ struct LiveAttendanceTests {
 
     /// The `number`-th `presence` `client` got (1 is the first).
     static func presence(_ client: ProtocolClient, number: Int) async throws -> ProtocolMessage {
-        let seen = Mutex(0)
+        let seen = Locked(0)
         return try await client.message("presence", where: { _ in seen.withLock { $0 += 1; return $0 == number } })
     }
 

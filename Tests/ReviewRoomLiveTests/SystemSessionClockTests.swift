@@ -1,6 +1,7 @@
+import LockedValue
 import ReviewRoomCore
-import Synchronization
 import Testing
+
 @testable import ReviewRoomServer
 
 /// The daemon's clock waits in pieces of at most ten seconds and re-reads the wall clock after
@@ -11,7 +12,7 @@ import Testing
 struct SystemSessionClockTests {
     /// A wall clock, the waits asked for, and a step to make after the first wait.
     private final class FakeTime: Sendable {
-        let state = Mutex((now: Timestamp(millisecondsSince1970: 1_796_117_400_000), waits: [Duration](), stepAfterFirst: 0.0))
+        let state = Locked((now: Timestamp(millisecondsSince1970: 1_796_117_400_000), waits: [Duration](), stepAfterFirst: 0.0))
 
         var clock: SystemSessionClock {
             SystemSessionClock(wallClock: { self.state.withLock { $0.now } }, wait: { duration in

@@ -1,3 +1,4 @@
+import LockedValue
 import Testing
 @testable import WebSocketTransport
 

@@ -1,3 +1,4 @@
+import LockedValue
 @testable import WebSocketTransport
 
 /// A ``WebSocketReceiver`` that reports what it was given, in order, and whether two

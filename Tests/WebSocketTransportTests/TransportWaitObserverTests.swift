@@ -1,6 +1,7 @@
+import LockedValue
 import ReviewRoomTesting
-import Synchronization
 import Testing
+
 @testable import WebSocketTransport
 
 /// The transport reports how long frames waited for the service thread and how long messages
@@ -9,8 +10,8 @@ import Testing
 @Suite struct TransportWaitObserverTests {
     /// Records what the observer is told.
     final class Recorded: Sendable {
-        let sendWaits = Mutex<[UInt64]>([])
-        let handled = Mutex<[UInt64]>([])
+        let sendWaits = Locked<[UInt64]>([])
+        let handled = Locked<[UInt64]>([])
         var observer: TransportWaitObserver {
             TransportWaitObserver(sendWaited: { value in self.sendWaits.withLock { $0.append(value) } },
                                   receiveHandled: { value in self.handled.withLock { $0.append(value) } })
@@ -19,7 +20,7 @@ import Testing
 
     /// A receiver that notes, on the monotonic clock, when each call began and ended.
     final class TimingReceiver: WebSocketReceiver {
-        let spans = Mutex<[(begin: UInt64, end: UInt64)]>([])
+        let spans = Locked<[(begin: UInt64, end: UInt64)]>([])
         let done: AsyncStream<Void>
         private let continuation: AsyncStream<Void>.Continuation
         init() { (done, continuation) = AsyncStream.makeStream() }

@@ -1,4 +1,4 @@
-import Synchronization
+import LockedValue
 
 /// Whether the daemon takes new work: `/readyz` answers 200 only while ``Phase/ready``.
 public final class Readiness: Sendable {
@@ -12,7 +12,7 @@ public final class Readiness: Sendable {
         case stopping
     }
 
-    private let phase = Mutex(Phase.starting)
+    private let phase = Locked(Phase.starting)
 
     /// Starts in ``Phase/starting``.
     public init() {}

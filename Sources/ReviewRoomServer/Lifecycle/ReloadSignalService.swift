@@ -1,6 +1,7 @@
 import Dispatch
+import LockedValue
 import ServiceLifecycle
-import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,8 +18,8 @@ public struct ReloadSignalService: Service {
     /// Owns the dispatch source; the lock makes the non-Sendable source safe to keep in a
     /// Sendable service and to cancel from whichever thread `run()` ends on.
     private final class SignalTrap: Sendable {
-        let source: Mutex<(any DispatchSourceSignal)?>
-        init(_ source: sending any DispatchSourceSignal) { self.source = Mutex(source) }
+        let source: Locked<(any DispatchSourceSignal)?>
+        init(_ source: sending any DispatchSourceSignal) { self.source = Locked(source) }
         func cancel() { source.withLock { $0?.cancel(); $0 = nil } }
     }
 

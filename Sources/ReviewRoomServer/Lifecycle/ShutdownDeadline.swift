@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
+import LockedValue
 import Logging
-import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,7 +32,7 @@ public final class ShutdownDeadline: Sendable {
     /// Ends the process; `_exit(0)` unless a test injects something else.
     public let exitAction: @Sendable () -> Void
     private let logger: Logger
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let done = DispatchSemaphore(value: 0)
 
     /// Creates a deadline, not yet armed.

@@ -1,6 +1,6 @@
 import Foundation
+import LockedValue
 import Logging
-import Synchronization
 
 /// Writes log lines to stderr. Under systemd (`JOURNAL_STREAM` set) each line starts with a
 /// syslog priority (`<3>` error … `<7>` debug) and no timestamp, since journald adds its own;
@@ -8,7 +8,7 @@ import Synchronization
 public struct DaemonLogHandler: LogHandler {
     /// Where lines go; one lock so concurrent lines never interleave.
     public final class Sink: Sendable {
-        private let lock = Mutex(())
+        private let lock = Locked(())
         private let write: @Sendable (String) -> Void
         /// A sink that hands each finished line (with its newline) to `write`.
         public init(write: @escaping @Sendable (String) -> Void) { self.write = write }

@@ -1,3 +1,4 @@
+import LockedValue
 import Logging
 import ReviewRoomCore
 import ReviewRoomStore
@@ -19,7 +20,7 @@ final class ThrottledLog<Kind: ThrottledLogKind>: Sendable {
         var timer: Task<Void, Never>?
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
     /// The ``ThrottledLogKind/bit``s of the kinds now failing, kept equal to the throttle's
     /// under the lock: a success of a kind that is not failing (every append, normally) reads
     /// this word and nothing else — no lock, no clock.
@@ -29,7 +30,7 @@ final class ThrottledLog<Kind: ThrottledLogKind>: Sendable {
 
     /// Logs to `logger`, timed by `clock` (the sessions' clock, so tests drive it by hand).
     init(logger: Logger, clock: any SessionClock, throttle: LogThrottle<Kind> = LogThrottle<Kind>()) {
-        state = Mutex(State(throttle: throttle))
+        state = Locked(State(throttle: throttle))
         self.logger = logger
         self.clock = clock
     }

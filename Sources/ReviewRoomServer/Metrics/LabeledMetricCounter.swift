@@ -1,4 +1,4 @@
-import Synchronization
+import LockedValue
 
 /// A family of counters told apart by label values (e.g. `type` and `outcome`).
 ///
@@ -10,7 +10,7 @@ public final class LabeledMetricCounter: Sendable {
     public let labelNames: [String]
     /// The most distinct label combinations kept before new ones fold into `other`.
     public let seriesLimit: Int
-    private let series = Mutex<[[String]: UInt64]>([:])
+    private let series = Locked<[[String]: UInt64]>([:])
 
     /// A family with the given label names.
     public init(labelNames: [String], seriesLimit: Int = 500) {

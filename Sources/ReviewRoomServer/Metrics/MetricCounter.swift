@@ -1,8 +1,8 @@
-import Synchronization
+import LockedValue
 
 /// A monotonically increasing count (Prometheus `counter`), safe to bump from any thread.
 public final class MetricCounter: Sendable {
-    private let value = Mutex<UInt64>(0)
+    private let value = Locked<UInt64>(0)
 
     /// A counter at zero.
     public init() {}

@@ -1,8 +1,8 @@
-import Synchronization
+import LockedValue
 
 /// A value that goes up and down (Prometheus `gauge`), safe to change from any thread.
 public final class MetricGauge: Sendable {
-    private let value = Mutex<Int64>(0)
+    private let value = Locked<Int64>(0)
 
     /// A gauge at zero.
     public init() {}

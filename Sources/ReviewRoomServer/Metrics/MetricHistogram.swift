@@ -1,4 +1,4 @@
-import Synchronization
+import LockedValue
 
 /// A distribution of observations in fixed buckets (Prometheus `histogram`), safe to observe
 /// from any thread.
@@ -16,14 +16,14 @@ public final class MetricHistogram: Sendable {
     }
 
     private let bounds: [Double]
-    private let state: Mutex<(buckets: [UInt64], count: UInt64, sum: Double)>
+    private let state: Locked<(buckets: [UInt64], count: UInt64, sum: Double)>
 
     /// A histogram with the given bucket upper bounds (sorted and deduplicated here; non-finite
     /// bounds are dropped because `+Inf` is always present).
     public init(bounds: [Double]) {
         let cleaned = Array(Set(bounds.filter { $0.isFinite })).sorted()
         self.bounds = cleaned
-        state = Mutex((Array(repeating: 0, count: cleaned.count), 0, 0))
+        state = Locked((Array(repeating: 0, count: cleaned.count), 0, 0))
     }
 
     /// Records one observation.

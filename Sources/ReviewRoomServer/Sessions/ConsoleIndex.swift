@@ -1,5 +1,5 @@
+import LockedValue
 import ReviewRoomStore
-import Synchronization
 
 /// Which loaded sessions hold console connections (joined with a `hello` that carried a
 /// facilitator token), by facilitator: what the daemon's periodic sweep checks against the
@@ -7,7 +7,7 @@ import Synchronization
 /// their consoles. Shared by the registry and its session actors; only joins, leaves and stops
 /// touch it, never a command.
 final class ConsoleIndex: Sendable {
-    private let connections = Mutex<[FacilitatorID: [SessionID: Int]]>([:])
+    private let connections = Locked<[FacilitatorID: [SessionID: Int]]>([:])
 
     /// Counts a console of `facilitator` joined to `session`.
     func joined(_ facilitator: FacilitatorID, in session: SessionID) {

@@ -1,5 +1,5 @@
+import LockedValue
 import ReviewRoomCore
-import Synchronization
 
 /// A clock that moves only when told to (``advance(to:)``): timer logic is tested without
 /// sleeping. Sleepers resume as soon as the time reaches their deadline.
@@ -16,10 +16,10 @@ public final class ManualSessionClock: SessionClock {
         var nextID: UInt64 = 0
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// A clock standing at `start`.
-    public init(start: Timestamp) { state = Mutex(State(now: start)) }
+    public init(start: Timestamp) { state = Locked(State(now: start)) }
 
     /// The current instant.
     public func now() -> Timestamp { state.withLock { $0.now } }

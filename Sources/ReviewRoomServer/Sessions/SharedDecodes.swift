@@ -1,4 +1,4 @@
-import Synchronization
+import LockedValue
 
 /// Decoded values shared by every loaded session whose stored JSON text is the same (the
 /// agendas and prompt decks of ``LoadedSessionState``).
@@ -11,7 +11,7 @@ import Synchronization
 final class SharedDecodes<Value: Sendable>: Sendable {
     /// Distinct texts kept; past it the cache starts over (a bound, not an eviction policy).
     let capacity: Int
-    private let entries = Mutex<[String: Value]>([:])
+    private let entries = Locked<[String: Value]>([:])
 
     /// An empty cache of at most `capacity` texts.
     init(capacity: Int = 64) {

@@ -1,4 +1,4 @@
-import Synchronization
+import LockedValue
 
 /// What the systemd watchdog asks before each `WATCHDOG=1`: every part of the daemon (the
 /// libwebsockets service thread, the session actors, the store's writer and readers) must answer
@@ -37,7 +37,7 @@ public struct WatchdogProbe: Sendable {
     /// running (a stuck actor cannot be cancelled); the probe answers false without waiting for it.
     static func answers(within seconds: Double, _ check: @escaping @Sendable () async -> Bool) async -> Bool {
         await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            let resumed = Mutex(false)
+            let resumed = Locked(false)
             let finish: @Sendable (Bool) -> Void = { value in
                 let first = resumed.withLock { done in
                     defer { done = true }

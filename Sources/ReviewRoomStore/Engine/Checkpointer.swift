@@ -1,8 +1,8 @@
 import CSQLite
 import Dispatch
 import Foundation
+import LockedValue
 import Logging
-import Synchronization
 
 /// Moves WAL checkpoints off the writer's critical path, while keeping the WAL bounded.
 ///
@@ -54,7 +54,7 @@ final class Checkpointer: Sendable {
     private static let firstRetryMilliseconds = 10
     private static let longestRetryMilliseconds = 1_000
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let wake = DispatchSemaphore(value: 0)
     private let idle = DispatchSemaphore(value: 0)
     private let configuration: StoreConfiguration

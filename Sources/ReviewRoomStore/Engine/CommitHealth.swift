@@ -1,4 +1,4 @@
-import Synchronization
+import LockedValue
 
 /// Whether the writer's commits are failing: set by the writer thread after each batch, read by
 /// anyone (`/readyz`). A failure stays until a later transaction that changed rows commits (a
@@ -12,7 +12,7 @@ final class CommitHealth: Sendable {
         var nextWaiter: UInt64 = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// The failure of the last batch that failed, or nil once a writing batch committed since.
     var current: StoreError? { state.withLock { $0.failure } }

@@ -1,4 +1,4 @@
-import Synchronization
+import LockedValue
 
 /// Which `event_journal` rows may hold each session's events, so a read of one session finds its
 /// journal rows by row id instead of scanning the whole journal (which has no index, see
@@ -28,7 +28,7 @@ final class JournalDirectory: Sendable {
         var ids: [SessionID: [Int64]] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// An empty, unknown directory.
     init() {}

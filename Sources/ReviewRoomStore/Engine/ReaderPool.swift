@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Synchronization
+import LockedValue
 
 /// A few dedicated reader threads, each with its own read-only connection, serving a shared
 /// queue, so blocking SQLite reads never run on Swift's cooperative pool and never wait for
@@ -13,7 +13,7 @@ final class ReaderPool: Sendable {
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    private let queue = Mutex(Queue())
+    private let queue = Locked(Queue())
     private let wake = DispatchSemaphore(value: 0)
     private let configuration: StoreConfiguration
 

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
+import LockedValue
 import Logging
-import Synchronization
 
 /// The store's single writer: a dedicated `Thread` (never a cooperative-pool thread) that owns
 /// the write connection, takes every queued job, runs them all in one transaction and, after
@@ -14,14 +14,14 @@ final class WriterThread: Sendable {
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    private let queue = Mutex(Queue())
+    private let queue = Locked(Queue())
     private let wake = DispatchSemaphore(value: 0)
     private let configuration: StoreConfiguration
     /// Kept alive here because the writer connection's WAL hook points at it.
     private let checkpointer: Checkpointer
     private let logger: Logger
     /// The schema version the database was migrated from when it was opened, if it was.
-    let migratedFrom = Mutex<Int?>(nil)
+    let migratedFrom = Locked<Int?>(nil)
     /// Whether commits are failing (read by ``Store/commitFailure``).
     let health = CommitHealth()
     /// Which journal rows hold each session's events, kept by the writer for the readers.

@@ -1,4 +1,5 @@
 import CLibWebSockets
+import LockedValue
 
 /// The way into the client service thread: a locked command queue plus
 /// `lws_cancel_service` (the one lws call that is safe from other threads), as on the server.

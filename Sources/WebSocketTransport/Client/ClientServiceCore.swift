@@ -1,5 +1,6 @@
 import CLibWebSockets
 import Foundation
+import LockedValue
 
 /// Owns the client lws context and every client connection; runs on one service thread.
 final class ClientServiceCore: @unchecked Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import LockedValue
 
 /// Many WebSocket client connections driven by one libwebsockets service thread: the benchmark
 /// driver's load generator, and (one pool shared by the whole test process) the transport under

@@ -1,3 +1,5 @@
+import LockedValue
+
 /// The consumer side of one connection's inbound messages, and the state that decides
 /// when the service thread pauses and resumes reading (`lws_rx_flow_control`).
 ///

@@ -1,3 +1,5 @@
+import LockedValue
+
 /// One accepted WebSocket connection.
 ///
 /// Thread-safe: `send`, `close` and `authenticated` may be called from any task. Frames

@@ -1,5 +1,6 @@
 import CLibWebSockets
 import Foundation
+import LockedValue
 import Logging
 
 /// Owns the libwebsockets context and everything that may only be touched on the one

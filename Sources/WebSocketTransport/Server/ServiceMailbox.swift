@@ -1,4 +1,5 @@
 import CLibWebSockets
+import LockedValue
 
 /// The one way into the service thread from elsewhere: a locked command queue plus
 /// `lws_cancel_service`, the only lws call that is safe from other threads.

@@ -1,4 +1,5 @@
 import Dispatch
+import LockedValue
 
 /// The ports the service thread bound: the main one and the HTTP-only one, if configured.
 struct BoundPorts: Sendable {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import LockedValue
 import Logging
 
 /// The libwebsockets server: one service thread, HTTP and WebSocket on one port, and optionally

@@ -1,5 +1,6 @@
 import CLibWebSockets
 import Foundation
+import LockedValue
 import Logging
 
 /// Routes libwebsockets' own log lines into swift-log.

@@ -1,8 +1,8 @@
-import Synchronization
+import LockedValue
 
 /// The number of live sessions as last counted, for the synchronous `STATUS=` line.
 final class LiveSessionCount: Sendable {
-    private let count = Mutex(0)
+    private let count = Locked(0)
 
     /// The last count.
     var value: Int {

@@ -1,9 +1,9 @@
-import Synchronization
+import LockedValue
 import ReviewRoomStore
 
 /// Collects append acknowledgements in the order the writer thread delivers them.
 final class AckRecorder: Sendable {
-    private let state = Mutex<[Int64]>([])
+    private let state = Locked<[Int64]>([])
 
     /// Records one result (failures as -1); returns how many have been recorded.
     func record(_ result: Result<Int64, StoreError>) -> Int {

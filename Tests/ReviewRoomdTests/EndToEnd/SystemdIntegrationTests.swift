@@ -1,7 +1,8 @@
 import Foundation
+import LockedValue
 import ReviewRoomTesting
-import Synchronization
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,7 +46,7 @@ struct SystemdIntegrationTests {
         let keepAlive = try await listener.messages.first(where: { $0.contains("WATCHDOG=1") }, timeout: .seconds(15))
         #expect(keepAlive.contains("STATUS="))
         // Keep-alives keep coming: wait for the third one.
-        let seen = Mutex(0)
+        let seen = Locked(0)
         let third = try await listener.messages.first(where: { message in
             guard message.contains("WATCHDOG=1") else { return false }
             return seen.withLock { count in count += 1; return count >= 3 }

@@ -1,12 +1,12 @@
+import LockedValue
 import Logging
 import ReviewRoomServer
-import Synchronization
 import Testing
 
 @Suite("Log handler")
 struct DaemonLogHandlerTests {
     final class Lines: Sendable {
-        let lines = Mutex<[String]>([])
+        let lines = Locked<[String]>([])
         var all: [String] { lines.withLock { $0 } }
         var sink: DaemonLogHandler.Sink { DaemonLogHandler.Sink { line in self.lines.withLock { $0.append(line) } } }
     }

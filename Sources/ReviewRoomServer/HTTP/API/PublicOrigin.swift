@@ -1,12 +1,12 @@
-import Synchronization
+import LockedValue
 
 /// The origin invite links start with (`public_url`, or `http://<listen address>`), set once the
 /// daemon knows its port (with `--listen HOST:0` that is only after the listener is bound).
 public final class PublicOrigin: Sendable {
-    private let value: Mutex<String>
+    private let value: Locked<String>
 
     /// An origin; a trailing `/` is dropped.
-    public init(_ origin: String) { value = Mutex(Self.trimmed(origin)) }
+    public init(_ origin: String) { value = Locked(Self.trimmed(origin)) }
 
     /// The origin now, without a trailing `/`.
     public var current: String { value.withLock { $0 } }

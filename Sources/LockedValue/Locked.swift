@@ -4,12 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// A value guarded by a `pthread_mutex_t`.
+/// A value guarded by a `pthread_mutex_t`: the lock every module of the daemon, its tests and
+/// its bench use.
 ///
-/// Used instead of `Synchronization.Mutex` because the latter shows as false-positive
-/// races under ThreadSanitizer on Linux (see LWS-NOTES). Critical sections are short
-/// and never call out to code that could take another `Locked`.
-final class Locked<Value>: @unchecked Sendable {
+/// Used instead of `Synchronization.Mutex`, whose Linux implementation waits on a futex that
+/// ThreadSanitizer does not see: under `--sanitize=thread` every `Mutex` reads as a data race
+/// (see LWS-NOTES), which buried any real report. A pthread mutex is intercepted, so a
+/// ThreadSanitizer run of the whole suite reports only real races. Critical sections are
+/// short and never call out to code that could take another `Locked`.
+public final class Locked<Value>: @unchecked Sendable {
     // @unchecked Sendable is sound: `value` is only reached through `withLock`, which
     // holds `mutex` for the whole access, so no two threads ever touch it at once; the
     // mutex itself is heap-allocated once and never moves.
@@ -17,7 +20,7 @@ final class Locked<Value>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
     /// Wraps `value`.
-    init(_ value: Value) {
+    public init(_ value: Value) {
         self.value = value
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
@@ -31,7 +34,7 @@ final class Locked<Value>: @unchecked Sendable {
     }
 
     /// Runs `body` with exclusive access to the value.
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value)
