@@ -13,15 +13,20 @@ import Darwin
 /// ThreadSanitizer run of the whole suite reports only real races. Critical sections are
 /// short and never call out to code that could take another `Locked`.
 public final class Locked<Value>: @unchecked Sendable {
-    // @unchecked Sendable is sound: `value` is only reached through `withLock`, which
+    // @unchecked Sendable is sound: the value is only reached through `withLock`, which
     // holds `mutex` for the whole access, so no two threads ever touch it at once; the
     // mutex itself is heap-allocated once and never moves.
-    private var value: Value
+    // The value lives behind a pointer rather than in a stored property so that
+    // ThreadSanitizer sees plain memory accesses made under the mutex: Swift's access
+    // instrumentation of a class's stored property reported a zero-sized value (`Locked(())`)
+    // at the object's own address, outside any lock.
+    private let value: UnsafeMutablePointer<Value>
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
     /// Wraps `value`.
     public init(_ value: Value) {
-        self.value = value
+        self.value = .allocate(capacity: 1)
+        self.value.initialize(to: value)
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         pthread_mutex_init(mutex, nil)
@@ -31,12 +36,14 @@ public final class Locked<Value>: @unchecked Sendable {
         pthread_mutex_destroy(mutex)
         mutex.deinitialize(count: 1)
         mutex.deallocate()
+        value.deinitialize(count: 1)
+        value.deallocate()
     }
 
     /// Runs `body` with exclusive access to the value.
     public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        return try body(&value)
+        return try body(&value.pointee)
     }
 }
