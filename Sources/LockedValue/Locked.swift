@@ -16,10 +16,10 @@ public final class Locked<Value>: @unchecked Sendable {
     // @unchecked Sendable is sound: the value is only reached through `withLock`, which
     // holds `mutex` for the whole access, so no two threads ever touch it at once; the
     // mutex itself is heap-allocated once and never moves.
-    // The value lives behind a pointer rather than in a stored property so that
-    // ThreadSanitizer sees plain memory accesses made under the mutex: Swift's access
-    // instrumentation of a class's stored property reported a zero-sized value (`Locked(())`)
-    // at the object's own address, outside any lock.
+    // The value lives behind a pointer, not in a stored property, so ThreadSanitizer sees
+    // plain memory accesses made under the mutex: with a stored property, its report of
+    // Swift's access instrumentation named the log sink's zero-sized `Locked(())` at the
+    // object's own address as a race, with no lock held.
     private let value: UnsafeMutablePointer<Value>
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
