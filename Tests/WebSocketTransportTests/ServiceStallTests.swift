@@ -12,7 +12,10 @@ import Testing
 struct ServiceStallTests {
     /// Hang-up after 6 s, not 2: before the stall begins the talker reads nothing, so it answers
     /// no ping, and under the full suite the loop took over 2 s to reach the stall, dropping
-    /// the talker (rightly) before the stall this test is about.
+    /// the talker (rightly) before the stall this test is about. For the same reason the talker
+    /// joins after the silent one, right before the stall is posted, so the silent one's join
+    /// no longer counts against it (joining first, the talker was dropped once in a
+    /// parallel AddressSanitizer run of the suite: a send of its failed with EPIPE).
     static func stallPolicy(_ configuration: inout TransportConfiguration) {
         configuration.idlePingSeconds = 1
         configuration.idleHangupSeconds = 6
@@ -23,12 +26,12 @@ struct ServiceStallTests {
         let port = harness.port
         // Both say hello and read its echo: heard, authenticated, reading not paused.
         let (talker, silent) = try await RawBlocking.run { () -> (RawWebSocketClient, RawWebSocketClient) in
-            let talker = try RawWebSocketClient.connect(port: port)
-            try talker.sendText("hello")
-            _ = try talker.readText(timeout: 30)
             let silent = try RawWebSocketClient.connect(port: port)
             try silent.sendText("hello")
             _ = try silent.readText(timeout: 30)
+            let talker = try RawWebSocketClient.connect(port: port)
+            try talker.sendText("hello")
+            _ = try talker.readText(timeout: 30)
             return (talker, silent)
         }
         defer {
