@@ -221,18 +221,20 @@ fuzz-merge: fuzz-build
 fuzz-replay: fuzz-build
 	ASAN_OPTIONS=detect_leaks=$$([ $(TARGET) = config-file ] && echo 0 || echo 1) SWIFT_BACKTRACE=enable=no $(FUZZ_BIN) $(TARGET) $(INPUT)
 
-# The thread and address sanitizers over the whole Swift suite and the black-box suite (README
-# "Sanitizers"; not part of `make test`: about 20 minutes on 2 cores). Each sanitizer builds in
+# The thread and address sanitizers over the Swift suite and the black-box and browser suites (README
+# "Sanitizers"; not part of `make test`: about 45 minutes on 2 cores). Each sanitizer builds in
 # its own scratch path (.build-tsan, .build-asan), runs the Swift suite one test at a time (a
 # sanitizer slows the code 2-15x; in parallel on 2 cores, tests ran past their waits, e.g. a
-# stalled-service-thread test's 6 s idle hang-up), then the black-box suite against that build's
-# reviewroomd. Every process writes its reports under
+# stalled-service-thread test's 6 s idle hang-up), then the black-box and browser suites
+# (SANITIZE_SUITES) against that build's reviewroomd. Every process writes its reports under
 # $(SANITIZE_REPORTS)/<sanitizer>/; any report fails the target, also one from a daemon a test
 # stopped with kill -9 (such a daemon never reaches the sanitizer's exit code). The Swift suite's
-# own process runs without leak detection, which reports XCTest's harness (LWS-NOTES).
+# own process runs without leak detection, which reports XCTest's harness (LWS-NOTES); the
+# daemons run with it, less Tests/sanitizers/lsan.supp (Swift's weak-reference side tables).
 SANITIZERS ?= thread address
+SANITIZE_SUITES ?= blackbox browser
 SANITIZE_REPORTS := .build-sanitize-reports
-sanitize: deps python-deps
+sanitize: deps python-deps browser-deps
 	@status=0; for sanitizer in $(SANITIZERS); do \
 	  scratch=.build-$$([ $$sanitizer = thread ] && echo tsan || echo asan); \
 	  reports=$$PWD/$(SANITIZE_REPORTS)/$$sanitizer; rm -rf $$reports; mkdir -p $$reports; \
@@ -240,8 +242,10 @@ sanitize: deps python-deps
 	  swift build --build-tests --sanitize=$$sanitizer --scratch-path $$scratch || exit 1; \
 	  TSAN_OPTIONS="log_path=$$reports/swift-suite" ASAN_OPTIONS="detect_leaks=0 log_path=$$reports/swift-suite" \
 	    swift test --skip-build --scratch-path $$scratch --no-parallel || status=1; \
-	  REVIEWROOMD=$$PWD/$$scratch/debug/reviewroomd TSAN_OPTIONS="log_path=$$reports/daemon" \
-	    ASAN_OPTIONS="log_path=$$reports/daemon" $(PY) -m pytest Tests/blackbox -q -rs -p no:cacheprovider || status=1; \
+	  for suite in $(SANITIZE_SUITES); do \
+	    REVIEWROOMD=$$PWD/$$scratch/debug/reviewroomd TSAN_OPTIONS="log_path=$$reports/daemon" \
+	      ASAN_OPTIONS="log_path=$$reports/daemon" LSAN_OPTIONS="suppressions=$$PWD/Tests/sanitizers/lsan.supp print_suppressions=0" $(PY) -m pytest Tests/$$suite -q -rs -p no:cacheprovider || status=1; \
+	  done; \
 	  if ls $$reports | grep -q .; then status=1; echo "== $$sanitizer sanitizer: reports in $$reports:"; ls $$reports; \
 	  else echo "== $$sanitizer sanitizer: no reports"; fi; \
 	done; exit $$status
