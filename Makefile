@@ -229,7 +229,7 @@ fuzz-replay: fuzz-build
 # (SANITIZE_SUITES) against that build's reviewroomd. Every process writes its reports under
 # $(SANITIZE_REPORTS)/<sanitizer>/; any report fails the target, also one from a daemon a test
 # stopped with kill -9 (such a daemon never reaches the sanitizer's exit code). The Swift suite's
-# own process runs without leak detection, which reports XCTest's harness (LWS-NOTES); the
+# own process runs without leak detection, which reports XCTest's harness; the
 # daemons run with it, less Tests/sanitizers/lsan.supp (Swift's weak-reference side tables).
 SANITIZERS ?= thread address
 SANITIZE_SUITES ?= blackbox browser

@@ -9,7 +9,7 @@ import Darwin
 ///
 /// Used instead of `Synchronization.Mutex`, whose Linux implementation waits on a futex that
 /// ThreadSanitizer does not see: under `--sanitize=thread` every `Mutex` reads as a data race
-/// (see LWS-NOTES), which buried any real report. A pthread mutex is intercepted, so a
+/// (README "Sanitizers"), which buried any real report. A pthread mutex is intercepted, so a
 /// ThreadSanitizer run of the whole suite reports only real races. Critical sections are
 /// short and never call out to code that could take another `Locked`.
 public final class Locked<Value>: @unchecked Sendable {
