@@ -34,6 +34,20 @@ def room_with(daemon, facilitator, browsers, title, people, **extra):
     return created, chair, dict(zip(people, drivers))
 
 
+def proxied_room(proxied, browsers, title, people):
+    """Schedules `title` on a `proxied` daemon (its fixture's `(daemon, proxy, facilitator)`) and
+    opens the facilitator's page straight to the daemon and the first person's page through the
+    proxy (the connection a test cuts), both joined. Returns (created, chair, page)."""
+    daemon, proxy, facilitator = proxied
+    created = schedule_via_api(daemon, facilitator, title, people)
+    chair, page = browsers(), browsers()
+    chair.get(facilitator_invite(created))
+    page.get(invite_of(created, people[0]).replace(f":{daemon.port}/", f":{proxy.port}/"))
+    joined(chair)
+    joined(page)
+    return created, chair, page
+
+
 def said_log(driver):
     """Everything the page's announcer has said (or noted), oldest first."""
     return driver.execute_script("return window.reviewroom.announcer.log.slice();")

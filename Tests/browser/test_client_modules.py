@@ -146,6 +146,28 @@ def test_a_page_opened_during_a_pause_takes_its_start_from_the_clock(daemon, bro
     assert browser_errors(driver) == []
 
 
+def test_the_catch_up_tells_the_speaker_what_is_left_of_a_turn_whose_end_moved(daemon, browsers):
+    """room-news.js: after a drop during which the clock was paused and resumed under a timed
+    turn (its end moved on), the speaker hears what is left, once, with the rest of the catch-up,
+    as they would have live; not when the end did not move, and not someone else."""
+    driver = browsers()
+    said = run_in_page(
+        driver, daemon,
+        "import('/js/room-news.js').then(({ catchUpNews }) => {"
+        "  const room = (floor) => ({ phase: 0, status: 'live', floor, question: null });"
+        "  const turn = (end) => ({ speaker: 'r1', since: '2026-12-01T09:00:00.000Z', turnEndsAt: end, queue: [] });"
+        "  const was = turn('2026-12-01T09:02:00.000Z'), moved = turn('2026-12-01T09:02:40.000Z');"
+        "  const who = (me, turnLeftSec) => ({ me, facilitator: false, nameOf: (id) => id, phaseTitle: () => '', turnLeftSec });"
+        "  done([catchUpNews(room(was), room(moved), who('r1', 100)),"
+        "        catchUpNews(room(was), room(was), who('r1', 60)),"
+        "        catchUpNews(room(was), room(moved), who('r2', 100)),"
+        "        catchUpNews(room(was), room(moved), who('r1', null))]);"
+        "}, (e) => done(['import failed: ' + e]));")
+    assert said == [{"urgent": [], "polite": ["Your turn: 1:40 left"]}, {"urgent": [], "polite": []},
+                    {"urgent": [], "polite": []}, {"urgent": [], "polite": []}]
+    assert browser_errors(driver) == []
+
+
 def test_pages_reach_their_files_the_socket_and_the_api_relative_to_themselves(daemon, browsers):
     """A daemon behind a proxy under a path (`public_url = https://host/review`, README): every
     page loads its styles, scripts, WebSocket and API beside itself, never from the host's root."""

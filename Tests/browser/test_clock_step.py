@@ -10,8 +10,8 @@ round trip as short as the kept one's; the daemon, the socket and the pings are 
 import re
 
 from conftest import browser_errors
-from pages import command, invite_of, joined, schedule_via_api, wait_js, wait_until
-from room_helpers import facilitator_invite
+from pages import command, wait_js, wait_until
+from room_helpers import proxied_room
 
 STEP_MS = 120_000
 # The page's estimate of server time minus the real time (daemon and browser share a clock here).
@@ -29,13 +29,8 @@ def shown_seconds(text):
 
 
 def test_the_countdown_follows_the_server_after_the_device_clock_is_set(proxied, browsers):
-    daemon, proxy, facilitator = proxied
-    created = schedule_via_api(daemon, facilitator, "A device clock set mid-review", ["Asha"])
-    chair, asha = browsers(), browsers()
-    chair.get(facilitator_invite(created))
-    asha.get(invite_of(created, "Asha").replace(f":{daemon.port}/", f":{proxy.port}/"))
-    joined(chair)
-    joined(asha)
+    proxy = proxied[1]
+    _, chair, asha = proxied_room(proxied, browsers, "A device clock set mid-review", ["Asha"])
     assert "error" not in command(chair, "session.start")
     # The first few quick pings are over (one a second after the welcome; then one every 15 s).
     asha.execute_script("const c = window.reviewroom.connection; const ping = c.ping.bind(c); c.pings = 0;"

@@ -6,11 +6,13 @@ said one by one — a reviewer who lost the Wi-Fi for a minute hears where the r
 fresh welcome (a backlog longer than the daemon replays) too, where it used to hear nothing.
 The drop is a proxy that closes the page's connection and refuses new ones until mended, while
 the daemon and the facilitator run on."""
+import re
+
 import pytest
 
 from conftest import browser_errors, proxied_daemon
 from pages import command, connection_banner, invite_of, joined, participant_id, schedule_via_api, wait_js, wait_until
-from room_helpers import facilitator_invite, room_with, said_log, settled, wait_said
+from room_helpers import facilitator_invite, proxied_room, room_with, said_log, settled, wait_said
 
 RECONNECT_NOISE = ("WebSocket connection to", "net::ERR_")
 
@@ -95,6 +97,36 @@ def test_after_a_drop_the_room_as_it_is_now_is_said_once_not_each_replayed_event
         assert [e for e in browser_errors(page) if not any(n in e for n in RECONNECT_NOISE)] == []
 
 
+def test_after_a_drop_the_speaker_hears_what_is_left_of_a_turn_whose_end_moved(proxied, browsers):
+    """Asha has the floor for two minutes when her Wi-Fi drops; meanwhile the facilitator pauses,
+    resumes and gives her turn five minutes. Back, she hears what is left of it, once, as she
+    would have live, not each replayed change."""
+    proxy = proxied[1]
+    created, chair, asha = proxied_room(proxied, browsers, "A turn that moved during a drop", ["Asha", "Ben"])
+    assert "error" not in command(chair, "session.start")
+    assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Asha"), "turnSec": 120})
+    wait_said(asha, "You have the floor")
+
+    proxy.cut()
+    wait_until(asha, lambda d: connection_banner(d)["text"] != "", message="Asha's page never noticed the drop")
+    mark = len(said_log(asha))
+    for type_, fields in [("clock.pause", {}), ("clock.resume", {}),
+                          ("floor.grant", {"participant": participant_id(created, "Asha"), "turnSec": 300})]:
+        assert "error" not in command(chair, type_, fields), type_
+    proxy.mend()
+
+    wait_js(asha, "return window.reviewroom.connection.online && !window.reviewroom.connection.replaying", timeout=40)
+    turn_left = re.compile(r"^Your turn: (\d+):(\d\d) left$")
+    wait_until(asha, lambda d: any(turn_left.match(text) for text in said_since(d, mark)),
+               message=f"Asha never heard her turn's time left (said {said_since(asha, mark)!r})")
+    settled(asha)
+    said = said_since(asha, mark)
+    assert said[0] == "Reconnected" and len(said) == 2, said
+    minutes, seconds = turn_left.match(said[1]).groups()
+    assert 120 < int(minutes) * 60 + int(seconds) <= 300, said  # the new length, not the old one
+    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
 @pytest.fixture(scope="module")
 def short_replay():
     """A proxied daemon that replays at most 32 KiB after a drop (half its outbox limit): a longer
@@ -104,13 +136,8 @@ def short_replay():
 
 
 def test_after_a_drop_too_long_to_replay_the_fresh_welcome_says_the_room_as_it_is_now(short_replay, browsers):
-    daemon, proxy, facilitator = short_replay
-    created = schedule_via_api(daemon, facilitator, "Catching up from a fresh welcome", ["Asha", "Ben"])
-    chair, asha = browsers(), browsers()
-    chair.get(facilitator_invite(created))
-    asha.get(invite_of(created, "Asha").replace(f":{daemon.port}/", f":{proxy.port}/"))
-    joined(chair)
-    joined(asha)
+    proxy = short_replay[1]
+    created, chair, asha = proxied_room(short_replay, browsers, "Catching up from a fresh welcome", ["Asha", "Ben"])
     deck = chair.execute_script("return window.reviewroom.model.session.prompts.deck")
     agenda = chair.execute_script("return window.reviewroom.model.session.agenda.map((p) => p.title)")
     assert "error" not in command(chair, "session.start")

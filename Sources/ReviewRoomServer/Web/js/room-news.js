@@ -1,7 +1,7 @@
 // What a screen reader hears about the room when more than one event has to be told at once:
 // pure functions from the room as it was last said to the room now (no DOM, no I/O).
 import { t } from './strings.js';
-import { handNews, speakerNews } from './floor-news.js';
+import { handNews, speakerNews, turnLengthNews } from './floor-news.js';
 
 /**
  * The sentence for the shown question, or null when nothing about it changed: said when another
@@ -18,9 +18,11 @@ export function questionNews(before, after) {
 /**
  * What changed while the page was away, as the sentences said once after a resume's replay
  * (instead of one per replayed event): `{ urgent, polite }`. `before` and `after` are
- * `{phase, status, floor, question}`; `who` is as for `handNews`, plus `phaseTitle(index)`.
- * Timed events that are over (a one-minute warning, a time-up, a turn's end) are not said: the
- * page shows where the clock is now.
+ * `{phase, status, floor, question}`; `who` is as for `handNews`, plus `phaseTitle(index)` and
+ * `turnLeftSec` (the running turn's time left now, or null). Timed events that are over (a
+ * one-minute warning, a time-up, a turn's end) are not said: the page shows where the clock is
+ * now. A speaker whose turn's end moved meanwhile (a pause and resume, a new length) hears what
+ * is left of it, as they would have live.
  */
 export function catchUpNews(before, after, who) {
   const polite = [];
@@ -33,6 +35,8 @@ export function catchUpNews(before, after, who) {
   if (speaker?.urgent) urgent.push(speaker.text);
   else if (speaker) polite.push(speaker.text);
   polite.push(...handNews(before.floor, after.floor, who));
+  const turnLength = turnLengthNews(before.floor, after.floor, who, who.turnLeftSec ?? null);
+  if (turnLength) polite.push(turnLength);
   const question = questionNews(before.question, after.question);
   if (question) polite.push(question);
   return { urgent, polite };

@@ -145,7 +145,8 @@ export class RoomView {
     const s = this.model.session;
     const before = { phase: this.lastPhase, status: this.lastStatus, floor: this.lastFloor, question: this.lastQuestion };
     const news = catchUpNews(before, this.remember(), { me: this.model.you?.id, facilitator: this.model.isFacilitator,
-      nameOf: (id) => this.model.nameOf(id), phaseTitle: (index) => s.agenda?.[index]?.title ?? '' });
+      nameOf: (id) => this.model.nameOf(id), phaseTitle: (index) => s.agenda?.[index]?.title ?? '',
+      turnLeftSec: this.model.turnRemainingSec(this.connection.serverNow()) });
     if (news.urgent.length) this.announcer.say(news.urgent.join('. '), true);
     if (news.polite.length) this.announcer.say(news.polite.join('. '));
   }
