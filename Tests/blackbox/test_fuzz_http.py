@@ -182,10 +182,12 @@ def test_extreme_numbers_are_refused_without_changing_the_session(session):
     status, before = session.api("GET", f"/sessions/{session.id}")
     assert status == 200
     phase = {"title": "P", "kind": "briefing", "turnMode": "open", "onTimeUp": "overtime"}
-    for value in [1e308, -1e308, 1e19, 2**63, 2**64, 10**30, -0.0, 5e-324, 86400.0001, "600", None, True]:
+    for value in [1e308, -1e308, 1e19, 2**63, 2**64, 10**30, -0.0, 5e-324, 1e-9, 0.0005, 0.0009, 86400.0001, "600", None, True]:
         status, problem = session.api("PATCH", f"/sessions/{session.id}", {"agenda": [{**phase, "durationSec": value}]})
         assert status == 400, (value, status, problem)
         assert "durationSec" in problem["detail"], problem
+        if isinstance(value, float) and 0 < value < 0.001:  # under a millisecond: the answer says the bound it broke
+            assert "at least 0.001" in problem["detail"], problem
         assert_serving(session.daemon, f"durationSec {value!r}")
     for value in [1e308, -1, 1441, 0.5, 2**63, "15"]:
         status, problem = session.api("POST", "/sessions", {"title": "T", "hostSchool": "H", "startsAt": "2026-12-01T09:30:00Z",

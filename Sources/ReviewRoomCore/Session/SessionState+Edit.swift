@@ -70,7 +70,10 @@ extension SessionState {
         let fixed = startedPhaseCount
         guard let index = (0..<fixed).first(where: { !given.indices.contains($0) || given[$0] != before[$0] }) else { return }
         let verb = given.indices.contains(index) ? "changes" : "removes"
-        throw .invalidState("the agenda edit \(verb) \(describePhase(index)), which is current or has already started: "
+        let why = index == clock.phase ? "which is current"
+            : phaseRuns.contains { $0.phase == index } ? "which has already run"
+            : "which the session has gone past (phase \(fixed - 1) has started)"
+        throw .invalidState("the agenda edit \(verb) \(describePhase(index)), \(why): "
             + "once the session is live only the phases after phase \(fixed - 1) can change")
     }
 

@@ -33,6 +33,8 @@ extension Timestamp: CustomStringConvertible, Codable {
 
     /// Parses an RFC 3339 date-time: `YYYY-MM-DDTHH:MM:SS`, optional fraction
     /// (kept to the millisecond), then `Z` or a `±HH:MM` offset. Returns nil otherwise.
+    /// Second 60 is a leap second, which RFC 3339 (§5.7) allows only at 23:59:60 UTC on a
+    /// month's last day: there it is held at :59 (this clock has no 61st second), elsewhere nil.
     public init?(rfc3339 text: String) {
         let b = Array(text.utf8)
         func digits(_ start: Int, _ count: Int) -> Int64? {
@@ -84,6 +86,13 @@ extension Timestamp: CustomStringConvertible, Codable {
         guard i == b.count else { return nil }
         let days = Self.days(fromCivil: year, month, day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offsetMinutes * 60
+        if second == 60 {
+            let utcDays = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+            let utc = Self.civil(fromDays: utcDays)
+            guard seconds - utcDays * 86_400 == 86_399, utc.day == Self.daysIn(month: utc.month, year: utc.year) else {
+                return nil
+            }
+        }
         // An offset can carry year 0000 or 9999 into year -1 or 10000 in UTC, which RFC 3339
         // cannot write (four-digit years): such an instant is refused, not echoed back garbled.
         guard Self.writableMilliseconds.contains(seconds * 1000 + milli) else { return nil }

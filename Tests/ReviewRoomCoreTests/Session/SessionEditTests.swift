@@ -84,6 +84,9 @@ import Testing
             }
             #expect(error.code == .invalidState)
             #expect(error.message.contains("phase \(index) (\"\(state.agenda[index].title)\")"), "\(error.message)")
+            // Phase 1 was skipped, not run: the answer says so rather than that it has started.
+            #expect(error.message.contains(index == 2 ? "which has already run" : "which the session has gone past"),
+                    "\(error.message)")
         }
         guard case .failure(let removed) = state.apply(SessionEdit(agenda: Array(state.agenda.prefix(2))),
                                                        at: SessionFixture.at(21)) else {

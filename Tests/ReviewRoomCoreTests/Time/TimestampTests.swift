@@ -19,10 +19,21 @@ import Testing
     @Test(arguments: ["", "2026-11-29", "2026-13-01T00:00:00Z", "2023-02-29T00:00:00Z",
                       "2026-11-29T24:00:00Z", "2026-11-29T10:00:00", "2026-11-29T10:00:00.Z",
                       "2026-11-29T10:00:00Zjunk", "2026-11-29 10:00:00Z",
+                      // Second 60 anywhere but 23:59:60 UTC on a month's last day (RFC 3339 §5.7).
+                      "2026-12-01T09:30:60Z", "2026-12-30T23:59:60Z", "2026-12-31T23:58:60Z",
+                      "2026-12-31T23:59:60+01:00",
                       // Valid text, but in UTC year 10000 or -1, which RFC 3339 cannot write back.
                       "9999-12-31T23:59:59.999-00:01", "0000-01-01T00:00:00+00:01"])
     func rejectsMalformed(_ text: String) {
         #expect(Timestamp(rfc3339: text) == nil)
+    }
+
+    @Test func aLeapSecondAtAMonthsEndIsHeldAtItsLastSecond() {
+        #expect(Timestamp(rfc3339: "2016-12-31T23:59:60Z")?.rfc3339 == "2016-12-31T23:59:59.000Z")
+        #expect(Timestamp(rfc3339: "2015-06-30T23:59:60.5Z")?.rfc3339 == "2015-06-30T23:59:59.500Z")
+        // The same instant written with an offset: 23:59:60 UTC is 00:59:60 in UTC+01:00.
+        #expect(Timestamp(rfc3339: "2017-01-01T00:59:60+01:00")?.rfc3339 == "2016-12-31T23:59:59.000Z")
+        #expect(Timestamp(rfc3339: "2024-02-29T23:59:60Z") != nil)
     }
 
     @Test func theFirstAndLastWritableInstantsParseWhateverTheOffset() {

@@ -144,9 +144,10 @@ extension SessionRequest {
         guard let duration = try item.optionalNumber("durationSec") else {
             throw .badRequest("\(item.name("durationSec")) is missing: it is required (seconds, a number)")
         }
-        guard duration > 0, duration <= SessionState.maxPhaseSec, (duration * 1000).rounded() >= 1 else {
+        // The clock counts whole milliseconds, so the shortest phase is one (OpenAPI's minimum).
+        guard duration >= 0.001, duration <= SessionState.maxPhaseSec else {
             throw .badRequest("\(item.name("durationSec")) \(JSONFields.format(duration)) is out of range: "
-                + "a phase lasts more than 0 and at most \(Int(SessionState.maxPhaseSec)) seconds")
+                + "a phase lasts at least 0.001 and at most \(Int(SessionState.maxPhaseSec)) seconds")
         }
         let turnMode = try item.optionalEnum("turnMode", TurnMode.self) ?? .open
         let onTimeUp = try item.optionalEnum("onTimeUp", TimeUpAction.self) ?? .overtime
