@@ -175,6 +175,19 @@ struct ClientMessageDecoderTests {
         #expect(refusal?.id == 1)
     }
 
+    @Test(arguments: [
+        #"{"type":"note.edit","id":1,"note":"n","rev":0,"op":["x"]}"#,
+        #"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":null,"op":["x"]}"#,
+        #"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":["a"],"op":["x"]}"#,
+    ])
+    func aMissingOrIllTypedOpIdIsAskedForAsAStringOrAnInteger(text: String) {
+        // Both are taken (an integer stays apart from the string of its digits), so both are named.
+        let refusal = error(text)
+        #expect(refusal?.code == .badRequest, "\(text)")
+        #expect(refusal?.message.contains("'opId'") == true && refusal?.message.contains("a string or an integer") == true,
+                "\(refusal?.message ?? "")")
+    }
+
     @Test func helloShapes() throws {
         let invite = try ClientMessageDecoder.hello(Array(#"{"type":"hello","token":"t","resume":{"epoch":"e","after":57}}"#.utf8))
         #expect(invite.credential == .invite(token: "t"))

@@ -88,7 +88,7 @@ struct FieldReader {
     /// An op id: a string of 1–200 bytes, kept as itself, or an integer, kept in
     /// ``OpIDText``'s integer form so that `7` and `"7"` stay apart.
     func opId(_ key: String) throws(ProtocolError) -> String {
-        guard let value = present(key) else { throw .badRequest("\(command) needs '\(key)' (a string)", id: id) }
+        guard let value = present(key) else { throw .badRequest("\(command) needs '\(key)' (a string or an integer)", id: id) }
         if case .string = value.kind { try requireUnicode(value, "'\(key)'") }
         switch value.kind {
         case .string(let text) where OpIDText.isReserved(text):
@@ -100,7 +100,7 @@ struct FieldReader {
         case .number:
             return OpIDText.integer(try integer(key))
         default:
-            throw wrongType(key, "a string", value)
+            throw wrongType(key, "a string or an integer", value)
         }
     }
 }
