@@ -84,6 +84,14 @@ struct AccessTests {
         #expect(one.status == 405)
         #expect(one.headers["allow"] == "DELETE, GET, HEAD, PATCH")
         #expect(try await api.call("GET", "/api/v1/sessions/s_x/nothing-here").status == 404)
+        // Outside the API: a page takes GET and HEAD; a path with nothing there is 404 for any method.
+        let page = try await api.call("POST", "/console", body: "{}")
+        #expect(page.status == 405)
+        #expect(page.headers["allow"] == "GET, HEAD")
+        let nothing = try await api.call("PATCH", "/nothing-here", body: "{}")
+        #expect(nothing.status == 404)
+        #expect(nothing.headers["content-type"] == "application/problem+json")
+        #expect(nothing.headers["allow"] == nil)
     }
 
     @Test func anOversizedBodyIs413AndCreatesNothing() async throws {

@@ -83,9 +83,13 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
                                   detail: "WebSocket upgrade headers missing — a reverse proxy must forward Upgrade and Connection")
                 .response(extraHeaders: [("Upgrade", "websocket")])
         default:
+            // Nothing at the path is 404 whatever the method (RFC 9110 §15.5.6: 405 says the
+            // resource exists); a page or file there takes GET and HEAD only.
+            guard let response = staticFiles?.response(forPath: path) else {
+                return ProblemDetails(title: "Not Found", status: 404, detail: "nothing is served at \(path)").response()
+            }
             if let refusal = onlyGet(method, path) { return refusal }
-            if let response = staticFiles?.response(forPath: path) { return response }
-            return ProblemDetails(title: "Not Found", status: 404, detail: "nothing is served at \(path)").response()
+            return response
         }
     }
 
