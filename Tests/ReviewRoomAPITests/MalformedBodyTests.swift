@@ -15,6 +15,9 @@ struct MalformedBodyTests {
 
     static let cases: [Case] = [
         Case(body: "not json", names: "not valid JSON"),
+        // Where it is at fault, when the protocol's parser can say.
+        Case(body: #"{"title": "T",}"#, names: "not valid JSON (UTF-8 text with one JSON value): expected a quoted member name at byte 14"),
+        Case(body: #"{\#(base), "lobbyOpensMinutesBefore": 1e400, \#(agenda)}"#, names: "the number at byte"),
         Case(body: "[1, 2]", names: "must be a JSON object"),
         Case(body: "{\(agenda)}", names: "title is missing"),
         Case(body: #"{"title": 5, "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#, names: "title must be a string"),

@@ -26,27 +26,38 @@ enum JSONValue: Sendable, Equatable, Decodable {
     static let maxDepth = 64
 
     /// The body parsed as JSON, or a 400 that says why it is not JSON (or repeats a name).
+    /// The protocol's strict parser judges the syntax first, with the byte at fault: Foundation's
+    /// decoder takes a trailing comma (`{"title": "T",}`) and, refusing, says only that it failed.
+    /// It also finds an object that names a member twice, at any depth (Foundation's decoder
+    /// would keep the last, and a client or proxy may have read the first: I-JSON, RFC 7493,
+    /// forbids them), or nesting deeper than ``maxDepth``.
     static func parse(_ body: [UInt8]) throws(APIError) -> JSONValue {
         guard !body.isEmpty else { throw APIError.badRequest("the request body is empty: send a JSON object") }
-        try refuseRepeatedNames(body)
+        let tree: ReviewRoomProtocol.JSONValue
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(body))
-        } catch {
-            throw APIError.badRequest("the request body is not valid JSON (UTF-8 text with one JSON value)")
-        }
-    }
-
-    /// Refuses a body with an object that names a member twice, at any depth (Foundation's
-    /// decoder would keep the last, and a client or proxy may have read the first: I-JSON, RFC
-    /// 7493, forbids them), or that nests deeper than ``maxDepth``. The protocol's own parser
-    /// finds them; any other fault is left to the decoder's message.
-    private static func refuseRepeatedNames(_ body: [UInt8]) throws(APIError) {
-        do {
-            _ = try ReviewRoomProtocol.JSONParser.parse(body, maxDepth: maxDepth)
+            tree = try ReviewRoomProtocol.JSONParser.parse(body, maxDepth: maxDepth)
         } catch {
             if error.duplicateKey != nil || error.nestsTooDeep {
                 throw APIError.badRequest("the request body is not accepted: \(error.message)")
             }
+            throw APIError.badRequest("the request body is not valid JSON (UTF-8 text with one JSON value): \(error.message)")
+        }
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: Data(body))
+        } catch {
+            // What the protocol's parser lets through: a number no `Double` holds, bytes that
+            // are not UTF-8, a string with a lone surrogate escape.
+            throw APIError.badRequest("the request body is not valid JSON (UTF-8 text with one JSON value)"
+                + (firstNumberOutOfRange(in: tree).map { ": the number at byte \($0) is beyond ±1.8e308, the largest this server reads" } ?? ""))
+        }
+    }
+
+    private static func firstNumberOutOfRange(in value: ReviewRoomProtocol.JSONValue) -> Int? {
+        switch value.kind {
+        case .number(nil): value.range.lowerBound
+        case .array(let items): items.lazy.compactMap(firstNumberOutOfRange).first
+        case .object(let members): members.lazy.compactMap { firstNumberOutOfRange(in: $0.1) }.first
+        default: nil
         }
     }
 
