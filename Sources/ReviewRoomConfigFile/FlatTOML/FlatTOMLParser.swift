@@ -52,7 +52,6 @@ struct FlatTOMLParser {
     private mutating func document() -> FlatTOMLDocument {
         var document = FlatTOMLDocument()
         var firstLineOfKey: [String: Int] = [:]
-        var headerLine: Int?
         if peek == "\u{FEFF}" { position += 1 }
         while true {
             skipBlanks()
@@ -67,9 +66,10 @@ struct FlatTOMLParser {
             do throws(Failure) {
                 if next == "[" {
                     let name = try header()
+                    // The lines after it are still read as flat keys (TOML would put them in the
+                    // table, where they set nothing), so one run names their faults too.
                     document.problems.append(problem(at: line, column: column, key: nil,
                         "a [table] header (`\(name)`); the file holds flat key = value lines only, and TOML would read every line after it into that table"))
-                    headerLine = headerLine ?? line
                     try endOfLine(after: "the header")
                     continue
                 }
@@ -87,8 +87,6 @@ struct FlatTOMLParser {
                 if path.count > 1 {
                     document.problems.append(problem(at: line, column: column, key: key,
                         "a dotted key makes a table; the file holds flat key = value lines only"))
-                } else if headerLine != nil {
-                    // TOML reads it into the table above; it configures nothing.
                 } else if let first = firstLineOfKey[path[0]] {
                     document.problems.append(problem(at: line, column: column, key: path[0],
                         "\(path[0]) is set again (first on line \(first)); set each key once"))

@@ -56,14 +56,18 @@ public struct ConfigurationKey: Sendable {
         },
         ConfigurationKey(name: "allowed_origins", kind: .stringList, apply: { config, value in
             guard case .list(let items) = value else { return "must be a list of origins, not \(value.kindName)" }
+            // Every bad entry is named at once, so a list is mended in one pass.
             var origins: [String] = []
+            var faults: [String] = []
             for item in items {
-                guard case .string(let text) = item else { return "every entry must be a string, not \(item.kindName)" }
+                guard case .string(let text) = item else { faults.append("an entry is \(item.kindName), not a string"); continue }
                 guard let origin = OriginText.normalizedOrigin(text) else {
-                    return "\"\(text)\" is not an origin of the form scheme://host[:port]"
+                    faults.append("\"\(text)\" is not an origin of the form scheme://host[:port]")
+                    continue
                 }
                 origins.append(origin)
             }
+            guard faults.isEmpty else { return faults.joined(separator: "; ") }
             config.allowedOrigins = origins; return nil
         }, render: { "[" + $0.allowedOrigins.map(quote).joined(separator: ", ") + "]" }),
         stringKey("metrics_listen", render: { $0.metricsListen?.description }) { config, text in

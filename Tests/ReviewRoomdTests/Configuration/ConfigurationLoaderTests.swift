@@ -123,7 +123,7 @@ struct ConfigurationLoaderTests {
             ("snapshot_every_events", .integer(0)),
             ("colour", .string("blue")),
             ("language_hints", .string("yes")),
-            ("allowed_origins", .list([.string("https://ok.example"), .string("not an origin")])),
+            ("allowed_origins", .list([.string("https://ok.example"), .string("not an origin"), .string("ftp://x"), .integer(3)])),
         ]), environment: ["REVIEWROOM_OUTBOX_LIMIT_BYTES": "-1", "REVIEWROOM_BOGUS": "1"]))
         let keys = Set(found.compactMap(\.key))
         for key in ["listen", "durability", "max_message_bytes", "message_burst", "colour", "language_hints",
@@ -135,6 +135,10 @@ struct ConfigurationLoaderTests {
         #expect(found.first { $0.key == "durability" }?.message.contains("maybe") == true)
         #expect(found.first { $0.key == "max_message_bytes" }?.message.contains("-5") == true)
         #expect(found.first { $0.key == "colour" }?.code == .unknownKey)
+        // Every bad entry of a list, not only the first.
+        let origins = found.first { $0.key == "allowed_origins" }?.message ?? ""
+        #expect(origins.contains("\"not an origin\"") && origins.contains("\"ftp://x\"") && origins.contains("an integer"), "\(origins)")
+        #expect(!origins.contains("ok.example"), "\(origins)")
     }
 
     /// Every number has a ceiling far above any school's use: a typo of a few extra digits is
