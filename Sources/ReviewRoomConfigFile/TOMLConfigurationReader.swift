@@ -14,6 +14,7 @@ public enum TOMLConfigurationReader {
     /// (nil when it does not: all defaults).
     public static func read(explicitPath: String?) -> ConfigurationFile? {
         let path = explicitPath ?? defaultPath
+        guard !path.isEmpty else { return unreadable("--config", "the path is empty: name the configuration file") }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             guard explicitPath != nil else { return nil }
@@ -28,7 +29,9 @@ public enum TOMLConfigurationReader {
             // Data(contentsOf:) refuses.
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             defer { try? handle.close() }
-            data = try handle.readToEnd() ?? Data()
+            // Read one byte past the limit, never to the end: a path to /dev/zero or a pipe
+            // that never closes would otherwise be read until memory runs out.
+            data = try handle.read(upToCount: maxFileBytes + 1) ?? Data()
         } catch {
             guard access(path, R_OK) == 0 else {
                 return unreadable(path, "the configuration file cannot be read by this user (uid \(getuid())): "
@@ -36,12 +39,19 @@ public enum TOMLConfigurationReader {
             }
             return unreadable(path, "the configuration file cannot be read: \(error.localizedDescription)")
         }
+        guard data.count <= maxFileBytes else {
+            return unreadable(path, "the configuration file is over \(maxFileBytes / 1024) KiB, far more than any "
+                + "configuration needs (a device or the wrong file?)")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             return ConfigurationFile(path: path, problems: [ConfigurationProblem(
                 code: .syntax, key: nil, source: .file(path), message: "the configuration file is not UTF-8 text")])
         }
         return parse(text, path: path)
     }
+
+    /// The largest file read: a commented configuration is a few KiB.
+    public static let maxFileBytes = 1 << 20
 
     private static func unreadable(_ path: String, _ message: String) -> ConfigurationFile {
         ConfigurationFile(path: path, problems: [ConfigurationProblem(code: .unreadableFile, key: nil, source: .file(path),

@@ -218,17 +218,21 @@ struct Daemon {
     }
 
     /// The systemd `STATUS=` text: the port, the metrics listener's address when there is one,
-    /// and the counts (`serving on port 8080 (metrics on 127.0.0.1:9100); 3 connections, 1 live sessions`).
+    /// and the counts (`serving on port 8080 (metrics on 127.0.0.1:9100); 3 connections, 1 live session`).
     static func statusLine(port: Int, metricsAddress: String?, connections: Int, liveSessions: Int) -> String {
         let metrics = metricsAddress.map { " (metrics on \($0))" } ?? ""
-        return "serving on port \(port)\(metrics); \(connections) connections, \(liveSessions) live sessions"
+        return "serving on port \(port)\(metrics); \(counted(connections, "connection")), \(counted(liveSessions, "live session"))"
     }
 
     /// The log line written when the number of live sessions changes
     /// (`activity: 1 live session, 5 connections`).
     static func activityLine(liveSessions: Int, connections: Int) -> String {
-        "activity: \(liveSessions) live session\(liveSessions == 1 ? "" : "s"), "
-            + "\(connections) connection\(connections == 1 ? "" : "s")"
+        "activity: \(counted(liveSessions, "live session")), \(counted(connections, "connection"))"
+    }
+
+    /// `1 connection`, `3 connections`.
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// How long graceful shutdown may take before the service group cancels the rest.

@@ -178,6 +178,13 @@ struct CheckConfigCommandTests {
         #expect(asDirectory.stderr.contains("is a directory, not a configuration file"), "\(asDirectory.stderr)")
         let empty = try await reviewroomd(["check-config", "--config", "/dev/null"])
         #expect(empty.status == 0, "/dev/null reads as an empty file: \(empty.stderr)")
+        // A file without end is read to a limit, not until memory runs out.
+        let endless = try await reviewroomd(["check-config", "--config", "/dev/zero"])
+        #expect(endless.status == 78)
+        #expect(endless.stderr.contains("/dev/zero: the configuration file is over 1024 KiB"), "\(endless.stderr)")
+        let unnamed = try await reviewroomd(["check-config", "--config", ""])
+        #expect(unnamed.status == 78)
+        #expect(unnamed.stderr.contains("--config: the path is empty"), "\(unnamed.stderr)")
     }
 
     @Test func aMissingExplicitFileIsAnError() async throws {
