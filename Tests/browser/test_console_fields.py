@@ -97,3 +97,34 @@ def test_start_a_round_sends_the_arranged_order(daemon, facilitator, api_ready, 
     assert console.find_element(By.ID, "control-round-start").get_attribute("disabled") is not None
     assert axe_problems(console) == []
     assert browser_errors(console) == [] and browser_errors(asha) == []
+
+
+def test_a_blank_turn_gives_an_untimed_turn_and_another_press_takes_a_fields_complaint_away(daemon, facilitator, api_ready, browsers):
+    """PROTOCOL §3.2: `turnSec` is optional. A blank "Turn" field gives the floor with no time limit
+    (it was refused as not a number); a complaint about the field goes with the next press of any
+    other button (it stayed beside the field through phase moves and the end)."""
+    created, console, asha = start_live_review(daemon, facilitator, browsers, "An untimed turn", ["Asha", "Ben"])
+    asha_id = participant_id(created, "Asha")
+    field = console.find_element(By.ID, "control-turn")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.BACKSPACE)
+    console.execute_script("const s = document.getElementById('control-grant-who'); s.value = arguments[0];"
+                           "s.dispatchEvent(new Event('change', {bubbles: true}));", asha_id)
+    console.find_element(By.ID, "control-grant").click()
+    wait_js(console, "return window.reviewroom.model.session.floor.speaker === arguments[0]", asha_id)
+    assert console.execute_script("return window.reviewroom.model.session.floor.turnEndsAt") is None
+    assert console.find_elements(By.ID, "control-turn-error") == []
+
+    wait_js(console, "return !document.querySelector('.controls [aria-disabled=true]')")
+    field = console.find_element(By.ID, "control-turn")
+    field.send_keys("12020")
+    console.find_element(By.ID, "control-grant").click()
+    error = wait_until(console, lambda d: d.find_elements(By.ID, "control-turn-error"))[0]
+    assert "or blank for no limit" in error.text and "“12020”" in error.text
+    console.find_element(By.ID, "control-next").click()
+    wait_js(console, "return window.reviewroom.model.session.clock.phase === 1")
+    wait_until(console, lambda d: d.find_elements(By.ID, "control-turn-error") == [],
+               message="the turn field's complaint outlived another button's press")
+    assert console.find_element(By.ID, "control-turn").get_attribute("aria-invalid") is None
+    assert console.execute_script("return document.getElementById('control-turn').value") == "12020"
+    assert browser_errors(console) == [] and browser_errors(asha) == []

@@ -153,23 +153,40 @@ export class LiveConsole {
         'data-focus-fallback': extra.fallback, ...this.holdAttrs(slot) },
       on: { click: (e) => {
         if (e.detail > 1 || this.held(slot)) return;
+        // A length field's complaint was about the press that read it: another press takes it away
+        // (the field's own press finds it again while the text is still wrong).
+        this.clearFieldErrors();
         const values = typeof fields === 'function' ? fields() : fields;
         if (values) this.act(slot, type, values).then((ack) => extra.then?.(ack));
       } } });
   }
 
+  /** Takes the complaints off the length fields, redrawing when there was one. */
+  clearFieldErrors() {
+    if (!this.turn.error && !this.roundSecs.error) return;
+    this.turn.error = null;
+    this.roundSecs.error = null;
+    this.render();
+  }
+
   /**
    * The whole seconds typed in a length field (`state` is `{text, error}`), or null after
-   * marking the field with an error that says what is wrong (and putting focus there).
+   * marking the field with an error that says what is wrong (and putting focus there). With
+   * `optional`, a blank field is `undefined`: no length (an untimed turn; the key is left out).
    */
-  seconds(state, name, inputId) {
+  seconds(state, name, inputId, { optional = false } = {}) {
     const raw = state.text.trim();
     const value = Number(raw);
+    if (optional && raw === '') {
+      state.error = null;
+      return undefined;
+    }
     if (raw !== '' && Number.isInteger(value) && value >= TURN_RANGE.min && value <= TURN_RANGE.max) {
       state.error = null;
       return value;
     }
-    state.error = t('control.secondsError', { field: name, min: TURN_RANGE.min, max: TURN_RANGE.max, value: state.text });
+    state.error = t(optional ? 'control.turnSecondsError' : 'control.secondsError',
+      { field: name, min: TURN_RANGE.min, max: TURN_RANGE.max, value: state.text });
     this.render();
     this.controls.querySelector(`#${inputId}`)?.focus();
     this.announcer.say(state.error, true);
@@ -258,7 +275,7 @@ export class LiveConsole {
     const who = el('select', { id: 'control-grant-who', on: { change: (e) => { this.grantChoice = e.target.value; } } },
       grantable.map((p) => el('option', { value: p.id, selected: p.id === this.grantChoice }, p.name)));
     const turnLabel = t('control.turnLabel');
-    const turnSec = () => this.seconds(this.turn, turnLabel, 'control-turn');
+    const turnSec = () => this.seconds(this.turn, turnLabel, 'control-turn', { optional: true });
     const withTurn = (make) => () => { const secs = turnSec(); return secs === null ? null : make(secs); };
     const floorRow = el('div', { className: 'row' },
       this.nextSpeaker(floor, withTurn, ended),
