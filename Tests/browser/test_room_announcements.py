@@ -51,6 +51,29 @@ def test_hand_queue_changes_are_said_to_the_person_and_the_facilitator(daemon, f
     assert browser_errors(asha) == [] and browser_errors(ben) == [] and browser_errors(chair) == []
 
 
+def test_hands_a_phase_move_clears_are_said_as_cleared_not_as_lowered(daemon, facilitator, api_ready, browsers):
+    """A phase move resets the floor: nobody lowered the hands it clears, so the facilitator is
+    not told "Asha lowered their hand" (what it said), and Asha hears hers was cleared."""
+    _, chair, pages = room_with(daemon, facilitator, browsers, "Hands cleared by a phase move", ["Asha", "Ben"])
+    asha, ben = pages["Asha"], pages["Ben"]
+    assert "error" not in command(chair, "session.start")
+    asha.find_element(By.ID, "raise-hand").click()
+    ben.find_element(By.ID, "raise-hand").click()
+    wait_said(chair, "Ben raised a hand (2nd)")
+    assert "error" not in command(chair, "phase.next")
+    wait_said(chair, "Hands cleared as the phase moved on: Asha and Ben")
+    wait_said(asha, "Your hand was cleared as the phase moved on; raise it again to speak")
+    settled(chair)
+    settled(asha)
+    assert not any("lowered" in text for text in said_log(chair) + said_log(asha)), (said_log(chair), said_log(asha))
+    # A hand lowered by its owner afterwards is still said as lowered.
+    ben.find_element(By.ID, "raise-hand").click()
+    wait_said(chair, "Ben raised a hand (1st)")
+    ben.find_element(By.ID, "raise-hand").click()
+    wait_said(chair, "Ben lowered their hand")
+    assert browser_errors(asha) == [] and browser_errors(ben) == [] and browser_errors(chair) == []
+
+
 def test_a_refused_command_shows_in_a_visible_status_line(daemon, facilitator, api_ready, browsers):
     _, chair, pages = room_with(daemon, facilitator, browsers, "Refusals are visible", ["Asha"])
     assert refusal(chair)["text"] == "" and refusal(chair)["role"] == "status" and refusal(chair)["live"] == "polite"

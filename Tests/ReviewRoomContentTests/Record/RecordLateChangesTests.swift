@@ -72,8 +72,22 @@ struct RecordLateChangesTests {
             "09:46:54 Hand lowered: Raj (Raj)",
             "09:47:00 Floor to Ben (Fran)",
             "09:47:40 Session ended (Fran)",
-            "09:47:40 Hand lowered: Asha (Fran)",
+            // Nobody lowered it: the end reset the floor (it read "Hand lowered: Asha (Fran)").
+            "09:47:40 Hand still up when the session ended: Asha (Fran)",
         ], "\(tail)")
         #expect(record.log.allSatisfy { $0.kind != "hand" }, "hands are floor entries: the schema's kinds are unchanged")
+    }
+
+    @Test("hands a phase move clears are logged as still up then, not as lowered")
+    func handsClearedByAPhaseMoveAreStillUp() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.run(.handRaise(kind: .contribution), by: "r1", at: 1011)
+        try review.run(.handRaise(kind: .contribution), by: "r2", at: 1012)
+        try review.run(.phasePrev, by: "f1", at: 1020)
+        try review.run(.handRaise(kind: .contribution), by: "r1", at: 1030)
+        try review.run(.handLower(), by: "r1", at: 1031)
+        let texts = ReviewRecord(review.input(at: 1100)).log.filter { $0.seq > 0 }.map(\.text)
+        #expect(Array(texts.suffix(4)) == ["Moved to phase 2 “Reviewer reflections”", "Hands still up when the phase moved on: Asha, Raj",
+                                           "Hand raised: Asha", "Hand lowered: Asha"], "\(texts)")
     }
 }

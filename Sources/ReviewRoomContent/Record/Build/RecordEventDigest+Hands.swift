@@ -4,7 +4,9 @@ extension RecordEventDigest {
     /// Log lines for hands raised and hands lowered between two floors, so the host school sees
     /// who asked to speak and who was still waiting when a phase moved on or the session ended
     /// (a hand that leaves the queue because its owner got the floor is a grant, not a lowering).
-    static func handChanges(from old: Floor?, to new: Floor, names: RecordNames) -> [String] {
+    /// `reset` says when the floor was reset by a phase move or the end ("when the phase moved
+    /// on"): the hands it clears were still up then, not lowered by anyone.
+    static func handChanges(from old: Floor?, to new: Floor, names: RecordNames, reset: String? = nil) -> [String] {
         let waiting = Set(old?.queue.map(\.participant) ?? [])
         var out = new.queue.filter { !waiting.contains($0.participant) }.map { hand in
             "Hand raised: \(names.inText(hand.participant))" + (hand.kind == .response ? " (direct response)" : "")
@@ -12,8 +14,12 @@ extension RecordEventDigest {
         let still = Set(new.queue.map(\.participant))
         let lowered = (old?.queue ?? []).filter { !still.contains($0.participant) && $0.participant != new.speaker }
         if !lowered.isEmpty {
-            out.append((lowered.count == 1 ? "Hand lowered: " : "Hands lowered: ")
-                       + lowered.map { names.inText($0.participant) }.joined(separator: ", "))
+            let whose = lowered.map { names.inText($0.participant) }.joined(separator: ", ")
+            if let reset {
+                out.append((lowered.count == 1 ? "Hand still up " : "Hands still up ") + reset + ": " + whose)
+            } else {
+                out.append((lowered.count == 1 ? "Hand lowered: " : "Hands lowered: ") + whose)
+            }
         }
         return out
     }

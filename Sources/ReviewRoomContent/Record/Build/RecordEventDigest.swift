@@ -17,6 +17,9 @@ struct RecordEventDigest {
     private var floor: Floor?
     private var prompts: Prompts?
     private var participants: [Participant]?
+    /// The seq of the last `clock.changed` that moved to another phase or ended the session, and
+    /// which: the `floor.changed` right after it is that move's reset of the floor, not anyone's doing.
+    private var lastMove: (seq: Int64, ended: Bool)?
     /// The session's editable parts before the next `session.changed`: the baseline, then
     /// each `session.changed` in turn; nil while not known.
     private var definition: SessionChange?
@@ -45,9 +48,14 @@ struct RecordEventDigest {
         switch event.body {
         case .clockChanged(let new):
             for (kind, text) in clockChanges(from: clock, to: new) { add(kind, text) }
+            if new.status == .ended || new.phase != clock?.phase || new.phaseStartedAt != clock?.phaseStartedAt {
+                lastMove = (logged.seq, new.status == .ended)
+            }
             clock = new
         case .floorChanged(let new):
-            for (kind, text) in floorChanges(from: floor, to: new, at: event.at) { add(kind, text) }
+            let move = lastMove.flatMap { $0.seq == logged.seq - 1 ? $0 : nil }
+            let reset = move.map { $0.ended ? "when the session ended" : "when the phase moved on" }
+            for (kind, text) in floorChanges(from: floor, to: new, at: event.at, reset: reset) { add(kind, text) }
             floor = new
         case .promptsChanged(let new):
             for text in Self.questionChanges(from: prompts, to: new) { add("question", text) }
@@ -112,8 +120,8 @@ struct RecordEventDigest {
         return out
     }
 
-    private mutating func floorChanges(from old: Floor?, to new: Floor, at: Timestamp) -> [(String, String)] {
-        var out: [(String, String)] = Self.handChanges(from: old, to: new, names: names).map { ("floor", $0) }
+    private mutating func floorChanges(from old: Floor?, to new: Floor, at: Timestamp, reset: String?) -> [(String, String)] {
+        var out: [(String, String)] = Self.handChanges(from: old, to: new, names: names, reset: reset).map { ("floor", $0) }
         let oldRound = old?.round
         if let round = new.round, oldRound == nil || oldRound?.order != round.order || round.index < (oldRound?.index ?? 0) {
             if oldRound != nil { closeRound(at: at, last: oldRound) }

@@ -8,25 +8,32 @@ import { formatDuration } from './timefmt.js';
  * PROTOCOL.md §3.2), as heard by participant `me`. The person hears what happened to their
  * own hand; the facilitator also hears others raise and lower hands. A hand that leaves the
  * queue because its owner got the floor is not "lowered" (the new speaker is said instead).
+ * `reset` is `'move'` when the change is a phase move's reset of the floor and `'end'` for the
+ * end's: the hands it clears were not lowered by anyone, so that is not what is said (the
+ * facilitator heard "Asha lowered their hand"); after the end, hands are no news.
  */
-export function handNews(before, after, { me, facilitator, nameOf }) {
+export function handNews(before, after, { me, facilitator, nameOf, reset = null }) {
   const oldQueue = (before?.queue || []).map((h) => h.participant);
   const newQueue = (after?.queue || []).map((h) => h.participant);
   const speaker = after?.speaker ?? null;
   const news = [];
+  if (reset === 'end') return news;
   const was = oldQueue.indexOf(me);
   const now = newQueue.indexOf(me);
   if (me) {
     if (was < 0 && now >= 0) news.push(t('announce.handUp', { pos: ordinal(now + 1) }));
-    else if (was >= 0 && now < 0 && speaker !== me) news.push(t('announce.handLowered'));
+    else if (was >= 0 && now < 0 && speaker !== me) news.push(t(reset ? 'announce.handCleared' : 'announce.handLowered'));
     else if (was >= 0 && now >= 0 && was !== now) news.push(t('announce.handMoved', { pos: ordinal(now + 1) }));
   }
   if (facilitator) {
     newQueue.forEach((id, index) => {
       if (id !== me && !oldQueue.includes(id)) news.push(t('announce.raised', { name: nameOf(id), pos: ordinal(index + 1) }));
     });
-    for (const id of oldQueue) {
-      if (id !== me && id !== speaker && !newQueue.includes(id)) news.push(t('announce.lowered', { name: nameOf(id) }));
+    const gone = oldQueue.filter((id) => id !== me && id !== speaker && !newQueue.includes(id));
+    if (reset && gone.length) {
+      news.push(t('announce.handsCleared', { names: new Intl.ListFormat(undefined, { type: 'conjunction' }).format(gone.map(nameOf)) }));
+    } else {
+      for (const id of gone) news.push(t('announce.lowered', { name: nameOf(id) }));
     }
   }
   return news;

@@ -34,7 +34,9 @@ export function catchUpNews(before, after, who) {
   const speaker = speakerNews(before.floor, after.floor, who);
   if (speaker?.urgent) urgent.push(speaker.text);
   else if (speaker) polite.push(speaker.text);
-  polite.push(...handNews(before.floor, after.floor, who));
+  // Hands a phase move cleared meanwhile are said as cleared, not lowered; after the end, not at all.
+  const reset = after.status === 'ended' ? 'end' : after.phase !== before.phase ? 'move' : null;
+  polite.push(...handNews(before.floor, after.floor, { ...who, reset }));
   const turnLength = turnLengthNews(before.floor, after.floor, who, who.turnLeftSec ?? null);
   if (turnLength) polite.push(turnLength);
   const question = questionNews(before.question, after.question);

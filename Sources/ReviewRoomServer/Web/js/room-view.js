@@ -32,6 +32,8 @@ export class RoomView {
     // The seq of the last `floor.timeUp` of this person's own turn: a round's next turn comes in
     // the event after it, and "Your turn has ended" would repeat "Your turn time is over".
     this.turnOverSeq = null;
+    // `{seq, kind}` of the floor.changed a phase move (`move`) or the end (`end`) is expected to bring.
+    this.floorReset = null;
     this.signals = [];
     this.signalsToSay = [];
     this.signalTimer = null;
@@ -177,6 +179,10 @@ export class RoomView {
       case 'clock.changed': {
         const clock = data.clock || {};
         const extended = extensionNews(this.lastDuration, clock.durationSec, phaseTitle(clock.phase));
+        // The floor.changed right after a phase move or the end is that move's reset of the floor.
+        if (clock.phase !== this.lastPhase || (clock.status === 'ended' && this.lastStatus !== 'ended')) {
+          this.floorReset = { seq: event.seq + 1, kind: clock.status === 'ended' ? 'end' : 'move' };
+        }
         if (clock.phase !== this.lastPhase) this.announcer.say(t('announce.phase', { phase: phaseTitle(clock.phase) }));
         else if (clock.status !== this.lastStatus) this.announcer.say(t(`announce.status.${clock.status}`));
         else if (extended) this.announcer.say(extended); // the countdown jumped: say why
@@ -196,7 +202,8 @@ export class RoomView {
       case 'floor.changed': {
         const after = data.floor ?? null;
         const turnOverSaid = this.turnOverSeq !== null && event.seq === this.turnOverSeq + 1;
-        const who = { me: this.model.you?.id, facilitator: this.model.isFacilitator, nameOf, turnOverSaid };
+        const reset = this.floorReset?.seq === event.seq ? this.floorReset.kind : null;
+        const who = { me: this.model.you?.id, facilitator: this.model.isFacilitator, nameOf, turnOverSaid, reset };
         const speaker = speakerNews(this.lastFloor, after, who);
         const polite = handNews(this.lastFloor, after, who);
         const turnLength = turnLengthNews(this.lastFloor, after, who, this.model.turnRemainingSec(this.connection.serverNow()));

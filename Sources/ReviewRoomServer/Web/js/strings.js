@@ -339,6 +339,8 @@ const en = {
   'announce.handLowered': 'Your hand was lowered',
   'announce.raised': '{name} raised a hand ({pos})',
   'announce.lowered': '{name} lowered their hand',
+  'announce.handCleared': 'Your hand was cleared as the phase moved on; raise it again to speak',
+  'announce.handsCleared': 'Hands cleared as the phase moved on: {names}',
   'announce.turnOverFor': '{name}’s turn time is over',
   'clock.alert.oneMinute': '1 min left',
   'clock.alert.timeUp': 'Time is up',
