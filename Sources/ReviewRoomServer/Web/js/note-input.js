@@ -20,6 +20,9 @@ export class NoteInput {
     // The browser's own undo history is wrong once the page has set the value (any remote op),
     // and it offers no redo then: the keys and the Edit menu's Undo/Redo use the page's own.
     textarea.addEventListener('keydown', (event) => {
+      // A read-only note (an observer's, any after the end) takes no typing, silently in every
+      // browser: the line under it says why, once per note until it changes.
+      if (textarea.readOnly && typesText(event)) { this.view.saidReadOnly(entry); return; }
       const step = historyKey(event);
       if (!step) return;
       event.preventDefault();
@@ -103,4 +106,10 @@ function historyKey(event) {
   if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
   if (key === 'y' && event.ctrlKey && !event.shiftKey) return 'redo';
   return null;
+}
+
+/** Whether a key press would type into or delete from a text field (not move, copy or select). */
+function typesText(event) {
+  if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  return event.key.length === 1 || event.key === 'Enter' || event.key === 'Backspace' || event.key === 'Delete';
 }

@@ -66,8 +66,10 @@ export function tabAfterKey(key, ids, id) {
 /** The line under a note: out of step, a notice (a refusal), saved or not yet. */
 export function renderStatus(entry) {
   const state = entry.client.state;
+  // A read-only note has nothing of this person's to save: "All changes saved" misled observers.
+  const settled = entry.textarea.readOnly ? t('notes.readOnly') : t('notes.saved');
   entry.status.textContent = entry.outOfStep ? t('notes.outOfStep')
-    : entry.notice ?? (state === 'synchronized' ? t('notes.saved') : t('notes.unsynced'));
+    : entry.notice ?? (state === 'synchronized' ? settled : t('notes.unsynced'));
   entry.status.classList.toggle('unsynced', state !== 'synchronized');
   entry.panel.dataset.sync = state;
 }

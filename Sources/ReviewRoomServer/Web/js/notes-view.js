@@ -143,13 +143,26 @@ export class NotesView {
   /** Redraws the line under a note. */
   renderStatus(entry) { renderStatus(entry); }
 
-  /** Marks editors read-only for observers, displays and ended sessions. */
+  /** Marks editors read-only for observers, displays and ended sessions (the line under each says so). */
   updateReadOnly() {
     const editable = this.model.canEdit;
     for (const entry of this.notes.values()) {
-      entry.textarea.readOnly = !editable;
       entry.textarea.setAttribute('aria-readonly', String(!editable));
+      if (entry.textarea.readOnly === !editable) continue;
+      entry.textarea.readOnly = !editable;
+      entry.readOnlySaid = false;
+      this.renderStatus(entry);
     }
+  }
+
+  /** Someone typed into a read-only note: why it takes nothing is said, once per note. */
+  saidReadOnly(entry) {
+    if (entry.readOnlySaid) return;
+    entry.readOnlySaid = true;
+    const why = t(this.model.session?.clock?.status === 'ended' ? 'notes.readOnlyEnded' : 'notes.readOnlyRole');
+    entry.notice = why;
+    this.renderStatus(entry);
+    this.announce(why);
   }
 
   /** {title, text} of each note with edits the server has not confirmed, its text as shown. */

@@ -279,7 +279,8 @@ export class RoomView {
       el('h1', { textContent: s.title }),
       el('p', { className: 'meta' }, t('room.host', { school: s.hostSchool })),
       el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
-      you ? el('p', { className: 'meta' }, t('room.you', { name: you.name, role: t(`role.${you.role}`) })) : null);
+      you ? el('p', { className: 'meta' }, t('room.you', { name: you.name, role: t(`role.${you.role}`) })) : null,
+      you?.role === 'observer' ? el('p', { className: 'role-note', id: 'role-note' }, t('room.observerNote')) : null);
     const title = t('room.pageTitle', { title: s.title });
     if (document.title !== title) document.title = title;
   }
@@ -414,6 +415,9 @@ export class RoomView {
     if ((action === 'hand' || action === 'respond') && this.model.canEdit) {
       event.preventDefault();
       if (action === 'hand') this.toggleHand(); else this.raiseResponse();
+    } else if ((action === 'hand' || action === 'respond') && this.model.you?.role === 'observer') {
+      event.preventDefault();
+      this.showRefusal(t('floor.observerNoHand')); // the keys did nothing and said nothing
     } else if ((action === 'next' || action === 'prev') && this.model.isFacilitator) {
       event.preventDefault();
       const type = action === 'next' ? 'phase.next' : 'phase.prev';

@@ -56,6 +56,8 @@ const en = {
   'role.host': 'host',
   'role.reviewer': 'reviewer',
   'role.observer': 'observer',
+  'room.observerNote': 'As an observer you follow along: you can read the notes, see who has the floor and send signals, but not write in the notes or raise a hand.',
+  'floor.observerNoHand': 'Observers do not raise hands: you can follow along and send signals',
   'role.display': 'room display',
 
   'status.scheduled': 'Scheduled',
@@ -117,6 +119,9 @@ const en = {
   'notes.tabs': 'Notes',
   'notes.editorLabel': 'Notes: {title}',
   'notes.saved': 'All changes saved',
+  'notes.readOnly': 'Read only',
+  'notes.readOnlyRole': 'Read only: as an observer you can follow the notes but not write in them',
+  'notes.readOnlyEnded': 'Read only: the review has ended',
   'notes.unsynced': 'Unsynced changes – sending…',
   'notes.others': 'Where others are',
   'notes.cursorAt': '{name} is at line {line}',
