@@ -168,6 +168,34 @@ def test_the_catch_up_tells_the_speaker_what_is_left_of_a_turn_whose_end_moved(d
     assert browser_errors(driver) == []
 
 
+def test_a_rounds_start_end_and_the_next_person_are_said(daemon, browsers):
+    """floor-news.js: a round used to start and end without a word, and nobody heard their turn
+    was coming. Now its start (how many, how long each), its end (finished when the last person's
+    turn ended, stopped otherwise), and "You are next in the round" to the person after the
+    speaker, once per move."""
+    driver = browsers()
+    said = run_in_page(
+        driver, daemon,
+        "import('/js/floor-news.js').then(({ roundNews }) => {"
+        "  const round = (index) => ({ round: { order: ['a', 'b', 'c'], index, secondsEach: 90, passed: [] } });"
+        "  const free = { round: null };"
+        "  done([roundNews(free, round(0), { me: 'b' }), roundNews(round(0), round(1), { me: 'c' }),"
+        "        roundNews(round(1), round(1), { me: 'c' }), roundNews(round(1), round(2), { me: 'c' }),"
+        "        roundNews(round(2), free, { me: 'a' }), roundNews(round(1), free, { me: 'a' }),"
+        "        roundNews(free, free, { me: 'a' })]);"
+        "}, (e) => done(['import failed: ' + e]));")
+    assert said == [
+        {"first": "A round has started: 3 people, 1:30 each", "last": "You are next in the round"},
+        {"first": None, "last": "You are next in the round"},
+        {"first": None, "last": None},  # the same turn again: said once
+        {"first": None, "last": None},  # c speaks now: "You have the floor" says that
+        {"first": "The round has finished", "last": None},
+        {"first": "The round was stopped", "last": None},
+        {"first": None, "last": None},
+    ]
+    assert browser_errors(driver) == []
+
+
 def test_pages_reach_their_files_the_socket_and_the_api_relative_to_themselves(daemon, browsers):
     """A daemon behind a proxy under a path (`public_url = https://host/review`, README): every
     page loads its styles, scripts, WebSocket and API beside itself, never from the host's root."""

@@ -39,4 +39,7 @@ def test_console_keeps_unsent_choices_and_text_when_a_hand_goes_up(daemon, facil
     console.find_element(By.ID, "control-new-question").send_keys(Keys.END, " now?", Keys.ENTER)
     wait_js(console, "return window.reviewroom.model.session.prompts.deck.some((q) => q.text === 'What would help most now?')")
     wait_js(console, "return document.getElementById('control-new-question').value === ''")
+    # ... and said, as a reword is (the field only emptied, which a screen reader does not tell).
+    number = console.execute_script("return window.reviewroom.model.session.prompts.deck.length")
+    wait_js(console, "return window.reviewroom.announcer.log.includes(arguments[0])", f"Question {number} added.")
     assert browser_errors(console) == [] and browser_errors(asha) == []

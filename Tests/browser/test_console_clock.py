@@ -73,6 +73,8 @@ def test_pause_extend_resume_and_go_to_reach_the_reviewer(daemon, facilitator, a
     click_when_ready(console, "control-goto-go")
     wait_text(asha, "[data-testid=phase-title]", "Feedback conversation")
     assert "Feedback conversation" in text_of(asha, ".agenda li[aria-current=step]")
+    # As a screen reader reads it (textContent, no layout): "20 min now", not "20 minnow".
+    assert asha.execute_script("return document.querySelector('.agenda li[aria-current=step]').textContent").endswith("20 min now")
     wait_js(asha, "return document.querySelector('[role=status][aria-live=polite]').textContent === 'Now: Feedback conversation'")
     wait_until(asha, lambda d: 1200 - 5 <= shown_seconds(d) <= 1201, message=f"the countdown shows {text_of(asha, '.countdown')!r}")
     assert status_of(asha) == "Running"

@@ -46,9 +46,14 @@ def schedule_in_console(driver):
         set_value(driver, roles[index], role)
     screenshot(driver, "console-schedule")
     assert axe_problems(driver) == []
+    # The form is the page: one h1 (axe's page-has-heading-one; it was an h2 under no h1).
+    assert driver.execute_script("return [...document.querySelectorAll('h1')].map((h) => h.textContent)") == ["Schedule a session"]
     driver.find_element(By.ID, "schedule-submit").click()
     wait_until(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".invite-link")) >= 4,
                message="the session page never listed the invite links")
+    # Focus lands on the new session's heading (it fell to <body> with the form gone).
+    wait_until(driver, lambda d: d.execute_script("return document.activeElement.id") == "session-heading",
+               message="focus did not move to the new session's heading")
     screenshot(driver, "console-session")
     links = {field.get_attribute("data-name"): field.get_attribute("value")
              for field in driver.find_elements(By.CSS_SELECTOR, ".invite-link")}

@@ -72,3 +72,31 @@ def test_the_display_fits_320_px_and_its_banner_reads_across_a_room(daemon, faci
     assert room.execute_script("return parseFloat(getComputedStyle(document.getElementById('connection-banner')).fontSize)") >= 32
     assert room.find_element(By.ID, "connection-banner").get_attribute("hidden") is None
     assert browser_errors(room) == []
+
+
+def test_a_paused_clock_reads_as_paused_across_a_room(daemon, facilitator, api_ready, browsers):
+    """The display's "Paused" was a 25.6 px word under a 192 px countdown: from the back of a room a
+    paused clock looked like a running one. Now the word is as large as a warning, boxed with a
+    dashed line, the countdown's label says the clock is paused and the stopped time is faded;
+    the queue's kind labels are sized with the queue."""
+    created = schedule_via_api(daemon, facilitator, "A paused display", [], agenda=AGENDA,
+                               participants=[{"name": "Asha", "role": "reviewer"}, {"name": "Room", "role": "display"}])
+    chair, (asha, room) = open_pages(created, browsers, ["Asha", "Room"])
+    assert "error" not in command(chair, "session.start")
+    assert "error" not in command(chair, "hand.raise", {"kind": "response", "participant": asha.execute_script("return window.reviewroom.model.you.id")})
+    wait_js(room, "return window.reviewroom.model.session.clock.status === 'live'")
+    size = lambda selector: room.execute_script("return parseFloat(getComputedStyle(document.querySelector(arguments[0])).fontSize)", selector)  # noqa: E731
+    running = size(".display-status")
+    assert text_of(room, ".display-countdown-label") == "left"
+    assert "error" not in command(chair, "clock.pause")
+    wait_text(room, ".display-status", "Paused")
+    wait_text(room, ".display-countdown-label", "left – clock paused")
+    assert size(".display-status") >= 32 > running
+    assert room.execute_script("return getComputedStyle(document.querySelector('.display-status')).borderTopStyle") == "dashed"
+    assert float(room.execute_script("return getComputedStyle(document.querySelector('.display-countdown-time')).opacity")) < 1
+    assert size(".display-queue .badge") >= 0.8 * size(".display-queue")
+    assert "error" not in command(chair, "clock.resume")
+    wait_text(room, ".display-countdown-label", "left")
+    wait_until(room, lambda d: size(".display-status") == running, message="the display still looks paused after the resume")
+    assert axe_problems(room) == []
+    assert browser_errors(room) == [] and browser_errors(asha) == []

@@ -178,8 +178,9 @@ function showSession(id, message) {
     }); } } }, field(t('invite.name'), name), field(t('invite.role'), role), el('button', { type: 'submit', textContent: t('invite.add') }));
     const download = (path, fileName) => guarded(async () => downloadBlob(await api.blob(path), fileName));
     const base = `/sessions/${encodeURIComponent(id)}`;
+    const heading = el('h1', { id: 'session-heading', textContent: s.title, attrs: { tabindex: '-1' } });
     replaceChildren(main, el('section', { className: 'panel' },
-      el('h1', { textContent: s.title }),
+      heading,
       el('p', { className: 'meta' }, `${s.hostSchool} · ${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`),
       el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
       status,
@@ -198,6 +199,9 @@ function showSession(id, message) {
       // An ended review's participant list is part of its record: the API refuses new invites (409).
       ...(s.status === 'ended' ? [el('p', { className: 'meta', id: 'invite-ended' }, t('invite.ended'))]
         : [el('h2', { textContent: t('invite.addHeading') }), inviteForm])));
+    // After an action (scheduled, saved, a link reissued…) the page it came from is gone: focus
+    // goes to this page's heading, with the message after it, not to <body>.
+    if (message) heading.focus();
   });
 }
 

@@ -74,6 +74,7 @@ if (!token) {
     setText(purpose, p?.purpose ?? '');
     setText(advances, p?.onTimeUp === 'advance' && !ended ? t('phase.advances') : '');
     setText(status, t(`status.${s.clock?.status}`));
+    status.dataset.status = s.clock?.status ?? '';
     const floor = s.floor || {};
     setText(speaker, floor.speaker ? t('floor.speaking', { name: model.nameOf(floor.speaker) }) : t('floor.nobody'));
     morphChildren(roundBox, roundOrder(floor, (id) => model.nameOf(id), { large: true }));
@@ -97,12 +98,15 @@ if (!token) {
     const waiting = status === 'scheduled' || status === 'lobby';
     let time = `${remaining < 0 ? '+' : ''}${formatDuration(Math.abs(remaining))}`;
     let label = t(remaining < 0 ? 'display.overtime' : 'display.left');
+    // Read from the back of a room, a paused clock must not pass for a running one.
+    if (status === 'paused') label = t('display.leftPaused');
     if (ended) { time = ''; label = t('clock.ended'); }
     if (waiting) { time = formatTimeOfDay(s.startsAt, s.timeZone); label = t('display.startsAt'); }
     setText(countdownTime, time);
     setText(countdownLabel, label);
     countdown.classList.toggle('overtime', remaining < 0 && !ended && !waiting);
     countdown.classList.toggle('waiting', waiting); // a time of day with its zone: smaller than a countdown
+    countdown.classList.toggle('paused', status === 'paused');
     const warning = clockAlert(s.clock, remaining);
     setText(alert, warning ? t(`clock.alert.${warning}`) : '');
     alert.dataset.alert = warning ?? '';

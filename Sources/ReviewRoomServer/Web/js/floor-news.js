@@ -57,6 +57,26 @@ export function speakerNews(before, after, { me, nameOf, turnOverSaid = false })
 }
 
 /**
+ * The polite sentences about a round for a `floor.changed`, `{ first, last }` (each null when
+ * there is nothing), said before and after the speaker's: that one started (with how many people
+ * and how long each), finished (its last speaker's turn ended) or was stopped; and, to the
+ * person after the current speaker, that they are next. A round used to start and end without
+ * a word, and nobody was told their turn was coming.
+ */
+export function roundNews(before, after, { me }) {
+  const was = before?.round ?? null;
+  const now = after?.round ?? null;
+  if (was && !now) return { first: t(was.index >= was.order.length - 1 ? 'announce.roundFinished' : 'announce.roundStopped'), last: null };
+  if (!now) return { first: null, last: null };
+  const started = !was || was.order.join() !== now.order.join() || now.index < was.index;
+  const movedOn = started || now.index !== was.index;
+  return {
+    first: started ? t('announce.roundStarted', { n: now.order.length, time: formatDuration(now.secondsEach) }) : null,
+    last: me && movedOn && now.order[now.index + 1] === me ? t('announce.roundYouAreNext') : null,
+  };
+}
+
+/**
  * The sentence for the person speaking when their timed turn's end moved while they kept the
  * floor — the clock resumed and gave back what the pause stopped, or the facilitator gave the
  * turn a new length — or null: "Your turn: 1:40 left". `leftSec` is the turn's time left now.

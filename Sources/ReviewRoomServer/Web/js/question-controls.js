@@ -34,7 +34,12 @@ export class QuestionControls {
       e.preventDefault();
       const text = this.newQuestion.trim();
       // A refused question stays in the field to be fixed and sent again.
-      if (text) owner.act('add-question', 'prompt.add', { text }).then((ack) => { if (ack && this.newQuestion.trim() === text) this.setNewQuestion(''); });
+      // Said once added, as a reword is: the field only emptied, which a screen reader does not tell.
+      if (text) owner.act('add-question', 'prompt.add', { text }).then((ack) => {
+        if (!ack) return;
+        if (this.newQuestion.trim() === text) this.setNewQuestion('');
+        owner.announcer.say(t('control.questionAdded', { n: (owner.model.session?.prompts?.deck || []).length }));
+      });
     };
     const addForm = el('form', { className: 'row', on: { submit: add } },
       field(t('control.newQuestion'), input),

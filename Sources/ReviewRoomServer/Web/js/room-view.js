@@ -4,7 +4,7 @@ import { el, keepingFocus, morphChildren, replaceChildren, typingInField } from 
 import { t } from './strings.js';
 import { formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
-import { handNews, speakerNews, turnLengthNews } from './floor-news.js';
+import { handNews, roundNews, speakerNews, turnLengthNews } from './floor-news.js';
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
 import { clockAlert, shortcutOf } from './room-rules.js';
 
@@ -208,8 +208,12 @@ export class RoomView {
         const polite = handNews(this.lastFloor, after, who);
         const turnLength = turnLengthNews(this.lastFloor, after, who, this.model.turnRemainingSec(this.connection.serverNow()));
         if (turnLength) polite.push(turnLength);
+        // A phase move's reset stops a round too: the new phase is the news.
+        const round = reset ? { first: null, last: null } : roundNews(this.lastFloor, after, who);
+        if (round.last) polite.unshift(round.last);
         if (speaker?.urgent) this.announcer.say(speaker.text, true);
         else if (speaker) polite.unshift(speaker.text);
+        if (round.first) polite.unshift(round.first);
         if (polite.length) this.announcer.say(polite.join('. '));
         this.lastFloor = after;
         break;
@@ -304,7 +308,8 @@ export class RoomView {
       return el('li', { className: isNow ? 'current' : '', attrs: { 'aria-current': isNow ? 'step' : null } },
         el('span', { className: 'phase-name' }, phase.title),
         ' ', el('span', { className: 'meta' }, t('agenda.minutes', { n: Math.round((phase.durationSec || 0) / 60) })),
-        isNow ? el('span', { className: 'badge' }, t('agenda.now')) : null,
+        // The space is text: a badge's margin is not, and "1 min" ran into "now" ("1 minnow").
+        isNow ? ' ' : null, isNow ? el('span', { className: 'badge' }, t('agenda.now')) : null,
         phase.purpose ? el('span', { className: 'purpose' }, phase.purpose) : null);
     });
     morphChildren(this.agenda, el('h2', { id: 'agenda-heading', textContent: t('agenda.heading') }), el('ol', { className: 'agenda' }, items));

@@ -72,7 +72,7 @@ export class ScheduleForm {
     this.peopleList = el('ul', { className: 'edit-list', attrs: { 'aria-label': t('schedule.people') } });
     this.status = el('p', { className: 'form-status', attrs: { role: 'status' } });
     const form = el('form', { className: 'schedule', noValidate: true, on: { submit: (e) => { e.preventDefault(); this.submit(); } } },
-      el('h2', { textContent: existing ? t('schedule.editHeading', { title: existing.title }) : t('schedule.heading') }),
+      el('h1', { textContent: existing ? t('schedule.editHeading', { title: existing.title }) : t('schedule.heading') }),
       el('fieldset', {}, el('legend', {}, t('schedule.details')),
         field(t('schedule.title'), this.title), field(t('schedule.host'), this.host), field(t('schedule.focus'), this.focus),
         el('div', { className: 'row' }, field(t('schedule.date'), this.date), field(t('schedule.time'), this.time), field(t('schedule.zone'), this.zone)),
