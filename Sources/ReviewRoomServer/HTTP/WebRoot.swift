@@ -26,6 +26,13 @@ public enum WebRoot {
         }
     }
 
+    /// What `serve` logs and `check-config` warns when ``locate(configured:executableDirectory:)``
+    /// finds nothing: every page and invite link would answer 404.
+    public static let notFoundWarning = "no web client files found (web_root is not set, and there is no "
+        + "\(bundleName)/Web beside the binary, no share/reviewroom/web beside its bin directory, no "
+        + "/usr/share/reviewroom/web and no /usr/local/share/reviewroom/web): every page and invite link "
+        + "will answer 404; set web_root to the folder the web client was installed in"
+
     /// The directory of the running executable, from `/proc/self/exe`: `CommandLine.arguments[0]`
     /// is only the name when the binary was started through `PATH`, which would resolve against
     /// the working directory.

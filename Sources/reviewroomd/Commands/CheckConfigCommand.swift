@@ -26,6 +26,8 @@ struct CheckConfigCommand: ParsableCommand {
         let configuration = try ConfigurationResolution.load(file: file, flags: [:], environment: environment,
                                                              scope: .checkConfig)
         let webRoot = WebRoot.locate(configured: nil, executableDirectory: WebRoot.executableDirectory)
+        // serve would start and answer 404 to every invite link: worth a word before it does.
+        if configuration.webRoot == nil, webRoot == nil { CommandOutput.standardError("reviewroomd: warning: \(WebRoot.notFoundWarning)") }
         let origin = file.map { "# effective configuration (from \($0.path), flags and REVIEWROOM_* variables)" }
             ?? "# effective configuration (no file at \(TOMLConfigurationReader.defaultPath): defaults and REVIEWROOM_* variables)"
         // Warnings are not errors: the configuration works, so the exit status stays 0.

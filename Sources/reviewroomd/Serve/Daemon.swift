@@ -64,7 +64,7 @@ struct Daemon {
 
         let readiness = Readiness()
         let webRoot = WebRoot.locate(configured: configuration.webRoot, executableDirectory: WebRoot.executableDirectory)
-        if webRoot == nil { logger.warning("no web client files found; set web_root (pages will be 404)") }
+        if webRoot == nil { logger.warning("\(WebRoot.notFoundWarning)") }
         var api = APIRouter()
         OpenAPIDocument.register(in: &api, version: ReviewRoomServerModule.version)
         facilitatorAPI.register(in: &api)

@@ -145,6 +145,28 @@ struct CheckConfigCommandTests {
             .appendingPathComponent("ReviewRoom_ReviewRoomServer.resources/Web").path
         #expect(result.stdout.contains("web_root = \"\(bundle)\" # not set"), "\(result.stdout)")
         #expect(!result.stdout.contains("web_root is not set"))
+        #expect(!result.stderr.contains("no web client files found"), "\(result.stderr)")
+    }
+
+    /// A binary installed without its web client would serve 404 for every invite link: check-config
+    /// says so (a warning: exit 0). It said nothing. Skipped where a web client is installed system-wide.
+    @Test func aMissingWebClientIsWarnedOf() async throws {
+        let systemWide = ["/usr/share/reviewroom/web", "/usr/local/share/reviewroom/web"]
+        guard !systemWide.contains(where: { FileManager.default.fileExists(atPath: $0) }) else { return }
+        let alone = try TemporaryDirectory.make(prefix: "binary-alone")
+        let copy = alone.appendingPathComponent("bin/reviewroomd")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: try BuildProducts.executable(named: "reviewroomd"), to: copy)
+        let result = try await ChildProcess.run([copy.path, "check-config", "--config", try configFile("").path],
+                                                environment: ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("REVIEWROOM_") })
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: no web client files found"), "\(result.stderr)")
+        #expect(result.stderr.contains("every page and invite link will answer 404; set web_root"), "\(result.stderr)")
+        #expect(result.stdout.contains("# web_root is not set"), "\(result.stdout)")
+        let configured = try await ChildProcess.run(
+            [copy.path, "check-config", "--config", try configFile("web_root = \"\(alone.path)\"\n").path],
+            environment: ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("REVIEWROOM_") })
+        #expect(!configured.stderr.contains("no web client files found"), "a set web_root is not second-guessed: \(configured.stderr)")
     }
 
     @Test func anUnknownKeyNamesTheInstalledExample() async throws {
