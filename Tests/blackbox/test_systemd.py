@@ -166,3 +166,21 @@ def test_a_second_socket_from_systemd_is_named_as_never_answered(tmp_path):
         process.wait()
         for listener in listeners:
             listener.close()
+
+
+def test_a_socket_from_systemd_that_is_not_listening_is_named_as_such(tmp_path):
+    """A ListenStream= socket that is not listening stops the start (exit 69), and the line names
+    the socket systemd passed, not the `listen` key it does not use (it said "cannot listen on
+    127.0.0.1:8080" whatever the socket unit held)."""
+    unbound = socket.socket()
+    process = socket_activated_daemon(tmp_path, [unbound])
+    try:
+        _, stderr = process.communicate(timeout=TIMEOUT)
+        assert process.returncode == 69, stderr
+        line = next((l for l in stderr.splitlines() if "cannot listen" in l), "")
+        assert "the socket systemd passed (LISTEN_FDS, fd 3)" in line and "not listening" in line, stderr
+        assert "8080" not in line, line
+    finally:
+        if process.poll() is None:
+            process.kill()
+        unbound.close()

@@ -97,9 +97,11 @@ struct Daemon {
             if let failure = error as? TransportError, failure.code == .httpOnlyListenFailed,
                let metricsListen = configuration.metricsListen {
                 logger.critical("cannot listen on metrics_listen \(metricsListen): \(error)\(Self.cause(of: metricsListen))")
+            } else if let inherited {
+                // The socket systemd passed (ListenStream=), not the unused listen key, is at fault.
+                logger.critical("cannot listen on the socket systemd passed (LISTEN_FDS, fd \(inherited)): \(error)")
             } else {
-                let cause = inherited == nil ? Self.cause(of: configuration.listen) : ""
-                logger.critical("cannot listen on \(configuration.listen): \(error)\(cause)")
+                logger.critical("cannot listen on \(configuration.listen): \(error)\(Self.cause(of: configuration.listen))")
             }
             await closeStore()
             throw ExitCode(69)
