@@ -157,6 +157,14 @@ public struct ConfigurationLoader: Sendable {
         default: break
         }
         problems += tlsChecks(config, sources: sources)
+        if let metrics = config.metricsListen, metrics.port != 0, metrics.port == config.listen.port,
+           metrics.host == config.listen.host || HostResolution.isWildcard(metrics.host) || HostResolution.isWildcard(config.listen.host) {
+            // libwebsockets then serves both from the one socket: /metrics is not on a listener of its own.
+            problems.append(ConfigurationProblem(
+                code: .inconsistent, key: "metrics_listen", source: sources["metrics_listen"],
+                message: "\(metrics) is the port listen (\(config.listen)\(Self.origin(sources["listen"]))) serves: "
+                    + "metrics_listen must be a listener of its own; give it another port (e.g. 127.0.0.1:9100)"))
+        }
         if let root = config.webRoot, let problem = Self.pathProblem(root, key: "web_root", source: sources["web_root"],
                                                                      wanted: .directory) {
             problems.append(problem)

@@ -256,6 +256,20 @@ struct ConfigurationLoaderTests {
         #expect(missing.map(\.code) == [.unreadableFile])
     }
 
+    /// metrics_listen on listen's own port is not a listener of its own (libwebsockets serves both
+    /// from one socket): a problem naming both, where it was accepted. Another port, or port 0, is fine.
+    @Test func metricsListenOnTheListenPortIsAProblem() throws {
+        for (listen, metrics) in [("127.0.0.1:8080", "127.0.0.1:8080"), ("127.0.0.1:8080", "0.0.0.0:8080"), ("0.0.0.0:8080", "127.0.0.1:8080")] {
+            let found = problems(ConfigurationLoader(file: file([("listen", .string(listen)), ("metrics_listen", .string(metrics))])))
+            #expect(found.map(\.key) == ["metrics_listen"], "\(listen) \(metrics): \(found)")
+            #expect(found.first?.message.contains("is the port listen (\(listen) (in /etc/reviewroom/reviewroom.conf)) serves") == true, "\(found)")
+        }
+        for metrics in ["127.0.0.1:9100", "127.0.0.1:0", "127.0.0.2:8080"] {
+            let config = try load(ConfigurationLoader(file: file([("listen", .string("127.0.0.1:8080")), ("metrics_listen", .string(metrics))])))
+            #expect(config.metricsListen?.description == metrics)
+        }
+    }
+
     @Test func aSystemdCredentialPathOutsideTheServiceSaysWhy() {
         let found = problems(ConfigurationLoader(file: file([
             ("tls_cert", .string("/run/credentials/reviewroomd.service/tls.crt")),
