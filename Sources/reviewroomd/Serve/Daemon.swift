@@ -163,8 +163,7 @@ struct Daemon {
             },
             logger: Logger(label: "reviewroomd.systemd"))
         let reload = ReloadSignalService { [reloadConfiguration, configuration] in
-            Self.reload(server: server, levels: levels, tls: configuration.tlsCertificatePath != nil,
-                        loader: reloadConfiguration, logger: logger)
+            Self.reload(server: server, levels: levels, running: configuration, loader: reloadConfiguration, logger: logger)
         }
         // The last resort for "exit within 10 s": armed as shutdown begins, on its own thread.
         let deadline = ShutdownDeadline(bound: Self.hardShutdownBound, logger: logger) { [sessionCount] in
@@ -287,19 +286,26 @@ struct Daemon {
         }
     }
 
-    private static func reload(server: WebSocketServer, levels: LogLevelControl, tls: Bool,
+    private static func reload(server: WebSocketServer, levels: LogLevelControl, running: DaemonConfiguration,
                                loader: () -> Result<DaemonConfiguration, ConfigurationError>, logger: Logger) {
         logger.info("SIGHUP: reloading log level and TLS certificates")
         switch loader() {
         case .success(let fresh):
             levels.current = fresh.logLevel
             logger.info("log level is \(fresh.logLevel.rawValue)")
+            let unapplied = running.keysNeedingRestart(toApply: fresh)
+            if !unapplied.isEmpty {
+                logger.warning("""
+                    SIGHUP: changed but not applied until a restart: \(unapplied.joined(separator: ", ")) \
+                    (systemctl restart reviewroomd); a reload applies only log_level and the TLS certificates' contents
+                    """)
+            }
         case .failure(let error):
             // One readable line: the log handler would show the report's line breaks as "\n".
             let problems = error.problems.map(\.description).joined(separator: "; ")
             logger.error("SIGHUP: configuration not reloaded, keeping the old one: \(problems)")
         }
-        guard tls else { return }
+        guard running.tlsCertificatePath != nil else { return }
         do {
             try server.reloadTLS()
             logger.info("TLS certificates reloaded")

@@ -61,6 +61,24 @@ struct DaemonLifecycleTests {
         #expect(try await CurlClient.request("GET", "\(url)/livez").status == 200)
     }
 
+    /// A reload applies the log level and TLS certificates only: a changed key it leaves alone is
+    /// named, so an administrator knows to restart (SIGHUP said nothing of it). Keys set by flag or
+    /// environment read the same again and are not named.
+    @Test func sighupNamesTheChangedKeysItDoesNotApply() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "hup")
+        let config = directory.appendingPathComponent("reviewroom.conf")
+        try Data("log_level = \"info\"\nmax_message_bytes = 65536\n".utf8).write(to: config)
+        let daemon = try await DaemonProcess.start(arguments: ["--config", config.path],
+                                                   environment: ["REVIEWROOM_MESSAGES_PER_SECOND": "40"])
+        defer { daemon.terminate() }
+        _ = try await daemon.listeningURL()
+        try Data("log_level = \"debug\"\nmax_message_bytes = 32768\nlanguage_hints = false\n".utf8).write(to: config)
+        daemon.signal(SIGHUP)
+        let line = try await daemon.stderr.first(where: { $0.contains("not applied until a restart") }, timeout: .seconds(10))
+        #expect(line.contains("restart: max_message_bytes, language_hints (systemctl restart reviewroomd)"), "\(line)")
+        #expect(daemon.stderr.entries.contains { $0.contains("log level is debug") })
+    }
+
     @Test func aBadConfigurationOnSIGHUPKeepsTheRunningOne() async throws {
         let directory = try TemporaryDirectory.make(prefix: "hup")
         let config = directory.appendingPathComponent("reviewroom.conf")
