@@ -11,7 +11,8 @@ enum ListenProbe {
         switch errorNumber {
         case EADDRINUSE:
             return "port \(port) is already in use by another process (`ss -ltnp 'sport = :\(port)'` shows which): "
-                + "stop it, or choose another port (--listen HOST:PORT; make run LISTEN=127.0.0.1:8081)"
+                + "stop it, or choose another port (listen = \"HOST:PORT\" in the configuration, --listen HOST:PORT, "
+                + "or from the source tree make run LISTEN=127.0.0.1:8081)"
         case EADDRNOTAVAIL:
             return "\(host) is not an address of this machine (`ip -brief address` lists them; 0.0.0.0 or [::] means all)"
         case EACCES:

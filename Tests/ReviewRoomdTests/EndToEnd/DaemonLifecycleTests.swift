@@ -108,5 +108,6 @@ struct DaemonLifecycleTests {
         #expect(line.contains("\(port)"))
         // The cause and the way out, not only lws' "in use or not local".
         #expect(line.contains("port \(port) is already in use by another process") && line.contains("--listen"), "\(line)")
+        #expect(line.contains("listen = \"HOST:PORT\" in the configuration"), "a server has no make run: \(line)")
     }
 }
