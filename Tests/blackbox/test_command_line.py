@@ -106,6 +106,9 @@ def test_a_quoted_number_or_boolean_in_the_file_is_named_as_quoted(line, needle)
     ("Fran\tSmith", None, "line break, tab or other control character"),
     ("a" * 201, None, "201 characters long: at most 200"),
     ("Fran", "fran@example.org\nx", "e-mail must not contain a line break"),
+    # "Fran\xe9" from a Latin-1 terminal: it was stored as "Fran\ufffd".
+    (b"Fran\xe9", None, "name is not valid UTF-8 text"),
+    ("Fran", b"fran\xe9@example.org", "e-mail is not valid UTF-8 text"),
 ])
 def test_facilitator_add_refuses_what_list_could_not_print_and_creates_nothing(name, email, needle):
     with tempfile.TemporaryDirectory(prefix="reviewroom-cli-") as parent:

@@ -141,6 +141,12 @@ extension Store {
         for (what, text) in [("name", String(trimmed)), ("e-mail", email ?? "")] where text.unicodeScalars.contains(where: isControl) {
             return "a facilitator's \(what) must not contain a line break, tab or other control character"
         }
+        // The command line is decoded as UTF-8 with U+FFFD for what is not: a name typed in
+        // another encoding (a Latin-1 terminal's "é") would be stored as "�".
+        for (what, text) in [("name", String(trimmed)), ("e-mail", email ?? "")] where text.unicodeScalars.contains("\u{FFFD}") {
+            return "a facilitator's \(what) is not valid UTF-8 text (it holds U+FFFD, or bytes that are not UTF-8): "
+                + "check the terminal's encoding (locale) and type it again"
+        }
         if let email, !email.contains("@") { return "facilitator e-mail '\(email)' is not an e-mail address (no '@')" }
         return nil
     }
