@@ -1,13 +1,15 @@
 """`language_hints = false` (PROTOCOL §1's key): a school that turns the wording hints off gets
 no wording flagged in the review record either, from the daemon's `/record` and from
 `reviewroomd export` alike; with the default, the same words are flagged."""
+import datetime
+import json
 import shutil
 import subprocess
 import tempfile
 
 import pytest
 
-from conftest import Daemon, schedule_session
+from conftest import AGENDA, PEOPLE, Daemon, schedule_session
 from reviewroomd import EXECUTABLE
 from test_record_audit import fetch
 from wsclient import Client, run
@@ -39,3 +41,25 @@ async def test_the_record_flags_wording_only_when_language_hints_are_on(hints):
     finally:
         daemon.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@run
+async def test_a_notes_buffer_titled_actions_under_another_id_is_the_records_actions(daemon, facilitator):
+    """A session's own `notes` may name its actions buffer "Actions" under another id: the
+    record's Actions section showed "No actions were written" while the note held them."""
+    starts = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)).replace(microsecond=0)
+    status, created = daemon.api("POST", "/sessions", facilitator["token"], {
+        "title": "Own notes", "hostSchool": "Northfield Primary", "startsAt": starts.isoformat().replace("+00:00", "Z"),
+        "agenda": AGENDA, "participants": PEOPLE, "notes": [{"id": "seen", "title": "Seen"}, {"id": "next-steps", "title": "Actions"}]})
+    assert status == 201, created
+    token = next(i["token"] for i in created["invites"] if i["participant"]["name"] == "Ben")
+    ben = await Client.join(daemon.ws_url, token)
+    acked = await ben.command("note.edit", note="next-steps", rev=0, opId="a-1", op=["- Trial reading buddies by March\n"])
+    assert acked["type"] == "ack", acked
+    await ben.close()
+    status, _, record = fetch(daemon, facilitator["token"], created["session"]["id"], fmt="json")
+    assert status == 200, record
+    actions = json.loads(record).get("actions")
+    assert actions and actions["id"] == "next-steps" and "Trial reading buddies" in actions["text"], record
+    _, _, markdown = fetch(daemon, facilitator["token"], created["session"]["id"], fmt="md")
+    assert "No actions were written" not in markdown.split("## Actions", 1)[1].split("\n## ", 1)[0], markdown

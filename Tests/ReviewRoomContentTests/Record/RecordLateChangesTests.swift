@@ -90,4 +90,36 @@ struct RecordLateChangesTests {
         #expect(Array(texts.suffix(4)) == ["Moved to phase 2 “Reviewer reflections”", "Hands still up when the phase moved on: Asha, Raj",
                                            "Hand raised: Asha", "Hand lowered: Asha"], "\(texts)")
     }
+
+    @Test("the round's last person passing is kept, and a draft calls a round still running so")
+    func aLastPassIsKeptAndARunningRoundIsNotStoppedEarly() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.run(.roundStart(order: ["r1", "r2"], secondsEach: 60), by: "f1", at: 1011)
+        let draft = String(decoding: RecordRenderer.render(review.input(at: 1012), as: .markdown), as: UTF8.self)
+        #expect(draft.contains("Asha, Raj. Passed: nobody. Still running."), "\(draft)")
+        try review.run(.roundPass, by: "r1", at: 1015)
+        try review.run(.roundPass, by: "r2", at: 1020)
+        let record = ReviewRecord(review.input(at: 1100))
+        let round = try #require(record.rounds.last)
+        // Raj passed last: it used to read "Passed: Asha."
+        #expect(round.passed.map(\.name) == ["Asha", "Raj"] && round.reachedEnd && round.endedAt != nil)
+        let texts = record.log.filter { $0.seq > 0 }.map(\.text)
+        #expect(Array(texts.suffix(4)) == ["Asha passed", "Round turn: Raj", "Raj passed", "Round finished"], "\(texts)")
+        let markdown = String(decoding: RecordRenderer.render(review.input(at: 1100), as: .markdown), as: UTF8.self)
+        #expect(markdown.contains("Asha, Raj. Passed: Asha, Raj.\n"), "\(markdown)")
+    }
+
+    @Test("a turn's end and a question hidden are in the log")
+    func aTurnEndAndAHiddenQuestionAreLogged() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.run(.floorGrant(participant: "h1"), by: "f1", at: 1011)
+        try review.run(.floorRelease, by: "h1", at: 1030)
+        try review.run(.promptShow(prompt: "q2"), by: "f1", at: 1031)
+        try review.run(.promptHide, by: "f1", at: 1040)
+        let lines = ReviewRecord(review.input(at: 1100)).log.filter { $0.seq > 0 }
+            .map { $0.text + ($0.by.map { " (\($0))" } ?? "") }
+        #expect(Array(lines.suffix(4)) == ["Floor to Ben (Fran)", "Turn ended: Ben (Ben)",
+                                           "Question shown: “What helps reluctant readers?” (Fran)",
+                                           "Question hidden: “What helps reluctant readers?” (Fran)"], "\(lines)")
+    }
 }

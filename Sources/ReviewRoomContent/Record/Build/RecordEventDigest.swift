@@ -20,6 +20,8 @@ struct RecordEventDigest {
     /// The seq of the last `clock.changed` that moved to another phase or ended the session, and
     /// which: the `floor.changed` right after it is that move's reset of the floor, not anyone's doing.
     private var lastMove: (seq: Int64, ended: Bool)?
+    /// The seq of the last `floor.timeUp`: a round's last turn that ends right after it timed out.
+    private var lastTurnTimeUp: Int64?
     /// The session's editable parts before the next `session.changed`: the baseline, then
     /// each `session.changed` in turn; nil while not known.
     private var definition: SessionChange?
@@ -55,7 +57,8 @@ struct RecordEventDigest {
         case .floorChanged(let new):
             let move = lastMove.flatMap { $0.seq == logged.seq - 1 ? $0 : nil }
             let reset = move.map { $0.ended ? "when the session ended" : "when the phase moved on" }
-            for (kind, text) in floorChanges(from: floor, to: new, at: event.at, reset: reset) { add(kind, text) }
+            let cause = FloorChangeCause(author: logged.author, reset: reset, afterTimeUp: lastTurnTimeUp == logged.seq - 1)
+            for (kind, text) in floorChanges(from: floor, to: new, at: event.at, cause: cause) { add(kind, text) }
             floor = new
         case .promptsChanged(let new):
             for text in Self.questionChanges(from: prompts, to: new) { add("question", text) }
@@ -69,12 +72,17 @@ struct RecordEventDigest {
             for id in prompts?.discussed ?? [] where !new.discussed.contains(id) && new.prompt(id) != nil {
                 add("question", "Question no longer marked discussed: \(questionText(id, in: new))")
             }
+            // Hidden (prompt.hide), not taken out of the deck: the removal is logged above.
+            if let shown = prompts?.current, new.current == nil, new.prompt(shown) != nil {
+                add("question", "Question hidden: \(questionText(shown, in: new))")
+            }
             questions.read(new)
             prompts = new
         case .clockTimeUp(let phase):
             add("clock", "Time up for \(phaseName(phase))")
         case .floorTimeUp(let participant):
             add("floor", "Turn time up for \(names.inText(participant))")
+            lastTurnTimeUp = logged.seq
         case .participantChanged(let list):
             for text in Self.participantChanges(from: participants ?? list, to: list) { add("participants", text) }
             participants = list
@@ -120,8 +128,8 @@ struct RecordEventDigest {
         return out
     }
 
-    private mutating func floorChanges(from old: Floor?, to new: Floor, at: Timestamp, reset: String?) -> [(String, String)] {
-        var out: [(String, String)] = Self.handChanges(from: old, to: new, names: names, reset: reset).map { ("floor", $0) }
+    private mutating func floorChanges(from old: Floor?, to new: Floor, at: Timestamp, cause: FloorChangeCause) -> [(String, String)] {
+        var out: [(String, String)] = Self.handChanges(from: old, to: new, names: names, reset: cause.reset).map { ("floor", $0) }
         let oldRound = old?.round
         if let round = new.round, oldRound == nil || oldRound?.order != round.order || round.index < (oldRound?.index ?? 0) {
             if oldRound != nil { closeRound(at: at, last: oldRound) }
@@ -137,13 +145,24 @@ struct RecordEventDigest {
             rounds[rounds.count - 1].passed = round.passed.map(names.person)
             if round.index >= round.order.count - 1 { rounds[rounds.count - 1].reachedEnd = true }
         }
-        if let oldRound, new.round == nil {
+        if var oldRound, new.round == nil {
+            // The round's last person ending their own turn passed: the pages offer only Pass in
+            // a round, and the event (the round gone, as after a stop) does not carry it. Their
+            // pass used to be lost ("Passed: nobody"). A time-up just before is no pass.
+            if let last = oldRound.order.last, oldRound.index == oldRound.order.count - 1, old?.speaker == last,
+               cause.author == last, cause.reset == nil, !cause.afterTimeUp, !oldRound.passed.contains(last) {
+                oldRound.passed.append(last)
+                out.append(("round", "\(names.inText(last)) passed"))
+            }
             let reached = closeRound(at: at, last: oldRound)
             out.append(("round", reached ? "Round finished" : "Round stopped"))
         }
         if let speaker = new.speaker, speaker != old?.speaker || new.since != old?.since {
             let inRound = new.round != nil
             out.append(("floor", inRound ? "Round turn: \(names.inText(speaker))" : "Floor to \(names.inText(speaker))"))
+        } else if let was = old?.speaker, new.speaker == nil, old?.round == nil, cause.reset == nil {
+            // Released by the speaker or a facilitator (a phase move or the end is its own line).
+            out.append(("floor", "Turn ended: \(names.inText(was))"))
         }
         return out
     }
@@ -167,4 +186,13 @@ struct RecordEventDigest {
     private func questionText(_ id: String, in prompts: Prompts) -> String {
         prompts.prompt(id).map { "“\($0.text)”" } ?? id
     }
+}
+
+/// What the record knows of why a `floor.changed` happened: who sent the command, whether it is
+/// a phase move's or the end's reset of the floor ("when the phase moved on"), and whether it
+/// came right after a turn's `floor.timeUp`.
+struct FloorChangeCause {
+    var author: String?
+    var reset: String?
+    var afterTimeUp: Bool
 }

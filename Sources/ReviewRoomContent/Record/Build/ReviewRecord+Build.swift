@@ -51,7 +51,9 @@ extension ReviewRecord {
         notes = Self.orderedNotes(input.notes, headings: state.notes).map { buffer, title in
             RecordNote(buffer, title: title, names: names)
         }
+        // A session's own notes may call their actions buffer "Actions" under another id.
         actions = notes.first { $0.id == Self.actionsNoteID }
+            ?? notes.first { $0.title.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased() == "actions" }
         speaking = RecordSpeaking(state: state, now: now, names: names)
         rounds = digest.rounds
         // A school that turned the hints off does not want the record to flag wording either.

@@ -228,7 +228,7 @@ public enum RecordHTML {
             let passed = round.passed.isEmpty ? "nobody" : round.passed.map { e(RecordText.isolated($0.name)) }.joined(separator: ", ")
             h.append("<li>\(e(round.startedAtLocal)), \(RecordText.duration(round.secondsEach)) each: "
                      + "\(round.order.map { e(RecordText.isolated($0.name)) }.joined(separator: ", ")). Passed: \(passed)."
-                     + (round.reachedEnd ? "" : " Stopped early.") + "</li>")
+                     + round.closingSentence + "</li>")
         }
         h.append("</ol>")
         h.append("</section>")

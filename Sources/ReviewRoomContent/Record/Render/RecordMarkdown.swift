@@ -106,7 +106,7 @@ enum RecordMarkdown {
             let passed = round.passed.isEmpty ? "nobody" : round.passed.map { inline(RecordText.isolated($0.name)) }.joined(separator: ", ")
             out.append("\(index + 1). \(round.startedAtLocal), \(RecordText.duration(round.secondsEach)) each: "
                        + "\(round.order.map { inline(RecordText.isolated($0.name)) }.joined(separator: ", ")). Passed: \(passed)."
-                       + (round.reachedEnd ? "" : " Stopped early."))
+                       + round.closingSentence)
         }
         out.append("")
 
