@@ -46,6 +46,9 @@ struct RecordAttendanceTests {
         }
         let note = try #require(record.attendanceNote)
         #expect(note.contains("did not join online"))
+        // The figure is a sum of spells online, and the note says so (it read "from a person's first
+        // connection to their last", one span).
+        #expect(note.contains("adds up the spells a person was connected") && !note.contains("first connection"))
         #expect(note.contains("Fran"))
         #expect(!note.contains("Asha"))
     }

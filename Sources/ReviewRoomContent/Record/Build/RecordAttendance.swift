@@ -62,8 +62,11 @@ struct RecordAttendance {
 
     /// What the figures mean, naming the people whose time online is a lower bound.
     static func note(_ people: [RecordPerson]) -> String {
-        var text = "Attended means joined online with a device; time online runs from a person's first connection "
-            + "to their last (several tabs count once), up to the end of the session (for a draft, up to the record's time). People taking part in the room "
+        // It said time online "runs from a person's first connection to their last", which reads as
+        // one span; it is the sum of the spells online.
+        var text = "Attended means joined online with a device at some point, the lobby before the start included; "
+            + "time online adds up the spells a person was connected (several tabs at once count once), up to the end "
+            + "of the session (for a draft, up to the record's time). People taking part in the room "
             + "without a device of their own show as “did not join online”."
         let cut = people.filter { $0.onlineSecIsLowerBound == true }.map(\.name)
         if !cut.isEmpty {
