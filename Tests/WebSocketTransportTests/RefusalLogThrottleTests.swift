@@ -23,4 +23,13 @@ struct RefusalLogThrottleTests {
         // o1, the oldest, was forgotten to make room for o4, so it logs again.
         #expect(logged == [true, true, true, true, false, false, true])
     }
+
+    /// A line held back is counted, and the count comes with the next line let through for it
+    /// (lws' "accept: errno 24" at every turn of its loop becomes one line a second with a count).
+    @Test func heldBackLinesAreCountedIntoTheNext() {
+        var throttle = RefusalLogThrottle(intervalNanoseconds: 100)
+        let admitted = [("accept", 0), ("accept", 10), ("accept", 20), ("other", 30), ("accept", 99), ("accept", 100),
+                        ("accept", 150), ("accept", 250)].map { throttle.admit($0.0, now: UInt64($0.1)) }
+        #expect(admitted == [0, nil, nil, 0, nil, 3, nil, 1])
+    }
 }

@@ -11,6 +11,11 @@ enum LWSLogBridge {
     /// The logger lws lines go to (the last server started wins).
     static let sink = Locked<Logger?>(nil)
 
+    /// One line a second for each distinct lws line, saying how many like it were held back: when
+    /// the process runs out of descriptors lws logs "accept: errno 24" at every turn of its loop
+    /// (58,000 lines, 4.4 MB, in a few seconds of a flood of idle connections).
+    static let repeats = Locked(RefusalLogThrottle(intervalNanoseconds: 1_000_000_000, capacity: 64))
+
     /// Points lws' log output at `logger`.
     static func install(_ logger: Logger) {
         sink.withLock { $0 = logger }
@@ -44,5 +49,7 @@ func reviewroomLWSLogEmit(_ level: Int32, _ line: UnsafePointer<CChar>?) {
     // lws says this after every upgrade our filter refused; the filter has answered the client
     // and logged why (the Origin refusal at warning), so lws' bare line would only mislead.
     let demoted = text.hasPrefix("User code denied connection")
-    logger.log(level: demoted ? .debug : LWSLogBridge.level(for: level), "lws: \(text)")
+    guard let heldBack = LWSLogBridge.repeats.withLock({ $0.admit(text, now: DispatchTime.now().uptimeNanoseconds) }) else { return }
+    let repeated = heldBack > 0 ? " (and \(heldBack) more like it in the last second or more)" : ""
+    logger.log(level: demoted ? .debug : LWSLogBridge.level(for: level), "lws: \(text)\(repeated)")
 }
