@@ -89,6 +89,20 @@ struct MetricsTests {
         #expect(MetricsEndpoint.isLoopback(address) == loopback)
     }
 
+    @Test(arguments: [(nil, true), ("127.0.0.1:8080", true), ("10.1.2.3", true), ("[::1]:8080", true), ("localhost:8080", true),
+                      ("LOCALHOST", true), ("app.localhost", true), ("srv", true), ("srv.school.example:9090", true),
+                      ("SRV.School.Example", true), ("evil.example", false), ("srv.evil.example", false), ("school.example", false),
+                      ("", false), ("127.0.0.1.evil.example", false), ("localhost.evil.example", false)] as [(String?, Bool)])
+    func hostHeadersTheMainPortAnswersMetricsFor(_ host: String?, _ answered: Bool) {
+        #expect(MetricsEndpoint.isLocalHostHeader(host, machineName: "srv.school.example") == answered)
+    }
+
+    @Test func aShortMachineNameVouchesForItselfOnly() {
+        #expect(MetricsEndpoint.isLocalHostHeader("srv:80", machineName: "srv"))
+        #expect(!MetricsEndpoint.isLocalHostHeader("srv.school.example", machineName: "srv"))
+        #expect(!MetricsEndpoint.isLocalHostHeader("anything", machineName: ""))
+    }
+
     @Test func theDaemonServesMetricsToLoopbackOnlyAndCountsAPIRequests() async throws {
         let api = try await APIDaemon.start(facilitators: ["Ann"])
         defer { api.stop() }
@@ -106,6 +120,9 @@ struct MetricsTests {
         #expect(!page.text.contains(id), "no per-session labels")
         let proxied = try await CurlClient.request("GET", api.url + "/metrics", extraArguments: ["-H", "X-Forwarded-For: 203.0.113.9"])
         #expect(proxied.status == 404)
+        // A page on a rebinding attacker's site: loopback, but carrying that site's name.
+        let rebound = try await CurlClient.request("GET", api.url + "/metrics", extraArguments: ["-H", "Host: attacker.example"])
+        #expect(rebound.status == 404)
         #expect(try await CurlClient.request("POST", api.url + "/metrics", extraArguments: ["-d", ""]).status == 405)
     }
 }
