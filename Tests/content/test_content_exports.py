@@ -169,6 +169,15 @@ class MarkdownRecordTests(unittest.TestCase):
         self.assertIn("<blockquote>\n<p>Pupils read every day in class.", quoted)
         self.assertIn("<li>Sack the head of English (agreed by all)\nWritten by: Fran.", quoted)
 
+    def test_a_notes_javascript_link_is_no_link_even_to_a_viewer_that_allows_any(self):
+        # markdown-it refuses javascript: links itself; a viewer that does not must not get one.
+        raw = sample("record-breaking-note.md").read_bytes().decode("utf-8")
+        trusting = MarkdownIt("commonmark")
+        trusting.validateLink = lambda url: True
+        hrefs = re.findall(r'href="([^"]*)"', trusting.render(raw))
+        self.assertEqual([h for h in hrefs if not h.startswith(("http://", "https://", "mailto:"))], [])
+        self.assertIn("[x](javascript:alert(1))", trusting.render(raw), "the note's text is still shown as written")
+
 
 if __name__ == "__main__":
     unittest.main()

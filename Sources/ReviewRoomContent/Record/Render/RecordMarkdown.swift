@@ -170,9 +170,22 @@ enum RecordMarkdown {
     static func cell(_ text: String) -> String { inline(text) }
 
     /// A quoted note line: the notes are Markdown, so their markup stays, but `&` and `<`
-    /// are escaped so that a note cannot inject raw HTML into a rendered record.
+    /// are escaped so that a note cannot inject raw HTML into a rendered record, and a link
+    /// whose destination is not plainly safe loses its `]` (``MarkdownLinkGuard``).
     static func escapeLine(_ line: String) -> String {
-        escaping(withoutControls(line), backslashed: [])
+        let scalars = Array(withoutControls(line).unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            // An entity never acts as markup, whatever backslashes the note put before it.
+            case "]" where MarkdownLinkGuard.opensUnsafeDestination(scalars, closingBracketAt: index):
+                out.append(contentsOf: "&#93;".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// `text` with `&` and `<` as entities and each of `backslashed` after a backslash. Scalar

@@ -1,0 +1,32 @@
+/// Which links a note may keep in the Markdown record.
+///
+/// Notes keep their Markdown, and a reader may open the record in any Markdown viewer, not all of
+/// which refuse a `javascript:` link the way markdown-it or GitHub do. A link (`[text](dest)`) or
+/// a link reference definition (`[label]: dest`) keeps its markup only when its destination
+/// plainly starts with `http://`, `https://` or `mailto:`, or names no scheme at all (a relative
+/// link). Anything else — another scheme, or a head with `&` or `\` that a parser could decode
+/// into one (`&#106;avascript:`, `javascript\:`), or a destination on the next line — loses the
+/// link: its `]` is written as an entity, which no parser takes for markup.
+enum MarkdownLinkGuard {
+    /// Schemes a destination may start with (compared without case).
+    static let safeSchemes = ["http://", "https://", "mailto:"]
+
+    /// Whether the `]` at `index` is followed by `(` or `:` and a destination that is not
+    /// plainly safe.
+    static func opensUnsafeDestination(_ line: [Unicode.Scalar], closingBracketAt index: Int) -> Bool {
+        var next = index + 1
+        guard next < line.count, line[next] == "(" || line[next] == ":" else { return false }
+        next += 1
+        while next < line.count, line[next] == " " || line[next] == "\t" || line[next] == "<" { next += 1 }
+        // Nothing more on this line: a destination may follow on the next one, unseen here.
+        guard next < line.count else { return true }
+        var head = String.UnicodeScalarView()
+        while next < line.count, !" \t)>".unicodeScalars.contains(line[next]) {
+            head.append(line[next]); next += 1
+        }
+        let destination = String(head).lowercased()
+        if destination.isEmpty || safeSchemes.contains(where: destination.hasPrefix) { return false }
+        let beforePath = destination.prefix { !"/?#".contains($0) }
+        return beforePath.contains(":") || destination.contains("&") || destination.contains("\\")
+    }
+}
