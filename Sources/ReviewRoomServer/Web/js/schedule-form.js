@@ -2,6 +2,7 @@
 // and the agenda and questions tailored before the session.
 import { el, replaceChildren } from './dom.js';
 import { t } from './strings.js';
+import { addedText } from './strings-added.js';
 import { zonedToUTC, utcToZoned } from './timefmt.js';
 
 const KINDS = ['briefing', 'enquiry', 'evidence', 'round', 'discussion', 'actions', 'reflection', 'break'];
@@ -71,6 +72,9 @@ export class ScheduleForm {
     this.promptList = el('ol', { className: 'edit-list', attrs: { 'aria-label': t('schedule.questions') } });
     this.peopleList = el('ul', { className: 'edit-list', attrs: { 'aria-label': t('schedule.people') } });
     this.status = el('p', { className: 'form-status', attrs: { role: 'status' } });
+    this.addPhase = el('button', { type: 'button', className: 'secondary', id: 'add-phase', textContent: t('schedule.addPhase'), on: { click: () => { this.phases.push({ title: t('schedule.newPhase'), kind: 'discussion', durationSec: 600, turnMode: 'queue', onTimeUp: 'overtime' }); this.renderAgenda(this.phases.length - 1); } } });
+    this.addPrompt = el('button', { type: 'button', className: 'secondary', id: 'add-question', textContent: t('schedule.addQuestion'), on: { click: () => { this.prompts.push({ text: '' }); this.renderPrompts(this.prompts.length - 1); } } });
+    this.addPerson = el('button', { type: 'button', className: 'secondary', id: 'add-person', textContent: t('schedule.addPerson'), on: { click: () => { this.people.push({ name: '', role: 'reviewer' }); this.renderPeople(this.people.length - 1); } } });
     const form = el('form', { className: 'schedule', noValidate: true, on: { submit: (e) => { e.preventDefault(); this.submit(); } } },
       el('h1', { textContent: existing ? t('schedule.editHeading', { title: existing.title }) : t('schedule.heading') }),
       el('fieldset', {}, el('legend', {}, t('schedule.details')),
@@ -78,11 +82,11 @@ export class ScheduleForm {
         el('div', { className: 'row' }, field(t('schedule.date'), this.date), field(t('schedule.time'), this.time), field(t('schedule.zone'), this.zone)),
         field(t('schedule.lobby'), this.lobby, t('schedule.lobbyHint'))),
       el('fieldset', {}, el('legend', {}, t('schedule.agenda')), field(t('schedule.template'), this.template, t('schedule.templateHint')),
-        this.agendaList, el('button', { type: 'button', className: 'secondary', textContent: t('schedule.addPhase'), on: { click: () => { this.phases.push({ title: t('schedule.newPhase'), kind: 'discussion', durationSec: 600, turnMode: 'queue', onTimeUp: 'overtime' }); this.renderAgenda(this.phases.length - 1); } } })),
+        this.agendaList, this.addPhase),
       el('fieldset', {}, el('legend', {}, t('schedule.questions')), field(t('schedule.deck'), this.deck),
-        this.promptList, el('button', { type: 'button', className: 'secondary', textContent: t('schedule.addQuestion'), on: { click: () => { this.prompts.push({ text: '' }); this.renderPrompts(this.prompts.length - 1); } } })),
+        this.promptList, this.addPrompt),
       existing ? null : el('fieldset', {}, el('legend', {}, t('schedule.people')),
-        this.peopleList, el('button', { type: 'button', className: 'secondary', id: 'add-person', textContent: t('schedule.addPerson'), on: { click: () => { this.people.push({ name: '', role: 'reviewer' }); this.renderPeople(this.people.length - 1); } } })),
+        this.peopleList, this.addPerson),
       el('div', { className: 'row' }, el('button', { type: 'submit', id: 'schedule-submit', textContent: existing ? t('schedule.save') : t('schedule.submit') })),
       this.status);
     replaceChildren(this.root, form);
@@ -123,7 +127,9 @@ export class ScheduleForm {
       return el('li', { className: 'edit-row' },
         field(t('schedule.phaseTitle', { n }), title), field(t('schedule.phaseMinutes', { n }), minutes),
         field(t('schedule.phaseKind', { n }), kind), field(t('schedule.phaseTurns', { n }), turn), field(t('schedule.phaseTimeUp', { n }), up),
-        this.moveButtons(this.phases, index, () => this.renderAgenda(), t('schedule.phaseName', { n, title: phase.title })));
+        this.rowButtons('agenda', index, t('schedule.phaseName', { n, title: phase.title }), {
+          moved: (to, count) => addedText('schedule.movedPhase', { title: phase.title, n: to, count }),
+          removed: addedText('schedule.removedPhase', { title: phase.title }) }));
     });
     replaceChildren(this.agendaList, rows);
     if (focusIndex !== undefined) this.agendaList.children[focusIndex]?.querySelector('input')?.focus();
@@ -133,7 +139,9 @@ export class ScheduleForm {
     const rows = this.prompts.map((prompt, index) => {
       const text = el('textarea', { rows: 2, value: prompt.text, required: true, on: { input: (e) => { prompt.text = e.target.value; } } });
       return el('li', { className: 'edit-row' }, field(t('schedule.questionText', { n: index + 1 }), text),
-        this.moveButtons(this.prompts, index, () => this.renderPrompts(), t('schedule.questionName', { n: index + 1 })));
+        this.rowButtons('prompts', index, t('schedule.questionName', { n: index + 1 }), {
+          moved: (to, count) => addedText('schedule.movedQuestion', { was: index + 1, n: to, count }),
+          removed: addedText('schedule.removedQuestion', { n: index + 1 }) }));
     });
     replaceChildren(this.promptList, rows);
     if (focusIndex !== undefined) this.promptList.children[focusIndex]?.querySelector('textarea')?.focus();
@@ -144,26 +152,73 @@ export class ScheduleForm {
       const name = el('input', { type: 'text', value: person.name, className: 'person-name', on: { input: (e) => { person.name = e.target.value; } } });
       const role = select(ROLES, (r) => t(`role.${r}`), person.role); role.className = 'person-role';
       role.addEventListener('change', () => { person.role = role.value; });
-      const remove = el('button', { type: 'button', className: 'secondary', textContent: t('schedule.remove'),
-        attrs: { 'aria-label': t('schedule.removePerson', { n: index + 1 }) }, on: { click: () => { this.people.splice(index, 1); this.renderPeople(); } } });
+      const remove = this.rowButton('remove', t('schedule.remove'), t('schedule.removePerson', { n: index + 1 }), false,
+        () => this.removeRow('people', index, addedText('schedule.removedPerson', { n: index + 1 })));
       return el('li', { className: 'edit-row' }, field(t('schedule.personName', { n: index + 1 }), name), field(t('schedule.personRole', { n: index + 1 }), role), remove);
     });
     replaceChildren(this.peopleList, rows);
     if (focusIndex !== undefined) this.peopleList.children[focusIndex]?.querySelector('input')?.focus();
   }
 
-  /** Up / down / remove buttons for one row of a list. */
-  moveButtons(list, index, rerender, name) {
-    const move = (delta) => {
-      const target = index + delta;
-      if (target < 0 || target >= list.length) return;
-      [list[index], list[target]] = [list[target], list[index]];
-      rerender();
-    };
+  /** The schedule form's editable lists by name: the items, the list element, its Add button and its redraw. */
+  editable(kind) {
+    if (kind === 'agenda') return { items: this.phases, element: this.agendaList, add: this.addPhase, render: () => this.renderAgenda() };
+    if (kind === 'prompts') return { items: this.prompts, element: this.promptList, add: this.addPrompt, render: () => this.renderPrompts() };
+    return { items: this.people, element: this.peopleList, add: this.addPerson, render: () => this.renderPeople() };
+  }
+
+  /**
+   * Up / down / remove buttons for one row of the `kind` list. `moved(position, count)` and
+   * `removed` are what is said after a move or the removal.
+   */
+  rowButtons(kind, index, name, { moved, removed }) {
+    const { items } = this.editable(kind);
     return el('div', { className: 'row move' },
-      el('button', { type: 'button', className: 'secondary', textContent: '↑', disabled: index === 0, attrs: { 'aria-label': t('schedule.moveUp', { name }) }, on: { click: () => move(-1) } }),
-      el('button', { type: 'button', className: 'secondary', textContent: '↓', disabled: index === list.length - 1, attrs: { 'aria-label': t('schedule.moveDown', { name }) }, on: { click: () => move(1) } }),
-      el('button', { type: 'button', className: 'secondary', textContent: t('schedule.remove'), attrs: { 'aria-label': t('schedule.removeName', { name }) }, on: { click: () => { list.splice(index, 1); rerender(); } } }));
+      this.rowButton('up', '↑', t('schedule.moveUp', { name }), index === 0, () => this.moveRow(kind, index, -1, moved)),
+      this.rowButton('down', '↓', t('schedule.moveDown', { name }), index === items.length - 1, () => this.moveRow(kind, index, 1, moved)),
+      this.rowButton('remove', t('schedule.remove'), t('schedule.removeName', { name }), false, () => this.removeRow(kind, index, removed)));
+  }
+
+  rowButton(action, text, label, disabled, click) {
+    return el('button', { type: 'button', className: 'secondary', textContent: text, disabled,
+      attrs: { 'aria-label': label, 'data-row-action': action }, on: { click } });
+  }
+
+  // The list is redrawn, so the pressed button is gone: focus follows the row to its new place
+  // (the other arrow once this one is disabled at the end of the list), and the move is said.
+  moveRow(kind, index, delta, moved) {
+    const { items, render } = this.editable(kind);
+    const target = index + delta;
+    if (target < 0 || target >= items.length) return;
+    [items[index], items[target]] = [items[target], items[index]];
+    render();
+    const [same, other] = delta < 0 ? ['up', 'down'] : ['down', 'up'];
+    this.focusRow(kind, target, same, other);
+    this.say(moved(target + 1, items.length));
+  }
+
+  // Focus goes to the Remove of the row that took the removed one's place, else the row before,
+  // else the list's Add button: never to <body>.
+  removeRow(kind, index, removed) {
+    const { items, render, add } = this.editable(kind);
+    items.splice(index, 1);
+    render();
+    if (!this.focusRow(kind, Math.min(index, items.length - 1), 'remove')) add.focus();
+    this.say(removed);
+  }
+
+  /** Focuses the first enabled of the row's buttons named by `actions`; false when there is none. */
+  focusRow(kind, index, ...actions) {
+    const row = this.editable(kind).element.children[index];
+    const button = actions.map((action) => row?.querySelector(`[data-row-action="${action}"]`)).find((b) => b && !b.disabled);
+    button?.focus();
+    return !!button;
+  }
+
+  /** Says `text` in the form's status line, emptied first so the same message twice is read twice. */
+  say(text) {
+    this.status.textContent = '';
+    requestAnimationFrame(() => { this.status.textContent = text; });
   }
 
   /** `{template}` while the agenda is the chosen template's, untouched (it keeps purposes and question links), else `{agenda}`. */
