@@ -32,12 +32,20 @@ function saveLink(invite) {
   sessionStorage.setItem(LINKS_KEY, JSON.stringify(links));
 }
 
-function setNav(signedIn) {
+/** The nav buttons once signed in; the one whose view is open (`current`: 'sessions', 'schedule') is `aria-current="page"`. */
+function setNav(signedIn, current = null) {
+  const button = (view, props) => el('button', { type: 'button', className: 'link', ...props, attrs: { 'aria-current': view && view === current ? 'page' : null } });
   replaceChildren(nav, signedIn ? [
-    el('button', { type: 'button', className: 'link', textContent: t('console.sessions'), on: { click: () => showSessions() } }),
-    el('button', { type: 'button', className: 'link', id: 'new-session', textContent: t('console.schedule'), on: { click: () => showSchedule() } }),
-    el('button', { type: 'button', className: 'link', textContent: t('console.signOut'), on: { click: signOut } }),
+    button('sessions', { id: 'nav-sessions', textContent: t('console.sessions'), on: { click: () => showSessions({ focus: true }) } }),
+    button('schedule', { id: 'new-session', textContent: t('console.schedule'), on: { click: () => showSchedule() } }),
+    button(null, { textContent: t('console.signOut'), on: { click: signOut } }),
   ] : []);
+}
+
+// A view that replaces the one a button was in takes focus on its heading: the button is gone,
+// and focus on <body> says nothing to a screen reader.
+function headingOf(text, id) {
+  return el('h1', { id, textContent: text, attrs: { tabindex: '-1' } });
 }
 
 // Everything the live view started (connection, key handler, timers, live regions) stops here,
@@ -72,7 +80,7 @@ function showSignIn(message) {
       await candidate.sessions();
       sessionStorage.setItem(TOKEN_KEY, token);
       api = candidate;
-      showSessions();
+      showSessions({ focus: true });
     } catch (error) {
       refuse(error.status === 401 || error.status === 403 ? t('signin.rejected') : t('error.api', { message: error.message }));
     }
@@ -100,25 +108,28 @@ async function guarded(action) {
   }
 }
 
-function showSessions() {
+/** The session list; with `focus`, its heading takes focus (after an action; not on page load). */
+function showSessions({ focus = false } = {}) {
   leaveLive();
-  setNav(true);
+  setNav(true, 'sessions');
   document.title = t('console.pageTitle');
   return guarded(async () => {
     const sessions = await api.sessions();
     const rows = (sessions || []).map((s) => el('li', { className: 'session-row' },
       el('button', { type: 'button', className: 'link', textContent: s.title, on: { click: () => showSession(s.id) } }),
       ' ', el('span', { className: 'meta' }, `${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`)));
+    const heading = headingOf(t('console.sessions'), 'sessions-heading');
     replaceChildren(main, el('section', { className: 'panel' },
-      el('h1', { textContent: t('console.sessions') }),
+      heading,
       rows.length ? el('ul', { className: 'sessions' }, rows) : el('p', {}, t('console.noSessions')),
       el('button', { type: 'button', textContent: t('console.schedule'), on: { click: () => showSchedule() } })));
+    if (focus) heading.focus();
   });
 }
 
 function showSchedule() {
   leaveLive();
-  setNav(true);
+  setNav(true, 'schedule');
   const root = el('section', { className: 'panel' });
   replaceChildren(main, root);
   return guarded(() => new ScheduleForm(root, {
@@ -178,7 +189,7 @@ function showSession(id, message) {
     }); } } }, field(t('invite.name'), name), field(t('invite.role'), role), el('button', { type: 'submit', textContent: t('invite.add') }));
     const download = (path, fileName) => guarded(async () => downloadBlob(await api.blob(path), fileName));
     const base = `/sessions/${encodeURIComponent(id)}`;
-    const heading = el('h1', { id: 'session-heading', textContent: s.title, attrs: { tabindex: '-1' } });
+    const heading = headingOf(s.title, 'session-heading');
     replaceChildren(main, el('section', { className: 'panel' },
       heading,
       el('p', { className: 'meta' }, `${s.hostSchool} · ${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`),
@@ -192,23 +203,24 @@ function showSession(id, message) {
           on: { click: () => download(`${base}/record?format=${format}`, `${id}-record.${format}`) } })),
         el('button', { type: 'button', className: 'secondary danger', textContent: t('console.cancelSession'), on: { click: () => guarded(async () => {
           if (!window.confirm(t('console.confirmCancel', { title: s.title }))) return;
-          await api.cancel(id); showSessions();
+          await api.cancel(id); showSessions({ focus: true });
         }) } })),
       el('h2', { textContent: t('invite.heading') }), el('p', { className: 'meta' }, t('invite.onceHint')),
       el('ul', { className: 'invites' }, people),
       // An ended review's participant list is part of its record: the API refuses new invites (409).
       ...(s.status === 'ended' ? [el('p', { className: 'meta', id: 'invite-ended' }, t('invite.ended'))]
         : [el('h2', { textContent: t('invite.addHeading') }), inviteForm])));
-    // After an action (scheduled, saved, a link reissued…) the page it came from is gone: focus
+    // The page it came from (the list, the form, the live view, a link reissued…) is gone: focus
     // goes to this page's heading, with the message after it, not to <body>.
-    if (message) heading.focus();
+    heading.focus();
   });
 }
 
 function showLive(id) {
   leaveLive();
   setNav(true);
-  live = new LiveConsole(main, { sessionId: id, token: api.token, api, banner, onFatal: (failure) => showSession(id, liveFailure(failure.kind)) });
+  live = new LiveConsole(main, { sessionId: id, token: api.token, api, banner, focusHeading: true,
+    onFatal: (failure) => showSession(id, liveFailure(failure.kind)) });
   window.reviewroom = live.handle;
 }
 

@@ -22,9 +22,10 @@ export class LiveConsole {
   /**
    * Joins with the facilitator API `token` and `sessionId` (the owner, signed in), or with
    * `hello()` (a co-facilitator's invite token); `api` is null when there is no API token, and
-   * what needs it (Reword) is then not offered.
+   * what needs it (Reword) is then not offered. With `focusHeading`, the session's h1 takes focus
+   * once drawn (the button that opened the view is gone).
    */
-  constructor(main, { sessionId = null, token, hello, api = null, banner, onFatal }) {
+  constructor(main, { sessionId = null, token, hello, api = null, banner, onFatal, focusHeading = false }) {
     this.sessionId = sessionId;
     this.api = api;
     this.controls = el('section', { className: 'panel controls', attrs: { 'aria-labelledby': 'controls-heading' } });
@@ -46,6 +47,7 @@ export class LiveConsole {
     // Alt+Shift+N/P go through the same hold as the buttons (and offer the same Undo).
     this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView,
       onPhaseKey: (type) => this.movePhase(type) });
+    this.focusHeading = focusHeading;
     // The heading and the room's refusal line stay put; only the controls below them are redrawn
     // (a live region re-inserted at every redraw could be read again). The refusal line moves
     // here, beside the buttons whose commands it reports.
@@ -69,9 +71,17 @@ export class LiveConsole {
       this.recent.observe(change);
       this.phaseUndo.observe(change);
       if (change.event?.name !== 'note.op') this.render();
+      if (change.kind === 'welcome') this.takeFocusOnce();
     });
     this.handle = { model, connection, notesView: this.notesView, announcer: this.announcer };
     connection.connect();
+  }
+
+  /** Puts focus on the session's h1 after the first welcome, unless the facilitator has put it somewhere meanwhile. */
+  takeFocusOnce() {
+    if (!this.focusHeading) return;
+    this.focusHeading = false;
+    if (!document.activeElement || document.activeElement === document.body) this.room.header.querySelector('h1')?.focus();
   }
 
   /** Stops everything this view started: connection, room view, hold timers, live regions. */

@@ -280,7 +280,8 @@ export class RoomView {
   renderHeader(s) {
     const you = this.model.you;
     morphChildren(this.header,
-      el('h1', { textContent: s.title }),
+      // Focusable (tabindex -1): the console's live view puts focus here once it is drawn.
+      el('h1', { id: 'room-heading', textContent: s.title, attrs: { tabindex: '-1' } }),
       el('p', { className: 'meta' }, t('room.host', { school: s.hostSchool })),
       el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
       you ? el('p', { className: 'meta' }, t('room.you', { name: you.name, role: t(`role.${you.role}`) })) : null,

@@ -1,0 +1,47 @@
+"""Moving between the console's views with the keyboard: the view that replaces the one a button
+was in takes focus on its h1 (the button is gone; focus used to fall to <body>, and a screen
+reader said nothing), and the nav button of the open view is `aria-current="page"`."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import browser_errors
+from pages import joined, schedule_via_api, wait_until
+
+FOCUSED = "const n = document.activeElement; return n.tagName.toLowerCase() + ':' + n.textContent.trim();"
+CURRENT = "return [...document.querySelectorAll('#console-nav [aria-current=page]')].map((n) => n.textContent)"
+
+
+def enter_on(driver, element):
+    """Focuses `element` and presses Enter from the keyboard, as a keyboard user would."""
+    driver.execute_script("arguments[0].focus();", element)
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+
+
+def focus_lands_on(driver, expected):
+    wait_until(driver, lambda d: d.execute_script(FOCUSED) == expected,
+               message=f"focus is on {driver.execute_script(FOCUSED)!r}, not {expected!r}")
+
+
+def test_each_view_takes_focus_on_its_heading_and_the_nav_marks_the_open_one(daemon, facilitator, api_ready, browsers):
+    schedule_via_api(daemon, facilitator, "Navigation focus", ["Asha"])
+    driver = browsers()
+    driver.get(daemon.base + "/console")
+    field = wait_until(driver, lambda d: d.find_element(By.ID, "facilitator-token"))
+    field.send_keys(facilitator, Keys.ENTER)
+    focus_lands_on(driver, "h1:Sessions")
+    assert driver.execute_script(CURRENT) == ["Sessions"]
+
+    enter_on(driver, driver.find_element(By.XPATH, "//main//button[normalize-space()='Navigation focus']"))
+    focus_lands_on(driver, "h1:Navigation focus")
+    assert driver.execute_script(CURRENT) == []
+
+    enter_on(driver, driver.find_element(By.ID, "run-live"))
+    joined(driver)
+    focus_lands_on(driver, "h1:Navigation focus")
+    assert driver.execute_script("return document.activeElement.id") == "room-heading"
+
+    enter_on(driver, driver.find_element(By.ID, "nav-sessions"))
+    focus_lands_on(driver, "h1:Sessions")
+    enter_on(driver, driver.find_element(By.ID, "new-session"))
+    wait_until(driver, lambda d: d.execute_script(CURRENT) == ["Schedule a session"])
+    assert browser_errors(driver) == []
