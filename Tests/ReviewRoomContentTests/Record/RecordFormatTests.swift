@@ -56,6 +56,10 @@ struct RecordFormatTests {
                 "only the two SVG namespace URIs")
         #expect(!html.contains("https://"))
         #expect(!html.contains(" style=\""), "no style attributes: the CSP hash covers the <style> element only")
+        // Each table scrolls in a focusable, named region of its own at 320 CSS px (WCAG 1.4.10).
+        #expect(html.components(separatedBy: "<table").count
+                == html.components(separatedBy: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"").count)
+        #expect(html.contains("aria-label=\"Agenda: planned and as run\"><table>"))
         #expect(!html.contains("class=\"draft\""))
         #expect(try Self.rendered(.html, ending: false).contains("id=\"draft\""))
     }

@@ -80,13 +80,13 @@ public enum RecordHTML {
         if let note = record.phrasesNote { h.append("<p>\(e(note))</p>") } else if record.phrasesToRevisit.isEmpty {
             h.append("<p>None.</p>")
         } else {
-            h.append("<table><thead><tr><th scope=\"col\">Phrase</th><th scope=\"col\">Note</th>"
+            h.append(tableRegion("Phrases to revisit") + "<table><thead><tr><th scope=\"col\">Phrase</th><th scope=\"col\">Note</th>"
                      + "<th scope=\"col\">Line</th><th scope=\"col\">Consider</th></tr></thead><tbody>")
             for p in record.phrasesToRevisit {
                 h.append("<tr><td><strong>\(e(p.phrase))</strong></td><td>\(e(p.noteTitle))</td>"
                          + "<td>\(e(p.context))</td><td>\(e(p.suggestion))</td></tr>")
             }
-            h.append("</tbody></table>")
+            h.append("</tbody></table>" + tableRegionEnd)
         }
         h.append("</section>")
 
@@ -94,12 +94,12 @@ public enum RecordHTML {
         h.append("<h2>Facilitator's log</h2>")
         h.append("<p class=\"muted\">Times in \(e(record.displayTimeZone)).</p>")
         if record.log.isEmpty { h.append("<p>Nothing logged.</p>") } else {
-            h.append("<table><thead><tr><th scope=\"col\">Time</th><th scope=\"col\">What happened</th>"
+            h.append(tableRegion("Facilitator's log") + "<table><thead><tr><th scope=\"col\">Time</th><th scope=\"col\">What happened</th>"
                      + "<th scope=\"col\">By</th></tr></thead><tbody>")
             for entry in record.log {
                 h.append("<tr><td class=\"num\">\(e(entry.time))</td><td>\(e(entry.text))</td><td>\(e(entry.by ?? ""))</td></tr>")
             }
-            h.append("</tbody></table>")
+            h.append("</tbody></table>" + tableRegionEnd)
         }
         h.append("</section>")
         h.append("</main>")
@@ -111,7 +111,7 @@ public enum RecordHTML {
     private static func agenda(_ record: ReviewRecord) -> [String] {
         let e = HTMLText.escape
         var h = ["<section id=\"agenda\">", "<h2>Agenda: planned and as run</h2>",
-                 "<table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Phase</th><th scope=\"col\">Planned</th>"
+                 tableRegion("Agenda: planned and as run") + "<table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Phase</th><th scope=\"col\">Planned</th>"
                  + "<th scope=\"col\">Actual</th><th scope=\"col\">Difference</th><th scope=\"col\">Extended</th>"
                  + "<th scope=\"col\">Overtime</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th></tr></thead><tbody>"]
         for p in record.agenda {
@@ -136,7 +136,7 @@ public enum RecordHTML {
                  + "<td class=\"num\">\(RecordText.clock(record.plannedSec))</td>"
                  + "<td class=\"num\">\(RecordText.clock(record.actualSec))</td>"
                  + "<td class=\"num\">\(RecordText.totalDifference(record))</td>"
-                 + "<td colspan=\"4\"></td></tr></tfoot></table>")
+                 + "<td colspan=\"4\"></td></tr></tfoot></table>" + tableRegionEnd)
         h.append("</section>")
         return h
     }
@@ -154,39 +154,48 @@ public enum RecordHTML {
         }
         var h = ["<div class=\"note-text\">" + spans.joined() + "</div>"]
         h.append("<p class=\"muted\">Written by \(e(note.authors.map(RecordText.isolated).joined(separator: ", "))).</p>")
-        h.append("<table class=\"authorship\"><thead><tr><th scope=\"col\">Author</th><th scope=\"col\">Passage</th>"
+        h.append(tableRegion("Authors of \(note.title)") + "<table class=\"authorship\"><thead><tr><th scope=\"col\">Author</th><th scope=\"col\">Passage</th>"
                  + "</tr></thead><tbody>")
         for passage in note.passages {
             let text = RecordText.blankPassage(passage.text).map { "<span class=\"muted\">\(e($0))</span>" }
                 ?? e(passage.text)
             h.append("<tr><td>\(e(passage.authorName))</td><td>\(text)</td></tr>")
         }
-        h.append("</tbody></table>")
+        h.append("</tbody></table>" + tableRegionEnd)
         return h
     }
 
     private static func speaking(_ record: ReviewRecord) -> [String] {
         let e = HTMLText.escape
         var h = ["<section id=\"speaking\">", "<h2>Speaking time</h2>",
-                 "<table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Time</th>"
+                 tableRegion("Speaking time per person, table") + "<table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Time</th>"
                  + "<th scope=\"col\">Share</th></tr></thead><tbody>"]
         for p in record.speaking.people {
             h.append("<tr><td>\(e(p.name))</td><td>\(e(p.role))</td><td class=\"num\">\(RecordText.clock(p.seconds))</td>"
                      + "<td class=\"num\">\(RecordText.percent(p.share))</td></tr>")
         }
-        h.append("</tbody></table>")
+        h.append("</tbody></table>" + tableRegionEnd)
         h.append(chart(record.speaking.people.map { ($0.name, $0.seconds, $0.share) }, title: "Speaking time per person"))
-        h.append("<table><thead><tr><th scope=\"col\">Group</th><th scope=\"col\">People</th><th scope=\"col\">Time</th>"
+        h.append(tableRegion("Speaking time per group, table") + "<table><thead><tr><th scope=\"col\">Group</th><th scope=\"col\">People</th><th scope=\"col\">Time</th>"
                  + "<th scope=\"col\">Share</th></tr></thead><tbody>")
         for g in record.speaking.groups {
             h.append("<tr><td>\(e(g.label))</td><td class=\"num\">\(g.people)</td><td class=\"num\">\(RecordText.clock(g.seconds))</td>"
                      + "<td class=\"num\">\(RecordText.percent(g.share))</td></tr>")
         }
-        h.append("</tbody></table>")
+        h.append("</tbody></table>" + tableRegionEnd)
         h.append(chart(record.speaking.groups.map { ($0.label, $0.seconds, $0.share) }, title: "Speaking time per group"))
         h.append("</section>")
         return h
     }
+
+    /// Opens the region a table sits in (closed by ``tableRegionEnd``): at 320 CSS px a wide
+    /// table scrolls sideways inside it rather than the whole page (WCAG 1.4.10 Reflow). It is
+    /// focusable, so the keyboard can scroll it, and named after its table.
+    static func tableRegion(_ label: String) -> String {
+        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTMLText.escape(label))\">"
+    }
+
+    static let tableRegionEnd = "</div>"
 
     /// A horizontal bar chart as inline SVG (presentation attributes only, no CSS needed).
     static func chart(_ rows: [(label: String, seconds: Double, share: Double)], title: String) -> String {

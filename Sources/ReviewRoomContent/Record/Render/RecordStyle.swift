@@ -12,14 +12,18 @@ public enum RecordStyle {
     :root{color-scheme:light;--ink:#1d1d1f;--muted:#5b5b66;--line:#d5d5dc;--accent:#2d5f8b}
     *{box-sizing:border-box}
     body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
-    main{max-width:60rem;margin:0 auto;padding:1.5rem}
+    main{max-width:60rem;margin:0 auto;padding:1.5rem;overflow-wrap:break-word}
     h1{font-size:1.7rem;margin:0 0 .5rem}
     h2{font-size:1.3rem;margin:2rem 0 .5rem;border-bottom:2px solid var(--line);padding-bottom:.2rem}
     h3{font-size:1.1rem;margin:1.2rem 0 .4rem}
     .draft{border:2px dashed #a15c00;padding:.5rem .8rem;font-weight:600}
-    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+    dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.2rem 1rem}
     dl.facts dt{font-weight:600}
-    table{border-collapse:collapse;width:100%;margin:.5rem 0}
+    dl.facts dd{margin:0;overflow-wrap:anywhere}
+    @media (max-width:30rem){dl.facts{grid-template-columns:minmax(0,1fr);gap:0}dl.facts dd{margin-bottom:.4rem}}
+    .table-scroll{overflow-x:auto;margin:.5rem 0}
+    .table-scroll:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+    table{border-collapse:collapse;width:100%;margin:0}
     th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
     th{background:#f3f3f6}
     td.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -30,12 +34,14 @@ public enum RecordStyle {
     ul.questions{list-style:none;padding-left:0}
     ul.questions li::before{content:"\\2610\\00a0"}
     ul.questions li.discussed::before{content:"\\2611\\00a0"}
+    svg.chart{max-width:100%;height:auto}
     svg.chart text{font:12px system-ui,sans-serif}
     @media print{
     body{font-size:11pt}
     main{max-width:none;padding:0}
     h2{break-after:avoid}
     table,.note-text,svg.chart{break-inside:avoid}
+    .table-scroll{overflow:visible}
     .passage:nth-of-type(even){background:none;text-decoration:underline dotted}
     details{display:block}
     details>summary{display:none}
@@ -43,5 +49,5 @@ public enum RecordStyle {
     """
 
     /// The `'sha256-…'` CSP source for ``css`` (checked by the Python record test).
-    public static let cspHash = "'sha256-GHnNsDRBbrsf6J/75A7WVCzFXr9X7cNenIVrJNT/zfI='"
+    public static let cspHash = "'sha256-AvzaUzKtTPrAd/YzTEX1s/6GmhbzeK41EeZBabDBr0E='"
 }

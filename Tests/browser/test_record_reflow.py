@@ -1,0 +1,46 @@
+"""The HTML record reflows at 320 CSS px (400 % zoom of a 1280 px window; WCAG 1.4.10): the page
+does not scroll sideways, the summary's text wraps inside the viewport (it ran past the right
+edge, cut), and each wide table scrolls in a region of its own that the keyboard can reach and
+that names its table. The record of a played session, saved to disk, as it is downloaded."""
+import asyncio
+import pathlib
+import tempfile
+import urllib.request
+
+from pages import schedule_via_api, wait_js
+from test_record_a11y import run_session
+
+REFLOW = """
+const vw = document.documentElement.clientWidth;
+const cut = [...document.querySelectorAll('dl.facts dd')].filter((dd) =>
+  dd.getBoundingClientRect().right > vw + 1 || dd.scrollWidth > dd.clientWidth + 1).map((dd) => dd.textContent);
+const tables = [...document.querySelectorAll('table')].map((table) => {
+  const region = table.parentElement;
+  return {label: region.getAttribute('aria-label'), role: region.getAttribute('role'), tabindex: region.getAttribute('tabindex'),
+          scrolls: getComputedStyle(region).overflowX === 'auto', wider: region.scrollWidth > region.clientWidth,
+          inside: region.getBoundingClientRect().right <= vw + 1};
+});
+return {vw, page: document.documentElement.scrollWidth, cut, tables};
+"""
+
+
+def test_the_record_reflows_at_320_px_with_each_wide_table_scrolling_alone(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Reflowing record for Northfield Primary", ["Asha", "Bilal"])
+    session = created["session"]["id"]
+    asyncio.run(run_session(daemon, facilitator, created))
+    request = urllib.request.Request(f"{daemon.base}/api/v1/sessions/{session}/record?format=html",
+                                     headers={"Authorization": f"Bearer {facilitator}"})
+    saved = pathlib.Path(tempfile.mkdtemp(prefix="reviewroom-record-")) / "record.html"
+    with urllib.request.urlopen(request, timeout=15) as response:
+        saved.write_bytes(response.read())
+    page = browsers()
+    page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": False})
+    page.get(saved.as_uri())
+    wait_js(page, "return document.readyState === 'complete' && window.innerWidth === 320")
+    result = page.execute_script(REFLOW)
+    assert result["page"] <= result["vw"] and result["cut"] == [], result
+    assert result["tables"] and all(t["role"] == "region" and t["tabindex"] == "0" and t["label"] and t["scrolls"] and t["inside"]
+                                    for t in result["tables"]), result["tables"]
+    # The agenda's nine columns do not fit: its region scrolls, the page does not.
+    agenda = next(t for t in result["tables"] if t["label"] == "Agenda: planned and as run")
+    assert agenda["wider"], agenda
