@@ -69,3 +69,26 @@ def test_a_question_is_reworded_live(daemon, facilitator, api_ready, browsers):
     assert prompts["current"] == second and prompts["discussed"] == [deck[0]["id"]]
     assert console.find_elements(By.ID, "control-start") == [] and console.find_elements(By.ID, "controls-heading")
     assert browser_errors(console) == [] and browser_errors(asha) == []
+
+
+def test_add_question_with_an_empty_field_says_so_at_the_field(daemon, facilitator, api_ready, browsers):
+    """WCAG 3.3.1: "Add question" with nothing typed did nothing and said nothing. Now the field
+    carries the error, as the turn length and Reword do, until the next press of a button."""
+    created, console, asha = start_live_review(daemon, facilitator, browsers, "An empty question", ["Asha"])
+    deck = len(created["session"]["prompts"]["deck"])
+    console.find_element(By.XPATH, "//summary[normalize-space()='Questions']").click()
+    click(console, "control-add-question")
+    error = wait_until(console, lambda d: d.find_elements(By.ID, "control-new-question-error"))[0]
+    assert error.text == "Type the question first"
+    field = console.find_element(By.ID, "control-new-question")
+    assert field.get_attribute("aria-invalid") == "true" and field.get_attribute("aria-describedby") == "control-new-question-error"
+    assert console.execute_script("return document.activeElement.id") == "control-new-question"
+    assert axe_problems(console) == []
+    # Enter in the empty field finds it again; another button's press takes it away.
+    field.send_keys(" ", Keys.ENTER)
+    assert console.find_elements(By.ID, "control-new-question-error")
+    click(console, "control-extend-plus-60")
+    wait_until(console, lambda d: not d.find_elements(By.ID, "control-new-question-error"), message="the complaint outlived another press")
+    assert console.find_element(By.ID, "control-new-question").get_attribute("aria-invalid") is None
+    assert len(console.execute_script("return window.reviewroom.model.session.prompts.deck")) == deck
+    assert browser_errors(console) == [] and browser_errors(asha) == []

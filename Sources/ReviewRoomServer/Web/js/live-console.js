@@ -73,7 +73,7 @@ export class LiveConsole {
       if (change.event?.name !== 'note.op') this.render();
       if (change.kind === 'welcome') this.takeFocusOnce();
     });
-    this.handle = { model, connection, notesView: this.notesView, announcer: this.announcer };
+    this.handle = { model, connection, notesView: this.notesView, announcer: this.announcer, phaseUndo: this.phaseUndo };
     connection.connect();
   }
 
@@ -171,12 +171,20 @@ export class LiveConsole {
       } } });
   }
 
-  /** Takes the complaints off the length fields, redrawing when there was one. */
+  /** Takes the complaints off the checked fields (lengths, new question), redrawing when there was one. */
   clearFieldErrors() {
-    if (!this.turn.error && !this.roundSecs.error) return;
-    this.turn.error = null;
-    this.roundSecs.error = null;
+    const fields = [this.turn, this.roundSecs, this.questions.newQuestion];
+    if (!fields.some((state) => state.error)) return;
+    for (const state of fields) state.error = null;
     this.render();
+  }
+
+  /** Marks the field `inputId` (bound to `state`) with `error`, puts focus there and says it. */
+  fieldError(state, inputId, error) {
+    state.error = error;
+    this.render();
+    this.controls.querySelector(`#${inputId}`)?.focus();
+    this.announcer.say(error, true);
   }
 
   /**
@@ -195,18 +203,20 @@ export class LiveConsole {
       state.error = null;
       return value;
     }
-    state.error = t(optional ? 'control.turnSecondsError' : 'control.secondsError',
-      { field: name, min: TURN_RANGE.min, max: TURN_RANGE.max, value: state.text });
-    this.render();
-    this.controls.querySelector(`#${inputId}`)?.focus();
-    this.announcer.say(state.error, true);
+    this.fieldError(state, inputId, t(optional ? 'control.turnSecondsError' : 'control.secondsError',
+      { field: name, min: TURN_RANGE.min, max: TURN_RANGE.max, value: state.text }));
     return null;
   }
 
   /** A length field bound to `state`, with its error (if any) shown below and described. */
   secondsField(label, state, id) {
+    return this.checkedField(label, state, id, { type: 'number', min: TURN_RANGE.min, max: TURN_RANGE.max, step: 1, className: 'narrow' });
+  }
+
+  /** A field (an input with `props`) bound to `state` (`{text, error}`), with its error (if any) shown below and described. */
+  checkedField(label, state, id, props) {
     const errorId = `${id}-error`;
-    const input = el('input', { type: 'number', min: TURN_RANGE.min, max: TURN_RANGE.max, step: 1, value: state.text, className: 'narrow', id,
+    const input = el('input', { ...props, value: state.text, id,
       attrs: { 'aria-invalid': state.error ? 'true' : null, 'aria-describedby': state.error ? errorId : null },
       on: { input: (e) => {
         state.text = e.target.value;

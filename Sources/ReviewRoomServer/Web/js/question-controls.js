@@ -2,6 +2,7 @@
 // (PATCH with the whole deck, ids kept) and add one, all without leaving the live view.
 import { el } from './dom.js';
 import { t } from './strings.js';
+import { addedText } from './strings-added.js';
 import { field } from './schedule-form.js';
 
 const EXCERPT = 60;
@@ -17,7 +18,8 @@ export class QuestionControls {
   constructor(owner) {
     this.owner = owner;
     this.open = false;
-    this.newQuestion = '';
+    /** The half-typed new question, and the complaint of the last Add press (`LiveConsole.checkedField`). */
+    this.newQuestion = { text: '', error: null };
     /** The question being reworded: `{id, text, error, saving}`, or null. */
     this.rewording = null;
   }
@@ -28,21 +30,22 @@ export class QuestionControls {
     const prompts = s.prompts || { deck: [], discussed: [] };
     const discussed = new Set(prompts.discussed || []);
     const items = (prompts.deck || []).map((q, index) => this.item(q, index + 1, { shown: prompts.current === q.id, discussed: discussed.has(q.id), ended }));
-    const input = el('input', { type: 'text', id: 'control-new-question', value: this.newQuestion,
-      on: { input: (e) => { this.newQuestion = e.target.value; } } });
     const add = (e) => {
       e.preventDefault();
-      const text = this.newQuestion.trim();
+      // Another field's complaint belongs to its own press; an empty field is this one's.
+      owner.clearFieldErrors();
+      const text = this.newQuestion.text.trim();
+      if (!text) { owner.fieldError(this.newQuestion, 'control-new-question', addedText('control.questionEmpty')); return; }
       // A refused question stays in the field to be fixed and sent again.
       // Said once added, as a reword is: the field only emptied, which a screen reader does not tell.
-      if (text) owner.act('add-question', 'prompt.add', { text }).then((ack) => {
+      owner.act('add-question', 'prompt.add', { text }).then((ack) => {
         if (!ack) return;
-        if (this.newQuestion.trim() === text) this.setNewQuestion('');
+        if (this.newQuestion.text.trim() === text) this.setNewQuestion('');
         owner.announcer.say(t('control.questionAdded', { n: (owner.model.session?.prompts?.deck || []).length }));
       });
     };
     const addForm = el('form', { className: 'row', on: { submit: add } },
-      field(t('control.newQuestion'), input),
+      owner.checkedField(t('control.newQuestion'), this.newQuestion, 'control-new-question', { type: 'text' }),
       el('button', { type: 'submit', id: 'control-add-question', className: 'secondary', textContent: t('control.addQuestion'), disabled: ended,
         attrs: owner.holdAttrs('add-question') }));
     return el('details', { open: this.open, on: { toggle: (e) => { this.open = e.target.open; } } },
@@ -171,8 +174,8 @@ export class QuestionControls {
   gone(state, q, text, n) {
     if (this.rewording === state) this.rewording = null;
     this.open = true;
-    const free = !this.newQuestion.trim();
-    if (free) this.newQuestion = text;
+    const free = !this.newQuestion.text.trim();
+    if (free) this.newQuestion.text = text;
     this.owner.refused(t(free ? 'control.rewordGone' : 'control.rewordGoneBusy', { n, text }));
     this.owner.render();
     this.owner.controls.querySelector('#control-new-question')?.focus();
@@ -188,7 +191,7 @@ export class QuestionControls {
   }
 
   setNewQuestion(text) {
-    this.newQuestion = text;
+    this.newQuestion.text = text;
     const input = this.owner.controls.querySelector('#control-new-question');
     if (input) input.value = text;
   }

@@ -9,6 +9,7 @@ const added = {
   'schedule.removedPhase': 'Phase “{title}” removed',
   'schedule.removedQuestion': 'Question {n} removed',
   'schedule.removedPerson': 'Person {n} removed',
+  'control.questionEmpty': 'Type the question first',
 };
 
 /** The text for `key` with `{name}` placeholders filled from `params` (as `t` does for its catalogue). */
