@@ -41,7 +41,7 @@ def test_hand_queue_changes_are_said_to_the_person_and_the_facilitator(daemon, f
     # Given the floor, Asha's hand leaves the queue: she hears she has the floor, not "lowered".
     asha_id = asha.execute_script("return window.reviewroom.model.you.id")
     assert "error" not in command(chair, "floor.grant", {"participant": asha_id, "turnSec": 10})
-    wait_said(asha, "You have the floor")
+    wait_said(asha, "You have the floor for 10 seconds")
     assert "Your hand was lowered" not in said_log(asha)
     assert "Asha lowered their hand" not in said_log(chair)
 
@@ -121,14 +121,15 @@ def test_a_turn_ended_under_the_speaker_is_said_to_them(daemon, facilitator, api
     assert "error" not in command(chair, "session.start")
     assert "error" not in command(chair, "floor.grant", {"participant": ids["Asha"]})
     wait_said(asha, "You have the floor")
-    # Said in the region (a frame later) before the next message: messages within one frame are
+    # Said in the region (GATHER_MS later) before the next message: messages said meanwhile are
     # read together, and CI once read "You have the floor. Your turn has ended" here.
     wait_until(asha, lambda d: d.execute_script("return document.querySelector('[role=alert]').textContent") == "You have the floor",
                message="the alert region never read 'You have the floor'")
     # The facilitator ends Asha's turn: she may still be talking, so she is told at once.
     assert "error" not in command(chair, "floor.release")
     wait_said(asha, "Your turn has ended")
-    assert asha.execute_script("return document.querySelector('[role=alert]').textContent") == "Your turn has ended"
+    wait_until(asha, lambda d: d.execute_script("return document.querySelector('[role=alert]').textContent") == "Your turn has ended",
+               message="the alert region never read 'Your turn has ended'")
     settled(ben)
     assert "Your turn has ended" not in said_log(ben)
 
@@ -167,10 +168,67 @@ def test_a_phase_made_longer_or_shorter_is_said(daemon, facilitator, api_ready, 
     assert "error" not in command(chair, "clock.extend", {"seconds": -60})
     wait_said(asha, f"1 minute taken off {first}")
     assert "error" not in command(chair, "clock.extend", {"seconds": 90})
-    wait_said(asha, f"90 seconds added to {first}")
+    wait_said(asha, f"1 minute 30 seconds added to {first}")
     # Pausing changes no length: only the pause is said.
     assert "error" not in command(chair, "clock.pause")
     wait_said(asha, "The clock is paused")
     settled(asha)
     assert sum("added to" in text or "taken off" in text for text in said_log(asha)) == 3, said_log(asha)
     assert browser_errors(asha) == []
+
+
+def test_own_doings_are_said_as_ones_own_and_the_end_is_not_cut_off(daemon, facilitator, api_ready, browsers):
+    """A probe with a screen reader's ears: the facilitator's own "Lower the hand of Asha" was said
+    to them as "Asha lowered their hand"; "Finish my turn" echoed an alarm ("Your turn has
+    ended") to the speaker while the facilitator heard nothing; and at the end of the review the
+    speaker's alarm about the turn came with "The review has ended" and could cut it off."""
+    _, chair, pages = room_with(daemon, facilitator, browsers, "Own doings", ["Asha", "Ben"])
+    asha, ben = pages["Asha"], pages["Ben"]
+    ids = {name: page.execute_script("return window.reviewroom.model.you.id") for name, page in pages.items()}
+    assert "error" not in command(chair, "session.start")
+    asha.find_element(By.ID, "raise-hand").click()
+    wait_said(chair, "Asha raised a hand (1st)")
+    assert "error" not in command(chair, "hand.lower", {"participant": ids["Asha"]})
+    wait_said(chair, "You lowered Asha’s hand")
+    wait_said(asha, "Your hand was lowered")
+    assert "Asha lowered their hand" not in said_log(chair)
+
+    assert "error" not in command(chair, "floor.grant", {"participant": ids["Asha"]})
+    wait_said(asha, "You have the floor")
+    wait_until(asha, lambda d: d.find_elements(By.ID, "release-floor"), message="no Finish my turn button")
+    asha.find_element(By.ID, "release-floor").click()
+    wait_said(asha, "You finished your turn")
+    wait_said(chair, "Asha’s turn has ended")
+    settled(asha)
+    settled(ben)
+    assert "Your turn has ended" not in said_log(asha)
+    assert not any("turn has ended" in text for text in said_log(ben)), said_log(ben)
+
+    assert "error" not in command(chair, "floor.grant", {"participant": ids["Ben"]})
+    wait_said(ben, "You have the floor")
+    assert "error" not in command(chair, "session.end")
+    wait_said(ben, "The review has ended")
+    settled(ben)
+    assert "Your turn has ended" not in said_log(ben), said_log(ben)
+    assert ben.execute_script("return document.querySelector('[role=alert]').textContent") != "Your turn has ended"
+    assert browser_errors(asha) == [] and browser_errors(ben) == [] and browser_errors(chair) == []
+
+
+def test_the_speaker_of_a_timed_turn_hears_its_length_and_a_warning_before_it_runs_out(daemon, facilitator, api_ready, browsers):
+    """A sighted speaker watches "Turn: 0:09 left"; a screen reader heard "You have the floor",
+    then nothing until "Your turn time is over"."""
+    _, chair, pages = room_with(daemon, facilitator, browsers, "Turn warning", ["Asha", "Ben"])
+    asha, ben = pages["Asha"], pages["Ben"]
+    asha_id = asha.execute_script("return window.reviewroom.model.you.id")
+    assert "error" not in command(chair, "session.start")
+    assert "error" not in command(chair, "floor.grant", {"participant": asha_id, "turnSec": 20})
+    wait_said(asha, "You have the floor for 20 seconds")
+    wait_said(asha, "10 seconds left in your turn")
+    assert "Your turn time is over" not in said_log(asha)  # the warning comes first
+    wait_said(asha, "Your turn time is over")
+    said = said_log(asha)
+    assert said.count("10 seconds left in your turn") == 1, said
+    assert asha.execute_script("return document.querySelector('[role=alert]').textContent") != "10 seconds left in your turn"
+    settled(ben)
+    assert "10 seconds left in your turn" not in said_log(ben) and "10 seconds left in your turn" not in said_log(chair)
+    assert browser_errors(asha) == [] and browser_errors(ben) == [] and browser_errors(chair) == []

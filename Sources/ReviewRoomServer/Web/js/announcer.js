@@ -1,6 +1,9 @@
 // Screen-reader announcements through one polite and one assertive live region.
 import { el } from './dom.js';
 
+/** How long the first of several messages waits for the others to be read with it. */
+export const GATHER_MS = 150;
+
 export class Announcer {
   constructor(parent = document.querySelector('.site-header') || document.body) {
     this.polite = el('div', { className: 'visually-hidden', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' } });
@@ -17,8 +20,10 @@ export class Announcer {
 
   /**
    * Says `text` politely (or assertively when `urgent`); also kept in `log` for the page's history.
-   * Messages said within one frame are read together, in order (the later would otherwise
-   * replace the earlier before a screen reader saw it). While the page is hidden a message only
+   * Messages said within `GATHER_MS` of the first are read together, in order (the later would
+   * otherwise replace the earlier before a screen reader saw it). One frame was too short: one
+   * press's news comes in pieces ("Now: Actions", then the Undo offer once its ack is in, 25 ms
+   * later; a round's time-up, then its next speaker). While the page is hidden a message only
    * replaces the one kept for its region, said when the page is visible again (`sayMissed`).
    */
   say(text, urgent = false) {
@@ -35,7 +40,7 @@ export class Announcer {
     for (const [region, text] of missed) this.speak(region, text);
   }
 
-  /** Puts `text` in `region` in the next frame, with whatever else is said before then. */
+  /** Puts `text` in `region` `GATHER_MS` from now, with whatever else is said before then. */
   speak(region, text) {
     const pending = this.pending.get(region);
     if (pending) pending.push(text);
@@ -43,10 +48,10 @@ export class Announcer {
       this.pending.set(region, [text]);
       // Clearing first makes a repeated message be read again.
       region.textContent = '';
-      requestAnimationFrame(() => {
+      setTimeout(() => {
         region.textContent = sentences(this.pending.get(region));
         this.pending.delete(region);
-      });
+      }, GATHER_MS);
     }
   }
 

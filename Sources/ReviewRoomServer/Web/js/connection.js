@@ -135,7 +135,17 @@ export class Connection {
     }
     const id = this.nextId++;
     this.socket.send(JSON.stringify({ type, id, ...fields }));
-    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject, type, sentAt: performance.now() }));
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject, type, fields, sentAt: performance.now() }));
+  }
+
+  /**
+   * Whether a command of `type` this page sent (and whose `fields` pass `match`) still awaits its
+   * answer. An event arrives before the ack of the command that caused it, so the pages use this
+   * to tell their own doing from someone else's ("You lowered Asha's hand").
+   */
+  awaiting(type, match = () => true) {
+    for (const entry of this.pending.values()) if (entry.type === type && match(entry.fields)) return true;
+    return false;
   }
 
   /** True from a `resumed` until its replay has reached `resumed.seq` (`onReplayDone`). */

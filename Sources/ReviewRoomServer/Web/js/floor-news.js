@@ -1,7 +1,7 @@
 // What changed on the floor, in words: pure functions from the old and new floor to the
 // sentences a screen reader hears (no DOM, no I/O), so the room view only says them.
 import { ordinal, t } from './strings.js';
-import { formatDuration } from './timefmt.js';
+import { formatDuration, spokenDuration } from './timefmt.js';
 
 /**
  * The polite sentences for a `floor.changed` from `before` to `after` (floor objects as in
@@ -11,8 +11,9 @@ import { formatDuration } from './timefmt.js';
  * `reset` is `'move'` when the change is a phase move's reset of the floor and `'end'` for the
  * end's: the hands it clears were not lowered by anyone, so that is not what is said (the
  * facilitator heard "Asha lowered their hand"); after the end, hands are no news.
+ * `loweredByMe(id)` is true while this page's own `hand.lower` for `id` awaits its answer.
  */
-export function handNews(before, after, { me, facilitator, nameOf, reset = null }) {
+export function handNews(before, after, { me, facilitator, nameOf, reset = null, loweredByMe = () => false }) {
   const oldQueue = (before?.queue || []).map((h) => h.participant);
   const newQueue = (after?.queue || []).map((h) => h.participant);
   const speaker = after?.speaker ?? null;
@@ -33,7 +34,8 @@ export function handNews(before, after, { me, facilitator, nameOf, reset = null 
     if (reset && gone.length) {
       news.push(t('announce.handsCleared', { names: new Intl.ListFormat(undefined, { type: 'conjunction' }).format(gone.map(nameOf)) }));
     } else {
-      for (const id of gone) news.push(t('announce.lowered', { name: nameOf(id) }));
+      // The facilitator's own "Lower the hand" was said as "Asha lowered their hand".
+      for (const id of gone) news.push(t(loweredByMe(id) ? 'announce.youLowered' : 'announce.lowered', { name: nameOf(id) }));
     }
   }
   return news;
@@ -43,17 +45,51 @@ export function handNews(before, after, { me, facilitator, nameOf, reset = null 
  * The sentence about who has the floor after a `floor.changed`, or null when the speaker did
  * not change: `{ text, urgent }` — urgent only for the person who now has the floor, and for the
  * one whose turn was ended under them (the facilitator ended it, a round stopped), who may still
- * be speaking; not when they were just told their turn time is over (`turnOverSaid`). Others
- * hear nothing when the floor is freed.
+ * be speaking; not when they were just told their turn time is over (`turnOverSaid`), nor when
+ * they ended it themselves (`releasedByMe`: a polite "You finished your turn", where an alarm
+ * used to echo their own press), nor at the end of the review (`reset` `'end'`: "The review has
+ * ended" is the news, and an alarm about the turn would cut it off). Others hear nothing when
+ * the floor is freed, except, on a live change (`live`), a facilitator (who runs the floor:
+ * "Asha’s turn has ended"). Live, the new speaker of a timed turn also hears its length.
  */
-export function speakerNews(before, after, { me, nameOf, turnOverSaid = false }) {
+export function speakerNews(before, after, { me, nameOf, facilitator = false, turnOverSaid = false, reset = null,
+  releasedByMe = false, live = false }) {
   const was = before?.speaker ?? null;
   const speaker = after?.speaker ?? null;
   if (speaker === was) return null;
-  // The floor freed is news only to who had it (a phase move frees it too: not said to everyone).
-  if (!speaker) return was === me && !turnOverSaid ? { text: t('announce.yourTurnEnded'), urgent: true } : null;
-  if (speaker === me) return { text: t('announce.yourFloor'), urgent: true };
+  if (!speaker) {
+    if (reset === 'end') return null;
+    if (was === me) {
+      if (releasedByMe) return { text: t('announce.youFinished'), urgent: false };
+      return turnOverSaid ? null : { text: t('announce.yourTurnEnded'), urgent: true };
+    }
+    // A phase move frees the floor too: the new phase is the news.
+    return live && facilitator && was && !reset ? { text: t('announce.turnEndedFor', { name: nameOf(was) }), urgent: false } : null;
+  }
+  if (speaker === me) {
+    const lengthSec = live ? turnLengthSec(after) : null;
+    return { text: lengthSec ? t('announce.yourFloorFor', { time: spokenDuration(lengthSec) }) : t('announce.yourFloor'), urgent: true };
+  }
   return { text: t('announce.speaker', { name: nameOf(speaker) }), urgent: false };
+}
+
+/** A timed turn's length in seconds (`turnEndsAt` − `since`), or null for an untimed one. */
+export function turnLengthSec(floor) {
+  const ends = Date.parse(floor?.turnEndsAt ?? ''), since = Date.parse(floor?.since ?? '');
+  return Number.isFinite(ends) && Number.isFinite(since) && ends > since ? (ends - since) / 1000 : null;
+}
+
+/**
+ * The polite warning for the speaker of a timed turn as its time left falls from `beforeSec`
+ * to `nowSec` (two readings of the page's clock), or null: once, at 30 s left in a turn of a
+ * minute or more, at 10 s in one of 20 s or more (a shorter turn gets none). A sighted speaker
+ * watches "Turn: 0:09 left"; a screen reader heard nothing until "Your turn time is over".
+ */
+export function turnWarningNews(beforeSec, nowSec, lengthSec) {
+  if (beforeSec === null || nowSec === null || !lengthSec) return null;
+  const at = lengthSec >= 60 ? 30 : lengthSec >= 20 ? 10 : null;
+  if (at === null || !(beforeSec > at && nowSec <= at && nowSec > 0)) return null;
+  return t('announce.turnWarning', { time: spokenDuration(at) });
 }
 
 /**

@@ -60,11 +60,20 @@ export class PhaseUndo {
     const meanwhile = Number.isInteger(shown) && shown !== before.phase;
     this.offer = { from: before.phase, to: after.phase, remainingSec, cleared: clearedByMove(move.floorBefore), meanwhile };
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.withdraw(), UNDO_MS);
+    this.timer = setTimeout(() => this.expire(), UNDO_MS);
     this.owner.render();
     const offered = t('undo.offered', { phase: this.title(before.phase), time: this.amount(remainingSec), s: UNDO_MS / 1000 });
     if (meanwhile) this.owner.announcer.say(`${this.meanwhileText(this.offer)} ${offered}`, true);
     else this.owner.announcer.say(offered);
+  }
+
+  /**
+   * The offer's time is over: it goes, unless focus is on it — then it waits another `UNDO_MS`
+   * (WCAG 2.2.1: someone who reached it with a screen reader or at high zoom is not cut off).
+   */
+  expire() {
+    if (document.activeElement?.closest?.('#phase-undo')) this.timer = setTimeout(() => this.expire(), UNDO_MS);
+    else this.withdraw();
   }
 
   /** Takes the offer away (its time is over, or the phase changed). */

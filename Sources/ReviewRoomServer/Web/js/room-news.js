@@ -1,6 +1,7 @@
 // What a screen reader hears about the room when more than one event has to be told at once:
 // pure functions from the room as it was last said to the room now (no DOM, no I/O).
 import { t } from './strings.js';
+import { spokenDuration } from './timefmt.js';
 import { handNews, speakerNews, turnLengthNews } from './floor-news.js';
 
 /**
@@ -31,11 +32,11 @@ export function catchUpNews(before, after, who) {
   if (after.status !== before.status && (after.phase === before.phase || after.status !== 'live')) {
     polite.push(t(`announce.status.${after.status}`));
   }
-  const speaker = speakerNews(before.floor, after.floor, who);
-  if (speaker?.urgent) urgent.push(speaker.text);
-  else if (speaker) polite.push(speaker.text);
   // Hands a phase move cleared meanwhile are said as cleared, not lowered; after the end, not at all.
   const reset = after.status === 'ended' ? 'end' : after.phase !== before.phase ? 'move' : null;
+  const speaker = speakerNews(before.floor, after.floor, { ...who, reset });
+  if (speaker?.urgent) urgent.push(speaker.text);
+  else if (speaker) polite.push(speaker.text);
   polite.push(...handNews(before.floor, after.floor, { ...who, reset }));
   const turnLength = turnLengthNews(before.floor, after.floor, who, who.turnLeftSec ?? null);
   if (turnLength) polite.push(turnLength);
@@ -67,8 +68,8 @@ export function signalNews(signals, nameOf) {
  */
 export function extensionNews(beforeSec, afterSec, phase) {
   if (typeof beforeSec !== 'number' || typeof afterSec !== 'number' || beforeSec === afterSec) return null;
-  const change = Math.abs(afterSec - beforeSec);
-  const minutes = change / 60;
-  const time = Number.isInteger(minutes) ? t(minutes === 1 ? 'clock.oneMinute' : 'clock.minutes', { n: minutes }) : t('clock.seconds', { n: change });
+  // A phase shortened past its end stops at time-up: the change is then fractional
+  // (52.972 s, even 49.656000000000006 s was read out digit by digit).
+  const time = spokenDuration(Math.max(1, Math.abs(afterSec - beforeSec)));
   return t(afterSec > beforeSec ? 'announce.extended' : 'announce.shortened', { time, phase });
 }

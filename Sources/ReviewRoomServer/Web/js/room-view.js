@@ -4,7 +4,7 @@ import { el, keepingFocus, morphChildren, replaceChildren, typingInField } from 
 import { t } from './strings.js';
 import { formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
-import { handNews, roundNews, speakerNews, turnLengthNews } from './floor-news.js';
+import { handNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
 import { clockAlert, shortcutOf } from './room-rules.js';
 
@@ -203,7 +203,10 @@ export class RoomView {
         const after = data.floor ?? null;
         const turnOverSaid = this.turnOverSeq !== null && event.seq === this.turnOverSeq + 1;
         const reset = this.floorReset?.seq === event.seq ? this.floorReset.kind : null;
-        const who = { me: this.model.you?.id, facilitator: this.model.isFacilitator, nameOf, turnOverSaid, reset };
+        // This page's own release or lowering awaits its ack when the event it caused arrives.
+        const who = { me: this.model.you?.id, facilitator: this.model.isFacilitator, nameOf, turnOverSaid, reset, live: true,
+          releasedByMe: this.connection.awaiting('floor.release') || this.connection.awaiting('round.pass'),
+          loweredByMe: (id) => this.connection.awaiting('hand.lower', (fields) => fields.participant === id) };
         const speaker = speakerNews(this.lastFloor, after, who);
         const polite = handNews(this.lastFloor, after, who);
         const turnLength = turnLengthNews(this.lastFloor, after, who, this.model.turnRemainingSec(this.connection.serverNow()));
@@ -383,7 +386,18 @@ export class RoomView {
     const turn = this.model.turnRemainingSec(now);
     const turnText = turn === null ? '' : (turn >= 0 ? t('floor.turnLeft', { time: formatDuration(turn) }) : t('floor.turnOver'));
     if (this.turnCountdown.textContent !== turnText) this.turnCountdown.textContent = turnText;
+    this.warnTurn(s.floor, turn);
     this.tickSpoken(s, now);
+  }
+
+  // The speaker of a timed turn hears once, politely, that it is running out (`turnWarningNews`).
+  warnTurn(floor, turnLeft) {
+    const me = this.model.you?.id;
+    const turnKey = me && floor?.speaker === me && floor.turnEndsAt ? `${floor.since}|${floor.turnEndsAt}` : null;
+    if (turnKey !== this.warnedTurnKey) { this.warnedTurnKey = turnKey; this.lastTurnLeft = null; }
+    const text = turnKey && !document.hidden ? turnWarningNews(this.lastTurnLeft, turnLeft, turnLengthSec(floor)) : null;
+    this.lastTurnLeft = turnKey ? turnLeft : null;
+    if (text) this.announcer.say(text);
   }
 
   // The speaker's time grows while they speak: only their line's text and bar change.

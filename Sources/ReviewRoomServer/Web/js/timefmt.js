@@ -21,6 +21,21 @@ export function spokenMinutes(remainingSec) {
   return t(minutes === 1 ? 'clock.oneMinute' : 'clock.minutes', { n: minutes });
 }
 
+/**
+ * A length in words for screen readers, to the nearest second: "53 seconds", "1 minute 30
+ * seconds", "2 minutes", "1 hour 5 minutes" ("0:53" is read as a time of day, and a raw
+ * 52.972 digit by digit).
+ */
+export function spokenDuration(seconds) {
+  const total = Math.max(0, Math.round(seconds));
+  const h = Math.floor(total / 3600), m = Math.floor((total % 3600) / 60), s = total % 60;
+  const parts = [];
+  if (h) parts.push(t(h === 1 ? 'clock.oneHour' : 'clock.hours', { n: h }));
+  if (m) parts.push(t(m === 1 ? 'clock.oneMinute' : 'clock.minutes', { n: m }));
+  if (s || !parts.length) parts.push(t(s === 1 ? 'clock.oneSecond' : 'clock.seconds', { n: s }));
+  return parts.join(' ');
+}
+
 /** An instant in a time zone, e.g. "Tuesday 1 December 2026, 09:30 GMT". */
 export function formatInstant(iso, timeZone) {
   const date = new Date(iso);

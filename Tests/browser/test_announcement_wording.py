@@ -1,0 +1,102 @@
+"""What the room pages say, word by word, from the pure modules (BrowserClient.md,
+"Announcements"): lengths read as words rather than digits, the speaker's own release and a
+facilitator's own lowering said as theirs, no alarm about a turn at the end of the review, a
+warning before a timed turn runs out, and one press's news gathered into one message."""
+from conftest import browser_errors
+from pages import run_in_page
+
+
+def test_lengths_are_said_in_words_and_a_shortening_past_the_end_in_whole_seconds(daemon, browsers):
+    driver = browsers()
+    said = run_in_page(
+        driver, daemon,
+        "Promise.all([import('/js/timefmt.js'), import('/js/room-news.js')]).then(([{ spokenDuration }, { extensionNews }]) => done({"
+        "  words: [0, 1, 53, 60, 90, 120, 3600, 3900].map(spokenDuration),"
+        "  past: extensionNews(75, 52.972, 'Briefing'), drift: extensionNews(660, 49.656000000000006, 'Briefing'),"
+        "  tiny: extensionNews(30, 29.7, 'Briefing'), plus: extensionNews(600, 900, 'Evidence'),"
+        "}), (e) => done({ error: String(e) }));")
+    assert said == {
+        "words": ["0 seconds", "1 second", "53 seconds", "1 minute", "1 minute 30 seconds",
+                  "2 minutes", "1 hour", "1 hour 5 minutes"],
+        "past": "22 seconds taken off Briefing",  # was "22.028 seconds", digit by digit
+        "drift": "10 minutes 10 seconds taken off Briefing",
+        "tiny": "1 second taken off Briefing",
+        "plus": "5 minutes added to Evidence",
+    }
+    assert browser_errors(driver) == []
+
+
+def test_who_ended_a_turn_or_lowered_a_hand_is_said_as_it_was(daemon, browsers):
+    driver = browsers()
+    said = run_in_page(
+        driver, daemon,
+        "import('/js/floor-news.js').then(({ speakerNews, handNews }) => {"
+        "  const nameOf = (id) => ({ a: 'Asha', b: 'Ben' })[id];"
+        "  const asha = { speaker: 'a', since: '2026-12-01T09:00:00Z', turnEndsAt: '2026-12-01T09:02:00Z', queue: [] };"
+        "  const open = { speaker: null, queue: [] };"
+        "  const hands = { speaker: null, queue: [{ participant: 'b' }] };"
+        "  done({"
+        "    ownRelease: speakerNews(asha, open, { me: 'a', nameOf, live: true, releasedByMe: true }),"
+        "    endedUnder: speakerNews(asha, open, { me: 'a', nameOf, live: true }),"
+        "    atTheEnd: speakerNews(asha, open, { me: 'a', nameOf, live: true, reset: 'end' }),"
+        "    toTheChair: speakerNews(asha, open, { me: 'f', facilitator: true, nameOf, live: true }),"
+        "    chairAtAMove: speakerNews(asha, open, { me: 'f', facilitator: true, nameOf, live: true, reset: 'move' }),"
+        "    toOthers: speakerNews(asha, open, { me: 'b', nameOf, live: true }),"
+        "    granted: speakerNews(open, asha, { me: 'a', nameOf, live: true }),"
+        "    grantedUntimed: speakerNews(open, { ...asha, turnEndsAt: null }, { me: 'a', nameOf, live: true }),"
+        "    caughtUp: speakerNews(open, asha, { me: 'a', nameOf }),"
+        "    chairLowered: handNews(hands, open, { me: 'f', facilitator: true, nameOf, loweredByMe: (id) => id === 'b' }),"
+        "    benLowered: handNews(hands, open, { me: 'f', facilitator: true, nameOf, loweredByMe: () => false }),"
+        "  });"
+        "}, (e) => done({ error: String(e) }));")
+    assert said == {
+        "ownRelease": {"text": "You finished your turn", "urgent": False},  # was an alarm: "Your turn has ended"
+        "endedUnder": {"text": "Your turn has ended", "urgent": True},
+        "atTheEnd": None,  # "The review has ended" is the news; an alarm would cut it off
+        "toTheChair": {"text": "Asha’s turn has ended", "urgent": False},  # the chair used to hear nothing
+        "chairAtAMove": None,
+        "toOthers": None,
+        "granted": {"text": "You have the floor for 2 minutes", "urgent": True},
+        "grantedUntimed": {"text": "You have the floor", "urgent": True},
+        "caughtUp": {"text": "You have the floor", "urgent": True},  # after a drop the time left is said apart
+        "chairLowered": ["You lowered Ben’s hand"],  # was "Ben lowered their hand"
+        "benLowered": ["Ben lowered their hand"],
+    }
+    assert browser_errors(driver) == []
+
+
+def test_a_timed_turn_warns_its_speaker_once_before_it_runs_out(daemon, browsers):
+    driver = browsers()
+    said = run_in_page(
+        driver, daemon,
+        "import('/js/floor-news.js').then(({ turnWarningNews: w }) => done({"
+        "  long: [w(31, 30, 120), w(30, 29, 120), w(null, 25, 120), w(30.2, 29.9, 60)],"
+        "  short: [w(10.1, 9.8, 40), w(31, 30, 40), w(10.5, 9.5, 19.5)],"
+        "  over: [w(0.2, -0.1, 120), w(31, 0, 120)], untimed: w(31, 29, null),"
+        "}), (e) => done({ error: String(e) }));")
+    assert said == {
+        "long": ["30 seconds left in your turn", None, None, "30 seconds left in your turn"],
+        "short": ["10 seconds left in your turn", None, None],
+        "over": [None, None],  # past the end: "Your turn time is over" says it
+        "untimed": None,
+    }
+    assert browser_errors(driver) == []
+
+
+def test_one_presss_news_in_pieces_is_read_as_one_message(daemon, browsers):
+    """The announcer used to write each piece in its own frame, the second replacing the first
+    25 ms later ("Now: Actions", then the Undo offer): a screen reader could miss the first."""
+    driver = browsers()
+    region = run_in_page(
+        driver, daemon,
+        "import('/js/announcer.js').then(({ Announcer, GATHER_MS }) => {"
+        "  const a = new Announcer(document.body);"
+        "  a.say('Now: Actions');"
+        "  setTimeout(() => a.say('Undo offered'), 30);"
+        "  setTimeout(() => a.say('The clock is paused', true), 40);"
+        "  setTimeout(() => done({ polite: a.polite.textContent, urgent: a.urgent.textContent, gather: GATHER_MS }), GATHER_MS + 200);"
+        "}, (e) => done({ error: String(e) }));")
+    assert region["gather"] > 30
+    assert region["polite"] == "Now: Actions. Undo offered"
+    assert region["urgent"] == "The clock is paused"
+    assert browser_errors(driver) == []
