@@ -1,3 +1,4 @@
+import ArgumentParser
 import Logging
 import ReviewRoomStore
 
@@ -27,6 +28,20 @@ extension Daemon {
             // Without the marker a power cut during this run would go unnoticed: worth a warning,
             // not worth refusing to serve.
             logger.warning("cannot write the run marker: \(error)", metadata: ["marker": "\(file.path)"])
+        }
+    }
+
+    /// Takes ``DataDirectoryLock`` for this process, or logs why not and throws exit status 73
+    /// (the store cannot be opened for serving).
+    func lockDataDirectory(logger: Logger) throws {
+        do {
+            try DataDirectoryLock.acquire(dataDirectory: configuration.dataDirectory)
+        } catch .held(let holder) {
+            logger.critical("\(DataDirectoryLock.heldMessage(dataDirectory: configuration.dataDirectory, holder: holder))")
+            throw ExitCode(73)
+        } catch .unavailable(let reason) {
+            logger.critical("cannot lock the data directory \(configuration.dataDirectory): \(reason)")
+            throw ExitCode(73)
         }
     }
 

@@ -28,6 +28,10 @@ struct Daemon {
         LoggingSystem.bootstrap { label in DaemonLogHandler(label: label, journal: journal, control: levels) }
         let logger = Logger(label: "reviewroomd")
 
+        // One serve per data directory, decided before the store is opened: a second one used to
+        // take the first for crashed (DataDirectoryLock). A directory not made yet has no daemon.
+        let lockedEarly = FileManager.default.fileExists(atPath: configuration.dataDirectory)
+        if lockedEarly { try lockDataDirectory(logger: logger) }
         // The store creates the data directory (mode 0700, only the daemon's user reads the
         // database) when its parent exists; a missing parent is a typo, not a tree to build.
         let store: Store
@@ -38,6 +42,9 @@ struct Daemon {
         } catch {
             logger.critical("cannot open the store in \(configuration.dataDirectory): \(error)")
             throw ExitCode(73)
+        }
+        if !lockedEarly {
+            do { try lockDataDirectory(logger: logger) } catch { await store.close(); throw error }
         }
         let runMarker = RunMarkerFile(dataDirectory: configuration.dataDirectory)
         do {
