@@ -6,6 +6,7 @@ import { t } from './strings.js';
 import { formatDuration, formatTimeOfDay } from './timefmt.js';
 import { joinSession, takeToken, takeLaterTokens, showNotice, fatalNotice } from './session-page.js';
 import { Announcer } from './announcer.js';
+import { setPageTitle } from './page-title.js';
 
 localize();
 document.title = t('page.display');
@@ -38,8 +39,11 @@ if (!token) {
   document.addEventListener('fullscreenchange', () => { if (fullScreen) fullScreen.hidden = !!document.fullscreenElement; });
   replaceChildren(main, el('div', { className: 'display' },
     el('div', { className: 'display-top' }, title, fullScreen),
-    el('section', { className: 'display-clock', attrs: { 'aria-label': t('clock.heading') } }, phase, purpose, advances, countdown, alert, status),
-    el('section', { className: 'display-floor', attrs: { 'aria-label': t('floor.heading') } }, speaker, turn, roundBox, queue),
+    // Headings for screen readers' heading navigation; the room reads the big type, not them.
+    el('section', { className: 'display-clock', attrs: { 'aria-labelledby': 'display-clock-heading' } },
+      el('h2', { className: 'visually-hidden', id: 'display-clock-heading', textContent: t('clock.heading') }), phase, purpose, advances, countdown, alert, status),
+    el('section', { className: 'display-floor', attrs: { 'aria-labelledby': 'display-floor-heading' } },
+      el('h2', { className: 'visually-hidden', id: 'display-floor-heading', textContent: t('floor.heading') }), speaker, turn, roundBox, queue),
     el('section', { className: 'display-prompt', attrs: { 'aria-label': t('prompt.heading') } },
       el('h2', { textContent: t('prompt.heading') }), question)));
 
@@ -66,8 +70,7 @@ if (!token) {
     if (!s) return;
     if (change?.kind === 'event' && !connection.replaying) announce(change.event);
     setText(title, s.title);
-    const pageTitle = t('display.pageTitle', { title: s.title });
-    if (document.title !== pageTitle) document.title = pageTitle;
+    setPageTitle(t('display.pageTitle', { title: s.title }));
     const p = model.phase;
     const ended = s.clock?.status === 'ended';
     setText(phase, p ? p.title : t('clock.noPhase'));

@@ -2,6 +2,7 @@
 // for the clock, the agenda, the floor, rounds and questions.
 import { el, keepingFocus, replaceChildren } from './dom.js';
 import { t } from './strings.js';
+import { addedText } from './strings-added.js';
 import { Announcer } from './announcer.js';
 import { NotesView } from './notes-view.js';
 import { RoomView } from './room-view.js';
@@ -47,6 +48,9 @@ export class LiveConsole {
     // Alt+Shift+N/P go through the same hold as the buttons (and offer the same Undo).
     this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView,
       onPhaseKey: (type) => this.movePhase(type) });
+    // The session's title is the page's h1: it comes first, above the controls and the room (the
+    // outline used to start with "Run the session" and its parts, and reach the h1 after them).
+    main.prepend(this.room.header);
     this.focusHeading = focusHeading;
     // The heading and the room's refusal line stay put; only the controls below them are redrawn
     // (a live region re-inserted at every redraw could be read again). The refusal line moves
@@ -281,9 +285,10 @@ export class LiveConsole {
       this.control(t('control.goto'), 'phase', 'phase.goto', () => ({ index: Number(goto.value) }), { className: 'secondary', id: 'control-goto-go',
         disabled: ended || notStarted, then: (ack) => { if (ack) this.gotoChoice = null; moved(ack); } }));
     replaceChildren(this.controlsBody,
-      el('h3', {}, t('control.clock')), clockRow,
-      el('h3', {}, t('control.agenda')), phaseRow, this.phaseUndo.render(),
-      el('h3', {}, t('control.floor')), this.floorControls(s, ended),
+      // Named apart from the room's own sections ("Agenda", "Floor", h2), so no name is at two levels.
+      el('h3', {}, addedText('control.clockHeading')), clockRow,
+      el('h3', {}, addedText('control.agendaHeading')), phaseRow, this.phaseUndo.render(),
+      el('h3', {}, addedText('control.floorHeading')), this.floorControls(s, ended),
       this.questions.render(s, ended));
   }
 

@@ -5,12 +5,9 @@ import { t } from './strings.js';
 import { addedText } from './strings-added.js';
 import { field } from './schedule-form.js';
 
-const EXCERPT = 60;
-
-/** The start of a question's text, for control names that say which question they act on. */
-function excerpt(text) {
-  const flat = String(text).replace(/\s+/g, ' ').trim();
-  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1)}…` : flat;
+/** A question's whole text on one line, for control names that say which question they act on (a cut one left it unsaid). */
+function oneLine(text) {
+  return String(text).replace(/\s+/g, ' ').trim();
 }
 
 /** The questions section of the live console; `owner` is the `LiveConsole` (send, holds, api). */
@@ -54,7 +51,7 @@ export class QuestionControls {
 
   item(q, n, { shown, discussed, ended }) {
     const owner = this.owner;
-    const text = excerpt(q.text);
+    const text = oneLine(q.text);
     const textId = `question-text-${q.id}`;
     const showSlot = `show:${q.id}`;
     const sentAfter = owner.recent.lastSeq;

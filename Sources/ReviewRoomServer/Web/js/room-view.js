@@ -2,6 +2,7 @@
 // signals and speaking time. Used by the reviewer page and the console.
 import { el, keepingFocus, morphChildren, replaceChildren, typingInField } from './dom.js';
 import { t } from './strings.js';
+import { setPageTitle } from './page-title.js';
 import { formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
 import { handNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
@@ -289,8 +290,7 @@ export class RoomView {
       el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
       you ? el('p', { className: 'meta' }, t('room.you', { name: you.name, role: t(`role.${you.role}`) })) : null,
       you?.role === 'observer' ? el('p', { className: 'role-note', id: 'role-note' }, t('room.observerNote')) : null);
-    const title = t('room.pageTitle', { title: s.title });
-    if (document.title !== title) document.title = title;
+    setPageTitle(t('room.pageTitle', { title: s.title }));
   }
 
   renderClock(s) {

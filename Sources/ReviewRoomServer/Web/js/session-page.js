@@ -5,6 +5,7 @@ import { t } from './strings.js';
 import { Connection } from './connection.js';
 import { SessionModel } from './model.js';
 import { formatInstant } from './timefmt.js';
+import { resetPageTitle, setPageState } from './page-title.js';
 
 /**
  * Reads a token from the fragment (then removes it from the address bar) or from sessionStorage.
@@ -132,6 +133,12 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
   const model = new SessionModel();
   let state = 'connecting';
   let lost = false;
+  resetPageTitle();
+  // The banner and the tab's title follow the connection and the clock's status.
+  const showState = () => {
+    renderBanner(banner, state, model);
+    setPageState(titleState(state, model));
+  };
   if (banner) {
     banner.hidden = false;
     if (announce) { banner.removeAttribute('role'); banner.setAttribute('aria-live', 'off'); }
@@ -144,20 +151,27 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
   const connection = new Connection({
     hello,
     handlers: {
-      onWelcome: (msg) => { model.welcome(msg); renderBanner(banner, state, model); onWelcome?.(msg); },
+      onWelcome: (msg) => { model.welcome(msg); showState(); onWelcome?.(msg); },
       onResumed: () => {},
       onReplayDone: () => onReplayDone?.(),
       onEvent: (msg) => {
         model.apply(msg);
-        if (msg.name === 'clock.changed') renderBanner(banner, state, model); // "this review has ended"
+        if (msg.name === 'clock.changed') showState(); // "this review has ended"
         onEvent?.(msg);
       },
       onEphemeral: (msg) => onEphemeral?.(msg),
-      onStatus: (value) => { state = value; renderBanner(banner, state, model); statusChanged(value); onStatus?.(state); },
+      onStatus: (value) => { state = value; showState(); statusChanged(value); onStatus?.(state); },
       onFatal: (failure) => { if (banner) banner.hidden = true; onFatal?.(failure); },
     },
   });
   return { model, connection };
+}
+
+/** What the tab's title says before the page's own (`setPageState`): the connection lost once joined, else the review ended. */
+function titleState(state, model) {
+  if (!model.session) return null;
+  if (state === 'reconnecting' || state === 'offline') return 'lost';
+  return model.session.clock?.status === 'ended' ? 'ended' : null;
 }
 
 /** Sets the banner's text, only when it differs (a live region rewritten with the same text may be read again). */

@@ -10,6 +10,11 @@ const added = {
   'schedule.removedQuestion': 'Question {n} removed',
   'schedule.removedPerson': 'Person {n} removed',
   'control.questionEmpty': 'Type the question first',
+  'title.lost': 'Connection lost – {title}',
+  'title.ended': 'Ended – {title}',
+  'control.clockHeading': 'Clock controls',
+  'control.agendaHeading': 'Agenda controls',
+  'control.floorHeading': 'Floor controls',
 };
 
 /** The text for `key` with `{name}` placeholders filled from `params` (as `t` does for its catalogue). */
