@@ -17,6 +17,9 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case schemaTooNew
         /// The disk or the configured size limit is full (`SQLITE_FULL`).
         case diskFull
+        /// The database file was deleted, renamed or replaced while the store had it open: what
+        /// it commits goes to a file nobody will open again, so nothing more is acknowledged.
+        case databaseMoved
         /// The database file is damaged (`SQLITE_CORRUPT`).
         case corrupt
         /// Another process held the database locked for longer than the busy timeout.

@@ -28,5 +28,14 @@ struct StoreUnavailableTests {
 
         let other = APIError(any: StoreError(.corrupt, "\(root.path)/reviewroom.sqlite3 is corrupt"))
         #expect(other.status == 500, "a corrupt file is not a passing condition")
+        #expect(!other.detail.contains(root.path), "\(other.detail)")
+        // An I/O error (a file system remounted read-only reads so when errno says nothing) and a
+        // database moved underneath are passing for an API client: 503, and no path.
+        for failure in [StoreError(.sqlite, "I/O error on \(root.path)/reviewroom.sqlite3", sqliteCode: 778),
+                        StoreError(.databaseMoved, "the database file \(root.path)/reviewroom.sqlite3 was deleted")] {
+            let answer = APIError(any: failure)
+            #expect(answer.status == 503, "\(failure)")
+            #expect(!answer.detail.contains(root.path) && answer.detail.contains(failure.code.rawValue), "\(answer.detail)")
+        }
     }
 }

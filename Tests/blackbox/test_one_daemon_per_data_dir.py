@@ -6,14 +6,12 @@ failing on the same port, deleted the first one's run marker on its way out, so 
 the first went unnoticed at the next start. Now it is refused before it touches anything."""
 import asyncio
 import os
-import shutil
 import subprocess
-import tempfile
 import urllib.request
 
 import pytest
 
-from conftest import DAEMON, Daemon, schedule_session
+from conftest import DAEMON, schedule_session
 from reviewroomd import clean_environment
 from wsclient import Client
 
@@ -21,12 +19,8 @@ MARKER = "reviewroomd.running"
 
 
 @pytest.fixture
-def first():
-    data_dir = tempfile.mkdtemp(prefix="reviewroom-blackbox-one-daemon-")
-    daemon = Daemon(data_dir).start()
-    yield daemon
-    daemon.stop()
-    shutil.rmtree(data_dir, ignore_errors=True)
+def first(own_daemon):
+    return own_daemon()
 
 
 def second_serve(data_dir, port):

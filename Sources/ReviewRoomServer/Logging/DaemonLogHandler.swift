@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import LockedValue
 import Logging
 
@@ -12,9 +15,16 @@ public struct DaemonLogHandler: LogHandler {
         private let write: @Sendable (String) -> Void
         /// A sink that hands each finished line (with its newline) to `write`.
         public init(write: @escaping @Sendable (String) -> Void) { self.write = write }
-        /// Standard error.
+        /// Standard error, with `write(2)`: a line that cannot be written (stderr a file on a
+        /// full or read-only disk, a pipe nobody reads any more) is dropped. `FileHandle`'s
+        /// `write(_:)` stops the process on such an error: the daemon died when its log file's
+        /// file system turned read-only, the database still healthy on another.
         public static let standardError = Sink { line in
-            FileHandle.standardError.write(Data(line.utf8))
+            var rest = Array(line.utf8)[...]
+            while !rest.isEmpty {
+                let written = rest.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+                if written > 0 { rest = rest.dropFirst(written) } else if written < 0 && errno == EINTR { continue } else { return }
+            }
         }
         func emit(_ line: String) { lock.withLock { _ in write(line) } }
     }

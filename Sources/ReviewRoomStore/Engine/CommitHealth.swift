@@ -65,11 +65,12 @@ final class CommitHealth: Sendable {
 
 extension StoreError {
     /// Whether this failure means the disk or the file refuses writes (full disk, I/O error,
-    /// read-only file system, damaged file, lock held past the busy timeout) rather than that one
+    /// read-only file system, damaged file, lock held past the busy timeout, the file deleted or
+    /// replaced underneath) rather than that one
     /// request was wrong (a sequence gap, an unknown session…).
-    var stopsCommits: Bool {
+    public var stopsCommits: Bool {
         switch code {
-        case .diskFull, .dataDirectoryNotWritable, .corrupt, .notADatabase, .busy: true
+        case .diskFull, .dataDirectoryNotWritable, .corrupt, .notADatabase, .busy, .databaseMoved: true
         case .sqlite: sqliteCode.map { $0 & 0xff == 10 /* SQLITE_IOERR */ } ?? false
         default: false
         }

@@ -25,9 +25,15 @@ extension StoreError {
         case SQLITE_CONSTRAINT:
             return StoreError(.invalidInput, "could not \(action): \(detail)", sqliteCode: rc)
         case SQLITE_IOERR:
-            // Extended codes are function-like macros that do not import: IOERR_WRITE = 778, IOERR_FSYNC = 1034.
-            if rc == 778 || rc == 1034, errnoIsNoSpace() {
+            // SQLite reports a full disk or a file system remounted read-only (after an error) as
+            // an I/O error of whichever call failed; errno says which it was. Read at once: the
+            // caller has made no system call since.
+            switch lastErrno() {
+            case ENOSPC:
                 return StoreError(.diskFull, "the disk holding \(path) is full: could not \(action); free space and retry", sqliteCode: rc)
+            case EROFS:
+                return StoreError(.dataDirectoryNotWritable, "the file system holding \(path) is read-only (remounted after an error?): could not \(action)", sqliteCode: rc)
+            default: break
             }
             return StoreError(.sqlite, "I/O error on \(path) while trying to \(action): \(detail)", sqliteCode: rc)
         default:
@@ -35,13 +41,20 @@ extension StoreError {
         }
     }
 
-    /// Whether the last system call failed with ENOSPC (SQLite reports some full disks as I/O errors).
-    private static func errnoIsNoSpace() -> Bool {
+    /// The last system call's errno.
+    private static func lastErrno() -> Int32 {
         #if canImport(Glibc)
-        return errno == 28
+        return errno
         #else
-        return false
+        return 0
         #endif
+    }
+
+    /// The database file at `path` was deleted, renamed or replaced while the store had it open.
+    static func databaseMoved(_ path: String) -> StoreError {
+        StoreError(.databaseMoved, "the database file \(path) was deleted, renamed or replaced while the daemon had it open "
+            + "(a restore or an rm with the daemon running?): nothing more can be stored. Restart the daemon to open what is at "
+            + "\(path) now, or put the file back")
     }
 }
 

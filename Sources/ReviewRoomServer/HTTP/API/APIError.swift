@@ -40,13 +40,16 @@ struct APIError: Error, Sendable, Equatable {
     }
 
     /// A store failure: unknown things are 404, invalid input 400, a store that cannot take
-    /// writes right now (disk full, not writable, busy, closing) 503, the rest 500.
+    /// writes right now (disk full, not writable, busy, an I/O error, the file moved, closing)
+    /// 503, the rest (a damaged file: no passing condition) 500. Neither names the store's
+    /// message, which names server paths (an I/O error used to be a 500 quoting it).
     init(_ error: StoreError) {
         switch error.code {
         case .unknownSession, .unknownParticipant, .unknownFacilitator: self = .notFound(error.message)
         case .invalidInput: self = .badRequest(error.message)
-        case .diskFull, .dataDirectoryNotWritable, .busy, .closed: self = .storeUnavailable(error.code)
-        default: self = .internalError("the store failed: \(error.message)")
+        case .corrupt, .notADatabase: self = .internalError("the store failed (\(error.code)); the server's log says more")
+        case _ where error.stopsCommits || error.code == .closed: self = .storeUnavailable(error.code)
+        default: self = .internalError("the store failed (\(error.code)); the server's log says more")
         }
     }
 
