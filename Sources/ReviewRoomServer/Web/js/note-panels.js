@@ -80,16 +80,37 @@ export function renderStatus(entry) {
  * from, until dismissed.
  */
 export function showRestored(entry, before) {
-  const field = el('textarea', { className: 'note-before', value: before, readOnly: true, rows: 6,
-    attrs: { 'aria-label': t('notes.restoredBefore', { title: entry.title }) } });
-  const dismiss = el('button', { type: 'button', className: 'secondary', textContent: t('notes.restoredDismiss'),
-    on: { click: () => { box.remove(); entry.restored = null; entry.textarea.focus(); } } });
-  const box = el('div', { className: 'note-restored', attrs: { 'data-testid': 'note-restored' } },
-    el('p', {}, t('notes.restored', { title: entry.title })),
-    el('details', {}, el('summary', { textContent: t('notes.restoredShow') }), field),
-    dismiss);
+  const box = keptTextBox(entry, before, { testId: 'note-restored', message: t('notes.restored', { title: entry.title }),
+    label: t('notes.restoredBefore', { title: entry.title }), summary: t('notes.restoredShow'), onDismiss: () => { entry.restored = null; } });
   entry.restored = { before, box };
+}
+
+/**
+ * Shows under a note that the review ended before edits typed here reached the server
+ * (`session_ended`), with `before` (the note as this page showed it, those edits in it) in a
+ * read-only field to copy from, until dismissed.
+ */
+export function showUnsent(entry, before) {
+  const box = keptTextBox(entry, before, { testId: 'note-unsent', message: t('notes.endedUnsent', { title: entry.title }),
+    label: t('notes.endedUnsentBefore', { title: entry.title }), onDismiss: () => { entry.unsent = null; } });
+  entry.unsent = { before, box };
+}
+
+/**
+ * A box after a note's status line: `message`, `before` in a labelled read-only field (inside a
+ * disclosure named `summary`, when given) and Dismiss, which removes the box, calls
+ * `onDismiss` and puts focus back in the note.
+ */
+function keptTextBox(entry, before, { testId, message, label, summary, onDismiss }) {
+  const field = el('textarea', { className: 'note-before', value: before, readOnly: true, rows: 6, attrs: { 'aria-label': label } });
+  const dismiss = el('button', { type: 'button', className: 'secondary', textContent: t('notes.restoredDismiss'),
+    on: { click: () => { box.remove(); onDismiss(); entry.textarea.focus(); } } });
+  const box = el('div', { className: 'note-restored', attrs: { 'data-testid': testId } },
+    el('p', {}, message),
+    summary ? el('details', {}, el('summary', { textContent: summary }), field) : field,
+    dismiss);
   entry.status.after(box);
+  return box;
 }
 
 /** Whether going from `saved` (the note's text as confirmed to this page) to `now` deletes any of it. */

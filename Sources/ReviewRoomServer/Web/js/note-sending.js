@@ -1,9 +1,11 @@
 // A note's edits on their way to the server: each `note.edit` sent (again after a reconnect),
 // its ack confirming it, and what a refusal does: a refused edit dropped and the note resynced
-// from the server's text, a large paste taken back whole, the refusal shown and said once, and
+// from the server's text, a large paste taken back whole, the refusal shown and said once, edits
+// that reached the server only after the review ended kept under the note to copy, and
 // smaller pieces after the server closed the connection on a message too big (1009).
 import { t } from './strings.js';
 import { deletingRanges } from './text-ranges.js';
+import { showUnsent } from './note-panels.js';
 
 /** Below this many inserted units an edit the server still closes the connection on (1009) is dropped. */
 const MIN_INSERT_UNITS = 256;
@@ -31,6 +33,7 @@ export class NoteSending {
       .catch((error) => {
         if (error.code === 'offline') return; // resent after the reconnect
         if (entry.client.outstanding?.opId !== edit.opId) return; // settled meanwhile
+        if (error.code === 'session_ended') { this.endedUnsent(id, entry); return; }
         // A refused edit (too large, invalid) would block every later one: start again from the
         // server's text, without the refused edit but with what was typed after it.
         // The notice stays until the next keystroke: the edits carried past it must not hide it.
@@ -119,6 +122,29 @@ export class NoteSending {
       view.renderStatus(entry);
       view.renderCursors(id);
     } catch { /* offline: the reconnect brings a fresh state */ }
+  }
+
+  /**
+   * The review ended before this note's unconfirmed edits reached the server (`session_ended`,
+   * typically typed offline and resent after the reconnect): none of them can be saved any more.
+   * The note goes back to the server's text (read-only now) and the note as it was on this
+   * page, those edits in it, is kept under it to copy from, and said once; the server's message
+   * (which names the session's id) is not shown.
+   */
+  endedUnsent(id, entry) {
+    const view = this.view;
+    const before = entry.shown;
+    const { revision, serverText } = entry.client;
+    entry.client = view.newClient(id, entry, { rev: revision, text: serverText });
+    entry.paste = null;
+    entry.notice = null;
+    view.remote.showClientText(entry);
+    if (!entry.unsent) { // a read-only note takes no more typing: a second refusal has nothing new
+      showUnsent(entry, before);
+      view.announce?.(t('notes.endedUnsentSaid', { title: entry.title }));
+    }
+    view.renderStatus(entry);
+    view.renderCursors(id);
   }
 
   /**

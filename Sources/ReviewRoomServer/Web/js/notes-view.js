@@ -14,7 +14,7 @@ import { HintList } from './note-hints.js';
 import { NoteHints } from './note-hints-view.js';
 import { UndoHistory } from './note-undo.js';
 import { displayText } from './line-breaks.js';
-import { notePanel, renderNotes, selectTab, tabAfterKey, renderStatus, showRestored, lostSavedText } from './note-panels.js';
+import { notePanel, renderNotes, selectTab, tabAfterKey, renderStatus, showRestored, showUnsent, lostSavedText } from './note-panels.js';
 import { NoteInput } from './note-input.js';
 import { NoteRemote } from './note-remote.js';
 import { NoteSending } from './note-sending.js';
@@ -70,6 +70,7 @@ export class NotesView {
       } else if (old?.restored) {
         showRestored(entry, old.restored.before);
       }
+      if (old?.unsent) showUnsent(entry, old.unsent.before);
       if (old) this.remote.carryPending(old.client, entry);
       this.notes.set(note.id, entry);
     }
@@ -165,9 +166,13 @@ export class NotesView {
     this.announce(why);
   }
 
-  /** {title, text} of each note with edits the server has not confirmed, its text as shown. */
+  /**
+   * {title, text} of each note with edits the server has not confirmed, its text as shown (or,
+   * for one whose edits the end of the review refused, as kept under it to copy).
+   */
   unsavedNotes() {
-    return [...this.notes.values()].filter((e) => e.client.state !== 'synchronized').map((e) => ({ title: e.title, text: e.shown }));
+    return [...this.notes.values()].filter((e) => e.client.state !== 'synchronized' || e.unsent)
+      .map((e) => ({ title: e.title, text: e.client.state === 'synchronized' ? e.unsent.before : e.shown }));
   }
 
   /** True when any note has edits the server has not confirmed. */

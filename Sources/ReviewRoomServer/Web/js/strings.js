@@ -145,6 +145,9 @@ const en = {
   'notes.restoredBefore': '{title} as it was before the restore',
   'notes.restoredDismiss': 'Dismiss',
   'notes.restoredSaid': 'The server was restored from an earlier copy: some saved text is missing from {titles}. The notes as they were are shown under them.',
+  'notes.endedUnsent': 'The review ended before your last edits to {title} reached it, so they were not saved. Copy them from the note as it was on this page:',
+  'notes.endedUnsentBefore': '{title} as it was on this page, with the edits that were not saved',
+  'notes.endedUnsentSaid': 'The review ended before your last edits to {title} reached it. The note as it was on this page is under it, to copy them from.',
 
   'keys.heading': 'Keyboard shortcuts',
   'keys.hand': 'Raise or lower your hand',
