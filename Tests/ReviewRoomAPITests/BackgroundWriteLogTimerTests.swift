@@ -54,7 +54,7 @@ struct BackgroundWriteLogTimerTests {
         #expect(log.entries.count == 1, "not due yet: \(log.entries)")
         clock.advance(to: t0.adding(seconds: 60))
         let line = try await summary("failed")
-        #expect(line == "<3> test.writes: marking online intervals as still open failed 2 times in 2 sessions in the last minute error=diskFull: database or disk is full failures=2 sessions=2\n")
+        #expect(line == "<3>test.writes: marking online intervals as still open failed 2 times in 2 sessions in the last minute error=diskFull: database or disk is full failures=2 sessions=2\n")
         // Nothing is left untold: the timer stops, and later minutes add nothing.
         #expect(!writes.isTimerArmed)
         clock.advance(to: t0.adding(seconds: 600))
@@ -82,7 +82,7 @@ struct BackgroundWriteLogTimerTests {
         #expect(!log.entries.contains { $0.contains("failed 1 time") })
         clock.advance(to: t0.adding(seconds: 120))
         let line = try await summary("failed 1 time in 1 session")
-        #expect(line.hasPrefix("<3> test.writes: recording that a participant went offline failed 1 time in 1 session in the last minute"))
+        #expect(line.hasPrefix("<3>test.writes: recording that a participant went offline failed 1 time in 1 session in the last minute"))
     }
 
     /// A success before the minute is over tells the failures in its notice; the timer then
@@ -92,7 +92,7 @@ struct BackgroundWriteLogTimerTests {
         fail(.stillOnlineMark, "b", at: 1)
         await untilTheTimerSleeps()
         writes.succeeded(.stillOnlineMark)
-        #expect(log.entries.last?.hasPrefix("<5> test.writes: marking online intervals as still open succeeds again after 2 failures") == true,
+        #expect(log.entries.last?.hasPrefix("<5>test.writes: marking online intervals as still open succeeds again after 2 failures") == true,
                 "\(log.entries)")
         #expect(!writes.isTimerArmed, "nothing is left to sum up")
         #expect(clock.sleeperCount == 0)
@@ -107,7 +107,7 @@ struct BackgroundWriteLogTimerTests {
         #expect(writes.isTimerArmed)
         await untilTheTimerSleeps()
         writes.logRemaining()
-        #expect(log.entries.last?.hasPrefix("<3> test.writes: closing online intervals left open failed 2 times in 2 sessions") == true,
+        #expect(log.entries.last?.hasPrefix("<3>test.writes: closing online intervals left open failed 2 times in 2 sessions") == true,
                 "\(log.entries)")
         #expect(!writes.isTimerArmed)
         #expect(clock.sleeperCount == 0, "the timer's sleep is cancelled")

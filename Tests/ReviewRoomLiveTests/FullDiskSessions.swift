@@ -82,7 +82,7 @@ struct FullDiskSessions {
     /// The messages (with their fields) logged so far at journald priority `priority`
     /// (3 error, 5 notice), without the priority and the logger's label.
     func lines(priority: Int) -> [String] {
-        let prefix = "<\(priority)> test.sessions: "
+        let prefix = "<\(priority)>test.sessions: "
         return log.entries.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
     }
 

@@ -45,7 +45,7 @@ struct SessionStopFloodTests {
         // Nobody writes any more; the counted stops are summed up once the minute is over.
         full.app.clock.advance(to: full.t0.adding(seconds: 60))
         let summary = try await full.log.first(where: { $0.contains("storing a session's changes failed") }, timeout: .seconds(30))
-        #expect(summary.hasPrefix("<3> test.sessions: storing a session's changes failed \(2 * count) times in \(count) sessions in the last minute; each failure stopped its session"),
+        #expect(summary.hasPrefix("<3>test.sessions: storing a session's changes failed \(2 * count) times in \(count) sessions in the last minute; each failure stopped its session"),
                 "\(summary)")
         #expect(summary.contains("is full"), "\(summary)")
 
@@ -53,7 +53,7 @@ struct SessionStopFloodTests {
         let client = try await full.rejoin(0)
         #expect(try await client.request("session.start").type == "ack")
         let notice = try await full.log.first(where: { $0.contains("storing a session's changes succeeds again") }, timeout: .seconds(30))
-        #expect(notice.hasPrefix("<5> test.sessions: storing a session's changes succeeds again after \(2 * count) failures"), "\(notice)")
+        #expect(notice.hasPrefix("<5>test.sessions: storing a session's changes succeeds again after \(2 * count) failures"), "\(notice)")
         #expect(full.lines(priority: 3).filter { $0.hasPrefix("session stopped") }.count == 1, "\(full.log.entries)")
         client.disconnect()
         await full.app.stop()
@@ -88,7 +88,7 @@ struct SessionStopFloodTests {
         let ack = try await UnchangedEditTests.edit(client, rev: 1, opId: "n2", op: [3])
         #expect(ack.object["rev"] as? Int == 1, "still unchanged: \(ack)")
         let notice = try await full.log.first(where: { $0.contains("storing a session's changes succeeds again") }, timeout: .seconds(30))
-        #expect(notice.hasPrefix("<5> test.sessions: storing a session's changes succeeds again after \(count) failures"), "\(notice)")
+        #expect(notice.hasPrefix("<5>test.sessions: storing a session's changes succeeds again after \(count) failures"), "\(notice)")
         client.disconnect()
         await full.app.stop()
     }

@@ -78,3 +78,13 @@ def test_the_lock_goes_with_the_process_however_it_ends(first):
         assert response.status == 200
     # The lock file is the daemon's alone, like everything it writes.
     assert os.stat(os.path.join(first.data_dir, "reviewroomd.lock")).st_mode & 0o077 == 0
+
+
+def test_a_new_database_is_said_once_and_an_existing_one_not_at_all(own_daemon):
+    """`serve` on a directory without a database made an empty one saying only "store opened":
+    after data_dir was moved without its database the service came up empty, silently."""
+    daemon = own_daemon()
+    daemon.restart()
+    with open(os.path.join(daemon.data_dir, "daemon.log")) as log:
+        said = log.read().count("created a new, empty database in " + daemon.data_dir)
+    assert said == 1, "said at the first start only"

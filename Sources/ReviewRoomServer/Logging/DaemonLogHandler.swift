@@ -64,12 +64,14 @@ public struct DaemonLogHandler: LogHandler {
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let text = fields.isEmpty ? "\(event.message)" : "\(event.message) \(fields)"
+        // journald takes `<N>` off and keeps the rest as the message: a space after it started
+        // every message with one (the configuration report's `<3>` lines had none).
         let prefix = journal
             ? "<\(Self.priority(event.level))>"
-            : "\(Self.timestamp()) \(event.level.rawValue)"
+            : "\(Self.timestamp()) \(event.level.rawValue) "
         // One physical line per entry: journald and `grep` both work line by line.
         let flat = text.replacingOccurrences(of: "\n", with: "\\n")
-        sink.emit("\(prefix) \(label): \(flat)\n")
+        sink.emit("\(prefix)\(label): \(flat)\n")
     }
 
     /// The syslog priority journald reads from a `<N>` prefix.

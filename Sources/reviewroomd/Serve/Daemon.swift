@@ -35,10 +35,15 @@ struct Daemon {
         // The store creates the data directory (mode 0700, only the daemon's user reads the
         // database) when its parent exists; a missing parent is a typo, not a tree to build.
         let store: Store
+        let storeConfiguration = StoreConfiguration(dataDirectory: configuration.dataDirectory, durability: configuration.storeDurability)
+        let databaseExisted = FileManager.default.fileExists(atPath: storeConfiguration.databasePath)
         do {
-            store = try await Store.open(StoreConfiguration(dataDirectory: configuration.dataDirectory,
-                                                            durability: configuration.storeDurability),
-                                         logger: Logger(label: "reviewroomd.store"))
+            store = try await Store.open(storeConfiguration, logger: Logger(label: "reviewroomd.store"))
+            // Expected at a first start; otherwise how a data_dir moved without its database, or a
+            // database removed, shows itself (serve used to say only "store opened").
+            if !databaseExisted {
+                logger.notice("created a new, empty database in \(configuration.dataDirectory): no facilitators or sessions yet; if this server had some, data_dir points at the wrong directory or the database was moved", metadata: ["path": "\(storeConfiguration.databasePath)"])
+            }
         } catch {
             logger.critical("cannot open the store in \(configuration.dataDirectory): \(error)")
             throw ExitCode(73)
@@ -166,7 +171,7 @@ struct Daemon {
             ]),
             status: {
                 Self.statusLine(port: port, metricsAddress: metricsAddress, connections: server.connectionCount,
-                                liveSessions: sessionCount.value)
+                                liveSessions: sessionCount.value, storeFailure: store.commitFailure?.code.rawValue)
             },
             logger: Logger(label: "reviewroomd.systemd"))
         let reload = ReloadSignalService { [reloadConfiguration, configuration] in
@@ -226,10 +231,13 @@ struct Daemon {
     }
 
     /// The systemd `STATUS=` text: the port, the metrics listener's address when there is one,
-    /// and the counts (`serving on port 8080 (metrics on 127.0.0.1:9100); 3 connections, 1 live session`).
-    static func statusLine(port: Int, metricsAddress: String?, connections: Int, liveSessions: Int) -> String {
+    /// and the counts (`serving on port 8080 (metrics on 127.0.0.1:9100); 3 connections, 1 live session`);
+    /// while the store's commits fail, first of all that (`STORE COMMITS FAILING (diskFull): nothing
+    /// is saved; serving on port 8080; …`): `systemctl status` said all was well through a full disk.
+    static func statusLine(port: Int, metricsAddress: String?, connections: Int, liveSessions: Int, storeFailure: String? = nil) -> String {
         let metrics = metricsAddress.map { " (metrics on \($0))" } ?? ""
-        return "serving on port \(port)\(metrics); \(counted(connections, "connection")), \(counted(liveSessions, "live session"))"
+        let failing = storeFailure.map { "STORE COMMITS FAILING (\($0)): nothing is saved; " } ?? ""
+        return "\(failing)serving on port \(port)\(metrics); \(counted(connections, "connection")), \(counted(liveSessions, "live session"))"
     }
 
     /// The log line written when the number of live sessions changes

@@ -98,3 +98,34 @@ struct SystemdIntegrationTests {
         }
     }
 }
+
+/// `systemctl status` is where README sends someone asking "is it healthy?": its STATUS= line
+/// said "serving on port …" all through a full disk. While commits fail it says so first. A real
+/// full disk (a tmpfs filled up once the daemon runs); skipped without the right to mount one.
+@Suite("Daemon under systemd: STATUS= while the store fails")
+struct SystemdStatusStoreFailureTests {
+    @Test(.timeLimit(.minutes(1)))
+    func statusSaysTheStoreIsFailing() async throws {
+        let root = try TemporaryDirectory.make(prefix: "status-store")
+        defer { try? FileManager.default.removeItem(at: root) }
+        guard let mount = TmpfsMount.mount(in: root.path, sizeKiB: 4_096) else { return }
+        defer { mount.unmount() }
+        let listener = try NotifySocketListener()
+        let daemon = try await DaemonProcess.start(arguments: ["--demo"],
+                                                   environment: ["NOTIFY_SOCKET": listener.notifySocket, "WATCHDOG_USEC": "400000"],
+                                                   dataDirectory: URL(fileURLWithPath: mount.path + "/data"))
+        defer { daemon.terminate() }
+        let port = try await daemon.port()
+        let link = try await daemon.stdout.first(where: { $0.contains("Reviewer Asha link:") }, timeout: .seconds(30))
+        let token = try #require(link.split(separator: "#").last.map(String.init))
+        _ = try await listener.messages.first(where: { $0.contains("READY=1") }, timeout: .seconds(15))
+        _ = try mount.fillUp()
+        // Joining writes attendance: it cannot be stored.
+        let client = try await ProtocolClient.connect(port: port)
+        defer { client.disconnect() }
+        #expect(try await client.hello(token: token).type == "welcome")
+        let failing = try await listener.messages.first(where: { $0.contains("STATUS=STORE COMMITS FAILING (diskFull)") },
+                                                        timeout: .seconds(20))
+        #expect(failing.contains("nothing is saved; serving on port \(port)"), "\(failing)")
+    }
+}

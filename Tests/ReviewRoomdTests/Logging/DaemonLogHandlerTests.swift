@@ -20,7 +20,7 @@ struct DaemonLogHandlerTests {
         logger.info("hello")
         logger.debug("detail\nsecond line")
         #expect(captured.all == [
-            "<3> rr: boom\n", "<4> rr: careful k=v\n", "<6> rr: hello\n", "<7> rr: detail\\nsecond line\n",
+            "<3>rr: boom\n", "<4>rr: careful k=v\n", "<6>rr: hello\n", "<7>rr: detail\\nsecond line\n",
         ])
     }
 
@@ -45,6 +45,6 @@ struct DaemonLogHandlerTests {
         logger.info("dropped")
         control.current = .info
         logger.info("kept")
-        #expect(captured.all == ["<6> rr: kept\n"])
+        #expect(captured.all == ["<6>rr: kept\n"])
     }
 }
