@@ -80,7 +80,9 @@ export function typingInField(event) {
 /**
  * Runs `render` (which rebuilds part of `root`) and, when keyboard focus was on a control in
  * `root` that the rebuild replaced, puts it on the new control with the same key: its
- * `data-focus-key` when it has one, else its id. A text field gets its selection back too.
+ * `data-focus-key` when it has one, else its id. A text field gets its selection back too, when
+ * its text is the same: offsets in other text would mean another place, so a render that
+ * changes a field's text places its selection itself (the notes after a fresh welcome).
  *
  * When that control is gone or now disabled, focus goes to its fallback instead, so it never
  * drops to `<body>`: the control's `data-focus-fallback` lists ids or focus keys (space
@@ -93,12 +95,13 @@ export function keepingFocus(root, render) {
   const key = inside ? focusKeyOf(active) : null;
   const fallback = inside ? (active.dataset.focusFallback || '') : '';
   const selection = key && hasSelection(active) ? [active.selectionStart, active.selectionEnd, active.selectionDirection] : null;
+  const value = selection ? active.value : null;
   render();
   if (!inside || (active.isConnected && document.activeElement === active && !active.disabled)) return;
   const replacement = key ? findFocusKey(root, key) : null;
   if (replacement && focusable(replacement)) {
     replacement.focus({ preventScroll: true });
-    if (selection && hasSelection(replacement)) replacement.setSelectionRange(...selection);
+    if (selection && hasSelection(replacement) && replacement.value === value) replacement.setSelectionRange(...selection);
     return;
   }
   const next = fallback.split(/\s+/).filter(Boolean).map((name) => findByName(root, name)).find(focusable);

@@ -1,7 +1,7 @@
 // What reaches a note from the server: `note.op` events (our own op's echo confirms it; anyone
 // else's, transformed over our unconfirmed edits by NoteClient, is shown with the caret and
 // selection kept where they belong), and the client's text put back in the editor after a
-// fresh welcome or a resync.
+// fresh welcome or a resync, the caret and selection moved with the text.
 import { diffOperation } from './ot.js';
 import { moveRanges } from './text-ranges.js';
 import { t } from './strings.js';
@@ -42,8 +42,7 @@ export class NoteRemote {
     const hadFocus = document.activeElement === area;
     const [selStart, selEnd] = [toModel(entry.shown, area.selectionStart), toModel(entry.shown, area.selectionEnd)];
     const direction = area.selectionDirection;
-    const start = selStart === selEnd ? op.transformCaret(selStart) : op.transformPosition(selStart);
-    const end = Math.max(start, op.transformCaret(selEnd));
+    const [start, end] = movedSelection(op, selStart, selEnd);
     const scroll = area.scrollTop;
     // Keystrokes not yet turned into ops (none: input fires per change) would be lost; apply to the shown text.
     const before = entry.shown;
@@ -76,6 +75,20 @@ export class NoteRemote {
     this.view.renderStatus(entry);
   }
 
+  /**
+   * After a fresh welcome rebuilt a note's editor (`entry`, its text the snapshot's with the
+   * carried edits): the caret and selection of the editor it replaced (`old`) are moved from the
+   * text that showed to this one, through one diff between the two (like the carried edits), so
+   * they stay at the same place in the text, focused or not, and the next keystroke lands there
+   * instead of at the old offset, inside text others added meanwhile.
+   */
+  keepSelection(old, entry) {
+    const area = old.textarea;
+    const [start, end] = [toModel(old.shown, area.selectionStart), toModel(old.shown, area.selectionEnd)];
+    const [from, to] = movedSelection(diffOperation(old.shown, entry.shown), start, end);
+    entry.textarea.setSelectionRange(toDisplay(entry.shown, from), toDisplay(entry.shown, to), area.selectionDirection);
+  }
+
   /** Puts the client's text (server text and unconfirmed edits) in the editor, keeping the caret where it can. */
   showClientText(entry) {
     const area = entry.textarea;
@@ -92,4 +105,13 @@ export class NoteRemote {
     if (hadFocus) area.setSelectionRange(shown(start), shown(end), direction);
     if (entry.hintList.move(op, entry.shown)) this.view.renderHints(entry);
   }
+}
+
+/**
+ * The selection [start, end) moved through `op`: a caret before text inserted exactly at it (the
+ * typist keeps typing in front of it), a selection not grown over text inserted at its edges.
+ */
+function movedSelection(op, start, end) {
+  const from = start === end ? op.transformCaret(start) : op.transformPosition(start);
+  return [from, Math.max(from, op.transformCaret(end))];
 }

@@ -49,7 +49,8 @@ export class NotesView {
    * Builds (or rebuilds after a fresh welcome) the editors from the snapshot. A welcome in a new
    * epoch means the server's copy was restored from a backup: a note that lost text this page
    * had seen saved says so under it, with the note as it was here to copy from (and the page
-   * says it once), rather than the text silently vanishing.
+   * says it once), rather than the text silently vanishing. Each editor's caret and selection
+   * move with the text (`NoteRemote.keepSelection`).
    */
   welcome() {
     const notes = this.model.session.notes || [];
@@ -75,6 +76,7 @@ export class NotesView {
       this.notes.set(note.id, entry);
     }
     renderNotes(this.root, this.notes.values(), () => this.copyMarkdown());
+    for (const [id, entry] of this.notes) if (previous.has(id)) this.remote.keepSelection(previous.get(id), entry);
     const first = this.selected && this.notes.has(this.selected) ? this.selected : notes[0]?.id;
     if (first) this.select(first, false);
     this.updateReadOnly();
