@@ -7,6 +7,9 @@ import { t } from './strings.js';
 import { deletingRanges } from './text-ranges.js';
 import { showUnsent } from './note-panels.js';
 
+/** How long a `rate_limited` edit waits before it is sent again (the server refills 50 messages a second by default). */
+export const RATE_LIMITED_RETRY_MS = 1000;
+
 /** Below this many inserted units an edit the server still closes the connection on (1009) is dropped. */
 const MIN_INSERT_UNITS = 256;
 
@@ -34,6 +37,11 @@ export class NoteSending {
         if (error.code === 'offline') return; // resent after the reconnect
         if (entry.client.outstanding?.opId !== edit.opId) return; // settled meanwhile
         if (error.code === 'session_ended') { this.endedUnsent(id, entry); return; }
+        // Over the message rate: nothing was applied and the opId is not used up (PROTOCOL
+        // §3.2, §3.4), so the same edit goes again once the allowance has refilled. It used to
+        // be dropped and the note fetched again at once, refused too: the note then stopped
+        // saving until the next reconnect while the page showed everything typed.
+        if (error.code === 'rate_limited') { this.resendLater(id, entry, edit); return; }
         // A refused edit (too large, invalid) would block every later one: start again from the
         // server's text, without the refused edit but with what was typed after it.
         // The notice stays until the next keystroke: the edits carried past it must not hide it.
@@ -42,6 +50,16 @@ export class NoteSending {
           this.showRefusal(entry, this.refusalText(entry, error), error.code === 'too_large');
         });
       });
+  }
+
+  /** Sends the outstanding edit again after `RATE_LIMITED_RETRY_MS`, if it is still `edit` and still unanswered. */
+  resendLater(id, entry, edit) {
+    clearTimeout(entry.rateRetry);
+    entry.rateRetry = setTimeout(() => {
+      entry.rateRetry = null;
+      const outstanding = entry.client.outstanding;
+      if (outstanding && outstanding.opId === edit.opId && this.view.connection.online) this.send(id, entry, outstanding);
+    }, RATE_LIMITED_RETRY_MS);
   }
 
   /** After `resumed` and its replay: unconfirmed ops go out again with their rev and opId. */
