@@ -2,7 +2,6 @@
 // for the clock, the agenda, the floor, rounds and questions.
 import { el, keepingFocus, replaceChildren } from './dom.js';
 import { t } from './strings.js';
-import { addedText } from './strings-added.js';
 import { Announcer } from './announcer.js';
 import { NotesView } from './notes-view.js';
 import { RoomView } from './room-view.js';
@@ -286,9 +285,9 @@ export class LiveConsole {
         disabled: ended || notStarted, then: (ack) => { if (ack) this.gotoChoice = null; moved(ack); } }));
     replaceChildren(this.controlsBody,
       // Named apart from the room's own sections ("Agenda", "Floor", h2), so no name is at two levels.
-      el('h3', {}, addedText('control.clockHeading')), clockRow,
-      el('h3', {}, addedText('control.agendaHeading')), phaseRow, this.phaseUndo.render(),
-      el('h3', {}, addedText('control.floorHeading')), this.floorControls(s, ended),
+      el('h3', {}, t('control.clockHeading')), clockRow,
+      el('h3', {}, t('control.agendaHeading')), phaseRow, this.phaseUndo.render(),
+      el('h3', {}, t('control.floorHeading')), this.floorControls(s, ended),
       this.questions.render(s, ended));
   }
 

@@ -1,6 +1,6 @@
 // The tab's title carries the room's state: a screen-reader user whose tab is in the background,
 // or who goes through the list of tabs, hears there that the connection is lost or the review over.
-import { addedText } from './strings-added.js';
+import { t } from './strings.js';
 
 let base = null;
 let state = null;
@@ -25,6 +25,6 @@ export function setPageState(value) {
 
 function show() {
   if (base === null) return;
-  const title = state ? addedText(`title.${state}`, { title: base }) : base;
+  const title = state ? t(`title.${state}`, { title: base }) : base;
   if (document.title !== title) document.title = title;
 }

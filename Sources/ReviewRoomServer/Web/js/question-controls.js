@@ -2,7 +2,6 @@
 // (PATCH with the whole deck, ids kept) and add one, all without leaving the live view.
 import { el } from './dom.js';
 import { t } from './strings.js';
-import { addedText } from './strings-added.js';
 import { field } from './schedule-form.js';
 
 /** A question's whole text on one line, for control names that say which question they act on (a cut one left it unsaid). */
@@ -32,7 +31,7 @@ export class QuestionControls {
       // Another field's complaint belongs to its own press; an empty field is this one's.
       owner.clearFieldErrors();
       const text = this.newQuestion.text.trim();
-      if (!text) { owner.fieldError(this.newQuestion, 'control-new-question', addedText('control.questionEmpty')); return; }
+      if (!text) { owner.fieldError(this.newQuestion, 'control-new-question', t('control.questionEmpty')); return; }
       // A refused question stays in the field to be fixed and sent again.
       // Said once added, as a reword is: the field only emptied, which a screen reader does not tell.
       owner.act('add-question', 'prompt.add', { text }).then((ack) => {

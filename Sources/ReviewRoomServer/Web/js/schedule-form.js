@@ -2,7 +2,6 @@
 // and the agenda and questions tailored before the session.
 import { el, replaceChildren } from './dom.js';
 import { t } from './strings.js';
-import { addedText } from './strings-added.js';
 import { zonedToUTC, utcToZoned } from './timefmt.js';
 
 const KINDS = ['briefing', 'enquiry', 'evidence', 'round', 'discussion', 'actions', 'reflection', 'break'];
@@ -128,8 +127,8 @@ export class ScheduleForm {
         field(t('schedule.phaseTitle', { n }), title), field(t('schedule.phaseMinutes', { n }), minutes),
         field(t('schedule.phaseKind', { n }), kind), field(t('schedule.phaseTurns', { n }), turn), field(t('schedule.phaseTimeUp', { n }), up),
         this.rowButtons('agenda', index, t('schedule.phaseName', { n, title: phase.title }), {
-          moved: (to, count) => addedText('schedule.movedPhase', { title: phase.title, n: to, count }),
-          removed: addedText('schedule.removedPhase', { title: phase.title }) }));
+          moved: (to, count) => t('schedule.movedPhase', { title: phase.title, n: to, count }),
+          removed: t('schedule.removedPhase', { title: phase.title }) }));
     });
     replaceChildren(this.agendaList, rows);
     if (focusIndex !== undefined) this.agendaList.children[focusIndex]?.querySelector('input')?.focus();
@@ -140,8 +139,8 @@ export class ScheduleForm {
       const text = el('textarea', { rows: 2, value: prompt.text, required: true, on: { input: (e) => { prompt.text = e.target.value; } } });
       return el('li', { className: 'edit-row' }, field(t('schedule.questionText', { n: index + 1 }), text),
         this.rowButtons('prompts', index, t('schedule.questionName', { n: index + 1 }), {
-          moved: (to, count) => addedText('schedule.movedQuestion', { was: index + 1, n: to, count }),
-          removed: addedText('schedule.removedQuestion', { n: index + 1 }) }));
+          moved: (to, count) => t('schedule.movedQuestion', { was: index + 1, n: to, count }),
+          removed: t('schedule.removedQuestion', { n: index + 1 }) }));
     });
     replaceChildren(this.promptList, rows);
     if (focusIndex !== undefined) this.promptList.children[focusIndex]?.querySelector('textarea')?.focus();
@@ -153,7 +152,7 @@ export class ScheduleForm {
       const role = select(ROLES, (r) => t(`role.${r}`), person.role); role.className = 'person-role';
       role.addEventListener('change', () => { person.role = role.value; });
       const remove = this.rowButton('remove', t('schedule.remove'), t('schedule.removePerson', { n: index + 1 }), false,
-        () => this.removeRow('people', index, addedText('schedule.removedPerson', { n: index + 1 })));
+        () => this.removeRow('people', index, t('schedule.removedPerson', { n: index + 1 })));
       return el('li', { className: 'edit-row' }, field(t('schedule.personName', { n: index + 1 }), name), field(t('schedule.personRole', { n: index + 1 }), role), remove);
     });
     replaceChildren(this.peopleList, rows);
