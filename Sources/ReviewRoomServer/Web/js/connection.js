@@ -56,7 +56,8 @@ export function helloErrorIsFinal(error, closeCode) {
 
 /** A command the server refused: `code` and `message` from its `error` reply. */
 export class CommandError extends Error {
-  constructor(code, message) { super(message); this.code = code; this.name = 'CommandError'; }
+  /** `sent`: the command went out before the connection dropped, so it may have been applied. */
+  constructor(code, message, { sent = false } = {}) { super(message); this.code = code; this.name = 'CommandError'; this.sent = sent; }
 }
 
 export class Connection {
@@ -260,7 +261,7 @@ export class Connection {
     const wasJoined = this.joined;
     this.joined = false;
     clearInterval(this.pingTimer);
-    for (const entry of this.pending.values()) entry.reject(new CommandError('offline', 'connection closed'));
+    for (const entry of this.pending.values()) entry.reject(new CommandError('offline', 'connection closed', { sent: true }));
     this.pending.clear();
     if (this.stopped) return;
     if (wasJoined) {

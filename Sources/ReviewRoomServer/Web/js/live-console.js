@@ -4,7 +4,7 @@ import { el, keepingFocus, replaceChildren } from './dom.js';
 import { t } from './strings.js';
 import { Announcer } from './announcer.js';
 import { NotesView } from './notes-view.js';
-import { RoomView } from './room-view.js';
+import { RoomView, commandFailureText } from './room-view.js';
 import { joinSession } from './session-page.js';
 import { field } from './schedule-form.js';
 import { RoundOrder } from './round-order.js';
@@ -110,7 +110,8 @@ export class LiveConsole {
   /** Sends a command; resolves with the ack, or undefined after showing the refusal. */
   send(type, fields = {}) {
     return this.connection.command(type, fields).then((ack) => { this.room?.clearRefusal?.(); return ack; }, (error) => {
-      this.refused(error.code === 'offline' ? t('conn.notSent') : t('error.refused', { message: error.message }));
+      this.refused(commandFailureText(error));
+      if (this.room) this.room.offlineRefusal = error.code === 'offline';
       return undefined;
     });
   }

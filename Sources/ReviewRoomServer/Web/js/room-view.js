@@ -118,6 +118,7 @@ export class RoomView {
       // said after "Reconnected" (which the connection says once this welcome is handled).
       if (this.welcomed) queueMicrotask(() => { if (!this.stopped) this.catchUp(); }); else this.remember();
       this.welcomed = true;
+      this.clearOfflineRefusal();
       if (this.notesView) keepingFocus(this.notesPanel, () => this.notesView.welcome());
     }
     if (change.kind === 'event') {
@@ -135,6 +136,13 @@ export class RoomView {
   /** After a resume's replay: what changed while the page was away, said once (`catchUp`). */
   replayDone() {
     if (!this.stopped && this.model.session) this.catchUp();
+    this.clearOfflineRefusal();
+  }
+
+  // Back online, the room shows what did happen: an "offline" line about a command is stale.
+  clearOfflineRefusal() {
+    if (this.offlineRefusal) this.clearRefusal();
+    this.offlineRefusal = false;
   }
 
   /**
@@ -460,7 +468,19 @@ export class RoomView {
       this.clearRefusal();
       return ack;
     }, (error) => {
-      this.showRefusal(error.code === 'offline' ? t('conn.notSent') : t('error.refused', { message: error.message }));
+      this.showRefusal(commandFailureText(error));
+      this.offlineRefusal = error.code === 'offline';
     });
   }
+}
+
+/**
+ * What the refusal line says when a command failed: the server's refusal, or that the page was
+ * offline — and when the connection dropped after the command went out, that it may have gone
+ * through (a hand raised during a silent drop was up once the network came back, while the
+ * page said "Not sent… try again", and trying again lowered it).
+ */
+export function commandFailureText(error) {
+  if (error.code !== 'offline') return t('error.refused', { message: error.message });
+  return t(error.sent ? 'conn.maybeSent' : 'conn.notSent');
 }

@@ -19,6 +19,7 @@ const en = {
   'conn.online': '',
   'conn.ended': 'This review has ended. You can still read everything.',
   'conn.notSent': 'Not sent: you are offline. Try again once reconnected.',
+  'conn.maybeSent': 'The connection dropped before the answer came, so this may have gone through. Check once reconnected before trying again.',
 
   'notice.noLink.heading': 'No invite link',
   'notice.noLink.body': 'Open the invite link you were sent (it ends with # and a long code).',
