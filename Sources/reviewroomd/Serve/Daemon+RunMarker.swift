@@ -31,15 +31,20 @@ extension Daemon {
         }
     }
 
-    /// Takes ``DataDirectoryLock`` for this process, or logs why not and throws exit status 73
-    /// (the store cannot be opened for serving).
-    func lockDataDirectory(logger: Logger) throws {
+    /// Takes ``DataDirectoryLock`` for this process and returns true, or logs why not and throws
+    /// exit status 73 (the store cannot be opened for serving). When the lock file cannot be
+    /// made and `unwritableIsAnError` is false, returns false instead: the store's own refusal
+    /// of such a directory says more (whose it is).
+    @discardableResult
+    func lockDataDirectory(logger: Logger, unwritableIsAnError: Bool = true) throws -> Bool {
         do {
             try DataDirectoryLock.acquire(dataDirectory: configuration.dataDirectory)
+            return true
         } catch .held(let holder) {
             logger.critical("\(DataDirectoryLock.heldMessage(dataDirectory: configuration.dataDirectory, holder: holder))")
             throw ExitCode(73)
         } catch .unavailable(let reason) {
+            guard unwritableIsAnError else { return false }
             logger.critical("cannot lock the data directory \(configuration.dataDirectory): \(reason)")
             throw ExitCode(73)
         }

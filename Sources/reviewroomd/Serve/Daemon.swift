@@ -30,8 +30,11 @@ struct Daemon {
 
         // One serve per data directory, decided before the store is opened: a second one used to
         // take the first for crashed (DataDirectoryLock). A directory not made yet has no daemon.
-        let lockedEarly = FileManager.default.fileExists(atPath: configuration.dataDirectory)
-        if lockedEarly { try lockDataDirectory(logger: logger) }
+        // A directory this user cannot write is left to the store, whose refusal names the owner.
+        var lockedEarly = false
+        if FileManager.default.fileExists(atPath: configuration.dataDirectory) {
+            lockedEarly = try lockDataDirectory(logger: logger, unwritableIsAnError: false)
+        }
         // The store creates the data directory (mode 0700, only the daemon's user reads the
         // database) when its parent exists; a missing parent is a typo, not a tree to build.
         let store: Store
