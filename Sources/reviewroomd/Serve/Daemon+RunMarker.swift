@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import ReviewRoomStore
 
@@ -31,22 +32,44 @@ extension Daemon {
         }
     }
 
-    /// Takes ``DataDirectoryLock`` for this process and returns true, or logs why not and throws
+    /// Takes ``DataDirectoryLock`` for this process and returns it, or logs why not and throws
     /// exit status 73 (the store cannot be opened for serving). When the lock file cannot be
-    /// made and `unwritableIsAnError` is false, returns false instead: the store's own refusal
-    /// of such a directory says more (whose it is).
-    @discardableResult
-    func lockDataDirectory(logger: Logger, unwritableIsAnError: Bool = true) throws -> Bool {
+    /// made and `unwritableIsAnError` is false, returns nil instead: the store's own refusal of
+    /// such a directory says more (whose it is).
+    func lockDataDirectory(logger: Logger, unwritableIsAnError: Bool = true) throws -> DataDirectoryLock? {
         do {
-            try DataDirectoryLock.acquire(dataDirectory: configuration.dataDirectory)
-            return true
+            return try DataDirectoryLock.acquire(dataDirectory: configuration.dataDirectory)
         } catch .held(let holder) {
             logger.critical("\(DataDirectoryLock.heldMessage(dataDirectory: configuration.dataDirectory, holder: holder))")
             throw ExitCode(73)
         } catch .unavailable(let reason) {
-            guard unwritableIsAnError else { return false }
+            guard unwritableIsAnError else { return nil }
             logger.critical("cannot lock the data directory \(configuration.dataDirectory): \(reason)")
             throw ExitCode(73)
+        }
+    }
+
+    /// At start, after ``beginRun(store:marker:durability:logger:)``: a database whose served
+    /// token is not the one the lock file kept was put back from a copy (``Store/exchangeServedToken(_:expecting:)``):
+    /// its sessions get new epochs. Then this run's token goes in both.
+    static func checkServedDatabase(store: Store, lock: DataDirectoryLock, logger: Logger) async throws {
+        let token = UUID().uuidString
+        if let renewed = try await store.exchangeServedToken(token, expecting: lock.previousToken) {
+            logger.warning("the database is not the one this data directory last served (put back from a file copy or a snapshot?): every session starts a new epoch, so clients reload it instead of resuming on events it does not have", metadata: ["sessions": "\(renewed)"])
+        }
+        lock.write(token: token)
+    }
+
+    /// At a clean stop, before the store closes: a new served token in the database and the
+    /// lock file, so a copy of the database taken while this run served no longer matches.
+    /// Skipped when the store cannot take it (the next start then compares the start's token).
+    static func recordCleanStop(store: Store, lock: DataDirectoryLock) async {
+        let token = UUID().uuidString
+        do {
+            _ = try await store.exchangeServedToken(token, expecting: nil)
+            lock.write(token: token)
+        } catch {
+            return
         }
     }
 

@@ -31,9 +31,9 @@ struct Daemon {
         // One serve per data directory, decided before the store is opened: a second one used to
         // take the first for crashed (DataDirectoryLock). A directory not made yet has no daemon.
         // A directory this user cannot write is left to the store, whose refusal names the owner.
-        var lockedEarly = false
+        var directoryLock: DataDirectoryLock?
         if FileManager.default.fileExists(atPath: configuration.dataDirectory) {
-            lockedEarly = try lockDataDirectory(logger: logger, unwritableIsAnError: false)
+            directoryLock = try lockDataDirectory(logger: logger, unwritableIsAnError: false)
         }
         // The store creates the data directory (mode 0700, only the daemon's user reads the
         // database) when its parent exists; a missing parent is a typo, not a tree to build.
@@ -51,19 +51,22 @@ struct Daemon {
             logger.critical("cannot open the store in \(configuration.dataDirectory): \(error)")
             throw ExitCode(73)
         }
-        if !lockedEarly {
-            do { try lockDataDirectory(logger: logger) } catch { await store.close(); throw error }
-        }
+        let lock: DataDirectoryLock
+        do {
+            if let directoryLock { lock = directoryLock } else { lock = try lockDataDirectory(logger: logger) ?? { throw ExitCode(73) }() }
+        } catch { await store.close(); throw error }
         let runMarker = RunMarkerFile(dataDirectory: configuration.dataDirectory)
         do {
             try await Self.beginRun(store: store, marker: runMarker, durability: configuration.storeDurability, logger: logger)
+            try await Self.checkServedDatabase(store: store, lock: lock, logger: logger)
         } catch {
-            logger.critical("cannot renew the sessions' epochs after a run that was cut off: \(error)")
+            logger.critical("cannot renew the sessions' epochs after a run that was cut off or a database put back: \(error)")
             await store.close()
             throw ExitCode(73)
         }
         // Closes the store, then removes this run's marker: the stop was clean.
         let closeStore = { @Sendable in
+            await Self.recordCleanStop(store: store, lock: lock)
             await store.close()
             Self.endRun(marker: runMarker, logger: logger)
         }

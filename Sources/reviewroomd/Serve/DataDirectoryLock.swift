@@ -10,7 +10,7 @@ import Foundation
 /// first one's run marker, so a crash of the first went unnoticed at the next start. The
 /// command-line tools (`facilitator`, `backup`, `export`) do not take it: they are meant to run
 /// beside the daemon.
-enum DataDirectoryLock {
+struct DataDirectoryLock: Sendable {
     /// The lock file's name in the data directory.
     static let name = "reviewroomd.lock"
 
@@ -22,24 +22,38 @@ enum DataDirectoryLock {
         case unavailable(String)
     }
 
+    /// The locked file's descriptor, open for the process's life.
+    private let descriptor: Int32
+    /// The served-database token the previous run left in the file, if any (``ServedDatabase``).
+    let previousToken: String?
+
     /// Takes the lock in `dataDirectory` without waiting, and writes this process's pid in it.
     /// The descriptor is never closed: the lock is the process's for as long as it lives (`serve`
     /// is the whole process), and the kernel drops it when the process ends.
-    static func acquire(dataDirectory: String) throws(Failure) {
+    static func acquire(dataDirectory: String) throws(Failure) -> DataDirectoryLock {
         let path = (dataDirectory as NSString).appendingPathComponent(Self.name)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw .unavailable("open \(path): \(String(cString: strerror(errno)))") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
-            let holder = Self.readPID(descriptor)
+            let holder = Self.contents(descriptor).pid
             close(descriptor)
             if code == EWOULDBLOCK { throw .held(holder: holder) }
             throw .unavailable("flock \(path): \(String(cString: strerror(code)))")
         }
-        let pid = Array("\(getpid())\n".utf8)
-        if ftruncate(descriptor, 0) == 0 {
-            _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
-        }
+        let lock = DataDirectoryLock(descriptor: descriptor, previousToken: Self.contents(descriptor).token)
+        lock.write(token: lock.previousToken)
+        return lock
+    }
+
+    /// Keeps `token` (the one just recorded in the database) in the file with this process's pid,
+    /// synced: the next start compares the two (``ServedDatabase``). Best effort: a token lost
+    /// here only makes the next start renew epochs it need not have.
+    func write(token: String?) {
+        let text = Array(("\(getpid())\n" + (token.map { "served \($0)\n" } ?? "")).utf8)
+        guard ftruncate(descriptor, 0) == 0 else { return }
+        _ = text.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        _ = fsync(descriptor)
     }
 
     /// What to say when another `serve` holds the directory.
@@ -48,10 +62,13 @@ enum DataDirectoryLock {
         return "another reviewroomd serve (\(who)) is using the data directory \(dataDirectory): one daemon per data directory; stop it first, or give this one another data_dir"
     }
 
-    private static func readPID(_ descriptor: Int32) -> Int32? {
-        var buffer = [UInt8](repeating: 0, count: 16)
+    /// The pid (first line) and served token (a `served TOKEN` line) the file holds.
+    private static func contents(_ descriptor: Int32) -> (pid: Int32?, token: String?) {
+        var buffer = [UInt8](repeating: 0, count: 256)
         let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else { return nil }
-        return Int32(String(decoding: buffer.prefix(count), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        guard count > 0 else { return (nil, nil) }
+        let lines = String(decoding: buffer.prefix(count), as: UTF8.self).split(separator: "\n").map(String.init)
+        let token = lines.first { $0.hasPrefix("served ") }.map { String($0.dropFirst("served ".count)) }
+        return (lines.first.flatMap { Int32($0) }, token)
     }
 }
