@@ -100,3 +100,36 @@ def test_one_presss_news_in_pieces_is_read_as_one_message(daemon, browsers):
     assert region["polite"] == "Now: Actions. Undo offered"
     assert region["urgent"] == "The clock is paused"
     assert browser_errors(driver) == []
+
+
+def test_who_joined_and_who_went_offline_is_said_but_not_a_short_drop(daemon, browsers):
+    """presence-news.js: the people list changed without a word for a screen reader."""
+    driver = browsers()
+    said = run_in_page(
+        driver, daemon,
+        "import('/js/presence-news.js').then(({ arrivalNews, departureNews, AWAY_MS }) => {"
+        "  const nameOf = (id) => ({ a: 'Asha', b: 'Ben', f: 'Fran' })[id];"
+        "  const none = new Set(), seen = new Set(['a']);"
+        "  const away = (ms) => new Map([['a', 1000000 - ms]]);"
+        "  const arrive = (before, after, seenIds, awaySince) => arrivalNews(new Set(before), new Set(after),"
+        "    { seen: seenIds, awaySince, now: 1000000, me: 'f', nameOf });"
+        "  done({"
+        "    first: arrive(['f'], ['f', 'a', 'b'], none, new Map()),"
+        "    shortDrop: arrive(['f'], ['f', 'a'], seen, away(5000)),"
+        "    longAway: arrive(['f'], ['f', 'a'], seen, away(AWAY_MS)),"
+        "    me: arrive([], ['f'], none, new Map()),"
+        "    goneLong: departureNews({ awaySince: away(AWAY_MS + 1), said: new Set(), now: 1000000, nameOf }),"
+        "    goneShort: departureNews({ awaySince: away(AWAY_MS - 1), said: new Set(), now: 1000000, nameOf }),"
+        "    goneSaid: departureNews({ awaySince: away(AWAY_MS + 1), said: new Set(['a']), now: 1000000, nameOf }),"
+        "  });"
+        "}, (e) => done({ error: String(e) }));")
+    assert said == {
+        "first": "Asha and Ben joined",
+        "shortDrop": None,  # flaky Wi-Fi: no news
+        "longAway": "Asha joined",
+        "me": None,
+        "goneLong": {"ids": ["a"], "text": "Asha went offline"},
+        "goneShort": None,
+        "goneSaid": None,
+    }
+    assert browser_errors(driver) == []

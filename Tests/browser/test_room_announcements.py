@@ -5,8 +5,8 @@ turn ended under its speaker, said to them."""
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import axe_problems, command, connection_banner, focus_button, reviewer_joined, wait_until
-from room_helpers import ALT_SHIFT, press, refusal, room_with, said_log, settled, wait_said
+from pages import axe_problems, command, connection_banner, focus_button, invite_of, joined, reviewer_joined, schedule_via_api, wait_until
+from room_helpers import ALT_SHIFT, facilitator_invite, press, refusal, room_with, said_log, settled, wait_said
 
 POLITE = ".visually-hidden[role=status][aria-live=polite]"
 RECONNECT_NOISE = ("WebSocket connection to",)
@@ -232,3 +232,22 @@ def test_the_speaker_of_a_timed_turn_hears_its_length_and_a_warning_before_it_ru
     settled(ben)
     assert "10 seconds left in your turn" not in said_log(ben) and "10 seconds left in your turn" not in said_log(chair)
     assert browser_errors(asha) == [] and browser_errors(ben) == [] and browser_errors(chair) == []
+
+
+def test_the_facilitator_hears_who_joins(daemon, facilitator, api_ready, browsers):
+    """The people list showed Asha coming online without a word: a blind facilitator waiting
+    for everyone before starting heard nothing. Reviewers are not told."""
+    created = schedule_via_api(daemon, facilitator, "Arrivals", ["Asha", "Ben"])
+    chair, ben = browsers(), browsers()
+    chair.get(facilitator_invite(created))
+    joined(chair)
+    ben.get(invite_of(created, "Ben"))
+    joined(ben)
+    wait_said(chair, "Ben joined")
+    asha = browsers()
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    wait_said(chair, "Asha joined")
+    settled(ben)
+    assert not any("joined" in text for text in said_log(ben)), said_log(ben)
+    assert browser_errors(chair) == [] and browser_errors(ben) == [] and browser_errors(asha) == []

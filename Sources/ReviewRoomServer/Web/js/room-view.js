@@ -7,6 +7,7 @@ import { formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from 
 import { floorPanel } from './floor-panel.js';
 import { handNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
+import { arrivalNews, departureNews } from './presence-news.js';
 import { clockAlert, shortcutOf } from './room-rules.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
@@ -37,6 +38,12 @@ export class RoomView {
     this.floorReset = null;
     this.signals = [];
     this.signalsToSay = [];
+    // Who came and went (`presence-news.js`): seen online on this page, since when away, and
+    // whose going was said. The first `presence` after a fresh welcome is where the page starts.
+    this.seenOnline = new Set();
+    this.awaySince = new Map();
+    this.wentOfflineSaid = new Set();
+    this.presenceBaseline = true;
     this.signalTimer = null;
     this.stopped = false;
     this.refusalTimer = null;
@@ -246,7 +253,12 @@ export class RoomView {
   /** An ephemeral message. */
   ephemeral(msg) {
     if (this.stopped) return;
-    if (msg.type === 'presence') { this.model.presence(msg.online); this.notesView?.notes.forEach((_, id) => this.notesView.renderCursors(id)); }
+    if (msg.type === 'presence') {
+      const before = new Set(this.model.online || []);
+      this.model.presence(msg.online);
+      this.notePresence(before, this.model.online);
+      this.notesView?.notes.forEach((_, id) => this.notesView.renderCursors(id));
+    }
     else if (msg.type === 'cursor') this.notesView?.cursor(msg);
     else if (msg.type === 'hint') this.notesView?.hint(msg);
     else if (msg.type === 'signal') {
@@ -256,6 +268,27 @@ export class RoomView {
       // A signal that came while the tab was hidden is old news by the time anyone hears it.
       if (msg.by !== this.model.you?.id && !document.hidden) this.saySignalSoon(msg);
     }
+  }
+
+  // The facilitator hears who joined (`arrivalNews`); who went offline is said from the tick.
+  notePresence(before, after) {
+    const now = Date.now();
+    if (this.presenceBaseline) this.presenceBaseline = false;
+    else if (this.model.isFacilitator && !document.hidden) {
+      const text = arrivalNews(before, after, { seen: this.seenOnline, awaySince: this.awaySince, now,
+        me: this.model.you?.id, nameOf: (id) => this.model.nameOf(id) });
+      if (text) this.announcer.say(text);
+    }
+    for (const id of after) { this.seenOnline.add(id); this.awaySince.delete(id); this.wentOfflineSaid.delete(id); }
+    for (const id of before) if (!after.has(id)) this.awaySince.set(id, now);
+  }
+
+  sayWentOffline() {
+    if (!this.model.isFacilitator || document.hidden || this.awaySince.size === 0) return;
+    const news = departureNews({ awaySince: this.awaySince, said: this.wentOfflineSaid, now: Date.now(), nameOf: (id) => this.model.nameOf(id) });
+    if (!news) return;
+    for (const id of news.ids) this.wentOfflineSaid.add(id);
+    this.announcer.say(news.text);
   }
 
   // The signals list is not a live region (it would be read whole at each one): others'
@@ -395,6 +428,7 @@ export class RoomView {
     const turnText = turn === null ? '' : (turn >= 0 ? t('floor.turnLeft', { time: formatDuration(turn) }) : t('floor.turnOver'));
     if (this.turnCountdown.textContent !== turnText) this.turnCountdown.textContent = turnText;
     this.warnTurn(s.floor, turn);
+    this.sayWentOffline();
     this.tickSpoken(s, now);
   }
 

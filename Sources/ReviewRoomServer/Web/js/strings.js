@@ -357,6 +357,8 @@ const en = {
   'announce.handLowered': 'Your hand was lowered',
   'announce.raised': '{name} raised a hand ({pos})',
   'announce.lowered': '{name} lowered their hand',
+  'announce.joined': '{names} joined',
+  'announce.wentOffline': '{names} went offline',
   'announce.youLowered': 'You lowered {name}’s hand',
   'announce.roundStarted': 'A round has started: {n} people, {time} each',
   'announce.roundFinished': 'The round has finished',

@@ -1,0 +1,30 @@
+// Who came and went, in words, for the facilitator: pure functions (no DOM, no I/O) from the
+// `presence` lists to the sentences said. The people list changed without a word, so a blind
+// facilitator waiting for everyone before starting heard nothing. A drop shorter than `AWAY_MS`
+// (flaky Wi-Fi, a reload) is no news either way.
+import { t } from './strings.js';
+
+/** How long someone must be gone before their going, and their coming back, is said. */
+export const AWAY_MS = 30000;
+
+const list = (ids, nameOf) => new Intl.ListFormat(undefined, { type: 'conjunction' }).format(ids.map(nameOf));
+
+/**
+ * The sentence for people online in `after` but not in `before` ("Asha and Ben joined"), or null:
+ * said for someone this page has not seen online yet (`seen`), or back after at least `AWAY_MS`
+ * offline (`awaySince`: id → ms when they went), not for `me`.
+ */
+export function arrivalNews(before, after, { seen, awaySince, now, me, nameOf }) {
+  const arrived = [...after].filter((id) => id !== me && !before.has(id)
+    && (!seen.has(id) || (awaySince.has(id) && now - awaySince.get(id) >= AWAY_MS)));
+  return arrived.length ? t('announce.joined', { names: list(arrived, nameOf) }) : null;
+}
+
+/**
+ * The people offline for at least `AWAY_MS` whose going was not said yet (`said`), and the
+ * sentence for them ("Asha went offline"), or null.
+ */
+export function departureNews({ awaySince, said, now, nameOf }) {
+  const gone = [...awaySince].filter(([id, since]) => now - since >= AWAY_MS && !said.has(id)).map(([id]) => id);
+  return gone.length ? { ids: gone, text: t('announce.wentOffline', { names: list(gone, nameOf) }) } : null;
+}
