@@ -45,3 +45,32 @@ def test_each_view_takes_focus_on_its_heading_and_the_nav_marks_the_open_one(dae
     enter_on(driver, driver.find_element(By.ID, "new-session"))
     wait_until(driver, lambda d: d.execute_script(CURRENT) == ["Schedule a session"])
     assert browser_errors(driver) == []
+
+
+def test_each_console_view_names_itself_in_the_tab_and_an_error_takes_focus(daemon, facilitator, api_ready, browsers):
+    """The schedule and edit forms kept the tab's previous title (after the live view, "Ended – …"
+    of a room no longer shown), and the error view left focus on <body>."""
+    created = schedule_via_api(daemon, facilitator, "Tab titles", ["Asha"])
+    driver = browsers()
+    driver.get(daemon.base + "/console")
+    field = wait_until(driver, lambda d: d.find_element(By.ID, "facilitator-token"))
+    field.send_keys(facilitator, Keys.ENTER)
+    focus_lands_on(driver, "h1:Sessions")
+    enter_on(driver, driver.find_element(By.XPATH, "//main//button[normalize-space()='Tab titles']"))
+    focus_lands_on(driver, "h1:Tab titles")
+    enter_on(driver, driver.find_element(By.ID, "edit-session"))
+    wait_until(driver, lambda d: d.title == "Edit Tab titles – facilitator console", message=f"the tab says {driver.title!r}")
+    enter_on(driver, driver.find_element(By.ID, "nav-sessions"))
+    focus_lands_on(driver, "h1:Sessions")
+    enter_on(driver, driver.find_element(By.ID, "new-session"))
+    wait_until(driver, lambda d: d.title == "Schedule a session – facilitator console", message=f"the tab says {driver.title!r}")
+
+    # The session is deleted behind the console's back: opening it fails with an error view.
+    enter_on(driver, driver.find_element(By.ID, "nav-sessions"))
+    focus_lands_on(driver, "h1:Sessions")
+    status, _ = daemon.api("DELETE", f"/sessions/{created['session']['id']}", facilitator)
+    assert status == 204
+    enter_on(driver, driver.find_element(By.XPATH, "//main//button[normalize-space()='Tab titles']"))
+    focus_lands_on(driver, "h1:Something went wrong")
+    assert driver.title == "Something went wrong – facilitator console"
+    assert [e for e in browser_errors(driver) if "404" not in e] == []

@@ -104,7 +104,11 @@ async function guarded(action) {
     await action();
   } catch (error) {
     if (error.status === 401) { signOut(); return; }
-    replaceChildren(main, el('section', { className: 'panel' }, el('h1', { textContent: t('error.heading') }), el('p', { attrs: { role: 'alert' } }, t('error.api', { message: error.message }))));
+    // The view the pressed button was in is gone: focus to this heading, and the tab says it too.
+    const heading = headingOf(t('error.heading'), 'error-heading');
+    replaceChildren(main, el('section', { className: 'panel' }, heading, el('p', { attrs: { role: 'alert' } }, t('error.api', { message: error.message }))));
+    document.title = t('console.errorTitle');
+    heading.focus();
   }
 }
 
@@ -130,6 +134,7 @@ function showSessions({ focus = false } = {}) {
 function showSchedule() {
   leaveLive();
   setNav(true, 'schedule');
+  document.title = t('console.scheduleTitle');
   const root = el('section', { className: 'panel' });
   replaceChildren(main, root);
   return guarded(() => new ScheduleForm(root, {
@@ -144,6 +149,8 @@ function showSchedule() {
 function showEdit(session) {
   leaveLive();
   setNav(true);
+  // After the live view the tab still said "Ended – …" or "Connection lost – …" of the room.
+  document.title = t('console.editTitle', { title: session.title });
   const root = el('section', { className: 'panel' });
   replaceChildren(main, root);
   return guarded(() => new ScheduleForm(root, {
