@@ -1,6 +1,6 @@
 // The client side of one shared note: the ot.js three-state machine (PROTOCOL.md §3.3).
 
-import { TextOperation, MAX_INSERT_UNITS } from './text-operation.js';
+import { TextOperation, PendingText, MAX_INSERT_UNITS } from './text-operation.js';
 import { diffOperation } from './text-diff.js';
 
 /**
@@ -13,13 +13,16 @@ import { diffOperation } from './text-diff.js';
  * outstanding op. So the outstanding edit can be sent again at any time (after a
  * reconnect) as it is: the server transforms it from `rev`, and answers a repeated
  * opId with the rev it got the first time.
+ *
+ * `serverText` and `text` are PendingTexts under the hood: an op received costs the size of the
+ * op, not of the note, until something reads them.
  */
 export class NoteClient {
   constructor({ revision, text, opIdPrefix, send, applyRemote, maxInsertUnits = MAX_INSERT_UNITS }) {
     this.revision = revision;
     this.maxInsertUnits = maxInsertUnits;
-    this.text = text;
-    this.serverText = text;
+    this.local = new PendingText(text);
+    this.server = new PendingText(text);
     this.opIdPrefix = opIdPrefix;
     this.counter = 0;
     this.send = send;
@@ -27,6 +30,14 @@ export class NoteClient {
     this.outstanding = null; // {op, rev, opId}
     this.buffer = null;      // TextOperation
   }
+
+  /** The note with our unconfirmed edits: the text the editor shows. */
+  get text() { return this.local.value; }
+  set text(text) { this.local.value = text; }
+
+  /** The note as the server has it at `revision`. */
+  get serverText() { return this.server.value; }
+  set serverText(text) { this.server.value = text; }
 
   /** 'synchronized', 'awaitingConfirm' or 'awaitingWithBuffer'. */
   get state() {
@@ -37,7 +48,7 @@ export class NoteClient {
   /** A local edit the view already shows. */
   applyClient(op) {
     if (op.isNoop()) return;
-    this.text = op.apply(this.text);
+    this.local.apply(op);
     if (!this.outstanding) {
       this.startOutstanding(op);
       this.send(this.outstanding);
@@ -54,7 +65,7 @@ export class NoteClient {
       return true;
     }
     let incoming = TextOperation.fromJSON(op);
-    this.serverText = incoming.apply(this.serverText);
+    this.server.apply(incoming);
     if (this.outstanding) {
       const [serverPrime, outstandingPrime] = TextOperation.transform(incoming, this.outstanding.op);
       // The transformed op now follows `rev`: a resend must name that base, not the old one.
@@ -68,7 +79,7 @@ export class NoteClient {
       }
     }
     this.revision = rev;
-    this.text = incoming.apply(this.text);
+    this.local.apply(incoming);
     this.applyRemote(incoming);
     return false;
   }
@@ -81,7 +92,7 @@ export class NoteClient {
   confirm(rev) {
     if (!this.outstanding) return;
     if (rev <= this.outstanding.rev) this.undoOutstanding();
-    else this.serverText = this.outstanding.op.apply(this.serverText);
+    else this.server.apply(this.outstanding.op);
     this.revision = Math.max(this.revision, rev);
     this.outstanding = null;
     this.sendBuffer();
@@ -97,7 +108,7 @@ export class NoteClient {
       inverse = inversePrime;
     }
     this.outstanding = null;
-    this.text = inverse.apply(this.text);
+    this.local.apply(inverse);
     this.applyRemote(inverse);
   }
 

@@ -1,59 +1,137 @@
 // What reaches a note from the server: `note.op` events (our own op's echo confirms it; anyone
 // else's, transformed over our unconfirmed edits by NoteClient, is shown with the caret and
 // selection kept where they belong), and the client's text put back in the editor after a
-// fresh welcome or a resync, the caret and selection moved with the text.
-import { diffOperation } from './ot.js';
+// fresh welcome or a resync, the caret and selection moved with the text. The ops a resume
+// replays are kept until the replay is over and then applied at once, each editor drawn once
+// (`catchUp`): drawn one by one, a few thousand ops into a long note blocked the page for minutes.
+import { diffOperation, PendingText } from './ot.js';
 import { moveRanges } from './text-ranges.js';
 import { t } from './strings.js';
 import { displayText, toDisplay, toModel } from './line-breaks.js';
 
 export class NoteRemote {
-  /** `view` is the NotesView: its notes, model, cursors (`others`), hints and render methods. */
+  /** `view` is the NotesView: its notes, model, connection, cursors (`others`), hints and render methods. */
   constructor(view) {
     this.view = view;
+    this.replayed = []; // `note.op` data received during a replay, not applied yet
   }
 
-  /** A `note.op` event; returns the name of its author (undefined for a note not shown). */
+  /**
+   * A `note.op` event; returns the name of its author (undefined for a note not shown). During a
+   * resume's replay it is only kept (`catchUp` applies it when the replay is over): the editor,
+   * the client and everything else stay as they were, so typing meanwhile is taken as usual.
+   */
   event(data) {
     const view = this.view;
     const entry = view.notes.get(data.note);
     if (!entry) return undefined;
+    if (view.connection?.replaying) {
+      this.replayed.push(data);
+      return view.model.nameOf(data.by);
+    }
+    this.catchUp(); // none left by then (the replay's end applies them), unless the end was missed
+    this.receive(entry, data);
+    view.renderCursors(data.note);
+    view.renderStatus(entry);
+    return view.model.nameOf(data.by);
+  }
+
+  /** Applies one `note.op` to the note's client (which shows it through `applyRemote`), hints and others' cursors. */
+  receive(entry, data) {
+    const view = this.view;
     try {
       view.hints.remember(entry, data);
       entry.client.receiveEvent(data, view.model.you?.id);
-      if (data.by === view.model.you?.id) view.hints.afterOwnEdit(entry, data);
+      if (data.by === view.model.you?.id) {
+        if (entry.batch) entry.shown = entry.batch.shown.value; // the hints' lines are read in it
+        view.hints.afterOwnEdit(entry, data);
+      }
     } catch (error) {
       entry.outOfStep = true; // until a reload: later edits cannot be placed
     }
-    const byName = view.model.nameOf(data.by);
     view.others.move(data);
-    view.renderCursors(data.note);
-    view.renderStatus(entry);
-    return byName;
+  }
+
+  /**
+   * Applies the ops kept during a replay (after it, or when its connection closed before its
+   * end), in order, as `event` would have one by one, but each changed editor is drawn once at
+   * the end: its text set, its caret and selection (moved through every op) put back, its
+   * hints, cursors and status line redrawn. The note's texts are built once (PendingText).
+   */
+  catchUp() {
+    const queued = this.replayed;
+    if (!queued.length) return;
+    this.replayed = [];
+    const view = this.view;
+    const batches = new Map(); // note id -> entry, while its ops are applied
+    for (const data of queued) {
+      const entry = view.notes.get(data.note);
+      if (!entry) continue;
+      if (!entry.batch) {
+        const area = entry.textarea;
+        entry.batch = {
+          shown: new PendingText(entry.shown),
+          hadFocus: document.activeElement === area,
+          selection: [toModel(entry.shown, area.selectionStart), toModel(entry.shown, area.selectionEnd)],
+          direction: area.selectionDirection,
+          scroll: area.scrollTop,
+          hintsChanged: false,
+        };
+        batches.set(data.note, entry);
+      }
+      this.receive(entry, data);
+    }
+    for (const [id, entry] of batches) {
+      const { shown, hadFocus, selection: [start, end], direction, scroll, hintsChanged } = entry.batch;
+      entry.batch = null;
+      entry.shown = shown.value;
+      this.show(entry.textarea, entry.shown, hadFocus ? [start, end, direction] : null, scroll);
+      if (hintsChanged) view.renderHints(entry);
+      view.renderCursors(id);
+      view.renderStatus(entry);
+    }
   }
 
   /**
    * Shows a remote op (already transformed over our unconfirmed edits). Text inserted exactly at
    * our caret goes after it (the caret stays where we type); a selection keeps its direction and
-   * does not grow over text inserted at its edges.
+   * does not grow over text inserted at its edges. During `catchUp` the op is applied to the
+   * note's batch (text, selection) and drawn with the others at the end.
    */
   applyRemote(entry, op) {
+    if (entry.batch) { this.applyToBatch(entry, op); return; }
     const area = entry.textarea;
     const hadFocus = document.activeElement === area;
     const [selStart, selEnd] = [toModel(entry.shown, area.selectionStart), toModel(entry.shown, area.selectionEnd)];
-    const direction = area.selectionDirection;
     const [start, end] = movedSelection(op, selStart, selEnd);
-    const scroll = area.scrollTop;
     // Keystrokes not yet turned into ops (none: input fires per change) would be lost; apply to the shown text.
     const before = entry.shown;
     entry.shown = op.apply(entry.shown);
-    area.value = displayText(entry.shown);
-    if (hadFocus) area.setSelectionRange(toDisplay(entry.shown, start), toDisplay(entry.shown, end), direction);
-    area.scrollTop = scroll;
+    this.show(area, entry.shown, hadFocus ? [start, end, area.selectionDirection] : null, area.scrollTop);
     if (entry.paste) entry.paste = moveRanges(entry.paste, op);
     entry.undo.transform(op);
     // Someone else's op: hints whose phrase or context it changed are withdrawn, silently.
     if (entry.hintList.move(op, entry.shown, before)) this.view.renderHints(entry);
+  }
+
+  /** `applyRemote` during `catchUp`: the op goes into the note's batch, nothing is drawn. */
+  applyToBatch(entry, op) {
+    const batch = entry.batch;
+    batch.selection = movedSelection(op, ...batch.selection);
+    // Hints read the text either side of the op: only for a note listing some is it built per op.
+    const hints = entry.hintList.items.length > 0 || entry.hintList.withdrawn.length > 0;
+    const before = hints ? batch.shown.value : null;
+    batch.shown.apply(op);
+    if (entry.paste) entry.paste = moveRanges(entry.paste, op);
+    entry.undo.transform(op);
+    if (hints && entry.hintList.move(op, batch.shown.value, before)) batch.hintsChanged = true;
+  }
+
+  /** Puts `text` (the model) in `area`, the caret and selection at model `selection` [start, end, direction] if given, at scroll `scroll`. */
+  show(area, text, selection, scroll) {
+    area.value = displayText(text);
+    if (selection) area.setSelectionRange(toDisplay(text, selection[0]), toDisplay(text, selection[1]), selection[2]);
+    area.scrollTop = scroll;
   }
 
   /**

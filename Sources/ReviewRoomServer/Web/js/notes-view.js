@@ -42,7 +42,10 @@ export class NotesView {
     // The largest insert one `note.edit` carries; halved each time the server closes the
     // connection on a message too big (an operator set a smaller `max_message_bytes`).
     this.maxInsertUnits = MAX_INSERT_UNITS;
-    connection?.addCloseListener?.((code) => { if (code === 1009) this.sending.messageTooBig(); });
+    connection?.addCloseListener?.((code) => {
+      this.remote.catchUp(); // a replay cut short: what came of it is shown (the next resume goes on from there)
+      if (code === 1009) this.sending.messageTooBig();
+    });
   }
 
   /**
@@ -122,8 +125,14 @@ export class NotesView {
   /** A `note.op` event; returns the name of its author. */
   event(data) { return this.remote.event(data); }
 
-  /** After `resumed` and its replay: unconfirmed ops go out again with their rev and opId. */
-  resendPending() { this.sending.resendPending(); }
+  /**
+   * After `resumed` and its replay: the replayed ops are applied and shown at once
+   * (`NoteRemote.catchUp`), then unconfirmed ops go out again with their rev and opId.
+   */
+  resendPending() {
+    this.remote.catchUp();
+    this.sending.resendPending();
+  }
 
   /** Others' cursors: note -> Map(participant -> {anchor, head, rev}). */
   get remoteCursors() { return this.others.byNote; }

@@ -3,6 +3,6 @@
 // state machine (note-client.js). Ops use the ot.js wire format: positive integer = retain,
 // string = insert, negative integer = delete, lengths in UTF-16 code units.
 
-export { OpError, MAX_INSERT_UNITS, TextOperation } from './text-operation.js';
+export { OpError, MAX_INSERT_UNITS, TextOperation, PendingText } from './text-operation.js';
 export { diffOperation } from './text-diff.js';
 export { NoteClient } from './note-client.js';

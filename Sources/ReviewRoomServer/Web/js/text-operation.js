@@ -278,6 +278,53 @@ export class TextOperation {
   }
 }
 
+/** Components the pending op of a PendingText may grow to before the text is built from it. */
+const PENDING_COMPONENTS = 64;
+
+/**
+ * A text that ops are applied to lazily: each op is composed into one pending op, which costs
+ * the size of the ops rather than of the text, and the text is built from it only when read
+ * (or when the pending op has grown to PENDING_COMPONENTS pieces, edits in that many places).
+ * So a long run of small ops on a long note (a replay after a drop) no longer copies the whole
+ * note once per op. An op that does not span the text throws the OpError `apply` throws.
+ */
+export class PendingText {
+  constructor(text) {
+    this.base = text;
+    this.pending = null; // TextOperation on `base`, or null
+  }
+
+  /** The text, with every op applied. */
+  get value() {
+    this.build();
+    return this.base;
+  }
+
+  set value(text) {
+    this.base = text;
+    this.pending = null;
+  }
+
+  /** The text's length in UTF-16 units (without building it). */
+  get length() { return this.pending ? this.pending.targetLength : this.base.length; }
+
+  /** Applies `op` (a TextOperation on the text as it is now). */
+  apply(op) {
+    if (op.baseLength !== this.length) {
+      throw new OpError(`op spans ${op.baseLength} code units but the text has ${this.length}`);
+    }
+    this.pending = this.pending ? this.pending.compose(op) : op;
+    if (this.pending.ops.length > PENDING_COMPONENTS) this.build();
+  }
+
+  /** Builds the text from the pending op. */
+  build() {
+    if (!this.pending) return;
+    this.base = this.pending.apply(this.base);
+    this.pending = null;
+  }
+}
+
 function loneSurrogateOffset(s) {
   for (let i = 0; i < s.length; i++) {
     const unit = s.charCodeAt(i);
