@@ -69,7 +69,7 @@ extension Daemon {
             _ = try await store.exchangeServedToken(token, expecting: nil)
             lock.write(token: token)
         } catch {
-            return
+            // Both keep the start's token, which still tells a copy from another run.
         }
     }
 

@@ -53,7 +53,9 @@ struct Daemon {
         }
         let lock: DataDirectoryLock
         do {
-            if let directoryLock { lock = directoryLock } else { lock = try lockDataDirectory(logger: logger) ?? { throw ExitCode(73) }() }
+            // Past the store, an unwritable directory is an error: the lock never comes back nil.
+            guard let taken = try directoryLock ?? lockDataDirectory(logger: logger) else { throw ExitCode(73) }
+            lock = taken
         } catch { await store.close(); throw error }
         let runMarker = RunMarkerFile(dataDirectory: configuration.dataDirectory)
         do {

@@ -24,7 +24,8 @@ struct DataDirectoryLock: Sendable {
 
     /// The locked file's descriptor, open for the process's life.
     private let descriptor: Int32
-    /// The served-database token the previous run left in the file, if any (``ServedDatabase``).
+    /// The served-database token the previous run left in the file, if any
+    /// (`Daemon.checkServedDatabase`, `Store.exchangeServedToken(_:expecting:)`).
     let previousToken: String?
 
     /// Takes the lock in `dataDirectory` without waiting, and writes this process's pid in it.
@@ -47,7 +48,7 @@ struct DataDirectoryLock: Sendable {
     }
 
     /// Keeps `token` (the one just recorded in the database) in the file with this process's pid,
-    /// synced: the next start compares the two (``ServedDatabase``). Best effort: a token lost
+    /// synced: the next start compares the two (`Daemon.checkServedDatabase`). Best effort: a token lost
     /// here only makes the next start renew epochs it need not have.
     func write(token: String?) {
         let text = Array(("\(getpid())\n" + (token.map { "served \($0)\n" } ?? "")).utf8)
