@@ -19,7 +19,9 @@ def region(driver, selector):
 
 
 def said(driver, selector, expected):
-    wait_until(driver, lambda d: region(d, selector) == expected,
+    """Waits until the region reads `expected`, alone or with what else was said within the
+    announcer's GATHER_MS of it (one message, as a screen reader reads it)."""
+    wait_until(driver, lambda d: expected in (region(d, selector) or ""),
                message=f"{selector} never said {expected!r} (says {region(driver, selector)!r})")
 
 
