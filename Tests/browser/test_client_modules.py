@@ -241,3 +241,19 @@ def test_a_running_phase_never_shows_more_time_than_it_has(daemon, browsers):
     assert shown == {"lagging": "5:00 left", "justAfter": "5:00 left", "later": "4:59 left", "raw": 300,
                      "resumed": "3:00 left", "over": "+0:01 overtime"}
     assert browser_errors(driver) == []
+
+
+def test_the_clock_is_last_known_only_while_the_connection_is_lost_and_the_clock_ran(daemon, browsers):
+    driver = browsers()
+    result = run_in_page(
+        driver, daemon,
+        "Promise.all([import('/js/room-rules.js'), import('/js/strings.js')]).then(([r, s]) => {"
+        "  const states = ['connecting', 'online', 'reconnecting', 'offline'];"
+        "  const clocks = ['scheduled', 'lobby', 'live', 'paused', 'ended'];"
+        "  const stale = states.flatMap((c) => clocks.filter((k) => r.clockIsStale(c, { status: k })).map((k) => c + '/' + k));"
+        "  done({ stale, none: r.clockIsStale('offline', null),"
+        "    text: r.clockStatusText(s.t, { status: 'paused' }, true), plain: r.clockStatusText(s.t, { status: 'live' }, false) });"
+        "}, (e) => done({ error: String(e) }));")
+    assert result == {"stale": ["reconnecting/live", "reconnecting/paused", "offline/live", "offline/paused"],
+                      "none": False, "text": "Last known: Paused", "plain": "Running"}
+    assert browser_errors(driver) == []

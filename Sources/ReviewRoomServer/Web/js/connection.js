@@ -86,6 +86,7 @@ export class Connection {
     this.joinedAt = 0;
     this.closeListeners = new Set();
     this.started = false; // connect() was called: only then do the browser's events reconnect
+    this.state = 'connecting'; // the last status given to onStatus
     window.addEventListener('online', () => this.networkChanged());
     window.addEventListener('offline', () => this.networkChanged());
     document.addEventListener('visibilitychange', () => this.visibilityChanged());
@@ -342,6 +343,7 @@ export class Connection {
 
   status(value) {
     const state = value ?? (navigator.onLine === false ? 'offline' : 'reconnecting');
+    this.state = state;
     this.handlers.onStatus?.(state);
   }
 }

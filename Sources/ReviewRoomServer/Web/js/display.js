@@ -1,7 +1,7 @@
 // The room display (/display#token): large, read-only phase, countdown, speaker, queue and question.
 import { byId, el, localize, morphChildren, replaceChildren } from './dom.js';
 import { roundOrder } from './floor-panel.js';
-import { clockAlert } from './room-rules.js';
+import { clockAlert, clockIsStale, clockStatusText } from './room-rules.js';
 import { t } from './strings.js';
 import { formatDuration, formatTimeOfDay } from './timefmt.js';
 import { joinSession, takeToken, takeLaterTokens, showNotice, fatalNotice } from './session-page.js';
@@ -27,7 +27,7 @@ if (!token) {
   const countdown = el('p', { className: 'display-countdown', attrs: { role: 'timer', 'aria-live': 'off' } }, countdownTime, ' ', countdownLabel);
   // The one-minute warning and time-up in words, large enough to read across the room.
   const alert = el('p', { className: 'display-alert', attrs: { 'data-testid': 'clock-alert' } });
-  const status = el('p', { className: 'display-status' });
+  const statusLine = el('p', { className: 'display-status' });
   const speaker = el('p', { className: 'display-speaker', attrs: { 'data-testid': 'speaker' } });
   const turn = el('p', { className: 'display-turn' });
   const roundBox = el('div', { className: 'display-round-box' });
@@ -41,7 +41,7 @@ if (!token) {
     el('div', { className: 'display-top' }, title, fullScreen),
     // Headings for screen readers' heading navigation; the room reads the big type, not them.
     el('section', { className: 'display-clock', attrs: { 'aria-labelledby': 'display-clock-heading' } },
-      el('h2', { className: 'visually-hidden', id: 'display-clock-heading', textContent: t('clock.heading') }), phase, purpose, advances, countdown, alert, status),
+      el('h2', { className: 'visually-hidden', id: 'display-clock-heading', textContent: t('clock.heading') }), phase, purpose, advances, countdown, alert, statusLine),
     el('section', { className: 'display-floor', attrs: { 'aria-labelledby': 'display-floor-heading' } },
       el('h2', { className: 'visually-hidden', id: 'display-floor-heading', textContent: t('floor.heading') }), speaker, turn, roundBox, queue),
     el('section', { className: 'display-prompt', attrs: { 'aria-label': t('prompt.heading') } },
@@ -76,8 +76,6 @@ if (!token) {
     setText(phase, p ? p.title : t('clock.noPhase'));
     setText(purpose, p?.purpose ?? '');
     setText(advances, p?.onTimeUp === 'advance' && !ended ? t('phase.advances') : '');
-    setText(status, t(`status.${s.clock?.status}`));
-    status.dataset.status = s.clock?.status ?? '';
     const floor = s.floor || {};
     setText(speaker, floor.speaker ? t('floor.speaking', { name: model.nameOf(floor.speaker) }) : t('floor.nobody'));
     morphChildren(roundBox, roundOrder(floor, (id) => model.nameOf(id), { large: true }));
@@ -107,6 +105,10 @@ if (!token) {
     if (waiting) { time = formatTimeOfDay(s.startsAt, s.timeZone); label = t('display.startsAt'); }
     setText(countdownTime, time);
     setText(countdownLabel, label);
+    const stale = clockIsStale(connection.state, s.clock);
+    setText(statusLine, clockStatusText(t, s.clock, stale));
+    statusLine.dataset.status = status ?? '';
+    countdown.classList.toggle('stale', stale);
     countdown.classList.toggle('overtime', remaining < 0 && !ended && !waiting);
     countdown.classList.toggle('waiting', waiting); // a time of day with its zone: smaller than a countdown
     countdown.classList.toggle('paused', status === 'paused');

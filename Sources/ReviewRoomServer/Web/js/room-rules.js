@@ -13,6 +13,23 @@ export function clockAlert(clock, remaining) {
   return null;
 }
 
+/**
+ * True when a page must show the clock as only last known: the connection is lost
+ * (`connectionState` 'reconnecting' or 'offline', Connection.state) while the clock ran or was
+ * paused, so the facilitator may have paused, moved on or ended since. The countdown goes on
+ * from what was last known (the best guess), marked as such, until the page is back.
+ */
+export function clockIsStale(connectionState, clock) {
+  const lost = connectionState === 'reconnecting' || connectionState === 'offline';
+  return lost && (clock?.status === 'live' || clock?.status === 'paused');
+}
+
+/** The clock's status line: `status.*`, or "Last known: …" while it is stale (`clockIsStale`). */
+export function clockStatusText(t, clock, stale) {
+  const status = t(`status.${clock?.status}`);
+  return stale ? t('status.lastKnown', { status }) : status;
+}
+
 /** The letter of each shortcut, pressed with Alt+Shift. */
 export const SHORTCUT_KEYS = { hand: 'H', respond: 'R', next: 'N', prev: 'P' };
 

@@ -8,7 +8,7 @@ import { floorPanel } from './floor-panel.js';
 import { handNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
 import { arrivalNews, departureNews } from './presence-news.js';
-import { clockAlert, shortcutOf } from './room-rules.js';
+import { clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
 const REFUSAL_MS = 10000;
@@ -342,7 +342,8 @@ export class RoomView {
       el('p', { className: 'phase-title', attrs: { 'data-testid': 'phase-title' } }, phase ? phase.title : t('clock.noPhase')),
       phase?.purpose ? el('p', { className: 'purpose' }, phase.purpose) : null,
       phase?.onTimeUp === 'advance' && clock.status !== 'ended' ? el('p', { className: 'meta advances', attrs: { 'data-testid': 'advances' } }, t('phase.advances')) : null,
-      el('p', { className: `status status-${clock.status}` }, t(`status.${clock.status}`)),
+      el('p', { className: `status status-${clock.status}${this.clockStale ? ' status-stale' : ''}`, attrs: { 'data-testid': 'clock-status' } },
+        clockStatusText(t, clock, this.clockStale)),
       this.countdown, this.alert);
   }
 
@@ -414,6 +415,9 @@ export class RoomView {
     const now = this.connection.serverNow();
     const clock = s.clock || {};
     const remaining = this.model.remainingSec(now);
+    const stale = clockIsStale(this.connection.state, clock);
+    if (stale !== !!this.clockStale) { this.clockStale = stale; this.renderClock(s); }
+    this.countdown.classList.toggle('stale', stale);
     let text;
     if (clock.status === 'ended') text = t('clock.ended');
     else if (clock.status === 'scheduled' || clock.status === 'lobby') text = t('clock.startsAt', { time: formatTimeOfDay(s.startsAt, s.timeZone) });

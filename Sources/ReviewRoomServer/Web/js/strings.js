@@ -67,6 +67,7 @@ const en = {
   'status.live': 'Running',
   'status.paused': 'Paused',
   'status.ended': 'Ended',
+  'status.lastKnown': 'Last known: {status}',
   'status.undefined': '',
 
   'clock.heading': 'Now',
