@@ -7,6 +7,8 @@ connection is closed, so a leaked link cannot push the real person off."""
 import json
 import os
 import shutil
+import socket
+import struct
 import tempfile
 
 import pytest
@@ -122,6 +124,33 @@ async def test_slots_free_as_connections_close(capped):
     for client in again + [bilal]:
         await client.close()
 
+
+def reset(client):
+    """Ends `client`'s connection with a TCP RST instead of a close handshake or a FIN, as a
+    laptop's network stack does for a connection it has forgotten (SO_LINGER 0, then close)."""
+    connected = socket.socket(fileno=client.ws.transport.get_extra_info("socket").fileno())
+    connected.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    connected.detach()
+    client.ws.transport.abort()
+
+
+@run
+async def test_a_connection_ended_by_a_reset_goes_offline_and_frees_its_slot(capped):
+    """A session-23 probe saw RST-ended connections held for about 10 s (presence "online", the
+    slot taken). Each reset here must be heard as Asha going offline (within the client's usual
+    wait), and after a dozen of them both of her slots are free."""
+    session = schedule_session(capped, "History review", "Sources")
+    bilal = await Client.join(capped.ws_url, session.tokens["Bilal"])
+    for _ in range(12):
+        asha = await Client.join(capped.ws_url, session.tokens["Asha"])
+        assert asha.welcome["type"] == "welcome", asha.welcome
+        await bilal.expect(lambda m: m.get("type") == "presence" and session.pids["Asha"] in m["online"])
+        bilal.inbox.clear()  # older presences (Asha offline) must not answer the wait below
+        reset(asha)
+        await bilal.expect(lambda m: m.get("type") == "presence" and session.pids["Asha"] not in m["online"])
+    again = await welcomed(capped, session.tokens["Asha"], 2)
+    for client in again + [bilal]:
+        await client.close()
 
 @run
 async def test_a_reissued_link_is_admitted_at_once_while_the_old_one_held_every_slot(capped):
