@@ -70,13 +70,14 @@ import WebSocketTransport
         let error = #expect(throws: TransportError.self) { try second.start() }
         #expect(error?.code == .startFailed)
         #expect(error?.message.contains("\(harness.port)") == true)
+        #expect(error?.message.hasSuffix("the address is in use") == true, "\(error?.message ?? "")")
         await harness.stop()
     }
 
-    /// lws 4.1.6 takes a host it cannot parse for an interface name and, without
-    /// FAIL_UPON_UNABLE_TO_BIND, keeps a vhost with no socket and reports port 0.
-    @Test(arguments: ["localhost", "lo", "192.0.2.1"])
-    func aHostThatIsNotALocalAddressFailsToStart(host: String) async throws {
+    /// The transport binds its listener itself: a host name or an interface name is not an
+    /// address (the daemon resolves names first), and an address of another machine cannot be bound.
+    @Test(arguments: [("localhost", "not an IP address"), ("lo", "not an IP address"), ("192.0.2.1", "the address is not local")])
+    func aHostThatIsNotALocalAddressFailsToStart(host: String, reason: String) async throws {
         var configuration = TransportConfiguration()
         configuration.host = host
         configuration.port = 0
@@ -85,6 +86,7 @@ import WebSocketTransport
         let error = #expect(throws: TransportError.self) { try server.start() }
         #expect(error?.code == .startFailed)
         #expect(error?.message.contains(host) == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains(reason) == true, "\(error?.message ?? "")")
     }
 
     @Test func anHTTPOnlyListenerOnAHostNameFailsToStart() async throws {

@@ -142,18 +142,14 @@ def listening_addresses(pid):
     return found
 
 
-@pytest.mark.skipif(SOCKET_SYSCALL is None, reason="socket(2)'s number is known here for x86_64 and aarch64 only")
-def test_under_the_units_address_families_a_loopback_listen_stays_on_loopback():
-    """`listen` and `metrics_listen` at 127.0.0.1 must not be reachable from the network.
-    libwebsockets looks the address up with getifaddrs(3), which needs a netlink socket: without
-    AF_NETLINK in RestrictAddressFamilies= it logged `unable to getifaddrs: errno 97` (error)
-    and bound 0.0.0.0, every interface, for both listeners."""
+def listening_under(families, environment):
+    """Starts `serve --listen 127.0.0.1:0` allowed only socket address `families`, waits for it
+    to listen and returns (its port, the addresses it listens on, its stderr once stopped)."""
     data_dir = tempfile.mkdtemp(prefix="reviewroom-blackbox-sandbox-")
     process = subprocess.Popen(
         [str(EXECUTABLE), "serve", "--listen", "127.0.0.1:0", "--data-dir", data_dir],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env=clean_environment({"REVIEWROOM_METRICS_LISTEN": "127.0.0.1:0"}),
-        preexec_fn=restrict_address_families(address_families(unit_settings(UNIT))))
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=clean_environment(environment),
+        preexec_fn=restrict_address_families(families))
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
     try:
@@ -161,25 +157,45 @@ def test_under_the_units_address_families_a_loopback_listen_stays_on_loopback():
             pass
         port = int(line.rsplit(":", 1)[1])
         listening = listening_addresses(process.pid)
-        assert port in [bound for _, bound in listening], listening
-        assert len(listening) == 2, f"the main and the metrics listener: {listening}"
-        loopback = "0100007F"  # 127.0.0.1 as /proc/net/tcp writes it
-        assert all(address == loopback for address, _ in listening), f"{listening} under {UNIT}'s address families"
     finally:
         process.kill()
         _, errors = process.communicate(timeout=TIMEOUT)
         shutil.rmtree(data_dir, ignore_errors=True)
+    return port, listening, errors
+
+
+@pytest.mark.skipif(SOCKET_SYSCALL is None, reason="socket(2)'s number is known here for x86_64 and aarch64 only")
+def test_under_the_units_address_families_a_loopback_listen_stays_on_loopback():
+    """`listen` and `metrics_listen` at 127.0.0.1 must not be reachable from the network.
+    libwebsockets looks the metrics address up with getifaddrs(3) (the main one too, before the
+    daemon bound it itself), which needs a netlink socket: without AF_NETLINK in
+    RestrictAddressFamilies= it logged `unable to getifaddrs: errno 97` (error) and bound
+    0.0.0.0, every interface."""
+    port, listening, errors = listening_under(address_families(unit_settings(UNIT)),
+                                              {"REVIEWROOM_METRICS_LISTEN": "127.0.0.1:0"})
+    assert port in [bound for _, bound in listening], listening
+    assert len(listening) == 2, f"the main and the metrics listener: {listening}"
+    loopback = "0100007F"  # 127.0.0.1 as /proc/net/tcp writes it
+    assert all(address == loopback for address, _ in listening), f"{listening} under {UNIT}'s address families"
     assert "unable to getifaddrs" not in errors, errors
 
 
 @pytest.mark.skipif(SOCKET_SYSCALL is None, reason="socket(2)'s number is known here for x86_64 and aarch64 only")
+def test_without_netlink_the_main_listener_binds_its_own_address():
+    """The main listener is the transport's own socket, bound to the address itself (no
+    getifaddrs): in a sandbox without AF_NETLINK it serves, on loopback only."""
+    port, listening, _ = listening_under([socket.AF_UNIX, socket.AF_INET, socket.AF_INET6], {})
+    assert listening == [("0100007F", port)]
+
+
+@pytest.mark.skipif(SOCKET_SYSCALL is None, reason="socket(2)'s number is known here for x86_64 and aarch64 only")
 @pytest.mark.parametrize("listen, metrics, refused", [
-    ("127.0.0.1:0", None, "could not listen on 127.0.0.1:0: getifaddrs failed"),
     ("0.0.0.0:0", "127.0.0.1:0", "could not listen on 127.0.0.1:0 (HTTP-only listener): getifaddrs failed"),
 ])
 def test_without_netlink_a_non_wildcard_listen_is_refused_not_widened(listen, metrics, refused):
-    """A sandbox without AF_NETLINK (an edited unit, another supervisor): rather than listen on
-    every interface, the daemon stops with exit status 69 and says what to allow."""
+    """A sandbox without AF_NETLINK (an edited unit, another supervisor): rather than have
+    libwebsockets listen on every interface for `metrics_listen` (lws looks its address up with
+    getifaddrs), the daemon stops with exit status 69 and says what to allow."""
     data_dir = tempfile.mkdtemp(prefix="reviewroom-blackbox-sandbox-")
     extra = {"REVIEWROOM_METRICS_LISTEN": metrics} if metrics else {}
     try:

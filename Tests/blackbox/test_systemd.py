@@ -124,9 +124,9 @@ def test_the_units_reload_command_works_on_a_server_without_procps(tmp_path):
         daemon.stop()
 
 
-def socket_activated_daemon(tmp_path, listeners):
+def socket_activated_daemon(tmp_path, listeners, extra_preexec=None):
     """`reviewroomd serve` handed `listeners` as fds 3, 4, … with LISTEN_FDS, as systemd does
-    (LISTEN_PID left unset, which the daemon accepts)."""
+    (LISTEN_PID left unset, which the daemon accepts); `extra_preexec` runs in the child too."""
     fds = [listener.fileno() for listener in listeners]
 
     def as_systemd_hands_them():
@@ -135,6 +135,8 @@ def socket_activated_daemon(tmp_path, listeners):
         for number, copy in enumerate(copies, start=3):
             os.dup2(copy, number)
             os.set_inheritable(number, True)  # dup2 onto itself keeps dup's close-on-exec
+        if extra_preexec:
+            extra_preexec()
 
     return subprocess.Popen(
         [str(EXECUTABLE), "serve", "--data-dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

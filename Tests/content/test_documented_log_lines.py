@@ -27,6 +27,7 @@ QUOTED = {
     "socket activation handed over 2 sockets": ["socket activation handed over ", " sockets (LISTEN_FDS="],
     "configuration has N problems": ["configuration has"],
     "WebSocket upgrade refused: Origin": ["WebSocket upgrade refused: Origin"],
+    "out of file descriptors: closed new connections at once": ["out of file descriptors: closed new connections at once"],
     "WebSocket upgrade headers missing": ["WebSocket upgrade headers missing"],
     "hello failed": ["hello failed"],
     "store commits failing: diskFull": ["store commits failing"],

@@ -1,6 +1,6 @@
 import CLibWebSockets
 
-/// C callback of the internal raw protocol that watches an inherited listening socket.
+/// C callback of the internal raw protocol that watches the listening socket (the transport's own or systemd's).
 func reviewroomListenerProtocolCallback(
     _ wsi: OpaquePointer?, _ reason: lws_callback_reasons, _ user: UnsafeMutableRawPointer?,
     _ input: UnsafeMutableRawPointer?, _ length: Int

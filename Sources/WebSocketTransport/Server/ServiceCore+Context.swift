@@ -25,20 +25,14 @@ extension ServiceCore {
             throw error
         }
 
-        // lws takes a host it cannot parse for an interface name and, when there is none, opens
-        // no socket at all; the caller resolves names first.
-        if configuration.inheritedListenerFD == nil, !Self.isNumericAddress(configuration.host) {
-            throw TransportError(.startFailed, "could not listen on \(configuration.host):\(configuration.port): "
-                + "the host is not an IP address (resolve host names first)")
-        }
-        if configuration.inheritedListenerFD == nil,
-           let failure = Self.interfaceLookupFailure(host: configuration.host, port: configuration.port, listener: "") {
-            throw TransportError(.startFailed, failure)
-        }
-
-        var listenFD: Int32 = -1
+        // The transport listens itself (`openListener`), or takes systemd's socket: either way
+        // it accepts (`acceptPendingConnections`), so it can set each socket's options and shed
+        // connections when out of descriptors, where lws' own listener spins on EMFILE.
+        let listenFD: Int32
         if let inherited = configuration.inheritedListenerFD {
             listenFD = try Self.prepareInheritedListener(inherited)
+        } else {
+            listenFD = try Self.openListener(host: configuration.host, port: configuration.port)
         }
 
         let strings = CStringArena()
@@ -62,12 +56,7 @@ extension ServiceCore {
         if usesTLS { options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT }
         info.options = UInt64(options)
         eventLoop?.attach(to: &info)
-        if listenFD >= 0 {
-            info.port = reviewroom_context_port_no_listen_server
-        } else {
-            info.port = Int32(configuration.port)
-            info.iface = strings.copy(configuration.host)
-        }
+        info.port = reviewroom_context_port_no_listen_server
         if usesTLS {
             info.ssl_cert_filepath = configuration.tlsCertificatePath.flatMap { strings.copy($0) }
             info.ssl_private_key_filepath = configuration.tlsPrivateKeyPath.flatMap { strings.copy($0) }
@@ -82,36 +71,19 @@ extension ServiceCore {
         info.retry_and_idle_policy = UnsafePointer(validityOff.pointer)
 
         guard let created = lws_create_context(&info) else {
-            if listenFD >= 0 { close(listenFD) }
+            close(listenFD)
             throw TransportError(.startFailed, startFailureMessage())
         }
         context = created
         vhost = lws_get_vhost_by_name(created, "default")
 
-        let port: Int
-        if listenFD >= 0 {
-            port = Self.boundPort(of: listenFD)
-            do {
-                try adoptListener(listenFD)
-            } catch {
-                lws_context_destroy(created)
-                context = nil
-                throw error
-            }
-        } else {
-            guard let vhost else {
-                lws_context_destroy(created)
-                context = nil
-                throw TransportError(.startFailed, "libwebsockets created no vhost for \(configuration.host):\(configuration.port)")
-            }
-            port = Int(lws_get_vhost_listen_port(vhost))
-            guard port > 0 else {
-                lws_context_destroy(created)
-                context = nil
-                self.vhost = nil
-                throw TransportError(.startFailed, "could not listen on \(configuration.host):\(configuration.port): "
-                    + "libwebsockets bound no socket (the address is not local)")
-            }
+        let port = Self.boundPort(of: listenFD)
+        do {
+            try adoptListener(listenFD)
+        } catch {
+            lws_context_destroy(created)
+            context = nil
+            throw error
         }
         var httpOnlyPort: Int?
         if let listener = configuration.httpOnlyListener {
@@ -179,11 +151,12 @@ extension ServiceCore {
         if access(plugin, R_OK) != 0 {
             return "libwebsockets could not load its libev plugin \(plugin): install the Debian package libwebsockets-evlib-ev"
         }
+        // The main listener is bound before the context (`openListener`): what is left is TLS.
         if usesTLS {
-            return "could not listen on \(configuration.host):\(configuration.port) with certificate "
+            return "could not serve on \(configuration.host):\(configuration.port) with certificate "
                 + "\(configuration.tlsCertificatePath ?? "") and key \(configuration.tlsPrivateKeyPath ?? ""): "
-                + "the address is in use or not local, or the certificate/key do not load or do not match"
+                + "the certificate/key do not load or do not match"
         }
-        return "could not listen on \(configuration.host):\(configuration.port): the address is in use or not local"
+        return "libwebsockets could not create its context for \(configuration.host):\(configuration.port)"
     }
 }

@@ -1,10 +1,35 @@
 import CLibWebSockets
+import Dispatch
 import Glibc
 
-// Socket activation: lws 4.1.6 cannot adopt a listening socket, so a raw wsi of the
-// internal listener protocol watches it; each readable event accepts every pending
-// connection and adopts it as an HTTP socket (WebSocket upgrades included).
+// The main listener is the transport's own (bound by `openListener`, or systemd's socket under
+// socket activation), not lws': lws 4.1.6 cannot adopt a listening socket, so a raw wsi of the
+// internal listener protocol watches it; each readable event accepts every pending connection
+// and adopts it as an HTTP socket (WebSocket upgrades included). Accepting here, rather than in
+// lws, lets the transport set TCP_NODELAY on each (lws' adoption does not) and shed connections
+// when out of descriptors (lws' accept spins on EMFILE).
 extension ServiceCore {
+    /// Binds and listens on numeric `host:port` (``ListeningSocket``), non-blocking.
+    static func openListener(host: String, port: Int) throws -> Int32 {
+        let cannot = "could not listen on \(host):\(port)"
+        guard let bound = ListeningSocket.bind(host: host, port: port, nonBlocking: true) else {
+            throw TransportError(.startFailed, cannot + ": the host is not an IP address (resolve host names first)")
+        }
+        switch bound {
+        case .failure(let failure):
+            let reason = failure.errorNumber == EADDRINUSE ? "the address is in use"
+                : failure.errorNumber == EADDRNOTAVAIL ? "the address is not local" : String(cString: strerror(failure.errorNumber))
+            throw TransportError(.startFailed, "\(cannot): \(reason)")
+        case .success(let fd):
+            guard listen(fd, SOMAXCONN) == 0 else {
+                let failure = errno
+                close(fd)
+                throw TransportError(.startFailed, "\(cannot): listen failed (\(String(cString: strerror(failure))))")
+            }
+            return fd
+        }
+    }
+
     /// Checks that `fd` is a listening stream socket and makes it non-blocking.
     static func prepareInheritedListener(_ fd: Int32) throws -> Int32 {
         var accepting: Int32 = 0
@@ -44,20 +69,21 @@ extension ServiceCore {
         }
     }
 
-    /// Starts watching the inherited listener with a raw wsi.
+    /// Starts watching the listener (its own or systemd's) with a raw wsi.
     func adoptListener(_ fd: Int32) throws {
-        guard let vhost else { throw TransportError(.badListener, "no vhost to adopt the inherited listener fd \(fd) into") }
+        guard let vhost else { throw TransportError(.badListener, "no vhost to adopt the listener fd \(fd) into") }
         let adopted = ProtocolTable.listenerName.withCString { name in
             lws_adopt_descriptor_vhost(vhost, LWS_ADOPT_RAW_FILE_DESC, reviewroom_lws_filefd(fd), name, nil)
         }
         guard let adopted else {
-            throw TransportError(.badListener, "libwebsockets could not watch the inherited listener fd \(fd)")
+            throw TransportError(.badListener, "libwebsockets could not watch the listener fd \(fd)")
         }
         listenerFD = fd
         listenerWSI = adopted
+        reserveFD = ListenerShedding.openReserve()
     }
 
-    /// Accepts every pending connection on the inherited listener and hands each to lws.
+    /// Accepts every pending connection on the listener and hands each to lws.
     func acceptPendingConnections() {
         assertOnServiceThread()
         guard listenerFD >= 0, !shuttingDown, let vhost else { return }
@@ -66,12 +92,21 @@ extension ServiceCore {
             // fork/exec anywhere in the process can inherit the socket in between.
             let client = reviewroom_accept_cloexec_nonblock(listenerFD)
             if client < 0 {
-                if errno == EINTR || errno == ECONNABORTED { continue }
-                if errno != EAGAIN && errno != EWOULDBLOCK {
-                    logger.warning("accept on inherited listener failed", metadata: ["errno": "\(errno)"])
+                let failure = errno
+                if failure == EINTR || failure == ECONNABORTED { continue }
+                // Out of descriptors: shed what is pending (said by `logShedConnections`).
+                if failure == EMFILE || failure == ENFILE {
+                    if shedPendingConnection() { continue }
+                } else if failure != EAGAIN && failure != EWOULDBLOCK {
+                    logger.warning("accept on the listener failed", metadata: ["errno": "\(failure)"])
                 }
+                logShedConnections()
                 return
             }
+            // Small frames go out at once: without it Nagle holds a frame written while an earlier
+            // one is unacknowledged (lws' own accept sets it; its adoption does not).
+            var one: Int32 = 1
+            _ = setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             var type = LWS_ADOPT_SOCKET.rawValue | LWS_ADOPT_HTTP.rawValue
             if usesTLS { type |= LWS_ADOPT_ALLOW_SSL.rawValue }
             // On failure lws closes the descriptor itself.
@@ -81,7 +116,31 @@ extension ServiceCore {
         }
     }
 
-    /// Stops watching the inherited listener (shutdown).
+    /// Out of descriptors: gives up the reserve for a moment to accept the oldest pending
+    /// connection and close it at once (its client sees the connection end rather than wait
+    /// unanswered in the backlog), then takes the reserve back. False when nothing was pending
+    /// any more, or there was no reserve to give up (another thread took the last descriptor
+    /// when it was last put back: it is tried again next time).
+    private func shedPendingConnection() -> Bool {
+        if reserveFD < 0 { reserveFD = ListenerShedding.openReserve() }
+        guard reserveFD >= 0 else { return false }
+        close(reserveFD)
+        let client = reviewroom_accept_cloexec_nonblock(listenerFD)
+        if client >= 0 { close(client) }
+        reserveFD = ListenerShedding.openReserve()
+        guard client >= 0 else { return false }
+        shedding.shed()
+        return true
+    }
+
+    /// Logs the connections shed since the last line, at most once a second.
+    func logShedConnections() {
+        guard let count = shedding.due(now: DispatchTime.now().uptimeNanoseconds) else { return }
+        logger.warning("out of file descriptors: closed new connections at once", metadata: [
+            "closed": "\(count)", "hint": "raise LimitNOFILE (systemd) or ulimit -n, or cap connections at the proxy"])
+    }
+
+    /// Stops watching the listener (shutdown).
     func stopListening() {
         if let listenerWSI {
             lws_set_timeout(listenerWSI, PENDING_TIMEOUT_USER_OK, reviewroom_lws_to_kill_async)
@@ -93,5 +152,7 @@ extension ServiceCore {
     func listenerClosed() {
         listenerWSI = nil
         listenerFD = -1
+        if reserveFD >= 0 { close(reserveFD) }
+        reserveFD = -1
     }
 }

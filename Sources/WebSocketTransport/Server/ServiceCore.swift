@@ -68,6 +68,12 @@ final class ServiceCore: @unchecked Sendable {
     var tlsContext: OpaquePointer?
     var listenerFD: Int32 = -1
     var listenerWSI: OpaquePointer?
+    /// A descriptor held in reserve (`/dev/null`) while the listener is watched: out of
+    /// descriptors, it is given up for a moment to accept and close a pending connection
+    /// (`ListenerShedding`), so the listener stops being readable instead of spinning the loop.
+    var reserveFD: Int32 = -1
+    /// What was shed and when it was last logged: one warning a second at most.
+    var shedding = ListenerShedding()
     var shuttingDown = false
     /// New WebSocket upgrades are refused with 503 (graceful shutdown's first step).
     var refusingWebSockets = false

@@ -1,8 +1,9 @@
 import Glibc
+import WebSocketTransport
 
-/// Why an address cannot be listened on. libwebsockets only logs the `bind` errno ("ERROR on
-/// binding fd 16 to port 8080 (-1 98)"), so after a failed start the daemon binds a plain socket
-/// the same way (`SO_REUSEADDR`, as lws does) to name the cause and what to do about it.
+/// Why an address cannot be listened on. The transport's start failure says only "in use or not
+/// local", so after a failed start the daemon binds a socket the same way
+/// (``ListeningSocket/bind(host:port:nonBlocking:)``) to name the cause and what to do about it.
 enum ListenProbe {
     /// The cause for numeric `host` (IPv4 or IPv6) and `port`, or nil when binding works now
     /// (or the host is not numeric).
@@ -23,33 +24,17 @@ enum ListenProbe {
         }
     }
 
-    /// The errno of binding a fresh socket to `host:port`, or nil when it binds (or cannot be tried).
+    /// The errno of binding a fresh socket to `host:port` as the transport does, or nil when it
+    /// binds (or cannot be tried).
     private static func bindError(host: String, port: Int) -> Int32? {
-        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        var v4 = sockaddr_in()
-        var v6 = sockaddr_in6()
-        let family: Int32
-        if inet_pton(AF_INET, bare, &v4.sin_addr) == 1 {
-            family = AF_INET
-            v4.sin_family = sa_family_t(AF_INET)
-            v4.sin_port = in_port_t(UInt16(truncatingIfNeeded: port)).bigEndian
-        } else if inet_pton(AF_INET6, bare, &v6.sin6_addr) == 1 {
-            family = AF_INET6
-            v6.sin6_family = sa_family_t(AF_INET6)
-            v6.sin6_port = in_port_t(UInt16(truncatingIfNeeded: port)).bigEndian
-        } else {
+        switch ListeningSocket.bind(host: host, port: port) {
+        case .success(let fd)?:
+            close(fd)
+            return nil
+        case .failure(let failure)?:
+            return failure.errorNumber
+        case nil:
             return nil
         }
-        let fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var one: Int32 = 1
-        _ = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        let bound = family == AF_INET
-            ? withUnsafePointer(to: &v4) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-            : withUnsafePointer(to: &v6) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) } }
-        return bound == 0 ? nil : errno
     }
 }
