@@ -35,7 +35,7 @@ if (!token) {
     hello: () => ({ token }),
     banner,
     announce: (text) => announcer.say(text),
-    onReplayDone: () => { room?.notesView.resendPending(); room?.replayDone(); },
+    onReplayDone: () => { room?.notesView.replayDone(); room?.replayDone(); },
     onEphemeral: (msg) => room?.ephemeral(msg),
     // A co-facilitator's way to the console's controls (the console's sign-in cannot open another facilitator's session).
     onWelcome: (msg) => offerControls(document.querySelector('.site-header'), msg.you),

@@ -37,7 +37,7 @@ export class LiveConsole {
       banner,
       // Connection lost / back is said once through the console's own live region.
       announce: (text) => this.announcer.say(text),
-      onReplayDone: () => { this.notesView.resendPending(); this.room.replayDone(); },
+      onReplayDone: () => { this.notesView.replayDone(); this.room.replayDone(); },
       onEphemeral: (msg) => this.room.ephemeral(msg),
       onFatal,
     });

@@ -34,6 +34,21 @@ export class NoteInput {
       this.historyStep(id, entry, event.inputType === 'historyRedo');
     });
     for (const type of ['select', 'keyup', 'click', 'focus']) textarea.addEventListener(type, () => this.view.scheduleCursor(id));
+    // An input method's composition (Android's keyboard composes every word; an accent key;
+    // Chinese, Japanese): the browser owns the text around the caret until it ends, and setting
+    // the value (showing anyone else's edit) would end it early and leave the half-composed
+    // word behind ("bobooks"). Others' edits wait meanwhile (NoteRemote.event) and are shown
+    // when it ends, after what it committed is taken as typed (some browsers fire `input` after
+    // `compositionend`, some before).
+    textarea.addEventListener('compositionstart', () => { entry.composing = true; });
+    const compositionEnded = () => {
+      if (!entry.composing) return;
+      entry.composing = false;
+      if (textarea.value !== displayText(entry.shown)) this.localInput(id, entry);
+      this.view.remote.release(entry);
+    };
+    textarea.addEventListener('compositionend', compositionEnded);
+    textarea.addEventListener('blur', compositionEnded);
   }
 
   /** A change to the textarea's value: recorded for undo, shown, queued to send. */

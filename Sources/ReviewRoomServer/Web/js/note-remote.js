@@ -30,6 +30,10 @@ export class NoteRemote {
       return view.model.nameOf(data.by);
     }
     this.catchUp(); // none left by then (the replay's end applies them), unless the end was missed
+    if (entry.composing) {
+      (entry.held ??= []).push(data); // shown when the composition ends (`release`)
+      return view.model.nameOf(data.by);
+    }
     this.receive(entry, data);
     view.renderCursors(data.note);
     view.renderStatus(entry);
@@ -60,13 +64,29 @@ export class NoteRemote {
    */
   catchUp() {
     const queued = this.replayed;
-    if (!queued.length) return;
     this.replayed = [];
+    this.applyBatch(queued);
+  }
+
+  /** After an input method's composition in `entry`'s note ended: the ops held meanwhile, shown at once. */
+  release(entry) {
+    const held = entry.held ?? [];
+    entry.held = [];
+    this.applyBatch(held);
+  }
+
+  /**
+   * `catchUp`'s work for `queued` ops: applied in order, each changed editor drawn once. The
+   * ops of a note in the middle of a composition are held for it instead (`release`).
+   */
+  applyBatch(queued) {
+    if (!queued.length) return;
     const view = this.view;
     const batches = new Map(); // note id -> entry, while its ops are applied
     for (const data of queued) {
       const entry = view.notes.get(data.note);
       if (!entry) continue;
+      if (entry.composing) { (entry.held ??= []).push(data); continue; }
       if (!entry.batch) {
         const area = entry.textarea;
         entry.batch = {

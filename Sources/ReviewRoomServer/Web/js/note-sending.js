@@ -28,6 +28,11 @@ export class NoteSending {
     this.lastEdit = { id, opId: edit.opId };
     view.connection.command('note.edit', { note: id, rev: edit.rev, opId: edit.opId, op: edit.op.toJSON() })
       .then((ack) => {
+        // Events held for an input method's composition (NoteRemote.event) include this edit's
+        // echo, which confirms it when they are shown: confirming from the ack now would move
+        // the client's revision past others' edits it has not applied, and its next edit
+        // would land in the wrong place.
+        if (entry.held?.length) { view.renderStatus(entry); return; }
         if (entry.client.outstanding && entry.client.outstanding.opId === edit.opId) entry.client.confirm(ack.rev ?? entry.client.revision);
         this.rearmRefusal(entry);
         if (entry.client.state === 'synchronized') entry.paste = null;

@@ -129,7 +129,7 @@ export class NotesView {
    * After `resumed` and its replay: the replayed ops are applied and shown at once
    * (`NoteRemote.catchUp`), then unconfirmed ops go out again with their rev and opId.
    */
-  resendPending() {
+  replayDone() {
     this.remote.catchUp();
     this.sending.resendPending();
   }
