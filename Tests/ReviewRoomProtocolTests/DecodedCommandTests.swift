@@ -11,6 +11,8 @@ struct DecodedCommandTests {
     @Test(arguments: [
         (#"{"type":"clock.extend","id":5}"#, CommandName.clockExtend, ErrorCode.badRequest),
         (#"{"type":"clock.extend","id":5,"seconds":"x"}"#, .clockExtend, .badRequest),
+        (#"{"type":"clock.extend","id":5,"seconds":30,"phase":1.5}"#, .clockExtend, .badRequest),
+        (#"{"type":"clock.extend","id":5,"seconds":30,"phase":"1"}"#, .clockExtend, .badRequest),
         (#"{"type":"hand.raise","id":5,"kind":"bogus"}"#, .handRaise, .badRequest),
         (#"{"type":"note.edit","id":5,"note":"n","rev":0,"opId":"a","op":[0]}"#, .noteEdit, .invalidOp),
         (#"{"type":"note.get","id":5}"#, .noteGet, .badRequest),

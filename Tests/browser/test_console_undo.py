@@ -165,6 +165,66 @@ def test_the_offer_is_only_the_movers_and_goes_when_the_phase_changes_otherwise(
     assert browser_errors(console) == [] and browser_errors(cy) == []
 
 
+def test_an_undo_cut_across_by_another_move_gives_no_time_to_the_wrong_phase(daemon, facilitator, api_ready, browsers):
+    """Undo is two commands, `phase.goto` then `clock.extend`. A co-facilitator's Next landing
+    between them gave the phase's time to the phase after it (a black-box probe: "Extended phase
+    6 'Actions' by 1 min 34 s", which nobody asked for) and the console said "Back to 3. Break".
+    The extension now names its phase and the server refuses it once that phase has gone."""
+    created, console = started_console(daemon, facilitator, browsers, "Undo cut across", ["Asha"])
+    assert "error" not in command(console, "clock.extend", {"seconds": -250})
+    console.find_element(By.ID, "control-next").click()
+    wait_until(console, lambda d: offer(d) is not None)
+    # The other move lands just before the undo's extension (sent here from the same connection,
+    # which the server cannot tell from a co-facilitator's).
+    console.execute_script("""
+        const connection = window.reviewroom.connection, command = connection.command.bind(connection);
+        connection.command = (type, fields) => type !== 'clock.extend' ? command(type, fields)
+          : command('phase.next', {}).then(() => command(type, fields));""")
+    no_control_held(console)
+    console.find_element(By.ID, "control-undo-phase").click()
+    wait_until(console, lambda d: "did not get its time back" in d.find_element(By.CSS_SELECTOR, "[data-testid=refusal]").text,
+               message="the console did not say the undo was cut across")
+    refusal = console.find_element(By.CSS_SELECTOR, "[data-testid=refusal]").text
+    assert "Went back to 1. Phase 1, but the phase was moved on to 2. Phase 2 straight after" in refusal, refusal
+    settled(console)
+    now = clock_of(console)
+    assert now["phase"] == 1 and now["durationSec"] == 600, now  # Phase 2 kept its own time, nothing added
+    assert not [line for line in said_log(console) if line.startswith("Back to 1. Phase 1")], said_log(console)
+    assert browser_errors(console) == []
+
+
+def test_a_withdrawn_offer_says_why_and_leaves_focus_off_the_phase_buttons(daemon, facilitator, api_ready, browsers):
+    """The offer went without a word when a co-facilitator moved the phase, and focus fell from
+    it to "Next phase": Enter pressed at that moment moved the phase forward instead of back."""
+    created, console = started_console(daemon, facilitator, browsers, "Undo withdrawn", ["Asha"])
+    status, invite = daemon.api("POST", f"/sessions/{created['session']['id']}/participants", facilitator,
+                                {"name": "Cy", "role": "facilitator"})
+    assert status == 201, invite
+    cy = browsers()
+    cy.get(invite["url"])
+    wait_js(cy, "return !!(window.reviewroom && window.reviewroom.model.session && window.reviewroom.connection.online)")
+    asha = participant_id(created, "Asha")
+
+    console.find_element(By.ID, "control-next").click()
+    wait_until(console, lambda d: offer(d) is not None)
+    no_control_held(console)
+    console.execute_script("document.getElementById('control-undo-phase').focus()")
+    assert "error" not in command(cy, "phase.goto", {"index": 3})
+    wait_until(console, lambda d: offer(d) is None, message="the offer stayed after someone else moved the phase")
+    wait_until(console, lambda d: "Undo withdrawn: the phase was moved to 4. Phase 4." in said_log(d),
+               message=f"the withdrawal was not said: {said_log(console)}")
+    assert focused(console)["id"] == "control-goto", focused(console)
+
+    # A turn given in the new phase withdraws the offer too: going back would end it.
+    no_control_held(console)
+    console.find_element(By.ID, "control-prev").click()
+    wait_until(console, lambda d: offer(d) is not None)
+    assert "error" not in command(cy, "floor.grant", {"participant": asha, "turnSec": 60})
+    wait_until(console, lambda d: offer(d) is None, message="the offer stayed after a turn was given in the new phase")
+    wait_until(console, lambda d: any(line.startswith("Undo withdrawn: the floor was given") for line in said_log(d)))
+    assert browser_errors(console) == [] and browser_errors(cy) == []
+
+
 def test_a_quick_double_alt_shift_n_moves_one_phase(daemon, facilitator, api_ready, browsers):
     created, console = started_console(daemon, facilitator, browsers, "Double shortcut", ["Asha"])
     console.execute_script("document.getElementById('signal-agree').focus()")

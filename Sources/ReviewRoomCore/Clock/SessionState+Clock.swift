@@ -46,7 +46,7 @@ extension SessionState {
 
     /// A negative extension never makes overtime: it can at most bring the phase's end to
     /// now (remaining 0, time-up at the next tick). In overtime it is `invalid_state`.
-    func decideExtend(seconds: Double, at now: Timestamp) throws(CommandError) -> [EventBody] {
+    func decideExtend(seconds: Double, onlyIn phase: Int? = nil, at now: Timestamp) throws(CommandError) -> [EventBody] {
         guard seconds.isFinite, abs(seconds) <= Self.maxExtensionSec,
               case let delta = Milliseconds.from(seconds: seconds), delta != 0 else {
             let why = Milliseconds.roundsToZero(seconds) ? "rounds to 0 ms" : "is out of range"
@@ -54,6 +54,10 @@ extension SessionState {
                 + "it must be non-zero (at least 0.001 either way) and between -3600 and 3600")
         }
         try requireUnderway("clock.extend")
+        if let phase, phase != clock.phase {
+            throw .invalidState("clock.extend was meant for \(describePhase(phase)), but \(describePhase(clock.phase)) "
+                + "is current now: nothing was changed")
+        }
         var newClock = clock.at(now)
         let remaining = newClock.remainingMs
         if delta < 0, remaining <= 0 {

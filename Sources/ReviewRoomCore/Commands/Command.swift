@@ -11,8 +11,11 @@ public enum Command: Equatable, Sendable {
     case clockPause
     /// `clock.resume`
     case clockResume
-    /// `clock.extend` by `seconds` (non-zero, −3600…3600).
-    case clockExtend(seconds: Double)
+    /// `clock.extend` by `seconds` (non-zero, −3600…3600); with `phase` (a ReviewRoom extension
+    /// of PROTOCOL.md §3.2), only while that 0-based phase is current (the console's phase Undo:
+    /// a co-facilitator's move landing between its `phase.goto` and this must not give the
+    /// phase's time to the next one).
+    case clockExtend(seconds: Double, phase: Int? = nil)
     /// `phase.next`
     case phaseNext
     /// `phase.prev`

@@ -63,7 +63,7 @@ extension SessionState {
         case .sessionEnd: return decideEnd(at: now)
         case .clockPause: return try decidePause(at: now)
         case .clockResume: return try decideResume(at: now)
-        case .clockExtend(let seconds): return try decideExtend(seconds: seconds, at: now)
+        case .clockExtend(let seconds, let phase): return try decideExtend(seconds: seconds, onlyIn: phase, at: now)
         case .phaseNext: return try decidePhaseNext(at: now)
         case .phasePrev: return try decidePhasePrev(at: now)
         case .phaseGoto(let index): return try decidePhaseGoto(index, at: now)

@@ -148,7 +148,7 @@ public enum ClientMessageDecoder {
         case .sessionEnd: return .core(.sessionEnd)
         case .clockPause: return .core(.clockPause)
         case .clockResume: return .core(.clockResume)
-        case .clockExtend: return .core(.clockExtend(seconds: try f.number("seconds")))
+        case .clockExtend: return .core(.clockExtend(seconds: try f.number("seconds"), phase: try f.optionalInteger("phase")))
         case .phaseNext: return .core(.phaseNext)
         case .phasePrev: return .core(.phasePrev)
         case .phaseGoto: return .core(.phaseGoto(index: try f.integer("index")))

@@ -65,6 +65,11 @@ struct FieldReader {
         return Int(number)
     }
 
+    func optionalInteger(_ key: String) throws(ProtocolError) -> Int? {
+        guard present(key) != nil else { return nil }
+        return try integer(key)
+    }
+
     func bool(_ key: String) throws(ProtocolError) -> Bool {
         guard let value = present(key) else { throw .badRequest("\(command) needs '\(key)' (true or false)", id: id) }
         guard case .bool(let flag) = value.kind else { throw wrongType(key, "a boolean", value) }

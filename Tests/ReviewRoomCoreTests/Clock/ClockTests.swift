@@ -50,6 +50,21 @@ import Foundation
         #expect(state.clock.endsAt == SessionFixture.at(500))
     }
 
+    /// `phase` (the console's Undo sends it): applied only while that phase is current, so a
+    /// co-facilitator's move landing just before does not hand the time to another phase.
+    @Test func anExtensionMeantForAnotherPhaseIsRefusedAndChangesNothing() throws {
+        var state = SessionFixture.started()
+        state.ok(.clockExtend(seconds: 30, phase: 0), by: "f1", at: SessionFixture.at(10))
+        #expect(state.clock.durationMs == 630_000)
+        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(20)) // as from a second console
+        let before = try EncodedJSON.string(state)
+        let error = state.refused(.clockExtend(seconds: 57, phase: 0), by: "f1", at: SessionFixture.at(21))
+        #expect(error?.code == .invalidState)
+        #expect(error?.message.contains("meant for phase 0") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("phase 1") == true, "\(error?.message ?? "")")
+        #expect(try EncodedJSON.string(state) == before)
+    }
+
     @Test func negativeExtensionInOvertimeIsRefused() throws {
         var state = SessionFixture.started()
         let before = try EncodedJSON.string(state)

@@ -2,10 +2,14 @@
 // clears the floor, so a slip of the finger throws away the running phase's time. For
 // UNDO_MS after a move made from this console, the controls offer to go back: `phase.goto`
 // the phase left, then `clock.extend` by the difference, so it has again what it had at the
-// move. Only this console (the facilitator who moved) offers it, and the offer goes as soon
-// as anything else changes the phase.
+// move. Only this console (the facilitator who moved) offers it, and the offer goes (and says
+// so) as soon as anything else changes the phase or gives the floor in the new one. The
+// extension names the phase it is for (`phase`, a ReviewRoom extension of `clock.extend`): a
+// co-facilitator's move landing between the two commands makes the server refuse it, rather
+// than hand the phase's time to the next one.
 import { el } from './dom.js';
 import { t } from './strings.js';
+import { commandFailureText } from './room-view.js';
 import { formatDuration } from './timefmt.js';
 import { clearedByMove, extensionFor, remainingAtMove } from './phase-undo-rules.js';
 
@@ -20,13 +24,28 @@ export class PhaseUndo {
     this.timer = null;
   }
 
-  /** Follows every model change (after `owner.recent`, before the controls are drawn): another phase change withdraws the offer. */
+  /**
+   * Follows every model change (after `owner.recent`, before the controls are drawn): another
+   * phase change withdraws the offer, and so does a turn or round begun in the new phase (going
+   * back would end it, and the person speaking would hear only that their turn had ended). Said
+   * politely, so whoever had the Undo in mind (or focused) knows why it went.
+   */
   observe(change) {
-    const clock = this.owner.model.session?.clock;
+    const session = this.owner.model.session;
+    const clock = session?.clock;
     if (!this.offer || !clock) return;
     if (change.kind === 'welcome' || change.event?.name === 'clock.changed') {
-      if (clock.phase !== this.offer.to || clock.status === 'ended') this.withdraw();
+      if (clock.status === 'ended') this.withdraw();
+      else if (clock.phase !== this.offer.to) this.withdrawSaying(t('undo.withdrawnMoved', { now: this.title(clock.phase) }));
+    } else if (change.event?.name === 'floor.changed' && (session.floor?.speaker || session.floor?.round)) {
+      this.withdrawSaying(t('undo.withdrawnFloor'));
     }
+  }
+
+  /** Withdraws the offer and says why. */
+  withdrawSaying(text) {
+    this.withdraw();
+    this.owner.announcer.say(text);
   }
 
   /**
@@ -100,10 +119,23 @@ export class PhaseUndo {
       if (this.owner.model.session?.clock?.phase !== offer.from) { this.owner.refused(t('undo.movedMeanwhile', { phase: title })); return; }
       const after = move.clock.after;
       const plan = extensionFor(offer.remainingSec, after.remainingSec ?? after.durationSec ?? 0);
-      if (plan.seconds !== 0 && !(await this.owner.send('clock.extend', { seconds: plan.seconds }))) return;
+      if (plan.seconds !== 0 && !(await this.extend(plan.seconds, offer.from))) return;
       if (plan.shortBy > 0) this.owner.refused(t('undo.short', { phase: title, time: formatDuration(plan.shortBy) }));
       else if (plan.overtimeSec > 0) this.owner.announcer.say(t('undo.doneOvertime', { phase: title, time: formatDuration(plan.overtimeSec) }));
       else this.owner.announcer.say(t('undo.done', { phase: title, time: formatDuration(offer.remainingSec) }));
+    });
+  }
+
+  /**
+   * The undo's `clock.extend` for phase `index` only: true when it was applied. Refused because
+   * the phase moved on meanwhile, it says where the room is now and that nothing else changed.
+   */
+  extend(seconds, index) {
+    return this.owner.connection.command('clock.extend', { seconds, phase: index }).then(() => true, (error) => {
+      const now = this.owner.model.session?.clock?.phase;
+      const movedOn = error.code === 'invalid_state' && Number.isInteger(now) && now !== index;
+      this.owner.refused(movedOn ? t('undo.movedOn', { phase: this.title(index), now: this.title(now) }) : commandFailureText(error));
+      return false;
     });
   }
 
@@ -140,7 +172,8 @@ export class PhaseUndo {
       offer.meanwhile ? el('p', { className: 'undo-meanwhile', id: 'phase-undo-meanwhile' }, this.meanwhileText(offer)) : null,
       el('button', { type: 'button', id: 'control-undo-phase', className: 'secondary',
         textContent: t('undo.button', { phase: this.title(offer.from), time: this.amount(offer.remainingSec) }),
-        attrs: { 'data-focus-fallback': 'control-next control-prev controls-heading', ...this.owner.holdAttrs('phase') },
+        // Not to Next or Previous phase: Enter pressed as the offer goes must not move the phase.
+        attrs: { 'data-focus-fallback': 'control-goto controls-heading', ...this.owner.holdAttrs('phase') },
         on: { click: (e) => { if (e.detail > 1) return; this.undo(); } } }),
       lost ? el('p', { className: 'meta', id: 'phase-undo-lost' }, lost) : null);
   }
