@@ -19,6 +19,8 @@ struct ClientMessageDecoderTests {
             (#"{"type":"clock.extend","id":1,"seconds":-30.5}"#, .core(.clockExtend(seconds: -30.5))),
             (#"{"type":"clock.extend","id":1,"seconds":60,"phase":2}"#, .core(.clockExtend(seconds: 60, phase: 2))),
             (#"{"type":"clock.extend","id":1,"seconds":60,"phase":null}"#, .core(.clockExtend(seconds: 60))),
+            (#"{"type":"floor.release","id":1}"#, .core(.floorRelease())),
+            (#"{"type":"floor.release","id":1,"participant":"p_a"}"#, .core(.floorRelease(participant: "p_a"))),
             (#"{"type":"phase.goto","id":1,"index":2}"#, .core(.phaseGoto(index: 2))),
             (#"{"type":"hand.raise","id":1,"kind":"response"}"#, .core(.handRaise(kind: .response, participant: nil))),
             (#"{"type":"floor.grant","id":1,"participant":"p_1","turnSec":60}"#, .core(.floorGrant(participant: "p_1", turnSec: 60))),

@@ -13,6 +13,7 @@ struct DecodedCommandTests {
         (#"{"type":"clock.extend","id":5,"seconds":"x"}"#, .clockExtend, .badRequest),
         (#"{"type":"clock.extend","id":5,"seconds":30,"phase":1.5}"#, .clockExtend, .badRequest),
         (#"{"type":"clock.extend","id":5,"seconds":30,"phase":"1"}"#, .clockExtend, .badRequest),
+        (#"{"type":"floor.release","id":5,"participant":7}"#, .floorRelease, .badRequest),
         (#"{"type":"hand.raise","id":5,"kind":"bogus"}"#, .handRaise, .badRequest),
         (#"{"type":"note.edit","id":5,"note":"n","rev":0,"opId":"a","op":[0]}"#, .noteEdit, .invalidOp),
         (#"{"type":"note.get","id":5}"#, .noteGet, .badRequest),

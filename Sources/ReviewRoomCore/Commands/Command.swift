@@ -31,7 +31,11 @@ public enum Command: Equatable, Sendable {
     /// `floor.next`: the first hand in the queue gets the floor.
     case floorNext(turnSec: Double? = nil)
     /// `floor.release`: the speaker's turn ends.
-    case floorRelease
+    ///
+    /// With `participant` (a ReviewRoom extension of PROTOCOL.md §3.2), only while that
+    /// participant has the floor: a facilitator's "End the turn" meant for one speaker must not
+    /// end the turn a co-facilitator gave someone else a moment before.
+    case floorRelease(participant: String? = nil)
     /// `round.start` with an `order` (default: reviewers, then hosts) and `secondsEach`.
     case roundStart(order: [String]? = nil, secondsEach: Double)
     /// `round.pass`: the round's current speaker passes.

@@ -59,11 +59,16 @@ extension SessionState {
         return [.floorChanged(newFloor)]
     }
 
-    func decideRelease(by sender: Participant, at now: Timestamp) throws(CommandError) -> [EventBody] {
+    func decideRelease(by sender: Participant, meant: String? = nil, at now: Timestamp) throws(CommandError) -> [EventBody] {
         guard floor.speaker == sender.id || sender.role == .facilitator else {
             throw .forbidden("\(sender.name) does not have the floor: only the speaker or a facilitator may release it")
         }
-        guard floor.speaker != nil else { return [] }
+        guard let speaker = floor.speaker else { return [] }
+        if let meant, meant != speaker {
+            let named = { (id: String) in participant(id).map { "\($0.name) ('\(id)')" } ?? "'\(id)'" }
+            throw .invalidState("floor.release was meant for the turn of \(named(meant)), but \(named(speaker)) "
+                + "has the floor now: nothing was changed")
+        }
         var newFloor = floor
         if floor.round != nil {
             newFloor.advanceRound(at: now, passing: false)

@@ -73,7 +73,7 @@ extension SessionState {
         case .floorGrant(let participant, let turnSec):
             return try decideGrant(to: participant, turnSec: turnSec, at: now)
         case .floorNext(let turnSec): return try decideFloorNext(turnSec: turnSec, at: now)
-        case .floorRelease: return try decideRelease(by: sender, at: now)
+        case .floorRelease(let meant): return try decideRelease(by: sender, meant: meant, at: now)
         case .roundStart(let order, let secondsEach):
             return try decideRoundStart(order: order, secondsEach: secondsEach, at: now)
         case .roundPass: return try decideRoundPass(by: sender, at: now)

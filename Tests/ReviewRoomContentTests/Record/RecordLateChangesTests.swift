@@ -113,7 +113,7 @@ struct RecordLateChangesTests {
     func aTurnEndAndAHiddenQuestionAreLogged() throws {
         var review = try ScriptedReview.played(ending: false)
         try review.run(.floorGrant(participant: "h1"), by: "f1", at: 1011)
-        try review.run(.floorRelease, by: "h1", at: 1030)
+        try review.run(.floorRelease(), by: "h1", at: 1030)
         try review.run(.promptShow(prompt: "q2"), by: "f1", at: 1031)
         try review.run(.promptHide, by: "f1", at: 1040)
         let lines = ReviewRecord(review.input(at: 1100)).log.filter { $0.seq > 0 }

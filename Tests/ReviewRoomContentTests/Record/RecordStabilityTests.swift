@@ -56,7 +56,7 @@ struct RecordStabilityTests {
         try review.run(.clockResume, by: "f1", at: 1100)
         let resumed = try #require(ReviewRecord(review.input(at: 1105)).speaking.people.first { $0.id == "r1" })
         #expect(resumed.seconds == before + 15)
-        try review.run(.floorRelease, by: "f1", at: 1110)
+        try review.run(.floorRelease(), by: "f1", at: 1110)
         let ended = try #require(ReviewRecord(review.input(at: 1200)).speaking.people.first { $0.id == "r1" })
         #expect(ended.seconds == before + 20)
         #expect(review.state.floor.spokenSec["r1"] == before + 20, "the floor's own total agrees")

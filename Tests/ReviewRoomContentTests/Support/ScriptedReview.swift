@@ -109,7 +109,7 @@ struct ScriptedReview {
         try review.append("Pupils read every day in class.\n", to: "evidence", by: "r1", at: 100)
         try review.append("Clearly the <script>alert(1)</script> library is always busy.", to: "evidence", by: "h1", at: 150)
         try review.run(.floorGrant(participant: "r1"), by: "f1", at: 200)
-        try review.run(.floorRelease, by: "f1", at: 260)
+        try review.run(.floorRelease(), by: "f1", at: 260)
         try review.run(.clockExtend(seconds: 120), by: "f1", at: 300)
         try review.run(.clockPause, by: "f1", at: 400)
         try review.run(.clockResume, by: "f1", at: 460)

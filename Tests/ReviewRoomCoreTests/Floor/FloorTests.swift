@@ -13,6 +13,26 @@ import Foundation
         #expect(state.floor.queue.map(\.raisedAt) == [SessionFixture.at(3), SessionFixture.at(4), SessionFixture.at(1), SessionFixture.at(2)])
     }
 
+    /// `participant` on `floor.release` (the console's "End the turn" sends the speaker it
+    /// showed): a co-facilitator's Next speaker landing just before must not have its new turn
+    /// ended (a probe saw Chidi's turn given and ended 19 ms apart, nobody told).
+    @Test func aReleaseMeantForAnotherSpeakerIsRefusedAndChangesNothing() throws {
+        var state = SessionFixture.started()
+        state.ok(.floorGrant(participant: "r1"), by: "f1", at: SessionFixture.at(1))
+        state.ok(.handRaise(kind: .contribution), by: "r2", at: SessionFixture.at(2))
+        state.ok(.floorNext(), by: "f1", at: SessionFixture.at(10))
+        let before = try EncodedJSON.string(state)
+        let error = state.refused(.floorRelease(participant: "r1"), by: "f1", at: SessionFixture.at(10.02))
+        #expect(error?.code == .invalidState)
+        #expect(error?.message.contains("meant for the turn of Asha") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("Raj ('r2') has the floor") == true, "\(error?.message ?? "")")
+        #expect(try EncodedJSON.string(state) == before)
+        // Meant for the speaker there is, it ends that turn; with nobody speaking it changes nothing.
+        state.ok(.floorRelease(participant: "r2"), by: "f1", at: SessionFixture.at(20))
+        #expect(state.floor.speaker == nil)
+        #expect(state.ok(.floorRelease(participant: "r2"), by: "f1", at: SessionFixture.at(21)).isEmpty)
+    }
+
     @Test func raisingARaisedHandChangesNothing() throws {
         var state = SessionFixture.started()
         state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(1))
@@ -79,10 +99,10 @@ import Foundation
         #expect(state.floor.spokenMs == ["r2": 15_500])
         #expect(state.ok(.floorNext(), by: "f1", at: SessionFixture.at(30)).isEmpty)
         #expect(state.floor.speaker == "r1")
-        state.ok(.floorRelease, by: "r1", at: SessionFixture.at(40))
+        state.ok(.floorRelease(), by: "r1", at: SessionFixture.at(40))
         #expect(state.floor.speaker == nil)
         #expect(state.floor.spokenSec == ["r2": 15.5, "r1": 14.5])
-        #expect(state.ok(.floorRelease, by: "f1", at: SessionFixture.at(41)).isEmpty)
+        #expect(state.ok(.floorRelease(), by: "f1", at: SessionFixture.at(41)).isEmpty)
     }
 
     @Test func grantReplacesTheSpeakerAndLowersTheGranteesHand() {
@@ -132,7 +152,7 @@ import Foundation
         #expect(empty["round"] is NSNull)
         state.ok(.handRaise(kind: .response), by: "h1", at: SessionFixture.at(1))
         state.ok(.floorGrant(participant: "r1", turnSec: 2.5), by: "f1", at: SessionFixture.at(1))
-        state.ok(.floorRelease, by: "r1", at: SessionFixture.at(3.25))
+        state.ok(.floorRelease(), by: "r1", at: SessionFixture.at(3.25))
         let json = try EncodedJSON.object(state.floor)
         #expect((json["spokenSec"] as? [String: Double]) == ["r1": 2.25])
         let hand = try #require((json["queue"] as? [[String: Any]])?.first)

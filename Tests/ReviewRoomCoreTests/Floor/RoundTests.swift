@@ -31,7 +31,7 @@ import Testing
         #expect(timeUp.first?.body == .floorTimeUp(participant: "r2"))
         #expect(state.floor.speaker == "f1")
         #expect(state.floor.round?.index == 2)
-        state.ok(.floorRelease, by: "f1", at: SessionFixture.at(50))
+        state.ok(.floorRelease(), by: "f1", at: SessionFixture.at(50))
         #expect(state.floor.round == nil)
         #expect(state.floor.speaker == nil)
         #expect(state.floor.spokenMs == ["h1": 4_000, "r2": 30_000, "f1": 16_000])

@@ -92,7 +92,7 @@ import Testing
         run.ok(.clockPause, at: 30)
         run.ok(.clockResume, at: 45)
         #expect(run.state.floor.turnEndsAt == SessionFixture.at(85))
-        run.ok(.floorRelease, at: 50)
+        run.ok(.floorRelease(), at: 50)
         #expect(run.state.floor.spokenMs == ["r1": 25_000])
         run.expectReplayMatches()
     }

@@ -40,7 +40,7 @@ import Testing
         run.ok(.floorGrant(participant: "r1"), at: 10)
         run.ok(.clockPause, at: 20)
         run.ok(.clockResume, at: 50)
-        run.ok(.floorRelease, at: 60)
+        run.ok(.floorRelease(), at: 60)
         #expect(run.state.floor.spokenMs == ["r1": 20_000])
         run.expectReplayMatches()
     }
@@ -52,7 +52,7 @@ import Testing
         run.ok(.clockResume, at: 20)
         run.ok(.clockPause, at: 30)
         run.ok(.clockResume, at: 35)
-        run.ok(.floorRelease, at: 40)
+        run.ok(.floorRelease(), at: 40)
         #expect(run.state.floor.spokenMs == ["r1": 25_000])
         run.expectReplayMatches()
     }
@@ -64,7 +64,7 @@ import Testing
         run.ok(.floorGrant(participant: "r2"), at: 30)
         #expect(run.state.floor.spokenMs == ["r1": 10_000])
         run.ok(.clockResume, at: 50)
-        run.ok(.floorRelease, at: 60)
+        run.ok(.floorRelease(), at: 60)
         #expect(run.state.floor.spokenMs == ["r1": 10_000, "r2": 10_000])
         run.expectReplayMatches()
     }
@@ -74,7 +74,7 @@ import Testing
         run.ok(.clockPause, at: 5)
         run.ok(.floorGrant(participant: "h1"), at: 10)
         run.ok(.clockResume, at: 25)
-        run.ok(.floorRelease, at: 40)
+        run.ok(.floorRelease(), at: 40)
         #expect(run.state.floor.spokenMs == ["h1": 15_000])
         run.expectReplayMatches()
     }
@@ -110,7 +110,7 @@ import Testing
     @Test func withoutAPauseSpokenTimeIsTheWallTimeHeld() {
         var run = Run()
         run.ok(.floorGrant(participant: "r1"), at: 3)
-        run.ok(.floorRelease, at: 17.5)
+        run.ok(.floorRelease(), at: 17.5)
         #expect(run.state.floor.spokenMs == ["r1": 14_500])
         run.expectReplayMatches()
     }
@@ -124,7 +124,7 @@ import Testing
         var restored = try JSONDecoder().decode(SessionState.self, from: JSONEncoder().encode(run.state))
         #expect(restored == run.state)
         restored.ok(.clockResume, by: "f1", at: SessionFixture.at(40))
-        restored.ok(.floorRelease, by: "f1", at: SessionFixture.at(50))
+        restored.ok(.floorRelease(), by: "f1", at: SessionFixture.at(50))
         #expect(restored.floor.spokenMs == ["r1": 30_000])
     }
 

@@ -6,7 +6,7 @@ import Testing
     static let samples: [Command] = [
         .sessionStart, .sessionEnd, .clockPause, .clockResume, .clockExtend(seconds: 30),
         .phaseNext, .phasePrev, .phaseGoto(index: 2), .handRaise(kind: .contribution), .handLower(),
-        .floorGrant(participant: "r2"), .floorNext(), .floorRelease, .roundStart(secondsEach: 30),
+        .floorGrant(participant: "r2"), .floorNext(), .floorRelease(), .roundStart(secondsEach: 30),
         .roundPass, .roundStop, .promptShow(prompt: "q1"), .promptHide,
         .promptDiscussed(prompt: "q1", discussed: true), .promptAdd(text: "Why?"),
     ]
@@ -87,7 +87,7 @@ import Testing
         state.ok(.floorGrant(participant: "r1"), by: "f1", at: SessionFixture.at(1))
         state.ok(.handRaise(kind: .response), by: "r1", at: SessionFixture.at(2))
         let before = try EncodedJSON.string(state)
-        #expect(state.refused(.floorRelease, by: "r2", at: SessionFixture.at(3))?.code == .forbidden)
+        #expect(state.refused(.floorRelease(), by: "r2", at: SessionFixture.at(3))?.code == .forbidden)
         #expect(state.refused(.handLower(participant: "r1"), by: "r2", at: SessionFixture.at(3))?.code == .forbidden)
         #expect(state.refused(.handRaise(kind: .response, participant: "r1"), by: "h1", at: SessionFixture.at(3))?.code
             == .forbidden)

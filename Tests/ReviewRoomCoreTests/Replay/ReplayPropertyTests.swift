@@ -19,7 +19,7 @@ import ReviewRoomTesting
             .handRaise(kind: kind), .handRaise(kind: kind, participant: someone), .handLower(),
             .handLower(participant: someone), .floorGrant(participant: someone),
             .floorGrant(participant: someone, turnSec: seconds), .floorNext(), .floorNext(turnSec: seconds),
-            .floorRelease, .roundStart(secondsEach: seconds), .roundStart(order: ["h1", "r2"], secondsEach: 20),
+            .floorRelease(), .roundStart(secondsEach: seconds), .roundStart(order: ["h1", "r2"], secondsEach: 20),
             .roundPass, .roundStop, .promptShow(prompt: prompt), .promptHide,
             .promptDiscussed(prompt: prompt, discussed: Bool.random(using: &rng)), .promptAdd(text: "Q?"),
         ]

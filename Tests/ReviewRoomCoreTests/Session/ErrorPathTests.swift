@@ -53,7 +53,7 @@ import Testing
         Case(setup: lastPhase, command: .phaseNext, by: "f1", code: .invalidState, mentions: "last"),
         Case(setup: started, command: .floorGrant(participant: "zz"), by: "f1", code: .notFound, mentions: "zz"),
         Case(setup: started, command: .floorGrant(participant: "o1"), by: "f1", code: .badRequest, mentions: "observer"),
-        Case(setup: started, command: .floorRelease, by: "r1", code: .forbidden, mentions: "Asha"),
+        Case(setup: started, command: .floorRelease(), by: "r1", code: .forbidden, mentions: "Asha"),
         Case(setup: started, command: .roundPass, by: "r1", code: .forbidden, mentions: "no round"),
     ]
 
