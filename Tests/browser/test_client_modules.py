@@ -257,3 +257,88 @@ def test_the_clock_is_last_known_only_while_the_connection_is_lost_and_the_clock
     assert result == {"stale": ["reconnecting/live", "reconnecting/paused", "offline/live", "offline/paused"],
                       "none": False, "text": "Last known: Paused", "plain": "Running"}
     assert browser_errors(driver) == []
+
+
+# Real refusals of the server (ReviewRoomCore's messages, as a co-facilitator met them), with the
+# command that drew each: refusal-text.js says what happened in the console's words.
+REFUSALS = [
+    ["floor.grant", {"participant": "p_sgsSFuF4KOePFo4i", "turnSec": 120}, "invalid_state",
+     "floor.grant to 'p_sgsSFuF4KOePFo4i' during a round: the round decides who speaks; "
+     "stop it with round.stop first, or move it on with floor.next"],
+    ["session.end", {}, "session_ended", "session s_UXmSzoLHnmFhvS-E has ended: session.end cannot change it any more"],
+    ["clock.extend", {"seconds": 60}, "session_ended", "session s_UXmSzoLHnmFhvS-E has ended: clock.extend cannot change it any more"],
+    ["phase.next", {}, "invalid_state", 'phase.next at the last phase: phase 4 ("Reflection") is the last of 5'],
+    ["phase.prev", {}, "invalid_state", 'phase.prev at the first phase: there is no phase before phase 0 ("Welcome")'],
+    ["round.start", {"secondsEach": 90}, "invalid_state", "round.start while a round is in progress: stop it first with round.stop"],
+    ["floor.release", {}, "forbidden", "Asha does not have the floor: only the speaker or a facilitator may release it"],
+    ["prompt.show", {"prompt": "q3"}, "not_found", "prompt.show: the deck has no prompt 'q3'"],
+    ["prompt.discussed", {"prompt": "q3", "discussed": True}, "not_found", "prompt.discussed: the deck has no prompt 'q3'"],
+    ["phase.next", {}, "invalid_state", "phase.next needs a running session: session s_UXmSzoLHnmFhvS-E has not started yet"],
+    ["hand.lower", {"participant": "p_gone1"}, "not_found", "hand.lower: participant 'p_gone1' is not in this session"],
+    ["floor.grant", {"participant": "p_olga"}, "bad_request", "floor.grant: Olga is an observer and cannot take the floor"],
+    ["prompt.add", {"text": "x"}, "bad_request", "prompt.add text has 1001 characters: at most 1000 fit"],
+    ["signal", {"kind": "agree"}, "unauthorized", "participant 'p_x9' is not in session s_abc"],
+]
+
+
+def test_refusals_are_said_in_plain_words_without_ids_or_command_names(daemon, browsers):
+    """refusal-text.js: the console showed "Refused: floor.grant to 'p_sgs…' during a round: …
+    stop it with round.stop first" and "Refused: phase.next at the last phase: phase 4 (…)". Each
+    refusal now names the person and the console's buttons, counts phases from 1 as the console
+    does, and says that an End pressed twice had already happened."""
+    driver = browsers()
+    said = run_in_page(
+        driver, daemon,
+        "import('/js/refusal-text.js').then(({ refusalText }) => {"
+        "  const names = { p_sgsSFuF4KOePFo4i: 'Eve', p_asha: 'Asha', p_olga: 'Olga' };"
+        "  const titles = ['Welcome', 'Evidence', 'Discussion', 'Actions', 'Reflection'];"
+        "  const context = (floor) => ({ me: 'p_fran', nameOf: (id) => names[id] ?? null, phaseTitle: (i) => titles[i],"
+        "    clock: { status: 'live', phase: 4 }, floor });"
+        "  const said = arguments[0].map(([type, fields, code, message]) =>"
+        "    refusalText(type, fields, { code, message }, context({ speaker: null, queue: [] })));"
+        # The reviewer's "Finish my turn" after the floor went to someone else meanwhile.
+        "  said.push(refusalText('floor.release', {}, { code: 'forbidden', message: 'Asha does not have the floor: only the speaker or a facilitator may release it' },"
+        "    { ...context({ speaker: 'p_sgsSFuF4KOePFo4i', queue: [] }), me: 'p_asha' }));"
+        "  done(said);"
+        "}, (e) => done(['import failed: ' + e]));", REFUSALS)
+    assert said == [
+        "A round is under way and it decides who speaks, so Eve was not given the floor. "
+        "Use “Stop the round” first, or “Next speaker” to move the round on.",
+        "The review had already been ended, so there was nothing more to do.",
+        "The review has already ended, so nothing can be changed any more.",
+        "This is already the last phase (5. Reflection): there is no next phase.",
+        "This is already the first phase (1. Welcome): there is no previous phase.",
+        "A round is already under way, so no new round was started. To start another, use “Stop the round” first.",
+        "Nobody has the floor any more: the turn had already ended.",
+        "That question was removed meanwhile, so it could not be shown.",
+        "That question was removed meanwhile, so it could not be marked as discussed.",
+        "Refused: the review has not started yet. Start it first with “Start session”.",
+        "That person is no longer in this review.",
+        # Nothing more specific: the server's sense, without the command's name.
+        "Refused: Olga is an observer and cannot take the floor",
+        "Refused: the question has 1001 characters: at most 1000 fit",
+        "Refused: that person is not in the review",
+        "That turn had already ended: Eve has the floor now.",
+    ]
+    for text in said:
+        assert not re.search(r"\b[ps]_[A-Za-z0-9]", text), text
+        assert not re.search(r"\b(session|clock|phase|hand|floor|round|prompt|note)\.[a-z]", text), text
+        assert not re.search(r"\bphase \d", text), text  # 0-based numbers stay on the wire
+    assert browser_errors(driver) == []
+
+
+def test_a_direct_response_hand_is_said_as_one_to_the_facilitator(daemon, browsers):
+    """floor-news.js: a `response` hand was said as "Eve raised a hand (1st)", like any other."""
+    driver = browsers()
+    said = run_in_page(
+        driver, daemon,
+        "import('/js/floor-news.js').then(({ handNews }) => {"
+        "  const names = { e: 'Eve', b: 'Ben' };"
+        "  const who = { me: 'f', facilitator: true, nameOf: (id) => names[id] };"
+        "  const hand = (participant, kind) => ({ participant, kind, raisedAt: '2026-12-01T09:00:00Z' });"
+        "  const one = { speaker: null, queue: [hand('b', 'contribution')] };"
+        "  done([handNews({ speaker: null, queue: [] }, one, who),"
+        "        handNews(one, { speaker: null, queue: [hand('e', 'response'), hand('b', 'contribution')] }, who)]);"
+        "}, (e) => done(['import failed: ' + e]));")
+    assert said == [["Ben raised a hand (1st)"], ["Eve wants to respond directly (1st)"]]
+    assert browser_errors(driver) == []

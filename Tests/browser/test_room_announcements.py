@@ -24,7 +24,7 @@ def test_hand_queue_changes_are_said_to_the_person_and_the_facilitator(daemon, f
     asha.find_element(By.ID, "respond").click()
     wait_said(asha, "Your hand is up, 1st in the queue")
     wait_said(ben, "Your hand is now 2nd in the queue")
-    wait_said(chair, "Asha raised a hand (1st)")
+    wait_said(chair, "Asha wants to respond directly (1st)")
     # The person hears only about their own hand.
     settled(asha)
     assert not any("Ben" in text for text in said_log(asha)), said_log(asha)

@@ -28,7 +28,9 @@ export function handNews(before, after, { me, facilitator, nameOf, reset = null,
   }
   if (facilitator) {
     newQueue.forEach((id, index) => {
-      if (id !== me && !oldQueue.includes(id)) news.push(t('announce.raised', { name: nameOf(id), pos: ordinal(index + 1) }));
+      // A direct response jumps the plain queue: said as such, not as just "raised a hand".
+      const raised = after.queue[index]?.kind === 'response' ? 'announce.raisedResponse' : 'announce.raised';
+      if (id !== me && !oldQueue.includes(id)) news.push(t(raised, { name: nameOf(id), pos: ordinal(index + 1) }));
     });
     const gone = oldQueue.filter((id) => id !== me && id !== speaker && !newQueue.includes(id));
     if (reset && gone.length) {

@@ -110,7 +110,7 @@ export class LiveConsole {
   /** Sends a command; resolves with the ack, or undefined after showing the refusal. */
   send(type, fields = {}) {
     return this.connection.command(type, fields).then((ack) => { this.room?.clearRefusal?.(); return ack; }, (error) => {
-      this.refused(commandFailureText(error));
+      this.refused(commandFailureText(error, { type, fields, model: this.model }));
       if (this.room) this.room.offlineRefusal = error.code === 'offline';
       return undefined;
     });
@@ -309,7 +309,9 @@ export class LiveConsole {
         { className: 'secondary', id: 'control-grant', disabled: ended || inRound }),
       this.control(t('control.raiseFor'), 'floor', 'hand.raise', () => ({ kind: 'contribution', participant: who.value }),
         { className: 'secondary', id: 'control-raise-for', disabled: ended }),
-      floor.speaker ? this.control(t('control.release'), 'floor', 'floor.release', {},
+      // The speaker shown goes with it (`participant`, SessionRules): a co-facilitator's Next
+      // speaker landing first makes the server refuse it rather than end the new turn.
+      floor.speaker ? this.control(t('control.release'), 'floor', 'floor.release', { participant: floor.speaker },
         { className: 'secondary', id: 'control-release', disabled: ended, fallback: 'control-next-speaker' }) : null);
     const queue = floor.queue || [];
     // A hand's buttons go once it is granted or lowered: focus moves on to the next hand's, or to "Next speaker".

@@ -9,6 +9,7 @@ import { handNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWa
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
 import { arrivalNews, departureNews } from './presence-news.js';
 import { clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
+import { refusalText } from './refusal-text.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
 const REFUSAL_MS = 10000;
@@ -506,19 +507,27 @@ export class RoomView {
       this.clearRefusal();
       return ack;
     }, (error) => {
-      this.showRefusal(commandFailureText(error));
+      this.showRefusal(commandFailureText(error, { type, fields, model: this.model }));
       this.offlineRefusal = error.code === 'offline';
     });
   }
 }
 
 /**
- * What the refusal line says when a command failed: the server's refusal, or that the page was
- * offline — and when the connection dropped after the command went out, that it may have gone
- * through (a hand raised during a silent drop was up once the network came back, while the
- * page said "Not sent… try again", and trying again lowered it).
+ * What the refusal line says when a command failed: the server's refusal in plain words
+ * (`refusal-text.js`: what happened, with names and the console's button labels, never ids or
+ * command names; `type` and `fields` are the command as sent, `model` the page's session model),
+ * or that the page was offline — and when the connection dropped after the command went out,
+ * that it may have gone through (a hand raised during a silent drop was up once the network came
+ * back, while the page said "Not sent… try again", and trying again lowered it).
  */
-export function commandFailureText(error) {
-  if (error.code !== 'offline') return t('error.refused', { message: error.message });
+export function commandFailureText(error, { type = '', fields = {}, model = null } = {}) {
+  if (error.code !== 'offline') {
+    const s = model?.session;
+    return refusalText(type, fields, error, {
+      me: model?.you?.id ?? null, floor: s?.floor ?? null, clock: s?.clock ?? null,
+      nameOf: (id) => model?.participant?.(id)?.name ?? null,
+      phaseTitle: (index) => s?.agenda?.[index]?.title ?? '' });
+  }
   return t(error.sent ? 'conn.maybeSent' : 'conn.notSent');
 }
