@@ -16,6 +16,17 @@ const RETRY_CLOSES = new Set([1001, 4029]);
  */
 export const PING_ANSWER_LIMIT_MS = 10000;
 /**
+ * How long a command may wait for its answer, with nothing at all heard from the server since
+ * it went out, before the page checks the connection with a `ping` (answered within
+ * SILENT_PING_ANSWER_LIMIT_MS, or the connection counts as lost). A connection that died
+ * silently was otherwise noticed only by the heartbeat, every 15 s plus its 10 s answer limit:
+ * a reviewer typed and raised a hand into it for 17-22 s while the page showed the room as it
+ * had been.
+ */
+export const COMMAND_SILENCE_MS = 3000;
+/** The answer limit of that check: the server answers a ping at once unless it is unreachable. */
+export const SILENT_PING_ANSWER_LIMIT_MS = 5000;
+/**
  * How far (ms) two clock samples may disagree beyond what their round trips allow (the server's
  * time and `Date.now` are whole milliseconds) before the kept one counts as out of date.
  */
@@ -85,6 +96,8 @@ export class Connection {
     this.helloError = null;
     this.joinedAt = 0;
     this.closeListeners = new Set();
+    this.lastHeardAt = 0; // performance.now() of the last message from the server
+    this.checking = false; // a ping sent because a command went unanswered is awaiting its answer
     this.started = false; // connect() was called: only then do the browser's events reconnect
     this.state = 'connecting'; // the last status given to onStatus
     window.addEventListener('online', () => this.networkChanged());
@@ -137,7 +150,20 @@ export class Connection {
     }
     const id = this.nextId++;
     this.socket.send(JSON.stringify({ type, id, ...fields }));
-    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject, type, fields, sentAt: performance.now() }));
+    const sentAt = performance.now();
+    if (type !== 'ping') setTimeout(() => this.checkAfterSilence(id, sentAt), COMMAND_SILENCE_MS);
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject, type, fields, sentAt }));
+  }
+
+  /**
+   * COMMAND_SILENCE_MS after command `id` went out: still unanswered, and nothing heard from the
+   * server since, the connection may have died silently; a `ping` finds out (`abandon` after
+   * SILENT_PING_ANSWER_LIMIT_MS). One such check at a time.
+   */
+  async checkAfterSilence(id, sentAt) {
+    if (!this.pending.has(id) || this.lastHeardAt >= sentAt || this.checking || !this.online) return;
+    this.checking = true;
+    try { await this.ping(SILENT_PING_ANSWER_LIMIT_MS); } finally { this.checking = false; }
   }
 
   /**
@@ -157,6 +183,7 @@ export class Connection {
   get online() { return this.joined && this.socket?.readyState === WebSocket.OPEN; }
 
   receive(data) {
+    this.lastHeardAt = performance.now();
     let msg;
     try { msg = JSON.parse(data); } catch { return; }
     if (!msg || typeof msg !== 'object') return;
@@ -217,10 +244,11 @@ export class Connection {
     }, 1000);
   }
 
-  async ping() {
+  /** Measures the clock offset; a ping unanswered within `answerLimitMs` gives the connection up. */
+  async ping(answerLimitMs = PING_ANSWER_LIMIT_MS) {
     const sent = Date.now();
     const socket = this.socket;
-    const watchdog = setTimeout(() => this.abandon(socket), PING_ANSWER_LIMIT_MS);
+    const watchdog = setTimeout(() => this.abandon(socket), answerLimitMs);
     try {
       const ack = await this.command('ping');
       const received = Date.now();

@@ -127,6 +127,7 @@ export class RoomView {
       if (this.welcomed) queueMicrotask(() => { if (!this.stopped) this.catchUp(); }); else this.remember();
       this.welcomed = true;
       this.clearOfflineRefusal();
+      queueMicrotask(() => { if (!this.stopped) this.resendHand(); }); // once the welcome is applied
       if (this.notesView) keepingFocus(this.notesPanel, () => this.notesView.welcome());
     }
     if (change.kind === 'event') {
@@ -145,6 +146,7 @@ export class RoomView {
   replayDone() {
     if (!this.stopped && this.model.session) this.catchUp();
     this.clearOfflineRefusal();
+    this.resendHand();
   }
 
   // Back online, the room shows what did happen: an "offline" line about a command is stale.
@@ -459,14 +461,42 @@ export class RoomView {
   /** Raises a contribution hand, or lowers the hand that is up (button and Alt+Shift+H). */
   toggleHand() {
     const me = this.model.you?.id;
-    if (this.handUp()) this.send('hand.lower', { participant: me });
-    else this.send('hand.raise', { kind: 'contribution' });
+    if (this.handUp()) this.sendHand('hand.lower', { participant: me });
+    else this.sendHand('hand.raise', { kind: 'contribution' });
   }
 
   /** Raises a direct-response hand; never lowers one (Alt+Shift+R with a hand up says so). */
   raiseResponse() {
     if (this.handUp()) { this.showRefusal(t('floor.alreadyUp')); return; }
-    this.send('hand.raise', { kind: 'response' });
+    this.sendHand('hand.raise', { kind: 'response' });
+  }
+
+  /**
+   * Raises or lowers this person's hand. One cut off in flight (the connection dropped before
+   * its answer) is remembered and, once the page is back, sent again if it did not go through
+   * (`resendHand`): both are safe to repeat (PROTOCOL §3.2: raising a raised hand, or lowering a
+   * lowered one, changes nothing). A hand raised into a silently dead connection used to be
+   * lost, and the line saying it "may have gone through" was cleared on the way back.
+   */
+  sendHand(type, fields) {
+    const intent = { type, fields, phase: this.model.session?.clock?.phase };
+    this.handIntent = null;
+    return this.send(type, fields, { cutOff: () => { this.handIntent = intent; } });
+  }
+
+  /**
+   * Back online: a hand command cut off in flight that did not go through is sent again, unless
+   * it is stale: the phase moved meanwhile (a move clears every hand), the review ended, or this
+   * person was given the floor. What the server then does is said as usual ("Your hand is up").
+   */
+  resendHand() {
+    const intent = this.handIntent;
+    this.handIntent = null;
+    const s = this.model.session;
+    if (!intent || !this.connection.online || !s) return;
+    if (s.clock?.phase !== intent.phase || s.clock?.status === 'ended' || s.floor?.speaker === this.model.you?.id) return;
+    if ((intent.type === 'hand.raise') === this.handUp()) return; // it went through after all
+    this.send(intent.type, intent.fields);
   }
 
   handUp() {
@@ -501,12 +531,16 @@ export class RoomView {
     });
   }
 
-  /** Sends a command; a success clears the refusal line, a refusal is shown there with the server's message. */
-  send(type, fields = {}) {
+  /**
+   * Sends a command; a success clears the refusal line, a refusal is shown there in plain words.
+   * `cutOff` is called when the connection dropped after it went out, before its answer.
+   */
+  send(type, fields = {}, { cutOff } = {}) {
     return this.connection.command(type, fields).then((ack) => {
       this.clearRefusal();
       return ack;
     }, (error) => {
+      if (error.code === 'offline' && error.sent) cutOff?.();
       this.showRefusal(commandFailureText(error, { type, fields, model: this.model }));
       this.offlineRefusal = error.code === 'offline';
     });

@@ -161,7 +161,8 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
       },
       onEphemeral: (msg) => onEphemeral?.(msg),
       onStatus: (value) => { state = value; showState(); statusChanged(value); onStatus?.(state); },
-      onFatal: (failure) => { if (banner) banner.hidden = true; onFatal?.(failure); },
+      // The notice says what happened; the banner's "reconnecting" would be stale (no more tries).
+      onFatal: (failure) => { if (banner) { banner.hidden = true; writeBanner(banner, ''); banner.dataset.state = 'stopped'; } onFatal?.(failure); },
     },
   });
   return { model, connection };
