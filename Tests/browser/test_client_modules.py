@@ -48,6 +48,7 @@ def test_time_formatting_and_zone_conversion(daemon, browsers):
         "import('/js/timefmt.js').then((m) => done({"
         "  left: m.formatCountdown(125.2), over: m.formatCountdown(-61), zero: m.formatCountdown(0),"
         "  long: m.formatDuration(3725),"
+        "  agenda: [1200, 90, 70, 45, 3600.4].map(m.agendaLength),"
         "  london: m.zonedToUTC('2026-07-01', '09:30', 'Europe/London'),"
         "  winter: m.zonedToUTC('2026-12-01', '09:30', 'Europe/London'),"
         "  tokyo: m.zonedToUTC('2026-12-01', '09:30', 'Asia/Tokyo'),"
@@ -58,6 +59,7 @@ def test_time_formatting_and_zone_conversion(daemon, browsers):
     assert "GMT+9" in instant or "JST" in instant, instant  # the zone is named
     assert result == {
         "left": "2:06 left", "over": "+1:01 overtime", "zero": "0:00 left", "long": "1:02:05",
+        "agenda": ["20 min", "1 min 30 s", "1 min 10 s", "45 s", "60 min"],
         "london": "2026-07-01T08:30:00.000Z", "winter": "2026-12-01T09:30:00.000Z",
         "tokyo": "2026-12-01T00:30:00.000Z",
     }

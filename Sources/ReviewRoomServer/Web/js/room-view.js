@@ -3,7 +3,7 @@
 import { el, keepingFocus, morphChildren, replaceChildren, typingInField } from './dom.js';
 import { t } from './strings.js';
 import { setPageTitle } from './page-title.js';
-import { formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
+import { agendaLength, formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
 import { handNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
@@ -356,7 +356,7 @@ export class RoomView {
       const isNow = index === current;
       return el('li', { className: isNow ? 'current' : '', attrs: { 'aria-current': isNow ? 'step' : null } },
         el('span', { className: 'phase-name' }, phase.title),
-        ' ', el('span', { className: 'meta' }, t('agenda.minutes', { n: Math.round((phase.durationSec || 0) / 60) })),
+        ' ', el('span', { className: 'meta' }, agendaLength(phase.durationSec || 0)),
         // The space is text: a badge's margin is not, and "1 min" ran into "now" ("1 minnow").
         isNow ? ' ' : null, isNow ? el('span', { className: 'badge' }, t('agenda.now')) : null,
         phase.purpose ? el('span', { className: 'purpose' }, phase.purpose) : null);

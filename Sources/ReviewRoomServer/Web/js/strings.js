@@ -85,6 +85,8 @@ const en = {
 
   'agenda.heading': 'Agenda',
   'agenda.minutes': '{n} min',
+  'agenda.minutesSeconds': '{m} min {s} s',
+  'agenda.seconds': '{s} s',
   'agenda.now': 'now',
 
   'floor.heading': 'Floor',

@@ -36,6 +36,18 @@ export function spokenDuration(seconds) {
   return parts.join(' ');
 }
 
+/**
+ * A phase's planned length for the agenda list: "20 min", or with its seconds when it has some
+ * ("1 min 30 s", "45 s"). Rounded to minutes, a 90 s phase read "2 min" and a 70 s one "1 min",
+ * while the record said 1:30 and 1:10.
+ */
+export function agendaLength(seconds) {
+  const total = Math.max(0, Math.round(seconds));
+  const m = Math.floor(total / 60), s = total % 60;
+  if (!s) return t('agenda.minutes', { n: m });
+  return m ? t('agenda.minutesSeconds', { m, s }) : t('agenda.seconds', { s });
+}
+
 /** An instant in a time zone, e.g. "Tuesday 1 December 2026, 09:30 GMT". */
 export function formatInstant(iso, timeZone) {
   const date = new Date(iso);
