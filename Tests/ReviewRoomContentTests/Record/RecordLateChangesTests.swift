@@ -74,6 +74,7 @@ struct RecordLateChangesTests {
             "09:47:40 Session ended (Fran)",
             // Nobody lowered it: the end reset the floor (it read "Hand lowered: Asha (Fran)").
             "09:47:40 Hand still up when the session ended: Asha (Fran)",
+            "09:47:40 Turn ended when the session ended: Ben (Fran)",
         ], "\(tail)")
         #expect(record.log.allSatisfy { $0.kind != "hand" }, "hands are floor entries: the schema's kinds are unchanged")
     }
@@ -89,6 +90,17 @@ struct RecordLateChangesTests {
         let texts = ReviewRecord(review.input(at: 1100)).log.filter { $0.seq > 0 }.map(\.text)
         #expect(Array(texts.suffix(4)) == ["Moved to phase 2 “Reviewer reflections”", "Hands still up when the phase moved on: Asha, Raj",
                                            "Hand raised: Asha", "Hand lowered: Asha"], "\(texts)")
+    }
+
+    @Test("a turn a phase move cuts short is logged as ended then")
+    func aTurnEndedByAPhaseMoveIsLogged() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.run(.floorGrant(participant: "r2"), by: "f1", at: 1011)
+        try review.run(.phasePrev, by: "f1", at: 1020)
+        let texts = ReviewRecord(review.input(at: 1100)).log.filter { $0.seq > 0 }.map(\.text)
+        // The turn's end had no line at all: the record said Raj got the floor and never that it ended.
+        #expect(Array(texts.suffix(3)) == ["Floor to Raj", "Moved to phase 2 “Reviewer reflections”",
+                                           "Turn ended when the phase moved on: Raj"], "\(texts)")
     }
 
     @Test("the round's last person passing is kept, and a draft calls a round still running so")

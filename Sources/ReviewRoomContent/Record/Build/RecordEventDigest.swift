@@ -160,9 +160,11 @@ struct RecordEventDigest {
         if let speaker = new.speaker, speaker != old?.speaker || new.since != old?.since {
             let inRound = new.round != nil
             out.append(("floor", inRound ? "Round turn: \(names.inText(speaker))" : "Floor to \(names.inText(speaker))"))
-        } else if let was = old?.speaker, new.speaker == nil, old?.round == nil, cause.reset == nil {
-            // Released by the speaker or a facilitator (a phase move or the end is its own line).
-            out.append(("floor", "Turn ended: \(names.inText(was))"))
+        } else if let was = old?.speaker, new.speaker == nil, old?.round == nil {
+            // Released by the speaker or a facilitator, or ended by a phase move or the end: a
+            // co-facilitation probe missed the line for a turn a phase move cut short.
+            let why = cause.reset.map { " " + $0 } ?? ""
+            out.append(("floor", "Turn ended\(why): \(names.inText(was))"))
         }
         return out
     }
