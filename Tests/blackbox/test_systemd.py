@@ -2,6 +2,7 @@
 binds. `WATCHDOG=1` is sent only while the store answers too: a database another process keeps
 locked withholds it, and it comes back once the lock is gone."""
 import os
+import resource
 import queue
 import shlex
 import shutil
@@ -135,6 +136,9 @@ def socket_activated_daemon(tmp_path, listeners, extra_preexec=None):
         for number, copy in enumerate(copies, start=3):
             os.dup2(copy, number)
             os.set_inheritable(number, True)  # dup2 onto itself keeps dup's close-on-exec
+        # Nothing else of this process: systemd passes only its sockets (a long pytest run holds
+        # many descriptors, which a daemon started with a low RLIMIT_NOFILE would start without).
+        os.closerange(3 + len(copies), resource.getrlimit(resource.RLIMIT_NOFILE)[0])
         if extra_preexec:
             extra_preexec()
 
