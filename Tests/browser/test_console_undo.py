@@ -41,6 +41,17 @@ def started_console(daemon, facilitator, browsers, title, people):
     return created, console
 
 
+def co_facilitator_in_room(daemon, facilitator, created, browsers):
+    """A co-facilitator, Cy, invited as one, in the room from their own link (a page of their own)."""
+    status, invite = daemon.api("POST", f"/sessions/{created['session']['id']}/participants", facilitator,
+                                {"name": "Cy", "role": "facilitator"})
+    assert status == 201, invite
+    cy = browsers()
+    cy.get(invite["url"])
+    wait_js(cy, "return !!(window.reviewroom && window.reviewroom.model.session && window.reviewroom.connection.online)")
+    return cy
+
+
 def test_an_accidental_next_phase_is_undone_with_the_phase_time_it_had(daemon, facilitator, api_ready, browsers):
     created, console = started_console(daemon, facilitator, browsers, "Undo a slip", ["Asha", "Bo"])
     asha, bo = participant_id(created, "Asha"), participant_id(created, "Bo")
@@ -109,13 +120,7 @@ def test_a_move_made_while_paused_is_undone_with_the_paused_time(daemon, facilit
 
 def test_the_offer_is_only_the_movers_and_goes_when_the_phase_changes_otherwise(daemon, facilitator, api_ready, browsers):
     created, console = started_console(daemon, facilitator, browsers, "Undo is mine", ["Asha"])
-    # A co-facilitator, invited as one, in the room from their own link.
-    status, invite = daemon.api("POST", f"/sessions/{created['session']['id']}/participants", facilitator,
-                                {"name": "Cy", "role": "facilitator"})
-    assert status == 201, invite
-    cy = browsers()
-    cy.get(invite["url"])
-    wait_js(cy, "return !!(window.reviewroom && window.reviewroom.model.session && window.reviewroom.connection.online)")
+    cy = co_facilitator_in_room(daemon, facilitator, created, browsers)
 
     # Cy moves on: the console offers nobody an undo of a move it did not make, not even when it
     # then sends "Go to phase" to the phase Cy moved to (acked, changing nothing).
@@ -197,12 +202,7 @@ def test_a_withdrawn_offer_says_why_and_leaves_focus_off_the_phase_buttons(daemo
     """The offer went without a word when a co-facilitator moved the phase, and focus fell from
     it to "Next phase": Enter pressed at that moment moved the phase forward instead of back."""
     created, console = started_console(daemon, facilitator, browsers, "Undo withdrawn", ["Asha"])
-    status, invite = daemon.api("POST", f"/sessions/{created['session']['id']}/participants", facilitator,
-                                {"name": "Cy", "role": "facilitator"})
-    assert status == 201, invite
-    cy = browsers()
-    cy.get(invite["url"])
-    wait_js(cy, "return !!(window.reviewroom && window.reviewroom.model.session && window.reviewroom.connection.online)")
+    cy = co_facilitator_in_room(daemon, facilitator, created, browsers)
     asha = participant_id(created, "Asha")
 
     console.find_element(By.ID, "control-next").click()
