@@ -2,6 +2,8 @@
 while the daemon is down, with the note still editable and its unsent text kept and sent after
 the restart; and the "cancelled" notice when the facilitator deletes the session under them,
 said through a live region so a screen reader reads it out, with no reconnect loop after."""
+import signal
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -89,6 +91,7 @@ def test_a_deleted_session_says_it_was_cancelled_in_a_live_region_and_stops(daem
 
 
 EDITS_KEPT = "Reconnecting… your edits are kept and will be sent."
+EDITS_KEPT_SAID = "Your edits are kept and will be sent once reconnected."
 POLITE = ".visually-hidden[role=status][aria-live=polite]"
 
 
@@ -109,12 +112,12 @@ def test_typing_while_offline_says_at_once_that_edits_are_kept_and_announces_it_
 
     # A screen reader hears it once through the polite live region, not at every keystroke (read
     # with whatever else was said within GATHER_MS of it, such as the loss of the connection).
-    wait_js(asha, "return document.querySelector(arguments[0]).textContent.includes(arguments[1])", POLITE, EDITS_KEPT,
+    wait_js(asha, "return document.querySelector(arguments[0]).textContent.includes(arguments[1])", POLITE, EDITS_KEPT_SAID,
             message="the kept edits were not announced in the polite live region")
     area.send_keys(" and more")
     assert connection_banner(asha)["text"] == EDITS_KEPT
     assert asha.execute_script("return window.reviewroom.announcer.log.filter((t) => t === arguments[0]).length",
-                               EDITS_KEPT) == 1
+                               EDITS_KEPT_SAID) == 1
 
     # Back online (same data directory and port) the banner clears and the kept text is sent.
     daemon.start(daemon.port)
@@ -122,4 +125,26 @@ def test_typing_while_offline_says_at_once_that_edits_are_kept_and_announces_it_
                message=f"the banner never cleared after the restart (banner: {connection_banner(asha)})")
     wait_text(asha, ".tab-panel:not([hidden]) .note-status", "All changes saved")
     assert shown_note(asha, note["id"]).endswith("kept and more")
+    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+def test_edits_waiting_as_the_connection_drops_are_said_with_the_loss_in_one_sentence(daemon, facilitator, api_ready, browsers):
+    """The loss and the kept edits come in the same instant and are read together (GATHER_MS):
+    "Connection lost – reconnecting… Reconnecting… your edits are kept" said "reconnecting" twice."""
+    _, note, asha = reviewer_joined(daemon, facilitator, browsers, "Typing as the daemon dies")
+    # The daemon stopped, then killed: what is typed meanwhile is sent but never acknowledged,
+    # so it is still waiting when the connection drops.
+    daemon.process.send_signal(signal.SIGSTOP)
+    asha.find_element(By.ID, f"note-{note['id']}").send_keys(Keys.END, "typed as it died")
+    assert asha.execute_script("return window.reviewroom.notesView.hasUnsynced") is True
+    daemon.kill()
+    said = f"Connection lost – reconnecting… {EDITS_KEPT_SAID}"
+    wait_js(asha, "return document.querySelector(arguments[0]).textContent === arguments[1]", POLITE, said,
+            message="the loss and the kept edits were not said as one sentence")
+    assert connection_banner(asha)["text"] == EDITS_KEPT
+    daemon.start(daemon.port)
+    wait_until(asha, lambda d: connection_banner(d) == {"hidden": True, "text": "", "inTree": True}, timeout=40,
+               message=f"the banner never cleared after the restart (banner: {connection_banner(asha)})")
+    wait_text(asha, ".tab-panel:not([hidden]) .note-status", "All changes saved")
+    assert shown_note(asha, note["id"]).endswith("typed as it died")
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []

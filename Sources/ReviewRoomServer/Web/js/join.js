@@ -28,7 +28,7 @@ if (!token) {
     writeBanner(banner, t('conn.editsKept'));
     if (!editsKeptAnnounced) {
       editsKeptAnnounced = true;
-      announcer.say(t('conn.editsKept'));
+      announcer.say(t('conn.editsKeptSaid'));
     }
   };
   const { model, connection } = joinSession({

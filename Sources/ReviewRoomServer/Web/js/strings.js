@@ -16,6 +16,8 @@ const en = {
   'conn.reconnecting': 'Connection lost – reconnecting…',
   'conn.offline': 'Offline – your edits are kept and will be sent when the connection returns.',
   'conn.editsKept': 'Reconnecting… your edits are kept and will be sent.',
+  // Said (not shown): read with "Connection lost – reconnecting…" when edits were waiting as it dropped.
+  'conn.editsKeptSaid': 'Your edits are kept and will be sent once reconnected.',
   'conn.online': '',
   'conn.ended': 'This review has ended. You can still read everything.',
   'conn.notSent': 'Not sent: you are offline. Try again once reconnected.',
