@@ -36,7 +36,7 @@ struct LoadBench: AsyncParsableCommand {
     var aSteps: String?
 
     /// Scenario b's idle window, when not the default 3 s.
-    @Option(help: "Seconds scenario b holds its idle connections (default 3). Past 40 s the window includes the server's WebSocket pings, so its server CPU says what they cost.")
+    @Option(help: "Seconds scenario b holds its idle connections (default 3). Past 20 s the window includes the server's WebSocket pings, so its server CPU says what they cost.")
     var hold: Double?
 
     /// Refuses malformed options before anything starts.

@@ -34,11 +34,14 @@ public struct TransportConfiguration: Sendable {
     /// Seconds a WebSocket connection may stay silent (no message, no pong; at first, since it
     /// opened) before the server sends it a ping (at least 1). Browsers and WebSocket libraries
     /// answer pings by themselves; see ``idleHangupSeconds``.
-    public var idlePingSeconds: Int = 40
+    public var idlePingSeconds: Int = 20
     /// Seconds of silence after which a connection is dropped (no close handshake): a person
     /// whose network vanished without closing anything goes offline for the others within this
-    /// time (at least ``idlePingSeconds`` + 1).
-    public var idleHangupSeconds: Int = 60
+    /// time (at least ``idlePingSeconds`` + 1). A browser page sends its own heartbeat every
+    /// 15 s, so a live page is never pinged; 35 s (60 s before) keeps a facilitator from giving
+    /// the floor to someone whose laptop closed a minute ago, and still leaves a ping 15 s to
+    /// be answered.
+    public var idleHangupSeconds: Int = 35
     /// Unsent outbound bytes per connection, behind the frame next to go, above which it is
     /// closed with 4029 (so a single larger frame is still delivered).
     public var outboxLimitBytes: Int = 4 * 1024 * 1024
