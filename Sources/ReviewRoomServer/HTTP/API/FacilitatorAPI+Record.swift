@@ -10,7 +10,7 @@ extension FacilitatorAPI {
             throw APIError.notFound("no session '\(session.id)' among your sessions")
         }
         return HTTPResponseBuilder(status: 200, contentType: format.contentType, headers: [("Vary", "Accept")],
-                                   body: RecordRenderer.render(input, as: format))
+                                   body: await RecordRendering.render(input, as: format))
     }
 
     @Sendable func calendar(_ context: APIContext) async throws -> HTTPResponseBuilder {
