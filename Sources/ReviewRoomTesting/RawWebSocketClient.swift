@@ -139,9 +139,14 @@ public final class RawWebSocketClient: Sendable {
     /// Reads the next whole message: text (fragments joined) or the close frame. Pings are
     /// answered and skipped.
     public func readMessage(timeout: Double = 30) throws -> RawWebSocketFrame {
+        // One deadline for the whole message: answered pings (the daemon pings a silent
+        // connection every 20 s) must not restart the wait, or a wait for a close never ends.
+        let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
         var message: RawWebSocketFrame?
         while true {
-            let frame = try readFrame(timeout: timeout)
+            let left = ContinuousClock.now.duration(to: deadline)
+            guard left > .zero else { throw TestClientError(.timedOut, "no whole message arrived within \(timeout) s") }
+            let frame = try readFrame(timeout: Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18)
             switch frame.opcode {
             case .ping:
                 try send(RawWebSocketFrame(opcode: .pong, payload: frame.payload))
@@ -169,11 +174,14 @@ public final class RawWebSocketClient: Sendable {
         return String(decoding: message.payload, as: UTF8.self)
     }
 
-    /// Skips messages until the close frame; returns it and how many messages came before.
+    /// Skips messages until the close frame (within `timeout` in all); returns it and how many messages came before.
     public func readUntilClose(timeout: Double = 30) throws -> (close: RawWebSocketFrame, skipped: Int) {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
         var skipped = 0
         while true {
-            let message = try readMessage(timeout: timeout)
+            let left = ContinuousClock.now.duration(to: deadline)
+            guard left > .zero else { throw TestClientError(.timedOut, "no close frame arrived within \(timeout) s") }
+            let message = try readMessage(timeout: Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18)
             if message.opcode == .close { return (message, skipped) }
             skipped += 1
         }
