@@ -13,35 +13,27 @@ public struct RateLimiter: Sendable {
     }
 
     /// Tokens added per second.
-    public let perSecond: Double
+    public var perSecond: Double { bucket.perSecond }
     /// Bucket size.
-    public let burst: Double
+    public var burst: Double { bucket.burst }
     /// More refusals than this within the window close the connection.
     public let refusalLimit: Int
     /// The refusal window in seconds.
     public let refusalWindowSeconds: Double
 
-    private var tokens: Double
-    private var last: Double?
+    private var bucket: TokenBucket
     private var refusals: [Double] = []
 
     /// A full bucket.
     public init(perSecond: Int, burst: Int, refusalLimit: Int = 100, refusalWindowSeconds: Double = 2) {
-        self.perSecond = Double(max(1, perSecond))
-        self.burst = Double(max(1, burst))
+        bucket = TokenBucket(perSecond: Double(perSecond), burst: Double(burst))
         self.refusalLimit = refusalLimit
         self.refusalWindowSeconds = refusalWindowSeconds
-        tokens = Double(max(1, burst))
     }
 
     /// Takes one message at `seconds` (any monotonic origin).
     public mutating func take(at seconds: Double) -> Verdict {
-        if let last { tokens = min(burst, tokens + max(0, seconds - last) * perSecond) }
-        last = seconds
-        if tokens >= 1 {
-            tokens -= 1
-            return .allow
-        }
+        if bucket.take(at: seconds) { return .allow }
         refusals.append(seconds)
         if let firstInWindow = refusals.firstIndex(where: { $0 > seconds - refusalWindowSeconds }), firstInWindow > 0 {
             refusals.removeFirst(firstInWindow)

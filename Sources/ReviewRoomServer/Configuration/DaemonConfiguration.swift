@@ -42,6 +42,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// `snapshot_every_events`: a live session stores a snapshot of its state and notes after
     /// this many events, so loading it replays only the events after the latest one. Default 2000.
     public var snapshotEveryEvents = 2_000
+    /// `max_inserted_units_per_second`: UTF-16 units of note text one participant may insert per
+    /// second in one session, with bursts to twice `max_note_units`; an edit beyond it is
+    /// answered `rate_limited` and not applied. 0: no limit, the default (PROTOCOL.md §3.4 names
+    /// no such limit, and a client within its limits must not be refused).
+    public var maxInsertedUnitsPerSecond = 0
     /// `max_connections_per_participant`: most connections (tabs, devices) one participant may
     /// hold in one session; a `hello` beyond it is refused, open ones are never closed. 0: no
     /// limit. Default 32.

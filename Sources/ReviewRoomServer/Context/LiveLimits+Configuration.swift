@@ -5,6 +5,7 @@ extension LiveLimits {
         maxNoteUnits = configuration.maxNoteUnits
         messagesPerSecond = configuration.messagesPerSecond
         messageBurst = configuration.messageBurst
+        maxInsertedUnitsPerSecond = configuration.maxInsertedUnitsPerSecond
         languageHints = configuration.languageHints
         replayByteLimit = max(1, configuration.outboxLimitBytes / 2)
         snapshotEveryEvents = configuration.snapshotEveryEvents

@@ -6,6 +6,9 @@ public struct LiveLimits: Sendable {
     public var messagesPerSecond = 50
     /// Token bucket size (`message_burst`).
     public var messageBurst = 200
+    /// UTF-16 units of note text one participant may insert per second in one session, with
+    /// bursts to twice ``maxNoteUnits`` (`max_inserted_units_per_second`; 0, the default: no limit).
+    public var maxInsertedUnitsPerSecond = 0
     /// Whether note edits get `hint` messages (`language_hints`).
     public var languageHints = false
     /// Most events a `resume` replays; a longer backlog gets a fresh `welcome`.

@@ -137,6 +137,10 @@ extension SessionActor {
             // refused and may be sent again.
             return refuse(connection, ProtocolError(code: .internal, message: "opId \(OpIDText.described(edit.opId)) may have been used before; this session's earlier edits could not be read to tell, try again", id: id))
         }
+        let inserted = edit.op.insertedUnits
+        guard insertBudgets.take(inserted, by: by, at: now.secondsSince1970) else {
+            return refuse(connection, insertRefusal(inserted, id: id))
+        }
         let result: NoteEditResult
         do {
             // Mutated in place in the dictionary: a copy taken out and written back would share
@@ -144,6 +148,7 @@ extension SessionActor {
             // copy the whole history (O(revisions) per keystroke).
             result = try notes[edit.note]!.receive(edit.op, baseRev: edit.rev, author: by, opId: edit.opId, at: now)
         } catch {
+            insertBudgets.giveBack(inserted, by: by)
             return refuse(connection, Self.protocolError(error, id: id))
         }
         guard let note = notes[edit.note] else { return }
@@ -160,6 +165,13 @@ extension SessionActor {
         let last = record([NewEvent(at: now, name: "note.op", data: data, author: by, opId: edit.opId)])
         reply(connection, ServerMessages.ack(id: id, seq: last, extra: [("rev", String(result.rev))]))
         if limits.languageHints { sendHints(note: note, op: op, to: by) }
+    }
+
+    /// The `rate_limited` answer to an edit inserting `units` beyond its author's budget (``InsertBudgets``).
+    private func insertRefusal(_ units: Int, id: Int64) -> ProtocolError {
+        ProtocolError(code: .rateLimited, message: "this edit inserts \(units) characters (UTF-16 units), more than is left of the "
+            + "\(insertBudgets.perSecond) a second one person may add to this session's notes (bursts to \(insertBudgets.burst)); "
+            + "it was not applied: send it again in a moment", id: id)
     }
 
     /// Scans the paragraphs the op touched and tells the author's connections of any hints.

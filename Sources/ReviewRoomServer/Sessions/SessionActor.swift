@@ -47,6 +47,8 @@ actor SessionActor {
     var members: [ConnectionID: SessionMember] = [:]
     /// How many of ``members`` each participant holds, against `max_connections_per_participant`.
     var connectionCap: ConnectionCap
+    /// How much note text each participant may still insert (`max_inserted_units_per_second`).
+    var insertBudgets: InsertBudgets
     var outbox: [PendingOutput] = []
     var timer: Task<Void, Never>?
     /// Marks the open attendance intervals still open every ``LiveLimits/attendanceMarkSeconds``
@@ -110,6 +112,7 @@ actor SessionActor {
         operationsBeforeSnapshot = loaded.operationsBeforeSnapshot
         snapshotSeq = loaded.snapshotSeq
         connectionCap = ConnectionCap(limit: limits.maxConnectionsPerParticipant)
+        insertBudgets = InsertBudgets(limits: limits)
     }
 
     /// Whether no connection is joined.

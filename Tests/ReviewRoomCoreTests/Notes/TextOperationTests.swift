@@ -25,6 +25,13 @@ import Testing
         #expect(!TextOperation([.retain(1), .delete(1)]).isNoop)
     }
 
+    @Test func insertedUnitsCountOnlyTheInsertsInUTF16Units() {
+        #expect(TextOperation([.retain(5), .insert("😀é"), .delete(7), .retain(2), .insert("ab")]).insertedUnits == 5)
+        #expect(TextOperation([.delete(60_000), .insert(String(repeating: "x", count: 60_000))]).insertedUnits == 60_000)
+        #expect(TextOperation([.retain(3), .delete(3)]).insertedUnits == 0)
+        #expect(TextOperation.identity(length: 9).insertedUnits == 0)
+    }
+
     @Test func applyRefusesAWrongLengthAndLeavesTheRopeAlone() throws {
         var rope = Rope("abc")
         let error = #expect(throws: NoteError.self) { try TextOperation([.retain(4)]).apply(to: &rope) }

@@ -86,4 +86,11 @@ public struct TextOperation: Hashable, Sendable {
     public var isNoop: Bool {
         components.allSatisfy { if case .retain = $0 { true } else { false } }
     }
+
+    /// UTF-16 units the operation inserts (what it adds to the text, whatever it deletes).
+    public var insertedUnits: Int {
+        targetLength - components.reduce(0) { kept, component in
+            if case .retain(let n) = component { kept + n } else { kept }
+        }
+    }
 }
