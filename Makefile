@@ -11,8 +11,8 @@ LISTEN ?= 127.0.0.1:8080
 # (Tests/blackbox) and the browser tests (Tests/browser).
 PYTHON_VENV := .venv
 PY := $(PYTHON_VENV)/bin/python
-PYTHON_PACKAGES := schemathesis openapi-spec-validator jsonschema icalendar selenium axe-selenium-python pytest websockets markdown-it-py
-PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selenium,axe_selenium_python,pytest,websockets,markdown_it
+PYTHON_PACKAGES := schemathesis openapi-spec-validator jsonschema icalendar selenium axe-selenium-python pytest pytest-xdist websockets markdown-it-py
+PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selenium,axe_selenium_python,pytest,xdist,websockets,markdown_it
 # Debian packages only the browser tests need.
 BROWSER_PACKAGES := chromium chromium-driver
 # Debian packages only the systemd container test needs (systemd-nspawn; `make systemd-check`
@@ -125,9 +125,13 @@ systemd-check: release python-deps
 	$(SUDO) env REVIEWROOM_SYSTEMD_ROOTFS=debootstrap $(PY) -m pytest Tests/systemd -q -rs
 
 # Real headless Chromium (Debian's) against a real reviewroomd; `make test` has just built it.
+# Two pytest workers (pytest-xdist), each test file on one of them (its module-scoped daemon is
+# started once): most of a browser test is waiting for a page or a daemon, and one worker left
+# the two cores half idle (about 10 of the 20 minutes `make test` may take on CI).
+BROWSER_WORKERS ?= 2
 browser-test: browser-deps python-deps
 	@[ -x .build/debug/reviewroomd ] || swift build --product reviewroomd
-	$(PY) -m pytest Tests/browser -q
+	$(PY) -m pytest Tests/browser -q -n $(BROWSER_WORKERS) --dist loadfile
 
 # Prints the line coverage of the pure core (ReviewRoomCore) from the last `make test`.
 coverage:
