@@ -19,6 +19,11 @@ const announcer = new Announcer();
 if (!token) {
   showNotice(main, { heading: t('notice.noLink.heading'), body: t('notice.noLink.body') });
 } else {
+  // Names shown in the queue and in a round's order: a projector cannot scroll, and with 20 hands
+  // up the whole queue pushed the question off a 1080p screen.
+  const SHOWN_NAMES = 5;
+  // A round's lines come under the speaker and their turn: one fewer, so the question still fits 720p.
+  const SHOWN_IN_ROUND = 4;
   const phase = el('p', { className: 'display-phase', attrs: { 'data-testid': 'phase-title' } });
   const purpose = el('p', { className: 'display-purpose' });
   const advances = el('p', { className: 'display-advances', attrs: { 'data-testid': 'advances' } });
@@ -78,9 +83,16 @@ if (!token) {
     setText(advances, p?.onTimeUp === 'advance' && !ended ? t('phase.advances') : '');
     const floor = s.floor || {};
     setText(speaker, floor.speaker ? t('floor.speaking', { name: model.nameOf(floor.speaker) }) : t('floor.nobody'));
-    morphChildren(roundBox, roundOrder(floor, (id) => model.nameOf(id), { large: true }));
-    morphChildren(queue, (floor.queue || []).map((h, i) => el('li', {}, t('floor.position', { n: i + 1 }), ' ', model.nameOf(h.participant), ' ',
-      el('span', { className: `badge kind-${h.kind}` }, t(`hand.${h.kind}`)))));
+    morphChildren(roundBox, roundOrder(floor, (id) => model.nameOf(id), { large: true, shown: SHOWN_IN_ROUND }));
+    const hands = floor.queue || [];
+    // During a round its order is what the room follows: the hands waiting for after it are a count.
+    const shownHands = floor.round ? [] : hands.slice(0, SHOWN_NAMES);
+    const moreHands = hands.length - shownHands.length;
+    // The kind before the name, so a name cut short never hides that a hand is a direct response.
+    morphChildren(queue, shownHands.map((h, i) => el('li', {}, t('floor.position', { n: i + 1 }), ' ',
+      el('span', { className: `badge kind-${h.kind}` }, t(`hand.${h.kind}`)), ' ', model.nameOf(h.participant))),
+    moreHands > 0 ? el('li', { className: 'display-more' },
+      t(shownHands.length ? 'display.moreWaiting' : 'display.handsWaiting', { n: moreHands })) : null);
     const q = model.currentPrompt;
     setText(question, q ? q.text : t('prompt.none'));
     if (s.clock && s.clock.phase !== lastPhase && !connection.replaying) {

@@ -7,11 +7,17 @@ import { t } from './strings.js';
  * The round's order as a list: each person's place, name and state in words (speaking now,
  * passed, has spoken, waiting), never by colour alone; null without a round.
  */
-export function roundOrder(floor, nameOf, { large = false } = {}) {
+export function roundOrder(floor, nameOf, { large = false, shown = Infinity } = {}) {
   const round = floor?.round;
   if (!round) return null;
   const passed = new Set(round.passed || []);
-  const items = (round.order || []).map((id, index) => {
+  const order = round.order || [];
+  // With `shown` (the room display) and a longer order: those who have spoken go, and only the
+  // speaker and the next ones, `shown` in all, stay.
+  const first = order.length > shown ? Math.min(round.index ?? 0, order.length) : 0;
+  const rest = Math.max(0, order.length - first - shown);
+  const items = order.slice(first, order.length - rest).map((id, at) => {
+    const index = first + at;
     const state = index === round.index && floor.speaker === id ? 'speaking'
       : passed.has(id) ? 'passed' : index < round.index ? 'done' : 'waiting';
     return el('li', { className: `round-${state}`, attrs: { 'data-participant': id, 'aria-current': state === 'speaking' ? 'true' : null } },
@@ -20,7 +26,8 @@ export function roundOrder(floor, nameOf, { large = false } = {}) {
   });
   return [
     el(large ? 'h2' : 'h3', { className: large ? 'display-round-heading' : '', textContent: t('round.orderHeading') }),
-    el('ol', { className: large ? 'display-round' : 'round-order', attrs: { 'data-testid': 'round-order' } }, items),
+    el('ol', { className: large ? 'display-round' : 'round-order', attrs: { 'data-testid': 'round-order', start: first + 1 } }, items,
+      rest ? el('li', { className: 'display-more' }, t('display.moreInRound', { n: rest })) : null),
   ];
 }
 

@@ -55,6 +55,9 @@ const en = {
   'display.startsAt': 'start time',
   'display.fullscreen': 'Full screen',
   'display.overtime': 'overtime',
+  'display.moreWaiting': '+ {n} more waiting',
+  'display.handsWaiting': '{n} hands up for after the round',
+  'display.moreInRound': '+ {n} more to come',
 
   'role.facilitator': 'facilitator',
   'role.host': 'host',
