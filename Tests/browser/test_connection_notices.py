@@ -90,6 +90,17 @@ def test_a_deleted_session_says_it_was_cancelled_in_a_live_region_and_stops(daem
     assert browser_errors(asha) == []
 
 
+def back_and_saved(daemon, page, note, typed):
+    """Starts `daemon` again (same data directory and port): `page`'s banner clears, the note it
+    kept with `typed` at its end is saved, and nothing but the reconnects' noise was logged."""
+    daemon.start(daemon.port)
+    wait_until(page, lambda d: connection_banner(d) == {"hidden": True, "text": "", "inTree": True}, timeout=40,
+               message=f"the banner never cleared after the restart (banner: {connection_banner(page)})")
+    wait_text(page, ".tab-panel:not([hidden]) .note-status", "All changes saved")
+    assert shown_note(page, note["id"]).endswith(typed)
+    assert [e for e in browser_errors(page) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
 EDITS_KEPT = "Reconnecting… your edits are kept and will be sent."
 EDITS_KEPT_SAID = "Your edits are kept and will be sent once reconnected."
 POLITE = ".visually-hidden[role=status][aria-live=polite]"
@@ -120,12 +131,7 @@ def test_typing_while_offline_says_at_once_that_edits_are_kept_and_announces_it_
                                EDITS_KEPT_SAID) == 1
 
     # Back online (same data directory and port) the banner clears and the kept text is sent.
-    daemon.start(daemon.port)
-    wait_until(asha, lambda d: connection_banner(d) == {"hidden": True, "text": "", "inTree": True}, timeout=40,
-               message=f"the banner never cleared after the restart (banner: {connection_banner(asha)})")
-    wait_text(asha, ".tab-panel:not([hidden]) .note-status", "All changes saved")
-    assert shown_note(asha, note["id"]).endswith("kept and more")
-    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+    back_and_saved(daemon, asha, note, "kept and more")
 
 
 def test_edits_waiting_as_the_connection_drops_are_said_with_the_loss_in_one_sentence(daemon, facilitator, api_ready, browsers):
@@ -142,9 +148,4 @@ def test_edits_waiting_as_the_connection_drops_are_said_with_the_loss_in_one_sen
     wait_js(asha, "return document.querySelector(arguments[0]).textContent === arguments[1]", POLITE, said,
             message="the loss and the kept edits were not said as one sentence")
     assert connection_banner(asha)["text"] == EDITS_KEPT
-    daemon.start(daemon.port)
-    wait_until(asha, lambda d: connection_banner(d) == {"hidden": True, "text": "", "inTree": True}, timeout=40,
-               message=f"the banner never cleared after the restart (banner: {connection_banner(asha)})")
-    wait_text(asha, ".tab-panel:not([hidden]) .note-status", "All changes saved")
-    assert shown_note(asha, note["id"]).endswith("typed as it died")
-    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+    back_and_saved(daemon, asha, note, "typed as it died")
