@@ -24,7 +24,10 @@ def hands_up(daemon, created, names):
     with contextlib.ExitStack() as stack:
         for name in names:
             token = urllib.parse.unquote(invite_of(created, name).split("#", 1)[1])
-            ws = stack.enter_context(connect(daemon.ws_url, subprotocols=["reviewroom.v1"], open_timeout=20, ping_interval=None))
+            # An unbounded queue: with the default (16 messages) the events nobody reads here stop
+            # the client reading, and each close then waited seconds for the server's close frame.
+            ws = stack.enter_context(connect(daemon.ws_url, subprotocols=["reviewroom.v1"], open_timeout=20,
+                                             ping_interval=None, max_queue=None))
             ws.send(json.dumps({"type": "hello", "token": token, "client": "browser-test/1"}))
             assert json.loads(ws.recv(timeout=20))["type"] == "welcome"
             ws.send(json.dumps({"type": "hand.raise", "id": 1, "kind": "contribution"}))

@@ -92,7 +92,7 @@ if (!token) {
     morphChildren(queue, shownHands.map((h, i) => el('li', {}, t('floor.position', { n: i + 1 }), ' ',
       el('span', { className: `badge kind-${h.kind}` }, t(`hand.${h.kind}`)), ' ', model.nameOf(h.participant))),
     moreHands > 0 ? el('li', { className: 'display-more' },
-      t(shownHands.length ? 'display.moreWaiting' : 'display.handsWaiting', { n: moreHands })) : null);
+      t(shownHands.length ? 'display.moreWaiting' : moreHands === 1 ? 'display.handWaiting' : 'display.handsWaiting', { n: moreHands })) : null);
     const q = model.currentPrompt;
     setText(question, q ? q.text : t('prompt.none'));
     if (s.clock && s.clock.phase !== lastPhase && !connection.replaying) {

@@ -57,6 +57,7 @@ const en = {
   'display.overtime': 'overtime',
   'display.moreWaiting': '+ {n} more waiting',
   'display.handsWaiting': '{n} hands up for after the round',
+  'display.handWaiting': '1 hand up for after the round',
   'display.moreInRound': '+ {n} more to come',
 
   'role.facilitator': 'facilitator',
