@@ -3,7 +3,9 @@ nothing is forwarded either way and nothing is closed, as when a laptop sleeps o
 path dies (the browser's socket looks open; no close ever comes). New connections still pass.
 `cut()` instead closes every connection and refuses new ones until `mend()`: a page that lost
 its network for a while, with the daemon running on. `delay` (seconds) holds back everything
-forwarded from then on: a path that got slower."""
+forwarded from then on: a path that got slower. `hold()` keeps what the daemon sends to the
+connections open now until `release()`, which forwards it all at once: many messages reaching a
+page together, as after a stall on a busy network."""
 import select
 import socket
 import threading
@@ -33,7 +35,7 @@ class BlackholeProxy:
                 server = socket.create_connection(self.target)
             except OSError:
                 continue
-            entry = {"sockets": (client, server), "silent": False}
+            entry = {"sockets": (client, server), "silent": False, "held": None, "lock": threading.Lock()}
             self.connections.append(entry)
             threading.Thread(target=self.pump, args=(entry,), daemon=True).start()
 
@@ -54,7 +56,11 @@ class BlackholeProxy:
                     client.close()
                     server.close()
                     return
-                (server if source is client else client).sendall(data)
+                with entry["lock"]:  # `release` writes to the same socket
+                    if source is server and entry["held"] is not None:
+                        entry["held"] += data
+                    else:
+                        (server if source is client else client).sendall(data)
         client.close()
         server.close()
 
@@ -62,6 +68,20 @@ class BlackholeProxy:
         """Every connection open now goes silent for good."""
         for entry in self.connections:
             entry["silent"] = True
+
+    def hold(self):
+        """What the daemon sends to every connection open now is kept back until `release()`."""
+        for entry in self.connections:
+            with entry["lock"]:
+                entry["held"] = bytearray()
+
+    def release(self):
+        """Forwards everything held, each connection's in one write, and stops holding."""
+        for entry in self.connections:
+            with entry["lock"]:
+                held, entry["held"] = entry["held"], None
+                if held:
+                    entry["sockets"][0].sendall(held)
 
     def cut(self):
         """Closes every connection open now and refuses new ones until `mend()`."""

@@ -1,43 +1,74 @@
 // What reaches a note from the server: `note.op` events (our own op's echo confirms it; anyone
 // else's, transformed over our unconfirmed edits by NoteClient, is shown with the caret and
 // selection kept where they belong), and the client's text put back in the editor after a
-// fresh welcome or a resync, the caret and selection moved with the text. The ops a resume
-// replays are kept until the replay is over and then applied at once, each editor drawn once
+// fresh welcome or a resync, the caret and selection moved with the text. Others' ops are
+// shown once per frame, each editor drawn once for all that came since the last (`flush`): drawn
+// one by one, thirty people typing made a page set a long note's text and lay it out sixty times
+// a second, and edits and announcements fell a quarter of a second and more behind. The ops a
+// resume replays are kept until the replay is over and then applied at once the same way
 // (`catchUp`): drawn one by one, a few thousand ops into a long note blocked the page for minutes.
 import { diffOperation, PendingText } from './ot.js';
 import { moveRanges } from './text-ranges.js';
 import { t } from './strings.js';
 import { displayText, toDisplay, toModel } from './line-breaks.js';
 
+/** How long others' ops wait for a frame before they are shown anyway (a hidden tab draws no frames). */
+const FLUSH_FALLBACK_MS = 100;
+
 export class NoteRemote {
   /** `view` is the NotesView: its notes, model, connection, cursors (`others`), hints and render methods. */
   constructor(view) {
     this.view = view;
     this.replayed = []; // `note.op` data received during a replay, not applied yet
+    this.frame = null; // {raf, timer} of the next `flush`
   }
 
   /**
-   * A `note.op` event; returns the name of its author (undefined for a note not shown). During a
-   * resume's replay it is only kept (`catchUp` applies it when the replay is over): the editor,
-   * the client and everything else stay as they were, so typing meanwhile is taken as usual.
+   * A `note.op` event; returns the name of its author (undefined for a note not shown). It waits
+   * in the note's `held` ops until the next frame (`flush`), or until an input method's
+   * composition in that note ends (`release`); our own op's echo is applied at once, with
+   * everything held before it (it confirms our edit, and the hints and the next edit read the
+   * revision it reaches). During a resume's replay it is only kept (`catchUp` applies it when
+   * the replay is over). Meanwhile the editor, the client and everything else stay as they
+   * were, so typing is taken as usual: held ops are transformed over it when they are applied.
    */
   event(data) {
     const view = this.view;
     const entry = view.notes.get(data.note);
     if (!entry) return undefined;
     if (view.connection?.replaying) {
+      if (this.frame) this.flush(); // ops received before the replay go first
       this.replayed.push(data);
       return view.model.nameOf(data.by);
     }
-    this.catchUp(); // none left by then (the replay's end applies them), unless the end was missed
-    if (entry.composing) {
-      (entry.held ??= []).push(data); // shown when the composition ends (`release`)
-      return view.model.nameOf(data.by);
-    }
-    this.receive(entry, data);
-    view.renderCursors(data.note);
-    view.renderStatus(entry);
+    if (this.replayed.length) this.catchUp(); // none left by then (the replay's end applies them), unless the end was missed
+    (entry.held ??= []).push(data);
+    if (entry.composing) return view.model.nameOf(data.by);
+    if (data.by === view.model.you?.id) this.flush();
+    else this.flushSoon();
     return view.model.nameOf(data.by);
+  }
+
+  /** Shows the held ops at the next frame, or after FLUSH_FALLBACK_MS when no frame comes first. */
+  flushSoon() {
+    if (this.frame) return;
+    this.frame = { raf: requestAnimationFrame(() => this.flush()), timer: setTimeout(() => this.flush(), FLUSH_FALLBACK_MS) };
+  }
+
+  /** Shows every note's held ops now (but those of a note in the middle of a composition), each editor drawn once. */
+  flush() {
+    if (this.frame) {
+      cancelAnimationFrame(this.frame.raf);
+      clearTimeout(this.frame.timer);
+      this.frame = null;
+    }
+    const queued = [];
+    for (const entry of this.view.notes.values()) {
+      if (entry.composing || !entry.held?.length) continue;
+      for (const data of entry.held) queued.push(data);
+      entry.held = [];
+    }
+    this.applyBatch(queued);
   }
 
   /** Applies one `note.op` to the note's client (which shows it through `applyRemote`), hints and others' cursors. */
@@ -45,10 +76,11 @@ export class NoteRemote {
     const view = this.view;
     try {
       view.hints.remember(entry, data);
-      entry.client.receiveEvent(data, view.model.you?.id);
+      const confirmed = entry.client.receiveEvent(data, view.model.you?.id);
       if (data.by === view.model.you?.id) {
         if (entry.batch) entry.shown = entry.batch.shown.value; // the hints' lines are read in it
         view.hints.afterOwnEdit(entry, data);
+        if (confirmed) view.sending.settled(entry); // its ack, if it came first, left that to this echo
       }
     } catch (error) {
       entry.outOfStep = true; // until a reload: later edits cannot be placed
@@ -63,6 +95,7 @@ export class NoteRemote {
    * hints, cursors and status line redrawn. The note's texts are built once (PendingText).
    */
   catchUp() {
+    this.flush(); // live ops held from before the replay
     const queued = this.replayed;
     this.replayed = [];
     this.applyBatch(queued);

@@ -28,15 +28,13 @@ export class NoteSending {
     this.lastEdit = { id, opId: edit.opId };
     view.connection.command('note.edit', { note: id, rev: edit.rev, opId: edit.opId, op: edit.op.toJSON() })
       .then((ack) => {
-        // Events held for an input method's composition (NoteRemote.event) include this edit's
-        // echo, which confirms it when they are shown: confirming from the ack now would move
-        // the client's revision past others' edits it has not applied, and its next edit
-        // would land in the wrong place.
+        // Others' edits held for the next frame or an input method's composition
+        // (NoteRemote.event) come before this edit's echo, which confirms it when it is shown:
+        // confirming from the ack now would move the client's revision past others' edits it
+        // has not applied, and its next edit would land in the wrong place.
         if (entry.held?.length) { view.renderStatus(entry); return; }
         if (entry.client.outstanding && entry.client.outstanding.opId === edit.opId) entry.client.confirm(ack.rev ?? entry.client.revision);
-        this.rearmRefusal(entry);
-        if (entry.client.state === 'synchronized') entry.paste = null;
-        view.renderStatus(entry);
+        this.settled(entry);
       })
       .catch((error) => {
         if (error.code === 'offline') return; // resent after the reconnect
@@ -55,6 +53,17 @@ export class NoteSending {
           this.showRefusal(entry, this.refusalText(entry, error), error.code === 'too_large');
         });
       });
+  }
+
+  /**
+   * One of this page's edits was confirmed (by its ack, or by its echo when the ack came while
+   * others' edits were held): a refusal may be said again, a large paste all saved is no longer
+   * taken back by a later refusal.
+   */
+  settled(entry) {
+    this.rearmRefusal(entry);
+    if (entry.client.state === 'synchronized') entry.paste = null;
+    this.view.renderStatus(entry);
   }
 
   /** Sends the outstanding edit again after `RATE_LIMITED_RETRY_MS`, if it is still `edit` and still unanswered. */

@@ -1,0 +1,55 @@
+"""Others' edits are drawn once per frame (BrowserClient.md, "Shared notes"). A probe of a
+40-person review saw pages set a long note's text and lay it out some sixty times a second with
+thirty people typing, and edits and announcements fell a quarter of a second and more behind.
+Here what the daemon sends Asha's page is held back on its way while Bilal makes forty edits and
+then let through at once, so all forty reach the page together: the editor's text must be set a
+few times, not forty, and come out right, her caret where it was."""
+from selenium.webdriver.common.action_chains import ActionChains
+
+from conftest import browser_errors
+from pages import note_get, shown_note, wait_text, wait_until
+from room_helpers import proxied_room
+from test_note_editing import SAVED, STATUS, peer, place, selection
+
+EDITS = 40
+
+COUNT_VALUE_SETS = """
+const area = document.getElementById('note-' + arguments[0]);
+const value = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+window.valueSets = 0;
+Object.defineProperty(area, 'value', {
+  configurable: true,
+  get() { return value.get.call(this); },
+  set(text) { window.valueSets += 1; value.set.call(this, text); },
+});
+"""
+
+
+def test_forty_edits_arriving_together_are_drawn_in_a_few_frames(proxied, browsers):
+    daemon, proxy, _ = proxied
+    created, _, asha = proxied_room(proxied, browsers, "Drawn per frame", ["Asha", "Bilal"])
+    note = created["session"]["notes"][0]["id"]
+    place(asha, note, 0, 0)
+    ActionChains(asha).send_keys("Asha:").perform()
+    wait_text(asha, STATUS, SAVED)
+    with peer(daemon, created, "Bilal") as bilal:
+        current = note_get(asha, note)
+        rev, length = current["rev"], len(current["text"])
+        asha.execute_script(COUNT_VALUE_SETS, note)
+        proxy.hold()
+        try:
+            for n in range(EDITS):
+                ack = bilal.command("note.edit", note=note, rev=rev, opId=f"frames-{n}", op=[length, "b"])
+                rev, length = ack["rev"], length + 1
+        finally:
+            proxy.release()
+        expected = "Asha:" + "b" * EDITS
+        wait_until(asha, lambda d: shown_note(d, note) == expected,
+                   message=f"Asha's page shows {shown_note(asha, note)!r}")
+        sets = asha.execute_script("return window.valueSets")
+        assert 1 <= sets <= EDITS // 4, f"the note's text was set {sets} times for {EDITS} edits"
+        assert selection(asha, note)[:2] == [5, 5]
+        ActionChains(asha).send_keys("!").perform()
+        wait_text(asha, STATUS, SAVED)
+        assert note_get(asha, note)["text"] == "Asha:!" + "b" * EDITS
+    assert browser_errors(asha) == []
