@@ -133,3 +133,49 @@ def test_who_joined_and_who_went_offline_is_said_but_not_a_short_drop(daemon, br
         "goneSaid": None,
     }
     assert browser_errors(driver) == []
+
+
+def test_a_burst_of_hands_or_arrivals_is_said_a_few_at_a_time(daemon, browsers):
+    """gathered-news.js, floor-news.js, presence-news.js: a probe of a 40-person review heard 17
+    separate "raised a hand" messages in four seconds, and a class joining as one "joined" each."""
+    driver = browsers()
+    said = run_in_page(
+        driver, daemon,
+        "Promise.all([import('/js/gathered-news.js'), import('/js/floor-news.js'), import('/js/presence-news.js')])"
+        ".then(([{ NewsGatherer }, { raisedHands, raisedNews }, { joinedNews }]) => {"
+        "  const names = { a: 'Asha', b: 'Ben', c: 'Cy', d: 'Dee', e: 'Eve', f: 'Fran' };"
+        "  const nameOf = (id) => names[id];"
+        "  const queue = (...ids) => ({ queue: ids.map((id) => ({ participant: id, kind: id === 'e' ? 'response' : 'contribution' })) });"
+        "  const timers = [], batches = [];"
+        "  const g = new NewsGatherer((items) => batches.push(items.join('+')), {"
+        "    setTimer: (f) => timers.push(f), clearTimer: () => {} });"
+        "  g.add(['a']); g.add(['b']); g.add([]); g.add(['c', 'd']);"
+        "  const afterFirst = batches.slice();"
+        "  timers.shift()(); g.add(['e']);"
+        "  const afterSecond = batches.slice();"
+        "  timers.shift()(); timers.shift()(); g.add(['f']);"
+        "  done({ afterFirst, afterSecond, last: batches, timersLeft: timers.length,"
+        "    raised: raisedHands(queue('a'), queue('a', 'f', 'b', 'e'), 'f'),"
+        "    few: raisedNews(raisedHands(queue(), queue('a', 'b', 'c'), 'f'), nameOf, 3),"
+        "    many: raisedNews(raisedHands(queue(), queue('a', 'b', 'c', 'd', 'e'), 'f'), nameOf, 5),"
+        "    none: raisedNews([], nameOf, 0),"
+        "    joinedFew: joinedNews(['a', 'b', 'c'], nameOf), joinedMany: joinedNews(['a', 'b', 'c', 'd', 'e'], nameOf),"
+        "    joinedNone: joinedNews([], nameOf) });"
+        "}, (e) => done({ error: String(e) }));")
+    assert said == {
+        # The first is said at once; what follows within the window is said together when it ends.
+        "afterFirst": ["a"],
+        "afterSecond": ["a", "b+c+d"],
+        # A window that gathered nothing closes: the next item is said at once again.
+        "last": ["a", "b+c+d", "e", "f"],
+        "timersLeft": 1,
+        "raised": [{"id": "b", "pos": 3, "response": False}, {"id": "e", "pos": 4, "response": True}],
+        "few": ["Asha raised a hand (1st)", "Ben raised a hand (2nd)", "Cy raised a hand (3rd)"],
+        # A direct response is always named; four plain hands or more are a count.
+        "many": ["Eve wants to respond directly (5th)", "Asha, Ben and 2 others raised hands (5 waiting)"],
+        "none": [],
+        "joinedFew": "Asha, Ben, and Cy joined",
+        "joinedMany": "Asha, Ben and 3 others joined",
+        "joinedNone": None,
+    }
+    assert browser_errors(driver) == []

@@ -12,8 +12,10 @@ import { formatDuration, spokenDuration } from './timefmt.js';
  * end's: the hands it clears were not lowered by anyone, so that is not what is said (the
  * facilitator heard "Asha lowered their hand"); after the end, hands are no news.
  * `loweredByMe(id)` is true while this page's own `hand.lower` for `id` awaits its answer.
+ * Others' raised hands are said through `raisedNews`, or, when `gather` is given, handed to it
+ * (`raisedHands`' items) to be said with those that follow (a burst of hands is one message).
  */
-export function handNews(before, after, { me, facilitator, nameOf, reset = null, loweredByMe = () => false }) {
+export function handNews(before, after, { me, facilitator, nameOf, reset = null, loweredByMe = () => false, gather = null }) {
   const oldQueue = (before?.queue || []).map((h) => h.participant);
   const newQueue = (after?.queue || []).map((h) => h.participant);
   const speaker = after?.speaker ?? null;
@@ -27,11 +29,9 @@ export function handNews(before, after, { me, facilitator, nameOf, reset = null,
     else if (was >= 0 && now >= 0 && was !== now) news.push(t('announce.handMoved', { pos: ordinal(now + 1) }));
   }
   if (facilitator) {
-    newQueue.forEach((id, index) => {
-      // A direct response jumps the plain queue: said as such, not as just "raised a hand".
-      const raised = after.queue[index]?.kind === 'response' ? 'announce.raisedResponse' : 'announce.raised';
-      if (id !== me && !oldQueue.includes(id)) news.push(t(raised, { name: nameOf(id), pos: ordinal(index + 1) }));
-    });
+    const raised = raisedHands(before, after, me);
+    if (gather) gather(raised);
+    else news.push(...raisedNews(raised, nameOf, newQueue.length));
     const gone = oldQueue.filter((id) => id !== me && id !== speaker && !newQueue.includes(id));
     if (reset && gone.length) {
       news.push(t('announce.handsCleared', { names: new Intl.ListFormat(undefined, { type: 'conjunction' }).format(gone.map(nameOf)) }));
@@ -40,6 +40,30 @@ export function handNews(before, after, { me, facilitator, nameOf, reset = null,
       for (const id of gone) news.push(t(loweredByMe(id) ? 'announce.youLowered' : 'announce.lowered', { name: nameOf(id) }));
     }
   }
+  return news;
+}
+
+/** More hands than this raised together are said as a count ("Asha, Ben and 12 others raised hands"). */
+export const MANY_HANDS = 3;
+
+/** Hands in `after`'s queue that were not in `before`'s, but `me`'s: `{id, pos, response}` (`pos` from 1). */
+export function raisedHands(before, after, me) {
+  const was = new Set((before?.queue || []).map((h) => h.participant));
+  return (after?.queue || []).flatMap((hand, index) => (hand.participant === me || was.has(hand.participant) ? []
+    : [{ id: hand.participant, pos: index + 1, response: hand.kind === 'response' }]));
+}
+
+/**
+ * The facilitator's sentences for hands raised (`raisedHands`' items): each with its place in
+ * the queue; a direct response always named (it jumps the plain queue); more than MANY_HANDS
+ * plain hands at once as the first two and how many more, with how many wait now (`waiting`).
+ */
+export function raisedNews(raised, nameOf, waiting) {
+  const said = (hand) => t(hand.response ? 'announce.raisedResponse' : 'announce.raised', { name: nameOf(hand.id), pos: ordinal(hand.pos) });
+  const plain = raised.filter((hand) => !hand.response);
+  const news = raised.filter((hand) => hand.response).map(said);
+  if (plain.length <= MANY_HANDS) return [...news, ...plain.map(said)];
+  news.push(t('announce.raisedMany', { first: `${nameOf(plain[0].id)}, ${nameOf(plain[1].id)}`, n: plain.length - 2, waiting }));
   return news;
 }
 

@@ -10,14 +10,28 @@ export const AWAY_MS = 30000;
 const list = (ids, nameOf) => new Intl.ListFormat(undefined, { type: 'conjunction' }).format(ids.map(nameOf));
 
 /**
- * The sentence for people online in `after` but not in `before` ("Asha and Ben joined"), or null:
- * said for someone this page has not seen online yet (`seen`), or back after at least `AWAY_MS`
- * offline (`awaySince`: id → ms when they went), not for `me`.
+ * The people online in `after` but not in `before` whose coming is news: someone this page has
+ * not seen online yet (`seen`), or back after at least `AWAY_MS` offline (`awaySince`: id → ms
+ * when they went), not `me`. In the order of `after`.
  */
-export function arrivalNews(before, after, { seen, awaySince, now, me, nameOf }) {
-  const arrived = [...after].filter((id) => id !== me && !before.has(id)
+export function arrivals(before, after, { seen, awaySince, now, me }) {
+  return [...after].filter((id) => id !== me && !before.has(id)
     && (!seen.has(id) || (awaySince.has(id) && now - awaySince.get(id) >= AWAY_MS)));
-  return arrived.length ? t('announce.joined', { names: list(arrived, nameOf) }) : null;
+}
+
+/** More people than this joining together are said as a count ("Asha, Ben and 12 others joined"). */
+export const MANY_JOINED = 3;
+
+/** The sentence for `ids` who joined ("Asha and Ben joined"; "Asha, Ben and 12 others joined"), or null for none. */
+export function joinedNews(ids, nameOf) {
+  if (!ids.length) return null;
+  if (ids.length <= MANY_JOINED) return t('announce.joined', { names: list(ids, nameOf) });
+  return t('announce.joinedMany', { first: `${nameOf(ids[0])}, ${nameOf(ids[1])}`, n: ids.length - 2 });
+}
+
+/** `joinedNews` of `arrivals`: the sentence for who came, or null. */
+export function arrivalNews(before, after, who) {
+  return joinedNews(arrivals(before, after, who), who.nameOf);
 }
 
 /**

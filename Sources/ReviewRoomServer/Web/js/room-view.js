@@ -5,9 +5,10 @@ import { t } from './strings.js';
 import { setPageTitle } from './page-title.js';
 import { agendaLength, formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
-import { handNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
+import { handNews, raisedNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
+import { NewsGatherer } from './gathered-news.js';
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
-import { arrivalNews, departureNews } from './presence-news.js';
+import { arrivals, departureNews, joinedNews } from './presence-news.js';
 import { clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
 import { refusalText } from './refusal-text.js';
 
@@ -45,6 +46,9 @@ export class RoomView {
     this.awaySince = new Map();
     this.wentOfflineSaid = new Set();
     this.presenceBaseline = true;
+    // Bursts of others' hands and of arrivals, said to the facilitator a few at a time (`gathered-news.js`).
+    this.handsToSay = new NewsGatherer((hands) => this.sayRaised(hands));
+    this.joinsToSay = new NewsGatherer((ids) => this.sayJoined(ids));
     this.signalTimer = null;
     this.stopped = false;
     this.refusalTimer = null;
@@ -71,6 +75,8 @@ export class RoomView {
     clearTimeout(this.refusalTimer);
     clearTimeout(this.phaseKeyTimer);
     clearTimeout(this.signalTimer);
+    this.handsToSay.stop();
+    this.joinsToSay.stop();
     this.unsubscribe();
     this.announcer.remove?.();
   }
@@ -225,7 +231,8 @@ export class RoomView {
         // This page's own release or lowering awaits its ack when the event it caused arrives.
         const who = { me: this.model.you?.id, facilitator: this.model.isFacilitator, nameOf, turnOverSaid, reset, live: true,
           releasedByMe: this.connection.awaiting('floor.release') || this.connection.awaiting('round.pass'),
-          loweredByMe: (id) => this.connection.awaiting('hand.lower', (fields) => fields.participant === id) };
+          loweredByMe: (id) => this.connection.awaiting('hand.lower', (fields) => fields.participant === id),
+          gather: (hands) => this.handsToSay.add(hands) };
         const speaker = speakerNews(this.lastFloor, after, who);
         const polite = handNews(this.lastFloor, after, who);
         const turnLength = turnLengthNews(this.lastFloor, after, who, this.model.turnRemainingSec(this.connection.serverNow()));
@@ -273,17 +280,33 @@ export class RoomView {
     }
   }
 
-  // The facilitator hears who joined (`arrivalNews`); who went offline is said from the tick.
+  // The facilitator hears who joined (`arrivals`, gathered in bursts); who went offline is said from the tick.
   notePresence(before, after) {
     const now = Date.now();
     if (this.presenceBaseline) this.presenceBaseline = false;
     else if (this.model.isFacilitator && !document.hidden) {
-      const text = arrivalNews(before, after, { seen: this.seenOnline, awaySince: this.awaySince, now,
-        me: this.model.you?.id, nameOf: (id) => this.model.nameOf(id) });
-      if (text) this.announcer.say(text);
+      this.joinsToSay.add(arrivals(before, after, { seen: this.seenOnline, awaySince: this.awaySince, now, me: this.model.you?.id }));
     }
     for (const id of after) { this.seenOnline.add(id); this.awaySince.delete(id); this.wentOfflineSaid.delete(id); }
     for (const id of before) if (!after.has(id)) this.awaySince.set(id, now);
+  }
+
+  /**
+   * Others' hands raised (`raisedHands`' items, gathered): those still up, at their places now,
+   * with how many wait now (a hand lowered meanwhile was said as lowered).
+   */
+  sayRaised(hands) {
+    if (this.stopped) return;
+    const queue = (this.model.session?.floor?.queue || []).map((h) => h.participant);
+    const up = hands.filter((h) => queue.includes(h.id)).map((h) => ({ ...h, pos: queue.indexOf(h.id) + 1 }));
+    const news = raisedNews(up, (id) => this.model.nameOf(id), queue.length);
+    if (news.length) this.announcer.say(news.join('. '));
+  }
+
+  /** People who joined (gathered), in one sentence. */
+  sayJoined(ids) {
+    const text = this.stopped ? null : joinedNews(ids, (id) => this.model.nameOf(id));
+    if (text) this.announcer.say(text);
   }
 
   sayWentOffline() {
