@@ -5,6 +5,7 @@ import { t } from './strings.js';
 import { Api } from './api.js';
 import { ScheduleForm, field } from './schedule-form.js';
 import { formatInstant } from './timefmt.js';
+import { displayNames, repeatedName } from './names.js';
 import { LiveConsole } from './live-console.js';
 import { Announcer } from './announcer.js';
 import { fatalNotice, keepsTokenAfter } from './session-page.js';
@@ -167,29 +168,33 @@ function showSession(id, message) {
     document.title = t('console.sessionTitle', { title: s.title });
     const links = savedLinks();
     const status = el('p', { className: 'form-status', attrs: { role: 'status' } }, message || '');
+    const shown = displayNames(s.participants || []);
     const people = (s.participants || []).map((p) => {
+      const name = shown.get(p.id);
       const url = links[p.id];
-      const link = url ? el('input', { type: 'text', readOnly: true, value: url, className: 'invite-link', attrs: { 'aria-label': t('invite.linkFor', { name: p.name }), 'data-role': p.role, 'data-name': p.name } }) : null;
+      const link = url ? el('input', { type: 'text', readOnly: true, value: url, className: 'invite-link', attrs: { 'aria-label': t('invite.linkFor', { name }), 'data-role': p.role, 'data-name': p.name } }) : null;
       return el('li', { className: 'invite-row' },
-        el('strong', {}, p.name), ' ', el('span', { className: 'meta' }, t(`role.${p.role}`)),
+        el('strong', {}, name), ' ', el('span', { className: 'meta' }, t(`role.${p.role}`)),
         link,
-        link ? el('button', { type: 'button', className: 'secondary', textContent: t('invite.copy'), attrs: { 'aria-label': t('invite.copyFor', { name: p.name }) },
-          on: { click: async () => { status.textContent = (await copyText(url, link)) ? t('invite.copied', { name: p.name }) : t('invite.copyManually'); } } }) : null,
-        el('button', { type: 'button', className: 'secondary', textContent: t('invite.reissue'), attrs: { 'aria-label': t('invite.reissueFor', { name: p.name }) },
+        link ? el('button', { type: 'button', className: 'secondary', textContent: t('invite.copy'), attrs: { 'aria-label': t('invite.copyFor', { name }) },
+          on: { click: async () => { status.textContent = (await copyText(url, link)) ? t('invite.copied', { name }) : t('invite.copyManually'); } } }) : null,
+        el('button', { type: 'button', className: 'secondary', textContent: t('invite.reissue'), attrs: { 'aria-label': t('invite.reissueFor', { name }) },
           on: { click: (e) => guarded(async () => {
-            if (e.detail > 1 || !window.confirm(t('invite.confirmReissue', { name: p.name }))) return;
-            saveLink(await api.reissue(id, p.id)); showSession(id, t('invite.reissued', { name: p.name }));
+            if (e.detail > 1 || !window.confirm(t('invite.confirmReissue', { name }))) return;
+            saveLink(await api.reissue(id, p.id)); showSession(id, t('invite.reissued', { name }));
           }) } }),
-        el('button', { type: 'button', className: 'secondary danger', textContent: t('invite.revoke'), attrs: { 'aria-label': t('invite.revokeFor', { name: p.name }) },
+        el('button', { type: 'button', className: 'secondary danger', textContent: t('invite.revoke'), attrs: { 'aria-label': t('invite.revokeFor', { name }) },
           on: { click: (e) => guarded(async () => {
-            if (e.detail > 1 || !window.confirm(t('invite.confirmRevoke', { name: p.name }))) return;
-            await api.revoke(id, p.id); showSession(id, t('invite.revoked', { name: p.name }));
+            if (e.detail > 1 || !window.confirm(t('invite.confirmRevoke', { name }))) return;
+            await api.revoke(id, p.id); showSession(id, t('invite.revoked', { name }));
           }) } }));
     });
     const name = el('input', { type: 'text', id: 'invite-name', required: true });
     const role = el('select', { id: 'invite-role' }, INVITE_ROLES.map((r) => el('option', { value: r }, t(`role.${r}`))));
     const inviteForm = el('form', { className: 'row', on: { submit: (e) => { e.preventDefault(); guarded(async () => {
       if (!name.value.trim()) { status.textContent = t('invite.needName'); return; }
+      const taken = repeatedName([name.value], (s.participants || []).map((p) => p.name));
+      if (taken) { status.textContent = t('invite.nameTaken', { name: taken.name }); return; }
       const invite = await api.invite(id, { name: name.value.trim(), role: role.value });
       saveLink(invite);
       showSession(id, t('invite.added', { name: invite.participant.name }));

@@ -298,7 +298,7 @@ export class LiveConsole {
     const inRound = !!floor.round;
     const grantable = (s.participants || []).filter((p) => ['host', 'reviewer', 'facilitator'].includes(p.role));
     const who = el('select', { id: 'control-grant-who', on: { change: (e) => { this.grantChoice = e.target.value; } } },
-      grantable.map((p) => el('option', { value: p.id, selected: p.id === this.grantChoice }, p.name)));
+      grantable.map((p) => el('option', { value: p.id, selected: p.id === this.grantChoice }, this.model.nameOf(p.id))));
     const turnLabel = t('control.turnLabel');
     const turnSec = () => this.seconds(this.turn, turnLabel, 'control-turn', { optional: true });
     const withTurn = (make) => () => { const secs = turnSec(); return secs === null ? null : make(secs); };

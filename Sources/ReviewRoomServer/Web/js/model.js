@@ -1,5 +1,9 @@
 // The session as the page knows it: the welcome snapshot with every event applied
 // in order (PROTOCOL.md §3.2), plus who is online from `presence`.
+import { displayNames } from './names.js';
+
+// Each participants list's display names, worked out once per list (an event replaces the list).
+const shownNames = new WeakMap();
 
 export class SessionModel {
   constructor() {
@@ -101,8 +105,12 @@ export class SessionModel {
   /** The participant with this id, if known. */
   participant(id) { return (this.session?.participants || []).find((p) => p.id === id) || null; }
 
-  /** A display name for a participant id. */
-  nameOf(id) { return this.participant(id)?.name ?? id; }
+  /** A display name for a participant id: their name, numbered when someone else has the same name (`names.js`). */
+  nameOf(id) {
+    const participants = this.session?.participants || [];
+    if (!shownNames.has(participants)) shownNames.set(participants, displayNames(participants));
+    return shownNames.get(participants).get(id) ?? id;
+  }
 
   /** The current phase object, if any. */
   get phase() {

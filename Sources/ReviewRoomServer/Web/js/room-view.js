@@ -355,7 +355,7 @@ export class RoomView {
       el('h1', { id: 'room-heading', textContent: s.title, attrs: { tabindex: '-1' } }),
       el('p', { className: 'meta' }, t('room.host', { school: s.hostSchool })),
       el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
-      you ? el('p', { className: 'meta' }, t('room.you', { name: you.name, role: t(`role.${you.role}`) })) : null,
+      you ? el('p', { className: 'meta' }, t('room.you', { name: this.model.nameOf(you.id), role: t(`role.${you.role}`) })) : null,
       you?.role === 'observer' ? el('p', { className: 'role-note', id: 'role-note' }, t('room.observerNote')) : null);
     setPageTitle(t('room.pageTitle', { title: s.title }));
   }
@@ -406,7 +406,7 @@ export class RoomView {
       bar.style.width = `${Math.round((secs / max) * 100)}%`;
       return el('li', { className: online ? 'online' : 'offline', attrs: { 'data-participant': p.id } },
         el('span', { className: 'presence', attrs: { 'aria-hidden': 'true' } }, online ? '●' : '○'),
-        ' ', el('strong', {}, p.name), ' ', el('span', { className: 'meta' }, t(`role.${p.role}`), ' · ', online ? t('people.online') : t('people.offline')),
+        ' ', el('strong', {}, this.model.nameOf(p.id)), ' ', el('span', { className: 'meta' }, t(`role.${p.role}`), ' · ', online ? t('people.online') : t('people.offline')),
         speaks ? el('span', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, bar) : null,
         speaks ? el('span', { className: 'meta spoken' }, t('people.spoken', { time: formatDuration(secs) })) : null);
     });

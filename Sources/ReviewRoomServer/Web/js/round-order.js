@@ -60,7 +60,7 @@ export class RoundOrder {
     const last = this.entries.length - 1;
     const items = this.entries.map((entry, index) => {
       const person = (model.session?.participants || []).find((p) => p.id === entry.id);
-      const name = person?.name ?? entry.id;
+      const name = model.nameOf(entry.id);
       const presence = t(model.online.has(entry.id) ? 'control.present' : 'control.absent');
       const role = t(`role.${person?.role}`);
       const box = el('input', { type: 'checkbox', id: `round-include-${entry.id}`, checked: entry.included, disabled,

@@ -3,6 +3,7 @@
 import { el, replaceChildren } from './dom.js';
 import { t } from './strings.js';
 import { zonedToUTC, utcToZoned } from './timefmt.js';
+import { repeatedName } from './names.js';
 
 const KINDS = ['briefing', 'enquiry', 'evidence', 'round', 'discussion', 'actions', 'reflection', 'break'];
 const TURN_MODES = ['open', 'queue', 'round'];
@@ -244,6 +245,17 @@ export class ScheduleForm {
       if (missing) { problems.push(t(key)); invalid.push(control); }
     }
     if (this.phases.length === 0) problems.push(t('schedule.needPhase'));
+    // Two people of the same name could not be told apart in the room (they would be shown
+    // numbered, "Sam (1)" and "Sam (2)"): the form asks for something to tell them apart by.
+    const names = this.existing ? [] : this.people.map((p) => p.name);
+    const repeated = repeatedName(names);
+    this.peopleList.querySelectorAll('input.person-name').forEach((input) => input.removeAttribute('aria-invalid'));
+    if (repeated) {
+      problems.push(t('schedule.sameName', { name: repeated.name }));
+      const input = this.peopleList.children[repeated.index]?.querySelector('input.person-name');
+      input?.setAttribute('aria-invalid', 'true');
+      if (input) invalid.push(input);
+    }
     if (problems.length) {
       this.status.textContent = problems.join(' ');
       invalid[0]?.focus();

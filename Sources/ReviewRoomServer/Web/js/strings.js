@@ -265,6 +265,7 @@ const en = {
   'schedule.needHost': 'Name the host school.',
   'schedule.needFocus': 'Describe the enquiry focus.',
   'schedule.needPhase': 'The agenda needs at least one phase.',
+  'schedule.sameName': 'Two people are called {name}: add an initial or a surname, so everyone can tell them apart.',
 
   'kind.briefing': 'briefing',
   'kind.enquiry': 'enquiry',
@@ -299,6 +300,7 @@ const en = {
   'invite.add': 'Invite',
   'invite.added': '{name} invited. Copy the link now.',
   'invite.needName': 'Enter a name.',
+  'invite.nameTaken': 'Someone called {name} is already invited: add an initial or a surname, so everyone can tell them apart.',
   'invite.ended': 'This review has ended, so nobody new can be invited: share its record instead. “Revoke” still removes someone’s access to the read-only review, and “New link” gives it back.',
 
   'control.heading': 'Run the session',
