@@ -219,6 +219,13 @@ class Machine:
     def journal(self):
         return self.sh("journalctl -u reviewroomd --no-pager -o cat").stdout
 
+    def journal_after(self, text, times=1):
+        """The journal once `text` is on `times` of its lines (or after TIMEOUT): `systemctl
+        reload` returns once SIGHUP is sent, before the daemon has logged what the reload did."""
+        self.sh(f"timeout {TIMEOUT} sh -c 'until [ \"$(journalctl -u reviewroomd --no-pager -o cat | grep -c -F \"{text}\")\" -ge {times} ];"
+                " do sleep 0.1; done'", check=False, timeout=TIMEOUT + 5)
+        return self.journal()
+
     def show(self, unit, *properties):
         out = self.sh(f"systemctl show {unit} " + " ".join(f"-p {p}" for p in properties)).stdout
         return dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
@@ -379,7 +386,8 @@ def test_reload_sends_sighup(machine):
     before = machine.journal().count("SIGHUP: reloading")
     reloaded = machine.sh("systemctl reload reviewroomd", check=False)
     assert reloaded.returncode == 0, machine.sh("journalctl --no-pager -o cat -u reviewroomd | tail -3").stdout
-    assert machine.journal().count("SIGHUP: reloading") == before + 1, machine.journal()[-2000:]
+    journal = machine.journal_after("SIGHUP: reloading", before + 1)
+    assert journal.count("SIGHUP: reloading") == before + 1, journal[-2000:]
 
 
 def test_stop_closes_clients_with_1001_and_exits_0(machine):
@@ -465,7 +473,7 @@ def test_install_with_tls_end_to_end(machine):
     context = ssl.create_default_context(cadata=bundle_cert)
     assert readyz(f"https://127.0.0.1:{machine.port}", context) == 200
     machine.sh("systemctl reload reviewroomd")
-    assert "TLS certificates reloaded" in machine.journal()
+    assert "TLS certificates reloaded" in machine.journal_after("TLS certificates reloaded")
 
 
 def test_readme_uninstall_leaves_nothing_behind(machine):
