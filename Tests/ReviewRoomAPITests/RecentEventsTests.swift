@@ -50,4 +50,29 @@ struct RecentEventsTests {
         #expect(recent.frames(after: 3) == nil)
         #expect(texts(recent.frames(after: 4)) == [text(5), text(6), text(7)])
     }
+
+    @Test func oldEventsAreDroppedPastTwiceTheByteCapacityDownToIt() {
+        let size = OutboundFrame(text(1)).count
+        var recent = RecentEvents(nextSeq: 1, capacity: 100, byteCapacity: 3 * size)
+        for seq in Int64(1)...6 { recent.append(OutboundFrame(text(seq))) }
+        #expect(texts(recent.frames(after: 0)) == (1...6).map { text(Int64($0)) }, "up to twice the bytes are kept")
+        recent.append(OutboundFrame(text(7)))
+        #expect(recent.frames(after: 3) == nil)
+        #expect(texts(recent.frames(after: 4)) == [text(5), text(6), text(7)])
+        #expect(recent.bytes == 3 * size)
+    }
+
+    @Test func theNewestEventStaysWhateverItsSize() {
+        var recent = RecentEvents(nextSeq: 1, capacity: 100, byteCapacity: 1)
+        for seq in Int64(1)...3 { recent.append(OutboundFrame(text(seq))) }
+        #expect(texts(recent.frames(after: 2)) == [text(3)])
+        #expect(recent.frames(after: 1) == nil)
+    }
+
+    @Test func storedEventsCountTheirNameAndDataAsTheirBytes() {
+        var recent = RecentEvents(nextSeq: 1, capacity: 10)
+        recent.append(stored: record(1))
+        #expect(recent.bytes == "floor.changed".utf8.count + #"{"floor":{"n":1}}"#.utf8.count)
+        #expect(recent.bytes < OutboundFrame(text(1)).count, "a lower bound of the frame")
+    }
 }

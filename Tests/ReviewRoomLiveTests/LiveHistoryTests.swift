@@ -72,6 +72,30 @@ struct LiveHistoryTests {
         await typed.stop()
     }
 
+    /// Ops that insert much leave memory by size as well as by count: with a snapshot after
+    /// every event (by bytes, not by count) and room for ten inserted units, only the last two
+    /// of "w0 " … "w12 " stay; an edit on revision 1 is still transformed over everything since.
+    @Test func opsLeaveMemoryByWhatTheyInsertAndSnapshotsComeByBytes() async throws {
+        var typed = try await TypedPastASnapshot { limits in
+            limits.snapshotEveryEvents = 1_000
+            limits.snapshotEveryBytes = 1
+            limits.historyKeptRevisions = 1_000
+            limits.historyKeptUnits = 10
+        }
+        let (asha, ben, ashaID, actor) = (typed.asha, typed.ben, typed.ashaID, typed.actor)
+        // No snapshot is being saved now (the fixture waited): this edit's starts one at its seq.
+        try await SnapshotTests.edit(asha, &typed.expected, author: ashaID, opId: "o12", rev: typed.expected.revision,
+                                     op: SnapshotTests.append("w12 ", to: typed.expected.text.utf16Count))
+        await actor.finishSnapshot()
+        let (oldest, kept) = await actor.historyInMemory(of: "evidence")
+        #expect(oldest == 11 && kept == 2, "\"w11 \" and \"w12 \" insert 8 units, with \"w10 \" 12: oldest \(oldest), kept \(kept)")
+
+        try await SnapshotTests.edit(asha, &typed.expected, author: ashaID, opId: "late", rev: 1, op: ("[\"¡\", 3]", ["¡", 3]))
+        // (Its own snapshot then leaves the ops read back out of memory again, by size.)
+        #expect(try await SnapshotTests.noteText(ben).text == typed.expected.text.string)
+        await typed.stop()
+    }
+
     /// Asha and Ben send edits made on two different older revisions at once: the note's older
     /// ops are read back one read at a time, and each edit is transformed over everything
     /// after its own revision, once.

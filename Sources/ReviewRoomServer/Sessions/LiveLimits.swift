@@ -16,6 +16,8 @@ public struct LiveLimits: Sendable {
     /// Latest events a loaded session keeps framed in memory for `resume`s (between this and
     /// twice this many); a resume from further back, within ``replayLimit``, reads the older
     /// ones from the store. A ring of ``replayLimit`` events held 2.7–5.4 MB per long session.
+    /// The ring also keeps at most about ``replayByteLimit`` bytes (twice that before it is
+    /// trimmed): a resume never replays more.
     public var replayRingEvents = 1_000
     /// Most bytes a `resume` replays (it must fit the connection's outbox at once); a larger
     /// backlog gets a fresh `welcome`.
@@ -27,6 +29,13 @@ public struct LiveLimits: Sendable {
     /// (or the record) needs them. Without this bound a session's history grew by an op per
     /// keystroke for as long as it stayed loaded (about 320 bytes an edit with its op-id entry).
     public var historyKeptRevisions = 1_000
+    /// UTF-16 units the ops a note keeps in memory before its latest snapshot may insert in
+    /// all; older ones leave memory too. A thousand edits that each replace a 60,000-character
+    /// note held some 60 MB.
+    public var historyKeptUnits = 1_048_576
+    /// Bytes of events after which a live session stores a snapshot even before
+    /// ``snapshotEveryEvents`` events (so large edits leave memory sooner; see ``historyKeptUnits``).
+    public var snapshotEveryBytes = 16 * 1_048_576
     /// Bits of each fingerprint kept for the `(author, opId)` of edits whose ops left memory
     /// (``ReviewRoomCore/OperationFingerprints``): 64 in the daemon, 8 bytes an edit. Tests
     /// keep fewer, so that an edit's fingerprint matches an older one and the edit must still be

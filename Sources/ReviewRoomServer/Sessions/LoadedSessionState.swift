@@ -65,7 +65,8 @@ struct LoadedSessionState {
         }
         var opIndex: [NoteOpKey: Int] = [:]
         let snapshotSeq = loaded.snapshot?.seq ?? 0
-        var recent = RecentEvents(nextSeq: snapshotSeq + 1, capacity: limits.replayRingEvents)
+        var recent = RecentEvents(nextSeq: snapshotSeq + 1, capacity: limits.replayRingEvents,
+                                  byteCapacity: limits.replayByteLimit)
         for record in loaded.events {
             recent.append(stored: record)
             if record.name == "note.op" {

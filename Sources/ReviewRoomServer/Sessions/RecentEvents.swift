@@ -4,6 +4,9 @@ import WebSocketTransport
 
 /// The last few thousand events of a session, for `resume` replay without a store read.
 ///
+/// Bounded by count and by bytes: a thousand edits that each replace a 60,000-character note
+/// held over 100 MB, where a `resume` never replays more than ``LiveLimits/replayByteLimit``.
+///
 /// Events broadcast while the session is loaded keep the frame every member got. Events read
 /// from the store when the session loads keep their record and are framed only if a resume
 /// asks for them: framing all of them made a session's first join after a restart
@@ -25,17 +28,34 @@ struct RecentEvents {
                 OutboundFrame(text: ServerMessages.event(seq: record.seq, at: record.at, name: record.name, data: record.data))
             }
         }
+
+        /// The bytes of its frame, or for a stored event a lower bound of them (its name and
+        /// data; the frame adds its envelope), so a ring over a byte limit surely is.
+        var bytes: Int {
+            switch self {
+            case .frame(let frame):
+                frame.count
+            case .stored(let record):
+                record.name.utf8.count + record.data.utf8.count
+            }
+        }
     }
 
     private(set) var entries: [Entry] = []
     /// The seq of `entries[0]`.
     private(set) var firstSeq: Int64
+    /// The bytes of `entries` (``Entry/bytes``).
+    private(set) var bytes = 0
+    /// Events kept: between this and twice this many.
     let capacity: Int
+    /// Bytes kept: at most twice this many, unless the newest event alone is larger.
+    let byteCapacity: Int
 
     /// An empty ring whose next event will be `nextSeq`.
-    init(nextSeq: Int64, capacity: Int) {
+    init(nextSeq: Int64, capacity: Int, byteCapacity: Int = .max / 4) {
         firstSeq = nextSeq
         self.capacity = max(1, capacity)
+        self.byteCapacity = max(1, byteCapacity)
     }
 
     /// Appends the frame of the next event.
@@ -48,13 +68,20 @@ struct RecentEvents {
         append(entry: .stored(record))
     }
 
+    // Trimmed only past twice a limit, down to the limit, so each append costs O(1) on average.
     private mutating func append(entry: Entry) {
         entries.append(entry)
-        if entries.count > capacity * 2 {
-            let drop = entries.count - capacity
-            entries.removeFirst(drop)
-            firstSeq += Int64(drop)
+        bytes += entry.bytes
+        guard entries.count > capacity * 2 || bytes > byteCapacity * 2 else { return }
+        var drop = max(0, entries.count - capacity)
+        var left = bytes - entries[..<drop].reduce(0) { $0 + $1.bytes }
+        while left > byteCapacity, drop < entries.count - 1 {
+            left -= entries[drop].bytes
+            drop += 1
         }
+        entries.removeFirst(drop)
+        bytes = left
+        firstSeq += Int64(drop)
     }
 
     /// The frames of events after `after` up to the last one: from the ring, after `older` (the

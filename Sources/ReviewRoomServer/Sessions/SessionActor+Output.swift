@@ -38,6 +38,7 @@ extension SessionActor {
                                        author: event.author, opId: event.opId))
             let frame = OutboundFrame(text: ServerMessages.event(seq: seq, at: event.at, name: event.name, data: event.data))
             recent.append(frame)
+            eventBytesSinceSnapshot += frame.count
             outbox.append(PendingOutput(seq: seq, writes: writesIssued, action: .event(frame)))
         }
         let last = seq

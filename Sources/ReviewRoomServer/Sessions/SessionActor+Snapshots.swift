@@ -2,15 +2,16 @@ import Foundation
 import ReviewRoomCore
 import ReviewRoomStore
 
-// Snapshots: a live session stores its state and notes every `snapshotEveryEvents` events, so
-// loading it replays only what came after. The notes' older history is not loaded with it;
-// an edit made on an older revision (a client that reconnects with pending ops, PROTOCOL §3.3)
-// reads it back from the log first.
+// Snapshots: a live session stores its state and notes every `snapshotEveryEvents` events, or
+// sooner after `snapshotEveryBytes` of them (large edits), so loading it replays only what came
+// after. The notes' older history is not loaded with it; an edit made on an older revision (a
+// client that reconnects with pending ops, PROTOCOL §3.3) reads it back from the log first.
 extension SessionActor {
-    /// Saves a snapshot when enough events have become durable since the last one and nothing
-    /// is pending, so the snapshot is exactly the state after a durable seq.
+    /// Saves a snapshot when enough events (by count or by bytes) have become durable since the
+    /// last one and nothing is pending, so the snapshot is exactly the state after a durable seq.
     func saveSnapshotIfDue() {
-        guard !stopped, snapshotSave == nil, durable == seq, seq - snapshotSeq >= Int64(limits.snapshotEveryEvents) else { return }
+        guard !stopped, snapshotSave == nil, durable == seq, seq > snapshotSeq,
+              seq - snapshotSeq >= Int64(limits.snapshotEveryEvents) || eventBytesSinceSnapshot >= limits.snapshotEveryBytes else { return }
         let notes = state.notes.compactMap { self.notes[$0.id] }.map {
             StoredNoteSnapshot(note: $0.id, rev: Int64($0.revision), text: $0.text.string)
         }
@@ -20,10 +21,12 @@ extension SessionActor {
         } catch {
             logger.error("session state does not encode for a snapshot", metadata: ["session": "\(id)", "error": "\(error)"])
             snapshotSeq = seq
+            eventBytesSinceSnapshot = 0
             return
         }
         let snapshot = StoredSessionSnapshot(seq: seq, notes: notes, stateJSON: stateJSON)
         snapshotSeq = seq
+        eventBytesSinceSnapshot = 0
         snapshotSave = Task { [store, id, backgroundWrites] in
             do {
                 try await store.saveSnapshot(snapshot, for: id)
@@ -49,7 +52,8 @@ extension SessionActor {
     }
 
     /// Once `snapshot` is stored, leaves each note's ops from before its latest
-    /// ``LiveLimits/historyKeptRevisions`` revisions at the snapshot out of memory, as loading
+    /// ``LiveLimits/historyKeptRevisions`` revisions at the snapshot (fewer when those insert
+    /// more than ``LiveLimits/historyKeptUnits``) out of memory, as loading
     /// from the snapshot would: their `(author, opId)` move to ``operationsBeforeSnapshot``; an
     /// edit on an older revision reads them back (``restoreOlderHistory(of:after:)``), the record
     /// takes them from the log into its own copy, and a repeat of one of them is looked up in
@@ -59,7 +63,8 @@ extension SessionActor {
         // A note whose older ops are being read back keeps its history until the next snapshot:
         // the read puts them in front of the oldest revision it started from.
         for stored in snapshot.notes where olderHistoryReads[stored.note] == nil {
-            let through = Int(stored.rev) - limits.historyKeptRevisions
+            let byUnits = notes[stored.note]?.revisionKeepingInserts(atMost: limits.historyKeptUnits) ?? 0
+            let through = min(Int(stored.rev), max(Int(stored.rev) - limits.historyKeptRevisions, byUnits))
             guard let forgotten = notes[stored.note]?.forgetHistory(through: through), !forgotten.isEmpty else { continue }
             let keys = forgotten.map { NoteOpKey(author: $0.author, opId: $0.opId) }
             for (key, entry) in zip(keys, forgotten) where opIndex[key] == entry.rev { opIndex[key] = nil }

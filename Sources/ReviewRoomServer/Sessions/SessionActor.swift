@@ -76,6 +76,8 @@ actor SessionActor {
     var historyStartSeq: Int64
     /// The seq of the latest snapshot saved or loaded, and whether one is being saved.
     var snapshotSeq: Int64
+    /// Bytes of the events recorded since ``snapshotSeq`` (``LiveLimits/snapshotEveryBytes``).
+    var eventBytesSinceSnapshot = 0
     /// The snapshot being saved, if any.
     var snapshotSave: Task<Void, Never>?
     /// Older note history being read from the store, by note (so concurrent askers share one read).

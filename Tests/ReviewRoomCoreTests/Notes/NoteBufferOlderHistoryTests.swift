@@ -97,4 +97,19 @@ import Testing
         try restored.restoreOlderHistory([])
         #expect(restored.snapshotRevision == 4)
     }
+
+    /// " world" (6 units), "¡" (1), a delete (0), "there" (5), "😀" (2): forgetting through the
+    /// returned revision leaves ops inserting at most the budget.
+    @Test func theRevisionToForgetThroughKeepsTheInsertsWithinABudget() throws {
+        let whole = try original()
+        #expect(whole.revisionKeepingInserts(atMost: 100) == 0, "everything fits: nothing to forget")
+        #expect(whole.revisionKeepingInserts(atMost: 7) == 2, "the delete, \"there\" and \"😀\" insert 7")
+        #expect(whole.revisionKeepingInserts(atMost: 2) == 4)
+        #expect(whole.revisionKeepingInserts(atMost: 1) == 5, "\"😀\" alone is two units")
+        #expect(whole.revisionKeepingInserts(atMost: 0) == 5)
+        var trimmed = whole
+        _ = trimmed.forgetHistory(through: trimmed.revisionKeepingInserts(atMost: 7))
+        #expect(trimmed.history.map(\.rev) == [3, 4, 5])
+        #expect(trimmed.revisionKeepingInserts(atMost: 100) == 2, "its snapshot revision when all that is left fits")
+    }
 }

@@ -48,3 +48,18 @@ extension NoteBuffer {
         return forgotten
     }
 }
+
+extension NoteBuffer {
+    /// The revision through which ``forgetHistory(through:)`` must forget so that the ops left in
+    /// memory insert at most `units` UTF-16 units in all: ``snapshotRevision`` (nothing to
+    /// forget) when they already do. A count of revisions alone let a few edits that each
+    /// replace a long note hold tens of megabytes.
+    public func revisionKeepingInserts(atMost units: Int) -> Int {
+        var kept = 0
+        for index in history.indices.reversed() {
+            kept += history[index].op.insertedUnits
+            if kept > units { return snapshotRevision + index + 1 }
+        }
+        return snapshotRevision
+    }
+}
