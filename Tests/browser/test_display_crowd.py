@@ -1,9 +1,9 @@
 """The room display with a crowd (BrowserClient.md, "Room display"): a projector cannot scroll,
 so with twenty hands up the display names the first five and says how many more wait, a
 round's order shows the speaker and the next ones with how many more are to come (the hands
-up then only a count), and the
-question stays on a 1280x720 screen, with no sideways scrolling for a very long name. A probe
-of a 40-person review saw the whole queue push the question off a 1080p screen."""
+up then only a count), and the question stays on a 1280x720 screen, during a long round too, with no sideways scrolling for a
+very long name (cut, not the words "has the floor" after it). A probe of a 40-person review saw
+the whole queue push the question off a 1080p screen."""
 import contextlib
 import json
 import urllib.parse
@@ -65,6 +65,13 @@ def test_twenty_hands_leave_the_question_on_screen_and_a_long_round_shows_whos_n
 
     order = [participant_id(created, n) for n in PEOPLE]
     assert "error" not in command(chair, "round.start", {"order": order, "secondsEach": 60})
+    # The long name has the floor: the name is cut, "has the floor" is not ("Reviewer 1 has the flo…").
+    wait_text(room, "[data-testid=speaker]", "has the floor")
+    assert room.execute_script(
+        "const p = document.querySelector('[data-testid=speaker]'), name = p.querySelector('.display-speaker-name');"
+        "const words = p.lastElementChild.getBoundingClientRect();"
+        "return name.scrollWidth > name.clientWidth && words.right <= p.getBoundingClientRect().right + 1 && words.width > 0"), \
+        "the speaker's line cut the words after the name, or did not cut the name"
     assert "error" not in command(chair, "floor.next")
     wait_until(room, lambda d: d.execute_script("return document.querySelectorAll('[data-testid=round-order] li').length") == 5,
                message="the display did not show the round's speaker, the next three and a line for the rest")
@@ -74,6 +81,6 @@ def test_twenty_hands_leave_the_question_on_screen_and_a_long_round_shows_whos_n
     # The hands still up are a count during the round: its order is what the room follows (the
     # two given the floor in it so far lowered theirs).
     wait_text(room, "[data-testid=queue]", "18 hands up for after the round")
-    # Not yet: during a round at 720p the question is still below the speaker, the turn and the
-    # order (1080p fits); the queue's case above is what the probe met.
+    # The speaker, the turn, the order and the count of hands leave the question on a 720p screen.
+    assert question_in_view(room), "the question is off the screen during the round"
     assert browser_errors(room) == []

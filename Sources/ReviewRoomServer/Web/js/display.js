@@ -33,7 +33,10 @@ if (!token) {
   // The one-minute warning and time-up in words, large enough to read across the room.
   const alert = el('p', { className: 'display-alert', attrs: { 'data-testid': 'clock-alert' } });
   const statusLine = el('p', { className: 'display-status' });
-  const speaker = el('p', { className: 'display-speaker', attrs: { 'data-testid': 'speaker' } });
+  // The name is what gets cut when the line is too long, never the words around it: "Reviewer 1
+  // has the flo…" left the room guessing.
+  const speakerParts = [0, 1, 2].map((i) => el('span', { className: i === 1 ? 'display-speaker-name' : 'display-speaker-words' }));
+  const speaker = el('p', { className: 'display-speaker', attrs: { 'data-testid': 'speaker' } }, ...speakerParts);
   const turn = el('p', { className: 'display-turn' });
   const roundBox = el('div', { className: 'display-round-box' });
   const queue = el('ol', { className: 'display-queue', attrs: { 'data-testid': 'queue', 'aria-label': t('floor.queue') } });
@@ -82,7 +85,9 @@ if (!token) {
     setText(purpose, p?.purpose ?? '');
     setText(advances, p?.onTimeUp === 'advance' && !ended ? t('phase.advances') : '');
     const floor = s.floor || {};
-    setText(speaker, floor.speaker ? t('floor.speaking', { name: model.nameOf(floor.speaker) }) : t('floor.nobody'));
+    const [before, after] = floor.speaker ? t('floor.speaking', { name: '\u0000' }).split('\u0000') : [t('floor.nobody'), ''];
+    [before, floor.speaker ? model.nameOf(floor.speaker) : '', after].forEach((text, i) => setText(speakerParts[i], text));
+    speaker.style.setProperty('--words', `${Math.ceil(speakerParts[0].offsetWidth + speakerParts[2].offsetWidth)}px`);
     morphChildren(roundBox, roundOrder(floor, (id) => model.nameOf(id), { large: true, shown: SHOWN_IN_ROUND }));
     const hands = floor.queue || [];
     // During a round its order is what the room follows: the hands waiting for after it are a count.
