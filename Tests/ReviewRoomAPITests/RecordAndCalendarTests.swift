@@ -90,6 +90,26 @@ struct RecordAndCalendarTests {
         #expect(!markdown.text.contains(ben))
     }
 
+    /// Two people of the same name were the same name in every table and sentence of the
+    /// record; they are numbered in invitation order, as the live pages show them.
+    @Test func namesakesAreNumberedInTheRecordAsOnThePages() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let id = try #require((try await api.createSession()["session"] as? [String: Any])?["id"] as? String)
+        for name in ["Sam", " sam "] {
+            let added = try await api.call("POST", "/api/v1/sessions/\(id)/participants", body: #"{"name": "\#(name)", "role": "reviewer"}"#)
+            #expect(added.status == 201)
+        }
+        let json = try #require(try await api.call("GET", "/api/v1/sessions/\(id)/record?format=json").jsonObject)
+        let names = (json["participants"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        let sams = names.filter { $0.lowercased().contains("sam") }
+        #expect(sams.count == 2 && sams.first == "Sam (1)" && sams.last?.hasSuffix(" (2)") == true
+                && sams.last?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("sam") == true, "\(names)")
+        #expect(names.contains("Ben"), "a name nobody shares stays as it is: \(names)")
+        let markdown = try await api.call("GET", "/api/v1/sessions/\(id)/record?format=md")
+        #expect(markdown.text.contains("Sam (1) (reviewer"), "\(markdown.text.prefix(600))")
+    }
+
     @Test func badFormatsAre400AndUnacceptableTypes406() async throws {
         let api = try await APIDaemon.start()
         defer { api.stop() }

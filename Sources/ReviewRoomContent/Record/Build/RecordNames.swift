@@ -1,3 +1,4 @@
+import Foundation
 import ReviewRoomCore
 
 /// Resolves participant ids to the people the record names: the session's current
@@ -17,8 +18,8 @@ struct RecordNames {
         let invitedIDs = Set(people.map(\.id))
         people += current.filter { !invitedIDs.contains($0.id) }
             .map { RecordPerson(id: $0.id, name: $0.name, role: $0.role.rawValue, removed: false) }
-        everyone = people
-        byID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        everyone = Self.numberingNamesakes(people)
+        byID = Dictionary(everyone.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The person with `id`; someone never invited (unknown to the record) is named by id
@@ -32,4 +33,17 @@ struct RecordNames {
 
     /// The name of `id` for a sentence or a list (``RecordText/isolated(_:)``).
     func inText(_ id: String) -> String { RecordText.isolated(name(id)) }
+
+    /// `people` with each name that two or more of them share (spaces at the ends and letter
+    /// case aside) numbered in their order, "Sam (1)" and "Sam (2)", as the live pages show
+    /// them: two people called Sam were the same name in every table and sentence of the record.
+    static func numberingNamesakes(_ people: [RecordPerson]) -> [RecordPerson] {
+        func key(_ name: String) -> String { name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+        let shared = Dictionary(grouping: people.indices, by: { key(people[$0].name) }).filter { $0.value.count > 1 }
+        var numbered = people
+        for indices in shared.values {
+            for (number, index) in indices.enumerated() { numbered[index].name = "\(people[index].name) (\(number + 1))" }
+        }
+        return numbered
+    }
 }
