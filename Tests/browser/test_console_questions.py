@@ -5,7 +5,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
-from pages import axe_problems, command, start_live_review, wait_js, wait_text, wait_until
+from pages import axe_problems, command, participant_id, start_live_review, wait_js, wait_text, wait_until
+from test_note_editing import peer
 
 
 def names(driver, selector):
@@ -93,3 +94,34 @@ def test_add_question_with_an_empty_field_says_so_at_the_field(daemon, facilitat
     assert console.find_element(By.ID, "control-new-question").get_attribute("aria-invalid") is None
     assert len(console.execute_script("return window.reviewroom.model.session.prompts.deck")) == deck
     assert browser_errors(console) == [] and browser_errors(asha) == []
+
+
+def test_rewording_while_the_room_is_busy_keeps_every_key_in_the_field(daemon, facilitator, api_ready, browsers):
+    """A 40-person probe saw the Reword field go stale and typing land on "Next speaker" while
+    the room was busy (not confirmed there). Each word here is typed after the console has
+    redrawn its controls for someone's hand going up or down: every key must stay in the field,
+    the caret where the typing goes on."""
+    created, console, asha = start_live_review(daemon, facilitator, browsers, "Reworded in a busy room", ["Asha", "Ben"])
+    second = created["session"]["prompts"]["deck"][1]["id"]
+    ben_id = participant_id(created, "Ben")
+    console.find_element(By.XPATH, "//summary[normalize-space()='Questions']").click()
+    wait_until(console, lambda d: d.find_element(By.ID, f"control-reword-{second}")).click()
+    field_id = f"control-reword-text-{second}"
+    wait_js(console, "return document.activeElement.id === arguments[0]", field_id)
+    console.switch_to.active_element.send_keys(Keys.CONTROL, "a")
+    console.switch_to.active_element.send_keys(Keys.BACKSPACE)
+    words = "What would make reading time the best part of the day for every pupil ?".split()
+    with peer(daemon, created, "Ben") as ben:
+        for n, word in enumerate(words):
+            seq = console.execute_script("return window.reviewroom.connection.seq")
+            if n % 2:
+                ben.command("hand.lower", participant=ben_id)
+            else:
+                ben.command("hand.raise", kind="contribution")
+            wait_js(console, "return window.reviewroom.connection.seq > arguments[0]", seq,
+                    message="the console never heard of Ben's hand")
+            console.switch_to.active_element.send_keys(word + " ")
+    typed = " ".join(words) + " "
+    assert console.execute_script("return document.activeElement.id") == field_id
+    assert console.find_element(By.ID, field_id).get_attribute("value") == typed
+    assert browser_errors(console) == []
