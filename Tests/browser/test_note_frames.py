@@ -5,9 +5,10 @@ Here what the daemon sends Asha's page is held back on its way while Bilal makes
 then let through at once, so all forty reach the page together: the editor's text must be set a
 few times, not forty, and come out right, her caret where it was."""
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
-from pages import note_get, shown_note, wait_text, wait_until
+from pages import note_get, shown_note, wait_js, wait_text, wait_until
 from room_helpers import proxied_room
 from test_note_editing import SAVED, STATUS, peer, place, selection
 
@@ -52,4 +53,38 @@ def test_forty_edits_arriving_together_are_drawn_in_a_few_frames(proxied, browse
         ActionChains(asha).send_keys("!").perform()
         wait_text(asha, STATUS, SAVED)
         assert note_get(asha, note)["text"] == "Asha:!" + "b" * EDITS
+    assert browser_errors(asha) == []
+
+
+def test_an_edit_someone_else_made_first_is_settled_by_its_ack_while_their_edit_waits_for_a_frame(proxied, browsers):
+    """Asha and Bilal delete the same word; Bilal's delete reaches the server first, so Asha's
+    has nothing left to change: the server acks it and sends no event for it. Her page gets
+    Bilal's op and her ack together, Bilal's op held for the next frame: the ack must still
+    settle her edit once it is shown, or her next typing would wait for an echo that never comes."""
+    daemon, proxy, _ = proxied
+    created, _, asha = proxied_room(proxied, browsers, "Deleted twice", ["Asha", "Bilal"])
+    note = created["session"]["notes"][0]["id"]
+    place(asha, note, 0, 0)
+    ActionChains(asha).send_keys("keep this word").perform()
+    wait_text(asha, STATUS, SAVED)
+    with peer(daemon, created, "Bilal") as bilal:
+        current = note_get(asha, note)
+        proxy.hold()
+        try:
+            bilal.command("note.edit", note=note, rev=current["rev"], opId="bilal-1", op=[9, -5])  # " word"
+            place(asha, note, 9, 14)
+            ActionChains(asha).send_keys(Keys.BACKSPACE).perform()
+            wait_js(asha, "return window.reviewroom.notesView.hasUnsynced", message="Asha's delete was not sent")
+            # Her delete reaches the server (only what the server sends her is held): wait for its ack to be queued.
+            bilal.command("ping")
+            # Frames wait (the ops are shown by the 100 ms fallback instead), so the ack surely
+            # comes while Bilal's op is held.
+            asha.execute_script("window.realFrame = window.requestAnimationFrame; window.requestAnimationFrame = () => 0;")
+        finally:
+            proxy.release()
+        wait_until(asha, lambda d: shown_note(d, note) == "keep this", message=f"Asha's page shows {shown_note(asha, note)!r}")
+        asha.execute_script("window.requestAnimationFrame = window.realFrame;")
+        ActionChains(asha).send_keys("!").perform()
+        wait_text(asha, STATUS, SAVED)
+        assert note_get(asha, note)["text"] == "keep this!"
     assert browser_errors(asha) == []

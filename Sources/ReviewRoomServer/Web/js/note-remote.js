@@ -142,6 +142,7 @@ export class NoteRemote {
       if (hintsChanged) view.renderHints(entry);
       view.renderCursors(id);
       view.renderStatus(entry);
+      view.sending.heldAck(entry);
     }
   }
 

@@ -31,8 +31,9 @@ export class NoteSending {
         // Others' edits held for the next frame or an input method's composition
         // (NoteRemote.event) come before this edit's echo, which confirms it when it is shown:
         // confirming from the ack now would move the client's revision past others' edits it
-        // has not applied, and its next edit would land in the wrong place.
-        if (entry.held?.length) { view.renderStatus(entry); return; }
+        // has not applied, and its next edit would land in the wrong place. The ack is kept
+        // for when they have been shown (`heldAck`).
+        if (entry.held?.length) { entry.heldAck = { opId: edit.opId, rev: ack.rev }; view.renderStatus(entry); return; }
         if (entry.client.outstanding && entry.client.outstanding.opId === edit.opId) entry.client.confirm(ack.rev ?? entry.client.revision);
         this.settled(entry);
       })
@@ -64,6 +65,20 @@ export class NoteSending {
     this.rearmRefusal(entry);
     if (entry.client.state === 'synchronized') entry.paste = null;
     this.view.renderStatus(entry);
+  }
+
+  /**
+   * After the ops held for a note were shown: the ack kept meanwhile (`send`) settles its edit
+   * if that edit's echo among them did not — an edit the server found had nothing left to
+   * change (someone else deleted the same text first) has no echo, and without this its note
+   * waited for one for ever, every later keystroke unsent.
+   */
+  heldAck(entry) {
+    const ack = entry.heldAck;
+    if (!ack || entry.held?.length) return;
+    entry.heldAck = null;
+    if (entry.client.outstanding?.opId === ack.opId) entry.client.confirm(ack.rev ?? entry.client.revision);
+    this.settled(entry);
   }
 
   /** Sends the outstanding edit again after `RATE_LIMITED_RETRY_MS`, if it is still `edit` and still unanswered. */
