@@ -26,13 +26,20 @@ Object.defineProperty(area, 'value', {
 """
 
 
-def test_forty_edits_arriving_together_are_drawn_in_a_few_frames(proxied, browsers):
-    daemon, proxy, _ = proxied
-    created, _, asha = proxied_room(proxied, browsers, "Drawn per frame", ["Asha", "Bilal"])
+def typed_through_proxy(proxied, browsers, title, text):
+    """Asha's page, through the test proxy, with `text` typed into the first note and saved.
+    Returns (created, note, asha)."""
+    created, _, asha = proxied_room(proxied, browsers, title, ["Asha", "Bilal"])
     note = created["session"]["notes"][0]["id"]
     place(asha, note, 0, 0)
-    ActionChains(asha).send_keys("Asha:").perform()
+    ActionChains(asha).send_keys(text).perform()
     wait_text(asha, STATUS, SAVED)
+    return created, note, asha
+
+
+def test_forty_edits_arriving_together_are_drawn_in_a_few_frames(proxied, browsers):
+    daemon, proxy, _ = proxied
+    created, note, asha = typed_through_proxy(proxied, browsers, "Drawn per frame", "Asha:")
     with peer(daemon, created, "Bilal") as bilal:
         current = note_get(asha, note)
         rev, length = current["rev"], len(current["text"])
@@ -62,11 +69,7 @@ def test_an_edit_someone_else_made_first_is_settled_by_its_ack_while_their_edit_
     Bilal's op and her ack together, Bilal's op held for the next frame: the ack must still
     settle her edit once it is shown, or her next typing would wait for an echo that never comes."""
     daemon, proxy, _ = proxied
-    created, _, asha = proxied_room(proxied, browsers, "Deleted twice", ["Asha", "Bilal"])
-    note = created["session"]["notes"][0]["id"]
-    place(asha, note, 0, 0)
-    ActionChains(asha).send_keys("keep this word").perform()
-    wait_text(asha, STATUS, SAVED)
+    created, note, asha = typed_through_proxy(proxied, browsers, "Deleted twice", "keep this word")
     with peer(daemon, created, "Bilal") as bilal:
         current = note_get(asha, note)
         proxy.hold()
