@@ -98,9 +98,11 @@ import WebSocketTransport
         // The server gives an overflowed connection 10 s to take its close frame, then drops it
         // (a reset, with its backlog unread). So the stalled client starts reading the moment
         // the overflow is seen, on a thread already waiting for it: after the test's own next
-        // await, which waited 30 s for a pool thread in a loaded full run, it was too late.
+        // await, which waited 30 s for a pool thread in a loaded full run, it was too late. The
+        // thread starts here and now (`RawBlocking.start`): as an `async let` its child task
+        // still waited for a pool thread, and a CI run saw the reset.
         let overflowed = DispatchSemaphore(value: 0)
-        async let stalledClose = RawBlocking.run { () -> RawWebSocketFrame in
+        let stalledClose = RawBlocking.start { () -> RawWebSocketFrame in
             guard overflowed.wait(timeout: .now() + 300) == .success else {
                 throw HarnessError("the stalled connection never overflowed")
             }
@@ -125,7 +127,7 @@ import WebSocketTransport
         }
         #expect(stalledRefused)
         if !stalledRefused { overflowed.signal() }
-        let close = try await stalledClose
+        let close = try await stalledClose.value()
         #expect(close.closeCode == 4029)
         #expect(harness.server.outboxOverflowCount == 1)
         // The healthy readers are still served.
