@@ -107,12 +107,12 @@ def test_who_joined_and_who_went_offline_is_said_but_not_a_short_drop(daemon, br
     driver = browsers()
     said = run_in_page(
         driver, daemon,
-        "import('/js/presence-news.js').then(({ arrivalNews, departureNews, AWAY_MS }) => {"
+        "import('/js/presence-news.js').then(({ arrivals, joinedNews, departureNews, AWAY_MS }) => {"
         "  const nameOf = (id) => ({ a: 'Asha', b: 'Ben', f: 'Fran' })[id];"
         "  const none = new Set(), seen = new Set(['a']);"
         "  const away = (ms) => new Map([['a', 1000000 - ms]]);"
-        "  const arrive = (before, after, seenIds, awaySince) => arrivalNews(new Set(before), new Set(after),"
-        "    { seen: seenIds, awaySince, now: 1000000, me: 'f', nameOf });"
+        "  const arrive = (before, after, seenIds, awaySince) => joinedNews(arrivals(new Set(before), new Set(after),"
+        "    { seen: seenIds, awaySince, now: 1000000, me: 'f' }), nameOf);"
         "  done({"
         "    first: arrive(['f'], ['f', 'a', 'b'], none, new Map()),"
         "    shortDrop: arrive(['f'], ['f', 'a'], seen, away(5000)),"

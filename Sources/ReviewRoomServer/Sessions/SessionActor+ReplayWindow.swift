@@ -3,9 +3,9 @@ import ReviewRoomStore
 
 // A loaded session keeps only its latest events framed in memory (the replay ring: those after
 // its snapshot at load, then the latest `replayRingEvents`, at most about `replayByteLimit`
-// bytes of them); a `resume` from further back, but
-// within `replayLimit`, reads the events the ring lacks from the store before it joins (most
-// joins, and every join without `resume`, never need them).
+// bytes of them); a `resume` from further back, but within `replayLimit`, reads the events the
+// ring lacks from the store before it joins (most joins, and every join without `resume`, never
+// need them).
 extension SessionActor {
     /// The stored events a `resume` needs from before the replay ring: every event after
     /// `resume.after` that the ring does not hold now, in seq order. Nil when the ring holds them

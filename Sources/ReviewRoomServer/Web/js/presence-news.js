@@ -29,11 +29,6 @@ export function joinedNews(ids, nameOf) {
   return t('announce.joinedMany', { first: `${nameOf(ids[0])}, ${nameOf(ids[1])}`, n: ids.length - 2 });
 }
 
-/** `joinedNews` of `arrivals`: the sentence for who came, or null. */
-export function arrivalNews(before, after, who) {
-  return joinedNews(arrivals(before, after, who), who.nameOf);
-}
-
 /**
  * The people offline for at least `AWAY_MS` whose going was not said yet (`said`), and the
  * sentence for them ("Asha went offline"), or null.
