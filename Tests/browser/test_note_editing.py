@@ -128,7 +128,8 @@ def test_an_out_of_step_note_says_so_instead_of_saved(daemon, facilitator, api_r
     wait_text(asha, STATUS, SAVED)
     # An op that cannot fit the note (as after a lost event): the client cannot place it.
     asha.execute_script("window.reviewroom.notesView.event({note: arguments[0], rev: 999, op: [50, 'x'], by: 'someone', opId: 'o'})", note)
-    assert "out of step" in text_of(asha, STATUS)
+    # Others' ops are drawn at the next frame, so the status changes then, not within this call.
+    wait_text(asha, STATUS, "out of step")
     place(asha, note, 0, 0)
     ActionChains(asha).send_keys("z").perform()
     assert "out of step" in text_of(asha, STATUS)
