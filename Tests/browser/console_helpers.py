@@ -1,7 +1,25 @@
-"""Helpers for the console tests that play out two facilitators acting at the same moment."""
+"""Helpers for the console tests: a started console, its holds, and two facilitators acting at the same moment."""
 from selenium.webdriver.common.by import By
 
-from pages import joined, wait_until
+from pages import command, joined, open_live_console, schedule_via_api, wait_js, wait_until
+
+AGENDA = [{"title": f"Phase {n}", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"} for n in range(1, 5)]
+
+
+def no_control_held(driver):
+    """Waits until no console control waits for its command's answer or the pause after it."""
+    wait_js(driver, "return !document.querySelector('.controls [aria-disabled=true]')")
+
+
+def started_console(daemon, facilitator, browsers, title, people):
+    """Schedules `title` (four ten-minute phases, `people` as reviewers), opens its live console
+    and starts it. Returns (created, console)."""
+    created = schedule_via_api(daemon, facilitator, title, people, agenda=AGENDA, promptDeck="covid-recovery")
+    console = browsers()
+    open_live_console(console, daemon.base, facilitator, title)
+    assert "error" not in command(console, "session.start")
+    wait_js(console, "return window.reviewroom.model.session.clock.status === 'live'")
+    return created, console
 
 
 def hold_events(driver):

@@ -344,3 +344,26 @@ def test_a_direct_response_hand_is_said_as_one_to_the_facilitator(daemon, browse
         "}, (e) => done(['import failed: ' + e]));")
     assert said == [["Ben raised a hand (1st)"], ["Eve wants to respond directly (1st)"]]
     assert browser_errors(driver) == []
+
+
+def test_shortcuts_are_alt_shift_with_a_letter_or_an_arrow_read_from_the_physical_key(daemon, browsers):
+    driver = browsers()
+    result = run_in_page(
+        driver, daemon,
+        "import('/js/room-rules.js').then((r) => {"
+        "  const press = (code, key, mods = { altKey: true, shiftKey: true }) => r.shortcutOf({ code, key, ...mods });"
+        "  done({ letters: ['KeyH', 'KeyR', 'KeyN', 'KeyP', 'KeyE', 'KeyC', 'KeyS'].map((c) => press(c, 'x')),"
+        "    arrows: ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp'].map((c) => press(c, c)),"
+        "    macAlt: press('KeyN', '˜'), noCode: press('', 'n'), noCodeArrow: press('', 'ArrowDown'),"
+        "    altOnly: press('KeyN', 'n', { altKey: true }), shiftOnly: press('ArrowRight', 'ArrowRight', { shiftKey: true }),"
+        "    withCtrl: press('KeyN', 'n', { altKey: true, shiftKey: true, ctrlKey: true }),"
+        "    aria: ['next', 'prev', 'nextSpeaker', 'endTurn', 'clock', 'hand'].map(r.keyShortcuts) });"
+        "}, (e) => done({ error: String(e) }));")
+    assert result == {
+        "letters": ["hand", "respond", "next", "prev", "endTurn", "clock", None],
+        "arrows": ["next", "prev", "nextSpeaker", None],
+        "macAlt": "next", "noCode": "next", "noCodeArrow": "nextSpeaker",
+        "altOnly": None, "shiftOnly": None, "withCtrl": None,
+        "aria": ["Alt+Shift+N Alt+Shift+ArrowRight", "Alt+Shift+P Alt+Shift+ArrowLeft", "Alt+Shift+ArrowDown",
+                 "Alt+Shift+E", "Alt+Shift+C", "Alt+Shift+H"]}
+    assert browser_errors(driver) == []

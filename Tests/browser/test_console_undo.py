@@ -8,12 +8,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
-from pages import (axe_problems, command, focused, open_live_console, participant_id, schedule_via_api, set_value_of,
+from pages import (axe_problems, command, focused, participant_id, set_value_of,
                    wait_js, wait_until)
 from room_helpers import ALT_SHIFT, facilitator_invite, press, said_log, settled
-from console_helpers import hold_events, release_events
-
-AGENDA = [{"title": f"Phase {n}", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"} for n in range(1, 5)]
+from console_helpers import hold_events, no_control_held, release_events, started_console
 
 
 def clock_of(driver):
@@ -26,19 +24,6 @@ def offer(driver):
         "const n = document.getElementById('phase-undo'); if (!n) return null;"
         "const b = document.getElementById('control-undo-phase'); const l = document.getElementById('phase-undo-lost');"
         "return {text: n.innerText, button: b ? b.innerText : null, lost: l ? l.innerText : null};")
-
-
-def no_control_held(driver):
-    wait_js(driver, "return !document.querySelector('.controls [aria-disabled=true]')")
-
-
-def started_console(daemon, facilitator, browsers, title, people):
-    created = schedule_via_api(daemon, facilitator, title, people, agenda=AGENDA, promptDeck="covid-recovery")
-    console = browsers()
-    open_live_console(console, daemon.base, facilitator, title)
-    assert "error" not in command(console, "session.start")
-    wait_js(console, "return window.reviewroom.model.session.clock.status === 'live'")
-    return created, console
 
 
 def co_facilitator_in_room(daemon, facilitator, created, browsers):

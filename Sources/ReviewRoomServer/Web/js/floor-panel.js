@@ -2,6 +2,7 @@
 // elements for `morphChildren`; shared by the reviewer page and the console's room.
 import { el } from './dom.js';
 import { t } from './strings.js';
+import { keyShortcuts } from './room-rules.js';
 
 /**
  * The round's order as a list: each person's place, name and state in words (speaking now,
@@ -38,11 +39,11 @@ export function handButtons(view, floor) {
   const speaker = floor.speaker;
   // All of them go when the review ends: focus then moves to the panel's heading.
   const buttons = [el('button', { type: 'button', id: 'raise-hand', textContent: mine ? t('floor.lower') : t('floor.raise'),
-    attrs: { 'aria-keyshortcuts': 'Alt+Shift+H', 'data-focus-fallback': 'floor-heading' }, on: { click: () => view.toggleHand() } })];
+    attrs: { 'aria-keyshortcuts': keyShortcuts('hand'), 'data-focus-fallback': 'floor-heading' }, on: { click: () => view.toggleHand() } })];
   // Respond, Pass and Finish go away once used: focus then moves to the raise/lower button.
   const fallback = { 'data-focus-fallback': 'raise-hand floor-heading' };
   if (!mine) buttons.push(el('button', { type: 'button', id: 'respond', className: 'secondary', textContent: t('floor.respond'),
-    attrs: { 'aria-keyshortcuts': 'Alt+Shift+R', ...fallback }, on: { click: () => view.raiseResponse() } }));
+    attrs: { 'aria-keyshortcuts': keyShortcuts('respond'), ...fallback }, on: { click: () => view.raiseResponse() } }));
   if (floor.round && speaker === me) buttons.push(el('button', { type: 'button', id: 'pass', className: 'secondary', textContent: t('floor.pass'),
     attrs: fallback, on: { click: () => view.send('round.pass') } }));
   if (speaker === me && !floor.round) buttons.push(el('button', { type: 'button', id: 'release-floor', className: 'secondary', textContent: t('floor.release'),

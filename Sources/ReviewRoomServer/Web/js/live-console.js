@@ -5,6 +5,7 @@ import { t } from './strings.js';
 import { Announcer } from './announcer.js';
 import { NotesView } from './notes-view.js';
 import { RoomView, commandFailureText } from './room-view.js';
+import { keyShortcuts } from './room-rules.js';
 import { joinSession } from './session-page.js';
 import { field } from './schedule-form.js';
 import { RoundOrder } from './round-order.js';
@@ -44,9 +45,9 @@ export class LiveConsole {
     this.model = model;
     this.connection = connection;
     this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text) });
-    // Alt+Shift+N/P go through the same hold as the buttons (and offer the same Undo).
+    // The phase keys go through the same hold as the buttons (and offer the same Undo).
     this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView,
-      onPhaseKey: (type) => this.movePhase(type) });
+      onPhaseKey: (type) => this.movePhase(type), onConsoleKey: (action) => this.pressFor(action) });
     // The session's title is the page's h1: it comes first, above the controls and the room (the
     // outline used to start with "Run the session" and its parts, and reach the h1 after them).
     main.prepend(this.room.header);
@@ -151,6 +152,21 @@ export class LiveConsole {
     this.act('phase', type).then((ack) => this.phaseUndo.moved(ack, shown, sentAfter));
   }
 
+  /**
+   * A console shortcut (`CONSOLE_SHORTCUTS`) presses the button it stands for, so it goes through
+   * that button's checks, hold and answer as a click would; with no such button it says why.
+   */
+  pressFor(action) {
+    if (this.model.session?.clock?.status === 'ended') { this.refused(t('control.keyEnded')); return; }
+    const { ids, whyNot } = {
+      nextSpeaker: { ids: ['control-next-speaker'], whyNot: 'control.keyEnded' },
+      endTurn: { ids: ['control-release'], whyNot: 'control.nobodySpeaking' },
+      clock: { ids: ['control-pause', 'control-resume'], whyNot: 'control.clockNotRunning' },
+    }[action];
+    const button = ids.map((id) => this.controls.querySelector(`#${id}`)).find((node) => node && !node.disabled);
+    if (button) button.click(); else this.refused(t(whyNot));
+  }
+
   // Marked in place, not by a redraw: holds come and go with every click, and a redraw for each
   // would replace the controls under the facilitator's pointer (and under the tests' references).
   markHeld(slot, held) {
@@ -248,12 +264,12 @@ export class LiveConsole {
     const notStarted = status === 'scheduled' || status === 'lobby';
     const overtime = (status === 'live' || status === 'paused') && this.model.remainingSec(this.connection.serverNow()) < 0;
     // Start, Pause and Resume take turns in one place (one slot): focus stays there as one gives way to the next.
-    const run = (label, type, id) => this.control(label, 'run', type, {}, { id, focusKey: 'control-run' });
+    const run = (label, type, id, keys) => this.control(label, 'run', type, {}, { id, focusKey: 'control-run', keys });
     const shownSeq = this.recent.lastSeq;
     const clockRow = el('div', { className: 'row' },
       notStarted ? run(t('control.start'), 'session.start', 'control-start') : null,
-      status === 'live' ? run(t('control.pause'), 'clock.pause', 'control-pause') : null,
-      status === 'paused' ? run(t('control.resume'), 'clock.resume', 'control-resume') : null,
+      status === 'live' ? run(t('control.pause'), 'clock.pause', 'control-pause', keyShortcuts('clock')) : null,
+      status === 'paused' ? run(t('control.resume'), 'clock.resume', 'control-resume', keyShortcuts('clock')) : null,
       ...[-300, -60, 60, 300].map((seconds) => {
         const id = `control-extend-${seconds < 0 ? 'minus' : 'plus'}-${Math.abs(seconds)}`;
         const label = t(seconds > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.abs(seconds) / 60 });
@@ -276,10 +292,10 @@ export class LiveConsole {
     const goto = el('select', { id: 'control-goto', disabled: ended || notStarted, on: { change: (e) => { this.gotoChoice = Number(e.target.value); } } },
       agenda.map((p, i) => el('option', { value: i, selected: i === gotoIndex }, `${i + 1}. ${p.title}`)));
     const phaseRow = el('div', { className: 'row' },
-      this.control(t('control.prev'), 'phase', 'phase.prev', {}, { className: 'secondary', keys: 'Alt+Shift+P', id: 'control-prev',
+      this.control(t('control.prev'), 'phase', 'phase.prev', {}, { className: 'secondary', keys: keyShortcuts('prev'), id: 'control-prev',
         disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next', then: moved }),
       this.control(t('control.next'), 'phase', 'phase.next', this.late.unlessMovingOn('phase', 'control.phaseMovesOn', () => ({})),
-        { keys: 'Alt+Shift+N', id: 'control-next',
+        { keys: keyShortcuts('next'), id: 'control-next',
         disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev', then: moved }),
       field(t('control.gotoLabel'), goto),
       this.control(t('control.goto'), 'phase', 'phase.goto', () => ({ index: Number(goto.value) }), { className: 'secondary', id: 'control-goto-go',
@@ -312,7 +328,7 @@ export class LiveConsole {
       // The speaker shown goes with it (`participant`, SessionRules): a co-facilitator's Next
       // speaker landing first makes the server refuse it rather than end the new turn.
       floor.speaker ? this.control(t('control.release'), 'floor', 'floor.release', { participant: floor.speaker },
-        { className: 'secondary', id: 'control-release', disabled: ended, fallback: 'control-next-speaker' }) : null);
+        { className: 'secondary', id: 'control-release', disabled: ended, fallback: 'control-next-speaker', keys: keyShortcuts('endTurn') }) : null);
     const queue = floor.queue || [];
     // A hand's buttons go once it is granted or lowered: focus moves on to the next hand's, or to "Next speaker".
     const fallback = (index, kind) => (queue[index + 1] ? `control-${kind}-${queue[index + 1].participant}` : 'control-next-speaker');
@@ -335,7 +351,7 @@ export class LiveConsole {
    * nothing and says so.
    */
   nextSpeaker(floor, withTurn, ended) {
-    const extra = { id: 'control-next-speaker', disabled: ended };
+    const extra = { id: 'control-next-speaker', disabled: ended, keys: keyShortcuts('nextSpeaker') };
     if (floor.round) {
       const onwards = withTurn((secs) => ({ turnSec: secs }));
       const shown = floor.round.index;

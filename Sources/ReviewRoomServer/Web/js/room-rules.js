@@ -30,16 +30,34 @@ export function clockStatusText(t, clock, stale) {
   return stale ? t('status.lastKnown', { status }) : status;
 }
 
-/** The letter of each shortcut, pressed with Alt+Shift. */
-export const SHORTCUT_KEYS = { hand: 'H', respond: 'R', next: 'N', prev: 'P' };
+/**
+ * The keys of each shortcut, pressed with Alt+Shift: a letter (`event.code` `Key…`) or an arrow
+ * (`Arrow…`). The phase moves have an arrow as well as a letter because ChromeOS keeps
+ * Alt+Shift+N (notifications) and Alt+Shift+P (stylus tools) for itself; the console's own keys
+ * avoid every Alt+Shift chord ChromeOS or Chrome take (A, B, I, L, M, N, P, S, T, V).
+ */
+export const SHORTCUT_KEYS = {
+  hand: ['H'], respond: ['R'], next: ['N', 'ArrowRight'], prev: ['P', 'ArrowLeft'],
+  nextSpeaker: ['ArrowDown'], endTurn: ['E'], clock: ['C'],
+};
+
+/** The shortcuts only the console's live controls carry out (they press its buttons). */
+export const CONSOLE_SHORTCUTS = ['nextSpeaker', 'endTurn', 'clock'];
+
+/** `aria-keyshortcuts` for `action`: every chord, space-separated ("Alt+Shift+N Alt+Shift+ArrowRight"). */
+export function keyShortcuts(action) {
+  return SHORTCUT_KEYS[action].map((key) => `Alt+Shift+${key}`).join(' ');
+}
 
 /**
- * The shortcut a key press asks for ('hand', 'respond', 'next', 'prev') or null. Only
- * Alt+Shift+letter counts (WCAG 2.1.4: a single letter typed by accident, or by speech input,
+ * The shortcut a key press asks for (a key of `SHORTCUT_KEYS`) or null. Only Alt+Shift with a
+ * letter or an arrow counts (WCAG 2.1.4: a single letter typed by accident, or by speech input,
  * must not act), read from the physical key so Alt's special characters on macOS do not matter.
  */
 export function shortcutOf(event) {
   if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return null;
-  const letter = /^Key([A-Z])$/.exec(event.code || '')?.[1] ?? (event.key || '').toUpperCase();
-  return Object.keys(SHORTCUT_KEYS).find((action) => SHORTCUT_KEYS[action] === letter) ?? null;
+  const code = event.code || '';
+  const key = /^Key([A-Z])$/.exec(code)?.[1] ?? (/^Arrow/.test(code) ? code : null)
+    ?? (/^Arrow/.test(event.key || '') ? event.key : (event.key || '').toUpperCase());
+  return Object.keys(SHORTCUT_KEYS).find((action) => SHORTCUT_KEYS[action].includes(key)) ?? null;
 }

@@ -9,7 +9,7 @@ import { handNews, raisedNews, roundNews, speakerNews, turnLengthNews, turnLengt
 import { NewsGatherer } from './gathered-news.js';
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
 import { arrivals, departureNews, joinedNews } from './presence-news.js';
-import { clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
+import { CONSOLE_SHORTCUTS, SHORTCUT_KEYS, clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
 import { refusalText } from './refusal-text.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
@@ -20,8 +20,11 @@ const SIGNAL_GATHER_MS = 1500;
 const PHASE_KEY_HOLD_MS = 400;
 
 export class RoomView {
-  /** `onPhaseKey(type)`, if given, takes Alt+Shift+N/P (`phase.next`/`phase.prev`) instead of the view's own held send. */
-  constructor(root, { model, connection, announcer, notesView, onPhaseKey }) {
+  /**
+   * `onPhaseKey(type)`, if given, takes the phase keys (`phase.next`/`phase.prev`) instead of the
+   * view's own held send; `onConsoleKey(action)`, if given (the console), takes `CONSOLE_SHORTCUTS`.
+   */
+  constructor(root, { model, connection, announcer, notesView, onPhaseKey, onConsoleKey }) {
     this.root = root;
     this.model = model;
     this.connection = connection;
@@ -53,6 +56,7 @@ export class RoomView {
     this.stopped = false;
     this.refusalTimer = null;
     this.onPhaseKey = onPhaseKey ?? null;
+    this.onConsoleKey = onConsoleKey ?? null;
     this.phaseKeyHeld = false;
     this.phaseKeyTimer = null;
     this.build();
@@ -424,14 +428,25 @@ export class RoomView {
       el('div', { className: 'row' }, buttons), el('ul', { className: 'signals', attrs: { 'aria-label': t('signal.recent') } }, recent));
   }
 
+  /** The shortcuts that act on this page for this person, each with every chord that does it. */
+  shownShortcuts() {
+    const actions = this.model.canEdit ? ['hand', 'respond'] : [];
+    if (this.model.isFacilitator && this.model.session?.clock?.status !== 'ended') {
+      actions.push('next', 'prev', ...(this.onConsoleKey ? CONSOLE_SHORTCUTS : []));
+    }
+    return actions;
+  }
+
   renderShortcuts() {
-    const keys = this.model.canEdit ? [['H', t('keys.hand')], ['R', t('keys.respond')]] : [];
-    if (this.model.isFacilitator && this.model.session?.clock?.status !== 'ended') keys.push(['N', t('keys.next')], ['P', t('keys.prev')]);
-    if (keys.length === 0) { replaceChildren(this.shortcuts); this.shortcuts.hidden = true; return; }
+    const actions = this.shownShortcuts();
+    if (actions.length === 0) { replaceChildren(this.shortcuts); this.shortcuts.hidden = true; return; }
     this.shortcuts.hidden = false;
-    const combo = (k) => [el('kbd', {}, 'Alt'), '+', el('kbd', {}, 'Shift'), '+', el('kbd', {}, k)];
+    // An arrow is named in words ("Right arrow"): a screen reader may say nothing for "→".
+    const keyName = (k) => (k.startsWith('Arrow') ? t(`keys.${k}`) : k);
+    const combo = (k) => [el('kbd', {}, 'Alt'), '+', el('kbd', {}, 'Shift'), '+', el('kbd', {}, keyName(k))];
+    const combos = (keys) => keys.flatMap((k, i) => (i === 0 ? combo(k) : [t('keys.or'), ...combo(k)]));
     morphChildren(this.shortcuts, el('h2', { id: 'keys-heading', textContent: t('keys.heading') }),
-      el('dl', { className: 'keys' }, keys.map(([k, what]) => [el('dt', {}, combo(k)), el('dd', {}, what)])),
+      el('dl', { className: 'keys' }, actions.map((action) => [el('dt', {}, combos(SHORTCUT_KEYS[action])), el('dd', {}, t(`keys.${action}`))])),
       el('p', { className: 'meta' }, t('keys.note')));
   }
 
@@ -527,7 +542,7 @@ export class RoomView {
     return (this.model.session?.floor?.queue || []).some((h) => h.participant === me);
   }
 
-  // Alt+Shift+letter only (WCAG 2.1.4: no single-key shortcuts), never while typing.
+  // Alt+Shift with a letter or an arrow only (WCAG 2.1.4: no single-key shortcuts), never while typing.
   shortcut(event) {
     if (this.stopped || typingInField(event) || !this.model.session) return;
     const action = shortcutOf(event);
@@ -542,6 +557,9 @@ export class RoomView {
       event.preventDefault();
       const type = action === 'next' ? 'phase.next' : 'phase.prev';
       if (this.onPhaseKey) this.onPhaseKey(type); else this.sendPhaseKey(type);
+    } else if (CONSOLE_SHORTCUTS.includes(action) && this.model.isFacilitator && this.onConsoleKey) {
+      event.preventDefault();
+      this.onConsoleKey(action);
     }
   }
 

@@ -164,6 +164,13 @@ const en = {
   'keys.respond': 'Raise your hand for a direct response',
   'keys.next': 'Next phase',
   'keys.prev': 'Previous phase',
+  'keys.nextSpeaker': 'Next speaker (in a round, the next in its order)',
+  'keys.endTurn': 'End the speaker’s turn',
+  'keys.clock': 'Pause the clock, or resume it',
+  'keys.or': ' or ',
+  'keys.ArrowRight': 'Right arrow',
+  'keys.ArrowLeft': 'Left arrow',
+  'keys.ArrowDown': 'Down arrow',
 
   'announce.phase': 'Now: {phase}',
   'announce.status.live': 'The clock is running',
@@ -364,7 +371,7 @@ const en = {
   'invite.confirmReissue': 'Make a new link for {name}? Their old link stops working and {name} is disconnected now if connected.',
 
   // roomfix
-  'keys.note': 'Shortcuts are Alt+Shift and a letter; they do nothing while you are typing in a text field.',
+  'keys.note': 'Shortcuts are Alt+Shift and a letter or an arrow key; they do nothing while you are typing in a text field.',
   'floor.alreadyUp': 'Your hand is already up',
   'announce.handUp': 'Your hand is up, {pos} in the queue',
   'announce.handMoved': 'Your hand is now {pos} in the queue',
@@ -432,6 +439,9 @@ const en = {
   'cofac.open': 'Open the facilitator controls',
   'cofac.back': 'Back to the room page',
   'cofac.noInvite': 'The facilitator controls open from your invite link: open it in this tab, then choose “Open the facilitator controls”. Or sign in with your facilitator token.',
+  'control.keyEnded': 'The review has ended.',
+  'control.nobodySpeaking': 'Nobody has the floor, so there is no turn to end.',
+  'control.clockNotRunning': 'The clock has not started yet: “Start” starts the review; Alt+Shift+C only pauses and resumes it.',
   'control.nobodyNext': 'No hand is up, so nobody is next. “End the turn” takes the floor back.',
   'control.phaseMovesOn': 'This phase moves on by itself at time-up, which is now: Next phase was not sent, so no phase is skipped.',
   'control.roundMovesOn': 'This turn is over and the round moves on by itself now: Next speaker was not sent, so nobody is skipped.',
