@@ -78,7 +78,13 @@ import WebSocketTransport
     }
 
     @Test func stalledReaderIsClosedWith4029WhileOthersGetEverything() async throws {
-        let harness = try TransportHarness(echo: false) { $0.outboxLimitBytes = 64 * 1024 }
+        // The stalled client reads its backlog and the close frame only once the overflow is
+        // seen; in a loaded full run that took longer than the 10 s grace (CI at 5878dc6 saw the
+        // drop's reset), so this server gives it two minutes.
+        let harness = try TransportHarness(echo: false) {
+            $0.outboxLimitBytes = 64 * 1024
+            $0.overflowCloseGraceSeconds = 120
+        }
         #expect(harness.server.outboxOverflowCount == 0)
         let port = harness.port
         let (stalled, readers) = try await RawBlocking.run {
@@ -95,18 +101,17 @@ import WebSocketTransport
         let stalledConnection = connections[0]
         let others = Array(connections.dropFirst())
         let frame = OutboundFrame(String(repeating: "z", count: 16 * 1024))
-        // The server gives an overflowed connection 10 s to take its close frame, then drops it
-        // (a reset, with its backlog unread). So the stalled client starts reading the moment
-        // the overflow is seen, on a thread already waiting for it: after the test's own next
-        // await, which waited 30 s for a pool thread in a loaded full run, it was too late. The
-        // thread starts here and now (`RawBlocking.start`): as an `async let` its child task
-        // still waited for a pool thread, and a CI run saw the reset.
+        // The server gives an overflowed connection a grace to take its close frame, then drops
+        // it (a reset, with its backlog unread). So the stalled client starts reading the moment
+        // the overflow is seen, on a thread already waiting for it (`RawBlocking.start`): after
+        // the test's own next await, which waited 30 s for a pool thread in a loaded full run,
+        // it was too late, and as an `async let` its child task still waited for a pool thread.
         let overflowed = DispatchSemaphore(value: 0)
         let stalledClose = RawBlocking.start { () -> RawWebSocketFrame in
             guard overflowed.wait(timeout: .now() + 300) == .success else {
                 throw HarnessError("the stalled connection never overflowed")
             }
-            return try stalled.readUntilClose(timeout: 10).close
+            return try stalled.readUntilClose(timeout: 110).close
         }
         defer { overflowed.signal() } // an early exit must not leave that thread waiting
         var rounds = 0
