@@ -367,3 +367,23 @@ def test_shortcuts_are_alt_shift_with_a_letter_or_an_arrow_read_from_the_physica
         "aria": ["Alt+Shift+N Alt+Shift+ArrowRight", "Alt+Shift+P Alt+Shift+ArrowLeft", "Alt+Shift+ArrowDown",
                  "Alt+Shift+E", "Alt+Shift+C", "Alt+Shift+H"]}
     assert browser_errors(driver) == []
+
+
+def test_least_speaking_time_first_keeps_equals_in_their_places(daemon, browsers):
+    driver = browsers()
+    result = run_in_page(
+        driver, daemon,
+        "import('/js/round-order.js').then(({ RoundOrder }) => {"
+        "  const order = new RoundOrder();"
+        "  const people = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, role: 'reviewer' }));"
+        "  order.sync(people, new Set(['a', 'b', 'c', 'd', 'e']));"
+        "  order.include('e', false);"
+        "  const spoken = { a: 30, b: 0, c: 30, d: 4.5, e: 0 };"
+        "  order.leastSpokenFirst((id) => spoken[id]);"
+        "  const sorted = order.entries.map((e) => e.id + (e.included ? '' : '-'));"
+        "  order.sync(people, new Set(['a']));"  # arranged: presence no longer reorders
+        "  done({ sorted, afterPresence: order.entries.map((e) => e.id), sent: order.order() });"
+        "}, (e) => done({ error: String(e) }));")
+    assert result == {"sorted": ["b", "e-", "d", "a", "c"], "afterPresence": ["b", "e", "d", "a", "c"],
+                      "sent": ["b", "d", "a", "c"]}
+    assert browser_errors(driver) == []

@@ -69,6 +69,11 @@ def test_start_a_round_sends_the_arranged_order(daemon, facilitator, api_ready, 
     cai.get(invite_of(created, "Cai"))
     joined(cai)
     wait_js(console, "return window.reviewroom.model.online.has(arguments[0])", ids["Cai"])
+    # Folded until opened, its summary counting who is ticked.
+    summary = console.find_element(By.ID, "control-round-order-summary")
+    assert summary.text == "Round order: 3 of 4 ticked"
+    assert not console.find_element(By.ID, f"round-include-{ids['Ben']}").is_displayed()
+    summary.click()
     listed = lambda: console.execute_script(  # noqa: E731
         "return [...document.querySelectorAll('#control-round-order input[type=checkbox]')].map((b) => [b.id.slice(14), b.checked])")
     wait_until(console, lambda d: [i for i, _ in listed()][:3] == [ids["Asha"], ids["Cai"], ids["Ben"]],

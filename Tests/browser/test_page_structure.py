@@ -22,6 +22,9 @@ def test_headings_and_titles_say_where_and_how_things_are(daemon, facilitator, a
     created, console, asha = start_live_review(daemon, facilitator, browsers, TITLE, ["Asha"])
     outline = console.execute_script(OUTLINE)
     assert outline[0] == ["H1", TITLE] and ["H2", "Run the session"] in outline, outline
+    # Every part of the controls is reached by its heading, the round and the questions too.
+    controls = [text for level, text in outline if level == "H3" and text.endswith(" controls")]
+    assert controls == ["Clock controls", "Agenda controls", "Floor controls", "Round controls", "Question controls"], outline
     levels = {}
     for level, text in outline:
         levels.setdefault(text, set()).add(level)

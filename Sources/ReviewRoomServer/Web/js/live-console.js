@@ -305,10 +305,11 @@ export class LiveConsole {
       el('h3', {}, t('control.clockHeading')), clockRow,
       el('h3', {}, t('control.agendaHeading')), phaseRow, this.phaseUndo.render(),
       el('h3', {}, t('control.floorHeading')), this.floorControls(s, ended),
-      this.questions.render(s, ended));
+      el('h3', {}, t('control.roundHeading')), this.roundControls(s, ended),
+      el('h3', {}, t('control.questionsHeading')), this.questions.render(s, ended));
   }
 
-  /** "Next speaker", "Give the floor", the queue's hands and the round (its order and length). */
+  /** "Next speaker", "Give the floor" and the queue's hands. */
   floorControls(s, ended) {
     const floor = s.floor || {};
     const inRound = !!floor.round;
@@ -340,7 +341,7 @@ export class LiveConsole {
         this.control(t('control.lowerFor', { name }), 'floor', 'hand.lower', { participant: hand.participant },
           { className: 'secondary', id: `control-lower-${hand.participant}`, focusKey: `lower-for:${hand.participant}`, disabled: ended, fallback: fallback(index, 'lower') }));
     }));
-    return [floorRow, queueRow, this.roundControls(s, ended)];
+    return [floorRow, queueRow];
   }
 
   /**
@@ -376,7 +377,7 @@ export class LiveConsole {
       return secondsEach === null ? null : { order: this.roundOrder.order(), secondsEach };
     };
     return [
-      this.roundOrder.render(this.model, { disabled: ended, changed: () => this.render() }),
+      this.roundOrder.render(this.model, { disabled: ended, changed: () => this.render(), now: () => this.connection.serverNow() }),
       order.length ? null : el('p', { className: 'field-error', id: 'round-order-empty' }, t('control.roundNobody')),
       el('div', { className: 'row' },
         this.control(t('control.roundStart'), 'round', 'round.start', start,

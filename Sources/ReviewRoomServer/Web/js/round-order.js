@@ -13,6 +13,9 @@ export class RoundOrder {
     this.entries = [];
     // Until the facilitator ticks or moves someone, the list follows presence (present first).
     this.arranged = false;
+    // Folded until opened (three controls a person made the console a long walk with the Tab
+    // key); once opened it stays open across redraws.
+    this.open = false;
   }
 
   /** Brings the list up to date with the session's people and who is online. */
@@ -45,6 +48,16 @@ export class RoundOrder {
     this.arranged = true;
   }
 
+  /**
+   * Puts the people who have spoken least first (`spokenSec(id)`, seconds), keeping the present
+   * order among equals: a round that gives the quiet ones the first word.
+   */
+  leastSpokenFirst(spokenSec) {
+    const place = new Map(this.entries.map((e, i) => [e.id, i]));
+    this.entries = [...this.entries].sort((a, b) => spokenSec(a.id) - spokenSec(b.id) || place.get(a.id) - place.get(b.id));
+    this.arranged = true;
+  }
+
   /** Ticks or unticks a person. */
   include(id, included) {
     const entry = this.entries.find((e) => e.id === id);
@@ -53,10 +66,12 @@ export class RoundOrder {
   }
 
   /**
-   * The fieldset that shows the order: a checkbox and Up/Down per person. `changed` is
-   * called after every change (the console redraws); `disabled` when no round can start.
+   * The order, folded under a summary that says how many are ticked: a fieldset with a checkbox
+   * and Up/Down per person and "Least speaking time first". `changed` is called after every
+   * change (the console redraws); `disabled` when no round can start; `now()` is the server's
+   * time in ms (the speaker's turn so far counts).
    */
-  render(model, { disabled, changed }) {
+  render(model, { disabled, changed, now }) {
     const last = this.entries.length - 1;
     const items = this.entries.map((entry, index) => {
       const person = (model.session?.participants || []).find((p) => p.id === entry.id);
@@ -74,9 +89,20 @@ export class RoundOrder {
         el('label', { className: 'check', htmlFor: box.id }, box, ' ', name, ' ', el('span', { className: 'meta' }, `${role} · ${presence}`)),
         el('span', { className: 'order-moves' }, move(-1, 'up'), move(1, 'down')));
     });
-    return el('fieldset', { className: 'round-order-picker', id: 'control-round-order' },
+    const sort = el('button', { type: 'button', className: 'secondary small', id: 'round-least-spoken', disabled,
+      textContent: t('control.leastSpokenFirst'),
+      on: { click: (e) => {
+        if (e.detail > 1) return;
+        const at = now();
+        this.leastSpokenFirst((id) => model.spokenSec(id, at));
+        changed();
+      } } });
+    const picker = el('fieldset', { className: 'round-order-picker', id: 'control-round-order' },
       el('legend', {}, t('control.roundOrder')),
       el('p', { className: 'hint', id: 'round-order-hint' }, t('control.roundOrderHint')),
-      el('ol', { className: 'order-list', attrs: { 'aria-describedby': 'round-order-hint' } }, items));
+      el('ol', { className: 'order-list', attrs: { 'aria-describedby': 'round-order-hint' } }, items), sort);
+    const ticked = this.entries.filter((e) => e.included).length;
+    return el('details', { open: this.open, on: { toggle: (e) => { this.open = e.target.open; } } },
+      el('summary', { id: 'control-round-order-summary' }, t('control.roundOrderSummary', { n: ticked, total: this.entries.length })), picker);
   }
 }
