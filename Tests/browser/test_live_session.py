@@ -120,7 +120,7 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
         wait_text(driver, "[data-testid=speaker]", "Ben has the floor")
 
     # The facilitator shows a question to everyone (from the questions list of the console).
-    console.find_element(By.CSS_SELECTOR, ".controls details summary").click()
+    console.find_element(By.ID, "control-questions").click()
     first_question = session["prompts"]["deck"][0]["text"]
     console.find_element(By.XPATH, "//button[normalize-space()='Show to everyone']").click()
     for driver in everyone:

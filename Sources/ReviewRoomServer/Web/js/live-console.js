@@ -13,6 +13,7 @@ import { QuestionControls } from './question-controls.js';
 import { PhaseUndo } from './phase-undo.js';
 import { RecentEvents } from './recent-events.js';
 import { LateCommands } from './late-commands.js';
+import { NextFrame } from './next-frame.js';
 
 // After a control's command is answered it stays unavailable this long, so the second click
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
@@ -71,10 +72,13 @@ export class LiveConsole {
     this.recent = new RecentEvents(model, connection);
     this.phaseUndo = new PhaseUndo(this);
     this.late = new LateCommands(this);
+    // A burst of events is drawn twice, as in the room view; a lone event as it comes, a welcome at once.
+    this.drawing = new NextFrame(() => this.render(), { leading: true });
     this.unsubscribe = model.subscribe((change) => {
       this.recent.observe(change);
       this.phaseUndo.observe(change);
-      if (change.event?.name !== 'note.op') this.render();
+      if (change.kind === 'welcome') this.render();
+      else if (change.event?.name !== 'note.op') this.drawing.request();
       if (change.kind === 'welcome') this.takeFocusOnce();
     });
     this.handle = { model, connection, notesView: this.notesView, announcer: this.announcer, phaseUndo: this.phaseUndo };
@@ -95,6 +99,7 @@ export class LiveConsole {
     this.holds.clear();
     this.phaseUndo.stop();
     this.recent.stop();
+    this.drawing.cancel();
     this.unsubscribe?.();
     this.room?.stop?.();
     this.notesView?.stop?.();
@@ -253,6 +258,7 @@ export class LiveConsole {
   }
 
   render() {
+    this.drawing.done();
     if (!this.model.session || this.stopped) return;
     keepingFocus(this.controls, () => this.renderControls(this.model.session));
   }

@@ -11,16 +11,14 @@ import { diffOperation, PendingText } from './ot.js';
 import { moveRanges } from './text-ranges.js';
 import { t } from './strings.js';
 import { displayText, toDisplay, toModel } from './line-breaks.js';
-
-/** How long others' ops wait for a frame before they are shown anyway (a hidden tab draws no frames). */
-const FLUSH_FALLBACK_MS = 100;
+import { NextFrame } from './next-frame.js';
 
 export class NoteRemote {
   /** `view` is the NotesView: its notes, model, connection, cursors (`others`), hints and render methods. */
   constructor(view) {
     this.view = view;
     this.replayed = []; // `note.op` data received during a replay, not applied yet
-    this.frame = null; // {raf, timer} of the next `flush`
+    this.frame = new NextFrame(() => this.flush()); // the next `flush`
   }
 
   /**
@@ -37,7 +35,7 @@ export class NoteRemote {
     const entry = view.notes.get(data.note);
     if (!entry) return undefined;
     if (view.connection?.replaying) {
-      if (this.frame) this.flush(); // ops received before the replay go first
+      if (this.frame.pending) this.flush(); // ops received before the replay go first
       this.replayed.push(data);
       return view.model.nameOf(data.by);
     }
@@ -49,19 +47,14 @@ export class NoteRemote {
     return view.model.nameOf(data.by);
   }
 
-  /** Shows the held ops at the next frame, or after FLUSH_FALLBACK_MS when no frame comes first. */
+  /** Shows the held ops at the next frame (`NextFrame`: 100 ms at most). */
   flushSoon() {
-    if (this.frame) return;
-    this.frame = { raf: requestAnimationFrame(() => this.flush()), timer: setTimeout(() => this.flush(), FLUSH_FALLBACK_MS) };
+    this.frame.request();
   }
 
   /** Shows every note's held ops now (but those of a note in the middle of a composition), each editor drawn once. */
   flush() {
-    if (this.frame) {
-      cancelAnimationFrame(this.frame.raf);
-      clearTimeout(this.frame.timer);
-      this.frame = null;
-    }
+    this.frame.done();
     const queued = [];
     for (const entry of this.view.notes.values()) {
       if (entry.composing || !entry.held?.length) continue;

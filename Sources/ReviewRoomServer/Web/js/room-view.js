@@ -7,6 +7,7 @@ import { agendaLength, formatCountdown, formatDuration, formatTimeOfDay, spokenM
 import { floorPanel } from './floor-panel.js';
 import { handNews, raisedNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
 import { NewsGatherer } from './gathered-news.js';
+import { NextFrame } from './next-frame.js';
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
 import { arrivals, departureNews, joinedNews } from './presence-news.js';
 import { CONSOLE_SHORTCUTS, SHORTCUT_KEYS, clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
@@ -60,6 +61,10 @@ export class RoomView {
     this.phaseKeyHeld = false;
     this.phaseKeyTimer = null;
     this.build();
+    // A burst of events and presence changes (a resume's replay, a mass join, hands raised
+    // together) is drawn twice, its first and the rest at the next frame; it was one whole redraw
+    // each. A lone event is drawn as it comes (`leading`), a welcome at once.
+    this.drawing = new NextFrame(() => { if (!this.stopped) this.render(); }, { leading: true });
     this.unsubscribe = model.subscribe((change) => this.changed(change));
     this.onKey = (event) => this.shortcut(event);
     document.addEventListener('keydown', this.onKey);
@@ -76,6 +81,7 @@ export class RoomView {
     document.removeEventListener('keydown', this.onKey);
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearInterval(this.interval);
+    this.drawing.cancel();
     clearTimeout(this.refusalTimer);
     clearTimeout(this.phaseKeyTimer);
     clearTimeout(this.signalTimer);
@@ -149,7 +155,7 @@ export class RoomView {
       // (`replayDone`) or the tab is shown again (`onVisibility`).
       if (!this.connection.replaying && !document.hidden) this.announceEvent(event);
     }
-    this.render();
+    if (change.kind === 'welcome') this.render(); else this.drawing.request();
   }
 
   /** After a resume's replay: what changed while the page was away, said once (`catchUp`). */
@@ -337,6 +343,7 @@ export class RoomView {
   // Every section is rebuilt as elements and merged into the page by `morphChildren`: only
   // the text and attributes that differ change, so nothing a screen reader is on moves.
   render() {
+    this.drawing.done(); // drawn now: a redraw asked for meanwhile has nothing left to do
     const s = this.model.session;
     if (!s) return;
     keepingFocus(this.root, () => {
