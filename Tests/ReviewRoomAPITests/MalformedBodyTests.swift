@@ -58,6 +58,15 @@ struct MalformedBodyTests {
         Case(body: #"{\#(base), \#(agenda), "autoStart": "yes"}"#, names: "autoStart must be true or false"),
         Case(body: #"{\#(base), \#(agenda), "autoStart": null}"#, names: "autoStart must be true or false, not null"),
         Case(body: #"{"title": null, "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#, names: "title must be a string, not null"),
+        // Lengths count code points (JSON Schema's maxLength): 200 letters with an accent each are 400.
+        Case(body: #"{"title": "\#(String(repeating: "e\u{301}", count: 200))", "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#,
+             names: "title is 400 characters long: at most 200"),
+        Case(body: #"{"title": "Z\#(String(repeating: "\u{301}", count: 1000))", "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#,
+             names: "title is 1001 characters long"),
+        // Text that shows nothing (white space, zero-width and format characters only) is empty.
+        Case(body: #"{"title": "\u200d\ufeff\u200b", "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#, names: "title is empty"),
+        Case(body: #"{\#(base), \#(agenda), "participants": [{"name": "\u200d", "role": "reviewer"}]}"#,
+             names: "participants[0].name is empty"),
         Case(body: #"{\#(base), "agenda": null}"#, names: "agenda must be an array, not null"),
     ]
 
@@ -83,5 +92,27 @@ struct MalformedBodyTests {
         #expect(response.status == 400)
         #expect(response.detail.contains("no-such-"), "detail: \(response.detail)")
         #expect(try await api.call("GET", "/api/v1/sessions").jsonArray?.count == 0)
+    }
+}
+
+@Suite("API: how a text is measured")
+struct TextRulesAPITests {
+    /// A title of 200 accented letters in their composed form (200 code points) fits, as do a
+    /// question over several lines and a name with a direction mark.
+    @Test func composedLettersLineBreaksAndMarksAreTakenAsSent() async throws {
+        let api = try await APIDaemon.start(facilitators: ["Ann"])
+        defer { api.stop() }
+        let title = String(repeating: "\u{E9}", count: 200)
+        let body = #"{"title": "\#(title)", "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", "#
+            + #""agenda": [{"title": "A", "kind": "briefing", "durationSec": 60}], "#
+            + #""prompts": [{"text": "First line\nsecond line"}], "participants": [{"name": "Laila\u200f (Year 6)", "role": "reviewer"}]}"#
+        let response = try await api.call("POST", "/api/v1/sessions", body: body)
+        #expect(response.status == 201, "\(response.detail)")
+        let session = response.jsonObject?["session"] as? [String: Any]
+        #expect(session?["title"] as? String == title)
+        let deck = (session?["prompts"] as? [String: Any])?["deck"] as? [[String: Any]]
+        #expect(deck?.first?["text"] as? String == "First line\nsecond line")
+        let people = session?["participants"] as? [[String: Any]]
+        #expect(people?.contains { $0["name"] as? String == "Laila\u{200F} (Year 6)" } == true)
     }
 }

@@ -135,17 +135,17 @@ def test_controls_that_cannot_apply_are_not_offered_and_refusals_are_reported(da
     wait_until(console, lambda d: d.find_elements(By.ID, f"control-grant-{asha}"))
     assert disabled(["control-grant", f"control-grant-{asha}"]) == {"control-grant": True, f"control-grant-{asha}": True}
 
-    # A refused command is reported with the server's reason: a question past 1000 characters.
+    # A refused command is reported with the server's reason: a question past 2000 characters.
     console.find_element(By.XPATH, "//summary[normalize-space()='Questions']").click()
-    console.execute_script("const f = document.getElementById('control-new-question'); f.value = 'x'.repeat(1001);"
+    console.execute_script("const f = document.getElementById('control-new-question'); f.value = 'x'.repeat(2001);"
                            "f.dispatchEvent(new Event('input', {bubbles: true}));")
     deck = len(session_of(console)["prompts"]["deck"])
     console.find_element(By.ID, "control-add-question").click()
     wait_js(console, "const n = document.querySelector('.controls [data-testid=refusal]');"
-            "return n && n.offsetHeight > 0 && n.innerText.includes('at most 1000 fit')",
+            "return n && n.offsetHeight > 0 && n.innerText.includes('at most 2000 fit')",
             message="the refusal of the long question was never shown beside the controls")
     assert len(session_of(console)["prompts"]["deck"]) == deck
-    assert console.find_element(By.ID, "control-new-question").get_attribute("value") == "x" * 1001
+    assert console.find_element(By.ID, "control-new-question").get_attribute("value") == "x" * 2001
 
     # Shown, then the session ends: "Hide" is not offered any more.
     first = session_of(console)["prompts"]["deck"][0]["id"]

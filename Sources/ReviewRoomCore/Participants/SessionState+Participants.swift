@@ -59,9 +59,11 @@ extension SessionState {
 
     static func cleanName(_ name: String) throws(CommandError) -> String {
         let trimmed = Trim.whitespace(name)
-        guard !trimmed.isEmpty else { throw .badRequest("participant name is empty: give a name people will recognise") }
-        guard trimmed.count <= 200 else {
-            throw .badRequest("participant name has \(trimmed.count) characters: at most 200 fit")
+        guard !TextRules.showsNothing(trimmed) else {
+            throw .badRequest("participant name is empty: give a name people will recognise")
+        }
+        guard TextRules.length(trimmed) <= 200 else {
+            throw .badRequest("participant name has \(TextRules.length(trimmed)) characters: at most 200 fit")
         }
         return trimmed
     }

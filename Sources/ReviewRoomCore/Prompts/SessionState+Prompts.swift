@@ -1,6 +1,8 @@
 extension SessionState {
-    /// Longest prompt text, in characters.
-    static let maxPromptLength = 1000
+    /// Longest prompt text, in code points (`TextRules.length`), as the HTTP API's `prompts[].text` (2,000; `prompt.add` took 1,000 until both were one rule).
+    static let maxPromptLength = 2000
+    /// As the HTTP API's `prompts[].theme`.
+    static let maxThemeLength = 200
 
     func decidePromptShow(_ id: String) throws(CommandError) -> [EventBody] {
         guard prompts.prompt(id) != nil else { throw .notFound("prompt.show: the deck has no prompt '\(id)'") }
@@ -31,11 +33,16 @@ extension SessionState {
 
     func decidePromptAdd(text: String, theme: String?) throws(CommandError) -> [EventBody] {
         let trimmed = Trim.whitespace(text)
-        guard !trimmed.isEmpty else { throw .badRequest("prompt.add text is empty: write the question") }
-        guard trimmed.count <= Self.maxPromptLength else {
-            throw .badRequest("prompt.add text has \(trimmed.count) characters: at most \(Self.maxPromptLength) fit")
+        guard !TextRules.showsNothing(trimmed) else { throw .badRequest("prompt.add text is empty: write the question") }
+        guard TextRules.length(trimmed) <= Self.maxPromptLength else {
+            throw .badRequest("prompt.add text has \(TextRules.length(trimmed)) characters: at most \(Self.maxPromptLength) fit")
         }
         let cleanTheme = theme.map(Trim.whitespace)
+        if let cleanTheme {
+            guard TextRules.length(cleanTheme) <= Self.maxThemeLength else {
+                throw .badRequest("prompt.add theme has \(TextRules.length(cleanTheme)) characters: at most \(Self.maxThemeLength) fit")
+            }
+        }
         var new = prompts
         new.deck.append(Prompt(id: prompts.freshID(), text: trimmed,
                                theme: cleanTheme?.isEmpty == false ? cleanTheme : nil))

@@ -42,4 +42,26 @@ struct RecordBidiTests {
             #expect(!text.contains("\(Self.fsi)Asha"), "left-to-right names are not wrapped")
         }
     }
+
+    /// Names stored before the API refused direction-opening controls: an override left open
+    /// reversed the rest of its line ("Participant added: Mallory (reweiver)"), and a name's own
+    /// isolate took the wrapper's closing one.
+    @Test("direction controls that a stored name opens are left out of every sentence")
+    func directionOpenersInStoredNamesAreDropped() throws {
+        var review = ScriptedReview()
+        try review.run(.sessionStart, by: "f1", at: 0)
+        try review.change(.add(Participant(id: "r6", name: "\u{2067}ليلى", role: .reviewer)), at: 2)
+        try review.change(.add(Participant(id: "r5", name: "Mallory \u{202E}", role: .reviewer)), at: 3)
+        try review.run(.sessionEnd, by: "f1", at: 60)
+        let record = ReviewRecord(review.input(at: 100))
+        let log = record.log.map(\.text)
+        #expect(log.contains("Participant added: Mallory  (reviewer)"), "\(log)")
+        let markdown = String(decoding: RecordRenderer.render(record, as: .markdown), as: UTF8.self)
+        let html = String(decoding: RecordRenderer.render(record, as: .html), as: UTF8.self)
+        for text in [markdown, html] {
+            let lines = text.split(whereSeparator: \.isNewline).filter { $0.contains("\u{202E}") || $0.contains("\u{2067}") }
+            #expect(lines.isEmpty, "\(lines)")
+            #expect(text.contains("\(Self.fsi)ليلى\(Self.pdi)"), "the name's own isolate gone, the wrapper's kept")
+        }
+    }
 }

@@ -47,10 +47,25 @@ import Foundation
         #expect(state.refused(.promptDiscussed(prompt: "q9", discussed: true), by: "f1", at: SessionFixture.at(1))?.code
             == .notFound)
         #expect(state.refused(.promptAdd(text: " \n "), by: "f1", at: SessionFixture.at(1))?.code == .badRequest)
-        let long = state.refused(.promptAdd(text: String(repeating: "x", count: 1001)), by: "f1", at: SessionFixture.at(1))
+        let long = state.refused(.promptAdd(text: String(repeating: "x", count: 2001)), by: "f1", at: SessionFixture.at(1))
         #expect(long?.code == .badRequest)
-        #expect(long?.message.contains("1001") == true)
+        #expect(long?.message.contains("2001") == true)
+        // A letter with 2,000 accents is 2,001 code points, not one character.
+        let stacked = state.refused(.promptAdd(text: "a" + String(repeating: "\u{301}", count: 2000)), by: "f1", at: SessionFixture.at(1))
+        #expect(stacked?.message.contains("2001 characters") == true)
+        let invisible = state.refused(.promptAdd(text: "\u{200B}\u{200D}"), by: "f1", at: SessionFixture.at(1))
+        #expect(invisible?.message.contains("is empty") == true)
+        let theme = state.refused(.promptAdd(text: "Why?", theme: String(repeating: "t", count: 201)), by: "f1", at: SessionFixture.at(1))
+        #expect(theme?.message.contains("theme has 201 characters") == true)
         #expect(try EncodedJSON.string(state) == before)
+    }
+
+    @Test func aQuestionOfTwoThousandCodePointsOverSeveralLinesIsAdded() throws {
+        var state = SessionFixture.started()
+        let text = "Line one\n" + String(repeating: "q", count: 1991)
+        let added = state.apply(.promptAdd(text: text, theme: "Reading"), by: "f1", at: SessionFixture.at(1))
+        #expect(throws: Never.self) { try added.get() }
+        #expect(state.prompts.deck.last?.text == text)
     }
 
     @Test func promptsEncodeTheProtocolShape() throws {

@@ -8,7 +8,7 @@ extension RecordHTML {
                  tableRegion("Attendance") + "<table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Attended</th>"
                  + "<th scope=\"col\">First joined</th><th scope=\"col\">Time online</th></tr></thead><tbody>"]
         for p in record.participants {
-            h.append("<tr><td>\(e(p.name))</td><td>\(e(RecordText.roleNote(p)))</td><td>\(e(RecordText.attended(p) ?? "—"))</td>"
+            h.append("<tr><td>\(e(RecordText.isolated(p.name)))</td><td>\(e(RecordText.roleNote(p)))</td><td>\(e(RecordText.attended(p) ?? "—"))</td>"
                      + "<td>\(e(p.firstJoinedAtLocal ?? "—"))</td><td class=\"num\">\(e(RecordText.online(p)))</td></tr>")
         }
         h.append("</tbody></table>" + tableRegionEnd)

@@ -171,11 +171,11 @@ public enum RecordHTML {
                  tableRegion("Speaking time per person, table") + "<table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Time</th>"
                  + "<th scope=\"col\">Share</th></tr></thead><tbody>"]
         for p in record.speaking.people {
-            h.append("<tr><td>\(e(p.name))</td><td>\(e(p.role))</td><td class=\"num\">\(RecordText.clock(p.seconds))</td>"
+            h.append("<tr><td>\(e(RecordText.isolated(p.name)))</td><td>\(e(p.role))</td><td class=\"num\">\(RecordText.clock(p.seconds))</td>"
                      + "<td class=\"num\">\(RecordText.percent(p.share))</td></tr>")
         }
         h.append("</tbody></table>" + tableRegionEnd)
-        h.append(chart(record.speaking.people.map { ($0.name, $0.seconds, $0.share) }, title: "Speaking time per person"))
+        h.append(chart(record.speaking.people.map { (RecordText.isolated($0.name), $0.seconds, $0.share) }, title: "Speaking time per person"))
         h.append(tableRegion("Speaking time per group, table") + "<table><thead><tr><th scope=\"col\">Group</th><th scope=\"col\">People</th><th scope=\"col\">Time</th>"
                  + "<th scope=\"col\">Share</th></tr></thead><tbody>")
         for g in record.speaking.groups {

@@ -5,7 +5,7 @@ extension RecordMarkdown {
         guard let note = record.attendanceNote else { return [] }
         var out = ["## Attendance", "", "| Person | Role | Attended | First joined | Time online |", "|---|---|---|---|---|"]
         for person in record.participants {
-            out.append("| \(cell(person.name)) | \(cell(RecordText.roleNote(person))) | \(RecordText.attended(person) ?? "—") | "
+            out.append("| \(cell(RecordText.isolated(person.name))) | \(cell(RecordText.roleNote(person))) | \(RecordText.attended(person) ?? "—") | "
                        + "\(person.firstJoinedAtLocal ?? "—") | \(RecordText.online(person)) |")
         }
         if record.participants.isEmpty { out.append("| nobody was invited | | | | |") }

@@ -1,4 +1,5 @@
 import Foundation
+import ReviewRoomCore
 
 /// Reads the members of one JSON object of a request body, naming each field in errors by its
 /// path (`participants[1].role`). Unknown keys are ignored (PROTOCOL.md: clients may send more).
@@ -44,17 +45,18 @@ struct JSONFields {
         guard case .string(let text) = value else {
             throw APIError.badRequest("\(name(key)) must be a string, not \(value.kindDescription)")
         }
-        guard text.count <= maxLength else {
-            throw APIError.badRequest("\(name(key)) is \(text.count) characters long: at most \(maxLength) are allowed")
+        guard TextRules.length(text) <= maxLength else {
+            throw APIError.badRequest("\(name(key)) is \(TextRules.length(text)) characters long: at most \(maxLength) are allowed")
         }
         return text
     }
 
-    /// A required non-empty string (after trimming whitespace), returned trimmed.
+    /// A required string that shows something (not only white space or invisible characters,
+    /// `TextRules.showsNothing`), returned trimmed.
     func nonEmptyString(_ key: String, maxLength: Int = 10_000) throws(APIError) -> String {
         let text = try string(key, maxLength: maxLength)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw APIError.badRequest("\(name(key)) is empty: give some text") }
+        guard !TextRules.showsNothing(trimmed) else { throw APIError.badRequest("\(name(key)) is empty: give some text") }
         return trimmed
     }
 

@@ -8,9 +8,26 @@ export function nameKey(name) {
   return String(name ?? '').trim().toLocaleLowerCase();
 }
 
+// Direction controls that open an embedding, override or isolate: refused in names by the API,
+// but a name stored before may hold one, left open it reverses the sentence the name is put in.
+const DIRECTION_OPENERS = /[\u202A-\u202E\u2066-\u2069]/g;
+// Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation
+// forms; historic scripts), as the record's isolation counts them.
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]|[\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
+/**
+ * `name` as it goes into a sentence: without direction-opening controls, and wrapped in FIRST
+ * STRONG ISOLATE … POP DIRECTIONAL ISOLATE (U+2068, U+2069) when it has right-to-left letters,
+ * so "ليلى has the floor" keeps its words in order and two such names in a list are not swapped.
+ */
+export function isolatedName(name) {
+  const plain = String(name ?? '').replace(DIRECTION_OPENERS, '');
+  return RIGHT_TO_LEFT.test(plain) ? `\u2068${plain}\u2069` : plain;
+}
+
 /**
  * A map from participant id to the name to show for each of `participants` (the session's list,
- * in invitation order): the name itself, or numbered among its namesakes.
+ * in invitation order): the name itself, or numbered among its namesakes (`isolatedName`).
  */
 export function displayNames(participants) {
   const byKey = new Map();
@@ -21,7 +38,7 @@ export function displayNames(participants) {
   }
   const names = new Map();
   for (const group of byKey.values()) {
-    group.forEach((p, index) => names.set(p.id, group.length > 1 ? `${p.name} (${index + 1})` : p.name));
+    group.forEach((p, index) => names.set(p.id, group.length > 1 ? `${isolatedName(p.name)} (${index + 1})` : isolatedName(p.name)));
   }
   return names;
 }

@@ -1,0 +1,21 @@
+import ReviewRoomCore
+import Testing
+
+@Suite struct TextRulesTests {
+    @Test func lengthCountsCodePointsNotWhatAReaderSeesNorUTF16Units() {
+        #expect(TextRules.length("abc") == 3)
+        #expect(TextRules.length("e\u{301}") == 2) // one character to a reader
+        #expect(TextRules.length("\u{E9}") == 1)
+        #expect(TextRules.length("👩‍👩‍👧") == 5) // three people joined by two ZWJs; 8 UTF-16 units
+        #expect(TextRules.length("🇵🇸") == 2)
+    }
+
+    @Test func textOfWhiteSpaceAndInvisibleFormatCharactersShowsNothing() {
+        for blank in ["", " ", "\u{A0}\u{3000}", "\u{200B}", "\u{200D}\u{FEFF}", "\u{200E}\u{2067}", "\n\t"] {
+            #expect(TextRules.showsNothing(blank), "\(Array(blank.unicodeScalars))")
+        }
+        for shown in ["a", " \u{200D}a", "👍", "ل", "\u{301}"] {
+            #expect(!TextRules.showsNothing(shown), "\(Array(shown.unicodeScalars))")
+        }
+    }
+}
