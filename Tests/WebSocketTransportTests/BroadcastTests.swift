@@ -78,13 +78,7 @@ import WebSocketTransport
     }
 
     @Test func stalledReaderIsClosedWith4029WhileOthersGetEverything() async throws {
-        // The stalled client reads its backlog and the close frame only once the overflow is
-        // seen; in a loaded full run that took longer than the 10 s grace (CI at 5878dc6 saw the
-        // drop's reset), so this server gives it two minutes.
-        let harness = try TransportHarness(echo: false) {
-            $0.outboxLimitBytes = 64 * 1024
-            $0.overflowCloseGraceSeconds = 120
-        }
+        let harness = try TransportHarness(echo: false) { $0.outboxLimitBytes = 64 * 1024 }
         #expect(harness.server.outboxOverflowCount == 0)
         let port = harness.port
         let (stalled, readers) = try await RawBlocking.run {
@@ -101,17 +95,26 @@ import WebSocketTransport
         let stalledConnection = connections[0]
         let others = Array(connections.dropFirst())
         let frame = OutboundFrame(String(repeating: "z", count: 16 * 1024))
-        // The server gives an overflowed connection a grace to take its close frame, then drops
+        // The server gives an overflowed connection a while to take its close frame, then drops
         // it (a reset, with its backlog unread). So the stalled client starts reading the moment
         // the overflow is seen, on a thread already waiting for it (`RawBlocking.start`): after
         // the test's own next await, which waited 30 s for a pool thread in a loaded full run,
         // it was too late, and as an `async let` its child task still waited for a pool thread.
+        // Even so, about one full run in six still met a reset some seconds after the overflow,
+        // on an idle machine too, and a grace of two minutes instead of 10 s changed nothing (the
+        // close frame waits behind the backlog in the kernel's buffers; what drops it then is not
+        // pinned down). PROTOCOL §3.4 allows both endings, "4029 when a close frame can still be
+        // sent, otherwise dropped", as SlowReaderTests does: never another close, never a timeout.
         let overflowed = DispatchSemaphore(value: 0)
-        let stalledClose = RawBlocking.start { () -> RawWebSocketFrame in
+        let stalledEnding = RawBlocking.start { () -> String in
             guard overflowed.wait(timeout: .now() + 300) == .success else {
                 throw HarnessError("the stalled connection never overflowed")
             }
-            return try stalled.readUntilClose(timeout: 110).close
+            do {
+                return "close \(try stalled.readUntilClose(timeout: 30).close.closeCode ?? 0)"
+            } catch let error as TestClientError {
+                return error.code.rawValue
+            }
         }
         defer { overflowed.signal() } // an early exit must not leave that thread waiting
         var rounds = 0
@@ -132,8 +135,9 @@ import WebSocketTransport
         }
         #expect(stalledRefused)
         if !stalledRefused { overflowed.signal() }
-        let close = try await stalledClose.value()
-        #expect(close.closeCode == 4029)
+        let ending = try await stalledEnding.value()
+        #expect(ending == "close 4029" || (ending != "timed_out" && !ending.hasPrefix("close")), "\(ending)")
+        #expect(stalledConnection.closedForOutboxOverflow)
         #expect(harness.server.outboxOverflowCount == 1)
         // The healthy readers are still served.
         for connection in others { #expect(connection.send(OutboundFrame("still here"))) }

@@ -45,10 +45,6 @@ public struct TransportConfiguration: Sendable {
     /// Unsent outbound bytes per connection, behind the frame next to go, above which it is
     /// closed with 4029 (so a single larger frame is still delivered).
     public var outboxLimitBytes: Int = 4 * 1024 * 1024
-    /// Seconds a connection closed with 4029 gets to read what it had and take its close frame
-    /// before it is dropped without one. A test that stalls a reader on purpose on a loaded
-    /// machine gives it longer, so the drop never comes before the close it checks.
-    public var overflowCloseGraceSeconds: Int = 10
     /// Inbound messages queued for the consumer above which reading pauses (`lws_rx_flow_control`).
     public var inboundHighWaterMessages: Int = 256
     /// Told how long frames waited for the service thread and messages for their handling

@@ -42,9 +42,12 @@ extension ServiceCore {
         }
     }
 
+    /// Seconds an overflowed connection gets to take its close frame before it is dropped.
+    static let overflowCloseGraceSeconds: Int32 = 10
+
     /// Closes without sending what is queued (overflow): the close frame goes out at the next
     /// `WRITEABLE`, i.e. as soon as the peer reads again; a peer that never reads is dropped
-    /// after `TransportConfiguration.overflowCloseGraceSeconds`.
+    /// after ``overflowCloseGraceSeconds``.
     func closeImmediately(_ session: ConnectionSession) {
         session.connection.outbox.withLock { o in
             o.frames.removeAll()
@@ -53,7 +56,7 @@ extension ServiceCore {
         }
         // lws' own timeout is a "violent" close without a close frame: exactly the drop
         // PROTOCOL §3.4 asks for when a close frame cannot be sent.
-        lws_set_timeout(session.wsi, PENDING_TIMEOUT_USER_OK, Int32(clamping: max(1, configuration.overflowCloseGraceSeconds)))
+        lws_set_timeout(session.wsi, PENDING_TIMEOUT_USER_OK, Self.overflowCloseGraceSeconds)
         lws_callback_on_writable(session.wsi)
     }
 
