@@ -84,31 +84,33 @@ struct ServiceStallTests {
     /// before it reads the hello that arrived meanwhile (it did in about one full-suite run in
     /// three, closing 4000 "no hello"). The timeout counts reading time now, so it is re-armed.
     ///
-    /// The timeout is 15 s, not less: the stall counts 1 s of reading time, and under the full
-    /// suite the time from the connection opening to the stall beginning — the test's own task
-    /// resuming after the accept, then the loop's next pass — counts fully, as it should, and
-    /// can take seconds: with 2 s it ran out before the stall began, and with 6 s it still did
-    /// once in CI (closed 4000 "no hello" 11 s into the test).
+    /// The stall lasts until the timeout and half a second have passed since the connection
+    /// opened, however long the test took to begin it: under the full suite the time from the
+    /// connection opening to the stall beginning — the test's own task resuming after the
+    /// accept, then the loop's next pass — counts fully, as it should, and can take many
+    /// seconds. With a stall of a fixed length after it, a 6 s timeout ran out before the stall
+    /// began in CI (closed 4000 "no hello" 11 s into the test), and a 15 s one once in a full
+    /// run on an idle machine. 40 s of reading time before the stall is more than any run took.
     @Test func aHelloSentDuringAStallIsNotTimedOut() async throws {
-        let timeout: UInt64 = 15
+        let timeout: UInt64 = 40
         let harness = try TransportHarness { $0.helloTimeoutSeconds = Double(timeout) }
         let port = harness.port
         let client = try await RawBlocking.run { try RawWebSocketClient.connect(port: port) }
+        let opened = MonotonicClock.nanoseconds() // the server's hello timer started before this
         defer { client.disconnect() }
         _ = try await harness.nextConnection()
         let (stallStarted, started) = AsyncStream<Void>.makeStream()
         let release = DispatchSemaphore(value: 0)
         _ = harness.server.runOnServiceThread {
-            let start = MonotonicClock.nanoseconds()
             started.yield()
             release.wait()
-            Self.block(until: start + timeout * 1_000_000_000 + 500_000_000)
+            Self.block(until: opened + timeout * 1_000_000_000 + 500_000_000)
         }
         var stalls = stallStarted.makeAsyncIterator()
         await stalls.next()
         try await RawBlocking.run { try client.sendText("hello") }
         release.signal()
-        let echo = try await RawBlocking.run { try client.readText(timeout: 30) }
+        let echo = try await RawBlocking.run { try client.readText(timeout: 90) }
         #expect(echo == "hello")
         await harness.stop()
     }
