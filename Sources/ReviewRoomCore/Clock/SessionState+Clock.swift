@@ -47,7 +47,7 @@ extension SessionState {
     /// A negative extension never makes overtime: it can at most bring the phase's end to
     /// now (remaining 0, time-up at the next tick). In overtime it is `invalid_state`.
     func decideExtend(seconds: Double, onlyIn phase: Int? = nil, at now: Timestamp) throws(CommandError) -> [EventBody] {
-        guard seconds.isFinite, abs(seconds) <= Self.maxExtensionSec,
+        guard seconds.isFinite, abs(seconds) >= 0.001, abs(seconds) <= Self.maxExtensionSec,
               case let delta = Milliseconds.from(seconds: seconds), delta != 0 else {
             let why = Milliseconds.roundsToZero(seconds) ? "rounds to 0 ms" : "is out of range"
             throw .badRequest("clock.extend seconds \(Milliseconds.shown(seconds: seconds)) \(why): "

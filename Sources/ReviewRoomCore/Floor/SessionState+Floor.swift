@@ -149,7 +149,8 @@ extension SessionState {
 
     /// Checks a turn length in seconds and returns it in milliseconds.
     func requiredTurnLength(_ seconds: Double, _ field: String) throws(CommandError) -> Int64 {
-        guard seconds.isFinite, seconds <= Self.maxTurnSec, case let ms = Milliseconds.from(seconds: seconds), ms > 0 else {
+        // At least 0.001 as said (and as the HTTP API's phase lengths): 0.0005 rounded to 1 ms was taken.
+        guard seconds.isFinite, seconds >= 0.001, seconds <= Self.maxTurnSec, case let ms = Milliseconds.from(seconds: seconds), ms > 0 else {
             let why = Milliseconds.roundsToZero(seconds) ? "rounds to 0 ms" : "is out of range"
             throw .badRequest("\(field) \(Milliseconds.shown(seconds: seconds)) \(why): it must be at least 0.001 and at most 3600")
         }

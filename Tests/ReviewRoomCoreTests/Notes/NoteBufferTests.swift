@@ -167,6 +167,19 @@ import Testing
         #expect(throws: NoteError.self) { try note.transformCursor(anchor: 0, head: 0, fromRev: 3) }
     }
 
+    /// An edit inside a surrogate pair is refused; a cursor there (a client's mistake, only
+    /// shown to others) is moved to the pair's start, at its own revision or an older one.
+    @Test func aCursorInsideASurrogatePairMovesToThePairsStart() throws {
+        var note = NoteBuffer(id: "n", title: "N", text: "🇵🇸 flag")
+        let inside = try note.transformCursor(anchor: 1, head: 3, fromRev: 0)
+        #expect(inside.anchor == 0 && inside.head == 2)
+        _ = try note.receive(op(#"["ab", 9]"#), baseRev: 0, author: "a", opId: "1", at: t0)
+        let older = try note.transformCursor(anchor: 1, head: 4, fromRev: 0)
+        #expect(older.anchor == 2 && older.head == 6)
+        let between = try note.transformCursor(anchor: 4, head: 4, fromRev: 1)
+        #expect(between.anchor == 4 && between.head == 4)
+    }
+
     @Test func recoveryKeepsAnsweringRepeatsOfUnchangedEdits() throws {
         var note = NoteBuffer(snapshot: NoteSnapshot(id: "n", title: "N", rev: 9, text: "abc"))
         note.recordUnchanged(author: "b", opId: "42", rev: 9)

@@ -76,7 +76,9 @@ extension NoteBuffer {
     }
 
     /// Transforms a cursor or selection made at `fromRev` to the current revision
-    /// (for the ephemeral `cursor` message). Positions are UTF-16 offsets.
+    /// (for the ephemeral `cursor` message). Positions are UTF-16 offsets; one that falls
+    /// inside a surrogate pair is moved to the pair's start, so no client is told of a caret
+    /// inside a character (an edit there is `invalid_op`; a cursor is only shown, so it is mended).
     public func transformCursor(anchor: Int, head: Int, fromRev: Int) throws(NoteError) -> (anchor: Int, head: Int) {
         try checkKnown(fromRev)
         let length = length(at: fromRev)
@@ -89,7 +91,8 @@ extension NoteBuffer {
             a = entry.op.transform(position: a)
             h = entry.op.transform(position: h)
         }
-        return (a, h)
+        guard mayHoldSurrogates else { return (a, h) }
+        return (text.splitsSurrogatePair(at: a) ? a - 1 : a, text.splitsSurrogatePair(at: h) ? h - 1 : h)
     }
 
     /// Throws when a boundary of `op` (on the current text) falls inside a surrogate pair.
