@@ -63,6 +63,11 @@ struct MalformedBodyTests {
              names: "title is 400 characters long: at most 200"),
         Case(body: #"{"title": "Z\#(String(repeating: "\u{301}", count: 1000))", "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#,
              names: "title is 1001 characters long"),
+        // Half a character: the string and the escape are named.
+        Case(body: #"{"title": "T", "hostSchool": "H\ud83d!", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#,
+             names: "hostSchool holds a lone surrogate (\\uD83D), half of a character"),
+        Case(body: #"{\#(base), \#(agenda), "participants": [{"name": "A", "role": "host"}, {"name": "\udc00", "role": "reviewer"}]}"#,
+             names: "participants[1].name holds a lone surrogate (\\uDC00)"),
         // Text that shows nothing (white space, zero-width and format characters only) is empty.
         Case(body: #"{"title": "\u200d\ufeff\u200b", "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z", \#(agenda)}"#, names: "title is empty"),
         Case(body: #"{\#(base), \#(agenda), "participants": [{"name": "\u200d", "role": "reviewer"}]}"#,

@@ -5,7 +5,7 @@ extension JSONText {
     ///
     /// The parser turns such an escape into U+FFFD, so two different literals (`"\uD800"`,
     /// `"\uDC00"`) would read as the same string; fields where that matters check the source.
-    static func loneSurrogateEscape(in literal: ArraySlice<UInt8>) -> String? {
+    public static func loneSurrogateEscape(in literal: ArraySlice<UInt8>) -> String? {
         var index = literal.startIndex
         var pendingHigh: UInt32?
         func hex4(at start: Int) -> UInt32? {

@@ -47,8 +47,25 @@ enum JSONValue: Sendable, Equatable, Decodable {
         } catch {
             // What the protocol's parser lets through: a number no `Double` holds, bytes that
             // are not UTF-8, a string with a lone surrogate escape.
-            throw APIError.badRequest("the request body is not valid JSON (UTF-8 text with one JSON value)"
-                + (firstNumberOutOfRange(in: tree).map { ": the number at byte \($0) is beyond ±1.8e308, the largest this server reads" } ?? ""))
+            let why = firstNumberOutOfRange(in: tree).map { ": the number at byte \($0) is beyond ±1.8e308, the largest this server reads" }
+                ?? firstLoneSurrogate(in: tree, path: "", body: body).map {
+                    ": \($0.path.isEmpty ? "the body" : $0.path) holds a lone surrogate (\($0.escape)), half of a character: text must be valid Unicode"
+                }
+            throw APIError.badRequest("the request body is not valid JSON (UTF-8 text with one JSON value)" + (why ?? ""))
+        }
+    }
+
+    /// The path of the first string value with a lone surrogate escape (`participants[1].name`), and the escape.
+    private static func firstLoneSurrogate(in value: ReviewRoomProtocol.JSONValue, path: String, body: [UInt8]) -> (path: String, escape: String)? {
+        switch value.kind {
+        case .string:
+            return JSONText.loneSurrogateEscape(in: body[value.range]).map { (path, $0) }
+        case .array(let items):
+            return items.enumerated().lazy.compactMap { firstLoneSurrogate(in: $1, path: "\(path)[\($0)]", body: body) }.first
+        case .object(let members):
+            return members.lazy.compactMap { firstLoneSurrogate(in: $0.1, path: path.isEmpty ? $0.0 : "\(path).\($0.0)", body: body) }.first
+        default:
+            return nil
         }
     }
 
