@@ -119,7 +119,7 @@ import Testing
 
     @Test func parserNamesTheLoneSurrogate() {
         let error = #expect(throws: NoteError.self) { try TextOperation(json: #"[1, "ab\uDE00"]"#) }
-        #expect(error?.message == #"component 1 inserts a lone surrogate (\uDE00) at code unit 2"#)
+        #expect(error?.message == #"component 1 inserts a lone surrogate (\uDE00) at code unit 2 of its text, half of a character"#)
     }
 
     @Test func cursorMovesWithEdits() {

@@ -125,7 +125,7 @@ struct OpJSONParser {
         flush()
         if let offset = Self.loneSurrogateOffset(units) {
             throw NoteError(.invalidOp,
-                "component \(n) inserts a lone surrogate (\\u\(Self.hex(units[offset]))) at code unit \(offset)")
+                "component \(n) inserts a lone surrogate (\\u\(Self.hex(units[offset]))) at code unit \(offset) of its text, half of a character")
         }
         // Raw bytes came from a Swift String (valid UTF-8) and surrogates are paired, so this is lossless.
         return String(decoding: units, as: UTF16.self)
