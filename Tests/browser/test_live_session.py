@@ -214,7 +214,8 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
     console.find_element(By.XPATH, "//button[normalize-space()='Download calendar (.ics)']").click()
     record = console.download_dir / f"{session_id}-record.md"
     calendar = console.download_dir / f"{session_id}.ics"
-    wait_until(console, lambda d: record.exists() and calendar.exists(), message="downloads never arrived")
+    wait_until(console, lambda d: record.exists() and calendar.exists(),
+               message=f"downloads never arrived: {sorted(p.name for p in console.download_dir.iterdir())}")
     wait_until(console, lambda d: "kept offline" in record.read_text(encoding="utf-8"))
     assert "Reading for pleasure" in record.read_text(encoding="utf-8")
     assert "BEGIN:VCALENDAR" in calendar.read_text(encoding="utf-8")
