@@ -43,7 +43,7 @@ struct RecordBidiTests {
         }
     }
 
-    /// Names stored before the API refused direction-opening controls: an override left open
+    /// Names with direction-opening controls (the API takes any characters): an override left open
     /// reversed the rest of its line ("Participant added: Mallory (reweiver)"), and a name's own
     /// isolate took the wrapper's closing one.
     @Test("direction controls that a stored name opens are left out of every sentence")
@@ -63,5 +63,31 @@ struct RecordBidiTests {
             #expect(lines.isEmpty, "\(lines)")
             #expect(text.contains("\(Self.fsi)ليلى\(Self.pdi)"), "the name's own isolate gone, the wrapper's kept")
         }
+    }
+
+    /// A reviewer opens a right-to-left override in the note and never closes it. In the text
+    /// area it ends with its line; in the record the lines of a quote are one paragraph, and
+    /// the next author's words on the same line followed it too.
+    @Test("an override left open in a note is closed where its writer's line ends, in every passage and list")
+    func overridesLeftOpenInNotesAreClosed() throws {
+        var review = ScriptedReview()
+        try review.run(.sessionStart, by: "f1", at: 0)
+        try review.append("Strength \u{202E}reading\nsecond line", to: "evidence", by: "r1", at: 5)
+        try review.append(" and more \u{2067}كتب", to: "evidence", by: "r2", at: 6)
+        try review.run(.sessionEnd, by: "f1", at: 60)
+        let record = ReviewRecord(review.input(at: 100))
+        #expect(record.notes.first { $0.id == "evidence" }?.text == "Strength \u{202E}reading\nsecond line and more \u{2067}كتب",
+                "the data keeps the note as written")
+        let markdown = String(decoding: RecordRenderer.render(record, as: .markdown), as: UTF8.self)
+        let html = String(decoding: RecordRenderer.render(record, as: .html), as: UTF8.self)
+        for text in [markdown, html] {
+            #expect(text.contains("Strength \u{202E}reading\u{202C}"), "closed before the line break")
+            #expect(!text.contains("\u{202E}reading\n"), "never left open across a line")
+            #expect(text.contains("\u{2067}كتب\u{2069}"), "the isolate closed at the end of its passage")
+        }
+        #expect(markdown.contains("“\(Self.fsi)and more \u{2067}كتب\u{2069}\(Self.pdi)”"),
+                "a passage quoted in Who wrote what is an isolate of its own")
+        #expect(markdown.contains("“\(Self.fsi)Strength \u{202E}reading\u{202C} second line\(Self.pdi)”"),
+                "the override closed before the passage's lines are joined")
     }
 }

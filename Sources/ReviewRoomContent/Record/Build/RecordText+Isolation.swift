@@ -1,7 +1,7 @@
 extension RecordText {
     /// `name` as it goes into a sentence or a list: without the direction controls that open an
-    /// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069; the API refuses them in
-    /// names now, but one stored before, left open, reversed the rest of its line: "Participant
+    /// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069; the API takes any
+    /// characters in a name, and one left open reversed the rest of its line: "Participant
     /// added: Mallory (reweiver)"), and a name with right-to-left letters (Arabic, Hebrew…)
     /// wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE (U+2068, U+2069), so that two
     /// such names in a row ("Round started: <name>, <name>") are not shown in swapped order by
@@ -12,6 +12,16 @@ extension RecordText {
         plain.append(contentsOf: name.unicodeScalars.filter { !opensDirection($0) })
         guard plain.contains(where: isRightToLeft) else { return String(plain) }
         return "\u{2068}" + String(plain) + "\u{2069}"
+    }
+
+    /// A passage of a note quoted in a sentence ("Who wrote what"): wrapped in FIRST STRONG
+    /// ISOLATE … POP DIRECTIONAL ISOLATE when it has right-to-left letters or direction
+    /// controls, so that it takes its own direction and leaves the quotation marks and the next
+    /// line's author where they are; its controls are kept (they are what its writer wrote), and
+    /// closed by the isolate's end.
+    static func isolatedPassage(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isRightToLeft($0) || opensDirection($0) }) else { return text }
+        return "\u{2068}" + text + "\u{2069}"
     }
 
     /// Whether `scalar` opens (or closes) an embedding, override or isolate.

@@ -1,12 +1,13 @@
 /// HTML escaping: every piece of session text goes through ``escape(_:)`` before it reaches the page.
 enum HTMLText {
     /// Text safe in element content and in double-quoted attribute values; CRLF, a lone CR and
-    /// NEL become LF.
+    /// NEL become LF, and direction controls left open are closed where their line ends
+    /// (``DirectionControls``).
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
+        for scalar in DirectionControls.balanced(text).unicodeScalars {
             defer { previous = scalar }
             // A lone CR is a line break in the text (JSON keeps it; Markdown quotes it as one),
             // so it becomes LF here too; the CR of a CRLF is dropped.

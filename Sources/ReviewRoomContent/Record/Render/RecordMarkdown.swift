@@ -145,11 +145,12 @@ enum RecordMarkdown {
         out.append("")
         for passage in note.passages {
             if let blank = RecordText.blankPassage(passage.text) {
-                out.append("- \(inline(passage.authorName)): *\(blank)*")
+                out.append("- \(inline(RecordText.isolated(passage.authorName))): *\(blank)*")
                 continue
             }
-            let text = passage.text.replacingNewlines().trimmingCharacters(in: .whitespaces)
-            out.append("- \(inline(passage.authorName)): “\(inline(text))”")
+            // Controls left open close where their line ends, before the lines are joined.
+            let text = DirectionControls.balanced(passage.text).replacingNewlines().trimmingCharacters(in: .whitespaces)
+            out.append("- \(inline(RecordText.isolated(passage.authorName))): “\(inline(RecordText.isolatedPassage(text)))”")
         }
         out.append("")
         out.append("</details>")
@@ -206,8 +207,10 @@ enum RecordMarkdown {
 
     /// `text` with each control character (NUL, ESC, DEL, the C1 controls…) and noncharacter
     /// replaced by U+FFFD, as ``HTMLText/escape(_:)`` does: CommonMark replaces NUL itself, and
-    /// ESC or U+009B would drive a terminal the record is printed to.
+    /// ESC or U+009B would drive a terminal the record is printed to. Direction controls left
+    /// open are closed where their line ends (``DirectionControls``).
     static func withoutControls(_ text: String) -> String {
+        let text = DirectionControls.balanced(text)
         guard text.unicodeScalars.contains(where: \.isUnfitForRecordText) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
