@@ -2,7 +2,7 @@
 so with twenty hands up the display names the first five and says how many more wait, a
 round's order shows the speaker and the next ones with how many more are to come (the hands
 up then only a count), and the question stays on a 1280x720 screen, during a long round too, with no sideways scrolling for a
-very long name (cut, not the words "has the floor" after it). A probe of a 40-person review saw
+very long name (cut, not the words "has the floor" after it, nor its state in the round). A probe of a 40-person review saw
 the whole queue push the question off a 1080p screen."""
 import contextlib
 import json
@@ -72,6 +72,13 @@ def test_twenty_hands_leave_the_question_on_screen_and_a_long_round_shows_whos_n
         "const words = p.lastElementChild.getBoundingClientRect();"
         "return name.scrollWidth > name.clientWidth && words.right <= p.getBoundingClientRect().right + 1 && words.width > 0"), \
         "the speaker's line cut the words after the name, or did not cut the name"
+    # In the round's order the state goes before the name, which is cut, not "speaking now".
+    wait_text(room, "[data-testid=round-order] li", "speaking now")
+    assert room.execute_script(
+        "const li = document.querySelector('[data-testid=round-order] li'), badge = li.querySelector('.badge');"
+        "const [l, b] = [li.getBoundingClientRect(), badge.getBoundingClientRect()];"
+        "return li.scrollWidth > li.clientWidth && b.width > 0 && b.right <= l.right + 1 && badge.textContent === 'speaking now'"), \
+        "the display's round order cut 'speaking now' after a long name, or did not cut the name"
     assert "error" not in command(chair, "floor.next")
     wait_until(room, lambda d: d.execute_script("return document.querySelectorAll('[data-testid=round-order] li').length") == 5,
                message="the display did not show the round's speaker, the next three and a line for the rest")

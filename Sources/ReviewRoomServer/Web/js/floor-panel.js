@@ -21,9 +21,12 @@ export function roundOrder(floor, nameOf, { large = false, shown = Infinity } = 
     const index = first + at;
     const state = index === round.index && floor.speaker === id ? 'speaking'
       : passed.has(id) ? 'passed' : index < round.index ? 'done' : 'waiting';
+    const name = el(state === 'speaking' ? 'strong' : 'span', { className: 'round-name' }, nameOf(id));
+    const badge = el('span', { className: `badge round-state-${state}` }, t(`round.${state}`));
+    // On the display a long name is cut at the end of its line: the state goes first there, as
+    // a hand's kind does in its queue, so "speaking now" is never what is cut.
     return el('li', { className: `round-${state}`, attrs: { 'data-participant': id, 'aria-current': state === 'speaking' ? 'true' : null } },
-      el(state === 'speaking' ? 'strong' : 'span', {}, nameOf(id)), ' ',
-      el('span', { className: `badge round-state-${state}` }, t(`round.${state}`)));
+      ...(large ? [badge, ' ', name] : [name, ' ', badge]));
   });
   return [
     el(large ? 'h2' : 'h3', { className: large ? 'display-round-heading' : '', textContent: t('round.orderHeading') }),
