@@ -8,8 +8,8 @@ export function nameKey(name) {
   return String(name ?? '').trim().toLocaleLowerCase();
 }
 
-// Direction controls that open an embedding, override or isolate: refused in names by the API,
-// but a name stored before may hold one, left open it reverses the sentence the name is put in.
+// Direction controls that open an embedding, override or isolate: the API takes any characters
+// in a name, and one left open reverses the sentence the name is put in.
 const DIRECTION_OPENERS = /[\u202A-\u202E\u2066-\u2069]/g;
 // Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation
 // forms; historic scripts), as the record's isolation counts them.
