@@ -9,6 +9,8 @@ import Testing
 @Suite("Attendance")
 struct AttendanceTests {
     static func at(_ seconds: Int64) -> Timestamp { Timestamp(millisecondsSince1970: 1_796_117_400_000 + seconds * 1000) }
+    /// When the tests' next run loads a session again and closes what a kill left open.
+    static let reloadedAt = at(3_600)
 
     /// A store in `dir` with one fixture session: its id and its two participants (Asha, Ben).
     static func openSession(in dir: TemporaryDirectory) async throws -> (Store, SessionID, ParticipantID, ParticipantID) {
@@ -72,14 +74,14 @@ struct AttendanceTests {
         let start = Timestamp(millisecondsSince1970: 1_796_117_400_000)
         try await store.recordJoined(asha, in: id, at: start)
         for seq in Int64(1)...10 { _ = try await store.append([StoreFixtures.event(seq)], to: id) }
-        #expect(try await store.closeInterruptedAttendance(in: id) == 1)
+        #expect(try await store.closeInterruptedAttendance(in: id, at: Self.reloadedAt) == 1)
         #expect(try await store.attendance(of: id).map(\.leftAt) == [StoreFixtures.event(10).at])
         await store.close()
 
         store = try await Store.open(configuration)
         #expect(try await store.read { try $0.integer("SELECT count(*) FROM event_journal") } == 0, "closing folded everything")
         try await store.recordJoined(asha, in: id, at: start)
-        #expect(try await store.closeInterruptedAttendance(in: id) == 1)
+        #expect(try await store.closeInterruptedAttendance(in: id, at: Self.reloadedAt) == 1)
         #expect(try await store.attendance(of: id).map(\.leftAt) == [StoreFixtures.event(10).at, StoreFixtures.event(10).at])
         await store.close()
     }
@@ -93,13 +95,14 @@ struct AttendanceTests {
         try await store.recordJoined(asha, in: id, at: Timestamp(millisecondsSince1970: 1_796_117_400_000))
         try await store.recordJoined(ben, in: id, at: Timestamp(millisecondsSince1970: 1_796_117_400_009))
         _ = try await store.append((1...5).map { StoreFixtures.event($0) }, to: id)
-        #expect(try await store.closeInterruptedAttendance(in: id) == 2)
-        #expect(try await store.closeInterruptedAttendance(in: id) == 0, "nothing is left open")
+        #expect(try await store.closeInterruptedAttendance(in: id, at: Self.reloadedAt) == 2)
+        #expect(try await store.closeInterruptedAttendance(in: id, at: Self.reloadedAt) == 0, "nothing is left open")
         let last = StoreFixtures.event(5).at
         #expect(Set(try await store.attendance(of: id)) == [
-            AttendanceInterval(participant: asha, joinedAt: Timestamp(millisecondsSince1970: 1_796_117_400_000), leftAt: last, recovered: true),
+            AttendanceInterval(participant: asha, joinedAt: Timestamp(millisecondsSince1970: 1_796_117_400_000), leftAt: last, recovered: true,
+                               recoveredAt: Self.reloadedAt),
             AttendanceInterval(participant: ben, joinedAt: Timestamp(millisecondsSince1970: 1_796_117_400_009),
-                               leftAt: Timestamp(millisecondsSince1970: 1_796_117_400_009), recovered: true),
+                               leftAt: Timestamp(millisecondsSince1970: 1_796_117_400_009), recovered: true, recoveredAt: Self.reloadedAt),
         ])
         await store.close()
     }
@@ -178,7 +181,7 @@ struct AttendanceTests {
         try await store.recordLeft(ben, in: id, at: lastEvent.adding(seconds: 200))
         #expect(try await store.recordStillOnline(in: SessionID("s_ghost"), at: lastEvent.adding(seconds: 190)) == 0, "an unknown session marks nothing")
 
-        #expect(try await store.closeInterruptedAttendance(in: id) == 1)
+        #expect(try await store.closeInterruptedAttendance(in: id, at: Self.reloadedAt) == 1)
         let intervals = try await store.attendance(of: id)
         let ashas = intervals.filter { $0.participant == asha }
         #expect(ashas.map(\.leftAt) == [lastEvent.adding(seconds: 180)], "\(intervals)")
@@ -200,7 +203,7 @@ struct AttendanceTests {
         try await store.recordJoined(asha, in: id, at: lastEvent.adding(seconds: -120))
         try await store.recordStillOnline(in: id, at: lastEvent.adding(seconds: -60))
         _ = try await store.append((1...2).map { StoreFixtures.event($0) }, to: id)
-        #expect(try await store.closeInterruptedAttendance(in: id) == 1)
+        #expect(try await store.closeInterruptedAttendance(in: id, at: Self.reloadedAt) == 1)
         #expect(try await store.attendance(of: id).map(\.leftAt) == [lastEvent])
         await store.close()
     }
@@ -224,11 +227,35 @@ struct AttendanceTests {
         let id = SessionID("s_1")
         #expect(try await store.load(id)?.lastSeq == 1)
         #expect(try await store.attendance(of: id).map(\.seenAt) == [nil])
-        #expect(try await store.closeInterruptedAttendance(in: id) == 1)
+        #expect(try await store.closeInterruptedAttendance(in: id, at: Self.reloadedAt) == 1)
         #expect(try await store.attendance(of: id).map(\.leftAt) == [Timestamp(millisecondsSince1970: 5000)])
         try await store.recordJoined(ParticipantID("p_a"), in: id, at: Timestamp(millisecondsSince1970: 6000))
         #expect(try await store.recordStillOnline(in: id, at: Timestamp(millisecondsSince1970: 66_000)) == 1)
         #expect(try await store.attendance(of: id).compactMap(\.seenAt) == [Timestamp(millisecondsSince1970: 66_000)])
+        await store.close()
+        let connection = try SQLiteConnection(path: path)
+        defer { connection.close() }
+        #expect(try SchemaMigrator.version(of: connection) == Migrations.latestVersion)
+    }
+
+    /// v8 → v9 adds `attendance.recovered_at`: an interval a v8 daemon recovered keeps no
+    /// recovery time (it is unknown), and one closed after the upgrade gets when it was closed.
+    @Test func aVersion8StoreGainsRecoveryTimes() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file(StoreConfiguration.databaseFileName)
+        try StoreFixtures.olderStore(at: path, version: 8, eventSQL: """
+            INSERT INTO events(session, seq, at, name, data) VALUES ('s_1', 1, 5000, 'floor.changed', '{}');
+            INSERT INTO attendance(session, participant, joined_at, left_at, recovered) VALUES ('s_1', 'p_old', 1000, 5000, 1);
+            INSERT INTO attendance(session, participant, joined_at) VALUES ('s_1', 'p_open', 2000)
+            """, laterTable: nil)
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let id = SessionID("s_1")
+        #expect(try await store.closeInterruptedAttendance(in: id, at: Timestamp(millisecondsSince1970: 9000)) == 1)
+        let intervals = try await store.attendance(of: id)
+        #expect(intervals.first { $0.participant == ParticipantID("p_old") }?.recoveredAt == nil, "\(intervals)")
+        #expect(intervals.first { $0.participant == ParticipantID("p_open") }?.recoveredAt == Timestamp(millisecondsSince1970: 9000))
+        #expect(intervals.first { $0.participant == ParticipantID("p_open") }?.leftAt == Timestamp(millisecondsSince1970: 5000))
         await store.close()
         let connection = try SQLiteConnection(path: path)
         defer { connection.close() }

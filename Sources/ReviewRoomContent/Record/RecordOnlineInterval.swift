@@ -13,9 +13,13 @@ public struct RecordOnlineInterval: Equatable, Sendable {
     /// stored event or last still-here mark when the session loaded again: they may have been
     /// online longer.
     public var recovered: Bool
+    /// For a recovered interval, when the next run of the server closed it (loaded the session
+    /// again): the server was running again by then. Nil when unknown.
+    public var recoveredAt: Timestamp?
 
     /// Creates an interval.
-    public init(participant: String, joinedAt: Timestamp, leftAt: Timestamp?, recovered: Bool = false) {
+    public init(participant: String, joinedAt: Timestamp, leftAt: Timestamp?, recovered: Bool = false, recoveredAt: Timestamp? = nil) {
         self.participant = participant; self.joinedAt = joinedAt; self.leftAt = leftAt; self.recovered = recovered
+        self.recoveredAt = recoveredAt
     }
 }

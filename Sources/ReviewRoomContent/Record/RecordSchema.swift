@@ -14,7 +14,7 @@ public enum RecordSchema {
       "type": "object",
       "additionalProperties": false,
       "required": ["schemaVersion", "draft", "generatedAt", "generatedAtLocal", "displayTimeZone", "session",
-                   "participants", "agenda", "plannedSec", "actualSec", "questions", "notes", "speaking",
+                   "participants", "serverStops", "agenda", "plannedSec", "actualSec", "questions", "notes", "speaking",
                    "rounds", "phrasesToRevisit", "log"],
       "properties": {
         "schemaVersion": {"const": 1},
@@ -25,6 +25,18 @@ public enum RecordSchema {
         "timeZoneNote": {"type": "string", "description": "present when the session's zone is unknown"},
         "phrasesNote": {"type": "string", "description": "present when the server does not flag wording (language_hints = false); phrasesToRevisit is then empty"},
         "attendanceNote": {"type": "string", "description": "present when attendance is known: what the attendance figures mean and whose are lower bounds"},
+        "serverStops": {
+          "type": "array", "description": "times the server stopped without shutting down while people were online (empty when none, or attendance is unknown); nothing was recorded from lastRecordedAt until runningAgainAt",
+          "items": {
+            "type": "object", "additionalProperties": false,
+            "required": ["lastRecordedAt", "lastRecordedAtLocal", "online"],
+            "properties": {
+              "lastRecordedAt": {"$ref": "#/$defs/timestamp"}, "lastRecordedAtLocal": {"type": "string"},
+              "runningAgainAt": {"$ref": "#/$defs/timestamp", "description": "absent when unknown"}, "runningAgainAtLocal": {"type": "string"},
+              "online": {"type": "array", "items": {"type": "string"}, "description": "participant ids online when it stopped"}
+            }
+          }
+        },
         "session": {
           "type": "object", "additionalProperties": false,
           "required": ["id", "title", "hostSchool", "focus", "startsAt", "startsAtLocal", "timeZone", "status"],
@@ -118,9 +130,10 @@ public enum RecordSchema {
             "type": "object", "additionalProperties": false,
             "required": ["seq", "at", "time", "kind", "text"],
             "properties": {
-              "seq": {"type": "integer", "minimum": 1}, "at": {"$ref": "#/$defs/timestamp"},
+              "seq": {"type": "integer", "minimum": 0, "description": "the event's seq; for a server line, the last change's before it (0 if none)"},
+              "at": {"$ref": "#/$defs/timestamp"},
               "time": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]:[0-6][0-9]$"},
-              "kind": {"enum": ["session", "phase", "clock", "floor", "round", "question", "agenda", "participants"]},
+              "kind": {"enum": ["session", "phase", "clock", "floor", "round", "question", "agenda", "participants", "server"]},
               "text": {"type": "string"}, "by": {"type": "string"}
             }
           }
@@ -139,7 +152,14 @@ public enum RecordSchema {
                          "attended": {"type": "boolean", "description": "in the participant list only, when attendance is known: whether they joined online with a device before the session ended"},
                          "firstJoinedAt": {"$ref": "#/$defs/timestamp"}, "firstJoinedAtLocal": {"type": "string"},
                          "onlineSec": {"$ref": "#/$defs/seconds", "description": "total time online up to the session's end (or the draft's time); tabs at once count once"},
-                         "onlineSecIsLowerBound": {"type": "boolean", "description": "present (true) only when the server stopped without recording when they went offline"}}
+                         "onlineSecIsLowerBound": {"type": "boolean", "description": "present (true) only when the server stopped without recording when they went offline"},
+                         "online": {"type": "array", "description": "in the participant list only, when they joined: the stretches they were online, in order (tabs at once are one)",
+                                    "items": {"type": "object", "additionalProperties": false,
+                                              "required": ["from", "to", "fromLocal", "toLocal"],
+                                              "properties": {"from": {"$ref": "#/$defs/timestamp"}, "to": {"$ref": "#/$defs/timestamp"},
+                                                             "fromLocal": {"type": "string"}, "toLocal": {"type": "string"},
+                                                             "untilEnd": {"type": "boolean", "description": "present (true) when still online at the session's end (a draft's time)"},
+                                                             "cutShort": {"type": "boolean", "description": "present (true) when the server stopped without recording when they went offline"}}}}}
         },
         "phase": {
           "type": "object", "additionalProperties": false,

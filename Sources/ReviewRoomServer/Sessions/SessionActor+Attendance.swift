@@ -68,7 +68,7 @@ extension SessionActor {
     /// session (the store runs writes in order, so the joins that follow are not touched).
     func closeInterruptedAttendance() {
         let logger = logger, writes = backgroundWrites, session = id
-        store.closeInterruptedAttendance(in: session) { result in
+        store.closeInterruptedAttendance(in: session, at: clock.now()) { result in
             writes.report(.interruptedAttendance, session: session, result)
             if case .success(let closed) = result, closed > 0 {
                 logger.notice("closed online intervals left open by a daemon that stopped without closing them", metadata: [

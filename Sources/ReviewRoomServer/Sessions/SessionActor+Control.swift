@@ -154,7 +154,8 @@ extension SessionActor {
             }
         // Read in the writer's order: the fire-and-forget joins and leaves before it are seen.
         let attendance = try await store.attendance(of: id).map {
-            RecordOnlineInterval(participant: $0.participant.rawValue, joinedAt: $0.joinedAt, leftAt: $0.leftAt, recovered: $0.recovered)
+            RecordOnlineInterval(participant: $0.participant.rawValue, joinedAt: $0.joinedAt, leftAt: $0.leftAt, recovered: $0.recovered,
+                                 recoveredAt: $0.recoveredAt)
         }
         // The session as created: the first edit's log lines say what it replaced.
         let baseline = try await SessionDefinitionCoding.baseline(of: id, in: store)

@@ -17,14 +17,19 @@ public struct AttendanceInterval: Hashable, Sendable {
     /// The last still-here mark while it was open (``Store/recordStillOnline(in:at:completion:)``),
     /// nil before the first: where a kill would have it end at the latest.
     public var seenAt: Timestamp?
+    /// For a ``recovered`` interval, when the next run closed it (loaded the session again): the
+    /// server was running again by then. Nil otherwise, and for intervals recovered before
+    /// schema v9.
+    public var recoveredAt: Timestamp?
 
     /// Creates an interval.
     public init(participant: ParticipantID, joinedAt: Timestamp, leftAt: Timestamp? = nil, recovered: Bool = false,
-                seenAt: Timestamp? = nil) {
+                seenAt: Timestamp? = nil, recoveredAt: Timestamp? = nil) {
         self.participant = participant
         self.joinedAt = joinedAt
         self.leftAt = leftAt
         self.recovered = recovered
         self.seenAt = seenAt
+        self.recoveredAt = recoveredAt
     }
 }

@@ -7,8 +7,9 @@ enum Migrations {
     /// All migrations, ascending by version (``version5``, the attendance marks, is in
     /// `Migrations+Version5.swift`; ``version6``, the sessions as created, in
     /// `Migrations+SessionBaselines.swift`; ``version7``, the event journal, and ``version8``, its
-    /// log view, in `Migrations+EventJournal.swift`).
-    static let all: [Migration] = [version1, version2, version3, version4, version5, version6, version7, version8]
+    /// log view, in `Migrations+EventJournal.swift`; ``version9``, when interrupted attendance
+    /// was closed, in `Migrations+Version9.swift`).
+    static let all: [Migration] = [version1, version2, version3, version4, version5, version6, version7, version8, version9]
 
     /// The newest schema version this build understands.
     static var latestVersion: Int { all.last?.version ?? 0 }

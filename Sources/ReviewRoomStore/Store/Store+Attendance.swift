@@ -51,10 +51,11 @@ extension Store {
     /// Closes every interval of `session` still open from a daemon that stopped without closing
     /// them (killed, crashed): each ends at the later of the session's last stored event and its
     /// last still-here mark (``recordStillOnline(in:at:completion:)``), never before it began,
-    /// and is marked ``AttendanceInterval/recovered``. Call it when the session loads,
-    /// before anyone joins it: writes run in order, so later joins are not touched.
+    /// and is marked ``AttendanceInterval/recovered`` with `at` (now: when this run loaded the
+    /// session again) as its ``AttendanceInterval/recoveredAt``. Call it when the session
+    /// loads, before anyone joins it: writes run in order, so later joins are not touched.
     /// `completion` gets how many intervals were closed.
-    public func closeInterruptedAttendance(in session: SessionID,
+    public func closeInterruptedAttendance(in session: SessionID, at: Timestamp,
                                            completion: @escaping @Sendable (Result<Int, StoreError>) -> Void) {
         writer.enqueue(.transaction(TransactionJob(
             run: { [writer] connection in
@@ -63,10 +64,11 @@ extension Store {
                     UPDATE attendance
                     SET left_at = max(joined_at, coalesce(seen_at, joined_at),
                                       coalesce(\(Self.lastEventAtSQL), joined_at)),
-                        recovered = 1
+                        recovered = 1, recovered_at = ?2
                     WHERE session = ?1 AND left_at IS NULL
                     """) {
                     try $0.bind(1, session.rawValue)
+                    try $0.bind(2, at.millisecondsSince1970)
                     try journal.bind($0)
                 }
                 return { completion(.success(closed)) }
@@ -78,7 +80,7 @@ extension Store {
     /// Marks every open interval of `session` as still open at `at` (the live session calls it
     /// about once a minute while someone is online): one small UPDATE, so a daemon killed after a
     /// quiet stretch loses at most the time since the last mark (see
-    /// ``closeInterruptedAttendance(in:completion:)``). A mark never moves back; `completion`
+    /// ``closeInterruptedAttendance(in:at:completion:)``). A mark never moves back; `completion`
     /// gets how many intervals were marked (0 for an unknown session or nobody online).
     public func recordStillOnline(in session: SessionID, at: Timestamp,
                                   completion: @escaping @Sendable (Result<Int, StoreError>) -> Void) {
@@ -119,11 +121,11 @@ extension Store {
         }
     }
 
-    /// The suspending form of ``closeInterruptedAttendance(in:completion:)``.
+    /// The suspending form of ``closeInterruptedAttendance(in:at:completion:)``.
     @discardableResult
-    public func closeInterruptedAttendance(in session: SessionID) async throws -> Int {
+    public func closeInterruptedAttendance(in session: SessionID, at: Timestamp) async throws -> Int {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
-            closeInterruptedAttendance(in: session) { continuation.resume(with: $0.mapError { $0 as any Error }) }
+            closeInterruptedAttendance(in: session, at: at) { continuation.resume(with: $0.mapError { $0 as any Error }) }
         }
     }
 
@@ -133,7 +135,7 @@ extension Store {
     public func attendance(of session: SessionID) async throws -> [AttendanceInterval] {
         try await write { connection in
             try connection.rows("""
-                SELECT participant, joined_at, left_at, recovered, seen_at FROM attendance WHERE session = ?1
+                SELECT participant, joined_at, left_at, recovered, seen_at, recovered_at FROM attendance WHERE session = ?1
                 ORDER BY participant, joined_at, rowid
                 """) {
                 try $0.bind(1, session.rawValue)
@@ -142,7 +144,8 @@ extension Store {
                                    joinedAt: Timestamp(millisecondsSince1970: $0.int64(1)),
                                    leftAt: $0.isNull(2) ? nil : Timestamp(millisecondsSince1970: $0.int64(2)),
                                    recovered: $0.int64(3) != 0,
-                                   seenAt: $0.isNull(4) ? nil : Timestamp(millisecondsSince1970: $0.int64(4)))
+                                   seenAt: $0.isNull(4) ? nil : Timestamp(millisecondsSince1970: $0.int64(4)),
+                                   recoveredAt: $0.isNull(5) ? nil : Timestamp(millisecondsSince1970: $0.int64(5)))
             }
         }
     }

@@ -45,7 +45,7 @@ extension ExportCommand {
             RecordOnlineInterval(participant: interval.participant.rawValue, joinedAt: interval.joinedAt,
                                  leftAt: interval.leftAt ?? max(interval.joinedAt, lastAt ?? interval.joinedAt,
                                                                 interval.seenAt ?? interval.joinedAt),
-                                 recovered: interval.recovered || interval.leftAt == nil)
+                                 recovered: interval.recovered || interval.leftAt == nil, recoveredAt: interval.recoveredAt)
         }
         let baseline: SessionChange?
         do {

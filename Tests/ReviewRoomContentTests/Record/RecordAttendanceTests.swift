@@ -71,7 +71,9 @@ struct RecordAttendanceTests {
     @Test func markdownHTMLAndJSONShowAttendance() throws {
         let input = try Self.input()
         let markdown = Self.text(input, .markdown)
-        #expect(markdown.contains("## Attendance\n\n| Person | Role | Attended | First joined | Time online |"))
+        #expect(markdown.contains("## Attendance\n\n| Person | Role | Attended | Online | Time online |"))
+        #expect(markdown.contains("| Ben | host | yes | 09:29–09:36, 09:40–end | 15:20 |"), "Ben left and came back: \(markdown)")
+        #expect(markdown.contains("| Asha | reviewer | yes | 09:30–09:38 | 8:20 |"), "two tabs are one stretch")
         #expect(markdown.contains("| Raj | reviewer | did not join online | — | — |"), "\(markdown)")
         #expect(markdown.contains("| Olu | observer | did not join online | — | — |"))
         #expect(markdown.contains("| 15:20 |"), "Ben's time online")
@@ -94,6 +96,70 @@ struct RecordAttendanceTests {
         #expect(asha["firstJoinedAt"] as? String == ScriptedReview.at(0).rfc3339)
         #expect(asha["onlineSecIsLowerBound"] == nil)
         #expect(object["attendanceNote"] is String)
+    }
+
+    /// Who was online when: each person's stretches, to the second in JSON; the tables leave
+    /// out a break under a minute (a dropped connection) and show "end" (or "now" in a draft)
+    /// for someone still online. A probe could not tell from the record who had left early.
+    @Test func stretchesOnlineSayWhoLeftWhen() throws {
+        var input = try Self.input()
+        let at = ScriptedReview.at
+        input.attendance? += [
+            RecordOnlineInterval(participant: "r2", joinedAt: at(10), leftAt: at(300)),
+            RecordOnlineInterval(participant: "r2", joinedAt: at(330), leftAt: at(900)),
+        ]
+        let record = ReviewRecord(input)
+        let people = Dictionary(record.participants.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(people["Ben"]?.online?.map(\.fromLocal) == ["09:29:00", "09:40:00"])
+        #expect(people["Ben"]?.online?.map(\.toLocal) == ["09:36:40", "09:47:40"], "the open one cut at the end")
+        #expect(people["Ben"]?.online?.map { $0.untilEnd == true } == [false, true])
+        #expect(people["Asha"]?.online?.count == 1, "two tabs at once are one stretch")
+        #expect(people["Fran"]?.online?.first?.cutShort == true)
+        #expect(people["Raj"]?.online?.count == 2, "the JSON keeps a 30-second break")
+        #expect(people["Olu"]?.online == nil, "opened the ended session only")
+        let markdown = Self.text(input, .markdown)
+        #expect(markdown.contains("| Raj | reviewer | yes | 09:30–09:45 | 14:20 |"), "a break under a minute is not shown: \(markdown)")
+        #expect(markdown.contains("a break under a minute, such as a dropped connection, is not shown"))
+        let html = Self.text(input, .html)
+        #expect(html.contains("<td>09:29–09:36, 09:40–end</td>"), "\(html)")
+        var draftInput = try ScriptedReview.played(ending: false).input(at: 700)
+        draftInput.attendance = input.attendance
+        let draft = Self.text(draftInput, .markdown)
+        #expect(draft.contains("09:40–now"), "\(draft)")
+    }
+
+    /// The server killed while people were online: the log says when it stopped and when it ran
+    /// again, and the attendance note says they were online then (it read as if all had left).
+    @Test func aServerStopIsInTheLogAndTheAttendanceNote() throws {
+        var input = try Self.input()
+        let at = ScriptedReview.at
+        input.attendance = [
+            RecordOnlineInterval(participant: "f1", joinedAt: at(0), leftAt: at(700), recovered: true, recoveredAt: at(704)),
+            RecordOnlineInterval(participant: "r1", joinedAt: at(0), leftAt: at(698), recovered: true, recoveredAt: at(704)),
+            RecordOnlineInterval(participant: "f1", joinedAt: at(706), leftAt: nil),
+            RecordOnlineInterval(participant: "h1", joinedAt: at(0), leftAt: at(300), recovered: true),
+        ]
+        let record = ReviewRecord(input)
+        #expect(record.serverStops.map(\.lastRecordedAtLocal) == ["09:35:00", "09:41:40"])
+        #expect(record.serverStops.map(\.runningAgainAtLocal) == [nil, "09:41:44"])
+        #expect(record.serverStops.map(\.online) == [["h1"], ["f1", "r1"]])
+        let server = record.log.filter { $0.kind == "server" }
+        #expect(server.map(\.text) == [
+            "Server stopped without shutting down after this point (when it ran again is not known)",
+            "Server stopped without shutting down after this point; running again at 09:41:44 (nothing recorded for 4 s)",
+        ])
+        // In time order with the rest of the log, with the seq of the last change before it.
+        let index = try #require(record.log.firstIndex { $0 == server[1] })
+        #expect(record.log[..<index].allSatisfy { $0.at <= at(700) })
+        #expect(record.log[(index + 1)...].allSatisfy { $0.at > at(700) })
+        #expect(server[1].seq == record.log[..<index].last { $0.kind != "server" }?.seq)
+        let note = try #require(record.attendanceNote)
+        #expect(note.contains("The server stopped without shutting down while Fran, Asha, Ben were online"), "\(note)")
+        for format in [RecordFormat.markdown, .html] {
+            #expect(Self.text(input, format).contains("running again at 09:41:44"))
+        }
+        let json = RecordRenderer.render(input, as: .json)
+        #expect(try SchemaValidator(json: RecordSchema.json).violations(of: Data(json)).isEmpty)
     }
 
     /// Escaping is the record's usual one: a name with markup stays text in every format.

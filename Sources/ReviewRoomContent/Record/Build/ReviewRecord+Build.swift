@@ -31,11 +31,14 @@ extension ReviewRecord {
             endedAt: state.clock.status == .ended ? runs.last?.endedAt : nil)
         if let intervals = input.attendance {
             let cutoff = state.clock.status == .ended ? (session.endedAt ?? asOf) : now
-            participants = RecordAttendance(intervals, cutoff: cutoff).apply(to: names.everyone, times: times)
+            let attendance = RecordAttendance(intervals, cutoff: cutoff)
+            participants = attendance.apply(to: names.everyone, times: times)
             attendanceNote = RecordAttendance.note(participants)
+            serverStops = attendance.serverStops(participants, times: times)
         } else {
             participants = names.everyone
             attendanceNote = nil
+            serverStops = []
         }
         let clocks = RecordOvertime.clocks(input.events)
         agenda = state.agenda.enumerated().map { index, phase in
@@ -59,7 +62,26 @@ extension ReviewRecord {
         // A school that turned the hints off does not want the record to flag wording either.
         phrasesToRevisit = input.languageHints ? notes.flatMap { $0.phrasesToRevisit() } : []
         phrasesNote = input.languageHints ? nil : Self.hintsOffNote
-        log = digest.log
+        log = Self.log(digest.log, stops: serverStops, events: input.events, times: times)
+    }
+
+    /// The facilitator's log with a `server` line for each stop, after the last change before
+    /// it (with that change's seq).
+    private static func log(_ log: [RecordLogEntry], stops: [RecordServerStop], events: [LoggedEvent],
+                            times: RecordTimeFormatter) -> [RecordLogEntry] {
+        guard !stops.isEmpty else { return log }
+        var merged = log
+        for stop in stops {
+            let seq = events.filter { $0.event.at <= stop.lastRecordedAt }.map(\.seq).max() ?? 0
+            let text = stop.runningAgainAt.map { back in
+                "Server stopped without shutting down after this point; running again at \(times.time(back)) "
+                    + "(nothing recorded for \(RecordText.duration(stop.lastRecordedAt.seconds(to: back))))"
+            } ?? "Server stopped without shutting down after this point (when it ran again is not known)"
+            let at = merged.firstIndex { $0.at > stop.lastRecordedAt } ?? merged.endIndex
+            merged.insert(RecordLogEntry(seq: seq, at: stop.lastRecordedAt, time: times.time(stop.lastRecordedAt),
+                                         kind: "server", text: text, by: nil), at: at)
+        }
+        return merged
     }
 
     /// ``phrasesNote`` when the server's `language_hints` is off.

@@ -25,4 +25,7 @@ public struct RecordPerson: Codable, Equatable, Sendable {
     /// Present (`true`) when some of their time online was cut short by a server that stopped
     /// without closing it: ``onlineSec`` is then a lower bound (see ``ReviewRecord/attendanceNote``).
     public var onlineSecIsLowerBound: Bool? = nil
+    /// The stretches they were online, in order (several tabs at once are one); set in the
+    /// record's participant list when attendance is known and they joined.
+    public var online: [RecordOnlineSpell]? = nil
 }

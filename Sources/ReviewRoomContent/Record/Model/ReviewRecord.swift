@@ -24,6 +24,9 @@ public struct ReviewRecord: Codable, Equatable, Sendable {
     /// What the attendance figures mean and, when the server once stopped without closing
     /// someone's time online, whose figures are lower bounds; absent when attendance is unknown.
     public var attendanceNote: String?
+    /// Times the server stopped without shutting down while people were online, in order (empty
+    /// when there were none, or attendance is unknown); each is a `server` line in ``log`` too.
+    public var serverStops: [RecordServerStop]
     /// The agenda as planned and as run.
     public var agenda: [RecordPhase]
     /// Planned length of the whole agenda, in seconds.

@@ -1,18 +1,18 @@
 extension RecordHTML {
-    /// The attendance section: who joined online, when first, and for how long; nothing when
+    /// The attendance section: who joined online, when, and for how long in all; nothing when
     /// the record does not know attendance.
     static func attendance(_ record: ReviewRecord) -> [String] {
         guard let note = record.attendanceNote else { return [] }
         let e = HTMLText.escape
         var h = ["<section id=\"attendance\">", "<h2>Attendance</h2>",
                  tableRegion("Attendance") + "<table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Attended</th>"
-                 + "<th scope=\"col\">First joined</th><th scope=\"col\">Time online</th></tr></thead><tbody>"]
+                 + "<th scope=\"col\">Online</th><th scope=\"col\">Time online</th></tr></thead><tbody>"]
         for p in record.participants {
             h.append("<tr><td>\(e(RecordText.isolated(p.name)))</td><td>\(e(RecordText.roleNote(p)))</td><td>\(e(RecordText.attended(p) ?? "—"))</td>"
-                     + "<td>\(e(p.firstJoinedAtLocal ?? "—"))</td><td class=\"num\">\(e(RecordText.online(p)))</td></tr>")
+                     + "<td>\(e(RecordText.stretches(p, draft: record.draft)))</td><td class=\"num\">\(e(RecordText.online(p)))</td></tr>")
         }
         h.append("</tbody></table>" + tableRegionEnd)
-        h.append("<p class=\"muted\">\(e(note))</p>")
+        h.append("<p class=\"muted\">\(e(RecordText.stretchesNote(record) + " " + note))</p>")
         h.append("</section>")
         return h
     }

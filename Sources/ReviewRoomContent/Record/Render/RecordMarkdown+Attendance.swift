@@ -1,16 +1,16 @@
 extension RecordMarkdown {
-    /// The attendance section: who joined online, when first, and for how long; nothing when
+    /// The attendance section: who joined online, when, and for how long in all; nothing when
     /// the record does not know attendance.
     static func attendance(_ record: ReviewRecord) -> [String] {
         guard let note = record.attendanceNote else { return [] }
-        var out = ["## Attendance", "", "| Person | Role | Attended | First joined | Time online |", "|---|---|---|---|---|"]
+        var out = ["## Attendance", "", "| Person | Role | Attended | Online | Time online |", "|---|---|---|---|---|"]
         for person in record.participants {
             out.append("| \(cell(RecordText.isolated(person.name))) | \(cell(RecordText.roleNote(person))) | \(RecordText.attended(person) ?? "—") | "
-                       + "\(person.firstJoinedAtLocal ?? "—") | \(RecordText.online(person)) |")
+                       + "\(RecordText.stretches(person, draft: record.draft)) | \(RecordText.online(person)) |")
         }
         if record.participants.isEmpty { out.append("| nobody was invited | | | | |") }
         out.append("")
-        out.append(inline(note))
+        out.append(inline(RecordText.stretchesNote(record) + " " + note))
         out.append("")
         return out
     }

@@ -11,4 +11,34 @@ extension RecordText {
         guard person.attended == true, let seconds = person.onlineSec else { return "—" }
         return (person.onlineSecIsLowerBound == true ? "at least " : "") + clock(seconds)
     }
+
+    /// Breaks shorter than this (a dropped connection coming back) are not shown in ``online(_:draft:)``.
+    static let shortBreakMilliseconds: Int64 = 60_000
+
+    /// When they were online, to the minute: `09:28–10:42, 10:50–end` (`–now` in a draft), a
+    /// break under a minute left out; `—` when they never joined. The JSON has every stretch
+    /// to the second.
+    static func stretches(_ person: RecordPerson, draft: Bool) -> String {
+        guard person.attended == true, let spells = person.online, !spells.isEmpty else { return "—" }
+        var shown: [RecordOnlineSpell] = []
+        for spell in spells {
+            if let last = shown.last,
+               spell.from.millisecondsSince1970 - last.to.millisecondsSince1970 < shortBreakMilliseconds {
+                shown[shown.count - 1].to = spell.to
+                shown[shown.count - 1].toLocal = spell.toLocal
+                shown[shown.count - 1].untilEnd = spell.untilEnd
+            } else {
+                shown.append(spell)
+            }
+        }
+        return shown.map { spell in
+            "\(spell.fromLocal.prefix(5))–" + (spell.untilEnd == true ? (draft ? "now" : "end") : String(spell.toLocal.prefix(5)))
+        }.joined(separator: ", ")
+    }
+
+    /// What the Online column gives, under the attendance table.
+    static func stretchesNote(_ record: ReviewRecord) -> String {
+        "Online gives when each person was online (times in \(record.displayTimeZone); a break under a minute, "
+            + "such as a dropped connection, is not shown)."
+    }
 }
