@@ -194,4 +194,31 @@ struct TimeZoneNameTests {
         #expect(response.status == 200, "\(response.text)")
         #expect(response.jsonObject?["timeZone"] as? String == "Asia/Kolkata")
     }
+
+    /// Chromium names some zones by the tz database's links (ICU's canonical names), and the
+    /// console offers and pre-selects them: a probe in Asia/Ho_Chi_Minh could not schedule with
+    /// the default, "Asia/Saigon". `Etc/UTC` is what Debian's `/etc/timezone` says. Names that
+    /// are not zones stay refused.
+    @Test(arguments: ["Asia/Saigon", "America/Buenos_Aires", "America/Indianapolis", "Atlantic/Faeroe", "Africa/Asmera",
+                      "Etc/UTC", "Etc/GMT+5", "US/Eastern", "Asia/Ho_Chi_Minh"])
+    func linksAndEtcZonesAreAccepted(zone: String) async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let id = try #require((try await api.createSession()["session"] as? [String: Any])?["id"] as? String)
+        let response = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: #"{"timeZone": "\#(zone)"}"#)
+        #expect(response.status == 200, "\(zone): \(response.text)")
+        #expect(response.jsonObject?["timeZone"] as? String == zone)
+        let calendar = try await api.call("GET", "/api/v1/sessions/\(id)/calendar.ics")
+        #expect(calendar.status == 200)
+    }
+
+    @Test(arguments: ["Factory", "posix/Europe/London", "right/UTC", "localtime", "zone.tab", "Europe/Nowhere", "../UTC"])
+    func namesThatAreNotZonesAreRefused(name: String) async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let id = try #require((try await api.createSession()["session"] as? [String: Any])?["id"] as? String)
+        let response = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: #"{"timeZone": "\#(name)"}"#)
+        #expect(response.status == 400, "\(name): \(response.text)")
+        #expect(response.text.contains("timeZone"), "\(response.text)")
+    }
 }
