@@ -1,7 +1,8 @@
 """Editing an API-made session in the console keeps what the form does not show: each phase's
 linked question ids. During a live session the started phase must come back unchanged, or the
-server refuses the whole edit (409)."""
+server refuses the whole edit (409); so is a start moved once live, so the form does not offer it."""
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from conftest import browser_errors
 from pages import open_live_console, schedule_via_api, set_value, wait_js, wait_text, wait_until
@@ -30,6 +31,11 @@ def test_editing_a_live_api_agenda_keeps_the_phases_question_links(daemon, facil
     minutes = wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "ol.edit-list li input[type=number]"))
     assert len(minutes) == 3
     set_value(driver, minutes[2], "7")
+    # The start has passed: its date and time cannot be changed, and another zone keeps the instant.
+    assert not driver.find_element(By.ID, "schedule-date").is_enabled()
+    assert not driver.find_element(By.ID, "schedule-time").is_enabled()
+    assert "cannot move" in driver.find_element(By.ID, "schedule-date-hint").text
+    Select(driver.find_element(By.ID, "schedule-zone")).select_by_value("Asia/Tokyo")
     driver.find_element(By.ID, "schedule-submit").click()
     wait_text(driver, ".form-status", "Changes saved.")
 
@@ -38,4 +44,5 @@ def test_editing_a_live_api_agenda_keeps_the_phases_question_links(daemon, facil
     assert [p.get("prompts") for p in after["agenda"]] == [["q-a"], ["q-a", "q-b"], []]
     assert after["agenda"][1]["purpose"] == "Test the evidence"
     assert [p["durationSec"] for p in after["agenda"]] == [300, 600, 420]
+    assert (after["startsAt"], after["timeZone"]) == (created["session"]["startsAt"], "Asia/Tokyo")
     assert browser_errors(driver) == []

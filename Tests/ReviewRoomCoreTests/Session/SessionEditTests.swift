@@ -53,6 +53,26 @@ import Testing
         #expect(try EncodedJSON.string(state) == before)
     }
 
+    /// Once live the start is in the past: moving it moved the calendar event to another day
+    /// while the review ran (a probe saw "Planned start 12-03, Ran 12-02"). The same start sent
+    /// back with other changes, and a new time zone, are still taken.
+    @Test func aLiveSessionsStartCannotMove() throws {
+        var state = SessionFixture.started()
+        let before = try EncodedJSON.string(state)
+        guard case .failure(let error) = state.apply(SessionEdit(title: "Moved", startsAt: SessionFixture.at(86_400)), at: SessionFixture.at(20)) else {
+            Issue.record("moving a live session's start was allowed")
+            return
+        }
+        #expect(error.code == .invalidState)
+        #expect(error.message.hasPrefix("startsAt: the session has started"), "\(error.message)")
+        #expect(try EncodedJSON.string(state) == before, "nothing of the edit was applied")
+        let events = try state.apply(SessionEdit(title: "Kept", startsAt: state.info.startsAt, timeZone: "Asia/Tokyo"), at: SessionFixture.at(30)).get()
+        #expect(events.map(\.name) == ["session.changed"])
+        #expect(state.info.title == "Kept" && state.info.timeZone == "Asia/Tokyo")
+        state.ok(.clockPause, by: "f1", at: SessionFixture.at(40))
+        #expect(throws: CommandError.self) { try state.apply(SessionEdit(startsAt: SessionFixture.at(-10)), at: SessionFixture.at(50)).get() }
+    }
+
     @Test func theFirstPhaseIsFixedOnceStartedBeforeAnyPhaseHasRun() throws {
         var state = SessionFixture.started()
         #expect(state.phaseRuns.isEmpty)

@@ -58,8 +58,10 @@ export class ScheduleForm {
     this.title = el('input', { type: 'text', required: true, id: 'schedule-title', value: existing?.title ?? '' });
     this.host = el('input', { type: 'text', required: true, id: 'schedule-host', value: existing?.hostSchool ?? '', disabled: !!existing });
     this.focus = el('textarea', { required: true, id: 'schedule-focus', rows: 2, value: existing?.focus ?? '' });
-    this.date = el('input', { type: 'date', required: true, value: when.date, id: 'schedule-date' });
-    this.time = el('input', { type: 'time', required: true, value: when.time, id: 'schedule-time' });
+    // Once the review has started its start is in the past: the server refuses to move it.
+    this.started = ['live', 'paused'].includes(existing?.status);
+    this.date = el('input', { type: 'date', required: true, value: when.date, id: 'schedule-date', disabled: this.started });
+    this.time = el('input', { type: 'time', required: true, value: when.time, id: 'schedule-time', disabled: this.started });
     this.zone = select(zones, (z) => z, existing?.timeZone ?? zone); this.zone.id = 'schedule-zone';
     this.template = select(this.templates.map((x) => x.id), (id) => this.templates.find((x) => x.id === id)?.title ?? id, 'rapid-remote-90');
     this.template.id = 'schedule-template';
@@ -79,7 +81,8 @@ export class ScheduleForm {
       el('h1', { textContent: existing ? t('schedule.editHeading', { title: existing.title }) : t('schedule.heading') }),
       el('fieldset', {}, el('legend', {}, t('schedule.details')),
         field(t('schedule.title'), this.title), field(t('schedule.host'), this.host), field(t('schedule.focus'), this.focus),
-        el('div', { className: 'row' }, field(t('schedule.date'), this.date), field(t('schedule.time'), this.time), field(t('schedule.zone'), this.zone)),
+        el('div', { className: 'row' }, field(t('schedule.date'), this.date, this.started ? t('schedule.startedHint') : null),
+          field(t('schedule.time'), this.time), field(t('schedule.zone'), this.zone)),
         field(t('schedule.lobby'), this.lobby, t('schedule.lobbyHint'))),
       el('fieldset', {}, el('legend', {}, t('schedule.agenda')), field(t('schedule.template'), this.template, t('schedule.templateHint')),
         this.agendaList, this.addPhase),
@@ -283,7 +286,8 @@ export class ScheduleForm {
       try {
         const updated = await this.api.update(this.existing.id, {
           title: this.title.value.trim(), focus: this.focus.value.trim(),
-          startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value), timeZone: this.zone.value, agenda, prompts });
+          ...(this.started ? {} : { startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value) }),
+          timeZone: this.zone.value, agenda, prompts });
         this.status.textContent = '';
         this.onScheduled({ session: updated, invites: [] });
       } catch (error) {

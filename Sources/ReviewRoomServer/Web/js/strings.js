@@ -236,6 +236,7 @@ const en = {
   'schedule.zone': 'Time zone',
   'schedule.lobby': 'Lobby opens (minutes before)',
   'schedule.lobbyHint': 'People can join this long before the start.',
+  'schedule.startedHint': 'The review has started, so its start cannot move.',
   'schedule.agenda': 'Agenda',
   'schedule.template': 'Start from template',
   'schedule.templateHint': 'Choosing a template replaces the phases below.',
