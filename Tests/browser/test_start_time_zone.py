@@ -46,3 +46,45 @@ def test_every_zone_the_browser_offers_is_one_the_server_takes(daemon, browsers)
     own = page.execute_script("return Intl.DateTimeFormat().resolvedOptions().timeZone")
     assert len(offered) > 300, offered
     assert [zone for zone in offered + [own] if zone not in accepted] == []
+
+
+def test_a_reviewer_abroad_sees_the_start_with_its_date_in_their_own_time_and_how_long_until_it(daemon, facilitator, api_ready, browsers):
+    """A lobby open a day early showed "Starts at 9:30 AM GMT+9" in Los Angeles: no date (it was
+    tomorrow in Tokyo, today in LA), nothing in the reader's own time, no countdown."""
+    created = schedule_via_api(daemon, facilitator, "Starts in Tokyo time", [], minutes=23 * 60, timeZone="Asia/Tokyo",
+                               lobbyOpensMinutesBefore=1440, template="rapid-remote-90", promptDeck="covid-recovery",
+                               participants=[{"name": "Asha", "role": "reviewer"}, {"name": "Room", "role": "display"}])
+    starts = datetime.datetime.fromisoformat(created["session"]["startsAt"].replace("Z", "+00:00"))
+    tokyo = starts.astimezone(ZoneInfo("Asia/Tokyo"))
+    other_day = tokyo.date() != datetime.datetime.now(ZoneInfo("Asia/Tokyo")).date()
+    asha, room = browsers(), browsers()
+    asha.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": "America/Los_Angeles"})
+    asha.get(invite_of(created, "Asha"))
+    room.get(invite_of(created, "Room"))
+    joined(asha)
+    joined(room)
+    wait_until(asha, lambda d: re.search(r"your time · in 2[23] h( \d+ min)?$", text_of(d, "[data-testid=start-detail]") or ""),
+               message=f"the lobby's start detail reads {text_of(asha, '[data-testid=start-detail]')!r}")
+    la = starts.astimezone(ZoneInfo("America/Los_Angeles"))
+    assert la.strftime("%a") in text_of(asha, "[data-testid=start-detail]"), "the local time names its weekday"
+    countdown = text_of(asha, ".countdown")
+    assert tokyo.strftime("%b") in countdown if other_day else tokyo.strftime("%b") not in countdown, countdown
+    assert "GMT+9" in countdown, countdown
+    # The room's display: the start and how long until it, no "your time".
+    wait_until(room, lambda d: re.search(r"start time, in 2[23] h", text_of(d, ".display-countdown-label") or ""),
+               message=f"the display's label reads {text_of(room, '.display-countdown-label')!r}")
+    assert browser_errors(asha) == [] and browser_errors(room) == []
+
+
+def test_the_not_open_page_gives_the_opening_in_the_readers_own_time_and_how_long_until_it(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Opens later in Tokyo", [], minutes=5 * 60, timeZone="Asia/Tokyo",
+                               lobbyOpensMinutesBefore=15, template="rapid-remote-90", promptDeck="covid-recovery",
+                               participants=[{"name": "Asha", "role": "reviewer"}])
+    asha = browsers()
+    asha.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": "Europe/Berlin"})
+    asha.get(invite_of(created, "Asha"))
+    wait_until(asha, lambda d: "not open yet" in (text_of(d, "h1") or ""))
+    body = text_of(asha, ".notice")
+    assert re.search(r"It opens at .+GMT\+9, in 4 h 4[45] min\.", body), body
+    assert re.search(r"That is \w{3} .+ your time\.", body), body
+    assert browser_errors(asha) == []

@@ -3,7 +3,7 @@ import { byId, el, localize, morphChildren, replaceChildren } from './dom.js';
 import { roundOrder } from './floor-panel.js';
 import { clockAlert, clockIsStale, clockStatusText } from './room-rules.js';
 import { t } from './strings.js';
-import { formatDuration, formatTimeOfDay } from './timefmt.js';
+import { formatDuration, startParts } from './timefmt.js';
 import { joinSession, takeToken, takeLaterTokens, showNotice, fatalNotice } from './session-page.js';
 import { Announcer } from './announcer.js';
 import { setPageTitle } from './page-title.js';
@@ -119,7 +119,12 @@ if (!token) {
     // Read from the back of a room, a paused clock must not pass for a running one.
     if (status === 'paused') label = t('display.leftPaused');
     if (ended) { time = ''; label = t('clock.ended'); }
-    if (waiting) { time = formatTimeOfDay(s.startsAt, s.timeZone); label = t('display.startsAt'); }
+    if (waiting) {
+      // The room's own screen: its zone is the room's, so no "your time"; how long until the start.
+      const start = startParts(s.startsAt, s.timeZone, now);
+      time = start.when;
+      label = [t('display.startsAt'), start.until].filter(Boolean).join(', ');
+    }
     setText(countdownTime, time);
     setText(countdownLabel, label);
     const stale = clockIsStale(connection.state, s.clock);

@@ -3,7 +3,7 @@
 import { el, keepingFocus, morphChildren, replaceChildren, typingInField } from './dom.js';
 import { t } from './strings.js';
 import { setPageTitle } from './page-title.js';
-import { agendaLength, formatCountdown, formatDuration, formatTimeOfDay, spokenMinutes } from './timefmt.js';
+import { agendaLength, formatCountdown, formatDuration, spokenMinutes, startParts } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
 import { handNews, raisedNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
 import { NewsGatherer } from './gathered-news.js';
@@ -124,6 +124,8 @@ export class RoomView {
     this.notesPanel = section('notes-heading', 'panel notes-panel');
     this.shortcuts = section('keys-heading', 'panel shortcuts');
     this.countdown = el('p', { className: 'countdown', attrs: { role: 'timer', 'aria-live': 'off' } });
+    // Before the start: the start in the reader's own zone and how long until it.
+    this.startDetail = el('p', { className: 'meta start-detail', attrs: { 'data-testid': 'start-detail', hidden: '' } });
     this.alert = el('p', { className: 'clock-alert', attrs: { 'data-testid': 'clock-alert' } });
     this.turnCountdown = el('p', { className: 'turn-countdown', attrs: { role: 'timer', 'aria-live': 'off' } });
     replaceChildren(this.root, this.header, this.refusalLine,
@@ -381,7 +383,7 @@ export class RoomView {
       phase?.onTimeUp === 'advance' && clock.status !== 'ended' ? el('p', { className: 'meta advances', attrs: { 'data-testid': 'advances' } }, t('phase.advances')) : null,
       el('p', { className: `status status-${clock.status}${this.clockStale ? ' status-stale' : ''}`, attrs: { 'data-testid': 'clock-status' } },
         clockStatusText(t, clock, this.clockStale)),
-      this.countdown, this.alert);
+      this.countdown, this.startDetail, this.alert);
   }
 
   renderAgenda(s) {
@@ -468,9 +470,14 @@ export class RoomView {
     this.countdown.classList.toggle('stale', stale);
     let text;
     if (clock.status === 'ended') text = t('clock.ended');
-    else if (clock.status === 'scheduled' || clock.status === 'lobby') text = t('clock.startsAt', { time: formatTimeOfDay(s.startsAt, s.timeZone) });
-    else text = formatCountdown(remaining);
+    let detail = '';
+    if (clock.status === 'scheduled' || clock.status === 'lobby') {
+      const start = startParts(s.startsAt, s.timeZone, now);
+      text = t('clock.startsAt', { time: start.when });
+      detail = [start.local, start.until].filter(Boolean).join(' · ');
+    } else if (clock.status !== 'ended') text = formatCountdown(remaining);
     if (this.countdown.textContent !== text) this.countdown.textContent = text;
+    if (this.startDetail.textContent !== detail) { this.startDetail.textContent = detail; this.startDetail.hidden = !detail; }
     this.countdown.classList.toggle('overtime', remaining < 0 && clock.status !== 'ended');
     const alert = clockAlert(clock, remaining);
     const alertText = alert ? t(`clock.alert.${alert}`) : '';

@@ -4,7 +4,7 @@ import { el, replaceChildren } from './dom.js';
 import { t } from './strings.js';
 import { Connection } from './connection.js';
 import { SessionModel } from './model.js';
-import { formatInstant } from './timefmt.js';
+import { formatInstant, startParts } from './timefmt.js';
 import { resetPageTitle, setPageState } from './page-title.js';
 
 /**
@@ -82,8 +82,11 @@ export function fatalNotice(main, failure, retry, announce, unsaved = []) {
   const kind = failure.kind;
   if (kind === 'not_open') {
     const when = failure.opensAt ? formatInstant(failure.opensAt, failure.timeZone) : '';
+    // The opening in the reader's own zone too, and how long until it (by this device's clock).
+    const { local, until } = failure.opensAt ? startParts(failure.opensAt, failure.timeZone, Date.now()) : { local: '', until: '' };
+    const opens = !when ? t('notice.notOpen.soon') : until ? t('notice.notOpen.bodyUntil', { when, until }) : t('notice.notOpen.body', { when });
     const button = el('button', { type: 'button', textContent: t('notice.tryAgain'), on: { click: retry } });
-    showNotice(main, { heading: t('notice.notOpen.heading'), body: [when ? t('notice.notOpen.body', { when }) : t('notice.notOpen.soon'), t('notice.notOpen.hint')], action: button, announce });
+    showNotice(main, { heading: t('notice.notOpen.heading'), body: [opens, local ? t('notice.notOpen.local', { time: local }) : null, t('notice.notOpen.hint')].filter(Boolean), action: button, announce });
     if (failure.opensAt) {
       const wait = Date.parse(failure.opensAt) - Date.now();
       // The wait is timed by this device's clock. One ahead of the server's says the wait is

@@ -53,7 +53,8 @@ export function formatInstant(iso, timeZone) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   // dateStyle cannot be combined with timeZoneName, so the fields are named one by one.
-  const options = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+  // Hours as the time of day shows them ("9:15 AM", not "09:15 AM" here and "9:15 AM" there).
+  const options = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
   try {
     return new Intl.DateTimeFormat(undefined, { ...options, timeZone: timeZone || undefined }).format(date);
   } catch {
@@ -75,6 +76,52 @@ export function formatTimeOfDay(iso, timeZone) {
   } catch {
     return new Intl.DateTimeFormat(undefined, options).format(date); // an unknown zone name: the browser's own
   }
+}
+
+/** `fields` of `date` formatted in `timeZone` (the reader's own when unknown or undefined). */
+function formatIn(date, timeZone, fields) {
+  try {
+    return new Intl.DateTimeFormat(undefined, { ...fields, timeZone: timeZone || undefined }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, fields).format(date);
+  }
+}
+
+/**
+ * How long until an instant `ms` away, in words: "in 21 h 38 min", "in 4 min", "in under a
+ * minute", "in 3 days"; '' once it has come.
+ */
+export function timeUntil(ms) {
+  if (!(ms > 0)) return '';
+  const minutes = Math.ceil(ms / 60000);
+  if (minutes <= 1 && ms < 60000) return t('clock.inUnderAMinute');
+  if (minutes < 60) return t('clock.inMinutes', { m: minutes });
+  if (minutes < 48 * 60) {
+    const h = Math.floor(minutes / 60), m = minutes % 60;
+    return m ? t('clock.inHoursMinutes', { h, m }) : t('clock.inHours', { h });
+  }
+  return t('clock.inDays', { d: Math.floor(minutes / 1440) });
+}
+
+/**
+ * A session's start before it has started, in parts for the lobby and the not-open page:
+ * `when`, the time in the session's zone with its name, and the date too unless it is the
+ * same day there as `nowMs` (a lobby may open a day early, and "9:30 AM" alone was tomorrow in
+ * Tokyo but today in Los Angeles); `local`, the same instant in the reader's own zone when it
+ * reads differently there ("Wed 4:30 PM your time"), else ''; `until`, ``timeUntil``. Reviewers
+ * from a partner school abroad had to convert the host's time by hand.
+ */
+export function startParts(iso, timeZone, nowMs, readerZone = undefined) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return { when: iso, local: '', until: '' };
+  const day = { year: 'numeric', month: '2-digit', day: '2-digit' };
+  const sameDay = formatIn(date, timeZone, day) === formatIn(new Date(nowMs), timeZone, day);
+  const when = sameDay ? formatTimeOfDay(iso, timeZone)
+    : formatIn(date, timeZone, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+  const wall = { weekday: 'short', hour: 'numeric', minute: '2-digit' };
+  const theirs = formatIn(date, readerZone, wall);
+  const local = theirs === formatIn(date, timeZone, wall) ? '' : t('clock.yourTime', { time: theirs });
+  return { when, local, until: timeUntil(date.getTime() - nowMs) };
 }
 
 /** The UTC instant (ISO string) of a wall-clock date and time in a time zone. */
