@@ -1,4 +1,5 @@
 import Foundation
+import LockedValue
 
 /// Runs blocking raw-client code (``RawSocket``, ``RawHTTPClient``, ``RawWebSocketClient``)
 /// from async tests without starving anything.
@@ -10,13 +11,22 @@ import Foundation
 public enum RawBlocking {
     /// Runs `body` on a fresh thread and returns (or throws) its result.
     public static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
+        // The result goes through a lock as well as the resume: ThreadSanitizer does not see the
+        // ordering the (uninstrumented) concurrency runtime gives a resume from a raw thread, and
+        // reported what `body` wrote (an `AwaitableLog`'s name, set in its init) as racing with
+        // the caller's later read. A pthread mutex it sees orders them.
+        let handoff = Locked<Result<T, any Error>?>(nil)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let thread = Thread {
-                continuation.resume(with: Result { try body() })
+                let result = Result { try body() }
+                handoff.withLock { $0 = result }
+                continuation.resume()
             }
             thread.stackSize = 1 << 20
             thread.start()
         }
+        guard let result = handoff.withLock({ $0 }) else { throw RawThreadError() }
+        return try result.get()
     }
 
     /// Starts `body` on a fresh thread now, before the caller's next `await`, and returns a
