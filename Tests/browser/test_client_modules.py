@@ -53,8 +53,26 @@ def test_time_formatting_and_zone_conversion(daemon, browsers):
         "  winter: m.zonedToUTC('2026-12-01', '09:30', 'Europe/London'),"
         "  tokyo: m.zonedToUTC('2026-12-01', '09:30', 'Asia/Tokyo'),"
         "  instant: m.formatInstant('2026-12-01T09:30:00Z', 'Asia/Tokyo'),"
+        "  spoken: [12.002, 12.6, 0.4].map(m.formatElapsed), countdown: m.formatDuration(12.002),"
+        "  changes: [['2027-03-28', '01:30', 'Europe/London'], ['2027-03-14', '02:30', 'America/New_York'],"
+        "            ['2027-10-03', '02:30', 'Australia/Sydney'], ['2027-10-31', '01:30', 'Europe/London'],"
+        "            ['2027-11-07', '01:30', 'America/New_York'], ['2027-04-04', '02:30', 'Australia/Sydney'],"
+        "            ['2027-06-01', '09:30', 'America/New_York']].map((a) => m.zonedTime(...a)),"
         "}), (e) => done({error: String(e)}));")
     instant = result.pop("instant")
+    # Time spent is to the nearest second, as the record gives it; a countdown rounds up.
+    assert (result.pop("spoken"), result.pop("countdown")) == (["0:12", "0:13", "0:00"], "0:13")
+    # Around a clock change one rule in every zone: a skipped time moves later by the jump, a
+    # repeated one is the first occurrence (a probe saw New York differ from London and Sydney).
+    assert result.pop("changes") == [
+        {"iso": "2027-03-28T01:30:00.000Z", "adjusted": "skipped"},   # 02:30 BST
+        {"iso": "2027-03-14T07:30:00.000Z", "adjusted": "skipped"},   # 03:30 EDT
+        {"iso": "2027-10-02T16:30:00.000Z", "adjusted": "skipped"},   # 03:30 AEDT
+        {"iso": "2027-10-31T00:30:00.000Z", "adjusted": "twice"},     # 01:30 BST, the first
+        {"iso": "2027-11-07T05:30:00.000Z", "adjusted": "twice"},     # 01:30 EDT, the first
+        {"iso": "2027-04-03T15:30:00.000Z", "adjusted": "twice"},     # 02:30 AEDT, the first
+        {"iso": "2027-06-01T13:30:00.000Z", "adjusted": None},
+    ]
     assert "2026" in instant and ("18:30" in instant or "6:30" in instant), instant  # 09:30 UTC is 18:30 in Tokyo
     assert "GMT+9" in instant or "JST" in instant, instant  # the zone is named
     assert result == {

@@ -8,8 +8,11 @@ import re
 import urllib.request
 from zoneinfo import ZoneInfo
 
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
 from conftest import browser_errors
-from pages import invite_of, joined, schedule_via_api, text_of, wait_until
+from pages import invite_of, joined, schedule_via_api, set_value_of, sign_in, text_of, wait_until
 
 
 def test_the_start_time_before_the_review_names_the_session_time_zone(daemon, facilitator, api_ready, browsers):
@@ -88,3 +91,23 @@ def test_the_not_open_page_gives_the_opening_in_the_readers_own_time_and_how_lon
     assert re.search(r"It opens at .+GMT\+9, in 4 h 4[45] min\.", body), body
     assert re.search(r"That is \w{3} .+ your time\.", body), body
     assert browser_errors(asha) == []
+
+
+def test_the_schedule_form_says_when_the_clocks_skip_or_repeat_the_chosen_time(daemon, facilitator, api_ready, browsers):
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    driver.find_element(By.ID, "new-session").click()
+    wait_until(driver, lambda d: d.find_elements(By.ID, "schedule-date"))
+    note = driver.find_element(By.ID, "schedule-clock-change")
+    assert not note.is_displayed()
+    Select(driver.find_element(By.ID, "schedule-zone")).select_by_value("America/New_York")
+    set_value_of(driver, "schedule-date", "2027-03-14")
+    set_value_of(driver, "schedule-time", "02:30")
+    wait_until(driver, lambda d: "Clocks go forward over 02:30" in note.text, message=f"the note reads {note.text!r}")
+    assert "3:30" in note.text, note.text
+    set_value_of(driver, "schedule-date", "2027-11-07")
+    set_value_of(driver, "schedule-time", "01:30")
+    wait_until(driver, lambda d: "happens twice" in note.text and "EDT" in note.text, message=f"the note reads {note.text!r}")
+    set_value_of(driver, "schedule-time", "09:30")
+    wait_until(driver, lambda d: not note.is_displayed())
+    assert browser_errors(driver) == []

@@ -3,7 +3,7 @@
 import { el, keepingFocus, morphChildren, replaceChildren, typingInField } from './dom.js';
 import { t } from './strings.js';
 import { setPageTitle } from './page-title.js';
-import { agendaLength, formatCountdown, formatDuration, spokenMinutes, startParts } from './timefmt.js';
+import { agendaLength, formatCountdown, formatDuration, formatElapsed, spokenMinutes, startParts } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
 import { handNews, raisedNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
 import { NewsGatherer } from './gathered-news.js';
@@ -421,7 +421,7 @@ export class RoomView {
         el('span', { className: 'presence', attrs: { 'aria-hidden': 'true' } }, online ? '●' : '○'),
         ' ', el('strong', {}, this.model.nameOf(p.id)), ' ', el('span', { className: 'meta' }, t(`role.${p.role}`), ' · ', online ? t('people.online') : t('people.offline')),
         speaks ? el('span', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, bar) : null,
-        speaks ? el('span', { className: 'meta spoken' }, t('people.spoken', { time: formatDuration(secs) })) : null);
+        speaks ? el('span', { className: 'meta spoken' }, t('people.spoken', { time: formatElapsed(secs) })) : null);
     });
     morphChildren(this.people, el('h2', { id: 'people-heading', textContent: t('people.heading') }), el('ul', { className: 'people' }, items));
   }
@@ -506,7 +506,7 @@ export class RoomView {
     const speaker = s.floor?.speaker;
     if (!speaker) return;
     const line = this.people.querySelector(`li[data-participant="${CSS.escape(speaker)}"] .spoken`);
-    const text = t('people.spoken', { time: formatDuration(this.model.spokenSec(speaker, now)) });
+    const text = t('people.spoken', { time: formatElapsed(this.model.spokenSec(speaker, now)) });
     if (line && line.textContent !== text) keepingFocus(this.people, () => this.renderPeople(s));
   }
 

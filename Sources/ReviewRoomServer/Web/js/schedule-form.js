@@ -2,7 +2,7 @@
 // and the agenda and questions tailored before the session.
 import { el, replaceChildren } from './dom.js';
 import { t } from './strings.js';
-import { zonedToUTC, utcToZoned } from './timefmt.js';
+import { formatInstant, zonedTime, zonedToUTC, utcToZoned } from './timefmt.js';
 import { repeatedName } from './names.js';
 
 const KINDS = ['briefing', 'enquiry', 'evidence', 'round', 'discussion', 'actions', 'reflection', 'break'];
@@ -37,6 +37,14 @@ export class ScheduleForm {
     this.people = [{ name: '', role: 'reviewer' }];
     this.templates = [];
     this.decks = [];
+  }
+
+  /** Says when the chosen date and time are skipped or repeated by a clock change in the chosen zone. */
+  sayClockChange() {
+    const { iso, adjusted } = this.date.value && this.time.value ? zonedTime(this.date.value, this.time.value, this.zone.value) : {};
+    const text = adjusted ? t(adjusted === 'skipped' ? 'schedule.timeSkipped' : 'schedule.timeTwice',
+      { time: this.time.value, zone: this.zone.value, start: formatInstant(iso, this.zone.value) }) : '';
+    if (this.clockChange.textContent !== text) { this.clockChange.textContent = text; this.clockChange.hidden = !text; }
   }
 
   async open() {
@@ -74,6 +82,9 @@ export class ScheduleForm {
     this.promptList = el('ol', { className: 'edit-list', attrs: { 'aria-label': t('schedule.questions') } });
     this.peopleList = el('ul', { className: 'edit-list', attrs: { 'aria-label': t('schedule.people') } });
     this.status = el('p', { className: 'form-status', attrs: { role: 'status' } });
+    // A time the clocks skip or repeat in the chosen zone is said, with the start it gives.
+    this.clockChange = el('p', { className: 'hint', id: 'schedule-clock-change', attrs: { 'aria-live': 'polite', hidden: '' } });
+    for (const input of [this.date, this.time, this.zone]) input.addEventListener('change', () => this.sayClockChange());
     this.addPhase = el('button', { type: 'button', className: 'secondary', id: 'add-phase', textContent: t('schedule.addPhase'), on: { click: () => { this.phases.push({ title: t('schedule.newPhase'), kind: 'discussion', durationSec: 600, turnMode: 'queue', onTimeUp: 'overtime' }); this.renderAgenda(this.phases.length - 1); } } });
     this.addPrompt = el('button', { type: 'button', className: 'secondary', id: 'add-question', textContent: t('schedule.addQuestion'), on: { click: () => { this.prompts.push({ text: '' }); this.renderPrompts(this.prompts.length - 1); } } });
     this.addPerson = el('button', { type: 'button', className: 'secondary', id: 'add-person', textContent: t('schedule.addPerson'), on: { click: () => { this.people.push({ name: '', role: 'reviewer' }); this.renderPeople(this.people.length - 1); } } });
@@ -83,6 +94,7 @@ export class ScheduleForm {
         field(t('schedule.title'), this.title), field(t('schedule.host'), this.host), field(t('schedule.focus'), this.focus),
         el('div', { className: 'row' }, field(t('schedule.date'), this.date, this.started ? t('schedule.startedHint') : null),
           field(t('schedule.time'), this.time), field(t('schedule.zone'), this.zone)),
+        this.clockChange,
         field(t('schedule.lobby'), this.lobby, t('schedule.lobbyHint'))),
       el('fieldset', {}, el('legend', {}, t('schedule.agenda')), field(t('schedule.template'), this.template, t('schedule.templateHint')),
         this.agendaList, this.addPhase),

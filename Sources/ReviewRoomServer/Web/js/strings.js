@@ -245,6 +245,8 @@ const en = {
   'schedule.lobby': 'Lobby opens (minutes before)',
   'schedule.lobbyHint': 'People can join this long before the start.',
   'schedule.startedHint': 'The review has started, so its start cannot move.',
+  'schedule.timeSkipped': 'Clocks go forward over {time} that day in {zone}, so the review starts at {start}.',
+  'schedule.timeTwice': '{time} happens twice that day in {zone} (clocks go back); the first is used: {start}.',
   'schedule.agenda': 'Agenda',
   'schedule.template': 'Start from template',
   'schedule.templateHint': 'Choosing a template replaces the phases below.',

@@ -9,6 +9,14 @@ export function formatDuration(seconds) {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
+/**
+ * "m:ss" (or "h:mm:ss") of time spent, to the nearest second as the review record gives it: a
+ * speaking time rounded up like a countdown read 0:13 on the page and 0:12 in the record.
+ */
+export function formatElapsed(seconds) {
+  return formatDuration(Math.round(Math.max(0, seconds)));
+}
+
 /** A countdown text: "12:03 left" or "+1:20 overtime". */
 export function formatCountdown(remainingSec) {
   if (remainingSec >= 0) return t('clock.left', { time: formatDuration(remainingSec) });
@@ -124,14 +132,29 @@ export function startParts(iso, timeZone, nowMs, readerZone = undefined) {
   return { when, local, until: timeUntil(date.getTime() - nowMs) };
 }
 
-/** The UTC instant (ISO string) of a wall-clock date and time in a time zone. */
+/** The UTC instant (ISO string) of a wall-clock date and time in a time zone (``zonedTime``). */
 export function zonedToUTC(dateText, timeText, timeZone) {
+  return zonedTime(dateText, timeText, timeZone).iso;
+}
+
+/**
+ * The UTC instant of a wall-clock date and time in a time zone, as `{iso, adjusted}`. Around a
+ * clock change one rule holds in every zone, RFC 5545's (and Temporal's "compatible"): a time
+ * the clocks skip (spring forward) moves later by the jump, `adjusted: 'skipped'`; a time that
+ * happens twice (fall back) is the first, `adjusted: 'twice'`; otherwise `adjusted` is null. A
+ * probe saw a skipped time move later in London but earlier in New York, and a repeated one
+ * take the first in one zone and the second in another.
+ */
+export function zonedTime(dateText, timeText, timeZone) {
   const [y, mo, d] = dateText.split('-').map(Number);
   const [h, mi] = timeText.split(':').map(Number);
   const wall = Date.UTC(y, mo - 1, d, h, mi);
-  let guess = wall - offsetAt(wall, timeZone);
-  guess = wall - offsetAt(guess, timeZone);
-  return new Date(guess).toISOString();
+  // The offsets a day either side: around a change, the one before it and the one after.
+  const before = offsetAt(wall - 86400000, timeZone), after = offsetAt(wall + 86400000, timeZone);
+  const fits = (instant) => instant + offsetAt(instant, timeZone) === wall;
+  const candidates = [...new Set([wall - before, wall - after])].filter(fits).sort((a, b) => a - b);
+  if (candidates.length) return { iso: new Date(candidates[0]).toISOString(), adjusted: candidates.length > 1 ? 'twice' : null };
+  return { iso: new Date(wall - before).toISOString(), adjusted: 'skipped' };
 }
 
 /** The wall-clock {date: 'YYYY-MM-DD', time: 'HH:MM'} of a UTC instant in a time zone. */
