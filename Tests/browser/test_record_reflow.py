@@ -44,3 +44,27 @@ def test_the_record_reflows_at_320_px_with_each_wide_table_scrolling_alone(daemo
     # The agenda's nine columns do not fit: its region scrolls, the page does not.
     agenda = next(t for t in result["tables"] if t["label"] == "Agenda: planned and as run")
     assert agenda["wider"], agenda
+
+
+def test_printed_tables_wrap_a_long_name_instead_of_running_off_the_page(daemon, facilitator, api_ready, browsers):
+    """Printed, a table cannot scroll: a probe's 150-letter name pushed the attendance table to
+    1,519 px and the log's to 3,068 px on an A4 page about 700 px wide."""
+    long_name = "Bartholomew" * 14
+    created = schedule_via_api(daemon, facilitator, "Printed record", ["Asha", long_name])
+    session = created["session"]["id"]
+    asyncio.run(run_session(daemon, facilitator, created))
+    request = urllib.request.Request(f"{daemon.base}/api/v1/sessions/{session}/record?format=html",
+                                     headers={"Authorization": f"Bearer {facilitator}"})
+    saved = pathlib.Path(tempfile.mkdtemp(prefix="reviewroom-record-")) / "record.html"
+    with urllib.request.urlopen(request, timeout=15) as response:
+        saved.write_bytes(response.read())
+    page = browsers()
+    page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 700, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    page.get(saved.as_uri())
+    wait_js(page, "return document.readyState === 'complete' && window.innerWidth === 700")
+    widths = page.execute_script(
+        "return [...document.querySelectorAll('table')].filter((t) => t.textContent.includes(arguments[0]))"
+        "  .map((t) => [t.parentElement.getAttribute('aria-label'), Math.round(t.getBoundingClientRect().width)]);", long_name)
+    assert widths, "no table names the long-named reviewer"
+    assert all(width <= 700 for _, width in widths), widths

@@ -42,6 +42,7 @@ public enum RecordStyle {
     h2{break-after:avoid}
     table,.note-text,svg.chart{break-inside:avoid}
     .table-scroll{overflow:visible}
+    th,td{overflow-wrap:anywhere}
     .passage:nth-of-type(even){background:none;text-decoration:underline dotted}
     details{display:block}
     details>summary{display:none}
