@@ -166,8 +166,9 @@ class MarkdownRecordTests(unittest.TestCase):
         self.assertEqual([t for _, t in blocks if t.startswith("Written by:")],
                          ["Written by: Fran.", "Written by: Asha, Ben."])
         quoted = MarkdownIt("commonmark").render(raw)
-        self.assertIn("<blockquote>\n<p>Pupils read every day in class.", quoted)
-        self.assertIn("<li>Sack the head of English (agreed by all)\nWritten by: Fran.", quoted)
+        # A line break typed in the note is one when rendered (CommonMark joined the lines).
+        self.assertIn("<blockquote>\n<p>Pupils read every day in class.<br />", quoted)
+        self.assertIn("<li>Sack the head of English (agreed by all)<br />\nWritten by: Fran.", quoted)
 
     def test_a_notes_javascript_link_is_no_link_even_to_a_viewer_that_allows_any(self):
         # markdown-it refuses javascript: links itself; a viewer that does not must not get one.

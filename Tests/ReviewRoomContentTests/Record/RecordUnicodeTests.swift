@@ -73,7 +73,7 @@ struct RecordUnicodeTests {
         let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
         #expect(html.contains("clear \u{FFFD}2J screen\nnext line \u{FFFD}</span>"))
         let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
-        #expect(markdown.contains("busy.clear \u{FFFD}2J screen\n> next line \u{FFFD}\n"))
+        #expect(markdown.contains("busy.clear \u{FFFD}2J screen  \n> next line \u{FFFD}\n"))
         // JSON keeps the text as written: it is data, and JSON can carry every scalar.
         let json = try JSONDecoder().decode(ReviewRecord.self, from: Data(RecordRenderer.render(input, as: .json)))
         #expect(json.session.title == "Review \u{9B}31m red\u{90} " + Self.nonchar(0xFFFF))

@@ -136,8 +136,16 @@ enum RecordMarkdown {
         // Every line break a reader's parser may honour (CRLF and a lone CR are CommonMark line
         // endings; Character sees CRLF as one character) ends a quoted line, so no line of the
         // note can leave the quote and pass for a section of the record.
-        var out = shown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .map { "> " + escapeLine(String($0)) }
+        let lines = shown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        // A line break typed in the note stays one: CommonMark joins a paragraph's lines (a probe
+        // saw five separate entries render as one run-on paragraph, and lines after a bullet
+        // fold into it), so a line followed by another ends in a hard break (two spaces).
+        let hasText = { (line: String) in !line.allSatisfy(\.isWhitespace) }
+        var out = lines.indices.map { index in
+            let quoted = "> " + escapeLine(lines[index])
+            let breaks = hasText(lines[index]) && lines.indices.contains(index + 1) && hasText(lines[index + 1])
+            return breaks ? quoted + "  " : quoted
+        }
         out.append("")
         out.append("Written by: " + note.authors.map { inline(RecordText.isolated($0)) }.joined(separator: ", ") + ".")
         out.append("")

@@ -50,5 +50,5 @@ public enum RecordStyle {
     """
 
     /// The `'sha256-…'` CSP source for ``css`` (checked by the Python record test).
-    public static let cspHash = "'sha256-AvzaUzKtTPrAd/YzTEX1s/6GmhbzeK41EeZBabDBr0E='"
+    public static let cspHash = "'sha256-48cdbjiA5FPqWfVBfvbWapy3eJSfRT1fpN4JVx22oZE='"
 }
