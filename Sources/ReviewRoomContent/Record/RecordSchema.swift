@@ -77,7 +77,8 @@ public enum RecordSchema {
                 "required": ["id", "name", "role", "seconds", "share"],
                 "properties": {
                   "id": {"type": "string"}, "name": {"type": "string"}, "role": {"$ref": "#/$defs/role"},
-                  "seconds": {"$ref": "#/$defs/seconds"}, "share": {"$ref": "#/$defs/share"}
+                  "seconds": {"$ref": "#/$defs/seconds"}, "share": {"$ref": "#/$defs/share"},
+                  "removed": {"type": "boolean", "description": "present (true) when removed from the session since they spoke"}
                 }
               }
             },

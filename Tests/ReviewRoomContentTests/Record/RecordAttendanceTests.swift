@@ -162,6 +162,27 @@ struct RecordAttendanceTests {
         #expect(try SchemaValidator(json: RecordSchema.json).violations(of: Data(json)).isEmpty)
     }
 
+    /// Someone removed after they spoke stays in the speaking table for what they said, marked
+    /// removed as in the attendance table (a probe saw a plain "reviewer" there).
+    @Test func aSpeakerRemovedSinceIsMarkedRemovedInTheSpeakingTable() throws {
+        var review = ScriptedReview()
+        try review.run(.sessionStart, by: "f1", at: 0)
+        try review.run(.floorGrant(participant: "r2"), by: "f1", at: 10)
+        try review.run(.floorGrant(participant: "r1"), by: "f1", at: 40)
+        try review.change(.remove(id: "r2"), at: 50)
+        try review.run(.sessionEnd, by: "f1", at: 60)
+        var input = review.input(at: 100)
+        input.invited = ScriptedReview.people.map { RecordInvitee($0, revoked: $0.id == "r2") }
+        let record = ReviewRecord(input)
+        let raj = try #require(record.speaking.people.first { $0.id == "r2" })
+        #expect(raj.seconds == 30 && raj.removed == true)
+        #expect(record.speaking.people.first { $0.id == "r1" }?.removed == nil)
+        #expect(Self.text(input, .markdown).contains("| Raj | reviewer, removed | 0:30 |"))
+        #expect(Self.text(input, .html).contains("<td>Raj</td><td>reviewer, removed</td><td class=\"num\">0:30</td>"))
+        let json = RecordRenderer.render(input, as: .json)
+        #expect(try SchemaValidator(json: RecordSchema.json).violations(of: Data(json)).isEmpty)
+    }
+
     /// Escaping is the record's usual one: a name with markup stays text in every format.
     @Test func namesInTheAttendanceTableAreEscaped() throws {
         var input = try Self.input()

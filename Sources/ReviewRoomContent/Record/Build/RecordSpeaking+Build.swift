@@ -16,7 +16,8 @@ extension RecordSpeaking {
         let people: [RecordSpeaker] = ids.map { id in
             let person = names.person(id)
             let ms = spokenMs[id] ?? 0
-            return RecordSpeaker(id: id, name: person.name, role: person.role, seconds: Double(ms) / 1000, share: share(ms))
+            return RecordSpeaker(id: id, name: person.name, role: person.role, seconds: Double(ms) / 1000, share: share(ms),
+                                 removed: person.removed ? true : nil)
         }
         let labels = [("facilitator", "Facilitators"), ("host", "Host school"), ("reviewer", "Reviewers"),
                       ("unknown", "Former participants")]

@@ -68,4 +68,9 @@ enum RecordText {
     static func roleNote(_ person: RecordPerson) -> String {
         person.removed ? person.role + ", removed" : person.role
     }
+
+    /// A speaker's role, with ", removed" for someone removed since they spoke.
+    static func roleNote(_ speaker: RecordSpeaker) -> String {
+        speaker.removed == true ? speaker.role + ", removed" : speaker.role
+    }
 }

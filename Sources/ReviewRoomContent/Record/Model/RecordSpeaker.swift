@@ -10,4 +10,7 @@ public struct RecordSpeaker: Codable, Equatable, Sendable {
     public var seconds: Double
     /// Share of all speaking time, 0…1 (0 when nobody has spoken).
     public var share: Double
+    /// Present (`true`) when they spoke and were removed from the session since (the table lists
+    /// them for what they said; a removed person who never spoke is not listed).
+    public var removed: Bool? = nil
 }

@@ -171,7 +171,7 @@ public enum RecordHTML {
                  tableRegion("Speaking time per person, table") + "<table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Time</th>"
                  + "<th scope=\"col\">Share</th></tr></thead><tbody>"]
         for p in record.speaking.people {
-            h.append("<tr><td>\(e(RecordText.isolated(p.name)))</td><td>\(e(p.role))</td><td class=\"num\">\(RecordText.clock(p.seconds))</td>"
+            h.append("<tr><td>\(e(RecordText.isolated(p.name)))</td><td>\(e(RecordText.roleNote(p)))</td><td class=\"num\">\(RecordText.clock(p.seconds))</td>"
                      + "<td class=\"num\">\(RecordText.percent(p.share))</td></tr>")
         }
         h.append("</tbody></table>" + tableRegionEnd)

@@ -88,7 +88,7 @@ enum RecordMarkdown {
         out.append("| Person | Role | Time | Share | |")
         out.append("|---|---|---|---|---|")
         for person in record.speaking.people {
-            out.append("| \(cell(RecordText.isolated(person.name))) | \(person.role) | \(RecordText.clock(person.seconds)) | "
+            out.append("| \(cell(RecordText.isolated(person.name))) | \(RecordText.roleNote(person)) | \(RecordText.clock(person.seconds)) | "
                        + "\(RecordText.percent(person.share)) | \(bar(person.share)) |")
         }
         out.append("")
