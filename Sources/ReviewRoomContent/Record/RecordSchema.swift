@@ -129,11 +129,12 @@ public enum RecordSchema {
           "type": "array",
           "items": {
             "type": "object", "additionalProperties": false,
-            "required": ["seq", "at", "time", "kind", "text"],
+            "required": ["seq", "at", "time", "date", "kind", "text"],
             "properties": {
               "seq": {"type": "integer", "minimum": 0, "description": "the event's seq; for a server line, the last change's before it (0 if none)"},
               "at": {"$ref": "#/$defs/timestamp"},
               "time": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]:[0-6][0-9]$"},
+              "date": {"type": "string", "pattern": "^-?[0-9]{4,}-[0-1][0-9]-[0-3][0-9]$", "description": "the local date of time"},
               "kind": {"enum": ["session", "phase", "clock", "floor", "round", "question", "agenda", "participants", "server"]},
               "text": {"type": "string"}, "by": {"type": "string"}
             }

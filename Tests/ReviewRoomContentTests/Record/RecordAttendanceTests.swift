@@ -183,6 +183,25 @@ struct RecordAttendanceTests {
         #expect(try SchemaValidator(json: RecordSchema.json).violations(of: Data(json)).isEmpty)
     }
 
+    /// A log line on another day than the line before it (for the first, than the planned
+    /// start's day) shows its date: a reschedule made the evening before read "21:30:00" above
+    /// the start's "09:30:00" as if both were on the review's day.
+    @Test func logLinesOnAnotherDayShowTheirDate() throws {
+        var review = ScriptedReview()
+        try review.edit(SessionEdit(title: "Renamed the evening before"), at: -12 * 3600)
+        try review.run(.sessionStart, by: "f1", at: 0)
+        try review.run(.sessionEnd, by: "f1", at: 60)
+        let input = review.input(at: 100)
+        let record = ReviewRecord(input)
+        let (edit, start) = (try #require(record.log.first), try #require(record.log.first { $0.kind == "session" }))
+        #expect(edit.date != start.date, "\(record.log)")
+        let markdown = Self.text(input, .markdown)
+        #expect(markdown.contains("- \(edit.date) 21:30:00 — "), "\(markdown)")
+        #expect(markdown.contains("- \(start.date) 09:30:00 — Session started"), "\(markdown)")
+        #expect(markdown.contains("- 09:31:00 — Session ended"), "the same day as the line before: the time alone")
+        #expect(Self.text(input, .html).contains("<td class=\"num\">\(start.date) 09:30:00</td>"))
+    }
+
     /// Escaping is the record's usual one: a name with markup stays text in every format.
     @Test func namesInTheAttendanceTableAreEscaped() throws {
         var input = try Self.input()

@@ -44,7 +44,7 @@ struct RecordEventDigest {
     private mutating func read(_ logged: LoggedEvent) {
         let event = logged.event
         func add(_ kind: String, _ text: String) {
-            log.append(RecordLogEntry(seq: logged.seq, at: event.at, time: times.time(event.at), kind: kind,
+            log.append(RecordLogEntry(seq: logged.seq, at: event.at, time: times.time(event.at), date: times.date(event.at), kind: kind,
                                       text: text, by: logged.author.map(names.name)))
         }
         switch event.body {

@@ -69,6 +69,17 @@ enum RecordText {
         person.removed ? person.role + ", removed" : person.role
     }
 
+    /// The log's times as the tables show them: the time of day, and the date too where it is
+    /// not the previous line's (for the first line, not the planned start's day). A reschedule
+    /// made the evening before read "23:44:53" above the start's "00:00:06".
+    static func logTimes(_ record: ReviewRecord) -> [String] {
+        var day = String(record.session.startsAtLocal.prefix(10))
+        return record.log.map { entry in
+            defer { day = entry.date }
+            return entry.date == day ? entry.time : entry.date + " " + entry.time
+        }
+    }
+
     /// A speaker's role, with ", removed" for someone removed since they spoke.
     static func roleNote(_ speaker: RecordSpeaker) -> String {
         speaker.removed == true ? speaker.role + ", removed" : speaker.role

@@ -43,6 +43,12 @@ struct RecordTimeFormatter {
             + "\(Self.pad(local.second / 3600)):\(Self.pad(local.second / 60 % 60)) \(zoneName.string(from: Self.date(instant)))"
     }
 
+    /// `2026-12-01`.
+    func date(_ instant: Timestamp) -> String {
+        let local = wallClock(instant)
+        return "\(Self.year(local.year))-\(Self.pad(local.month))-\(Self.pad(local.day))"
+    }
+
     /// `09:30:05`.
     func time(_ instant: Timestamp) -> String {
         let second = wallClock(instant).second

@@ -78,7 +78,7 @@ extension ReviewRecord {
                     + "(nothing recorded for \(RecordText.duration(stop.lastRecordedAt.seconds(to: back))))"
             } ?? "Server stopped without shutting down after this point (when it ran again is not known)"
             let at = merged.firstIndex { $0.at > stop.lastRecordedAt } ?? merged.endIndex
-            merged.insert(RecordLogEntry(seq: seq, at: stop.lastRecordedAt, time: times.time(stop.lastRecordedAt),
+            merged.insert(RecordLogEntry(seq: seq, at: stop.lastRecordedAt, time: times.time(stop.lastRecordedAt), date: times.date(stop.lastRecordedAt),
                                          kind: "server", text: text, by: nil), at: at)
         }
         return merged

@@ -8,6 +8,9 @@ public struct RecordLogEntry: Codable, Equatable, Sendable {
     public var at: Timestamp
     /// The time in the display time zone (`HH:mm:ss`).
     public var time: String
+    /// The date in the display time zone (`yyyy-MM-dd`): an edit made days before the review
+    /// is logged with its time of day only in ``time``.
+    public var date: String
     /// What kind of entry: `session`, `phase`, `clock`, `floor`, `round`, `question`, `agenda`,
     /// `participants`, or `server` (the server stopped without shutting down, from the
     /// attendance it recovered: ``ReviewRecord/serverStops``).

@@ -96,8 +96,8 @@ public enum RecordHTML {
         if record.log.isEmpty { h.append("<p>Nothing logged.</p>") } else {
             h.append(tableRegion("Facilitator's log") + "<table><thead><tr><th scope=\"col\">Time</th><th scope=\"col\">What happened</th>"
                      + "<th scope=\"col\">By</th></tr></thead><tbody>")
-            for entry in record.log {
-                h.append("<tr><td class=\"num\">\(e(entry.time))</td><td>\(e(entry.text))</td><td>\(e(entry.by ?? ""))</td></tr>")
+            for (entry, time) in zip(record.log, RecordText.logTimes(record)) {
+                h.append("<tr><td class=\"num\">\(e(time))</td><td>\(e(entry.text))</td><td>\(e(entry.by ?? ""))</td></tr>")
             }
             h.append("</tbody></table>" + tableRegionEnd)
         }

@@ -122,8 +122,8 @@ enum RecordMarkdown {
         out.append("")
         out.append("Times in \(record.displayTimeZone).")
         out.append("")
-        for entry in record.log {
-            out.append("- \(entry.time) — \(inline(entry.text))" + (entry.by.map { " (\(inline($0)))" } ?? ""))
+        for (entry, time) in zip(record.log, RecordText.logTimes(record)) {
+            out.append("- \(time) — \(inline(entry.text))" + (entry.by.map { " (\(inline($0)))" } ?? ""))
         }
         if record.log.isEmpty { out.append("Nothing logged.") }
         return out.joined(separator: "\n") + "\n"
