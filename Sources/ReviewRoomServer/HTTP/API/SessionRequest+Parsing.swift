@@ -17,8 +17,9 @@ extension SessionRequest {
         if fields.has("focus") { focus = try fields.optionalString("focus", maxLength: Self.maxLongText, nullable: true) ?? "" }
         if let text = try fields.optionalString("startsAt", maxLength: 64) {
             guard let instant = Timestamp(rfc3339: text) else {
-                throw .badRequest("startsAt: '\(text)' is not an RFC 3339 date-time (e.g. 2026-12-01T09:30:00Z) "
-                    + "in years 0000–9999 UTC")
+                // It said "in years 0000–9999 UTC", which read as if only UTC were taken.
+                throw .badRequest("startsAt: '\(text)' is not an RFC 3339 date-time with an offset (e.g. 2026-12-01T09:30:00Z "
+                    + "or 2026-12-01T10:30:00+01:00) whose UTC year is 0000 to 9999")
             }
             startsAt = instant
         }
