@@ -47,12 +47,18 @@ extension SessionState {
         var bodies: [EventBody] = [.sessionChanged(change)]
         if clock.status == .scheduled, let first = newAgenda.first {
             var newClock = Clock.scheduled(firstPhaseMs: first.durationMs)
-            if newClock != clock {
-                // The event shows the status as of now (§3.5: `lobby` once the lobby is open by
-                // the edited start), as a welcome would; replaying it stores `scheduled` again.
-                var edited = info
-                edited.startsAt = change.startsAt
-                if now >= edited.opensAt { newClock.status = .lobby }
+            var edited = info
+            edited.startsAt = change.startsAt
+            // The status as of now (§3.5: `lobby` once the lobby is open by the start), before
+            // and after the edit: a start moved out of the lobby's window closes it, one moved
+            // into it opens it, and clients already in the lobby hear so (they kept "Lobby open"
+            // while anyone joining afresh was told the review was not open).
+            let shownBefore: ClockStatus = now >= info.opensAt ? .lobby : .scheduled
+            let shownAfter: ClockStatus = now >= edited.opensAt ? .lobby : .scheduled
+            if newClock != clock || shownAfter != shownBefore {
+                // The event shows the status as of now, as a welcome would; replaying it stores
+                // `scheduled` again.
+                newClock.status = shownAfter
                 bodies.append(.clockChanged(newClock))
             }
             var newFloor = floor

@@ -53,6 +53,23 @@ import Testing
         #expect(try EncodedJSON.string(state) == before)
     }
 
+    /// A start moved out of the open lobby's window closes it for those already in it (they kept
+    /// "Lobby open" while anyone joining afresh got `not_open`); moved back into it, it opens.
+    @Test func movingTheStartOutOfTheLobbysWindowTellsTheLobby() throws {
+        var state = SessionFixture.session()
+        let now = SessionFixture.at(-60)
+        #expect(state.status(at: now) == .lobby)
+        let later = try state.apply(SessionEdit(startsAt: SessionFixture.at(3 * 3600)), at: now).get()
+        #expect(later.map(\.name) == ["session.changed", "clock.changed"])
+        let shown = later.compactMap { event -> Clock? in if case .clockChanged(let clock) = event.body { clock } else { nil } }
+        #expect(shown.map(\.status) == [.scheduled])
+        #expect(state.status(at: now) == .scheduled)
+        let back = try state.apply(SessionEdit(startsAt: SessionFixture.at(0)), at: now).get()
+        #expect(back.compactMap { event -> ClockStatus? in if case .clockChanged(let clock) = event.body { clock.status } else { nil } } == [.lobby])
+        // A move that keeps the lobby as it was says nothing of the clock.
+        #expect(try state.apply(SessionEdit(startsAt: SessionFixture.at(60)), at: now).get().map(\.name) == ["session.changed"])
+    }
+
     /// Once live the start is in the past: moving it moved the calendar event to another day
     /// while the review ran (a probe saw "Planned start 12-03, Ran 12-02"). The same start sent
     /// back with other changes, and a new time zone, are still taken.
