@@ -176,12 +176,14 @@ public enum RecordSchema {
               "items": {
                 "type": "object", "additionalProperties": false,
                 "required": ["startedAt", "endedAt", "startedAtLocal", "endedAtLocal", "durationSec", "extendedSec",
-                             "actualSec", "overtimeSec", "current"],
+                             "actualSec", "pausedSec", "overtimeSec", "current"],
                 "properties": {
                   "startedAt": {"$ref": "#/$defs/timestamp"}, "endedAt": {"$ref": "#/$defs/timestamp"},
                   "startedAtLocal": {"type": "string"}, "endedAtLocal": {"type": "string"},
                   "durationSec": {"type": "number"}, "extendedSec": {"type": "number"},
-                  "actualSec": {"$ref": "#/$defs/seconds"}, "overtimeSec": {"$ref": "#/$defs/seconds", "description": "time past the end in force, summed over the run: an extension given after the phase was over does not erase it"},
+                  "actualSec": {"$ref": "#/$defs/seconds"},
+                  "pausedSec": {"$ref": "#/$defs/seconds", "description": "time the clock was paused during the run: endedAt − startedAt is actualSec plus this"},
+                  "overtimeSec": {"$ref": "#/$defs/seconds", "description": "time past the end in force, summed over the run: an extension given after the phase was over does not erase it"},
                   "current": {"type": "boolean"}
                 }
               }

@@ -18,6 +18,18 @@ struct RecordFormatTests {
         #expect(markdown == golden)
     }
 
+    /// The start and end of a run hold its running time and its pauses: a probe working the time
+    /// out from them found it did not match Actual, and nothing said why.
+    @Test("each run gives its paused time, and the agenda says what Actual leaves out")
+    func pausedTimeIsGiven() throws {
+        let record = ReviewRecord(try ScriptedReview.played().input(at: 1100))
+        let run = try #require(record.agenda.first?.runs.first)
+        #expect(run.pausedSec == 60)
+        #expect(run.startedAt.seconds(to: run.endedAt) == run.actualSec + run.pausedSec)
+        #expect(record.agenda.dropFirst().allSatisfy { $0.runs.allSatisfy { $0.pausedSec == 0 } })
+        #expect(try Self.rendered(.html).contains("<p class=\"muted\">Actual times leave out the 1 min the clock was paused (phase 1: 1 min).</p>"))
+    }
+
     @Test("Markdown escapes raw HTML in notes and marks a draft")
     func markdownSafety() throws {
         let markdown = try Self.rendered(.markdown)

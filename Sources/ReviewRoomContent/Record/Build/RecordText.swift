@@ -80,6 +80,20 @@ enum RecordText {
         }
     }
 
+    /// Under the agenda, when the clock was paused: "Actual times leave out the 1 min 5 s the
+    /// clock was paused (phase 2: 5 s; phase 4: 1 min).", or nil. Worked out from the start and
+    /// end, a phase's time did not match its Actual, and nothing said why.
+    static func pausedNote(_ record: ReviewRecord) -> String? {
+        let paused = record.agenda.compactMap { phase -> (Int, Double)? in
+            let seconds = phase.runs.reduce(0) { $0 + $1.pausedSec }
+            return seconds >= 0.5 ? (phase.index + 1, seconds) : nil
+        }
+        guard !paused.isEmpty else { return nil }
+        let total = paused.reduce(0) { $0 + $1.1 }
+        return "Actual times leave out the \(duration(total)) the clock was paused ("
+            + paused.map { "phase \($0.0): \(duration($0.1))" }.joined(separator: "; ") + ")."
+    }
+
     /// A speaker's role, with ", removed" for someone removed since they spoke.
     static func roleNote(_ speaker: RecordSpeaker) -> String {
         speaker.removed == true ? speaker.role + ", removed" : speaker.role

@@ -94,6 +94,7 @@ extension ReviewRecord {
                 startedAt: run.startedAt, endedAt: run.endedAt, startedAtLocal: times.dateTime(run.startedAt),
                 endedAtLocal: times.dateTime(run.endedAt), durationSec: run.durationSec,
                 extendedSec: RecordText.seconds(run.durationSec - run.plannedSec), actualSec: run.actualSec,
+                pausedSec: RecordText.seconds(max(0, run.startedAt.seconds(to: run.endedAt) - run.actualSec)),
                 overtimeSec: RecordText.seconds(RecordOvertime.seconds(run, clocks: clocks)),
                 current: underway && offset == runs.count - 1)
         }

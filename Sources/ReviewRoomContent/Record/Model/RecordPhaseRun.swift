@@ -16,6 +16,9 @@ public struct RecordPhaseRun: Codable, Equatable, Sendable {
     public var extendedSec: Double
     /// Running time spent (paused time excluded), in seconds.
     public var actualSec: Double
+    /// Time the clock was paused during the run, in seconds: from ``startedAt`` to ``endedAt``
+    /// is ``actualSec`` plus this.
+    public var pausedSec: Double
     /// Overtime actually run, in seconds: the time past the end in force, summed over the
     /// run, so an extension given once it was over does not erase the overtime before it
     /// (0 when it never ran past its end).

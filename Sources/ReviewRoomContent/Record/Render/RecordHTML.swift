@@ -137,6 +137,7 @@ public enum RecordHTML {
                  + "<td class=\"num\">\(RecordText.clock(record.actualSec))</td>"
                  + "<td class=\"num\">\(RecordText.totalDifference(record))</td>"
                  + "<td colspan=\"4\"></td></tr></tfoot></table>" + tableRegionEnd)
+        if let paused = RecordText.pausedNote(record) { h.append("<p class=\"muted\">\(e(paused))</p>") }
         h.append("</section>")
         return h
     }

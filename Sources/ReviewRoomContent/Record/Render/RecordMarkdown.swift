@@ -38,6 +38,7 @@ enum RecordMarkdown {
         out.append("| | **Total** | \(RecordText.clock(record.plannedSec)) | \(RecordText.clock(record.actualSec)) | "
                    + "\(RecordText.totalDifference(record)) | | |")
         out.append("")
+        if let paused = RecordText.pausedNote(record) { out.append("- " + paused) }
         for phase in record.agenda {
             let count = phase.runs.count
             for (number, run) in phase.runs.enumerated() where run.extendedSec != 0 || run.overtimeSec > 0 || count > 1 {
