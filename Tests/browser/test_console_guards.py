@@ -113,9 +113,20 @@ def test_controls_that_cannot_apply_are_not_offered_and_refusals_are_reported(da
     assert disabled(["control-prev"]) == {"control-prev": True}  # at the first phase
 
     # Shortened to now, the phase goes into overtime: the minus buttons go, the plus ones stay.
-    for _ in range(2):
-        console.find_element(By.ID, "control-extend-minus-300").click()
-        settled(console)
+    # Taking off all that is left ends the phase at once, so the second press asks first;
+    # declined, nothing changes.
+    console.find_element(By.ID, "control-extend-minus-300").click()
+    wait_js(console, "return window.reviewroom.model.session.clock.durationSec === 300")
+    settled(console)
+    console.find_element(By.ID, "control-extend-minus-300").click()
+    alert = console.switch_to.alert
+    assert "taking 5 min off ends it now" in alert.text, alert.text
+    alert.dismiss()
+    settled(console)
+    assert console.execute_script("return window.reviewroom.model.session.clock.durationSec") == 300
+    console.find_element(By.ID, "control-extend-minus-300").click()
+    console.switch_to.alert.accept()
+    settled(console)
     wait_js(console, "return window.reviewroom.model.session.clock.remainingSec < 0 || "
             "window.reviewroom.model.remainingSec(window.reviewroom.connection.serverNow()) < 0")
     wait_until(console, lambda d: disabled(["control-extend-minus-60", "control-extend-minus-300"]) == {

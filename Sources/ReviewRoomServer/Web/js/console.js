@@ -114,7 +114,7 @@ async function guarded(action) {
 }
 
 /** The session list; with `focus`, its heading takes focus (after an action; not on page load). */
-function showSessions({ focus = false } = {}) {
+function showSessions({ focus = false, message = '' } = {}) {
   leaveLive();
   setNav(true, 'sessions');
   document.title = t('console.pageTitle');
@@ -126,6 +126,7 @@ function showSessions({ focus = false } = {}) {
     const heading = headingOf(t('console.sessions'), 'sessions-heading');
     replaceChildren(main, el('section', { className: 'panel' },
       heading,
+      el('p', { className: 'form-status', id: 'sessions-status', attrs: { role: 'status' } }, message),
       rows.length ? el('ul', { className: 'sessions' }, rows) : el('p', {}, t('console.noSessions')),
       el('button', { type: 'button', textContent: t('console.schedule'), on: { click: () => showSchedule() } })));
     if (focus) heading.focus();
@@ -213,10 +214,14 @@ function showSession(id, message) {
         el('button', { type: 'button', className: 'secondary', textContent: t('console.ics'), on: { click: () => download(`${base}/calendar.ics`, `${id}.ics`) } }),
         ...['md', 'html', 'json'].map((format) => el('button', { type: 'button', className: 'secondary', textContent: t(`console.record.${format}`),
           on: { click: () => download(`${base}/record?format=${format}`, `${id}-record.${format}`) } })),
-        el('button', { type: 'button', className: 'secondary danger', textContent: t('console.cancelSession'), on: { click: () => guarded(async () => {
-          if (!window.confirm(t('console.confirmCancel', { title: s.title }))) return;
-          await api.cancel(id); showSessions({ focus: true });
-        }) } })),
+        // A review that has run is deleted, record and all, not "cancelled": said so, with the
+        // way to keep its record, and said again once it is gone.
+        el('button', { type: 'button', className: 'secondary danger', id: 'delete-session',
+          textContent: t(s.status === 'ended' ? 'console.deleteSession' : 'console.cancelSession'), on: { click: () => guarded(async () => {
+            const ran = s.status === 'ended' || s.status === 'live' || s.status === 'paused';
+            if (!window.confirm(t(ran ? 'console.confirmDelete' : 'console.confirmCancel', { title: s.title }))) return;
+            await api.cancel(id); showSessions({ focus: true, message: t('console.deleted', { title: s.title }) });
+          }) } })),
       el('h2', { textContent: t('invite.heading') }), el('p', { className: 'meta' }, t('invite.onceHint')),
       el('ul', { className: 'invites' }, people),
       // An ended review's participant list is part of its record: the API refuses new invites (409).
@@ -232,7 +237,7 @@ function showLive(id) {
   leaveLive();
   setNav(true);
   live = new LiveConsole(main, { sessionId: id, token: api.token, api, banner, focusHeading: true,
-    onFatal: (failure) => showSession(id, liveFailure(failure.kind)) });
+    onFatal: (failure) => showSession(id, liveFailure(failure)) });
   window.reviewroom = live.handle;
 }
 
@@ -240,8 +245,11 @@ function showLive(id) {
  * What the session page says after its live controls could not go on. Open in too many tabs
  * (`rate_limited` at `hello`), the page does not try again by itself: "Run live session" is the retry.
  */
-function liveFailure(kind) {
+function liveFailure({ kind, opensAt, timeZone }) {
   if (kind === 'rate_limited') return t('console.tooManyTabs');
+  // Before the lobby opens the live controls cannot join either: say when they can (it said only
+  // "Could not join the review", and a first-time facilitator could not tell what was wrong).
+  if (kind === 'not_open') return opensAt ? t('console.notOpenYet', { when: formatInstant(opensAt, timeZone) }) : t('notice.notOpen.soon');
   return t(`notice.${kind === 'deleted' ? 'deleted' : 'failed'}.heading`);
 }
 

@@ -14,6 +14,7 @@ import { PhaseUndo } from './phase-undo.js';
 import { RecentEvents } from './recent-events.js';
 import { LateCommands } from './late-commands.js';
 import { NextFrame } from './next-frame.js';
+import { formatDuration } from './timefmt.js';
 
 // After a control's command is answered it stays unavailable this long, so the second click
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
@@ -279,7 +280,16 @@ export class LiveConsole {
       ...[-300, -60, 60, 300].map((seconds) => {
         const id = `control-extend-${seconds < 0 ? 'minus' : 'plus'}-${Math.abs(seconds)}`;
         const label = t(seconds > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.abs(seconds) / 60 });
-        return this.control(label, id, 'clock.extend', { seconds },
+        // Taking off as much as is left ends the phase at once (and skips on from an `advance` one):
+        // asked first, as ending the session is.
+        const fields = seconds > 0 ? { seconds } : () => {
+          const left = this.model.remainingSec(this.connection.serverNow());
+          if (left > -seconds) return { seconds };
+          const advances = this.model.phase?.onTimeUp === 'advance';
+          return window.confirm(t(advances ? 'control.confirmShortenAdvance' : 'control.confirmShorten',
+            { left: formatDuration(left), n: -seconds / 60 })) ? { seconds } : null;
+        };
+        return this.control(label, id, 'clock.extend', fields,
           { className: 'secondary', id, disabled: ended || notStarted || (seconds < 0 && overtime), fallback: seconds < 0 ? 'control-extend-plus-60' : null,
             then: (ack) => this.late.extendLanded(ack, clock.phase, shownSeq, label) });
       }),

@@ -20,6 +20,24 @@ export function field(labelText, control, hint) {
   return el('div', { className: 'field' }, el('label', { htmlFor: id }, labelText), control, hintNode);
 }
 
+/**
+ * Shows `message` under `control` (cleared with an empty one): marked invalid, the message in a
+ * `.field-error` right after it and named by its `aria-describedby`, so the mistake is said where
+ * it is, in words, not only by a red border with the message at the foot of a long form.
+ */
+export function setFieldError(control, message) {
+  const id = `${control.id}-error`;
+  const described = (control.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== id);
+  control.setAttribute('aria-invalid', String(!!message));
+  document.getElementById(id)?.remove();
+  if (message) {
+    control.after(el('p', { className: 'field-error', id }, message));
+    described.push(id);
+  }
+  if (described.length) control.setAttribute('aria-describedby', described.join(' '));
+  else control.removeAttribute('aria-describedby');
+}
+
 function select(values, labelOf, selected) {
   return el('select', {}, values.map((v) => el('option', { value: v, selected: v === selected }, labelOf(v))));
 }
@@ -39,9 +57,22 @@ export class ScheduleForm {
     this.decks = [];
   }
 
+  /**
+   * What is wrong with the date and time, `{field, message}`, or `{iso, past}` for a start that
+   * can be taken (`past` when it has gone by).
+   */
+  startProblem() {
+    if (!this.date.value) return { field: 'date', message: t('schedule.needDate') };
+    if (!this.time.value) return { field: 'time', message: t('schedule.needTime') };
+    const { iso } = zonedTime(this.date.value, this.time.value, this.zone.value);
+    if (Number.isNaN(Date.parse(iso))) return { field: 'date', message: t('schedule.needDate') };
+    return { iso, past: Date.parse(iso) < Date.now() };
+  }
+
   /** Says when the chosen date and time are skipped or repeated by a clock change in the chosen zone. */
   sayClockChange() {
-    const { iso, adjusted } = this.date.value && this.time.value ? zonedTime(this.date.value, this.time.value, this.zone.value) : {};
+    const start = this.startProblem();
+    const { iso, adjusted } = start.iso ? zonedTime(this.date.value, this.time.value, this.zone.value) : {};
     const text = adjusted ? t(adjusted === 'skipped' ? 'schedule.timeSkipped' : 'schedule.timeTwice',
       { time: this.time.value, zone: this.zone.value, start: formatInstant(iso, this.zone.value) }) : '';
     if (this.clockChange.textContent !== text) { this.clockChange.textContent = text; this.clockChange.hidden = !text; }
@@ -76,8 +107,17 @@ export class ScheduleForm {
     this.deck = select(this.decks.map((x) => x.id), (id) => this.decks.find((x) => x.id === id)?.title ?? id, 'covid-recovery');
     this.deck.id = 'schedule-deck';
     this.lobby = el('input', { type: 'number', min: 0, max: 1440, value: existing?.lobbyOpensMinutesBefore ?? 15, id: 'schedule-lobby', disabled: !!existing });
-    this.template.addEventListener('change', () => this.loadTemplate());
-    this.deck.addEventListener('change', () => this.loadDeck());
+    this.chosen = { agenda: this.template.value, prompts: this.deck.value };
+    // Another template or deck replaces the phases or questions: tailoring is not thrown away
+    // without asking (a probe lost renamed, reordered and added phases to one stray choice).
+    this.template.addEventListener('change', () => {
+      if (this.tailored('agenda') && !window.confirm(t('schedule.confirmTemplate'))) { this.template.value = this.chosen.agenda; return; }
+      this.loadTemplate();
+    });
+    this.deck.addEventListener('change', () => {
+      if (this.tailored('prompts') && !window.confirm(t('schedule.confirmDeck'))) { this.deck.value = this.chosen.prompts; return; }
+      this.loadDeck();
+    });
     this.agendaList = el('ol', { className: 'edit-list', attrs: { 'aria-label': t('schedule.agenda') } });
     this.promptList = el('ol', { className: 'edit-list', attrs: { 'aria-label': t('schedule.questions') } });
     this.peopleList = el('ul', { className: 'edit-list', attrs: { 'aria-label': t('schedule.people') } });
@@ -122,11 +162,27 @@ export class ScheduleForm {
   loadTemplate() {
     const template = this.templates.find((x) => x.id === this.template.value);
     this.phases = (template?.phases || []).map((p) => ({ ...p }));
+    this.chosen = { ...this.chosen, agenda: this.template.value };
     this.renderAgenda();
+  }
+
+  /**
+   * Whether the phases (`agenda`) or questions (`prompts`) differ from the template or deck they
+   * came from (for a session being edited, from what it had).
+   */
+  tailored(kind) {
+    const phase = (p) => [p.title.trim(), p.kind, p.durationSec, p.turnMode, p.onTimeUp];
+    if (kind === 'agenda') {
+      const from = this.existing ? this.existing.agenda : this.templates.find((x) => x.id === this.chosen?.agenda)?.phases;
+      return JSON.stringify((from || []).map(phase)) !== JSON.stringify(this.phases.map(phase));
+    }
+    const from = this.existing ? this.existing.prompts?.deck : this.decks.find((x) => x.id === this.chosen?.prompts)?.prompts;
+    return JSON.stringify((from || []).map((p) => p.text.trim())) !== JSON.stringify(this.prompts.map((p) => p.text.trim()));
   }
 
   loadDeck() {
     const deck = this.decks.find((x) => x.id === this.deck.value);
+    this.chosen = { ...this.chosen, prompts: this.deck.value };
     this.prompts = (deck?.prompts || []).map((p) => ({ text: p.text, theme: p.theme }));
     this.renderPrompts();
   }
@@ -134,7 +190,14 @@ export class ScheduleForm {
   renderAgenda(focusIndex) {
     const rows = this.phases.map((phase, index) => {
       const title = el('input', { type: 'text', value: phase.title, required: true, on: { input: (e) => { phase.title = e.target.value; } } });
-      const minutes = el('input', { type: 'number', min: 1, max: 600, value: Math.round((phase.durationSec || 60) / 60), className: 'narrow', on: { input: (e) => { phase.durationSec = Math.max(1, Number(e.target.value) || 1) * 60; } } });
+      // A length out of range is said at submit, not quietly made 1 minute (0, blank) or kept (700).
+      const minutes = el('input', { type: 'number', min: 1, max: 600, step: 'any', value: Math.round((phase.durationSec || 60) / 60), className: 'narrow', on: { input: (e) => {
+        const value = Number(e.target.value);
+        phase.minutesError = e.target.value.trim() === '' || !(value >= 1 && value <= 600);
+        if (!phase.minutesError) phase.durationSec = Math.round(value * 60);
+      } } });
+      minutes.dataset.phaseMinutes = String(index);
+      title.dataset.phaseTitle = String(index);
       const kind = select(KINDS, (k) => t(`kind.${k}`), phase.kind); kind.addEventListener('change', () => { phase.kind = kind.value; });
       const turn = select(TURN_MODES, (k) => t(`turnMode.${k}`), phase.turnMode); turn.addEventListener('change', () => { phase.turnMode = turn.value; });
       const up = select(TIME_UP, (k) => t(`timeUp.${k}`), phase.onTimeUp); up.addEventListener('change', () => { phase.onTimeUp = up.value; });
@@ -254,11 +317,30 @@ export class ScheduleForm {
   async submit() {
     const problems = [];
     const invalid = [];
+    const check = (control, message) => {
+      setFieldError(control, message || '');
+      if (message) { problems.push(message); invalid.push(control); }
+    };
     for (const [control, key] of [[this.title, 'schedule.needTitle'], [this.host, 'schedule.needHost'], [this.focus, 'schedule.needFocus']]) {
-      const missing = !control.value.trim();
-      control.setAttribute('aria-invalid', String(missing));
-      if (missing) { problems.push(t(key)); invalid.push(control); }
+      if (!control.disabled) check(control, control.value.trim() ? '' : t(key));
     }
+    // A cleared or half-typed date or time has an empty value: it was turned into no instant at
+    // all and the button did nothing (a RangeError in the console).
+    const start = this.started ? null : this.startProblem();
+    if (!this.started) {
+      check(this.date, start?.field === 'date' ? start.message : '');
+      check(this.time, start?.field === 'time' ? start.message : '');
+    }
+    if (!this.existing) {
+      const lobby = this.lobby.value.trim();
+      check(this.lobby, lobby !== '' && Number.isInteger(Number(lobby)) && Number(lobby) >= 0 && Number(lobby) <= 1440 ? '' : t('schedule.needLobby'));
+    }
+    this.phases.forEach((phase, index) => {
+      const title = this.agendaList.querySelector(`[data-phase-title="${index}"]`);
+      const minutes = this.agendaList.querySelector(`[data-phase-minutes="${index}"]`);
+      if (title && !title.disabled) check(title, phase.title.trim() ? '' : t('schedule.needPhaseTitle', { n: index + 1 }));
+      if (minutes && !minutes.disabled) check(minutes, phase.minutesError ? t('schedule.needPhaseMinutes', { n: index + 1 }) : '');
+    });
     if (this.phases.length === 0) problems.push(t('schedule.needPhase'));
     // Two people of the same name could not be told apart in the room (they would be shown
     // numbered, "Sam (1)" and "Sam (2)"): the form asks for something to tell them apart by.
@@ -271,9 +353,16 @@ export class ScheduleForm {
       input?.setAttribute('aria-invalid', 'true');
       if (input) invalid.push(input);
     }
+    // A start in the past opens the lobby at once, so every link works now: said, and taken
+    // only when the same start is sent again.
+    if (!problems.length && start?.past && this.pastStartAccepted !== start.iso) {
+      this.pastStartAccepted = start.iso;
+      check(this.date, t('schedule.startPassed', { when: formatInstant(start.iso, this.zone.value) }));
+    }
     if (problems.length) {
       this.status.textContent = problems.join(' ');
       invalid[0]?.focus();
+      invalid[0]?.scrollIntoView?.({ block: 'center' });
       return;
     }
     const prompts = this.prompts.filter((p) => p.text.trim()).map((p) => {
@@ -303,7 +392,7 @@ export class ScheduleForm {
         this.status.textContent = '';
         this.onScheduled({ session: updated, invites: [] });
       } catch (error) {
-        this.status.textContent = t('error.api', { message: error.message });
+        this.refused(error.message);
       }
       return;
     }
@@ -320,7 +409,32 @@ export class ScheduleForm {
       this.status.textContent = '';
       this.onScheduled(created);
     } catch (error) {
-      this.status.textContent = t('error.api', { message: error.message });
+      this.refused(error.message);
     }
   }
+
+  /**
+   * Shows the server's refusal in the form's own words: its 0-based places ("agenda[2].title",
+   * "phase 0 (…)") numbered as the form numbers them ("Phase 3 title", "Phase 1 (…)"), under the
+   * field it names when it names one, which takes focus (the raw text sat under the button).
+   */
+  refused(message) {
+    const text = formsNumbering(message);
+    this.status.textContent = t('error.api', { message: text });
+    const place = /agenda\[(\d+)\]\.(title|durationSec)/.exec(message);
+    const control = place && this.agendaList.querySelector(`[data-phase-${place[2] === 'title' ? 'title' : 'minutes'}="${place[1]}"]`);
+    if (control) {
+      setFieldError(control, text);
+      control.focus();
+    }
+  }
+}
+
+/** A server message with its 0-based agenda and question places as the form numbers them. */
+export function formsNumbering(message) {
+  const field = { title: 'title', durationSec: 'length', kind: 'kind', turnMode: 'turns', onTimeUp: 'time-up', prompts: 'questions', purpose: 'purpose' };
+  return String(message)
+    .replace(/agenda\[(\d+)\](?:\.(\w+))?/g, (_, n, key) => `Phase ${Number(n) + 1}${key ? ` ${field[key] ?? key}` : ''}`)
+    .replace(/prompts\[(\d+)\]/g, (_, n) => `Question ${Number(n) + 1}`)
+    .replace(/\bphase (\d+)\b/g, (_, n) => `Phase ${Number(n) + 1}`);
 }

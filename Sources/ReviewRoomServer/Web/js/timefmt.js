@@ -149,6 +149,8 @@ export function zonedTime(dateText, timeText, timeZone) {
   const [y, mo, d] = dateText.split('-').map(Number);
   const [h, mi] = timeText.split(':').map(Number);
   const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // A half-typed date or time: no instant (toISOString would throw).
+  if (Number.isNaN(wall)) return { iso: '', adjusted: null };
   // The offsets a day either side: around a change, the one before it and the one after.
   const before = offsetAt(wall - 86400000, timeZone), after = offsetAt(wall + 86400000, timeZone);
   const fits = (instant) => instant + offsetAt(instant, timeZone) === wall;

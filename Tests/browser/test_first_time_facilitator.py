@@ -1,0 +1,141 @@
+"""A facilitator's first time in the console (BrowserClient.md, "The schedule form" and "The
+session page"): a probe that used the console with no training found a cleared date making the
+Schedule button do nothing (a RangeError), a 0-minute phase saved as 1 minute, a start in the
+past taken without a word, refusals shown only at the foot of a long form in the server's
+0-based numbering, a stray template choice wiping the tailored agenda, "−5 min" ending a phase
+with one click, "Run live session" before the lobby opened saying only "Could not join", and an
+ended review deleted by a "Cancel session" button whose question did not mention its record."""
+import json
+import urllib.request
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import browser_errors
+from pages import joined, run_in_page, schedule_via_api, set_value_of, sign_in, wait_js, wait_text, wait_until
+
+
+def open_form(driver, daemon, facilitator):
+    sign_in(driver, daemon.base, facilitator)
+    driver.find_element(By.ID, "new-session").click()
+    wait_until(driver, lambda d: d.find_elements(By.ID, "schedule-title"))
+    driver.find_element(By.ID, "schedule-title").send_keys("First time")
+    driver.find_element(By.ID, "schedule-host").send_keys("Northfield Primary")
+    driver.find_element(By.ID, "schedule-focus").send_keys("Reading stamina")
+
+
+def session_titles(daemon, facilitator):
+    request = urllib.request.Request(f"{daemon.base}/api/v1/sessions", headers={"Authorization": f"Bearer {facilitator}"})
+    with urllib.request.urlopen(request, timeout=15) as response:
+        return [s["title"] for s in json.load(response)]
+
+
+def error_under(driver, field_id):
+    """The message shown under the field, if it is marked invalid and names it."""
+    return driver.execute_script(
+        "const n = document.getElementById(arguments[0]), e = document.getElementById(arguments[0] + '-error');"
+        "return n.getAttribute('aria-invalid') === 'true' && e && (n.getAttribute('aria-describedby') || '').includes(e.id)"
+        "  ? e.textContent : null;", field_id)
+
+
+def test_mistakes_in_the_schedule_form_are_said_under_their_fields_and_nothing_is_saved(daemon, facilitator, api_ready, browsers):
+    driver = browsers()
+    open_form(driver, daemon, facilitator)
+    before = session_titles(daemon, facilitator)
+    set_value_of(driver, "schedule-date", "")
+    minutes = driver.find_elements(By.CSS_SELECTOR, "[data-phase-minutes]")
+    set_value_of(driver, minutes[1].get_attribute("id"), "0")
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_until(driver, lambda d: error_under(d, "schedule-date"), message="the cleared date was not named")
+    assert "Give the date" in error_under(driver, "schedule-date")
+    assert error_under(driver, minutes[1].get_attribute("id")) == "Phase 2 needs a length from 1 to 600 minutes."
+    assert driver.execute_script("return document.activeElement.id") == "schedule-date"
+    set_value_of(driver, minutes[1].get_attribute("id"), "700")
+    set_value_of(driver, "schedule-date", "2020-01-06")
+    set_value_of(driver, "schedule-time", "09:30")
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_until(driver, lambda d: error_under(d, minutes[1].get_attribute("id")), message="700 minutes was taken")
+    assert error_under(driver, "schedule-date") is None
+    assert session_titles(daemon, facilitator) == before, "a refused form saved something"
+    # A start in the past is said, and taken only when the same start is sent again.
+    set_value_of(driver, minutes[1].get_attribute("id"), "12")
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_until(driver, lambda d: "has already passed" in (error_under(d, "schedule-date") or ""),
+               message="a start in 2020 was taken without a word")
+    assert session_titles(daemon, facilitator) == before
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_until(driver, lambda d: d.find_elements(By.ID, "session-heading"), message="the second press did not schedule")
+    assert len(session_titles(daemon, facilitator)) == len(before) + 1
+    assert browser_errors(driver) == []
+
+
+def test_another_template_asks_before_throwing_away_a_tailored_agenda(daemon, facilitator, api_ready, browsers):
+    driver = browsers()
+    open_form(driver, daemon, facilitator)
+    title = driver.find_element(By.CSS_SELECTOR, "[data-phase-title='0']")
+    title.clear()
+    title.send_keys("Our own welcome")
+    template = Select(driver.find_element(By.ID, "schedule-template"))
+    chosen = template.first_selected_option.get_attribute("value")
+    other = next(o.get_attribute("value") for o in template.options if o.get_attribute("value") != chosen)
+    template.select_by_value(other)
+    alert = driver.switch_to.alert
+    assert "Your changes to them will be lost" in alert.text, alert.text
+    alert.dismiss()
+    assert driver.find_element(By.CSS_SELECTOR, "[data-phase-title='0']").get_attribute("value") == "Our own welcome"
+    assert Select(driver.find_element(By.ID, "schedule-template")).first_selected_option.get_attribute("value") == chosen
+    Select(driver.find_element(By.ID, "schedule-template")).select_by_value(other)
+    driver.switch_to.alert.accept()
+    wait_until(driver, lambda d: d.find_element(By.CSS_SELECTOR, "[data-phase-title='0']").get_attribute("value") != "Our own welcome")
+    # Untailored, a choice replaces the phases without asking.
+    Select(driver.find_element(By.ID, "schedule-template")).select_by_value(chosen)
+    wait_until(driver, lambda d: d.find_element(By.CSS_SELECTOR, "[data-phase-title='0']").get_attribute("value"))
+    assert browser_errors(driver) == []
+
+
+def test_server_refusals_are_numbered_as_the_form_numbers_its_rows(daemon, browsers):
+    driver = browsers()
+    result = run_in_page(
+        driver, daemon,
+        "import('/js/schedule-form.js').then((m) => done(['agenda[2].title is empty: give some text',"
+        "  'the agenda edit changes phase 0 (\"Welcome\"), which is current: once the session is live only the phases after phase 0 can change',"
+        "  'prompts[4].text is too long'].map(m.formsNumbering)), (e) => done(['import failed: ' + e]));")
+    assert result == [
+        "Phase 3 title is empty: give some text",
+        'the agenda edit changes Phase 1 ("Welcome"), which is current: once the session is live only the phases after Phase 1 can change',
+        "Question 5.text is too long",
+    ], result
+
+
+def test_run_live_before_the_lobby_opens_says_when_it_opens_and_deleting_a_review_names_its_record(daemon, facilitator, api_ready, browsers):
+    schedule_via_api(daemon, facilitator, "Next week's review", ["Asha"], minutes=7 * 24 * 60)
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    wait_until(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()=\"Next week's review\"]"))[0].click()
+    wait_until(driver, lambda d: d.find_element(By.ID, "run-live")).click()
+    wait_text(driver, ".form-status", "The live controls work once the lobby opens, at")
+    # Not run yet: cancelled, and the question says so.
+    delete = wait_until(driver, lambda d: d.find_element(By.ID, "delete-session"))
+    assert delete.get_attribute("textContent") == "Cancel session"
+    # An ended review is deleted with its record, and the question says what goes.
+    schedule_via_api(daemon, facilitator, "Finished review", ["Asha"])
+    driver.find_element(By.XPATH, "//nav//button[normalize-space()='Sessions']").click()
+    wait_until(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Finished review']"))[0].click()
+    wait_until(driver, lambda d: d.find_element(By.ID, "run-live")).click()
+    joined(driver)
+    wait_until(driver, lambda d: d.find_element(By.ID, "control-start")).click()
+    wait_js(driver, "return window.reviewroom.model.session.clock.status === 'live'")
+    driver.find_element(By.ID, "control-end").click()
+    driver.switch_to.alert.accept()
+    wait_js(driver, "return window.reviewroom.model.session.clock.status === 'ended'")
+    driver.find_element(By.XPATH, "//nav//button[normalize-space()='Sessions']").click()
+    wait_until(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Finished review']"))[0].click()
+    delete = wait_until(driver, lambda d: d.find_element(By.ID, "delete-session"))
+    assert delete.get_attribute("textContent") == "Delete session and its record"
+    delete.click()
+    alert = driver.switch_to.alert
+    assert "Its whole record goes with it" in alert.text and "Download the record first" in alert.text, alert.text
+    alert.accept()
+    wait_text(driver, "#sessions-status", "“Finished review” was deleted.")
+    assert "Finished review" not in session_titles(daemon, facilitator)
+    assert browser_errors(driver) == []
