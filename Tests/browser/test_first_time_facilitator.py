@@ -139,3 +139,19 @@ def test_run_live_before_the_lobby_opens_says_when_it_opens_and_deleting_a_revie
     wait_text(driver, "#sessions-status", "“Finished review” was deleted.")
     assert "Finished review" not in session_titles(daemon, facilitator)
     assert browser_errors(driver) == []
+
+
+def test_leaving_a_half_filled_form_asks_first_and_the_facilitators_own_link_says_to_keep_it(daemon, facilitator, api_ready, browsers):
+    driver = browsers()
+    open_form(driver, daemon, facilitator)
+    assert driver.execute_script(
+        "const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented;"), \
+        "a reload would drop the half-filled form without asking"
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_until(driver, lambda d: d.find_elements(By.ID, "session-heading"))
+    assert not driver.execute_script(
+        "const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented;"), \
+        "the form, sent, still held the page"
+    keep = driver.find_elements(By.CSS_SELECTOR, ".invite-row .hint")
+    assert [k.text for k in keep] == ["A facilitator’s link: it runs the review. Keep it, do not send it to reviewers."], [k.text for k in keep]
+    assert browser_errors(driver) == []

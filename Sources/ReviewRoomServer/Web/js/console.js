@@ -176,6 +176,9 @@ function showSession(id, message) {
       const link = url ? el('input', { type: 'text', readOnly: true, value: url, className: 'invite-link', attrs: { 'aria-label': t('invite.linkFor', { name }), 'data-role': p.role, 'data-name': p.name } }) : null;
       return el('li', { className: 'invite-row' },
         el('strong', {}, name), ' ', el('span', { className: 'meta' }, t(`role.${p.role}`)),
+        // A facilitator's link runs the whole review: easy to send a reviewer by mistake from the
+        // same list, so it says whose it is to keep.
+        p.role === 'facilitator' && link ? el('span', { className: 'hint', id: `keep-${p.id}` }, t('invite.facilitatorLink')) : null,
         link,
         link ? el('button', { type: 'button', className: 'secondary', textContent: t('invite.copy'), attrs: { 'aria-label': t('invite.copyFor', { name }) },
           on: { click: async () => { status.textContent = (await copyText(url, link)) ? t('invite.copied', { name }) : t('invite.copyManually'); } } }) : null,

@@ -145,6 +145,15 @@ export class ScheduleForm {
       el('div', { className: 'row' }, el('button', { type: 'submit', id: 'schedule-submit', textContent: existing ? t('schedule.save') : t('schedule.submit') })),
       this.status);
     replaceChildren(this.root, form);
+    // Leaving the page (reload, Back, closing the tab) with the form half filled asks first: the
+    // console is one page, and a reload dropped everything typed without a word.
+    this.dirty = false;
+    form.addEventListener('input', () => { this.dirty = true; });
+    const unsaved = (e) => {
+      if (!this.root.isConnected) { window.removeEventListener('beforeunload', unsaved); return; }
+      if (this.dirty) { e.preventDefault(); e.returnValue = ''; }
+    };
+    window.addEventListener('beforeunload', unsaved);
     if (existing) {
       // Phases that have started cannot change (the server answers 409); the rest are editable.
       this.phases = (existing.agenda || []).map((p) => ({ ...p }));
@@ -390,6 +399,7 @@ export class ScheduleForm {
           ...(this.started ? {} : { startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value) }),
           timeZone: this.zone.value, agenda, prompts });
         this.status.textContent = '';
+        this.dirty = false;
         this.onScheduled({ session: updated, invites: [] });
       } catch (error) {
         this.refused(error.message);
@@ -407,6 +417,7 @@ export class ScheduleForm {
     try {
       const created = await this.api.schedule(body);
       this.status.textContent = '';
+      this.dirty = false;
       this.onScheduled(created);
     } catch (error) {
       this.refused(error.message);

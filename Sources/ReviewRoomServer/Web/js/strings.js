@@ -312,6 +312,7 @@ const en = {
   'timeUp.advance': 'move to the next phase',
 
   'invite.heading': 'People and invite links',
+  'invite.facilitatorLink': 'A facilitator’s link: it runs the review. Keep it, do not send it to reviewers.',
   'invite.onceHint': 'A link is shown only in the tab that created it. “New link” replaces a lost one (the old link stops working).',
   'invite.linkFor': 'Invite link for {name}',
   'invite.copy': 'Copy link',
