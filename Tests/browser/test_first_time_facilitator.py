@@ -75,6 +75,14 @@ def test_another_template_asks_before_throwing_away_a_tailored_agenda(daemon, fa
     title = driver.find_element(By.CSS_SELECTOR, "[data-phase-title='0']")
     title.clear()
     title.send_keys("Our own welcome")
+    # The renamed phase's row buttons say its new name; the agenda's length is shown as tailored.
+    assert "Our own welcome" in driver.find_element(
+        By.CSS_SELECTOR, "ol.edit-list li:first-child [data-row-action=remove]").get_attribute("aria-label")
+    total = driver.find_element(By.ID, "agenda-total").text
+    minutes = driver.find_element(By.CSS_SELECTOR, "[data-phase-minutes='0']")
+    set_value_of(driver, minutes.get_attribute("id"), str(int(minutes.get_attribute("value")) + 5))
+    wait_until(driver, lambda d: d.find_element(By.ID, "agenda-total").text != total, message=f"the total stayed {total!r}")
+    assert driver.find_element(By.ID, "agenda-total").text.startswith("The agenda runs ")
     template = Select(driver.find_element(By.ID, "schedule-template"))
     chosen = template.first_selected_option.get_attribute("value")
     other = next(o.get_attribute("value") for o in template.options if o.get_attribute("value") != chosen)

@@ -2,7 +2,7 @@
 // and the agenda and questions tailored before the session.
 import { el, replaceChildren } from './dom.js';
 import { t } from './strings.js';
-import { formatInstant, zonedTime, zonedToUTC, utcToZoned } from './timefmt.js';
+import { agendaLength, formatInstant, zonedTime, zonedToUTC, utcToZoned } from './timefmt.js';
 import { repeatedName } from './names.js';
 
 const KINDS = ['briefing', 'enquiry', 'evidence', 'round', 'discussion', 'actions', 'reflection', 'break'];
@@ -119,6 +119,7 @@ export class ScheduleForm {
       this.loadDeck();
     });
     this.agendaList = el('ol', { className: 'edit-list', attrs: { 'aria-label': t('schedule.agenda') } });
+    this.agendaTotal = el('p', { className: 'meta', id: 'agenda-total' });
     this.promptList = el('ol', { className: 'edit-list', attrs: { 'aria-label': t('schedule.questions') } });
     this.peopleList = el('ul', { className: 'edit-list', attrs: { 'aria-label': t('schedule.people') } });
     this.status = el('p', { className: 'form-status', attrs: { role: 'status' } });
@@ -137,7 +138,7 @@ export class ScheduleForm {
         this.clockChange,
         field(t('schedule.lobby'), this.lobby, t('schedule.lobbyHint'))),
       el('fieldset', {}, el('legend', {}, t('schedule.agenda')), field(t('schedule.template'), this.template, t('schedule.templateHint')),
-        this.agendaList, this.addPhase),
+        this.agendaList, this.agendaTotal, this.addPhase),
       el('fieldset', {}, el('legend', {}, t('schedule.questions')), field(t('schedule.deck'), this.deck),
         this.promptList, this.addPrompt),
       existing ? null : el('fieldset', {}, el('legend', {}, t('schedule.people')),
@@ -198,12 +199,18 @@ export class ScheduleForm {
 
   renderAgenda(focusIndex) {
     const rows = this.phases.map((phase, index) => {
-      const title = el('input', { type: 'text', value: phase.title, required: true, on: { input: (e) => { phase.title = e.target.value; } } });
+      // A renamed phase's row buttons say its new name (a screen reader heard "Remove phase 1
+      // (Welcome…)" after it was renamed).
+      const title = el('input', { type: 'text', value: phase.title, required: true, on: { input: (e) => {
+        phase.title = e.target.value;
+        this.relabelRow(e.target.closest('li'), t('schedule.phaseName', { n: index + 1, title: phase.title }));
+      } } });
       // A length out of range is said at submit, not quietly made 1 minute (0, blank) or kept (700).
       const minutes = el('input', { type: 'number', min: 1, max: 600, step: 'any', value: Math.round((phase.durationSec || 60) / 60), className: 'narrow', on: { input: (e) => {
         const value = Number(e.target.value);
         phase.minutesError = e.target.value.trim() === '' || !(value >= 1 && value <= 600);
         if (!phase.minutesError) phase.durationSec = Math.round(value * 60);
+        this.showTotal();
       } } });
       minutes.dataset.phaseMinutes = String(index);
       title.dataset.phaseTitle = String(index);
@@ -219,6 +226,7 @@ export class ScheduleForm {
           removed: t('schedule.removedPhase', { title: phase.title }) }));
     });
     replaceChildren(this.agendaList, rows);
+    this.showTotal();
     if (focusIndex !== undefined) this.agendaList.children[focusIndex]?.querySelector('input')?.focus();
   }
 
@@ -264,6 +272,18 @@ export class ScheduleForm {
       this.rowButton('up', '↑', t('schedule.moveUp', { name }), index === 0, () => this.moveRow(kind, index, -1, moved)),
       this.rowButton('down', '↓', t('schedule.moveDown', { name }), index === items.length - 1, () => this.moveRow(kind, index, 1, moved)),
       this.rowButton('remove', t('schedule.remove'), t('schedule.removeName', { name }), false, () => this.removeRow(kind, index, removed)));
+  }
+
+  /** Gives the up, down and remove buttons of `row` the labels for `name`. */
+  relabelRow(row, name) {
+    const keys = { up: 'schedule.moveUp', down: 'schedule.moveDown', remove: 'schedule.removeName' };
+    for (const [action, key] of Object.entries(keys)) row?.querySelector(`[data-row-action="${action}"]`)?.setAttribute('aria-label', t(key, { name }));
+  }
+
+  /** The agenda's length as tailored, under its phases: a 90-minute template became 85 without a sign. */
+  showTotal() {
+    const total = this.phases.reduce((sum, phase) => sum + (phase.durationSec || 0), 0);
+    this.agendaTotal.textContent = t('schedule.total', { time: agendaLength(total) });
   }
 
   rowButton(action, text, label, disabled, click) {

@@ -254,6 +254,7 @@ const en = {
   'schedule.agenda': 'Agenda',
   'schedule.template': 'Start from template',
   'schedule.templateHint': 'Choosing a template replaces the phases below.',
+  'schedule.total': 'The agenda runs {time} in all.',
   'schedule.confirmTemplate': 'Replace the phases below with this template’s? Your changes to them will be lost.',
   'schedule.confirmDeck': 'Replace the questions below with this deck’s? Your changes to them will be lost.',
   'schedule.addPhase': 'Add a phase',
