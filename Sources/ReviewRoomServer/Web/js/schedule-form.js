@@ -383,8 +383,11 @@ export class ScheduleForm {
       if (input) invalid.push(input);
     }
     // A start in the past opens the lobby at once, so every link works now: said, and taken
-    // only when the same start is sent again.
-    if (!problems.length && start?.past && this.pastStartAccepted !== start.iso) {
+    // only when the same start is sent again (an edit that leaves a passed start as it was is
+    // not asked about).
+    const minute = (iso) => Math.floor(Date.parse(iso) / 60000);
+    const unchanged = this.existing && start?.iso && minute(start.iso) === minute(this.existing.startsAt);
+    if (!problems.length && start?.past && !unchanged && this.pastStartAccepted !== start.iso) {
       this.pastStartAccepted = start.iso;
       check(this.date, t('schedule.startPassed', { when: formatInstant(start.iso, this.zone.value) }));
     }
