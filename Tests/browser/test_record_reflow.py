@@ -24,15 +24,20 @@ return {vw, page: document.documentElement.scrollWidth, cut, tables};
 """
 
 
-def test_the_record_reflows_at_320_px_with_each_wide_table_scrolling_alone(daemon, facilitator, api_ready, browsers):
-    created = schedule_via_api(daemon, facilitator, "Reflowing record for Northfield Primary", ["Asha", "Bilal"])
-    session = created["session"]["id"]
+def played_record(daemon, facilitator, title, people):
+    """The HTML record of a session with `people` played through, saved to disk as downloaded."""
+    created = schedule_via_api(daemon, facilitator, title, people)
     asyncio.run(run_session(daemon, facilitator, created))
-    request = urllib.request.Request(f"{daemon.base}/api/v1/sessions/{session}/record?format=html",
+    request = urllib.request.Request(f"{daemon.base}/api/v1/sessions/{created['session']['id']}/record?format=html",
                                      headers={"Authorization": f"Bearer {facilitator}"})
     saved = pathlib.Path(tempfile.mkdtemp(prefix="reviewroom-record-")) / "record.html"
     with urllib.request.urlopen(request, timeout=15) as response:
         saved.write_bytes(response.read())
+    return saved
+
+
+def test_the_record_reflows_at_320_px_with_each_wide_table_scrolling_alone(daemon, facilitator, api_ready, browsers):
+    saved = played_record(daemon, facilitator, "Reflowing record for Northfield Primary", ["Asha", "Bilal"])
     page = browsers()
     page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": False})
     page.get(saved.as_uri())
@@ -50,14 +55,7 @@ def test_printed_tables_wrap_a_long_name_instead_of_running_off_the_page(daemon,
     """Printed, a table cannot scroll: a probe's 150-letter name pushed the attendance table to
     1,519 px and the log's to 3,068 px on an A4 page about 700 px wide."""
     long_name = "Bartholomew" * 14
-    created = schedule_via_api(daemon, facilitator, "Printed record", ["Asha", long_name])
-    session = created["session"]["id"]
-    asyncio.run(run_session(daemon, facilitator, created))
-    request = urllib.request.Request(f"{daemon.base}/api/v1/sessions/{session}/record?format=html",
-                                     headers={"Authorization": f"Bearer {facilitator}"})
-    saved = pathlib.Path(tempfile.mkdtemp(prefix="reviewroom-record-")) / "record.html"
-    with urllib.request.urlopen(request, timeout=15) as response:
-        saved.write_bytes(response.read())
+    saved = played_record(daemon, facilitator, "Printed record", ["Asha", long_name])
     page = browsers()
     page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 700, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
     page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
