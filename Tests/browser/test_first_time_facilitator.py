@@ -9,6 +9,7 @@ import json
 import urllib.request
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from conftest import browser_errors
@@ -162,4 +163,22 @@ def test_leaving_a_half_filled_form_asks_first_and_the_facilitators_own_link_say
         "the form, sent, still held the page"
     keep = driver.find_elements(By.CSS_SELECTOR, ".invite-row .hint")
     assert [k.text for k in keep] == ["A facilitator’s link: it runs the review. Keep it, do not send it to reviewers."], [k.text for k in keep]
+    assert browser_errors(driver) == []
+
+
+def test_enter_in_a_persons_name_goes_on_to_the_next_person_instead_of_sending_the_form(daemon, facilitator, api_ready, browsers):
+    driver = browsers()
+    open_form(driver, daemon, facilitator)
+    before = session_titles(daemon, facilitator)
+    names = driver.find_elements(By.CSS_SELECTOR, ".person-name")
+    names[0].send_keys("Asha Patel" + Keys.ENTER)
+    wait_until(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".person-name")) == len(names) + 1,
+               message="Enter did not add a row for the next person")
+    assert driver.execute_script("return document.activeElement.classList.contains('person-name') && document.activeElement.value === ''")
+    driver.switch_to.active_element.send_keys("Ben Okafor" + Keys.ENTER)
+    wait_until(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".person-name")) == len(names) + 2)
+    # On an empty last row Enter does nothing: the form is sent by its button.
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".person-name")) == len(names) + 2
+    assert session_titles(daemon, facilitator) == before, "Enter in a name sent the form"
     assert browser_errors(driver) == []

@@ -244,7 +244,16 @@ export class ScheduleForm {
 
   renderPeople(focusIndex) {
     const rows = this.people.map((person, index) => {
-      const name = el('input', { type: 'text', value: person.name, className: 'person-name', on: { input: (e) => { person.name = e.target.value; } } });
+      // Enter in a name goes on to the next person (a new row after the last one with a name),
+      // as in a list: it sent the whole form with only the people typed so far.
+      const name = el('input', { type: 'text', value: person.name, className: 'person-name', on: {
+        input: (e) => { person.name = e.target.value; },
+        keydown: (e) => {
+          if (e.key !== 'Enter' || e.isComposing || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) return;
+          e.preventDefault();
+          if (index + 1 < this.people.length) this.peopleList.children[index + 1]?.querySelector('input')?.focus();
+          else if (person.name.trim()) { this.people.push({ name: '', role: 'reviewer' }); this.renderPeople(index + 1); }
+        } } });
       const role = select(ROLES, (r) => t(`role.${r}`), person.role); role.className = 'person-role';
       role.addEventListener('change', () => { person.role = role.value; });
       const remove = this.rowButton('remove', t('schedule.remove'), t('schedule.removePerson', { n: index + 1 }), false,
