@@ -405,3 +405,42 @@ def test_least_speaking_time_first_keeps_equals_in_their_places(daemon, browsers
     assert result == {"sorted": ["b", "e-", "d", "a", "c"], "afterPresence": ["b", "e", "d", "a", "c"],
                       "sent": ["b", "d", "a", "c"]}
     assert browser_errors(driver) == []
+
+
+def test_the_consoles_addresses_name_its_views_both_ways(daemon, browsers):
+    driver = browsers()
+    result = run_in_page(
+        driver, daemon,
+        "import('/js/console-routes.js').then((m) => done({"
+        "  parsed: ['', '#', '#schedule', '#session/s_1', '#session/s_1/edit', '#session/s_1/live',"
+        "           '#session', '#session/', '#session/s_1/other', '#session/s_1/live/x', '#schedule/x',"
+        "           '#session/%E0%A4', '#session/a%2Fb', '#cofacilitate'].map(m.parseRoute),"
+        "  hashes: [{ view: 'sessions' }, { view: 'schedule' }, { view: 'session', id: 's_1' },"
+        "           { view: 'edit', id: 's_1' }, { view: 'live', id: 'a/b' }].map(m.routeHash),"
+        "}));")
+    sessions = {"view": "sessions"}
+    assert result["parsed"] == [
+        sessions, sessions, {"view": "schedule"}, {"view": "session", "id": "s_1"},
+        {"view": "edit", "id": "s_1"}, {"view": "live", "id": "s_1"},
+        sessions, sessions, sessions, sessions, sessions,
+        sessions, {"view": "session", "id": "a/b"}, sessions]
+    assert result["hashes"] == ["", "#schedule", "#session/s_1", "#session/s_1/edit", "#session/a%2Fb/live"]
+
+
+def test_the_session_list_groups_by_where_sessions_stand_and_filters_by_words(daemon, browsers):
+    driver = browsers()
+    result = run_in_page(
+        driver, daemon,
+        "import('/js/session-list.js').then((m) => {"
+        "  const s = (title, status, startsAt, hostSchool = 'Northfield') => ({ title, status, startsAt, hostSchool });"
+        "  const list = [s('Old', 'ended', '2026-01-10T09:00:00Z'), s('Soon', 'lobby', '2026-12-01T09:00:00Z'),"
+        "    s('Later', 'scheduled', '2027-02-01T09:00:00Z'), s('Now', 'live', '2026-11-30T09:00:00Z'),"
+        "    s('Newer', 'ended', '2026-06-10T09:00:00Z'), s('Break', 'paused', '2026-11-29T09:00:00Z'),"
+        "    s('Next', 'scheduled', '2026-12-20T09:00:00Z', 'École Sainte-Anne')];"
+        "  done({ groups: m.groupSessions(list).map((g) => [g.key, g.sessions.map((x) => x.title)]),"
+        "    onlyEnded: m.groupSessions([list[0]]).map((g) => g.key),"
+        "    matches: ['ecole', 'ÉCOLE anne', 'sainte north', '', '  ', 'next ecole'].map((q) => m.sessionMatches(list[6], q)) });"
+        "});")
+    assert result["groups"] == [["running", ["Break", "Now"]], ["upcoming", ["Soon", "Next", "Later"]], ["ended", ["Newer", "Old"]]]
+    assert result["onlyEnded"] == ["ended"]
+    assert result["matches"] == [True, True, False, True, True, True]

@@ -65,12 +65,24 @@ def test_each_console_view_names_itself_in_the_tab_and_an_error_takes_focus(daem
     enter_on(driver, driver.find_element(By.ID, "new-session"))
     wait_until(driver, lambda d: d.title == "Schedule a session – facilitator console", message=f"the tab says {driver.title!r}")
 
-    # The session is deleted behind the console's back: opening it fails with an error view.
+    # The session is deleted behind the console's back: opening it leads back to the list,
+    # which says why and takes focus.
     enter_on(driver, driver.find_element(By.ID, "nav-sessions"))
     focus_lands_on(driver, "h1:Sessions")
     status, _ = daemon.api("DELETE", f"/sessions/{created['session']['id']}", facilitator)
     assert status == 204
     enter_on(driver, driver.find_element(By.XPATH, "//main//button[normalize-space()='Tab titles']"))
+    wait_until(driver, lambda d: "not here any more" in d.find_element(By.ID, "sessions-status").text,
+               message="the list did not say the session is gone")
+    focus_lands_on(driver, "h1:Sessions")
+    assert driver.title == "Facilitator console – ReviewRoom"
+    assert not driver.find_elements(By.XPATH, "//main//button[normalize-space()='Tab titles']")
+
+    # Any other failure is the error view, with focus on its heading.
+    driver.execute_script("window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));")
+    enter_on(driver, driver.find_element(By.ID, "new-session"))
+    wait_until(driver, lambda d: d.execute_script(CURRENT) == ["Schedule a session"])
+    enter_on(driver, driver.find_element(By.ID, "nav-sessions"))
     focus_lands_on(driver, "h1:Something went wrong")
     assert driver.title == "Something went wrong – facilitator console"
-    assert [e for e in browser_errors(driver) if "404" not in e] == []
+    assert [e for e in browser_errors(driver) if "404" not in e and "Failed to fetch" not in e] == []

@@ -10,10 +10,14 @@ import { LiveConsole } from './live-console.js';
 import { Announcer } from './announcer.js';
 import { fatalNotice, keepsTokenAfter } from './session-page.js';
 import { coFacilitatorToken, JOIN_TOKEN_KEY } from './cofacilitation.js';
+import { parseRoute, routeHash, showRouteInAddress } from './console-routes.js';
+import { groupSessions, sessionMatches } from './session-list.js';
 
 const TOKEN_KEY = 'reviewroom.console.token';
 const LINKS_KEY = 'reviewroom.console.links';
 const INVITE_ROLES = ['reviewer', 'host', 'observer', 'display', 'facilitator'];
+/** From this many sessions on, the list offers a filter (a short list is read faster than searched). */
+const FILTER_FROM = 8;
 
 localize();
 document.title = t('page.console');
@@ -22,6 +26,8 @@ const nav = byId('console-nav');
 const banner = byId('connection-banner');
 let api = null;
 let live = null;
+/** The schedule or edit form on screen, if any, and the address it is at. */
+let openForm = null;
 
 /** Invite links made in this browser tab, by participant id (the server shows each token once). */
 function savedLinks() {
@@ -37,9 +43,9 @@ function saveLink(invite) {
 function setNav(signedIn, current = null) {
   const button = (view, props) => el('button', { type: 'button', className: 'link', ...props, attrs: { 'aria-current': view && view === current ? 'page' : null } });
   replaceChildren(nav, signedIn ? [
-    button('sessions', { id: 'nav-sessions', textContent: t('console.sessions'), on: { click: () => showSessions({ focus: true }) } }),
-    button('schedule', { id: 'new-session', textContent: t('console.schedule'), on: { click: () => showSchedule() } }),
-    button(null, { textContent: t('console.signOut'), on: { click: signOut } }),
+    button('sessions', { id: 'nav-sessions', textContent: t('console.sessions'), on: { click: () => mayLeaveForm() && showSessions({ focus: true }) } }),
+    button('schedule', { id: 'new-session', textContent: t('console.schedule'), on: { click: () => mayLeaveForm() && showSchedule() } }),
+    button(null, { textContent: t('console.signOut'), on: { click: () => mayLeaveForm() && signOut() } }),
   ] : []);
 }
 
@@ -47,6 +53,16 @@ function setNav(signedIn, current = null) {
 // and focus on <body> says nothing to a screen reader.
 function headingOf(text, id) {
   return el('h1', { id, textContent: text, attrs: { tabindex: '-1' } });
+}
+
+/**
+ * True unless a form with unsent changes is on screen and the facilitator chose to stay on it.
+ * The console is one page: going to another of its views (or Back) is no page unload, so the
+ * browser's own "Leave site?" question does not come; this one does.
+ */
+function mayLeaveForm() {
+  if (!openForm || !openForm.form.root.isConnected || !openForm.form.dirty) return true;
+  return window.confirm(t('console.leaveForm'));
 }
 
 // Everything the live view started (connection, key handler, timers, live regions) stops here,
@@ -81,7 +97,8 @@ function showSignIn(message) {
       await candidate.sessions();
       sessionStorage.setItem(TOKEN_KEY, token);
       api = candidate;
-      showSessions({ focus: true });
+      // The view the address names (a bookmark, a reload after a revoked token) opens now.
+      openAddressedView({ focus: true });
     } catch (error) {
       refuse(error.status === 401 || error.status === 403 ? t('signin.rejected') : t('error.api', { message: error.message }));
     }
@@ -97,6 +114,8 @@ function showSignIn(message) {
 function signOut() {
   sessionStorage.removeItem(TOKEN_KEY);
   api = null;
+  // Whoever signs in next starts at their own list, not at the view the last one left open.
+  showRouteInAddress({ view: 'sessions' }, { replace: true });
   showSignIn();
 }
 
@@ -104,7 +123,8 @@ async function guarded(action) {
   try {
     await action();
   } catch (error) {
-    if (error.status === 401) { signOut(); return; }
+    // A token revoked meanwhile: signed out, but the address keeps the view to come back to.
+    if (error.status === 401) { sessionStorage.removeItem(TOKEN_KEY); api = null; showSignIn(); return; }
     // The view the pressed button was in is gone: focus to this heading, and the tab says it too.
     const heading = headingOf(t('error.heading'), 'error-heading');
     replaceChildren(main, el('section', { className: 'panel' }, heading, el('p', { attrs: { role: 'alert' } }, t('error.api', { message: error.message }))));
@@ -113,59 +133,116 @@ async function guarded(action) {
   }
 }
 
-/** The session list; with `focus`, its heading takes focus (after an action; not on page load). */
-function showSessions({ focus = false, message = '' } = {}) {
+/**
+ * The session list; with `focus`, its heading takes focus (after an action; not on page load).
+ * With `replace` it takes the place of the current history entry (a session deleted or gone).
+ */
+function showSessions({ focus = false, message = '', replace = false } = {}) {
   leaveLive();
+  showRouteInAddress({ view: 'sessions' }, { replace });
   setNav(true, 'sessions');
   document.title = t('console.pageTitle');
   return guarded(async () => {
-    const sessions = await api.sessions();
-    const rows = (sessions || []).map((s) => el('li', { className: 'session-row' },
+    const sessions = (await api.sessions()) || [];
+    const row = (s) => el('li', { className: 'session-row' },
       el('button', { type: 'button', className: 'link', textContent: s.title, on: { click: () => showSession(s.id) } }),
-      ' ', el('span', { className: 'meta' }, `${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`)));
+      ' ', el('span', { className: 'meta' }, `${s.hostSchool} · ${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`));
+    const groups = groupSessions(sessions).map(({ key, sessions: members }) => {
+      const groupHeading = el('h2', { id: `sessions-${key}`, textContent: t(`sessions.group.${key}`) });
+      const items = members.map((s) => ({ session: s, node: row(s) }));
+      return { node: el('section', { className: 'session-group', attrs: { 'aria-labelledby': groupHeading.id } },
+        groupHeading, el('ul', { className: 'sessions' }, items.map((i) => i.node))), items };
+    });
     const heading = headingOf(t('console.sessions'), 'sessions-heading');
     replaceChildren(main, el('section', { className: 'panel' },
       heading,
       el('p', { className: 'form-status', id: 'sessions-status', attrs: { role: 'status' } }, message),
-      rows.length ? el('ul', { className: 'sessions' }, rows) : el('p', {}, t('console.noSessions')),
+      sessions.length >= FILTER_FROM ? sessionFilter(groups, sessions.length) : null,
+      groups.length ? groups.map((g) => g.node) : el('p', {}, t('console.noSessions')),
       el('button', { type: 'button', textContent: t('console.schedule'), on: { click: () => showSchedule() } })));
     if (focus) heading.focus();
   });
 }
 
+/**
+ * The list's filter: as the facilitator types, sessions whose title and host school do not hold
+ * every word are hidden (a group left empty with them), and a polite line says how many match.
+ */
+function sessionFilter(groups, total) {
+  const input = el('input', { type: 'search', id: 'sessions-filter' });
+  const count = el('p', { className: 'hint', id: 'sessions-filter-count', attrs: { 'aria-live': 'polite' } });
+  input.addEventListener('input', () => {
+    let shown = 0;
+    for (const group of groups) {
+      let inGroup = 0;
+      for (const { session, node } of group.items) {
+        node.hidden = !sessionMatches(session, input.value);
+        if (!node.hidden) inGroup += 1;
+      }
+      group.node.hidden = inGroup === 0;
+      shown += inGroup;
+    }
+    count.textContent = input.value.trim() ? t(shown ? 'sessions.filterCount' : 'sessions.filterNone', { shown, total }) : '';
+  });
+  return el('div', { className: 'session-filter' }, field(t('sessions.filter'), input, t('sessions.filterHint')), count);
+}
+
 function showSchedule() {
   leaveLive();
+  showRouteInAddress({ view: 'schedule' });
   setNav(true, 'schedule');
   document.title = t('console.scheduleTitle');
   const root = el('section', { className: 'panel' });
   replaceChildren(main, root);
-  return guarded(() => new ScheduleForm(root, {
+  // The sent form's entry becomes the new session's, so Back does not offer it to send twice.
+  const form = new ScheduleForm(root, {
     api,
     onScheduled: (created) => {
       for (const invite of created.invites || []) saveLink(invite);
-      showSession(created.session.id, t('console.scheduled'));
+      showSession(created.session.id, t('console.scheduled'), { replace: true });
     },
-  }).open());
+  });
+  openForm = { form, hash: routeHash({ view: 'schedule' }) };
+  return guarded(() => form.open());
 }
 
 function showEdit(session) {
   leaveLive();
+  showRouteInAddress({ view: 'edit', id: session.id });
   setNav(true);
   // After the live view the tab still said "Ended – …" or "Connection lost – …" of the room.
   document.title = t('console.editTitle', { title: session.title });
   const root = el('section', { className: 'panel' });
   replaceChildren(main, root);
-  return guarded(() => new ScheduleForm(root, {
+  const form = new ScheduleForm(root, {
     api, existing: session,
-    onScheduled: () => showSession(session.id, t('console.saved')),
-  }).open());
+    onScheduled: () => showSession(session.id, t('console.saved'), { replace: true }),
+  });
+  openForm = { form, hash: routeHash({ view: 'edit', id: session.id }) };
+  return guarded(() => form.open());
 }
 
-function showSession(id, message) {
+/**
+ * The session `id`, or null once the list says it is gone (deleted, or another facilitator's:
+ * an old bookmark, or Back to a session deleted since). Other failures throw, for `guarded`.
+ */
+async function sessionOrList(id) {
+  try {
+    return await api.session(id);
+  } catch (error) {
+    if (error.status !== 404) throw error;
+    await showSessions({ focus: true, message: t('console.sessionGone'), replace: true });
+    return null;
+  }
+}
+
+function showSession(id, message, { replace = false } = {}) {
   leaveLive();
+  showRouteInAddress({ view: 'session', id }, { replace });
   setNav(true);
   return guarded(async () => {
-    const s = await api.session(id);
+    const s = await sessionOrList(id);
+    if (!s) return;
     document.title = t('console.sessionTitle', { title: s.title });
     const links = savedLinks();
     const status = el('p', { className: 'form-status', attrs: { role: 'status' } }, message || '');
@@ -223,7 +300,7 @@ function showSession(id, message) {
           textContent: t(s.status === 'ended' ? 'console.deleteSession' : 'console.cancelSession'), on: { click: () => guarded(async () => {
             const ran = s.status === 'ended' || s.status === 'live' || s.status === 'paused';
             if (!window.confirm(t(ran ? 'console.confirmDelete' : 'console.confirmCancel', { title: s.title }))) return;
-            await api.cancel(id); showSessions({ focus: true, message: t('console.deleted', { title: s.title }) });
+            await api.cancel(id); showSessions({ focus: true, message: t('console.deleted', { title: s.title }), replace: true });
           }) } })),
       el('h2', { textContent: t('invite.heading') }), el('p', { className: 'meta' }, t('invite.onceHint')),
       el('ul', { className: 'invites' }, people),
@@ -238,11 +315,46 @@ function showSession(id, message) {
 
 function showLive(id) {
   leaveLive();
+  showRouteInAddress({ view: 'live', id });
   setNav(true);
   live = new LiveConsole(main, { sessionId: id, token: api.token, api, banner, focusHeading: true,
-    onFatal: (failure) => showSession(id, liveFailure(failure)) });
+    onFatal: (failure) => showSession(id, liveFailure(failure), { replace: true }) });
   window.reviewroom = live.handle;
 }
+
+/** Opens the view `route` names (page load, sign-in, Back and Forward). */
+function openRoute(route, { focus = false } = {}) {
+  switch (route.view) {
+    case 'schedule': return showSchedule();
+    case 'session': return showSession(route.id);
+    case 'live': return showLive(route.id);
+    case 'edit': return guarded(async () => {
+      const s = await sessionOrList(route.id);
+      // An ended review cannot be edited: its page instead, in place of the edit address.
+      if (s && s.status === 'ended') return showSession(s.id, '', { replace: true });
+      if (s) return showEdit(s);
+    });
+    default: return showSessions({ focus });
+  }
+}
+
+/**
+ * Opens the view the address names, in place of the current entry (a fragment that names no
+ * view is cleared, not kept as an entry of its own).
+ */
+function openAddressedView({ focus = false } = {}) {
+  const route = parseRoute(location.hash);
+  showRouteInAddress(route, { replace: true });
+  return openRoute(route, { focus });
+}
+
+// Back and Forward between the console's views. A form with unsent changes asks first; staying
+// puts its address back (the browser has already moved off it).
+window.addEventListener('popstate', () => {
+  if (!api || coFacilitatorToken() !== null) return;
+  if (!mayLeaveForm()) { history.pushState(null, '', location.pathname + location.search + openForm.hash); return; }
+  openRoute(parseRoute(location.hash), { focus: true });
+});
 
 /**
  * What the session page says after its live controls could not go on. Open in too many tabs
@@ -278,4 +390,4 @@ const invited = coFacilitatorToken();
 const stored = sessionStorage.getItem(TOKEN_KEY);
 if (invited) showCoFacilitation(invited);
 else if (invited === '' && !stored) showSignIn(t('cofac.noInvite'));
-else if (stored) { api = new Api(stored); showSessions(); } else showSignIn();
+else if (stored) { api = new Api(stored); openAddressedView(); } else showSignIn();

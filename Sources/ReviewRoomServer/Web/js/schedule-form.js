@@ -146,8 +146,9 @@ export class ScheduleForm {
       el('div', { className: 'row' }, el('button', { type: 'submit', id: 'schedule-submit', textContent: existing ? t('schedule.save') : t('schedule.submit') })),
       this.status);
     replaceChildren(this.root, form);
-    // Leaving the page (reload, Back, closing the tab) with the form half filled asks first: the
-    // console is one page, and a reload dropped everything typed without a word.
+    // Leaving the page (reload, closing the tab) with the form half filled asks first: a reload
+    // dropped everything typed without a word. The console's own views and Back ask through
+    // `dirty` (console.js).
     this.dirty = false;
     form.addEventListener('input', () => { this.dirty = true; });
     const unsaved = (e) => {
