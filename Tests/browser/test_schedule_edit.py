@@ -1,11 +1,13 @@
 """Editing an API-made session in the console keeps what the form does not show: each phase's
-linked question ids. During a live session the started phase must come back unchanged, or the
-server refuses the whole edit (409); so is a start moved once live, so the form does not offer it."""
+linked question ids. During a live session the phases up to the furthest one that has started
+must come back unchanged, or the server refuses the whole edit (409): the form shows them
+read-only, saying why (it offered their fields, and Save met the 409); so is a start moved once
+live, so the form does not offer it."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import browser_errors
-from pages import open_live_console, schedule_via_api, set_value, wait_js, wait_text, wait_until
+from pages import command, open_live_console, schedule_via_api, set_value, wait_js, wait_text, wait_until
 
 AGENDA = [
     {"title": "Briefing", "kind": "briefing", "durationSec": 300, "turnMode": "open", "onTimeUp": "overtime", "prompts": ["q-a"]},
@@ -23,14 +25,22 @@ def test_editing_a_live_api_agenda_keeps_the_phases_question_links(daemon, facil
     open_live_console(driver, daemon.base, facilitator, "Linked questions")
     wait_until(driver, lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Start session']")).click()
     wait_js(driver, "return window.reviewroom.model.session.clock.status === 'live'")
+    assert "error" not in command(driver, "phase.next")
+    wait_js(driver, "return window.reviewroom.model.session.clock.phase === 1")
 
-    # Back to the session page, then lengthen the last phase (the first one has started).
+    # Back to the session page, then lengthen the last phase (the first two have started).
     driver.find_element(By.XPATH, "//nav//button[normalize-space()='Sessions']").click()
     wait_until(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Linked questions']"))[0].click()
     wait_until(driver, lambda d: d.find_element(By.ID, "edit-session")).click()
     minutes = wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "ol.edit-list li input[type=number]"))
-    assert len(minutes) == 3
-    set_value(driver, minutes[2], "7")
+    started = driver.find_elements(By.CSS_SELECTOR, "ol.edit-list li[data-started-phase]")
+    assert [row.text.split("\n")[0] for row in started] == ["Phase 1: Briefing · 5 min", "Phase 2: Enquiry · 10 min"]
+    assert all("can no longer change" in row.text for row in started)
+    assert len(minutes) == 1
+    # The last phase cannot move above the started ones, and no template can replace them.
+    assert not driver.find_element(By.CSS_SELECTOR, "ol.edit-list li:last-child [data-row-action=up]").is_enabled()
+    assert not driver.find_element(By.ID, "schedule-template").is_enabled()
+    set_value(driver, minutes[0], "7")
     # The start has passed: its date and time cannot be changed, and another zone keeps the instant.
     assert not driver.find_element(By.ID, "schedule-date").is_enabled()
     assert not driver.find_element(By.ID, "schedule-time").is_enabled()

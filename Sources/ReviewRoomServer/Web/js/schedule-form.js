@@ -79,10 +79,29 @@ export class ScheduleForm {
   }
 
   async open() {
-    const [templates, decks] = await Promise.all([this.api.templates(), this.api.decks()]);
+    const underway = ['live', 'paused'].includes(this.existing?.status);
+    const [templates, decks, fixed] = await Promise.all([this.api.templates(), this.api.decks(),
+      underway ? this.startedPhaseCount() : 0]);
     this.templates = templates || [];
     this.decks = decks || [];
+    this.fixedPhases = fixed;
     this.build();
+  }
+
+  /**
+   * How many leading phases of a review under way can no longer change: every phase up to the
+   * furthest one that has run (the server answers 409 for them, PROTOCOL §2). The session has
+   * no clock, so the draft record says which phases have run. Unknown (the record could not be
+   * read): none are fixed here, and the server still refuses what it must.
+   */
+  async startedPhaseCount() {
+    try {
+      const record = await this.api.request('GET', `/sessions/${encodeURIComponent(this.existing.id)}/record?format=json`);
+      const ran = (record?.agenda || []).filter((row) => (row.runs || []).length > 0).map((row) => row.index);
+      return ran.length ? Math.max(...ran) + 1 : 0;
+    } catch {
+      return 0;
+    }
   }
 
   build() {
@@ -104,6 +123,8 @@ export class ScheduleForm {
     this.zone = select(zones, (z) => z, existing?.timeZone ?? zone); this.zone.id = 'schedule-zone';
     this.template = select(this.templates.map((x) => x.id), (id) => this.templates.find((x) => x.id === id)?.title ?? id, 'rapid-remote-90');
     this.template.id = 'schedule-template';
+    // A template replaces every phase, the started ones too, which the server refuses.
+    this.template.disabled = (this.fixedPhases || 0) > 0;
     this.deck = select(this.decks.map((x) => x.id), (id) => this.decks.find((x) => x.id === id)?.title ?? id, 'covid-recovery');
     this.deck.id = 'schedule-deck';
     this.lobby = el('input', { type: 'number', min: 0, max: 1440, value: existing?.lobbyOpensMinutesBefore ?? 15, id: 'schedule-lobby', disabled: !!existing });
@@ -199,7 +220,11 @@ export class ScheduleForm {
   }
 
   renderAgenda(focusIndex) {
+    const fixed = this.fixedPhases || 0;
     const rows = this.phases.map((phase, index) => {
+      // A phase that has started is shown as it is, with why it cannot change: offering its
+      // fields got a 409 on Save, after the facilitator had retimed it.
+      if (index < fixed) return this.startedPhaseRow(phase, index);
       // A renamed phase's row buttons say its new name (a screen reader heard "Remove phase 1
       // (Welcome…)" after it was renamed).
       const title = el('input', { type: 'text', value: phase.title, required: true, on: { input: (e) => {
@@ -224,7 +249,7 @@ export class ScheduleForm {
         field(t('schedule.phaseKind', { n }), kind), field(t('schedule.phaseTurns', { n }), turn), field(t('schedule.phaseTimeUp', { n }), up),
         this.rowButtons('agenda', index, t('schedule.phaseName', { n, title: phase.title }), {
           moved: (to, count) => t('schedule.movedPhase', { title: phase.title, n: to, count }),
-          removed: t('schedule.removedPhase', { title: phase.title }) }));
+          removed: t('schedule.removedPhase', { title: phase.title }) }, index === fixed));
     });
     replaceChildren(this.agendaList, rows);
     this.showTotal();
@@ -272,14 +297,23 @@ export class ScheduleForm {
     return { items: this.people, element: this.peopleList, add: this.addPerson, render: () => this.renderPeople() };
   }
 
+  /** A phase that has started, read-only: its title, length and why it cannot change. */
+  startedPhaseRow(phase, index) {
+    const n = index + 1;
+    return el('li', { className: 'edit-row started-phase', attrs: { 'data-started-phase': String(index) } },
+      el('p', {}, el('strong', {}, t('schedule.startedPhase', { n, title: phase.title })), ' · ', agendaLength(phase.durationSec || 0)),
+      el('p', { className: 'hint' }, t('schedule.phaseStarted')));
+  }
+
   /**
    * Up / down / remove buttons for one row of the `kind` list. `moved(position, count)` and
-   * `removed` are what is said after a move or the removal.
+   * `removed` are what is said after a move or the removal; `first` says the row cannot move up
+   * (the list's first, or the first after the phases that have started).
    */
-  rowButtons(kind, index, name, { moved, removed }) {
+  rowButtons(kind, index, name, { moved, removed }, first = index === 0) {
     const { items } = this.editable(kind);
     return el('div', { className: 'row move' },
-      this.rowButton('up', '↑', t('schedule.moveUp', { name }), index === 0, () => this.moveRow(kind, index, -1, moved)),
+      this.rowButton('up', '↑', t('schedule.moveUp', { name }), first, () => this.moveRow(kind, index, -1, moved)),
       this.rowButton('down', '↓', t('schedule.moveDown', { name }), index === items.length - 1, () => this.moveRow(kind, index, 1, moved)),
       this.rowButton('remove', t('schedule.remove'), t('schedule.removeName', { name }), false, () => this.removeRow(kind, index, removed)));
   }

@@ -274,6 +274,8 @@ const en = {
   'schedule.phaseTurns': 'Phase {n} turns',
   'schedule.phaseTimeUp': 'Phase {n} at time-up',
   'schedule.phaseName': 'phase {n} ({title})',
+  'schedule.startedPhase': 'Phase {n}: {title}',
+  'schedule.phaseStarted': 'Started: this phase can no longer change. The phases after the ones that have started can.',
   'schedule.questions': 'Questions',
   'schedule.deck': 'Start from question deck',
   'schedule.addQuestion': 'Add a question',
