@@ -65,13 +65,15 @@ def test_twenty_hands_leave_the_question_on_screen_and_a_long_round_shows_whos_n
 
     order = [participant_id(created, n) for n in PEOPLE]
     assert "error" not in command(chair, "round.start", {"order": order, "secondsEach": 60})
-    # The long name has the floor: the name is cut, "has the floor" is not ("Reviewer 1 has the flo…").
+    # The long name has the floor: the name is cut after two lines, "has the floor" is not
+    # ("Reviewer 1 has the flo…").
     wait_text(room, "[data-testid=speaker]", "has the floor")
     assert room.execute_script(
         "const p = document.querySelector('[data-testid=speaker]'), name = p.querySelector('.display-speaker-name');"
-        "const words = p.lastElementChild.getBoundingClientRect();"
-        "return name.scrollWidth > name.clientWidth && words.right <= p.getBoundingClientRect().right + 1 && words.width > 0"), \
-        "the speaker's line cut the words after the name, or did not cut the name"
+        "const words = p.lastElementChild.getBoundingClientRect(), lines = name.clientHeight / parseFloat(getComputedStyle(name).lineHeight);"
+        "return name.scrollHeight > name.clientHeight && Math.round(lines) === 2 && words.right <= p.getBoundingClientRect().right + 1"
+        "  && words.width > 0 && p.scrollWidth <= p.clientWidth"), \
+        "the speaker's line cut the words after the name, or did not cut the name at two lines"
     # In the round's order the state goes before the name, which is cut, not "speaking now".
     wait_text(room, "[data-testid=round-order] li", "speaking now")
     assert room.execute_script(
@@ -90,4 +92,39 @@ def test_twenty_hands_leave_the_question_on_screen_and_a_long_round_shows_whos_n
     wait_text(room, "[data-testid=queue]", "18 hands up for after the round")
     # The speaker, the turn, the order and the count of hands leave the question on a 720p screen.
     assert question_in_view(room), "the question is off the screen during the round"
+    assert browser_errors(room) == []
+
+
+SPEAKER_WHOLE = (
+    "const p = document.querySelector('[data-testid=speaker]'), name = p.querySelector('.display-speaker-name');"
+    "const words = [...p.children].filter((n) => n !== name).map((n) => n.getBoundingClientRect());"
+    "return p.textContent.length > 0 && name.scrollHeight <= name.clientHeight + 1 && name.scrollWidth <= name.clientWidth + 1"
+    "  && p.scrollWidth <= p.clientWidth + 1 && words.every((r) => r.width === 0 || r.right <= p.getBoundingClientRect().right + 1)")
+
+
+def test_a_short_name_and_the_words_around_it_are_never_cut_at_720p_at_400_percent_or_in_large_type(daemon, facilitator, api_ready, browsers):
+    """A low-vision probe read "Dev Revi… has the floor" at 1280x720, "l has the floor" (Ben Host)
+    at 400 % zoom and "Nobody has the" with a 24 px default font: the line did not wrap."""
+    created = schedule_via_api(daemon, facilitator, "Names on the wall", ["Dev Reviewer", "Ben Host"], template="rapid-remote-90",
+                               promptDeck="covid-recovery", participants=[{"name": n, "role": "reviewer"} for n in ("Dev Reviewer", "Ben Host")]
+                               + [{"name": "Room", "role": "display"}])
+    chair, (room,) = open_pages(created, browsers, ["Room"])
+    sizes = [(1280, 720, 1), (320, 180, 4)]
+    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    wait_text(room, "[data-testid=speaker]", "Nobody has the floor")
+    assert "error" not in command(chair, "session.start")
+    for name in ("Dev Reviewer", "Ben Host"):
+        assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, name)})
+        wait_text(room, "[data-testid=speaker]", f"{name} has the floor")
+        for width, height, scale in sizes:
+            room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": False})
+            shown = room.execute_script("return document.querySelector('[data-testid=speaker]').innerText")
+            assert room.execute_script(SPEAKER_WHOLE), f"{name}'s line is cut at {width} CSS px: {shown!r}"
+    assert "error" not in command(chair, "floor.release")
+    wait_text(room, "[data-testid=speaker]", "Nobody has the floor")
+    # A 24 px default font (Chrome's "Very large"), as the page follows it.
+    room.execute_script("document.documentElement.style.fontSize = '24px'")
+    for width, height, scale in sizes:
+        room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": False})
+        assert room.execute_script(SPEAKER_WHOLE), f"'Nobody has the floor' is cut at {width} CSS px in large type"
     assert browser_errors(room) == []

@@ -87,7 +87,6 @@ if (!token) {
     const floor = s.floor || {};
     const [before, after] = floor.speaker ? t('floor.speaking', { name: '\u0000' }).split('\u0000') : [t('floor.nobody'), ''];
     [before, floor.speaker ? model.nameOf(floor.speaker) : '', after].forEach((text, i) => setText(speakerParts[i], text));
-    speaker.style.setProperty('--words', `${Math.ceil(speakerParts[0].offsetWidth + speakerParts[2].offsetWidth)}px`);
     morphChildren(roundBox, roundOrder(floor, (id) => model.nameOf(id), { large: true, shown: SHOWN_IN_ROUND }));
     const hands = floor.queue || [];
     // During a round its order is what the room follows: the hands waiting for after it are a count.
