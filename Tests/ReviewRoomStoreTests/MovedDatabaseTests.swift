@@ -27,8 +27,13 @@ struct MovedDatabaseTests {
         // The writer's probe commits into the moved file too: still failing.
         #expect(await store.retryFailedCommits()?.code == .databaseMoved)
 
-        // Put back, the file is the one the store has open: commits count again.
+        // The refused append is in the open file: a session loaded from it would acknowledge it
+        // when sent again, so loading is refused while the file is away.
+        await #expect(throws: StoreError.self) { _ = try await store.load(session) }
+
+        // Put back, the file is the one the store has open: loading tries the probe and works.
         try FileManager.default.moveItem(atPath: database + ".aside", toPath: database)
+        #expect(try await store.load(session)?.lastSeq == 2)
         #expect(await store.retryFailedCommits() == nil)
         #expect(store.commitFailure == nil)
         let next = try await store.append([StoreFixtures.event(3)], to: session)

@@ -5,8 +5,10 @@ while, and lost at the restart. Now nothing committed after the move is acknowle
 is 503 naming `databaseMoved`, API writes are 503 without server paths, and once the file is put
 back everything works again."""
 import asyncio
+import contextlib
 import json
 import os
+import sqlite3
 import time
 import urllib.error
 import urllib.request
@@ -75,3 +77,69 @@ async def note_text(daemon, token):
     client = await Client.join(daemon.ws_url, token)
     await client.close()
     return next(n["text"] for n in client.welcome["session"]["notes"] if n["id"] == "evidence")
+
+
+def test_a_database_replaced_by_a_copy_stays_refused_across_reconnects(own_daemon):
+    """An operations probe ran README's restore lines (install the copy, remove -wal and -shm)
+    with the daemon up: /readyz said databaseMoved within a second, but each reconnect's session
+    reload took the next edits and acknowledged them (44-48 a client in 29 s), into the deleted
+    file, and the restart lost them all."""
+    daemon = own_daemon()
+    session = schedule_session(daemon, "Replaced underneath", "Restores")
+    token = session.tokens["Asha"]
+    assert asyncio.run(edit(daemon, token, "r-1", ["kept"], 0))["type"] == "ack"
+    database = os.path.join(daemon.data_dir, "reviewroom.sqlite3")
+    copy = os.path.join(daemon.data_dir, "copy.sqlite3")
+    with contextlib.closing(sqlite3.connect(database)) as source, contextlib.closing(sqlite3.connect(copy)) as target:
+        source.backup(target)
+    # README's restore lines, without stopping the daemon first.
+    os.replace(copy, database + ".new")
+    os.replace(database + ".new", database)
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(database + suffix)
+
+    replies = asyncio.run(typing_on(daemon, token, 40))
+    acked = [r for r in replies if r.get("type") == "ack"]
+    assert acked == [], f"{len(acked)} of {len(replies)} edits acknowledged into the replaced database: {acked[:3]}"
+    wait_for_readyz(daemon, 503)
+    # A hello meanwhile is told to come back later (the pages retry), not welcomed into the old file.
+    refused = asyncio.run(hello_reply(daemon, token))
+    assert refused["type"] == "error" and refused["code"] == "internal", refused
+    # The restart opens the copy: what it held is there (and nothing acknowledged since is missing).
+    daemon.restart()
+    assert asyncio.run(note_text(daemon, token)) == "kept"
+
+
+async def hello_reply(daemon, token):
+    client = await Client.join(daemon.ws_url, token)
+    await client.close()
+    return client.welcome
+
+
+async def typing_on(daemon, token, count):
+    """`count` edits, each on the connection of the one before while it lasts; a closed connection
+    is joined again with `resume` from the last event seen, as the pages do. The replies, in order."""
+    replies, client, epoch, seq, text, rev, n = [], None, None, 0, "", 0, 0
+    for _ in range(count):
+        if client is None:
+            client = await Client.join(daemon.ws_url, token, **({"resume": {"epoch": epoch, "after": seq}} if epoch else {}))
+            if client.welcome["type"] == "welcome":
+                epoch, seq = client.welcome["epoch"], client.welcome["seq"]
+                note = next(x for x in client.welcome["session"]["notes"] if x["id"] == "evidence")
+                text, rev = note["text"], note["rev"]
+        chunk = f" [{n}]"
+        try:
+            reply = await client.command("note.edit", note="evidence", rev=rev, opId=f"t-{n}", op=[len(text), chunk])
+            seq = max([seq] + [m["seq"] for m in client.kept_events()])
+            if reply["type"] == "ack":
+                text, rev = text + chunk, reply.get("rev", rev + 1)
+            n += 1
+        except Closed as closed:
+            # Not answered: sent again, with the same opId, on the next connection.
+            reply = {"type": "closed", "code": closed.code}
+            client = None
+        replies.append(reply)
+    if client:
+        await client.close()
+    return replies

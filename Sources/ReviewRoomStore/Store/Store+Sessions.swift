@@ -188,8 +188,10 @@ extension Store {
 
     /// Loads session `id` to bring it back to life: definition, participants, the latest
     /// snapshot and every event after it, all from one consistent read. Nil when there is none.
+    /// - Throws: `.databaseMoved` while the database file is not the one the writer has open.
     public func load(_ id: SessionID) async throws -> LoadedSession? {
-        try await read { [writer] connection in
+        try await refuseWhileDatabaseMoved()
+        let loaded = try await read { [writer] connection -> LoadedSession? in
             guard let session = try Self.sessionRow(connection, id) else { return nil }
             let journal = writer.journalDirectory
             let participants = try Self.participants(connection, session: id)
@@ -203,6 +205,20 @@ extension Store {
             loaded.unchangedOperations = try Self.unchangedOperations(connection, session: id)
             return loaded
         }
+        // A move detected while this read ran: what it read may hold that commit.
+        try await refuseWhileDatabaseMoved()
+        return loaded
+    }
+
+    /// Throws the standing `.databaseMoved` failure, after one probe commit to see whether the
+    /// file has been put back. A commit into a file deleted or replaced underneath is refused to
+    /// its sender, but it is in the open file: a session loaded from it would hold those events
+    /// and acknowledge them when their senders send them again (same opId), as an operations
+    /// probe saw after running a restore with the daemon up (44–48 edits a client in 29 s, all
+    /// lost at the restart). Other failures roll back, so loading stays allowed through them.
+    func refuseWhileDatabaseMoved() async throws {
+        guard commitFailure?.code == .databaseMoved else { return }
+        if let failure = await retryFailedCommits(), failure.code == .databaseMoved { throw failure }
     }
 
     /// Saves `snapshot` as session `id`'s latest and drops older ones (one at the same seq is
