@@ -22,6 +22,14 @@ return {offset: Number(caret.dataset.offset), name: caret.textContent, before,
         ariaHidden: layer.getAttribute('aria-hidden')};
 """
 
+# Whether the first remote caret's name tag ends at its caret and lies inside the note's box.
+TAG_INSIDE = """
+const caret = document.querySelector(`#panel-${arguments[0]} .remote-caret`);
+if (!caret || !caret.classList.contains('tag-left')) return false;
+const tag = caret.firstElementChild.getBoundingClientRect(), layer = caret.closest('.cursor-layer').getBoundingClientRect();
+return tag.left >= layer.left && tag.right <= layer.right + 0.5;
+"""
+
 # Puts the caret (or a selection) of the page's first note at [start, end) the way a click does.
 PLACE = """
 const [note, start, end] = arguments;
@@ -83,4 +91,11 @@ def test_others_carets_are_drawn_in_the_text_and_move_with_edits(daemon, facilit
     assert highlighted == "hello"
     screenshot(ben, "live-cursors")
     wait_until(ben, lambda d: "Asha has selected 5 characters" in (text_of(d, f"#panel-{note} .cursor-list") or ""))
+
+    # A caret near the right edge: its name ends at the caret instead of running past the edge
+    # (at 400 % zoom a low-vision probe read "C" of "Cleo Reviewer").
+    ben.execute_script(
+        "const a = document.getElementById('note-' + arguments[0]), c = document.querySelector(`#panel-${arguments[0]} .remote-caret`);"
+        "a.style.minWidth = '0'; a.style.width = (c.offsetLeft + 40) + 'px';", note)
+    wait_js(ben, TAG_INSIDE, note, message="the name tag runs past the note's right edge")
     assert browser_errors(ben) == [] and browser_errors(asha) == []

@@ -11,7 +11,7 @@ public enum RecordStyle {
     public static let css = """
     :root{color-scheme:light;--ink:#1d1d1f;--muted:#5b5b66;--line:#d5d5dc;--accent:#2d5f8b}
     *{box-sizing:border-box}
-    body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
+    body{margin:0;font:100%/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
     main{max-width:60rem;margin:0 auto;padding:1.5rem;overflow-wrap:break-word}
     h1{font-size:1.7rem;margin:0 0 .5rem}
     h2{font-size:1.3rem;margin:2rem 0 .5rem;border-bottom:2px solid var(--line);padding-bottom:.2rem}
@@ -50,5 +50,5 @@ public enum RecordStyle {
     """
 
     /// The `'sha256-…'` CSP source for ``css`` (checked by the Python record test).
-    public static let cspHash = "'sha256-48cdbjiA5FPqWfVBfvbWapy3eJSfRT1fpN4JVx22oZE='"
+    public static let cspHash = "'sha256-g7llEuhgjABetcIhzxsbxdQGjJ6W1loAh5hWbcwNCgw='"
 }

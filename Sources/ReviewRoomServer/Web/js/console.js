@@ -123,8 +123,9 @@ async function guarded(action) {
   try {
     await action();
   } catch (error) {
-    // A token revoked meanwhile: signed out, but the address keeps the view to come back to.
-    if (error.status === 401) { sessionStorage.removeItem(TOKEN_KEY); api = null; showSignIn(); return; }
+    // A token revoked meanwhile: signed out, saying why (the empty sign-in form alone left a
+    // revoked facilitator guessing), and the address keeps the view to come back to.
+    if (error.status === 401) { sessionStorage.removeItem(TOKEN_KEY); api = null; showSignIn(t('signin.revoked')); return; }
     // The view the pressed button was in is gone: focus to this heading, and the tab says it too.
     const heading = headingOf(t('error.heading'), 'error-heading');
     replaceChildren(main, el('section', { className: 'panel' }, heading, el('p', { attrs: { role: 'alert' } }, t('error.api', { message: error.message }))));

@@ -55,10 +55,14 @@ export class CursorLayer {
     }
     this.element.hidden = false;
     this.element.scrollTop = area.scrollTop;
-    // A name tag sits above its caret, except on the first visible line, where it would be cut off.
+    // A name tag sits above its caret, except on the first visible line, where it would be cut
+    // off; and it ends at its caret when it would run past the right edge (at 400 % zoom a caret
+    // near the end of a line showed "C" of "Cleo Reviewer").
+    const width = this.element.clientWidth;
     for (const caret of this.element.querySelectorAll('.remote-caret')) {
       const tag = caret.firstElementChild;
       caret.classList.toggle('tag-below', caret.offsetTop - this.element.scrollTop < (tag?.offsetHeight ?? 0));
+      caret.classList.toggle('tag-left', caret.offsetLeft + (tag?.offsetWidth ?? 0) > width && caret.offsetLeft >= (tag?.offsetWidth ?? 0));
     }
   }
 

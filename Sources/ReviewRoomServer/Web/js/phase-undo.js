@@ -81,6 +81,9 @@ export class PhaseUndo {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.expire(), UNDO_MS);
     this.owner.render();
+    // With a magnifier at 300 % the offer (and what it cannot bring back) sat below the screen,
+    // with 15 s to find it: the least scroll that shows it. Focus stays where it was.
+    document.getElementById('phase-undo')?.scrollIntoView({ block: 'nearest' });
     const offered = t('undo.offered', { phase: this.title(before.phase), time: this.amount(remainingSec), s: UNDO_MS / 1000 });
     if (meanwhile) this.owner.announcer.say(`${this.meanwhileText(this.offer)} ${offered}`, true);
     else this.owner.announcer.say(offered);

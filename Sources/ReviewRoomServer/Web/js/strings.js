@@ -240,6 +240,7 @@ const en = {
   'console.confirmCancel': 'Cancel “{title}” and erase it? Everyone connected is sent away.',
 
   'signin.heading': 'Facilitator sign-in',
+  'signin.revoked': 'Your facilitator token no longer works: it was revoked. Ask your administrator for a new one, then sign in with it.',
   'signin.body': 'Paste the facilitator token your administrator created with “reviewroomd facilitator add”.',
   'signin.token': 'Facilitator token',
   'signin.hint': 'Kept only in this browser tab until you sign out or close it.',

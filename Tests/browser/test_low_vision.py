@@ -1,0 +1,100 @@
+"""What a low-vision probe met at 200–400 % zoom, with a 24 px default font and in forced colours
+(BrowserClient.md, "Accessibility decisions"): a sticky header with a banner taking 42 % of a
+zoomed screen, the console's Undo offer below the screen, others' name tags failing 4.5:1 on
+some hues, the HTML record ignoring the reader's font size, and a revoked facilitator's console
+falling back to an empty sign-in form without a word."""
+import subprocess
+
+from selenium.webdriver.common.by import By
+
+from conftest import browser_errors
+from pages import command, joined, open_live_console, run_in_page, schedule_via_api, sign_in, wait_js, wait_until
+
+HEADER_POSITION = "return getComputedStyle(document.querySelector('.site-header')).position"
+SET_BANNER = ("const b = document.getElementById('connection-banner'); b.hidden = false;"
+              "b.dataset.state = arguments[0]; b.textContent = arguments[1];")
+
+
+def metrics(driver, width, height, scale):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": False})
+
+
+def test_the_header_sticks_only_for_a_lost_connection_and_not_on_a_zoomed_screen(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Sticky banner", ["Asha"])
+    driver = browsers()
+    driver.get(next(i["url"] for i in created["invites"] if i["participant"]["name"] == "Asha"))
+    joined(driver)
+    metrics(driver, 1280, 800, 1)
+    driver.execute_script(SET_BANNER, "reconnecting", "Reconnecting…")
+    assert driver.execute_script(HEADER_POSITION) == "sticky", "a lost connection no longer keeps the header in view"
+    # 1280 px at 400 %: 320 x 200 CSS px, where the header took 107 of 256 px over the note.
+    metrics(driver, 320, 200, 4)
+    assert driver.execute_script(HEADER_POSITION) == "static"
+    # "This review has ended" stays as long as anyone reads: it never sticks.
+    metrics(driver, 1280, 800, 1)
+    driver.execute_script(SET_BANNER, "online", "This review has ended. You can still read everything.")
+    assert driver.execute_script(HEADER_POSITION) == "static"
+
+
+def test_name_tags_meet_4_5_to_1_on_every_hue_in_both_themes(daemon, browsers):
+    driver = browsers()
+    ratios = run_in_page(
+        driver, daemon,
+        "const lin = (c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };"
+        "const lum = (s) => { const [r, g, b] = s.match(/\\d+(\\.\\d+)?/g).map(Number); return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b); };"
+        "const link = document.createElement('link'); link.rel = 'stylesheet'; link.href = '/css/app.css';"
+        "link.onload = () => { const out = [];"
+        "  for (let hue = 0; hue < 360; hue += 5) {"
+        "    const caret = document.createElement('span'); caret.className = 'remote-caret'; caret.style.setProperty('--who-hue', String(hue));"
+        "    const tag = document.createElement('span'); tag.className = 'caret-name'; tag.textContent = 'Cleo'; caret.append(tag); document.body.append(caret);"
+        "    const s = getComputedStyle(tag), [a, b] = [lum(s.color), lum(s.backgroundColor)];"
+        "    out.push([hue, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]); caret.remove(); }"
+        "  done(out); };"
+        "document.head.append(link);")
+    low = [(hue, round(ratio, 2)) for hue, ratio in ratios if ratio < 4.5]
+    assert len(ratios) == 72 and low == [], f"name tags under 4.5:1: {low}"
+
+
+def test_the_undo_offer_is_brought_into_a_magnified_view(daemon, facilitator, api_ready, browsers):
+    schedule_via_api(daemon, facilitator, "Undo in view", ["Asha"])
+    driver = browsers()
+    open_live_console(driver, daemon.base, facilitator, "Undo in view")
+    assert "error" not in command(driver, "session.start")
+    wait_js(driver, "return window.reviewroom.model.session.clock.status === 'live'")
+    # 1280 px at 300 %: 427 x 341 CSS px, the Next phase button at the foot of the view.
+    metrics(driver, 427, 341, 3)
+    button = driver.find_element(By.XPATH, "//button[normalize-space()='Next phase']")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'end'}); arguments[0].click();", button)
+    offer = wait_until(driver, lambda d: d.find_elements(By.ID, "phase-undo"), message="no Undo offer")[0]
+    wait_until(driver, lambda d: d.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;", offer),
+        message="the Undo offer is outside the magnified view")
+    assert browser_errors(driver) == []
+
+
+def test_the_record_follows_the_readers_font_size(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Large type record", ["Asha"])
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    size = run_in_page(
+        driver, daemon,
+        "fetch('/api/v1/sessions/' + arguments[0] + '/record?format=html', { headers: { Authorization: 'Bearer ' + arguments[1] } })"
+        ".then((r) => r.text()).then((html) => {"
+        "  const frame = document.createElement('iframe'); frame.srcdoc = html; frame.style.width = '800px';"
+        "  frame.onload = () => { const d = frame.contentDocument; d.documentElement.style.fontSize = '24px';"
+        "    done([getComputedStyle(d.body).fontSize, getComputedStyle(d.body).fontFamily]); };"
+        "  document.body.append(frame); });", created["session"]["id"], facilitator)
+    assert "system-ui" in size[1], f"the record's stylesheet did not apply: {size}"
+    assert size[0] == "24px", f"the record's text is {size[0]} with a 24 px default"
+
+
+def test_a_revoked_facilitators_console_says_why_it_signed_out(daemon, api_ready, browsers):
+    fran = daemon.add_facilitator("Revoked Fran")
+    schedule_via_api(daemon, fran["token"], "Revoked console", ["Asha"])
+    driver = browsers()
+    open_live_console(driver, daemon.base, fran["token"], "Revoked console")
+    subprocess.run([*daemon.command, "facilitator", "revoke", fran["id"], "--data-dir", daemon.data_dir],
+                   check=True, capture_output=True, timeout=30, env=daemon.env)
+    wait_until(driver, lambda d: d.find_elements(By.ID, "facilitator-token"), message="the console stayed signed in")
+    status = wait_until(driver, lambda d: d.find_element(By.ID, "sign-in-status").text, message="the sign-in form said nothing")
+    assert "no longer works" in status and "revoked" in status, status
