@@ -8,7 +8,8 @@ import subprocess
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import command, joined, open_live_console, run_in_page, schedule_via_api, sign_in, wait_js, wait_until
+from pages import command, joined, open_live_console, participant_id, run_in_page, schedule_via_api, sign_in, wait_js, wait_until
+from room_helpers import open_pages
 
 HEADER_POSITION = "return getComputedStyle(document.querySelector('.site-header')).position"
 SET_BANNER = ("const b = document.getElementById('connection-banner'); b.hidden = false;"
@@ -98,3 +99,46 @@ def test_a_revoked_facilitators_console_says_why_it_signed_out(daemon, api_ready
     wait_until(driver, lambda d: d.find_elements(By.ID, "facilitator-token"), message="the console stayed signed in")
     status = wait_until(driver, lambda d: d.find_element(By.ID, "sign-in-status").text, message="the sign-in form said nothing")
     assert "no longer works" in status and "revoked" in status, status
+
+
+CUE = ("const c = document.querySelector('[data-testid=personal-cue]'); if (!c || c.hidden) return null;"
+       "const r = c.getBoundingClientRect();"
+       "return { text: c.textContent, inView: r.top >= 0 && r.bottom <= innerHeight && r.height > 0,"
+       "  hidden: c.getAttribute('aria-hidden'), clicks: getComputedStyle(c).pointerEvents };")
+
+
+def cue_says(driver, words):
+    return wait_until(driver, lambda d: (lambda c: c if c and words in c["text"] else None)(d.execute_script(CUE)),
+                      message=f"no cue with {words!r} (shows {driver.execute_script(CUE)!r})")
+
+
+def test_a_zoomed_reviewer_typing_in_a_note_sees_the_floor_a_cleared_hand_and_a_new_question(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Cues in view", ["Asha"])
+    chair, (asha,) = open_pages(created, browsers, ["Asha"])
+    asha_id = participant_id(created, "Asha")
+    assert "error" not in command(chair, "session.start")
+    # 1280 px at 400 %, typing in the first note, far below the floor and the question.
+    metrics(asha, 320, 256, 4)
+    asha.execute_script("const a = document.querySelector('.notes-panel textarea'); a.scrollIntoView({block: 'center'}); a.focus();")
+    assert "error" not in command(chair, "floor.grant", {"participant": asha_id, "turnSec": 60})
+    cue = cue_says(asha, "You have the floor")
+    assert "left" in cue["text"] and cue["inView"], cue
+    assert cue["hidden"] == "true" and cue["clicks"] == "none", cue  # screen readers hear the live region instead
+    assert "error" not in command(chair, "floor.release")
+    wait_until(asha, lambda d: d.execute_script(CUE) is None, message="the cue stayed after the turn")
+
+    assert "error" not in command(asha, "hand.raise", {"kind": "contribution"})
+    wait_js(asha, "return (window.reviewroom.model.session.floor.queue || []).length === 1")
+    assert "error" not in command(chair, "phase.next")
+    assert cue_says(asha, "Your hand was cleared")["inView"]
+    question = created["session"]["prompts"]["deck"][0]
+    assert "error" not in command(chair, "prompt.show", {"prompt": question["id"]})
+    assert cue_says(asha, "Question shown: " + question["text"][:20])["inView"]
+
+    # With the floor in view there is nothing to point to.
+    metrics(asha, 1280, 2000, 1)
+    asha.execute_script("window.scrollTo(0, 0)")
+    assert "error" not in command(chair, "floor.grant", {"participant": asha_id})
+    wait_js(asha, "return document.querySelector('[data-testid=speaker]').textContent === 'You have the floor'")
+    assert asha.execute_script(CUE) is None
+    assert browser_errors(asha) == []

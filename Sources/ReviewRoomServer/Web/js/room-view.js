@@ -9,6 +9,7 @@ import { handNews, raisedNews, roundNews, speakerNews, turnLengthNews, turnLengt
 import { NewsGatherer } from './gathered-news.js';
 import { NextFrame } from './next-frame.js';
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
+import { PersonalCue, wholeInView } from './personal-cue.js';
 import { arrivals, departureNews, joinedNews } from './presence-news.js';
 import { CONSOLE_SHORTCUTS, SHORTCUT_KEYS, clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
 import { refusalText } from './refusal-text.js';
@@ -128,7 +129,8 @@ export class RoomView {
     this.startDetail = el('p', { className: 'meta start-detail', attrs: { 'data-testid': 'start-detail', hidden: '' } });
     this.alert = el('p', { className: 'clock-alert', attrs: { 'data-testid': 'clock-alert' } });
     this.turnCountdown = el('p', { className: 'turn-countdown', attrs: { role: 'timer', 'aria-live': 'off' } });
-    replaceChildren(this.root, this.header, this.refusalLine,
+    this.cue = new PersonalCue();
+    replaceChildren(this.root, this.header, this.refusalLine, this.cue.element,
       el('div', { className: 'room-grid' },
         // On a phone the first column comes first: time, the floor (raise hand) and the question.
         el('div', { className: 'column' }, this.clock, this.floor, this.prompt),
@@ -256,6 +258,11 @@ export class RoomView {
         else if (speaker) polite.unshift(speaker.text);
         if (round.first) polite.unshift(round.first);
         if (polite.length) this.announcer.say(polite.join('. '));
+        const me = this.model.you?.id;
+        const queued = (floor) => (floor?.queue || []).some((hand) => hand.participant === me);
+        if (reset === 'move' && queued(this.lastFloor) && !queued(after) && after?.speaker !== me) {
+          this.cue.flash(t('announce.handCleared'), 'floor', Date.now());
+        }
         this.lastFloor = after;
         break;
       }
@@ -265,6 +272,9 @@ export class RoomView {
         const shown = this.shownQuestion();
         const text = questionNews(this.lastQuestion, shown);
         if (text) this.announcer.say(text);
+        if (shown && shown.id !== this.lastQuestion?.id && !this.model.isFacilitator) {
+          this.cue.flash(t('cue.question', { text: shown.text }), 'prompt', Date.now());
+        }
         this.lastQuestion = shown;
         break;
       }
@@ -487,8 +497,19 @@ export class RoomView {
     const turnText = turn === null ? '' : (turn >= 0 ? t('floor.turnLeft', { time: formatDuration(turn) }) : t('floor.turnOver'));
     if (this.turnCountdown.textContent !== turnText) this.turnCountdown.textContent = turnText;
     this.warnTurn(s.floor, turn);
+    this.showCue(s.floor, turnText);
     this.sayWentOffline();
     this.tickSpoken(s, now);
+  }
+
+  // What concerns this person, at the foot of the screen when its panel is out of view
+  // (`personal-cue.js`); the facilitator runs the floor from the controls and needs none.
+  showCue(floor, turnText) {
+    if (this.model.isFacilitator) return;
+    const me = this.model.you?.id;
+    const speaking = me && floor?.speaker === me ? [t('floor.youSpeaking'), turnText].filter(Boolean).join(' · ') : null;
+    const shownFor = { floor: this.floor.querySelector('[data-testid=speaker]'), prompt: this.prompt.querySelector('[data-testid=question]') };
+    this.cue.update({ speaking, now: Date.now(), panelInView: (panel) => wholeInView(shownFor[panel]) });
   }
 
   // The speaker of a timed turn hears once, politely, that it is running out (`turnWarningNews`).

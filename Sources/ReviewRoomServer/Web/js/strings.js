@@ -107,6 +107,7 @@ const en = {
   'floor.nobody': 'Nobody has the floor',
   'floor.speaking': '{name} has the floor',
   'floor.youSpeaking': 'You have the floor',
+  'cue.question': 'Question shown: {text}',
   'floor.turnLeft': 'Turn: {time} left',
   'floor.turnOver': 'Turn time is over',
   'floor.round': 'Round: speaker {n} of {total}, {secs} s each',
