@@ -127,4 +127,12 @@ def test_a_short_name_and_the_words_around_it_are_never_cut_at_720p_at_400_perce
     for width, height, scale in sizes:
         room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": False})
         assert room.execute_script(SPEAKER_WHOLE), f"'Nobody has the floor' is cut at {width} CSS px in large type"
+    # WCAG 1.4.12's text spacing at 320 CSS px: the Full screen button keeps its words whole.
+    room.execute_script(
+        "const sheet = document.styleSheets[0];"
+        "sheet.insertRule('* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }', sheet.cssRules.length);"
+        "sheet.insertRule('p { margin-bottom: 2em !important; }', sheet.cssRules.length);")
+    button = room.execute_script("const b = document.querySelector('.display-fullscreen'); return b && [b.getClientRects().length, "
+                                 "b.getBoundingClientRect().height / parseFloat(getComputedStyle(b).lineHeight)];")
+    assert button is None or button[1] < 2.5, f"the Full screen button breaks over lines: {button}"
     assert browser_errors(room) == []
