@@ -444,3 +444,17 @@ def test_the_session_list_groups_by_where_sessions_stand_and_filters_by_words(da
     assert result["groups"] == [["running", ["Break", "Now"]], ["upcoming", ["Soon", "Next", "Later"]], ["ended", ["Newer", "Old"]]]
     assert result["onlyEnded"] == ["ended"]
     assert result["matches"] == [True, True, False, True, True, True]
+
+
+def test_the_changed_range_between_two_texts_is_one_replace_that_turns_one_into_the_other(daemon, browsers):
+    driver = browsers()
+    cases = [["aa", "aaa"], ["abc", "abc"], ["hello world", "hello brave world"], ["abcdef", "abf"], ["", "x"], ["x", ""],
+             ["abab", "ab"], ["line\nline\n", "line\nnew\nline\n"]]
+    result = run_in_page(
+        driver, daemon,
+        "import('/js/note-remote.js').then((m) => done(arguments[0].map(([a, b]) => {"
+        "  const [from, oldTo, newTo] = m.changedRange(a, b);"
+        "  return [from, oldTo, newTo, a.slice(0, from) + b.slice(from, newTo) + a.slice(oldTo) === b];"
+        "})));", cases)
+    assert [r[3] for r in result] == [True] * len(cases), result
+    assert result[0][:3] == [2, 2, 3] and result[1][:3] == [3, 3, 3] and result[2][:3] == [6, 6, 12], result

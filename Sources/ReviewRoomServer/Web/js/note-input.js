@@ -16,7 +16,8 @@ export class NoteInput {
   /** Listens to note `id`'s textarea: changes, the undo/redo keys and menu, caret moves. */
   listen(id, entry) {
     const textarea = entry.textarea;
-    textarea.addEventListener('input', () => this.localInput(id, entry));
+    // Others' edits made in place (NoteRemote.editInPlace) fire `input` too: not typed here.
+    textarea.addEventListener('input', () => { if (!this.view.remote.applying) this.localInput(id, entry); });
     // The browser's own undo history is wrong once the page has set the value (any remote op),
     // and it offers no redo then: the keys and the Edit menu's Undo/Redo use the page's own.
     textarea.addEventListener('keydown', (event) => {
