@@ -34,6 +34,8 @@ export class NoteInput {
       event.preventDefault();
       this.historyStep(id, entry, event.inputType === 'historyRedo');
     });
+    // A long note's redraw held back while nobody typed in it here comes first (NoteRemote.deferShow).
+    textarea.addEventListener('focus', () => this.view.remote.showHeld(id, entry));
     for (const type of ['select', 'keyup', 'click', 'focus']) textarea.addEventListener(type, () => this.view.scheduleCursor(id));
     // An input method's composition (Android's keyboard composes every word; an accent key;
     // Chinese, Japanese): the browser owns the text around the caret until it ends, and setting
@@ -56,6 +58,10 @@ export class NoteInput {
   localInput(id, entry) {
     const view = this.view;
     const area = entry.textarea;
+    // Typed into a redraw still held back (no focus came first: a script): what shows is older
+    // than the note, so the change cannot be placed in it. The note is drawn, the change dropped,
+    // rather than others' text taken for deleted.
+    if (entry.heldShow) { view.remote.showHeld(id, entry); return; }
     const shownOp = diffOperation(displayText(entry.shown), area.value, area.selectionEnd);
     entry.notice = null;
     // The edit on the note as the server has it: CRs the user did not delete stay.

@@ -15,6 +15,8 @@ import { NextFrame } from './next-frame.js';
 
 /** From this many characters on, others' edits are made in place in the focused editor (`editInPlace`). */
 export const IN_PLACE_FROM = 4096;
+/** How often at most a long note nobody types in here is redrawn with others' edits (`deferShow`). */
+export const READER_REDRAW_MS = 1000;
 
 /**
  * Where `before` and `after` differ, as one range: `[from, beforeTo, afterTo]`, the text before
@@ -36,6 +38,7 @@ export class NoteRemote {
     this.replayed = []; // `note.op` data received during a replay, not applied yet
     this.frame = new NextFrame(() => this.flush()); // the next `flush`
     this.applying = false; // while `editInPlace` runs: its `input` event is not typing
+    this.readerRedrawMs = READER_REDRAW_MS; // a test sets it long, to hold a redraw back for sure
   }
 
   /**
@@ -148,7 +151,7 @@ export class NoteRemote {
       const { shown, hadFocus, selection: [start, end], direction, scroll, hintsChanged } = entry.batch;
       entry.batch = null;
       entry.shown = shown.value;
-      this.show(entry.textarea, entry.shown, hadFocus ? [start, end, direction] : null, scroll);
+      if (hadFocus || !this.deferShow(id, entry)) this.show(entry.textarea, entry.shown, hadFocus ? [start, end, direction] : null, scroll);
       if (hintsChanged) view.renderHints(entry);
       view.renderCursors(id);
       view.renderStatus(entry);
@@ -176,6 +179,35 @@ export class NoteRemote {
     entry.undo.transform(op);
     // Someone else's op: hints whose phrase or context it changed are withdrawn, silently.
     if (entry.hintList.move(op, entry.shown, before)) this.view.renderHints(entry);
+  }
+
+  /**
+   * Whether to hold back redrawing `entry`'s long note, which nobody types in here: it is drawn
+   * at most once per `readerRedrawMs`, the last text when that time is up. Setting a long note's
+   * value lays it all out (130 ms a frame for 360 KB), and a facilitator's console showing one
+   * while thirteen people typed took 3–13 s to show its own "+1 min". Focus draws it at once
+   * (`showHeld`), before any key can reach the stale text.
+   */
+  deferShow(id, entry) {
+    if (entry.shown.length < IN_PLACE_FROM) return false;
+    const now = performance.now();
+    if (entry.heldShow) return true;
+    if (entry.shownAt === undefined || now - entry.shownAt >= this.readerRedrawMs) {
+      entry.shownAt = now;
+      return false;
+    }
+    entry.heldShow = setTimeout(() => this.showHeld(id, entry), this.readerRedrawMs - (now - entry.shownAt));
+    return true;
+  }
+
+  /** Draws `entry`'s note if a redraw was held back (`deferShow`): its time is up, or it took focus. */
+  showHeld(id, entry) {
+    if (!entry.heldShow) return;
+    clearTimeout(entry.heldShow);
+    entry.heldShow = null;
+    entry.shownAt = performance.now();
+    this.show(entry.textarea, entry.shown, null, entry.textarea.scrollTop);
+    this.view.renderCursors(id);
   }
 
   /** `applyRemote` during `catchUp`: the op goes into the note's batch, nothing is drawn. */
