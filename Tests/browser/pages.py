@@ -216,3 +216,18 @@ def reviewer_joined(daemon, token, browsers, title):
     page.get(invite_of(created, "Asha"))
     joined(page)
     return created["session"]["id"], created["session"]["notes"][0], page
+
+
+def apply_op(text, op):
+    """An op as PROTOCOL §3.3 has it (retain n > 0, delete n < 0, insert a string), on text of
+    one code unit per character."""
+    out, at = [], 0
+    for part in op:
+        if isinstance(part, str):
+            out.append(part)
+        elif part > 0:
+            out.append(text[at:at + part])
+            at += part
+        else:
+            at -= part
+    return "".join(out)

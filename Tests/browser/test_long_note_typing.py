@@ -10,23 +10,9 @@ from selenium.webdriver.common.keys import Keys
 from websockets.sync.client import connect
 
 from conftest import browser_errors
-from pages import invite_of, shown_note, start_live_review, wait_js, wait_until
+from pages import apply_op, invite_of, shown_note, start_live_review, wait_js, wait_until
 
 LINE = "Evidence about reading stamina in year two, seen in three classes.\n"
-
-
-def apply_op(text, op):
-    """An op as PROTOCOL §3.3 has it, on ASCII text."""
-    out, at = [], 0
-    for part in op:
-        if isinstance(part, str):
-            out.append(part)
-        elif part > 0:
-            out.append(text[at:at + part])
-            at += part
-        else:
-            at -= part
-    return "".join(out)
 
 
 class Bot:

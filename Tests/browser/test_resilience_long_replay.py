@@ -17,7 +17,7 @@ from selenium.webdriver.common.by import By
 from websockets.sync.client import connect
 
 from conftest import browser_errors, proxied_daemon
-from pages import connection_banner, invite_of, joined, note_get, schedule_via_api, shown_note, wait_js, wait_until
+from pages import apply_op, connection_banner, invite_of, joined, note_get, schedule_via_api, shown_note, wait_js, wait_until
 from room_helpers import press
 from test_resend_after_reconnect import COUNT_WELCOMES, RECONNECT_NOISE, welcomes
 
@@ -29,19 +29,6 @@ TYPED_OFFLINE = " typed offline"
 TYPED_AFTER = " and after"
 # Closes of the page's connection once it has joined again (a drop by its own ping rule counts).
 COUNT_CLOSES = "window.__closes = 0; window.reviewroom.connection.addCloseListener(() => { window.__closes += 1; });"
-
-
-def apply(text, op):
-    out, at = [], 0
-    for c in op:
-        if isinstance(c, str):
-            out.append(c)
-        elif c > 0:
-            out.append(text[at:at + c])
-            at += c
-        else:
-            at -= c
-    return "".join(out)
 
 
 def at(position, length, component):
@@ -74,7 +61,7 @@ class Ben:
             self.ws.send(json.dumps({"type": "note.edit", "id": self.sent, "note": self.note, "rev": self.rev,
                                      "opId": f"ben-{self.sent}", "op": op}))
             self.rev += 1
-            self.text = apply(self.text, op)
+            self.text = apply_op(self.text, op)
         for _ in ops:
             ack = self.reply(lambda m: m["type"] in ("ack", "error") and m.get("id", 0) >= first)
             assert ack["type"] == "ack", ack
