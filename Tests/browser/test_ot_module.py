@@ -137,3 +137,33 @@ def test_js_note_client_resends_on_the_rev_its_op_spans_and_carries_edits_over_a
     driver.get(daemon.base + "/join")
     assert driver.execute_async_script(RUN_RECONNECT) == []
     assert [e for e in browser_errors(driver) if "ot.js" in e] == []
+
+
+def test_a_restore_rebases_an_unsent_edit_to_a_whole_word_not_inside_the_last_tag(daemon, browsers):
+    """An operations probe restored a backup while a reviewer typed just before another's latest
+    tag: the restored text's last tag "[A0335]" and the lost "[A1179]" shared only "]", and the
+    character diff put the reviewer's unsent text inside "[A0335", before its "]" (3 of 3)."""
+    driver = browsers()
+    driver.get(daemon.base + "/join")
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "import('/js/ot.js').then(({ TextOperation: T, rebaseOperation, diffOperation }) => {"
+        "  const cases = [['base<b1>[A2][A3]', 'base[A2]', 12], ['one\\ntwo\\nthree\\n', 'one\\nTWO\\nthree\\n', 11],"
+        "    ['same text', 'same text', 4], ['', 'new', 0], ['gone', '', 2], ['ab\\ncd', 'xy\\ncd', 4],"
+        "    ['hello world', 'Bilal: hello world', 8], ['hello big world', 'hello world', 13]];"
+        "  done(cases.map(([before, after, at]) => {"
+        "    const path = rebaseOperation(before, after), typed = new T().retain(at).insert('X').retain(before.length - at);"
+        "    const [, moved] = T.transform(path, typed);"
+        "    const old = T.transform(diffOperation(before, after), typed)[1];"
+        "    return { turns: path.apply(before) === after, result: moved.apply(after), byCharacters: old.apply(after) };"
+        "  }));"
+        "}, (e) => done(String(e)));")
+    assert all(case["turns"] for case in result), result
+    assert result[0]["byCharacters"] == "base[A2X]", result[0]  # the fault: inside the tag
+    assert result[0]["result"] in ("baseX[A2]", "base[A2]X"), result[0]
+    assert result[1]["result"] == "one\nTWO\nthrXee\n", result[1]  # a whole common line keeps its place
+    assert result[2]["result"] == "sameX text" and result[3]["result"] in ("Xnew", "newX"), result
+    assert result[5]["result"] == "xy\ncXd", result[5]
+    # Text only added before, or only taken away: the rest keeps its place, mid-line too.
+    assert result[6]["result"] == "Bilal: hello woXrld" and result[7]["result"] == "hello worXld", result[6:]
+    assert browser_errors(driver) == []

@@ -1,7 +1,7 @@
 // The client side of one shared note: the ot.js three-state machine (PROTOCOL.md §3.3).
 
 import { TextOperation, PendingText, MAX_INSERT_UNITS } from './text-operation.js';
-import { diffOperation } from './text-diff.js';
+import { rebaseOperation } from './text-diff.js';
 
 /**
  * The client side of one note (ot.js's Client): synchronized, awaiting-confirm
@@ -173,7 +173,7 @@ export class NoteClient {
       [, buffer] = TextOperation.transform(outstanding.invert(base), buffer);
       outstanding = null;
     }
-    let path = diffOperation(base, this.serverText);
+    let path = rebaseOperation(base, this.serverText);
     if (outstanding) {
       const [pathPrime, outstandingPrime] = TextOperation.transform(path, outstanding);
       path = pathPrime;

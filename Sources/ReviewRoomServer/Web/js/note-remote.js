@@ -7,7 +7,7 @@
 // a second, and edits and announcements fell a quarter of a second and more behind. The ops a
 // resume replays are kept until the replay is over and then applied at once the same way
 // (`catchUp`): drawn one by one, a few thousand ops into a long note blocked the page for minutes.
-import { diffOperation, PendingText } from './ot.js';
+import { PendingText, rebaseOperation } from './ot.js';
 import { moveRanges } from './text-ranges.js';
 import { t } from './strings.js';
 import { displayText, toDisplay, toModel } from './line-breaks.js';
@@ -288,7 +288,7 @@ export class NoteRemote {
   keepSelection(old, entry) {
     const area = old.textarea;
     const [start, end] = [toModel(old.shown, area.selectionStart), toModel(old.shown, area.selectionEnd)];
-    const [from, to] = movedSelection(diffOperation(old.shown, entry.shown), start, end);
+    const [from, to] = movedSelection(rebaseOperation(old.shown, entry.shown), start, end);
     entry.textarea.setSelectionRange(toDisplay(entry.shown, from), toDisplay(entry.shown, to), area.selectionDirection);
   }
 
@@ -299,7 +299,7 @@ export class NoteRemote {
     const before = entry.shown;
     const [start, end] = [toModel(before, area.selectionStart), toModel(before, area.selectionEnd)];
     const direction = area.selectionDirection;
-    const op = diffOperation(before, entry.client.text);
+    const op = rebaseOperation(before, entry.client.text);
     if (entry.paste) entry.paste = moveRanges(entry.paste, op);
     entry.undo.transform(op);
     entry.shown = entry.client.text;

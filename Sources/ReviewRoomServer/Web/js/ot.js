@@ -4,5 +4,5 @@
 // string = insert, negative integer = delete, lengths in UTF-16 code units.
 
 export { OpError, MAX_INSERT_UNITS, TextOperation, PendingText } from './text-operation.js';
-export { diffOperation } from './text-diff.js';
+export { diffOperation, rebaseOperation } from './text-diff.js';
 export { NoteClient } from './note-client.js';
