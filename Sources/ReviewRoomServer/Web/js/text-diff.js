@@ -23,7 +23,14 @@ export function diffOperation(before, after, caret = null) {
     start = Math.max(lowest, Math.min(prefix, caret - inserted));
     end = after.length - start - inserted;
   }
-  // Never cut a surrogate pair: widen the changed range over a split pair.
+  return replacing(before, after, start, end);
+}
+
+/**
+ * The op that keeps `before`'s first `start` and last `end` units and replaces what lies between
+ * with `after`'s; never cutting a surrogate pair (the range widens over a split pair).
+ */
+function replacing(before, after, start, end) {
   if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
   if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;
   const op = new TextOperation();
@@ -53,11 +60,5 @@ export function rebaseOperation(before, after) {
   // kept whole; any other starts at the first line start inside it (none: no common end).
   const whole = before.length - suffix === prefix || after.length - suffix === prefix;
   while (!whole && suffix > 0 && after.charCodeAt(after.length - suffix - 1) !== 10) suffix--;
-  if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--;
-  const op = new TextOperation();
-  op.retain(prefix);
-  op.delete(before.length - prefix - suffix);
-  op.insert(after.slice(prefix, after.length - suffix));
-  op.retain(suffix);
-  return op;
+  return replacing(before, after, prefix, suffix);
 }
