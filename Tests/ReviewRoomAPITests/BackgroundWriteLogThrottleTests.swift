@@ -89,6 +89,32 @@ struct BackgroundWriteLogThrottleTests {
         #expect(again.map(\.message) == ["cannot mark online intervals as still open"])
     }
 
+    /// With a settling time (the daemon's 10 s), writes that fail and succeed by turns, as
+    /// small ones do on a nearly full disk, are one stretch: its first failure logged in full,
+    /// no "succeeds again" between, and one notice once successes went on that long. An
+    /// operations probe saw the pair of lines every second or two for two minutes.
+    @Test func writesThatFailAndSucceedByTurnsAreOneStretchUntilTheSuccessesSettle() {
+        var throttle = BackgroundWriteLogThrottle(settleSeconds: 10)
+        var lines: [ThrottledLogLine] = []
+        for second in stride(from: 0, to: 30, by: 2) {
+            lines += throttle.failed(.attendanceJoined, session: "s-\(second)", error: full, now: t0.adding(seconds: Double(second)))
+            lines += throttle.succeeded(.attendanceJoined, now: t0.adding(seconds: Double(second) + 1))
+        }
+        #expect(lines.map(\.message) == ["cannot record that a participant came online"], "\(lines.map(\.message))")
+        #expect(throttle.isFailing(.attendanceJoined))
+        #expect(throttle.nextSummaryDue(now: t0.adding(seconds: 30)) == t0.adding(seconds: 39), "the last success at 29 settles at 39")
+        #expect(throttle.succeeded(.attendanceJoined, now: t0.adding(seconds: 35)).isEmpty, "not settled yet")
+        let settled = throttle.dueSummaries(now: t0.adding(seconds: 39))
+        #expect(settled.map(\.message) == ["recording that a participant came online succeeds again after 15 failures"])
+        #expect(!throttle.isFailing(.attendanceJoined))
+        #expect(throttle.failed(.attendanceJoined, session: "s-x", error: full, now: t0.adding(seconds: 40)).map(\.message)
+                == ["cannot record that a participant came online"], "a new stretch is logged in full")
+        // At shutdown a recovery under way is told at once.
+        _ = throttle.succeeded(.attendanceJoined, now: t0.adding(seconds: 41))
+        #expect(throttle.remainingSummaries(now: t0.adding(seconds: 42)).map(\.message)
+                == ["recording that a participant came online succeeds again after 1 failure"])
+    }
+
     /// Kinds are throttled apart: a failing snapshot does not hide a failing mark, a success of
     /// one does not announce the other's recovery, and a due summary of one kind comes out when
     /// another kind reports.

@@ -18,6 +18,7 @@ struct BackgroundWriteLogTimerTests {
     let clock: ManualSessionClock
     let log = AwaitableLog<String>(name: "daemon log")
     let writes: BackgroundWriteLog
+    let logger: Logger
 
     init() {
         let clock = ManualSessionClock(start: t0)
@@ -26,7 +27,30 @@ struct BackgroundWriteLogTimerTests {
             DaemonLogHandler(label: $0, journal: true, control: LogLevelControl(level: .info), sink: sink)
         }
         self.clock = clock
+        self.logger = logger
         writes = BackgroundWriteLog(logger: logger, clock: clock)
+    }
+
+    /// With the daemon's settling time, a success after failures is told by the timer once
+    /// successes have gone on for it with no failure, with no further write; a failure before
+    /// then keeps the stretch going, and is not logged in full again.
+    @Test func aRecoveryIsToldOnceItSettledWithNoFurtherWrite() async throws {
+        let settling = BackgroundWriteLog(logger: logger, clock: clock, throttle: BackgroundWriteLogThrottle(settleSeconds: 10))
+        settling.failed(.attendanceJoined, session: SessionID("s-1"), error: DiskFull())
+        clock.advance(to: t0.adding(seconds: 1))
+        settling.succeeded(.attendanceJoined)
+        clock.advance(to: t0.adding(seconds: 5))
+        settling.failed(.attendanceJoined, session: SessionID("s-2"), error: DiskFull())
+        clock.advance(to: t0.adding(seconds: 6))
+        settling.succeeded(.attendanceJoined)
+        #expect(log.entries.count == 1, "one failure line, no notice: \(log.entries)")
+        await untilTheTimerSleeps()
+        clock.advance(to: t0.adding(seconds: 15.999))
+        #expect(log.entries.count == 1, "\(log.entries)")
+        clock.advance(to: t0.adding(seconds: 16))
+        let notice = try await summary("succeeds again")
+        #expect(notice.hasPrefix("<5>test.writes: recording that a participant came online succeeds again after 2 failures"), "\(notice)")
+        #expect(!settling.isTimerArmed)
     }
 
     func fail(_ kind: BackgroundWriteKind, _ session: String, at seconds: Double) {

@@ -36,7 +36,9 @@ struct InProcessServer {
             fixture = try await SessionFixture.create(in: store, startsAt: start.adding(seconds: 60), agenda: agenda)
         }
         let clock = clock ?? ManualSessionClock(start: start)
-        let registry = SessionRegistry(store: store, clock: clock, limits: limits, logger: logger)
+        // Recoveries are logged at once here, as the flood tests expect; the wait the daemon
+        // uses is BackgroundWriteLogTimerTests' and BackgroundWriteLogThrottleTests'.
+        let registry = SessionRegistry(store: store, clock: clock, limits: limits, logger: logger, writeRecoverySettleSeconds: 0)
         var configuration = TransportConfiguration()
         configuration.port = 0
         let server = WebSocketServer(configuration: configuration, responder: responder?(store, registry) ?? NotFound(),

@@ -7,7 +7,9 @@ import ReviewRoomCore
 /// per session or connection: per kind, the first occurrence is logged with its session and
 /// details; later ones are counted and summarised at most once per ``intervalSeconds`` ("…
 /// failed N times in M sessions in the last minute"); for a write, the first success after
-/// failures logs one notice; for an event (``ThrottledLogKind/endsWhenQuiet``), an interval
+/// failures logs one notice (with ``settleSeconds``, only once no failure came for that long:
+/// on a nearly full disk small writes get through now and then, and each one logged "succeeds
+/// again" with the disk still full, two lines every second or two); for an event (``ThrottledLogKind/endsWhenQuiet``), an interval
 /// with nothing untold ends the stretch, and the next occurrence is logged in full again.
 /// ``nextSummaryDue(now:)`` says when a summary comes due with no further report, for the
 /// caller's timer. Pure: the caller passes the time.
@@ -31,6 +33,8 @@ struct LogThrottle<Kind: ThrottledLogKind>: Sendable {
         var firstLogged: Bool
         /// The error of the latest failure (the summary shows it), if the kind has errors.
         var lastError: String?
+        /// When a success came with no failure since: the recovery is told ``settleSeconds`` later.
+        var recoveredAt: Timestamp?
 
         /// Starts counting afresh at `now` (after a summary, or a window with nothing to summarise).
         mutating func startWindow(at now: Timestamp) {
@@ -47,11 +51,15 @@ struct LogThrottle<Kind: ThrottledLogKind>: Sendable {
 
     /// The least time between two summaries of one kind.
     let intervalSeconds: Double
+    /// How long successes must go on with no failure before the recovery is told (0: at once).
+    let settleSeconds: Double
     private var failing: [Kind: Failing] = [:]
 
-    /// A throttle summarising at most once per `intervalSeconds` (a minute in the daemon).
-    init(intervalSeconds: Double = 60) {
+    /// A throttle summarising at most once per `intervalSeconds` (a minute in the daemon) and
+    /// telling a recovery once `settleSeconds` passed without a failure.
+    init(intervalSeconds: Double = 60, settleSeconds: Double = 0) {
         self.intervalSeconds = intervalSeconds
+        self.settleSeconds = settleSeconds
     }
 
     /// Whether writes of `kind` have failed with no success since.
@@ -77,6 +85,8 @@ struct LogThrottle<Kind: ThrottledLogKind>: Sendable {
                 + [ThrottledLogLine(level: kind.failureLevel, message: kind.failureMessage, metadata: metadata)]
         }
         var lines = dueSummaries(now: now, except: kind)
+        // A failure before the recovery settled: the same stretch goes on.
+        state.recoveredAt = nil
         // The wall clock stepped back: the window restarts rather than waiting for the old instant.
         if now < state.windowStart { state.windowStart = now }
         if let summary = summary(kind, state, now: now) {
@@ -102,12 +112,23 @@ struct LogThrottle<Kind: ThrottledLogKind>: Sendable {
     /// starts afresh: its next failure is logged in full). Returns the lines to log.
     mutating func succeeded(_ kind: Kind, now: Timestamp) -> [ThrottledLogLine] {
         var lines = dueSummaries(now: now, except: kind)
-        guard let state = failing.removeValue(forKey: kind) else { return lines }
-        lines.append(ThrottledLogLine(
+        guard var state = failing[kind] else { return lines }
+        // The first success since the last failure starts the wait (again, if the clock stepped back).
+        if let since = state.recoveredAt, since <= now {} else { state.recoveredAt = now }
+        failing[kind] = state
+        if let settled = settledRecovery(kind, now: now, after: settleSeconds) { lines.append(settled) }
+        return lines
+    }
+
+    /// The notice that `kind` works again, if its successes have gone on `after` seconds with
+    /// no failure; the kind then starts afresh (its next failure is logged in full).
+    private mutating func settledRecovery(_ kind: Kind, now: Timestamp, after: Double) -> ThrottledLogLine? {
+        guard let state = failing[kind], let since = state.recoveredAt, since.seconds(to: now) >= after else { return nil }
+        failing[kind] = nil
+        return ThrottledLogLine(
             level: .notice,
             message: kind.recoveryMessage(total: state.total),
-            metadata: ["failures": "\(state.total)", "failingSince": "\(state.since)"]))
-        return lines
+            metadata: ["failures": "\(state.total)", "failingSince": "\(state.since)"])
     }
 
     /// Summaries of every kind whose window is over with failures not yet logged, at `now`
@@ -128,7 +149,13 @@ struct LogThrottle<Kind: ThrottledLogKind>: Sendable {
     /// The caller arms a timer for it, so counted failures are told even when no write follows.
     mutating func nextSummaryDue(now: Timestamp) -> Timestamp? {
         var due: Timestamp?
-        for (kind, var state) in failing where state.count > (state.firstLogged ? 1 : 0) {
+        for (_, state) in failing {
+            if let since = state.recoveredAt {
+                let settled = since.adding(seconds: settleSeconds)
+                if due.map({ settled < $0 }) ?? true { due = settled }
+            }
+        }
+        for (kind, var state) in failing where state.count > (state.firstLogged ? 1 : 0) && state.recoveredAt == nil {
             // The wall clock stepped back: the window restarts rather than waiting for the old instant.
             if now < state.windowStart {
                 state.windowStart = now
@@ -144,6 +171,11 @@ struct LogThrottle<Kind: ThrottledLogKind>: Sendable {
                                        minimumSeconds: Double? = nil) -> [ThrottledLogLine] {
         var lines: [ThrottledLogLine] = []
         for kind in Kind.allCases where kind != skipped {
+            // A recovery under way: told once settled, with every failure in its count.
+            if failing[kind]?.recoveredAt != nil {
+                if let settled = settledRecovery(kind, now: now, after: minimumSeconds ?? settleSeconds) { lines.append(settled) }
+                continue
+            }
             guard var state = failing[kind],
                   let line = summary(kind, state, now: now, after: minimumSeconds) else { continue }
             lines.append(line)

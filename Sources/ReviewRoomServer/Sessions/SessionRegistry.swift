@@ -34,15 +34,20 @@ public actor SessionRegistry {
     /// Graceful shutdown began: `hello`s are refused with 1001 and load no session.
     public private(set) var isStopping = false
 
-    /// Creates an empty registry over an open store.
+    /// Creates an empty registry over an open store. `writeRecoverySettleSeconds`: how long the
+    /// sessions' store writes must go without failing before their recovery is logged.
     public init(store: Store, clock: any SessionClock = SystemSessionClock(), limits: LiveLimits = LiveLimits(),
-                logger: Logger = Logger(label: "reviewroom.sessions"), metrics: Metrics? = nil) {
+                logger: Logger = Logger(label: "reviewroom.sessions"), metrics: Metrics? = nil,
+                writeRecoverySettleSeconds: Double = 10) {
         self.store = store
         self.metrics = metrics
         self.clock = clock
         self.limits = limits
         self.logger = logger
-        backgroundWrites = BackgroundWriteLog(logger: logger, clock: clock)
+        // A recovery is told once writes have gone 10 s without failing: on a nearly full disk
+        // small writes get through now and then, and each logged "succeeds again".
+        backgroundWrites = BackgroundWriteLog(logger: logger, clock: clock,
+                                              throttle: BackgroundWriteLogThrottle(settleSeconds: writeRecoverySettleSeconds))
         forcedCloses = ThrottledLog(logger: logger, clock: clock)
     }
 
