@@ -98,6 +98,9 @@ struct BackupTests {
         #expect(overwrite?.code == .backupFailed)
         #expect(overwrite?.message.contains("exists already") == true)
         #expect(FileManager.default.contents(atPath: existing) == Data("keep me".utf8))
+        let directory = await #expect(throws: StoreError.self) { try await store.backup(to: dir.path + "/") }
+        #expect(directory?.message.contains("is a directory: give a file name in it, such as \(dir.path)/reviewroom-backup.sqlite3") == true,
+                "\(directory?.message ?? "")")
         let nowhere = await #expect(throws: StoreError.self) { try await store.backup(to: dir.file("missing/backup.sqlite3")) }
         #expect(nowhere?.code == .backupFailed)
         #expect(nowhere?.message.contains("does not exist") == true)

@@ -15,6 +15,13 @@ extension Store {
     ///   `.diskFull` when the destination's disk fills up.
     public func backup(to destination: String) async throws {
         guard !destination.isEmpty else { throw StoreError(.backupFailed, "the backup destination path is empty") }
+        var existing = stat()
+        if stat(destination, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFDIR {
+            // "exists already" left an operations probe unsure what was wrong with `backup bk/`.
+            var base = destination
+            while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
+            throw StoreError(.backupFailed, "backup destination \(destination) is a directory: give a file name in it, such as \(base)/reviewroom-backup.sqlite3")
+        }
         if access(destination, F_OK) == 0 {
             throw StoreError(.backupFailed, "backup destination \(destination) exists already: choose a new file name (a backup never overwrites)")
         }
