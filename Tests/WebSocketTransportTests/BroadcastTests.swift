@@ -78,7 +78,13 @@ import WebSocketTransport
     }
 
     @Test func stalledReaderIsClosedWith4029WhileOthersGetEverything() async throws {
-        let harness = try TransportHarness(echo: false) { $0.outboxLimitBytes = 64 * 1024 }
+        // Only the overflow may close the stalled client: it never reads, so it never answers a
+        // ping either, and in a loaded CI run the rounds took 37 s, past the 35 s idle hangup.
+        let harness = try TransportHarness(echo: false) {
+            $0.outboxLimitBytes = 64 * 1024
+            $0.idlePingSeconds = 600
+            $0.idleHangupSeconds = 900
+        }
         #expect(harness.server.outboxOverflowCount == 0)
         let port = harness.port
         let (stalled, readers) = try await RawBlocking.run {
