@@ -179,6 +179,23 @@ class MarkdownRecordTests(unittest.TestCase):
         self.assertEqual([h for h in hrefs if not h.startswith(("http://", "https://", "mailto:"))], [])
         self.assertIn("[x](javascript:alert(1))", trusting.render(raw), "the note's text is still shown as written")
 
+    def test_a_notes_code_spans_show_their_text_and_nothing_from_the_note_is_html(self):
+        raw = sample("record-code-note.md").read_text(encoding="utf-8")
+        for parser in (MarkdownIt("commonmark"), MarkdownIt("commonmark").enable("table")):
+            rendered = parser.render(raw)
+            # markdown-it passes raw HTML through (html=True in CommonMark mode): none may come
+            # from the note, in a paragraph or in a table cell.
+            self.assertNotIn("<img", rendered)
+            self.assertNotIn("<b>", rendered)
+            self.assertNotIn("<i>", rendered)
+            for n in range(1, 6):
+                self.assertIn(f"onerror=alert({n})", rendered, "each attempt is still shown as text")
+            codes = re.findall(r"<code>(.*?)</code>", rendered, re.S)
+            # Inside a code span `<` and `&` read as typed, not as "&lt;" (HTML-escaped once here).
+            self.assertIn("a &lt; b &amp;&amp; c", codes)
+            self.assertIn("x&lt;y", codes)
+            self.assertIn("a ` &lt;b&gt;bold&lt;/b&gt;", codes)
+
 
 if __name__ == "__main__":
     unittest.main()

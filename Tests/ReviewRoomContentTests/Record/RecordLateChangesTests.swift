@@ -37,7 +37,7 @@ struct RecordLateChangesTests {
     func lateQuestionChangesAreEscaped() throws {
         let input = try Self.withLateQuestionChanges()
         let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
-        #expect(markdown.contains("— Question added: “What would \\| &lt;b\\>you&lt;/b\\> try first?” (Fran)"))
+        #expect(markdown.contains("— Question added: “What would \\| &lt;b\\>you&lt;/b\\> try first?” (by Fran)"))
         let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
         #expect(html.contains("<td>Question added: “What would | &lt;b&gt;you&lt;/b&gt; try first?”</td>"))
         #expect(!html.contains("<b>you"))
@@ -62,20 +62,29 @@ struct RecordLateChangesTests {
         try review.run(.handLower(), by: "r2", at: 1014)
         try review.run(.floorNext(), by: "f1", at: 1020)
         try review.run(.sessionEnd, by: "f1", at: 1060)
-        let record = ReviewRecord(review.input(at: 1100))
-        let lines = record.log.filter { $0.seq > 0 }.map { "\($0.time) \($0.text)" + ($0.by.map { " (\($0))" } ?? "") }
+        let input = review.input(at: 1100)
+        let record = ReviewRecord(input)
+        let lines = record.log.filter { $0.seq > 0 }.map { "\($0.time) \($0.text)" + ($0.by.map { " [\($0)]" } ?? "") }
         let tail = Array(lines.drop { !$0.hasPrefix("09:46:51") })
         #expect(tail == [
-            "09:46:51 Hand raised: Asha (Asha)",
-            "09:46:52 Hand raised: Ben (direct response) (Ben)",
-            "09:46:53 Hand raised: Raj (Raj)",
-            "09:46:54 Hand lowered: Raj (Raj)",
-            "09:47:00 Floor to Ben (Fran)",
-            "09:47:40 Session ended (Fran)",
+            "09:46:51 Hand raised: Asha [Asha]",
+            "09:46:52 Hand raised: Ben (direct response) [Ben]",
+            "09:46:53 Hand raised: Raj [Raj]",
+            "09:46:54 Hand lowered: Raj [Raj]",
+            "09:47:00 Floor to Ben [Fran]",
+            "09:47:40 Session ended [Fran]",
             // Nobody lowered it: the end reset the floor (it read "Hand lowered: Asha (Fran)").
-            "09:47:40 Hand still up when the session ended: Asha (Fran)",
-            "09:47:40 Turn ended when the session ended: Ben (Fran)",
+            "09:47:40 Hand still up when the session ended: Asha [Fran]",
+            "09:47:40 Turn ended when the session ended: Ben [Fran]",
         ], "\(tail)")
+        // Markdown names the author after "by", and not at all where the line names them alone.
+        let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
+        let logLines = markdown.split(separator: "\n").filter { $0.hasPrefix("- 09:4") }.map { String($0.dropFirst(13)) }
+        #expect(Array(logLines.drop { !$0.hasPrefix("Hand raised: Asha") }) == [
+            "Hand raised: Asha", "Hand raised: Ben (direct response)", "Hand raised: Raj", "Hand lowered: Raj",
+            "Floor to Ben (by Fran)", "Session ended (by Fran)",
+            "Hand still up when the session ended: Asha (by Fran)", "Turn ended when the session ended: Ben (by Fran)",
+        ], "\(logLines)")
         #expect(record.log.allSatisfy { $0.kind != "hand" }, "hands are floor entries: the schema's kinds are unchanged")
     }
 

@@ -7,7 +7,7 @@ import Testing
 /// into `$REVIEWROOM_CONTENT_SAMPLES` when set, otherwise into a temporary directory.
 @Suite("Sample exports for the Python checks")
 struct SampleExportTests {
-    @Test("record.json, record.html, record.md, record-breaking-note.md, record.schema.json, csp.txt and session.ics are written and read back")
+    @Test("record.json, record.html, record.md, record-breaking-note.md, record-code-note.md, record.schema.json, csp.txt and session.ics are written and read back")
     func writeSamples() throws {
         let directory = ProcessInfo.processInfo.environment["REVIEWROOM_CONTENT_SAMPLES"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("reviewroom-samples-\(UUID().uuidString)")
@@ -22,6 +22,7 @@ struct SampleExportTests {
             ("record.html", RecordRenderer.render(input, as: .html)),
             ("record.md", RecordRenderer.render(input, as: .markdown)),
             ("record-breaking-note.md", RecordRenderer.render(try RecordAuditFixTests.withBreakingNote(), as: .markdown)),
+            ("record-code-note.md", RecordRenderer.render(try RecordMarkdownCodeSpanTests.withAttackingNote(), as: .markdown)),
             ("record.schema.json", Array(RecordSchema.json.utf8)),
             ("csp.txt", Array(RecordHTML.contentSecurityPolicy.utf8)),
             ("session.ics", Array(CalendarExport.ics(

@@ -124,10 +124,23 @@ enum RecordMarkdown {
         out.append("Times in \(record.displayTimeZone).")
         out.append("")
         for (entry, time) in zip(record.log, RecordText.logTimes(record)) {
-            out.append("- \(time) — \(inline(entry.text))" + (entry.by.map { " (\(inline($0)))" } ?? ""))
+            out.append("- \(time) — \(inline(entry.text))" + byline(entry))
         }
         if record.log.isEmpty { out.append("Nothing logged.") }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// " (by Fran)" after a log line, or nothing when the line names its author alone after its
+    /// colon: "Hand raised: Cara", not "Hand raised: Cara (Cara)". Without "by", a name in
+    /// brackets after another read as that person's other name ("Hand lowered: Asha (Fran)").
+    static func byline(_ entry: RecordLogEntry) -> String {
+        guard let by = entry.by else { return "" }
+        let author = RecordText.isolated(by)
+        if let colon = entry.text.range(of: ": ") {
+            let subject = entry.text[colon.upperBound...]
+            if subject == author || subject == author + " (direct response)" { return "" }
+        }
+        return " (by \(inline(author)))"
     }
 
     /// A note's passages as a block quote, each passage's author named after it.
@@ -142,8 +155,10 @@ enum RecordMarkdown {
         // saw five separate entries render as one run-on paragraph, and lines after a bullet
         // fold into it), so a line followed by another ends in a hard break (two spaces).
         let hasText = { (line: String) in !line.allSatisfy(\.isWhitespace) }
+        let scalars = lines.map { Array(withoutControls($0).unicodeScalars) }
+        let code = MarkdownCodeSpans.contents(of: scalars)
         var out = lines.indices.map { index in
-            let quoted = "> " + escapeLine(lines[index])
+            let quoted = "> " + escapeLine(scalars[index], code: code[index])
             let breaks = hasText(lines[index]) && lines.indices.contains(index + 1) && hasText(lines[index + 1])
             return breaks ? quoted + "  " : quoted
         }
@@ -179,14 +194,16 @@ enum RecordMarkdown {
     /// A table cell.
     static func cell(_ text: String) -> String { inline(text) }
 
-    /// A quoted note line: the notes are Markdown, so their markup stays, but `&` and `<`
-    /// are escaped so that a note cannot inject raw HTML into a rendered record, and a link
-    /// whose destination is not plainly safe loses its `]` (``MarkdownLinkGuard``).
-    static func escapeLine(_ line: String) -> String {
-        let scalars = Array(withoutControls(line).unicodeScalars)
+    /// A quoted note line (its control characters already replaced): the notes are Markdown, so
+    /// their markup stays, but `&` and `<` are escaped so that a note cannot inject raw HTML into
+    /// a rendered record, and a link whose destination is not plainly safe loses its `]`
+    /// (``MarkdownLinkGuard``). Inside the code spans at `code` (``MarkdownCodeSpans``) all is
+    /// literal: an entity there would be shown as typed, and no HTML or link starts there.
+    static func escapeLine(_ scalars: [Unicode.Scalar], code: Set<Int>) -> String {
         var out = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
             switch scalar {
+            case _ where code.contains(index): out.append(scalar)
             case "&": out.append(contentsOf: "&amp;".unicodeScalars)
             case "<": out.append(contentsOf: "&lt;".unicodeScalars)
             // An entity never acts as markup, whatever backslashes the note put before it.
