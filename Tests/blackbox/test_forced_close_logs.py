@@ -147,3 +147,40 @@ async def test_a_socket_that_never_says_hello_is_closed_4000_and_logged(own_daem
     lines = lines_with(log, NO_HELLO_LINE)
     assert len(lines) == 1 and "info" in lines[0] and "connection=" in lines[0], log
     assert_no_tokens(log, session)
+
+
+async def refused_hello(daemon, hello):
+    client = await Client.open(daemon.ws_url)
+    await client.send(hello)
+    code, _ = await client.close_code()
+    assert code == 4001, code
+
+
+@run
+async def test_joins_leaves_and_refused_tokens_are_logged_by_id(own_daemon):
+    """School IT asked "did she get in?" and "who keeps trying a bad token?": each join and
+    leave is an info line with the session and participant ids, a refused hello and a refused
+    API token say why, none with a name or a token."""
+    daemon = own_daemon()
+    session = schedule_session(daemon, "Reading review", "Stamina")
+    asha = await Client.join(daemon.ws_url, session.tokens["Asha"])
+    epoch = asha.welcome["epoch"]
+    await asha.close()
+    again = await Client.join(daemon.ws_url, session.tokens["Asha"], resume={"epoch": epoch, "after": 0})
+    await again.close()
+    await refused_hello(daemon, {"type": "hello", "token": session.tokens["Ben"][:-4] + "zzzz"})
+    status, _ = daemon.api("GET", "/sessions", session.facilitator_token[:-4] + "zzzz")
+    assert status == 401
+    log = log_after_stop(daemon)
+    where = f"session={session.id}"
+    who = f"participant={session.pids['Asha']}"
+    joined = [line for line in lines_with(log, " joined") if where in line and who in line]
+    assert len(joined) == 2 and all("info" in line and "console=false" in line for line in joined), log
+    assert "resume=no" in joined[0] and "resume=0" in joined[1], joined
+    left = [line for line in lines_with(log, " left") if where in line and who in line]
+    assert len(left) == 2 and all("seconds=" in line for line in left), log
+    assert len(lines_with(log, "hello refused")) == 1, log
+    api = lines_with(log, "API request refused")
+    assert len(api) == 1 and "path=/api/v1/sessions" in api[0] and "status=401" in api[0] and "remote=" in api[0], log
+    assert "Asha" not in log and "Reading review" not in log, "names and titles stay out of the log"
+    assert_no_tokens(log, session)

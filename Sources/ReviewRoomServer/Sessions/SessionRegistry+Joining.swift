@@ -6,8 +6,8 @@ import WebSocketTransport
 extension SessionRegistry {
     /// Where a connection's `hello` got it.
     enum JoinResult: Sendable {
-        /// Joined this session as this participant.
-        case joined(SessionActor, SessionID)
+        /// Joined `session` (served by the actor) as `participant`.
+        case joined(SessionActor, SessionID, participant: String)
         /// Refused; the connection was (or is to be) closed with `code`.
         case refused(code: UInt16, error: ProtocolError?)
         /// Already answered and closed (`not_open`, or `rate_limited` for one connection too many).
@@ -67,7 +67,7 @@ extension SessionRegistry {
                 if let resume = hello.resume { older = await target.olderEvents(for: resume) ?? [] }
                 guard !isStopping else { return goingAway }
                 switch await target.join(connection, as: participantID, console: console, resume: hello.resume, older: older) {
-                case .joined: return .joined(target, sessionID)
+                case .joined: return .joined(target, sessionID, participant: participantID)
                 case .unknownParticipant: return unauthorized
                 case .notOpen, .tooManyConnections: return .closed
                 case .stopped:

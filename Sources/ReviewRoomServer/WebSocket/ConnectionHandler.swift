@@ -24,8 +24,9 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
     private enum Stage {
         /// Waiting for the first message, which must be a `hello`.
         case awaitingHello
-        /// Joined `session` (served by `actor`); `since` starts the rate limiter's clock.
-        case joined(actor: SessionActor, session: SessionID, since: ContinuousClock.Instant)
+        /// Joined `session` (served by `actor`) as `participant`; `since` starts the rate
+        /// limiter's clock.
+        case joined(actor: SessionActor, session: SessionID, participant: String, since: ContinuousClock.Instant)
         /// Refused, closed for flooding, or gone: further messages are ignored.
         case done
     }
@@ -50,7 +51,7 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
         switch stage {
         case .awaitingHello:
             await hello(bytes)
-        case .joined(let actor, let session, let since):
+        case .joined(let actor, let session, _, let since):
             await command(bytes, actor: actor, session: session, since: since)
         case .done:
             break
@@ -59,11 +60,13 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
 
     /// Leaves the session if the connection had joined one.
     func closed() async {
-        guard case .joined(let actor, let session, _) = stage else {
+        guard case .joined(let actor, let session, let participant, let since) = stage else {
             stage = .done
             return
         }
         stage = .done
+        logger.info("left", metadata: ["session": "\(session)", "participant": "\(participant)", "connection": "\(connection.id)",
+                                       "seconds": "\((ContinuousClock.now - since).components.seconds)"])
         await leave(actor, session)
     }
 
@@ -82,9 +85,13 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
             return
         }
         switch await registry.join(hello, connection: connection) {
-        case .joined(let actor, let session):
-            stage = .joined(actor: actor, session: session, since: ContinuousClock.now)
+        case .joined(let actor, let session, let participant):
+            stage = .joined(actor: actor, session: session, participant: participant, since: ContinuousClock.now)
             connection.authenticated()
+            // Ids only: names are the schools' personal data, tokens never reach the log.
+            let console = if case .facilitator = hello.credential { true } else { false }
+            logger.info("joined", metadata: ["session": "\(session)", "participant": "\(participant)", "connection": "\(connection.id)",
+                                             "console": "\(console)", "resume": "\(hello.resume.map { String($0.after) } ?? "no")"])
         case .closed:
             return
         case .refused(let code, let error):

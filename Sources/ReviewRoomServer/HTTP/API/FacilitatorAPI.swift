@@ -70,6 +70,13 @@ public struct FacilitatorAPI: Sendable {
                     logger.error("API request failed", metadata: ["path": "\(request.http.path)", "status": "\(failure.status)",
                                                                   "error": "\((error as? StoreError)?.description ?? failure.detail)"])
                 }
+                if failure.status == 401 {
+                    // The path and why, never the header's token; the address shows whether a
+                    // console or a script keeps trying (behind a proxy it is the proxy's).
+                    logger.info("API request refused", metadata: [
+                        "method": "\(request.http.method)", "path": "\(request.http.path)", "status": "401",
+                        "remote": "\(request.http.remoteAddress)", "reason": "\(failure.detail)"])
+                }
                 response = failure.response
             }
             metrics?.httpRequests.increment(String(response.status))
