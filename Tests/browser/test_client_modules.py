@@ -458,3 +458,24 @@ def test_the_changed_range_between_two_texts_is_one_replace_that_turns_one_into_
         "})));", cases)
     assert [r[3] for r in result] == [True] * len(cases), result
     assert result[0][:3] == [2, 2, 3] and result[1][:3] == [3, 3, 3] and result[2][:3] == [6, 6, 12], result
+
+
+def test_download_names_say_the_sessions_date_and_title_and_suit_every_file_system(daemon, browsers):
+    driver = browsers()
+    result = run_in_page(
+        driver, daemon,
+        "import('/js/download-names.js').then((m) => {"
+        "  const s = (title, startsAt = '2026-12-03T23:30:00Z', timeZone = 'Europe/Paris') => ({ id: 's_x1', title, startsAt, timeZone });"
+        "  done({ record: m.recordFileName(s('Reading review'), 'md'), calendar: m.calendarFileName(s('Reading review')),"
+        "    unsafe: m.sessionFileStem(s('Maths/Science: \"Y6\" <set 2>?')), dotted: m.sessionFileStem(s('..hidden\\nline')),"
+        "    blank: m.sessionFileStem(s('///')), long: [...m.sessionFileStem(s('é'.repeat(200)))].length,"
+        "    utc: m.sessionFileStem(s('Late', '2026-12-03T23:30:00Z', 'UTC')) });"
+        "});")
+    # 23:30 UTC is already the 4th in Paris: the date the school reads on its calendar.
+    assert result["record"] == "2026-12-04 Reading review - record.md"
+    assert result["calendar"] == "2026-12-04 Reading review.ics"
+    assert result["unsafe"] == "2026-12-04 Maths-Science- -Y6- -set 2"
+    assert result["dotted"] == "2026-12-04 hidden-line"
+    assert result["blank"] == "2026-12-04 s_x1"
+    assert result["long"] == len("2026-12-04 ") + 80
+    assert result["utc"] == "2026-12-03 Late"

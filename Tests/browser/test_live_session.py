@@ -4,6 +4,7 @@ note at once, the daemon restarts mid-session, and links that cannot join show t
 
 The steps share one session, so they run as one test; each step asserts as it goes."""
 import datetime
+from zoneinfo import ZoneInfo
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -14,6 +15,11 @@ from pages import (axe_problems, countdown_end, joined, note_get, queue_names, s
 
 # Chrome logs failed WebSocket handshakes while the daemon is down; those are expected there only.
 RECONNECT_NOISE = ("WebSocket connection to",)
+
+
+def local_date(iso, zone):
+    """A start's date in its own time zone, as the console's download names give it."""
+    return datetime.datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(ZoneInfo(zone)).date().isoformat()
 
 
 def clean(errors, allowed=()):
@@ -58,7 +64,7 @@ def schedule_in_console(driver):
     links = {field.get_attribute("data-name"): field.get_attribute("value")
              for field in driver.find_elements(By.CSS_SELECTOR, ".invite-link")}
     # "Copy link" either copies or, where the clipboard is refused, selects the link and says so.
-    driver.find_element(By.XPATH, "//button[@aria-label='Copy the link for Asha']").click()
+    driver.find_element(By.XPATH, "//button[@aria-label='Copy link for Asha']").click()
     wait_until(driver, lambda d: "Asha" in d.find_element(By.CSS_SELECTOR, ".form-status").text
                or "clipboard" in d.find_element(By.CSS_SELECTOR, ".form-status").text)
     return links
@@ -212,8 +218,11 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
     listed[0].click()
     wait_until(console, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Record (Markdown)']"))[0].click()
     console.find_element(By.XPATH, "//button[normalize-space()='Download calendar (.ics)']").click()
-    record = console.download_dir / f"{session_id}-record.md"
-    calendar = console.download_dir / f"{session_id}.ics"
+    # Named by the session's date and title (its id said nothing to the host school).
+    session = daemon.api("GET", f"/sessions/{session_id}", facilitator)[1]
+    stem = f"{local_date(session['startsAt'], session['timeZone'])} Reading for pleasure – rapid review"
+    record = console.download_dir / f"{stem} - record.md"
+    calendar = console.download_dir / f"{stem}.ics"
     wait_until(console, lambda d: record.exists() and calendar.exists(),
                message=f"downloads never arrived: {sorted(p.name for p in console.download_dir.iterdir())}")
     wait_until(console, lambda d: "kept offline" in record.read_text(encoding="utf-8"))

@@ -6,6 +6,7 @@ import { Api } from './api.js';
 import { ScheduleForm, field } from './schedule-form.js';
 import { formatInstant } from './timefmt.js';
 import { displayNames, repeatedName } from './names.js';
+import { calendarFileName, recordFileName } from './download-names.js';
 import { LiveConsole } from './live-console.js';
 import { Announcer } from './announcer.js';
 import { fatalNotice, keepsTokenAfter } from './session-page.js';
@@ -273,8 +274,10 @@ function showSession(id, message, { replace = false } = {}) {
     });
     const name = el('input', { type: 'text', id: 'invite-name', required: true });
     const role = el('select', { id: 'invite-role' }, INVITE_ROLES.map((r) => el('option', { value: r }, t(`role.${r}`))));
-    const inviteForm = el('form', { className: 'row', on: { submit: (e) => { e.preventDefault(); guarded(async () => {
-      if (!name.value.trim()) { status.textContent = t('invite.needName'); return; }
+    // noValidate: an empty name is said in the form's status line like the schedule form's
+    // problems, not in the browser's bubble that fades before it is read.
+    const inviteForm = el('form', { className: 'row', noValidate: true, on: { submit: (e) => { e.preventDefault(); guarded(async () => {
+      if (!name.value.trim()) { status.textContent = t('invite.needName'); name.focus(); return; }
       const taken = repeatedName([name.value], (s.participants || []).map((p) => p.name));
       if (taken) { status.textContent = t('invite.nameTaken', { name: taken.name }); return; }
       const invite = await api.invite(id, { name: name.value.trim(), role: role.value });
@@ -292,15 +295,17 @@ function showSession(id, message, { replace = false } = {}) {
       el('div', { className: 'row' },
         el('button', { type: 'button', id: 'run-live', textContent: t('console.runLive'), on: { click: () => showLive(id) } }),
         s.status === 'ended' ? null : el('button', { type: 'button', className: 'secondary', id: 'edit-session', textContent: t('console.edit'), on: { click: () => showEdit(s) } }),
-        el('button', { type: 'button', className: 'secondary', textContent: t('console.ics'), on: { click: () => download(`${base}/calendar.ics`, `${id}.ics`) } }),
+        el('button', { type: 'button', className: 'secondary', textContent: t('console.ics'), on: { click: () => download(`${base}/calendar.ics`, calendarFileName(s)) } }),
         ...['md', 'html', 'json'].map((format) => el('button', { type: 'button', className: 'secondary', textContent: t(`console.record.${format}`),
-          on: { click: () => download(`${base}/record?format=${format}`, `${id}-record.${format}`) } })),
+          on: { click: () => download(`${base}/record?format=${format}`, recordFileName(s, format)) } })),
         // A review that has run is deleted, record and all, not "cancelled": said so, with the
         // way to keep its record, and said again once it is gone.
         el('button', { type: 'button', className: 'secondary danger', id: 'delete-session',
           textContent: t(s.status === 'ended' ? 'console.deleteSession' : 'console.cancelSession'), on: { click: () => guarded(async () => {
             const ran = s.status === 'ended' || s.status === 'live' || s.status === 'paused';
-            if (!window.confirm(t(ran ? 'console.confirmDelete' : 'console.confirmCancel', { title: s.title }))) return;
+            // With its start: two sessions of the same title are told apart.
+            const when = formatInstant(s.startsAt, s.timeZone);
+            if (!window.confirm(t(ran ? 'console.confirmDelete' : 'console.confirmCancel', { title: s.title, when }))) return;
             await api.cancel(id); showSessions({ focus: true, message: t('console.deleted', { title: s.title }), replace: true });
           }) } })),
       el('h2', { textContent: t('invite.heading') }), el('p', { className: 'meta' }, t('invite.onceHint')),

@@ -21,6 +21,16 @@ import { formatDuration } from './timefmt.js';
 const HOLD_MS = 400;
 const TURN_RANGE = { min: 10, max: 1800 };
 
+/**
+ * The seconds a length field's text says: digits, or digits with a unit as dictation writes
+ * them ("90 seconds", "90 s", "2 minutes", "2 min"); NaN for anything else.
+ */
+export function spokenSeconds(text) {
+  const match = /^(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?)?\.?$/i.exec(text.trim());
+  if (!match) return NaN;
+  return Number(match[1]) * (match[2] && match[2][0].toLowerCase() === 'm' ? 60 : 1);
+}
+
 export class LiveConsole {
   /**
    * Joins with the facilitator API `token` and `sessionId` (the owner, signed in), or with
@@ -220,7 +230,7 @@ export class LiveConsole {
    */
   seconds(state, name, inputId, { optional = false } = {}) {
     const raw = state.text.trim();
-    const value = Number(raw);
+    const value = spokenSeconds(raw);
     if (optional && raw === '') {
       state.error = null;
       return undefined;
@@ -236,7 +246,10 @@ export class LiveConsole {
 
   /** A length field bound to `state`, with its error (if any) shown below and described. */
   secondsField(label, state, id) {
-    return this.checkedField(label, state, id, { type: 'number', min: TURN_RANGE.min, max: TURN_RANGE.max, step: 1, className: 'narrow' });
+    // Text, not a number field: dictating "90 seconds" into a number field left it reading "90e"
+    // with an empty value, which a blank turn field takes for no limit. Here the words are
+    // read, or quoted back in the field's error.
+    return this.checkedField(label, state, id, { type: 'text', inputMode: 'numeric', autocomplete: 'off', className: 'narrow' });
   }
 
   /** A field (an input with `props`) bound to `state` (`{text, error}`), with its error (if any) shown below and described. */

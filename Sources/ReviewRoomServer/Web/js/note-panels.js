@@ -39,8 +39,10 @@ export function renderNotes(root, entries, onCopy) {
   }
   const copy = el('button', { type: 'button', id: 'notes-copy', className: 'secondary', textContent: t('notes.copyMarkdown'),
     on: { click: onCopy } });
+  // What the copy did is also shown beside it: the announcement alone left a sighted person
+  // (by voice control, or keeping track of many things) unsure it had worked.
   replaceChildren(root, el('h2', { id: 'notes-heading', textContent: t('notes.heading') }), tabs, panels,
-    el('div', { className: 'row' }, copy));
+    el('div', { className: 'row' }, copy, el('span', { className: 'hint', id: 'notes-copy-status' })));
 }
 
 /** Shows the panel of note `id` (of the Map `notes`) and makes its tab the one Tab reaches. */

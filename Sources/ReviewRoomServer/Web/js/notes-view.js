@@ -19,6 +19,9 @@ import { NoteInput } from './note-input.js';
 import { NoteRemote } from './note-remote.js';
 import { NoteSending } from './note-sending.js';
 
+/** How long "Notes copied as Markdown" stays shown beside the button. */
+const COPY_SHOWN_MS = 10000;
+
 export class NotesView {
   /** `onLocalEdit` (optional) is called after each change typed into a note, once it is queued. */
   constructor(root, { model, connection, announce, onLocalEdit }) {
@@ -193,7 +196,13 @@ export class NotesView {
     const parts = [];
     for (const entry of this.notes.values()) parts.push(`## ${entry.title}\n\n${displayText(entry.shown).trim()}\n`);
     const ok = await copyText(parts.join('\n'));
-    this.announce(ok ? t('notes.copied') : t('notes.copyFailed'));
+    const said = ok ? t('notes.copied') : t('notes.copyFailed');
+    this.announce(said);
+    const shown = this.root.querySelector('#notes-copy-status');
+    if (!shown) return;
+    shown.textContent = said;
+    clearTimeout(this.copyShownTimer);
+    this.copyShownTimer = setTimeout(() => { shown.textContent = ''; }, COPY_SHOWN_MS);
   }
 
   /** The text of a note as shown (for tests and the record). */

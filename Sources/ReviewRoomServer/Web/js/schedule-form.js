@@ -164,7 +164,10 @@ export class ScheduleForm {
         this.promptList, this.addPrompt),
       existing ? null : el('fieldset', {}, el('legend', {}, t('schedule.people')),
         this.peopleList, this.addPerson),
-      el('div', { className: 'row' }, el('button', { type: 'submit', id: 'schedule-submit', textContent: existing ? t('schedule.save') : t('schedule.submit') })),
+      // A double click's second click is no second press: it scheduled the session twice (or
+      // took a passed start without the second look it asks for).
+      el('div', { className: 'row' }, el('button', { type: 'submit', id: 'schedule-submit', textContent: existing ? t('schedule.save') : t('schedule.submit'),
+        on: { click: (e) => { if (e.detail > 1) e.preventDefault(); } } })),
       this.status);
     replaceChildren(this.root, form);
     // Leaving the page (reload, closing the tab) with the form half filled asks first: a reload
@@ -313,8 +316,8 @@ export class ScheduleForm {
   rowButtons(kind, index, name, { moved, removed }, first = index === 0) {
     const { items } = this.editable(kind);
     return el('div', { className: 'row move' },
-      this.rowButton('up', '↑', t('schedule.moveUp', { name }), first, () => this.moveRow(kind, index, -1, moved)),
-      this.rowButton('down', '↓', t('schedule.moveDown', { name }), index === items.length - 1, () => this.moveRow(kind, index, 1, moved)),
+      this.rowButton('up', t('control.up'), t('schedule.moveUp', { name }), first, () => this.moveRow(kind, index, -1, moved)),
+      this.rowButton('down', t('control.down'), t('schedule.moveDown', { name }), index === items.length - 1, () => this.moveRow(kind, index, 1, moved)),
       this.rowButton('remove', t('schedule.remove'), t('schedule.removeName', { name }), false, () => this.removeRow(kind, index, removed)));
   }
 
@@ -388,6 +391,8 @@ export class ScheduleForm {
   }
 
   async submit() {
+    // Pressed again while the first press is on its way: one session, not two.
+    if (this.sending) return;
     const problems = [];
     const invalid = [];
     const check = (control, message) => {
@@ -458,21 +463,32 @@ export class ScheduleForm {
       return phase;
     };
     const agenda = this.phases.map(shape);
-    if (this.existing) {
-      this.status.textContent = t('schedule.saving');
-      try {
-        const updated = await this.api.update(this.existing.id, {
-          title: this.title.value.trim(), focus: this.focus.value.trim(),
-          ...(this.started ? {} : { startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value) }),
-          timeZone: this.zone.value, agenda, prompts });
-        this.status.textContent = '';
-        this.dirty = false;
-        this.onScheduled({ session: updated, invites: [] });
-      } catch (error) {
-        this.refused(error.message);
-      }
-      return;
+    this.sending = true;
+    try {
+      await (this.existing ? this.save(agenda, prompts) : this.create(agenda, shape, prompts));
+    } finally {
+      this.sending = false;
     }
+  }
+
+  /** Sends the edited session (PATCH); the form shows the server's refusal if there is one. */
+  async save(agenda, prompts) {
+    this.status.textContent = t('schedule.saving');
+    try {
+      const updated = await this.api.update(this.existing.id, {
+        title: this.title.value.trim(), focus: this.focus.value.trim(),
+        ...(this.started ? {} : { startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value) }),
+        timeZone: this.zone.value, agenda, prompts });
+      this.status.textContent = '';
+      this.dirty = false;
+      this.onScheduled({ session: updated, invites: [] });
+    } catch (error) {
+      this.refused(error.message);
+    }
+  }
+
+  /** Schedules the new session (POST); the form shows the server's refusal if there is one. */
+  async create(agenda, shape, prompts) {
     const body = {
       title: this.title.value.trim(), hostSchool: this.host.value.trim(), focus: this.focus.value.trim(),
       startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value), timeZone: this.zone.value,

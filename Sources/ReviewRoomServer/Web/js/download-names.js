@@ -1,0 +1,26 @@
+// File names for what the console downloads: the session's date and title, so the host school
+// finds its record among its downloads ("s_hwGXryfPif-g5Wm9-record.html" said nothing).
+import { utcToZoned } from './timefmt.js';
+
+/** The longest title part of a file name, in characters. */
+const TITLE_PART_MAX = 80;
+
+/**
+ * `session`'s start date (in its time zone) and title, made safe for a file name on any
+ * system: path separators, the characters Windows refuses and control characters become "-",
+ * runs of space and "-" fold, a leading dot goes, and the title is cut to 80 characters.
+ */
+export function sessionFileStem(session) {
+  const date = utcToZoned(session.startsAt, session.timeZone).date;
+  const title = [...(session.title || '').normalize('NFC')]
+    .map((c) => (/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(c) ? '-' : c))
+    .join('').replace(/\s+/gu, ' ').replace(/-{2,}/g, '-').replace(/^[\s.-]+|[\s.-]+$/gu, '');
+  const cut = [...title].slice(0, TITLE_PART_MAX).join('').trim();
+  return cut ? `${date} ${cut}` : `${date} ${session.id}`;
+}
+
+/** The record's file name in `format` (`md`, `html` or `json`). */
+export function recordFileName(session, format) { return `${sessionFileStem(session)} - record.${format}`; }
+
+/** The calendar file's name. */
+export function calendarFileName(session) { return `${sessionFileStem(session)}.ics`; }
