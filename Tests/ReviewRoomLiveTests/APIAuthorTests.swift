@@ -42,10 +42,10 @@ struct APIAuthorTests {
         let record = try await Self.send("GET", "/api/v1/sessions/\(session)/record?format=md", token: token, port: app.port)
         #expect(record.status == 200)
         // The PATCH is itemised against the session as created (the store keeps it since schema v6).
-        for line in ["Title: “Test review” → “Renamed” (Fay)", "Cai", "Ben"] {
+        for line in ["Title: “Test review” → “Renamed” (by Fay)", "Cai", "Ben"] {
             #expect(record.text.contains(line), "the record's log lacks \(line):\n\(record.text)")
         }
-        let logLines = record.text.split(separator: "\n").filter { $0.hasPrefix("- ") && $0.contains("(Fay)") }
+        let logLines = record.text.split(separator: "\n").filter { $0.hasPrefix("- ") && $0.contains("(by Fay)") }
         #expect(logLines.count >= 3, "three log entries by Fay:\n\(logLines.joined(separator: "\n"))")
         await app.stop()
     }

@@ -130,12 +130,14 @@ enum RecordMarkdown {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// " (by Fran)" after a log line, or nothing when the line names its author alone after its
-    /// colon: "Hand raised: Cara", not "Hand raised: Cara (Cara)". Without "by", a name in
-    /// brackets after another read as that person's other name ("Hand lowered: Asha (Fran)").
+    /// " (by Fran)" after a log line, or nothing when the line names its author alone as the one
+    /// it is about: "Hand raised: Cara", not "Hand raised: Cara (Cara)"; "Asha passed", not
+    /// "Asha passed (Asha)". Without "by", a name in brackets after another read as that
+    /// person's other name ("Hand lowered: Asha (Fran)").
     static func byline(_ entry: RecordLogEntry) -> String {
         guard let by = entry.by else { return "" }
         let author = RecordText.isolated(by)
+        if entry.text == author + " passed" { return "" }
         if let colon = entry.text.range(of: ": ") {
             let subject = entry.text[colon.upperBound...]
             if subject == author || subject == author + " (direct response)" { return "" }
