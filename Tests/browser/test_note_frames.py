@@ -23,6 +23,9 @@ Object.defineProperty(area, 'value', {
   get() { return value.get.call(this); },
   set(text) { window.valueSets += 1; value.set.call(this, text); },
 });
+// The changed range alone may be written instead of the whole value: each write counts.
+const setRange = HTMLTextAreaElement.prototype.setRangeText;
+area.setRangeText = function (...args) { window.valueSets += 1; return setRange.apply(this, args); };
 """
 
 

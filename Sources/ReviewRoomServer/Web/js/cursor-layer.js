@@ -58,11 +58,18 @@ export class CursorLayer {
     // A name tag sits above its caret, except on the first visible line, where it would be cut
     // off; and it ends at its caret when it would run past the right edge (at 400 % zoom a caret
     // near the end of a line showed "C" of "Cleo Reviewer").
+    // Every caret is measured before any class changes: a change between two reads made each
+    // read lay the whole text out again.
     const width = this.element.clientWidth;
-    for (const caret of this.element.querySelectorAll('.remote-caret')) {
+    const scrolled = this.element.scrollTop;
+    const placed = [...this.element.querySelectorAll('.remote-caret')].map((caret) => {
       const tag = caret.firstElementChild;
-      caret.classList.toggle('tag-below', caret.offsetTop - this.element.scrollTop < (tag?.offsetHeight ?? 0));
-      caret.classList.toggle('tag-left', caret.offsetLeft + (tag?.offsetWidth ?? 0) > width && caret.offsetLeft >= (tag?.offsetWidth ?? 0));
+      const [tagWidth, tagHeight] = [tag?.offsetWidth ?? 0, tag?.offsetHeight ?? 0];
+      return { caret, below: caret.offsetTop - scrolled < tagHeight, left: caret.offsetLeft + tagWidth > width && caret.offsetLeft >= tagWidth };
+    });
+    for (const { caret, below, left } of placed) {
+      caret.classList.toggle('tag-below', below);
+      caret.classList.toggle('tag-left', left);
     }
   }
 

@@ -8,6 +8,19 @@ import { TextOperation } from './ot.js';
 import { displayText, toDisplay, toModel } from './line-breaks.js';
 
 const CURSOR_INTERVAL_MS = 250;
+/**
+ * Others' cursors in a note are drawn at most this often. Each draw lays the note's text out
+ * again in the layer; with fifteen people typing, drawing at every frame took a third of a
+ * slow laptop's time, and carets that move four or five times a second still read as live.
+ */
+export const CURSOR_DRAW_MS = 200;
+
+/** The 1-based line of `text` that offset `at` is on (counted without copying the text). */
+function lineAt(text, at) {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line += 1;
+  return line;
+}
 
 export class NoteCursors {
   /** `view` is the NotesView: its notes (entries), model and connection. */
@@ -15,7 +28,9 @@ export class NoteCursors {
     this.view = view;
     this.byNote = new Map(); // note -> Map(by -> {anchor, head, rev})
     this.timers = new Map(); // note -> timer of its next `note.cursor`
-    this.frames = new Map(); // note -> requestAnimationFrame id of its next redraw
+    this.frames = new Map(); // note -> the timer or requestAnimationFrame id of its next redraw
+    this.drawnAt = new Map(); // note -> performance.now() at the end of its last redraw
+    this.drawCost = new Map(); // note -> how long its last redraw took, in ms
   }
 
   /** Carries others' cursors (kept at server revisions) through a `note.op` they had not seen. */
@@ -43,13 +58,24 @@ export class NoteCursors {
     this.render(msg.note);
   }
 
-  /** Redraws a note's cursors (layer and list) at the next frame: a burst of keystrokes and ops costs one redraw. */
+  /**
+   * Redraws a note's cursors (layer and list) at the next frame, and no sooner than
+   * CURSOR_DRAW_MS after the last redraw: a burst of keystrokes and ops costs one redraw.
+   */
   render(noteId) {
     if (this.frames.has(noteId)) return;
-    this.frames.set(noteId, requestAnimationFrame(() => {
+    const atFrame = () => requestAnimationFrame(() => {
       this.frames.delete(noteId);
+      const started = performance.now();
       this.draw(noteId);
-    }));
+      this.drawnAt.set(noteId, performance.now());
+      this.drawCost.set(noteId, this.drawnAt.get(noteId) - started);
+    });
+    // A draw that cost more than a fortieth of CURSOR_DRAW_MS waits forty times its cost: a
+    // slow laptop spends at most a fortieth of its time on others' carets.
+    const gap = Math.max(CURSOR_DRAW_MS, (this.drawCost.get(noteId) ?? 0) * 40);
+    const wait = (this.drawnAt.get(noteId) ?? -Infinity) + gap - performance.now();
+    this.frames.set(noteId, wait > 0 ? setTimeout(() => this.frames.set(noteId, atFrame()), wait) : atFrame());
   }
 
   /** Draws a note's cursors now: the markers over the text and the list under it. */
@@ -63,7 +89,7 @@ export class NoteCursors {
       if (!this.view.model.online.has(by)) continue;
       const head = toDisplay(model, Math.min(model.length, entry.client.transformPosition(c.head)));
       const anchor = toDisplay(model, Math.min(model.length, entry.client.transformPosition(c.anchor)));
-      const line = text.slice(0, head).split('\n').length;
+      const line = lineAt(text, head);
       const key = anchor === head ? 'notes.cursorAt' : 'notes.selectionAt';
       const name = this.view.model.nameOf(by);
       items.push(el('li', {}, t(key, { name, line, chars: Math.abs(head - anchor) })));

@@ -17,6 +17,19 @@ import { NextFrame } from './next-frame.js';
 export const IN_PLACE_FROM = 4096;
 /** How often at most a long note nobody types in here is redrawn with others' edits (`deferShow`). */
 export const READER_REDRAW_MS = 1000;
+/**
+ * A note nobody types in here is redrawn with others' edits after at least this many times the
+ * last redraw's cost (`deferShow`): at most a fifth of the page's time. On a fast laptop a
+ * short note's redraw costs a millisecond and nothing waits; a school laptop four to six times
+ * slower, with fifteen people typing, spent most of its time redrawing and fell seconds behind.
+ */
+export const REDRAW_COST_FACTOR = 4;
+/**
+ * A note nobody types in here is redrawn with others' edits at most this often: ten times a
+ * second still reads as live typing, and a page no longer lays the note out at every frame
+ * while fifteen people type (a tenth of a slow laptop's time, and as much again to draw it).
+ */
+export const READER_MIN_GAP_MS = 100;
 
 /**
  * Where `before` and `after` differ, as one range: `[from, beforeTo, afterTo]`, the text before
@@ -29,6 +42,19 @@ export function changedRange(before, after) {
   let same = 0;
   while (same < shorter - from && before.charCodeAt(before.length - 1 - same) === after.charCodeAt(after.length - 1 - same)) same += 1;
   return [from, before.length - same, after.length - same];
+}
+
+/**
+ * Sets `area`'s text to `display` by replacing only the range that differs (`setRangeText`,
+ * which needs no focus): the editor's text is changed where it changed instead of being put in
+ * whole, which set a note's value anew at every redraw.
+ */
+function replaceText(area, display) {
+  const old = area.value;
+  if (old === display) return;
+  const [from, oldTo, newTo] = changedRange(old, display);
+  area.setRangeText(display.slice(from, newTo), from, oldTo, 'preserve');
+  if (area.value !== display) area.value = display;
 }
 
 export class NoteRemote {
@@ -151,7 +177,8 @@ export class NoteRemote {
       const { shown, hadFocus, selection: [start, end], direction, scroll, hintsChanged } = entry.batch;
       entry.batch = null;
       entry.shown = shown.value;
-      if (hadFocus || !this.deferShow(id, entry)) this.show(entry.textarea, entry.shown, hadFocus ? [start, end, direction] : null, scroll);
+      if (hadFocus) this.show(entry.textarea, entry.shown, [start, end, direction], scroll);
+      else if (!this.deferShow(id, entry)) this.showTimed(entry, scroll);
       if (hintsChanged) view.renderHints(entry);
       view.renderCursors(id);
       view.renderStatus(entry);
@@ -182,21 +209,21 @@ export class NoteRemote {
   }
 
   /**
-   * Whether to hold back redrawing `entry`'s long note, which nobody types in here: it is drawn
-   * at most once per `readerRedrawMs`, the last text when that time is up. Setting a long note's
-   * value lays it all out (130 ms a frame for 360 KB), and a facilitator's console showing one
-   * while thirteen people typed took 3–13 s to show its own "+1 min". Focus draws it at once
+   * Whether to hold back redrawing `entry`'s note, which nobody types in here: a long note is
+   * drawn at most once per `readerRedrawMs`, a short one once per READER_MIN_GAP_MS, and any
+   * note no sooner than REDRAW_COST_FACTOR times its last redraw's cost after it; the last text
+   * is drawn when that time is up. Setting a long
+   * note's value lays it all out (130 ms a frame for 360 KB), and a facilitator's console showing
+   * one while thirteen people typed took 3–13 s to show its own "+1 min". Focus draws it at once
    * (`showHeld`), before any key can reach the stale text.
    */
   deferShow(id, entry) {
-    if (entry.shown.length < IN_PLACE_FROM) return false;
-    const now = performance.now();
     if (entry.heldShow) return true;
-    if (entry.shownAt === undefined || now - entry.shownAt >= this.readerRedrawMs) {
-      entry.shownAt = now;
-      return false;
-    }
-    entry.heldShow = setTimeout(() => this.showHeld(id, entry), this.readerRedrawMs - (now - entry.shownAt));
+    const gap = Math.max(entry.shown.length >= IN_PLACE_FROM ? this.readerRedrawMs : READER_MIN_GAP_MS,
+      (entry.showCost ?? 0) * REDRAW_COST_FACTOR);
+    const since = performance.now() - (entry.shownAt ?? -Infinity);
+    if (since >= gap) return false;
+    entry.heldShow = setTimeout(() => this.showHeld(id, entry), gap - since);
     return true;
   }
 
@@ -205,9 +232,16 @@ export class NoteRemote {
     if (!entry.heldShow) return;
     clearTimeout(entry.heldShow);
     entry.heldShow = null;
-    entry.shownAt = performance.now();
-    this.show(entry.textarea, entry.shown, null, entry.textarea.scrollTop);
+    this.showTimed(entry, entry.textarea.scrollTop);
     this.view.renderCursors(id);
+  }
+
+  /** Shows `entry`'s note without a caret to keep (it has no focus), noting when and what it cost (`deferShow`). */
+  showTimed(entry, scroll) {
+    const started = performance.now();
+    this.show(entry.textarea, entry.shown, null, scroll);
+    entry.shownAt = performance.now();
+    entry.showCost = entry.shownAt - started;
   }
 
   /** `applyRemote` during `catchUp`: the op goes into the note's batch, nothing is drawn. */
@@ -227,7 +261,7 @@ export class NoteRemote {
   show(area, text, selection, scroll) {
     const display = displayText(text);
     const page = [window.scrollX, window.scrollY];
-    if (!this.editInPlace(area, display)) area.value = display;
+    if (!this.editInPlace(area, display)) replaceText(area, display);
     if (selection) area.setSelectionRange(toDisplay(text, selection[0]), toDisplay(text, selection[1]), selection[2]);
     area.scrollTop = scroll;
     // The editing command reveals where it edited, scrolling the page too: put it back.
