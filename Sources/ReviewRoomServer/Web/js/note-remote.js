@@ -17,19 +17,6 @@ import { NextFrame } from './next-frame.js';
 export const IN_PLACE_FROM = 4096;
 /** How often at most a long note nobody types in here is redrawn with others' edits (`deferShow`). */
 export const READER_REDRAW_MS = 1000;
-/**
- * A note nobody types in here is redrawn with others' edits after at least this many times the
- * last redraw's cost (`deferShow`): at most a fifth of the page's time. On a fast laptop a
- * short note's redraw costs a millisecond and nothing waits; a school laptop four to six times
- * slower, with fifteen people typing, spent most of its time redrawing and fell seconds behind.
- */
-export const REDRAW_COST_FACTOR = 4;
-/**
- * A note nobody types in here is redrawn with others' edits at most this often: ten times a
- * second still reads as live typing, and a page no longer lays the note out at every frame
- * while fifteen people type (a tenth of a slow laptop's time, and as much again to draw it).
- */
-export const READER_MIN_GAP_MS = 100;
 
 /**
  * Where `before` and `after` differ, as one range: `[from, beforeTo, afterTo]`, the text before
@@ -209,21 +196,19 @@ export class NoteRemote {
   }
 
   /**
-   * Whether to hold back redrawing `entry`'s note, which nobody types in here: a long note is
-   * drawn at most once per `readerRedrawMs`, a short one once per READER_MIN_GAP_MS, and any
-   * note no sooner than REDRAW_COST_FACTOR times its last redraw's cost after it; the last text
-   * is drawn when that time is up. Setting a long
-   * note's value lays it all out (130 ms a frame for 360 KB), and a facilitator's console showing
-   * one while thirteen people typed took 3–13 s to show its own "+1 min". Focus draws it at once
-   * (`showHeld`), before any key can reach the stale text.
+   * Whether to hold back redrawing `entry`'s long note, which nobody types in here: it is drawn
+   * at most once per `readerRedrawMs`, the last text when that time is up. Setting a long note's
+   * value lays it all out (130 ms a frame for 360 KB), and a facilitator's console showing one
+   * while thirteen people typed took 3–13 s to show its own "+1 min". Focus draws it at once
+   * (`showHeld`), before any key can reach the stale text. A short note is never held: an
+   * `input` on a held note (a script's, without focus) is dropped, not diffed against older text.
    */
   deferShow(id, entry) {
+    if (entry.shown.length < IN_PLACE_FROM) return false;
     if (entry.heldShow) return true;
-    const gap = Math.max(entry.shown.length >= IN_PLACE_FROM ? this.readerRedrawMs : READER_MIN_GAP_MS,
-      (entry.showCost ?? 0) * REDRAW_COST_FACTOR);
     const since = performance.now() - (entry.shownAt ?? -Infinity);
-    if (since >= gap) return false;
-    entry.heldShow = setTimeout(() => this.showHeld(id, entry), gap - since);
+    if (since >= this.readerRedrawMs) return false;
+    entry.heldShow = setTimeout(() => this.showHeld(id, entry), this.readerRedrawMs - since);
     return true;
   }
 
@@ -236,12 +221,10 @@ export class NoteRemote {
     this.view.renderCursors(id);
   }
 
-  /** Shows `entry`'s note without a caret to keep (it has no focus), noting when and what it cost (`deferShow`). */
+  /** Shows `entry`'s note without a caret to keep (it has no focus), noting when (`deferShow`). */
   showTimed(entry, scroll) {
-    const started = performance.now();
     this.show(entry.textarea, entry.shown, null, scroll);
     entry.shownAt = performance.now();
-    entry.showCost = entry.shownAt - started;
   }
 
   /** `applyRemote` during `catchUp`: the op goes into the note's batch, nothing is drawn. */
