@@ -469,7 +469,8 @@ def test_download_names_say_the_sessions_date_and_title_and_suit_every_file_syst
         "  done({ record: m.recordFileName(s('Reading review'), 'md'), calendar: m.calendarFileName(s('Reading review')),"
         "    unsafe: m.sessionFileStem(s('Maths/Science: \"Y6\" <set 2>?')), dotted: m.sessionFileStem(s('..hidden\\nline')),"
         "    blank: m.sessionFileStem(s('///')), long: [...m.sessionFileStem(s('é'.repeat(200)))].length,"
-        "    utc: m.sessionFileStem(s('Late', '2026-12-03T23:30:00Z', 'UTC')) });"
+        "    utc: m.sessionFileStem(s('Late', '2026-12-03T23:30:00Z', 'UTC')),"
+        "    cutAtDot: m.sessionFileStem(s('a'.repeat(79) + '. b')) });"
         "});")
     # 23:30 UTC is already the 4th in Paris: the date the school reads on its calendar.
     assert result["record"] == "2026-12-04 Reading review - record.md"
@@ -479,3 +480,5 @@ def test_download_names_say_the_sessions_date_and_title_and_suit_every_file_syst
     assert result["blank"] == "2026-12-04 s_x1"
     assert result["long"] == len("2026-12-04 ") + 80
     assert result["utc"] == "2026-12-03 Late"
+    # Cut at 80 characters right after a dot, which Windows would drop from the name.
+    assert result["cutAtDot"] == "2026-12-04 " + "a" * 79

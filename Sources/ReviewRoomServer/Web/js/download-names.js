@@ -8,14 +8,16 @@ const TITLE_PART_MAX = 80;
 /**
  * `session`'s start date (in its time zone) and title, made safe for a file name on any
  * system: path separators, the characters Windows refuses and control characters become "-",
- * runs of space and "-" fold, a leading dot goes, and the title is cut to 80 characters.
+ * runs of space and "-" fold, a leading dot goes, and the title is cut to 80 characters with
+ * no space, dot or "-" left at either end.
  */
 export function sessionFileStem(session) {
   const date = utcToZoned(session.startsAt, session.timeZone).date;
   const title = [...(session.title || '').normalize('NFC')]
     .map((c) => (/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(c) ? '-' : c))
-    .join('').replace(/\s+/gu, ' ').replace(/-{2,}/g, '-').replace(/^[\s.-]+|[\s.-]+$/gu, '');
-  const cut = [...title].slice(0, TITLE_PART_MAX).join('').trim();
+    .join('').replace(/\s+/gu, ' ').replace(/-{2,}/g, '-').replace(/^[\s.-]+/u, '');
+  // Trimmed after the cut: Windows drops a trailing dot, and a cut can end in one.
+  const cut = [...title].slice(0, TITLE_PART_MAX).join('').replace(/[\s.-]+$/u, '');
   return cut ? `${date} ${cut}` : `${date} ${session.id}`;
 }
 

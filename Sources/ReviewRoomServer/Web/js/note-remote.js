@@ -165,7 +165,7 @@ export class NoteRemote {
       entry.batch = null;
       entry.shown = shown.value;
       if (hadFocus) this.show(entry.textarea, entry.shown, [start, end, direction], scroll);
-      else if (!this.deferShow(id, entry)) this.showTimed(entry, scroll);
+      else if (!this.deferShow(id, entry)) this.showUnfocused(entry, scroll);
       if (hintsChanged) view.renderHints(entry);
       view.renderCursors(id);
       view.renderStatus(entry);
@@ -217,12 +217,12 @@ export class NoteRemote {
     if (!entry.heldShow) return;
     clearTimeout(entry.heldShow);
     entry.heldShow = null;
-    this.showTimed(entry, entry.textarea.scrollTop);
+    this.showUnfocused(entry, entry.textarea.scrollTop);
     this.view.renderCursors(id);
   }
 
   /** Shows `entry`'s note without a caret to keep (it has no focus), noting when (`deferShow`). */
-  showTimed(entry, scroll) {
+  showUnfocused(entry, scroll) {
     this.show(entry.textarea, entry.shown, null, scroll);
     entry.shownAt = performance.now();
   }
