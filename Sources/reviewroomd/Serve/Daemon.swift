@@ -35,6 +35,11 @@ struct Daemon {
         if FileManager.default.fileExists(atPath: configuration.dataDirectory) {
             directoryLock = try lockDataDirectory(logger: logger, unwritableIsAnError: false)
         }
+        let socketActivated = SystemdEnvironment.inheritedListener(environment: environment, pid: getpid()) != nil
+        if let refusal = listenRefusal(socketActivated: socketActivated) {
+            logger.critical("\(refusal)")
+            throw ExitCode(69)
+        }
         // The store creates the data directory (mode 0700, only the daemon's user reads the
         // database) when its parent exists; a missing parent is a typo, not a tree to build.
         let store: Store
@@ -297,12 +302,10 @@ struct Daemon {
 
     /// `; ` and why `address` cannot be bound (``ListenProbe``), or nothing when that is unknown.
     private static func cause(of address: ListenAddress) -> String {
-        guard let host = try? numericHost(of: address, key: nil),
-              let reason = ListenProbe.reason(host: host, port: address.port) else { return "" }
-        return "; " + reason
+        bindReason(address).map { "; " + $0 } ?? ""
     }
 
-    private static func numericHost(of address: ListenAddress, key: String?) throws -> String {
+    static func numericHost(of address: ListenAddress, key: String?) throws -> String {
         switch HostResolution.numericHost(address.host) {
         case .success(let host): return host
         case .failure(let error): throw ListenResolutionFailure(key: key, address: address, error: error)

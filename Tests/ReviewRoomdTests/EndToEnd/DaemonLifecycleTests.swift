@@ -100,10 +100,13 @@ struct DaemonLifecycleTests {
         let first = try await DaemonProcess.start()
         defer { first.terminate() }
         let port = try await first.port()
-        let second = try await DaemonProcess.start(arguments: ["--listen", "127.0.0.1:\(port)"])
+        // A data directory not made yet: a start that cannot listen must not make it.
+        let fresh = try TemporaryDirectory.make(prefix: "busy-port").appendingPathComponent("data")
+        let second = try await DaemonProcess.start(arguments: ["--listen", "127.0.0.1:\(port)"], dataDirectory: fresh)
         defer { second.terminate() }
         let status = try await second.waitForExit(timeout: .seconds(15))
         #expect(status == 69, "EX_UNAVAILABLE")
+        #expect(!FileManager.default.fileExists(atPath: fresh.path), "no empty database left behind")
         let line = try await second.stderr.first(where: { $0.contains("cannot listen") }, timeout: .seconds(10))
         #expect(line.contains("\(port)"))
         // The cause and the way out, not only lws' "in use or not local".

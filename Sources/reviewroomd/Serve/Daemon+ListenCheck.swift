@@ -1,0 +1,26 @@
+import Glibc
+import ReviewRoomServer
+
+extension Daemon {
+    /// Why this run cannot listen, asked before the store is opened so that a start that cannot
+    /// serve leaves the data directory as it found it (it used to create an empty database
+    /// first, which then hid the "new, empty database" notice of a mistyped `data_dir`): the
+    /// ``ListenProbe`` reason for `listen` (unless systemd passed the socket) or for
+    /// `metrics_listen`, or nil when both bind now. A port taken between this check and the
+    /// transport's start is still refused there.
+    func listenRefusal(socketActivated: Bool) -> String? {
+        if !socketActivated, let reason = Self.bindReason(configuration.listen) {
+            return "cannot listen on \(configuration.listen): \(reason)"
+        }
+        if let metricsListen = configuration.metricsListen, let reason = Self.bindReason(metricsListen) {
+            return "cannot listen on metrics_listen \(metricsListen): \(reason)"
+        }
+        return nil
+    }
+
+    /// Why `address` cannot be bound (``ListenProbe``), or nil when it can or its host is not numeric.
+    static func bindReason(_ address: ListenAddress) -> String? {
+        guard let host = try? numericHost(of: address, key: nil) else { return nil }
+        return ListenProbe.reason(host: host, port: address.port)
+    }
+}
