@@ -35,7 +35,11 @@ struct AdministrationTests {
         #expect(try await admin.list().contains("\(gus.id)\tactive"))
         #expect(try await admin.revoke(gus.id.rawValue).contains("Revoked facilitator Gus"))
         #expect(try await daemon.authenticateFacilitator(token: token) == nil)
-        #expect(try await admin.list().contains("\(gus.id)\trevoked"))
+        let revokedLine = try #require(try await admin.list().split(separator: "\n").first { $0.hasPrefix(gus.id.rawValue) })
+        let fields = revokedLine.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        // One word per field but the name: the revocation's time has its own column.
+        #expect(fields.count == 6 && fields[1] == "revoked" && fields[3].hasPrefix("20") && fields[4] == "Gus"
+                && fields[5] == "gus@example.org", "\(fields)")
         await cli.close()
         try await appending.value
         #expect(try await daemon.lastSeq(of: created.session.id) == 200)

@@ -26,14 +26,18 @@ public struct FacilitatorAdministration: Sendable {
             """
     }
 
-    /// One line per facilitator: id, status, created, name, e-mail; a header line first.
+    /// One tab-separated line per facilitator: id, status (`active` or `revoked`), created,
+    /// revoked (`-` while active), name, e-mail; a header line first. Every field but the name
+    /// is one word, so `awk '{print $1, $2}'` reads the id and status.
     public func list() async throws -> String {
         let facilitators = try await store.facilitators()
         guard !facilitators.isEmpty else { return "No facilitators yet: add one with `reviewroomd facilitator add NAME`." }
-        var lines = ["ID\tSTATUS\tCREATED\tNAME\tEMAIL"]
+        var lines = ["ID\tSTATUS\tCREATED\tREVOKED\tNAME\tEMAIL"]
         for facilitator in facilitators {
-            let status = facilitator.revokedAt.map { "revoked \($0.rfc3339)" } ?? "active"
-            lines.append("\(facilitator.id)\t\(status)\t\(facilitator.createdAt.rfc3339)\t\(facilitator.name)\t\(facilitator.email ?? "-")")
+            let status = facilitator.revokedAt == nil ? "active" : "revoked"
+            let fields = [facilitator.id.rawValue, status, facilitator.createdAt.rfc3339, facilitator.revokedAt?.rfc3339 ?? "-",
+                          facilitator.name, facilitator.email ?? "-"]
+            lines.append(fields.joined(separator: "\t"))
         }
         return lines.joined(separator: "\n")
     }
