@@ -38,6 +38,9 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidInput
         /// The backup destination exists already or cannot be written.
         case backupFailed
+        /// The backup to restore is not a ReviewRoom database this build can open, or could
+        /// not be put in place (``DatabaseRestore``).
+        case restoreFailed
         /// The store was closed before the operation ran.
         case closed
         /// Any other SQLite failure; `sqliteCode` says which.

@@ -10,7 +10,7 @@ struct ReviewRoomd: AsyncParsableCommand {
         version: "reviewroomd \(ReviewRoomServerModule.version)",
         subcommands: [
             ServeCommand.self, CheckConfigCommand.self, FacilitatorCommand.self,
-            ExportCommand.self, BackupCommand.self,
+            ExportCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 

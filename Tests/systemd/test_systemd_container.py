@@ -419,6 +419,28 @@ def test_stop_closes_clients_with_1001_and_exits_0(machine):
     assert shown == {"Result": "success", "ExecMainStatus": "0", "ActiveState": "inactive"}, shown
 
 
+def test_readme_restore_as_root_over_the_services_data(machine):
+    """README's restore block, run as written (as root): a backup of the running service, a
+    facilitator added after it, then `reviewroomd restore` by root over the DynamicUser='s data.
+    The service starts again on the backup (the restored file is the service user's, not
+    root's), without the later facilitator, and the replaced database is kept beside it."""
+    machine.sh("systemctl start reviewroomd && reviewroomd backup /root/restore-me.sqlite3")
+    later = json.loads(machine.sh("reviewroomd facilitator add 'Later Example' --json").stdout)["token"]
+    host = Host(machine.port, machine.token)
+    assert host.api("GET", "/templates", later)[0] == 200
+    readme = (ROOT / "README.md").read_text()
+    block = re.search(r"To restore, stop the daemon.*?```sh\n(.*?)```", readme, re.S).group(1)
+    machine.sh(block.replace("sudo ", "").replace("BACKUP.sqlite3", "/root/restore-me.sqlite3"), timeout=60)
+    assert machine.show("reviewroomd", "ActiveState")["ActiveState"] == "active"
+    owners = machine.sh("stat -c '%u %a %n' /var/lib/private/reviewroom/reviewroom.sqlite3*").stdout.split("\n")
+    assert all(line.split()[0] != "0" and line.split()[1] == "600" for line in owners if line), owners
+    assert any(".before-restore-" in line for line in owners), owners
+    assert readyz(host.base) == 200
+    assert host.api("GET", "/templates", machine.token)[0] == 200
+    assert host.api("GET", "/templates", later)[0] == 401, "added after the backup"
+    machine.sh("systemctl stop reviewroomd")
+
+
 def socket_drop_in(machine, *addresses):
     """README's drop-in for another address under socket activation: the shipped one cleared."""
     lines = "\\n".join(["[Socket]", "ListenStream="] + [f"ListenStream={address}" for address in addresses])

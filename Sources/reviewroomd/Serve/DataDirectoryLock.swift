@@ -9,7 +9,7 @@ import Foundation
 /// seqs and were never acknowledged), or failed on the busy port and, leaving, deleted the
 /// first one's run marker, so a crash of the first went unnoticed at the next start. The
 /// command-line tools (`facilitator`, `backup`, `export`) do not take it: they are meant to run
-/// beside the daemon.
+/// beside the daemon. `restore` does: it must not swap the database under a daemon.
 struct DataDirectoryLock: Sendable {
     /// The lock file's name in the data directory.
     static let name = "reviewroomd.lock"
@@ -44,6 +44,16 @@ struct DataDirectoryLock: Sendable {
         }
         let lock = DataDirectoryLock(descriptor: descriptor, previousToken: Self.contents(descriptor).token)
         lock.write(token: lock.previousToken)
+        return lock
+    }
+
+    /// Takes the lock as ``acquire(dataDirectory:)`` does and, when run as root, gives the file
+    /// to the owner of `ownerLike` (the data directory): a lock file `sudo reviewroomd restore`
+    /// created root's would stop the service's user from taking it (exit 73).
+    static func acquire(dataDirectory: String, ownerLike: String) throws(Failure) -> DataDirectoryLock {
+        let lock = try acquire(dataDirectory: dataDirectory)
+        var owner = stat()
+        if geteuid() == 0, stat(ownerLike, &owner) == 0 { _ = fchown(lock.descriptor, owner.st_uid, owner.st_gid) }
         return lock
     }
 

@@ -7,12 +7,6 @@ import Testing
 /// of a daemon that is serving (PROTOCOL §1), and the daemon sees what they changed.
 @Suite("facilitator and backup commands beside a running daemon")
 struct AdministrationCommandTests {
-    private func sessionsStatus(port: Int, token: String) throws -> Int {
-        let client = try RawHTTPClient(port: port)
-        defer { client.close() }
-        return try client.request("GET", "/api/v1/sessions", headers: [("Authorization", "Bearer \(token)")]).status
-    }
-
     @Test func addListRevokeAndBackupWhileTheDaemonServes() async throws {
         let data = try TemporaryDirectory.make(prefix: "admin-data")
         let daemon = try await DaemonProcess.start(dataDirectory: data)
