@@ -37,6 +37,27 @@ struct ParticipantRoutesTests {
         #expect(try await api.call("POST", "/api/v1/sessions/\(id)/participants/\(pid)/reissue", body: "").status == 404)
     }
 
+    /// An invitee's `email` is checked (PROTOCOL's `{name, role, email?}`) but kept nowhere:
+    /// ReviewRoom sends no mail and shows it nowhere, so storing it served no purpose (data
+    /// minimisation; a data protection probe found it in the database only).
+    @Test func anInviteesEmailIsNotStored() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let body = APIFixtures.sessionBody.replacingOccurrences(
+            of: #""participants": ["#, with: #""participants": [{"name": "Dana", "role": "reviewer", "email": "dana.at.school@example.org"}, "#)
+        #expect(body != APIFixtures.sessionBody, "the fixture lists participants")
+        let id = try #require((try await api.createSession(body)["session"] as? [String: Any])?["id"] as? String)
+        let added = try await api.call("POST", "/api/v1/sessions/\(id)/participants",
+                                       body: #"{"name": "Cleo", "role": "observer", "email": "cleo.at.school@example.org"}"#)
+        #expect(added.status == 201, "\(added.text)")
+        let files = try FileManager.default.contentsOfDirectory(at: api.daemon.dataDirectory, includingPropertiesForKeys: nil)
+        let bytes = files.compactMap { try? Data(contentsOf: $0) }.reduce(Data(), +)
+        #expect(bytes.range(of: Data("Cleo".utf8)) != nil, "the invitee is stored (the check reads the right files)")
+        for address in ["dana.at.school@example.org", "cleo.at.school@example.org"] {
+            #expect(bytes.range(of: Data(address.utf8)) == nil, "\(address) stored")
+        }
+    }
+
     /// `curl -X POST` sends neither a body nor `Content-Length`: RFC 9112 §6.3 makes that an empty
     /// body, so reissuing works, and routes that need a body answer their own 400.
     @Test func requestsWithoutBodyOrContentLengthHaveAnEmptyBody() async throws {

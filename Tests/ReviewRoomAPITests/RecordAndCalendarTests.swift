@@ -35,6 +35,26 @@ struct RecordAndCalendarTests {
         #expect(json.jsonObject != nil)
     }
 
+    /// A shared school computer's browser keeps nothing of the API on disk after its
+    /// facilitator signs out: records, the session, the list and errors alike are `no-store`.
+    @Test
+    func noAPIAnswerIsKeptInABrowsersCache() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let id = try #require((try await api.createSession()["session"] as? [String: Any])?["id"] as? String)
+        for path in ["/api/v1/sessions/\(id)/record?format=html", "/api/v1/sessions/\(id)/record?format=md",
+                     "/api/v1/sessions/\(id)/calendar.ics", "/api/v1/sessions/\(id)", "/api/v1/sessions",
+                     "/api/v1/sessions/s_nobody"] {
+            let response = try await api.call("GET", path)
+            #expect(response.headers["cache-control"] == "no-store", "\(path): \(response.status)")
+        }
+        let refused = try await api.request("GET", "/api/v1/sessions", token: "not-a-token")
+        #expect(refused.status == 401 && refused.headers["cache-control"] == "no-store")
+        // A page holds no session data until it signs in: it may be cached (revalidated).
+        let page = try await api.request("GET", "/record.css", token: nil)
+        #expect(page.headers["cache-control"] == "no-cache")
+    }
+
     /// The daemon's CSP blocks the record's inline `<style>`; the record links `/record.css`,
     /// served (to anyone: it holds no session data) with the very same CSS and the usual headers.
     /// The link is relative to the record's URL, so that behind a reverse proxy serving the

@@ -41,7 +41,7 @@ struct ErasureUnderReaderTests {
 
         try reader.execute("COMMIT")
         reader.close()
-        _ = try await line(in: log, { $0.hasPrefix("info") && $0.contains("gone from the WAL") && $0.contains("session=\(id)") })
+        _ = try await line(in: log, { $0.hasPrefix("info") && $0.contains("gone from the database file and the WAL") && $0.contains("session=\(id)") })
         let files = StoreFixtures.fileBytes(configuration)
         for secret in ["GONEXNOTE", "GONEXTITLE", "GONEXNAME"] {
             #expect(!StoreFixtures.contains(files, secret), "\(secret) is still in the database or WAL file")

@@ -15,10 +15,10 @@ QUOTED = {
     "created a new database in": ["created a new database in"],
     "activity: N live sessions, M connections": ["activity: ", '"live session"', '"connection"'],
     "migrated schema from N to M": ["migrated schema from"],
-    "erased session's old pages are gone from the WAL": ["erased session's old pages are gone from the WAL"],
+    "erased session's old pages are gone from the database file and the WAL": ["erased session's old pages are gone from the database file and the WAL"],
     "session erased": ['"session erased"'],
-    "the erased session's old pages stay in the WAL while a reader holds an older snapshot":
-        ["the erased session's old pages stay in the WAL while a reader holds an older snapshot"],
+    "the erased session's old pages stay on disk (database file and WAL) while a reader holds an older snapshot":
+        ["the erased session's old pages stay on disk (database file and WAL) while a reader holds an older snapshot"],
     "reviewroom.sqlite3 is owned by uid 0 but the daemon runs as uid N": ["is owned by uid", "but the daemon runs as uid"],
     "read-only file system (under systemd ProtectSystem: add ReadWritePaths=":
         ["read-only file system (under systemd ProtectSystem: add ReadWritePaths="],

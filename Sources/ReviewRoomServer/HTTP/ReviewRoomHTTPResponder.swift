@@ -51,7 +51,13 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
             // Once admission has closed, a call could load a session into the registry while, or
             // after, the drain stops it; refuse before the store or the registry is touched.
             if readiness.current == .stopping { return Self.shuttingDown(method, path) }
-            return await api.respond(to: APIRequest(http: request, parameters: [:]))
+            var response = await api.respond(to: APIRequest(http: request, parameters: [:]))
+            // Records, notes and names: none of it may stay in the disk cache of a shared school
+            // computer after its facilitator signed out (a privacy probe found whole records there).
+            if !response.headers.contains(where: { $0.0.lowercased() == "cache-control" }) {
+                response.headers.append(("Cache-Control", "no-store"))
+            }
+            return response
         }
         switch path {
         case "/livez", "/healthz":

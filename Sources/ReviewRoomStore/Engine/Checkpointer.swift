@@ -163,7 +163,7 @@ final class Checkpointer: Sendable {
     /// ``StoreConfiguration/erasureWarningMilliseconds`` (the daemon's own reads and background
     /// checkpoints are in the way for milliseconds, many times a day).
     func eraseFromWAL(_ id: SessionID, first: WALCheckpoint?) {
-        logger.debug("the erased session's old pages stay in the WAL until a TRUNCATE checkpoint completes; retrying", metadata: [
+        logger.debug("the erased session's old pages stay on disk until a TRUNCATE checkpoint completes; retrying", metadata: [
             "session": "\(id)", "busy": "\(first.map { $0.busy ? "1" : "0" } ?? "-")",
         ])
         let pending = PendingErasure(session: id, first: first, since: DispatchTime.now().uptimeNanoseconds)
@@ -208,7 +208,7 @@ final class Checkpointer: Sendable {
                 if !left.isEmpty {
                     // Closing the last connection checkpoints and removes the WAL when no other
                     // process reads it; otherwise the next open's erasures or checkpoints do.
-                    logger.warning("store closing before the erased sessions' old pages could leave the WAL", metadata: [
+                    logger.warning("store closing before the erased sessions' old pages could leave the database file and the WAL", metadata: [
                         "sessions": "\(left.map(\.session.rawValue).joined(separator: ","))",
                     ])
                 }
@@ -244,7 +244,7 @@ final class Checkpointer: Sendable {
         state.withLock { state in state.erasures.removeFirst(min(covered.count, state.erasures.count)) }
         for erasure in covered {
             if erasure.warned {
-                logger.info("erased session's old pages are gone from the WAL: the reader in the way ended", metadata: ["session": "\(erasure.session)"])
+                logger.info("erased session's old pages are gone from the database file and the WAL: the reader in the way ended", metadata: ["session": "\(erasure.session)"])
             } else {
                 logger.info("session erased", metadata: ["session": "\(erasure.session)"])
             }
@@ -266,7 +266,7 @@ final class Checkpointer: Sendable {
         }
         for erasure in overdue {
             let first = erasure.first
-            logger.warning("the erased session's old pages stay in the WAL while a reader holds an older snapshot (sqlite3 shell, backup, export); retrying the TRUNCATE checkpoint until it ends", metadata: [
+            logger.warning("the erased session's old pages stay on disk (database file and WAL) while a reader holds an older snapshot (sqlite3 shell, backup, export); retrying the TRUNCATE checkpoint until it ends", metadata: [
                 "session": "\(erasure.session)", "busy": "\(first.map { $0.busy ? "1" : "0" } ?? "-")",
                 "walFrames": "\(first?.logFrames ?? -1)", "checkpointedFrames": "\(first?.checkpointedFrames ?? -1)",
                 "waitedSeconds": "\((now - erasure.since) / 1_000_000_000)",

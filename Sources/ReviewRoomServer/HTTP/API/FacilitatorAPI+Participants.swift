@@ -12,7 +12,7 @@ extension FacilitatorAPI {
                 + "was written with its record (GET /api/v1/sessions/\(session.id)/record), or give someone already "
                 + "in it a new link (POST /api/v1/sessions/\(session.id)/participants/{pid}/reissue)")
         }
-        let issued = try await store.addParticipant(NewParticipant(name: invite.name, role: invite.role.rawValue, email: invite.email),
+        let issued = try await store.addParticipant(NewParticipant(name: invite.name, role: invite.role.rawValue),
                                                     to: session.id)
         let person = ReviewRoomCore.Participant(id: issued.participant.id.rawValue, name: invite.name, role: invite.role)
         try await live.addParticipant(session: session.id, person, by: context.facilitator.name, at: now())

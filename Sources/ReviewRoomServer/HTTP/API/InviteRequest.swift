@@ -5,6 +5,9 @@ import ReviewRoomCore
 struct InviteRequest: Sendable, Equatable {
     var name: String
     var role: Role
+    /// Checked (PROTOCOL's `email?`; it must hold an `@`) and then dropped: ReviewRoom sends no
+    /// mail and shows an invitee's address nowhere, so keeping it would only be personal data
+    /// held for no purpose.
     var email: String?
 
     /// Reads and checks one invite object.
