@@ -5,7 +5,11 @@ path dies (the browser's socket looks open; no close ever comes). New connection
 its network for a while, with the daemon running on. `delay` (seconds) holds back everything
 forwarded from then on: a path that got slower. `hold()` keeps what the daemon sends to the
 connections open now until `release()`, which forwards it all at once: many messages reaching a
-page together, as after a stall on a busy network."""
+page together, as after a stall on a busy network. `websocket` stands for a school network
+in the way of requests for `/ws`: "strip" drops their `Upgrade` and `Connection` headers (a
+filter or proxy that blocks WebSockets), bytes answer them in the daemon's place (a Wi-Fi sign-in
+page); None (the default) forwards them."""
+import re
 import select
 import socket
 import threading
@@ -23,6 +27,7 @@ class BlackholeProxy:
         self.closing = False
         self.refusing = False
         self.delay = 0
+        self.websocket = None
         threading.Thread(target=self.accept, daemon=True).start()
 
     def accept(self):
@@ -56,6 +61,13 @@ class BlackholeProxy:
                     client.close()
                     server.close()
                     return
+                if source is client and self.websocket is not None and re.match(rb"GET [^ ]*/ws[ ?]", data):
+                    if isinstance(self.websocket, bytes):
+                        client.sendall(self.websocket)
+                        client.close()
+                        server.close()
+                        return
+                    data = re.sub(rb"\r\n(Upgrade|Connection):[^\r]*", b"", data, flags=re.I)
                 with entry["lock"]:  # `release` writes to the same socket
                     if source is server and entry["held"] is not None:
                         entry["held"] += data

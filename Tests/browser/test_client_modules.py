@@ -95,6 +95,19 @@ def test_which_errors_to_hello_end_the_pages_tries(daemon, browsers):
     assert final == [False, False, False, True, True, True]
 
 
+def test_what_a_plain_answer_from_the_websockets_url_says_about_the_network(daemon, browsers):
+    # 426 is the daemon (the upgrade was dropped on the way); a redirect or another answer below
+    # 500 is a sign-in page or filter; no answer, or a reverse proxy's 502, is an ordinary outage.
+    driver = browsers()
+    cases = [None, {"status": 426}, {"status": 0, "redirected": True}, {"status": 200}, {"status": 403},
+             {"status": 502}, {"status": 503}]
+    kinds = run_in_page(
+        driver, daemon,
+        "import('/js/connection.js').then((m) => done(arguments[0].map((a) => m.networkBlock(a))),"
+        "  (e) => done(['import failed: ' + e]));", cases)
+    assert kinds == [None, "blocked", "intercepted", "intercepted", "intercepted", None, None]
+
+
 def test_live_speaking_time_leaves_clock_pauses_out_as_the_server_does(daemon, browsers):
     """model.js: the turn in progress counts on every page, less the time the clock stood
     paused during it (SessionRules.md, spokenSec), so the number does not jump at the turn's end."""

@@ -24,6 +24,8 @@ QUOTED = {
         ["read-only file system (under systemd ProtectSystem: add ReadWritePaths="],
     "cannot access DIR: permission denied (run with sudo)": ["cannot access", ": permission denied (run with sudo)"],
     "cannot listen on": ["cannot listen on"],
+    "a plain HTTP request reached /ws without WebSocket upgrade headers":
+        ["a plain HTTP request reached /ws without WebSocket upgrade headers"],
     "socket activation handed over 2 sockets": ["socket activation handed over ", " sockets (LISTEN_FDS="],
     "configuration has N problems": ["configuration has"],
     "WebSocket upgrade refused: Origin": ["WebSocket upgrade refused: Origin"],

@@ -1,3 +1,5 @@
+import Foundation
+import LockedValue
 import Logging
 import ReviewRoomContent
 import ReviewRoomStore
@@ -19,6 +21,8 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
     /// Makes `/readyz` 503 while its commits fail (``Store/commitFailure``); nil: not consulted.
     public let store: Store?
     private let logger: Logger
+    /// Paces the warning about plain requests to `/ws` (a page behind a filter retries for ever).
+    private let upgradeMissingWarning = Locked(RepeatedWarning())
 
     /// Creates the responder.
     public init(readiness: Readiness, api: APIRouter, staticFiles: StaticFiles?, metrics: Metrics? = nil,
@@ -85,6 +89,16 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
             // A WebSocket upgrade never reaches here (the transport takes it); a plain request
             // does, most often from a reverse proxy that drops the Upgrade and Connection headers.
             if let refusal = onlyGet(method, path) { return refusal }
+            // A page behind a filter asks here why its WebSocket never opens (connection.js,
+            // `diagnose`): while starting or stopping the answer is 503, an ordinary outage,
+            // not "something on your network drops the upgrade".
+            switch readiness.current {
+            case .ready: break
+            case .stopping: return Self.shuttingDown(method, path)
+            case .starting:
+                return ProblemDetails(title: "Service Unavailable", status: 503, detail: "the server is starting: retry in a moment").response()
+            }
+            upgradeMissing(from: request.remoteAddress)
             return ProblemDetails(title: "Upgrade Required", status: 426,
                                   detail: "WebSocket upgrade headers missing — a reverse proxy must forward Upgrade and Connection")
                 .response(extraHeaders: [("Upgrade", "websocket")])
@@ -97,6 +111,16 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
             if let refusal = onlyGet(method, path) { return refusal }
             return response
         }
+    }
+
+    /// Counts a plain request to `/ws` and logs it, paced: the host's IT sees that someone's
+    /// browser reaches the daemon with the WebSocket upgrade dropped on the way.
+    private func upgradeMissing(from remote: String) {
+        metrics?.webSocketUpgradeMissing.increment()
+        let now = ProcessInfo.processInfo.systemUptime
+        guard let count = upgradeMissingWarning.withLock({ $0.occurred(at: now) }) else { return }
+        logger.warning("a plain HTTP request reached /ws without WebSocket upgrade headers (426): a reverse proxy, web filter or proxy between that browser and the daemon drops Upgrade and Connection, so the page cannot join (it tells the person so)",
+                       metadata: ["remote": "\(remote)", "requests": "\(count)"])
     }
 
     /// Where the live WebSocket is served (PROTOCOL §3), as the transport is configured.

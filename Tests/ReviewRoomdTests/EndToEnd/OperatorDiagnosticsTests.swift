@@ -49,6 +49,11 @@ struct OperatorDiagnosticsTests {
         }
         #expect(plain.status == 426)
         #expect(plain.text.contains("a reverse proxy must forward Upgrade and Connection"), "\(plain.text)")
+        // The host's IT sees it too: a warning (paced, RepeatedWarningTests) and a counter.
+        let line = try await daemon.stderr.first(where: { $0.contains("reached /ws without WebSocket upgrade headers") }, timeout: .seconds(10))
+        #expect(line.contains("warning") && line.contains("remote=127.0.0.1") && line.contains("requests=1"), "\(line)")
+        let metrics = try await CurlClient.request("GET", "http://127.0.0.1:\(port)/metrics")
+        #expect(metrics.text.contains("reviewroom_websocket_upgrade_missing_total 1"), "\(metrics.text)")
     }
 
     /// Started by name through `PATH` (argv[0] is just "reviewroomd") from another directory,

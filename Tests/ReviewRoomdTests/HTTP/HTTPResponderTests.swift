@@ -37,7 +37,12 @@ struct HTTPResponderTests {
     /// A plain GET of the WebSocket path is what a proxy that drops Upgrade and Connection
     /// sends: 426 naming the cause, not a 404 that reads as a wrong URL.
     @Test func aPlainRequestForTheWebSocketPathIs426() async throws {
-        let responder = try responder()
+        let readiness = Readiness()
+        let responder = try responder(readiness: readiness)
+        // Starting or stopping it is 503: a page asking why its WebSocket fails (connection.js,
+        // `diagnose`) must read an outage, not "your network drops the upgrade".
+        #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/ws")).status == 503)
+        readiness.markReady()
         let response = await responder.respond(to: HTTPRequest(method: "GET", path: "/ws"))
         #expect(response.status == 426)
         #expect(header("Content-Type", in: response) == "application/problem+json")
@@ -47,6 +52,8 @@ struct HTTPResponderTests {
         let post = await responder.respond(to: HTTPRequest(method: "POST", path: "/ws"))
         #expect(post.status == 405)
         #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/wss")).status == 404)
+        readiness.markStopping()
+        #expect(await responder.respond(to: HTTPRequest(method: "GET", path: "/ws")).status == 503)
     }
 
     @Test func readinessFollowsThePhase() async throws {

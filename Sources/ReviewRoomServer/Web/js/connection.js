@@ -45,6 +45,28 @@ export const STABLE_CONNECTION_MS = 10000;
 export const ONLINE_SPREAD_MS = 500;
 
 /**
+ * After this many tries in a row whose WebSocket never opened, the page asks the server's `/ws`
+ * over plain HTTP why (`diagnose`): a school web filter or proxy that strips the upgrade, or a
+ * Wi-Fi sign-in page answering instead, used to leave "Connection lost – reconnecting…" up for
+ * ever, with nothing a teacher could act on. Four tries take 4-8 s of backoff, longer than a
+ * daemon's restart refuses upgrades for.
+ */
+export const DIAGNOSE_AFTER_FAILED_OPENS = 4;
+
+/**
+ * What answering a plain `GET` of the WebSocket's URL says about the network (`status` of the
+ * answer, or null when none came): 426 is the daemon itself, so something on the way dropped the
+ * upgrade ('blocked'); another answer below 500 came from a sign-in page or filter in the way
+ * ('intercepted'); none, or a 5xx (a reverse proxy whose daemon is down), is an ordinary outage (null).
+ */
+export function networkBlock(answer) {
+  if (!answer) return null;
+  if (answer.redirected) return 'intercepted';
+  if (answer.status === 426) return 'blocked';
+  return answer.status > 0 && answer.status < 500 ? 'intercepted' : null;
+}
+
+/**
  * The WebSocket endpoint beside the page: `ws` resolved against the page's own address, so a
  * daemon served under a path behind a proxy (`public_url = https://host/review`) is reached at
  * `/review/ws` (the fragment, which holds the invite token, is never part of it).
@@ -75,7 +97,8 @@ export class Connection {
   /**
    * `hello()` returns the hello message without `type`/`resume`; handlers:
    * onWelcome(msg), onResumed(msg), onReplayDone(), onEvent(msg), onEphemeral(msg),
-   * onStatus('connecting'|'online'|'reconnecting'|'offline'), onFatal({kind, code, message, opensAt}).
+   * onStatus('connecting'|'online'|'reconnecting'|'offline'|'blocked'|'intercepted'),
+   * onFatal({kind, code, message, opensAt}).
    */
   constructor({ hello, handlers }) {
     this.hello = hello;
@@ -100,6 +123,8 @@ export class Connection {
     this.checking = false; // a ping sent because a command went unanswered is awaiting its answer
     this.started = false; // connect() was called: only then do the browser's events reconnect
     this.state = 'connecting'; // the last status given to onStatus
+    this.failedOpens = 0; // tries in a row whose WebSocket never opened
+    this.block = null; // 'blocked' | 'intercepted' once `diagnose` found the network in the way
     window.addEventListener('online', () => this.networkChanged());
     window.addEventListener('offline', () => this.networkChanged());
     document.addEventListener('visibilitychange', () => this.visibilityChanged());
@@ -115,7 +140,7 @@ export class Connection {
   connect() {
     this.stopped = false;
     this.started = true;
-    this.status(this.epoch ? undefined : 'connecting');
+    this.status(this.epoch || this.block ? undefined : 'connecting');
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     let socket;
     try {
@@ -126,13 +151,38 @@ export class Connection {
     }
     this.socket = socket;
     this.helloError = null;
+    let opened = false;
     socket.addEventListener('open', () => {
+      opened = true;
+      this.failedOpens = 0;
+      this.block = null;
       const message = { type: 'hello', client: 'reviewroom-web/1', ...this.hello() };
       if (this.epoch) message.resume = { epoch: this.epoch, after: this.seq };
       socket.send(JSON.stringify(message));
     });
     socket.addEventListener('message', (event) => this.receive(event.data));
-    socket.addEventListener('close', (event) => this.closed(socket, event.code));
+    socket.addEventListener('close', (event) => {
+      if (!opened && socket === this.socket) this.failedOpens += 1;
+      this.closed(socket, event.code);
+    });
+  }
+
+  /**
+   * Asks `/ws` over plain HTTP what is in the way (`networkBlock`) and shows it, while the
+   * WebSocket keeps failing to open. A fetch that fails is an ordinary outage: nothing changes.
+   */
+  async diagnose() {
+    let answer = null;
+    try {
+      const url = new URL('ws', location.href);
+      url.hash = '';
+      // `manual`: a sign-in page's redirect is the answer itself, not a page to fetch.
+      const response = await fetch(url.href, { cache: 'no-store', redirect: 'manual', credentials: 'omit' });
+      answer = { status: response.status, redirected: response.type === 'opaqueredirect' };
+    } catch { /* no answer at all */ }
+    if (this.stopped || this.joined) return;
+    this.block = networkBlock(answer);
+    this.status();
   }
 
   /** Stops for good (page leaving or a final close). */
@@ -310,6 +360,7 @@ export class Connection {
 
   scheduleReconnect() {
     this.status();
+    if (this.failedOpens >= DIAGNOSE_AFTER_FAILED_OPENS) this.diagnose();
     const base = Math.min(15000, 500 * 2 ** this.attempt);
     const delay = base / 2 + Math.random() * base / 2; // jitter: half to all of the step
     this.attempt = Math.min(this.attempt + 1, 10);
@@ -370,7 +421,7 @@ export class Connection {
   }
 
   status(value) {
-    const state = value ?? (navigator.onLine === false ? 'offline' : 'reconnecting');
+    const state = value ?? (navigator.onLine === false ? 'offline' : this.block ?? 'reconnecting');
     this.state = state;
     this.handlers.onStatus?.(state);
   }

@@ -150,6 +150,7 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
     if (!announce) return;
     if (value === 'online' && lost) { lost = false; announce(t('conn.reconnected')); }
     else if ((value === 'reconnecting' || value === 'offline') && !lost && model.session) { lost = true; announce(t('conn.reconnecting')); }
+    else if ((value === 'blocked' || value === 'intercepted') && !lost) { lost = true; announce(t(`conn.${value}`, { host: location.host })); }
   };
   const connection = new Connection({
     hello,
@@ -174,7 +175,7 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
 /** What the tab's title says before the page's own (`setPageState`): the connection lost once joined, else the review ended. */
 function titleState(state, model) {
   if (!model.session) return null;
-  if (state === 'reconnecting' || state === 'offline') return 'lost';
+  if (state === 'reconnecting' || state === 'offline' || state === 'blocked' || state === 'intercepted') return 'lost';
   return model.session.clock?.status === 'ended' ? 'ended' : null;
 }
 
@@ -188,5 +189,5 @@ function renderBanner(banner, state, model) {
   if (!banner) return;
   banner.dataset.state = state;
   const ended = model.session?.clock?.status === 'ended';
-  writeBanner(banner, state === 'online' ? (ended ? t('conn.ended') : '') : t(`conn.${state}`));
+  writeBanner(banner, state === 'online' ? (ended ? t('conn.ended') : '') : t(`conn.${state}`, { host: location.host }));
 }

@@ -15,6 +15,8 @@ const en = {
   'conn.connecting': 'Connecting…',
   'conn.reconnecting': 'Connection lost – reconnecting…',
   'conn.offline': 'Offline – your edits are kept and will be sent when the connection returns.',
+  'conn.blocked': 'This network blocks the live connection: the page loaded, but a web filter or proxy between you and ReviewRoom stops its WebSocket. Ask your IT team to allow WebSocket connections to {host}, or try another network (a phone hotspot). This page keeps trying.',
+  'conn.intercepted': 'This network answered instead of ReviewRoom, as a Wi-Fi sign-in page or web filter does. Sign in to the network (open any website to see its page); this page then connects by itself.',
   'conn.editsKept': 'Reconnecting… your edits are kept and will be sent.',
   // Said (not shown): read with "Connection lost – reconnecting…" when edits were waiting as it dropped.
   'conn.editsKeptSaid': 'Your edits are kept and will be sent once reconnected.',

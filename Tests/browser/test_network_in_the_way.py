@@ -1,0 +1,40 @@
+"""A school network in the way of the live connection (a probe, session 31): a web filter or
+proxy that strips the WebSocket upgrade, or a Wi-Fi sign-in page answering in the daemon's
+place. The page loaded, but its WebSocket never opened, and it said "Connection lost –
+reconnecting…" for ever, with nothing a teacher could act on. After a few tries the page now
+asks `/ws` over plain HTTP (connection.js, `diagnose`) and says what is in the way and what to
+do; once the network lets it through, it joins by itself."""
+import pytest
+
+from conftest import browser_errors, proxied_daemon
+from pages import connection_banner, invite_of, schedule_via_api, wait_js, wait_until
+
+SIGN_IN_PAGE = (b"HTTP/1.1 302 Found\r\nLocation: http://portal.school.example/login\r\n"
+                b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+# The browser logs each failed handshake; that is the condition under test, not a fault.
+HANDSHAKE_NOISE = ("WebSocket connection to", "/ws - Failed to load resource")
+
+
+@pytest.mark.parametrize("network, expected", [
+    ("strip", "This network blocks the live connection: the page loaded, but a web filter or proxy"),
+    (SIGN_IN_PAGE, "This network answered instead of ReviewRoom, as a Wi-Fi sign-in page or web filter does."),
+])
+def test_a_network_in_the_way_is_named_with_what_to_do_and_the_page_joins_once_it_is_gone(browsers, network, expected):
+    with proxied_daemon() as (daemon, proxy, facilitator):
+        created = schedule_via_api(daemon, facilitator, "Behind a school filter", ["Asha"])
+        proxy.websocket = network
+        asha = browsers()
+        asha.get(invite_of(created, "Asha").replace(f":{daemon.port}/", f":{proxy.port}/"))
+        wait_until(asha, lambda d: connection_banner(d)["text"].startswith(expected), timeout=40,
+                   message=f"the page never said what is in the way: {connection_banner(asha)}")
+        banner = connection_banner(asha)["text"]
+        if network == "strip":
+            assert f"allow WebSocket connections to 127.0.0.1:{proxy.port}" in banner, banner
+        assert asha.execute_script("return window.reviewroom.announcer.log").count(banner) == 1
+
+        proxy.websocket = None  # the IT team allowed it, or the reviewer signed in to the Wi-Fi
+        wait_js(asha, "return !!(window.reviewroom.model.session && window.reviewroom.connection.online)", timeout=40,
+                message="the page never joined once the network let it through")
+        wait_until(asha, lambda d: connection_banner(d)["text"] == "", timeout=40,
+                   message=f"the banner still says {connection_banner(asha)['text']!r} once joined")
+        assert [e for e in browser_errors(asha) if not any(n in e for n in HANDSHAKE_NOISE)] == []
