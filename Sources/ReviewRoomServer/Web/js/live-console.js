@@ -13,6 +13,7 @@ import { QuestionControls } from './question-controls.js';
 import { PhaseUndo } from './phase-undo.js';
 import { RecentEvents } from './recent-events.js';
 import { LateCommands } from './late-commands.js';
+import { UncertainCommands } from './uncertain-commands.js';
 import { NextFrame } from './next-frame.js';
 import { formatDuration } from './timefmt.js';
 
@@ -50,7 +51,7 @@ export class LiveConsole {
       banner,
       // Connection lost / back is said once through the console's own live region.
       announce: (text) => this.announcer.say(text),
-      onReplayDone: () => { this.notesView.replayDone(); this.room.replayDone(); },
+      onReplayDone: () => { this.notesView.replayDone(); this.room.replayDone(); this.uncertain.settle({ replayed: true }); },
       onEphemeral: (msg) => this.room.ephemeral(msg),
       onFatal,
     });
@@ -83,6 +84,7 @@ export class LiveConsole {
     this.recent = new RecentEvents(model, connection);
     this.phaseUndo = new PhaseUndo(this);
     this.late = new LateCommands(this);
+    this.uncertain = new UncertainCommands(this);
     // A burst of events is drawn twice, as in the room view; a lone event as it comes, a welcome at once.
     this.drawing = new NextFrame(() => this.render(), { leading: true });
     this.unsubscribe = model.subscribe((change) => {
@@ -90,7 +92,7 @@ export class LiveConsole {
       this.phaseUndo.observe(change);
       if (change.kind === 'welcome') this.render();
       else if (change.event?.name !== 'note.op') this.drawing.request();
-      if (change.kind === 'welcome') this.takeFocusOnce();
+      if (change.kind === 'welcome') { this.takeFocusOnce(); this.uncertain.settle({ replayed: false }); }
     });
     this.handle = { model, connection, notesView: this.notesView, announcer: this.announcer, phaseUndo: this.phaseUndo };
     connection.connect();
@@ -126,8 +128,10 @@ export class LiveConsole {
 
   /** Sends a command; resolves with the ack, or undefined after showing the refusal. */
   send(type, fields = {}) {
+    const sentAfter = this.recent.lastSeq;
     return this.connection.command(type, fields).then((ack) => { this.room?.clearRefusal?.(); return ack; }, (error) => {
       this.refused(commandFailureText(error, { type, fields, model: this.model }));
+      if (error.sent) this.uncertain.lost(type, fields, sentAfter);
       if (this.room) this.room.offlineRefusal = error.code === 'offline';
       return undefined;
     });

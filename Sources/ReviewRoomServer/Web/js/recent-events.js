@@ -3,7 +3,7 @@
 // last event its command caused (PROTOCOL.md §3.2), so the events are found by seq.
 
 /** How many recent events are kept. */
-const KEPT_EVENTS = 40;
+export const KEPT_EVENTS = 40;
 
 /** The recent clock, floor and prompts events of one live page's model. */
 export class RecentEvents {

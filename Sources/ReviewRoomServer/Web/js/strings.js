@@ -492,6 +492,8 @@ const en = {
   'control.phaseMovesOn': 'This phase moves on by itself at time-up, which is now: Next phase was not sent, so no phase is skipped.',
   'control.roundMovesOn': 'This turn is over and the round moves on by itself now: Next speaker was not sent, so nobody is skipped.',
   'control.roundSkipped': 'The round had just moved on to {name}, and your Next speaker moved it on again: {name} was skipped. To give {name} a turn, stop the round and give {name} the floor.',
+  'control.uncertainNotApplied': '{action} did not go through: the connection dropped before it reached the server. Press it again if you still want it.',
+  'control.uncertainCheck': 'The connection dropped before {action} was answered: check that the room shows what you wanted before pressing it again.',
   'control.extendWentOn': 'The phase had just moved on to {phase}, so your {change} went to {phase}.',
   'control.extendedTwice': 'Someone else had just changed this phase’s time by {theirs}, and your {change} was added to it: {total} in all. To take yours back, press the opposite button once.',
   'control.hidOther': 'Question {n} had just been shown by someone else, so your Hide hid question {n}.',
