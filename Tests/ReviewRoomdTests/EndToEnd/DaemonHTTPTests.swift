@@ -39,6 +39,29 @@ struct DaemonHTTPTests {
         #expect(missing.headers["x-content-type-options"] == "nosniff")
     }
 
+    /// A page load on a slow school link asks for every file again: an unchanged one comes back
+    /// as an empty 304 (its `ETag` in `If-None-Match`), and a changed one in full.
+    @Test func anUnchangedFileIsNotSentAgain() async throws {
+        let root = try TemporaryDirectory.make(prefix: "web")
+        let script = root.appendingPathComponent("app.js")
+        try Data("console.log(1)".utf8).write(to: script)
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_WEB_ROOT": root.path])
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        let first = try await CurlClient.request("GET", url + "/app.js")
+        let tag = try #require(first.headers["etag"])
+        #expect(first.status == 200 && first.headers["cache-control"] == "no-cache" && tag.hasPrefix("\""), "\(first.headers)")
+        for condition in [tag, "W/\(tag)", "\"other\", \(tag)", "*"] {
+            let again = try await CurlClient.request("GET", url + "/app.js", extraArguments: ["-H", "If-None-Match: \(condition)"])
+            #expect(again.status == 304 && again.body.isEmpty && again.headers["etag"] == tag, "\(condition): \(again.status)")
+        }
+        let other = try await CurlClient.request("GET", url + "/app.js", extraArguments: ["-H", "If-None-Match: \"other\""])
+        #expect(other.status == 200 && other.text == "console.log(1)")
+        try Data("console.log(2)".utf8).write(to: script)
+        let changed = try await CurlClient.request("GET", url + "/app.js", extraArguments: ["-H", "If-None-Match: \(tag)"])
+        #expect(changed.status == 200 && changed.text == "console.log(2)" && changed.headers["etag"] != tag)
+    }
+
     @Test func unknownAPIRouteIsProblemJSON() async throws {
         let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
