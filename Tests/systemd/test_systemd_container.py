@@ -363,6 +363,9 @@ def test_a_daemon_that_stops_answering_is_restarted_by_the_watchdog(machine):
     shipped) systemd kills it and Restart=on-failure starts it again, which finds its run marker
     from the same boot. The shipped WatchdogSec is back (a restart) for the steps after this one."""
     first = machine.show("reviewroomd", "MainPID")["MainPID"]
+    # MainPID is 0 when the service is not running (an earlier step failed): `kill -STOP 0`
+    # would stop this test's own process group (nsenter keeps it), freezing the whole run.
+    assert first not in ("", "0"), "reviewroomd is not running"
     machine.sh(f"kill -STOP {first}")
     deadline = time.monotonic() + 30
     while machine.show("reviewroomd", "NRestarts")["NRestarts"] == "0":
