@@ -45,6 +45,14 @@ export const STABLE_CONNECTION_MS = 10000;
 export const ONLINE_SPREAD_MS = 500;
 
 /**
+ * How long after a joined connection closed (not one given up as silent) the page waits before
+ * saying it is lost: a network that cuts connections every few minutes (some school filters)
+ * made "Connection lost – reconnecting…" flash for half a second at each cut, while the first
+ * retry rejoined at once (a network probe). Offline says so at once, as before.
+ */
+export const LOST_GRACE_MS = 1500;
+
+/**
  * After this many tries in a row whose WebSocket never opened, the page asks the server's `/ws`
  * over plain HTTP why (`diagnose`): a school web filter or proxy that strips the upgrade, or a
  * Wi-Fi sign-in page answering instead, used to leave "Connection lost – reconnecting…" up for
@@ -125,6 +133,9 @@ export class Connection {
     this.state = 'connecting'; // the last status given to onStatus
     this.failedOpens = 0; // tries in a row whose WebSocket never opened
     this.block = null; // 'blocked' | 'intercepted' once `diagnose` found the network in the way
+    this.inGrace = false; // a joined connection just closed: "lost" waits lostGraceMs (`scheduleReconnect`)
+    this.lostGraceMs = LOST_GRACE_MS; // (a test lengthens it so that a slow machine cannot make it run out)
+    this.graceTimer = null;
     window.addEventListener('online', () => this.networkChanged());
     window.addEventListener('offline', () => this.networkChanged());
     document.addEventListener('visibilitychange', () => this.visibilityChanged());
@@ -140,7 +151,7 @@ export class Connection {
   connect() {
     this.stopped = false;
     this.started = true;
-    this.status(this.epoch || this.block ? undefined : 'connecting');
+    if (!this.inGrace) this.status(this.epoch || this.block ? undefined : 'connecting');
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     let socket;
     try {
@@ -188,6 +199,7 @@ export class Connection {
   /** Stops for good (page leaving or a final close). */
   stop() {
     this.stopped = true;
+    this.endGrace();
     clearTimeout(this.retryTimer);
     clearInterval(this.pingTimer);
     if (this.socket) this.socket.close(1000);
@@ -280,7 +292,14 @@ export class Connection {
     }
   }
 
+  /** Ends a grace before "lost" is said (rejoined, stopped, or a retry failed). */
+  endGrace() {
+    clearTimeout(this.graceTimer);
+    this.inGrace = false;
+  }
+
   afterJoin() {
+    this.endGrace();
     this.status('online');
     clearInterval(this.pingTimer);
     // A few quick samples at first, then one every 15 s; the lowest round trip wins.
@@ -311,7 +330,7 @@ export class Connection {
   /** Gives up on a connection that stopped answering: the same path as a close, then a new try. */
   abandon(socket) {
     if (socket !== this.socket || !this.joined) return;
-    this.closed(socket, 1006);
+    this.closed(socket, 1006, { silent: true });
     this.socket = null; // its own close event, whenever it comes, is then ignored
     try { socket.close(); } catch { /* already closing */ }
   }
@@ -335,7 +354,7 @@ export class Connection {
     }
   }
 
-  closed(socket, code) {
+  closed(socket, code, { silent = false } = {}) {
     if (socket !== this.socket) return;
     const wasJoined = this.joined;
     this.joined = false;
@@ -355,11 +374,18 @@ export class Connection {
       return;
     }
     if (!wasJoined && code === 4000) { this.stopped = true; this.handlers.onFatal?.({ kind: 'protocol', code }); return; }
-    this.scheduleReconnect();
+    this.scheduleReconnect({ grace: wasJoined && !silent });
   }
 
-  scheduleReconnect() {
-    this.status();
+  /** Schedules the next try; with `grace`, "lost" is said only if it has not rejoined within LOST_GRACE_MS. */
+  scheduleReconnect({ grace = false } = {}) {
+    this.endGrace();
+    if (grace && navigator.onLine !== false) {
+      this.inGrace = true;
+      this.graceTimer = setTimeout(() => { this.inGrace = false; if (!this.joined && !this.stopped) this.status(); }, this.lostGraceMs);
+    } else {
+      this.status();
+    }
     if (this.failedOpens >= DIAGNOSE_AFTER_FAILED_OPENS) this.diagnose();
     const base = Math.min(15000, 500 * 2 ** this.attempt);
     const delay = base / 2 + Math.random() * base / 2; // jitter: half to all of the step
