@@ -34,6 +34,17 @@ def room_with(daemon, facilitator, browsers, title, people, **extra):
     return created, chair, dict(zip(people, drivers))
 
 
+def proxied_reviewer(proxied, browsers, title, name="Asha"):
+    """Schedules `title` with `name` alone on a `proxied` daemon and opens their page through the
+    proxy (the connection a test cuts), joined. Returns (created, page)."""
+    daemon, proxy, facilitator = proxied
+    created = schedule_via_api(daemon, facilitator, title, [name])
+    page = browsers()
+    page.get(invite_of(created, name).replace(f":{daemon.port}/", f":{proxy.port}/"))
+    joined(page)
+    return created, page
+
+
 def proxied_room(proxied, browsers, title, people):
     """Schedules `title` on a `proxied` daemon (its fixture's `(daemon, proxy, facilitator)`) and
     opens the facilitator's page straight to the daemon and the first person's page through the

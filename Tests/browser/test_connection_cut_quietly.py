@@ -6,8 +6,8 @@ LOST_GRACE_MS (connection.js); one that stays down is still said, once its first
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import connection_banner, invite_of, joined, recorded_note, schedule_via_api, wait_js, wait_until
-from room_helpers import said_log
+from pages import connection_banner, recorded_note, wait_js, wait_until
+from room_helpers import proxied_reviewer, said_log
 
 LOST = "Connection lost – reconnecting…"
 RECONNECT_NOISE = ("WebSocket connection to",)
@@ -15,10 +15,7 @@ RECONNECT_NOISE = ("WebSocket connection to",)
 
 def test_a_cut_the_page_rejoins_at_once_is_not_shown_but_one_that_lasts_is(proxied, browsers):
     daemon, proxy, facilitator = proxied
-    created = schedule_via_api(daemon, facilitator, "Cut by a filter", ["Asha"])
-    asha = browsers()
-    asha.get(invite_of(created, "Asha").replace(f":{daemon.port}/", f":{proxy.port}/"))
-    joined(asha)
+    created, asha = proxied_reviewer(proxied, browsers, "Cut by a filter")
     asha.execute_script(
         "window.bannerTexts = []; const b = document.getElementById('connection-banner');"
         "new MutationObserver(() => window.bannerTexts.push(b.textContent)).observe(b, {childList: true, characterData: true, subtree: true});"

@@ -10,17 +10,14 @@ from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
 from pages import connection_banner, invite_of, joined, schedule_via_api, wait_js, wait_until
-from room_helpers import said_log
+from room_helpers import proxied_reviewer, said_log
 
 RECONNECT_NOISE = ("WebSocket connection to",)
 
 
 def test_a_hand_raised_into_a_dead_connection_makes_the_page_notice_and_goes_up_once_back(proxied, browsers):
-    daemon, proxy, facilitator = proxied
-    created = schedule_via_api(daemon, facilitator, "A hand into a dead connection", ["Asha"])
-    asha = browsers()
-    asha.get(invite_of(created, "Asha").replace(f":{daemon.port}/", f":{proxy.port}/"))
-    joined(asha)
+    proxy = proxied[1]
+    _, asha = proxied_reviewer(proxied, browsers, "A hand into a dead connection")
     asha.execute_script("clearInterval(window.reviewroom.connection.pingTimer)")  # no heartbeat
 
     proxy.silence()
