@@ -1,7 +1,7 @@
 # ReviewRoom — the two commands: `make run` and `make test`. Every target installs the Debian
 # packages it needs (apt-get as root, sudo otherwise) and is safe to rerun.
 SHELL := /bin/bash
-SYSTEM_PACKAGES := libwebsockets-dev libwebsockets-evlib-ev libev-dev libssl-dev libsqlite3-dev pkg-config curl openssl systemd
+SYSTEM_PACKAGES := libwebsockets-dev libwebsockets-evlib-ev libev-dev libssl-dev libsqlite3-dev zlib1g-dev pkg-config curl openssl systemd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA_DIR ?= ./.data
 LISTEN ?= 127.0.0.1:8080

@@ -4,7 +4,7 @@ import PackageDescription
 /// ReviewRoom: a daemon that hosts timed, remote peer-review sessions between schools.
 ///
 /// Module layout (see `Sources/ReviewRoomServer/ReviewRoomServer.docc` for the why):
-/// C shims (`CLibWebSockets`, `CSQLite`, `CLibCrypto`) are imported by exactly one Swift
+/// C shims (`CLibWebSockets`, `CSQLite`, `CLibCrypto`, `CZlib`) are imported by exactly one Swift
 /// module each; `ReviewRoomCore` is pure (no I/O) and depends on nothing.
 let package = Package(
     name: "ReviewRoom",
@@ -36,6 +36,11 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         // MARK: Pure domain
         .target(name: "ReviewRoomCore"),
@@ -56,7 +61,7 @@ let package = Package(
         .target(
             name: "ReviewRoomServer",
             dependencies: [
-                "ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomContent", "ReviewRoomStore", "WebSocketTransport", "LockedValue",
+                "ReviewRoomCore", "ReviewRoomProtocol", "ReviewRoomContent", "ReviewRoomStore", "WebSocketTransport", "LockedValue", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -99,7 +99,7 @@ if [ "$DRY_RUN" = 0 ] && command -v ldd >/dev/null; then
         runpath="$(readelf -d "$BINARY" 2>/dev/null | sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p' || true)"
         echo "install.sh: $BINARY cannot start on this machine: missing shared libraries: $missing" >&2
         echo "  libswift*, libFoundation*, libdispatch: rebuild it with make release (the Swift runtime linked in), or install the Swift toolchain it was built with where it was (RUNPATH ${runpath:-unknown$(command -v readelf >/dev/null || echo ": no readelf here, apt-get install binutils to see it")})" >&2
-        echo "  the others: apt-get install libwebsockets17 libwebsockets-evlib-ev libev4 libssl3 libsqlite3-0" >&2
+        echo "  the others: apt-get install libwebsockets17 libwebsockets-evlib-ev libev4 libssl3 libsqlite3-0 zlib1g" >&2
         [ -n "$DESTDIR" ] || exit 1
     fi
     # libwebsockets loads its libev loop as a plugin (dlopen, which ldd cannot see) from its own

@@ -105,7 +105,8 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
         default:
             // Nothing at the path is 404 whatever the method (RFC 9110 §15.5.6: 405 says the
             // resource exists); a page or file there takes GET and HEAD only.
-            guard let response = staticFiles?.response(forPath: path, ifNoneMatch: request.headers["if-none-match"]) else {
+            guard let response = staticFiles?.response(forPath: path, ifNoneMatch: request.headers["if-none-match"],
+                                                               acceptEncoding: request.headers["accept-encoding"]) else {
                 return ProblemDetails(title: "Not Found", status: 404, detail: "nothing is served at \(path)").response()
             }
             if let refusal = onlyGet(method, path) { return refusal }

@@ -1,9 +1,15 @@
 import Foundation
+import LockedValue
 
 /// Serves the browser client's files from one folder, refusing anything that would leave it.
 public struct StaticFiles: Sendable {
     /// The folder served (symlinks resolved).
     public let root: URL
+    /// Compressed bodies by their gzip entity tag: each file version is compressed once.
+    private let compressed = Locked<[String: [UInt8]]>([:])
+    /// Most compressed bodies kept (the client has about forty files; a folder edited in place
+    /// makes new versions, and the oldest are then dropped all at once).
+    private static let compressedKept = 256
 
     /// Serves `root`.
     public init(root: URL) { self.root = root.resolvingSymlinksInPath().standardizedFileURL }
@@ -11,9 +17,11 @@ public struct StaticFiles: Sendable {
     /// The response for `GET`/`HEAD` of `path` (raw, still percent-encoded), or nil when no
     /// file answers it (the caller then sends a 404). Every file carries an `ETag` (its
     /// content's hash), and `Cache-Control: no-cache`: a browser asks again each time, with
-    /// `If-None-Match`, and gets an empty 304 when the file is unchanged. On a school link of
-    /// 64 kbit/s every page load fetched all 300 KB again, about 40 s (a network probe).
-    public func response(forPath path: String, ifNoneMatch: String? = nil) -> HTTPResponseBuilder? {
+    /// `If-None-Match`, and gets an empty 304 when the file is unchanged. Text files go gzipped
+    /// to a client whose `acceptEncoding` takes it (`Vary: Accept-Encoding`; the tag then ends
+    /// in `-gzip`). On a school link of 64 kbit/s every page load fetched all 300 KB again,
+    /// about 40 s (a network probe); gzipped it is about 125 KB, and a reload a few hundred bytes.
+    public func response(forPath path: String, ifNoneMatch: String? = nil, acceptEncoding: String? = nil) -> HTTPResponseBuilder? {
         guard let relative = Self.safeRelativePath(path) else { return nil }
         var candidates: [String]
         if relative.isEmpty || relative.hasSuffix("/") {
@@ -32,16 +40,46 @@ public struct StaticFiles: Sendable {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
                   let data = FileManager.default.contents(atPath: url.path) else { continue }
-            let body = [UInt8](data)
-            let tag = Self.entityTag(of: body)
-            let headers = [("Cache-Control", "no-cache"), ("ETag", tag)]
-            if let ifNoneMatch, Self.matches(ifNoneMatch, tag) {
-                return HTTPResponseBuilder(status: 304, contentType: nil, headers: headers, body: [])
-            }
-            return HTTPResponseBuilder(status: 200, contentType: ContentTypes.forFile(named: url.lastPathComponent),
-                                       headers: headers, body: body)
+            return response(for: [UInt8](data), contentType: ContentTypes.forFile(named: url.lastPathComponent),
+                            ifNoneMatch: ifNoneMatch, acceptEncoding: acceptEncoding)
         }
         return nil
+    }
+
+    /// The 200 (or 304) for a file's `body`, gzipped when that is taken and worth it.
+    private func response(for body: [UInt8], contentType: String, ifNoneMatch: String?, acceptEncoding: String?) -> HTTPResponseBuilder {
+        let plainTag = Self.entityTag(of: body)
+        let compressible = Self.isCompressible(contentType)
+        let gzipTag = String(plainTag.dropLast()) + "-gzip\""
+        var gzipped: [UInt8]?
+        if compressible, Gzip.isAccepted(by: acceptEncoding) { gzipped = compressedBody(body, tag: gzipTag) }
+        let tag = gzipped == nil ? plainTag : gzipTag
+        var headers = [("Cache-Control", "no-cache"), ("ETag", tag)]
+        if compressible { headers.append(("Vary", "Accept-Encoding")) }
+        // Either variant's tag stands for this content: the browser keeps whichever it has.
+        if let ifNoneMatch, Self.matches(ifNoneMatch, plainTag) || Self.matches(ifNoneMatch, gzipTag) {
+            return HTTPResponseBuilder(status: 304, contentType: nil, headers: headers, body: [])
+        }
+        guard let gzipped else { return HTTPResponseBuilder(status: 200, contentType: contentType, headers: headers, body: body) }
+        headers.append(("Content-Encoding", "gzip"))
+        return HTTPResponseBuilder(status: 200, contentType: contentType, headers: headers, body: gzipped)
+    }
+
+    /// `body` gzipped (kept under `tag`), or nil when that would not make it smaller.
+    private func compressedBody(_ body: [UInt8], tag: String) -> [UInt8]? {
+        if let kept = compressed.withLock({ $0[tag] }) { return kept.isEmpty ? nil : kept }
+        let made = Gzip.compress(body).flatMap { $0.count < body.count ? $0 : nil }
+        compressed.withLock { kept in
+            if kept.count >= Self.compressedKept { kept.removeAll() }
+            kept[tag] = made ?? []
+        }
+        return made
+    }
+
+    /// Text, scripts, JSON and SVG shrink; images and fonts are compressed already.
+    static func isCompressible(_ contentType: String) -> Bool {
+        contentType.hasPrefix("text/") || contentType.contains("json") || contentType.contains("javascript")
+            || contentType.hasPrefix("image/svg")
     }
 
     /// A strong entity tag for `bytes`: their 64-bit FNV-1a hash in hex, quoted. Not a

@@ -62,6 +62,35 @@ struct DaemonHTTPTests {
         #expect(changed.status == 200 && changed.text == "console.log(2)" && changed.headers["etag"] != tag)
     }
 
+    /// Text files go gzipped to a browser that takes it (a third of the bytes on a slow school
+    /// link), as the same content; to anyone else, and for images, as they are.
+    @Test func textFilesGoGzippedToClientsThatTakeIt() async throws {
+        let root = try TemporaryDirectory.make(prefix: "web")
+        let text = String(repeating: "export const line = 'the same words again and again';\n", count: 200)
+        try Data(text.utf8).write(to: root.appendingPathComponent("app.js"))
+        try Data([0x89, 0x50, 0x4e, 0x47] + [UInt8](repeating: 7, count: 4000)).write(to: root.appendingPathComponent("logo.png"))
+        let daemon = try await DaemonProcess.start(environment: ["REVIEWROOM_WEB_ROOT": root.path])
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        let plain = try await CurlClient.request("GET", url + "/app.js")
+        #expect(plain.headers["content-encoding"] == nil && plain.text == text && plain.headers["vary"] == "Accept-Encoding")
+        let raw = try await CurlClient.request("GET", url + "/app.js", extraArguments: ["-H", "Accept-Encoding: gzip, deflate, br"])
+        #expect(raw.headers["content-encoding"] == "gzip" && raw.body.count < text.utf8.count / 5, "\(raw.headers) \(raw.body.count)")
+        #expect(Array(raw.body.prefix(2)) == [0x1f, 0x8b], "a gzip member")
+        let decoded = try await CurlClient.request("GET", url + "/app.js", extraArguments: ["--compressed"])
+        #expect(decoded.text == text)
+        let tag = try #require(raw.headers["etag"])
+        #expect(tag.hasSuffix("-gzip\"") && tag != plain.headers["etag"])
+        let head = try await CurlClient.request("HEAD", url + "/app.js", extraArguments: ["-H", "Accept-Encoding: gzip"])
+        #expect(head.headers["content-length"] == "\(raw.body.count)" && head.body.isEmpty)
+        let unchanged = try await CurlClient.request("GET", url + "/app.js", extraArguments: ["-H", "Accept-Encoding: gzip", "-H", "If-None-Match: \(tag)"])
+        #expect(unchanged.status == 304)
+        let refused = try await CurlClient.request("GET", url + "/app.js", extraArguments: ["-H", "Accept-Encoding: gzip;q=0, identity"])
+        #expect(refused.headers["content-encoding"] == nil && refused.text == text)
+        let image = try await CurlClient.request("GET", url + "/logo.png", extraArguments: ["-H", "Accept-Encoding: gzip"])
+        #expect(image.headers["content-encoding"] == nil && image.headers["vary"] == nil && image.body.count == 4004)
+    }
+
     @Test func unknownAPIRouteIsProblemJSON() async throws {
         let daemon = try await DaemonProcess.start()
         defer { daemon.terminate() }
