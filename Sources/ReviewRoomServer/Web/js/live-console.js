@@ -333,16 +333,22 @@ export class LiveConsole {
       field(t('control.gotoLabel'), goto),
       this.control(t('control.goto'), 'phase', 'phase.goto', () => ({ index: Number(goto.value) }), { className: 'secondary', id: 'control-goto-go',
         disabled: ended || notStarted, then: (ack) => { if (ack) this.gotoChoice = null; moved(ack); } }));
+    const [floorRow, handsList] = this.floorControls(s, ended);
+    // What changes size on its own goes where it moves nothing a finger is about to tap: the
+    // Undo offer's place is kept (an empty slot) until the session ends, and the hands' list,
+    // one row per hand, comes last (it pushed the round and question controls down).
     replaceChildren(this.controlsBody,
       // Named apart from the room's own sections ("Agenda", "Floor", h2), so no name is at two levels.
       el('h3', {}, t('control.clockHeading')), clockRow,
-      el('h3', {}, t('control.agendaHeading')), phaseRow, this.phaseUndo.render(),
-      el('h3', {}, t('control.floorHeading')), this.floorControls(s, ended),
+      el('h3', {}, t('control.agendaHeading')), phaseRow,
+      this.phaseUndo.render() ?? (ended ? null : el('div', { className: 'undo-slot' })),
+      el('h3', {}, t('control.floorHeading')), floorRow,
       el('h3', {}, t('control.roundHeading')), this.roundControls(s, ended),
-      el('h3', {}, t('control.questionsHeading')), this.questions.render(s, ended));
+      el('h3', {}, t('control.questionsHeading')), this.questions.render(s, ended),
+      el('h3', {}, t('control.handsHeading')), handsList);
   }
 
-  /** "Next speaker", "Give the floor" and the queue's hands. */
+  /** "Next speaker" and "Give the floor" (a row), and the queue's hands (a list, or a line saying there are none). */
   floorControls(s, ended) {
     const floor = s.floor || {};
     const inRound = !!floor.round;
@@ -366,7 +372,7 @@ export class LiveConsole {
     const queue = floor.queue || [];
     // A hand's buttons go once it is granted or lowered: focus moves on to the next hand's, or to "Next speaker".
     const fallback = (index, kind) => (queue[index + 1] ? `control-${kind}-${queue[index + 1].participant}` : 'control-next-speaker');
-    const queueRow = el('ul', { className: 'plain' }, queue.map((hand, index) => {
+    const queueRow = queue.length === 0 ? el('p', { className: 'meta', id: 'control-no-hands' }, t('control.noHands')) : el('ul', { className: 'plain' }, queue.map((hand, index) => {
       const name = this.model.nameOf(hand.participant);
       return el('li', {}, name, ' ',
         this.control(t('control.grantTo', { name }), 'floor', 'floor.grant', withTurn((secs) => ({ participant: hand.participant, turnSec: secs })),

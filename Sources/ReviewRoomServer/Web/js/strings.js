@@ -405,6 +405,8 @@ const en = {
   'control.leastSpokenFirst': 'Least speaking time first',
   'control.roundHeading': 'Round controls',
   'control.questionsHeading': 'Question controls',
+  'control.handsHeading': 'Hands up',
+  'control.noHands': 'No hands up.',
   'control.roundOrderHint': 'Ticked people speak, top to bottom. People online come first.',
   'control.moveUp': 'Move {name} up',
   'control.moveDown': 'Move {name} down',

@@ -1,0 +1,36 @@
+"""A facilitator running the review from a tablet, by touch (a probe): the console's controls
+moved under her finger. After "Next phase" the Undo offer was inserted above the floor controls,
+so her next tap, meant for "Next speaker", undid the phase move; each raised hand added a row
+above the round and question controls; a refusal line pushed every control down and, five
+seconds later, back up. Now the Undo offer and the refusal line keep their places empty and the
+hands' list comes last, so what she taps stays where it was."""
+from conftest import browser_errors
+from console_helpers import no_control_held, started_console
+from pages import click_when_ready, command, participant_id, wait_until
+from room_helpers import refusal
+
+PLACES = "return Object.fromEntries(arguments[0].map((id) => [id, Math.round(document.getElementById(id).getBoundingClientRect().top + scrollY)]))"
+STILL = ["control-next", "control-next-speaker", "control-grant", "control-round-start", "control-add-question"]
+
+
+def test_the_controls_stay_put_when_undo_a_refusal_or_hands_appear(daemon, facilitator, api_ready, browsers):
+    created, console = started_console(daemon, facilitator, browsers, "Run from a tablet", ["Asha", "Ben", "Cai"])
+    console.set_window_size(1024, 768)
+    ids = [i for i in STILL if console.find_elements("id", i)]
+    assert len(ids) >= 4, ids
+    before = console.execute_script(PLACES, ids)
+
+    click_when_ready(console, "control-next")
+    wait_until(console, lambda d: d.find_elements("id", "control-undo-phase"), message="no Undo offer after Next phase")
+    assert console.execute_script(PLACES, ids) == before, "the Undo offer moved the controls"
+
+    no_control_held(console)
+    click_when_ready(console, "control-next-speaker")  # nobody's hand is up: a refusal line says so
+    wait_until(console, lambda d: refusal(d)["text"] != "", message="no refusal line for Next speaker with no hands")
+    assert console.execute_script(PLACES, ids) == before, "the refusal line moved the controls"
+
+    for name in ["Asha", "Ben", "Cai"]:
+        assert "error" not in command(console, "hand.raise", {"kind": "contribution", "participant": participant_id(created, name)})
+    wait_until(console, lambda d: len(d.find_elements("css selector", "[id^=control-lower-]")) == 3)
+    assert console.execute_script(PLACES, ids) == before, "raised hands moved the controls"
+    assert browser_errors(console) == []
