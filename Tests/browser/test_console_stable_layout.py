@@ -3,7 +3,10 @@ moved under her finger. After "Next phase" the Undo offer was inserted above the
 so her next tap, meant for "Next speaker", undid the phase move; each raised hand added a row
 above the round and question controls; a refusal line pushed every control down and, five
 seconds later, back up. Now the Undo offer and the refusal line keep their places empty and the
-hands' list comes last, so what she taps stays where it was."""
+hands' list comes last, so what she taps stays where it was. The room's clock, floor and queue,
+a screen below the buttons on a tablet, are summed up in a line above them."""
+import re
+
 from conftest import browser_errors
 from console_helpers import no_control_held, started_console
 from pages import click_when_ready, command, participant_id, wait_until
@@ -33,4 +36,12 @@ def test_the_controls_stay_put_when_undo_a_refusal_or_hands_appear(daemon, facil
         assert "error" not in command(console, "hand.raise", {"kind": "contribution", "participant": participant_id(created, name)})
     wait_until(console, lambda d: len(d.find_elements("css selector", "[id^=control-lower-]")) == 3)
     assert console.execute_script(PLACES, ids) == before, "raised hands moved the controls"
+    glance = lambda d: d.find_element("id", "controls-glance").text  # noqa: E731
+    wait_until(console, lambda d: re.fullmatch(r"2\. Phase 2 · 1\d:\d\d left · Floor: nobody · 3 hands up", glance(d)),
+               message=f"the glance line reads {glance(console)!r}")
+    assert "error" not in command(console, "floor.grant", {"participant": participant_id(created, "Ben")})
+    assert "error" not in command(console, "clock.pause")
+    wait_until(console, lambda d: re.fullmatch(r"2\. Phase 2 · 1\d:\d\d left \(paused\) · Floor: Ben · 2 hands up", glance(d)),
+               message=f"the glance line reads {glance(console)!r}")
+    assert console.execute_script(PLACES, ids) == before, "the floor and the pause moved the controls"
     assert browser_errors(console) == []

@@ -15,7 +15,7 @@ import { RecentEvents } from './recent-events.js';
 import { LateCommands } from './late-commands.js';
 import { UncertainCommands } from './uncertain-commands.js';
 import { NextFrame } from './next-frame.js';
-import { formatDuration } from './timefmt.js';
+import { formatCountdown, formatDuration } from './timefmt.js';
 
 // After a control's command is answered it stays unavailable this long, so the second click
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
@@ -60,7 +60,11 @@ export class LiveConsole {
     this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text) });
     // The phase keys go through the same hold as the buttons (and offer the same Undo).
     this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView,
-      onPhaseKey: (type) => this.movePhase(type), onConsoleKey: (action) => this.pressFor(action) });
+      onPhaseKey: (type) => this.movePhase(type), onConsoleKey: (action) => this.pressFor(action),
+      onTick: (session, now) => this.showGlance(session, now) });
+    // The room at a glance above the controls: on a tablet the room's clock, floor and queue
+    // were a screen or two below the buttons, read only by scrolling away from them (a probe).
+    this.glance = el('p', { className: 'controls-glance', id: 'controls-glance' });
     // The session's title is the page's h1: it comes first, above the controls and the room (the
     // outline used to start with "Run the session" and its parts, and reach the h1 after them).
     main.prepend(this.room.header);
@@ -70,7 +74,7 @@ export class LiveConsole {
     // here, beside the buttons whose commands it reports.
     this.controlsBody = el('div', { className: 'controls-body' });
     replaceChildren(this.controls, el('h2', { id: 'controls-heading', textContent: t('control.heading'), attrs: { tabindex: '-1' } }),
-      this.room.refusalLine ?? null, this.controlsBody);
+      this.glance, this.room.refusalLine ?? null, this.controlsBody);
     /** Controls waiting for their command's answer (value null) or in the pause after it (a timer). */
     this.holds = new Map();
     // The length fields keep what was typed, as typed: it is read and checked only when sent.
@@ -96,6 +100,24 @@ export class LiveConsole {
     });
     this.handle = { model, connection, notesView: this.notesView, announcer: this.announcer, phaseUndo: this.phaseUndo };
     connection.connect();
+  }
+
+  /** The glance line: the phase, its time, who has the floor and how many hands are up. */
+  showGlance(s, now) {
+    const status = s.clock?.status;
+    let text;
+    if (status === 'ended') text = t('clock.ended');
+    else if (status === 'scheduled' || status === 'lobby') text = t('control.glanceNotStarted');
+    else {
+      const phase = s.agenda?.[s.clock.phase];
+      const speaker = s.floor?.speaker;
+      const hands = (s.floor?.queue || []).length;
+      text = [phase ? `${s.clock.phase + 1}. ${phase.title}` : null,
+        formatCountdown(this.model.remainingSec(now)) + (status === 'paused' ? ` (${t('control.glancePaused')})` : ''),
+        speaker ? t('control.glanceFloor', { name: this.model.nameOf(speaker) }) : t('control.glanceNoFloor'),
+        t(hands === 1 ? 'control.glanceHand' : 'control.glanceHands', { n: hands })].filter(Boolean).join(' · ');
+    }
+    if (this.glance.textContent !== text) this.glance.textContent = text;
   }
 
   /** Puts focus on the session's h1 after the first welcome, unless the facilitator has put it somewhere meanwhile. */
@@ -368,7 +390,11 @@ export class LiveConsole {
       // The speaker shown goes with it (`participant`, SessionRules): a co-facilitator's Next
       // speaker landing first makes the server refuse it rather than end the new turn.
       floor.speaker ? this.control(t('control.release'), 'floor', 'floor.release', { participant: floor.speaker },
-        { className: 'secondary', id: 'control-release', disabled: ended, fallback: 'control-next-speaker', keys: keyShortcuts('endTurn') }) : null);
+        { className: 'secondary', id: 'control-release', disabled: ended, fallback: 'control-next-speaker', keys: keyShortcuts('endTurn') })
+        // Its room is kept (unseen, out of the accessibility tree and of the tab order), so the
+        // row does not wrap anew, moving the controls below, as a turn starts and ends.
+        : el('button', { type: 'button', className: 'secondary placeholder', textContent: t('control.release'), disabled: true,
+          attrs: { 'aria-hidden': 'true', tabindex: '-1' } }));
     const queue = floor.queue || [];
     // A hand's buttons go once it is granted or lowered: focus moves on to the next hand's, or to "Next speaker".
     const fallback = (index, kind) => (queue[index + 1] ? `control-${kind}-${queue[index + 1].participant}` : 'control-next-speaker');

@@ -26,8 +26,9 @@ export class RoomView {
    * `onPhaseKey(type)`, if given, takes the phase keys (`phase.next`/`phase.prev`) instead of the
    * view's own held send; `onConsoleKey(action)`, if given (the console), takes `CONSOLE_SHORTCUTS`.
    */
-  constructor(root, { model, connection, announcer, notesView, onPhaseKey, onConsoleKey }) {
+  constructor(root, { model, connection, announcer, notesView, onPhaseKey, onConsoleKey, onTick }) {
     this.root = root;
+    this.onTick = onTick; // called with (session, now) at each tick of the clock (the console's glance line)
     this.model = model;
     this.connection = connection;
     this.announcer = announcer;
@@ -500,6 +501,7 @@ export class RoomView {
     this.showCue(s.floor, turnText);
     this.sayWentOffline();
     this.tickSpoken(s, now);
+    this.onTick?.(s, now);
   }
 
   // What concerns this person, at the foot of the screen when its panel is out of view
