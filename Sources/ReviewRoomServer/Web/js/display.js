@@ -7,6 +7,7 @@ import { formatDuration, startParts } from './timefmt.js';
 import { joinSession, takeToken, takeLaterTokens, showNotice, fatalNotice } from './session-page.js';
 import { Announcer } from './announcer.js';
 import { setPageTitle } from './page-title.js';
+import { keepScreenAwake } from './wake-lock.js';
 
 localize();
 document.title = t('page.display');
@@ -19,6 +20,7 @@ const announcer = new Announcer();
 if (!token) {
   showNotice(main, { heading: t('notice.noLink.heading'), body: t('notice.noLink.body') });
 } else {
+  const screenAwake = keepScreenAwake();
   // Names shown in the queue and in a round's order: a projector cannot scroll, and with 20 hands
   // up the whole queue pushed the question off a 1080p screen.
   const SHOWN_NAMES = 5;
@@ -141,6 +143,6 @@ if (!token) {
   };
   model.subscribe(render);
   setInterval(tick, 250);
-  window.reviewroom = { model, connection, announcer };
+  window.reviewroom = { model, connection, announcer, screenAwake };
   connection.connect();
 }
