@@ -231,3 +231,16 @@ def apply_op(text, op):
         else:
             at -= part
     return "".join(out)
+
+
+def fill_schedule_form(driver, title, person):
+    """Fills the open schedule form (title, host school, focus, the first person's name) and submits it."""
+    driver.find_element(By.ID, "schedule-title").send_keys(title)
+    driver.find_element(By.ID, "schedule-host").send_keys("Northfield Primary")
+    driver.find_element(By.ID, "schedule-focus").send_keys("Stamina")
+    people = driver.find_elements(By.CSS_SELECTOR, "input.person-name")
+    if not people:
+        driver.find_element(By.ID, "add-person").click()
+        people = wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "input.person-name"))
+    people[0].send_keys(person)
+    driver.find_element(By.ID, "schedule-submit").click()

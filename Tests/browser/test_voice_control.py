@@ -5,7 +5,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import (invite_of, joined, participant_id, schedule_via_api, sign_in, start_live_review, wait_js,
+from pages import (fill_schedule_form, invite_of, joined, participant_id, schedule_via_api, sign_in, start_live_review, wait_js,
                    wait_text, wait_until)
 
 
@@ -78,15 +78,7 @@ def test_controls_are_named_by_their_visible_words_and_a_copy_is_shown(daemon, f
     for action, word in (("up", "Up"), ("down", "Down")):
         for button in driver.find_elements(By.CSS_SELECTOR, f"button[data-row-action={action}]"):
             assert button.text == word and button.get_attribute("aria-label").lower().endswith(f" {action}")
-    driver.find_element(By.ID, "schedule-title").send_keys("Named controls")
-    driver.find_element(By.ID, "schedule-host").send_keys("Northfield Primary")
-    driver.find_element(By.ID, "schedule-focus").send_keys("Stamina")
-    people = driver.find_elements(By.CSS_SELECTOR, "input.person-name")
-    if not people:
-        driver.find_element(By.ID, "add-person").click()
-        people = wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "input.person-name"))
-    people[0].send_keys("Asha")
-    driver.find_element(By.ID, "schedule-submit").click()
+    fill_schedule_form(driver, "Named controls", "Asha")
     copy = wait_until(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Copy link']"))
     # "Copy link" is the start of its name, so "click Copy link" finds it.
     assert all(b.get_attribute("aria-label").startswith("Copy link for ") for b in copy)

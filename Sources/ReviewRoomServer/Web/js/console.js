@@ -261,6 +261,19 @@ function showSession(id, message, { replace = false } = {}) {
         link,
         link ? el('button', { type: 'button', className: 'secondary', textContent: t('invite.copy'), attrs: { 'aria-label': t('invite.copyFor', { name }) },
           on: { click: async () => { status.textContent = (await copyText(url, link)) ? t('invite.copied', { name }) : t('invite.copyManually'); } } }) : null,
+        // On a tablet or phone the system's share sheet sends a link to Mail or Messages in one
+        // step; copying meant a round trip to the mail app per person (a tablet probe).
+        link && typeof navigator.share === 'function' ? el('button', { type: 'button', className: 'secondary', textContent: t('invite.share'),
+          attrs: { 'aria-label': t('invite.shareFor', { name }) },
+          on: { click: async (e) => {
+            if (e.detail > 1) return;
+            try {
+              await navigator.share({ title: s.title, text: t('invite.shareText', { name, title: s.title }), url });
+              status.textContent = t('invite.shared', { name });
+            } catch (error) {
+              if (error?.name !== 'AbortError') status.textContent = t('invite.shareFailed', { name });
+            }
+          } } }) : null,
         el('button', { type: 'button', className: 'secondary', textContent: t('invite.reissue'), attrs: { 'aria-label': t('invite.reissueFor', { name }) },
           on: { click: (e) => guarded(async () => {
             if (e.detail > 1 || !window.confirm(t('invite.confirmReissue', { name }))) return;

@@ -1,0 +1,47 @@
+"""Invite links shared from a tablet (a probe: only "Copy link", one person at a time, with a
+round trip to the mail app for each). Where the browser has the system's share sheet
+(`navigator.share`: tablets and phones), each link also has "Share link", which hands the
+person's link to it; where it has none (most desktops), no such button is offered. The share
+sheet is stubbed here, recording what it was given: headless Chromium has none."""
+from selenium.webdriver.common.by import By
+
+from conftest import browser_errors
+from pages import fill_schedule_form, sign_in, wait_until
+
+STUB = """
+window.__shared = [];
+navigator.share = (data) => { window.__shared.push(data);
+  return window.__shareCancels ? Promise.reject(new DOMException('cancelled', 'AbortError')) : Promise.resolve(); };
+"""
+
+
+def schedule_with(driver, title, person):
+    driver.find_element(By.ID, "new-session").click()
+    wait_until(driver, lambda d: d.find_elements(By.ID, "schedule-title"))
+    fill_schedule_form(driver, title, person)
+    return wait_until(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Copy link']"))
+
+
+def test_a_link_goes_to_the_share_sheet_where_there_is_one(daemon, facilitator, api_ready, browsers):
+    tablet = browsers()
+    tablet.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": STUB})
+    sign_in(tablet, daemon.base, facilitator)
+    schedule_with(tablet, "Shared from a tablet", "Asha")
+    share = tablet.find_element(By.CSS_SELECTOR, "button[aria-label='Share link for Asha']")
+    assert share.text == "Share link"
+    link = tablet.find_element(By.CSS_SELECTOR, "input.invite-link[data-name='Asha']").get_attribute("value")
+    share.click()
+    wait_until(tablet, lambda d: "Link for Asha shared" in d.page_source, message="the share was not confirmed")
+    shared = tablet.execute_script("return window.__shared")
+    assert shared == [{"title": "Shared from a tablet", "text": "Asha: your link to join “Shared from a tablet” on ReviewRoom", "url": link}]
+    # Cancelled in the sheet: nothing to say, nothing wrong.
+    tablet.execute_script("window.__shareCancels = true")
+    share.click()
+    wait_until(tablet, lambda d: len(d.execute_script("return window.__shared")) == 2)
+    assert "could not be shared" not in tablet.page_source
+    assert browser_errors(tablet) == []
+
+    desktop = browsers()
+    sign_in(desktop, daemon.base, facilitator)
+    schedule_with(desktop, "Scheduled at a desk", "Ben")
+    assert desktop.find_elements(By.XPATH, "//button[normalize-space()='Share link']") == []
