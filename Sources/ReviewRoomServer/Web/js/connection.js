@@ -185,10 +185,10 @@ export class Connection {
   async diagnose() {
     let answer = null;
     try {
-      const url = new URL('ws', location.href);
-      url.hash = '';
-      // `manual`: a sign-in page's redirect is the answer itself, not a page to fetch.
-      const response = await fetch(url.href, { cache: 'no-store', redirect: 'manual', credentials: 'omit' });
+      // The WebSocket's own URL, over the page's http(s). `manual`: a sign-in page's redirect
+      // is the answer itself, not a page to fetch.
+      const url = webSocketURL(location.protocol.slice(0, -1));
+      const response = await fetch(url, { cache: 'no-store', redirect: 'manual', credentials: 'omit' });
       answer = { status: response.status, redirected: response.type === 'opaqueredirect' };
     } catch { /* no answer at all */ }
     if (this.stopped || this.joined) return;
