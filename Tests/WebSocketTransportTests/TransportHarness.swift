@@ -17,6 +17,9 @@ final class TransportHarness: Sendable {
         // Tests that are not about the hello timeout must not race it: on a loaded 2-core
         // machine setting up 200 connections can take longer than the 10 s default.
         configuration.helloTimeoutSeconds = 300
+        // Likewise an HTTP answer: with the whole suite starting at once on 2 cores, a test's
+        // responder once waited over the 20 s default and lws closed the connection unanswered.
+        configuration.httpTimeoutSeconds = 300
         configure(&configuration)
         self.configuration = configuration
         acceptor = TestAcceptor(echo: echo)

@@ -31,6 +31,10 @@ public struct TransportConfiguration: Sendable {
     public var preAuthMaxMessageBytes: Int = 4 * 1024
     /// Seconds a new WebSocket connection has to send its first message (close 4000 after).
     public var helloTimeoutSeconds: Double = 10
+    /// Seconds libwebsockets allows each step of an HTTP exchange (the headers, each piece of
+    /// body, the answer) before it closes the connection, and the whole body's deadline
+    /// (``BodyDeadline``). 20 by default.
+    public var httpTimeoutSeconds: Int = 20
     /// Seconds a WebSocket connection may stay silent (no message, no pong; at first, since it
     /// opened) before the server sends it a ping (at least 1). Browsers and WebSocket libraries
     /// answer pings by themselves; see ``idleHangupSeconds``.

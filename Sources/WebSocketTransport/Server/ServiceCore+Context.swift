@@ -63,7 +63,7 @@ extension ServiceCore {
             // HTTP/2 would need a different write path; one protocol on the wire keeps it simple.
             info.alpn = strings.copy("http/1.1")
         }
-        info.timeout_secs = UInt32(Self.httpTimeoutSeconds)
+        info.timeout_secs = UInt32(max(1, configuration.httpTimeoutSeconds))
         info.keepalive_timeout = 30
         info.max_http_header_data = 8192
         let validityOff = ValidityTimersOff()

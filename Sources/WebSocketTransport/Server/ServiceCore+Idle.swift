@@ -8,10 +8,6 @@ extension ServiceCore {
     /// The ping's payload. Not empty: lws 4.1.6 skips `RECEIVE_PONG` for a pong without payload,
     /// and a peer's pong echoes the ping's.
     static let pingPayload: [UInt8] = Array("rr-idle".utf8)
-    /// lws' timeout for each step of an HTTP exchange (headers, each piece of body), and the
-    /// ``BodyDeadline`` for a whole body, s.
-    static let httpTimeoutSeconds = 20
-
     /// `RECEIVE_PONG`: the peer answered a ping.
     func pongReceived(_ wsi: OpaquePointer) {
         sessionsByWSI[wsi]?.heard(at: readingClock.now)

@@ -43,8 +43,8 @@ final class ServiceCore: @unchecked Sendable {
     var cannedHeaders: CannedHeaderList?
     /// When silent connections are pinged and dropped.
     let idlePolicy: IdlePolicy
-    /// How long a request's body may take after its headers.
-    let bodyDeadline = BodyDeadline(seconds: ServiceCore.httpTimeoutSeconds)
+    /// How long a request's body may take after its headers (``TransportConfiguration/httpTimeoutSeconds``).
+    let bodyDeadline: BodyDeadline
     /// `MonotonicClock` at the start of the current loop pass.
     var loopNow: UInt64 = 0
     /// The time the loop spent able to read; its ``ReadingClock/now`` (at the start of the
@@ -96,6 +96,7 @@ final class ServiceCore: @unchecked Sendable {
         self.acceptor = acceptor
         self.logger = logger
         idlePolicy = IdlePolicy(pingSeconds: configuration.idlePingSeconds, hangupSeconds: configuration.idleHangupSeconds)
+        bodyDeadline = BodyDeadline(seconds: configuration.httpTimeoutSeconds)
         pingBuffer = .allocate(capacity: reviewroom_lws_pre + Self.pingPayload.count)
         pingBuffer.initialize(repeating: 0, count: reviewroom_lws_pre)
         (pingBuffer + reviewroom_lws_pre).initialize(from: Self.pingPayload, count: Self.pingPayload.count)
