@@ -118,6 +118,7 @@ struct IdleConnectionTests {
         var messages = 0
         for await _ in connection.messages { messages += 1 }
         #expect(messages == 0)
+        #expect(connection.ending == .unanswered)
         await harness.stop()
     }
 }

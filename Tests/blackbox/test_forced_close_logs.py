@@ -184,3 +184,30 @@ async def test_joins_leaves_and_refused_tokens_are_logged_by_id(own_daemon):
     assert len(api) == 1 and "path=/api/v1/sessions" in api[0] and "status=401" in api[0] and "remote=" in api[0], log
     assert "Asha" not in log and "Reading review" not in log, "names and titles stay out of the log"
     assert_no_tokens(log, session)
+
+
+@run
+async def test_each_left_line_says_how_the_connection_ended(own_daemon):
+    """School IT reading "Asha left 6 times" needs to tell a closed tab from Wi-Fi that drops
+    and from the daemon closing her: every `left` line says how it ended (Operations, "Logs")."""
+    daemon = own_daemon()
+    session = schedule_session(daemon, "Reading review", "Stamina")
+    pid = lambda name: f"participant={session.pids[name]}"
+    # A tab closed: the page's close frame, 1001 going away.
+    asha = await Client.join(daemon.ws_url, session.tokens["Asha"])
+    await asha.ws.close(code=1001)
+    # The network cut: the TCP connection ends with no close frame either way.
+    ben = await Client.join(daemon.ws_url, session.tokens["Ben"])
+    ben.ws.transport.abort()
+    # The daemon closed it: Bilal's link was reissued while he was connected (4003).
+    bilal = await Client.join(daemon.ws_url, session.tokens["Bilal"])
+    status, body = daemon.api("POST", f"/sessions/{session.id}/participants/{session.pids['Bilal']}/reissue",
+                              session.facilitator_token)
+    assert status == 201, body
+    code, _ = await bilal.close_code()
+    assert code == 4003, code
+    log = log_after_stop(daemon)
+    left = lambda name: [line for line in lines_with(log, " left") if pid(name) in line]
+    assert [line.split("ended=")[1].split()[0] for line in left("Asha")] == ["client-close-1001"], log
+    assert [line.split("ended=")[1].split()[0] for line in left("Ben")] == ["no-close-frame"], log
+    assert [line.split("ended=")[1].split()[0] for line in left("Bilal")] == ["daemon-close-4003"], log

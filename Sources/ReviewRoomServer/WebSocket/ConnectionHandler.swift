@@ -66,7 +66,8 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
         }
         stage = .done
         logger.info("left", metadata: ["session": "\(session)", "participant": "\(participant)", "connection": "\(connection.id)",
-                                       "seconds": "\((ContinuousClock.now - since).components.seconds)"])
+                                       "seconds": "\((ContinuousClock.now - since).components.seconds)",
+                                       "ended": "\(connection.ending ?? .dropped)"])
         await leave(actor, session)
     }
 

@@ -8,6 +8,8 @@ struct OutboxState {
     var closeRequest: CloseRequest?
     /// The connection is gone (lws reported it closed).
     var closed = false
+    /// How it ended, as first seen by the service thread (nil while open; see ``ending(for:)``).
+    var ending: ConnectionEnding?
     /// A wake-up (cancel-service command or writable callback) is already on its way.
     var wakePending = false
     /// When the frame that asked for the pending wake-up was queued (monotonic ns; 0 when not
@@ -36,6 +38,18 @@ struct OutboxState {
     mutating func takeQueuedAt() -> UInt64 {
         defer { queuedAt = 0 }
         return queuedAt
+    }
+
+    /// Records how the connection is ending unless that is known already: a close the
+    /// server sends after its peer's close frame is the answer to it, not a second ending.
+    mutating func noteEnding(_ ending: ConnectionEnding) {
+        if self.ending == nil { self.ending = ending }
+    }
+
+    /// How it ended once closed: what was noted, else a close the owner asked for (a peer that
+    /// never read it was dropped after the grace), else a drop.
+    var finalEnding: ConnectionEnding {
+        ending ?? closeRequest.map { .closedByServer(code: $0.code) } ?? .dropped
     }
 
     /// Whether new frames are still accepted.

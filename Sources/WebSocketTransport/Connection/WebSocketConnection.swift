@@ -92,6 +92,12 @@ public final class WebSocketConnection: Sendable {
         outbox.withLock { $0.closeRequest.map { $0.code == 4029 && $0.immediate } ?? false }
     }
 
+    /// How the connection ended, once it has (``WebSocketReceiver/closed()`` has been called or
+    /// ``messages`` finished); nil while it is open.
+    public var ending: ConnectionEnding? {
+        outbox.withLock { $0.closed ? $0.finalEnding : nil }
+    }
+
     /// Sends a close frame with `code` and `reason` after what is already queued, then closes.
     public func close(code: UInt16, reason: String) {
         let wake = outbox.withLock { o -> Bool in

@@ -62,6 +62,7 @@ extension ServiceCore {
 
     /// Records the close code and reason lws puts in the close frame.
     func setCloseReason(_ wsi: OpaquePointer, code: UInt16, reason: String) {
+        sessionsByWSI[wsi]?.connection.outbox.withLock { $0.noteEnding(.closedByServer(code: code)) }
         // RFC 6455: the close payload is at most 125 bytes, two of them the code.
         var bytes = Array(reason.utf8.prefix(123))
         while String(validating: bytes, as: UTF8.self) == nil, !bytes.isEmpty { bytes.removeLast() }

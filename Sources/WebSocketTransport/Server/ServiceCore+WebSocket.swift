@@ -124,7 +124,11 @@ extension ServiceCore {
     /// (``PeerCloseCheck``) is answered with 1002 or 1007 instead (-1 after setting the reason).
     func peerSentClose(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
         let payload = UnsafeRawBufferPointer(start: input, count: input == nil ? 0 : length)
-        guard let refusal = PeerCloseCheck.refusal(of: payload) else { return 0 }
+        guard let refusal = PeerCloseCheck.refusal(of: payload) else {
+            let code = payload.count >= 2 ? UInt16(payload[0]) << 8 | UInt16(payload[1]) : nil
+            sessionsByWSI[wsi]?.connection.outbox.withLock { $0.noteEnding(.closedByClient(code: code)) }
+            return 0
+        }
         setCloseReason(wsi, code: refusal.code, reason: refusal.reason)
         return -1
     }
@@ -267,9 +271,10 @@ extension ServiceCore {
         finishSession(session)
     }
 
-    /// Marks a connection closed for its owner: no more sends, stream finished.
+    /// Marks a connection closed for its owner: no more sends, how it ended settled, stream finished.
     func finishSession(_ session: ConnectionSession) {
         session.connection.outbox.withLock { o in
+            o.ending = o.finalEnding
             o.closed = true
             o.frames.removeAll()
             o.queuedBytes = 0

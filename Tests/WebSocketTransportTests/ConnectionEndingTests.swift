@@ -1,0 +1,64 @@
+import ReviewRoomTesting
+import Testing
+import WebSocketTransport
+
+/// How a connection ended, as its owner reads it once its stream has finished
+/// (``WebSocketConnection/ending``): the peer's close code, the server's own, or no close at all.
+@Suite("A closed connection says how it ended")
+struct ConnectionEndingTests {
+    /// Connects a raw client, lets `act` end the connection, and returns how the server saw it end.
+    private func ending(_ act: @escaping @Sendable (RawWebSocketClient, WebSocketConnection) throws -> Void) async throws -> ConnectionEnding? {
+        let harness = try TransportHarness(echo: false)
+        let port = harness.port
+        let client = try await RawBlocking.run { try RawWebSocketClient.connect(port: port) }
+        defer { client.disconnect() }
+        let connection = try await harness.nextConnection()
+        #expect(connection.ending == nil, "open connections have no ending")
+        try await RawBlocking.run { try act(client, connection) }
+        for await _ in connection.messages {}
+        let ending = connection.ending
+        await harness.stop()
+        return ending
+    }
+
+    @Test func aClientsCloseFrameGivesItsCode() async throws {
+        let ended = try await ending { client, _ in
+            try client.sendClose(code: 1001)
+            _ = try client.readUntilClose()
+        }
+        #expect(ended == .closedByClient(code: 1001))
+        #expect(ended?.description == "client-close-1001")
+    }
+
+    @Test func aCloseFrameWithoutACodeIsTheClientsWithNone() async throws {
+        let ended = try await ending { client, _ in
+            try client.send(RawWebSocketFrame(opcode: .close, payload: []))
+            _ = try client.readUntilClose()
+        }
+        #expect(ended == .closedByClient(code: nil))
+    }
+
+    @Test func aMalformedCloseIsAnsweredAndCountsAsTheServers() async throws {
+        let ended = try await ending { client, _ in
+            try client.send(RawWebSocketFrame(opcode: .close, payload: [0x03]))
+            _ = try client.readUntilClose()
+        }
+        #expect(ended == .closedByServer(code: 1002))
+    }
+
+    @Test func theOwnersCloseIsTheServersWithItsCodeEvenWhenThePeerEchoesIt() async throws {
+        let ended = try await ending { client, connection in
+            connection.close(code: 4003, reason: "reissued")
+            let (close, _) = try client.readUntilClose()
+            try client.send(RawWebSocketFrame(opcode: .close, payload: close.payload))
+        }
+        #expect(ended == .closedByServer(code: 4003))
+        #expect(ended?.description == "daemon-close-4003")
+    }
+
+    @Test func aConnectionCutWithoutACloseFrameWasDropped() async throws {
+        let ended = try await ending { client, _ in client.disconnect() }
+        #expect(ended == .dropped)
+        #expect(ended?.description == "no-close-frame")
+    }
+}
