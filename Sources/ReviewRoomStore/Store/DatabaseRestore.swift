@@ -19,6 +19,11 @@ public enum DatabaseRestore {
     /// The suffix of the file the database replaced by a restore is kept as, before its stamp.
     public static let replacedSuffix = ".before-restore-"
 
+    /// What to do when the data directory to restore into does not exist.
+    public static func missingDirectoryMessage(_ directory: String) -> String {
+        "data directory \(directory) does not exist: create it (mode 0700, owned by the daemon's user), or start the daemon once and stop it, then restore"
+    }
+
     /// Restores `backup` into `configuration`'s data directory; `stamp` names the kept database
     /// (`reviewroom.sqlite3.before-restore-STAMP`).
     /// - Throws: `.restoreFailed` naming what is wrong with `backup` or the directory; nothing
@@ -30,7 +35,7 @@ public enum DatabaseRestore {
         try checkSource(backup, database: database)
         var directoryInfo = stat()
         guard stat(directory, &directoryInfo) == 0, (directoryInfo.st_mode & S_IFMT) == S_IFDIR else {
-            throw StoreError(.restoreFailed, "data directory \(directory) does not exist: create it (mode 0700, owned by the daemon's user), or start the daemon once and stop it, then restore")
+            throw StoreError(.restoreFailed, missingDirectoryMessage(directory))
         }
         let staged = database + ".restoring"
         unlink(staged)  // a previous restore's leftover: never a database anyone opened

@@ -27,17 +27,17 @@ struct RestoreCommand: AsyncParsableCommand {
             lock = try DataDirectoryLock.acquire(dataDirectory: directory, ownerLike: directory)
         } catch .held(let holder) {
             let who = holder.map { "process \($0)" } ?? "another process"
-            fail("a reviewroomd serve (\(who)) is using \(directory): stop it first (under systemd: sudo systemctl stop reviewroomd.socket reviewroomd), then restore")
+            try fail("a reviewroomd serve (\(who)) is using \(directory): stop it first (under systemd: sudo systemctl stop reviewroomd.socket reviewroomd), then restore")
         } catch .unavailable(let reason) {
-            fail(access(directory, F_OK) == 0 ? "cannot lock the data directory \(directory): \(reason)"
-                 : "data directory \(directory) does not exist: create it (mode 0700, owned by the daemon's user), or start the daemon once and stop it, then restore")
+            try fail(access(directory, F_OK) == 0 ? "cannot lock the data directory \(directory): \(reason)"
+                     : DatabaseRestore.missingDirectoryMessage(directory))
         }
         let configuration = StoreConfiguration(dataDirectory: directory, durability: settings.storeDurability, openMode: .existingOnly)
         do {
             let outcome = try DatabaseRestore.restore(backup: backup, into: configuration, stamp: Self.stamp(Date()))
             print(Self.report(outcome, backup: backup))
         } catch let error as StoreError {
-            fail(error.message)
+            try fail(error.message)
         }
         withExtendedLifetime(lock) {}
     }
@@ -63,8 +63,10 @@ struct RestoreCommand: AsyncParsableCommand {
 
     private static func count(_ number: Int, _ noun: String) -> String { number == 1 ? "1 \(noun)" : "\(number) \(noun)s" }
 
-    private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        Foundation.exit(1)
+    /// Says what went wrong on stderr and exits with status 1, as the other store commands do
+    /// (``StoreCommandRunner``).
+    private func fail(_ message: String) throws -> Never {
+        CommandOutput.standardError("error: \(message)")
+        throw ExitCode.failure
     }
 }

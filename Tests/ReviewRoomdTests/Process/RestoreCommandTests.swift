@@ -45,4 +45,14 @@ struct RestoreCommandTests {
         #expect(try sessionsStatus(port: port, token: kim) == 200)
         #expect(try sessionsStatus(port: port, token: lee) == 401, "Lee came after the backup")
     }
+
+    @Test func aDataDirectoryThatDoesNotExistIsSaidOnceWithWhatToDo() async throws {
+        let parent = try TemporaryDirectory.make(prefix: "restore-missing")
+        let missing = parent.appendingPathComponent("not-made").path
+        let backup = parent.appendingPathComponent("b.sqlite3").path
+        let refused = try await reviewroomd(["restore", backup, "--data-dir", missing])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "error: data directory \(missing) does not exist: create it (mode 0700, owned by the daemon's user), or start the daemon once and stop it, then restore\n")
+        #expect(!FileManager.default.fileExists(atPath: missing), "a refused restore creates nothing")
+    }
 }
