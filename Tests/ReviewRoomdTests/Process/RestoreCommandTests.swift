@@ -52,7 +52,7 @@ struct RestoreCommandTests {
         let backup = parent.appendingPathComponent("b.sqlite3").path
         let refused = try await reviewroomd(["restore", backup, "--data-dir", missing])
         #expect(refused.status == 1)
-        #expect(refused.stderr == "error: data directory \(missing) does not exist: create it (mode 0700, owned by the daemon's user), or start the daemon once and stop it, then restore\n")
+        #expect(refused.stderr == "error: data directory \(missing) does not exist: create it (mode 0700, owned by the daemon's user), or start the daemon once and stop it, then restore")
         #expect(!FileManager.default.fileExists(atPath: missing), "a refused restore creates nothing")
     }
 }
