@@ -80,6 +80,8 @@ def test_a_deleted_session_says_it_was_cancelled_in_a_live_region_and_stops(daem
     # A screen reader is told, not only shown: the notice's words reach a live region.
     wait_until(asha, lambda d: "This review was cancelled" in announced(d),
                message=f"the cancellation was not put in a live region (live regions: {announced(asha)!r})")
+    # As sentences: the heading and the body were read as one run-on "…cancelled The facilitator…".
+    assert "This review was cancelled. The facilitator cancelled the review and removed it." in announced(asha)
     # No reconnect loop: the connection has stopped, the banner does not say "reconnecting", and
     # even the browser's "online" event (which wakes a waiting connection) opens no new socket.
     assert asha.execute_script("return window.reviewroom.connection.stopped") is True

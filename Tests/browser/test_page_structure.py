@@ -8,6 +8,14 @@ from pages import command, joined, start_live_review, wait_until
 
 OUTLINE = "return [...document.querySelectorAll('main h1, main h2, main h3, main h4')].map((h) => [h.tagName, h.textContent.trim()])"
 TITLE = "Structure and titles"
+# Every id named by aria-labelledby, aria-describedby, aria-controls or a label's `for`, that no
+# element has; hidden parts included (an axe probe found the hidden shortcuts section naming a
+# heading it had removed).
+DANGLING = (
+    "return [...document.querySelectorAll('[aria-labelledby], [aria-describedby], [aria-controls], label[for]')]"
+    ".flatMap((n) => ['aria-labelledby', 'aria-describedby', 'aria-controls', 'for']"
+    ".flatMap((a) => (n.getAttribute(a) || '').split(/\\s+/).filter(Boolean))"
+    ".filter((id) => !document.getElementById(id)).map((id) => `${n.tagName}.${n.className} -> ${id}`))")
 
 
 def title_becomes(driver, expected):
@@ -49,4 +57,6 @@ def test_headings_and_titles_say_where_and_how_things_are(daemon, facilitator, a
     assert "error" not in command(console, "session.end")
     for driver, title in ((asha, f"{TITLE} – ReviewRoom"), (console, f"{TITLE} – ReviewRoom"), (display, f"{TITLE} – room display")):
         title_becomes(driver, f"Ended – {title}")
+    for driver in (asha, console, display):
+        assert driver.execute_script(DANGLING) == [], driver.current_url
     assert browser_errors(console) == [] and browser_errors(asha) == [] and browser_errors(display) == []

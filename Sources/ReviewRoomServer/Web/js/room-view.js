@@ -459,13 +459,15 @@ export class RoomView {
 
   renderShortcuts() {
     const actions = this.shownShortcuts();
-    if (actions.length === 0) { replaceChildren(this.shortcuts); this.shortcuts.hidden = true; return; }
+    // Hidden, it keeps its heading: the section's aria-labelledby must name an element that exists.
+    const heading = () => el('h2', { id: 'keys-heading', textContent: t('keys.heading') });
+    if (actions.length === 0) { replaceChildren(this.shortcuts, heading()); this.shortcuts.hidden = true; return; }
     this.shortcuts.hidden = false;
     // An arrow is named in words ("Right arrow"): a screen reader may say nothing for "→".
     const keyName = (k) => (k.startsWith('Arrow') ? t(`keys.${k}`) : k);
     const combo = (k) => [el('kbd', {}, 'Alt'), '+', el('kbd', {}, 'Shift'), '+', el('kbd', {}, keyName(k))];
     const combos = (keys) => keys.flatMap((k, i) => (i === 0 ? combo(k) : [t('keys.or'), ...combo(k)]));
-    morphChildren(this.shortcuts, el('h2', { id: 'keys-heading', textContent: t('keys.heading') }),
+    morphChildren(this.shortcuts, heading(),
       el('dl', { className: 'keys' }, actions.map((action) => [el('dt', {}, combos(SHORTCUT_KEYS[action])), el('dd', {}, t(`keys.${action}`))])),
       el('p', { className: 'meta' }, t('keys.note')));
   }

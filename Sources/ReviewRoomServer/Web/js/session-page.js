@@ -1,6 +1,7 @@
 // Wiring shared by pages that join a session over the WebSocket: the connection,
 // the model, the status banner and the friendly pages for links that cannot join.
 import { el, replaceChildren } from './dom.js';
+import { sentences } from './announcer.js';
 import { t } from './strings.js';
 import { Connection } from './connection.js';
 import { SessionModel } from './model.js';
@@ -70,7 +71,7 @@ export function showNotice(main, { heading, body, action, announce }) {
   // A heading takes focus only with a tabindex: without it focus fell to <body> when the room went.
   main.querySelector('h1')?.setAttribute('tabindex', '-1');
   main.querySelector('h1')?.focus?.();
-  announce?.([heading, ...lines].join(' '));
+  announce?.(sentences([heading, ...lines]));
 }
 
 /**
