@@ -6,6 +6,7 @@ falling back to an empty sign-in form without a word."""
 import subprocess
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
 from pages import command, joined, open_live_console, participant_id, run_in_page, schedule_via_api, sign_in, wait_js, wait_until
@@ -141,4 +142,36 @@ def test_a_zoomed_reviewer_typing_in_a_note_sees_the_floor_a_cleared_hand_and_a_
     assert "error" not in command(chair, "floor.grant", {"participant": asha_id})
     wait_js(asha, "return document.querySelector('[data-testid=speaker]').textContent === 'You have the floor'")
     assert asha.execute_script(CUE) is None
+    assert browser_errors(asha) == []
+
+
+# Where the caret's line is drawn (viewport px): a hidden copy of the focused note, styled as it
+# is and laid over it, holding its text up to the caret and then a marker.
+CARET_LINE = ("const a = document.activeElement, s = getComputedStyle(a), r = a.getBoundingClientRect();"
+              "const copy = document.createElement('div');"
+              "for (const p of s) copy.style.setProperty(p, s.getPropertyValue(p));"
+              "Object.assign(copy.style, { position: 'fixed', left: `${r.left}px`, top: `${r.top - a.scrollTop}px`,"
+              "  height: 'auto', visibility: 'hidden', whiteSpace: 'pre-wrap', overflowWrap: 'break-word' });"
+              "copy.textContent = a.value.slice(0, a.selectionEnd);"
+              "const marker = copy.appendChild(document.createElement('span')); marker.textContent = '|';"
+              "document.body.append(copy); const m = marker.getBoundingClientRect(); copy.remove();"
+              "return { top: m.top, bottom: m.bottom };")
+
+
+def test_the_floor_cue_never_covers_the_line_the_speaker_is_typing(daemon, facilitator, api_ready, browsers):
+    """An axe probe at 200 % zoom gave Asha the floor while she typed in a note: from the tenth
+    line on, the line she was typing sat under "You have the floor · Turn: 9:55 left"."""
+    created = schedule_via_api(daemon, facilitator, "Typing under the cue", ["Asha"])
+    chair, (asha,) = open_pages(created, browsers, ["Asha"])
+    assert "error" not in command(chair, "session.start")
+    metrics(asha, 683, 450, 2)
+    note = asha.find_element(By.CSS_SELECTOR, ".notes-panel textarea")
+    note.click()
+    assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Asha"), "turnSec": 600})
+    cue_says(asha, "You have the floor")
+    for line in range(1, 16):
+        note.send_keys(f"Line {line} of the evidence", Keys.ENTER)
+        cue = asha.execute_script("return document.querySelector('[data-testid=personal-cue]').getBoundingClientRect().top")
+        caret = asha.execute_script(CARET_LINE)
+        assert 0 <= caret["top"] and caret["bottom"] <= cue, f"line {line}: the caret's line is at {caret} px, the cue from {cue} px"
     assert browser_errors(asha) == []
