@@ -13,6 +13,9 @@ PYTHON_VENV := .venv
 PY := $(PYTHON_VENV)/bin/python
 PYTHON_PACKAGES := schemathesis openapi-spec-validator jsonschema icalendar selenium axe-selenium-python pytest pytest-xdist websockets markdown-it-py
 PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selenium,axe_selenium_python,pytest,xdist,websockets,markdown_it
+# axe-core 4.12.1 for the browser tests' accessibility gate: axe-selenium-python bundles 3.1.1
+# (2018); this wheel ships the 4.x engine. Only its axe.min.js is used, so not its Playwright.
+AXE_CORE_PACKAGE := axe-playwright-python==0.1.8
 # Debian packages only the browser tests need.
 BROWSER_PACKAGES := chromium chromium-driver
 # Debian packages only the systemd container test needs (systemd-nspawn; `make systemd-check`
@@ -75,6 +78,7 @@ python-deps:
 	@[ -x $(PY) ] || python3 -m venv $(PYTHON_VENV) || { rm -rf $(PYTHON_VENV); \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && python3 -m venv $(PYTHON_VENV); }
 	@$(PY) -c "import $(PYTHON_MODULES)" 2>/dev/null || $(PY) -m pip install --quiet $(PYTHON_PACKAGES)
+	@$(PY) -m pip show --quiet axe-playwright-python 2>/dev/null || $(PY) -m pip install --quiet --no-deps $(AXE_CORE_PACKAGE)
 
 browser-deps: deps
 	$(call install_missing,$(BROWSER_PACKAGES))
