@@ -60,4 +60,24 @@ struct OpIdTests {
         again.disconnect()
         await second.stop()
     }
+
+    /// A page whose ack was lost sends its edit again to learn whether it was kept; after the
+    /// session's end that repeat is still acked with its first rev (it changes nothing), while
+    /// an edit never sent is `session_ended`. It was `session_ended` too, and the page then said
+    /// "not saved" of text the record holds (races probe).
+    @Test func aRepeatAfterTheEndIsAckedWithItsFirstRevAndANewEditIsRefused() async throws {
+        let server = try await InProcessServer.start()
+        let (fay, _) = try await server.join("Fay")
+        let (asha, _) = try await server.join("Asha")
+        #expect(try await Self.edit(asha, rev: 0, opId: "x-1", op: ["saved text"]) == 1)
+        #expect(try await fay.request("session.start").type == "ack")
+        #expect(try await fay.request("session.end").type == "ack")
+        #expect(try await Self.edit(asha, rev: 0, opId: "x-1", op: ["saved text"]) == 1)
+        let fresh = try await asha.request("note.edit", ["note": "evidence", "rev": 1, "opId": "x-2", "op": [10, "!"]])
+        #expect(fresh.code == "session_ended", "\(fresh)")
+        #expect(try await SnapshotTests.noteText(fay).text == "saved text")
+        asha.disconnect()
+        fay.disconnect()
+        await server.stop()
+    }
 }

@@ -232,6 +232,24 @@ struct SnapshotTests {
         await server.stop()
     }
 
+    /// The same after the end, for an opId whose op left memory: its first rev is read back
+    /// from the store although the session refuses every new edit.
+    @Test func anOpIdFromBeforeTheSnapshotRepeatedAfterTheEndIsAckedWithItsFirstRev() async throws {
+        let (server, expected, _) = try await Self.restartedAfterTenEdits()
+        let (fay, _) = try await server.join("Fay")
+        let (asha, _) = try await server.join("Asha")
+        #expect(try await fay.request("session.start").type == "ack")
+        #expect(try await fay.request("session.end").type == "ack")
+        let repeated = try await asha.request("note.edit", ["note": "evidence", "rev": 0, "opId": "a0", "op": ["x"]])
+        #expect(repeated.object["rev"] as? Int == 1, "\(repeated)")
+        let fresh = try await asha.request("note.edit", ["note": "evidence", "rev": 0, "opId": "a-new", "op": ["x"]])
+        #expect(fresh.code == "session_ended", "\(fresh)")
+        #expect(try await Self.noteText(fay).text == expected.text.string)
+        asha.disconnect()
+        fay.disconnect()
+        await server.stop()
+    }
+
     @Test func theRecordOfASessionLoadedFromASnapshotKnowsWhoWroteTheOlderText() async throws {
         let (server, expected, _) = try await Self.restartedAfterTenEdits()
         let (asha, _) = try await server.join("Asha")

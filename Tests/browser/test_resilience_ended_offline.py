@@ -54,3 +54,48 @@ def test_text_typed_offline_while_the_review_ended_is_kept_to_copy(proxied, brow
     assert len([s for s in said if "The review ended before your last edits" in s]) == 1, said
     assert axe_problems(asha) == []
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+# The page stops hearing its own edits confirmed (their acks and their echoes): a reply lost on
+# the way, although the server applied the edit.
+LOSE_OWN_CONFIRMATIONS = """
+const c = window.reviewroom.connection, me = window.reviewroom.model.you.id;
+c.receive = (data) => { const m = JSON.parse(data);
+  if (m.type === 'ack' || (m.type === 'event' && m.name === 'note.op' && m.data.by === me)) return;
+  Object.getPrototypeOf(c).receive.call(c, data); };"""
+
+
+def test_an_edit_saved_before_the_end_whose_ack_was_lost_is_not_called_unsaved(proxied, browsers):
+    """The races probe: an edit the server applied but whose ack never arrived, then a drop during
+    which the review ended, then a fresh welcome (a backlog longer than the replay, or a new
+    epoch). The page sends the edit again with its opId to learn whether it was kept; the
+    server answered `session_ended`, and the page said "not saved" of text the record holds."""
+    daemon, proxy, facilitator = proxied
+    created, chair, asha = proxied_room(proxied, browsers, "Ended while an ack was lost", ["Asha"])
+    session, note = created["session"]["id"], created["session"]["notes"][0]
+    assert "error" not in command(chair, "session.start")
+    area = asha.find_element(By.ID, f"note-{note['id']}")
+    area.send_keys("Saved part. ")
+    wait_text(asha, STATUS, "All changes saved")
+
+    asha.execute_script(LOSE_OWN_CONFIRMATIONS)
+    # One edit (typed key by key, all but the first key would wait for the lost ack).
+    asha.execute_script("const a = arguments[0]; a.focus(); a.setSelectionRange(a.value.length, a.value.length);"
+                        "document.execCommand('insertText', false, 'Kept although unacked.');", area)
+    wait_until(asha, lambda d: recorded_note(daemon, facilitator, session, note["title"]) == "Saved part. Kept although unacked.",
+               message="the server never applied the edit")
+    assert asha.execute_script("return window.reviewroom.notesView.hasUnsynced") is True
+    proxy.cut()
+    wait_until(asha, lambda d: connection_banner(d)["text"] != "", message="the page never noticed its network went")
+    assert "error" not in command(chair, "session.end")
+    # An epoch the server cannot continue: the page gets a fresh welcome, not a resume.
+    asha.execute_script("const c = window.reviewroom.connection; delete c.receive; c.epoch = 'an-epoch-of-another-life';")
+    proxy.mend()
+
+    wait_js(asha, "return window.reviewroom.connection.online && !window.reviewroom.notesView.hasUnsynced", timeout=40,
+            message=f"the page still holds edits to send (status: {asha.find_element(By.CSS_SELECTOR, STATUS).text!r})")
+    wait_until(asha, lambda d: shown_note(d, note["id"]) == "Saved part. Kept although unacked.")
+    assert asha.find_elements(By.CSS_SELECTOR, "[data-testid=note-unsent]") == []
+    assert "not saved" not in asha.find_element(By.TAG_NAME, "body").text
+    assert not [s for s in said_log(asha) if "The review ended before your last edits" in s]
+    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []

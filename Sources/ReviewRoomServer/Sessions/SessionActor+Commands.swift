@@ -55,10 +55,15 @@ extension SessionActor {
     private func olderHistoryNeeded(for edit: NoteEditRequest, by participantID: String) -> OlderHistoryNeed? {
         guard historyStartSeq > 0, let note = notes[edit.note] else { return nil }
         let key = NoteOpKey(author: participantID, opId: edit.opId)
-        guard opIndex[key] == nil, state.check(.noteEdit, by: participantID) == nil else { return nil }
+        guard opIndex[key] == nil else { return nil }
         var need = OlderHistoryNeed()
+        // A repeat is acked whatever the session's state now (``ackedRepeat``): looked up even
+        // for an edit the session would refuse, e.g. after its end. Older ops are read only to
+        // apply one.
         if operationsBeforeSnapshot.mayContain(key) { need.possibleRepeat = key }
-        if edit.rev >= 0, edit.rev < note.snapshotRevision { (need.note, need.afterRevision) = (edit.note, edit.rev) }
+        if state.check(.noteEdit, by: participantID) == nil, edit.rev >= 0, edit.rev < note.snapshotRevision {
+            (need.note, need.afterRevision) = (edit.note, edit.rev)
+        }
         return need == OlderHistoryNeed() ? nil : need
     }
 
@@ -84,6 +89,9 @@ extension SessionActor {
                 refuse(connection, ProtocolError(code: error.code, message: error.message, id: request.id))
             }
             return
+        }
+        if case .noteEdit(let edit) = request.command, let rev = ackedRepeat(edit, by: by) {
+            return reply(connection, ServerMessages.ack(id: request.id, seq: seq, extra: [("rev", String(rev))]))
         }
         if let refusal = state.check(request.command.name, by: by) {
             refuse(connection, ProtocolError(code: refusal.code, message: refusal.message, id: request.id))
@@ -115,6 +123,16 @@ extension SessionActor {
         }
     }
 
+    /// The first rev of `edit`'s opId when `by` already sent it (PROTOCOL §3.3: a repeat is acked
+    /// with its first rev), checked before the session's rules: a repeat changes nothing, so it
+    /// is acked after `session.end` too. A page whose ack was lost and that rejoined after the
+    /// end sends its edit again to learn whether it was kept; `session_ended` told it "not saved"
+    /// of text the record holds (races probe).
+    private func ackedRepeat(_ edit: NoteEditRequest, by: String) -> Int? {
+        guard notes[edit.note] != nil else { return nil }
+        return opIndex[NoteOpKey(author: by, opId: edit.opId)]
+    }
+
     func noSuchNote(_ note: String, _ id: Int64) -> ProtocolError {
         let known = state.notes.map(\.id).joined(separator: ", ")
         return ProtocolError(code: .notFound, message: "there is no note '\(note.prefix(64))' in this session (notes: \(known))", id: id)
@@ -128,9 +146,6 @@ extension SessionActor {
                           notStored: NoteOpKey?) {
         guard notes[edit.note] != nil else { return refuse(connection, noSuchNote(edit.note, id)) }
         let key = NoteOpKey(author: by, opId: edit.opId)
-        if let rev = opIndex[key] {
-            return reply(connection, ServerMessages.ack(id: id, seq: seq, extra: [("rev", String(rev))]))
-        }
         if operationsBeforeSnapshot.mayContain(key), key != notStored {
             // Its fingerprint matches an op that left memory, and the store could not be read to
             // tell whether it is that op: applying it again could store it twice, so it is
