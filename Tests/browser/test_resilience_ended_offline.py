@@ -16,14 +16,21 @@ RECONNECT_NOISE = ("WebSocket connection to",)
 STATUS = ".tab-panel:not([hidden]) .note-status"
 
 
-def test_text_typed_offline_while_the_review_ended_is_kept_to_copy(proxied, browsers):
-    daemon, proxy, facilitator = proxied
-    created, chair, asha = proxied_room(proxied, browsers, "Ended while a reviewer was offline", ["Asha"])
+def live_with_a_saved_part(proxied, browsers, title):
+    """A started review with Asha's page through the proxy and "Saved part. " saved in its first
+    note: (chair, asha, session id, note, note's text area)."""
+    created, chair, asha = proxied_room(proxied, browsers, title, ["Asha"])
     session, note = created["session"]["id"], created["session"]["notes"][0]
     assert "error" not in command(chair, "session.start")
     area = asha.find_element(By.ID, f"note-{note['id']}")
     area.send_keys("Saved part. ")
     wait_text(asha, STATUS, "All changes saved")
+    return chair, asha, session, note, area
+
+
+def test_text_typed_offline_while_the_review_ended_is_kept_to_copy(proxied, browsers):
+    daemon, proxy, facilitator = proxied
+    chair, asha, session, note, area = live_with_a_saved_part(proxied, browsers, "Ended while a reviewer was offline")
 
     proxy.cut()
     wait_until(asha, lambda d: connection_banner(d)["text"] != "", message="the page never noticed its network went")
@@ -71,12 +78,7 @@ def test_an_edit_saved_before_the_end_whose_ack_was_lost_is_not_called_unsaved(p
     epoch). The page sends the edit again with its opId to learn whether it was kept; the
     server answered `session_ended`, and the page said "not saved" of text the record holds."""
     daemon, proxy, facilitator = proxied
-    created, chair, asha = proxied_room(proxied, browsers, "Ended while an ack was lost", ["Asha"])
-    session, note = created["session"]["id"], created["session"]["notes"][0]
-    assert "error" not in command(chair, "session.start")
-    area = asha.find_element(By.ID, f"note-{note['id']}")
-    area.send_keys("Saved part. ")
-    wait_text(asha, STATUS, "All changes saved")
+    chair, asha, session, note, area = live_with_a_saved_part(proxied, browsers, "Ended while an ack was lost")
 
     asha.execute_script(LOSE_OWN_CONFIRMATIONS)
     # One edit (typed key by key, all but the first key would wait for the lost ack).
