@@ -23,7 +23,8 @@ extension SessionActor {
     /// with what was read (`after`), before the connection's next command.
     @discardableResult
     func handle(_ request: ClientRequest, from connection: ConnectionID, after read: OlderHistoryRead? = nil) -> HandleOutcome {
-        guard let member = members[connection] else { return .done }
+        // A connection whose close is queued decides nothing more (``SessionMember/closing``).
+        guard let member = members[connection], !member.closing else { return .done }
         if read == nil, !stopped, let need = olderHistoryNeeded(for: request.command, by: member.participantID) {
             return .needsOlderHistory(need)
         }

@@ -87,7 +87,8 @@ extension SessionActor {
     /// slots under ``ConnectionCap`` are free at once: the new link of a reissue is admitted as
     /// soon as the reissue is answered, even while the old link's connections are still closing.
     func disconnect(_ participantID: String) {
-        for connection in connections(of: participantID) {
+        for connection in connections(of: participantID) where members[connection]?.closing == false {
+            members[connection]?.closing = true
             if members[connection]?.holdsSlot == true {
                 members[connection]?.holdsSlot = false
                 connectionCap.release(participantID)
@@ -101,8 +102,8 @@ extension SessionActor {
     /// Returns how many closes it queued (none for a console already being closed).
     func closeConsoles(of facilitator: FacilitatorID) -> Int {
         var closed = 0
-        for (connection, member) in members where member.console == facilitator && !member.revokedConsole {
-            members[connection]?.revokedConsole = true
+        for (connection, member) in members where member.console == facilitator && !member.closing {
+            members[connection]?.closing = true
             enqueue(.close(connection, code: CloseCode.revoked.rawValue, reason: "your facilitator token was revoked"))
             closed += 1
         }

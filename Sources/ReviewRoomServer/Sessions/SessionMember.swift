@@ -15,8 +15,11 @@ struct SessionMember {
     /// Whether its welcome/resumed has been sent: ephemeral messages go only to welcomed
     /// members, so nothing reaches a connection before its welcome.
     var welcomed = false
-    /// Whether its close for the console's revoked facilitator is queued (it is queued once).
-    var revokedConsole = false
+    /// Whether the server queued its close with 4003 (its link reissued or revoked, or its
+    /// console's facilitator revoked; queued once). What it sends after that is not decided: the
+    /// acks would queue behind the close and never leave, so an edit applied then was in the
+    /// record while its author's page, told only 4003, offered it as never saved.
+    var closing = false
     /// Whether it still counts against its participant's ``ConnectionCap``: false once the
     /// server queued its close for a reissued or revoked link (its slot is then free at once).
     var holdsSlot = true
