@@ -194,10 +194,15 @@ def test_the_catch_up_tells_the_speaker_what_is_left_of_a_turn_whose_end_moved(d
         "  done([catchUpNews(room(was), room(moved), who('r1', 100)),"
         "        catchUpNews(room(was), room(was), who('r1', 60)),"
         "        catchUpNews(room(was), room(moved), who('r2', 100)),"
-        "        catchUpNews(room(was), room(moved), who('r1', null))]);"
+        "        catchUpNews(room(was), room(moved), who('r1', null)),"
+        "        catchUpNews(room(null), room(moved), who('r1', -75)),"
+        "        catchUpNews(room(null), room(moved), who('r1', 30))]);"
         "}, (e) => done(['import failed: ' + e]));")
     assert said == [{"urgent": [], "polite": ["Your turn: 1:40 left"]}, {"urgent": [], "polite": []},
-                    {"urgent": [], "polite": []}, {"urgent": [], "polite": []}]
+                    {"urgent": [], "polite": []}, {"urgent": [], "polite": []},
+                    # Given the floor while away for a turn already over (a sleep probe): said so.
+                    {"urgent": ["You were given the floor, and your turn time is over"], "polite": []},
+                    {"urgent": ["You have the floor"], "polite": []}]
     assert browser_errors(driver) == []
 
 
@@ -495,3 +500,23 @@ def test_download_names_say_the_sessions_date_and_title_and_suit_every_file_syst
     assert result["utc"] == "2026-12-03 Late"
     # Cut at 80 characters right after a dot, which Windows would drop from the name.
     assert result["cutAtDot"] == "2026-12-04 " + "a" * 79
+
+
+def test_a_gap_in_the_pages_timers_is_a_sleep_whose_backlog_is_caught_up_once(daemon, browsers):
+    """wake-watch.js: events that come after the page's 250 ms timer has not run for over 10 s
+    waited during a sleep or a freeze; they are held from being said until 1 s after the wake,
+    when the timer says once that it is time to catch up. A quiet page is not a sleep."""
+    driver = browsers()
+    seen = run_in_page(
+        driver, daemon,
+        "import('/js/wake-watch.js').then(({ WakeWatch }) => {"
+        "  const w = new WakeWatch(0), out = [];"
+        "  for (let t = 250; t <= 5000; t += 250) out.push(w.beat(t));"  # awake: never time to catch up
+        "  out.push(w.catchingUp(5100));"                                 # an event on a running page
+        "  out.push(w.catchingUp(20000));"                                # first event after 15 s of nothing
+        "  out.push(w.catchingUp(20010), w.beat(20020), w.beat(20500));"  # the backlog, the first beats
+        "  out.push(w.beat(21020), w.beat(21270), w.catchingUp(21300));"  # caught up once, then live again
+        "  done(out);"
+        "}, (e) => done(['import failed: ' + e]));")
+    assert seen == [False] * 20 + [False, True, True, False, False, True, False, False]
+    assert browser_errors(driver) == []

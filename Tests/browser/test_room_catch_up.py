@@ -168,3 +168,40 @@ def test_after_a_drop_too_long_to_replay_the_fresh_welcome_says_the_room_as_it_i
     # It was a fresh welcome (a new snapshot), not a replay.
     assert asha.execute_script("return window.reviewroom.model.session !== window.__before")
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+# The laptop sleeps for 12 s just as the next event reaches the page: a busy loop holds its one
+# thread before that event is read, so no timer fires and what the socket brings meanwhile waits.
+SLEEP_AT_NEXT_EVENT = """
+const c = window.reviewroom.connection;
+c.receive = (data) => {
+  if (JSON.parse(data).type === 'event') {
+    delete c.receive;
+    const end = Date.now() + 12000;
+    while (Date.now() < end) { /* asleep */ }
+  }
+  Object.getPrototypeOf(c).receive.call(c, data);
+};"""
+
+
+def test_news_that_waited_while_the_laptop_slept_is_said_once_as_it_is_now(daemon, facilitator, api_ready, browsers):
+    """A sleep probe: while Asha's laptop slept the phase moved on and she was given the floor for
+    a turn that ended; on waking her page read the waiting events as live and said "You have the
+    floor for 5 seconds". Now what came meanwhile is said once, as the room is now."""
+    created, chair, pages = room_with(daemon, facilitator, browsers, "News held during a sleep", ["Asha"])
+    asha = pages["Asha"]
+    agenda = chair.execute_script("return window.reviewroom.model.session.agenda.map((p) => p.title)")
+    assert "error" not in command(chair, "session.start")
+    wait_js(asha, "return window.reviewroom.model.session.clock.status === 'live'")
+    settled(asha)
+    mark = len(said_log(asha))
+    asha.execute_script(SLEEP_AT_NEXT_EVENT)
+    assert "error" not in command(chair, "phase.next")
+    assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Asha"), "turnSec": 5})
+    wait_js(chair, "return window.reviewroom.model.session.floor.turnEndsAt !== null"
+                   " && Date.parse(window.reviewroom.model.session.floor.turnEndsAt) < window.reviewroom.connection.serverNow()",
+            timeout=30, message="Asha's turn never ran out")
+    wait_said(asha, "You were given the floor, and your turn time is over")
+    settled(asha)
+    assert said_since(asha, mark) == ["You were given the floor, and your turn time is over", f"Now: {agenda[1]}"]
+    assert browser_errors(asha) == []

@@ -23,7 +23,8 @@ export function questionNews(before, after) {
  * `turnLeftSec` (the running turn's time left now, or null). Timed events that are over (a
  * one-minute warning, a time-up, a turn's end) are not said: the page shows where the clock is
  * now. A speaker whose turn's end moved meanwhile (a pause and resume, a new length) hears what
- * is left of it, as they would have live.
+ * is left of it, as they would have live; one given the floor meanwhile for a timed turn that is
+ * already over hears that too ("You have the floor" alone sent her to speak after her time).
  */
 export function catchUpNews(before, after, who) {
   const polite = [];
@@ -35,7 +36,9 @@ export function catchUpNews(before, after, who) {
   // Hands a phase move cleared meanwhile are said as cleared, not lowered; after the end, not at all.
   const reset = after.status === 'ended' ? 'end' : after.phase !== before.phase ? 'move' : null;
   const speaker = speakerNews(before.floor, after.floor, { ...who, reset });
-  if (speaker?.urgent) urgent.push(speaker.text);
+  const overAlready = after.floor?.speaker === who.me && typeof who.turnLeftSec === 'number' && who.turnLeftSec <= 0;
+  if (speaker && overAlready) urgent.push(t('announce.yourFloorTurnOver'));
+  else if (speaker?.urgent) urgent.push(speaker.text);
   else if (speaker) polite.push(speaker.text);
   polite.push(...handNews(before.floor, after.floor, { ...who, reset }));
   const turnLength = turnLengthNews(before.floor, after.floor, who, who.turnLeftSec ?? null);

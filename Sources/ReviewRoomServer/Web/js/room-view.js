@@ -9,6 +9,7 @@ import { handNews, raisedNews, roundNews, speakerNews, turnLengthNews, turnLengt
 import { NewsGatherer } from './gathered-news.js';
 import { NextFrame } from './next-frame.js';
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
+import { WakeWatch } from './wake-watch.js';
 import { PersonalCue, wholeInView } from './personal-cue.js';
 import { arrivals, departureNews, joinedNews } from './presence-news.js';
 import { CONSOLE_SHORTCUTS, SHORTCUT_KEYS, clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
@@ -73,7 +74,12 @@ export class RoomView {
     // Back from a hidden tab: what changed meanwhile is said once, as after a drop (`catchUp`).
     this.onVisibility = () => { if (!document.hidden && this.welcomed) this.catchUp(); };
     document.addEventListener('visibilitychange', this.onVisibility);
-    this.interval = setInterval(() => this.tick(), 250);
+    // Back from a sleep or a frozen tab: what came meanwhile is said once too (`WakeWatch`).
+    this.wake = new WakeWatch(Date.now());
+    this.interval = setInterval(() => {
+      if (this.wake.beat(Date.now()) && this.welcomed && !this.stopped) this.catchUp();
+      this.tick();
+    }, 250);
   }
 
   /** Removes every listener and timer this view added and its announcer's live regions; idempotent. */
@@ -155,10 +161,11 @@ export class RoomView {
       const event = change.event;
       if (event.name === 'note.op') { this.notesView?.event(event.data || {}); return; } // the notes view redraws itself
       if (event.name === 'clock.changed') this.notesView?.updateReadOnly();
-      // Events replayed after a drop, or that come while the tab is hidden, are not said one by
-      // one (a burst of stale news): what they changed is said once when the replay is over
-      // (`replayDone`) or the tab is shown again (`onVisibility`).
-      if (!this.connection.replaying && !document.hidden) this.announceEvent(event);
+      // Events replayed after a drop, that come while the tab is hidden, or that waited while the
+      // laptop slept, are not said one by one (a burst of stale news): what they changed is said
+      // once when the replay is over (`replayDone`), the tab is shown again (`onVisibility`) or
+      // the backlog after waking has been read (`WakeWatch`).
+      if (!this.connection.replaying && !document.hidden && !this.wake.catchingUp(Date.now())) this.announceEvent(event);
     }
     if (change.kind === 'welcome') this.render(); else this.drawing.request();
   }

@@ -194,6 +194,8 @@ const en = {
   'announce.turnOver': 'Your turn time is over',
   'announce.yourFloor': 'You have the floor',
   'announce.yourFloorFor': 'You have the floor for {time}',
+  // Said after a drop or a sleep during which this person was given a timed turn that is already over.
+  'announce.yourFloorTurnOver': 'You were given the floor, and your turn time is over',
   'announce.turnWarning': '{time} left in your turn',
   'announce.youFinished': 'You finished your turn',
   'announce.turnEndedFor': '{name}’s turn has ended',
