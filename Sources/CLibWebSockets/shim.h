@@ -9,6 +9,8 @@
 #include <openssl/err.h>
 #include <ev.h>
 #include <stdlib.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 /// `LWS_PRE` is a function-like macro and does not import: the headroom every
 /// `lws_write` payload needs in front of it.
@@ -56,6 +58,18 @@ extern int accept4(int __fd, struct sockaddr *__restrict __addr, socklen_t *__re
 /// inherit the socket). Returns the descriptor, or -1 with `errno` set, as `accept` does.
 static inline int reviewroom_accept_cloexec_nonblock(int fd) {
     return accept4(fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+}
+
+#ifndef __USE_GNU
+// glibc declares dup3 (since 2.9) only under _GNU_SOURCE, like accept4 above.
+extern int dup3(int __fd, int __fd2, int __flags);
+#endif
+
+/// `dup3` does not import (see above): makes `target` a close-on-exec duplicate of `source`,
+/// closing what `target` was in the same step, so the descriptor number is never free in
+/// between for another thread to take. Returns `target`, or -1 with `errno` set.
+static inline int reviewroom_dup_over_cloexec(int source, int target) {
+    return dup3(source, target, O_CLOEXEC);
 }
 
 /// `SSL_FILETYPE_PEM` is defined through another macro (`X509_FILETYPE_PEM`);

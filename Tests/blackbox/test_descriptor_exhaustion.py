@@ -37,7 +37,7 @@ def flooded_and_recovered(process, port, lines):
             try:
                 line = lines.get(timeout=max(0.01, deadline - time.monotonic()))
             except queue.Empty:
-                # Once in a CI run (not reproduced) fewer than 20 were said: say what was.
+                # Fewer than 20 said (a lost reserve: 1 run in 30 with one): say what was.
                 ended = sum(1 for c in held if select.select([c], [], [], 0)[0])
                 raise AssertionError(f"the daemon said it closed {said} connections in {TIMEOUT} s; {ended} of {len(held)} "
                                      f"are readable or ended here; its lines since the flood began: {seen[-30:]}") from None
@@ -46,6 +46,8 @@ def flooded_and_recovered(process, port, lines):
             if "out of file descriptors" in line:
                 warnings.append(line)
                 assert "LimitNOFILE" in line, line
+                # Both reserves lost (another thread took their numbers): nothing more is shed.
+                assert "none in reserve" not in line, line
                 said += int(re.search(r"closed=(\d+)", line).group(1))
         # What the daemon says it closed did end here (each client sees its connection end).
         closed, deadline = set(), time.monotonic() + TIMEOUT

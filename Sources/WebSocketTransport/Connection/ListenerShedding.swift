@@ -23,6 +23,13 @@ struct ListenerShedding: Sendable {
         return unlogged
     }
 
+    /// How many descriptors the listener holds in reserve. Giving one up leaves its number free
+    /// until `accept` takes it, and another thread opening a file just then takes it instead
+    /// (a socket-activated start met a backlog while libdispatch was still opening its signal
+    /// descriptors: the one reserve went, and nothing more was shed); with two, one such loss
+    /// still leaves one to shed with, and the lost one is opened again when a descriptor frees.
+    static let reserveCount = 2
+
     /// A descriptor to hold in reserve (`/dev/null`, close-on-exec), or -1 when none is left.
     static func openReserve() -> Int32 {
         open("/dev/null", O_RDONLY | O_CLOEXEC)

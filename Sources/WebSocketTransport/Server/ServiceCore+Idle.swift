@@ -25,6 +25,7 @@ extension ServiceCore {
         nextIdleSweep = now + Self.idleSweepNanoseconds
         dropStalledBodies(now: now)
         logShedConnections() // the last of a flood's count, once no accept is tried any more
+        resumeListenerIfPaused()
         for session in sessionsByWSI.values where !session.readingPaused {
             switch idlePolicy.action(now: now, lastHeard: session.lastHeard, pingedSinceHeard: session.pingedSinceHeard) {
             case .none:

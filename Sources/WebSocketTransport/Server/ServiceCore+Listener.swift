@@ -80,7 +80,7 @@ extension ServiceCore {
         }
         listenerFD = fd
         listenerWSI = adopted
-        reserveFD = ListenerShedding.openReserve()
+        topUpReserve()
     }
 
     /// Accepts every pending connection on the listener and hands each to lws.
@@ -116,21 +116,62 @@ extension ServiceCore {
         }
     }
 
-    /// Out of descriptors: gives up the reserve for a moment to accept the oldest pending
-    /// connection and close it at once (its client sees the connection end rather than wait
-    /// unanswered in the backlog), then takes the reserve back. False when nothing was pending
-    /// any more, or there was no reserve to give up (another thread took the last descriptor
-    /// when it was last put back: it is tried again next time).
+    /// Out of descriptors: gives up a reserve descriptor for a moment to accept the oldest
+    /// pending connection and close it at once (its client sees the connection end rather than
+    /// wait unanswered in the backlog). False when nothing was pending any more, or no reserve
+    /// was left to give up (another thread took its number in between); with none left at all,
+    /// the listener is paused until the idle sweep can open one again (``resumeListenerIfPaused()``).
     private func shedPendingConnection() -> Bool {
-        if reserveFD < 0 { reserveFD = ListenerShedding.openReserve() }
-        guard reserveFD >= 0 else { return false }
-        close(reserveFD)
+        topUpReserve()
+        guard let spare = reserveFDs.popLast() else {
+            pauseListener()
+            return false
+        }
+        close(spare)
         let client = reviewroom_accept_cloexec_nonblock(listenerFD)
-        if client >= 0 { close(client) }
-        reserveFD = ListenerShedding.openReserve()
-        guard client >= 0 else { return false }
+        guard client >= 0 else {
+            // Nothing pending (or another thread took the number): the reserve is opened again at
+            // once, or the next accept would hand its number to a connection and leave none.
+            topUpReserve()
+            return false
+        }
+        // Closing the connection by duplicating the listener over it keeps its number as the new
+        // reserve: the number is never free, so no other thread can take it.
+        if reviewroom_dup_over_cloexec(listenerFD, client) == client {
+            reserveFDs.append(client)
+        } else {
+            close(client)
+        }
         shedding.shed()
         return true
+    }
+
+    /// Opens reserve descriptors up to ``ListenerShedding/reserveCount`` (as many as are free).
+    private func topUpReserve() {
+        while reserveFDs.count < ListenerShedding.reserveCount {
+            let fd = ListenerShedding.openReserve()
+            guard fd >= 0 else { return }
+            reserveFDs.append(fd)
+        }
+    }
+
+    /// Stops watching the listener for readability: nothing can accept or shed its backlog now.
+    private func pauseListener() {
+        guard let listenerWSI, !listenerPaused else { return }
+        listenerPaused = true
+        _ = lws_rx_flow_control(listenerWSI, 0)
+        logger.warning("out of file descriptors with none in reserve: new connections wait until one is free",
+                       metadata: ["hint": "raise LimitNOFILE (systemd) or ulimit -n, or cap connections at the proxy"])
+    }
+
+    /// From the idle sweep: watches the paused listener again once a reserve descriptor opens.
+    func resumeListenerIfPaused() {
+        guard listenerPaused, let listenerWSI else { return }
+        topUpReserve()
+        guard !reserveFDs.isEmpty else { return }
+        listenerPaused = false
+        _ = lws_rx_flow_control(listenerWSI, 1)
+        acceptPendingConnections()
     }
 
     /// Logs the connections shed since the last line, at most once a second.
@@ -152,7 +193,8 @@ extension ServiceCore {
     func listenerClosed() {
         listenerWSI = nil
         listenerFD = -1
-        if reserveFD >= 0 { close(reserveFD) }
-        reserveFD = -1
+        reserveFDs.forEach { close($0) }
+        reserveFDs = []
+        listenerPaused = false
     }
 }

@@ -68,10 +68,13 @@ final class ServiceCore: @unchecked Sendable {
     var tlsContext: OpaquePointer?
     var listenerFD: Int32 = -1
     var listenerWSI: OpaquePointer?
-    /// A descriptor held in reserve (`/dev/null`) while the listener is watched: out of
-    /// descriptors, it is given up for a moment to accept and close a pending connection
-    /// (`ListenerShedding`), so the listener stops being readable instead of spinning the loop.
-    var reserveFD: Int32 = -1
+    /// Descriptors held in reserve while the listener is watched (``ListenerShedding/reserveCount``):
+    /// out of descriptors, one is given up for a moment to accept and close a pending connection,
+    /// so the listener stops being readable instead of spinning the loop.
+    var reserveFDs: [Int32] = []
+    /// Out of descriptors with none left in reserve, the listener is not watched (no spinning on
+    /// a readable listener nothing can accept); the idle sweep watches it again once it can.
+    var listenerPaused = false
     /// What was shed and when it was last logged: one warning a second at most.
     var shedding = ListenerShedding()
     var shuttingDown = false
