@@ -17,6 +17,9 @@ public struct EditLatencyLedger: Sendable {
     public private(set) var unknownArrivals = 0
     /// Arrivals dated before their send (a clock or bookkeeping bug); not recorded as samples.
     public private(set) var negativeArrivals = 0
+    /// Edits sent before this instant (the warm-up) are tracked, so that their deliveries are
+    /// expected and checked, but their latencies are not samples.
+    public var samplesFrom: UInt64 = 0
 
     /// An empty ledger.
     public init() {}
@@ -31,7 +34,8 @@ public struct EditLatencyLedger: Sendable {
     }
 
     /// Records that `key` reached one other participant at `arrivedAt`; returns the latency
-    /// in nanoseconds, or nil if the edit is unknown or the timestamps are out of order.
+    /// in nanoseconds, or nil if the edit is unknown, the timestamps are out of order, or it
+    /// was sent before ``samplesFrom``.
     @discardableResult
     public mutating func arrived(_ key: EditKey, at arrivedAt: UInt64) -> UInt64? {
         guard var entry = pending[key] else {
@@ -44,6 +48,7 @@ public struct EditLatencyLedger: Sendable {
             negativeArrivals += 1
             return nil
         }
+        guard entry.sentAt >= samplesFrom else { return nil }
         let latency = arrivedAt - entry.sentAt
         samples.record(nanoseconds: latency)
         return latency

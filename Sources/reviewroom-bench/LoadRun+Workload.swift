@@ -8,10 +8,10 @@ import WebSocketTransport
 extension LoadRun {
     /// Starts the measured window and sets every joined client's first timers.
     func startWorkload(at now: UInt64) {
-        windowStart = now
-        windowEnd = now + UInt64(plan.seconds * 1e9)
-        timeline = LatencyTimeline(origin: now, width: timeline.width, threshold: timeline.threshold)
-        _ = pool?.takeSendWaits() // the joins' hellos are not the workload's
+        windowStart = now + UInt64(plan.warmupSeconds * 1e9)
+        windowEnd = windowStart + UInt64(plan.seconds * 1e9)
+        ledger.samplesFrom = windowStart
+        timeline = LatencyTimeline(origin: windowStart, width: timeline.width, threshold: timeline.threshold)
 
         measuring = true
         for index in clients.indices where clients[index].stage == .joined {
@@ -105,9 +105,9 @@ extension LoadRun {
         clients[index].editCommands[id] = edit.opId
         let text = #"{"type":"note.edit","id":\#(id),"note":"\#(clients[index].noteID)","rev":\#(edit.baseRev),"opId":"\#(edit.opId)","op":\#(edit.op.json)}"#
         let receivers = joinedPerSession[clients[index].session] - 1
-        ledger.sent(EditKey(author: clients[index].participant, opId: edit.opId), at: MonotonicClock.nanoseconds(),
-                    receivers: receivers)
-        if measuring { counters.edits += 1 }
+        let sentAt = MonotonicClock.nanoseconds()
+        ledger.sent(EditKey(author: clients[index].participant, opId: edit.opId), at: sentAt, receivers: receivers)
+        if measuring, sentAt >= windowStart { counters.edits += 1 }
         pool?.send(text, on: connection)
     }
 

@@ -30,8 +30,6 @@ final class LoadRun {
     /// Latencies over the window in 100 ms slices of send time, counting those over a's 15 ms
     /// goal (stderr only: whether the tail is spread out or bunched into stalls).
     var timeline = LatencyTimeline(origin: .max, width: 100_000_000, threshold: 15_000_000)
-    /// The daemon's latency histograms when the workload started, by name (empty against the peer).
-    var daemonHistogramsAtStart: [String: DaemonLatencyHistogram] = [:]
     /// When each client's next timer is due.
     var timers = DueQueue(items: 0)
     var counters = LoadRunCounters()
@@ -91,6 +89,7 @@ final class LoadRun {
         var afterJoin: ProcessUsage?
         var cpuAtStart: UInt64 = 0
         var driverCPUAtStart = 0.0
+        var histogramsAtStart: Task<[String: DaemonLatencyHistogram], Never>?
         var lastStamp: UInt64 = 0, lastTextAt: UInt64 = 0
         for await input in stream {
             if input == .clients {
@@ -106,14 +105,19 @@ final class LoadRun {
             if afterJoin == nil {
                 if settled == clients.count {
                     afterJoin = try target.usage()
-                    cpuAtStart = afterJoin?.cpuTicks ?? 0
-                    driverCPUAtStart = Self.ownCPUSeconds()
-                    daemonHistogramsAtStart = await daemonHistograms()
                     startWorkload(at: MonotonicClock.nanoseconds())
                 } else if now - connectStarted > 120_000_000_000 {
                     throw BenchError("only \(settled) of \(clients.count) clients joined within 120 s")
                 }
                 continue
+            }
+            if histogramsAtStart == nil, now >= windowStart {
+                // The window opens after the warm-up: CPU, send waits and the daemon's
+                // histograms count from here (the histograms fetched beside the loop, not in it).
+                cpuAtStart = try target.usage().cpuTicks
+                driverCPUAtStart = Self.ownCPUSeconds()
+                _ = pool.takeSendWaits()
+                histogramsAtStart = Self.fetchDaemonHistograms(kind: target.kind, port: target.port)
             }
             if measuring {
                 if now >= windowEnd {
@@ -135,7 +139,8 @@ final class LoadRun {
         let after = try target.usage()
         var sendWaits = LatencySamples()
         for wait in pool.takeSendWaits() { sendWaits.record(nanoseconds: wait) }
-        let daemonHistogramsAtEnd = await daemonHistograms()
+        let daemonHistogramsAtStart = await histogramsAtStart?.value ?? [:]
+        let daemonHistogramsAtEnd = await Self.daemonHistograms(kind: target.kind, port: target.port)
         for (name, what) in Self.daemonHistogramNotes {
             if let start = daemonHistogramsAtStart[name], let end = daemonHistogramsAtEnd[name] {
                 counters.figure(Self.histogramNote(what, end.since(start)))
@@ -273,11 +278,15 @@ final class LoadRun {
         (DaemonLatencyHistogram.receiveHandling, "the daemon's handling of what it read (read until handled)"),
     ]
 
+    /// ``daemonHistograms(kind:port:)`` fetched beside the caller.
+    static func fetchDaemonHistograms(kind: LoadTarget.Kind, port: Int) -> Task<[String: DaemonLatencyHistogram], Never> {
+        Task { await daemonHistograms(kind: kind, port: port) }
+    }
+
     /// The daemon's latency histograms from its `/metrics`, by name (empty for the peer, or when
     /// they cannot be read: the figures are notes, never an error).
-    func daemonHistograms() async -> [String: DaemonLatencyHistogram] {
-        guard target.kind == .reviewroom else { return [:] }
-        let port = target.port
+    static func daemonHistograms(kind: LoadTarget.Kind, port: Int) async -> [String: DaemonLatencyHistogram] {
+        guard kind == .reviewroom else { return [:] }
         guard let text = try? await RawBlocking.run({ () throws -> String in
             let client = try RawHTTPClient(port: port)
             defer { client.close() }

@@ -52,6 +52,22 @@ struct EditLatencyLedgerTests {
         #expect(ledger.inFlight == 0)
     }
 
+    @Test("An edit sent in the warm-up is delivered and checked but not sampled")
+    func warmup() {
+        var ledger = EditLatencyLedger()
+        ledger.samplesFrom = 1_000
+        let early = EditKey(author: "a", opId: "1"), onTime = EditKey(author: "a", opId: "2")
+        ledger.sent(early, at: 999, receivers: 2)
+        ledger.sent(onTime, at: 1_000, receivers: 1)
+        #expect(ledger.arrived(early, at: 1_500) == nil)
+        #expect(ledger.inFlight == 2)
+        #expect(ledger.arrived(early, at: 1_600) == nil)
+        #expect(ledger.arrived(onTime, at: 1_250) == 250)
+        #expect(ledger.inFlight == 0)
+        #expect(ledger.unknownArrivals == 0)
+        #expect(ledger.samples.count == 1)
+    }
+
     @Test("An edit with no other receivers is not tracked")
     func noReceivers() {
         var ledger = EditLatencyLedger()
