@@ -67,7 +67,7 @@ extension SessionActor {
         } else {
             recordParticipantList(by: author, at: now)
         }
-        disconnect(participantID)
+        disconnect(participantID, consolesToo: true)
         await waitUntilDurable()
     }
 
@@ -86,8 +86,13 @@ extension SessionActor {
     /// Closes the participant's connections with 4003 (after what is already queued). Their
     /// slots under ``ConnectionCap`` are free at once: the new link of a reissue is admitted as
     /// soon as the reissue is answered, even while the old link's connections are still closing.
-    func disconnect(_ participantID: String) {
-        for connection in connections(of: participantID) where members[connection]?.closing == false {
+    /// A reissue (or a revocation after the end) takes away the invite link, so only what joined
+    /// with it closes: a facilitator's console, joined as their own participant with their API
+    /// token, stays (a facilitator who replaced their own link after a slip lost the live console
+    /// they were running the review from). Removing the participant closes the consoles too.
+    func disconnect(_ participantID: String, consolesToo: Bool = false) {
+        for connection in connections(of: participantID) where members[connection]?.closing == false
+            && (consolesToo || members[connection]?.console == nil) {
             members[connection]?.closing = true
             if members[connection]?.holdsSlot == true {
                 members[connection]?.holdsSlot = false
