@@ -10,9 +10,9 @@ import Testing
 struct FacilitatorRevocationTests {
     @Test func theSweepClosesTheConsolesOfARevokedFacilitatorWith4003AndNothingElse() async throws {
         let app = try await InProcessServer.start()
-        let console = try await ProtocolClient.connect(port: app.port)
+        let (console, welcome) = try await app.openConsole()
         defer { console.disconnect() }
-        #expect(try await console.hello(facilitatorToken: app.fixture.facilitatorToken, session: app.fixture.session.rawValue).type == "welcome")
+        #expect(welcome.type == "welcome")
         let (ownLink, _) = try await app.join("Fay")
         defer { ownLink.disconnect() }
         let (asha, _) = try await app.join("Asha")

@@ -55,6 +55,13 @@ struct InProcessServer {
         return (client, welcome)
     }
 
+    /// Opens the facilitator's console (a `hello` with the API token) and reads its `welcome`.
+    func openConsole() async throws -> (ProtocolClient, ProtocolMessage) {
+        let client = try await ProtocolClient.connect(port: port)
+        let welcome = try await client.hello(facilitatorToken: fixture.facilitatorToken, session: fixture.session.rawValue)
+        return (client, welcome)
+    }
+
     func stop() async {
         await registry.shutdown()
         await server.shutdown(timeoutSeconds: 5)

@@ -9,9 +9,9 @@ import Testing
 struct OwnLinkReissueTests {
     @Test func theOldLinkClosesWith4003AndTheConsoleGoesOn() async throws {
         let app = try await InProcessServer.start()
-        let console = try await ProtocolClient.connect(port: app.port)
+        let (console, welcome) = try await app.openConsole()
         defer { console.disconnect() }
-        #expect(try await console.hello(facilitatorToken: app.fixture.facilitatorToken, session: app.fixture.session.rawValue).type == "welcome")
+        #expect(welcome.type == "welcome")
         let (ownLink, _) = try await app.join("Fay")
         defer { ownLink.disconnect() }
         let fay = try #require(app.fixture.participantIDs["Fay"])
@@ -25,9 +25,9 @@ struct OwnLinkReissueTests {
 
     @Test func removingTheParticipantClosesTheirConsoleToo() async throws {
         let app = try await InProcessServer.start()
-        let console = try await ProtocolClient.connect(port: app.port)
+        let (console, welcome) = try await app.openConsole()
         defer { console.disconnect() }
-        #expect(try await console.hello(facilitatorToken: app.fixture.facilitatorToken, session: app.fixture.session.rawValue).type == "welcome")
+        #expect(welcome.type == "welcome")
         let fay = try #require(app.fixture.participantIDs["Fay"])
 
         try await app.registry.removeParticipant(session: app.fixture.session, participant: fay, at: app.clock.now())
