@@ -9,7 +9,7 @@ import { displayNames, repeatedName } from './names.js';
 import { calendarFileName, recordFileName } from './download-names.js';
 import { LiveConsole } from './live-console.js';
 import { Announcer } from './announcer.js';
-import { fatalNotice, keepsTokenAfter } from './session-page.js';
+import { fatalNotice, keepsTokenAfter, unsavedFields } from './session-page.js';
 import { coFacilitatorToken, JOIN_TOKEN_KEY } from './cofacilitation.js';
 import { parseRoute, routeHash, showRouteInAddress } from './console-routes.js';
 import { groupSessions, sessionMatches } from './session-list.js';
@@ -44,9 +44,9 @@ function saveLink(invite) {
 function setNav(signedIn, current = null) {
   const button = (view, props) => el('button', { type: 'button', className: 'link', ...props, attrs: { 'aria-current': view && view === current ? 'page' : null } });
   replaceChildren(nav, signedIn ? [
-    button('sessions', { id: 'nav-sessions', textContent: t('console.sessions'), on: { click: () => mayLeaveForm() && showSessions({ focus: true }) } }),
-    button('schedule', { id: 'new-session', textContent: t('console.schedule'), on: { click: () => mayLeaveForm() && showSchedule() } }),
-    button(null, { textContent: t('console.signOut'), on: { click: () => mayLeaveForm() && signOut() } }),
+    button('sessions', { id: 'nav-sessions', textContent: t('console.sessions'), on: { click: () => mayLeave() && showSessions({ focus: true }) } }),
+    button('schedule', { id: 'new-session', textContent: t('console.schedule'), on: { click: () => mayLeave() && showSchedule() } }),
+    button(null, { textContent: t('console.signOut'), on: { click: () => mayLeave() && signOut() } }),
   ] : []);
 }
 
@@ -65,6 +65,21 @@ function mayLeaveForm() {
   if (!openForm || !openForm.form.root.isConnected || !openForm.form.dirty) return true;
   return window.confirm(t('console.leaveForm'));
 }
+
+/**
+ * True unless the live view holds typing the server has not confirmed (offline, or not yet
+ * acked) and the facilitator chose to stay: leaving stops its connection, and that typing would
+ * be lost (a probe typed offline, pressed "Sessions", and the text was gone without a question).
+ */
+function mayLeaveLive() {
+  if (!live || !live.notesView.hasUnsynced) return true;
+  return window.confirm(t('console.leaveUnsent'));
+}
+
+function mayLeave() { return mayLeaveForm() && mayLeaveLive(); }
+
+// A reload or a closed tab asks too, as the room page does.
+window.addEventListener('beforeunload', (event) => { if (live?.notesView.hasUnsynced) event.preventDefault(); });
 
 // Everything the live view started (connection, key handler, timers, live regions) stops here,
 // so a second visit does not run beside the first.
@@ -238,7 +253,7 @@ async function sessionOrList(id) {
   }
 }
 
-function showSession(id, message, { replace = false } = {}) {
+function showSession(id, message, { replace = false, unsaved = [] } = {}) {
   leaveLive();
   showRouteInAddress({ view: 'session', id }, { replace });
   setNav(true);
@@ -305,6 +320,7 @@ function showSession(id, message, { replace = false } = {}) {
       el('p', { className: 'meta' }, `${s.hostSchool} · ${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`),
       el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
       status,
+      ...unsavedFields(unsaved),
       el('div', { className: 'row' },
         el('button', { type: 'button', id: 'run-live', textContent: t('console.runLive'), on: { click: () => showLive(id) } }),
         s.status === 'ended' ? null : el('button', { type: 'button', className: 'secondary', id: 'edit-session', textContent: t('console.edit'), on: { click: () => showEdit(s) } }),
@@ -337,7 +353,12 @@ function showLive(id) {
   showRouteInAddress({ view: 'live', id });
   setNav(true);
   live = new LiveConsole(main, { sessionId: id, token: api.token, api, banner, focusHeading: true,
-    onFatal: (failure) => showSession(id, liveFailure(failure), { replace: true }) });
+    onFatal: (failure) => {
+      // What was typed and never saved is offered to copy, as on the room page (it was dropped).
+      const unsaved = live?.notesView.unsavedNotes() ?? [];
+      const message = [liveFailure(failure), unsaved.length ? t('notice.unsaved') : null].filter(Boolean).join(' ');
+      showSession(id, message, { replace: true, unsaved });
+    } });
   window.reviewroom = live.handle;
 }
 
@@ -372,6 +393,7 @@ function openAddressedView({ focus = false } = {}) {
 window.addEventListener('popstate', () => {
   if (!api || coFacilitatorToken() !== null) return;
   if (!mayLeaveForm()) { history.pushState(null, '', location.pathname + location.search + openForm.hash); return; }
+  if (!mayLeaveLive()) { history.pushState(null, '', location.pathname + location.search + routeHash({ view: 'live', id: live.sessionId })); return; }
   openRoute(parseRoute(location.hash), { focus: true });
 });
 
@@ -395,12 +417,13 @@ function showCoFacilitation(token) {
   leaveLive();
   replaceChildren(nav, el('a', { href: 'join', id: 'back-to-room', textContent: t('cofac.back') }));
   live = new LiveConsole(main, { hello: () => ({ token }), banner, onFatal: (failure) => {
+    const unsaved = live?.notesView.unsavedNotes() ?? [];
     leaveLive();
     // As the room page does: a link that cannot join any more is forgotten (one not open yet,
     // or open in too many tabs, is kept).
     if (!keepsTokenAfter(failure.kind)) sessionStorage.removeItem(JOIN_TOKEN_KEY);
     const notices = new Announcer();
-    fatalNotice(main, failure, () => location.reload(), (text) => notices.say(text, true));
+    fatalNotice(main, failure, () => location.reload(), (text) => notices.say(text, true), unsaved);
   } });
   window.reviewroom = live.handle;
 }

@@ -4,7 +4,7 @@ import { t } from './strings.js';
 import { Announcer } from './announcer.js';
 import { NotesView } from './notes-view.js';
 import { RoomView } from './room-view.js';
-import { joinSession, writeBanner, takeToken, takeLaterTokens, showNotice, fatalNotice, keepsTokenAfter } from './session-page.js';
+import { joinSession, EditsKeptNotice, takeToken, takeLaterTokens, showNotice, fatalNotice, keepsTokenAfter } from './session-page.js';
 import { offerControls } from './cofacilitation.js';
 
 localize();
@@ -19,18 +19,10 @@ if (!token) {
   showNotice(main, { heading: t('notice.noLink.heading'), body: t('notice.noLink.body') });
 } else {
   let room = null;
-  // Told to screen readers once per disconnection, not at every retry or keystroke.
-  let editsKeptAnnounced = false;
   // While not connected, unsent edits make the banner say they are kept: on each status change
   // and as soon as something is typed (not only at the next reconnect attempt).
-  const showEditsKept = () => {
-    if (!room || connection.online || connection.stopped || !room.notesView.hasUnsynced) return;
-    writeBanner(banner, t('conn.editsKept'));
-    if (!editsKeptAnnounced) {
-      editsKeptAnnounced = true;
-      announcer.say(t('conn.editsKeptSaid'));
-    }
-  };
+  const editsKept = new EditsKeptNotice(banner, (text) => announcer.say(text));
+  const showEditsKept = () => editsKept.update(connection, room?.notesView);
   const { model, connection } = joinSession({
     hello: () => ({ token }),
     banner,
@@ -45,7 +37,7 @@ if (!token) {
       fatalNotice(main, failure, () => location.reload(), (text) => announcer.say(text, true), room?.notesView.unsavedNotes() ?? []);
     },
     onStatus: (state) => {
-      if (state === 'online') editsKeptAnnounced = false;
+      if (state === 'online') editsKept.online();
       else showEditsKept();
     },
   });

@@ -6,7 +6,7 @@ import { Announcer } from './announcer.js';
 import { NotesView } from './notes-view.js';
 import { RoomView, commandFailureText } from './room-view.js';
 import { keyShortcuts } from './room-rules.js';
-import { joinSession } from './session-page.js';
+import { joinSession, EditsKeptNotice } from './session-page.js';
 import { field } from './schedule-form.js';
 import { RoundOrder } from './round-order.js';
 import { QuestionControls } from './question-controls.js';
@@ -54,10 +54,15 @@ export class LiveConsole {
       onReplayDone: () => { this.notesView.replayDone(); this.room.replayDone(); this.uncertain.settle({ replayed: true }); },
       onEphemeral: (msg) => this.room.ephemeral(msg),
       onFatal,
+      // Offline with unsent notes, the banner says they are kept, as on the room page (the
+      // console said only "Connection lost – reconnecting…").
+      onStatus: (state) => { if (state === 'online') this.editsKept?.online(); else this.showEditsKept(); },
     });
     this.model = model;
     this.connection = connection;
-    this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text) });
+    this.editsKept = new EditsKeptNotice(banner, (text) => this.announcer.say(text));
+    this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text),
+      onLocalEdit: () => this.showEditsKept() });
     // The phase keys go through the same hold as the buttons (and offer the same Undo).
     this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView,
       onPhaseKey: (type) => this.movePhase(type), onConsoleKey: (action) => this.pressFor(action),
@@ -128,6 +133,9 @@ export class LiveConsole {
   }
 
   /** Stops everything this view started: connection, room view, hold timers, live regions. */
+  /** The banner's "your edits are kept" line, while offline with unsent notes. */
+  showEditsKept() { this.editsKept?.update(this.connection, this.notesView); }
+
   stop() {
     this.stopped = true;
     for (const timer of this.holds.values()) clearTimeout(timer);

@@ -117,12 +117,14 @@ export function fatalNotice(main, failure, retry, announce, unsaved = []) {
 
 /** Puts the notes with unconfirmed edits under the notice, in labelled read-only fields to copy from. */
 function showUnsaved(main, unsaved) {
-  const notice = main.querySelector('.notice');
-  for (const [index, note] of unsaved.entries()) {
-    const id = `unsaved-${index}`;
-    notice?.append(el('label', { htmlFor: id, className: 'unsaved-label', textContent: note.title }),
-      el('textarea', { id, className: 'unsaved-text', value: note.text, readOnly: true, rows: 6 }));
-  }
+  main.querySelector('.notice')?.append(...unsavedFields(unsaved));
+}
+
+/** A labelled, read-only field per note with text that was never saved (`NotesView.unsavedNotes()`), to copy. */
+export function unsavedFields(unsaved) {
+  return unsaved.flatMap((note, index) => [
+    el('label', { htmlFor: `unsaved-${index}`, className: 'unsaved-label', textContent: note.title }),
+    el('textarea', { id: `unsaved-${index}`, className: 'unsaved-text', value: note.text, readOnly: true, rows: 6 })]);
 }
 
 /**
@@ -181,6 +183,30 @@ function titleState(state, model) {
 }
 
 /** Sets the banner's text, only when it differs (a live region rewritten with the same text may be read again). */
+/**
+ * While the connection is down and notes hold unsent edits, the banner says they are kept and
+ * will be sent, and screen readers hear it once per disconnection (not at every retry or
+ * keystroke). `update()` after each status change and each local edit; `online()` when back.
+ */
+export class EditsKeptNotice {
+  constructor(banner, say) {
+    this.banner = banner;
+    this.say = say;
+    this.said = false;
+  }
+
+  update(connection, notesView) {
+    if (!connection || !notesView || connection.online || connection.stopped || !notesView.hasUnsynced) return;
+    writeBanner(this.banner, t('conn.editsKept'));
+    if (!this.said) {
+      this.said = true;
+      this.say(t('conn.editsKeptSaid'));
+    }
+  }
+
+  online() { this.said = false; }
+}
+
 export function writeBanner(banner, text) {
   if (!banner) return;
   if (banner.textContent !== text) banner.textContent = text;

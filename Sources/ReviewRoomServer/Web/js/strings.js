@@ -241,6 +241,7 @@ const en = {
   'sessions.filterNone': 'No session matches. Clear the field to see all {total}.',
   'console.sessionGone': 'That session is not here any more: it was deleted, or it belongs to another facilitator.',
   'console.leaveForm': 'Leave this form? What you typed has not been saved.',
+  'console.leaveUnsent': 'Leave the live session? Some of what you typed in the notes has not been saved yet and would be lost.',
   'console.notOpenYet': 'The live controls work once the lobby opens, at {when}. To run the review now, edit its start time.',
   'console.confirmCancel': 'Erase “{title}” ({when})? It is called off, its invite links stop working and everyone connected is sent away. OK erases it; Cancel keeps it.',
 
