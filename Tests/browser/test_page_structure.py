@@ -48,14 +48,17 @@ def test_headings_and_titles_say_where_and_how_things_are(daemon, facilitator, a
         " const h = n.querySelector('h2'); return [h && h.textContent, h && n.getAttribute('aria-labelledby') === h.id]; })")
     assert regions == [["Now", True], ["Floor", True]], regions
 
-    title_becomes(asha, f"{TITLE} – ReviewRoom")
+    # Each tab names the person (or the console) too: one browser may hold several of them.
+    title_becomes(asha, f"{TITLE} – Asha, reviewer – ReviewRoom")
+    title_becomes(console, f"{TITLE} – facilitator console")
     asha.execute_cdp_cmd("Network.enable", {})
     network(asha, offline=True)
-    title_becomes(asha, f"Connection lost – {TITLE} – ReviewRoom")
+    title_becomes(asha, f"Connection lost – {TITLE} – Asha, reviewer – ReviewRoom")
     network(asha, offline=False)
-    title_becomes(asha, f"{TITLE} – ReviewRoom")
+    title_becomes(asha, f"{TITLE} – Asha, reviewer – ReviewRoom")
     assert "error" not in command(console, "session.end")
-    for driver, title in ((asha, f"{TITLE} – ReviewRoom"), (console, f"{TITLE} – ReviewRoom"), (display, f"{TITLE} – room display")):
+    for driver, title in ((asha, f"{TITLE} – Asha, reviewer – ReviewRoom"), (console, f"{TITLE} – facilitator console"),
+                          (display, f"{TITLE} – room display")):
         title_becomes(driver, f"Ended – {title}")
     for driver in (asha, console, display):
         assert driver.execute_script(DANGLING) == [], driver.current_url

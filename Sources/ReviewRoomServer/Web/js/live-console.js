@@ -64,7 +64,7 @@ export class LiveConsole {
     this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text),
       onLocalEdit: () => this.showEditsKept() });
     // The phase keys go through the same hold as the buttons (and offer the same Undo).
-    this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView,
+    this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView, inConsole: true,
       onPhaseKey: (type) => this.movePhase(type), onConsoleKey: (action) => this.pressFor(action),
       onTick: (session, now) => this.showGlance(session, now) });
     // The room at a glance above the controls: on a tablet the room's clock, floor and queue

@@ -27,8 +27,9 @@ export class RoomView {
    * `onPhaseKey(type)`, if given, takes the phase keys (`phase.next`/`phase.prev`) instead of the
    * view's own held send; `onConsoleKey(action)`, if given (the console), takes `CONSOLE_SHORTCUTS`.
    */
-  constructor(root, { model, connection, announcer, notesView, onPhaseKey, onConsoleKey, onTick }) {
+  constructor(root, { model, connection, announcer, notesView, onPhaseKey, onConsoleKey, onTick, inConsole = false }) {
     this.root = root;
+    this.inConsole = inConsole; // the console's live view: its tab says so, not who joined
     this.onTick = onTick; // called with (session, now) at each tick of the clock (the console's glance line)
     this.model = model;
     this.connection = connection;
@@ -388,7 +389,11 @@ export class RoomView {
       el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
       you ? el('p', { className: 'meta' }, t('room.you', { name: this.model.nameOf(you.id), role: t(`role.${you.role}`) })) : null,
       you?.role === 'observer' ? el('p', { className: 'role-note', id: 'role-note' }, t('room.observerNote')) : null);
-    setPageTitle(t('room.pageTitle', { title: s.title }));
+    // Whose page and which session, so tabs (and a screen reader's list of them) tell apart two
+    // people's rooms, or a room and the console, open in one browser (a tabs probe: four alike).
+    setPageTitle(this.inConsole ? t('console.sessionTitle', { title: s.title })
+      : you ? t('room.pageTitleYou', { title: s.title, name: this.model.nameOf(you.id), role: t(`role.${you.role}`) })
+        : t('room.pageTitle', { title: s.title }));
   }
 
   renderClock(s) {

@@ -50,6 +50,7 @@ const en = {
   'notice.unsaved': 'Some of what you typed was never saved. The notes as they were on this page are below, to copy.',
 
   'room.pageTitle': '{title} – ReviewRoom',
+  'room.pageTitleYou': '{title} – {name}, {role} – ReviewRoom',
   'room.host': 'Host school: {school}',
   'room.focus': 'Enquiry focus:',
   'room.you': 'You are {name} ({role})',
