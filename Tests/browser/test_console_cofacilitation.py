@@ -84,6 +84,40 @@ def test_the_controls_without_an_invite_ask_to_sign_in(daemon, api_ready, browse
     assert browser_errors(page) == []
 
 
+def test_the_controls_stay_with_the_session_they_were_opened_for(daemon, facilitator, api_ready, browsers):
+    """A tabs probe: Cy opened Alpha's controls, then her reviewer link for Beta in the same tab;
+    Back and a reload showed Beta's room under the controls, joined as Cy the reviewer, every
+    control on offer and refused at the first press, and "Back to the room page" opened Beta's."""
+    alpha = schedule_via_api(daemon, facilitator, "Controls of Alpha", ["Asha"], agenda=AGENDA)
+    beta = schedule_via_api(daemon, facilitator, "Room of Beta", ["Cy"], agenda=AGENDA)
+    cy = browsers()
+    co_facilitator_console(daemon, facilitator, alpha, cy)
+    cy.get(invite_of(beta, "Cy"))
+    joined(cy)
+    assert cy.execute_script("return window.reviewroom.model.session.title") == "Room of Beta"
+
+    cy.back()
+    cy.refresh()
+    wait_until(cy, lambda d: d.find_elements(By.ID, "controls-heading"), message="the controls did not open again")
+    joined(cy)
+    assert cy.execute_script("return [window.reviewroom.model.session.title, window.reviewroom.model.you.role]") == \
+        ["Controls of Alpha", "facilitator"]
+    cy.find_element(By.ID, "back-to-room").click()
+    wait_until(cy, lambda d: d.find_elements(By.ID, "open-controls"), message="the way back did not reach Cy's Alpha room")
+    assert cy.execute_script("return window.reviewroom.model.session.title") == "Controls of Alpha"
+
+    # A link that is not a facilitator's, in a tab that never opened the controls: no controls.
+    asha = browsers()
+    asha.get(invite_of(alpha, "Asha"))
+    joined(asha)
+    asha.get(daemon.base + "/console#cofacilitate")
+    heading = wait_until(asha, lambda d: d.find_elements(By.ID, "notice-heading"), message="a reviewer's link was given the controls")[0]
+    assert heading.text == "These controls are for facilitators"
+    assert asha.find_elements(By.ID, "control-start") == []
+    # Chromium's own line for the socket it closed as the page went into the back/forward cache.
+    assert [e for e in browser_errors(cy) if "Back-Forward Cache" not in e] == [] and browser_errors(asha) == []
+
+
 def test_two_facilitators_pressing_next_speaker_at_once_give_the_floor_once(daemon, facilitator, api_ready, browsers):
     created, console, cy = started_by_two(daemon, facilitator, browsers, "Both press next", ["Asha", "Bo"])
     asha_id, bo_id = participant_id(created, "Asha"), participant_id(created, "Bo")

@@ -8,6 +8,12 @@ import { t } from './strings.js';
 
 /** Where the room page keeps its invite token (`takeToken` in join.js). */
 export const JOIN_TOKEN_KEY = 'reviewroom.join.token';
+/**
+ * The invite token of the room page whose "Open the facilitator controls" was chosen in this
+ * tab. Not the room page's own key: any invite link opened later in the tab replaces that one,
+ * and the controls, reloaded after Back, then joined that other session, as a reviewer (a tabs probe).
+ */
+export const CONTROLS_TOKEN_KEY = 'reviewroom.controls.token';
 /** The console's address for a co-facilitator: the fragment names the mode, never a token. */
 export const COFACILITATE_HASH = '#cofacilitate';
 
@@ -17,11 +23,28 @@ export const COFACILITATE_HASH = '#cofacilitate';
  */
 export function offerControls(header, you) {
   if (!header || you?.role !== 'facilitator' || header.querySelector('#open-controls')) return;
-  header.append(el('a', { id: 'open-controls', className: 'open-controls', href: `console${COFACILITATE_HASH}`, textContent: t('cofac.open') }));
+  header.append(el('a', { id: 'open-controls', className: 'open-controls', href: `console${COFACILITATE_HASH}`, textContent: t('cofac.open'),
+    on: { click: () => keepToken(CONTROLS_TOKEN_KEY, sessionStorage.getItem(JOIN_TOKEN_KEY)) } }));
+}
+
+/** The console's way back to the room page the controls were opened from (not the tab's latest link's). */
+export function backToRoom(token) {
+  return el('a', { href: 'join', id: 'back-to-room', textContent: t('cofac.back'), on: { click: () => keepToken(JOIN_TOKEN_KEY, token) } });
+}
+
+function keepToken(key, token) {
+  if (token) sessionStorage.setItem(key, token);
 }
 
 /** The invite token a co-facilitator's console joins with, or null when this page is not one. */
 export function coFacilitatorToken() {
   if (location.hash !== COFACILITATE_HASH) return null;
-  return sessionStorage.getItem(JOIN_TOKEN_KEY) || '';
+  return sessionStorage.getItem(CONTROLS_TOKEN_KEY) || sessionStorage.getItem(JOIN_TOKEN_KEY) || '';
+}
+
+/** Forgets a co-facilitator's token that cannot join any more, under both keys that may hold it. */
+export function forgetCoFacilitatorToken(token) {
+  for (const key of [CONTROLS_TOKEN_KEY, JOIN_TOKEN_KEY]) {
+    if (sessionStorage.getItem(key) === token) sessionStorage.removeItem(key);
+  }
 }

@@ -9,8 +9,8 @@ import { displayNames, repeatedName } from './names.js';
 import { calendarFileName, recordFileName } from './download-names.js';
 import { LiveConsole } from './live-console.js';
 import { Announcer } from './announcer.js';
-import { fatalNotice, keepsTokenAfter, unsavedFields } from './session-page.js';
-import { coFacilitatorToken, JOIN_TOKEN_KEY } from './cofacilitation.js';
+import { fatalNotice, keepsTokenAfter, showNotice, unsavedFields } from './session-page.js';
+import { backToRoom, coFacilitatorToken, forgetCoFacilitatorToken } from './cofacilitation.js';
 import { parseRoute, routeHash, showRouteInAddress } from './console-routes.js';
 import { groupSessions, sessionMatches } from './session-list.js';
 
@@ -415,15 +415,23 @@ function liveFailure({ kind, opensAt, timeZone }) {
  */
 function showCoFacilitation(token) {
   leaveLive();
-  replaceChildren(nav, el('a', { href: 'join', id: 'back-to-room', textContent: t('cofac.back') }));
+  replaceChildren(nav, backToRoom(token));
   live = new LiveConsole(main, { hello: () => ({ token }), banner, onFatal: (failure) => {
     const unsaved = live?.notesView.unsavedNotes() ?? [];
     leaveLive();
     // As the room page does: a link that cannot join any more is forgotten (one not open yet,
     // or open in too many tabs, is kept).
-    if (!keepsTokenAfter(failure.kind)) sessionStorage.removeItem(JOIN_TOKEN_KEY);
+    if (!keepsTokenAfter(failure.kind)) forgetCoFacilitatorToken(token);
     const notices = new Announcer();
     fatalNotice(main, failure, () => location.reload(), (text) => notices.say(text, true), unsaved);
+  }, onWelcome: (msg) => {
+    if (msg.you?.role === 'facilitator') return;
+    // Not a facilitator's link: no controls to offer (they were all on show, and refused at the
+    // first press), and the way back goes to that person's room page.
+    setTimeout(() => {
+      leaveLive();
+      showNotice(main, { heading: t('cofac.notFacilitator.heading'), body: t('cofac.notFacilitator.body'), announce: (text) => new Announcer().say(text, true) });
+    });
   } });
   window.reviewroom = live.handle;
 }

@@ -39,7 +39,7 @@ export class LiveConsole {
    * what needs it (Reword) is then not offered. With `focusHeading`, the session's h1 takes focus
    * once drawn (the button that opened the view is gone).
    */
-  constructor(main, { sessionId = null, token, hello, api = null, banner, onFatal, focusHeading = false }) {
+  constructor(main, { sessionId = null, token, hello, api = null, banner, onFatal, onWelcome, focusHeading = false }) {
     this.sessionId = sessionId;
     this.api = api;
     this.controls = el('section', { className: 'panel controls', attrs: { 'aria-labelledby': 'controls-heading' } });
@@ -54,6 +54,7 @@ export class LiveConsole {
       onReplayDone: () => { this.notesView.replayDone(); this.room.replayDone(); this.uncertain.settle({ replayed: true }); },
       onEphemeral: (msg) => this.room.ephemeral(msg),
       onFatal,
+      onWelcome,
       // Offline with unsent notes, the banner says they are kept, as on the room page (the
       // console said only "Connection lost – reconnecting…").
       onStatus: (state) => { if (state === 'online') this.editsKept?.online(); else this.showEditsKept(); },

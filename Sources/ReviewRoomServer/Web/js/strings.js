@@ -501,6 +501,8 @@ const en = {
   'control.rewordGone': 'Question {n} was removed meanwhile, so the new wording was not saved. It is in “New question” if you want to add it.',
   'cofac.open': 'Open the facilitator controls',
   'cofac.back': 'Back to the room page',
+  'cofac.notFacilitator.heading': 'These controls are for facilitators',
+  'cofac.notFacilitator.body': 'The invite link open in this tab is not a facilitator’s, so it cannot run the session. Go back to the room page, or open a facilitator’s invite link in this tab and choose “Open the facilitator controls” there.',
   'cofac.noInvite': 'The facilitator controls open from your invite link: open it in this tab, then choose “Open the facilitator controls”. Or sign in with your facilitator token.',
   'control.keyEnded': 'The review has ended.',
   'control.nobodySpeaking': 'Nobody has the floor, so there is no turn to end.',
