@@ -45,3 +45,38 @@ def test_a_link_goes_to_the_share_sheet_where_there_is_one(daemon, facilitator, 
     sign_in(desktop, daemon.base, facilitator)
     schedule_with(desktop, "Scheduled at a desk", "Ben")
     assert desktop.find_elements(By.XPATH, "//button[normalize-space()='Share link']") == []
+
+
+def link_of(driver, name):
+    fields = driver.find_elements(By.CSS_SELECTOR, f"input.invite-link[data-name='{name}']")
+    return fields[0].get_attribute("value") if fields else None
+
+
+def test_a_duplicated_console_tab_follows_a_link_replaced_or_revoked_in_the_other(daemon, facilitator, api_ready, browsers):
+    """A tabs probe: a console tab duplicated (its sessionStorage, and so its invite links, copied)
+    went on offering Asha's old link after "New link" in the other tab, even after a reload."""
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    schedule_with(driver, "Two console tabs", "Asha")
+    first = driver.current_window_handle
+    old = link_of(driver, "Asha")
+    driver.execute_script("window.open(location.href)")  # copies sessionStorage, as Duplicate does
+    second = next(handle for handle in driver.window_handles if handle != first)
+    driver.switch_to.window(second)
+    wait_until(driver, lambda d: link_of(d, "Asha") == old, message="the duplicated tab did not list Asha's link")
+
+    driver.switch_to.window(first)
+    driver.find_element(By.CSS_SELECTOR, "button[aria-label='New link for Asha']").click()
+    wait_until(driver, lambda d: d.switch_to.alert).accept()
+    new = wait_until(driver, lambda d: link_of(d, "Asha") not in (None, old) and link_of(d, "Asha"), message="no new link")
+    driver.switch_to.window(second)
+    wait_until(driver, lambda d: link_of(d, "Asha") == new, message=f"the other tab still offers {link_of(driver, 'Asha')!r}")
+    driver.refresh()
+    wait_until(driver, lambda d: link_of(d, "Asha") == new, message="after a reload the other tab offers the old link")
+
+    driver.switch_to.window(first)
+    driver.find_element(By.CSS_SELECTOR, "button[aria-label='Revoke the invite of Asha']").click()
+    wait_until(driver, lambda d: d.switch_to.alert).accept()
+    driver.switch_to.window(second)
+    wait_until(driver, lambda d: link_of(d, "Asha") is None, message="the other tab still offers the revoked link")
+    assert browser_errors(driver) == []

@@ -35,10 +35,33 @@ function savedLinks() {
   try { return JSON.parse(sessionStorage.getItem(LINKS_KEY) || '{}'); } catch { return {}; }
 }
 function saveLink(invite) {
+  storeLink(invite.participant.id, invite.url);
+}
+/** Keeps `url` as the participant's link in this tab (none when `url` is null). */
+function storeLink(participantId, url) {
   const links = savedLinks();
-  links[invite.participant.id] = invite.url;
+  if (url) links[participantId] = url; else delete links[participantId];
   sessionStorage.setItem(LINKS_KEY, JSON.stringify(links));
 }
+
+// A duplicated console tab has its own copy of the links, and kept offering one reissued or
+// revoked in the other (a tabs probe): each change is told to this browser's other console tabs,
+// which keep the new link (or drop the old) and show it at once.
+const linkChanges = typeof BroadcastChannel === 'function' ? new BroadcastChannel('reviewroom.console.links') : null;
+function changeLink(participantId, url) {
+  storeLink(participantId, url);
+  linkChanges?.postMessage({ participantId, url });
+}
+linkChanges?.addEventListener('message', ({ data }) => {
+  if (typeof data?.participantId !== 'string') return;
+  storeLink(data.participantId, data.url || null);
+  for (const row of document.querySelectorAll('.invite-row')) {
+    if (row.dataset.participant !== data.participantId) continue;
+    const link = row.querySelector('.invite-link');
+    if (link && data.url) link.value = data.url;
+    else row.querySelectorAll('.link-part').forEach((node) => node.remove());
+  }
+});
 
 /** The nav buttons once signed in; the one whose view is open (`current`: 'sessions', 'schedule') is `aria-current="page"`. */
 function setNav(signedIn, current = null) {
@@ -267,23 +290,23 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
     const people = (s.participants || []).map((p) => {
       const name = shown.get(p.id);
       const url = links[p.id];
-      const link = url ? el('input', { type: 'text', readOnly: true, value: url, className: 'invite-link', attrs: { 'aria-label': t('invite.linkFor', { name }), 'data-role': p.role, 'data-name': p.name } }) : null;
-      return el('li', { className: 'invite-row' },
+      const link = url ? el('input', { type: 'text', readOnly: true, value: url, className: 'invite-link link-part', attrs: { 'aria-label': t('invite.linkFor', { name }), 'data-role': p.role, 'data-name': p.name } }) : null;
+      return el('li', { className: 'invite-row', attrs: { 'data-participant': p.id } },
         el('strong', {}, name), ' ', el('span', { className: 'meta' }, t(`role.${p.role}`)),
         // A facilitator's link runs the whole review: easy to send a reviewer by mistake from the
         // same list, so it says whose it is to keep.
-        p.role === 'facilitator' && link ? el('span', { className: 'hint', id: `keep-${p.id}` }, t('invite.facilitatorLink')) : null,
+        p.role === 'facilitator' && link ? el('span', { className: 'hint link-part', id: `keep-${p.id}` }, t('invite.facilitatorLink')) : null,
         link,
-        link ? el('button', { type: 'button', className: 'secondary', textContent: t('invite.copy'), attrs: { 'aria-label': t('invite.copyFor', { name }) },
-          on: { click: async () => { status.textContent = (await copyText(url, link)) ? t('invite.copied', { name }) : t('invite.copyManually'); } } }) : null,
+        link ? el('button', { type: 'button', className: 'secondary link-part', textContent: t('invite.copy'), attrs: { 'aria-label': t('invite.copyFor', { name }) },
+          on: { click: async () => { status.textContent = (await copyText(link.value, link)) ? t('invite.copied', { name }) : t('invite.copyManually'); } } }) : null,
         // On a tablet or phone the system's share sheet sends a link to Mail or Messages in one
         // step; copying meant a round trip to the mail app per person (a tablet probe).
-        link && typeof navigator.share === 'function' ? el('button', { type: 'button', className: 'secondary', textContent: t('invite.share'),
+        link && typeof navigator.share === 'function' ? el('button', { type: 'button', className: 'secondary link-part', textContent: t('invite.share'),
           attrs: { 'aria-label': t('invite.shareFor', { name }) },
           on: { click: async (e) => {
             if (e.detail > 1) return;
             try {
-              await navigator.share({ title: s.title, text: t('invite.shareText', { name, title: s.title }), url });
+              await navigator.share({ title: s.title, text: t('invite.shareText', { name, title: s.title }), url: link.value });
               status.textContent = t('invite.shared', { name });
             } catch (error) {
               if (error?.name !== 'AbortError') status.textContent = t('invite.shareFailed', { name });
@@ -292,12 +315,13 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
         el('button', { type: 'button', className: 'secondary', textContent: t('invite.reissue'), attrs: { 'aria-label': t('invite.reissueFor', { name }) },
           on: { click: (e) => guarded(async () => {
             if (e.detail > 1 || !window.confirm(t('invite.confirmReissue', { name }))) return;
-            saveLink(await api.reissue(id, p.id)); showSession(id, t('invite.reissued', { name }));
+            const invite = await api.reissue(id, p.id);
+            changeLink(p.id, invite.url); showSession(id, t('invite.reissued', { name }));
           }) } }),
         el('button', { type: 'button', className: 'secondary danger', textContent: t('invite.revoke'), attrs: { 'aria-label': t('invite.revokeFor', { name }) },
           on: { click: (e) => guarded(async () => {
             if (e.detail > 1 || !window.confirm(t('invite.confirmRevoke', { name }))) return;
-            await api.revoke(id, p.id); showSession(id, t('invite.revoked', { name }));
+            await api.revoke(id, p.id); changeLink(p.id, null); showSession(id, t('invite.revoked', { name }));
           }) } }));
     });
     const name = el('input', { type: 'text', id: 'invite-name', required: true });
