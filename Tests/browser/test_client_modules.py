@@ -206,6 +206,31 @@ def test_the_catch_up_tells_the_speaker_what_is_left_of_a_turn_whose_end_moved(d
     assert browser_errors(driver) == []
 
 
+def test_a_paste_taken_back_leaves_what_others_wrote_inside_it(daemon, browsers):
+    """text-ranges.js: where a large paste went is followed through every later op, so a paste
+    the note cannot hold is taken back whole. A paste probe: a reviewer's saved words written
+    inside the paste while its pieces went out were taken back with it. Text inserted inside a
+    range now splits it; deleted text leaves it."""
+    driver = browsers()
+    results = run_in_page(
+        driver, daemon,
+        "Promise.all([import('/js/text-ranges.js'), import('/js/text-operation.js')]).then(([r, { TextOperation }]) => {"
+        "  const op = (parts) => parts.reduce((o, c) => typeof c === 'string' ? o.insert(c) : c > 0 ? o.retain(c) : o.delete(-c), new TextOperation());"
+        "  const move = (ranges, parts) => r.moveRanges(ranges, op(parts));"
+        "  const pasted = 'kept ' + 'p'.repeat(20);"
+        "  const theirs = op([12, 'BILAL', 13]);"
+        "  const ranges = r.moveRanges([{ from: 5, to: 25 }], theirs);"
+        "  done([move([{ from: 5, to: 15 }], [10, 'XY', 10]), move([{ from: 5, to: 15 }], [5, 'XY', 15]),"
+        "        move([{ from: 5, to: 15 }], [15, 'XY', 5]), move([{ from: 5, to: 15 }], [3, -4, 'ab', 13]),"
+        "        move([{ from: 5, to: 15 }], [5, -10, 5]),"
+        "        r.deletingRanges(theirs.apply(pasted), ranges).apply(theirs.apply(pasted))]);"
+        "}, (e) => done(['import failed: ' + e]));")
+    assert results == [[{"from": 5, "to": 10}, {"from": 12, "to": 17}], [{"from": 7, "to": 17}],
+                       [{"from": 5, "to": 15}], [{"from": 5, "to": 13}], [],
+                       "kept BILAL"]
+    assert browser_errors(driver) == []
+
+
 def test_a_rounds_start_end_and_the_next_person_are_said(daemon, browsers):
     """floor-news.js: a round used to start and end without a word, and nobody heard their turn
     was coming. Now its start (how many, how long each), its end (finished when the last person's

@@ -20,14 +20,39 @@ export function insertedRanges(op) {
 }
 
 /**
- * Moves ranges through `op` (on the text they are in). Text inserted at a range's edge stays
- * outside it, text inserted inside it joins it; a range whose text was all deleted goes.
+ * Moves ranges through `op` (on the text they are in): each becomes the stretches where its own
+ * characters are after `op`. Text inserted inside a range splits it and stays outside, as at
+ * its edges, so taking the range back never takes what someone else wrote in the middle of it
+ * (a paste probe: a reviewer's saved words inside a paste that was then taken back went with
+ * it); deleted text leaves it; a range whose text was all deleted goes.
  */
 export function moveRanges(ranges, op) {
-  return ranges.map(({ from, to }) => {
-    const start = op.transformPosition(from);
-    return { from: start, to: Math.max(start, op.transformCaret(to)) };
-  }).filter((r) => r.from < r.to);
+  const moved = [];
+  for (const { from, to } of ranges) {
+    let before = 0; // position in the text `op` applies to
+    let after = 0; // the same in the text it makes
+    let run = null;
+    for (const c of op.ops) {
+      if (typeof c === 'string') {
+        if (run) { moved.push(run); run = null; }
+        after += c.length;
+      } else if (c > 0) {
+        const start = Math.max(from, before);
+        const end = Math.min(to, before + c);
+        if (start < end) {
+          const [newStart, newEnd] = [after + start - before, after + end - before];
+          if (run && run.to === newStart) run.to = newEnd;
+          else { if (run) moved.push(run); run = { from: newStart, to: newEnd }; }
+        }
+        before += c;
+        after += c;
+      } else {
+        before -= c;
+      }
+    }
+    if (run) moved.push(run);
+  }
+  return moved;
 }
 
 /** The op that deletes `ranges` from `text` (ranges past its end or overlapping are skipped), or null when none is left. */
