@@ -53,6 +53,30 @@ def test_a_paste_the_note_cannot_hold_is_taken_back_whole(daemon, facilitator, a
     assert len([s for s in said if "is full" in s]) == 1, said
 
 
+def test_after_a_refused_paste_the_caret_is_where_the_paste_began(daemon, facilitator, api_ready, browsers):
+    """A paste probe: the caret kept its offset after the paste (cut to the note's length), so
+    the next typing went to the note's end, or into the middle of someone's word."""
+    created = schedule_via_api(daemon, facilitator, "Caret after a refusal", ["Asha"])
+    note = created["session"]["notes"][0]
+    asha = browsers()
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    base = "First line.\nSecond line here.\nThird."
+    asha.execute_script("document.getElementById('note-' + arguments[0]).focus(); document.execCommand('insertText', false, arguments[1]);",
+                        note["id"], base + "e" * (MAX_NOTE_UNITS - len(base) - 50))
+    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", timeout=60, message="the text was never saved")
+    asha.execute_script("const area = document.getElementById('note-' + arguments[0]); area.setSelectionRange(12, 12);"
+                        "document.execCommand('insertText', false, arguments[1]);", note["id"], "Q" * 70)
+    wait_text(asha, STATUS, f"{note['title']} is full")
+    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="the page never settled")
+    caret = asha.execute_script("const area = document.getElementById('note-' + arguments[0]); return [area.selectionStart, area.selectionEnd];", note["id"])
+    assert caret == [12, 12]
+    asha.execute_script("document.execCommand('insertText', false, 'XYZ');")
+    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="'XYZ' was never saved")
+    assert note_get(asha, note["id"])["text"].startswith("First line.\nXYZSecond line here.")
+    assert browser_errors(asha) == []
+
+
 def test_full_is_said_again_only_once_the_note_got_shorter(daemon, browsers):
     """The rule behind "said once" (note-sending.js, `showRefusal` / `rearmRefusal`), step by step
     with made-up lengths: keystrokes that squeeze into a full note's last free units between two

@@ -309,7 +309,12 @@ export class NoteRemote {
     entry.textarea.setSelectionRange(toDisplay(entry.shown, from), toDisplay(entry.shown, to), area.selectionDirection);
   }
 
-  /** Puts the client's text (server text and unconfirmed edits) in the editor, keeping the caret where it can. */
+  /**
+   * Puts the client's text (server text and unconfirmed edits) in the editor, with the caret and
+   * selection moved through the same diff, so they stay at the same place in the text: after a
+   * refused paste the caret is where the paste began, not at the old offset cut to the note's
+   * length (a paste probe: the next typing went to the note's end, or into someone's word).
+   */
   showClientText(entry) {
     const area = entry.textarea;
     const hadFocus = document.activeElement === area;
@@ -321,8 +326,9 @@ export class NoteRemote {
     entry.undo.transform(op);
     entry.shown = entry.client.text;
     area.value = displayText(entry.shown);
+    const [from, to] = movedSelection(op, start, end);
     const shown = (p) => toDisplay(entry.shown, Math.min(p, entry.shown.length));
-    if (hadFocus) area.setSelectionRange(shown(start), shown(end), direction);
+    if (hadFocus) area.setSelectionRange(shown(from), shown(to), direction);
     if (entry.hintList.move(op, entry.shown)) this.view.renderHints(entry);
   }
 }
