@@ -136,3 +136,30 @@ def test_a_short_name_and_the_words_around_it_are_never_cut_at_720p_at_400_perce
                                  "b.getBoundingClientRect().height / parseFloat(getComputedStyle(b).lineHeight)];")
     assert button is None or button[1] < 2.5, f"the Full screen button breaks over lines: {button}"
     assert browser_errors(room) == []
+
+
+def test_a_long_question_is_set_smaller_until_it_fits_the_screen(daemon, facilitator, api_ready, browsers):
+    """A paste probe: a 351-character question ran off a 720p display and a 701-character one
+    off 1080p, with nothing to say it went on; a projector cannot scroll. Questions take 2,000:
+    what does not fit at the smallest type is cut after a whole line, with a line saying so."""
+    texts = [("How do pupils choose what to read, and who helps them? " * 8)[:351],
+             ("What reading happens at home, and how does the school know? " * 40)[:2000]]
+    created = schedule_via_api(daemon, facilitator, "Long questions", [], template="rapid-remote-90", prompts=[{"text": text} for text in texts],
+                               participants=[{"name": "Asha", "role": "reviewer"}, {"name": "Room", "role": "display"}])
+    chair, (room,) = open_pages(created, browsers, ["Room"])
+    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    assert "error" not in command(chair, "session.start")
+    sizes, goes_on = [], []
+    for prompt, text in zip(created["session"]["prompts"]["deck"], texts):
+        assert "error" not in command(chair, "prompt.show", {"prompt": prompt["id"]})
+        wait_text(room, "[data-testid=question]", text[:40])
+        assert question_in_view(room), f"a {len(text)}-character question runs off the screen"
+        goes_on.append(room.execute_script(
+            "const n = document.querySelector('[data-testid=question-goes-on]'); const r = n.getBoundingClientRect();"
+            "return !n.hidden && r.height > 0 && r.bottom <= window.innerHeight"))
+        sizes.append(room.execute_script("return parseFloat(getComputedStyle(document.querySelector('[data-testid=question]')).fontSize)"))
+    # The first fits set smaller; the longest is cut at the smallest type, saying it goes on.
+    assert sizes[0] > sizes[1] >= 14, sizes
+    assert goes_on == [False, True], goes_on
+    assert browser_errors(room) == []
+

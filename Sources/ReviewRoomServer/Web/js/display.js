@@ -43,6 +43,7 @@ if (!token) {
   const roundBox = el('div', { className: 'display-round-box' });
   const queue = el('ol', { className: 'display-queue', attrs: { 'data-testid': 'queue', 'aria-label': t('floor.queue') } });
   const question = el('p', { className: 'display-question', attrs: { 'data-testid': 'question' } });
+  const questionGoesOn = el('p', { className: 'display-more', hidden: true, attrs: { 'data-testid': 'question-goes-on' } }, t('display.questionGoesOn'));
   const title = el('h1', { className: 'display-title' });
   const fullScreen = document.fullscreenEnabled ? el('button', { type: 'button', className: 'secondary display-fullscreen', textContent: t('display.fullscreen'),
     on: { click: () => document.documentElement.requestFullscreen().catch(() => {}) } }) : null;
@@ -55,9 +56,11 @@ if (!token) {
     el('section', { className: 'display-floor', attrs: { 'aria-labelledby': 'display-floor-heading' } },
       el('h2', { className: 'visually-hidden', id: 'display-floor-heading', textContent: t('floor.heading') }), speaker, turn, roundBox, queue),
     el('section', { className: 'display-prompt', attrs: { 'aria-label': t('prompt.heading') } },
-      el('h2', { textContent: t('prompt.heading') }), question)));
+      el('h2', { textContent: t('prompt.heading') }), question, questionGoesOn)));
 
   const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+  // The screen changed size (a projector plugged in, a window moved to it): the question again.
+  window.addEventListener('resize', () => fitToScreen(question, questionGoesOn));
   let lastPhase = null;
   const { model, connection } = joinSession({
     hello: () => ({ token }),
@@ -101,6 +104,8 @@ if (!token) {
       t(shownHands.length ? 'display.moreWaiting' : moreHands === 1 ? 'display.handWaiting' : 'display.handsWaiting', { n: moreHands })) : null);
     const q = model.currentPrompt;
     setText(question, q ? q.text : t('prompt.none'));
+    // After everything above it is drawn (more hands or a round take room from it too).
+    fitToScreen(question, questionGoesOn);
     if (s.clock && s.clock.phase !== lastPhase && !connection.replaying) {
       if (lastPhase !== null) announcer.say(t('announce.phase', { phase: phase.textContent }));
       lastPhase = s.clock.phase;
@@ -145,4 +150,32 @@ if (!token) {
   setInterval(tick, 250);
   window.reviewroom = { model, connection, announcer, screenAwake };
   connection.connect();
+}
+
+/** The smallest type a question is shrunk to (px): still legible from the back of a hall on a projector at 720p. */
+const MIN_QUESTION_PX = 14;
+
+/**
+ * Shrinks `node`'s type from the stylesheet's size until its foot is on the screen (a projector
+ * cannot scroll): a paste probe showed a 351-character question running off a 720p screen and a
+ * 701-character one off 1080p, with nothing to say it went on (questions take 2,000). What still
+ * does not fit at the smallest type is cut after its last whole line on the screen, and `more`
+ * says that it goes on and where to read it whole.
+ */
+function fitToScreen(node, more) {
+  node.style.fontSize = '';
+  node.style.webkitLineClamp = '';
+  node.classList.remove('display-question-cut');
+  more.hidden = true;
+  let size = parseFloat(getComputedStyle(node).fontSize);
+  while (size > MIN_QUESTION_PX && node.getBoundingClientRect().bottom > window.innerHeight) {
+    size = Math.max(MIN_QUESTION_PX, Math.floor(size * 0.9));
+    node.style.fontSize = `${size}px`;
+  }
+  if (node.getBoundingClientRect().bottom <= window.innerHeight) return;
+  more.hidden = false;
+  const lineHeight = parseFloat(getComputedStyle(node).lineHeight) || size * 1.2;
+  const room = window.innerHeight - node.getBoundingClientRect().top - more.getBoundingClientRect().height - lineHeight / 2;
+  node.classList.add('display-question-cut');
+  node.style.webkitLineClamp = String(Math.max(1, Math.floor(room / lineHeight)));
 }

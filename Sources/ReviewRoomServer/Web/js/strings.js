@@ -61,6 +61,7 @@ const en = {
   'display.fullscreen': 'Full screen',
   'display.overtime': 'overtime',
   'display.moreWaiting': '+ {n} more waiting',
+  'display.questionGoesOn': 'The question goes on: everyone can read it whole on their own screen.',
   'display.handsWaiting': '{n} hands up for after the round',
   'display.handWaiting': '1 hand up for after the round',
   'display.moreInRound': '+ {n} more to come',
