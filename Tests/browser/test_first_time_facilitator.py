@@ -108,11 +108,18 @@ def test_server_refusals_are_numbered_as_the_form_numbers_its_rows(daemon, brows
         driver, daemon,
         "import('/js/schedule-form.js').then((m) => done(['agenda[2].title is empty: give some text',"
         "  'the agenda edit changes phase 0 (\"Welcome\"), which is current: once the session is live only the phases after phase 0 can change',"
-        "  'prompts[4].text is too long'].map(m.formsNumbering)), (e) => done(['import failed: ' + e]));")
+        "  'prompts[4].text is too long', 'participants[2].name is 204 characters long'].map((text) => m.formsNumbering(text)).concat("
+        "  ['prompts[12].text is 2004 characters long', 'participants[2].name is 204 characters long']"
+        "    .map((text) => m.formsNumbering(text, { prompts: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13], participants: [1, 3, 4] })))),"
+        "  (e) => done(['import failed: ' + e]));")
     assert result == [
         "Phase 3 title is empty: give some text",
         'the agenda edit changes Phase 1 ("Welcome"), which is current: once the session is live only the phases after Phase 1 can change',
-        "Question 5.text is too long",
+        "Question 5 is too long",
+        "Person 3 name is 204 characters long",
+        # Blank rows are not sent: the server's places are mapped to the form's rows (a paste probe).
+        "Question 14 is 2004 characters long",
+        "Person 5 name is 204 characters long",
     ], result
 
 

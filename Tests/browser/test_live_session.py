@@ -248,6 +248,42 @@ def test_schedule_form_refuses_missing_details_and_creates_nothing(daemon, facil
     assert browser_errors(driver) == []
 
 
+def test_a_name_or_question_too_long_is_named_at_its_own_row_and_marked(daemon, facilitator, api_ready, browsers):
+    """A paste probe: a 204-character name pasted in "Person 5" (blank rows before it) came back
+    as "participants[2].name is 204 characters long", and a question in "Question 2" after a blank
+    one as "Question 1.text", no field marked and focus left on the button."""
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    _, before = daemon.api("GET", "/sessions", facilitator)
+    driver.find_element(By.ID, "new-session").click()
+    wait_until(driver, lambda d: d.find_element(By.ID, "schedule-title")).send_keys("Pasted too much")
+    driver.find_element(By.ID, "schedule-host").send_keys("Northfield Primary")
+    driver.find_element(By.ID, "schedule-focus").send_keys("Reading")
+    while len(driver.find_elements(By.CSS_SELECTOR, ".person-name")) < 5:
+        driver.find_element(By.ID, "add-person").click()
+    names = driver.find_elements(By.CSS_SELECTOR, ".person-name")
+    names[1].send_keys("Asha")
+    names[3].send_keys("Bilal")
+    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", names[4], "N" * 204)
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_text(driver, ".form-status", "Person 5 name is 204 characters long: at most 200 fit.")
+    assert names[4].get_attribute("aria-invalid") == "true"
+    assert driver.execute_script("return document.activeElement === arguments[0]", names[4])
+
+    driver.execute_script("arguments[0].value = 'Nadia'; arguments[0].dispatchEvent(new Event('input'));", names[4])
+    while len(driver.find_elements(By.CSS_SELECTOR, ".edit-list textarea")) < 2:
+        driver.find_element(By.ID, "add-question").click()
+    questions = driver.find_elements(By.CSS_SELECTOR, ".edit-list textarea")
+    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", questions[-1], "Q" * 2005)
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_text(driver, ".form-status", f"Question {len(questions)} is 2005 characters long: at most 2000 fit.")
+    assert questions[-1].get_attribute("aria-invalid") == "true"
+    assert names[4].get_attribute("aria-invalid") != "true"
+    _, after = daemon.api("GET", "/sessions", facilitator)
+    assert len(after) == len(before)
+    assert browser_errors(driver) == []
+
+
 def test_a_link_before_the_lobby_opens_shows_when(daemon, facilitator, api_ready, browsers):
     starts = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)).replace(microsecond=0)
     status, created = daemon.api("POST", "/sessions", facilitator, {

@@ -12,6 +12,10 @@ const ROLES = ['reviewer', 'host', 'observer', 'display', 'facilitator'];
 
 let fieldCounter = 0;
 /** A labelled field: label + control (+ hint), with ids linking them. */
+/** The longest name and question the server takes, in characters (PROTOCOL's limits; `TextRules`). */
+const MAX_NAME_CHARACTERS = 200;
+const MAX_QUESTION_CHARACTERS = 2000;
+
 export function field(labelText, control, hint) {
   const id = control.id || `f${++fieldCounter}`;
   control.id = id;
@@ -431,6 +435,24 @@ export class ScheduleForm {
       input?.setAttribute('aria-invalid', 'true');
       if (input) invalid.push(input);
     }
+    // The server's limits on a name and a question, counted as it counts them (characters, not
+    // UTF-16 units), checked here so the field is named as the form shows it and takes focus: a
+    // paste probe's 204-character "Person 5 name" came back as "participants[2].name" (the blank
+    // rows before it are not sent), with no field marked.
+    const length = (text) => [...text.trim()].length;
+    if (!this.existing) {
+      this.people.forEach((person, index) => {
+        const input = this.peopleList.children[index]?.querySelector('input.person-name');
+        if (input && length(person.name) > MAX_NAME_CHARACTERS) {
+          check(input, t('schedule.nameTooLong', { n: index + 1, count: length(person.name), max: MAX_NAME_CHARACTERS }));
+        }
+      });
+    }
+    this.prompts.forEach((prompt, index) => {
+      const area = this.promptList.children[index]?.querySelector('textarea');
+      if (area) check(area, length(prompt.text) > MAX_QUESTION_CHARACTERS
+        ? t('schedule.questionTooLong', { n: index + 1, count: length(prompt.text), max: MAX_QUESTION_CHARACTERS }) : '');
+    });
     // A start in the past opens the lobby at once, so every link works now: said, and taken
     // only when the same start is sent again (an edit that leaves a passed start as it was is
     // not asked about).
@@ -446,6 +468,9 @@ export class ScheduleForm {
       invalid[0]?.scrollIntoView?.({ block: 'center' });
       return;
     }
+    // Which form row each question and person sent is (blank rows are not sent), for refusals.
+    const sentRows = (items, filled) => items.map((item, index) => (filled(item) ? index : -1)).filter((index) => index >= 0);
+    this.sentRows = { prompts: sentRows(this.prompts, (p) => p.text.trim()), participants: sentRows(this.people, (p) => p.name.trim()) };
     const prompts = this.prompts.filter((p) => p.text.trim()).map((p) => {
       const prompt = { text: p.text.trim() };
       if (p.id) prompt.id = p.id;
@@ -513,7 +538,7 @@ export class ScheduleForm {
    * field it names when it names one, which takes focus (the raw text sat under the button).
    */
   refused(message) {
-    const text = formsNumbering(message);
+    const text = formsNumbering(message, this.sentRows);
     this.status.textContent = t('error.api', { message: text });
     const place = /agenda\[(\d+)\]\.(title|durationSec)/.exec(message);
     const control = place && this.agendaList.querySelector(`[data-phase-${place[2] === 'title' ? 'title' : 'minutes'}="${place[1]}"]`);
@@ -524,11 +549,17 @@ export class ScheduleForm {
   }
 }
 
-/** A server message with its 0-based agenda and question places as the form numbers them. */
-export function formsNumbering(message) {
+/**
+ * A server message with its 0-based agenda, question and people places as the form numbers them.
+ * `rows` maps the places of what was sent to the form's rows (`{ prompts, participants }`): blank
+ * rows are not sent, so the server's third person may be the form's fifth.
+ */
+export function formsNumbering(message, rows = {}) {
   const field = { title: 'title', durationSec: 'length', kind: 'kind', turnMode: 'turns', onTimeUp: 'time-up', prompts: 'questions', purpose: 'purpose' };
+  const row = (list, n) => (rows[list]?.[Number(n)] ?? Number(n)) + 1;
   return String(message)
     .replace(/agenda\[(\d+)\](?:\.(\w+))?/g, (_, n, key) => `Phase ${Number(n) + 1}${key ? ` ${field[key] ?? key}` : ''}`)
-    .replace(/prompts\[(\d+)\]/g, (_, n) => `Question ${Number(n) + 1}`)
+    .replace(/prompts\[(\d+)\](?:\.text)?/g, (_, n) => `Question ${row('prompts', n)}`)
+    .replace(/participants\[(\d+)\](?:\.(name|role))?/g, (_, n, key) => `Person ${row('participants', n)}${key ? ` ${key}` : ''}`)
     .replace(/\bphase (\d+)\b/g, (_, n) => `Phase ${Number(n) + 1}`);
 }

@@ -316,6 +316,8 @@ const en = {
   'schedule.needPhaseTitle': 'Phase {n} needs a title.',
   'schedule.needPhaseMinutes': 'Phase {n} needs a length from 1 to 600 minutes.',
   'schedule.startPassed': 'This start, {when}, has already passed: the lobby would open at once and every link work now. Check the date, or press the button again to keep it.',
+  'schedule.nameTooLong': 'Person {n} name is {count} characters long: at most {max} fit.',
+  'schedule.questionTooLong': 'Question {n} is {count} characters long: at most {max} fit.',
   'schedule.sameName': 'Two people are called {name}: add an initial or a surname, so everyone can tell them apart.',
 
   'kind.briefing': 'briefing',
