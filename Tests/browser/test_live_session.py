@@ -365,7 +365,7 @@ def test_a_refused_edit_shows_why_and_the_note_stays_as_the_server_has_it(daemon
     wait_until(asha, lambda d: note_get(d, note).get("text") == "first line")
     # Paste more than the note may hold: the server refuses it, the page says so and shows the server's text.
     set_value(asha, area, "first line" + "x" * (MAX_NOTE_UNITS + 10))
-    wait_text(asha, ".tab-panel:not([hidden]) .note-status", "is full: what you just typed was not kept")
+    wait_text(asha, ".tab-panel:not([hidden]) .note-status", "what you just typed was not kept")
     wait_until(asha, lambda d: shown_note(d, note) == "first line")
     assert note_get(asha, note)["text"] == "first line"
     wait_until(chair, lambda d: shown_note(d, note) == "first line")

@@ -23,7 +23,8 @@ def test_typing_into_a_full_note_says_it_is_full_once(daemon, facilitator, api_r
     # keys (on a loaded machine) was cleared by them, as the notice is until the next keystroke.
     asha.execute_script("for (const key of arguments[0]) document.execCommand('insertText', false, key);", "0123456789")
     limit = f"{MAX_NOTE_UNITS:,}"
-    full = f"{note['title']} is full: what you just typed was not kept (the limit is {limit} characters)."
+    # The first key went in: four units are left, and the refusal says so.
+    full = f"{note['title']} has room for 4 more characters, so what you just typed was not kept (the limit is {limit}; an emoji counts as two)."
     wait_text(asha, STATUS, full)
     wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="the page never settled")
     server = note_get(asha, note["id"])["text"]
@@ -45,12 +46,13 @@ def test_a_paste_the_note_cannot_hold_is_taken_back_whole(daemon, facilitator, a
     wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="'kept' never saved")
     # Sent in pieces of 8,000 units: the first two fit, the third would pass the limit.
     asha.execute_script("document.execCommand('insertText', false, arguments[0]);", "p" * (MAX_NOTE_UNITS + 1000))
-    wait_text(asha, STATUS, f"{note['title']} is full")
+    # Not "full": the note has room, only not for the whole paste (a paste probe).
+    wait_text(asha, STATUS, f"{note['title']} has room for {MAX_NOTE_UNITS - 5:,} more characters")
     wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", timeout=60, message="the page never settled")
     assert note_get(asha, note["id"])["text"] == "kept "
     assert shown_note(asha, note["id"]) == "kept "
     said = asha.execute_script("return window.reviewroom.announcer.log")
-    assert len([s for s in said if "is full" in s]) == 1, said
+    assert len([s for s in said if "has room for" in s]) == 1, said
 
 
 def test_after_a_refused_paste_the_caret_is_where_the_paste_began(daemon, facilitator, api_ready, browsers):
@@ -67,7 +69,7 @@ def test_after_a_refused_paste_the_caret_is_where_the_paste_began(daemon, facili
     wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", timeout=60, message="the text was never saved")
     asha.execute_script("const area = document.getElementById('note-' + arguments[0]); area.setSelectionRange(12, 12);"
                         "document.execCommand('insertText', false, arguments[1]);", note["id"], "Q" * 70)
-    wait_text(asha, STATUS, f"{note['title']} is full")
+    wait_text(asha, STATUS, "what you just typed was not kept")
     wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="the page never settled")
     caret = asha.execute_script("const area = document.getElementById('note-' + arguments[0]); return [area.selectionStart, area.selectionEnd];", note["id"])
     assert caret == [12, 12]

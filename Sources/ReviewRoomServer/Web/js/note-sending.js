@@ -98,12 +98,20 @@ export class NoteSending {
     }
   }
 
-  /** Our wording for a refused edit: a full note in plain words, anything else as the server says it. */
+  /**
+   * Our wording for a refused edit: a note too full for it in plain words, anything else as the
+   * server says it. Called once the page holds the server's text again (a paste taken back), so
+   * the room left is what the note can still take: a paste probe had a 1,001-emoji paste into an
+   * empty note called "full". The limit counts UTF-16 units (PROTOCOL §3.3), so an emoji is two.
+   */
   refusalText(entry, error) {
     if (error.code !== 'too_large') return t('notes.refused', { message: error.message });
-    const limit = /limit is (\d+)/.exec(error.message ?? '')?.[1];
-    return limit ? t('notes.full', { title: entry.title, limit: Number(limit).toLocaleString('en-GB') })
-      : t('notes.fullNoLimit', { title: entry.title });
+    const limit = Number(/limit is (\d+)/.exec(error.message ?? '')?.[1]);
+    if (!limit) return t('notes.fullNoLimit', { title: entry.title });
+    const free = limit - entry.shown.length;
+    const shown = (n) => n.toLocaleString('en-GB');
+    return free > 0 ? t('notes.noRoom', { title: entry.title, free: shown(free), limit: shown(limit) })
+      : t('notes.full', { title: entry.title, limit: shown(limit) });
   }
 
   /**

@@ -160,6 +160,7 @@ const en = {
   'notes.copyFailed': 'Could not copy: your browser refused access to the clipboard',
   'notes.refused': 'The server refused an edit: {message}',
   'notes.full': '{title} is full: what you just typed was not kept (the limit is {limit} characters).',
+  'notes.noRoom': '{title} has room for {free} more characters, so what you just typed was not kept (the limit is {limit}; an emoji counts as two).',
   'notes.fullNoLimit': '{title} is full: what you just typed was not kept.',
   'notes.tooBig': 'That change was too large for the server to take at once and was not kept; try adding it in smaller parts.',
   'notes.outOfStep': 'These notes are out of step; reload the page.',
