@@ -91,6 +91,15 @@ def test_others_carets_are_drawn_in_the_text_and_move_with_edits(daemon, facilit
     assert highlighted == "hello"
     screenshot(ben, "live-cursors")
     wait_until(ben, lambda d: "Asha has selected 5 characters" in (text_of(d, f"#panel-{note} .cursor-list") or ""))
+    # Characters as people count them: two emoji are two, not four UTF-16 units (a paste probe).
+    asha.execute_script(PLACE, note, 14, 14)
+    asha.execute_script("document.execCommand('insertText', false, arguments[0]);", "\U0001F642\U0001F642")
+    synced(asha)
+    asha.execute_script(PLACE, note, 14, 18)
+    wait_until(ben, lambda d: "Asha has selected 2 characters" in (text_of(d, f"#panel-{note} .cursor-list") or ""),
+               message=f"Ben's list says {text_of(ben, f'#panel-{note} .cursor-list')!r}")
+    asha.execute_script(PLACE, note, 3, 8)
+    caret_where(ben, note, asha_id, 8)
 
     # A caret near the right edge: its name ends at the caret instead of running past the edge
     # (at 400 % zoom a low-vision probe read "C" of "Cleo Reviewer").

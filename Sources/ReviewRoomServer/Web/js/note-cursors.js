@@ -92,7 +92,9 @@ export class NoteCursors {
       const line = lineAt(text, head);
       const key = anchor === head ? 'notes.cursorAt' : 'notes.selectionAt';
       const name = this.view.model.nameOf(by);
-      items.push(el('li', {}, t(key, { name, line, chars: Math.abs(head - anchor) })));
+      // Characters as a person counts them (code points): five emoji selected were "10 characters" (a paste probe).
+      const chars = [...text.slice(Math.min(head, anchor), Math.max(head, anchor))].length;
+      items.push(el('li', {}, t(key, { name, line, chars })));
       marks.push({ by, name, anchor, head });
     }
     replaceChildren(entry.cursors, items);
