@@ -211,3 +211,21 @@ def test_ctrl_z_undoes_only_my_typing_after_someone_else_edited(daemon, facilita
         wait_text(asha, STATUS, SAVED)
         assert note_get(asha, note)["text"] == "Year 5 "
     assert browser_errors(asha) == []
+
+
+def test_half_a_character_pasted_is_kept_as_a_replacement_character_with_the_rest(daemon, facilitator, api_ready, browsers):
+    """A paste probe: text ending in half an emoji (another app cut a message short mid-emoji)
+    was refused whole, the note saying "component 1 inserts a lone surrogate (\\uD83D) at code
+    unit 20…". The half becomes U+FFFD and the rest is saved."""
+    created = schedule_via_api(daemon, facilitator, "Half an emoji", ["Asha"])
+    note = created["session"]["notes"][0]["id"]
+    asha = browsers()
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    asha.execute_script("document.getElementById('note-' + arguments[0]).focus();"
+                        "document.execCommand('insertText', false, 'Copied from a chat ' + String.fromCharCode(0xD83D));", note)
+    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="the paste was never saved")
+    assert note_get(asha, note)["text"] == "Copied from a chat \ufffd"
+    assert shown_note(asha, note) == "Copied from a chat \ufffd"
+    assert "surrogate" not in (text_of(asha, ".tab-panel:not([hidden]) .note-status") or "")
+    assert browser_errors(asha) == []

@@ -62,6 +62,14 @@ export class NoteInput {
     // than the note, so the change cannot be placed in it. The note is drawn, the change dropped,
     // rather than others' text taken for deleted.
     if (entry.heldShow) { view.remote.showHeld(id, entry); return; }
+    // Text pasted with half a character in it (another app cut a message mid-emoji) was refused
+    // whole by the server, in its words about "a lone surrogate" (a paste probe): the half
+    // becomes U+FFFD, one unit for one, so the caret and selection stay where they are.
+    if (typeof area.value.isWellFormed === 'function' && !area.value.isWellFormed()) {
+      const [start, end, direction] = [area.selectionStart, area.selectionEnd, area.selectionDirection];
+      area.value = area.value.toWellFormed();
+      area.setSelectionRange(start, end, direction);
+    }
     const shownOp = diffOperation(displayText(entry.shown), area.value, area.selectionEnd);
     entry.notice = null;
     // The edit on the note as the server has it: CRs the user did not delete stay.
