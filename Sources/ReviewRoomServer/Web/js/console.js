@@ -53,7 +53,8 @@ function changeLink(participantId, url) {
   linkChanges?.postMessage({ participantId, url });
 }
 linkChanges?.addEventListener('message', ({ data }) => {
-  if (typeof data?.participantId !== 'string') return;
+  // Only a link this tab holds changes: links stay in the tabs that made them (and their copies).
+  if (typeof data?.participantId !== 'string' || !(data.participantId in savedLinks())) return;
   storeLink(data.participantId, data.url || null);
   for (const row of document.querySelectorAll('.invite-row')) {
     if (row.dataset.participant !== data.participantId) continue;
