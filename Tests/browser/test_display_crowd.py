@@ -161,5 +161,11 @@ def test_a_long_question_is_set_smaller_until_it_fits_the_screen(daemon, facilit
     # The first fits set smaller; the longest is cut at the smallest type, saying it goes on.
     assert sizes[0] > sizes[1] >= 14, sizes
     assert goes_on == [False, True], goes_on
+    # One column (a phone, or zoomed in) scrolls anyway: the question keeps its size, uncut.
+    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": False})
+    wait_until(room, lambda d: d.execute_script(
+        "const q = document.querySelector('[data-testid=question]');"
+        "return !q.style.fontSize && !q.classList.contains('display-question-cut')"
+        "  && document.querySelector('[data-testid=question-goes-on]').hidden"), message="the one-column display shrank or cut the question")
     assert browser_errors(room) == []
 

@@ -154,6 +154,8 @@ if (!token) {
 
 /** The smallest type a question is shrunk to (px): still legible from the back of a hall on a projector at 720p. */
 const MIN_QUESTION_PX = 14;
+/** app.css's breakpoint below which the display is one scrolled column. */
+const ONE_COLUMN = '(max-width: 48rem)';
 
 /**
  * Shrinks `node`'s type from the stylesheet's size until its foot is on the screen (a projector
@@ -167,6 +169,9 @@ function fitToScreen(node, more) {
   node.style.webkitLineClamp = '';
   node.classList.remove('display-question-cut');
   more.hidden = true;
+  // One column (a phone, or a page zoomed to 400 %) scrolls anyway, and a reader zoomed in wants
+  // the type large: only the projector's layout is fitted (the stylesheet's breakpoint).
+  if (window.matchMedia(ONE_COLUMN).matches) return;
   let size = parseFloat(getComputedStyle(node).fontSize);
   while (size > MIN_QUESTION_PX && node.getBoundingClientRect().bottom > window.innerHeight) {
     size = Math.max(MIN_QUESTION_PX, Math.floor(size * 0.9));
