@@ -125,3 +125,25 @@ def test_rewording_while_the_room_is_busy_keeps_every_key_in_the_field(daemon, f
     assert console.execute_script("return document.activeElement.id") == field_id
     assert console.find_element(By.ID, field_id).get_attribute("value") == typed
     assert browser_errors(console) == []
+
+
+def test_a_list_pasted_into_new_question_adds_one_question_per_line(daemon, facilitator, api_ready, browsers):
+    """A paste probe: three questions pasted, one per line, into the one-line "New question" field
+    became one question ("How do pupils choose books? What reading happens at home? …")."""
+    created, console, asha = start_live_review(daemon, facilitator, browsers, "Pasted questions", ["Asha"])
+    before = len(created["session"]["prompts"]["deck"])
+    console.find_element(By.XPATH, "//summary[normalize-space()='Questions']").click()
+    field = console.find_element(By.ID, "control-new-question")
+    console.execute_script(
+        "const data = new DataTransfer(); data.setData('text/plain', arguments[1]);"
+        "arguments[0].focus(); arguments[0].dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));",
+        field, "How do pupils choose books?\r\n\nWhat reading happens at home?\nWho reads aloud?\n")
+    wait_text(console, "#control-new-question-lines", "3 questions pasted, one per line")
+    assert field.get_attribute("value") == "How do pupils choose books? / What reading happens at home? / Who reads aloud?"
+    click(console, "control-add-question")
+    wait_js(asha, "return (window.reviewroom.model.session.prompts.deck || []).length === arguments[0]", before + 3)
+    deck = asha.execute_script("return window.reviewroom.model.session.prompts.deck.map((q) => q.text)")
+    assert deck[-3:] == ["How do pupils choose books?", "What reading happens at home?", "Who reads aloud?"]
+    wait_until(console, lambda d: "3 questions added." in d.execute_script("return window.reviewroom.announcer.log"))
+    assert console.find_element(By.ID, "control-new-question").get_attribute("value") == ""
+    assert browser_errors(console) == [] and browser_errors(asha) == []

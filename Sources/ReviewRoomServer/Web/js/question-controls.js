@@ -20,6 +20,48 @@ export class QuestionControls {
     this.rewording = null;
   }
 
+  /**
+   * A list pasted into the one-line field (a host's questions, one per line): the browser joined
+   * its lines into one question (a paste probe). The lines are kept, shown joined by " / " with a
+   * line saying Add adds each; editing the field makes it one question again.
+   */
+  paste(event) {
+    const lines = (event.clipboardData?.getData('text/plain') ?? '').split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean);
+    if (lines.length < 2) return;
+    event.preventDefault();
+    this.lines = lines;
+    this.setNewQuestion(lines.join(' / '));
+    event.target.closest('.field')?.querySelector('.pasted-lines')?.remove();
+    event.target.closest('.field')?.append(this.pastedHint());
+  }
+
+  /** The pasted lines while the field still shows them as pasted, else null. */
+  pastedLines() {
+    return this.lines && this.newQuestion.text === this.lines.join(' / ') ? this.lines : null;
+  }
+
+  pastedHint() {
+    return el('p', { className: 'hint pasted-lines', id: 'control-new-question-lines', attrs: { role: 'status' } },
+      t('control.questionsPasted', { n: this.lines.length }));
+  }
+
+  /** Adds each pasted line as its own question, in order, stopping at the first refused. */
+  addEach(lines) {
+    const owner = this.owner;
+    owner.hold('add-question', async () => {
+      let added = 0;
+      for (const text of lines) {
+        if (!(await owner.send('prompt.add', { text }))) break;
+        added += 1;
+      }
+      return added;
+    }).then((added) => {
+      if (!added) return;
+      if (added === lines.length && this.pastedLines() === lines) { this.lines = null; this.setNewQuestion(''); }
+      owner.announcer.say(t('control.questionsAdded', { n: added }));
+    });
+  }
+
   /** The `<details>` with the list and the add form. */
   render(s, ended) {
     const owner = this.owner;
@@ -32,6 +74,8 @@ export class QuestionControls {
       owner.clearFieldErrors();
       const text = this.newQuestion.text.trim();
       if (!text) { owner.fieldError(this.newQuestion, 'control-new-question', t('control.questionEmpty')); return; }
+      const lines = this.pastedLines();
+      if (lines) { this.addEach(lines); return; }
       // A refused question stays in the field to be fixed and sent again.
       // Said once added, as a reword is: the field only emptied, which a screen reader does not tell.
       owner.act('add-question', 'prompt.add', { text }).then((ack) => {
@@ -40,8 +84,11 @@ export class QuestionControls {
         owner.announcer.say(t('control.questionAdded', { n: (owner.model.session?.prompts?.deck || []).length }));
       });
     };
+    const newField = owner.checkedField(t('control.newQuestion'), this.newQuestion, 'control-new-question', { type: 'text' });
+    newField.querySelector('input').addEventListener('paste', (e) => this.paste(e));
+    if (this.pastedLines()) newField.append(this.pastedHint());
     const addForm = el('form', { className: 'row', on: { submit: add } },
-      owner.checkedField(t('control.newQuestion'), this.newQuestion, 'control-new-question', { type: 'text' }),
+      newField,
       el('button', { type: 'submit', id: 'control-add-question', className: 'secondary', textContent: t('control.addQuestion'), disabled: ended,
         attrs: owner.holdAttrs('add-question') }));
     return el('details', { open: this.open, on: { toggle: (e) => { this.open = e.target.open; } } },

@@ -411,6 +411,8 @@ const en = {
   'control.rewordSaving': 'Saving the new wording…',
   'control.reworded': 'Question {n} reworded.',
   'control.questionAdded': 'Question {n} added.',
+  'control.questionsPasted': '{n} questions pasted, one per line: Add adds each as its own question.',
+  'control.questionsAdded': '{n} questions added.',
   'control.secondsError': '{field} must be a whole number of seconds from {min} to {max}; “{value}” is not.',
   'control.turnSecondsError': 'A turn is a whole number of seconds from {min} to {max}, or blank for no limit; “{value}” is not.',
   'control.roundOrder': 'Round order',
