@@ -57,6 +57,31 @@ async def test_phase_bounds_are_invalid_state(session):
 
 
 @run
+async def test_a_move_meant_from_a_phase_or_speaker_no_longer_current_changes_nothing(session):
+    """`phase` on phase.next/prev and `speaker` on floor.next (ReviewRoom extensions, SessionRules):
+    the second of two facilitators pressing Next at once is refused instead of skipping one."""
+    fran = await Client.join(session.daemon.ws_url, session.tokens["Fran"])
+    assert (await fran.command("session.start"))["type"] == "ack"
+    assert (await fran.command("phase.next", phase=0))["type"] == "ack"
+    seq = await fran.seq()
+    for name, fields in (("phase.next", {"phase": 0}), ("phase.prev", {"phase": 2})):
+        late = await fran.command(name, **fields)
+        assert late["type"] == "error" and late["code"] == "invalid_state", late
+        assert "nothing was changed" in late["message"], late
+    for name, fields in (("phase.next", {"phase": "1"}), ("phase.prev", {"phase": 1.5}), ("floor.next", {"speaker": 7})):
+        malformed = await fran.command(name, **fields)
+        assert malformed["type"] == "error" and malformed["code"] == "bad_request", malformed
+    started = await fran.command("round.start", secondsEach=120)
+    assert started["type"] == "ack", started
+    moved = await fran.command("floor.next", speaker=session.pids["Asha"])
+    assert moved["type"] == "ack" and moved["seq"] == started["seq"] + 1, moved
+    late = await fran.command("floor.next", speaker=session.pids["Asha"])
+    assert late["type"] == "error" and late["code"] == "invalid_state", late
+    assert await fran.seq() == moved["seq"] and seq + 1 == started["seq"]
+    await fran.close()
+
+
+@run
 async def test_only_the_owner_or_a_facilitator_may_lower_a_hand(session):
     asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
     bilal = await Client.join(session.daemon.ws_url, session.tokens["Bilal"])

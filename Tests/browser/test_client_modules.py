@@ -341,6 +341,13 @@ REFUSALS = [
     ["floor.grant", {"participant": "p_olga"}, "bad_request", "floor.grant: Olga is an observer and cannot take the floor"],
     ["prompt.add", {"text": "x"}, "bad_request", "prompt.add text has 1001 characters: at most 1000 fit"],
     ["signal", {"kind": "agree"}, "unauthorized", "participant 'p_x9' is not in session s_abc"],
+    # Two facilitators pressed Next (phase, or speaker in a round) at once: the second is refused.
+    ["phase.next", {"phase": 1}, "invalid_state",
+     'phase.next was meant to move on from phase 1 ("Evidence"), but phase 2 ("Discussion") is current now: nothing was changed'],
+    ["floor.next", {"speaker": "p_asha"}, "invalid_state", "floor.next was meant to move on from the turn of Asha ('p_asha'), "
+     "but Eve ('p_sgsSFuF4KOePFo4i') has the floor now: nothing was changed"],
+    ["floor.next", {"speaker": "p_asha"}, "invalid_state",
+     "floor.next was meant to move on from the turn of Asha ('p_asha'), but nobody has the floor now: nothing was changed"],
 ]
 
 
@@ -381,6 +388,9 @@ def test_refusals_are_said_in_plain_words_without_ids_or_command_names(daemon, b
         "Refused: Olga is an observer and cannot take the floor",
         "Refused: the question has 1001 characters: at most 1000 fit",
         "Refused: that person is not in the review",
+        "The room had just moved to 3. Discussion, so your “Next phase” changed nothing (it was meant to move on from 2. Evidence).",
+        "Eve had just been given the floor, so your “Next speaker” changed nothing: Eve’s turn goes on.",
+        "Asha’s turn had just ended, so your “Next speaker” changed nothing.",
         "That turn had already ended: Eve has the floor now.",
     ]
     for text in said:

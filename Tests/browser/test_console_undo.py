@@ -130,18 +130,34 @@ def test_the_offer_is_only_the_movers_and_goes_when_the_phase_changes_otherwise(
     wait_until(console, lambda d: offer(d) is None, message="the offer stayed after someone else moved the phase")
 
     # Cy moves on just as the console does, before the news of Cy's move reaches the console:
-    # the console's move goes on from Cy's phase (one phase skipped), and its offer says so.
+    # the console's Next was meant to move on from the phase it showed, so it is refused and
+    # says so (it used to move the room on again from Cy's phase, skipping one), with no offer.
     no_control_held(console)
     hold_events(console)
     assert "error" not in command(cy, "phase.next")
     console.find_element(By.ID, "control-next").click()
+    wait_until(console, lambda d: "The room had just moved to 3. Phase 3, so your “Next phase” changed nothing"
+               in d.find_element(By.CSS_SELECTOR, ".controls [data-testid=refusal]").text,
+               message="the refused Next was not explained")
+    release_events(console)
+    settled(console)
+    assert clock_of(console)["phase"] == 2
+    assert offer(console) is None
+
+    # "Go to phase" names where it goes, so it is not refused: picked as Cy moves on, it goes on
+    # from Cy's phase, and its offer (to go back there) says so.
+    no_control_held(console)
+    set_value_of(console, "control-goto", "0")
+    hold_events(console)
+    assert "error" not in command(cy, "phase.next")
+    console.find_element(By.ID, "control-goto-go").click()
     release_events(console)
     wait_until(console, lambda d: offer(d) is not None)
-    assert clock_of(console)["phase"] == 3
+    assert clock_of(console)["phase"] == 0
     shown = offer(console)
-    assert "Someone else had just moved to 3. Phase 3, so your move went on from there to 4. Phase 4." in shown["text"], shown
-    assert shown["button"].startswith("Undo: back to 3. Phase 3"), shown
-    assert any(line.startswith("Someone else had just moved to 3. Phase 3") for line in said_log(console))
+    assert "Someone else had just moved to 4. Phase 4, so your move went on from there to 1. Phase 1." in shown["text"], shown
+    assert shown["button"].startswith("Undo: back to 4. Phase 4"), shown
+    assert any(line.startswith("Someone else had just moved to 4. Phase 4") for line in said_log(console))
 
     # With focus on it the offer waits when its time is over (WCAG 2.2.1: a screen reader or a
     # 400 % zoom can take longer than 15 s to reach it); focus elsewhere, it goes.
@@ -151,7 +167,7 @@ def test_the_offer_is_only_the_movers_and_goes_when_the_phase_changes_otherwise(
     assert focused(console)["id"] == "signal-agree"
     # Left alone, an offer goes by itself after its 15 seconds.
     wait_until(console, lambda d: offer(d) is None, timeout=30, message="the offer never went")
-    assert clock_of(console)["phase"] == 3
+    assert clock_of(console)["phase"] == 0
     assert browser_errors(console) == [] and browser_errors(cy) == []
 
 

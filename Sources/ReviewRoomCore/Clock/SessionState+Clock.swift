@@ -71,8 +71,9 @@ extension SessionState {
         return [.clockChanged(newClock)]
     }
 
-    func decidePhaseNext(at now: Timestamp) throws(CommandError) -> [EventBody] {
+    func decidePhaseNext(from meant: Int? = nil, at now: Timestamp) throws(CommandError) -> [EventBody] {
         try requireUnderway("phase.next")
+        try requirePhase(meant, "phase.next")
         guard clock.phase + 1 < agenda.count else {
             throw .invalidState("phase.next at the last phase: \(describePhase(clock.phase)) "
                 + "is the last of \(agenda.count)")
@@ -80,12 +81,21 @@ extension SessionState {
         return phaseChange(to: clock.phase + 1, at: now)
     }
 
-    func decidePhasePrev(at now: Timestamp) throws(CommandError) -> [EventBody] {
+    func decidePhasePrev(from meant: Int? = nil, at now: Timestamp) throws(CommandError) -> [EventBody] {
         try requireUnderway("phase.prev")
+        try requirePhase(meant, "phase.prev")
         guard clock.phase > 0 else {
             throw .invalidState("phase.prev at the first phase: there is no phase before \(describePhase(0))")
         }
         return phaseChange(to: clock.phase - 1, at: now)
+    }
+
+    /// A phase move meant to start from phase `meant` (when given) while another is current:
+    /// someone else moved the room first, and moving on from there would skip a phase.
+    private func requirePhase(_ meant: Int?, _ command: String) throws(CommandError) {
+        guard let meant, meant != clock.phase else { return }
+        throw .invalidState("\(command) was meant to move on from \(describePhase(meant)), but \(describePhase(clock.phase)) "
+            + "is current now: nothing was changed")
     }
 
     func decidePhaseGoto(_ index: Int, at now: Timestamp) throws(CommandError) -> [EventBody] {

@@ -16,10 +16,12 @@ public enum Command: Equatable, Sendable {
     /// a co-facilitator's move landing between its `phase.goto` and this must not give the
     /// phase's time to the next one).
     case clockExtend(seconds: Double, phase: Int? = nil)
-    /// `phase.next`
-    case phaseNext
-    /// `phase.prev`
-    case phasePrev
+    /// `phase.next`; with `from` (`phase` on the wire, a ReviewRoom extension of PROTOCOL.md
+    /// §3.2), only while that 0-based phase is current: two facilitators pressing Next at once
+    /// must move the room one phase, not two.
+    case phaseNext(from: Int? = nil)
+    /// `phase.prev`; with `from` (`phase` on the wire), only while that phase is current.
+    case phasePrev(from: Int? = nil)
     /// `phase.goto` the 0-based `index`.
     case phaseGoto(index: Int)
     /// `hand.raise` of `kind`, for the sender or (facilitator only) for `participant`.
@@ -28,8 +30,12 @@ public enum Command: Equatable, Sendable {
     case handLower(participant: String? = nil)
     /// `floor.grant` to `participant`, optionally for `turnSec` seconds.
     case floorGrant(participant: String, turnSec: Double? = nil)
-    /// `floor.next`: the first hand in the queue gets the floor.
-    case floorNext(turnSec: Double? = nil)
+    /// `floor.next`: the first hand in the queue gets the floor (in a round, the next person).
+    ///
+    /// With `speaker` (a ReviewRoom extension of PROTOCOL.md §3.2), only while that participant
+    /// has the floor: two facilitators pressing "Next speaker" in a round at once must move the
+    /// round on by one person, not skip the next one.
+    case floorNext(turnSec: Double? = nil, speaker: String? = nil)
     /// `floor.release`: the speaker's turn ends.
     ///
     /// With `participant` (a ReviewRoom extension of PROTOCOL.md §3.2), only while that

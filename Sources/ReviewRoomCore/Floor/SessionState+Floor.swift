@@ -47,8 +47,12 @@ extension SessionState {
         return newFloor == floor ? [] : [.floorChanged(newFloor)]
     }
 
-    func decideFloorNext(turnSec: Double?, at now: Timestamp) throws(CommandError) -> [EventBody] {
+    func decideFloorNext(turnSec: Double?, from meant: String? = nil, at now: Timestamp) throws(CommandError) -> [EventBody] {
         let turnMs = try turnLength(turnSec, "floor.next turnSec")
+        if let meant, meant != floor.speaker {
+            let current = floor.speaker.map { "\(named($0)) has the floor now" } ?? "nobody has the floor now"
+            throw .invalidState("floor.next was meant to move on from the turn of \(named(meant)), but \(current): nothing was changed")
+        }
         var newFloor = floor
         if floor.round != nil {
             newFloor.advanceRound(at: now, passing: false)
@@ -65,7 +69,6 @@ extension SessionState {
         }
         guard let speaker = floor.speaker else { return [] }
         if let meant, meant != speaker {
-            let named = { (id: String) in participant(id).map { "\($0.name) ('\(id)')" } ?? "'\(id)'" }
             throw .invalidState("floor.release was meant for the turn of \(named(meant)), but \(named(speaker)) "
                 + "has the floor now: nothing was changed")
         }
@@ -76,6 +79,11 @@ extension SessionState {
             newFloor.endTurn(at: now)
         }
         return [.floorChanged(newFloor)]
+    }
+
+    /// A participant as an error message names them: "Asha ('p_…')", or the bare id if unknown.
+    private func named(_ id: String) -> String {
+        participant(id).map { "\($0.name) ('\(id)')" } ?? "'\(id)'"
     }
 
     func decideRoundStart(order: [String]?, secondsEach: Double, at now: Timestamp) throws(CommandError) -> [EventBody] {

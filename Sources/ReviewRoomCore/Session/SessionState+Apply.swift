@@ -64,15 +64,15 @@ extension SessionState {
         case .clockPause: return try decidePause(at: now)
         case .clockResume: return try decideResume(at: now)
         case .clockExtend(let seconds, let phase): return try decideExtend(seconds: seconds, onlyIn: phase, at: now)
-        case .phaseNext: return try decidePhaseNext(at: now)
-        case .phasePrev: return try decidePhasePrev(at: now)
+        case .phaseNext(let from): return try decidePhaseNext(from: from, at: now)
+        case .phasePrev(let from): return try decidePhasePrev(from: from, at: now)
         case .phaseGoto(let index): return try decidePhaseGoto(index, at: now)
         case .handRaise(let kind, let participant):
             return try decideHandRaise(kind, for: participant, by: sender, at: now)
         case .handLower(let participant): return try decideHandLower(participant, by: sender, at: now)
         case .floorGrant(let participant, let turnSec):
             return try decideGrant(to: participant, turnSec: turnSec, at: now)
-        case .floorNext(let turnSec): return try decideFloorNext(turnSec: turnSec, at: now)
+        case .floorNext(let turnSec, let speaker): return try decideFloorNext(turnSec: turnSec, from: speaker, at: now)
         case .floorRelease(let meant): return try decideRelease(by: sender, meant: meant, at: now)
         case .roundStart(let order, let secondsEach):
             return try decideRoundStart(order: order, secondsEach: secondsEach, at: now)

@@ -149,8 +149,8 @@ public enum ClientMessageDecoder {
         case .clockPause: return .core(.clockPause)
         case .clockResume: return .core(.clockResume)
         case .clockExtend: return .core(.clockExtend(seconds: try f.number("seconds"), phase: try f.optionalInteger("phase")))
-        case .phaseNext: return .core(.phaseNext)
-        case .phasePrev: return .core(.phasePrev)
+        case .phaseNext: return .core(.phaseNext(from: try f.optionalInteger("phase")))
+        case .phasePrev: return .core(.phasePrev(from: try f.optionalInteger("phase")))
         case .phaseGoto: return .core(.phaseGoto(index: try f.integer("index")))
         case .handRaise:
             let kindText = try f.string("kind")
@@ -161,7 +161,8 @@ public enum ClientMessageDecoder {
         case .handLower: return .core(.handLower(participant: try f.string("participant")))
         case .floorGrant:
             return .core(.floorGrant(participant: try f.string("participant"), turnSec: try f.optionalNumber("turnSec")))
-        case .floorNext: return .core(.floorNext(turnSec: try f.optionalNumber("turnSec")))
+        case .floorNext:
+            return .core(.floorNext(turnSec: try f.optionalNumber("turnSec"), speaker: try f.optionalString("speaker")))
         case .floorRelease: return .core(.floorRelease(participant: try f.optionalString("participant")))
         case .roundStart:
             return .core(.roundStart(order: try f.optionalStringArray("order"), secondsEach: try f.number("secondsEach")))

@@ -232,7 +232,7 @@ struct RecordAttendanceTests {
         var review = ScriptedReview()
         try review.run(.sessionStart, by: "f1", at: 0)
         try review.run(.clockExtend(seconds: 120), by: "f1", at: 630)
-        try review.run(.phaseNext, by: "f1", at: 700)
+        try review.run(.phaseNext(), by: "f1", at: 700)
         let record = ReviewRecord(review.input(at: 710))
         let run = try #require(record.agenda.first?.runs.first)
         #expect(run.extendedSec == 120)
@@ -249,7 +249,7 @@ struct RecordAttendanceTests {
         try review.run(.clockPause, by: "f1", at: 620)
         try review.run(.clockResume, by: "f1", at: 900)
         try review.run(.clockExtend(seconds: 60), by: "f1", at: 910)
-        try review.run(.phaseNext, by: "f1", at: 1000)
+        try review.run(.phaseNext(), by: "f1", at: 1000)
         let run = try #require(ReviewRecord(review.input(at: 1000)).agenda.first?.runs.first)
         // Running time 620 + 100 = 720 s: 20 s over before the pause, 10 s after it until the
         // extension to 660 s, then 660 → 720 s is 60 s past the new end: 90 s in all.

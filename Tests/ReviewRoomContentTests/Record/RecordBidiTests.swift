@@ -14,7 +14,7 @@ struct RecordBidiTests {
         try review.change(.add(Participant(id: "r3", name: "سارة", role: .reviewer)), at: 1)
         try review.change(.add(Participant(id: "r4", name: "נועה", role: .reviewer)), at: 2)
         try review.append("ملاحظة", to: "evidence", by: "r3", at: 5)
-        try review.run(.phaseNext, by: "f1", at: 10)
+        try review.run(.phaseNext(), by: "f1", at: 10)
         try review.run(.roundStart(order: ["r3", "r4", "r1"], secondsEach: 60), by: "f1", at: 20)
         try review.run(.roundPass, by: "r3", at: 25)
         try review.run(.sessionEnd, by: "f1", at: 60)

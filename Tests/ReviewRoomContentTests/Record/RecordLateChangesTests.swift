@@ -93,7 +93,7 @@ struct RecordLateChangesTests {
         var review = try ScriptedReview.played(ending: false)
         try review.run(.handRaise(kind: .contribution), by: "r1", at: 1011)
         try review.run(.handRaise(kind: .contribution), by: "r2", at: 1012)
-        try review.run(.phasePrev, by: "f1", at: 1020)
+        try review.run(.phasePrev(), by: "f1", at: 1020)
         try review.run(.handRaise(kind: .contribution), by: "r1", at: 1030)
         try review.run(.handLower(), by: "r1", at: 1031)
         let texts = ReviewRecord(review.input(at: 1100)).log.filter { $0.seq > 0 }.map(\.text)
@@ -105,7 +105,7 @@ struct RecordLateChangesTests {
     func aTurnEndedByAPhaseMoveIsLogged() throws {
         var review = try ScriptedReview.played(ending: false)
         try review.run(.floorGrant(participant: "r2"), by: "f1", at: 1011)
-        try review.run(.phasePrev, by: "f1", at: 1020)
+        try review.run(.phasePrev(), by: "f1", at: 1020)
         let texts = ReviewRecord(review.input(at: 1100)).log.filter { $0.seq > 0 }.map(\.text)
         // The turn's end had no line at all: the record said Raj got the floor and never that it ended.
         #expect(Array(texts.suffix(3)) == ["Floor to Raj", "Moved to phase 2 “Reviewer reflections”",

@@ -12,8 +12,8 @@ struct RecordReadabilityTests {
     @Test("a phase visited twice has one numbered Markdown line per visit, each with its own running time")
     func revisitedPhasesAreToldApart() throws {
         var review = try ScriptedReview.played(ending: false)
-        try review.run(.phasePrev, by: "f1", at: 1020)
-        try review.run(.phaseNext, by: "f1", at: 1050)
+        try review.run(.phasePrev(), by: "f1", at: 1020)
+        try review.run(.phaseNext(), by: "f1", at: 1050)
         try review.run(.sessionEnd, by: "f1", at: 1080)
         let lines = Self.text(review.input(at: 1100), .markdown).split(separator: "\n").map(String.init)
         #expect(lines.contains("- Phase 2, visit 1 of 2, run from 2026-12-01 09:43 GMT: ran 3:20, extended 0 s, overtime 0 s."),
@@ -80,8 +80,8 @@ struct RecordReadabilityTests {
     @Test("HTML lists each visit of a phase run more than once under its title, as Markdown does")
     func htmlListsVisits() throws {
         var review = try ScriptedReview.played(ending: false)
-        try review.run(.phasePrev, by: "f1", at: 1020)
-        try review.run(.phaseNext, by: "f1", at: 1050)
+        try review.run(.phasePrev(), by: "f1", at: 1020)
+        try review.run(.phaseNext(), by: "f1", at: 1050)
         try review.run(.sessionEnd, by: "f1", at: 1080)
         let html = Self.text(review.input(at: 1100), .html)
         #expect(html.contains("Reviewer reflections<br><span class=\"muted\">visit 1 from 2026-12-01 09:43 GMT, ran 3:20; "

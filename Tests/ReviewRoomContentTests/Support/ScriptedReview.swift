@@ -114,12 +114,12 @@ struct ScriptedReview {
         try review.run(.clockPause, by: "f1", at: 400)
         try review.run(.clockResume, by: "f1", at: 460)
         try review.run(.promptDiscussed(prompt: "q1", discussed: true), by: "f1", at: 500)
-        try review.run(.phaseNext, by: "f1", at: 800)
+        try review.run(.phaseNext(), by: "f1", at: 800)
         try review.run(.roundStart(secondsEach: 60), by: "f1", at: 810)
         try review.run(.roundPass, by: "r1", at: 830)
         review.tick(890)
         review.tick(950)
-        try review.run(.phaseNext, by: "f1", at: 1000)
+        try review.run(.phaseNext(), by: "f1", at: 1000)
         try review.append("- Ben to trial reading buddies by March\n", to: "actions", by: "f1", at: 1010)
         if ending { try review.run(.sessionEnd, by: "f1", at: 1060) }
         return review

@@ -56,13 +56,37 @@ import Foundation
         var state = SessionFixture.started()
         state.ok(.clockExtend(seconds: 30, phase: 0), by: "f1", at: SessionFixture.at(10))
         #expect(state.clock.durationMs == 630_000)
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(20)) // as from a second console
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(20)) // as from a second console
         let before = try EncodedJSON.string(state)
         let error = state.refused(.clockExtend(seconds: 57, phase: 0), by: "f1", at: SessionFixture.at(21))
         #expect(error?.code == .invalidState)
         #expect(error?.message.contains("meant for phase 0") == true, "\(error?.message ?? "")")
         #expect(error?.message.contains("phase 1") == true, "\(error?.message ?? "")")
         #expect(try EncodedJSON.string(state) == before)
+    }
+
+    /// `phase` on `phase.next`/`phase.prev` (the console sends the phase it showed): when two
+    /// facilitators press Next at once, the second finds the room already moved and is refused,
+    /// so the room moves one phase, not two.
+    @Test func aPhaseMoveMeantFromAnotherPhaseIsRefusedAndChangesNothing() throws {
+        var state = SessionFixture.started()
+        state.ok(.phaseNext(from: 0), by: "f1", at: SessionFixture.at(10))
+        #expect(state.clock.phase == 1)
+        let before = try EncodedJSON.string(state)
+        let error = state.refused(.phaseNext(from: 0), by: "f1", at: SessionFixture.at(10.05))
+        #expect(error?.code == .invalidState)
+        #expect(error?.message.contains("phase.next was meant to move on from phase 0") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("phase 1") == true, "\(error?.message ?? "")")
+        #expect(try EncodedJSON.string(state) == before)
+        let back = state.refused(.phasePrev(from: 2), by: "f1", at: SessionFixture.at(11))
+        #expect(back?.code == .invalidState)
+        #expect(back?.message.contains("phase.prev was meant to move on from phase 2") == true, "\(back?.message ?? "")")
+        #expect(try EncodedJSON.string(state) == before)
+        // From the phase that is current, both move as without it.
+        state.ok(.phasePrev(from: 1), by: "f1", at: SessionFixture.at(12))
+        #expect(state.clock.phase == 0)
+        state.ok(.phaseNext(from: 0), by: "f1", at: SessionFixture.at(13))
+        #expect(state.clock.phase == 1)
     }
 
     @Test func negativeExtensionInOvertimeIsRefused() throws {
@@ -87,7 +111,7 @@ import Foundation
         var state = SessionFixture.started()
         state.ok(.clockPause, by: "f1", at: SessionFixture.at(100))
         state.ok(.clockResume, by: "f1", at: SessionFixture.at(160))
-        let events = state.ok(.phaseNext, by: "f1", at: SessionFixture.at(400))
+        let events = state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(400))
         #expect(events.map(\.name) == ["clock.changed", "floor.changed"])
         #expect(state.clock.phase == 1)
         #expect(state.clock.elapsedMs == 0)
@@ -102,7 +126,7 @@ import Foundation
         state.ok(.phaseGoto(index: 3), by: "f1", at: SessionFixture.at(450))
         #expect(state.clock.phase == 3)
         #expect(state.ok(.phaseGoto(index: 3), by: "f1", at: SessionFixture.at(451)).isEmpty)
-        state.ok(.phasePrev, by: "f1", at: SessionFixture.at(460))
+        state.ok(.phasePrev(), by: "f1", at: SessionFixture.at(460))
         #expect(state.clock.phase == 2)
         #expect(state.phaseRuns.map(\.phase) == [0, 1, 3])
         #expect(state.phaseRuns.map(\.actualSec) == [340, 50, 10])
@@ -117,8 +141,8 @@ import Foundation
         #expect(try EncodedJSON.string(state) == before)
         // Moving to another phase still needs the session started.
         #expect(state.refused(.phaseGoto(index: 1), by: "f1", at: SessionFixture.at(-60))?.code == .invalidState)
-        #expect(state.refused(.phaseNext, by: "f1", at: SessionFixture.at(-60))?.code == .invalidState)
-        #expect(state.refused(.phasePrev, by: "f1", at: SessionFixture.at(-60))?.code == .invalidState)
+        #expect(state.refused(.phaseNext(), by: "f1", at: SessionFixture.at(-60))?.code == .invalidState)
+        #expect(state.refused(.phasePrev(), by: "f1", at: SessionFixture.at(-60))?.code == .invalidState)
         #expect(try EncodedJSON.string(state) == before)
         // After the end nothing is "unchanged".
         state.ok(.sessionStart, by: "f1", at: SessionFixture.at(0))
@@ -129,7 +153,7 @@ import Foundation
     @Test func phaseMoveWhilePausedStaysPaused() {
         var state = SessionFixture.started()
         state.ok(.clockPause, by: "f1", at: SessionFixture.at(10))
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(20))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(20))
         #expect(state.clock.status == .paused)
         #expect(state.clock.endsAt == nil)
         #expect(state.clock.remainingMs == 300_000)
@@ -138,7 +162,7 @@ import Foundation
 
     @Test func endFreezesTheClockAndRecordsThePhase() throws {
         var state = SessionFixture.started()
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(600))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(600))
         state.ok(.sessionEnd, by: "f1", at: SessionFixture.at(750))
         #expect(state.clock.status == .ended)
         #expect(state.clock.endsAt == nil)
@@ -181,7 +205,7 @@ extension ClockTests {
         var state = SessionFixture.session(agenda: sameMode)
         state.ok(.sessionStart, by: "f1", at: SessionFixture.at(0))
         let before = state.floor
-        #expect(state.ok(.phaseNext, by: "f1", at: SessionFixture.at(5)).map(\.name) == ["clock.changed", "floor.changed"])
+        #expect(state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(5)).map(\.name) == ["clock.changed", "floor.changed"])
         #expect(state.floor == before)
         #expect(state.ok(.sessionEnd, by: "f1", at: SessionFixture.at(6)).map(\.name) == ["clock.changed"])
     }

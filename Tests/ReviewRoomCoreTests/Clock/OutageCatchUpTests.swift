@@ -76,7 +76,7 @@ import Testing
 
     @Test func anOutageOverRoundTurnsHandsTheFloorOnAtEachTurnsEnd() throws {
         var state = SessionFixture.started()
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(0))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(0))
         state.ok(.roundStart(secondsEach: 20), by: "f1", at: SessionFixture.at(0))
         // Down from +5 s to +45 s: r1's turn ended at +20 s, r2's at +40 s; h1 speaks since +40 s.
         let events = state.tick(at: SessionFixture.at(45))
@@ -94,7 +94,7 @@ import Testing
         var state = SessionFixture.started()
         // Phase 1 (300 s, advance) from 0; a round of 60 s turns from +200 s: r1 until +260 s,
         // then r2 — until the phase ends at +300 s.
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(0))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(0))
         state.ok(.roundStart(secondsEach: 60), by: "f1", at: SessionFixture.at(200))
         let events = state.tick(at: SessionFixture.at(400))
         #expect(events.map(\.name) == ["floor.timeUp", "floor.changed", "clock.timeUp", "clock.changed", "floor.changed",

@@ -41,7 +41,7 @@ import Testing
 
     @Test func advancePhaseMovesOnByItself() throws {
         var state = SessionFixture.started()
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(0))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(0))
         _ = state.tick(at: SessionFixture.at(250))
         let events = state.tick(at: SessionFixture.at(301))
         #expect(events.map(\.name) == ["clock.timeUp", "clock.changed", "floor.changed"])

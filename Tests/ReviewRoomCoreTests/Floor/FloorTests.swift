@@ -33,6 +33,27 @@ import Foundation
         #expect(state.ok(.floorRelease(participant: "r2"), by: "f1", at: SessionFixture.at(21)).isEmpty)
     }
 
+    /// `speaker` on `floor.next`: meant to move on from one speaker's turn, it is refused once
+    /// someone else has the floor (or nobody has), so two Next presses at once do not skip a hand.
+    @Test func aNextMeantForAnotherSpeakerIsRefusedAndChangesNothing() throws {
+        var state = SessionFixture.started()
+        state.ok(.floorGrant(participant: "r1"), by: "f1", at: SessionFixture.at(1))
+        state.ok(.handRaise(kind: .contribution), by: "r2", at: SessionFixture.at(2))
+        state.ok(.handRaise(kind: .contribution), by: "h1", at: SessionFixture.at(3))
+        state.ok(.floorNext(speaker: "r1"), by: "f1", at: SessionFixture.at(10))
+        #expect(state.floor.speaker == "r2")
+        let before = try EncodedJSON.string(state)
+        let error = state.refused(.floorNext(speaker: "r1"), by: "f1", at: SessionFixture.at(10.02))
+        #expect(error?.code == .invalidState)
+        #expect(error?.message.contains("meant to move on from the turn of Asha ('r1')") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("Raj ('r2') has the floor now") == true, "\(error?.message ?? "")")
+        #expect(try EncodedJSON.string(state) == before)
+        state.ok(.floorRelease(), by: "f1", at: SessionFixture.at(11))
+        let nobody = state.refused(.floorNext(speaker: "r2"), by: "f1", at: SessionFixture.at(12))
+        #expect(nobody?.message.contains("nobody has the floor now") == true, "\(nobody?.message ?? "")")
+        #expect(state.floor.queue.map(\.participant) == ["h1"])
+    }
+
     @Test func raisingARaisedHandChangesNothing() throws {
         var state = SessionFixture.started()
         state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(1))
@@ -121,11 +142,11 @@ import Foundation
         var state = SessionFixture.started()
         state.ok(.handRaise(kind: .contribution), by: "h1", at: SessionFixture.at(1))
         state.ok(.floorGrant(participant: "r1"), by: "f1", at: SessionFixture.at(5))
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(65))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(65))
         #expect(state.floor.speaker == nil)
         #expect(state.floor.queue.isEmpty)
         #expect(state.floor.spokenMs == ["r1": 60_000])
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(70))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(70))
         state.ok(.floorGrant(participant: "r2"), by: "f1", at: SessionFixture.at(80))
         let events = state.ok(.sessionEnd, by: "f1", at: SessionFixture.at(100))
         #expect(events.map(\.name) == ["clock.changed", "floor.changed"])

@@ -5,7 +5,7 @@ import Testing
     /// A session in its round phase (phase 1) from t = 0.
     static func inRoundPhase() -> SessionState {
         var state = SessionFixture.started()
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(0))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(0))
         return state
     }
 

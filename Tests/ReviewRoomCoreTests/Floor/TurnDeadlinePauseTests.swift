@@ -71,7 +71,7 @@ import Testing
 
     @Test func aTurnHandedOnDuringAPauseRunsFromTheResume() {
         var run = Run()
-        run.ok(.phaseNext, at: 0)
+        run.ok(.phaseNext(), at: 0)
         run.ok(.roundStart(order: ["r1", "r2"], secondsEach: 30), at: 0)
         run.ok(.clockPause, at: 10)
         run.ok(.floorNext(), at: 15)  // the facilitator moves the round on while paused

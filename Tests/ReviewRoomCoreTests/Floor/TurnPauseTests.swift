@@ -81,7 +81,7 @@ import Testing
 
     @Test func aRoundTurnPausedHalfwayCountsItsWholeTimeAndNotThePause() {
         var run = Run()
-        run.ok(.phaseNext, at: 0)
+        run.ok(.phaseNext(), at: 0)
         run.ok(.roundStart(order: ["r1", "r2"], secondsEach: 30), at: 0)
         run.ok(.clockPause, at: 10)
         #expect(run.tick(at: 31).isEmpty)  // r1's turn stands still while paused
@@ -96,7 +96,7 @@ import Testing
 
     @Test func aRoundsLastTurnEndedByALateTickAfterAPauseCountsItsTurnLengthOnly() {
         var run = Run()
-        run.ok(.phaseNext, at: 0)
+        run.ok(.phaseNext(), at: 0)
         run.ok(.roundStart(order: ["r1", "r2"], secondsEach: 30), at: 0)
         run.tick(at: 30)
         run.ok(.clockPause, at: 40)

@@ -5,7 +5,7 @@ import Testing
     /// One sample of every core command, valid in a live queue phase with r1 holding a hand.
     static let samples: [Command] = [
         .sessionStart, .sessionEnd, .clockPause, .clockResume, .clockExtend(seconds: 30),
-        .phaseNext, .phasePrev, .phaseGoto(index: 2), .handRaise(kind: .contribution), .handLower(),
+        .phaseNext(), .phasePrev(), .phaseGoto(index: 2), .handRaise(kind: .contribution), .handLower(),
         .floorGrant(participant: "r2"), .floorNext(), .floorRelease(), .roundStart(secondsEach: 30),
         .roundPass, .roundStop, .promptShow(prompt: "q1"), .promptHide,
         .promptDiscussed(prompt: "q1", discussed: true), .promptAdd(text: "Why?"),
@@ -92,7 +92,7 @@ import Testing
         #expect(state.refused(.handRaise(kind: .response, participant: "r1"), by: "h1", at: SessionFixture.at(3))?.code
             == .forbidden)
         #expect(try EncodedJSON.string(state) == before)
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(4))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(4))
         state.ok(.roundStart(secondsEach: 30), by: "f1", at: SessionFixture.at(5))
         let inRound = try EncodedJSON.string(state)
         #expect(state.refused(.roundPass, by: "r2", at: SessionFixture.at(6))?.code == .forbidden)

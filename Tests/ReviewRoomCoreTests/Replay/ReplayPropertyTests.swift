@@ -15,7 +15,7 @@ import ReviewRoomTesting
         let prompt: String = ["q1", "q2", "q3", "q4", "q9"].randomElement(using: &rng) ?? "q1"
         let choices: [Command] = [
             .sessionStart, .sessionEnd, .clockPause, .clockResume, .clockExtend(seconds: seconds),
-            .phaseNext, .phasePrev, .phaseGoto(index: Int.random(in: -1...4, using: &rng)),
+            .phaseNext(), .phasePrev(), .phaseGoto(index: Int.random(in: -1...4, using: &rng)),
             .handRaise(kind: kind), .handRaise(kind: kind, participant: someone), .handLower(),
             .handLower(participant: someone), .floorGrant(participant: someone),
             .floorGrant(participant: someone, turnSec: seconds), .floorNext(), .floorNext(turnSec: seconds),

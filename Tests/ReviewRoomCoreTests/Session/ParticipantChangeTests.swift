@@ -29,7 +29,7 @@ import Testing
 
     @Test func removalInARoundSkipsThemLaterAndMovesOnNow() throws {
         var state = SessionFixture.started()
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(0))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(0))
         state.ok(.roundStart(secondsEach: 30), by: "f1", at: SessionFixture.at(0))
         _ = try state.apply(.remove(id: "r2"), at: SessionFixture.at(5)).get()
         #expect(state.floor.round?.order == ["r1", "h1"])

@@ -10,7 +10,7 @@ import Testing
         let live = state.phaseRuns(at: SessionFixture.at(42))
         #expect(live == [PhaseRun(phase: 0, plannedSec: 600, durationSec: 630, actualSec: 42,
                                   startedAt: SessionFixture.at(0), endedAt: SessionFixture.at(42))])
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(100))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(100))
         state.ok(.sessionEnd, by: "f1", at: SessionFixture.at(160))
         let ended = state.phaseRuns(at: SessionFixture.at(999))
         #expect(ended.map(\.phase) == [0, 1])

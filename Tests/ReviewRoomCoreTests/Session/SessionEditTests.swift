@@ -35,7 +35,7 @@ import Testing
 
     @Test func liveSessionsMayChangeOnlyLaterPhases() throws {
         var state = SessionFixture.started()
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(10))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(10))
         var later = SessionFixture.agenda
         later[3].durationSec = 45
         later.removeLast()
@@ -145,7 +145,7 @@ import Testing
         agenda[2].prompts = ["q3", "q1"]
         var state = SessionFixture.session(agenda: agenda)
         state.ok(.sessionStart, by: "f1", at: SessionFixture.startsAt)
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(10))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(10))
         let initial = state
         let events = try state.apply(SessionEdit(deck: [Prompt(id: "q2", text: "Kept"), Prompt(id: "n1", text: "New")]),
                                      at: SessionFixture.at(20)).get()
@@ -160,7 +160,7 @@ import Testing
         agenda[3].prompts = ["q3"]
         var state = SessionFixture.session(agenda: agenda)
         state.ok(.sessionStart, by: "f1", at: SessionFixture.startsAt)
-        state.ok(.phaseNext, by: "f1", at: SessionFixture.at(10))
+        state.ok(.phaseNext(), by: "f1", at: SessionFixture.at(10))
         // Phase 0 has run: sent without the vanished q1 it is unchanged; phase 3 gets the new prompt.
         var edited = state.agenda
         edited[0].prompts = []

@@ -77,17 +77,4 @@ export class LateCommands {
     const minutes = (sec) => t(sec > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.round(Math.abs(sec) / 6) / 10 });
     this.owner.refused(t('control.extendedTwice', { theirs: minutes(others), change: label, total: minutes(others + mine) }));
   }
-
-  /**
-   * After this console's "Next speaker" in a round: when the round had already moved on from the
-   * turn shown (a co-facilitator pressed it a moment before), this press moved past the person
-   * whose turn it had become; the refusal line names them and says how to give them the floor.
-   */
-  async roundMoved(ack, shown, sentAfter) {
-    if (!ack) return;
-    const event = await this.owner.recent.at(ack.seq, 'floor.changed', sentAfter);
-    const before = event?.before?.round;
-    if (!before || before.index === shown) return;
-    this.owner.refused(t('control.roundSkipped', { name: this.owner.model.nameOf(before.order[before.index]) }));
-  }
 }

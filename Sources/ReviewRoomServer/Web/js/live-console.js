@@ -200,7 +200,7 @@ export class LiveConsole {
     if (type === 'phase.next' && this.late.movesOnBySelf('phase')) { this.refused(t('control.phaseMovesOn')); return; }
     const shown = this.model.session?.clock?.phase;
     const sentAfter = this.recent.lastSeq;
-    this.act('phase', type).then((ack) => this.phaseUndo.moved(ack, shown, sentAfter));
+    this.act('phase', type, { phase: shown }).then((ack) => this.phaseUndo.moved(ack, shown, sentAfter));
   }
 
   /**
@@ -356,9 +356,11 @@ export class LiveConsole {
     const goto = el('select', { id: 'control-goto', disabled: ended || notStarted, on: { change: (e) => { this.gotoChoice = Number(e.target.value); } } },
       agenda.map((p, i) => el('option', { value: i, selected: i === gotoIndex }, `${i + 1}. ${p.title}`)));
     const phaseRow = el('div', { className: 'row' },
-      this.control(t('control.prev'), 'phase', 'phase.prev', {}, { className: 'secondary', keys: keyShortcuts('prev'), id: 'control-prev',
+      // The phase shown goes with Next and Prev: pressed by two facilitators at once, the
+      // second finds the room moved already and is refused, rather than moving it once more.
+      this.control(t('control.prev'), 'phase', 'phase.prev', { phase: clock.phase }, { className: 'secondary', keys: keyShortcuts('prev'), id: 'control-prev',
         disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next', then: moved }),
-      this.control(t('control.next'), 'phase', 'phase.next', this.late.unlessMovingOn('phase', 'control.phaseMovesOn', () => ({})),
+      this.control(t('control.next'), 'phase', 'phase.next', this.late.unlessMovingOn('phase', 'control.phaseMovesOn', () => ({ phase: clock.phase })),
         { keys: keyShortcuts('next'), id: 'control-next',
         disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev', then: moved }),
       field(t('control.gotoLabel'), goto),
@@ -419,20 +421,17 @@ export class LiveConsole {
   }
 
   /**
-   * "Next speaker". In a round it moves the round on (`floor.next`). Otherwise it gives the floor
-   * to the hand first in the queue *as shown* (`floor.grant`): when two facilitators press it at
-   * once, the second grant finds that person already speaking and only restarts their turn,
-   * where a second `floor.next` would cut them off for the hand after. With no hand up it sends
-   * nothing and says so.
+   * "Next speaker". In a round it moves the round on from the speaker shown (`floor.next` with
+   * `speaker`): when two facilitators press it at once, the second is refused, where it used to
+   * move the round past the person whose turn had just begun. Otherwise it gives the floor to the
+   * hand first in the queue *as shown* (`floor.grant`): the second grant finds that person
+   * already speaking and only restarts their turn. With no hand up it sends nothing and says so.
    */
   nextSpeaker(floor, withTurn, ended) {
     const extra = { id: 'control-next-speaker', disabled: ended, keys: keyShortcuts('nextSpeaker') };
     if (floor.round) {
-      const onwards = withTurn((secs) => ({ turnSec: secs }));
-      const shown = floor.round.index;
-      const sentAfter = this.recent.lastSeq;
-      return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', this.late.unlessMovingOn('round', 'control.roundMovesOn', onwards),
-        { ...extra, then: (ack) => this.late.roundMoved(ack, shown, sentAfter) });
+      const onwards = withTurn((secs) => ({ turnSec: secs, speaker: floor.speaker ?? undefined }));
+      return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', this.late.unlessMovingOn('round', 'control.roundMovesOn', onwards), extra);
     }
     const head = (floor.queue || [])[0]?.participant;
     if (head) return this.control(t('control.nextSpeaker'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: head, turnSec: secs })), extra);

@@ -80,6 +80,13 @@ function specificText(type, fields, code, message, context) {
       if (/no phases in its agenda/.test(message)) return t('refusal.noPhases');
       const release = message.match(/was meant for the turn of .*?'(p_[^']+)'.*?, but .*?'(p_[^']+)'.*? has the floor/);
       if (release) return t('refusal.releaseMovedOn', { meant: name(release[1]), now: name(release[2]), action: actionName('floor.release') });
+      const moved = message.match(/was meant to move on from (phase \d+(?: \(".*?"\))?), but (phase \d+(?: \(".*?"\))?) is current/);
+      if (moved) return t('refusal.phaseMovedOn', { meant: phaseLabel(moved[1], context), phase: phaseLabel(moved[2], context), action: actionName(type) });
+      const next = message.match(/was meant to move on from the turn of .*?'(p_[^']+)'.*?, but (?:.*?'(p_[^']+)'.*? has the floor|nobody has the floor)/);
+      if (next) {
+        return next[2] ? t('refusal.nextSpeakerMovedOn', { now: name(next[2]), action: actionName('floor.next') })
+          : t('refusal.nextSpeakerNobody', { meant: name(next[1]), action: actionName('floor.next') });
+      }
       const meant = message.match(/was meant for (phase \d+(?: \(".*?"\))?), but (phase \d+(?: \(".*?"\))?) is current/);
       if (meant) return t('refusal.extendMovedOn', { meant: phaseLabel(meant[1], context), phase: phaseLabel(meant[2], context) });
       const overtime = message.match(/cannot shorten .*already ([\d.]+) s into overtime/);

@@ -615,10 +615,11 @@ export class RoomView {
   }
 
   // A fast double press must move one phase, not two: ignored until the answer plus a pause.
+  // The phase shown goes with it, so a co-facilitator's move a moment before refuses it.
   sendPhaseKey(type) {
     if (this.phaseKeyHeld) return;
     this.phaseKeyHeld = true;
-    this.send(type).finally(() => {
+    this.send(type, { phase: this.model.session?.clock?.phase }).finally(() => {
       this.phaseKeyTimer = setTimeout(() => { this.phaseKeyHeld = false; }, PHASE_KEY_HOLD_MS);
     });
   }
