@@ -182,7 +182,9 @@ def test_a_page_opened_during_a_pause_takes_its_start_from_the_clock(daemon, bro
 def test_the_catch_up_tells_the_speaker_what_is_left_of_a_turn_whose_end_moved(daemon, browsers):
     """room-news.js: after a drop during which the clock was paused and resumed under a timed
     turn (its end moved on), the speaker hears what is left, once, with the rest of the catch-up,
-    as they would have live; not when the end did not move, and not someone else."""
+    as they would have live; not when the end did not move, and not someone else. One given the
+    floor meanwhile hears what is left of a timed turn (a flaky Wi-Fi probe heard only "You have
+    the floor"), and just that for an untimed one."""
     driver = browsers()
     said = run_in_page(
         driver, daemon,
@@ -196,12 +198,15 @@ def test_the_catch_up_tells_the_speaker_what_is_left_of_a_turn_whose_end_moved(d
         "        catchUpNews(room(was), room(moved), who('r2', 100)),"
         "        catchUpNews(room(was), room(moved), who('r1', null)),"
         "        catchUpNews(room(null), room(moved), who('r1', -75)),"
-        "        catchUpNews(room(null), room(moved), who('r1', 30))]);"
+        "        catchUpNews(room(null), room(moved), who('r1', 30)),"
+        "        catchUpNews(room(null), room({ ...moved, turnEndsAt: null }), who('r1', null))]);"
         "}, (e) => done(['import failed: ' + e]));")
     assert said == [{"urgent": [], "polite": ["Your turn: 1:40 left"]}, {"urgent": [], "polite": []},
                     {"urgent": [], "polite": []}, {"urgent": [], "polite": []},
                     # Given the floor while away for a turn already over (a sleep probe): said so.
                     {"urgent": ["You were given the floor, and your turn time is over"], "polite": []},
+                    # Given the floor while away for a turn still running: what is left of it.
+                    {"urgent": ["You have the floor, 30 seconds left"], "polite": []},
                     {"urgent": ["You have the floor"], "polite": []}]
     assert browser_errors(driver) == []
 

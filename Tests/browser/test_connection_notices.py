@@ -10,6 +10,7 @@ from selenium.webdriver.common.keys import Keys
 from conftest import browser_errors
 from pages import (connection_banner, invite_of, joined, kept_text_reaches_server, reviewer_joined, schedule_via_api, shown_note,
                    text_of, wait_js, wait_text, wait_until)
+from room_helpers import said_log, wait_said
 
 # Chrome logs the failed handshakes while the daemon is down.
 RECONNECT_NOISE = ("WebSocket connection to",)
@@ -151,3 +152,40 @@ def test_edits_waiting_as_the_connection_drops_are_said_with_the_loss_in_one_sen
             message="the loss and the kept edits were not said as one sentence")
     assert connection_banner(asha)["text"] == EDITS_KEPT
     back_and_saved(daemon, asha, note, "typed as it died")
+
+
+LOST = "Connection lost – reconnecting…"
+EDITS_SAVED_SAID = "Your edits made while disconnected are saved."
+
+
+def test_edits_typed_as_the_connection_drops_are_said_kept_after_the_loss_and_saved_once_back(daemon, facilitator, api_ready, browsers):
+    """A flaky Wi-Fi probe with a screen reader heard "Your edits are kept…" before "Connection
+    lost" (typed in the moment the page waits before saying a loss), and never heard that the
+    kept edits were saved: the note's line said so, out of any live region and not tied to the
+    editor. Now the kept edits are said after the loss, their saving once after "Reconnected",
+    and the line under the note describes its editor."""
+    _, note, asha = reviewer_joined(daemon, facilitator, browsers, "Kept and then saved")
+    area = asha.find_element(By.ID, f"note-{note['id']}")
+    status_id = area.get_attribute("aria-describedby")
+    assert status_id and asha.find_element(By.ID, status_id).text == "All changes saved"
+    # A longer wait before "lost" is said, so that the typing below lands inside it on any machine.
+    asha.execute_script("window.reviewroom.connection.lostGraceMs = 5000")
+
+    daemon.stop()
+    wait_js(asha, "return !window.reviewroom.connection.online", message="the page never noticed the daemon had gone")
+    area.send_keys(Keys.END, "typed as it went")
+    wait_said(asha, EDITS_KEPT_SAID)
+    said = said_log(asha)
+    assert LOST in said and said.index(LOST) < said.index(EDITS_KEPT_SAID), said
+    assert asha.find_element(By.ID, status_id).text.startswith("Unsynced changes")
+
+    back_and_saved(daemon, asha, note, "typed as it went")
+    wait_said(asha, EDITS_SAVED_SAID)
+    said = said_log(asha)
+    assert said.index("Reconnected") < said.index(EDITS_SAVED_SAID) and said.count(EDITS_SAVED_SAID) == 1, said
+    assert asha.find_element(By.ID, status_id).text == "All changes saved"
+
+    # More typing, now online: nothing more is said about saving.
+    area.send_keys(" and after")
+    wait_text(asha, ".tab-panel:not([hidden]) .note-status", "All changes saved")
+    assert said_log(asha).count(EDITS_SAVED_SAID) == 1

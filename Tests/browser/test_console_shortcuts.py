@@ -1,7 +1,8 @@
 """The console's own shortcuts (BrowserClient.md, "Keyboard and screen readers"): Alt+Shift+Down
 arrow is "Next speaker", Alt+Shift+E ends the turn, Alt+Shift+C pauses and resumes the clock, and
 Alt+Shift+Right/Left arrow move the phase as Alt+Shift+N/P do (which ChromeOS keeps for itself).
-Each presses its button, so a key with no button to press says why and sends nothing."""
+Each presses its button, so a key with no button to press says why and sends nothing. Pressed on
+a select list or a checkbox the keys work too; in a text field they are typing."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -51,6 +52,16 @@ def test_floor_clock_and_phase_keys_press_the_consoles_buttons(daemon, facilitat
     no_control_held(console)
     press(console, ALT_SHIFT + Keys.ARROW_LEFT)
     wait_until(console, lambda d: session_of(d)["clock"]["phase"] == 0, message="Alt+Shift+Left arrow did not move back")
+
+    # On a select list (where nothing is typed) a chord is the console's: a keyboard-only probe
+    # pressed Alt+Shift+C on "Give the floor to" and nothing happened, without a word.
+    console.execute_script("document.getElementById('control-grant-who').focus()")
+    press(console, ALT_SHIFT + "c")
+    wait_until(console, lambda d: session_of(d)["clock"]["status"] == "paused", message="Alt+Shift+C on a select list did not pause")
+    no_control_held(console)
+    console.execute_script("document.getElementById('control-grant-who').focus()")
+    press(console, ALT_SHIFT + "c")
+    wait_until(console, lambda d: session_of(d)["clock"]["status"] == "live", message="Alt+Shift+C on a select list did not resume")
 
     # Typed in a field, the same chord is typing: the clock keeps running.
     console.find_element(By.ID, "control-turn").click()

@@ -84,3 +84,36 @@ def test_when_the_review_ends_focus_on_a_button_that_goes_moves_to_its_panels_he
                    message=f"focus on {button} went to {focused(asha)} when the review ended")
         assert asha.find_elements(By.ID, button) == []
         assert browser_errors(asha) == []
+
+
+def test_a_hand_gone_by_someone_elses_doing_leaves_focus_on_the_hands_heading(daemon, facilitator, api_ready, browsers):
+    """A keyboard-only facilitator rests on "Lower Asha's hand" when Asha lowers it herself: focus
+    used to move onto Bo's same button, and the Enter meant for Asha lowered Bo's hand. Now it
+    goes to the "Hands up" heading; the console's own press still moves on to the next hand's
+    button (working down the list)."""
+    title = "Hands lowered under the focus"
+    created = schedule_via_api(daemon, facilitator, title, ["Asha", "Bo", "Cy"])
+    console, asha = browsers(), browsers()
+    open_live_console(console, daemon.base, facilitator, title)
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    assert "error" not in command(console, "session.start")
+    ids = {name: participant_id(created, name) for name in ("Asha", "Bo", "Cy")}
+    assert "error" not in command(asha, "hand.raise", {"kind": "contribution"})
+    for name in ("Bo", "Cy"):
+        assert "error" not in command(console, "hand.raise", {"kind": "contribution", "participant": ids[name]})
+    wait_until(console, lambda d: d.find_elements(By.ID, f"control-lower-{ids['Cy']}"))
+
+    console.execute_script("document.getElementById(arguments[0]).focus()", f"control-lower-{ids['Asha']}")
+    assert "error" not in command(asha, "hand.lower", {"participant": ids["Asha"]})
+    wait_until(console, lambda d: not d.find_elements(By.ID, f"control-lower-{ids['Asha']}"))
+    assert focused(console)["id"] == "control-hands-heading", focused(console)
+    assert queue_names(console) == ["Bo", "Cy"]
+
+    # Pressed here, the button's going moves focus on to the next hand's same button.
+    console.execute_script("document.getElementById(arguments[0]).focus()", f"control-lower-{ids['Bo']}")
+    console.switch_to.active_element.send_keys(Keys.ENTER)
+    wait_until(console, lambda d: not d.find_elements(By.ID, f"control-lower-{ids['Bo']}"))
+    wait_until(console, lambda d: focused(d)["id"] == f"control-lower-{ids['Cy']}",
+               message=f"focus went to {focused(console)} after pressing Lower Bo's hand")
+    assert browser_errors(console) == [] and browser_errors(asha) == []

@@ -70,11 +70,19 @@ export function downloadBlob(blob, fileName) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-/** True when keyboard focus is in a field where letters are typed. */
+/** Inputs that take no typed text: a shortcut pressed on one is meant for the page. */
+const UNTYPED_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'range', 'image']);
+
+/**
+ * True when keyboard focus is in a field where letters are typed (where Alt+Shift with a letter
+ * or an arrow may be typing or selecting text). A select list or a checkbox is not one: the
+ * console's shortcuts pressed there were ignored without a word (a keyboard-only probe).
+ */
 export function typingInField(event) {
   const target = event.target;
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  if (target.tagName === 'INPUT') return !UNTYPED_INPUTS.has(target.type);
+  return target.isContentEditable || target.tagName === 'TEXTAREA';
 }
 
 /**

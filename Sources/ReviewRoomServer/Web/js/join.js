@@ -22,11 +22,12 @@ if (!token) {
   // While not connected, unsent edits make the banner say they are kept: on each status change
   // and as soon as something is typed (not only at the next reconnect attempt).
   const editsKept = new EditsKeptNotice(banner, (text) => announcer.say(text));
-  const showEditsKept = () => editsKept.update(connection, room?.notesView);
-  const { model, connection } = joinSession({
+  const showEditsKept = () => editsKept.update(connection, room?.notesView, { lossSaid: lossSaid() });
+  const { model, connection, lossSaid } = joinSession({
     hello: () => ({ token }),
     banner,
     announce: (text) => announcer.say(text),
+    onLossSaid: () => showEditsKept(),
     onReplayDone: () => { room?.notesView.replayDone(); room?.replayDone(); },
     onEphemeral: (msg) => room?.ephemeral(msg),
     // A co-facilitator's way to the console's controls (the console's sign-in cannot open another facilitator's session).
@@ -39,9 +40,11 @@ if (!token) {
     onStatus: (state) => {
       if (state === 'online') editsKept.online();
       else showEditsKept();
+      room?.statusChanged(state);
     },
   });
-  const notesView = new NotesView(null, { model, connection, announce: (text) => announcer.say(text), onLocalEdit: showEditsKept });
+  const notesView = new NotesView(null, { model, connection, announce: (text) => announcer.say(text), onLocalEdit: showEditsKept,
+    onAllSaved: () => editsKept.allSaved(connection) });
   room = new RoomView(main, { model, connection, announcer, notesView });
   window.addEventListener('beforeunload', (event) => { if (notesView.hasUnsynced) event.preventDefault(); });
   // For the browser tests: read-only access to what this page shows.

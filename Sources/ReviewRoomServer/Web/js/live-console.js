@@ -46,24 +46,29 @@ export class LiveConsole {
     const roomRoot = el('div', { className: 'live-room' });
     replaceChildren(main, el('div', { className: 'live-layout' }, this.controls, roomRoot));
     this.announcer = new Announcer();
-    const { model, connection } = joinSession({
+    const { model, connection, lossSaid } = joinSession({
       hello: hello ?? (() => ({ facilitatorToken: token, session: sessionId })),
       banner,
       // Connection lost / back is said once through the console's own live region.
       announce: (text) => this.announcer.say(text),
+      onLossSaid: () => this.showEditsKept(),
       onReplayDone: () => { this.notesView.replayDone(); this.room.replayDone(); this.uncertain.settle({ replayed: true }); },
       onEphemeral: (msg) => this.room.ephemeral(msg),
       onFatal,
       onWelcome,
       // Offline with unsent notes, the banner says they are kept, as on the room page (the
       // console said only "Connection lost – reconnecting…").
-      onStatus: (state) => { if (state === 'online') this.editsKept?.online(); else this.showEditsKept(); },
+      onStatus: (state) => {
+        if (state === 'online') this.editsKept?.online(); else this.showEditsKept();
+        this.room?.statusChanged(state);
+      },
     });
     this.model = model;
     this.connection = connection;
+    this.lossSaid = lossSaid;
     this.editsKept = new EditsKeptNotice(banner, (text) => this.announcer.say(text));
     this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text),
-      onLocalEdit: () => this.showEditsKept() });
+      onLocalEdit: () => this.showEditsKept(), onAllSaved: () => this.editsKept?.allSaved(this.connection) });
     // The phase keys go through the same hold as the buttons (and offer the same Undo).
     this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView, inConsole: true,
       onPhaseKey: (type) => this.movePhase(type), onConsoleKey: (action) => this.pressFor(action),
@@ -135,7 +140,7 @@ export class LiveConsole {
 
   /** Stops everything this view started: connection, room view, hold timers, live regions. */
   /** The banner's "your edits are kept" line, while offline with unsent notes. */
-  showEditsKept() { this.editsKept?.update(this.connection, this.notesView); }
+  showEditsKept() { this.editsKept?.update(this.connection, this.notesView, { lossSaid: this.lossSaid?.() ?? true }); }
 
   stop() {
     this.stopped = true;
@@ -234,6 +239,9 @@ export class LiveConsole {
         'data-focus-fallback': extra.fallback, ...this.holdAttrs(slot) },
       on: { click: (e) => {
         if (e.detail > 1 || this.held(slot)) return;
+        // Where focus goes when this press makes the button go (the next hand's same button) can
+        // differ from where it goes when someone else does (`fallback`): see `floorControls`.
+        if (extra.pressedFallback) e.currentTarget.dataset.focusFallback = extra.pressedFallback;
         // A length field's complaint was about the press that read it: another press takes it away
         // (the field's own press finds it again while the text is still wrong).
         this.clearFieldErrors();
@@ -378,7 +386,7 @@ export class LiveConsole {
       el('h3', {}, t('control.floorHeading')), floorRow,
       el('h3', {}, t('control.roundHeading')), this.roundControls(s, ended),
       el('h3', {}, t('control.questionsHeading')), this.questions.render(s, ended),
-      el('h3', {}, t('control.handsHeading')), handsList);
+      el('h3', { id: 'control-hands-heading', attrs: { tabindex: '-1' } }, t('control.handsHeading')), handsList);
   }
 
   /** "Next speaker" and "Give the floor" (a row), and the queue's hands (a list, or a line saying there are none). */
@@ -407,15 +415,20 @@ export class LiveConsole {
         : el('button', { type: 'button', className: 'secondary placeholder', textContent: t('control.release'), disabled: true,
           attrs: { 'aria-hidden': 'true', tabindex: '-1' } }));
     const queue = floor.queue || [];
-    // A hand's buttons go once it is granted or lowered: focus moves on to the next hand's, or to "Next speaker".
+    // A hand's buttons go once it is granted or lowered. Pressed here, focus moves on to the next
+    // hand's same button, or to "Next speaker". Gone by someone else's doing (its owner lowered
+    // it, a co-facilitator gave the floor), focus goes to the list's heading: moved onto the next
+    // person's button, the Enter meant for Asha granted or lowered Bo's hand.
     const fallback = (index, kind) => (queue[index + 1] ? `control-${kind}-${queue[index + 1].participant}` : 'control-next-speaker');
     const queueRow = queue.length === 0 ? el('p', { className: 'meta', id: 'control-no-hands' }, t('control.noHands')) : el('ul', { className: 'plain' }, queue.map((hand, index) => {
       const name = this.model.nameOf(hand.participant);
       return el('li', {}, name, ' ',
         this.control(t('control.grantTo', { name }), 'floor', 'floor.grant', withTurn((secs) => ({ participant: hand.participant, turnSec: secs })),
-          { className: 'secondary', id: `control-grant-${hand.participant}`, focusKey: `grant-to:${hand.participant}`, disabled: ended || inRound, fallback: fallback(index, 'grant') }),
+          { className: 'secondary', id: `control-grant-${hand.participant}`, focusKey: `grant-to:${hand.participant}`, disabled: ended || inRound,
+            fallback: 'control-hands-heading', pressedFallback: fallback(index, 'grant') }),
         this.control(t('control.lowerFor', { name }), 'floor', 'hand.lower', { participant: hand.participant },
-          { className: 'secondary', id: `control-lower-${hand.participant}`, focusKey: `lower-for:${hand.participant}`, disabled: ended, fallback: fallback(index, 'lower') }));
+          { className: 'secondary', id: `control-lower-${hand.participant}`, focusKey: `lower-for:${hand.participant}`, disabled: ended,
+            fallback: 'control-hands-heading', pressedFallback: fallback(index, 'lower') }));
     }));
     return [floorRow, queueRow];
   }

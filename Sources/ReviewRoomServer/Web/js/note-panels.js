@@ -16,9 +16,10 @@ export function notePanel(note, { onSelect, onTabKey }) {
   const tab = el('button', { type: 'button', id: tabId, className: 'tab', textContent: note.title,
     attrs: { role: 'tab', 'aria-controls': panelId, 'aria-selected': 'false', tabindex: '-1' },
     on: { click: onSelect, keydown: onTabKey } });
+  // The line under the editor describes it: a screen reader on the note can hear whether it is saved.
   const textarea = el('textarea', { id: `note-${note.id}`, className: 'note-text', value: displayText(note.text), spellcheck: true,
-    attrs: { 'aria-label': t('notes.editorLabel', { title: note.title }), 'data-note': note.id, rows: 12 } });
-  const status = el('p', { className: 'note-status', attrs: { 'aria-live': 'off' } });
+    attrs: { 'aria-label': t('notes.editorLabel', { title: note.title }), 'aria-describedby': `note-status-${note.id}`, 'data-note': note.id, rows: 12 } });
+  const status = el('p', { id: `note-status-${note.id}`, className: 'note-status', attrs: { 'aria-live': 'off' } });
   const cursors = el('ul', { className: 'cursor-list', attrs: { 'aria-label': t('notes.others') } });
   // Not a live region: each new hint is announced once through the page's announcer instead.
   const hints = el('div', { className: 'hints' });

@@ -23,13 +23,17 @@ import { NoteSending } from './note-sending.js';
 const COPY_SHOWN_MS = 10000;
 
 export class NotesView {
-  /** `onLocalEdit` (optional) is called after each change typed into a note, once it is queued. */
-  constructor(root, { model, connection, announce, onLocalEdit }) {
+  /**
+   * `onLocalEdit` (optional) is called after each change typed into a note, once it is queued;
+   * `onAllSaved` (optional) each time a note's line is redrawn with every note saved.
+   */
+  constructor(root, { model, connection, announce, onLocalEdit, onAllSaved }) {
     this.root = root;
     this.model = model;
     this.connection = connection;
     this.announce = announce;
     this.onLocalEdit = onLocalEdit;
+    this.onAllSaved = onAllSaved;
     this.notes = new Map(); // id -> {client, textarea, tab, panel, status, cursors, hints, title}
     this.selected = null;
     this.opIdPrefix = `${Math.random().toString(36).slice(2, 10)}-`;
@@ -156,7 +160,10 @@ export class NotesView {
   renderHints(entry) { this.hints.render(entry); }
 
   /** Redraws the line under a note. */
-  renderStatus(entry) { renderStatus(entry); }
+  renderStatus(entry) {
+    renderStatus(entry);
+    if (this.onAllSaved && !this.hasUnsynced) this.onAllSaved();
+  }
 
   /** Marks editors read-only for observers, displays and ended sessions (the line under each says so). */
   updateReadOnly() {

@@ -24,7 +24,9 @@ export function questionNews(before, after) {
  * one-minute warning, a time-up, a turn's end) are not said: the page shows where the clock is
  * now. A speaker whose turn's end moved meanwhile (a pause and resume, a new length) hears what
  * is left of it, as they would have live; one given the floor meanwhile for a timed turn that is
- * already over hears that too ("You have the floor" alone sent her to speak after her time).
+ * already over hears that too ("You have the floor" alone sent her to speak after her time), and one
+ * whose timed turn is still running hears how long is left of it ("You have the floor, 1 minute
+ * 20 seconds left").
  */
 export function catchUpNews(before, after, who) {
   const polite = [];
@@ -37,7 +39,10 @@ export function catchUpNews(before, after, who) {
   const reset = after.status === 'ended' ? 'end' : after.phase !== before.phase ? 'move' : null;
   const speaker = speakerNews(before.floor, after.floor, { ...who, reset });
   const overAlready = after.floor?.speaker === who.me && typeof who.turnLeftSec === 'number' && who.turnLeftSec <= 0;
+  const givenMe = speaker && after.floor?.speaker === who.me;
   if (speaker && overAlready) urgent.push(t('announce.yourFloorTurnOver'));
+  // Given the floor meanwhile for a timed turn: what is left of it (the turn's whole length would be stale).
+  else if (givenMe && who.turnLeftSec > 0) urgent.push(t('announce.yourFloorLeft', { time: spokenDuration(Math.max(1, Math.round(who.turnLeftSec))) }));
   else if (speaker?.urgent) urgent.push(speaker.text);
   else if (speaker) polite.push(speaker.text);
   polite.push(...handNews(before.floor, after.floor, { ...who, reset }));

@@ -64,6 +64,7 @@ export class RoomView {
     this.onConsoleKey = onConsoleKey ?? null;
     this.phaseKeyHeld = false;
     this.phaseKeyTimer = null;
+    this.newsHeldOffline = false; // an event came while the connection was not known to be up (`holdsNewsOffline`)
     this.build();
     // A burst of events and presence changes (a resume's replay, a mass join, hands raised
     // together) is drawn twice, its first and the rest at the next frame; it was one whole redraw
@@ -162,13 +163,35 @@ export class RoomView {
       const event = change.event;
       if (event.name === 'note.op') { this.notesView?.event(event.data || {}); return; } // the notes view redraws itself
       if (event.name === 'clock.changed') this.notesView?.updateReadOnly();
-      // Events replayed after a drop, that come while the tab is hidden, or that waited while the
-      // laptop slept, are not said one by one (a burst of stale news): what they changed is said
-      // once when the replay is over (`replayDone`), the tab is shown again (`onVisibility`) or
-      // the backlog after waking has been read (`WakeWatch`).
-      if (!this.connection.replaying && !document.hidden && !this.wake.catchingUp(Date.now())) this.announceEvent(event);
+      // Events replayed after a drop, that come while the tab is hidden, that waited while the
+      // laptop slept, or that come while the page does not know its connection is back (a Wi-Fi
+      // outage the socket outlived delivers them in a burst before the ping that says so) are not
+      // said one by one (a burst of stale news): what they changed is said once when the replay is
+      // over (`replayDone`), the tab is shown again (`onVisibility`), the backlog after waking has
+      // been read (`WakeWatch`) or the connection is known to be back (`statusChanged`).
+      if (!this.connection.replaying && !document.hidden && !this.wake.catchingUp(Date.now()) && !this.holdsNewsOffline()) {
+        this.announceEvent(event);
+      }
     }
     if (change.kind === 'welcome') this.render(); else this.drawing.request();
+  }
+
+  /** Whether an event is held because the connection is not known to be up; remembers that one was. */
+  holdsNewsOffline() {
+    if (this.connection.state === 'online') return false;
+    this.newsHeldOffline = true;
+    return true;
+  }
+
+  /**
+   * The connection's status (after the page has said "Reconnected"): back online after a stall
+   * the socket outlived, what the held events changed is said once, as after a resume's replay —
+   * with the time left in a turn, not the turn's whole length. During a replay `replayDone` says it.
+   */
+  statusChanged(state) {
+    if (state !== 'online' || !this.newsHeldOffline) return;
+    this.newsHeldOffline = false;
+    if (!this.stopped && this.welcomed && !this.connection.replaying) this.catchUp();
   }
 
   /** After a resume's replay: what changed while the page was away, said once (`catchUp`). */

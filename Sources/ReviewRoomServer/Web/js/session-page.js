@@ -131,11 +131,12 @@ export function unsavedFields(unsaved) {
  * Creates the connection + model pair and the connection banner. With `announce(text)`, the
  * loss of the connection and its return are said once each through it ("Connection lost –
  * reconnecting…", "Reconnected") and the banner stops being a live region of its own (it would
- * say them twice); without it the banner stays a polite live region. The banner is never
+ * say them twice); `onLossSaid()` follows the first. A loss shorter than the connection's grace
+ * (`lostGraceMs`) is not said. Without `announce` the banner stays a polite live region. The banner is never
  * hidden, only empty, so assistive technology always finds it; its text is set only when it
  * changes.
  */
-export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEphemeral, onReplayDone, onFatal, onStatus }) {
+export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEphemeral, onReplayDone, onFatal, onStatus, onLossSaid }) {
   const model = new SessionModel();
   let state = 'connecting';
   let lost = false;
@@ -149,11 +150,24 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
     banner.hidden = false;
     if (announce) { banner.removeAttribute('role'); banner.setAttribute('aria-live', 'off'); }
   }
+  let lossTimer = null;
+  const sayLost = (text) => { lost = true; announce(text); onLossSaid?.(); };
   const statusChanged = (value) => {
     if (!announce) return;
-    if (value === 'online' && lost) { lost = false; announce(t('conn.reconnected')); }
-    else if ((value === 'reconnecting' || value === 'offline') && !lost && model.session) { lost = true; announce(t('conn.reconnecting')); }
-    else if ((value === 'blocked' || value === 'intercepted') && !lost) { lost = true; announce(t(`conn.${value}`, { host: location.host })); }
+    if (value === 'online') {
+      clearTimeout(lossTimer);
+      lossTimer = null;
+      if (lost) { lost = false; announce(t('conn.reconnected')); }
+    } else if (value === 'offline' && !lost && model.session) {
+      // The browser says it is offline at once, and a burst of Wi-Fi blips said "Connection lost"
+      // and "Reconnected" twenty times in a minute: it is said once the loss has lasted the grace
+      // a closed connection gets (the banner shows it at once).
+      lossTimer ??= setTimeout(() => {
+        lossTimer = null;
+        if (!lost && connection.state !== 'online' && !connection.stopped) sayLost(t('conn.reconnecting'));
+      }, connection.lostGraceMs);
+    } else if (value === 'reconnecting' && !lost && model.session) sayLost(t('conn.reconnecting'));
+    else if ((value === 'blocked' || value === 'intercepted') && !lost) sayLost(t(`conn.${value}`, { host: location.host }));
   };
   const connection = new Connection({
     hello,
@@ -172,7 +186,7 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
       onFatal: (failure) => { if (banner) { banner.hidden = true; writeBanner(banner, ''); banner.dataset.state = 'stopped'; } onFatal?.(failure); },
     },
   });
-  return { model, connection };
+  return { model, connection, lossSaid: () => lost };
 }
 
 /** What the tab's title says before the page's own (`setPageState`): the connection lost once joined, else the review ended. */
@@ -186,25 +200,37 @@ function titleState(state, model) {
 /**
  * While the connection is down and notes hold unsent edits, the banner says they are kept and
  * will be sent, and screen readers hear it once per disconnection (not at every retry or
- * keystroke). `update()` after each status change and each local edit; `online()` when back.
+ * keystroke), and once they are all saved after it, that they are. `update()` after each status
+ * change and each local edit; `online()` when back; `allSaved()` when every note is saved.
  */
 export class EditsKeptNotice {
   constructor(banner, say) {
     this.banner = banner;
     this.say = say;
     this.said = false;
+    this.savedOwed = false; // "kept" was said for a drop that is over: "saved" is owed once they are
   }
 
-  update(connection, notesView) {
+  update(connection, notesView, { lossSaid = true } = {}) {
     if (!connection || !notesView || connection.online || connection.stopped || !notesView.hasUnsynced) return;
     writeBanner(this.banner, t('conn.editsKept'));
-    if (!this.said) {
+    // Said after "Connection lost", not before it (during the grace a short drop gets).
+    if (!this.said && lossSaid) {
       this.said = true;
       this.say(t('conn.editsKeptSaid'));
     }
   }
 
-  online() { this.said = false; }
+  online() {
+    if (this.said) this.savedOwed = true;
+    this.said = false;
+  }
+
+  allSaved(connection) {
+    if (!this.savedOwed || !connection?.online) return;
+    this.savedOwed = false;
+    this.say(t('conn.editsSavedSaid'));
+  }
 }
 
 export function writeBanner(banner, text) {

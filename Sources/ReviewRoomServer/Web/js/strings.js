@@ -20,6 +20,8 @@ const en = {
   'conn.editsKept': 'Reconnecting… your edits are kept and will be sent.',
   // Said (not shown): read with "Connection lost – reconnecting…" when edits were waiting as it dropped.
   'conn.editsKeptSaid': 'Your edits are kept and will be sent once reconnected.',
+  // Said once the edits kept through a drop have all been saved (a screen reader heard they were kept, never that they were saved).
+  'conn.editsSavedSaid': 'Your edits made while disconnected are saved.',
   'conn.online': '',
   'conn.ended': 'This review has ended. You can still read everything.',
   'conn.notSent': 'Not sent: you are offline. Try again once reconnected.',
@@ -197,6 +199,7 @@ const en = {
   'announce.turnOver': 'Your turn time is over',
   'announce.yourFloor': 'You have the floor',
   'announce.yourFloorFor': 'You have the floor for {time}',
+  'announce.yourFloorLeft': 'You have the floor, {time} left',
   // Said after a drop or a sleep during which this person was given a timed turn that is already over.
   'announce.yourFloorTurnOver': 'You were given the floor, and your turn time is over',
   'announce.turnWarning': '{time} left in your turn',
