@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from conftest import browser_errors
 from pages import (axe_problems, command, joined, open_live_console, participant_id, schedule_via_api, text_of, wait_js,
                    wait_until)
-from room_helpers import ALT_SHIFT, facilitator_invite, press, refusal, settled
+from room_helpers import ALT_SHIFT, facilitator_invite, press, refusal, said_log, settled
 from console_helpers import no_control_held, started_console
 
 
@@ -107,3 +107,27 @@ def test_the_clock_key_never_starts_a_review_and_the_room_page_has_no_console_ke
     press(chair, ALT_SHIFT + Keys.ARROW_RIGHT)
     wait_until(chair, lambda d: session_of(d)["clock"]["phase"] == 1, message="Alt+Shift+Right arrow did not move the room page's phase")
     assert browser_errors(console) == [] and browser_errors(chair) == []
+
+
+def test_alt_shift_z_takes_the_undo_offer_from_wherever_focus_is(daemon, facilitator, api_ready, browsers):
+    """The Undo after a phase move is offered for 15 s ten Tab stops from Pause: a keyboard-only
+    probe moving at a screen reader's pace got there after it had gone. Alt+Shift+Z presses it
+    from anywhere; with nothing offered it says why and sends nothing."""
+    _, console = started_console(daemon, facilitator, browsers, "Undo by key", ["Asha"])
+    press(console, ALT_SHIFT + "z")
+    refused_with(console, "There is no phase move to undo")
+    assert session_of(console)["clock"]["phase"] == 0
+
+    console.execute_script("document.getElementById('control-pause').focus()")  # far from the offer
+    press(console, ALT_SHIFT + Keys.ARROW_RIGHT)
+    wait_until(console, lambda d: d.find_elements(By.ID, "control-undo-phase"), message="no Undo offered after the move")
+    assert session_of(console)["clock"]["phase"] == 1
+    # Read in one script: the controls are redrawn as the move's events come.
+    assert console.execute_script("return document.getElementById('control-undo-phase').getAttribute('aria-keyshortcuts')") == "Alt+Shift+Z"
+    assert "Alt+Shift+Z" in " ".join(said_log(console))
+    no_control_held(console)
+    press(console, ALT_SHIFT + "z")
+    wait_until(console, lambda d: session_of(d)["clock"]["phase"] == 0, message="Alt+Shift+Z did not undo the move")
+    wait_until(console, lambda d: not d.find_elements(By.ID, "control-undo-phase"))
+    assert "Undo a phase move" in "".join(text_of(console, ".shortcuts"))
+    assert browser_errors(console) == []

@@ -218,6 +218,8 @@ export class LiveConsole {
       nextSpeaker: { ids: ['control-next-speaker'], whyNot: 'control.keyEnded' },
       endTurn: { ids: ['control-release'], whyNot: 'control.nobodySpeaking' },
       clock: { ids: ['control-pause', 'control-resume'], whyNot: 'control.clockNotRunning' },
+      // The offer is ten Tab stops from Pause: at a screen reader's pace its 15 s ran out on the way.
+      undo: { ids: ['control-undo-phase'], whyNot: 'control.nothingToUndo' },
     }[action];
     const button = ids.map((id) => this.controls.querySelector(`#${id}`)).find((node) => node && !node.disabled);
     if (button) button.click(); else this.refused(t(whyNot));

@@ -11,6 +11,7 @@ import { el } from './dom.js';
 import { t } from './strings.js';
 import { commandFailureText } from './room-view.js';
 import { formatDuration } from './timefmt.js';
+import { keyShortcuts } from './room-rules.js';
 import { clearedByMove, extensionFor, remainingAtMove } from './phase-undo-rules.js';
 
 /** How long the offer stays. */
@@ -176,7 +177,7 @@ export class PhaseUndo {
       el('button', { type: 'button', id: 'control-undo-phase', className: 'secondary',
         textContent: t('undo.button', { phase: this.title(offer.from), time: this.amount(offer.remainingSec) }),
         // Not to Next or Previous phase: Enter pressed as the offer goes must not move the phase.
-        attrs: { 'data-focus-fallback': 'control-goto controls-heading', ...this.owner.holdAttrs('phase') },
+        attrs: { 'data-focus-fallback': 'control-goto controls-heading', 'aria-keyshortcuts': keyShortcuts('undo'), ...this.owner.holdAttrs('phase') },
         on: { click: (e) => { if (e.detail > 1) return; this.undo(); } } }),
       lost ? el('p', { className: 'meta', id: 'phase-undo-lost' }, lost) : null);
   }

@@ -38,11 +38,11 @@ export function clockStatusText(t, clock, stale) {
  */
 export const SHORTCUT_KEYS = {
   hand: ['H'], respond: ['R'], next: ['N', 'ArrowRight'], prev: ['P', 'ArrowLeft'],
-  nextSpeaker: ['ArrowDown'], endTurn: ['E'], clock: ['C'],
+  nextSpeaker: ['ArrowDown'], endTurn: ['E'], clock: ['C'], undo: ['Z'],
 };
 
 /** The shortcuts only the console's live controls carry out (they press its buttons). */
-export const CONSOLE_SHORTCUTS = ['nextSpeaker', 'endTurn', 'clock'];
+export const CONSOLE_SHORTCUTS = ['nextSpeaker', 'endTurn', 'clock', 'undo'];
 
 /** `aria-keyshortcuts` for `action`: every chord, space-separated ("Alt+Shift+N Alt+Shift+ArrowRight"). */
 export function keyShortcuts(action) {
