@@ -87,6 +87,9 @@ def test_start_a_round_sends_the_arranged_order(daemon, facilitator, api_ready, 
     wait_js(console, "return !window.reviewroom.model.online.has(arguments[0])", ids["Cai"])
     assert [i for i, c in listed() if c] == [ids["Cai"], ids["Asha"]]
     assert console.find_element(By.ID, f"round-up-{ids['Cai']}").get_attribute("disabled") is not None
+    # The length comes before the button that reads it, in reading and Tab order.
+    assert console.execute_script("return !!(document.getElementById('control-round-secs').compareDocumentPosition("
+                                  "document.getElementById('control-round-start')) & Node.DOCUMENT_POSITION_FOLLOWING)")
     console.find_element(By.ID, "control-round-start").click()
     wait_js(console, "return !!window.reviewroom.model.session.floor.round")
     round_ = console.execute_script("return window.reviewroom.model.session.floor.round")
@@ -113,8 +116,11 @@ def test_a_blank_turn_gives_an_untimed_turn_and_another_press_takes_a_fields_com
     field = console.find_element(By.ID, "control-turn")
     field.send_keys(Keys.CONTROL, "a")
     field.send_keys(Keys.BACKSPACE)
-    console.execute_script("const s = document.getElementById('control-grant-who'); s.value = arguments[0];"
-                           "s.dispatchEvent(new Event('change', {bubbles: true}));", asha_id)
+    # Until someone is chosen, "Give the floor to" offers the first reviewer, not the facilitator
+    # listed first (a keyboard-only probe gave the floor to themselves).
+    roles = console.execute_script("return window.reviewroom.model.session.participants.map((p) => p.role)")
+    assert roles[0] == "facilitator", roles
+    assert console.execute_script("return document.getElementById('control-grant-who').value") == asha_id
     console.find_element(By.ID, "control-grant").click()
     wait_js(console, "return window.reviewroom.model.session.floor.speaker === arguments[0]", asha_id)
     assert console.execute_script("return window.reviewroom.model.session.floor.turnEndsAt") is None

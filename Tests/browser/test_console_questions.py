@@ -70,6 +70,15 @@ def test_a_question_is_reworded_live(daemon, facilitator, api_ready, browsers):
     assert [q["text"] for q in prompts["deck"]] == [q["text"] for q in deck[:1]] + [new_text] + [q["text"] for q in deck[2:]]
     assert prompts["current"] == second and prompts["discussed"] == [deck[0]["id"]]
     assert console.find_elements(By.ID, "control-start") == [] and console.find_elements(By.ID, "controls-heading")
+
+    # Escape leaves the form as Cancel does: nothing sent, focus back on Reword (a keyboard-only
+    # probe pressed it and stayed in the form).
+    click(console, f"control-reword-{second}")
+    wait_until(console, lambda d: d.execute_script("return document.activeElement.id") == f"control-reword-text-{second}")
+    console.switch_to.active_element.send_keys(" (not meant)", Keys.ESCAPE)
+    wait_until(console, lambda d: not d.find_elements(By.ID, f"control-reword-text-{second}"), message="Escape left the form open")
+    assert console.execute_script("return document.activeElement.id") == f"control-reword-{second}"
+    assert console.execute_script("return window.reviewroom.model.session.prompts.deck[1].text") == new_text
     assert browser_errors(console) == [] and browser_errors(asha) == []
 
 

@@ -396,8 +396,12 @@ export class LiveConsole {
     const floor = s.floor || {};
     const inRound = !!floor.round;
     const grantable = (s.participants || []).filter((p) => ['host', 'reviewer', 'facilitator'].includes(p.role));
+    // Until one is chosen, the first reviewer or host: the facilitator, listed first, is rarely
+    // whom "Give the floor" is for (a keyboard-only probe gave it to themselves).
+    const chosen = grantable.some((p) => p.id === this.grantChoice) ? this.grantChoice
+      : (grantable.find((p) => p.role !== 'facilitator') ?? grantable[0])?.id;
     const who = el('select', { id: 'control-grant-who', on: { change: (e) => { this.grantChoice = e.target.value; } } },
-      grantable.map((p) => el('option', { value: p.id, selected: p.id === this.grantChoice }, this.model.nameOf(p.id))));
+      grantable.map((p) => el('option', { value: p.id, selected: p.id === chosen }, this.model.nameOf(p.id))));
     const turnLabel = t('control.turnLabel');
     const turnSec = () => this.seconds(this.turn, turnLabel, 'control-turn', { optional: true });
     const withTurn = (make) => () => { const secs = turnSec(); return secs === null ? null : make(secs); };
@@ -467,9 +471,10 @@ export class LiveConsole {
     return [
       this.roundOrder.render(this.model, { disabled: ended, changed: () => this.render(), now: () => this.connection.serverNow() }),
       order.length ? null : el('p', { className: 'field-error', id: 'round-order-empty' }, t('control.roundNobody')),
+      // The length before the button that reads it, in reading and Tab order (it came after).
       el('div', { className: 'row' },
+        this.secondsField(label, this.roundSecs, 'control-round-secs'),
         this.control(t('control.roundStart'), 'round', 'round.start', start,
-          { className: 'secondary', id: 'control-round-start', focusKey: 'control-round', disabled: ended || order.length === 0 }),
-        this.secondsField(label, this.roundSecs, 'control-round-secs'))];
+          { className: 'secondary', id: 'control-round-start', focusKey: 'control-round', disabled: ended || order.length === 0 }))];
   }
 }

@@ -145,7 +145,9 @@ export class QuestionControls {
       e.preventDefault();
       this.saveRewording(q);
     };
-    return el('form', { className: 'reword', on: { submit: save } },
+    // Escape cancels, as in any dialog-like form (a keyboard-only probe pressed it and stayed in the form).
+    const escape = (e) => { if (e.key === 'Escape' && !e.isComposing && !state.saving) { e.preventDefault(); this.stopRewording(q.id); } };
+    return el('form', { className: 'reword', on: { submit: save, keydown: escape } },
       field(t('control.rewordLabel', { n }), input),
       state.error ? el('p', { className: 'field-error', id: errorId }, state.error) : null,
       el('div', { className: 'row' },
