@@ -67,6 +67,7 @@ def test_an_accidental_next_phase_is_undone_with_the_phase_time_it_had(daemon, f
     no_control_held(console)
     console.execute_script("document.getElementById('control-undo-phase').focus()")
     assert focused(console)["id"] == "control-undo-phase"
+    mark = len(said_log(console))
     press(console, Keys.ENTER)
     wait_until(console, lambda d: clock_of(d)["phase"] == 0 and clock_of(d)["durationSec"] != 600,
                message="Undo did not go back to phase 1 with its time")
@@ -78,6 +79,9 @@ def test_an_accidental_next_phase_is_undone_with_the_phase_time_it_had(daemon, f
     floor = console.execute_script("return window.reviewroom.model.session.floor")
     assert floor["speaker"] is None and floor["queue"] == []
     wait_until(console, lambda d: any(line.startswith("Back to 1. Phase 1 with ") for line in said_log(d)))
+    # The Undo's own extension is part of "Back to …": not also said as time added or taken off
+    # (a keyboard-only probe heard "4 minutes 10 seconds taken off 1. Phase 1" first).
+    assert not [line for line in said_log(console)[mark:] if "taken off" in line or "added to" in line], said_log(console)[mark:]
     # Focus did not drop to the page when the offer went.
     assert focused(console)["tag"] != "body"
     assert browser_errors(console) == []

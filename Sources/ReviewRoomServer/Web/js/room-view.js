@@ -256,7 +256,10 @@ export class RoomView {
         }
         if (clock.phase !== this.lastPhase) this.announcer.say(t('announce.phase', { phase: phaseTitle(clock.phase) }));
         else if (clock.status !== this.lastStatus) this.announcer.say(t(`announce.status.${clock.status}`));
-        else if (extended) this.announcer.say(extended); // the countdown jumped: say why
+        // The countdown jumped: say why — unless it is this console's Undo giving the phase its
+        // time back (the only clock.extend a page sends with `phase`), which says "Back to … with
+        // 4:12 left" when done: "21 seconds taken off" before it puzzled a keyboard-only probe.
+        else if (extended && !this.connection.awaiting('clock.extend', (fields) => fields?.phase !== undefined)) this.announcer.say(extended);
         this.lastPhase = clock.phase;
         this.lastStatus = clock.status;
         this.lastDuration = clock.durationSec;
