@@ -137,12 +137,18 @@ def test_who_joined_and_who_went_offline_is_said_but_not_a_short_drop(daemon, br
 
 def test_a_burst_of_hands_or_arrivals_is_said_a_few_at_a_time(daemon, browsers):
     """gathered-news.js, floor-news.js, presence-news.js: a probe of a 40-person review heard 17
-    separate "raised a hand" messages in four seconds, and a class joining as one "joined" each."""
+    separate "raised a hand" messages in four seconds, and a class joining as one "joined" each.
+    A hand raised and lowered before its raise was said is neither said."""
     driver = browsers()
     said = run_in_page(
         driver, daemon,
         "Promise.all([import('/js/gathered-news.js'), import('/js/floor-news.js'), import('/js/presence-news.js')])"
-        ".then(([{ NewsGatherer }, { raisedHands, raisedNews }, { joinedNews }]) => {"
+        ".then(([{ NewsGatherer }, { raisedHands, raisedNews, handNews }, { joinedNews }]) => {"
+        # A hand raised and lowered within one window: its raise is taken out, unsaid.
+        "  const upAndDown = (Gatherer) => { const said = [], timers = [];"
+        "    const g = new Gatherer((items) => said.push(items.join('+')), { setTimer: (f) => timers.push(f), clearTimer: () => {} });"
+        "    g.add(['a']); g.add(['b']); const took = g.take((id) => id === 'b'), again = g.take((id) => id === 'b');"
+        "    timers.shift()(); return { said, took, again }; };"
         "  const names = { a: 'Asha', b: 'Ben', c: 'Cy', d: 'Dee', e: 'Eve', f: 'Fran' };"
         "  const nameOf = (id) => names[id];"
         "  const queue = (...ids) => ({ queue: ids.map((id) => ({ participant: id, kind: id === 'e' ? 'response' : 'contribution' })) });"
@@ -160,7 +166,9 @@ def test_a_burst_of_hands_or_arrivals_is_said_a_few_at_a_time(daemon, browsers):
         "    many: raisedNews(raisedHands(queue(), queue('a', 'b', 'c', 'd', 'e'), 'f'), nameOf, 5),"
         "    none: raisedNews([], nameOf, 0),"
         "    joinedFew: joinedNews(['a', 'b', 'c'], nameOf), joinedMany: joinedNews(['a', 'b', 'c', 'd', 'e'], nameOf),"
-        "    joinedNone: joinedNews([], nameOf) });"
+        "    joinedNone: joinedNews([], nameOf), upAndDown: upAndDown(NewsGatherer),"
+        "    lowered: handNews(queue('a', 'b'), queue('a'), { me: 'f', facilitator: true, nameOf }),"
+        "    loweredUnsaid: handNews(queue('a', 'b'), queue('a'), { me: 'f', facilitator: true, nameOf, unsaidRaise: (id) => id === 'b' }) });"
         "}, (e) => done({ error: String(e) }));")
     assert said == {
         # The first is said at once; what follows within the window is said together when it ends.
@@ -177,5 +185,9 @@ def test_a_burst_of_hands_or_arrivals_is_said_a_few_at_a_time(daemon, browsers):
         "joinedFew": "Asha, Ben, and Cy joined",
         "joinedMany": "Asha, Ben and 3 others joined",
         "joinedNone": None,
+        "upAndDown": {"said": ["a"], "took": True, "again": False},
+        "lowered": ["Ben lowered their hand"],
+        # Lowered before its raise was said (a keyboard-only probe heard only the lowering): neither is said.
+        "loweredUnsaid": [],
     }
     assert browser_errors(driver) == []

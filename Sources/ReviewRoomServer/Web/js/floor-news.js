@@ -13,9 +13,11 @@ import { formatDuration, spokenDuration } from './timefmt.js';
  * facilitator heard "Asha lowered their hand"); after the end, hands are no news.
  * `loweredByMe(id)` is true while this page's own `hand.lower` for `id` awaits its answer.
  * Others' raised hands are said through `raisedNews`, or, when `gather` is given, handed to it
- * (`raisedHands`' items) to be said with those that follow (a burst of hands is one message).
+ * (`raisedHands`' items) to be said with those that follow (a burst of hands is one message);
+ * `unsaidRaise(id)` then takes a raise still waiting there out and is true when it did (the
+ * hand went up and down before it was said: neither is).
  */
-export function handNews(before, after, { me, facilitator, nameOf, reset = null, loweredByMe = () => false, gather = null }) {
+export function handNews(before, after, { me, facilitator, nameOf, reset = null, loweredByMe = () => false, gather = null, unsaidRaise = () => false }) {
   const oldQueue = (before?.queue || []).map((h) => h.participant);
   const newQueue = (after?.queue || []).map((h) => h.participant);
   const speaker = after?.speaker ?? null;
@@ -36,8 +38,12 @@ export function handNews(before, after, { me, facilitator, nameOf, reset = null,
     if (reset && gone.length) {
       news.push(t('announce.handsCleared', { names: new Intl.ListFormat(undefined, { type: 'conjunction' }).format(gone.map(nameOf)) }));
     } else {
-      // The facilitator's own "Lower the hand" was said as "Asha lowered their hand".
-      for (const id of gone) news.push(t(loweredByMe(id) ? 'announce.youLowered' : 'announce.lowered', { name: nameOf(id) }));
+      // The facilitator's own "Lower the hand" was said as "Asha lowered their hand". A hand
+      // lowered while its raise still waits to be said (`gather`) is neither: a probe heard only
+      // "Asha lowered their hand" about a hand it was never told had gone up.
+      for (const id of gone) {
+        if (!unsaidRaise(id)) news.push(t(loweredByMe(id) ? 'announce.youLowered' : 'announce.lowered', { name: nameOf(id) }));
+      }
     }
   }
   return news;

@@ -28,6 +28,14 @@ export class NewsGatherer {
     this.open();
   }
 
+  /** Takes the gathered items that `match` out, unsaid; true when there was one. */
+  take(match) {
+    const kept = this.items.filter((item) => !match(item));
+    const taken = kept.length !== this.items.length;
+    this.items = kept;
+    return taken;
+  }
+
   /** Starts the window in which what comes is gathered. */
   open() {
     this.timer = this.setTimer(() => this.flush(), this.windowMs);

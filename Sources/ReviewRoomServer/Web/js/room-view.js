@@ -281,7 +281,7 @@ export class RoomView {
         const who = { me: this.model.you?.id, facilitator: this.model.isFacilitator, nameOf, turnOverSaid, reset, live: true,
           releasedByMe: this.connection.awaiting('floor.release') || this.connection.awaiting('round.pass'),
           loweredByMe: (id) => this.connection.awaiting('hand.lower', (fields) => fields.participant === id),
-          gather: (hands) => this.handsToSay.add(hands) };
+          gather: (hands) => this.handsToSay.add(hands), unsaidRaise: (id) => this.handsToSay.take((hand) => hand.id === id) };
         const speaker = speakerNews(this.lastFloor, after, who);
         const polite = handNews(this.lastFloor, after, who);
         const turnLength = turnLengthNews(this.lastFloor, after, who, this.model.turnRemainingSec(this.connection.serverNow()));
