@@ -102,9 +102,12 @@ api-test: python-deps
 	REVIEWROOMD="$$(swift build --show-bin-path)/reviewroomd" $(PY) Tests/api/check_api.py
 
 # The WebSocket protocol (PROTOCOL.md §3) from outside: a real reviewroomd, the `websockets` client.
+# Two pytest workers, each test file on one (its module-scoped daemon started once): most of a
+# black-box test is waiting on a daemon, and one worker took about 115 s of `make test`, two 60 s.
+BLACKBOX_WORKERS ?= 2
 blackbox-test: python-deps
 	@[ -x .build/debug/reviewroomd ] || swift build --product reviewroomd
-	$(PY) -m pytest Tests/blackbox -q
+	$(PY) -m pytest Tests/blackbox -q -n $(BLACKBOX_WORKERS) --dist loadfile
 
 # README's systemd deployment under a real systemd (Tests/systemd/test_systemd_container.py):
 # `make release`'s binary and Deploy/ installed, as on a server, into a container booted with

@@ -163,7 +163,8 @@ def test_edits_typed_as_the_connection_drops_are_said_kept_after_the_loss_and_sa
     lost" (typed in the moment the page waits before saying a loss), and never heard that the
     kept edits were saved: the note's line said so, out of any live region and not tied to the
     editor. Now the kept edits are said after the loss, their saving once after "Reconnected",
-    and the line under the note describes its editor."""
+    and the line under the note describes its editor, saying the edits are kept (not "sending…")
+    while nothing can be sent."""
     _, note, asha = reviewer_joined(daemon, facilitator, browsers, "Kept and then saved")
     area = asha.find_element(By.ID, f"note-{note['id']}")
     status_id = area.get_attribute("aria-describedby")
@@ -177,7 +178,9 @@ def test_edits_typed_as_the_connection_drops_are_said_kept_after_the_loss_and_sa
     wait_said(asha, EDITS_KEPT_SAID)
     said = said_log(asha)
     assert LOST in said and said.index(LOST) < said.index(EDITS_KEPT_SAID), said
-    assert asha.find_element(By.ID, status_id).text.startswith("Unsynced changes")
+    # Not "sending…" while nothing can be sent.
+    wait_until(asha, lambda d: d.find_element(By.ID, status_id).text == "Unsynced changes – kept here, sent once reconnected",
+               message=f"the note's line says {asha.find_element(By.ID, status_id).text!r} while the daemon is down")
 
     back_and_saved(daemon, asha, note, "typed as it went")
     wait_said(asha, EDITS_SAVED_SAID)

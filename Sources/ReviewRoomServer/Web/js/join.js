@@ -41,6 +41,7 @@ if (!token) {
       if (state === 'online') editsKept.online();
       else showEditsKept();
       room?.statusChanged(state);
+      room?.notesView.connectionChanged();
     },
   });
   const notesView = new NotesView(null, { model, connection, announce: (text) => announcer.say(text), onLocalEdit: showEditsKept,

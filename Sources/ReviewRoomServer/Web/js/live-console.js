@@ -61,6 +61,7 @@ export class LiveConsole {
       onStatus: (state) => {
         if (state === 'online') this.editsKept?.online(); else this.showEditsKept();
         this.room?.statusChanged(state);
+        this.notesView?.connectionChanged();
       },
     });
     this.model = model;

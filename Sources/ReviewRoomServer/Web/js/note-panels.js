@@ -66,13 +66,16 @@ export function tabAfterKey(key, ids, id) {
   return null;
 }
 
-/** The line under a note: out of step, a notice (a refusal), saved or not yet. */
-export function renderStatus(entry) {
+/**
+ * The line under a note: out of step, a notice (a refusal), saved or not yet — with
+ * `offline`, kept until the page is back ("sending…" while nothing could be sent misled).
+ */
+export function renderStatus(entry, { offline = false } = {}) {
   const state = entry.client.state;
   // A read-only note has nothing of this person's to save: "All changes saved" misled observers.
   const settled = entry.textarea.readOnly ? t('notes.readOnly') : t('notes.saved');
   entry.status.textContent = entry.outOfStep ? t('notes.outOfStep')
-    : entry.notice ?? (state === 'synchronized' ? settled : t('notes.unsynced'));
+    : entry.notice ?? (state === 'synchronized' ? settled : t(offline ? 'notes.unsyncedOffline' : 'notes.unsynced'));
   entry.status.classList.toggle('unsynced', state !== 'synchronized');
   entry.panel.dataset.sync = state;
 }

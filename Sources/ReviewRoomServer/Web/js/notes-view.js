@@ -161,8 +161,14 @@ export class NotesView {
 
   /** Redraws the line under a note. */
   renderStatus(entry) {
-    renderStatus(entry);
+    const connection = this.connection;
+    renderStatus(entry, { offline: !!connection && (!connection.online || connection.state !== 'online') });
     if (this.onAllSaved && !this.hasUnsynced) this.onAllSaved();
+  }
+
+  /** The connection's status changed: each note's line says again whether its edits are being sent or kept. */
+  connectionChanged() {
+    for (const entry of this.notes.values()) this.renderStatus(entry);
   }
 
   /** Marks editors read-only for observers, displays and ended sessions (the line under each says so). */

@@ -152,6 +152,7 @@ const en = {
   'notes.readOnlyRole': 'Read only: as an observer you can follow the notes but not write in them',
   'notes.readOnlyEnded': 'Read only: the review has ended',
   'notes.unsynced': 'Unsynced changes – sending…',
+  'notes.unsyncedOffline': 'Unsynced changes – kept here, sent once reconnected',
   'notes.others': 'Where others are',
   'notes.cursorAt': '{name} is at line {line}',
   'notes.selectionAt': '{name} has selected {chars} characters at line {line}',
