@@ -74,5 +74,10 @@ def test_revoke_and_new_link_ask_first_naming_the_person(daemon, facilitator, ap
     console.find_element(By.XPATH, "//button[@aria-label='Revoke the invite of Asha']").click()
     console.switch_to.alert.accept()
     wait_text(console, ".form-status", "Invite of Asha revoked.")
+    # Said, not only shown: the status line is drawn with it already in, which a screen reader
+    # does not read out (a keyboard-only probe heard nothing); the page's own live region says it.
+    wait_js(console, "return [...document.querySelectorAll('.visually-hidden[role=status]')]"
+                     ".some((n) => n.textContent === 'Invite of Asha revoked.')",
+            message="the revocation was not said through a live region")
     wait_text(asha, "#notice-heading", "This link no longer works")
     assert browser_errors(console) == []

@@ -25,6 +25,11 @@ document.title = t('page.console');
 const main = byId('main');
 const nav = byId('console-nav');
 const banner = byId('connection-banner');
+// The session pages' own messages ("Invite of Dana revoked.", "Session saved."): their status
+// line is drawn with the message already in it, which a screen reader does not read out (a live
+// region is read when it changes, not when it appears); this one stays, so they are said.
+let pageNotices = null;
+const sayOnPage = (message) => { if (message) (pageNotices ??= new Announcer()).say(message); };
 let api = null;
 let live = null;
 /** The schedule or edit form on screen, if any, and the address it is at. */
@@ -202,6 +207,7 @@ function showSessions({ focus = false, message = '', replace = false } = {}) {
       groups.length ? groups.map((g) => g.node) : el('p', {}, t('console.noSessions')),
       el('button', { type: 'button', textContent: t('console.schedule'), on: { click: () => showSchedule() } })));
     if (focus) heading.focus();
+    sayOnPage(message);
   });
 }
 
@@ -370,6 +376,7 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
     // The page it came from (the list, the form, the live view, a link reissued…) is gone: focus
     // goes to this page's heading, with the message after it, not to <body>.
     heading.focus();
+    sayOnPage(message);
   });
 }
 
