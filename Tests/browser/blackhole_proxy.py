@@ -17,11 +17,16 @@ import time
 
 
 class BlackholeProxy:
+    # Every proxy's port: a browser that went through one may keep an idle connection to it
+    # that a `silence()` left dead, so driver_pool.py does not reuse that browser.
+    ports = set()
+
     def __init__(self):
         self.listener = socket.socket()
         self.listener.bind(("127.0.0.1", 0))
         self.listener.listen(64)
         self.port = self.listener.getsockname()[1]
+        BlackholeProxy.ports.add(self.port)
         self.target = None  # (host, port), set once the daemon listens
         self.connections = []
         self.closing = False

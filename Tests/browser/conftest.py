@@ -12,14 +12,13 @@ import shutil
 import tempfile
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 sys.path.insert(0, str(ROOT / "Tests" / "support"))
 from reviewroomd import EXECUTABLE as DAEMON, Daemon  # noqa: E402
 from blackhole_proxy import BlackholeProxy  # noqa: E402
+from driver_pool import DriverPool  # noqa: E402
 # The daemon serves the client straight from the source folder (its `web_root` key), so the
 # suite tests the files as they are now, not the copy made by the last `swift build`.
 # Notes are capped low so a test can paste past the cap without megabytes of typing.
@@ -78,40 +77,38 @@ def api_ready(daemon, facilitator):
     return True
 
 
-def make_driver():
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900",
-                "--force-prefers-reduced-motion"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    downloads = tempfile.mkdtemp(prefix="reviewroom-downloads-")
-    # A download that starts after its click's fetch (the record, then the calendar) may come
-    # when the click no longer counts as the user's: Chrome then treats a second one as an
-    # "automatic" download and holds it for a permission prompt nobody answers in a test (a
-    # loaded CI run saw the calendar never arrive). A person answers the prompt; the test allows.
-    options.add_experimental_option("prefs", {"download.default_directory": downloads,
-                                              "download.prompt_for_download": False,
-                                              "profile.default_content_setting_values.automatic_downloads": 1})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.download_dir = pathlib.Path(downloads)
-    driver.set_script_timeout(30)
-    driver.collected_log = []
-    return driver
+@pytest.fixture(scope="session")
+def driver_pool():
+    """This worker's `DriverPool`; its idle drivers are quit when the worker's tests are done."""
+    pool = DriverPool()
+    yield pool
+    pool.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so `browsers` knows whether its test passed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
 
 
 @pytest.fixture
-def browsers():
-    """A factory of Chromium drivers, all closed at the end of the test."""
+def browsers(driver_pool, request):
+    """A factory of Chromium drivers, given back at the end of the test: reused by later tests
+    if this one passed and did nothing a fresh tab does not undo, quit otherwise (driver_pool.py)."""
     created = []
 
     def factory():
-        driver = make_driver()
+        driver = driver_pool.take()
         created.append(driver)
         return driver
 
     yield factory
+    report = getattr(request.node, "report_call", None)
+    passed = report is not None and report.passed
     for driver in created:
-        driver.quit()
+        driver_pool.give_back(driver, reusable=passed)
 
 
 def browser_errors(driver):

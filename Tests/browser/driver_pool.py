@@ -1,0 +1,169 @@
+"""Chromium drivers reused from test to test, each reset to a fresh tab in between.
+
+Starting Chromium costs about 0.9 CPU-seconds and the browser suite starts hundreds; on a
+2-core CI machine that was a quarter of the suite's time. A driver goes back to its worker's
+pool only when its test passed and changed nothing a fresh tab would not undo: a test that
+used CDP emulation (anything but `Input.*`), sized the window or set network conditions marks
+its driver `tainted` and that driver is quit, as is one that went through a BlackholeProxy or
+whose reset fails in any way.
+
+The reset, in the one tab a reusable driver has: the page's `beforeunload` listeners stopped
+and its session storage cleared, the tab taken to about:blank and its history dropped, the
+storage of every origin the test opened cleared, cookies and the HTTP cache cleared, the
+download folder emptied, the browser log drained and the timeouts set back. A driver whose
+test opened another tab is quit: a second tab started with `new_window` did not take typing
+the way the first does.
+"""
+import pathlib
+import shutil
+import tempfile
+import urllib.parse
+
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+
+from blackhole_proxy import BlackholeProxy
+
+# Idle drivers kept per worker (a test uses at most a handful at once).
+POOL_LIMIT = 6
+
+
+class PooledChrome(webdriver.Chrome):
+    """A Chrome driver that notes whether its test changed browser state a new tab keeps."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tainted = False
+        self.visited_origins = set()
+
+    def get(self, url):
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme in ("http", "https"):
+            self.visited_origins.add(f"{parts.scheme}://{parts.netloc}")
+        # Chromium keeps idle connections for reuse; one to a proxy that then went silent would
+        # take the next test's first request into the silence (a reused browser hung there).
+        if parts.port in BlackholeProxy.ports:
+            self.tainted = True
+        return super().get(url)
+
+    def execute_cdp_cmd(self, cmd, cmd_args):
+        if not cmd.startswith("Input."):
+            self.tainted = True
+        return super().execute_cdp_cmd(cmd, cmd_args)
+
+    def _cdp(self, cmd, cmd_args):
+        return super().execute_cdp_cmd(cmd, cmd_args)
+
+    def set_window_size(self, *args, **kwargs):
+        self.tainted = True
+        return super().set_window_size(*args, **kwargs)
+
+    def set_window_rect(self, *args, **kwargs):
+        self.tainted = True
+        return super().set_window_rect(*args, **kwargs)
+
+    def maximize_window(self):
+        self.tainted = True
+        return super().maximize_window()
+
+    def minimize_window(self):
+        self.tainted = True
+        return super().minimize_window()
+
+    def fullscreen_window(self):
+        self.tainted = True
+        return super().fullscreen_window()
+
+    def set_network_conditions(self, **network_conditions):
+        self.tainted = True
+        return super().set_network_conditions(**network_conditions)
+
+    def quit(self):
+        self.tainted = True
+        return super().quit()
+
+    def reset(self):
+        """Bring the driver back to what `new_driver` returns; raises if it cannot."""
+        try:
+            self.switch_to.alert.dismiss()
+        except NoAlertPresentException:
+            pass
+        if len(self.window_handles) != 1:
+            raise RuntimeError("the test opened or closed tabs")
+        # The pages ask before being left (`beforeunload`, a prompt nobody answers here): a
+        # capturing listener on the window, added last but run first, stops them being asked.
+        self.execute_script("window.addEventListener('beforeunload', (e) => e.stopImmediatePropagation(), true);"
+                            "try { sessionStorage.clear(); } catch {}")
+        super().get("about:blank")
+        self._cdp("Page.resetNavigationHistory", {})
+        for origin in self.visited_origins:
+            self._cdp("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        self._cdp("Network.clearBrowserCookies", {})
+        self._cdp("Network.clearBrowserCache", {})
+        self.visited_origins.clear()
+        for entry in self.download_dir.iterdir():
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        self.get_log("browser")
+        self.collected_log = []
+        self.implicitly_wait(0)
+        self.set_page_load_timeout(300)
+        self.set_script_timeout(30)
+
+
+def new_driver():
+    """A freshly started headless Chromium (1366×900, reduced motion, its own download folder)."""
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900",
+                "--force-prefers-reduced-motion"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    downloads = tempfile.mkdtemp(prefix="reviewroom-downloads-")
+    # A download that starts after its click's fetch (the record, then the calendar) may come
+    # when the click no longer counts as the user's: Chrome then treats a second one as an
+    # "automatic" download and holds it for a permission prompt nobody answers in a test (a
+    # loaded CI run saw the calendar never arrive). A person answers the prompt; the test allows.
+    options.add_experimental_option("prefs", {"download.default_directory": downloads,
+                                              "download.prompt_for_download": False,
+                                              "profile.default_content_setting_values.automatic_downloads": 1})
+    driver = PooledChrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.download_dir = pathlib.Path(downloads)
+    driver.set_script_timeout(30)
+    driver.collected_log = []
+    return driver
+
+
+class DriverPool:
+    """One worker's idle drivers: `take` reuses one or starts one, `give_back` resets or quits it."""
+
+    def __init__(self):
+        self.idle = []
+
+    def take(self):
+        return self.idle.pop() if self.idle else new_driver()
+
+    def give_back(self, driver, reusable):
+        if reusable and not driver.tainted and len(self.idle) < POOL_LIMIT:
+            try:
+                driver.reset()
+                self.idle.append(driver)
+                return
+            except Exception:  # any failed reset: the driver is given up, never reused half-reset
+                pass
+        discard(driver)
+
+    def close(self):
+        while self.idle:
+            discard(self.idle.pop())
+
+
+def discard(driver):
+    """Quit the driver and remove its download folder, whatever state it is in."""
+    try:
+        webdriver.Chrome.quit(driver)
+    except Exception:  # already quit by its test, or its Chromium is gone
+        pass
+    shutil.rmtree(driver.download_dir, ignore_errors=True)
