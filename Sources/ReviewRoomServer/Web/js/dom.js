@@ -1,7 +1,22 @@
 // Small DOM helpers: build elements without innerHTML (no markup injection, CSP-friendly).
 import { t } from './strings.js';
 
-/** Creates an element; `props` sets properties (className, textContent…), `attrs` in props.attrs. */
+// An element's `on` handlers, called through one listener per event type (`dispatch`), so that
+// `morphChildren` can hand a kept element the handlers of the rendering that replaced it: they
+// close over the state that rendering was drawn for.
+const handlersOf = new WeakMap();
+function dispatch(event) { handlersOf.get(this)?.[event.type]?.call(this, event); }
+
+// The form state `el` was given (value, checked, selected): properties, not attributes, so a
+// morph carries them over itself, and only those a rendering set (a field left to the person
+// keeps what they typed).
+const FORM_PROPS = new Set(['value', 'checked', 'selected', 'indeterminate']);
+const formPropsOf = new WeakMap();
+
+/**
+ * Creates an element; `props` sets properties (className, textContent…), `attrs` in props.attrs,
+ * event handlers in props.on (handed on to the element a morph keeps in its place).
+ */
 export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
@@ -11,9 +26,11 @@ export function el(tag, props = {}, ...children) {
         if (attr !== undefined && attr !== null && attr !== false) node.setAttribute(name, attr === true ? '' : String(attr));
       }
     } else if (key === 'on') {
-      for (const [event, handler] of Object.entries(value)) node.addEventListener(event, handler);
+      handlersOf.set(node, { ...value });
+      for (const event of Object.keys(value)) node.addEventListener(event, dispatch);
     } else {
       node[key] = value;
+      if (FORM_PROPS.has(key)) formPropsOf.set(node, { ...formPropsOf.get(node), [key]: value });
     }
   }
   for (const child of children.flat(Infinity)) {
@@ -118,12 +135,12 @@ export function keepingFocus(root, render) {
 
 /**
  * Makes `parent`'s children match `children` (nodes or strings) while touching as little as
- * possible: a child equal to the wanted one stays as it is, text differing only in its text
- * gets the new text, an element of the same tag, id and focus key gets the new attributes and
- * (recursively) children. A screen reader in browse mode keeps its place in what did not change,
- * and focus stays where it was. A kept element keeps its own listeners, so two elements whose
- * click handlers differ must differ in id or `data-focus-key`. A node that already has a parent
- * (a persistent live region or timer, say) is moved, never copied or morphed.
+ * possible: text differing only in its text gets the new text, an element of the same tag, id
+ * and focus key gets the new attributes, the new `el` handlers and form state (value, checked,
+ * selected) and (recursively) children. A screen reader in browse mode keeps its place in what
+ * did not change, focus stays where it was, and a field keeps its own undo history. Listeners
+ * added with `addEventListener` stay those of the kept element. A node that already has a
+ * parent (a persistent live region or timer, say) is moved, never copied or morphed.
  */
 export function morphChildren(parent, ...children) {
   const wanted = children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false)
@@ -143,8 +160,16 @@ export function morphChildren(parent, ...children) {
 }
 
 function morph(have, want) {
-  if (have.isEqualNode(want)) return;
-  if (have.nodeType === Node.TEXT_NODE) { have.data = want.data; return; }
+  if (have.nodeType === Node.TEXT_NODE) {
+    if (have.data !== want.data) have.data = want.data;
+    return;
+  }
+  // Equal-looking elements are walked too: their handlers and form state are not in the markup.
+  if (handlersOf.has(want) || handlersOf.has(have)) {
+    const handlers = handlersOf.get(want) ?? {};
+    for (const event of Object.keys(handlers)) have.addEventListener(event, dispatch);
+    handlersOf.set(have, handlers);
+  }
   for (const { name } of [...have.attributes]) if (!want.hasAttribute(name)) have.removeAttribute(name);
   for (const { name, value } of [...want.attributes]) {
     if (have.getAttribute(name) === value) continue;
@@ -155,6 +180,12 @@ function morph(have, want) {
   const children = [...want.childNodes];
   want.replaceChildren(); // detached first: they are new nodes, not persistent ones
   morphChildren(have, children);
+  // After the children: a select's value is its options' (set last, it picks among the new ones).
+  const formProps = formPropsOf.get(want);
+  if (formProps) {
+    for (const [key, value] of Object.entries(formProps)) if (have[key] !== value) have[key] = value;
+    formPropsOf.set(have, formProps);
+  }
 }
 
 function sameKind(a, b) {

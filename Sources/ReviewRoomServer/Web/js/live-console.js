@@ -1,6 +1,6 @@
 // The console's live view: the room as the facilitator sees it, with the controls
 // for the clock, the agenda, the floor, rounds and questions.
-import { el, keepingFocus, replaceChildren } from './dom.js';
+import { el, keepingFocus, morphChildren, replaceChildren } from './dom.js';
 import { t } from './strings.js';
 import { Announcer } from './announcer.js';
 import { NotesView } from './notes-view.js';
@@ -317,6 +317,14 @@ export class LiveConsole {
     return node;
   }
 
+  /**
+   * The control on the page that `node` (from a rendering) was merged into: a morph keeps the
+   * element already there, so what a click reads (a list's choice) is read from that one.
+   */
+  shown(node) {
+    return (node.id && this.controls.querySelector(`#${CSS.escape(node.id)}`)) || node;
+  }
+
   render() {
     this.drawing.done();
     if (!this.model.session || this.stopped) return;
@@ -375,13 +383,16 @@ export class LiveConsole {
         { keys: keyShortcuts('next'), id: 'control-next',
         disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev', then: moved }),
       field(t('control.gotoLabel'), goto),
-      this.control(t('control.goto'), 'phase', 'phase.goto', () => ({ index: Number(goto.value) }), { className: 'secondary', id: 'control-goto-go',
+      this.control(t('control.goto'), 'phase', 'phase.goto', () => ({ index: Number(this.shown(goto).value) }), { className: 'secondary', id: 'control-goto-go',
         disabled: ended || notStarted, then: (ack) => { if (ack) this.gotoChoice = null; moved(ack); } }));
     const [floorRow, handsList] = this.floorControls(s, ended);
     // What changes size on its own goes where it moves nothing a finger is about to tap: the
     // Undo offer's place is kept (an empty slot) until the session ends, and the hands' list,
     // one row per hand, comes last (it pushed the round and question controls down).
-    replaceChildren(this.controlsBody,
+    // Merged into the page, not put in place of it (`morphChildren`): a control that is still
+    // there keeps focus without being read out again, and a field keeps its undo history, as
+    // hands go up and people come and go (they rebuilt everything: a keyboard-only probe).
+    morphChildren(this.controlsBody,
       // Named apart from the room's own sections ("Agenda", "Floor", h2), so no name is at two levels.
       el('h3', {}, t('control.clockHeading')), clockRow,
       el('h3', {}, t('control.agendaHeading')), phaseRow,
@@ -409,9 +420,9 @@ export class LiveConsole {
     const floorRow = el('div', { className: 'row' },
       this.nextSpeaker(floor, withTurn, ended),
       field(t('control.grantLabel'), who), this.secondsField(turnLabel, this.turn, 'control-turn'),
-      this.control(t('control.grant'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: who.value, turnSec: secs })),
+      this.control(t('control.grant'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: this.shown(who).value, turnSec: secs })),
         { className: 'secondary', id: 'control-grant', disabled: ended || inRound }),
-      this.control(t('control.raiseFor'), 'floor', 'hand.raise', () => ({ kind: 'contribution', participant: who.value }),
+      this.control(t('control.raiseFor'), 'floor', 'hand.raise', () => ({ kind: 'contribution', participant: this.shown(who).value }),
         { className: 'secondary', id: 'control-raise-for', disabled: ended }),
       // The speaker shown goes with it (`participant`, SessionRules): a co-facilitator's Next
       // speaker landing first makes the server refuse it rather than end the new turn.
