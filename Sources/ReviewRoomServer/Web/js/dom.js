@@ -183,7 +183,8 @@ function morph(have, want) {
   // After the children: a select's value is its options' (set last, it picks among the new ones).
   const formProps = formPropsOf.get(want);
   if (formProps) {
-    for (const [key, value] of Object.entries(formProps)) if (have[key] !== value) have[key] = value;
+    // A value set as a number reads back as a string: compared as one, or it is written every time.
+    for (const [key, value] of Object.entries(formProps)) if (have[key] !== (key === 'value' ? String(value) : value)) have[key] = value;
     formPropsOf.set(have, formProps);
   }
 }

@@ -291,18 +291,18 @@ export class LiveConsole {
   }
 
   /** A length field bound to `state`, with its error (if any) shown below and described. */
-  secondsField(label, state, id) {
+  secondsField(label, state, id, { fallback } = {}) {
     // Text, not a number field: dictating "90 seconds" into a number field left it reading "90e"
     // with an empty value, which a blank turn field takes for no limit. Here the words are
     // read, or quoted back in the field's error.
-    return this.checkedField(label, state, id, { type: 'text', inputMode: 'numeric', autocomplete: 'off', className: 'narrow' });
+    return this.checkedField(label, state, id, { type: 'text', inputMode: 'numeric', autocomplete: 'off', className: 'narrow' }, fallback);
   }
 
   /** A field (an input with `props`) bound to `state` (`{text, error}`), with its error (if any) shown below and described. */
-  checkedField(label, state, id, props) {
+  checkedField(label, state, id, props, fallback = null) {
     const errorId = `${id}-error`;
     const input = el('input', { ...props, value: state.text, id,
-      attrs: { 'aria-invalid': state.error ? 'true' : null, 'aria-describedby': state.error ? errorId : null },
+      attrs: { 'aria-invalid': state.error ? 'true' : null, 'aria-describedby': state.error ? errorId : null, 'data-focus-fallback': fallback },
       on: { input: (e) => {
         state.text = e.target.value;
         if (!state.error) return;
@@ -338,7 +338,8 @@ export class LiveConsole {
     const notStarted = status === 'scheduled' || status === 'lobby';
     const overtime = (status === 'live' || status === 'paused') && this.model.remainingSec(this.connection.serverNow()) < 0;
     // Start, Pause and Resume take turns in one place (one slot): focus stays there as one gives way to the next.
-    const run = (label, type, id, keys) => this.control(label, 'run', type, {}, { id, focusKey: 'control-run', keys });
+    // Once the review has ended (a co-facilitator ended it) none of them is left: the heading.
+    const run = (label, type, id, keys) => this.control(label, 'run', type, {}, { id, focusKey: 'control-run', keys, fallback: 'controls-heading' });
     const shownSeq = this.recent.lastSeq;
     const clockRow = el('div', { className: 'row' },
       notStarted ? run(t('control.start'), 'session.start', 'control-start') : null,
@@ -398,7 +399,9 @@ export class LiveConsole {
       el('h3', {}, t('control.agendaHeading')), phaseRow,
       this.phaseUndo.render() ?? (ended ? null : el('div', { className: 'undo-slot' })),
       el('h3', {}, t('control.floorHeading')), floorRow,
-      el('h3', {}, t('control.roundHeading')), this.roundControls(s, ended),
+      // One wrapper whatever it holds: the children after it are matched by position, and a
+      // round starting or stopping (one node or three) shifted and rebuilt them all.
+      el('h3', {}, t('control.roundHeading')), el('div', { className: 'round-controls' }, this.roundControls(s, ended)),
       el('h3', {}, t('control.questionsHeading')), this.questions.render(s, ended),
       el('h3', { id: 'control-hands-heading', attrs: { tabindex: '-1' } }, t('control.handsHeading')), handsList);
   }
@@ -421,7 +424,7 @@ export class LiveConsole {
       this.nextSpeaker(floor, withTurn, ended),
       field(t('control.grantLabel'), who), this.secondsField(turnLabel, this.turn, 'control-turn'),
       this.control(t('control.grant'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: this.shown(who).value, turnSec: secs })),
-        { className: 'secondary', id: 'control-grant', disabled: ended || inRound }),
+        { className: 'secondary', id: 'control-grant', disabled: ended || inRound, fallback: 'control-grant-who controls-heading' }),
       this.control(t('control.raiseFor'), 'floor', 'hand.raise', () => ({ kind: 'contribution', participant: this.shown(who).value }),
         { className: 'secondary', id: 'control-raise-for', disabled: ended }),
       // The speaker shown goes with it (`participant`, SessionRules): a co-facilitator's Next
@@ -485,7 +488,7 @@ export class LiveConsole {
       order.length ? null : el('p', { className: 'field-error', id: 'round-order-empty' }, t('control.roundNobody')),
       // The length before the button that reads it, in reading and Tab order (it came after).
       el('div', { className: 'row' },
-        this.secondsField(label, this.roundSecs, 'control-round-secs'),
+        this.secondsField(label, this.roundSecs, 'control-round-secs', { fallback: 'control-round' }),
         this.control(t('control.roundStart'), 'round', 'round.start', start,
           { className: 'secondary', id: 'control-round-start', focusKey: 'control-round', disabled: ended || order.length === 0 }))];
   }

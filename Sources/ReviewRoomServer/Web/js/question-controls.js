@@ -16,8 +16,10 @@ export class QuestionControls {
     this.open = false;
     /** The half-typed new question, and the complaint of the last Add press (`LiveConsole.checkedField`). */
     this.newQuestion = { text: '', error: null };
-    /** The question being reworded: `{id, text, error, saving}`, or null. */
+    /** The question being reworded: `{id, text, n, error, saving}`, or null. */
     this.rewording = null;
+    /** "Discussed" as pressed, per question, until its command is answered (drawn meanwhile). */
+    this.discussedSent = new Map();
   }
 
   /**
@@ -66,6 +68,12 @@ export class QuestionControls {
   render(s, ended) {
     const owner = this.owner;
     const prompts = s.prompts || { deck: [], discussed: [] };
+    // The question being reworded was removed by someone else: the wording goes to "New
+    // question" as when Save finds it gone (it vanished with focus dropping to the page).
+    const rewording = this.rewording;
+    if (rewording && !rewording.saving && !(prompts.deck || []).some((q) => q.id === rewording.id)) {
+      queueMicrotask(() => { if (this.rewording === rewording) this.gone(rewording, { id: rewording.id }, rewording.text.trim(), rewording.n); });
+    }
     const discussed = new Set(prompts.discussed || []);
     const items = (prompts.deck || []).map((q, index) => this.item(q, index + 1, { shown: prompts.current === q.id, discussed: discussed.has(q.id), ended }));
     const add = (e) => {
@@ -106,10 +114,17 @@ export class QuestionControls {
         then: (ack) => this.hidden(ack, q.id, sentAfter) })
       : owner.control(t('control.show'), showSlot, 'prompt.show', { prompt: q.id }, { className: 'secondary', disabled: ended, focusKey: showSlot, label: t('control.showNamed', { n, text }) });
     const discussedSlot = `discussed:${q.id}`;
-    const box = el('input', { type: 'checkbox', checked: discussed, disabled: ended,
+    // While its command is on its way the box shows what was pressed: drawn from the room, an
+    // event landing meanwhile unticked it under the facilitator's focus (a keyboard probe).
+    const box = el('input', { type: 'checkbox', checked: this.discussedSent.get(q.id) ?? discussed, disabled: ended,
       attrs: { 'data-focus-key': discussedSlot, 'aria-label': t('control.discussedNamed', { n, text }), ...owner.holdAttrs(discussedSlot) },
       on: { click: (e) => { if (owner.held(discussedSlot)) e.preventDefault(); },
-        change: (e) => owner.act(discussedSlot, 'prompt.discussed', { prompt: q.id, discussed: e.target.checked }) } });
+        change: (e) => {
+          const pressed = e.target.checked;
+          this.discussedSent.set(q.id, pressed);
+          owner.act(discussedSlot, 'prompt.discussed', { prompt: q.id, discussed: pressed })
+            .finally(() => { if (this.discussedSent.get(q.id) === pressed) { this.discussedSent.delete(q.id); owner.render(); } });
+        } } });
     const editing = this.rewording?.id === q.id;
     return el('li', { className: shown ? 'current' : '' },
       el('span', { id: textId }, q.text), shown ? el('span', { className: 'badge' }, t('control.shown')) : null,
@@ -158,7 +173,8 @@ export class QuestionControls {
   }
 
   startRewording(q) {
-    this.rewording = { id: q.id, text: q.text, error: null, saving: false };
+    const n = (this.owner.model.session?.prompts?.deck || []).findIndex((p) => p.id === q.id) + 1;
+    this.rewording = { id: q.id, text: q.text, n, error: null, saving: false };
     this.owner.render();
     const input = this.owner.controls.querySelector(`#control-reword-text-${CSS.escape(q.id)}`);
     input?.focus();

@@ -2,6 +2,9 @@
 import { el } from './dom.js';
 import { t } from './strings.js';
 
+/** The focus key shared by "Start a round" and "Stop the round" (live-console.js). */
+const ROUND_CONTROL = 'control-round';
+
 const SPEAKING_ROLES = ['reviewer', 'host', 'facilitator'];
 // The server's default order: reviewers, then hosts; facilitators come last, offered unticked.
 const ROLE_RANK = { reviewer: 0, host: 1, facilitator: 2 };
@@ -78,18 +81,22 @@ export class RoundOrder {
       const name = model.nameOf(entry.id);
       const presence = t(model.online.has(entry.id) ? 'control.present' : 'control.absent');
       const role = t(`role.${person?.role}`);
+      // Every part of the order goes when a round starts (a co-facilitator's, say): focus then goes
+      // to "Stop the round" (its focus key), not to the page.
       const box = el('input', { type: 'checkbox', id: `round-include-${entry.id}`, checked: entry.included, disabled,
+        attrs: { 'data-focus-fallback': ROUND_CONTROL },
         on: { change: (e) => { this.include(entry.id, e.target.checked); changed(); } } });
       const move = (by, key) => el('button', { type: 'button', className: 'secondary small', id: `round-${key}-${entry.id}`,
         textContent: t(`control.${key}`), disabled: disabled || (by < 0 ? index === 0 : index === last),
         attrs: { 'aria-label': t(by < 0 ? 'control.moveUp' : 'control.moveDown', { name }),
-          'data-focus-fallback': `round-${by < 0 ? 'down' : 'up'}-${entry.id}` },
+          'data-focus-fallback': `round-${by < 0 ? 'down' : 'up'}-${entry.id} ${ROUND_CONTROL}` },
         on: { click: (e) => { if (e.detail > 1) return; this.move(index, by); changed(); } } });
       return el('li', { className: 'order-row' },
         el('label', { className: 'check', htmlFor: box.id }, box, ' ', name, ' ', el('span', { className: 'meta' }, `${role} · ${presence}`)),
         el('span', { className: 'order-moves' }, move(-1, 'up'), move(1, 'down')));
     });
     const sort = el('button', { type: 'button', className: 'secondary small', id: 'round-least-spoken', disabled,
+      attrs: { 'data-focus-fallback': ROUND_CONTROL },
       textContent: t('control.leastSpokenFirst'),
       on: { click: (e) => {
         if (e.detail > 1) return;
@@ -103,6 +110,6 @@ export class RoundOrder {
       el('ol', { className: 'order-list', attrs: { 'aria-describedby': 'round-order-hint' } }, items), sort);
     const ticked = this.entries.filter((e) => e.included).length;
     return el('details', { open: this.open, on: { toggle: (e) => { this.open = e.target.open; } } },
-      el('summary', { id: 'control-round-order-summary' }, t('control.roundOrderSummary', { n: ticked, total: this.entries.length })), picker);
+      el('summary', { id: 'control-round-order-summary', attrs: { 'data-focus-fallback': ROUND_CONTROL } }, t('control.roundOrderSummary', { n: ticked, total: this.entries.length })), picker);
   }
 }
