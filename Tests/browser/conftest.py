@@ -96,7 +96,7 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture
 def browsers(driver_pool, request):
     """A factory of Chromium drivers, given back at the end of the test: reused by later tests
-    if this one passed and did nothing a fresh tab does not undo, quit otherwise (driver_pool.py)."""
+    if this one passed and did nothing the pool's reset does not undo, quit otherwise (driver_pool.py)."""
     created = []
 
     def factory():
