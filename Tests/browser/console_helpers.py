@@ -37,14 +37,21 @@ def release_events(driver):
         "for (const msg of window.heldEvents) c.handlers.onEvent(msg); window.heldEvents = [];")
 
 
-def co_facilitator_console(daemon, facilitator, created, driver, name="Cy"):
-    """Invites `name` as a facilitator of the session and opens their console controls (from
-    their room page's link) in `driver`; returns the invite."""
+def co_facilitator_room(daemon, facilitator, created, driver, name="Cy"):
+    """Invites `name` as a facilitator of the session and opens their room page in `driver`
+    (its connection sends their commands); returns the invite."""
     status, invite = daemon.api("POST", f"/sessions/{created['session']['id']}/participants", facilitator,
                                 {"name": name, "role": "facilitator"})
     assert status == 201, invite
     driver.get(invite["url"])
     joined(driver)
+    return invite
+
+
+def co_facilitator_console(daemon, facilitator, created, driver, name="Cy"):
+    """Invites `name` as a facilitator of the session and opens their console controls (from
+    their room page's link) in `driver`; returns the invite."""
+    invite = co_facilitator_room(daemon, facilitator, created, driver, name)
     wait_until(driver, lambda d: d.find_element(By.ID, "open-controls")).click()
     wait_until(driver, lambda d: d.find_elements(By.ID, "controls-heading"))
     joined(driver)

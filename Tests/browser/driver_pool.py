@@ -31,7 +31,7 @@ POOL_LIMIT = 6
 
 
 class PooledChrome(webdriver.Chrome):
-    """A Chrome driver that notes whether its test changed browser state a new tab keeps."""
+    """A Chrome driver that notes whether its test changed browser state its reset does not undo."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

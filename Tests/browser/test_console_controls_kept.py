@@ -12,17 +12,16 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from conftest import browser_errors
-from pages import command, focused, invite_of, joined, open_live_console, participant_id, schedule_via_api, wait_js, wait_until
+from console_helpers import co_facilitator_room, started_console
+from pages import command, focused, invite_of, joined, participant_id, wait_js, wait_until
 
 
 def live_console_with(daemon, facilitator, browsers, title, names):
-    created = schedule_via_api(daemon, facilitator, title, names)
-    console, reviewer = browsers(), browsers()
-    open_live_console(console, daemon.base, facilitator, title)
+    """A started console (`started_console`) and the first of `names` in the room."""
+    created, console = started_console(daemon, facilitator, browsers, title, names)
+    reviewer = browsers()
     reviewer.get(invite_of(created, names[0]))
     joined(reviewer)
-    assert "error" not in command(console, "session.start")
-    wait_js(console, "return window.reviewroom.model.session.clock.status === 'live'")
     return created, console, reviewer
 
 
@@ -85,16 +84,6 @@ def test_a_choice_made_after_a_redraw_is_the_one_sent(daemon, facilitator, api_r
     assert browser_errors(console) == [] and browser_errors(asha) == []
 
 
-def co_facilitator(daemon, facilitator, created, driver):
-    """Dan, a second facilitator, in the room by invite in `driver` (his page sends his commands)."""
-    status, invite = daemon.api("POST", f"/sessions/{created['session']['id']}/participants", facilitator,
-                                {"name": "Dan", "role": "facilitator"})
-    assert status == 201, invite
-    driver.get(invite["url"])
-    joined(driver)
-    return driver
-
-
 def focus_on(driver, element_id):
     driver.execute_script("document.getElementById(arguments[0]).focus()", element_id)
     assert focused(driver)["id"] == element_id
@@ -105,7 +94,8 @@ def test_a_co_facilitators_round_or_end_leaves_focus_on_a_control_and_the_typing
     floor": focus on one of them fell to the page. The round's part is one element whatever it
     holds, so what comes after it (New question) is kept, not rebuilt, as the round starts."""
     created, console, asha = live_console_with(daemon, facilitator, browsers, "Round by another", ["Asha", "Bo"])
-    dan = co_facilitator(daemon, facilitator, created, browsers())
+    dan = browsers()
+    co_facilitator_room(daemon, facilitator, created, dan, name="Dan")
     asha_id = participant_id(created, "Asha")
 
     console.find_element(By.ID, "control-round-order-summary").click()
