@@ -3,8 +3,9 @@ batches of two whole sessions and one session kept live, and Benchmarks/soak/lon
 3,000 edits and a snapshot every 100 events, so that the first edits' ops leave memory. It checks
 that the churn completes with every command acked, that the long session's text is the one
 typed, its first edit, resent, is acked with its first rev and not applied again, and an edit
-made 2,500 revisions back is applied once, and that
-the figures are read (no timing or memory assertions: those are what `make soak` is for)."""
+made 2,500 revisions back is applied once; Benchmarks/soak/reconnect_loop.py for 3 seconds, every
+reconnect welcomed and the other person's pings answered; and that the figures are read (no
+timing or memory assertions: those are what `make soak` is for)."""
 import asyncio
 import importlib.util
 import pathlib
@@ -48,3 +49,14 @@ def test_a_short_long_session_keeps_its_text_and_acks_its_first_edit_again_with_
     assert result["lateApplied"] and result["lateBy"] > 1_000, "an edit on a rev out of memory was not applied once"
     assert result["rssAnonKBEnd"] > 0 and result["cpuSecPer1kEdits"] > 0
     assert data_directories("reviewroom-long-") <= before, "the long session left its data directory behind"
+
+
+def test_a_short_reconnect_loop_is_welcomed_every_time_while_the_other_persons_pings_are_answered():
+    reconnect_loop = load_soak("reconnect_loop")
+    before = data_directories("reviewroom-reconnect-")
+    result = asyncio.run(reconnect_loop.reconnect_soak(reconnect_loop.arguments(["--seconds", "3", "--loops", "2"])))
+    assert result["errors"] == 0
+    assert result["reconnects"] > 0 and result["pingP50Ms"] > 0
+    # One interval per time the link went from offline to online: never more than it reconnected.
+    assert 1 <= result["attendanceRows"] <= result["reconnects"] + 1
+    assert data_directories("reviewroom-reconnect-") <= before, "the reconnect loop left its data directory behind"

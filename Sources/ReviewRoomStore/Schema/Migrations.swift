@@ -8,8 +8,11 @@ enum Migrations {
     /// `Migrations+Version5.swift`; ``version6``, the sessions as created, in
     /// `Migrations+SessionBaselines.swift`; ``version7``, the event journal, and ``version8``, its
     /// log view, in `Migrations+EventJournal.swift`; ``version9``, when interrupted attendance
-    /// was closed, in `Migrations+Version9.swift`).
-    static let all: [Migration] = [version1, version2, version3, version4, version5, version6, version7, version8, version9]
+    /// was closed, in `Migrations+Version9.swift`; ``version10``, the open intervals' index, in
+    /// `Migrations+Version10.swift`).
+    static let all: [Migration] = [
+        version1, version2, version3, version4, version5, version6, version7, version8, version9, version10,
+    ]
 
     /// The newest schema version this build understands.
     static var latestVersion: Int { all.last?.version ?? 0 }

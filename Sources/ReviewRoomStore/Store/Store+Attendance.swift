@@ -1,6 +1,20 @@
 import ReviewRoomCore
 
 extension Store {
+    /// Opens an interval for ?2 in session ?1 at ?3 unless one is open; the lookup is answered
+    /// by the open intervals' index (`attendance_open`, v10), not by the person's whole history.
+    static let openIntervalSQL = """
+        INSERT INTO attendance(session, participant, joined_at, left_at, recovered)
+        SELECT ?1, ?2, ?3, NULL, 0
+        WHERE NOT EXISTS (SELECT 1 FROM attendance WHERE session = ?1 AND participant = ?2 AND left_at IS NULL)
+        """
+
+    /// Closes ?2's open interval in session ?1 at ?3 (never before it began), found the same way.
+    static let closeIntervalSQL = """
+        UPDATE attendance SET left_at = max(joined_at, ?3)
+        WHERE session = ?1 AND participant = ?2 AND left_at IS NULL
+        """
+
     /// Opens an online interval for `participant` at `at` (their first connection joined), in
     /// the writer's order with the session's other writes; `completion` runs on the writer
     /// thread once it is durable (keep it short). When they already have an open interval
@@ -13,11 +27,7 @@ extension Store {
                 guard try Self.sessionRow(connection, session) != nil else {
                     throw StoreError(.unknownSession, "cannot record that \(participant) joined session \(session): no such session is stored")
                 }
-                try connection.run("""
-                    INSERT INTO attendance(session, participant, joined_at, left_at, recovered)
-                    SELECT ?1, ?2, ?3, NULL, 0
-                    WHERE NOT EXISTS (SELECT 1 FROM attendance WHERE session = ?1 AND participant = ?2 AND left_at IS NULL)
-                    """) {
+                try connection.run(Self.openIntervalSQL) {
                     try $0.bind(1, session.rawValue)
                     try $0.bind(2, participant.rawValue)
                     try $0.bind(3, at.millisecondsSince1970)
@@ -34,10 +44,7 @@ extension Store {
                            completion: @escaping @Sendable (Result<Void, StoreError>) -> Void) {
         writer.enqueue(.transaction(TransactionJob(
             run: { connection in
-                try connection.run("""
-                    UPDATE attendance SET left_at = max(joined_at, ?3)
-                    WHERE session = ?1 AND participant = ?2 AND left_at IS NULL
-                    """) {
+                try connection.run(Self.closeIntervalSQL) {
                     try $0.bind(1, session.rawValue)
                     try $0.bind(2, participant.rawValue)
                     try $0.bind(3, at.millisecondsSince1970)

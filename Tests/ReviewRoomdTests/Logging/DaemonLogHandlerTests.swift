@@ -1,5 +1,7 @@
+import Foundation
 import LockedValue
 import Logging
+import ReviewRoomCore
 import ReviewRoomServer
 import Testing
 
@@ -29,11 +31,16 @@ struct DaemonLogHandlerTests {
         let logger = Logger(label: "rr") {
             DaemonLogHandler(label: $0, journal: false, control: LogLevelControl(level: .info), sink: captured.sink)
         }
+        let before = Timestamp(secondsSince1970: Date().timeIntervalSince1970)
         logger.info("hello")
+        let after = Timestamp(secondsSince1970: Date().timeIntervalSince1970)
         let line = try #require(captured.all.first)
         let parts = line.split(separator: " ", maxSplits: 2)
         #expect(parts.count == 3)
-        #expect(parts[0].hasSuffix("Z") && parts[0].contains("T"), "no RFC 3339 timestamp in \(line)")
+        // RFC 3339 UTC to the millisecond (`2026-12-04T07:31:02.118Z`), read when the line was written.
+        let stamp = try #require(Timestamp(rfc3339: String(parts[0])), "no RFC 3339 timestamp in \(line)")
+        #expect(parts[0].count == 24 && parts[0].hasSuffix("Z"), "\(line)")
+        #expect(before <= stamp && stamp <= after, "\(stamp) not between \(before) and \(after)")
         #expect(parts[1] == "info")
         #expect(parts[2] == "rr: hello\n")
     }
