@@ -183,7 +183,8 @@ bench: deps
 
 # A long churn of whole sessions against one release reviewroomd, then one long live session
 # (BENCHMARKS.md "Soak"): what grows with the sessions it has served, and with a session's edits;
-# then one invite link reconnecting in a loop for a minute: what each reconnect costs.
+# then one invite link reconnecting in a loop for a minute: what each reconnect costs, and (20 s)
+# how reconnects_per_minute's default holds such a loop to five joins a second.
 # SOAK_BATCHES=30 SOAK_EDITS=20000 for a quick look (300 and 130,000: about 5 minutes).
 SOAK_BATCHES ?= 300
 SOAK_EDITS ?= 130000
@@ -192,6 +193,7 @@ soak: python-deps
 	REVIEWROOMD="$$(swift build $(RELEASE_FLAGS) --show-bin-path)/reviewroomd" $(PY) Benchmarks/soak/soak.py --batches $(SOAK_BATCHES)
 	REVIEWROOMD="$$(swift build $(RELEASE_FLAGS) --show-bin-path)/reviewroomd" $(PY) Benchmarks/soak/long_session.py --edits $(SOAK_EDITS)
 	REVIEWROOMD="$$(swift build $(RELEASE_FLAGS) --show-bin-path)/reviewroomd" $(PY) Benchmarks/soak/reconnect_loop.py
+	REVIEWROOMD="$$(swift build $(RELEASE_FLAGS) --show-bin-path)/reviewroomd" $(PY) Benchmarks/soak/reconnect_loop.py --seconds 20 --reconnects-per-minute 300
 
 # Coverage-guided fuzzing (libFuzzer) of every parser of untrusted bytes (README "Fuzzing"):
 # reviewroom-fuzz exists only in this build (REVIEWROOM_FUZZ=1, its own scratch path, fuzzer and

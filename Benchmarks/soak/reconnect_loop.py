@@ -6,13 +6,16 @@ on, and how long the other person's ping waits meanwhile (BENCHMARKS.md "Soak").
 `--loops` connections each open a WebSocket with the same invite, send `hello`, wait for the
 `welcome`, close, and start again, for `--seconds`. The steady participant sends a `ping` every
 50 ms and times its ack. The daemon runs at its default log level, as `make run` does, so each
-join and leave writes its log line. Every second the script reads the daemon's CPU seconds; at
-the end it counts the looping person's attendance intervals (read-only).
+join and leave writes its log line, with `reconnects_per_minute` set to
+`--reconnects-per-minute`: 0 (the default here: no pace, to measure what a reconnect costs) or
+the daemon's default 300, to see the loop held to five joins a second. Every second the script
+reads the daemon's CPU seconds; at the end it counts the looping person's attendance intervals
+(read-only).
 
 It prints a line per quarter, then one JSON line:
-{"bench":"soak-reconnect","seconds":…,"loops":…,"reconnects":…,"reconnectsPerSec":…,
- "cpuMsPerReconnectFirst":…,"cpuMsPerReconnectLast":…,"pingP50Ms":…,"pingP99Ms":…,
- "attendanceRows":…,"errors":…}
+{"bench":"soak-reconnect","seconds":…,"loops":…,"reconnectsPerMinute":…,"reconnects":…,
+ "reconnectsPerSec":…,"cpuMsPerReconnectFirst":…,"cpuMsPerReconnectLast":…,"daemonCoresFirst":…,
+ "daemonCoresLast":…,"pingP50Ms":…,"pingP99Ms":…,"attendanceRows":…,"errors":…}
 and exits non-zero when a `hello` or a `ping` was refused. The driver is Python, so the
 reconnect rate is what it manages on this machine: read the CPU per reconnect, not the rate.
 """
@@ -76,7 +79,7 @@ def percentile(values, share):
 
 async def reconnect_soak(args):
     data = tempfile.mkdtemp(prefix="reviewroom-reconnect-")
-    daemon = Daemon(data).start()
+    daemon = Daemon(data, extra_env={"REVIEWROOM_RECONNECTS_PER_MINUTE": str(args.reconnects_per_minute)}).start()
     samples, counts, rtts, errors = [], {"reconnects": 0}, [], 0
     try:
         facilitator = daemon.add_facilitator("Fran")
@@ -112,22 +115,29 @@ async def reconnect_soak(args):
         reconnects, cpu = last[1] - first[1], last[2] - first[2]
         return round(cpu * 1000 / reconnects, 3) if reconnects else 0.0
 
+    def cores(first, last):
+        return round((last[2] - first[2]) / (last[0] - first[0]), 3) if last[0] > first[0] else 0.0
+
     quarter = max(1, (len(samples) - 1) // 4)
-    print(f"{'quarter':>7} {'reconnects':>10} {'cpu ms each':>11}", flush=True)
+    print(f"{'quarter':>7} {'reconnects':>10} {'cpu ms each':>11} {'daemon cores':>12}", flush=True)
     for q in range(4):
         first, last = samples[min(q * quarter, len(samples) - 1)], samples[min((q + 1) * quarter, len(samples) - 1)]
-        print(f"{q + 1:7d} {last[1] - first[1]:10d} {cost(first, last):11.3f}", flush=True)
+        print(f"{q + 1:7d} {last[1] - first[1]:10d} {cost(first, last):11.3f} {cores(first, last):12.3f}", flush=True)
     elapsed = samples[-1][0] or 1
     result = {
-        "bench": "soak-reconnect", "seconds": round(elapsed, 1), "loops": args.loops, "reconnects": counts["reconnects"],
+        "bench": "soak-reconnect", "seconds": round(elapsed, 1), "loops": args.loops,
+        "reconnectsPerMinute": args.reconnects_per_minute, "reconnects": counts["reconnects"],
         "reconnectsPerSec": round(counts["reconnects"] / elapsed, 1),
         "cpuMsPerReconnectFirst": cost(samples[0], samples[min(quarter, len(samples) - 1)]),
         "cpuMsPerReconnectLast": cost(samples[max(0, len(samples) - 1 - quarter)], samples[-1]),
+        "daemonCoresFirst": cores(samples[0], samples[min(quarter, len(samples) - 1)]),
+        "daemonCoresLast": cores(samples[max(0, len(samples) - 1 - quarter)], samples[-1]),
         "pingP50Ms": round(percentile(rtts, 0.5), 2), "pingP99Ms": round(percentile(rtts, 0.99), 2),
         "attendanceRows": attendance_rows, "errors": errors,
     }
-    print(f"{result['reconnects']} reconnects in {result['seconds']} s; daemon CPU per reconnect "
-          f"{result['cpuMsPerReconnectFirst']} ms in the first quarter, {result['cpuMsPerReconnectLast']} ms in the last; "
+    print(f"{result['reconnects']} reconnects in {result['seconds']} s (reconnects_per_minute {args.reconnects_per_minute}); daemon CPU per reconnect "
+          f"{result['cpuMsPerReconnectFirst']} ms in the first quarter, {result['cpuMsPerReconnectLast']} ms in the last "
+          f"({result['daemonCoresFirst']} and {result['daemonCoresLast']} of a core); "
           f"the steady person's ping p50 {result['pingP50Ms']} ms, p99 {result['pingP99Ms']} ms; "
           f"{attendance_rows} attendance intervals for the looping link", flush=True)
     print(json.dumps(result), flush=True)
@@ -138,6 +148,8 @@ def arguments(argv=None):
     parser = argparse.ArgumentParser(description="One invite link reconnecting in a loop against one reviewroomd.")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--loops", type=int, default=2, help="connections reconnecting at once with the same link")
+    parser.add_argument("--reconnects-per-minute", type=int, default=0,
+                        help="the daemon's reconnects_per_minute (0: no pace; the daemon's default is 300)")
     return parser.parse_args(argv)
 
 

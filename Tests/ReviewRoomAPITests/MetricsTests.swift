@@ -14,6 +14,7 @@ struct MetricsTests {
         metrics.recordCommand(type: "phase.next", outcome: "invalid_state")
         metrics.outboxDrops.increment()
         metrics.connectionCapRefusals.increment(by: 3)
+        metrics.hellosHeld.increment(by: 2)
         metrics.commitLatency.observe(0.0007)
         metrics.commitLatency.observe(.milliseconds(30))
         metrics.commitLatency.observe(9)
@@ -29,6 +30,7 @@ struct MetricsTests {
             #"reviewroom_commands_total{type="phase.next",outcome="invalid_state"} 1"#,
             "reviewroom_outbox_drops_total 1",
             "# TYPE reviewroom_connection_cap_refusals_total counter", "reviewroom_connection_cap_refusals_total 3",
+            "# TYPE reviewroom_hellos_held_total counter", "reviewroom_hellos_held_total 2",
             "# TYPE reviewroom_commit_latency_seconds histogram",
             #"reviewroom_commit_latency_seconds_bucket{le="0.0005"} 0"#,
             #"reviewroom_commit_latency_seconds_bucket{le="0.001"} 1"#,

@@ -153,6 +153,7 @@ DOCUMENTED = {
     "reviewroom_receive_handling_seconds": ("histogram", set()),
     "reviewroom_outbox_drops_total": ("counter", set()),
     "reviewroom_connection_cap_refusals_total": ("counter", set()),
+    "reviewroom_hellos_held_total": ("counter", set()),
     "reviewroom_http_requests_total": ("counter", {"status"}),
     "reviewroom_build_info": ("gauge", {"version"}),
     "process_start_time_seconds": ("gauge", set()),

@@ -51,6 +51,8 @@ QUOTED = {
         ["more connections", " with 4029 for outbox overflow ", "the last minute", "each read too slowly for outbox_limit_bytes"],
     "a participant holds max_connections_per_participant connections":
         ["a participant holds max_connections_per_participant connections"],
+    "a participant joins more often than reconnects_per_minute; their hellos wait for their turn":
+        ["a participant joins more often than reconnects_per_minute; their hellos wait for their turn"],
     "folding the event journal": ["folding the event journal"],
     "getifaddrs failed": ["getifaddrs failed"],
     "serving on port 8080; 12 connections, 2 live sessions": ["serving on port", '"connection"', '"live session"'],

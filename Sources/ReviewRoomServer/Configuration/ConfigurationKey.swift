@@ -101,6 +101,7 @@ public struct ConfigurationKey: Sendable {
         positiveKey("max_request_body_bytes", \.maxRequestBodyBytes, atMost: 64 << 20),
         positiveKey("snapshot_every_events", \.snapshotEveryEvents, atMost: 1_000_000),
         wholeNumberKey("max_connections_per_participant", \.maxConnectionsPerParticipant, from: 0, atMost: 1_000_000),
+        wholeNumberKey("reconnects_per_minute", \.reconnectsPerMinute, from: 0, atMost: 60_000),
         wholeNumberKey("max_inserted_units_per_second", \.maxInsertedUnitsPerSecond, from: 0, atMost: 64 << 20),
         stringKey("web_root", render: { $0.webRoot }) { config, text in
             guard !text.isEmpty else { return "must not be empty" }

@@ -51,6 +51,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// hold in one session; a `hello` beyond it is refused, open ones are never closed. 0: no
     /// limit. Default 32.
     public var maxConnectionsPerParticipant = 32
+    /// `reconnects_per_minute`: how many times one participant may join a session at once, and
+    /// then per minute (one every minute ÷ this); a `hello` beyond it is held until its turn,
+    /// never refused, so only a client reconnecting in a loop is slowed. 0: no limit. Default 300.
+    public var reconnectsPerMinute = 300
     /// `web_root`: folder of the browser client's files. Default: the files installed with the binary.
     public var webRoot: String? = nil
 

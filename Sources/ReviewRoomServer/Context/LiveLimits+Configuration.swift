@@ -10,5 +10,6 @@ extension LiveLimits {
         replayByteLimit = max(1, configuration.outboxLimitBytes / 2)
         snapshotEveryEvents = configuration.snapshotEveryEvents
         maxConnectionsPerParticipant = configuration.maxConnectionsPerParticipant
+        reconnectsPerMinute = configuration.reconnectsPerMinute
     }
 }

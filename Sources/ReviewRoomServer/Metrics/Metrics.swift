@@ -31,6 +31,9 @@ public final class Metrics: Sendable {
     /// connections in the session (`reviewroom_connection_cap_refusals_total`): every refusal,
     /// not only the first one of a stretch that the log tells.
     public let connectionCapRefusals = MetricCounter()
+    /// `hello`s held until their turn because their participant joined more often than
+    /// `reconnects_per_minute` (`reviewroom_hellos_held_total`).
+    public let hellosHeld = MetricCounter()
     /// Plain HTTP requests to the WebSocket's path, answered 426 (`reviewroom_websocket_upgrade_missing_total`):
     /// a reverse proxy, web filter or proxy on the way dropped the upgrade, so a browser behind it never joins.
     public let webSocketUpgradeMissing = MetricCounter()
@@ -84,6 +87,9 @@ public final class Metrics: Sendable {
         text.counter("reviewroom_connection_cap_refusals_total",
                      help: "Hellos refused because their participant already held max_connections_per_participant connections.",
                      value: connectionCapRefusals.current)
+        text.counter("reviewroom_hellos_held_total",
+                     help: "Hellos held until their turn because their participant joined more often than reconnects_per_minute.",
+                     value: hellosHeld.current)
         text.counter("reviewroom_websocket_upgrade_missing_total",
                      help: "Plain HTTP requests to /ws answered 426: something between a browser and the daemon dropped the WebSocket upgrade.",
                      value: webSocketUpgradeMissing.current)

@@ -44,6 +44,9 @@ public struct LiveLimits: Sendable {
     /// Most connections one participant may hold in one session (`max_connections_per_participant`;
     /// 0: no limit). A `hello` beyond it is refused; open connections are never closed for it.
     public var maxConnectionsPerParticipant = 32
+    /// Joins one participant may make at once, and then per minute, in one session
+    /// (`reconnects_per_minute`; 0: no limit). A `hello` beyond it waits for its turn (``JoinPacing``).
+    public var reconnectsPerMinute = 300
     /// Nesting depth a client message may have.
     public var maxJSONDepth = 32
     /// How often a session with someone online marks its open attendance intervals as still

@@ -61,6 +61,12 @@ extension SessionRegistry {
                 }
             }
             guard let participantID else { return unauthorized }
+            // A participant joining more often than `reconnects_per_minute` waits for their turn
+            // (never refused); the connection's later messages and its close wait behind it.
+            if let turn = joinTurn(for: participantID, in: sessionID) {
+                do { try await clock.sleep(until: turn) } catch { return goingAway }
+                guard !isStopping else { return goingAway }
+            }
             var target = actor
             for attempt in 0..<2 {
                 var older: [EventRecord] = []

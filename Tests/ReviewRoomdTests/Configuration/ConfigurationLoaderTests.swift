@@ -114,6 +114,20 @@ struct ConfigurationLoaderTests {
         #expect(words.map(\.key) == ["max_connections_per_participant"], "\(words)")
     }
 
+    /// `reconnects_per_minute` is 300 by default and reaches the sessions' limits; 0 (no limit)
+    /// is a value; a negative number is refused naming the key.
+    @Test func theReconnectPaceDefaultsTo300AndTakesZeroForNoLimit() throws {
+        #expect(try load(ConfigurationLoader(file: nil)).reconnectsPerMinute == 300)
+        #expect(LiveLimits().reconnectsPerMinute == 300)
+        let set = try load(ConfigurationLoader(file: file([("reconnects_per_minute", .integer(12))])))
+        #expect(LiveLimits(configuration: set).reconnectsPerMinute == 12)
+        let unlimited = try load(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_RECONNECTS_PER_MINUTE": "0"]))
+        #expect(LiveLimits(configuration: unlimited).reconnectsPerMinute == 0)
+        let negative = problems(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_RECONNECTS_PER_MINUTE": "-3"]))
+        #expect(negative.map(\.key) == ["reconnects_per_minute"], "\(negative)")
+        #expect(negative.first?.message.contains("not -3") == true, "\(negative)")
+    }
+
     @Test func everyProblemIsReportedAtOnceNamingItsKey() {
         let found = problems(ConfigurationLoader(file: file([
             ("listen", .string("nohost")),
@@ -146,7 +160,8 @@ struct ConfigurationLoaderTests {
     /// `max_message_bytes`, as a limit whose drain allowance overflowed on every frame).
     @Test(arguments: [("max_message_bytes", 64 << 20), ("max_note_units", 64 << 20), ("messages_per_second", 1_000_000),
                       ("message_burst", 1_000_000), ("outbox_limit_bytes", 4 << 30), ("max_request_body_bytes", 64 << 20),
-                      ("snapshot_every_events", 1_000_000), ("max_connections_per_participant", 1_000_000)])
+                      ("snapshot_every_events", 1_000_000), ("max_connections_per_participant", 1_000_000),
+                      ("reconnects_per_minute", 60_000)])
     func numbersAboveTheirCeilingAreRefusedNamingIt(key: String, ceiling: Int) throws {
         let refused = problems(ConfigurationLoader(file: file([(key, .integer(ceiling + 1))])))
         #expect(refused.count == 1)
@@ -161,6 +176,7 @@ struct ConfigurationLoaderTests {
             "max_message_bytes": \.maxMessageBytes, "max_note_units": \.maxNoteUnits, "messages_per_second": \.messagesPerSecond,
             "message_burst": \.messageBurst, "outbox_limit_bytes": \.outboxLimitBytes, "max_request_body_bytes": \.maxRequestBodyBytes,
             "snapshot_every_events": \.snapshotEveryEvents, "max_connections_per_participant": \.maxConnectionsPerParticipant,
+            "reconnects_per_minute": \.reconnectsPerMinute,
         ]
         #expect(try loaded[keyPath: #require(fields[key])] == ceiling, "the ceiling itself is accepted")
     }

@@ -162,7 +162,7 @@ struct DeployTests {
         for key in ["listen", "data_dir", "public_url", "tls_cert", "tls_key", "allowed_origins", "metrics_listen",
                     "durability", "log_level", "max_message_bytes", "max_note_units", "messages_per_second",
                     "message_burst", "outbox_limit_bytes", "language_hints", "max_request_body_bytes", "snapshot_every_events",
-                    "max_connections_per_participant", "web_root"] {
+                    "max_connections_per_participant", "reconnects_per_minute", "web_root"] {
             #expect(text.contains("#\(key) = "), "\(key) is not documented")
         }
     }
