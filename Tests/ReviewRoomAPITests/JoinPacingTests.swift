@@ -40,6 +40,17 @@ struct JoinPacingTests {
         }
     }
 
+    @Test func aWallClockSteppedBackDoesNotHoldAnyoneForTheStep() {
+        var pacing = JoinPacing(perMinute: 2)
+        #expect(pacing.turn(for: "p_asha", at: 3_600_000) == .now)
+        #expect(pacing.turn(for: "p_asha", at: 3_600_000) == .now)
+        // The clock goes back an hour: the third join waits half a minute, not an hour and a half.
+        #expect(pacing.turn(for: "p_asha", at: 0) == .held(until: 30_000, first: true))
+        #expect(pacing.turn(for: "p_bilal", at: 1_000) == .now)
+        // Two minutes on, both turns are back.
+        #expect(pacing.turn(for: "p_asha", at: 150_000) == .now)
+    }
+
     @Test func zeroMeansNoLimit() {
         var pacing = JoinPacing(perMinute: 0)
         for _ in 0..<10_000 { #expect(pacing.turn(for: "p_asha", at: 0) == .now) }

@@ -1,4 +1,4 @@
-/// How often each participant of one session may join, against `reconnects_per_minute`: that
+/// How often each participant may join their session, against `reconnects_per_minute`: that
 /// many `hello`s go ahead at once, then one every minute ÷ that many; a `hello` beyond is held
 /// until its turn, never refused. A page reconnecting with backoff never meets it; a client
 /// reconnecting in a loop (a bug, a script left running) is slowed to the pace, so it cannot
@@ -8,14 +8,17 @@
 /// Each participant's turns are kept as the instant their next join would be due at the steady
 /// pace (the generic cell rate algorithm's theoretical arrival time): one number a person,
 /// however long they loop, dropped once that instant has passed (it then says nothing a fresh
-/// start would not). A value type with no clock and no I/O; the registry keeps one for every
-/// session (a session nobody else is in unloads at each leave) and waits out what it says.
+/// start would not). The turns run on the wall clock the sessions use, made to never go back:
+/// a clock stepped back an hour (an NTP correction) would otherwise hold a person who had just
+/// joined for that hour. A value type with no clock and no I/O; the registry keeps one for the
+/// whole daemon (participant ids are unique; a session nobody else is in unloads at each leave,
+/// so the session could not keep it) and waits out what it says.
 struct JoinPacing: Sendable, Equatable {
     /// When a `hello` may join.
     enum Turn: Sendable, Equatable {
         /// At once.
         case now
-        /// At `at` (milliseconds since 1970). `first` is true for the first held `hello` since
+        /// At `until` (milliseconds since 1970). `first` is true for the first held `hello` since
         /// the participant last joined at once (the one worth a log line).
         case held(until: Int64, first: Bool)
     }
@@ -30,6 +33,10 @@ struct JoinPacing: Sendable, Equatable {
     private var held: Set<String> = []
     /// Size of ``due`` at which entries already past are dropped (doubles with what stays).
     private var pruneAt = 1_024
+    /// Added to the wall clock so that the time the turns run on never goes back.
+    private var offset: Int64 = 0
+    /// The latest instant the turns ran on.
+    private var latest = Int64.min
 
     /// Pacing at `perMinute` joins a minute per participant (0: none).
     init(perMinute: Int) {
@@ -39,9 +46,12 @@ struct JoinPacing: Sendable, Equatable {
     /// Milliseconds between joins at the steady pace.
     private var interval: Int64 { Int64(60_000 / perMinute) }
 
-    /// Takes `participant`'s next turn for a `hello` that arrived at `now` (ms since 1970).
-    mutating func turn(for participant: String, at now: Int64) -> Turn {
+    /// Takes `participant`'s next turn for a `hello` that arrived at `wallNow` (ms since 1970).
+    mutating func turn(for participant: String, at wallNow: Int64) -> Turn {
         guard perMinute > 0 else { return .now }
+        if wallNow + offset < latest { offset = latest - wallNow }
+        let now = wallNow + offset
+        latest = now
         let next = max(due[participant] ?? now, now)
         let start = max(now, next - Int64(perMinute - 1) * interval)
         due[participant] = next + interval
@@ -54,6 +64,6 @@ struct JoinPacing: Sendable, Equatable {
             held.remove(participant)
             return .now
         }
-        return .held(until: start, first: held.insert(participant).inserted)
+        return .held(until: wallNow + (start - now), first: held.insert(participant).inserted)
     }
 }
