@@ -31,7 +31,7 @@ public actor SessionRegistry {
     /// off only by a stop, while in this process the request that stored it (which loads the
     /// session first) logs it next, with its facilitator as the author.
     private var loadedOnce: Set<SessionID> = []
-    /// Every participant's turns to join, against `reconnects_per_minute` (``joinTurn(for:)``).
+    /// Every participant's turns to join, against `reconnects_per_minute` (``joinTurn(for:in:)``).
     /// Kept here, not in the session: a session nobody else is in unloads at each leave.
     var joinPacing: JoinPacing
     /// Graceful shutdown began: `hello`s are refused with 1001 and load no session.
