@@ -21,8 +21,11 @@ struct DaemonLogHandlerTests {
         logger.warning("careful", metadata: ["k": "v"])
         logger.info("hello")
         logger.debug("detail\nsecond line")
+        // A CRLF (one Character in Swift) is flattened too: its line feed is what journald splits at.
+        logger.debug("windows\r\nline", metadata: ["path": "C:\\a\nb"])
         #expect(captured.all == [
             "<3>rr: boom\n", "<4>rr: careful k=v\n", "<6>rr: hello\n", "<7>rr: detail\\nsecond line\n",
+            "<7>rr: windows\r\\nline path=C:\\a\\nb\n",
         ])
     }
 
