@@ -26,7 +26,7 @@ extension NoteBuffer {
             }
             length = entry.op.baseLength
         }
-        history.insert(contentsOf: older, at: 0)
+        history.prepend(older)
         snapshotRevision -= older.count
         snapshotLength = length
     }

@@ -14,7 +14,7 @@ extension NoteBuffer {
     ///   that does not span the note at `baseRev` or cuts a surrogate pair (`invalidOp`), and
     ///   an edit that would leave the note over ``maxLength`` (`tooLarge`).
     public mutating func receive(
-        _ op: TextOperation, baseRev: Int, author: String, opId: String, at time: Timestamp
+        _ op: consuming TextOperation, baseRev: Int, author: String, opId: String, at time: Timestamp
     ) throws(NoteError) -> NoteEditResult {
         if !unchangedOps.isEmpty, let rev = unchangedOps[NoteOpKey(author: author, opId: opId)] {
             return NoteEditResult(outcome: .duplicate, rev: rev, op: nil)

@@ -19,7 +19,7 @@ public struct NoteBuffer: Sendable {
     /// The revision history starts after: ops up to it are not in memory.
     public internal(set) var snapshotRevision: Int
     /// Every op after ``snapshotRevision``, oldest first (`history[i].rev == snapshotRevision + 1 + i`).
-    public internal(set) var history: [NoteRevision] = []
+    public internal(set) var history: NoteHistory = []
     /// The most UTF-16 units an edit may leave the note with.
     public var maxLength: Int
 
