@@ -46,12 +46,13 @@ public struct NoteHistory: RandomAccessCollection, ExpressibleByArrayLiteral, Eq
 
     /// Adds `entry` after the newest.
     public mutating func append(_ entry: consuming NoteRevision) {
+        // A new chunk grows like any array (a note with a few edits holds a few entries, not
+        // room for 1,024); only its own entries are ever moved, never the older chunks'.
         if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkSize {
-            var chunk: [NoteRevision] = []
-            chunk.reserveCapacity(Self.chunkSize)
-            chunks.append(chunk)
+            chunks.append([entry])
+        } else {
+            chunks[chunks.count - 1].append(entry)
         }
-        chunks[chunks.count - 1].append(entry)
         count += 1
     }
 
