@@ -32,6 +32,16 @@ struct RestoreCommand: AsyncParsableCommand {
             try fail(access(directory, F_OK) == 0 ? "cannot lock the data directory \(directory): \(reason)"
                      : DatabaseRestore.missingDirectoryMessage(directory))
         }
+        // And alone among the command-line tools, which run beside a daemon and so do not take
+        // the lock above: none may write into (or copy) a database being moved aside.
+        let toolLock: StoreToolLock
+        do {
+            toolLock = try StoreToolLock.exclusive(dataDirectory: directory)
+        } catch .busy {
+            try fail(StoreToolLock.toolRunningMessage(dataDirectory: directory))
+        } catch .unavailable(let reason) {
+            try fail("cannot lock the data directory \(directory): \(reason)")
+        }
         let configuration = StoreConfiguration(dataDirectory: directory, durability: settings.storeDurability, openMode: .existingOnly)
         do {
             let outcome = try DatabaseRestore.restore(backup: backup, into: configuration, stamp: Self.stamp(Date()))
@@ -39,7 +49,7 @@ struct RestoreCommand: AsyncParsableCommand {
         } catch let error as StoreError {
             try fail(error.message)
         }
-        withExtendedLifetime(lock) {}
+        withExtendedLifetime((lock, toolLock)) {}
     }
 
     /// What the operator reads: what is now in place, what was kept, what happens next.

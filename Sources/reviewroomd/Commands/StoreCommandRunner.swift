@@ -19,7 +19,16 @@ enum StoreCommandRunner {
             var logger = Logger(label: "reviewroom.store")
             logger.logLevel = .warning
             let existed = FileManager.default.fileExists(atPath: configuration.databasePath)
+            var toolLock = try shareToolLock(directory)
             let store = try await Store.open(configuration, logger: logger)
+            // Held until the store is closed; a directory the store just created is locked now.
+            defer { withExtendedLifetime(toolLock) {} }
+            do {
+                if toolLock == nil { toolLock = try shareToolLock(directory) }
+            } catch {
+                await store.close()
+                throw error
+            }
             // A new database where one was expected is how a wrong --data-dir shows itself.
             if !existed {
                 FileHandle.standardError.write(Data("created a new database in \(directory)\n".utf8))
@@ -35,6 +44,20 @@ enum StoreCommandRunner {
         } catch let error as StoreError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             throw ExitCode.failure
+        }
+    }
+
+    /// The tools' shared ``StoreToolLock``, or nil where there is none to take (no directory yet,
+    /// or a file this user cannot open: the store's own error then says what is wrong). A
+    /// restore holding it ends the command with exit status 1 before anything is read or written.
+    private static func shareToolLock(_ directory: String) throws -> StoreToolLock? {
+        do {
+            return try StoreToolLock.shared(dataDirectory: directory)
+        } catch .busy {
+            FileHandle.standardError.write(Data("error: \(StoreToolLock.restoringMessage(dataDirectory: directory))\n".utf8))
+            throw ExitCode.failure
+        } catch .unavailable {
+            return nil
         }
     }
 }

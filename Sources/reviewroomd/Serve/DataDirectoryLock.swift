@@ -9,7 +9,8 @@ import Foundation
 /// seqs and were never acknowledged), or failed on the busy port and, leaving, deleted the
 /// first one's run marker, so a crash of the first went unnoticed at the next start. The
 /// command-line tools (`facilitator`, `backup`, `export`) do not take it: they are meant to run
-/// beside the daemon. `restore` does: it must not swap the database under a daemon.
+/// beside the daemon, and share ``StoreToolLock`` instead. `restore` takes both: it must not
+/// swap the database under a daemon, nor under one of them.
 struct DataDirectoryLock: Sendable {
     /// The lock file's name in the data directory.
     static let name = "reviewroomd.lock"
