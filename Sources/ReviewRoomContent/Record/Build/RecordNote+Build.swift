@@ -18,19 +18,12 @@ extension RecordNote {
                   passages: passages, authors: authors)
     }
 
-    /// The language hints in the final text, with the line each is on.
+    /// The language hints in the final text, each with the line it is on (``RecordPhraseContext``).
     func phrasesToRevisit() -> [RecordPhrase] {
         let units = Array(text.utf16)
         return LanguageHints.scan(text).map { hint in
-            var start = hint.from
-            while start > 0 && units[start - 1] != 0x0A { start -= 1 }
-            var end = hint.to
-            while end < units.count && units[end] != 0x0A { end += 1 }
-            var line = String(decoding: units[start ..< end], as: UTF16.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.count > 200 { line = String(line.prefix(199)) + "…" }
-            return RecordPhrase(note: id, noteTitle: title, from: hint.from, to: hint.to, phrase: hint.phrase,
-                                suggestion: hint.suggestion, context: line)
+            RecordPhrase(note: id, noteTitle: title, from: hint.from, to: hint.to, phrase: hint.phrase,
+                         suggestion: hint.suggestion, context: RecordPhraseContext.context(of: hint.from ..< hint.to, in: units))
         }
     }
 }

@@ -12,6 +12,7 @@ public struct RecordPhrase: Codable, Equatable, Sendable {
     public var phrase: String
     /// The coaching reframe.
     public var suggestion: String
-    /// The line it is on (trimmed, at most 200 characters).
+    /// The line it is on, trimmed; of a line over 200 characters, at most 200 that hold the
+    /// phrase, "…" where the line goes on.
     public var context: String
 }
