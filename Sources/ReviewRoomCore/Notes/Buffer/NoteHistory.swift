@@ -11,7 +11,7 @@
 public struct NoteHistory: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, Sendable {
     /// Entries per chunk (a power of two, so an index splits with a shift and a mask).
     static let chunkSize = 1024
-    private static let chunkShift = 10
+    private static let chunkShift = chunkSize.trailingZeroBitCount
 
     private var chunks: [[NoteRevision]] = []
     /// How many entries are held.
