@@ -20,10 +20,14 @@ public protocol LiveSessionControl: Sendable {
     /// broadcast to live clients. Returns the state afterwards.
     func edit(session: SessionID, _ edit: SessionEdit, by facilitator: String?, at: Timestamp) async throws -> SessionState
     /// Records `participant.changed` for a participant the store just added (call after
-    /// `Store.addParticipant`), and broadcasts it.
+    /// `Store.addParticipant`), and broadcasts it. Throws `session_ended` once the session has
+    /// ended: nobody new joins an ended session (withdraw the stored invite,
+    /// `Store.withdrawInvite`).
     func addParticipant(session: SessionID, _ participant: ReviewRoomCore.Participant, by facilitator: String?, at: Timestamp) async throws
     /// Records `participant.changed` for a participant the store just revoked (call after
-    /// `Store.revokeParticipant`), broadcasts it, and closes their connections with 4003.
+    /// `Store.revokeParticipant`), broadcasts it, and closes their connections with 4003. Once
+    /// the session has ended it only closes their invite-link connections with 4003: the ended
+    /// session keeps listing them (no event).
     func removeParticipant(session: SessionID, participant: String, by facilitator: String?, at: Timestamp) async throws
     /// Closes the participant's live connections with 4003 (after `Store.reissueInvite`).
     func disconnect(session: SessionID, participant: String) async

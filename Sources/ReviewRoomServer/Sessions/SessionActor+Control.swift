@@ -45,9 +45,22 @@ extension SessionActor {
                           notesJSON: WireJSON.encode(state.notes))
     }
 
-    /// Records `participant.changed` for someone the store just added.
-    func addParticipant(_ participant: Participant, by facilitator: String?, at now: Timestamp) async throws {
+    /// Records `participant.changed` for someone the store just added. Refused with
+    /// `session_ended` once the session has ended (the caller withdraws the stored invite): the
+    /// list is frozen with the record. Decided here, in the actor's turn, so a `session.end`
+    /// cannot slip between a check and the change. `evenAfterTheEnd` is for the owner's own
+    /// facilitator participant, made when their console first joins (an ended session too).
+    func addParticipant(_ participant: Participant, by facilitator: String?, at now: Timestamp,
+                        evenAfterTheEnd: Bool = false) async throws {
         guard !stopped else { throw stoppedError }
+        guard evenAfterTheEnd || !state.isEnded else {
+            // Loaded after the store added them (the session was not live): the list read the
+            // invite the caller withdraws now, and a reload will not; nothing logged them.
+            if state.participant(participant.id) != nil {
+                state.replay(Event(at: now, body: .participantChanged(state.participants.filter { $0.id != participant.id })))
+            }
+            throw CommandError(code: .sessionEnded, message: "session \(id) has ended, so nobody new can be invited to it")
+        }
         let author = authorID(of: facilitator)
         if state.participant(participant.id) != nil {
             // Loaded after the store added them: the list is right; still tell everyone.
@@ -58,9 +71,13 @@ extension SessionActor {
         await waitUntilDurable()
     }
 
-    /// Records the removal of someone the store just revoked and closes their connections with 4003.
+    /// Records the removal of someone the store just revoked and closes their connections with
+    /// 4003. Once the session has ended only their access goes: their invite-link connections
+    /// close, and the ended session (so its record) still lists them, with no event. Decided
+    /// here, in the actor's turn, so a `session.end` cannot slip between a check and the change.
     func removeParticipant(_ participantID: String, by facilitator: String?, at now: Timestamp) async throws {
         guard !stopped else { throw stoppedError }
+        guard !state.isEnded else { return disconnect(participantID) }
         let author = authorID(of: facilitator)
         if state.participant(participantID) != nil {
             record(core: try state.apply(.remove(id: participantID), at: now).get(), author: author)

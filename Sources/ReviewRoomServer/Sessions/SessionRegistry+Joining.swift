@@ -52,11 +52,11 @@ extension SessionRegistry {
                     participantID = own.id
                 } else {
                     // A session made without the owner's facilitator participant (or whose one was
-                    // revoked): the owner gets one on first join.
+                    // revoked): the owner gets one on first join, even to look at an ended one.
                     let invite = try await store.addParticipant(NewParticipant(name: facilitatorName, role: Role.facilitator.rawValue),
                                                                 to: sessionID)
                     let added = Participant(id: invite.participant.id.rawValue, name: facilitatorName, role: .facilitator)
-                    try await actor.addParticipant(added, by: nil, at: clock.now())
+                    try await actor.addParticipant(added, by: nil, at: clock.now(), evenAfterTheEnd: true)
                     participantID = added.id
                 }
             }

@@ -46,6 +46,20 @@ extension Store {
         }
     }
 
+    /// Takes back the invite of participant `participant` of session `id` before anyone was
+    /// told of it: their row and token are deleted, as if never invited. For an invite the live
+    /// session refused after the store added it (the session ended in between); a participant
+    /// who may have joined is revoked instead (``revokeParticipant(_:in:)``), which keeps them
+    /// for the record. Withdrawing one that is not stored (twice) changes nothing.
+    public func withdrawInvite(_ participant: ParticipantID, in id: SessionID) async throws {
+        try await write { connection in
+            _ = try connection.run("DELETE FROM participants WHERE session = ?1 AND id = ?2") {
+                try $0.bind(1, id.rawValue)
+                try $0.bind(2, participant.rawValue)
+            }
+        }
+    }
+
     /// Issues a new token for participant `participant` of session `id`; the old one stops
     /// working (its hash is replaced) and a revoked participant is reinstated.
     /// - Throws: `.unknownParticipant` when the session has no such participant.

@@ -4,18 +4,25 @@ import ReviewRoomStore
 extension FacilitatorAPI {
     /// Invites one more person. Refused (409) once the session has ended: the participant list
     /// is part of the record of who took part, frozen with everything else at `session.end`.
+    /// Checked first (an invite to an ended session stores nothing), and again by the session's
+    /// actor in its own turn after the store added them: a `session.end` landing in between
+    /// is refused there too, and the stored invite withdrawn.
     @Sendable func addParticipant(_ context: APIContext) async throws -> HTTPResponseBuilder {
         let session = try await ownedSession(context)
         let invite = try InviteRequest(try JSONFields(try JSONValue.parse(context.request.http.body)))
-        guard !(try await state(of: session).isEnded) else {
-            throw APIError.conflict("session '\(session.id)' has ended, so nobody new can be invited to it: share what "
-                + "was written with its record (GET /api/v1/sessions/\(session.id)/record), or give someone already "
-                + "in it a new link (POST /api/v1/sessions/\(session.id)/participants/{pid}/reissue)")
-        }
+        let ended = APIError.conflict("session '\(session.id)' has ended, so nobody new can be invited to it: share what "
+            + "was written with its record (GET /api/v1/sessions/\(session.id)/record), or give someone already "
+            + "in it a new link (POST /api/v1/sessions/\(session.id)/participants/{pid}/reissue)")
+        guard !(try await state(of: session).isEnded) else { throw ended }
         let issued = try await store.addParticipant(NewParticipant(name: invite.name, role: invite.role.rawValue),
                                                     to: session.id)
         let person = ReviewRoomCore.Participant(id: issued.participant.id.rawValue, name: invite.name, role: invite.role)
-        try await live.addParticipant(session: session.id, person, by: context.facilitator.name, at: now())
+        do {
+            try await live.addParticipant(session: session.id, person, by: context.facilitator.name, at: now())
+        } catch let error as CommandError where error.code == .sessionEnded {
+            try await store.withdrawInvite(issued.participant.id, in: session.id)
+            throw ended
+        }
         return JSONReply.response(201, InviteReply(issued, publicURL: publicURL))
     }
 
@@ -23,15 +30,15 @@ extension FacilitatorAPI {
     /// connections closed with 4003). After the end only their access goes: the link stops
     /// working and their connections close with 4003, but the ended session (and so its record)
     /// still lists them among the people who took part; no event is recorded, and a reload keeps
-    /// them because it starts from everyone invited (`LoadedSessionState`).
+    /// them because it starts from everyone invited (`LoadedSessionState`). Which of the two is
+    /// the session actor's decision, taken in its turn (see `addParticipant`).
     @Sendable func revokeParticipant(_ context: APIContext) async throws -> HTTPResponseBuilder {
         let session = try await ownedSession(context)
         let participant = try await sessionParticipant(context, session: session)
-        let ended = try await state(of: session).isEnded
         try await store.revokeParticipant(participant.id, in: session.id)
-        if ended {
+        if participant.revoked {
             await live.disconnect(session: session.id, participant: participant.id.rawValue)
-        } else if !participant.revoked {
+        } else {
             try await live.removeParticipant(session: session.id, participant: participant.id.rawValue,
                                            by: context.facilitator.name, at: now())
         }
