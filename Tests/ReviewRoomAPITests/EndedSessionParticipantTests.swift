@@ -93,6 +93,37 @@ struct EndedSessionParticipantTests {
                 "revoking twice is allowed")
     }
 
+    /// `GET …/access` (a ReviewRoom extension): the only place that says whose link was taken back
+    /// after the end, since they stay listed.
+    @Test func theAccessListSaysWhoseLinkWasTakenBackAfterTheEnd() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let session = try await Self.endedSession(api, revokingFirst: "Ben")
+        func access() async throws -> [String: Bool] {
+            let reply = try await api.call("GET", "/api/v1/sessions/\(session.id)/access")
+            #expect(reply.status == 200 && reply.headers["content-type"] == "application/json", "\(reply.text)")
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(reply.text.utf8)) as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: entries.compactMap { entry in
+                (entry["id"] as? String).flatMap { id in (entry["linkWorks"] as? Bool).map { (id, $0) } }
+            })
+        }
+        let asha = session.pids["Asha"] ?? ""
+        let listed = try await api.call("GET", "/api/v1/sessions/\(session.id)").jsonObject?["participants"] as? [[String: Any]] ?? []
+        let before = try await access()
+        #expect(Set(before.keys) == Set(listed.compactMap { $0["id"] as? String }), "everyone listed, nobody else: \(before)")
+        #expect(before[session.pids["Ben"] ?? ""] == nil, "Ben left before the end")
+        #expect(before.values.allSatisfy { $0 }, "\(before)")
+
+        #expect(try await api.call("DELETE", "/api/v1/sessions/\(session.id)/participants/\(asha)").status == 204)
+        let revoked = try await access()
+        #expect(revoked[asha] == false && revoked.filter { $0.key != asha }.values.allSatisfy { $0 }, "\(revoked)")
+        #expect(try await api.call("POST", "/api/v1/sessions/\(session.id)/participants/\(asha)/reissue", body: "").status == 201)
+        #expect(try await access()[asha] == true)
+
+        #expect(try await api.call("GET", "/api/v1/sessions/s_nope/access").status == 404)
+        #expect(try await api.request("GET", "/api/v1/sessions/\(session.id)/access", token: nil).status == 401)
+    }
+
     @Test func aNewLinkAfterTheEndGivesAccessBackOnlyToThoseStillListed() async throws {
         let api = try await APIDaemon.start()
         defer { api.stop() }

@@ -9,7 +9,8 @@ struct OpenAPIDocumentTests {
         "GET /api/v1/templates", "GET /api/v1/prompt-decks", "GET /api/v1/sessions", "POST /api/v1/sessions",
         "GET /api/v1/sessions/{id}", "PATCH /api/v1/sessions/{id}", "DELETE /api/v1/sessions/{id}",
         "POST /api/v1/sessions/{id}/participants", "DELETE /api/v1/sessions/{id}/participants/{pid}",
-        "POST /api/v1/sessions/{id}/participants/{pid}/reissue", "GET /api/v1/sessions/{id}/record",
+        "POST /api/v1/sessions/{id}/participants/{pid}/reissue", "GET /api/v1/sessions/{id}/access",
+        "GET /api/v1/sessions/{id}/record",
         "GET /api/v1/sessions/{id}/calendar.ics", "GET /api/v1/openapi.json", "GET /livez", "GET /healthz", "GET /readyz",
         "GET /metrics",
     ]

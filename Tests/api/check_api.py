@@ -103,7 +103,9 @@ def walk(check):
     assert status == 201, data
     check.call("POST", f"/api/v1/sessions/{sid}/participants", base + "/participants", {"name": "Cleo", "role": "boss"})
     check.call("POST", f"/api/v1/sessions/{sid}/participants/{pid}/reissue", base + "/participants/{pid}/reissue", {})
+    check.call("GET", f"/api/v1/sessions/{sid}/access", base + "/access")
     check.call("DELETE", f"/api/v1/sessions/{sid}/participants/{pid}", base + "/participants/{pid}")
+    check.call("GET", "/api/v1/sessions/s_nope/access", base + "/access")
     check.call("DELETE", f"/api/v1/sessions/{sid}/participants/p_nope", base + "/participants/{pid}")
     check.call("GET", f"/api/v1/sessions/{sid}/record?format=pdf", base + "/record")
     check.call("GET", f"/api/v1/sessions/{sid}/record", base + "/record", headers={"Accept": "image/png"})

@@ -48,6 +48,7 @@ public struct FacilitatorAPI: Sendable {
         router.add("POST", "/api/v1/sessions/{id}/participants", authenticated(addParticipant))
         router.add("DELETE", "/api/v1/sessions/{id}/participants/{pid}", authenticated(revokeParticipant))
         router.add("POST", "/api/v1/sessions/{id}/participants/{pid}/reissue", authenticated(reissueInvite))
+        router.add("GET", "/api/v1/sessions/{id}/access", authenticated(participantAccess))
         router.add("GET", RecordStyle.recordRoute, authenticated(record))
         router.add("GET", "/api/v1/sessions/{id}/calendar.ics", authenticated(calendar))
     }

@@ -46,4 +46,6 @@ export class Api {
   invite(id, person) { return this.request('POST', `/sessions/${encodeURIComponent(id)}/participants`, person); }
   revoke(id, pid) { return this.request('DELETE', `/sessions/${encodeURIComponent(id)}/participants/${encodeURIComponent(pid)}`); }
   reissue(id, pid) { return this.request('POST', `/sessions/${encodeURIComponent(id)}/participants/${encodeURIComponent(pid)}/reissue`); }
+  /** `[{id, linkWorks}]` for everyone the session lists (a ReviewRoom extension of the API). */
+  access(id) { return this.request('GET', `/sessions/${encodeURIComponent(id)}/access`); }
 }

@@ -290,6 +290,9 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
   return guarded(async () => {
     const s = await sessionOrList(id);
     if (!s) return;
+    // After the end a revoked person stays listed (they took part); only the access list says
+    // their link was taken back (a keyboard probe: nothing on the page did).
+    const linkWorks = s.status === 'ended' ? new Map((await api.access(id)).map((a) => [a.id, a.linkWorks])) : null;
     document.title = t('console.sessionTitle', { title: s.title });
     const links = savedLinks();
     const status = el('p', { className: 'form-status', attrs: { role: 'status' } }, message || '');
@@ -297,9 +300,11 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
     const people = (s.participants || []).map((p) => {
       const name = shown.get(p.id);
       const url = links[p.id];
-      const link = url ? el('input', { type: 'text', readOnly: true, value: url, className: 'invite-link link-part', attrs: { 'aria-label': t('invite.linkFor', { name }), 'data-role': p.role, 'data-name': p.name } }) : null;
+      const revoked = linkWorks?.get(p.id) === false;
+      const link = url && !revoked ? el('input', { type: 'text', readOnly: true, value: url, className: 'invite-link link-part', attrs: { 'aria-label': t('invite.linkFor', { name }), 'data-role': p.role, 'data-name': p.name } }) : null;
       return el('li', { className: 'invite-row', attrs: { 'data-participant': p.id } },
         el('strong', {}, name), ' ', el('span', { className: 'meta' }, t(`role.${p.role}`)),
+        revoked ? [' ', el('span', { className: 'meta', id: `revoked-${p.id}` }, t('invite.linkRevoked'))] : null,
         // A facilitator's link runs the whole review: easy to send a reviewer by mistake from the
         // same list, so it says whose it is to keep.
         p.role === 'facilitator' && link ? el('span', { className: 'hint link-part', id: `keep-${p.id}` }, t('invite.facilitatorLink')) : null,
@@ -325,7 +330,8 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
             const invite = await api.reissue(id, p.id);
             changeLink(p.id, invite.url); showSession(id, t('invite.reissued', { name }));
           }) } }),
-        el('button', { type: 'button', className: 'secondary danger', textContent: t('invite.revoke'), attrs: { 'aria-label': t('invite.revokeFor', { name }) },
+        // Revoking again would change nothing; "New link" gives their access back.
+        revoked ? null : el('button', { type: 'button', className: 'secondary danger', textContent: t('invite.revoke'), attrs: { 'aria-label': t('invite.revokeFor', { name }) },
           on: { click: (e) => guarded(async () => {
             if (e.detail > 1 || !window.confirm(t('invite.confirmRevoke', { name }))) return;
             await api.revoke(id, p.id); changeLink(p.id, null); showSession(id, t('invite.revoked', { name }));

@@ -359,6 +359,8 @@ const en = {
   'invite.revoke': 'Revoke',
   'invite.revokeFor': 'Revoke the invite of {name}',
   'invite.revoked': 'Invite of {name} revoked.',
+  // Beside the role of someone listed in an ended review whose link was revoked after the end.
+  'invite.linkRevoked': '— link revoked: no access now; “New link” gives it back',
   'invite.addHeading': 'Invite someone',
   'invite.name': 'Name',
   'invite.role': 'Role',
