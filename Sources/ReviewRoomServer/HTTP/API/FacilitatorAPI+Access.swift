@@ -5,9 +5,8 @@ extension FacilitatorAPI {
     /// `[{id, linkWorks}]`. A ReviewRoom extension (PROTOCOL is silent): before the end a revoked
     /// person leaves the list, but after the end a revocation removes only their access and
     /// they stay listed as having taken part, so the session alone cannot say whose link was
-    /// taken back. The console marks them with it. Someone listed without a stored invite (the
-    /// owner's facilitator participant made while their console joined is stored first, so
-    /// nobody in practice) reads `false`.
+    /// taken back. The console marks them with it. Someone listed without a stored invite would
+    /// read `false` (none in practice: everyone is stored before they are listed).
     @Sendable func participantAccess(_ context: APIContext) async throws -> HTTPResponseBuilder {
         let session = try await ownedSession(context)
         let listed = try await state(of: session).participants
