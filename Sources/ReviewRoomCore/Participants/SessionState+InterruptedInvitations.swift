@@ -12,7 +12,7 @@ extension SessionState {
     public func interruptedInvitationChanges(invited: [Participant], revoked: Set<String>) -> [ParticipantChange] {
         guard !isEnded else { return [] }
         let removals = participants.filter { revoked.contains($0.id) }.map { ParticipantChange.remove(id: $0.id) }
-        let additions = invited.filter { !revoked.contains($0.id) && participant($0.id) == nil }.map(ParticipantChange.add)
+        let additions = invited.filter { !revoked.contains($0.id) && participant($0.id) == nil }.map { ParticipantChange.add($0) }
         return removals + additions
     }
 }

@@ -2,8 +2,10 @@ extension SessionState {
     /// Applies a server-side participant change (invite, revoke, rename) at `now`.
     ///
     /// Yields `participant.changed` with the whole list, and for a removal also `floor.changed`
-    /// when the floor referred to them. Allowed after the end too (the record keeps names).
-    /// A rename to the same name changes nothing.
+    /// when the floor referred to them. After the end the list is part of the record: an invite
+    /// is refused with `session_ended` (unless `evenAfterTheEnd`), a removal yields nothing (the
+    /// person stays listed; only their access goes), and a rename still applies. A rename to
+    /// the same name changes nothing.
     public mutating func apply(_ change: ParticipantChange, at now: Timestamp) -> Result<[Event], CommandError> {
         do {
             return .success(commit(try decide(change, at: now), at: now))
@@ -15,7 +17,10 @@ extension SessionState {
     private func decide(_ change: ParticipantChange, at now: Timestamp) throws(CommandError) -> [EventBody] {
         var list = participants
         switch change {
-        case .add(let person):
+        case .add(let person, let evenAfterTheEnd):
+            guard evenAfterTheEnd || !isEnded else {
+                throw CommandError(code: .sessionEnded, message: "session \(info.id) has ended, so nobody new can be invited to it")
+            }
             guard participant(person.id) == nil else {
                 throw .invalidState("participant '\(person.id)' is already in session \(info.id)")
             }
@@ -32,6 +37,7 @@ extension SessionState {
             guard participant(id) != nil else {
                 throw .notFound("remove: participant '\(id)' is not in session \(info.id)")
             }
+            guard !isEnded else { return [] }
             list.removeAll { $0.id == id }
             let newFloor = floorWithout(id, at: now)
             return [.participantChanged(list)] + (newFloor == floor ? [] : [.floorChanged(newFloor)])

@@ -45,46 +45,43 @@ extension SessionActor {
                           notesJSON: WireJSON.encode(state.notes))
     }
 
-    /// Records `participant.changed` for someone the store just added. Refused with
-    /// `session_ended` once the session has ended (the caller withdraws the stored invite): the
-    /// list is frozen with the record. Decided here, in the actor's turn, so a `session.end`
-    /// cannot slip between a check and the change. `evenAfterTheEnd` is for the owner's own
-    /// facilitator participant, made when their console first joins (an ended session too).
+    /// Records `participant.changed` for someone the store just added. Once the session has
+    /// ended the core refuses it with `session_ended` (the caller withdraws the stored invite)
+    /// unless `evenAfterTheEnd` (the owner's own facilitator participant, made when their
+    /// console first joins); decided in the actor's turn, so a `session.end` cannot slip between
+    /// a check and the change.
     func addParticipant(_ participant: Participant, by facilitator: String?, at now: Timestamp,
                         evenAfterTheEnd: Bool = false) async throws {
         guard !stopped else { throw stoppedError }
-        guard evenAfterTheEnd || !state.isEnded else {
-            // Loaded after the store added them (the session was not live): the list read the
-            // invite the caller withdraws now, and a reload will not; nothing logged them.
-            if state.participant(participant.id) != nil {
-                state.replay(Event(at: now, body: .participantChanged(state.participants.filter { $0.id != participant.id })))
-            }
-            throw CommandError(code: .sessionEnded, message: "session \(id) has ended, so nobody new can be invited to it")
-        }
         let author = authorID(of: facilitator)
-        if state.participant(participant.id) != nil {
+        if state.participant(participant.id) == nil {
+            record(core: try state.apply(.add(participant, evenAfterTheEnd: evenAfterTheEnd), at: now).get(), author: author)
+        } else if evenAfterTheEnd || !state.isEnded {
             // Loaded after the store added them: the list is right; still tell everyone.
             recordParticipantList(by: author, at: now)
         } else {
-            record(core: try state.apply(.add(participant), at: now).get(), author: author)
+            // Loaded after the store added them to a session that had ended: the list read an
+            // invite the caller withdraws now (a reload will not read it); nothing logged them.
+            state.replay(Event(at: now, body: .participantChanged(state.participants.filter { $0.id != participant.id })))
+            throw CommandError(code: .sessionEnded, message: "session \(id) has ended, so nobody new can be invited to it")
         }
         await waitUntilDurable()
     }
 
     /// Records the removal of someone the store just revoked and closes their connections with
-    /// 4003. Once the session has ended only their access goes: their invite-link connections
-    /// close, and the ended session (so its record) still lists them, with no event. Decided
-    /// here, in the actor's turn, so a `session.end` cannot slip between a check and the change.
+    /// 4003. Once the session has ended the core keeps them listed (no event: only their access
+    /// goes), and only their invite-link connections close; a console they opened with their
+    /// facilitator token stays. Decided in the actor's turn, so a `session.end` cannot slip
+    /// between a check and the change.
     func removeParticipant(_ participantID: String, by facilitator: String?, at now: Timestamp) async throws {
         guard !stopped else { throw stoppedError }
-        guard !state.isEnded else { return disconnect(participantID) }
         let author = authorID(of: facilitator)
         if state.participant(participantID) != nil {
             record(core: try state.apply(.remove(id: participantID), at: now).get(), author: author)
-        } else {
+        } else if !state.isEnded {
             recordParticipantList(by: author, at: now)
         }
-        disconnect(participantID, consolesToo: true)
+        disconnect(participantID, consolesToo: !state.isEnded)
         await waitUntilDurable()
     }
 

@@ -23,10 +23,11 @@ struct RecordStabilityTests {
         #expect(markdown.contains("- **Record as of:** 2026-12-01 09:47 GMT"))
     }
 
-    @Test("a change after the end (a participant removed) dates the final record; a draft is dated when made")
+    @Test("a change after the end (a participant renamed) dates the final record; a draft is dated when made")
     func aLaterChangeDatesTheFinalRecordAndADraftIsDatedWhenMade() throws {
         var review = try ScriptedReview.played()
-        try review.change(.remove(id: "r2"), at: 1500)
+        // A rename: after the end a removal changes nothing (the list is who took part).
+        try review.change(.rename(id: "r2", name: "Ben Okafor"), at: 1500)
         #expect(ReviewRecord(review.input(at: 2000)).generatedAt == ScriptedReview.at(1500))
         let running = try ScriptedReview.played(ending: false)
         let draft = ReviewRecord(running.input(at: 1100))

@@ -40,6 +40,26 @@ import Testing
         #expect(state.floor.round?.index == 1)
     }
 
+    /// After the end the list is the record of who took part: nobody new (but the owner's own
+    /// facilitator participant), a revocation removes only access, a rename still applies.
+    @Test func afterTheEndTheListKeepsWhoTookPart() throws {
+        var state = SessionFixture.started()
+        state.ok(.sessionEnd, by: "f1", at: SessionFixture.at(5))
+        let before = try EncodedJSON.string(state)
+        let late = state.apply(.add(Participant(id: "r9", name: "Late", role: .reviewer)), at: SessionFixture.at(6))
+        guard case .failure(let error) = late else { Issue.record("an invite after the end was applied"); return }
+        #expect(error.code == .sessionEnded, "\(error.message)")
+        #expect(try state.apply(.remove(id: "r1"), at: SessionFixture.at(7)).get().isEmpty)
+        #expect(try EncodedJSON.string(state) == before, "nothing changed")
+        #expect(state.participant("r1") != nil)
+
+        let own = try state.apply(.add(Participant(id: "f9", name: "Owner", role: .facilitator), evenAfterTheEnd: true),
+                                  at: SessionFixture.at(8)).get()
+        #expect(own.map(\.name) == ["participant.changed"] && state.participant("f9")?.role == .facilitator)
+        #expect(try state.apply(.rename(id: "r1", name: "Asha K"), at: SessionFixture.at(9)).get().map(\.name) == ["participant.changed"])
+        #expect(state.participant("r1")?.name == "Asha K")
+    }
+
     @Test func badChangesAreRefusedAndChangeNothing() throws {
         var state = SessionFixture.started()
         let before = try EncodedJSON.string(state)
