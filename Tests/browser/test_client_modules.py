@@ -53,6 +53,9 @@ def test_time_formatting_and_zone_conversion(daemon, browsers):
         "  winter: m.zonedToUTC('2026-12-01', '09:30', 'Europe/London'),"
         "  tokyo: m.zonedToUTC('2026-12-01', '09:30', 'Asia/Tokyo'),"
         "  instant: m.formatInstant('2026-12-01T09:30:00Z', 'Asia/Tokyo'),"
+        "  since: [59999, 60000, 3599999, 3600000, 3900000, 2 * 86400000, -5000].map(m.timeSince),"
+        "  late: ['09:30:30', '09:46:10', '09:29:00'].map((at) => m.startParts('2026-12-01T09:30:00Z', 'Europe/London',"
+        "         Date.parse(`2026-12-01T${at}Z`), 'Europe/London')).map((p) => [p.ago, p.until]),"
         "  spoken: [12.002, 12.6, 0.4].map(m.formatElapsed), countdown: m.formatDuration(12.002),"
         "  changes: [['2027-03-28', '01:30', 'Europe/London'], ['2027-03-14', '02:30', 'America/New_York'],"
         "            ['2027-10-03', '02:30', 'Australia/Sydney'], ['2027-10-31', '01:30', 'Europe/London'],"
@@ -60,6 +63,9 @@ def test_time_formatting_and_zone_conversion(daemon, browsers):
         "            ['2027-06-01', '09:30', 'America/New_York']].map((a) => m.zonedTime(...a)),"
         "}), (e) => done({error: String(e)}));")
     instant = result.pop("instant")
+    # A start a minute or more past is late by whole minutes ("Due at", BrowserClient.md "Time").
+    assert result.pop("since") == ["", "1 min ago", "59 min ago", "1 h ago", "1 h 5 min ago", "2 days ago", ""]
+    assert result.pop("late") == [["", ""], ["16 min ago", ""], ["", "in 1 min"]]
     # Time spent is to the nearest second, as the record gives it; a countdown rounds up.
     assert (result.pop("spoken"), result.pop("countdown")) == (["0:12", "0:13", "0:00"], "0:13")
     # Around a clock change one rule in every zone: a skipped time moves later by the jump, a

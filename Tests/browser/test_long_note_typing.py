@@ -3,6 +3,7 @@ in place with the browser's editing command instead of setting the whole value, 
 all of it every frame (an endurance probe with a 360 KB note saw keys show 0.1–1.4 s late). The
 in-place edit must leave exactly the server's text, keep the caret and the page's scroll, send
 nothing of its own, and stay out of the page's undo history."""
+import contextlib
 import json
 import urllib.parse
 
@@ -19,12 +20,21 @@ class Bot:
     """A participant typing over the WebSocket protocol."""
 
     def __init__(self, daemon, created, name):
-        token = urllib.parse.unquote(invite_of(created, name).split("#", 1)[1])
-        self.ws = connect(daemon.ws_url, subprotocols=["reviewroom.v1"], max_size=None, ping_interval=None, open_timeout=20)
-        self.ws.send(json.dumps({"type": "hello", "token": token, "client": "browser-test/1"}))
+        self.url, self.token = daemon.ws_url, urllib.parse.unquote(invite_of(created, name).split("#", 1)[1])
+        self.stack = contextlib.ExitStack()
+
+    def __enter__(self):
+        """Joins (its connection closes when the `with` ends)."""
+        self.ws = self.stack.enter_context(
+            connect(self.url, subprotocols=["reviewroom.v1"], max_size=None, ping_interval=None, open_timeout=20))
+        self.ws.send(json.dumps({"type": "hello", "token": self.token, "client": "browser-test/1"}))
         welcome = json.loads(self.ws.recv(timeout=20))
         note = next(n for n in welcome["session"]["notes"] if n["id"] == "evidence")
         self.text, self.rev, self.next_id, self.others = note["text"], note["rev"], 1, []
+        return self
+
+    def __exit__(self, *exc):
+        self.stack.close()
 
     def edit(self, op, apply):
         """Sends `op` (on the text as this bot last saw it) and waits for its ack."""
@@ -49,38 +59,38 @@ class Bot:
 
 def test_others_edits_in_a_long_focused_note_keep_the_caret_and_send_nothing(daemon, facilitator, api_ready, browsers):
     created, _, asha = start_live_review(daemon, facilitator, browsers, "Long note typing", ["Asha", "Bot"])
-    bot = Bot(daemon, created, "Bot")
-    body = LINE * 240  # 16 KB: past the in-place threshold, under the suite's note cap
-    bot.edit([body], lambda text: body)
-    wait_until(asha, lambda d: shown_note(d, "evidence") == body, message="the long note never arrived")
-    # Asha's caret in the middle of the note, the page scrolled to the editor.
-    middle = len(LINE) * 120
-    asha.execute_script("const a = document.getElementById('note-evidence'); a.scrollIntoView({block: 'center'}); a.focus();"
-                        "a.setSelectionRange(arguments[0], arguments[0]); window.inPlaceScroll = window.scrollY;", middle)
-    # Counts the edits made in place (the path under test: setting the value gives the same text).
-    asha.execute_script("const r = window.reviewroom.notesView.remote, f = r.editInPlace.bind(r); window.inPlace = 0;"
-                        "r.editInPlace = (...a) => { const done = f(...a); if (done) window.inPlace += 1; return done; };")
-    # Text before her caret, after it, and a deletion before it.
-    bot.edit([10, "[early] ", len(bot.text) - 10], lambda text: text[:10] + "[early] " + text[10:])
-    bot.edit([len(bot.text), "[late]\n"], lambda text: text + "[late]\n")
-    bot.edit([20, -len(LINE), len(bot.text) - 20 - len(LINE)], lambda text: text[:20] + text[20 + len(LINE):])
-    wait_until(asha, lambda d: shown_note(d, "evidence") == bot.text, message="the page's text differs from the server's")
-    caret = middle + len("[early] ") - len(LINE)
-    assert asha.execute_script("const a = document.activeElement; return [a.id, a.selectionStart, a.selectionEnd]") == ["note-evidence", caret, caret]
-    assert asha.execute_script("return window.scrollY === window.inPlaceScroll"), "the page scrolled to where the edit was made"
-    assert asha.execute_script("return window.inPlace") >= 1, "no edit was made in place"
-    # Nothing was sent for the edits made in place: the page has nothing unconfirmed.
-    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced")
+    with Bot(daemon, created, "Bot") as bot:
+        body = LINE * 240  # 16 KB: past the in-place threshold, under the suite's note cap
+        bot.edit([body], lambda text: body)
+        wait_until(asha, lambda d: shown_note(d, "evidence") == body, message="the long note never arrived")
+        # Asha's caret in the middle of the note, the page scrolled to the editor.
+        middle = len(LINE) * 120
+        asha.execute_script("const a = document.getElementById('note-evidence'); a.scrollIntoView({block: 'center'}); a.focus();"
+                            "a.setSelectionRange(arguments[0], arguments[0]); window.inPlaceScroll = window.scrollY;", middle)
+        # Counts the edits made in place (the path under test: setting the value gives the same text).
+        asha.execute_script("const r = window.reviewroom.notesView.remote, f = r.editInPlace.bind(r); window.inPlace = 0;"
+                            "r.editInPlace = (...a) => { const done = f(...a); if (done) window.inPlace += 1; return done; };")
+        # Text before her caret, after it, and a deletion before it.
+        bot.edit([10, "[early] ", len(bot.text) - 10], lambda text: text[:10] + "[early] " + text[10:])
+        bot.edit([len(bot.text), "[late]\n"], lambda text: text + "[late]\n")
+        bot.edit([20, -len(LINE), len(bot.text) - 20 - len(LINE)], lambda text: text[:20] + text[20 + len(LINE):])
+        wait_until(asha, lambda d: shown_note(d, "evidence") == bot.text, message="the page's text differs from the server's")
+        caret = middle + len("[early] ") - len(LINE)
+        assert asha.execute_script("const a = document.activeElement; return [a.id, a.selectionStart, a.selectionEnd]") == ["note-evidence", caret, caret]
+        assert asha.execute_script("return window.scrollY === window.inPlaceScroll"), "the page scrolled to where the edit was made"
+        assert asha.execute_script("return window.inPlace") >= 1, "no edit was made in place"
+        # Nothing was sent for the edits made in place: the page has nothing unconfirmed.
+        wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced")
 
-    # Her own typing lands at her caret, and Ctrl+Z takes back only that.
-    asha.switch_to.active_element.send_keys("MINE")
-    expected = bot.text[:caret] + "MINE" + bot.text[caret:]
-    wait_until(asha, lambda d: shown_note(d, "evidence") == expected)
-    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="her typing was never confirmed")
-    asha.switch_to.active_element.send_keys(Keys.CONTROL, "z")
-    wait_until(asha, lambda d: shown_note(d, "evidence") == bot.text, message="Ctrl+Z did not take back only her typing")
-    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced")
-    assert browser_errors(asha) == []
+        # Her own typing lands at her caret, and Ctrl+Z takes back only that.
+        asha.switch_to.active_element.send_keys("MINE")
+        expected = bot.text[:caret] + "MINE" + bot.text[caret:]
+        wait_until(asha, lambda d: shown_note(d, "evidence") == expected)
+        wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="her typing was never confirmed")
+        asha.switch_to.active_element.send_keys(Keys.CONTROL, "z")
+        wait_until(asha, lambda d: shown_note(d, "evidence") == bot.text, message="Ctrl+Z did not take back only her typing")
+        wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced")
+        assert browser_errors(asha) == []
 
 
 def test_a_long_note_nobody_types_in_here_is_redrawn_at_most_once_a_while_and_at_once_on_focus(daemon, facilitator, api_ready, browsers):
@@ -88,26 +98,26 @@ def test_a_long_note_nobody_types_in_here_is_redrawn_at_most_once_a_while_and_at
     "+1 min": each frame laid the whole note out. Unfocused, a long note is redrawn at most once
     per `readerRedrawMs` (a second); focus draws the latest text before any key reaches it."""
     created, _, asha = start_live_review(daemon, facilitator, browsers, "Long note reading", ["Asha", "Bot"])
-    bot = Bot(daemon, created, "Bot")
-    body = LINE * 240
-    bot.edit([body], lambda text: body)
-    wait_until(asha, lambda d: shown_note(d, "evidence") == body, message="the long note never arrived")
-    asha.execute_script("document.activeElement.blur(); window.reviewroom.notesView.remote.readerRedrawMs = 600000;"
-                        "window.reviewroom.notesView.notes.get('evidence').shownAt = undefined;")
-    # The first edit (nothing drawn in the while before) is drawn; the next within the (now ten-minute) while is held.
-    bot.edit([len(bot.text), "[one]\n"], lambda text: text + "[one]\n")
-    wait_until(asha, lambda d: shown_note(d, "evidence") == bot.text, message="the first edit was not drawn")
-    drawn = bot.text
-    bot.edit([len(bot.text), "[two]\n"], lambda text: text + "[two]\n")
-    wait_js(asha, "return window.reviewroom.notesView.notes.get('evidence').shown.endsWith('[two]\\n')",
-            message="the edit never reached the page's model")
-    assert shown_note(asha, "evidence") == drawn, "the redraw was not held back"
-    # Focus draws it at once, and typing then lands in the whole text.
-    asha.execute_script("const a = document.getElementById('note-evidence'); a.focus(); a.setSelectionRange(0, 0);")
-    assert shown_note(asha, "evidence") == bot.text
-    asha.switch_to.active_element.send_keys("A")
-    wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="the typing was never confirmed")
-    bot.edit([len(bot.text), "[three]\n"], lambda text: text + "[three]\n")
-    assert bot.text.startswith("A" + body), bot.text[:80]
-    wait_until(asha, lambda d: shown_note(d, "evidence") == bot.text)
-    assert browser_errors(asha) == []
+    with Bot(daemon, created, "Bot") as bot:
+        body = LINE * 240
+        bot.edit([body], lambda text: body)
+        wait_until(asha, lambda d: shown_note(d, "evidence") == body, message="the long note never arrived")
+        asha.execute_script("document.activeElement.blur(); window.reviewroom.notesView.remote.readerRedrawMs = 600000;"
+                            "window.reviewroom.notesView.notes.get('evidence').shownAt = undefined;")
+        # The first edit (nothing drawn in the while before) is drawn; the next within the (now ten-minute) while is held.
+        bot.edit([len(bot.text), "[one]\n"], lambda text: text + "[one]\n")
+        wait_until(asha, lambda d: shown_note(d, "evidence") == bot.text, message="the first edit was not drawn")
+        drawn = bot.text
+        bot.edit([len(bot.text), "[two]\n"], lambda text: text + "[two]\n")
+        wait_js(asha, "return window.reviewroom.notesView.notes.get('evidence').shown.endsWith('[two]\\n')",
+                message="the edit never reached the page's model")
+        assert shown_note(asha, "evidence") == drawn, "the redraw was not held back"
+        # Focus draws it at once, and typing then lands in the whole text.
+        asha.execute_script("const a = document.getElementById('note-evidence'); a.focus(); a.setSelectionRange(0, 0);")
+        assert shown_note(asha, "evidence") == bot.text
+        asha.switch_to.active_element.send_keys("A")
+        wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="the typing was never confirmed")
+        bot.edit([len(bot.text), "[three]\n"], lambda text: text + "[three]\n")
+        assert bot.text.startswith("A" + body), bot.text[:80]
+        wait_until(asha, lambda d: shown_note(d, "evidence") == bot.text)
+        assert browser_errors(asha) == []

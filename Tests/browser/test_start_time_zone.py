@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
+from websockets.sync.client import connect
 
 from conftest import browser_errors
 from pages import invite_of, joined, schedule_via_api, set_value_of, sign_in, text_of, wait_until
@@ -34,6 +35,37 @@ def test_the_start_time_before_the_review_names_the_session_time_zone(daemon, fa
     # Across the room the start time is one line, not "6:02 AM" / "EST" wrapped in countdown-sized type.
     assert room.execute_script("const n = document.querySelector('.display-countdown-time');"
                                "return n.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(n).fontSize);")
+
+
+def test_a_start_time_gone_by_says_the_review_is_due_and_how_long_ago(daemon, facilitator, api_ready, browsers):
+    """Reviewers waiting in the lobby at 1:30 read "Starts at 1:14 PM GMT" and wondered whether
+    they had the wrong time: a start a minute or more past reads "Due at", with how long ago,
+    on the reviewer page and the display, until the facilitator starts the review."""
+    created = schedule_via_api(daemon, facilitator, "Started late", [], minutes=-20, template="rapid-remote-90",
+                               promptDeck="covid-recovery", lobbyOpensMinutesBefore=60,
+                               participants=[{"name": "Asha", "role": "reviewer"}, {"name": "Room", "role": "display"}])
+    asha, room = browsers(), browsers()
+    asha.get(invite_of(created, "Asha"))
+    room.get(invite_of(created, "Room"))
+    joined(asha)
+    joined(room)
+    ago = r"(19|20|21) min ago"
+    wait_until(asha, lambda d: re.fullmatch(ago, text_of(d, "[data-testid=start-detail]") or ""),
+               message=f"the lobby's start detail reads {text_of(asha, '[data-testid=start-detail]')!r}")
+    assert re.fullmatch(r"Due at \d{1,2}:\d{2} (AM|PM) GMT", text_of(asha, ".countdown")), text_of(asha, ".countdown")
+    wait_until(room, lambda d: re.fullmatch(r"due to start, " + ago, text_of(d, ".display-countdown-label") or ""),
+               message=f"the display's label reads {text_of(room, '.display-countdown-label')!r}")
+    # Once the facilitator starts it, the phase's countdown takes the place of both.
+    with connect(daemon.ws_url, subprotocols=["reviewroom.v1"], open_timeout=20) as console:
+        console.send(json.dumps({"type": "hello", "facilitatorToken": facilitator, "session": created["session"]["id"]}))
+        assert json.loads(console.recv(timeout=20))["type"] == "welcome"
+        console.send(json.dumps({"type": "session.start", "id": 1}))
+        assert next(m for m in (json.loads(console.recv(timeout=20)) for _ in range(20)) if m.get("id") == 1)["type"] == "ack"
+    wait_until(asha, lambda d: re.fullmatch(r"\d+:\d{2} left", text_of(d, ".countdown") or ""),
+               message=f"the started review's countdown reads {text_of(asha, '.countdown')!r}")
+    assert not asha.find_element(By.CSS_SELECTOR, "[data-testid=start-detail]").is_displayed()
+    wait_until(room, lambda d: "due to start" not in (text_of(d, ".display-countdown-label") or ""))
+    assert browser_errors(asha) == [] and browser_errors(room) == []
 
 
 def test_every_zone_the_browser_offers_is_one_the_server_takes(daemon, browsers):

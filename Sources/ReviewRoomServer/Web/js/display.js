@@ -129,7 +129,7 @@ if (!token) {
       // The room's own screen: its zone is the room's, so no "your time"; how long until the start.
       const start = startParts(s.startsAt, s.timeZone, now);
       time = start.when;
-      label = [t('display.startsAt'), start.until].filter(Boolean).join(', ');
+      label = [t(start.ago ? 'display.dueAt' : 'display.startsAt'), start.until, start.ago].filter(Boolean).join(', ');
     }
     setText(countdownTime, time);
     setText(countdownLabel, label);

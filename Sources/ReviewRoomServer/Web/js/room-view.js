@@ -524,8 +524,8 @@ export class RoomView {
     let detail = '';
     if (clock.status === 'scheduled' || clock.status === 'lobby') {
       const start = startParts(s.startsAt, s.timeZone, now);
-      text = t('clock.startsAt', { time: start.when });
-      detail = [start.local, start.until].filter(Boolean).join(' · ');
+      text = t(start.ago ? 'clock.dueAt' : 'clock.startsAt', { time: start.when });
+      detail = [start.local, start.until, start.ago].filter(Boolean).join(' · ');
     } else if (clock.status !== 'ended') text = formatCountdown(remaining);
     if (this.countdown.textContent !== text) this.countdown.textContent = text;
     if (this.startDetail.textContent !== detail) { this.startDetail.textContent = detail; this.startDetail.hidden = !detail; }

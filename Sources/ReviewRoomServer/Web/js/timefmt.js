@@ -112,16 +112,33 @@ export function timeUntil(ms) {
 }
 
 /**
+ * How long ago an instant `ms` back was, in words: "16 min ago", "1 h 5 min ago", "2 days ago";
+ * '' under a minute (a start just passed is not yet late).
+ */
+export function timeSince(ms) {
+  if (!(ms >= 60000)) return '';
+  const minutes = Math.floor(ms / 60000);
+  if (minutes < 60) return t('clock.minutesAgo', { m: minutes });
+  if (minutes < 48 * 60) {
+    const h = Math.floor(minutes / 60), m = minutes % 60;
+    return m ? t('clock.hoursMinutesAgo', { h, m }) : t('clock.hoursAgo', { h });
+  }
+  return t('clock.daysAgo', { d: Math.floor(minutes / 1440) });
+}
+
+/**
  * A session's start before it has started, in parts for the lobby and the not-open page:
  * `when`, the time in the session's zone with its name, and the date too unless it is the
  * same day there as `nowMs` (a lobby may open a day early, and "9:30 AM" alone was tomorrow in
  * Tokyo but today in Los Angeles); `local`, the same instant in the reader's own zone when it
- * reads differently there ("Wed 4:30 PM your time"), else ''; `until`, ``timeUntil``. Reviewers
- * from a partner school abroad had to convert the host's time by hand.
+ * reads differently there ("Wed 4:30 PM your time"), else ''; `until`, ``timeUntil``; `ago`,
+ * ``timeSince`` once the start is a minute or more past and nobody has started the review
+ * (reviewers waiting in the lobby read "Starts at 1:14 PM" at 1:30 and wondered whether they
+ * had the wrong time). Reviewers from a partner school abroad had to convert the host's time by hand.
  */
 export function startParts(iso, timeZone, nowMs, readerZone = undefined) {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return { when: iso, local: '', until: '' };
+  if (Number.isNaN(date.getTime())) return { when: iso, local: '', until: '', ago: '' };
   const day = { year: 'numeric', month: '2-digit', day: '2-digit' };
   const sameDay = formatIn(date, timeZone, day) === formatIn(new Date(nowMs), timeZone, day);
   const when = sameDay ? formatTimeOfDay(iso, timeZone)
@@ -129,7 +146,7 @@ export function startParts(iso, timeZone, nowMs, readerZone = undefined) {
   const wall = { weekday: 'short', hour: 'numeric', minute: '2-digit' };
   const theirs = formatIn(date, readerZone, wall);
   const local = theirs === formatIn(date, timeZone, wall) ? '' : t('clock.yourTime', { time: theirs });
-  return { when, local, until: timeUntil(date.getTime() - nowMs) };
+  return { when, local, until: timeUntil(date.getTime() - nowMs), ago: timeSince(nowMs - date.getTime()) };
 }
 
 /** The UTC instant (ISO string) of a wall-clock date and time in a time zone (``zonedTime``). */
