@@ -5,6 +5,14 @@ extension LanguageRule {
         "audio", "sound", "reception", "network", "battery", "lighting", "ventilation",
     ]
 
+    /// Things that break down, before "failed to" or "fails to" ("the projector failed to
+    /// start"): with these (and the technical nouns) it reports a fault, not a person's failing.
+    static let devices: Set<String> = [
+        "projector", "laptop", "laptops", "computer", "computers", "screen", "screens", "camera",
+        "cameras", "microphone", "mic", "speaker", "speakers", "printer", "device", "devices", "tablet",
+        "tablets", "ipad", "ipads", "whiteboard", "video", "app", "system", "server", "login", "upload", "download",
+    ]
+
     /// Words after "outstanding" that make it mean "still open" ("outstanding actions").
     static let pendingNouns: Set<String> = [
         "action", "actions", "issue", "issues", "item", "items", "question", "questions",
@@ -60,6 +68,10 @@ extension LanguageRule {
         LanguageRule("unacceptable", .grading, describe),
         LanguageRule("substandard", .grading, describe),
         LanguageRule("not good enough", .grading, describe),
+        LanguageRule("disappointing", .grading, describe),
+        LanguageRule("dreadful", .grading, describe),
+        LanguageRule("appalling", .grading, describe),
+        LanguageRule("rubbish", .grading, describe),
         // Absolutes
         LanguageRule("never", .absolute, howOften),
         LanguageRule("always", .absolute, howOften),
@@ -84,6 +96,8 @@ extension LanguageRule {
         LanguageRule("should have", .blame, possibility, unlessBefore: recommendationStarts),
         LanguageRule("should've", .blame, possibility),
         LanguageRule("shouldn't have", .blame, possibility, unlessBefore: recommendationStarts),
+        LanguageRule("failed to", .blame, curiosity, unlessAfter: technicalNouns.union(devices)),
+        LanguageRule("fails to", .blame, curiosity, unlessAfter: technicalNouns.union(devices)),
         // Certainty
         LanguageRule("clearly", .certainty, tentative, unlessBefore: mannerParticiples, unlessAfter: mannerVerbs),
         LanguageRule("obviously", .certainty, tentative),

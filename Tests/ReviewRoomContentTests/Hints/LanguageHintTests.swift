@@ -22,6 +22,10 @@ struct LanguageHintTests {
         ("Some pupils seemed lazy", ["lazy"]),
         ("Leaders should have planned this.", ["should have"]),
         ("They should’ve known", ["should’ve"]),
+        ("The teacher failed to model reading; the plan fails to say who.", ["failed to", "fails to"]),
+        // A fault in equipment is not blame
+        ("The projector failed to start and the wifi fails to reach room 4.", []),
+        ("Behaviour was disappointing, the library rubbish and the display appalling.", ["disappointing", "rubbish", "appalling"]),
         // Certainty
         ("Clearly, this is not working.", ["Clearly"]),
         ("Obviously the plan failed. Of course it did.", ["Obviously", "Of course"]),
