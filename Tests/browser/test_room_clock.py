@@ -1,7 +1,8 @@
 """The countdown's warnings on screen (BrowserClient.md, "Clock warnings"): "1 min left" in the
 last minute of a phase longer than a minute and "Time is up" after it, in words, on the
 reviewer page and the room display; the display also says them, drops the overtime style once
-the review has ended, tells of phases that move on by themselves, and fits 320 CSS px."""
+the review has ended, tells of phases that move on by themselves and what comes next, fits 320
+CSS px, and keeps its clock column on a 720p projector."""
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
@@ -100,3 +101,40 @@ def test_a_paused_clock_reads_as_paused_across_a_room(daemon, facilitator, api_r
     wait_until(room, lambda d: size(".display-status") == running, message="the display still looks paused after the resume")
     assert axe_problems(room) == []
     assert browser_errors(room) == [] and browser_errors(asha) == []
+
+
+def test_the_display_says_what_comes_next_and_keeps_its_clock_column_on_a_720p_screen(daemon, facilitator, api_ready, browsers):
+    """On a 1280x720 projector a two-line phase title with its purpose left the dashed "Paused"
+    cut off at the bottom (a projector cannot scroll); the column's type is now scaled down
+    together until it fits, the countdown still its largest. The room, which has no agenda to
+    look at, reads what comes after this phase."""
+    agenda = [{"title": "Evidence and enquiry questions", "kind": "evidence", "durationSec": 61,
+               "purpose": "Explore what is happening through the enquiry questions; note what you hear and see."},
+              {"title": "Coaching conversation", "kind": "discussion", "durationSec": 600}]
+    created = schedule_via_api(daemon, facilitator, "Fits a projector", [], agenda=agenda,
+                               participants=[{"name": "Room", "role": "display"}])
+    chair, (room,) = open_pages(created, browsers, ["Room"])
+    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    wait_text(room, "[data-testid=up-next]", "Next: Coaching conversation · 10 min")
+    assert "error" not in command(chair, "session.start")
+    wait_text(room, "[data-testid=clock-alert]", "1 min left")
+    assert "error" not in command(chair, "clock.pause")
+    wait_text(room, ".display-status", "Paused")
+    size = lambda selector: room.execute_script("return parseFloat(getComputedStyle(document.querySelector(arguments[0])).fontSize)", selector)  # noqa: E731
+    wait_until(room, lambda d: d.execute_script(
+        "return document.querySelector('.display-clock').getBoundingClientRect().bottom <= innerHeight"),
+        message="the clock column runs off a 720p screen")
+    assert room.execute_script("return document.documentElement.scrollHeight <= innerHeight"), "the display scrolls"
+    assert size(".display-countdown-time") > max(size(".display-status"), size(".display-alert"), size(".display-phase"))
+    assert size(".display-phase") >= 24 and size("[data-testid=up-next]") >= 11
+    fitted = room.execute_script("return document.querySelector('.display-clock').style.getPropertyValue('--clock-fit')")
+    assert fitted and 0.5 <= float(fitted) < 1, fitted
+    # On a 1080p screen the same column fits at full size.
+    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
+    wait_until(room, lambda d: d.execute_script("return document.querySelector('.display-clock').style.getPropertyValue('--clock-fit') === ''"),
+               message="a 1080p screen kept the type scaled down")
+    # The last phase has nothing after it.
+    assert "error" not in command(chair, "phase.next")
+    wait_until(room, lambda d: text_of(d, "[data-testid=up-next]") == "", message="the last phase still names a next one")
+    assert axe_problems(room) == []
+    assert browser_errors(room) == [] and browser_errors(chair) == []

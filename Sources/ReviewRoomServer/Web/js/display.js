@@ -3,7 +3,7 @@ import { byId, el, localize, morphChildren, replaceChildren } from './dom.js';
 import { roundOrder } from './floor-panel.js';
 import { clockAlert, clockIsStale, clockStatusText } from './room-rules.js';
 import { t } from './strings.js';
-import { formatDuration, startParts } from './timefmt.js';
+import { agendaLength, formatDuration, startParts } from './timefmt.js';
 import { joinSession, takeToken, takeLaterTokens, showNotice, fatalNotice } from './session-page.js';
 import { Announcer } from './announcer.js';
 import { setPageTitle } from './page-title.js';
@@ -35,6 +35,8 @@ if (!token) {
   // The one-minute warning and time-up in words, large enough to read across the room.
   const alert = el('p', { className: 'display-alert', attrs: { 'data-testid': 'clock-alert' } });
   const statusLine = el('p', { className: 'display-status' });
+  // What comes after this phase: the room has no agenda to look at (the reviewers' pages do).
+  const upNext = el('p', { className: 'display-next', attrs: { 'data-testid': 'up-next' } });
   // The name is what gets cut when the line is too long, never the words around it: "Reviewer 1
   // has the flo…" left the room guessing.
   const speakerParts = [0, 1, 2].map((i) => el('span', { className: i === 1 ? 'display-speaker-name' : 'display-speaker-words' }));
@@ -52,15 +54,23 @@ if (!token) {
     el('div', { className: 'display-top' }, title, fullScreen),
     // Headings for screen readers' heading navigation; the room reads the big type, not them.
     el('section', { className: 'display-clock', attrs: { 'aria-labelledby': 'display-clock-heading' } },
-      el('h2', { className: 'visually-hidden', id: 'display-clock-heading', textContent: t('clock.heading') }), phase, purpose, advances, countdown, alert, statusLine),
+      el('h2', { className: 'visually-hidden', id: 'display-clock-heading', textContent: t('clock.heading') }), phase, purpose, advances, countdown, alert, statusLine, upNext),
     el('section', { className: 'display-floor', attrs: { 'aria-labelledby': 'display-floor-heading' } },
       el('h2', { className: 'visually-hidden', id: 'display-floor-heading', textContent: t('floor.heading') }), speaker, turn, roundBox, queue),
     el('section', { className: 'display-prompt', attrs: { 'aria-label': t('prompt.heading') } },
       el('h2', { textContent: t('prompt.heading') }), question, questionGoesOn)));
 
-  const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
-  // The screen changed size (a projector plugged in, a window moved to it): the question again.
-  window.addEventListener('resize', () => fitToScreen(question, questionGoesOn));
+  const setText = (node, text) => {
+    if (node.textContent === text) return false;
+    node.textContent = text;
+    return true;
+  };
+  const clockColumn = main.querySelector('.display-clock');
+  // The screen changed size (a projector plugged in, a window moved to it): both columns again.
+  window.addEventListener('resize', () => {
+    fitToScreen(question, questionGoesOn);
+    fitCountdown(clockColumn);
+  });
   let lastPhase = null;
   const { model, connection } = joinSession({
     hello: () => ({ token }),
@@ -89,6 +99,8 @@ if (!token) {
     setText(phase, p ? p.title : t('clock.noPhase'));
     setText(purpose, p?.purpose ?? '');
     setText(advances, p?.onTimeUp === 'advance' && !ended ? t('phase.advances') : '');
+    const next = !ended && Number.isInteger(s.clock?.phase) ? s.agenda?.[s.clock.phase + 1] : null;
+    setText(upNext, next ? t('display.next', { phase: next.title, length: agendaLength(next.durationSec) }) : '');
     const floor = s.floor || {};
     const [before, after] = floor.speaker ? t('floor.speaking', { name: '\u0000' }).split('\u0000') : [t('floor.nobody'), ''];
     [before, floor.speaker ? model.nameOf(floor.speaker) : '', after].forEach((text, i) => setText(speakerParts[i], text));
@@ -106,12 +118,14 @@ if (!token) {
     setText(question, q ? q.text : t('prompt.none'));
     // After everything above it is drawn (more hands or a round take room from it too).
     fitToScreen(question, questionGoesOn);
+    fitCountdown(clockColumn);
     if (s.clock && s.clock.phase !== lastPhase && !connection.replaying) {
       if (lastPhase !== null) announcer.say(t('announce.phase', { phase: phase.textContent }));
       lastPhase = s.clock.phase;
     }
     tick();
   };
+  let fitted = null; // the countdown's classes when the clock column was last fitted
   const tick = () => {
     const s = model.session;
     if (!s) return;
@@ -132,19 +146,23 @@ if (!token) {
       label = [t(start.ago ? 'display.dueAt' : 'display.startsAt'), start.until, start.ago].filter(Boolean).join(', ');
     }
     setText(countdownTime, time);
-    setText(countdownLabel, label);
+    let resized = setText(countdownLabel, label);
     const stale = clockIsStale(connection.state, s.clock);
-    setText(statusLine, clockStatusText(t, s.clock, stale));
+    resized = setText(statusLine, clockStatusText(t, s.clock, stale)) || resized;
     statusLine.dataset.status = status ?? '';
     countdown.classList.toggle('stale', stale);
     countdown.classList.toggle('overtime', remaining < 0 && !ended && !waiting);
     countdown.classList.toggle('waiting', waiting); // a time of day with its zone: smaller than a countdown
     countdown.classList.toggle('paused', status === 'paused');
     const warning = clockAlert(s.clock, remaining);
-    setText(alert, warning ? t(`clock.alert.${warning}`) : '');
+    resized = setText(alert, warning ? t(`clock.alert.${warning}`) : '') || resized;
     alert.dataset.alert = warning ?? '';
     const left = model.turnRemainingSec(now);
     setText(turn, left === null ? '' : (left >= 0 ? t('floor.turnLeft', { time: formatDuration(left) }) : t('floor.turnOver')));
+    // Lines come and go under the countdown (a warning, "Paused") and its style changes (the
+    // start time is smaller): then the column is fitted again, not at every tick.
+    if (resized || fitted !== countdown.className) fitCountdown(clockColumn);
+    fitted = countdown.className;
   };
   model.subscribe(render);
   setInterval(tick, 250);
@@ -154,8 +172,26 @@ if (!token) {
 
 /** The smallest type a question is shrunk to (px): still legible from the back of a hall on a projector at 720p. */
 const MIN_QUESTION_PX = 14;
+/** The least the clock column's type is scaled to: the phase's title still 1.5rem, the countdown 2rem or more. */
+const MIN_CLOCK_FIT = 0.5;
 /** app.css's breakpoint below which the display is one scrolled column. */
 const ONE_COLUMN = '(max-width: 48rem)';
+
+/**
+ * Scales the clock column's type down together (`--clock-fit`, app.css) until its foot is on the
+ * screen: on a 720p projector a two-line phase title with its purpose left the dashed "Paused"
+ * (and what comes after the phase) cut off at the bottom, and a projector cannot scroll. All of
+ * it together, so the countdown stays the largest thing in it.
+ */
+function fitCountdown(column) {
+  column.style.removeProperty('--clock-fit');
+  if (window.matchMedia(ONE_COLUMN).matches) return;
+  let fit = 1;
+  while (fit > MIN_CLOCK_FIT && column.getBoundingClientRect().bottom > window.innerHeight) {
+    fit = Math.max(MIN_CLOCK_FIT, Math.round((fit - 0.05) * 100) / 100);
+    column.style.setProperty('--clock-fit', String(fit));
+  }
+}
 
 /**
  * Shrinks `node`'s type from the stylesheet's size until its foot is on the screen (a projector

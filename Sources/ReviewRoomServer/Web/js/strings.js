@@ -61,6 +61,7 @@ const en = {
   'display.leftPaused': 'left – clock paused',
   'display.startsAt': 'start time',
   'display.dueAt': 'due to start',
+  'display.next': 'Next: {phase} · {length}',
   'display.fullscreen': 'Full screen',
   'display.overtime': 'overtime',
   'display.moreWaiting': '+ {n} more waiting',
