@@ -41,6 +41,9 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The backup to restore is not a ReviewRoom database this build can open, or could
         /// not be put in place (``DatabaseRestore``).
         case restoreFailed
+        /// The caller's condition for a change did not hold in its transaction (an invite to a
+        /// session whose stored clock refuses new people); nothing was written.
+        case refused
         /// The store was closed before the operation ran.
         case closed
         /// Any other SQLite failure; `sqliteCode` says which.

@@ -35,4 +35,15 @@ struct PendingTimerFilterTests {
         #expect(PendingTimerFilter.mayHavePendingTimer(autoStart: false, lastClockChange: "not json"))
         #expect(PendingTimerFilter.mayHavePendingTimer(autoStart: false, lastClockChange: #"{"clock":{}}"#))
     }
+
+    @Test func theStoredClockSaysWhetherASessionHasEndedWithoutLoadingIt() throws {
+        #expect(StoredClockStatus(lastClockChange: nil) == .neverChanged)
+        #expect(StoredClockStatus(lastClockChange: "not json") == .unreadable)
+        #expect(StoredClockStatus(lastClockChange: try clockChange(.paused)) == .status("paused"))
+        #expect(StoredClockStatus.hasEnded(lastClockChange: try clockChange(.ended)))
+        for status in [ClockStatus.scheduled, .lobby, .live, .paused] {
+            #expect(!StoredClockStatus.hasEnded(lastClockChange: try clockChange(status)))
+        }
+        #expect(!StoredClockStatus.hasEnded(lastClockChange: nil) && !StoredClockStatus.hasEnded(lastClockChange: "{}"))
+    }
 }

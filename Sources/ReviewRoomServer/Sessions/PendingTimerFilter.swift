@@ -1,5 +1,3 @@
-import ReviewRoomProtocol
-
 /// Decides, from a stored session's row and its latest `clock.changed` event only, whether it
 /// may have a timer pending after a restart (and so must be loaded at start-up).
 ///
@@ -10,15 +8,12 @@ import ReviewRoomProtocol
 enum PendingTimerFilter {
     /// Whether to load the session at start-up.
     static func mayHavePendingTimer(autoStart: Bool, lastClockChange: String?) -> Bool {
-        guard let lastClockChange else { return autoStart }
-        guard let event = try? JSONParser.parse(Array(lastClockChange.utf8)),
-              let status = event["clock"]?["status"]?.string else {
-            return true // unreadable: load it and let the replay report what is wrong
-        }
-        switch status {
-        case "ended": return false
-        case "scheduled", "lobby": return autoStart
-        default: return true
+        switch StoredClockStatus(lastClockChange: lastClockChange) {
+        case .neverChanged: autoStart
+        case .unreadable: true // load it and let the replay report what is wrong
+        case .status("ended"): false
+        case .status("scheduled"), .status("lobby"): autoStart
+        case .status: true
         }
     }
 }

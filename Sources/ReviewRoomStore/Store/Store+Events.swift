@@ -47,18 +47,23 @@ extension Store {
     /// (read through a partial index: no log replay, however long the log).
     public func lastClockChange(of session: SessionID) async throws -> String? {
         try await read { [writer] connection in
-            let journal = try JournalRows.read(connection, session: session, directory: writer.journalDirectory)
-            // The literal name lets SQLite use the partial index `events_clock_changes`; a
-            // session's journal rows are its newest (a copied one is the same event in both).
-            return try connection.rows("""
-                SELECT coalesce(
-                    (SELECT j.data FROM event_journal AS j WHERE \(JournalRows.sql) AND j.name = 'clock.changed' ORDER BY j.seq DESC LIMIT 1),
-                    (SELECT data FROM events WHERE session = ?1 AND name = 'clock.changed' ORDER BY seq DESC LIMIT 1))
-                """) {
-                try $0.bind(1, session.rawValue)
-                try journal.bind($0)
-            } map: { $0.optionalText(0) }.first ?? nil
+            try Self.lastClockChange(connection, session, journal: writer.journalDirectory)
         }
+    }
+
+    /// ``lastClockChange(of:)`` inside a read or write transaction on `connection`.
+    static func lastClockChange(_ connection: SQLiteConnection, _ session: SessionID, journal directory: JournalDirectory) throws -> String? {
+        let journal = try JournalRows.read(connection, session: session, directory: directory)
+        // The literal name lets SQLite use the partial index `events_clock_changes`; a
+        // session's journal rows are its newest (a copied one is the same event in both).
+        return try connection.rows("""
+            SELECT coalesce(
+                (SELECT j.data FROM event_journal AS j WHERE \(JournalRows.sql) AND j.name = 'clock.changed' ORDER BY j.seq DESC LIMIT 1),
+                (SELECT data FROM events WHERE session = ?1 AND name = 'clock.changed' ORDER BY seq DESC LIMIT 1))
+            """) {
+            try $0.bind(1, session.rawValue)
+            try journal.bind($0)
+        } map: { $0.optionalText(0) }.first ?? nil
     }
 
     /// The session's last durable seq (0 without events); throws `.unknownSession` when it does not exist.

@@ -1,13 +1,23 @@
 extension Store {
     /// Invites one more person to session `id`; returns their one-time token.
-    /// - Throws: `.unknownSession`; `.invalidInput` for an empty name or role.
-    public func addParticipant(_ participant: NewParticipant, to id: SessionID) async throws -> IssuedInvite {
+    ///
+    /// `refusing`, when given, is asked in the same write transaction with the data of the
+    /// session's latest stored `clock.changed` event (nil when its clock never changed); true
+    /// refuses the invite and stores nothing. Events are stored by the same writer, so an event
+    /// stored before the invite is seen, however late the caller's own check was made (the HTTP
+    /// API refuses an invite to a session whose stored clock says it has ended).
+    /// - Throws: `.unknownSession`; `.invalidInput` for an empty name or role; `.refused`.
+    public func addParticipant(_ participant: NewParticipant, to id: SessionID,
+                               refusing: (@Sendable (_ lastClockChange: String?) -> Bool)? = nil) async throws -> IssuedInvite {
         try Self.validate(participant)
         let participantID = ParticipantID(try SecretToken.identifier(prefix: "p_"))
         let token = try SecretToken.generate()
-        return try await write { connection in
+        return try await write { [writer] connection in
             guard try Self.sessionRow(connection, id) != nil else {
                 throw StoreError(.unknownSession, "cannot invite '\(participant.name)' to session \(id): no such session is stored")
+            }
+            if let refusing, refusing(try Self.lastClockChange(connection, id, journal: writer.journalDirectory)) {
+                throw StoreError(.refused, "cannot invite '\(participant.name)' to session \(id): its stored clock refuses new people")
             }
             let order = try connection.integer("SELECT coalesce(max(invitation_order) + 1, 0) FROM participants WHERE session = ?1") {
                 try $0.bind(1, id.rawValue)

@@ -4,9 +4,10 @@ import ReviewRoomStore
 extension FacilitatorAPI {
     /// Invites one more person. Refused (409) once the session has ended: the participant list
     /// is part of the record of who took part, frozen with everything else at `session.end`.
-    /// Checked first (an invite to an ended session stores nothing), and again by the session's
-    /// actor in its own turn after the store added them: a `session.end` landing in between
-    /// is refused there too, and the stored invite withdrawn.
+    /// Checked first (an invite to an ended session stores nothing), again by the store in the
+    /// invite's own write (a `session.end` stored meanwhile), and by the session's actor in its
+    /// own turn after the store added them: a `session.end` landing in between is refused there
+    /// too, and the stored invite withdrawn.
     @Sendable func addParticipant(_ context: APIContext) async throws -> HTTPResponseBuilder {
         let session = try await ownedSession(context)
         let invite = try InviteRequest(try JSONFields(try JSONValue.parse(context.request.http.body)))
@@ -14,8 +15,16 @@ extension FacilitatorAPI {
             + "was written with its record (GET /api/v1/sessions/\(session.id)/record), or give someone already "
             + "in it a new link (POST /api/v1/sessions/\(session.id)/participants/{pid}/reissue)")
         guard !(try await state(of: session).isEnded) else { throw ended }
-        let issued = try await store.addParticipant(NewParticipant(name: invite.name, role: invite.role.rawValue),
-                                                    to: session.id)
+        let issued: IssuedInvite
+        do {
+            // The store checks once more in its write: a `session.end` stored since the check above
+            // (the session then unloaded) would otherwise be read back with this invite by a fresh
+            // load, and anyone joining meanwhile would be welcomed into a list that names them.
+            issued = try await store.addParticipant(NewParticipant(name: invite.name, role: invite.role.rawValue),
+                                                    to: session.id, refusing: StoredClockStatus.hasEnded)
+        } catch let error as StoreError where error.code == .refused {
+            throw ended
+        }
         let person = ReviewRoomCore.Participant(id: issued.participant.id.rawValue, name: invite.name, role: invite.role)
         do {
             try await live.addParticipant(session: session.id, person, by: context.facilitator.name, at: now())
