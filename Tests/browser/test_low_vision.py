@@ -145,6 +145,41 @@ def test_a_zoomed_reviewer_typing_in_a_note_sees_the_floor_a_cleared_hand_and_a_
     assert browser_errors(asha) == []
 
 
+IN_SIGHT = ("const c = document.querySelector('[data-testid=personal-cue]'), r = c.getBoundingClientRect(), v = visualViewport;"
+            "return [r.top >= v.offsetTop - 0.5, r.bottom <= v.offsetTop + v.height + 0.5,"
+            "        r.left >= v.offsetLeft - 0.5, r.right <= v.offsetLeft + v.width + 0.5];")
+
+
+def test_the_cue_is_kept_in_what_the_reviewer_sees_under_a_pinch_zoom(daemon, facilitator, api_ready, browsers):
+    """A fixed cue sits at the foot of the layout viewport, which a pinch zoom (or a tablet's
+    on-screen keyboard, which shrinks the visual viewport the same way) leaves out of sight: a
+    reviewer typing on a tablet was given the floor behind the keyboard. What is in view is the
+    visual viewport now, for the cue's place and for whether the floor panel can be seen."""
+    created = schedule_via_api(daemon, facilitator, "Cue under a pinch zoom", ["Asha"])
+    chair, (asha,) = open_pages(created, browsers, ["Asha"])
+    assert "error" not in command(chair, "session.start")
+    metrics(asha, 1024, 1100, 1)
+    asha.execute_script("window.scrollTo(0, 0)")
+    floor_box = "return document.querySelector('[data-testid=speaker]').closest('section').getBoundingClientRect().toJSON()"
+    box = asha.execute_script(floor_box)
+    assert box["bottom"] <= 1100 and box["bottom"] > 1100 / 2, box  # in the window, in its lower half
+    # Zoomed in by pinching to the window's upper left quarter: the floor panel is out of sight.
+    asha.execute_cdp_cmd("Emulation.setPageScaleFactor", {"pageScaleFactor": 2})
+    wait_js(asha, "return visualViewport.scale === 2")
+    assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Asha"), "turnSec": 60})
+    cue_says(asha, "You have the floor")
+    wait_until(asha, lambda d: all(d.execute_script(IN_SIGHT)), message=f"the cue is out of sight: {asha.execute_script(IN_SIGHT)}")
+    # Back to no zoom: the floor panel is in sight, so the cue goes.
+    asha.execute_cdp_cmd("Emulation.setPageScaleFactor", {"pageScaleFactor": 1})
+    wait_until(asha, lambda d: d.execute_script(CUE) is None, message="the cue stayed with the floor panel in sight")
+    assert browser_errors(asha) == []
+    # The pure part: how far each side moves in (the page is left for the home page here).
+    insets = run_in_page(asha, daemon, "import('/js/personal-cue.js').then((m) => done(["
+                         "  m.cueInsets({ top: 0, left: 0, bottom: 550, right: 504.6 }, { clientWidth: 1009, clientHeight: 1100 }),"
+                         "  m.cueInsets({ top: 0, left: 0, bottom: 1100, right: 1009 }, { clientWidth: 1009, clientHeight: 1100 })]))")
+    assert insets == [{"bottom": 550, "left": 0, "right": 504}, {"bottom": 0, "left": 0, "right": 0}], insets
+
+
 # Where the caret's line is drawn (viewport px): a hidden copy of the focused note, styled as it
 # is and laid over it, holding its text up to the caret and then a marker.
 CARET_LINE = ("const a = document.activeElement, s = getComputedStyle(a), r = a.getBoundingClientRect();"

@@ -38,13 +38,53 @@ export class PersonalCue {
     const text = cue ? cue.text : '';
     if (this.element.textContent !== text) this.element.textContent = text;
     if (this.element.hidden !== !cue) this.element.hidden = !cue;
-    if (cue) this.element.dataset.panel = cue.panel;
+    if (cue) {
+      this.element.dataset.panel = cue.panel;
+      this.keepInSight();
+    }
+  }
+
+  /**
+   * Keeps the cue at the foot of what the person sees: a fixed element sits at the foot of the
+   * layout viewport, which an on-screen keyboard (a tablet's Safari) or a pinch zoom covers or
+   * leaves out of sight — a reviewer typing on a tablet was given the floor behind the keyboard.
+   */
+  keepInSight() {
+    const insets = cueInsets(visibleArea(), document.documentElement);
+    for (const [side, px] of Object.entries(insets)) {
+      const value = px > 0 ? `${px}px` : '';
+      if (this.element.style.getPropertyValue(`--cue-inset-${side}`) !== value) {
+        if (value) this.element.style.setProperty(`--cue-inset-${side}`, value);
+        else this.element.style.removeProperty(`--cue-inset-${side}`);
+      }
+    }
   }
 }
 
-/** Whether `element` is wholly inside the viewport. */
+/**
+ * The part of the layout viewport the person sees, in `getBoundingClientRect` coordinates:
+ * smaller than the window under a pinch zoom or an on-screen keyboard that does not resize the
+ * page (`visualViewport`; the whole window where a browser lacks it).
+ */
+export function visibleArea(win = window) {
+  const view = win.visualViewport;
+  if (!view) return { top: 0, left: 0, bottom: win.innerHeight, right: win.innerWidth };
+  return { top: view.offsetTop, left: view.offsetLeft, bottom: view.offsetTop + view.height, right: view.offsetLeft + view.width };
+}
+
+/**
+ * How far (whole CSS px, never negative) the cue's sides must move in from the layout viewport's
+ * (`{clientWidth, clientHeight}`) to stay within `area`, pure.
+ */
+export function cueInsets(area, { clientWidth, clientHeight }) {
+  const px = (n) => Math.max(0, Math.round(n));
+  return { bottom: px(clientHeight - area.bottom), left: px(area.left), right: px(clientWidth - area.right) };
+}
+
+/** Whether `element` is wholly inside what the person sees (``visibleArea``). */
 export function wholeInView(element) {
   if (!element?.isConnected) return false;
   const box = element.getBoundingClientRect();
-  return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
+  const area = visibleArea();
+  return box.top >= area.top && box.bottom <= area.bottom && box.height > 0;
 }
