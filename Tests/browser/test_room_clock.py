@@ -138,3 +138,30 @@ def test_the_display_says_what_comes_next_and_keeps_its_clock_column_on_a_720p_s
     wait_until(room, lambda d: text_of(d, "[data-testid=up-next]") == "", message="the last phase still names a next one")
     assert axe_problems(room) == []
     assert browser_errors(room) == [] and browser_errors(chair) == []
+
+
+# Counts the layout reads (`getBoundingClientRect`) the page makes from now on.
+COUNT_MEASURES = ("window.measures = 0; const measure = Element.prototype.getBoundingClientRect;"
+                  "Element.prototype.getBoundingClientRect = function () { window.measures += 1; return measure.call(this); };")
+
+
+def test_a_busy_note_leaves_the_display_alone(daemon, facilitator, api_ready, browsers):
+    """The room's screen shows no notes, yet every keystroke in one redrew it and measured both
+    columns again (two forced layouts per keystroke, on what is often the room's oldest laptop)."""
+    created = schedule_via_api(daemon, facilitator, "Typing near the projector", [], agenda=AGENDA,
+                               participants=[{"name": "Room", "role": "display"}])
+    chair, (room,) = open_pages(created, browsers, ["Room"])
+    assert "error" not in command(chair, "session.start")
+    wait_js(room, "return window.reviewroom.model.session.clock.status === 'live'")
+    room.execute_async_script("requestAnimationFrame(() => setTimeout(arguments[0], 0))")
+    room.execute_script(COUNT_MEASURES)
+    for rev in range(20):
+        op = ["x"] if rev == 0 else [rev, "x"]
+        assert command(chair, "note.edit", {"note": "evidence", "rev": rev, "opId": f"busy-{rev}", "op": op}).get("type") == "ack"
+    wait_js(room, "return window.reviewroom.model.session.notes.find((n) => n.id === 'evidence').rev === 20")
+    assert room.execute_script("return window.measures") == 0
+    # A change the display shows is still drawn (and measured).
+    assert "error" not in command(chair, "clock.pause")
+    wait_text(room, ".display-status", "Paused")
+    assert room.execute_script("return window.measures") > 0
+    assert browser_errors(room) == [] and browser_errors(chair) == []

@@ -90,7 +90,9 @@ if (!token) {
   };
   const render = (change) => {
     const s = model.session;
-    if (!s) return;
+    // The room's screen shows no notes: a busy note's every keystroke redrew it and measured
+    // both columns again (forced layouts, on what is often the room's oldest laptop).
+    if (!s || change?.event?.name === 'note.op') return;
     if (change?.kind === 'event' && !connection.replaying) announce(change.event);
     setText(title, s.title);
     setPageTitle(t('display.pageTitle', { title: s.title }));
