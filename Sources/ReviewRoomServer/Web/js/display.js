@@ -69,7 +69,7 @@ if (!token) {
   // The screen changed size (a projector plugged in, a window moved to it): both columns again.
   window.addEventListener('resize', () => {
     fitToScreen(question, questionGoesOn);
-    fitCountdown(clockColumn);
+    fitClockColumn(clockColumn);
   });
   let lastPhase = null;
   const { model, connection } = joinSession({
@@ -120,7 +120,7 @@ if (!token) {
     setText(question, q ? q.text : t('prompt.none'));
     // After everything above it is drawn (more hands or a round take room from it too).
     fitToScreen(question, questionGoesOn);
-    fitCountdown(clockColumn);
+    fitClockColumn(clockColumn);
     if (s.clock && s.clock.phase !== lastPhase && !connection.replaying) {
       if (lastPhase !== null) announcer.say(t('announce.phase', { phase: phase.textContent }));
       lastPhase = s.clock.phase;
@@ -163,7 +163,7 @@ if (!token) {
     setText(turn, left === null ? '' : (left >= 0 ? t('floor.turnLeft', { time: formatDuration(left) }) : t('floor.turnOver')));
     // Lines come and go under the countdown (a warning, "Paused") and its style changes (the
     // start time is smaller): then the column is fitted again, not at every tick.
-    if (resized || fitted !== countdown.className) fitCountdown(clockColumn);
+    if (resized || fitted !== countdown.className) fitClockColumn(clockColumn);
     fitted = countdown.className;
   };
   model.subscribe(render);
@@ -185,7 +185,7 @@ const ONE_COLUMN = '(max-width: 48rem)';
  * (and what comes after the phase) cut off at the bottom, and a projector cannot scroll. All of
  * it together, so the countdown stays the largest thing in it.
  */
-function fitCountdown(column) {
+function fitClockColumn(column) {
   column.style.removeProperty('--clock-fit');
   if (window.matchMedia(ONE_COLUMN).matches) return;
   let fit = 1;
