@@ -11,6 +11,7 @@ extension LanguageRule {
         "projector", "laptop", "laptops", "computer", "computers", "screen", "screens", "camera",
         "cameras", "microphone", "mic", "speaker", "speakers", "printer", "device", "devices", "tablet",
         "tablets", "ipad", "ipads", "whiteboard", "video", "app", "system", "server", "login", "upload", "download",
+        "page", "website", "link", "file", "email",
     ]
 
     /// Words after "outstanding" that make it mean "still open" ("outstanding actions").
@@ -71,7 +72,6 @@ extension LanguageRule {
         LanguageRule("disappointing", .grading, describe),
         LanguageRule("dreadful", .grading, describe),
         LanguageRule("appalling", .grading, describe),
-        LanguageRule("rubbish", .grading, describe),
         // Absolutes
         LanguageRule("never", .absolute, howOften),
         LanguageRule("always", .absolute, howOften),

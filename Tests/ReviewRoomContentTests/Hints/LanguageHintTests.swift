@@ -25,7 +25,8 @@ struct LanguageHintTests {
         ("The teacher failed to model reading; the plan fails to say who.", ["failed to", "fails to"]),
         // A fault in equipment is not blame
         ("The projector failed to start and the wifi fails to reach room 4.", []),
-        ("Behaviour was disappointing, the library rubbish and the display appalling.", ["disappointing", "rubbish", "appalling"]),
+        ("Behaviour was disappointing and the display appalling; pupils picked up rubbish.", ["disappointing", "appalling"]),
+        ("The page failed to load.", []),
         // Certainty
         ("Clearly, this is not working.", ["Clearly"]),
         ("Obviously the plan failed. Of course it did.", ["Obviously", "Of course"]),
