@@ -77,7 +77,12 @@ class BlackholeProxy:
                     if source is server and entry["held"] is not None:
                         entry["held"] += data
                     else:
-                        (server if source is client else client).sendall(data)
+                        try:
+                            (server if source is client else client).sendall(data)
+                        except OSError:  # the other end closed first (a page leaving, a cut): this pair is over
+                            client.close()
+                            server.close()
+                            return
         client.close()
         server.close()
 

@@ -16,8 +16,9 @@ extension RecordText {
     static let shortBreakMilliseconds: Int64 = 60_000
 
     /// When they were online, to the minute: `09:28–10:42, 10:50–end` (`–now` in a draft), a
-    /// break under a minute left out; `—` when they never joined. The JSON has every stretch
-    /// to the second.
+    /// break under a minute left out, and a stretch within one minute as that minute alone
+    /// (`10:31`, not `10:31–10:31`); `—` when they never joined. The JSON has every stretch to
+    /// the second.
     static func stretches(_ person: RecordPerson, draft: Bool) -> String {
         guard person.attended == true, let spells = person.online, !spells.isEmpty else { return "—" }
         var shown: [RecordOnlineSpell] = []
@@ -32,7 +33,9 @@ extension RecordText {
             }
         }
         return shown.map { spell in
-            "\(spell.fromLocal.prefix(5))–" + (spell.untilEnd == true ? (draft ? "now" : "end") : String(spell.toLocal.prefix(5)))
+            let from = spell.fromLocal.prefix(5), to = spell.toLocal.prefix(5)
+            if spell.untilEnd == true { return "\(from)–" + (draft ? "now" : "end") }
+            return from == to ? String(from) : "\(from)–\(to)"
         }.joined(separator: ", ")
     }
 
