@@ -95,20 +95,27 @@ function formatIn(date, timeZone, fields) {
   }
 }
 
+/** The words for a span of whole minutes (1 or more), with the catalogue keys in `keys` (`minutes`, `hours`, `hoursMinutes`, `days`). */
+function minutesInWords(minutes, keys) {
+  if (minutes < 60) return t(keys.minutes, { m: minutes });
+  if (minutes < 48 * 60) {
+    const h = Math.floor(minutes / 60), m = minutes % 60;
+    return m ? t(keys.hoursMinutes, { h, m }) : t(keys.hours, { h });
+  }
+  return t(keys.days, { d: Math.floor(minutes / 1440) });
+}
+
+const UNTIL = { minutes: 'clock.inMinutes', hours: 'clock.inHours', hoursMinutes: 'clock.inHoursMinutes', days: 'clock.inDays' };
+const AGO = { minutes: 'clock.minutesAgo', hours: 'clock.hoursAgo', hoursMinutes: 'clock.hoursMinutesAgo', days: 'clock.daysAgo' };
+
 /**
  * How long until an instant `ms` away, in words: "in 21 h 38 min", "in 4 min", "in under a
  * minute", "in 3 days"; '' once it has come.
  */
 export function timeUntil(ms) {
   if (!(ms > 0)) return '';
-  const minutes = Math.ceil(ms / 60000);
-  if (minutes <= 1 && ms < 60000) return t('clock.inUnderAMinute');
-  if (minutes < 60) return t('clock.inMinutes', { m: minutes });
-  if (minutes < 48 * 60) {
-    const h = Math.floor(minutes / 60), m = minutes % 60;
-    return m ? t('clock.inHoursMinutes', { h, m }) : t('clock.inHours', { h });
-  }
-  return t('clock.inDays', { d: Math.floor(minutes / 1440) });
+  if (ms < 60000) return t('clock.inUnderAMinute');
+  return minutesInWords(Math.ceil(ms / 60000), UNTIL);
 }
 
 /**
@@ -116,14 +123,7 @@ export function timeUntil(ms) {
  * '' under a minute (a start just passed is not yet late).
  */
 export function timeSince(ms) {
-  if (!(ms >= 60000)) return '';
-  const minutes = Math.floor(ms / 60000);
-  if (minutes < 60) return t('clock.minutesAgo', { m: minutes });
-  if (minutes < 48 * 60) {
-    const h = Math.floor(minutes / 60), m = minutes % 60;
-    return m ? t('clock.hoursMinutesAgo', { h, m }) : t('clock.hoursAgo', { h });
-  }
-  return t('clock.daysAgo', { d: Math.floor(minutes / 1440) });
+  return ms >= 60000 ? minutesInWords(Math.floor(ms / 60000), AGO) : '';
 }
 
 /**
