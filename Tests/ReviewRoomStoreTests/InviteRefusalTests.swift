@@ -15,11 +15,10 @@ struct InviteRefusalTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
-        let (_, created) = try await StoreFixtures.session(in: store)
-        let (_, other) = try await StoreFixtures.session(in: store)
-        let id = created.session.id
+        let sessions = try await StoreFixtures.sessions(2, in: store)
+        let id = sessions[0]
         // Another session's end refuses nothing here.
-        _ = try await store.append([StoreFixtures.event(1, name: "clock.changed", data: Self.ended)], to: other.session.id)
+        _ = try await store.append([StoreFixtures.event(1, name: "clock.changed", data: Self.ended)], to: sessions[1])
         let seen = Locked<[String?]>([])
         let isEnded: @Sendable (String?) -> Bool = { change in
             seen.withLock { $0.append(change) }
