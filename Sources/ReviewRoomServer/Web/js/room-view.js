@@ -11,6 +11,7 @@ import { NextFrame } from './next-frame.js';
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
 import { WakeWatch } from './wake-watch.js';
 import { PersonalCue, wholeInView } from './personal-cue.js';
+import { HandBar, handBarState } from './hand-bar.js';
 import { arrivals, departureNews, joinedNews } from './presence-news.js';
 import { CONSOLE_SHORTCUTS, SHORTCUT_KEYS, clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
 import { refusalText } from './refusal-text.js';
@@ -139,7 +140,8 @@ export class RoomView {
     this.alert = el('p', { className: 'clock-alert', attrs: { 'data-testid': 'clock-alert' } });
     this.turnCountdown = el('p', { className: 'turn-countdown', attrs: { role: 'timer', 'aria-live': 'off' } });
     this.cue = new PersonalCue();
-    replaceChildren(this.root, this.header, this.refusalLine, this.cue.element,
+    this.handBar = new HandBar(() => this.toggleHand());
+    replaceChildren(this.root, this.header, this.refusalLine, this.cue.element, this.handBar.element,
       el('div', { className: 'room-grid' },
         // On a phone the first column comes first: time, the floor (raise hand) and the question.
         el('div', { className: 'column' }, this.clock, this.floor, this.prompt),
@@ -539,6 +541,7 @@ export class RoomView {
     if (this.turnCountdown.textContent !== turnText) this.turnCountdown.textContent = turnText;
     this.warnTurn(s.floor, turn);
     this.showCue(s.floor, turnText);
+    this.showHandBar(s.floor);
     this.sayWentOffline();
     this.tickSpoken(s, now);
     this.onTick?.(s, now);
@@ -552,6 +555,17 @@ export class RoomView {
     const speaking = me && floor?.speaker === me ? [t('floor.youSpeaking'), turnText].filter(Boolean).join(' · ') : null;
     const shownFor = { floor: this.floor.querySelector('[data-testid=speaker]'), prompt: this.prompt.querySelector('[data-testid=question]') };
     this.cue.update({ speaking, now: Date.now(), panelInView: (panel) => wholeInView(shownFor[panel]) });
+  }
+
+  // The hand toggle at the foot of a phone's screen while the panel's is out of sight
+  // (`hand-bar.js`); the console's live view and the facilitator have the controls instead.
+  showHandBar(floor) {
+    const canRaise = this.model.canEdit && !this.model.isFacilitator && !this.inConsole;
+    const place = (floor?.queue || []).findIndex((h) => h.participant === this.model.you?.id) + 1;
+    this.handBar.update(handBarState({
+      canRaise, place, countdown: this.countdown.textContent, refusal: this.refusalLine.textContent,
+      panelButtonInView: canRaise && wholeInView(this.floor.querySelector('#raise-hand')),
+    }));
   }
 
   // The speaker of a timed turn hears once, politely, that it is running out (`turnWarningNews`).

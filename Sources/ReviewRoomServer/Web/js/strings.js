@@ -132,6 +132,7 @@ const en = {
   'floor.respond': 'Direct response',
   'floor.pass': 'Pass',
   'floor.release': 'Finish my turn',
+  'handBar.place': 'Hand up, {pos} in the queue',
   'hand.contribution': 'contribution',
   'hand.response': 'direct response',
 

@@ -1,0 +1,118 @@
+"""A reviewer on a phone (a probe at 360 x 740): "Raise hand" sat at 825 px, under the title, the
+focus and the Now panel, and the notes they typed in were 2,000 px further down. While the Floor
+panel's button is out of sight, a bar at the foot of a narrow screen carries the same toggle
+with the phase's time (BrowserClient.md, "The hand on a phone"). It is for touch: hidden from
+screen readers and the tab order, which have the panel's button and Alt+Shift+H."""
+from selenium.webdriver.common.by import By
+
+from conftest import browser_errors
+from pages import command, participant_id, run_in_page, schedule_via_api, wait_js, wait_until
+from room_helpers import my_hand, open_pages
+
+BAR = ("const b = document.querySelector('[data-testid=hand-bar]');"
+       "const r = b.getBoundingClientRect(), button = b.querySelector('button');"
+       "return { shown: getComputedStyle(b).display !== 'none' && r.height > 0, top: r.top, bottom: r.bottom,"
+       "  height: innerHeight, status: b.querySelector('.hand-bar-status').textContent, button: button.textContent,"
+       "  ariaHidden: b.getAttribute('aria-hidden'), tabindex: button.getAttribute('tabindex') };")
+PANEL_BUTTON_TOP = "return document.getElementById('raise-hand').getBoundingClientRect().top"
+
+
+def metrics(driver, width, height, scale=1):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": False})
+
+
+def bar(driver):
+    return driver.execute_script(BAR)
+
+
+def bar_shows(driver, shown=True, **expected):
+    def matches(d):
+        b = bar(d)
+        return b if b["shown"] == shown and all(b[k] == v for k, v in expected.items()) else None
+    return wait_until(driver, matches, message=f"the hand bar is not {'shown' if shown else 'hidden'} with {expected}: {bar(driver)}")
+
+
+def test_on_a_phone_the_hand_is_at_the_foot_of_the_screen_while_the_floor_panel_is_out_of_sight(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "A hand on a phone", ["Asha"])
+    chair, (asha,) = open_pages(created, browsers, ["Asha"])
+    assert "error" not in command(chair, "session.start")
+    metrics(asha, 360, 740)
+    asha.execute_script("window.scrollTo(0, 0)")
+    assert asha.execute_script(PANEL_BUTTON_TOP) > 740, "the floor panel's button is on the first screen: nothing to test"
+    shown = bar_shows(asha, button="Raise hand")
+    assert shown["bottom"] <= 740 + 0.5 and shown["bottom"] > 700, shown  # at the foot of the screen
+    assert ":" in shown["status"], shown  # the phase's time
+    assert shown["ariaHidden"] == "true" and shown["tabindex"] == "-1", shown  # readers and keys use the panel's
+
+    # A tap raises the hand, as the panel's button would, and the bar says where it stands.
+    asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar] button").click()
+    wait_until(asha, lambda d: my_hand(d), message="the bar's button raised no hand")
+    bar_shows(asha, button="Lower hand")
+    assert bar(asha)["status"].startswith("Hand up, 1st in the queue · "), bar(asha)
+    assert asha.find_element(By.ID, "raise-hand").text == "Lower hand"
+    asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar] button").click()
+    wait_until(asha, lambda d: my_hand(d) is None, message="the bar's button did not lower the hand")
+    bar_shows(asha, button="Raise hand")
+
+    # With the panel's own button in sight the bar goes; scrolled away, it is back.
+    asha.execute_script("document.getElementById('raise-hand').scrollIntoView({block: 'center'})")
+    bar_shows(asha, shown=False)
+    note = created["session"]["notes"][0]["id"]
+    asha.execute_script("document.getElementById('note-' + arguments[0]).scrollIntoView({block: 'center'})", note)
+    bar_shows(asha)
+
+    # Given the floor while typing: the cue ("You have the floor") shows above the bar, not under it.
+    assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Asha"), "turnSec": 60})
+    cue = wait_until(asha, lambda d: d.execute_script(
+        "const c = document.querySelector('[data-testid=personal-cue]');"
+        "return c.hidden ? null : c.getBoundingClientRect().bottom"), message="no cue for the floor")
+    assert cue <= bar(asha)["top"] + 0.5, (cue, bar(asha))
+
+    # The end takes the hand away, and the bar with it.
+    assert "error" not in command(chair, "session.end")
+    bar_shows(asha, shown=False)
+    assert browser_errors(asha) == []
+
+
+def test_the_bar_is_only_for_a_narrow_screen_tall_enough_to_spare_it(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "A hand on other screens", [], template="rapid-remote-90",
+                               participants=[{"name": "Asha", "role": "reviewer"}, {"name": "Olu", "role": "observer"}])
+    chair, (asha, olu) = open_pages(created, browsers, ["Asha", "Olu"])
+    assert "error" not in command(chair, "session.start")
+    note = created["session"]["notes"][0]["id"]
+    to_the_notes = "document.getElementById('note-' + arguments[0]).scrollIntoView({block: 'end'})"
+    metrics(asha, 360, 740)
+    asha.execute_script(to_the_notes, note)
+    bar_shows(asha)
+    # A desktop, with the floor panel scrolled away as well: no bar.
+    metrics(asha, 1280, 700)
+    asha.execute_script(to_the_notes, note)
+    wait_js(asha, PANEL_BUTTON_TOP + " < 0")
+    bar_shows(asha, shown=False)
+    # A desktop at 400 % (320 x 200 CSS px): a bar would take a third of the screen.
+    metrics(asha, 320, 200, 4)
+    asha.execute_script(to_the_notes, note)
+    bar_shows(asha, shown=False)
+    # An observer raises no hand, so gets no bar; nor does the facilitator, who runs the floor.
+    for page in (olu, chair):
+        metrics(page, 360, 740)
+        page.execute_script(to_the_notes, note)
+        wait_js(page, "return window.scrollY > 300")
+        bar_shows(page, shown=False)
+    assert browser_errors(asha) == []
+
+
+def test_what_the_bar_says(daemon, browsers):
+    driver = browsers()
+    said = run_in_page(driver, daemon, "import('/js/hand-bar.js').then(({ handBarState: s }) => done(["
+                       "  s({ canRaise: true, panelButtonInView: false, place: 0, countdown: '12:00', refusal: '' }),"
+                       "  s({ canRaise: true, panelButtonInView: false, place: 2, countdown: '-0:30', refusal: '' }),"
+                       "  s({ canRaise: true, panelButtonInView: false, place: 2, countdown: '1:00', refusal: 'Not sent: you are offline' }),"
+                       "  s({ canRaise: true, panelButtonInView: true, place: 0, countdown: '1:00', refusal: '' }),"
+                       "  s({ canRaise: false, panelButtonInView: false, place: 0, countdown: '1:00', refusal: '' })]))")
+    assert said == [
+        {"button": "Raise hand", "status": "12:00"},
+        {"button": "Lower hand", "status": "Hand up, 2nd in the queue · -0:30"},
+        {"button": "Lower hand", "status": "Not sent: you are offline"},  # what the last tap came to
+        None, None,
+    ], said
