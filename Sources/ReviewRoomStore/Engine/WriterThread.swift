@@ -7,15 +7,7 @@ import Logging
 /// the write connection, takes every queued job, runs them all in one transaction and, after
 /// COMMIT, reports each outcome in queue order (group commit).
 final class WriterThread: Sendable {
-    private struct Queue {
-        var jobs: [WriteJob] = []
-        var closing = false
-        var finished = false
-        var waiters: [CheckedContinuation<Void, Never>] = []
-    }
-
-    private let queue = Locked(Queue())
-    private let wake = DispatchSemaphore(value: 0)
+    private let queue = StoreJobQueue<WriteJob>()
     private let configuration: StoreConfiguration
     /// Kept alive here because the writer connection's WAL hook points at it.
     private let checkpointer: Checkpointer
@@ -46,6 +38,7 @@ final class WriterThread: Sendable {
                 // Before the store opens, so its first reads look rows up by id; failing, they
                 // scan until the first transaction reads the journal back.
                 try? writer.journalDirectory.readBack(connection)
+                writer.queue.threadStarted()
                 return connection
             },
             serve: { writer.serve($0) }
@@ -55,29 +48,14 @@ final class WriterThread: Sendable {
 
     /// Queues a job; fails it at once with `.closed` when the store is closing.
     func enqueue(_ job: WriteJob) {
-        let accepted = queue.withLock { queue in
-            guard !queue.closing else { return false }
-            queue.jobs.append(job)
-            return true
-        }
-        if accepted {
-            wake.signal()
-        } else {
-            job.fail(StoreError(.closed, "the store at \(configuration.dataDirectory) is closed"))
-        }
+        guard !queue.enqueue(job) else { return }
+        job.fail(StoreError(.closed, "the store at \(configuration.dataDirectory) is closed"))
     }
 
     /// Finishes every queued job, closes the connection and stops the thread. Safe to call
     /// more than once; every call returns once the thread has stopped.
     func close() async {
-        await withCheckedContinuation { (stopped: CheckedContinuation<Void, Never>) in
-            let finished = queue.withLock { queue -> Bool in
-                queue.closing = true
-                if !queue.finished { queue.waiters.append(stopped) }
-                return queue.finished
-            }
-            if finished { stopped.resume() } else { wake.signal() }
-        }
+        await queue.close()
     }
 
     private func serve(_ connection: SQLiteConnection) {
@@ -95,12 +73,7 @@ final class WriterThread: Sendable {
                 }
                 continue
             }
-            let (jobs, stopping) = queue.withLock { queue -> ([WriteJob], Bool) in
-                let count = min(queue.jobs.count, configuration.maxBatchSize)
-                let jobs = Array(queue.jobs.prefix(count))
-                queue.jobs.removeFirst(count)
-                return (jobs, queue.jobs.isEmpty && queue.closing)
-            }
+            let (jobs, stopping) = queue.take(upTo: configuration.maxBatchSize)
             if !jobs.isEmpty {
                 batch.commit(jobs)
                 checkpointer.finishIfNeeded(on: connection)
@@ -109,13 +82,8 @@ final class WriterThread: Sendable {
                 batch.foldWholeJournal()
                 try? connection.execute("PRAGMA optimize")
                 connection.close()
-                let waiters = queue.withLock { queue -> [CheckedContinuation<Void, Never>] in
-                    queue.finished = true
-                    defer { queue.waiters.removeAll() }
-                    return queue.waiters
-                }
-                for waiter in waiters { waiter.resume() }
                 health.close()
+                queue.threadStopped()
                 return
             }
             // Jobs left behind by `maxBatchSize` each still have a signal pending, so the loop comes back.
@@ -126,9 +94,9 @@ final class WriterThread: Sendable {
     /// commits are failing and ``StoreConfiguration/commitRetryMilliseconds`` passed without one.
     private func waitForWork() -> Bool {
         guard health.current != nil, let retry = configuration.commitRetryMilliseconds else {
-            wake.wait()
+            queue.waitForWork()
             return true
         }
-        return wake.wait(timeout: .now() + .milliseconds(max(1, retry))) == .success
+        return queue.waitForWork(until: .now() + .milliseconds(max(1, retry)))
     }
 }
