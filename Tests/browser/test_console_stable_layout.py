@@ -9,7 +9,7 @@ import re
 
 from conftest import browser_errors
 from console_helpers import no_control_held, started_console
-from pages import click_when_ready, command, participant_id, wait_until
+from pages import click_when_ready, command, invite_of, joined, open_live_console, participant_id, run_in_page, schedule_via_api, wait_until
 from room_helpers import refusal
 
 PLACES = "return Object.fromEntries(arguments[0].map((id) => [id, Math.round(document.getElementById(id).getBoundingClientRect().top + scrollY)]))"
@@ -44,4 +44,30 @@ def test_the_controls_stay_put_when_undo_a_refusal_or_hands_appear(daemon, facil
     wait_until(console, lambda d: re.fullmatch(r"2\. Phase 2 · \d{1,2}:\d\d left \(paused\) · Floor: Ben · 2 hands up", glance(d)),
                message=f"the glance line reads {glance(console)!r}")
     assert console.execute_script(PLACES, ids) == before, "the floor and the pause moved the controls"
+    assert browser_errors(console) == []
+
+
+def test_before_the_start_the_glance_line_says_when_it_is_due_and_who_has_joined(daemon, facilitator, api_ready, browsers):
+    """A facilitator waiting in the lobby on a tablet read "Not started yet" and scrolled a screen
+    down to see the start time and who had come: the glance line now says both."""
+    created = schedule_via_api(daemon, facilitator, "Waiting in the lobby", ["Asha", "Ben", "Cai"], minutes=5)
+    console = browsers()
+    open_live_console(console, daemon.base, facilitator, "Waiting in the lobby")
+    glance = lambda d: d.find_element("id", "controls-glance").text  # noqa: E731
+    shape = r"Not started yet · starts \d{1,2}:\d\d [AP]M GMT, in [45] min · (\d) of 4 joined"
+    first = wait_until(console, lambda d: re.fullmatch(shape, glance(d)), message=f"the glance line reads {glance(console)!r}")
+    asha = browsers()
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    wait_until(console, lambda d: (lambda m: m and int(m[1]) == int(first[1]) + 1)(re.fullmatch(shape, glance(d))),
+               message=f"Asha's arrival is not counted: {glance(console)!r}")
+    # Late, and a display is not counted among the people (pure: `controlsGlance`).
+    lines = run_in_page(console, daemon, "import('/js/controls-glance.js').then(({ controlsGlance }) => {"
+                        "  const s = { startsAt: '2026-12-01T09:30:00Z', timeZone: 'Europe/London', clock: { status: 'lobby' },"
+                        "    participants: [{ id: 'a', role: 'facilitator' }, { id: 'b', role: 'reviewer' }, { id: 'c', role: 'display' }] };"
+                        "  const at = (iso, online) => controlsGlance(s, { now: Date.parse(iso), online: new Set(online) });"
+                        "  done([at('2026-12-01T09:46:10Z', ['a', 'c']), at('2026-12-01T09:29:30Z', []), at('2026-12-01T09:30:20Z', ['a', 'b'])]); })")
+    assert lines == ["Not started yet · due 9:30 AM GMT, 16 min ago · 1 of 2 joined",
+                     "Not started yet · starts 9:30 AM GMT, in under a minute · 0 of 2 joined",
+                     "Not started yet · starts 9:30 AM GMT · 2 of 2 joined"], lines
     assert browser_errors(console) == []

@@ -15,7 +15,8 @@ import { RecentEvents } from './recent-events.js';
 import { LateCommands } from './late-commands.js';
 import { UncertainCommands } from './uncertain-commands.js';
 import { NextFrame } from './next-frame.js';
-import { formatCountdown, formatDuration } from './timefmt.js';
+import { controlsGlance } from './controls-glance.js';
+import { formatDuration } from './timefmt.js';
 
 // After a control's command is answered it stays unavailable this long, so the second click
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
@@ -114,21 +115,9 @@ export class LiveConsole {
     connection.connect();
   }
 
-  /** The glance line: the phase, its time, who has the floor and how many hands are up. */
+  /** The glance line (`controlsGlance`), redrawn at each tick of the room's clock. */
   showGlance(s, now) {
-    const status = s.clock?.status;
-    let text;
-    if (status === 'ended') text = t('clock.ended');
-    else if (status === 'scheduled' || status === 'lobby') text = t('control.glanceNotStarted');
-    else {
-      const phase = s.agenda?.[s.clock.phase];
-      const speaker = s.floor?.speaker;
-      const hands = (s.floor?.queue || []).length;
-      text = [phase ? `${s.clock.phase + 1}. ${phase.title}` : null,
-        formatCountdown(this.model.remainingSec(now)) + (status === 'paused' ? ` (${t('control.glancePaused')})` : ''),
-        speaker ? t('control.glanceFloor', { name: this.model.nameOf(speaker) }) : t('control.glanceNoFloor'),
-        t(hands === 1 ? 'control.glanceHand' : 'control.glanceHands', { n: hands })].filter(Boolean).join(' · ');
-    }
+    const text = controlsGlance(s, { now, remainingSec: (at) => this.model.remainingSec(at), nameOf: (id) => this.model.nameOf(id), online: this.model.online });
     if (this.glance.textContent !== text) this.glance.textContent = text;
   }
 
