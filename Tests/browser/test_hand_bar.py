@@ -14,6 +14,7 @@ BAR = ("const b = document.querySelector('[data-testid=hand-bar]');"
        "return { shown: getComputedStyle(b).display !== 'none' && r.height > 0, top: r.top, bottom: r.bottom,"
        "  height: innerHeight, status: b.querySelector('.hand-bar-status').textContent, button: button.textContent,"
        "  ariaHidden: b.getAttribute('aria-hidden'), tabindex: button.getAttribute('tabindex') };")
+CUE_SHOWN = "return !document.querySelector('[data-testid=personal-cue]').hidden"
 PANEL_BUTTON_TOP = "return document.getElementById('raise-hand').getBoundingClientRect().top"
 
 
@@ -61,11 +62,30 @@ def test_on_a_phone_the_hand_is_at_the_foot_of_the_screen_while_the_floor_panel_
     asha.execute_script("document.getElementById('note-' + arguments[0]).scrollIntoView({block: 'center'})", note)
     bar_shows(asha)
 
-    # Given the floor while typing: the cue ("You have the floor") shows above the bar, not under it.
+    # Given the floor while typing: the bar becomes the cue ("You have the floor", its turn's
+    # time) and offers "Finish my turn", as the panel does; the cue itself stays away.
     assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Asha"), "turnSec": 60})
+    speaking = bar_shows(asha, button="Finish my turn")
+    assert speaking["status"].startswith("You have the floor · Turn: ") and "left" in speaking["status"], speaking
+    assert asha.execute_script(CUE_SHOWN) is False, "the cue repeats what the bar says"
+    asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar] button").click()
+    wait_js(asha, "return window.reviewroom.model.session.floor.speaker === null", message="the bar's button did not end the turn")
+    bar_shows(asha, button="Raise hand")
+    # In a round the speaker's bar offers "Pass".
+    asha_id, chair_id = participant_id(created, "Asha"), chair.execute_script("return window.reviewroom.model.you.id")
+    assert "error" not in command(chair, "round.start", {"order": [asha_id, chair_id], "secondsEach": 60})
+    bar_shows(asha, button="Pass")
+    asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar] button").click()
+    wait_js(asha, "return window.reviewroom.model.session.floor.speaker !== arguments[0]", asha_id, message="the bar's Pass did not pass")
+    assert "error" not in command(chair, "round.stop")
+    bar_shows(asha, button="Raise hand")
+
+    # A one-off cue (a question shown) goes above the bar, not under it.
+    question = created["session"]["prompts"]["deck"][0]
+    assert "error" not in command(chair, "prompt.show", {"prompt": question["id"]})
     cue = wait_until(asha, lambda d: d.execute_script(
         "const c = document.querySelector('[data-testid=personal-cue]');"
-        "return c.hidden ? null : c.getBoundingClientRect().bottom"), message="no cue for the floor")
+        "return c.hidden ? null : c.getBoundingClientRect().bottom"), message="no cue for the question")
     assert cue <= bar(asha)["top"] + 0.5, (cue, bar(asha))
 
     # The end takes the hand away, and the bar with it.
@@ -104,15 +124,22 @@ def test_the_bar_is_only_for_a_narrow_screen_tall_enough_to_spare_it(daemon, fac
 
 def test_what_the_bar_says(daemon, browsers):
     driver = browsers()
-    said = run_in_page(driver, daemon, "import('/js/hand-bar.js').then(({ handBarState: s }) => done(["
-                       "  s({ canRaise: true, panelButtonInView: false, place: 0, countdown: '12:00', refusal: '' }),"
-                       "  s({ canRaise: true, panelButtonInView: false, place: 2, countdown: '-0:30', refusal: '' }),"
-                       "  s({ canRaise: true, panelButtonInView: false, place: 2, countdown: '1:00', refusal: 'Not sent: you are offline' }),"
-                       "  s({ canRaise: true, panelButtonInView: true, place: 0, countdown: '1:00', refusal: '' }),"
-                       "  s({ canRaise: false, panelButtonInView: false, place: 0, countdown: '1:00', refusal: '' })]))")
+    said = run_in_page(driver, daemon, "import('/js/hand-bar.js').then(({ handBarState: s }) => {"
+                       "  const away = () => false, seen = (action) => action === 'hand';"
+                       "  done(["
+                       "  s({ canRaise: true, panelButtonInView: away, place: 0, countdown: '12:00', refusal: '' }),"
+                       "  s({ canRaise: true, panelButtonInView: away, place: 2, countdown: '-0:30', refusal: '' }),"
+                       "  s({ canRaise: true, panelButtonInView: away, place: 2, countdown: '1:00', refusal: 'Not sent: you are offline' }),"
+                       "  s({ canRaise: true, panelButtonInView: away, place: 0, countdown: '1:00', refusal: '', speaking: { text: 'You have the floor', inRound: false } }),"
+                       "  s({ canRaise: true, panelButtonInView: seen, place: 0, countdown: '1:00', refusal: '', speaking: { text: 'You have the floor', inRound: true } }),"
+                       "  s({ canRaise: true, panelButtonInView: seen, place: 0, countdown: '1:00', refusal: '' }),"
+                       "  s({ canRaise: false, panelButtonInView: away, place: 0, countdown: '1:00', refusal: '' })]); })")
+    hand = {"action": "hand", "speaking": False}
     assert said == [
-        {"button": "Raise hand", "status": "12:00"},
-        {"button": "Lower hand", "status": "Hand up, 2nd in the queue · -0:30"},
-        {"button": "Lower hand", "status": "Not sent: you are offline"},  # what the last tap came to
+        {**hand, "button": "Raise hand", "status": "12:00"},
+        {**hand, "button": "Lower hand", "status": "Hand up, 2nd in the queue · -0:30"},
+        {**hand, "button": "Lower hand", "status": "Not sent: you are offline"},  # what the last tap came to
+        {"action": "release", "button": "Finish my turn", "status": "You have the floor", "speaking": True},
+        {"action": "pass", "button": "Pass", "status": "You have the floor", "speaking": True},  # the hand's button in sight is not Pass's
         None, None,
     ], said

@@ -2,7 +2,8 @@
 // sat at 825 px, under the title, the focus and the Now panel; a reviewer typing in a note (at
 // 2,900 px) scrolled up past everything to raise a hand and back down to write. While the
 // panel's button is out of sight, a bar at the foot of a narrow screen carries the same toggle,
-// the phase's time and what the last press came to. It is a shortcut for touch and a pointer:
+// the phase's time and what the last press came to; while the person speaks, "Finish my turn"
+// (or "Pass" in a round) and their turn's time, in the personal cue's colours and in its place. It is a shortcut for touch and a pointer:
 // screen readers and keyboards have the panel's button and Alt+Shift+H, so the bar is hidden
 // from them (`aria-hidden`, its button out of the tab order), and one that comes and goes as the
 // page scrolls is never what a screen reader is on. The stylesheet shows it only on a narrow
@@ -13,32 +14,46 @@ import { ordinal, t } from './strings.js';
 /**
  * What the bar shows, pure: null when it does not show (this person cannot raise a hand —
  * an observer, a display, the facilitator who runs the floor, anyone after the end — or the
- * panel's own button is in sight), else `{ button, status }`: the toggle's words and the line
- * beside it (the latest refusal, else the hand's place in the queue and the phase's time).
+ * panel's own button for what the bar offers is in sight), else `{ action, button, status,
+ * speaking }`. While this person has the floor (`speaking`: `{ text, inRound }`) it offers to
+ * end the turn ('release', "Finish my turn"; 'pass', "Pass", in a round) and says so, as the
+ * panel does; otherwise the hand ('hand', "Raise hand" / "Lower hand") with its place in the
+ * queue and the phase's time. The latest refusal's words come first either way: that line is
+ * at the top of the page, where a press at the foot was not seen to fail.
+ * `panelButtonInView(action)` says whether the panel's button for `action` is in sight.
  */
-export function handBarState({ canRaise, panelButtonInView, place, countdown, refusal }) {
-  if (!canRaise || panelButtonInView) return null;
+export function handBarState({ canRaise, panelButtonInView, place, countdown, refusal, speaking = null }) {
+  if (!canRaise) return null;
+  const action = speaking ? (speaking.inRound ? 'pass' : 'release') : 'hand';
+  if (panelButtonInView(action)) return null;
+  const words = { pass: 'floor.pass', release: 'floor.release', hand: place ? 'floor.lower' : 'floor.raise' };
   const hand = place ? t('handBar.place', { pos: ordinal(place) }) : '';
-  return {
-    button: t(place ? 'floor.lower' : 'floor.raise'),
-    status: refusal || [hand, countdown].filter(Boolean).join(' · '),
-  };
+  const status = speaking ? speaking.text : [hand, countdown].filter(Boolean).join(' · ');
+  return { action, button: t(words[action]), status: refusal || status, speaking: !!speaking };
 }
 
 /** The bar's element; `update` brings it in line with `handBarState`. */
 export class HandBar {
-  /** `toggle` raises or lowers this person's hand (the panel button's own action). */
-  constructor(toggle) {
+  /** `act(action)` does what the panel's button for `action` ('hand', 'release', 'pass') does. */
+  constructor(act) {
+    this.state = null;
     this.status = el('span', { className: 'hand-bar-status' });
-    this.button = el('button', { type: 'button', attrs: { tabindex: '-1', 'data-testid': 'hand-bar-button' }, on: { click: () => toggle() } });
+    this.button = el('button', { type: 'button', attrs: { tabindex: '-1', 'data-testid': 'hand-bar-button' }, on: { click: () => { if (this.state) act(this.state.action); } } });
     this.element = el('div', { className: 'hand-bar', attrs: { 'aria-hidden': 'true', 'data-testid': 'hand-bar', hidden: '' } }, this.status, this.button);
   }
 
   /** Shows `state` (from `handBarState`), or hides the bar for null. */
   update(state) {
+    this.state = state;
     if (this.element.hidden !== !state) this.element.hidden = !state;
     if (!state) return;
     if (this.button.textContent !== state.button) this.button.textContent = state.button;
     if (this.status.textContent !== state.status) this.status.textContent = state.status;
+    this.element.classList.toggle('speaking', state.speaking);
+  }
+
+  /** Whether the bar is on the screen (the stylesheet shows it only on a narrow, tall enough one). */
+  get onScreen() {
+    return !this.element.hidden && this.element.getClientRects().length > 0;
   }
 }

@@ -140,7 +140,9 @@ export class RoomView {
     this.alert = el('p', { className: 'clock-alert', attrs: { 'data-testid': 'clock-alert' } });
     this.turnCountdown = el('p', { className: 'turn-countdown', attrs: { role: 'timer', 'aria-live': 'off' } });
     this.cue = new PersonalCue();
-    this.handBar = new HandBar(() => this.toggleHand());
+    this.handBar = new HandBar((action) => {
+      if (action === 'hand') this.toggleHand(); else this.send(action === 'pass' ? 'round.pass' : 'floor.release');
+    });
     replaceChildren(this.root, this.header, this.refusalLine, this.cue.element, this.handBar.element,
       el('div', { className: 'room-grid' },
         // On a phone the first column comes first: time, the floor (raise hand) and the question.
@@ -540,31 +542,41 @@ export class RoomView {
     const turnText = turn === null ? '' : (turn >= 0 ? t('floor.turnLeft', { time: formatDuration(turn) }) : t('floor.turnOver'));
     if (this.turnCountdown.textContent !== turnText) this.turnCountdown.textContent = turnText;
     this.warnTurn(s.floor, turn);
+    this.showHandBar(s.floor, turnText);
     this.showCue(s.floor, turnText);
-    this.showHandBar(s.floor);
     this.sayWentOffline();
     this.tickSpoken(s, now);
     this.onTick?.(s, now);
   }
 
   // What concerns this person, at the foot of the screen when its panel is out of view
-  // (`personal-cue.js`); the facilitator runs the floor from the controls and needs none.
+  // (`personal-cue.js`); the facilitator runs the floor from the controls and needs none. On a
+  // phone the hand bar says "You have the floor" itself, so the cue leaves that to it.
   showCue(floor, turnText) {
     if (this.model.isFacilitator) return;
-    const me = this.model.you?.id;
-    const speaking = me && floor?.speaker === me ? [t('floor.youSpeaking'), turnText].filter(Boolean).join(' · ') : null;
+    const speaking = this.speakingText(floor, turnText);
     const shownFor = { floor: this.floor.querySelector('[data-testid=speaker]'), prompt: this.prompt.querySelector('[data-testid=question]') };
-    this.cue.update({ speaking, now: Date.now(), panelInView: (panel) => wholeInView(shownFor[panel]) });
+    this.cue.update({ speaking: this.handBar.state?.speaking && this.handBar.onScreen ? null : speaking,
+      now: Date.now(), panelInView: (panel) => wholeInView(shownFor[panel]) });
+  }
+
+  /** "You have the floor · Turn: 0:45 left" while this person speaks, else null. */
+  speakingText(floor, turnText) {
+    const me = this.model.you?.id;
+    return me && floor?.speaker === me ? [t('floor.youSpeaking'), turnText].filter(Boolean).join(' · ') : null;
   }
 
   // The hand toggle at the foot of a phone's screen while the panel's is out of sight
   // (`hand-bar.js`); the console's live view and the facilitator have the controls instead.
-  showHandBar(floor) {
+  showHandBar(floor, turnText) {
     const canRaise = this.model.canEdit && !this.model.isFacilitator && !this.inConsole;
     const place = (floor?.queue || []).findIndex((h) => h.participant === this.model.you?.id) + 1;
+    const text = this.speakingText(floor, turnText);
+    const buttons = { hand: '#raise-hand', release: '#release-floor', pass: '#pass' };
     this.handBar.update(handBarState({
       canRaise, place, countdown: this.countdown.textContent, refusal: this.refusalLine.textContent,
-      panelButtonInView: canRaise && wholeInView(this.floor.querySelector('#raise-hand')),
+      speaking: text ? { text, inRound: !!floor.round } : null,
+      panelButtonInView: (action) => wholeInView(this.floor.querySelector(buttons[action])),
     }));
   }
 
