@@ -6,10 +6,14 @@
 // (or "Pass" in a round) and their turn's time, in the personal cue's colours and in its place. It is a shortcut for touch and a pointer:
 // screen readers and keyboards have the panel's button and Alt+Shift+H, so the bar is hidden
 // from them (`aria-hidden`, its button out of the tab order), and one that comes and goes as the
-// page scrolls is never what a screen reader is on. The stylesheet shows it only on a narrow
-// screen that is tall enough to spare its height (not a desktop zoomed to 400 %).
+// page scrolls is never what a screen reader is on. It shows only on a narrow screen that is tall
+// enough to spare its height (`HAND_BAR_SCREEN`; not a desktop zoomed to 400 %, 320 x 200 CSS px,
+// which would lose a third of its height to it).
 import { el } from './dom.js';
 import { ordinal, t } from './strings.js';
+
+/** The screens the bar is for: a phone's, held upright. */
+export const HAND_BAR_SCREEN = '(max-width: 40rem) and (min-height: 30rem)';
 
 /**
  * What the bar shows, pure: null when it does not show (this person cannot raise a hand —
@@ -40,20 +44,28 @@ export class HandBar {
     this.status = el('span', { className: 'hand-bar-status' });
     this.button = el('button', { type: 'button', attrs: { tabindex: '-1', 'data-testid': 'hand-bar-button' }, on: { click: () => { if (this.state) act(this.state.action); } } });
     this.element = el('div', { className: 'hand-bar', attrs: { 'aria-hidden': 'true', 'data-testid': 'hand-bar', hidden: '' } }, this.status, this.button);
+    this.screen = matchMedia(HAND_BAR_SCREEN);
+  }
+
+  /** Whether the screen is one the bar is for (``HAND_BAR_SCREEN``), now. */
+  get fitsScreen() {
+    return this.screen.matches;
   }
 
   /** Shows `state` (from `handBarState`), or hides the bar for null. */
   update(state) {
     this.state = state;
     if (this.element.hidden !== !state) this.element.hidden = !state;
+    // Hidden, it says nothing: no second "Raise hand" or "Finish my turn" is left in the page.
+    const button = state?.button ?? '', status = state?.status ?? '';
+    if (this.button.textContent !== button) this.button.textContent = button;
+    if (this.status.textContent !== status) this.status.textContent = status;
     if (!state) return;
-    if (this.button.textContent !== state.button) this.button.textContent = state.button;
-    if (this.status.textContent !== state.status) this.status.textContent = state.status;
     this.element.classList.toggle('speaking', state.speaking);
   }
 
-  /** Whether the bar is on the screen (the stylesheet shows it only on a narrow, tall enough one). */
+  /** Whether the bar is on the screen. */
   get onScreen() {
-    return !this.element.hidden && this.element.getClientRects().length > 0;
+    return !this.element.hidden;
   }
 }

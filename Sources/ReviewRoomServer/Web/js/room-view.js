@@ -143,12 +143,14 @@ export class RoomView {
     this.handBar = new HandBar((action) => {
       if (action === 'hand') this.toggleHand(); else this.send(action === 'pass' ? 'round.pass' : 'floor.release');
     });
-    replaceChildren(this.root, this.header, this.refusalLine, this.cue.element, this.handBar.element,
+    // The hand bar comes last: it is fixed at the foot of the screen, and the panel's buttons it
+    // repeats come first in the document.
+    replaceChildren(this.root, this.header, this.refusalLine, this.cue.element,
       el('div', { className: 'room-grid' },
         // On a phone the first column comes first: time, the floor (raise hand) and the question.
         el('div', { className: 'column' }, this.clock, this.floor, this.prompt),
         el('div', { className: 'column' }, this.agenda, this.signalPanel, this.people)),
-      this.notesPanel, this.shortcuts);
+      this.notesPanel, this.shortcuts, this.handBar.element);
     if (this.notesView) this.notesView.root = this.notesPanel;
   }
 
@@ -569,7 +571,7 @@ export class RoomView {
   // The hand toggle at the foot of a phone's screen while the panel's is out of sight
   // (`hand-bar.js`); the console's live view and the facilitator have the controls instead.
   showHandBar(floor, turnText) {
-    const canRaise = this.model.canEdit && !this.model.isFacilitator && !this.inConsole;
+    const canRaise = this.model.canEdit && !this.model.isFacilitator && !this.inConsole && this.handBar.fitsScreen;
     const place = (floor?.queue || []).findIndex((h) => h.participant === this.model.you?.id) + 1;
     const text = this.speakingText(floor, turnText);
     const buttons = { hand: '#raise-hand', release: '#release-floor', pass: '#pass' };
