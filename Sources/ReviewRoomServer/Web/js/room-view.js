@@ -3,8 +3,9 @@
 import { el, keepingFocus, morphChildren, replaceChildren, typingInField } from './dom.js';
 import { t } from './strings.js';
 import { setPageTitle } from './page-title.js';
-import { agendaLength, formatCountdown, formatDuration, formatElapsed, spokenMinutes, startParts } from './timefmt.js';
+import { formatCountdown, formatDuration, formatElapsed, spokenMinutes, startParts } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
+import { agendaPanel, peoplePanel, promptPanel, shortcutsHeading, shortcutsPanel, signalsPanel } from './room-panels.js';
 import { handNews, raisedNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
 import { NewsGatherer } from './gathered-news.js';
 import { NextFrame } from './next-frame.js';
@@ -13,7 +14,7 @@ import { WakeWatch } from './wake-watch.js';
 import { PersonalCue, wholeInView } from './personal-cue.js';
 import { HandBar, handBarState } from './hand-bar.js';
 import { arrivals, departureNews, joinedNews } from './presence-news.js';
-import { CONSOLE_SHORTCUTS, SHORTCUT_KEYS, clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
+import { CONSOLE_SHORTCUTS, clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
 import { refusalText } from './refusal-text.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
@@ -442,54 +443,20 @@ export class RoomView {
   }
 
   renderAgenda(s) {
-    const current = s.clock?.phase;
-    const items = (s.agenda || []).map((phase, index) => {
-      const isNow = index === current;
-      return el('li', { className: isNow ? 'current' : '', attrs: { 'aria-current': isNow ? 'step' : null } },
-        el('span', { className: 'phase-name' }, phase.title),
-        ' ', el('span', { className: 'meta' }, agendaLength(phase.durationSec || 0)),
-        // The space is text: a badge's margin is not, and "1 min" ran into "now" ("1 minnow").
-        isNow ? ' ' : null, isNow ? el('span', { className: 'badge' }, t('agenda.now')) : null,
-        phase.purpose ? el('span', { className: 'purpose' }, phase.purpose) : null);
-    });
-    morphChildren(this.agenda, el('h2', { id: 'agenda-heading', textContent: t('agenda.heading') }), el('ol', { className: 'agenda' }, items));
+    morphChildren(this.agenda, agendaPanel(s));
   }
 
   renderPrompt() {
-    const q = this.model.currentPrompt;
-    morphChildren(this.prompt, el('h2', { id: 'prompt-heading', textContent: t('prompt.heading') }),
-      el('p', { className: 'question', attrs: { 'data-testid': 'question' } }, q ? q.text : t('prompt.none')));
+    morphChildren(this.prompt, promptPanel(this.model.currentPrompt));
   }
 
-  // Observers never speak: they are listed as present, without a speaking time.
   renderPeople(s) {
-    const now = this.connection.serverNow();
-    const speakers = (s.participants || []).filter((p) => !['display', 'observer'].includes(p.role));
-    const max = Math.max(60, ...speakers.map((p) => this.model.spokenSec(p.id, now)));
-    const items = (s.participants || []).filter((p) => p.role !== 'display').map((p) => {
-      const online = this.model.online.has(p.id);
-      const speaks = p.role !== 'observer';
-      const secs = this.model.spokenSec(p.id, now);
-      const bar = el('span', { className: 'bar-fill' });
-      bar.style.width = `${Math.round((secs / max) * 100)}%`;
-      return el('li', { className: online ? 'online' : 'offline', attrs: { 'data-participant': p.id } },
-        el('span', { className: 'presence', attrs: { 'aria-hidden': 'true' } }, online ? '●' : '○'),
-        ' ', el('strong', {}, this.model.nameOf(p.id)), ' ', el('span', { className: 'meta' }, t(`role.${p.role}`), ' · ', online ? t('people.online') : t('people.offline')),
-        speaks ? el('span', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, bar) : null,
-        speaks ? el('span', { className: 'meta spoken' }, t('people.spoken', { time: formatElapsed(secs) })) : null);
-    });
-    morphChildren(this.people, el('h2', { id: 'people-heading', textContent: t('people.heading') }), el('ul', { className: 'people' }, items));
+    morphChildren(this.people, peoplePanel(s, this.model, this.connection.serverNow()));
   }
 
   renderSignals() {
     const canSignal = this.model.you && this.model.you.role !== 'display' && this.model.session?.clock?.status !== 'ended';
-    const buttons = canSignal ? ['agree', 'clarify', 'slower', 'time'].map((kind) => el('button', {
-      type: 'button', id: `signal-${kind}`, className: 'secondary', textContent: t(`signal.${kind}`),
-      attrs: { 'data-focus-fallback': 'signals-heading' }, on: { click: () => this.send('signal', { kind }) } })) : [];
-    const recent = this.signals.map((s) => el('li', {}, t('signal.from', { name: this.model.nameOf(s.by), kind: t(`signal.${s.kind}`) })));
-    // The buttons go when the review ends; focus then goes to the heading (never to <body>).
-    morphChildren(this.signalPanel, el('h2', { id: 'signals-heading', textContent: t('signal.heading'), attrs: { tabindex: '-1' } }),
-      el('div', { className: 'row' }, buttons), el('ul', { className: 'signals', attrs: { 'aria-label': t('signal.recent') } }, recent));
+    morphChildren(this.signalPanel, signalsPanel({ canSignal, recent: this.signals, nameOf: (id) => this.model.nameOf(id), send: (kind) => this.send('signal', { kind }) }));
   }
 
   /** The shortcuts that act on this page for this person, each with every chord that does it. */
@@ -503,17 +470,10 @@ export class RoomView {
 
   renderShortcuts() {
     const actions = this.shownShortcuts();
+    this.shortcuts.hidden = actions.length === 0;
     // Hidden, it keeps its heading: the section's aria-labelledby must name an element that exists.
-    const heading = () => el('h2', { id: 'keys-heading', textContent: t('keys.heading') });
-    if (actions.length === 0) { replaceChildren(this.shortcuts, heading()); this.shortcuts.hidden = true; return; }
-    this.shortcuts.hidden = false;
-    // An arrow is named in words ("Right arrow"): a screen reader may say nothing for "→".
-    const keyName = (k) => (k.startsWith('Arrow') ? t(`keys.${k}`) : k);
-    const combo = (k) => [el('kbd', {}, 'Alt'), '+', el('kbd', {}, 'Shift'), '+', el('kbd', {}, keyName(k))];
-    const combos = (keys) => keys.flatMap((k, i) => (i === 0 ? combo(k) : [t('keys.or'), ...combo(k)]));
-    morphChildren(this.shortcuts, heading(),
-      el('dl', { className: 'keys' }, actions.map((action) => [el('dt', {}, combos(SHORTCUT_KEYS[action])), el('dd', {}, t(`keys.${action}`))])),
-      el('p', { className: 'meta' }, t('keys.note')));
+    if (actions.length === 0) replaceChildren(this.shortcuts, shortcutsHeading());
+    else morphChildren(this.shortcuts, shortcutsPanel(actions));
   }
 
   tick() {
