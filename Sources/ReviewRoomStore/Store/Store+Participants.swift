@@ -71,18 +71,29 @@ extension Store {
     }
 
     /// Issues a new token for participant `participant` of session `id`; the old one stops
-    /// working (its hash is replaced) and a revoked participant is reinstated.
-    /// - Throws: `.unknownParticipant` when the session has no such participant.
-    public func reissueInvite(for participant: ParticipantID, in id: SessionID) async throws -> IssuedInvite {
+    /// working (its hash is replaced). A revoked participant is reinstated only when
+    /// `reinstating` says so: otherwise one revoked before this write (a revocation racing the
+    /// reissue) stays revoked, and nothing changes.
+    /// - Throws: `.unknownParticipant` when the session has no such participant; `.refused` when
+    ///   they are revoked and `reinstating` is false.
+    public func reissueInvite(for participant: ParticipantID, in id: SessionID, reinstating: Bool = false) async throws -> IssuedInvite {
         let token = try SecretToken.generate()
         return try await write { connection in
-            let changed = try connection.run("UPDATE participants SET token_hash = ?3, revoked_at = NULL WHERE session = ?1 AND id = ?2") {
+            let changed = try connection.run("""
+                UPDATE participants SET token_hash = ?3, revoked_at = NULL
+                WHERE session = ?1 AND id = ?2 AND (revoked_at IS NULL OR ?4)
+                """) {
                 try $0.bind(1, id.rawValue)
                 try $0.bind(2, participant.rawValue)
                 try $0.bind(3, SecretToken.hash(token))
+                try $0.bind(4, reinstating ? 1 : 0)
             }
-            guard changed == 1, let stored = try Self.participants(connection, session: id).first(where: { $0.id == participant }) else {
+            let stored = try Self.participants(connection, session: id).first(where: { $0.id == participant })
+            guard let stored else {
                 throw StoreError(.unknownParticipant, "cannot reissue the invite of participant \(participant): session \(id) has no such participant")
+            }
+            guard changed == 1 else {
+                throw StoreError(.refused, "cannot reissue the invite of participant \(participant): their invite to session \(id) was revoked")
             }
             return IssuedInvite(participant: stored, token: token)
         }

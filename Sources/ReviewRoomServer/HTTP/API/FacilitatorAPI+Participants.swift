@@ -70,7 +70,16 @@ extension FacilitatorAPI {
                         : "invite them again with POST /api/v1/sessions/\(session.id)/participants"))
             }
         }
-        let issued = try await store.reissueInvite(for: participant.id, in: session.id)
+        let issued: IssuedInvite
+        do {
+            // Reinstating only whom the check above allowed: a revocation stored since then (a
+            // DELETE racing this request) stays, instead of a new link for someone the live
+            // session no longer lists.
+            issued = try await store.reissueInvite(for: participant.id, in: session.id, reinstating: participant.revoked)
+        } catch let error as StoreError where error.code == .refused {
+            throw APIError.notFound("participant '\(participant.id)' was revoked from session '\(session.id)' meanwhile: "
+                + "invite them again with POST /api/v1/sessions/\(session.id)/participants")
+        }
         await live.disconnect(session: session.id, participant: participant.id.rawValue)
         return JSONReply.response(201, InviteReply(issued, publicURL: publicURL))
     }
