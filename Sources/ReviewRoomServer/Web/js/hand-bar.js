@@ -3,12 +3,12 @@
 // 2,900 px) scrolled up past everything to raise a hand and back down to write. While the
 // panel's button is out of sight, a bar at the foot of a narrow screen carries the same toggle,
 // the phase's time and what the last press came to; while the person speaks, "Finish my turn"
-// (or "Pass" in a round) and their turn's time, in the personal cue's colours and in its place. It is a shortcut for touch and a pointer:
-// screen readers and keyboards have the panel's button and Alt+Shift+H, so the bar is hidden
-// from them (`aria-hidden`, its button out of the tab order), and one that comes and goes as the
-// page scrolls is never what a screen reader is on. It shows only on a narrow screen that is tall
-// enough to spare its height (`HAND_BAR_SCREEN`; not a desktop zoomed to 400 %, 320 x 200 CSS px,
-// which would lose a third of its height to it).
+// (or "Pass" in a round) and their turn's time, in the personal cue's colours and in its place.
+// It is a shortcut for touch and a pointer: screen readers and keyboards have the panel's button
+// and Alt+Shift+H, so the bar is hidden from them (`aria-hidden`, its button out of the tab
+// order), and one that comes and goes as the page scrolls is never what a screen reader is on.
+// It shows only on a narrow screen that is tall enough to spare its height (`HAND_BAR_SCREEN`;
+// not a desktop zoomed to 400 %, 320 x 200 CSS px, which would lose a third of its height to it).
 import { el } from './dom.js';
 import { ordinal, t } from './strings.js';
 
@@ -36,7 +36,7 @@ export function handBarState({ canRaise, panelButtonInView, place, countdown, re
   return { action, button: t(words[action]), status: refusal || status, speaking: !!speaking };
 }
 
-/** The bar's element; `update` brings it in line with `handBarState`. */
+/** The bar's element; `update` brings it in line with `handBarState` (`state`: what it shows, null while hidden). */
 export class HandBar {
   /** `act(action)` does what the panel's button for `action` ('hand', 'release', 'pass') does. */
   constructor(act) {
@@ -60,12 +60,6 @@ export class HandBar {
     const button = state?.button ?? '', status = state?.status ?? '';
     if (this.button.textContent !== button) this.button.textContent = button;
     if (this.status.textContent !== status) this.status.textContent = status;
-    if (!state) return;
-    this.element.classList.toggle('speaking', state.speaking);
-  }
-
-  /** Whether the bar is on the screen. */
-  get onScreen() {
-    return !this.element.hidden;
+    this.element.classList.toggle('speaking', !!state?.speaking);
   }
 }

@@ -518,7 +518,7 @@ export class RoomView {
     if (this.model.isFacilitator) return;
     const speaking = this.speakingText(floor, turnText);
     const shownFor = { floor: this.floor.querySelector('[data-testid=speaker]'), prompt: this.prompt.querySelector('[data-testid=question]') };
-    this.cue.update({ speaking: this.handBar.state?.speaking && this.handBar.onScreen ? null : speaking,
+    this.cue.update({ speaking: this.handBar.state?.speaking ? null : speaking,
       now: Date.now(), panelInView: (panel) => wholeInView(shownFor[panel]) });
   }
 
