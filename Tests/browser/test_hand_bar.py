@@ -44,6 +44,9 @@ def test_on_a_phone_the_hand_is_at_the_foot_of_the_screen_while_the_floor_panel_
     assert shown["bottom"] <= 740 + 0.5 and shown["bottom"] > 700, shown  # at the foot of the screen
     assert ":" in shown["status"], shown  # the phase's time
     assert shown["ariaHidden"] == "true" and shown["tabindex"] == "-1", shown  # readers and keys use the panel's
+    # The signals, which answer whoever speaks, come under the question, not under the long agenda.
+    tops = asha.execute_script("return ['prompt', 'signals', 'agenda'].map((p) => document.getElementById(p + '-heading').getBoundingClientRect().top)")
+    assert tops[0] < tops[1] < tops[2], tops
 
     # A tap raises the hand, as the panel's button would, and the bar says where it stands.
     asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar] button").click()

@@ -148,9 +148,10 @@ export class RoomView {
     // repeats come first in the document.
     replaceChildren(this.root, this.header, this.refusalLine, this.cue.element,
       el('div', { className: 'room-grid' },
-        // On a phone the first column comes first: time, the floor (raise hand) and the question.
-        el('div', { className: 'column' }, this.clock, this.floor, this.prompt),
-        el('div', { className: 'column' }, this.agenda, this.signalPanel, this.people)),
+        // On a phone the first column comes first: time, the floor (raise hand), the question and
+        // the signals, which answer whoever speaks (after the agenda they were 2,200 px down).
+        el('div', { className: 'column' }, this.clock, this.floor, this.prompt, this.signalPanel),
+        el('div', { className: 'column' }, this.agenda, this.people)),
       this.notesPanel, this.shortcuts, this.handBar.element);
     if (this.notesView) this.notesView.root = this.notesPanel;
   }
