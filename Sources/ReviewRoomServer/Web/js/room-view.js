@@ -505,8 +505,9 @@ export class RoomView {
     const turnText = turn === null ? '' : (turn >= 0 ? t('floor.turnLeft', { time: formatDuration(turn) }) : t('floor.turnOver'));
     if (this.turnCountdown.textContent !== turnText) this.turnCountdown.textContent = turnText;
     this.warnTurn(s.floor, turn);
-    this.showHandBar(s.floor, turnText);
-    this.showCue(s.floor, turnText);
+    const speaking = this.speakingText(s.floor, turnText);
+    this.showHandBar(s.floor, speaking);
+    this.showCue(speaking);
     this.sayWentOffline();
     this.tickSpoken(s, now);
     this.onTick?.(s, now);
@@ -515,9 +516,8 @@ export class RoomView {
   // What concerns this person, at the foot of the screen when its panel is out of view
   // (`personal-cue.js`); the facilitator runs the floor from the controls and needs none. On a
   // phone the hand bar says "You have the floor" itself, so the cue leaves that to it.
-  showCue(floor, turnText) {
+  showCue(speaking) {
     if (this.model.isFacilitator) return;
-    const speaking = this.speakingText(floor, turnText);
     const shownFor = { floor: this.floor.querySelector('[data-testid=speaker]'), prompt: this.prompt.querySelector('[data-testid=question]') };
     this.cue.update({ speaking: this.handBar.state?.speaking ? null : speaking,
       now: Date.now(), panelInView: (panel) => wholeInView(shownFor[panel]) });
@@ -531,14 +531,13 @@ export class RoomView {
 
   // The hand toggle at the foot of a phone's screen while the panel's is out of sight
   // (`hand-bar.js`); the console's live view and the facilitator have the controls instead.
-  showHandBar(floor, turnText) {
+  showHandBar(floor, speaking) {
     const canRaise = this.model.canEdit && !this.model.isFacilitator && !this.inConsole && this.handBar.fitsScreen;
     const place = (floor?.queue || []).findIndex((h) => h.participant === this.model.you?.id) + 1;
-    const text = this.speakingText(floor, turnText);
     const buttons = { hand: '#raise-hand', release: '#release-floor', pass: '#pass' };
     this.handBar.update(handBarState({
       canRaise, place, countdown: this.countdown.textContent, refusal: this.refusalLine.textContent,
-      speaking: text ? { text, inRound: !!floor.round } : null,
+      speaking: speaking ? { text: speaking, inRound: !!floor.round } : null,
       panelButtonInView: (action) => wholeInView(this.floor.querySelector(buttons[action])),
     }));
   }
