@@ -26,6 +26,22 @@ public struct ConfigurationLoader: Sendable {
         self.scope = scope; self.resolveHost = resolveHost
     }
 
+    /// The `REVIEWROOM_*` variables that name no key, sorted: ignored by ``load()``, and said as
+    /// warnings by the commands (``unknownVariableWarning(_:)``) so that a misspelt key is seen.
+    public var unknownVariables: [String] {
+        environment.keys.filter { name in
+            name.hasPrefix("REVIEWROOM_") && !ConfigurationKey.all.contains { $0.environmentName == name }
+        }.sorted()
+    }
+
+    /// What a command says of an unknown `REVIEWROOM_*` variable: ignored, and the key it was
+    /// probably meant to be when one is a letter or two away.
+    public static func unknownVariableWarning(_ name: String) -> String {
+        let meant = EditDistance.closest(to: name, among: ConfigurationKey.all.map(\.environmentName))
+        return "\(name) is not a configuration variable and is ignored"
+            + (meant.map { " (did you mean \($0)?)" } ?? " (known: REVIEWROOM_ + an upper-case key of reviewroom.conf)")
+    }
+
     /// The merged configuration, or every problem found.
     public func load() -> Result<DaemonConfiguration, ConfigurationError> {
         var config = DaemonConfiguration()
@@ -57,12 +73,9 @@ public struct ConfigurationLoader: Sendable {
         }
         for (name, text) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("REVIEWROOM_") {
             let source = ConfigurationSource.environment(name)
-            guard let descriptor = ConfigurationKey.all.first(where: { $0.environmentName == name }) else {
-                problems.append(ConfigurationProblem(
-                    code: .unknownKey, key: nil, source: source,
-                    message: "\(name) is not a configuration variable (known: REVIEWROOM_ + an upper-case key of reviewroom.conf)"))
-                continue
-            }
+            // Other REVIEWROOM_* names are ignored (``unknownVariables``): a wrapper or test
+            // harness may well set its own, and refusing them stopped every command.
+            guard let descriptor = ConfigurationKey.all.first(where: { $0.environmentName == name }) else { continue }
             apply(descriptor, Self.convert(text, to: descriptor.kind), source: source, to: &config,
                   problems: &problems, sources: &sources)
         }
@@ -129,7 +142,9 @@ public struct ConfigurationLoader: Sendable {
 
     private func unknown(_ key: String, source: ConfigurationSource) -> ConfigurationProblem {
         ConfigurationProblem(code: .unknownKey, key: key, source: source,
-                             message: "unknown key \"\(key)\" (the keys are listed in /usr/local/share/reviewroom/reviewroom.conf.example as installed, Deploy/reviewroom.conf in the source)")
+                             message: "unknown key \"\(key)\""
+                                + (EditDistance.closest(to: key, among: ConfigurationKey.all.map(\.name)).map { " (did you mean \($0)?)" } ?? "")
+                                + " (the keys are listed in /usr/local/share/reviewroom/reviewroom.conf.example as installed, Deploy/reviewroom.conf in the source)")
     }
 
     /// ` (in /etc/reviewroom/reviewroom.conf)`, ` (by flag --tls-cert)`, ` (by environment REVIEWROOM_TLS_KEY)`:

@@ -1,16 +1,23 @@
 import ArgumentParser
 import ReviewRoomServer
 
-/// Loads a configuration for a command, printing every problem to stderr on failure.
+/// Loads a configuration for a command, printing every problem to stderr on failure (and each
+/// ignored `REVIEWROOM_*` variable as a warning, whatever the outcome).
 enum ConfigurationResolution {
     /// The configuration, or `ExitCode(78)` (EX_CONFIG) after printing the problems.
     static func load(file: ConfigurationFile?, flags: [String: String], environment: [String: String],
                      scope: ConfigurationScope = .full) throws -> DaemonConfiguration {
-        switch ConfigurationLoader(file: file, flags: flags, environment: environment, scope: scope).load() {
+        let loader = ConfigurationLoader(file: file, flags: flags, environment: environment, scope: scope)
+        let journal = environment["JOURNAL_STREAM"] != nil
+        for name in loader.unknownVariables {
+            // journald's <4> (warning) priority under systemd, as the daemon's own warnings.
+            CommandOutput.standardError((journal ? "<4>" : "") + "reviewroomd: warning: " + ConfigurationLoader.unknownVariableWarning(name))
+        }
+        switch loader.load() {
         case .success(let configuration):
             return configuration
         case .failure(let error):
-            CommandOutput.standardError(report(error, journal: environment["JOURNAL_STREAM"] != nil))
+            CommandOutput.standardError(report(error, journal: journal))
             throw ExitCode(78)
         }
     }

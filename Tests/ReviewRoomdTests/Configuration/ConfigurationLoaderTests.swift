@@ -128,6 +128,23 @@ struct ConfigurationLoaderTests {
         #expect(negative.first?.message.contains("not -3") == true, "\(negative)")
     }
 
+    @Test func unknownVariablesAreIgnoredAndListed() throws {
+        let loader = ConfigurationLoader(file: nil, environment: [
+            "REVIEWROOM_LISTN": "127.0.0.1:9", "REVIEWROOM_BIN": "x", "REVIEWROOM_LISTEN": "127.0.0.1:7", "OTHER": "y"])
+        let config = try loader.load().get()
+        #expect(config.listen.port == 7)
+        #expect(loader.unknownVariables == ["REVIEWROOM_BIN", "REVIEWROOM_LISTN"])
+        #expect(ConfigurationLoader.unknownVariableWarning("REVIEWROOM_LISTN").hasSuffix("(did you mean REVIEWROOM_LISTEN?)"))
+        #expect(ConfigurationLoader.unknownVariableWarning("REVIEWROOM_DURABLITY").hasSuffix("(did you mean REVIEWROOM_DURABILITY?)"))
+        #expect(!ConfigurationLoader.unknownVariableWarning("REVIEWROOM_BIN").contains("did you mean"))
+    }
+
+    @Test func aMisspeltKeyInTheFileIsNamedWithTheKeyItWasMeantToBe() {
+        let found = problems(ConfigurationLoader(file: file([("data_dri", .string("/srv")), ("colour", .string("blue"))])))
+        #expect(found.first { $0.key == "data_dri" }?.message.contains("(did you mean data_dir?)") == true, "\(found)")
+        #expect(found.first { $0.key == "colour" }?.message.contains("did you mean") == false, "\(found)")
+    }
+
     @Test func everyProblemIsReportedAtOnceNamingItsKey() {
         let found = problems(ConfigurationLoader(file: file([
             ("listen", .string("nohost")),
@@ -144,7 +161,8 @@ struct ConfigurationLoaderTests {
                     "allowed_origins", "outbox_limit_bytes", "snapshot_every_events"] {
             #expect(keys.contains(key), "no problem names \(key): \(found)")
         }
-        #expect(found.contains { $0.code == .unknownKey && $0.message.contains("REVIEWROOM_BOGUS") })
+        // An unknown variable is no problem (``unknownVariablesAreIgnoredAndListed``).
+        #expect(!found.contains { $0.message.contains("REVIEWROOM_BOGUS") })
         #expect(found.first { $0.key == "listen" }?.message.contains("nohost") == true)
         #expect(found.first { $0.key == "durability" }?.message.contains("maybe") == true)
         #expect(found.first { $0.key == "max_message_bytes" }?.message.contains("-5") == true)

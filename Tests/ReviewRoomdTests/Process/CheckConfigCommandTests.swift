@@ -228,6 +228,25 @@ struct CheckConfigCommandTests {
         #expect(bad.stderr.contains("REVIEWROOM_LANGUAGE_HINTS") && bad.stderr.contains("REVIEWROOM_LISTN"))
     }
 
+    /// A `REVIEWROOM_*` variable that names no key is the wrapper's or the test harness's own
+    /// (one set `REVIEWROOM_BIN` for itself): it is ignored with a warning, not a refusal that
+    /// stopped every command, and a misspelt key is still named with the key it was meant to be.
+    @Test func unknownVariablesAreIgnoredWithAWarningNamingTheLikelyKey() async throws {
+        let file = try configFile("").path
+        let check = try await reviewroomd(["check-config", "--config", file],
+                                          environment: ["REVIEWROOM_LISTN": "127.0.0.1:9", "REVIEWROOM_BIN": "/usr/bin/x"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("listen = \"127.0.0.1:8080\""), "the misspelt variable must not apply: \(check.stdout)")
+        #expect(check.stderr.contains("warning: REVIEWROOM_LISTN is not a configuration variable and is ignored (did you mean REVIEWROOM_LISTEN?)"),
+                "\(check.stderr)")
+        #expect(check.stderr.contains("warning: REVIEWROOM_BIN is not a configuration variable and is ignored (known:"), "\(check.stderr)")
+        let directory = try TemporaryDirectory.make(prefix: "unknown-variable")
+        let tool = try await reviewroomd(["facilitator", "add", "Ann", "--data-dir", directory.path, "--json"],
+                                         environment: ["REVIEWROOM_BIN": "/usr/bin/x"])
+        #expect(tool.status == 0, "\(tool.stderr)")
+        #expect(tool.stdout.hasPrefix("{") && tool.stderr.contains("REVIEWROOM_BIN"), "stdout \(tool.stdout), stderr \(tool.stderr)")
+    }
+
     /// `serve --help` says where settings come from, in which order, and each flag's key and default.
     @Test func serveHelpNamesTheKeysDefaultsAndOrder() async throws {
         let help = try await reviewroomd(["serve", "--help"])
