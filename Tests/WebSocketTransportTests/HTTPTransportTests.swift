@@ -129,6 +129,31 @@ import Testing
         await harness.stop()
     }
 
+    /// A length is digits only (RFC 9110 §8.6): `+2` was read as 2 (Swift's `Int`), where a proxy
+    /// in front may read it otherwise; each is 400 and reaches no responder.
+    @Test(arguments: ["+2", "2x", "0x2", "2 2", "-0"])
+    func aContentLengthThatIsNotDigitsIs400(_ length: String) async throws {
+        let harness = try TransportHarness()
+        let (response, _) = try await answerAndRest(
+            port: harness.port, "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: \(length)\r\n\r\n{}")
+        expectProblemRefusal(response, status: 400, detailContains: "Content-Length")
+        #expect(ServiceCore.contentLength(" 42 ") == 42 && ServiceCore.contentLength("0") == 0)
+        await harness.stop()
+    }
+
+    /// libwebsockets 4.1.6 turns a `CONNECT` request's connection into a raw socket: it used to
+    /// wait there unanswered for ever (an open descriptor per request). It is 405 with `Allow`, closed.
+    @Test(arguments: ["CONNECT /api/v1/sessions HTTP/1.1", "CONNECT 127.0.0.1:80 HTTP/1.1"])
+    func connectIsRefusedWith405AndClosed(_ requestLine: String) async throws {
+        let harness = try TransportHarness()
+        let (response, rest) = try await answerAndRest(port: harness.port, "\(requestLine)\r\nHost: a\r\n\r\n")
+        expectProblemRefusal(response, status: 405, detailContains: "CONNECT")
+        #expect(response.headers["allow"] == "GET, HEAD, POST, PATCH, DELETE")
+        #expect(response.headers["connection"]?.lowercased() == "close")
+        #expect(rest.isEmpty)
+        await harness.stop()
+    }
+
     /// The configured response headers are lws's canned vhost headers: on the responder's answers
     /// (replacing a copy the responder made), on the transport's refusals and on the HTML 403 lws
     /// 4.1.6 writes itself for a bad percent escape — each exactly once.

@@ -16,6 +16,9 @@ func reviewroomHTTPOnlyProtocolCallback(
     switch reason {
     case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
         return 0
+    case LWS_CALLBACK_RAW_ADOPT:
+        // Only a CONNECT request gets here (``ServiceCore/refuseConnect(_:)``).
+        return core.refuseConnect(wsi)
     case LWS_CALLBACK_FILTER_NETWORK_CONNECTION:
         return core.shuttingDown ? 1 : 0
     case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:

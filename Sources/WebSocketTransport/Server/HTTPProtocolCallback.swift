@@ -14,6 +14,9 @@ func reviewroomHTTPProtocolCallback(
     case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
         core.drainMailbox()
         return 0
+    case LWS_CALLBACK_RAW_ADOPT:
+        // Only a CONNECT request gets here (``ServiceCore/refuseConnect(_:)``).
+        return core.refuseConnect(wsi)
     case LWS_CALLBACK_FILTER_NETWORK_CONNECTION:
         return core.shuttingDown ? 1 : 0
     case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:

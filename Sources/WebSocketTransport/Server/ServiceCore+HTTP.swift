@@ -46,7 +46,7 @@ extension ServiceCore {
             queryArguments: HTTPRequestReader.queryArguments(wsi), headers: headers, body: [],
             remoteAddress: HTTPRequestReader.remoteAddress(wsi))
 
-        let declared = headers["content-length"].map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let declared = headers["content-length"].map(Self.contentLength)
         if let refusal = Self.transferEncodingRefusal(method: method, headers: headers) {
             return refuse(wsi, refusal, isHead: method == "HEAD")
         }
@@ -94,6 +94,25 @@ extension ServiceCore {
         dispatch(exchange)
         return 0
     }
+
+    /// A `Content-Length` value as a number: digits only (RFC 9110 §8.6), surrounding spaces
+    /// allowed; nil for anything else. (Swift's `Int("+93")` is 93, and a length a proxy in
+    /// front reads otherwise is how requests are smuggled.)
+    static func contentLength(_ text: String) -> Int? {
+        let digits = text.trimmingCharacters(in: .whitespaces)
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return Int(digits)
+    }
+
+    /// A `CONNECT` request: libwebsockets 4.1.6 turns its connection into a raw socket of the
+    /// vhost's first protocol (`lws_http_to_fallback`), where it waited unanswered for ever. It is
+    /// answered 405 like any method no route serves, and closed. Returns the callback's result.
+    func refuseConnect(_ wsi: OpaquePointer) -> Int32 {
+        refuse(wsi, HTTPRefusal(status: 405, detail: "CONNECT is not served: this is not a proxy", headers: ["Allow": Self.servedMethods]))
+    }
+
+    /// The methods some route serves, for a 405's `Allow` when the request names none.
+    static let servedMethods = "GET, HEAD, POST, PATCH, DELETE"
 
     /// The refusal of a request with `Transfer-Encoding`, whatever its method: lws 4.1.6 does
     /// not decode a chunked (or any Transfer-Encoding) request body, so answering it and keeping
