@@ -45,7 +45,10 @@ extension SessionState {
     }
 
     /// A negative extension never makes overtime: it can at most bring the phase's end to
-    /// now (remaining 0, time-up at the next tick). In overtime it is `invalid_state`.
+    /// now (remaining 0, time-up at the next tick). In overtime it is `invalid_state`. A positive
+    /// one adds exactly what was asked, in overtime too (`durationSec` stays the planned length
+    /// plus the extensions): +10 s at 45 s over leaves the phase 35 s over, its time-up not
+    /// said again.
     func decideExtend(seconds: Double, onlyIn phase: Int? = nil, at now: Timestamp) throws(CommandError) -> [EventBody] {
         guard seconds.isFinite, abs(seconds) >= 0.001, abs(seconds) <= Self.maxExtensionSec,
               case let delta = Milliseconds.from(seconds: seconds), delta != 0 else {
@@ -64,7 +67,9 @@ extension SessionState {
             throw .invalidState("clock.extend \(Milliseconds.shown(seconds: seconds)) cannot shorten \(describePhase(clock.phase)): "
                 + "it is already \(Milliseconds.seconds(-remaining)) s into overtime")
         }
-        newClock.durationMs += max(delta, -remaining)
+        // Only a shortening is capped: `max(delta, -remaining)` for every delta turned a small
+        // extension in overtime into "end now" (+1 s at 2 s over added 2 s; an audit).
+        newClock.durationMs += delta < 0 ? max(delta, -remaining) : delta
         if newClock.status == .live {
             newClock.endsAt = Milliseconds.add(newClock.remainingMs, to: now)
         }

@@ -107,6 +107,22 @@ import Foundation
         #expect(json["elapsedSec"] as? Double == 645.25)
     }
 
+    /// PROTOCOL §3.2: `durationSec` is the planned length plus the extensions, overtime or not.
+    /// An extension smaller than the overtime used to be raised to it (+10 s at 45 s over added
+    /// 45 s: remaining 0, duration 645 s).
+    @Test func anExtensionInOvertimeAddsWhatWasAskedAndTimeUpIsNotSaidAgain() throws {
+        var state = SessionFixture.started()
+        #expect(state.tick(at: SessionFixture.at(600)).map(\.name) == ["clock.timeUp"])
+        state.ok(.clockExtend(seconds: 10), by: "f1", at: SessionFixture.at(645))
+        #expect(state.clock.durationMs == 610_000)
+        #expect(state.clock(at: SessionFixture.at(645)).remainingMs == -35_000)
+        #expect(state.tick(at: SessionFixture.at(646)).isEmpty, "still over: its time-up was said")
+        state.ok(.clockExtend(seconds: 60), by: "f1", at: SessionFixture.at(650))
+        #expect(state.clock.durationMs == 670_000)
+        #expect(state.clock(at: SessionFixture.at(650)).remainingMs == 20_000)
+        #expect(state.tick(at: SessionFixture.at(670)).map(\.name) == ["clock.timeUp"], "lifted out of overtime, it ends again")
+    }
+
     @Test func phaseMovesResetTheClockAndRecordRuns() throws {
         var state = SessionFixture.started()
         state.ok(.clockPause, by: "f1", at: SessionFixture.at(100))
