@@ -36,6 +36,10 @@ public struct LiveLimits: Sendable {
     /// Bytes of events after which a live session stores a snapshot even before
     /// ``snapshotEveryEvents`` events (so large edits leave memory sooner; see ``historyKeptUnits``).
     public var snapshotEveryBytes = 16 * 1_048_576
+    /// Bytes of events since the latest snapshot above which a session stores one before it
+    /// unloads (nobody joined, no timer pending), so that loading it again — each API call on
+    /// a session nobody is in loads it — replays at most about this much.
+    public var snapshotOnUnloadBytes = 256 * 1024
     /// Bits of each fingerprint kept for the `(author, opId)` of edits whose ops left memory
     /// (``ReviewRoomCore/OperationFingerprints``): 64 in the daemon, 8 bytes an edit. Tests
     /// keep fewer, so that an edit's fingerprint matches an older one and the edit must still be

@@ -17,6 +17,8 @@ struct LoadedSessionState {
     var owner: FacilitatorID
     /// The seq of the snapshot the state was restored from (0: replayed from the start).
     var snapshotSeq: Int64
+    /// About how many bytes of events were replayed after that snapshot (their data and names).
+    var replayedBytes: Int
     /// The fingerprints of the `(author, opId)` of every edit stored up to that snapshot (an
     /// edit that may repeat one of them is looked up in the store for its first rev).
     var operationsBeforeSnapshot: OperationFingerprints
@@ -99,6 +101,7 @@ struct LoadedSessionState {
         self.recent = recent
         self.owner = stored.owner
         self.snapshotSeq = loaded.snapshot?.seq ?? 0
+        self.replayedBytes = loaded.events.reduce(0) { $0 + $1.data.utf8.count + $1.name.utf8.count }
         self.interruptedInvitations = state.interruptedInvitationChanges(
             invited: participants, revoked: Set(loaded.participants.filter(\.revoked).map(\.id.rawValue)))
         var operationsBeforeSnapshot = OperationFingerprints(bits: limits.operationFingerprintBits)

@@ -10,8 +10,26 @@ extension SessionActor {
     /// Saves a snapshot when enough events (by count or by bytes) have become durable since the
     /// last one and nothing is pending, so the snapshot is exactly the state after a durable seq.
     func saveSnapshotIfDue() {
-        guard !stopped, snapshotSave == nil, durable == seq, seq > snapshotSeq,
-              seq - snapshotSeq >= Int64(limits.snapshotEveryEvents) || eventBytesSinceSnapshot >= limits.snapshotEveryBytes else { return }
+        guard seq - snapshotSeq >= Int64(limits.snapshotEveryEvents) || eventBytesSinceSnapshot >= limits.snapshotEveryBytes else { return }
+        saveSnapshot()
+    }
+
+    /// Before the session unloads: saves a snapshot when loading it again would replay more than
+    /// ``LiveLimits/snapshotOnUnloadBytes`` of events, and waits for it. A session nobody is in
+    /// is loaded for each API call on it and unloaded after; without this each call replayed
+    /// everything since the last snapshot — a facilitator inviting people one by one replayed
+    /// every `participant.changed` (each the whole list) at each invite.
+    func saveSnapshotBeforeUnload() async {
+        await finishSnapshot()
+        guard eventBytesSinceSnapshot >= limits.snapshotOnUnloadBytes else { return }
+        saveSnapshot()
+        await finishSnapshot()
+    }
+
+    /// Saves a snapshot of the state after the current seq if everything is durable, nothing
+    /// is being saved, and there is something new since the last one.
+    private func saveSnapshot() {
+        guard !stopped, snapshotSave == nil, durable == seq, seq > snapshotSeq else { return }
         let notes = state.notes.compactMap { self.notes[$0.id] }.map {
             StoredNoteSnapshot(note: $0.id, rev: Int64($0.revision), text: $0.text.string)
         }

@@ -76,8 +76,9 @@ actor SessionActor {
     var historyStartSeq: Int64
     /// The seq of the latest snapshot saved or loaded, and whether one is being saved.
     var snapshotSeq: Int64
-    /// Bytes of the events recorded since ``snapshotSeq`` (``LiveLimits/snapshotEveryBytes``).
-    var eventBytesSinceSnapshot = 0
+    /// Bytes of the events since ``snapshotSeq``, those replayed at load included
+    /// (``LiveLimits/snapshotEveryBytes``, ``LiveLimits/snapshotOnUnloadBytes``).
+    var eventBytesSinceSnapshot: Int
     /// The snapshot being saved, if any.
     var snapshotSave: Task<Void, Never>?
     /// Older note history being read from the store, by note (so concurrent askers share one read).
@@ -113,6 +114,7 @@ actor SessionActor {
         historyStartSeq = loaded.snapshotSeq
         operationsBeforeSnapshot = loaded.operationsBeforeSnapshot
         snapshotSeq = loaded.snapshotSeq
+        eventBytesSinceSnapshot = loaded.replayedBytes
         connectionCap = ConnectionCap(limit: limits.maxConnectionsPerParticipant)
         insertBudgets = InsertBudgets(limits: limits)
     }

@@ -117,6 +117,7 @@ public actor SessionRegistry {
         // Re-check after the awaits: someone may have joined meanwhile.
         guard sessions[id] === actor, await actor.isIdle else { return }
         await actor.waitUntilDurable()
+        await actor.saveSnapshotBeforeUnload()
         guard sessions[id] === actor, await actor.retireIfIdle() else { return }
         sessions[id] = nil
     }
