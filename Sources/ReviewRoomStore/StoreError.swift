@@ -44,6 +44,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The caller's condition for a change did not hold in its transaction (an invite to a
         /// session whose stored clock refuses new people); nothing was written.
         case refused
+        /// A bound the caller set was reached (a session's invitations); nothing was written.
+        case limitReached
         /// The store was closed before the operation ran.
         case closed
         /// Any other SQLite failure; `sqliteCode` says which.

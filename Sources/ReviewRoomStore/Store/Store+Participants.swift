@@ -6,9 +6,15 @@ extension Store {
     /// refuses the invite and stores nothing. Events are stored by the same writer, so an event
     /// stored before the invite is seen, however late the caller's own check was made (the HTTP
     /// API refuses an invite to a session whose stored clock says it has ended).
-    /// - Throws: `.unknownSession`; `.invalidInput` for an empty name or role; `.refused`.
+    ///
+    /// `atMost`, when given, bounds how many people the session may have been invited, revoked
+    /// ones included (their rows stay): checked in the same write, so requests racing each
+    /// other cannot pass it together.
+    /// - Throws: `.unknownSession`; `.invalidInput` for an empty name or role; `.refused`;
+    ///   `.limitReached` when the session already has `atMost` invitations.
     public func addParticipant(_ participant: NewParticipant, to id: SessionID,
-                               refusing: (@Sendable (_ lastClockChange: String?) -> Bool)? = nil) async throws -> IssuedInvite {
+                               refusing: (@Sendable (_ lastClockChange: String?) -> Bool)? = nil,
+                               atMost limit: Int? = nil) async throws -> IssuedInvite {
         try Self.validate(participant)
         let participantID = ParticipantID(try SecretToken.identifier(prefix: "p_"))
         let token = try SecretToken.generate()
@@ -18,6 +24,15 @@ extension Store {
             }
             if let refusing, refusing(try Self.lastClockChange(connection, id, journal: writer.journalDirectory)) {
                 throw StoreError(.refused, "cannot invite '\(participant.name)' to session \(id): its stored clock refuses new people")
+            }
+            if let limit {
+                let invited = try connection.integer("SELECT count(*) FROM participants WHERE session = ?1") {
+                    try $0.bind(1, id.rawValue)
+                } ?? 0
+                guard invited < limit else {
+                    throw StoreError(.limitReached, "cannot invite '\(participant.name)' to session \(id): it has had \(invited) "
+                        + "people invited (revoked invites included), the most it may have")
+                }
             }
             let order = try connection.integer("SELECT coalesce(max(invitation_order) + 1, 0) FROM participants WHERE session = ?1") {
                 try $0.bind(1, id.rawValue)

@@ -47,7 +47,7 @@ struct APIError: Error, Sendable, Equatable {
         switch error.code {
         case .unknownSession, .unknownParticipant, .unknownFacilitator: self = .notFound(error.message)
         case .invalidInput: self = .badRequest(error.message)
-        case .refused: self = .conflict(error.message)
+        case .refused, .limitReached: self = .conflict(error.message)
         case .corrupt, .notADatabase: self = .internalError("the store failed (\(error.code)); the server's log says more")
         case _ where error.stopsCommits || error.code == .closed: self = .storeUnavailable(error.code)
         default: self = .internalError("the store failed (\(error.code)); the server's log says more")

@@ -2,7 +2,14 @@ import ReviewRoomCore
 import ReviewRoomStore
 
 extension FacilitatorAPI {
-    /// Invites one more person. Refused (409) once the session has ended: the participant list
+    /// How many people one session may have been invited, revoked ones included (their rows
+    /// stay in the store): the 200 a `POST /api/v1/sessions` may list, the facilitator, and
+    /// room for late invites. Bounds what one session's snapshot and `participant.changed`
+    /// carry to every client, and what a looping script can add to the store.
+    static let maxInvitationsPerSession = 500
+
+    /// Invites one more person. Refused (409) once the session has had
+    /// ``maxInvitationsPerSession`` invitations, and once the session has ended: the participant list
     /// is part of the record of who took part, frozen with everything else at `session.end`.
     /// Checked first (an invite to an ended session stores nothing), again by the store in the
     /// invite's own write (a `session.end` stored meanwhile), and by the session's actor in its
@@ -21,9 +28,15 @@ extension FacilitatorAPI {
             // (the session then unloaded) would otherwise be read back with this invite by a fresh
             // load, and anyone joining meanwhile would be welcomed into a list that names them.
             issued = try await store.addParticipant(NewParticipant(name: invite.name, role: invite.role.rawValue),
-                                                    to: session.id, refusing: StoredClockStatus.hasEnded)
+                                                    to: session.id, refusing: StoredClockStatus.hasEnded,
+                                                    atMost: Self.maxInvitationsPerSession)
         } catch let error as StoreError where error.code == .refused {
             throw ended
+        } catch let error as StoreError where error.code == .limitReached {
+            throw APIError.conflict("session '\(session.id)' has had \(Self.maxInvitationsPerSession) people invited "
+                + "(revoked invites included), the most one session takes, so '\(invite.name)' was not invited: "
+                + "to give someone already invited a working link, reissue theirs "
+                + "(POST /api/v1/sessions/\(session.id)/participants/{pid}/reissue)")
         }
         let person = ReviewRoomCore.Participant(id: issued.participant.id.rawValue, name: invite.name, role: invite.role)
         do {
