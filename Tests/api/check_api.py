@@ -109,6 +109,10 @@ def walk(check):
     check.call("DELETE", f"/api/v1/sessions/{sid}/participants/p_nope", base + "/participants/{pid}")
     check.call("GET", f"/api/v1/sessions/{sid}/record?format=pdf", base + "/record")
     check.call("GET", f"/api/v1/sessions/{sid}/record", base + "/record", headers={"Accept": "image/png"})
+    # The host school's route (a ReviewRoom extension): an invite token, not the facilitator's.
+    own, asha = created["invites"][0]["token"], created["invites"][1]["token"]
+    for token, query in ((own, ""), (own, "?format=pdf"), (asha, ""), ("default", ""), (None, "")):
+        check.call("GET", "/api/v1/invite/record" + query, "/api/v1/invite/record", token=token)
     check.call("GET", "/api/v1/openapi.json", "/api/v1/openapi.json", token=None)
     for path in ("/livez", "/healthz", "/readyz", "/metrics"):
         check.call("GET", path, path, token=None)

@@ -15,6 +15,7 @@ struct APIError: Error, Sendable, Equatable {
 
     static func badRequest(_ detail: String) -> APIError { APIError(status: 400, title: "Bad Request", detail: detail) }
     static func notFound(_ detail: String) -> APIError { APIError(status: 404, title: "Not Found", detail: detail) }
+    static func forbidden(_ detail: String) -> APIError { APIError(status: 403, title: "Forbidden", detail: detail) }
     static func conflict(_ detail: String) -> APIError { APIError(status: 409, title: "Conflict", detail: detail) }
     static func notAcceptable(_ detail: String) -> APIError { APIError(status: 406, title: "Not Acceptable", detail: detail) }
     static func unauthorized(_ detail: String) -> APIError {

@@ -56,32 +56,13 @@ public struct FacilitatorAPI: Sendable {
     /// Wraps a handler: checks the bearer token first, turns thrown errors into problem+json.
     private func authenticated(_ handler: @escaping @Sendable (APIContext) async throws -> HTTPResponseBuilder) -> APIRouter.Handler {
         { [self] request in
-            let response: HTTPResponseBuilder
-            do {
+            await APIResponding(metrics: metrics, logger: logger).respond(to: request) {
                 let token = try APIContext.bearerToken(request)
                 guard let facilitator = try await store.authenticateFacilitator(token: token) else {
                     throw APIError.unauthorized("the bearer token is not a valid facilitator token (unknown or revoked)")
                 }
-                response = try await handler(APIContext(request: request, facilitator: facilitator))
-            } catch {
-                let failure = APIError(any: error)
-                // A shutdown's 503 is expected; any other 5xx is logged with the whole error (a
-                // store failure's answer leaves out what the log needs, such as the file's path).
-                if failure.status >= 500 && !(error is SessionsStopping) {
-                    logger.error("API request failed", metadata: ["path": "\(request.http.path)", "status": "\(failure.status)",
-                                                                  "error": "\((error as? StoreError)?.description ?? failure.detail)"])
-                }
-                if failure.status == 401 {
-                    // The path and why, never the header's token; the address shows whether a
-                    // console or a script keeps trying (behind a proxy it is the proxy's).
-                    logger.info("API request refused", metadata: [
-                        "method": "\(request.http.method)", "path": "\(request.http.path)", "status": "401",
-                        "remote": "\(request.http.remoteAddress)", "reason": "\(failure.detail)"])
-                }
-                response = failure.response
+                return try await handler(APIContext(request: request, facilitator: facilitator))
             }
-            metrics?.httpRequests.increment(String(response.status))
-            return response
         }
     }
 

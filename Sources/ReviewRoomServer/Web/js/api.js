@@ -5,6 +5,16 @@ export class ApiError extends Error {
   constructor(status, message) { super(message); this.status = status; this.name = 'ApiError'; }
 }
 
+/** The ApiError for a refused `response`: the problem's `detail` (or title), else the status line. */
+async function refusal(response) {
+  let message = `${response.status} ${response.statusText}`;
+  try {
+    const problem = await response.json();
+    message = problem.detail || problem.title || message;
+  } catch { /* not JSON */ }
+  return new ApiError(response.status, message);
+}
+
 export class Api {
   constructor(token) { this.token = token; }
 
@@ -17,22 +27,20 @@ export class Api {
     } catch {
       throw new ApiError(0, 'network');
     }
-    if (!response.ok) {
-      let message = `${response.status} ${response.statusText}`;
-      try {
-        const problem = await response.json();
-        message = problem.detail || problem.title || message;
-      } catch { /* not JSON */ }
-      throw new ApiError(response.status, message);
-    }
+    if (!response.ok) throw await refusal(response);
     if (response.status === 204) return null;
     return response.json();
   }
 
   /** A file (record, calendar) as a Blob. */
   async blob(path) {
-    const response = await fetch(`api/v1${path}`, { headers: { Authorization: `Bearer ${this.token}` } });
-    if (!response.ok) throw new ApiError(response.status, `${response.status} ${response.statusText}`);
+    let response;
+    try {
+      response = await fetch(`api/v1${path}`, { headers: { Authorization: `Bearer ${this.token}` } });
+    } catch {
+      throw new ApiError(0, 'network');
+    }
+    if (!response.ok) throw await refusal(response);
     return response.blob();
   }
 

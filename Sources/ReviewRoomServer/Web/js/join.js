@@ -6,6 +6,7 @@ import { NotesView } from './notes-view.js';
 import { RoomView } from './room-view.js';
 import { joinSession, EditsKeptNotice, takeToken, takeLaterTokens, showNotice, fatalNotice, keepsTokenAfter } from './session-page.js';
 import { offerControls } from './cofacilitation.js';
+import { RecordOffer } from './record-offer.js';
 
 localize();
 document.title = t('page.join');
@@ -46,7 +47,8 @@ if (!token) {
   });
   const notesView = new NotesView(null, { model, connection, announce: (text) => announcer.say(text), onLocalEdit: showEditsKept,
     onAllSaved: () => editsKept.allSaved(connection) });
-  room = new RoomView(main, { model, connection, announcer, notesView });
+  const recordOffer = new RecordOffer(token, () => room?.renderRecord(model.session));
+  room = new RoomView(main, { model, connection, announcer, notesView, recordOffer });
   window.addEventListener('beforeunload', (event) => { if (notesView.hasUnsynced) event.preventDefault(); });
   // For the browser tests: read-only access to what this page shows.
   window.reviewroom = { model, connection, notesView, announcer, room };

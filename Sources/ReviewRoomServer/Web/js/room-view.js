@@ -16,6 +16,7 @@ import { HandBar, handBarState } from './hand-bar.js';
 import { arrivals, departureNews, joinedNews } from './presence-news.js';
 import { CONSOLE_SHORTCUTS, clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
 import { refusalText } from './refusal-text.js';
+import { offersRecord } from './record-offer.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
 const REFUSAL_MS = 10000;
@@ -28,9 +29,12 @@ export class RoomView {
   /**
    * `onPhaseKey(type)`, if given, takes the phase keys (`phase.next`/`phase.prev`) instead of the
    * view's own held send; `onConsoleKey(action)`, if given (the console), takes `CONSOLE_SHORTCUTS`.
+   * `recordOffer` (a `RecordOffer`; the join page) offers the record to a host or facilitator
+   * once the review has ended.
    */
-  constructor(root, { model, connection, announcer, notesView, onPhaseKey, onConsoleKey, onTick, inConsole = false }) {
+  constructor(root, { model, connection, announcer, notesView, onPhaseKey, onConsoleKey, onTick, inConsole = false, recordOffer = null }) {
     this.root = root;
+    this.recordOffer = recordOffer;
     this.inConsole = inConsole; // the console's live view: its tab says so, not who joined
     this.onTick = onTick; // called with (session, now) at each tick of the clock (the console's glance line)
     this.model = model;
@@ -133,6 +137,8 @@ export class RoomView {
     this.prompt = section('prompt-heading');
     this.people = section('people-heading');
     this.signalPanel = section('signals-heading');
+    this.recordPanel = section('record-heading');
+    this.recordPanel.hidden = true;
     this.notesPanel = section('notes-heading', 'panel notes-panel');
     this.shortcuts = section('keys-heading', 'panel shortcuts');
     this.countdown = el('p', { className: 'countdown', attrs: { role: 'timer', 'aria-live': 'off' } });
@@ -150,7 +156,8 @@ export class RoomView {
       el('div', { className: 'room-grid' },
         // On a phone the first column comes first: time, the floor (raise hand), the question and
         // the signals, which answer whoever speaks (after the agenda they were 2,200 px down).
-        el('div', { className: 'column' }, this.clock, this.floor, this.prompt, this.signalPanel),
+        // The record, once offered, first: after the end it is what there is left to do.
+        el('div', { className: 'column' }, this.recordPanel, this.clock, this.floor, this.prompt, this.signalPanel),
         el('div', { className: 'column' }, this.agenda, this.people)),
       this.notesPanel, this.shortcuts, this.handBar.element);
     if (this.notesView) this.notesView.root = this.notesPanel;
@@ -409,9 +416,17 @@ export class RoomView {
       this.renderPrompt();
       this.renderPeople(s);
       this.renderSignals();
+      this.renderRecord(s);
       this.renderShortcuts();
       this.tick();
     });
+  }
+
+  /** The record panel: shown to a host or facilitator on the join page once the review has ended. */
+  renderRecord(s) {
+    const offered = !!this.recordOffer && offersRecord(s, this.model.you);
+    this.recordPanel.hidden = !offered;
+    morphChildren(this.recordPanel, ...(offered ? this.recordOffer.children(s) : []));
   }
 
   renderHeader(s) {

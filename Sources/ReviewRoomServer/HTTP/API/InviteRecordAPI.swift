@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+import ReviewRoomCore
+import ReviewRoomStore
+
+/// `GET /api/v1/invite/record` (a ReviewRoom extension of PROTOCOL.md §2): the record of an
+/// ended review for its host school's staff, asked with their own invite link's token
+/// (`Authorization: Bearer <the part of the link after #>`), so they can take it into their
+/// post-review workshop without waiting for the facilitator to send it.
+///
+/// Only `host` and `facilitator` invites (403 for the others: the record is the host school's,
+/// and reviewers, observers and room displays saw the notes live), only once the session has
+/// ended (409 before: the facilitator's API gives drafts), formats as for the facilitator's
+/// record route. An unknown, revoked or reissued token is 401, like a bad facilitator token.
+public struct InviteRecordAPI: Sendable {
+    /// The route.
+    public static let route = "/api/v1/invite/record"
+    /// The roles whose invite may download the record.
+    public static let roles: Set<Role> = [.host, .facilitator]
+
+    /// Where invites are looked up.
+    public let store: Store
+    /// The live sessions (state and records go through it).
+    public let live: any LiveSessionControl
+    /// The time now (injected for tests).
+    public let now: @Sendable () -> Timestamp
+    private let responding: APIResponding
+
+    /// Creates the route's handler.
+    public init(store: Store, live: any LiveSessionControl, metrics: Metrics? = nil,
+                now: @escaping @Sendable () -> Timestamp = { Timestamp(secondsSince1970: Date().timeIntervalSince1970) },
+                logger: Logger = Logger(label: "reviewroomd.api")) {
+        self.store = store; self.live = live; self.now = now
+        responding = APIResponding(metrics: metrics, logger: logger)
+    }
+
+    /// Adds the route to `router`.
+    public func register(in router: inout APIRouter) {
+        router.add("GET", Self.route) { [self] request in
+            await responding.respond(to: request) { try await record(request) }
+        }
+    }
+
+    private func record(_ request: APIRequest) async throws -> HTTPResponseBuilder {
+        let token = try APIContext.bearerToken(request, kind: "invite token")
+        guard let invite = try await store.authenticateParticipant(token: token) else {
+            throw APIError.unauthorized("the bearer token is not the token of a working invite link (unknown, revoked or "
+                + "replaced by a new link): send the part of your invite link after '#'")
+        }
+        let role = Role(rawValue: invite.participant.role)
+        guard let role, Self.roles.contains(role) else {
+            throw APIError.forbidden("the record is for the host school's staff and the facilitator; a "
+                + "\(invite.participant.role)'s invite cannot download it: ask the facilitator for a copy")
+        }
+        let format = try RecordNegotiation.format(query: APIContext.query("format", in: request),
+                                                  accept: request.http.headers["accept"])
+        guard let input = try await live.recordInput(session: invite.session, at: now()) else { throw Self.gone }
+        guard input.state.isEnded else {
+            throw APIError.conflict("the review has not ended yet: its record can be downloaded here once the "
+                + "facilitator ends it")
+        }
+        return HTTPResponseBuilder(status: 200, contentType: format.contentType, headers: [("Vary", "Accept")],
+                                   body: await RecordRendering.render(input, as: format))
+    }
+
+    /// The session was deleted since the token was looked up (its invites went with it).
+    private static let gone = APIError.unauthorized("the bearer token is not the token of a working invite link: "
+        + "its session was deleted")
+}

@@ -1,0 +1,61 @@
+// The host school's way to the record once the review has ended (the join page only): its three
+// formats, downloaded with the page's own invite token (GET /api/v1/invite/record, a ReviewRoom
+// extension), so host staff take it into their workshop without waiting for the facilitator.
+import { Api } from './api.js';
+import { downloadBlob, el } from './dom.js';
+import { recordFileName } from './download-names.js';
+import { t } from './strings.js';
+
+/** The roles whose invite may download the record (the server says the same: 403 otherwise). */
+export const RECORD_ROLES = Object.freeze(['host', 'facilitator']);
+
+/** Whether `you` may take the record of session `s` now: a host or facilitator, after the end. */
+export function offersRecord(s, you) {
+  return !!you && RECORD_ROLES.includes(you.role) && s?.clock?.status === 'ended';
+}
+
+/** The record panel's state and its downloads, for one page's invite token. */
+export class RecordOffer {
+  /**
+   * @param {string} token the page's invite token
+   * @param {() => void} changed asks the page to draw the panel again (a download's outcome)
+   */
+  constructor(token, changed) {
+    this.api = new Api(token);
+    this.changed = changed;
+    /** What the status line says: '' or the outcome of the last download. */
+    this.status = '';
+    this.busy = false;
+  }
+
+  /** The panel's children for session `s` (heading, what it is, the three buttons, the status). */
+  children(s) {
+    return [
+      el('h2', { id: 'record-heading', textContent: t('record.heading') }),
+      el('p', {}, t('record.intro')),
+      // The web page first: it opens in any browser and prints; Markdown and JSON are for tools.
+      el('div', { className: 'row' }, ...['html', 'md', 'json'].map((format) => el('button', {
+        type: 'button', className: format === 'html' ? '' : 'secondary', textContent: t(`record.${format}`),
+        attrs: this.busy ? { 'data-format': format, 'aria-disabled': 'true' } : { 'data-format': format },
+        on: { click: () => this.download(s, format) } }))),
+      el('p', { className: 'meta', attrs: { role: 'status', 'data-testid': 'record-status' } }, this.status),
+    ];
+  }
+
+  /** Downloads the record of `s` in `format` and says how it went. */
+  async download(s, format) {
+    if (this.busy) return;
+    this.busy = true;
+    this.status = t('record.fetching');
+    this.changed();
+    const fileName = recordFileName(s, format);
+    try {
+      downloadBlob(await this.api.blob(`/invite/record?format=${format}`), fileName);
+      this.status = t('record.saved', { file: fileName });
+    } catch (error) {
+      this.status = t(error.status === 0 ? 'record.offline' : 'record.failed', { reason: error.message });
+    }
+    this.busy = false;
+    this.changed();
+  }
+}

@@ -1,0 +1,66 @@
+"""The host school takes the record from its own page: once the review has ended, a host's (and
+the facilitator's) join page offers the record in its three formats, downloaded with the page's
+own invite token (`GET /api/v1/invite/record`); a reviewer's page does not offer it, and a
+download that fails says so in the panel's status line."""
+import datetime
+from zoneinfo import ZoneInfo
+
+from selenium.webdriver.common.by import By
+
+from conftest import browser_errors, screenshot
+from pages import axe_problems, command, invite_of, joined, schedule_via_api, wait_text, wait_until
+from room_helpers import facilitator_invite
+
+TITLE = "Reading for pleasure: host record"
+PANEL = "section[aria-labelledby='record-heading']"
+
+
+def panel_shown(driver):
+    return driver.execute_script(f"const p = document.querySelector(\"{PANEL}\"); return !!p && !p.hidden && p.offsetHeight > 0;")
+
+
+def test_the_host_downloads_the_record_from_their_page_once_the_review_has_ended(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, TITLE, [], template="rapid-remote-90", participants=[
+        {"name": "Asha", "role": "reviewer"}, {"name": "Ben", "role": "host"}])
+    chair, asha, ben = browsers(), browsers(), browsers()
+    chair.get(facilitator_invite(created))
+    asha.get(invite_of(created, "Asha"))
+    ben.get(invite_of(created, "Ben"))
+    for driver in (chair, asha, ben):
+        joined(driver)
+    assert not panel_shown(ben), "the record is offered before the review ran"
+    assert command(chair, "session.start").get("type") == "ack"
+    assert not panel_shown(ben), "the record is offered while the review runs"
+    assert command(chair, "session.end").get("type") == "ack"
+
+    wait_until(ben, panel_shown, message="the host's page never offered the record")
+    wait_until(chair, panel_shown, message="the facilitator's page never offered the record")
+    wait_text(ben, PANEL, "post-review workshop")
+    assert not panel_shown(asha), "a reviewer's page offers the record"
+    assert axe_problems(ben) == []
+
+    ben.find_element(By.XPATH, f"//{PANEL.split('[')[0]}//button[normalize-space()='Download (Markdown text)']").click()
+    starts = datetime.datetime.fromisoformat(created["session"]["startsAt"].replace("Z", "+00:00"))
+    stem = f"{starts.astimezone(ZoneInfo('Europe/London')).date().isoformat()} {TITLE.replace(':', '-')}"
+    record = ben.download_dir / f"{stem} - record.md"
+    wait_until(ben, lambda d: record.exists() and TITLE in record.read_text(encoding="utf-8"),
+               message=f"the record never arrived: {sorted(p.name for p in ben.download_dir.iterdir())}")
+    assert "Ben" in record.read_text(encoding="utf-8")
+    wait_text(ben, "[data-testid='record-status']", f"Downloaded: {stem} - record.md")
+    screenshot(ben, "join-ended-host")
+    ben.set_window_size(360, 740)
+    screenshot(ben, "join-ended-host-phone")
+    ben.set_window_size(1366, 900)
+
+    # With no way to the server the download fails, and the panel says so (the page stays).
+    ben.execute_cdp_cmd("Network.enable", {})
+    ben.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/api/v1/invite/record*"]})
+    ben.find_element(By.XPATH, "//button[normalize-space()='Download (web page)']").click()
+    wait_text(ben, "[data-testid='record-status']", "could not be downloaded: no connection")
+    ben.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    assert not (ben.download_dir / f"{stem} - record.html").exists()
+    assert axe_problems(ben) == []
+    for driver in (chair, asha):
+        assert browser_errors(driver) == []
+    # A blocked request is logged by Chromium as a failed load; nothing else may be.
+    assert [e for e in browser_errors(ben) if "ERR_BLOCKED_BY_CLIENT" not in e] == []
