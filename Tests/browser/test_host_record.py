@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 
 from conftest import browser_errors, screenshot
 from pages import axe_problems, command, invite_of, joined, schedule_via_api, wait_text, wait_until
-from room_helpers import facilitator_invite
+from room_helpers import facilitator_invite, said_log, wait_said
 
 TITLE = "Reading for pleasure: host record"
 PANEL = "section[aria-labelledby='record-heading']"
@@ -37,6 +37,10 @@ def test_the_host_downloads_the_record_from_their_page_once_the_review_has_ended
     wait_until(chair, panel_shown, message="the facilitator's page never offered the record")
     wait_text(ben, PANEL, "post-review workshop")
     assert not panel_shown(asha), "a reviewer's page offers the record"
+    # Said where it is to the host; a reviewer hears only that the review has ended.
+    wait_said(ben, "The review has ended. Its record is ready to download under “The record”, at the top of the page")
+    wait_said(asha, "The review has ended")
+    assert "record is ready" not in " ".join(said_log(asha))
     assert axe_problems(ben) == []
 
     ben.find_element(By.XPATH, f"//{PANEL.split('[')[0]}//button[normalize-space()='Download (Markdown text)']").click()

@@ -270,7 +270,11 @@ export class RoomView {
           this.floorReset = { seq: event.seq + 1, kind: clock.status === 'ended' ? 'end' : 'move' };
         }
         if (clock.phase !== this.lastPhase) this.announcer.say(t('announce.phase', { phase: phaseTitle(clock.phase) }));
-        else if (clock.status !== this.lastStatus) this.announcer.say(t(`announce.status.${clock.status}`));
+        else if (clock.status !== this.lastStatus) {
+          // A host is told where the record now is (its panel comes first on the page).
+          const withRecord = !!this.recordOffer && offersRecord({ clock }, this.model.you);
+          this.announcer.say(t(withRecord ? 'announce.status.endedRecord' : `announce.status.${clock.status}`));
+        }
         // The countdown jumped: say why — unless it is this console's Undo giving the phase its
         // time back (the only clock.extend a page sends with `phase`), which says "Back to … with
         // 4:12 left" when done: "21 seconds taken off" before it puzzled a keyboard-only probe.

@@ -202,6 +202,7 @@ const en = {
   'announce.status.live': 'The clock is running',
   'announce.status.paused': 'The clock is paused',
   'announce.status.ended': 'The review has ended',
+  'announce.status.endedRecord': 'The review has ended. Its record is ready to download under “The record”, at the top of the page',
   'announce.status.lobby': 'The lobby is open',
   'announce.status.scheduled': 'The review is scheduled',
   'announce.warning': 'One minute left in {phase}',
