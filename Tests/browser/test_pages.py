@@ -79,3 +79,17 @@ def test_unknown_link_shows_its_page_and_leaves_the_address_bar(daemon, browsers
     assert "unknown-token-456" not in driver.current_url
     assert axe_problems(driver) == []
     assert browser_errors(driver) == []
+
+
+def test_a_page_asked_for_with_a_trailing_slash_opens_with_its_fragment(daemon, browsers):
+    """`/console/` and `/join/#token` (typed, or pasted by a mail client that adds a slash) go to
+    their page (308 to `../console`); the invite's fragment is kept across the redirect."""
+    driver = browsers()
+    driver.get(daemon.base + "/console/")
+    wait_until(driver, lambda d: d.find_elements(By.ID, "facilitator-token"))
+    assert driver.current_url == daemon.base + "/console"
+    driver.get(daemon.base + "/join/#unknown-token-789")
+    # The page ran with the token from the fragment (and took it out of the address bar).
+    wait_text(driver, "#notice-heading", "This link no longer works")
+    assert driver.current_url == daemon.base + "/join"
+    assert browser_errors(driver) == []

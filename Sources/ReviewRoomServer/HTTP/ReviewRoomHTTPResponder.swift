@@ -107,6 +107,7 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
             // resource exists); a page or file there takes GET and HEAD only.
             guard let response = staticFiles?.response(forPath: path, ifNoneMatch: request.headers["if-none-match"],
                                                                acceptEncoding: request.headers["accept-encoding"]) else {
+                if let redirect = pageWithoutSlash(request, method: method) { return redirect }
                 return ProblemDetails(title: "Not Found", status: 404, detail: "nothing is served at \(path)").response()
             }
             if let refusal = onlyGet(method, path) { return refusal }
@@ -126,6 +127,22 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
 
     /// Where the live WebSocket is served (PROTOCOL §3), as the transport is configured.
     static let webSocketPath = TransportConfiguration().webSocketPath
+
+    /// `/console/` (or `/join/#…`, typed or pasted with a slash) sends a GET or HEAD to its page
+    /// without the slash: 308 to `../console` with the query, relative so that a reverse proxy's
+    /// path prefix stays, and the browser keeps the fragment (an invite's token) across it. The
+    /// page is not served at the slashed path itself: its relative links (`js/…`, `api/v1`)
+    /// would resolve under it. Nil when there is no such page.
+    private func pageWithoutSlash(_ request: HTTPRequest, method: String) -> HTTPResponseBuilder? {
+        guard method == "GET" || method == "HEAD", request.path.count > 1, request.path.hasSuffix("/") else { return nil }
+        let page = String(request.path.dropLast())
+        guard !page.hasSuffix("/"), let name = page.split(separator: "/").last,
+              staticFiles?.response(forPath: page) != nil,
+              let encoded = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) else { return nil }
+        let location = "../\(encoded)" + (request.query.map { "?\($0)" } ?? "")
+        return HTTPResponseBuilder(status: 308, contentType: "text/plain; charset=utf-8", headers: [("Location", location)],
+                                   body: Array("The page is at \(page)\n".utf8))
+    }
 
     private func onlyGet(_ method: String, _ path: String) -> HTTPResponseBuilder? {
         guard method != "GET", method != "HEAD" else { return nil }
