@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors, screenshot
-from pages import axe_problems, command, invite_of, joined, schedule_via_api, wait_text, wait_until
+from pages import (axe_problems, command, invite_of, joined, participant_id, schedule_via_api, sign_in, wait_text,
+                   wait_until)
 from room_helpers import facilitator_invite, said_log, wait_said
 
 TITLE = "Reading for pleasure: host record"
@@ -64,7 +65,22 @@ def test_the_host_downloads_the_record_from_their_page_once_the_review_has_ended
     ben.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
     assert not (ben.download_dir / f"{stem} - record.html").exists()
     assert axe_problems(ben) == []
-    for driver in (chair, asha):
+
+    # The console's session page tells the facilitator the host can take it themselves; not
+    # once the host's link is revoked.
+    console = browsers()
+    sign_in(console, daemon.base, facilitator)
+    session_page = lambda: wait_until(console, lambda d: d.find_elements(By.XPATH, f"//button[normalize-space()='{TITLE}']"))[0].click()
+    session_page()
+    wait_text(console, "[data-testid='record-hosts']", "Ben (host) can also download the record from their own invite link’s page.")
+    assert axe_problems(console) == []
+    session = created["session"]["id"]
+    assert daemon.api("DELETE", f"/sessions/{session}/participants/{participant_id(created, 'Ben')}", facilitator)[0] == 204
+    console.find_element(By.XPATH, "//nav//button[normalize-space()='Sessions']").click()
+    session_page()
+    wait_until(console, lambda d: d.find_elements(By.ID, "invite-ended"))
+    assert console.find_elements(By.CSS_SELECTOR, "[data-testid='record-hosts']") == []
+    for driver in (chair, asha, console):
         assert browser_errors(driver) == []
     # A blocked request is logged by Chromium as a failed load; nothing else may be.
     assert [e for e in browser_errors(ben) if "ERR_BLOCKED_BY_CLIENT" not in e] == []

@@ -374,6 +374,7 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
             if (!window.confirm(t(ran ? 'console.confirmDelete' : 'console.confirmCancel', { title: s.title, when }))) return;
             await api.cancel(id); showSessions({ focus: true, message: t('console.deleted', { title: s.title }), replace: true });
           }) } })),
+      recordForHosts(s, linkWorks),
       el('h2', { textContent: t('invite.heading') }), el('p', { className: 'meta' }, t('invite.onceHint')),
       el('ul', { className: 'invites' }, people),
       // An ended review's participant list is part of its record: the API refuses new invites (409).
@@ -384,6 +385,19 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
     heading.focus();
     sayOnPage(message);
   });
+}
+
+/**
+ * After the end, which hosts can take the record from their own page (their link still works),
+ * so the facilitator knows they need not send it to them; null before the end or with none.
+ */
+function recordForHosts(s, linkWorks) {
+  if (s.status !== 'ended') return null;
+  const hosts = (s.participants || []).filter((p) => p.role === 'host' && linkWorks?.get(p.id) !== false);
+  if (!hosts.length) return null;
+  const names = new Intl.ListFormat(undefined, { type: 'conjunction' }).format(hosts.map((p) => p.name));
+  return el('p', { className: 'meta', attrs: { 'data-testid': 'record-hosts' } },
+    t(hosts.length === 1 ? 'console.recordForHost' : 'console.recordForHosts', { names }));
 }
 
 function showLive(id) {

@@ -251,6 +251,8 @@ const en = {
   'record.saved': 'Downloaded: {file}',
   'record.failed': 'The record could not be downloaded: {reason}',
   'record.offline': 'The record could not be downloaded: no connection to ReviewRoom. Try again when you are back online.',
+  'console.recordForHost': '{names} (host) can also download the record from their own invite link’s page.',
+  'console.recordForHosts': '{names} (hosts) can also download the record from their own invite links’ pages.',
   'console.record.md': 'Record (Markdown)',
   'console.record.html': 'Record (HTML)',
   'console.record.json': 'Record (JSON)',
