@@ -345,7 +345,17 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
       if (!name.value.trim()) { status.textContent = t('invite.needName'); name.focus(); return; }
       const taken = repeatedName([name.value], (s.participants || []).map((p) => p.name));
       if (taken) { status.textContent = t('invite.nameTaken', { name: taken.name }); return; }
-      const invite = await api.invite(id, { name: name.value.trim(), role: role.value });
+      let invite;
+      try {
+        invite = await api.invite(id, { name: name.value.trim(), role: role.value });
+      } catch (error) {
+        // A refusal of this invite (a name over 200 characters, the session's 500 invitations,
+        // an end just now) is said in the form, which keeps what was typed; it replaced the page.
+        if (error.status !== 400 && error.status !== 409) throw error;
+        status.textContent = t('error.api', { message: error.message });
+        name.focus();
+        return;
+      }
       saveLink(invite);
       showSession(id, t('invite.added', { name: invite.participant.name }));
     }); } } }, field(t('invite.name'), name), field(t('invite.role'), role), el('button', { type: 'submit', textContent: t('invite.add') }));

@@ -137,8 +137,8 @@ export class RoomView {
     this.prompt = section('prompt-heading');
     this.people = section('people-heading');
     this.signalPanel = section('signals-heading');
-    this.recordPanel = section('record-heading');
-    this.recordPanel.hidden = true;
+    // Labelled by its heading only while it has one (renderRecord).
+    this.recordPanel = el('section', { className: 'panel', attrs: { hidden: '' } });
     this.notesPanel = section('notes-heading', 'panel notes-panel');
     this.shortcuts = section('keys-heading', 'panel shortcuts');
     this.countdown = el('p', { className: 'countdown', attrs: { role: 'timer', 'aria-live': 'off' } });
@@ -430,6 +430,8 @@ export class RoomView {
   renderRecord(s) {
     const offered = !!this.recordOffer && offersRecord(s, this.model.you);
     this.recordPanel.hidden = !offered;
+    if (offered) this.recordPanel.setAttribute('aria-labelledby', 'record-heading');
+    else this.recordPanel.removeAttribute('aria-labelledby');
     morphChildren(this.recordPanel, ...(offered ? this.recordOffer.children(s) : []));
   }
 
