@@ -54,11 +54,14 @@ public struct InviteRecordAPI: Sendable {
         }
         let format = try RecordNegotiation.format(query: APIContext.query("format", in: request),
                                                   accept: request.http.headers["accept"])
-        guard let input = try await live.recordInput(session: invite.session, at: now()) else { throw Self.gone }
-        guard input.state.isEnded else {
+        // Read from the store first, without loading the session: before the end nothing is
+        // built (a live session's draft record reads its older history back from the store).
+        // (An end is final, so the stored one is the live one.)
+        guard StoredClockStatus.hasEnded(lastClockChange: try await store.lastClockChange(of: invite.session)) else {
             throw APIError.conflict("the review has not ended yet: its record can be downloaded here once the "
                 + "facilitator ends it")
         }
+        guard let input = try await live.recordInput(session: invite.session, at: now()) else { throw Self.gone }
         return HTTPResponseBuilder(status: 200, contentType: format.contentType, headers: [("Vary", "Accept")],
                                    body: await RecordRendering.render(input, as: format))
     }
