@@ -19,6 +19,7 @@ def test_a_refused_invite_is_said_in_the_form_which_keeps_what_was_typed(daemon,
     field.submit()
     wait_text(driver, ".form-status", "The server refused: name is 205 characters long: at most 200 are allowed")
     assert driver.find_elements(By.ID, "session-heading"), "the session page was replaced"
+    assert not driver.find_elements(By.CSS_SELECTOR, "[data-testid='erases-at']"), "a server that keeps sessions names an erasure"
     assert field.get_attribute("value") == too_long
     assert driver.execute_script("return document.activeElement.id") == "invite-name"
     assert axe_problems(driver) == []

@@ -1,4 +1,5 @@
 import Logging
+import ReviewRoomCore
 
 /// One key of `reviewroom.conf`: its name, the kind of value it takes, how it sets a
 /// ``DaemonConfiguration`` field and how it prints back.
@@ -103,6 +104,7 @@ public struct ConfigurationKey: Sendable {
         wholeNumberKey("max_connections_per_participant", \.maxConnectionsPerParticipant, from: 0, atMost: 1_000_000),
         wholeNumberKey("reconnects_per_minute", \.reconnectsPerMinute, from: 0, atMost: 60_000),
         wholeNumberKey("max_inserted_units_per_second", \.maxInsertedUnitsPerSecond, from: 0, atMost: 64 << 20),
+        wholeNumberKey("retention_days", \.retentionDays, from: 0, atMost: SessionRetention.maximumDays),
         stringKey("web_root", render: { $0.webRoot }) { config, text in
             guard !text.isEmpty else { return "must not be empty" }
             config.webRoot = text; return nil

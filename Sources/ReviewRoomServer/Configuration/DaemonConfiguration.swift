@@ -1,4 +1,5 @@
 import Logging
+import ReviewRoomCore
 
 /// Everything `reviewroomd` can be configured with (PROTOCOL.md §1). Every field is also a key
 /// of `reviewroom.conf` and a `REVIEWROOM_<KEY>` variable; `Deploy/reviewroom.conf` documents them.
@@ -55,6 +56,12 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// then per minute (one every minute ÷ this); a `hello` beyond it is held until its turn,
     /// never refused, so only a client reconnecting in a loop is slowed. 0: no limit. Default 300.
     public var reconnectsPerMinute = 300
+    /// `retention_days`: a session is erased this many days after its last use (the latest of
+    /// when it was scheduled, its start and its newest event: for a review that ran, its end),
+    /// checked at start-up and hourly. 0: sessions are kept until deleted, the default.
+    public var retentionDays = 0
+    /// The rule ``retentionDays`` sets, nil while it is 0.
+    public var retention: SessionRetention? { SessionRetention(days: retentionDays) }
     /// `web_root`: folder of the browser client's files. Default: the files installed with the binary.
     public var webRoot: String? = nil
 

@@ -104,6 +104,9 @@ public actor SessionRegistry {
     /// The actor of `id` if it is loaded now.
     func loaded(_ id: SessionID) -> SessionActor? { sessions[id] }
 
+    /// Whether session `id` is loaded or loading: someone is in it, or a request is using it.
+    public func isInUse(_ id: SessionID) -> Bool { sessions[id] != nil || loading[id] != nil }
+
     /// Drops a session whose actor stopped (it is loaded afresh from the store next time).
     func forget(_ id: SessionID) {
         // The task that forgets a failed actor can run after a fresh one was loaded: keep that.

@@ -80,12 +80,14 @@ struct Daemon {
         let metrics = Metrics()
         let registry = SessionRegistry(store: store, limits: LiveLimits(configuration: configuration),
                                        logger: Logger(label: "reviewroomd.sessions"), metrics: metrics)
+        let retentionService = await Self.retentionService(configuration: configuration, store: store, registry: registry)
         // Everything the HTTP API needs: the store, the live sessions (as LiveSessionControl), links.
         let context = ServerContext(store: store, registry: registry, configuration: configuration,
                                     publicURL: configuration.publicOrigin)
         // Invite links need the real port, known only once the listener is bound (port 0).
         let origin = PublicOrigin(configuration.publicOrigin)
-        let facilitatorAPI = FacilitatorAPI(store: context.store, live: context.live, origin: origin, metrics: metrics)
+        let facilitatorAPI = FacilitatorAPI(store: context.store, live: context.live, origin: origin, metrics: metrics,
+                                            retention: configuration.retention)
 
         let readiness = Readiness()
         let webRoot = WebRoot.locate(configured: configuration.webRoot, executableDirectory: WebRoot.executableDirectory)
@@ -199,9 +201,12 @@ struct Daemon {
         // (STOPPING=1); then admission (/readyz and /api 503, new upgrades refused with 503, every
         // hello closed with 1001); then the live sessions drain (1001 to their clients, pending
         // commits); the transport stops last.
-        let services: [any Service] = [
+        var services: [any Service] = [
             TransportService(server: server, readiness: readiness, logger: logger, onRunning: announce),
             SessionsService(registry: registry, logger: Logger(label: "reviewroomd.sessions")),
+        ]
+        if let retentionService { services.append(retentionService) }
+        services += [
             AdmissionService(server: server, registry: registry, readiness: readiness, logger: logger),
             reload, systemd, deadline,
         ]

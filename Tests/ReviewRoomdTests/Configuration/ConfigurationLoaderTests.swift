@@ -128,6 +128,23 @@ struct ConfigurationLoaderTests {
         #expect(negative.first?.message.contains("not -3") == true, "\(negative)")
     }
 
+    /// `retention_days` is 0 (keep sessions) by default, which makes no rule; a number of days
+    /// makes one; a negative number or words are refused naming the key.
+    @Test func retentionIsOffByDefaultAndTakesDays() throws {
+        let unset = try load(ConfigurationLoader(file: nil))
+        #expect(unset.retentionDays == 0 && unset.retention == nil)
+        let set = try load(ConfigurationLoader(file: file([("retention_days", .integer(30))])))
+        #expect(set.retention?.days == 30)
+        let fromEnvironment = try load(ConfigurationLoader(file: file([("retention_days", .integer(30))]), environment: ["REVIEWROOM_RETENTION_DAYS": "0"]))
+        #expect(fromEnvironment.retention == nil, "the environment's 0 overrides the file")
+        let negative = problems(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_RETENTION_DAYS": "-30"]))
+        #expect(negative.map(\.key) == ["retention_days"], "\(negative)")
+        #expect(negative.first?.message.contains("not -30") == true, "\(negative)")
+        let words = problems(ConfigurationLoader(file: file([("retention_days", .string("30 days"))])))
+        #expect(words.map(\.key) == ["retention_days"], "\(words)")
+        #expect(words.first?.message.contains("not the string \"30 days\"") == true, "\(words)")
+    }
+
     @Test func unknownVariablesAreIgnoredAndListed() throws {
         let loader = ConfigurationLoader(file: nil, environment: [
             "REVIEWROOM_LISTN": "127.0.0.1:9", "REVIEWROOM_BIN": "x", "REVIEWROOM_LISTEN": "127.0.0.1:7", "OTHER": "y"])
@@ -179,7 +196,7 @@ struct ConfigurationLoaderTests {
     @Test(arguments: [("max_message_bytes", 64 << 20), ("max_note_units", 64 << 20), ("messages_per_second", 1_000_000),
                       ("message_burst", 1_000_000), ("outbox_limit_bytes", 4 << 30), ("max_request_body_bytes", 64 << 20),
                       ("snapshot_every_events", 1_000_000), ("max_connections_per_participant", 1_000_000),
-                      ("reconnects_per_minute", 60_000)])
+                      ("reconnects_per_minute", 60_000), ("retention_days", 3_650)])
     func numbersAboveTheirCeilingAreRefusedNamingIt(key: String, ceiling: Int) throws {
         let refused = problems(ConfigurationLoader(file: file([(key, .integer(ceiling + 1))])))
         #expect(refused.count == 1)
@@ -194,7 +211,7 @@ struct ConfigurationLoaderTests {
             "max_message_bytes": \.maxMessageBytes, "max_note_units": \.maxNoteUnits, "messages_per_second": \.messagesPerSecond,
             "message_burst": \.messageBurst, "outbox_limit_bytes": \.outboxLimitBytes, "max_request_body_bytes": \.maxRequestBodyBytes,
             "snapshot_every_events": \.snapshotEveryEvents, "max_connections_per_participant": \.maxConnectionsPerParticipant,
-            "reconnects_per_minute": \.reconnectsPerMinute,
+            "reconnects_per_minute": \.reconnectsPerMinute, "retention_days": \.retentionDays,
         ]
         #expect(try loaded[keyPath: #require(fields[key])] == ceiling, "the ceiling itself is accepted")
     }

@@ -50,7 +50,7 @@ extension FacilitatorAPI {
         let request = try SessionRequest(body: context.request.http.body)
         let creation = try await create(owner: context.facilitator, from: request)
         struct Reply: Encodable { var session: SessionReply; var invites: [InviteReply] }
-        return JSONReply.response(201, Reply(session: SessionReply(creation.state, session: creation.session, at: now()),
+        return JSONReply.response(201, Reply(session: try await reply(creation.state, session: creation.session),
                                              invites: creation.invites.map { InviteReply($0, publicURL: publicURL) }))
     }
 
@@ -59,14 +59,14 @@ extension FacilitatorAPI {
         for session in try await store.sessions(ownedBy: context.facilitator.id) {
             // A session deleted between the listing and this read is simply left out.
             guard let state = try await live.state(session: session.id, at: now()) else { continue }
-            replies.append(SessionReply(state, session: session, at: now()))
+            replies.append(try await reply(state, session: session))
         }
         return JSONReply.response(200, replies)
     }
 
     @Sendable func getSession(_ context: APIContext) async throws -> HTTPResponseBuilder {
         let session = try await ownedSession(context)
-        return JSONReply.response(200, SessionReply(try await state(of: session), session: session, at: now()))
+        return JSONReply.response(200, try await reply(try await state(of: session), session: session))
     }
 
     @Sendable func patchSession(_ context: APIContext) async throws -> HTTPResponseBuilder {
@@ -77,7 +77,7 @@ extension FacilitatorAPI {
         let edit = SessionEdit(title: request.title, focus: request.focus, startsAt: request.startsAt,
                                timeZone: request.timeZone, agenda: request.agenda, deck: request.deck)
         let state = try await live.edit(session: session.id, edit, by: context.facilitator.name, at: now())
-        return JSONReply.response(200, SessionReply(state, session: session, at: now()))
+        return JSONReply.response(200, try await reply(state, session: session))
     }
 
     @Sendable func deleteSession(_ context: APIContext) async throws -> HTTPResponseBuilder {
@@ -87,5 +87,15 @@ extension FacilitatorAPI {
         try await store.deleteSession(session.id)
         logger.info("session deleted", metadata: ["session": "\(session.id)", "facilitator": "\(context.facilitator.id)"])
         return JSONReply.noContent
+    }
+
+    /// The reply for `session` in `state` now; with `retention_days`, when it will be erased
+    /// (its last use read after the change this request made, if any).
+    func reply(_ state: SessionState, session: StoredSession) async throws -> SessionReply {
+        var reply = SessionReply(state, session: session, at: now())
+        if let retention, let lastUse = try await store.lastUse(of: session.id) {
+            reply.erasesAt = retention.erasesAt(lastUse: lastUse)
+        }
+        return reply
     }
 }

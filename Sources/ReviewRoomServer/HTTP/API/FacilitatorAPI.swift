@@ -20,6 +20,8 @@ public struct FacilitatorAPI: Sendable {
     public let metrics: Metrics?
     /// The time now (injected for tests).
     public let now: @Sendable () -> Timestamp
+    /// `retention_days`: a session's reply says when it will be erased (`erasesAt`); nil: kept.
+    public let retention: SessionRetention?
     let logger: Logger
 
     /// Creates the API.
@@ -27,10 +29,10 @@ public struct FacilitatorAPI: Sendable {
     ///   - origin: `public_url`, or `http://<listen address>`.
     public init(store: Store, live: any LiveSessionControl, origin: PublicOrigin, metrics: Metrics? = nil,
                 now: @escaping @Sendable () -> Timestamp = { Timestamp(secondsSince1970: Date().timeIntervalSince1970) },
-                logger: Logger = Logger(label: "reviewroomd.api")) {
+                retention: SessionRetention? = nil, logger: Logger = Logger(label: "reviewroomd.api")) {
         self.store = store; self.live = live
         self.origin = origin
-        self.metrics = metrics; self.now = now; self.logger = logger
+        self.metrics = metrics; self.now = now; self.retention = retention; self.logger = logger
     }
 
     /// The origin invite links start with now, without a trailing `/`.

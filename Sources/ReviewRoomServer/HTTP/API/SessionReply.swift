@@ -24,6 +24,8 @@ struct SessionReply: Encodable, Sendable {
     var notes: [NoteHeading]
     var participants: [Person]
     var createdAt: Timestamp
+    /// When `retention_days` will erase the session; left out on a server that keeps sessions.
+    var erasesAt: Timestamp?
 
     /// The reply for `state` (as it stands at `now`) of the stored `session`.
     init(_ state: SessionState, session: StoredSession, at now: Timestamp) {

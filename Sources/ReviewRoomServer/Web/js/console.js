@@ -366,6 +366,7 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
       heading,
       el('p', { className: 'meta' }, `${s.hostSchool} · ${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`),
       el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
+      erasureNotice(s),
       status,
       ...unsavedFields(unsaved),
       el('div', { className: 'row' },
@@ -395,6 +396,17 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
     heading.focus();
     sayOnPage(message);
   });
+}
+
+/**
+ * When a server with `retention_days` will erase the session (its `erasesAt`), so the record is
+ * downloaded before; null on a server that keeps sessions.
+ */
+function erasureNotice(s) {
+  if (!s.erasesAt) return null;
+  const when = formatInstant(s.erasesAt, s.timeZone);
+  return el('p', { className: 'meta', attrs: { 'data-testid': 'erases-at' } },
+    t(s.status === 'ended' ? 'console.erasesAt.ended' : 'console.erasesAt.other', { when }));
 }
 
 /**

@@ -1,0 +1,46 @@
+import Logging
+import ReviewRoomCore
+import ServiceLifecycle
+
+/// Runs ``RetentionSweep`` every hour until graceful shutdown (and at once, unless the daemon
+/// swept before it began to listen: ``sweep(at:)``).
+public struct RetentionService: Service {
+    /// How long between sweeps: a session goes at most this long after its day.
+    public static let interval: Int64 = 3_600_000
+
+    private let sweep: RetentionSweep
+    private let clock: any SessionClock
+    private let logger: Logger
+    private let sweepsAtOnce: Bool
+
+    /// Sweeps with `sweep`, timed by `clock`: at once when `sweepsAtOnce`, else first an
+    /// ``interval`` after it runs.
+    public init(sweep: RetentionSweep, clock: any SessionClock, sweepsAtOnce: Bool = true, logger: Logger) {
+        self.sweep = sweep
+        self.clock = clock
+        self.sweepsAtOnce = sweepsAtOnce
+        self.logger = logger
+    }
+
+    /// One sweep at `now`; a failure to read the sessions is logged (the next sweep tries again).
+    public func sweep(at now: Timestamp) async {
+        do {
+            try await sweep.run(now: now)
+        } catch {
+            logger.error("the retention sweep could not read the sessions", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Sweeps every ``interval`` until graceful shutdown.
+    public func run() async throws {
+        await cancelWhenGracefulShutdown { [clock, sweepsAtOnce] in
+            var next = clock.now()
+            if !sweepsAtOnce { next = Timestamp(millisecondsSince1970: next.millisecondsSince1970 + Self.interval) }
+            while !Task.isCancelled {
+                do { try await clock.sleep(until: next) } catch { return }
+                await sweep(at: next)
+                next = Timestamp(millisecondsSince1970: next.millisecondsSince1970 + Self.interval)
+            }
+        }
+    }
+}

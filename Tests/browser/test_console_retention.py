@@ -1,0 +1,70 @@
+"""On a server with `retention_days`, the console's session page says when the session will be
+erased (the API's `erasesAt`, in the session's time zone), so the facilitator downloads the
+record before; the words differ before and after the end. On a server that keeps sessions the
+page says nothing of it."""
+import datetime
+import shutil
+import tempfile
+from zoneinfo import ZoneInfo
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import DAEMON_ENV, browser_errors
+from pages import axe_problems, command, joined, schedule_via_api, sign_in, wait_until
+from reviewroomd import Daemon
+from room_helpers import facilitator_invite
+
+NOTICE = "[data-testid='erases-at']"
+
+
+@pytest.fixture(scope="module")
+def daemon():
+    data_dir = tempfile.mkdtemp(prefix="reviewroom-browser-")
+    instance = Daemon(data_dir, extra_env=dict(DAEMON_ENV, REVIEWROOM_RETENTION_DAYS="30")).start()
+    yield instance
+    instance.stop()
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def open_session_page(driver, base, token, title, signed_in=False):
+    # The tab keeps its sign-in (sessionStorage): a second visit goes straight to the list.
+    driver.get(base + "/console") if signed_in else sign_in(driver, base, token)
+    wait_until(driver, lambda d: d.find_elements(By.XPATH, f"//button[normalize-space()='{title}']"))[0].click()
+    wait_until(driver, lambda d: d.find_element(By.ID, "session-heading"))
+
+
+def notice_text(driver):
+    return wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, NOTICE), message="no erasure notice")[0].text
+
+
+def says_date_of(text, iso):
+    """Whether `text` names the day of `iso` in London (the session's zone), in any order."""
+    when = datetime.datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(ZoneInfo("Europe/London"))
+    return all(part in text for part in (when.strftime("%A"), when.strftime("%B"), f" {when.day}", str(when.year)))
+
+
+def test_the_session_page_says_when_the_server_will_erase_the_session(daemon, facilitator, api_ready, browsers):
+    title = "Retention: spring review"
+    created = schedule_via_api(daemon, facilitator, title, ["Asha"])
+    session_id = created["session"]["id"]
+    driver = browsers()
+
+    open_session_page(driver, daemon.base, facilitator, title)
+    status, before = daemon.api("GET", f"/sessions/{session_id}", facilitator)
+    assert status == 200
+    text = notice_text(driver)
+    assert "if nothing more happens in this one" in text and says_date_of(text, before["erasesAt"]), text
+
+    driver.get(facilitator_invite(created))
+    joined(driver)
+    assert command(driver, "session.start").get("type") == "ack"
+    assert command(driver, "session.end").get("type") == "ack"
+    status, ended = daemon.api("GET", f"/sessions/{session_id}", facilitator)
+    assert status == 200 and ended["status"] == "ended"
+    open_session_page(driver, daemon.base, facilitator, title, signed_in=True)
+    text = notice_text(driver)
+    assert "this review, its notes and its record go on" in text and "Download the record" in text, text
+    assert says_date_of(text, ended["erasesAt"]), (text, ended["erasesAt"])
+    assert axe_problems(driver) == []
+    assert browser_errors(driver) == []
