@@ -124,8 +124,25 @@ def walk(check):
     check.call("POST", "/api/v1/sessions", "/api/v1/sessions",
                {"title": "T", "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z",
                 "template": "rapid-remote-90", "promptDeck": "covid-recovery"})
+    blank_names_agree(check, sid)
     check.call("DELETE", f"/api/v1/sessions/{sid}", base)
     check.call("DELETE", f"/api/v1/sessions/{sid}", base)
+
+
+def blank_names_agree(check, sid):
+    r"""The document's request schema and the server agree on a name that shows nothing (white
+    space, zero-width and other invisible characters): JSON Schema's `\S` took a zero-width
+    space or U+0085 as text the server refused."""
+    schema = Draft202012Validator({"$ref": "urn:openapi#/components/schemas/InviteCreate"}, registry=check.registry)
+    path, template = f"/api/v1/sessions/{sid}/participants", "/api/v1/sessions/{id}/participants"
+    for name in ("\u200b", "\u0085", "\u00ad\u2060", " \ufeff ", "\u180e", "\u3164"):
+        assert not schema.is_valid({"name": name, "role": "reviewer"}), f"the schema takes {name!r}"
+        status, data = check.call("POST", path, template, {"name": name, "role": "reviewer"})
+        assert status == 400, (name, status, data)
+    for name in ("A\u200b", "\u00e9", "\U0001F600"):
+        assert schema.is_valid({"name": name, "role": "reviewer"}), f"the schema refuses {name!r}"
+        status, data = check.call("POST", path, template, {"name": name, "role": "reviewer"})
+        assert status == 201, (name, status, data)
 
 
 def schemathesis(daemon):

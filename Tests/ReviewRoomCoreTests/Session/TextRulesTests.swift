@@ -1,3 +1,4 @@
+import Foundation
 import ReviewRoomCore
 import Testing
 
@@ -17,5 +18,20 @@ import Testing
         for shown in ["a", " \u{200D}a", "👍", "ل", "\u{301}"] {
             #expect(!TextRules.showsNothing(shown), "\(Array(shown.unicodeScalars))")
         }
+    }
+
+    /// The OpenAPI document's `pattern` for such texts matches a character exactly when it shows,
+    /// for every character of the Basic Multilingual Plane (read by ICU, as a third dialect).
+    @Test func thePatternForTextThatShowsAgreesWithTheRuleOnEveryBMPCharacter() throws {
+        let pattern = try NSRegularExpression(pattern: TextRules.showsSomethingPattern)
+        var disagreements: [String] = []
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            let matches = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            if matches == TextRules.showsNothing(text) { disagreements.append(String(value, radix: 16)) }
+        }
+        #expect(disagreements.isEmpty, "U+\(disagreements.prefix(20))")
+        #expect(TextRules.showsSomethingPattern.hasPrefix("[^\\u0009-\\u000D\\u0020\\u0085"))
     }
 }
