@@ -123,6 +123,25 @@ struct SessionRoutesTests {
         #expect(after.text == before.text)
     }
 
+    /// A phase names each question once: a repeat is refused (it was stored as given, and the
+    /// question shown twice in the phase's list).
+    @Test func aPhaseNamingAQuestionTwiceIsRefusedAndChangesNothing() async throws {
+        let api = try await APIDaemon.start()
+        defer { api.stop() }
+        let session = try #require(try await api.createSession()["session"] as? [String: Any])
+        let id = try #require(session["id"] as? String)
+        let deck = try #require((session["prompts"] as? [String: Any])?["deck"] as? [[String: Any]])
+        let question = try #require(deck.first?["id"] as? String)
+        let before = try await api.call("GET", "/api/v1/sessions/\(id)")
+        let patch = #"{"agenda": [{"title": "Welcome", "kind": "briefing", "durationSec": 60, "prompts": ["\#(question)", "\#(question)"]}]}"#
+        let response = try await api.call("PATCH", "/api/v1/sessions/\(id)", body: patch)
+        #expect(response.status == 400)
+        #expect(response.detail == "agenda[0].prompts: '\(question)' is listed twice: a phase names each question once", "\(response.detail)")
+        #expect(try await api.call("GET", "/api/v1/sessions/\(id)").text == before.text)
+        let once = patch.replacingOccurrences(of: #""\#(question)", "\#(question)""#, with: #""\#(question)""#)
+        #expect(try await api.call("PATCH", "/api/v1/sessions/\(id)", body: once).status == 200)
+    }
+
     @Test
     func patchingTheCurrentPhaseOfALiveSessionIs409() async throws {
         let api = try await APIDaemon.start()

@@ -156,6 +156,9 @@ extension SessionRequest {
         if let unknown = given?.first(where: { !promptIDs.contains($0) }) {
             throw .badRequest("\(item.name("prompts")): '\(unknown)' is not the id of a prompt in this session's deck")
         }
+        if let given, let repeated = given.enumerated().first(where: { given[..<$0.offset].contains($0.element) })?.element {
+            throw .badRequest("\(item.name("prompts")): '\(repeated)' is listed twice: a phase names each question once")
+        }
         // Phases are matched by position: an existing position keeps its id, and the optional keys
         // PROTOCOL's shape leaves out (`purpose`, which templates set) or marks optional (`prompts`)
         // keep its values when absent, so that an agenda sent back in that shape changes nothing.
