@@ -22,6 +22,20 @@ struct ErasedMeanwhileTests {
         await app.stop()
     }
 
+    /// A join can load the session from the rows a DELETE (or the retention sweep) is erasing;
+    /// someone who only reads would then stay in a session that no longer exists. The erasure
+    /// closes such a connection once the rows are gone.
+    @Test func aReaderWhoJoinedDuringTheErasureIsClosedOnceItIsDone() async throws {
+        let app = try await InProcessServer.start()
+        let (hana, _) = try await app.join("Hana")
+        defer { hana.disconnect() }
+        try await app.store.deleteSession(app.fixture.session)
+        await app.registry.deleted(session: app.fixture.session)
+        #expect(try await hana.closed().closeCode == 4004)
+        #expect(!(await app.registry.isInUse(app.fixture.session)))
+        await app.stop()
+    }
+
     /// An actor that stopped (erased, or a failed write) before the registry's task to forget it
     /// ran is never handed out again: the next request loads the session afresh. (CI once saw a
     /// request right after a 4004 still get the deleted session from the stopped actor.)

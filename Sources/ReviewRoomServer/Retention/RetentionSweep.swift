@@ -37,6 +37,8 @@ public struct RetentionSweep: Sendable {
             }
             do {
                 try await store.deleteSession(id)
+                // A join that loaded it while it was being erased is closed (4004), not left in a ghost.
+                await registry.deleted(session: id)
                 erased.append(id)
                 logger.notice("session erased: unused for retention_days", metadata: [
                     "session": "\(id)", "retention_days": "\(retention.days)",

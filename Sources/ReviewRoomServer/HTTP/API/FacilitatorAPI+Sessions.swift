@@ -85,6 +85,8 @@ extension FacilitatorAPI {
         // Live clients are closed (4004) before the erase, so nothing is appended to an erased session.
         await live.deleted(session: session.id)
         try await store.deleteSession(session.id)
+        // A join that loaded the session again meanwhile (from the rows being erased) is closed too.
+        await live.deleted(session: session.id)
         logger.info("session deleted", metadata: ["session": "\(session.id)", "facilitator": "\(context.facilitator.id)"])
         return JSONReply.noContent
     }
