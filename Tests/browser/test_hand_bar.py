@@ -58,6 +58,28 @@ def test_on_a_phone_the_hand_is_at_the_foot_of_the_screen_while_the_floor_panel_
     wait_until(asha, lambda d: my_hand(d) is None, message="the bar's button did not lower the hand")
     bar_shows(asha, button="Raise hand")
 
+    # With no hand up the bar offers a direct response too, which jumps the plain queue; with a
+    # hand up only the toggle.
+    assert "error" not in command(chair, "hand.raise", {"kind": "contribution", "participant": chair.execute_script("return window.reviewroom.model.you.id")})
+    respond = asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar-respond]")
+    assert respond.is_displayed() and respond.text == "Respond" and respond.get_attribute("tabindex") == "-1"
+    bars = asha.execute_script("return [...document.querySelectorAll('[data-testid=hand-bar] button')].map((b) => b.getBoundingClientRect().right)")
+    assert max(bars) <= 360 + 0.5, bars  # both fit the phone's width
+    metrics(asha, 320, 640)  # and a small phone's, on one line: a taller bar would cover the cue
+    small = bar_shows(asha, button="Raise hand")
+    bars = asha.execute_script("return [...document.querySelectorAll('[data-testid=hand-bar] button')].map((b) => b.getBoundingClientRect().right)")
+    assert max(bars) <= 320 + 0.5 and small["bottom"] - small["top"] <= 72, (bars, small)
+    metrics(asha, 360, 740)
+    respond.click()
+    wait_until(asha, lambda d: (my_hand(d) or {}).get("kind") == "response", message="the bar's Respond raised no response")
+    bar_shows(asha, button="Lower hand")
+    assert bar(asha)["status"].startswith("Hand up, 1st in the queue · "), bar(asha)  # ahead of the chair's contribution
+    assert not respond.is_displayed()
+    asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar] button").click()
+    wait_until(asha, lambda d: my_hand(d) is None, message="the bar's button did not lower the response")
+    assert "error" not in command(chair, "hand.lower", {"participant": chair.execute_script("return window.reviewroom.model.you.id")})
+    bar_shows(asha, button="Raise hand")
+
     # With the panel's own button in sight the bar goes; scrolled away, it is back.
     asha.execute_script("document.getElementById('raise-hand').scrollIntoView({block: 'center'})")
     bar_shows(asha, shown=False)
@@ -137,12 +159,12 @@ def test_what_the_bar_says(daemon, browsers):
                        "  s({ canRaise: true, panelButtonInView: seen, place: 0, countdown: '1:00', refusal: '', speaking: { text: 'You have the floor', inRound: true } }),"
                        "  s({ canRaise: true, panelButtonInView: seen, place: 0, countdown: '1:00', refusal: '' }),"
                        "  s({ canRaise: false, panelButtonInView: away, place: 0, countdown: '1:00', refusal: '' })]); })")
-    hand = {"action": "hand", "speaking": False}
+    hand = {"action": "hand", "speaking": False, "respond": False}
     assert said == [
-        {**hand, "button": "Raise hand", "status": "12:00"},
+        {**hand, "button": "Raise hand", "status": "12:00", "respond": True},  # "Direct response" beside it
         {**hand, "button": "Lower hand", "status": "Hand up, 2nd in the queue · -0:30"},
         {**hand, "button": "Lower hand", "status": "Not sent: you are offline"},  # what the last tap came to
-        {"action": "release", "button": "Finish my turn", "status": "You have the floor", "speaking": True},
-        {"action": "pass", "button": "Pass", "status": "You have the floor", "speaking": True},  # the hand's button in sight is not Pass's
+        {"action": "release", "button": "Finish my turn", "status": "You have the floor", "speaking": True, "respond": False},
+        {"action": "pass", "button": "Pass", "status": "You have the floor", "speaking": True, "respond": False},  # the hand's button in sight is not Pass's
         None, None,
     ], said

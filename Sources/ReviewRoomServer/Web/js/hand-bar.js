@@ -4,6 +4,8 @@
 // panel's button is out of sight, a bar at the foot of a narrow screen carries the same toggle,
 // the phase's time and what the last press came to; while the person speaks, "Finish my turn"
 // (or "Pass" in a round) and their turn's time, in the personal cue's colours and in its place.
+// With no hand up it offers "Respond" (the panel's "Direct response") beside "Raise hand": a response
+// jumps the plain queue, and scrolling up to the panel for it lost the moment to answer.
 // It is a shortcut for touch and a pointer: screen readers and keyboards have the panel's button
 // and Alt+Shift+H, so the bar is hidden from them (`aria-hidden`, its button out of the tab
 // order), and one that comes and goes as the page scrolls is never what a screen reader is on.
@@ -19,10 +21,11 @@ export const HAND_BAR_SCREEN = '(max-width: 40rem) and (min-height: 30rem)';
  * What the bar shows, pure: null when it does not show (this person cannot raise a hand —
  * an observer, a display, the facilitator who runs the floor, anyone after the end — or the
  * panel's own button for what the bar offers is in sight), else `{ action, button, status,
- * speaking }`. While this person has the floor (`speaking`: `{ text, inRound }`) it offers to
+ * respond, speaking }`. While this person has the floor (`speaking`: `{ text, inRound }`) it offers to
  * end the turn ('release', "Finish my turn"; 'pass', "Pass", in a round) and says so, as the
  * panel does; otherwise the hand ('hand', "Raise hand" / "Lower hand") with its place in the
- * queue and the phase's time. The latest refusal's words come first either way: that line is
+ * queue and the phase's time, and with no hand up `respond` (a second button, "Respond": the
+ * panel's "Direct response", 'respond'). The latest refusal's words come first either way: that line is
  * at the top of the page, where a press at the foot was not seen to fail.
  * `panelButtonInView(action)` says whether the panel's button for `action` is in sight.
  */
@@ -33,17 +36,20 @@ export function handBarState({ canRaise, panelButtonInView, place, countdown, re
   const words = { pass: 'floor.pass', release: 'floor.release', hand: place ? 'floor.lower' : 'floor.raise' };
   const hand = place ? t('handBar.place', { pos: ordinal(place) }) : '';
   const status = speaking ? speaking.text : [hand, countdown].filter(Boolean).join(' · ');
-  return { action, button: t(words[action]), status: refusal || status, speaking: !!speaking };
+  return { action, button: t(words[action]), respond: action === 'hand' && !place, status: refusal || status, speaking: !!speaking };
 }
 
 /** The bar's element; `update` brings it in line with `handBarState` (`state`: what it shows, null while hidden). */
 export class HandBar {
-  /** `act(action)` does what the panel's button for `action` ('hand', 'release', 'pass') does. */
+  /** `act(action)` does what the panel's button for `action` ('hand', 'respond', 'release', 'pass') does. */
   constructor(act) {
     this.state = null;
     this.status = el('span', { className: 'hand-bar-status' });
     this.button = el('button', { type: 'button', attrs: { tabindex: '-1', 'data-testid': 'hand-bar-button' }, on: { click: () => { if (this.state) act(this.state.action); } } });
-    this.element = el('div', { className: 'hand-bar', attrs: { 'aria-hidden': 'true', 'data-testid': 'hand-bar', hidden: '' } }, this.status, this.button);
+    this.respondButton = el('button', { type: 'button', className: 'secondary', textContent: t('handBar.respond'),
+      attrs: { tabindex: '-1', 'data-testid': 'hand-bar-respond', hidden: '' }, on: { click: () => { if (this.state?.respond) act('respond'); } } });
+    this.element = el('div', { className: 'hand-bar', attrs: { 'aria-hidden': 'true', 'data-testid': 'hand-bar', hidden: '' } },
+      this.status, this.button, this.respondButton);
     this.screen = matchMedia(HAND_BAR_SCREEN);
   }
 
@@ -60,6 +66,7 @@ export class HandBar {
     const button = state?.button ?? '', status = state?.status ?? '';
     if (this.button.textContent !== button) this.button.textContent = button;
     if (this.status.textContent !== status) this.status.textContent = status;
+    if (this.respondButton.hidden !== !state?.respond) this.respondButton.hidden = !state?.respond;
     this.element.classList.toggle('speaking', !!state?.speaking);
   }
 }

@@ -148,7 +148,9 @@ export class RoomView {
     this.turnCountdown = el('p', { className: 'turn-countdown', attrs: { role: 'timer', 'aria-live': 'off' } });
     this.cue = new PersonalCue();
     this.handBar = new HandBar((action) => {
-      if (action === 'hand') this.toggleHand(); else this.send(action === 'pass' ? 'round.pass' : 'floor.release');
+      if (action === 'hand') this.toggleHand();
+      else if (action === 'respond') this.raiseResponse();
+      else this.send(action === 'pass' ? 'round.pass' : 'floor.release');
     });
     // The hand bar comes last: it is fixed at the foot of the screen, and the panel's buttons it
     // repeats come first in the document.

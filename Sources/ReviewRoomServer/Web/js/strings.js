@@ -132,6 +132,8 @@ const en = {
   'floor.respond': 'Direct response',
   'floor.pass': 'Pass',
   'floor.release': 'Finish my turn',
+  // The bar's short word for "Direct response": both buttons and the time fit a 320 px screen.
+  'handBar.respond': 'Respond',
   'handBar.place': 'Hand up, {pos} in the queue',
   'hand.contribution': 'contribution',
   'hand.response': 'direct response',
