@@ -59,6 +59,25 @@ struct RetentionSweepTests {
         await server.stop()
     }
 
+    /// The daemon's sweep before it listens erases a bounded number, the longest unused first,
+    /// and says whether more may be due (its service then sweeps again at once).
+    @Test func aBoundedSweepErasesTheLongestUnusedFirstAndSaysMoreMayBeDue() async throws {
+        let server = try await InProcessServer.start()
+        let oldest = server.fixture.session
+        let start = try #require(try await server.store.session(oldest)).definition.startsAt
+        let middle = try await Self.anotherSession(in: server, startsAt: start.adding(seconds: Self.day))
+        let newest = try await Self.anotherSession(in: server, startsAt: start.adding(seconds: 2 * Self.day))
+        let now = start.adding(seconds: 100 * Self.day)
+        let service = RetentionService(sweep: try Self.sweep(server, days: 30), clock: ManualSessionClock(start: now),
+                                       logger: Logger(label: "test.retention"))
+        #expect(await service.sweep(at: now, atMost: 2), "two erased: more may be due")
+        #expect(try await server.store.session(oldest) == nil && server.store.session(middle) == nil)
+        #expect(try await server.store.session(newest) != nil)
+        #expect(!(await service.sweep(at: now, atMost: 2)), "one erased: none left")
+        #expect(try await server.store.session(newest) == nil)
+        await server.stop()
+    }
+
     @Test func theNewestEventIsTheLastUse() async throws {
         let server = try await InProcessServer.start()
         let session = server.fixture.session

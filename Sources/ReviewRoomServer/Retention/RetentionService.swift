@@ -22,12 +22,15 @@ public struct RetentionService: Service {
         self.logger = logger
     }
 
-    /// One sweep at `now`; a failure to read the sessions is logged (the next sweep tries again).
-    public func sweep(at now: Timestamp) async {
+    /// One sweep at `now`, erasing at most `limit` sessions; returns whether it erased that many
+    /// (more may be due). A failure to read the sessions is logged (the next sweep tries again).
+    @discardableResult
+    public func sweep(at now: Timestamp, atMost limit: Int = .max) async -> Bool {
         do {
-            try await sweep.run(now: now)
+            return try await sweep.run(now: now, atMost: limit).count >= limit
         } catch {
             logger.error("the retention sweep could not read the sessions", metadata: ["error": "\(error)"])
+            return false
         }
     }
 

@@ -24,13 +24,14 @@ public struct RetentionSweep: Sendable {
         self.logger = logger
     }
 
-    /// Erases every session due at `now` that nobody has open; returns the ids erased, oldest
-    /// use first. A failure to erase one is logged and the rest still go.
+    /// Erases the sessions due at `now` that nobody has open, at most `limit` of them (the
+    /// longest unused first); returns the ids erased. A failure to erase one is logged and the
+    /// rest still go.
     @discardableResult
-    public func run(now: Timestamp) async throws -> [SessionID] {
+    public func run(now: Timestamp, atMost limit: Int = .max) async throws -> [SessionID] {
         let due = retention.due(try await store.sessionLastUses(), now: now)
         var erased: [SessionID] = []
-        for id in due {
+        for id in due where erased.count < limit {
             guard await !registry.isInUse(id) else {
                 logger.info("session due for erasing is open; kept until the next sweep", metadata: ["session": "\(id)"])
                 continue
