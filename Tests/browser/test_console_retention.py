@@ -67,4 +67,11 @@ def test_the_session_page_says_when_the_server_will_erase_the_session(daemon, fa
     assert "this review, its notes and its record go on" in text and "Download the record" in text, text
     assert says_date_of(text, ended["erasesAt"]), (text, ended["erasesAt"])
     assert axe_problems(driver) == []
+
+    # Past its day (the page's clock moved 31 days on) it is due: it goes at the next hourly check.
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {
+        "source": "{ const real = Date.now; Date.now = () => real() + 31 * 86400000; }"})
+    open_session_page(driver, daemon.base, facilitator, title, signed_in=True)
+    text = notice_text(driver)
+    assert "this one is due now and goes at its next hourly check" in text, text
     assert browser_errors(driver) == []

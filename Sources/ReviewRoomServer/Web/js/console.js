@@ -405,8 +405,10 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
 function erasureNotice(s) {
   if (!s.erasesAt) return null;
   const when = formatInstant(s.erasesAt, s.timeZone);
+  // Past its day, a session waits for the sweep (hourly; later while someone has it open).
+  const due = Date.parse(s.erasesAt) <= Date.now();
   return el('p', { className: 'meta', attrs: { 'data-testid': 'erases-at' } },
-    t(s.status === 'ended' ? 'console.erasesAt.ended' : 'console.erasesAt.other', { when }));
+    t(due ? 'console.erasesAt.due' : s.status === 'ended' ? 'console.erasesAt.ended' : 'console.erasesAt.other', { when }));
 }
 
 /**
