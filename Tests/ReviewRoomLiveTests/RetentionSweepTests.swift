@@ -125,6 +125,10 @@ struct RetentionSweepTests {
 
         await Self.anHourLater(clock)
         #expect(try await server.store.session(second) == nil)
+        // Woken after five hours (a suspended server): one sweep, the next an hour from it.
+        clock.advance(to: clock.now().adding(seconds: 5 * 3_600))
+        await Self.swept(clock)
+        #expect(clock.earliestDeadline == clock.now().adding(seconds: 3_600))
         try await Self.stop(running, server)
     }
 

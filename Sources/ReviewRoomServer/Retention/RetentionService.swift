@@ -37,12 +37,15 @@ public struct RetentionService: Service {
     /// Sweeps every ``interval`` until graceful shutdown.
     public func run() async throws {
         await cancelWhenGracefulShutdown { [clock, sweepsAtOnce] in
-            var next = clock.now()
-            if !sweepsAtOnce { next = Timestamp(millisecondsSince1970: next.millisecondsSince1970 + Self.interval) }
+            let anHourAfter = { (instant: Timestamp) in Timestamp(millisecondsSince1970: instant.millisecondsSince1970 + Self.interval) }
+            var next = sweepsAtOnce ? clock.now() : anHourAfter(clock.now())
             while !Task.isCancelled {
                 do { try await clock.sleep(until: next) } catch { return }
-                await sweep(at: next)
-                next = Timestamp(millisecondsSince1970: next.millisecondsSince1970 + Self.interval)
+                // Counted from the sweep, not the schedule: a server woken from days of suspend
+                // sweeps once, not once for every hour it slept.
+                let now = clock.now()
+                await sweep(at: now)
+                next = anHourAfter(now)
             }
         }
     }
