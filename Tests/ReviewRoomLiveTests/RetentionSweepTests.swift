@@ -125,8 +125,9 @@ struct RetentionSweepTests {
 
         await Self.anHourLater(clock)
         #expect(try await server.store.session(second) == nil)
-        // Woken after five hours (a suspended server): one sweep, the next an hour from it.
-        clock.advance(to: clock.now().adding(seconds: 5 * 3_600))
+        // Woken after five and a half hours (a suspended server): one sweep, the next an hour
+        // from it (counted from the schedule, it would come in half an hour).
+        clock.advance(to: clock.now().adding(seconds: 5.5 * 3_600))
         await Self.swept(clock)
         #expect(clock.earliestDeadline == clock.now().adding(seconds: 3_600))
         try await Self.stop(running, server)
