@@ -478,17 +478,17 @@ def test_the_consoles_addresses_name_its_views_both_ways(daemon, browsers):
         "import('/js/console-routes.js').then((m) => done({"
         "  parsed: ['', '#', '#schedule', '#session/s_1', '#session/s_1/edit', '#session/s_1/live',"
         "           '#session', '#session/', '#session/s_1/other', '#session/s_1/live/x', '#schedule/x',"
-        "           '#session/%E0%A4', '#session/a%2Fb', '#cofacilitate'].map(m.parseRoute),"
+        "           '#session/%E0%A4', '#session/a%2Fb', '#cofacilitate', '#session/s_1/copy'].map(m.parseRoute),"
         "  hashes: [{ view: 'sessions' }, { view: 'schedule' }, { view: 'session', id: 's_1' },"
-        "           { view: 'edit', id: 's_1' }, { view: 'live', id: 'a/b' }].map(m.routeHash),"
+        "           { view: 'edit', id: 's_1' }, { view: 'live', id: 'a/b' }, { view: 'copy', id: 's_1' }].map(m.routeHash),"
         "}));")
     sessions = {"view": "sessions"}
     assert result["parsed"] == [
         sessions, sessions, {"view": "schedule"}, {"view": "session", "id": "s_1"},
         {"view": "edit", "id": "s_1"}, {"view": "live", "id": "s_1"},
         sessions, sessions, sessions, sessions, sessions,
-        sessions, {"view": "session", "id": "a/b"}, sessions]
-    assert result["hashes"] == ["", "#schedule", "#session/s_1", "#session/s_1/edit", "#session/a%2Fb/live"]
+        sessions, {"view": "session", "id": "a/b"}, sessions, {"view": "copy", "id": "s_1"}]
+    assert result["hashes"] == ["", "#schedule", "#session/s_1", "#session/s_1/edit", "#session/a%2Fb/live", "#session/s_1/copy"]
 
 
 def test_the_session_list_groups_by_where_sessions_stand_and_filters_by_words(daemon, browsers):

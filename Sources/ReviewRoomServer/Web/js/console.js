@@ -234,39 +234,45 @@ function sessionFilter(groups, total) {
   return el('div', { className: 'session-filter' }, field(t('sessions.filter'), input, t('sessions.filterHint')), count);
 }
 
-function showSchedule() {
+/**
+ * The schedule form at `route` (its options: `existing` to edit, `copyOf` to start from, and
+ * `onScheduled`), the tab titled `title`; `nav` names the navigation link it is, if any.
+ */
+function showForm(route, title, options, nav) {
   leaveLive();
-  showRouteInAddress({ view: 'schedule' });
-  setNav(true, 'schedule');
-  document.title = t('console.scheduleTitle');
+  showRouteInAddress(route);
+  setNav(true, nav);
+  // After the live view the tab still said "Ended – …" or "Connection lost – …" of the room.
+  document.title = title;
   const root = el('section', { className: 'panel' });
   replaceChildren(main, root);
-  // The sent form's entry becomes the new session's, so Back does not offer it to send twice.
-  const form = new ScheduleForm(root, {
-    api,
-    onScheduled: (created) => {
-      for (const invite of created.invites || []) saveLink(invite);
-      showSession(created.session.id, t('console.scheduled'), { replace: true });
-    },
-  });
-  openForm = { form, hash: routeHash({ view: 'schedule' }) };
+  const form = new ScheduleForm(root, { api, ...options });
+  openForm = { form, hash: routeHash(route) };
   return guarded(() => form.open());
 }
 
+function showSchedule() {
+  // The sent form's entry becomes the new session's, so Back does not offer it to send twice.
+  return showForm({ view: 'schedule' }, t('console.scheduleTitle'), { onScheduled: showScheduled }, 'schedule');
+}
+
+/** A session just scheduled: its links kept for this tab, its page in place of the form. */
+function showScheduled(created) {
+  for (const invite of created.invites || []) saveLink(invite);
+  showSession(created.session.id, t('console.scheduled'), { replace: true });
+}
+
+/** The schedule form started from `session`: its details, agenda, questions and people. */
+function showCopy(session) {
+  return showForm({ view: 'copy', id: session.id }, t('console.copyTitle', { title: session.title }),
+    { copyOf: session, onScheduled: showScheduled });
+}
+
 function showEdit(session) {
-  leaveLive();
-  showRouteInAddress({ view: 'edit', id: session.id });
-  setNav(true);
-  // After the live view the tab still said "Ended – …" or "Connection lost – …" of the room.
-  document.title = t('console.editTitle', { title: session.title });
-  const root = el('section', { className: 'panel' });
-  replaceChildren(main, root);
-  const form = new ScheduleForm(root, {
-    api, existing: session,
+  return showForm({ view: 'edit', id: session.id }, t('console.editTitle', { title: session.title }), {
+    existing: session,
     onScheduled: () => showSession(session.id, t('console.saved'), { replace: true }),
   });
-  openForm = { form, hash: routeHash({ view: 'edit', id: session.id }) };
-  return guarded(() => form.open());
 }
 
 /**
@@ -372,6 +378,7 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
       el('div', { className: 'row' },
         el('button', { type: 'button', id: 'run-live', textContent: t('console.runLive'), on: { click: () => showLive(id) } }),
         s.status === 'ended' ? null : el('button', { type: 'button', className: 'secondary', id: 'edit-session', textContent: t('console.edit'), on: { click: () => showEdit(s) } }),
+        el('button', { type: 'button', className: 'secondary', id: 'copy-session', textContent: t('console.copy'), on: { click: () => showCopy(s) } }),
         el('button', { type: 'button', className: 'secondary', textContent: t('console.ics'), on: { click: () => download(`${base}/calendar.ics`, calendarFileName(s)) } }),
         ...['md', 'html', 'json'].map((format) => el('button', { type: 'button', className: 'secondary', textContent: t(`console.record.${format}`),
           on: { click: () => download(`${base}/record?format=${format}`, recordFileName(s, format)) } })),
@@ -449,6 +456,10 @@ function openRoute(route, { focus = false } = {}) {
       // An ended review cannot be edited: its page instead, in place of the edit address.
       if (s && s.status === 'ended') return showSession(s.id, '', { replace: true });
       if (s) return showEdit(s);
+    });
+    case 'copy': return guarded(async () => {
+      const s = await sessionOrList(route.id);
+      if (s) return showCopy(s);
     });
     default: return showSessions({ focus });
   }

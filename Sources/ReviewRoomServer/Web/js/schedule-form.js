@@ -47,10 +47,15 @@ function select(values, labelOf, selected) {
 }
 
 export class ScheduleForm {
-  /** `existing`: a session to edit (PATCH) instead of scheduling a new one. */
-  constructor(root, { api, onScheduled, onError, existing }) {
+  /**
+   * `existing`: a session to edit (PATCH) instead of scheduling a new one. `copyOf`: a session
+   * whose details, agenda, questions and people a new one starts from ("Schedule a similar
+   * session"), on a date of its own.
+   */
+  constructor(root, { api, onScheduled, onError, existing, copyOf }) {
     this.root = root;
     this.existing = existing || null;
+    this.copyOf = existing ? null : copyOf || null;
     this.api = api;
     this.onScheduled = onScheduled;
     this.onError = onError;
@@ -115,23 +120,26 @@ export class ScheduleForm {
     const tomorrow = new Date(Date.now() + 86400000);
     const dateText = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
     const existing = this.existing;
-    const when = existing ? utcToZoned(existing.startsAt, existing.timeZone) : { date: dateText, time: '09:30' };
-    if (existing && !zones.includes(existing.timeZone)) zones.unshift(existing.timeZone);
-    this.title = el('input', { type: 'text', required: true, id: 'schedule-title', value: existing?.title ?? '' });
-    this.host = el('input', { type: 'text', required: true, id: 'schedule-host', value: existing?.hostSchool ?? '', disabled: !!existing });
-    this.focus = el('textarea', { required: true, id: 'schedule-focus', rows: 2, value: existing?.focus ?? '' });
+    // A copy keeps its source's details and time of day, on tomorrow's date until one is chosen.
+    const source = existing ?? this.copyOf;
+    const when = existing ? utcToZoned(existing.startsAt, existing.timeZone)
+      : { date: dateText, time: source ? utcToZoned(source.startsAt, source.timeZone).time : '09:30' };
+    if (source && !zones.includes(source.timeZone)) zones.unshift(source.timeZone);
+    this.title = el('input', { type: 'text', required: true, id: 'schedule-title', value: source?.title ?? '' });
+    this.host = el('input', { type: 'text', required: true, id: 'schedule-host', value: source?.hostSchool ?? '', disabled: !!existing });
+    this.focus = el('textarea', { required: true, id: 'schedule-focus', rows: 2, value: source?.focus ?? '' });
     // Once the review has started its start is in the past: the server refuses to move it.
     this.started = ['live', 'paused'].includes(existing?.status);
     this.date = el('input', { type: 'date', required: true, value: when.date, id: 'schedule-date', disabled: this.started });
     this.time = el('input', { type: 'time', required: true, value: when.time, id: 'schedule-time', disabled: this.started });
-    this.zone = select(zones, (z) => z, existing?.timeZone ?? zone); this.zone.id = 'schedule-zone';
+    this.zone = select(zones, (z) => z, source?.timeZone ?? zone); this.zone.id = 'schedule-zone';
     this.template = select(this.templates.map((x) => x.id), (id) => this.templates.find((x) => x.id === id)?.title ?? id, 'rapid-remote-90');
     this.template.id = 'schedule-template';
     // A template replaces every phase, the started ones too, which the server refuses.
     this.template.disabled = (this.fixedPhases || 0) > 0;
     this.deck = select(this.decks.map((x) => x.id), (id) => this.decks.find((x) => x.id === id)?.title ?? id, 'covid-recovery');
     this.deck.id = 'schedule-deck';
-    this.lobby = el('input', { type: 'number', min: 0, max: 1440, value: existing?.lobbyOpensMinutesBefore ?? 15, id: 'schedule-lobby', disabled: !!existing });
+    this.lobby = el('input', { type: 'number', min: 0, max: 1440, value: source?.lobbyOpensMinutesBefore ?? 15, id: 'schedule-lobby', disabled: !!existing });
     this.chosen = { agenda: this.template.value, prompts: this.deck.value };
     // Another template or deck replaces the phases or questions: tailoring is not thrown away
     // without asking (a probe lost renamed, reordered and added phases to one stray choice).
@@ -155,7 +163,8 @@ export class ScheduleForm {
     this.addPrompt = el('button', { type: 'button', className: 'secondary', id: 'add-question', textContent: t('schedule.addQuestion'), on: { click: () => { this.prompts.push({ text: '' }); this.renderPrompts(this.prompts.length - 1); } } });
     this.addPerson = el('button', { type: 'button', className: 'secondary', id: 'add-person', textContent: t('schedule.addPerson'), on: { click: () => { this.people.push({ name: '', role: 'reviewer' }); this.renderPeople(this.people.length - 1); } } });
     const form = el('form', { className: 'schedule', noValidate: true, on: { submit: (e) => { e.preventDefault(); this.submit(); } } },
-      el('h1', { textContent: existing ? t('schedule.editHeading', { title: existing.title }) : t('schedule.heading') }),
+      el('h1', { textContent: existing ? t('schedule.editHeading', { title: existing.title })
+        : this.copyOf ? t('schedule.copyHeading', { title: this.copyOf.title }) : t('schedule.heading') }),
       el('fieldset', {}, el('legend', {}, t('schedule.details')),
         field(t('schedule.title'), this.title), field(t('schedule.host'), this.host), field(t('schedule.focus'), this.focus),
         el('div', { className: 'row' }, field(t('schedule.date'), this.date, this.started ? t('schedule.startedHint') : null),
@@ -190,12 +199,29 @@ export class ScheduleForm {
       this.prompts = (existing.prompts?.deck || []).map((p) => ({ ...p }));
       this.renderAgenda();
       this.renderPrompts();
+    } else if (this.copyOf) {
+      this.copyFrom(this.copyOf);
     } else {
       this.loadTemplate();
       this.loadDeck();
       this.renderPeople();
     }
     this.title.focus();
+  }
+
+  /**
+   * The agenda (phases with their linked questions and purposes), questions (with their ids,
+   * which the phases link to) and people of `session`, but not its facilitator (the one who
+   * schedules is added by the server) nor any ids of its own.
+   */
+  copyFrom(session) {
+    this.phases = (session.agenda || []).map(({ id, ...phase }) => ({ ...phase, prompts: [...(phase.prompts || [])] }));
+    this.prompts = (session.prompts?.deck || []).map((p) => ({ id: p.id, text: p.text, ...(p.theme ? { theme: p.theme } : {}) }));
+    const people = (session.participants || []).filter((p) => p.role !== 'facilitator').map((p) => ({ name: p.name, role: p.role }));
+    this.people = people.length ? people : [{ name: '', role: 'reviewer' }];
+    this.renderAgenda();
+    this.renderPrompts();
+    this.renderPeople();
   }
 
   loadTemplate() {
@@ -390,7 +416,9 @@ export class ScheduleForm {
   promptsOrDeck(prompts) {
     const deck = this.decks.find((x) => x.id === this.deck.value);
     const texts = (list) => JSON.stringify(list.map((p) => p.text.trim()));
-    const same = deck && texts(deck.prompts || []) === texts(prompts);
+    // The deck's own ids too: a copied session's questions may carry ids its phases link to.
+    const sameIds = (list) => list.every((p, index) => !p.id || p.id === deck.prompts[index]?.id);
+    const same = deck && texts(deck.prompts || []) === texts(prompts) && sameIds(prompts);
     return same ? { promptDeck: deck.id } : { prompts };
   }
 

@@ -1,0 +1,79 @@
+""""Schedule a similar session" on a session's page: the schedule form starts from that session
+(details, time of day and zone, its tailored agenda with each phase's questions, its questions,
+its people but not its facilitator), on tomorrow's date; sent, it schedules a second session
+and leaves the first as it was. Facilitators run the same tailored review with several partner
+schools, and typed it all again for each."""
+import datetime
+from zoneinfo import ZoneInfo
+
+from selenium.webdriver.common.by import By
+
+from conftest import browser_errors
+from pages import axe_problems, set_value_of, sign_in, wait_text, wait_until
+
+TITLE = "Reading stamina review"
+AGENDA = [
+    {"title": "Welcome", "kind": "briefing", "durationSec": 300, "turnMode": "open", "onTimeUp": "overtime"},
+    {"title": "Book talk walk", "kind": "evidence", "durationSec": 1500, "turnMode": "queue", "onTimeUp": "advance", "prompts": ["q2"]},
+    {"title": "Round of insights", "kind": "round", "durationSec": 900, "turnMode": "round", "onTimeUp": "overtime", "prompts": ["q1", "q2"]},
+]
+PROMPTS = [{"id": "q1", "text": "What do pupils choose to read at home?", "theme": "reading"},
+           {"id": "q2", "text": "Where do pupils see adults reading?"}]
+PEOPLE = [{"name": "Asha", "role": "reviewer"}, {"name": "Ben", "role": "host"}, {"name": "Room 4", "role": "display"}]
+
+
+def shape(session):
+    """What a copy must keep: phases with their questions' texts, the questions, the people."""
+    texts = {p["id"]: p["text"] for p in session["prompts"]["deck"]}
+    return {
+        "agenda": [(p["title"], p["kind"], p["durationSec"], p["turnMode"], p["onTimeUp"],
+                    [texts[q] for q in p.get("prompts", [])]) for p in session["agenda"]],
+        "prompts": [(p["text"], p.get("theme")) for p in session["prompts"]["deck"]],
+        "people": sorted((p["name"], p["role"]) for p in session["participants"]),
+        "focus": session["focus"], "timeZone": session["timeZone"],
+    }
+
+
+def test_a_similar_session_starts_from_the_first_ones_agenda_questions_and_people(daemon, facilitator, api_ready, browsers):
+    starts = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=3)).replace(hour=8, minute=45, second=0, microsecond=0)
+    status, created = daemon.api("POST", "/sessions", facilitator, {
+        "title": TITLE, "hostSchool": "Northfield Primary", "focus": "How do we rebuild reading stamina?",
+        "startsAt": starts.isoformat().replace("+00:00", "Z"), "timeZone": "Europe/London",
+        "agenda": AGENDA, "prompts": PROMPTS, "participants": PEOPLE, "lobbyOpensMinutesBefore": 10})
+    assert status == 201, created
+    first = created["session"]
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    wait_until(driver, lambda d: d.find_elements(By.XPATH, f"//main//button[normalize-space()='{TITLE}']"))[0].click()
+    wait_until(driver, lambda d: d.find_element(By.ID, "copy-session")).click()
+
+    wait_text(driver, "main h1", f"Schedule a session like “{TITLE}”")
+    assert driver.execute_script("return location.hash") == f"#session/{first['id']}/copy"
+    value = lambda element_id: driver.find_element(By.ID, element_id).get_attribute("value")
+    assert (value("schedule-title"), value("schedule-host"), value("schedule-zone"), value("schedule-lobby")) == (
+        TITLE, "Northfield Primary", "Europe/London", "10")
+    london = starts.astimezone(ZoneInfo("Europe/London"))
+    assert value("schedule-time") == london.strftime("%H:%M"), "the time of day is kept"
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    assert value("schedule-date") == tomorrow.isoformat(), "a date of its own"
+    names = [e.get_attribute("value") for e in driver.find_elements(By.CSS_SELECTOR, "input.person-name")]
+    assert names == ["Asha", "Ben", "Room 4"], names  # not the facilitator
+    assert axe_problems(driver) == []
+
+    set_value_of(driver, "schedule-title", "Reading stamina review (Hillside)")
+    set_value_of(driver, "schedule-host", "Hillside Primary")
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_text(driver, "main h1", "Reading stamina review (Hillside)")
+    second_id = driver.execute_script("return location.hash").removeprefix("#session/")
+    assert second_id != first["id"] and "/" not in second_id, second_id
+    # Its invite links are on its page, as after any scheduling.
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".invites li")) == 4
+
+    status, second = daemon.api("GET", f"/sessions/{second_id}", facilitator)
+    assert status == 200, second
+    assert (second["title"], second["hostSchool"]) == ("Reading stamina review (Hillside)", "Hillside Primary")
+    assert shape(second) == shape(first), (shape(second), shape(first))
+    assert second["lobbyOpensMinutesBefore"] == 10
+    status, again = daemon.api("GET", f"/sessions/{first['id']}", facilitator)
+    assert status == 200 and shape(again) == shape(first) and again["title"] == TITLE, "the first session changed"
+    assert browser_errors(driver) == []
