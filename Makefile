@@ -18,6 +18,10 @@ PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selen
 AXE_CORE_PACKAGE := axe-playwright-python==0.1.8
 # Debian packages only the browser tests need.
 BROWSER_PACKAGES := chromium chromium-driver
+# Debian packages only the black-box tests need: nginx runs Deploy/nginx-reviewroom.conf in
+# front of a daemon (test_deploy_nginx.py; it is skipped where nginx is missing, so without it
+# the shipped example went untested).
+BLACKBOX_PACKAGES := nginx
 # Debian packages only the systemd container test needs (systemd-nspawn; `make systemd-check`
 # adds debootstrap).
 SYSTEMD_TEST_PACKAGES := systemd-container
@@ -29,7 +33,7 @@ define install_missing
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 endef
 
-.PHONY: deps build release test soak api-test blackbox-test content-test browser-test browser-deps python-deps coverage run bench systemd-test systemd-deps systemd-check fuzz fuzz-build fuzz-merge fuzz-replay sanitize
+.PHONY: deps build release test soak api-test blackbox-test blackbox-deps content-test browser-test browser-deps python-deps coverage run bench systemd-test systemd-deps systemd-check fuzz fuzz-build fuzz-merge fuzz-replay sanitize
 
 deps:
 	$(call install_missing,$(SYSTEM_PACKAGES))
@@ -61,7 +65,7 @@ release: deps
 # after run. It also makes `make release`'s daemon, which the black-box suite runs on a machine
 # without the Swift toolchain (test_deploy_install.py) and systemd-test installs under systemd,
 # so a later `sudo Deploy/install.sh --no-build` installs a binary that was tested.
-test: deps browser-deps python-deps systemd-deps
+test: deps browser-deps python-deps systemd-deps blackbox-deps
 	swift build --build-tests --enable-code-coverage
 	swift build $(RELEASE_FLAGS) --product reviewroomd
 	@scratch="$$(mktemp -d /tmp/reviewroom-test.XXXXXX)" && trap 'rm -rf "$$scratch"' EXIT && export TMPDIR="$$scratch" && \
@@ -105,7 +109,10 @@ api-test: python-deps
 # Two pytest workers, each test file on one (its module-scoped daemon started once): most of a
 # black-box test is waiting on a daemon, and one worker took about 115 s of `make test`, two 60 s.
 BLACKBOX_WORKERS ?= 2
-blackbox-test: python-deps
+blackbox-deps:
+	$(call install_missing,$(BLACKBOX_PACKAGES))
+
+blackbox-test: python-deps blackbox-deps
 	@[ -x .build/debug/reviewroomd ] || swift build --product reviewroomd
 	$(PY) -m pytest Tests/blackbox -q -n $(BLACKBOX_WORKERS) --dist loadfile
 
