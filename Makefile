@@ -18,10 +18,11 @@ PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selen
 AXE_CORE_PACKAGE := axe-playwright-python==0.1.8
 # Debian packages only the browser tests need.
 BROWSER_PACKAGES := chromium chromium-driver
-# Debian packages only the black-box tests need: nginx runs Deploy/nginx-reviewroom.conf in
-# front of a daemon (test_deploy_nginx.py; it is skipped where nginx is missing, so without it
-# the shipped example went untested).
-BLACKBOX_PACKAGES := nginx
+# Debian packages only the black-box tests need: nginx and Apache run Deploy/nginx-reviewroom.conf
+# and Deploy/apache-reviewroom.conf in front of a daemon (test_deploy_nginx.py,
+# test_deploy_apache.py; each is skipped where its server is missing, so without them the shipped
+# examples went untested). apache2-bin is Apache without Debian's service and default site.
+BLACKBOX_PACKAGES := nginx apache2-bin
 # Debian packages only the systemd container test needs (systemd-nspawn; `make systemd-check`
 # adds debootstrap).
 SYSTEMD_TEST_PACKAGES := systemd-container

@@ -174,6 +174,7 @@ else
 fi
 run install -m 0644 "$ROOT/Deploy/reviewroom.conf" "$SHARE/reviewroom.conf.example"
 run install -m 0644 "$ROOT/Deploy/nginx-reviewroom.conf" "$SHARE/nginx-reviewroom.conf.example"
+run install -m 0644 "$ROOT/Deploy/apache-reviewroom.conf" "$SHARE/apache-reviewroom.conf.example"
 
 if [ "$DRY_RUN" = 1 ]; then
     echo "dry run: nothing was installed into ${DESTDIR:-/}"

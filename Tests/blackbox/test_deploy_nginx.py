@@ -9,23 +9,18 @@ import os
 import re
 import shutil
 import signal
-import socket
-import ssl
 import subprocess
 import tempfile
-import urllib.error
-import urllib.request
 
 import pytest
-from websockets.asyncio.client import connect
 
 from conftest import Daemon, schedule_session
+from reverse_proxy import DEFAULT_BODY_LIMIT, HOST, free_port, make_certificate, post_body
+from reverse_proxy import swapped as swapped_in
+from reverse_proxy import open_wss, with_this_machine
 from reviewroomd import ROOT
-from wsclient import SUBPROTOCOL, TIMEOUT, Client
 
 EXAMPLE = ROOT / "Deploy" / "nginx-reviewroom.conf"
-HOST = "review.example.org"
-DEFAULT_BODY_LIMIT = 1048576  # max_request_body_bytes in Deploy/reviewroom.conf
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
 
 pytestmark = pytest.mark.skipif(NGINX is None, reason="nginx is not installed (apt-get install nginx)")
@@ -36,24 +31,13 @@ def nginx_version():
     return tuple(int(part) for part in re.search(r"nginx/(\d+)\.(\d+)\.(\d+)", banner).groups())
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def swapped(text, old, new):
-    """`text` with every `old` replaced; the example must still contain it, or this test is stale."""
-    assert old in text, f"{EXAMPLE.name} no longer contains {old!r}"
-    return text.replace(old, new)
+    return swapped_in(EXAMPLE, text, old, new)
 
 
 def site_config(work, upstream_port, http_port, https_port):
     """The example with this machine's parts; on nginx 1.25.1 and later, as its comment says."""
-    text = EXAMPLE.read_text()
-    text = swapped(text, f"/etc/letsencrypt/live/{HOST}/fullchain.pem", f"{work}/cert.pem")
-    text = swapped(text, f"/etc/letsencrypt/live/{HOST}/privkey.pem", f"{work}/key.pem")
-    text = swapped(text, "/var/log/nginx/reviewroom.log", f"{work}/access.log")
+    text = with_this_machine(EXAMPLE, work, "/var/log/nginx/reviewroom.log")
     text = swapped(text, "server 127.0.0.1:8080;", f"server 127.0.0.1:{upstream_port};")
     text = swapped(text, "listen 80;", f"listen 127.0.0.1:{http_port};")
     text = swapped(text, "listen [::]:80;", f"listen [::1]:{http_port};")
@@ -77,9 +61,7 @@ def main_config(work, site):
 def proxied():
     """(daemon, nginx's https port, the certificate) with nginx running the example."""
     work = tempfile.mkdtemp(prefix="reviewroom-blackbox-nginx-")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                    "-days", "1", "-subj", f"/CN={HOST}", "-addext", f"subjectAltName=DNS:{HOST},IP:127.0.0.1",
-                    "-keyout", f"{work}/key.pem", "-out", f"{work}/cert.pem"], check=True, capture_output=True)
+    make_certificate(work)
     https_port = free_port()
     daemon = Daemon(work, {"REVIEWROOM_PUBLIC_URL": f"https://{HOST}:{https_port}"}).start()
     try:
@@ -103,23 +85,6 @@ def proxied():
         shutil.rmtree(work, ignore_errors=True)
 
 
-def tls_to(certificate):
-    """Trusts the test certificate (it names HOST and 127.0.0.1, where nginx listens)."""
-    return ssl.create_default_context(cafile=certificate)
-
-
-def post_body(port, certificate, size):
-    """(status, headers, body) of a POST of `size` bytes to /api/v1/sessions through nginx."""
-    request = urllib.request.Request(f"https://127.0.0.1:{port}/api/v1/sessions", data=b"{" + b" " * (size - 1),
-                                     method="POST", headers={"Host": HOST, "Content-Type": "application/json"})
-    opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=tls_to(certificate)))
-    try:
-        with opener.open(request, timeout=TIMEOUT) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
-
-
 def test_the_example_proxies_a_websocket_join_from_the_public_origin(proxied):
     """Upgrade, Connection and Origin reach the daemon: a browser-like join (Origin = public_url,
     as nginx passes it on) is welcomed, over TLS through nginx."""
@@ -127,11 +92,7 @@ def test_the_example_proxies_a_websocket_join_from_the_public_origin(proxied):
     session = schedule_session(daemon, "Behind nginx", "Does the proxy pass WebSockets?")
 
     async def join():
-        ws = await asyncio.wait_for(connect(
-            f"wss://127.0.0.1:{port}/ws", subprotocols=[SUBPROTOCOL], origin=f"https://{HOST}:{port}",
-            ssl=tls_to(certificate), max_size=None, ping_interval=None,
-            open_timeout=TIMEOUT), TIMEOUT)
-        client = Client(ws)
+        client = await open_wss(port, certificate)
         try:
             await client.send({"type": "hello", "token": session.tokens["Asha"], "client": "blackbox/1"})
             return await client.receive()
