@@ -3,8 +3,8 @@
 /// which are due, and the daemon's sweep erases them.
 ///
 /// A session's last use is the latest of: when it was scheduled, its start time, and its newest
-/// event (for a review that ran, its end: nothing after the end is recorded). Joining to read it again is not a
-/// use: a record read every week must still go when its time is up.
+/// event (for a review that ran, its end: nothing after the end is recorded). Joining to read
+/// it again is not a use: a record read every week must still go when its time is up.
 public struct SessionRetention: Sendable, Equatable {
     /// The most days a server may keep sessions for: ten years, far beyond any school's policy.
     /// A larger number is a typo, not a policy.
