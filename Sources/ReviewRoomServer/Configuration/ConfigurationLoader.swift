@@ -106,7 +106,8 @@ public struct ConfigurationLoader: Sendable {
         case .string: return .string(text)
         case .integer: return Int(text.trimmingCharacters(in: .whitespaces)).map(ConfigValue.integer) ?? .string(text)
         case .boolean:
-            switch text {
+            // Trimmed like numbers: `Environment=REVIEWROOM_X= true` is no different a mistake.
+            switch text.trimmingCharacters(in: .whitespaces) {
             case "true": return .boolean(true)
             case "false": return .boolean(false)
             default: return .string(text)

@@ -100,6 +100,18 @@ struct ConfigurationLoaderTests {
         #expect(LiveLimits(configuration: config).maxConnectionsPerParticipant == 3)
     }
 
+    /// Spaces around a number or a boolean in a variable are not part of it (an
+    /// `Environment=` line written `REVIEWROOM_X= false`); inside a word they still are.
+    @Test func spacesAroundNumbersAndBooleansAreIgnored() throws {
+        let config = try load(ConfigurationLoader(file: nil, environment: [
+            "REVIEWROOM_LANGUAGE_HINTS": " false ", "REVIEWROOM_MAX_MESSAGE_BYTES": " 1000",
+        ]))
+        #expect(config.languageHints == false)
+        #expect(config.maxMessageBytes == 1000)
+        let refused = problems(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_LANGUAGE_HINTS": "fal se"]))
+        #expect(refused.map(\.key) == ["language_hints"])
+    }
+
     /// `max_connections_per_participant` is 32 by default, and 0 (no limit) is a value, not an
     /// error; a negative number is refused naming the key and what it may be.
     @Test func theConnectionCapDefaultsTo32AndTakesZeroForNoLimit() throws {
