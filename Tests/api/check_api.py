@@ -113,6 +113,8 @@ def walk(check):
     own, asha = created["invites"][0]["token"], created["invites"][1]["token"]
     for token, query in ((own, ""), (own, "?format=pdf"), (asha, ""), ("default", ""), (None, "")):
         check.call("GET", "/api/v1/invite/record" + query, "/api/v1/invite/record", token=token)
+    for token in (own, asha, "default", None):
+        check.call("GET", "/api/v1/invite", "/api/v1/invite", token=token)
     check.call("GET", "/api/v1/openapi.json", "/api/v1/openapi.json", token=None)
     for path in ("/livez", "/healthz", "/readyz", "/metrics"):
         check.call("GET", path, path, token=None)

@@ -4,36 +4,19 @@ of an ended review with their own invite link's token, so they can take it into 
 Only `host` and `facilitator` invites, only after `session.end`; a revoked or replaced token is
 401 as on the facilitator's routes. Every refusal is problem+json and says why."""
 import json
-import urllib.error
-import urllib.request
 
+import invite_routes
 from wsclient import Client, run
 
 ROUTE = "/api/v1/invite/record"
 
 
-def get(daemon, token=None, query="", accept=None, method="GET"):
-    """(status, headers, body bytes) of one request to the route."""
-    headers = {}
-    if token is not None:
-        headers["Authorization"] = f"Bearer {token}"
-    if accept:
-        headers["Accept"] = accept
-    request = urllib.request.Request(daemon.base + ROUTE + query, headers=headers, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=15) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
+def get(daemon, **request):
+    return invite_routes.get(daemon, ROUTE, **request)
 
 
 def refused(daemon, status, *words, **request):
-    code, headers, body = get(daemon, **request)
-    assert code == status, (code, body)
-    assert headers["Content-Type"] == "application/problem+json", headers["Content-Type"]
-    problem = json.loads(body)
-    assert problem["status"] == status and all(word in problem["detail"] for word in words), problem
-    return headers
+    return invite_routes.refused(daemon, ROUTE, status, *words, **request)
 
 
 async def ok(client, name, **fields):

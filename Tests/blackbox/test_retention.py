@@ -3,11 +3,13 @@ each session that many days after its last use (the latest of its scheduling, it
 newest event), at start-up before it listens and then hourly. Time is moved by writing older
 timestamps into a stopped daemon's real database, as if the session had been used 40 days ago."""
 import datetime
+import json
 import os
 import sqlite3
 import time
 
 from conftest import schedule_session
+from invite_routes import get
 from reviewroomd import Daemon
 from wsclient import Client, Closed, run
 
@@ -61,6 +63,9 @@ async def test_a_session_unused_for_longer_than_retention_days_is_gone_when_the_
         last_use = max(iso_ms(shown["startsAt"]), iso_ms(shown["createdAt"]))
         assert iso_ms(shown["erasesAt"]) == last_use + 30 * DAY_MS, shown
         assert 9 * DAY_MS < iso_ms(shown["erasesAt"]) - time.time() * 1000 < 11 * DAY_MS, shown
+        # Everyone's invite link says the same date (the join page shows it).
+        status, _, body = get(kept, "/api/v1/invite", token=recent.tokens["Ben"])
+        assert status == 200 and json.loads(body)["erasesAt"] == shown["erasesAt"], body
         status, listed = recent.api("GET", "/sessions")
         assert status == 200 and [s["id"] for s in listed] == [recent.id], listed
         assert all("erasesAt" in s for s in listed), listed

@@ -11,7 +11,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import DAEMON_ENV, browser_errors
-from pages import axe_problems, command, joined, schedule_via_api, sign_in, wait_until
+from pages import axe_problems, command, invite_of, joined, schedule_via_api, sign_in, wait_until
 from reviewroomd import Daemon
 from room_helpers import facilitator_invite
 
@@ -75,3 +75,26 @@ def test_the_session_page_says_when_the_server_will_erase_the_session(daemon, fa
     text = notice_text(driver)
     assert "this one is due now and goes at its next hourly check" in text, text
     assert browser_errors(driver) == []
+
+
+def test_the_hosts_record_panel_says_until_when_the_server_keeps_the_record(daemon, facilitator, api_ready, browsers):
+    title = "Retention: host's copy"
+    created = schedule_via_api(daemon, facilitator, title, [], template="rapid-remote-90",
+                               participants=[{"name": "Ben", "role": "host"}])
+    chair, ben = browsers(), browsers()
+    chair.get(facilitator_invite(created))
+    ben.get(invite_of(created, "Ben"))
+    joined(chair)
+    joined(ben)
+    assert command(chair, "session.start").get("type") == "ack"
+    assert command(chair, "session.end").get("type") == "ack"
+    status, ended = daemon.api("GET", f"/sessions/{created['session']['id']}", facilitator)
+    assert status == 200 and ended["status"] == "ended"
+
+    notice = wait_until(ben, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='record-erases-at']"),
+                        message="the host's record panel never said when the record goes")[0]
+    assert notice.find_element(By.XPATH, "ancestor::section").get_attribute("aria-labelledby") == "record-heading"
+    text = notice.text
+    assert "this review, its notes and its record go on" in text and says_date_of(text, ended["erasesAt"]), (text, ended["erasesAt"])
+    assert axe_problems(ben) == []
+    assert browser_errors(ben) == [] and browser_errors(chair) == []

@@ -96,6 +96,7 @@ struct Daemon {
         OpenAPIDocument.register(in: &api, version: ReviewRoomServerModule.version)
         facilitatorAPI.register(in: &api)
         InviteRecordAPI(store: context.store, live: context.live, metrics: metrics).register(in: &api)
+        InviteDetailsAPI(store: context.store, retention: configuration.retention, metrics: metrics).register(in: &api)
         let responder = ReviewRoomHTTPResponder(
             readiness: readiness, api: api, staticFiles: webRoot.map(StaticFiles.init(root:)), metrics: metrics,
             store: store, logger: Logger(label: "reviewroomd.http"))

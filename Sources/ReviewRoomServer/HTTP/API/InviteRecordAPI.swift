@@ -42,11 +42,7 @@ public struct InviteRecordAPI: Sendable {
     }
 
     private func record(_ request: APIRequest) async throws -> HTTPResponseBuilder {
-        let token = try APIContext.bearerToken(request, kind: "invite token")
-        guard let invite = try await store.authenticateParticipant(token: token) else {
-            throw APIError.unauthorized("the bearer token is not the token of a working invite link (unknown, revoked or "
-                + "replaced by a new link): send the part of your invite link after '#'")
-        }
+        let invite = try await InviteToken.invite(of: request, in: store)
         let role = Role(rawValue: invite.participant.role)
         guard let role, Self.roles.contains(role) else {
             throw APIError.forbidden("the record is for the host school's staff and the facilitator; a "

@@ -5,6 +5,7 @@ import { Api } from './api.js';
 import { downloadBlob, el } from './dom.js';
 import { recordFileName } from './download-names.js';
 import { t } from './strings.js';
+import { formatInstant } from './timefmt.js';
 
 /** The roles whose invite may download the record (the server says the same: 403 otherwise). */
 export const RECORD_ROLES = Object.freeze(['host', 'facilitator']);
@@ -26,13 +27,18 @@ export class RecordOffer {
     /** What the status line says: '' or the outcome of the last download. */
     this.status = '';
     this.busy = false;
+    /** When a server with `retention_days` erases the session (GET /api/v1/invite), once asked. */
+    this.erasesAt = null;
+    this.erasureAsked = false;
   }
 
   /** The panel's children for session `s` (heading, what it is, the three buttons, the status). */
   children(s) {
+    if (!this.erasureAsked) this.askErasure();
     return [
       el('h2', { id: 'record-heading', textContent: t('record.heading') }),
       el('p', {}, t('record.intro')),
+      this.erasureNotice(s),
       // The web page first: it opens in any browser and prints; Markdown and JSON are for tools.
       el('div', { className: 'row' }, ...['html', 'md', 'json'].map((format) => el('button', {
         type: 'button', className: format === 'html' ? '' : 'secondary', textContent: t(`record.${format}`),
@@ -40,6 +46,26 @@ export class RecordOffer {
         on: { click: () => this.download(s, format) } }))),
       el('p', { className: 'meta', attrs: { role: 'status', 'data-testid': 'record-status' } }, this.status),
     ];
+  }
+
+  /** Asks once whether the server will erase the session, and when (a failed ask is asked again). */
+  async askErasure() {
+    this.erasureAsked = true;
+    try {
+      this.erasesAt = (await this.api.request('GET', '/invite')).erasesAt ?? null;
+      if (this.erasesAt) this.changed();
+    } catch {
+      this.erasureAsked = false;
+    }
+  }
+
+  /** Until when the server keeps the record, as the console's session page says it; null if it keeps it. */
+  erasureNotice(s) {
+    if (!this.erasesAt) return null;
+    // Past its day, a session waits for the hourly sweep (later while someone has it open).
+    const due = Date.parse(this.erasesAt) <= Date.now();
+    return el('p', { className: 'meta', attrs: { 'data-testid': 'record-erases-at' } },
+      t(due ? 'console.erasesAt.due' : 'console.erasesAt.ended', { when: formatInstant(this.erasesAt, s.timeZone) }));
   }
 
   /** Downloads the record of `s` in `format` and says how it went. */
