@@ -8,6 +8,7 @@ carries a token. The log is read after the daemon stopped, so every line is writ
 import base64
 import json
 import os
+import re
 import socket
 import time
 
@@ -61,6 +62,11 @@ async def test_a_flood_closed_with_4029_is_logged_with_its_participant_and_what_
     assert f"participant={session.pids['Asha']}" in lines[0] and f"session={session.id}" in lines[0], lines
     assert "warning" in lines[0] and "messages_per_second" in lines[0], lines
     assert "messages_per_second=1" in lines[0] and "message_burst=1" in lines[0], lines
+    # Her connection's end has its `left` line like any other, saying the daemon closed it.
+    connection = lines[0].split("connection=")[1].split()[0]
+    left = [line for line in lines_with(log, " left") if f"connection={connection} " in line + " "]
+    assert len(left) == 1 and "ended=daemon-close-4029" in left[0], log
+    assert f"participant={session.pids['Asha']}" in left[0], left
     assert_no_tokens(log, session)
 
 
@@ -145,7 +151,9 @@ async def test_a_socket_that_never_says_hello_is_closed_4000_and_logged(own_daem
     assert code == 4000, code
     log = log_after_stop(daemon)
     lines = lines_with(log, NO_HELLO_LINE)
-    assert len(lines) == 1 and "info" in lines[0] and "connection=" in lines[0], log
+    assert len(lines) == 1 and "info" in lines[0], log
+    # Spelled as on every other line (`connection=c7`), so one grep finds all of a connection's lines.
+    assert re.search(r"connection=c\d+\b", lines[0]), lines
     assert_no_tokens(log, session)
 
 

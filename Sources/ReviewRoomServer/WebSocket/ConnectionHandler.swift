@@ -51,8 +51,8 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
         switch stage {
         case .awaitingHello:
             await hello(bytes)
-        case .joined(let actor, let session, _, let since):
-            await command(bytes, actor: actor, session: session, since: since)
+        case .joined(let actor, let session, let participant, let since):
+            await command(bytes, actor: actor, session: session, participant: participant, since: since)
         case .done:
             break
         }
@@ -65,10 +65,14 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
             return
         }
         stage = .done
-        logger.info("left", metadata: ["session": "\(session)", "participant": "\(participant)", "connection": "\(connection.id)",
-                                       "seconds": "\((ContinuousClock.now - since).components.seconds)",
-                                       "ended": "\(connection.ending ?? .dropped)"])
+        logLeft(session, participant, since: since, ended: connection.ending ?? .dropped)
         await leave(actor, session)
+    }
+
+    /// The `left` line school IT reads to answer "when did she leave, and why".
+    private func logLeft(_ session: SessionID, _ participant: String, since: ContinuousClock.Instant, ended: ConnectionEnding) {
+        logger.info("left", metadata: ["session": "\(session)", "participant": "\(participant)", "connection": "\(connection.id)",
+                                       "seconds": "\((ContinuousClock.now - since).components.seconds)", "ended": "\(ended)"])
     }
 
     /// Authenticates the first message and joins its session, or closes the connection.
@@ -104,7 +108,8 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
     }
 
     /// Applies the rate limit to one command, decodes it and hands it to the session.
-    private func command(_ bytes: [UInt8], actor: SessionActor, session: SessionID, since: ContinuousClock.Instant) async {
+    private func command(_ bytes: [UInt8], actor: SessionActor, session: SessionID, participant: String,
+                         since: ContinuousClock.Instant) async {
         let limits = registry.limits
         let elapsed = ContinuousClock.now - since
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -122,6 +127,8 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
             connection.close(code: CloseCode.tooManyMessages.rawValue, reason: "too many messages")
             stage = .done
             await leave(actor, session, closedForFlooding: true)
+            // Logged here: `closed()` finds the stage done and has nothing to add.
+            logLeft(session, participant, since: since, ended: .closedByServer(code: CloseCode.tooManyMessages.rawValue))
             return
         }
         do {

@@ -35,7 +35,7 @@ extension ServiceCore {
                 session.pingDue = true
                 lws_callback_on_writable(session.wsi)
             case .drop:
-                logger.debug("websocket dropped: no answer to a ping", metadata: ["connection": "\(session.connection.id.rawValue)"])
+                logger.debug("websocket dropped: no answer to a ping", metadata: ["connection": "\(session.connection.id)"])
                 // No close handshake: the peer is not answering. lws closes it on its next pass.
                 session.connection.outbox.withLock { $0.noteEnding(.unanswered) }
                 lws_set_timeout(session.wsi, PENDING_TIMEOUT_USER_OK, reviewroom_lws_to_kill_async)

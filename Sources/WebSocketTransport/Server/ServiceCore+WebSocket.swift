@@ -159,7 +159,7 @@ extension ServiceCore {
                     closed a WebSocket with 4000: it sent no hello within \(Int(configuration.helloTimeoutSeconds.rounded(.up))) s of connecting; \
                     a browser that keeps doing this has a network or proxy that holds its messages back
                     """,
-                    metadata: ["connection": "\(session.connection.id.rawValue)"])
+                    metadata: ["connection": "\(session.connection.id)"])
         setCloseReason(wsi, code: 4000, reason: "no hello")
         return -1
     }
