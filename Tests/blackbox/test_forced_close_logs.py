@@ -219,3 +219,13 @@ async def test_each_left_line_says_how_the_connection_ended(own_daemon):
     assert [line.split("ended=")[1].split()[0] for line in left("Asha")] == ["client-close-1001"], log
     assert [line.split("ended=")[1].split()[0] for line in left("Ben")] == ["no-close-frame"], log
     assert [line.split("ended=")[1].split()[0] for line in left("Bilal")] == ["daemon-close-4003"], log
+
+
+def test_serve_logs_the_outbox_warning_check_config_prints(own_daemon):
+    """An `outbox_limit_bytes` smaller than one full note closes readers of a long note with
+    4029 again and again: `check-config` warns, and so does `serve` in the journal, which is
+    where school IT looks when a reviewer keeps dropping."""
+    daemon = own_daemon(REVIEWROOM_OUTBOX_LIMIT_BYTES="70000", REVIEWROOM_MAX_NOTE_UNITS="100000")
+    log = log_after_stop(daemon)
+    lines = lines_with(log, "outbox_limit_bytes 70000 is less than one full note takes on the wire")
+    assert len(lines) == 1 and "warning" in lines[0] and "max_note_units 100000" in lines[0], log
