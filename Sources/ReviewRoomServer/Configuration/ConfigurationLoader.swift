@@ -174,7 +174,7 @@ public struct ConfigurationLoader: Sendable {
         }
         problems += tlsChecks(config, sources: sources)
         if let metrics = config.metricsListen, metrics.port != 0, metrics.port == config.listen.port,
-           metrics.host == config.listen.host || HostResolution.isWildcard(metrics.host) || HostResolution.isWildcard(config.listen.host) {
+           sameHost(metrics.host, config.listen.host) || HostResolution.isWildcard(metrics.host) || HostResolution.isWildcard(config.listen.host) {
             // libwebsockets then serves both from the one socket: /metrics is not on a listener of its own.
             problems.append(ConfigurationProblem(
                 code: .inconsistent, key: "metrics_listen", source: sources["metrics_listen"],
@@ -198,6 +198,14 @@ public struct ConfigurationLoader: Sendable {
                 message: "message_burst (\(config.messageBurst)) must be at least messages_per_second (\(config.messagesPerSecond))"))
         }
         return problems
+    }
+
+    /// Whether two hosts are one address as `serve` binds them (`localhost` and `127.0.0.1`):
+    /// the text, or else what both resolve to (a host that does not resolve is its own problem).
+    private func sameHost(_ one: String, _ other: String) -> Bool {
+        if one == other { return true }
+        guard case .success(let first) = resolveHost(one), case .success(let second) = resolveHost(other) else { return false }
+        return first == second
     }
 
     /// Each TLS file must be a readable regular file, and the pair must load and match

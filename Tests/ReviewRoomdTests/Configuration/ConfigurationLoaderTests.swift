@@ -333,6 +333,22 @@ struct ConfigurationLoaderTests {
         }
     }
 
+    /// The same address written two ways (`localhost` for `127.0.0.1`) is the same listener:
+    /// `serve` would find the port taken (exit 69), so check-config says so first.
+    @Test func metricsListenOnTheListenPortByAnotherNameIsAProblem() throws {
+        let resolver: @Sendable (String) -> Result<String, HostResolutionError> = { host in
+            .success(host == "localhost" || host == "review.lan" ? "127.0.0.1" : host)
+        }
+        for (listen, metrics) in [("127.0.0.1:8080", "localhost:8080"), ("localhost:8080", "127.0.0.1:8080"), ("review.lan:8080", "localhost:8080")] {
+            let found = problems(ConfigurationLoader(file: file([("listen", .string(listen)), ("metrics_listen", .string(metrics))]),
+                                                     resolveHost: resolver))
+            #expect(found.map(\.key) == ["metrics_listen"], "\(listen) \(metrics): \(found)")
+        }
+        let other = try load(ConfigurationLoader(file: file([("listen", .string("localhost:8080")), ("metrics_listen", .string("127.0.0.2:8080"))]),
+                                                 resolveHost: resolver))
+        #expect(other.metricsListen?.description == "127.0.0.2:8080")
+    }
+
     @Test func aSystemdCredentialPathOutsideTheServiceSaysWhy() {
         let found = problems(ConfigurationLoader(file: file([
             ("tls_cert", .string("/run/credentials/reviewroomd.service/tls.crt")),
