@@ -12,15 +12,16 @@ extension Daemon {
         if !socketActivated, let reason = Self.bindReason(configuration.listen) {
             return "cannot listen on \(configuration.listen): \(reason)"
         }
-        if let metricsListen = configuration.metricsListen, let reason = Self.bindReason(metricsListen) {
+        if let metricsListen = configuration.metricsListen, let reason = Self.bindReason(metricsListen, metrics: true) {
             return "cannot listen on metrics_listen \(metricsListen): \(reason)"
         }
         return nil
     }
 
-    /// Why `address` cannot be bound (``ListenProbe``), or nil when it can or its host is not numeric.
-    static func bindReason(_ address: ListenAddress) -> String? {
+    /// Why `address` cannot be bound (``ListenProbe``), or nil when it can or its host is not
+    /// numeric; `metrics` when it is `metrics_listen`'s.
+    static func bindReason(_ address: ListenAddress, metrics: Bool = false) -> String? {
         guard let host = try? numericHost(of: address, key: nil) else { return nil }
-        return ListenProbe.reason(host: host, port: address.port)
+        return ListenProbe.reason(host: host, port: address.port, metrics: metrics)
     }
 }

@@ -125,7 +125,7 @@ struct Daemon {
         } catch {
             if let failure = error as? TransportError, failure.code == .httpOnlyListenFailed,
                let metricsListen = configuration.metricsListen {
-                logger.critical("cannot listen on metrics_listen \(metricsListen): \(error)\(Self.cause(of: metricsListen))")
+                logger.critical("cannot listen on metrics_listen \(metricsListen): \(error)\(Self.cause(of: metricsListen, metrics: true))")
             } else if let inherited {
                 // The socket systemd passed (ListenStream=), not the unused listen key, is at fault.
                 logger.critical("cannot listen on the socket systemd passed (LISTEN_FDS, fd \(inherited)): \(error)")
@@ -313,8 +313,8 @@ struct Daemon {
     }
 
     /// `; ` and why `address` cannot be bound (``ListenProbe``), or nothing when that is unknown.
-    private static func cause(of address: ListenAddress) -> String {
-        bindReason(address).map { "; " + $0 } ?? ""
+    private static func cause(of address: ListenAddress, metrics: Bool = false) -> String {
+        bindReason(address, metrics: metrics).map { "; " + $0 } ?? ""
     }
 
     static func numericHost(of address: ListenAddress, key: String?) throws -> String {

@@ -6,10 +6,15 @@ import WebSocketTransport
 /// (``ListeningSocket/bind(host:port:nonBlocking:)``) to name the cause and what to do about it.
 enum ListenProbe {
     /// The cause for numeric `host` (IPv4 or IPv6) and `port`, or nil when binding works now
-    /// (or the host is not numeric).
-    static func reason(host: String, port: Int) -> String? {
+    /// (or the host is not numeric). `metrics` says the address is `metrics_listen`'s, whose
+    /// port is changed with its own key.
+    static func reason(host: String, port: Int, metrics: Bool = false) -> String? {
         guard let errorNumber = bindError(host: host, port: port) else { return nil }
         switch errorNumber {
+        case EADDRINUSE where metrics:
+            return "port \(port) is already in use by another process (`ss -ltnp 'sport = :\(port)'` shows which): "
+                + "stop it, or choose another port (metrics_listen = \"HOST:PORT\" in the configuration, "
+                + "or REVIEWROOM_METRICS_LISTEN=HOST:PORT)"
         case EADDRINUSE:
             return "port \(port) is already in use by another process (`ss -ltnp 'sport = :\(port)'` shows which): "
                 + "stop it, or choose another port (listen = \"HOST:PORT\" in the configuration, --listen HOST:PORT, "
