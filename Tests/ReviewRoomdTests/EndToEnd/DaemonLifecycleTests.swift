@@ -113,18 +113,4 @@ struct DaemonLifecycleTests {
         #expect(line.contains("port \(port) is already in use by another process") && line.contains("--listen"), "\(line)")
         #expect(line.contains("listen = \"HOST:PORT\" in the configuration"), "a server has no make run: \(line)")
     }
-
-    /// A busy `metrics_listen` port is fixed with its own key, not `listen`'s.
-    @Test func aBusyMetricsPortNamesMetricsListen() async throws {
-        let first = try await DaemonProcess.start()
-        defer { first.terminate() }
-        let port = try await first.port()
-        let second = try await DaemonProcess.start(environment: ["REVIEWROOM_METRICS_LISTEN": "127.0.0.1:\(port)"])
-        defer { second.terminate() }
-        let status = try await second.waitForExit(timeout: .seconds(15))
-        #expect(status == 69, "EX_UNAVAILABLE")
-        let line = try await second.stderr.first(where: { $0.contains("cannot listen") }, timeout: .seconds(10))
-        #expect(line.contains("cannot listen on metrics_listen 127.0.0.1:\(port): port \(port) is already in use"), "\(line)")
-        #expect(line.contains("metrics_listen = \"HOST:PORT\"") && !line.contains("--listen"), "\(line)")
-    }
 }
