@@ -11,14 +11,11 @@ enum ListenProbe {
     static func reason(host: String, port: Int, metrics: Bool = false) -> String? {
         guard let errorNumber = bindError(host: host, port: port) else { return nil }
         switch errorNumber {
-        case EADDRINUSE where metrics:
-            return "port \(port) is already in use by another process (`ss -ltnp 'sport = :\(port)'` shows which): "
-                + "stop it, or choose another port (metrics_listen = \"HOST:PORT\" in the configuration, "
-                + "or REVIEWROOM_METRICS_LISTEN=HOST:PORT)"
         case EADDRINUSE:
+            let ways = metrics ? "metrics_listen = \"HOST:PORT\" in the configuration, or REVIEWROOM_METRICS_LISTEN=HOST:PORT"
+                : "listen = \"HOST:PORT\" in the configuration, --listen HOST:PORT, or from the source tree make run LISTEN=127.0.0.1:8081"
             return "port \(port) is already in use by another process (`ss -ltnp 'sport = :\(port)'` shows which): "
-                + "stop it, or choose another port (listen = \"HOST:PORT\" in the configuration, --listen HOST:PORT, "
-                + "or from the source tree make run LISTEN=127.0.0.1:8081)"
+                + "stop it, or choose another port (\(ways))"
         case EADDRNOTAVAIL:
             return "\(host) is not an address of this machine (`ip -brief address` lists them; 0.0.0.0 or [::] means all)"
         case EACCES:
