@@ -186,7 +186,26 @@ def test_a_socket_from_systemd_that_is_not_listening_is_named_as_such(tmp_path):
         line = next((l for l in stderr.splitlines() if "cannot listen" in l), "")
         assert "the socket systemd passed (LISTEN_FDS, fd 3)" in line and "not listening" in line, stderr
         assert "8080" not in line, line
+        assert not (tmp_path / "reviewroom.sqlite3").exists(), "a start that cannot serve created a database"
     finally:
         if process.poll() is None:
             process.kill()
         unbound.close()
+
+
+def test_a_descriptor_from_systemd_that_is_not_a_socket_stops_the_start_before_the_store(tmp_path):
+    """An fd 3 that is a file, not a socket (a unit that passes the wrong descriptor), stops the
+    start with exit 69 and a line naming it, and the data directory is left as it was: the
+    check comes before the store is opened (it used to create an empty database first)."""
+    data = tmp_path / "data"
+    with open(tmp_path / "not-a-socket", "w") as wrong:
+        process = socket_activated_daemon(data, [wrong])
+        try:
+            _, stderr = process.communicate(timeout=TIMEOUT)
+        finally:
+            if process.poll() is None:
+                process.kill()
+    assert process.returncode == 69, stderr
+    line = next((l for l in stderr.splitlines() if "cannot listen" in l), "")
+    assert "the socket systemd passed (LISTEN_FDS, fd 3)" in line and "is not a socket" in line, stderr
+    assert not data.exists(), sorted(p.name for p in data.iterdir())

@@ -10,6 +10,18 @@ public enum ListeningSocket {
         public let errorNumber: Int32
     }
 
+    /// Why inherited descriptor `fd` (systemd's socket) cannot be served: it is not a socket,
+    /// or a socket that is not listening; nil when it is a listening socket. Changes nothing, so
+    /// the daemon asks before it touches the data directory.
+    public static func inheritedProblem(fd: Int32) -> String? {
+        var accepting: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &length) == 0 else {
+            return "inherited listener fd \(fd) is not a socket (errno \(errno))"
+        }
+        return accepting == 0 ? "inherited listener fd \(fd) is a socket that is not listening" : nil
+    }
+
     /// A stream socket bound to numeric `host` (IPv4, or IPv6 with or without brackets) and
     /// `port` (0 for any free port), non-blocking when `nonBlocking`; nil when `host` is not a
     /// numeric address. The caller owns the descriptor.

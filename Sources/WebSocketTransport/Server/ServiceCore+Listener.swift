@@ -32,14 +32,7 @@ extension ServiceCore {
 
     /// Checks that `fd` is a listening stream socket and makes it non-blocking.
     static func prepareInheritedListener(_ fd: Int32) throws -> Int32 {
-        var accepting: Int32 = 0
-        var length = socklen_t(MemoryLayout<Int32>.size)
-        guard getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &length) == 0 else {
-            throw TransportError(.badListener, "inherited listener fd \(fd) is not a socket (errno \(errno))")
-        }
-        guard accepting != 0 else {
-            throw TransportError(.badListener, "inherited listener fd \(fd) is a socket that is not listening")
-        }
+        if let problem = ListeningSocket.inheritedProblem(fd: fd) { throw TransportError(.badListener, problem) }
         let flags = fcntl(fd, F_GETFL)
         guard flags >= 0, fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0 else {
             throw TransportError(.badListener, "inherited listener fd \(fd) cannot be made non-blocking (errno \(errno))")

@@ -1,15 +1,21 @@
 import Glibc
 import ReviewRoomServer
+import WebSocketTransport
 
 extension Daemon {
     /// Why this run cannot listen, asked before the store is opened so that a start that cannot
     /// serve leaves the data directory as it found it (it used to create an empty database
     /// first, which then hid the "new, empty database" notice of a mistyped `data_dir`): the
-    /// ``ListenProbe`` reason for `listen` (unless systemd passed the socket) or for
-    /// `metrics_listen`, or nil when both bind now. A port taken between this check and the
-    /// transport's start is still refused there.
-    func listenRefusal(socketActivated: Bool) -> String? {
-        if !socketActivated, let reason = Self.bindReason(configuration.listen) {
+    /// ``ListenProbe`` reason for `listen`, or what is wrong with the socket systemd passed
+    /// instead (`inheritedListener`, fd 3), or the reason for `metrics_listen`; nil when all
+    /// can be served now. A port taken between this check and the transport's start is still
+    /// refused there.
+    func listenRefusal(inheritedListener: Int32?) -> String? {
+        if let inheritedListener {
+            if let problem = ListeningSocket.inheritedProblem(fd: inheritedListener) {
+                return "cannot listen on the socket systemd passed (LISTEN_FDS, fd \(inheritedListener)): \(problem)"
+            }
+        } else if let reason = Self.bindReason(configuration.listen) {
             return "cannot listen on \(configuration.listen): \(reason)"
         }
         if let metricsListen = configuration.metricsListen, let reason = Self.bindReason(metricsListen, metrics: true) {

@@ -35,8 +35,7 @@ struct Daemon {
         if FileManager.default.fileExists(atPath: configuration.dataDirectory) {
             directoryLock = try lockDataDirectory(logger: logger, unwritableIsAnError: false)
         }
-        let socketActivated = SystemdEnvironment.inheritedListener(environment: environment, pid: getpid()) != nil
-        if let refusal = listenRefusal(socketActivated: socketActivated) {
+        if let refusal = listenRefusal(inheritedListener: SystemdEnvironment.inheritedListener(environment: environment, pid: getpid())) {
             logger.critical("\(refusal)")
             throw ExitCode(69)
         }
