@@ -104,7 +104,7 @@ public struct ConfigurationLoader: Sendable {
     static func convert(_ text: String, to kind: ConfigurationKey.Kind) -> ConfigValue {
         switch kind {
         case .string: return .string(text)
-        case .integer: return Int(text.trimmingCharacters(in: .whitespaces)).map(ConfigValue.integer) ?? .string(text)
+        case .integer: return wholeNumber(text.trimmingCharacters(in: .whitespaces)).map(ConfigValue.integer) ?? .string(text)
         case .boolean:
             // Trimmed like numbers: `Environment=REVIEWROOM_X= true` is no different a mistake.
             switch text.trimmingCharacters(in: .whitespaces) {
@@ -116,6 +116,24 @@ public struct ConfigurationLoader: Sendable {
             let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             return .list(items.map(ConfigValue.string))
         }
+    }
+
+    /// A whole number as the file writes one, so that a value copied from it into a variable
+    /// means the same: decimal with an optional sign, or `0x`/`0o`/`0b` digits, with `_` only
+    /// between two digits (`1_000_000`); nil for anything else or beyond 64 bits.
+    static func wholeNumber(_ text: String) -> Int? {
+        var body = Substring(text)
+        var radix = 10
+        if body.count > 2, body.hasPrefix("0"), let prefixed = ["x": 16, "o": 8, "b": 2][body.dropFirst().first ?? " "] {
+            radix = prefixed
+            body = body.dropFirst(2)
+        }
+        let sign = radix == 10 && (body.first == "-" || body.first == "+") ? String(body.removeFirst()) : ""
+        let parts = body.split(separator: "_", omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.hexDigitValue.map { $0 < radix } == true } }) else {
+            return nil
+        }
+        return Int(sign + parts.joined(), radix: radix)
     }
 
     /// What is wrong with a number or boolean written in quotes in the file (TOML reads it as a
@@ -159,6 +177,12 @@ public struct ConfigurationLoader: Sendable {
         }
     }
 
+    /// Where a value of a pair problem came from: ``origin(_:)``, or ` (the default)` when it
+    /// was not set, so that an operator sees which of the two to change and where.
+    private static func setting(_ source: ConfigurationSource?) -> String {
+        source == nil ? " (the default)" : origin(source)
+    }
+
     private func crossChecks(_ config: DaemonConfiguration, sources: [String: ConfigurationSource]) -> [ConfigurationProblem] {
         var problems: [ConfigurationProblem] = []
         switch (config.tlsCertificatePath, config.tlsKeyPath) {
@@ -195,7 +219,8 @@ public struct ConfigurationLoader: Sendable {
         if config.messageBurst < config.messagesPerSecond {
             problems.append(ConfigurationProblem(
                 code: .inconsistent, key: "message_burst", source: nil,
-                message: "message_burst (\(config.messageBurst)) must be at least messages_per_second (\(config.messagesPerSecond))"))
+                message: "message_burst = \(config.messageBurst)\(Self.setting(sources["message_burst"])) must be at least "
+                    + "messages_per_second = \(config.messagesPerSecond)\(Self.setting(sources["messages_per_second"]))"))
         }
         return problems
     }

@@ -19,11 +19,12 @@ enum EditDistance {
         return previous[b.count]
     }
 
-    /// The candidate closest to `name` within `limit` edits (the first of equals), or nil.
+    /// The candidate closest to `name` within `limit` edits (the first of equals), or nil. Case
+    /// is not counted: `REVIEWROOM_listen` is meant as `REVIEWROOM_LISTEN`, however many letters.
     static func closest(to name: String, among candidates: [String], limit: Int = 2) -> String? {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = between(candidate, name)
+            let distance = between(candidate.lowercased(), name.lowercased())
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         return best?.candidate

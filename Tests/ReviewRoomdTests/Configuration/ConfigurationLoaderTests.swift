@@ -166,6 +166,27 @@ struct ConfigurationLoaderTests {
         #expect(ConfigurationLoader.unknownVariableWarning("REVIEWROOM_LISTN").hasSuffix("(did you mean REVIEWROOM_LISTEN?)"))
         #expect(ConfigurationLoader.unknownVariableWarning("REVIEWROOM_DURABLITY").hasSuffix("(did you mean REVIEWROOM_DURABILITY?)"))
         #expect(!ConfigurationLoader.unknownVariableWarning("REVIEWROOM_BIN").contains("did you mean"))
+        // Case is not an edit: a key written in the file's lower case is still found.
+        #expect(ConfigurationLoader.unknownVariableWarning("REVIEWROOM_listen").hasSuffix("(did you mean REVIEWROOM_LISTEN?)"))
+        #expect(ConfigurationLoader.unknownVariableWarning("reviewroom_max_note_unit").hasSuffix("(did you mean REVIEWROOM_MAX_NOTE_UNITS?)"))
+    }
+
+    /// A number copied from the file into a variable or flag means the same there: `_` between
+    /// digits and `0x`/`0o`/`0b`, as TOML writes them; misplaced `_`, signs on prefixed numbers,
+    /// and digits beyond the radix stay bad values naming what was given.
+    @Test func aVariableTakesWholeNumbersAsTheFileWritesThem() throws {
+        for (text, expected) in [("1_048_576", 1_048_576), ("0x100000", 1_048_576), ("0o4000000", 1_048_576),
+                                 ("0b100000000000000000000", 1_048_576), (" 2_000 ", 2000), ("+70_000", 70_000)] {
+            let config = try load(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_MAX_NOTE_UNITS": text]))
+            #expect(config.maxNoteUnits == expected, "\(text)")
+        }
+        let byFlag = try load(ConfigurationLoader(file: nil, flags: ["max_note_units": "0x4e20"]))
+        #expect(byFlag.maxNoteUnits == 20_000)
+        for text in ["1__000", "_1000", "1000_", "0x", "-0x10", "0b102", "1e6", "0x8000000000000000", "1,000"] {
+            let found = problems(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_MAX_NOTE_UNITS": text]))
+            #expect(found.map(\.key) == ["max_note_units"], "\(text): \(found)")
+            #expect(found.first?.message.contains("\"\(text)\" is not a whole number") == true, "\(found)")
+        }
     }
 
     @Test func aMisspeltKeyInTheFileIsNamedWithTheKeyItWasMeantToBe() {
@@ -277,6 +298,18 @@ struct ConfigurationLoaderTests {
         #expect(byEnvironment.map(\.code) == [.inconsistent])
         #expect(byEnvironment.first?.key == "tls_key")
         #expect(byEnvironment.first?.message == "tls_cert is set to \(pair.cert.path) (by environment REVIEWROOM_TLS_CERT) but tls_key is not: set both for TLS, or neither")
+    }
+
+    /// A burst below the rate names both values and where each came from (or that it is the
+    /// default): the problem belongs to neither key alone, so it has no source prefix of its own.
+    @Test func aBurstBelowTheRateNamesWhereEachValueWasSet() {
+        let lowered = problems(ConfigurationLoader(file: file([("message_burst", .integer(10))])))
+        #expect(lowered.map(\.code) == [.inconsistent])
+        #expect(lowered.first?.message == "message_burst = 10 (in /etc/reviewroom/reviewroom.conf) must be at least messages_per_second = 50 (the default)")
+        let raised = problems(ConfigurationLoader(file: file([("message_burst", .integer(100))]),
+                                                  environment: ["REVIEWROOM_MESSAGES_PER_SECOND": "300"]))
+        #expect(raised.first?.message == "message_burst = 100 (in /etc/reviewroom/reviewroom.conf) must be at least messages_per_second = 300 (by environment REVIEWROOM_MESSAGES_PER_SECOND)")
+        #expect(problems(ConfigurationLoader(file: file([("message_burst", .integer(50))]))).isEmpty)
     }
 
     @Test func tlsFilesMustLoadAndMatchAsServeLoadsThem() async throws {
