@@ -221,3 +221,28 @@ def test_the_records_local_start_time_is_right_at_the_edges_of_the_accepted_year
     markdown_zone = zone.replace("_", "\\_")  # Markdown escapes the underscore
     assert f"{local} ({markdown_zone})" in fetch(daemon, token, path + "?format=md").decode()
     assert f"<dd>{local} ({zone})</dd>" in fetch(daemon, token, path + "?format=html").decode()
+
+
+def test_every_status_line_has_a_reason_phrase(daemon, facilitator):
+    """lws 4.1.6 names only some statuses: a created session was `HTTP/1.1 201 `, a deleted
+    one `HTTP/1.1 204 `, a plain GET of /ws `HTTP/1.1 426 `. Each now has its phrase."""
+    import http.client
+
+    def status_line(method, path, body=None):
+        connection = http.client.HTTPConnection("127.0.0.1", daemon.port, timeout=15)
+        headers = {"Authorization": "Bearer " + facilitator["token"], "Content-Type": "application/json"}
+        connection.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers)
+        response = connection.getresponse()
+        payload = response.read()
+        connection.close()
+        return response.status, response.reason, payload
+
+    start = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    status, reason, payload = status_line("POST", "/api/v1/sessions", {
+        "title": "Phrases", "hostSchool": "Northfield", "startsAt": start, "agenda": AGENDA, "participants": []})
+    assert (status, reason) == (201, "Created"), payload
+    session_id = json.loads(payload)["session"]["id"]
+    assert status_line("DELETE", f"/api/v1/sessions/{session_id}")[:2] == (204, "No Content")
+    assert status_line("GET", "/ws")[:2] == (426, "Upgrade Required")
+    assert status_line("GET", "/api/v1/sessions")[:2] == (200, "OK")
+    assert status_line("GET", "/api/v1/nothing-here")[:2] == (404, "Not Found")

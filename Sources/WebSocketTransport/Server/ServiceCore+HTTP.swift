@@ -276,7 +276,8 @@ extension ServiceCore {
     /// Adds the status line and `response`'s headers (all but `content-length`).
     private func addStatusAndHeaders(_ wsi: OpaquePointer, response: HTTPResponse,
                                      cursor: inout UnsafeMutablePointer<UInt8>?, end: UnsafeMutablePointer<UInt8>) -> Bool {
-        guard lws_add_http_header_status(wsi, UInt32(clamping: response.status), &cursor, end) == 0 else { return false }
+        guard let line = cursor, lws_add_http_header_status(wsi, UInt32(clamping: response.status), &cursor, end) == 0,
+              ReasonPhrase.fill(status: response.status, line: line, cursor: &cursor, end: end) else { return false }
         return addHeaders(wsi, response: response, cursor: &cursor, end: end)
     }
 
