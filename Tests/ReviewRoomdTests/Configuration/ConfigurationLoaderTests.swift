@@ -171,6 +171,18 @@ struct ConfigurationLoaderTests {
         #expect(ConfigurationLoader.unknownVariableWarning("reviewroom_max_note_unit").hasSuffix("(did you mean REVIEWROOM_MAX_NOTE_UNITS?)"))
     }
 
+    /// A variable set to nothing empties the one list (overriding the file's origins) and is a
+    /// bad value naming its key everywhere else: it never silently falls back to the file.
+    @Test func anEmptyVariableIsTheEmptyListOrABadValue() throws {
+        let origins = try load(ConfigurationLoader(file: file([("allowed_origins", .list([.string("https://a.example")]))]),
+                                                   environment: ["REVIEWROOM_ALLOWED_ORIGINS": ""]))
+        #expect(origins.allowedOrigins.isEmpty)
+        for key in ConfigurationKey.all where key.kind != .stringList {
+            let found = problems(ConfigurationLoader(file: nil, environment: [key.environmentName: ""]))
+            #expect(found.map(\.key) == [key.name], "\(key.name): \(found)")
+        }
+    }
+
     /// A number copied from the file into a variable or flag means the same there: `_` between
     /// digits and `0x`/`0o`/`0b`, as TOML writes them; misplaced `_`, signs on prefixed numbers,
     /// and digits beyond the radix stay bad values naming what was given.
