@@ -27,6 +27,21 @@ def test_display_names_number_namesakes_in_invitation_order(daemon, browsers):
     assert result["fresh"] is None and result["blank"] is None
 
 
+def test_a_number_someone_else_is_called_is_skipped(daemon, browsers):
+    """"Sam", "Sam" and a third person really called "Sam (1)" were shown as "Sam (1)",
+    "Sam (2)" and "Sam (1)": two people alike. The taken number is skipped, as in the record."""
+    driver = browsers()
+    result = run_in_page(
+        driver, daemon,
+        "import('/js/names.js').then((m) => {"
+        "  const people = [{ id: 'a', name: 'Sam' }, { id: 'b', name: 'Sam' }, { id: 'c', name: 'sam (1)' },"
+        "    { id: 'd', name: 'Sam (3)' }, { id: 'e', name: 'Sam' }];"
+        "  done(Object.fromEntries(m.displayNames(people)));"
+        "}, (e) => done('import failed: ' + e));")
+    assert result == {"a": "Sam (2)", "b": "Sam (4)", "c": "sam (1)", "d": "Sam (3)", "e": "Sam (5)"}
+    assert len({name.lower() for name in result.values()}) == len(result)
+
+
 def test_two_people_called_sam_are_told_apart_in_the_room(daemon, facilitator, api_ready, browsers):
     created = schedule_via_api(daemon, facilitator, "Two Sams", ["Sam", "Sam", "Asha"])
     sams = [p for p in created["session"]["participants"] if p["name"] == "Sam"]

@@ -37,12 +37,19 @@ struct RecordNames {
     /// `people` with each name that two or more of them share (spaces at the ends and letter
     /// case aside) numbered in their order, "Sam (1)" and "Sam (2)", as the live pages show
     /// them: two people called Sam were the same name in every table and sentence of the record.
+    /// A number that would make someone else's own name ("Sam (1)" invited as such) is skipped,
+    /// so no two people ever share a name in the record.
     static func numberingNamesakes(_ people: [RecordPerson]) -> [RecordPerson] {
         func key(_ name: String) -> String { name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+        let taken = Set(people.map { key($0.name) })
         let shared = Dictionary(grouping: people.indices, by: { key(people[$0].name) }).filter { $0.value.count > 1 }
         var numbered = people
         for indices in shared.values {
-            for (number, index) in indices.enumerated() { numbered[index].name = "\(people[index].name) (\(number + 1))" }
+            var number = 0
+            for index in indices {
+                repeat { number += 1 } while taken.contains(key("\(people[index].name) (\(number))"))
+                numbered[index].name = "\(people[index].name) (\(number))"
+            }
         }
         return numbered
     }

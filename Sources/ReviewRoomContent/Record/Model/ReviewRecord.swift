@@ -39,6 +39,9 @@ public struct ReviewRecord: Codable, Equatable, Sendable {
     public var actions: RecordNote?
     /// Every note buffer, `actions` included, in the session's order.
     public var notes: [RecordNote]
+    /// The notes but the one ``actions`` holds, which the Markdown and HTML records give a
+    /// section of its own (whatever its id: a session may call its actions note "Actions").
+    public var notesBesideActions: [RecordNote] { notes.filter { $0.id != actions?.id } }
     /// Speaking time per person and per group.
     public var speaking: RecordSpeaking
     /// The rounds, in the order they started.

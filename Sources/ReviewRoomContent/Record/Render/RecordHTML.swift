@@ -64,7 +64,7 @@ public enum RecordHTML {
 
         h.append("<section id=\"notes\">")
         h.append("<h2>Notes</h2>")
-        for n in record.notes where n.id != ReviewRecord.actionsNoteID {
+        for n in record.notesBesideActions {
             h.append("<article id=\"note-\(e(n.id))\">")
             h.append("<h3>\(e(n.title))</h3>")
             h.append(contentsOf: note(n, empty: "(empty)"))

@@ -76,7 +76,7 @@ enum RecordMarkdown {
         out.append("")
 
         out.append("## Notes")
-        for note in record.notes where note.id != ReviewRecord.actionsNoteID {
+        for note in record.notesBesideActions {
             out.append("")
             out.append("### \(inline(note.title))")
             out.append("")

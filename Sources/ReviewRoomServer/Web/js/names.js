@@ -1,7 +1,8 @@
 // People's names as the pages show them. Two people with the same name (two teachers called Sam)
 // could not be told apart anywhere: not in the queue, the round order, the people list or the
 // announcements. Namesakes are numbered in the order they were invited ("Sam (1)", "Sam (2)"),
-// everywhere alike, so "Sam (2) raised a hand" names the same person on every page.
+// everywhere alike, so "Sam (2) raised a hand" names the same person on every page; a number
+// that someone else's own name holds is skipped.
 
 /** The key two names are the same under: spaces at the ends and letter case do not count. */
 export function nameKey(name) {
@@ -36,9 +37,16 @@ export function displayNames(participants) {
     if (!byKey.has(key)) byKey.set(key, []);
     byKey.get(key).push(p);
   }
+  // A number that would make someone else's own name ("Sam (1)" invited as such) is skipped,
+  // so no two people are ever shown alike (the record numbers the same way).
   const names = new Map();
   for (const group of byKey.values()) {
-    group.forEach((p, index) => names.set(p.id, group.length > 1 ? `${isolatedName(p.name)} (${index + 1})` : isolatedName(p.name)));
+    let number = 0;
+    for (const p of group) {
+      if (group.length === 1) { names.set(p.id, isolatedName(p.name)); continue; }
+      do { number += 1; } while (byKey.has(nameKey(`${p.name} (${number})`)));
+      names.set(p.id, `${isolatedName(p.name)} (${number})`);
+    }
   }
   return names;
 }
