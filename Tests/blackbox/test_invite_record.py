@@ -65,8 +65,8 @@ async def test_the_host_downloads_the_record_of_an_ended_review_with_their_own_l
     # Bad input changes nothing and says what was wrong.
     refused(daemon, 400, "format", token=session.tokens["Ben"], query="?format=pdf")
     refused(daemon, 406, "Accept", token=session.tokens["Ben"], accept="image/png")
-    for name in ("Asha", "Olu", "Room"):
-        refused(daemon, 403, "ask the facilitator", token=session.tokens[name])
+    for name, role in (("Asha", "a reviewer"), ("Olu", "an observer"), ("Room", "a display")):
+        refused(daemon, 403, f"{role}'s invite cannot download it: ask the facilitator", token=session.tokens[name])
     code, headers, _ = get(daemon, token=session.tokens["Ben"], method="POST")
     assert code == 405 and headers["Allow"] == "GET, HEAD", (code, headers["Allow"])
 

@@ -45,7 +45,8 @@ public struct InviteRecordAPI: Sendable {
         let invite = try await InviteToken.invite(of: request, in: store)
         let role = Role(rawValue: invite.participant.role)
         guard let role, Self.roles.contains(role) else {
-            throw APIError.forbidden("the record is for the host school's staff and the facilitator; a "
+            let article = invite.participant.role.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+            throw APIError.forbidden("the record is for the host school's staff and the facilitator; \(article) "
                 + "\(invite.participant.role)'s invite cannot download it: ask the facilitator for a copy")
         }
         let format = try RecordNegotiation.format(query: APIContext.query("format", in: request),
