@@ -192,3 +192,48 @@ def test_export_before_the_session_loads_again_lists_the_settled_participants():
     finally:
         daemon.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def test_export_beside_the_running_daemon_shows_who_is_online_not_a_crash():
+    """`reviewroomd export` of a live session while the daemon runs read the daemon's open
+    online intervals as left by a kill: "Server stopped without shutting down", everyone online
+    a shortened lower bound. It now shows them online, as the daemon's own draft does; after a
+    real `kill -9` the same export still says the server stopped."""
+    data_dir, daemon, session = started_session()
+
+    def exported():
+        return json.loads(subprocess.run(
+            [str(EXECUTABLE), "export", session.id, "--format", "json", "--data-dir", data_dir],
+            check=True, capture_output=True, timeout=60, env=clean_environment(), stdin=subprocess.DEVNULL).stdout)
+
+    try:
+        async def online_while_exported():
+            fran = await Client.join(daemon.ws_url, session.tokens["Fran"])
+            assert (await fran.command("session.start"))["type"] == "ack"
+            record = exported()
+            status, served = session.api("GET", f"/sessions/{session.id}/record?format=json")
+            assert status == 200, served
+            await fran.close()
+            return record, served
+
+        record, served = run(online_while_exported)()
+        fran = next(p for p in record["participants"] if p["name"] == "Fran")
+        assert record["serverStops"] == served["serverStops"] == [], record["serverStops"]
+        assert fran["attended"] is True and "onlineSecIsLowerBound" not in fran, fran
+        assert not any(entry.get("kind") == "server" for entry in record["log"]), record["log"]
+
+        async def online_when_killed():
+            fran = await Client.join(daemon.ws_url, session.tokens["Fran"])
+            evidence = next(n for n in fran.welcome["session"]["notes"] if n["id"] == "evidence")
+            edited = await fran.command("note.edit", note="evidence", rev=evidence["rev"], opId="k-1", op=["Before the kill."])
+            assert edited["type"] == "ack", edited
+            daemon.kill()
+
+        run(online_when_killed)()
+        after_kill = exported()
+        assert len(after_kill["serverStops"]) == 1, after_kill["serverStops"]
+        fran = next(p for p in after_kill["participants"] if p["name"] == "Fran")
+        assert fran["onlineSecIsLowerBound"] is True, fran
+    finally:
+        daemon.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)

@@ -9,7 +9,10 @@ extension ExportCommand {
     /// participants, then its whole event log replayed (``RecordInput/rebuilding(_:log:generatedAt:)``)
     /// and any invite or revocation the log lacks settled (``RecordInput/settleInterruptedInvitations(at:afterSeq:)``),
     /// with its definition as created (``RecordInput/baseline``) when the store recorded it.
-    static func recordInput(of id: SessionID, in store: Store, at now: Timestamp) async throws -> RecordInput {
+    /// `servedSince` is when the `serve` running on the data directory started, nil when none
+    /// runs (``DataDirectoryLock/servedSince(dataDirectory:)``).
+    static func recordInput(of id: SessionID, in store: Store, at now: Timestamp,
+                            servedSince: Timestamp? = nil) async throws -> RecordInput {
         guard let stored = try await store.session(id) else {
             throw ExportFailure(message: "there is no session '\(id.rawValue)' in \(store.configuration.databasePath)")
         }
@@ -36,13 +39,19 @@ extension ExportCommand {
         let log = try await store.events(of: id, after: 0).map {
             StoredLogEvent(seq: $0.seq, at: $0.at, name: $0.name, data: $0.data, author: $0.author)
         }
-        // An interval still open was left by a daemon that was killed (or runs now): it is
-        // shown as the daemon would close it on its next start, ending at the last stored event
-        // or its last still-here mark (the later), and marked as a lower bound, not stretched to
-        // the time of the export.
+        // An interval still open since the running daemon started is someone online now, as
+        // that daemon's own draft shows them (an export beside it said the server had stopped
+        // without shutting down). One opened before, or with no daemon running, was left by a
+        // daemon that was killed: it is shown as the daemon would close it on its next start,
+        // ending at the last stored event or its last still-here mark (the later), and marked
+        // as a lower bound, not stretched to the time of the export.
         let lastAt = log.last?.at
         let attendance = try await store.attendance(of: id).map { interval in
-            RecordOnlineInterval(participant: interval.participant.rawValue, joinedAt: interval.joinedAt,
+            if interval.leftAt == nil, let servedSince, interval.joinedAt >= servedSince {
+                return RecordOnlineInterval(participant: interval.participant.rawValue, joinedAt: interval.joinedAt,
+                                            leftAt: nil, recovered: interval.recovered, recoveredAt: interval.recoveredAt)
+            }
+            return RecordOnlineInterval(participant: interval.participant.rawValue, joinedAt: interval.joinedAt,
                                  leftAt: interval.leftAt ?? max(interval.joinedAt, lastAt ?? interval.joinedAt,
                                                                 interval.seenAt ?? interval.joinedAt),
                                  recovered: interval.recovered || interval.leftAt == nil, recoveredAt: interval.recoveredAt)

@@ -39,7 +39,8 @@ struct ExportCommand: AsyncParsableCommand {
         let now = Timestamp(secondsSince1970: Date().timeIntervalSince1970)
         do {
             try await StoreCommandRunner.run(location, create: false) { store in
-                var input = try await Self.recordInput(of: id, in: store, at: now)
+                let servedSince = DataDirectoryLock.servedSince(dataDirectory: store.configuration.dataDirectory)
+                var input = try await Self.recordInput(of: id, in: store, at: now, servedSince: servedSince)
                 // As the daemon's record does: a server that does not flag wording flags none here.
                 input.languageHints = try location.configuration().languageHints
                 let text = String(decoding: RecordRenderer.render(input, as: recordFormat), as: UTF8.self)
