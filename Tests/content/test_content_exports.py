@@ -190,6 +190,8 @@ class MarkdownRecordTests(unittest.TestCase):
             self.assertNotIn("<i>", rendered)
             for n in range(1, 6):
                 self.assertIn(f"onerror=alert({n})", rendered, "each attempt is still shown as text")
+            # A note's image would be fetched on opening (a tracking pixel): it is a link instead.
+            self.assertIn('!<a href="https://tracker.example/p.png?r=host">pixel</a>', rendered)
             codes = re.findall(r"<code>(.*?)</code>", rendered, re.S)
             # Inside a code span `<` and `&` read as typed, not as "&lt;" (HTML-escaped once here).
             self.assertIn("a &lt; b &amp;&amp; c", codes)

@@ -32,6 +32,7 @@ struct RecordMarkdownCodeSpanTests {
         "Escaped \\`<img src=x onerror=alert(3)>` tick.",
         "A split `span <img src=x onerror=alert(4)>",
         "that ends here` <img src=x onerror=alert(5)> `c`",
+        "An image ![pixel](https://tracker.example/p.png?r=host) is a link, not fetched.",
     ]
 
     /// A whole review whose evidence note is ``attackingNote``.

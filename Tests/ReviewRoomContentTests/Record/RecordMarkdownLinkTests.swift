@@ -30,6 +30,11 @@ struct RecordMarkdownLinkTests {
         ("[r]: vbscript:msgbox see", "> [r&#93;: vbscript:msgbox see"),
         ("[r]: https://ok.example see", "> [r]: https://ok.example see"),
         ("see [plain] text: and [a]b", "> see [plain] text: and [a]b"),
+        // An image would be fetched when the record is opened (a tracking pixel): it is a link.
+        ("see ![](https://tracker.example/p.png?r=host)", "> see &#33;[](https://tracker.example/p.png?r=host)"),
+        ("see ![x][ref] and \\\\![y](https://t.example/a.png)", "> see &#33;[x][ref] and \\\\&#33;[y](https://t.example/a.png)"),
+        ("see \\![not an image] wow! `![code](x)`", "> see \\![not an image] wow! `![code](x)`"),
+        ("see ![x](javascript:alert(1))", "> see &#33;[x&#93;(javascript:alert(1))"),
     ])
     func linksKeepTheirMarkupOnlyWhenSafe(_ note: String, _ expected: String) throws {
         let line = try Self.quoted(note)

@@ -7,6 +7,10 @@
 /// link). Anything else — another scheme, or a head with `&` or `\` that a parser could decode
 /// into one (`&#106;avascript:`, `javascript\:`), or a destination on the next line — loses the
 /// link: its `]` is written as an entity, which no parser takes for markup.
+///
+/// An image (`![alt](https://…)`) is shown as a link: its `!` is written as an entity. A viewer
+/// fetches an image as soon as the record is opened, so a note could carry a tracking pixel that
+/// tells whoever wrote it when and from where the host school read the record.
 enum MarkdownLinkGuard {
     /// Schemes a destination may start with (compared without case).
     static let safeSchemes = ["http://", "https://", "mailto:"]
@@ -28,5 +32,14 @@ enum MarkdownLinkGuard {
         if destination.isEmpty || safeSchemes.contains(where: destination.hasPrefix) { return false }
         let beforePath = destination.prefix { !"/?#".contains($0) }
         return beforePath.contains(":") || destination.contains("&") || destination.contains("\\")
+    }
+
+    /// Whether the `!` at `index` starts an image: `[` follows outside a code span, and the `!`
+    /// is not escaped (an odd run of backslashes before it).
+    static func opensImage(_ line: [Unicode.Scalar], exclamationAt index: Int, code: Set<Int>) -> Bool {
+        guard index + 1 < line.count, line[index + 1] == "[", !code.contains(index + 1) else { return false }
+        var backslashes = 0
+        while index - backslashes - 1 >= 0, line[index - backslashes - 1] == "\\" { backslashes += 1 }
+        return backslashes % 2 == 0
     }
 }

@@ -198,8 +198,8 @@ enum RecordMarkdown {
 
     /// A quoted note line (its control characters already replaced): the notes are Markdown, so
     /// their markup stays, but `&` and `<` are escaped so that a note cannot inject raw HTML into
-    /// a rendered record, and a link whose destination is not plainly safe loses its `]`
-    /// (``MarkdownLinkGuard``). Inside the code spans at `code` (``MarkdownCodeSpans``) all is
+    /// a rendered record, a link whose destination is not plainly safe loses its `]` and an
+    /// image is shown as a link (``MarkdownLinkGuard``). Inside the code spans at `code` (``MarkdownCodeSpans``) all is
     /// literal: an entity there would be shown as typed, and no HTML or link starts there.
     static func escapeLine(_ scalars: [Unicode.Scalar], code: Set<Int>) -> String {
         var out = String.UnicodeScalarView()
@@ -211,6 +211,8 @@ enum RecordMarkdown {
             // An entity never acts as markup, whatever backslashes the note put before it.
             case "]" where MarkdownLinkGuard.opensUnsafeDestination(scalars, closingBracketAt: index):
                 out.append(contentsOf: "&#93;".unicodeScalars)
+            case "!" where MarkdownLinkGuard.opensImage(scalars, exclamationAt: index, code: code):
+                out.append(contentsOf: "&#33;".unicodeScalars)
             default: out.append(scalar)
             }
         }
