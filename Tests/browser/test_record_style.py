@@ -139,3 +139,40 @@ def test_the_record_served_behind_a_reverse_proxy_under_a_path_prefix_is_styled(
     finally:
         proxy.shutdown()
         proxy.server_close()
+
+
+# Lines of a note in both directions: each takes its own, from its first strong letter.
+MIXED_NOTE = "Year 7 pupils read daily.\nنعم، القراءة مهمة جداً!\nBack to English.\n"
+LINE_EDGES = """
+const main = document.querySelector('main');
+const box = document.createElement('div');
+box.className = 'note-text';
+box.textContent = arguments[0];
+main.prepend(box);
+const text = box.firstChild;
+const inner = box.getBoundingClientRect();
+const style = getComputedStyle(box);
+const left = inner.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+const right = inner.right - parseFloat(style.paddingRight);
+return arguments[0].split('\\n').slice(0, 3).map((line) => {
+  const start = arguments[0].indexOf(line);
+  const range = document.createRange();
+  range.setStart(text, start);
+  range.setEnd(text, start + line.length);
+  const r = range.getBoundingClientRect();
+  return {fromLeft: r.left - left, fromRight: right - r.right};
+});
+"""
+
+
+def test_a_right_to_left_line_of_a_note_reads_right_to_left_in_the_record(daemon, facilitator, api_ready, browsers):
+    """An Arabic line in a note sat left-aligned in an LTR paragraph, its "!" on the wrong side:
+    the record's note text (and the who-wrote-what cells, headings and questions) now sets each
+    line's direction from its own first letter (`unicode-bidi: plaintext`)."""
+    created = schedule_via_api(daemon, facilitator, "Both directions", ["Asha"])
+    page = browsers()
+    open_served_record(page, daemon, facilitator, created["session"]["id"])
+    english, arabic, again = page.execute_script(LINE_EDGES, MIXED_NOTE)
+    assert english["fromLeft"] < 2 and english["fromRight"] > 100, english
+    assert arabic["fromRight"] < 2 and arabic["fromLeft"] > 100, arabic
+    assert again["fromLeft"] < 2, again

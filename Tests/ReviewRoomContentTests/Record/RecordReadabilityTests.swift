@@ -61,7 +61,7 @@ struct RecordReadabilityTests {
     @Test("HTML: who-wrote-what cells keep a passage's line breaks, like the note above them")
     func authorshipCellsKeepLineBreaks() throws {
         // The passage column only: an author's name keeps to one line, as everywhere else.
-        #expect(RecordStyle.css.contains("table.authorship td+td{white-space:pre-wrap}"))
+        #expect(RecordStyle.css.contains("table.authorship td+td{white-space:pre-wrap;"))
         let html = Self.text(try ScriptedReview.played().input(at: 1100), .html)
         #expect(html.contains("<table class=\"authorship\">"))
         #expect(html.contains("<td>Pupils read every day in class.\n</td>"))
