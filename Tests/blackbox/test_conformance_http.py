@@ -246,3 +246,34 @@ def test_every_status_line_has_a_reason_phrase(daemon, facilitator):
     assert status_line("GET", "/ws")[:2] == (426, "Upgrade Required")
     assert status_line("GET", "/api/v1/sessions")[:2] == (200, "OK")
     assert status_line("GET", "/api/v1/nothing-here")[:2] == (404, "Not Found")
+
+
+def test_a_record_and_a_calendar_are_named_by_the_sessions_date_and_title(daemon, facilitator):
+    """A record had no Content-Disposition (`curl -OJ` saved `record`, no extension) and the
+    calendar was named by the opaque session id. Both now carry the console's own file names:
+    an ASCII `filename` for old clients and the name as written in RFC 8187's `filename*`."""
+    import urllib.parse
+
+    token = facilitator["token"]
+    status, created = daemon.api("POST", "/sessions", token, {
+        "title": "Lecture à l’école: Y6", "hostSchool": "Northfield Primary", "startsAt": "2031-12-03T23:30:00Z",
+        "timeZone": "Europe/Paris", "template": "rapid-remote-90"})
+    assert status == 201, created
+    session = created["session"]["id"]
+
+    def disposition(path, accept=None):
+        request = urllib.request.Request(daemon.base + "/api/v1" + path, headers={
+            "Authorization": "Bearer " + token, **({"Accept": accept} if accept else {})})
+        with urllib.request.urlopen(request, timeout=15) as response:
+            return response.headers["Content-Disposition"]
+
+    def expected(kind, name):
+        fallback = "".join(c if " " <= c <= "~" and c not in '"\\' else "_" for c in name)
+        return f'{kind}; filename="{fallback}"; filename*=UTF-8\'\'{urllib.parse.quote(name, safe="!#$&+^`|")}'
+
+    # 23:30 UTC is the 4th in Paris; ":" is refused by Windows, so it is "-".
+    stem = "2031-12-04 Lecture à l’école- Y6"
+    for query, accept, extension in (("?format=md", None, "md"), ("", "text/html", "html"), ("?format=json", None, "json")):
+        assert disposition(f"/sessions/{session}/record{query}", accept) == expected("inline", f"{stem} - record.{extension}")
+    assert disposition(f"/sessions/{session}/calendar.ics") == expected("attachment", f"{stem}.ics")
+    assert expected("inline", "a b").endswith("filename*=UTF-8''a%20b")

@@ -47,7 +47,49 @@ enum OpenAPIComponents {
             + enumSchema("TemplateID", "A template id from GET /api/v1/templates (instead of agenda)", BuiltInContent.templates.map(\.id))
             + enumSchema("PromptDeckID", "A deck id from GET /api/v1/prompt-decks (instead of prompts)", BuiltInContent.decks.map(\.id))
         // Splice the schemas into the other members of `components`.
-        return "{\"schemas\":{" + generated + schemas.drop { $0 != "\"" } + "," + responsesAndSecurity.dropFirst()
+        return "{\"schemas\":{" + generated + recordSchemas + schemas.drop { $0 != "\"" } + "," + responsesAndSecurity.dropFirst()
+    }
+
+    /// The JSON record's schema (``RecordSchema/json``) as members of `schemas`, each followed by
+    /// a comma: its root as `ReviewRecord` and each of its `$defs` as `Record` + its name
+    /// (`note` → `RecordNote`), their `#/$defs/…` references pointed there. A `$ref` inside a
+    /// schema with its own `$id` resolves against that schema, but not every OpenAPI tool knows
+    /// it; with the definitions hoisted every tool finds them.
+    static let recordSchemas: String = {
+        guard var root = (try? JSONSerialization.jsonObject(with: Data(RecordSchema.json.utf8))) as? [String: Any] else {
+            preconditionFailure("RecordSchema.json is not a JSON object")
+        }
+        let definitions = root.removeValue(forKey: "$defs") as? [String: Any] ?? [:]
+        root["$schema"] = nil
+        root["$id"] = nil
+        var members: [String: Any] = ["ReviewRecord": root]
+        for (name, schema) in definitions { members[recordSchemaName(name)] = schema }
+        let hoisted = pointingAtComponents(members)
+        guard let data = try? JSONSerialization.data(withJSONObject: hoisted, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            preconditionFailure("the record's schemas do not serialize")
+        }
+        // The members without the object's braces.
+        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self) + ","
+    }()
+
+    private static func recordSchemaName(_ definition: String) -> String {
+        "Record" + definition.prefix(1).uppercased() + definition.dropFirst()
+    }
+
+    /// `value` with every `#/$defs/<name>` reference made `#/components/schemas/Record<Name>`.
+    private static func pointingAtComponents(_ value: Any) -> Any {
+        switch value {
+        case let object as [String: Any]:
+            return object.mapValues(pointingAtComponents).merging(
+                (object["$ref"] as? String).flatMap { reference in
+                    reference.hasPrefix("#/$defs/")
+                        ? ["$ref": "#/components/schemas/" + recordSchemaName(String(reference.dropFirst("#/$defs/".count)))] : nil
+                } ?? [:]) { $1 }
+        case let array as [Any]:
+            return array.map(pointingAtComponents)
+        default:
+            return value
+        }
     }
 
     private static func enumSchema(_ name: String, _ description: String, _ values: [String]) -> String {

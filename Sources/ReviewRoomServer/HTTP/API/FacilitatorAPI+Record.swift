@@ -9,8 +9,7 @@ extension FacilitatorAPI {
         guard let input = try await live.recordInput(session: session.id, at: now()) else {
             throw APIError.notFound("no session '\(session.id)' among your sessions")
         }
-        return HTTPResponseBuilder(status: 200, contentType: format.contentType, headers: [("Vary", "Accept")],
-                                   body: await RecordRendering.render(input, as: format))
+        return await RecordRendering.response(input, as: format)
     }
 
     @Sendable func calendar(_ context: APIContext) async throws -> HTTPResponseBuilder {
@@ -19,7 +18,7 @@ extension FacilitatorAPI {
         let text = CalendarExport.ics(info: state.info, agenda: state.agenda, sequence: session.calendarSequence,
                                       stamp: now(), consoleURL: "\(publicURL)/console")
         return HTTPResponseBuilder(status: 200, contentType: "text/calendar; charset=utf-8",
-                                   headers: [("Content-Disposition", "attachment; filename=\"\(session.id.rawValue).ics\"")],
+                                   headers: [("Content-Disposition", ContentDisposition.attachment(fileName: DownloadFileName.calendar(state.info)))],
                                    body: Array(text.utf8))
     }
 

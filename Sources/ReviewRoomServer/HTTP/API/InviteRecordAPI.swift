@@ -59,8 +59,7 @@ public struct InviteRecordAPI: Sendable {
                 + "facilitator ends it")
         }
         guard let input = try await live.recordInput(session: invite.session, at: now()) else { throw Self.gone }
-        return HTTPResponseBuilder(status: 200, contentType: format.contentType, headers: [("Vary", "Accept")],
-                                   body: await RecordRendering.render(input, as: format))
+        return await RecordRendering.response(input, as: format)
     }
 
     /// The session was deleted since the token was looked up (its invites went with it).

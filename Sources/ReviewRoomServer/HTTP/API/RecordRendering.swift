@@ -15,4 +15,14 @@ enum RecordRendering {
             queue.async { continuation.resume(returning: RecordRenderer.render(input, as: format)) }
         }
     }
+
+    /// The 200 response with `input`'s record in `format` (rendered on the record queue):
+    /// negotiated on `Accept` (`Vary`), and named for saving (`2026-12-01 Reading for pleasure -
+    /// record.md`, ``DownloadFileName``) though a browser shows it in place.
+    static func response(_ input: RecordInput, as format: RecordFormat) async -> HTTPResponseBuilder {
+        HTTPResponseBuilder(status: 200, contentType: format.contentType, headers: [
+            ("Vary", "Accept"),
+            ("Content-Disposition", ContentDisposition.inline(fileName: DownloadFileName.record(input.state.info, format: format))),
+        ], body: await render(input, as: format))
+    }
 }
