@@ -145,6 +145,30 @@ COUNT_MEASURES = ("window.measures = 0; const measure = Element.prototype.getBou
                   "Element.prototype.getBoundingClientRect = function () { window.measures += 1; return measure.call(this); };")
 
 
+def test_overtime_on_a_720p_display_keeps_to_the_screen_and_reads_as_overtime_when_paused(daemon, facilitator, api_ready, browsers):
+    """In plain overtime the rapid review's first phase (a two-line purpose) made the 720p
+    display 730 px high: its clock column ended above the screen's foot, so it was not fitted,
+    but the page's padding below it scrolled. Paused in overtime, it read "+0:04 left – clock
+    paused", as if there were time to spare."""
+    agenda = [{"title": "Welcome and ground rules", "kind": "briefing", "durationSec": 300,
+               "purpose": "Agree how we work today: curious, non-judgemental, coaching rather than grading."},
+              {"title": "Host context and enquiry focus", "kind": "briefing", "durationSec": 900}]
+    created = schedule_via_api(daemon, facilitator, "Overtime on a projector", [], agenda=agenda,
+                               participants=[{"name": "Room", "role": "display"}])
+    chair, (room,) = open_pages(created, browsers, ["Room"])
+    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    assert "error" not in command(chair, "session.start")
+    assert "error" not in command(chair, "clock.extend", {"seconds": -299.5})
+    wait_text(room, ".display-countdown-label", "overtime")
+    wait_text(room, "[data-testid=clock-alert]", "Time is up")
+    assert room.execute_script("return document.documentElement.scrollHeight <= innerHeight"), "the display scrolls in overtime"
+    assert "error" not in command(chair, "clock.pause")
+    wait_text(room, ".display-countdown-label", "overtime – clock paused")
+    assert room.execute_script("return document.documentElement.scrollHeight <= innerHeight"), "the display scrolls paused in overtime"
+    assert text_of(room, ".display-countdown-time").startswith("+")
+    assert browser_errors(room) == []
+
+
 def test_a_busy_note_leaves_the_display_alone(daemon, facilitator, api_ready, browsers):
     """The room's screen shows no notes, yet every keystroke in one redrew it and measured both
     columns again (two forced layouts per keystroke, on what is often the room's oldest laptop)."""

@@ -138,8 +138,9 @@ if (!token) {
     const waiting = status === 'scheduled' || status === 'lobby';
     let time = `${remaining < 0 ? '+' : ''}${formatDuration(Math.abs(remaining))}`;
     let label = t(remaining < 0 ? 'display.overtime' : 'display.left');
-    // Read from the back of a room, a paused clock must not pass for a running one.
-    if (status === 'paused') label = t('display.leftPaused');
+    // Read from the back of a room, a paused clock must not pass for a running one; paused in
+    // overtime it is still overtime ("+0:04 left – clock paused" read as time to spare).
+    if (status === 'paused') label = t(remaining < 0 ? 'display.overtimePaused' : 'display.leftPaused');
     if (ended) { time = ''; label = t('clock.ended'); }
     if (waiting) {
       // The room's own screen: its zone is the room's, so no "your time"; how long until the start.
@@ -189,10 +190,26 @@ function fitClockColumn(column) {
   column.style.removeProperty('--clock-fit');
   if (window.matchMedia(ONE_COLUMN).matches) return;
   let fit = 1;
-  while (fit > MIN_CLOCK_FIT && column.getBoundingClientRect().bottom > window.innerHeight) {
+  const foot = window.innerHeight - spaceBelow(column);
+  while (fit > MIN_CLOCK_FIT && column.getBoundingClientRect().bottom > foot) {
     fit = Math.max(MIN_CLOCK_FIT, Math.round((fit - 0.05) * 100) / 100);
     column.style.setProperty('--clock-fit', String(fit));
   }
+}
+
+/**
+ * How far the page goes on below `node`'s foot when it is the lowest thing on the page: its own
+ * bottom margin and the bottom padding, border and margin of everything around it. Its foot must
+ * be that far above the screen's, or the page scrolls: the clock column ended 6 px above a 720p
+ * screen in overtime, and `main`'s padding made the page 730 px high.
+ */
+function spaceBelow(node) {
+  let space = parseFloat(getComputedStyle(node).marginBottom) || 0;
+  for (let around = node.parentElement; around; around = around.parentElement) {
+    const style = getComputedStyle(around);
+    space += (parseFloat(style.paddingBottom) || 0) + (parseFloat(style.borderBottomWidth) || 0) + (parseFloat(style.marginBottom) || 0);
+  }
+  return space;
 }
 
 /**
@@ -211,14 +228,15 @@ function fitToScreen(node, more) {
   // the type large: only the projector's layout is fitted (the stylesheet's breakpoint).
   if (window.matchMedia(ONE_COLUMN).matches) return;
   let size = parseFloat(getComputedStyle(node).fontSize);
-  while (size > MIN_QUESTION_PX && node.getBoundingClientRect().bottom > window.innerHeight) {
+  const foot = window.innerHeight - spaceBelow(node);
+  while (size > MIN_QUESTION_PX && node.getBoundingClientRect().bottom > foot) {
     size = Math.max(MIN_QUESTION_PX, Math.floor(size * 0.9));
     node.style.fontSize = `${size}px`;
   }
-  if (node.getBoundingClientRect().bottom <= window.innerHeight) return;
+  if (node.getBoundingClientRect().bottom <= foot) return;
   more.hidden = false;
   const lineHeight = parseFloat(getComputedStyle(node).lineHeight) || size * 1.2;
-  const room = window.innerHeight - node.getBoundingClientRect().top - more.getBoundingClientRect().height - lineHeight / 2;
+  const room = foot - node.getBoundingClientRect().top - more.getBoundingClientRect().height - lineHeight / 2;
   node.classList.add('display-question-cut');
   node.style.webkitLineClamp = String(Math.max(1, Math.floor(room / lineHeight)));
 }

@@ -59,6 +59,7 @@ const en = {
   'display.pageTitle': '{title} – room display',
   'display.left': 'left',
   'display.leftPaused': 'left – clock paused',
+  'display.overtimePaused': 'overtime – clock paused',
   'display.startsAt': 'start time',
   'display.dueAt': 'due to start',
   'display.next': 'Next: {phase} · {length}',
