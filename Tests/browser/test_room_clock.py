@@ -103,18 +103,23 @@ def test_a_paused_clock_reads_as_paused_across_a_room(daemon, facilitator, api_r
     assert browser_errors(room) == [] and browser_errors(asha) == []
 
 
+def projector_at_720p(daemon, facilitator, browsers, title, agenda):
+    """A session of `agenda` with only a room display, shown at 1280x720: the chair's page and the room's."""
+    created = schedule_via_api(daemon, facilitator, title, [], agenda=agenda, participants=[{"name": "Room", "role": "display"}])
+    chair, (room,) = open_pages(created, browsers, ["Room"])
+    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    return chair, room
+
+
 def test_the_display_says_what_comes_next_and_keeps_its_clock_column_on_a_720p_screen(daemon, facilitator, api_ready, browsers):
     """On a 1280x720 projector a two-line phase title with its purpose left the dashed "Paused"
     cut off at the bottom (a projector cannot scroll); the column's type is now scaled down
     together until it fits, the countdown still its largest. The room, which has no agenda to
     look at, reads what comes after this phase."""
-    agenda = [{"title": "Evidence and enquiry questions", "kind": "evidence", "durationSec": 61,
-               "purpose": "Explore what is happening through the enquiry questions; note what you hear and see."},
-              {"title": "Coaching conversation", "kind": "discussion", "durationSec": 600}]
-    created = schedule_via_api(daemon, facilitator, "Fits a projector", [], agenda=agenda,
-                               participants=[{"name": "Room", "role": "display"}])
-    chair, (room,) = open_pages(created, browsers, ["Room"])
-    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    chair, room = projector_at_720p(daemon, facilitator, browsers, "Fits a projector", [
+        {"title": "Evidence and enquiry questions", "kind": "evidence", "durationSec": 61,
+         "purpose": "Explore what is happening through the enquiry questions; note what you hear and see."},
+        {"title": "Coaching conversation", "kind": "discussion", "durationSec": 600}])
     wait_text(room, "[data-testid=up-next]", "Next: Coaching conversation · 10 min")
     assert "error" not in command(chair, "session.start")
     wait_text(room, "[data-testid=clock-alert]", "1 min left")
@@ -150,13 +155,10 @@ def test_overtime_on_a_720p_display_keeps_to_the_screen_and_reads_as_overtime_wh
     display 730 px high: its clock column ended above the screen's foot, so it was not fitted,
     but the page's padding below it scrolled. Paused in overtime, it read "+0:04 left – clock
     paused", as if there were time to spare."""
-    agenda = [{"title": "Welcome and ground rules", "kind": "briefing", "durationSec": 300,
-               "purpose": "Agree how we work today: curious, non-judgemental, coaching rather than grading."},
-              {"title": "Host context and enquiry focus", "kind": "briefing", "durationSec": 900}]
-    created = schedule_via_api(daemon, facilitator, "Overtime on a projector", [], agenda=agenda,
-                               participants=[{"name": "Room", "role": "display"}])
-    chair, (room,) = open_pages(created, browsers, ["Room"])
-    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    chair, room = projector_at_720p(daemon, facilitator, browsers, "Overtime on a projector", [
+        {"title": "Welcome and ground rules", "kind": "briefing", "durationSec": 300,
+         "purpose": "Agree how we work today: curious, non-judgemental, coaching rather than grading."},
+        {"title": "Host context and enquiry focus", "kind": "briefing", "durationSec": 900}])
     assert "error" not in command(chair, "session.start")
     assert "error" not in command(chair, "clock.extend", {"seconds": -299.5})
     wait_text(room, ".display-countdown-label", "overtime")
