@@ -9,8 +9,8 @@ The heartbeat is switched off here, so only the command can have made the page n
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import connection_banner, invite_of, joined, schedule_via_api, wait_js, wait_until
-from room_helpers import proxied_reviewer, said_log
+from pages import command, connection_banner, invite_of, joined, schedule_via_api, text_of, wait_js, wait_text, wait_until
+from room_helpers import proxied_reviewer, proxied_room, said_log
 
 RECONNECT_NOISE = ("WebSocket connection to",)
 
@@ -52,4 +52,25 @@ def test_on_a_phone_the_connection_banner_stays_in_view_while_offline(proxied, b
     assert box["top"] >= 0 and box["bottom"] <= box["height"], box
     proxy.mend()
     wait_until(asha, lambda d: connection_banner(d)["text"] == "", timeout=40, message="the banner never cleared")
+    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+def test_a_hand_raised_into_a_dead_connection_that_a_phase_move_overtook_is_said_not_up(proxied, browsers):
+    """The same press, but the facilitator moves to the next phase before the page is back: the
+    move clears hands, so the page rightly does not raise it again, but it said nothing — after
+    "may have gone through", the hand was simply not up. Now it says why and what to do."""
+    _, chair, asha = proxied_room(proxied, browsers, "A hand overtaken by a move", ["Asha"])
+    assert "error" not in command(chair, "session.start")
+    wait_js(asha, "return window.reviewroom.model.session.clock.status === 'live'")
+    asha.execute_script("clearInterval(window.reviewroom.connection.pingTimer)")  # no heartbeat
+    proxied[1].silence()
+    asha.find_element(By.ID, "raise-hand").click()
+    assert "error" not in command(chair, "phase.next")
+    wait_text(asha, "[data-testid=refusal]", "Your hand is not up: while the connection was down the review moved on to",
+              timeout=40)
+    phase = asha.execute_script("return window.reviewroom.model.phase.title")
+    assert f"moved on to {phase}, which clears hands. Raise it again" in text_of(asha, "[data-testid=refusal]")
+    assert asha.execute_script("const m = window.reviewroom.model;"
+                               " return m.session.floor.queue.some((h) => h.participant === m.you.id)") is False
+    assert asha.find_element(By.ID, "raise-hand").text == "Raise hand"
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []

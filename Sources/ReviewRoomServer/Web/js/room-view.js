@@ -614,13 +614,22 @@ export class RoomView {
    * Back online: a hand command cut off in flight that did not go through is sent again, unless
    * it is stale: the phase moved meanwhile (a move clears every hand), the review ended, or this
    * person was given the floor. What the server then does is said as usual ("Your hand is up").
+   * A raise left stale by a move or the end is said too: the page had said it "may have gone
+   * through", and the hand was then simply not up, with nothing to say why.
    */
   resendHand() {
     const intent = this.handIntent;
     this.handIntent = null;
     const s = this.model.session;
     if (!intent || !this.connection.online || !s) return;
-    if (s.clock?.phase !== intent.phase || s.clock?.status === 'ended' || s.floor?.speaker === this.model.you?.id) return;
+    if (s.floor?.speaker === this.model.you?.id) return;
+    if (s.clock?.phase !== intent.phase || s.clock?.status === 'ended') {
+      if (intent.type === 'hand.raise' && !this.handUp()) {
+        this.showRefusal(s.clock?.status === 'ended' ? t('floor.raiseLostEnded')
+          : t('floor.raiseLostMoved', { phase: this.model.phase?.title ?? '' }));
+      }
+      return;
+    }
     if ((intent.type === 'hand.raise') === this.handUp()) return; // it went through after all
     this.send(intent.type, intent.fields);
   }

@@ -482,6 +482,8 @@ const en = {
   // roomfix
   'keys.note': 'Shortcuts are Alt+Shift and a letter or an arrow key; they do nothing while you are typing in a text field.',
   'floor.alreadyUp': 'Your hand is already up',
+  'floor.raiseLostMoved': 'Your hand is not up: while the connection was down the review moved on to {phase}, which clears hands. Raise it again if you still want to speak.',
+  'floor.raiseLostEnded': 'Your hand is not up: the review ended while the connection was down.',
   'announce.handUp': 'Your hand is up, {pos} in the queue',
   'announce.handMoved': 'Your hand is now {pos} in the queue',
   'announce.handLowered': 'Your hand was lowered',
