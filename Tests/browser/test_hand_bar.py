@@ -15,6 +15,8 @@ BAR = ("const b = document.querySelector('[data-testid=hand-bar]');"
        "  height: innerHeight, status: b.querySelector('.hand-bar-status').textContent, button: button.textContent,"
        "  ariaHidden: b.getAttribute('aria-hidden'), tabindex: button.getAttribute('tabindex') };")
 CUE_SHOWN = "return !document.querySelector('[data-testid=personal-cue]').hidden"
+CUE_BOTTOM = ("const c = document.querySelector('[data-testid=personal-cue]');"
+              "return c.hidden ? null : c.getBoundingClientRect().bottom")
 PANEL_BUTTON_TOP = "return document.getElementById('raise-hand').getBoundingClientRect().top"
 
 
@@ -108,10 +110,19 @@ def test_on_a_phone_the_hand_is_at_the_foot_of_the_screen_while_the_floor_panel_
     # A one-off cue (a question shown) goes above the bar, not under it.
     question = created["session"]["prompts"]["deck"][0]
     assert "error" not in command(chair, "prompt.show", {"prompt": question["id"]})
-    cue = wait_until(asha, lambda d: d.execute_script(
-        "const c = document.querySelector('[data-testid=personal-cue]');"
-        "return c.hidden ? null : c.getBoundingClientRect().bottom"), message="no cue for the question")
+    cue = wait_until(asha, lambda d: d.execute_script(CUE_BOTTOM), message="no cue for the question")
     assert cue <= bar(asha)["top"] + 0.5, (cue, bar(asha))
+    # Also over a bar of three lines: a timed turn's status wraps on a 320 px phone, and the bar
+    # then covered the cue's last line.
+    metrics(asha, 320, 640)
+    assert "error" not in command(chair, "floor.grant", {"participant": asha_id, "turnSec": 90})
+    tall = bar_shows(asha, button="Finish my turn")
+    assert tall["bottom"] - tall["top"] > 72, ("the status fits one line: nothing to test", tall)
+    assert "error" not in command(chair, "prompt.show", {"prompt": created["session"]["prompts"]["deck"][1]["id"]})
+    wait_until(asha, lambda d: (d.execute_script(CUE_BOTTOM) or 1e9) <= bar(d)["top"] + 0.5,
+               message=f"the cue is under the bar: {asha.execute_script(CUE_BOTTOM)} vs {bar(asha)}")
+    assert "error" not in command(chair, "floor.release")
+    metrics(asha, 360, 740)
 
     # The end takes the hand away, and the bar with it.
     assert "error" not in command(chair, "session.end")

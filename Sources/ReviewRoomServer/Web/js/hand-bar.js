@@ -51,6 +51,12 @@ export class HandBar {
     this.element = el('div', { className: 'hand-bar', attrs: { 'aria-hidden': 'true', 'data-testid': 'hand-bar', hidden: '' } },
       this.status, this.button, this.respondButton);
     this.screen = matchMedia(HAND_BAR_SCREEN);
+    // The cue and the page's foot keep clear of the bar however many lines it takes (app.css,
+    // `--hand-bar-height`): a timed turn's "You have the floor · Turn: 1:29 left" wraps to three
+    // lines at 320 px, and the bar covered the last line of a question's cue above it.
+    new ResizeObserver(() => {
+      if (!this.element.hidden) document.documentElement.style.setProperty('--hand-bar-height', `${Math.ceil(this.element.offsetHeight)}px`);
+    }).observe(this.element);
   }
 
   /** Whether the screen is one the bar is for (``HAND_BAR_SCREEN``), now. */
