@@ -68,6 +68,23 @@ struct RecordAttendanceTests {
         #expect(RecordRenderer.render(open, as: .json) == RecordRenderer.render(recovered, as: .json))
     }
 
+    /// The scripted review held at 23:30 local time (Kiritimati, UTC+14) and still running at
+    /// 00:03: a stretch after midnight read like one before the start. A time on another day
+    /// than the start carries its date.
+    @Test func aStretchPastMidnightSaysItsDate() throws {
+        var input = try ScriptedReview.played(ending: false, timeZone: "Pacific/Kiritimati").input(at: 2000)
+        let at = ScriptedReview.at
+        input.attendance = [
+            RecordOnlineInterval(participant: "r1", joinedAt: at(0), leftAt: at(600)),
+            RecordOnlineInterval(participant: "r1", joinedAt: at(1500), leftAt: at(1900)),
+            RecordOnlineInterval(participant: "h1", joinedAt: at(1950), leftAt: nil),
+        ]
+        let markdown = Self.text(input, .markdown)
+        #expect(markdown.contains("| Asha | reviewer | yes | 23:30–23:40, 23:55–2026-12-02 00:01 |"), "\(markdown)")
+        #expect(markdown.contains("| Ben | host | yes | 2026-12-02 00:02–now |"), "\(markdown)")
+        #expect(Self.text(input, .html).contains("<td>23:30–23:40, 23:55–2026-12-02 00:01</td>"))
+    }
+
     @Test func markdownHTMLAndJSONShowAttendance() throws {
         let input = try Self.input()
         let markdown = Self.text(input, .markdown)

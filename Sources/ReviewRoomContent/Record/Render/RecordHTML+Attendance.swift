@@ -9,7 +9,7 @@ extension RecordHTML {
                  + "<th scope=\"col\">Online</th><th scope=\"col\">Time online</th></tr></thead><tbody>"]
         for p in record.participants {
             h.append("<tr><td>\(e(RecordText.isolated(p.name)))</td><td>\(e(RecordText.roleNote(p)))</td><td>\(e(RecordText.attended(p) ?? "—"))</td>"
-                     + "<td>\(e(RecordText.stretches(p, draft: record.draft)))</td><td class=\"num\">\(e(RecordText.online(p)))</td></tr>")
+                     + "<td>\(e(RecordText.stretches(p, of: record)))</td><td class=\"num\">\(e(RecordText.online(p)))</td></tr>")
         }
         h.append("</tbody></table>" + tableRegionEnd)
         h.append("<p class=\"muted\">\(e(RecordText.stretchesNote(record) + " " + note))</p>")

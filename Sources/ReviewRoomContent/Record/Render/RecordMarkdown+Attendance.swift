@@ -6,7 +6,7 @@ extension RecordMarkdown {
         var out = ["## Attendance", "", "| Person | Role | Attended | Online | Time online |", "|---|---|---|---|---|"]
         for person in record.participants {
             out.append("| \(cell(RecordText.isolated(person.name))) | \(cell(RecordText.roleNote(person))) | \(RecordText.attended(person) ?? "—") | "
-                       + "\(RecordText.stretches(person, draft: record.draft)) | \(RecordText.online(person)) |")
+                       + "\(RecordText.stretches(person, of: record)) | \(RecordText.online(person)) |")
         }
         if record.participants.isEmpty { out.append("| nobody was invited | | | | |") }
         out.append("")

@@ -1,3 +1,5 @@
+import ReviewRoomCore
+
 extension RecordText {
     /// The Attended cell of a person: `yes`, `did not join online`, or nil when the record
     /// does not know.
@@ -17,9 +19,17 @@ extension RecordText {
 
     /// When they were online, to the minute: `09:28–10:42, 10:50–end` (`–now` in a draft), a
     /// break under a minute left out, and a stretch within one minute as that minute alone
-    /// (`10:31`, not `10:31–10:31`); `—` when they never joined. The JSON has every stretch to
-    /// the second.
-    static func stretches(_ person: RecordPerson, draft: Bool) -> String {
+    /// (`10:31`, not `10:31–10:31`); `—` when they never joined. A time on another day than the
+    /// session's start in `record`'s time zone carries its date (`23:49–2026-12-06 00:03`): a
+    /// review running past midnight read as if someone had left before they came. The JSON has
+    /// every stretch to the second.
+    static func stretches(_ person: RecordPerson, of record: ReviewRecord) -> String {
+        let times = RecordTimeFormatter(timeZone: record.displayTimeZone)
+        let startDay = times.date(record.session.startedAt ?? record.session.startsAt)
+        let clock = { (instant: Timestamp, time: Substring) -> String in
+            let day = times.date(instant)
+            return day == startDay ? String(time) : "\(day) \(time)"
+        }
         guard person.attended == true, let spells = person.online, !spells.isEmpty else { return "—" }
         var shown: [RecordOnlineSpell] = []
         for spell in spells {
@@ -33,9 +43,9 @@ extension RecordText {
             }
         }
         return shown.map { spell in
-            let from = spell.fromLocal.prefix(5), to = spell.toLocal.prefix(5)
-            if spell.untilEnd == true { return "\(from)–" + (draft ? "now" : "end") }
-            return from == to ? String(from) : "\(from)–\(to)"
+            let from = clock(spell.from, spell.fromLocal.prefix(5)), to = clock(spell.to, spell.toLocal.prefix(5))
+            if spell.untilEnd == true { return "\(from)–" + (record.draft ? "now" : "end") }
+            return from == to ? from : "\(from)–\(to)"
         }.joined(separator: ", ")
     }
 
