@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ReviewRoomCore
 @testable import ReviewRoomServer
 import ReviewRoomStore
@@ -22,15 +23,20 @@ struct ErasedMeanwhileTests {
         await app.stop()
     }
 
-    /// A join can load the session from the rows a DELETE (or the retention sweep) is erasing;
-    /// someone who only reads would then stay in a session that no longer exists. The erasure
-    /// closes such a connection once the rows are gone.
+    /// A join can load the session from the rows a DELETE (or the retention sweep) is erasing
+    /// when it was not loaded as the erasure began; someone who only reads would then stay in a
+    /// session that no longer exists. The erasure closes such a connection once the rows are gone.
     @Test func aReaderWhoJoinedDuringTheErasureIsClosedOnceItIsDone() async throws {
         let app = try await InProcessServer.start()
-        let (hana, _) = try await app.join("Hana")
+        #expect(await app.registry.loaded(app.fixture.session) == nil)
+        let joined = Mutex<ProtocolClient?>(nil)
+        try await app.registry.delete(session: app.fixture.session) {
+            let (hana, _) = try await app.join("Hana")
+            joined.withLock { $0 = hana }
+            try await app.store.deleteSession(app.fixture.session)
+        }
+        let hana = try #require(joined.withLock { $0 })
         defer { hana.disconnect() }
-        try await app.store.deleteSession(app.fixture.session)
-        await app.registry.deleted(session: app.fixture.session)
         #expect(try await hana.closed().closeCode == 4004)
         #expect(!(await app.registry.isInUse(app.fixture.session)))
         await app.stop()

@@ -102,7 +102,7 @@ struct InProcessTests {
         _ = try await again.hello(token: app.fixture.tokens["Asha"] ?? "")
         #expect(try await again.closed().closeCode == 4001)
 
-        await app.registry.deleted(session: app.fixture.session)
+        try await app.registry.delete(session: app.fixture.session) { try await app.store.deleteSession(app.fixture.session) }
         #expect(try await ben.closed().closeCode == 4004)
         asha.disconnect()
         ben.disconnect()

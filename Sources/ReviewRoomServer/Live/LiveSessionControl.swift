@@ -31,9 +31,14 @@ public protocol LiveSessionControl: Sendable {
     func removeParticipant(session: SessionID, participant: String, by facilitator: String?, at: Timestamp) async throws
     /// Closes the participant's live connections with 4003 (after `Store.reissueInvite`).
     func disconnect(session: SessionID, participant: String) async
-    /// Closes every connection of the session with 4004 and unloads it. Call BEFORE
-    /// `Store.deleteSession`, so that no event is appended to an erased session.
-    func deleted(session: SessionID) async
+    /// Deletes the session: `erase` is the store's erasure (`Store.deleteSession`). The live
+    /// session first stops deciding (so no event is appended to an erased session) while its
+    /// connections stay open; only once `erase` has committed are they closed with 4004 (final
+    /// for a client), so a crash in between never leaves clients told "deleted" about a session
+    /// that is still stored. When `erase` throws they are closed with 1001 (reconnect and
+    /// resume) and the error is rethrown; when it throws `unknownSession` (erased meanwhile by a
+    /// concurrent request) they are closed with 4004 and the error is rethrown.
+    func delete(session: SessionID, erasing erase: @Sendable () async throws -> Void) async throws
     /// The session's current state (status, agenda, prompts…), loading it if needed; nil if unknown.
     func state(session: SessionID, at: Timestamp) async throws -> SessionState?
     /// Everything the review record needs (state, notes with history, event log), or nil if unknown.

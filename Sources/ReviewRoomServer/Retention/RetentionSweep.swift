@@ -37,9 +37,8 @@ public struct RetentionSweep: Sendable {
                 continue
             }
             do {
-                try await store.deleteSession(id)
-                // A join that loaded it while it was being erased is closed (4004), not left in a ghost.
-                await registry.deleted(session: id)
+                // A join that loaded it meanwhile is closed (4004) once it is erased, not left in a ghost.
+                try await registry.delete(session: id) { [store] in try await store.deleteSession(id) }
                 erased.append(id)
                 logger.notice("session erased: unused for retention_days", metadata: [
                     "session": "\(id)", "retention_days": "\(retention.days)",

@@ -25,7 +25,7 @@ extension SessionActor {
     /// Starts marking the open intervals still open every ``LiveLimits/attendanceMarkSeconds``
     /// on the session's clock, unless that already runs: called when someone comes online.
     func armStillOnlineMarks() {
-        guard stillOnlineMarks == nil, !stopped else { return }
+        guard stillOnlineMarks == nil, !stopped, !erasing else { return }
         let clock = clock, every = max(1, limits.attendanceMarkSeconds)
         // Counted from now, not from when the task first runs (it may start late).
         let first = clock.now().adding(seconds: every)
@@ -53,7 +53,7 @@ extension SessionActor {
     /// Writes one still-here mark for the session's open intervals, fire and forget; returns the
     /// time marked, or nil (and stops the marks) when nobody is online any more.
     func markStillOnline() -> Timestamp? {
-        guard !stopped, !members.isEmpty else {
+        guard !stopped, !erasing, !members.isEmpty else {
             stopStillOnlineMarks()
             return nil
         }

@@ -74,6 +74,12 @@ extension SessionActor {
             if let handling { metrics?.recordCommand(type: handling.type, outcome: handling.outcome) }
             handling = nil
         }
+        if erasing, !stopped {
+            // Unanswered: 4004 follows once the erasure is committed, or 1001 if it fails (the
+            // client then resends it on `resume`). Not counted as a command.
+            handling = nil
+            return
+        }
         guard !stopped else {
             member.connection.send(OutboundFrame(text: ServerMessages.error(
                 ProtocolError(code: .internal, message: "the session is restarting; reconnect and resume", id: request.id))))

@@ -9,7 +9,7 @@ extension SessionActor {
     /// and calendar `SEQUENCE` (one store transaction: a crash leaves all three or none), waits
     /// until they are durable, and returns the state afterwards.
     func edit(_ edit: SessionEdit, by facilitator: String?, at now: Timestamp) async throws -> SessionState {
-        guard !stopped else { throw stoppedError }
+        guard !stopped, !erasing else { throw stoppedError }
         let before = state
         let author = authorID(of: facilitator)
         let events = try state.apply(edit, at: now).get()
@@ -52,7 +52,7 @@ extension SessionActor {
     /// a check and the change.
     func addParticipant(_ participant: Participant, by facilitator: String?, at now: Timestamp,
                         evenAfterTheEnd: Bool = false) async throws {
-        guard !stopped else { throw stoppedError }
+        guard !stopped, !erasing else { throw stoppedError }
         let author = authorID(of: facilitator)
         if state.participant(participant.id) == nil {
             record(core: try state.apply(.add(participant, evenAfterTheEnd: evenAfterTheEnd), at: now).get(), author: author)
@@ -74,7 +74,7 @@ extension SessionActor {
     /// facilitator token stays. Decided in the actor's turn, so a `session.end` cannot slip
     /// between a check and the change.
     func removeParticipant(_ participantID: String, by facilitator: String?, at now: Timestamp) async throws {
-        guard !stopped else { throw stoppedError }
+        guard !stopped, !erasing else { throw stoppedError }
         let author = authorID(of: facilitator)
         if state.participant(participantID) != nil {
             record(core: try state.apply(.remove(id: participantID), at: now).get(), author: author)
@@ -129,11 +129,12 @@ extension SessionActor {
         return closed
     }
 
-    /// Why a facilitator's change cannot be applied once ``stopped``: `not_found` when the
-    /// session was deleted meanwhile (a PATCH racing a DELETE), else ``SessionActorStopped``
-    /// (the registry retries on a fresh actor).
+    /// Why a facilitator's change cannot be applied once ``stopped`` or while ``erasing``:
+    /// `not_found` when the session was deleted meanwhile or is being deleted (a PATCH racing a
+    /// DELETE), else ``SessionActorStopped`` (the registry retries on a fresh actor).
     private var stoppedError: any Error {
-        wasDeleted ? CommandError(code: .notFound, message: "session \(id) was deleted") : SessionActorStopped(session: id)
+        if erasing, !stopped { return CommandError(code: .notFound, message: "session \(id) is being deleted") }
+        return wasDeleted ? CommandError(code: .notFound, message: "session \(id) was deleted") : SessionActorStopped(session: id)
     }
 
     /// The store no longer has the session: a DELETE erased it while this actor (loaded by a
@@ -142,6 +143,25 @@ extension SessionActor {
     func erasedMeanwhile() {
         deleted()
         onFailure(id)
+    }
+
+    /// Stops deciding ahead of an erasure while keeping every connection open, so that no client
+    /// hears "deleted" before the erasure is committed: commands are dropped unanswered (a client
+    /// hears 4004 next, or 1001 and resends them on `resume`), joins and facilitator changes are
+    /// refused, timers and still-online marks stop. Returns once everything decided before is
+    /// durable.
+    func beginErasing() async {
+        erasing = true
+        timer?.cancel()
+        timer = nil
+        stopStillOnlineMarks()
+        await waitUntilDurable()
+    }
+
+    /// The erasure begun by ``beginErasing()`` failed (the session is still stored): close
+    /// everything with 1001, so clients reconnect to the session loaded afresh and resume.
+    func erasingFailed() {
+        stop(code: CloseCode.goingAway.rawValue, reason: "the session could not be deleted; reconnect")
     }
 
     /// The session was deleted: close everything with 4004 and decide nothing more.

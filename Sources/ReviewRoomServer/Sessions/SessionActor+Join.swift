@@ -15,7 +15,8 @@ extension SessionActor {
         /// Closed with `rate_limited`: the participant already holds
         /// ``LiveLimits/maxConnectionsPerParticipant`` connections (``ConnectionCap``).
         case tooManyConnections
-        /// The session stopped (deleted or failed): close and let the client retry.
+        /// The session stopped (deleted or failed) or is being erased: close and let the client
+        /// retry.
         case stopped
     }
 
@@ -32,7 +33,7 @@ extension SessionActor {
     /// exactly the events after the seq its welcome/resumed names.
     func join(_ connection: WebSocketConnection, as participantID: String, console: FacilitatorID? = nil,
               resume: ResumeRequest?, older: [EventRecord] = []) -> JoinOutcome {
-        guard !stopped else { return .stopped }
+        guard !stopped, !erasing else { return .stopped }
         guard let you = state.participant(participantID) else { return .unknownParticipant }
         let now = clock.now()
         if let refusal = state.notOpenError(at: now), case .notOpen(let opensAt) = state.joinAvailability(at: now) {

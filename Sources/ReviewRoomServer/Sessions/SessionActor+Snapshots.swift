@@ -29,7 +29,7 @@ extension SessionActor {
     /// Saves a snapshot of the state after the current seq if everything is durable, nothing
     /// is being saved, and there is something new since the last one.
     private func saveSnapshot() {
-        guard !stopped, snapshotSave == nil, durable == seq, seq > snapshotSeq else { return }
+        guard !stopped, !erasing, snapshotSave == nil, durable == seq, seq > snapshotSeq else { return }
         let notes = state.notes.compactMap { self.notes[$0.id] }.map {
             StoredNoteSnapshot(note: $0.id, rev: Int64($0.revision), text: $0.text.string)
         }

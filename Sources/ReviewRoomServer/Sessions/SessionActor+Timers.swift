@@ -4,7 +4,7 @@ import ReviewRoomProtocol
 extension SessionActor {
     /// Sleeps until the state's next deadline (if it changed), then ticks.
     func rearm() {
-        guard !stopped else { return }
+        guard !stopped, !erasing else { return }
         let deadline = state.nextDeadline
         guard deadline != armedDeadline || timer == nil else { return }
         timer?.cancel()
@@ -24,7 +24,7 @@ extension SessionActor {
 
     /// Feeds the time into the state and records what it caused.
     func deadlineReached(_ deadline: Timestamp) {
-        guard !stopped, armedDeadline == deadline else { return }
+        guard !stopped, !erasing, armedDeadline == deadline else { return }
         timer = nil
         let now = clock.now()
         let events = state.tick(at: now)

@@ -67,6 +67,10 @@ actor SessionActor {
     /// Set when ``stopped`` because the session was deleted: a request that raced the delete is
     /// then answered as for any deleted session (404), not as a server failure.
     var wasDeleted = false
+    /// Set while a DELETE or the retention sweep erases the session (``beginErasing()``): nothing
+    /// more is decided, but the connections stay open until the erasure is committed (then 4004)
+    /// or fails (then 1001, and the session is loaded afresh on reconnection).
+    var erasing = false
     /// Why the store refused the events that stopped the actor, for the call that was waiting on
     /// them (a PATCH answers it: 503 for a full disk, as any store failure).
     var writeFailure: StoreError?

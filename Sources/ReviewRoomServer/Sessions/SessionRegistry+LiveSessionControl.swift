@@ -52,11 +52,34 @@ extension SessionRegistry: LiveSessionControl {
         await actor.disconnect(participant)
     }
 
-    /// Closes every connection of the session with 4004 and forgets it.
-    public func deleted(session: SessionID) async {
-        guard let actor = loaded(session) else { return }
-        await actor.waitUntilDurable()
-        await actor.deleted()
+    /// Erases the session with `erase` so that nobody hears of the deletion before it is
+    /// committed (see ``LiveSessionControl/delete(session:erasing:)``).
+    public func delete(session: SessionID, erasing erase: @Sendable () async throws -> Void) async throws {
+        let live = loaded(session)
+        await live?.beginErasing()
+        do {
+            try await erase()
+        } catch let error as StoreError where error.code == .unknownSession {
+            // Erased by a concurrent request meanwhile: gone all the same.
+            await closeErased(session, live)
+            throw error
+        } catch {
+            await live?.erasingFailed()
+            forget(session)
+            throw error
+        }
+        await closeErased(session, live)
+    }
+
+    /// Closes the connections of an erased session with 4004: those of `live`, frozen by
+    /// ``delete(session:erasing:)``, and those of any actor a join loaded meanwhile from the rows
+    /// being erased (an actor unloaded as idle while frozen is no longer ``loaded(_:)``).
+    private func closeErased(_ session: SessionID, _ live: SessionActor?) async {
+        await live?.deleted()
+        if let again = loaded(session), again !== live {
+            await again.waitUntilDurable()
+            await again.deleted()
+        }
         forget(session)
     }
 

@@ -82,11 +82,7 @@ extension FacilitatorAPI {
 
     @Sendable func deleteSession(_ context: APIContext) async throws -> HTTPResponseBuilder {
         let session = try await ownedSession(context)
-        // Live clients are closed (4004) before the erase, so nothing is appended to an erased session.
-        await live.deleted(session: session.id)
-        try await store.deleteSession(session.id)
-        // A join that loaded the session again meanwhile (from the rows being erased) is closed too.
-        await live.deleted(session: session.id)
+        try await live.delete(session: session.id) { [store] in try await store.deleteSession(session.id) }
         logger.info("session deleted", metadata: ["session": "\(session.id)", "facilitator": "\(context.facilitator.id)"])
         return JSONReply.noContent
     }

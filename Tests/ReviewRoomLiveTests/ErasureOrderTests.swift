@@ -1,0 +1,66 @@
+import Foundation
+import ReviewRoomCore
+@testable import ReviewRoomServer
+import ReviewRoomStore
+import ReviewRoomTesting
+import Testing
+
+@Suite("Live sessions in process: nobody hears 4004 before the erasure is committed")
+struct ErasureOrderTests {
+    /// While the store erases, the session decides nothing and keeps its clients: a PATCH is
+    /// `not_found`, a new join is sent away with 1001 (it reconnects and then meets 4001 or the
+    /// session), and the clients already in hear 4004 only once the erase has returned.
+    @Test func duringTheErasureNothingIsDecidedAndClientsHear4004Afterwards() async throws {
+        let app = try await InProcessServer.start()
+        let session = app.fixture.session
+        let (fay, _) = try await app.join("Fay")
+        defer { fay.disconnect() }
+        try await app.registry.delete(session: session) {
+            let patch = await #expect(throws: CommandError.self) {
+                _ = try await app.registry.edit(session: session, SessionEdit(title: "Too late"), at: app.clock.now())
+            }
+            #expect(patch?.code == .notFound)
+            let (ben, _) = try await app.join("Ben")
+            defer { ben.disconnect() }
+            #expect(try await ben.closed().closeCode == 1001)
+            // Fay is still connected: her close comes after the erase.
+            #expect(await app.registry.loaded(session)?.stopped == false)
+            try await app.store.deleteSession(session)
+        }
+        #expect(try await fay.closed().closeCode == 4004)
+        #expect(try await app.store.session(session) == nil)
+        #expect(!(await app.registry.isInUse(session)))
+        await app.stop()
+    }
+
+    /// An erasure that fails (a full disk, a lock held too long) leaves the session stored: its
+    /// clients are closed with 1001, not 4004, so they reconnect and resume, and an edit sent
+    /// while it was being erased (dropped unanswered) is applied when they send it again.
+    @Test func aFailedErasureClosesWith1001AndTheSessionGoesOn() async throws {
+        let app = try await InProcessServer.start()
+        let session = app.fixture.session
+        let (asha, welcome) = try await app.join("Asha")
+        defer { asha.disconnect() }
+        let epoch = try #require(welcome.object["epoch"] as? String)
+        let refusal = StoreError(.diskFull, "database or disk is full")
+        let failed = await #expect(throws: StoreError.self) {
+            try await app.registry.delete(session: session) {
+                _ = try await asha.send("note.edit", ["note": "evidence", "rev": 0, "opId": "kept", "op": ["Kept"]])
+                throw refusal
+            }
+        }
+        #expect(failed?.code == .diskFull)
+        #expect(try await asha.closed().closeCode == 1001)
+        #expect(!asha.messages.entries.contains { $0.type == "ack" })
+        #expect(try await app.store.session(session) != nil)
+
+        let back = try await ProtocolClient.connect(port: app.port)
+        defer { back.disconnect() }
+        #expect(try await back.hello(token: app.fixture.tokens["Asha"] ?? "", resume: (epoch, 0)).type == "resumed")
+        let resent = try await back.request("note.edit", ["note": "evidence", "rev": 0, "opId": "kept", "op": ["Kept"]])
+        #expect(resent.object["rev"] as? Int == 1)
+        let note = try await back.request("note.get", ["note": "evidence"])
+        #expect((note.object["note"] as? [String: Any])?["text"] as? String == "Kept")
+        await app.stop()
+    }
+}
