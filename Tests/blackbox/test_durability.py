@@ -6,6 +6,7 @@ import datetime
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import tempfile
@@ -237,3 +238,60 @@ def test_export_beside_the_running_daemon_shows_who_is_online_not_a_crash():
     finally:
         daemon.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def first_syscall(trace_path, predicate):
+    """The index of the first line of an `strace -y` trace that `predicate` accepts, or None."""
+    with open(trace_path) as trace:
+        for index, line in enumerate(trace):
+            if predicate(line):
+                return index
+    return None
+
+
+@pytest.mark.skipif(STRACE is None, reason="needs strace to see the fsync calls")
+def test_a_power_run_after_a_killed_process_run_syncs_its_commits_before_promising_power():
+    """`durability = "process"` leaves a kill -9's last commits in the page cache; a restart with
+    `durability = "power"` writes a run marker saying a power cut loses nothing. Without a sync
+    first, a power cut in the moment between that marker and the new run's first synced commit
+    lost the killed run's acknowledged edits, and the next start, reading "power", gave no new
+    epoch: clients resumed on seqs that now meant other events. The store's files must be synced
+    before the marker is written."""
+    data_dir = tempfile.mkdtemp(prefix="reviewroom-blackbox-process-then-power-")
+    first = Daemon(data_dir, {"REVIEWROOM_DURABILITY": "process"}).start()
+    with tempfile.NamedTemporaryFile(prefix="reviewroom-strace-", mode="r") as trace:
+        traced = Daemon(data_dir, {"REVIEWROOM_DURABILITY": "power"},
+                        command=[STRACE, "-f", "-qq", "-y", "-o", trace.name, "-e", "trace=openat,fsync,fdatasync",
+                                 str(EXECUTABLE)])
+        try:
+            session = schedule_session(first, "Killed", "Page cache")
+
+            @run
+            async def acked_edit():
+                asha = await Client.join(first.ws_url, session.tokens["Asha"])
+                reply = await asha.command("note.edit", note="evidence", rev=0, opId="p-1", op=["in the page cache"])
+                await asha.close()
+                return reply
+            assert acked_edit()["type"] == "ack"
+            first.kill()
+            traced.start()
+            marker = first_syscall(trace.name, lambda line: "reviewroomd.running" in line and "O_CREAT" in line)
+            synced = first_syscall(trace.name, lambda line: "sync(" in line and "reviewroom.sqlite3" in line)
+            assert marker is not None, "the power run wrote no run marker"
+            assert synced is not None and synced < marker, \
+                "the power run promised power-cut safety (its marker) before syncing the killed run's commits"
+        finally:
+            stop_traced(traced)
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def stop_traced(traced):
+    """SIGTERM to the daemon under strace (strace itself would detach and leave it running),
+    then waits for both."""
+    if traced.process is None or traced.process.poll() is not None:
+        return
+    children = subprocess.run(["pgrep", "-P", str(traced.process.pid)], capture_output=True, text=True).stdout.split()
+    for child in children:
+        os.kill(int(child), signal.SIGTERM)
+    traced.process.wait(timeout=15)
+    traced.log.close()

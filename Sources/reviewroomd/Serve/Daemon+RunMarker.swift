@@ -7,8 +7,10 @@ extension Daemon {
     /// Before anything is served: when the previous run was cut off in a way that may have lost
     /// acknowledged events (``RunMarker/epochsNeedRenewal(after:currentBootID:)``), every session
     /// gets a new epoch, so resuming clients get a fresh `welcome` instead of a replay from seqs
-    /// that now mean other events; then this run's marker is written. Throws when the store
-    /// cannot renew the epochs.
+    /// that now mean other events. A run cut off under `process` on this boot, followed by this
+    /// run under `power`, has its commits synced first (a checkpoint), since this run's marker
+    /// promises a power cut loses nothing. Then this run's marker is written. Throws when the
+    /// store cannot renew the epochs or sync.
     static func beginRun(store: Store, marker file: RunMarkerFile, durability: ReviewRoomStore.Durability,
                          logger: Logger) async throws {
         let previous = file.previousRun()
@@ -20,8 +22,14 @@ extension Daemon {
                 // Without the boot id every crash looks like a reboot (a sandbox hiding /proc/sys).
                 "boot_id": "\(boot ?? "unreadable: \(RunMarkerFile.bootIDPath) is hidden or missing")",
             ])
-        } else if case .cutOff = previous {
+        } else if case .cutOff(let cutOff) = previous {
             logger.notice("the previous run was not stopped cleanly (killed or crashed); the machine kept running, so nothing acknowledged was lost")
+            if cutOff.durability == .process, durability == .power {
+                // Its last commits may still be only in the page cache, and this run's marker
+                // says a power cut loses nothing: a cut before this run's first synced commit
+                // would then lose them with no new epoch. A checkpoint under `power` syncs them.
+                try await store.checkpoint()
+            }
         }
         do {
             try file.write(RunMarker(bootID: boot ?? "unknown", durability: durability))
