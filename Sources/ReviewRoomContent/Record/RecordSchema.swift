@@ -165,12 +165,14 @@ public enum RecordSchema {
         },
         "phase": {
           "type": "object", "additionalProperties": false,
-          "required": ["index", "id", "title", "kind", "turnMode", "plannedSec", "runs", "actualSec"],
+          "required": ["index", "id", "title", "kind", "turnMode", "plannedSec", "dueAt", "dueAtLocal", "runs", "actualSec"],
           "properties": {
             "index": {"type": "integer", "minimum": 0}, "id": {"type": "string"}, "title": {"type": "string"},
             "kind": {"enum": ["briefing", "enquiry", "evidence", "round", "discussion", "actions", "reflection", "break"]},
             "turnMode": {"enum": ["open", "queue", "round"]}, "purpose": {"type": "string"},
             "plannedSec": {"type": "number", "exclusiveMinimum": 0},
+            "dueAt": {"$ref": "#/$defs/timestamp", "description": "when the published plan had the phase start: the session's startsAt plus the planned lengths of the phases before it"},
+            "dueAtLocal": {"type": "string"},
             "runs": {
               "type": "array",
               "items": {

@@ -41,9 +41,11 @@ extension ReviewRecord {
             serverStops = []
         }
         let clocks = RecordOvertime.clocks(input.events)
+        var due = state.info.startsAt
         agenda = state.agenda.enumerated().map { index, phase in
-            Self.phase(index, phase, runs: runs.filter { $0.phase == index }, underway: state.clock.status.isUnderway
-                       && state.clock.phase == index, clocks: clocks, times: times)
+            defer { due = due.adding(seconds: phase.durationSec) }
+            return Self.phase(index, phase, runs: runs.filter { $0.phase == index }, underway: state.clock.status.isUnderway
+                              && state.clock.phase == index, due: due, clocks: clocks, times: times)
         }
         plannedSec = state.agenda.reduce(0) { $0 + $1.durationSec }
         actualSec = RecordText.seconds(runs.reduce(0) { $0 + $1.actualSec })
@@ -87,7 +89,7 @@ extension ReviewRecord {
     /// ``phrasesNote`` when the server's `language_hints` is off.
     static let hintsOffNote = "Wording is not flagged on this server (language_hints = false)."
 
-    private static func phase(_ index: Int, _ phase: Phase, runs: [PhaseRun], underway: Bool,
+    private static func phase(_ index: Int, _ phase: Phase, runs: [PhaseRun], underway: Bool, due: Timestamp,
                               clocks: [(at: Timestamp, clock: Clock)], times: RecordTimeFormatter) -> RecordPhase {
         let recordRuns = runs.enumerated().map { offset, run in
             RecordPhaseRun(
@@ -101,7 +103,8 @@ extension ReviewRecord {
         let actual = RecordText.seconds(runs.reduce(0) { $0 + $1.actualSec })
         return RecordPhase(
             index: index, id: phase.id, title: phase.title, kind: phase.kind.rawValue, turnMode: phase.turnMode.rawValue,
-            purpose: phase.purpose, plannedSec: phase.durationSec, runs: recordRuns, actualSec: actual,
+            purpose: phase.purpose, plannedSec: phase.durationSec, dueAt: due, dueAtLocal: times.dateTime(due),
+            runs: recordRuns, actualSec: actual,
             differenceSec: runs.isEmpty ? nil : RecordText.seconds(actual - phase.durationSec))
     }
 

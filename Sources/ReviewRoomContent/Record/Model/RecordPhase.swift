@@ -1,3 +1,5 @@
+import ReviewRoomCore
+
 /// One agenda phase: as planned and as run.
 public struct RecordPhase: Codable, Equatable, Sendable {
     /// 0-based index in the agenda.
@@ -14,6 +16,11 @@ public struct RecordPhase: Codable, Equatable, Sendable {
     public var purpose: String?
     /// Planned length in seconds.
     public var plannedSec: Double
+    /// When the published plan had it start: the session's `startsAt` plus the planned
+    /// lengths of the phases before it (a late start or a long phase shows against it).
+    public var dueAt: Timestamp
+    /// ``dueAt`` in the display time zone.
+    public var dueAtLocal: String
     /// Each stretch the phase ran (several after `phase.prev`; none if never reached).
     public var runs: [RecordPhaseRun]
     /// Running time over all runs, in seconds.

@@ -113,7 +113,7 @@ public enum RecordHTML {
         var h = ["<section id=\"agenda\">", "<h2>Agenda: planned and as run</h2>",
                  tableRegion("Agenda: planned and as run") + "<table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Phase</th><th scope=\"col\">Planned</th>"
                  + "<th scope=\"col\">Actual</th><th scope=\"col\">Difference</th><th scope=\"col\">Extended</th>"
-                 + "<th scope=\"col\">Overtime</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th></tr></thead><tbody>"]
+                 + "<th scope=\"col\">Overtime</th><th scope=\"col\">Due</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th></tr></thead><tbody>"]
         for p in record.agenda {
             let extended = p.runs.reduce(0) { $0 + $1.extendedSec }
             let overtime = p.runs.reduce(0) { $0 + $1.overtimeSec }
@@ -130,13 +130,13 @@ public enum RecordHTML {
                      + "<td class=\"num\">\(p.differenceSec.map(RecordText.signedDuration) ?? "not run")</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.signedDuration(extended))</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.duration(overtime))</td>"
-                     + "<td>\(started)</td><td>\(ended)</td></tr>")
+                     + "<td>\(e(p.dueAtLocal))</td><td>\(started)</td><td>\(ended)</td></tr>")
         }
         h.append("</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">Total</th>"
                  + "<td class=\"num\">\(RecordText.clock(record.plannedSec))</td>"
                  + "<td class=\"num\">\(RecordText.clock(record.actualSec))</td>"
                  + "<td class=\"num\">\(RecordText.totalDifference(record))</td>"
-                 + "<td colspan=\"4\"></td></tr></tfoot></table>" + tableRegionEnd)
+                 + "<td colspan=\"5\"></td></tr></tfoot></table>" + tableRegionEnd)
         if let paused = RecordText.pausedNote(record) { h.append("<p class=\"muted\">\(e(paused))</p>") }
         h.append("</section>")
         return h

@@ -4,9 +4,10 @@ extension RecordMarkdown {
     static func attendance(_ record: ReviewRecord) -> [String] {
         guard let note = record.attendanceNote else { return [] }
         var out = ["## Attendance", "", "| Person | Role | Attended | Online | Time online |", "|---|---|---|---|---|"]
+        let times = RecordText.stretchTimes(record)
         for person in record.participants {
             out.append("| \(cell(RecordText.isolated(person.name))) | \(cell(RecordText.roleNote(person))) | \(RecordText.attended(person) ?? "—") | "
-                       + "\(RecordText.stretches(person, of: record)) | \(RecordText.online(person)) |")
+                       + "\(RecordText.stretches(person, of: record, times: times)) | \(RecordText.online(person)) |")
         }
         if record.participants.isEmpty { out.append("| nobody was invited | | | | |") }
         out.append("")

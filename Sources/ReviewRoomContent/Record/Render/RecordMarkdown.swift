@@ -26,17 +26,17 @@ enum RecordMarkdown {
 
         out.append("## Agenda: planned and as run")
         out.append("")
-        out.append("| # | Phase | Planned | Actual | Difference | Started | Ended |")
-        out.append("|---|---|---|---|---|---|---|")
+        out.append("| # | Phase | Planned | Actual | Difference | Due | Started | Ended |")
+        out.append("|---|---|---|---|---|---|---|---|")
         for phase in record.agenda {
             let started = phase.runs.first.map { $0.startedAtLocal } ?? "—"
             let ended = phase.runs.last.map { $0.current ? "(running)" : $0.endedAtLocal } ?? "—"
             let difference = phase.differenceSec.map(RecordText.signedDuration) ?? "not run"
             out.append("| \(phase.index + 1) | \(cell(phase.title)) | \(RecordText.clock(phase.plannedSec)) | "
-                       + "\(phase.runs.isEmpty ? "—" : RecordText.clock(phase.actualSec)) | \(difference) | \(started) | \(ended) |")
+                       + "\(phase.runs.isEmpty ? "—" : RecordText.clock(phase.actualSec)) | \(difference) | \(phase.dueAtLocal) | \(started) | \(ended) |")
         }
         out.append("| | **Total** | \(RecordText.clock(record.plannedSec)) | \(RecordText.clock(record.actualSec)) | "
-                   + "\(RecordText.totalDifference(record)) | | |")
+                   + "\(RecordText.totalDifference(record)) | | | |")
         out.append("")
         if let paused = RecordText.pausedNote(record) { out.append("- " + paused) }
         for phase in record.agenda {

@@ -22,9 +22,9 @@ extension RecordText {
     /// (`10:31`, not `10:31–10:31`); `—` when they never joined. A time on another day than the
     /// session's start in `record`'s time zone carries its date (`23:49–2026-12-06 00:03`): a
     /// review running past midnight read as if someone had left before they came. The JSON has
-    /// every stretch to the second.
-    static func stretches(_ person: RecordPerson, of record: ReviewRecord) -> String {
-        let times = RecordTimeFormatter(timeZone: record.displayTimeZone)
+    /// every stretch to the second. `times` formats in `record`'s time zone (made once per table:
+    /// it holds a `DateFormatter`).
+    static func stretches(_ person: RecordPerson, of record: ReviewRecord, times: RecordTimeFormatter) -> String {
         let startDay = times.date(record.session.startedAt ?? record.session.startsAt)
         let clock = { (instant: Timestamp, time: Substring) -> String in
             let day = times.date(instant)
@@ -47,6 +47,11 @@ extension RecordText {
             if spell.untilEnd == true { return "\(from)–" + (record.draft ? "now" : "end") }
             return from == to ? from : "\(from)–\(to)"
         }.joined(separator: ", ")
+    }
+
+    /// The formatter ``stretches(_:of:times:)`` takes for `record`.
+    static func stretchTimes(_ record: ReviewRecord) -> RecordTimeFormatter {
+        RecordTimeFormatter(timeZone: record.displayTimeZone)
     }
 
     /// What the Online column gives, under the attendance table.
