@@ -22,8 +22,12 @@ extension SessionState {
     /// The `not_open` error for a join at `now`, or nil when joining is open.
     public func notOpenError(at now: Timestamp) -> CommandError? {
         guard case .notOpen(let opensAt) = joinAvailability(at: now) else { return nil }
+        let minutes = info.lobbyOpensMinutesBefore
+        guard minutes > 0 else {
+            return CommandError(code: .notOpen, message: "session \(info.id) opens when it starts, at \(opensAt.rfc3339)")
+        }
         return CommandError(code: .notOpen, message: "session \(info.id) opens at \(opensAt.rfc3339), "
-            + "\(info.lobbyOpensMinutesBefore) minutes before it starts at \(info.startsAt.rfc3339)")
+            + "\(minutes) minute\(minutes == 1 ? "" : "s") before it starts at \(info.startsAt.rfc3339)")
     }
 
     /// The clock as seen at `now`: elapsed time up to date and `lobby` derived.

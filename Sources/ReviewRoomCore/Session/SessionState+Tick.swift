@@ -2,6 +2,9 @@ extension SessionState {
     /// How many rounds of due events one tick may produce; each round moves a deadline
     /// past `now`, so a handful always suffices.
     private static let maxTickSteps = 16
+    /// A `clock.warning` that fires with more than this many milliseconds left fired on time
+    /// (its timer woke a little late) and says 60 s.
+    private static let warningLateTolerance: Int64 = 59_000
 
     /// Lets time pass up to `now` and returns the server-timed events that fell due:
     /// the `autoStart` start, `clock.warning`, `clock.timeUp` (and the advance for
@@ -46,7 +49,11 @@ extension SessionState {
         if clock.status == .live {
             let remaining = clock.remainingMs(at: now)
             if !warned, !timeUpFired, clock.durationMs > 60_000, remaining > 0, remaining <= 60_000 {
-                return [.clockWarning(phase: clock.phase, remainingSec: Milliseconds.seconds(remaining))]
+                // The timer wakes a millisecond or two after the line: that is still the
+                // 60-second warning, not one at 59.999 s. Later than a second (an outage, a
+                // negative extension across the line) the time actually left is given.
+                let shown = remaining > Self.warningLateTolerance ? 60_000 : remaining
+                return [.clockWarning(phase: clock.phase, remainingSec: Milliseconds.seconds(shown))]
             }
             // A turn that ended before the phase did is dealt with first.
             let turnFirst = turnDue && floor.turnEndsAt.map { turnEnd in clock.endsAt.map { turnEnd < $0 } == true } == true

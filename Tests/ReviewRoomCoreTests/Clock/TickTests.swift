@@ -18,6 +18,17 @@ import Testing
         #expect(state.tick(at: SessionFixture.at(700)).isEmpty)
     }
 
+    /// A black-box probe saw `remainingSec: 59.999` now and then: the timer woke a millisecond
+    /// after the line. A warning up to a second late still says 60; later, the time left.
+    @Test func aWarningATimerWokeLateForStillSays60() {
+        var late = SessionFixture.started()
+        #expect(late.tick(at: SessionFixture.at(540.001)).map(\.body) == [.clockWarning(phase: 0, remainingSec: 60)])
+        var veryLate = SessionFixture.started()
+        #expect(veryLate.tick(at: SessionFixture.at(540.999)).map(\.body) == [.clockWarning(phase: 0, remainingSec: 60)])
+        var outage = SessionFixture.started()
+        #expect(outage.tick(at: SessionFixture.at(541.5)).map(\.body) == [.clockWarning(phase: 0, remainingSec: 58.5)])
+    }
+
     @Test func warningFiresAgainAfterAnExtensionLiftsTheTime() {
         var state = SessionFixture.started()
         #expect(state.tick(at: SessionFixture.at(550)).count == 1)

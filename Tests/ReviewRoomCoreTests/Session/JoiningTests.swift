@@ -22,6 +22,16 @@ import Testing
         #expect(error.code == .notOpen)
         #expect(error.message.contains("2026-12-01T09:20:00.000Z"))
         #expect(state.notOpenError(at: SessionFixture.at(-600)) == nil)
+        #expect(error.message.hasSuffix("10 minutes before it starts at 2026-12-01T09:30:00.000Z"), "\(error.message)")
+    }
+
+    /// A probe read "opens at …, 1 minutes before it starts" (and "0 minutes before").
+    @Test func notOpenErrorCountsMinutesInWords() throws {
+        let one = try #require(SessionFixture.session(lobbyMinutes: 1).notOpenError(at: SessionFixture.at(-61)))
+        #expect(one.message.hasSuffix("opens at 2026-12-01T09:29:00.000Z, 1 minute before it starts at 2026-12-01T09:30:00.000Z"),
+                "\(one.message)")
+        let none = try #require(SessionFixture.session(lobbyMinutes: 0).notOpenError(at: SessionFixture.at(-1)))
+        #expect(none.message.hasSuffix("opens when it starts, at 2026-12-01T09:30:00.000Z"), "\(none.message)")
     }
 
     @Test func startedAndEndedSessionsAreOpen() {
