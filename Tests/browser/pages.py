@@ -22,6 +22,19 @@ def wait_js(driver, script, *args, timeout=WAIT, message=""):
     return wait_until(driver, lambda d: d.execute_script(script, *args), timeout, message or script)
 
 
+# The personal cue (`personal-cue.js`) as shown, or None while hidden.
+CUE = ("const c = document.querySelector('[data-testid=personal-cue]'); if (!c || c.hidden) return null;"
+       "const r = c.getBoundingClientRect();"
+       "return { text: c.textContent, inView: r.top >= 0 && r.bottom <= innerHeight && r.height > 0,"
+       "  hidden: c.getAttribute('aria-hidden'), clicks: getComputedStyle(c).pointerEvents };")
+
+
+def cue_says(driver, words):
+    """Waits until the personal cue shows `words`; returns what `CUE` read."""
+    return wait_until(driver, lambda d: (lambda c: c if c and words in c["text"] else None)(d.execute_script(CUE)),
+                      message=f"no cue with {words!r} (shows {driver.execute_script(CUE)!r})")
+
+
 def text_of(driver, selector):
     """The rendered text of the first match (read in one script: pages redraw sections often)."""
     return driver.execute_script("const n = document.querySelector(arguments[0]); return n ? n.innerText : null;", selector)

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
-from pages import (connection_banner, invite_of, joined, kept_text_reaches_server, reviewer_joined, schedule_via_api, shown_note,
+from pages import (CUE, connection_banner, cue_says, invite_of, joined, kept_text_reaches_server, reviewer_joined, schedule_via_api, shown_note,
                    text_of, wait_js, wait_text, wait_until)
 from room_helpers import said_log, wait_said
 
@@ -192,3 +192,43 @@ def test_edits_typed_as_the_connection_drops_are_said_kept_after_the_loss_and_sa
     area.send_keys(" and after")
     wait_text(asha, ".tab-panel:not([hidden]) .note-status", "All changes saved")
     assert said_log(asha).count(EDITS_SAVED_SAID) == 1
+
+
+# Whether the line under the focused note is wholly inside the visual viewport.
+STATUS_IN_SIGHT = ("const s = document.getElementById(document.activeElement.getAttribute('aria-describedby'));"
+                   "const r = s.getBoundingClientRect(), v = visualViewport;"
+                   "return r.top >= v.offsetTop && r.bottom <= v.offsetTop + v.height;")
+
+
+def test_edits_kept_offline_are_pointed_to_when_the_notes_line_is_out_of_sight(daemon, facilitator, api_ready, browsers):
+    """A tablet's on-screen keyboard covers the foot of what the page shows: a reviewer typing
+    there could not see the line under the note say her edits were only kept on this page while
+    the Wi-Fi was down. The personal cue, kept in what she sees, now says it while the line is out
+    of sight (a pinch zoom shrinks the visual viewport as the keyboard does), and goes once the
+    edits are saved; the moment's "sending…" of every keystroke is not pointed to."""
+    _, note, asha = reviewer_joined(daemon, facilitator, browsers, "Kept out of sight")
+    area = asha.find_element(By.ID, f"note-{note['id']}")
+    asha.execute_script("arguments[0].scrollIntoView({block: 'start'}); arguments[0].focus();", area)
+    asha.execute_cdp_cmd("Emulation.setPageScaleFactor", {"pageScaleFactor": 3})
+    try:
+        wait_js(asha, "return visualViewport.scale === 3")
+        assert not asha.execute_script(STATUS_IN_SIGHT), "the note's line is still in sight; the set-up does not hide it"
+        area.send_keys(Keys.END, "online ")
+        wait_text(asha, ".tab-panel:not([hidden]) .note-status", "All changes saved")
+        assert asha.execute_script(CUE) is None, "a saved note was pointed to"
+
+        daemon.stop()
+        wait_js(asha, "return !window.reviewroom.connection.online", message="the page never noticed the daemon had gone")
+        area.send_keys("typed unseen")
+        cue = cue_says(asha, "Unsynced changes – kept here, sent once reconnected")
+        assert cue["hidden"] == "true" and cue["clicks"] == "none", cue
+        wait_until(asha, lambda d: d.execute_script(IN_SIGHT_OF_CUE), message="the cue is out of what the reviewer sees")
+
+        back_and_saved(daemon, asha, note, "typed unseen")
+        wait_until(asha, lambda d: d.execute_script(CUE) is None, message="the cue stayed after the edits were saved")
+    finally:
+        asha.execute_cdp_cmd("Emulation.setPageScaleFactor", {"pageScaleFactor": 1})
+
+
+IN_SIGHT_OF_CUE = ("const c = document.querySelector('[data-testid=personal-cue]'), r = c.getBoundingClientRect(), v = visualViewport;"
+                   "return r.top >= v.offsetTop - 0.5 && r.bottom <= v.offsetTop + v.height + 0.5;")

@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
-from pages import command, joined, open_live_console, participant_id, run_in_page, schedule_via_api, sign_in, wait_js, wait_until
+from pages import CUE, command, cue_says, joined, open_live_console, participant_id, run_in_page, schedule_via_api, sign_in, wait_js, wait_until
 from room_helpers import open_pages
 
 HEADER_POSITION = "return getComputedStyle(document.querySelector('.site-header')).position"
@@ -100,17 +100,6 @@ def test_a_revoked_facilitators_console_says_why_it_signed_out(daemon, api_ready
     wait_until(driver, lambda d: d.find_elements(By.ID, "facilitator-token"), message="the console stayed signed in")
     status = wait_until(driver, lambda d: d.find_element(By.ID, "sign-in-status").text, message="the sign-in form said nothing")
     assert "no longer works" in status and "revoked" in status, status
-
-
-CUE = ("const c = document.querySelector('[data-testid=personal-cue]'); if (!c || c.hidden) return null;"
-       "const r = c.getBoundingClientRect();"
-       "return { text: c.textContent, inView: r.top >= 0 && r.bottom <= innerHeight && r.height > 0,"
-       "  hidden: c.getAttribute('aria-hidden'), clicks: getComputedStyle(c).pointerEvents };")
-
-
-def cue_says(driver, words):
-    return wait_until(driver, lambda d: (lambda c: c if c and words in c["text"] else None)(d.execute_script(CUE)),
-                      message=f"no cue with {words!r} (shows {driver.execute_script(CUE)!r})")
 
 
 def test_a_zoomed_reviewer_typing_in_a_note_sees_the_floor_a_cleared_hand_and_a_new_question(daemon, facilitator, api_ready, browsers):

@@ -81,6 +81,17 @@ export function renderStatus(entry, { offline = false } = {}) {
 }
 
 /**
+ * The text of `entry`'s status line when it tells the writer something they must know (edits
+ * kept while offline, out of step, a refusal), else null: "All changes saved", a read-only
+ * note's line and the moment's "sending…" of every keystroke are not worth pointing to.
+ */
+export function statusWorthACue(entry) {
+  const text = entry.status.textContent;
+  if (!text || entry.textarea.readOnly || text === t('notes.saved') || text === t('notes.unsynced')) return null;
+  return text;
+}
+
+/**
  * Shows under a note that the server's copy was restored from a backup and text saved since
  * is missing, with `before` (the note as this page showed it) in a read-only field to copy
  * from, until dismissed.

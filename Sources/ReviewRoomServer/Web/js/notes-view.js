@@ -55,6 +55,12 @@ export class NotesView {
     });
   }
 
+  /** The note whose editor has focus (someone is typing in it), or null. */
+  focused() {
+    for (const entry of this.notes.values()) if (entry.textarea === document.activeElement) return entry;
+    return null;
+  }
+
   /**
    * Builds (or rebuilds after a fresh welcome) the editors from the snapshot. A welcome in a new
    * epoch means the server's copy was restored from a backup: a note that lost text this page

@@ -1,6 +1,8 @@
 // A cue at the foot of the screen for what concerns this person and happened in a panel they
 // cannot see: having the floor (with the turn's time left), their hand cleared by a phase move,
-// a new question shown. A low-vision probe at 400 % zoom, typing in a note, was given the floor
+// a new question shown, and edits to the note they are typing in that are not saved (kept while
+// offline, out of step, refused) when the line under the note is out of sight — on a tablet the
+// on-screen keyboard covered it. A low-vision probe at 400 % zoom, typing in a note, was given the floor
 // 1,570 px above where she was looking, and her turn ran out without her knowing. Screen readers
 // already hear all of it (the live regions), so the cue is hidden from them (`aria-hidden`), and
 // it takes no clicks (`pointer-events: none`): it only shows, over whatever is under it.
@@ -11,12 +13,15 @@ export const CUE_MS = 20000;
 
 /**
  * Which cue shows, pure: `speaking` (text, or null) while this person has the floor, then the
- * latest one-off cue still within its time; each only when `panelInView(panel)` is false for
- * the panel it belongs to. `{ text, panel }` or null.
+ * latest one-off cue still within its time, then `unsaved` (the line under the note being typed
+ * in, when it says something the writer must know: ``statusWorthACue``); each only when
+ * `panelInView(panel)` is false for the panel it belongs to ('floor', 'prompt', 'notes': the
+ * note's line). `{ text, panel }` or null.
  */
-export function chooseCue({ speaking, flash, now, panelInView }) {
+export function chooseCue({ speaking, flash, unsaved = null, now, panelInView }) {
   if (speaking && !panelInView('floor')) return { text: speaking, panel: 'floor' };
   if (flash && now < flash.until && !panelInView(flash.panel)) return { text: flash.text, panel: flash.panel };
+  if (unsaved && !panelInView('notes')) return { text: unsaved, panel: 'notes' };
   return null;
 }
 
@@ -33,8 +38,8 @@ export class PersonalCue {
   }
 
   /** Brings the element in line with `chooseCue` (called every tick). */
-  update({ speaking, now, panelInView }) {
-    const cue = chooseCue({ speaking, flash: this.flashed, now, panelInView });
+  update({ speaking, unsaved, now, panelInView }) {
+    const cue = chooseCue({ speaking, flash: this.flashed, unsaved, now, panelInView });
     const text = cue ? cue.text : '';
     if (this.element.textContent !== text) this.element.textContent = text;
     if (this.element.hidden !== !cue) this.element.hidden = !cue;

@@ -17,6 +17,7 @@ import { arrivals, departureNews, joinedNews } from './presence-news.js';
 import { CONSOLE_SHORTCUTS, clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
 import { refusalText } from './refusal-text.js';
 import { offersRecord } from './record-offer.js';
+import { statusWorthACue } from './note-panels.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
 const REFUSAL_MS = 10000;
@@ -541,8 +542,10 @@ export class RoomView {
   // phone the hand bar says "You have the floor" itself, so the cue leaves that to it.
   showCue(speaking) {
     if (this.model.isFacilitator) return;
-    const shownFor = { floor: this.floor.querySelector('[data-testid=speaker]'), prompt: this.prompt.querySelector('[data-testid=question]') };
-    this.cue.update({ speaking: this.handBar.state?.speaking ? null : speaking,
+    const typing = this.notesView?.focused() ?? null;
+    const shownFor = { floor: this.floor.querySelector('[data-testid=speaker]'), prompt: this.prompt.querySelector('[data-testid=question]'),
+      notes: typing?.status };
+    this.cue.update({ speaking: this.handBar.state?.speaking ? null : speaking, unsaved: typing ? statusWorthACue(typing) : null,
       now: Date.now(), panelInView: (panel) => wholeInView(shownFor[panel]) });
   }
 
