@@ -287,3 +287,22 @@ def test_a_change_racing_a_delete_is_not_a_server_failure(daemon, facilitator):
         assert_serving(daemon, f"race round {round_number}")
     # The rounds really raced: some changes came after the delete.
     assert 404 in seen
+
+
+def test_a_nul_after_a_slash_does_not_reach_the_path_before_it(daemon, facilitator, session):
+    """libwebsockets ends a path at a `%00` that follows a `/`: `DELETE …/sessions/ID/%00` arrived
+    as `…/sessions/ID/` and erased the session, `…/participants/PID/%00` revoked its person. A
+    path ending in `/` now names no API resource (404, nothing changed), so neither does that."""
+    sid = session.id
+    pid = session.pids["Asha"]
+    for method, path in [("DELETE", f"/api/v1/sessions/{sid}/%00"), ("DELETE", f"/api/v1/sessions/{sid}/"),
+                         ("DELETE", f"/api/v1/sessions/{sid}/participants/{pid}/%00"),
+                         ("GET", "/api/v1/templates/%00"), ("GET", "/api/v1/sessions/")]:
+        reply = raw_exchange(daemon, f"{method} {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                                     f"{facilitator['token']}\r\nConnection: close\r\n\r\n".encode())
+        head = reply.split(b"\r\n\r\n", 1)[0].decode()
+        assert head.startswith("HTTP/1.1 404"), (method, path, head)
+        assert "application/problem+json" in head, head
+    status, body = session.api("GET", f"/sessions/{sid}")
+    assert status == 200, body
+    assert pid in {person["id"] for person in body["participants"]}

@@ -1,7 +1,7 @@
 /// Routes `/api/v1/*` requests by method and path pattern (`/api/v1/sessions/{id}`).
 ///
-/// An unknown path is 404 and a known path with another method is 405 with `Allow`, both as
-/// `application/problem+json`. HEAD is served by the GET handler without the body.
+/// An unknown path (one ending in `/` included) is 404 and a known path with another method is
+/// 405 with `Allow`, both as `application/problem+json`. HEAD is served by the GET handler without the body.
 public struct APIRouter: Sendable {
     /// Answers one matched request.
     public typealias Handler = @Sendable (APIRequest) async -> HTTPResponseBuilder
@@ -29,9 +29,15 @@ public struct APIRouter: Sendable {
     /// Whether `path` falls under this router's base `/api/`.
     public static func handles(_ path: String) -> Bool { path == "/api" || path.hasPrefix("/api/") }
 
-    /// The response for a request under `/api/`.
+    /// The response for a request under `/api/`. A path ending in `/` names no resource (404):
+    /// libwebsockets ends a path at a `%00` after a slash, so `DELETE /api/v1/sessions/ID/%00`
+    /// arrived as `/api/v1/sessions/ID/` and, read as the session's path, erased the session.
     public func respond(to request: APIRequest) async -> HTTPResponseBuilder {
         let path = request.http.path
+        guard !path.hasSuffix("/") else {
+            return ProblemDetails(title: "Not Found", status: 404,
+                                  detail: "no API resource at \(path): the API's paths do not end in /").response()
+        }
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         for route in routes {
             guard let parameters = Self.match(route.segments, segments) else { continue }
