@@ -11,9 +11,13 @@ struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Print a session's review record (Markdown, HTML or JSON).")
 
-    /// Record formats.
+    /// Record formats. Read in any case (`--format JSON`), as the record route's `?format=` is.
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case md, html, json
+
+        init?(argument: String) {
+            self.init(rawValue: argument.lowercased())
+        }
 
         /// The content module's format.
         var recordFormat: RecordFormat {

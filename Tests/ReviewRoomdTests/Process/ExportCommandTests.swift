@@ -112,6 +112,16 @@ struct ExportCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// The record route takes `?format=JSON`; the command said "The value 'JSON' is invalid".
+    @Test func theFormatIsReadInAnyCase() async throws {
+        let (directory, id) = try await storeWithSession()
+        let upper = try await reviewroomd(["export", id, "--format", "JSON", "--data-dir", directory.path])
+        #expect(upper.status == 0, "\(upper.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(upper.stdout.utf8)) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(try await reviewroomd(["export", id, "--format", "Html", "--data-dir", directory.path]).stdout.hasPrefix("<!DOCTYPE html>"))
+    }
+
     @Test func anUnknownFormatIsRefused() async throws {
         let (directory, id) = try await storeWithSession()
         let result = try await reviewroomd(["export", id, "--format", "pdf", "--data-dir", directory.path])
