@@ -8,9 +8,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
-from pages import (CUE, connection_banner, cue_says, invite_of, joined, kept_text_reaches_server, reviewer_joined, schedule_via_api, shown_note,
-                   text_of, wait_js, wait_text, wait_until)
-from room_helpers import said_log, wait_said
+from pages import (CUE, command, connection_banner, cue_says, invite_of, joined, kept_text_reaches_server, reviewer_joined, schedule_via_api, shown_note,
+                   participant_id, text_of, wait_js, wait_text, wait_until)
+from room_helpers import open_pages, said_log, wait_said
 
 # Chrome logs the failed handshakes while the daemon is down.
 RECONNECT_NOISE = ("WebSocket connection to",)
@@ -232,3 +232,31 @@ def test_edits_kept_offline_are_pointed_to_when_the_notes_line_is_out_of_sight(d
 
 IN_SIGHT_OF_CUE = ("const c = document.querySelector('[data-testid=personal-cue]'), r = c.getBoundingClientRect(), v = visualViewport;"
                    "return r.top >= v.offsetTop - 0.5 && r.bottom <= v.offsetTop + v.height + 0.5;")
+
+
+def test_a_speaker_sees_both_the_floor_and_the_edits_kept_offline(daemon, facilitator, api_ready, browsers):
+    """An accessibility probe at 200 % gave Asha the floor while she typed, then her Wi-Fi
+    dropped: the cue said only "You have the floor", and it lay over the note's line saying her
+    edits were only kept on the page. The edits now get a line of their own in the cue, and a
+    note line the cue covers counts as out of sight."""
+    created = schedule_via_api(daemon, facilitator, "Floor and kept edits", ["Asha"])
+    chair, (asha,) = open_pages(created, browsers, ["Asha"])
+    assert "error" not in command(chair, "session.start")
+    area = asha.find_element(By.CSS_SELECTOR, ".tab-panel:not([hidden]) textarea")
+    asha.execute_script("arguments[0].scrollIntoView({block: 'start'}); arguments[0].focus();", area)
+    asha.execute_cdp_cmd("Emulation.setPageScaleFactor", {"pageScaleFactor": 3})
+    try:
+        wait_js(asha, "return visualViewport.scale === 3")
+        assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Asha"), "turnSec": 600})
+        cue_says(asha, "You have the floor")
+        daemon.stop()
+        wait_js(asha, "return !window.reviewroom.connection.online", message="the page never noticed the daemon had gone")
+        area.send_keys(Keys.END, "said while speaking")
+        cue = cue_says(asha, "Unsynced changes – kept here, sent once reconnected")
+        assert cue["text"].startswith("You have the floor") and "\n" in cue["text"], cue
+        daemon.start(daemon.port)
+        wait_text(asha, ".tab-panel:not([hidden]) .note-status", "All changes saved")
+        wait_until(asha, lambda d: (d.execute_script(CUE) or {}).get("text", "").startswith("You have the floor")
+                   and "Unsynced" not in d.execute_script(CUE)["text"], message=f"the cue is {asha.execute_script(CUE)!r}")
+    finally:
+        asha.execute_cdp_cmd("Emulation.setPageScaleFactor", {"pageScaleFactor": 1})

@@ -152,6 +152,9 @@ def test_others_signals_are_said_gathered_and_ones_own_are_not(daemon, facilitat
         assert "error" not in command(page, "signal", {"kind": kind})
     wait_said(chair, "Ben, Cy, and Asha: Agree. Cy: Slower, please")
     wait_said(asha, "Ben and Cy: Agree. Cy: Slower, please")
+    # One's own is confirmed once it went through: the button does not change, the list is not live.
+    wait_said(asha, "Sent: Agree")
+    assert "Sent: Slower, please" not in said_log(asha) and "Sent: Slower, please" in said_log(cy)
     assert chair.execute_script("return document.querySelector('[role=alert]').textContent") == ""
     assert browser_errors(asha) == [] and browser_errors(chair) == []
 
@@ -162,7 +165,10 @@ def test_a_phase_made_longer_or_shorter_is_said(daemon, facilitator, api_ready, 
     asha = pages["Asha"]
     first = created["session"]["agenda"][0]["title"]
     assert "error" not in command(chair, "session.start")
-    wait_said(asha, "The clock is running")
+    # The start names the first phase and its length, which no phase move says (an a11y probe).
+    minutes = created["session"]["agenda"][0]["durationSec"] / 60
+    wait_said(asha, f"The clock is running: the review has started. Now: {first}, "
+                    + (f"{minutes:g} minutes" if minutes == int(minutes) else ""))
     assert "error" not in command(chair, "clock.extend", {"seconds": 300})
     wait_said(asha, f"5 minutes added to {first}")
     assert "error" not in command(chair, "clock.extend", {"seconds": -60})

@@ -102,7 +102,9 @@ export function speakerNews(before, after, { me, nameOf, facilitator = false, tu
     const lengthSec = live ? turnLengthSec(after) : null;
     return { text: lengthSec ? t('announce.yourFloorFor', { time: spokenDuration(lengthSec) }) : t('announce.yourFloor'), urgent: true };
   }
-  return { text: t('announce.speaker', { name: nameOf(speaker) }), urgent: false };
+  // Passing in a round moves the floor straight on: say the press was taken before who is next.
+  const next = t('announce.speaker', { name: nameOf(speaker) });
+  return { text: was === me && releasedByMe ? `${t('announce.youFinished')}. ${next}` : next, urgent: false };
 }
 
 /** A timed turn's length in seconds (`turnEndsAt` − `since`), or null for an untimed one. */

@@ -13,16 +13,20 @@ export const CUE_MS = 20000;
 
 /**
  * Which cue shows, pure: `speaking` (text, or null) while this person has the floor, then the
- * latest one-off cue still within its time, then `unsaved` (the line under the note being typed
- * in, when it says something the writer must know: ``statusWorthACue``); each only when
+ * latest one-off cue still within its time, and `unsaved` (the line under the note being typed
+ * in, when it says something the writer must know: ``statusWorthACue``) on a line of its own
+ * after either; each only when
  * `panelInView(panel)` is false for the panel it belongs to ('floor', 'prompt', 'notes': the
  * note's line). `{ text, panel }` or null.
  */
 export function chooseCue({ speaking, flash, unsaved = null, now, panelInView }) {
-  if (speaking && !panelInView('floor')) return { text: speaking, panel: 'floor' };
-  if (flash && now < flash.until && !panelInView(flash.panel)) return { text: flash.text, panel: flash.panel };
-  if (unsaved && !panelInView('notes')) return { text: unsaved, panel: 'notes' };
-  return null;
+  let first = null;
+  if (speaking && !panelInView('floor')) first = { text: speaking, panel: 'floor' };
+  else if (flash && now < flash.until && !panelInView(flash.panel)) first = { text: flash.text, panel: flash.panel };
+  // Unsaved edits go on a line of their own under the floor's or a one-off's: a speaker whose
+  // Wi-Fi dropped saw only "You have the floor" while the note's line said nothing was saved.
+  if (unsaved && !panelInView('notes')) return first ? { text: `${first.text}\n${unsaved}`, panel: first.panel } : { text: unsaved, panel: 'notes' };
+  return first;
 }
 
 /** The cue's element and its latest one-off message. */
@@ -84,6 +88,13 @@ export function visibleArea(win = window) {
 export function cueInsets(area, { clientWidth, clientHeight }) {
   const px = (n) => Math.max(0, Math.round(n));
   return { bottom: px(clientHeight - area.bottom), left: px(area.left), right: px(clientWidth - area.right) };
+}
+
+/** Whether the shown `cue` element lies over any part of `element`. */
+export function covers(cue, element) {
+  if (!cue || cue.hidden || !element?.isConnected) return false;
+  const a = cue.getBoundingClientRect(), b = element.getBoundingClientRect();
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
 /** Whether `element` is wholly inside what the person sees (``visibleArea``). */

@@ -3,7 +3,7 @@
 import { el, keepingFocus, morphChildren, replaceChildren, typingInField } from './dom.js';
 import { t } from './strings.js';
 import { setPageTitle } from './page-title.js';
-import { formatCountdown, formatDuration, formatElapsed, spokenMinutes, startParts } from './timefmt.js';
+import { formatCountdown, formatDuration, formatElapsed, spokenDuration, spokenMinutes, startParts } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
 import { agendaPanel, peoplePanel, promptPanel, shortcutsHeading, shortcutsPanel, signalsPanel } from './room-panels.js';
 import { handNews, raisedNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
@@ -11,7 +11,7 @@ import { NewsGatherer } from './gathered-news.js';
 import { NextFrame } from './next-frame.js';
 import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
 import { WakeWatch } from './wake-watch.js';
-import { PersonalCue, wholeInView } from './personal-cue.js';
+import { PersonalCue, covers, wholeInView } from './personal-cue.js';
 import { HandBar, handBarState } from './hand-bar.js';
 import { arrivals, departureNews, joinedNews } from './presence-news.js';
 import { CONSOLE_SHORTCUTS, clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
@@ -274,9 +274,13 @@ export class RoomView {
         }
         if (clock.phase !== this.lastPhase) this.announcer.say(t('announce.phase', { phase: phaseTitle(clock.phase) }));
         else if (clock.status !== this.lastStatus) {
-          // A host is told where the record now is (its panel comes first on the page).
+          // A host is told where the record now is (its panel comes first on the page); at the
+          // start everyone hears the first phase and its length, which no phase move names.
           const withRecord = !!this.recordOffer && offersRecord({ clock }, this.model.you);
-          this.announcer.say(t(withRecord ? 'announce.status.endedRecord' : `announce.status.${clock.status}`));
+          const started = clock.status === 'live' && (this.lastStatus === 'scheduled' || this.lastStatus === 'lobby');
+          this.announcer.say(started
+            ? t('announce.started', { phase: phaseTitle(clock.phase), length: spokenDuration(clock.durationSec ?? 0) })
+            : t(withRecord ? 'announce.status.endedRecord' : `announce.status.${clock.status}`));
         }
         // The countdown jumped: say why — unless it is this console's Undo giving the phase its
         // time back (the only clock.extend a page sends with `phase`), which says "Back to … with
@@ -356,6 +360,8 @@ export class RoomView {
       keepingFocus(this.signalPanel, () => this.renderSignals());
       // A signal that came while the tab was hidden is old news by the time anyone hears it.
       if (msg.by !== this.model.you?.id && !document.hidden) this.saySignalSoon(msg);
+      // One's own, once it went through: the button does not change, and the list is no live region.
+      else if (msg.by === this.model.you?.id) this.announcer.say(t('announce.signalSent', { kind: t(`signal.${msg.kind}`) }));
     }
   }
 
@@ -546,7 +552,8 @@ export class RoomView {
     const shownFor = { floor: this.floor.querySelector('[data-testid=speaker]'), prompt: this.prompt.querySelector('[data-testid=question]'),
       notes: typing?.status };
     this.cue.update({ speaking: this.handBar.state?.speaking ? null : speaking, unsaved: typing ? statusWorthACue(typing) : null,
-      now: Date.now(), panelInView: (panel) => wholeInView(shownFor[panel]) });
+      // The note's line counts as out of view under the cue itself (at 200 % the floor's cue covered it).
+      now: Date.now(), panelInView: (panel) => wholeInView(shownFor[panel]) && !(panel === 'notes' && covers(this.cue.element, shownFor.notes)) });
   }
 
   /** "You have the floor · Turn: 0:45 left" while this person speaks, else null. */

@@ -203,6 +203,8 @@ const en = {
 
   'announce.phase': 'Now: {phase}',
   'announce.status.live': 'The clock is running',
+  'announce.started': 'The clock is running: the review has started. Now: {phase}, {length}',
+  'announce.signalSent': 'Sent: {kind}',
   'announce.status.paused': 'The clock is paused',
   'announce.status.ended': 'The review has ended',
   'announce.status.endedRecord': 'The review has ended. Its record is ready to download under “The record”, at the top of the page',
