@@ -37,6 +37,23 @@ def test_single_letters_do_nothing_and_alt_shift_letters_act(daemon, facilitator
     settled(chair)
     assert phase_of(chair) == 0
 
+    # The hand's keys act in a note (not on macOS, where they type Ó and ‰): a screen-reader
+    # reviewer taking notes went seven Shift+Tabs back to "Raise hand". Nothing is typed.
+    area = asha.find_element(By.ID, f"note-{note}")
+    area.click()
+    before = area.get_attribute("value")
+    press(asha, ALT_SHIFT + "h")
+    wait_until(asha, lambda d: my_hand(d) is not None, message="Alt+Shift+H in the note raised no hand")
+    press(asha, ALT_SHIFT + "h")
+    wait_until(asha, lambda d: my_hand(d) is None, message="Alt+Shift+H in the note did not lower the hand")
+    assert area.get_attribute("value") == before and focused(asha)["id"] == f"note-{note}"
+    rules = asha.execute_script("return import('/js/room-rules.js').then((m) => ["
+                                "  m.actsWhileTyping('hand', { inNote: true, mac: false }),"
+                                "  m.actsWhileTyping('hand', { inNote: true, mac: true }),"
+                                "  m.actsWhileTyping('next', { inNote: true, mac: false }),"
+                                "  m.actsWhileTyping('hand', { inNote: false, mac: false })])")
+    assert rules == [True, False, False, False], rules
+
     # Alt+Shift+N from a button moves everyone on; Alt+Shift+H raises a hand, again lowers it.
     focus_button(chair, "Agree")
     press(chair, ALT_SHIFT + "n")

@@ -41,6 +41,16 @@ export const SHORTCUT_KEYS = {
   nextSpeaker: ['ArrowDown'], endTurn: ['E'], clock: ['C'], undo: ['Z'],
 };
 
+/**
+ * Whether `action` acts while typing in a field, pure: only the hand's (Alt+Shift+H, +R) in a
+ * shared note (`inNote`), and not on macOS (`mac`), where Option+Shift+H and +R type Ó and ‰.
+ * A screen-reader reviewer taking notes went seven Shift+Tabs back to "Raise hand" and then
+ * found her place in the note again; every other shortcut stays typing there.
+ */
+export function actsWhileTyping(action, { inNote, mac }) {
+  return inNote && !mac && (action === 'hand' || action === 'respond');
+}
+
 /** The shortcuts only the console's live controls carry out (they press its buttons). */
 export const CONSOLE_SHORTCUTS = ['nextSpeaker', 'endTurn', 'clock', 'undo'];
 

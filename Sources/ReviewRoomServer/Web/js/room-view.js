@@ -14,7 +14,7 @@ import { WakeWatch } from './wake-watch.js';
 import { PersonalCue, covers, wholeInView } from './personal-cue.js';
 import { HandBar, handBarState } from './hand-bar.js';
 import { arrivals, departureNews, joinedNews } from './presence-news.js';
-import { CONSOLE_SHORTCUTS, clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
+import { CONSOLE_SHORTCUTS, actsWhileTyping, clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
 import { refusalText } from './refusal-text.js';
 import { offersRecord } from './record-offer.js';
 import { statusWorthACue } from './note-panels.js';
@@ -649,11 +649,14 @@ export class RoomView {
     return (this.model.session?.floor?.queue || []).some((h) => h.participant === me);
   }
 
-  // Alt+Shift with a letter or an arrow only (WCAG 2.1.4: no single-key shortcuts), never while typing.
+  // Alt+Shift with a letter or an arrow only (WCAG 2.1.4: no single-key shortcuts), never while
+  // typing — except the hand's in a note (`actsWhileTyping`).
   shortcut(event) {
-    if (this.stopped || typingInField(event) || !this.model.session) return;
+    if (this.stopped || !this.model.session) return;
     const action = shortcutOf(event);
     if (!action) return;
+    const inNote = event.target instanceof HTMLElement && event.target.classList.contains('note-text');
+    if (typingInField(event) && !actsWhileTyping(action, { inNote, mac: /Mac|iPhone|iPad/.test(navigator.platform) })) return;
     if ((action === 'hand' || action === 'respond') && this.model.canEdit) {
       event.preventDefault();
       if (action === 'hand') this.toggleHand(); else this.raiseResponse();
