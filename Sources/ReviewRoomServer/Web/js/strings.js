@@ -482,7 +482,7 @@ const en = {
   'invite.confirmReissue': 'Make a new link for {name}? Their old link stops working and {name} is disconnected now if connected.',
 
   // roomfix
-  'keys.note': 'Shortcuts are Alt+Shift and a letter or an arrow key; they do nothing while you are typing in a text field.',
+  'keys.note': 'Shortcuts are Alt+Shift and a letter or an arrow key. While you are typing in a text field they do nothing, except raising or lowering your hand from the notes (not on a Mac).',
   'floor.alreadyUp': 'Your hand is already up',
   'floor.raiseLostMoved': 'Your hand is not up: while the connection was down the review moved on to {phase}, which clears hands. Raise it again if you still want to speak.',
   'floor.raiseLostEnded': 'Your hand is not up: the review ended while the connection was down.',
