@@ -63,4 +63,24 @@ struct ErasureOrderTests {
         #expect((note.object["note"] as? [String: Any])?["text"] as? String == "Kept")
         await app.stop()
     }
+
+    /// The actor a failed erasure closes is forgotten; a session with a timer due (here its
+    /// phase's time-up) is loaded afresh at once, so the timer fires with nobody connected, as it
+    /// would have without the attempt.
+    @Test func aFailedErasureLoadsASessionWithATimerAgain() async throws {
+        let app = try await InProcessServer.start()
+        let session = app.fixture.session
+        let (fay, _) = try await app.join("Fay")
+        defer { fay.disconnect() }
+        _ = try await fay.request("session.start")
+        let frozen = try #require(await app.registry.loaded(session))
+        await #expect(throws: StoreError.self) {
+            try await app.registry.delete(session: session) { throw StoreError(.diskFull, "database or disk is full") }
+        }
+        #expect(try await fay.closed().closeCode == 1001)
+        let again = try #require(await app.registry.loaded(session))
+        #expect(again !== frozen && !again.stopped)
+        #expect(await again.pendingDeadline != nil)
+        await app.stop()
+    }
 }

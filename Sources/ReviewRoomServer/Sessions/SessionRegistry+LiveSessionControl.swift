@@ -66,6 +66,9 @@ extension SessionRegistry: LiveSessionControl {
         } catch {
             await live?.erasingFailed()
             forget(session)
+            // Loaded afresh so its timers run again (an `autoStart`, a phase's time-up) with
+            // nobody connected; unloaded at once when it has none.
+            if live != nil, (try? await actor(for: session)) != nil { await unloadIfIdle(session) }
             throw error
         }
         await closeErased(session, live)
