@@ -44,7 +44,12 @@ struct FacilitatorTransferTests {
         #expect(outcome.sessions == [created.session.id])
         #expect(outcome.newOwner?.id == gus.facilitator.id)
         #expect(outcome.facilitator.revokedAt == revokedAt, "the first revocation time stays")
+        #expect(outcome.wasRevokedBefore)
         #expect(try await store.session(created.session.id)?.owner == gus.facilitator.id)
+        // A third revoke changes nothing and says so, not "Revoked" again (an HTTP/CLI audit).
+        let again = try await admin.revoke(fran.facilitator.id.rawValue)
+        #expect(again.hasPrefix("Facilitator Fran (id \(fran.facilitator.id)) was already revoked"), "\(again)")
+        #expect(!again.contains("Revoked facilitator"))
         let ida = try await store.addFacilitator(name: "Ida")
         #expect(try await admin.revoke(ida.facilitator.id.rawValue).contains("They own no sessions."))
         await store.close()

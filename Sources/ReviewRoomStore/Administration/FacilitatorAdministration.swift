@@ -47,7 +47,10 @@ public struct FacilitatorAdministration: Sendable {
     /// without, the message names the sessions they still own and how to hand them over.
     public func revoke(_ id: String, transferTo: String? = nil) async throws -> String {
         let outcome = try await store.revokeFacilitator(FacilitatorID(id), transferringSessionsTo: transferTo.map { FacilitatorID($0) })
-        let who = "Revoked facilitator \(outcome.facilitator.name) (id \(outcome.facilitator.id)); their API token no longer works."
+        // A second revoke (to transfer the sessions later) says so rather than "Revoked" again.
+        let who = outcome.wasRevokedBefore
+            ? "Facilitator \(outcome.facilitator.name) (id \(outcome.facilitator.id)) was already revoked; their API token does not work."
+            : "Revoked facilitator \(outcome.facilitator.name) (id \(outcome.facilitator.id)); their API token no longer works."
         let count = outcome.sessions.count == 1 ? "1 session" : "\(outcome.sessions.count) sessions"
         if let newOwner = outcome.newOwner {
             return """

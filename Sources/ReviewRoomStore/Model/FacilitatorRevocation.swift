@@ -8,11 +8,14 @@ public struct FacilitatorRevocation: Sendable, Equatable {
     /// With a `newOwner`, the sessions transferred to them; without, the sessions the revoked
     /// facilitator still owns (which nobody can manage through the API until transferred).
     public var sessions: [SessionID]
+    /// Whether they had been revoked before (revoking again only transfers, or changes nothing).
+    public var wasRevokedBefore: Bool
 
     /// Creates the outcome of a revocation.
-    public init(facilitator: Facilitator, newOwner: Facilitator?, sessions: [SessionID]) {
+    public init(facilitator: Facilitator, newOwner: Facilitator?, sessions: [SessionID], wasRevokedBefore: Bool = false) {
         self.facilitator = facilitator
         self.newOwner = newOwner
         self.sessions = sessions
+        self.wasRevokedBefore = wasRevokedBefore
     }
 }

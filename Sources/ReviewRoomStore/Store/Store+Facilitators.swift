@@ -82,7 +82,8 @@ extension Store {
             guard let facilitator = try connection.rows(select, { try $0.bind(1, id.rawValue) }, map: { Self.decodeFacilitator($0) }).first else {
                 throw StoreError(.unknownFacilitator, "no facilitator with id \(id): see `reviewroomd facilitator list`")
             }
-            return FacilitatorRevocation(facilitator: facilitator, newOwner: target, sessions: sessions)
+            return FacilitatorRevocation(facilitator: facilitator, newOwner: target, sessions: sessions,
+                                         wasRevokedBefore: before.revokedAt != nil)
         }
         logger.info("facilitator revoked", metadata: [
             "facilitator": "\(id)", "sessions": "\(revocation.sessions.count)",
