@@ -19,7 +19,9 @@ enum StoreCommandRunner {
             var logger = Logger(label: "reviewroom.store")
             logger.logLevel = .warning
             let existed = FileManager.default.fileExists(atPath: configuration.databasePath)
-            var toolLock = try shareToolLock(directory)
+            // Where there is no database and none is to be made, the store's refusal comes
+            // first: taking the lock then left a lock file behind a command that changed nothing.
+            var toolLock = create || existed ? try shareToolLock(directory) : nil
             let store = try await Store.open(configuration, logger: logger)
             // Held until the store is closed; a directory the store just created is locked now.
             defer { withExtendedLifetime(toolLock) {} }

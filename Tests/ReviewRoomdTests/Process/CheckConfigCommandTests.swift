@@ -270,10 +270,15 @@ struct CheckConfigCommandTests {
             #expect(help.status == 0, "\(command) --help failed: \(help.stderr)")
             #expect(help.stdout.contains(command))
         }
-        let export = try await reviewroomd(["export", "s1", "--data-dir", try TemporaryDirectory.make(prefix: "d").path])
+        let empty = try TemporaryDirectory.make(prefix: "d")
+        let export = try await reviewroomd(["export", "s1", "--data-dir", empty.path])
         #expect(export.status == 1)
         // An empty directory has no database: export says so (ExportCommandTests covers real exports).
         #expect(export.stderr.contains("no ReviewRoom database"))
+        // And changes nothing there: a tools' lock file was left behind (an audit, session 50).
+        let backup = try await reviewroomd(["backup", empty.appendingPathComponent("copy.sqlite3").path + "-elsewhere", "--data-dir", empty.path])
+        #expect(backup.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path).isEmpty)
         let unknown = try await reviewroomd(["frobnicate"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("frobnicate"))
