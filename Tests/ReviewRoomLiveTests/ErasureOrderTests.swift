@@ -83,4 +83,26 @@ struct ErasureOrderTests {
         #expect(await again.pendingDeadline != nil)
         await app.stop()
     }
+
+    /// The frozen actor is kept while the erasure runs, even once its last client left: a join
+    /// then met no actor, loaded the rows being erased afresh and was welcomed (a durability
+    /// audit, with the write lock held). It is sent away with 1001 now.
+    @Test func aJoinAfterTheLastClientLeftDuringTheErasureIsSentAway() async throws {
+        let app = try await InProcessServer.start()
+        let session = app.fixture.session
+        let (asha, _) = try await app.join("Asha")
+        let frozen = try #require(await app.registry.loaded(session))
+        try await app.registry.delete(session: session) {
+            asha.disconnect()
+            try await FullDiskSessions.waitUntil("Asha's leave is handled") { await frozen.memberCount == 0 }
+            await app.registry.unloadIfIdle(session)
+            #expect(await app.registry.loaded(session) === frozen)
+            let (ben, _) = try await app.join("Ben")
+            defer { ben.disconnect() }
+            #expect(try await ben.closed().closeCode == 1001)
+            try await app.store.deleteSession(session)
+        }
+        #expect(await app.registry.loaded(session) == nil)
+        await app.stop()
+    }
 }

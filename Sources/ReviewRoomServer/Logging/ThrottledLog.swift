@@ -119,11 +119,14 @@ final class ThrottledLog<Kind: ThrottledLogKind>: Sendable {
 typealias BackgroundWriteLog = ThrottledLog<BackgroundWriteKind>
 
 extension ThrottledLog where Kind == BackgroundWriteKind {
-    /// Reports `result` of a write of `kind` for `session`.
+    /// Reports `result` of a write of `kind` for `session`. A session erased meanwhile (a join
+    /// racing its DELETE) is no failure: its connections are closed with 4004 once the erasure
+    /// is committed, and an error line for it alarmed whoever read the journal.
     func report<Success>(_ kind: BackgroundWriteKind, session: SessionID, _ result: Result<Success, StoreError>,
                          details: Logger.Metadata = [:]) {
         switch result {
         case .success: succeeded(kind)
+        case .failure(let error) where error.code == .unknownSession: return
         case .failure(let error): failed(kind, session: session, error: error, details: details)
         }
     }

@@ -40,7 +40,9 @@ extension SessionActor {
     /// Stops the actor if nobody is joined, nothing waits for durability and no timer is
     /// pending (the registry then forgets it; a late change is retried on a fresh actor).
     func retireIfIdle() -> Bool {
-        guard members.isEmpty, outbox.isEmpty, durable == seq, writesDone == writesIssued, armedDeadline == nil else { return false }
+        // Kept while erasing: the registry holds it until the erasure ends, so a join meanwhile
+        // meets it (1001) instead of loading the rows being erased.
+        guard !erasing, members.isEmpty, outbox.isEmpty, durable == seq, writesDone == writesIssued, armedDeadline == nil else { return false }
         stop(code: CloseCode.goingAway.rawValue, reason: "the session was unloaded")
         return true
     }

@@ -55,6 +55,7 @@ extension SessionRegistry: LiveSessionControl {
     /// Erases the session with `erase` so that nobody hears of the deletion before it is
     /// committed (see ``LiveSessionControl/delete(session:erasing:)``).
     public func delete(session: SessionID, erasing erase: @Sendable () async throws -> Void) async throws {
+        erasing.insert(session)
         let live = loaded(session)
         await live?.beginErasing()
         do {
@@ -64,20 +65,24 @@ extension SessionRegistry: LiveSessionControl {
             await closeErased(session, live)
             throw error
         } catch {
+            erasing.remove(session)
+            let again = loaded(session)
             await live?.erasingFailed()
+            if let again, again !== live { await again.erasingFailed() }
             forget(session)
             // Loaded afresh so its timers run again (an `autoStart`, a phase's time-up) with
             // nobody connected; unloaded at once when it has none.
-            if live != nil, (try? await actor(for: session)) != nil { await unloadIfIdle(session) }
+            if live != nil || again != nil, (try? await actor(for: session)) != nil { await unloadIfIdle(session) }
             throw error
         }
         await closeErased(session, live)
     }
 
     /// Closes the connections of an erased session with 4004: those of `live`, frozen by
-    /// ``delete(session:erasing:)``, and those of any actor a join loaded meanwhile from the rows
-    /// being erased (an actor unloaded as idle while frozen is no longer ``loaded(_:)``).
+    /// ``delete(session:erasing:)``, and those of an actor a request loaded meanwhile from the
+    /// rows being erased (frozen as it loaded).
     private func closeErased(_ session: SessionID, _ live: SessionActor?) async {
+        erasing.remove(session)
         await live?.deleted()
         if let again = loaded(session), again !== live {
             await again.waitUntilDurable()
