@@ -32,15 +32,26 @@ extension SessionState {
                                          message: "participant '\(participantID)' is not in session \(info.id)"))
         }
         guard Permissions.allows(sender.role, command) else {
-            let who = Permissions.roles(for: command).map(\.rawValue).sorted().joined(separator: ", ")
             return .failure(.forbidden("\(sender.name) is \(sender.role.withArticle) and may not send "
-                + "\(command.rawValue): only \(who) may"))
+                + "\(command.rawValue): only \(Self.whoMay(command)) may"))
         }
         guard !isEnded || !command.changesState else {
             return .failure(CommandError(code: .sessionEnded, message: "session \(info.id) has ended: "
                 + "\(command.rawValue) cannot change it any more"))
         }
         return .success(sender)
+    }
+
+    /// Who may send `command`, in words: PROTOCOL's person for the commands it gives by person
+    /// ("speaker, facilitator"), else the roles. An observer's `floor.release` was answered
+    /// "only facilitator, host, reviewer may", which the table does not say.
+    static func whoMay(_ command: CommandName) -> String {
+        switch command {
+        case .floorRelease: "the speaker or a facilitator"
+        case .roundPass: "the round's current speaker"
+        case .handLower: "a facilitator, host or reviewer, for their own hand (a facilitator for anyone's)"
+        default: Permissions.roles(for: command).map(\.rawValue).sorted().joined(separator: ", ")
+        }
     }
 
     /// Stamps `bodies` with `now`, replays them onto the state and returns them. A

@@ -82,6 +82,18 @@ import Testing
         #expect(try EncodedJSON.string(state) == before)
     }
 
+    /// The refusal names who may, as PROTOCOL's table does: an observer's `floor.release` was
+    /// answered "only facilitator, host, reviewer may" (a WebSocket audit).
+    @Test func aRoleRefusalNamesWhoMayAsTheTableDoes() {
+        var state = SessionFixture.started()
+        #expect(state.refused(.floorRelease(), by: "o1", at: SessionFixture.at(3))?.message
+            .hasSuffix("may not send floor.release: only the speaker or a facilitator may") == true)
+        #expect(state.refused(.roundPass, by: "o1", at: SessionFixture.at(3))?.message
+            .hasSuffix("only the round's current speaker may") == true)
+        #expect(state.refused(.promptShow(prompt: "q1"), by: "r1", at: SessionFixture.at(3))?.message
+            .hasSuffix("may not send prompt.show: only facilitator may") == true)
+    }
+
     @Test func personLimitedCommandsRefuseOthers() throws {
         var state = SessionFixture.started()
         state.ok(.floorGrant(participant: "r1"), by: "f1", at: SessionFixture.at(1))
