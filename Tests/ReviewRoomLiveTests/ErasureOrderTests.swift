@@ -105,4 +105,39 @@ struct ErasureOrderTests {
         #expect(await app.registry.loaded(session) == nil)
         await app.stop()
     }
+
+    /// Two DELETEs overlap and the first one's erasure fails: its clients are told 1001 and
+    /// reconnect while the second is still erasing. They were welcomed into an unfrozen actor,
+    /// then closed with 4004 seconds later (a durability audit); they are sent away again now.
+    @Test func aReconnectWhileAnotherErasureRunsIsSentAwayAgain() async throws {
+        let app = try await InProcessServer.start()
+        let session = app.fixture.session
+        let token = app.fixture.tokens["Asha"] ?? ""
+        let (asha, _) = try await app.join("Asha")
+        defer { asha.disconnect() }
+        let (gate, open) = AsyncStream<Void>.makeStream()
+        let second = Task {
+            try await app.registry.delete(session: session) {
+                for await _ in gate { break }
+                try await app.store.deleteSession(session)
+            }
+        }
+        try await FullDiskSessions.waitUntil("the second DELETE has begun") { await app.registry.erasing[session] == 1 }
+        await #expect(throws: StoreError.self) {
+            try await app.registry.delete(session: session) { throw StoreError(.diskFull, "database or disk is full") }
+        }
+        #expect(try await asha.closed().closeCode == 1001)
+        let back = try await ProtocolClient.connect(port: app.port)
+        defer { back.disconnect() }
+        _ = try await back.hello(token: token)
+        #expect(try await back.closed().closeCode == 1001)
+        open.yield()
+        try await second.value
+        let late = try await ProtocolClient.connect(port: app.port)
+        defer { late.disconnect() }
+        _ = try await late.hello(token: token)
+        #expect(try await late.closed().closeCode == 4001)
+        #expect(await app.registry.erasing.isEmpty)
+        await app.stop()
+    }
 }

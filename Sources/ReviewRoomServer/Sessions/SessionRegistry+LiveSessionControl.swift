@@ -55,7 +55,7 @@ extension SessionRegistry: LiveSessionControl {
     /// Erases the session with `erase` so that nobody hears of the deletion before it is
     /// committed (see ``LiveSessionControl/delete(session:erasing:)``).
     public func delete(session: SessionID, erasing erase: @Sendable () async throws -> Void) async throws {
-        erasing.insert(session)
+        erasing[session, default: 0] += 1
         let live = loaded(session)
         await live?.beginErasing()
         do {
@@ -65,24 +65,30 @@ extension SessionRegistry: LiveSessionControl {
             await closeErased(session, live)
             throw error
         } catch {
-            erasing.remove(session)
+            endErasing(session)
             let again = loaded(session)
             await live?.erasingFailed()
             if let again, again !== live { await again.erasingFailed() }
             forget(session)
             // Loaded afresh so its timers run again (an `autoStart`, a phase's time-up) with
-            // nobody connected; unloaded at once when it has none.
+            // nobody connected; unloaded at once when it has none. Another DELETE still under
+            // way freezes it as it loads.
             if live != nil || again != nil, (try? await actor(for: session)) != nil { await unloadIfIdle(session) }
             throw error
         }
         await closeErased(session, live)
     }
 
+    /// One erasure of `session` is over (committed or failed).
+    private func endErasing(_ session: SessionID) {
+        erasing[session] = erasing[session].flatMap { $0 > 1 ? $0 - 1 : nil }
+    }
+
     /// Closes the connections of an erased session with 4004: those of `live`, frozen by
     /// ``delete(session:erasing:)``, and those of an actor a request loaded meanwhile from the
     /// rows being erased (frozen as it loaded).
     private func closeErased(_ session: SessionID, _ live: SessionActor?) async {
-        erasing.remove(session)
+        endErasing(session)
         await live?.deleted()
         if let again = loaded(session), again !== live {
             await again.waitUntilDurable()

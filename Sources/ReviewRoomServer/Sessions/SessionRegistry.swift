@@ -26,9 +26,10 @@ public actor SessionRegistry {
     let consoles = ConsoleIndex()
     private var sessions: [SessionID: SessionActor] = [:]
     private var loading: [SessionID: Task<SessionActor?, any Error>] = [:]
-    /// The sessions being erased (``delete(session:erasing:)``): an actor loaded for one meanwhile
-    /// (its rows are still there) starts out erasing too, so nothing joins or changes it.
-    var erasing: Set<SessionID> = []
+    /// How many erasures of each session are under way (``delete(session:erasing:)``; two DELETEs
+    /// may overlap): an actor loaded for one meanwhile (its rows are still there) starts out
+    /// erasing too, so nothing joins or changes it.
+    var erasing: [SessionID: Int] = [:]
     /// Sessions loaded at least once by this process. Only a session's first load compares its
     /// list with the stored invitations: an invite or revocation stored and not logged is cut
     /// off only by a stop, while in this process the request that stored it (which loads the
@@ -102,7 +103,7 @@ public actor SessionRegistry {
         if let existing = sessions[id] { return existing }
         if let actor {
             sessions[id] = actor
-            if erasing.contains(id) { await actor.beginErasing() }
+            if erasing[id] != nil { await actor.beginErasing() }
         }
         return actor
     }
