@@ -1,6 +1,7 @@
 """"Schedule a similar session" on a session's page: the schedule form starts from that session
 (details, time of day and zone, its tailored agenda with each phase's questions, its questions,
-its people but not its facilitator), on tomorrow's date; sent, it schedules a second session
+its people but not its owner's own facilitator participant, its autoStart and note buffers), on
+tomorrow's date; sent, it schedules a second session
 and leaves the first as it was. Facilitators run the same tailored review with several partner
 schools, and typed it all again for each."""
 import datetime
@@ -9,7 +10,7 @@ from zoneinfo import ZoneInfo
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import axe_problems, set_value_of, sign_in, wait_text, wait_until
+from pages import axe_problems, fill_schedule_form, set_value_of, sign_in, wait_text, wait_until
 
 TITLE = "Reading stamina review"
 AGENDA = [
@@ -19,7 +20,9 @@ AGENDA = [
 ]
 PROMPTS = [{"id": "q1", "text": "What do pupils choose to read at home?", "theme": "reading"},
            {"id": "q2", "text": "Where do pupils see adults reading?"}]
-PEOPLE = [{"name": "Asha", "role": "reviewer"}, {"name": "Ben", "role": "host"}, {"name": "Room 4", "role": "display"}]
+PEOPLE = [{"name": "Asha", "role": "reviewer"}, {"name": "Ben", "role": "host"}, {"name": "Room 4", "role": "display"},
+          {"name": "Cy", "role": "facilitator"}]
+NOTES = [{"id": "strengths", "title": "Strengths"}, {"id": "next-steps", "title": "Next steps"}]
 
 
 def shape(session):
@@ -39,7 +42,8 @@ def test_a_similar_session_starts_from_the_first_ones_agenda_questions_and_peopl
     status, created = daemon.api("POST", "/sessions", facilitator, {
         "title": TITLE, "hostSchool": "Northfield Primary", "focus": "How do we rebuild reading stamina?",
         "startsAt": starts.isoformat().replace("+00:00", "Z"), "timeZone": "Europe/London",
-        "agenda": AGENDA, "prompts": PROMPTS, "participants": PEOPLE, "lobbyOpensMinutesBefore": 10})
+        "agenda": AGENDA, "prompts": PROMPTS, "participants": PEOPLE, "lobbyOpensMinutesBefore": 10,
+        "autoStart": True, "notes": NOTES})
     assert status == 201, created
     first = created["session"]
     driver = browsers()
@@ -57,7 +61,11 @@ def test_a_similar_session_starts_from_the_first_ones_agenda_questions_and_peopl
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
     assert value("schedule-date") == tomorrow.isoformat(), "a date of its own"
     names = [e.get_attribute("value") for e in driver.find_elements(By.CSS_SELECTOR, "input.person-name")]
-    assert names == ["Asha", "Ben", "Room 4"], names  # not the facilitator
+    # Not the owner's own facilitator participant (the server adds whoever schedules); a
+    # co-facilitator is copied, and so are autoStart and the note buffers (a console audit found
+    # all three dropped without a word).
+    assert names == ["Asha", "Ben", "Room 4", "Cy"], names
+    assert driver.find_element(By.ID, "schedule-autostart").is_selected()
     assert axe_problems(driver) == []
 
     set_value_of(driver, "schedule-title", "Reading stamina review (Hillside)")
@@ -67,13 +75,37 @@ def test_a_similar_session_starts_from_the_first_ones_agenda_questions_and_peopl
     second_id = driver.execute_script("return location.hash").removeprefix("#session/")
     assert second_id != first["id"] and "/" not in second_id, second_id
     # Its invite links are on its page, as after any scheduling.
-    assert len(driver.find_elements(By.CSS_SELECTOR, ".invites li")) == 4
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".invites li")) == 5
 
     status, second = daemon.api("GET", f"/sessions/{second_id}", facilitator)
     assert status == 200, second
     assert (second["title"], second["hostSchool"]) == ("Reading stamina review (Hillside)", "Hillside Primary")
     assert shape(second) == shape(first), (shape(second), shape(first))
     assert second["lobbyOpensMinutesBefore"] == 10
+    assert second["autoStart"] is True and second["notes"] == NOTES, (second["autoStart"], second["notes"])
     status, again = daemon.api("GET", f"/sessions/{first['id']}", facilitator)
     assert status == 200 and shape(again) == shape(first) and again["title"] == TITLE, "the first session changed"
+    assert browser_errors(driver) == []
+
+
+def test_the_schedule_form_sets_auto_start(daemon, facilitator, api_ready, browsers):
+    """The API's `autoStart` (the first phase starts on time with no facilitator online) had no
+    control in the console: every session made there was `autoStart: false` (a console audit).
+    It is a checkbox now, off by default; an edit shows it but cannot change it (PATCH does not)."""
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    driver.find_element(By.ID, "new-session").click()
+    box = wait_until(driver, lambda d: d.find_element(By.ID, "schedule-autostart"))
+    assert not box.is_selected() and box.is_enabled()
+    assert "on time" in driver.find_element(By.ID, "schedule-autostart-hint").text
+    box.click()
+    fill_schedule_form(driver, "Starts by itself", "Asha")
+    wait_text(driver, "main h1", "Starts by itself")
+    session_id = driver.execute_script("return location.hash").removeprefix("#session/")
+    status, made = daemon.api("GET", f"/sessions/{session_id}", facilitator)
+    assert status == 200 and made["autoStart"] is True, made
+    wait_until(driver, lambda d: d.find_element(By.ID, "edit-session")).click()
+    box = wait_until(driver, lambda d: d.find_element(By.ID, "schedule-autostart"))
+    assert box.is_selected() and not box.is_enabled()
+    assert axe_problems(driver) == []
     assert browser_errors(driver) == []

@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import browser_errors
-from pages import command, open_live_console, schedule_via_api, set_value, wait_js, wait_text, wait_until
+from pages import command, open_live_console, schedule_via_api, set_value, set_value_of, sign_in, wait_js, wait_text, wait_until
 
 AGENDA = [
     {"title": "Briefing", "kind": "briefing", "durationSec": 300, "turnMode": "open", "onTimeUp": "overtime", "prompts": ["q-a"]},
@@ -40,6 +40,9 @@ def test_editing_a_live_api_agenda_keeps_the_phases_question_links(daemon, facil
     # The last phase cannot move above the started ones, and no template can replace them.
     assert not driver.find_element(By.CSS_SELECTOR, "ol.edit-list li:last-child [data-row-action=up]").is_enabled()
     assert not driver.find_element(By.ID, "schedule-template").is_enabled()
+    # Nor a deck: a new one drops the questions the started phases link to (a console audit met
+    # a refusal that spoke of the agenda).
+    assert not driver.find_element(By.ID, "schedule-deck").is_enabled()
     set_value(driver, minutes[0], "7")
     # The start has passed: its date and time cannot be changed, and another zone keeps the instant.
     assert not driver.find_element(By.ID, "schedule-date").is_enabled()
@@ -55,4 +58,32 @@ def test_editing_a_live_api_agenda_keeps_the_phases_question_links(daemon, facil
     assert after["agenda"][1]["purpose"] == "Test the evidence"
     assert [p["durationSec"] for p in after["agenda"]] == [300, 600, 420]
     assert (after["startsAt"], after["timeZone"]) == (created["session"]["startsAt"], "Asia/Tokyo")
+    assert browser_errors(driver) == []
+
+
+def test_an_edit_that_leaves_the_date_and_time_alone_keeps_the_start_exactly(daemon, facilitator, api_ready, browsers):
+    """The form rebuilt the start from its date and time fields on every save: a start with
+    seconds lost them, and one in the second of an autumn's repeated hours (01:30 EST, after
+    01:30 EDT) moved an hour earlier when only the title was edited (a console audit)."""
+    starts = {"Repeated hour": ("2027-11-07T06:30:00.000Z", "America/New_York"),
+              "With seconds": ("2027-03-10T09:30:45.000Z", "Europe/London")}
+    made = {}
+    for title, (at, zone) in starts.items():
+        status, created = daemon.api("POST", "/sessions", facilitator, {
+            "title": title, "hostSchool": "Northfield", "focus": "Reading", "startsAt": at, "timeZone": zone,
+            "template": "rapid-remote-90", "promptDeck": "covid-recovery", "participants": []})
+        assert status == 201, created
+        made[title] = created["session"]["id"]
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    for title, (at, zone) in starts.items():
+        driver.execute_script("location.hash = arguments[0]", f"#session/{made[title]}")
+        wait_until(driver, lambda d: d.find_element(By.ID, "edit-session")).click()
+        wait_until(driver, lambda d: d.find_element(By.ID, "schedule-title"))
+        set_value_of(driver, "schedule-title", f"{title}, renamed")
+        driver.find_element(By.ID, "schedule-submit").click()
+        wait_text(driver, ".form-status", "Changes saved.")
+        status, after = daemon.api("GET", f"/sessions/{made[title]}", facilitator)
+        assert status == 200 and after["title"] == f"{title}, renamed", after
+        assert (after["startsAt"], after["timeZone"]) == (at, zone), (title, after["startsAt"])
     assert browser_errors(driver) == []

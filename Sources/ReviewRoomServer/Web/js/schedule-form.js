@@ -24,6 +24,13 @@ export function field(labelText, control, hint) {
   return el('div', { className: 'field' }, el('label', { htmlFor: id }, labelText), control, hintNode);
 }
 
+/** A labelled checkbox (label after the box) with an optional hint, as ``field`` makes fields. */
+export function checkboxField(labelText, box, hint) {
+  const hintNode = hint ? el('span', { className: 'hint', id: `${box.id}-hint` }, hint) : null;
+  if (hintNode) box.setAttribute('aria-describedby', hintNode.id);
+  return el('div', { className: 'field' }, el('label', { htmlFor: box.id }, box, ` ${labelText}`), hintNode);
+}
+
 /**
  * Shows `message` under `control` (cleared with an empty one): marked invalid, the message in a
  * `.field-error` right after it and named by its `aria-describedby`, so the mistake is said where
@@ -125,6 +132,10 @@ export class ScheduleForm {
     const when = existing ? utcToZoned(existing.startsAt, existing.timeZone)
       : { date: dateText, time: source ? utcToZoned(source.startsAt, source.timeZone).time : '09:30' };
     if (source && !zones.includes(source.timeZone)) zones.unshift(source.timeZone);
+    // The start as loaded, to send it back untouched when the date, time and zone were not
+    // changed: rebuilt from them it lost its seconds and, in a repeated hour (the autumn's
+    // 01:30 twice), which of the two it was, moving the review an hour (a console audit).
+    this.loadedStart = existing ? { date: when.date, time: when.time, zone: existing.timeZone } : null;
     this.title = el('input', { type: 'text', required: true, id: 'schedule-title', value: source?.title ?? '' });
     this.host = el('input', { type: 'text', required: true, id: 'schedule-host', value: source?.hostSchool ?? '', disabled: !!existing });
     this.focus = el('textarea', { required: true, id: 'schedule-focus', rows: 2, value: source?.focus ?? '' });
@@ -139,7 +150,12 @@ export class ScheduleForm {
     this.template.disabled = (this.fixedPhases || 0) > 0;
     this.deck = select(this.decks.map((x) => x.id), (id) => this.decks.find((x) => x.id === id)?.title ?? id, 'covid-recovery');
     this.deck.id = 'schedule-deck';
+    // A new deck drops the questions the started phases link to, which the server refuses (its
+    // refusal spoke of the agenda); own questions can still be added, reworded or removed.
+    this.deck.disabled = (this.fixedPhases || 0) > 0;
     this.lobby = el('input', { type: 'number', min: 0, max: 1440, value: source?.lobbyOpensMinutesBefore ?? 15, id: 'schedule-lobby', disabled: !!existing });
+    // The API's `autoStart` (a copy keeps its source's); set when scheduling, as the API allows.
+    this.autoStart = el('input', { type: 'checkbox', id: 'schedule-autostart', checked: !!source?.autoStart, disabled: !!existing });
     this.chosen = { agenda: this.template.value, prompts: this.deck.value };
     // Another template or deck replaces the phases or questions: tailoring is not thrown away
     // without asking (a probe lost renamed, reordered and added phases to one stray choice).
@@ -170,7 +186,8 @@ export class ScheduleForm {
         el('div', { className: 'row' }, field(t('schedule.date'), this.date, this.started ? t('schedule.startedHint') : null),
           field(t('schedule.time'), this.time), field(t('schedule.zone'), this.zone)),
         this.clockChange,
-        field(t('schedule.lobby'), this.lobby, t('schedule.lobbyHint'))),
+        field(t('schedule.lobby'), this.lobby, t('schedule.lobbyHint')),
+        checkboxField(t('schedule.autoStart'), this.autoStart, t(existing ? 'schedule.autoStartFixed' : 'schedule.autoStartHint'))),
       el('fieldset', {}, el('legend', {}, t('schedule.agenda')), field(t('schedule.template'), this.template, t('schedule.templateHint')),
         this.agendaList, this.agendaTotal, this.addPhase),
       el('fieldset', {}, el('legend', {}, t('schedule.questions')), field(t('schedule.deck'), this.deck),
@@ -211,13 +228,17 @@ export class ScheduleForm {
 
   /**
    * The agenda (phases with their linked questions and purposes), questions (with their ids,
-   * which the phases link to) and people of `session`, but not its facilitator (the one who
-   * schedules is added by the server) nor any ids of its own.
+   * which the phases link to) and people of `session` (co-facilitators too), but not its owner's
+   * own facilitator participant (the one who schedules is added by the server) nor any ids of
+   * its own. Its `autoStart` and note buffers go with it too (`build`, `create`).
    */
   copyFrom(session) {
     this.phases = (session.agenda || []).map(({ id, ...phase }) => ({ ...phase, prompts: [...(phase.prompts || [])] }));
     this.prompts = (session.prompts?.deck || []).map((p) => ({ id: p.id, text: p.text, ...(p.theme ? { theme: p.theme } : {}) }));
-    const people = (session.participants || []).filter((p) => p.role !== 'facilitator').map((p) => ({ name: p.name, role: p.role }));
+    // The source's owner is invited first and the server adds whoever schedules the copy; any
+    // other facilitator (a co-facilitator) is copied like everyone else.
+    const owner = session.participants?.[0]?.role === 'facilitator' ? session.participants[0] : null;
+    const people = (session.participants || []).filter((p) => p !== owner).map((p) => ({ name: p.name, role: p.role }));
     this.people = people.length ? people : [{ name: '', role: 'reviewer' }];
     this.renderAgenda();
     this.renderPrompts();
@@ -530,7 +551,7 @@ export class ScheduleForm {
     try {
       const updated = await this.api.update(this.existing.id, {
         title: this.title.value.trim(), focus: this.focus.value.trim(),
-        ...(this.started ? {} : { startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value) }),
+        ...(this.started || !this.startMoved() ? {} : { startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value) }),
         timeZone: this.zone.value, agenda, prompts });
       this.status.textContent = '';
       this.dirty = false;
@@ -540,6 +561,12 @@ export class ScheduleForm {
     }
   }
 
+  /** Whether the date, time or zone differ from the session's as loaded (``loadedStart``). */
+  startMoved() {
+    const loaded = this.loadedStart;
+    return !loaded || loaded.date !== this.date.value || loaded.time !== this.time.value || loaded.zone !== this.zone.value;
+  }
+
   /** Schedules the new session (POST); the form shows the server's refusal if there is one. */
   async create(agenda, shape, prompts) {
     const body = {
@@ -547,7 +574,9 @@ export class ScheduleForm {
       startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value), timeZone: this.zone.value,
       ...this.agendaOrTemplate(agenda, shape), ...this.promptsOrDeck(prompts),
       participants: this.people.filter((p) => p.name.trim()).map((p) => ({ name: p.name.trim(), role: p.role })),
-      lobbyOpensMinutesBefore: Number(this.lobby.value) || 0, autoStart: false,
+      lobbyOpensMinutesBefore: Number(this.lobby.value) || 0, autoStart: this.autoStart.checked,
+      // A copy keeps its source's note buffers (the form has no editor for them).
+      ...(this.copyOf?.notes?.length ? { notes: this.copyOf.notes.map(({ id, title }) => ({ id, title })) } : {}),
     };
     this.status.textContent = t('schedule.sending');
     try {
