@@ -189,3 +189,42 @@ def test_enter_in_a_persons_name_goes_on_to_the_next_person_instead_of_sending_t
     assert len(driver.find_elements(By.CSS_SELECTOR, ".person-name")) == len(names) + 2
     assert session_titles(daemon, facilitator) == before, "Enter in a name sent the form"
     assert browser_errors(driver) == []
+
+
+def test_too_long_details_and_a_five_digit_year_are_said_under_their_fields(daemon, facilitator, api_ready, browsers):
+    """A console audit: a 5,000-character title, host school or focus, and a year typed with five
+    digits, were sent and came back as the API's words at the foot of the form ("hostSchool …",
+    "'+020277-01-01…' is not an RFC 3339 date-time"), with no field marked."""
+    driver = browsers()
+    open_form(driver, daemon, facilitator)
+    before = session_titles(daemon, facilitator)
+    set_value_of(driver, "schedule-title", "T" * 201)
+    set_value_of(driver, "schedule-host", "H" * 300)
+    set_value_of(driver, "schedule-focus", "F" * 2001)
+    set_value_of(driver, "schedule-date", "20277-01-01")
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_until(driver, lambda d: error_under(d, "schedule-title"), message="the long title was not named")
+    assert error_under(driver, "schedule-title") == "Title is 201 characters long: at most 200 fit."
+    assert error_under(driver, "schedule-host") == "Host school is 300 characters long: at most 200 fit."
+    assert error_under(driver, "schedule-focus") == "Enquiry focus is 2001 characters long: at most 2000 fit."
+    if driver.find_element(By.ID, "schedule-date").get_attribute("value") == "20277-01-01":
+        assert "Give the date" in (error_under(driver, "schedule-date") or "")
+    assert driver.execute_script("return document.activeElement.id") == "schedule-title"
+    assert session_titles(daemon, facilitator) == before
+    assert browser_errors(driver) == []
+
+
+def test_rows_changed_only_with_buttons_still_ask_before_leaving(daemon, facilitator, api_ready, browsers):
+    """A console audit removed a phase and moved another up with their buttons, typed nothing,
+    and pressed Sessions: the form was dropped without "Leave this form?"."""
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    driver.find_element(By.ID, "new-session").click()
+    wait_until(driver, lambda d: d.find_elements(By.ID, "schedule-title"))
+    assert not driver.execute_script(
+        "const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented;")
+    driver.find_element(By.CSS_SELECTOR, "ol.edit-list li:nth-child(2) [data-row-action=up]").click()
+    assert driver.execute_script(
+        "const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented;"), \
+        "a phase moved by its button would be dropped without asking"
+    assert browser_errors(driver) == []

@@ -84,8 +84,12 @@ def test_the_forms_ask_for_something_to_tell_namesakes_apart_by(daemon, facilita
     wait_until(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".invite-link")) >= 3,
                message="the session page never listed the invite links")
     driver.find_element(By.ID, "invite-name").send_keys("SAM K")
-    driver.find_element(By.ID, "invite-name").submit()
+    invite = driver.find_element(By.ID, "invite-name").find_element(By.XPATH, "ancestor::form//button[@type='submit']")
+    invite.click()
     wait_text(driver, ".form-status", "Someone called SAM K is already invited")
+    # The name is to be changed: it takes focus, as an empty one does (a console audit found it
+    # left on the button).
+    assert driver.execute_script("return document.activeElement.id") == "invite-name"
     status, sessions = daemon.api("GET", "/sessions", facilitator)
     session_id = next(s["id"] for s in sessions if s["title"] == "Namesakes")
     status, session = daemon.api("GET", f"/sessions/{session_id}", facilitator)

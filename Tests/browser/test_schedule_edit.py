@@ -87,3 +87,41 @@ def test_an_edit_that_leaves_the_date_and_time_alone_keeps_the_start_exactly(dae
         assert status == 200 and after["title"] == f"{title}, renamed", after
         assert (after["startsAt"], after["timeZone"]) == (at, zone), (title, after["startsAt"])
     assert browser_errors(driver) == []
+
+
+def test_a_question_added_live_is_not_undone_by_an_edit_form_opened_before_it(daemon, facilitator, api_ready, browsers):
+    """A console audit opened the edit form, a co-facilitator added a question live, and a save
+    of only the title deleted that question for everyone: the form sent the questions as it
+    had loaded them. Unchanged questions and agenda are not sent now, and changed ones are not
+    sent over a change made meanwhile (the form says so, and nothing is saved)."""
+    created = schedule_via_api(daemon, facilitator, "Live question kept", ["Asha"], agenda=AGENDA, prompts=PROMPTS)
+    session = created["session"]["id"]
+    live = browsers()
+    open_live_console(live, daemon.base, facilitator, "Live question kept")
+    form = browsers()
+    sign_in(form, daemon.base, facilitator)
+    form.execute_script("location.hash = arguments[0]", f"#session/{session}")
+    wait_until(form, lambda d: d.find_element(By.ID, "edit-session")).click()
+    wait_until(form, lambda d: d.find_element(By.ID, "schedule-title"))
+    assert "error" not in command(live, "prompt.add", {"text": "Added live by the co-facilitator"})
+
+    set_value_of(form, "schedule-title", "Live question kept, renamed")
+    form.find_element(By.ID, "schedule-submit").click()
+    wait_text(form, ".form-status", "Changes saved.")
+    status, after = daemon.api("GET", f"/sessions/{session}", facilitator)
+    assert after["title"] == "Live question kept, renamed"
+    assert "Added live by the co-facilitator" in [p["text"] for p in after["prompts"]["deck"]], after["prompts"]
+
+    # A form opened before another live question, changing the questions itself, saves nothing.
+    form.execute_script("location.hash = arguments[0]", f"#session/{session}")
+    wait_until(form, lambda d: d.find_element(By.ID, "edit-session")).click()
+    areas = wait_until(form, lambda d: d.find_elements(By.CSS_SELECTOR, "ol.edit-list textarea"))
+    assert "error" not in command(live, "prompt.add", {"text": "A second one added live"})
+    set_value(form, areas[0], "What changed, reworded?")
+    form.find_element(By.ID, "schedule-submit").click()
+    wait_until(form, lambda d: "changed while this form was open" in d.find_element(By.CSS_SELECTOR, ".form-status").text,
+               message="the form saved over a question added live")
+    status, unchanged = daemon.api("GET", f"/sessions/{session}", facilitator)
+    texts = [p["text"] for p in unchanged["prompts"]["deck"]]
+    assert "A second one added live" in texts and "What changed?" in texts, texts
+    assert browser_errors(form) == []

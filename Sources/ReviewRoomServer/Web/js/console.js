@@ -350,7 +350,8 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
     const inviteForm = el('form', { className: 'row', noValidate: true, on: { submit: (e) => { e.preventDefault(); guarded(async () => {
       if (!name.value.trim()) { status.textContent = t('invite.needName'); name.focus(); return; }
       const taken = repeatedName([name.value], (s.participants || []).map((p) => p.name));
-      if (taken) { status.textContent = t('invite.nameTaken', { name: taken.name }); return; }
+      // Like an empty name: said, and the field takes focus to be changed.
+      if (taken) { status.textContent = t('invite.nameTaken', { name: taken.name }); name.focus(); return; }
       let invite;
       try {
         invite = await api.invite(id, { name: name.value.trim(), role: role.value });

@@ -78,7 +78,8 @@ export class ScheduleForm {
    * can be taken (`past` when it has gone by).
    */
   startProblem() {
-    if (!this.date.value) return { field: 'date', message: t('schedule.needDate') };
+    // A five-digit year (Chromium's date field takes one typed) was sent and refused in the API's words.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(this.date.value)) return { field: 'date', message: t('schedule.needDate') };
     if (!this.time.value) return { field: 'time', message: t('schedule.needTime') };
     const { iso } = zonedTime(this.date.value, this.time.value, this.zone.value);
     if (Number.isNaN(Date.parse(iso))) return { field: 'date', message: t('schedule.needDate') };
@@ -205,6 +206,11 @@ export class ScheduleForm {
     // `dirty` (console.js).
     this.dirty = false;
     form.addEventListener('input', () => { this.dirty = true; });
+    // Rows added, removed or moved by their buttons are changes too: only typing asked before
+    // leaving, and a reordered agenda was lost without a word (a console audit).
+    form.addEventListener('click', (event) => {
+      if (event.target instanceof Element && event.target.closest('button[type=button]')) this.dirty = true;
+    });
     const unsaved = (e) => {
       if (!this.root.isConnected) { window.removeEventListener('beforeunload', unsaved); return; }
       if (this.dirty) { e.preventDefault(); e.returnValue = ''; }
@@ -452,8 +458,13 @@ export class ScheduleForm {
       setFieldError(control, message || '');
       if (message) { problems.push(message); invalid.push(control); }
     };
-    for (const [control, key] of [[this.title, 'schedule.needTitle'], [this.host, 'schedule.needHost'], [this.focus, 'schedule.needFocus']]) {
-      if (!control.disabled) check(control, control.value.trim() ? '' : t(key));
+    // Too long is said under the field too, with the form's name for it: the server's refusal
+    // came at the foot of the form naming `hostSchool` (a console audit).
+    for (const [control, key, label, max] of [[this.title, 'schedule.needTitle', 'schedule.title', MAX_NAME_CHARACTERS],
+      [this.host, 'schedule.needHost', 'schedule.host', MAX_NAME_CHARACTERS], [this.focus, 'schedule.needFocus', 'schedule.focus', MAX_QUESTION_CHARACTERS]]) {
+      if (control.disabled) continue;
+      const count = [...control.value.trim()].length;
+      check(control, !count ? t(key) : count > max ? t('schedule.fieldTooLong', { field: t(label), count, max }) : '');
     }
     // A cleared or half-typed date or time has an empty value: it was turned into no instant at
     // all and the button did nothing (a RangeError in the console).
@@ -520,12 +531,7 @@ export class ScheduleForm {
     // Which form row each question and person sent is (blank rows are not sent), for refusals.
     const sentRows = (items, filled) => items.map((item, index) => (filled(item) ? index : -1)).filter((index) => index >= 0);
     this.sentRows = { prompts: sentRows(this.prompts, (p) => p.text.trim()), participants: sentRows(this.people, (p) => p.name.trim()) };
-    const prompts = this.prompts.filter((p) => p.text.trim()).map((p) => {
-      const prompt = { text: p.text.trim() };
-      if (p.id) prompt.id = p.id;
-      if (p.theme) prompt.theme = p.theme;
-      return prompt;
-    });
+    const prompts = promptPayload(this.prompts);
     // Fields the form does not edit (a phase's linked question ids, its purpose) go back as they
     // came: dropping them would change the agenda, which the server refuses for a started phase.
     // Links to questions removed in the form go, or the server would refuse the unknown ids.
@@ -539,20 +545,36 @@ export class ScheduleForm {
     const agenda = this.phases.map(shape);
     this.sending = true;
     try {
-      await (this.existing ? this.save(agenda, prompts) : this.create(agenda, shape, prompts));
+      await (this.existing ? this.save(agenda, prompts, shape) : this.create(agenda, shape, prompts));
     } finally {
       this.sending = false;
     }
   }
 
-  /** Sends the edited session (PATCH); the form shows the server's refusal if there is one. */
-  async save(agenda, prompts) {
+  /**
+   * Sends the edited session (PATCH); the form shows the server's refusal if there is one. The
+   * agenda and questions go only when the form changed them, and then only if nobody changed
+   * them on the server since the form opened: a question added live by a co-facilitator was
+   * deleted by a title-only save made from a form opened before it (a console audit).
+   */
+  async save(agenda, prompts, shape) {
     this.status.textContent = t('schedule.saving');
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    const sendAgenda = !same(agenda, (this.existing.agenda || []).map(shape));
+    const sendPrompts = !same(prompts, promptPayload(this.existing.prompts?.deck || []));
     try {
+      if (sendAgenda || sendPrompts) {
+        const now = await this.api.session(this.existing.id);
+        const changed = (sendAgenda && !same(now.agenda, this.existing.agenda)) || (sendPrompts && !same(now.prompts?.deck, this.existing.prompts?.deck));
+        if (changed) {
+          this.status.textContent = t('schedule.changedMeanwhile');
+          return;
+        }
+      }
       const updated = await this.api.update(this.existing.id, {
         title: this.title.value.trim(), focus: this.focus.value.trim(),
         ...(this.started || !this.startMoved() ? {} : { startsAt: zonedToUTC(this.date.value, this.time.value, this.zone.value) }),
-        timeZone: this.zone.value, agenda, prompts });
+        timeZone: this.zone.value, ...(sendAgenda ? { agenda } : {}), ...(sendPrompts ? { prompts } : {}) });
       this.status.textContent = '';
       this.dirty = false;
       this.onScheduled({ session: updated, invites: [] });
@@ -604,6 +626,16 @@ export class ScheduleForm {
       control.focus();
     }
   }
+}
+
+/** The questions as the API takes them: blank ones left out, each `{text, id?, theme?}`. */
+export function promptPayload(items) {
+  return items.filter((p) => p.text.trim()).map((p) => {
+    const prompt = { text: p.text.trim() };
+    if (p.id) prompt.id = p.id;
+    if (p.theme) prompt.theme = p.theme;
+    return prompt;
+  });
 }
 
 /**

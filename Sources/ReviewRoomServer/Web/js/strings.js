@@ -358,6 +358,8 @@ const en = {
   'schedule.startPassed': 'This start, {when}, has already passed: the lobby would open at once and every link work now. Check the date, or press the button again to keep it.',
   'schedule.nameTooLong': 'Person {n} name is {count} characters long: at most {max} fit.',
   'schedule.questionTooLong': 'Question {n} is {count} characters long: at most {max} fit.',
+  'schedule.fieldTooLong': '{field} is {count} characters long: at most {max} fit.',
+  'schedule.changedMeanwhile': 'The agenda or the questions were changed while this form was open (a question added or reworded live, or another edit), so nothing was saved: saving would have undone that change. Open the session again and redo your edit.',
   'schedule.sameName': 'Two people are called {name}: add an initial or a surname, so everyone can tell them apart.',
 
   'kind.briefing': 'briefing',
