@@ -228,3 +228,30 @@ def test_rows_changed_only_with_buttons_still_ask_before_leaving(daemon, facilit
         "const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented;"), \
         "a phase moved by its button would be dropped without asking"
     assert browser_errors(driver) == []
+
+
+OFFLINE = {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+ONLINE = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+
+
+def test_a_dropped_connection_is_called_that_and_keeps_the_page(daemon, facilitator, api_ready, browsers):
+    """A console audit went offline: scheduling said "The server refused: network" (blaming the
+    server for the Wi-Fi), and a record download replaced the session's page with "Something went
+    wrong". The connection is named now, and the page stays."""
+    driver = browsers()
+    open_form(driver, daemon, facilitator)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", OFFLINE)
+    try:
+        driver.find_element(By.ID, "schedule-submit").click()
+        wait_text(driver, ".form-status", "Could not reach ReviewRoom: check the connection, then try again. Nothing was changed.")
+        assert driver.find_element(By.ID, "schedule-title").get_attribute("value") == "First time"
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions", ONLINE)
+        driver.find_element(By.ID, "schedule-submit").click()
+        wait_until(driver, lambda d: d.find_elements(By.ID, "session-heading"), message="the form did not schedule once back online")
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions", OFFLINE)
+        driver.find_element(By.XPATH, "//button[normalize-space()='Record (Markdown)']").click()
+        wait_text(driver, "#network-failure", "Could not reach ReviewRoom")
+        assert driver.find_elements(By.ID, "session-heading"), "the session's page was replaced"
+    finally:
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions", ONLINE)

@@ -125,3 +125,22 @@ def test_a_question_added_live_is_not_undone_by_an_edit_form_opened_before_it(da
     texts = [p["text"] for p in unchanged["prompts"]["deck"]]
     assert "A second one added live" in texts and "What changed?" in texts, texts
     assert browser_errors(form) == []
+
+
+def test_a_phase_of_part_minutes_shows_its_length_and_keeps_it(daemon, facilitator, api_ready, browsers):
+    """A 90-second phase showed "2" in its minutes field (the total said 11 min 30 s): anyone
+    typing back what they saw made it 120 s (a console audit)."""
+    agenda = [dict(AGENDA[0], durationSec=90), AGENDA[2]]
+    created = schedule_via_api(daemon, facilitator, "Part minutes", ["Asha"], agenda=agenda, prompts=PROMPTS)
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    driver.execute_script("location.hash = arguments[0]", f"#session/{created['session']['id']}")
+    wait_until(driver, lambda d: d.find_element(By.ID, "edit-session")).click()
+    minutes = wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-phase-minutes]"))
+    assert [m.get_attribute("value") for m in minutes] == ["1.5", "5"]
+    set_value(driver, minutes[0], "1.5")
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_text(driver, ".form-status", "Changes saved.")
+    status, after = daemon.api("GET", f"/sessions/{created['session']['id']}", facilitator)
+    assert [p["durationSec"] for p in after["agenda"]] == [90, 300]
+    assert browser_errors(driver) == []

@@ -5,6 +5,15 @@ export class ApiError extends Error {
   constructor(status, message) { super(message); this.status = status; this.name = 'ApiError'; }
 }
 
+/**
+ * What to say about a failed request: a refusal in the server's words, or, when the server was
+ * never reached (`status` 0), that the connection failed ("The server refused: network" blamed
+ * the server for the Wi-Fi; a console audit). `t` is the strings' lookup.
+ */
+export function failureText(error, t) {
+  return error?.status === 0 ? t('error.network') : t('error.api', { message: error?.message ?? '' });
+}
+
 /** The ApiError for a refused `response`: the problem's `detail` (or title), else the status line. */
 async function refusal(response) {
   let message = `${response.status} ${response.statusText}`;

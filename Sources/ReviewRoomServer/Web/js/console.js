@@ -2,7 +2,7 @@
 // exports, and running a live session.
 import { byId, el, localize, replaceChildren, copyText, downloadBlob } from './dom.js';
 import { t } from './strings.js';
-import { Api } from './api.js';
+import { Api, failureText } from './api.js';
 import { ScheduleForm, field } from './schedule-form.js';
 import { formatInstant } from './timefmt.js';
 import { displayNames, repeatedName } from './names.js';
@@ -145,7 +145,7 @@ function showSignIn(message) {
       // The view the address names (a bookmark, a reload after a revoked token) opens now.
       openAddressedView({ focus: true });
     } catch (error) {
-      refuse(error.status === 401 || error.status === 403 ? t('signin.rejected') : t('error.api', { message: error.message }));
+      refuse(error.status === 401 || error.status === 403 ? t('signin.rejected') : failureText(error, t));
     }
   } } },
   el('h1', { textContent: t('signin.heading') }), el('p', {}, t('signin.body')),
@@ -171,9 +171,17 @@ async function guarded(action) {
     // A token revoked meanwhile: signed out, saying why (the empty sign-in form alone left a
     // revoked facilitator guessing), and the address keeps the view to come back to.
     if (error.status === 401) { sessionStorage.removeItem(TOKEN_KEY); api = null; showSignIn(t('signin.revoked')); return; }
+    // Not reached at all (Wi-Fi down): nothing was done, so the page stays, saying so at its top;
+    // a download pressed offline replaced the session's page with "Something went wrong".
+    if (error.status === 0) {
+      let line = document.getElementById('network-failure');
+      if (!line) { line = el('p', { id: 'network-failure', className: 'form-status', attrs: { role: 'alert' } }); main.prepend(line); }
+      line.textContent = failureText(error, t);
+      return;
+    }
     // The view the pressed button was in is gone: focus to this heading, and the tab says it too.
     const heading = headingOf(t('error.heading'), 'error-heading');
-    replaceChildren(main, el('section', { className: 'panel' }, heading, el('p', { attrs: { role: 'alert' } }, t('error.api', { message: error.message }))));
+    replaceChildren(main, el('section', { className: 'panel' }, heading, el('p', { attrs: { role: 'alert' } }, failureText(error, t))));
     document.title = t('console.errorTitle');
     heading.focus();
   }
@@ -359,7 +367,7 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
         // A refusal of this invite (a name over 200 characters, the session's 500 invitations,
         // an end just now) is said in the form, which keeps what was typed; it replaced the page.
         if (error.status !== 400 && error.status !== 409) throw error;
-        status.textContent = t('error.api', { message: error.message });
+        status.textContent = failureText(error, t);
         name.focus();
         return;
       }

@@ -1,5 +1,6 @@
 // The console's questions: show or hide one for everyone, mark it discussed, reword it
 // (PATCH with the whole deck, ids kept) and add one, all without leaving the live view.
+import { failureText } from './api.js';
 import { el } from './dom.js';
 import { t } from './strings.js';
 import { field } from './schedule-form.js';
@@ -223,7 +224,7 @@ export class QuestionControls {
       this.owner.announcer.say(t('control.reworded', { n }));
       if (this.rewording === state) this.stopRewording(q.id);
     } catch (error) {
-      this.failed(state, q, t('error.api', { message: error.message }));
+      this.failed(state, q, failureText(error, t));
     }
   }
 

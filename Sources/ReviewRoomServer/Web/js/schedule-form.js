@@ -3,6 +3,7 @@
 import { el, replaceChildren } from './dom.js';
 import { t } from './strings.js';
 import { agendaLength, formatInstant, zonedTime, zonedToUTC, utcToZoned } from './timefmt.js';
+import { failureText } from './api.js';
 import { repeatedName } from './names.js';
 
 const KINDS = ['briefing', 'enquiry', 'evidence', 'round', 'discussion', 'actions', 'reflection', 'break'];
@@ -125,6 +126,8 @@ export class ScheduleForm {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [zone, 'UTC'];
     if (!zones.includes(zone)) zones.unshift(zone);
+    // Chromium's list has no UTC unless the browser itself is set to it (a console audit).
+    if (!zones.includes('UTC')) zones.push('UTC');
     const tomorrow = new Date(Date.now() + 86400000);
     const dateText = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
     const existing = this.existing;
@@ -292,7 +295,8 @@ export class ScheduleForm {
         this.relabelRow(e.target.closest('li'), t('schedule.phaseName', { n: index + 1, title: phase.title }));
       } } });
       // A length out of range is said at submit, not quietly made 1 minute (0, blank) or kept (700).
-      const minutes = el('input', { type: 'number', min: 1, max: 600, step: 'any', value: Math.round((phase.durationSec || 60) / 60), className: 'narrow', on: { input: (e) => {
+      // To the hundredth: a 90 s phase showed "2" (and became 120 s when that was typed back).
+      const minutes = el('input', { type: 'number', min: 1, max: 600, step: 'any', value: Math.round((phase.durationSec || 60) / 0.6) / 100, className: 'narrow', on: { input: (e) => {
         const value = Number(e.target.value);
         phase.minutesError = e.target.value.trim() === '' || !(value >= 1 && value <= 600);
         if (!phase.minutesError) phase.durationSec = Math.round(value * 60);
@@ -579,7 +583,9 @@ export class ScheduleForm {
       this.dirty = false;
       this.onScheduled({ session: updated, invites: [] });
     } catch (error) {
-      this.refused(error.message);
+      // Never reached: the form keeps everything, and says it was the connection.
+      if (error.status === 0) this.status.textContent = failureText(error, t);
+      else this.refused(error.message);
     }
   }
 
@@ -607,7 +613,9 @@ export class ScheduleForm {
       this.dirty = false;
       this.onScheduled(created);
     } catch (error) {
-      this.refused(error.message);
+      // Never reached: the form keeps everything, and says it was the connection.
+      if (error.status === 0) this.status.textContent = failureText(error, t);
+      else this.refused(error.message);
     }
   }
 

@@ -231,6 +231,7 @@ const en = {
 
   'error.heading': 'Something went wrong',
   'error.api': 'The server refused: {message}',
+  'error.network': 'Could not reach ReviewRoom: check the connection, then try again. Nothing was changed.',
   'error.refused': 'Refused: {message}',
 
   'console.pageTitle': 'Facilitator console – ReviewRoom',
