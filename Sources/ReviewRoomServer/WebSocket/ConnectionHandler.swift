@@ -124,11 +124,15 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
                 id: ClientMessageDecoder.readableID(bytes, maxDepth: limits.maxJSONDepth)))
             return
         case .close:
-            connection.close(code: CloseCode.tooManyMessages.rawValue, reason: "too many messages")
             stage = .done
-            await leave(actor, session, closedForFlooding: true)
+            // Leaves, and so logs why, before the close goes out: once the client hears 4029 the
+            // line is in the journal. Closing first let a shutdown stop the session before this
+            // leave reached it, which then found her gone and logged nothing.
+            await actor.leave(connection.id, closedForFlooding: true)
+            connection.close(code: CloseCode.tooManyMessages.rawValue, reason: "too many messages")
             // Logged here: `closed()` finds the stage done and has nothing to add.
             logLeft(session, participant, since: since, ended: .closedByServer(code: CloseCode.tooManyMessages.rawValue))
+            await registry.unloadIfIdle(session)
             return
         }
         do {
@@ -152,8 +156,8 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
     }
 
     /// Leaves the session and lets the registry unload it if nobody is left.
-    private func leave(_ actor: SessionActor, _ session: SessionID, closedForFlooding flooding: Bool = false) async {
-        await actor.leave(connection.id, closedForFlooding: flooding)
+    private func leave(_ actor: SessionActor, _ session: SessionID) async {
+        await actor.leave(connection.id)
         await registry.unloadIfIdle(session)
     }
 }
