@@ -62,6 +62,7 @@ public struct ConfigurationKey: Sendable {
             var faults: [String] = []
             for item in items {
                 guard case .string(let text) = item else { faults.append("an entry is \(item.kindName), not a string"); continue }
+                guard !text.isEmpty else { faults.append("an entry is empty (a comma with no origin on one side?)"); continue }
                 guard let origin = OriginText.normalizedOrigin(text) else {
                     faults.append("\"\(text)\" is not an origin of the form scheme://host[:port]")
                     continue

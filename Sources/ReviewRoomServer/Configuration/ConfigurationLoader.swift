@@ -113,7 +113,10 @@ public struct ConfigurationLoader: Sendable {
             default: return .string(text)
             }
         case .stringList:
-            let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // Nothing at all is the empty list; an empty item in a list (`a,` or `a,,b`) is kept,
+            // so the key refuses it: a stray comma may stand where an origin was forgotten.
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return .list([]) }
+            let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             return .list(items.map(ConfigValue.string))
         }
     }

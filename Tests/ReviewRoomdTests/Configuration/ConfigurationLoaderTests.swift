@@ -493,6 +493,23 @@ struct ConfigurationOriginTests {
         #expect(error.problems.first?.message.contains(origin) == true)
     }
 
+    /// A stray comma may stand where an origin was forgotten: refused, not quietly dropped.
+    @Test(arguments: ["https://a.example,", ",https://a.example", "https://a.example,,http://b.example", "https://a.example, "])
+    func anEmptyEntryInAListOfOriginsIsRefused(origins: String) {
+        let result = ConfigurationLoader(file: nil, environment: ["REVIEWROOM_ALLOWED_ORIGINS": origins]).load()
+        guard case .failure(let error) = result else {
+            Issue.record("\(origins) was accepted")
+            return
+        }
+        #expect(error.problems.map(\.key) == ["allowed_origins"])
+        #expect(error.problems.first?.message.contains("an entry is empty") == true, "\(error.problems)")
+    }
+
+    @Test func aListOfOnlySpacesIsTheEmptyList() throws {
+        let config = try ConfigurationLoader(file: nil, environment: ["REVIEWROOM_ALLOWED_ORIGINS": "  "]).load().get()
+        #expect(config.allowedOrigins.isEmpty)
+    }
+
     @Test func originsAreLowerCased() throws {
         let config = try ConfigurationLoader(file: nil, environment: ["REVIEWROOM_ALLOWED_ORIGINS": "https://School.Example:8443"]).load().get()
         #expect(config.allowedOrigins == ["https://school.example:8443"])
