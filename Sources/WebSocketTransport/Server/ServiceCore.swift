@@ -177,9 +177,11 @@ final class ServiceCore: @unchecked Sendable {
         teardown(context)
     }
 
-    /// The loop ends once shutdown began and every WebSocket is gone (or the grace ran out).
+    /// The loop ends once shutdown began, every WebSocket is gone and every request handed to
+    /// the responder is answered (or the grace ran out). Without the answers, a DELETE whose
+    /// erasure committed during the stop went unanswered, and its client could not tell.
     private func shouldLeaveLoop() -> Bool {
-        shuttingDown && (sessionsByWSI.isEmpty || shutdownDeadlinePassed)
+        shuttingDown && ((sessionsByWSI.isEmpty && !exchangesByWSI.values.contains { $0.dispatched }) || shutdownDeadlinePassed)
     }
 
     private func teardown(_ context: OpaquePointer) {
