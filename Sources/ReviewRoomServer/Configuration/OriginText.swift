@@ -24,13 +24,17 @@ enum OriginText {
         return scheme + "://" + kept + rest.dropFirst(authority.count)
     }
 
-    /// `host[:port]` as written but without the scheme's default port, or nil when it is not one.
+    /// `host[:port]` as written but without the scheme's default port, the port as a browser
+    /// writes it (`08443` is `8443`), or nil when it is not one. A port is digits only: `+8443`
+    /// is no port to a browser, and kept as written it made links and an origin nobody matches.
     private static func normalizedAuthority(_ rest: String, scheme: String) -> String? {
         guard !rest.isEmpty, !rest.contains("/"), !rest.contains("?"), !rest.contains("#"), !rest.contains("@"),
               !rest.hasPrefix(":"), !rest.contains(" ") else { return nil }
         guard let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]") else { return isHost(Substring(rest)) ? rest : nil }
-        guard isHost(rest[..<colon]), let port = Int(rest[rest.index(after: colon)...]), (1...65535).contains(port) else { return nil }
-        return port == defaultPort(of: scheme) ? String(rest[..<colon]) : rest
+        let digits = rest[rest.index(after: colon)...]
+        guard isHost(rest[..<colon]), !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let port = Int(digits), (1...65535).contains(port) else { return nil }
+        return port == defaultPort(of: scheme) ? String(rest[..<colon]) : "\(rest[..<colon]):\(port)"
     }
 
     /// Whether `host` is one a browser can put in an `Origin`: a name of ASCII letters, digits,

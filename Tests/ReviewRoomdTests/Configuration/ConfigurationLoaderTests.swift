@@ -481,6 +481,11 @@ struct ConfigurationLoaderTests {
 
 @Suite("Configuration origins and URLs")
 struct ConfigurationOriginTests {
+    private func problems(_ loader: ConfigurationLoader) -> [ConfigurationProblem] {
+        guard case .failure(let error) = loader.load() else { return [] }
+        return error.problems
+    }
+
     @Test(arguments: ["https://a.example/path", "ftp://a.example", "https://", "https://a.example:99999",
                       "https://user@a.example", "a.example", "https://a.example?x=1"])
     func malformedOriginsAreRefused(origin: String) {
@@ -525,6 +530,24 @@ struct ConfigurationOriginTests {
         #expect(ListenAddress.originOfURL(config.publicURL ?? "") == "https://review.example.org")
         let plain = try ConfigurationLoader(file: nil, flags: ["public_url": "http://review.example.org:80"]).load().get()
         #expect(plain.publicURL == "http://review.example.org")
+    }
+
+    /// A port is digits, written back as a browser writes it: `08443` kept as written made
+    /// invite links and an origin that no browser's `Origin: https://x.org:8443` matched.
+    @Test func aPortWithLeadingZerosIsWrittenAsABrowserWritesIt() throws {
+        let config = try ConfigurationLoader(file: nil, environment: [
+            "REVIEWROOM_ALLOWED_ORIGINS": "https://a.example:08443,https://b.example:0443",
+            "REVIEWROOM_PUBLIC_URL": "https://review.example.org:008443/rr",
+        ]).load().get()
+        #expect(config.allowedOrigins == ["https://a.example:8443", "https://b.example"])
+        #expect(config.publicURL == "https://review.example.org:8443/rr")
+    }
+
+    @Test(arguments: ["https://a.example:+8443", "https://a.example:-1", "https://a.example: 8443", "https://a.example:",
+                      "https://a.example:٨٤٤٣"])
+    func aPortThatIsNotDigitsIsRefused(origin: String) {
+        #expect(problems(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_ALLOWED_ORIGINS": origin])).map(\.key) == ["allowed_origins"])
+        #expect(problems(ConfigurationLoader(file: nil, flags: ["public_url": origin + "/rr"])).map(\.key) == ["public_url"])
     }
 
     @Test func theDerivedOriginHasNoDefaultPort() {
