@@ -39,9 +39,11 @@ public enum HostResolution {
     }
 
     /// True for the addresses that mean "every interface" (`0.0.0.0`, `::`).
+    /// IPv4 is read as `getaddrinfo` reads it when `serve` binds (`inet_aton`), so `0` and
+    /// `0x0`, which bind every interface, count too.
     public static func isWildcard(_ host: String) -> Bool {
         var v4 = in_addr()
-        if inet_pton(AF_INET, host, &v4) == 1 { return v4.s_addr == 0 }
+        if inet_aton(host, &v4) != 0 { return v4.s_addr == 0 }
         var v6 = [UInt8](repeating: 0, count: 16)
         return inet_pton(AF_INET6, host, &v6) == 1 && v6.allSatisfy { $0 == 0 }
     }

@@ -367,7 +367,8 @@ struct ConfigurationLoaderTests {
     /// metrics_listen on listen's own port is not a listener of its own (libwebsockets serves both
     /// from one socket): a problem naming both, where it was accepted. Another port, or port 0, is fine.
     @Test func metricsListenOnTheListenPortIsAProblem() throws {
-        for (listen, metrics) in [("127.0.0.1:8080", "127.0.0.1:8080"), ("127.0.0.1:8080", "0.0.0.0:8080"), ("0.0.0.0:8080", "127.0.0.1:8080")] {
+        for (listen, metrics) in [("127.0.0.1:8080", "127.0.0.1:8080"), ("127.0.0.1:8080", "0.0.0.0:8080"), ("0.0.0.0:8080", "127.0.0.1:8080"),
+                                 ("127.0.0.1:8080", "0:8080"), ("0x0:8080", "127.0.0.1:8080")] {
             let found = problems(ConfigurationLoader(file: file([("listen", .string(listen)), ("metrics_listen", .string(metrics))])))
             #expect(found.map(\.key) == ["metrics_listen"], "\(listen) \(metrics): \(found)")
             #expect(found.first?.message.contains("is the port listen (\(listen) (in /etc/reviewroom/reviewroom.conf)) serves") == true, "\(found)")
@@ -420,7 +421,8 @@ struct ConfigurationLoaderTests {
     @Test func onlyAWildcardListenWithoutPublicURLWarns() {
         var config = DaemonConfiguration()
         #expect(config.warnings.isEmpty)
-        for host in ["0.0.0.0", "::"] {
+        // `0` binds every interface too (serve reads it as getaddrinfo does).
+        for host in ["0.0.0.0", "::", "0", "0x0"] {
             config.listen = ListenAddress(host: host, port: 8080)
             config.publicURL = nil
             #expect(config.warnings.count == 1)
