@@ -37,24 +37,15 @@ public struct ConfigurationKey: Sendable {
             case .failure(let error): return error.description
             }
         }, render: { quote($0.listen.description) }),
-        stringKey("data_dir", render: { $0.dataDirectory }) { config, text in
-            guard !text.isEmpty else { return "must not be empty" }
-            config.dataDirectory = text; return nil
-        },
+        pathKey("data_dir", render: { $0.dataDirectory }, whenEmpty: "must not be empty") { $0.dataDirectory = $1 },
         stringKey("public_url", render: { $0.publicURL }) { config, text in
             guard let origin = OriginText.normalizedURL(text) else {
                 return "\"\(text)\" is not an http:// or https:// URL with a host, no ?query or #fragment, and no space or control character"
             }
             config.publicURL = origin; return nil
         },
-        stringKey("tls_cert", render: { $0.tlsCertificatePath }) { config, text in
-            guard !text.isEmpty else { return "must not be empty (leave it out for no TLS)" }
-            config.tlsCertificatePath = text; return nil
-        },
-        stringKey("tls_key", render: { $0.tlsKeyPath }) { config, text in
-            guard !text.isEmpty else { return "must not be empty (leave it out for no TLS)" }
-            config.tlsKeyPath = text; return nil
-        },
+        pathKey("tls_cert", render: { $0.tlsCertificatePath }, whenEmpty: "must not be empty (leave it out for no TLS)") { $0.tlsCertificatePath = $1 },
+        pathKey("tls_key", render: { $0.tlsKeyPath }, whenEmpty: "must not be empty (leave it out for no TLS)") { $0.tlsKeyPath = $1 },
         ConfigurationKey(name: "allowed_origins", kind: .stringList, apply: { config, value in
             guard case .list(let items) = value else { return "must be a list of origins, not \(value.kindName)" }
             // Every bad entry is named at once, so a list is mended in one pass.
@@ -106,10 +97,7 @@ public struct ConfigurationKey: Sendable {
         wholeNumberKey("reconnects_per_minute", \.reconnectsPerMinute, from: 0, atMost: 60_000),
         wholeNumberKey("max_inserted_units_per_second", \.maxInsertedUnitsPerSecond, from: 0, atMost: 64 << 20),
         wholeNumberKey("retention_days", \.retentionDays, from: 0, atMost: SessionRetention.maximumDays),
-        stringKey("web_root", render: { $0.webRoot }) { config, text in
-            guard !text.isEmpty else { return "must not be empty" }
-            config.webRoot = text; return nil
-        },
+        pathKey("web_root", render: { $0.webRoot }, whenEmpty: "must not be empty") { $0.webRoot = $1 },
     ]
 
     /// The key named `name`, if there is one.
@@ -123,6 +111,25 @@ public struct ConfigurationKey: Sendable {
             guard case .string(let text) = value else { return "must be a string, not \(value.kindName)" }
             return set(&config, text)
         }, render: { config in render(config).map(quote) })
+    }
+
+    /// A file or directory path: not empty, no control character (a newline or NUL), and no
+    /// space at either end, which is a slip (`Environment=REVIEWROOM_DATA_DIR=/var/lib/x `) that
+    /// would name another directory, with a database of its own, and look the same in every log.
+    private static func pathKey(
+        _ name: String, render: @escaping @Sendable (DaemonConfiguration) -> String?, whenEmpty: String,
+        _ set: @escaping @Sendable (inout DaemonConfiguration, String) -> Void
+    ) -> ConfigurationKey {
+        stringKey(name, render: render) { config, text in
+            guard !text.isEmpty else { return whenEmpty }
+            if let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+                return "\(text.debugDescription) holds a control character (U+\(String(bad.value, radix: 16, uppercase: true))), which no path should"
+            }
+            if text.first?.isWhitespace == true || text.last?.isWhitespace == true {
+                return "\(text.debugDescription) starts or ends with a space, which would name another file or directory: remove it"
+            }
+            set(&config, text); return nil
+        }
     }
 
     /// A whole number from 1 to `largest`: larger values are far beyond any school's use and

@@ -436,6 +436,24 @@ struct ConfigurationLoaderTests {
         #expect(config.warnings.isEmpty)
     }
 
+    /// A space at either end of a path (a drop-in's `Environment=REVIEWROOM_DATA_DIR=/var/lib/x `)
+    /// named another directory, and `serve` made a second, empty database there; a newline made
+    /// a directory with one in its name. Both are refused, naming the key; a space inside is a path.
+    @Test(arguments: ["data_dir", "tls_cert", "tls_key", "web_root"])
+    func aPathWithASpaceAtAnEndOrAControlCharacterIsRefused(key: String) throws {
+        let variable = "REVIEWROOM_" + key.uppercased()
+        for (path, says) in [("/tmp/x ", "starts or ends with a space"), (" /tmp/x", "starts or ends with a space"),
+                             ("/tmp/x\nb", "control character (U+A)"), ("/tmp/x\u{1}y", "control character (U+1)")] {
+            let found = problems(ConfigurationLoader(file: nil, environment: [variable: path]))
+            #expect(found.map(\.key) == [key], "\(key) \(path.debugDescription): \(found)")
+            #expect(found.first?.message.contains(says) == true, "\(found)")
+        }
+        let spaced = problems(ConfigurationLoader(file: file([(key, .string("/tmp/x\ty"))])))
+        #expect(spaced.first?.message.contains("control character (U+9)") == true, "\(spaced)")
+        let inner = try load(ConfigurationLoader(file: nil, flags: ["data_dir": "/tmp/review room"]))
+        #expect(inner.dataDirectory == "/tmp/review room")
+    }
+
     @Test func wrongTypesInTheFileAreBadValues() {
         let found = problems(ConfigurationLoader(file: file([
             ("listen", .integer(8080)), ("max_note_units", .string("12")), ("allowed_origins", .string("https://x.example")),
