@@ -33,6 +33,20 @@ public enum WebRoot {
         + "/usr/share/reviewroom/web and no /usr/local/share/reviewroom/web): every page and invite link "
         + "will answer 404; set web_root to the folder the web client was installed in"
 
+    /// The pages a web client folder holds, whose absence means `web_root` names another folder.
+    static let clientPages = ["join.html", "console.html"]
+
+    /// What `serve` logs and `check-config` warns when `web_root` is set to a folder without the
+    /// web client's pages (a certificate folder, a typo's sibling): every invite link would
+    /// answer 404, and whatever the folder holds would be served to anyone. Nil when they are there.
+    public static func notTheClientWarning(configured: String) -> String? {
+        let missing = clientPages.filter { !FileManager.default.fileExists(atPath: URL(fileURLWithPath: configured).appendingPathComponent($0).path) }
+        guard !missing.isEmpty else { return nil }
+        return "web_root is \(configured), which holds no \(missing.joined(separator: " or ")): it is not the web client's "
+            + "folder, so invite links or the console will answer 404 and every file in it is served to anyone who asks; "
+            + "set web_root to the folder the web client was installed in"
+    }
+
     /// The directory of the running executable, from `/proc/self/exe`: `CommandLine.arguments[0]`
     /// is only the name when the binary was started through `PATH`, which would resolve against
     /// the working directory.

@@ -28,6 +28,9 @@ struct CheckConfigCommand: ParsableCommand {
         let webRoot = WebRoot.locate(configured: nil, executableDirectory: WebRoot.executableDirectory)
         // serve would start and answer 404 to every invite link: worth a word before it does.
         if configuration.webRoot == nil, webRoot == nil { CommandOutput.standardError("reviewroomd: warning: \(WebRoot.notFoundWarning)") }
+        if let configured = configuration.webRoot, let warning = WebRoot.notTheClientWarning(configured: configured) {
+            CommandOutput.standardError("reviewroomd: warning: \(warning)")
+        }
         let origin = file.map { "# effective configuration (from \($0.path), flags and REVIEWROOM_* variables)" }
             ?? "# effective configuration (no file at \(TOMLConfigurationReader.defaultPath): defaults and REVIEWROOM_* variables)"
         // Warnings are not errors: the configuration works, so the exit status stays 0.

@@ -91,6 +91,9 @@ struct Daemon {
         let readiness = Readiness()
         let webRoot = WebRoot.locate(configured: configuration.webRoot, executableDirectory: WebRoot.executableDirectory)
         if webRoot == nil { logger.warning("\(WebRoot.notFoundWarning)") }
+        if let configured = configuration.webRoot, let warning = WebRoot.notTheClientWarning(configured: configured) {
+            logger.warning("\(warning)")
+        }
         var api = APIRouter()
         OpenAPIDocument.register(in: &api, version: ReviewRoomServerModule.version)
         facilitatorAPI.register(in: &api)

@@ -166,7 +166,20 @@ struct CheckConfigCommandTests {
         let configured = try await ChildProcess.run(
             [copy.path, "check-config", "--config", try configFile("web_root = \"\(alone.path)\"\n").path],
             environment: ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("REVIEWROOM_") })
-        #expect(!configured.stderr.contains("no web client files found"), "a set web_root is not second-guessed: \(configured.stderr)")
+        #expect(!configured.stderr.contains("no web client files found"), "a set web_root is not searched around: \(configured.stderr)")
+        // But a set web_root without the client's pages is said to be the wrong folder: it
+        // served 404 for every link, and a private key kept in it to anyone.
+        #expect(configured.status == 0, "\(configured.stderr)")
+        #expect(configured.stderr.contains("warning: web_root is \(alone.path), which holds no join.html or console.html"),
+                "\(configured.stderr)")
+        let client = try await reviewroomd(["check-config", "--config", try configFile("web_root = \"\(try Self.webClient())\"\n").path])
+        #expect(client.status == 0 && !client.stderr.contains("warning: web_root"), "\(client.stderr)")
+    }
+
+    /// The build's web client folder (the resource bundle beside the binary).
+    private static func webClient() throws -> String {
+        try BuildProducts.executable(named: "reviewroomd").deletingLastPathComponent()
+            .appendingPathComponent("ReviewRoom_ReviewRoomServer.resources/Web").path
     }
 
     @Test func anUnknownKeyNamesTheInstalledExample() async throws {
