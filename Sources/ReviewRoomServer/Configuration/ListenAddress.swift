@@ -12,6 +12,10 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
     public static func parse(_ text: String) -> Result<ListenAddress, ListenAddressError> {
         let host: Substring
         let portText: Substring
+        if text.contains("://") {
+            return .failure(ListenAddressError(text: text, reason: "it is HOST:PORT without a scheme (e.g. 127.0.0.1:8080); "
+                + "the URL people open goes in public_url"))
+        }
         if text.hasPrefix("[") {
             guard let close = text.firstIndex(of: "]"),
                   text[text.index(after: close)...].hasPrefix(":") else {

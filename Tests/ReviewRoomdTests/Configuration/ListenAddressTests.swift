@@ -21,4 +21,14 @@ struct ListenAddressTests {
         }
         #expect(error.description.contains(text))
     }
+
+    /// A URL in `listen` was told to "write an IPv6 address in brackets", for the scheme's colon.
+    @Test(arguments: ["http://127.0.0.1:8080", "https://review.lan:443", "http://[::1]:80"])
+    func aURLIsToldItNeedsNoScheme(text: String) {
+        guard case .failure(let error) = ListenAddress.parse(text) else {
+            Issue.record("\(text) was accepted")
+            return
+        }
+        #expect(error.description.contains("without a scheme") && error.description.contains("public_url"), "\(error)")
+    }
 }
