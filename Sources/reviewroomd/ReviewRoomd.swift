@@ -14,11 +14,14 @@ struct ReviewRoomd: AsyncParsableCommand {
         ]
     )
 
-    /// Parses the command line and runs the command it names; `--version` with anything else is
-    /// a usage error (``VersionFlagUse``), like any other stray argument.
+    /// Parses the command line and runs the command it names; `--version` with anything else
+    /// (``VersionFlagUse``) and an option given twice (``RepeatedOption``) are usage errors,
+    /// like any other stray argument.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let misuse = VersionFlagUse.misuse(in: arguments) { exit(withError: ValidationError(misuse)) }
+        if let misuse = VersionFlagUse.misuse(in: arguments) ?? RepeatedOption.misuse(in: arguments) {
+            exit(withError: ValidationError(misuse))
+        }
         await main(arguments)
     }
 

@@ -48,6 +48,31 @@ def test_version_with_anything_else_is_a_usage_error(arguments):
     assert "Error: --version takes no other arguments" in err and "Usage: reviewroomd" in err, err
 
 
+@pytest.mark.parametrize("arguments", [("serve", "--listen", "127.0.0.1:1", "--listen", "127.0.0.1:2"),
+                                       ("serve", "--data-dir=/tmp/a", "--data-dir", "/tmp/b"),
+                                       ("check-config", "--config", "/tmp/a.conf", "--config=/tmp/b.conf"),
+                                       ("facilitator", "add", "Ann", "--email", "a@b.example", "--email", "x@y.example"),
+                                       ("serve", "--demo", "--demo")])
+def test_an_option_given_twice_is_a_usage_error_not_the_last_one_quietly(arguments):
+    """Swift Argument Parser keeps the last of a repeated option, so `serve --data-dir A
+    --data-dir B` ran on B without a word. Exit 64 before anything is read or made."""
+    with tempfile.TemporaryDirectory(prefix="reviewroom-twice-") as directory:
+        before = os.listdir(directory)
+        status, out, err = reviewroomd(*[a.replace("/tmp/", directory + "/") for a in arguments])
+        assert status == 64, (status, out, err)
+        assert out == "", out
+        name = next(a for a in arguments if a.startswith("--")).split("=")[0]
+        assert f"Error: {name} is given twice" in err and "Usage: reviewroomd" in err, err
+        assert os.listdir(directory) == before
+
+
+def test_an_operand_after_the_terminator_may_look_like_a_repeated_option():
+    """After `--` an argument is an operand (here the new facilitator's name), never an option."""
+    with tempfile.TemporaryDirectory(prefix="reviewroom-twice-") as directory:
+        status, out, err = reviewroomd("facilitator", "add", "--json", "--data-dir", directory, "--", "--json")
+        assert status == 0 and '"name":"--json"' in out.replace(" ", ""), (status, out, err)
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
 def test_a_syntax_error_on_one_line_does_not_hide_the_other_problems(newline):
     status, out, err = check_config(newline.join([
