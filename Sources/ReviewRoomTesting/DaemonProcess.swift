@@ -32,7 +32,8 @@ public final class DaemonProcess: Sendable {
     /// Starts `reviewroomd serve --listen 127.0.0.1:0 --data-dir DIR` + `arguments`.
     ///
     /// - Parameters:
-    ///   - arguments: extra arguments after the defaults (a later `--listen` wins); without a
+    ///   - arguments: extra arguments after the defaults; a `--listen` or `--data-dir` among them
+    ///     replaces the default (an option given twice is a usage error); without a
     ///     `--config` among them an empty configuration file is passed.
     ///   - environment: variables added to (or, with `nil` values, removed from) the test's own;
     ///     `NOTIFY_SOCKET`, `LISTEN_*`, `WATCHDOG_*`, `JOURNAL_STREAM` and `REVIEWROOM_*` are
@@ -48,21 +49,33 @@ public final class DaemonProcess: Sendable {
         dataDirectory: URL? = nil, defaultListen: Bool = true, executable: URL? = nil
     ) async throws -> DaemonProcess {
         let executable = try executable ?? BuildProducts.executable(named: "reviewroomd")
-        let data = try dataDirectory ?? TemporaryDirectory.make(prefix: "reviewroomd-data")
+        // An option given twice is a usage error: `arguments` replace the defaults they name.
+        let givenDataDirectory = value(of: "--data-dir", in: arguments).map { URL(fileURLWithPath: $0) }
+        let data = try givenDataDirectory ?? dataDirectory ?? TemporaryDirectory.make(prefix: "reviewroomd-data")
         var serveArguments = ["serve"]
-        if defaultListen { serveArguments += ["--listen", "127.0.0.1:0"] }
+        if defaultListen, value(of: "--listen", in: arguments) == nil { serveArguments += ["--listen", "127.0.0.1:0"] }
         if !arguments.contains("--config") {
             // An empty file, so a machine's /etc/reviewroom/reviewroom.conf never leaks into a test.
             let config = try TemporaryDirectory.make(prefix: "reviewroomd-conf").appendingPathComponent("reviewroom.conf")
             try Data().write(to: config)
             serveArguments += ["--config", config.path]
         }
-        serveArguments += ["--data-dir", data.path] + arguments
+        if givenDataDirectory == nil { serveArguments += ["--data-dir", data.path] }
+        serveArguments += arguments
         let command = launcher.isEmpty ? [executable.path] + serveArguments : launcher + [executable.path] + serveArguments
         let child = try await ChildProcess.spawnOffPool(command: command, environment: Self.environment(adding: environment))
         let daemon = DaemonProcess(pid: child.pid, stdout: child.stdout, stderr: child.stderr, exit: child.exit,
                                    dataDirectory: data, commandLine: command)
         return daemon
+    }
+
+    /// The value `arguments` give `option` (`--name value` or `--name=value`), if they give it.
+    private static func value(of option: String, in arguments: [String]) -> String? {
+        for (index, argument) in arguments.enumerated() {
+            if argument == option, index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix(option + "=") { return String(argument.dropFirst(option.count + 1)) }
+        }
+        return nil
     }
 
     /// Waits for the `Listening on URL` line and returns the URL (`http://127.0.0.1:PORT`).
