@@ -188,7 +188,7 @@ class MarkdownRecordTests(unittest.TestCase):
             self.assertNotIn("<img", rendered)
             self.assertNotIn("<b>", rendered)
             self.assertNotIn("<i>", rendered)
-            for n in range(1, 6):
+            for n in range(1, 7):
                 self.assertIn(f"onerror=alert({n})", rendered, "each attempt is still shown as text")
             # A note's image would be fetched on opening (a tracking pixel): it is a link instead.
             self.assertIn('!<a href="https://tracker.example/p.png?r=host">pixel</a>', rendered)

@@ -27,6 +27,12 @@ struct RecordMarkdownCodeSpanTests {
     static let attackingNote = [
         "see `a < b && c` and `x<y`, or ``a ` <b>bold</b>``.",
         "Outside `code` <img src=x onerror=alert(1)> stays text.",
+        // Backticks in a link's destination or title are no delimiters (an audit, session 51).
+        "Links [a](/`) ![pixel](https://tracker.example/d.png) [c](/`) hold ticks.",
+        "Titles [a](/u \"`\") <img src=x onerror=alert(6)> [c](/v \"`\") too.",
+        "A title [a](/u \"",
+        "going on` \" ) ![pixel](https://tracker.example/t.png) `",
+        "",
         "| a | b |", "|---|---|", "| `<img src=x onerror=alert(2)>|` | `<i>` |",
         "",
         "Escaped \\`<img src=x onerror=alert(3)>` tick.",
@@ -47,7 +53,11 @@ struct RecordMarkdownCodeSpanTests {
         ("see ``a ` <b>`` after", "see ``a ` <b>`` after"),
         ("see `x` <b>bold</b> & more", "see `x` &lt;b>bold&lt;/b> &amp; more"),
         ("see `[x](javascript:alert(1))`", "see `[x](javascript:alert(1))`"),
-        ("see [x](javascript:alert(1)) `<i>`", "see [x&#93;(javascript:alert(1)) `<i>`"),
+        // From a `](` outside a span on, none is trusted: a backtick may sit in a link's destination or title.
+        ("see [x](javascript:alert(1)) `<i>`", "see [x&#93;(javascript:alert(1)) `&lt;i>`"),
+        ("see `<b>` [x](/u) `<i>`", "see `<b>` [x](/u) `&lt;i>`"),
+        ("see [a](/`) ![pixel](http://evil.example/p.png) [c](/`)", "see [a](/`) &#33;[pixel](http://evil.example/p.png) [c](/`)"),
+        ("see [a](/u \"`\") <img src=x onerror=alert(1)> [c](/v \"`\")", "see [a](/u \"`\") &lt;img src=x onerror=alert(1)> [c](/v \"`\")"),
         ("see | `<b>` | cell", "see | `&lt;b>` | cell"),
         ("see \\`<b>` x", "see \\`&lt;b>` x"),
         ("see `open <b>", "see `open &lt;b>"),
@@ -61,6 +71,12 @@ struct RecordMarkdownCodeSpanTests {
     func anOpenSpanIsNotTrustedAcrossLines() throws {
         let lines = try Self.quoted(["see `a span <b>", "that ends` <img src=x onerror=alert(1)> `c`", "and `<i>` later"])
         #expect(lines == ["see `a span &lt;b>", "that ends` &lt;img src=x onerror=alert(1)> `c`", "and `&lt;i>` later"])
+    }
+
+    @Test("a link's title going on to the next line leaves that line escaped")
+    func aLinkTitleAcrossLinesIsNotTrusted() throws {
+        let lines = try Self.quoted(["see [a](/u \"", "` \" ) ![p](http://evil.example/p.png) `", "and `<i>` later"])
+        #expect(lines == ["see [a](/u \"", "` \" ) &#33;[p](http://evil.example/p.png) `", "and `&lt;i>` later"])
     }
 
     @Test("an escaped backtick leaves its line and every later line escaped")

@@ -13,7 +13,11 @@
 /// - a line with `\` before a backtick (an escaped backtick is no delimiter) is not trusted either,
 ///   nor anything after it;
 /// - a line with `|` keeps none of its spans, as a GitHub table row splits its cells at every
-///   pipe, inside code spans too.
+///   pipe, inside code spans too;
+/// - from a `](` outside a span on, nothing is trusted, on that line or after it: a backtick in an inline link's
+///   destination or title (`[a](/`)`, `[a](/u "`")`, a title going on to the next line) is part
+///   of the link, no delimiter, so pairing it made a span the parser never saw, and an image or
+///   raw HTML between two such links went into the record as typed.
 enum MarkdownCodeSpans {
     /// For each of `lines` (as scalars), the offsets of the scalars inside its code spans, the
     /// backticks around them excluded.
@@ -29,20 +33,29 @@ enum MarkdownCodeSpans {
     }
 
     /// The offsets inside the spans `line`'s backtick strings make, up to the first string
-    /// nothing on the line closes, and whether every string was closed.
+    /// nothing on the line closes or the first `](` outside a span, and whether the line had
+    /// neither. A `](` inside a span is code (`` `[x](y)` ``): the span opened first.
     private static func pairedRuns(_ line: [Unicode.Scalar]) -> (Set<Int>, closed: Bool) {
         let runs = backtickRuns(line)
         var inside = Set<Int>()
         var next = 0
+        var outsideFrom = 0
         while next < runs.count {
             let opener = runs[next]
-            guard let closer = runs[(next + 1)...].firstIndex(where: { $0.count == opener.count }) else {
+            guard !opensLinkDestination(line[outsideFrom..<opener.lowerBound]),
+                  let closer = runs[(next + 1)...].firstIndex(where: { $0.count == opener.count }) else {
                 return (inside, false)
             }
             inside.formUnion(opener.upperBound..<runs[closer].lowerBound)
+            outsideFrom = runs[closer].upperBound
             next = closer + 1
         }
-        return (inside, true)
+        return (inside, !opensLinkDestination(line[outsideFrom...]))
+    }
+
+    /// Whether `text` holds a `](`, which may open an inline link's destination.
+    private static func opensLinkDestination(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        zip(text, text.dropFirst()).contains { $0 == "]" && $1 == "(" }
     }
 
     /// The maximal strings of backticks in `line`.
