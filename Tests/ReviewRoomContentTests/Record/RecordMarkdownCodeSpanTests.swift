@@ -56,6 +56,8 @@ struct RecordMarkdownCodeSpanTests {
         // From a `](` outside a span on, none is trusted: a backtick may sit in a link's destination or title.
         ("see [x](javascript:alert(1)) `<i>`", "see [x&#93;(javascript:alert(1)) `&lt;i>`"),
         ("see `<b>` [x](/u) `<i>`", "see `<b>` [x](/u) `&lt;i>`"),
+        ("see `<b>` [x][a` `<i>`", "see `<b>` [x][a` `&lt;i>`"),
+        ("see `[x](y)` and `<i>`", "see `[x](y)` and `<i>`"),
         ("see [a](/`) ![pixel](http://evil.example/p.png) [c](/`)", "see [a](/`) &#33;[pixel](http://evil.example/p.png) [c](/`)"),
         ("see [a](/u \"`\") <img src=x onerror=alert(1)> [c](/v \"`\")", "see [a](/u \"`\") &lt;img src=x onerror=alert(1)> [c](/v \"`\")"),
         ("see | `<b>` | cell", "see | `&lt;b>` | cell"),

@@ -14,9 +14,9 @@
 ///   nor anything after it;
 /// - a line with `|` keeps none of its spans, as a GitHub table row splits its cells at every
 ///   pipe, inside code spans too;
-/// - from a `](` outside a span on, nothing is trusted, on that line or after it: a backtick in an inline link's
-///   destination or title (`[a](/`)`, `[a](/u "`")`, a title going on to the next line) is part
-///   of the link, no delimiter, so pairing it made a span the parser never saw, and an image or
+/// - from a `](` (or `][`) outside a span on, nothing is trusted, on that line or after it: a
+///   backtick in an inline link's destination or title (`[a](/`)`, `[a](/u "`")`, a title going
+///   on to the next line) or a reference link's label is part of the link, no delimiter, so pairing it made a span the parser never saw, and an image or
 ///   raw HTML between two such links went into the record as typed.
 enum MarkdownCodeSpans {
     /// For each of `lines` (as scalars), the offsets of the scalars inside its code spans, the
@@ -33,7 +33,7 @@ enum MarkdownCodeSpans {
     }
 
     /// The offsets inside the spans `line`'s backtick strings make, up to the first string
-    /// nothing on the line closes or the first `](` outside a span, and whether the line had
+    /// nothing on the line closes or the first `](` or `][` outside a span, and whether the line had
     /// neither. A `](` inside a span is code (`` `[x](y)` ``): the span opened first.
     private static func pairedRuns(_ line: [Unicode.Scalar]) -> (Set<Int>, closed: Bool) {
         let runs = backtickRuns(line)
@@ -53,9 +53,10 @@ enum MarkdownCodeSpans {
         return (inside, !opensLinkDestination(line[outsideFrom...]))
     }
 
-    /// Whether `text` holds a `](`, which may open an inline link's destination.
+    /// Whether `text` holds a `](`, which may open an inline link's destination, or a `][`,
+    /// which may open a full reference link's label (`[x][a`]` with `[a`]: /u` defined).
     private static func opensLinkDestination(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
-        zip(text, text.dropFirst()).contains { $0 == "]" && $1 == "(" }
+        zip(text, text.dropFirst()).contains { $0 == "]" && ($1 == "(" || $1 == "[") }
     }
 
     /// The maximal strings of backticks in `line`.
