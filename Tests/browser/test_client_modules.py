@@ -534,7 +534,9 @@ def test_download_names_say_the_sessions_date_and_title_and_suit_every_file_syst
         "    unsafe: m.sessionFileStem(s('Maths/Science: \"Y6\" <set 2>?')), dotted: m.sessionFileStem(s('..hidden\\nline')),"
         "    blank: m.sessionFileStem(s('///')), long: [...m.sessionFileStem(s('é'.repeat(200)))].length,"
         "    utc: m.sessionFileStem(s('Late', '2026-12-03T23:30:00Z', 'UTC')),"
-        "    cutAtDot: m.sessionFileStem(s('a'.repeat(79) + '. b')) });"
+        "    cutAtDot: m.sessionFileStem(s('a'.repeat(79) + '. b')),"
+        "    invisible: m.recordFileName(s('Minutes \\u202efdp.'), 'html'),"
+        "    zeroWidth: m.sessionFileStem(s('Re\\u200bading\\u2066 review\\ufeff\\uffff')) });"
         "});")
     # 23:30 UTC is already the 4th in Paris: the date the school reads on its calendar.
     assert result["record"] == "2026-12-04 Reading review - record.md"
@@ -546,6 +548,9 @@ def test_download_names_say_the_sessions_date_and_title_and_suit_every_file_syst
     assert result["utc"] == "2026-12-03 Late"
     # Cut at 80 characters right after a dot, which Windows would drop from the name.
     assert result["cutAtDot"] == "2026-12-04 " + "a" * 79
+    # As on the server: a right-to-left override or a zero-width character leaves the name.
+    assert result["invisible"] == "2026-12-04 Minutes fdp - record.html"
+    assert result["zeroWidth"] == "2026-12-04 Reading review"
 
 
 def test_a_gap_in_the_pages_timers_is_a_sleep_whose_backlog_is_caught_up_once(daemon, browsers):

@@ -8,14 +8,15 @@ public enum DownloadFileName {
     /// The longest title part of a file name, in characters.
     static let titlePartMax = 80
 
-    /// `info`'s start date and title, safe for a file name on any system: path separators, the
+    /// `info`'s start date and title, safe for a file name on any system: format characters
+    /// (direction controls, zero-width ones) and noncharacters go; path separators, the
     /// characters Windows refuses and control characters become `-`, runs of spaces and of `-`
     /// fold, a leading dot, space or `-` goes, and the title is cut to 80 characters with no
     /// space, dot or `-` left at its end; the session id stands in for a title with nothing left.
     public static func stem(_ info: SessionInfo) -> String {
         let date = RecordTimeFormatter(timeZone: info.timeZone).date(info.startsAt)
         var title = ""
-        for character in info.title.precomposedStringWithCanonicalMapping {
+        for character in withoutInvisibles(info.title.precomposedStringWithCanonicalMapping) {
             let replaced: Character = isRefused(character) ? "-" : character.isWhitespace ? " " : character
             if replaced == " " && title.last == " " || replaced == "-" && title.last == "-" { continue }
             if title.isEmpty && (replaced == " " || replaced == "-" || replaced == ".") { continue }
@@ -33,6 +34,15 @@ public enum DownloadFileName {
 
     /// The calendar file's name: `<stem>.ics`.
     public static func calendar(_ info: SessionInfo) -> String { "\(stem(info)).ics" }
+
+    /// `text` without format characters and noncharacters: a right-to-left override in a title
+    /// (`Minutes \u{202E}fdp.`) showed a file manager `… lmth.drocer - pdf` for an `.html`, and
+    /// zero-width characters made names that look the same and are not.
+    private static func withoutInvisibles(_ text: String) -> String {
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: text.unicodeScalars.filter { $0.properties.generalCategory != .format && !$0.properties.isNoncharacterCodePoint })
+        return String(kept)
+    }
 
     private static func isRefused(_ character: Character) -> Bool {
         character.unicodeScalars.contains { scalar in

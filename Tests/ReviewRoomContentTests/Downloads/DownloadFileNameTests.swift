@@ -19,6 +19,13 @@ struct DownloadFileNameTests {
         #expect(DownloadFileName.stem(try info("Late", timeZone: "UTC")) == "2026-12-03 Late")
     }
 
+    /// A right-to-left override showed `2026-12-04 Minutes lmth.drocer - pdf` for an .html; a
+    /// zero-width space made two names that look the same (an injection audit, session 51).
+    @Test func invisibleCharactersLeaveTheName() throws {
+        #expect(DownloadFileName.record(try info("Minutes \u{202E}fdp."), format: .html) == "2026-12-04 Minutes fdp - record.html")
+        #expect(DownloadFileName.stem(try info("Re\u{200B}ading\u{2066} review\u{FEFF}\u{FFFF}")) == "2026-12-04 Reading review")
+    }
+
     @Test func whatAFileSystemRefusesIsReplacedAndTheTitleCut() throws {
         #expect(DownloadFileName.stem(try info("Maths/Science: \"Y6\" <set 2>?")) == "2026-12-04 Maths-Science- -Y6- -set 2")
         #expect(DownloadFileName.stem(try info("..hidden\nline")) == "2026-12-04 hidden-line")

@@ -13,7 +13,9 @@ const TITLE_PART_MAX = 80;
  */
 export function sessionFileStem(session) {
   const date = utcToZoned(session.startsAt, session.timeZone).date;
-  const title = [...(session.title || '').normalize('NFC')]
+  // Format characters (a right-to-left override made `… lmth.drocer - pdf` of an .html) and
+  // noncharacters go, as on the server (DownloadFileName).
+  const title = [...(session.title || '').normalize('NFC').replace(/[\p{Cf}\p{Noncharacter_Code_Point}]/gu, '')]
     .map((c) => (/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(c) ? '-' : c))
     .join('').replace(/\s+/gu, ' ').replace(/-{2,}/g, '-').replace(/^[\s.-]+/u, '');
   // Trimmed after the cut: Windows drops a trailing dot, and a cut can end in one.
