@@ -167,7 +167,9 @@ struct Daemon {
         }
         let startup: Logger.Metadata = [
             "config": "\(configFile ?? "none")",
-            "web_root": "\(webRoot?.path ?? "none")", "data_dir": "\(configuration.dataDirectory)",
+            // Absolute: a relative data_dir is read from the working directory (`/` under systemd).
+            "web_root": "\(webRoot?.path ?? "none")",
+            "data_dir": "\(URL(fileURLWithPath: configuration.dataDirectory).standardizedFileURL.path)",
         ]
         let announce: @Sendable () -> Void = { [configuration, demoLines] in
             // Tests and scripts read this line to learn the port: exactly one such line on stdout.
