@@ -99,7 +99,7 @@ struct RecordAttendanceTests {
         let html = Self.text(input, .html)
         #expect(HTMLStructure.problems(html).isEmpty, "\(HTMLStructure.problems(html))")
         #expect(html.contains("<section id=\"attendance\">"))
-        #expect(html.contains("<tr><td>Raj</td><td>reviewer</td><td>did not join online</td><td>—</td><td class=\"num\">—</td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">Raj</th><td>reviewer</td><td>did not join online</td><td>—</td><td class=\"num\">—</td></tr>"))
         #expect(html.contains("<td class=\"num\">8:20</td>"), "Asha's two tabs count once")
 
         let json = RecordRenderer.render(input, as: .json)
@@ -199,7 +199,7 @@ struct RecordAttendanceTests {
         #expect(raj.seconds == 30 && raj.removed == true)
         #expect(record.speaking.people.first { $0.id == "r1" }?.removed == nil)
         #expect(Self.text(input, .markdown).contains("| Raj | reviewer, removed | 0:30 |"))
-        #expect(Self.text(input, .html).contains("<td>Raj</td><td>reviewer, removed</td><td class=\"num\">0:30</td>"))
+        #expect(Self.text(input, .html).contains("<th scope=\"row\">Raj</th><td>reviewer, removed</td><td class=\"num\">0:30</td>"))
         let json = RecordRenderer.render(input, as: .json)
         #expect(try SchemaValidator(json: RecordSchema.json).violations(of: Data(json)).isEmpty)
     }
@@ -220,7 +220,7 @@ struct RecordAttendanceTests {
         #expect(markdown.contains("- \(edit.date) 21:30:00 — "), "\(markdown)")
         #expect(markdown.contains("- \(start.date) 09:30:00 — Session started"), "\(markdown)")
         #expect(markdown.contains("- 09:31:00 — Session ended"), "the same day as the line before: the time alone")
-        #expect(Self.text(input, .html).contains("<td class=\"num\">\(start.date) 09:30:00</td>"))
+        #expect(Self.text(input, .html).contains("<th scope=\"row\" class=\"num\">\(start.date) 09:30:00</th>"))
     }
 
     /// Escaping is the record's usual one: a name with markup stays text in every format.
@@ -231,7 +231,7 @@ struct RecordAttendanceTests {
         let markdown = Self.text(input, .markdown)
         #expect(markdown.contains("| &lt;b\\>Eve&lt;/b\\> \\| \\*x\\* | reviewer, removed | did not join online |"), "\(markdown)")
         let html = Self.text(input, .html)
-        #expect(html.contains("<tr><td>&lt;b&gt;Eve&lt;/b&gt; | *x*</td>"))
+        #expect(html.contains("<tr><th scope=\"row\">&lt;b&gt;Eve&lt;/b&gt; | *x*</th>"))
         #expect(!html.contains("<b>Eve"))
     }
 

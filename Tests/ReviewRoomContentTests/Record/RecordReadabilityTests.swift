@@ -9,6 +9,21 @@ struct RecordReadabilityTests {
         String(decoding: RecordRenderer.render(input, as: format), as: UTF8.self)
     }
 
+    /// A screen reader moving down a column names each cell's row by its header: without one,
+    /// "−56 s" in the Agenda's Difference column came with no phase, "0:03" with no person (an
+    /// accessibility audit, session 51).
+    @Test("every body row of every HTML table has one row header")
+    func everyTableRowHasARowHeader() throws {
+        let html = Self.text(try ScriptedReview.played().input(at: 1200), .html)
+        let bodies = html.components(separatedBy: "<tbody>").dropFirst().map { $0.components(separatedBy: "</tbody>")[0] }
+        #expect(bodies.count >= 6, "the agenda, attendance, authors, speaking (2), phrases and log tables")
+        for body in bodies {
+            for row in body.components(separatedBy: "<tr").dropFirst() {
+                #expect(row.components(separatedBy: "<th scope=\"row\"").count == 2, "\(row)")
+            }
+        }
+    }
+
     @Test("a phase visited twice has one numbered Markdown line per visit, each with its own running time")
     func revisitedPhasesAreToldApart() throws {
         var review = try ScriptedReview.played(ending: false)
@@ -86,8 +101,8 @@ struct RecordReadabilityTests {
         try review.run(.sessionEnd, by: "f1", at: 1080)
         let html = Self.text(review.input(at: 1100), .html)
         #expect(html.contains("Reviewer reflections<br><span class=\"muted\">visit 1 from 2026-12-01 09:43 GMT, ran 3:20; "
-                              + "visit 2 from 2026-12-01 09:47 GMT, ran 0:30</span></td>"))
-        #expect(html.contains("<td>Host context<br><span class=\"muted\">The host sets out the focus.</span></td>"),
+                              + "visit 2 from 2026-12-01 09:47 GMT, ran 0:30</span></th>"))
+        #expect(html.contains("<th scope=\"row\">Host context<br><span class=\"muted\">The host sets out the focus.</span></th>"),
                 "a phase run once has no visit list")
     }
 
@@ -105,8 +120,8 @@ struct RecordReadabilityTests {
         #expect(markdown.contains("- Asha: *(a line break)*\n- Ben: “Ben again.”"))
         #expect(!markdown.contains("“”"))
         let html = Self.text(input, .html)
-        #expect(html.contains("<tr><td>Asha</td><td><span class=\"muted\">(a line break)</span></td></tr>"))
-        #expect(html.contains("<tr><td>Asha</td><td><span class=\"muted\">(spaces only)</span></td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">Asha</th><td><span class=\"muted\">(a line break)</span></td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">Asha</th><td><span class=\"muted\">(spaces only)</span></td></tr>"))
         // The note itself and JSON keep the white space as written.
         let evidence = try #require(ReviewRecord(input).notes.first { $0.id == "evidence" })
         #expect(evidence.passages.suffix(5).map(\.text) == ["\r\n", "Ben again.", "\n\n", "Ben once more.", "  "])

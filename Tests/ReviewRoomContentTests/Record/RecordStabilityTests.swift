@@ -88,7 +88,7 @@ struct RecordStabilityTests {
         let long = "Dr Catherine Featherstonehaugh-Williams"
         try review.change(.add(Participant(id: "r9", name: long, role: .reviewer)), at: 1010)
         let html = String(decoding: RecordRenderer.render(review.input(at: 1020), as: .html), as: UTF8.self)
-        #expect(html.contains("<td>\(long)</td>"))
+        #expect(html.contains("<th scope=\"row\">\(long)</th>"))
         #expect(html.contains(">Dr Catherine Featherstone…</text>"))
         #expect(!html.contains(">\(long)</text>"))
         #expect(html.contains(">Asha</text>"), "a short name is whole")

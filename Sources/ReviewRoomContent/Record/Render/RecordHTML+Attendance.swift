@@ -9,7 +9,7 @@ extension RecordHTML {
                  + "<th scope=\"col\">Online</th><th scope=\"col\">Time online</th></tr></thead><tbody>"]
         let times = RecordText.stretchTimes(record)
         for p in record.participants {
-            h.append("<tr><td>\(e(RecordText.isolated(p.name)))</td><td>\(e(RecordText.roleNote(p)))</td><td>\(e(RecordText.attended(p) ?? "—"))</td>"
+            h.append("<tr><th scope=\"row\">\(e(RecordText.isolated(p.name)))</th><td>\(e(RecordText.roleNote(p)))</td><td>\(e(RecordText.attended(p) ?? "—"))</td>"
                      + "<td>\(e(RecordText.stretches(p, of: record, times: times)))</td><td class=\"num\">\(e(RecordText.online(p)))</td></tr>")
         }
         h.append("</tbody></table>" + tableRegionEnd)

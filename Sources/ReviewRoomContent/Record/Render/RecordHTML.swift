@@ -83,7 +83,7 @@ public enum RecordHTML {
             h.append(tableRegion("Phrases to revisit") + "<table><thead><tr><th scope=\"col\">Phrase</th><th scope=\"col\">Note</th>"
                      + "<th scope=\"col\">Line</th><th scope=\"col\">Consider</th></tr></thead><tbody>")
             for p in record.phrasesToRevisit {
-                h.append("<tr><td><strong>\(e(p.phrase))</strong></td><td>\(e(p.noteTitle))</td>"
+                h.append("<tr><th scope=\"row\"><strong>\(e(p.phrase))</strong></th><td>\(e(p.noteTitle))</td>"
                          + "<td>\(e(p.context))</td><td>\(e(p.suggestion))</td></tr>")
             }
             h.append("</tbody></table>" + tableRegionEnd)
@@ -97,7 +97,7 @@ public enum RecordHTML {
             h.append(tableRegion("Facilitator's log") + "<table><thead><tr><th scope=\"col\">Time</th><th scope=\"col\">What happened</th>"
                      + "<th scope=\"col\">By</th></tr></thead><tbody>")
             for (entry, time) in zip(record.log, RecordText.logTimes(record)) {
-                h.append("<tr><td class=\"num\">\(e(time))</td><td>\(e(entry.text))</td><td>\(e(entry.by ?? ""))</td></tr>")
+                h.append("<tr><th scope=\"row\" class=\"num\">\(e(time))</th><td>\(e(entry.text))</td><td>\(e(entry.by ?? ""))</td></tr>")
             }
             h.append("</tbody></table>" + tableRegionEnd)
         }
@@ -124,7 +124,7 @@ public enum RecordHTML {
             let visits = p.runs.count < 2 ? "" : "<br><span class=\"muted\">" + p.runs.enumerated().map { number, run in
                 "visit \(number + 1) from \(e(run.startedAtLocal)), ran \(RecordText.clock(run.actualSec))"
             }.joined(separator: "; ") + "</span>"
-            h.append("<tr id=\"phase-\(p.index + 1)\"><td class=\"num\">\(p.index + 1)</td><td>\(e(p.title))\(purpose)\(visits)</td>"
+            h.append("<tr id=\"phase-\(p.index + 1)\"><td class=\"num\">\(p.index + 1)</td><th scope=\"row\">\(e(p.title))\(purpose)\(visits)</th>"
                      + "<td class=\"num\">\(RecordText.clock(p.plannedSec))</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.clock(p.actualSec))</td>"
                      + "<td class=\"num\">\(p.differenceSec.map(RecordText.signedDuration) ?? "not run")</td>"
@@ -160,7 +160,7 @@ public enum RecordHTML {
         for passage in note.passages {
             let text = RecordText.blankPassage(passage.text).map { "<span class=\"muted\">\(e($0))</span>" }
                 ?? e(passage.text)
-            h.append("<tr><td>\(e(passage.authorName))</td><td>\(text)</td></tr>")
+            h.append("<tr><th scope=\"row\">\(e(passage.authorName))</th><td>\(text)</td></tr>")
         }
         h.append("</tbody></table>" + tableRegionEnd)
         return h
@@ -172,7 +172,7 @@ public enum RecordHTML {
                  tableRegion("Speaking time per person, table") + "<table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Time</th>"
                  + "<th scope=\"col\">Share</th></tr></thead><tbody>"]
         for p in record.speaking.people {
-            h.append("<tr><td>\(e(RecordText.isolated(p.name)))</td><td>\(e(RecordText.roleNote(p)))</td><td class=\"num\">\(RecordText.clock(p.seconds))</td>"
+            h.append("<tr><th scope=\"row\">\(e(RecordText.isolated(p.name)))</th><td>\(e(RecordText.roleNote(p)))</td><td class=\"num\">\(RecordText.clock(p.seconds))</td>"
                      + "<td class=\"num\">\(RecordText.percent(p.share))</td></tr>")
         }
         h.append("</tbody></table>" + tableRegionEnd)
@@ -180,7 +180,7 @@ public enum RecordHTML {
         h.append(tableRegion("Speaking time per group, table") + "<table><thead><tr><th scope=\"col\">Group</th><th scope=\"col\">People</th><th scope=\"col\">Time</th>"
                  + "<th scope=\"col\">Share</th></tr></thead><tbody>")
         for g in record.speaking.groups {
-            h.append("<tr><td>\(e(g.label))</td><td class=\"num\">\(g.people)</td><td class=\"num\">\(RecordText.clock(g.seconds))</td>"
+            h.append("<tr><th scope=\"row\">\(e(g.label))</th><td class=\"num\">\(g.people)</td><td class=\"num\">\(RecordText.clock(g.seconds))</td>"
                      + "<td class=\"num\">\(RecordText.percent(g.share))</td></tr>")
         }
         h.append("</tbody></table>" + tableRegionEnd)

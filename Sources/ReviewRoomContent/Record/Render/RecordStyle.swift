@@ -26,6 +26,7 @@ public enum RecordStyle {
     table{border-collapse:collapse;width:100%;margin:0}
     th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
     th{background:#f3f3f6}
+    tbody th{background:none}
     td.num{text-align:right;font-variant-numeric:tabular-nums}
     .note-text{white-space:pre-wrap;unicode-bidi:plaintext;border-left:4px solid var(--line);padding:.3rem .8rem;margin:.3rem 0}
     table.authorship td+td{white-space:pre-wrap;unicode-bidi:plaintext;text-align:start}
@@ -51,5 +52,5 @@ public enum RecordStyle {
     """
 
     /// The `'sha256-…'` CSP source for ``css`` (checked by the Python record test).
-    public static let cspHash = "'sha256-+ivTzf7DAIscZAWb/79O53XUhkG9XqrY05+3HBVRyeo='"
+    public static let cspHash = "'sha256-vtOG44oWxHMdHc2QuYQ/PeI71UWb06K2fG0MCnE+0C0='"
 }
