@@ -76,11 +76,26 @@ def test_a_co_facilitator_runs_the_review_from_the_console_controls(daemon, faci
     assert browser_errors(cy) == [] and browser_errors(asha) == []
 
 
-def test_the_controls_without_an_invite_ask_to_sign_in(daemon, api_ready, browsers):
+def test_the_controls_without_an_invite_say_where_they_open_from_before_asking_for_a_token(daemon, api_ready, browsers):
+    """An audit: /console#cofacilitate in a tab holding no invite (a bookmark, a link opened in a new
+    tab) put focus on "Facilitator token", described by its hint only, and the reason sat in a live
+    region after the Sign in button, drawn with its text in place: probably never read out, and a
+    co-facilitator was asked for a token they do not have. The reason now comes first, takes
+    focus, and describes the field."""
     page = browsers()
     page.get(daemon.base + "/console#cofacilitate")
-    wait_until(page, lambda d: d.find_element(By.ID, "facilitator-token"))
-    assert "open it in this tab" in page.find_element(By.CSS_SELECTOR, "form .form-status").text
+    field = wait_until(page, lambda d: d.find_element(By.ID, "facilitator-token"))
+    reason = wait_js(page, "const n = document.activeElement; return n !== document.body && n !== arguments[0] && n;", field,
+                     message="focus stayed on the token field (or nowhere)")
+    said = reason.text
+    assert "no facilitator token" in said and "open your invite link in this tab" in said, said
+    assert page.execute_script("return !!(arguments[0].compareDocumentPosition(arguments[1]) & Node.DOCUMENT_POSITION_FOLLOWING)",
+                               reason, field), "the reason comes after the field it explains"
+    described = page.execute_script(
+        "return (arguments[0].getAttribute('aria-describedby') || '').split(' ').filter(Boolean)"
+        ".map((id) => document.getElementById(id).textContent);", field)
+    assert described[0] == said, described
+    assert axe_problems(page) == []
     assert browser_errors(page) == []
 
 

@@ -98,8 +98,10 @@ def test_a_revoked_facilitators_console_says_why_it_signed_out(daemon, api_ready
     subprocess.run([*daemon.command, "facilitator", "revoke", fran["id"], "--data-dir", daemon.data_dir],
                    check=True, capture_output=True, timeout=30, env=daemon.env)
     wait_until(driver, lambda d: d.find_elements(By.ID, "facilitator-token"), message="the console stayed signed in")
-    status = wait_until(driver, lambda d: d.find_element(By.ID, "sign-in-status").text, message="the sign-in form said nothing")
+    status = wait_until(driver, lambda d: d.find_element(By.ID, "sign-in-reason").text, message="the sign-in form said nothing")
     assert "no longer works" in status and "revoked" in status, status
+    # Before the field and focused: a live region drawn with the reason in it was never read out.
+    assert driver.execute_script("return document.activeElement.id") == "sign-in-reason"
 
 
 def test_a_zoomed_reviewer_typing_in_a_note_sees_the_floor_a_cleared_hand_and_a_new_question(daemon, facilitator, api_ready, browsers):

@@ -120,16 +120,25 @@ function leaveLive() {
   banner.hidden = true;
 }
 
+/**
+ * The sign-in form; `message` says why it is shown (a token revoked, a co-facilitator's tab with no
+ * invite in it). The message comes before the field, describes it and takes focus, so a screen
+ * reader reads it on arrival: put in the live region after the button with its text already in
+ * place, it was probably never read, and the field alone asked a co-facilitator for a token they
+ * do not have (an audit).
+ */
 function showSignIn(message) {
   leaveLive();
   setNav(false);
   const input = el('input', { type: 'password', id: 'facilitator-token', autocomplete: 'current-password', required: true });
-  const status = el('p', { className: 'form-status', id: 'sign-in-status', attrs: { role: 'status' } }, message || '');
+  const reason = message ? el('p', { className: 'form-status', id: 'sign-in-reason', attrs: { tabindex: '-1' } }, message) : null;
+  const status = el('p', { className: 'form-status', id: 'sign-in-status', attrs: { role: 'status' } });
+  const describeBy = (...ids) => input.setAttribute('aria-describedby', [reason?.id, 'facilitator-token-hint', ...ids].filter(Boolean).join(' '));
   // The field names the problem (aria-invalid, described by the line), and the line is emptied
   // first so a second rejected token in a row is read again, not left unchanged and silent.
   const refuse = (text) => {
     input.setAttribute('aria-invalid', 'true');
-    input.setAttribute('aria-describedby', 'facilitator-token-hint sign-in-status');
+    describeBy('sign-in-status');
     status.textContent = '';
     requestAnimationFrame(() => { status.textContent = text; });
   };
@@ -148,12 +157,13 @@ function showSignIn(message) {
       refuse(error.status === 401 || error.status === 403 ? t('signin.rejected') : failureText(error, t));
     }
   } } },
-  el('h1', { textContent: t('signin.heading') }), el('p', {}, t('signin.body')),
+  el('h1', { textContent: t('signin.heading') }), reason, el('p', {}, t('signin.body')),
   field(t('signin.token'), input, t('signin.hint')),
   el('button', { type: 'submit', id: 'sign-in', textContent: t('signin.submit') }), status);
+  describeBy();
   replaceChildren(main, form);
   document.title = t('console.pageTitle');
-  input.focus();
+  (reason ?? input).focus();
 }
 
 function signOut() {

@@ -4,7 +4,7 @@ import { el, replaceChildren } from './dom.js';
 import { t } from './strings.js';
 import { agendaLength, formatInstant, zonedTime, zonedToUTC, utcToZoned } from './timefmt.js';
 import { failureText } from './api.js';
-import { repeatedName } from './names.js';
+import { isolatedName, repeatedName } from './names.js';
 
 const KINDS = ['briefing', 'enquiry', 'evidence', 'round', 'discussion', 'actions', 'reflection', 'break'];
 const TURN_MODES = ['open', 'queue', 'round'];
@@ -16,6 +16,8 @@ let fieldCounter = 0;
 /** The longest name and question the server takes, in characters (PROTOCOL's limits; `TextRules`). */
 const MAX_NAME_CHARACTERS = 200;
 const MAX_QUESTION_CHARACTERS = 2000;
+/** How much of a question names its row's buttons and what is said of it: a screen reader reads it at every button. */
+const QUESTION_GIST_CHARACTERS = 40;
 
 export function field(labelText, control, hint) {
   const id = control.id || `f${++fieldCounter}`;
@@ -179,7 +181,7 @@ export class ScheduleForm {
     // A time the clocks skip or repeat in the chosen zone is said, with the start it gives.
     this.clockChange = el('p', { className: 'hint', id: 'schedule-clock-change', attrs: { 'aria-live': 'polite', hidden: '' } });
     for (const input of [this.date, this.time, this.zone]) input.addEventListener('change', () => this.sayClockChange());
-    this.addPhase = el('button', { type: 'button', className: 'secondary', id: 'add-phase', textContent: t('schedule.addPhase'), on: { click: () => { this.phases.push({ title: t('schedule.newPhase'), kind: 'discussion', durationSec: 600, turnMode: 'queue', onTimeUp: 'overtime' }); this.renderAgenda(this.phases.length - 1); } } });
+    this.addPhase = el('button', { type: 'button', className: 'secondary', id: 'add-phase', textContent: t('schedule.addPhase'), on: { click: () => this.appendPhase() } });
     this.addPrompt = el('button', { type: 'button', className: 'secondary', id: 'add-question', textContent: t('schedule.addQuestion'), on: { click: () => { this.prompts.push({ text: '' }); this.renderPrompts(this.prompts.length - 1); } } });
     this.addPerson = el('button', { type: 'button', className: 'secondary', id: 'add-person', textContent: t('schedule.addPerson'), on: { click: () => { this.people.push({ name: '', role: 'reviewer' }); this.renderPeople(this.people.length - 1); } } });
     const form = el('form', { className: 'schedule', noValidate: true, on: { submit: (e) => { e.preventDefault(); this.submit(); } } },
@@ -302,6 +304,7 @@ export class ScheduleForm {
         if (!phase.minutesError) phase.durationSec = Math.round(value * 60);
         this.showTotal();
       } } });
+      this.sayTotalWhenLeft(minutes);
       minutes.dataset.phaseMinutes = String(index);
       title.dataset.phaseTitle = String(index);
       const kind = select(KINDS, (k) => t(`kind.${k}`), phase.kind); kind.addEventListener('change', () => { phase.kind = kind.value; });
@@ -313,7 +316,7 @@ export class ScheduleForm {
         field(t('schedule.phaseKind', { n }), kind), field(t('schedule.phaseTurns', { n }), turn), field(t('schedule.phaseTimeUp', { n }), up),
         this.rowButtons('agenda', index, t('schedule.phaseName', { n, title: phase.title }), {
           moved: (to, count) => t('schedule.movedPhase', { title: phase.title, n: to, count }),
-          removed: t('schedule.removedPhase', { title: phase.title }) }, index === fixed));
+          removed: () => this.withTotal(t('schedule.removedPhase', { title: phase.title })) }, index === fixed));
     });
     replaceChildren(this.agendaList, rows);
     this.showTotal();
@@ -322,11 +325,18 @@ export class ScheduleForm {
 
   renderPrompts(focusIndex) {
     const rows = this.prompts.map((prompt, index) => {
-      const text = el('textarea', { rows: 2, value: prompt.text, required: true, on: { input: (e) => { prompt.text = e.target.value; } } });
-      return el('li', { className: 'edit-row' }, field(t('schedule.questionText', { n: index + 1 }), text),
-        this.rowButtons('prompts', index, t('schedule.questionName', { n: index + 1 }), {
-          moved: (to, count) => t('schedule.movedQuestion', { was: index + 1, n: to, count }),
-          removed: t('schedule.removedQuestion', { n: index + 1 }) }));
+      const n = index + 1;
+      // The row's buttons and what is said after them name the question by its words, as they are
+      // now: "Remove question 2" was said the same of every question, and after a removal the
+      // focused "Remove question 2" was another question than the one just removed (an audit).
+      const text = el('textarea', { rows: 2, value: prompt.text, required: true, on: { input: (e) => {
+        prompt.text = e.target.value;
+        this.relabelRow(e.target.closest('li'), questionName(prompt, n));
+      } } });
+      return el('li', { className: 'edit-row' }, field(t('schedule.questionText', { n }), text),
+        this.rowButtons('prompts', index, questionName(prompt, n), {
+          moved: (to, count) => questionMoved(prompt, n, to, count),
+          removed: () => questionRemoved(prompt, n) }));
     });
     replaceChildren(this.promptList, rows);
     if (focusIndex !== undefined) this.promptList.children[focusIndex]?.querySelector('textarea')?.focus();
@@ -337,7 +347,10 @@ export class ScheduleForm {
       // Enter in a name goes on to the next person (a new row after the last one with a name),
       // as in a list: it sent the whole form with only the people typed so far.
       const name = el('input', { type: 'text', value: person.name, className: 'person-name', on: {
-        input: (e) => { person.name = e.target.value; },
+        input: (e) => {
+          person.name = e.target.value;
+          this.relabelRow(e.target.closest('li'), personName(person, index + 1));
+        },
         keydown: (e) => {
           if (e.key !== 'Enter' || e.isComposing || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) return;
           e.preventDefault();
@@ -346,8 +359,8 @@ export class ScheduleForm {
         } } });
       const role = select(ROLES, (r) => t(`role.${r}`), person.role); role.className = 'person-role';
       role.addEventListener('change', () => { person.role = role.value; });
-      const remove = this.rowButton('remove', t('schedule.remove'), t('schedule.removePerson', { n: index + 1 }), false,
-        () => this.removeRow('people', index, t('schedule.removedPerson', { n: index + 1 })));
+      const remove = this.rowButton('remove', t('schedule.remove'), t('schedule.removeName', { name: personName(person, index + 1) }), false,
+        () => this.removeRow('people', index, () => personRemoved(person, index + 1)));
       return el('li', { className: 'edit-row' }, field(t('schedule.personName', { n: index + 1 }), name), field(t('schedule.personRole', { n: index + 1 }), role), remove);
     });
     replaceChildren(this.peopleList, rows);
@@ -371,7 +384,7 @@ export class ScheduleForm {
 
   /**
    * Up / down / remove buttons for one row of the `kind` list. `moved(position, count)` and
-   * `removed` are what is said after a move or the removal; `first` says the row cannot move up
+   * `removed()` make what is said after a move or the removal; `first` says the row cannot move up
    * (the list's first, or the first after the phases that have started).
    */
   rowButtons(kind, index, name, { moved, removed }, first = index === 0) {
@@ -390,8 +403,34 @@ export class ScheduleForm {
 
   /** The agenda's length as tailored, under its phases: a 90-minute template became 85 without a sign. */
   showTotal() {
-    const total = this.phases.reduce((sum, phase) => sum + (phase.durationSec || 0), 0);
-    this.agendaTotal.textContent = t('schedule.total', { time: agendaLength(total) });
+    this.agendaTotal.textContent = t('schedule.total', { time: agendaLength(this.totalSeconds()) });
+  }
+
+  totalSeconds() {
+    return this.phases.reduce((sum, phase) => sum + (phase.durationSec || 0), 0);
+  }
+
+  /** `message` with the agenda's length after it ("Phase “Close” removed. Agenda now 85 min."). */
+  withTotal(message) {
+    return t('schedule.withTotal', { message, time: agendaLength(this.totalSeconds()) });
+  }
+
+  // The total under the phases is no live region: it would speak at every keystroke in a length.
+  // A changed length says the new total once, when the field is left.
+  sayTotalWhenLeft(minutes) {
+    let before = null;
+    minutes.addEventListener('focus', () => { before = this.totalSeconds(); });
+    minutes.addEventListener('blur', () => {
+      if (before !== null && before !== this.totalSeconds()) this.say(t('schedule.agendaNow', { time: agendaLength(this.totalSeconds()) }));
+      before = null;
+    });
+  }
+
+  /** A new phase at the end of the agenda, its title focused, and the new total said. */
+  appendPhase() {
+    this.phases.push({ title: t('schedule.newPhase'), kind: 'discussion', durationSec: 600, turnMode: 'queue', onTimeUp: 'overtime' });
+    this.renderAgenda(this.phases.length - 1);
+    this.say(this.withTotal(t('schedule.addedPhase', { n: this.phases.length })));
   }
 
   rowButton(action, text, label, disabled, click) {
@@ -413,13 +452,14 @@ export class ScheduleForm {
   }
 
   // Focus goes to the Remove of the row that took the removed one's place, else the row before,
-  // else the list's Add button: never to <body>.
+  // else the list's Add button: never to <body>. What is said is made now, after the removal:
+  // made when the row was drawn, it named a phase by the title it had before it was renamed.
   removeRow(kind, index, removed) {
     const { items, render, add } = this.editable(kind);
     items.splice(index, 1);
     render();
     if (!this.focusRow(kind, Math.min(index, items.length - 1), 'remove')) add.focus();
-    this.say(removed);
+    this.say(removed());
   }
 
   /** Focuses the first enabled of the row's buttons named by `actions`; false when there is none. */
@@ -430,10 +470,16 @@ export class ScheduleForm {
     return !!button;
   }
 
-  /** Says `text` in the form's status line, emptied first so the same message twice is read twice. */
+  /**
+   * Says `text` in the form's status line, emptied first so the same message twice is read twice.
+   * Only the latest message is put in, and not over one written meanwhile (the form's problems,
+   * when leaving a phase's length was a click on the submit button).
+   */
   say(text) {
+    const turn = (this.sayTurn ?? 0) + 1;
+    this.sayTurn = turn;
     this.status.textContent = '';
-    requestAnimationFrame(() => { this.status.textContent = text; });
+    requestAnimationFrame(() => { if (this.sayTurn === turn && !this.status.textContent) this.status.textContent = text; });
   }
 
   /** `{template}` while the agenda is the chosen template's, untouched (it keeps purposes and question links), else `{agenda}`. */
@@ -634,6 +680,43 @@ export class ScheduleForm {
       control.focus();
     }
   }
+}
+
+/** The start of `text` to name it by: spaces run together, and past `max` characters cut at a word, with "…". */
+function gist(text, max = QUESTION_GIST_CHARACTERS) {
+  const plain = String(text ?? '').replace(/\s+/g, ' ').trim();
+  const characters = [...plain];
+  if (characters.length <= max) return plain;
+  const cut = characters.slice(0, max).join('');
+  const wordEnd = cut.lastIndexOf(' ');
+  return `${(wordEnd > cut.length / 2 ? cut.slice(0, wordEnd) : cut).trimEnd()}…`;
+}
+
+/** How a question's row buttons name it: "question 2 (How do pupils…)", or "question 2" while blank. */
+function questionName(prompt, n) {
+  const text = gist(prompt.text);
+  return text ? t('schedule.questionName', { n, text }) : t('schedule.questionNumber', { n });
+}
+
+function questionMoved(prompt, was, n, count) {
+  const text = gist(prompt.text);
+  return text ? t('schedule.movedQuestion', { text, n, count }) : t('schedule.movedQuestionNumber', { was, n, count });
+}
+
+function questionRemoved(prompt, n) {
+  const text = gist(prompt.text);
+  return text ? t('schedule.removedQuestion', { text }) : t('schedule.removedQuestionNumber', { n });
+}
+
+/** How a person's Remove button names them: "person 2 (Asha)", or "person 2" while unnamed. */
+function personName(person, n) {
+  const name = person.name.trim();
+  return name ? t('schedule.personRowName', { n, name: isolatedName(name) }) : t('schedule.personNumber', { n });
+}
+
+function personRemoved(person, n) {
+  const name = person.name.trim();
+  return name ? t('schedule.removedPerson', { name: isolatedName(name) }) : t('schedule.removedPersonNumber', { n });
 }
 
 /** The questions as the API takes them: blank ones left out, each `{text, id?, theme?}`. */
