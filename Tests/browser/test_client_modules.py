@@ -524,6 +524,25 @@ def test_the_changed_range_between_two_texts_is_one_replace_that_turns_one_into_
     assert result[0][:3] == [2, 2, 3] and result[1][:3] == [3, 3, 3] and result[2][:3] == [6, 6, 12], result
 
 
+def test_a_value_put_into_a_sentence_closes_the_direction_controls_it_leaves_open(daemon, browsers):
+    """A session title with an unclosed right-to-left override (U+202E) reversed the words after
+    it wherever it was put: the page's title, "Next: …", a confirmation (an injection audit)."""
+    driver = browsers()
+    result = run_in_page(
+        driver, daemon,
+        "Promise.all([import('/js/strings.js'), import('/js/names.js')]).then(([s, n]) => done({"
+        "  next: s.t('display.next', { phase: 'Two\\u202e', length: '10 min' }),"
+        "  plain: s.t('display.next', { phase: 'Two', length: '10 min' }),"
+        "  nested: n.balancedDirection('a\\u202bb\\u2067c'),"
+        "  closedAlready: n.balancedDirection('a\\u202eb\\u202c c'),"
+        "  isolateClosesInner: n.balancedDirection('a\\u2066b\\u202ec\\u2069 d') }));")
+    assert result["next"] == "Next: Two\u202e\u202c · 10 min", result
+    assert result["plain"] == "Next: Two · 10 min", result
+    assert result["nested"] == "a\u202bb\u2067c\u2069\u202c", result
+    assert result["closedAlready"] == "a\u202eb\u202c c", result
+    assert result["isolateClosesInner"] == "a\u2066b\u202ec\u2069 d", result
+
+
 def test_download_names_say_the_sessions_date_and_title_and_suit_every_file_system(daemon, browsers):
     driver = browsers()
     result = run_in_page(

@@ -17,6 +17,25 @@ const DIRECTION_OPENERS = /[\u202A-\u202E\u2066-\u2069]/g;
 const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]|[\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 
 /**
+ * `text` with the direction embeddings, overrides and isolates it leaves open closed at its end,
+ * innermost first, as the record closes them (DirectionControls): a session title that opened a
+ * right-to-left override reversed the words put after it, in the page's title and sentences.
+ */
+export function balancedDirection(text) {
+  if (!/[\u202A\u202B\u202D\u202E\u2066-\u2068]/u.test(text)) return text;
+  const closers = [];
+  for (const c of text) {
+    if ('\u202A\u202B\u202D\u202E'.includes(c)) closers.push('\u202C');
+    else if ('\u2066\u2067\u2068'.includes(c)) closers.push('\u2069');
+    // As in the bidirectional algorithm, a PDF closes an embedding only if no isolate opened
+    // after it is still open; a PDI closes its isolate and all opened since.
+    else if (c === '\u202C' && closers[closers.length - 1] === '\u202C') closers.pop();
+    else if (c === '\u2069' && closers.includes('\u2069')) closers.length = closers.lastIndexOf('\u2069');
+  }
+  return text + closers.reverse().join('');
+}
+
+/**
  * `name` as it goes into a sentence: without direction-opening controls, and wrapped in FIRST
  * STRONG ISOLATE … POP DIRECTIONAL ISOLATE (U+2068, U+2069) when it has right-to-left letters,
  * so "ليلى has the floor" keeps its words in order and two such names in a list are not swapped.

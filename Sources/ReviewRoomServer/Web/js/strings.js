@@ -1,3 +1,5 @@
+import { balancedDirection } from './names.js';
+
 // Every string the browser client shows, in one catalogue (English). To translate,
 // copy `en`, translate the values (keep the {placeholders}) and pick it in `catalogue`.
 
@@ -632,7 +634,8 @@ const catalogue = en;
 /** The catalogue text for `key` with `{name}` placeholders filled from `params`. */
 export function t(key, params = {}) {
   const text = Object.prototype.hasOwnProperty.call(catalogue, key) ? catalogue[key] : key;
-  return text.replace(/\{(\w+)\}/g, (match, name) => (params[name] === undefined ? match : String(params[name])));
+  // Each value's open direction controls close where the value ends, not the sentence's end.
+  return text.replace(/\{(\w+)\}/g, (match, name) => (params[name] === undefined ? match : balancedDirection(String(params[name]))));
 }
 
 /** "1st", "2nd", "3rd", "4th"…: an ordinal number by the language's plural rules for ordinals. */
