@@ -66,6 +66,23 @@ def test_an_option_given_twice_is_a_usage_error_not_the_last_one_quietly(argumen
         assert os.listdir(directory) == before
 
 
+def test_a_flag_a_variable_overrides_is_warned_of():
+    """Variables come after flags (PROTOCOL §1); one who typed `--data-dir B` with
+    `REVIEWROOM_DATA_DIR=A` set got a token written into A without a word."""
+    with tempfile.TemporaryDirectory(prefix="reviewroom-over-") as directory:
+        chosen, typed = os.path.join(directory, "a"), os.path.join(directory, "b")
+        done = subprocess.run([str(EXECUTABLE), "facilitator", "add", "Quinn", "--data-dir", typed],
+                              capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL,
+                              env=clean_environment({"REVIEWROOM_DATA_DIR": chosen}))
+        assert done.returncode == 0, done.stderr
+        assert f"warning: --data-dir {typed} is overridden by REVIEWROOM_DATA_DIR={chosen}" in done.stderr, done.stderr
+        assert os.path.exists(os.path.join(chosen, "reviewroom.sqlite3")) and not os.path.exists(typed)
+        same = subprocess.run([str(EXECUTABLE), "facilitator", "list", "--data-dir", chosen],
+                              capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL,
+                              env=clean_environment({"REVIEWROOM_DATA_DIR": chosen}))
+        assert same.returncode == 0 and "overridden" not in same.stderr, same.stderr
+
+
 def test_an_operand_after_the_terminator_may_look_like_a_repeated_option():
     """After `--` an argument is an operand (here the new facilitator's name), never an option."""
     with tempfile.TemporaryDirectory(prefix="reviewroom-twice-") as directory:

@@ -42,6 +42,19 @@ public struct ConfigurationLoader: Sendable {
             + (meant.map { " (did you mean \($0)?)" } ?? " (known: REVIEWROOM_ + an upper-case key of reviewroom.conf)")
     }
 
+    /// What a command says of each flag that a `REVIEWROOM_*` variable overrides with another
+    /// value: the documented order, but one who typed `--data-dir B` with `REVIEWROOM_DATA_DIR=A`
+    /// in the environment got a token written into A without a word.
+    public var overriddenFlagWarnings: [String] {
+        flags.sorted { $0.key < $1.key }.compactMap { key, text in
+            guard let descriptor = ConfigurationKey.named(key), let variable = environment[descriptor.environmentName],
+                  variable != text else { return nil }
+            let flag = "--" + key.replacingOccurrences(of: "_", with: "-")
+            return "\(flag) \(text) is overridden by \(descriptor.environmentName)=\(variable), as variables come after "
+                + "flags: unset the variable to use the flag"
+        }
+    }
+
     /// The merged configuration, or every problem found.
     public func load() -> Result<DaemonConfiguration, ConfigurationError> {
         var config = DaemonConfiguration()

@@ -2,7 +2,8 @@ import ArgumentParser
 import ReviewRoomServer
 
 /// Loads a configuration for a command, printing every problem to stderr on failure (and each
-/// ignored `REVIEWROOM_*` variable as a warning, whatever the outcome).
+/// ignored `REVIEWROOM_*` variable, and each flag a variable overrides, as a warning, whatever
+/// the outcome).
 enum ConfigurationResolution {
     /// The configuration, or `ExitCode(78)` (EX_CONFIG) after printing the problems.
     static func load(file: ConfigurationFile?, flags: [String: String], environment: [String: String],
@@ -12,6 +13,9 @@ enum ConfigurationResolution {
         for name in loader.unknownVariables {
             // journald's <4> (warning) priority under systemd, as the daemon's own warnings.
             CommandOutput.standardError((journal ? "<4>" : "") + "reviewroomd: warning: " + ConfigurationLoader.unknownVariableWarning(name))
+        }
+        for warning in loader.overriddenFlagWarnings {
+            CommandOutput.standardError((journal ? "<4>" : "") + "reviewroomd: warning: " + warning)
         }
         switch loader.load() {
         case .success(let configuration):
