@@ -71,9 +71,38 @@ public struct DaemonLogHandler: LogHandler {
             ? "<\(Self.priority(event.level))>"
             : "\(Self.timestamp()) \(event.level.rawValue) "
         // One physical line per entry: journald and `grep` both work line by line. Most lines have
-        // no newline, and Foundation's replacing cost 2 % of the daemon in a reconnect loop.
-        let flat = text.utf8.contains(UInt8(ascii: "\n")) ? text.replacingOccurrences(of: "\n", with: "\\n") : text
+        // no control character, and Foundation's replacing cost 2 % of the daemon in a reconnect loop.
+        let flat = Self.holdsControls(text) ? Self.escapingControls(text) : text
         sink.emit("\(prefix)\(label): \(flat)\n")
+    }
+
+    /// Whether `text` holds a control character (C0, DEL or C1), read byte by byte.
+    static func holdsControls(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// `text` with each control character written as an escape (`\n`, `\r`, `\t`, else `\x1b`):
+    /// what a client sends and the log quotes (a refused `Origin`) must not start a line of its
+    /// own, nor drive the terminal that shows the log (`\x1b[31m`, `\x9b`).
+    static func escapingControls(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                let hex = String(scalar.value, radix: 16)
+                out.append(contentsOf: ("\\x" + (hex.count < 2 ? "0" + hex : hex)).unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// The syslog priority journald reads from a `<N>` prefix.

@@ -25,8 +25,20 @@ struct DaemonLogHandlerTests {
         logger.debug("windows\r\nline", metadata: ["path": "C:\\a\nb"])
         #expect(captured.all == [
             "<3>rr: boom\n", "<4>rr: careful k=v\n", "<6>rr: hello\n", "<7>rr: detail\\nsecond line\n",
-            "<7>rr: windows\r\\nline path=C:\\a\\nb\n",
+            "<7>rr: windows\\r\\nline path=C:\\a\\nb\n",
         ])
+    }
+
+    /// A refused `Origin` is quoted in the log as sent: an escape sequence in it coloured (or
+    /// rewrote) the terminal showing the log, a carriage return hid what came before it (a
+    /// security audit, session 51). Every control character is written as an escape.
+    @Test func controlCharactersAreEscaped() {
+        let captured = Lines()
+        let logger = Logger(label: "rr") { DaemonLogHandler(label: $0, journal: true, control: LogLevelControl(level: .info), sink: captured.sink) }
+        logger.warning("refused", metadata: ["origin": "https://\u{1B}[31mevil\u{7}\u{7F}\u{9B}2J\tx\ry"])
+        logger.info("é plain ünïcode ✓")
+        #expect(captured.all == ["<4>rr: refused origin=https://\\x1b[31mevil\\x07\\x7f\\x9b2J\\tx\\ry\n",
+                                 "<6>rr: é plain ünïcode ✓\n"])
     }
 
     @Test func terminalLinesStartWithATimestampAndLevel() throws {
