@@ -195,6 +195,29 @@ async def test_joins_leaves_and_refused_tokens_are_logged_by_id(own_daemon):
 
 
 @run
+async def test_wrong_tokens_sent_over_and_over_are_logged_in_part_and_counted(own_daemon):
+    """Anyone can send wrong tokens as fast as they like: a line for each wrote about 2.4 GB of
+    log an hour (a security audit). The first ones of a minute are logged in full, the rest
+    left out, and the next line says how many (Operations, "Logs")."""
+    daemon = own_daemon()
+    session = schedule_session(daemon, "Reading review", "Stamina")
+    attempts = 120
+    for n in range(attempts):
+        await refused_hello(daemon, {"type": "hello", "token": f"wrong-{n:04d}" + "x" * 32})
+        status, _ = daemon.api("GET", "/sessions", f"wrong-{n:04d}" + "y" * 32)
+        assert status == 401
+    # Still served: the right token works at once.
+    status, _ = daemon.api("GET", "/sessions", session.facilitator_token)
+    assert status == 200
+    log = log_after_stop(daemon)
+    for needle in ("hello refused", "API request refused"):
+        lines = lines_with(log, needle)
+        assert 1 <= len(lines) < attempts, (needle, len(lines))
+        assert all("info" in line for line in lines), lines
+    assert_no_tokens(log, session)
+
+
+@run
 async def test_each_left_line_says_how_the_connection_ended(own_daemon):
     """School IT reading "Asha left 6 times" needs to tell a closed tab from Wi-Fi that drops
     and from the daemon closing her: every `left` line says how it ended (Operations, "Logs")."""

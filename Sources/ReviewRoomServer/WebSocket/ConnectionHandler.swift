@@ -34,14 +34,17 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
     let connection: WebSocketConnection
     let registry: SessionRegistry
     let logger: Logger
+    /// Where refused hellos are logged: paced, shared by every connection.
+    let refusals: PacedLog
     private var stage = Stage.awaitingHello
     private var limiter: RateLimiter
 
     /// A handler for `connection`, which has not sent anything yet.
-    init(connection: WebSocketConnection, registry: SessionRegistry, logger: Logger) {
+    init(connection: WebSocketConnection, registry: SessionRegistry, logger: Logger, refusals: PacedLog) {
         self.connection = connection
         self.registry = registry
         self.logger = logger
+        self.refusals = refusals
         limiter = RateLimiter(perSecond: registry.limits.messagesPerSecond, burst: registry.limits.messageBurst)
     }
 
@@ -83,7 +86,7 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
             hello = try ClientMessageDecoder.hello(first, maxDepth: registry.limits.maxJSONDepth)
         } catch {
             // Only the connection id is logged: a hello carries a token.
-            logger.info("first message is not a hello", metadata: ["connection": "\(connection.id)"])
+            refusals.info("first message is not a hello", metadata: ["connection": "\(connection.id)"])
             // The decoder's message says what was wrong with this hello (PROTOCOL §3.4); the
             // close code stays 4000, a first message that is not a (well-formed) hello.
             connection.close(code: CloseCode.protocolError.rawValue, reason: CloseReason.fitting(error.message))
@@ -101,7 +104,7 @@ final class ConnectionHandler: WebSocketReceiver, @unchecked Sendable {
             return
         case .refused(let code, let error):
             // Only the connection id is logged: the hello carries a token.
-            logger.info("hello refused", metadata: ["connection": "\(connection.id)", "close": "\(code)"])
+            refusals.info("hello refused", metadata: ["connection": "\(connection.id)", "close": "\(code)"])
             if let error { connection.send(OutboundFrame(text: ServerMessages.error(error))) }
             connection.close(code: code, reason: CloseReason.fitting(error?.message ?? ""))
         }

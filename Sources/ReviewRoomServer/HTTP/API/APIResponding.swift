@@ -7,6 +7,15 @@ struct APIResponding: Sendable {
     /// Counts answered requests by status.
     let metrics: Metrics?
     let logger: Logger
+    /// Refused tokens: anyone can send them as fast as they like.
+    private let refusals: PacedLog
+
+    /// Answers for one API, logging to `logger`.
+    init(metrics: Metrics?, logger: Logger) {
+        self.metrics = metrics
+        self.logger = logger
+        refusals = PacedLog(logger: logger)
+    }
 
     /// The answer of `handler` to `request`, or of what it threw.
     func respond(to request: APIRequest, _ handler: () async throws -> HTTPResponseBuilder) async -> HTTPResponseBuilder {
@@ -24,7 +33,7 @@ struct APIResponding: Sendable {
             if failure.status == 401 {
                 // The path and why, never the header's token; the address shows whether a
                 // console or a script keeps trying (behind a proxy it is the proxy's).
-                logger.info("API request refused", metadata: [
+                refusals.info("API request refused", metadata: [
                     "method": "\(request.http.method)", "path": "\(request.http.path)", "status": "401",
                     "remote": "\(request.http.remoteAddress)", "reason": "\(failure.detail)"])
             }

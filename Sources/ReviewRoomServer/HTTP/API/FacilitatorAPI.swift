@@ -23,6 +23,8 @@ public struct FacilitatorAPI: Sendable {
     /// `retention_days`: a session's reply says when it will be erased (`erasesAt`); nil: kept.
     public let retention: SessionRetention?
     let logger: Logger
+    /// Around every route: one, so that refused tokens share one log budget.
+    private let responding: APIResponding
 
     /// Creates the API.
     /// - Parameters:
@@ -33,6 +35,7 @@ public struct FacilitatorAPI: Sendable {
         self.store = store; self.live = live
         self.origin = origin
         self.metrics = metrics; self.now = now; self.retention = retention; self.logger = logger
+        responding = APIResponding(metrics: metrics, logger: logger)
     }
 
     /// The origin invite links start with now, without a trailing `/`.
@@ -58,7 +61,7 @@ public struct FacilitatorAPI: Sendable {
     /// Wraps a handler: checks the bearer token first, turns thrown errors into problem+json.
     private func authenticated(_ handler: @escaping @Sendable (APIContext) async throws -> HTTPResponseBuilder) -> APIRouter.Handler {
         { [self] request in
-            await APIResponding(metrics: metrics, logger: logger).respond(to: request) {
+            await responding.respond(to: request) {
                 let token = try APIContext.bearerToken(request)
                 guard let facilitator = try await store.authenticateFacilitator(token: token) else {
                     throw APIError.unauthorized("the bearer token is not a valid facilitator token (unknown or revoked)")
