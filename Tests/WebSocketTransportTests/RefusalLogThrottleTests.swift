@@ -16,6 +16,15 @@ struct RefusalLogThrottleTests {
         #expect(logged == [true, false, true, true, false])
     }
 
+    /// A script making up a new Origin for every attempt wrote a line for each (a security
+    /// audit, session 51): past the bound over all keys, a new key logs nothing until an
+    /// interval has passed since the lines that filled it.
+    @Test func linesOverAllKeysAreBounded() {
+        var throttle = RefusalLogThrottle(intervalNanoseconds: 100, linesPerInterval: 2)
+        let logged = decisions(&throttle, [("o1", 0), ("o2", 10), ("o3", 20), ("o4", 99), ("o5", 100), ("o6", 105), ("o7", 110)])
+        #expect(logged == [true, true, false, false, true, false, true])
+    }
+
     /// A flood of made-up origins is bounded: the oldest are forgotten (and may log again).
     @Test func memoryIsBounded() {
         var throttle = RefusalLogThrottle(intervalNanoseconds: 1_000, capacity: 3)

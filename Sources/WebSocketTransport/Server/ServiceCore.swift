@@ -57,7 +57,7 @@ final class ServiceCore: @unchecked Sendable {
     let pingBuffer: UnsafeMutablePointer<UInt8>
     var originPolicy = OriginPolicy(origins: [])
     /// When each refused Origin was last logged, so a page retrying every second logs once a minute.
-    var originRefusals = RefusalLogThrottle(intervalNanoseconds: 60_000_000_000)
+    var originRefusals = RefusalLogThrottle(intervalNanoseconds: 60_000_000_000, linesPerInterval: 20)
     var sessionsByWSI: [OpaquePointer: ConnectionSession] = [:]
     var sessionsByID: [ConnectionID: ConnectionSession] = [:]
     var upgradeOrigins: [OpaquePointer: String] = [:]

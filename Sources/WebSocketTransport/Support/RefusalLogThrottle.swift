@@ -7,12 +7,16 @@ struct RefusalLogThrottle: Sendable {
     /// Keys remembered at most; past it the oldest are forgotten (a flood of made-up Origins
     /// must not grow memory without bound; forgetting only means logging a key again).
     let capacity: Int
+    /// Lines at most per interval over all keys: a script making up a new Origin for every
+    /// attempt wrote a line for each (nil: no such bound).
+    let linesPerInterval: Int?
     private var lastLogged: [String: UInt64] = [:]
     private var heldBack: [String: Int] = [:]
 
-    /// A throttle allowing one line per key per `intervalNanoseconds`.
-    init(intervalNanoseconds: UInt64, capacity: Int = 256) {
-        self.intervalNanoseconds = intervalNanoseconds; self.capacity = capacity
+    /// A throttle allowing one line per key per `intervalNanoseconds`, and at most
+    /// `linesPerInterval` over all keys.
+    init(intervalNanoseconds: UInt64, capacity: Int = 256, linesPerInterval: Int? = nil) {
+        self.intervalNanoseconds = intervalNanoseconds; self.capacity = capacity; self.linesPerInterval = linesPerInterval
     }
 
     /// True when `key` was not logged within the interval before `now`; records `now` if so.
@@ -26,6 +30,10 @@ struct RefusalLogThrottle: Sendable {
     mutating func admit(_ key: String, now: UInt64) -> Int? {
         if let last = lastLogged[key], now &- last < intervalNanoseconds {
             heldBack[key, default: 0] += 1
+            return nil
+        }
+        // Not counted as held back: a made-up key would only be remembered to be told once.
+        if let linesPerInterval, lastLogged.values.count(where: { now &- $0 < intervalNanoseconds }) >= linesPerInterval {
             return nil
         }
         if lastLogged[key] == nil, lastLogged.count >= capacity {
