@@ -61,7 +61,10 @@ def test_time_formatting_and_zone_conversion(daemon, browsers):
         "            ['2027-10-03', '02:30', 'Australia/Sydney'], ['2027-10-31', '01:30', 'Europe/London'],"
         "            ['2027-11-07', '01:30', 'America/New_York'], ['2027-04-04', '02:30', 'Australia/Sydney'],"
         "            ['2027-06-01', '09:30', 'America/New_York']].map((a) => m.zonedTime(...a)),"
+        "  earlyYear: [m.zonedTime('0050-06-01', '09:30', 'UTC').iso, m.utcToZoned('0050-06-01T09:30:00Z', 'UTC')],"
         "}), (e) => done({error: String(e)}));")
+    # Years 0-99 are not 1900-1999 (Date.UTC's reading): a start in 0050 was stored as 1950.
+    assert result.pop("earlyYear") == ["0050-06-01T09:30:00.000Z", {"date": "0050-06-01", "time": "09:30"}]
     instant = result.pop("instant")
     # A start a minute or more past is late by whole minutes ("Due at", BrowserClient.md "Time").
     assert result.pop("since") == ["", "1 min ago", "59 min ago", "1 h ago", "1 h 5 min ago", "2 days ago", ""]

@@ -165,7 +165,7 @@ export function zonedToUTC(dateText, timeText, timeZone) {
 export function zonedTime(dateText, timeText, timeZone) {
   const [y, mo, d] = dateText.split('-').map(Number);
   const [h, mi] = timeText.split(':').map(Number);
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const wall = utcWall(y, mo, d, h, mi);
   // A half-typed date or time: no instant (toISOString would throw).
   if (Number.isNaN(wall)) return { iso: '', adjusted: null };
   // The offsets a day either side: around a change, the one before it and the one after.
@@ -182,7 +182,7 @@ export function utcToZoned(iso, timeZone) {
   const local = new Date(instant + offsetAt(instant, timeZone));
   const p = (n) => String(n).padStart(2, '0');
   return {
-    date: `${local.getUTCFullYear()}-${p(local.getUTCMonth() + 1)}-${p(local.getUTCDate())}`,
+    date: `${String(local.getUTCFullYear()).padStart(4, '0')}-${p(local.getUTCMonth() + 1)}-${p(local.getUTCDate())}`,
     time: `${p(local.getUTCHours())}:${p(local.getUTCMinutes())}`,
   };
 }
@@ -194,6 +194,16 @@ function offsetAt(instant, timeZone) {
     hour: '2-digit', minute: '2-digit', second: '2-digit',
   }).formatToParts(new Date(instant));
   const get = (type) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUTC = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
+  const asUTC = utcWall(get('year'), get('month'), get('day'), get('hour') % 24, get('minute'), get('second'));
   return asUTC - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock reading would be in UTC (`month` from 1). Not `Date.UTC` alone: it
+ * reads years 0–99 as 1900–1999, so a start typed in year 0050 was stored as 1950.
+ */
+function utcWall(year, month, day, hour, minute, second = 0) {
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
 }
