@@ -20,7 +20,8 @@ public enum CalendarExport {
     public static func ics(info: SessionInfo, agenda: [Phase], sequence: Int, stamp: Timestamp,
                            consoleURL: String?) -> String {
         let plannedSec = agenda.reduce(0) { $0 + $1.durationSec }
-        let end = info.startsAt.adding(seconds: plannedSec)
+        let start = ICalendarText.utcDateTime(info.startsAt)
+        let end = ICalendarText.utcDateTime(info.startsAt.adding(seconds: plannedSec))
         let url = consoleURL.map { String($0.prefix { $0 != "#" }) }.flatMap { $0.isEmpty ? nil : $0 }
         var lines = [
             "BEGIN:VCALENDAR",
@@ -32,8 +33,13 @@ public enum CalendarExport {
             "UID:" + ICalendarText.escape("session-\(info.id)@\(uidDomain)"),
             "DTSTAMP:" + ICalendarText.utcDateTime(stamp),
             "SEQUENCE:\(max(0, sequence))",
-            "DTSTART:" + ICalendarText.utcDateTime(info.startsAt),
-            "DTEND:" + ICalendarText.utcDateTime(end),
+            "DTSTART:" + start,
+        ]
+        // RFC 5545 §3.6.1: a DTEND must be later than DTSTART. An agenda that lasts no whole
+        // second (none, or one 1 ms phase) wrote the same second for both; without DTEND the
+        // event ends where it starts, which is what that agenda plans.
+        if end != start { lines.append("DTEND:" + end) }
+        lines += [
             "SUMMARY:" + ICalendarText.escape(info.title),
             "DESCRIPTION:" + ICalendarText.escape(description(info: info, agenda: agenda, consoleURL: url)),
             "LOCATION:" + ICalendarText.escape("Online (ReviewRoom)"),

@@ -40,6 +40,20 @@ struct CalendarTests {
         #expect(Self.unfolded(text).contains("SUMMARY:" + info.title))
     }
 
+    /// RFC 5545 §3.6.1: a DTEND is later than DTSTART. An agenda of one 1 ms phase wrote both
+    /// the same second (a time audit, session 51): without DTEND the event ends where it starts.
+    @Test("an agenda under a second long has no DTEND")
+    func aSubSecondAgendaHasNoEnd() throws {
+        var phase = try #require(Self.agenda.first)
+        phase.durationSec = 0.001
+        let lines = Self.unfolded(CalendarExport.ics(info: Self.info, agenda: [phase], sequence: 0, stamp: Self.stamp, consoleURL: nil))
+        #expect(lines.contains("DTSTART:20261201T093000Z"))
+        #expect(!lines.contains { $0.hasPrefix("DTEND") }, "\(lines)")
+        phase.durationSec = 1
+        let second = Self.unfolded(CalendarExport.ics(info: Self.info, agenda: [phase], sequence: 0, stamp: Self.stamp, consoleURL: nil))
+        #expect(second.contains("DTEND:20261201T093001Z"), "\(second)")
+    }
+
     @Test("calendar and event properties: method, UID, stamps, sequence, UTC start and end")
     func properties() {
         let lines = Self.unfolded(Self.ics())
@@ -94,7 +108,7 @@ struct CalendarTests {
         info.title = "Bell\u{07}and\u{00}null\ttab"
         let lines = Self.unfolded(CalendarExport.ics(info: info, agenda: [], sequence: 0, stamp: Self.stamp, consoleURL: nil))
         #expect(lines.contains("SUMMARY:Bellandnull\ttab"))
-        #expect(lines.contains("DTEND:20261201T093000Z"), "an empty agenda lasts no time")
+        #expect(!lines.contains { $0.hasPrefix("DTEND") }, "an empty agenda lasts no time: no DTEND, which must be later than DTSTART")
     }
 
     @Test("dates before 1970 and in leap years convert correctly")
