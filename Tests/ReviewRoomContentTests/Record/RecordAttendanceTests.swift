@@ -223,6 +223,32 @@ struct RecordAttendanceTests {
         #expect(Self.text(input, .html).contains("<th scope=\"row\" class=\"num\">\(start.date) 09:30:00</th>"))
     }
 
+    /// The log gives its zone once ("Times in Europe/London"); a line at another offset than the
+    /// planned start's (across a clock change) carries the zone's name then, or `01:54` followed
+    /// by `01:00` read as time running backwards (a time audit, session 51).
+    @Test func logLinesAtAnotherOffsetNameTheirZone() throws {
+        var review = ScriptedReview()
+        // 60 days before a 1 December start: British Summer Time, an hour ahead of GMT.
+        try review.edit(SessionEdit(title: "Renamed in October"), at: -60 * 86_400)
+        try review.run(.sessionStart, by: "f1", at: 0)
+        try review.run(.sessionEnd, by: "f1", at: 60)
+        let input = review.input(at: 100)
+        let markdown = Self.text(input, .markdown)
+        #expect(markdown.contains("- 2026-10-02 10:30:00 GMT+1 — "), "\(markdown)")
+        #expect(markdown.contains("- 2026-12-01 09:30:00 — Session started"), "the planned start's offset: no mark")
+        #expect(Self.text(input, .html).contains("<th scope=\"row\" class=\"num\">2026-10-02 10:30:00 GMT+1</th>"))
+        let json = String(decoding: RecordRenderer.render(input, as: .json), as: UTF8.self)
+        #expect(json.contains("10:30:00") && !json.contains("10:30:00 GMT"), "the JSON's time keeps its pattern; its `at` is UTC")
+    }
+
+    /// A spell online at another offset than the planned start's names its zone too.
+    @Test func onlineSpellsAtAnotherOffsetNameTheirZone() throws {
+        var input = try ScriptedReview.played().input(at: 2100)
+        input.attendance = [RecordOnlineInterval(participant: "r1", joinedAt: ScriptedReview.at(-60 * 86_400),
+                                                 leftAt: ScriptedReview.at(-60 * 86_400 + 120))]
+        #expect(Self.text(input, .markdown).contains("2026-10-02 10:30 GMT+1–2026-10-02 10:32 GMT+1"), "\(Self.text(input, .markdown))")
+    }
+
     /// Escaping is the record's usual one: a name with markup stays text in every format.
     @Test func namesInTheAttendanceTableAreEscaped() throws {
         var input = try Self.input()

@@ -71,12 +71,15 @@ enum RecordText {
 
     /// The log's times as the tables show them: the time of day, and the date too where it is
     /// not the previous line's (for the first line, not the planned start's day). A reschedule
-    /// made the evening before read "23:44:53" above the start's "00:00:06".
+    /// made the evening before read "23:44:53" above the start's "00:00:06". A time after a
+    /// clock change carries the zone's name then (``RecordTimeFormatter/zoneMark(_:unlessAsAt:)``).
     static func logTimes(_ record: ReviewRecord) -> [String] {
         var day = String(record.session.startsAtLocal.prefix(10))
+        let times = RecordTimeFormatter(timeZone: record.displayTimeZone)
         return record.log.map { entry in
             defer { day = entry.date }
-            return entry.date == day ? entry.time : entry.date + " " + entry.time
+            let time = entry.time + times.zoneMark(entry.at, unlessAsAt: record.session.startsAt)
+            return entry.date == day ? time : entry.date + " " + time
         }
     }
 

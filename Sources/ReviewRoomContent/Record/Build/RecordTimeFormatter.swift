@@ -55,6 +55,16 @@ struct RecordTimeFormatter {
         return "\(Self.pad(second / 3600)):\(Self.pad(second / 60 % 60)):\(Self.pad(second % 60))"
     }
 
+    /// ` GMT` (a space and the zone's name at `instant`) when the zone's offset then differs
+    /// from its offset at `reference`, else nothing: a time in a record that gives its zone once
+    /// ("Times in Europe/London") and runs across a clock change is marked, so that `01:54`
+    /// then `01:00 GMT` reads as the clocks going back, not as time running backwards.
+    func zoneMark(_ instant: Timestamp, unlessAsAt reference: Timestamp) -> String {
+        let at = Self.date(instant)
+        guard zone.secondsFromGMT(for: at) != zone.secondsFromGMT(for: Self.date(reference)) else { return "" }
+        return " " + zoneName.string(from: at)
+    }
+
     /// The local date of `instant` and the second of its local day.
     private func wallClock(_ instant: Timestamp) -> (year: Int64, month: Int64, day: Int64, second: Int64) {
         let offsetSec = Int64(zone.secondsFromGMT(for: Self.date(instant)))

@@ -25,10 +25,12 @@ extension RecordText {
     /// every stretch to the second. `times` formats in `record`'s time zone (made once per table:
     /// it holds a `DateFormatter`).
     static func stretches(_ person: RecordPerson, of record: ReviewRecord, times: RecordTimeFormatter) -> String {
-        let startDay = times.date(record.session.startedAt ?? record.session.startsAt)
+        let start = record.session.startedAt ?? record.session.startsAt
+        let startDay = times.date(start)
         let clock = { (instant: Timestamp, time: Substring) -> String in
             let day = times.date(instant)
-            return day == startDay ? String(time) : "\(day) \(time)"
+            let marked = String(time) + times.zoneMark(instant, unlessAsAt: record.session.startsAt)
+            return day == startDay ? marked : "\(day) \(marked)"
         }
         guard person.attended == true, let spells = person.online, !spells.isEmpty else { return "—" }
         var shown: [RecordOnlineSpell] = []
