@@ -204,15 +204,20 @@ struct RecordAttendanceTests {
         #expect(try SchemaValidator(json: RecordSchema.json).violations(of: Data(json)).isEmpty)
     }
 
+    /// A review renamed at `seconds` from its start, then started and ended a minute later.
+    static func renamed(at seconds: Double) throws -> RecordInput {
+        var review = ScriptedReview()
+        try review.edit(SessionEdit(title: "Renamed"), at: seconds)
+        try review.run(.sessionStart, by: "f1", at: 0)
+        try review.run(.sessionEnd, by: "f1", at: 60)
+        return review.input(at: 100)
+    }
+
     /// A log line on another day than the line before it (for the first, than the planned
     /// start's day) shows its date: a reschedule made the evening before read "21:30:00" above
     /// the start's "09:30:00" as if both were on the review's day.
     @Test func logLinesOnAnotherDayShowTheirDate() throws {
-        var review = ScriptedReview()
-        try review.edit(SessionEdit(title: "Renamed the evening before"), at: -12 * 3600)
-        try review.run(.sessionStart, by: "f1", at: 0)
-        try review.run(.sessionEnd, by: "f1", at: 60)
-        let input = review.input(at: 100)
+        let input = try Self.renamed(at: -12 * 3600)
         let record = ReviewRecord(input)
         let (edit, start) = (try #require(record.log.first), try #require(record.log.first { $0.kind == "session" }))
         #expect(edit.date != start.date, "\(record.log)")
@@ -227,12 +232,8 @@ struct RecordAttendanceTests {
     /// planned start's (across a clock change) carries the zone's name then, or `01:54` followed
     /// by `01:00` read as time running backwards (a time audit, session 51).
     @Test func logLinesAtAnotherOffsetNameTheirZone() throws {
-        var review = ScriptedReview()
         // 60 days before a 1 December start: British Summer Time, an hour ahead of GMT.
-        try review.edit(SessionEdit(title: "Renamed in October"), at: -60 * 86_400)
-        try review.run(.sessionStart, by: "f1", at: 0)
-        try review.run(.sessionEnd, by: "f1", at: 60)
-        let input = review.input(at: 100)
+        let input = try Self.renamed(at: -60 * 86_400)
         let markdown = Self.text(input, .markdown)
         #expect(markdown.contains("- 2026-10-02 10:30:00 GMT+1 — "), "\(markdown)")
         #expect(markdown.contains("- 2026-12-01 09:30:00 — Session started"), "the planned start's offset: no mark")
