@@ -49,6 +49,8 @@ def test_editing_a_live_api_agenda_keeps_the_phases_question_links(daemon, facil
     assert not driver.find_element(By.ID, "schedule-time").is_enabled()
     assert "cannot move" in driver.find_element(By.ID, "schedule-date-hint").text
     Select(driver.find_element(By.ID, "schedule-zone")).select_by_value("Asia/Tokyo")
+    # Nothing moves, so the form does not say the start moves.
+    assert driver.find_element(By.ID, "schedule-clock-change").text == ""
     driver.find_element(By.ID, "schedule-submit").click()
     wait_text(driver, ".form-status", "Changes saved.")
 
@@ -86,6 +88,33 @@ def test_an_edit_that_leaves_the_date_and_time_alone_keeps_the_start_exactly(dae
         status, after = daemon.api("GET", f"/sessions/{made[title]}", facilitator)
         assert status == 200 and after["title"] == f"{title}, renamed", after
         assert (after["startsAt"], after["timeZone"]) == (at, zone), (title, after["startsAt"])
+    assert browser_errors(driver) == []
+
+
+def test_a_new_zone_that_moves_the_start_says_so_before_saving(daemon, facilitator, api_ready, browsers):
+    """The date and time fields keep their reading when the zone changes, so moving a London
+    session to Europe/Paris moved it an hour without a word (a time audit). The form now says
+    where the review moves to, and from where; saving does as it said."""
+    status, created = daemon.api("POST", "/sessions", facilitator, {
+        "title": "Zone change", "hostSchool": "Northfield", "focus": "Reading", "startsAt": "2027-03-10T09:30:00.000Z",
+        "timeZone": "Europe/London", "template": "rapid-remote-90", "promptDeck": "covid-recovery", "participants": []})
+    assert status == 201, created
+    session = created["session"]["id"]
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    driver.execute_script("location.hash = arguments[0]", f"#session/{session}")
+    wait_until(driver, lambda d: d.find_element(By.ID, "edit-session")).click()
+    wait_until(driver, lambda d: d.find_element(By.ID, "schedule-title"))
+    assert driver.find_element(By.ID, "schedule-clock-change").get_attribute("hidden") is not None
+    Select(driver.find_element(By.ID, "schedule-zone")).select_by_value("Europe/Paris")
+    said = wait_until(driver, lambda d: d.find_element(By.ID, "schedule-clock-change").text)
+    assert "now read in Europe/Paris" in said and "moves the review" in said and "it was at" in said, said
+    assert driver.find_element(By.ID, "schedule-clock-change").get_attribute("aria-live") == "polite"
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_text(driver, ".form-status", "Changes saved.")
+    status, after = daemon.api("GET", f"/sessions/{session}", facilitator)
+    # 09:30 on the clock in Paris (UTC+1 in March): an hour earlier than 09:30 London (UTC).
+    assert (after["startsAt"], after["timeZone"]) == ("2027-03-10T08:30:00.000Z", "Europe/Paris"), after
     assert browser_errors(driver) == []
 
 

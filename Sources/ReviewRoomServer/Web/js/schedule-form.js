@@ -89,12 +89,21 @@ export class ScheduleForm {
     return { iso, past: Date.parse(iso) < Date.now() };
   }
 
-  /** Says when the chosen date and time are skipped or repeated by a clock change in the chosen zone. */
+  /**
+   * Says when the chosen date and time are skipped or repeated by a clock change in the chosen
+   * zone, and when an edit's new zone moves the start: the date and time fields keep their
+   * reading, so London to Paris moved the review an hour without a word (a time audit).
+   */
   sayClockChange() {
     const start = this.startProblem();
     const { iso, adjusted } = start.iso ? zonedTime(this.date.value, this.time.value, this.zone.value) : {};
-    const text = adjusted ? t(adjusted === 'skipped' ? 'schedule.timeSkipped' : 'schedule.timeTwice',
-      { time: this.time.value, zone: this.zone.value, start: formatInstant(iso, this.zone.value) }) : '';
+    const said = { time: this.time.value, zone: this.zone.value, start: iso ? formatInstant(iso, this.zone.value) : '' };
+    const parts = [adjusted ? t(adjusted === 'skipped' ? 'schedule.timeSkipped' : 'schedule.timeTwice', said) : ''];
+    const loaded = this.loadedStart;
+    if (iso && loaded && !this.started && loaded.zone !== this.zone.value && iso !== this.existing.startsAt) {
+      parts.push(t('schedule.zoneMovesStart', { ...said, before: formatInstant(this.existing.startsAt, this.zone.value) }));
+    }
+    const text = parts.filter(Boolean).join(' ');
     if (this.clockChange.textContent !== text) { this.clockChange.textContent = text; this.clockChange.hidden = !text; }
   }
 

@@ -311,6 +311,7 @@ const en = {
   'schedule.startedHint': 'The review has started, so its start cannot move.',
   'schedule.timeSkipped': 'Clocks go forward over {time} that day in {zone}, so the review starts at {start}.',
   'schedule.timeTwice': '{time} happens twice that day in {zone} (clocks go back); the first is used: {start}.',
+  'schedule.zoneMovesStart': 'The date and time are now read in {zone}, so saving moves the review to {start}; it was at {before}. Change the time too to keep it where it was.',
   'schedule.agenda': 'Agenda',
   'schedule.template': 'Start from template',
   'schedule.templateHint': 'Choosing a template replaces the phases below.',
