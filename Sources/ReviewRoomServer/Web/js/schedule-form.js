@@ -576,7 +576,9 @@ export class ScheduleForm {
     // only when the same start is sent again (an edit that leaves a passed start as it was is
     // not asked about).
     const minute = (iso) => Math.floor(Date.parse(iso) / 60000);
-    const unchanged = this.existing && start?.iso && minute(start.iso) === minute(this.existing.startsAt);
+    // Fields as loaded are the loaded start, even in a repeated hour's second occurrence, which
+    // the fields read as the first (a time audit: the prompt named the other 01:30).
+    const unchanged = this.existing && start?.iso && (!this.startMoved() || minute(start.iso) === minute(this.existing.startsAt));
     if (!problems.length && start?.past && !unchanged && this.pastStartAccepted !== start.iso) {
       this.pastStartAccepted = start.iso;
       check(this.date, t('schedule.startPassed', { when: formatInstant(start.iso, this.zone.value) }));
