@@ -64,6 +64,27 @@ struct RecordFiguresTests {
         #expect(live.speaking.people.first { $0.id == "r2" }?.share == 1)
     }
 
+    /// A share rounded to three places, then to a whole percentage, read 12.49 % as 13 % and
+    /// made the people's shares come to 101 % (a record audit, session 51).
+    @Test("a speaking share is rounded to a percentage once, from the exact times")
+    func sharesAreRoundedOnce() throws {
+        var review = ScriptedReview()
+        try review.run(.sessionStart, by: "f1", at: 0)
+        try review.run(.floorGrant(participant: "r1"), by: "f1", at: 10)
+        try review.run(.floorGrant(participant: "r2"), by: "f1", at: 11.002)
+        try review.run(.floorRelease(), by: "f1", at: 18.024)
+        try review.run(.sessionEnd, by: "f1", at: 20)
+        let input = review.input(at: 30)
+        let record = ReviewRecord(input)
+        #expect(record.speaking.people.first { $0.id == "r1" }?.seconds == 1.002)
+        #expect(record.speaking.people.first { $0.id == "r1" }?.share == 0.125, "the JSON keeps three places")
+        let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
+        #expect(markdown.contains("| 0:01 | 12% |"), "\(markdown)")
+        #expect(markdown.contains("| 0:07 | 88% |"), "\(markdown)")
+        let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
+        #expect(html.contains("<td class=\"num\">12%</td>") && !html.contains("13%"), "\(html)")
+    }
+
     @Test("rounds and who passed, from floor.changed events")
     func rounds() throws {
         let record = ReviewRecord(try ScriptedReview.played().input(at: 1100))

@@ -173,18 +173,19 @@ public enum RecordHTML {
                  + "<th scope=\"col\">Share</th></tr></thead><tbody>"]
         for p in record.speaking.people {
             h.append("<tr><th scope=\"row\">\(e(RecordText.isolated(p.name)))</th><td>\(e(RecordText.roleNote(p)))</td><td class=\"num\">\(RecordText.clock(p.seconds))</td>"
-                     + "<td class=\"num\">\(RecordText.percent(p.share))</td></tr>")
+                     + "<td class=\"num\">\(RecordText.percent(record.speaking.exactShare(of: p.seconds)))</td></tr>")
         }
         h.append("</tbody></table>" + tableRegionEnd)
-        h.append(chart(record.speaking.people.map { (RecordText.isolated($0.name), $0.seconds, $0.share) }, title: "Speaking time per person"))
+        h.append(chart(record.speaking.people.map { (RecordText.isolated($0.name), $0.seconds, record.speaking.exactShare(of: $0.seconds)) },
+                       title: "Speaking time per person"))
         h.append(tableRegion("Speaking time per group, table") + "<table><thead><tr><th scope=\"col\">Group</th><th scope=\"col\">People</th><th scope=\"col\">Time</th>"
                  + "<th scope=\"col\">Share</th></tr></thead><tbody>")
         for g in record.speaking.groups {
             h.append("<tr><th scope=\"row\">\(e(g.label))</th><td class=\"num\">\(g.people)</td><td class=\"num\">\(RecordText.clock(g.seconds))</td>"
-                     + "<td class=\"num\">\(RecordText.percent(g.share))</td></tr>")
+                     + "<td class=\"num\">\(RecordText.percent(record.speaking.exactShare(of: g.seconds)))</td></tr>")
         }
         h.append("</tbody></table>" + tableRegionEnd)
-        h.append(chart(record.speaking.groups.map { ($0.label, $0.seconds, $0.share) }, title: "Speaking time per group"))
+        h.append(chart(record.speaking.groups.map { ($0.label, $0.seconds, record.speaking.exactShare(of: $0.seconds)) }, title: "Speaking time per group"))
         h.append("</section>")
         return h
     }

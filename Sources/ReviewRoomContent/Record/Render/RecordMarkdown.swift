@@ -90,13 +90,13 @@ enum RecordMarkdown {
         out.append("|---|---|---|---|---|")
         for person in record.speaking.people {
             out.append("| \(cell(RecordText.isolated(person.name))) | \(RecordText.roleNote(person)) | \(RecordText.clock(person.seconds)) | "
-                       + "\(RecordText.percent(person.share)) | \(bar(person.share)) |")
+                       + "\(RecordText.percent(record.speaking.exactShare(of: person.seconds))) | \(bar(record.speaking.exactShare(of: person.seconds))) |")
         }
         out.append("")
         out.append("| Group | People | Time | Share |")
         out.append("|---|---|---|---|")
         for group in record.speaking.groups {
-            out.append("| \(group.label) | \(group.people) | \(RecordText.clock(group.seconds)) | \(RecordText.percent(group.share)) |")
+            out.append("| \(group.label) | \(group.people) | \(RecordText.clock(group.seconds)) | \(RecordText.percent(record.speaking.exactShare(of: group.seconds))) |")
         }
         out.append("")
 
