@@ -100,8 +100,11 @@ struct RecordReadabilityTests {
         try review.run(.phaseNext(), by: "f1", at: 1050)
         try review.run(.sessionEnd, by: "f1", at: 1080)
         let html = Self.text(review.input(at: 1100), .html)
-        #expect(html.contains("Reviewer reflections<br><span class=\"muted\">visit 1 from 2026-12-01 09:43 GMT, ran 3:20; "
-                              + "visit 2 from 2026-12-01 09:47 GMT, ran 0:30</span></th>"))
+        // Each visit's own extension and overtime too, as the Markdown gives them (the columns
+        // hold the phase's sums; a record audit, session 51).
+        #expect(html.contains("Reviewer reflections<br><span class=\"muted\">visit 1 from 2026-12-01 09:43 GMT, ran 3:20, "
+                              + "extended 0 s, overtime 0 s; visit 2 from 2026-12-01 09:47 GMT, ran 0:30, extended 0 s, overtime 0 s</span></th>"),
+                "\(html)")
         #expect(html.contains("<th scope=\"row\">Host context<br><span class=\"muted\">The host sets out the focus.</span></th>"),
                 "a phase run once has no visit list")
     }
