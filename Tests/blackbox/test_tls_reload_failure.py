@@ -21,7 +21,7 @@ TIMEOUT = 30
 def make_certificate(directory):
     cert, key = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
     subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                    "-days", "1", "-subj", "/CN=localhost", "-keyout", key, "-out", cert],
+                    "-days", "30", "-subj", "/CN=localhost", "-keyout", key, "-out", cert],
                    check=True, capture_output=True)
     return cert, key
 

@@ -163,7 +163,7 @@ def make_bundle(directory):
     tls = directory / "tls"
     tls.mkdir()
     subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                    "-keyout", str(tls / "key.pem"), "-out", str(tls / "cert.pem"), "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-keyout", str(tls / "key.pem"), "-out", str(tls / "cert.pem"), "-days", "30", "-subj", "/CN=127.0.0.1",
                     "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True, timeout=TIMEOUT)
     return directory
 

@@ -45,6 +45,20 @@ public enum TLSCertificateLoader {
         return nil
     }
 
+    /// Days (and seconds past them) from now until the first certificate of the chain at `path`
+    /// stops being valid, negative once it has; nil when it does not load.
+    public static func timeUntilExpiry(certificatePath path: String) -> (days: Int, seconds: Int)? {
+        guard let scratch = SSL_CTX_new(TLS_server_method()) else { return nil }
+        defer { SSL_CTX_free(scratch); ERR_clear_error() }
+        guard SSL_CTX_use_certificate_chain_file(scratch, path) == 1, let certificate = SSL_CTX_get0_certificate(scratch),
+              let notAfter = X509_get0_notAfter(certificate) else { return nil }
+        var days: Int32 = 0
+        var seconds: Int32 = 0
+        // From nil, which OpenSSL takes as now.
+        guard ASN1_TIME_diff(&days, &seconds, nil, notAfter) == 1 else { return nil }
+        return (Int(days), Int(seconds))
+    }
+
     /// Loads the pair into `context` (the vhost's `SSL_CTX`; service thread only).
     static func load(into context: OpaquePointer, certificatePath: String, keyPath: String) -> TransportError? {
         loadNamingFile(into: context, certificatePath: certificatePath, keyPath: keyPath)?.error

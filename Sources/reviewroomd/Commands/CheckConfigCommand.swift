@@ -31,6 +31,9 @@ struct CheckConfigCommand: ParsableCommand {
         if let configured = configuration.webRoot, let warning = WebRoot.notTheClientWarning(configured: configured) {
             CommandOutput.standardError("reviewroomd: warning: \(warning)")
         }
+        if let certificate = configuration.tlsCertificatePath, let warning = CertificateExpiry.warning(certificatePath: certificate) {
+            CommandOutput.standardError("reviewroomd: warning: \(warning)")
+        }
         let origin = file.map { "# effective configuration (from \($0.path), flags and REVIEWROOM_* variables)" }
             ?? "# effective configuration (no file at \(TOMLConfigurationReader.defaultPath): defaults and REVIEWROOM_* variables)"
         // Warnings are not errors: the configuration works, so the exit status stays 0.

@@ -140,6 +140,9 @@ struct Daemon {
 
         let host = inherited.flatMap { SystemdEnvironment.boundAddress(of: $0)?.host } ?? configuration.listen.host
         let scheme = configuration.tlsCertificatePath == nil ? "http" : "https"
+        if let certificate = configuration.tlsCertificatePath, let warning = CertificateExpiry.warning(certificatePath: certificate) {
+            logger.warning("\(warning)")
+        }
         if let warning = DaemonConfiguration.publicURLWarning(listenHost: host, port: port, publicURL: configuration.publicURL) {
             logger.warning("\(warning)")
         }
@@ -351,6 +354,9 @@ struct Daemon {
         do {
             try server.reloadTLS()
             logger.info("TLS certificates reloaded")
+            if let certificate = running.tlsCertificatePath, let warning = CertificateExpiry.warning(certificatePath: certificate) {
+                logger.warning("\(warning)")
+            }
         } catch {
             // What keeps running and what to do: the old pair stays until a reload succeeds.
             logger.error("""

@@ -11,7 +11,7 @@ struct TLSTests {
     private func makeCertificate(cert: URL, key: URL) async throws {
         let result = try await ChildProcess.run([
             "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-            "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            "-days", "30", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
             "-keyout", key.path, "-out", cert.path,
         ])
         #expect(result.status == 0, "openssl failed: \(result.stderr)")

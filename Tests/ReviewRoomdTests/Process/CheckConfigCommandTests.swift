@@ -344,6 +344,22 @@ struct CheckConfigCommandTests {
         #expect(directoryKey.stderr.contains("tls_key") && directoryKey.stderr.contains("is a directory"), "\(directoryKey.stderr)")
     }
 
+    /// A certificate that has expired, or soon will, breaks every browser's connection with
+    /// nothing in the journal: check-config warns (exit 0) when fewer than 14 days are left.
+    @Test func aCertificateNearItsEndIsWarnedOf() async throws {
+        let directory = try TemporaryDirectory.make(prefix: "tls-expiry")
+        let soon = try await TestCertificate.make(in: directory, prefix: "soon-", days: 5)
+        let check = try await reviewroomd(["check-config", "--config", try configFile("").path],
+                                          environment: ["REVIEWROOM_TLS_CERT": soon.cert.path, "REVIEWROOM_TLS_KEY": soon.key.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        // 5 days from openssl's second, read a moment later: 4 or 5 whole days left.
+        #expect(["4", "5"].contains { check.stderr.contains("warning: tls_cert \(soon.cert.path) expires in \($0) days:") }, "\(check.stderr)")
+        let later = try await TestCertificate.make(in: directory, prefix: "later-", days: 30)
+        let fine = try await reviewroomd(["check-config", "--config", try configFile("").path],
+                                         environment: ["REVIEWROOM_TLS_CERT": later.cert.path, "REVIEWROOM_TLS_KEY": later.key.path])
+        #expect(fine.status == 0 && !fine.stderr.contains("tls_cert"), "\(fine.stderr)")
+    }
+
     @Test func aWebRootThatIsAFileIsAConfigurationError() async throws {
         let page = try configFile("")
         let check = try await reviewroomd(["check-config", "--config", try configFile("web_root = \"\(page.path)\"\n").path])
