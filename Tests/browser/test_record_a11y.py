@@ -25,6 +25,11 @@ return {
   tables: tables.length,
   charts: [...document.querySelectorAll('svg[role=img]')].map((s) => s.getAttribute('aria-label')),
   sections: [...document.querySelectorAll('section[id] > h2')].length,
+  // Every body row has its row header, so a cell down a column is read with its row.
+  rowless: tables.flatMap((t) => [...t.querySelectorAll('tbody tr')]).filter((r) => !r.querySelector('th[scope=row]')).length,
+  // The questions' boxes are drawn, not read out before "(discussed, shown)": empty alt text.
+  boxes: [...document.querySelectorAll('ul.questions li')].map((li) => getComputedStyle(li, '::before').content),
+  regions: [...document.querySelectorAll('[role=region]')].map((r) => r.getAttribute('aria-label')),
 };"""
 
 
@@ -74,3 +79,6 @@ def test_the_served_and_the_saved_html_record_pass_axe_and_keep_their_structure(
         assert structure["tables"] >= 5 and structure["headless"] == 0, structure
         assert structure["charts"] == ["Speaking time per person", "Speaking time per group"], structure
         assert structure["sections"] >= 8, structure
+        assert structure["rowless"] == 0, structure
+        assert structure["boxes"] and all(box.endswith('/ ""') for box in structure["boxes"]), structure
+        assert not any(label.endswith(", table") for label in structure["regions"]), structure

@@ -170,7 +170,7 @@ public enum RecordHTML {
     private static func speaking(_ record: ReviewRecord) -> [String] {
         let e = HTMLText.escape
         var h = ["<section id=\"speaking\">", "<h2>Speaking time</h2>",
-                 tableRegion("Speaking time per person, table") + "<table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Time</th>"
+                 tableRegion("Speaking time per person") + "<table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Time</th>"
                  + "<th scope=\"col\">Share</th></tr></thead><tbody>"]
         for p in record.speaking.people {
             h.append("<tr><th scope=\"row\">\(e(RecordText.isolated(p.name)))</th><td>\(e(RecordText.roleNote(p)))</td><td class=\"num\">\(RecordText.clock(p.seconds))</td>"
@@ -179,7 +179,7 @@ public enum RecordHTML {
         h.append("</tbody></table>" + tableRegionEnd)
         h.append(chart(record.speaking.people.map { (RecordText.isolated($0.name), $0.seconds, record.speaking.exactShare(of: $0.seconds)) },
                        title: "Speaking time per person"))
-        h.append(tableRegion("Speaking time per group, table") + "<table><thead><tr><th scope=\"col\">Group</th><th scope=\"col\">People</th><th scope=\"col\">Time</th>"
+        h.append(tableRegion("Speaking time per group") + "<table><thead><tr><th scope=\"col\">Group</th><th scope=\"col\">People</th><th scope=\"col\">Time</th>"
                  + "<th scope=\"col\">Share</th></tr></thead><tbody>")
         for g in record.speaking.groups {
             h.append("<tr><th scope=\"row\">\(e(g.label))</th><td class=\"num\">\(g.people)</td><td class=\"num\">\(RecordText.clock(g.seconds))</td>"

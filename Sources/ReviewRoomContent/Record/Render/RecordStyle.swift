@@ -27,15 +27,15 @@ public enum RecordStyle {
     th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
     th{background:#f3f3f6}
     tbody th{background:none}
-    td.num{text-align:right;font-variant-numeric:tabular-nums}
+    td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
     .note-text{white-space:pre-wrap;unicode-bidi:plaintext;border-left:4px solid var(--line);padding:.3rem .8rem;margin:.3rem 0}
     table.authorship td+td{white-space:pre-wrap;unicode-bidi:plaintext;text-align:start}
     .passage:nth-of-type(even){background:#eef3f8}
     .muted{color:var(--muted)}
     ul.questions{list-style:none;padding-left:0}
-    ul.questions li::before{content:"\\2610\\00a0"}
+    ul.questions li::before{content:"\\2610\\00a0";content:"\\2610\\00a0" / ""}
     h1,h3,ul.questions li{unicode-bidi:plaintext}
-    ul.questions li.discussed::before{content:"\\2611\\00a0"}
+    ul.questions li.discussed::before{content:"\\2611\\00a0";content:"\\2611\\00a0" / ""}
     svg.chart{max-width:100%;height:auto}
     svg.chart text{font:12px system-ui,sans-serif}
     @media print{
@@ -52,5 +52,5 @@ public enum RecordStyle {
     """
 
     /// The `'sha256-…'` CSP source for ``css`` (checked by the Python record test).
-    public static let cspHash = "'sha256-vtOG44oWxHMdHc2QuYQ/PeI71UWb06K2fG0MCnE+0C0='"
+    public static let cspHash = "'sha256-dGWFfVLcIn7jXiraTFquSqE1nXGCTTZKectPjUaPRxE='"
 }
