@@ -24,6 +24,20 @@ struct RecordReadabilityTests {
         }
     }
 
+    /// A session ended without ever starting said `ended` with no time at all (a record audit,
+    /// session 51): the JSON's `endedAt` and a "Ran" line say when.
+    @Test("a session ended before it started says when it ended")
+    func endedUnstarted() throws {
+        var review = ScriptedReview()
+        try review.run(.sessionEnd, by: "f1", at: -600)
+        let input = review.input(at: 0)
+        let record = ReviewRecord(input)
+        #expect(record.session.status == "ended" && record.session.startedAt == nil)
+        #expect(record.session.endedAt == ScriptedReview.at(-600))
+        #expect(Self.text(input, .markdown).contains("- **Ran:** never started; ended 2026-12-01 09:20 GMT"),
+                "\(Self.text(input, .markdown))")
+    }
+
     @Test("a phase visited twice has one numbered Markdown line per visit, each with its own running time")
     func revisitedPhasesAreToldApart() throws {
         var review = try ScriptedReview.played(ending: false)

@@ -41,10 +41,15 @@ enum RecordText {
 
     /// When the session actually ran, for the facts beside its planned start:
     /// `2026-12-01 09:31 GMT to 2026-12-01 10:58 GMT`, or `…, still running` for a draft;
-    /// nil before it started.
+    /// `never started; ended …` for one ended before it started; nil before it started.
     static func ran(_ record: ReviewRecord) -> String? {
         let runs = record.agenda.flatMap(\.runs)
-        guard let first = runs.min(by: { $0.startedAt < $1.startedAt }) else { return nil }
+        guard let first = runs.min(by: { $0.startedAt < $1.startedAt }) else {
+            // Ended without ever starting: say so, and when.
+            return record.session.endedAt.map {
+                "never started; ended " + RecordTimeFormatter(timeZone: record.displayTimeZone).dateTime($0)
+            }
+        }
         guard !record.draft, let last = runs.max(by: { $0.endedAt < $1.endedAt }) else {
             return first.startedAtLocal + ", still running"
         }

@@ -28,7 +28,7 @@ extension ReviewRecord {
             startsAt: state.info.startsAt, startsAtLocal: times.dateTime(state.info.startsAt),
             timeZone: state.info.timeZone, status: state.status(at: now).rawValue,
             startedAt: runs.first?.startedAt,
-            endedAt: state.clock.status == .ended ? runs.last?.endedAt : nil)
+            endedAt: state.clock.status == .ended ? runs.last?.endedAt ?? Self.endedAt(input.events) : nil)
         if let intervals = input.attendance {
             let cutoff = state.clock.status == .ended ? (session.endedAt ?? asOf) : now
             let attendance = RecordAttendance(intervals, cutoff: cutoff)
@@ -122,5 +122,14 @@ extension ReviewRecord {
             result.append((buffer, buffer.title))
         }
         return result
+    }
+
+    /// When the clock last turned `ended`: the end of a session ended without ever starting,
+    /// which has no phase run to take it from (its record said `ended` with no time).
+    static func endedAt(_ events: [LoggedEvent]) -> Timestamp? {
+        events.last { logged in
+            if case .clockChanged(let clock) = logged.event.body { return clock.status == .ended }
+            return false
+        }?.event.at
     }
 }
