@@ -37,6 +37,15 @@ public enum SystemdEnvironment {
         return .microseconds(Int64(clamping: usec / 2))
     }
 
+    /// A warning when `WATCHDOG_USEC` is set but is no positive number of microseconds (a
+    /// drop-in's typo, `Environment=WATCHDOG_USEC=30s`): the watchdog is then off, which
+    /// nothing said. Nil when it is unset or well formed.
+    public static func watchdogProblem(environment: [String: String]) -> String? {
+        guard let text = environment["WATCHDOG_USEC"], UInt64(text).map({ $0 == 0 }) ?? true else { return nil }
+        return "WATCHDOG_USEC=\(text) is not a positive whole number of microseconds, so the watchdog is off: "
+            + "set WatchdogSec= in the unit instead of WATCHDOG_USEC"
+    }
+
     /// The address a listening socket is bound to (`host`, `port`), from `getsockname`.
     public static func boundAddress(of fd: Int32) -> (host: String, port: Int)? {
         var storage = sockaddr_storage()

@@ -191,6 +191,7 @@ struct Daemon {
 
         let sessionCount = LiveSessionCount()
         let notifier = SystemdNotifier(environment: environment)
+        if let problem = SystemdEnvironment.watchdogProblem(environment: environment) { logger.warning("\(problem)") }
         let systemd = SystemdService(
             notifier: notifier, watchdogInterval: SystemdEnvironment.watchdogInterval(environment: environment, pid: getpid()),
             probe: WatchdogProbe(parts: [

@@ -48,6 +48,13 @@ struct SystemdNotifierTests {
         #expect(SystemdEnvironment.watchdogInterval(environment: ["WATCHDOG_USEC": "2000000"], pid: 7) == .seconds(1))
         #expect(SystemdEnvironment.watchdogInterval(environment: ["WATCHDOG_USEC": "2000000", "WATCHDOG_PID": "8"], pid: 7) == nil)
         #expect(SystemdEnvironment.watchdogInterval(environment: ["WATCHDOG_USEC": "0"], pid: 7) == nil)
+        // A malformed value turns the watchdog off as systemd's own rule does, and is said (a
+        // configuration audit, session 51: `abc`, `2000000 `, `0` and `-5` were silent).
+        for bad in ["abc", "2000000 ", "0", "-5", "30s", ""] {
+            #expect(SystemdEnvironment.watchdogProblem(environment: ["WATCHDOG_USEC": bad])?.hasPrefix("WATCHDOG_USEC=\(bad) is not") == true, "\(bad)")
+        }
+        #expect(SystemdEnvironment.watchdogProblem(environment: ["WATCHDOG_USEC": "2000000"]) == nil)
+        #expect(SystemdEnvironment.watchdogProblem(environment: [:]) == nil)
         #expect(SystemdEnvironment.watchdogInterval(environment: ["WATCHDOG_USEC": "soon"], pid: 7) == nil)
     }
 }
