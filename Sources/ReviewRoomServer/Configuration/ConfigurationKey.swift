@@ -145,7 +145,9 @@ public struct ConfigurationKey: Sendable {
         _ name: String, _ field: WritableKeyPath<DaemonConfiguration, Int> & Sendable, from smallest: Int, atMost largest: Int
     ) -> ConfigurationKey {
         ConfigurationKey(name: name, kind: .integer, apply: { config, value in
-            if case .string(let text) = value { return "\"\(text)\" is not a whole number" }
+            if case .string(let text) = value {
+                return "\"\(text)\" is not a whole number" + (ConfigurationLoader.wholeNumberFault(text).map { ": \($0)" } ?? "")
+            }
             guard case .integer(let number) = value else { return "must be a whole number, not \(value.kindName)" }
             guard number >= smallest else {
                 return smallest == 1 ? "must be a positive whole number, not \(number)"

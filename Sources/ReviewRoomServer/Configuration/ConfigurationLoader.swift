@@ -134,6 +134,15 @@ public struct ConfigurationLoader: Sendable {
         }
     }
 
+    /// Why `text` (from a flag or variable) is not a whole number, when it looks like one
+    /// written the way the file refuses (`010`) or beyond 64 bits; nil otherwise.
+    static func wholeNumberFault(_ text: String) -> String? {
+        let digits = text.trimmingCharacters(in: .whitespaces).drop { $0 == "+" || $0 == "-" }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "_") }) else { return nil }
+        if digits.count > 1, digits.first == "0" { return "a whole number cannot start with 0 (octal is written 0o…), as in the file" }
+        return "out of range: whole numbers go from -9223372036854775808 to 9223372036854775807"
+    }
+
     /// A whole number as the file writes one, so that a value copied from it into a variable
     /// means the same: decimal with an optional sign, or `0x`/`0o`/`0b` digits, with `_` only
     /// between two digits (`1_000_000`); nil for anything else or beyond 64 bits.
@@ -145,6 +154,8 @@ public struct ConfigurationLoader: Sendable {
             body = body.dropFirst(2)
         }
         let sign = radix == 10 && (body.first == "-" || body.first == "+") ? String(body.removeFirst()) : ""
+        // `010` is refused as the file refuses it: read as 10 here, it meant otherwise there.
+        if radix == 10, body.count > 1, body.first == "0" { return nil }
         let parts = body.split(separator: "_", omittingEmptySubsequences: false)
         guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.hexDigitValue.map { $0 < radix } == true } }) else {
             return nil

@@ -199,6 +199,14 @@ struct ConfigurationLoaderTests {
             #expect(found.map(\.key) == ["max_note_units"], "\(text): \(found)")
             #expect(found.first?.message.contains("\"\(text)\" is not a whole number") == true, "\(found)")
         }
+        // As the file: `010` is refused (it was read as 10), and a number past 64 bits says so
+        // in TOML's words rather than "not a whole number" alone (a configuration audit).
+        for (text, why) in [("010", "cannot start with 0 (octal is written 0o…)"), ("-007", "cannot start with 0"),
+                            ("99999999999999999999", "out of range: whole numbers go from")] {
+            let found = problems(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_MAX_NOTE_UNITS": text]))
+            #expect(found.first?.message.contains(why) == true, "\(text): \(found)")
+        }
+        #expect(try load(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_RETENTION_DAYS": "0"])).retentionDays == 0)
     }
 
     @Test func aMisspeltKeyInTheFileIsNamedWithTheKeyItWasMeantToBe() {
