@@ -5,7 +5,22 @@ extension DaemonConfiguration {
         [
             Self.publicURLWarning(listenHost: listen.host, port: listen.port, publicURL: publicURL),
             Self.outboxWarning(outboxLimitBytes: outboxLimitBytes, maxNoteUnits: maxNoteUnits),
+            Self.schemeWarning(tls: tlsCertificatePath != nil, listenPort: listen.port, publicURL: publicURL),
         ].compactMap { $0 }
+    }
+
+    /// The warning for a `public_url` on the daemon's own port with the other scheme than it
+    /// serves (`http://…:8443` while `tls_cert` is set, or `https://…:8080` without it): every
+    /// invite link would fail. Another port is a proxy's, whose scheme is its own.
+    public static func schemeWarning(tls: Bool, listenPort: Int, publicURL: String?) -> String? {
+        guard let publicURL, let origin = OriginText.origin(ofURL: publicURL) else { return nil }
+        let https = origin.hasPrefix("https://")
+        guard https != tls else { return nil }
+        let port = origin.split(separator: ":").last.flatMap { Int($0) } ?? OriginText.defaultPort(of: https ? "https" : "http")
+        guard port == listenPort else { return nil }
+        return "public_url \(publicURL) is \(https ? "https" : "http") on port \(port), which this daemon serves with "
+            + (tls ? "TLS (tls_cert is set)" : "plain HTTP (tls_cert is not set)") + ": invite links would not open; "
+            + "write public_url with \(tls ? "https" : "http")://, or put a proxy of that scheme on another port"
     }
 
     /// The warning for an `outbox_limit_bytes` below what one full note takes on the wire. A

@@ -462,6 +462,24 @@ struct ConfigurationLoaderTests {
         #expect(inner.dataDirectory == "/tmp/review room")
     }
 
+    /// `public_url` with the other scheme on the daemon's own port made links that never open
+    /// (a configuration audit: check-config passed `http://` with TLS set); a proxy's port is its own.
+    @Test func aPublicURLOfTheOtherSchemeOnTheDaemonsPortIsWarnedOf() {
+        var config = DaemonConfiguration()
+        config.listen = ListenAddress(host: "0.0.0.0", port: 8443)
+        config.tlsCertificatePath = "/etc/reviewroom/tls/cert.pem"
+        config.publicURL = "http://review.school.example:8443"
+        #expect(config.warnings.contains { $0.hasPrefix("public_url http://review.school.example:8443 is http on port 8443") })
+        config.publicURL = "https://review.school.example:8443"
+        #expect(config.warnings.isEmpty, "\(config.warnings)")
+        config.tlsCertificatePath = nil
+        config.listen = ListenAddress(host: "0.0.0.0", port: 443)
+        config.publicURL = "https://review.school.example"
+        #expect(config.warnings.contains { $0.contains("which this daemon serves with plain HTTP") }, "\(config.warnings)")
+        config.listen = ListenAddress(host: "127.0.0.1", port: 8080)
+        #expect(config.warnings.isEmpty, "behind a proxy on 443: \(config.warnings)")
+    }
+
     @Test func wrongTypesInTheFileAreBadValues() {
         let found = problems(ConfigurationLoader(file: file([
             ("listen", .integer(8080)), ("max_note_units", .string("12")), ("allowed_origins", .string("https://x.example")),
