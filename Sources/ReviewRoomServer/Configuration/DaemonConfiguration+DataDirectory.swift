@@ -13,6 +13,11 @@ extension DaemonConfiguration {
                                         message: "\(directory) exists but is not a directory")
         case .missing:
             let parent = Self.parentPath(of: directory)
+            // serve's mkdir would fail with "File name too long" (exit 73) after this said all was well.
+            if let name = directory.split(separator: "/").last, name.utf8.count > 255 {
+                return ConfigurationProblem(code: .badValue, key: "data_dir", source: nil,
+                                            message: "\(directory) ends in a name of \(name.utf8.count) bytes; a directory name takes at most 255")
+            }
             if PathKind.of(parent) == .directory || PathKind.of(parent) == .unreadable { return nil }
             return ConfigurationProblem(
                 code: .badValue, key: "data_dir", source: nil,

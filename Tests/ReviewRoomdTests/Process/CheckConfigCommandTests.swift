@@ -137,6 +137,19 @@ struct CheckConfigCommandTests {
         #expect(!FileManager.default.fileExists(atPath: fresh), "check-config creates nothing")
     }
 
+    /// A name over 255 bytes passed check-config, then serve's mkdir failed with "File name
+    /// too long" (exit 73; a configuration audit).
+    @Test func aDataDirectoryNameTooLongForAnyFileSystemIsRefused() async throws {
+        let root = try TemporaryDirectory.make(prefix: "dd-long")
+        let long = root.appendingPathComponent(String(repeating: "d", count: 256)).path
+        let result = try await reviewroomd(["check-config", "--config", try configFile("data_dir = \"\(long)\"\n").path])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("a name of 256 bytes; a directory name takes at most 255"), "\(result.stderr)")
+        let fine = try await reviewroomd(["check-config", "--config",
+                                          try configFile("data_dir = \"\(root.appendingPathComponent(String(repeating: "d", count: 255)).path)\"\n").path])
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
+
     /// Unset, web_root shows as the folder serve would use (here the build's resource bundle).
     @Test func anUnsetWebRootIsShownAsTheFolderFound() async throws {
         let result = try await reviewroomd(["check-config", "--config", try configFile("").path])
