@@ -2,7 +2,7 @@
 // the model, the status banner and the friendly pages for links that cannot join.
 import { el, replaceChildren } from './dom.js';
 import { sentences } from './announcer.js';
-import { t } from './strings.js';
+import { keys, t } from './strings.js';
 import { Connection } from './connection.js';
 import { SessionModel } from './model.js';
 import { formatInstant, startParts } from './timefmt.js';
@@ -242,5 +242,11 @@ function renderBanner(banner, state, model) {
   if (!banner) return;
   banner.dataset.state = state;
   const ended = model.session?.clock?.status === 'ended';
-  writeBanner(banner, state === 'online' ? (ended ? t('conn.ended') : '') : t(`conn.${state}`, { host: location.host }));
+  const key = state === 'online' ? (ended ? 'conn.ended' : '') : `conn.${state}`;
+  writeBanner(banner, key ? t(forThisPage(key), { host: location.host }) : '');
+}
+
+/** `key`, or its room display's wording (`….display`) on the display page when there is one. */
+function forThisPage(key) {
+  return document.body.classList.contains('page-display') && keys.includes(`${key}.display`) ? `${key}.display` : key;
 }

@@ -26,6 +26,9 @@ const en = {
   'conn.editsSavedSaid': 'Your edits made while disconnected are saved.',
   'conn.online': '',
   'conn.ended': 'This review has ended. You can still read everything.',
+  // The room display: nobody there edits or reads back, so the words for a reviewer's page misled.
+  'conn.ended.display': 'This review has ended.',
+  'conn.offline.display': 'Offline – the display comes back by itself when the connection returns.',
   'conn.notSent': 'Not sent: you are offline. Try again once reconnected.',
   'conn.maybeSent': 'The connection dropped before the answer came, so this may have gone through. Check once reconnected before trying again.',
 

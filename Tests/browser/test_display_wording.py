@@ -1,0 +1,40 @@
+"""The room display speaks to a room, not to a reviewer (a display audit): nobody at a
+projector edits or reads back, so an ended review says only that it has ended, where the
+reviewer's page says "You can still read everything"."""
+from pages import command, invite_of, joined, schedule_via_api, wait_text
+from room_helpers import facilitator_invite
+
+
+def test_an_ended_review_is_said_to_the_room_in_its_own_words(daemon, facilitator, api_ready, browsers):
+    created = schedule_via_api(daemon, facilitator, "Ending in the hall", [], template="rapid-remote-90",
+                               participants=[{"name": "Asha", "role": "reviewer"}, {"name": "Hall", "role": "display"}])
+    chair, room, asha = browsers(), browsers(), browsers()
+    chair.get(facilitator_invite(created))
+    room.get(invite_of(created, "Hall"))
+    asha.get(invite_of(created, "Asha"))
+    for page in (chair, room, asha):
+        joined(page)
+    assert command(chair, "session.start").get("type") == "ack"
+    assert command(chair, "session.end").get("type") == "ack"
+    wait_text(room, "#connection-banner", "This review has ended.")
+    assert room.find_element("css selector", "#connection-banner").text == "This review has ended."
+    wait_text(asha, "#connection-banner", "You can still read everything.")
+
+
+def test_the_displays_type_grows_with_a_screen_larger_than_1080p(daemon, facilitator, api_ready, browsers):
+    """A 4K screen at scale 1 showed the title at 1.5 % of its height (a display audit): every
+    rem of the display grows with the screen past 1920x1080, and nothing changes up to it."""
+    created = schedule_via_api(daemon, facilitator, "A large screen", [], template="rapid-remote-90",
+                               participants=[{"name": "Hall", "role": "display"}])
+    room = browsers()
+    sizes = {}
+    for width, height in ((1280, 720), (1920, 1080), (3840, 2160), (1080, 1920)):
+        room.set_window_size(width, height)
+        room.get(invite_of(created, "Hall"))
+        joined(room)
+        sizes[(width, height)] = room.execute_script(
+            "return [innerWidth, innerHeight, parseFloat(getComputedStyle(document.documentElement).fontSize)]")
+    assert sizes[(1280, 720)][2] == 16 and sizes[(1920, 1080)][2] <= 16.1, sizes
+    # The inner viewport is a little smaller than the window: about twice 1080p's type.
+    assert sizes[(3840, 2160)][2] >= 28, sizes
+    assert sizes[(1080, 1920)][2] == 16, "portrait keeps its layout: " + str(sizes)
