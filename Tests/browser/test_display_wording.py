@@ -2,18 +2,13 @@
 projector edits or reads back, so an ended review says only that it has ended, where the
 reviewer's page says "You can still read everything"."""
 from pages import command, invite_of, joined, schedule_via_api, wait_text
-from room_helpers import facilitator_invite
+from room_helpers import open_pages
 
 
 def test_an_ended_review_is_said_to_the_room_in_its_own_words(daemon, facilitator, api_ready, browsers):
     created = schedule_via_api(daemon, facilitator, "Ending in the hall", [], template="rapid-remote-90",
                                participants=[{"name": "Asha", "role": "reviewer"}, {"name": "Hall", "role": "display"}])
-    chair, room, asha = browsers(), browsers(), browsers()
-    chair.get(facilitator_invite(created))
-    room.get(invite_of(created, "Hall"))
-    asha.get(invite_of(created, "Asha"))
-    for page in (chair, room, asha):
-        joined(page)
+    chair, (room, asha) = open_pages(created, browsers, ["Hall", "Asha"])
     assert command(chair, "session.start").get("type") == "ack"
     assert command(chair, "session.end").get("type") == "ack"
     wait_text(room, "#connection-banner", "This review has ended.")
