@@ -1,7 +1,7 @@
 """The room display speaks to a room, not to a reviewer (a display audit): nobody at a
 projector edits or reads back, so an ended review says only that it has ended, where the
 reviewer's page says "You can still read everything"."""
-from pages import command, invite_of, joined, schedule_via_api, wait_text
+from pages import command, invite_of, joined, schedule_via_api, wait_js, wait_text
 from room_helpers import open_pages
 
 
@@ -33,3 +33,22 @@ def test_the_displays_type_grows_with_a_screen_larger_than_1080p(daemon, facilit
     # The inner viewport is a little smaller than the window: about twice 1080p's type.
     assert sizes[(3840, 2160)][2] >= 28, sizes
     assert sizes[(1080, 1920)][2] == 16, "portrait keeps its layout: " + str(sizes)
+
+
+def test_a_notice_on_the_display_is_sized_for_the_room(daemon, facilitator, api_ready, browsers):
+    """A revoked or deleted display showed a laptop's notice, 16 px text in a small box, to a
+    room (a display audit): on the display page a notice's text is as large as the screen allows."""
+    created = schedule_via_api(daemon, facilitator, "A revoked display", [], template="rapid-remote-90",
+                               participants=[{"name": "Hall", "role": "display"}])
+    room = browsers()
+    room.set_window_size(1280, 720)
+    room.get(invite_of(created, "Hall"))
+    joined(room)
+    hall = next(i["participant"]["id"] for i in created["invites"] if i["participant"]["name"] == "Hall")
+    status, _ = daemon.api("DELETE", f"/sessions/{created['session']['id']}/participants/{hall}", facilitator)
+    assert status == 204
+    wait_js(room, "return !!document.querySelector('#notice-heading')", message="no notice after the revocation")
+    body = room.execute_script("return parseFloat(getComputedStyle(document.querySelector('.notice p')).fontSize)")
+    heading = room.execute_script("return parseFloat(getComputedStyle(document.querySelector('#notice-heading')).fontSize)")
+    assert body >= 20 and heading >= 32, (body, heading)
+    assert room.execute_script("return getComputedStyle(document.body).cursor") == "none"
