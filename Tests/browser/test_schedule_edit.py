@@ -7,7 +7,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import browser_errors
-from pages import command, open_live_console, schedule_via_api, set_value, set_value_of, sign_in, wait_js, wait_text, wait_until
+from pages import (click_when_ready, command, open_live_console, schedule_via_api, set_value, set_value_of, sign_in, wait_js,
+                   wait_text, wait_until)
 
 AGENDA = [
     {"title": "Briefing", "kind": "briefing", "durationSec": 300, "turnMode": "open", "onTimeUp": "overtime", "prompts": ["q-a"]},
@@ -83,7 +84,9 @@ def test_an_edit_that_leaves_the_date_and_time_alone_keeps_the_start_exactly(dae
     sign_in(driver, daemon.base, facilitator)
     for title, (at, zone) in starts.items():
         driver.execute_script("location.hash = arguments[0]", f"#session/{made[title]}")
-        wait_until(driver, lambda d: d.find_element(By.ID, "edit-session")).click()
+        # This session's page, not the one before it still on screen (its Edit button went stale).
+        wait_js(driver, "return document.title.includes(arguments[0]) && !!document.getElementById('edit-session')", title)
+        click_when_ready(driver, "edit-session")
         wait_until(driver, lambda d: d.find_element(By.ID, "schedule-title"))
         set_value_of(driver, "schedule-title", f"{title}, renamed")
         driver.find_element(By.ID, "schedule-submit").click()
