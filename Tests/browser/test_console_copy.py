@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import axe_problems, fill_schedule_form, set_value_of, sign_in, wait_text, wait_until
+from pages import click_when_ready, axe_problems, fill_schedule_form, set_value_of, sign_in, wait_text, wait_until
 
 TITLE = "Reading stamina review"
 AGENDA = [
@@ -107,7 +107,7 @@ def test_the_schedule_form_sets_auto_start(daemon, facilitator, api_ready, brows
     session_id = driver.execute_script("return location.hash").removeprefix("#session/")
     status, made = daemon.api("GET", f"/sessions/{session_id}", facilitator)
     assert status == 200 and made["autoStart"] is True, made
-    wait_until(driver, lambda d: d.find_element(By.ID, "edit-session")).click()
+    click_when_ready(driver, "edit-session")
     box = wait_until(driver, lambda d: d.find_element(By.ID, "schedule-autostart"))
     assert box.is_selected() and not box.is_enabled()
     assert axe_problems(driver) == []

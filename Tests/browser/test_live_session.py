@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import MAX_NOTE_UNITS, browser_errors, screenshot
-from pages import (axe_problems, countdown_end, joined, note_get, queue_names, set_value,
+from pages import (click_when_ready, axe_problems, countdown_end, joined, note_get, queue_names, set_value,
                    shown_note, sign_in, text_of, wait_js, wait_text, wait_until)
 
 # Chrome logs failed WebSocket handshakes while the daemon is down; those are expected there only.
@@ -315,7 +315,7 @@ def test_console_tailors_the_agenda_and_questions_of_a_scheduled_session(daemon,
     driver = browsers()
     sign_in(driver, daemon.base, facilitator)
     wait_until(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Tailored review']"))[0].click()
-    wait_until(driver, lambda d: d.find_element(By.ID, "edit-session")).click()
+    click_when_ready(driver, "edit-session")
     wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "ol.edit-list li"))
     # Retitle and retime the first phase, move the second above it, remove the last one.
     first = driver.find_element(By.CSS_SELECTOR, "ol.edit-list li input[type=text]")

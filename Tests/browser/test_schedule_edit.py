@@ -32,7 +32,7 @@ def test_editing_a_live_api_agenda_keeps_the_phases_question_links(daemon, facil
     # Back to the session page, then lengthen the last phase (the first two have started).
     driver.find_element(By.XPATH, "//nav//button[normalize-space()='Sessions']").click()
     wait_until(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Linked questions']"))[0].click()
-    wait_until(driver, lambda d: d.find_element(By.ID, "edit-session")).click()
+    click_when_ready(driver, "edit-session")
     minutes = wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "ol.edit-list li input[type=number]"))
     started = driver.find_elements(By.CSS_SELECTOR, "ol.edit-list li[data-started-phase]")
     assert [row.text.split("\n")[0] for row in started] == ["Phase 1: Briefing · 5 min", "Phase 2: Enquiry · 10 min"]
@@ -109,7 +109,7 @@ def test_a_new_zone_that_moves_the_start_says_so_before_saving(daemon, facilitat
     driver = browsers()
     sign_in(driver, daemon.base, facilitator)
     driver.execute_script("location.hash = arguments[0]", f"#session/{session}")
-    wait_until(driver, lambda d: d.find_element(By.ID, "edit-session")).click()
+    click_when_ready(driver, "edit-session")
     wait_until(driver, lambda d: d.find_element(By.ID, "schedule-title"))
     assert driver.find_element(By.ID, "schedule-clock-change").get_attribute("hidden") is not None
     Select(driver.find_element(By.ID, "schedule-zone")).select_by_value("Europe/Paris")
@@ -136,7 +136,7 @@ def test_a_question_added_live_is_not_undone_by_an_edit_form_opened_before_it(da
     form = browsers()
     sign_in(form, daemon.base, facilitator)
     form.execute_script("location.hash = arguments[0]", f"#session/{session}")
-    wait_until(form, lambda d: d.find_element(By.ID, "edit-session")).click()
+    click_when_ready(form, "edit-session")
     wait_until(form, lambda d: d.find_element(By.ID, "schedule-title"))
     assert "error" not in command(live, "prompt.add", {"text": "Added live by the co-facilitator"})
 
@@ -149,7 +149,7 @@ def test_a_question_added_live_is_not_undone_by_an_edit_form_opened_before_it(da
 
     # A form opened before another live question, changing the questions itself, saves nothing.
     form.execute_script("location.hash = arguments[0]", f"#session/{session}")
-    wait_until(form, lambda d: d.find_element(By.ID, "edit-session")).click()
+    click_when_ready(form, "edit-session")
     areas = wait_until(form, lambda d: d.find_elements(By.CSS_SELECTOR, "ol.edit-list textarea"))
     assert "error" not in command(live, "prompt.add", {"text": "A second one added live"})
     set_value(form, areas[0], "What changed, reworded?")
@@ -170,7 +170,7 @@ def test_a_phase_of_part_minutes_shows_its_length_and_keeps_it(daemon, facilitat
     driver = browsers()
     sign_in(driver, daemon.base, facilitator)
     driver.execute_script("location.hash = arguments[0]", f"#session/{created['session']['id']}")
-    wait_until(driver, lambda d: d.find_element(By.ID, "edit-session")).click()
+    click_when_ready(driver, "edit-session")
     minutes = wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-phase-minutes]"))
     assert [m.get_attribute("value") for m in minutes] == ["1.5", "5"]
     set_value(driver, minutes[0], "1.5")
