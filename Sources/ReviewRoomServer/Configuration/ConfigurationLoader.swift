@@ -138,7 +138,9 @@ public struct ConfigurationLoader: Sendable {
     /// written the way the file refuses (`010`) or beyond 64 bits; nil otherwise.
     static func wholeNumberFault(_ text: String) -> String? {
         let digits = text.trimmingCharacters(in: .whitespaces).drop { $0 == "+" || $0 == "-" }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "_") }) else { return nil }
+        // Only digits, `_` between two of them: `1__000` is malformed, not out of range.
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "_") }),
+              digits.first != "_", digits.last != "_", !digits.contains("__") else { return nil }
         if digits.count > 1, digits.first == "0" { return "a whole number cannot start with 0 (octal is written 0o…), as in the file" }
         return "out of range: whole numbers go from -9223372036854775808 to 9223372036854775807"
     }

@@ -198,6 +198,7 @@ struct ConfigurationLoaderTests {
             let found = problems(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_MAX_NOTE_UNITS": text]))
             #expect(found.map(\.key) == ["max_note_units"], "\(text): \(found)")
             #expect(found.first?.message.contains("\"\(text)\" is not a whole number") == true, "\(found)")
+            #expect(found.first?.message.contains("out of range") == false, "\(text) is malformed, not too large: \(found)")
         }
         // As the file: `010` is refused (it was read as 10), and a number past 64 bits says so
         // in TOML's words rather than "not a whole number" alone (a configuration audit).
