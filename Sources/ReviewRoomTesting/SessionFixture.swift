@@ -15,15 +15,18 @@ public struct SessionFixture: Sendable {
     public var participantIDs: [String: String]
     /// The epoch.
     public var epoch: String
+    /// The owner's facilitator id (nil when not known).
+    public var facilitatorID: FacilitatorID?
 
     /// Wraps an existing session's facts.
     public init(session: SessionID, facilitatorToken: String, tokens: [String: String], participantIDs: [String: String],
-                epoch: String) {
+                epoch: String, facilitatorID: FacilitatorID? = nil) {
         self.session = session
         self.facilitatorToken = facilitatorToken
         self.tokens = tokens
         self.participantIDs = participantIDs
         self.epoch = epoch
+        self.facilitatorID = facilitatorID
     }
 
     /// A default agenda: three phases of `seconds` each.
@@ -33,7 +36,7 @@ public struct SessionFixture: Sendable {
          Phase(id: "close", title: "Close", kind: .discussion, durationSec: seconds, turnMode: .open, onTimeUp: .overtime)]
     }
 
-    /// Creates the session in `store`: facilitator "Fay" (also a facilitator participant),
+    /// Creates the session in `store`: facilitator "Fay" (also her own facilitator participant),
     /// host "Hana", reviewers "Asha" and "Ben" (and `extraReviewers` more), observer "Olu",
     /// display "Dee"; one note `evidence`; starting at `startsAt`.
     public static func create(in store: Store, startsAt: Timestamp, agenda: [Phase] = agenda(), extraReviewers: Int = 0,
@@ -46,7 +49,7 @@ public struct SessionFixture: Sendable {
             agendaJSON: String(decoding: try encoder.encode(agenda), as: UTF8.self),
             promptsJSON: String(decoding: try encoder.encode([Prompt(id: "q1", text: "What works?", theme: "wellbeing")]), as: UTF8.self),
             notesJSON: String(decoding: try encoder.encode([NoteHeading(id: "evidence", title: "Evidence")]), as: UTF8.self))
-        var people = [NewParticipant(name: "Fay", role: "facilitator"), NewParticipant(name: "Hana", role: "host"),
+        var people = [NewParticipant(name: "Fay", role: "facilitator", actsFor: facilitator.facilitator.id), NewParticipant(name: "Hana", role: "host"),
                       NewParticipant(name: "Asha", role: "reviewer"), NewParticipant(name: "Ben", role: "reviewer")]
         for n in 0..<extraReviewers { people.append(NewParticipant(name: "Rev\(n)", role: "reviewer")) }
         people += [NewParticipant(name: "Olu", role: "observer"), NewParticipant(name: "Dee", role: "display")]
@@ -58,7 +61,7 @@ public struct SessionFixture: Sendable {
             ids[invite.participant.name] = invite.participant.id.rawValue
         }
         return SessionFixture(session: created.session.id, facilitatorToken: facilitator.token, tokens: tokens,
-                              participantIDs: ids, epoch: created.session.epoch)
+                              participantIDs: ids, epoch: created.session.epoch, facilitatorID: facilitator.facilitator.id)
     }
 
     /// Opens the store in `dataDirectory`, creates the session and closes the store again.

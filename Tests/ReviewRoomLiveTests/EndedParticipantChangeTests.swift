@@ -32,7 +32,7 @@ struct EndedParticipantChangeTests {
 
         let person = Participant(id: late.participant.id.rawValue, name: "Late", role: .reviewer)
         let refusal = await #expect(throws: CommandError.self) {
-            try await app.registry.addParticipant(session: app.fixture.session, person, by: "Fay", at: app.clock.now())
+            try await app.registry.addParticipant(session: app.fixture.session, person, by: app.fixture.facilitatorID, at: app.clock.now())
         }
         #expect(refusal?.code == .sessionEnded, "\(String(describing: refusal))")
         let after = try await Self.listed(app)
@@ -61,7 +61,7 @@ struct EndedParticipantChangeTests {
 
         let person = Participant(id: late.participant.id.rawValue, name: "Late", role: .reviewer)
         await #expect(throws: CommandError.self) {
-            try await second.registry.addParticipant(session: second.fixture.session, person, by: "Fay", at: second.clock.now())
+            try await second.registry.addParticipant(session: second.fixture.session, person, by: second.fixture.facilitatorID, at: second.clock.now())
         }
         #expect(try await Self.listed(second) == before)
         // Withdrawn as the API does; the session (unloaded once idle) loads without them again.
@@ -82,7 +82,7 @@ struct EndedParticipantChangeTests {
         let ashaID = try #require(app.fixture.participantIDs["Asha"])
 
         try await app.store.revokeParticipant(ParticipantID(ashaID), in: app.fixture.session)
-        try await app.registry.removeParticipant(session: app.fixture.session, participant: ashaID, by: "Fay", at: app.clock.now())
+        try await app.registry.removeParticipant(session: app.fixture.session, participant: ashaID, by: app.fixture.facilitatorID, at: app.clock.now())
         #expect(try await asha.closed().closeCode == 4003)
         #expect(try await Self.listed(app).contains(ashaID), "she took part: the record keeps her")
         #expect(try await app.store.events(of: app.fixture.session, after: lastSeq).isEmpty, "nothing was recorded")

@@ -20,7 +20,7 @@ struct SnapshotBeforeUnloadTests {
             let issued = try await server.store.addParticipant(NewParticipant(name: "Reviewer \(index)", role: "reviewer"), to: session)
             try await server.registry.addParticipant(session: session, Participant(id: issued.participant.id.rawValue,
                                                                                    name: "Reviewer \(index)", role: .reviewer),
-                                                     by: "Fay", at: server.clock.now())
+                                                     by: server.fixture.facilitatorID, at: server.clock.now())
         }
         #expect(await server.registry.loaded(session) == nil, "the session unloaded after each call")
         return (try #require(try await server.store.load(session)), server)

@@ -27,6 +27,9 @@ struct LoadedSessionState {
     /// for the actor to log when it starts (``SessionState/interruptedInvitationChanges(invited:revoked:)``).
     var interruptedInvitations: [ParticipantChange]
 
+    /// The facilitator each facilitator's own participant acts for, by participant id.
+    var ownParticipants: [String: FacilitatorID]
+
     /// Rebuilds `loaded`, taking its agenda and deck from `shared` when another session
     /// decoded the same text. The replay ring holds the events after the snapshot (the latest
     /// ``LiveLimits/replayRingEvents`` of them); a `resume` reads older ones from the store.
@@ -100,6 +103,8 @@ struct LoadedSessionState {
         self.seq = loaded.lastSeq
         self.recent = recent
         self.owner = stored.owner
+        self.ownParticipants = Dictionary(loaded.participants.compactMap { p in p.actsFor.map { (p.id.rawValue, $0) } },
+                                          uniquingKeysWith: { first, _ in first })
         self.snapshotSeq = loaded.snapshot?.seq ?? 0
         self.replayedBytes = loaded.events.reduce(0) { $0 + $1.data.utf8.count + $1.name.utf8.count }
         self.interruptedInvitations = state.interruptedInvitationChanges(

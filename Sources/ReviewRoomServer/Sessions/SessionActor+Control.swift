@@ -8,7 +8,7 @@ extension SessionActor {
     /// Applies a PATCH, records its `session.changed` together with the new stored definition
     /// and calendar `SEQUENCE` (one store transaction: a crash leaves all three or none), waits
     /// until they are durable, and returns the state afterwards.
-    func edit(_ edit: SessionEdit, by facilitator: String?, at now: Timestamp) async throws -> SessionState {
+    func edit(_ edit: SessionEdit, by facilitator: FacilitatorID?, at now: Timestamp) async throws -> SessionState {
         guard !stopped, !erasing else { throw stoppedError }
         let before = state
         let author = authorID(of: facilitator)
@@ -50,10 +50,12 @@ extension SessionActor {
     /// unless `evenAfterTheEnd` (the owner's own facilitator participant, made when their
     /// console first joins); decided in the actor's turn, so a `session.end` cannot slip between
     /// a check and the change.
-    func addParticipant(_ participant: Participant, by facilitator: String?, at now: Timestamp,
-                        evenAfterTheEnd: Bool = false) async throws {
+    /// `actingFor` makes them that facilitator's own participant (their console joins as it).
+    func addParticipant(_ participant: Participant, by facilitator: FacilitatorID?, at now: Timestamp,
+                        evenAfterTheEnd: Bool = false, actingFor owner: FacilitatorID? = nil) async throws {
         guard !stopped, !erasing else { throw stoppedError }
         let author = authorID(of: facilitator)
+        if let owner { ownParticipants[participant.id] = owner }
         if state.participant(participant.id) == nil {
             record(core: try state.apply(.add(participant, evenAfterTheEnd: evenAfterTheEnd), at: now).get(), author: author)
         } else if evenAfterTheEnd || !state.isEnded {
@@ -73,7 +75,7 @@ extension SessionActor {
     /// goes), and only their invite-link connections close; a console they opened with their
     /// facilitator token stays. Decided in the actor's turn, so a `session.end` cannot slip
     /// between a check and the change.
-    func removeParticipant(_ participantID: String, by facilitator: String?, at now: Timestamp) async throws {
+    func removeParticipant(_ participantID: String, by facilitator: FacilitatorID?, at now: Timestamp) async throws {
         guard !stopped, !erasing else { throw stoppedError }
         let author = authorID(of: facilitator)
         if state.participant(participantID) != nil {
@@ -91,10 +93,10 @@ extension SessionActor {
         record(core: [event], author: author)
     }
 
-    /// The participant id the facilitator named `name` acts as in this session (their own
-    /// facilitator participant), taken before the change: removing them still names them.
-    private func authorID(of name: String?) -> String? {
-        name.flatMap { facilitatorParticipant(named: $0)?.id }
+    /// The participant id `facilitator` acts as in this session (their own participant), taken
+    /// before the change: removing them still names them.
+    private func authorID(of facilitator: FacilitatorID?) -> String? {
+        facilitator.flatMap { facilitatorParticipant(of: $0)?.id }
     }
 
     /// Closes the participant's connections with 4003 (after what is already queued). Their

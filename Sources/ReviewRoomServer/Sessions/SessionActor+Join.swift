@@ -20,11 +20,12 @@ extension SessionActor {
         case stopped
     }
 
-    /// The participant of this session that facilitator `name` joins as (PROTOCOL §3.5: their
-    /// own): the facilitator participant with their name, else nil — never a co-facilitator,
-    /// whose commands would then count as theirs.
-    func facilitatorParticipant(named name: String) -> Participant? {
-        state.participants.first { $0.role == .facilitator && $0.name == name }
+    /// The participant of this session that `facilitator` joins as (PROTOCOL §3.5: their own),
+    /// the first still listed that was made theirs (``ownParticipants``), else nil. Found by id,
+    /// never by name: a co-facilitator who shares their name is someone else, whose commands
+    /// would otherwise count as theirs.
+    func facilitatorParticipant(of facilitator: FacilitatorID) -> Participant? {
+        state.participants.first { ownParticipants[$0.id] == facilitator }
     }
 
     /// Joins `connection` as `participantID`; `console` names the facilitator whose token a

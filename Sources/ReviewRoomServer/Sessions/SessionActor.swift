@@ -93,6 +93,10 @@ actor SessionActor {
     /// The text around the last edit, read for its language hints (one buffer reused for every
     /// edit: a fresh 1–4 KiB array per keystroke cost glibc's large-chunk malloc and free).
     var hintUnits: [UInt16] = []
+    /// Whose own participant each facilitator's participant is, by participant id
+    /// (``ReviewRoomStore/StoredParticipant/actsFor``): a console joins as it and an API change is
+    /// credited to it, never to a co-facilitator who shares the facilitator's name.
+    var ownParticipants: [String: FacilitatorID]
 
     init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
          metrics: Metrics? = nil, backgroundWrites: BackgroundWriteLog,
@@ -119,6 +123,7 @@ actor SessionActor {
         operationsBeforeSnapshot = loaded.operationsBeforeSnapshot
         snapshotSeq = loaded.snapshotSeq
         eventBytesSinceSnapshot = loaded.replayedBytes
+        ownParticipants = loaded.ownParticipants
         connectionCap = ConnectionCap(limit: limits.maxConnectionsPerParticipant)
         insertBudgets = InsertBudgets(limits: limits)
     }

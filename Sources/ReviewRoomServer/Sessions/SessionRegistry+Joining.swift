@@ -23,7 +23,7 @@ extension SessionRegistry {
         do {
             let sessionID: SessionID
             var participantID: String?
-            var facilitatorName: String?
+            var owner: Facilitator?
             var console: FacilitatorID?
             switch hello.credential {
             case .invite(let token):
@@ -41,22 +41,23 @@ extension SessionRegistry {
                             + "or the session does not exist (or was deleted) or is not one of its sessions", id: nil))
                 }
                 sessionID = stored.id
-                facilitatorName = facilitator.name
+                owner = facilitator
                 console = facilitator.id
             }
             // The awaits above may have spanned the start of a graceful shutdown: load nothing then.
             guard !isStopping else { return goingAway }
             guard let actor = try await actor(for: sessionID) else { return unauthorized }
-            if let facilitatorName {
-                if let own = await actor.facilitatorParticipant(named: facilitatorName) {
+            if let owner {
+                if let own = await actor.facilitatorParticipant(of: owner.id) {
                     participantID = own.id
                 } else {
                     // A session made without the owner's facilitator participant (or whose one was
-                    // revoked): the owner gets one on first join, even to look at an ended one.
-                    let invite = try await store.addParticipant(NewParticipant(name: facilitatorName, role: Role.facilitator.rawValue),
-                                                                to: sessionID)
-                    let added = Participant(id: invite.participant.id.rawValue, name: facilitatorName, role: .facilitator)
-                    try await actor.addParticipant(added, by: nil, at: clock.now(), evenAfterTheEnd: true)
+                    // revoked, or transferred to them): the owner gets one on first join, even to
+                    // look at an ended one.
+                    let invite = try await store.addParticipant(NewParticipant(name: owner.name, role: Role.facilitator.rawValue,
+                                                                               actsFor: owner.id), to: sessionID)
+                    let added = Participant(id: invite.participant.id.rawValue, name: owner.name, role: .facilitator)
+                    try await actor.addParticipant(added, by: nil, at: clock.now(), evenAfterTheEnd: true, actingFor: owner.id)
                     participantID = added.id
                 }
             }

@@ -27,20 +27,20 @@ extension SessionRegistry: LiveSessionControl {
     }
 
     /// Applies a PATCH through the session's actor (see ``LiveSessionControl``).
-    public func edit(session: SessionID, _ edit: SessionEdit, by facilitator: String?, at: Timestamp) async throws -> SessionState {
+    public func edit(session: SessionID, _ edit: SessionEdit, by facilitator: FacilitatorID?, at: Timestamp) async throws -> SessionState {
         let state = try await change(session) { try await $0.edit(edit, by: facilitator, at: at) }
         await unloadIfIdle(session)
         return state
     }
 
     /// Records `participant.changed` for an added participant.
-    public func addParticipant(session: SessionID, _ participant: Participant, by facilitator: String?, at: Timestamp) async throws {
+    public func addParticipant(session: SessionID, _ participant: Participant, by facilitator: FacilitatorID?, at: Timestamp) async throws {
         try await change(session) { try await $0.addParticipant(participant, by: facilitator, at: at) }
         await unloadIfIdle(session)
     }
 
     /// Records the removal and closes the participant's connections with 4003.
-    public func removeParticipant(session: SessionID, participant: String, by facilitator: String?, at: Timestamp) async throws {
+    public func removeParticipant(session: SessionID, participant: String, by facilitator: FacilitatorID?, at: Timestamp) async throws {
         try await change(session) { try await $0.removeParticipant(participant, by: facilitator, at: at) }
         await unloadIfIdle(session)
     }

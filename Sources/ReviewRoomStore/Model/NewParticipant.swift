@@ -6,11 +6,15 @@ public struct NewParticipant: Sendable, Equatable {
     public var role: String
     /// Optional e-mail.
     public var email: String?
+    /// The facilitator whose own participant this is (``StoredParticipant/actsFor``); nil for
+    /// anyone invited by link.
+    public var actsFor: FacilitatorID?
 
     /// Creates an invitation request.
-    public init(name: String, role: String, email: String? = nil) {
+    public init(name: String, role: String, email: String? = nil, actsFor: FacilitatorID? = nil) {
         self.name = name
         self.role = role
         self.email = email
+        self.actsFor = actsFor
     }
 }

@@ -12,14 +12,19 @@ public struct StoredParticipant: Sendable, Equatable {
     public var invitationOrder: Int
     /// Whether the invite was revoked (the participant can no longer join).
     public var revoked: Bool
+    /// The facilitator whose own participant this is (their console joins as it), or nil for
+    /// everyone invited by link, co-facilitators included.
+    public var actsFor: FacilitatorID?
 
     /// Creates a participant value.
-    public init(id: ParticipantID, role: String, name: String, email: String?, invitationOrder: Int, revoked: Bool) {
+    public init(id: ParticipantID, role: String, name: String, email: String?, invitationOrder: Int, revoked: Bool,
+                actsFor: FacilitatorID? = nil) {
         self.id = id
         self.role = role
         self.name = name
         self.email = email
         self.invitationOrder = invitationOrder
         self.revoked = revoked
+        self.actsFor = actsFor
     }
 }

@@ -9,9 +9,10 @@ enum Migrations {
     /// `Migrations+SessionBaselines.swift`; ``version7``, the event journal, and ``version8``, its
     /// log view, in `Migrations+EventJournal.swift`; ``version9``, when interrupted attendance
     /// was closed, in `Migrations+Version9.swift`; ``version10``, the open intervals' index, in
-    /// `Migrations+Version10.swift`).
+    /// `Migrations+Version10.swift`; ``version11``, the facilitators' own participants, in
+    /// `Migrations+Version11.swift`).
     static let all: [Migration] = [
-        version1, version2, version3, version4, version5, version6, version7, version8, version9, version10,
+        version1, version2, version3, version4, version5, version6, version7, version8, version9, version10, version11,
     ]
 
     /// The newest schema version this build understands.

@@ -38,7 +38,8 @@ extension Store {
                 try $0.bind(1, id.rawValue)
             } ?? 0
             let stored = StoredParticipant(id: participantID, role: participant.role, name: participant.name,
-                                     email: participant.email, invitationOrder: Int(order), revoked: false)
+                                     email: participant.email, invitationOrder: Int(order), revoked: false,
+                                     actsFor: participant.actsFor)
             try Self.insert(stored, session: id, tokenHash: SecretToken.hash(token), connection)
             return IssuedInvite(participant: stored, token: token)
         }

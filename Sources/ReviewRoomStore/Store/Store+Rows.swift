@@ -42,12 +42,13 @@ extension Store {
         try connection.rows("SELECT \(sessionColumns) FROM sessions WHERE id = ?1") { try $0.bind(1, id.rawValue) } map: { decodeSession($0) }.first
     }
 
-    static let participantColumns = "id, role, name, email, invitation_order, revoked_at IS NOT NULL"
+    static let participantColumns = "id, role, name, email, invitation_order, revoked_at IS NOT NULL, acts_for"
 
     static func decodeParticipant(_ row: SQLiteStatement, offset: Int32 = 0) -> StoredParticipant {
         StoredParticipant(
             id: ParticipantID(row.text(offset)), role: row.text(offset + 1), name: row.text(offset + 2),
-            email: row.optionalText(offset + 3), invitationOrder: Int(row.int64(offset + 4)), revoked: row.int64(offset + 5) != 0
+            email: row.optionalText(offset + 3), invitationOrder: Int(row.int64(offset + 4)), revoked: row.int64(offset + 5) != 0,
+            actsFor: row.optionalText(offset + 6).map { FacilitatorID($0) }
         )
     }
 
@@ -71,8 +72,8 @@ extension Store {
 
     static func insert(_ participant: StoredParticipant, session: SessionID, tokenHash: [UInt8], _ connection: SQLiteConnection) throws {
         try connection.run("""
-            INSERT INTO participants(session, id, role, name, email, invitation_order, token_hash)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            INSERT INTO participants(session, id, role, name, email, invitation_order, token_hash, acts_for)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
             """) {
             try $0.bind(1, session.rawValue)
             try $0.bind(2, participant.id.rawValue)
@@ -81,6 +82,7 @@ extension Store {
             try $0.bind(5, participant.email)
             try $0.bind(6, Int64(participant.invitationOrder))
             try $0.bind(7, tokenHash)
+            try $0.bind(8, participant.actsFor?.rawValue)
         }
     }
 

@@ -45,7 +45,8 @@ extension Store {
         var invites: [IssuedInvite] = []
         for (order, (participant, secret)) in zip(participants, secrets).enumerated() {
             let stored = StoredParticipant(id: ParticipantID(secret.0), role: participant.role, name: participant.name,
-                                           email: participant.email, invitationOrder: order, revoked: false)
+                                           email: participant.email, invitationOrder: order, revoked: false,
+                                           actsFor: participant.actsFor)
             try Self.insert(stored, session: id, tokenHash: SecretToken.hash(secret.1), connection)
             invites.append(IssuedInvite(participant: stored, token: secret.1))
         }

@@ -40,7 +40,7 @@ extension FacilitatorAPI {
         }
         let person = ReviewRoomCore.Participant(id: issued.participant.id.rawValue, name: invite.name, role: invite.role)
         do {
-            try await live.addParticipant(session: session.id, person, by: context.facilitator.name, at: now())
+            try await live.addParticipant(session: session.id, person, by: context.facilitator.id, at: now())
         } catch let error as CommandError where error.code == .sessionEnded {
             try await store.withdrawInvite(issued.participant.id, in: session.id)
             throw ended
@@ -62,7 +62,7 @@ extension FacilitatorAPI {
             await live.disconnect(session: session.id, participant: participant.id.rawValue)
         } else {
             try await live.removeParticipant(session: session.id, participant: participant.id.rawValue,
-                                           by: context.facilitator.name, at: now())
+                                           by: context.facilitator.id, at: now())
         }
         return JSONReply.noContent
     }

@@ -12,7 +12,7 @@ extension FacilitatorAPI {
     /// Schedules a session for `owner` from a checked request; the owner is invited first, as
     /// `facilitator`. Shared by `POST /api/v1/sessions` and `serve --demo`.
     func create(owner: Facilitator, from request: SessionRequest) async throws -> Creation {
-        try await create(ownerName: owner.name, from: request) { definition, people in
+        try await create(ownerName: owner.name, ownerID: owner.id, from: request) { definition, people in
             try await store.createSession(owner: owner.id, definition: definition, participants: people)
         }
     }
@@ -21,19 +21,20 @@ extension FacilitatorAPI {
     /// and tokens `plan` names, in one store transaction (`serve --demo`: the plan is written
     /// down first, so a crash before the commit makes this same session at the next start).
     func create(newOwner name: String, plan: SessionPlan, from request: SessionRequest) async throws -> Creation {
-        try await create(ownerName: name, from: request) { definition, people in
+        try await create(ownerName: name, ownerID: FacilitatorID(plan.facilitatorID), from: request) { definition, people in
             try await store.createSession(plan, owner: name, definition: definition, participants: people)
         }
     }
 
-    private func create(ownerName: String, from request: SessionRequest,
+    private func create(ownerName: String, ownerID: FacilitatorID, from request: SessionRequest,
                         storing: (SessionDefinition, [NewParticipant]) async throws -> CreatedSession) async throws -> Creation {
         let info = try request.validatedInfo(now: now())
         let agenda = request.agenda ?? []
         let deck = request.deck ?? []
         let notes = request.notes ?? SessionRequest.defaultNotes
         // No e-mail is stored for anyone invited (``InviteRequest/email``), the owner included.
-        let people = [NewParticipant(name: ownerName, role: Role.facilitator.rawValue)]
+        // The owner's participant is theirs by id: their console joins as it.
+        let people = [NewParticipant(name: ownerName, role: Role.facilitator.rawValue, actsFor: ownerID)]
             + (request.participants ?? []).map { NewParticipant(name: $0.name, role: $0.role.rawValue) }
         let created = try await storing(SessionDefinitionCoding.definition(info: info, agenda: agenda, deck: deck, notes: notes), people)
         let state = try SessionDefinitionCoding.initialState(of: created.session, participants: created.invites.map(\.participant))
@@ -76,7 +77,7 @@ extension FacilitatorAPI {
                                          currentDeck: current.prompts.deck)
         let edit = SessionEdit(title: request.title, focus: request.focus, startsAt: request.startsAt,
                                timeZone: request.timeZone, agenda: request.agenda, deck: request.deck)
-        let state = try await live.edit(session: session.id, edit, by: context.facilitator.name, at: now())
+        let state = try await live.edit(session: session.id, edit, by: context.facilitator.id, at: now())
         return JSONReply.response(200, try await reply(state, session: session))
     }
 
