@@ -2,20 +2,17 @@
 reload`): the running certificate stays in service and the error line tells IT so, and what to
 fix, instead of leaving them to wonder whether HTTPS is now broken."""
 import os
-import queue
 import shutil
 import signal
 import ssl
 import subprocess
 import tempfile
-import threading
 import urllib.request
 
 import pytest
 
-from reviewroomd import EXECUTABLE, clean_environment
+from reviewroomd import EXECUTABLE, StderrLines, clean_environment
 
-TIMEOUT = 30
 
 
 def make_certificate(directory):
@@ -24,28 +21,6 @@ def make_certificate(directory):
                     "-days", "30", "-subj", "/CN=localhost", "-keyout", key, "-out", cert],
                    check=True, capture_output=True)
     return cert, key
-
-
-class StderrLines:
-    """The daemon's stderr, line by line, read on a thread: `until` waits for a line (with a timeout)."""
-
-    def __init__(self, stream):
-        self.lines = queue.Queue()
-        self.seen = []
-        threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
-
-    def _pump(self, stream):
-        for line in stream:
-            self.lines.put(line)
-        self.lines.put(None)
-
-    def until(self, needle):
-        while True:
-            line = self.lines.get(timeout=TIMEOUT)
-            assert line is not None, "reviewroomd exited:\n" + "".join(self.seen)
-            self.seen.append(line)
-            if needle in line:
-                return line
 
 
 @pytest.fixture

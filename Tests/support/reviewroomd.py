@@ -27,6 +27,28 @@ def clean_environment(extra=None):
     return env
 
 
+class StderrLines:
+    """The daemon's stderr, line by line, read on a thread: `until` waits for a line (with a timeout)."""
+
+    def __init__(self, stream):
+        self.lines = queue.Queue()
+        self.seen = []
+        threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
+
+    def _pump(self, stream):
+        for line in stream:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def until(self, needle):
+        while True:
+            line = self.lines.get(timeout=START_TIMEOUT)
+            assert line is not None, "reviewroomd exited:\n" + "".join(self.seen)
+            self.seen.append(line)
+            if needle in line:
+                return line
+
+
 class Daemon:
     """One reviewroomd process; `restart()` keeps the data dir and the port. `command` runs the
     binary (default: EXECUTABLE itself; a wrapper that ends in `exec "$@"` and the binary's

@@ -46,6 +46,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // SIGHUP ends a process by default: drop any that comes while starting (opening the store,
+        // making the demo) until ReloadSignalService traps it. A reload sent right after a start
+        // must not stop the daemon.
+        signal(SIGHUP, SIG_IGN)
         let environment = ProcessInfo.processInfo.environment
         let flags = flagValues
         let configPath = config

@@ -103,8 +103,6 @@ struct Daemon {
             readiness: readiness, api: api, staticFiles: webRoot.map(StaticFiles.init(root:)), metrics: metrics,
             store: store, logger: Logger(label: "reviewroomd.http"))
 
-        // SIGHUP ends a process by default; drop any that comes before ReloadSignalService traps it.
-        signal(SIGHUP, SIG_IGN)
         let inherited = SystemdEnvironment.inheritedListener(environment: environment, pid: getpid())
         if let warning = SystemdEnvironment.unservedListenersWarning(environment: environment, pid: getpid()) {
             logger.warning("\(warning)")
