@@ -1,4 +1,5 @@
 import Foundation
+import ReviewRoomServer
 import ReviewRoomTesting
 import Testing
 
@@ -159,11 +160,34 @@ struct DeployTests {
 
     @Test func shippedConfigDocumentsEveryKey() throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent("Deploy/reviewroom.conf"), encoding: .utf8)
-        for key in ["listen", "data_dir", "public_url", "tls_cert", "tls_key", "allowed_origins", "metrics_listen",
-                    "durability", "log_level", "max_message_bytes", "max_note_units", "messages_per_second",
-                    "message_burst", "outbox_limit_bytes", "language_hints", "max_request_body_bytes", "snapshot_every_events",
-                    "max_connections_per_participant", "reconnects_per_minute", "web_root"] {
-            #expect(text.contains("#\(key) = "), "\(key) is not documented")
+        for key in ConfigurationKey.all {
+            #expect(text.contains("#\(key.name) = "), "\(key.name) is not documented")
+        }
+    }
+
+    /// Every whole-number key's comment gives its largest value ("at most N", or "1 to N"), and
+    /// it is the one the daemon takes: N is accepted and N + 1 refused.
+    @Test func shippedConfigGivesEachNumbersLargestValue() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("Deploy/reviewroom.conf"), encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        for key in ConfigurationKey.all where key.kind == .integer {
+            let at = try #require(lines.firstIndex { $0.hasPrefix("#\(key.name) = ") }, "\(key.name) is not documented")
+            // The comment above the key, through the keys documented with it in one block.
+            let block = lines[..<at].reversed().prefix { !$0.isEmpty }.reversed()
+                .map { $0.hasPrefix("# ") ? String($0.dropFirst(2)) : $0 }.joined(separator: " ")
+            let stated = block.firstMatch(of: /(?:at most|\b1 to) (\d+)/).flatMap { Int($0.1) }
+            let largest = try #require(stated, "\(key.name)'s comment gives no largest value: \(block)")
+            let accepted = ConfigurationLoader(file: nil, environment: [key.environmentName: String(largest)]).load()
+            // Only its own value is judged: another key's rule it meets (a burst below the rate) is not this one's.
+            if case .failure(let refusal) = accepted {
+                #expect(!refusal.problems.contains { $0.key == key.name && $0.code != .inconsistent },
+                        "\(key.name) = \(largest) is refused: \(refusal.problems)")
+            }
+            guard case .failure(let refusal) = ConfigurationLoader(file: nil, environment: [key.environmentName: String(largest + 1)]).load() else {
+                Issue.record("\(key.name) = \(largest + 1) is accepted: the comment's largest value is wrong")
+                continue
+            }
+            #expect(refusal.problems.map(\.key) == [key.name])
         }
     }
 }
