@@ -94,7 +94,9 @@ struct MetricsTests {
     @Test(arguments: [(nil, true), ("127.0.0.1:8080", true), ("10.1.2.3", true), ("[::1]:8080", true), ("localhost:8080", true),
                       ("LOCALHOST", true), ("app.localhost", true), ("srv", true), ("srv.school.example:9090", true),
                       ("SRV.School.Example", true), ("evil.example", false), ("srv.evil.example", false), ("school.example", false),
-                      ("", false), ("127.0.0.1.evil.example", false), ("localhost.evil.example", false)] as [(String?, Bool)])
+                      ("", false), ("127.0.0.1.evil.example", false), ("localhost.evil.example", false),
+                      ("[::1]", true), ("[fe80::1%25eth0]:80", true), ("[x]evil.example", false), ("[::1]evil.example", false),
+                      ("[::1]:80.evil.example", false), ("localhost:", true), ("[]", false), ("[::1", false), ("127.0.0.1:80x.evil", false)] as [(String?, Bool)])
     func hostHeadersTheMainPortAnswersMetricsFor(_ host: String?, _ answered: Bool) {
         #expect(MetricsEndpoint.isLocalHostHeader(host, machineName: "srv.school.example") == answered)
     }

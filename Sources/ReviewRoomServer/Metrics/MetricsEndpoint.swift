@@ -37,8 +37,17 @@ public enum MetricsEndpoint {
     public static func isLocalHostHeader(_ host: String?, machineName: String) -> Bool {
         guard let host else { return true }
         let lowered = host.lowercased()
-        if lowered.hasPrefix("[") { return lowered.contains("]") }
-        let name = lowered.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        if lowered.hasPrefix("[") {
+            // An IPv6 literal (hex digits, colons, dots; a zone after `%25`), then a port or nothing.
+            guard let close = lowered.firstIndex(of: "]") else { return false }
+            let literal = lowered[lowered.index(after: lowered.startIndex)..<close]
+            let allowed = Set("0123456789abcdef:.%")
+            return literal.contains(":") && literal.prefix { $0 != "%" }.allSatisfy(allowed.contains)
+                && isPortOrNothing(lowered[lowered.index(after: close)...])
+        }
+        let parts = lowered.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 1 || isPortOrNothing(":" + parts[1]) else { return false }
+        let name = parts.first.map(String.init) ?? ""
         let labels = name.split(separator: ".", omittingEmptySubsequences: false)
         if labels.count == 4, labels.allSatisfy({ UInt8($0) != nil }) { return true }
         if name == "localhost" || name.hasSuffix(".localhost") { return true }
@@ -46,6 +55,12 @@ public enum MetricsEndpoint {
         guard !machine.isEmpty, !name.isEmpty else { return false }
         // Only the domain this machine knows it is in: "srv" does not vouch for "srv.evil.example".
         return name == machine || machine.hasPrefix(name + ".")
+    }
+
+    /// Whether what follows the host in a `Host` header is empty or `:` and a port's digits
+    /// (RFC 3986 lets them be none).
+    private static func isPortOrNothing(_ rest: Substring) -> Bool {
+        rest.isEmpty || (rest.first == ":" && rest.dropFirst().allSatisfy { ("0"..."9").contains($0) })
     }
 
     /// This machine's name (`gethostname`), read once.
