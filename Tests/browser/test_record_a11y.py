@@ -2,7 +2,8 @@
 turn, a round, questions and a late change, then its record opened in Chromium — as the daemon
 serves it (under its CSP, styled by the linked sheet) and as a saved file — and checked with
 axe-core (no serious or critical problem), plus the structure a screen reader leans on: the
-page's language, one h1, every table with column headers, every chart with a name."""
+page's language, one h1, every table with column headers, every chart with a name, each
+note's text read once (its authorship table behind a closed disclosure)."""
 import asyncio
 import pathlib
 import sys
@@ -30,6 +31,12 @@ return {
   // The questions' boxes are drawn, not read out before "(discussed, shown)": empty alt text.
   boxes: [...document.querySelectorAll('ul.questions li')].map((li) => getComputedStyle(li, '::before').content),
   regions: [...document.querySelectorAll('[role=region]')].map((r) => r.getAttribute('aria-label')),
+  // A note is read once: its who-wrote-what table (every passage again) waits behind a closed
+  // disclosure the reader opens when they want it.
+  notes: document.querySelectorAll('.note-text').length,
+  authorship: [...document.querySelectorAll('table.authorship')].map((t) => ({
+    shown: t.checkVisibility(), summary: t.closest('details')?.querySelector('summary')?.textContent ?? null,
+  })),
 };"""
 
 
@@ -82,3 +89,6 @@ def test_the_served_and_the_saved_html_record_pass_axe_and_keep_their_structure(
         assert structure["rowless"] == 0, structure
         assert structure["boxes"] and all(box.endswith('/ ""') for box in structure["boxes"]), structure
         assert not any(label.endswith(", table") for label in structure["regions"]), structure
+        assert structure["notes"] >= 1 and len(structure["authorship"]) == structure["notes"], structure
+        assert all(not t["shown"] and t["summary"] and t["summary"].startswith("Who wrote")
+                   for t in structure["authorship"]), structure

@@ -53,7 +53,7 @@ struct RecordFormatTests {
         #expect(HTMLStructure.elements(html).isSubset(of: [
             "html", "head", "meta", "title", "style", "link", "body", "main", "header", "h1", "h2", "h3", "p", "dl", "dt", "dd",
             "section", "article", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "ul", "ol", "li", "span", "div",
-            "strong", "br", "svg", "rect", "text",
+            "strong", "br", "svg", "rect", "text", "details", "summary",
         ]))
         #expect(html.contains("<style>" + RecordStyle.css + "</style>"))
         // The daemon's CSP blocks the inline style; served by it, the record uses this sheet,

@@ -156,6 +156,10 @@ public enum RecordHTML {
         }
         var h = ["<div class=\"note-text\">" + spans.joined() + "</div>"]
         h.append("<p class=\"muted\">Written by \(e(note.authors.map(RecordText.isolated).joined(separator: ", "))).</p>")
+        // Every passage again: behind a closed disclosure, so a screen reader reads the note once
+        // and whoever wants who-wrote-what opens it.
+        let passages = note.passages.count == 1 ? "1 passage" : "\(note.passages.count) passages"
+        h.append("<details class=\"authorship-details\"><summary>Who wrote each passage (\(passages))</summary>")
         h.append(tableRegion("Authors of \(note.title)") + "<table class=\"authorship\"><thead><tr><th scope=\"col\">Author</th><th scope=\"col\">Passage</th>"
                  + "</tr></thead><tbody>")
         for passage in note.passages {
@@ -163,7 +167,7 @@ public enum RecordHTML {
                 ?? e(passage.text)
             h.append("<tr><th scope=\"row\">\(e(passage.authorName))</th><td>\(text)</td></tr>")
         }
-        h.append("</tbody></table>" + tableRegionEnd)
+        h.append("</tbody></table>" + tableRegionEnd + "</details>")
         return h
     }
 
