@@ -42,6 +42,17 @@ struct RecordEditLogTests {
         #expect(entries.allSatisfy { $0.kind == "agenda" && $0.time == "08:30:00" }, "\(entries)")
     }
 
+    @Test("a start moved within one minute is logged to the second, and under a second says so")
+    func aMoveWithinOneMinuteIsLoggedToTheSecond() throws {
+        var review = ScriptedReview()
+        try review.edit(SessionEdit(startsAt: ScriptedReview.at(20)), at: -3600)
+        try review.edit(SessionEdit(startsAt: ScriptedReview.at(20.5)), at: -3500)
+        #expect(Self.editLines(review.input(at: -3000)) == [
+            "Start moved from 2026-12-01 09:30:00 GMT to 2026-12-01 09:30:20 GMT",
+            "Start moved by less than a second (2026-12-01 09:30:20 GMT)",
+        ])
+    }
+
     @Test("a later PATCH is compared with the one before it, not with the session as created")
     func aLaterEditIsComparedWithThePreviousOne() throws {
         var review = try Self.editedBeforeTheStart()

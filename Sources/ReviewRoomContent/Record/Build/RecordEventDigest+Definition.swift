@@ -14,11 +14,18 @@ extension RecordEventDigest {
             // Two long statements may differ only past the quoted part: quoting both would read as no change.
             out.append(before == after ? "Focus reworded" : "Focus reworded: “\(before)” → “\(after)”")
         }
-        if old.startsAt != new.startsAt {
-            out.append("Start moved from \(times.dateTime(old.startsAt)) to \(times.dateTime(new.startsAt))")
-        }
+        if old.startsAt != new.startsAt { out.append(startMove(from: old.startsAt, to: new.startsAt, times: times)) }
         if old.timeZone != new.timeZone { out.append("Time zone: \(old.timeZone) → \(new.timeZone)") }
         return out + agendaChanges(from: old.agenda, to: new.agenda, deck: Set(new.prompts.deck.map(\.id)))
+    }
+
+    /// "Start moved from A to B", to the minute; to the second when a move within one minute
+    /// would read "from 09:30 to 09:30".
+    static func startMove(from old: Timestamp, to new: Timestamp, times: RecordTimeFormatter) -> String {
+        var (before, after) = (times.dateTime(old), times.dateTime(new))
+        if before == after { (before, after) = (times.dateTime(old, seconds: true), times.dateTime(new, seconds: true)) }
+        guard before != after else { return "Start moved by less than a second (\(after))" }
+        return "Start moved from \(before) to \(after)"
     }
 
     /// `text` cut to about `limit` characters at a word boundary, with `…` when cut: long

@@ -36,11 +36,12 @@ struct RecordTimeFormatter {
         zoneName.dateFormat = "zzz"
     }
 
-    /// `2026-12-01 09:30 GMT`.
-    func dateTime(_ instant: Timestamp) -> String {
+    /// `2026-12-01 09:30 GMT`; with `seconds`, `2026-12-01 09:30:05 GMT`.
+    func dateTime(_ instant: Timestamp, seconds: Bool = false) -> String {
         let local = wallClock(instant)
+        let second = seconds ? ":\(Self.pad(local.second % 60))" : ""
         return "\(Self.year(local.year))-\(Self.pad(local.month))-\(Self.pad(local.day)) "
-            + "\(Self.pad(local.second / 3600)):\(Self.pad(local.second / 60 % 60)) \(zoneName.string(from: Self.date(instant)))"
+            + "\(Self.pad(local.second / 3600)):\(Self.pad(local.second / 60 % 60))\(second) \(zoneName.string(from: Self.date(instant)))"
     }
 
     /// `2026-12-01`.
