@@ -112,6 +112,20 @@ struct RecordLateChangesTests {
                                            "Turn ended when the phase moved on: Raj"], "\(texts)")
     }
 
+    @Test("a round the end or a phase move stops says so, and whose turn it cut short")
+    func aRoundStoppedByTheEndOrAPhaseMoveSaysSo() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.run(.roundStart(order: ["r1", "r2"], secondsEach: 60), by: "f1", at: 1011)
+        try review.run(.phasePrev(), by: "f1", at: 1020)
+        try review.run(.roundStart(order: ["r1", "r2"], secondsEach: 60), by: "f1", at: 1030)
+        try review.run(.roundPass, by: "r1", at: 1035)
+        try review.run(.sessionEnd, by: "f1", at: 1040)
+        let texts = ReviewRecord(review.input(at: 1100)).log.filter { $0.seq > 0 }.map(\.text)
+        #expect(texts.contains("Round stopped when the phase moved on, during the turn of Asha"), "\(texts)")
+        // Raj's turn was cut short: stopped, though the round had reached its last person.
+        #expect(texts.contains("Round stopped when the session ended, during the turn of Raj"), "\(texts)")
+    }
+
     @Test("the round's last person passing is kept, and a draft calls a round still running so")
     func aLastPassIsKeptAndARunningRoundIsNotStoppedEarly() throws {
         var review = try ScriptedReview.played(ending: false)

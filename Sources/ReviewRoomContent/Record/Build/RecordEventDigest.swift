@@ -155,7 +155,11 @@ struct RecordEventDigest {
                 out.append(("round", "\(names.inText(last)) passed"))
             }
             let reached = closeRound(at: at, last: oldRound)
-            out.append(("round", reached ? "Round finished" : "Round stopped"))
+            // A phase move or the end stops a round too; say which, and whose turn it cut short
+            // (the floor line below is only for turns outside a round).
+            let why = cause.reset.map { " " + $0 } ?? ""
+            let cut = cause.reset != nil ? old?.speaker.map { ", during the turn of \(names.inText($0))" } ?? "" : ""
+            out.append(("round", (reached && cut.isEmpty ? "Round finished" : "Round stopped") + why + cut))
         }
         if let speaker = new.speaker, speaker != old?.speaker || new.since != old?.since {
             let inRound = new.round != nil
