@@ -92,6 +92,12 @@ public struct ConfigurationLoader: Sendable {
             apply(descriptor, Self.convert(text, to: descriptor.kind), source: source, to: &config,
                   problems: &problems, sources: &sources)
         }
+        // The default burst (200) follows a rate raised past it: raising only the rate is a
+        // natural request, and refusing it left the daemon unable to start. A burst given
+        // explicitly below the rate is still refused by the cross-check.
+        if sources["message_burst"] == nil, config.messageBurst < config.messagesPerSecond {
+            config.messageBurst = config.messagesPerSecond
+        }
         switch scope {
         case .full:
             problems += crossChecks(config, sources: sources)

@@ -333,6 +333,18 @@ struct ConfigurationLoaderTests {
         #expect(problems(ConfigurationLoader(file: file([("message_burst", .integer(50))]))).isEmpty)
     }
 
+    /// Raising only the rate past the default burst (200) raises the burst with it: the daemon
+    /// refused to start (exit 78) for a setting PROTOCOL.md calls configurable on its own.
+    @Test func aRateRaisedAloneTakesTheDefaultBurstWithIt() throws {
+        let raised = try load(ConfigurationLoader(file: nil, environment: ["REVIEWROOM_MESSAGES_PER_SECOND": "500"]))
+        #expect(raised.messagesPerSecond == 500 && raised.messageBurst == 500)
+        let below = try load(ConfigurationLoader(file: file([("messages_per_second", .integer(150))])))
+        #expect(below.messagesPerSecond == 150 && below.messageBurst == 200, "a rate under the default burst keeps it")
+        #expect(problems(ConfigurationLoader(file: file([("message_burst", .integer(300))]),
+                                             flags: ["messages_per_second": "400"])).map(\.code) == [.inconsistent],
+                "a burst given below the rate is still refused")
+    }
+
     @Test func tlsFilesMustLoadAndMatchAsServeLoadsThem() async throws {
         let directory = try TemporaryDirectory.make(prefix: "tls")
         let first = try await TestCertificate.make(in: directory, prefix: "a-")
