@@ -117,11 +117,12 @@ class PooledChrome(webdriver.Chrome):
         self.set_script_timeout(30)
 
 
-def new_driver():
-    """A freshly started headless Chromium (1366×900, reduced motion, its own download folder)."""
+def new_driver(*extra_args):
+    """A freshly started headless Chromium (1366×900, reduced motion, its own download folder),
+    with `extra_args` on its command line too (a test that needs them quits its driver itself)."""
     options = webdriver.ChromeOptions()
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900",
-                "--force-prefers-reduced-motion"):
+                "--force-prefers-reduced-motion", *extra_args):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     downloads = tempfile.mkdtemp(prefix="reviewroom-downloads-")

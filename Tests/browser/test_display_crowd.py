@@ -11,7 +11,7 @@ import urllib.parse
 from websockets.sync.client import connect
 
 from conftest import browser_errors
-from pages import command, invite_of, participant_id, schedule_via_api, wait_text, wait_until
+from pages import command, invite_of, participant_id, schedule_via_api, wait_js, wait_text, wait_until
 from room_helpers import open_pages
 
 LONG_NAME = "Dr " + "Bartholomew-Featherstonehaugh " * 3 + "Smythe"
@@ -77,9 +77,9 @@ def test_twenty_hands_leave_the_question_on_screen_and_a_long_round_shows_whos_n
     # In the round's order the state goes before the name, which is cut, not "speaking now".
     wait_text(room, "[data-testid=round-order] li", "speaking now")
     assert room.execute_script(
-        "const li = document.querySelector('[data-testid=round-order] li'), badge = li.querySelector('.badge');"
+        "const li = document.querySelector('[data-testid=round-order] li'), badge = li.querySelector('.badge'), name = li.querySelector('.display-name');"
         "const [l, b] = [li.getBoundingClientRect(), badge.getBoundingClientRect()];"
-        "return li.scrollWidth > li.clientWidth && b.width > 0 && b.right <= l.right + 1 && badge.textContent === 'speaking now'"), \
+        "return name.scrollWidth > name.clientWidth && b.width > 0 && b.right <= l.right + 1 && badge.textContent === 'speaking now'"), \
         "the display's round order cut 'speaking now' after a long name, or did not cut the name"
     assert "error" not in command(chair, "floor.next")
     wait_until(room, lambda d: d.execute_script("return document.querySelectorAll('[data-testid=round-order] li').length") == 5,
@@ -169,3 +169,53 @@ def test_a_long_question_is_set_smaller_until_it_fits_the_screen(daemon, facilit
         "  && document.querySelector('[data-testid=question-goes-on]').hidden"), message="the one-column display shrank or cut the question")
     assert browser_errors(room) == []
 
+
+# The question as the room sees it: its type against the page's body, the lines on the screen,
+# whether it and the line saying it goes on (when cut) are on the screen, and whether the page
+# scrolls.
+QUESTION_SHOWN = (
+    "const q = document.querySelector('[data-testid=question]'), more = document.querySelector('[data-testid=question-goes-on]');"
+    "const style = getComputedStyle(q), r = q.getBoundingClientRect(), m = more.getBoundingClientRect();"
+    "return {size: parseFloat(style.fontSize), body: parseFloat(getComputedStyle(document.body).fontSize),"
+    "  lines: Math.round(r.height / parseFloat(style.lineHeight)), inView: r.top >= 0 && r.bottom <= innerHeight,"
+    "  goesOnInView: more.hidden || (m.height > 0 && m.bottom <= innerHeight),"
+    "  scrolls: document.documentElement.scrollHeight > innerHeight};")
+
+
+def legible(driver, when):
+    """The question is at least the body's size, on six lines or more (one at 14 px before), on
+    the screen with the line saying it goes on, and the page does not scroll."""
+    shown = driver.execute_script(QUESTION_SHOWN)
+    assert shown["size"] >= shown["body"] and shown["lines"] >= 6 and shown["inView"] and shown["goesOnInView"] \
+        and not shown["scrolls"], f"the question is not legible on the room's screen {when}: {shown}"
+
+
+def test_a_long_question_keeps_room_sized_type_while_the_round_order_gives_up_names(daemon, facilitator, api_ready, browsers):
+    """A display audit at 1280x720: in a round of twenty with every hand up, a 1,000-character
+    question was set at 14 px on one line, the page scrolling (the turn's line came after the
+    question was fitted), while the round's order kept all its names. The floor gives up room
+    (names, then lines that say again what is on the screen) before the question goes below room
+    size, and the question never goes below the page's body size."""
+    text = ("How do pupils choose what to read at home and in class, and who helps them choose? " * 13)[:1000]
+    created = schedule_via_api(daemon, facilitator, "A long question in a long round", [], template="rapid-remote-90", prompts=[{"text": text}],
+                               participants=[{"name": n, "role": "reviewer"} for n in PEOPLE] + [{"name": "Room", "role": "display"}])
+    chair, (room,) = open_pages(created, browsers, ["Room"])
+    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    assert "error" not in command(chair, "session.start")
+    assert "error" not in command(chair, "prompt.show", {"prompt": created["session"]["prompts"]["deck"][0]["id"]})
+    wait_text(room, "[data-testid=question]", text[:40])
+
+    with hands_up(daemon, created, PEOPLE):
+        # The page fits the question as it draws the floor (one script): what shows is fitted.
+        wait_js(room, "return window.reviewroom.model.session.floor.queue.length === 20", message="the display never had twenty hands up")
+        legible(room, "with twenty hands up")
+        items = room.execute_script("return [...document.querySelectorAll('[data-testid=queue] li')].map((li) => li.textContent)")
+        assert len(items) < 6 and items[-1] == f"+ {20 - len(items) + 1} more waiting", items
+
+        order = [participant_id(created, n) for n in PEOPLE]
+        assert "error" not in command(chair, "round.start", {"order": order, "secondsEach": 60})
+        wait_text(room, "[data-testid=queue]", "19 hands up for after the round")
+        legible(room, "in the round")
+        round_items = room.execute_script("return [...document.querySelectorAll('[data-testid=round-order] li')].map((li) => li.textContent)")
+        assert len(round_items) < 5 and round_items[-1] == f"+ {20 - len(round_items) + 1} more to come", round_items
+    assert browser_errors(room) == []

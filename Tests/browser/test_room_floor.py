@@ -48,16 +48,17 @@ def test_a_rounds_order_shows_the_speaker_and_who_passed(daemon, facilitator, ap
     for driver in (asha, chair):
         wait_text(driver, "[data-testid=round-order]", "Asha speaking now")
         wait_text(driver, "[data-testid=round-order]", "Ben waiting")
-    # The display puts the state first, so a long name cut at the end of its line never hides it.
-    wait_text(room, "[data-testid=round-order]", "speaking now Asha")
-    wait_text(room, "[data-testid=round-order]", "waiting Ben")
+    # The display puts the state first, so a long name cut at the end of its line never hides it;
+    # the state and the name are a row's two boxes there (the name is cut in its own direction).
+    wait_text(room, "[data-testid=round-order]", "speaking now\nAsha")
+    wait_text(room, "[data-testid=round-order]", "waiting\nBen")
     assert axe_problems(asha) == [] and axe_problems(room) == []
 
     # Asha passes: she is marked as passed (in words), Ben speaks now.
     asha.find_element(By.ID, "pass").click()
     wait_text(asha, "[data-testid=round-order]", "Ben speaking now")
     wait_text(asha, "[data-testid=round-order]", "Asha passed")
-    wait_text(room, "[data-testid=round-order]", "speaking now Ben")
+    wait_text(room, "[data-testid=round-order]", "speaking now\nBen")
     # Only the name is struck through, never the word that says why.
     assert room.execute_script(
         "const li = document.querySelector('.round-passed');"

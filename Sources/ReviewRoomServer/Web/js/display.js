@@ -21,8 +21,9 @@ if (!token) {
   showNotice(main, { heading: t('notice.noLink.heading'), body: t('notice.noLink.body') });
 } else {
   const screenAwake = keepScreenAwake();
-  // Names shown in the queue and in a round's order: a projector cannot scroll, and with 20 hands
-  // up the whole queue pushed the question off a 1080p screen.
+  // Names shown in the queue and in a round's order at most: a projector cannot scroll, and with
+  // 20 hands up the whole queue pushed the question off a 1080p screen. A long question takes
+  // more of them (fitQuestion), down to one each.
   const SHOWN_NAMES = 5;
   // A round's lines come under the speaker and their turn: one fewer, so the question still fits 720p.
   const SHOWN_IN_ROUND = 4;
@@ -38,8 +39,9 @@ if (!token) {
   // What comes after this phase: the room has no agenda to look at (the reviewers' pages do).
   const upNext = el('p', { className: 'display-next', attrs: { 'data-testid': 'up-next' } });
   // The name is what gets cut when the line is too long, never the words around it: "Reviewer 1
-  // has the flo…" left the room guessing.
-  const speakerParts = [0, 1, 2].map((i) => el('span', { className: i === 1 ? 'display-speaker-name' : 'display-speaker-words' }));
+  // has the flo…" left the room guessing. It is cut in its own direction, as in the lists.
+  const speakerParts = [0, 1, 2].map((i) => (i === 1 ? el('span', { className: 'display-speaker-name', attrs: { dir: 'auto' } })
+    : el('span', { className: 'display-speaker-words' })));
   const speaker = el('p', { className: 'display-speaker', attrs: { 'data-testid': 'speaker' } }, ...speakerParts);
   const turn = el('p', { className: 'display-turn' });
   const roundBox = el('div', { className: 'display-round-box' });
@@ -60,17 +62,59 @@ if (!token) {
     el('section', { className: 'display-prompt', attrs: { 'aria-label': t('prompt.heading') } },
       el('h2', { textContent: t('prompt.heading') }), question, questionGoesOn)));
 
+  // A name in its own direction, where it is cut (app.css): cut by the line's left-to-right
+  // direction, a long Arabic name lost its beginning, not its end.
+  const nameNode = (id) => el('span', { className: 'display-name', attrs: { dir: 'auto' } }, model.nameOf(id));
   const setText = (node, text) => {
     if (node.textContent === text) return false;
     node.textContent = text;
     return true;
   };
   const clockColumn = main.querySelector('.display-clock');
-  // The screen changed size (a projector plugged in, a window moved to it): both columns again.
-  window.addEventListener('resize', () => {
-    fitToScreen(question, questionGoesOn);
+  const floorColumn = main.querySelector('.display-floor');
+  let fewerNames = 0; // names each of the floor's lists gives up for a long question
+  const drawFloorLists = () => {
+    const floor = model.session?.floor || {};
+    const shown = (most) => Math.max(1, most - fewerNames);
+    morphChildren(roundBox, roundOrder(floor, nameNode, { large: true, shown: shown(SHOWN_IN_ROUND) }));
+    const hands = floor.queue || [];
+    // During a round its order is what the room follows: the hands waiting for after it are a count.
+    const shownHands = floor.round ? [] : hands.slice(0, shown(SHOWN_NAMES));
+    const moreHands = hands.length - shownHands.length;
+    // The kind before the name, so a name cut short never hides that a hand is a direct response.
+    morphChildren(queue, shownHands.map((h, i) => el('li', {}, t('floor.position', { n: i + 1 }), ' ',
+      el('span', { className: `badge kind-${h.kind}` }, t(`hand.${h.kind}`)), ' ', nameNode(h.participant))),
+    moreHands > 0 ? el('li', { className: 'display-more' },
+      t(shownHands.length ? 'display.moreWaiting' : moreHands === 1 ? 'display.handWaiting' : 'display.handsWaiting', { n: moreHands })) : null);
+  };
+  // Room for a long question from the floor: a name from each list, and last the lines that
+  // only say again what is on the screen (app.css, .display-floor-tight); false when all is given.
+  const giveUpRoom = () => {
+    if (fewerNames < SHOWN_NAMES - 1) {
+      fewerNames += 1;
+      drawFloorLists();
+      return true;
+    }
+    if (floorColumn.classList.contains('display-floor-tight')) return false;
+    floorColumn.classList.add('display-floor-tight');
+    return true;
+  };
+  // Both columns, after everything in them is drawn (more hands or a round take room from the question too).
+  const fitDisplay = () => {
+    fewerNames = 0;
+    floorColumn.classList.remove('display-floor-tight');
+    drawFloorLists();
+    fitQuestion(question, questionGoesOn, giveUpRoom);
     fitClockColumn(clockColumn);
-  });
+  };
+  // The screen changed size (a projector plugged in, a window moved to it): both columns again.
+  window.addEventListener('resize', fitDisplay);
+  // Set with the rest of the floor, before the question is fitted under it: set at the next tick,
+  // the turn's line pushed a fitted question 40 px off a 720p screen.
+  const showTurn = (now) => {
+    const left = model.turnRemainingSec(now);
+    setText(turn, left === null ? '' : (left >= 0 ? t('floor.turnLeft', { time: formatDuration(left) }) : t('floor.turnOver')));
+  };
   let lastPhase = null;
   const { model, connection } = joinSession({
     hello: () => ({ token }),
@@ -106,21 +150,10 @@ if (!token) {
     const floor = s.floor || {};
     const [before, after] = floor.speaker ? t('floor.speaking', { name: '\u0000' }).split('\u0000') : [t('floor.nobody'), ''];
     [before, floor.speaker ? model.nameOf(floor.speaker) : '', after].forEach((text, i) => setText(speakerParts[i], text));
-    morphChildren(roundBox, roundOrder(floor, (id) => model.nameOf(id), { large: true, shown: SHOWN_IN_ROUND }));
-    const hands = floor.queue || [];
-    // During a round its order is what the room follows: the hands waiting for after it are a count.
-    const shownHands = floor.round ? [] : hands.slice(0, SHOWN_NAMES);
-    const moreHands = hands.length - shownHands.length;
-    // The kind before the name, so a name cut short never hides that a hand is a direct response.
-    morphChildren(queue, shownHands.map((h, i) => el('li', {}, t('floor.position', { n: i + 1 }), ' ',
-      el('span', { className: `badge kind-${h.kind}` }, t(`hand.${h.kind}`)), ' ', model.nameOf(h.participant))),
-    moreHands > 0 ? el('li', { className: 'display-more' },
-      t(shownHands.length ? 'display.moreWaiting' : moreHands === 1 ? 'display.handWaiting' : 'display.handsWaiting', { n: moreHands })) : null);
+    showTurn(connection.serverNow());
     const q = model.currentPrompt;
     setText(question, q ? q.text : t('prompt.none'));
-    // After everything above it is drawn (more hands or a round take room from it too).
-    fitToScreen(question, questionGoesOn);
-    fitClockColumn(clockColumn);
+    fitDisplay();
     if (s.clock && s.clock.phase !== lastPhase && !connection.replaying) {
       if (lastPhase !== null) announcer.say(t('announce.phase', { phase: phase.textContent }));
       lastPhase = s.clock.phase;
@@ -160,8 +193,7 @@ if (!token) {
     const warning = clockAlert(s.clock, remaining);
     resized = setText(alert, warning ? t(`clock.alert.${warning}`) : '') || resized;
     alert.dataset.alert = warning ?? '';
-    const left = model.turnRemainingSec(now);
-    setText(turn, left === null ? '' : (left >= 0 ? t('floor.turnLeft', { time: formatDuration(left) }) : t('floor.turnOver')));
+    showTurn(now);
     // Lines come and go under the countdown (a warning, "Paused") and its style changes (the
     // start time is smaller): then the column is fitted again, not at every tick.
     if (resized || fitted !== countdown.className) fitClockColumn(clockColumn);
@@ -173,8 +205,10 @@ if (!token) {
   connection.connect();
 }
 
-/** The smallest type a question is shrunk to (px): still legible from the back of a hall on a projector at 720p. */
-const MIN_QUESTION_PX = 14;
+/** The type a question keeps while the floor gives up room for it (rem): room size. */
+const ROOM_QUESTION_REM = 1.25;
+/** The smallest type a question is shrunk to (rem): the page's body size, which grows with the screen past 1080p. */
+const MIN_QUESTION_REM = 1;
 /** The least the clock column's type is scaled to: the phase's title still 1.5rem, the countdown 2rem or more. */
 const MIN_CLOCK_FIT = 0.5;
 /** app.css's breakpoint below which the display is one scrolled column. */
@@ -213,13 +247,15 @@ function spaceBelow(node) {
 }
 
 /**
- * Shrinks `node`'s type from the stylesheet's size until its foot is on the screen (a projector
- * cannot scroll): a paste probe showed a 351-character question running off a 720p screen and a
- * 701-character one off 1080p, with nothing to say it went on (questions take 2,000). What still
- * does not fit at the smallest type is cut after its last whole line on the screen, and `more`
- * says that it goes on and where to read it whole.
+ * Sets the question (`node`) as large as fits the screen, down from the stylesheet's size (a
+ * projector cannot scroll): a paste probe showed a 351-character question running off a 720p
+ * screen and a 701-character one off 1080p, with nothing to say it went on (questions take
+ * 2,000). Below room size the floor gives up room first (`giveUpRoom`, false once it has none
+ * to give): in a round of twenty a 1,000-character question was set at 14 px on one line, the
+ * round's order keeping all its names. Then the type goes down to the body's, and what still does
+ * not fit is cut, `more` saying that it goes on and where to read it whole.
  */
-function fitToScreen(node, more) {
+function fitQuestion(node, more, giveUpRoom) {
   node.style.fontSize = '';
   node.style.webkitLineClamp = '';
   node.classList.remove('display-question-cut');
@@ -227,16 +263,40 @@ function fitToScreen(node, more) {
   // One column (a phone, or a page zoomed to 400 %) scrolls anyway, and a reader zoomed in wants
   // the type large: only the projector's layout is fitted (the stylesheet's breakpoint).
   if (window.matchMedia(ONE_COLUMN).matches) return;
-  let size = parseFloat(getComputedStyle(node).fontSize);
   const foot = window.innerHeight - spaceBelow(node);
-  while (size > MIN_QUESTION_PX && node.getBoundingClientRect().bottom > foot) {
-    size = Math.max(MIN_QUESTION_PX, Math.floor(size * 0.9));
+  const fits = () => node.getBoundingClientRect().bottom <= foot;
+  if (fits()) return;
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  const [largest, room, least] = [parseFloat(getComputedStyle(node).fontSize), ROOM_QUESTION_REM * rem, MIN_QUESTION_REM * rem];
+  if (shrinkToFit(node, fits, largest, room)) return;
+  while (!fits() && giveUpRoom());
+  // With the room given up a size larger than the room size it was given up at may fit.
+  if (fits() ? shrinkToFit(node, fits, largest, room) : shrinkToFit(node, fits, room, least)) return;
+  cutToFit(node, more);
+}
+
+/** Sets `node`'s type from `from` px down towards `least` px until `fits()`; whether it then fits. */
+function shrinkToFit(node, fits, from, least) {
+  let size = from;
+  node.style.fontSize = `${size}px`;
+  while (!fits() && size > least) {
+    size = Math.max(least, Math.floor(size * 0.9));
     node.style.fontSize = `${size}px`;
   }
-  if (node.getBoundingClientRect().bottom <= foot) return;
+  return fits();
+}
+
+/**
+ * Cuts `node` after the last whole line that leaves `more` on the screen, measured with `more`
+ * shown and its margins counted: measured without them, "The question goes on" ended below a
+ * 720p screen.
+ */
+function cutToFit(node, more) {
   more.hidden = false;
-  const lineHeight = parseFloat(getComputedStyle(node).lineHeight) || size * 1.2;
-  const room = foot - node.getBoundingClientRect().top - more.getBoundingClientRect().height - lineHeight / 2;
   node.classList.add('display-question-cut');
-  node.style.webkitLineClamp = String(Math.max(1, Math.floor(room / lineHeight)));
+  const style = getComputedStyle(node);
+  const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+  const over = more.getBoundingClientRect().bottom - (window.innerHeight - spaceBelow(more));
+  const lines = Math.floor(node.getBoundingClientRect().height / lineHeight) - Math.ceil(over / lineHeight);
+  node.style.webkitLineClamp = String(Math.max(1, lines));
 }
