@@ -23,11 +23,12 @@ from reviewroomd import clean_environment
 START_TIMEOUT = 30
 
 
-def demo_run(data_dir, extra=()):
+def demo_run(data_dir, extra=(), stderr=subprocess.DEVNULL):
     """Starts `serve --demo`, reads its stdout up to the last link, stops it; returns
-    (origin, lines after `Listening on`), or what `extra` asks for while it runs."""
+    (origin, lines after `Listening on`), or what `extra` asks for while it runs. Its log goes to
+    `stderr` (a file), or nowhere."""
     process = subprocess.Popen([str(DAEMON), "serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir", data_dir],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=clean_environment())
+                               stdout=subprocess.PIPE, stderr=stderr, text=True, env=clean_environment())
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout] + [lines.put(None)], daemon=True).start()
     seen = []
@@ -103,3 +104,20 @@ def test_the_file_is_written_before_the_store_and_deleting_it_still_makes_a_fres
     os.remove(os.path.join(data, "demo.json"))
     _, fresh, _ = demo_run(data)
     assert fresh != links and fresh[0] != links[0], "README: delete demo.json for a fresh demo"
+
+
+def test_an_unreadable_demo_file_is_said_before_a_new_demo_is_made(directories):
+    data, _ = directories
+    _, links, _ = demo_run(data)
+    path = os.path.join(data, "demo.json")
+    before = json.load(open(path))["sessionID"]
+    with open(path, "w") as truncated:
+        truncated.write('{"sessionID": "s_')
+    with tempfile.TemporaryFile(mode="w+") as log:
+        _, fresh, _ = demo_run(data, stderr=log)
+        log.seek(0)
+        warnings = [line for line in log if "demo.json cannot be read" in line]
+    assert fresh != links, "a new demo, as before"
+    assert len(warnings) == 1 and "warning" in warnings[0], warnings
+    assert "the demo it named, if it was stored, stays in the database" in warnings[0], warnings
+    assert json.load(open(path))["sessionID"] != before, "the file holds the new demo's links"

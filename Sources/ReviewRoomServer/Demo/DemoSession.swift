@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import ReviewRoomContent
 import ReviewRoomCore
 import ReviewRoomStore
@@ -24,9 +25,11 @@ public enum DemoSession {
     /// made from it when the file was written but the daemon died before storing its session,
     /// else made anew (someone trying ReviewRoom out who ended the demo gets a fresh one next
     /// time, not links to a finished review).
-    public static func prepare(api: FacilitatorAPI, dataDirectory: String) async throws -> DemoLinks {
+    /// A `demo.json` that is there but cannot be read is logged as a warning to `logger`: the
+    /// demo it named, if stored, stays, and a new one is made beside it.
+    public static func prepare(api: FacilitatorAPI, dataDirectory: String, logger: Logger? = nil) async throws -> DemoLinks {
         let file = URL(fileURLWithPath: dataDirectory).appendingPathComponent(fileName)
-        let saved = (try? Data(contentsOf: file)).flatMap { try? JSONDecoder().decode(DemoLinks.self, from: $0) }
+        let saved = readSaved(file, logger: logger)
         if let saved {
             if let stored = try await api.store.session(SessionID(saved.sessionID)),
                try await api.store.authenticateFacilitator(token: saved.facilitatorToken) != nil,
@@ -50,6 +53,21 @@ public enum DemoSession {
         try write(links, to: file)
         _ = try await api.create(newOwner: facilitatorName, plan: plan, from: request)
         return links
+    }
+
+    /// The links `file` holds; nil when there is none, and when it cannot be read or decoded,
+    /// which is logged: a hand-edited or truncated file used to make a new demo without a word.
+    private static func readSaved(_ file: URL, logger: Logger?) -> DemoLinks? {
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        do {
+            return try JSONDecoder().decode(DemoLinks.self, from: try Data(contentsOf: file))
+        } catch {
+            logger?.warning("""
+                \(file.path) cannot be read (\(error)): making a new demo session and writing its links there; \
+                the demo it named, if it was stored, stays in the database with its own facilitator
+                """)
+            return nil
+        }
     }
 
     /// The demo facilitator's name (also their participant's).

@@ -157,7 +157,8 @@ struct Daemon {
         var demoLines: [String] = []
         if demo {
             do {
-                demoLines = try await DemoSession.prepare(api: facilitatorAPI, dataDirectory: configuration.dataDirectory)
+                demoLines = try await DemoSession.prepare(api: facilitatorAPI, dataDirectory: configuration.dataDirectory,
+                                                          logger: logger)
                     .lines(origin: origin.current)
             } catch {
                 logger.critical("cannot prepare the demo session: \(error)")
