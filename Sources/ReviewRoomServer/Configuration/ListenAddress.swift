@@ -36,8 +36,9 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
         guard !host.isEmpty, !host.contains(where: { $0 == " " || $0 == "/" }) else {
             return .failure(ListenAddressError(text: text, reason: "the host is empty or not a host name"))
         }
-        guard let port = Int(portText), (0...65535).contains(port) else {
-            return .failure(ListenAddressError(text: text, reason: "the port '\(portText)' is not a number from 0 to 65535"))
+        // Digits only: Int takes a sign, and "+80" is no port anyone writes on purpose.
+        guard portText.allSatisfy({ ("0"..."9").contains($0) }), let port = Int(portText), (0...65535).contains(port) else {
+            return .failure(ListenAddressError(text: text, reason: "the port '\(ListenAddressError.quoted(portText))' is not a number from 0 to 65535"))
         }
         return .success(ListenAddress(host: String(host), port: port))
     }
@@ -58,7 +59,13 @@ public struct ListenAddressError: Error, Sendable, Equatable, CustomStringConver
     /// What is wrong with it.
     public var reason: String
     /// `"nohost" is not HOST:PORT: …`.
-    public var description: String { "\"\(text)\" is not HOST:PORT: \(reason)" }
+    public var description: String { "\"\(Self.quoted(text))\" is not HOST:PORT: \(reason)" }
+
+    /// `text` as an error message repeats it: its first 100 characters and "…" past them (a
+    /// 100,000-character value was echoed whole into the journal).
+    static func quoted(_ text: some StringProtocol) -> String {
+        text.count > 100 ? String(text.prefix(100)) + "…" : String(text)
+    }
 }
 
 extension ListenAddress {
