@@ -6,7 +6,7 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
 from pages import (axe_problems, command, focused, invite_of, joined, participant_id, queue_names,
-                   start_live_review, wait_js, wait_until)
+                   start_live_review, wait_js, wait_text, wait_until)
 
 
 def test_a_length_field_keeps_typing_and_a_bad_value_is_shown_not_sent(daemon, facilitator, api_ready, browsers):
@@ -64,23 +64,26 @@ def test_a_length_field_keeps_typing_and_a_bad_value_is_shown_not_sent(daemon, f
 def test_start_a_round_sends_the_arranged_order(daemon, facilitator, api_ready, browsers):
     created, console, asha = start_live_review(daemon, facilitator, browsers, "Round order", ["Asha", "Ben", "Cai"])
     ids = {name: participant_id(created, name) for name in ("Asha", "Ben", "Cai")}
-    # Present people first: Asha is online, Ben and Cai not; the facilitator is offered unticked.
+    # Present people first: Asha and Cai are online, Ben is not; Ben and the facilitator are offered
+    # unticked (ticked, an offline reviewer who never joined was given the floor; a usability audit).
     cai = browsers()
     cai.get(invite_of(created, "Cai"))
     joined(cai)
     wait_js(console, "return window.reviewroom.model.online.has(arguments[0])", ids["Cai"])
     # Folded until opened, its summary counting who is ticked.
     summary = console.find_element(By.ID, "control-round-order-summary")
-    assert summary.text == "Round order: 3 of 4 ticked"
+    assert summary.text == "Round order: 2 of 4 ticked"
     assert not console.find_element(By.ID, f"round-include-{ids['Ben']}").is_displayed()
     summary.click()
     listed = lambda: console.execute_script(  # noqa: E731
         "return [...document.querySelectorAll('#control-round-order input[type=checkbox]')].map((b) => [b.id.slice(14), b.checked])")
     wait_until(console, lambda d: [i for i, _ in listed()][:3] == [ids["Asha"], ids["Cai"], ids["Ben"]],
                message=f"order shown: {listed()}")
-    assert [c for _, c in listed()] == [True, True, True, False]
+    assert [c for _, c in listed()] == [True, True, False, False]
 
-    # Leave Ben out, move Cai up; presence changes no longer reorder the arranged list.
+    # Tick Ben and take him out again, move Cai up; presence changes no longer reorder the arranged list.
+    console.find_element(By.ID, f"round-include-{ids['Ben']}").click()
+    wait_text(console, "#control-round-order-summary", "Round order: 3 of 4 ticked")
     console.find_element(By.ID, f"round-include-{ids['Ben']}").click()
     console.find_element(By.ID, f"round-up-{ids['Cai']}").click()
     cai.quit()
@@ -138,4 +141,24 @@ def test_a_blank_turn_gives_an_untimed_turn_and_another_press_takes_a_fields_com
                message="the turn field's complaint outlived another button's press")
     assert console.find_element(By.ID, "control-turn").get_attribute("aria-invalid") is None
     assert console.execute_script("return document.getElementById('control-turn').value") == "12020"
+    assert browser_errors(console) == [] and browser_errors(asha) == []
+
+
+def test_starting_a_round_while_someone_speaks_asks_first(daemon, facilitator, api_ready, browsers):
+    """A usability audit: "Start a round" ended the turn under way without a word."""
+    created, console, asha = start_live_review(daemon, facilitator, browsers, "Round over a turn", ["Asha", "Ben"])
+    asha_id = participant_id(created, "Asha")
+    assert "error" not in command(console, "floor.grant", {"participant": asha_id})
+    wait_js(console, "return window.reviewroom.model.session.floor.speaker === arguments[0]", asha_id)
+    wait_js(console, "return !document.querySelector('.controls [aria-disabled=true]')")
+    console.find_element(By.ID, "control-round-start").click()
+    alert = wait_until(console, lambda d: d.switch_to.alert)
+    assert "Asha’s turn ends now" in alert.text, alert.text
+    alert.dismiss()
+    wait_js(console, "return !document.querySelector('.controls [aria-disabled=true]')")
+    assert console.execute_script("return window.reviewroom.model.session.floor.round") is None
+    assert console.execute_script("return window.reviewroom.model.session.floor.speaker") == asha_id
+    console.find_element(By.ID, "control-round-start").click()
+    wait_until(console, lambda d: d.switch_to.alert).accept()
+    wait_js(console, "return !!window.reviewroom.model.session.floor.round")
     assert browser_errors(console) == [] and browser_errors(asha) == []

@@ -60,14 +60,19 @@ def test_double_clicks_send_one_command(daemon, facilitator, api_ready, browsers
     settled(console)
     assert session_of(console)["clock"]["status"] == "live"
 
-    # Next phase, double clicked and then clicked twice quickly: one phase each time.
+    # Next phase, double clicked, pressed again half a second later ("it did not react": a
+    # usability audit saw that skip a phase), then clicked twice quickly: one phase each time.
     double_click(console, "control-next")
     wait_js(console, "return window.reviewroom.model.session.clock.phase === 1")
     settled(console)
-    two_quick_clicks(console, "control-next")
+    two_quick_clicks(console, "control-next", gap_ms=600)
     wait_js(console, "return window.reviewroom.model.session.clock.phase === 2")
     settled(console)
     assert session_of(console)["clock"]["phase"] == 2
+    two_quick_clicks(console, "control-next")
+    wait_js(console, "return window.reviewroom.model.session.clock.phase === 3")
+    settled(console)
+    assert session_of(console)["clock"]["phase"] == 3
 
     # Three hands up; "Next speaker" twice quickly gives Asha the floor and keeps it hers.
     names = ["Asha", "Bo", "Cai"]

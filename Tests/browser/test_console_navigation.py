@@ -89,3 +89,23 @@ def test_each_console_view_names_itself_in_the_tab_and_an_error_takes_focus(daem
     focus_lands_on(driver, "h1:Something went wrong")
     assert driver.title == "Something went wrong – facilitator console"
     assert [e for e in browser_errors(driver) if "404" not in e and "500" not in e] == []
+
+
+def test_a_token_copied_with_its_sentence_signs_in_and_an_invite_link_is_told_where_it_goes(daemon, facilitator, api_ready, browsers):
+    """A usability audit: the demo prints "(sign in with token …)", and a token copied with its
+    closing bracket was "not accepted"; an invite link pasted into the field got the same words.
+    The page now also says how to get back to a running review from one's own invite link."""
+    created = schedule_via_api(daemon, facilitator, "Pasted token", ["Asha"])
+    driver = browsers()
+    driver.get(daemon.base + "/console")
+    field = wait_until(driver, lambda d: d.find_element(By.ID, "facilitator-token"))
+    assert "open your own facilitator invite link" in driver.find_element(By.TAG_NAME, "main").text
+    field.send_keys(created["invites"][1]["url"])
+    driver.find_element(By.ID, "sign-in").click()
+    wait_until(driver, lambda d: "That is an invite link, not a facilitator token" in d.find_element(By.ID, "sign-in-status").text)
+    assert field.get_attribute("aria-invalid") == "true"
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(f"“{facilitator}).")
+    driver.find_element(By.ID, "sign-in").click()
+    wait_until(driver, lambda d: d.find_elements(By.ID, "new-session"), message="the token with its punctuation was refused")
+    assert browser_errors(driver) == []

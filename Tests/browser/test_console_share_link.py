@@ -80,3 +80,25 @@ def test_a_duplicated_console_tab_follows_a_link_replaced_or_revoked_in_the_othe
     driver.switch_to.window(second)
     wait_until(driver, lambda d: link_of(d, "Asha") is None, message="the other tab still offers the revoked link")
     assert browser_errors(driver) == []
+
+
+def test_an_invite_or_a_new_link_puts_focus_on_its_copy_button_and_copying_says_so_beside_it(daemon, facilitator, api_ready, browsers):
+    """A usability audit: after "Invite" the page jumped to its top, the new row with its "Copy
+    link" far below; and "copied" was said only at the top, off screen."""
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    schedule_with(driver, "Copy from the row", "Asha")
+    wait_until(driver, lambda d: d.find_element(By.ID, "invite-name")).send_keys("Esi Mensah")
+    driver.find_element(By.XPATH, "//input[@id='invite-name']/ancestor::form//button[@type='submit']").click()
+    active = lambda d: d.execute_script("return document.activeElement.getAttribute('aria-label')")  # noqa: E731
+    wait_until(driver, lambda d: active(d) == "Copy link for Esi Mensah", message=f"focus is on {active(driver)!r}")
+    assert driver.execute_script("const r = document.activeElement.getBoundingClientRect();"
+                                 "return r.top >= 0 && r.bottom <= innerHeight"), "the copy button is off screen"
+    driver.switch_to.active_element.click()
+    row = driver.find_element(By.CSS_SELECTOR, "li.invite-row:has(input.invite-link[data-name='Esi Mensah'])")
+    wait_until(driver, lambda d: row.find_element(By.CSS_SELECTOR, ".copied-note").text in ("Copied", "Select the link and copy it"))
+
+    driver.find_element(By.CSS_SELECTOR, "button[aria-label='New link for Asha']").click()
+    wait_until(driver, lambda d: d.switch_to.alert).accept()
+    wait_until(driver, lambda d: active(d) == "Copy link for Asha", message=f"focus is on {active(driver)!r}")
+    assert browser_errors(driver) == []

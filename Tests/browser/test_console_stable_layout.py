@@ -72,3 +72,24 @@ def test_before_the_start_the_glance_line_says_when_it_is_due_and_who_has_joined
                      "Not started yet · starts 9:30 AM GMT, in under a minute · 0 of 2 joined",
                      "Not started yet · starts 9:30 AM GMT · 2 of 2 joined"], lines
     assert browser_errors(console) == []
+
+
+def test_a_refusal_is_brought_into_view_when_the_controls_panel_is_scrolled(daemon, facilitator, api_ready, browsers):
+    """A usability audit: with the controls panel scrolled down to "Next speaker", its refusal
+    ("No hand is up…") was drawn 260 px above, out of sight, and the press looked lost. The panel
+    now scrolls just enough to show it; focus stays on the button."""
+    created, console = started_console(daemon, facilitator, browsers, "Scrolled controls", ["Asha", "Ben"])
+    console.set_window_size(1366, 768)
+    # The panel scrolls (wide layout): put "Next speaker" at its top edge, the refusal line above it.
+    console.execute_script("document.getElementById('control-next-speaker').scrollIntoView({block: 'start'})")
+    assert console.execute_script("return document.querySelector('.controls').scrollTop") > 0, "the panel did not scroll"
+    no_control_held(console)
+    console.execute_script("const b = document.getElementById('control-next-speaker'); b.focus(); b.click()")
+    wait_until(console, lambda d: "“Person”, then “Give the floor”" in refusal(d)["text"],
+               message=f"refusal said: {refusal(console)['text']!r}")
+    in_view = ("const panel = document.querySelector('.controls').getBoundingClientRect();"
+               "const box = document.querySelector('.controls [data-testid=refusal]').getBoundingClientRect();"
+               "return box.top >= panel.top - 1 && box.bottom <= panel.bottom + 1;")
+    wait_until(console, lambda d: d.execute_script(in_view), message="the refusal stayed out of the panel's view")
+    assert console.execute_script("return document.activeElement.id") == "control-next-speaker"
+    assert browser_errors(console) == []

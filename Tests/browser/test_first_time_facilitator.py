@@ -13,7 +13,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from conftest import browser_errors
-from pages import joined, run_in_page, schedule_via_api, set_value_of, sign_in, wait_js, wait_text, wait_until
+from pages import click_when_ready, joined, run_in_page, schedule_via_api, set_value_of, sign_in, wait_js, wait_text, wait_until
 
 
 def open_form(driver, daemon, facilitator):
@@ -141,9 +141,23 @@ def test_run_live_before_the_lobby_opens_says_when_it_opens_and_deleting_a_revie
     joined(driver)
     wait_until(driver, lambda d: d.find_element(By.ID, "control-start")).click()
     wait_js(driver, "return window.reviewroom.model.session.clock.status === 'live'")
+    # Running: deleting it takes what has been recorded, so it is not "Cancel session", which read
+    # as "stop" beside a running review (a usability audit).
+    driver.find_element(By.XPATH, "//nav//button[normalize-space()='Sessions']").click()
+    wait_until(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Finished review']"))[0].click()
+    wait_js(driver, "return document.title.includes('Finished review') && !!document.getElementById('delete-session')")
+    assert driver.find_element(By.ID, "delete-session").get_attribute("textContent") == "Delete session and its record"
+    click_when_ready(driver, "run-live")
+    joined(driver)
     driver.find_element(By.ID, "control-end").click()
     driver.switch_to.alert.accept()
     wait_js(driver, "return window.reviewroom.model.session.clock.status === 'ended'")
+    # Ended: the record is offered right there, above the greyed controls (a usability audit
+    # found it three pages away).
+    wait_until(driver, lambda d: d.find_element(By.ID, "control-record-md")).click()
+    wait_until(driver, lambda d: any(p.name.endswith("Finished review - record.md") for p in d.download_dir.iterdir()),
+               message="the record was not downloaded from the ended live view")
+    assert "The review has ended" in driver.find_element(By.ID, "control-record").text
     driver.find_element(By.XPATH, "//nav//button[normalize-space()='Sessions']").click()
     wait_until(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Finished review']"))[0].click()
     delete = wait_until(driver, lambda d: d.find_element(By.ID, "delete-session"))

@@ -179,3 +179,32 @@ def test_a_phase_of_part_minutes_shows_its_length_and_keeps_it(daemon, facilitat
     status, after = daemon.api("GET", f"/sessions/{created['session']['id']}", facilitator)
     assert [p["durationSec"] for p in after["agenda"]] == [90, 300]
     assert browser_errors(driver) == []
+
+
+def test_a_phase_added_mid_agenda_gets_no_other_phases_purpose_or_questions(daemon, facilitator, api_ready, browsers):
+    """PATCH matches phases by position and keeps a phase's purpose and linked questions when they
+    are left out: a phase added and moved up took the purpose ("Test the evidence") and questions
+    of the phase that had been at its place, shown to everyone and in the record (a console
+    usability audit). The form now sends both for every phase."""
+    created = schedule_via_api(daemon, facilitator, "Mid agenda", ["Asha"], agenda=AGENDA, prompts=PROMPTS)
+    session = created["session"]["id"]
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    driver.execute_script("location.hash = arguments[0]", f"#session/{session}")
+    wait_js(driver, "return document.title.includes('Mid agenda') && !!document.getElementById('edit-session')")
+    click_when_ready(driver, "edit-session")
+    wait_until(driver, lambda d: d.find_element(By.ID, "add-phase")).click()
+    set_value(driver, driver.switch_to.active_element, "Pupil voice panel")
+    for row in (4, 3):  # up from fourth to second
+        driver.find_element(By.CSS_SELECTOR, f"ol.edit-list li:nth-child({row}) [data-row-action=up]").click()
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_text(driver, ".form-status", "Changes saved.")
+
+    status, after = daemon.api("GET", f"/sessions/{session}", facilitator)
+    assert status == 200
+    assert [p["title"] for p in after["agenda"]] == ["Briefing", "Pupil voice panel", "Enquiry", "Actions"], after["agenda"]
+    added, enquiry = after["agenda"][1], after["agenda"][2]
+    assert added.get("purpose") is None and added.get("prompts") == [], added
+    assert enquiry.get("purpose") == "Test the evidence" and enquiry.get("prompts") == ["q-a", "q-b"], enquiry
+    assert after["agenda"][3].get("purpose") is None, after["agenda"][3]
+    assert browser_errors(driver) == []

@@ -144,7 +144,12 @@ function showSignIn(message) {
   };
   const form = el('form', { className: 'panel narrow-panel', on: { submit: async (e) => {
     e.preventDefault();
-    const token = input.value.trim();
+    const typed = input.value.trim();
+    // An invite link is not a facilitator token: say where it goes instead of "not accepted".
+    if (/\/(join|display)#/.test(typed)) { refuse(t('signin.inviteLink')); return; }
+    // Copied from a sentence ("(sign in with token …)"): its brackets, quotes and full stop are
+    // not part of a token (URL-safe base64), as the join page strips them from a pasted link.
+    const token = typed.replace(/^[\s('"‘“[{<]+/u, '').replace(/[\s.,;:!?'"’”)\]}>]+$/u, '');
     if (!token) { refuse(t('signin.empty')); return; }
     const candidate = new Api(token);
     try {
@@ -307,7 +312,7 @@ async function sessionOrList(id) {
   }
 }
 
-function showSession(id, message, { replace = false, unsaved = [] } = {}) {
+function showSession(id, message, { replace = false, unsaved = [], copyFor = null } = {}) {
   leaveLive();
   showRouteInAddress({ view: 'session', id }, { replace });
   setNav(true);
@@ -333,8 +338,15 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
         // same list, so it says whose it is to keep.
         p.role === 'facilitator' && link ? el('span', { className: 'hint link-part', id: `keep-${p.id}` }, t('invite.facilitatorLink')) : null,
         link,
-        link ? el('button', { type: 'button', className: 'secondary link-part', textContent: t('invite.copy'), attrs: { 'aria-label': t('invite.copyFor', { name }) },
-          on: { click: async () => { status.textContent = (await copyText(link.value, link)) ? t('invite.copied', { name }) : t('invite.copyManually'); } } }) : null,
+        link ? el('button', { type: 'button', className: 'secondary link-part', id: `copy-${p.id}`, textContent: t('invite.copy'), attrs: { 'aria-label': t('invite.copyFor', { name }) },
+          on: { click: async () => {
+            const copied = await copyText(link.value, link);
+            status.textContent = copied ? t('invite.copied', { name }) : t('invite.copyManually');
+            // Said again beside the button: the status line is at the top of the page, off
+            // screen when the row is further down (a usability audit). Read once, from the top.
+            byId(`copied-${p.id}`).textContent = copied ? t('invite.copiedHere') : t('invite.copyManuallyHere');
+          } } }) : null,
+        link ? el('span', { className: 'meta copied-note', id: `copied-${p.id}`, attrs: { 'aria-hidden': 'true' } }) : null,
         // On a tablet or phone the system's share sheet sends a link to Mail or Messages in one
         // step; copying meant a round trip to the mail app per person (a tablet probe).
         link && typeof navigator.share === 'function' ? el('button', { type: 'button', className: 'secondary link-part', textContent: t('invite.share'),
@@ -352,7 +364,7 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
           on: { click: (e) => guarded(async () => {
             if (e.detail > 1 || !window.confirm(t('invite.confirmReissue', { name }))) return;
             const invite = await api.reissue(id, p.id);
-            changeLink(p.id, invite.url); showSession(id, t('invite.reissued', { name }));
+            changeLink(p.id, invite.url); showSession(id, t('invite.reissued', { name }), { copyFor: p.id });
           }) } }),
         // Revoking again would change nothing; "New link" gives their access back.
         revoked ? null : el('button', { type: 'button', className: 'secondary danger', textContent: t('invite.revoke'), attrs: { 'aria-label': t('invite.revokeFor', { name }) },
@@ -382,7 +394,7 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
         return;
       }
       saveLink(invite);
-      showSession(id, t('invite.added', { name: invite.participant.name }));
+      showSession(id, t('invite.added', { name: invite.participant.name }), { copyFor: invite.participant.id });
     }); } } }, field(t('invite.name'), name), field(t('invite.role'), role), el('button', { type: 'submit', textContent: t('invite.add') }));
     const download = (path, fileName) => guarded(async () => downloadBlob(await api.blob(path), fileName));
     const base = `/sessions/${encodeURIComponent(id)}`;
@@ -401,11 +413,12 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
         el('button', { type: 'button', className: 'secondary', textContent: t('console.ics'), on: { click: () => download(`${base}/calendar.ics`, calendarFileName(s)) } }),
         ...['md', 'html', 'json'].map((format) => el('button', { type: 'button', className: 'secondary', textContent: t(`console.record.${format}`),
           on: { click: () => download(`${base}/record?format=${format}`, recordFileName(s, format)) } })),
-        // A review that has run is deleted, record and all, not "cancelled": said so, with the
-        // way to keep its record, and said again once it is gone.
+        // A review that has run (or is running) is deleted, record and all, not "cancelled": said
+        // so, with the way to keep its record, and said again once it is gone. "Cancel session"
+        // beside a running review read as "stop" or "close" (a usability audit).
         el('button', { type: 'button', className: 'secondary danger', id: 'delete-session',
-          textContent: t(s.status === 'ended' ? 'console.deleteSession' : 'console.cancelSession'), on: { click: () => guarded(async () => {
-            const ran = s.status === 'ended' || s.status === 'live' || s.status === 'paused';
+          textContent: t(ranOrRunning(s) ? 'console.deleteSession' : 'console.cancelSession'), on: { click: () => guarded(async () => {
+            const ran = ranOrRunning(s);
             // With its start: two sessions of the same title are told apart.
             const when = formatInstant(s.startsAt, s.timeZone);
             if (!window.confirm(t(ran ? 'console.confirmDelete' : 'console.confirmCancel', { title: s.title, when }))) return;
@@ -418,8 +431,11 @@ function showSession(id, message, { replace = false, unsaved = [] } = {}) {
       ...(s.status === 'ended' ? [el('p', { className: 'meta', id: 'invite-ended' }, t('invite.ended'))]
         : [el('h2', { textContent: t('invite.addHeading') }), inviteForm])));
     // The page it came from (the list, the form, the live view, a link reissued…) is gone: focus
-    // goes to this page's heading, with the message after it, not to <body>.
-    heading.focus();
+    // goes to this page's heading, with the message after it, not to <body>. After an invite or
+    // a new link it goes to that person's "Copy link", scrolled into view: the page used to jump
+    // to its top, the row to copy from far below (a usability audit).
+    const copy = copyFor ? byId(`copy-${copyFor}`) : null;
+    (copy ?? heading).focus();
     sayOnPage(message);
   });
 }
@@ -547,3 +563,8 @@ const stored = sessionStorage.getItem(TOKEN_KEY);
 if (invited) showCoFacilitation(invited);
 else if (invited === '' && !stored) showSignIn(t('cofac.noInvite'));
 else if (stored) { api = new Api(stored); openAddressedView(); } else showSignIn();
+
+/** Whether session `s` has started (live, paused or ended): deleting it takes a record with it. */
+function ranOrRunning(s) {
+  return s.status === 'ended' || s.status === 'live' || s.status === 'paused';
+}

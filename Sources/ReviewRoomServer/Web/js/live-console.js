@@ -1,6 +1,7 @@
 // The console's live view: the room as the facilitator sees it, with the controls
 // for the clock, the agenda, the floor, rounds and questions.
-import { el, keepingFocus, morphChildren, replaceChildren } from './dom.js';
+import { downloadBlob, el, keepingFocus, morphChildren, replaceChildren } from './dom.js';
+import { recordFileName } from './download-names.js';
 import { t } from './strings.js';
 import { Announcer } from './announcer.js';
 import { NotesView } from './notes-view.js';
@@ -21,6 +22,10 @@ import { formatDuration } from './timefmt.js';
 // After a control's command is answered it stays unavailable this long, so the second click
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
 const HOLD_MS = 400;
+// A phase move is held longer: a nervous second press half a second after the first ("it did
+// not react") moved the room on two phases, skipping one (a usability audit). Two phases on
+// purpose is "Go to phase".
+const HOLD_MS_BY_SLOT = { phase: 1200 };
 const TURN_RANGE = { min: 10, max: 1800 };
 
 /**
@@ -148,8 +153,30 @@ export class LiveConsole {
 
   /** A refusal, shown where the facilitator looks (and announced), or announced when the room view cannot show it. */
   refused(text) {
-    if (typeof this.room?.showRefusal === 'function') this.room.showRefusal(text);
-    else this.announcer.say(text, true);
+    if (typeof this.room?.showRefusal === 'function') {
+      this.room.showRefusal(text);
+      this.bringRefusalIntoView();
+    } else {
+      this.announcer.say(text, true);
+    }
+  }
+
+  /**
+   * Scrolls the controls (the panel, or the page) just enough to show the refusal line once it
+   * has its text: drawn at the top of a panel scrolled down to the button pressed, 260 px out of
+   * sight, a refusal looked like a click that did not register (a usability audit). Focus stays
+   * on the button.
+   */
+  bringRefusalIntoView() {
+    const line = this.room?.refusalLine;
+    if (!line) return;
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      if (this.stopped || !line.textContent) return;
+      const box = line.getBoundingClientRect();
+      const view = this.controls.getBoundingClientRect();
+      const top = Math.max(0, this.controls.scrollHeight > this.controls.clientHeight ? view.top : 0);
+      if (box.top < top || box.bottom > window.innerHeight) line.scrollIntoView({ block: 'nearest' });
+    }));
   }
 
   /** Sends a command; resolves with the ack, or undefined after showing the refusal. */
@@ -184,7 +211,9 @@ export class LiveConsole {
     this.holds.set(slot, null);
     this.markHeld(slot, true);
     const release = () => {
-      if (!this.stopped) this.holds.set(slot, setTimeout(() => { this.holds.delete(slot); this.markHeld(slot, false); }, HOLD_MS));
+      if (!this.stopped) {
+        this.holds.set(slot, setTimeout(() => { this.holds.delete(slot); this.markHeld(slot, false); }, HOLD_MS_BY_SLOT[slot] ?? HOLD_MS));
+      }
     };
     return work().then((result) => { release(); return result; }, () => { release(); return undefined; });
   }
@@ -383,6 +412,7 @@ export class LiveConsole {
     // there keeps focus without being read out again, and a field keeps its undo history, as
     // hands go up and people come and go (they rebuilt everything: a keyboard-only probe).
     morphChildren(this.controlsBody,
+      this.endedRecord(s),
       // Named apart from the room's own sections ("Agenda", "Floor", h2), so no name is at two levels.
       el('h3', {}, t('control.clockHeading')), clockRow,
       el('h3', {}, t('control.agendaHeading')), phaseRow,
@@ -393,6 +423,27 @@ export class LiveConsole {
       el('h3', {}, t('control.roundHeading')), el('div', { className: 'round-controls' }, this.roundControls(s, ended)),
       el('h3', {}, t('control.questionsHeading')), this.questions.render(s, ended),
       el('h3', { id: 'control-hands-heading', attrs: { tabindex: '-1' } }, t('control.handsHeading')), handsList);
+  }
+
+  /**
+   * Once the review has ended, the owner's way to its record from here, above the greyed
+   * controls: they offered none, and the record was three pages away (a usability audit). Only
+   * with the facilitator API (the owner's console); a co-facilitator's page has its own.
+   */
+  endedRecord(s) {
+    if (s.clock?.status !== 'ended' || !this.api || !this.sessionId) return null;
+    const path = `/sessions/${encodeURIComponent(this.sessionId)}/record?format=`;
+    const button = (format) => el('button', { type: 'button', className: format === 'html' ? '' : 'secondary', id: `control-record-${format}`,
+      textContent: t(`console.record.${format}`), on: { click: async (e) => {
+        if (e.detail > 1) return;
+        try {
+          downloadBlob(await this.api.blob(path + format), recordFileName(s, format));
+        } catch {
+          this.refused(t('control.recordFailed'));
+        }
+      } } });
+    return el('div', { className: 'ended-record', id: 'control-record' },
+      el('p', {}, t('control.endedRecord')), el('div', { className: 'row' }, ...['html', 'md', 'json'].map(button)));
   }
 
   /** "Next speaker" and "Give the floor" (a row), and the queue's hands (a list, or a line saying there are none). */
@@ -458,7 +509,10 @@ export class LiveConsole {
     }
     const head = (floor.queue || [])[0]?.participant;
     if (head) return this.control(t('control.nextSpeaker'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: head, turnSec: secs })), extra);
-    return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', () => { this.refused(t('control.nobodyNext')); return null; }, extra);
+    // "End the turn" is offered only while someone speaks: named otherwise, it sent the
+    // facilitator looking for a button that was not there (a usability audit).
+    const why = floor.speaker ? 'control.nobodyNext' : 'control.nobodyNextNoSpeaker';
+    return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', () => { this.refused(t(why)); return null; }, extra);
   }
 
   roundControls(s, ended) {
@@ -470,7 +524,11 @@ export class LiveConsole {
     const label = t('control.roundSecs');
     const start = () => {
       const secondsEach = this.seconds(this.roundSecs, label, 'control-round-secs');
-      return secondsEach === null ? null : { order: this.roundOrder.order(), secondsEach };
+      if (secondsEach === null) return null;
+      // A round ends the turn under way: asked first, as it went without a word (a usability audit).
+      const speaking = this.model.session?.floor?.speaker;
+      if (speaking && !window.confirm(t('control.confirmRoundEndsTurn', { name: this.model.nameOf(speaking) }))) return null;
+      return { order: this.roundOrder.order(), secondsEach };
     };
     return [
       this.roundOrder.render(this.model, { disabled: ended, changed: () => this.render(), now: () => this.connection.serverNow() }),

@@ -6,7 +6,8 @@ import { t } from './strings.js';
 const ROUND_CONTROL = 'control-round';
 
 const SPEAKING_ROLES = ['reviewer', 'host', 'facilitator'];
-// The server's default order: reviewers, then hosts; facilitators come last, offered unticked.
+// The server's default order: reviewers, then hosts; facilitators come last, offered unticked
+// (as is everyone offline).
 const ROLE_RANK = { reviewer: 0, host: 1, facilitator: 2 };
 
 /** A round's speaking order as the facilitator arranges it before "Start a round". */
@@ -24,7 +25,9 @@ export class RoundOrder {
   /** Brings the list up to date with the session's people and who is online. */
   sync(participants, online) {
     const speakers = participants.filter((p) => SPEAKING_ROLES.includes(p.role));
-    const fresh = (p) => ({ id: p.id, included: p.role !== 'facilitator' });
+    // Someone offline is offered unticked: ticked by default, a round gave the floor to a reviewer
+    // who never joined, the room waited in silence, and the record credited them with the turn.
+    const fresh = (p) => ({ id: p.id, included: p.role !== 'facilitator' && online.has(p.id) });
     if (!this.arranged) {
       const invited = new Map(speakers.map((p, i) => [p.id, i]));
       const present = (p) => (online.has(p.id) ? 0 : 1);

@@ -596,13 +596,14 @@ export class ScheduleForm {
     // Fields the form does not edit (a phase's linked question ids, its purpose) go back as they
     // came: dropping them would change the agenda, which the server refuses for a started phase.
     // Links to questions removed in the form go, or the server would refuse the unknown ids.
+    // Both are always sent, none and null included: PATCH matches phases by position and keeps
+    // what a phase leaves out, so a phase added and moved up took the purpose and questions of
+    // the phase that had been at its place.
     const kept = new Set(prompts.map((p) => p.id).filter(Boolean));
-    const shape = (p) => {
-      const phase = { ...p, title: p.title, kind: p.kind, durationSec: p.durationSec, turnMode: p.turnMode, onTimeUp: p.onTimeUp };
-      if (Array.isArray(p.prompts)) phase.prompts = p.prompts.filter((id) => kept.has(id));
-      if (!p.purpose) delete phase.purpose;
-      return phase;
-    };
+    const shape = (p) => ({
+      ...p, title: p.title, kind: p.kind, durationSec: p.durationSec, turnMode: p.turnMode, onTimeUp: p.onTimeUp,
+      prompts: (p.prompts || []).filter((id) => kept.has(id)), purpose: p.purpose || null,
+    });
     const agenda = this.phases.map(shape);
     this.sending = true;
     try {
