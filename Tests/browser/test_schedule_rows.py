@@ -184,3 +184,18 @@ def test_adding_removing_and_retiming_phases_say_the_agendas_new_length(daemon, 
     # Said once, on leaving the field: not at each keystroke.
     assert status_said(driver) == [f"Agenda now {agenda_total(driver)}."]
     assert browser_errors(driver) == []
+
+
+def test_phase_titles_take_the_rows_spare_width_and_are_not_cut(daemon, facilitator, api_ready, browsers):
+    """A usability audit: at 1366 px the template's titles were cut ("Welcome and ground rul",
+    "Evidence and enquiry qu") while 115 px stayed empty at each row's end."""
+    driver = browsers()
+    driver.set_window_size(1366, 768)
+    sign_in(driver, daemon.base, facilitator)
+    driver.find_element(By.ID, "new-session").click()
+    wait_until(driver, lambda d: len(phase_titles(d)) >= 4, message="no template agenda")
+    cut = driver.execute_script(
+        "return [...document.querySelectorAll('ol.edit-list[aria-label=Agenda] > li input[type=text]')]"
+        ".filter((n) => n.scrollWidth > n.clientWidth).map((n) => n.value)")
+    assert cut == [], f"titles cut short: {cut}"
+    assert browser_errors(driver) == []
