@@ -43,6 +43,7 @@ class Tags(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
+        self.attrs = getattr(self, "attrs", []) + [(tag, dict(attrs))]
 
 
 async def run_the_session(daemon, facilitator):
@@ -137,7 +138,12 @@ async def test_a_final_record_is_the_same_bytes_consistent_across_formats_and_es
         assert escaped_html(text) in page, text
     tags = Tags()
     tags.feed(page)
-    assert not {"script", "img", "details"} & set(tags.tags), set(tags.tags)
+    assert not {"script", "img"} & set(tags.tags), set(tags.tags)
+    # The only disclosures are the record's own (each note's who-wrote-what), none from a note's
+    # `</details>`: one per note written, each with its class.
+    disclosures = [a for t, a in tags.attrs if t == "details"]
+    assert disclosures and all(a == {"class": "authorship-details"} for a in disclosures), disclosures
+    assert len(disclosures) == page.count('<div class="note-text">'), (len(disclosures), page.count('<div class="note-text">'))
     assert '<link rel="stylesheet" href="../../../../record.css">' in page
     assert "Ran</dt><dd>" in page and "<dt>Record as of</dt>" in page
 
