@@ -52,6 +52,12 @@ def test_hints_stay_per_phrase_go_with_their_word_and_are_said_once(daemon, faci
     region = asha.execute_script(
         "const n = document.querySelector('#panel-' + arguments[0] + ' .hints'); return [n.getAttribute('role'), n.getAttribute('aria-live')];", note)
     assert region == [None, None]
+    # Said once as they come, and part of the note's description from then on: coming back to the
+    # note says they are there (a hint spoken mid-typing was missed and then only shown).
+    described = asha.execute_script(
+        "const a = document.getElementById('note-' + arguments[0]);"
+        "return a.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');", note)
+    assert "2 wording hints are listed under this note." in described, described
 
     asha.execute_script(WATCH, note)
     ActionChains(asha).send_keys(" More words").perform()

@@ -82,7 +82,9 @@ export class NoteHints {
   /** Lists the note's hints (only called when the list changed). */
   render(entry) {
     const items = entry.hintList.items.map((h) => el('li', {}, t('notes.hint', { phrase: h.phrase, suggestion: h.suggestion })));
-    replaceChildren(entry.hints, items.length ? [el('p', { className: 'hints-heading' }, t('notes.hintsHeading')), el('ul', {}, items)] : null);
+    const count = entry.hints.querySelector('.visually-hidden');
+    count.textContent = items.length ? t(items.length === 1 ? 'notes.hintsCountOne' : 'notes.hintsCount', { n: items.length }) : '';
+    replaceChildren(entry.hints, count, ...(items.length ? [el('p', { className: 'hints-heading' }, t('notes.hintsHeading')), el('ul', {}, items)] : []));
   }
 }
 

@@ -18,11 +18,14 @@ export function notePanel(note, { onSelect, onTabKey }) {
     on: { click: onSelect, keydown: onTabKey } });
   // The line under the editor describes it: a screen reader on the note can hear whether it is saved.
   const textarea = el('textarea', { id: `note-${note.id}`, className: 'note-text', value: displayText(note.text), spellcheck: true,
-    attrs: { 'aria-label': t('notes.editorLabel', { title: note.title }), 'aria-describedby': `note-status-${note.id}`, 'data-note': note.id, rows: 12 } });
+    attrs: { 'aria-label': t('notes.editorLabel', { title: note.title }), 'aria-describedby': `note-status-${note.id} note-hints-count-${note.id}`,
+      'data-note': note.id, rows: 12 } });
   const status = el('p', { id: `note-status-${note.id}`, className: 'note-status', attrs: { 'aria-live': 'off' } });
   const cursors = el('ul', { className: 'cursor-list', attrs: { 'aria-label': t('notes.others') } });
   // Not a live region: each new hint is announced once through the page's announcer instead.
-  const hints = el('div', { className: 'hints' });
+  // How many are listed is part of the editor's description (NoteHints.render), so coming back
+  // to the note says so: a hint was spoken once, mid-typing, and then only shown (an audit).
+  const hints = el('div', { className: 'hints' }, el('p', { id: `note-hints-count-${note.id}`, className: 'visually-hidden' }));
   const layer = new CursorLayer(textarea);
   const editor = el('div', { className: 'note-editor' }, textarea, layer.element);
   const panel = el('section', { id: panelId, className: 'tab-panel', hidden: true,

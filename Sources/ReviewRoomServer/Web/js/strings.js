@@ -174,6 +174,8 @@ const en = {
   'notes.selectionAt': '{name} has selected {chars} characters at line {line}',
   'notes.hint': 'Worth rewording “{phrase}”: {suggestion}',
   'notes.hintsHeading': 'Coaching, not grading',
+  'notes.hintsCountOne': 'One wording hint is listed under this note.',
+  'notes.hintsCount': '{n} wording hints are listed under this note.',
   'notes.copyMarkdown': 'Copy all notes as Markdown',
   'notes.copied': 'Notes copied as Markdown',
   'notes.copyFailed': 'Could not copy: your browser refused access to the clipboard',
