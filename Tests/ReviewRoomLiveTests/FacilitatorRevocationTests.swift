@@ -5,10 +5,11 @@ import Testing
 
 /// PROTOCOL §3.4 (4003 "revoked or reissued while connected") for a facilitator revoked by
 /// another process while their console is open: the registry's sweep (run by the daemon every
-/// 2 s) closes exactly the consoles that joined with the revoked token.
+/// 2 s) closes exactly the consoles that joined with the revoked token and the connections of
+/// their own participant's invite link (revoked with them).
 @Suite("Live sessions: a revoked facilitator's consoles")
 struct FacilitatorRevocationTests {
-    @Test func theSweepClosesTheConsolesOfARevokedFacilitatorWith4003AndNothingElse() async throws {
+    @Test func theSweepClosesTheConsolesAndOwnLinkOfARevokedFacilitatorWith4003AndNothingElse() async throws {
         let app = try await InProcessServer.start()
         let (console, welcome) = try await app.openConsole()
         defer { console.disconnect() }
@@ -30,8 +31,8 @@ struct FacilitatorRevocationTests {
 
         await app.registry.closeRevokedConsoles()
         #expect(try await console.closed().closeCode == 4003)
-        // Their invite link is not their API token: it, and everyone else, go on.
-        #expect(try await ownLink.request("ping").type == "ack")
+        // Their own facilitator link was revoked with them: it closes too; everyone else goes on.
+        #expect(try await ownLink.closed().closeCode == 4003)
         #expect(try await asha.request("ping").type == "ack")
         let again = try await ProtocolClient.connect(port: app.port)
         defer { again.disconnect() }

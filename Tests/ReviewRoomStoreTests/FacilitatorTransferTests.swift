@@ -55,6 +55,31 @@ struct FacilitatorTransferTests {
         await store.close()
     }
 
+    /// Their own participants' links go with them (in a session transferred too); a co-facilitator
+    /// of the same name invited by link keeps theirs, and so does everyone else.
+    @Test func revokingAFacilitatorRevokesTheirOwnParticipantsLinksOnly() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await Store.open(StoreConfiguration(dataDirectory: dir.path))
+        let fran = try await store.addFacilitator(name: "Fran")
+        let created = try await store.createSession(owner: fran.facilitator.id, definition: StoreFixtures.definition("Own link"), participants: [
+            NewParticipant(name: "Fran", role: "facilitator", actsFor: fran.facilitator.id), NewParticipant(name: "Asha", role: "reviewer"),
+            NewParticipant(name: "Fran", role: "facilitator")])
+        let (own, asha, namesake) = (created.invites[0], created.invites[1], created.invites[2])
+        let gus = try await store.addFacilitator(name: "Gus")
+
+        let output = try await FacilitatorAdministration(store: store).revoke(fran.facilitator.id.rawValue, transferTo: gus.facilitator.id.rawValue)
+        #expect(output.contains("Their own facilitator link in 1 session stopped working too"), "\(output)")
+        #expect(try await store.authenticateParticipant(token: own.token) == nil)
+        #expect(try await store.authenticateParticipant(token: asha.token) != nil)
+        #expect(try await store.authenticateParticipant(token: namesake.token) != nil)
+        let stored = try await store.participants(of: created.session.id)
+        #expect(stored.map(\.revoked) == [true, false, false])
+        // Revoking again revokes nothing more.
+        #expect(try await store.revokeFacilitator(fran.facilitator.id, transferringSessionsTo: nil).revokedOwnLinks == 0)
+        await store.close()
+    }
+
     @Test func aWrongTargetIsRefusedAndNothingChanges() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -1,7 +1,8 @@
 """PROTOCOL.md §1 (`facilitator revoke`), §3.4 (4003 "revoked or reissued while connected"),
 §3.5 (a facilitator `hello`): a facilitator revoked with the CLI while the daemon runs loses the
-API at once and their open consoles within the daemon's sweep (2 s), in every session; their
-invite-link connections and everyone else's stay. The revocation is made by another process,
+API at once and their open consoles within the daemon's sweep (2 s), in every session, and so
+does their own facilitator invite link (a session not ended stops listing them); everyone
+else's links stay. The revocation is made by another process,
 the real `reviewroomd facilitator revoke`, as school IT would."""
 import subprocess
 
@@ -47,8 +48,19 @@ async def test_revoking_a_facilitator_closes_their_consoles_4003_in_every_sessio
     await again.send({"type": "hello", "facilitatorToken": first.facilitator_token, "session": first.id})
     code, seen = await again.close_code()
     assert code == 4001, seen
-    # Only consoles of the revoked token close: invite links (theirs included) go on.
-    for client in (own_link, asha, other_console):
+    # Their own facilitator invite link went with them: it let a revoked facilitator run the
+    # session without the token. Its connection closes too, and the link no longer joins.
+    code, seen = await own_link.close_code()
+    assert code == 4003, (code, seen)
+    relink = await Client.open(daemon.ws_url)
+    await relink.send({"type": "hello", "token": first.tokens["Fran"]})
+    code, seen = await relink.close_code()
+    assert code == 4001, seen
+    # The session, not ended, no longer lists them; everyone else's links go on.
+    listed = await asha.expect(lambda m: m.get("name") == "participant.changed"
+                               and first.pids["Fran"] not in [p["id"] for p in m["data"]["participants"]])
+    assert {p["name"] for p in listed["data"]["participants"]} >= {"Asha"}, listed
+    for client in (asha, other_console):
         assert (await client.command("ping"))["type"] == "ack"
         await client.close()
 

@@ -118,17 +118,37 @@ extension SessionActor {
         }
     }
 
-    /// Closes the consoles that joined with `facilitator`'s token with 4003 (after what is
-    /// already queued): the facilitator was revoked. Their invite-link connections stay.
-    /// Returns how many closes it queued (none for a console already being closed).
+    /// Closes with 4003 (after what is already queued) every connection carrying `facilitator`'s
+    /// powers: the consoles that joined with their token, and their own participant's invite-link
+    /// connections (the store took that link away with the revocation). Returns how many closes
+    /// it queued (none for a connection already being closed).
     func closeConsoles(of facilitator: FacilitatorID) -> Int {
         var closed = 0
-        for (connection, member) in members where member.console == facilitator && !member.closing {
+        for (connection, member) in members where member.facilitator == facilitator && !member.closing {
             members[connection]?.closing = true
+            if member.holdsSlot {
+                members[connection]?.holdsSlot = false
+                connectionCap.release(member.participantID)
+            }
             enqueue(.close(connection, code: CloseCode.revoked.rawValue, reason: "your facilitator token was revoked"))
             closed += 1
         }
         return closed
+    }
+
+    /// Takes the revoked `facilitator`'s own participants off the list (`participant.changed`, no
+    /// author) of a session that has not ended: the store revoked their links with them, and a
+    /// reload would take them off the same way (``SessionState/interruptedInvitationChanges(invited:revoked:)``).
+    /// An ended session keeps listing them: they took part.
+    func removeOwnParticipants(of facilitator: FacilitatorID) async {
+        guard !stopped, !erasing, !state.isEnded else { return }
+        let now = clock.now()
+        var last: Int64?
+        for participant in state.participants where ownParticipants[participant.id] == facilitator {
+            guard let events = try? state.apply(.remove(id: participant.id), at: now).get() else { continue }
+            last = record(core: events, author: nil)
+        }
+        if last != nil { await waitUntilDurable() }
     }
 
     /// Why a facilitator's change cannot be applied once ``stopped`` or while ``erasing``:

@@ -49,8 +49,10 @@ extension SessionActor {
             return .tooManyConnections
         }
         let wasOnline = online.contains(participantID)
-        members[connection.id] = SessionMember(connection: connection, participantID: participantID, console: console, fromSeq: seq)
-        if let console { consoles.joined(console, in: id) }
+        let facilitator = console ?? ownParticipants[participantID]
+        members[connection.id] = SessionMember(connection: connection, participantID: participantID, console: console,
+                                               facilitator: facilitator, fromSeq: seq)
+        if let facilitator { consoles.joined(facilitator, in: id) }
         var frames: [OutboundFrame]
         // `after` is never negative for a seq a client saw (and `seq - after` must not overflow).
         if let resume, resume.epoch == epoch, resume.after >= 0, resume.after <= seq,
@@ -79,7 +81,7 @@ extension SessionActor {
         guard let member = members.removeValue(forKey: connection) else { return }
         if flooding { logFloodClose(of: member, connection) }
         if member.holdsSlot { connectionCap.release(member.participantID) }
-        if let console = member.console { consoles.left(console, in: id) }
+        if let facilitator = member.facilitator { consoles.left(facilitator, in: id) }
         if !online.contains(member.participantID) {
             enqueue(.presence(only: nil))
             attendanceLeft(member.participantID, at: clock.now())

@@ -175,7 +175,7 @@ extension SessionActor {
         // Their connections end here, not in `leave`: close their online intervals now.
         let now = clock.now()
         for participantID in online { attendanceLeft(participantID, at: now) }
-        for member in members.values { if let console = member.console { consoles.left(console, in: id) } }
+        for member in members.values { if let facilitator = member.facilitator { consoles.left(facilitator, in: id) } }
         members.removeAll()
         connectionCap.releaseAll()
         for item in outbox { if case .notify(let continuation) = item.action { continuation.resume() } }

@@ -10,6 +10,10 @@ struct SessionMember {
     /// For a console (a `hello` with a facilitator token), whose token it joined with: the
     /// connection is closed with 4003 once that facilitator is revoked.
     let console: FacilitatorID?
+    /// The facilitator whose powers it carries: a console's, or the owner whose own participant
+    /// joined by invite link (``SessionActor/ownParticipants``). Closed with 4003 once that
+    /// facilitator is revoked (``SessionActor/closeConsoles(of:)``); counted in ``ConsoleIndex``.
+    let facilitator: FacilitatorID?
     /// The seq its `welcome`/`resumed` brought it to: it gets the events after it.
     let fromSeq: Int64
     /// Whether its welcome/resumed has been sent: ephemeral messages go only to welcomed

@@ -3,7 +3,9 @@ import ReviewRoomStore
 
 extension SessionRegistry {
     /// Closes with 4003 every console (a connection whose `hello` carried a facilitator token)
-    /// of a facilitator who is revoked now, in every loaded session.
+    /// of a facilitator who is revoked now, in every loaded session, and every connection of
+    /// their own participant's invite link (the store revoked that link with them); a session
+    /// not yet ended takes that participant off its list (``SessionActor/removeOwnParticipants(of:)``).
     ///
     /// A revocation is made by another process (`reviewroomd facilitator revoke`), which cannot
     /// reach this one, so the daemon calls this on its periodic sweep: one read of the store when
@@ -25,6 +27,7 @@ extension SessionRegistry {
             for session in consoles.sessions(of: facilitator) {
                 guard let actor = loaded(session) else { continue }
                 let closed = await actor.closeConsoles(of: facilitator)
+                await actor.removeOwnParticipants(of: facilitator)
                 guard closed > 0 else { continue }
                 logger.info("closed the consoles of a revoked facilitator", metadata: [
                     "facilitator": "\(facilitator)", "session": "\(session)", "connections": "\(closed)"])

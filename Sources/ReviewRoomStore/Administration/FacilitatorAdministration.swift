@@ -52,18 +52,21 @@ public struct FacilitatorAdministration: Sendable {
             ? "Facilitator \(outcome.facilitator.name) (id \(outcome.facilitator.id)) was already revoked; their API token does not work."
             : "Revoked facilitator \(outcome.facilitator.name) (id \(outcome.facilitator.id)); their API token no longer works."
         let count = outcome.sessions.count == 1 ? "1 session" : "\(outcome.sessions.count) sessions"
+        let links = outcome.revokedOwnLinks == 0 ? ""
+            : "\nTheir own facilitator link in \(outcome.revokedOwnLinks == 1 ? "1 session" : "\(outcome.revokedOwnLinks) sessions") "
+                + "stopped working too; a running daemon closes what joined with it within seconds."
         if let newOwner = outcome.newOwner {
             return """
-                \(who)
+                \(who)\(links)
                 Transferred \(count) to \(newOwner.name) (id \(newOwner.id)), who can now manage them through the API: \
-                revoke \(outcome.facilitator.name)'s invite links (this closes their open connections) or delete the sessions.
+                revoke or renew the other invite links, or delete the sessions.
                 """
         }
-        guard !outcome.sessions.isEmpty else { return "\(who)\nThey own no sessions." }
+        guard !outcome.sessions.isEmpty else { return "\(who)\(links)\nThey own no sessions." }
         return """
-            \(who)
-            They still own \(count) (\(outcome.sessions.map(\.rawValue).joined(separator: ", "))), and their invite links \
-            in them still work; nobody can manage them through the API until you give them to an active facilitator:
+            \(who)\(links)
+            They still own \(count) (\(outcome.sessions.map(\.rawValue).joined(separator: ", "))); \
+            nobody can manage them through the API until you give them to an active facilitator:
             reviewroomd facilitator revoke \(outcome.facilitator.id) --transfer-to ID
             """
     }

@@ -10,12 +10,17 @@ public struct FacilitatorRevocation: Sendable, Equatable {
     public var sessions: [SessionID]
     /// Whether they had been revoked before (revoking again only transfers, or changes nothing).
     public var wasRevokedBefore: Bool
+    /// How many of their own participants (``StoredParticipant/actsFor``) had their invite link
+    /// revoked by this call: the link that let them run those sessions without the API token.
+    public var revokedOwnLinks: Int
 
     /// Creates the outcome of a revocation.
-    public init(facilitator: Facilitator, newOwner: Facilitator?, sessions: [SessionID], wasRevokedBefore: Bool = false) {
+    public init(facilitator: Facilitator, newOwner: Facilitator?, sessions: [SessionID], wasRevokedBefore: Bool = false,
+                revokedOwnLinks: Int = 0) {
         self.facilitator = facilitator
         self.newOwner = newOwner
         self.sessions = sessions
         self.wasRevokedBefore = wasRevokedBefore
+        self.revokedOwnLinks = revokedOwnLinks
     }
 }

@@ -42,7 +42,10 @@ extension Store {
     /// `id` owns, in one transaction: their token hash is erased, so the token stops working at
     /// once, also in a running daemon (which reads a session's owner from the store for every API
     /// request and every facilitator `hello`), and the new owner can manage those sessions
-    /// (revoke the old owner's invite links, delete them). Revoking twice is allowed, so the
+    /// (delete them, give the old owner a link again). The invite links of their own participants
+    /// (``StoredParticipant/actsFor``, in every session) are revoked in the same transaction; a
+    /// running daemon closes what joined with them at its next sweep, and a session not yet
+    /// ended leaves them out when it next loads (an ended one keeps listing them). Revoking twice is allowed, so the
     /// sessions of someone revoked earlier can be transferred later.
     /// - Throws: `.unknownFacilitator` when `id` or `newOwner` does not exist; `.invalidInput`
     ///   when `newOwner` is revoked or is `id` itself. Nothing changes then.
@@ -73,6 +76,14 @@ extension Store {
                 try $0.bind(1, id.rawValue)
                 try $0.bind(2, now)
             }
+            // Their own participants' invite links go too: with one, a revoked facilitator still
+            // ran their sessions (facilitator role) without the API token.
+            let revokedOwnLinks = try connection.run("""
+                UPDATE participants SET token_hash = NULL, revoked_at = ?2 WHERE acts_for = ?1 AND revoked_at IS NULL
+                """) {
+                try $0.bind(1, id.rawValue)
+                try $0.bind(2, now)
+            }
             if let target {
                 try connection.run("UPDATE sessions SET owner = ?2 WHERE owner = ?1") {
                     try $0.bind(1, id.rawValue)
@@ -83,7 +94,7 @@ extension Store {
                 throw StoreError(.unknownFacilitator, "no facilitator with id \(id): see `reviewroomd facilitator list`")
             }
             return FacilitatorRevocation(facilitator: facilitator, newOwner: target, sessions: sessions,
-                                         wasRevokedBefore: before.revokedAt != nil)
+                                         wasRevokedBefore: before.revokedAt != nil, revokedOwnLinks: revokedOwnLinks)
         }
         logger.info("facilitator revoked", metadata: [
             "facilitator": "\(id)", "sessions": "\(revocation.sessions.count)",
