@@ -1,10 +1,11 @@
 import LockedValue
 import ReviewRoomStore
 
-/// Which loaded sessions hold console connections (joined with a `hello` that carried a
-/// facilitator token), by facilitator: what the daemon's periodic sweep checks against the
-/// store, so a facilitator revoked by another process (`reviewroomd facilitator revoke`) loses
-/// their consoles. Shared by the registry and its session actors; only joins, leaves and stops
+/// Which loaded sessions hold connections carrying a facilitator's powers, by facilitator:
+/// consoles (joined with a `hello` that carried a facilitator token) and their own participant's
+/// invite-link connections (``SessionMember/facilitator``). What the daemon's periodic sweep
+/// checks against the store, so a facilitator revoked by another process (`reviewroomd
+/// facilitator revoke`) loses them. Shared by the registry and its session actors; only joins, leaves and stops
 /// touch it, never a command.
 final class ConsoleIndex: Sendable {
     private let connections = Locked<[FacilitatorID: [SessionID: Int]]>([:])
