@@ -62,6 +62,11 @@ public struct ConfigurationLoader: Sendable {
         var problems = file?.problems ?? []
         // Where each key's effective value came from, so cross-checks can name it.
         var sources: [String: ConfigurationSource] = [:]
+        // Under systemd the default data_dir is $STATE_DIRECTORY: a problem with it names that,
+        // not "the default" (/var/lib/reviewroom), which is not the directory in question.
+        if environment["STATE_DIRECTORY"].map({ !$0.isEmpty && !$0.hasPrefix(":") }) == true {
+            sources["data_dir"] = .environment("STATE_DIRECTORY")
+        }
 
         for (key, value) in file?.entries ?? [] {
             let source = ConfigurationSource.file(file?.path ?? "config")

@@ -333,6 +333,13 @@ struct ConfigurationLoaderTests {
         #expect(problems(ConfigurationLoader(file: file([("message_burst", .integer(50))]))).isEmpty)
     }
 
+    /// A data directory problem under systemd names where the directory came from.
+    @Test func aStateDirectoryProblemNamesTheVariable() {
+        let found = problems(ConfigurationLoader(file: nil, environment: ["STATE_DIRECTORY": "/nonexistent-rr/state"], scope: .checkConfig))
+        let problem = found.first { $0.key == "data_dir" }
+        #expect(problem?.description.hasPrefix("environment STATE_DIRECTORY: data_dir: ") == true, "\(found)")
+    }
+
     /// Raising only the rate past the default burst (200) raises the burst with it: the daemon
     /// refused to start (exit 78) for a setting PROTOCOL.md calls configurable on its own.
     @Test func aRateRaisedAloneTakesTheDefaultBurstWithIt() throws {
