@@ -92,3 +92,17 @@ def test_the_served_and_the_saved_html_record_pass_axe_and_keep_their_structure(
         assert structure["notes"] >= 1 and len(structure["authorship"]) == structure["notes"], structure
         assert all(not t["shown"] and t["summary"] and t["summary"].startswith("Who wrote")
                    for t in structure["authorship"]), structure
+
+    # On paper (about A4's width) the closed disclosures print open (who wrote each passage is
+    # not lost), and no number is broken across lines ("5:0 / 0" in a record audit's printout).
+    page.set_window_size(760, 1000)
+    page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    printed = page.execute_script("""
+      const wrapped = [...document.querySelectorAll('td.num')].filter((td) => {
+        const r = document.createRange(); r.selectNodeContents(td);
+        return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size > 1; });
+      return { authorship: [...document.querySelectorAll('table.authorship')].map((t) => t.checkVisibility()),
+               wrapped: wrapped.map((td) => td.textContent) };""")
+    page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert printed["authorship"] and all(printed["authorship"]), printed
+    assert printed["wrapped"] == [], printed

@@ -41,16 +41,19 @@ public enum RecordStyle {
     @media print{
     body{font-size:11pt}
     main{max-width:none;padding:0}
-    h2{break-after:avoid}
+    h2,h3{break-after:avoid}
     table,.note-text,svg.chart{break-inside:avoid}
     .table-scroll{overflow:visible}
     th,td{overflow-wrap:anywhere}
+    td.num,th.num{overflow-wrap:normal;white-space:nowrap}
+    tfoot{display:table-row-group}
     .passage:nth-of-type(even){background:none;text-decoration:underline dotted}
     details{display:block}
+    details::details-content{content-visibility:visible;display:contents}
     details>summary{display:none}
     }
     """
 
     /// The `'sha256-…'` CSP source for ``css`` (checked by the Python record test).
-    public static let cspHash = "'sha256-dGWFfVLcIn7jXiraTFquSqE1nXGCTTZKectPjUaPRxE='"
+    public static let cspHash = "'sha256-e/yaSpetCBAInou/pHr5XQTEcCxnzd8l72TpPZ1WxWA='"
 }
