@@ -45,10 +45,10 @@ struct RecordReadabilityTests {
         try review.run(.phaseNext(), by: "f1", at: 1050)
         try review.run(.sessionEnd, by: "f1", at: 1080)
         let lines = Self.text(review.input(at: 1100), .markdown).split(separator: "\n").map(String.init)
-        #expect(lines.contains("- Phase 2, visit 1 of 2, run from 2026-12-01 09:43 GMT: ran 3:20, extended 0 s, overtime 0 s."),
+        #expect(lines.contains("- Phase 2, visit 1 of 2, run from 2026-12-01 09:43 GMT: ran 3:20."),
                 "\(lines.filter { $0.hasPrefix("- Phase") })")
-        #expect(lines.contains("- Phase 2, visit 2 of 2, run from 2026-12-01 09:47 GMT: ran 0:30, extended 0 s, overtime 0 s."))
-        #expect(lines.contains("- Phase 3, visit 1 of 2, run from 2026-12-01 09:46 GMT: ran 0:20, extended 0 s, overtime 0 s."))
+        #expect(lines.contains("- Phase 2, visit 2 of 2, run from 2026-12-01 09:47 GMT: ran 0:30."))
+        #expect(lines.contains("- Phase 3, visit 1 of 2, run from 2026-12-01 09:46 GMT: ran 0:20."))
         #expect(lines.contains("- Phase 1 run from 2026-12-01 09:30 GMT: extended +2 min, overtime 20 s."),
                 "a phase run once keeps its one line")
     }
@@ -116,8 +116,8 @@ struct RecordReadabilityTests {
         let html = Self.text(review.input(at: 1100), .html)
         // Each visit's own extension and overtime too, as the Markdown gives them (the columns
         // hold the phase's sums; a record audit, session 51).
-        #expect(html.contains("Reviewer reflections<br><span class=\"muted\">visit 1 from 2026-12-01 09:43 GMT, ran 3:20, "
-                              + "extended 0 s, overtime 0 s; visit 2 from 2026-12-01 09:47 GMT, ran 0:30, extended 0 s, overtime 0 s</span></th>"),
+        #expect(html.contains("Reviewer reflections<br><span class=\"muted\">visit 1 from 2026-12-01 09:43 GMT, ran 3:20; "
+                              + "visit 2 from 2026-12-01 09:47 GMT, ran 0:30</span></th>"),
                 "\(html)")
         #expect(html.contains("<th scope=\"row\">Host context<br><span class=\"muted\">The host sets out the focus.</span></th>"),
                 "a phase run once has no visit list")

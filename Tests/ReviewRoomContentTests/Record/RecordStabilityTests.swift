@@ -44,6 +44,11 @@ struct RecordStabilityTests {
         #expect(texts.contains("Shortened phase 3 “Actions” by 30 s"), "\(texts)")
         #expect(texts.contains("Extended phase 1 “Host context” by 2 min"), "\(texts)")
         #expect(!texts.contains { $0.contains("by −") || $0.contains("by +") })
+        // The phase's own line says it in words too, and leaves out an overtime of 0 s (a record
+        // audit read "extended −9 min 40 s" and "overtime 0 s" on every line).
+        let lines = String(decoding: RecordRenderer.render(review.input(at: 1030), as: .markdown), as: UTF8.self)
+            .split(separator: "\n").filter { $0.hasPrefix("- Phase 3 run from") }
+        #expect(lines == ["- Phase 3 run from 2026-12-01 09:46 GMT: shortened by 30 s."], "\(lines)")
     }
 
     @Test("a draft counts a running turn without the clock's pause, as ending the turn then does")

@@ -19,6 +19,19 @@ enum RecordText {
         return "0 s"
     }
 
+    /// What a visit of a phase changed, for its line: "extended +2 min" or "shortened by 9 min
+    /// 40 s", and "overtime 20 s"; what did not happen (0 s) is left out. "Extended −9 min 40 s"
+    /// read as a double negative beside the log's "Shortened … by 9 min 40 s", and "overtime 0 s"
+    /// on every line was noise (a record audit).
+    static func visitChanges(extendedSec: Double, overtimeSec: Double) -> [String] {
+        var parts: [String] = []
+        let extended = extendedSec.rounded()
+        if extended > 0 { parts.append("extended " + signedDuration(extended)) }
+        if extended < 0 { parts.append("shortened by " + duration(-extended)) }
+        if overtimeSec.rounded() > 0 { parts.append("overtime " + duration(overtimeSec)) }
+        return parts
+    }
+
     /// A clock reading: `15:00`, `1:02:03` (whole seconds, never negative).
     static func clock(_ seconds: Double) -> String {
         let total = max(0, Int(seconds.rounded()))

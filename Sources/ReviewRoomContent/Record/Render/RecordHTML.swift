@@ -122,8 +122,8 @@ public enum RecordHTML {
             let purpose = p.purpose.map { "<br><span class=\"muted\">\(e($0))</span>" } ?? ""
             // A phase visited again lists its visits, as the Markdown does, not just the sums.
             let visits = p.runs.count < 2 ? "" : "<br><span class=\"muted\">" + p.runs.enumerated().map { number, run in
-                "visit \(number + 1) from \(e(run.startedAtLocal)), ran \(RecordText.clock(run.actualSec)), "
-                    + "extended \(RecordText.signedDuration(run.extendedSec)), overtime \(RecordText.duration(run.overtimeSec))"
+                (["visit \(number + 1) from \(e(run.startedAtLocal))", "ran \(RecordText.clock(run.actualSec))"]
+                    + RecordText.visitChanges(extendedSec: run.extendedSec, overtimeSec: run.overtimeSec)).joined(separator: ", ")
             }.joined(separator: "; ") + "</span>"
             h.append("<tr id=\"phase-\(p.index + 1)\"><td class=\"num\">\(p.index + 1)</td><th scope=\"row\">\(e(p.title))\(purpose)\(visits)</th>"
                      + "<td class=\"num\">\(RecordText.clock(p.plannedSec))</td>"

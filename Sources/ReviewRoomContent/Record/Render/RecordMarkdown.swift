@@ -41,13 +41,14 @@ enum RecordMarkdown {
         if let paused = RecordText.pausedNote(record) { out.append("- " + paused) }
         for phase in record.agenda {
             let count = phase.runs.count
-            for (number, run) in phase.runs.enumerated() where run.extendedSec != 0 || run.overtimeSec > 0 || count > 1 {
+            for (number, run) in phase.runs.enumerated() {
                 // A phase visited again gets one line per visit, numbered and with its own
                 // running time: the start alone (to the minute) would not tell two visits apart.
                 let which = count > 1 ? ", visit \(number + 1) of \(count)," : ""
-                let ran = count > 1 ? "ran \(RecordText.clock(run.actualSec)), " : ""
-                out.append("- Phase \(phase.index + 1)\(which) run from \(run.startedAtLocal): \(ran)"
-                           + "extended \(RecordText.signedDuration(run.extendedSec)), overtime \(RecordText.duration(run.overtimeSec)).")
+                let parts = (count > 1 ? ["ran \(RecordText.clock(run.actualSec))"] : [])
+                    + RecordText.visitChanges(extendedSec: run.extendedSec, overtimeSec: run.overtimeSec)
+                guard !parts.isEmpty else { continue }
+                out.append("- Phase \(phase.index + 1)\(which) run from \(run.startedAtLocal): \(parts.joined(separator: ", ")).")
             }
         }
         if record.agenda.contains(where: { $0.purpose != nil }) {
