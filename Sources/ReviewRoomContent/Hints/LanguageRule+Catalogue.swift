@@ -46,6 +46,11 @@ extension LanguageRule {
     /// Greetings before "everyone" ("thanks everyone", "welcome everyone").
     static let greetings: Set<String> = ["thanks", "thank", "hi", "hello", "welcome", "morning", "afternoon", "evening"]
 
+    /// Words after "nobody"/"everyone" that say whom the writer means: "nobody we spoke to",
+    /// "everyone I asked" already names the sample the hint asks for (a record audit found the
+    /// hint on a sentence that followed its advice).
+    static let sampled: Set<String> = ["we", "i"]
+
     private static let describe = "Describe what you saw or heard and its effect, rather than grading it: "
         + "\"I noticed… and I wondered…\"."
     private static let howOften = "Is that true every time? Try \"often\", \"in the lessons we saw\" or a number you noticed."
@@ -75,11 +80,11 @@ extension LanguageRule {
         // Absolutes
         LanguageRule("never", .absolute, howOften),
         LanguageRule("always", .absolute, howOften),
-        LanguageRule("nobody", .absolute, who),
-        LanguageRule("no one", .absolute, who),
-        LanguageRule("no-one", .absolute, who),
-        LanguageRule("everyone", .absolute, who, unlessAfter: greetings),
-        LanguageRule("everybody", .absolute, who, unlessAfter: greetings),
+        LanguageRule("nobody", .absolute, who, unlessBefore: sampled),
+        LanguageRule("no one", .absolute, who, unlessBefore: sampled),
+        LanguageRule("no-one", .absolute, who, unlessBefore: sampled),
+        LanguageRule("everyone", .absolute, who, unlessBefore: sampled, unlessAfter: greetings),
+        LanguageRule("everybody", .absolute, who, unlessBefore: sampled, unlessAfter: greetings),
         LanguageRule("all the time", .absolute, howOften),
         LanguageRule("every single", .absolute, howOften),
         // Blame

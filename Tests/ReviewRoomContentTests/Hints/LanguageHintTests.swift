@@ -47,6 +47,9 @@ struct LanguageHintTests {
         ("The teacher explained clearly what to do.", []),
         ("Steps were clearly labelled.", []),
         ("Thanks everyone for joining.", []),
+        // Whom the writer means, said: the sample the hint asks for is already there
+        ("Nobody we spoke to had looked at both; everyone I asked knew the plan.", []),
+        ("No one we met, and nobody else, had read it.", ["nobody"]),
         // "should have" + determiner or noun is a recommendation; + a past participle is blame
         ("Every pupil should have a book.", []),
         ("Each class should have access to the library; nobody shouldn't have their own copy", ["nobody"]),
