@@ -167,7 +167,7 @@ def test_edits_typed_as_the_connection_drops_are_said_kept_after_the_loss_and_sa
     while nothing can be sent."""
     _, note, asha = reviewer_joined(daemon, facilitator, browsers, "Kept and then saved")
     area = asha.find_element(By.ID, f"note-{note['id']}")
-    status_id = area.get_attribute("aria-describedby")
+    status_id = area.get_attribute("aria-describedby").split(" ")[0]  # the status line, then the hints' count
     assert status_id and asha.find_element(By.ID, status_id).text == "All changes saved"
     # A longer wait before "lost" is said, so that the typing below lands inside it on any machine.
     asha.execute_script("window.reviewroom.connection.lostGraceMs = 5000")
@@ -195,7 +195,7 @@ def test_edits_typed_as_the_connection_drops_are_said_kept_after_the_loss_and_sa
 
 
 # Whether the line under the focused note is wholly inside the visual viewport.
-STATUS_IN_SIGHT = ("const s = document.getElementById(document.activeElement.getAttribute('aria-describedby'));"
+STATUS_IN_SIGHT = ("const s = document.getElementById(document.activeElement.getAttribute('aria-describedby').split(' ')[0]);"
                    "const r = s.getBoundingClientRect(), v = visualViewport;"
                    "return r.top >= v.offsetTop && r.bottom <= v.offsetTop + v.height;")
 

@@ -220,7 +220,15 @@ export class LiveConsole {
 
   /** `phase.next`/`phase.prev` from a shortcut: ignored while a phase command is held, like the buttons. */
   movePhase(type) {
-    if (this.held('phase')) return;
+    // Ignored while a phase command is unanswered. The pause after an answer guards a pointer's
+    // double or nervous second press; a key pressed again after it is meant (it was ignored for
+    // the whole 1.2 s pause, silently).
+    if (this.holds.get('phase') === null) return;
+    if (this.held('phase')) {
+      clearTimeout(this.holds.get('phase'));
+      this.holds.delete('phase');
+      this.markHeld('phase', false);
+    }
     if (type === 'phase.next' && this.late.movesOnBySelf('phase')) { this.refused(t('control.phaseMovesOn')); return; }
     const shown = this.model.session?.clock?.phase;
     const sentAfter = this.recent.lastSeq;
