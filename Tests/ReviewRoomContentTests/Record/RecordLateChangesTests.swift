@@ -112,6 +112,19 @@ struct RecordLateChangesTests {
                                            "Turn ended when the phase moved on: Raj"], "\(texts)")
     }
 
+    @Test("a round moving on after its speaker passes is not credited to them")
+    func aRoundTurnAfterAPassIsNotCreditedToThePasser() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try review.run(.roundStart(order: ["r1", "r2"], secondsEach: 60), by: "f1", at: 1011)
+        try review.run(.roundPass, by: "r1", at: 1015)
+        let entries = ReviewRecord(review.input(at: 1100)).log.filter { $0.seq > 0 }
+        let turn = try #require(entries.last { $0.text == "Round turn: Raj" })
+        #expect(turn.by == nil, "\(turn)")
+        #expect(entries.contains { $0.text == "Asha passed" && $0.by == "Asha" })
+        let started = try #require(entries.first { $0.text == "Round turn: Asha" })
+        #expect(started.by == "Fran", "the facilitator's start is still theirs: \(started)")
+    }
+
     @Test("a round the end or a phase move stops says so, and whose turn it cut short")
     func aRoundStoppedByTheEndOrAPhaseMoveSaysSo() throws {
         var review = try ScriptedReview.played(ending: false)

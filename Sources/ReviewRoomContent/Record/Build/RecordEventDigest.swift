@@ -43,9 +43,9 @@ struct RecordEventDigest {
 
     private mutating func read(_ logged: LoggedEvent) {
         let event = logged.event
-        func add(_ kind: String, _ text: String) {
+        func add(_ kind: String, _ text: String, credited: Bool = true) {
             log.append(RecordLogEntry(seq: logged.seq, at: event.at, time: times.time(event.at), date: times.date(event.at), kind: kind,
-                                      text: text, by: logged.author.map(names.name)))
+                                      text: text, by: credited ? logged.author.map(names.name) : nil))
         }
         switch event.body {
         case .clockChanged(let new):
@@ -58,7 +58,13 @@ struct RecordEventDigest {
             let move = lastMove.flatMap { $0.seq == logged.seq - 1 ? $0 : nil }
             let reset = move.map { $0.ended ? "when the session ended" : "when the phase moved on" }
             let cause = FloorChangeCause(author: logged.author, reset: reset, afterTimeUp: lastTurnTimeUp == logged.seq - 1)
-            for (kind, text) in floorChanges(from: floor, to: new, at: event.at, cause: cause) { add(kind, text) }
+            for (kind, text) in floorChanges(from: floor, to: new, at: event.at, cause: cause) {
+                // The next turn of a round that moved on because its speaker passed or ended their
+                // turn is not theirs to give: "Round turn: Priya (by Gareth)" read as Gareth
+                // handing her the floor (a record audit). Their pass has its own line.
+                let movedOnByTheSpeaker = text.hasPrefix("Round turn:") && logged.author != nil && logged.author == floor?.speaker
+                add(kind, text, credited: !movedOnByTheSpeaker)
+            }
             floor = new
         case .promptsChanged(let new):
             for text in Self.questionChanges(from: prompts, to: new) { add("question", text) }
