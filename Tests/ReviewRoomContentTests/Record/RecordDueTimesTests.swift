@@ -26,6 +26,19 @@ struct RecordDueTimesTests {
         #expect(record.agenda[0].runs.first?.startedAtLocal == "2026-12-01 09:37 GMT")
     }
 
+    @Test("a table whose times are on two dates keeps the whole text in every cell")
+    func twoDatesKeepTheirDates() throws {
+        var review = ScriptedReview()
+        // Planned for the day before, run today: Due and Started are on two dates.
+        try review.edit(SessionEdit(startsAt: ScriptedReview.at(-86_400)), at: -3600)
+        try review.run(.sessionStart, by: "f1", at: 0)
+        let input = review.input(at: 60)
+        let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
+        #expect(!markdown.contains("Times are on"), "\(markdown)")
+        let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| 1 |") })
+        #expect(row.contains("| 2026-11-30 09:30 GMT | 2026-12-01 09:30 GMT |"), "\(row)")
+    }
+
     @Test("Markdown and HTML show Due beside Started; JSON carries dueAt")
     func everyFormatShowsIt() throws {
         let input = try Self.lateStart()
@@ -34,10 +47,14 @@ struct RecordDueTimesTests {
         #expect(markdown.contains("| Difference | Due | Started | Ended |"))
         let first = try #require(record.agenda.first)
         let started = try #require(first.runs.first?.startedAtLocal)
-        #expect(markdown.contains("| \(first.dueAtLocal) | \(started) |"))
+        // One date and zone name for the whole table: said once above it, the cells give the time.
+        let time = { (text: String) in String(text.split(separator: " ")[1]) }
+        #expect(markdown.contains("Times are on 2026-12-01, GMT.\n"), "\(markdown)")
+        #expect(markdown.contains("| \(time(first.dueAtLocal)) | \(time(started)) |"))
         let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
         #expect(html.contains("<th scope=\"col\">Due</th><th scope=\"col\">Started</th>"))
-        #expect(html.contains("<td>\(first.dueAtLocal)</td><td>\(started)</td>"))
+        #expect(html.contains("<p class=\"muted\">Times are on 2026-12-01, GMT.</p>"))
+        #expect(html.contains("<td>\(time(first.dueAtLocal))</td><td>\(time(started))</td>"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(RecordRenderer.render(input, as: .json))) as? [String: Any])
         let agenda = try #require(json["agenda"] as? [[String: Any]])
         #expect(agenda.compactMap { $0["dueAtLocal"] as? String } == record.agenda.map(\.dueAtLocal))

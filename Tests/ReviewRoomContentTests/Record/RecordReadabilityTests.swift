@@ -59,7 +59,7 @@ struct RecordReadabilityTests {
         try review.run(.sessionStart, by: "f1", at: 0)
         let html = Self.text(review.input(at: 60), .html)
         let row = try #require(html.split(separator: "\n").first { $0.hasPrefix("<tr id=\"phase-3\">") })
-        let due = try #require(ReviewRecord(review.input(at: 60)).agenda.last?.dueAtLocal)
+        let due = try #require(ReviewRecord(review.input(at: 60)).agenda.last?.dueAtLocal.split(separator: " ")[1])
         #expect(row.contains("<td class=\"num\">not run</td><td class=\"num\">—</td><td class=\"num\">—</td><td>\(due)</td><td>—</td><td>—</td>"),
                 "\(row)")
         let played = Self.text(try ScriptedReview.played().input(at: 1100), .html)

@@ -110,15 +110,17 @@ public enum RecordHTML {
 
     private static func agenda(_ record: ReviewRecord) -> [String] {
         let e = HTMLText.escape
-        var h = ["<section id=\"agenda\">", "<h2>Agenda: planned and as run</h2>",
-                 tableRegion("Agenda: planned and as run") + "<table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Phase</th><th scope=\"col\">Planned</th>"
+        let times = record.agendaTimeColumns
+        var h = ["<section id=\"agenda\">", "<h2>Agenda: planned and as run</h2>"]
+        if let shared = times.shared { h.append("<p class=\"muted\">Times are on \(e(shared)).</p>") }
+        h += [tableRegion("Agenda: planned and as run") + "<table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Phase</th><th scope=\"col\">Planned</th>"
                  + "<th scope=\"col\">Actual</th><th scope=\"col\">Difference</th><th scope=\"col\">Extended</th>"
                  + "<th scope=\"col\">Overtime</th><th scope=\"col\">Due</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th></tr></thead><tbody>"]
         for p in record.agenda {
             let extended = p.runs.reduce(0) { $0 + $1.extendedSec }
             let overtime = p.runs.reduce(0) { $0 + $1.overtimeSec }
-            let started = p.runs.first.map { e($0.startedAtLocal) } ?? "—"
-            let ended = p.runs.last.map { $0.current ? "running" : e($0.endedAtLocal) } ?? "—"
+            let started = p.runs.first.map { e(times.cell($0.startedAtLocal)) } ?? "—"
+            let ended = p.runs.last.map { $0.current ? "running" : e(times.cell($0.endedAtLocal)) } ?? "—"
             let purpose = p.purpose.map { "<br><span class=\"muted\">\(e($0))</span>" } ?? ""
             // A phase visited again lists its visits, as the Markdown does, not just the sums.
             let visits = p.runs.count < 2 ? "" : "<br><span class=\"muted\">" + p.runs.enumerated().map { number, run in
@@ -131,7 +133,7 @@ public enum RecordHTML {
                      + "<td class=\"num\">\(p.differenceSec.map(RecordText.signedDuration) ?? "not run")</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.signedDuration(extended))</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.duration(overtime))</td>"
-                     + "<td>\(e(p.dueAtLocal))</td><td>\(started)</td><td>\(ended)</td></tr>")
+                     + "<td>\(e(times.cell(p.dueAtLocal)))</td><td>\(started)</td><td>\(ended)</td></tr>")
         }
         h.append("</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">Total</th>"
                  + "<td class=\"num\">\(RecordText.clock(record.plannedSec))</td>"

@@ -26,14 +26,19 @@ enum RecordMarkdown {
 
         out.append("## Agenda: planned and as run")
         out.append("")
+        let times = record.agendaTimeColumns
+        if let shared = times.shared {
+            out.append("Times are on \(shared).")
+            out.append("")
+        }
         out.append("| # | Phase | Planned | Actual | Difference | Due | Started | Ended |")
         out.append("|---|---|---|---|---|---|---|---|")
         for phase in record.agenda {
-            let started = phase.runs.first.map { $0.startedAtLocal } ?? "—"
-            let ended = phase.runs.last.map { $0.current ? "(running)" : $0.endedAtLocal } ?? "—"
+            let started = phase.runs.first.map { times.cell($0.startedAtLocal) } ?? "—"
+            let ended = phase.runs.last.map { $0.current ? "(running)" : times.cell($0.endedAtLocal) } ?? "—"
             let difference = phase.differenceSec.map(RecordText.signedDuration) ?? "not run"
             out.append("| \(phase.index + 1) | \(cell(phase.title)) | \(RecordText.clock(phase.plannedSec)) | "
-                       + "\(phase.runs.isEmpty ? "—" : RecordText.clock(phase.actualSec)) | \(difference) | \(phase.dueAtLocal) | \(started) | \(ended) |")
+                       + "\(phase.runs.isEmpty ? "—" : RecordText.clock(phase.actualSec)) | \(difference) | \(times.cell(phase.dueAtLocal)) | \(started) | \(ended) |")
         }
         out.append("| | **Total** | \(RecordText.clock(record.plannedSec)) | \(RecordText.clock(record.actualSec)) | "
                    + "\(RecordText.totalDifference(record)) | | | |")
