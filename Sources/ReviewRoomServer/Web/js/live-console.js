@@ -211,24 +211,26 @@ export class LiveConsole {
     this.holds.set(slot, null);
     this.markHeld(slot, true);
     const release = () => {
-      if (!this.stopped) {
-        this.holds.set(slot, setTimeout(() => { this.holds.delete(slot); this.markHeld(slot, false); }, HOLD_MS_BY_SLOT[slot] ?? HOLD_MS));
-      }
+      if (!this.stopped) this.holds.set(slot, setTimeout(() => this.endHold(slot), HOLD_MS_BY_SLOT[slot] ?? HOLD_MS));
     };
     return work().then((result) => { release(); return result; }, () => { release(); return undefined; });
   }
 
-  /** `phase.next`/`phase.prev` from a shortcut: ignored while a phase command is held, like the buttons. */
+  /** Ends `slot`'s pause after an answer (its timer, if it is still running): the control is offered again. */
+  endHold(slot) {
+    clearTimeout(this.holds.get(slot));
+    this.holds.delete(slot);
+    this.markHeld(slot, false);
+  }
+
+  /**
+   * `phase.next`/`phase.prev` from a shortcut: ignored while a phase command is unanswered, like
+   * the buttons. The pause after an answer guards a pointer's double or nervous second press; a
+   * key pressed again after it is meant (it was ignored for the whole 1.2 s pause, silently).
+   */
   movePhase(type) {
-    // Ignored while a phase command is unanswered. The pause after an answer guards a pointer's
-    // double or nervous second press; a key pressed again after it is meant (it was ignored for
-    // the whole 1.2 s pause, silently).
     if (this.holds.get('phase') === null) return;
-    if (this.held('phase')) {
-      clearTimeout(this.holds.get('phase'));
-      this.holds.delete('phase');
-      this.markHeld('phase', false);
-    }
+    if (this.held('phase')) this.endHold('phase');
     if (type === 'phase.next' && this.late.movesOnBySelf('phase')) { this.refused(t('control.phaseMovesOn')); return; }
     const shown = this.model.session?.clock?.phase;
     const sentAfter = this.recent.lastSeq;
