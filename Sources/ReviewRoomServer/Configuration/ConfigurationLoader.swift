@@ -64,7 +64,7 @@ public struct ConfigurationLoader: Sendable {
         var sources: [String: ConfigurationSource] = [:]
         // Under systemd the default data_dir is $STATE_DIRECTORY: a problem with it names that,
         // not "the default" (/var/lib/reviewroom), which is not the directory in question.
-        if environment["STATE_DIRECTORY"].map({ !$0.isEmpty && !$0.hasPrefix(":") }) == true {
+        if config.dataDirectory != DaemonConfiguration.defaultDataDirectory(environment: [:]) {
             sources["data_dir"] = .environment("STATE_DIRECTORY")
         }
 
