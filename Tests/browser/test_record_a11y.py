@@ -28,8 +28,9 @@ return {
   sections: [...document.querySelectorAll('section[id] > h2')].length,
   // Every body row has its row header, so a cell down a column is read with its row.
   rowless: tables.flatMap((t) => [...t.querySelectorAll('tbody tr')]).filter((r) => !r.querySelector('th[scope=row]')).length,
-  // The questions' boxes are drawn, not read out before "(discussed, shown)": empty alt text.
-  boxes: [...document.querySelectorAll('ul.questions li')].map((li) => getComputedStyle(li, '::before').content),
+  // The questions' boxes are drawn, not read out before "(discussed)": empty alt text; the showings under a question have none.
+  boxes: [...document.querySelectorAll('ol.questions > li')].map((li) => getComputedStyle(li, '::before').content),
+  showingBoxes: [...document.querySelectorAll('ul.showings li')].map((li) => getComputedStyle(li, '::before').content),
   regions: [...document.querySelectorAll('[role=region]')].map((r) => r.getAttribute('aria-label')),
   // A note is read once: its who-wrote-what table (every passage again) waits behind a closed
   // disclosure the reader opens when they want it.
@@ -88,6 +89,7 @@ def test_the_served_and_the_saved_html_record_pass_axe_and_keep_their_structure(
         assert structure["sections"] >= 8, structure
         assert structure["rowless"] == 0, structure
         assert structure["boxes"] and all(box.endswith('/ ""') for box in structure["boxes"]), structure
+        assert structure["showingBoxes"] and all(box == "none" for box in structure["showingBoxes"]), structure
         assert not any(label.endswith(", table") for label in structure["regions"]), structure
         assert structure["notes"] >= 1 and len(structure["authorship"]) == structure["notes"], structure
         assert all(not t["shown"] and t["summary"] and t["summary"].startswith("Who wrote")

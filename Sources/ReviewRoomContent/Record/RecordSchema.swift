@@ -56,11 +56,26 @@ public enum RecordSchema {
           "type": "array",
           "items": {
             "type": "object", "additionalProperties": false,
-            "required": ["id", "text", "shown", "discussed", "removed"],
+            "required": ["number", "id", "text", "shown", "discussed", "removed", "showings"],
             "properties": {
+              "number": {"type": "integer", "minimum": 1, "description": "1-based, in the record's order"},
               "id": {"type": "string"}, "text": {"type": "string"}, "theme": {"type": "string"},
               "shown": {"type": "boolean"}, "discussed": {"type": "boolean"},
-              "laterText": {"type": "string"}, "removed": {"type": "boolean"}
+              "laterText": {"type": "string"}, "removed": {"type": "boolean"},
+              "showings": {
+                "type": "array", "description": "each stretch it was on screen within one phase, in order",
+                "items": {
+                  "type": "object", "additionalProperties": false,
+                  "required": ["shownAt", "shownAtLocal", "speakers"],
+                  "properties": {
+                    "shownAt": {"$ref": "#/$defs/timestamp"}, "shownAtLocal": {"type": "string"},
+                    "hiddenAt": {"$ref": "#/$defs/timestamp", "description": "absent while still on screen"},
+                    "hiddenAtLocal": {"type": "string"},
+                    "phase": {"type": "integer", "minimum": 0, "description": "0-based phase index; absent when shown before the start"},
+                    "speakers": {"type": "array", "items": {"$ref": "#/$defs/person"}, "description": "who had the floor meanwhile, in the order of their first turn"}
+                  }
+                }
+              }
             }
           }
         },

@@ -136,11 +136,13 @@ struct RecordAuditFixTests {
         #expect(record.questions.map(\.discussed) == [true, false, false])
         #expect(record.questions.map(\.removed) == [false, false, true])
         let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
-        #expect(markdown.contains("- [x] How do pupils choose books? *(shown)* — later reworded: “New deck question”"))
-        #expect(markdown.contains("- [ ] What helps reluctant readers? *(shown)* — later removed from the deck"))
+        #expect(markdown.contains("\n1. “How do pupils choose books?” — discussed; later reworded: “New deck question”\n"))
+        #expect(markdown.contains("\n3. “What helps reluctant readers?” — not discussed; later removed from the deck\n"
+                                  + "   - Shown 09:46–09:47 (15 s) in phase 3 “Actions”; nobody had the floor.\n"),
+                "a question taken out of the deck while on screen keeps the stretch, ended by its removal")
         let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
-        #expect(html.contains("How do pupils choose books? <span class=\"muted\">(discussed, shown; later reworded: “New deck question”)</span>"))
-        #expect(html.contains("What helps reluctant readers? <span class=\"muted\">(not discussed, shown; later removed from the deck)</span>"))
+        #expect(html.contains("How do pupils choose books? <span class=\"muted\">(discussed; later reworded: “New deck question”)</span>"))
+        #expect(html.contains("What helps reluctant readers? <span class=\"muted\">(not discussed; later removed from the deck)</span>"))
         let json = try JSONDecoder().decode(ReviewRecord.self, from: Data(RecordRenderer.render(input, as: .json)))
         #expect(json.questions == record.questions)
     }

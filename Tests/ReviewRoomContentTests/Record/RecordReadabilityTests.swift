@@ -84,8 +84,8 @@ struct RecordReadabilityTests {
         try review.edit(SessionEdit(deck: []), at: 0)
         let html = Self.text(review.input(at: 10), .html)
         #expect(html.contains("<h2>Enquiry questions</h2>\n<p>No questions.</p>\n</section>"))
-        #expect(!html.contains("<ul class=\"questions\">"))
-        #expect(Self.text(try ScriptedReview.played().input(at: 1100), .html).contains("<ul class=\"questions\">\n<li"))
+        #expect(!html.contains("<ol class=\"questions\">"))
+        #expect(Self.text(try ScriptedReview.played().input(at: 1100), .html).contains("<ol class=\"questions\">\n<li"))
     }
 
     @Test("HTML: who-wrote-what cells keep a passage's line breaks, like the note above them")

@@ -8,7 +8,7 @@ struct RecordEventDigest {
     /// The rounds, in the order they started.
     private(set) var rounds: [RecordRound] = []
     /// The questions as shown and discussed.
-    private(set) var questions = RecordQuestionHistory()
+    private(set) var questions: RecordQuestionHistory
 
     private let agenda: [Phase]
     private let names: RecordNames
@@ -34,10 +34,11 @@ struct RecordEventDigest {
         self.agenda = agenda
         self.names = names
         self.times = times
+        questions = RecordQuestionHistory(names: names, times: times)
         participants = Self.participantsBeforeFirstChange(events, invited: invited)
         definition = baseline
         prompts = baseline?.prompts
-        if let deck = baseline?.prompts { questions.read(deck) }
+        if let deck = baseline?.prompts { questions.read(deck, at: nil) }
         for logged in events { read(logged) }
     }
 
@@ -53,6 +54,9 @@ struct RecordEventDigest {
             if new.status == .ended || new.phase != clock?.phase || new.phaseStartedAt != clock?.phaseStartedAt {
                 lastMove = (logged.seq, new.status == .ended)
             }
+            questions.showings.clock(phase: new.status.isUnderway ? new.phase : nil,
+                                     newVisit: new.phaseStartedAt != clock?.phaseStartedAt,
+                                     ended: new.status == .ended, at: event.at)
             clock = new
         case .floorChanged(let new):
             let move = lastMove.flatMap { $0.seq == logged.seq - 1 ? $0 : nil }
@@ -65,6 +69,7 @@ struct RecordEventDigest {
                 let movedOnByTheSpeaker = text.hasPrefix("Round turn:") && logged.author != nil && logged.author == floor?.speaker
                 add(kind, text, credited: !movedOnByTheSpeaker)
             }
+            questions.showings.floor(new.speaker, newTurn: new.speaker != floor?.speaker || new.since != floor?.since)
             floor = new
         case .promptsChanged(let new):
             for text in Self.questionChanges(from: prompts, to: new) { add("question", text) }
@@ -82,7 +87,7 @@ struct RecordEventDigest {
             if let shown = prompts?.current, new.current == nil, new.prompt(shown) != nil {
                 add("question", "Question hidden: \(questionText(shown, in: new))")
             }
-            questions.read(new)
+            questions.read(new, at: event.at)
             prompts = new
         case .clockTimeUp(let phase):
             add("clock", "Time up for \(phaseName(phase))")
@@ -102,7 +107,7 @@ struct RecordEventDigest {
             if details.isEmpty && questionLines.isEmpty { add("agenda", "Session details changed") }
             definition = change
             // The deck may be reworded or cut: later questions are compared with it.
-            questions.read(change.prompts)
+            questions.read(change.prompts, at: event.at)
             prompts = change.prompts
         case .clockWarning:
             break

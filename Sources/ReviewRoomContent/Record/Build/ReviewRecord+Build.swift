@@ -49,10 +49,14 @@ extension ReviewRecord {
         }
         plannedSec = state.agenda.reduce(0) { $0 + $1.durationSec }
         actualSec = RecordText.seconds(runs.reduce(0) { $0 + $1.actualSec })
-        questions = state.prompts.deck.map { prompt in
+        questions = (state.prompts.deck.map { prompt in
             digest.questions.question(prompt, shownNow: state.prompts.current == prompt.id,
                                       discussed: state.prompts.discussed.contains(prompt.id))
-        } + digest.questions.removed
+        } + digest.questions.removed).enumerated().map { offset, question in
+            var numbered = question
+            numbered.number = offset + 1
+            return numbered
+        }
         notes = Self.orderedNotes(input.notes, headings: state.notes).map { buffer, title in
             RecordNote(buffer, title: title, names: names)
         }

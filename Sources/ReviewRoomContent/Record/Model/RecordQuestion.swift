@@ -1,6 +1,8 @@
 /// An enquiry question of the session's deck, with the wording it had when it was shown or
 /// discussed.
 public struct RecordQuestion: Codable, Equatable, Sendable {
+    /// Its number in the record (1-based, in the record's order): "Q3" in a workshop.
+    public var number: Int
     /// Prompt id.
     public var id: String
     /// The question as it read when it was marked discussed, else when it was last shown,
@@ -16,4 +18,6 @@ public struct RecordQuestion: Codable, Equatable, Sendable {
     public var laterText: String?
     /// Whether it was taken out of the deck after being shown or discussed.
     public var removed: Bool
+    /// Each stretch it was on screen, in order (empty when it never was).
+    public var showings: [RecordQuestionShowing]
 }

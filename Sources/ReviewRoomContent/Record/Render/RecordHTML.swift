@@ -49,18 +49,7 @@ public enum RecordHTML {
         h.append(contentsOf: note(record.actions, empty: "No actions were written."))
         h.append("</section>")
 
-        h.append("<section id=\"questions\">")
-        h.append("<h2>Enquiry questions</h2>")
-        h.append(record.questions.isEmpty ? "<p>No questions.</p>" : "<ul class=\"questions\">")
-        for q in record.questions {
-            let state = (q.discussed ? "discussed" : "not discussed") + (q.shown ? ", shown" : "")
-            let later = q.laterText.map { "; later reworded: “\(e($0))”" } ?? ""
-            let removed = q.removed ? "; later removed from the deck" : ""
-            h.append("<li\(q.discussed ? " class=\"discussed\"" : "")>\(e(q.text)) "
-                     + "<span class=\"muted\">(\(state)\(later)\(removed))</span></li>")
-        }
-        if !record.questions.isEmpty { h.append("</ul>") }
-        h.append("</section>")
+        h.append(contentsOf: questions(record))
 
         h.append("<section id=\"notes\">")
         h.append("<h2>Notes</h2>")

@@ -71,13 +71,7 @@ enum RecordMarkdown {
 
         out.append("## Enquiry questions")
         out.append("")
-        for question in record.questions {
-            let mark = question.discussed ? "[x]" : "[ ]"
-            let shown = question.shown ? " *(shown)*" : ""
-            let later = question.laterText.map { " — later reworded: “\(inline($0))”" } ?? ""
-            let removed = question.removed ? " — later removed from the deck" : ""
-            out.append("- \(mark) \(inline(question.text))\(shown)\(later)\(removed)")
-        }
+        out.append(contentsOf: questions(record))
         if record.questions.isEmpty { out.append("No questions.") }
         out.append("")
 
@@ -173,7 +167,9 @@ enum RecordMarkdown {
         out.append("")
         out.append("Written by: " + note.authors.map { inline(RecordText.isolated($0)) }.joined(separator: ", ") + ".")
         out.append("")
-        out.append("<details><summary>Who wrote what</summary>")
+        // Plain text, not a `<details>` disclosure: pasted into a word processor the tags stayed
+        // as typed (a record audit); the HTML record has the disclosure.
+        out.append("Who wrote what:")
         out.append("")
         for passage in note.passages {
             if let blank = RecordText.blankPassage(passage.text) {
@@ -184,8 +180,6 @@ enum RecordMarkdown {
             let text = DirectionControls.balanced(passage.text).replacingNewlines().trimmingCharacters(in: .whitespaces)
             out.append("- \(inline(RecordText.isolated(passage.authorName))): “\(inline(RecordText.isolatedPassage(text)))”")
         }
-        out.append("")
-        out.append("</details>")
         return out
     }
 

@@ -32,10 +32,12 @@ public enum RecordStyle {
     table.authorship td+td{white-space:pre-wrap;unicode-bidi:plaintext;text-align:start}
     .passage:nth-of-type(even){background:#eef3f8}
     .muted{color:var(--muted)}
-    ul.questions{list-style:none;padding-left:0}
-    ul.questions li::before{content:"\\2610\\00a0";content:"\\2610\\00a0" / ""}
-    h1,h3,ul.questions li{unicode-bidi:plaintext}
-    ul.questions li.discussed::before{content:"\\2611\\00a0";content:"\\2611\\00a0" / ""}
+    ol.questions{padding-left:2.2em}
+    ol.questions>li{margin:.3em 0}
+    ol.questions>li::before{content:"\\2610\\00a0";content:"\\2610\\00a0" / ""}
+    h1,h3,ol.questions>li{unicode-bidi:plaintext}
+    ol.questions>li.discussed::before{content:"\\2611\\00a0";content:"\\2611\\00a0" / ""}
+    ul.showings{margin:.2em 0;padding-left:1.2em}
     svg.chart{max-width:100%;height:auto}
     svg.chart text{font:12px system-ui,sans-serif}
     @media print{
@@ -55,5 +57,5 @@ public enum RecordStyle {
     """
 
     /// The `'sha256-…'` CSP source for ``css`` (checked by the Python record test).
-    public static let cspHash = "'sha256-e/yaSpetCBAInou/pHr5XQTEcCxnzd8l72TpPZ1WxWA='"
+    public static let cspHash = "'sha256-PU9CUx11eW9FwTcQD9SkFsz/5fTBmHoI2uEoiqN+eCI='"
 }

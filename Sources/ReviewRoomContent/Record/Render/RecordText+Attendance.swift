@@ -25,13 +25,6 @@ extension RecordText {
     /// every stretch to the second. `times` formats in `record`'s time zone (made once per table:
     /// it holds a `DateFormatter`).
     static func stretches(_ person: RecordPerson, of record: ReviewRecord, times: RecordTimeFormatter) -> String {
-        let start = record.session.startedAt ?? record.session.startsAt
-        let startDay = times.date(start)
-        let clock = { (instant: Timestamp, time: Substring) -> String in
-            let day = times.date(instant)
-            let marked = String(time) + times.zoneMark(instant, unlessAsAt: record.session.startsAt)
-            return day == startDay ? marked : "\(day) \(marked)"
-        }
         guard person.attended == true, let spells = person.online, !spells.isEmpty else { return "—" }
         var shown: [RecordOnlineSpell] = []
         for spell in spells {
@@ -45,10 +38,20 @@ extension RecordText {
             }
         }
         return shown.map { spell in
-            let from = clock(spell.from, spell.fromLocal.prefix(5)), to = clock(spell.to, spell.toLocal.prefix(5))
+            let from = minute(spell.from, of: record, times: times), to = minute(spell.to, of: record, times: times)
             if spell.untilEnd == true { return "\(from)–" + (record.draft ? "now" : "end") }
             return from == to ? from : "\(from)–\(to)"
         }.joined(separator: ", ")
+    }
+
+    /// `09:28`: `instant` in `record`'s time zone to the minute, with its date when that is not
+    /// the day the session started (`2026-12-06 00:03`) and the zone's name when its offset then
+    /// differs from the planned start's (a clock change during the review).
+    static func minute(_ instant: Timestamp, of record: ReviewRecord, times: RecordTimeFormatter) -> String {
+        let startDay = times.date(record.session.startedAt ?? record.session.startsAt)
+        let marked = String(times.time(instant).prefix(5)) + times.zoneMark(instant, unlessAsAt: record.session.startsAt)
+        let day = times.date(instant)
+        return day == startDay ? marked : "\(day) \(marked)"
     }
 
     /// The formatter ``stretches(_:of:times:)`` takes for `record`.
