@@ -116,14 +116,28 @@ public enum RecordSchema {
           "type": "array",
           "items": {
             "type": "object", "additionalProperties": false,
-            "required": ["startedAt", "startedAtLocal", "phase", "secondsEach", "order", "passed", "reachedEnd"],
+            "required": ["startedAt", "startedAtLocal", "phase", "secondsEach", "order", "passed", "reachedEnd", "turns"],
             "properties": {
               "startedAt": {"$ref": "#/$defs/timestamp"}, "startedAtLocal": {"type": "string"},
               "endedAt": {"$ref": "#/$defs/timestamp"}, "phase": {"type": "integer", "minimum": 0},
               "secondsEach": {"type": "number", "exclusiveMinimum": 0},
               "order": {"type": "array", "items": {"$ref": "#/$defs/person"}},
               "passed": {"type": "array", "items": {"$ref": "#/$defs/person"}},
-              "reachedEnd": {"type": "boolean"}
+              "reachedEnd": {"type": "boolean"},
+              "turns": {
+                "type": "array", "description": "each turn taken, in order",
+                "items": {
+                  "type": "object", "additionalProperties": false,
+                  "required": ["person", "startedAt", "passed"],
+                  "properties": {
+                    "person": {"$ref": "#/$defs/person"}, "startedAt": {"$ref": "#/$defs/timestamp"},
+                    "endedAt": {"$ref": "#/$defs/timestamp", "description": "absent while the turn runs"},
+                    "seconds": {"$ref": "#/$defs/seconds", "description": "as speaking time counts it (pauses left out); absent while the turn runs"},
+                    "passed": {"type": "boolean"},
+                    "online": {"type": "boolean", "description": "whether they were online at any moment of the turn; absent when attendance is unknown"}
+                  }
+                }
+              }
             }
           }
         },

@@ -24,10 +24,6 @@ struct RecordAttendanceTests {
         return input
     }
 
-    static func text(_ input: RecordInput, _ format: RecordFormat) -> String {
-        String(decoding: RecordRenderer.render(input, as: format), as: UTF8.self)
-    }
-
     @Test func figuresPerParticipantCountTabsOnceAndStopAtTheEnd() throws {
         let record = ReviewRecord(try Self.input())
         let people = Dictionary(record.participants.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -79,15 +75,15 @@ struct RecordAttendanceTests {
             RecordOnlineInterval(participant: "r1", joinedAt: at(1500), leftAt: at(1900)),
             RecordOnlineInterval(participant: "h1", joinedAt: at(1950), leftAt: nil),
         ]
-        let markdown = Self.text(input, .markdown)
+        let markdown = input.text(.markdown)
         #expect(markdown.contains("| Asha | reviewer | yes | 23:30–23:40, 23:55–2026-12-02 00:01 |"), "\(markdown)")
         #expect(markdown.contains("| Ben | host | yes | 2026-12-02 00:02–now |"), "\(markdown)")
-        #expect(Self.text(input, .html).contains("<td>23:30–23:40, 23:55–2026-12-02 00:01</td>"))
+        #expect(input.text(.html).contains("<td>23:30–23:40, 23:55–2026-12-02 00:01</td>"))
     }
 
     @Test func markdownHTMLAndJSONShowAttendance() throws {
         let input = try Self.input()
-        let markdown = Self.text(input, .markdown)
+        let markdown = input.text(.markdown)
         #expect(markdown.contains("## Attendance\n\n| Person | Role | Attended | Online | Time online |"))
         #expect(markdown.contains("| Ben | host | yes | 09:29–09:36, 09:40–end | 15:20 |"), "Ben left and came back: \(markdown)")
         #expect(markdown.contains("| Asha | reviewer | yes | 09:30–09:38 | 8:20 |"), "two tabs are one stretch")
@@ -96,7 +92,7 @@ struct RecordAttendanceTests {
         #expect(markdown.contains("| 15:20 |"), "Ben's time online")
         #expect(markdown.contains("| at least 11:40 |"), "Fran's, cut short")
 
-        let html = Self.text(input, .html)
+        let html = input.text(.html)
         #expect(HTMLStructure.problems(html).isEmpty, "\(HTMLStructure.problems(html))")
         #expect(html.contains("<section id=\"attendance\">"))
         #expect(html.contains("<tr><th scope=\"row\">Raj</th><td>reviewer</td><td>did not join online</td><td>—</td><td class=\"num\">—</td></tr>"))
@@ -136,16 +132,16 @@ struct RecordAttendanceTests {
         #expect(people["Fran"]?.online?.first?.cutShort == true)
         #expect(people["Raj"]?.online?.count == 3, "the JSON keeps a 30-second break")
         #expect(people["Olu"]?.online == nil, "opened the ended session only")
-        let markdown = Self.text(input, .markdown)
+        let markdown = input.text(.markdown)
         #expect(markdown.contains("| Raj | reviewer | yes | 09:30–09:45, 09:46 | 14:30 |"),
                 "a break under a minute is not shown, a stretch within a minute is its minute: \(markdown)")
         #expect(!markdown.contains("09:46–09:46"))
         #expect(markdown.contains("a break under a minute, such as a dropped connection, is not shown"))
-        let html = Self.text(input, .html)
+        let html = input.text(.html)
         #expect(html.contains("<td>09:29–09:36, 09:40–end</td>"), "\(html)")
         var draftInput = try ScriptedReview.played(ending: false).input(at: 700)
         draftInput.attendance = input.attendance
-        let draft = Self.text(draftInput, .markdown)
+        let draft = draftInput.text(.markdown)
         #expect(draft.contains("09:40–now"), "\(draft)")
     }
 
@@ -177,7 +173,7 @@ struct RecordAttendanceTests {
         let note = try #require(record.attendanceNote)
         #expect(note.contains("The server stopped without shutting down while Fran, Asha, Ben were online"), "\(note)")
         for format in [RecordFormat.markdown, .html] {
-            #expect(Self.text(input, format).contains("running again at 09:41:44"))
+            #expect(input.text(format).contains("running again at 09:41:44"))
         }
         let json = RecordRenderer.render(input, as: .json)
         #expect(try SchemaValidator(json: RecordSchema.json).violations(of: Data(json)).isEmpty)
@@ -198,8 +194,8 @@ struct RecordAttendanceTests {
         let raj = try #require(record.speaking.people.first { $0.id == "r2" })
         #expect(raj.seconds == 30 && raj.removed == true)
         #expect(record.speaking.people.first { $0.id == "r1" }?.removed == nil)
-        #expect(Self.text(input, .markdown).contains("| Raj | reviewer, removed | 0:30 |"))
-        #expect(Self.text(input, .html).contains("<th scope=\"row\">Raj</th><td>reviewer, removed</td><td class=\"num\">0:30</td>"))
+        #expect(input.text(.markdown).contains("| Raj | reviewer, removed | 0:30 |"))
+        #expect(input.text(.html).contains("<th scope=\"row\">Raj</th><td>reviewer, removed</td><td class=\"num\">0:30</td>"))
         let json = RecordRenderer.render(input, as: .json)
         #expect(try SchemaValidator(json: RecordSchema.json).violations(of: Data(json)).isEmpty)
     }
@@ -221,11 +217,11 @@ struct RecordAttendanceTests {
         let record = ReviewRecord(input)
         let (edit, start) = (try #require(record.log.first), try #require(record.log.first { $0.kind == "session" }))
         #expect(edit.date != start.date, "\(record.log)")
-        let markdown = Self.text(input, .markdown)
+        let markdown = input.text(.markdown)
         #expect(markdown.contains("- \(edit.date) 21:30:00 — "), "\(markdown)")
         #expect(markdown.contains("- \(start.date) 09:30:00 — Session started"), "\(markdown)")
         #expect(markdown.contains("- 09:31:00 — Session ended"), "the same day as the line before: the time alone")
-        #expect(Self.text(input, .html).contains("<th scope=\"row\" class=\"num\">\(start.date) 09:30:00</th>"))
+        #expect(input.text(.html).contains("<th scope=\"row\" class=\"num\">\(start.date) 09:30:00</th>"))
     }
 
     /// The log gives its zone once ("Times in Europe/London"); a line at another offset than the
@@ -234,10 +230,10 @@ struct RecordAttendanceTests {
     @Test func logLinesAtAnotherOffsetNameTheirZone() throws {
         // 60 days before a 1 December start: British Summer Time, an hour ahead of GMT.
         let input = try Self.renamed(at: -60 * 86_400)
-        let markdown = Self.text(input, .markdown)
+        let markdown = input.text(.markdown)
         #expect(markdown.contains("- 2026-10-02 10:30:00 GMT+1 — "), "\(markdown)")
         #expect(markdown.contains("- 2026-12-01 09:30:00 — Session started"), "the planned start's offset: no mark")
-        #expect(Self.text(input, .html).contains("<th scope=\"row\" class=\"num\">2026-10-02 10:30:00 GMT+1</th>"))
+        #expect(input.text(.html).contains("<th scope=\"row\" class=\"num\">2026-10-02 10:30:00 GMT+1</th>"))
         let json = String(decoding: RecordRenderer.render(input, as: .json), as: UTF8.self)
         #expect(json.contains("10:30:00") && !json.contains("10:30:00 GMT"), "the JSON's time keeps its pattern; its `at` is UTC")
     }
@@ -247,7 +243,7 @@ struct RecordAttendanceTests {
         var input = try ScriptedReview.played().input(at: 2100)
         input.attendance = [RecordOnlineInterval(participant: "r1", joinedAt: ScriptedReview.at(-60 * 86_400),
                                                  leftAt: ScriptedReview.at(-60 * 86_400 + 120))]
-        #expect(Self.text(input, .markdown).contains("2026-10-02 10:30 GMT+1–2026-10-02 10:32 GMT+1"), "\(Self.text(input, .markdown))")
+        #expect(input.text(.markdown).contains("2026-10-02 10:30 GMT+1–2026-10-02 10:32 GMT+1"), "\(input.text(.markdown))")
     }
 
     /// Escaping is the record's usual one: a name with markup stays text in every format.
@@ -255,9 +251,9 @@ struct RecordAttendanceTests {
         var input = try Self.input()
         input.invited = ScriptedReview.people.map { RecordInvitee($0, revoked: false) }
             + [RecordInvitee(Participant(id: "x1", name: "<b>Eve</b> | *x*", role: .reviewer), revoked: true)]
-        let markdown = Self.text(input, .markdown)
+        let markdown = input.text(.markdown)
         #expect(markdown.contains("| &lt;b\\>Eve&lt;/b\\> \\| \\*x\\* | reviewer, removed | did not join online |"), "\(markdown)")
-        let html = Self.text(input, .html)
+        let html = input.text(.html)
         #expect(html.contains("<tr><th scope=\"row\">&lt;b&gt;Eve&lt;/b&gt; | *x*</th>"))
         #expect(!html.contains("<b>Eve"))
     }
@@ -269,8 +265,8 @@ struct RecordAttendanceTests {
         let record = ReviewRecord(input)
         #expect(record.attendanceNote == nil)
         #expect(record.participants.allSatisfy { $0.attended == nil && $0.onlineSec == nil })
-        #expect(!Self.text(input, .markdown).contains("Attendance"))
-        let json = Self.text(input, .json)
+        #expect(!input.text(.markdown).contains("Attendance"))
+        let json = input.text(.json)
         #expect(!json.contains("attended") && !json.contains("attendanceNote"))
     }
 
@@ -286,7 +282,7 @@ struct RecordAttendanceTests {
         #expect(run.extendedSec == 120)
         #expect(run.actualSec == 700)
         #expect(run.overtimeSec == 30)
-        let markdown = Self.text(review.input(at: 710), .markdown)
+        let markdown = review.input(at: 710).text(.markdown)
         #expect(markdown.contains("extended +2 min, overtime 30 s."), "\(markdown)")
     }
 

@@ -144,7 +144,7 @@ struct RecordLateChangesTests {
         var review = try ScriptedReview.played(ending: false)
         try review.run(.roundStart(order: ["r1", "r2"], secondsEach: 60), by: "f1", at: 1011)
         let draft = String(decoding: RecordRenderer.render(review.input(at: 1012), as: .markdown), as: UTF8.self)
-        #expect(draft.contains("Asha, Raj. Passed: nobody. Still running."), "\(draft)")
+        #expect(draft.contains(": Asha speaking when the record was made. Still to come: Raj. Still running."), "\(draft)")
         try review.run(.roundPass, by: "r1", at: 1015)
         try review.run(.roundPass, by: "r2", at: 1020)
         let record = ReviewRecord(review.input(at: 1100))
@@ -154,7 +154,7 @@ struct RecordLateChangesTests {
         let texts = record.log.filter { $0.seq > 0 }.map(\.text)
         #expect(Array(texts.suffix(4)) == ["Asha passed", "Round turn: Raj", "Raj passed", "Round finished"], "\(texts)")
         let markdown = String(decoding: RecordRenderer.render(review.input(at: 1100), as: .markdown), as: UTF8.self)
-        #expect(markdown.contains("Asha, Raj. Passed: Asha, Raj.\n"), "\(markdown)")
+        #expect(markdown.contains(" each: Asha passed after 4 s; Raj passed after 5 s.\n"), "\(markdown)")
     }
 
     @Test("a turn's end and a question hidden are in the log")

@@ -8,10 +8,6 @@ import Testing
 /// per phase, and who had the floor meanwhile.
 @Suite("Review record: when each question was on screen, and who spoke meanwhile")
 struct RecordQuestionShowingsTests {
-    static func text(_ input: RecordInput, _ format: RecordFormat) -> String {
-        String(decoding: RecordRenderer.render(input, as: format), as: UTF8.self)
-    }
-
     static func seconds(_ instant: Timestamp?) -> Double? {
         instant.map { Double($0.millisecondsSince1970 - ScriptedReview.start.millisecondsSince1970) / 1000 }
     }
@@ -49,7 +45,7 @@ struct RecordQuestionShowingsTests {
                 "Ben spoke when it appeared and again after Raj: listed once, in the order of his first turn")
         #expect(q3.map { Self.seconds($0.hiddenAt) } == [150])
         #expect(q3.map { $0.speakers.map(\.id) } == [["h1"]])
-        let markdown = Self.text(review.input(at: 260), .markdown)
+        let markdown = review.input(at: 260).text(.markdown)
         #expect(markdown.contains("\n2. “What helps reluctant readers?” — not discussed\n"
                                   + "   - Shown 09:30–09:31 (1 min) in phase 1 “Host context”; had the floor: Ben, Raj.\n"
                                   + "   - On screen from 09:33 until the record was made in phase 1 “Host context”; had the floor: Asha.\n"),
@@ -69,7 +65,7 @@ struct RecordQuestionShowingsTests {
         let q1 = record.questions[0].showings
         #expect(q1.map(\.phase) == [nil, 0])
         #expect(q1.map { Self.seconds($0.hiddenAt) } == [0, 60])
-        let html = Self.text(review.input(at: 100), .html)
+        let html = review.input(at: 100).text(.html)
         #expect(html.contains("<li>Shown 09:28–09:30 (2 min) before the session started; nobody had the floor.</li>"), "\(html)")
         let json = Data(RecordRenderer.render(review.input(at: 100), as: .json))
         #expect(try SchemaValidator(json: RecordSchema.json).violations(of: json).isEmpty)
@@ -83,7 +79,7 @@ struct RecordQuestionShowingsTests {
         try review.run(.sessionStart, by: "f1", at: 0)
         try review.append("Seen.\n", to: "evidence", by: "r1", at: 10)
         try review.run(.sessionEnd, by: "f1", at: 60)
-        let markdown = Self.text(review.input(at: 100), .markdown)
+        let markdown = review.input(at: 100).text(.markdown)
         #expect(markdown.contains("\n1. “2. - \\[x\\] &lt;b\\>Who&lt;/b\\> reads?” — not discussed; never shown\n"), "\(markdown)")
         #expect(!markdown.contains("<details>") && !markdown.contains("</details>") && !markdown.contains("- [ ]"))
         #expect(markdown.contains("\nWho wrote what:\n\n- Asha: “Seen.”\n"))

@@ -141,6 +141,9 @@ struct RecordEventDigest {
 
     private mutating func floorChanges(from old: Floor?, to new: Floor, at: Timestamp, cause: FloorChangeCause) -> [(String, String)] {
         var out: [(String, String)] = Self.handChanges(from: old, to: new, names: names, reset: cause.reset).map { ("floor", $0) }
+        if let old, old.round != nil, let was = old.speaker, was != new.speaker || new.since != old.since {
+            endTurn(of: was, at: at, ms: (new.spokenMs[was] ?? 0) - (old.spokenMs[was] ?? 0))
+        }
         let oldRound = old?.round
         if let round = new.round, oldRound == nil || oldRound?.order != round.order || round.index < (oldRound?.index ?? 0) {
             if oldRound != nil { closeRound(at: at, last: oldRound) }
@@ -174,6 +177,9 @@ struct RecordEventDigest {
         }
         if let speaker = new.speaker, speaker != old?.speaker || new.since != old?.since {
             let inRound = new.round != nil
+            if inRound, !rounds.isEmpty {
+                rounds[rounds.count - 1].turns.append(RecordRoundTurn(person: names.person(speaker), startedAt: at, passed: false))
+            }
             out.append(("floor", inRound ? "Round turn: \(names.inText(speaker))" : "Floor to \(names.inText(speaker))"))
         } else if let was = old?.speaker, new.speaker == nil, old?.round == nil {
             // Released by the speaker or a facilitator, or ended by a phase move or the end: a
@@ -182,6 +188,14 @@ struct RecordEventDigest {
             out.append(("floor", "Turn ended\(why): \(names.inText(was))"))
         }
         return out
+    }
+
+    /// Ends the last round's running turn, `participant`'s, at `at`, `ms` long as speaking time counts it.
+    private mutating func endTurn(of participant: String, at: Timestamp, ms: Int64) {
+        guard let round = rounds.indices.last, let turn = rounds[round].turns.indices.last,
+              rounds[round].turns[turn].person.id == participant, rounds[round].turns[turn].endedAt == nil else { return }
+        rounds[round].turns[turn].endedAt = at
+        rounds[round].turns[turn].seconds = Double(max(0, ms)) / 1000
     }
 
     /// Ends the last round at `at`; returns whether it reached its last person.

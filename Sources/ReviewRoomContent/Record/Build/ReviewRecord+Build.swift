@@ -64,7 +64,8 @@ extension ReviewRecord {
         actions = notes.first { $0.id == Self.actionsNoteID }
             ?? notes.first { $0.title.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased() == "actions" }
         speaking = RecordSpeaking(state: state, now: now, names: names)
-        rounds = digest.rounds
+        let attendancePeople = input.attendance == nil ? nil : participants
+        rounds = digest.rounds.map { $0.withTurnsRead(people: attendancePeople, now: now) }
         // A school that turned the hints off does not want the record to flag wording either.
         phrasesToRevisit = input.languageHints ? notes.flatMap { $0.phrasesToRevisit() } : []
         phrasesNote = input.languageHints ? nil : Self.hintsOffNote

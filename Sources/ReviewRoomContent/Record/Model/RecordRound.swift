@@ -18,6 +18,8 @@ public struct RecordRound: Codable, Equatable, Sendable {
     public var passed: [RecordPerson]
     /// Whether it reached the last person in the order (false when stopped early).
     public var reachedEnd: Bool
+    /// Each turn taken, in order.
+    public var turns: [RecordRoundTurn] = []
 
     /// What ends the round's line in Markdown and HTML: " Still running." in a draft taken during
     /// it (it read "Stopped early."), " Stopped early." when it ended before its last person.

@@ -182,6 +182,7 @@ public enum RecordHTML {
         }
         h.append("</tbody></table>" + tableRegionEnd)
         h.append(chart(record.speaking.groups.map { ($0.label, $0.seconds, record.speaking.exactShare(of: $0.seconds)) }, title: "Speaking time per group"))
+        if let note = RecordText.offlineTurnsNote(record, escape: e) { h.append("<p>\(note)</p>") }
         h.append("</section>")
         return h
     }
@@ -232,10 +233,7 @@ public enum RecordHTML {
         }
         h.append("<ol>")
         for round in record.rounds {
-            let passed = round.passed.isEmpty ? "nobody" : round.passed.map { e(RecordText.isolated($0.name)) }.joined(separator: ", ")
-            h.append("<li>\(e(round.startedAtLocal)), \(RecordText.duration(round.secondsEach)) each: "
-                     + "\(round.order.map { e(RecordText.isolated($0.name)) }.joined(separator: ", ")). Passed: \(passed)."
-                     + round.closingSentence + "</li>")
+            h.append("<li>\(RecordText.round(round, escape: e))</li>")
         }
         h.append("</ol>")
         h.append("</section>")

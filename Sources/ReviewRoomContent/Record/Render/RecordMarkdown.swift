@@ -99,15 +99,16 @@ enum RecordMarkdown {
             out.append("| \(group.label) | \(group.people) | \(RecordText.clock(group.seconds)) | \(RecordText.percent(record.speaking.exactShare(of: group.seconds))) |")
         }
         out.append("")
+        if let note = RecordText.offlineTurnsNote(record, escape: inline) {
+            out.append(note)
+            out.append("")
+        }
 
         out.append("## Rounds")
         out.append("")
         if record.rounds.isEmpty { out.append("No rounds.") }
         for (index, round) in record.rounds.enumerated() {
-            let passed = round.passed.isEmpty ? "nobody" : round.passed.map { inline(RecordText.isolated($0.name)) }.joined(separator: ", ")
-            out.append("\(index + 1). \(round.startedAtLocal), \(RecordText.duration(round.secondsEach)) each: "
-                       + "\(round.order.map { inline(RecordText.isolated($0.name)) }.joined(separator: ", ")). Passed: \(passed)."
-                       + round.closingSentence)
+            out.append("\(index + 1). " + RecordText.round(round, escape: inline))
         }
         out.append("")
 
