@@ -85,18 +85,18 @@ struct RecordAttendanceTests {
         let input = try Self.input()
         let markdown = input.text(.markdown)
         #expect(markdown.contains("## Attendance\n\n| Person | Role | Attended | Online | Time online |"))
-        #expect(markdown.contains("| Ben | host | yes | 09:29–09:36, 09:40–end | 15:20 |"), "Ben left and came back: \(markdown)")
-        #expect(markdown.contains("| Asha | reviewer | yes | 09:30–09:38 | 8:20 |"), "two tabs are one stretch")
+        #expect(markdown.contains("| Ben | host | yes | 09:29–09:36, 09:40–end | 15 min 20 s |"), "Ben left and came back: \(markdown)")
+        #expect(markdown.contains("| Asha | reviewer | yes | 09:30–09:38 | 8 min 20 s |"), "two tabs are one stretch")
         #expect(markdown.contains("| Raj | reviewer | did not join online | — | — |"), "\(markdown)")
         #expect(markdown.contains("| Olu | observer | did not join online | — | — |"))
-        #expect(markdown.contains("| 15:20 |"), "Ben's time online")
-        #expect(markdown.contains("| at least 11:40 |"), "Fran's, cut short")
+        #expect(markdown.contains("| 15 min 20 s |"), "Ben's time online")
+        #expect(markdown.contains("| at least 11 min 40 s |"), "Fran's, cut short")
 
         let html = input.text(.html)
         #expect(HTMLStructure.problems(html).isEmpty, "\(HTMLStructure.problems(html))")
         #expect(html.contains("<section id=\"attendance\">"))
         #expect(html.contains("<tr><th scope=\"row\">Raj</th><td>reviewer</td><td>did not join online</td><td>—</td><td class=\"num\">—</td></tr>"))
-        #expect(html.contains("<td class=\"num\">8:20</td>"), "Asha's two tabs count once")
+        #expect(html.contains("<td class=\"num\">8 min 20 s</td>"), "Asha's two tabs count once")
 
         let json = RecordRenderer.render(input, as: .json)
         let violations = try SchemaValidator(json: RecordSchema.json).violations(of: Data(json))
@@ -133,7 +133,7 @@ struct RecordAttendanceTests {
         #expect(people["Raj"]?.online?.count == 3, "the JSON keeps a 30-second break")
         #expect(people["Olu"]?.online == nil, "opened the ended session only")
         let markdown = input.text(.markdown)
-        #expect(markdown.contains("| Raj | reviewer | yes | 09:30–09:45, 09:46 | 14:30 |"),
+        #expect(markdown.contains("| Raj | reviewer | yes | 09:30–09:45, 09:46 | 14 min 30 s |"),
                 "a break under a minute is not shown, a stretch within a minute is its minute: \(markdown)")
         #expect(!markdown.contains("09:46–09:46"))
         #expect(markdown.contains("a break under a minute, such as a dropped connection, is not shown"))
@@ -194,8 +194,8 @@ struct RecordAttendanceTests {
         let raj = try #require(record.speaking.people.first { $0.id == "r2" })
         #expect(raj.seconds == 30 && raj.removed == true)
         #expect(record.speaking.people.first { $0.id == "r1" }?.removed == nil)
-        #expect(input.text(.markdown).contains("| Raj | reviewer, removed | 0:30 |"))
-        #expect(input.text(.html).contains("<th scope=\"row\">Raj</th><td>reviewer, removed</td><td class=\"num\">0:30</td>"))
+        #expect(input.text(.markdown).contains("| Raj | reviewer, removed | 30 s |"))
+        #expect(input.text(.html).contains("<th scope=\"row\">Raj</th><td>reviewer, removed</td><td class=\"num\">30 s</td>"))
         let json = RecordRenderer.render(input, as: .json)
         #expect(try SchemaValidator(json: RecordSchema.json).violations(of: Data(json)).isEmpty)
     }

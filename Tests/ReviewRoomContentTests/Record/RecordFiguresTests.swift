@@ -79,8 +79,8 @@ struct RecordFiguresTests {
         #expect(record.speaking.people.first { $0.id == "r1" }?.seconds == 1.002)
         #expect(record.speaking.people.first { $0.id == "r1" }?.share == 0.125, "the JSON keeps three places")
         let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
-        #expect(markdown.contains("| 0:01 | 12% |"), "\(markdown)")
-        #expect(markdown.contains("| 0:07 | 88% |"), "\(markdown)")
+        #expect(markdown.contains("| 1 s | 12% |"), "\(markdown)")
+        #expect(markdown.contains("| 7 s | 88% |"), "\(markdown)")
         let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
         #expect(html.contains("<td class=\"num\">12%</td>") && !html.contains("13%"), "\(html)")
     }

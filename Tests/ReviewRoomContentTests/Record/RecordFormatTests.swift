@@ -138,8 +138,8 @@ struct RecordFormatTests {
         #expect(HTMLStructure.problems(html).isEmpty)
         #expect(html.contains("No actions were written.") && html.contains("Nothing logged."))
         let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
-        #expect(markdown.contains("**Draft**") && markdown.contains("| 1 | Host context | 10:00 | — | not run |"))
-        #expect(markdown.contains("| | **Total** | 17:00 | 0:00 | — | | |"))
+        #expect(markdown.contains("**Draft**") && markdown.contains("| 1 | Host context | 10 min | — | not run |"))
+        #expect(markdown.contains("| | **Total** | 17 min | 0 s | — | | |"))
     }
 
     @Test("content types and format names")

@@ -41,10 +41,10 @@ struct RecordReadabilityTests {
         try review.run(.phaseNext(), by: "f1", at: 1050)
         try review.run(.sessionEnd, by: "f1", at: 1080)
         let lines = review.input(at: 1100).text(.markdown).split(separator: "\n").map(String.init)
-        #expect(lines.contains("- Phase 2, visit 1 of 2, run from 2026-12-01 09:43 GMT: ran 3:20."),
+        #expect(lines.contains("- Phase 2, visit 1 of 2, run from 2026-12-01 09:43 GMT: ran 3 min 20 s."),
                 "\(lines.filter { $0.hasPrefix("- Phase") })")
-        #expect(lines.contains("- Phase 2, visit 2 of 2, run from 2026-12-01 09:47 GMT: ran 0:30."))
-        #expect(lines.contains("- Phase 3, visit 1 of 2, run from 2026-12-01 09:46 GMT: ran 0:20."))
+        #expect(lines.contains("- Phase 2, visit 2 of 2, run from 2026-12-01 09:47 GMT: ran 30 s."))
+        #expect(lines.contains("- Phase 3, visit 1 of 2, run from 2026-12-01 09:46 GMT: ran 20 s."))
         #expect(lines.contains("- Phase 1 run from 2026-12-01 09:30 GMT: extended +2 min, overtime 20 s."),
                 "a phase run once keeps its one line")
     }
@@ -112,8 +112,8 @@ struct RecordReadabilityTests {
         let html = review.input(at: 1100).text(.html)
         // Each visit's own extension and overtime too, as the Markdown gives them (the columns
         // hold the phase's sums; a record audit, session 51).
-        #expect(html.contains("Reviewer reflections<br><span class=\"muted\">visit 1 from 2026-12-01 09:43 GMT, ran 3:20; "
-                              + "visit 2 from 2026-12-01 09:47 GMT, ran 0:30</span></th>"),
+        #expect(html.contains("Reviewer reflections<br><span class=\"muted\">visit 1 from 2026-12-01 09:43 GMT, ran 3 min 20 s; "
+                              + "visit 2 from 2026-12-01 09:47 GMT, ran 30 s</span></th>"),
                 "\(html)")
         #expect(html.contains("<th scope=\"row\">Host context<br><span class=\"muted\">The host sets out the focus.</span></th>"),
                 "a phase run once has no visit list")

@@ -32,15 +32,6 @@ enum RecordText {
         return parts
     }
 
-    /// A clock reading: `15:00`, `1:02:03` (whole seconds, never negative).
-    static func clock(_ seconds: Double) -> String {
-        let total = max(0, Int(seconds.rounded()))
-        let (h, m, s) = (total / 3600, total % 3600 / 60, total % 60)
-        let ss = s < 10 ? "0\(s)" : "\(s)"
-        if h > 0 { return "\(h):\(m < 10 ? "0" : "")\(m):\(ss)" }
-        return "\(m):\(ss)"
-    }
-
     /// A share as a whole percentage: `42%`.
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 

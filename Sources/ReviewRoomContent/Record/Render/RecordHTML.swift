@@ -113,20 +113,20 @@ public enum RecordHTML {
             let purpose = p.purpose.map { "<br><span class=\"muted\">\(e($0))</span>" } ?? ""
             // A phase visited again lists its visits, as the Markdown does, not just the sums.
             let visits = p.runs.count < 2 ? "" : "<br><span class=\"muted\">" + p.runs.enumerated().map { number, run in
-                (["visit \(number + 1) from \(e(run.startedAtLocal))", "ran \(RecordText.clock(run.actualSec))"]
+                (["visit \(number + 1) from \(e(run.startedAtLocal))", "ran \(RecordText.duration(run.actualSec))"]
                     + RecordText.visitChanges(extendedSec: run.extendedSec, overtimeSec: run.overtimeSec)).joined(separator: ", ")
             }.joined(separator: "; ") + "</span>"
             h.append("<tr id=\"phase-\(p.index + 1)\"><td class=\"num\">\(p.index + 1)</td><th scope=\"row\">\(e(p.title))\(purpose)\(visits)</th>"
-                     + "<td class=\"num\">\(RecordText.clock(p.plannedSec))</td>"
-                     + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.clock(p.actualSec))</td>"
+                     + "<td class=\"num\">\(RecordText.duration(p.plannedSec))</td>"
+                     + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.duration(p.actualSec))</td>"
                      + "<td class=\"num\">\(p.differenceSec.map(RecordText.signedDuration) ?? "not run")</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.signedDuration(extended))</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.duration(overtime))</td>"
                      + "<td>\(e(times.cell(p.dueAtLocal)))</td><td>\(started)</td><td>\(ended)</td></tr>")
         }
         h.append("</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">Total</th>"
-                 + "<td class=\"num\">\(RecordText.clock(record.plannedSec))</td>"
-                 + "<td class=\"num\">\(RecordText.clock(record.actualSec))</td>"
+                 + "<td class=\"num\">\(RecordText.duration(record.plannedSec))</td>"
+                 + "<td class=\"num\">\(RecordText.duration(record.actualSec))</td>"
                  + "<td class=\"num\">\(RecordText.totalDifference(record))</td>"
                  + "<td colspan=\"5\"></td></tr></tfoot></table>" + tableRegionEnd)
         if let paused = RecordText.pausedNote(record) { h.append("<p class=\"muted\">\(e(paused))</p>") }
@@ -168,7 +168,7 @@ public enum RecordHTML {
                  tableRegion("Speaking time per person") + "<table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Time</th>"
                  + "<th scope=\"col\">Share</th></tr></thead><tbody>"]
         for p in record.speaking.people {
-            h.append("<tr><th scope=\"row\">\(e(RecordText.isolated(p.name)))</th><td>\(e(RecordText.roleNote(p)))</td><td class=\"num\">\(RecordText.clock(p.seconds))</td>"
+            h.append("<tr><th scope=\"row\">\(e(RecordText.isolated(p.name)))</th><td>\(e(RecordText.roleNote(p)))</td><td class=\"num\">\(RecordText.duration(p.seconds))</td>"
                      + "<td class=\"num\">\(RecordText.percent(record.speaking.exactShare(of: p.seconds)))</td></tr>")
         }
         h.append("</tbody></table>" + tableRegionEnd)
@@ -177,7 +177,7 @@ public enum RecordHTML {
         h.append(tableRegion("Speaking time per group") + "<table><thead><tr><th scope=\"col\">Group</th><th scope=\"col\">People</th><th scope=\"col\">Time</th>"
                  + "<th scope=\"col\">Share</th></tr></thead><tbody>")
         for g in record.speaking.groups {
-            h.append("<tr><th scope=\"row\">\(e(g.label))</th><td class=\"num\">\(g.people)</td><td class=\"num\">\(RecordText.clock(g.seconds))</td>"
+            h.append("<tr><th scope=\"row\">\(e(g.label))</th><td class=\"num\">\(g.people)</td><td class=\"num\">\(RecordText.duration(g.seconds))</td>"
                      + "<td class=\"num\">\(RecordText.percent(record.speaking.exactShare(of: g.seconds)))</td></tr>")
         }
         h.append("</tbody></table>" + tableRegionEnd)
@@ -211,7 +211,7 @@ public enum RecordHTML {
             svg += "<text x=\"0\" y=\"\(y + 16)\" fill=\"#1d1d1f\">\(e(chartLabel(row.label)))</text>"
                 + "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 8)\" fill=\"#2d5f8b\"></rect>"
                 + "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 16)\" fill=\"#1d1d1f\">"
-                + "\(RecordText.clock(row.seconds)) (\(RecordText.percent(row.share)))</text>"
+                + "\(RecordText.duration(row.seconds)) (\(RecordText.percent(row.share)))</text>"
         }
         return svg + "</svg>"
     }

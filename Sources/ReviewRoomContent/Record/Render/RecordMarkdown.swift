@@ -37,10 +37,10 @@ enum RecordMarkdown {
             let started = phase.runs.first.map { times.cell($0.startedAtLocal) } ?? "—"
             let ended = phase.runs.last.map { $0.current ? "(running)" : times.cell($0.endedAtLocal) } ?? "—"
             let difference = phase.differenceSec.map(RecordText.signedDuration) ?? "not run"
-            out.append("| \(phase.index + 1) | \(cell(phase.title)) | \(RecordText.clock(phase.plannedSec)) | "
-                       + "\(phase.runs.isEmpty ? "—" : RecordText.clock(phase.actualSec)) | \(difference) | \(times.cell(phase.dueAtLocal)) | \(started) | \(ended) |")
+            out.append("| \(phase.index + 1) | \(cell(phase.title)) | \(RecordText.duration(phase.plannedSec)) | "
+                       + "\(phase.runs.isEmpty ? "—" : RecordText.duration(phase.actualSec)) | \(difference) | \(times.cell(phase.dueAtLocal)) | \(started) | \(ended) |")
         }
-        out.append("| | **Total** | \(RecordText.clock(record.plannedSec)) | \(RecordText.clock(record.actualSec)) | "
+        out.append("| | **Total** | \(RecordText.duration(record.plannedSec)) | \(RecordText.duration(record.actualSec)) | "
                    + "\(RecordText.totalDifference(record)) | | | |")
         out.append("")
         if let paused = RecordText.pausedNote(record) { out.append("- " + paused) }
@@ -50,7 +50,7 @@ enum RecordMarkdown {
                 // A phase visited again gets one line per visit, numbered and with its own
                 // running time: the start alone (to the minute) would not tell two visits apart.
                 let which = count > 1 ? ", visit \(number + 1) of \(count)," : ""
-                let parts = (count > 1 ? ["ran \(RecordText.clock(run.actualSec))"] : [])
+                let parts = (count > 1 ? ["ran \(RecordText.duration(run.actualSec))"] : [])
                     + RecordText.visitChanges(extendedSec: run.extendedSec, overtimeSec: run.overtimeSec)
                 guard !parts.isEmpty else { continue }
                 out.append("- Phase \(phase.index + 1)\(which) run from \(run.startedAtLocal): \(parts.joined(separator: ", ")).")
@@ -89,14 +89,14 @@ enum RecordMarkdown {
         out.append("| Person | Role | Time | Share | |")
         out.append("|---|---|---|---|---|")
         for person in record.speaking.people {
-            out.append("| \(cell(RecordText.isolated(person.name))) | \(RecordText.roleNote(person)) | \(RecordText.clock(person.seconds)) | "
+            out.append("| \(cell(RecordText.isolated(person.name))) | \(RecordText.roleNote(person)) | \(RecordText.duration(person.seconds)) | "
                        + "\(RecordText.percent(record.speaking.exactShare(of: person.seconds))) | \(bar(record.speaking.exactShare(of: person.seconds))) |")
         }
         out.append("")
         out.append("| Group | People | Time | Share |")
         out.append("|---|---|---|---|")
         for group in record.speaking.groups {
-            out.append("| \(group.label) | \(group.people) | \(RecordText.clock(group.seconds)) | \(RecordText.percent(record.speaking.exactShare(of: group.seconds))) |")
+            out.append("| \(group.label) | \(group.people) | \(RecordText.duration(group.seconds)) | \(RecordText.percent(record.speaking.exactShare(of: group.seconds))) |")
         }
         out.append("")
         if let note = RecordText.offlineTurnsNote(record, escape: inline) {

@@ -11,7 +11,7 @@ extension RecordText {
     /// when they never joined.
     static func online(_ person: RecordPerson) -> String {
         guard person.attended == true, let seconds = person.onlineSec else { return "—" }
-        return (person.onlineSecIsLowerBound == true ? "at least " : "") + clock(seconds)
+        return (person.onlineSecIsLowerBound == true ? "at least " : "") + duration(seconds)
     }
 
     /// Breaks shorter than this (a dropped connection coming back) are not shown in ``online(_:draft:)``.
