@@ -201,7 +201,7 @@ def test_a_session_ending_after_year_9999_has_a_calendar_end_rfc_5545_can_write(
 @pytest.mark.parametrize("starts_at, zone, local", [
     ("9999-12-31T23:00:00Z", "Pacific/Kiritimati", "+10000-01-01 13:00 GMT+14"),
     ("0000-01-01T00:00:00Z", "America/New_York", "-0001-12-31 19:03 GMT-4:56:02"),
-    ("0000-01-01T00:00:00Z", "UTC", "0000-01-01 00:00 GMT"),
+    ("0000-01-01T00:00:00Z", "UTC", "0000-01-01 00:00 UTC"),
 ])
 def test_the_records_local_start_time_is_right_at_the_edges_of_the_accepted_years(daemon, facilitator, starts_at, zone, local):
     """§2: `startsAt` takes any RFC 3339 instant in years 0000–9999 UTC, and the record shows it

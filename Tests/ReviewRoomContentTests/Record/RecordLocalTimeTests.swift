@@ -13,8 +13,8 @@ struct RecordLocalTimeTests {
     @Test("dates are proleptic Gregorian like the RFC 3339 times, with a signed year outside 0000–9999",
           arguments: [
               ("9999-12-31T23:00:00Z", "Pacific/Kiritimati", "+10000-01-01 13:00 GMT+14", "13:00:00"),
-              ("9999-12-31T23:59:59.999Z", "UTC", "9999-12-31 23:59 GMT", "23:59:59"),
-              ("0000-01-01T00:00:00Z", "UTC", "0000-01-01 00:00 GMT", "00:00:00"),
+              ("9999-12-31T23:59:59.999Z", "UTC", "9999-12-31 23:59 UTC", "23:59:59"),
+              ("0000-01-01T00:00:00Z", "UTC", "0000-01-01 00:00 UTC", "00:00:00"),
               // New York's local mean time before 1883, as the time zone database has it.
               ("0000-01-01T00:00:00Z", "America/New_York", "-0001-12-31 19:03 GMT-4:56:02", "19:03:58"),
               ("0001-01-01T00:00:00Z", "America/New_York", "0000-12-31 19:03 GMT-4:56:02", "19:03:58"),
@@ -40,10 +40,22 @@ struct RecordLocalTimeTests {
             // 1900 to 2100 in steps that land on every hour, minute and season.
             for ms in stride(from: Int64(-2_208_988_800_000), to: 4_102_444_800_000, by: 86_400_000 * 37 + 3_723_456) {
                 let at = Timestamp(millisecondsSince1970: ms)
-                let expected = foundation.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+                let written = foundation.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+                // Foundation calls UTC "GMT"; the record calls it by its name (see below).
+                let expected = zone == "UTC" ? written.replacingOccurrences(of: "GMT", with: "UTC") : written
                 #expect(ours.dateTime(at) + "|" + ours.time(at) == expected, "\(zone) \(at.rfc3339)")
             }
         }
+    }
+
+    /// "2026-12-01 09:30 GMT (UTC)" read as two zones; Europe/London in winter is still GMT.
+    @Test("a zone named UTC is called UTC, an unknown zone's fallback too; London stays GMT")
+    func utcIsCalledUTC() throws {
+        let at = try Self.instant("2026-12-01T09:30:00Z")
+        #expect(RecordTimeFormatter(timeZone: "Etc/UTC").dateTime(at) == "2026-12-01 09:30 UTC")
+        #expect(RecordTimeFormatter(timeZone: "Mars/Olympus_Mons").dateTime(at) == "2026-12-01 09:30 UTC")
+        #expect(RecordTimeFormatter(timeZone: "Europe/London").dateTime(at) == "2026-12-01 09:30 GMT")
+        #expect(RecordTimeFormatter(timeZone: "Africa/Abidjan").dateTime(at) == "2026-12-01 09:30 GMT")
     }
 
     @Test("the record's planned start and a moved start use it, in every format")

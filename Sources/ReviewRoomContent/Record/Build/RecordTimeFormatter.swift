@@ -18,6 +18,9 @@ struct RecordTimeFormatter {
     let note: String?
     private let zone: TimeZone
     private let zoneName: DateFormatter
+    /// Set for a zone that is UTC by name (`UTC`, `Etc/UTC`, `Zulu`…): its times say `UTC`, where
+    /// Foundation's `zzz` says `GMT` ("09:30 GMT (UTC)" read as two zones).
+    private let isUTC: Bool
 
     /// A formatter for `identifier` (an IANA zone such as `Europe/London`).
     init(timeZone identifier: String) {
@@ -30,6 +33,7 @@ struct RecordTimeFormatter {
             zoneIdentifier = "UTC"
             note = "The session's time zone \"\(identifier)\" is unknown: times are shown in UTC."
         }
+        isUTC = Self.utcNames.contains(zoneIdentifier)
         zoneName = DateFormatter()
         zoneName.locale = Locale(identifier: "en_US_POSIX")
         zoneName.timeZone = zone
@@ -41,7 +45,7 @@ struct RecordTimeFormatter {
         let local = wallClock(instant)
         let second = seconds ? ":\(Self.pad(local.second % 60))" : ""
         return "\(Self.year(local.year))-\(Self.pad(local.month))-\(Self.pad(local.day)) "
-            + "\(Self.pad(local.second / 3600)):\(Self.pad(local.second / 60 % 60))\(second) \(zoneName.string(from: Self.date(instant)))"
+            + "\(Self.pad(local.second / 3600)):\(Self.pad(local.second / 60 % 60))\(second) \(name(at: instant))"
     }
 
     /// `2026-12-01`.
@@ -63,8 +67,16 @@ struct RecordTimeFormatter {
     func zoneMark(_ instant: Timestamp, unlessAsAt reference: Timestamp) -> String {
         let at = Self.date(instant)
         guard zone.secondsFromGMT(for: at) != zone.secondsFromGMT(for: Self.date(reference)) else { return "" }
-        return " " + zoneName.string(from: at)
+        return " " + name(at: instant)
     }
+
+    /// The zone's name at `instant`: `GMT`, `BST`, `GMT+11`; `UTC` for a zone named UTC.
+    private func name(at instant: Timestamp) -> String {
+        isUTC ? "UTC" : zoneName.string(from: Self.date(instant))
+    }
+
+    /// IANA names of UTC itself (not of zones that merely sit at +00:00, such as Europe/London).
+    private static let utcNames: Set<String> = ["UTC", "Etc/UTC", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu", "UCT", "Etc/UCT"]
 
     /// The local date of `instant` and the second of its local day.
     private func wallClock(_ instant: Timestamp) -> (year: Int64, month: Int64, day: Int64, second: Int64) {
