@@ -54,24 +54,47 @@ export function handButtons(view, floor) {
   return buttons;
 }
 
+/**
+ * The queue's items: each hand's place, name and kind. With the console's `queueActions`
+ * (`rows(queue)`, `button(row, rows)`), in the rows it keeps still (`steady-queue.js`: a hand that
+ * went keeps its row, saying why) and with each row's button at its end.
+ */
+function queueItems(view, floor) {
+  const queue = floor.queue || [];
+  const actions = view.queueActions;
+  const rows = actions ? actions.rows(queue) : queue.map((hand, index) => ({ participant: hand.participant, hand, place: index + 1 }));
+  return rows.map((row) => {
+    const name = el('strong', {}, view.model.nameOf(row.participant));
+    const gone = floor.speaker === row.participant ? 'floor.queueSpeaking' : 'floor.queueGone';
+    const who = row.hand
+      ? [t('floor.position', { n: row.place }), ' ', name, ' ', el('span', { className: `badge kind-${row.hand.kind}` }, t(`hand.${row.hand.kind}`))]
+      : [name, ' ', el('span', { className: 'badge' }, t(gone))];
+    const attrs = { 'data-participant': row.participant };
+    if (!actions) return el('li', { attrs }, who);
+    return el('li', { className: row.hand ? 'queue-row' : 'queue-row queue-gone', attrs }, el('span', { className: 'queue-who' }, who), actions.button(row, rows));
+  });
+}
+
 /** The whole floor panel: heading, speaker, turn countdown, round, queue and buttons. */
 export function floorPanel(view, s) {
   const floor = s.floor || { queue: [] };
   const me = view.model.you?.id;
   const speaker = floor.speaker;
-  const queue = floor.queue || [];
-  const items = queue.map((hand, index) => el('li', { attrs: { 'data-participant': hand.participant } },
-    t('floor.position', { n: index + 1 }), ' ', el('strong', {}, view.model.nameOf(hand.participant)), ' ',
-    el('span', { className: `badge kind-${hand.kind}` }, t(`hand.${hand.kind}`))));
+  const items = queueItems(view, floor);
   const round = floor.round ? el('p', { className: 'meta' }, t('floor.round', {
     n: floor.round.index + 1, total: (floor.round.order || []).length, secs: floor.round.secondsEach })) : null;
+  const own = el('div', { className: 'row' }, view.model.canEdit ? handButtons(view, floor) : []);
+  // In the console the queue, whose rows carry buttons, comes last: as it grows it moves no
+  // button of the panel's (the facilitator's own hand goes above it).
+  const ownFirst = !!view.queueActions;
   return [
     el('h2', { id: 'floor-heading', textContent: t('floor.heading'), attrs: { tabindex: '-1' } }),
     el('p', { className: 'speaker', attrs: { 'data-testid': 'speaker' } },
       speaker ? t(speaker === me ? 'floor.youSpeaking' : 'floor.speaking', { name: view.model.nameOf(speaker) }) : t('floor.nobody')),
-    view.turnCountdown, round, roundOrder(floor, (id) => view.model.nameOf(id)),
-    el('h3', { textContent: t('floor.queue') }),
+    view.turnCountdown, ownFirst ? own : null, round, roundOrder(floor, (id) => view.model.nameOf(id)),
+    // Focusable: where focus goes when the hand whose button had it goes by someone else's doing.
+    el('h3', { id: 'floor-queue-heading', textContent: t('floor.queue'), attrs: { tabindex: '-1' } }),
     items.length ? el('ol', { className: 'queue', attrs: { 'data-testid': 'queue' } }, items) : el('p', { className: 'meta', attrs: { 'data-testid': 'queue' } }, t('floor.emptyQueue')),
-    el('div', { className: 'row' }, view.model.canEdit ? handButtons(view, floor) : []),
+    ownFirst ? null : own,
   ];
 }

@@ -17,6 +17,7 @@ import { LateCommands } from './late-commands.js';
 import { UncertainCommands } from './uncertain-commands.js';
 import { NextFrame } from './next-frame.js';
 import { controlsGlance } from './controls-glance.js';
+import { FloorQueueButtons } from './floor-queue-buttons.js';
 import { formatDuration } from './timefmt.js';
 
 // After a control's command is answered it stays unavailable this long, so the second click
@@ -76,13 +77,21 @@ export class LiveConsole {
     this.editsKept = new EditsKeptNotice(banner, (text) => this.announcer.say(text));
     this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text),
       onLocalEdit: () => this.showEditsKept(), onAllSaved: () => this.editsKept?.allSaved(this.connection) });
+    this.queueButtons = new FloorQueueButtons(this);
     // The phase keys go through the same hold as the buttons (and offer the same Undo).
     this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView, inConsole: true,
       onPhaseKey: (type) => this.movePhase(type), onConsoleKey: (action) => this.pressFor(action),
-      onTick: (session, now) => this.showGlance(session, now) });
+      onTick: (session, now) => this.showGlance(session, now), queueActions: this.queueButtons });
+    this.queueButtons.attach(this.room.floor, () => this.room.drawing.request());
     // The room at a glance above the controls: on a tablet the room's clock, floor and queue
     // were a screen or two below the buttons, read only by scrolling away from them (a probe).
     this.glance = el('p', { className: 'controls-glance', id: 'controls-glance' });
+    // On one column it stays at the top of the screen (app.css): what focus is brought to is
+    // kept clear of it by its height, which grows as a long phase title wraps.
+    this.glanceSize = new ResizeObserver(() => {
+      document.documentElement.style.setProperty('--glance-height', `${Math.ceil(this.glance.offsetHeight)}px`);
+    });
+    this.glanceSize.observe(this.glance);
     // The session's title is the page's h1: it comes first, above the controls and the room (the
     // outline used to start with "Run the session" and its parts, and reach the h1 after them).
     main.prepend(this.room.header);
@@ -139,6 +148,7 @@ export class LiveConsole {
 
   stop() {
     this.stopped = true;
+    this.glanceSize.disconnect();
     for (const timer of this.holds.values()) clearTimeout(timer);
     this.holds.clear();
     this.phaseUndo.stop();
@@ -257,7 +267,9 @@ export class LiveConsole {
   // Marked in place, not by a redraw: holds come and go with every click, and a redraw for each
   // would replace the controls under the facilitator's pointer (and under the tests' references).
   markHeld(slot, held) {
-    for (const node of this.controls.querySelectorAll(`[data-hold="${CSS.escape(slot)}"]`)) {
+    // The Floor panel's queue has buttons of the floor's slot too (`floor-queue-buttons.js`).
+    const nodes = [this.controls, this.room?.floor].flatMap((root) => (root ? [...root.querySelectorAll(`[data-hold="${CSS.escape(slot)}"]`)] : []));
+    for (const node of nodes) {
       if (held) node.setAttribute('aria-disabled', 'true');
       else node.removeAttribute('aria-disabled');
     }
@@ -432,6 +444,9 @@ export class LiveConsole {
       // round starting or stopping (one node or three) shifted and rebuilt them all.
       el('h3', {}, t('control.roundHeading')), el('div', { className: 'round-controls' }, this.roundControls(s, ended)),
       el('h3', {}, t('control.questionsHeading')), this.questions.render(s, ended),
+      // "Hands up" stays though the Floor panel's rows now give the floor too (floor-queue-buttons.js):
+      // only here can a hand be lowered for someone, it follows the turn length its grants read in
+      // the controls' Tab order, and on a phone the Floor panel is a screen further down.
       el('h3', { id: 'control-hands-heading', attrs: { tabindex: '-1' } }, t('control.handsHeading')), handsList);
   }
 
@@ -468,8 +483,7 @@ export class LiveConsole {
     const who = el('select', { id: 'control-grant-who', on: { change: (e) => { this.grantChoice = e.target.value; } } },
       grantable.map((p) => el('option', { value: p.id, selected: p.id === chosen }, this.model.nameOf(p.id))));
     const turnLabel = t('control.turnLabel');
-    const turnSec = () => this.seconds(this.turn, turnLabel, 'control-turn', { optional: true });
-    const withTurn = (make) => () => { const secs = turnSec(); return secs === null ? null : make(secs); };
+    const withTurn = (make) => () => { const secs = this.turnSeconds(); return secs === null ? null : make(secs); };
     const floorRow = el('div', { className: 'row' },
       this.nextSpeaker(floor, withTurn, ended),
       field(t('control.grantLabel'), who), this.secondsField(turnLabel, this.turn, 'control-turn'),
@@ -502,6 +516,19 @@ export class LiveConsole {
             fallback: 'control-hands-heading', pressedFallback: fallback(index, 'lower') }));
     }));
     return [floorRow, queueRow];
+  }
+
+  /** The turn field's seconds (undefined when blank), or null after marking the field with what is wrong. */
+  turnSeconds() {
+    return this.seconds(this.turn, t('control.turnLabel'), 'control-turn', { optional: true });
+  }
+
+  /** The fields of a `floor.grant` to `participant` with the turn field's length, read at the press (null when it is wrong). */
+  grantFields(participant) {
+    return () => {
+      const secs = this.turnSeconds();
+      return secs === null ? null : { participant, turnSec: secs };
+    };
   }
 
   /**

@@ -31,10 +31,12 @@ export class RoomView {
    * `onPhaseKey(type)`, if given, takes the phase keys (`phase.next`/`phase.prev`) instead of the
    * view's own held send; `onConsoleKey(action)`, if given (the console), takes `CONSOLE_SHORTCUTS`.
    * `recordOffer` (a `RecordOffer`; the join page) offers the record to a host or facilitator
-   * once the review has ended.
+   * once the review has ended. `queueActions` (the console's `FloorQueueButtons`) gives the Floor
+   * panel's queue its rows and each row's button.
    */
-  constructor(root, { model, connection, announcer, notesView, onPhaseKey, onConsoleKey, onTick, inConsole = false, recordOffer = null }) {
+  constructor(root, { model, connection, announcer, notesView, onPhaseKey, onConsoleKey, onTick, inConsole = false, recordOffer = null, queueActions = null }) {
     this.root = root;
+    this.queueActions = queueActions;
     this.recordOffer = recordOffer;
     this.inConsole = inConsole; // the console's live view: its tab says so, not who joined
     this.onTick = onTick; // called with (session, now) at each tick of the clock (the console's glance line)

@@ -133,6 +133,11 @@ const en = {
   'floor.queue': 'Queue',
   'floor.emptyQueue': 'No hands raised',
   'floor.position': '{n}.',
+  // The console's Floor panel: a hand that went keeps its row while a pointer is over the panel (steady-queue.js).
+  'floor.queueSpeaking': 'has the floor',
+  'floor.queueGone': 'no longer waiting',
+  // Its row's button reads "Give the floor"; this is its name, whose turn it gives.
+  'floor.grantTo': 'Give the floor to {name}',
   'floor.raise': 'Raise hand',
   'floor.lower': 'Lower hand',
   'floor.respond': 'Direct response',
