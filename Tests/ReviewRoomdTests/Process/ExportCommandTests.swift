@@ -190,7 +190,7 @@ struct ExportCommandTests {
         #expect((object["attendanceNote"] as? String)?.contains("Asha") == true)
         let markdown = try await reviewroomd(["export", id, "--data-dir", directory.path])
         #expect(markdown.stdout.contains("| Asha | reviewer | yes |"), "\(markdown.stdout)")
-        #expect(markdown.stdout.contains("| at least 0:25 |"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("| at least 25 s |"), "\(markdown.stdout)")
 
         // A still-here mark after the last event (a quiet minute before the kill) moves the end.
         let marking = try await Store.open(StoreConfiguration(dataDirectory: directory.path, openMode: .existingOnly))
