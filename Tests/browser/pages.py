@@ -2,6 +2,7 @@
 import datetime
 import importlib.util
 import pathlib
+import re
 
 from axe_selenium_python import Axe
 from selenium.common.exceptions import StaleElementReferenceException
@@ -267,3 +268,11 @@ def fill_schedule_form(driver, title, person):
         people = wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "input.person-name"))
     people[0].send_keys(person)
     driver.find_element(By.ID, "schedule-submit").click()
+
+
+def spoken_seconds(words):
+    """Seconds in a length as the pages speak it: "1 minute 58 seconds" → 118."""
+    units = {"hour": 3600, "minute": 60, "second": 1}
+    parts = re.findall(r"(\d+) (hour|minute|second)s?", words)
+    assert parts, f"not a spoken length: {words!r}"
+    return sum(int(n) * units[unit] for n, unit in parts)

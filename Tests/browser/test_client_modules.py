@@ -210,7 +210,7 @@ def test_the_catch_up_tells_the_speaker_what_is_left_of_a_turn_whose_end_moved(d
         "        catchUpNews(room(null), room(moved), who('r1', 30)),"
         "        catchUpNews(room(null), room({ ...moved, turnEndsAt: null }), who('r1', null))]);"
         "}, (e) => done(['import failed: ' + e]));")
-    assert said == [{"urgent": [], "polite": ["Your turn: 1:40 left"]}, {"urgent": [], "polite": []},
+    assert said == [{"urgent": [], "polite": ["Your turn: 1 minute 40 seconds left"]}, {"urgent": [], "polite": []},
                     {"urgent": [], "polite": []}, {"urgent": [], "polite": []},
                     # Given the floor while away for a turn already over (a sleep probe): said so.
                     {"urgent": ["You were given the floor, and your turn time is over"], "polite": []},
@@ -247,9 +247,10 @@ def test_a_paste_taken_back_leaves_what_others_wrote_inside_it(daemon, browsers)
 
 def test_a_rounds_start_end_and_the_next_person_are_said(daemon, browsers):
     """floor-news.js: a round used to start and end without a word, and nobody heard their turn
-    was coming. Now its start (how many, how long each), its end (finished when the last person's
-    turn ended, stopped otherwise), and "You are next in the round" to the person after the
-    speaker, once per move."""
+    was coming. Now its start (how many, how long each, in words: "1:30" read as a time of day),
+    its end (finished when the last person's turn ended, stopped otherwise), "You are next in the
+    round" to the person after the speaker, once per move, and to a speaker a round starts with,
+    that they speak first."""
     driver = browsers()
     said = run_in_page(
         driver, daemon,
@@ -259,16 +260,23 @@ def test_a_rounds_start_end_and_the_next_person_are_said(daemon, browsers):
         "  done([roundNews(free, round(0), { me: 'b' }), roundNews(round(0), round(1), { me: 'c' }),"
         "        roundNews(round(1), round(1), { me: 'c' }), roundNews(round(1), round(2), { me: 'c' }),"
         "        roundNews(round(2), free, { me: 'a' }), roundNews(round(1), free, { me: 'a' }),"
-        "        roundNews(free, free, { me: 'a' })]);"
+        "        roundNews(free, free, { me: 'a' }),"
+        "        roundNews({ round: null, speaker: 'a' }, { ...round(0), speaker: 'a' }, { me: 'a' }),"
+        "        roundNews({ round: null, speaker: 'b' }, { ...round(0), speaker: 'a' }, { me: 'a' })]);"
         "}, (e) => done(['import failed: ' + e]));")
     assert said == [
-        {"first": "A round has started: 3 people, 1:30 each", "last": "You are next in the round"},
+        {"first": "A round has started: 3 people, 1 minute 30 seconds each", "last": "You are next in the round"},
         {"first": None, "last": "You are next in the round"},
         {"first": None, "last": None},  # the same turn again: said once
         {"first": None, "last": None},  # c speaks now: "You have the floor" says that
         {"first": "The round has finished", "last": None},
         {"first": "The round was stopped", "last": None},
         {"first": None, "last": None},
+        # Speaking already and first in the order: a fresh turn "You have the floor" does not say.
+        {"first": "A round has started: 3 people, 1 minute 30 seconds each",
+         "last": "You speak first in the round, 1 minute 30 seconds"},
+        # Given the floor by the round: "You have the floor for …" says it, not this.
+        {"first": "A round has started: 3 people, 1 minute 30 seconds each", "last": None},
     ]
     assert browser_errors(driver) == []
 

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from conftest import browser_errors, proxied_daemon
-from pages import command, connection_banner, invite_of, joined, participant_id, schedule_via_api, wait_js, wait_until
+from pages import command, connection_banner, invite_of, joined, participant_id, schedule_via_api, spoken_seconds, wait_js, wait_until
 from room_helpers import facilitator_invite, proxied_room, room_with, said_log, settled, wait_said
 
 RECONNECT_NOISE = ("WebSocket connection to", "net::ERR_")
@@ -117,14 +117,13 @@ def test_after_a_drop_the_speaker_hears_what_is_left_of_a_turn_whose_end_moved(p
     proxy.mend()
 
     wait_js(asha, "return window.reviewroom.connection.online && !window.reviewroom.connection.replaying", timeout=40)
-    turn_left = re.compile(r"^Your turn: (\d+):(\d\d) left$")
+    turn_left = re.compile(r"^Your turn: ((?:\d+ (?:hour|minute|second)s? ?)+) left$")
     wait_until(asha, lambda d: any(turn_left.match(text) for text in said_since(d, mark)),
                message=f"Asha never heard her turn's time left (said {said_since(asha, mark)!r})")
     settled(asha)
     said = said_since(asha, mark)
     assert said[0] == "Reconnected" and len(said) == 2, said
-    minutes, seconds = turn_left.match(said[1]).groups()
-    assert 120 < int(minutes) * 60 + int(seconds) <= 300, said  # the new length, not the old one
+    assert 120 < spoken_seconds(turn_left.match(said[1]).group(1)) <= 300, said  # the new length, not the old one
     assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
 
 

@@ -1,7 +1,7 @@
 // What changed on the floor, in words: pure functions from the old and new floor to the
 // sentences a screen reader hears (no DOM, no I/O), so the room view only says them.
 import { ordinal, t } from './strings.js';
-import { formatDuration, spokenDuration } from './timefmt.js';
+import { spokenDuration } from './timefmt.js';
 
 /**
  * The polite sentences for a `floor.changed` from `before` to `after` (floor objects as in
@@ -140,19 +140,25 @@ export function roundNews(before, after, { me }) {
   if (!now) return { first: null, last: null };
   const started = !was || was.order.join() !== now.order.join() || now.index < was.index;
   const movedOn = started || now.index !== was.index;
+  // Lengths in words: "1:30 each" was read as a time of day (an audit with a screen reader).
+  const each = spokenDuration(now.secondsEach);
+  // Speaking already and first in the round, they get a fresh turn that "You have the floor"
+  // does not announce (the speaker did not change): said here.
+  const firstAlready = started && me && now.order[now.index] === me && before?.speaker === me && after?.speaker === me;
   return {
-    first: started ? t('announce.roundStarted', { n: now.order.length, time: formatDuration(now.secondsEach) }) : null,
-    last: me && movedOn && now.order[now.index + 1] === me ? t('announce.roundYouAreNext') : null,
+    first: started ? t('announce.roundStarted', { n: now.order.length, time: each }) : null,
+    last: firstAlready ? t('announce.roundYouFirst', { time: each })
+      : me && movedOn && now.order[now.index + 1] === me ? t('announce.roundYouAreNext') : null,
   };
 }
 
 /**
  * The sentence for the person speaking when their timed turn's end moved while they kept the
  * floor — the clock resumed and gave back what the pause stopped, or the facilitator gave the
- * turn a new length — or null: "Your turn: 1:40 left". `leftSec` is the turn's time left now.
+ * turn a new length — or null: "Your turn: 1 minute 40 seconds left". `leftSec` is the turn's time left now.
  */
 export function turnLengthNews(before, after, { me }, leftSec) {
   if (!me || after?.speaker !== me || before?.speaker !== me || after.since !== before.since) return null;
   if (!after.turnEndsAt || after.turnEndsAt === before.turnEndsAt || leftSec === null) return null;
-  return t('announce.yourTurnLeft', { time: formatDuration(Math.round(leftSec)) }); // a page's clock a little behind reads 5:00.4
+  return t('announce.yourTurnLeft', { time: spokenDuration(Math.round(leftSec)) }); // a page's clock a little behind reads 5:00.4
 }

@@ -527,6 +527,7 @@ const en = {
   'announce.roundFinished': 'The round has finished',
   'announce.roundStopped': 'The round was stopped',
   'announce.roundYouAreNext': 'You are next in the round',
+  'announce.roundYouFirst': 'You speak first in the round, {time}',
   'announce.handCleared': 'Your hand was cleared as the phase moved on; raise it again to speak',
   'announce.handsCleared': 'Hands cleared as the phase moved on: {names}',
   'announce.turnOverFor': '{name}’s turn time is over',
