@@ -276,3 +276,14 @@ def spoken_seconds(words):
     parts = re.findall(r"(\d+) (hour|minute|second)s?", words)
     assert parts, f"not a spoken length: {words!r}"
     return sum(int(n) * units[unit] for n, unit in parts)
+
+
+def schedule_lobby_opening_in(daemon, facilitator, seconds, title):
+    """A session whose lobby opens `seconds` from now (a minute before its start), with Asha invited."""
+    starts = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=seconds + 60)).replace(microsecond=0)
+    status, created = daemon.api("POST", "/sessions", facilitator, {
+        "title": title, "hostSchool": "Northfield", "focus": "Reading",
+        "startsAt": starts.isoformat().replace("+00:00", "Z"), "timeZone": "Europe/London", "lobbyOpensMinutesBefore": 1,
+        "template": "rapid-remote-90", "promptDeck": "covid-recovery", "participants": [{"name": "Asha", "role": "reviewer"}]})
+    assert status == 201, created
+    return created

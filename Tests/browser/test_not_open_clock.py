@@ -4,12 +4,10 @@ clock is ahead of the server's, the wait looked over already, so no retry was se
 never joined; on one whose clock is behind, it joined late by as much. It now tries again at
 most 15 s apart either way. The device clock is moved five minutes on or back in the page
 (`Date.now`); the daemon is real."""
-import datetime
-
 import pytest
 
 from conftest import browser_errors
-from pages import invite_of, text_of, wait_text, wait_until
+from pages import invite_of, schedule_lobby_opening_in, text_of, wait_text, wait_until
 
 SKEW_MS = 5 * 60 * 1000
 # Chrome may log the handshakes of the refused tries.
@@ -18,13 +16,7 @@ HANDSHAKE_NOISE = ("WebSocket connection to",)
 
 @pytest.mark.parametrize("skew_ms", [SKEW_MS, -SKEW_MS], ids=["ahead", "behind"])
 def test_a_device_clock_off_the_servers_still_joins_when_the_lobby_opens(daemon, facilitator, api_ready, browsers, skew_ms):
-    # The lobby opens a minute before the start, about 12 s from now.
-    starts = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=72)).replace(microsecond=0)
-    status, created = daemon.api("POST", "/sessions", facilitator, {
-        "title": "Opens soon, clock off", "hostSchool": "Northfield", "focus": "Reading",
-        "startsAt": starts.isoformat().replace("+00:00", "Z"), "timeZone": "Europe/London", "lobbyOpensMinutesBefore": 1,
-        "template": "rapid-remote-90", "promptDeck": "covid-recovery", "participants": [{"name": "Asha", "role": "reviewer"}]})
-    assert status == 201, created
+    created = schedule_lobby_opening_in(daemon, facilitator, 12, "Opens soon, clock off")
     page = browsers()
     page.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {
         "source": f"(() => {{ const real = Date.now.bind(Date); Date.now = () => real() + ({skew_ms}); }})();"})

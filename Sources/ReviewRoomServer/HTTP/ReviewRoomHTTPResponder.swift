@@ -20,15 +20,17 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
     public let metrics: Metrics?
     /// Makes `/readyz` 503 while its commits fail (``Store/commitFailure``); nil: not consulted.
     public let store: Store?
+    /// The time `/livez`'s `Date` header gives.
+    public let clock: any SessionClock
     private let logger: Logger
     /// Paces the warning about plain requests to `/ws` (a page behind a filter retries for ever).
     private let upgradeMissingWarning = Locked(RepeatedWarning())
 
     /// Creates the responder.
     public init(readiness: Readiness, api: APIRouter, staticFiles: StaticFiles?, metrics: Metrics? = nil,
-                store: Store? = nil, logger: Logger) {
+                store: Store? = nil, clock: any SessionClock = SystemSessionClock(), logger: Logger) {
         self.readiness = readiness; self.api = api; self.staticFiles = staticFiles; self.metrics = metrics
-        self.store = store; self.logger = logger
+        self.store = store; self.clock = clock; self.logger = logger
     }
 
     /// Answers one request.
@@ -65,7 +67,11 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
         }
         switch path {
         case "/livez", "/healthz":
-            return onlyGet(method, path) ?? .text(200, "ok\n")
+            if let refusal = onlyGet(method, path) { return refusal }
+            var alive = HTTPResponseBuilder.text(200, "ok\n")
+            // The server's clock, for a page timing its retry until the lobby opens (HTTPDate).
+            alive.headers.append(("Date", HTTPDate.string(clock.now())))
+            return alive
         case "/readyz":
             if let refusal = onlyGet(method, path) { return refusal }
             let phase = readiness.current

@@ -7,6 +7,7 @@ import { Connection } from './connection.js';
 import { SessionModel } from './model.js';
 import { formatInstant, startParts } from './timefmt.js';
 import { resetPageTitle, setPageState } from './page-title.js';
+import { waitForOpening } from './lobby-wait.js';
 
 /**
  * Reads a token from the fragment (then removes it from the address bar) or from sessionStorage.
@@ -41,11 +42,6 @@ export function takeLaterTokens(storageKey) {
   });
 }
 
-/**
- * The longest a page told `not_open` waits before it tries again: its device's clock may be
- * behind or ahead of the server's, so the wait it computes is never trusted beyond this.
- */
-export const NOT_OPEN_RECHECK_MS = 15000;
 
 /**
  * Whether a page refused with `kind` keeps its invite token to try again: a review not open yet
@@ -88,14 +84,9 @@ export function fatalNotice(main, failure, retry, announce, unsaved = []) {
     const opens = !when ? t('notice.notOpen.soon') : until ? t('notice.notOpen.bodyUntil', { when, until }) : t('notice.notOpen.body', { when });
     const button = el('button', { type: 'button', textContent: t('notice.tryAgain'), on: { click: retry } });
     showNotice(main, { heading: t('notice.notOpen.heading'), body: [opens, local ? t('notice.notOpen.local', { time: local }) : null, t('notice.notOpen.hint')].filter(Boolean), action: button, announce });
-    if (failure.opensAt) {
-      const wait = Date.parse(failure.opensAt) - Date.now();
-      // The wait is timed by this device's clock. One ahead of the server's says the wait is
-      // over while the server still says not_open; one behind says it is longer than it is, and
-      // the page would join late by as much (school laptops' clocks are often minutes off). So
-      // the page tries again at most NOT_OPEN_RECHECK_MS apart, and joins within that of the opening.
-      setTimeout(retry, wait <= 0 ? NOT_OPEN_RECHECK_MS : Math.min(wait + 1000, NOT_OPEN_RECHECK_MS));
-    }
+    // Timed by the server's clock, not this device's (often minutes off), and by checks that do
+    // not reload the page until it can join (`lobby-wait.js`).
+    if (failure.opensAt) waitForOpening(failure.opensAt, retry);
     return;
   }
   if (kind === 'rate_limited') {
