@@ -610,24 +610,41 @@ export class RoomView {
   }
 
   /**
-   * Raises or lowers this person's hand. One cut off in flight (the connection dropped before
-   * its answer) is remembered and, once the page is back, sent again if it did not go through
-   * (`resendHand`): both are safe to repeat (PROTOCOL §3.2: raising a raised hand, or lowering a
-   * lowered one, changes nothing). A hand raised into a silently dead connection used to be
-   * lost, and the line saying it "may have gone through" was cleared on the way back.
+   * Raises or lowers this person's hand. Until it is answered it is remembered and, once the page
+   * is back, sent again if it did not go through (`resendHand`): both are safe to repeat
+   * (PROTOCOL §3.2: raising a raised hand, or lowering a lowered one, changes nothing). So one
+   * pressed while offline, or cut off in flight, says at once that it will be done on reconnecting.
+   * A hand raised into a silently dead connection used to be lost; one pressed while the page knew
+   * it was offline was dropped with "Not sent… try again"; and one pressed as the browser said
+   * "offline" got no word for 8 s, then "may have gone through", and went up anyway (an audit).
    */
   sendHand(type, fields) {
     const intent = { type, fields, phase: this.model.session?.clock?.phase };
-    this.handIntent = null;
-    return this.send(type, fields, { cutOff: () => { this.handIntent = intent; } });
+    this.handIntent = intent;
+    const queued = t(type === 'hand.raise' ? 'floor.raiseQueued' : 'floor.lowerQueued');
+    if (!this.connection.online || this.connection.state === 'offline') this.showRefusal(queued);
+    return this.connection.command(type, fields).then((ack) => {
+      if (this.handIntent === intent) this.handIntent = null;
+      this.clearRefusal();
+      return ack;
+    }, (error) => {
+      if (error.code === 'offline') {
+        this.showRefusal(queued);
+        this.offlineRefusal = true;
+        return;
+      }
+      if (this.handIntent === intent) this.handIntent = null;
+      this.showRefusal(commandFailureText(error, { type, fields, model: this.model }));
+      this.offlineRefusal = false;
+    });
   }
 
   /**
-   * Back online: a hand command cut off in flight that did not go through is sent again, unless
-   * it is stale: the phase moved meanwhile (a move clears every hand), the review ended, or this
-   * person was given the floor. What the server then does is said as usual ("Your hand is up").
-   * A raise left stale by a move or the end is said too: the page had said it "may have gone
-   * through", and the hand was then simply not up, with nothing to say why.
+   * Back online: a hand command pressed offline, or cut off in flight, that did not go through is
+   * sent again, unless it is stale: the phase moved meanwhile (a move clears every hand), the
+   * review ended, or this person was given the floor. What the server then does is said as usual
+   * ("Your hand is up"). A raise left stale by a move or the end is said too: the page had said
+   * the hand would go up, and it was then simply not up, with nothing to say why.
    */
   resendHand() {
     const intent = this.handIntent;
@@ -643,7 +660,7 @@ export class RoomView {
       return;
     }
     if ((intent.type === 'hand.raise') === this.handUp()) return; // it went through after all
-    this.send(intent.type, intent.fields);
+    this.sendHand(intent.type, intent.fields);
   }
 
   handUp() {
@@ -685,16 +702,12 @@ export class RoomView {
     });
   }
 
-  /**
-   * Sends a command; a success clears the refusal line, a refusal is shown there in plain words.
-   * `cutOff` is called when the connection dropped after it went out, before its answer.
-   */
-  send(type, fields = {}, { cutOff } = {}) {
+  /** Sends a command; a success clears the refusal line, a refusal is shown there in plain words. */
+  send(type, fields = {}) {
     return this.connection.command(type, fields).then((ack) => {
       this.clearRefusal();
       return ack;
     }, (error) => {
-      if (error.code === 'offline' && error.sent) cutOff?.();
       this.showRefusal(commandFailureText(error, { type, fields, model: this.model }));
       this.offlineRefusal = error.code === 'offline';
     });

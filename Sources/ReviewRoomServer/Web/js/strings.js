@@ -512,6 +512,8 @@ const en = {
   'keys.note': 'Shortcuts are Alt+Shift and a letter or an arrow key. While you are typing in a text field they do nothing, except raising or lowering your hand from the notes (not on a Mac).',
   'floor.alreadyUp': 'Your hand is already up',
   'floor.raiseLostMoved': 'Your hand is not up: while the connection was down the review moved on to {phase}, which clears hands. Raise it again if you still want to speak.',
+  'floor.raiseQueued': 'You are offline: your hand will go up when you are reconnected.',
+  'floor.lowerQueued': 'You are offline: your hand will be lowered when you are reconnected.',
   'floor.raiseLostEnded': 'Your hand is not up: the review ended while the connection was down.',
   'announce.handUp': 'Your hand is up, {pos} in the queue',
   'announce.handMoved': 'Your hand is now {pos} in the queue',
