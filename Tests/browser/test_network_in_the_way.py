@@ -5,9 +5,10 @@ reconnecting…" for ever, with nothing a teacher could act on. After a few trie
 asks `/ws` over plain HTTP (connection.js, `diagnose`) and says what is in the way and what to
 do; once the network lets it through, it joins by itself."""
 import pytest
+from selenium.webdriver.common.by import By
 
 from conftest import browser_errors, proxied_daemon
-from pages import connection_banner, invite_of, schedule_via_api, wait_js, wait_until
+from pages import axe_problems, connection_banner, invite_of, schedule_via_api, wait_js, wait_until
 
 SIGN_IN_PAGE = (b"HTTP/1.1 302 Found\r\nLocation: http://portal.school.example/login\r\n"
                 b"Content-Length: 0\r\nConnection: close\r\n\r\n")
@@ -37,4 +38,41 @@ def test_a_network_in_the_way_is_named_with_what_to_do_and_the_page_joins_once_i
                 message="the page never joined once the network let it through")
         wait_until(asha, lambda d: connection_banner(d)["text"] == "", timeout=40,
                    message=f"the banner still says {connection_banner(asha)['text']!r} once joined")
+        assert [e for e in browser_errors(asha) if not any(n in e for n in HANDSHAKE_NOISE)] == []
+
+
+BAD_GATEWAY = b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+
+
+def test_a_first_connection_that_fails_says_the_page_is_joining_not_that_a_connection_was_lost(browsers):
+    """A reverse proxy answering 502 for `/ws` (its daemon restarting), or Wi-Fi gone right after
+    the page loaded: the page was eight empty boxes with no heading, said "Connection lost –
+    reconnecting…" for a connection it never had, and a screen reader heard nothing (an audit,
+    session 53). Now it has a heading saying it is joining, says once that it is not connected
+    yet, and once it joins, says so."""
+    with proxied_daemon() as (daemon, proxy, facilitator):
+        title = "Behind a restarting proxy"
+        created = schedule_via_api(daemon, facilitator, title, ["Asha"])
+        proxy.websocket = BAD_GATEWAY
+        asha = browsers()
+        asha.get(invite_of(created, "Asha").replace(f":{daemon.port}/", f":{proxy.port}/"))
+        wait_until(asha, lambda d: connection_banner(d)["text"] == "Not connected yet – trying again…", timeout=40,
+                   message=f"the page never said it is not connected yet: {connection_banner(asha)}")
+        assert asha.find_element(By.TAG_NAME, "h1").text == "Joining the review…"
+        assert [p for p in asha.find_elements(By.CSS_SELECTOR, "main section.panel") if p.is_displayed()] == []
+        assert axe_problems(asha) == []
+        # Said once, and not again at the tries after it; never "lost".
+        wait_js(asha, "return window.reviewroom.announcer.log.length > 0", timeout=40)
+        tries = asha.execute_script("return window.reviewroom.connection.attempt")
+        wait_js(asha, "return window.reviewroom.connection.attempt >= arguments[0] + 2", tries, timeout=40)
+        log = asha.execute_script("return window.reviewroom.announcer.log")
+        assert log == ["Not connected yet – trying again…"], log
+        assert "lost" not in connection_banner(asha)["text"]
+
+        proxy.websocket = None  # the daemon behind the proxy is back
+        wait_js(asha, "return !!(window.reviewroom.model.session && window.reviewroom.connection.online)", timeout=40,
+                message="the page never joined once the proxy let it through")
+        assert asha.find_element(By.TAG_NAME, "h1").text == title
+        wait_js(asha, "return window.reviewroom.announcer.log.length === 2")
+        assert asha.execute_script("return window.reviewroom.announcer.log")[1] == f"Connected: you have joined “{title}”."
         assert [e for e in browser_errors(asha) if not any(n in e for n in HANDSHAKE_NOISE)] == []

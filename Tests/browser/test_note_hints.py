@@ -65,10 +65,14 @@ def test_hints_stay_per_phrase_go_with_their_word_and_are_said_once(daemon, faci
             message="no hint message for the edits after 'lazy'")
     wait_until(asha, lambda d: d.execute_script("return window.reviewroom.notesView.text(arguments[0])", note).endswith("More words"))
     assert asha.execute_script("return window.__listChanges") == 0
+    # A hint soon after another is said with what follows it within NEWS_GATHER_MS.
+    wait_until(asha, lambda d: len(said(d, "lazy")) > 0, message="the hint for 'lazy' was never said")
     assert len(said(asha, "obviously")) == 1 and len(said(asha, "lazy")) == 1
 
     ActionChains(asha).send_keys(Keys.ENTER, "Never").perform()
     wait_hint(asha, note, "Never")
+    # (Said before it goes: a hint gone before its turn to be said is not said.)
+    wait_until(asha, lambda d: len(said(d, "Never")) > 0, message="the hint for 'Never' was never said")
     ActionChains(asha).send_keys("theless, pupils read.").perform()
     wait_until(asha, lambda d: "“Never”" not in hints_of(d, note),
                message=f"the hint for 'Never' stayed on 'Nevertheless' ({hints_of(asha, note)!r})")
@@ -83,4 +87,32 @@ def test_hints_stay_per_phrase_go_with_their_word_and_are_said_once(daemon, faci
     wait_until(asha, lambda d: "“should have”" not in hints_of(d, note),
                message=f"the hint for 'should have' stayed on a recommendation ({hints_of(asha, note)!r})")
     assert "“obviously”" in hints_of(asha, note) and "“lazy”" in hints_of(asha, note)
+    assert browser_errors(asha) == []
+
+
+PASTE = """
+const area = document.getElementById('note-' + arguments[0]);
+area.focus();
+area.setRangeText(arguments[1], area.selectionStart, area.selectionEnd, 'end');
+area.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste'}));
+"""
+
+
+def test_several_hints_at_once_are_said_by_their_phrases_and_listed_in_full(daemon, facilitator, api_ready, browsers):
+    """A paragraph pasted, or typed offline and sent on reconnecting, brings its hints at once: all
+    five suggestions in full were about 100 words (an audit, session 53). They are said in one line
+    by their phrases, and each is listed under the note with its suggestion."""
+    created = schedule_via_api(daemon, facilitator, "Hints at once", ["Asha"])
+    note = created["session"]["notes"][0]
+    asha = browsers()
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    asha.execute_script(PASTE, note["id"], "It was awful, obviously, and everyone was lazy.")
+    for phrase in ("awful", "obviously", "everyone", "lazy"):
+        wait_hint(asha, note["id"], phrase)
+    log = asha.execute_script("return window.reviewroom.announcer.log")
+    assert log == [f"4 wording hints in “{note['title']}”: “awful”, “obviously”, “everyone”, “lazy”. "
+                   "Each is listed under the note with a suggestion."], log
+    listed = hints_of(asha, note["id"])
+    assert "Worth rewording “lazy”: Swap blame for curiosity" in listed, listed
     assert browser_errors(asha) == []

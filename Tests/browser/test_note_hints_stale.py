@@ -156,6 +156,9 @@ def hinted_by_asha(daemon, facilitator, browsers, title):
     ActionChains(asha).send_keys("The hall was poor here. Pupils never read.").perform()
     wait_until(asha, lambda d: "“poor”" in d.execute_script(HINTS, note) and "“never”" in d.execute_script(HINTS, note),
                message="no hints for 'poor' and 'never'")
+    # Both said to her (a hint soon after another is said up to 1.5 s later, with what follows it).
+    wait_until(asha, lambda d: all(any(f"“{w}”" in s for s in d.execute_script("return window.reviewroom.announcer.log"))
+                                   for w in ("poor", "never")), message="the hints for 'poor' and 'never' were not said")
     wait_until(bilal, lambda d: d.execute_script(TEXT, note).endswith("never read."))
 
     def bilal_types(at, keys, expected, end=None):

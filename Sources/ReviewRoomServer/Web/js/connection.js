@@ -132,6 +132,7 @@ export class Connection {
     this.started = false; // connect() was called: only then do the browser's events reconnect
     this.state = 'connecting'; // the last status given to onStatus
     this.failedOpens = 0; // tries in a row whose WebSocket never opened
+    this.retrying = false; // a try has failed: the next ones are retries, not the first "Connecting…"
     this.block = null; // 'blocked' | 'intercepted' once `diagnose` found the network in the way
     this.inGrace = false; // a joined connection just closed: "lost" waits lostGraceMs (`scheduleReconnect`)
     this.lostGraceMs = LOST_GRACE_MS; // (a test lengthens it so that a slow machine cannot make it run out)
@@ -151,7 +152,9 @@ export class Connection {
   connect() {
     this.stopped = false;
     this.started = true;
-    if (!this.inGrace) this.status(this.epoch || this.block ? undefined : 'connecting');
+    // "Connecting…" only for the first try: before a first join, each retry flipped the banner
+    // back to it from "Not connected yet" for the moment the try took.
+    if (!this.inGrace) this.status(this.epoch || this.block || this.retrying ? undefined : 'connecting');
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     let socket;
     try {
@@ -380,6 +383,7 @@ export class Connection {
   /** Schedules the next try; with `grace`, "lost" is said only if it has not rejoined within LOST_GRACE_MS. */
   scheduleReconnect({ grace = false } = {}) {
     this.endGrace();
+    this.retrying = true;
     if (grace && navigator.onLine !== false) {
       this.inGrace = true;
       this.graceTimer = setTimeout(() => { this.inGrace = false; if (!this.joined && !this.stopped) this.status(); }, this.lostGraceMs);

@@ -24,7 +24,7 @@ if (!token) {
   // and as soon as something is typed (not only at the next reconnect attempt).
   const editsKept = new EditsKeptNotice(banner, (text) => announcer.say(text));
   const showEditsKept = () => editsKept.update(connection, room?.notesView, { lossSaid: lossSaid() });
-  const { model, connection, lossSaid } = joinSession({
+  const { model, connection, lossSaid, news } = joinSession({
     hello: () => ({ token }),
     banner,
     announce: (text) => announcer.say(text),
@@ -51,6 +51,6 @@ if (!token) {
   room = new RoomView(main, { model, connection, announcer, notesView, recordOffer });
   window.addEventListener('beforeunload', (event) => { if (notesView.hasUnsynced) event.preventDefault(); });
   // For the browser tests: read-only access to what this page shows.
-  window.reviewroom = { model, connection, notesView, announcer, room };
+  window.reviewroom = { model, connection, notesView, announcer, room, news };
   connection.connect();
 }

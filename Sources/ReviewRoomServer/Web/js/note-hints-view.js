@@ -4,6 +4,7 @@
 import { el, replaceChildren } from './dom.js';
 import { t } from './strings.js';
 import { TextOperation } from './ot.js';
+import { NewsGatherer } from './gathered-news.js';
 
 /** Server ops kept per note to carry a `hint` (positions at its rev) to the text shown now. */
 const HINT_HISTORY = 200;
@@ -12,6 +13,27 @@ export class NoteHints {
   /** `view` is the NotesView: its notes (entries), connection and `announce`. */
   constructor(view) {
     this.view = view;
+    // A paragraph typed offline brings its hints together on reconnecting: five suggestions in
+    // full were ~100 words after "Reconnected" (an audit, session 53). Several at once are said by
+    // their phrases only; each is listed under its note in full.
+    this.toSay = new NewsGatherer((items) => this.say(items));
+  }
+
+  /** Says new hints still listed (one gathered may have gone meanwhile): one in full, several by their phrases, note by note. */
+  say(gathered) {
+    const items = gathered.filter(({ entry, phrase }) => entry.hintList.items.some((h) => h.phrase === phrase));
+    if (!items.length) return;
+    if (items.length === 1) {
+      this.view.announce?.(t('notes.hint', { phrase: items[0].phrase, suggestion: items[0].suggestion }));
+      return;
+    }
+    const byNote = new Map();
+    for (const { entry, phrase } of items) byNote.set(entry.title, [...(byNote.get(entry.title) ?? []), `“${phrase}”`]);
+    for (const [note, phrases] of byNote) {
+      this.view.announce?.(phrases.length === 1
+        ? t('notes.hintsSaidOne', { note, phrase: phrases[0] })
+        : t('notes.hintsSaid', { note, n: phrases.length, phrases: phrases.join(', ') }));
+    }
   }
 
   /** Keeps a `note.op` event's op (for `hint` messages about an earlier revision). */
@@ -54,7 +76,7 @@ export class NoteHints {
     }
     const { changed, added } = entry.hintList.merge(incoming, entry.shown);
     if (changed) this.render(entry);
-    for (const h of added) this.view.announce?.(t('notes.hint', { phrase: h.phrase, suggestion: h.suggestion }));
+    this.toSay.add(added.map((h) => ({ entry, phrase: h.phrase, suggestion: h.suggestion })));
   }
 
   /**

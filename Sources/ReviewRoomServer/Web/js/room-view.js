@@ -157,15 +157,28 @@ export class RoomView {
     });
     // The hand bar comes last: it is fixed at the foot of the screen, and the panel's buttons it
     // repeats come first in the document.
-    replaceChildren(this.root, this.header, this.refusalLine, this.cue.element,
-      el('div', { className: 'room-grid' },
+    this.grid = el('div', { className: 'room-grid' },
         // On a phone the first column comes first: time, the floor (raise hand), the question and
         // the signals, which answer whoever speaks (after the agenda they were 2,200 px down).
         // The record, once offered, first: after the end it is what there is left to do.
         el('div', { className: 'column' }, this.recordPanel, this.clock, this.floor, this.prompt, this.signalPanel),
-        el('div', { className: 'column' }, this.agenda, this.people)),
+        el('div', { className: 'column' }, this.agenda, this.people));
+    replaceChildren(this.root, this.header, this.refusalLine, this.cue.element, this.grid,
       this.notesPanel, this.shortcuts, this.handBar.element);
     if (this.notesView) this.notesView.root = this.notesPanel;
+    this.renderJoining();
+  }
+
+  /**
+   * Until the first welcome: a heading saying the page is joining, and none of the room's panels.
+   * A first connection that failed left eight empty boxes, no heading and nothing said (the
+   * banner above says how the connection is doing).
+   */
+  renderJoining() {
+    for (const part of [this.grid, this.notesPanel, this.shortcuts]) part.hidden = true;
+    morphChildren(this.header,
+      el('h1', { id: 'room-heading', textContent: t('room.joiningHeading'), attrs: { tabindex: '-1' } }),
+      el('p', { className: 'meta', attrs: { 'data-testid': 'joining' } }, t('room.joining')));
   }
 
   changed(change) {
@@ -423,6 +436,8 @@ export class RoomView {
     this.drawing.done(); // drawn now: a redraw asked for meanwhile has nothing left to do
     const s = this.model.session;
     if (!s) return;
+    this.grid.hidden = false;
+    this.notesPanel.hidden = false;
     keepingFocus(this.root, () => {
       this.renderHeader(s);
       this.renderClock(s);

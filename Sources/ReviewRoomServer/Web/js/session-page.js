@@ -4,6 +4,7 @@ import { el, replaceChildren } from './dom.js';
 import { sentences } from './announcer.js';
 import { keys, t } from './strings.js';
 import { Connection } from './connection.js';
+import { ConnectionNews } from './connection-news.js';
 import { SessionModel } from './model.js';
 import { formatInstant, startParts } from './timefmt.js';
 import { resetPageTitle, setPageState } from './page-title.js';
@@ -119,18 +120,17 @@ export function unsavedFields(unsaved) {
 }
 
 /**
- * Creates the connection + model pair and the connection banner. With `announce(text)`, the
- * loss of the connection and its return are said once each through it ("Connection lost –
- * reconnecting…", "Reconnected") and the banner stops being a live region of its own (it would
- * say them twice); `onLossSaid()` follows the first. A loss shorter than the connection's grace
- * (`lostGraceMs`) is not said. Without `announce` the banner stays a polite live region. The banner is never
- * hidden, only empty, so assistive technology always finds it; its text is set only when it
- * changes.
+ * Creates the connection + model pair and the connection banner. With `announce(text)`, what
+ * happens to the connection is said through it (`ConnectionNews`: lost and back once each, a
+ * drop shorter than the connection's grace `lostGraceMs` not at all, Wi-Fi that keeps dropping
+ * once and then only its long drops) and the banner stops being a live region of its own (it
+ * would say them twice); `onLossSaid()` follows each loss said. Without `announce` the banner
+ * stays a polite live region. The banner is never hidden, only empty, so assistive technology
+ * always finds it; its text is set only when it changes.
  */
 export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEphemeral, onReplayDone, onFatal, onStatus, onLossSaid }) {
   const model = new SessionModel();
   let state = 'connecting';
-  let lost = false;
   resetPageTitle();
   // The banner and the tab's title follow the connection and the clock's status.
   const showState = () => {
@@ -141,24 +141,23 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
     banner.hidden = false;
     if (announce) { banner.removeAttribute('role'); banner.setAttribute('aria-live', 'off'); }
   }
-  let lossTimer = null;
-  const sayLost = (text) => { lost = true; announce(text); onLossSaid?.(); };
+  // What is said of the connection (`ConnectionNews`), at each status change and when it is next due.
+  const news = new ConnectionNews();
+  let newsTimer = null;
+  const sayNews = (items) => {
+    for (const item of items) {
+      announce(t(item.key, { host: location.host, ...item.params }));
+      if (item.loss) onLossSaid?.();
+    }
+    clearTimeout(newsTimer);
+    const due = news.nextWake();
+    newsTimer = due == null ? null : setTimeout(() => {
+      if (!connection.stopped) sayNews(news.wake(performance.now()));
+    }, Math.max(0, due - performance.now()));
+  };
   const statusChanged = (value) => {
     if (!announce) return;
-    if (value === 'online') {
-      clearTimeout(lossTimer);
-      lossTimer = null;
-      if (lost) { lost = false; announce(t('conn.reconnected')); }
-    } else if (value === 'offline' && !lost && model.session) {
-      // The browser says it is offline at once, and a burst of Wi-Fi blips said "Connection lost"
-      // and "Reconnected" twenty times in a minute: it is said once the loss has lasted the grace
-      // a closed connection gets (the banner shows it at once).
-      lossTimer ??= setTimeout(() => {
-        lossTimer = null;
-        if (!lost && connection.state !== 'online' && !connection.stopped) sayLost(t('conn.reconnecting'));
-      }, connection.lostGraceMs);
-    } else if (value === 'reconnecting' && !lost && model.session) sayLost(t('conn.reconnecting'));
-    else if ((value === 'blocked' || value === 'intercepted') && !lost) sayLost(t(`conn.${value}`, { host: location.host }));
+    sayNews(news.status(value, performance.now(), { joined: !!model.session, title: model.session?.title ?? '', graceMs: connection.lostGraceMs }));
   };
   const connection = new Connection({
     hello,
@@ -177,7 +176,7 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
       onFatal: (failure) => { if (banner) { banner.hidden = true; writeBanner(banner, ''); banner.dataset.state = 'stopped'; } onFatal?.(failure); },
     },
   });
-  return { model, connection, lossSaid: () => lost };
+  return { model, connection, lossSaid: () => news.lost, news };
 }
 
 /** What the tab's title says before the page's own (`setPageState`): the connection lost once joined, else the review ended. */
@@ -234,10 +233,14 @@ function renderBanner(banner, state, model) {
   banner.dataset.state = state;
   const ended = model.session?.clock?.status === 'ended';
   const key = state === 'online' ? (ended ? 'conn.ended' : '') : `conn.${state}`;
-  writeBanner(banner, key ? t(forThisPage(key), { host: location.host }) : '');
+  writeBanner(banner, key ? t(forThisPage(key, { joined: !!model.session }), { host: location.host }) : '');
 }
 
-/** `key`, or its room display's wording (`….display`) on the display page when there is one. */
-function forThisPage(key) {
+/**
+ * `key`, or its wording before the first join (`….first`: no connection was lost yet), or its room
+ * display's wording (`….display`) on the display page, when there is one.
+ */
+function forThisPage(key, { joined }) {
+  if (!joined && keys.includes(`${key}.first`)) return `${key}.first`;
   return document.body.classList.contains('page-display') && keys.includes(`${key}.display`) ? `${key}.display` : key;
 }

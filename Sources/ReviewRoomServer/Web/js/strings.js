@@ -16,6 +16,12 @@ const en = {
 
   'conn.connecting': 'Connecting…',
   'conn.reconnecting': 'Connection lost – reconnecting…',
+  // Before the first welcome: there was no connection to lose.
+  'conn.reconnecting.first': 'Not connected yet – trying again…',
+  'conn.offline.first': 'Offline – this page joins the review when the connection returns.',
+  'conn.joined': 'Connected: you have joined “{title}”.',
+  'conn.unstable': 'The connection keeps dropping. Your edits are kept and sent each time it is back. From now on only a drop longer than {seconds} seconds is said, until the connection is steady again.',
+  'conn.steady': 'The connection is steady again.',
   'conn.offline': 'Offline – your edits are kept and will be sent when the connection returns.',
   'conn.blocked': 'This network blocks the live connection: the page loaded, but a web filter or proxy between you and ReviewRoom stops its WebSocket. Ask your IT team to allow WebSocket connections to {host}, or try another network (a phone hotspot). This page keeps trying.',
   'conn.intercepted': 'This network answered instead of ReviewRoom, as a Wi-Fi sign-in page or web filter does. Sign in to the network (open any website to see its page); this page then connects by itself.',
@@ -58,6 +64,8 @@ const en = {
 
   'room.pageTitle': '{title} – ReviewRoom',
   'room.pageTitleYou': '{title} – {name}, {role} – ReviewRoom',
+  'room.joiningHeading': 'Joining the review…',
+  'room.joining': 'This page joins the review by itself as soon as it reaches ReviewRoom: there is no need to reload it.',
   'room.host': 'Host school: {school}',
   'room.focus': 'Enquiry focus:',
   'room.you': 'You are {name} ({role})',
@@ -179,6 +187,8 @@ const en = {
   'notes.selectionAt': '{name} has selected {chars} characters at line {line}',
   'notes.hint': 'Worth rewording “{phrase}”: {suggestion}',
   'notes.hintsHeading': 'Coaching, not grading',
+  'notes.hintsSaid': '{n} wording hints in “{note}”: {phrases}. Each is listed under the note with a suggestion.',
+  'notes.hintsSaidOne': 'A wording hint in “{note}”: {phrase}. It is listed under the note with a suggestion.',
   'notes.hintsCountOne': 'One wording hint is listed under this note.',
   'notes.hintsCount': '{n} wording hints are listed under this note.',
   'notes.copyMarkdown': 'Copy all notes as Markdown',
