@@ -22,8 +22,11 @@ public actor SessionRegistry {
     public nonisolated let metrics: Metrics?
     /// Decoded agendas and decks, shared by sessions made from the same template and deck.
     let definitions = SharedDefinitions()
-    /// Console connections by facilitator, for ``closeRevokedConsoles()``.
+    /// Console connections by facilitator, for ``sweepRevokedFacilitators()``.
     let consoles = ConsoleIndex()
+    /// How many sweeps have taken each revoked facilitator's own participants off the loaded
+    /// sessions (``sweepRevokedFacilitators()`` does it twice).
+    var revocationSweeps: [FacilitatorID: Int] = [:]
     private var sessions: [SessionID: SessionActor] = [:]
     private var loading: [SessionID: Task<SessionActor?, any Error>] = [:]
     /// How many erasures of each session are under way (``delete(session:erasing:)``; two DELETEs
@@ -110,6 +113,9 @@ public actor SessionRegistry {
 
     /// The actor of `id` if it is loaded now.
     func loaded(_ id: SessionID) -> SessionActor? { sessions[id] }
+
+    /// Every session's actor loaded now.
+    var loadedActors: [SessionActor] { Array(sessions.values) }
 
     /// Whether session `id` is loaded or loading: someone is in it, or a request is using it.
     public func isInUse(_ id: SessionID) -> Bool { sessions[id] != nil || loading[id] != nil }

@@ -113,17 +113,11 @@ extension Store {
         }
     }
 
-    /// Which of `ids` are revoked (or unknown), in one read transaction. The daemon asks it on a
-    /// periodic sweep for the facilitators with consoles open (a handful), because a revocation
-    /// is made by another process (`reviewroomd facilitator revoke`).
-    public func revokedFacilitators(among ids: Set<FacilitatorID>) async throws -> Set<FacilitatorID> {
-        guard !ids.isEmpty else { return [] }
-        return try await read { connection in
-            try ids.filter { id in
-                try connection.rows("SELECT 1 FROM facilitators WHERE id = ?1 AND revoked_at IS NULL") {
-                    try $0.bind(1, id.rawValue)
-                } map: { _ in true }.isEmpty
-            }
+    /// Every revoked facilitator's id, in one read. The daemon asks it on a periodic sweep,
+    /// because a revocation is made by another process (`reviewroomd facilitator revoke`).
+    public func revokedFacilitatorIDs() async throws -> Set<FacilitatorID> {
+        try await read { connection in
+            Set(try connection.rows("SELECT id FROM facilitators WHERE revoked_at IS NOT NULL") { _ in } map: { FacilitatorID($0.text(0)) })
         }
     }
 

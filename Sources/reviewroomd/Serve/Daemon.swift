@@ -232,7 +232,7 @@ struct Daemon {
             // STATUS= is read synchronously; keep a recent count of live sessions for it.
             while !Task.isCancelled {
                 // `facilitator revoke` runs in another process: this sweep is how its consoles close.
-                await registry.closeRevokedConsoles()
+                await registry.sweepRevokedFacilitators()
                 let live = await registry.liveSessionCount
                 if live != sessionCount.value {
                     // The journal's trace of activity (a review starting, the last one ending):
