@@ -45,7 +45,7 @@ class BlackholeProxy:
                 server = socket.create_connection(self.target)
             except OSError:
                 continue
-            entry = {"sockets": (client, server), "silent": False, "held": None, "lock": threading.Lock()}
+            entry = {"sockets": (client, server), "silent": False, "held": None, "lock": threading.Lock(), "websocket": False}
             self.connections.append(entry)
             threading.Thread(target=self.pump, args=(entry,), daemon=True).start()
 
@@ -66,6 +66,8 @@ class BlackholeProxy:
                     client.close()
                     server.close()
                     return
+                if source is client and re.match(rb"GET [^ ]*/ws[ ?]", data):
+                    entry["websocket"] = True
                 if source is client and self.websocket is not None and re.match(rb"GET [^ ]*/ws[ ?]", data):
                     if isinstance(self.websocket, bytes):
                         client.sendall(self.websocket)
@@ -86,16 +88,19 @@ class BlackholeProxy:
         client.close()
         server.close()
 
-    def silence(self):
-        """Every connection open now goes silent for good."""
+    def silence(self, websockets_only=False):
+        """Every connection open now (with `websockets_only`, every WebSocket: a page's HTTP
+        connection kept alive stays usable for a reload) goes silent for good."""
         for entry in self.connections:
-            entry["silent"] = True
+            if entry["websocket"] or not websockets_only:
+                entry["silent"] = True
 
-    def hold(self):
-        """What the daemon sends to every connection open now is kept back until `release()`."""
+    def hold(self, websockets_only=False):
+        """What the daemon sends to every connection open now (or every WebSocket) is kept back until `release()`."""
         for entry in self.connections:
-            with entry["lock"]:
-                entry["held"] = bytearray()
+            if entry["websocket"] or not websockets_only:
+                with entry["lock"]:
+                    entry["held"] = bytearray()
 
     def release(self):
         """Forwards everything held, each connection's in one write, and stops holding."""

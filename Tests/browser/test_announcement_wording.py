@@ -196,3 +196,32 @@ def test_a_burst_of_hands_or_arrivals_is_said_a_few_at_a_time(daemon, browsers):
         "loweredUnsaid": [],
     }
     assert browser_errors(driver) == []
+
+
+def test_the_time_left_is_said_on_request_in_words(daemon, browsers):
+    """Alt+Shift+O (room-news.js `timeLeftNews`): a screen-reader reviewer taking notes had no way
+    to hear the countdown without leaving the note (an audit, session 53). The key acts from the
+    note too, except on a Mac, where Option+Shift+O types Ø."""
+    driver = browsers()
+    said = run_in_page(
+        driver, daemon,
+        "Promise.all([import('/js/room-news.js'), import('/js/room-rules.js')]).then(([{ timeLeftNews }, r]) => {"
+        "  const live = { status: 'live' }, paused = { status: 'paused' };"
+        "  done({"
+        "    live: timeLeftNews({ clock: live, phaseTitle: 'Evidence', remainingSec: 250.4, turnSec: null }),"
+        "    over: timeLeftNews({ clock: live, phaseTitle: 'Evidence', remainingSec: -61, turnSec: 12 }),"
+        "    paused: timeLeftNews({ clock: paused, phaseTitle: 'Evidence', remainingSec: 60, turnSec: -3, stale: true }),"
+        "    lobby: timeLeftNews({ clock: { status: 'lobby' }, startText: 'Starts at 09:30' }),"
+        "    ended: timeLeftNews({ clock: { status: 'ended' } }),"
+        "    key: r.shortcutOf({ altKey: true, shiftKey: true, code: 'KeyO', key: 'O' }),"
+        "    inNote: r.actsWhileTyping('time', { inNote: true, mac: false }),"
+        "    onMac: r.actsWhileTyping('time', { inNote: true, mac: true }),"
+        "    inField: r.actsWhileTyping('time', { inNote: false, mac: false }) });"
+        "}, (e) => done({ error: String(e) }));")
+    assert said == {
+        "live": "Evidence: 4 minutes 10 seconds left.",
+        "over": "Evidence: 1 minute 1 second over time. Your turn: 12 seconds left.",
+        "paused": "Last known, while the connection is lost: Evidence: 1 minute left. The clock is paused. Your turn time is over.",
+        "lobby": "Starts at 09:30", "ended": "The review has ended.",
+        "key": "time", "inNote": True, "onMac": False, "inField": False}
+    assert browser_errors(driver) == []

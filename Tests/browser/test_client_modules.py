@@ -208,7 +208,9 @@ def test_the_catch_up_tells_the_speaker_what_is_left_of_a_turn_whose_end_moved(d
         "        catchUpNews(room(was), room(moved), who('r1', null)),"
         "        catchUpNews(room(null), room(moved), who('r1', -75)),"
         "        catchUpNews(room(null), room(moved), who('r1', 30)),"
-        "        catchUpNews(room(null), room({ ...moved, turnEndsAt: null }), who('r1', null))]);"
+        "        catchUpNews(room(null), room({ ...moved, turnEndsAt: null }), who('r1', null)),"
+        "        catchUpNews(room(null), room(null), { ...who('r1', null), hadFloorMeanwhile: true }),"
+        "        catchUpNews(room(null), room(moved), { ...who('r2', null), hadFloorMeanwhile: true })]);"
         "}, (e) => done(['import failed: ' + e]));")
     assert said == [{"urgent": [], "polite": ["Your turn: 1 minute 40 seconds left"]}, {"urgent": [], "polite": []},
                     {"urgent": [], "polite": []}, {"urgent": [], "polite": []},
@@ -216,7 +218,10 @@ def test_the_catch_up_tells_the_speaker_what_is_left_of_a_turn_whose_end_moved(d
                     {"urgent": ["You were given the floor, and your turn time is over"], "polite": []},
                     # Given the floor while away for a turn still running: what is left of it.
                     {"urgent": ["You have the floor, 30 seconds left"], "polite": []},
-                    {"urgent": ["You have the floor"], "polite": []}]
+                    {"urgent": ["You have the floor"], "polite": []},
+                    # Given the floor and over again while away: nobody speaks now, or someone else does.
+                    {"urgent": [], "polite": ["You were given the floor while you were away, and that turn has ended: raise your hand to speak."]},
+                    {"urgent": [], "polite": ["r1 has the floor", "You were given the floor while you were away, and that turn has ended: raise your hand to speak."]}]
     assert browser_errors(driver) == []
 
 

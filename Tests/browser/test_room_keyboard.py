@@ -53,6 +53,13 @@ def test_single_letters_do_nothing_and_alt_shift_letters_act(daemon, facilitator
                                 "  m.actsWhileTyping('next', { inNote: true, mac: false }),"
                                 "  m.actsWhileTyping('hand', { inNote: false, mac: false })])")
     assert rules == [True, False, False, False], rules
+    # Alt+Shift+O in the note says the time left; nothing is typed and focus stays.
+    press(asha, ALT_SHIFT + "o")
+    wait_until(asha, lambda d: any(s.endswith(" left.") for s in d.execute_script("return window.reviewroom.announcer.log")),
+               message="Alt+Shift+O in the note said no time left")
+    phase = asha.execute_script("return window.reviewroom.model.phase.title")
+    assert any(s.startswith(f"{phase}: ") for s in asha.execute_script("return window.reviewroom.announcer.log"))
+    assert area.get_attribute("value") == before and focused(asha)["id"] == f"note-{note}"
 
     # Alt+Shift+N from a button moves everyone on; Alt+Shift+H raises a hand, again lowers it.
     focus_button(chair, "Agree")

@@ -12,6 +12,12 @@ export const UNSTABLE_WINDOW_MS = 60000;
 export const LONG_DROP_MS = 10000;
 /** Online this long without a break, an unstable connection is steady again, and that is said. */
 export const STEADY_MS = 60000;
+/**
+ * A `wake` this late was held by a sleep or a frozen tab (the page's timers did not run): what
+ * was due is not said at once, stale, but given the time again from now. An audit heard
+ * "Connection lost" on waking, of the network the laptop had before it slept, then "Reconnected".
+ */
+export const LATE_WAKE_MS = 10000;
 
 /**
  * The connection's news as `{ key, params, loss }` items (`loss`: a loss of the connection was
@@ -33,6 +39,7 @@ export class ConnectionNews {
     this.unstable = false;
     this.lastLossAt = null; // when the last ordinary loss was due to be said
     this.steadyAt = null;
+    this.graceMs = 0; // the grace of the last `status`
   }
 
   /** When `wake` is next due (ms, the clock `status` is given), or null. */
@@ -42,6 +49,7 @@ export class ConnectionNews {
   }
 
   status(value, now, { joined = false, title = '', graceMs = 0 } = {}) {
+    this.graceMs = graceMs;
     const news = [];
     if (value === 'online') {
       this.pending = null;
@@ -79,6 +87,12 @@ export class ConnectionNews {
 
   wake(now) {
     const news = [];
+    if (this.steadyAt != null && now - this.steadyAt > LATE_WAKE_MS) this.steadyAt = now + this.steadyMs;
+    if (this.pending && now - this.pending.at > LATE_WAKE_MS) {
+      // Held by a sleep: the drop counts from the wake, and has its grace again.
+      this.downSince = now;
+      this.pending = { key: this.pending.key, at: now + (this.graceMs ?? 0) };
+    }
     if (this.steadyAt != null && now >= this.steadyAt) {
       this.steadyAt = null;
       this.unstable = false;

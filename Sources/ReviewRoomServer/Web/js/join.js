@@ -7,6 +7,7 @@ import { RoomView } from './room-view.js';
 import { joinSession, EditsKeptNotice, takeToken, takeLaterTokens, showNotice, fatalNotice, keepsTokenAfter } from './session-page.js';
 import { offerControls } from './cofacilitation.js';
 import { RecordOffer } from './record-offer.js';
+import { KeptEdits } from './kept-edits.js';
 
 localize();
 document.title = t('page.join');
@@ -46,7 +47,7 @@ if (!token) {
     },
   });
   const notesView = new NotesView(null, { model, connection, announce: (text) => announcer.say(text), onLocalEdit: showEditsKept,
-    onAllSaved: () => editsKept.allSaved(connection) });
+    onAllSaved: () => editsKept.allSaved(connection), kept: new KeptEdits() });
   const recordOffer = new RecordOffer(token, () => room?.renderRecord(model.session));
   room = new RoomView(main, { model, connection, announcer, notesView, recordOffer });
   window.addEventListener('beforeunload', (event) => { if (notesView.hasUnsynced) event.preventDefault(); });

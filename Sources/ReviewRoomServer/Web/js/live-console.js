@@ -19,6 +19,7 @@ import { NextFrame } from './next-frame.js';
 import { controlsGlance } from './controls-glance.js';
 import { FloorQueueButtons } from './floor-queue-buttons.js';
 import { formatDuration } from './timefmt.js';
+import { KeptEdits } from './kept-edits.js';
 
 // After a control's command is answered it stays unavailable this long, so the second click
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
@@ -76,7 +77,7 @@ export class LiveConsole {
     this.lossSaid = lossSaid;
     this.editsKept = new EditsKeptNotice(banner, (text) => this.announcer.say(text));
     this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text),
-      onLocalEdit: () => this.showEditsKept(), onAllSaved: () => this.editsKept?.allSaved(this.connection) });
+      onLocalEdit: () => this.showEditsKept(), onAllSaved: () => this.editsKept?.allSaved(this.connection), kept: new KeptEdits() });
     this.queueButtons = new FloorQueueButtons(this);
     // The phase keys go through the same hold as the buttons (and offer the same Undo).
     this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView, inConsole: true,

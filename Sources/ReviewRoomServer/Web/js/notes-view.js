@@ -18,6 +18,7 @@ import { notePanel, renderNotes, selectTab, tabAfterKey, renderStatus, showResto
 import { NoteInput } from './note-input.js';
 import { NoteRemote } from './note-remote.js';
 import { NoteSending } from './note-sending.js';
+import { clientFromKept, keptNote } from './kept-edits.js';
 
 /** How long "Notes copied as Markdown" stays shown beside the button. */
 const COPY_SHOWN_MS = 10000;
@@ -27,8 +28,17 @@ export class NotesView {
    * `onLocalEdit` (optional) is called after each change typed into a note, once it is queued;
    * `onAllSaved` (optional) each time a note's line is redrawn with every note saved.
    */
-  constructor(root, { model, connection, announce, onLocalEdit, onAllSaved }) {
+  /** `kept` (a `KeptEdits`): unconfirmed edits are kept in it, and carried over a reload of the page. */
+  constructor(root, { model, connection, announce, onLocalEdit, onAllSaved, kept = null }) {
     this.root = root;
+    this.kept = kept;
+    if (kept) {
+      // Written at once when the tab is hidden or left: a discarded tab runs no timer.
+      const keepNow = () => this.keep({ now: true });
+      window.addEventListener('pagehide', keepNow);
+      document.addEventListener('visibilitychange', () => { if (document.hidden) keepNow(); });
+      document.addEventListener('freeze', keepNow);
+    }
     this.model = model;
     this.connection = connection;
     this.announce = announce;
@@ -77,6 +87,10 @@ export class NotesView {
     // Others' cursors are kept at revisions of the old history, which mean other text now.
     if (restored) this.others.byNote.clear();
     const lost = [];
+    // The first welcome of this page: edits kept from before a reload of it are carried on.
+    this.kept?.use(this.model.session.id, this.model.you?.id);
+    const carried = previous.size === 0 ? this.kept?.take() ?? {} : {};
+    const keptTitles = [];
     this.notes = new Map();
     for (const note of notes) {
       const entry = this.buildNote(note);
@@ -89,6 +103,11 @@ export class NotesView {
       }
       if (old?.unsent) showUnsent(entry, old.unsent.before);
       if (old) this.remote.carryPending(old.client, entry);
+      const before = old ? null : clientFromKept(carried[note.id]);
+      if (before) {
+        this.remote.carryPending(before, entry);
+        if (entry.client.state !== 'synchronized') keptTitles.push(note.title);
+      }
       this.notes.set(note.id, entry);
     }
     renderNotes(this.root, this.notes.values(), () => this.copyMarkdown());
@@ -97,6 +116,13 @@ export class NotesView {
     if (first) this.select(first, false);
     this.updateReadOnly();
     if (lost.length) this.announce?.(t('notes.restoredSaid', { titles: lost.join(', ') }));
+    if (keptTitles.length) this.announce?.(t('notes.keptSaid', { titles: keptTitles.join(', ') }));
+    this.keep();
+  }
+
+  /** Keeps the notes' unconfirmed edits in the tab (`KeptEdits`), soon or, with `now`, at once. */
+  keep({ now = false } = {}) {
+    this.kept?.write(() => Object.fromEntries([...this.notes].map(([id, entry]) => [id, keptNote(entry.client)])), { now });
   }
 
   /** One note's entry: its DOM, client, hints and undo history, listening to its textarea. */
@@ -167,6 +193,7 @@ export class NotesView {
 
   /** Redraws the line under a note. */
   renderStatus(entry) {
+    this.keep();
     const connection = this.connection;
     renderStatus(entry, { offline: !!connection && (!connection.online || connection.state !== 'online') });
     if (this.onAllSaved && !this.hasUnsynced) this.onAllSaved();

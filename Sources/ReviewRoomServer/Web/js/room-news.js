@@ -26,7 +26,8 @@ export function questionNews(before, after) {
  * is left of it, as they would have live; one given the floor meanwhile for a timed turn that is
  * already over hears that too ("You have the floor" alone sent her to speak after her time), and one
  * whose timed turn is still running hears how long is left of it ("You have the floor, 1 minute
- * 20 seconds left").
+ * 20 seconds left"). One given the floor meanwhile and no longer speaking (`who.hadFloorMeanwhile`)
+ * hears that the turn came and went.
  */
 export function catchUpNews(before, after, who) {
   const polite = [];
@@ -45,6 +46,10 @@ export function catchUpNews(before, after, who) {
   else if (givenMe && who.turnLeftSec > 0) urgent.push(t('announce.yourFloorLeft', { time: spokenDuration(Math.max(1, Math.round(who.turnLeftSec))) }));
   else if (speaker?.urgent) urgent.push(speaker.text);
   else if (speaker) polite.push(speaker.text);
+  // Given the floor and over again while away: nothing above says so (before and after, someone else spoke).
+  if (who.hadFloorMeanwhile && before.floor?.speaker !== who.me && after.floor?.speaker !== who.me) {
+    polite.push(t('announce.floorMissed'));
+  }
   polite.push(...handNews(before.floor, after.floor, { ...who, reset }));
   const turnLength = turnLengthNews(before.floor, after.floor, who, who.turnLeftSec ?? null);
   if (turnLength) polite.push(turnLength);
@@ -80,4 +85,22 @@ export function extensionNews(beforeSec, afterSec, phase) {
   // (52.972 s, even 49.656000000000006 s was read out digit by digit).
   const time = spokenDuration(Math.max(1, Math.abs(afterSec - beforeSec)));
   return t(afterSec > beforeSec ? 'announce.extended' : 'announce.shortened', { time, phase });
+}
+
+/**
+ * What Alt+Shift+O says (the time left, without leaving the note): the phase and its time left or
+ * over, whether the clock is paused or only last known (`stale`), and for the speaker of a timed
+ * turn, the turn's time. `startText` is the countdown's line before the start ("Starts at 09:30").
+ * `remainingSec` and `turnSec` (null without a timed turn of theirs) as the model gives them.
+ */
+export function timeLeftNews({ clock, phaseTitle, remainingSec, turnSec, startText, stale }) {
+  const status = clock?.status;
+  if (status === 'ended') return t('timeLeft.ended');
+  if (status !== 'live' && status !== 'paused') return startText || t('timeLeft.notStarted');
+  const phase = remainingSec >= 0
+    ? t('timeLeft.phase', { phase: phaseTitle, time: spokenDuration(remainingSec) })
+    : t('timeLeft.phaseOver', { phase: phaseTitle, time: spokenDuration(-remainingSec) });
+  const parts = [stale ? t('timeLeft.lastKnown') : null, phase, status === 'paused' ? t('timeLeft.paused') : null,
+    turnSec == null ? null : turnSec >= 0 ? t('timeLeft.turn', { time: spokenDuration(turnSec) }) : t('timeLeft.turnOver')];
+  return parts.filter(Boolean).join(' ');
 }

@@ -37,18 +37,19 @@ export function clockStatusText(t, clock, stale) {
  * avoid every Alt+Shift chord ChromeOS or Chrome take (A, B, I, L, M, N, P, S, T, V).
  */
 export const SHORTCUT_KEYS = {
-  hand: ['H'], respond: ['R'], next: ['N', 'ArrowRight'], prev: ['P', 'ArrowLeft'],
+  time: ['O'], hand: ['H'], respond: ['R'], next: ['N', 'ArrowRight'], prev: ['P', 'ArrowLeft'],
   nextSpeaker: ['ArrowDown'], endTurn: ['E'], clock: ['C'], undo: ['Z'],
 };
 
 /**
- * Whether `action` acts while typing in a field, pure: only the hand's (Alt+Shift+H, +R) in a
- * shared note (`inNote`), and not on macOS (`mac`), where Option+Shift+H and +R type Ó and ‰.
- * A screen-reader reviewer taking notes went seven Shift+Tabs back to "Raise hand" and then
- * found her place in the note again; every other shortcut stays typing there.
+ * Whether `action` acts while typing in a field, pure: only the hand's (Alt+Shift+H, +R) and the
+ * time left (+O) in a shared note (`inNote`), and not on macOS (`mac`), where Option+Shift+H, +R
+ * and +O type Ó, ‰ and Ø. A screen-reader reviewer taking notes went seven Shift+Tabs back to
+ * "Raise hand" and then found her place in the note again (and as far to hear the countdown);
+ * every other shortcut stays typing there.
  */
 export function actsWhileTyping(action, { inNote, mac }) {
-  return inNote && !mac && (action === 'hand' || action === 'respond');
+  return inNote && !mac && (action === 'hand' || action === 'respond' || action === 'time');
 }
 
 /** The shortcuts only the console's live controls carry out (they press its buttons). */

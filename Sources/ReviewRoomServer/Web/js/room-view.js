@@ -9,7 +9,7 @@ import { agendaPanel, peoplePanel, promptPanel, shortcutsHeading, shortcutsPanel
 import { handNews, raisedNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
 import { NewsGatherer } from './gathered-news.js';
 import { NextFrame } from './next-frame.js';
-import { catchUpNews, extensionNews, questionNews, signalNews } from './room-news.js';
+import { catchUpNews, extensionNews, questionNews, signalNews, timeLeftNews } from './room-news.js';
 import { WakeWatch } from './wake-watch.js';
 import { PersonalCue, covers, wholeInView } from './personal-cue.js';
 import { HandBar, handBarState } from './hand-bar.js';
@@ -204,6 +204,8 @@ export class RoomView {
       // been read (`WakeWatch`) or the connection is known to be back (`statusChanged`).
       if (!this.connection.replaying && !document.hidden && !this.wake.catchingUp(Date.now()) && !this.holdsNewsOffline()) {
         this.announceEvent(event);
+      } else if (event.name === 'floor.changed' && event.data?.floor?.speaker && event.data.floor.speaker === this.model.you?.id) {
+        this.hadFloorMeanwhile = true; // a turn given and over while away is told by the catch-up
       }
     }
     if (change.kind === 'welcome') this.render(); else this.drawing.request();
@@ -252,7 +254,8 @@ export class RoomView {
     const before = { phase: this.lastPhase, status: this.lastStatus, floor: this.lastFloor, question: this.lastQuestion };
     const news = catchUpNews(before, this.remember(), { me: this.model.you?.id, facilitator: this.model.isFacilitator,
       nameOf: (id) => this.model.nameOf(id), phaseTitle: (index) => s.agenda?.[index]?.title ?? '',
-      turnLeftSec: this.model.turnRemainingSec(this.connection.serverNow()) });
+      turnLeftSec: this.model.turnRemainingSec(this.connection.serverNow()), hadFloorMeanwhile: this.hadFloorMeanwhile });
+    this.hadFloorMeanwhile = false;
     if (news.urgent.length) this.announcer.say(news.urgent.join('. '), true);
     if (news.polite.length) this.announcer.say(news.polite.join('. '));
   }
@@ -509,7 +512,7 @@ export class RoomView {
 
   /** The shortcuts that act on this page for this person, each with every chord that does it. */
   shownShortcuts() {
-    const actions = this.model.canEdit ? ['hand', 'respond'] : [];
+    const actions = ['time', ...(this.model.canEdit ? ['hand', 'respond'] : [])];
     if (this.model.isFacilitator && this.model.session?.clock?.status !== 'ended') {
       actions.push('next', 'prev', ...(this.onConsoleKey ? CONSOLE_SHORTCUTS : []));
     }
@@ -691,7 +694,10 @@ export class RoomView {
     if (!action) return;
     const inNote = event.target instanceof HTMLElement && event.target.classList.contains('note-text');
     if (typingInField(event) && !actsWhileTyping(action, { inNote, mac: /Mac|iPhone|iPad/.test(navigator.platform) })) return;
-    if ((action === 'hand' || action === 'respond') && this.model.canEdit) {
+    if (action === 'time') {
+      event.preventDefault();
+      this.sayTimeLeft();
+    } else if ((action === 'hand' || action === 'respond') && this.model.canEdit) {
       event.preventDefault();
       if (action === 'hand') this.toggleHand(); else this.raiseResponse();
     } else if ((action === 'hand' || action === 'respond') && this.model.you?.role === 'observer') {
@@ -705,6 +711,16 @@ export class RoomView {
       event.preventDefault();
       this.onConsoleKey(action);
     }
+  }
+
+  /** Says the time left (Alt+Shift+O): the phase's, and the turn's to its speaker (`timeLeftNews`). */
+  sayTimeLeft() {
+    const s = this.model.session;
+    const now = this.connection.serverNow();
+    const mine = s.floor?.speaker === this.model.you?.id;
+    this.announcer.say(timeLeftNews({ clock: s.clock, phaseTitle: this.model.phase?.title ?? t('clock.noPhase'),
+      remainingSec: this.model.remainingSec(now), turnSec: mine ? this.model.turnRemainingSec(now) : null,
+      startText: this.countdown.textContent, stale: clockIsStale(this.connection.state, s.clock) }));
   }
 
   // A fast double press must move one phase, not two: ignored until the answer plus a pause.

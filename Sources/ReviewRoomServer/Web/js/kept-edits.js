@@ -1,0 +1,82 @@
+// Note edits the server has not confirmed, kept in the tab's sessionStorage: a reload, or a
+// Chromebook discarding the tab in the background (it reloads when shown again), lost them with
+// the page's memory. On the next welcome of the same person in the same session they are carried
+// onto the notes as the server has them now and sent with their old opIds, exactly as after a
+// reconnect (`NoteClient.adopt`): an edit the server had applied before the reload is acked as a
+// repeat, not applied twice.
+import { TextOperation } from './text-operation.js';
+
+/** How long after a change the kept copy is written (it is written at once when the tab is hidden or left). */
+export const KEEP_DELAY_MS = 300;
+
+const PREFIX = 'reviewroom.kept.';
+
+/** What a note client's unconfirmed edits are, as JSON; null when it has none. */
+export function keptNote(client) {
+  if (!client.outstanding) return null;
+  return { serverText: client.serverText, op: client.outstanding.op.toJSON(), opId: client.outstanding.opId,
+    buffer: client.buffer ? client.buffer.toJSON() : null };
+}
+
+/**
+ * A stand-in for the note client of the page before the reload, from `keptNote`'s JSON: what
+ * `NoteClient.adopt` reads of the client it replaces. Null when the JSON is not such a value.
+ */
+export function clientFromKept(kept) {
+  try {
+    if (typeof kept?.serverText !== 'string' || typeof kept.opId !== 'string') return null;
+    const op = TextOperation.fromJSON(kept.op);
+    const buffer = kept.buffer ? TextOperation.fromJSON(kept.buffer) : null;
+    if (op.baseLength !== kept.serverText.length || (buffer && buffer.baseLength !== op.targetLength)) return null;
+    return { state: buffer ? 'awaitingWithBuffer' : 'awaitingConfirm', serverText: kept.serverText,
+      outstanding: { op, opId: kept.opId }, buffer };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The kept edits of one person in one session, in `storage` (the tab's sessionStorage). `write`
+ * and `take` fail quietly: a full or disabled storage only means edits are not kept across a reload.
+ */
+export class KeptEdits {
+  constructor(storage = globalThis.sessionStorage) {
+    this.storage = storage;
+    this.key = null;
+    this.timer = null;
+  }
+
+  /** Whose edits these are: set at each welcome (`session` and `you` ids). */
+  use(session, you) {
+    this.key = session && you ? `${PREFIX}${session}.${you}` : null;
+  }
+
+  /** The kept notes (note id → `keptNote` JSON) of this person in this session, removed from storage. */
+  take() {
+    if (!this.key) return {};
+    try {
+      const text = this.storage.getItem(this.key);
+      this.storage.removeItem(this.key);
+      const notes = text ? JSON.parse(text) : {};
+      return notes && typeof notes === 'object' ? notes : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /** Writes `notes()` (note id → `keptNote` JSON or null) soon; at once with `now`. */
+  write(notes, { now = false } = {}) {
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (!now) {
+      this.timer = setTimeout(() => this.write(notes, { now: true }), KEEP_DELAY_MS);
+      return;
+    }
+    if (!this.key) return;
+    const kept = Object.fromEntries(Object.entries(notes()).filter(([, note]) => note));
+    try {
+      if (Object.keys(kept).length) this.storage.setItem(this.key, JSON.stringify(kept));
+      else this.storage.removeItem(this.key);
+    } catch { /* storage full or disabled: kept in the page only */ }
+  }
+}
