@@ -194,9 +194,11 @@ public enum RecordSchema {
         },
         "phase": {
           "type": "object", "additionalProperties": false,
-          "required": ["index", "id", "title", "kind", "turnMode", "plannedSec", "dueAt", "dueAtLocal", "runs", "actualSec"],
+          "required": ["index", "number", "id", "title", "kind", "turnMode", "plannedSec", "dueAt", "dueAtLocal", "runs", "actualSec"],
           "properties": {
-            "index": {"type": "integer", "minimum": 0}, "id": {"type": "string"}, "title": {"type": "string"},
+            "index": {"type": "integer", "minimum": 0, "description": "0-based, as phase.goto and the phase fields of questions' showings and rounds count"},
+            "number": {"type": "integer", "minimum": 1, "description": "1-based, as the record's text numbers phases"},
+            "id": {"type": "string"}, "title": {"type": "string"},
             "kind": {"enum": ["briefing", "enquiry", "evidence", "round", "discussion", "actions", "reflection", "break"]},
             "turnMode": {"enum": ["open", "queue", "round"]}, "purpose": {"type": "string"},
             "plannedSec": {"type": "number", "exclusiveMinimum": 0},

@@ -107,7 +107,7 @@ extension ReviewRecord {
         }
         let actual = RecordText.seconds(runs.reduce(0) { $0 + $1.actualSec })
         return RecordPhase(
-            index: index, id: phase.id, title: phase.title, kind: phase.kind.rawValue, turnMode: phase.turnMode.rawValue,
+            index: index, number: index + 1, id: phase.id, title: phase.title, kind: phase.kind.rawValue, turnMode: phase.turnMode.rawValue,
             purpose: phase.purpose, plannedSec: phase.durationSec, dueAt: due, dueAtLocal: times.dateTime(due),
             runs: recordRuns, actualSec: actual,
             differenceSec: runs.isEmpty ? nil : RecordText.seconds(actual - phase.durationSec))

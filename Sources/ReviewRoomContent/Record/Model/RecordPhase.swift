@@ -2,8 +2,10 @@ import ReviewRoomCore
 
 /// One agenda phase: as planned and as run.
 public struct RecordPhase: Codable, Equatable, Sendable {
-    /// 0-based index in the agenda.
+    /// 0-based index in the agenda (as `phase.goto` and the other records' `phase` fields count).
     public var index: Int
+    /// Its number as the record's text gives it (1-based): "phase 2 “Host context”".
+    public var number: Int
     /// Phase id.
     public var id: String
     /// Title.
