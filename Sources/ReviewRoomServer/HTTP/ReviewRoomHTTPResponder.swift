@@ -20,7 +20,7 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
     public let metrics: Metrics?
     /// Makes `/readyz` 503 while its commits fail (``Store/commitFailure``); nil: not consulted.
     public let store: Store?
-    /// The time `/livez`'s `Date` header gives.
+    /// The time every response's `Date` header gives.
     public let clock: any SessionClock
     private let logger: Logger
     /// Paces the warning about plain requests to `/ws` (a page behind a filter retries for ever).
@@ -36,20 +36,26 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
     /// Answers one request.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         let method = request.method.uppercased()
-        let builder = await route(request, method: method)
+        var builder = await route(request, method: method)
         // /readyz answers 503 by design while starting or stopping, and so does the API while
         // stopping; neither is a failure.
         if builder.status >= 500 && request.path != "/readyz" && !(builder.status == 503 && readiness.current == .stopping) {
             logger.warning("HTTP request failed", metadata: ["method": "\(method)", "status": "\(builder.status)"])
         }
+        builder.headers.append(dateHeader)
         return builder.finished()
     }
 
     /// The transport's own refusals (411, 413, refused WebSocket upgrades, …) as the same
     /// `application/problem+json` as every other error (the transport adds ``SecurityHeaders``).
     public func refusal(_ refusal: HTTPRefusal) -> HTTPResponse {
-        ProblemDetails(title: refusal.title, status: refusal.status, detail: refusal.detail).response().finished()
+        ProblemDetails(title: refusal.title, status: refusal.status, detail: refusal.detail).response(extraHeaders: [dateHeader]).finished()
     }
+
+    /// `Date`, the server's time now, on every response (RFC 9110 §6.6.1: an origin server with
+    /// a clock sends it). A page told `not_open` times its retry until the lobby opens by the one
+    /// `/livez` gives (lobby-wait.js): a device clock minutes off made it reload every 15 s.
+    private var dateHeader: (String, String) { ("Date", HTTPDate.string(clock.now())) }
 
     private func route(_ request: HTTPRequest, method: String) async -> HTTPResponseBuilder {
         let path = request.path
@@ -68,10 +74,7 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
         switch path {
         case "/livez", "/healthz":
             if let refusal = onlyGet(method, path) { return refusal }
-            var alive = HTTPResponseBuilder.text(200, "ok\n")
-            // The server's clock, for a page timing its retry until the lobby opens (HTTPDate).
-            alive.headers.append(("Date", HTTPDate.string(clock.now())))
-            return alive
+            return .text(200, "ok\n")
         case "/readyz":
             if let refusal = onlyGet(method, path) { return refusal }
             let phase = readiness.current

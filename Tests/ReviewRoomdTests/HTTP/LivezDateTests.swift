@@ -4,9 +4,10 @@ import ReviewRoomServer
 import Testing
 import WebSocketTransport
 
-/// `/livez` gives the server's time in `Date`: a page told `not_open` times its retry by it,
-/// where a laptop clock minutes off made it reload every 15 s until the lobby opened.
-@Suite("/livez's Date header")
+/// Every response gives the server's time in `Date` (RFC 9110 §6.6.1); a page told `not_open`
+/// times its retry by `/livez`'s, where a laptop clock minutes off made it reload every 15 s until
+/// the lobby opened.
+@Suite("The Date header")
 struct LivezDateTests {
     static func instant(_ text: String) throws -> Timestamp { try #require(Timestamp(rfc3339: text)) }
 
@@ -33,7 +34,13 @@ struct LivezDateTests {
         clock.advance(to: try Self.instant("2026-12-06T09:15:01Z"))
         let later = await responder.respond(to: HTTPRequest(method: "GET", path: "/livez"))
         #expect(later.headers.contains { $0 == ("Date", "Sun, 06 Dec 2026 09:15:01 GMT") })
-        let refused = await responder.respond(to: HTTPRequest(method: "POST", path: "/livez"))
-        #expect(refused.status == 405 && !refused.headers.contains { $0.0 == "Date" })
+        // Every other answer carries it too (RFC 9110 §6.6.1), a refusal and a 404 included, once each.
+        for (method, path, status) in [("POST", "/livez", 405), ("GET", "/nothing-here", 404), ("GET", "/readyz", 503)] {
+            let other = await responder.respond(to: HTTPRequest(method: method, path: path))
+            #expect(other.status == status)
+            #expect(other.headers.filter { $0.0 == "Date" }.map(\.1) == ["Sun, 06 Dec 2026 09:15:01 GMT"], "\(method) \(path)")
+        }
+        let refusal = responder.refusal(HTTPRefusal(status: 413, title: "Content Too Large", detail: "too big"))
+        #expect(refusal.headers.filter { $0.0 == "Date" }.map(\.1) == ["Sun, 06 Dec 2026 09:15:01 GMT"])
     }
 }
