@@ -14,6 +14,27 @@ extension SessionRegistry {
         case closed
     }
 
+    /// Adds the owner's own participant to a session that has none (made without it, or whose
+    /// one was revoked, or transferred to them): the owner gets one on first join, even to look
+    /// at an ended one. Two consoles of the owner joining at once (two tabs restored together)
+    /// each added one; a join while one is being added now waits for it and joins as it.
+    private func addOwnParticipant(of owner: Facilitator, to session: SessionID, in actor: SessionActor) async throws -> String {
+        let key = OwnParticipantKey(session: session, owner: owner.id)
+        if let adding = ownParticipantAdds[key] { return try await adding.value }
+        let task = Task { [store, clock] () throws -> String in
+            // One added since the caller looked (by a join whose add is already over) is the one.
+            if let own = await actor.facilitatorParticipant(of: owner.id) { return own.id }
+            let invite = try await store.addParticipant(NewParticipant(name: owner.name, role: Role.facilitator.rawValue,
+                                                                       actsFor: owner.id), to: session)
+            let added = Participant(id: invite.participant.id.rawValue, name: owner.name, role: .facilitator)
+            try await actor.addParticipant(added, by: nil, at: clock.now(), evenAfterTheEnd: true, actingFor: owner.id)
+            return added.id
+        }
+        ownParticipantAdds[key] = task
+        defer { ownParticipantAdds[key] = nil }
+        return try await task.value
+    }
+
     /// Authenticates a `hello` and joins the session it names.
     func join(_ hello: ClientHello, connection: WebSocketConnection) async -> JoinResult {
         let unauthorized = JoinResult.refused(code: CloseCode.badToken.rawValue,
@@ -51,14 +72,7 @@ extension SessionRegistry {
                 if let own = await actor.facilitatorParticipant(of: owner.id) {
                     participantID = own.id
                 } else {
-                    // A session made without the owner's facilitator participant (or whose one was
-                    // revoked, or transferred to them): the owner gets one on first join, even to
-                    // look at an ended one.
-                    let invite = try await store.addParticipant(NewParticipant(name: owner.name, role: Role.facilitator.rawValue,
-                                                                               actsFor: owner.id), to: sessionID)
-                    let added = Participant(id: invite.participant.id.rawValue, name: owner.name, role: .facilitator)
-                    try await actor.addParticipant(added, by: nil, at: clock.now(), evenAfterTheEnd: true, actingFor: owner.id)
-                    participantID = added.id
+                    participantID = try await addOwnParticipant(of: owner, to: sessionID, in: actor)
                 }
             }
             guard let participantID else { return unauthorized }

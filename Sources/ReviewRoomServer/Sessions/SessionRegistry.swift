@@ -24,6 +24,9 @@ public actor SessionRegistry {
     let definitions = SharedDefinitions()
     /// Console connections by facilitator, for ``sweepRevokedFacilitators()``.
     let consoles = ConsoleIndex()
+    /// The owner's own participant being added to a session by a console's join
+    /// (``addOwnParticipant(of:to:in:)``): another join meanwhile waits for it.
+    var ownParticipantAdds: [OwnParticipantKey: Task<String, any Error>] = [:]
     /// How many sweeps have taken each revoked facilitator's own participants off the loaded
     /// sessions (``sweepRevokedFacilitators()`` does it twice).
     var revocationSweeps: [FacilitatorID: Int] = [:]
