@@ -211,7 +211,8 @@ def test_the_time_left_is_said_on_request_in_words(daemon, browsers):
         "    live: timeLeftNews({ clock: live, phaseTitle: 'Evidence', remainingSec: 250.4, turnSec: null }),"
         "    over: timeLeftNews({ clock: live, phaseTitle: 'Evidence', remainingSec: -61, turnSec: 12 }),"
         "    paused: timeLeftNews({ clock: paused, phaseTitle: 'Evidence', remainingSec: 60, turnSec: -3, stale: true }),"
-        "    lobby: timeLeftNews({ clock: { status: 'lobby' }, startText: 'Starts at 09:30' }),"
+        "    lobby: timeLeftNews({ clock: { status: 'lobby' }, startText: ['Starts at 09:30', 'Mon 10:30 your time, in 5 min'] }),"
+        "    last: timeLeftNews({ clock: live, phaseTitle: 'Evidence', remainingSec: 0.2, turnSec: 0 }),"
         "    ended: timeLeftNews({ clock: { status: 'ended' } }),"
         "    key: r.shortcutOf({ altKey: true, shiftKey: true, code: 'KeyO', key: 'O' }),"
         "    inNote: r.actsWhileTyping('time', { inNote: true, mac: false }),"
@@ -219,9 +220,11 @@ def test_the_time_left_is_said_on_request_in_words(daemon, browsers):
         "    inField: r.actsWhileTyping('time', { inNote: false, mac: false }) });"
         "}, (e) => done({ error: String(e) }));")
     assert said == {
-        "live": "Evidence: 4 minutes 10 seconds left.",
+        # Whole seconds as the countdown shows them ("4:11 left", "0:01 left").
+        "live": "Evidence: 4 minutes 11 seconds left.",
+        "last": "Evidence: 1 second left. Your turn time is over.",
         "over": "Evidence: 1 minute 1 second over time. Your turn: 12 seconds left.",
         "paused": "Last known, while the connection is lost: Evidence: 1 minute left. The clock is paused. Your turn time is over.",
-        "lobby": "Starts at 09:30", "ended": "The review has ended.",
+        "lobby": "The review has not started yet. Starts at 09:30. Mon 10:30 your time, in 5 min", "ended": "The review has ended.",
         "key": "time", "inNote": True, "onMac": False, "inField": False}
     assert browser_errors(driver) == []

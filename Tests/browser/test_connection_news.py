@@ -37,6 +37,10 @@ def test_a_first_connection_that_fails_is_said_once_after_the_grace_and_its_join
         [1800, "conn.reconnecting.first", "loss"],
         [9000, "conn.blocked", "loss"],  # what is in the way, though a loss was said
         [20000, "conn.joined", ""]]
+    # Not connected yet, then offline too: said once each, and not again as the network comes and goes.
+    steps = [[0, "connecting"], [300, "reconnecting"], [3000, "offline"], [4000, "reconnecting"], [5000, "offline"], [9000, "online"]]
+    assert said(driver, daemon, steps) == [
+        [1800, "conn.reconnecting.first", "loss"], [3000, "conn.offline.first", "loss"], [9000, "conn.joined", ""]]
     # Joined within the grace: nothing at all.
     assert said(driver, daemon, [[0, "connecting"], [300, "reconnecting"], [1000, "online"], [5000, "wake"]]) == []
     assert browser_errors(driver) == []

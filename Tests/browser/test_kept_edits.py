@@ -18,16 +18,20 @@ NO_PROMPT = "window.addEventListener('beforeunload', (e) => e.stopImmediatePropa
 RELOAD_NOISE = ("WebSocket connection to",)
 
 
-def reload_with_kept_edits(driver, note, typed):
+BAD_GATEWAY = b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+
+
+def reload_with_kept_edits(driver, note, typed, join=True):
     """Types `typed` at the end of the note (its edits unconfirmed), waits until they are kept in
-    the tab, and reloads the page."""
+    the tab, and reloads the page (and waits for it to join, with `join`)."""
     area = driver.find_element(By.ID, f"note-{note}")
     area.send_keys(Keys.END, typed)
     wait_until(driver, lambda d: any(typed.strip() in kept for kept in d.execute_script(KEPT)),
                message=f"the unconfirmed edit was never kept in the tab: {driver.execute_script(KEPT)}")
     driver.execute_script(NO_PROMPT)
     driver.refresh()
-    joined(driver)
+    if join:
+        joined(driver)
 
 
 def test_unconfirmed_edits_survive_a_reload_and_are_applied_exactly_once(browsers):
@@ -40,15 +44,29 @@ def test_unconfirmed_edits_survive_a_reload_and_are_applied_exactly_once(browser
         asha.find_element(By.ID, f"note-{note['id']}").send_keys("Seen at first.")
         wait_until(asha, lambda d: note_get(d, note["id"])["text"] == "Seen at first.")
 
-        # The connection goes silent: the edit never reaches the daemon. Reloaded, it is sent.
+        # The connection goes silent: the edit never reaches the daemon. Reloaded while the
+        # WebSocket still cannot get through, the page shows what it keeps, to copy; once it
+        # joins, the edit is sent.
         proxy.silence(websockets_only=True)
-        reload_with_kept_edits(asha, note["id"], " Typed into a dead connection.")
+        proxy.websocket = BAD_GATEWAY
+        reload_with_kept_edits(asha, note["id"], " Typed into a dead connection.", join=False)
+        wait_until(asha, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid=joining-kept]"),
+                   message="the joining page did not say what it keeps")
+        copies = [a.get_attribute("value") for a in asha.find_elements(By.CSS_SELECTOR, "textarea.unsaved-text")]
+        assert copies == ["Seen at first. Typed into a dead connection."], copies
+        assert asha.find_element(By.CSS_SELECTOR, f"label[for=unsaved-0]").text == note["title"]
+        wait_js(asha, "return window.reviewroom.announcer.log.includes('Not connected yet – trying again…')")
+        proxy.websocket = None
+        joined(asha)
         wait_until(asha, lambda d: note_get(d, note["id"])["text"] == "Seen at first. Typed into a dead connection.",
                    message=f"the kept edit did not reach the server: {note_get(asha, note['id'])}")
-        said = asha.execute_script("return window.reviewroom.announcer.log")
-        assert f"Your unsaved edits to {note['title']} were kept from before the page reloaded, and are being sent." in said, said
         wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced")
         wait_until(asha, lambda d: d.execute_script(KEPT) == [], message="the kept copy stayed after the edits were saved")
+        # Said after "Connected", and once saved, that they are.
+        said = [line for line in asha.execute_script("return window.reviewroom.announcer.log") if "Connected" in line or "kept" in line]
+        assert said[-3:] == [f"Connected: you have joined “Kept over a reload”.",
+                             f"Your unsaved edits to {note['title']} were kept from before the page reloaded, and are being sent.",
+                             "Your edits kept from before the page reloaded are saved."], said
 
         # The daemon applies the edit but its answer is held back: the reload sends it again
         # with the same opId, and it is in the note once.

@@ -9,6 +9,7 @@ from selenium.webdriver.common.by import By
 
 from conftest import browser_errors, proxied_daemon
 from pages import axe_problems, connection_banner, invite_of, schedule_via_api, wait_js, wait_until
+from room_helpers import ALT_SHIFT, press
 
 SIGN_IN_PAGE = (b"HTTP/1.1 302 Found\r\nLocation: http://portal.school.example/login\r\n"
                 b"Content-Length: 0\r\nConnection: close\r\n\r\n")
@@ -59,6 +60,7 @@ def test_a_first_connection_that_fails_says_the_page_is_joining_not_that_a_conne
         wait_until(asha, lambda d: connection_banner(d)["text"] == "Not connected yet – trying again…", timeout=40,
                    message=f"the page never said it is not connected yet: {connection_banner(asha)}")
         assert asha.find_element(By.TAG_NAME, "h1").text == "Joining the review…"
+        assert asha.title == "Not connected – ReviewRoom – join a review"
         assert [p for p in asha.find_elements(By.CSS_SELECTOR, "main section.panel") if p.is_displayed()] == []
         assert axe_problems(asha) == []
         # Said once, and not again at the tries after it; never "lost".
@@ -68,11 +70,16 @@ def test_a_first_connection_that_fails_says_the_page_is_joining_not_that_a_conne
         log = asha.execute_script("return window.reviewroom.announcer.log")
         assert log == ["Not connected yet – trying again…"], log
         assert "lost" not in connection_banner(asha)["text"]
+        # The time-left key, pressed meanwhile, is answered (it did nothing).
+        press(asha, ALT_SHIFT + "o")
+        wait_js(asha, "return window.reviewroom.announcer.log.at(-1) === 'Not joined yet: this page is still connecting to the review.'")
 
         proxy.websocket = None  # the daemon behind the proxy is back
         wait_js(asha, "return !!(window.reviewroom.model.session && window.reviewroom.connection.online)", timeout=40,
                 message="the page never joined once the proxy let it through")
         assert asha.find_element(By.TAG_NAME, "h1").text == title
-        wait_js(asha, "return window.reviewroom.announcer.log.length === 2")
-        assert asha.execute_script("return window.reviewroom.announcer.log")[1] == f"Connected: you have joined “{title}”."
+        # The tries that failed before it are no backoff for a drop after it (it waited up to 15 s).
+        assert asha.execute_script("return window.reviewroom.connection.attempt") == 0
+        wait_js(asha, "return window.reviewroom.announcer.log.length === 3")
+        assert asha.execute_script("return window.reviewroom.announcer.log")[2] == f"Connected: you have joined “{title}”."
         assert [e for e in browser_errors(asha) if not any(n in e for n in HANDSHAKE_NOISE)] == []

@@ -115,4 +115,10 @@ def test_several_hints_at_once_are_said_by_their_phrases_and_listed_in_full(daem
                    "Each is listed under the note with a suggestion."], log
     listed = hints_of(asha, note["id"])
     assert "Worth rewording “lazy”: Swap blame for curiosity" in listed, listed
+    # A phrase that comes again is named once, whatever its case, with how often.
+    asha.execute_script(PASTE, note["id"], " Lazy planning, lazy marking.")
+    wait_until(asha, lambda d: len(d.execute_script("return window.reviewroom.announcer.log")) == 2,
+               message="the second paste's hints were not said")
+    assert asha.execute_script("return window.reviewroom.announcer.log")[1] == \
+        f"2 wording hints in “{note['title']}”: “Lazy” 2 times. Each is listed under the note with a suggestion."
     assert browser_errors(asha) == []

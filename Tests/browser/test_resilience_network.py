@@ -15,7 +15,7 @@ from conftest import browser_errors
 from pages import command, connection_banner, participant_id, recorded_note, reviewer_joined, shown_note, wait_js, wait_text, wait_until
 from room_helpers import room_with, said_log, settled, wait_said
 
-OFFLINE = "Offline – your edits are kept and will be sent when the connection returns."
+OFFLINE = "Offline – the page reconnects by itself when the connection returns."
 
 
 def network(driver, offline):

@@ -112,6 +112,11 @@ def test_focus_moves_to_the_hand_button_when_the_pressed_button_goes(daemon, fac
     asha_id = asha.execute_script("return window.reviewroom.model.you.id")
     assert "error" not in command(chair, "floor.grant", {"participant": asha_id, "turnSec": 120})
     wait_until(asha, lambda d: d.find_elements(By.ID, "release-floor"))
+    # While she speaks there is no "Direct response" (it answers someone else), and its key says so.
+    assert asha.find_elements(By.ID, "respond") == []
+    press(asha, ALT_SHIFT + "r")
+    wait_until(asha, lambda d: (refusal(d) or {}).get("text") == "You have the floor: a direct response answers someone else speaking.")
+    assert my_hand(asha) is None
     focus_button(asha, "Finish my turn")
     press(asha, Keys.ENTER)
     wait_text(asha, "[data-testid=speaker]", "Nobody")

@@ -23,7 +23,8 @@ export const LATE_WAKE_MS = 10000;
  * The connection's news as `{ key, params, loss }` items (`loss`: a loss of the connection was
  * said; the page then says whether unsent edits are kept). `status(value, now, room)` takes the
  * connection's status ('connecting', 'online', 'reconnecting', 'offline', 'blocked',
- * 'intercepted') with `room` = `{ joined, title, graceMs }` (`joined`: the page has a session);
+ * 'intercepted') with `room` = `{ joined, title, graceMs, canEdit }` (`joined`: the page has a
+ * session; `canEdit`: it may write in the notes, so "your edits are kept" is for it);
  * `wake(now)` is due at `nextWake()`. `lost` is true between a loss said and its "Reconnected".
  */
 export class ConnectionNews {
@@ -40,6 +41,8 @@ export class ConnectionNews {
     this.lastLossAt = null; // when the last ordinary loss was due to be said
     this.steadyAt = null;
     this.graceMs = 0; // the grace of the last `status`
+    this.canEdit = false;
+    this.saidBeforeJoin = new Set(); // statuses said before the first join ('reconnecting', 'offline')
   }
 
   /** When `wake` is next due (ms, the clock `status` is given), or null. */
@@ -48,8 +51,9 @@ export class ConnectionNews {
     return times.length ? Math.min(...times) : null;
   }
 
-  status(value, now, { joined = false, title = '', graceMs = 0 } = {}) {
+  status(value, now, { joined = false, title = '', graceMs = 0, canEdit = false } = {}) {
     this.graceMs = graceMs;
+    this.canEdit = canEdit;
     const news = [];
     if (value === 'online') {
       this.pending = null;
@@ -69,6 +73,12 @@ export class ConnectionNews {
     if (value === 'blocked' || value === 'intercepted') {
       // What is in the way and what to do: said even during a loss already said, and when unstable.
       if (this.lostSaid !== `conn.${value}`) news.push(this.loss(`conn.${value}`));
+      return news;
+    }
+    if (!this.joinedOnce && this.lost && this.lostSaid !== `conn.${value}.first` && !this.saidBeforeJoin.has(value)) {
+      // Not connected yet, and now offline too (or back on a network): said once each before a join.
+      this.saidBeforeJoin.add(value);
+      news.push(this.loss(`conn.${value}.first`));
       return news;
     }
     if (this.lost || this.pending) return news;
@@ -112,7 +122,7 @@ export class ConnectionNews {
     } else if (this.lastLossAt != null && now - this.lastLossAt < this.unstableWindowMs) {
       this.unstable = true;
       this.lastLossAt = now;
-      news.push({ key: 'conn.unstable', params: { seconds: Math.round(this.longDropMs / 1000) } });
+      news.push({ key: this.canEdit ? 'conn.unstableEditing' : 'conn.unstable', params: { seconds: Math.round(this.longDropMs / 1000) } });
       this.pending = { key: pending.key, at: this.downSince + this.longDropMs };
     } else {
       this.lastLossAt = now;
@@ -124,6 +134,7 @@ export class ConnectionNews {
   loss(key) {
     this.lost = true;
     this.lostSaid = key;
+    if (!this.joinedOnce) this.saidBeforeJoin.add(key.replace(/^conn\.|\.first$/g, ''));
     return { key, loss: true };
   }
 }

@@ -254,6 +254,9 @@ export class Connection {
     if (!msg || typeof msg !== 'object') return;
     switch (msg.type) {
       case 'welcome':
+        // Tries that failed before the first join (a network or proxy in the way) are no backoff
+        // for a drop after it: a drop 7 s in waited up to 15 s to retry.
+        if (!this.epoch) this.attempt = 0;
         this.epoch = msg.epoch; this.seq = msg.seq; this.joined = true; this.joinedAt = performance.now();
         this.replayUntil = null; // a replay cut short by a drop is over: this snapshot replaces it
         this.noteServerTime(msg.serverTime, null);

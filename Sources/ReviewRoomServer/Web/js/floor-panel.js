@@ -45,7 +45,8 @@ export function handButtons(view, floor) {
     attrs: { 'aria-keyshortcuts': keyShortcuts('hand'), 'data-focus-fallback': 'floor-heading' }, on: { click: () => view.toggleHand() } })];
   // Respond, Pass and Finish go away once used: focus then moves to the raise/lower button.
   const fallback = { 'data-focus-fallback': 'raise-hand floor-heading' };
-  if (!mine) buttons.push(el('button', { type: 'button', id: 'respond', className: 'secondary', textContent: t('floor.respond'),
+  // Not while speaking: a direct response answers someone else.
+  if (!mine && speaker !== me) buttons.push(el('button', { type: 'button', id: 'respond', className: 'secondary', textContent: t('floor.respond'),
     attrs: { 'aria-keyshortcuts': keyShortcuts('respond'), ...fallback }, on: { click: () => view.raiseResponse() } }));
   if (floor.round && speaker === me) buttons.push(el('button', { type: 'button', id: 'pass', className: 'secondary', textContent: t('floor.pass'),
     attrs: fallback, on: { click: () => view.send('round.pass') } }));

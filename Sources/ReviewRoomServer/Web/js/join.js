@@ -21,6 +21,7 @@ if (!token) {
   showNotice(main, { heading: t('notice.noLink.heading'), body: t('notice.noLink.body') });
 } else {
   let room = null;
+  const kept = new KeptEdits();
   // While not connected, unsent edits make the banner say they are kept: on each status change
   // and as soon as something is typed (not only at the next reconnect attempt).
   const editsKept = new EditsKeptNotice(banner, (text) => announcer.say(text));
@@ -47,9 +48,9 @@ if (!token) {
     },
   });
   const notesView = new NotesView(null, { model, connection, announce: (text) => announcer.say(text), onLocalEdit: showEditsKept,
-    onAllSaved: () => editsKept.allSaved(connection), kept: new KeptEdits() });
+    onAllSaved: () => editsKept.allSaved(connection), kept });
   const recordOffer = new RecordOffer(token, () => room?.renderRecord(model.session));
-  room = new RoomView(main, { model, connection, announcer, notesView, recordOffer });
+  room = new RoomView(main, { model, connection, announcer, notesView, recordOffer, keptEdits: kept });
   window.addEventListener('beforeunload', (event) => { if (notesView.hasUnsynced) event.preventDefault(); });
   // For the browser tests: read-only access to what this page shows.
   window.reviewroom = { model, connection, notesView, announcer, room, news };

@@ -11,11 +11,19 @@ export const KEEP_DELAY_MS = 300;
 
 const PREFIX = 'reviewroom.kept.';
 
-/** What a note client's unconfirmed edits are, as JSON; null when it has none. */
-export function keptNote(client) {
+/** What a note client's unconfirmed edits are, as JSON (with the note's `title`); null when it has none. */
+export function keptNote(client, title) {
   if (!client.outstanding) return null;
-  return { serverText: client.serverText, op: client.outstanding.op.toJSON(), opId: client.outstanding.opId,
+  return { title, serverText: client.serverText, op: client.outstanding.op.toJSON(), opId: client.outstanding.opId,
     buffer: client.buffer ? client.buffer.toJSON() : null };
+}
+
+/** The note's text with the kept edits (`keptNote`'s JSON), or null when the JSON is not such a value. */
+export function keptText(kept) {
+  const client = clientFromKept(kept);
+  if (!client) return null;
+  const text = client.outstanding.op.apply(client.serverText);
+  return client.buffer ? client.buffer.apply(text) : text;
 }
 
 /**
@@ -49,6 +57,21 @@ export class KeptEdits {
   /** Whose edits these are: set at each welcome (`session` and `you` ids). */
   use(session, you) {
     this.key = session && you ? `${PREFIX}${session}.${you}` : null;
+  }
+
+  /**
+   * Every note kept in this tab, whoever's and whichever session's, as `{title, text}` to show
+   * before a welcome says whose the page is (a tab holds one page: in practice, its own).
+   */
+  waiting() {
+    try {
+      return Object.keys(this.storage).filter((key) => key.startsWith(PREFIX))
+        .flatMap((key) => Object.values(JSON.parse(this.storage.getItem(key)) ?? {}))
+        .map((kept) => ({ title: String(kept?.title ?? ''), text: keptText(kept) }))
+        .filter((note) => note.text !== null);
+    } catch {
+      return [];
+    }
   }
 
   /** The kept notes (note id → `keptNote` JSON) of this person in this session, removed from storage. */

@@ -27,12 +27,20 @@ export class NoteHints {
       this.view.announce?.(t('notes.hint', { phrase: items[0].phrase, suggestion: items[0].suggestion }));
       return;
     }
+    // Per note, each phrase once whatever its case, with how often it came ("“lazy” 3 times").
     const byNote = new Map();
-    for (const { entry, phrase } of items) byNote.set(entry.title, [...(byNote.get(entry.title) ?? []), `“${phrase}”`]);
+    for (const { entry, phrase } of items) {
+      const phrases = byNote.get(entry.title) ?? new Map();
+      const key = phrase.toLocaleLowerCase();
+      phrases.set(key, { phrase: phrases.get(key)?.phrase ?? phrase, times: (phrases.get(key)?.times ?? 0) + 1 });
+      byNote.set(entry.title, phrases);
+    }
     for (const [note, phrases] of byNote) {
-      this.view.announce?.(phrases.length === 1
-        ? t('notes.hintsSaidOne', { note, phrase: phrases[0] })
-        : t('notes.hintsSaid', { note, n: phrases.length, phrases: phrases.join(', ') }));
+      const named = [...phrases.values()].map(({ phrase, times }) => t(times > 1 ? 'notes.hintPhraseTimes' : 'notes.hintPhrase', { phrase, n: times }));
+      const n = [...phrases.values()].reduce((sum, { times }) => sum + times, 0);
+      this.view.announce?.(n === 1
+        ? t('notes.hintsSaidOne', { note, phrase: named[0] })
+        : t('notes.hintsSaid', { note, n, phrases: named.join(', ') }));
     }
   }
 

@@ -116,13 +116,17 @@ export class NotesView {
     if (first) this.select(first, false);
     this.updateReadOnly();
     if (lost.length) this.announce?.(t('notes.restoredSaid', { titles: lost.join(', ') }));
-    if (keptTitles.length) this.announce?.(t('notes.keptSaid', { titles: keptTitles.join(', ') }));
+    if (keptTitles.length && this.model.session.clock?.status !== 'ended') {
+      // After "Connected", which the status that follows this welcome says.
+      queueMicrotask(() => this.announce?.(t('notes.keptSaid', { titles: keptTitles.join(', ') })));
+      this.keptSavedOwed = true;
+    }
     this.keep();
   }
 
   /** Keeps the notes' unconfirmed edits in the tab (`KeptEdits`), soon or, with `now`, at once. */
   keep({ now = false } = {}) {
-    this.kept?.write(() => Object.fromEntries([...this.notes].map(([id, entry]) => [id, keptNote(entry.client)])), { now });
+    this.kept?.write(() => Object.fromEntries([...this.notes].map(([id, entry]) => [id, keptNote(entry.client, entry.title)])), { now });
   }
 
   /** One note's entry: its DOM, client, hints and undo history, listening to its textarea. */
@@ -196,7 +200,13 @@ export class NotesView {
     this.keep();
     const connection = this.connection;
     renderStatus(entry, { offline: !!connection && (!connection.online || connection.state !== 'online') });
-    if (this.onAllSaved && !this.hasUnsynced) this.onAllSaved();
+    if (this.hasUnsynced) return;
+    this.onAllSaved?.();
+    if (this.keptSavedOwed) {
+      this.keptSavedOwed = false;
+      // Not when the end refused them (they are under the note, to copy).
+      if (![...this.notes.values()].some((e) => e.unsent)) this.announce?.(t('notes.keptSavedSaid'));
+    }
   }
 
   /** The connection's status changed: each note's line says again whether its edits are being sent or kept. */

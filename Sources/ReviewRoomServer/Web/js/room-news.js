@@ -1,6 +1,7 @@
 // What a screen reader hears about the room when more than one event has to be told at once:
 // pure functions from the room as it was last said to the room now (no DOM, no I/O).
 import { t } from './strings.js';
+import { sentences } from './announcer.js';
 import { spokenDuration } from './timefmt.js';
 import { handNews, speakerNews, turnLengthNews } from './floor-news.js';
 
@@ -46,15 +47,16 @@ export function catchUpNews(before, after, who) {
   else if (givenMe && who.turnLeftSec > 0) urgent.push(t('announce.yourFloorLeft', { time: spokenDuration(Math.max(1, Math.round(who.turnLeftSec))) }));
   else if (speaker?.urgent) urgent.push(speaker.text);
   else if (speaker) polite.push(speaker.text);
-  // Given the floor and over again while away: nothing above says so (before and after, someone else spoke).
-  if (who.hadFloorMeanwhile && before.floor?.speaker !== who.me && after.floor?.speaker !== who.me) {
-    polite.push(t('announce.floorMissed'));
-  }
-  polite.push(...handNews(before.floor, after.floor, { ...who, reset }));
+  // Given the floor and over again while away: nothing else says so (before and after, someone
+  // else spoke). It says why the hand came down, and what to do: last, instead of "Your hand was lowered".
+  const floorMissed = who.hadFloorMeanwhile && before.floor?.speaker !== who.me && after.floor?.speaker !== who.me;
+  const hands = handNews(before.floor, after.floor, { ...who, reset });
+  polite.push(...(floorMissed ? hands.filter((text) => text !== t('announce.handLowered')) : hands));
   const turnLength = turnLengthNews(before.floor, after.floor, who, who.turnLeftSec ?? null);
   if (turnLength) polite.push(turnLength);
   const question = questionNews(before.question, after.question);
   if (question) polite.push(question);
+  if (floorMissed) polite.push(t('announce.floorMissed'));
   return { urgent, polite };
 }
 
@@ -90,17 +92,20 @@ export function extensionNews(beforeSec, afterSec, phase) {
 /**
  * What Alt+Shift+O says (the time left, without leaving the note): the phase and its time left or
  * over, whether the clock is paused or only last known (`stale`), and for the speaker of a timed
- * turn, the turn's time. `startText` is the countdown's line before the start ("Starts at 09:30").
+ * turn, the turn's time, each in whole seconds as the countdown shows them. `startText` holds the
+ * lines shown before the start ("Starts at 09:30", "09:30 your time · in 5 min").
  * `remainingSec` and `turnSec` (null without a timed turn of theirs) as the model gives them.
  */
 export function timeLeftNews({ clock, phaseTitle, remainingSec, turnSec, startText, stale }) {
   const status = clock?.status;
   if (status === 'ended') return t('timeLeft.ended');
-  if (status !== 'live' && status !== 'paused') return startText || t('timeLeft.notStarted');
+  if (status !== 'live' && status !== 'paused') return sentences([t('timeLeft.notStarted'), ...(startText ?? [])]);
+  // Whole seconds as the countdown on screen shows them (up, while time is left): "0:01 left" is "1 second".
+  const shown = (seconds) => Math.max(0, Math.ceil(seconds - 1e-9));
   const phase = remainingSec >= 0
-    ? t('timeLeft.phase', { phase: phaseTitle, time: spokenDuration(remainingSec) })
-    : t('timeLeft.phaseOver', { phase: phaseTitle, time: spokenDuration(-remainingSec) });
+    ? t('timeLeft.phase', { phase: phaseTitle, time: spokenDuration(shown(remainingSec)) })
+    : t('timeLeft.phaseOver', { phase: phaseTitle, time: spokenDuration(shown(-remainingSec)) });
   const parts = [stale ? t('timeLeft.lastKnown') : null, phase, status === 'paused' ? t('timeLeft.paused') : null,
-    turnSec == null ? null : turnSec >= 0 ? t('timeLeft.turn', { time: spokenDuration(turnSec) }) : t('timeLeft.turnOver')];
+    turnSec == null ? null : turnSec > 0 ? t('timeLeft.turn', { time: spokenDuration(shown(turnSec)) }) : t('timeLeft.turnOver')];
   return parts.filter(Boolean).join(' ');
 }

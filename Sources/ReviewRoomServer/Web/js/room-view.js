@@ -3,6 +3,8 @@
 import { el, keepingFocus, morphChildren, replaceChildren, typingInField } from './dom.js';
 import { t } from './strings.js';
 import { setPageTitle } from './page-title.js';
+import { sentences } from './announcer.js';
+import { unsavedFields } from './session-page.js';
 import { formatCountdown, formatDuration, formatElapsed, spokenDuration, spokenMinutes, startParts } from './timefmt.js';
 import { floorPanel } from './floor-panel.js';
 import { agendaPanel, peoplePanel, promptPanel, shortcutsHeading, shortcutsPanel, signalsPanel } from './room-panels.js';
@@ -32,10 +34,12 @@ export class RoomView {
    * view's own held send; `onConsoleKey(action)`, if given (the console), takes `CONSOLE_SHORTCUTS`.
    * `recordOffer` (a `RecordOffer`; the join page) offers the record to a host or facilitator
    * once the review has ended. `queueActions` (the console's `FloorQueueButtons`) gives the Floor
-   * panel's queue its rows and each row's button.
+   * panel's queue its rows and each row's button. `keptEdits` (a `KeptEdits`): edits kept from
+   * before a reload, shown while the page is still joining.
    */
-  constructor(root, { model, connection, announcer, notesView, onPhaseKey, onConsoleKey, onTick, inConsole = false, recordOffer = null, queueActions = null }) {
+  constructor(root, { model, connection, announcer, notesView, onPhaseKey, onConsoleKey, onTick, inConsole = false, recordOffer = null, queueActions = null, keptEdits = null }) {
     this.root = root;
+    this.keptEdits = keptEdits; // shown while joining (`renderJoining`)
     this.queueActions = queueActions;
     this.recordOffer = recordOffer;
     this.inConsole = inConsole; // the console's live view: its tab says so, not who joined
@@ -176,9 +180,12 @@ export class RoomView {
    */
   renderJoining() {
     for (const part of [this.grid, this.notesPanel, this.shortcuts]) part.hidden = true;
+    // Edits kept from before a reload (`KeptEdits`): only in this tab until the page joins.
+    const kept = this.keptEdits?.waiting() ?? [];
     morphChildren(this.header,
       el('h1', { id: 'room-heading', textContent: t('room.joiningHeading'), attrs: { tabindex: '-1' } }),
-      el('p', { className: 'meta', attrs: { 'data-testid': 'joining' } }, t('room.joining')));
+      el('p', { className: 'meta', attrs: { 'data-testid': 'joining' } }, t('room.joining')),
+      ...(kept.length ? [el('p', { attrs: { 'data-testid': 'joining-kept' } }, t('room.joiningKept')), ...unsavedFields(kept)] : []));
   }
 
   changed(change) {
@@ -256,8 +263,8 @@ export class RoomView {
       nameOf: (id) => this.model.nameOf(id), phaseTitle: (index) => s.agenda?.[index]?.title ?? '',
       turnLeftSec: this.model.turnRemainingSec(this.connection.serverNow()), hadFloorMeanwhile: this.hadFloorMeanwhile });
     this.hadFloorMeanwhile = false;
-    if (news.urgent.length) this.announcer.say(news.urgent.join('. '), true);
-    if (news.polite.length) this.announcer.say(news.polite.join('. '));
+    if (news.urgent.length) this.announcer.say(sentences(news.urgent), true);
+    if (news.polite.length) this.announcer.say(sentences(news.polite));
   }
 
   /** Takes the room as it is now as the last said (what later news is told against); returns it. */
@@ -624,6 +631,8 @@ export class RoomView {
   /** Raises a direct-response hand; never lowers one (Alt+Shift+R with a hand up says so). */
   raiseResponse() {
     if (this.handUp()) { this.showRefusal(t('floor.alreadyUp')); return; }
+    // A direct response answers someone else: the speaker's own would queue them behind themselves.
+    if (this.model.session?.floor?.speaker === this.model.you?.id) { this.showRefusal(t('floor.respondWhileSpeaking')); return; }
     this.sendHand('hand.raise', { kind: 'response' });
   }
 
@@ -689,9 +698,14 @@ export class RoomView {
   // Alt+Shift with a letter or an arrow only (WCAG 2.1.4: no single-key shortcuts), never while
   // typing — except the hand's in a note (`actsWhileTyping`).
   shortcut(event) {
-    if (this.stopped || !this.model.session) return;
+    if (this.stopped) return;
     const action = shortcutOf(event);
     if (!action) return;
+    if (!this.model.session) {
+      // Still joining: the keys a reviewer presses (from anywhere) are answered, not silent.
+      if (action === 'time' || action === 'hand' || action === 'respond') { event.preventDefault(); this.announcer.say(t('keys.notJoined')); }
+      return;
+    }
     const inNote = event.target instanceof HTMLElement && event.target.classList.contains('note-text');
     if (typingInField(event) && !actsWhileTyping(action, { inNote, mac: /Mac|iPhone|iPad/.test(navigator.platform) })) return;
     if (action === 'time') {
@@ -720,7 +734,8 @@ export class RoomView {
     const mine = s.floor?.speaker === this.model.you?.id;
     this.announcer.say(timeLeftNews({ clock: s.clock, phaseTitle: this.model.phase?.title ?? t('clock.noPhase'),
       remainingSec: this.model.remainingSec(now), turnSec: mine ? this.model.turnRemainingSec(now) : null,
-      startText: this.countdown.textContent, stale: clockIsStale(this.connection.state, s.clock) }));
+      startText: [this.countdown.textContent, this.startDetail.textContent.replaceAll(' · ', ', ')].filter(Boolean),
+      stale: clockIsStale(this.connection.state, s.clock) }));
   }
 
   // A fast double press must move one phase, not two: ignored until the answer plus a pause.

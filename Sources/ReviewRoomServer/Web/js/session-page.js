@@ -7,7 +7,7 @@ import { Connection } from './connection.js';
 import { ConnectionNews } from './connection-news.js';
 import { SessionModel } from './model.js';
 import { formatInstant, startParts } from './timefmt.js';
-import { resetPageTitle, setPageState } from './page-title.js';
+import { resetPageTitle, setPageState, setPageTitle } from './page-title.js';
 import { waitForOpening } from './lobby-wait.js';
 
 /**
@@ -132,6 +132,7 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
   const model = new SessionModel();
   let state = 'connecting';
   resetPageTitle();
+  setPageTitle(document.title); // the page's own until a welcome names the session (its state goes before it)
   // The banner and the tab's title follow the connection and the clock's status.
   const showState = () => {
     renderBanner(banner, state, model);
@@ -157,7 +158,8 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
   };
   const statusChanged = (value) => {
     if (!announce) return;
-    sayNews(news.status(value, performance.now(), { joined: !!model.session, title: model.session?.title ?? '', graceMs: connection.lostGraceMs }));
+    sayNews(news.status(value, performance.now(), { joined: !!model.session, title: model.session?.title ?? '',
+      graceMs: connection.lostGraceMs, canEdit: model.canEdit }));
   };
   const connection = new Connection({
     hello,
@@ -181,7 +183,7 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
 
 /** What the tab's title says before the page's own (`setPageState`): the connection lost once joined, else the review ended. */
 function titleState(state, model) {
-  if (!model.session) return null;
+  if (!model.session) return ['reconnecting', 'offline', 'blocked', 'intercepted'].includes(state) ? 'notConnected' : null;
   if (state === 'reconnecting' || state === 'offline' || state === 'blocked' || state === 'intercepted') return 'lost';
   return model.session.clock?.status === 'ended' ? 'ended' : null;
 }
