@@ -58,7 +58,8 @@ public struct ConfigurationKey: Sendable {
                     faults.append("\"\(text)\" is not an origin of the form scheme://host[:port]")
                     continue
                 }
-                origins.append(origin)
+                // The same origin twice (perhaps written differently: `HTTPS://A.EXAMPLE`) is one.
+                if !origins.contains(origin) { origins.append(origin) }
             }
             guard faults.isEmpty else { return faults.joined(separator: "; ") }
             config.allowedOrigins = origins; return nil

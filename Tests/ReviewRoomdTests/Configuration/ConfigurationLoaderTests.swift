@@ -80,6 +80,13 @@ struct ConfigurationLoaderTests {
         #expect(all.dataDirectory == "/from/flag")
     }
 
+    @Test func anOriginListedTwiceIsKeptOnceInItsFirstPlace() throws {
+        let config = try load(ConfigurationLoader(file: nil, environment: [
+            "REVIEWROOM_ALLOWED_ORIGINS": "https://a.example, http://b.example:8080, HTTPS://A.EXAMPLE, https://a.example",
+        ]))
+        #expect(config.allowedOrigins == ["https://a.example", "http://b.example:8080"])
+    }
+
     @Test func environmentTextIsConvertedByKind() throws {
         let config = try load(ConfigurationLoader(file: nil, environment: [
             "REVIEWROOM_ALLOWED_ORIGINS": "https://a.example, http://b.example:8080",
