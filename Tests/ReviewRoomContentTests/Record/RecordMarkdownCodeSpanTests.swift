@@ -51,7 +51,7 @@ struct RecordMarkdownCodeSpanTests {
     @Test(arguments: [
         ("see `a < b && c` and `x<y`", "see `a < b && c` and `x<y`"),
         ("see ``a ` <b>`` after", "see ``a ` <b>`` after"),
-        ("see `x` <b>bold</b> & more", "see `x` &lt;b>bold&lt;/b> &amp; more"),
+        ("see `x` <b>bold</b> & more", "see `x` &lt;b>bold&lt;/b> & more"),
         ("see `[x](javascript:alert(1))`", "see `[x](javascript:alert(1))`"),
         // From a `](` outside a span on, none is trusted: a backtick may sit in a link's destination or title.
         ("see [x](javascript:alert(1)) `<i>`", "see [x&#93;(javascript:alert(1)) `&lt;i>`"),

@@ -198,7 +198,8 @@ enum RecordMarkdown {
     static func cell(_ text: String) -> String { inline(text) }
 
     /// A quoted note line (its control characters already replaced): the notes are Markdown, so
-    /// their markup stays, but `&` and `<` are escaped so that a note cannot inject raw HTML into
+    /// their markup stays, but an `&` or `<` that could start an entity, HTML or an autolink
+    /// (``MarkdownEntities``) is escaped so that a note cannot inject raw HTML into
     /// a rendered record, a link whose destination is not plainly safe loses its `]` and an
     /// image is shown as a link (``MarkdownLinkGuard``). Inside the code spans at `code` (``MarkdownCodeSpans``) all is
     /// literal: an entity there would be shown as typed, and no HTML or link starts there.
@@ -207,8 +208,8 @@ enum RecordMarkdown {
         for (index, scalar) in scalars.enumerated() {
             switch scalar {
             case _ where code.contains(index): out.append(scalar)
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case "&" where MarkdownEntities.startsReference(scalars, at: index): out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<" where MarkdownEntities.startsMarkup(scalars, at: index): out.append(contentsOf: "&lt;".unicodeScalars)
             // An entity never acts as markup, whatever backslashes the note put before it.
             case "]" where MarkdownLinkGuard.opensUnsafeDestination(scalars, closingBracketAt: index):
                 out.append(contentsOf: "&#93;".unicodeScalars)
@@ -220,15 +221,17 @@ enum RecordMarkdown {
         return String(out)
     }
 
-    /// `text` with `&` and `<` as entities and each of `backslashed` after a backslash. Scalar
+    /// `text` with each `&` or `<` that could start an entity or markup (``MarkdownEntities``) as
+    /// an entity and each of `backslashed` after a backslash. Scalar
     /// by scalar, not Character by Character: `|` or `*` followed by a combining mark is one
     /// Character that is neither, but a Markdown parser still sees the `|` or `*`.
     private static func escaping(_ text: String, backslashed: Set<Unicode.Scalar>) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case "&" where MarkdownEntities.startsReference(scalars, at: index): out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<" where MarkdownEntities.startsMarkup(scalars, at: index): out.append(contentsOf: "&lt;".unicodeScalars)
             case _ where backslashed.contains(scalar): out.append("\\"); out.append(scalar)
             default: out.append(scalar)
             }
