@@ -66,3 +66,27 @@ def test_printed_tables_wrap_a_long_name_instead_of_running_off_the_page(daemon,
         "  .map((t) => [t.parentElement.getAttribute('aria-label'), Math.round(t.getBoundingClientRect().width)]);", long_name)
     assert widths, "no table names the long-named reviewer"
     assert all(width <= 700 for _, width in widths), widths
+
+
+# Each element's text as laid out: on how many lines (the distinct tops of its line boxes).
+LINES = """
+const lines = (el) => { const range = document.createRange(); range.selectNodeContents(el);
+  return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size; };
+return [...document.querySelectorAll(arguments[0])].map((el) => [el.textContent, lines(el)]);
+"""
+
+
+def test_printed_times_and_column_headings_are_not_broken_inside_a_word(daemon, facilitator, api_ready, browsers):
+    """Printed on A4 (about 700 px), `overflow-wrap: anywhere` let the agenda's Due, Started and
+    Ended cells break as "04 / :5 / 4" and a heading as "Phr / ase" (a host's audit): each is
+    on one line now, while a long name still wraps (the test above)."""
+    saved = played_record(daemon, facilitator, "Printed times", ["Asha", "Bilal"])
+    page = browsers()
+    page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 700, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    page.get(saved.as_uri())
+    wait_js(page, "return document.readyState === 'complete' && window.innerWidth === 700")
+    times = page.execute_script(LINES, "#agenda tbody td:nth-last-child(-n+3)")  # Due, Started, Ended
+    assert len(times) >= 3 and all(lines == 1 for _, lines in times), times
+    headings = page.execute_script(LINES, "thead th")
+    assert headings and all(lines == 1 for text, lines in headings if " " not in text.strip()), headings

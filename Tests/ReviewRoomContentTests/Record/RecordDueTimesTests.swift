@@ -54,7 +54,7 @@ struct RecordDueTimesTests {
         let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
         #expect(html.contains("<th scope=\"col\">Due</th><th scope=\"col\">Started</th>"))
         #expect(html.contains("<p class=\"muted\">Times are on 2026-12-01, GMT.</p>"))
-        #expect(html.contains("<td>\(time(first.dueAtLocal))</td><td>\(time(started))</td>"))
+        #expect(html.contains("<td class=\"time\">\(time(first.dueAtLocal))</td><td class=\"time\">\(time(started))</td>"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(RecordRenderer.render(input, as: .json))) as? [String: Any])
         let agenda = try #require(json["agenda"] as? [[String: Any]])
         #expect(agenda.compactMap { $0["dueAtLocal"] as? String } == record.agenda.map(\.dueAtLocal))

@@ -56,7 +56,7 @@ struct RecordReadabilityTests {
         let html = review.input(at: 60).text(.html)
         let row = try #require(html.split(separator: "\n").first { $0.hasPrefix("<tr id=\"phase-3\">") })
         let due = try #require(ReviewRecord(review.input(at: 60)).agenda.last?.dueAtLocal.split(separator: " ")[1])
-        #expect(row.contains("<td class=\"num\">not run</td><td class=\"num\">—</td><td class=\"num\">—</td><td>\(due)</td><td>—</td><td>—</td>"),
+        #expect(row.contains("<td class=\"num\">not run</td><td class=\"num\">—</td><td class=\"num\">—</td><td class=\"time\">\(due)</td><td class=\"time\">—</td><td class=\"time\">—</td>"),
                 "\(row)")
         let played = try ScriptedReview.played().input(at: 1100).text(.html)
         let ran = try #require(played.split(separator: "\n").first { $0.hasPrefix("<tr id=\"phase-1\">") })

@@ -122,7 +122,7 @@ public enum RecordHTML {
                      + "<td class=\"num\">\(p.differenceSec.map(RecordText.signedDuration) ?? "not run")</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.signedDuration(extended))</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.duration(overtime))</td>"
-                     + "<td>\(e(times.cell(p.dueAtLocal)))</td><td>\(started)</td><td>\(ended)</td></tr>")
+                     + "<td class=\"time\">\(e(times.cell(p.dueAtLocal)))</td><td class=\"time\">\(started)</td><td class=\"time\">\(ended)</td></tr>")
         }
         h.append("</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">Total</th>"
                  + "<td class=\"num\">\(RecordText.duration(record.plannedSec))</td>"
