@@ -10,7 +10,7 @@ from selenium.webdriver.common.keys import Keys
 from conftest import browser_errors
 from pages import (CUE, command, connection_banner, cue_says, invite_of, joined, kept_text_reaches_server, reviewer_joined, schedule_via_api, shown_note,
                    participant_id, text_of, wait_js, wait_text, wait_until)
-from room_helpers import open_pages, said_log, wait_said
+from room_helpers import facilitator_invite, open_pages, said_log, wait_said
 
 # Chrome logs the failed handshakes while the daemon is down.
 RECONNECT_NOISE = ("WebSocket connection to",)
@@ -90,6 +90,26 @@ def test_a_deleted_session_says_it_was_cancelled_in_a_live_region_and_stops(daem
     asha.execute_script("window.dispatchEvent(new Event('online'))")
     assert asha.execute_script("return window.__sockets.opened") == 1
     assert asha.execute_script("return sessionStorage.getItem('reviewroom.join.token')") is None
+    assert browser_errors(asha) == []
+
+
+def test_a_session_deleted_after_it_ended_says_its_record_went_with_it(daemon, facilitator, api_ready, browsers):
+    """A host holding the ended review's page was told "This review was cancelled" when the
+    facilitator deleted it, though it had run, with no word of the record (a host's audit)."""
+    created = schedule_via_api(daemon, facilitator, "Deleted after the end", ["Asha"])
+    session = created["session"]["id"]
+    chair, asha = browsers(), browsers()
+    chair.get(facilitator_invite(created))
+    asha.get(invite_of(created, "Asha"))
+    joined(chair)
+    joined(asha)
+    for step in ("session.start", "session.end"):
+        assert command(chair, step).get("type") == "ack"
+    wait_js(asha, "return window.reviewroom.model.session.clock.status === 'ended'")
+    status, _ = daemon.api("DELETE", f"/sessions/{session}", facilitator)
+    assert status == 204
+    wait_text(asha, "#notice-heading", "This review and its record were deleted")
+    assert "ask the facilitator whether they kept a copy" in text_of(asha, ".notice")
     assert browser_errors(asha) == []
 
 

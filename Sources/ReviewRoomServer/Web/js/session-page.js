@@ -100,7 +100,9 @@ export function fatalNotice(main, failure, retry, announce, unsaved = []) {
     showUnsaved(main, unsaved);
     return;
   }
-  const key = { revoked: 'revoked', invalid: 'revoked', deleted: 'deleted', unauthorized: 'revoked', not_found: 'revoked', session_ended: 'ended' }[kind] || 'failed';
+  // A review deleted after it ended was not "cancelled": it took its record with it.
+  const deleted = failure.ended ? 'deletedEnded' : 'deleted';
+  const key = { revoked: 'revoked', invalid: 'revoked', deleted, unauthorized: 'revoked', not_found: 'revoked', session_ended: 'ended' }[kind] || 'failed';
   const body = [t(kind === 'invalid' ? 'notice.invalid.body' : `notice.${key}.body`), failure.message ? t('notice.serverSaid', { message: failure.message }) : null,
     unsaved.length ? t('notice.unsaved') : null].filter(Boolean);
   showNotice(main, { heading: t(`notice.${key}.heading`), body, announce });
@@ -175,7 +177,11 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
       onEphemeral: (msg) => onEphemeral?.(msg),
       onStatus: (value) => { state = value; showState(); statusChanged(value); onStatus?.(state); },
       // The notice says what happened; the banner's "reconnecting" would be stale (no more tries).
-      onFatal: (failure) => { if (banner) { banner.hidden = true; writeBanner(banner, ''); banner.dataset.state = 'stopped'; } onFatal?.(failure); },
+      // `ended`: the review had ended (a deletion then took its record, not a review to come).
+      onFatal: (failure) => {
+        if (banner) { banner.hidden = true; writeBanner(banner, ''); banner.dataset.state = 'stopped'; }
+        onFatal?.({ ...failure, ended: model.session?.clock?.status === 'ended' });
+      },
     },
   });
   return { model, connection, lossSaid: () => news.lost, news };

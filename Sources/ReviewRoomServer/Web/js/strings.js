@@ -53,6 +53,8 @@ const en = {
   'notice.invalid.body': 'The invite may have been withdrawn or replaced, or the link was not copied whole. Open it again from your invitation, or ask the facilitator for a new link.',
   'notice.deleted.heading': 'This review was cancelled',
   'notice.deleted.body': 'The facilitator cancelled the review and removed it.',
+  'notice.deletedEnded.heading': 'This review and its record were deleted',
+  'notice.deletedEnded.body': 'The facilitator deleted this review after it ended, and its record with it. If you need the record, ask the facilitator whether they kept a copy.',
   'notice.ended.heading': 'This review has ended',
   'notice.ended.body': 'The review is over. Thank you for taking part.',
   'notice.tooManyTabs.heading': 'This link is open in too many places',
