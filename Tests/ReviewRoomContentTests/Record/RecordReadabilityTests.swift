@@ -93,6 +93,15 @@ struct RecordReadabilityTests {
         #expect(html.contains("<td>Pupils read every day in class.\n</td>"))
     }
 
+    @Test("HTML: each who-wrote-what disclosure names its note")
+    func authorshipDisclosuresNameTheirNote() throws {
+        let html = try ScriptedReview.played().input(at: 1100).text(.html)
+        let summaries = html.components(separatedBy: "<summary>").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(summaries.count == 2)
+        #expect(summaries.allSatisfy { $0.hasPrefix("Who wrote each passage of Evidence (") || $0.hasPrefix("Who wrote each passage of Actions (") },
+                "\(summaries)")
+    }
+
     @Test("the facts say when the session actually ran beside its planned start, in Markdown and HTML")
     func theFactsSayWhenItRan() throws {
         let final = try ScriptedReview.played().input(at: 1100)

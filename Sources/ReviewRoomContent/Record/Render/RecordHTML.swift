@@ -150,7 +150,9 @@ public enum RecordHTML {
         // Every passage again: behind a closed disclosure, so a screen reader reads the note once
         // and whoever wants who-wrote-what opens it.
         let passages = note.passages.count == 1 ? "1 passage" : "\(note.passages.count) passages"
-        h.append("<details class=\"authorship-details\"><summary>Who wrote each passage (\(passages))</summary>")
+        // Named after its note: five "Who wrote each passage" in a row told a screen reader's list
+        // of controls nothing of which note each opens (a host's audit).
+        h.append("<details class=\"authorship-details\"><summary>Who wrote each passage of \(e(note.title)) (\(passages))</summary>")
         h.append(tableRegion("Authors of \(note.title)") + "<table class=\"authorship\"><thead><tr><th scope=\"col\">Author</th><th scope=\"col\">Passage</th>"
                  + "</tr></thead><tbody>")
         for passage in note.passages {
