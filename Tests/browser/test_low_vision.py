@@ -201,3 +201,22 @@ def test_the_floor_cue_never_covers_the_line_the_speaker_is_typing(daemon, facil
         caret = asha.execute_script(CARET_LINE)
         assert 0 <= caret["top"] and caret["bottom"] <= cue, f"line {line}: the caret's line is at {caret} px, the cue from {cue} px"
     assert browser_errors(asha) == []
+
+
+def test_a_host_typing_far_down_the_notes_sees_that_the_review_ended_and_where_its_record_is(daemon, facilitator, api_ready, browsers):
+    """At the end, a host typing in a note saw only "Read only" under it: the banner and the
+    record's panel were out of sight, and a hand cue from the last phase move still showed (a
+    host's audit). The end is a cue of its own, pointing to the record."""
+    created = schedule_via_api(daemon, facilitator, "Cue at the end", [], template="rapid-remote-90",
+                               participants=[{"name": "Ben", "role": "host"}])
+    chair, (ben,) = open_pages(created, browsers, ["Ben"])
+    assert "error" not in command(chair, "session.start")
+    metrics(ben, 320, 256, 4)
+    ben.execute_script("const a = document.querySelector('.notes-panel textarea'); a.scrollIntoView({block: 'center'}); a.focus();")
+    assert "error" not in command(ben, "hand.raise", {"kind": "contribution"})
+    wait_js(ben, "return (window.reviewroom.model.session.floor.queue || []).length === 1")
+    assert "error" not in command(chair, "phase.next")
+    assert cue_says(ben, "Your hand was cleared")["inView"]
+    assert "error" not in command(chair, "session.end")
+    cue = cue_says(ben, "The review has ended: its record is under “The record”, at the top of the page.")
+    assert cue["inView"] and "hand" not in cue["text"], cue

@@ -1,6 +1,6 @@
 // A cue at the foot of the screen for what concerns this person and happened in a panel they
 // cannot see: having the floor (with the turn's time left), their hand cleared by a phase move,
-// a new question shown, and edits to the note they are typing in that are not saved (kept while
+// a new question shown, the end of the review (and, for a host, where its record is), and edits to the note they are typing in that are not saved (kept while
 // offline, out of step, refused) when the line under the note is out of sight — on a tablet the
 // on-screen keyboard covered it. A low-vision probe at 400 % zoom, typing in a note, was given the floor
 // 1,570 px above where she was looking, and her turn ran out without her knowing. Screen readers
@@ -16,8 +16,8 @@ export const CUE_MS = 20000;
  * latest one-off cue still within its time, and `unsaved` (the line under the note being typed
  * in, when it says something the writer must know: ``statusWorthACue``) on a line of its own
  * after either; each only when
- * `panelInView(panel)` is false for the panel it belongs to ('floor', 'prompt', 'notes': the
- * note's line). `{ text, panel }` or null.
+ * `panelInView(panel)` is false for the panel it belongs to ('floor', 'prompt', 'record',
+ * 'clock', 'notes': the note's line). `{ text, panel }` or null.
  */
 export function chooseCue({ speaking, flash, unsaved = null, now, panelInView }) {
   let first = null;

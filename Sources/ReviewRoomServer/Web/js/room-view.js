@@ -306,6 +306,9 @@ export class RoomView {
           this.announcer.say(started
             ? t('announce.started', { phase: phaseTitle(clock.phase), length: spokenDuration(clock.durationSec ?? 0) })
             : t(withRecord ? 'announce.status.endedRecord' : `announce.status.${clock.status}`));
+          // Seen too: a host typing far down the notes saw only "Read only" under the note (the
+          // banner and the record's panel out of sight), or a hand cue that no longer applied.
+          if (clock.status === 'ended') this.cue.flash(t(withRecord ? 'cue.endedRecord' : 'cue.ended'), withRecord ? 'record' : 'clock', Date.now());
         }
         // The countdown jumped: say why — unless it is this console's Undo giving the phase its
         // time back (the only clock.extend a page sends with `phase`), which says "Back to … with
@@ -343,7 +346,7 @@ export class RoomView {
         if (speaker?.urgent) this.announcer.say(speaker.text, true);
         else if (speaker) polite.unshift(speaker.text);
         if (round.first) polite.unshift(round.first);
-        if (polite.length) this.announcer.say(polite.join('. '));
+        if (polite.length) this.announcer.say(sentences(polite));
         const me = this.model.you?.id;
         const queued = (floor) => (floor?.queue || []).some((hand) => hand.participant === me);
         if (reset === 'move' && queued(this.lastFloor) && !queued(after) && after?.speaker !== me) {
@@ -577,7 +580,7 @@ export class RoomView {
     if (this.model.isFacilitator) return;
     const typing = this.notesView?.focused() ?? null;
     const shownFor = { floor: this.floor.querySelector('[data-testid=speaker]'), prompt: this.prompt.querySelector('[data-testid=question]'),
-      notes: typing?.status };
+      notes: typing?.status, record: this.recordPanel.hidden ? null : this.recordPanel, clock: this.countdown };
     this.cue.update({ speaking: this.handBar.state?.speaking ? null : speaking, unsaved: typing ? statusWorthACue(typing) : null,
       // The note's line counts as out of view under the cue itself (at 200 % the floor's cue covered it).
       now: Date.now(), panelInView: (panel) => wholeInView(shownFor[panel]) && !(panel === 'notes' && covers(this.cue.element, shownFor.notes)) });

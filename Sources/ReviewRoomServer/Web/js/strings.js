@@ -138,6 +138,8 @@ const en = {
   'floor.speaking': '{name} has the floor',
   'floor.youSpeaking': 'You have the floor',
   'cue.question': 'Question shown: {text}',
+  'cue.ended': 'The review has ended.',
+  'cue.endedRecord': 'The review has ended: its record is under “The record”, at the top of the page.',
   'floor.turnLeft': 'Turn: {time} left',
   'announce.floorMissed': 'You were given the floor while you were away, and that turn has ended: raise your hand to speak.',
   'timeLeft.phase': '{phase}: {time} left.',
