@@ -49,6 +49,12 @@ def test_the_record_reflows_at_320_px_with_each_wide_table_scrolling_alone(daemo
     # The agenda's nine columns do not fit: its region scrolls, the page does not.
     agenda = next(t for t in result["tables"] if t["label"] == "Agenda: planned and as run")
     assert agenda["wider"], agenda
+    # Its phase column keeps a readable width in that region (a host's audit on a phone found a
+    # phase's purpose one word per line, its first row some 250 px tall), and a contents list
+    # leads to each section of the record.
+    widths = page.execute_script("return [...document.querySelectorAll('#agenda tbody th')].map((th) => th.getBoundingClientRect().width)")
+    assert widths and min(widths) >= 150, widths
+    assert page.execute_script("return [...document.querySelectorAll('nav.contents a')].map((a) => a.getAttribute('href'))")[:2] == ["#attendance", "#agenda"]
 
 
 def test_printed_tables_wrap_a_long_name_instead_of_running_off_the_page(daemon, facilitator, api_ready, browsers):

@@ -53,8 +53,14 @@ struct RecordFormatTests {
         #expect(HTMLStructure.elements(html).isSubset(of: [
             "html", "head", "meta", "title", "style", "link", "body", "main", "header", "h1", "h2", "h3", "p", "dl", "dt", "dd",
             "section", "article", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "ul", "ol", "li", "span", "div",
-            "strong", "br", "svg", "rect", "text", "details", "summary",
+            "strong", "br", "svg", "rect", "text", "details", "summary", "nav", "a",
         ]))
+        // The only links are the contents' own, to the record's sections, in their order.
+        let links = html.components(separatedBy: "<a href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(links == ["#agenda", "#actions", "#questions", "#notes", "#speaking", "#rounds", "#phrases", "#log"],
+                "\(links)")
+        #expect(links.allSatisfy { $0.hasPrefix("#") && html.contains("<section id=\"\($0.dropFirst())\">") })
+        #expect(html.contains("<nav class=\"contents\" aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2><ol><li><a href=\"#agenda\">Agenda: planned and as run</a></li>"))
         #expect(html.contains("<style>" + RecordStyle.css + "</style>"))
         // The daemon's CSP blocks the inline style; served by it, the record uses this sheet,
         // linked relative to the record's URL so that a path prefix (reverse proxy) is kept.

@@ -93,8 +93,24 @@ public enum RecordHTML {
         h.append("</section>")
         h.append("</main>")
         h.append("</body>")
+        if let header = h.firstIndex(of: "</header>") { h.insert(contents(of: h), at: header + 1) }
         h.append("</html>")
         return h.joined(separator: "\n") + "\n"
+    }
+
+    /// A list of links to the record's sections, in their order (each `<section id>` and the `<h2>`
+    /// after it): on a phone the record is some 9,500 px long, and a host's audit found no way to
+    /// its notes but scrolling. Not printed.
+    static func contents(of lines: [String]) -> String {
+        let opening = "<section id=\""
+        let links = lines.indices.dropLast().compactMap { index -> String? in
+            let line = lines[index], next = lines[index + 1]
+            guard line.hasPrefix(opening), line.hasSuffix("\">"), next.hasPrefix("<h2>"), next.hasSuffix("</h2>") else { return nil }
+            let id = line.dropFirst(opening.count).dropLast(2)
+            return "<li><a href=\"#\(id)\">\(next.dropFirst(4).dropLast(5))</a></li>"
+        }
+        return "<nav class=\"contents\" aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2><ol>"
+            + links.joined() + "</ol></nav>"
     }
 
     private static func agenda(_ record: ReviewRecord) -> [String] {

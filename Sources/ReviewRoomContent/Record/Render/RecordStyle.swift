@@ -40,8 +40,11 @@ public enum RecordStyle {
     ul.showings{margin:.2em 0;padding-left:1.2em}
     svg.chart{max-width:100%;height:auto}
     svg.chart text{font:12px system-ui,sans-serif}
+    nav.contents ol{columns:14em;margin:.3em 0;padding-left:1.6em}
+    @media screen{#agenda tbody th{min-width:11em}}
     @media print{
     body{font-size:11pt}
+    nav.contents{display:none}
     main{max-width:none;padding:0}
     h2,h3{break-after:avoid}
     table,.note-text,svg.chart{break-inside:avoid}
@@ -58,5 +61,5 @@ public enum RecordStyle {
     """
 
     /// The `'sha256-…'` CSP source for ``css`` (checked by the Python record test).
-    public static let cspHash = "'sha256-a102GPSzT28PzjRR1pTrIwxrNDOEeuIcozIyXJNWBlc='"
+    public static let cspHash = "'sha256-+6MTc89LTSZGcJJDeTFfQnHfCFAfhB3EH4nr+GEcsjI='"
 }
