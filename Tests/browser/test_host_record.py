@@ -43,6 +43,9 @@ def test_the_host_downloads_the_record_from_their_page_once_the_review_has_ended
         message="the host's page never asked about its invite")
     assert ben.find_elements(By.CSS_SELECTOR, "[data-testid='record-erases-at']") == []
     assert not panel_shown(asha), "a reviewer's page offers the record"
+    # The phase it ended in is the last one, not "now" (a host's audit).
+    wait_text(ben, "[data-testid=phase-title]", "Last phase: ")
+    assert ben.find_elements(By.CSS_SELECTOR, ".clock-panel .purpose") == []
     # Said where it is to the host; a reviewer hears only that the review has ended.
     wait_said(ben, "The review has ended. Its record is ready to download under “The record”, at the top of the page")
     wait_said(asha, "The review has ended")

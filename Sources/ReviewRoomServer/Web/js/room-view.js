@@ -493,10 +493,14 @@ export class RoomView {
   renderClock(s) {
     const phase = this.model.phase;
     const clock = s.clock || {};
+    // Once ended, the phase it ended in is no longer "now" (a host's audit read "Now: Clarifying
+    // questions" beside "Ended"), and its purpose is no longer what to do.
+    const ended = clock.status === 'ended';
+    const title = phase ? (ended ? t('clock.lastPhase', { phase: phase.title }) : phase.title) : t('clock.noPhase');
     morphChildren(this.clock,
       el('h2', { id: 'clock-heading', textContent: t('clock.heading') }),
-      el('p', { className: 'phase-title', attrs: { 'data-testid': 'phase-title' } }, phase ? phase.title : t('clock.noPhase')),
-      phase?.purpose ? el('p', { className: 'purpose' }, phase.purpose) : null,
+      el('p', { className: 'phase-title', attrs: { 'data-testid': 'phase-title' } }, title),
+      phase?.purpose && !ended ? el('p', { className: 'purpose' }, phase.purpose) : null,
       phase?.onTimeUp === 'advance' && clock.status !== 'ended' ? el('p', { className: 'meta advances', attrs: { 'data-testid': 'advances' } }, t('phase.advances')) : null,
       el('p', { className: `status status-${clock.status}${this.clockStale ? ' status-stale' : ''}`, attrs: { 'data-testid': 'clock-status' } },
         clockStatusText(t, clock, this.clockStale)),

@@ -105,6 +105,7 @@ const en = {
 
   'clock.heading': 'Now',
   'clock.noPhase': 'No phase',
+  'clock.lastPhase': 'Last phase: {phase}',
   'clock.left': '{time} left',
   'clock.overtime': '+{time} overtime',
   'clock.ended': 'Review ended',
