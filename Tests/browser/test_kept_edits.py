@@ -11,6 +11,9 @@ from conftest import browser_errors, proxied_daemon
 from pages import joined, invite_of, note_get, schedule_via_api, wait_js, wait_until
 
 KEPT = "return Object.keys(sessionStorage).filter((k) => k.startsWith('reviewroom.kept.')).map((k) => sessionStorage.getItem(k))"
+# The text of each note kept in the tab (its edits applied), as the page computes it.
+KEPT_TEXTS = ("const done = arguments[arguments.length - 1];"
+              "import('/js/kept-edits.js').then(({ KeptEdits }) => done(new KeptEdits().waiting().map((n) => n.text)));")
 # The page asks before leaving with unsaved edits (a beforeunload prompt): the test's reload
 # stands for a tab discarded and restored, which asks nothing.
 NO_PROMPT = "window.addEventListener('beforeunload', (e) => e.stopImmediatePropagation(), true);"
@@ -26,8 +29,8 @@ def reload_with_kept_edits(driver, note, typed, join=True):
     the tab, and reloads the page (and waits for it to join, with `join`)."""
     area = driver.find_element(By.ID, f"note-{note}")
     area.send_keys(Keys.END, typed)
-    wait_until(driver, lambda d: any(typed.strip() in kept for kept in d.execute_script(KEPT)),
-               message=f"the unconfirmed edit was never kept in the tab: {driver.execute_script(KEPT)}")
+    wait_until(driver, lambda d: any(text.endswith(typed) for text in d.execute_async_script(KEPT_TEXTS)),
+               message="the unconfirmed edit was never kept in the tab")
     driver.execute_script(NO_PROMPT)
     driver.refresh()
     if join:
@@ -76,4 +79,24 @@ def test_unconfirmed_edits_survive_a_reload_and_are_applied_exactly_once(browser
         wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced")
         assert note_get(asha, note["id"])["text"] == expected
         assert asha.execute_script("return window.reviewroom.notesView.text(arguments[0])", note["id"]) == expected
+        assert [e for e in browser_errors(asha) if not any(n in e for n in RELOAD_NOISE)] == []
+
+
+def test_kept_edits_are_shown_to_copy_when_the_reloaded_page_cannot_join_at_all(browsers):
+    """Reloaded with edits kept, into a link that no longer works (the facilitator gave out a new
+    one meanwhile): the page's notice showed nothing of them, though the tab still held them."""
+    with proxied_daemon() as (daemon, proxy, facilitator):
+        created = schedule_via_api(daemon, facilitator, "Kept, then refused", ["Asha"])
+        note = created["session"]["notes"][0]
+        asha = browsers()
+        asha.get(invite_of(created, "Asha").replace(f":{daemon.port}/", f":{proxy.port}/"))
+        joined(asha)
+        proxy.silence(websockets_only=True)
+        asha_id = next(i["participant"]["id"] for i in created["invites"] if i["participant"]["name"] == "Asha")
+        status, _ = daemon.api("POST", f"/sessions/{created['session']['id']}/participants/{asha_id}/reissue", facilitator)
+        assert status == 201
+        reload_with_kept_edits(asha, note["id"], "Typed before the link was replaced.", join=False)
+        wait_until(asha, lambda d: d.find_elements(By.ID, "notice-heading"), message="the page never said it cannot join")
+        copies = [a.get_attribute("value") for a in asha.find_elements(By.CSS_SELECTOR, ".notice textarea.unsaved-text")]
+        assert copies == ["Typed before the link was replaced."], copies
         assert [e for e in browser_errors(asha) if not any(n in e for n in RELOAD_NOISE)] == []

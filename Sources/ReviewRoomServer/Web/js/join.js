@@ -38,7 +38,9 @@ if (!token) {
     onFatal: (failure) => {
       if (keepsTokenAfter(failure.kind)) sessionStorage.setItem('reviewroom.join.token', token);
       else sessionStorage.removeItem('reviewroom.join.token');
-      fatalNotice(main, failure, () => location.reload(), (text) => announcer.say(text, true), room?.notesView.unsavedNotes() ?? []);
+      // Before any welcome, what was kept from before a reload is only in the tab: shown too, to copy.
+      const unsaved = [...(room?.notesView.unsavedNotes() ?? []), ...(model.session ? [] : kept.waiting())];
+      fatalNotice(main, failure, () => location.reload(), (text) => announcer.say(text, true), unsaved);
     },
     onStatus: (state) => {
       if (state === 'online') editsKept.online();
