@@ -37,13 +37,18 @@ def reload_with_kept_edits(driver, note, typed, join=True):
         joined(driver)
 
 
+def asha_through(daemon, proxy, facilitator, browsers, title):
+    """A session titled `title` with Asha joined through `proxy`: (created, its first note, her page)."""
+    created = schedule_via_api(daemon, facilitator, title, ["Asha"])
+    asha = browsers()
+    asha.get(invite_of(created, "Asha").replace(f":{daemon.port}/", f":{proxy.port}/"))
+    joined(asha)
+    return created, created["session"]["notes"][0], asha
+
+
 def test_unconfirmed_edits_survive_a_reload_and_are_applied_exactly_once(browsers):
     with proxied_daemon() as (daemon, proxy, facilitator):
-        created = schedule_via_api(daemon, facilitator, "Kept over a reload", ["Asha"])
-        note = created["session"]["notes"][0]
-        asha = browsers()
-        asha.get(invite_of(created, "Asha").replace(f":{daemon.port}/", f":{proxy.port}/"))
-        joined(asha)
+        created, note, asha = asha_through(daemon, proxy, facilitator, browsers, "Kept over a reload")
         asha.find_element(By.ID, f"note-{note['id']}").send_keys("Seen at first.")
         wait_until(asha, lambda d: note_get(d, note["id"])["text"] == "Seen at first.")
 
@@ -86,11 +91,7 @@ def test_kept_edits_are_shown_to_copy_when_the_reloaded_page_cannot_join_at_all(
     """Reloaded with edits kept, into a link that no longer works (the facilitator gave out a new
     one meanwhile): the page's notice showed nothing of them, though the tab still held them."""
     with proxied_daemon() as (daemon, proxy, facilitator):
-        created = schedule_via_api(daemon, facilitator, "Kept, then refused", ["Asha"])
-        note = created["session"]["notes"][0]
-        asha = browsers()
-        asha.get(invite_of(created, "Asha").replace(f":{daemon.port}/", f":{proxy.port}/"))
-        joined(asha)
+        created, note, asha = asha_through(daemon, proxy, facilitator, browsers, "Kept, then refused")
         proxy.silence(websockets_only=True)
         asha_id = next(i["participant"]["id"] for i in created["invites"] if i["participant"]["name"] == "Asha")
         status, _ = daemon.api("POST", f"/sessions/{created['session']['id']}/participants/{asha_id}/reissue", facilitator)
