@@ -87,6 +87,12 @@ export class KeptEdits {
     }
   }
 
+  /** Drops a write that is waiting (the view that asked for it has gone). */
+  cancel() {
+    clearTimeout(this.timer);
+    this.timer = null;
+  }
+
   /** Writes `notes()` (note id → `keptNote` JSON or null) soon; at once with `now`. */
   write(notes, { now = false } = {}) {
     clearTimeout(this.timer);

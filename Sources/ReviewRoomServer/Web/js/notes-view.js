@@ -34,10 +34,11 @@ export class NotesView {
     this.kept = kept;
     if (kept) {
       // Written at once when the tab is hidden or left: a discarded tab runs no timer.
-      const keepNow = () => this.keep({ now: true });
-      window.addEventListener('pagehide', keepNow);
-      document.addEventListener('visibilitychange', () => { if (document.hidden) keepNow(); });
-      document.addEventListener('freeze', keepNow);
+      this.keepNow = () => this.keep({ now: true });
+      this.keepWhenHidden = () => { if (document.hidden) this.keepNow(); };
+      window.addEventListener('pagehide', this.keepNow);
+      document.addEventListener('visibilitychange', this.keepWhenHidden);
+      document.addEventListener('freeze', this.keepNow);
     }
     this.model = model;
     this.connection = connection;
@@ -122,6 +123,15 @@ export class NotesView {
       this.keptSavedOwed = true;
     }
     this.keep();
+  }
+
+  /** Takes away the listeners that keep the edits (the console's live view left for another). */
+  stop() {
+    if (!this.keepNow) return;
+    window.removeEventListener('pagehide', this.keepNow);
+    document.removeEventListener('visibilitychange', this.keepWhenHidden);
+    document.removeEventListener('freeze', this.keepNow);
+    this.kept.cancel();
   }
 
   /** Keeps the notes' unconfirmed edits in the tab (`KeptEdits`), soon or, with `now`, at once. */
