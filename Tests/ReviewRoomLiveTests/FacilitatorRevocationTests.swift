@@ -1,4 +1,5 @@
 import Foundation
+@testable import ReviewRoomServer
 import ReviewRoomStore
 import ReviewRoomTesting
 import Testing
@@ -69,6 +70,31 @@ struct FacilitatorRevocationTests {
         await app.registry.sweepRevokedFacilitators()
         #expect(try await asha.request("ping").type == "ack")
         #expect(asha.events.filter { $0.name == "participant.changed" }.count == 1)
+        await app.stop()
+    }
+
+    /// Loaded before in this process, unloaded, and loaded again after the sweeps that carried
+    /// out the revocation: only a session's first load compares its list with the stored
+    /// invitations, so the revoked facilitator's own participant was listed again.
+    @Test func aSessionLoadedAgainAfterTheSweepsTakesTheOwnParticipantOff() async throws {
+        let app = try await InProcessServer.start()
+        let fayID = try #require(app.fixture.participantIDs["Fay"])
+        _ = try await app.registry.actor(for: app.fixture.session)
+        await app.registry.unloadIfIdle(app.fixture.session)
+        #expect(await app.registry.loaded(app.fixture.session) == nil)
+
+        let other = try await Store.open(StoreConfiguration(dataDirectory: app.dataDirectory.path))
+        let fay = try #require(try await other.facilitators().first { $0.name == "Fay" })
+        _ = try await other.revokeFacilitator(fay.id)
+        await other.close()
+        await app.registry.sweepRevokedFacilitators()
+        await app.registry.sweepRevokedFacilitators()
+
+        let (asha, welcome) = try await app.join("Asha")
+        defer { asha.disconnect() }
+        let session = welcome.object["session"] as? [String: Any]
+        let ids = (session?["participants"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        #expect(!ids.isEmpty && !ids.contains(fayID), "\(ids)")
         await app.stop()
     }
 }

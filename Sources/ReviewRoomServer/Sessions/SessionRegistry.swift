@@ -110,6 +110,9 @@ public actor SessionRegistry {
         if let actor {
             sessions[id] = actor
             if erasing[id] != nil { await actor.beginErasing() }
+            // Loaded again after the sweeps that carried out a revocation (only a first load
+            // compares the list with the stored invitations): the revoked owner's participant goes.
+            for facilitator in revocationSweeps.keys { await actor.removeOwnParticipants(of: facilitator) }
         }
         return actor
     }
