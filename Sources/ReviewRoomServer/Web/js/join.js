@@ -26,7 +26,7 @@ if (!token) {
   // and as soon as something is typed (not only at the next reconnect attempt).
   const editsKept = new EditsKeptNotice(banner, (text) => announcer.say(text));
   const showEditsKept = () => editsKept.update(connection, room?.notesView, { lossSaid: lossSaid() });
-  const { model, connection, lossSaid, news } = joinSession({
+  const { model, connection, lossSaid } = joinSession({
     hello: () => ({ token }),
     banner,
     announce: (text) => announcer.say(text),
@@ -55,6 +55,6 @@ if (!token) {
   room = new RoomView(main, { model, connection, announcer, notesView, recordOffer, keptEdits: kept });
   window.addEventListener('beforeunload', (event) => { if (notesView.hasUnsynced) event.preventDefault(); });
   // For the browser tests: read-only access to what this page shows.
-  window.reviewroom = { model, connection, notesView, announcer, room, news };
+  window.reviewroom = { model, connection, notesView, announcer, room };
   connection.connect();
 }

@@ -184,7 +184,7 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
       },
     },
   });
-  return { model, connection, lossSaid: () => news.lost, news };
+  return { model, connection, lossSaid: () => news.lost };
 }
 
 /** What the tab's title says before the page's own (`setPageState`): the connection lost once joined, else the review ended. */
