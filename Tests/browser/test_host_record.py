@@ -20,8 +20,10 @@ def panel_shown(driver):
     return driver.execute_script(f"const p = document.querySelector(\"{PANEL}\"); return !!p && !p.hidden && p.offsetHeight > 0;")
 
 
-def test_the_host_downloads_the_record_from_their_page_once_the_review_has_ended(daemon, facilitator, api_ready, browsers):
-    created = schedule_via_api(daemon, facilitator, TITLE, [], template="rapid-remote-90", participants=[
+def review_with_pages(daemon, facilitator, browsers, title):
+    """A review of `title` with reviewer Asha and host Ben, and the joined pages of its
+    facilitator, Asha and Ben."""
+    created = schedule_via_api(daemon, facilitator, title, [], template="rapid-remote-90", participants=[
         {"name": "Asha", "role": "reviewer"}, {"name": "Ben", "role": "host"}])
     chair, asha, ben = browsers(), browsers(), browsers()
     chair.get(facilitator_invite(created))
@@ -29,6 +31,11 @@ def test_the_host_downloads_the_record_from_their_page_once_the_review_has_ended
     ben.get(invite_of(created, "Ben"))
     for driver in (chair, asha, ben):
         joined(driver)
+    return created, chair, asha, ben
+
+
+def test_the_host_downloads_the_record_from_their_page_once_the_review_has_ended(daemon, facilitator, api_ready, browsers):
+    created, chair, asha, ben = review_with_pages(daemon, facilitator, browsers, TITLE)
     assert not panel_shown(ben), "the record is offered before the review ran"
     assert command(chair, "session.start").get("type") == "ack"
     assert not panel_shown(ben), "the record is offered while the review runs"
@@ -92,3 +99,83 @@ def test_the_host_downloads_the_record_from_their_page_once_the_review_has_ended
         assert browser_errors(driver) == []
     # A blocked request is logged by Chromium as a failed load; nothing else may be.
     assert [e for e in browser_errors(ben) if "ERR_BLOCKED_BY_CLIENT" not in e] == []
+
+
+def test_the_host_reads_the_record_in_a_tab_of_its_own(daemon, facilitator, api_ready, browsers):
+    """The record panel opens the HTML record in a new tab, drawn by the page itself with the
+    tab's copy of the invite token (never in an address): to read, show in the workshop or
+    print, without a downloaded file. Without a token, or with a reviewer's, the tab says why."""
+    title = "Reading for pleasure: record tab"
+    _, chair, asha, ben = review_with_pages(daemon, facilitator, browsers, title)
+    assert command(chair, "session.start").get("type") == "ack"
+    assert command(chair, "session.end").get("type") == "ack"
+    wait_until(ben, panel_shown, message="the host's page never offered the record")
+
+    room = ben.current_window_handle
+    ben.find_element(By.CSS_SELECTOR, "[data-testid='record-view']").click()
+    wait_text(ben, "[data-testid='record-status']", "The record opened in a new tab")
+    tab = wait_until(ben, lambda d: [h for h in d.window_handles if h != room], message="no new tab opened")[0]
+    ben.switch_to.window(tab)
+    wait_text(ben, "main h1", f"Review record: {title}")
+    assert "#" not in ben.current_url and ben.current_url.endswith("/record-view")
+    assert ben.title == f"Review record: {title}"
+    # The record as the downloaded file draws it: its sections, its stylesheet, and the host.
+    assert ben.find_elements(By.ID, "agenda") and "Ben" in ben.find_element(By.TAG_NAME, "main").text
+    assert ben.execute_script("return getComputedStyle(document.querySelector('main')).maxWidth") == "960px"
+    assert ben.execute_script("return document.activeElement.tagName") == "H1"
+    assert ben.find_element(By.ID, "record-print").is_displayed()
+    assert axe_problems(ben) == []
+    screenshot(ben, "record-view")
+
+    # A reload keeps it (the tab keeps its copy of the token); offline, it says so and tries again.
+    ben.execute_cdp_cmd("Network.enable", {})
+    ben.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/api/v1/invite/record*"]})
+    ben.refresh()
+    wait_text(ben, "#notice-heading", "The record could not be shown")
+    wait_text(ben, "main", "No connection to ReviewRoom")
+    assert not ben.find_element(By.ID, "record-print").is_displayed()
+    ben.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    ben.find_element(By.XPATH, "//main//button[normalize-space()='Try again now']").click()
+    wait_text(ben, "main h1", f"Review record: {title}")
+    ben.close()
+    ben.switch_to.window(room)
+
+    # A reviewer's token is refused by the server, in its words; a tab without a token says where to go.
+    asha.get(daemon.base + "/record-view")
+    wait_text(asha, "#notice-heading", "The record could not be shown")
+    wait_text(asha, "main", "The server said:")
+    assert "Review record" not in asha.find_element(By.TAG_NAME, "main").text
+    fresh = browsers()
+    fresh.get(daemon.base + "/record-view")
+    wait_text(fresh, "#notice-heading", "Open the record from your room page")
+    assert axe_problems(fresh) == []
+    for driver in (chair, fresh):
+        assert browser_errors(driver) == []
+    assert [e for e in browser_errors(ben) if "ERR_BLOCKED_BY_CLIENT" not in e] == []
+    assert [e for e in browser_errors(asha) if "403" not in e] == []
+
+
+def test_the_facilitator_reads_the_record_in_a_tab_from_the_console(daemon, facilitator, api_ready, browsers):
+    """The console's session page opens the record (a draft before the end) in a new tab with the
+    console's sign-in; the tab's address names the session, never the token."""
+    title = "Console record tab"
+    created = schedule_via_api(daemon, facilitator, title, [], template="rapid-remote-90",
+                               participants=[{"name": "Ben", "role": "host"}])
+    console = browsers()
+    sign_in(console, daemon.base, facilitator)
+    wait_until(console, lambda d: d.find_elements(By.XPATH, f"//button[normalize-space()='{title}']"))[0].click()
+    page = console.current_window_handle
+    wait_until(console, lambda d: d.find_elements(By.ID, "view-record"))[0].click()
+    tab = wait_until(console, lambda d: [h for h in d.window_handles if h != page], message="no new tab opened")[0]
+    console.switch_to.window(tab)
+    wait_text(console, "main h1", f"Review record: {title}")
+    wait_text(console, "#draft", "Draft: the session has not ended")
+    assert console.current_url.endswith("/record-view#session=" + created["session"]["id"])
+    assert facilitator not in console.current_url
+    # Its Contents links move within it, and a reload after one still reads the same session.
+    console.find_element(By.CSS_SELECTOR, "nav.contents a[href='#agenda']").click()
+    wait_until(console, lambda d: d.current_url.endswith("#agenda"))
+    console.refresh()
+    wait_text(console, "main h1", f"Review record: {title}")
+    assert axe_problems(console) == []
+    assert browser_errors(console) == []

@@ -63,6 +63,9 @@ def test_join_without_a_link_explains_what_to_do(daemon, browsers):
     driver = browsers()
     driver.get(daemon.base + "/join")
     wait_text(driver, "#notice-heading", "No invite link")
+    # Someone who bookmarked the room page after joining (the page takes the code off the
+    # address bar) is told why the bookmark does not join.
+    assert "A bookmark or a typed address of this page does not keep that code" in driver.find_element(By.CSS_SELECTOR, "main").text
     assert axe_problems(driver) == []
     assert browser_errors(driver) == []
 

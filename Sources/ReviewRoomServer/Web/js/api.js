@@ -42,7 +42,13 @@ export class Api {
   }
 
   /** A file (record, calendar) as a Blob. */
-  async blob(path) {
+  async blob(path) { return (await this.file(path)).blob(); }
+
+  /** A file (the HTML record, to show in a page) as text. */
+  async text(path) { return (await this.file(path)).text(); }
+
+  /** The successful response for the file at `path`, or the ApiError. */
+  async file(path) {
     let response;
     try {
       response = await fetch(`api/v1${path}`, { headers: { Authorization: `Bearer ${this.token}` } });
@@ -50,7 +56,7 @@ export class Api {
       throw new ApiError(0, 'network');
     }
     if (!response.ok) throw await refusal(response);
-    return response.blob();
+    return response;
   }
 
   templates() { return this.request('GET', '/templates'); }

@@ -7,6 +7,7 @@ import { ScheduleForm, field } from './schedule-form.js';
 import { formatInstant } from './timefmt.js';
 import { displayNames, repeatedName } from './names.js';
 import { calendarFileName, recordFileName } from './download-names.js';
+import { openRecordTab } from './record-tab.js';
 import { LiveConsole } from './live-console.js';
 import { Announcer } from './announcer.js';
 import { fatalNotice, keepsTokenAfter, showNotice, unsavedFields } from './session-page.js';
@@ -411,6 +412,8 @@ function showSession(id, message, { replace = false, unsaved = [], copyFor = nul
         s.status === 'ended' ? null : el('button', { type: 'button', className: 'secondary', id: 'edit-session', textContent: t('console.edit'), on: { click: () => showEdit(s) } }),
         el('button', { type: 'button', className: 'secondary', id: 'copy-session', textContent: t('console.copy'), on: { click: () => showCopy(s) } }),
         el('button', { type: 'button', className: 'secondary', textContent: t('console.ics'), on: { click: () => download(`${base}/calendar.ics`, calendarFileName(s)) } }),
+        el('button', { type: 'button', className: 'secondary', id: 'view-record', textContent: t('record.view'),
+          on: { click: () => { if (!openRecordTab(id)) status.textContent = t('record.viewBlocked'); } } }),
         ...['md', 'html', 'json'].map((format) => el('button', { type: 'button', className: 'secondary', textContent: t(`console.record.${format}`),
           on: { click: () => download(`${base}/record?format=${format}`, recordFileName(s, format)) } })),
         // A review that has run (or is running) is deleted, record and all, not "cancelled": said

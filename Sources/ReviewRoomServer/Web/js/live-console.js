@@ -2,6 +2,7 @@
 // for the clock, the agenda, the floor, rounds and questions.
 import { downloadBlob, el, keepingFocus, morphChildren, replaceChildren } from './dom.js';
 import { recordFileName } from './download-names.js';
+import { openRecordTab } from './record-tab.js';
 import { t } from './strings.js';
 import { Announcer } from './announcer.js';
 import { NotesView } from './notes-view.js';
@@ -459,7 +460,7 @@ export class LiveConsole {
   endedRecord(s) {
     if (s.clock?.status !== 'ended' || !this.api || !this.sessionId) return null;
     const path = `/sessions/${encodeURIComponent(this.sessionId)}/record?format=`;
-    const button = (format) => el('button', { type: 'button', className: format === 'html' ? '' : 'secondary', id: `control-record-${format}`,
+    const button = (format) => el('button', { type: 'button', className: 'secondary', id: `control-record-${format}`,
       textContent: t(`console.record.${format}`), on: { click: async (e) => {
         if (e.detail > 1) return;
         try {
@@ -468,8 +469,10 @@ export class LiveConsole {
           this.refused(t('control.recordFailed'));
         }
       } } });
+    const view = el('button', { type: 'button', id: 'control-record-view', textContent: t('record.view'),
+      on: { click: () => { if (!openRecordTab(this.sessionId)) this.refused(t('record.viewBlocked')); } } });
     return el('div', { className: 'ended-record', id: 'control-record' },
-      el('p', {}, t('control.endedRecord')), el('div', { className: 'row' }, ...['html', 'md', 'json'].map(button)));
+      el('p', {}, t('control.endedRecord')), el('div', { className: 'row' }, view, ...['html', 'md', 'json'].map(button)));
   }
 
   /** "Next speaker" and "Give the floor" (a row), and the queue's hands (a list, or a line saying there are none). */

@@ -4,6 +4,7 @@
 import { Api } from './api.js';
 import { downloadBlob, el } from './dom.js';
 import { recordFileName } from './download-names.js';
+import { openRecordTab } from './record-tab.js';
 import { t } from './strings.js';
 import { formatInstant } from './timefmt.js';
 
@@ -39,11 +40,15 @@ export class RecordOffer {
       el('h2', { id: 'record-heading', textContent: t('record.heading') }),
       el('p', {}, t('record.intro')),
       this.erasureNotice(s),
-      // The web page first: it opens in any browser and prints; Markdown and JSON are for tools.
-      el('div', { className: 'row' }, ...['html', 'md', 'json'].map((format) => el('button', {
-        type: 'button', className: format === 'html' ? '' : 'secondary', textContent: t(`record.${format}`),
-        attrs: this.busy ? { 'data-format': format, 'aria-disabled': 'true' } : { 'data-format': format },
-        on: { click: () => this.download(s, format) } }))),
+      // Read at once in a tab of its own; then the web page to keep: it opens in any browser and
+      // prints; Markdown and JSON are for tools.
+      el('div', { className: 'row' },
+        el('button', { type: 'button', textContent: t('record.view'), attrs: { 'data-testid': 'record-view' },
+          on: { click: () => this.view() } }),
+        ...['html', 'md', 'json'].map((format) => el('button', {
+          type: 'button', className: 'secondary', textContent: t(`record.${format}`),
+          attrs: this.busy ? { 'data-format': format, 'aria-disabled': 'true' } : { 'data-format': format },
+          on: { click: () => this.download(s, format) } }))),
       el('p', { className: 'meta', attrs: { role: 'status', 'data-testid': 'record-status' } }, this.status),
     ];
   }
@@ -66,6 +71,12 @@ export class RecordOffer {
     const due = Date.parse(this.erasesAt) <= Date.now();
     return el('p', { className: 'meta', attrs: { 'data-testid': 'record-erases-at' } },
       t(due ? 'console.erasesAt.due' : 'console.erasesAt.ended', { when: formatInstant(this.erasesAt, s.timeZone) }));
+  }
+
+  /** Opens the record in a new tab (`openRecordTab`) and says where it is, or that it was blocked. */
+  view() {
+    this.status = t(openRecordTab() ? 'record.viewOpened' : 'record.viewBlocked');
+    this.changed();
   }
 
   /** Downloads the record of `s` in `format` and says how it went. */

@@ -1,0 +1,97 @@
+// The record read in a tab of its own (/record-view), opened from the record panel of a host's or
+// the facilitator's join page, or from the console: the HTML record drawn in the browser, to
+// read, show in the workshop or print, without finding and opening a downloaded file (on a phone
+// or a Chromebook, a host audit). Those pages open this tab with `window.open` (`record-tab.js`),
+// which gives it a copy of their sessionStorage, so the token is read from there and never
+// enters an address.
+import { Api, ApiError } from './api.js';
+import { byId, el, localize, replaceChildren } from './dom.js';
+import { t } from './strings.js';
+
+/** Where the join page keeps its invite token (`takeToken`), copied into this tab on opening. */
+export const JOIN_TOKEN_KEY = 'reviewroom.join.token';
+/** Where the console keeps the facilitator's sign-in, copied into this tab on opening. */
+export const CONSOLE_TOKEN_KEY = 'reviewroom.console.token';
+
+/** Where this tab keeps the session the console opened it for, once its address no longer says. */
+export const SESSION_KEY = 'reviewroom.recordView.session';
+
+/**
+ * The token and API path to read the record with: the session the console opened this tab for
+ * with the console's sign-in, else the invite's own session with the invite token; null when
+ * this tab holds neither. The console names the session in the fragment (`#session=s_…`), which
+ * is kept in `storage` at the first reading: from then on the fragment is the record's own (its
+ * Contents links), and a reload still reads the same session.
+ */
+export function recordSource(hash, storage) {
+  let sessionId = storage.getItem(SESSION_KEY) || '';
+  const named = /^#?session=(.+)$/.exec(String(hash || ''))?.[1];
+  if (!sessionId && named) {
+    try { sessionId = decodeURIComponent(named); } catch { sessionId = ''; }
+    if (sessionId) storage.setItem(SESSION_KEY, sessionId);
+  }
+  const signIn = storage.getItem(CONSOLE_TOKEN_KEY);
+  if (sessionId && signIn) return { token: signIn, path: `/sessions/${encodeURIComponent(sessionId)}/record?format=html` };
+  const invite = storage.getItem(JOIN_TOKEN_KEY);
+  return invite ? { token: invite, path: '/invite/record?format=html' } : null;
+}
+
+/**
+ * The record page `html` (the server's HTML record) as this document's nodes: the children of
+ * its `main` and its title. Parsed into an inert document (nothing in it runs or loads there);
+ * the record has no scripts, and this page's policy (`default-src 'self'`) would stop any.
+ */
+export function recordContent(html, doc = document) {
+  // Its inline copy of record.css goes first: this page links the served copy, and parsing the
+  // inline one under this page's policy would log a refusal (the downloaded file needs it).
+  const parsed = new DOMParser().parseFromString(html.replace(/<style>[^<]*<\/style>/, ''), 'text/html');
+  const main = parsed.querySelector('main');
+  if (!main) return null;
+  return { nodes: [...main.childNodes].map((node) => doc.importNode(node, true)), title: parsed.title };
+}
+
+/** What to say when the record could not be read (`error` an ApiError). */
+export function failureLines(error) {
+  if (error?.status === 0) return [t('recordView.offline')];
+  return [t('recordView.refused', { reason: error?.message ?? '' })];
+}
+
+localize();
+document.title = t('recordView.title');
+const main = byId('main');
+const printButton = byId('record-print');
+printButton.addEventListener('click', () => window.print());
+const source = recordSource(location.hash, sessionStorage);
+
+if (!source) notice(t('recordView.noLink.heading'), [t('recordView.noLink.body')]);
+else show();
+
+/** Fetches the record and draws it, or says why not with a way to try again. */
+async function show() {
+  replaceChildren(main, el('p', { id: 'record-view-status', attrs: { role: 'status' } }, t('record.fetching')));
+  try {
+    const content = recordContent(await new Api(source.token).text(source.path));
+    if (!content) throw new ApiError(500, t('recordView.unreadable'));
+    replaceChildren(main, ...content.nodes);
+    document.title = content.title || t('recordView.title');
+    printButton.hidden = false;
+    // A screen reader starts at the record's heading, as on opening the downloaded file.
+    const heading = main.querySelector('h1');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
+  } catch (error) {
+    const retry = el('button', { type: 'button', textContent: t('notice.tryAgain'), on: { click: show } });
+    notice(t('recordView.failed.heading'), failureLines(error), retry);
+  }
+}
+
+/** A full-page notice in `main`, its heading focused so that it is read out. */
+function notice(heading, lines, action = null) {
+  printButton.hidden = true;
+  replaceChildren(main, el('section', { className: 'notice', attrs: { 'aria-labelledby': 'notice-heading' } },
+    el('h1', { id: 'notice-heading', textContent: heading, attrs: { tabindex: '-1' } }),
+    ...lines.map((line) => el('p', {}, line)),
+    action));
+  document.title = heading;
+  main.querySelector('h1').focus();
+}
