@@ -25,6 +25,7 @@ struct ClientMessageDecoderTests {
             (#"{"type":"phase.next","id":1,"phase":3}"#, .core(.phaseNext(from: 3))),
             (#"{"type":"phase.prev","id":1,"phase":1}"#, .core(.phasePrev(from: 1))),
             (#"{"type":"floor.next","id":1,"turnSec":90,"speaker":"p_a"}"#, .core(.floorNext(turnSec: 90, speaker: "p_a"))),
+            (#"{"type":"floor.next","id":1,"next":"p_b"}"#, .core(.floorNext(next: "p_b"))),
             (#"{"type":"phase.goto","id":1,"index":2}"#, .core(.phaseGoto(index: 2))),
             (#"{"type":"hand.raise","id":1,"kind":"response"}"#, .core(.handRaise(kind: .response, participant: nil))),
             (#"{"type":"floor.grant","id":1,"participant":"p_1","turnSec":60}"#, .core(.floorGrant(participant: "p_1", turnSec: 60))),

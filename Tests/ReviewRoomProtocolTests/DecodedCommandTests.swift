@@ -17,6 +17,7 @@ struct DecodedCommandTests {
         (#"{"type":"phase.next","id":5,"phase":"2"}"#, .phaseNext, .badRequest),
         (#"{"type":"phase.prev","id":5,"phase":0.5}"#, .phasePrev, .badRequest),
         (#"{"type":"floor.next","id":5,"speaker":["p_a"]}"#, .floorNext, .badRequest),
+        (#"{"type":"floor.next","id":5,"next":{"p":"p_a"}}"#, .floorNext, .badRequest),
         (#"{"type":"hand.raise","id":5,"kind":"bogus"}"#, .handRaise, .badRequest),
         (#"{"type":"note.edit","id":5,"note":"n","rev":0,"opId":"a","op":[0]}"#, .noteEdit, .invalidOp),
         (#"{"type":"note.get","id":5}"#, .noteGet, .badRequest),

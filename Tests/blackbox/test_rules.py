@@ -68,7 +68,8 @@ async def test_a_move_meant_from_a_phase_or_speaker_no_longer_current_changes_no
         late = await fran.command(name, **fields)
         assert late["type"] == "error" and late["code"] == "invalid_state", late
         assert "nothing was changed" in late["message"], late
-    for name, fields in (("phase.next", {"phase": "1"}), ("phase.prev", {"phase": 1.5}), ("floor.next", {"speaker": 7})):
+    for name, fields in (("phase.next", {"phase": "1"}), ("phase.prev", {"phase": 1.5}), ("floor.next", {"speaker": 7}),
+                         ("floor.next", {"next": False})):
         malformed = await fran.command(name, **fields)
         assert malformed["type"] == "error" and malformed["code"] == "bad_request", malformed
     started = await fran.command("round.start", secondsEach=120)
@@ -79,6 +80,28 @@ async def test_a_move_meant_from_a_phase_or_speaker_no_longer_current_changes_no
     assert late["type"] == "error" and late["code"] == "invalid_state", late
     assert await fran.seq() == moved["seq"] and seq + 1 == started["seq"]
     await fran.close()
+
+
+@run
+async def test_a_next_speaker_meant_for_a_hand_no_longer_first_changes_nothing(session):
+    """`next` on floor.next (a ReviewRoom extension, SessionRules): "Next speaker" pressed on a view
+    a moment behind, meant for a hand that has had its turn since, is refused instead of giving
+    that person the floor again."""
+    fran = await Client.join(session.daemon.ws_url, session.tokens["Fran"])
+    asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
+    bilal = await Client.join(session.daemon.ws_url, session.tokens["Bilal"])
+    for person in (asha, bilal):
+        assert (await person.command("hand.raise", kind="contribution"))["type"] == "ack"
+    given = await fran.command("floor.next", next=session.pids["Asha"])
+    assert given["type"] == "ack", given
+    stale = await fran.command("floor.next", next=session.pids["Asha"])
+    assert stale["type"] == "error" and stale["code"] == "invalid_state", stale
+    assert "meant to give the floor to Asha" in stale["message"] and "nothing was changed" in stale["message"], stale
+    assert await fran.seq() == given["seq"]
+    fresh = await fran.command("floor.next", speaker=session.pids["Asha"], next=session.pids["Bilal"])
+    assert fresh["type"] == "ack" and fresh["seq"] == given["seq"] + 1, fresh
+    for client in (fran, asha, bilal):
+        await client.close()
 
 
 @run

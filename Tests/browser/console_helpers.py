@@ -22,6 +22,14 @@ def started_console(daemon, facilitator, browsers, title, people):
     return created, console
 
 
+def settle_for(driver, ms):
+    """Sets how long this console's phase and floor controls wait after a change made elsewhere
+    (`JustChanged`, a second): 0 for tests whose presses follow another client's command at once
+    (a person would have taken that second to see it), a minute for tests of the wait itself, so
+    that neither depends on how fast the machine is."""
+    driver.execute_script("window.reviewroom.justChanged.settleMs = arguments[0]", ms)
+
+
 def hold_events(driver):
     """From now on the page's connection keeps incoming events back (as a slow network would),
     so the page acts on what it showed before them."""

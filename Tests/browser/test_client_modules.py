@@ -375,6 +375,11 @@ REFUSALS = [
      "but Eve ('p_sgsSFuF4KOePFo4i') has the floor now: nothing was changed"],
     ["floor.next", {"speaker": "p_asha"}, "invalid_state",
      "floor.next was meant to move on from the turn of Asha ('p_asha'), but nobody has the floor now: nothing was changed"],
+    # "Next speaker" on a view a moment behind: the hand it showed first is not first any more.
+    ["floor.next", {"next": "p_asha"}, "invalid_state", "floor.next was meant to give the floor to Asha ('p_asha'), "
+     "but Eve ('p_sgsSFuF4KOePFo4i') would have it now: nothing was changed"],
+    ["floor.next", {"next": "p_asha"}, "invalid_state",
+     "floor.next was meant to give the floor to Asha ('p_asha'), but no hand is up now: nothing was changed"],
 ]
 
 
@@ -396,6 +401,10 @@ def test_refusals_are_said_in_plain_words_without_ids_or_command_names(daemon, b
         # The reviewer's "Finish my turn" after the floor went to someone else meanwhile.
         "  said.push(refusalText('floor.release', {}, { code: 'forbidden', message: 'Asha does not have the floor: only the speaker or a facilitator may release it' },"
         "    { ...context({ speaker: 'p_sgsSFuF4KOePFo4i', queue: [] }), me: 'p_asha' }));"
+        # The other facilitator's press gave Asha the floor a moment before.
+        "  said.push(refusalText('floor.next', { next: 'p_asha' }, { code: 'invalid_state', message: \"floor.next was meant to give "
+        "the floor to Asha ('p_asha'), but Eve ('p_sgsSFuF4KOePFo4i') would have it now: nothing was changed\" },"
+        "    context({ speaker: 'p_asha', queue: [] })));"
         "  done(said);"
         "}, (e) => done(['import failed: ' + e]));", REFUSALS)
     assert said == [
@@ -418,7 +427,11 @@ def test_refusals_are_said_in_plain_words_without_ids_or_command_names(daemon, b
         "The room had just moved to 3. Discussion, so your “Next phase” changed nothing (it was meant to move on from 2. Evidence).",
         "Eve had just been given the floor, so your “Next speaker” changed nothing: Eve’s turn goes on.",
         "Asha’s turn had just ended, so your “Next speaker” changed nothing.",
+        "The queue had just changed, so your “Next speaker” changed nothing (it was meant for Asha): Eve is first now. "
+        "Press it again to give Eve the floor.",
+        "No hand is up any more, so your “Next speaker” changed nothing (it was meant for Asha).",
         "That turn had already ended: Eve has the floor now.",
+        "Asha had just been given the floor, so your “Next speaker” changed nothing: Asha’s turn goes on.",
     ]
     for text in said:
         assert not re.search(r"\b[ps]_[A-Za-z0-9]", text), text
@@ -605,4 +618,24 @@ def test_a_gap_in_the_pages_timers_is_a_sleep_whose_backlog_is_caught_up_once(da
         "  done(out);"
         "}, (e) => done(['import failed: ' + e]));")
     assert seen == [False] * 20 + [False, True, True, False, False, True, False, False]
+    assert browser_errors(driver) == []
+
+
+def test_a_change_made_elsewhere_holds_presses_for_a_moment_by_the_given_clock(daemon, browsers):
+    """just-changed.js with a made-up clock: a change counts from when it was seen, unless it was
+    this console's own or the first look; it holds presses for `settleMs`, then no longer."""
+    driver = browsers()
+    result = run_in_page(
+        driver, daemon,
+        "import('/js/just-changed.js').then(({ JustChanged }) => {"
+        "  let now = 1000; const j = new JustChanged(() => now, 1000); const out = [];"
+        "  j.observe('phase', 0); out.push(j.settling('phase'));"      # the first look: nothing to wait for
+        "  now = 2000; j.observe('phase', 1); out.push(j.settling('phase'));"  # moved elsewhere: wait
+        "  now = 2999; j.observe('phase', 1); out.push(j.settling('phase'));"  # unchanged since
+        "  now = 3000; out.push(j.settling('phase'));"                   # a second on: meant
+        "  j.observe('phase', 2, true); out.push(j.settling('phase'));"   # this console's own move
+        "  out.push(j.settling('floor'));"                                 # never seen
+        "  done(out);"
+        "}, (e) => done({ error: String(e) }));")
+    assert result == [False, True, True, False, False, False]
     assert browser_errors(driver) == []

@@ -4,7 +4,7 @@ their room page and runs the clock and the floor with them; reviewers are offere
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from console_helpers import co_facilitator_console, hold_events, release_events
+from console_helpers import co_facilitator_console, hold_events, release_events, settle_for
 from pages import (axe_problems, click_when_ready, command, invite_of, joined, open_live_console, participant_id,
                    schedule_via_api, set_value_of, wait_js, wait_until)
 from room_helpers import settled
@@ -23,6 +23,13 @@ def started_by_two(daemon, facilitator, browsers, title, people):
     click_when_ready(console, "control-start")
     wait_js(cy, "return window.reviewroom.model.session.clock.status === 'live'")
     return created, console, cy
+
+
+def hands_up(console, cy, people):
+    """Raises the hands of `people`, in order, from Fran's console, and waits until Cy's shows them."""
+    for person in people:
+        assert "error" not in command(console, "hand.raise", {"kind": "contribution", "participant": person})
+    wait_js(cy, "return window.reviewroom.model.session.floor.queue.length === arguments[0]", len(people))
 
 
 def test_a_co_facilitator_runs_the_review_from_the_console_controls(daemon, facilitator, api_ready, browsers):
@@ -141,9 +148,7 @@ def test_two_facilitators_pressing_next_speaker_at_once_give_the_floor_once(daem
     click_when_ready(cy, "control-next-speaker")
     wait_js(cy, "const n = document.querySelector('.controls [data-testid=refusal]');"
             "return n && n.innerText.includes('No hand is up, so nobody is next')")
-    for person in (asha_id, bo_id):
-        assert "error" not in command(console, "hand.raise", {"kind": "contribution", "participant": person})
-    wait_js(cy, "return window.reviewroom.model.session.floor.queue.length === 2")
+    hands_up(console, cy, [asha_id, bo_id])
 
     # Fran gives Asha the floor; Cy presses "Next speaker" before the news of it arrives.
     hold_events(cy)
@@ -165,6 +170,8 @@ def test_a_round_moved_on_twice_at_once_moves_on_once(daemon, facilitator, api_r
     open_live_console(console, daemon.base, facilitator, "Round twice")
     cy = browsers()
     co_facilitator_console(daemon, facilitator, created, cy)
+    for driver in (console, cy):
+        settle_for(driver, 0)
     assert "error" not in command(console, "session.start")
     assert "error" not in command(console, "round.start", {"order": order, "secondsEach": 120})
     wait_until(cy, lambda d: d.find_elements(By.ID, "control-round-stop"))
@@ -255,3 +262,58 @@ def test_two_quick_presses_of_ones_own_are_not_taken_for_someone_elses(daemon, f
     assert "Someone else" not in console.execute_script(
         "return document.querySelector('.controls [data-testid=refusal]').innerText")
     assert browser_errors(console) == []
+
+
+def test_a_press_straight_after_the_other_facilitators_move_is_not_sent(daemon, facilitator, api_ready, browsers):
+    """Both press "Next phase" (or one ends the turn the other has just given) a fraction of a
+    second apart: the second console had drawn the first one's move, but its facilitator decided
+    on the screen before, and the room moved two phases (a co-facilitation audit). For a moment
+    after a change made elsewhere, the phase and floor controls say so instead of acting."""
+    created, console, cy = started_by_two(daemon, facilitator, browsers, "Settling", ["Asha"])
+    asha = participant_id(created, "Asha")
+    settle_for(cy, 60_000)
+    click_when_ready(console, "control-next")
+    wait_js(cy, "return window.reviewroom.model.session.clock.phase === 1")
+    click_when_ready(cy, "control-next")
+    wait_js(cy, "const n = document.querySelector('.controls [data-testid=refusal]'); return n && n.innerText.includes("
+            "'The room had just moved to 2. Phase 2, so your “Next phase” was not sent: check, then press it again')",
+            message="Cy was not told the press was not sent")
+    click_when_ready(cy, "control-extend-minus-300")
+    wait_js(cy, "return document.querySelector('.controls [data-testid=refusal]').innerText.includes('so your “−5 min” was not sent')")
+    assert "error" not in command(console, "floor.grant", {"participant": asha})
+    wait_js(cy, "return window.reviewroom.model.session.floor.speaker === arguments[0]", asha)
+    click_when_ready(cy, "control-release")
+    wait_js(cy, "return document.querySelector('.controls [data-testid=refusal]').innerText.includes("
+            "'The floor had just changed, so your “End the turn” was not sent')")
+    settled(console)
+    s = console.execute_script("return window.reviewroom.model.session")
+    assert s["clock"]["phase"] == 1 and s["clock"]["durationSec"] == 600 and s["floor"]["speaker"] == asha, s
+    # A second later (here: once the wait is over) the same press is meant, and acts.
+    settle_for(cy, 0)
+    click_when_ready(cy, "control-next")
+    wait_js(console, "return window.reviewroom.model.session.clock.phase === 2")
+    assert browser_errors(console) == [] and browser_errors(cy) == []
+
+
+def test_next_speaker_on_a_view_behind_does_not_give_a_turn_again(daemon, facilitator, api_ready, browsers):
+    """Fran gives Asha, then Bo, the floor with "Next speaker" while Cy's view, a moment behind,
+    still shows Asha's hand first: Cy's "Next speaker" is refused (`next` on floor.next). As
+    `floor.grant` to the hand shown it gave Asha the floor again and cut Bo's turn off (an audit)."""
+    created, console, cy = started_by_two(daemon, facilitator, browsers, "Stale next", ["Asha", "Bo", "Cai"])
+    asha, bo, cai = (participant_id(created, name) for name in ("Asha", "Bo", "Cai"))
+    settle_for(console, 0)
+    hands_up(console, cy, [asha, bo, cai])
+    hold_events(cy)
+    for speaker in (asha, bo):
+        click_when_ready(console, "control-next-speaker")
+        wait_js(console, "return window.reviewroom.model.session.floor.speaker === arguments[0]", speaker)
+    click_when_ready(cy, "control-next-speaker")
+    wait_js(cy, "const n = document.querySelector('.controls [data-testid=refusal]'); return n && n.innerText.includes("
+            "'so your “Next speaker” changed nothing (it was meant for Asha): Cai is first now')",
+            message="Cy was not told the queue had moved on")
+    release_events(cy)
+    settled(cy)
+    settled(console)
+    floor = console.execute_script("return window.reviewroom.model.session.floor")
+    assert floor["speaker"] == bo and [h["participant"] for h in floor["queue"]] == [cai], floor
+    assert browser_errors(console) == [] and browser_errors(cy) == []

@@ -4,7 +4,7 @@ words — never an id, a command name or a 0-based phase number from the server'
 import re
 
 from conftest import browser_errors
-from console_helpers import co_facilitator_console, hold_events, release_events
+from console_helpers import co_facilitator_console, hold_events, release_events, settle_for
 from pages import click_when_ready, command, open_live_console, participant_id, schedule_via_api, set_value_of, wait_js
 
 AGENDA = [{"title": title, "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"}
@@ -31,6 +31,7 @@ def test_a_co_facilitator_whose_command_came_second_reads_what_happened(daemon, 
     open_live_console(fran, daemon.base, facilitator, "Plain refusals")
     cy = browsers()
     co_facilitator_console(daemon, facilitator, created, cy)
+    settle_for(cy, 0)
     click_when_ready(fran, "control-start")
     wait_js(cy, "return window.reviewroom.model.session.clock.status === 'live'")
     shown = []

@@ -64,7 +64,10 @@ def test_next_speaker_at_the_end_of_a_round_turn_skips_nobody(daemon, facilitato
     assert browser_errors(console) == []
 
 
-def test_minutes_added_just_after_an_advance_say_where_they_went(daemon, facilitator, api_ready, browsers):
+def test_minutes_added_just_after_an_advance_change_nothing_and_say_so(daemon, facilitator, api_ready, browsers):
+    """The ±minutes carry the phase shown: pressed as the phase runs out and landing after the
+    server moved on, they are refused, not given to the next phase (where "−5 min" ended a
+    five-minute break at once and skipped it: a co-facilitation audit)."""
     created, console = live_console(daemon, facilitator, browsers, "Late extension", ["Asha"])
     left = console.execute_script("const r = window.reviewroom; return r.model.remainingSec(r.connection.serverNow())")
     assert "error" not in command(console, "clock.extend", {"seconds": -(int(left) - 2)})
@@ -73,7 +76,7 @@ def test_minutes_added_just_after_an_advance_say_where_they_went(daemon, facilit
     held(console, "e.name === 'clock.changed' && e.data.clock.phase === 1")
     click_when_ready(console, "control-extend-plus-60")
     release_events(console)
-    refusal_says(console, "The phase had just moved on to 2. Evidence, so your +1 min went to 2. Evidence.")
+    refusal_says(console, "The phase had just changed to 2. Evidence, so the time was not changed (it was meant for 1. Briefing).")
     clock = console.execute_script("return window.reviewroom.model.session.clock")
-    assert clock["phase"] == 1 and clock["durationSec"] == 660
+    assert clock["phase"] == 1 and clock["durationSec"] == 600
     assert browser_errors(console) == []

@@ -11,7 +11,7 @@ from conftest import browser_errors
 from pages import (axe_problems, command, focused, participant_id, set_value_of,
                    wait_js, wait_until)
 from room_helpers import ALT_SHIFT, facilitator_invite, press, said_log, settled
-from console_helpers import hold_events, no_control_held, release_events, started_console
+from console_helpers import hold_events, no_control_held, release_events, settle_for, started_console
 
 
 def clock_of(driver):
@@ -209,6 +209,7 @@ def test_a_withdrawn_offer_says_why_and_leaves_focus_off_the_phase_buttons(daemo
     created, console = started_console(daemon, facilitator, browsers, "Undo withdrawn", ["Asha"])
     cy = co_facilitator_in_room(daemon, facilitator, created, browsers)
     asha = participant_id(created, "Asha")
+    settle_for(console, 0)
 
     console.find_element(By.ID, "control-next").click()
     wait_until(console, lambda d: offer(d) is not None)

@@ -34,8 +34,10 @@ public enum Command: Equatable, Sendable {
     ///
     /// With `speaker` (a ReviewRoom extension of PROTOCOL.md §3.2), only while that participant
     /// has the floor: two facilitators pressing "Next speaker" in a round at once must move the
-    /// round on by one person, not skip the next one.
-    case floorNext(turnSec: Double? = nil, speaker: String? = nil)
+    /// round on by one person, not skip the next one. With `next` (the same kind of extension),
+    /// only when it gives the floor to that participant: "Next speaker" pressed on a view a moment
+    /// behind must not give the floor back to someone whose turn already came.
+    case floorNext(turnSec: Double? = nil, speaker: String? = nil, next: String? = nil)
     /// `floor.release`: the speaker's turn ends.
     ///
     /// With `participant` (a ReviewRoom extension of PROTOCOL.md §3.2), only while that

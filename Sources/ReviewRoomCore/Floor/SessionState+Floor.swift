@@ -47,7 +47,8 @@ extension SessionState {
         return newFloor == floor ? [] : [.floorChanged(newFloor)]
     }
 
-    func decideFloorNext(turnSec: Double?, from meant: String? = nil, at now: Timestamp) throws(CommandError) -> [EventBody] {
+    func decideFloorNext(turnSec: Double?, from meant: String? = nil, to meantNext: String? = nil,
+                         at now: Timestamp) throws(CommandError) -> [EventBody] {
         let turnMs = try turnLength(turnSec, "floor.next turnSec")
         if let meant, meant != floor.speaker {
             let current = floor.speaker.map { "\(named($0)) has the floor now" } ?? "nobody has the floor now"
@@ -56,11 +57,18 @@ extension SessionState {
         var newFloor = floor
         if floor.round != nil {
             newFloor.advanceRound(at: now, passing: false)
-        } else {
-            guard let first = floor.queue.first else { return [] }
+        } else if let first = floor.queue.first {
             newFloor.give(to: first.participant, at: now, turnMs: turnMs)
         }
-        return [.floorChanged(newFloor)]
+        // Meant for the person who already has it (the press and another landed together): the
+        // same as that one, nothing changes.
+        if let meantNext, meantNext != newFloor.speaker {
+            let given = floor.round != nil || !floor.queue.isEmpty ? newFloor.speaker : nil
+            let instead = given.map { "\(named($0)) would have it now" }
+                ?? (floor.round != nil ? "the round would end now" : "no hand is up now")
+            throw .invalidState("floor.next was meant to give the floor to \(named(meantNext)), but \(instead): nothing was changed")
+        }
+        return newFloor == floor ? [] : [.floorChanged(newFloor)]
     }
 
     func decideRelease(by sender: Participant, meant: String? = nil, at now: Timestamp) throws(CommandError) -> [EventBody] {

@@ -83,7 +83,7 @@ extension SessionState {
         case .handLower(let participant): return try decideHandLower(participant, by: sender, at: now)
         case .floorGrant(let participant, let turnSec):
             return try decideGrant(to: participant, turnSec: turnSec, at: now)
-        case .floorNext(let turnSec, let speaker): return try decideFloorNext(turnSec: turnSec, from: speaker, at: now)
+        case .floorNext(let turnSec, let speaker, let next): return try decideFloorNext(turnSec: turnSec, from: speaker, to: next, at: now)
         case .floorRelease(let meant): return try decideRelease(by: sender, meant: meant, at: now)
         case .roundStart(let order, let secondsEach):
             return try decideRoundStart(order: order, secondsEach: secondsEach, at: now)

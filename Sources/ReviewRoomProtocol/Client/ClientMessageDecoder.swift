@@ -162,7 +162,8 @@ public enum ClientMessageDecoder {
         case .floorGrant:
             return .core(.floorGrant(participant: try f.string("participant"), turnSec: try f.optionalNumber("turnSec")))
         case .floorNext:
-            return .core(.floorNext(turnSec: try f.optionalNumber("turnSec"), speaker: try f.optionalString("speaker")))
+            return .core(.floorNext(turnSec: try f.optionalNumber("turnSec"), speaker: try f.optionalString("speaker"),
+                                    next: try f.optionalString("next")))
         case .floorRelease: return .core(.floorRelease(participant: try f.optionalString("participant")))
         case .roundStart:
             return .core(.roundStart(order: try f.optionalStringArray("order"), secondsEach: try f.number("secondsEach")))

@@ -54,6 +54,42 @@ import Foundation
         #expect(state.floor.queue.map(\.participant) == ["h1"])
     }
 
+    /// `next` on `floor.next`: meant to give the floor to the hand a console showed first, it is
+    /// refused once the move would give it to someone else (that person already had their turn,
+    /// another hand jumped ahead) or to nobody, so a press on a view a moment behind changes nothing.
+    @Test func aNextMeantForAnotherHandIsRefusedAndChangesNothing() throws {
+        var state = SessionFixture.started()
+        state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(1))
+        state.ok(.handRaise(kind: .contribution), by: "r2", at: SessionFixture.at(2))
+        state.ok(.floorNext(next: "r1"), by: "f1", at: SessionFixture.at(10))
+        #expect(state.floor.speaker == "r1")
+        let before = try EncodedJSON.string(state)
+        // The second facilitator's view still showed Asha first.
+        let stale = state.refused(.floorNext(next: "r1"), by: "f1", at: SessionFixture.at(10.5))
+        #expect(stale?.code == .invalidState)
+        #expect(stale?.message == "floor.next was meant to give the floor to Asha ('r1'), but Raj ('r2') would have it now: "
+            + "nothing was changed", "\(stale?.message ?? "")")
+        #expect(try EncodedJSON.string(state) == before)
+        state.ok(.floorNext(speaker: "r1", next: "r2"), by: "f1", at: SessionFixture.at(11))
+        #expect(state.floor.speaker == "r2")
+        // Meant for Raj, who has just been given it by the other press: nothing more happens.
+        #expect(state.ok(.floorNext(next: "r2"), by: "f1", at: SessionFixture.at(11.5)).isEmpty)
+        let nobody = state.refused(.floorNext(next: "h1"), by: "f1", at: SessionFixture.at(12))
+        #expect(nobody?.message.contains("to Ben ('h1'), but no hand is up now: nothing was changed") == true, "\(nobody?.message ?? "")")
+        #expect(state.floor.speaker == "r2")
+    }
+
+    /// In a round, `next` is the person the round would move on to; after the last it would end.
+    @Test func aNextMeantForAnotherPersonInARoundIsRefused() throws {
+        var state = SessionFixture.started()
+        state.ok(.roundStart(order: ["r1", "r2"], secondsEach: 60), by: "f1", at: SessionFixture.at(1))
+        state.ok(.floorNext(speaker: "r1", next: "r2"), by: "f1", at: SessionFixture.at(2))
+        let before = try EncodedJSON.string(state)
+        let ending = state.refused(.floorNext(next: "h1"), by: "f1", at: SessionFixture.at(3))
+        #expect(ending?.message.contains("to Ben ('h1'), but the round would end now") == true, "\(ending?.message ?? "")")
+        #expect(try EncodedJSON.string(state) == before)
+    }
+
     @Test func raisingARaisedHandChangesNothing() throws {
         var state = SessionFixture.started()
         state.ok(.handRaise(kind: .contribution), by: "r1", at: SessionFixture.at(1))

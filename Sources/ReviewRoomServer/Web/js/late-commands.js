@@ -44,21 +44,15 @@ export class LateCommands {
   }
 
   /**
-   * After this console's ±minutes: when the phase had moved on (by itself at time-up, or by a
-   * co-facilitator) before the extension arrived, it went to the new phase; the refusal line says
-   * so, since the phase it was meant for is over.
+   * After this console's ±minutes landed (they carry the phase shown, so they land only on it:
+   * one that arrives after the phase moved on is refused, `refusal.extendMovedOn`): see
+   * `extendedTwice`.
    */
-  async extendLanded(ack, shown, sentAfter, label) {
+  async extendLanded(ack, sentAfter, label) {
     if (!ack) return;
     this.ownExtensions = [...this.ownExtensions.slice(-9), ack.seq];
     const event = await this.owner.recent.at(ack.seq, 'clock.changed', sentAfter);
-    if (!event?.before) return;
-    if (event.before.phase === shown) {
-      this.extendedTwice(event, sentAfter, label);
-      return;
-    }
-    const phase = this.owner.model.session?.agenda?.[event.after?.phase];
-    this.owner.refused(t('control.extendWentOn', { change: label, phase: phase ? `${event.after.phase + 1}. ${phase.title}` : '' }));
+    if (event?.before) this.extendedTwice(event, sentAfter, label);
   }
 
   /**

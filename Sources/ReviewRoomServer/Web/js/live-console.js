@@ -21,6 +21,7 @@ import { controlsGlance } from './controls-glance.js';
 import { FloorQueueButtons } from './floor-queue-buttons.js';
 import { formatDuration } from './timefmt.js';
 import { KeptEdits } from './kept-edits.js';
+import { JustChanged } from './just-changed.js';
 
 // After a control's command is answered it stays unavailable this long, so the second click
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
@@ -117,6 +118,7 @@ export class LiveConsole {
     this.recent = new RecentEvents(model, connection);
     this.phaseUndo = new PhaseUndo(this);
     this.late = new LateCommands(this);
+    this.justChanged = new JustChanged();
     this.uncertain = new UncertainCommands(this);
     // A burst of events is drawn twice, as in the room view; a lone event as it comes, a welcome at once.
     this.drawing = new NextFrame(() => this.render(), { leading: true });
@@ -127,7 +129,7 @@ export class LiveConsole {
       else if (change.event?.name !== 'note.op') this.drawing.request();
       if (change.kind === 'welcome') { this.takeFocusOnce(); this.uncertain.settle({ replayed: false }); }
     });
-    this.handle = { model, connection, notesView: this.notesView, announcer: this.announcer, phaseUndo: this.phaseUndo };
+    this.handle = { model, connection, notesView: this.notesView, announcer: this.announcer, phaseUndo: this.phaseUndo, justChanged: this.justChanged };
     connection.connect();
   }
 
@@ -244,6 +246,7 @@ export class LiveConsole {
     if (this.holds.get('phase') === null) return;
     if (this.held('phase')) this.endHold('phase');
     if (type === 'phase.next' && this.late.movesOnBySelf('phase')) { this.refused(t('control.phaseMovesOn')); return; }
+    if (this.stillSettling('phase', t(type === 'phase.next' ? 'control.next' : 'control.prev'))) return;
     const shown = this.model.session?.clock?.phase;
     const sentAfter = this.recent.lastSeq;
     this.act('phase', type, { phase: shown }).then((ack) => this.phaseUndo.moved(ack, shown, sentAfter));
@@ -284,6 +287,7 @@ export class LiveConsole {
         'data-focus-fallback': extra.fallback, ...this.holdAttrs(slot) },
       on: { click: (e) => {
         if (e.detail > 1 || this.held(slot)) return;
+        if (extra.settles && this.stillSettling(extra.settles, label)) return;
         // Where focus goes when this press makes the button go (the next hand's same button) can
         // differ from where it goes when someone else does (`fallback`): see `floorControls`.
         if (extra.pressedFallback) e.currentTarget.dataset.focusFallback = extra.pressedFallback;
@@ -293,6 +297,20 @@ export class LiveConsole {
         const values = typeof fields === 'function' ? fields() : fields;
         if (values) this.act(slot, type, values).then((ack) => extra.then?.(ack));
       } } });
+  }
+
+  /**
+   * True, after saying so, while what a press of a control on `kind` ('phase', 'floor') acts on
+   * changed by someone else's doing a moment ago (`JustChanged`): the press was decided on the
+   * screen before, so it is not sent. `label` is the control's.
+   */
+  stillSettling(kind, label) {
+    if (!this.justChanged.settling(kind)) return false;
+    const s = this.model.session;
+    const phase = s?.agenda?.[s?.clock?.phase];
+    this.refused(t(`control.justChanged.${kind}`, { action: t('refusal.quoted', { label }),
+      phase: phase ? `${s.clock.phase + 1}. ${phase.title}` : '' }));
+    return true;
   }
 
   /** Takes the complaints off the checked fields (lengths, new question), redrawing when there was one. */
@@ -375,6 +393,13 @@ export class LiveConsole {
 
   renderControls(s) {
     const clock = s.clock || {};
+    const floorNow = s.floor || {};
+    // What the phase and floor controls act on, for `stillSettling` (a change this console's own
+    // command made is not one to wait for: its slot is held meanwhile).
+    this.justChanged.observe('phase', clock.phase, this.held('phase'));
+    // The floor by who has it: a hand going up is not a reason to wait (`next` on floor.next
+    // already refuses a press meant for a hand no longer first).
+    this.justChanged.observe('floor', `${floorNow.speaker}|${floorNow.round?.index}`, this.held('floor'));
     const status = clock.status;
     const ended = status === 'ended';
     const notStarted = status === 'scheduled' || status === 'lobby';
@@ -392,16 +417,21 @@ export class LiveConsole {
         const label = t(seconds > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.abs(seconds) / 60 });
         // Taking off as much as is left ends the phase at once (and skips on from an `advance` one):
         // asked first, as ending the session is.
-        const fields = seconds > 0 ? { seconds } : () => {
+        // With the phase shown: landing after the phase moved on (by itself at time-up, or by a
+        // co-facilitator), it is refused rather than given to the next phase, where "−5 min"
+        // ended a five-minute break at once and skipped it (a co-facilitation audit).
+        const meant = { seconds, phase: clock.phase };
+        const fields = seconds > 0 ? meant : () => {
           const left = this.model.remainingSec(this.connection.serverNow());
-          if (left > -seconds) return { seconds };
+          if (left > -seconds) return meant;
           const advances = this.model.phase?.onTimeUp === 'advance';
+          const phase = this.model.phase ? `${clock.phase + 1}. ${this.model.phase.title}` : '';
           return window.confirm(t(advances ? 'control.confirmShortenAdvance' : 'control.confirmShorten',
-            { left: formatDuration(left), n: -seconds / 60 })) ? { seconds } : null;
+            { left: formatDuration(left), n: -seconds / 60, phase })) ? meant : null;
         };
         return this.control(label, id, 'clock.extend', fields,
-          { className: 'secondary', id, disabled: ended || notStarted || (seconds < 0 && overtime), fallback: seconds < 0 ? 'control-extend-plus-60' : null,
-            then: (ack) => this.late.extendLanded(ack, clock.phase, shownSeq, label) });
+          { className: 'secondary', id, settles: 'phase', disabled: ended || notStarted || (seconds < 0 && overtime), fallback: seconds < 0 ? 'control-extend-plus-60' : null,
+            then: (ack) => this.late.extendLanded(ack, shownSeq, label) });
       }),
       el('button', { type: 'button', id: 'control-end', className: 'secondary danger', textContent: t('control.end'), disabled: ended,
         attrs: { 'data-focus-fallback': 'controls-heading', ...this.holdAttrs('end') },
@@ -420,10 +450,10 @@ export class LiveConsole {
     const phaseRow = el('div', { className: 'row' },
       // The phase shown goes with Next and Prev: pressed by two facilitators at once, the
       // second finds the room moved already and is refused, rather than moving it once more.
-      this.control(t('control.prev'), 'phase', 'phase.prev', { phase: clock.phase }, { className: 'secondary', keys: keyShortcuts('prev'), id: 'control-prev',
+      this.control(t('control.prev'), 'phase', 'phase.prev', { phase: clock.phase }, { className: 'secondary', keys: keyShortcuts('prev'), id: 'control-prev', settles: 'phase',
         disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next', then: moved }),
       this.control(t('control.next'), 'phase', 'phase.next', this.late.unlessMovingOn('phase', 'control.phaseMovesOn', () => ({ phase: clock.phase })),
-        { keys: keyShortcuts('next'), id: 'control-next',
+        { keys: keyShortcuts('next'), id: 'control-next', settles: 'phase',
         disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev', then: moved }),
       field(t('control.gotoLabel'), goto),
       this.control(t('control.goto'), 'phase', 'phase.goto', () => ({ index: Number(this.shown(goto).value) }), { className: 'secondary', id: 'control-goto-go',
@@ -498,7 +528,7 @@ export class LiveConsole {
       // The speaker shown goes with it (`participant`, SessionRules): a co-facilitator's Next
       // speaker landing first makes the server refuse it rather than end the new turn.
       floor.speaker ? this.control(t('control.release'), 'floor', 'floor.release', { participant: floor.speaker },
-        { className: 'secondary', id: 'control-release', disabled: ended, fallback: 'control-next-speaker', keys: keyShortcuts('endTurn') })
+        { className: 'secondary', id: 'control-release', settles: 'floor', disabled: ended, fallback: 'control-next-speaker', keys: keyShortcuts('endTurn') })
         // Its room is kept (unseen, out of the accessibility tree and of the tab order), so the
         // row does not wrap anew, moving the controls below, as a turn starts and ends.
         : el('button', { type: 'button', className: 'secondary placeholder', textContent: t('control.release'), disabled: true,
@@ -539,17 +569,22 @@ export class LiveConsole {
    * "Next speaker". In a round it moves the round on from the speaker shown (`floor.next` with
    * `speaker`): when two facilitators press it at once, the second is refused, where it used to
    * move the round past the person whose turn had just begun. Otherwise it gives the floor to the
-   * hand first in the queue *as shown* (`floor.grant`): the second grant finds that person
-   * already speaking and only restarts their turn. With no hand up it sends nothing and says so.
+   * hand first in the queue *as shown* (`floor.next` with `next`, and `speaker` when someone
+   * speaks): on a view a moment behind a co-facilitator's, where that hand has had its turn
+   * since, it is refused; as `floor.grant` it gave that person the floor again and cut the new
+   * speaker off (a co-facilitation audit). With no hand up it sends nothing and says so.
    */
   nextSpeaker(floor, withTurn, ended) {
-    const extra = { id: 'control-next-speaker', disabled: ended, keys: keyShortcuts('nextSpeaker') };
+    const extra = { id: 'control-next-speaker', disabled: ended, keys: keyShortcuts('nextSpeaker'), settles: 'floor' };
     if (floor.round) {
       const onwards = withTurn((secs) => ({ turnSec: secs, speaker: floor.speaker ?? undefined }));
       return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', this.late.unlessMovingOn('round', 'control.roundMovesOn', onwards), extra);
     }
     const head = (floor.queue || [])[0]?.participant;
-    if (head) return this.control(t('control.nextSpeaker'), 'floor', 'floor.grant', withTurn((secs) => ({ participant: head, turnSec: secs })), extra);
+    if (head) {
+      const fields = withTurn((secs) => ({ next: head, speaker: floor.speaker ?? undefined, turnSec: secs }));
+      return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', fields, extra);
+    }
     // "End the turn" is offered only while someone speaks: named otherwise, it sent the
     // facilitator looking for a button that was not there (a usability audit).
     const why = floor.speaker ? 'control.nobodyNext' : 'control.nobodyNextNoSpeaker';

@@ -58,6 +58,18 @@ export function refusalText(type, fields = {}, error = {}, context = {}) {
 
 const capitalized = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/**
+ * "Next speaker" (`floor.next` with `next`) refused as the hand it was meant for, `meant`, is no
+ * longer first: that person has the floor already (another press gave it), another hand
+ * (`now`) is first, or no hand is up.
+ */
+function nextHandText(meant, now, context, name) {
+  const action = actionName('floor.next');
+  if (context.floor?.speaker === meant) return t('refusal.nextSpeakerMovedOn', { now: name(meant), action });
+  if (now) return t('refusal.nextHandChanged', { meant: name(meant), now: name(now), action });
+  return t('refusal.nextNoHand', { meant: name(meant), action });
+}
+
 function specificText(type, fields, code, message, context) {
   const name = (id) => personName(id, context);
   switch (code) {
@@ -87,6 +99,8 @@ function specificText(type, fields, code, message, context) {
         return next[2] ? t('refusal.nextSpeakerMovedOn', { now: name(next[2]), action: actionName('floor.next') })
           : t('refusal.nextSpeakerNobody', { meant: name(next[1]), action: actionName('floor.next') });
       }
+      const given = message.match(/was meant to give the floor to .*?'(p_[^']+)'.*?, but (?:.*?'(p_[^']+)'.*? would have it now|no hand is up now|the round would end now)/);
+      if (given) return nextHandText(given[1], given[2], context, name);
       const meant = message.match(/was meant for (phase \d+(?: \(".*?"\))?), but (phase \d+(?: \(".*?"\))?) is current/);
       if (meant) return t('refusal.extendMovedOn', { meant: phaseLabel(meant[1], context), phase: phaseLabel(meant[2], context) });
       const overtime = message.match(/cannot shorten .*already ([\d.]+) s into overtime/);

@@ -1,0 +1,35 @@
+// Presses that follow a change made elsewhere too closely to have been meant for it. Two
+// facilitators pressing "Next phase" 30–250 ms apart moved the room two phases: the second
+// console had drawn the first one's move, but its facilitator had decided on the screen before
+// (a co-facilitation audit; a person reacts in about a quarter of a second). The server's guards
+// (`phase`, `speaker`, `next`) catch a press on a view that is behind, not one on a view that
+// changed under the pointer. Pure: the time comes from `now`.
+
+/** How long after a change made elsewhere a press of the controls it affects is not sent. */
+export const SETTLE_MS = 1000;
+
+/** Per kind of change ('phase', 'floor'), what it was and when it last changed by someone else. */
+export class JustChanged {
+  /** @param {() => number} now milliseconds on a monotonic clock (`performance.now`) */
+  constructor(now = () => performance.now(), settleMs = SETTLE_MS) {
+    this.now = now;
+    this.settleMs = settleMs;
+    this.seen = new Map();
+  }
+
+  /**
+   * Notes what `kind` is now (`key`, compared with ===). A change counts unless `own` (this
+   * console's own command caused it) or it is the first look.
+   */
+  observe(kind, key, own = false) {
+    const last = this.seen.get(kind);
+    if (last && last.key !== key && !own) this.seen.set(kind, { key, at: this.now() });
+    else if (!last || last.key !== key) this.seen.set(kind, { key, at: last?.at ?? -Infinity });
+  }
+
+  /** Whether `kind` changed by someone else within the settling time. */
+  settling(kind) {
+    const last = this.seen.get(kind);
+    return !!last && this.now() - last.at < this.settleMs;
+  }
+}
