@@ -5,7 +5,9 @@ path dies (the browser's socket looks open; no close ever comes). New connection
 its network for a while, with the daemon running on. `delay` (seconds) holds back everything
 forwarded from then on: a path that got slower. `hold()` keeps what the daemon sends to the
 connections open now until `release()`, which forwards it all at once: many messages reaching a
-page together, as after a stall on a busy network. `websocket` stands for a school network
+page together, as after a stall on a busy network. `stall()` closes every connection and
+accepts new ones without ever forwarding a byte of them, even after `unstall()`: an upgrade
+nobody answers (a filter holding it, Wi-Fi that drops again just as it came back). `websocket` stands for a school network
 in the way of requests for `/ws`: "strip" drops their `Upgrade` and `Connection` headers (a
 filter or proxy that blocks WebSockets), bytes answer them in the daemon's place (a Wi-Fi sign-in
 page); None (the default) forwards them."""
@@ -33,6 +35,8 @@ class BlackholeProxy:
         self.refusing = False
         self.delay = 0
         self.websocket = None
+        self.stalling = False
+        self.stalled = 0  # connections accepted while stalling
         threading.Thread(target=self.accept, daemon=True).start()
 
     def accept(self):
@@ -45,7 +49,9 @@ class BlackholeProxy:
                 server = socket.create_connection(self.target)
             except OSError:
                 continue
-            entry = {"sockets": (client, server), "silent": False, "held": None, "lock": threading.Lock(), "websocket": False}
+            if self.stalling:
+                self.stalled += 1
+            entry = {"sockets": (client, server), "silent": self.stalling, "held": None, "lock": threading.Lock(), "websocket": False}
             self.connections.append(entry)
             threading.Thread(target=self.pump, args=(entry,), daemon=True).start()
 
@@ -119,6 +125,22 @@ class BlackholeProxy:
                     sock.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
+
+    def stall(self):
+        """Closes every connection open now; new ones are taken and never answered (`stalled`
+        counts them), and stay so after `unstall()`."""
+        self.stalling = True
+        for entry in self.connections:
+            if not entry["silent"]:
+                for sock in entry["sockets"]:
+                    try:
+                        sock.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+
+    def unstall(self):
+        """New connections pass again (those taken while stalling stay silent)."""
+        self.stalling = False
 
     def mend(self):
         """New connections pass again."""

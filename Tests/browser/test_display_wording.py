@@ -14,6 +14,10 @@ def test_an_ended_review_is_said_to_the_room_in_its_own_words(daemon, facilitato
     wait_text(room, "#connection-banner", "This review has ended.")
     assert room.find_element("css selector", "#connection-banner").text == "This review has ended."
     wait_text(asha, "#connection-banner", "You can still read everything.")
+    # The phase it ended in is the last one, without its purpose: it headlined the last phase in
+    # 3rem type with "Agree how we work today…" as if it were under way (a display audit).
+    wait_text(room, "[data-testid=phase-title]", "Last phase: ")
+    assert room.find_element("css selector", ".display-purpose").text == ""
 
 
 def test_the_displays_type_grows_with_a_screen_larger_than_1080p(daemon, facilitator, api_ready, browsers):

@@ -47,11 +47,11 @@ def test_a_rounds_order_shows_the_speaker_and_who_passed(daemon, facilitator, ap
     assert "error" not in command(chair, "round.start", {"order": [ids["Asha"], ids["Ben"]], "secondsEach": 60})
     for driver in (asha, chair):
         wait_text(driver, "[data-testid=round-order]", "Asha speaking now")
-        wait_text(driver, "[data-testid=round-order]", "Ben waiting")
+        wait_text(driver, "[data-testid=round-order]", "Ben next")
     # The display puts the state first, so a long name cut at the end of its line never hides it;
     # the state and the name are a row's two boxes there (the name is cut in its own direction).
     wait_text(room, "[data-testid=round-order]", "speaking now\nAsha")
-    wait_text(room, "[data-testid=round-order]", "waiting\nBen")
+    wait_text(room, "[data-testid=round-order]", "next\nBen")
     assert axe_problems(asha) == [] and axe_problems(room) == []
 
     # Asha passes: she is marked as passed (in words), Ben speaks now.

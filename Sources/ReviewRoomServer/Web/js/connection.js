@@ -62,6 +62,16 @@ export const LOST_GRACE_MS = 1500;
 export const DIAGNOSE_AFTER_FAILED_OPENS = 4;
 
 /**
+ * How long one try may take from `new WebSocket` to the server's `welcome` or `resumed` before
+ * the page gives it up and tries afresh. A try that stalls — an upgrade nobody answers (a filter
+ * or proxy holding it, Wi-Fi dropping again just after it came back), or a `hello` nobody
+ * answers — is otherwise given up only by the browser's own handshake limit, minutes later, or
+ * never: a room display stayed on "Connection lost – reconnecting…" 4 minutes and more after
+ * the network was back (a display audit). The ping watchdog covers only a joined connection.
+ */
+export const JOIN_LIMIT_MS = 15000;
+
+/**
  * What answering a plain `GET` of the WebSocket's URL says about the network (`status` of the
  * answer, or null when none came): 426 is the daemon itself, so something on the way dropped the
  * upgrade ('blocked'); another answer below 500 came from a sign-in page or filter in the way
@@ -136,6 +146,8 @@ export class Connection {
     this.block = null; // 'blocked' | 'intercepted' once `diagnose` found the network in the way
     this.inGrace = false; // a joined connection just closed: "lost" waits lostGraceMs (`scheduleReconnect`)
     this.lostGraceMs = LOST_GRACE_MS; // (a test lengthens it so that a slow machine cannot make it run out)
+    this.joinLimitMs = JOIN_LIMIT_MS; // (a test shortens it rather than wait 15 s)
+    this.joinTimer = null;
     this.graceTimer = null;
     window.addEventListener('online', () => this.networkChanged());
     window.addEventListener('offline', () => this.networkChanged());
@@ -166,6 +178,8 @@ export class Connection {
     this.socket = socket;
     this.helloError = null;
     let opened = false;
+    clearTimeout(this.joinTimer);
+    this.joinTimer = setTimeout(() => this.abandonTry(socket, opened), this.joinLimitMs);
     socket.addEventListener('open', () => {
       opened = true;
       this.failedOpens = 0;
@@ -204,6 +218,7 @@ export class Connection {
     this.stopped = true;
     this.endGrace();
     clearTimeout(this.retryTimer);
+    clearTimeout(this.joinTimer);
     clearInterval(this.pingTimer);
     if (this.socket) this.socket.close(1000);
   }
@@ -305,6 +320,7 @@ export class Connection {
   }
 
   afterJoin() {
+    clearTimeout(this.joinTimer);
     this.endGrace();
     this.status('online');
     clearInterval(this.pingTimer);
@@ -331,6 +347,18 @@ export class Connection {
     } catch { /* offline: the next connection measures again */ } finally {
       clearTimeout(watchdog);
     }
+  }
+
+  /**
+   * Gives up on a try that has not joined within `joinLimitMs` (`JOIN_LIMIT_MS`): counted as a
+   * failed try (one that never opened counts towards `diagnose`), then the next, with backoff.
+   */
+  abandonTry(socket, opened) {
+    if (socket !== this.socket || this.joined || this.stopped) return;
+    if (!opened) this.failedOpens += 1;
+    this.closed(socket, 1006);
+    this.socket = null; // its own close event, whenever it comes, is then ignored
+    try { socket.close(); } catch { /* still connecting, or already closing */ }
   }
 
   /** Gives up on a connection that stopped answering: the same path as a close, then a new try. */
@@ -362,6 +390,7 @@ export class Connection {
 
   closed(socket, code, { silent = false } = {}) {
     if (socket !== this.socket) return;
+    clearTimeout(this.joinTimer);
     const wasJoined = this.joined;
     this.joined = false;
     clearInterval(this.pingTimer);

@@ -114,6 +114,8 @@ if (!token) {
   const showTurn = (now) => {
     const left = model.turnRemainingSec(now);
     setText(turn, left === null ? '' : (left >= 0 ? t('floor.turnLeft', { time: formatDuration(left) }) : t('floor.turnOver')));
+    // Boxed, as "Time is up" is: the same plain line as "Turn: 0:11 left" was missed at the back.
+    turn.classList.toggle('over', left !== null && left < 0);
   };
   let lastPhase = null;
   const { model, connection } = joinSession({
@@ -121,6 +123,7 @@ if (!token) {
     banner,
     announce: (text) => announcer.say(text),
     onFatal: (failure) => fatalNotice(main, failure, () => location.reload(), (text) => announcer.say(text, true)),
+    onWelcome: (msg) => refuseAnotherRole(msg.you),
     onEphemeral: (msg) => { if (msg.type === 'presence') model.presence(msg.online); },
     // Replayed events are not said one by one: the phase as it is now is said once, if it moved.
     onReplayDone: () => render(),
@@ -142,8 +145,9 @@ if (!token) {
     setPageTitle(t('display.pageTitle', { title: s.title }));
     const p = model.phase;
     const ended = s.clock?.status === 'ended';
-    setText(phase, p ? p.title : t('clock.noPhase'));
-    setText(purpose, p?.purpose ?? '');
+    // After the end the phase is the one it ended in, not the one under way (as on the room page).
+    setText(phase, !p ? t('clock.noPhase') : ended ? t('clock.lastPhase', { phase: p.title }) : p.title);
+    setText(purpose, ended ? '' : p?.purpose ?? '');
     setText(advances, p?.onTimeUp === 'advance' && !ended ? t('phase.advances') : '');
     const next = !ended && Number.isInteger(s.clock?.phase) ? s.agenda?.[s.clock.phase + 1] : null;
     setText(upNext, next ? t('display.next', { phase: next.title, length: agendaLength(next.durationSec) }) : '');
@@ -198,6 +202,16 @@ if (!token) {
     // start time is smaller): then the column is fitted again, not at every tick.
     if (resized || fitted !== countdown.className) fitClockColumn(clockColumn);
     fitted = countdown.className;
+  };
+  // A reviewer's (or anyone's) own link opened here joined as them, silently: the projector held
+  // their place all review, shown to everyone as them (a display audit; `--demo` prints the links
+  // together). Any role but `display` is refused on this page, with what to open instead.
+  const refuseAnotherRole = (you) => {
+    if (!you || you.role === 'display') return;
+    connection.stop();
+    sessionStorage.removeItem('reviewroom.display.token');
+    showNotice(main, { heading: t('display.wrongLink.heading'),
+      body: t('display.wrongLink.body', { name: you.name, role: t(`role.${you.role}`) }), announce: (text) => announcer.say(text, true) });
   };
   model.subscribe(render);
   setInterval(tick, 250);

@@ -19,8 +19,9 @@ export function roundOrder(floor, nameOf, { large = false, shown = Infinity } = 
   const rest = Math.max(0, order.length - first - shown);
   const items = order.slice(first, order.length - rest).map((id, at) => {
     const index = first + at;
+    // Who comes after the speaker is named so: "waiting" for everyone after left the room to count.
     const state = index === round.index && floor.speaker === id ? 'speaking'
-      : passed.has(id) ? 'passed' : index < round.index ? 'done' : 'waiting';
+      : passed.has(id) ? 'passed' : index < round.index ? 'done' : index === round.index + 1 ? 'next' : 'waiting';
     const name = el(state === 'speaking' ? 'strong' : 'span', { className: 'round-name' }, nameOf(id));
     const badge = el('span', { className: `badge round-state-${state}` }, t(`round.${state}`));
     // On the display a long name is cut at the end of its line: the state goes first there, as

@@ -34,7 +34,18 @@ if (!token) {
     onReplayDone: () => { room?.notesView.replayDone(); room?.replayDone(); },
     onEphemeral: (msg) => room?.ephemeral(msg),
     // A co-facilitator's way to the console's controls (the console's sign-in cannot open another facilitator's session).
-    onWelcome: (msg) => offerControls(document.querySelector('.site-header'), msg.you),
+    onWelcome: (msg) => {
+      // The room display's link opened as a room page (a display audit): it is a projector's, so
+      // the display page takes it, as if it had been opened there.
+      if (msg.you?.role === 'display') {
+        connection.stop();
+        sessionStorage.setItem('reviewroom.display.token', token);
+        sessionStorage.removeItem('reviewroom.join.token');
+        location.replace('display');
+        return;
+      }
+      offerControls(document.querySelector('.site-header'), msg.you);
+    },
     onFatal: (failure) => {
       if (keepsTokenAfter(failure.kind)) sessionStorage.setItem('reviewroom.join.token', token);
       else sessionStorage.removeItem('reviewroom.join.token');

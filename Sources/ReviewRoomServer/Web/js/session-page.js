@@ -103,7 +103,10 @@ export function fatalNotice(main, failure, retry, announce, unsaved = []) {
   // A review deleted after it ended was not "cancelled": it took its record with it.
   const deleted = failure.ended ? 'deletedEnded' : 'deleted';
   const key = { revoked: 'revoked', invalid: 'revoked', deleted, unauthorized: 'revoked', not_found: 'revoked', session_ended: 'ended' }[kind] || 'failed';
-  const body = [t(kind === 'invalid' ? 'notice.invalid.body' : `notice.${key}.body`), failure.message ? t('notice.serverSaid', { message: failure.message }) : null,
+  // A link that had joined was copied whole: refused on a reconnect (4001 cannot tell a
+  // deleted review from a withdrawn link), "not copied whole" misled (a display audit).
+  const invalid = failure.joined ? 'notice.invalid.bodyJoined' : 'notice.invalid.body';
+  const body = [t(kind === 'invalid' ? invalid : `notice.${key}.body`), failure.message ? t('notice.serverSaid', { message: failure.message }) : null,
     unsaved.length ? t('notice.unsaved') : null].filter(Boolean);
   showNotice(main, { heading: t(`notice.${key}.heading`), body, announce });
   showUnsaved(main, unsaved);
@@ -180,7 +183,7 @@ export function joinSession({ hello, banner, announce, onWelcome, onEvent, onEph
       // `ended`: the review had ended (a deletion then took its record, not a review to come).
       onFatal: (failure) => {
         if (banner) { banner.hidden = true; writeBanner(banner, ''); banner.dataset.state = 'stopped'; }
-        onFatal?.({ ...failure, ended: model.session?.clock?.status === 'ended' });
+        onFatal?.({ ...failure, ended: model.session?.clock?.status === 'ended', joined: !!model.session });
       },
     },
   });

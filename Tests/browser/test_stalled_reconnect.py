@@ -1,0 +1,30 @@
+"""A reconnect try that stalls is given up (connection.js `JOIN_LIMIT_MS`): an upgrade nobody
+answers — a filter or proxy holding it, Wi-Fi dropping again just as it came back — left a room
+display on "Connection lost – reconnecting…" for about four minutes after the network was back,
+until Chromium's own handshake limit, and one whose `hello` went unanswered for good (a display
+audit). Each try now has a limit from `new WebSocket` to the welcome, then the next try goes."""
+from conftest import browser_errors
+from pages import invite_of, joined, schedule_via_api, wait_js, wait_until
+
+RECONNECT_NOISE = ("WebSocket connection to",)
+
+
+def test_a_display_whose_reconnect_stalls_tries_again_and_rejoins(proxied, browsers):
+    daemon, proxy, facilitator = proxied
+    created = schedule_via_api(daemon, facilitator, "Stalled upgrade", [], template="rapid-remote-90",
+                               participants=[{"name": "Hall", "role": "display"}])
+    room = browsers()
+    room.get(invite_of(created, "Hall").replace(f":{daemon.port}/", f":{proxy.port}/"))
+    joined(room)
+    # The limit is 15 s; a test waits for 2 s instead (what it shows does not depend on the length).
+    room.execute_script("window.reviewroom.connection.joinLimitMs = 2000")
+    joined_at = room.execute_script("return window.reviewroom.connection.joinedAt")
+
+    proxy.stall()
+    wait_until(room, lambda d: proxy.stalled >= 1, message="the display never tried to reconnect")
+    proxy.unstall()  # the network is back; the try already under way stays stuck
+    wait_js(room, "return window.reviewroom.connection.online && window.reviewroom.connection.joinedAt > arguments[0]",
+            joined_at, timeout=30, message="the display stayed on its stalled try")
+    wait_until(room, lambda d: d.find_element("css selector", "#connection-banner").text == "",
+               message="the banner still says the connection is lost")
+    assert [e for e in browser_errors(room) if not any(n in e for n in RECONNECT_NOISE)] == []
