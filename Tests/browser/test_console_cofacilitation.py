@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 from conftest import browser_errors
 from console_helpers import co_facilitator_console, hold_events, release_events, settle_for
 from pages import (axe_problems, click_when_ready, command, invite_of, joined, open_live_console, participant_id,
-                   schedule_via_api, set_value_of, wait_js, wait_until)
+                   schedule_via_api, set_value_of, wait_js, wait_text, wait_until)
 from room_helpers import settled
 
 AGENDA = [{"title": f"Phase {n}", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"} for n in range(1, 4)]
@@ -316,4 +316,28 @@ def test_next_speaker_on_a_view_behind_does_not_give_a_turn_again(daemon, facili
     settled(console)
     floor = console.execute_script("return window.reviewroom.model.session.floor")
     assert floor["speaker"] == bo and [h["participant"] for h in floor["queue"]] == [cai], floor
+    assert browser_errors(console) == [] and browser_errors(cy) == []
+
+
+def test_a_co_facilitator_takes_the_record_from_the_controls_after_the_end(daemon, facilitator, api_ready, browsers):
+    """The co-facilitator's controls offered no record after the end (only the owner's, which read
+    it with the API sign-in); the way to it was "Back to the room page", off-screen at the top (a
+    co-facilitation audit). They now offer it with the invite the controls joined with."""
+    title = "Record for the co-facilitator"
+    created, console, cy = started_by_two(daemon, facilitator, browsers, title, ["Asha"])
+    assert "error" not in command(cy, "session.end")
+    wait_until(cy, lambda d: d.find_elements(By.ID, "control-record"), message="no record offered to the co-facilitator")
+    cy.find_element(By.ID, "control-record-md").click()
+    record = wait_until(cy, lambda d: [p for p in d.download_dir.iterdir() if p.name.endswith(" - record.md")],
+                        message="the record never arrived")[0]
+    assert title in record.read_text(encoding="utf-8")
+    page = cy.current_window_handle
+    cy.find_element(By.ID, "control-record-view").click()
+    tab = wait_until(cy, lambda d: [h for h in d.window_handles if h != page], message="no new tab opened")[0]
+    cy.switch_to.window(tab)
+    wait_text(cy, "main h1", f"Review record: {title}")
+    assert cy.current_url.endswith("/record-view#controls")
+    assert browser_errors(cy) == []
+    cy.close()
+    cy.switch_to.window(page)
     assert browser_errors(console) == [] and browser_errors(cy) == []

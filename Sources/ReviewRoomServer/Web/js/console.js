@@ -541,7 +541,7 @@ function liveFailure({ kind, opensAt, timeZone }) {
 function showCoFacilitation(token) {
   leaveLive();
   replaceChildren(nav, backToRoom(token));
-  live = new LiveConsole(main, { hello: () => ({ token }), banner, onFatal: (failure) => {
+  live = new LiveConsole(main, { hello: () => ({ token }), inviteToken: token, banner, onFatal: (failure) => {
     const unsaved = live?.notesView.unsavedNotes() ?? [];
     leaveLive();
     // As the room page does: a link that cannot join any more is forgotten (one not open yet,

@@ -1,5 +1,6 @@
 // The console's live view: the room as the facilitator sees it, with the controls
 // for the clock, the agenda, the floor, rounds and questions.
+import { Api } from './api.js';
 import { downloadBlob, el, keepingFocus, morphChildren, replaceChildren } from './dom.js';
 import { recordFileName } from './download-names.js';
 import { openRecordTab } from './record-tab.js';
@@ -46,12 +47,14 @@ export class LiveConsole {
   /**
    * Joins with the facilitator API `token` and `sessionId` (the owner, signed in), or with
    * `hello()` (a co-facilitator's invite token); `api` is null when there is no API token, and
-   * what needs it (Reword) is then not offered. With `focusHeading`, the session's h1 takes focus
-   * once drawn (the button that opened the view is gone).
+   * what needs it (Reword) is then not offered; `inviteToken` is the co-facilitator's (for the
+   * record after the end). With `focusHeading`, the session's h1 takes focus once drawn (the
+   * button that opened the view is gone).
    */
-  constructor(main, { sessionId = null, token, hello, api = null, banner, onFatal, onWelcome, focusHeading = false }) {
+  constructor(main, { sessionId = null, token, hello, api = null, inviteToken = null, banner, onFatal, onWelcome, focusHeading = false }) {
     this.sessionId = sessionId;
     this.api = api;
+    this.inviteApi = inviteToken ? new Api(inviteToken) : null;
     this.controls = el('section', { className: 'panel controls', attrs: { 'aria-labelledby': 'controls-heading' } });
     const roomRoot = el('div', { className: 'live-room' });
     replaceChildren(main, el('div', { className: 'live-layout' }, this.controls, roomRoot));
@@ -483,24 +486,29 @@ export class LiveConsole {
   }
 
   /**
-   * Once the review has ended, the owner's way to its record from here, above the greyed
-   * controls: they offered none, and the record was three pages away (a usability audit). Only
-   * with the facilitator API (the owner's console); a co-facilitator's page has its own.
+   * Once the review has ended, the way to its record from here, above the greyed controls: they
+   * offered none, and the record was three pages away (a usability audit). The owner's console
+   * reads it with the facilitator API; a co-facilitator's with the invite its controls joined
+   * with (`GET /api/v1/invite/record`): it offered nothing, and "Back to the room page" was
+   * off-screen at the top (a co-facilitation audit).
    */
   endedRecord(s) {
-    if (s.clock?.status !== 'ended' || !this.api || !this.sessionId) return null;
-    const path = `/sessions/${encodeURIComponent(this.sessionId)}/record?format=`;
+    if (s.clock?.status !== 'ended') return null;
+    const owner = this.api && this.sessionId;
+    if (!owner && !this.inviteApi) return null;
+    const api = owner ? this.api : this.inviteApi;
+    const path = owner ? `/sessions/${encodeURIComponent(this.sessionId)}/record?format=` : '/invite/record?format=';
     const button = (format) => el('button', { type: 'button', className: 'secondary', id: `control-record-${format}`,
       textContent: t(`console.record.${format}`), on: { click: async (e) => {
         if (e.detail > 1) return;
         try {
-          downloadBlob(await this.api.blob(path + format), recordFileName(s, format));
+          downloadBlob(await api.blob(path + format), recordFileName(s, format));
         } catch {
           this.refused(t('control.recordFailed'));
         }
       } } });
     const view = el('button', { type: 'button', id: 'control-record-view', textContent: t('record.view'),
-      on: { click: () => { if (!openRecordTab(this.sessionId)) this.refused(t('record.viewBlocked')); } } });
+      on: { click: () => { if (!openRecordTab(owner ? this.sessionId : null, { controls: !owner })) this.refused(t('record.viewBlocked')); } } });
     return el('div', { className: 'ended-record', id: 'control-record' },
       el('p', {}, t('control.endedRecord')), el('div', { className: 'row' }, view, ...['html', 'md', 'json'].map(button)));
   }

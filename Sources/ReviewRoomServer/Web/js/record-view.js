@@ -7,32 +7,33 @@
 import { Api, ApiError } from './api.js';
 import { byId, el, localize, replaceChildren } from './dom.js';
 import { t } from './strings.js';
+import { CONTROLS_TOKEN_KEY, JOIN_TOKEN_KEY } from './cofacilitation.js';
 
-/** Where the join page keeps its invite token (`takeToken`), copied into this tab on opening. */
-export const JOIN_TOKEN_KEY = 'reviewroom.join.token';
 /** Where the console keeps the facilitator's sign-in, copied into this tab on opening. */
 export const CONSOLE_TOKEN_KEY = 'reviewroom.console.token';
 
-/** Where this tab keeps the session the console opened it for, once its address no longer says. */
-export const SESSION_KEY = 'reviewroom.recordView.session';
+/** Where this tab keeps what the opening page named in the fragment, once its address no longer says. */
+export const SOURCE_KEY = 'reviewroom.recordView.source';
 
 /**
- * The token and API path to read the record with: the session the console opened this tab for
- * with the console's sign-in, else the invite's own session with the invite token; null when
- * this tab holds neither. The console names the session in the fragment (`#session=s_…`), which
- * is kept in `storage` at the first reading: from then on the fragment is the record's own (its
- * Contents links), and a reload still reads the same session.
+ * The token and API path to read the record with, by what the opening page named in the
+ * fragment: `#session=s_…` (the owner's console) with the console's sign-in, `#controls` (a
+ * co-facilitator's console) with the invite token the controls joined with, nothing (a room
+ * page) with the room page's invite token; null when this tab holds no such token. The fragment
+ * is kept in `storage` at the first reading: from then on it is the record's own (its Contents
+ * links), and a reload still reads the same way.
  */
 export function recordSource(hash, storage) {
-  let sessionId = storage.getItem(SESSION_KEY) || '';
-  const named = /^#?session=(.+)$/.exec(String(hash || ''))?.[1];
-  if (!sessionId && named) {
-    try { sessionId = decodeURIComponent(named); } catch { sessionId = ''; }
-    if (sessionId) storage.setItem(SESSION_KEY, sessionId);
+  let source = storage.getItem(SOURCE_KEY) || '';
+  const named = String(hash || '').replace(/^#/, '');
+  if (!source && (named.startsWith('session=') || named === 'controls')) storage.setItem(SOURCE_KEY, source = named);
+  if (source.startsWith('session=')) {
+    let sessionId = '';
+    try { sessionId = decodeURIComponent(source.slice('session='.length)); } catch { sessionId = ''; }
+    const signIn = storage.getItem(CONSOLE_TOKEN_KEY);
+    return sessionId && signIn ? { token: signIn, path: `/sessions/${encodeURIComponent(sessionId)}/record?format=html` } : null;
   }
-  const signIn = storage.getItem(CONSOLE_TOKEN_KEY);
-  if (sessionId && signIn) return { token: signIn, path: `/sessions/${encodeURIComponent(sessionId)}/record?format=html` };
-  const invite = storage.getItem(JOIN_TOKEN_KEY);
+  const invite = storage.getItem(source === 'controls' ? CONTROLS_TOKEN_KEY : JOIN_TOKEN_KEY);
   return invite ? { token: invite, path: '/invite/record?format=html' } : null;
 }
 
