@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
 from pages import (axe_problems, command, focused, participant_id, set_value_of,
-                   wait_js, wait_until)
+                   wait_js, wait_text, wait_until)
 from room_helpers import ALT_SHIFT, facilitator_invite, press, said_log, settled
 from console_helpers import hold_events, no_control_held, release_events, settle_for, started_console
 
@@ -228,6 +228,20 @@ def test_a_withdrawn_offer_says_why_and_leaves_focus_off_the_phase_buttons(daemo
     assert "error" not in command(cy, "floor.grant", {"participant": asha, "turnSec": 60})
     wait_until(console, lambda d: offer(d) is None, message="the offer stayed after a turn was given in the new phase")
     wait_until(console, lambda d: any(line.startswith("Undo withdrawn: the floor was given") for line in said_log(d)))
+
+    # A hand raised in the new phase stays offered, and the offer says going back lowers it; time
+    # given to the new phase withdraws it: going back dropped both, unsaid (a co-facilitation audit).
+    no_control_held(console)
+    assert "error" not in command(cy, "floor.release")
+    console.find_element(By.ID, "control-next").click()
+    wait_until(console, lambda d: offer(d) is not None)
+    assert "error" not in command(cy, "hand.raise", {"kind": "contribution", "participant": asha})
+    wait_text(console, "#phase-undo-hands", "Going back also lowers the hands raised since the move: Asha.")
+    assert offer(console) is not None
+    assert "error" not in command(cy, "clock.extend", {"seconds": 300})
+    wait_until(console, lambda d: offer(d) is None, message="the offer stayed after the new phase was given time")
+    wait_until(console, lambda d: any(line.startswith("Undo withdrawn: the time of ") and line.endswith("was changed, so the move stands.")
+                                      for line in said_log(d)), message=f"said: {said_log(console)}")
     assert browser_errors(console) == [] and browser_errors(cy) == []
 
 

@@ -38,6 +38,9 @@ export class PhaseUndo {
     if (change.kind === 'welcome' || change.event?.name === 'clock.changed') {
       if (clock.status === 'ended') this.withdraw();
       else if (clock.phase !== this.offer.to) this.withdrawSaying(t('undo.withdrawnMoved', { now: this.title(clock.phase) }));
+      // Time given to or taken from the new phase (by a co-facilitator, or here) accepts the
+      // move: going back dropped it, unsaid (a co-facilitation audit).
+      else if (clock.durationSec !== this.offer.toDurationSec) this.withdrawSaying(t('undo.withdrawnTime', { phase: this.title(clock.phase) }));
     } else if (change.event?.name === 'floor.changed' && (session.floor?.speaker || session.floor?.round)) {
       this.withdrawSaying(t('undo.withdrawnFloor'));
     }
@@ -78,7 +81,8 @@ export class PhaseUndo {
     const remainingSec = remainingAtMove(before, after, at);
     if (remainingSec === null || this.owner.model.session?.clock?.phase !== after.phase) return;
     const meanwhile = Number.isInteger(shown) && shown !== before.phase;
-    this.offer = { from: before.phase, to: after.phase, remainingSec, cleared: clearedByMove(move.floorBefore), meanwhile };
+    this.offer = { from: before.phase, to: after.phase, toDurationSec: after.durationSec, remainingSec,
+      cleared: clearedByMove(move.floorBefore), meanwhile };
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.expire(), UNDO_MS);
     this.owner.render();
@@ -171,6 +175,9 @@ export class PhaseUndo {
     const offer = this.offer;
     if (!offer) return null;
     const lost = this.lost(offer.cleared);
+    // Going back moves the phase again, which lowers every hand: those raised since the move
+    // (a co-facilitator raising one for someone in the room) went without a word.
+    const since = (this.owner.model.session?.floor?.queue || []).map((h) => this.owner.model.nameOf(h.participant));
     return el('div', { className: 'undo-offer', id: 'phase-undo' },
       el('p', {}, t('undo.moved', { to: this.title(offer.to) })),
       offer.meanwhile ? el('p', { className: 'undo-meanwhile', id: 'phase-undo-meanwhile' }, this.meanwhileText(offer)) : null,
@@ -179,7 +186,8 @@ export class PhaseUndo {
         // Not to Next or Previous phase: Enter pressed as the offer goes must not move the phase.
         attrs: { 'data-focus-fallback': 'control-goto controls-heading', 'aria-keyshortcuts': keyShortcuts('undo'), ...this.owner.holdAttrs('phase') },
         on: { click: (e) => { if (e.detail > 1) return; this.undo(); } } }),
-      lost ? el('p', { className: 'meta', id: 'phase-undo-lost' }, lost) : null);
+      lost ? el('p', { className: 'meta', id: 'phase-undo-lost' }, lost) : null,
+      since.length ? el('p', { className: 'meta', id: 'phase-undo-hands' }, t('undo.handsSince', { names: new Intl.ListFormat(undefined, { type: 'conjunction' }).format(since) })) : null);
   }
 
   /** Stops the offer's timer. */

@@ -612,6 +612,8 @@ const en = {
   'undo.short': 'Back to {phase}, but its clock is still {time} off: one extension changes it by at most 60 min. Use the minute buttons to set it.',
   'undo.nothing': 'Already at {phase}: its clock was left as it is.',
   'undo.withdrawnMoved': 'Undo withdrawn: the phase was moved to {now}.',
+  'undo.withdrawnTime': 'Undo withdrawn: the time of {phase} was changed, so the move stands.',
+  'undo.handsSince': 'Going back also lowers the hands raised since the move: {names}.',
   'undo.withdrawnFloor': 'Undo withdrawn: the floor was given in the new phase, and going back would end that.',
   'undo.movedOn': 'Went back to {phase}, but the phase was moved on to {now} straight after, so {phase} did not get its time back; {now} keeps its own.',
   'undo.movedMeanwhile': 'Back to {phase} was sent, but the phase changed again meanwhile; its clock was left as it is.',
