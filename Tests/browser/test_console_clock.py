@@ -6,6 +6,7 @@ import re
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
+from room_helpers import said_log
 from pages import (click_when_ready, countdown_end, invite_of, joined, open_live_console, schedule_via_api, set_value_of,
                    text_of, wait_js, wait_text, wait_until)
 
@@ -53,6 +54,10 @@ def test_pause_extend_resume_and_go_to_reach_the_reviewer(daemon, facilitator, a
     wait_until(asha, lambda d: shown_seconds(d) == paused_at + 60,
                message=f"expected {paused_at + 60} s after +1 min, the page shows {text_of(asha, '.countdown')!r}")
     assert status_of(asha) == "Paused"
+    # The console says its own minutes too (they carry the phase, as an Undo's extension does,
+    # which alone is not said: it says "Back to …" when done).
+    wait_until(console, lambda d: "1 minute added to Context from the host" in said_log(d),
+               message=f"the console said {said_log(console)}")
 
     # Resume: running again, from where it was, to the same end as the console's.
     click_when_ready(console, "control-resume")

@@ -2,6 +2,13 @@
 // its clock at the move, the `clock.extend` that gives it back after `phase.goto`, and what a
 // phase move clears for good. No DOM and no I/O.
 
+/**
+ * The fields of the `clock.extend`s an Undo sends (the object given to `Connection.command`):
+ * the room view says no "… taken off" for them, since the Undo says "Back to … with 4:12 left"
+ * when done. The ±minutes send `phase` too, so the field no longer tells them apart.
+ */
+export const UNDO_EXTENSIONS = new WeakSet();
+
 /** The widest `clock.extend` either way (PROTOCOL.md §3.2). */
 export const MAX_EXTEND_SEC = 3600;
 

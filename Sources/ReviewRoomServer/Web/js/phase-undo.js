@@ -12,7 +12,7 @@ import { t } from './strings.js';
 import { commandFailureText } from './room-view.js';
 import { formatDuration } from './timefmt.js';
 import { keyShortcuts } from './room-rules.js';
-import { clearedByMove, extensionFor, remainingAtMove } from './phase-undo-rules.js';
+import { UNDO_EXTENSIONS, clearedByMove, extensionFor, remainingAtMove } from './phase-undo-rules.js';
 
 /** How long the offer stays. */
 export const UNDO_MS = 15000;
@@ -139,7 +139,9 @@ export class PhaseUndo {
    * the phase moved on meanwhile, it says where the room is now and that nothing else changed.
    */
   extend(seconds, index) {
-    return this.owner.connection.command('clock.extend', { seconds, phase: index }).then(() => true, (error) => {
+    const fields = { seconds, phase: index };
+    UNDO_EXTENSIONS.add(fields);
+    return this.owner.connection.command('clock.extend', fields).then(() => true, (error) => {
       const now = this.owner.model.session?.clock?.phase;
       const movedOn = error.code === 'invalid_state' && Number.isInteger(now) && now !== index;
       this.owner.refused(movedOn ? t('undo.movedOn', { phase: this.title(index), now: this.title(now) }) : commandFailureText(error));

@@ -20,6 +20,7 @@ import { CONSOLE_SHORTCUTS, actsWhileTyping, clockAlert, clockIsStale, clockStat
 import { refusalText } from './refusal-text.js';
 import { offersRecord } from './record-offer.js';
 import { statusWorthACue } from './note-panels.js';
+import { UNDO_EXTENSIONS } from './phase-undo-rules.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
 const REFUSAL_MS = 10000;
@@ -311,9 +312,9 @@ export class RoomView {
           if (clock.status === 'ended') this.cue.flash(t(withRecord ? 'cue.endedRecord' : 'cue.ended'), withRecord ? 'record' : 'clock', Date.now());
         }
         // The countdown jumped: say why — unless it is this console's Undo giving the phase its
-        // time back (the only clock.extend a page sends with `phase`), which says "Back to … with
-        // 4:12 left" when done: "21 seconds taken off" before it puzzled a keyboard-only probe.
-        else if (extended && !this.connection.awaiting('clock.extend', (fields) => fields?.phase !== undefined)) this.announcer.say(extended);
+        // time back (`UNDO_EXTENSIONS`), which says "Back to … with 4:12 left" when done:
+        // "21 seconds taken off" before it puzzled a keyboard-only probe.
+        else if (extended && !this.connection.awaiting('clock.extend', (fields) => UNDO_EXTENSIONS.has(fields))) this.announcer.say(extended);
         this.lastPhase = clock.phase;
         this.lastStatus = clock.status;
         this.lastDuration = clock.durationSec;
