@@ -7,7 +7,7 @@ from conftest import browser_errors
 from console_helpers import co_facilitator_console, hold_events, release_events, settle_for
 from pages import (axe_problems, click_when_ready, command, invite_of, joined, open_live_console, participant_id,
                    schedule_via_api, set_value_of, wait_js, wait_text, wait_until)
-from room_helpers import settled
+from room_helpers import said_log, settled
 
 AGENDA = [{"title": f"Phase {n}", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"} for n in range(1, 4)]
 
@@ -341,3 +341,22 @@ def test_a_co_facilitator_takes_the_record_from_the_controls_after_the_end(daemo
     cy.close()
     cy.switch_to.window(page)
     assert browser_errors(console) == [] and browser_errors(cy) == []
+
+
+def test_the_owner_hears_a_co_facilitator_withdrawn_and_someone_invited(daemon, facilitator, api_ready, browsers):
+    """A revocation changed the people list without a word: the owner's console never said the
+    co-facilitator had gone (a co-facilitation audit). Facilitators now hear who was invited and
+    whose invite was withdrawn; a reviewer's page does not."""
+    created, console, cy = started_by_two(daemon, facilitator, browsers, "Who is in the review", ["Asha"])
+    asha = browsers()
+    asha.get(invite_of(created, "Asha"))
+    joined(asha)
+    session = created["session"]["id"]
+    status, dana = daemon.api("POST", f"/sessions/{session}/participants", facilitator, {"name": "Dana", "role": "reviewer"})
+    assert status == 201, dana
+    wait_until(console, lambda d: "Invited to the review: Dana." in said_log(d), message=f"said: {said_log(console)}")
+    cy_id = cy.execute_script("return window.reviewroom.model.you.id")
+    assert daemon.api("DELETE", f"/sessions/{session}/participants/{cy_id}", facilitator)[0] == 204
+    wait_until(console, lambda d: "No longer in the review (invite withdrawn): Cy." in said_log(d), message=f"said: {said_log(console)}")
+    assert not any("invite withdrawn" in line or "Invited to" in line for line in said_log(asha)), said_log(asha)
+    assert browser_errors(console) == [] and browser_errors(asha) == []

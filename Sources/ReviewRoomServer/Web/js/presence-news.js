@@ -19,6 +19,24 @@ export function arrivals(before, after, { seen, awaySince, now, me }) {
     && (!seen.has(id) || (awaySince.has(id) && now - awaySince.get(id) >= AWAY_MS)));
 }
 
+/**
+ * Who was invited, and whose invite was withdrawn, between two `participants` lists, in words
+ * for the facilitator ("Invited to the review: Dana. No longer in the review (invite withdrawn):
+ * Cy."), or null. A revocation changed the people list without a word: a co-facilitator revoked
+ * mid-review was gone from the owner's console unsaid (a co-facilitation audit).
+ */
+export function rosterNews(before, after) {
+  const ids = (people) => new Set((people || []).map((p) => p.id));
+  const [had, has] = [ids(before), ids(after)];
+  const names = (people, keep) => (people || []).filter((p) => keep(p.id)).map((p) => p.name);
+  const invited = names(after, (id) => !had.has(id));
+  const gone = names(before, (id) => !has.has(id));
+  const format = (list) => new Intl.ListFormat(undefined, { type: 'conjunction' }).format(list);
+  const parts = [invited.length ? t('announce.invited', { names: format(invited) }) : null,
+    gone.length ? t('announce.inviteWithdrawn', { names: format(gone) }) : null].filter(Boolean);
+  return parts.length ? parts.join(' ') : null;
+}
+
 /** More people than this joining together are said as a count ("Asha, Ben and 12 others joined"). */
 export const MANY_JOINED = 3;
 

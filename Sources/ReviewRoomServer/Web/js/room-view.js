@@ -15,7 +15,7 @@ import { catchUpNews, extensionNews, questionNews, signalNews, timeLeftNews } fr
 import { WakeWatch } from './wake-watch.js';
 import { PersonalCue, covers, wholeInView } from './personal-cue.js';
 import { HandBar, handBarState } from './hand-bar.js';
-import { arrivals, departureNews, joinedNews } from './presence-news.js';
+import { arrivals, departureNews, joinedNews, rosterNews } from './presence-news.js';
 import { CONSOLE_SHORTCUTS, actsWhileTyping, clockAlert, clockIsStale, clockStatusText, shortcutOf } from './room-rules.js';
 import { refusalText } from './refusal-text.js';
 import { offersRecord } from './record-offer.js';
@@ -276,6 +276,7 @@ export class RoomView {
     this.lastDuration = s.clock?.durationSec ?? null;
     this.lastFloor = s.floor ?? null;
     this.lastQuestion = this.shownQuestion();
+    this.lastParticipants = s.participants ?? [];
     return { phase: this.lastPhase, status: this.lastStatus, floor: this.lastFloor, question: this.lastQuestion };
   }
 
@@ -354,6 +355,12 @@ export class RoomView {
           this.cue.flash(t('announce.handCleared'), 'floor', Date.now());
         }
         this.lastFloor = after;
+        break;
+      }
+      case 'participant.changed': {
+        const text = this.model.isFacilitator ? rosterNews(this.lastParticipants, data.participants) : null;
+        if (text) this.announcer.say(text);
+        this.lastParticipants = data.participants ?? [];
         break;
       }
       // The whole deck comes with every change (a question marked discussed, added, reworded):

@@ -567,6 +567,8 @@ const en = {
   'announce.raisedMany': '{first} and {n} others raised hands ({waiting} waiting)',
   'announce.lowered': '{name} lowered their hand',
   'announce.joined': '{names} joined',
+  'announce.invited': 'Invited to the review: {names}.',
+  'announce.inviteWithdrawn': 'No longer in the review (invite withdrawn): {names}.',
   'announce.joinedMany': '{first} and {n} others joined',
   'announce.wentOffline': '{names} went offline',
   'announce.youLowered': 'You lowered {name}’s hand',
