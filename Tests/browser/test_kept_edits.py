@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors, proxied_daemon
-from pages import joined, invite_of, note_get, schedule_via_api, wait_js, wait_until
+from pages import joined, invite_of, note_get, run_in_page, schedule_via_api, wait_js, wait_until
 
 KEPT = "return Object.keys(sessionStorage).filter((k) => k.startsWith('reviewroom.kept.')).map((k) => sessionStorage.getItem(k))"
 # The text of each note kept in the tab (its edits applied), as the page computes it.
@@ -101,3 +101,29 @@ def test_kept_edits_are_shown_to_copy_when_the_reloaded_page_cannot_join_at_all(
         copies = [a.get_attribute("value") for a in asha.find_elements(By.CSS_SELECTOR, ".notice textarea.unsaved-text")]
         assert copies == ["Typed before the link was replaced."], copies
         assert [e for e in browser_errors(asha) if not any(n in e for n in RELOAD_NOISE)] == []
+
+
+def test_before_a_welcome_only_the_links_own_kept_edits_are_shown(daemon, browsers):
+    """A tab that followed two people's links in turn showed the other person's kept edits on the
+    joining page too (an audit): each kept copy notes a fingerprint of the link it was typed under
+    (never the token), and the joining page shows only its own link's."""
+    driver = browsers()
+    shown = run_in_page(
+        driver, daemon,
+        "import('/js/kept-edits.js').then(({ KeptEdits, linkFingerprint }) => {"
+        "  sessionStorage.clear();"
+        "  for (const [token, session, person, text] of [['tokenA', 's1', 'pa', 'Asha typed'], ['tokenB', 's1', 'pb', 'Ben typed']]) {"
+        "    const kept = new KeptEdits(sessionStorage, { link: token }); kept.use(session, person);"
+        "    kept.write(() => ({ n1: { title: 'Evidence', serverText: '', op: [text], opId: 'o-' + person, buffer: null } }), { now: true });"
+        "  }"
+        "  const stored = Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k)).join(' ');"
+        "  done({ asha: new KeptEdits(sessionStorage, { link: 'tokenA' }).waiting().map((n) => n.text),"
+        "         ben: new KeptEdits(sessionStorage, { link: 'tokenB' }).waiting().map((n) => n.text),"
+        "         any: new KeptEdits(sessionStorage).waiting().map((n) => n.text).sort(),"
+        "         tokenStored: stored.includes('tokenA') || stored.includes('tokenB'),"
+        "         fingerprint: linkFingerprint('tokenA') });"
+        "}, (e) => done({ error: String(e) }));")
+    assert shown["asha"] == ["Asha typed"] and shown["ben"] == ["Ben typed"], shown
+    assert shown["any"] == ["Asha typed", "Ben typed"], shown
+    assert shown["tokenStored"] is False and len(shown["fingerprint"]) == 8, shown
+    assert browser_errors(driver) == []

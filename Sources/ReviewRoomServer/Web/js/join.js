@@ -21,7 +21,7 @@ if (!token) {
   showNotice(main, { heading: t('notice.noLink.heading'), body: t('notice.noLink.body') });
 } else {
   let room = null;
-  const kept = new KeptEdits();
+  const kept = new KeptEdits(sessionStorage, { link: token });
   // While not connected, unsent edits make the banner say they are kept: on each status change
   // and as soon as something is typed (not only at the next reconnect attempt).
   const editsKept = new EditsKeptNotice(banner, (text) => announcer.say(text));

@@ -44,12 +44,34 @@ export function clientFromKept(kept) {
 }
 
 /**
- * The kept edits of one person in one session, in `storage` (the tab's sessionStorage). `write`
- * and `take` fail quietly: a full or disabled storage only means edits are not kept across a reload.
+ * A short fingerprint of an invite link's token (FNV-1a, 32 bits, hex): which link kept edits
+ * were typed under, without the token itself. The tab's storage already holds the token; this
+ * only tells one link's kept edits from another's.
+ */
+export function linkFingerprint(token) {
+  let hash = 0x811c9dc5;
+  for (const unit of String(token)) {
+    hash ^= unit.codePointAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** The notes of a stored value: `{link, notes}`, or (kept before links were noted) the notes themselves. */
+function storedNotes(value) {
+  const notes = value && typeof value.notes === 'object' && 'link' in value ? value.notes : value;
+  return notes && typeof notes === 'object' ? notes : {};
+}
+
+/**
+ * The kept edits of one person in one session, in `storage` (the tab's sessionStorage), typed
+ * under the invite token `link` (the join page's). `write` and `take` fail quietly: a full or
+ * disabled storage only means edits are not kept across a reload.
  */
 export class KeptEdits {
-  constructor(storage = globalThis.sessionStorage) {
+  constructor(storage = globalThis.sessionStorage, { link = null } = {}) {
     this.storage = storage;
+    this.link = link ? linkFingerprint(link) : null;
     this.key = null;
     this.timer = null;
   }
@@ -60,13 +82,16 @@ export class KeptEdits {
   }
 
   /**
-   * Every note kept in this tab, whoever's and whichever session's, as `{title, text}` to show
-   * before a welcome says whose the page is (a tab holds one page: in practice, its own).
+   * The notes kept in this tab under this page's link (or kept before links were noted), as
+   * `{title, text}` to show before a welcome says whose the page is. A tab that followed two
+   * people's links in turn showed the other person's kept edits too (an audit).
    */
   waiting() {
     try {
       return Object.keys(this.storage).filter((key) => key.startsWith(PREFIX))
-        .flatMap((key) => Object.values(JSON.parse(this.storage.getItem(key)) ?? {}))
+        .map((key) => JSON.parse(this.storage.getItem(key)))
+        .filter((value) => !value?.link || !this.link || value.link === this.link)
+        .flatMap((value) => Object.values(storedNotes(value)))
         .map((kept) => ({ title: String(kept?.title ?? ''), text: keptText(kept) }))
         .filter((note) => note.text !== null);
     } catch {
@@ -80,8 +105,7 @@ export class KeptEdits {
     try {
       const text = this.storage.getItem(this.key);
       this.storage.removeItem(this.key);
-      const notes = text ? JSON.parse(text) : {};
-      return notes && typeof notes === 'object' ? notes : {};
+      return text ? storedNotes(JSON.parse(text)) : {};
     } catch {
       return {};
     }
@@ -104,7 +128,7 @@ export class KeptEdits {
     if (!this.key) return;
     const kept = Object.fromEntries(Object.entries(notes()).filter(([, note]) => note));
     try {
-      if (Object.keys(kept).length) this.storage.setItem(this.key, JSON.stringify(kept));
+      if (Object.keys(kept).length) this.storage.setItem(this.key, JSON.stringify({ link: this.link, notes: kept }));
       else this.storage.removeItem(this.key);
     } catch { /* storage full or disabled: kept in the page only */ }
   }
