@@ -215,7 +215,7 @@ def test_a_hide_that_lands_on_a_question_just_shown_by_someone_else_says_so(daem
     console.find_element(By.XPATH, hide).click()
     release_events(console)
     wait_js(console, "const n = document.querySelector('.controls [data-testid=refusal]');"
-            "return n && n.innerText.includes('Question 2 had just been shown by someone else, so your Hide hid question 2.')",
+            "return n && n.innerText.includes('Question 2 had just been shown from another screen, so your Hide hid question 2.')",
             message="Fran was never told her Hide hid question 2")
     assert console.execute_script("return window.reviewroom.model.session.prompts.current") is None
     assert browser_errors(console) == [] and browser_errors(cy) == []
@@ -233,7 +233,7 @@ def test_two_facilitators_adding_a_minute_at_once_are_told_it_added_two(daemon, 
     click_when_ready(cy, "control-extend-plus-60")
     release_events(cy)
     wait_js(cy, "const n = document.querySelector('.controls [data-testid=refusal]');"
-            "return n && n.innerText.includes('Someone else had just changed this phase’s time by +1 min, "
+            "return n && n.innerText.includes('This phase’s time had just been changed by +1 min from another screen, "
             "and your +1 min was added to it: +2 min in all.')",
             message="Cy was never told the phase got two minutes")
     wait_js(console, "return window.reviewroom.model.session.clock.durationSec === 720")

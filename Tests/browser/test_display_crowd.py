@@ -161,6 +161,8 @@ def test_a_long_question_is_set_smaller_until_it_fits_the_screen(daemon, facilit
     # The first fits set smaller; the longest is cut at the smallest type, saying it goes on.
     assert sizes[0] > sizes[1] >= 14, sizes
     assert goes_on == [False, True], goes_on
+    # Room size, not the body's 16 px (a display audit).
+    assert room.execute_script("return parseFloat(getComputedStyle(document.querySelector('[data-testid=question-goes-on]')).fontSize)") >= 20
     # One column (a phone, or zoomed in) scrolls anyway: the question keeps its size, uncut.
     room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": False})
     wait_until(room, lambda d: d.execute_script(

@@ -604,7 +604,7 @@ const en = {
   'undo.over': '{time} into overtime',
   'undo.offered': 'Undo offered for {s} seconds, longer while it has focus, below the agenda controls, or press Alt+Shift+Z: back to {phase} with {time}.',
   'undo.lost': 'The move cleared {what}; Undo cannot bring that back.',
-  'undo.meanwhile': 'Someone else had just moved to {from}, so your move went on from there to {to}.',
+  'undo.meanwhile': 'The room had just moved to {from} (from another screen, or by itself at time-up), so your move went on from there to {to}.',
   'undo.lostTurn': '{name}’s turn',
   'undo.lostRound': 'the round',
   'undo.lostHand': '1 raised hand',
@@ -653,8 +653,8 @@ const en = {
   'control.roundMovesOn': 'This turn is over and the round moves on by itself now: Next speaker was not sent, so nobody is skipped.',
   'control.uncertainNotApplied': '{action} did not go through: the connection dropped before it reached the server. Press it again if you still want it.',
   'control.uncertainCheck': 'The connection dropped before {action} was answered: check that the room shows what you wanted before pressing it again.',
-  'control.extendedTwice': 'Someone else had just changed this phase’s time by {theirs}, and your {change} was added to it: {total} in all. To take yours back, press the opposite button once.',
-  'control.hidOther': 'Question {n} had just been shown by someone else, so your Hide hid question {n}.',
+  'control.extendedTwice': 'This phase’s time had just been changed by {theirs} from another screen, and your {change} was added to it: {total} in all. To take yours back, press the opposite button once.',
+  'control.hidOther': 'Question {n} had just been shown from another screen, so your Hide hid question {n}.',
   'control.rewordGoneBusy': 'Question {n} was removed meanwhile, so the new wording was not saved: “{text}”.',
 
   // plain refusals (refusal-text.js)
