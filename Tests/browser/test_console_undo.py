@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
 from pages import (axe_problems, command, focused, participant_id, set_value_of,
-                   wait_js, wait_text, wait_until)
+                   wait_js, wait_until)
 from room_helpers import ALT_SHIFT, facilitator_invite, press, said_log, settled
 from console_helpers import hold_events, no_control_held, release_events, settle_for, started_console
 
@@ -236,8 +236,14 @@ def test_a_withdrawn_offer_says_why_and_leaves_focus_off_the_phase_buttons(daemo
     console.find_element(By.ID, "control-next").click()
     wait_until(console, lambda d: offer(d) is not None)
     assert "error" not in command(cy, "hand.raise", {"kind": "contribution", "participant": asha})
-    wait_text(console, "#phase-undo-hands", "Going back also lowers the hands raised since the move: Asha.")
-    assert offer(console) is not None
+    wait_js(console, "return window.reviewroom.model.session.floor.queue.length === 1")
+    # Pressed now, Undo asks first, naming the hand it would lower; answered No, nothing moves.
+    console.execute_script("window.asked = []; window.confirm = (text) => { window.asked.push(text); return false; }")
+    no_control_held(console)
+    console.find_element(By.ID, "control-undo-phase").click()
+    asked = wait_until(console, lambda d: d.execute_script("return window.asked"))
+    assert asked == ["Going back to 3. Phase 3 also lowers the hands raised since the move: Asha. Go back?"], asked
+    assert offer(console) is not None and console.execute_script("return window.reviewroom.model.session.clock.phase") == 3
     assert "error" not in command(cy, "clock.extend", {"seconds": 300})
     wait_until(console, lambda d: offer(d) is None, message="the offer stayed after the new phase was given time")
     wait_until(console, lambda d: any(line.startswith("Undo withdrawn: the time of ") and line.endswith("was changed, so the move stands.")

@@ -112,10 +112,19 @@ export class PhaseUndo {
     this.owner.render();
   }
 
-  /** Goes back: `phase.goto` the phase left, then `clock.extend` to give it its time back. */
+  /**
+   * Goes back: `phase.goto` the phase left, then `clock.extend` to give it its time back. Going
+   * back moves the phase, which lowers every hand: with hands raised since the move (a
+   * co-facilitator raising one for someone in the room), it asks first, naming them; they went
+   * without a word (a co-facilitation audit). Asked, not shown in the offer, whose place on the
+   * page is kept at one size (a line more moved the controls under it).
+   */
   undo() {
     const offer = this.offer;
     if (!offer || this.owner.held('phase')) return Promise.resolve();
+    const since = (this.owner.model.session?.floor?.queue || []).map((h) => this.owner.model.nameOf(h.participant));
+    if (since.length && !window.confirm(t('undo.confirmHands', { phase: this.title(offer.from),
+      names: new Intl.ListFormat(undefined, { type: 'conjunction' }).format(since) }))) return Promise.resolve();
     this.withdraw();
     return this.owner.hold('phase', async () => {
       const sentAfter = this.owner.recent.lastSeq;
@@ -177,9 +186,6 @@ export class PhaseUndo {
     const offer = this.offer;
     if (!offer) return null;
     const lost = this.lost(offer.cleared);
-    // Going back moves the phase again, which lowers every hand: those raised since the move
-    // (a co-facilitator raising one for someone in the room) went without a word.
-    const since = (this.owner.model.session?.floor?.queue || []).map((h) => this.owner.model.nameOf(h.participant));
     return el('div', { className: 'undo-offer', id: 'phase-undo' },
       el('p', {}, t('undo.moved', { to: this.title(offer.to) })),
       offer.meanwhile ? el('p', { className: 'undo-meanwhile', id: 'phase-undo-meanwhile' }, this.meanwhileText(offer)) : null,
@@ -188,8 +194,7 @@ export class PhaseUndo {
         // Not to Next or Previous phase: Enter pressed as the offer goes must not move the phase.
         attrs: { 'data-focus-fallback': 'control-goto controls-heading', 'aria-keyshortcuts': keyShortcuts('undo'), ...this.owner.holdAttrs('phase') },
         on: { click: (e) => { if (e.detail > 1) return; this.undo(); } } }),
-      lost ? el('p', { className: 'meta', id: 'phase-undo-lost' }, lost) : null,
-      since.length ? el('p', { className: 'meta', id: 'phase-undo-hands' }, t('undo.handsSince', { names: new Intl.ListFormat(undefined, { type: 'conjunction' }).format(since) })) : null);
+      lost ? el('p', { className: 'meta', id: 'phase-undo-lost' }, lost) : null);
   }
 
   /** Stops the offer's timer. */

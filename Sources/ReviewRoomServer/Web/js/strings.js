@@ -615,7 +615,7 @@ const en = {
   'undo.nothing': 'Already at {phase}: its clock was left as it is.',
   'undo.withdrawnMoved': 'Undo withdrawn: the phase was moved to {now}.',
   'undo.withdrawnTime': 'Undo withdrawn: the time of {phase} was changed, so the move stands.',
-  'undo.handsSince': 'Going back also lowers the hands raised since the move: {names}.',
+  'undo.confirmHands': 'Going back to {phase} also lowers the hands raised since the move: {names}. Go back?',
   'undo.withdrawnFloor': 'Undo withdrawn: the floor was given in the new phase, and going back would end that.',
   'undo.movedOn': 'Went back to {phase}, but the phase was moved on to {now} straight after, so {phase} did not get its time back; {now} keeps its own.',
   'undo.movedMeanwhile': 'Back to {phase} was sent, but the phase changed again meanwhile; its clock was left as it is.',
