@@ -8,6 +8,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from conftest import browser_errors
 from pages import click_when_ready, axe_problems, fill_schedule_form, set_value_of, sign_in, wait_text, wait_until
@@ -67,6 +68,19 @@ def test_a_similar_session_starts_from_the_first_ones_agenda_questions_and_peopl
     assert names == ["Asha", "Ben", "Room 4", "Cy"], names
     assert driver.find_element(By.ID, "schedule-autostart").is_selected()
     assert axe_problems(driver) == []
+    # The selects show the copied session's own agenda and questions (they showed "Rapid remote
+    # review" and "Covid response and recovery" above them: a workshop audit). Choosing a
+    # template asks nothing (nothing was changed), says what it did, and the copied agenda can
+    # be chosen back.
+    selected = lambda element_id: Select(driver.find_element(By.ID, element_id)).first_selected_option.text  # noqa: E731
+    assert (selected("schedule-template"), selected("schedule-deck")) == ("The copied session’s agenda", "The copied session’s questions")
+    driver.execute_script("window.asked = []; window.confirm = (text) => { window.asked.push(text); return true; }")
+    Select(driver.find_element(By.ID, "schedule-template")).select_by_value("rapid-remote-90")
+    wait_text(driver, ".schedule .form-status", "Agenda replaced: Rapid remote review (90 min), ")
+    assert driver.execute_script("return window.asked") == []
+    Select(driver.find_element(By.ID, "schedule-template")).select_by_value("")
+    titles = lambda: [e.get_attribute("value") for e in driver.find_elements(By.CSS_SELECTOR, "[data-phase-title]")]  # noqa: E731
+    wait_until(driver, lambda d: titles() == [p["title"] for p in AGENDA], message=f"the copied agenda did not come back: {titles()}")
 
     set_value_of(driver, "schedule-title", "Reading stamina review (Hillside)")
     set_value_of(driver, "schedule-host", "Hillside Primary")

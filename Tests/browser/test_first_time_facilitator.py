@@ -157,7 +157,7 @@ def test_run_live_before_the_lobby_opens_says_when_it_opens_and_deleting_a_revie
     wait_until(driver, lambda d: d.find_element(By.ID, "control-record-md")).click()
     wait_until(driver, lambda d: any(p.name.endswith("Finished review - record.md") for p in d.download_dir.iterdir()),
                message="the record was not downloaded from the ended live view")
-    assert "The review has ended" in driver.find_element(By.ID, "control-record").text
+    assert "This session has ended. Its record:" in driver.find_element(By.ID, "control-record").text
     driver.find_element(By.XPATH, "//nav//button[normalize-space()='Sessions']").click()
     wait_until(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Finished review']"))[0].click()
     delete = wait_until(driver, lambda d: d.find_element(By.ID, "delete-session"))

@@ -43,7 +43,7 @@ def test_the_host_downloads_the_record_from_their_page_once_the_review_has_ended
 
     wait_until(ben, panel_shown, message="the host's page never offered the record")
     wait_until(chair, panel_shown, message="the facilitator's page never offered the record")
-    wait_text(ben, PANEL, "post-review workshop")
+    wait_text(ben, PANEL, "every note with its authors")
     # A server that keeps sessions names no erasure date (once the page has had its answer).
     wait_until(ben, lambda d: d.execute_script(
         "return performance.getEntriesByType('resource').some((e) => e.name.endsWith('/api/v1/invite'))"),
@@ -54,7 +54,7 @@ def test_the_host_downloads_the_record_from_their_page_once_the_review_has_ended
     wait_text(ben, "[data-testid=phase-title]", "Last phase: ")
     assert ben.find_elements(By.CSS_SELECTOR, ".clock-panel .purpose") == []
     # Said where it is to the host; a reviewer hears only that the review has ended.
-    wait_said(ben, "The review has ended. Its record is ready to download under “The record”, at the top of the page")
+    wait_said(ben, "The review has ended. Its record is ready under “The record”, at the top of the page")
     wait_said(asha, "The review has ended")
     assert "record is ready" not in " ".join(said_log(asha))
     assert axe_problems(ben) == []

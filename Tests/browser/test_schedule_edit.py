@@ -44,6 +44,10 @@ def test_editing_a_live_api_agenda_keeps_the_phases_question_links(daemon, facil
     # Nor a deck: a new one drops the questions the started phases link to (a console audit met
     # a refusal that spoke of the agenda).
     assert not driver.find_element(By.ID, "schedule-deck").is_enabled()
+    # And they say what the form holds: the session's own (a workshop audit met "Rapid remote review").
+    assert driver.execute_script("return [document.getElementById('schedule-template'), document.getElementById('schedule-deck')]"
+                                 ".map((s) => s.selectedOptions[0].textContent)") == [
+        "This session’s agenda, as it is", "This session’s questions, as they are"]
     set_value(driver, minutes[0], "7")
     # The start has passed: its date and time cannot be changed, and another zone keeps the instant.
     assert not driver.find_element(By.ID, "schedule-date").is_enabled()

@@ -56,6 +56,16 @@ function select(values, labelOf, selected) {
   return el('select', {}, values.map((v) => el('option', { value: v, selected: v === selected }, labelOf(v))));
 }
 
+/** A copied session's phases, without their ids (the copy's are its own), with their question links. */
+function copiedPhases(session) {
+  return (session?.agenda || []).map(({ id, ...phase }) => ({ ...phase, prompts: [...(phase.prompts || [])] }));
+}
+
+/** A copied session's questions, with the ids its phases link to. */
+function copiedPrompts(session) {
+  return (session?.prompts?.deck || []).map((p) => ({ id: p.id, text: p.text, ...(p.theme ? { theme: p.theme } : {}) }));
+}
+
 export class ScheduleForm {
   /**
    * `existing`: a session to edit (PATCH) instead of scheduling a new one. `copyOf`: a session
@@ -159,11 +169,18 @@ export class ScheduleForm {
     this.date = el('input', { type: 'date', required: true, value: when.date, id: 'schedule-date', disabled: this.started });
     this.time = el('input', { type: 'time', required: true, value: when.time, id: 'schedule-time', disabled: this.started });
     this.zone = select(zones, (z) => z, source?.timeZone ?? zone); this.zone.id = 'schedule-zone';
-    this.template = select(this.templates.map((x) => x.id), (id) => this.templates.find((x) => x.id === id)?.title ?? id, 'rapid-remote-90');
+    // Edited or copied, the session's own agenda and questions come first, and are what the
+    // selects show: they showed "Rapid remote review" and "Covid response and recovery" above a
+    // workshop's phases and a reading deck's questions (a workshop audit).
+    const own = source ? [''] : [];
+    const ownLabel = (kind) => t(`schedule.own.${kind}.${existing ? 'edit' : 'copy'}`);
+    this.template = select([...own, ...this.templates.map((x) => x.id)],
+      (id) => (id === '' ? ownLabel('agenda') : this.templates.find((x) => x.id === id)?.title ?? id), source ? '' : 'rapid-remote-90');
     this.template.id = 'schedule-template';
     // A template replaces every phase, the started ones too, which the server refuses.
     this.template.disabled = (this.fixedPhases || 0) > 0;
-    this.deck = select(this.decks.map((x) => x.id), (id) => this.decks.find((x) => x.id === id)?.title ?? id, 'covid-recovery');
+    this.deck = select([...own, ...this.decks.map((x) => x.id)],
+      (id) => (id === '' ? ownLabel('questions') : this.decks.find((x) => x.id === id)?.title ?? id), source ? '' : 'covid-recovery');
     this.deck.id = 'schedule-deck';
     // A new deck drops the questions the started phases link to, which the server refuses (its
     // refusal spoke of the agenda); own questions can still be added, reworded or removed.
@@ -177,10 +194,14 @@ export class ScheduleForm {
     this.template.addEventListener('change', () => {
       if (this.tailored('agenda') && !window.confirm(t('schedule.confirmTemplate'))) { this.template.value = this.chosen.agenda; return; }
       this.loadTemplate();
+      // The whole agenda changed out of sight of a screen reader (a workshop audit): said.
+      this.say(t('schedule.templateLoaded', { title: this.template.selectedOptions[0]?.textContent ?? '', n: this.phases.length,
+        time: agendaLength(this.totalSeconds()) }));
     });
     this.deck.addEventListener('change', () => {
       if (this.tailored('prompts') && !window.confirm(t('schedule.confirmDeck'))) { this.deck.value = this.chosen.prompts; return; }
       this.loadDeck();
+      this.say(t('schedule.deckLoaded', { title: this.deck.selectedOptions[0]?.textContent ?? '', n: this.prompts.length }));
     });
     this.agendaList = el('ol', { className: 'edit-list', attrs: { 'aria-label': t('schedule.agenda') } });
     this.agendaTotal = el('p', { className: 'meta', id: 'agenda-total' });
@@ -253,8 +274,8 @@ export class ScheduleForm {
    * its own. Its `autoStart` and note buffers go with it too (`build`, `create`).
    */
   copyFrom(session) {
-    this.phases = (session.agenda || []).map(({ id, ...phase }) => ({ ...phase, prompts: [...(phase.prompts || [])] }));
-    this.prompts = (session.prompts?.deck || []).map((p) => ({ id: p.id, text: p.text, ...(p.theme ? { theme: p.theme } : {}) }));
+    this.phases = copiedPhases(session);
+    this.prompts = copiedPrompts(session);
     // The source's owner is invited first and the server adds whoever schedules the copy; any
     // other facilitator (a co-facilitator) is copied like everyone else.
     const owner = session.participants?.[0]?.role === 'facilitator' ? session.participants[0] : null;
@@ -267,29 +288,33 @@ export class ScheduleForm {
 
   loadTemplate() {
     const template = this.templates.find((x) => x.id === this.template.value);
-    this.phases = (template?.phases || []).map((p) => ({ ...p }));
+    // '' is the session's own agenda (edited or copied), taken again as it came.
+    if (this.template.value === '') this.phases = this.existing ? (this.existing.agenda || []).map((p) => ({ ...p })) : copiedPhases(this.copyOf);
+    else this.phases = (template?.phases || []).map((p) => ({ ...p }));
     this.chosen = { ...this.chosen, agenda: this.template.value };
     this.renderAgenda();
   }
 
   /**
    * Whether the phases (`agenda`) or questions (`prompts`) differ from the template or deck they
-   * came from (for a session being edited, from what it had).
+   * came from (the session's own, edited or copied, while that is the choice).
    */
   tailored(kind) {
     const phase = (p) => [p.title.trim(), p.kind, p.durationSec, p.turnMode, p.onTimeUp];
+    const source = this.existing ?? this.copyOf;
     if (kind === 'agenda') {
-      const from = this.existing ? this.existing.agenda : this.templates.find((x) => x.id === this.chosen?.agenda)?.phases;
+      const from = this.chosen?.agenda === '' ? source?.agenda : this.templates.find((x) => x.id === this.chosen?.agenda)?.phases;
       return JSON.stringify((from || []).map(phase)) !== JSON.stringify(this.phases.map(phase));
     }
-    const from = this.existing ? this.existing.prompts?.deck : this.decks.find((x) => x.id === this.chosen?.prompts)?.prompts;
+    const from = this.chosen?.prompts === '' ? source?.prompts?.deck : this.decks.find((x) => x.id === this.chosen?.prompts)?.prompts;
     return JSON.stringify((from || []).map((p) => p.text.trim())) !== JSON.stringify(this.prompts.map((p) => p.text.trim()));
   }
 
   loadDeck() {
     const deck = this.decks.find((x) => x.id === this.deck.value);
     this.chosen = { ...this.chosen, prompts: this.deck.value };
-    this.prompts = (deck?.prompts || []).map((p) => ({ text: p.text, theme: p.theme }));
+    if (this.deck.value === '') this.prompts = this.existing ? (this.existing.prompts?.deck || []).map((p) => ({ ...p })) : copiedPrompts(this.copyOf);
+    else this.prompts = (deck?.prompts || []).map((p) => ({ text: p.text, theme: p.theme }));
     this.renderPrompts();
   }
 
