@@ -11,7 +11,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import browser_errors
-from pages import click_when_ready, axe_problems, fill_schedule_form, set_value_of, sign_in, wait_text, wait_until
+from pages import (axe_problems, click_when_ready, command, fill_schedule_form, joined, schedule_via_api, set_value_of, sign_in,
+                   wait_text, wait_until)
+from room_helpers import facilitator_invite
 
 TITLE = "Reading stamina review"
 AGENDA = [
@@ -126,3 +128,51 @@ def test_the_schedule_form_sets_auto_start(daemon, facilitator, api_ready, brows
     assert box.is_selected() and not box.is_enabled()
     assert axe_problems(driver) == []
     assert browser_errors(driver) == []
+
+
+def test_a_reviews_post_review_workshop_is_scheduled_from_its_page(daemon, facilitator, api_ready, browsers):
+    """After the review the host school's staff own the findings in a post-review workshop
+    (PRODUCT.md). Scheduling it meant copying the review, taking out every reviewer, renaming it,
+    choosing the template and clearing the review's questions one by one (a workshop audit).
+    "Schedule its post-review workshop" starts from the review's details and host staff, with
+    the workshop's template, question deck and note buffers."""
+    title = "Reading for pleasure review"
+    created = schedule_via_api(daemon, facilitator, title, [], template="rapid-remote-90", participants=[
+        {"name": "Asha", "role": "reviewer"}, {"name": "Ben", "role": "host"}, {"name": "Cara", "role": "host"},
+        {"name": "Cy", "role": "facilitator"}, {"name": "Room 4", "role": "display"}])
+    chair = browsers()
+    chair.get(facilitator_invite(created))
+    joined(chair)
+    assert command(chair, "session.start").get("type") == "ack"
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    wait_until(driver, lambda d: d.find_elements(By.XPATH, f"//main//button[normalize-space()='{title}']"))[0].click()
+    click_when_ready(driver, "workshop-session")
+
+    wait_text(driver, "main h1", f"Schedule the post-review workshop of “{title}”")
+    assert driver.execute_script("return location.hash") == f"#session/{created['session']['id']}/workshop"
+    value = lambda element_id: driver.find_element(By.ID, element_id).get_attribute("value")  # noqa: E731
+    assert (value("schedule-title"), value("schedule-template"), value("schedule-deck")) == (
+        f"Post-review workshop: {title}", "post-review-workshop-60", "post-review-workshop")
+    people = lambda: [(row.find_element(By.CSS_SELECTOR, "input.person-name").get_attribute("value"),  # noqa: E731
+                       row.find_element(By.CSS_SELECTOR, "select.person-role").get_attribute("value"))
+                      for row in driver.find_elements(By.CSS_SELECTOR, "ul.edit-list > li")]
+    assert people() == [("Ben", "host"), ("Cara", "host"), ("Cy", "facilitator")], people()
+    driver.find_element(By.ID, "add-person").click()
+    wait_until(driver, lambda d: len(people()) == 4)
+    assert people()[3] == ("", "host"), "a person added to a workshop is host staff"
+    inputs = driver.find_elements(By.CSS_SELECTOR, "input.person-name")
+    inputs[3].send_keys("Dee")
+    assert axe_problems(driver) == []
+    driver.find_element(By.ID, "schedule-submit").click()
+    wait_text(driver, "main h1", f"Post-review workshop: {title}")
+    workshop_id = driver.execute_script("return location.hash").removeprefix("#session/")
+    status, workshop = daemon.api("GET", f"/sessions/{workshop_id}", facilitator)
+    assert status == 200, workshop
+    assert [p["title"] for p in workshop["agenda"]][:2] == ["Welcome and ground rules", "What the review found"]
+    assert all(p["id"].startswith("pw-") for p in workshop["prompts"]["deck"]) and len(workshop["prompts"]["deck"]) == 12
+    assert [n["title"] for n in workshop["notes"]] == ["Findings from the review", "What resonates and what surprises", "Action plan"]
+    assert sorted((p["name"], p["role"]) for p in workshop["participants"][1:]) == [
+        ("Ben", "host"), ("Cara", "host"), ("Cy", "facilitator"), ("Dee", "host")]
+    assert workshop["focus"] == created["session"]["focus"] and workshop["hostSchool"] == created["session"]["hostSchool"]
+    assert browser_errors(driver) == [] and browser_errors(chair) == []

@@ -11,6 +11,7 @@ public enum BuiltInContent {
     /// Every question deck; `covid-recovery` always exists.
     public static let decks: [PromptDeck] = [
         .covidRecovery, .recoveryCurriculum, .wellbeing, .parentEngagement, .remoteLearning, .readingRecovery,
+        .postReviewWorkshop,
     ]
     /// The template with `id`, if any.
     public static func template(_ id: String) -> AgendaTemplate? { templates.first { $0.id == id } }

@@ -6,9 +6,9 @@ import Testing
 @Suite("Question decks")
 struct DeckTests {
     static let themes = ["covid-recovery", "recovery-curriculum", "wellbeing", "parent-engagement",
-                         "remote-learning", "reading-recovery"]
+                         "remote-learning", "reading-recovery", "post-review-workshop"]
 
-    @Test("the six decks of the issue exist, covid-recovery among them")
+    @Test("the six decks of the issue exist, covid-recovery among them, and the workshop's")
     func allExist() {
         #expect(BuiltInContent.decks.map(\.id) == Self.themes)
         #expect(BuiltInContent.deck("covid-recovery")?.title == "Covid response and recovery")

@@ -5,11 +5,11 @@
 // tab's sessionStorage, so a bookmark opened in a new tab asks for it first, then opens the view.
 
 /** The views that have an address; anything else opens the session list. */
-const SESSION_VIEWS = { '': 'session', edit: 'edit', live: 'live', copy: 'copy' };
+const SESSION_VIEWS = { '': 'session', edit: 'edit', live: 'live', copy: 'copy', workshop: 'workshop' };
 
 /**
  * The view `hash` (a `location.hash`) names: `{ view: 'sessions' }`, `{ view: 'schedule' }`,
- * or `{ view: 'session' | 'edit' | 'live' | 'copy', id }`. Unknown or malformed fragments are the list.
+ * or `{ view: 'session' | 'edit' | 'live' | 'copy' | 'workshop', id }`. Unknown or malformed fragments are the list.
  */
 export function parseRoute(hash) {
   const parts = String(hash || '').replace(/^#/, '').split('/');
@@ -31,6 +31,7 @@ export function routeHash(route) {
     case 'edit': return `#session/${encodeURIComponent(route.id)}/edit`;
     case 'live': return `#session/${encodeURIComponent(route.id)}/live`;
     case 'copy': return `#session/${encodeURIComponent(route.id)}/copy`;
+    case 'workshop': return `#session/${encodeURIComponent(route.id)}/workshop`;
     default: return '';
   }
 }

@@ -292,6 +292,12 @@ function showCopy(session) {
     { copyOf: session, onScheduled: showScheduled });
 }
 
+/** The schedule form for the post-review workshop of review `session` (`workshopSource`). */
+function showWorkshop(session) {
+  return showForm({ view: 'workshop', id: session.id }, t('console.workshopTitle', { title: session.title }),
+    { workshopOf: session, onScheduled: showScheduled });
+}
+
 function showEdit(session) {
   return showForm({ view: 'edit', id: session.id }, t('console.editTitle', { title: session.title }), {
     existing: session,
@@ -411,6 +417,9 @@ function showSession(id, message, { replace = false, unsaved = [], copyFor = nul
         el('button', { type: 'button', id: 'run-live', textContent: t('console.runLive'), on: { click: () => showLive(id) } }),
         s.status === 'ended' ? null : el('button', { type: 'button', className: 'secondary', id: 'edit-session', textContent: t('console.edit'), on: { click: () => showEdit(s) } }),
         el('button', { type: 'button', className: 'secondary', id: 'copy-session', textContent: t('console.copy'), on: { click: () => showCopy(s) } }),
+        // The review's own next step (PRODUCT.md): offered once it has begun.
+        s.status === 'scheduled' || s.status === 'lobby' ? null : el('button', { type: 'button', className: 'secondary', id: 'workshop-session',
+          textContent: t('console.workshop'), on: { click: () => showWorkshop(s) } }),
         el('button', { type: 'button', className: 'secondary', textContent: t('console.ics'), on: { click: () => download(`${base}/calendar.ics`, calendarFileName(s)) } }),
         el('button', { type: 'button', className: 'secondary', id: 'view-record', textContent: t('record.view'),
           on: { click: () => { if (!openRecordTab(id)) status.textContent = t('record.viewBlocked'); } } }),
@@ -498,6 +507,10 @@ function openRoute(route, { focus = false } = {}) {
     case 'copy': return guarded(async () => {
       const s = await sessionOrList(route.id);
       if (s) return showCopy(s);
+    });
+    case 'workshop': return guarded(async () => {
+      const s = await sessionOrList(route.id);
+      if (s) return showWorkshop(s);
     });
     default: return showSessions({ focus });
   }

@@ -56,6 +56,31 @@ function select(values, labelOf, selected) {
   return el('select', {}, values.map((v) => el('option', { value: v, selected: v === selected }, labelOf(v))));
 }
 
+/** What a post-review workshop starts from: its template, its deck and its note buffers. */
+export const WORKSHOP = Object.freeze({
+  template: 'post-review-workshop-60',
+  deck: 'post-review-workshop',
+  notes: [{ id: 'findings', titleKey: 'workshop.note.findings' }, { id: 'resonates', titleKey: 'workshop.note.resonates' },
+    { id: 'actions', titleKey: 'workshop.note.actions' }],
+});
+
+/**
+ * The session a review's post-review workshop is scheduled from: the review's host school,
+ * focus, zone and time of day, its owner (first, left out as in any copy) and its host staff
+ * and co-facilitators (not its reviewers, observers or displays), a title naming the review,
+ * and the workshop's note buffers. Scheduling it meant copying the review, then taking out every
+ * reviewer, renaming it, choosing the template and clearing the review's questions one by one
+ * (a workshop audit).
+ */
+export function workshopSource(review) {
+  const people = review.participants || [];
+  const owner = people[0]?.role === 'facilitator' ? people[0] : null;
+  return { ...review, review: review.title, title: t('workshop.title', { title: review.title }), autoStart: false,
+    agenda: [], prompts: { deck: [] },
+    participants: people.filter((p) => p === owner || p.role === 'host' || p.role === 'facilitator'),
+    notes: WORKSHOP.notes.map(({ id, titleKey }) => ({ id, title: t(titleKey) })) };
+}
+
 /** A copied session's phases, without their ids (the copy's are its own), with their question links. */
 function copiedPhases(session) {
   return (session?.agenda || []).map(({ id, ...phase }) => ({ ...phase, prompts: [...(phase.prompts || [])] }));
@@ -70,12 +95,17 @@ export class ScheduleForm {
   /**
    * `existing`: a session to edit (PATCH) instead of scheduling a new one. `copyOf`: a session
    * whose details, agenda, questions and people a new one starts from ("Schedule a similar
-   * session"), on a date of its own.
+   * session"), on a date of its own. `workshopOf`: a review whose post-review workshop this is
+   * (`workshopSource`): its details and its host staff, with the workshop's template, deck and
+   * note buffers.
    */
-  constructor(root, { api, onScheduled, onError, existing, copyOf }) {
+  constructor(root, { api, onScheduled, onError, existing, copyOf, workshopOf }) {
     this.root = root;
     this.existing = existing || null;
-    this.copyOf = existing ? null : copyOf || null;
+    this.workshop = !existing && !!workshopOf;
+    this.copyOf = existing ? null : (workshopOf ? workshopSource(workshopOf) : copyOf || null);
+    // New people in a workshop are host staff (every "Add a person" row said reviewer).
+    this.newRole = this.workshop ? 'host' : 'reviewer';
     this.api = api;
     this.onScheduled = onScheduled;
     this.onError = onError;
@@ -172,15 +202,17 @@ export class ScheduleForm {
     // Edited or copied, the session's own agenda and questions come first, and are what the
     // selects show: they showed "Rapid remote review" and "Covid response and recovery" above a
     // workshop's phases and a reading deck's questions (a workshop audit).
-    const own = source ? [''] : [];
+    const own = source && !this.workshop ? [''] : [];
     const ownLabel = (kind) => t(`schedule.own.${kind}.${existing ? 'edit' : 'copy'}`);
     this.template = select([...own, ...this.templates.map((x) => x.id)],
-      (id) => (id === '' ? ownLabel('agenda') : this.templates.find((x) => x.id === id)?.title ?? id), source ? '' : 'rapid-remote-90');
+      (id) => (id === '' ? ownLabel('agenda') : this.templates.find((x) => x.id === id)?.title ?? id),
+      this.workshop ? WORKSHOP.template : source ? '' : 'rapid-remote-90');
     this.template.id = 'schedule-template';
     // A template replaces every phase, the started ones too, which the server refuses.
     this.template.disabled = (this.fixedPhases || 0) > 0;
     this.deck = select([...own, ...this.decks.map((x) => x.id)],
-      (id) => (id === '' ? ownLabel('questions') : this.decks.find((x) => x.id === id)?.title ?? id), source ? '' : 'covid-recovery');
+      (id) => (id === '' ? ownLabel('questions') : this.decks.find((x) => x.id === id)?.title ?? id),
+      this.workshop ? WORKSHOP.deck : source ? '' : 'covid-recovery');
     this.deck.id = 'schedule-deck';
     // A new deck drops the questions the started phases link to, which the server refuses (its
     // refusal spoke of the agenda); own questions can still be added, reworded or removed.
@@ -213,10 +245,11 @@ export class ScheduleForm {
     for (const input of [this.date, this.time, this.zone]) input.addEventListener('change', () => this.sayClockChange());
     this.addPhase = el('button', { type: 'button', className: 'secondary', id: 'add-phase', textContent: t('schedule.addPhase'), on: { click: () => this.appendPhase() } });
     this.addPrompt = el('button', { type: 'button', className: 'secondary', id: 'add-question', textContent: t('schedule.addQuestion'), on: { click: () => { this.prompts.push({ text: '' }); this.renderPrompts(this.prompts.length - 1); } } });
-    this.addPerson = el('button', { type: 'button', className: 'secondary', id: 'add-person', textContent: t('schedule.addPerson'), on: { click: () => { this.people.push({ name: '', role: 'reviewer' }); this.renderPeople(this.people.length - 1); } } });
+    this.addPerson = el('button', { type: 'button', className: 'secondary', id: 'add-person', textContent: t('schedule.addPerson'), on: { click: () => { this.people.push({ name: '', role: this.newRole }); this.renderPeople(this.people.length - 1); } } });
     const form = el('form', { className: 'schedule', noValidate: true, on: { submit: (e) => { e.preventDefault(); this.submit(); } } },
       el('h1', { textContent: existing ? t('schedule.editHeading', { title: existing.title })
-        : this.copyOf ? t('schedule.copyHeading', { title: this.copyOf.title }) : t('schedule.heading') }),
+        : this.workshop ? t('schedule.workshopHeading', { title: this.copyOf.review })
+          : this.copyOf ? t('schedule.copyHeading', { title: this.copyOf.title }) : t('schedule.heading') }),
       el('fieldset', {}, el('legend', {}, t('schedule.details')),
         field(t('schedule.title'), this.title), field(t('schedule.host'), this.host), field(t('schedule.focus'), this.focus),
         el('div', { className: 'row' }, field(t('schedule.date'), this.date, this.started ? t('schedule.startedHint') : null),
@@ -259,6 +292,7 @@ export class ScheduleForm {
       this.renderPrompts();
     } else if (this.copyOf) {
       this.copyFrom(this.copyOf);
+      if (this.workshop) { this.loadTemplate(); this.loadDeck(); }
     } else {
       this.loadTemplate();
       this.loadDeck();
@@ -280,7 +314,7 @@ export class ScheduleForm {
     // other facilitator (a co-facilitator) is copied like everyone else.
     const owner = session.participants?.[0]?.role === 'facilitator' ? session.participants[0] : null;
     const people = (session.participants || []).filter((p) => p !== owner).map((p) => ({ name: p.name, role: p.role }));
-    this.people = people.length ? people : [{ name: '', role: 'reviewer' }];
+    this.people = people.length ? people : [{ name: '', role: this.newRole }];
     this.renderAgenda();
     this.renderPrompts();
     this.renderPeople();
@@ -389,7 +423,7 @@ export class ScheduleForm {
           if (e.key !== 'Enter' || e.isComposing || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) return;
           e.preventDefault();
           if (index + 1 < this.people.length) this.peopleList.children[index + 1]?.querySelector('input')?.focus();
-          else if (person.name.trim()) { this.people.push({ name: '', role: 'reviewer' }); this.renderPeople(index + 1); }
+          else if (person.name.trim()) { this.people.push({ name: '', role: this.newRole }); this.renderPeople(index + 1); }
         } } });
       const role = select(ROLES, (r) => t(`role.${r}`), person.role); role.className = 'person-role';
       role.addEventListener('change', () => { person.role = role.value; });
