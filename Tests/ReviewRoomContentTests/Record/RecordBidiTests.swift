@@ -87,7 +87,7 @@ struct RecordBidiTests {
         }
         #expect(markdown.contains("“\(Self.fsi)and more \u{2067}كتب\u{2069}\(Self.pdi)”"),
                 "a passage quoted in Who wrote what is an isolate of its own")
-        #expect(markdown.contains("“\(Self.fsi)Strength \u{202E}reading\u{202C} second line\(Self.pdi)”"),
+        #expect(markdown.contains("“\(Self.fsi)Strength \u{202E}reading\u{202C} / second line\(Self.pdi)”"),
                 "the override closed before the passage's lines are joined")
     }
 }

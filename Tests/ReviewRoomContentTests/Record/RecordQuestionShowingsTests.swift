@@ -84,4 +84,14 @@ struct RecordQuestionShowingsTests {
         #expect(!markdown.contains("<details>") && !markdown.contains("</details>") && !markdown.contains("- [ ]"))
         #expect(markdown.contains("\nWho wrote what:\n\n- Asha: “Seen.”\n"))
     }
+
+    @Test("Markdown: a passage of several lines is quoted on one line with its line breaks shown")
+    func markdownPassageKeepsItsLines() throws {
+        var review = ScriptedReview()
+        try review.run(.sessionStart, by: "f1", at: 0)
+        try review.append("- Story time daily\n\n- Volunteers back  \n", to: "evidence", by: "r1", at: 10)
+        try review.run(.sessionEnd, by: "f1", at: 60)
+        let markdown = review.input(at: 100).text(.markdown)
+        #expect(markdown.contains("\n- Asha: “- Story time daily / - Volunteers back”\n"), "\(markdown)")
+    }
 }

@@ -178,7 +178,7 @@ enum RecordMarkdown {
                 continue
             }
             // Controls left open close where their line ends, before the lines are joined.
-            let text = DirectionControls.balanced(passage.text).replacingNewlines().trimmingCharacters(in: .whitespaces)
+            let text = DirectionControls.balanced(passage.text).joiningLines()
             out.append("- \(inline(RecordText.isolated(passage.authorName))): “\(inline(RecordText.isolatedPassage(text)))”")
         }
         return out
