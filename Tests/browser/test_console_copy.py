@@ -154,6 +154,8 @@ def test_a_reviews_post_review_workshop_is_scheduled_from_its_page(daemon, facil
     value = lambda element_id: driver.find_element(By.ID, element_id).get_attribute("value")  # noqa: E731
     assert (value("schedule-title"), value("schedule-template"), value("schedule-deck")) == (
         f"Post-review workshop: {title}", "post-review-workshop-60", "post-review-workshop")
+    # What the template is for is shown under it (it never was).
+    assert driver.find_element(By.ID, "schedule-template-about").text.startswith("After the review, host staff work through the record")
     people = lambda: [(row.find_element(By.CSS_SELECTOR, "input.person-name").get_attribute("value"),  # noqa: E731
                        row.find_element(By.CSS_SELECTOR, "select.person-role").get_attribute("value"))
                       for row in driver.find_elements(By.CSS_SELECTOR, "ul.edit-list > li")]

@@ -235,6 +235,8 @@ export class ScheduleForm {
       this.loadDeck();
       this.say(t('schedule.deckLoaded', { title: this.deck.selectedOptions[0]?.textContent ?? '', n: this.prompts.length }));
     });
+    // What the chosen template is for (its description was never shown: a workshop audit).
+    this.templateAbout = el('p', { className: 'hint', id: 'schedule-template-about' });
     this.agendaList = el('ol', { className: 'edit-list', attrs: { 'aria-label': t('schedule.agenda') } });
     this.agendaTotal = el('p', { className: 'meta', id: 'agenda-total' });
     this.promptList = el('ol', { className: 'edit-list', attrs: { 'aria-label': t('schedule.questions') } });
@@ -258,7 +260,7 @@ export class ScheduleForm {
         field(t('schedule.lobby'), this.lobby, t('schedule.lobbyHint')),
         checkboxField(t('schedule.autoStart'), this.autoStart, t(existing ? 'schedule.autoStartFixed' : 'schedule.autoStartHint'))),
       el('fieldset', {}, el('legend', {}, t('schedule.agenda')), field(t('schedule.template'), this.template, t('schedule.templateHint')),
-        this.agendaList, this.agendaTotal, this.addPhase),
+        this.templateAbout, this.agendaList, this.agendaTotal, this.addPhase),
       el('fieldset', {}, el('legend', {}, t('schedule.questions')), field(t('schedule.deck'), this.deck),
         this.promptList, this.addPrompt),
       existing ? null : el('fieldset', {}, el('legend', {}, t('schedule.people')),
@@ -322,6 +324,7 @@ export class ScheduleForm {
 
   loadTemplate() {
     const template = this.templates.find((x) => x.id === this.template.value);
+    this.templateAbout.textContent = template?.description ?? '';
     // '' is the session's own agenda (edited or copied), taken again as it came.
     if (this.template.value === '') this.phases = this.existing ? (this.existing.agenda || []).map((p) => ({ ...p })) : copiedPhases(this.copyOf);
     else this.phases = (template?.phases || []).map((p) => ({ ...p }));
