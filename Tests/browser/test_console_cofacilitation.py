@@ -4,11 +4,12 @@ their room page and runs the clock and the floor with them; reviewers are offere
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from console_helpers import co_facilitator_console, hold_events, release_events, settle_for
+from console_helpers import co_facilitator_console, hold_events, no_control_held, release_events, settle_for, started_console
 from pages import (axe_problems, click_when_ready, command, invite_of, joined, open_live_console, participant_id,
                    schedule_via_api, set_value_of, wait_js, wait_text, wait_until)
 from room_helpers import said_log, settled
 
+REFUSAL = "return (document.querySelector('.controls [data-testid=refusal]') || {}).innerText"
 AGENDA = [{"title": f"Phase {n}", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"} for n in range(1, 4)]
 
 
@@ -360,3 +361,37 @@ def test_the_owner_hears_a_co_facilitator_withdrawn_and_someone_invited(daemon, 
     wait_until(console, lambda d: "No longer in the review (invite withdrawn): Cy." in said_log(d), message=f"said: {said_log(console)}")
     assert not any("invite withdrawn" in line or "Invited to" in line for line in said_log(asha)), said_log(asha)
     assert browser_errors(console) == [] and browser_errors(asha) == []
+
+
+def test_the_wait_is_not_for_this_consoles_own_moves_or_a_turn_that_ends(daemon, facilitator, api_ready, browsers):
+    """The second's wait after a change made elsewhere (`JustChanged`) met a console's own "Start
+    round" (its round slot, not its floor slot, was held) and a speaker finishing their own turn:
+    "Next speaker" pressed then was not sent (a re-audit). Neither is such a change."""
+    created, console = started_console(daemon, facilitator, browsers, "Own moves", ["Asha", "Bo", "Cai"])
+    asha, bo, cai = (participant_id(created, name) for name in ("Asha", "Bo", "Cai"))
+    # The round's order is who is online: Asha and Bo.
+    asha_page, bo_page = browsers(), browsers()
+    for page, name in ((asha_page, "Asha"), (bo_page, "Bo")):
+        page.get(invite_of(created, name))
+        joined(page)
+    wait_js(console, "return window.reviewroom.model.online.size >= 3")
+    settle_for(console, 60_000)  # a wait that cannot run out during the test
+    click_when_ready(console, "control-round-start")
+    wait_js(console, "return !!window.reviewroom.model.session.floor.round")
+    click_when_ready(console, "control-next-speaker")
+    wait_js(console, "return window.reviewroom.model.session.floor.speaker === arguments[0]", bo,
+            message=f"the console's own round was taken for a change made elsewhere: {console.execute_script(REFUSAL)}")
+    click_when_ready(console, "control-round-stop")
+    wait_js(console, "return !window.reviewroom.model.session.floor.round")
+    # Asha speaks and finishes her own turn; Cai's hand is up: Next speaker gives it to Cai.
+    assert "error" not in command(console, "hand.raise", {"kind": "contribution", "participant": cai})
+    no_control_held(console)
+    set_value_of(console, "control-grant-who", asha)
+    click_when_ready(console, "control-grant")
+    wait_js(console, "return window.reviewroom.model.session.floor.speaker === arguments[0]", asha)
+    assert "error" not in command(asha_page, "floor.release")
+    wait_js(console, "return window.reviewroom.model.session.floor.speaker === null")
+    click_when_ready(console, "control-next-speaker")
+    wait_js(console, "return window.reviewroom.model.session.floor.speaker === arguments[0]", cai,
+            message=f"a turn that ended held the next one back: {console.execute_script(REFUSAL)}")
+    assert browser_errors(console) == [] and browser_errors(asha_page) == []

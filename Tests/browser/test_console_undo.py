@@ -328,3 +328,25 @@ def test_a_reword_keeps_a_question_a_co_facilitator_added_meanwhile(daemon, faci
     assert console.find_element(By.ID, "control-new-question").get_attribute("value") == "How do we know who reads at home?"
     assert focused(console)["id"] == "control-new-question"
     assert browser_errors(console) == [] and browser_errors(chair) == []
+
+
+def test_undo_right_after_the_move_acts_and_an_own_move_withdraws_the_offer_unsaid(daemon, facilitator, api_ready, browsers):
+    """Undo pressed in the pause after the move's answer (which guards Next against a nervous
+    second press) did nothing, silently; and the console's own Previous phase after a Next was
+    said as "Undo withdrawn: the phase was moved to …", as if from elsewhere (a re-audit)."""
+    created, console = started_console(daemon, facilitator, browsers, "Undo at once", ["Asha"])
+    console.find_element(By.ID, "control-next").click()
+    wait_until(console, lambda d: offer(d) is not None)
+    # Straight away, in the phase slot's pause (not waiting for it to end).
+    console.execute_script("window.reviewroom.phaseUndo.undo()")
+    wait_js(console, "return window.reviewroom.model.session.clock.phase === 0", message="Undo in the pause did nothing")
+    no_control_held(console)
+    console.find_element(By.ID, "control-next").click()
+    wait_until(console, lambda d: offer(d) is not None)
+    mark = len(said_log(console))
+    no_control_held(console)
+    console.find_element(By.ID, "control-prev").click()
+    wait_until(console, lambda d: offer(d) is not None and "Moved to 1. Phase 1" in offer(d)["text"],
+               message=f"no offer for the move back: {offer(console)}")
+    assert not any(line.startswith("Undo withdrawn") for line in said_log(console)[mark:]), said_log(console)[mark:]
+    assert browser_errors(console) == []

@@ -25,6 +25,12 @@ def test_a_link_of_another_role_on_the_display_page_is_refused_and_the_displays_
     wait_text(screen, "main", "It is the invite of Asha (reviewer)")
     wait_js(screen, "return window.reviewroom.connection.stopped === true")
     assert screen.execute_script("return sessionStorage.getItem('reviewroom.display.token')") is None
+    # Asked before joining (GET /api/v1/invite): Asha was never online through it, so the record
+    # does not list her as attending (refused at the welcome, she was).
+    status, record = daemon.api("GET", f"/sessions/{created['session']['id']}/record?format=json", facilitator)
+    assert status == 200, record
+    asha_row = next(row for row in record["participants"] if row["name"] == "Asha")
+    assert asha_row.get("attended") is not True and "firstJoinedAt" not in asha_row, asha_row
     # Asha joins from her own device as usual.
     asha = browsers()
     asha.get(invite_of(created, "Asha"))

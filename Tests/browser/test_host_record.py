@@ -143,7 +143,8 @@ def test_the_host_reads_the_record_in_a_tab_of_its_own(daemon, facilitator, api_
     # A reviewer's token is refused by the server, in its words; a tab without a token says where to go.
     asha.get(daemon.base + "/record-view")
     wait_text(asha, "#notice-heading", "The record could not be shown")
-    wait_text(asha, "main", "The server said:")
+    wait_text(asha, "main", "The record is for the host school and the facilitator: this link cannot open it.")
+    assert asha.find_elements(By.XPATH, "//main//button[normalize-space()='Try again now']") == [], "a refusal is not retried"
     assert "Review record" not in asha.find_element(By.TAG_NAME, "main").text
     fresh = browsers()
     fresh.get(daemon.base + "/record-view")

@@ -5,6 +5,7 @@ until Chromium's own handshake limit, and one whose `hello` went unanswered for 
 audit). Each try now has a limit from `new WebSocket` to the welcome, then the next try goes."""
 from conftest import browser_errors
 from pages import invite_of, joined, schedule_via_api, wait_js, wait_until
+from room_helpers import proxied_reviewer
 
 RECONNECT_NOISE = ("WebSocket connection to",)
 
@@ -28,3 +29,23 @@ def test_a_display_whose_reconnect_stalls_tries_again_and_rejoins(proxied, brows
     wait_until(room, lambda d: d.find_element("css selector", "#connection-banner").text == "",
                message="the banner still says the connection is lost")
     assert [e for e in browser_errors(room) if not any(n in e for n in RECONNECT_NOISE)] == []
+
+
+def test_a_slow_network_rejoins_though_each_step_takes_long(proxied, browsers):
+    """The limit was counted once from `new WebSocket`: on a network slow enough (4 s each way)
+    every try was given up just before its welcome, for good (a re-audit). It runs again from the
+    open, and doubles after each try given up in a row, so a slow network joins in the end."""
+    daemon, proxy, facilitator = proxied
+    created, page = proxied_reviewer(proxied, browsers, "Slow network")
+    # Here each step takes 0.8 s through the proxy, against a limit of 1 s (the real one is 15 s).
+    page.execute_script("window.reviewroom.connection.joinLimitMs = 1000")
+    joined_at = page.execute_script("return window.reviewroom.connection.joinedAt")
+    proxy.delay = 0.8
+    try:
+        proxy.cut()
+        proxy.mend()
+        wait_js(page, "return window.reviewroom.connection.online && window.reviewroom.connection.joinedAt > arguments[0]",
+                joined_at, timeout=60, message="the page never rejoined over the slow network")
+    finally:
+        proxy.delay = 0
+    assert [e for e in browser_errors(page) if not any(n in e for n in RECONNECT_NOISE)] == []

@@ -68,6 +68,10 @@ export const DIAGNOSE_AFTER_FAILED_OPENS = 4;
  * answers — is otherwise given up only by the browser's own handshake limit, minutes later, or
  * never: a room display stayed on "Connection lost – reconnecting…" 4 minutes and more after
  * the network was back (a display audit). The ping watchdog covers only a joined connection.
+ * The limit runs twice: until the WebSocket opens, and again from there until the welcome; and
+ * it doubles after each try given up in a row (to four times): counted once from `new
+ * WebSocket`, a network slow enough (4 s each way) gave up every try just before its welcome,
+ * for good (a re-audit).
  */
 export const JOIN_LIMIT_MS = 15000;
 
@@ -148,6 +152,7 @@ export class Connection {
     this.lostGraceMs = LOST_GRACE_MS; // (a test lengthens it so that a slow machine cannot make it run out)
     this.joinLimitMs = JOIN_LIMIT_MS; // (a test shortens it rather than wait 15 s)
     this.joinTimer = null;
+    this.abandonedTries = 0; // tries in a row given up by the join limit (reset at a join)
     this.graceTimer = null;
     window.addEventListener('online', () => this.networkChanged());
     window.addEventListener('offline', () => this.networkChanged());
@@ -178,10 +183,13 @@ export class Connection {
     this.socket = socket;
     this.helloError = null;
     let opened = false;
+    const limit = () => this.joinLimitMs * 2 ** Math.min(this.abandonedTries, 2);
     clearTimeout(this.joinTimer);
-    this.joinTimer = setTimeout(() => this.abandonTry(socket, opened), this.joinLimitMs);
+    this.joinTimer = setTimeout(() => this.abandonTry(socket, opened), limit());
     socket.addEventListener('open', () => {
       opened = true;
+      clearTimeout(this.joinTimer);
+      this.joinTimer = setTimeout(() => this.abandonTry(socket, opened), limit());
       this.failedOpens = 0;
       this.block = null;
       const message = { type: 'hello', client: 'reviewroom-web/1', ...this.hello() };
@@ -321,6 +329,7 @@ export class Connection {
 
   afterJoin() {
     clearTimeout(this.joinTimer);
+    this.abandonedTries = 0;
     this.endGrace();
     this.status('online');
     clearInterval(this.pingTimer);
@@ -356,6 +365,7 @@ export class Connection {
   abandonTry(socket, opened) {
     if (socket !== this.socket || this.joined || this.stopped) return;
     if (!opened) this.failedOpens += 1;
+    this.abandonedTries += 1;
     this.closed(socket, 1006);
     this.socket = null; // its own close event, whenever it comes, is then ignored
     try { socket.close(); } catch { /* still connecting, or already closing */ }

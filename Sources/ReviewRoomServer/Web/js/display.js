@@ -8,6 +8,7 @@ import { joinSession, takeToken, takeLaterTokens, showNotice, fatalNotice } from
 import { Announcer } from './announcer.js';
 import { setPageTitle } from './page-title.js';
 import { keepScreenAwake } from './wake-lock.js';
+import { Api } from './api.js';
 
 localize();
 document.title = t('page.display');
@@ -216,7 +217,14 @@ if (!token) {
   model.subscribe(render);
   setInterval(tick, 250);
   window.reviewroom = { model, connection, announcer, screenAwake };
-  connection.connect();
+  // Whose link it is, asked before joining (`GET /api/v1/invite`): refused only at the welcome,
+  // a reviewer's link had already joined as them, and the record listed them as attending (a
+  // re-audit). Unanswered (offline, a link that no longer works), the join goes ahead and says
+  // what it finds, and the welcome is checked too.
+  new Api(token).request('GET', '/invite').then((invite) => invite?.participant, () => null).then((person) => {
+    if (person?.role && person.role !== 'display') refuseAnotherRole(person);
+    else connection.connect();
+  });
 }
 
 /** The type a question keeps while the floor gives up room for it (rem): room size. */

@@ -27,6 +27,11 @@ export class JustChanged {
     else if (!last || last.key !== key) this.seen.set(kind, { key, at: last?.at ?? -Infinity });
   }
 
+  /** What `kind` was last seen as, or undefined before the first look. */
+  keyOf(kind) {
+    return this.seen.get(kind)?.key;
+  }
+
   /** Whether `kind` changed by someone else within the settling time. */
   settling(kind) {
     const last = this.seen.get(kind);

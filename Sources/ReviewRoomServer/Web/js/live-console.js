@@ -397,12 +397,17 @@ export class LiveConsole {
   renderControls(s) {
     const clock = s.clock || {};
     const floorNow = s.floor || {};
-    // What the phase and floor controls act on, for `stillSettling` (a change this console's own
-    // command made is not one to wait for: its slot is held meanwhile).
-    this.justChanged.observe('phase', clock.phase, this.held('phase'));
-    // The floor by who has it: a hand going up is not a reason to wait (`next` on floor.next
-    // already refuses a press meant for a hand no longer first).
-    this.justChanged.observe('floor', `${floorNow.speaker}|${floorNow.round?.index}`, this.held('floor'));
+    // What the phase and floor controls act on, for `stillSettling`. A change made while any of
+    // this console's controls is held is its own (a round it started, a phase move clearing the
+    // floor: a re-audit met its own "Start round" as a change made elsewhere).
+    const own = this.holds.size > 0;
+    this.justChanged.observe('phase', clock.phase, own);
+    // The floor by who has been given it: a turn ending (the speaker's own "Finish my turn") or
+    // a hand going up is no reason to wait (`next` on floor.next already refuses a press meant
+    // for a hand no longer first); someone new speaking is.
+    // (Nobody speaking keeps the last key: observed from the first render, so the first speaker is a change.)
+    const floorKey = floorNow.speaker ? `${floorNow.speaker}|${floorNow.round?.index}` : this.justChanged.keyOf('floor') ?? 'nobody';
+    this.justChanged.observe('floor', floorKey, own);
     const status = clock.status;
     const ended = status === 'ended';
     const notStarted = status === 'scheduled' || status === 'lobby';

@@ -37,6 +37,8 @@ export class PhaseUndo {
     if (!this.offer || !clock) return;
     if (change.kind === 'welcome' || change.event?.name === 'clock.changed') {
       if (clock.status === 'ended') this.withdraw();
+      // This console's own move (its phase slot held) replaces the offer: nothing to explain.
+      else if (clock.phase !== this.offer.to && this.owner.held('phase')) this.withdraw();
       else if (clock.phase !== this.offer.to) this.withdrawSaying(t('undo.withdrawnMoved', { now: this.title(clock.phase) }));
       // Time given to or taken from the new phase (by a co-facilitator, or here) accepts the
       // move: going back dropped it, unsaid (a co-facilitation audit).
@@ -121,7 +123,10 @@ export class PhaseUndo {
    */
   undo() {
     const offer = this.offer;
-    if (!offer || this.owner.held('phase')) return Promise.resolve();
+    // Not while a phase command is on its way; in the pause after its answer (meant for a
+    // nervous second press of Next) an Undo is meant: it did nothing, silently (a re-audit).
+    if (!offer || this.owner.holds.get('phase') === null) return Promise.resolve();
+    if (this.owner.held('phase')) this.owner.endHold('phase');
     const since = (this.owner.model.session?.floor?.queue || []).map((h) => this.owner.model.nameOf(h.participant));
     if (since.length && !window.confirm(t('undo.confirmHands', { phase: this.title(offer.from),
       names: new Intl.ListFormat(undefined, { type: 'conjunction' }).format(since) }))) return Promise.resolve();

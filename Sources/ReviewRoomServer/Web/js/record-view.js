@@ -54,7 +54,15 @@ export function recordContent(html, doc = document) {
 /** What to say when the record could not be read (`error` an ApiError). */
 export function failureLines(error) {
   if (error?.status === 0) return [t('recordView.offline')];
-  return [t('recordView.refused', { reason: error?.message ?? '' })];
+  // In the page's words, not the API's ("the bearer token is not the token of a working invite
+  // link…" read to a host: a re-audit).
+  const known = { 401: 'recordView.linkGone', 403: 'recordView.notAllowed', 409: 'recordView.notEnded' }[error?.status];
+  return [known ? t(known) : t('recordView.refused', { reason: error?.message ?? '' })];
+}
+
+/** Whether trying again could help: offline or a server fault, not a refusal of this link. */
+export function worthRetrying(error) {
+  return ![401, 403, 404, 409].includes(error?.status);
 }
 
 localize();
@@ -81,7 +89,7 @@ async function show() {
     heading?.setAttribute('tabindex', '-1');
     heading?.focus();
   } catch (error) {
-    const retry = el('button', { type: 'button', textContent: t('notice.tryAgain'), on: { click: show } });
+    const retry = worthRetrying(error) ? el('button', { type: 'button', textContent: t('notice.tryAgain'), on: { click: show } }) : null;
     notice(t('recordView.failed.heading'), failureLines(error), retry);
   }
 }
