@@ -77,11 +77,14 @@ def test_unknown_link_shows_its_page_and_leaves_the_address_bar(daemon, browsers
     assert "#" not in driver.current_url and "unknown-token-123" not in driver.current_url
     screenshot(driver, "join-unknown-link")
     assert axe_problems(driver) == []
+    assert browser_errors(driver) == []
     driver.get(daemon.base + "/display#unknown-token-456")
     wait_text(driver, "#notice-heading", "This link no longer works")
     assert "unknown-token-456" not in driver.current_url
     assert axe_problems(driver) == []
-    assert browser_errors(driver) == []
+    # The display asks whose link it is before joining (GET /api/v1/invite): Chromium logs the
+    # 401 an unknown link gets there; nothing else may be logged.
+    assert [e for e in browser_errors(driver) if "401 (Unauthorized)" not in e] == []
 
 
 def test_a_page_asked_for_with_a_trailing_slash_opens_with_its_fragment(daemon, browsers):
