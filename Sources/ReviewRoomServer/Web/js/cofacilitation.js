@@ -14,6 +14,8 @@ export const JOIN_TOKEN_KEY = 'reviewroom.join.token';
  * and the controls, reloaded after Back, then joined that other session, as a reviewer (a tabs probe).
  */
 export const CONTROLS_TOKEN_KEY = 'reviewroom.controls.token';
+/** Where the console keeps the facilitator's sign-in (a facilitator API token) in this tab. */
+export const CONSOLE_TOKEN_KEY = 'reviewroom.console.token';
 /** The console's address for a co-facilitator: the fragment names the mode, never a token. */
 export const COFACILITATE_HASH = '#cofacilitate';
 

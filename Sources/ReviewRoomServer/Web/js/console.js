@@ -11,11 +11,11 @@ import { openRecordTab } from './record-tab.js';
 import { LiveConsole } from './live-console.js';
 import { Announcer } from './announcer.js';
 import { fatalNotice, keepsTokenAfter, showNotice, unsavedFields } from './session-page.js';
-import { backToRoom, coFacilitatorToken, forgetCoFacilitatorToken } from './cofacilitation.js';
+import { backToRoom, coFacilitatorToken, forgetCoFacilitatorToken, CONSOLE_TOKEN_KEY } from './cofacilitation.js';
 import { parseRoute, routeHash, showRouteInAddress } from './console-routes.js';
 import { groupSessions, sessionMatches } from './session-list.js';
 
-const TOKEN_KEY = 'reviewroom.console.token';
+const TOKEN_KEY = CONSOLE_TOKEN_KEY;
 const LINKS_KEY = 'reviewroom.console.links';
 const INVITE_ROLES = ['reviewer', 'host', 'observer', 'display', 'facilitator'];
 /** From this many sessions on, the list offers a filter (a short list is read faster than searched). */

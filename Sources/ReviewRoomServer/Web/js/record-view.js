@@ -7,10 +7,8 @@
 import { Api, ApiError } from './api.js';
 import { byId, el, localize, replaceChildren } from './dom.js';
 import { t } from './strings.js';
-import { CONTROLS_TOKEN_KEY, JOIN_TOKEN_KEY } from './cofacilitation.js';
-
-/** Where the console keeps the facilitator's sign-in, copied into this tab on opening. */
-export const CONSOLE_TOKEN_KEY = 'reviewroom.console.token';
+import { CONSOLE_TOKEN_KEY, CONTROLS_TOKEN_KEY, JOIN_TOKEN_KEY } from './cofacilitation.js';
+import { showNotice } from './session-page.js';
 
 /** Where this tab keeps what the opening page named in the fragment, once its address no longer says. */
 export const SOURCE_KEY = 'reviewroom.recordView.source';
@@ -94,13 +92,8 @@ async function show() {
   }
 }
 
-/** A full-page notice in `main`, its heading focused so that it is read out. */
+/** A full-page notice in `main` (the pages' own, its heading focused so that it is read out). */
 function notice(heading, lines, action = null) {
   printButton.hidden = true;
-  replaceChildren(main, el('section', { className: 'notice', attrs: { 'aria-labelledby': 'notice-heading' } },
-    el('h1', { id: 'notice-heading', textContent: heading, attrs: { tabindex: '-1' } }),
-    ...lines.map((line) => el('p', {}, line)),
-    action));
-  document.title = heading;
-  main.querySelector('h1').focus();
+  showNotice(main, { heading, body: lines, action });
 }

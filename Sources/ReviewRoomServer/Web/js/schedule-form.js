@@ -288,8 +288,8 @@ export class ScheduleForm {
     window.addEventListener('beforeunload', unsaved);
     if (existing) {
       // Phases that have started cannot change (the server answers 409); the rest are editable.
-      this.phases = (existing.agenda || []).map((p) => ({ ...p }));
-      this.prompts = (existing.prompts?.deck || []).map((p) => ({ ...p }));
+      this.phases = this.ownPhases();
+      this.prompts = this.ownPrompts();
       this.renderAgenda();
       this.renderPrompts();
     } else if (this.copyOf) {
@@ -322,11 +322,21 @@ export class ScheduleForm {
     this.renderPeople();
   }
 
+  /** The phases of the session being edited, as they are, or of the one copied (`copiedPhases`). */
+  ownPhases() {
+    return this.existing ? (this.existing.agenda || []).map((p) => ({ ...p })) : copiedPhases(this.copyOf);
+  }
+
+  /** The questions of the session being edited, as they are, or of the one copied (`copiedPrompts`). */
+  ownPrompts() {
+    return this.existing ? (this.existing.prompts?.deck || []).map((p) => ({ ...p })) : copiedPrompts(this.copyOf);
+  }
+
   loadTemplate() {
     const template = this.templates.find((x) => x.id === this.template.value);
     this.templateAbout.textContent = template?.description ?? '';
     // '' is the session's own agenda (edited or copied), taken again as it came.
-    if (this.template.value === '') this.phases = this.existing ? (this.existing.agenda || []).map((p) => ({ ...p })) : copiedPhases(this.copyOf);
+    if (this.template.value === '') this.phases = this.ownPhases();
     else this.phases = (template?.phases || []).map((p) => ({ ...p }));
     this.chosen = { ...this.chosen, agenda: this.template.value };
     this.renderAgenda();
@@ -350,7 +360,7 @@ export class ScheduleForm {
   loadDeck() {
     const deck = this.decks.find((x) => x.id === this.deck.value);
     this.chosen = { ...this.chosen, prompts: this.deck.value };
-    if (this.deck.value === '') this.prompts = this.existing ? (this.existing.prompts?.deck || []).map((p) => ({ ...p })) : copiedPrompts(this.copyOf);
+    if (this.deck.value === '') this.prompts = this.ownPrompts();
     else this.prompts = (deck?.prompts || []).map((p) => ({ text: p.text, theme: p.theme }));
     this.renderPrompts();
   }
