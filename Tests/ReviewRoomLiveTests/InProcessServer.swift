@@ -41,6 +41,11 @@ struct InProcessServer {
         let registry = SessionRegistry(store: store, clock: clock, limits: limits, logger: logger, writeRecoverySettleSeconds: 0)
         var configuration = TransportConfiguration()
         configuration.port = 0
+        // No test here is about the hello or HTTP timeouts, so none may race them: with the whole
+        // suite starting at once on 2 cores, a test's task can wait longer than the 10 s default
+        // between the connection opening and its hello (as TransportHarness found).
+        configuration.helloTimeoutSeconds = 300
+        configuration.httpTimeoutSeconds = 300
         let server = WebSocketServer(configuration: configuration, responder: responder?(store, registry) ?? NotFound(),
                                      acceptor: LiveSessionAcceptor(registry: registry, logger: Logger(label: "test.ws")),
                                      logger: Logger(label: "test.transport"))
