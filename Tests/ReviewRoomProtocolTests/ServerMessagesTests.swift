@@ -27,6 +27,19 @@ struct ServerMessagesTests {
         #expect((frame["data"] as? [String: Any])?["phase"] as? Int == 2)
     }
 
+    @Test("An event's envelope names who made the change, but not for note.op (its data has `by`) nor for the server's own")
+    func eventEnvelopeBy() throws {
+        let at = Timestamp(millisecondsSince1970: 5_000)
+        let moved = try object(ServerMessages.event(seq: 3, at: at, name: "clock.changed", data: #"{"clock":{}}"#, author: "p_cy"))
+        #expect(moved["by"] as? String == "p_cy")
+        #expect((moved["data"] as? [String: Any])?["by"] == nil, "data stays as PROTOCOL's table")
+        let timed = try object(ServerMessages.event(seq: 4, at: at, name: "clock.changed", data: #"{"clock":{}}"#, author: nil))
+        #expect(timed["by"] == nil)
+        let op = try object(ServerMessages.event(seq: 5, at: at, name: "note.op", data: #"{"by":"p_asha"}"#, author: "p_asha"))
+        #expect(op["by"] == nil)
+        #expect((op["data"] as? [String: Any])?["by"] as? String == "p_asha")
+    }
+
     @Test func quotingEscapesControlCharactersAndQuotes() throws {
         let text = "a\"b\\c\n\u{01}é"
         let parsed = try JSONParser.parse(Array(JSONText.quote(text).utf8))

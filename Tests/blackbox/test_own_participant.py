@@ -7,11 +7,7 @@ NOTE = "evidence"
 
 
 async def join_console(session):
-    console = await Client.open(session.daemon.ws_url)
-    await console.send({"type": "hello", "facilitatorToken": session.facilitator_token, "session": session.id})
-    console.welcome = await console.receive()
-    assert console.welcome["type"] == "welcome", console.welcome
-    return console
+    return await Client.console(session)
 
 
 @run

@@ -53,6 +53,16 @@ class Client:
         client.welcome = await client.receive()
         return client
 
+    @classmethod
+    async def console(cls, session):
+        """Opens `session`'s facilitator console (a `hello` with the facilitator's API token) and
+        returns the client with its `welcome` read."""
+        client = await cls.open(session.daemon.ws_url)
+        await client.send({"type": "hello", "facilitatorToken": session.facilitator_token, "session": session.id})
+        client.welcome = await client.receive()
+        assert client.welcome["type"] == "welcome", client.welcome
+        return client
+
     async def send(self, message):
         try:
             await self.ws.send(message if isinstance(message, (str, bytes)) else json.dumps(message))

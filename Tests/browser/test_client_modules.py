@@ -639,3 +639,23 @@ def test_a_change_made_elsewhere_holds_presses_for_a_moment_by_the_given_clock(d
         "}, (e) => done({ error: String(e) }));")
     assert result == [False, True, True, False, False, False]
     assert browser_errors(driver) == []
+
+
+def test_who_made_a_change_is_named_only_when_known(daemon, browsers):
+    """`movers.js`: an event's `by` (a ReviewRoom addition) as the console names it: someone else
+    by name, one's own other screen, the server by itself, or nobody when it is not known."""
+    driver = browsers()
+    result = run_in_page(
+        driver, daemon,
+        "Promise.all([import('/js/movers.js'), import('/js/recent-events.js')]).then(([m, r]) => {"
+        "  const names = { p_cy: 'Cy' };"
+        "  const of = (by) => m.moverOf(by, 'p_me', (id) => names[id]);"
+        "  done({ other: of('p_cy'), self: of('p_me'), server: of(null), unknown: of(undefined), gone: of('p_gone'),"
+        "    keys: [of('p_cy'), of('p_me'), of(null), of(undefined)].map((x) => m.moverKey('k', x)),"
+        "    onlyOther: [of('p_me'), of(null)].map((x) => m.moverKey('k', x, ['other'])),"
+        "    by: [r.byOf({ by: 'p_cy' }), r.byOf({}), r.byOf({ by: 7 })] });"
+        "}, (e) => done({ error: String(e) }));")
+    assert result == {"other": {"kind": "other", "name": "Cy"}, "self": {"kind": "self"}, "server": {"kind": "server"},
+                      "unknown": None, "gone": None, "keys": ["kBy", "kSelf", "kServer", "k"], "onlyOther": ["k", "k"],
+                      "by": ["p_cy", None, None]}, result
+    assert browser_errors(driver) == []

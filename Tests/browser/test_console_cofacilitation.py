@@ -216,8 +216,8 @@ def test_a_hide_that_lands_on_a_question_just_shown_by_someone_else_says_so(daem
     console.find_element(By.XPATH, hide).click()
     release_events(console)
     wait_js(console, "const n = document.querySelector('.controls [data-testid=refusal]');"
-            "return n && n.innerText.includes('Question 2 had just been shown from another screen, so your Hide hid question 2.')",
-            message="Fran was never told her Hide hid question 2")
+            "return n && n.innerText.includes('Cy had just shown question 2, so your Hide hid question 2.')",
+            message="Fran was never told her Hide hid question 2, by Cy")
     assert console.execute_script("return window.reviewroom.model.session.prompts.current") is None
     assert browser_errors(console) == [] and browser_errors(cy) == []
 
@@ -234,9 +234,12 @@ def test_two_facilitators_adding_a_minute_at_once_are_told_it_added_two(daemon, 
     click_when_ready(cy, "control-extend-plus-60")
     release_events(cy)
     wait_js(cy, "const n = document.querySelector('.controls [data-testid=refusal]');"
-            "return n && n.innerText.includes('This phase’s time had just been changed by +1 min from another screen, "
+            "return n && n.innerText.includes('Fran had just changed this phase’s time by +1 min, "
             "and your +1 min was added to it: +2 min in all.')",
             message="Cy was never told the phase got two minutes")
+    # Cy also heard who added the first minute (event `by`), and Fran whose minute came second.
+    assert "1 minute added to Phase 1 (by Fran)" in said_log(cy), said_log(cy)
+    wait_until(console, lambda d: "1 minute added to Phase 1 (by Cy)" in said_log(d), message=str(said_log(console)))
     wait_js(console, "return window.reviewroom.model.session.clock.durationSec === 720")
     settled(console)
     assert "Someone else" not in console.execute_script(
@@ -277,7 +280,7 @@ def test_a_press_straight_after_the_other_facilitators_move_is_not_sent(daemon, 
     wait_js(cy, "return window.reviewroom.model.session.clock.phase === 1")
     click_when_ready(cy, "control-next")
     wait_js(cy, "const n = document.querySelector('.controls [data-testid=refusal]'); return n && n.innerText.includes("
-            "'The room had just moved to 2. Phase 2, so your “Next phase” was not sent: check, then press it again')",
+            "'Fran had just moved the room to 2. Phase 2, so your “Next phase” was not sent: check, then press it again')",
             message="Cy was not told the press was not sent")
     click_when_ready(cy, "control-extend-minus-300")
     wait_js(cy, "return document.querySelector('.controls [data-testid=refusal]').innerText.includes('so your “−5 min” was not sent')")
@@ -285,7 +288,8 @@ def test_a_press_straight_after_the_other_facilitators_move_is_not_sent(daemon, 
     wait_js(cy, "return window.reviewroom.model.session.floor.speaker === arguments[0]", asha)
     click_when_ready(cy, "control-release")
     wait_js(cy, "return document.querySelector('.controls [data-testid=refusal]').innerText.includes("
-            "'The floor had just changed, so your “End the turn” was not sent')")
+            "'Fran had just given the floor to Asha, so your “End the turn” was not sent')")
+    assert "Now: Phase 2 (by Fran)" in said_log(cy), said_log(cy)
     settled(console)
     s = console.execute_script("return window.reviewroom.model.session")
     assert s["clock"]["phase"] == 1 and s["clock"]["durationSec"] == 600 and s["floor"]["speaker"] == asha, s

@@ -4,9 +4,9 @@ would skip a phase or a person: the console does not send it then, and says why.
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from console_helpers import hold_events, release_events
+from console_helpers import hold_events, release_events, settle_for
 from pages import click_when_ready, command, open_live_console, participant_id, schedule_via_api, wait_js, wait_until
-from room_helpers import settled
+from room_helpers import said_log, settled
 
 AGENDA = [{"title": "Briefing", "kind": "briefing", "durationSec": 600, "onTimeUp": "advance"},
           {"title": "Evidence", "kind": "evidence", "durationSec": 600, "onTimeUp": "overtime"},
@@ -79,4 +79,20 @@ def test_minutes_added_just_after_an_advance_change_nothing_and_say_so(daemon, f
     refusal_says(console, "The phase had just changed to 2. Evidence, so the time was not changed (it was meant for 1. Briefing).")
     clock = console.execute_script("return window.reviewroom.model.session.clock")
     assert clock["phase"] == 1 and clock["durationSec"] == 600
+    assert browser_errors(console) == []
+
+
+def test_a_press_just_after_the_advance_at_time_up_says_the_room_moved_on_by_itself(daemon, facilitator, api_ready, browsers):
+    """The server's own move carries no `by`: the console's wait after it says the room moved on
+    by itself, not that someone did (the wait's sentence names a co-facilitator who moved it)."""
+    created, console = live_console(daemon, facilitator, browsers, "Advance then press", ["Asha"])
+    settle_for(console, 60_000)
+    left = console.execute_script("const r = window.reviewroom; return r.model.remainingSec(r.connection.serverNow())")
+    assert "error" not in command(console, "clock.extend", {"seconds": -(int(left) - 2)})
+    wait_js(console, "return window.reviewroom.model.session.clock.phase === 1", timeout=30)
+    click_when_ready(console, "control-extend-plus-60")
+    refusal_says(console, "The room had just moved on to 2. Evidence by itself at time-up, so your “+1 min” was not sent")
+    settled(console)
+    assert console.execute_script("return window.reviewroom.model.session.clock.durationSec") == 600
+    assert not [line for line in said_log(console) if "(by " in line], said_log(console)
     assert browser_errors(console) == []

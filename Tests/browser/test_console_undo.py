@@ -159,9 +159,9 @@ def test_the_offer_is_only_the_movers_and_goes_when_the_phase_changes_otherwise(
     wait_until(console, lambda d: offer(d) is not None)
     assert clock_of(console)["phase"] == 0
     shown = offer(console)
-    assert "The room had just moved to 4. Phase 4 (from another screen, or by itself at time-up), so your move went on from there to 1. Phase 1." in shown["text"], shown
+    assert "Cy had just moved the room to 4. Phase 4, so your move went on from there to 1. Phase 1." in shown["text"], shown
     assert shown["button"].startswith("Undo: back to 4. Phase 4"), shown
-    assert any(line.startswith("The room had just moved to 4. Phase 4") for line in said_log(console))
+    assert any(line.startswith("Cy had just moved the room to 4. Phase 4") for line in said_log(console))
 
     # With focus on it the offer waits when its time is over (WCAG 2.2.1: a screen reader or a
     # 400 % zoom can take longer than 15 s to reach it); focus elsewhere, it goes.

@@ -39,10 +39,22 @@ public enum ServerMessages {
         return bytes(members)
     }
 
-    /// `{"type":"event","seq","at","name","data"}` with `data` spliced in as stored.
-    public static func event(seq: Int64, at: Timestamp, name: String, data: String) -> [UInt8] {
-        bytes([("type", "\"event\""), ("seq", String(seq)), ("at", JSONText.quote(at.rfc3339)),
-               ("name", JSONText.quote(name)), ("data", data)])
+    /// `{"type":"event","seq","at","name","data"}` with `data` spliced in as stored, and `by`
+    /// (a ReviewRoom extension) when ``eventBy(name:author:)`` names who made the change.
+    public static func event(seq: Int64, at: Timestamp, name: String, data: String, author: String? = nil) -> [UInt8] {
+        var members = [("type", "\"event\""), ("seq", String(seq)), ("at", JSONText.quote(at.rfc3339)),
+                       ("name", JSONText.quote(name)), ("data", data)]
+        if let by = eventBy(name: name, author: author) { members.append(("by", JSONText.quote(by))) }
+        return bytes(members)
+    }
+
+    /// The envelope's `by` of an event recorded with `author`: the participant whose command or
+    /// request made the change (a co-facilitator's phase move, a host's hand, a facilitator's
+    /// edit through the API); nil for one the server made by itself (time-up, a round moving on
+    /// at a turn's end) and for `note.op`, whose `data` already carries its `by`. Clients ignore
+    /// unknown keys (PROTOCOL.md §3.2), so the extension breaks none.
+    public static func eventBy(name: String, author: String?) -> String? {
+        name == "note.op" ? nil : author
     }
 
     /// `{"type":"presence","online":[ids]}`.

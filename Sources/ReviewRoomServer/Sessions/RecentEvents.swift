@@ -25,7 +25,8 @@ struct RecentEvents {
             case .frame(let frame):
                 frame
             case .stored(let record):
-                OutboundFrame(text: ServerMessages.event(seq: record.seq, at: record.at, name: record.name, data: record.data))
+                OutboundFrame(text: ServerMessages.event(seq: record.seq, at: record.at, name: record.name, data: record.data,
+                                                          author: record.author))
             }
         }
 

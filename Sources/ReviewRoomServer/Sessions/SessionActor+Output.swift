@@ -36,7 +36,8 @@ extension SessionActor {
             seq += 1
             records.append(EventRecord(seq: seq, at: event.at, name: event.name, data: event.data,
                                        author: event.author, opId: event.opId))
-            let frame = OutboundFrame(text: ServerMessages.event(seq: seq, at: event.at, name: event.name, data: event.data))
+            let frame = OutboundFrame(text: ServerMessages.event(seq: seq, at: event.at, name: event.name, data: event.data,
+                                                                 author: event.author))
             recent.append(frame)
             eventBytesSinceSnapshot += frame.count
             outbox.append(PendingOutput(seq: seq, writes: writesIssued, action: .event(frame)))

@@ -2,6 +2,7 @@
 // phase that advances at time-up, a round's turn that ends, a phase moved a moment before. The
 // console holds some back and says what others did, since an ack names only a seq.
 import { t } from './strings.js';
+import { moverKey } from './movers.js';
 
 /**
  * From this many seconds before a deadline the server acts on by itself (the end of a phase that
@@ -63,12 +64,16 @@ export class LateCommands {
    */
   extendedTwice(event, sentAfter, label) {
     const phase = event.before.phase;
-    const others = this.owner.recent.between(sentAfter, event.seq, 'clock.changed')
-      .filter((e) => e.before?.phase === phase && e.after?.phase === phase && !this.ownExtensions.includes(e.seq))
-      .reduce((sum, e) => sum + ((e.after.durationSec ?? 0) - (e.before.durationSec ?? 0)), 0);
+    const theirs = this.owner.recent.between(sentAfter, event.seq, 'clock.changed')
+      .filter((e) => e.before?.phase === phase && e.after?.phase === phase && !this.ownExtensions.includes(e.seq));
+    const others = theirs.reduce((sum, e) => sum + ((e.after.durationSec ?? 0) - (e.before.durationSec ?? 0)), 0);
     if (!others) return;
     const mine = (event.after?.durationSec ?? 0) - (event.before?.durationSec ?? 0);
     const minutes = (sec) => t(sec > 0 ? 'control.extendPlus' : 'control.extendMinus', { n: Math.round(Math.abs(sec) / 6) / 10 });
-    this.owner.refused(t('control.extendedTwice', { theirs: minutes(others), change: label, total: minutes(others + mine) }));
+    // Named when one co-facilitator made all of them ("Cy had just changed…").
+    const movers = new Set(theirs.map((e) => e.by));
+    const mover = movers.size === 1 ? this.owner.moverOf([...movers][0]) : null;
+    this.owner.refused(t(moverKey('control.extendedTwice', mover, ['other']),
+      { theirs: minutes(others), change: label, total: minutes(others + mine), name: mover?.name }));
   }
 }

@@ -23,6 +23,7 @@ import { FloorQueueButtons } from './floor-queue-buttons.js';
 import { formatDuration } from './timefmt.js';
 import { KeptEdits } from './kept-edits.js';
 import { JustChanged } from './just-changed.js';
+import { moverKey, moverOf } from './movers.js';
 
 // After a control's command is answered it stays unavailable this long, so the second click
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
@@ -311,9 +312,23 @@ export class LiveConsole {
     if (!this.justChanged.settling(kind)) return false;
     const s = this.model.session;
     const phase = s?.agenda?.[s?.clock?.phase];
-    this.refused(t(`control.justChanged.${kind}`, { action: t('refusal.quoted', { label }),
-      phase: phase ? `${s.clock.phase + 1}. ${phase.title}` : '' }));
+    const speaker = s?.floor?.speaker;
+    // Who made the change, when the event that made it is kept: a co-facilitator by name; on the
+    // floor only a facilitator (a reviewer's pass moving a round on did not "give" the floor).
+    const by = kind === 'phase'
+      ? this.recent.lastBy((e) => e.name === 'clock.changed' && e.before && e.after && e.before.phase !== e.after.phase)
+      : this.recent.lastBy((e) => e.name === 'floor.changed' && e.after?.speaker && e.after.speaker !== e.before?.speaker);
+    let mover = this.moverOf(by);
+    if (kind === 'floor' && mover?.kind === 'other' && this.model.participant(by)?.role !== 'facilitator') mover = null;
+    const key = moverKey(`control.justChanged.${kind}`, mover, kind === 'phase' ? ['other', 'self', 'server'] : ['other', 'self']);
+    this.refused(t(key, { action: t('refusal.quoted', { label }), name: mover?.name,
+      phase: phase ? `${s.clock.phase + 1}. ${phase.title}` : '', speaker: speaker ? this.model.nameOf(speaker) : '' }));
     return true;
+  }
+
+  /** Who made a change whose event has `by` (`byOf`), as `moverOf` gives it for this console. */
+  moverOf(by) {
+    return moverOf(by, this.model.you?.id, (id) => (this.model.participant(id) ? this.model.nameOf(id) : undefined));
   }
 
   /** Takes the complaints off the checked fields (lengths, new question), redrawing when there was one. */

@@ -11,6 +11,7 @@ import { el } from './dom.js';
 import { t } from './strings.js';
 import { commandFailureText } from './room-view.js';
 import { formatDuration } from './timefmt.js';
+import { moverKey } from './movers.js';
 import { keyShortcuts } from './room-rules.js';
 import { UNDO_EXTENSIONS, clearedByMove, extensionFor, remainingAtMove } from './phase-undo-rules.js';
 
@@ -20,7 +21,7 @@ export const UNDO_MS = 15000;
 export class PhaseUndo {
   constructor(owner) {
     this.owner = owner;
-    /** The offer shown: `{from, to, remainingSec, cleared, meanwhile}`, or null. */
+    /** The offer shown: `{from, to, remainingSec, cleared, meanwhile, mover}`, or null (`mover` as `moverOf` gives it). */
     this.offer = null;
     this.timer = null;
   }
@@ -83,8 +84,11 @@ export class PhaseUndo {
     const remainingSec = remainingAtMove(before, after, at);
     if (remainingSec === null || this.owner.model.session?.clock?.phase !== after.phase) return;
     const meanwhile = Number.isInteger(shown) && shown !== before.phase;
+    // Who had moved the room to where this move started: named in the offer's line.
+    const mover = meanwhile ? this.owner.moverOf(this.owner.recent.lastBy((e) => e.name === 'clock.changed'
+      && e.after?.phase === before.phase && e.before && e.before.phase !== before.phase)) : null;
     this.offer = { from: before.phase, to: after.phase, toDurationSec: after.durationSec, remainingSec,
-      cleared: clearedByMove(move.floorBefore), meanwhile };
+      cleared: clearedByMove(move.floorBefore), meanwhile, mover };
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.expire(), UNDO_MS);
     this.owner.render();
@@ -164,7 +168,7 @@ export class PhaseUndo {
   }
 
   meanwhileText(offer) {
-    return t('undo.meanwhile', { from: this.title(offer.from), to: this.title(offer.to) });
+    return t(moverKey('undo.meanwhile', offer.mover), { from: this.title(offer.from), to: this.title(offer.to), name: offer.mover?.name });
   }
 
   title(index) {

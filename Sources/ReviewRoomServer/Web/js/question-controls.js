@@ -3,6 +3,7 @@
 import { failureText } from './api.js';
 import { el } from './dom.js';
 import { t } from './strings.js';
+import { moverKey } from './movers.js';
 import { field } from './schedule-form.js';
 
 /** A question's whole text on one line, for control names that say which question they act on (a cut one left it unsaid). */
@@ -148,7 +149,9 @@ export class QuestionControls {
     const was = event?.before?.current;
     if (!was || was === id) return;
     const n = (event.before.deck || []).findIndex((p) => p.id === was) + 1;
-    this.owner.refused(t('control.hidOther', { n }));
+    const mover = this.owner.moverOf(this.owner.recent.lastBy((e) => e.name === 'prompts.changed' && e.seq < event.seq
+      && e.after?.current === was && e.before?.current !== was));
+    this.owner.refused(t(moverKey('control.hidOther', mover, ['other']), { n, name: mover?.name }));
   }
 
   rewordForm(q, n) {

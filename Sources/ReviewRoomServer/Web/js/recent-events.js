@@ -2,6 +2,15 @@
 // `floor.changed` and `prompts.changed` events, each with the value it replaced. An ack names only the seq of the
 // last event its command caused (PROTOCOL.md §3.2), so the events are found by seq.
 
+/**
+ * Who made an event: the participant id in its envelope's `by` (a ReviewRoom addition to
+ * PROTOCOL.md, in the daemon's LiveSessions article), or null for one the server made by itself
+ * (time-up, a round moving on), which carries no `by`.
+ */
+export function byOf(event) {
+  return typeof event?.by === 'string' ? event.by : null;
+}
+
 /** How many recent events are kept. */
 export const KEPT_EVENTS = 40;
 
@@ -13,7 +22,7 @@ export class RecentEvents {
     this.clock = null;
     this.floor = null;
     this.prompts = null;
-    /** `{seq, name, before, after, at}`, oldest first. */
+    /** `{seq, name, before, after, at, by}`, oldest first; `by` as `byOf` gives it. */
     this.events = [];
     /** Acks whose events have not been followed yet: `{seq, resolve}`. */
     this.waiting = [];
@@ -51,7 +60,7 @@ export class RecentEvents {
   }
 
   keep(event, before, after) {
-    this.events.push({ seq: event.seq, name: event.name, before, after, at: event.at });
+    this.events.push({ seq: event.seq, name: event.name, before, after, at: event.at, by: byOf(event) });
     if (this.events.length > KEPT_EVENTS) this.events.shift();
   }
 
@@ -79,6 +88,15 @@ export class RecentEvents {
   /** The kept `name` events with a seq after `after` and before `before`, oldest first. */
   between(after, before, name) {
     return this.events.filter((e) => e.seq > after && e.seq < before && e.name === name);
+  }
+
+  /**
+   * Who made the latest kept event that `matches` (`{seq, name, before, after}`), as `byOf` says;
+   * undefined when none matching is kept.
+   */
+  lastBy(matches) {
+    for (let i = this.events.length - 1; i >= 0; i -= 1) if (matches(this.events[i])) return this.events[i].by;
+    return undefined;
   }
 
   /** Lets every waiting caller go (the page is leaving). */

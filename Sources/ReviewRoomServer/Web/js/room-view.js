@@ -21,6 +21,8 @@ import { refusalText } from './refusal-text.js';
 import { offersRecord } from './record-offer.js';
 import { statusWorthACue } from './note-panels.js';
 import { UNDO_EXTENSIONS } from './phase-undo-rules.js';
+import { moverOf } from './movers.js';
+import { byOf } from './recent-events.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
 const REFUSAL_MS = 10000;
@@ -286,11 +288,24 @@ export class RoomView {
     return q ? { id: q.id, text: q.text } : null;
   }
 
+  /**
+   * For a facilitator, who made `event` when it was someone else (a co-facilitator): `{name}`,
+   * else null. A move of the phase, the clock or the question shown is then said with their name
+   * ("Now: Evidence (by Cy)"), so two facilitators each know what the other did.
+   */
+  otherMover(event) {
+    if (!this.model.isFacilitator) return null;
+    const mover = moverOf(byOf(event), this.model.you?.id, (id) => (this.model.participant(id) ? this.model.nameOf(id) : undefined));
+    return mover?.kind === 'other' ? mover : null;
+  }
+
   announceEvent(event) {
     const s = this.model.session;
     const data = event.data || {};
     const phaseTitle = (index) => s.agenda?.[index]?.title ?? '';
     const nameOf = (id) => this.model.nameOf(id);
+    const mover = this.otherMover(event);
+    const byline = (text) => (mover ? t('announce.by', { text, name: mover.name }) : text);
     switch (event.name) {
       case 'clock.changed': {
         const clock = data.clock || {};
@@ -299,15 +314,15 @@ export class RoomView {
         if (clock.phase !== this.lastPhase || (clock.status === 'ended' && this.lastStatus !== 'ended')) {
           this.floorReset = { seq: event.seq + 1, kind: clock.status === 'ended' ? 'end' : 'move' };
         }
-        if (clock.phase !== this.lastPhase) this.announcer.say(t('announce.phase', { phase: phaseTitle(clock.phase) }));
+        if (clock.phase !== this.lastPhase) this.announcer.say(byline(t('announce.phase', { phase: phaseTitle(clock.phase) })));
         else if (clock.status !== this.lastStatus) {
           // A host is told where the record now is (its panel comes first on the page); at the
           // start everyone hears the first phase and its length, which no phase move names.
           const withRecord = !!this.recordOffer && offersRecord({ clock }, this.model.you);
           const started = clock.status === 'live' && (this.lastStatus === 'scheduled' || this.lastStatus === 'lobby');
-          this.announcer.say(started
+          this.announcer.say(byline(started
             ? t('announce.started', { phase: phaseTitle(clock.phase), length: spokenDuration(clock.durationSec ?? 0) })
-            : t(withRecord ? 'announce.status.endedRecord' : `announce.status.${clock.status}`));
+            : t(withRecord ? 'announce.status.endedRecord' : `announce.status.${clock.status}`)));
           // Seen too: a host typing far down the notes saw only "Read only" under the note (the
           // banner and the record's panel out of sight), or a hand cue that no longer applied.
           if (clock.status === 'ended') this.cue.flash(t(withRecord ? 'cue.endedRecord' : 'cue.ended'), withRecord ? 'record' : 'clock', Date.now());
@@ -315,7 +330,7 @@ export class RoomView {
         // The countdown jumped: say why — unless it is this console's Undo giving the phase its
         // time back (`UNDO_EXTENSIONS`), which says "Back to … with 4:12 left" when done:
         // "21 seconds taken off" before it puzzled a keyboard-only probe.
-        else if (extended && !this.connection.awaiting('clock.extend', (fields) => UNDO_EXTENSIONS.has(fields))) this.announcer.say(extended);
+        else if (extended && !this.connection.awaiting('clock.extend', (fields) => UNDO_EXTENSIONS.has(fields))) this.announcer.say(byline(extended));
         this.lastPhase = clock.phase;
         this.lastStatus = clock.status;
         this.lastDuration = clock.durationSec;
@@ -368,7 +383,8 @@ export class RoomView {
       case 'prompts.changed': case 'session.changed': {
         const shown = this.shownQuestion();
         const text = questionNews(this.lastQuestion, shown);
-        if (text) this.announcer.say(text);
+        if (text && mover && shown && shown.id !== this.lastQuestion?.id) this.announcer.say(t('announce.questionBy', { text: shown.text, name: mover.name }));
+        else if (text) this.announcer.say(shown ? text : byline(text));
         if (shown && shown.id !== this.lastQuestion?.id && !this.model.isFacilitator) {
           this.cue.flash(t('cue.question', { text: shown.text }), 'prompt', Date.now());
         }
