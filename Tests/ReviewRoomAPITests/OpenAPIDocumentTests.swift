@@ -10,7 +10,7 @@ struct OpenAPIDocumentTests {
         "GET /api/v1/sessions/{id}", "PATCH /api/v1/sessions/{id}", "DELETE /api/v1/sessions/{id}",
         "POST /api/v1/sessions/{id}/participants", "DELETE /api/v1/sessions/{id}/participants/{pid}",
         "POST /api/v1/sessions/{id}/participants/{pid}/reissue", "GET /api/v1/sessions/{id}/access",
-        "GET /api/v1/sessions/{id}/record", "GET /api/v1/invite/record", "GET /api/v1/invite",
+        "GET /api/v1/sessions/{id}/record", "GET /api/v1/invite/record", "GET /api/v1/invite/followed-record", "GET /api/v1/invite",
         "GET /api/v1/sessions/{id}/calendar.ics", "GET /api/v1/openapi.json", "GET /livez", "GET /healthz", "GET /readyz",
         "GET /metrics",
     ]

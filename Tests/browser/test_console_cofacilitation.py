@@ -237,6 +237,8 @@ def test_two_facilitators_adding_a_minute_at_once_are_told_it_added_two(daemon, 
             "return n && n.innerText.includes('Fran had just changed this phase’s time by +1 min, "
             "and your +1 min was added to it: +2 min in all.')",
             message="Cy was never told the phase got two minutes")
+    # Cy heard who started the review, the name with the first sentence (not after the length).
+    assert "Fran started the review: the clock is running. Now: Phase 1, 10 minutes" in said_log(cy), said_log(cy)
     # Cy also heard who added the first minute (event `by`), and Fran whose minute came second.
     assert "1 minute added to Phase 1 (by Fran)" in said_log(cy), said_log(cy)
     wait_until(console, lambda d: "1 minute added to Phase 1 (by Cy)" in said_log(d), message=str(said_log(console)))
@@ -284,6 +286,18 @@ def test_a_press_straight_after_the_other_facilitators_move_is_not_sent(daemon, 
             message="Cy was not told the press was not sent")
     click_when_ready(cy, "control-extend-minus-300")
     wait_js(cy, "return document.querySelector('.controls [data-testid=refusal]').innerText.includes('so your “−5 min” was not sent')")
+    # Cy's own move inside the wait keeps the wait, which is still about Fran's move (an audit
+    # heard Cy's own move called "from another of your screens").
+    set_value_of(cy, "control-goto", "2")
+    click_when_ready(cy, "control-goto-go")
+    wait_js(cy, "return window.reviewroom.model.session.clock.phase === 2")
+    no_control_held(cy)
+    click_when_ready(cy, "control-extend-plus-60")
+    wait_js(cy, "return document.querySelector('.controls [data-testid=refusal]').innerText.includes("
+            "'Fran had just moved the room to 2. Phase 2, so your “+1 min” was not sent')",
+            message="the wait after Cy's own move was not about Fran's")
+    assert "error" not in command(console, "phase.goto", {"index": 1})
+    wait_js(cy, "return window.reviewroom.model.session.clock.phase === 1")
     assert "error" not in command(console, "floor.grant", {"participant": asha})
     wait_js(cy, "return window.reviewroom.model.session.floor.speaker === arguments[0]", asha)
     click_when_ready(cy, "control-release")

@@ -165,6 +165,7 @@ def test_a_reviews_post_review_workshop_is_scheduled_from_its_page(daemon, facil
     assert people()[3] == ("", "host"), "a person added to a workshop is host staff"
     inputs = driver.find_elements(By.CSS_SELECTOR, "input.person-name")
     inputs[3].send_keys("Dee")
+    assert driver.find_element(By.ID, "schedule-workshop-follows").text.startswith(f"This workshop follows “{title}”")
     assert axe_problems(driver) == []
     driver.find_element(By.ID, "schedule-submit").click()
     wait_text(driver, "main h1", f"Post-review workshop: {title}")
@@ -177,4 +178,11 @@ def test_a_reviews_post_review_workshop_is_scheduled_from_its_page(daemon, facil
     assert sorted((p["name"], p["role"]) for p in workshop["participants"][1:]) == [
         ("Ben", "host"), ("Cara", "host"), ("Cy", "facilitator"), ("Dee", "host")]
     assert workshop["focus"] == created["session"]["focus"] and workshop["hostSchool"] == created["session"]["hostSchool"]
+    # It follows the review (`followsSession`), and each page links to the other.
+    assert workshop["followsSession"] == created["session"]["id"], workshop
+    wait_text(driver, "#follows-line", f"Follows the review: {title}")
+    driver.find_element(By.XPATH, f"//p[@id='follows-line']//button[normalize-space()='{title}']").click()
+    wait_text(driver, "main h1", title)
+    wait_text(driver, "#followed-by-line", f"Its post-review workshop: Post-review workshop: {title}")
+    assert axe_problems(driver) == []
     assert browser_errors(driver) == [] and browser_errors(chair) == []

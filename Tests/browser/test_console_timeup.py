@@ -91,7 +91,7 @@ def test_a_press_just_after_the_advance_at_time_up_says_the_room_moved_on_by_its
     assert "error" not in command(console, "clock.extend", {"seconds": -(int(left) - 2)})
     wait_js(console, "return window.reviewroom.model.session.clock.phase === 1", timeout=30)
     click_when_ready(console, "control-extend-plus-60")
-    refusal_says(console, "The room had just moved on to 2. Evidence by itself at time-up, so your “+1 min” was not sent")
+    refusal_says(console, "At time-up the room had just moved on by itself to 2. Evidence, so your “+1 min” was not sent")
     settled(console)
     assert console.execute_script("return window.reviewroom.model.session.clock.durationSec") == 600
     assert not [line for line in said_log(console) if "(by " in line], said_log(console)

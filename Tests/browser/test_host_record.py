@@ -180,3 +180,46 @@ def test_the_facilitator_reads_the_record_in_a_tab_from_the_console(daemon, faci
     wait_text(console, "main h1", f"Review record: {title}")
     assert axe_problems(console) == []
     assert browser_errors(console) == []
+
+
+def test_the_workshops_host_staff_read_the_record_of_the_review_it_follows(daemon, facilitator, api_ready, browsers):
+    """A post-review workshop scheduled with `followsSession`: its host's page names the review
+    and, once that review has ended, opens the review's record in a new tab with the host's own
+    workshop link (`GET /api/v1/invite/followed-record`). Its reviewers see nothing of it."""
+    title = "Reading for pleasure: followed review"
+    review, chair, _, _ = review_with_pages(daemon, facilitator, browsers, title)
+    assert command(chair, "session.start").get("type") == "ack"
+    workshop = schedule_via_api(daemon, facilitator, f"Post-review workshop: {title}", [], template="post-review-workshop-60",
+                                followsSession=review["session"]["id"],
+                                participants=[{"name": "Dee", "role": "host"}, {"name": "Eli", "role": "reviewer"}])
+    dee, eli = browsers(), browsers()
+    dee.get(invite_of(workshop, "Dee"))
+    eli.get(invite_of(workshop, "Eli"))
+    for driver in (dee, eli):
+        joined(driver)
+    followed = "#followed-panel"
+    wait_until(dee, lambda d: d.find_element(By.CSS_SELECTOR, followed).is_displayed(),
+               message="the workshop's host page never named the review it follows")
+    wait_text(dee, followed, f"“{title}”")
+    wait_text(dee, "[data-testid='followed-not-ended']", "Its record can be opened here once that review has ended.")
+    assert dee.find_elements(By.CSS_SELECTOR, "[data-testid='followed-view']") == []
+
+    assert command(chair, "session.end").get("type") == "ack"
+    dee.refresh()
+    joined(dee)
+    room = dee.current_window_handle
+    wait_until(dee, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='followed-view']"))[0].click()
+    wait_text(dee, "[data-testid='followed-status']", "The review’s record opened in a new tab")
+    tab = wait_until(dee, lambda d: [h for h in d.window_handles if h != room], message="no new tab opened")[0]
+    dee.switch_to.window(tab)
+    wait_text(dee, "main h1", f"Review record: {title}")
+    assert dee.current_url.endswith("/record-view#followed"), "no token in the address: only what to read"
+    assert "Ben" in dee.find_element(By.TAG_NAME, "main").text, "the review's record, with the review's host"
+    assert axe_problems(dee) == []
+    dee.close()
+    dee.switch_to.window(room)
+    assert axe_problems(dee) == []
+
+    assert not eli.find_element(By.CSS_SELECTOR, followed).is_displayed(), "a reviewer of the workshop was offered the review"
+    for driver in (chair, dee, eli):
+        assert browser_errors(driver) == []

@@ -2,6 +2,21 @@ import ReviewRoomCore
 
 /// Everything the review record is made from.
 public struct RecordInput: Sendable {
+    /// The session this one follows (a post-review workshop's review), as the record names it.
+    public struct FollowedSession: Sendable, Equatable {
+        /// Its id.
+        public var id: String
+        /// Its title.
+        public var title: String
+        /// Its planned start.
+        public var startsAt: Timestamp
+
+        /// Creates the value.
+        public init(id: String, title: String, startsAt: Timestamp) {
+            self.id = id; self.title = title; self.startsAt = startsAt
+        }
+    }
+
     /// The session as it stands (current or final).
     public var state: SessionState
     /// The note buffers with their history (authorship is derived from it).
@@ -23,13 +38,15 @@ public struct RecordInput: Sendable {
     public var baseline: SessionChange?
     /// Whether the server flags wording (`language_hints`): when off, the record flags none either.
     public var languageHints: Bool
+    /// The session this one follows, while it is still stored; nil for most sessions.
+    public var follows: FollowedSession?
 
     /// Creates the input.
     public init(state: SessionState, notes: [NoteBuffer], events: [LoggedEvent], generatedAt: Timestamp,
                 invited: [RecordInvitee] = [], attendance: [RecordOnlineInterval]? = nil,
-                baseline: SessionChange? = nil, languageHints: Bool = true) {
+                baseline: SessionChange? = nil, languageHints: Bool = true, follows: FollowedSession? = nil) {
         self.state = state; self.notes = notes; self.events = events; self.generatedAt = generatedAt
         self.invited = invited; self.attendance = attendance; self.baseline = baseline
-        self.languageHints = languageHints
+        self.languageHints = languageHints; self.follows = follows
     }
 }

@@ -45,7 +45,15 @@ public enum RecordSchema {
             "focus": {"type": "string"}, "startsAt": {"$ref": "#/$defs/timestamp"}, "startsAtLocal": {"type": "string"},
             "timeZone": {"type": "string"},
             "status": {"enum": ["scheduled", "lobby", "live", "paused", "ended"]},
-            "startedAt": {"$ref": "#/$defs/timestamp"}, "endedAt": {"$ref": "#/$defs/timestamp"}
+            "startedAt": {"$ref": "#/$defs/timestamp"}, "endedAt": {"$ref": "#/$defs/timestamp"},
+            "follows": {
+              "type": "object", "additionalProperties": false,
+              "required": ["id", "title", "startsAt", "startsAtLocal"],
+              "properties": {
+                "id": {"type": "string"}, "title": {"type": "string"},
+                "startsAt": {"$ref": "#/$defs/timestamp"}, "startsAtLocal": {"type": "string"}
+              }
+            }
           }
         },
         "participants": {"type": "array", "items": {"$ref": "#/$defs/person"}},

@@ -14,14 +14,19 @@ public struct StoredSession: Sendable, Equatable {
     public var createdAt: Timestamp
     /// RFC 5545 `SEQUENCE`: bumped on every reschedule so calendars update.
     public var calendarSequence: Int
+    /// The session this one follows (a post-review workshop's review), as named when it was
+    /// scheduled; it may since have been deleted.
+    public var followsSession: SessionID?
 
     /// Creates a stored session value.
-    public init(id: SessionID, owner: FacilitatorID, definition: SessionDefinition, epoch: String, createdAt: Timestamp, calendarSequence: Int) {
+    public init(id: SessionID, owner: FacilitatorID, definition: SessionDefinition, epoch: String, createdAt: Timestamp,
+                calendarSequence: Int, followsSession: SessionID? = nil) {
         self.id = id
         self.owner = owner
         self.definition = definition
         self.epoch = epoch
         self.createdAt = createdAt
         self.calendarSequence = calendarSequence
+        self.followsSession = followsSession
     }
 }

@@ -10,9 +10,11 @@ enum Migrations {
     /// log view, in `Migrations+EventJournal.swift`; ``version9``, when interrupted attendance
     /// was closed, in `Migrations+Version9.swift`; ``version10``, the open intervals' index, in
     /// `Migrations+Version10.swift`; ``version11``, the facilitators' own participants, in
-    /// `Migrations+Version11.swift`).
+    /// `Migrations+Version11.swift`; ``version12``, the session a session follows, in
+    /// `Migrations+Version12.swift`).
     static let all: [Migration] = [
         version1, version2, version3, version4, version5, version6, version7, version8, version9, version10, version11,
+        version12,
     ]
 
     /// The newest schema version this build understands.

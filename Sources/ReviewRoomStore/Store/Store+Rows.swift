@@ -3,14 +3,15 @@ import ReviewRoomCore
 extension Store {
     static let sessionColumns = """
         id, owner, title, host_school, focus, starts_at, time_zone, lobby_opens_minutes_before, auto_start,
-        agenda, prompts, notes, epoch, created_at, calendar_sequence
+        agenda, prompts, notes, epoch, created_at, calendar_sequence, follows_session
         """
 
     static func decodeSession(_ row: SQLiteStatement) -> StoredSession {
         let definition = decodeDefinition(row, from: 2)
         return StoredSession(
             id: SessionID(row.text(0)), owner: FacilitatorID(row.text(1)), definition: definition, epoch: row.text(12),
-            createdAt: Timestamp(millisecondsSince1970: row.int64(13)), calendarSequence: Int(row.int64(14))
+            createdAt: Timestamp(millisecondsSince1970: row.int64(13)), calendarSequence: Int(row.int64(14)),
+            followsSession: row.optionalText(15).map { SessionID($0) }
         )
     }
 

@@ -1,10 +1,12 @@
 import ReviewRoomCore
 
 extension Store {
-    /// Schedules a session owned by `owner` and invites `participants` (in that order).
+    /// Schedules a session owned by `owner` and invites `participants` (in that order);
+    /// `followsSession` names the session it follows (a workshop's review), which the caller checked.
     /// - Throws: `.unknownFacilitator` when the owner does not exist or is revoked;
     ///   `.invalidInput` for an empty title or participant name/role.
-    public func createSession(owner: FacilitatorID, definition: SessionDefinition, participants: [NewParticipant]) async throws -> CreatedSession {
+    public func createSession(owner: FacilitatorID, definition: SessionDefinition, participants: [NewParticipant],
+                              followsSession: SessionID? = nil) async throws -> CreatedSession {
         try Self.validate(definition, participants)
         let now = configuration.now()
         let id = SessionID(try SecretToken.identifier(prefix: "s_"))
@@ -12,7 +14,7 @@ extension Store {
         let tokens = try participants.map { _ in (try SecretToken.identifier(prefix: "p_"), try SecretToken.generate()) }
         return try await write { connection in
             try Self.insertSession(id, epoch: epoch, owner: owner, definition: definition, participants: participants,
-                                   secrets: tokens, at: now, connection)
+                                   secrets: tokens, at: now, followsSession: followsSession, connection)
         }
     }
 
@@ -25,21 +27,22 @@ extension Store {
     /// (`secrets`: each one's id and invite token, in order).
     static func insertSession(_ id: SessionID, epoch: String, owner: FacilitatorID, definition: SessionDefinition,
                               participants: [NewParticipant], secrets: [(String, String)], at now: Timestamp,
-                              _ connection: SQLiteConnection) throws -> CreatedSession {
+                              followsSession: SessionID? = nil, _ connection: SQLiteConnection) throws -> CreatedSession {
         let active = try connection.integer("SELECT count(*) FROM facilitators WHERE id = ?1 AND revoked_at IS NULL") { try $0.bind(1, owner.rawValue) } ?? 0
         guard active == 1 else {
             throw StoreError(.unknownFacilitator, "cannot create a session for facilitator \(owner): no such active facilitator")
         }
         try connection.run("""
             INSERT INTO sessions(id, owner, title, host_school, focus, starts_at, time_zone, lobby_opens_minutes_before,
-                                 auto_start, agenda, prompts, notes, epoch, created_at, calendar_sequence)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0)
+                                 auto_start, agenda, prompts, notes, epoch, created_at, calendar_sequence, follows_session)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0, ?15)
             """) {
             try $0.bind(1, id.rawValue)
             try $0.bind(2, owner.rawValue)
             try Self.bind(definition, to: $0, from: 3)
             try $0.bind(13, epoch)
             try $0.bind(14, now.millisecondsSince1970)
+            try $0.bind(15, followsSession?.rawValue)
         }
         try Self.insertBaseline(definition, of: id, connection)
         var invites: [IssuedInvite] = []
@@ -50,13 +53,23 @@ extension Store {
             try Self.insert(stored, session: id, tokenHash: SecretToken.hash(secret.1), connection)
             invites.append(IssuedInvite(participant: stored, token: secret.1))
         }
-        let session = StoredSession(id: id, owner: owner, definition: definition, epoch: epoch, createdAt: now, calendarSequence: 0)
+        let session = StoredSession(id: id, owner: owner, definition: definition, epoch: epoch, createdAt: now, calendarSequence: 0,
+                                    followsSession: followsSession)
         return CreatedSession(session: session, invites: invites)
     }
 
     /// The stored session `id`, or nil when there is none.
     public func session(_ id: SessionID) async throws -> StoredSession? {
         try await read { try Self.sessionRow($0, id) }
+    }
+
+    /// The session that session `id` follows (``StoredSession/followsSession``), while it is
+    /// still stored; nil when `id` follows none, or that session was deleted.
+    public func followedSession(of id: SessionID) async throws -> StoredSession? {
+        try await read { connection in
+            guard let followed = try Self.sessionRow(connection, id)?.followsSession else { return nil }
+            return try Self.sessionRow(connection, followed)
+        }
     }
 
     /// Every session owned by `owner`, oldest first.

@@ -62,6 +62,7 @@ extension ExportCommand {
         } catch let error as StoreError {
             throw ExportFailure(message: "session '\(id.rawValue)' has a stored definition as created that does not decode: \(error.message)")
         }
+        let follows = try await store.followedSession(of: id).map(RecordInput.FollowedSession.init)
         do {
             var input = try RecordInput.rebuilding(initial, log: log, generatedAt: now, invited: invited)
             // An invite or revocation a stopped daemon stored but never logged is settled as the
@@ -69,6 +70,7 @@ extension ExportCommand {
             input.settleInterruptedInvitations(at: now, afterSeq: log.last?.seq ?? 0)
             input.attendance = attendance
             input.baseline = baseline
+            input.follows = follows
             return input
         } catch {
             throw ExportFailure(message: "session '\(id.rawValue)': \(error.message)")

@@ -28,7 +28,9 @@ extension ReviewRecord {
             startsAt: state.info.startsAt, startsAtLocal: times.dateTime(state.info.startsAt),
             timeZone: state.info.timeZone, status: state.status(at: now).rawValue,
             startedAt: runs.first?.startedAt,
-            endedAt: state.clock.status == .ended ? runs.last?.endedAt ?? Self.endedAt(input.events) : nil)
+            endedAt: state.clock.status == .ended ? runs.last?.endedAt ?? Self.endedAt(input.events) : nil,
+            follows: input.follows.map { RecordFollowedSession(id: $0.id, title: $0.title, startsAt: $0.startsAt,
+                                                               startsAtLocal: times.dateTime($0.startsAt)) })
         if let intervals = input.attendance {
             let cutoff = state.clock.status == .ended ? (session.endedAt ?? asOf) : now
             let attendance = RecordAttendance(intervals, cutoff: cutoff)

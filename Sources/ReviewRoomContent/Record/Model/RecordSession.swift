@@ -22,4 +22,18 @@ public struct RecordSession: Codable, Equatable, Sendable {
     public var startedAt: Timestamp?
     /// When it ended, if it has.
     public var endedAt: Timestamp?
+    /// The session it follows (a post-review workshop's review), while that one is still kept.
+    public var follows: RecordFollowedSession?
+}
+
+/// The session a session follows, in the record's facts: "Follows: *Reading review*, 1 December 2026 09:30".
+public struct RecordFollowedSession: Codable, Equatable, Sendable {
+    /// Its id.
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// Its planned start.
+    public var startsAt: Timestamp
+    /// Its planned start in the record's display time zone.
+    public var startsAtLocal: String
 }

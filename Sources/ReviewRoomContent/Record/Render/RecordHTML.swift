@@ -32,6 +32,9 @@ public enum RecordHTML {
         h.append("<dt>Host school</dt><dd>\(e(s.hostSchool))</dd>")
         h.append("<dt>Enquiry focus</dt><dd>\(e(s.focus))</dd>")
         h.append("<dt>Planned start</dt><dd>\(e(s.startsAtLocal)) (\(e(s.timeZone)))</dd>")
+        if let follows = s.follows {
+            h.append("<dt>Follows</dt><dd>\(e(RecordText.isolated(follows.title))), \(e(follows.startsAtLocal))</dd>")
+        }
         if let ran = RecordText.ran(record) { h.append("<dt>Ran</dt><dd>\(e(ran))</dd>") }
         h.append("<dt>Status</dt><dd>\(e(s.status))</dd>")
         h.append("<dt>Participants</dt><dd>" + (record.participants.isEmpty ? "none" : record.participants.map {

@@ -15,6 +15,7 @@ enum RecordMarkdown {
         out.append("- **Host school:** \(inline(s.hostSchool))")
         out.append("- **Enquiry focus:** \(inline(s.focus))")
         out.append("- **Planned start:** \(s.startsAtLocal) (\(inline(s.timeZone)))")
+        if let follows = s.follows { out.append("- **Follows:** \(inline(RecordText.isolated(follows.title))), \(follows.startsAtLocal)") }
         if let ran = RecordText.ran(record) { out.append("- **Ran:** \(ran)") }
         out.append("- **Status:** \(s.status)")
         out.append("- **Participants:** " + (record.participants.isEmpty ? "none" :

@@ -12,9 +12,22 @@ extension FacilitatorAPI {
     /// Schedules a session for `owner` from a checked request; the owner is invited first, as
     /// `facilitator`. Shared by `POST /api/v1/sessions` and `serve --demo`.
     func create(owner: Facilitator, from request: SessionRequest) async throws -> Creation {
-        try await create(ownerName: owner.name, ownerID: owner.id, from: request) { definition, people in
-            try await store.createSession(owner: owner.id, definition: definition, participants: people)
+        let follows = try await followedSession(request.followsSession, owner: owner.id)
+        return try await create(ownerName: owner.name, ownerID: owner.id, from: request) { definition, people in
+            try await store.createSession(owner: owner.id, definition: definition, participants: people, followsSession: follows)
         }
+    }
+
+    /// `followsSession` of a `POST`, when given: one of `owner`'s own sessions (400 otherwise, as
+    /// for any other id in the body that names nothing, e.g. an unknown template). A session of
+    /// another facilitator is refused in the same words as one that does not exist, as `GET` does
+    /// with 404 for both, so nobody learns another facilitator's session ids.
+    func followedSession(_ id: SessionID?, owner: FacilitatorID) async throws -> SessionID? {
+        guard let id else { return nil }
+        guard let followed = try await store.session(id), followed.owner == owner else {
+            throw APIError.badRequest("followsSession: '\(id)' is not one of your sessions (GET /api/v1/sessions lists them)")
+        }
+        return followed.id
     }
 
     /// Adds facilitator `name` and schedules their session from a checked request, with the ids

@@ -6,7 +6,9 @@ import ReviewRoomStore
 /// `GET /api/v1/invite` (a ReviewRoom extension of PROTOCOL.md §2): what an invite link is, asked
 /// with its own token as the bearer token: its session, whose link it is and, on a server with
 /// `retention_days`, when the session will be erased, so the join page can tell the host school
-/// (and everyone whose words are in the notes) how long ReviewRoom keeps them.
+/// (and everyone whose words are in the notes) how long ReviewRoom keeps them. For the host
+/// school's staff and facilitators, `follows` names the review a post-review workshop follows
+/// while that review is kept (its record: `GET /api/v1/invite/followed-record`).
 public struct InviteDetailsAPI: Sendable {
     /// The route.
     public static let route = "/api/v1/invite"
@@ -37,6 +39,13 @@ public struct InviteDetailsAPI: Sendable {
         if let retention, let lastUse = try await store.lastUse(of: invite.session) {
             reply.erasesAt = retention.erasesAt(lastUse: lastUse)
         }
+        if let role = Role(rawValue: invite.participant.role), InviteRecordAPI.roles.contains(role),
+           let followedID = try await store.session(invite.session)?.followsSession,
+           let followed = try await store.session(followedID) {
+            let ended = StoredClockStatus.hasEnded(lastClockChange: try await store.lastClockChange(of: followedID))
+            reply.follows = .init(session: followedID.rawValue, title: followed.definition.title,
+                                  startsAt: followed.definition.startsAt, timeZone: followed.definition.timeZone, ended: ended)
+        }
         return JSONReply.response(200, reply)
     }
 }
@@ -54,8 +63,20 @@ struct InviteDetails: Encodable {
         }
     }
 
+    /// The review a post-review workshop follows, as its host staff see it.
+    struct Follows: Encodable {
+        let session: String
+        let title: String
+        let startsAt: Timestamp
+        let timeZone: String
+        /// Whether it has ended (its record can be read only then).
+        let ended: Bool
+    }
+
     let session: String
     let participant: Participant
     /// When `retention_days` will erase the session; left out on a server that keeps sessions.
     var erasesAt: Timestamp?
+    /// Left out unless the link is a host's or a facilitator's and its session follows a review still kept.
+    var follows: Follows?
 }

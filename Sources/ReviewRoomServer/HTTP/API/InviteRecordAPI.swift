@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReviewRoomContent
 import ReviewRoomCore
 import ReviewRoomStore
 
@@ -12,9 +13,16 @@ import ReviewRoomStore
 /// and reviewers, observers and room displays saw the notes live), only once the session has
 /// ended (409 before: the facilitator's API gives drafts), formats as for the facilitator's
 /// record route. An unknown, revoked or reissued token is 401, like a bad facilitator token.
+///
+/// `GET /api/v1/invite/followed-record` gives, on the same terms, the record of the review the
+/// invite's session follows (`followsSession`: a post-review workshop's review), so staff invited
+/// only to the workshop can read the review they are there to work on. 404 when the session
+/// follows none, or that review has been deleted; 409 before that review has ended.
 public struct InviteRecordAPI: Sendable {
     /// The route.
     public static let route = "/api/v1/invite/record"
+    /// The route of the followed review's record.
+    public static let followedRoute = "/api/v1/invite/followed-record"
     /// The roles whose invite may download the record.
     public static let roles: Set<Role> = [.host, .facilitator]
 
@@ -39,26 +47,54 @@ public struct InviteRecordAPI: Sendable {
         router.add("GET", Self.route) { [self] request in
             await responding.respond(to: request) { try await record(request) }
         }
+        router.add("GET", Self.followedRoute) { [self] request in
+            await responding.respond(to: request) { try await followedRecord(request) }
+        }
     }
 
     private func record(_ request: APIRequest) async throws -> HTTPResponseBuilder {
+        let invite = try await Self.staffInvite(of: request, in: store)
+        let format = try RecordNegotiation.format(query: APIContext.query("format", in: request),
+                                                  accept: request.http.headers["accept"])
+        return try await endedRecord(of: invite.session, format: format, notEnded: "the review has not ended yet: its record "
+            + "can be downloaded here once the facilitator ends it", gone: Self.gone)
+    }
+
+    private func followedRecord(_ request: APIRequest) async throws -> HTTPResponseBuilder {
+        let invite = try await Self.staffInvite(of: request, in: store)
+        let format = try RecordNegotiation.format(query: APIContext.query("format", in: request),
+                                                  accept: request.http.headers["accept"])
+        let gone = APIError.notFound("the review this session follows has been deleted, so its record is no longer kept")
+        guard let followed = try await store.session(invite.session)?.followsSession else {
+            throw APIError.notFound("this session follows no review: it was not scheduled as a review's post-review workshop")
+        }
+        guard try await store.session(followed) != nil else { throw gone }
+        return try await endedRecord(of: followed, format: format, notEnded: "the review this session follows has not ended "
+            + "yet: its record can be read here once its facilitator ends it", gone: gone)
+    }
+
+    /// An invite of the host school's staff or a facilitator (403 for the others, 401 unknown).
+    static func staffInvite(of request: APIRequest, in store: Store) async throws -> ParticipantAuthentication {
         let invite = try await InviteToken.invite(of: request, in: store)
-        let role = Role(rawValue: invite.participant.role)
-        guard let role, Self.roles.contains(role) else {
+        guard let role = Role(rawValue: invite.participant.role), roles.contains(role) else {
             let article = invite.participant.role.first.map { "aeiou".contains($0) } == true ? "an" : "a"
             throw APIError.forbidden("the record is for the host school's staff and the facilitator; \(article) "
                 + "\(invite.participant.role)'s invite cannot download it: ask the facilitator for a copy")
         }
-        let format = try RecordNegotiation.format(query: APIContext.query("format", in: request),
-                                                  accept: request.http.headers["accept"])
+        return invite
+    }
+
+    /// The record of `session` in `format` once it has ended (409 `notEnded` before; `gone` when
+    /// it was deleted meanwhile).
+    private func endedRecord(of session: SessionID, format: RecordFormat, notEnded: String,
+                             gone: APIError) async throws -> HTTPResponseBuilder {
         // Read from the store first, without loading the session: before the end nothing is
         // built (a live session's draft record reads its older history back from the store).
         // (An end is final, so the stored one is the live one.)
-        guard StoredClockStatus.hasEnded(lastClockChange: try await store.lastClockChange(of: invite.session)) else {
-            throw APIError.conflict("the review has not ended yet: its record can be downloaded here once the "
-                + "facilitator ends it")
+        guard StoredClockStatus.hasEnded(lastClockChange: try await store.lastClockChange(of: session)) else {
+            throw APIError.conflict(notEnded)
         }
-        guard let input = try await live.recordInput(session: invite.session, at: now()) else { throw Self.gone }
+        guard let input = try await live.recordInput(session: session, at: now()) else { throw gone }
         return await RecordRendering.response(input, as: format)
     }
 

@@ -26,6 +26,9 @@ struct SessionReply: Encodable, Sendable {
     var createdAt: Timestamp
     /// When `retention_days` will erase the session; left out on a server that keeps sessions.
     var erasesAt: Timestamp?
+    /// The id of the session this one follows (a post-review workshop's review), as named when it
+    /// was scheduled (a ReviewRoom addition); left out when it follows none.
+    var followsSession: String?
 
     /// The reply for `state` (as it stands at `now`) of the stored `session`.
     init(_ state: SessionState, session: StoredSession, at now: Timestamp) {
@@ -45,5 +48,6 @@ struct SessionReply: Encodable, Sendable {
         notes = state.notes
         participants = state.participants.map { Person(id: $0.id, name: $0.name, role: $0.role) }
         createdAt = session.createdAt
+        followsSession = session.followsSession?.rawValue
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ReviewRoomContent
 import ReviewRoomCore
+import ReviewRoomStore
 
 extension SessionRequest {
     /// Reads a body: every field optional here; ``requireForCreation()`` checks what `POST` needs.
@@ -37,6 +38,7 @@ extension SessionRequest {
         participants = try fields.optionalObjects("participants") { item, _ throws(APIError) in try InviteRequest(item) }
         lobbyOpensMinutesBefore = try fields.optionalInteger("lobbyOpensMinutesBefore", in: 0...1440)
         autoStart = try fields.optionalBool("autoStart")
+        followsSession = try fields.optionalString("followsSession", maxLength: 64, nullable: true).map { SessionID($0) }
     }
 
     /// A 400 naming the first field `POST /api/v1/sessions` needs and did not get.

@@ -1,4 +1,5 @@
 import ReviewRoomCore
+import ReviewRoomStore
 
 /// A `POST` or `PATCH /api/v1/sessions…` body after checking: each field nil when not given.
 struct SessionRequest: Sendable {
@@ -15,6 +16,9 @@ struct SessionRequest: Sendable {
     var participants: [InviteRequest]?
     var lobbyOpensMinutesBefore: Int?
     var autoStart: Bool?
+    /// The session this one follows (`followsSession`, a ReviewRoom addition: a post-review
+    /// workshop names its review); `POST` only, checked against the caller's sessions when stored.
+    var followsSession: SessionID?
 
     /// Longest title, host school or name, in characters.
     static let maxShortText = 200

@@ -292,6 +292,24 @@ function showCopy(session) {
     { copyOf: session, onScheduled: showScheduled });
 }
 
+/**
+ * The review a workshop follows (`followsSession`) and the workshops that follow a review, as
+ * links to their pages: "Follows the review: Reading review" / "Its post-review workshop: …", or
+ * null. A followed review deleted since is said to be gone.
+ */
+async function followsLine(s) {
+  const open = (other) => el('button', { type: 'button', className: 'link', textContent: other.title, on: { click: () => showSession(other.id) } });
+  if (s.followsSession) {
+    const review = await api.session(s.followsSession).catch((error) => { if (error.status === 404) return null; throw error; });
+    return el('p', { className: 'meta', id: 'follows-line' }, review
+      ? [t('console.follows'), ' ', open(review)] : t('console.followsGone'));
+  }
+  const workshops = (await api.sessions()).filter((other) => other.followsSession === s.id);
+  if (!workshops.length) return null;
+  return el('p', { className: 'meta', id: 'followed-by-line' }, t('console.followedBy'), ' ',
+    workshops.flatMap((w, i) => (i ? [', ', open(w)] : [open(w)])));
+}
+
 /** The schedule form for the post-review workshop of review `session` (`workshopSource`). */
 function showWorkshop(session) {
   return showForm({ view: 'workshop', id: session.id }, t('console.workshopTitle', { title: session.title }),
@@ -410,6 +428,7 @@ function showSession(id, message, { replace = false, unsaved = [], copyFor = nul
       heading,
       el('p', { className: 'meta' }, `${s.hostSchool} · ${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`),
       el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
+      await followsLine(s),
       erasureNotice(s),
       status,
       ...unsavedFields(unsaved),

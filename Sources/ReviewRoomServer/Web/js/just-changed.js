@@ -19,12 +19,22 @@ export class JustChanged {
 
   /**
    * Notes what `kind` is now (`key`, compared with ===). A change counts unless `own` (this
-   * console's own command caused it) or it is the first look.
+   * console's own command caused it) or it is the first look. `by()` says who made a change that
+   * counts (an event's `by`), asked then: a later change of this console's own, inside the wait,
+   * keeps the wait and its mover (an audit heard its own move called "from another of your screens").
    */
-  observe(kind, key, own = false) {
+  observe(kind, key, own = false, by = () => undefined) {
     const last = this.seen.get(kind);
-    if (last && last.key !== key && !own) this.seen.set(kind, { key, at: this.now() });
-    else if (!last || last.key !== key) this.seen.set(kind, { key, at: last?.at ?? -Infinity });
+    if (last && last.key !== key && !own) this.seen.set(kind, { key, at: this.now(), change: { key, by: by() } });
+    else if (!last || last.key !== key) this.seen.set(kind, { key, at: last?.at ?? -Infinity, change: last?.change });
+  }
+
+  /**
+   * The change of `kind` the wait is for: `{key, by}`, what it changed to and who made it (as
+   * `observe`'s `by` said), or undefined before any.
+   */
+  changeOf(kind) {
+    return this.seen.get(kind)?.change;
   }
 
   /** What `kind` was last seen as, or undefined before the first look. */

@@ -65,7 +65,8 @@ export class LateCommands {
   extendedTwice(event, sentAfter, label) {
     const phase = event.before.phase;
     const theirs = this.owner.recent.between(sentAfter, event.seq, 'clock.changed')
-      .filter((e) => e.before?.phase === phase && e.after?.phase === phase && !this.ownExtensions.includes(e.seq));
+      .filter((e) => e.before?.phase === phase && e.after?.phase === phase && !this.ownExtensions.includes(e.seq)
+        && e.after.durationSec !== e.before.durationSec);
     const others = theirs.reduce((sum, e) => sum + ((e.after.durationSec ?? 0) - (e.before.durationSec ?? 0)), 0);
     if (!others) return;
     const mine = (event.after?.durationSec ?? 0) - (event.before?.durationSec ?? 0);
@@ -73,7 +74,7 @@ export class LateCommands {
     // Named when one co-facilitator made all of them ("Cy had just changed…").
     const movers = new Set(theirs.map((e) => e.by));
     const mover = movers.size === 1 ? this.owner.moverOf([...movers][0]) : null;
-    this.owner.refused(t(moverKey('control.extendedTwice', mover, ['other']),
+    this.owner.refused(t(moverKey('control.extendedTwice', mover, ['other', 'self']),
       { theirs: minutes(others), change: label, total: minutes(others + mine), name: mover?.name }));
   }
 }

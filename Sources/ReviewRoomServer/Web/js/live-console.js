@@ -311,18 +311,20 @@ export class LiveConsole {
   stillSettling(kind, label) {
     if (!this.justChanged.settling(kind)) return false;
     const s = this.model.session;
-    const phase = s?.agenda?.[s?.clock?.phase];
-    const speaker = s?.floor?.speaker;
-    // Who made the change, when the event that made it is kept: a co-facilitator by name; on the
-    // floor only a facilitator (a reviewer's pass moving a round on did not "give" the floor).
-    const by = kind === 'phase'
-      ? this.recent.lastBy((e) => e.name === 'clock.changed' && e.before && e.after && e.before.phase !== e.after.phase)
-      : this.recent.lastBy((e) => e.name === 'floor.changed' && e.after?.speaker && e.after.speaker !== e.before?.speaker);
+    // The change the wait is for, as it was then (a move of this console's own since keeps the
+    // wait, and is not what it is about): where it moved the room, who got the floor, who did it:
+    // a co-facilitator by name; on the floor only a facilitator (a reviewer's pass moving a round
+    // on did not "give" the floor).
+    const change = this.justChanged.changeOf(kind);
+    const index = kind === 'phase' && Number.isInteger(change?.key) ? change.key : s?.clock?.phase;
+    const phase = s?.agenda?.[index];
+    const speaker = kind === 'floor' && typeof change?.key === 'string' ? change.key.split('|')[0] : s?.floor?.speaker;
+    const by = change?.by;
     let mover = this.moverOf(by);
     if (kind === 'floor' && mover?.kind === 'other' && this.model.participant(by)?.role !== 'facilitator') mover = null;
     const key = moverKey(`control.justChanged.${kind}`, mover, kind === 'phase' ? ['other', 'self', 'server'] : ['other', 'self']);
     this.refused(t(key, { action: t('refusal.quoted', { label }), name: mover?.name,
-      phase: phase ? `${s.clock.phase + 1}. ${phase.title}` : '', speaker: speaker ? this.model.nameOf(speaker) : '' }));
+      phase: phase ? `${index + 1}. ${phase.title}` : '', speaker: speaker ? this.model.nameOf(speaker) : '' }));
     return true;
   }
 
@@ -416,13 +418,15 @@ export class LiveConsole {
     // this console's controls is held is its own (a round it started, a phase move clearing the
     // floor: a re-audit met its own "Start round" as a change made elsewhere).
     const own = this.holds.size > 0;
-    this.justChanged.observe('phase', clock.phase, own);
+    this.justChanged.observe('phase', clock.phase, own,
+      () => this.recent.lastBy((e) => e.name === 'clock.changed' && e.before && e.after && e.before.phase !== e.after.phase));
     // The floor by who has been given it: a turn ending (the speaker's own "Finish my turn") or
     // a hand going up is no reason to wait (`next` on floor.next already refuses a press meant
     // for a hand no longer first); someone new speaking is.
     // (Nobody speaking keeps the last key: observed from the first render, so the first speaker is a change.)
     const floorKey = floorNow.speaker ? `${floorNow.speaker}|${floorNow.round?.index}` : this.justChanged.keyOf('floor') ?? 'nobody';
-    this.justChanged.observe('floor', floorKey, own);
+    this.justChanged.observe('floor', floorKey, own,
+      () => this.recent.lastBy((e) => e.name === 'floor.changed' && e.after?.speaker && e.after.speaker !== e.before?.speaker));
     const status = clock.status;
     const ended = status === 'ended';
     const notStarted = status === 'scheduled' || status === 'lobby';

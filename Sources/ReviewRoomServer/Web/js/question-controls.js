@@ -151,7 +151,7 @@ export class QuestionControls {
     const n = (event.before.deck || []).findIndex((p) => p.id === was) + 1;
     const mover = this.owner.moverOf(this.owner.recent.lastBy((e) => e.name === 'prompts.changed' && e.seq < event.seq
       && e.after?.current === was && e.before?.current !== was));
-    this.owner.refused(t(moverKey('control.hidOther', mover, ['other']), { n, name: mover?.name }));
+    this.owner.refused(t(moverKey('control.hidOther', mover, ['other', 'self']), { n, name: mover?.name }));
   }
 
   rewordForm(q, n) {

@@ -31,6 +31,9 @@ export class RecordOffer {
     /** When a server with `retention_days` erases the session (GET /api/v1/invite), once asked. */
     this.erasesAt = null;
     this.erasureAsked = false;
+    /** The review a workshop follows (GET /api/v1/invite's `follows`), once asked; null for most sessions. */
+    this.follows = null;
+    this.followedStatus = '';
   }
 
   /** The panel's children for session `s` (heading, what it is, the three buttons, the status). */
@@ -53,15 +56,47 @@ export class RecordOffer {
     ];
   }
 
-  /** Asks once whether the server will erase the session, and when (a failed ask is asked again). */
+  /**
+   * Asks once what the link is: whether the server will erase the session, and when, and the
+   * review it follows, if any (a failed ask is asked again at the next drawing).
+   */
   async askErasure() {
     this.erasureAsked = true;
     try {
-      this.erasesAt = (await this.api.request('GET', '/invite')).erasesAt ?? null;
-      if (this.erasesAt) this.changed();
+      const details = await this.api.request('GET', '/invite');
+      this.erasesAt = details.erasesAt ?? null;
+      this.follows = details.follows ?? null;
+      if (this.erasesAt || this.follows) this.changed();
     } catch {
       this.erasureAsked = false;
     }
+  }
+
+  /**
+   * The children of the panel of the review a post-review workshop follows (a host's or the
+   * facilitator's page of the workshop, whatever its status): the review's title and start, and
+   * its record in a new tab once it has ended. Empty while not known or when there is none.
+   */
+  followedChildren(you) {
+    if (!you || !RECORD_ROLES.includes(you.role)) return [];
+    if (!this.erasureAsked) this.askErasure();
+    const follows = this.follows;
+    if (!follows) return [];
+    return [
+      el('h2', { id: 'followed-heading', textContent: t('followed.heading') }),
+      el('p', {}, t('followed.intro', { title: follows.title, when: formatInstant(follows.startsAt, follows.timeZone) })),
+      follows.ended
+        ? el('div', { className: 'row' }, el('button', { type: 'button', textContent: t('followed.view'),
+          attrs: { 'data-testid': 'followed-view' }, on: { click: () => this.viewFollowed() } }))
+        : el('p', { className: 'meta', attrs: { 'data-testid': 'followed-not-ended' } }, t('followed.notEnded')),
+      el('p', { className: 'meta', attrs: { role: 'status', 'data-testid': 'followed-status' } }, this.followedStatus),
+    ];
+  }
+
+  /** Opens the followed review's record in a new tab and says where it is, or that it was blocked. */
+  viewFollowed() {
+    this.followedStatus = t(openRecordTab(null, { followed: true }) ? 'followed.viewOpened' : 'record.viewBlocked');
+    this.changed();
   }
 
   /** Until when the server keeps the record, as the console's session page says it; null if it keeps it. */

@@ -16,15 +16,16 @@ export const SOURCE_KEY = 'reviewroom.recordView.source';
 /**
  * The token and API path to read the record with, by what the opening page named in the
  * fragment: `#session=s_…` (the owner's console) with the console's sign-in, `#controls` (a
- * co-facilitator's console) with the invite token the controls joined with, nothing (a room
- * page) with the room page's invite token; null when this tab holds no such token. The fragment
+ * co-facilitator's console) with the invite token the controls joined with, `#followed` (a
+ * workshop's room page: the record of the review it follows) or nothing (a room page) with the
+ * room page's invite token; null when this tab holds no such token. The fragment
  * is kept in `storage` at the first reading: from then on it is the record's own (its Contents
  * links), and a reload still reads the same way.
  */
 export function recordSource(hash, storage) {
   let source = storage.getItem(SOURCE_KEY) || '';
   const named = String(hash || '').replace(/^#/, '');
-  if (!source && (named.startsWith('session=') || named === 'controls')) storage.setItem(SOURCE_KEY, source = named);
+  if (!source && (named.startsWith('session=') || named === 'controls' || named === 'followed')) storage.setItem(SOURCE_KEY, source = named);
   if (source.startsWith('session=')) {
     let sessionId = '';
     try { sessionId = decodeURIComponent(source.slice('session='.length)); } catch { sessionId = ''; }
@@ -32,7 +33,9 @@ export function recordSource(hash, storage) {
     return sessionId && signIn ? { token: signIn, path: `/sessions/${encodeURIComponent(sessionId)}/record?format=html` } : null;
   }
   const invite = storage.getItem(source === 'controls' ? CONTROLS_TOKEN_KEY : JOIN_TOKEN_KEY);
-  return invite ? { token: invite, path: '/invite/record?format=html' } : null;
+  if (!invite) return null;
+  return source === 'followed' ? { token: invite, path: '/invite/followed-record?format=html', followed: true }
+    : { token: invite, path: '/invite/record?format=html' };
 }
 
 /**
@@ -49,12 +52,13 @@ export function recordContent(html, doc = document) {
   return { nodes: [...main.childNodes].map((node) => doc.importNode(node, true)), title: parsed.title };
 }
 
-/** What to say when the record could not be read (`error` an ApiError). */
-export function failureLines(error) {
+/** What to say when the record could not be read (`error` an ApiError); `followed` for a workshop's review's. */
+export function failureLines(error, followed = false) {
   if (error?.status === 0) return [t('recordView.offline')];
   // In the page's words, not the API's ("the bearer token is not the token of a working invite
   // link…" read to a host: a re-audit).
-  const known = { 401: 'recordView.linkGone', 403: 'recordView.notAllowed', 409: 'recordView.notEnded' }[error?.status];
+  const known = { 401: 'recordView.linkGone', 403: 'recordView.notAllowed',
+    404: followed ? 'recordView.followedGone' : null, 409: followed ? 'recordView.followedNotEnded' : 'recordView.notEnded' }[error?.status];
   return [known ? t(known) : t('recordView.refused', { reason: error?.message ?? '' })];
 }
 
@@ -88,7 +92,7 @@ async function show() {
     heading?.focus();
   } catch (error) {
     const retry = worthRetrying(error) ? el('button', { type: 'button', textContent: t('notice.tryAgain'), on: { click: show } }) : null;
-    notice(t('recordView.failed.heading'), failureLines(error), retry);
+    notice(t('recordView.failed.heading'), failureLines(error, !!source.followed), retry);
   }
 }
 

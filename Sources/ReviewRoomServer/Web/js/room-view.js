@@ -149,6 +149,8 @@ export class RoomView {
     this.signalPanel = section('signals-heading');
     // Labelled by its heading only while it has one (renderRecord).
     this.recordPanel = el('section', { className: 'panel', attrs: { hidden: '' } });
+    // A post-review workshop's review and its record, for the workshop's host staff (`RecordOffer.followedChildren`).
+    this.followedPanel = el('section', { className: 'panel', id: 'followed-panel', attrs: { hidden: '' } });
     this.notesPanel = section('notes-heading', 'panel notes-panel');
     this.shortcuts = section('keys-heading', 'panel shortcuts');
     this.countdown = el('p', { className: 'countdown', attrs: { role: 'timer', 'aria-live': 'off' } });
@@ -168,7 +170,7 @@ export class RoomView {
         // On a phone the first column comes first: time, the floor (raise hand), the question and
         // the signals, which answer whoever speaks (after the agenda they were 2,200 px down).
         // The record, once offered, first: after the end it is what there is left to do.
-        el('div', { className: 'column' }, this.recordPanel, this.clock, this.floor, this.prompt, this.signalPanel),
+        el('div', { className: 'column' }, this.recordPanel, this.followedPanel, this.clock, this.floor, this.prompt, this.signalPanel),
         el('div', { className: 'column' }, this.agenda, this.people));
     replaceChildren(this.root, this.header, this.refusalLine, this.cue.element, this.grid,
       this.notesPanel, this.shortcuts, this.handBar.element);
@@ -320,9 +322,14 @@ export class RoomView {
           // start everyone hears the first phase and its length, which no phase move names.
           const withRecord = !!this.recordOffer && offersRecord({ clock }, this.model.you);
           const started = clock.status === 'live' && (this.lastStatus === 'scheduled' || this.lastStatus === 'lobby');
-          this.announcer.say(byline(started
-            ? t('announce.started', { phase: phaseTitle(clock.phase), length: spokenDuration(clock.durationSec ?? 0) })
-            : t(withRecord ? 'announce.status.endedRecord' : `announce.status.${clock.status}`)));
+          // The name goes with the first sentence: "(by Fran)" after "Now: Briefing, 10 minutes"
+          // read as if Fran had set the length (an audit of these names).
+          const length = spokenDuration(clock.durationSec ?? 0);
+          this.announcer.say(started
+            ? (mover ? t('announce.startedBy', { name: mover.name, phase: phaseTitle(clock.phase), length })
+              : t('announce.started', { phase: phaseTitle(clock.phase), length }))
+            : withRecord ? t(mover ? 'announce.status.endedRecordBy' : 'announce.status.endedRecord', { name: mover?.name })
+              : byline(t(`announce.status.${clock.status}`)));
           // Seen too: a host typing far down the notes saw only "Read only" under the note (the
           // banner and the record's panel out of sight), or a hand cue that no longer applied.
           if (clock.status === 'ended') this.cue.flash(t(withRecord ? 'cue.endedRecord' : 'cue.ended'), withRecord ? 'record' : 'clock', Date.now());
@@ -496,6 +503,11 @@ export class RoomView {
     if (offered) this.recordPanel.setAttribute('aria-labelledby', 'record-heading');
     else this.recordPanel.removeAttribute('aria-labelledby');
     morphChildren(this.recordPanel, ...(offered ? this.recordOffer.children(s) : []));
+    const followed = this.recordOffer ? this.recordOffer.followedChildren(this.model.you) : [];
+    this.followedPanel.hidden = followed.length === 0;
+    if (followed.length) this.followedPanel.setAttribute('aria-labelledby', 'followed-heading');
+    else this.followedPanel.removeAttribute('aria-labelledby');
+    morphChildren(this.followedPanel, ...followed);
   }
 
   renderHeader(s) {

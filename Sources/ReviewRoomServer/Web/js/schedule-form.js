@@ -68,14 +68,15 @@ export const WORKSHOP = Object.freeze({
  * The session a review's post-review workshop is scheduled from: the review's host school,
  * focus, zone and time of day, its owner (first, left out as in any copy) and its host staff
  * and co-facilitators (not its reviewers, observers or displays), a title naming the review,
- * and the workshop's note buffers. Scheduling it meant copying the review, then taking out every
+ * the workshop's note buffers, and the review it follows (`follows`: sent as `followsSession`, so
+ * the workshop's host staff can open the review's record from their own link). Scheduling it meant copying the review, then taking out every
  * reviewer, renaming it, choosing the template and clearing the review's questions one by one
  * (a workshop audit).
  */
 export function workshopSource(review) {
   const people = review.participants || [];
   const owner = people[0]?.role === 'facilitator' ? people[0] : null;
-  return { ...review, review: review.title, title: t('workshop.title', { title: review.title }), autoStart: false,
+  return { ...review, review: review.title, follows: review.id, title: t('workshop.title', { title: review.title }), autoStart: false,
     agenda: [], prompts: { deck: [] },
     participants: people.filter((p) => p === owner || p.role === 'host' || p.role === 'facilitator'),
     notes: WORKSHOP.notes.map(({ id, titleKey }) => ({ id, title: t(titleKey) })) };
@@ -252,6 +253,7 @@ export class ScheduleForm {
       el('h1', { textContent: existing ? t('schedule.editHeading', { title: existing.title })
         : this.workshop ? t('schedule.workshopHeading', { title: this.copyOf.review })
           : this.copyOf ? t('schedule.copyHeading', { title: this.copyOf.title }) : t('schedule.heading') }),
+      this.workshop ? el('p', { className: 'hint', id: 'schedule-workshop-follows' }, t('schedule.workshopFollows', { title: this.copyOf.review })) : null,
       el('fieldset', {}, el('legend', {}, t('schedule.details')),
         field(t('schedule.title'), this.title), field(t('schedule.host'), this.host), field(t('schedule.focus'), this.focus),
         el('div', { className: 'row' }, field(t('schedule.date'), this.date, this.started ? t('schedule.startedHint') : null),
@@ -735,6 +737,7 @@ export class ScheduleForm {
       lobbyOpensMinutesBefore: Number(this.lobby.value) || 0, autoStart: this.autoStart.checked,
       // A copy keeps its source's note buffers (the form has no editor for them).
       ...(this.copyOf?.notes?.length ? { notes: this.copyOf.notes.map(({ id, title }) => ({ id, title })) } : {}),
+      ...(this.workshop && this.copyOf?.follows ? { followsSession: this.copyOf.follows } : {}),
     };
     this.status.textContent = t('schedule.sending');
     try {

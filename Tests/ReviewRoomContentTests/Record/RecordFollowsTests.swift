@@ -1,0 +1,37 @@
+import Foundation
+import ReviewRoomContent
+import ReviewRoomCore
+import Testing
+
+/// A post-review workshop's record names the review it follows, in every format.
+@Suite("Review record: the review a workshop follows")
+struct RecordFollowsTests {
+    static func input() throws -> RecordInput {
+        var input = try ScriptedReview.played().input(at: 1100)
+        // 1 December 2026, 09:30 in London: the record's display zone is the session's own.
+        input.follows = .init(id: "s_review", title: "Reading *review*", startsAt: Timestamp(millisecondsSince1970: 1_796_117_400_000))
+        return input
+    }
+
+    @Test func eachFormatNamesTheReviewAndTheJSONIsValid() throws {
+        let input = try Self.input()
+        let record = ReviewRecord(input)
+        let follows = try #require(record.session.follows)
+        #expect(follows.id == "s_review" && follows.title == "Reading *review*")
+        #expect(follows.startsAtLocal == record.session.startsAtLocal, "the same instant reads the same in the record")
+        let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
+        #expect(markdown.contains("- **Follows:** Reading \\*review\\*, \(follows.startsAtLocal)"), "\(markdown.prefix(600))")
+        let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
+        #expect(html.contains("<dt>Follows</dt><dd>Reading *review*, \(follows.startsAtLocal)</dd>"))
+        let json = Data(RecordRenderer.render(input, as: .json))
+        #expect(try SchemaValidator(json: RecordSchema.json).violations(of: json).isEmpty)
+        #expect(try JSONDecoder().decode(ReviewRecord.self, from: json) == record)
+    }
+
+    @Test func aSessionThatFollowsNoneSaysNothingOfIt() throws {
+        let input = try ScriptedReview.played().input(at: 1100)
+        #expect(ReviewRecord(input).session.follows == nil)
+        #expect(!String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self).contains("Follows"))
+        #expect(!String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self).contains("Follows"))
+    }
+}
