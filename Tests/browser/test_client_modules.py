@@ -659,3 +659,38 @@ def test_who_made_a_change_is_named_only_when_known(daemon, browsers):
                       "unknown": None, "gone": None, "keys": ["kBy", "kSelf", "kServer", "k"], "onlyOther": ["k", "k"],
                       "by": ["p_cy", None, None]}, result
     assert browser_errors(driver) == []
+
+
+def test_a_refusal_after_the_phase_moved_on_names_who_moved_it_when_known(daemon, browsers):
+    """refusal-text.js with `phaseMover`: the phase had moved on because a co-facilitator moved it,
+    or the server at time-up; the sentence says which, and names nobody when the move the page
+    knows of is not a move to that phase (`phaseMover` gives null)."""
+    driver = browsers()
+    said = run_in_page(
+        driver, daemon,
+        "import('/js/refusal-text.js').then(({ refusalText }) => {"
+        "  const titles = ['Welcome', 'Evidence', 'Discussion'];"
+        "  const movers = { other: { kind: 'other', name: 'Cy' }, server: { kind: 'server' }, none: null };"
+        "  const next = { code: 'invalid_state', message: 'phase.next was meant to move on from phase 1 (\"Evidence\"), '"
+        "    + 'but phase 2 (\"Discussion\") is current now: nothing was changed' };"
+        "  const extend = { code: 'invalid_state', message: 'clock.extend was meant for phase 1 (\"Evidence\"), '"
+        "    + 'but phase 2 (\"Discussion\") is current now: nothing was changed' };"
+        "  const said = [];"
+        "  for (const who of ['other', 'server', 'none']) {"
+        "    const context = { me: 'p_fran', phaseTitle: (i) => titles[i], clock: { status: 'live', phase: 2 },"
+        "      phaseMover: (index) => (index === 2 ? movers[who] : { kind: 'other', name: 'Wrong' }) };"
+        "    said.push(refusalText('phase.next', { phase: 1 }, next, context));"
+        "    said.push(refusalText('clock.extend', { seconds: 60, phase: 1 }, extend, context));"
+        "  }"
+        "  done(said);"
+        "}, (e) => done(['import failed: ' + e]));")
+    assert said == [
+        "Cy had just moved the room to 3. Discussion, so your “Next phase” changed nothing (it was meant to move on from 2. Evidence).",
+        "Cy had just moved the room to 3. Discussion, so the time was not changed (it was meant for 2. Evidence).",
+        "At time-up the room had just moved on by itself to 3. Discussion, so your “Next phase” changed nothing "
+        "(it was meant to move on from 2. Evidence).",
+        "At time-up the room had just moved on by itself to 3. Discussion, so the time was not changed (it was meant for 2. Evidence).",
+        "The room had just moved to 3. Discussion, so your “Next phase” changed nothing (it was meant to move on from 2. Evidence).",
+        "The phase had just changed to 3. Discussion, so the time was not changed (it was meant for 2. Evidence).",
+    ], said
+    assert browser_errors(driver) == []

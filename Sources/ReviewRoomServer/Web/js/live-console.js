@@ -201,7 +201,7 @@ export class LiveConsole {
   send(type, fields = {}) {
     const sentAfter = this.recent.lastSeq;
     return this.connection.command(type, fields).then((ack) => { this.room?.clearRefusal?.(); return ack; }, (error) => {
-      this.refused(commandFailureText(error, { type, fields, model: this.model }));
+      this.refused(commandFailureText(error, { type, fields, model: this.model, phaseMover: (index) => this.phaseMoverTo(index) }));
       if (error.sent) this.uncertain.lost(type, fields, sentAfter);
       if (this.room) this.room.offlineRefusal = error.code === 'offline';
       return undefined;
@@ -326,6 +326,16 @@ export class LiveConsole {
     this.refused(t(key, { action: t('refusal.quoted', { label }), name: mover?.name,
       phase: phase ? `${index + 1}. ${phase.title}` : '', speaker: speaker ? this.model.nameOf(speaker) : '' }));
     return true;
+  }
+
+  /**
+   * Who moved the room to phase `index` just now, for a refusal that says the phase had moved on:
+   * the maker of the latest phase move kept, when it moved the room to `index` (else null: its
+   * event has not been followed yet, and an older move there is not this one).
+   */
+  phaseMoverTo(index) {
+    const move = this.recent.last((e) => e.name === 'clock.changed' && e.before && e.after && e.before.phase !== e.after.phase);
+    return move?.after?.phase === index ? this.moverOf(move.by) : null;
   }
 
   /** Who made a change whose event has `by` (`byOf`), as `moverOf` gives it for this console. */

@@ -95,7 +95,12 @@ export class RecentEvents {
    * undefined when none matching is kept.
    */
   lastBy(matches) {
-    for (let i = this.events.length - 1; i >= 0; i -= 1) if (matches(this.events[i])) return this.events[i].by;
+    return this.last(matches)?.by;
+  }
+
+  /** The latest kept event that `matches`, or undefined. */
+  last(matches) {
+    for (let i = this.events.length - 1; i >= 0; i -= 1) if (matches(this.events[i])) return this.events[i];
     return undefined;
   }
 

@@ -48,7 +48,10 @@ export function actionName(type) {
  * The plain text for a refused command: `type` and `fields` as sent, `error` the server's
  * `{code, message}`, `context` what the page knows: `nameOf(id)` (a name, or null/the id itself
  * for someone unknown), `phaseTitle(index)` (0-based), `floor` and `clock` as the page has them,
- * `me` (this page's participant id). Never shows an id (`p_…`, `s_…`) or a command name.
+ * `me` (this page's participant id), and optionally `phaseMover(index)`: who just moved the room
+ * to phase `index` (`moverOf`'s value, or null), named when the phase had moved on ("Cy had just
+ * moved the room to 3. Phase 3…", "At time-up the room had just moved on by itself…").
+ * Never shows an id (`p_…`, `s_…`) or a command name.
  */
 export function refusalText(type, fields = {}, error = {}, context = {}) {
   const message = String(error.message ?? '');
@@ -93,7 +96,10 @@ function specificText(type, fields, code, message, context) {
       const release = message.match(/was meant for the turn of .*?'(p_[^']+)'.*?, but .*?'(p_[^']+)'.*? has the floor/);
       if (release) return t('refusal.releaseMovedOn', { meant: name(release[1]), now: name(release[2]), action: actionName('floor.release') });
       const moved = message.match(/was meant to move on from (phase \d+(?: \(".*?"\))?), but (phase \d+(?: \(".*?"\))?) is current/);
-      if (moved) return t('refusal.phaseMovedOn', { meant: phaseLabel(moved[1], context), phase: phaseLabel(moved[2], context), action: actionName(type) });
+      if (moved) {
+        return t(movedKey('refusal.phaseMovedOn', moved[2], context),
+          { meant: phaseLabel(moved[1], context), phase: phaseLabel(moved[2], context), action: actionName(type), name: moverName(moved[2], context) });
+      }
       const next = message.match(/was meant to move on from the turn of .*?'(p_[^']+)'.*?, but (?:.*?'(p_[^']+)'.*? has the floor|nobody has the floor)/);
       if (next) {
         return next[2] ? t('refusal.nextSpeakerMovedOn', { now: name(next[2]), action: actionName('floor.next') })
@@ -102,7 +108,10 @@ function specificText(type, fields, code, message, context) {
       const given = message.match(/was meant to give the floor to .*?'(p_[^']+)'.*?, but (?:.*?'(p_[^']+)'.*? would have it now|no hand is up now|the round would end now)/);
       if (given) return nextHandText(given[1], given[2], context, name);
       const meant = message.match(/was meant for (phase \d+(?: \(".*?"\))?), but (phase \d+(?: \(".*?"\))?) is current/);
-      if (meant) return t('refusal.extendMovedOn', { meant: phaseLabel(meant[1], context), phase: phaseLabel(meant[2], context) });
+      if (meant) {
+        return t(movedKey('refusal.extendMovedOn', meant[2], context),
+          { meant: phaseLabel(meant[1], context), phase: phaseLabel(meant[2], context), name: moverName(meant[2], context) });
+      }
       const overtime = message.match(/cannot shorten .*already ([\d.]+) s into overtime/);
       if (overtime) {
         return t('refusal.shortenOvertime', { phase: phaseLabel(message, context, context.clock?.phase), secs: Math.round(Number(overtime[1])) });
@@ -155,6 +164,24 @@ function personName(id, context) {
 }
 
 /** The phase a message names ("phase 4 ("Reflection")") as the console shows it: "5. Reflection". */
+/** Who moved the room to the phase `label` names (`context.phaseMover`), or null. */
+function phaseMoverOf(label, context) {
+  if (typeof context.phaseMover !== 'function') return null;
+  PHASE.lastIndex = 0;
+  const found = PHASE.exec(label);
+  return found ? context.phaseMover(Number(found[1])) : null;
+}
+
+/** `base`, or its `By`/`Server` sentence when someone else or the server is known to have moved the room to `label`'s phase. */
+function movedKey(base, label, context) {
+  const kind = phaseMoverOf(label, context)?.kind;
+  return kind === 'other' ? `${base}By` : kind === 'server' ? `${base}Server` : base;
+}
+
+function moverName(label, context) {
+  return phaseMoverOf(label, context)?.name;
+}
+
 function phaseLabel(message, context, fallbackIndex) {
   PHASE.lastIndex = 0;
   const found = PHASE.exec(message);
