@@ -181,8 +181,9 @@ def test_a_reviews_post_review_workshop_is_scheduled_from_its_page(daemon, facil
     # It follows the review (`followsSession`), and each page links to the other.
     assert workshop["followsSession"] == created["session"]["id"], workshop
     wait_text(driver, "#follows-line", f"Follows the review: {title}")
+    assert driver.find_elements(By.ID, "workshop-session") == [], "a workshop offered a workshop of its own"
     driver.find_element(By.XPATH, f"//p[@id='follows-line']//button[normalize-space()='{title}']").click()
     wait_text(driver, "main h1", title)
-    wait_text(driver, "#followed-by-line", f"Its post-review workshop: Post-review workshop: {title}")
+    wait_text(driver, "#followed-by-line", f"Followed by: Post-review workshop: {title}")
     assert axe_problems(driver) == []
     assert browser_errors(driver) == [] and browser_errors(chair) == []

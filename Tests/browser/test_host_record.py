@@ -204,9 +204,13 @@ def test_the_workshops_host_staff_read_the_record_of_the_review_it_follows(daemo
     wait_text(dee, "[data-testid='followed-not-ended']", "Its record can be opened here once that review has ended.")
     assert dee.find_elements(By.CSS_SELECTOR, "[data-testid='followed-view']") == []
 
+    # The review ends; the page asks again when the workshop's clock changes (it starts here), as
+    # well as every minute, so the promise "once that review has ended" is kept without a reload.
     assert command(chair, "session.end").get("type") == "ack"
-    dee.refresh()
-    joined(dee)
+    workshop_chair = browsers()
+    workshop_chair.get(facilitator_invite(workshop))
+    joined(workshop_chair)
+    assert command(workshop_chair, "session.start").get("type") == "ack"
     room = dee.current_window_handle
     wait_until(dee, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='followed-view']"))[0].click()
     wait_text(dee, "[data-testid='followed-status']", "The review’s record opened in a new tab")
@@ -221,5 +225,36 @@ def test_the_workshops_host_staff_read_the_record_of_the_review_it_follows(daemo
     assert axe_problems(dee) == []
 
     assert not eli.find_element(By.CSS_SELECTOR, followed).is_displayed(), "a reviewer of the workshop was offered the review"
+    for driver in (chair, dee, eli, workshop_chair):
+        assert browser_errors(driver) == []
+
+
+def test_the_review_a_workshop_follows_is_offered_before_the_workshop_opens(daemon, facilitator, api_ready, browsers):
+    """Host staff read the review's record to prepare, days before the workshop: its page is the
+    "not open yet" notice then, and the panel of the review it follows is under it (an audit found
+    no way to the record there). A reviewer's link shows the notice alone."""
+    title = "Reading for pleasure: workshop tomorrow"
+    review, chair, _, _ = review_with_pages(daemon, facilitator, browsers, title)
+    for command_name in ("session.start", "session.end"):
+        assert command(chair, command_name).get("type") == "ack"
+    workshop = schedule_via_api(daemon, facilitator, f"Post-review workshop: {title}", [], minutes=24 * 60,
+                                template="post-review-workshop-60", followsSession=review["session"]["id"],
+                                participants=[{"name": "Dee", "role": "host"}, {"name": "Eli", "role": "reviewer"}])
+    dee, eli = browsers(), browsers()
+    dee.get(invite_of(workshop, "Dee"))
+    eli.get(invite_of(workshop, "Eli"))
+    wait_text(dee, "#notice-heading", "not open yet")
+    wait_text(eli, "#notice-heading", "not open yet")
+    room = dee.current_window_handle
+    wait_until(dee, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='followed-view']"),
+               message="the not-open page offered no way to the review's record")[0].click()
+    wait_text(dee, "[data-testid='followed-status']", "The review’s record opened in a new tab")
+    tab = wait_until(dee, lambda d: [h for h in d.window_handles if h != room], message="no new tab opened")[0]
+    dee.switch_to.window(tab)
+    wait_text(dee, "main h1", f"Review record: {title}")
+    dee.close()
+    dee.switch_to.window(room)
+    assert axe_problems(dee) == []
+    assert eli.find_elements(By.CSS_SELECTOR, "#followed-panel:not([hidden])") == []
     for driver in (chair, dee, eli):
         assert browser_errors(driver) == []

@@ -299,15 +299,25 @@ function showCopy(session) {
  */
 async function followsLine(s) {
   const open = (other) => el('button', { type: 'button', className: 'link', textContent: other.title, on: { click: () => showSession(other.id) } });
-  if (s.followsSession) {
-    const review = await api.session(s.followsSession).catch((error) => { if (error.status === 404) return null; throw error; });
-    return el('p', { className: 'meta', id: 'follows-line' }, review
-      ? [t('console.follows'), ' ', open(review)] : t('console.followsGone'));
+  // From the session list, one request: a review deleted since is simply not in it (asking for it
+  // logged a 404 in the browser's console). The line is a convenience: a failure leaves it out.
+  let sessions;
+  try {
+    sessions = await api.sessions();
+  } catch {
+    return null;
   }
-  const workshops = (await api.sessions()).filter((other) => other.followsSession === s.id);
-  if (!workshops.length) return null;
-  return el('p', { className: 'meta', id: 'followed-by-line' }, t('console.followedBy'), ' ',
-    workshops.flatMap((w, i) => (i ? [', ', open(w)] : [open(w)])));
+  const lines = [];
+  if (s.followsSession) {
+    const review = sessions.find((other) => other.id === s.followsSession);
+    lines.push(el('p', { className: 'meta', id: 'follows-line' }, review ? [t('console.follows'), ' ', open(review)] : t('console.followsGone')));
+  }
+  const workshops = sessions.filter((other) => other.followsSession === s.id);
+  if (workshops.length) {
+    lines.push(el('p', { className: 'meta', id: 'followed-by-line' }, t('console.followedBy'), ' ',
+      workshops.flatMap((w, i) => (i ? [', ', open(w)] : [open(w)]))));
+  }
+  return lines;
 }
 
 /** The schedule form for the post-review workshop of review `session` (`workshopSource`). */
@@ -428,7 +438,7 @@ function showSession(id, message, { replace = false, unsaved = [], copyFor = nul
       heading,
       el('p', { className: 'meta' }, `${s.hostSchool} · ${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`),
       el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
-      await followsLine(s),
+      ...(await followsLine(s) ?? []),
       erasureNotice(s),
       status,
       ...unsavedFields(unsaved),
@@ -436,8 +446,8 @@ function showSession(id, message, { replace = false, unsaved = [], copyFor = nul
         el('button', { type: 'button', id: 'run-live', textContent: t('console.runLive'), on: { click: () => showLive(id) } }),
         s.status === 'ended' ? null : el('button', { type: 'button', className: 'secondary', id: 'edit-session', textContent: t('console.edit'), on: { click: () => showEdit(s) } }),
         el('button', { type: 'button', className: 'secondary', id: 'copy-session', textContent: t('console.copy'), on: { click: () => showCopy(s) } }),
-        // The review's own next step (PRODUCT.md): offered once it has begun.
-        s.status === 'scheduled' || s.status === 'lobby' ? null : el('button', { type: 'button', className: 'secondary', id: 'workshop-session',
+        // The review's own next step (PRODUCT.md): offered once it has begun; not for a workshop itself.
+        s.status === 'scheduled' || s.status === 'lobby' || s.followsSession ? null : el('button', { type: 'button', className: 'secondary', id: 'workshop-session',
           textContent: t('console.workshop'), on: { click: () => showWorkshop(s) } }),
         el('button', { type: 'button', className: 'secondary', textContent: t('console.ics'), on: { click: () => download(`${base}/calendar.ics`, calendarFileName(s)) } }),
         el('button', { type: 'button', className: 'secondary', id: 'view-record', textContent: t('record.view'),

@@ -52,6 +52,8 @@ if (!token) {
       // Before any welcome, what was kept from before a reload is only in the tab: shown too, to copy.
       const unsaved = [...(room?.notesView.unsavedNotes() ?? []), ...(model.session ? [] : kept.waiting())];
       fatalNotice(main, failure, () => location.reload(), (text) => announcer.say(text, true), unsaved);
+      // Not open yet: a workshop's host staff can still read the review it follows, to prepare.
+      if (failure.kind === 'not_open') recordOffer.showFollowedBeside(main);
     },
     onStatus: (state) => {
       if (state === 'online') editsKept.online();
@@ -62,7 +64,7 @@ if (!token) {
   });
   const notesView = new NotesView(null, { model, connection, announce: (text) => announcer.say(text), onLocalEdit: showEditsKept,
     onAllSaved: () => editsKept.allSaved(connection), kept });
-  const recordOffer = new RecordOffer(token, () => room?.renderRecord(model.session));
+  const recordOffer = new RecordOffer(token, () => { room?.renderRecord(model.session); recordOffer.redrawBeside(); });
   room = new RoomView(main, { model, connection, announcer, notesView, recordOffer, keptEdits: kept });
   window.addEventListener('beforeunload', (event) => { if (notesView.hasUnsynced) event.preventDefault(); });
   // For the browser tests: read-only access to what this page shows.

@@ -2,11 +2,18 @@
 // formats, downloaded with the page's own invite token (GET /api/v1/invite/record, a ReviewRoom
 // extension), so host staff take it into their workshop without waiting for the facilitator.
 import { Api } from './api.js';
-import { downloadBlob, el } from './dom.js';
+import { downloadBlob, el, morphChildren } from './dom.js';
 import { recordFileName } from './download-names.js';
 import { openRecordTab } from './record-tab.js';
 import { t } from './strings.js';
 import { formatInstant } from './timefmt.js';
+
+/**
+ * How often a workshop's page asks again whether the review it follows has ended, while it has
+ * not: the panel says its record can be opened "once that review has ended" (an audit found the
+ * promise kept only by a reload).
+ */
+export const FOLLOWED_RECHECK_MS = 60000;
 
 /** The roles whose invite may download the record (the server says the same: 403 otherwise). */
 export const RECORD_ROLES = Object.freeze(['host', 'facilitator']);
@@ -34,6 +41,15 @@ export class RecordOffer {
     /** The review a workshop follows (GET /api/v1/invite's `follows`), once asked; null for most sessions. */
     this.follows = null;
     this.followedStatus = '';
+    /** Whose link this is (GET /api/v1/invite's `participant`), for a page that has no welcome (`showFollowedBeside`). */
+    this.linkOf = null;
+    /** How often the link is asked again while the followed review has not ended (ms). */
+    this.recheckMs = FOLLOWED_RECHECK_MS;
+    this.recheck = null;
+    /** The workshop's clock status when the link was last asked (a change asks again). */
+    this.askedAtStatus = undefined;
+    /** The panel `showFollowedBeside` put on a page with no room. */
+    this.besidePanel = null;
   }
 
   /** The panel's children for session `s` (heading, what it is, the three buttons, the status). */
@@ -62,10 +78,13 @@ export class RecordOffer {
    */
   async askErasure() {
     this.erasureAsked = true;
+    clearTimeout(this.recheck);
     try {
       const details = await this.api.request('GET', '/invite');
       this.erasesAt = details.erasesAt ?? null;
       this.follows = details.follows ?? null;
+      this.linkOf = details.participant ?? null;
+      if (this.follows && !this.follows.ended) this.recheck = setTimeout(() => this.askErasure(), this.recheckMs);
       if (this.erasesAt || this.follows) this.changed();
     } catch {
       this.erasureAsked = false;
@@ -77,9 +96,13 @@ export class RecordOffer {
    * facilitator's page of the workshop, whatever its status): the review's title and start, and
    * its record in a new tab once it has ended. Empty while not known or when there is none.
    */
-  followedChildren(you) {
+  followedChildren(you, status = undefined) {
     if (!you || !RECORD_ROLES.includes(you.role)) return [];
-    if (!this.erasureAsked) this.askErasure();
+    // Asked again when the workshop's clock changes state (it starts, it ends) while the review
+    // it follows had not ended, as well as every `recheckMs`.
+    const stale = this.follows && !this.follows.ended && status !== this.askedAtStatus;
+    this.askedAtStatus = status;
+    if (!this.erasureAsked || stale) this.askErasure();
     const follows = this.follows;
     if (!follows) return [];
     return [
@@ -91,6 +114,33 @@ export class RecordOffer {
         : el('p', { className: 'meta', attrs: { 'data-testid': 'followed-not-ended' } }, t('followed.notEnded')),
       el('p', { className: 'meta', attrs: { role: 'status', 'data-testid': 'followed-status' } }, this.followedStatus),
     ];
+  }
+
+  /**
+   * On a page with no room (the workshop not open yet: `not_open`), the panel of the review it
+   * follows under the page's notice, for a host's or facilitator's link: host staff read the
+   * review's record to prepare, days before the workshop (an audit found no way to it there).
+   */
+  showFollowedBeside(main) {
+    this.besidePanel = el('section', { className: 'panel', id: 'followed-panel', attrs: { hidden: '' } });
+    main.append(this.besidePanel);
+    this.redrawBeside();
+  }
+
+  /** Draws `showFollowedBeside`'s panel again (after an answer or a press). */
+  redrawBeside() {
+    const panel = this.besidePanel;
+    if (!panel?.isConnected) return;
+    if (!this.erasureAsked) this.askErasure();
+    const children = this.linkOf ? this.followedChildren(this.linkOf) : [];
+    panel.hidden = children.length === 0;
+    if (children.length) panel.setAttribute('aria-labelledby', 'followed-heading');
+    morphChildren(panel, ...children);
+  }
+
+  /** Stops asking again (the page is leaving or the panel has gone). */
+  stop() {
+    clearTimeout(this.recheck);
   }
 
   /** Opens the followed review's record in a new tab and says where it is, or that it was blocked. */

@@ -503,7 +503,7 @@ export class RoomView {
     if (offered) this.recordPanel.setAttribute('aria-labelledby', 'record-heading');
     else this.recordPanel.removeAttribute('aria-labelledby');
     morphChildren(this.recordPanel, ...(offered ? this.recordOffer.children(s) : []));
-    const followed = this.recordOffer ? this.recordOffer.followedChildren(this.model.you) : [];
+    const followed = this.recordOffer ? this.recordOffer.followedChildren(this.model.you, s?.clock?.status) : [];
     this.followedPanel.hidden = followed.length === 0;
     if (followed.length) this.followedPanel.setAttribute('aria-labelledby', 'followed-heading');
     else this.followedPanel.removeAttribute('aria-labelledby');
