@@ -694,3 +694,33 @@ def test_a_refusal_after_the_phase_moved_on_names_who_moved_it_when_known(daemon
         "The phase had just changed to 3. Discussion, so the time was not changed (it was meant for 2. Evidence).",
     ], said
     assert browser_errors(driver) == []
+
+
+def test_a_refusal_after_the_floor_changed_names_the_facilitator_who_gave_it(daemon, browsers):
+    """refusal-text.js with `floorGiver`: "Next speaker" or "End the turn" landed after a
+    co-facilitator gave someone else the floor; the sentence names them when known."""
+    driver = browsers()
+    said = run_in_page(
+        driver, daemon,
+        "import('/js/refusal-text.js').then(({ refusalText }) => {"
+        "  const names = { p_eve: 'Eve', p_asha: 'Asha' };"
+        "  const next = { code: 'invalid_state', message: \"floor.next was meant to move on from the turn of Asha ('p_asha'), \""
+        "    + \"but Eve ('p_eve') has the floor now: nothing was changed\" };"
+        "  const release = { code: 'invalid_state', message: \"floor.release was meant for the turn of Asha ('p_asha'), \""
+        "    + \"but Eve ('p_eve') has the floor now: nothing was changed\" };"
+        "  const said = [];"
+        "  for (const giver of [{ kind: 'other', name: 'Fran' }, null]) {"
+        "    const context = { me: 'p_cy', nameOf: (id) => names[id] ?? null, floor: { speaker: 'p_eve', queue: [] },"
+        "      floorGiver: (id) => (id === 'p_eve' ? giver : { kind: 'other', name: 'Wrong' }) };"
+        "    said.push(refusalText('floor.next', { speaker: 'p_asha' }, next, context));"
+        "    said.push(refusalText('floor.release', { participant: 'p_asha' }, release, context));"
+        "  }"
+        "  done(said);"
+        "}, (e) => done(['import failed: ' + e]));")
+    assert said == [
+        "Fran had just given the floor to Eve, so your “Next speaker” changed nothing: Eve’s turn goes on.",
+        "Fran had just given the floor to Eve, so Asha’s turn had already ended and Eve’s goes on. To end it, use “End the turn” again.",
+        "Eve had just been given the floor, so your “Next speaker” changed nothing: Eve’s turn goes on.",
+        "Eve had just been given the floor, so Asha’s turn had already ended and Eve’s goes on. To end it, use “End the turn” again.",
+    ], said
+    assert browser_errors(driver) == []

@@ -201,7 +201,8 @@ export class LiveConsole {
   send(type, fields = {}) {
     const sentAfter = this.recent.lastSeq;
     return this.connection.command(type, fields).then((ack) => { this.room?.clearRefusal?.(); return ack; }, (error) => {
-      this.refused(commandFailureText(error, { type, fields, model: this.model, phaseMover: (index) => this.phaseMoverTo(index) }));
+      this.refused(commandFailureText(error, { type, fields, model: this.model, phaseMover: (index) => this.phaseMoverTo(index),
+        floorGiver: (id) => this.floorGiverTo(id) }));
       if (error.sent) this.uncertain.lost(type, fields, sentAfter);
       if (this.room) this.room.offlineRefusal = error.code === 'offline';
       return undefined;
@@ -336,6 +337,17 @@ export class LiveConsole {
   phaseMoverTo(index) {
     const move = this.recent.last((e) => e.name === 'clock.changed' && e.before && e.after && e.before.phase !== e.after.phase);
     return move?.after?.phase === index ? this.moverOf(move.by) : null;
+  }
+
+  /**
+   * Who just gave participant `id` the floor, for a refusal that says the floor had changed: the
+   * maker of the latest change of speaker kept, when it made `id` the speaker and was a
+   * facilitator (a reviewer's pass moving a round on gave nobody the floor); else null.
+   */
+  floorGiverTo(id) {
+    const change = this.recent.last((e) => e.name === 'floor.changed' && e.after?.speaker && e.after.speaker !== e.before?.speaker);
+    if (change?.after?.speaker !== id || this.model.participant(change.by)?.role !== 'facilitator') return null;
+    return this.moverOf(change.by);
   }
 
   /** Who made a change whose event has `by` (`byOf`), as `moverOf` gives it for this console. */

@@ -50,7 +50,9 @@ export function actionName(type) {
  * for someone unknown), `phaseTitle(index)` (0-based), `floor` and `clock` as the page has them,
  * `me` (this page's participant id), and optionally `phaseMover(index)`: who just moved the room
  * to phase `index` (`moverOf`'s value, or null), named when the phase had moved on ("Cy had just
- * moved the room to 3. Phase 3…", "At time-up the room had just moved on by itself…").
+ * moved the room to 3. Phase 3…", "At time-up the room had just moved on by itself…"), and
+ * `floorGiver(id)`: who just gave participant `id` the floor (likewise; only a co-facilitator is
+ * named: "Fran had just given the floor to Bo…").
  * Never shows an id (`p_…`, `s_…`) or a command name.
  */
 export function refusalText(type, fields = {}, error = {}, context = {}) {
@@ -68,7 +70,7 @@ const capitalized = (text) => text.charAt(0).toUpperCase() + text.slice(1);
  */
 function nextHandText(meant, now, context, name) {
   const action = actionName('floor.next');
-  if (context.floor?.speaker === meant) return t('refusal.nextSpeakerMovedOn', { now: name(meant), action });
+  if (context.floor?.speaker === meant) return t(givenKey('refusal.nextSpeakerMovedOn', meant, context), { now: name(meant), action, name: giverName(meant, context) });
   if (now) return t('refusal.nextHandChanged', { meant: name(meant), now: name(now), action });
   return t('refusal.nextNoHand', { meant: name(meant), action });
 }
@@ -94,7 +96,10 @@ function specificText(type, fields, code, message, context) {
       if (/no reviewers or hosts/.test(message)) return t('refusal.roundNobody');
       if (/no phases in its agenda/.test(message)) return t('refusal.noPhases');
       const release = message.match(/was meant for the turn of .*?'(p_[^']+)'.*?, but .*?'(p_[^']+)'.*? has the floor/);
-      if (release) return t('refusal.releaseMovedOn', { meant: name(release[1]), now: name(release[2]), action: actionName('floor.release') });
+      if (release) {
+        return t(givenKey('refusal.releaseMovedOn', release[2], context),
+          { meant: name(release[1]), now: name(release[2]), action: actionName('floor.release'), name: giverName(release[2], context) });
+      }
       const moved = message.match(/was meant to move on from (phase \d+(?: \(".*?"\))?), but (phase \d+(?: \(".*?"\))?) is current/);
       if (moved) {
         return t(movedKey('refusal.phaseMovedOn', moved[2], context),
@@ -102,7 +107,7 @@ function specificText(type, fields, code, message, context) {
       }
       const next = message.match(/was meant to move on from the turn of .*?'(p_[^']+)'.*?, but (?:.*?'(p_[^']+)'.*? has the floor|nobody has the floor)/);
       if (next) {
-        return next[2] ? t('refusal.nextSpeakerMovedOn', { now: name(next[2]), action: actionName('floor.next') })
+        return next[2] ? t(givenKey('refusal.nextSpeakerMovedOn', next[2], context), { now: name(next[2]), action: actionName('floor.next'), name: giverName(next[2], context) })
           : t('refusal.nextSpeakerNobody', { meant: name(next[1]), action: actionName('floor.next') });
       }
       const given = message.match(/was meant to give the floor to .*?'(p_[^']+)'.*?, but (?:.*?'(p_[^']+)'.*? would have it now|no hand is up now|the round would end now)/);
@@ -164,6 +169,16 @@ function personName(id, context) {
 }
 
 /** The phase a message names ("phase 4 ("Reflection")") as the console shows it: "5. Reflection". */
+/** `base`, or its `By` sentence when a co-facilitator is known to have just given participant `id` the floor (`context.floorGiver`). */
+function givenKey(base, id, context) {
+  return giverName(id, context) ? `${base}By` : base;
+}
+
+function giverName(id, context) {
+  const giver = typeof context.floorGiver === 'function' ? context.floorGiver(id) : null;
+  return giver?.kind === 'other' ? giver.name : undefined;
+}
+
 /** Who moved the room to the phase `label` names (`context.phaseMover`), or null. */
 function phaseMoverOf(label, context) {
   if (typeof context.phaseMover !== 'function') return null;

@@ -811,13 +811,13 @@ export class RoomView {
  * that it may have gone through (a hand raised during a silent drop was up once the network came
  * back, while the page said "Not sent… try again", and trying again lowered it).
  */
-export function commandFailureText(error, { type = '', fields = {}, model = null, phaseMover = null } = {}) {
+export function commandFailureText(error, { type = '', fields = {}, model = null, phaseMover = null, floorGiver = null } = {}) {
   if (error.code !== 'offline') {
     const s = model?.session;
     return refusalText(type, fields, error, {
       me: model?.you?.id ?? null, floor: s?.floor ?? null, clock: s?.clock ?? null,
       nameOf: (id) => model?.participant?.(id)?.name ?? null,
-      phaseTitle: (index) => s?.agenda?.[index]?.title ?? '', phaseMover });
+      phaseTitle: (index) => s?.agenda?.[index]?.title ?? '', phaseMover, floorGiver });
   }
   return t(error.sent ? 'conn.maybeSent' : 'conn.notSent');
 }
