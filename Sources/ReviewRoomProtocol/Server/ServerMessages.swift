@@ -52,7 +52,7 @@ public enum ServerMessages {
     /// request made the change (a co-facilitator's phase move, a host's hand, a facilitator's
     /// edit through the API); nil for one the server made by itself (time-up, a round moving on
     /// at a turn's end) and for `note.op`, whose `data` already carries its `by`. Clients ignore
-    /// unknown keys (PROTOCOL.md §3.2), so the extension breaks none.
+    /// unknown keys (PROTOCOL.md §3.5), so the extension breaks none.
     public static func eventBy(name: String, author: String?) -> String? {
         name == "note.op" ? nil : author
     }

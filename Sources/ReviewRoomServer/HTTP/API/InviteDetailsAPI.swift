@@ -40,10 +40,9 @@ public struct InviteDetailsAPI: Sendable {
             reply.erasesAt = retention.erasesAt(lastUse: lastUse)
         }
         if let role = Role(rawValue: invite.participant.role), InviteRecordAPI.roles.contains(role),
-           let followedID = try await store.session(invite.session)?.followsSession,
-           let followed = try await store.session(followedID) {
-            let ended = StoredClockStatus.hasEnded(lastClockChange: try await store.lastClockChange(of: followedID))
-            reply.follows = .init(session: followedID.rawValue, title: followed.definition.title,
+           let followed = try await store.followedSession(of: invite.session) {
+            let ended = StoredClockStatus.hasEnded(lastClockChange: try await store.lastClockChange(of: followed.id))
+            reply.follows = .init(session: followed.id.rawValue, title: followed.definition.title,
                                   startsAt: followed.definition.startsAt, timeZone: followed.definition.timeZone, ended: ended)
         }
         return JSONReply.response(200, reply)

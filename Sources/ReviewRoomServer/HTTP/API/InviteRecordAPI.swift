@@ -65,11 +65,11 @@ public struct InviteRecordAPI: Sendable {
         let format = try RecordNegotiation.format(query: APIContext.query("format", in: request),
                                                   accept: request.http.headers["accept"])
         let gone = APIError.notFound("the review this session follows has been deleted, so its record is no longer kept")
-        guard let followed = try await store.session(invite.session)?.followsSession else {
+        guard let followed = try await store.followedSession(of: invite.session) else {
+            guard try await store.session(invite.session)?.followsSession == nil else { throw gone }
             throw APIError.notFound("this session follows no review: it was not scheduled as a review's post-review workshop")
         }
-        guard try await store.session(followed) != nil else { throw gone }
-        return try await endedRecord(of: followed, format: format, notEnded: "the review this session follows has not ended "
+        return try await endedRecord(of: followed.id, format: format, notEnded: "the review this session follows has not ended "
             + "yet: its record can be read here once its facilitator ends it", gone: gone)
     }
 

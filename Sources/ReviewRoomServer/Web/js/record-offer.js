@@ -138,11 +138,6 @@ export class RecordOffer {
     morphChildren(panel, ...children);
   }
 
-  /** Stops asking again (the page is leaving or the panel has gone). */
-  stop() {
-    clearTimeout(this.recheck);
-  }
-
   /** Opens the followed review's record in a new tab and says where it is, or that it was blocked. */
   viewFollowed() {
     this.followedStatus = t(openRecordTab(null, { followed: true }) ? 'followed.viewOpened' : 'record.viewBlocked');
