@@ -14,7 +14,7 @@ import { field } from './schedule-form.js';
 import { RoundOrder } from './round-order.js';
 import { QuestionControls } from './question-controls.js';
 import { PhaseUndo } from './phase-undo.js';
-import { RecentEvents } from './recent-events.js';
+import { RecentEvents, isNewSpeaker, isPhaseMove } from './recent-events.js';
 import { LateCommands } from './late-commands.js';
 import { UncertainCommands } from './uncertain-commands.js';
 import { NextFrame } from './next-frame.js';
@@ -335,7 +335,7 @@ export class LiveConsole {
    * event has not been followed yet, and an older move there is not this one).
    */
   phaseMoverTo(index) {
-    const move = this.recent.last((e) => e.name === 'clock.changed' && e.before && e.after && e.before.phase !== e.after.phase);
+    const move = this.recent.last(isPhaseMove);
     return move?.after?.phase === index ? this.moverOf(move.by) : null;
   }
 
@@ -345,7 +345,7 @@ export class LiveConsole {
    * facilitator (a reviewer's pass moving a round on gave nobody the floor); else null.
    */
   floorGiverTo(id) {
-    const change = this.recent.last((e) => e.name === 'floor.changed' && e.after?.speaker && e.after.speaker !== e.before?.speaker);
+    const change = this.recent.last(isNewSpeaker);
     if (change?.after?.speaker !== id || this.model.participant(change.by)?.role !== 'facilitator') return null;
     return this.moverOf(change.by);
   }
@@ -441,14 +441,14 @@ export class LiveConsole {
     // floor: a re-audit met its own "Start round" as a change made elsewhere).
     const own = this.holds.size > 0;
     this.justChanged.observe('phase', clock.phase, own,
-      () => this.recent.lastBy((e) => e.name === 'clock.changed' && e.before && e.after && e.before.phase !== e.after.phase));
+      () => this.recent.lastBy(isPhaseMove));
     // The floor by who has been given it: a turn ending (the speaker's own "Finish my turn") or
     // a hand going up is no reason to wait (`next` on floor.next already refuses a press meant
     // for a hand no longer first); someone new speaking is.
     // (Nobody speaking keeps the last key: observed from the first render, so the first speaker is a change.)
     const floorKey = floorNow.speaker ? `${floorNow.speaker}|${floorNow.round?.index}` : this.justChanged.keyOf('floor') ?? 'nobody';
     this.justChanged.observe('floor', floorKey, own,
-      () => this.recent.lastBy((e) => e.name === 'floor.changed' && e.after?.speaker && e.after.speaker !== e.before?.speaker));
+      () => this.recent.lastBy(isNewSpeaker));
     const status = clock.status;
     const ended = status === 'ended';
     const notStarted = status === 'scheduled' || status === 'lobby';

@@ -12,6 +12,7 @@ import { t } from './strings.js';
 import { commandFailureText } from './room-view.js';
 import { formatDuration } from './timefmt.js';
 import { moverKey } from './movers.js';
+import { isPhaseMove } from './recent-events.js';
 import { keyShortcuts } from './room-rules.js';
 import { UNDO_EXTENSIONS, clearedByMove, extensionFor, remainingAtMove } from './phase-undo-rules.js';
 
@@ -85,8 +86,7 @@ export class PhaseUndo {
     if (remainingSec === null || this.owner.model.session?.clock?.phase !== after.phase) return;
     const meanwhile = Number.isInteger(shown) && shown !== before.phase;
     // Who had moved the room to where this move started: named in the offer's line.
-    const mover = meanwhile ? this.owner.moverOf(this.owner.recent.lastBy((e) => e.name === 'clock.changed'
-      && e.after?.phase === before.phase && e.before && e.before.phase !== before.phase)) : null;
+    const mover = meanwhile ? this.owner.moverOf(this.owner.recent.lastBy((e) => isPhaseMove(e) && e.after.phase === before.phase)) : null;
     this.offer = { from: before.phase, to: after.phase, toDurationSec: after.durationSec, remainingSec,
       cleared: clearedByMove(move.floorBefore), meanwhile, mover };
     clearTimeout(this.timer);

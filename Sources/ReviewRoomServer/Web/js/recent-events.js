@@ -11,6 +11,12 @@ export function byOf(event) {
   return typeof event?.by === 'string' ? event.by : null;
 }
 
+/** Whether kept event `e` moved the room to another phase. */
+export const isPhaseMove = (e) => e.name === 'clock.changed' && !!e.before && !!e.after && e.before.phase !== e.after.phase;
+
+/** Whether kept event `e` gave someone new the floor. */
+export const isNewSpeaker = (e) => e.name === 'floor.changed' && !!e.after?.speaker && e.after.speaker !== e.before?.speaker;
+
 /** How many recent events are kept. */
 export const KEPT_EVENTS = 40;
 
