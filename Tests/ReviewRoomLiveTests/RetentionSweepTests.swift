@@ -97,6 +97,31 @@ struct RetentionSweepTests {
         await server.stop()
     }
 
+    /// A post-review workshop works from its review's record: the review stays, and says it
+    /// will be erased with the workshop, until the workshop has been unused for the same days.
+    @Test func aReviewIsKeptWhileItsWorkshopIs() async throws {
+        let server = try await InProcessServer.start()
+        let review = server.fixture.session
+        let stored = try #require(try await server.store.session(review))
+        let start = stored.definition.startsAt
+        var definition = stored.definition
+        definition.title = "Post-review workshop: Test review"
+        definition.startsAt = start.adding(seconds: 20 * Self.day)
+        let workshop = try await server.store.createSession(owner: stored.owner, definition: definition, participants: [],
+                                                           followsSession: review).session.id
+        let workshopStart = definition.startsAt
+        #expect(try await server.store.lastUse(of: review) == workshopStart)
+        #expect(try await server.store.lastUse(of: workshop) == workshopStart)
+        let sweep = try Self.sweep(server, days: 7)
+
+        #expect(try await sweep.run(now: start.adding(seconds: 7 * Self.day)).isEmpty, "the review's own week is over")
+        #expect(try await server.store.session(review) != nil)
+        #expect(try await sweep.run(now: workshopStart.adding(seconds: 7 * Self.day - 0.001)).isEmpty)
+        let erased = try await sweep.run(now: workshopStart.adding(seconds: 7 * Self.day))
+        #expect(Set(erased) == [review, workshop])
+        await server.stop()
+    }
+
     @Test func aSessionSomebodyHasOpenWaitsForTheNextSweep() async throws {
         let server = try await InProcessServer.start()
         let session = server.fixture.session

@@ -80,6 +80,51 @@ async def test_a_session_unused_for_longer_than_retention_days_is_gone_when_the_
             assert count == 0, f"{table} still holds {count} rows of the erased session"
 
 
+def schedule_workshop(review, title):
+    """A workshop of `review`'s facilitator that follows it (`followsSession`), starting a minute ago."""
+    starts = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)).replace(microsecond=0)
+    status, created = review.api("POST", "/sessions", {
+        "title": title, "hostSchool": "Northfield Primary", "startsAt": starts.isoformat().replace("+00:00", "Z"),
+        "timeZone": "Europe/London", "template": "post-review-workshop-60", "followsSession": review.id,
+        "participants": [{"name": "Ben", "role": "host"}]})
+    assert status == 201, created
+    return created
+
+
+def test_a_review_a_workshop_follows_goes_with_the_workshop_never_before_it(own_daemon):
+    daemon = own_daemon()
+    review = schedule_session(daemon, "Autumn review", "Stamina")
+    workshop = schedule_workshop(review, "Autumn workshop")
+    workshop_id = workshop["session"]["id"]
+    ben = workshop["invites"][0]["token"]
+    daemon.stop()
+    age_session(daemon.data_dir, review.id, 40)
+    age_session(daemon.data_dir, workshop_id, 20)
+
+    kept = Daemon(daemon.data_dir, {"REVIEWROOM_RETENTION_DAYS": "30"}).start(daemon.port)
+    try:
+        status, shown = review.api("GET", f"/sessions/{review.id}")
+        assert status == 200, "a review unused for 40 days was erased while its workshop, used 20 days ago, is kept"
+        status, its_workshop = review.api("GET", f"/sessions/{workshop_id}")
+        assert status == 200, its_workshop
+        assert shown["erasesAt"] == its_workshop["erasesAt"], (shown["erasesAt"], its_workshop["erasesAt"])
+        # The workshop's host still finds the review it follows.
+        status, _, body = get(kept, "/api/v1/invite", token=ben)
+        assert status == 200 and json.loads(body)["follows"]["session"] == review.id, body
+    finally:
+        kept.stop()
+    assert not log_lines(kept, "session erased")
+    age_session(daemon.data_dir, workshop_id, 15)
+
+    kept.start(daemon.port)
+    try:
+        for session_id in (review.id, workshop_id):
+            status, _ = review.api("GET", f"/sessions/{session_id}")
+            assert status == 404, f"{session_id} unused for 35 days or more was kept"
+    finally:
+        kept.stop()
+
+
 def test_without_retention_days_old_sessions_stay(own_daemon):
     daemon = own_daemon()
     old = schedule_session(daemon, "Old review", "Stamina")

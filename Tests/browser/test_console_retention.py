@@ -77,6 +77,29 @@ def test_the_session_page_says_when_the_server_will_erase_the_session(daemon, fa
     assert browser_errors(driver) == []
 
 
+def test_a_review_a_workshop_follows_says_it_goes_with_the_workshop(daemon, facilitator, api_ready, browsers):
+    review_title, workshop_title = "Retention: autumn review", "Retention: autumn workshop"
+    review = schedule_via_api(daemon, facilitator, review_title, [])
+    # The workshop ten days after the review: its start is the later last use of the two.
+    workshop = schedule_via_api(daemon, facilitator, workshop_title, [], minutes=10 * 24 * 60,
+                                template="rapid-remote-90", followsSession=review["session"]["id"])
+    status, kept = daemon.api("GET", f"/sessions/{review['session']['id']}", facilitator)
+    assert status == 200
+    status, workshop_now = daemon.api("GET", f"/sessions/{workshop['session']['id']}", facilitator)
+    assert status == 200
+    assert kept["erasesAt"] == workshop_now["erasesAt"], (kept["erasesAt"], workshop_now["erasesAt"])
+    driver = browsers()
+
+    open_session_page(driver, daemon.base, facilitator, review_title)
+    text = notice_text(driver)
+    assert "goes with the workshop, never before it" in text and says_date_of(text, kept["erasesAt"]), text
+    open_session_page(driver, daemon.base, facilitator, workshop_title, signed_in=True)
+    text = notice_text(driver)
+    assert "if nothing more happens in this one" in text and "goes with the workshop" not in text, text
+    assert axe_problems(driver) == []
+    assert browser_errors(driver) == []
+
+
 def test_the_hosts_record_panel_says_until_when_the_server_keeps_the_record(daemon, facilitator, api_ready, browsers):
     title = "Retention: host's copy"
     created = schedule_via_api(daemon, facilitator, title, [], template="rapid-remote-90",

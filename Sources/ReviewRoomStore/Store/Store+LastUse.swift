@@ -2,23 +2,41 @@ import ReviewRoomCore
 
 extension Store {
     /// Every stored session with its last use as ``SessionRetention`` counts it: the latest of
-    /// when it was scheduled, its start time and its newest event. One consistent read.
+    /// when it was scheduled, its start time and its newest event, and for a session others follow
+    /// (`followsSession`), the latest of theirs too
+    /// (``SessionRetention/countingFollowers(_:)``). One consistent read.
     public func sessionLastUses() async throws -> [(id: SessionID, lastUse: Timestamp)] {
         try await read { [writer] connection in
-            let sessions = try connection.rows("SELECT id FROM sessions ORDER BY id", map: { SessionID($0.text(0)) })
-            return try sessions.compactMap { id in
-                try Self.lastUse(connection, id, journal: writer.journalDirectory).map { (id: id, lastUse: $0) }
+            let sessions = try connection.rows("SELECT id, follows_session FROM sessions ORDER BY id") {
+                (id: SessionID($0.text(0)), follows: $0.optionalText(1).map { SessionID($0) })
             }
+            return SessionRetention.countingFollowers(try sessions.compactMap { session in
+                try Self.ownLastUse(connection, session.id, journal: writer.journalDirectory)
+                    .map { (id: session.id, lastUse: $0, follows: session.follows) }
+            })
         }
     }
 
     /// Session `id`'s last use (see ``sessionLastUses()``), or nil when there is no such session.
     public func lastUse(of id: SessionID) async throws -> Timestamp? {
-        try await read { [writer] connection in try Self.lastUse(connection, id, journal: writer.journalDirectory) }
+        try await read { [writer] connection in
+            guard let own = try Self.ownLastUse(connection, id, journal: writer.journalDirectory) else { return nil }
+            // UNION, not UNION ALL: a chain that came back to itself would end.
+            let followers = try connection.rows("""
+                WITH RECURSIVE followers(id) AS (
+                    SELECT id FROM sessions WHERE follows_session = ?1
+                    UNION SELECT sessions.id FROM sessions JOIN followers ON sessions.follows_session = followers.id)
+                SELECT id FROM followers
+                """, { try $0.bind(1, id.rawValue) }, map: { SessionID($0.text(0)) })
+            return try followers.reduce(own) { latest, follower in
+                max(latest, try Self.ownLastUse(connection, follower, journal: writer.journalDirectory) ?? latest)
+            }
+        }
     }
 
-    /// ``lastUse(of:)`` inside a read transaction on `connection`.
-    static func lastUse(_ connection: SQLiteConnection, _ id: SessionID, journal directory: JournalDirectory) throws -> Timestamp? {
+    /// Session `id`'s own last use, its followers not counted, inside a read transaction on
+    /// `connection`; nil when there is no such session.
+    static func ownLastUse(_ connection: SQLiteConnection, _ id: SessionID, journal directory: JournalDirectory) throws -> Timestamp? {
         let journal = try JournalRows.read(connection, session: id, directory: directory)
         return try connection.integer("""
             SELECT max(created_at, starts_at, coalesce(\(Self.lastEventAtSQL), 0)) FROM sessions WHERE id = ?1

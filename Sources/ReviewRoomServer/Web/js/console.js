@@ -293,26 +293,37 @@ function showCopy(session) {
 }
 
 /**
- * The review a workshop follows (`followsSession`) and the workshops that follow a review, as
- * links to their pages: "Follows the review: Reading review" / "Its post-review workshop: …", or
- * null. A followed review deleted since is said to be gone.
+ * The facilitator's sessions, for the lines that link a review and its workshops; null when the
+ * list cannot be read (the lines are a convenience: a failure leaves them out).
  */
-async function followsLine(s) {
-  const open = (other) => el('button', { type: 'button', className: 'link', textContent: other.title, on: { click: () => showSession(other.id) } });
-  // From the session list, one request: a review deleted since is simply not in it (asking for it
-  // logged a 404 in the browser's console). The line is a convenience: a failure leaves it out.
-  let sessions;
+async function sessionListOrNull() {
   try {
-    sessions = await api.sessions();
+    return await api.sessions();
   } catch {
     return null;
   }
+}
+
+/** The workshops of `sessions` that follow session `s` (`followsSession`). */
+function workshopsOf(s, sessions) {
+  return (sessions ?? []).filter((other) => other.followsSession === s.id);
+}
+
+/**
+ * The review a workshop follows (`followsSession`) and the workshops that follow a review, as
+ * links to their pages: "Follows the review: Reading review" / "Followed by: …", from the
+ * facilitator's `sessions` (a review deleted since is simply not in it: asking for it logged a
+ * 404 in the browser's console, and it is said to be gone).
+ */
+function followsLines(s, sessions) {
+  if (!sessions) return [];
+  const open = (other) => el('button', { type: 'button', className: 'link', textContent: other.title, on: { click: () => showSession(other.id) } });
   const lines = [];
   if (s.followsSession) {
     const review = sessions.find((other) => other.id === s.followsSession);
     lines.push(el('p', { className: 'meta', id: 'follows-line' }, review ? [t('console.follows'), ' ', open(review)] : t('console.followsGone')));
   }
-  const workshops = sessions.filter((other) => other.followsSession === s.id);
+  const workshops = workshopsOf(s, sessions);
   if (workshops.length) {
     lines.push(el('p', { className: 'meta', id: 'followed-by-line' }, t('console.followedBy'), ' ',
       workshops.flatMap((w, i) => (i ? [', ', open(w)] : [open(w)]))));
@@ -434,12 +445,13 @@ function showSession(id, message, { replace = false, unsaved = [], copyFor = nul
     const download = (path, fileName) => guarded(async () => downloadBlob(await api.blob(path), fileName));
     const base = `/sessions/${encodeURIComponent(id)}`;
     const heading = headingOf(s.title, 'session-heading');
+    const sessions = await sessionListOrNull();
     replaceChildren(main, el('section', { className: 'panel' },
       heading,
       el('p', { className: 'meta' }, `${s.hostSchool} · ${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`),
       el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
-      ...(await followsLine(s) ?? []),
-      erasureNotice(s),
+      ...followsLines(s, sessions),
+      erasureNotice(s, workshopsOf(s, sessions).length > 0),
       status,
       ...unsavedFields(unsaved),
       el('div', { className: 'row' },
@@ -483,15 +495,19 @@ function showSession(id, message, { replace = false, unsaved = [], copyFor = nul
 
 /**
  * When a server with `retention_days` will erase the session (its `erasesAt`), so the record is
- * downloaded before; null on a server that keeps sessions.
+ * downloaded before, and for a review a workshop follows (`followed`), that it stays as long as
+ * the workshop; null on a server that keeps sessions.
  */
-function erasureNotice(s) {
+function erasureNotice(s, followed) {
   if (!s.erasesAt) return null;
   const when = formatInstant(s.erasesAt, s.timeZone);
   // Past its day, a session waits for the sweep (hourly; later while someone has it open).
   const due = Date.parse(s.erasesAt) <= Date.now();
+  // The server keeps a followed review as long as its workshop (its erasesAt counts the
+  // workshop's use), so the date moving on after the review ended is explained.
   return el('p', { className: 'meta', attrs: { 'data-testid': 'erases-at' } },
-    t(due ? 'console.erasesAt.due' : s.status === 'ended' ? 'console.erasesAt.ended' : 'console.erasesAt.other', { when }));
+    t(due ? 'console.erasesAt.due' : s.status === 'ended' ? 'console.erasesAt.ended' : 'console.erasesAt.other', { when }),
+    followed && !due ? [' ', t('console.erasesAt.withWorkshop')] : null);
 }
 
 /**

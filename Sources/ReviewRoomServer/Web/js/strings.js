@@ -332,6 +332,7 @@ const en = {
   'console.erasesAt.ended': 'This server erases sessions some days after their last use: this review, its notes and its record go on {when}. Download the record to keep a copy.',
   'console.erasesAt.due': 'This server erases sessions some days after their last use: this one is due now and goes at its next hourly check, with its notes and record. Download the record to keep a copy.',
   'console.erasesAt.other': 'This server erases sessions some days after their last use: if nothing more happens in this one, it goes on {when}.',
+  'console.erasesAt.withWorkshop': 'It stays as long as the post-review workshop that follows it, whose host staff read its record there: it goes with the workshop, never before it.',
   'console.recordForHost': '{names} (host) can also download the record from their own invite link’s page.',
   'console.recordForHosts': '{names} (hosts) can also download the record from their own invite links’ pages.',
   'console.record.md': 'Record (Markdown)',
