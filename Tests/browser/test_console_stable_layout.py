@@ -8,8 +8,9 @@ a screen below the buttons on a tablet, are summed up in a line above them."""
 import re
 
 from conftest import browser_errors
-from console_helpers import no_control_held, started_console
-from pages import click_when_ready, command, invite_of, joined, open_live_console, participant_id, run_in_page, schedule_via_api, wait_until
+from console_helpers import co_facilitator_room, no_control_held, settle_for, started_console
+from pages import (click_when_ready, command, invite_of, joined, open_live_console, participant_id, run_in_page, schedule_via_api,
+                   wait_js, wait_until)
 from room_helpers import refusal
 
 PLACES = "return Object.fromEntries(arguments[0].map((id) => [id, Math.round(document.getElementById(id).getBoundingClientRect().top + scrollY)]))"
@@ -93,3 +94,37 @@ def test_a_refusal_is_brought_into_view_when_the_controls_panel_is_scrolled(daem
     wait_until(console, lambda d: d.execute_script(in_view), message="the refusal stayed out of the panel's view")
     assert console.execute_script("return document.activeElement.id") == "control-next-speaker"
     assert browser_errors(console) == []
+
+
+LONG_NAME = "Maximiliana Featherstonehaugh-Cholmondeley"
+# Where each control is, and whether the refusal line shows all of its text within the panel
+# without covering any control.
+REFUSAL_BOX = ("const panel = document.querySelector('.controls').getBoundingClientRect();"
+               "const line = document.querySelector('.controls [data-testid=refusal]'); const box = line.getBoundingClientRect();"
+               "const first = Math.min(...[...document.querySelectorAll('.controls-body button, .controls-body select, .controls-body input')]"
+               "  .map((c) => c.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => r.top));"
+               "return {top: box.top - panel.top, clearOfControls: box.bottom <= first + 0.5, whole: line.scrollHeight <= line.clientHeight + 1};")
+
+
+def test_a_long_named_refusal_grows_upwards_and_leaves_the_controls_where_they_were(daemon, facilitator, api_ready, browsers):
+    """A co-facilitation audit: the one-second wait's sentence, naming a co-facilitator with a long
+    name, took five lines at 1366 px, and "Next phase" moved 92 px down under the facilitator's
+    pointer. The line now grows upwards over the heading and the glance line."""
+    created, console = started_console(daemon, facilitator, browsers, "Long names", ["Asha"])
+    console.set_window_size(1366, 768)
+    cy = browsers()
+    co_facilitator_room(daemon, facilitator, created, cy, LONG_NAME)
+    settle_for(console, 60_000)
+    ids = [i for i in STILL if console.find_elements("id", i)]
+    before = console.execute_script(PLACES, ids)
+    assert "error" not in command(cy, "phase.next")
+    wait_js(console, "return window.reviewroom.model.session.clock.phase === 1")
+    no_control_held(console)
+    click_when_ready(console, "control-next")
+    wait_until(console, lambda d: f"{LONG_NAME} had just moved the room to" in refusal(d)["text"],
+               message=f"refusal said: {refusal(console)['text']!r}")
+    assert console.execute_script(PLACES, ids) == before, "the long refusal moved the controls"
+    box = console.execute_script(REFUSAL_BOX)
+    assert box["top"] >= 0 and box["clearOfControls"] and box["whole"], box
+    assert console.execute_script("return window.reviewroom.model.session.clock.phase") == 1, "the press was sent"
+    assert browser_errors(console) == [] and browser_errors(cy) == []

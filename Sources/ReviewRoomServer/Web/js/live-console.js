@@ -108,7 +108,7 @@ export class LiveConsole {
     // here, beside the buttons whose commands it reports.
     this.controlsBody = el('div', { className: 'controls-body' });
     replaceChildren(this.controls, el('h2', { id: 'controls-heading', textContent: t('control.heading'), attrs: { tabindex: '-1' } }),
-      this.glance, this.room.refusalLine ?? null, this.controlsBody);
+      this.glance, this.room.refusalLine ? el('div', { className: 'refusal-slot' }, this.room.refusalLine) : null, this.controlsBody);
     /** Controls waiting for their command's answer (value null) or in the pause after it (a timer). */
     this.holds = new Map();
     // The length fields keep what was typed, as typed: it is read and checked only when sent.
