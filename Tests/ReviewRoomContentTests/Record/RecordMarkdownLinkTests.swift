@@ -27,6 +27,9 @@ struct RecordMarkdownLinkTests {
         ("see [x](javascript\\:alert(1))", "> see [x&#93;(javascript\\:alert(1))"),
         ("see [x](data:text/html,hi)", "> see [x&#93;(data:text/html,hi)"),
         ("see [x](", "> see [x&#93;("),
+        // Markdown.pl takes a space between the two parts for a link too.
+        ("see [x] (javascript:alert(1)) and [y]\t (vbscript:x)", "> see [x&#93; (javascript:alert(1)) and [y&#93;\t (vbscript:x)"),
+        ("see [1] (page 3) and [r] (https://ok.example)", "> see [1] (page 3) and [r] (https://ok.example)"),
         ("[r]: vbscript:msgbox see", "> [r&#93;: vbscript:msgbox see"),
         ("[r]: https://ok.example see", "> [r]: https://ok.example see"),
         ("see [plain] text: and [a]b", "> see [plain] text: and [a]b"),
