@@ -2,6 +2,7 @@
 /api/v1/sessions`, a ReviewRoom addition in the HTTPAPI article): the workshop's host staff read
 that review's record with their own invite link (`GET /api/v1/invite/followed-record`), and
 `GET /api/v1/invite` tells them which review it is. Bad references change nothing."""
+import datetime
 import urllib.error
 import urllib.request
 
@@ -109,3 +110,30 @@ async def test_the_workshops_host_staff_read_the_reviews_record_once_it_has_ende
     assert status == 200 and "Follows" not in text, "the record named a review that is no longer kept"
     status, text = invite_get(daemon, path, workshop["Ben"])
     assert status == 404 and "deleted" in text, (status, text)
+
+
+@run
+async def test_a_workshops_welcome_and_not_open_name_the_review_it_follows_and_a_reviews_do_not(daemon):
+    """So its pages call it a workshop, not a review (a ReviewRoom addition, LiveSessions)."""
+    review = schedule_session(daemon, "Numeracy review", "Number sense")
+    fran = review.facilitator_token
+    plain = await Client.join(daemon.ws_url, review.tokens["Asha"])
+    assert plain.welcome["type"] == "welcome" and "followsSession" not in plain.welcome, plain.welcome
+    await plain.close()
+
+    status, later = daemon.api("POST", "/sessions", fran, workshop_body("Post-review workshop: later", review.id))
+    assert status == 201, later
+    client = await Client.open(daemon.ws_url)
+    await client.send({"type": "hello", "token": tokens_of(later)["Asha"]})
+    code, seen = await client.close_code()
+    assert [m.get("code") for m in seen] == ["not_open"] and seen[0]["followsSession"] == review.id, seen
+    assert code == 1000
+
+    body = workshop_body("Post-review workshop: now", review.id)
+    body["startsAt"] = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)).replace(microsecond=0) \
+        .isoformat().replace("+00:00", "Z")
+    status, now = daemon.api("POST", "/sessions", fran, body)
+    assert status == 201, now
+    joined = await Client.join(daemon.ws_url, tokens_of(now)["Asha"])
+    assert joined.welcome["type"] == "welcome" and joined.welcome["followsSession"] == review.id, joined.welcome
+    await joined.close()

@@ -41,6 +41,24 @@ def test_every_string_key_the_pages_use_is_in_the_catalogue(daemon, browsers):
     assert sorted(used - set(catalogue)) == []
 
 
+def test_a_workshops_lines_replace_lines_that_exist_and_only_while_the_page_is_a_workshops(daemon, browsers):
+    driver = browsers()
+    result = run_in_page(
+        driver, daemon,
+        "import('/js/strings.js').then((m) => {"
+        "  const before = m.t('notice.ended.heading');"
+        "  m.setWorkshop('s_review');"
+        "  const during = [m.t('notice.ended.heading'), m.t('announce.startedBy', { name: 'Cy', phase: 'Close', length: '5 minutes' }),"
+        "                  m.t('status.ended')];"
+        "  m.setWorkshop(undefined);"
+        "  done({ keys: m.keys, before, during, after: m.t('notice.ended.heading') }); })")
+    workshop = [key for key in result["keys"] if key.endswith("@workshop")]
+    assert len(workshop) > 20
+    assert sorted(key for key in workshop if key.removesuffix("@workshop") not in result["keys"]) == []
+    assert result["before"] == result["after"] == "This review has ended"
+    assert result["during"] == ["This workshop has ended", "Cy started the workshop: the clock is running. Now: Close, 5 minutes", "Ended"]
+
+
 def test_time_formatting_and_zone_conversion(daemon, browsers):
     driver = browsers()
     result = run_in_page(

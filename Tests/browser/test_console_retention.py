@@ -11,9 +11,9 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import DAEMON_ENV, browser_errors
-from pages import axe_problems, command, invite_of, joined, schedule_via_api, sign_in, wait_until
+from pages import axe_problems, command, joined, schedule_via_api, sign_in, wait_until
 from reviewroomd import Daemon
-from room_helpers import facilitator_invite
+from room_helpers import facilitator_invite, open_pages
 
 NOTICE = "[data-testid='erases-at']"
 
@@ -104,11 +104,7 @@ def test_the_hosts_record_panel_says_until_when_the_server_keeps_the_record(daem
     title = "Retention: host's copy"
     created = schedule_via_api(daemon, facilitator, title, [], template="rapid-remote-90",
                                participants=[{"name": "Ben", "role": "host"}])
-    chair, ben = browsers(), browsers()
-    chair.get(facilitator_invite(created))
-    ben.get(invite_of(created, "Ben"))
-    joined(chair)
-    joined(ben)
+    chair, (ben,) = open_pages(created, browsers, ["Ben"])
     assert command(chair, "session.start").get("type") == "ack"
     assert command(chair, "session.end").get("type") == "ack"
     status, ended = daemon.api("GET", f"/sessions/{created['session']['id']}", facilitator)

@@ -6,14 +6,18 @@ import ReviewRoomCore
 /// Pieces that are already JSON (stored event `data`, note ops) are spliced in as text, so a
 /// replayed event is byte-equal to the broadcast one.
 public enum ServerMessages {
-    /// `{"type":"welcome","protocol":1,"epoch","seq","serverTime","you","session"}`.
+    /// `{"type":"welcome","protocol":1,"epoch","seq","serverTime","you","session"}`, and
+    /// `followsSession` (a ReviewRoom extension) when the session is a post-review workshop that
+    /// follows that review, so a page calls it a workshop.
     public static func welcome(epoch: String, seq: Int64, serverTime: Timestamp, you: Participant,
-                               session: WireSnapshot) -> [UInt8] {
+                               session: WireSnapshot, followsSession: String? = nil) -> [UInt8] {
         let you = JSONText.object([("id", JSONText.quote(you.id)), ("name", JSONText.quote(you.name)),
                                    ("role", JSONText.quote(you.role.rawValue))])
-        return bytes([("type", "\"welcome\""), ("protocol", "1"), ("epoch", JSONText.quote(epoch)),
-                      ("seq", String(seq)), ("serverTime", JSONText.quote(serverTime.rfc3339)),
-                      ("you", you), ("session", WireJSON.encode(session))])
+        var members = [("type", "\"welcome\""), ("protocol", "1"), ("epoch", JSONText.quote(epoch)),
+                       ("seq", String(seq)), ("serverTime", JSONText.quote(serverTime.rfc3339)),
+                       ("you", you), ("session", WireJSON.encode(session))]
+        if let followsSession { members.append(("followsSession", JSONText.quote(followsSession))) }
+        return bytes(members)
     }
 
     /// `{"type":"resumed","epoch","seq","serverTime"}`.
@@ -28,14 +32,16 @@ public enum ServerMessages {
     }
 
     /// `{"type":"error","id","code","message"}` (+ `opensAt` for `not_open`, and the session's
-    /// `timeZone` and `title` so a client can say when, in the session's own zone, and what).
+    /// `timeZone` and `title` so a client can say when, in the session's own zone, and what, and
+    /// `followsSession` for a post-review workshop, as in the welcome).
     public static func error(_ error: ProtocolError, opensAt: Timestamp? = nil, timeZone: String? = nil,
-                             title: String? = nil) -> [UInt8] {
+                             title: String? = nil, followsSession: String? = nil) -> [UInt8] {
         var members = [("type", "\"error\""), ("id", error.id.map { String($0) } ?? "null"),
                        ("code", JSONText.quote(error.code.rawValue)), ("message", JSONText.quote(error.message))]
         if let opensAt { members.append(("opensAt", JSONText.quote(opensAt.rfc3339))) }
         if let timeZone { members.append(("timeZone", JSONText.quote(timeZone))) }
         if let title { members.append(("title", JSONText.quote(title))) }
+        if let followsSession { members.append(("followsSession", JSONText.quote(followsSession))) }
         return bytes(members)
     }
 

@@ -30,6 +30,9 @@ struct LoadedSessionState {
     /// The facilitator each facilitator's own participant acts for, by participant id.
     var ownParticipants: [String: FacilitatorID]
 
+    /// The review this session follows when it is a post-review workshop (`followsSession`).
+    var followsSession: SessionID?
+
     /// Rebuilds `loaded`, taking its agenda and deck from `shared` when another session
     /// decoded the same text. The replay ring holds the events after the snapshot (the latest
     /// ``LiveLimits/replayRingEvents`` of them); a `resume` reads older ones from the store.
@@ -103,6 +106,7 @@ struct LoadedSessionState {
         self.seq = loaded.lastSeq
         self.recent = recent
         self.owner = stored.owner
+        self.followsSession = stored.followsSession
         self.ownParticipants = Dictionary(loaded.participants.compactMap { p in p.actsFor.map { (p.id.rawValue, $0) } },
                                           uniquingKeysWith: { first, _ in first })
         self.snapshotSeq = loaded.snapshot?.seq ?? 0

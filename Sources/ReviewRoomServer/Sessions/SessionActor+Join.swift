@@ -40,7 +40,7 @@ extension SessionActor {
         if let refusal = state.notOpenError(at: now), case .notOpen(let opensAt) = state.joinAvailability(at: now) {
             connection.send(OutboundFrame(text: ServerMessages.error(
                 ProtocolError(code: .notOpen, message: refusal.message, id: nil), opensAt: opensAt,
-                timeZone: state.info.timeZone, title: state.info.title)))
+                timeZone: state.info.timeZone, title: state.info.title, followsSession: followsSession?.rawValue)))
             connection.close(code: CloseCode.normal.rawValue, reason: "the session is not open yet")
             return .notOpen
         }
@@ -63,7 +63,7 @@ extension SessionActor {
         } else {
             let snapshot = WireSnapshot(state.snapshot(at: now), notes: noteSnapshots, online: online)
             frames = [OutboundFrame(text: ServerMessages.welcome(epoch: epoch, seq: seq, serverTime: now, you: you,
-                                                                 session: snapshot))]
+                                                                 session: snapshot, followsSession: followsSession?.rawValue))]
         }
         enqueue(.welcome(connection.id, frames))
         if !wasOnline { attendanceJoined(participantID, at: now) }

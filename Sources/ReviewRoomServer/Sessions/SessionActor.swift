@@ -97,6 +97,9 @@ actor SessionActor {
     /// (``ReviewRoomStore/StoredParticipant/actsFor``): a console joins as it and an API change is
     /// credited to it, never to a co-facilitator who shares the facilitator's name.
     var ownParticipants: [String: FacilitatorID]
+    /// The review this session follows when it is a post-review workshop (`followsSession`):
+    /// its welcome and its `not_open` say so, so pages call it a workshop, not a review.
+    let followsSession: SessionID?
 
     init(id: SessionID, store: Store, clock: any SessionClock, limits: LiveLimits, logger: Logger,
          metrics: Metrics? = nil, backgroundWrites: BackgroundWriteLog,
@@ -124,6 +127,7 @@ actor SessionActor {
         snapshotSeq = loaded.snapshotSeq
         eventBytesSinceSnapshot = loaded.replayedBytes
         ownParticipants = loaded.ownParticipants
+        followsSession = loaded.followsSession
         connectionCap = ConnectionCap(limit: limits.maxConnectionsPerParticipant)
         insertBudgets = InsertBudgets(limits: limits)
     }

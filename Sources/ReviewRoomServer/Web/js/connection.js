@@ -2,6 +2,8 @@
 // with ids, gapless events, reconnects with exponential backoff and jitter, and
 // the server clock offset measured NTP-style from ping acks.
 
+import { setWorkshop } from './strings.js';
+
 const SUBPROTOCOL = 'reviewroom.v1';
 // 4001 answers `hello` (a link that was never valid, cut short or revoked: the server cannot
 // tell which); 4003 comes while joined (revoked or reissued under the page).
@@ -283,6 +285,8 @@ export class Connection {
         this.epoch = msg.epoch; this.seq = msg.seq; this.joined = true; this.joinedAt = performance.now();
         this.replayUntil = null; // a replay cut short by a drop is over: this snapshot replaces it
         this.noteServerTime(msg.serverTime, null);
+        // A post-review workshop says so (a ReviewRoom addition): the page calls it a workshop.
+        setWorkshop(msg.followsSession);
         this.handlers.onWelcome?.(msg);
         this.afterJoin();
         break;
@@ -306,6 +310,7 @@ export class Connection {
           if (msg.type === 'ack') entry.resolve(msg); else entry.reject(new CommandError(msg.code, msg.message));
         } else if (msg.type === 'error' && !this.joined) {
           this.helloError = msg;
+          if (msg.code === 'not_open') setWorkshop(msg.followsSession);
         }
         break;
       }

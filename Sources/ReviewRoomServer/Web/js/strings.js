@@ -754,13 +754,59 @@ const en = {
   'refusal.field.roundOrder': 'the round order',
   'refusal.field.extension': 'the change of time',
   'announce.raisedResponse': '{name} wants to respond directly ({pos})',
+
+  // A post-review workshop (its welcome or `not_open` names the review it follows): the same
+  // pages, calling the session a workshop (`setWorkshop`). A key with no such line keeps its own.
+  'conn.offline.first@workshop': 'Offline – this page joins the workshop when the connection returns.',
+  'clock.ended@workshop': 'Workshop ended',
+  'conn.ended@workshop': 'This workshop has ended. You can still read everything.',
+  'conn.ended.display@workshop': 'This workshop has ended.',
+  'notice.notOpen.heading@workshop': 'This workshop is not open yet',
+  'notice.notOpen.hint@workshop': 'Keep this page open: it joins by itself when the workshop opens.',
+  'notice.deleted.heading@workshop': 'This workshop was cancelled',
+  'notice.deleted.body@workshop': 'The facilitator cancelled the workshop and removed it.',
+  'notice.deletedEnded.heading@workshop': 'This workshop and its record were deleted',
+  'notice.deletedEnded.body@workshop': 'The facilitator deleted this workshop after it ended, and its record with it. If you need the record, ask the facilitator whether they kept a copy.',
+  'notice.ended.heading@workshop': 'This workshop has ended',
+  'notice.ended.body@workshop': 'The workshop is over. Thank you for taking part.',
+  'cue.ended@workshop': 'The workshop has ended.',
+  'cue.endedRecord@workshop': 'The workshop has ended: its record is under “The record”, at the top of the page.',
+  'timeLeft.ended@workshop': 'The workshop has ended.',
+  'timeLeft.notStarted@workshop': 'The workshop has not started yet.',
+  'notes.readOnlyEnded@workshop': 'Read only: the workshop has ended',
+  'notes.endedUnsent@workshop': 'The workshop ended before your last edits to {title} reached it, so they were not saved. Copy them from the note as it was on this page:',
+  'notes.endedUnsentSaid@workshop': 'The workshop ended before your last edits to {title} reached it. The note as it was on this page is under it, to copy them from.',
+  'announce.started@workshop': 'The clock is running: the workshop has started. Now: {phase}, {length}',
+  'announce.startedBy@workshop': '{name} started the workshop: the clock is running. Now: {phase}, {length}',
+  'announce.status.ended@workshop': 'The workshop has ended',
+  'announce.status.endedRecord@workshop': 'The workshop has ended. Its record is ready under “The record”, at the top of the page',
+  'announce.status.endedRecordBy@workshop': 'The workshop has ended (by {name}). Its record is ready under “The record”, at the top of the page',
+  'announce.status.scheduled@workshop': 'The workshop is scheduled',
+  'control.confirmEnd@workshop': 'End the workshop for everyone? This cannot be undone.',
+  'control.confirmShortenAdvance@workshop': 'Only {left} is left in {phase}: taking {n} min off ends it now, and the workshop moves on to the next phase. Go ahead?',
+  'floor.raiseLostMoved@workshop': 'Your hand is not up: while the connection was down the workshop moved on to {phase}, which clears hands. Raise it again if you still want to speak.',
+  'floor.raiseLostEnded@workshop': 'Your hand is not up: the workshop ended while the connection was down.',
+  'refusal.theReview@workshop': 'the workshop',
 };
 
 const catalogue = en;
+const WORKSHOP = '@workshop';
+let workshop = false;
+
+/**
+ * Whether this page's session is a post-review workshop (`followsSession` in its welcome or its
+ * `not_open`): `t` then gives a key's workshop line (`key@workshop`) where it has one, so the
+ * page says "This workshop has ended", not "This review has ended".
+ */
+export function setWorkshop(value) {
+  workshop = Boolean(value);
+}
 
 /** The catalogue text for `key` with `{name}` placeholders filled from `params`. */
 export function t(key, params = {}) {
-  const text = Object.prototype.hasOwnProperty.call(catalogue, key) ? catalogue[key] : key;
+  const has = (name) => Object.prototype.hasOwnProperty.call(catalogue, name);
+  const chosen = workshop && has(key + WORKSHOP) ? key + WORKSHOP : key;
+  const text = has(chosen) ? catalogue[chosen] : key;
   // Each value's open direction controls close where the value ends, not the sentence's end.
   return text.replace(/\{(\w+)\}/g, (match, name) => (params[name] === undefined ? match : balancedDirection(String(params[name]))));
 }
