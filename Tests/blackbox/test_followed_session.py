@@ -3,10 +3,11 @@
 that review's record with their own invite link (`GET /api/v1/invite/followed-record`), and
 `GET /api/v1/invite` tells them which review it is. Bad references change nothing."""
 import datetime
+import subprocess
 import urllib.error
 import urllib.request
 
-from conftest import schedule_session
+from conftest import DAEMON, schedule_session
 from wsclient import Client, run
 
 
@@ -103,11 +104,16 @@ async def test_the_workshops_host_staff_read_the_reviews_record_once_it_has_ende
     # The workshop's own record (a draft until it ends) names the review it follows.
     status, text = invite_get(daemon, f"/api/v1/sessions/{created['session']['id']}/record?format=md", fran)
     assert status == 200 and "- **Follows:** Wellbeing review, " in text, (status, text[:500])
+    assert text.startswith("# Workshop record: Post-review workshop: Wellbeing review"), text[:100]
+    exported = subprocess.run([str(DAEMON), "export", created["session"]["id"], "--format", "md", "--data-dir", daemon.data_dir],
+                              check=True, capture_output=True, text=True, timeout=60, env=daemon.env).stdout
+    assert exported.startswith("# Workshop record: ") and "- **Follows:** Wellbeing review, " in exported, exported[:300]
 
     assert daemon.api("DELETE", f"/sessions/{review.id}", fran)[0] == 204
     assert "follows" not in daemon.api("GET", "/invite", workshop["Ben"])[1]
     status, text = invite_get(daemon, f"/api/v1/sessions/{created['session']['id']}/record?format=md", fran)
     assert status == 200 and "Follows" not in text, "the record named a review that is no longer kept"
+    assert text.startswith("# Workshop record: "), "a workshop's record, also once its review is deleted"
     status, text = invite_get(daemon, path, workshop["Ben"])
     assert status == 404 and "deleted" in text, (status, text)
 

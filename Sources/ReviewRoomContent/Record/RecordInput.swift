@@ -40,6 +40,9 @@ public struct RecordInput: Sendable {
     public var languageHints: Bool
     /// The session this one follows, while it is still stored; nil for most sessions.
     public var follows: FollowedSession?
+    /// Whether the session is a post-review workshop (it was scheduled to follow a review,
+    /// `followsSession`), so the record is called a workshop's, also once that review is deleted.
+    public var isWorkshop = false
 
     /// Creates the input.
     public init(state: SessionState, notes: [NoteBuffer], events: [LoggedEvent], generatedAt: Timestamp,

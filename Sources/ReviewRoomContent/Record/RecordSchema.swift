@@ -53,7 +53,8 @@ public enum RecordSchema {
                 "id": {"type": "string"}, "title": {"type": "string"},
                 "startsAt": {"$ref": "#/$defs/timestamp"}, "startsAtLocal": {"type": "string"}
               }
-            }
+            },
+            "workshop": {"const": true, "description": "present for a post-review workshop (scheduled to follow a review), also once that review is deleted"}
           }
         },
         "participants": {"type": "array", "items": {"$ref": "#/$defs/person"}},

@@ -221,9 +221,11 @@ extension SessionActor {
         }
         // The session as created: the first edit's log lines say what it replaced.
         let baseline = try await SessionDefinitionCoding.baseline(of: id, in: store)
-        return RecordInput(state: stateNow, notes: buffers, events: logged, generatedAt: now, invited: invited,
-                           attendance: attendance, baseline: baseline, languageHints: limits.languageHints,
-                           follows: try await store.followedSession(of: id).map(RecordInput.FollowedSession.init))
+        var input = RecordInput(state: stateNow, notes: buffers, events: logged, generatedAt: now, invited: invited,
+                                attendance: attendance, baseline: baseline, languageHints: limits.languageHints,
+                                follows: try await store.followedSession(of: id).map(RecordInput.FollowedSession.init))
+        input.isWorkshop = followsSession != nil
+        return input
     }
 
     /// Puts each buffer's ops from before its history in memory back, taken from `records` (the

@@ -71,6 +71,7 @@ extension ExportCommand {
             input.attendance = attendance
             input.baseline = baseline
             input.follows = follows
+            input.isWorkshop = stored.followsSession != nil
             return input
         } catch {
             throw ExportFailure(message: "session '\(id.rawValue)': \(error.message)")

@@ -31,7 +31,31 @@ struct RecordFollowsTests {
     @Test func aSessionThatFollowsNoneSaysNothingOfIt() throws {
         let input = try ScriptedReview.played().input(at: 1100)
         #expect(ReviewRecord(input).session.follows == nil)
-        #expect(!String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self).contains("Follows"))
+        let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
+        #expect(!markdown.contains("Follows") && markdown.hasPrefix("# Review record: "))
         #expect(!String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self).contains("Follows"))
+        #expect(!String(decoding: RecordRenderer.render(input, as: .json), as: UTF8.self).contains("\"workshop\""))
+    }
+
+    /// A workshop's record is called a workshop's, also once the review it followed is deleted
+    /// (it then names none), and its JSON says so.
+    @Test(arguments: [true, false])
+    func aWorkshopsRecordIsCalledAWorkshopRecord(reviewKept: Bool) throws {
+        var input = reviewKept ? try Self.input() : try ScriptedReview.played().input(at: 1100)
+        input.isWorkshop = true
+        let title = ReviewRecord(input).session.title
+        let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
+        #expect(markdown.hasPrefix("# Workshop record: "), "\(markdown.prefix(80))")
+        let html = String(decoding: RecordRenderer.render(input, as: .html), as: UTF8.self)
+        #expect(html.contains("<title>Workshop record: \(title)</title>") && html.contains("<h1>Workshop record: \(title)</h1>"))
+        #expect(!markdown.contains("Review record") && !html.contains("Review record"))
+        let json = Data(RecordRenderer.render(input, as: .json))
+        #expect(try SchemaValidator(json: RecordSchema.json).violations(of: json).isEmpty)
+        let text = String(decoding: json, as: UTF8.self)
+        #expect(text.contains("\"workshop\" : true"))
+        let notAWorkshop = Data(text.replacingOccurrences(of: "\"workshop\" : true", with: "\"workshop\" : false").utf8)
+        #expect(try !SchemaValidator(json: RecordSchema.json).violations(of: notAWorkshop).isEmpty, "only true is allowed")
+        let decoded = try JSONDecoder().decode(ReviewRecord.self, from: json)
+        #expect(decoded.session.workshop == true && decoded == ReviewRecord(input))
     }
 }

@@ -88,6 +88,7 @@ struct SchemaValidator {
 
     private static func equal(_ a: Any, _ b: Any) -> Bool {
         if let x = a as? String, let y = b as? String { return x == y }
+        if isBool(a) || isBool(b) { return isBool(a) && isBool(b) && (a as? Bool) == (b as? Bool) }
         if let x = number(a), let y = number(b) { return x == y }
         return false
     }

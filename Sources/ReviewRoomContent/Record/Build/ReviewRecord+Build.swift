@@ -30,7 +30,8 @@ extension ReviewRecord {
             startedAt: runs.first?.startedAt,
             endedAt: state.clock.status == .ended ? runs.last?.endedAt ?? Self.endedAt(input.events) : nil,
             follows: input.follows.map { RecordFollowedSession(id: $0.id, title: $0.title, startsAt: $0.startsAt,
-                                                               startsAtLocal: times.dateTime($0.startsAt)) })
+                                                               startsAtLocal: times.dateTime($0.startsAt)) },
+            workshop: input.isWorkshop ? true : nil)
         if let intervals = input.attendance {
             let cutoff = state.clock.status == .ended ? (session.endedAt ?? asOf) : now
             let attendance = RecordAttendance(intervals, cutoff: cutoff)

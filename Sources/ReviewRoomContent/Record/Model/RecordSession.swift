@@ -24,6 +24,12 @@ public struct RecordSession: Codable, Equatable, Sendable {
     public var endedAt: Timestamp?
     /// The session it follows (a post-review workshop's review), while that one is still kept.
     public var follows: RecordFollowedSession?
+    /// `true` for a post-review workshop (scheduled to follow a review), also once that review is
+    /// deleted; absent for a review.
+    public var workshop: Bool?
+
+    /// "Workshop record" for a post-review workshop, else "Review record": the record's heading.
+    public var recordHeading: String { workshop == true ? "Workshop record" : "Review record" }
 }
 
 /// The session a session follows, in the record's facts: "Follows: *Reading review*, 1 December 2026 09:30".

@@ -17,14 +17,14 @@ public enum RecordHTML {
         h.append("<head>")
         h.append("<meta charset=\"utf-8\">")
         h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        h.append("<title>Review record: \(e(s.title))</title>")
+        h.append("<title>\(s.recordHeading): \(e(s.title))</title>")
         h.append("<style>\(RecordStyle.css)</style>")
         h.append(RecordStyle.linkElement)
         h.append("</head>")
         h.append("<body>")
         h.append("<main>")
         h.append("<header id=\"facts\">")
-        h.append("<h1>Review record: \(e(s.title))</h1>")
+        h.append("<h1>\(s.recordHeading): \(e(s.title))</h1>")
         if record.draft {
             h.append("<p class=\"draft\" id=\"draft\">Draft: the session has not ended; this record may still change.</p>")
         }

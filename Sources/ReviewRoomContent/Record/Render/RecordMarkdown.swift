@@ -6,7 +6,7 @@ enum RecordMarkdown {
     static func render(_ record: ReviewRecord) -> String {
         var out: [String] = []
         let s = record.session
-        out.append("# Review record: \(inline(s.title))")
+        out.append("# \(s.recordHeading): \(inline(s.title))")
         out.append("")
         if record.draft {
             out.append("> **Draft** — the session has not ended; this record may still change.")
