@@ -5,7 +5,7 @@ it a workshop; a review's pages still call it a review."""
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from pages import axe_problems, command, invite_of, schedule_via_api, wait_text, wait_until
+from pages import axe_problems, command, invite_of, schedule_via_api, sign_in, wait_text, wait_until
 from room_helpers import open_pages, said_log
 
 PEOPLE = [{"name": "Dee", "role": "host"}, {"name": "Eli", "role": "reviewer"}]
@@ -51,3 +51,24 @@ def test_a_workshops_room_says_the_workshop_started_and_ended(daemon, facilitato
     main = eli.find_element(By.TAG_NAME, "main").text
     assert "review has" not in log and "review has" not in main and "Review ended" not in main, (log, main)
     assert browser_errors(eli) == [] and browser_errors(chair) == []
+
+
+def test_the_consoles_page_of_a_workshop_says_workshop_and_its_reviews_page_review(daemon, facilitator, api_ready, browsers):
+    review = schedule_via_api(daemon, facilitator, "Wording: ended review", [], template="rapid-remote-90",
+                              participants=[{"name": "Ben", "role": "reviewer"}])
+    workshop = workshop_of(daemon, facilitator, review, minutes=2)
+    for created in (review, workshop):
+        chair, _ = open_pages(created, browsers, [])
+        for name in ("session.start", "session.end"):
+            assert command(chair, name).get("type") == "ack", name
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    wait_until(driver, lambda d: d.find_elements(By.XPATH, f"//button[normalize-space()='{workshop['session']['title']}']"))[0].click()
+    wait_text(driver, "main", "This workshop has ended, so nobody new can be invited")
+    assert "This review has ended" not in driver.find_element(By.TAG_NAME, "main").text
+    # Its link to the review it follows opens the review's page, which says "review" again.
+    wait_until(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#follows-line button")).click()
+    wait_text(driver, "main", "This review has ended, so nobody new can be invited")
+    assert "This workshop has ended" not in driver.find_element(By.TAG_NAME, "main").text
+    assert axe_problems(driver) == []
+    assert browser_errors(driver) == []

@@ -1,7 +1,7 @@
 // The facilitator console (/console): sign in, sessions, scheduling, invites,
 // exports, and running a live session.
 import { byId, el, localize, replaceChildren, copyText, downloadBlob } from './dom.js';
-import { t } from './strings.js';
+import { setWorkshop, t } from './strings.js';
 import { Api, failureText } from './api.js';
 import { ScheduleForm, field } from './schedule-form.js';
 import { formatInstant } from './timefmt.js';
@@ -209,6 +209,7 @@ async function guarded(action) {
  */
 function showSessions({ focus = false, message = '', replace = false } = {}) {
   leaveLive();
+  setWorkshop(false);
   showRouteInAddress({ view: 'sessions' }, { replace });
   setNav(true, 'sessions');
   document.title = t('console.pageTitle');
@@ -264,6 +265,9 @@ function sessionFilter(groups, total) {
  */
 function showForm(route, title, options, nav) {
   leaveLive();
+  // Editing a workshop says "workshop" ("The workshop has started, so its start cannot move");
+  // a new session's form, a copy's and a new workshop's say what they say themselves.
+  setWorkshop(options.existing?.followsSession);
   showRouteInAddress(route);
   setNav(true, nav);
   // After the live view the tab still said "Ended – …" or "Connection lost – …" of the room.
@@ -365,6 +369,8 @@ function showSession(id, message, { replace = false, unsaved = [], copyFor = nul
   return guarded(async () => {
     const s = await sessionOrList(id);
     if (!s) return;
+    // A post-review workshop's page calls it a workshop (as its live controls do, from the welcome).
+    setWorkshop(s.followsSession);
     // After the end a revoked person stays listed (they took part); only the access list says
     // their link was taken back (a keyboard probe: nothing on the page did).
     const linkWorks = s.status === 'ended' ? new Map((await api.access(id)).map((a) => [a.id, a.linkWorks])) : null;

@@ -192,7 +192,10 @@ export class LiveConsole {
       if (this.stopped || !line.textContent) return;
       const box = line.getBoundingClientRect();
       const view = this.controls.getBoundingClientRect();
-      const top = Math.max(0, this.controls.scrollHeight > this.controls.clientHeight ? view.top : 0);
+      // On one column the glance line stays at the top of the screen, and a long refusal grows
+      // upwards from its slot (app.css): it counts as in view only below that line.
+      const glance = getComputedStyle(this.glance).position === 'sticky' ? this.glance.getBoundingClientRect().bottom : 0;
+      const top = Math.max(0, glance, this.controls.scrollHeight > this.controls.clientHeight ? view.top : 0);
       if (box.top < top || box.bottom > window.innerHeight) line.scrollIntoView({ block: 'nearest' });
     }));
   }

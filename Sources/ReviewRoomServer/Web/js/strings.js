@@ -787,6 +787,16 @@ const en = {
   'floor.raiseLostMoved@workshop': 'Your hand is not up: while the connection was down the workshop moved on to {phase}, which clears hands. Raise it again if you still want to speak.',
   'floor.raiseLostEnded@workshop': 'Your hand is not up: the workshop ended while the connection was down.',
   'refusal.theReview@workshop': 'the workshop',
+  'control.keyEnded@workshop': 'The workshop has ended.',
+  'control.clockNotRunning@workshop': 'The clock has not started yet: “Start” starts the workshop; Alt+Shift+C only pauses and resumes it.',
+  'announce.invited@workshop': 'Invited to the workshop: {names}.',
+  'announce.inviteWithdrawn@workshop': 'No longer in the workshop (invite withdrawn): {names}.',
+  // The console's page of a workshop (its session has `followsSession`).
+  'console.erasesAt.ended@workshop': 'This server erases sessions some days after their last use: this workshop, its notes and its record go on {when}. Download the record to keep a copy.',
+  'console.notOpenYet@workshop': 'The live controls work once the lobby opens, at {when}. To run the workshop now, edit its start time.',
+  'schedule.startedHint@workshop': 'The workshop has started, so its start cannot move.',
+  'invite.facilitatorLink@workshop': 'A facilitator’s link: it runs the workshop. Keep it, do not send it to anyone else.',
+  'invite.ended@workshop': 'This workshop has ended, so nobody new can be invited: share its record instead. “Revoke” still removes someone’s access to the read-only workshop, and “New link” gives it back.',
 };
 
 const catalogue = en;
