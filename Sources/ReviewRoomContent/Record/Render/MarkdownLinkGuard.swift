@@ -4,7 +4,8 @@
 /// which refuse a `javascript:` link the way markdown-it or GitHub do. A link (`[text](dest)`) or
 /// a link reference definition (`[label]: dest`) keeps its markup only when its destination
 /// plainly starts with `http://`, `https://` or `mailto:`, or names no scheme at all (a relative
-/// link, or `//host/…`, which opens on the record's own scheme: http(s) in a browser). Anything else — another scheme, or a head with `&` or `\` that a parser could decode
+/// link, or `//host/…`, which opens on the record's own scheme: http(s) in a browser). Anything
+/// else — another scheme, or a head with `&` or `\` that a parser could decode
 /// into one (`&#106;avascript:`, `javascript\:`), or a destination on the next line — loses the
 /// link: its `]` is written as an entity, which no parser takes for markup.
 ///
@@ -16,13 +17,10 @@ enum MarkdownLinkGuard {
     static let safeSchemes = ["http://", "https://", "mailto:"]
 
     /// Whether the `]` at `index` is followed by `(` or `:` and a destination that is not
-    /// plainly safe. Spaces before the `(` count too: Markdown.pl and viewers built on it take
-    /// `[x] (dest)` for a link.
+    /// plainly safe. A space between the two (`[x] (dest)`) makes no inline link in Markdown.pl,
+    /// PHP Markdown, Showdown, markdown-it or CommonMark, so such text is left as typed.
     static func opensUnsafeDestination(_ line: [Unicode.Scalar], closingBracketAt index: Int) -> Bool {
         var next = index + 1
-        var spaced = next
-        while spaced < line.count, line[spaced] == " " || line[spaced] == "\t" { spaced += 1 }
-        if spaced < line.count, line[spaced] == "(" { next = spaced }
         guard next < line.count, line[next] == "(" || line[next] == ":" else { return false }
         next += 1
         while next < line.count, line[next] == " " || line[next] == "\t" || line[next] == "<" { next += 1 }
