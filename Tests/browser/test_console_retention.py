@@ -92,11 +92,32 @@ def test_a_review_a_workshop_follows_says_it_goes_with_the_workshop(daemon, faci
 
     open_session_page(driver, daemon.base, facilitator, review_title)
     text = notice_text(driver)
-    assert "goes with the workshop, never before it" in text and says_date_of(text, kept["erasesAt"]), text
+    assert f"It is kept as long as “{workshop_title}”" in text and says_date_of(text, kept["erasesAt"]), text
     open_session_page(driver, daemon.base, facilitator, workshop_title, signed_in=True)
     text = notice_text(driver)
-    assert "if nothing more happens in this one" in text and "goes with the workshop" not in text, text
+    assert "if nothing more happens in this one" in text and "It is kept as long as" not in text, text
+    # Deleting the workshop would let the review go by its own date: the question says so.
+    driver.execute_script("window.confirm = (text) => { window.asked = text; return false; }")
+    driver.find_element(By.ID, "delete-session").click()
+    asked = wait_until(driver, lambda d: d.execute_script("return window.asked"))
+    assert "The review it follows has been kept for it" in asked, asked
     assert axe_problems(driver) == []
+    assert browser_errors(driver) == []
+
+
+def test_a_review_used_after_its_workshop_says_nothing_of_being_kept_for_it(daemon, facilitator, api_ready, browsers):
+    """A workshop that is over before its review's own date keeps nothing: the review's page says
+    only its own date (an audit found it said it went "with the workshop, never before it")."""
+    review_title = "Retention: review used late"
+    review = schedule_via_api(daemon, facilitator, review_title, [], minutes=10 * 24 * 60)
+    workshop = schedule_via_api(daemon, facilitator, "Retention: early workshop", [], minutes=3,
+                                template="rapid-remote-90", followsSession=review["session"]["id"])
+    status, shown = daemon.api("GET", f"/sessions/{review['session']['id']}", facilitator)
+    assert status == 200 and shown["erasesAt"] != daemon.api("GET", f"/sessions/{workshop['session']['id']}", facilitator)[1]["erasesAt"]
+    driver = browsers()
+    open_session_page(driver, daemon.base, facilitator, review_title)
+    text = notice_text(driver)
+    assert says_date_of(text, shown["erasesAt"]) and "It is kept as long as" not in text, text
     assert browser_errors(driver) == []
 
 

@@ -457,7 +457,8 @@ function showSession(id, message, { replace = false, unsaved = [], copyFor = nul
       el('p', { className: 'meta' }, `${s.hostSchool} · ${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`),
       el('p', { className: 'focus' }, el('strong', {}, t('room.focus')), ' ', s.focus),
       ...followsLines(s, sessions),
-      erasureNotice(s, workshopsOf(s, sessions).length > 0),
+      // Kept for a follower only when its date is a follower's (one with its own later use is not).
+      erasureNotice(s, workshopsOf(s, sessions).find((w) => w.erasesAt && w.erasesAt === s.erasesAt)),
       status,
       ...unsavedFields(unsaved),
       el('div', { className: 'row' },
@@ -480,7 +481,10 @@ function showSession(id, message, { replace = false, unsaved = [], copyFor = nul
             const ran = ranOrRunning(s);
             // With its start: two sessions of the same title are told apart.
             const when = formatInstant(s.startsAt, s.timeZone);
-            if (!window.confirm(t(ran ? 'console.confirmDelete' : 'console.confirmCancel', { title: s.title, when }))) return;
+            // With retention_days, the review a workshop follows was kept for it: say it goes by its own date.
+            const question = t(ran ? 'console.confirmDelete' : 'console.confirmCancel', { title: s.title, when });
+            const kept = s.followsSession && s.erasesAt ? ` ${t('console.deleteWorkshopRetention')}` : '';
+            if (!window.confirm(question + kept)) return;
             await api.cancel(id); showSessions({ focus: true, message: t('console.deleted', { title: s.title }), replace: true });
           }) } })),
       recordForHosts(s, linkWorks),
@@ -501,10 +505,10 @@ function showSession(id, message, { replace = false, unsaved = [], copyFor = nul
 
 /**
  * When a server with `retention_days` will erase the session (its `erasesAt`), so the record is
- * downloaded before, and for a review a workshop follows (`followed`), that it stays as long as
- * the workshop; null on a server that keeps sessions.
+ * downloaded before, and for a review kept for a session that follows it (`keptFor`, whose
+ * erasure date it has taken), that it goes with that one; null on a server that keeps sessions.
  */
-function erasureNotice(s, followed) {
+function erasureNotice(s, keptFor) {
   if (!s.erasesAt) return null;
   const when = formatInstant(s.erasesAt, s.timeZone);
   // Past its day, a session waits for the sweep (hourly; later while someone has it open).
@@ -513,7 +517,7 @@ function erasureNotice(s, followed) {
   // workshop's use), so the date moving on after the review ended is explained.
   return el('p', { className: 'meta', attrs: { 'data-testid': 'erases-at' } },
     t(due ? 'console.erasesAt.due' : s.status === 'ended' ? 'console.erasesAt.ended' : 'console.erasesAt.other', { when }),
-    followed && !due ? [' ', t('console.erasesAt.withWorkshop')] : null);
+    keptFor && !due ? [' ', t('console.erasesAt.withWorkshop', { title: keptFor.title })] : null);
 }
 
 /**

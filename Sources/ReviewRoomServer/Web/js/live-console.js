@@ -108,7 +108,7 @@ export class LiveConsole {
     // here, beside the buttons whose commands it reports.
     this.controlsBody = el('div', { className: 'controls-body' });
     replaceChildren(this.controls, el('h2', { id: 'controls-heading', textContent: t('control.heading'), attrs: { tabindex: '-1' } }),
-      this.glance, this.room.refusalLine ? el('div', { className: 'refusal-slot' }, this.room.refusalLine) : null, this.controlsBody);
+      this.glance, this.refusalSlot(), this.controlsBody);
     /** Controls waiting for their command's answer (value null) or in the pause after it (a timer). */
     this.holds = new Map();
     // The length fields keep what was typed, as typed: it is read and checked only when sent.
@@ -173,31 +173,49 @@ export class LiveConsole {
   refused(text) {
     if (typeof this.room?.showRefusal === 'function') {
       this.room.showRefusal(text);
-      this.bringRefusalIntoView();
+      this.placeRefusal();
     } else {
       this.announcer.say(text, true);
     }
   }
 
   /**
-   * Scrolls the controls (the panel, or the page) just enough to show the refusal line once it
-   * has its text: drawn at the top of a panel scrolled down to the button pressed, 260 px out of
-   * sight, a refusal looked like a click that did not register (a usability audit). Focus stays
-   * on the button.
+   * The room's refusal line in a slot of its own above the controls (app.css): the slot keeps its
+   * place and sticks to the top of the panel, and a tap on a shown line puts it away (it may lie
+   * over a control for its ten seconds).
    */
-  bringRefusalIntoView() {
+  refusalSlot() {
+    const line = this.room.refusalLine;
+    if (!line) return null;
+    line.addEventListener('click', () => this.room.clearRefusal());
+    return el('div', { className: 'refusal-slot' }, line);
+  }
+
+  /**
+   * Lays a shown refusal over what is beside its slot without moving anything: upwards over the
+   * heading and the glance line when they leave room for it, else downwards over the controls
+   * (app.css, `data-grow`). Drawn at the top of a panel scrolled down to the button pressed, a
+   * refusal looked like a click that did not register (a usability audit); scrolling it into
+   * view moved the buttons under the finger (another). The slot sticks in sight now; only when
+   * the controls are off the screen altogether (a shortcut pressed from the notes) is the page
+   * scrolled to it. Focus stays on the button.
+   */
+  placeRefusal() {
     const line = this.room?.refusalLine;
-    if (!line) return;
-    requestAnimationFrame(() => requestAnimationFrame(() => {
+    const slot = line?.parentElement;
+    if (!slot) return;
+    // One frame: after the room's own callback has put the text in (RoomView.showRefusal), before
+    // anything is drawn, so the line never shows first on the wrong side.
+    requestAnimationFrame(() => {
       if (this.stopped || !line.textContent) return;
-      const box = line.getBoundingClientRect();
-      const view = this.controls.getBoundingClientRect();
-      // On one column the glance line stays at the top of the screen, and a long refusal grows
-      // upwards from its slot (app.css): it counts as in view only below that line.
+      slot.dataset.grow = 'up';
+      const box = slot.getBoundingClientRect();
+      const panel = this.controls.scrollHeight > this.controls.clientHeight ? this.controls.getBoundingClientRect().top : 0;
+      // On one column the glance line stays at the top of the screen: nothing goes over it.
       const glance = getComputedStyle(this.glance).position === 'sticky' ? this.glance.getBoundingClientRect().bottom : 0;
-      const top = Math.max(0, glance, this.controls.scrollHeight > this.controls.clientHeight ? view.top : 0);
-      if (box.top < top || box.bottom > window.innerHeight) line.scrollIntoView({ block: 'nearest' });
-    }));
+      if (box.bottom - line.offsetHeight < Math.max(0, panel, glance)) slot.dataset.grow = 'down';
+      if (box.bottom < 0 || box.top > window.innerHeight) line.scrollIntoView({ block: 'nearest' });
+    });
   }
 
   /** Sends a command; resolves with the ack, or undefined after showing the refusal. */
