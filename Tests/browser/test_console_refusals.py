@@ -3,6 +3,8 @@ same moment and the one whose command comes second is told what happened, in the
 words — never an id, a command name or a 0-based phase number from the server's message."""
 import re
 
+from selenium.webdriver.common.by import By
+
 from conftest import browser_errors
 from console_helpers import co_facilitator_console, hold_events, release_events, settle_for
 from pages import click_when_ready, command, open_live_console, participant_id, schedule_via_api, set_value_of, wait_js
@@ -74,7 +76,10 @@ def test_a_co_facilitator_whose_command_came_second_reads_what_happened(daemon, 
     release_events(cy)
     wait_js(cy, "return !!window.reviewroom.model.session.floor.round")
 
-    # Both press End: what Cy wanted has already happened.
+    # Both press End: what Cy wanted has already happened. The round's refusal still lies over the
+    # controls of Cy's scrolled panel (they never move under it): a tap puts it away first.
+    cy.find_element(By.CSS_SELECTOR, ".controls [data-testid=refusal]").click()
+    wait_js(cy, "return document.querySelector('.controls [data-testid=refusal]').textContent === ''")
     hold_events(cy)
     assert "error" not in command(fran, "session.end")
     cy.execute_script("window.confirm = () => true;")
