@@ -21,16 +21,21 @@ extension Store {
     public func lastUse(of id: SessionID) async throws -> Timestamp? {
         try await read { [writer] connection in
             guard let own = try Self.ownLastUse(connection, id, journal: writer.journalDirectory) else { return nil }
-            // UNION, not UNION ALL: a chain that came back to itself would end.
+            // The sessions that follow it, down the chain (UNION, not UNION ALL: a chain that came
+            // back to itself would end), each with the one it follows: the same rule as the sweep's.
             let followers = try connection.rows("""
-                WITH RECURSIVE followers(id) AS (
-                    SELECT id FROM sessions WHERE follows_session = ?1
-                    UNION SELECT sessions.id FROM sessions JOIN followers ON sessions.follows_session = followers.id)
-                SELECT id FROM followers
-                """, { try $0.bind(1, id.rawValue) }, map: { SessionID($0.text(0)) })
-            return try followers.reduce(own) { latest, follower in
-                max(latest, try Self.ownLastUse(connection, follower, journal: writer.journalDirectory) ?? latest)
+                WITH RECURSIVE followers(id, follows) AS (
+                    SELECT id, follows_session FROM sessions WHERE follows_session = ?1
+                    UNION SELECT sessions.id, sessions.follows_session FROM sessions
+                          JOIN followers ON sessions.follows_session = followers.id)
+                SELECT id, follows FROM followers
+                """, { try $0.bind(1, id.rawValue) }, map: { (id: SessionID($0.text(0)), follows: SessionID($0.text(1))) })
+            let uses = try followers.compactMap { follower in
+                try Self.ownLastUse(connection, follower.id, journal: writer.journalDirectory)
+                    .map { (id: follower.id, lastUse: $0, follows: Optional(follower.follows)) }
             }
+            let counted = SessionRetention.countingFollowers([(id: id, lastUse: own, follows: nil)] + uses)
+            return counted.first { $0.id == id }?.lastUse ?? own
         }
     }
 
