@@ -59,8 +59,8 @@ def test_a_first_connection_that_fails_says_the_page_is_joining_not_that_a_conne
         asha.get(invite_of(created, "Asha").replace(f":{daemon.port}/", f":{proxy.port}/"))
         wait_until(asha, lambda d: connection_banner(d)["text"] == "Not connected yet – trying again…", timeout=40,
                    message=f"the page never said it is not connected yet: {connection_banner(asha)}")
-        assert asha.find_element(By.TAG_NAME, "h1").text == "Joining the review…"
-        assert asha.title == "Not connected – ReviewRoom – join a review"
+        assert asha.find_element(By.TAG_NAME, "h1").text == "Joining the session…"
+        assert asha.title == "Not connected – ReviewRoom – join a session"
         assert [p for p in asha.find_elements(By.CSS_SELECTOR, "main section.panel") if p.is_displayed()] == []
         assert axe_problems(asha) == []
         # Said once, and not again at the tries after it; never "lost".
@@ -72,7 +72,7 @@ def test_a_first_connection_that_fails_says_the_page_is_joining_not_that_a_conne
         assert "lost" not in connection_banner(asha)["text"]
         # The time-left key, pressed meanwhile, is answered (it did nothing).
         press(asha, ALT_SHIFT + "o")
-        wait_js(asha, "return window.reviewroom.announcer.log.at(-1) === 'Not joined yet: this page is still connecting to the review.'")
+        wait_js(asha, "return window.reviewroom.announcer.log.at(-1) === 'Not joined yet: this page is still connecting to the session.'")
 
         proxy.websocket = None  # the daemon behind the proxy is back
         wait_js(asha, "return !!(window.reviewroom.model.session && window.reviewroom.connection.online)", timeout=40,
