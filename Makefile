@@ -142,11 +142,12 @@ systemd-check: release python-deps
 # Real headless Chromium (Debian's) against a real reviewroomd; `make test` has just built it.
 # Two pytest workers (pytest-xdist), each test file on one of them (its module-scoped daemon is
 # started once): most of a browser test is waiting for a page or a daemon, and one worker left
-# the two cores half idle (about 10 of the 20 minutes `make test` may take on CI).
+# the two cores half idle (about 10 of the 20 minutes `make test` may take on CI). The 15 slowest
+# tests are listed at the end, to see where that time goes.
 BROWSER_WORKERS ?= 2
 browser-test: browser-deps python-deps
 	@[ -x .build/debug/reviewroomd ] || swift build --product reviewroomd
-	$(PY) -m pytest Tests/browser -q -n $(BROWSER_WORKERS) --dist loadfile
+	$(PY) -m pytest Tests/browser -q -n $(BROWSER_WORKERS) --dist loadfile --durations=15
 
 # Prints the line coverage of the pure core (ReviewRoomCore) from the last `make test`.
 coverage:
