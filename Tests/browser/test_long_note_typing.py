@@ -72,6 +72,9 @@ def test_others_edits_in_a_long_focused_note_keep_the_caret_and_send_nothing(dae
                             "r.editInPlace = (...a) => { const done = f(...a); if (done) window.inPlace += 1; return done; };")
         # Text before her caret, after it, and a deletion before it.
         bot.edit([10, "[early] ", len(bot.text) - 10], lambda text: text[:10] + "[early] " + text[10:])
+        # Drawn before the next: two edits far apart drawn in one frame are one change of all the
+        # lines between them, which goes in with `setRangeText` (the next test).
+        wait_until(asha, lambda d: shown_note(d, "evidence") == bot.text, message="the first edit never arrived")
         bot.edit([len(bot.text), "[late]\n"], lambda text: text + "[late]\n")
         bot.edit([20, -len(LINE), len(bot.text) - 20 - len(LINE)], lambda text: text[:20] + text[20 + len(LINE):])
         wait_until(asha, lambda d: shown_note(d, "evidence") == bot.text, message="the page's text differs from the server's")
@@ -120,4 +123,38 @@ def test_a_long_note_nobody_types_in_here_is_redrawn_at_most_once_a_while_and_at
         bot.edit([len(bot.text), "[three]\n"], lambda text: text + "[three]\n")
         assert bot.text.startswith("A" + body), bot.text[:80]
         wait_until(asha, lambda d: shown_note(d, "evidence") == bot.text)
+        assert browser_errors(asha) == []
+
+
+def test_a_long_paste_by_someone_else_is_not_made_line_by_line_in_the_focused_note(daemon, facilitator, api_ready, browsers):
+    """The editing command makes each inserted line break an edit of its own (2–8 ms apiece in a
+    long note): 17 pasted chapters of 600 lines froze the page of the reviewer typing in that note
+    for 224 s, and a facilitator's console for 64 s (an audit). Text of more than a few lines goes
+    in with `setRangeText`; a short edit is still made in place."""
+    created, _, asha = start_live_review(daemon, facilitator, browsers, "Long paste", ["Asha", "Bot"])
+    with Bot(daemon, created, "Bot") as bot:
+        body = LINE * 150  # 10 KB, and the chapter 7 KB: under the suite's note cap
+        bot.edit([body], lambda text: body)
+        wait_until(asha, lambda d: shown_note(d, "evidence") == body, message="the long note never arrived")
+        middle = len(LINE) * 75
+        asha.execute_script("const a = document.getElementById('note-evidence'); a.scrollIntoView({block: 'center'}); a.focus();"
+                            "a.setSelectionRange(arguments[0], arguments[0]); window.pasteScroll = window.scrollY;"
+                            "const exec = document.execCommand.bind(document); window.commands = [];"
+                            "document.execCommand = (name, ui, value) => { window.commands.push([name, (value || '').length]); return exec(name, ui, value); };",
+                            middle)
+        chapter = LINE * 100
+        bot.edit([5, chapter, len(bot.text) - 5], lambda text: text[:5] + chapter + text[5:])
+        wait_until(asha, lambda d: shown_note(d, "evidence") == bot.text, message="the page's text differs from the server's")
+        caret = middle + len(chapter)
+        assert asha.execute_script("const a = document.activeElement; return [a.id, a.selectionStart, a.selectionEnd]") == ["note-evidence", caret, caret]
+        assert asha.execute_script("return window.scrollY === window.pasteScroll"), "the page scrolled to where the text went in"
+        assert asha.execute_script("return window.commands") == [], "the pasted lines went in through the editing command"
+        # A line of someone's typing still goes in place.
+        bot.edit([len(bot.text), "[late]\n"], lambda text: text + "[late]\n")
+        wait_until(asha, lambda d: shown_note(d, "evidence") == bot.text)
+        assert asha.execute_script("return window.commands") == [["insertText", len("[late]\n")]]
+        wait_js(asha, "return !window.reviewroom.notesView.hasUnsynced", message="the page sent something of its own")
+        asha.switch_to.active_element.send_keys("MINE")
+        expected = bot.text[:caret] + "MINE" + bot.text[caret:]
+        wait_until(asha, lambda d: shown_note(d, "evidence") == expected, message="her typing did not land at her caret")
         assert browser_errors(asha) == []

@@ -15,6 +15,13 @@ import { NextFrame } from './next-frame.js';
 
 /** From this many characters on, others' edits are made in place in the focused editor (`editInPlace`). */
 export const IN_PLACE_FROM = 4096;
+/**
+ * At most this many line breaks in what others inserted for an edit made in place: the editing
+ * command makes each one an edit of its own, 2–8 ms apiece in a long note, so a pasted chapter
+ * froze the page of whoever typed in that note for seconds, and a run of them for minutes (an
+ * audit). More go in with `setRangeText`, one lay-out of the note (tens of milliseconds).
+ */
+export const IN_PLACE_LINE_BREAKS = 4;
 /** How often at most a long note nobody types in here is redrawn with others' edits (`deferShow`). */
 export const READER_REDRAW_MS = 1000;
 
@@ -42,6 +49,16 @@ function replaceText(area, display) {
   const [from, oldTo, newTo] = changedRange(old, display);
   area.setRangeText(display.slice(from, newTo), from, oldTo, 'preserve');
   if (area.value !== display) area.value = display;
+}
+
+/** Whether `text` holds more than `limit` line breaks (counted only as far as `limit` + 1). */
+function lineBreaksOver(text, limit) {
+  let found = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    found += 1;
+    if (found > limit) return true;
+  }
+  return false;
 }
 
 export class NoteRemote {
@@ -257,14 +274,16 @@ export class NoteRemote {
    * the value re-lays out the whole text: 130 ms a frame for a 360 KB note on a 2-core machine,
    * and an endurance probe with others typing in it saw keys show 0.1–1.4 s late; the command
    * edits the text in place (8 ms). Its `input` event is not a local edit (`applying`). False
-   * when it does not apply or did not leave `display` (the caller then sets the value).
+   * when it does not apply (also for text of more than `IN_PLACE_LINE_BREAKS` lines) or did not
+   * leave `display` (the caller then sets the value).
    */
   editInPlace(area, display) {
     const old = area.value;
     if (document.activeElement !== area || old.length < IN_PLACE_FROM || old === display) return false;
     const [from, oldTo, newTo] = changedRange(old, display);
-    area.setSelectionRange(from, oldTo);
     const inserted = display.slice(from, newTo);
+    if (lineBreaksOver(inserted, IN_PLACE_LINE_BREAKS)) return false;
+    area.setSelectionRange(from, oldTo);
     this.applying = true;
     try {
       document.execCommand(inserted ? 'insertText' : 'delete', false, inserted);
