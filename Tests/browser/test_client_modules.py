@@ -206,6 +206,27 @@ def test_a_page_opened_during_a_pause_takes_its_start_from_the_clock(daemon, bro
     assert browser_errors(driver) == []
 
 
+def test_someone_removed_from_the_session_keeps_their_name_on_the_page(daemon, browsers):
+    """model.js: the signals a person sent are still listed after the facilitator revoked their
+    link; they read "p_cE5nAPqU2fZ_eq1f: Please clarify" when the name went with the person (an
+    audit). They keep the name they were shown under; an id never seen stays as it is."""
+    driver = browsers()
+    seen = run_in_page(
+        driver, daemon,
+        "import('/js/model.js').then(({ SessionModel }) => {"
+        "  const m = new SessionModel();"
+        "  const asha = { id: 'p1', name: 'Asha', role: 'reviewer' }, asha2 = { id: 'p2', name: 'Asha', role: 'host' },"
+        "    ben = { id: 'p3', name: 'Ben', role: 'reviewer' };"
+        "  m.welcome({ you: { id: 'p3' }, session: { participants: [asha, asha2, ben] } });"
+        "  const before = [m.nameOf('p1'), m.nameOf('p2')];"
+        "  m.apply({ name: 'participant.changed', data: { participants: [asha2, ben] } });"
+        "  done([...before, m.nameOf('p1'), m.nameOf('p2'), m.nameOf('p9'), m.participant('p1')]);"
+        "}, (e) => done(['import failed: ' + e]));")
+    # The one removed keeps the name shown while they were there; the other Asha is alone now.
+    assert seen == ["Asha (1)", "Asha (2)", "Asha (1)", "Asha", "p9", None]
+    assert browser_errors(driver) == []
+
+
 def test_the_catch_up_tells_the_speaker_what_is_left_of_a_turn_whose_end_moved(daemon, browsers):
     """room-news.js: after a drop during which the clock was paused and resumed under a timed
     turn (its end moved on), the speaker hears what is left, once, with the rest of the catch-up,

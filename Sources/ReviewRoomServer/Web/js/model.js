@@ -10,6 +10,9 @@ export class SessionModel {
     this.session = null;
     this.you = null;
     this.online = new Set();
+    // Names of people removed from the session (invite revoked) since this page loaded: the
+    // signals they sent are still listed, and read "p_cE5n…: Please clarify" without them.
+    this.formerNames = new Map();
     this.listeners = new Set();
     // The clock's pauses during the current turn, which the server leaves out of spokenSec:
     // since when it has been paused (ms) and the ms of pauses already over.
@@ -67,6 +70,7 @@ export class SessionModel {
         break;
       case 'prompts.changed': s.prompts = data.prompts; break;
       case 'participant.changed':
+        this.keepFormerNames(data.participants || []);
         s.participants = data.participants || [];
         break;
       case 'session.changed':
@@ -109,7 +113,13 @@ export class SessionModel {
   nameOf(id) {
     const participants = this.session?.participants || [];
     if (!shownNames.has(participants)) shownNames.set(participants, displayNames(participants));
-    return shownNames.get(participants).get(id) ?? id;
+    return shownNames.get(participants).get(id) ?? this.formerNames.get(id) ?? id;
+  }
+
+  /** Before the participants list becomes `next`: the names of those it leaves out, kept (`formerNames`). */
+  keepFormerNames(next) {
+    const staying = new Set(next.map((p) => p.id));
+    for (const p of this.session?.participants || []) if (!staying.has(p.id)) this.formerNames.set(p.id, this.nameOf(p.id));
   }
 
   /** The current phase object, if any. */
