@@ -538,6 +538,7 @@ function showLive(id) {
   showRouteInAddress({ view: 'live', id });
   setNav(true);
   live = new LiveConsole(main, { sessionId: id, token: api.token, api, banner, focusHeading: true,
+    onRevoked: (participantId) => changeLink(participantId, null),
     onFatal: (failure) => {
       // What was typed and never saved is offered to copy, as on the room page (it was dropped).
       const unsaved = live?.notesView.unsavedNotes() ?? [];

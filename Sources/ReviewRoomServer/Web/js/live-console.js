@@ -1,6 +1,6 @@
 // The console's live view: the room as the facilitator sees it, with the controls
 // for the clock, the agenda, the floor, rounds and questions.
-import { Api } from './api.js';
+import { Api, failureText } from './api.js';
 import { downloadBlob, el, keepingFocus, morphChildren, replaceChildren } from './dom.js';
 import { recordFileName } from './download-names.js';
 import { openRecordTab } from './record-tab.js';
@@ -48,13 +48,14 @@ export class LiveConsole {
   /**
    * Joins with the facilitator API `token` and `sessionId` (the owner, signed in), or with
    * `hello()` (a co-facilitator's invite token); `api` is null when there is no API token, and
-   * what needs it (Reword) is then not offered; `inviteToken` is the co-facilitator's (for the
-   * record after the end). With `focusHeading`, the session's h1 takes focus once drawn (the
+   * what needs it (Reword, Remove) is then not offered; `inviteToken` is the co-facilitator's (for
+   * the record after the end). `onRevoked(participantId)` follows a removal. With `focusHeading`, the session's h1 takes focus once drawn (the
    * button that opened the view is gone).
    */
-  constructor(main, { sessionId = null, token, hello, api = null, inviteToken = null, banner, onFatal, onWelcome, focusHeading = false }) {
+  constructor(main, { sessionId = null, token, hello, api = null, inviteToken = null, banner, onFatal, onWelcome, onRevoked = null, focusHeading = false }) {
     this.sessionId = sessionId;
     this.api = api;
+    this.onRevoked = onRevoked; // after `removePerson`: the participant id whose link this browser should forget
     this.inviteApi = inviteToken ? new Api(inviteToken) : null;
     this.controls = el('section', { className: 'panel controls', attrs: { 'aria-labelledby': 'controls-heading' } });
     const roomRoot = el('div', { className: 'live-room' });
@@ -88,7 +89,8 @@ export class LiveConsole {
     // The phase keys go through the same hold as the buttons (and offer the same Undo).
     this.room = new RoomView(roomRoot, { model, connection, announcer: this.announcer, notesView: this.notesView, inConsole: true,
       onPhaseKey: (type) => this.movePhase(type), onConsoleKey: (action) => this.pressFor(action),
-      onTick: (session, now) => this.showGlance(session, now), queueActions: this.queueButtons });
+      onTick: (session, now) => this.showGlance(session, now), queueActions: this.queueButtons,
+      removePerson: this.api && this.sessionId ? (participant) => this.removePerson(participant) : null });
     this.queueButtons.attach(this.room.floor, () => this.room.drawing.request());
     // The room at a glance above the controls: on a tablet the room's clock, floor and queue
     // were a screen or two below the buttons, read only by scrolling away from them (a probe).
@@ -167,6 +169,24 @@ export class LiveConsole {
     this.notesView?.stop?.();
     this.connection.stop();
     this.announcer.remove();
+  }
+
+  /**
+   * Removes `participant` from the session after asking: their invite is revoked, so their pages
+   * are disconnected at once (4003) and their link stops working. Someone disrupting a live
+   * review could only be removed from the session's page, which closes the live view (an audit:
+   * 3.3 s by script, and the console was the page their edits froze). What they wrote stays.
+   */
+  async removePerson(participant) {
+    const name = this.model.nameOf(participant.id);
+    if (!window.confirm(t('invite.confirmRevoke', { name }))) return;
+    try {
+      await this.api.revoke(this.sessionId, participant.id);
+      this.onRevoked?.(participant.id);
+      this.announcer.say(t('invite.revoked', { name }));
+    } catch (error) {
+      this.refused(t('people.removeFailed', { name, reason: failureText(error, t) }));
+    }
   }
 
   /** A refusal, shown where the facilitator looks (and announced), or announced when the room view cannot show it. */

@@ -27,12 +27,16 @@ export function promptPanel(question) {
     el('p', { className: 'question', attrs: { 'data-testid': 'question' } }, question ? question.text : t('prompt.none'))];
 }
 
+/** The roles a console's live view offers to remove (`peoplePanel`'s `remove`): not the facilitators. */
+const REMOVABLE_ROLES = new Set(['reviewer', 'host', 'observer']);
+
 /**
  * Everyone but displays, online or not, with a bar of their speaking time at server time `now`
  * (`model`: `online`, `spokenSec`, `nameOf`). Observers never speak: they are listed as present,
- * without a speaking time.
+ * without a speaking time. With `remove` (the owner's console, before the end), each reviewer,
+ * host and observer has a "Remove" button that calls it with their participant.
  */
-export function peoplePanel(s, model, now) {
+export function peoplePanel(s, model, now, remove = null) {
   const speakers = (s.participants || []).filter((p) => !['display', 'observer'].includes(p.role));
   const max = Math.max(60, ...speakers.map((p) => model.spokenSec(p.id, now)));
   const items = (s.participants || []).filter((p) => p.role !== 'display').map((p) => {
@@ -45,9 +49,13 @@ export function peoplePanel(s, model, now) {
       el('span', { className: 'presence', attrs: { 'aria-hidden': 'true' } }, online ? '●' : '○'),
       ' ', el('strong', {}, model.nameOf(p.id)), ' ', el('span', { className: 'meta' }, t(`role.${p.role}`), ' · ', online ? t('people.online') : t('people.offline')),
       speaks ? el('span', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, bar) : null,
-      speaks ? el('span', { className: 'meta spoken' }, t('people.spoken', { time: formatElapsed(secs) })) : null);
+      speaks ? el('span', { className: 'meta spoken' }, t('people.spoken', { time: formatElapsed(secs) })) : null,
+      remove && REMOVABLE_ROLES.has(p.role) ? el('button', { type: 'button', className: 'secondary danger remove-person',
+        textContent: t('people.remove'), attrs: { 'aria-label': t('people.removeFor', { name: model.nameOf(p.id) }), 'data-remove': p.id,
+          'data-focus-fallback': 'people-heading' },
+        on: { click: (e) => { if (e.detail <= 1) remove(p); } } }) : null);
   });
-  return [el('h2', { id: 'people-heading', textContent: t('people.heading') }), el('ul', { className: 'people' }, items)];
+  return [el('h2', { id: 'people-heading', textContent: t('people.heading'), attrs: { tabindex: '-1' } }), el('ul', { className: 'people' }, items)];
 }
 
 /**

@@ -38,10 +38,13 @@ export class RoomView {
    * `recordOffer` (a `RecordOffer`; the join page) offers the record to a host or facilitator
    * once the review has ended. `queueActions` (the console's `FloorQueueButtons`) gives the Floor
    * panel's queue its rows and each row's button. `keptEdits` (a `KeptEdits`): edits kept from
-   * before a reload, shown while the page is still joining.
+   * before a reload, shown while the page is still joining. `removePerson(participant)` (the
+   * owner's console) gives each reviewer, host and observer in the people panel a "Remove" button
+   * until the end.
    */
-  constructor(root, { model, connection, announcer, notesView, onPhaseKey, onConsoleKey, onTick, inConsole = false, recordOffer = null, queueActions = null, keptEdits = null }) {
+  constructor(root, { model, connection, announcer, notesView, onPhaseKey, onConsoleKey, onTick, inConsole = false, recordOffer = null, queueActions = null, keptEdits = null, removePerson = null }) {
     this.root = root;
+    this.removePerson = removePerson; // the owner's console: removes someone (their invite revoked)
     this.keptEdits = keptEdits; // shown while joining (`renderJoining`)
     this.queueActions = queueActions;
     this.recordOffer = recordOffer;
@@ -552,7 +555,8 @@ export class RoomView {
   }
 
   renderPeople(s) {
-    morphChildren(this.people, peoplePanel(s, this.model, this.connection.serverNow()));
+    const remove = s.clock?.status === 'ended' ? null : this.removePerson;
+    morphChildren(this.people, peoplePanel(s, this.model, this.connection.serverNow(), remove));
   }
 
   renderSignals() {

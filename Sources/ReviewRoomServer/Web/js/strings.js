@@ -180,6 +180,9 @@ const en = {
   'people.online': 'online',
   'people.offline': 'offline',
   'people.spoken': 'spoken {time}',
+  'people.remove': 'Remove',
+  'people.removeFor': 'Remove {name} from the session',
+  'people.removeFailed': '{name} was not removed. {reason}',
 
   'signal.heading': 'Signals',
   'signal.recent': 'Recent signals',
