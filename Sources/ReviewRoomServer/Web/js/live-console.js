@@ -83,7 +83,7 @@ export class LiveConsole {
     this.connection = connection;
     this.lossSaid = lossSaid;
     this.editsKept = new EditsKeptNotice(banner, (text) => this.announcer.say(text));
-    this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text),
+    this.notesView = new NotesView(null, { model, connection, announce: (text) => this.announcer.say(text), keepRemovals: true,
       onLocalEdit: () => this.showEditsKept(), onAllSaved: () => this.editsKept?.allSaved(this.connection), kept: new KeptEdits() });
     this.queueButtons = new FloorQueueButtons(this);
     // The phase keys go through the same hold as the buttons (and offer the same Undo).

@@ -133,6 +133,28 @@ function keptTextBox(entry, before, { testId, message, label, summary, onDismiss
   return box;
 }
 
+/**
+ * Under a note's status line on a facilitator's console: others' large removals kept to put back
+ * (`entry.removals`, newest first), each with "Put them back" (`onPutBack(item)`) and Dismiss
+ * (`onForget(item)`); nothing when none is kept. `nameOf(id)` names who removed it.
+ */
+export function renderRemovals(entry, { nameOf, onPutBack, onForget }) {
+  const items = [...entry.removals.items].reverse();
+  if (!items.length) { entry.removalsBox?.remove(); entry.removalsBox = null; return; }
+  if (!entry.removalsBox) {
+    entry.removalsBox = el('ul', { className: 'note-removals', attrs: { 'data-testid': 'note-removals', 'aria-label': t('notes.removalsLabel', { title: entry.title }) } });
+    entry.status.after(entry.removalsBox);
+  }
+  replaceChildren(entry.removalsBox, items.map((item) => {
+    const words = { name: nameOf(item.by), n: item.units.toLocaleString(), title: entry.title };
+    return el('li', {}, el('span', {}, t('notes.removal', words)), ' ',
+      el('button', { type: 'button', className: 'secondary', textContent: t('notes.removalPutBack'),
+        attrs: { 'aria-label': t('notes.removalPutBackFor', words) }, on: { click: () => onPutBack(item) } }), ' ',
+      el('button', { type: 'button', className: 'secondary', textContent: t('notes.restoredDismiss'),
+        attrs: { 'aria-label': t('notes.removalDismissFor', words) }, on: { click: () => onForget(item) } }));
+  }));
+}
+
 /** Whether going from `saved` (the note's text as confirmed to this page) to `now` deletes any of it. */
 export function lostSavedText(saved, now) {
   return diffOperation(saved, now).ops.some((c) => typeof c === 'number' && c < 0);

@@ -12,6 +12,7 @@ import { moveRanges } from './text-ranges.js';
 import { t } from './strings.js';
 import { displayText, toDisplay, toModel } from './line-breaks.js';
 import { NextFrame } from './next-frame.js';
+import { REMOVAL_KEPT_FROM, removedUnits } from './note-removals.js';
 
 /** From this many characters on, others' edits are made in place in the focused editor (`editInPlace`). */
 export const IN_PLACE_FROM = 4096;
@@ -68,6 +69,7 @@ export class NoteRemote {
     this.replayed = []; // `note.op` data received during a replay, not applied yet
     this.frame = new NextFrame(() => this.flush()); // the next `flush`
     this.applying = false; // while `editInPlace` runs: its `input` event is not typing
+    this.author = null; // while `receive` runs: who made the op it applies
     this.readerRedrawMs = READER_REDRAW_MS; // a test sets it long, to hold a redraw back for sure
   }
 
@@ -119,6 +121,7 @@ export class NoteRemote {
     const view = this.view;
     try {
       view.hints.remember(entry, data);
+      this.author = data.by;
       const confirmed = entry.client.receiveEvent(data, view.model.you?.id);
       if (data.by === view.model.you?.id) {
         if (entry.batch) entry.shown = entry.batch.shown.value; // the hints' lines are read in it
@@ -127,6 +130,8 @@ export class NoteRemote {
       }
     } catch (error) {
       entry.outOfStep = true; // until a reload: later edits cannot be placed
+    } finally {
+      this.author = null;
     }
     view.others.move(data);
   }
@@ -208,8 +213,14 @@ export class NoteRemote {
     this.show(area, entry.shown, hadFocus ? [start, end, area.selectionDirection] : null, area.scrollTop);
     if (entry.paste) entry.paste = moveRanges(entry.paste, op);
     entry.undo.transform(op);
+    this.keepRemoval(entry, op, before);
     // Someone else's op: hints whose phrase or context it changed are withdrawn, silently.
     if (entry.hintList.move(op, entry.shown, before)) this.view.renderHints(entry);
+  }
+
+  /** Someone else's `op` on `before`: kept to put back on a facilitator's console when it removed much (note-removals.js). */
+  keepRemoval(entry, op, before) {
+    if (this.view.keepsRemovals && entry.removals.keep(op, before, this.author)) this.view.removalKept(entry);
   }
 
   /**
@@ -250,10 +261,12 @@ export class NoteRemote {
     batch.selection = movedSelection(op, ...batch.selection);
     // Hints read the text either side of the op: only for a note listing some is it built per op.
     const hints = entry.hintList.items.length > 0 || entry.hintList.withdrawn.length > 0;
-    const before = hints ? batch.shown.value : null;
+    const removal = this.view.keepsRemovals && removedUnits(op) >= REMOVAL_KEPT_FROM;
+    const before = hints || removal ? batch.shown.value : null;
     batch.shown.apply(op);
     if (entry.paste) entry.paste = moveRanges(entry.paste, op);
     entry.undo.transform(op);
+    if (removal) this.keepRemoval(entry, op, before);
     if (hints && entry.hintList.move(op, batch.shown.value, before)) batch.hintsChanged = true;
   }
 
