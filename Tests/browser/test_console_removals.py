@@ -6,7 +6,7 @@ keeping what was written since, as an edit of the facilitator's that every page 
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
-from console_helpers import started_console
+from console_helpers import co_facilitator_console, started_console
 from note_bot import Bot
 from pages import invite_of, joined, recorded_note, shown_note, wait_until
 from room_helpers import wait_said
@@ -70,3 +70,27 @@ def test_a_dismissed_removal_is_gone_and_the_note_is_unchanged(daemon, facilitat
     assert shown_note(console, "evidence") == "x" and recorded_note(daemon, facilitator, session, "Evidence") == "x"
     assert console.execute_script("return document.activeElement.id") == "note-evidence"
     assert browser_errors(console) == []
+
+
+def test_a_removal_put_back_on_one_console_is_not_put_back_twice_from_another(daemon, facilitator, api_ready, browsers):
+    """Every facilitator's console keeps the removal: the second "Put them back" would have doubled
+    the text. It finds the text already where it would go, says so and changes nothing."""
+    created, console = started_console(daemon, facilitator, browsers, "Put back twice", ["Bot"])
+    session = created["session"]["id"]
+    cy = browsers()
+    co_facilitator_console(daemon, facilitator, created, cy)
+    with Bot(daemon, created, "Bot") as bot:
+        bot.edit(["HEAD\n" + BODY], lambda text: "HEAD\n" + BODY)
+        wait_until(cy, lambda d: shown_note(d, "evidence") == bot.text)
+        bot.edit([5, -len(BODY)], lambda text: text[:5])
+        for page in (console, cy):
+            wait_until(page, lambda d: len(kept_removals(d)) == 1, message="the removal was not listed on both consoles")
+    console.find_element(By.CSS_SELECTOR, "[data-testid=note-removals] button").click()
+    wait_until(cy, lambda d: shown_note(d, "evidence") == "HEAD\n" + BODY, message="Cy's console never saw the text back")
+    cy.find_element(By.CSS_SELECTOR, "[data-testid=note-removals] button").click()
+    wait_said(cy, f"The {len(BODY)} characters Bot removed from Evidence are back already: someone put them back.")
+    assert kept_removals(cy) == []
+    assert shown_note(cy, "evidence") == "HEAD\n" + BODY
+    assert recorded_note(daemon, facilitator, session, "Evidence") == "HEAD\n" + BODY
+    assert cy.execute_script("return !window.reviewroom.notesView.hasUnsynced")
+    assert browser_errors(console) == [] and browser_errors(cy) == []

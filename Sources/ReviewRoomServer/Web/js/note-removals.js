@@ -19,6 +19,25 @@ export function removedUnits(op) {
   return units;
 }
 
+/**
+ * Whether what `restore` would put back already stands where it would go in `text` (the note as
+ * it is now): each text it inserts is found just after or just before its place. Another
+ * facilitator's console put it back, and a second "Put them back" would have doubled it.
+ */
+export function alreadyBack(restore, text) {
+  let at = 0; // where in `text` the op has got to
+  let inserts = 0;
+  for (const c of restore.ops) {
+    if (typeof c === 'string') {
+      inserts += 1;
+      if (text.slice(at, at + c.length) !== c && text.slice(Math.max(0, at - c.length), at) !== c) return false;
+    } else {
+      at += Math.abs(c); // a retain or a delete both pass over text that is there now
+    }
+  }
+  return inserts > 0;
+}
+
 /** The removals kept for one note, newest last: `{ by, units, restore }`, `restore` on the note as it is now. */
 export class RemovalsKept {
   constructor() {

@@ -13,7 +13,7 @@ import { NoteCursors } from './note-cursors.js';
 import { HintList } from './note-hints.js';
 import { NoteHints } from './note-hints-view.js';
 import { UndoHistory } from './note-undo.js';
-import { RemovalsKept } from './note-removals.js';
+import { RemovalsKept, alreadyBack } from './note-removals.js';
 import { displayText } from './line-breaks.js';
 import { notePanel, renderNotes, selectTab, tabAfterKey, renderStatus, renderRemovals, showRestored, showUnsent, lostSavedText } from './note-panels.js';
 import { NoteInput } from './note-input.js';
@@ -235,6 +235,13 @@ export class NotesView {
   putBack(id, entry, item) {
     const words = { name: this.model.nameOf(item.by), n: item.units.toLocaleString(), title: entry.title };
     if (entry.textarea.readOnly) { this.announce?.(t('notes.removalReadOnly', words)); return; }
+    if (alreadyBack(item.restore, entry.shown)) {
+      entry.removals.forget(item);
+      this.renderRemovals(entry);
+      entry.textarea.focus();
+      this.announce?.(t('notes.removalAlreadyBack', words));
+      return;
+    }
     const op = entry.removals.take(item);
     entry.undo.transform(op); // moves this page's undo history and the other removals past it
     this.input.applyOwnOp(id, entry, op, null);

@@ -232,6 +232,7 @@ const en = {
   'notes.removalDismissFor': 'Dismiss: {name} removed {n} characters from {title}',
   'notes.removalSaid': '{name} removed {n} characters from {title}. “Put them back” is under the note.',
   'notes.removalPutBackSaid': 'The {n} characters {name} removed from {title} are back.',
+  'notes.removalAlreadyBack': 'The {n} characters {name} removed from {title} are back already: someone put them back.',
   'notes.removalReadOnly': 'The session has ended: the {n} characters {name} removed from {title} cannot be put back.',
   'notes.keptSavedSaid': 'Your edits kept from before the page reloaded are saved.',
   'room.joiningKept': 'What you typed before this page reloaded has not reached the session yet. It is kept in this tab and sent once the page joins, so keep the tab open. A copy:',
