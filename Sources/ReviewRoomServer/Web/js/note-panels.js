@@ -1,11 +1,12 @@
 // The notes' tabs and panels: one tab and one panel (editor, status line, others' cursors,
 // hints) per note, which tab is selected and how the arrow keys move between them, the status
 // line under each editor, and the box shown after a restore from a backup took text away.
-import { el, replaceChildren } from './dom.js';
+import { el, morphChildren, replaceChildren } from './dom.js';
 import { t } from './strings.js';
 import { diffOperation } from './ot.js';
 import { CursorLayer } from './cursor-layer.js';
 import { displayText } from './line-breaks.js';
+import { formatTimeOfDay } from './timefmt.js';
 
 /**
  * The DOM of one note: {tab, textarea, status, cursors, hints, layer, panel}. `onSelect` is
@@ -134,24 +135,29 @@ function keptTextBox(entry, before, { testId, message, label, summary, onDismiss
 }
 
 /**
- * Under a note's status line on a facilitator's console: others' large removals kept to put back
- * (`entry.removals`, newest first), each with "Put them back" (`onPutBack(item)`) and Dismiss
- * (`onForget(item)`); nothing when none is kept. `nameOf(id)` names who removed it.
+ * Under a note's status line on a facilitator's console: others' large removals (`entry.removals`,
+ * oldest first), each saying who removed how much and when, its text in a read-only field to copy
+ * (inside a disclosure) and Dismiss (`onForget(item)`); nothing when none is kept. Each item's
+ * nodes are made once, so focus stays where it is as others come and go. `nameOf(id)` names who;
+ * the time is of day in `timeZone` (the session's), as elsewhere on the page.
  */
-export function renderRemovals(entry, { nameOf, onPutBack, onForget }) {
-  const items = [...entry.removals.items].reverse();
+export function renderRemovals(entry, { nameOf, timeZone, onForget }) {
+  const items = entry.removals.items;
   if (!items.length) { entry.removalsBox?.remove(); entry.removalsBox = null; return; }
   if (!entry.removalsBox) {
     entry.removalsBox = el('ul', { className: 'note-removals', attrs: { 'data-testid': 'note-removals', 'aria-label': t('notes.removalsLabel', { title: entry.title }) } });
     entry.status.after(entry.removalsBox);
   }
-  replaceChildren(entry.removalsBox, items.map((item) => {
-    const words = { name: nameOf(item.by), n: item.units.toLocaleString(), title: entry.title };
-    return el('li', {}, el('span', {}, t('notes.removal', words)), ' ',
-      el('button', { type: 'button', className: 'secondary', textContent: t('notes.removalPutBack'),
-        attrs: { 'aria-label': t('notes.removalPutBackFor', words) }, on: { click: () => onPutBack(item) } }), ' ',
+  morphChildren(entry.removalsBox, items.map((item) => {
+    if (item.node) return item.node;
+    const time = formatTimeOfDay(new Date(item.at).toISOString(), timeZone);
+    const words = { name: nameOf(item.by), n: item.units.toLocaleString(), title: entry.title, time };
+    item.node = el('li', {}, el('p', {}, t('notes.removal', words)),
+      el('details', {}, el('summary', { textContent: t('notes.removalShow') }),
+        el('textarea', { className: 'note-before', value: item.text, readOnly: true, rows: 6, attrs: { 'aria-label': t('notes.removalText', words) } })),
       el('button', { type: 'button', className: 'secondary', textContent: t('notes.restoredDismiss'),
         attrs: { 'aria-label': t('notes.removalDismissFor', words) }, on: { click: () => onForget(item) } }));
+    return item.node;
   }));
 }
 

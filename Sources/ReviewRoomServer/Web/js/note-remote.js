@@ -218,9 +218,14 @@ export class NoteRemote {
     if (entry.hintList.move(op, entry.shown, before)) this.view.renderHints(entry);
   }
 
-  /** Someone else's `op` on `before`: kept to put back on a facilitator's console when it removed much (note-removals.js). */
+  /**
+   * Someone else's `op` on `before`: kept with the text it removed on a facilitator's console when
+   * that is much (note-removals.js). Only an op `receive` applies has an author: this page's own
+   * edit taken back (`undoOutstanding`) is not someone's removal.
+   */
   keepRemoval(entry, op, before) {
-    if (this.view.keepsRemovals && entry.removals.keep(op, before, this.author)) this.view.removalKept(entry);
+    const item = this.view.keepsRemovals && this.author ? entry.removals.keep(op, before, this.author) : null;
+    if (item) this.view.removalKept(entry, item);
   }
 
   /**
@@ -261,7 +266,7 @@ export class NoteRemote {
     batch.selection = movedSelection(op, ...batch.selection);
     // Hints read the text either side of the op: only for a note listing some is it built per op.
     const hints = entry.hintList.items.length > 0 || entry.hintList.withdrawn.length > 0;
-    const removal = this.view.keepsRemovals && removedUnits(op) >= REMOVAL_KEPT_FROM;
+    const removal = this.view.keepsRemovals && this.author && removedUnits(op) >= REMOVAL_KEPT_FROM;
     const before = hints || removal ? batch.shown.value : null;
     batch.shown.apply(op);
     if (entry.paste) entry.paste = moveRanges(entry.paste, op);

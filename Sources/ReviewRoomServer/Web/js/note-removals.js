@@ -1,13 +1,12 @@
-// Others' large removals from a note, kept on a facilitator's console so that the text can be put
-// back. An audit found that one participant with a working link emptied every note with one edit
-// each, and that nothing in the product brought the text back: the record holds only what is
-// left. Selecting everything and typing over it by mistake is the same edit. Each removal is kept
-// as the op that undoes it, moved past every later change to the note, as the page's own undo
-// history is (note-undo.js), so putting it back restores the text where it now belongs and
-// keeps what everyone wrote since.
-import { TextOperation } from './ot.js';
+// Others' large removals from a note, kept on a facilitator's console with the text they removed,
+// to copy back. An audit found that one participant with a working link emptied every note with
+// one edit each, and that nothing in the product brought the text back: the record holds only
+// what is left. Selecting everything and typing over it by mistake is the same edit. The text is
+// shown to copy, not put back by the page: a re-audit of an automatic "Put them back" found it
+// deleting what the edit had typed, losing a put-back the note had no room for, and doubling
+// text that two consoles (or the remover's own undo) put back at once.
 
-/** One op of someone else's that removes at least this many characters is kept. */
+/** One edit of someone else's that removes at least this many characters is kept. */
 export const REMOVAL_KEPT_FROM = 100;
 /** At most this many removals are kept per note: the oldest go first. */
 export const REMOVALS_KEPT = 5;
@@ -19,52 +18,35 @@ export function removedUnits(op) {
   return units;
 }
 
-/**
- * Whether what `restore` would put back already stands where it would go in `text` (the note as
- * it is now): each text it inserts is found just after or just before its place. Another
- * facilitator's console put it back, and a second "Put them back" would have doubled it.
- */
-export function alreadyBack(restore, text) {
-  let at = 0; // where in `text` the op has got to
-  let inserts = 0;
-  for (const c of restore.ops) {
-    if (typeof c === 'string') {
-      inserts += 1;
-      if (text.slice(at, at + c.length) !== c && text.slice(Math.max(0, at - c.length), at) !== c) return false;
-    } else {
-      at += Math.abs(c); // a retain or a delete both pass over text that is there now
-    }
+/** The text `op` removes from `before`, its stretches in order, a blank line between two. */
+export function removedText(op, before) {
+  const stretches = [];
+  let at = 0;
+  for (const c of op.ops) {
+    if (typeof c !== 'number') continue;
+    if (c < 0) stretches.push(before.slice(at, at - c));
+    at += Math.abs(c);
   }
-  return inserts > 0;
+  return stretches.join('\n\n');
 }
 
-/** The removals kept for one note, newest last: `{ by, units, restore }`, `restore` on the note as it is now. */
+/** The removals kept for one note, oldest first: `{ by, units, text, at }`. */
 export class RemovalsKept {
   constructor() {
     this.items = [];
   }
 
   /**
-   * `op` of participant `by`, applied to `before` (after `transform(op)` has moved the others):
-   * kept when it removes `REMOVAL_KEPT_FROM` units or more. Returns whether it was kept.
+   * `op` of participant `by` (never null: only someone else's edit), applied to `before`, at
+   * `at` (ms): kept when it removes `REMOVAL_KEPT_FROM` units or more. Returns the item, or null.
    */
-  keep(op, before, by) {
+  keep(op, before, by, at = Date.now()) {
     const units = removedUnits(op);
-    if (units < REMOVAL_KEPT_FROM) return false;
-    this.items.push({ by, units, restore: op.invert(before) });
+    if (!by || units < REMOVAL_KEPT_FROM) return null;
+    const item = { by, units, text: removedText(op, before), at };
+    this.items.push(item);
     if (this.items.length > REMOVALS_KEPT) this.items.shift();
-    return true;
-  }
-
-  /** Any change applied to the note (`op`, on the note as it was): every kept op moves past it. */
-  transform(op) {
-    for (const item of this.items) [item.restore] = TextOperation.transform(item.restore, op);
-  }
-
-  /** Takes removal `item` out of the list; its op (on the note as it is now) puts the text back. */
-  take(item) {
-    this.items = this.items.filter((other) => other !== item);
-    return item.restore;
+    return item;
   }
 
   /** Forgets removal `item` (dismissed). */

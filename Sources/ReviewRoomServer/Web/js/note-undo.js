@@ -33,12 +33,10 @@ export function endOfChange(op) {
 }
 
 export class UndoHistory {
-  /** `onChange(op)`, if given, hears every change to the note this history follows (`op` on the text as it was). */
-  constructor(onChange = null) {
+  constructor() {
     this.undos = [];
     this.redos = [];
     this.lastAt = 0;
-    this.onChange = onChange;
   }
 
   /** A change the user made: `op` on `before`. Typing in quick succession makes one step. */
@@ -50,14 +48,12 @@ export class UndoHistory {
     if (this.undos.length > LIMIT) this.undos.shift();
     this.redos = [];
     this.lastAt = now;
-    this.onChange?.(op);
   }
 
   /** An op that is not the user's typing, applied to the shown text. */
   transform(op) {
     this.undos = transformStack(this.undos, op);
     this.redos = transformStack(this.redos, op);
-    this.onChange?.(op);
   }
 
   /** The op that undoes the last step on `text` (it becomes redoable), or null. */
@@ -71,7 +67,6 @@ export class UndoHistory {
     if (!op) return null;
     to.push(op.invert(text));
     this.lastAt = 0; // the next typing starts a new step
-    this.onChange?.(op);
     return op;
   }
 }

@@ -13,7 +13,7 @@ import { NoteCursors } from './note-cursors.js';
 import { HintList } from './note-hints.js';
 import { NoteHints } from './note-hints-view.js';
 import { UndoHistory } from './note-undo.js';
-import { RemovalsKept, alreadyBack } from './note-removals.js';
+import { RemovalsKept } from './note-removals.js';
 import { displayText } from './line-breaks.js';
 import { notePanel, renderNotes, selectTab, tabAfterKey, renderStatus, renderRemovals, showRestored, showUnsent, lostSavedText } from './note-panels.js';
 import { NoteInput } from './note-input.js';
@@ -21,6 +21,8 @@ import { NoteRemote } from './note-remote.js';
 import { NoteSending } from './note-sending.js';
 import { clientFromKept, keptNote } from './kept-edits.js';
 
+/** Removals kept within this long of the last one said are listed, not said again (`removalKept`). */
+const REMOVAL_SAID_EVERY_MS = 10000;
 /** How long "Notes copied as Markdown" stays shown beside the button. */
 const COPY_SHOWN_MS = 10000;
 
@@ -30,7 +32,7 @@ export class NotesView {
    * `onAllSaved` (optional) each time a note's line is redrawn with every note saved.
    */
   /** `kept` (a `KeptEdits`): unconfirmed edits are kept in it, and carried over a reload of the page. */
-  /** `keepRemovals` (a facilitator's console): others' large removals are kept, to put back (`removalKept`). */
+  /** `keepRemovals` (a facilitator's console): others' large removals are kept with their text, to copy (`removalKept`). */
   constructor(root, { model, connection, announce, onLocalEdit, onAllSaved, kept = null, keepRemovals = false }) {
     this.root = root;
     this.keepsRemovals = keepRemovals;
@@ -148,9 +150,8 @@ export class NotesView {
       onSelect: () => this.select(note.id, true),
       onTabKey: (event) => this.tabKey(event, note.id),
     });
-    const removals = new RemovalsKept();
-    const entry = { title: note.title, ...parts, shown: note.text, hintList: new HintList(), history: [],
-      undo: new UndoHistory((op) => removals.transform(op)), removals };
+    const entry = { title: note.title, ...parts, shown: note.text, hintList: new HintList(), history: [], undo: new UndoHistory(),
+      removals: new RemovalsKept() };
     entry.client = this.newClient(note.id, entry, note);
     this.input.listen(note.id, entry);
     this.renderStatus(entry);
@@ -210,47 +211,25 @@ export class NotesView {
   /** Redraws a note's hint list. */
   renderHints(entry) { this.hints.render(entry); }
 
-  /** Redraws the line under a note. */
-  /** Someone's large removal from `entry`'s note was kept (`keepsRemovals`): listed under it and said. */
-  removalKept(entry) {
+  /** Someone's large removal from `entry`'s note was kept (`keepsRemovals`): listed under it and said, once in a while. */
+  removalKept(entry, item) {
     this.renderRemovals(entry);
-    const item = entry.removals.items.at(-1);
+    // A flood of removals is said once, not once each (a re-audit heard twenty in twenty seconds).
+    if (item.at - (entry.removalSaidAt ?? -Infinity) < REMOVAL_SAID_EVERY_MS) return;
+    entry.removalSaidAt = item.at;
     this.announce?.(t('notes.removalSaid', { name: this.model.nameOf(item.by), n: item.units.toLocaleString(), title: entry.title }));
   }
 
-  /** The removals kept under `entry`'s note, each to put back or dismiss (note-panels.js `renderRemovals`). */
+  /** The removals kept under `entry`'s note, each with its text to copy and Dismiss (note-panels.js `renderRemovals`). */
   renderRemovals(entry) {
-    const id = [...this.notes].find(([, e]) => e === entry)?.[0];
     renderRemovals(entry, {
       nameOf: (by) => this.model.nameOf(by),
-      onPutBack: (item) => this.putBack(id, entry, item),
+      timeZone: this.model.session?.timeZone,
       onForget: (item) => { entry.removals.forget(item); this.renderRemovals(entry); entry.textarea.focus(); },
     });
   }
 
-  /**
-   * Puts back the text of a kept removal, where it now belongs: an edit of this page's own, shown
-   * and sent like a keystroke (so the record has it as the facilitator's). Not in a read-only note.
-   */
-  putBack(id, entry, item) {
-    const words = { name: this.model.nameOf(item.by), n: item.units.toLocaleString(), title: entry.title };
-    if (entry.textarea.readOnly) { this.announce?.(t('notes.removalReadOnly', words)); return; }
-    if (alreadyBack(item.restore, entry.shown)) {
-      entry.removals.forget(item);
-      this.renderRemovals(entry);
-      entry.textarea.focus();
-      this.announce?.(t('notes.removalAlreadyBack', words));
-      return;
-    }
-    const op = entry.removals.take(item);
-    entry.undo.transform(op); // moves this page's undo history and the other removals past it
-    this.input.applyOwnOp(id, entry, op, null);
-    this.onLocalEdit?.();
-    this.renderRemovals(entry);
-    entry.textarea.focus();
-    this.announce?.(t('notes.removalPutBackSaid', words));
-  }
-
+  /** Redraws the line under a note. */
   renderStatus(entry) {
     this.keep();
     const connection = this.connection;
