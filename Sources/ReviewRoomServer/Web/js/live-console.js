@@ -49,8 +49,9 @@ export class LiveConsole {
    * Joins with the facilitator API `token` and `sessionId` (the owner, signed in), or with
    * `hello()` (a co-facilitator's invite token); `api` is null when there is no API token, and
    * what needs it (Reword, Remove) is then not offered; `inviteToken` is the co-facilitator's (for
-   * the record after the end). `onRevoked(participantId)` follows a removal. With `focusHeading`, the session's h1 takes focus once drawn (the
-   * button that opened the view is gone).
+   * the record after the end). `onRevoked(participantId)` follows a removal. With
+   * `focusHeading`, the session's h1 takes focus once drawn (the button that opened the view is
+   * gone).
    */
   constructor(main, { sessionId = null, token, hello, api = null, inviteToken = null, banner, onFatal, onWelcome, onRevoked = null, focusHeading = false }) {
     this.sessionId = sessionId;
