@@ -12,7 +12,7 @@ import { moveRanges } from './text-ranges.js';
 import { t } from './strings.js';
 import { displayText, toDisplay, toModel } from './line-breaks.js';
 import { NextFrame } from './next-frame.js';
-import { REMOVAL_KEPT_FROM, removedUnits } from './note-removals.js';
+import { REMOVAL_KEPT_FROM } from './note-removals.js';
 
 /** From this many characters on, others' edits are made in place in the focused editor (`editInPlace`). */
 export const IN_PLACE_FROM = 4096;
@@ -266,7 +266,7 @@ export class NoteRemote {
     batch.selection = movedSelection(op, ...batch.selection);
     // Hints read the text either side of the op: only for a note listing some is it built per op.
     const hints = entry.hintList.items.length > 0 || entry.hintList.withdrawn.length > 0;
-    const removal = this.view.keepsRemovals && this.author && removedUnits(op) >= REMOVAL_KEPT_FROM;
+    const removal = this.view.keepsRemovals && this.author && op.deletedUnits >= REMOVAL_KEPT_FROM;
     const before = hints || removal ? batch.shown.value : null;
     batch.shown.apply(op);
     if (entry.paste) entry.paste = moveRanges(entry.paste, op);

@@ -11,13 +11,6 @@ export const REMOVAL_KEPT_FROM = 100;
 /** At most this many removals are kept per note: the oldest go first. */
 export const REMOVALS_KEPT = 5;
 
-/** How many UTF-16 units `op` deletes. */
-export function removedUnits(op) {
-  let units = 0;
-  for (const c of op.ops) if (typeof c === 'number' && c < 0) units -= c;
-  return units;
-}
-
 /** The text `op` removes from `before`, its stretches in order, a blank line between two. */
 export function removedText(op, before) {
   const stretches = [];
@@ -37,11 +30,12 @@ export class RemovalsKept {
   }
 
   /**
-   * `op` of participant `by` (never null: only someone else's edit), applied to `before`, at
-   * `at` (ms): kept when it removes `REMOVAL_KEPT_FROM` units or more. Returns the item, or null.
+   * `op` of participant `by`, applied to `before`, at `at` (ms): kept when it removes
+   * `REMOVAL_KEPT_FROM` units or more and has an author (an op without one is this page's own
+   * taken back). Returns the item, or null.
    */
   keep(op, before, by, at = Date.now()) {
-    const units = removedUnits(op);
+    const units = op.deletedUnits;
     if (!by || units < REMOVAL_KEPT_FROM) return null;
     const item = { by, units, text: removedText(op, before), at };
     this.items.push(item);

@@ -240,6 +240,13 @@ export class TextOperation {
     return result;
   }
 
+  /** How many UTF-16 units this op deletes. */
+  get deletedUnits() {
+    let units = 0;
+    for (const c of this.ops) if (isDelete(c)) units -= c;
+    return units;
+  }
+
   /** How many UTF-16 units this op inserts. */
   get insertedUnits() {
     let units = 0;
