@@ -44,3 +44,30 @@ def test_sessions_are_grouped_soonest_first_and_a_filter_finds_one(daemon, facil
     assert driver.find_element(By.ID, "sessions-filter-count").text == ""
     assert axe_problems(driver) == []
     assert browser_errors(driver) == []
+
+
+ROWS = ("return [...document.querySelectorAll('main .session-row:not([hidden])')].map((row) => ["
+        "  row.querySelector('button').textContent, row.querySelector('.meta').textContent])")
+
+
+def test_a_workshop_is_marked_in_the_list_and_found_by_that_word(daemon, facilitator, api_ready, browsers):
+    """A workshop's title is the facilitator's to change: the list says which sessions are
+    post-review workshops, and the filter finds them by it."""
+    review = schedule_via_api(daemon, facilitator, "Marked: March review", ["Asha"], minutes=60 * 24 * 20)
+    schedule_via_api(daemon, facilitator, "Marked: findings day", [], minutes=60 * 24 * 27,
+                     template="rapid-remote-90", followsSession=review["session"]["id"])
+    for n in range(1, 7):
+        schedule_via_api(daemon, facilitator, f"Marked: other {n}", ["Asha"], minutes=60 * 24 * (40 + n))
+    driver = browsers()
+    sign_in(driver, daemon.base, facilitator)
+    wait_until(driver, lambda d: d.execute_script(ROWS), message="no sessions listed")
+    rows = dict(driver.execute_script(ROWS))
+    assert rows["Marked: findings day"].startswith("Post-review workshop · Northfield · "), rows["Marked: findings day"]
+    assert "workshop" not in rows["Marked: March review"].lower(), rows["Marked: March review"]
+    assert not any("workshop" in rows[f"Marked: other {n}"].lower() for n in range(1, 7)), rows
+
+    driver.find_element(By.ID, "sessions-filter").send_keys("marked workshop")
+    wait_until(driver, lambda d: [title for title, _ in d.execute_script(ROWS)] == ["Marked: findings day"],
+               message=f"the filter shows {driver.execute_script(ROWS)!r}")
+    assert axe_problems(driver) == []
+    assert browser_errors(driver) == []

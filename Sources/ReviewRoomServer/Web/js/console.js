@@ -217,7 +217,10 @@ function showSessions({ focus = false, message = '', replace = false } = {}) {
     const sessions = (await api.sessions()) || [];
     const row = (s) => el('li', { className: 'session-row' },
       el('button', { type: 'button', className: 'link', textContent: s.title, on: { click: () => showSession(s.id) } }),
-      ' ', el('span', { className: 'meta' }, `${s.hostSchool} · ${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`));
+      ' ', el('span', { className: 'meta' }, [
+        // A workshop's title is the facilitator's to change: the list says which sessions are workshops.
+        s.followsSession ? el('span', { className: 'session-kind', textContent: `${t('sessions.workshop')} · ` }) : null,
+        `${s.hostSchool} · ${formatInstant(s.startsAt, s.timeZone)} · ${t(`status.${s.status}`)}`]));
     const groups = groupSessions(sessions).map(({ key, sessions: members }) => {
       const groupHeading = el('h2', { id: `sessions-${key}`, textContent: t(`sessions.group.${key}`) });
       const items = members.map((s) => ({ session: s, node: row(s) }));
@@ -248,7 +251,7 @@ function sessionFilter(groups, total) {
     for (const group of groups) {
       let inGroup = 0;
       for (const { session, node } of group.items) {
-        node.hidden = !sessionMatches(session, input.value);
+        node.hidden = !sessionMatches(session, input.value, session.followsSession ? t('sessions.workshop') : '');
         if (!node.hidden) inGroup += 1;
       }
       group.node.hidden = inGroup === 0;

@@ -27,8 +27,11 @@ export function foldForSearch(text) {
   return String(text || '').normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
 
-/** True when every word of `query` is in the session's title or host school (an empty query matches all). */
-export function sessionMatches(session, query) {
-  const haystack = foldForSearch(`${session.title} ${session.hostSchool}`);
+/**
+ * True when every word of `query` is in the session's title, its host school or `shownAs` (words
+ * the list shows beside them, such as that it is a workshop). An empty query matches all.
+ */
+export function sessionMatches(session, query, shownAs = '') {
+  const haystack = foldForSearch(`${session.title} ${session.hostSchool} ${shownAs}`);
   return foldForSearch(query).split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
 }

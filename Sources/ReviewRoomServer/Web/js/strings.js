@@ -357,6 +357,7 @@ const en = {
   'sessions.group.running': 'Running now',
   'sessions.group.upcoming': 'Upcoming',
   'sessions.group.ended': 'Ended',
+  'sessions.workshop': 'Post-review workshop',
   'sessions.filter': 'Find a session',
   'sessions.filterHint': 'Words from its title or host school.',
   'sessions.filterCount': '{shown} of {total} sessions match.',
