@@ -72,7 +72,7 @@ extension ReviewRecord {
         // A school that turned the hints off does not want the record to flag wording either.
         phrasesToRevisit = input.languageHints ? notes.flatMap { $0.phrasesToRevisit() } : []
         phrasesNote = input.languageHints ? nil : Self.hintsOffNote
-        log = Self.log(digest.log, stops: serverStops, events: input.events, times: times)
+        log = Self.log(RecordHandFlurries.collapsed(digest.log), stops: serverStops, events: input.events, times: times)
     }
 
     /// The facilitator's log with a `server` line for each stop, after the last change before

@@ -1,0 +1,80 @@
+import ReviewRoomContent
+import ReviewRoomCore
+import Testing
+
+@Suite("The record's log reads a hand raised and lowered over and over as one line")
+struct RecordHandFlurriesTests {
+    private func logLines(_ review: ScriptedReview, at seconds: Double) -> [String] {
+        let lines = ReviewRecord(review.input(at: seconds)).log.filter { $0.seq > 0 }
+            .map { "\($0.time) \($0.text)" + ($0.by.map { " [\($0)]" } ?? "") }
+        return Array(lines.drop { !$0.hasPrefix("09:46:5") })
+    }
+
+    @Test("forty raise-and-lower pairs in eight seconds are one line, dated by the first raise")
+    func aFlurryIsOneLine() throws {
+        var review = try ScriptedReview.played(ending: false)
+        for pair in 0..<40 {
+            try review.run(.handRaise(kind: .contribution), by: "r1", at: 1011 + Double(pair) * 0.2)
+            try review.run(.handLower(), by: "r1", at: 1011.1 + Double(pair) * 0.2)
+        }
+        try review.run(.handRaise(kind: .contribution), by: "r1", at: 1019.5)
+        try review.run(.handRaise(kind: .response), by: "h1", at: 1020)
+        let lines = logLines(review, at: 1100)
+        #expect(lines == [
+            "09:46:51 Hand raised and lowered 40 times: Asha (the last at 09:46:58) [Asha]",
+            // The hand left up is a line of its own, as is everyone else's.
+            "09:46:59 Hand raised: Asha [Asha]",
+            "09:47:00 Hand raised: Ben (direct response) [Ben]",
+        ], "\(lines)")
+        let input = review.input(at: 1100)
+        let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
+        #expect(markdown.contains("Hand raised and lowered 40 times: Asha (the last at 09:46:58)"))
+        #expect(markdown.components(separatedBy: "Hand lowered").count == 1, "no lowering is left on a line of its own")
+    }
+
+    @Test("a hand put up by mistake, slow changes and a facilitator's lowering stay line by line")
+    func ordinaryChangesStay() throws {
+        var review = try ScriptedReview.played(ending: false)
+        // Two quick pairs: fewer than three.
+        try review.run(.handRaise(kind: .contribution), by: "r1", at: 1011)
+        try review.run(.handLower(), by: "r1", at: 1012)
+        try review.run(.handRaise(kind: .contribution), by: "r1", at: 1013)
+        try review.run(.handLower(), by: "r1", at: 1014)
+        // Three pairs, but a minute apart.
+        for pair in 0..<3 {
+            try review.run(.handRaise(kind: .contribution), by: "r2", at: 1020 + Double(pair) * 60)
+            try review.run(.handLower(), by: "r2", at: 1021 + Double(pair) * 60)
+        }
+        // Three quick pairs, the middle one lowered by the facilitator.
+        try review.run(.handRaise(kind: .contribution), by: "h1", at: 1300)
+        try review.run(.handLower(), by: "h1", at: 1300.5)
+        try review.run(.handRaise(kind: .contribution), by: "h1", at: 1301)
+        try review.run(.handLower(participant: "h1"), by: "f1", at: 1301.5)
+        try review.run(.handRaise(kind: .contribution), by: "h1", at: 1302)
+        try review.run(.handLower(), by: "h1", at: 1302.5)
+        let lines = logLines(review, at: 1400)
+        #expect(lines.filter { $0.contains(" Hand ") }.count == 16, "each change is a line of its own: \(lines)")
+        #expect(!lines.contains { $0.contains("raised and lowered") }, "\(lines)")
+        #expect(lines.contains("09:51:41 Hand lowered: Ben [Fran]"), "\(lines)")
+    }
+
+    @Test("two people's changes between one person's break the flurry where they fall")
+    func othersLinesBreakIt() throws {
+        var review = try ScriptedReview.played(ending: false)
+        for pair in 0..<3 {
+            try review.run(.handRaise(kind: .contribution), by: "r1", at: 1011 + Double(pair))
+            try review.run(.handLower(), by: "r1", at: 1011.5 + Double(pair))
+        }
+        try review.run(.handRaise(kind: .contribution), by: "r2", at: 1014.2)
+        for pair in 0..<3 {
+            try review.run(.handRaise(kind: .contribution), by: "r1", at: 1015 + Double(pair))
+            try review.run(.handLower(), by: "r1", at: 1015.5 + Double(pair))
+        }
+        let lines = logLines(review, at: 1100)
+        #expect(lines == [
+            "09:46:51 Hand raised and lowered 3 times: Asha (the last at 09:46:53) [Asha]",
+            "09:46:54 Hand raised: Raj [Raj]",
+            "09:46:55 Hand raised and lowered 3 times: Asha (the last at 09:46:57) [Asha]",
+        ], "\(lines)")
+    }
+}
