@@ -258,3 +258,40 @@ def test_the_review_a_workshop_follows_is_offered_before_the_workshop_opens(daem
     assert eli.find_elements(By.CSS_SELECTOR, "#followed-panel:not([hidden])") == []
     for driver in (chair, dee, eli):
         assert browser_errors(driver) == []
+
+
+REGION_STOPS = ("return [...document.querySelectorAll('main .table-scroll[role=region]')].map((r) => ["
+                "  r.getAttribute('aria-label'), r.getAttribute('tabindex'),"
+                "  r.scrollWidth > r.clientWidth + 1 || r.scrollHeight > r.clientHeight + 1])")
+
+
+def test_in_the_record_tab_only_a_table_that_scrolls_is_a_tab_stop(daemon, facilitator, api_ready, browsers):
+    """The record makes each table region focusable so that a keyboard can scroll it; in the
+    record tab a region that fits is no Tab stop, and one becomes one when a narrow window makes
+    it scroll (and stops being one when it fits again)."""
+    title = "Reading for pleasure: record tab stops"
+    _, chair, _, ben = review_with_pages(daemon, facilitator, browsers, title)
+    assert command(chair, "session.start").get("type") == "ack"
+    assert command(chair, "session.end").get("type") == "ack"
+    wait_until(ben, panel_shown, message="the host's page never offered the record")
+    room = ben.current_window_handle
+    ben.find_element(By.CSS_SELECTOR, "[data-testid='record-view']").click()
+    tab = wait_until(ben, lambda d: [h for h in d.window_handles if h != room], message="no new tab opened")[0]
+    ben.switch_to.window(tab)
+    ben.set_window_size(1280, 900)
+    wait_text(ben, "main h1", f"Review record: {title}")
+
+    def stops_follow_scrolling(driver):
+        regions = driver.execute_script(REGION_STOPS)
+        return regions and all((stop == "0") == scrolls for _, stop, scrolls in regions)
+
+    wait_until(ben, stops_follow_scrolling, message=f"wide: {ben.execute_script(REGION_STOPS)!r}")
+    wide = ben.execute_script(REGION_STOPS)
+    assert any(stop is None for _, stop, _ in wide), f"at 1280 px some table fits: {wide!r}"
+    ben.set_window_size(360, 900)
+    wait_until(ben, lambda d: stops_follow_scrolling(d) and any(s == "0" for _, s, _ in d.execute_script(REGION_STOPS)),
+               message=f"narrow: {ben.execute_script(REGION_STOPS)!r}")
+    assert axe_problems(ben) == []
+    ben.set_window_size(1280, 900)
+    wait_until(ben, lambda d: d.execute_script(REGION_STOPS) == wide, message=f"wide again: {ben.execute_script(REGION_STOPS)!r}")
+    assert browser_errors(ben) == []

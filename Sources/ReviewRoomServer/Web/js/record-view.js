@@ -52,6 +52,30 @@ export function recordContent(html, doc = document) {
   return { nodes: [...main.childNodes].map((node) => doc.importNode(node, true)), title: parsed.title };
 }
 
+/**
+ * Makes each of the record's table regions (`.table-scroll`) a Tab stop only while it scrolls.
+ * The record marks every one focusable, so that a keyboard can scroll a wide table (the saved
+ * file has no script to tell which do); in this tab a region that fits was a Tab stop with
+ * nothing to scroll, eight of them between a reader and the next link. Kept up as the window,
+ * the zoom or the text size changes a region's size; returns a function that stops watching.
+ */
+export function tabStopsWhereScrolling(root) {
+  const regions = [...root.querySelectorAll('.table-scroll[role="region"]')];
+  const fit = (region) => {
+    const scrolls = region.scrollWidth > region.clientWidth + 1 || region.scrollHeight > region.clientHeight + 1;
+    if (scrolls) region.setAttribute('tabindex', '0');
+    // A region that holds focus keeps its stop until focus leaves it, so focus is never dropped.
+    else if (document.activeElement !== region) region.removeAttribute('tabindex');
+  };
+  regions.forEach(fit);
+  const watch = new ResizeObserver((entries) => entries.forEach((entry) => fit(entry.target)));
+  regions.forEach((region) => {
+    watch.observe(region);
+    region.addEventListener('blur', () => fit(region));
+  });
+  return () => watch.disconnect();
+}
+
 /** What to say when the record could not be read (`error` an ApiError); `followed` for a workshop's review's. */
 export function failureLines(error, followed = false) {
   if (error?.status === 0) return [t('recordView.offline')];
@@ -73,17 +97,20 @@ const main = byId('main');
 const printButton = byId('record-print');
 printButton.addEventListener('click', () => window.print());
 const source = recordSource(location.hash, sessionStorage);
+let stopWatchingRegions = () => {};
 
 if (!source) notice(t('recordView.noLink.heading'), [t('recordView.noLink.body')]);
 else show();
 
 /** Fetches the record and draws it, or says why not with a way to try again. */
 async function show() {
+  stopWatchingRegions();
   replaceChildren(main, el('p', { id: 'record-view-status', attrs: { role: 'status' } }, t('record.fetching')));
   try {
     const content = recordContent(await new Api(source.token).text(source.path));
     if (!content) throw new ApiError(500, t('recordView.unreadable'));
     replaceChildren(main, ...content.nodes);
+    stopWatchingRegions = tabStopsWhereScrolling(main);
     document.title = content.title || t('recordView.title');
     printButton.hidden = false;
     // A screen reader starts at the record's heading, as on opening the downloaded file.
