@@ -34,6 +34,23 @@ def review_with_pages(daemon, facilitator, browsers, title):
     return created, chair, asha, ben
 
 
+def ended_with_record_tab(daemon, facilitator, browsers, title):
+    """`review_with_pages`, started and ended, with the host's record tab opened from the record
+    panel and drawn; returns the facilitator's, Asha's and Ben's drivers (Ben's on the record tab)
+    and the handle of Ben's room page."""
+    _, chair, asha, ben = review_with_pages(daemon, facilitator, browsers, title)
+    assert command(chair, "session.start").get("type") == "ack"
+    assert command(chair, "session.end").get("type") == "ack"
+    wait_until(ben, panel_shown, message="the host's page never offered the record")
+    room = ben.current_window_handle
+    ben.find_element(By.CSS_SELECTOR, "[data-testid='record-view']").click()
+    wait_text(ben, "[data-testid='record-status']", "The record opened in a new tab")
+    tab = wait_until(ben, lambda d: [h for h in d.window_handles if h != room], message="no new tab opened")[0]
+    ben.switch_to.window(tab)
+    wait_text(ben, "main h1", f"Review record: {title}")
+    return chair, asha, ben, room
+
+
 def test_the_host_downloads_the_record_from_their_page_once_the_review_has_ended(daemon, facilitator, api_ready, browsers):
     created, chair, asha, ben = review_with_pages(daemon, facilitator, browsers, TITLE)
     assert not panel_shown(ben), "the record is offered before the review ran"
@@ -106,17 +123,7 @@ def test_the_host_reads_the_record_in_a_tab_of_its_own(daemon, facilitator, api_
     tab's copy of the invite token (never in an address): to read, show in the workshop or
     print, without a downloaded file. Without a token, or with a reviewer's, the tab says why."""
     title = "Reading for pleasure: record tab"
-    _, chair, asha, ben = review_with_pages(daemon, facilitator, browsers, title)
-    assert command(chair, "session.start").get("type") == "ack"
-    assert command(chair, "session.end").get("type") == "ack"
-    wait_until(ben, panel_shown, message="the host's page never offered the record")
-
-    room = ben.current_window_handle
-    ben.find_element(By.CSS_SELECTOR, "[data-testid='record-view']").click()
-    wait_text(ben, "[data-testid='record-status']", "The record opened in a new tab")
-    tab = wait_until(ben, lambda d: [h for h in d.window_handles if h != room], message="no new tab opened")[0]
-    ben.switch_to.window(tab)
-    wait_text(ben, "main h1", f"Review record: {title}")
+    chair, asha, ben, room = ended_with_record_tab(daemon, facilitator, browsers, title)
     assert "#" not in ben.current_url and ben.current_url.endswith("/record-view")
     assert ben.title == f"Review record: {title}"
     # The record as the downloaded file draws it: its sections, its stylesheet, and the host.
@@ -269,17 +276,8 @@ def test_in_the_record_tab_only_a_table_that_scrolls_is_a_tab_stop(daemon, facil
     """The record makes each table region focusable so that a keyboard can scroll it; in the
     record tab a region that fits is no Tab stop, and one becomes one when a narrow window makes
     it scroll (and stops being one when it fits again)."""
-    title = "Reading for pleasure: record tab stops"
-    _, chair, _, ben = review_with_pages(daemon, facilitator, browsers, title)
-    assert command(chair, "session.start").get("type") == "ack"
-    assert command(chair, "session.end").get("type") == "ack"
-    wait_until(ben, panel_shown, message="the host's page never offered the record")
-    room = ben.current_window_handle
-    ben.find_element(By.CSS_SELECTOR, "[data-testid='record-view']").click()
-    tab = wait_until(ben, lambda d: [h for h in d.window_handles if h != room], message="no new tab opened")[0]
-    ben.switch_to.window(tab)
+    _, _, ben, _ = ended_with_record_tab(daemon, facilitator, browsers, "Reading for pleasure: record tab stops")
     ben.set_window_size(1280, 900)
-    wait_text(ben, "main h1", f"Review record: {title}")
 
     def stops_follow_scrolling(driver):
         regions = driver.execute_script(REGION_STOPS)
