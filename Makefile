@@ -168,6 +168,8 @@ run: build
 # Benchmarks (BENCHMARKS.md): trace, store, load a–e against reviewroomd, the C send-loop limit
 # and the Hummingbird peer under scenario e. BENCH_SCALE=0.1 for a quick run. The open-file
 # limit is raised to 65536 here (10,000 client sockets plus the daemon's own 10,000).
+# `sync` first: a release build leaves about 180 MB of dirty pages, which the kernel writes back
+# some 30 s later, in the middle of the store's or a's fsyncs.
 # d (restart) runs last: it seeds 10 million ops through the driver's own process, and the
 # step that followed it read a p99 several times its reading alone (BENCHMARKS.md "Method").
 BENCH_SCALE ?= 1
@@ -180,7 +182,7 @@ bench: deps
 	@bin="$$(swift build $(RELEASE_FLAGS) --show-bin-path)"; peer="$$(cd $(PEER_DIR) && swift build -c release --show-bin-path)/HummingbirdPeer"; \
 	ulimit -n 65536 2>/dev/null || ulimit -n "$$(ulimit -Hn)"; \
 	scale=$(BENCH_SCALE); clients=$$(awk "BEGIN { n = int(2000 * $$scale); print (n < 16 ? 16 : n) }"); \
-	: > $(BENCH_OUT); \
+	: > $(BENCH_OUT); sync; \
 	"$$bin/reviewroom-bench" trace Tests/ReviewRoomCoreTests/Fixtures/automerge-paper.json.gz --repeat 3 | tee -a $(BENCH_OUT); \
 	"$$bin/reviewroom-bench" store --seconds 1 | tee >(grep '^{' >> $(BENCH_OUT)); \
 	"$$bin/reviewroom-bench" load --scenario a,b,c,e --scale $$scale | tee -a $(BENCH_OUT); status=$${PIPESTATUS[0]}; \
