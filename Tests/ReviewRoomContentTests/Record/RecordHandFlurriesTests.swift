@@ -21,14 +21,14 @@ struct RecordHandFlurriesTests {
         try review.run(.handRaise(kind: .response), by: "h1", at: 1020)
         let lines = logLines(review, at: 1100)
         #expect(lines == [
-            "09:46:51 Hand raised and lowered 40 times: Asha (the last at 09:46:58) [Asha]",
+            "09:46:51 Hand raised and lowered 40 times (until 09:46:58): Asha [Asha]",
             // The hand left up is a line of its own, as is everyone else's.
             "09:46:59 Hand raised: Asha [Asha]",
             "09:47:00 Hand raised: Ben (direct response) [Ben]",
         ], "\(lines)")
         let input = review.input(at: 1100)
         let markdown = String(decoding: RecordRenderer.render(input, as: .markdown), as: UTF8.self)
-        #expect(markdown.contains("Hand raised and lowered 40 times: Asha (the last at 09:46:58)"))
+        #expect(markdown.contains("— Hand raised and lowered 40 times (until 09:46:58): Asha\n"), "no “(by Asha)” after the line that names her")
         #expect(markdown.components(separatedBy: "Hand lowered").count == 1, "no lowering is left on a line of its own")
     }
 
@@ -72,9 +72,9 @@ struct RecordHandFlurriesTests {
         }
         let lines = logLines(review, at: 1100)
         #expect(lines == [
-            "09:46:51 Hand raised and lowered 3 times: Asha (the last at 09:46:53) [Asha]",
+            "09:46:51 Hand raised and lowered 3 times (until 09:46:53): Asha [Asha]",
             "09:46:54 Hand raised: Raj [Raj]",
-            "09:46:55 Hand raised and lowered 3 times: Asha (the last at 09:46:57) [Asha]",
+            "09:46:55 Hand raised and lowered 3 times (until 09:46:57): Asha [Asha]",
         ], "\(lines)")
     }
 }

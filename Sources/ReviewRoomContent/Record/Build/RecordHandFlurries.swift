@@ -5,7 +5,8 @@
 /// lines the host school reads it for (an audit of a disruptive participant). A hand put up by
 /// mistake and taken down again is still two lines: only three or more raise-and-lower pairs of
 /// one person, by the same hand, each change within ``gapSec`` of the one before and nothing else
-/// logged between, become "Hand raised and lowered 48 times: Asha (the last at 10:01:12)".
+/// logged between, become "Hand raised and lowered 48 times (until 10:01:12): Asha", the name last
+/// as in the other hand lines, so that Markdown does not add "(by Asha)" after it.
 enum RecordHandFlurries {
     /// The most seconds between two changes of one flurry.
     static let gapSec = 10.0
@@ -22,7 +23,7 @@ enum RecordHandFlurries {
             if pairs >= fewestPairs {
                 var line = log[index]
                 let last = log[index + 2 * pairs - 1]
-                line.text = "Hand raised and lowered \(pairs) times: \(last.text.dropFirst(lowered.count)) (the last at \(last.time))"
+                line.text = "Hand raised and lowered \(pairs) times (until \(last.time)): \(last.text.dropFirst(lowered.count))"
                 out.append(line)
                 index += 2 * pairs
             } else {
