@@ -56,7 +56,7 @@ export function recordContent(html, doc = document) {
  * Makes each of the record's table regions (`.table-scroll`) a Tab stop only while it scrolls.
  * The record marks every one focusable, so that a keyboard can scroll a wide table (the saved
  * file has no script to tell which do); in this tab a region that fits was a Tab stop with
- * nothing to scroll, eight of them between a reader and the next link. Kept up as the window,
+ * nothing to scroll, one per table (seven in a typical record). Kept up as the window,
  * the zoom or the text size changes a region's size; returns a function that stops watching.
  */
 export function tabStopsWhereScrolling(root) {
