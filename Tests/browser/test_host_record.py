@@ -34,12 +34,17 @@ def review_with_pages(daemon, facilitator, browsers, title):
     return created, chair, asha, ben
 
 
-def ended_with_record_tab(daemon, facilitator, browsers, title):
-    """`review_with_pages`, started and ended, with the host's record tab opened from the record
-    panel and drawn; returns the facilitator's, Asha's and Ben's drivers (Ben's on the record tab)
-    and the handle of Ben's room page."""
+def ended_with_record_tab(daemon, facilitator, browsers, title, evidence=None):
+    """`review_with_pages`, started (Asha writing `evidence` in the Evidence note, if given) and
+    ended, with the host's record tab opened from the record panel and drawn; returns the
+    facilitator's, Asha's and Ben's drivers (Ben's on the record tab) and the handle of Ben's
+    room page."""
     _, chair, asha, ben = review_with_pages(daemon, facilitator, browsers, title)
     assert command(chair, "session.start").get("type") == "ack"
+    if evidence:
+        rev = command(asha, "note.get", {"note": "evidence"})["note"]["rev"]
+        edit = {"note": "evidence", "rev": rev, "opId": "record-tab-1", "op": [evidence]}
+        assert command(asha, "note.edit", edit).get("type") == "ack"
     assert command(chair, "session.end").get("type") == "ack"
     wait_until(ben, panel_shown, message="the host's page never offered the record")
     room = ben.current_window_handle
@@ -292,4 +297,26 @@ def test_in_the_record_tab_only_a_table_that_scrolls_is_a_tab_stop(daemon, facil
     assert axe_problems(ben) == []
     ben.set_window_size(1280, 900)
     wait_until(ben, lambda d: d.execute_script(REGION_STOPS) == wide, message=f"wide again: {ben.execute_script(REGION_STOPS)!r}")
+    assert browser_errors(ben) == []
+
+
+DISCLOSURES = "return [...document.querySelectorAll('main details')].map((d) => d.open)"
+
+
+def test_the_record_tab_prints_who_wrote_what_open_in_any_browser(daemon, facilitator, api_ready, browsers):
+    """The record's print style opens its who-wrote-what disclosures only where the browser has
+    `::details-content`; the record tab opens them itself for printing and closes them after,
+    leaving one the reader had opened open."""
+    _, _, ben, _ = ended_with_record_tab(daemon, facilitator, browsers, "Reading for pleasure: printed authors",
+                                         evidence="Pupils read in the library at lunch.\n")
+    assert ben.execute_script(DISCLOSURES) == [False], ben.execute_script(DISCLOSURES)
+    ben.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+    assert ben.execute_script(DISCLOSURES) == [True]
+    ben.execute_script("window.dispatchEvent(new Event('afterprint'))")
+    assert ben.execute_script(DISCLOSURES) == [False]
+    # Opened by the reader: printed open, and still open after.
+    ben.execute_script("document.querySelector('main details').open = true")
+    ben.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+    ben.execute_script("window.dispatchEvent(new Event('afterprint'))")
+    assert ben.execute_script(DISCLOSURES) == [True]
     assert browser_errors(ben) == []

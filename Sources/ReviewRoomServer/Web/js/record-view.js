@@ -76,6 +76,30 @@ export function tabStopsWhereScrolling(root) {
   return () => watch.disconnect();
 }
 
+/**
+ * Opens the record's closed disclosures (who wrote what) while it prints, and closes them again
+ * after: the record's print style opens them only in browsers that have `::details-content`
+ * (Chromium 131 on), so Firefox and Safari printed them closed. One the reader opened stays open.
+ * Returns a function that stops.
+ */
+export function openDisclosuresToPrint(root, win = window) {
+  let opened = [];
+  const before = () => {
+    opened = [...root.querySelectorAll('details:not([open])')];
+    opened.forEach((details) => { details.open = true; });
+  };
+  const after = () => {
+    opened.forEach((details) => { details.open = false; });
+    opened = [];
+  };
+  win.addEventListener('beforeprint', before);
+  win.addEventListener('afterprint', after);
+  return () => {
+    win.removeEventListener('beforeprint', before);
+    win.removeEventListener('afterprint', after);
+  };
+}
+
 /** What to say when the record could not be read (`error` an ApiError); `followed` for a workshop's review's. */
 export function failureLines(error, followed = false) {
   if (error?.status === 0) return [t('recordView.offline')];
@@ -97,20 +121,21 @@ const main = byId('main');
 const printButton = byId('record-print');
 printButton.addEventListener('click', () => window.print());
 const source = recordSource(location.hash, sessionStorage);
-let stopWatchingRegions = () => {};
+let forgetRecord = () => {};
 
 if (!source) notice(t('recordView.noLink.heading'), [t('recordView.noLink.body')]);
 else show();
 
 /** Fetches the record and draws it, or says why not with a way to try again. */
 async function show() {
-  stopWatchingRegions();
+  forgetRecord();
   replaceChildren(main, el('p', { id: 'record-view-status', attrs: { role: 'status' } }, t('record.fetching')));
   try {
     const content = recordContent(await new Api(source.token).text(source.path));
     if (!content) throw new ApiError(500, t('recordView.unreadable'));
     replaceChildren(main, ...content.nodes);
-    stopWatchingRegions = tabStopsWhereScrolling(main);
+    const stops = [tabStopsWhereScrolling(main), openDisclosuresToPrint(main)];
+    forgetRecord = () => stops.forEach((stop) => stop());
     document.title = content.title || t('recordView.title');
     printButton.hidden = false;
     // A screen reader starts at the record's heading, as on opening the downloaded file.
