@@ -66,6 +66,8 @@ def test_a_workshop_is_marked_in_the_list_and_found_by_that_word(daemon, facilit
     assert "workshop" not in rows["Marked: March review"].lower(), rows["Marked: March review"]
     assert not any("workshop" in rows[f"Marked: other {n}"].lower() for n in range(1, 7)), rows
 
+    hint = driver.find_element(By.ID, "sessions-filter").get_attribute("aria-describedby")
+    assert "“workshop”" in driver.find_element(By.ID, hint).text, "the filter's hint says the word finds workshops"
     driver.find_element(By.ID, "sessions-filter").send_keys("marked workshop")
     wait_until(driver, lambda d: [title for title, _ in d.execute_script(ROWS)] == ["Marked: findings day"],
                message=f"the filter shows {driver.execute_script(ROWS)!r}")

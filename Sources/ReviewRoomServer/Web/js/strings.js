@@ -359,7 +359,7 @@ const en = {
   'sessions.group.ended': 'Ended',
   'sessions.workshop': 'Post-review workshop',
   'sessions.filter': 'Find a session',
-  'sessions.filterHint': 'Words from its title or host school.',
+  'sessions.filterHint': 'Words from its title or host school, or “workshop” for post-review workshops.',
   'sessions.filterCount': '{shown} of {total} sessions match.',
   'sessions.filterNone': 'No session matches. Clear the field to see all {total}.',
   'console.sessionGone': 'That session is not here any more: it was deleted, or it belongs to another facilitator.',
