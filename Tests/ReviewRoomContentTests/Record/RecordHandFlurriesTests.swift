@@ -10,13 +10,20 @@ struct RecordHandFlurriesTests {
         return Array(lines.drop { !$0.hasPrefix("09:46:5") })
     }
 
+    /// `who` raises a hand of each of `kinds` in turn, one every `every` seconds from `from`, and
+    /// lowers it half way to the next.
+    private func flick(_ review: inout ScriptedReview, _ who: String, from: Double, every: Double,
+                       _ kinds: [HandKind]) throws {
+        for (pair, kind) in kinds.enumerated() {
+            try review.run(.handRaise(kind: kind), by: who, at: from + Double(pair) * every)
+            try review.run(.handLower(), by: who, at: from + (Double(pair) + 0.5) * every)
+        }
+    }
+
     @Test("forty raise-and-lower pairs in eight seconds are one line, dated by the first raise")
     func aFlurryIsOneLine() throws {
         var review = try ScriptedReview.played(ending: false)
-        for pair in 0..<40 {
-            try review.run(.handRaise(kind: .contribution), by: "r1", at: 1011 + Double(pair) * 0.2)
-            try review.run(.handLower(), by: "r1", at: 1011.1 + Double(pair) * 0.2)
-        }
+        try flick(&review, "r1", from: 1011, every: 0.2, Array(repeating: .contribution, count: 40))
         try review.run(.handRaise(kind: .contribution), by: "r1", at: 1019.5)
         try review.run(.handRaise(kind: .response), by: "h1", at: 1020)
         let lines = logLines(review, at: 1100)
@@ -36,15 +43,9 @@ struct RecordHandFlurriesTests {
     func ordinaryChangesStay() throws {
         var review = try ScriptedReview.played(ending: false)
         // Two quick pairs: fewer than three.
-        try review.run(.handRaise(kind: .contribution), by: "r1", at: 1011)
-        try review.run(.handLower(), by: "r1", at: 1012)
-        try review.run(.handRaise(kind: .contribution), by: "r1", at: 1013)
-        try review.run(.handLower(), by: "r1", at: 1014)
+        try flick(&review, "r1", from: 1011, every: 2, [.contribution, .contribution])
         // Three pairs, but a minute apart.
-        for pair in 0..<3 {
-            try review.run(.handRaise(kind: .contribution), by: "r2", at: 1020 + Double(pair) * 60)
-            try review.run(.handLower(), by: "r2", at: 1021 + Double(pair) * 60)
-        }
+        try flick(&review, "r2", from: 1020, every: 60, Array(repeating: .contribution, count: 3))
         // Three quick pairs, the middle one lowered by the facilitator.
         try review.run(.handRaise(kind: .contribution), by: "h1", at: 1300)
         try review.run(.handLower(), by: "h1", at: 1300.5)
@@ -58,18 +59,24 @@ struct RecordHandFlurriesTests {
         #expect(lines.contains("09:51:41 Hand lowered: Ben [Fran]"), "\(lines)")
     }
 
+    @Test("a flurry of direct-response hands says so; one of both kinds does not")
+    func directResponses() throws {
+        var review = try ScriptedReview.played(ending: false)
+        try flick(&review, "r1", from: 1011, every: 1, [.response, .response, .response])
+        try flick(&review, "r2", from: 1030, every: 1, [.response, .contribution, .response])
+        let lines = logLines(review, at: 1100)
+        #expect(lines == [
+            "09:46:51 Hand raised as a direct response and lowered 3 times (until 09:46:53): Asha [Asha]",
+            "09:47:10 Hand raised and lowered 3 times (until 09:47:12): Raj [Raj]",
+        ], "\(lines)")
+    }
+
     @Test("two people's changes between one person's break the flurry where they fall")
     func othersLinesBreakIt() throws {
         var review = try ScriptedReview.played(ending: false)
-        for pair in 0..<3 {
-            try review.run(.handRaise(kind: .contribution), by: "r1", at: 1011 + Double(pair))
-            try review.run(.handLower(), by: "r1", at: 1011.5 + Double(pair))
-        }
+        try flick(&review, "r1", from: 1011, every: 1, Array(repeating: .contribution, count: 3))
         try review.run(.handRaise(kind: .contribution), by: "r2", at: 1014.2)
-        for pair in 0..<3 {
-            try review.run(.handRaise(kind: .contribution), by: "r1", at: 1015 + Double(pair))
-            try review.run(.handLower(), by: "r1", at: 1015.5 + Double(pair))
-        }
+        try flick(&review, "r1", from: 1015, every: 1, Array(repeating: .contribution, count: 3))
         let lines = logLines(review, at: 1100)
         #expect(lines == [
             "09:46:51 Hand raised and lowered 3 times (until 09:46:53): Asha [Asha]",

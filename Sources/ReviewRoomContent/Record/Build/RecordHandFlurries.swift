@@ -23,7 +23,9 @@ enum RecordHandFlurries {
             if pairs >= fewestPairs {
                 var line = log[index]
                 let last = log[index + 2 * pairs - 1]
-                line.text = "Hand raised and lowered \(pairs) times (until \(last.time)): \(last.text.dropFirst(lowered.count))"
+                let raises = stride(from: index, to: index + 2 * pairs, by: 2).map { log[$0].text }
+                let kind = raises.allSatisfy { $0.hasSuffix(response) } ? " as a direct response" : ""
+                line.text = "Hand raised\(kind) and lowered \(pairs) times (until \(last.time)): \(last.text.dropFirst(lowered.count))"
                 out.append(line)
                 index += 2 * pairs
             } else {
@@ -36,6 +38,7 @@ enum RecordHandFlurries {
 
     private static let raised = "Hand raised: "
     private static let lowered = "Hand lowered: "
+    private static let response = " (direct response)"
 
     /// How many raise-and-lower pairs of one person follow one another from `start`.
     private static func pairsFrom(_ start: Int, in log: [RecordLogEntry]) -> Int {
@@ -60,7 +63,7 @@ enum RecordHandFlurries {
               raise.at.seconds(to: lower.at) <= gapSec else { return nil }
         let name = lower.text.dropFirst(lowered.count)
         let rest = raise.text.dropFirst(raised.count)
-        guard rest == name || rest == name + " (direct response)" else { return nil }
+        guard rest == name || rest == name + response else { return nil }
         return name
     }
 }
