@@ -36,9 +36,9 @@ enum RecordHandFlurries {
         return out
     }
 
-    private static let raised = "Hand raised: "
-    private static let lowered = "Hand lowered: "
-    private static let response = " (direct response)"
+    private static let raised = RecordEventDigest.handRaised
+    private static let lowered = RecordEventDigest.handLowered
+    private static let response = RecordEventDigest.directResponse
 
     /// How many raise-and-lower pairs of one person follow one another from `start`.
     private static func pairsFrom(_ start: Int, in log: [RecordLogEntry]) -> Int {
