@@ -29,10 +29,11 @@ const COPY_SHOWN_MS = 10000;
 export class NotesView {
   /**
    * `onLocalEdit` (optional) is called after each change typed into a note, once it is queued;
-   * `onAllSaved` (optional) each time a note's line is redrawn with every note saved.
+   * `onAllSaved` (optional) each time a note's line is redrawn with every note saved. `kept` (a
+   * `KeptEdits`): unconfirmed edits are kept in it, and carried over a reload of the page.
+   * `keepRemovals` (a facilitator's console): others' large removals are kept with their text,
+   * to copy (`removalKept`).
    */
-  /** `kept` (a `KeptEdits`): unconfirmed edits are kept in it, and carried over a reload of the page. */
-  /** `keepRemovals` (a facilitator's console): others' large removals are kept with their text, to copy (`removalKept`). */
   constructor(root, { model, connection, announce, onLocalEdit, onAllSaved, kept = null, keepRemovals = false }) {
     this.root = root;
     this.keepsRemovals = keepRemovals;
