@@ -76,12 +76,12 @@ def metric(daemon, name):
 
 @pytest.fixture
 def own_daemon():
-    """Starts daemons of a test's own with extra environment (`REVIEWROOM_<KEY>` overrides);
-    stops them and removes their data at the end."""
+    """Starts daemons of a test's own with extra environment (`REVIEWROOM_<KEY>` overrides), on
+    `port` (0 picks a free one); stops them and removes their data at the end."""
     made = []
 
-    def start(**environment):
-        instance = Daemon(tempfile.mkdtemp(prefix="reviewroom-own-"), environment).start()
+    def start(port=0, **environment):
+        instance = Daemon(tempfile.mkdtemp(prefix="reviewroom-own-"), environment).start(port)
         made.append(instance)
         return instance
     yield start

@@ -252,3 +252,15 @@ def test_serve_logs_the_outbox_warning_check_config_prints(own_daemon):
     log = log_after_stop(daemon)
     lines = lines_with(log, "outbox_limit_bytes 70000 is less than one full note takes on the wire")
     assert len(lines) == 1 and "warning" in lines[0] and "max_note_units 100000" in lines[0], log
+
+
+def test_serve_logs_the_scheme_warning_check_config_prints(own_daemon):
+    """A `public_url` with https on the daemon's own plain-HTTP port gives invite links that never
+    open: `check-config` warns, and `serve` says it in the journal too, for the port it bound."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    daemon = own_daemon(port, REVIEWROOM_PUBLIC_URL=f"https://127.0.0.1:{port}")
+    log = log_after_stop(daemon)
+    lines = lines_with(log, f"public_url https://127.0.0.1:{port} is https on port {port}, which this daemon serves with plain HTTP")
+    assert len(lines) == 1 and "warning" in lines[0], log

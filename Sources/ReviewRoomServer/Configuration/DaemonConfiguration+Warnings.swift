@@ -1,11 +1,17 @@
 extension DaemonConfiguration {
-    /// What loads but will not work as meant, for `check-config` to print and `serve` to log
-    /// (never an error: the daemon still starts).
+    /// What loads but will not work as meant, for `check-config` to print (never an error: the
+    /// daemon still starts); `serve` logs ``warnings(listenHost:port:)`` for the address it bound.
     public var warnings: [String] {
+        warnings(listenHost: listen.host, port: listen.port)
+    }
+
+    /// ``warnings`` for a daemon listening on `listenHost`:`port`, the address as bound: `listen`
+    /// port 0 picks one, and under systemd the socket unit's address is the one served.
+    public func warnings(listenHost: String, port: Int) -> [String] {
         [
-            Self.publicURLWarning(listenHost: listen.host, port: listen.port, publicURL: publicURL),
+            Self.publicURLWarning(listenHost: listenHost, port: port, publicURL: publicURL),
             Self.outboxWarning(outboxLimitBytes: outboxLimitBytes, maxNoteUnits: maxNoteUnits),
-            Self.schemeWarning(tls: tlsCertificatePath != nil, listenPort: listen.port, publicURL: publicURL),
+            Self.schemeWarning(tls: tlsCertificatePath != nil, listenPort: port, publicURL: publicURL),
         ].compactMap { $0 }
     }
 

@@ -141,14 +141,7 @@ struct Daemon {
         if let certificate = configuration.tlsCertificatePath, let warning = CertificateExpiry.warning(certificatePath: certificate) {
             logger.warning("\(warning)")
         }
-        if let warning = DaemonConfiguration.publicURLWarning(listenHost: host, port: port, publicURL: configuration.publicURL) {
-            logger.warning("\(warning)")
-        }
-        // The other warnings `check-config` prints; the public_url one above uses the bound address.
-        if let warning = DaemonConfiguration.outboxWarning(outboxLimitBytes: configuration.outboxLimitBytes,
-                                                           maxNoteUnits: configuration.maxNoteUnits) {
-            logger.warning("\(warning)")
-        }
+        for warning in configuration.warnings(listenHost: host, port: port) { logger.warning("\(warning)") }
         if configuration.publicURL == nil { origin.set(ListenAddress.origin(scheme: scheme, host: host, port: port)) }
         // The metrics address as bound (port 0 picks one), for the "Metrics on" line.
         let metricsAddress = configuration.metricsListen.flatMap { address in

@@ -507,6 +507,18 @@ struct ConfigurationLoaderTests {
         #expect(config.warnings.isEmpty, "behind a proxy on 443: \(config.warnings)")
     }
 
+    /// `serve` warns of the address it bound: `listen` port 0 picks one, and a systemd socket
+    /// unit may bind another host than `listen` names.
+    @Test func theWarningsOfTheAddressAsBoundReadItsPortAndHost() {
+        var config = DaemonConfiguration()
+        config.listen = ListenAddress(host: "127.0.0.1", port: 0)
+        config.publicURL = "https://127.0.0.1:8080"
+        #expect(config.warnings.isEmpty, "\(config.warnings)")
+        #expect(config.warnings(listenHost: "127.0.0.1", port: 8080).contains { $0.hasPrefix("public_url https://127.0.0.1:8080 is https on port 8080") })
+        config.publicURL = nil
+        #expect(config.warnings(listenHost: "0.0.0.0", port: 8080).contains { $0.hasPrefix("listen is 0.0.0.0:8080 (every interface)") })
+    }
+
     @Test func wrongTypesInTheFileAreBadValues() {
         let found = problems(ConfigurationLoader(file: file([
             ("listen", .integer(8080)), ("max_note_units", .string("12")), ("allowed_origins", .string("https://x.example")),
