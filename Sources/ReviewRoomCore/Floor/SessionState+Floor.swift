@@ -97,6 +97,9 @@ extension SessionState {
     func decideRoundStart(order: [String]?, secondsEach: Double, at now: Timestamp) throws(CommandError) -> [EventBody] {
         let turnMs = try requiredTurnLength(secondsEach, "round.start secondsEach")
         if let order {
+            // Values before state (SessionRules, "Order of checks"): an empty order is bad_request
+            // also while a round is in progress. Each entry is checked in turn, twice before unknown.
+            guard !order.isEmpty else { throw .badRequest("round.start order is empty: name at least one participant") }
             var seen = Set<String>()
             for id in order {
                 guard seen.insert(id).inserted else {
@@ -110,9 +113,7 @@ extension SessionState {
         }
         let speakers = order ?? defaultRoundOrder
         guard let first = speakers.first else {
-            throw order == nil
-                ? .invalidState("round.start: the session has no reviewers or hosts to take part")
-                : .badRequest("round.start order is empty: name at least one participant")
+            throw .invalidState("round.start: the session has no reviewers or hosts to take part")
         }
         var newFloor = floor
         newFloor.give(to: first, at: now, turnMs: turnMs)

@@ -78,6 +78,8 @@ import Testing
         state.ok(.roundStart(secondsEach: 10), by: "f1", at: SessionFixture.at(1))
         let running = try EncodedJSON.string(state)
         #expect(state.refused(.roundStart(secondsEach: 10), by: "f1", at: SessionFixture.at(2))?.code == .invalidState)
+        // Values before state, as for every command: an empty order is bad_request in a round too.
+        #expect(state.refused(.roundStart(order: [], secondsEach: 10), by: "f1", at: SessionFixture.at(2))?.code == .badRequest)
         #expect(state.refused(.floorGrant(participant: "h1"), by: "f1", at: SessionFixture.at(2))?.code == .invalidState)
         #expect(try EncodedJSON.string(state) == running)
     }
