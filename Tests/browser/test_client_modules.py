@@ -623,7 +623,9 @@ def test_download_names_say_the_sessions_date_and_title_and_suit_every_file_syst
         "    utc: m.sessionFileStem(s('Late', '2026-12-03T23:30:00Z', 'UTC')),"
         "    cutAtDot: m.sessionFileStem(s('a'.repeat(79) + '. b')),"
         "    invisible: m.recordFileName(s('Minutes \\u202efdp.'), 'html'),"
-        "    zeroWidth: m.sessionFileStem(s('Re\\u200bading\\u2066 review\\ufeff\\uffff')) });"
+        "    zeroWidth: m.sessionFileStem(s('Re\\u200bading\\u2066 review\\ufeff\\uffff')),"
+        "    flagAtCut: m.sessionFileStem(s('a'.repeat(79) + '\\u{1F1EC}\\u{1F1E7} x')),"
+        "    markedSlash: m.sessionFileStem(s('Maths /\\u0307 x')) });"
         "});")
     # 23:30 UTC is already the 4th in Paris: the date the school reads on its calendar.
     assert result["record"] == "2026-12-04 Reading review - record.md"
@@ -638,6 +640,10 @@ def test_download_names_say_the_sessions_date_and_title_and_suit_every_file_syst
     # As on the server: a right-to-left override or a zero-width character leaves the name.
     assert result["invisible"] == "2026-12-04 Minutes fdp - record.html"
     assert result["zeroWidth"] == "2026-12-04 Reading review"
+    # Characters as a reader sees them, as on the server: the cut keeps a flag whole (its two
+    # code points made the 80th and 81st), and a mark on a refused "/" goes with it.
+    assert result["flagAtCut"] == "2026-12-04 " + "a" * 79 + "\U0001F1EC\U0001F1E7"
+    assert result["markedSlash"] == "2026-12-04 Maths - x"
 
 
 def test_a_gap_in_the_pages_timers_is_a_sleep_whose_backlog_is_caught_up_once(daemon, browsers):

@@ -34,5 +34,10 @@ struct DownloadFileNameTests {
         // Cut at 80 characters right after a dot, which Windows would drop from the name.
         #expect(DownloadFileName.stem(try info(String(repeating: "a", count: 79) + ". b")) == "2026-12-04 " + String(repeating: "a", count: 79))
         #expect(DownloadFileName.stem(try info("Tabs\t\tand   spaces  -- dashes")) == "2026-12-04 Tabs-and spaces - dashes")
+        // Characters as a reader sees them, as in the console (test_client_modules.py): a flag at
+        // the cut stays whole, and a mark on a refused "/" goes with it.
+        #expect(DownloadFileName.stem(try info(String(repeating: "a", count: 79) + "\u{1F1EC}\u{1F1E7} x"))
+            == "2026-12-04 " + String(repeating: "a", count: 79) + "\u{1F1EC}\u{1F1E7}")
+        #expect(DownloadFileName.stem(try info("Maths /\u{0307} x")) == "2026-12-04 Maths - x")
     }
 }
