@@ -8,6 +8,7 @@ import { joinSession, takeToken, takeLaterTokens, showNotice, fatalNotice } from
 import { Announcer } from './announcer.js';
 import { setPageTitle } from './page-title.js';
 import { keepScreenAwake } from './wake-lock.js';
+import { PacedDraw } from './paced-draw.js';
 import { Api } from './api.js';
 
 localize();
@@ -74,8 +75,16 @@ if (!token) {
   const clockColumn = main.querySelector('.display-clock');
   const floorColumn = main.querySelector('.display-floor');
   let fewerNames = 0; // names each of the floor's lists gives up for a long question
+  // The floor as its lists (queue, round order) show it: changed at most twice a second
+  // (paced-draw.js), so a hand flicked up and down does not flash on the room's screen.
+  let listedFloor = {};
+  const listsOf = (floor) => JSON.stringify([floor.queue || [], floor.round ?? null, floor.speaker ?? null]);
+  const pacedLists = new PacedDraw((late) => {
+    listedFloor = model.session?.floor || {};
+    if (late) fitDisplay();
+  });
   const drawFloorLists = () => {
-    const floor = model.session?.floor || {};
+    const floor = listedFloor;
     const shown = (most) => Math.max(1, most - fewerNames);
     morphChildren(roundBox, roundOrder(floor, nameNode, { large: true, shown: shown(SHOWN_IN_ROUND) }));
     const hands = floor.queue || [];
@@ -156,6 +165,7 @@ if (!token) {
     const [before, after] = floor.speaker ? t('floor.speaking', { name: '\u0000' }).split('\u0000') : [t('floor.nobody'), ''];
     [before, floor.speaker ? model.nameOf(floor.speaker) : '', after].forEach((text, i) => setText(speakerParts[i], text));
     showTurn(connection.serverNow());
+    if (listsOf(floor) !== listsOf(listedFloor)) pacedLists.request();
     const q = model.currentPrompt;
     setText(question, q ? q.text : t('prompt.none'));
     fitDisplay();
