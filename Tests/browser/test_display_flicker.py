@@ -1,7 +1,7 @@
 """The room display does not flash (BrowserClient.md, "Room display"): a reviewer raising and
 lowering a hand as fast as the live limits allow made the projector's queue change dozens of
-times a second, over WCAG 2.3.1's three flashes. The queue and a round's order now change at
-most twice a second (paced-draw.js), and show the floor as it is once the burst is over."""
+times a second, over WCAG 2.3.1's three flashes. The queue now changes at most twice a second
+(paced-draw.js), and shows the hands as they are once the burst is over."""
 import contextlib
 import json
 import urllib.parse

@@ -75,19 +75,20 @@ if (!token) {
   const clockColumn = main.querySelector('.display-clock');
   const floorColumn = main.querySelector('.display-floor');
   let fewerNames = 0; // names each of the floor's lists gives up for a long question
-  // The floor as its lists (queue, round order) show it: changed at most twice a second
-  // (paced-draw.js), so a hand flicked up and down does not flash on the room's screen.
-  let listedFloor = {};
-  const listsOf = (floor) => JSON.stringify([floor.queue || [], floor.round ?? null, floor.speaker ?? null]);
-  const pacedLists = new PacedDraw((late) => {
-    listedFloor = model.session?.floor || {};
+  // The hands as the queue shows them: changed at most twice a second (paced-draw.js), so a hand
+  // flicked up and down does not flash on the room's screen. A round moves only when the
+  // facilitator, the clock or its speaker moves it, once a turn: its order is not paced.
+  let listedHands = [];
+  const handsText = (hands) => JSON.stringify(hands);
+  const pacedHands = new PacedDraw((late) => {
+    listedHands = model.session?.floor?.queue || [];
     if (late) fitDisplay();
   });
   const drawFloorLists = () => {
-    const floor = listedFloor;
+    const floor = model.session?.floor || {};
     const shown = (most) => Math.max(1, most - fewerNames);
     morphChildren(roundBox, roundOrder(floor, nameNode, { large: true, shown: shown(SHOWN_IN_ROUND) }));
-    const hands = floor.queue || [];
+    const hands = listedHands;
     // During a round its order is what the room follows: the hands waiting for after it are a count.
     const shownHands = floor.round ? [] : hands.slice(0, shown(SHOWN_NAMES));
     const moreHands = hands.length - shownHands.length;
@@ -165,7 +166,7 @@ if (!token) {
     const [before, after] = floor.speaker ? t('floor.speaking', { name: '\u0000' }).split('\u0000') : [t('floor.nobody'), ''];
     [before, floor.speaker ? model.nameOf(floor.speaker) : '', after].forEach((text, i) => setText(speakerParts[i], text));
     showTurn(connection.serverNow());
-    if (listsOf(floor) !== listsOf(listedFloor)) pacedLists.request();
+    if (handsText(floor.queue || []) !== handsText(listedHands)) pacedHands.request();
     const q = model.currentPrompt;
     setText(question, q ? q.text : t('prompt.none'));
     fitDisplay();
