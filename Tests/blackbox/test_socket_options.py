@@ -11,7 +11,7 @@ import socket
 
 import pytest
 
-from test_systemd import socket_activated_daemon
+from test_systemd import serving_through_systemds_socket
 
 PIDFD_GETFD = {"x86_64": 438, "aarch64": 438}.get(platform.machine())
 TIMEOUT = 20
@@ -63,18 +63,5 @@ def test_connections_to_the_daemons_own_listener_send_small_frames_at_once(daemo
 
 
 def test_connections_through_systemds_socket_send_small_frames_at_once(tmp_path):
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    process = socket_activated_daemon(tmp_path, [listener])
-    try:
-        for line in process.stderr:
-            if "transport listening" in line:
-                break
-        else:
-            pytest.fail(f"reviewroomd exited with {process.wait()}")
-        assert_no_delay(process.pid, listener.getsockname()[1])
-    finally:
-        process.kill()
-        process.wait()
-        listener.close()
+    with serving_through_systemds_socket(tmp_path) as (process, port):
+        assert_no_delay(process.pid, port)

@@ -1,6 +1,8 @@
 """PROTOCOL.md §1 under systemd, without systemd: `NOTIFY_SOCKET` is a datagram socket this test
 binds. `WATCHDOG=1` is sent only while the store answers too: a database another process keeps
 locked withholds it, and it comes back once the lock is gone."""
+import contextlib
+import json
 import os
 import resource
 import queue
@@ -14,6 +16,8 @@ import threading
 import time
 
 import pytest
+from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.sync.client import connect
 
 from reviewroomd import EXECUTABLE, clean_environment
 from test_deploy_sandbox import UNIT, unit_settings
@@ -148,6 +152,26 @@ def socket_activated_daemon(tmp_path, listeners, extra_preexec=None):
         close_fds=False)
 
 
+@contextlib.contextmanager
+def serving_through_systemds_socket(tmp_path, host="127.0.0.1"):
+    """A daemon handed a socket listening on `host` (a free port), once it serves: (process, port)."""
+    listener = socket.socket()
+    listener.bind((host, 0))
+    listener.listen()
+    process = socket_activated_daemon(tmp_path, [listener])
+    try:
+        for line in process.stderr:
+            if "transport listening" in line:
+                break
+        else:
+            pytest.fail(f"reviewroomd exited with {process.wait()}")
+        yield process, listener.getsockname()[1]
+    finally:
+        process.kill()
+        process.wait()
+        listener.close()
+
+
 def test_a_second_socket_from_systemd_is_named_as_never_answered(tmp_path):
     """A socket unit with two ListenStream= (a drop-in adding an address without clearing the
     shipped one) hands over two sockets; only fd 3 is served, so the start-up log says so."""
@@ -209,3 +233,23 @@ def test_a_descriptor_from_systemd_that_is_not_a_socket_stops_the_start_before_t
     line = next((l for l in stderr.splitlines() if "cannot listen" in l), "")
     assert "the socket systemd passed (LISTEN_FDS, fd 3)" in line and "is not a socket" in line, stderr
     assert not data.exists(), sorted(p.name for p in data.iterdir())
+
+
+def test_pages_served_through_a_socket_on_another_address_may_open_their_websocket(tmp_path):
+    """Without public_url the links name the socket unit's address, so that address is the pages'
+    own origin. A ListenStream= on a LAN address (README, "Another address") gave links to it,
+    but only 127.0.0.1's origins were allowed: every page's WebSocket was refused with 403.
+    127.0.0.2 stands in for the LAN address (loopback, not 127.0.0.1)."""
+    with serving_through_systemds_socket(tmp_path, "127.0.0.2") as (_, port):
+        origin = f"http://127.0.0.2:{port}"
+        with connect(f"ws://127.0.0.2:{port}/ws", origin=origin, subprotocols=["reviewroom.v1"], open_timeout=TIMEOUT) as ws:
+            ws.send(json.dumps({"type": "hello", "token": "not-a-token"}))
+            with pytest.raises(ConnectionClosed) as closed:
+                while True:
+                    ws.recv(timeout=TIMEOUT)
+        # The connection was the page's to make: the token, not the origin, is what ended it.
+        assert closed.value.rcvd.code == 4001, closed.value
+        with pytest.raises(InvalidStatus) as refused:
+            connect(f"ws://127.0.0.2:{port}/ws", origin="http://elsewhere.example", subprotocols=["reviewroom.v1"],
+                    open_timeout=TIMEOUT)
+        assert refused.value.response.status_code == 403

@@ -292,7 +292,12 @@ struct Daemon {
             transport.httpOnlyListener = HTTPOnlyListener(host: host, port: address.port,
                                                           responder: MetricsListenerResponder(metrics: metrics))
         }
-        if inheritedListener == nil {
+        if let inheritedListener {
+            // The socket unit's address is the one served, and the one the links name without
+            // public_url: its origins are the pages' own (they were 127.0.0.1's, `listen`'s default,
+            // so a ListenStream= on a LAN address refused every page's WebSocket with 403).
+            if let bound = SystemdEnvironment.boundAddress(of: inheritedListener) { transport.host = bound.host }
+        } else {
             transport.host = try Self.numericHost(of: configuration.listen, key: nil)
             if transport.host != configuration.listen.host { transport.hostNames = [configuration.listen.host] }
         }
