@@ -139,6 +139,9 @@ fi
 # one and swapped in, so a running daemon is never without its pages mid-copy.
 run rm -rf "$SHARE/web.new" "$SHARE/web.old"
 run cp -R "$WEB" "$SHARE/web.new"
+# cp takes the caller's umask: under 077 (a hardened server) the daemon's own user could not read
+# the pages, and every page was 404 with nothing in the journal.
+run chmod -R u=rwX,go=rX "$SHARE/web.new"
 if [ -d "$SHARE/web" ]; then run mv "$SHARE/web" "$SHARE/web.old"; fi
 run mv "$SHARE/web.new" "$SHARE/web"
 run rm -rf "$SHARE/web.old"

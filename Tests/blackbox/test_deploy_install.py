@@ -93,6 +93,25 @@ def test_a_package_staged_with_destdir_is_only_warned_about():
         shutil.rmtree(work, ignore_errors=True)
 
 
+def test_what_it_installs_is_readable_by_the_daemon_whatever_the_umask():
+    """The daemon runs as its own user (DynamicUser): a web client copied under the installer's
+    umask 077 (a hardened server) was root's alone, and every page was 404. Staged with DESTDIR."""
+    work = tempfile.mkdtemp(prefix="reviewroom-blackbox-install-")
+    try:
+        result = subprocess.run(
+            ["sh", "-c", 'umask 077 && exec "$@"', "sh", str(SCRIPT), "--bin-dir", str(EXECUTABLE.parent)],
+            capture_output=True, text=True, timeout=60, env={**os.environ, "DESTDIR": work})
+        assert result.returncode == 0, result
+        share = pathlib.Path(work, "usr/local/share/reviewroom")
+        installed = [share, *share.rglob("*"), pathlib.Path(work, "usr/local/bin/reviewroomd")]
+        assert len(installed) > 10, installed
+        unreadable = [str(path) for path in installed
+                      if path.stat().st_mode & (0o005 if path.is_dir() else 0o004) != (0o005 if path.is_dir() else 0o004)]
+        assert not unreadable, unreadable
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 @pytest.mark.skipif(not namespaces_work(), reason="needs root and unshare(1) for a mount namespace")
 @pytest.mark.skipif(not RELEASE.exists(), reason=f"{RELEASE} is not built: make release")
 def test_the_release_binary_runs_and_installs_without_the_toolchain(work):
