@@ -11,6 +11,10 @@ import os
 import re
 import socket
 import time
+import urllib.error
+import urllib.request
+
+import pytest
 
 from conftest import metric, schedule_session
 from rawws import frame
@@ -264,3 +268,22 @@ def test_serve_logs_the_scheme_warning_check_config_prints(own_daemon):
     log = log_after_stop(daemon)
     lines = lines_with(log, f"public_url https://127.0.0.1:{port} is https on port {port}, which this daemon serves with plain HTTP")
     assert len(lines) == 1 and "warning" in lines[0], log
+
+
+def test_behind_a_proxy_on_this_machine_the_log_names_the_client_it_saw(own_daemon):
+    """The shipped nginx and Apache configurations append the peer they saw to X-Forwarded-For;
+    from a loopback peer the two lines that name a client name that one, and the proxy beside it
+    (they named 127.0.0.1, the proxy, for every client). The header's earlier entries are the
+    client's own words and are not believed."""
+    daemon = own_daemon()
+    forwarded = {"X-Forwarded-For": "forged.example, 198.51.100.7", "X-Forwarded-Proto": "https"}
+    refused = urllib.request.Request(daemon.base + "/api/v1/sessions", headers={"Authorization": "Bearer nope", **forwarded})
+    plain = urllib.request.Request(daemon.base + "/ws", headers=forwarded)
+    for request, status in ((refused, 401), (plain, 426)):
+        with pytest.raises(urllib.error.HTTPError) as answered:
+            urllib.request.urlopen(request, timeout=15)
+        assert answered.value.code == status
+    log = log_after_stop(daemon)
+    lines = lines_with(log, "API request refused") + lines_with(log, "reached /ws without WebSocket upgrade headers")
+    assert len(lines) == 2, log
+    assert all("remote=198.51.100.7" in line and "proxy=127.0.0.1" in line and "forged" not in line for line in lines), lines

@@ -107,7 +107,7 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
             case .starting:
                 return ProblemDetails(title: "Service Unavailable", status: 503, detail: "the server is starting: retry in a moment").response()
             }
-            upgradeMissing(from: request.remoteAddress)
+            upgradeMissing(from: ClientAddress(of: request))
             return ProblemDetails(title: "Upgrade Required", status: 426,
                                   detail: "WebSocket upgrade headers missing — a reverse proxy must forward Upgrade and Connection")
                 .response(extraHeaders: [("Upgrade", "websocket")])
@@ -126,12 +126,12 @@ public struct ReviewRoomHTTPResponder: HTTPResponder {
 
     /// Counts a plain request to `/ws` and logs it, paced: the host's IT sees that someone's
     /// browser reaches the daemon with the WebSocket upgrade dropped on the way.
-    private func upgradeMissing(from remote: String) {
+    private func upgradeMissing(from client: ClientAddress) {
         metrics?.webSocketUpgradeMissing.increment()
         let now = ProcessInfo.processInfo.systemUptime
         guard let count = upgradeMissingWarning.withLock({ $0.occurred(at: now) }) else { return }
         logger.warning("a plain HTTP request reached /ws without WebSocket upgrade headers (426): a reverse proxy, web filter or proxy between that browser and the daemon drops Upgrade and Connection, so the page cannot join (it tells the person so)",
-                       metadata: ["remote": "\(remote)", "requests": "\(count)"])
+                       metadata: client.metadata.merging(["requests": "\(count)"]) { own, _ in own })
     }
 
     /// Where the live WebSocket is served (PROTOCOL §3), as the transport is configured.

@@ -32,10 +32,10 @@ struct APIResponding: Sendable {
             }
             if failure.status == 401 {
                 // The path and why, never the header's token; the address shows whether a
-                // console or a script keeps trying (behind a proxy it is the proxy's).
-                refusals.info("API request refused", metadata: [
+                // console or a script keeps trying (behind a proxy on this machine, the one it saw).
+                refusals.info("API request refused", metadata: ClientAddress(of: request.http).metadata.merging([
                     "method": "\(request.http.method)", "path": "\(request.http.path)", "status": "401",
-                    "remote": "\(request.http.remoteAddress)", "reason": "\(failure.detail)"])
+                    "reason": "\(failure.detail)"]) { own, _ in own })
             }
             response = failure.response
         }
