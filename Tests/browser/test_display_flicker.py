@@ -36,7 +36,7 @@ def test_a_paced_part_is_drawn_at_once_then_at_most_once_per_gap(daemon, browser
         "import('/js/paced-draw.js').then(({ PacedDraw, PACED_GAP_MS }) => {"
         "  let now = 0; const timers = [], drawn = [];"
         "  const p = new PacedDraw((late) => drawn.push([now, late]), {"
-        "    now: () => now, setTimer: (f, ms) => { timers.push([now + ms, f]); return timers.length; }, clearTimer: () => {} });"
+        "    now: () => now, setTimer: (f, ms) => { timers.push([now + ms, f]); return timers.length; } });"
         "  const first = p.request();"                       # t=0: drawn at once
         "  now = 100; const second = p.request();"           # within the gap: waits for t=500
         "  now = 300; p.request(); p.request();"             # more asks: still the one drawing

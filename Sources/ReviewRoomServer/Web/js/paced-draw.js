@@ -10,16 +10,14 @@ export const PACED_GAP_MS = 500;
 export class PacedDraw {
   /**
    * `draw(late)` draws the part as it is now; `late` is true when it runs from the timer (the
-   * caller is not drawing the rest of the page then). `now`, `setTimer` and `clearTimer` default
-   * to the page's clock and timers (tests pass their own).
+   * caller is not drawing the rest of the page then). `now` and `setTimer` default to the page's
+   * clock and timer (tests pass their own).
    */
-  constructor(draw, { gapMs = PACED_GAP_MS, now = () => performance.now(), setTimer = (f, ms) => setTimeout(f, ms),
-    clearTimer = (id) => clearTimeout(id) } = {}) {
+  constructor(draw, { gapMs = PACED_GAP_MS, now = () => performance.now(), setTimer = (f, ms) => setTimeout(f, ms) } = {}) {
     this.draw = draw;
     this.gapMs = gapMs;
     this.now = now;
     this.setTimer = setTimer;
-    this.clearTimer = clearTimer;
     this.last = -Infinity;
     this.timer = null;
   }
@@ -37,12 +35,6 @@ export class PacedDraw {
       this.run(true);
     }, wait);
     return false;
-  }
-
-  /** Drops a drawing that waits (the page is closing). */
-  stop() {
-    if (this.timer !== null) this.clearTimer(this.timer);
-    this.timer = null;
   }
 
   run(late) {
