@@ -14,6 +14,9 @@ public enum BenchGoals {
         return run.traceRows() + run.storeRows() + run.loadRows() + run.limitRows() + run.peerRows()
     }
 
+    /// Scenario e's p99 bound (issue 9): its figure is the most frames/s of a step within it.
+    public static let saturationBoundMs = 50.0
+
     /// ReviewRoom's best frames/s among `steps` whose p99 is at most `bound` ms (the strict
     /// reading of "at equal or better p99"); nil when no step qualifies.
     public static func bestFrames(of steps: [(framesPerSec: Double, p99Ms: Double)], withinP99 bound: Double) -> Double? {
@@ -148,14 +151,18 @@ private struct Run {
         var rows = [BenchGoalRow(name: "peer, same 50 ms bound", goal: "ReviewRoom's e ≥ 1.5× the peer's e",
                                  measured: "\(thousands(frames)) (p99 \(fixed(p99, 1))) vs \(thousands(peerFrames)) (p99 \(fixed(peerP99, 1))) → \(fixed(sameBound, 2))×",
                                  met: sameBound >= 1.5)]
-        if let strict = BenchGoals.bestFrames(of: steps("load"), withinP99: peerP99) {
+        // A peer none of whose steps kept within e's bound is read at that bound, not at its own
+        // p99: ReviewRoom's steps past 50 ms are no e either (run BS printed "4.53×, met" for a
+        // step at 234.6 ms against the peer's 253.0 ms).
+        let bound = min(peerP99, BenchGoals.saturationBoundMs)
+        let within = "within p99 \(fixed(bound, 1)) ms" + (peerP99 > bound ? " (the peer's e read \(fixed(peerP99, 1)) ms, over e's bound)" : "")
+        if let strict = BenchGoals.bestFrames(of: steps("load"), withinP99: bound) {
             let ratio = strict / peerFrames
             rows.append(BenchGoalRow(name: "peer, strict", goal: "≥ 1.5× at a p99 ≤ the peer's e p99",
-                                     measured: "best step within p99 \(fixed(peerP99, 1)) ms: \(thousands(strict)) → \(fixed(ratio, 2))×",
-                                     met: ratio >= 1.5))
+                                     measured: "best step \(within): \(thousands(strict)) → \(fixed(ratio, 2))×", met: ratio >= 1.5))
         } else {
             rows.append(BenchGoalRow(name: "peer, strict", goal: "≥ 1.5× at a p99 ≤ the peer's e p99",
-                                     measured: "no ReviewRoom step within p99 \(fixed(peerP99, 1)) ms", met: false))
+                                     measured: "no ReviewRoom step \(within)", met: false))
         }
         return rows
     }

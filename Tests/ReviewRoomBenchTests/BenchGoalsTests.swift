@@ -56,6 +56,16 @@ import Testing
         #expect(rows["peer, strict"]?.measured.hasSuffix("1.75×") == true, "\(rows["peer, strict"]?.measured ?? "")")
     }
 
+    /// Run BS: no step of the peer kept within 50 ms, so its e was its first step, at 253 ms; the
+    /// strict reading took ReviewRoom's e@8 at 234.6 ms and printed "4.53×, met".
+    @Test func aPeerWithNoStepWithinTheBoundIsReadAtTheBound() {
+        let lines = [Self.load("e@1", frames: 36_522, p99: 21.6), Self.load("e@8", frames: 162_465, p99: 234.6),
+                     Self.load("e", frames: 36_522, p99: 21.6), Self.load("e", frames: 35_879, p99: 253.0, bench: "peer")]
+        let strict = BenchGoals.rows(fromJSONLines: lines).first { $0.name == "peer, strict" }
+        #expect(strict?.met == false)
+        #expect(strict?.measured == "best step within p99 50.0 ms (the peer's e read 253.0 ms, over e's bound): 36,522 → 1.02×")
+    }
+
     @Test func aCapacityIsTheMostClientsWithinFifteenMillisecondsAndNoErrors() {
         func step(_ name: String, clients: Int, p99: Double, errors: Int = 0) -> String {
             Self.load(name, frames: 1000, p99: p99, errors: errors).replacingOccurrences(of: #""clients":2000"#, with: #""clients":\#(clients)"#)
