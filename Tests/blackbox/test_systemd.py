@@ -155,7 +155,7 @@ def socket_activated_daemon(tmp_path, listeners, extra_preexec=None):
 @contextlib.contextmanager
 def serving_through_systemds_socket(tmp_path, host="127.0.0.1"):
     """A daemon handed a socket listening on `host` (a free port), once it serves: (process, port)."""
-    listener = socket.socket()
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     listener.bind((host, 0))
     listener.listen()
     process = socket_activated_daemon(tmp_path, [listener])
@@ -235,14 +235,16 @@ def test_a_descriptor_from_systemd_that_is_not_a_socket_stops_the_start_before_t
     assert not data.exists(), sorted(p.name for p in data.iterdir())
 
 
-def test_pages_served_through_a_socket_on_another_address_may_open_their_websocket(tmp_path):
+@pytest.mark.parametrize("host, authority", [("127.0.0.2", "127.0.0.2"), ("::1", "[::1]")])
+def test_pages_served_through_a_socket_on_another_address_may_open_their_websocket(tmp_path, host, authority):
     """Without public_url the links name the socket unit's address, so that address is the pages'
     own origin. A ListenStream= on a LAN address (README, "Another address") gave links to it,
     but only 127.0.0.1's origins were allowed: every page's WebSocket was refused with 403.
-    127.0.0.2 stands in for the LAN address (loopback, not 127.0.0.1)."""
-    with serving_through_systemds_socket(tmp_path, "127.0.0.2") as (_, port):
-        origin = f"http://127.0.0.2:{port}"
-        with connect(f"ws://127.0.0.2:{port}/ws", origin=origin, subprotocols=["reviewroom.v1"], open_timeout=TIMEOUT) as ws:
+    127.0.0.2 stands in for the LAN address (loopback, not 127.0.0.1); an IPv6 socket too (the
+    transport was told to disable IPv6 for any socket from systemd)."""
+    with serving_through_systemds_socket(tmp_path, host) as (_, port):
+        origin = f"http://{authority}:{port}"
+        with connect(f"ws://{authority}:{port}/ws", origin=origin, subprotocols=["reviewroom.v1"], open_timeout=TIMEOUT) as ws:
             ws.send(json.dumps({"type": "hello", "token": "not-a-token"}))
             with pytest.raises(ConnectionClosed) as closed:
                 while True:
@@ -250,6 +252,6 @@ def test_pages_served_through_a_socket_on_another_address_may_open_their_websock
         # The connection was the page's to make: the token, not the origin, is what ended it.
         assert closed.value.rcvd.code == 4001, closed.value
         with pytest.raises(InvalidStatus) as refused:
-            connect(f"ws://127.0.0.2:{port}/ws", origin="http://elsewhere.example", subprotocols=["reviewroom.v1"],
+            connect(f"ws://{authority}:{port}/ws", origin="http://elsewhere.example", subprotocols=["reviewroom.v1"],
                     open_timeout=TIMEOUT)
         assert refused.value.response.status_code == 403
