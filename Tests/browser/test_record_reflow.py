@@ -82,10 +82,30 @@ return [...document.querySelectorAll(arguments[0])].map((el) => [el.textContent,
 """
 
 
+# The words of each element's text that are laid out over more than one line.
+BROKEN_WORDS = """
+const broken = [];
+for (const el of document.querySelectorAll(arguments[0])) {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const word of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange(); range.setStart(node, word.index); range.setEnd(node, word.index + word[0].length);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size > 1) broken.push(word[0]);
+    }
+  }
+}
+return broken;
+"""
+
+
 def test_printed_times_and_column_headings_are_not_broken_inside_a_word(daemon, facilitator, api_ready, browsers):
     """Printed on A4 (about 700 px), `overflow-wrap: anywhere` let the agenda's Due, Started and
-    Ended cells break as "04 / :5 / 4" and a heading as "Phr / ase" (a host's audit): each is
-    on one line now, while a long name still wraps (the test above)."""
+    Ended cells break as "04 / :5 / 4" and a heading as "Phr / ase" (a host's audit): each time
+    is on one line now, while a long name still wraps (the test above). An agenda across midnight
+    gives each cell its date ("2026-12-06 22:48 GMT"), which broke at its hyphens, four lines a
+    cell: date and time now take a line each at most. Which of the two a run sees depends on the
+    time of day it runs at (the session starts two minutes from now), so both are held here."""
     saved = played_record(daemon, facilitator, "Printed times", ["Asha", "Bilal"])
     page = browsers()
     page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 700, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
@@ -93,6 +113,8 @@ def test_printed_times_and_column_headings_are_not_broken_inside_a_word(daemon, 
     page.get(saved.as_uri())
     wait_js(page, "return document.readyState === 'complete' && window.innerWidth === 700")
     times = page.execute_script(LINES, "#agenda tbody td:nth-last-child(-n+3)")  # Due, Started, Ended
-    assert len(times) >= 3 and all(lines == 1 for _, lines in times), times
+    most = 1 if all(" " not in text for text, _ in times) else 2
+    assert len(times) >= 3 and all(lines <= most for _, lines in times), times
+    assert page.execute_script(BROKEN_WORDS, "#agenda tbody td:nth-last-child(-n+3)") == []
     headings = page.execute_script(LINES, "thead th")
     assert headings and all(lines == 1 for text, lines in headings if " " not in text.strip()), headings

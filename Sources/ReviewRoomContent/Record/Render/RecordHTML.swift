@@ -116,6 +116,15 @@ public enum RecordHTML {
             + links.joined() + "</ol></nav>"
     }
 
+    /// A Due, Started or Ended cell's text, escaped: a date given whole with its time (an agenda
+    /// across midnight, ``AgendaTimeColumns``) may go on two lines, date and time each kept whole
+    /// (`.whole`): printed at A4 width "2026-12-06" broke at its hyphens, four lines a cell.
+    static func timeCell(_ text: String) -> String {
+        guard let space = text.firstIndex(of: " "), text[..<space].contains("-") else { return HTMLText.escape(text) }
+        return "<span class=\"whole\">\(HTMLText.escape(String(text[..<space])))</span> "
+            + "<span class=\"whole\">\(HTMLText.escape(String(text[text.index(after: space)...])))</span>"
+    }
+
     private static func agenda(_ record: ReviewRecord) -> [String] {
         let e = HTMLText.escape
         let times = record.agendaTimeColumns
@@ -127,8 +136,8 @@ public enum RecordHTML {
         for p in record.agenda {
             let extended = p.runs.reduce(0) { $0 + $1.extendedSec }
             let overtime = p.runs.reduce(0) { $0 + $1.overtimeSec }
-            let started = p.runs.first.map { e(times.cell($0.startedAtLocal)) } ?? "—"
-            let ended = p.runs.last.map { $0.current ? "running" : e(times.cell($0.endedAtLocal)) } ?? "—"
+            let started = p.runs.first.map { timeCell(times.cell($0.startedAtLocal)) } ?? "—"
+            let ended = p.runs.last.map { $0.current ? "running" : timeCell(times.cell($0.endedAtLocal)) } ?? "—"
             let purpose = p.purpose.map { "<br><span class=\"muted\">\(e($0))</span>" } ?? ""
             // A phase visited again lists its visits, as the Markdown does, not just the sums.
             let visits = p.runs.count < 2 ? "" : "<br><span class=\"muted\">" + p.runs.enumerated().map { number, run in
@@ -141,7 +150,7 @@ public enum RecordHTML {
                      + "<td class=\"num\">\(p.differenceSec.map(RecordText.signedDuration) ?? "not run")</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.signedDuration(extended))</td>"
                      + "<td class=\"num\">\(p.runs.isEmpty ? "—" : RecordText.duration(overtime))</td>"
-                     + "<td class=\"time\">\(e(times.cell(p.dueAtLocal)))</td><td class=\"time\">\(started)</td><td class=\"time\">\(ended)</td></tr>")
+                     + "<td class=\"time\">\(timeCell(times.cell(p.dueAtLocal)))</td><td class=\"time\">\(started)</td><td class=\"time\">\(ended)</td></tr>")
         }
         h.append("</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">Total</th>"
                  + "<td class=\"num\">\(RecordText.duration(record.plannedSec))</td>"

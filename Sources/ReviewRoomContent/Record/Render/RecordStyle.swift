@@ -41,6 +41,7 @@ public enum RecordStyle {
     svg.chart{max-width:100%;height:auto}
     svg.chart text{font:12px system-ui,sans-serif}
     nav.contents ol{columns:14em;margin:.3em 0;padding-left:1.6em}
+    td.time .whole{white-space:nowrap}
     @media screen{#agenda tbody th{min-width:11em}}
     @media print{
     body{font-size:11pt}
@@ -61,5 +62,5 @@ public enum RecordStyle {
     """
 
     /// The `'sha256-…'` CSP source for ``css`` (checked by the Python record test).
-    public static let cspHash = "'sha256-+6MTc89LTSZGcJJDeTFfQnHfCFAfhB3EH4nr+GEcsjI='"
+    public static let cspHash = "'sha256-9DE0Fkah0pTTwC7ePcgL6cIFQtGB+DZZ6feJujEP+NQ='"
 }
