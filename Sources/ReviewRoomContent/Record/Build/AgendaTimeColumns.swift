@@ -31,7 +31,7 @@ struct AgendaTimeColumns {
     }
 
     /// `(date, time, zone)` of "2026-12-06 09:17 GMT+11"; nil for anything else.
-    private static func parts(_ text: String) -> (date: String, time: String, zone: String)? {
+    static func parts(_ text: String) -> (date: String, time: String, zone: String)? {
         let pieces = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         guard pieces.count == 3, pieces[0].count >= 10, pieces[0].contains("-"), pieces[1].contains(":") else { return nil }
         return (String(pieces[0]), String(pieces[1]), String(pieces[2]))

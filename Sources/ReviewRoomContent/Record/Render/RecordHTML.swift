@@ -120,9 +120,9 @@ public enum RecordHTML {
     /// across midnight, ``AgendaTimeColumns``) may go on two lines, date and time each kept whole
     /// (`.whole`): printed at A4 width "2026-12-06" broke at its hyphens, four lines a cell.
     static func timeCell(_ text: String) -> String {
-        guard let space = text.firstIndex(of: " "), text[..<space].contains("-") else { return HTMLText.escape(text) }
-        return "<span class=\"whole\">\(HTMLText.escape(String(text[..<space])))</span> "
-            + "<span class=\"whole\">\(HTMLText.escape(String(text[text.index(after: space)...])))</span>"
+        guard let parts = AgendaTimeColumns.parts(text) else { return HTMLText.escape(text) }
+        return "<span class=\"whole\">\(HTMLText.escape(parts.date))</span> "
+            + "<span class=\"whole\">\(HTMLText.escape(parts.time + " " + parts.zone))</span>"
     }
 
     private static func agenda(_ record: ReviewRecord) -> [String] {
