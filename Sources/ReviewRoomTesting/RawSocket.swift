@@ -65,6 +65,7 @@ public final class RawSocket: @unchecked Sendable {
             }
             if n < 0 {
                 if errno == EINTR { continue }
+                if errno == EPIPE || errno == ECONNRESET { throw TestClientError(.closed, "the peer has closed the connection (errno \(errno))") }
                 throw TestClientError(.system, "send failed (errno \(errno))")
             }
             offset += n

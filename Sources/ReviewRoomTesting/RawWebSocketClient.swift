@@ -117,6 +117,18 @@ public final class RawWebSocketClient: Sendable {
         try send(RawWebSocketFrame(opcode: .close, payload: [UInt8(code >> 8), UInt8(code & 0xff)] + Array(reason.utf8)))
     }
 
+    /// Answers the server's close frame with its own code, as RFC 6455 §5.5.1 asks, unless the
+    /// server has closed the connection already: it may once it has waited long enough for the
+    /// answer (libwebsockets 5 s, a shutdown its deadline), which a client starved on a loaded
+    /// machine can outlast. Then there is nobody to answer, and that is no failure.
+    public func answerClose(_ close: RawWebSocketFrame) throws {
+        do {
+            try send(RawWebSocketFrame(opcode: .close, payload: close.payload))
+        } catch let error as TestClientError where error.code == .closed {
+            return
+        }
+    }
+
     /// Reads the next frame of any kind.
     public func readFrame(timeout: Double = 30) throws -> RawWebSocketFrame {
         let head = try socket.read(exactly: 2, timeout: timeout)

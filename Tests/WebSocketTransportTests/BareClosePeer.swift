@@ -9,14 +9,16 @@ final class BareClosePeer: Sendable {
     /// The port the client connects to.
     let port: Int
 
-    /// Listens on a free loopback port and serves its first connection on a thread.
-    init() throws {
+    /// Listens on a free loopback port and serves its first connection on a thread. With
+    /// `resetting`, it does not wait for the client's answer but resets the connection right
+    /// after its close frame, as a server does that gave up waiting for the answer.
+    init(resetting: Bool = false) throws {
         let (listener, port) = try LoopbackListener.open(for: "bare close peer")
         self.port = port
-        Thread { BareClosePeer.serve(listener) }.start()
+        Thread { BareClosePeer.serve(listener, resetting: resetting) }.start()
     }
 
-    private static func serve(_ listener: Int32) {
+    private static func serve(_ listener: Int32, resetting: Bool) {
         // Bounded, so a test that never connects does not leave this thread behind forever.
         var waiting = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
         let client = poll(&waiting, 1, 30_000) == 1 ? accept(listener, nil, nil) : -1
@@ -33,6 +35,12 @@ final class BareClosePeer: Sendable {
         response += "\r\n"
         let bytes = Array(response.utf8) + [0x88, 0x00]
         guard bytes.withUnsafeBytes({ send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == bytes.count else { return }
+        if resetting {
+            // A zero linger makes close() send a reset rather than a FIN.
+            var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+            setsockopt(client, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+            return
+        }
         // Wait for the client's answer and its end of the connection before closing ours.
         var sink = [UInt8](repeating: 0, count: 1024)
         var readable = pollfd(fd: client, events: Int16(POLLIN), revents: 0)

@@ -50,10 +50,29 @@ struct ConnectionEndingTests {
         let ended = try await ending { client, connection in
             connection.close(code: 4003, reason: "reissued")
             let (close, _) = try client.readUntilClose()
-            try client.send(RawWebSocketFrame(opcode: .close, payload: close.payload))
+            try client.answerClose(close)
         }
         #expect(ended == .closedByServer(code: 4003))
         #expect(ended?.description == "daemon-close-4003")
+    }
+
+    /// The tests' echo of a close (``RawWebSocketClient/answerClose(_:)``) after the server stopped
+    /// waiting for it: on a loaded machine lws' 5 s wait for the answer can pass first, and a send
+    /// into the closed connection failed the test (errno 32) although the server's close was right.
+    @Test func answeringACloseTheServerNoLongerWaitsForIsNoFailure() async throws {
+        let peer = try BareClosePeer(resetting: true)
+        let port = peer.port
+        try await RawBlocking.run {
+            let client = try RawWebSocketClient.connect(port: port)
+            defer { client.disconnect() }
+            let (close, _) = try client.readUntilClose()
+            #expect(close.payload.isEmpty)
+            // The reset after it: the connection has ended, as the next read says.
+            #expect { try client.readFrame() } throws: { ($0 as? TestClientError)?.code == .closed }
+            // Anything else sent now is refused as `closed`; the answer to the close is not an error.
+            #expect { try client.sendText("late") } throws: { ($0 as? TestClientError)?.code == .closed }
+            try client.answerClose(close)
+        }
     }
 
     @Test func aConnectionCutWithoutACloseFrameWasDropped() async throws {

@@ -18,7 +18,7 @@ import WebSocketTransport
         async let closes = RawBlocking.run {
             try clients.map { client -> UInt16? in
                 let close = try client.readUntilClose().close
-                try client.sendClose(code: 1001)
+                try client.answerClose(close)
                 return close.closeCode
             }
         }

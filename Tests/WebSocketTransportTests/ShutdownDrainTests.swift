@@ -53,7 +53,7 @@ final class GatedResponder: HTTPResponder {
         // in the responder is left, which is when the loop used to end.
         let close = try await RawBlocking.run { () -> UInt16? in
             let close = try webSocket.readUntilClose().close
-            try webSocket.sendClose(code: 1001)
+            try webSocket.answerClose(close)
             // Then the server closes the socket: the read ends without a frame.
             #expect(throws: (any Error).self) { try webSocket.readFrame(timeout: 10) }
             return close.closeCode
