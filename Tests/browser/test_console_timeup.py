@@ -75,8 +75,11 @@ def test_minutes_added_just_after_an_advance_change_nothing_and_say_so(daemon, f
     hold_events(console)
     held(console, "e.name === 'clock.changed' && e.data.clock.phase === 1")
     click_when_ready(console, "control-extend-plus-60")
-    release_events(console)
+    # Read before the held events go in: the refusal's wording names who moved the phase once the
+    # console has seen the move (the server, at time-up), and the reply raced the release.
     refusal_says(console, "The phase had just changed to 2. Evidence, so the time was not changed (it was meant for 1. Briefing).")
+    release_events(console)
+    settled(console)
     clock = console.execute_script("return window.reviewroom.model.session.clock")
     assert clock["phase"] == 1 and clock["durationSec"] == 600
     assert browser_errors(console) == []
