@@ -107,9 +107,10 @@ api-test: python-deps
 	REVIEWROOMD="$$(swift build --show-bin-path)/reviewroomd" $(PY) Tests/api/check_api.py
 
 # The WebSocket protocol (PROTOCOL.md §3) from outside: a real reviewroomd, the `websockets` client.
-# Two pytest workers, each test file on one (its module-scoped daemon started once): most of a
-# black-box test is waiting on a daemon, and one worker took about 115 s of `make test`, two 60 s.
-BLACKBOX_WORKERS ?= 2
+# Three pytest workers, each test file on one (its module-scoped daemon started once): most of a
+# black-box test is waiting on a daemon; one worker took about 115 s of `make test`, two 60–71 s
+# with the two cores half idle, three 58–61 s (four no faster: the longest files set the pace).
+BLACKBOX_WORKERS ?= 3
 blackbox-deps:
 	$(call install_missing,$(BLACKBOX_PACKAGES))
 
@@ -140,11 +141,12 @@ systemd-check: release python-deps
 	$(SUDO) env REVIEWROOM_SYSTEMD_ROOTFS=debootstrap $(PY) -m pytest Tests/systemd -q -rs
 
 # Real headless Chromium (Debian's) against a real reviewroomd; `make test` has just built it.
-# Two pytest workers (pytest-xdist), each test file on one of them (its module-scoped daemon is
-# started once): most of a browser test is waiting for a page or a daemon, and one worker left
-# the two cores half idle (about 10 of the 20 minutes `make test` may take on CI). The 15 slowest
-# tests are listed at the end, to see where that time goes.
-BROWSER_WORKERS ?= 2
+# Three pytest workers (pytest-xdist), each test file on one of them (its module-scoped daemon is
+# started once): most of a browser test is waiting for a page or a daemon; one worker left the
+# two cores half idle, and on a 2-core VM a quarter of the suite's files took 143–149 s with two
+# workers, 127–140 s with three, 149 s with four (the cores are then busy throughout). The 15
+# slowest tests are listed at the end, to see where that time goes.
+BROWSER_WORKERS ?= 3
 browser-test: browser-deps python-deps
 	@[ -x .build/debug/reviewroomd ] || swift build --product reviewroomd
 	$(PY) -m pytest Tests/browser -q -n $(BROWSER_WORKERS) --dist loadfile --durations=15
