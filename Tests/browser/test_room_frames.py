@@ -1,6 +1,7 @@
 """A burst of events is drawn twice (BrowserClient.md, "A burst drawn twice"): the room view and
 the console's controls draw its first event as it comes and everything after it at the next
-frame, where every event used to be one whole redraw (a resume's replay, a mass join)."""
+frame, where every event used to be one whole redraw (a resume's replay, a mass join). The
+room view's queue may take one more, paced (test_queue_flicker.py)."""
 from conftest import browser_errors
 from pages import command, participant_id, schedule_via_api, wait_js
 from room_helpers import open_pages
@@ -34,11 +35,12 @@ def test_ten_floor_changes_at_once_are_two_redraws_of_the_room(daemon, facilitat
     wait_js(asha, "return window.reviewroom.model.session.clock.status === 'live'")
     asha.execute_async_script(COUNT_RENDERS, "/js/room-view.js", "RoomView")
     held_then_released(asha, chair, created)
-    wait_js(asha, "return window.renders >= 2")
-    assert asha.execute_script("return window.renders") == 2
-    # What was drawn is the last state: all ten hands in the floor panel.
-    assert all(name in asha.execute_script("return document.querySelector('[aria-labelledby=floor-heading]').innerText")
-               for name in PEOPLE)
+    # What is drawn in the end is the last state: all ten hands in the floor panel. Its queue is
+    # listed at most twice a second (paced-draw.js), so the burst's two redraws may be followed
+    # by a third, the queue's, half a second after the first.
+    wait_js(asha, "return arguments[0].every((name) => document.querySelector('[aria-labelledby=floor-heading]').innerText.includes(name))",
+            PEOPLE, message="the floor panel never listed all ten hands")
+    assert asha.execute_script("return window.renders") in (2, 3)
     assert browser_errors(asha) == [] and browser_errors(chair) == []
 
 

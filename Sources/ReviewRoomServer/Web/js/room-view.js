@@ -11,6 +11,7 @@ import { agendaPanel, peoplePanel, promptPanel, shortcutsHeading, shortcutsPanel
 import { handNews, raisedNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
 import { NewsGatherer } from './gathered-news.js';
 import { NextFrame } from './next-frame.js';
+import { PacedDraw } from './paced-draw.js';
 import { catchUpNews, extensionNews, questionNews, signalNews, timeLeftNews } from './room-news.js';
 import { WakeWatch } from './wake-watch.js';
 import { PersonalCue, covers, wholeInView } from './personal-cue.js';
@@ -89,6 +90,15 @@ export class RoomView {
     // together) is drawn twice, its first and the rest at the next frame; it was one whole redraw
     // each. A lone event is drawn as it comes (`leading`), a welcome at once.
     this.drawing = new NextFrame(() => { if (!this.stopped) this.render(); }, { leading: true });
+    // The queue as the Floor panel lists it, changed at most twice a second (paced-draw.js): a
+    // hand flicked up and down made it flash on everyone's screen, as on the room display. The
+    // person's own buttons follow the floor at once. Not in the console: its rows carry the
+    // buttons that give the floor, held still under the pointer instead (steady-queue.js).
+    this.listedQueue = null;
+    this.pacedQueue = queueActions ? null : new PacedDraw((late) => {
+      this.listedQueue = this.model.session?.floor?.queue || [];
+      if (late) this.drawing.request();
+    });
     this.unsubscribe = model.subscribe((change) => this.changed(change));
     this.onKey = (event) => this.shortcut(event);
     document.addEventListener('keydown', this.onKey);
@@ -477,6 +487,13 @@ export class RoomView {
     }, SIGNAL_GATHER_MS);
   }
 
+  /** Lists `queue` now, or once its pacing allows, when it differs from the queue listed. */
+  paceQueue(queue) {
+    if (!this.pacedQueue) return;
+    const same = this.listedQueue !== null && JSON.stringify(queue) === JSON.stringify(this.listedQueue);
+    if (!same) this.pacedQueue.request();
+  }
+
   // Every section is rebuilt as elements and merged into the page by `morphChildren`: only
   // the text and attributes that differ change, so nothing a screen reader is on moves.
   render() {
@@ -489,6 +506,7 @@ export class RoomView {
       this.renderHeader(s);
       this.renderClock(s);
       this.renderAgenda(s);
+      this.paceQueue(s.floor?.queue || []);
       morphChildren(this.floor, floorPanel(this, s));
       this.renderPrompt();
       this.renderPeople(s);
