@@ -53,6 +53,25 @@ def test_a_paced_part_is_drawn_at_once_then_at_most_once_per_gap(daemon, browser
     assert drawn["drawn"] == [[0, False], [500, True], [1200, False]]
 
 
+def test_a_paced_copy_takes_a_different_value_at_once_then_at_most_once_per_gap(daemon, browsers):
+    """paced-draw.js's PacedCopy (the queue the display and the room pages list), on the test's clock."""
+    driver = browsers()
+    seen = run_in_page(
+        driver, daemon,
+        "import('/js/paced-draw.js').then(({ PacedCopy }) => {"
+        "  let now = 0, value = [], redraws = 0; const timers = [];"
+        "  const copy = new PacedCopy([], () => value, () => { redraws += 1; }, {"
+        "    now: () => now, setTimer: (f, ms) => { timers.push([now + ms, f]); return timers.length; } });"
+        "  const same = copy.update();"                                   # equal to the initial: nothing to take
+        "  value = ['a']; now = 10; const first = copy.update().slice();"  # different: taken at once
+        "  value = []; now = 100; const held = copy.update().slice();"      # within the gap: still ['a']
+        "  value = ['b']; now = 200; copy.update();"                        # the one timer takes what is current then
+        "  now = timers[0][0]; timers[0][1]();"
+        "  done({ same, first, held, late: copy.shown, redraws, timers: timers.length });"
+        "});")
+    assert seen == {"same": [], "first": ["a"], "held": ["a"], "late": ["b"], "redraws": 1, "timers": 1}
+
+
 QUEUE_TEXT = "return document.querySelector('[data-testid=queue]')?.textContent"
 
 

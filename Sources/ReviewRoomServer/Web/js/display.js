@@ -8,7 +8,7 @@ import { joinSession, takeToken, takeLaterTokens, showNotice, fatalNotice } from
 import { Announcer } from './announcer.js';
 import { setPageTitle } from './page-title.js';
 import { keepScreenAwake } from './wake-lock.js';
-import { PacedDraw } from './paced-draw.js';
+import { PacedCopy } from './paced-draw.js';
 import { Api } from './api.js';
 
 localize();
@@ -78,17 +78,12 @@ if (!token) {
   // The hands as the queue shows them: changed at most twice a second (paced-draw.js), so a hand
   // flicked up and down does not flash on the room's screen. A round moves only when the
   // facilitator, the clock or its speaker moves it, once a turn: its order is not paced.
-  let listedHands = [];
-  const handsText = (hands) => JSON.stringify(hands);
-  const pacedHands = new PacedDraw((late) => {
-    listedHands = model.session?.floor?.queue || [];
-    if (late) fitDisplay();
-  });
+  const listedHands = new PacedCopy([], () => model.session?.floor?.queue || [], () => fitDisplay());
   const drawFloorLists = () => {
     const floor = model.session?.floor || {};
     const shown = (most) => Math.max(1, most - fewerNames);
     morphChildren(roundBox, roundOrder(floor, nameNode, { large: true, shown: shown(SHOWN_IN_ROUND) }));
-    const hands = listedHands;
+    const hands = listedHands.shown;
     // During a round its order is what the room follows: the hands waiting for after it are a count.
     const shownHands = floor.round ? [] : hands.slice(0, shown(SHOWN_NAMES));
     const moreHands = hands.length - shownHands.length;
@@ -166,7 +161,7 @@ if (!token) {
     const [before, after] = floor.speaker ? t('floor.speaking', { name: '\u0000' }).split('\u0000') : [t('floor.nobody'), ''];
     [before, floor.speaker ? model.nameOf(floor.speaker) : '', after].forEach((text, i) => setText(speakerParts[i], text));
     showTurn(connection.serverNow());
-    if (handsText(floor.queue || []) !== handsText(listedHands)) pacedHands.request();
+    listedHands.update();
     const q = model.currentPrompt;
     setText(question, q ? q.text : t('prompt.none'));
     fitDisplay();

@@ -58,12 +58,12 @@ export function handButtons(view, floor) {
 
 /**
  * The queue's items: each hand's place, name and kind, from the queue as the view lists it
- * (`listedQueue`, paced on a room page) or else the floor's. With the console's `queueActions`
+ * (`listedQueue.shown`, paced on a room page) or else the floor's. With the console's `queueActions`
  * (`rows(queue)`, `button(row, rows)`), in the rows it keeps still (`steady-queue.js`: a hand that
  * went keeps its row, saying why) and with each row's button at its end.
  */
 function queueItems(view, floor) {
-  const queue = view.listedQueue ?? floor.queue ?? [];
+  const queue = view.listedQueue?.shown ?? floor.queue ?? [];
   const actions = view.queueActions;
   const rows = actions ? actions.rows(queue) : queue.map((hand, index) => ({ participant: hand.participant, hand, place: index + 1 }));
   return rows.map((row) => {

@@ -42,3 +42,26 @@ export class PacedDraw {
     this.draw(late);
   }
 }
+
+/**
+ * A copy of a value for a paced part to show, `initial` at first: `shown` takes what `current()`
+ * returns at once when it last changed `gapMs` ago or more, else once when that time is up
+ * (`redrawLate()` is then called to draw the part again). Values are compared as JSON (the
+ * floor's queue of hands).
+ */
+export class PacedCopy {
+  constructor(initial, current, redrawLate, options = {}) {
+    this.current = current;
+    this.shown = initial;
+    this.paced = new PacedDraw((late) => {
+      this.shown = current();
+      if (late) redrawLate();
+    }, options);
+  }
+
+  /** Takes the current value, now or when the pacing allows, if it differs from `shown`; returns `shown`. */
+  update() {
+    if (JSON.stringify(this.current()) !== JSON.stringify(this.shown)) this.paced.request();
+    return this.shown;
+  }
+}

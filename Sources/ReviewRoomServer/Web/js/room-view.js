@@ -11,7 +11,7 @@ import { agendaPanel, peoplePanel, promptPanel, shortcutsHeading, shortcutsPanel
 import { handNews, raisedNews, roundNews, speakerNews, turnLengthNews, turnLengthSec, turnWarningNews } from './floor-news.js';
 import { NewsGatherer } from './gathered-news.js';
 import { NextFrame } from './next-frame.js';
-import { PacedDraw } from './paced-draw.js';
+import { PacedCopy } from './paced-draw.js';
 import { catchUpNews, extensionNews, questionNews, signalNews, timeLeftNews } from './room-news.js';
 import { WakeWatch } from './wake-watch.js';
 import { PersonalCue, covers, wholeInView } from './personal-cue.js';
@@ -94,11 +94,7 @@ export class RoomView {
     // hand flicked up and down made it flash on everyone's screen, as on the room display. The
     // person's own buttons follow the floor at once. Not in the console: its rows carry the
     // buttons that give the floor, held still under the pointer instead (steady-queue.js).
-    this.listedQueue = null;
-    this.pacedQueue = queueActions ? null : new PacedDraw((late) => {
-      this.listedQueue = this.model.session?.floor?.queue || [];
-      if (late) this.drawing.request();
-    });
+    this.listedQueue = queueActions ? null : new PacedCopy([], () => this.model.session?.floor?.queue || [], () => this.drawing.request());
     this.unsubscribe = model.subscribe((change) => this.changed(change));
     this.onKey = (event) => this.shortcut(event);
     document.addEventListener('keydown', this.onKey);
@@ -487,13 +483,6 @@ export class RoomView {
     }, SIGNAL_GATHER_MS);
   }
 
-  /** Lists `queue` now, or once its pacing allows, when it differs from the queue listed. */
-  paceQueue(queue) {
-    if (!this.pacedQueue) return;
-    const same = this.listedQueue !== null && JSON.stringify(queue) === JSON.stringify(this.listedQueue);
-    if (!same) this.pacedQueue.request();
-  }
-
   // Every section is rebuilt as elements and merged into the page by `morphChildren`: only
   // the text and attributes that differ change, so nothing a screen reader is on moves.
   render() {
@@ -506,7 +495,7 @@ export class RoomView {
       this.renderHeader(s);
       this.renderClock(s);
       this.renderAgenda(s);
-      this.paceQueue(s.floor?.queue || []);
+      this.listedQueue?.update();
       morphChildren(this.floor, floorPanel(this, s));
       this.renderPrompt();
       this.renderPeople(s);
