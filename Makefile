@@ -34,7 +34,7 @@ define install_missing
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 endef
 
-.PHONY: deps build release test soak api-test blackbox-test blackbox-deps content-test browser-test browser-deps python-deps coverage run bench systemd-test systemd-deps systemd-check fuzz fuzz-build fuzz-merge fuzz-replay sanitize
+.PHONY: deps build release test soak api-test blackbox-test blackbox-deps content-test browser-test browser-deps python-venv python-deps coverage run bench systemd-test systemd-deps systemd-check fuzz fuzz-build fuzz-merge fuzz-replay sanitize
 
 deps:
 	$(call install_missing,$(SYSTEM_PACKAGES))
@@ -66,8 +66,14 @@ release: deps
 # after run. It also makes `make release`'s daemon, which the black-box suite runs on a machine
 # without the Swift toolchain (test_deploy_install.py) and systemd-test installs under systemd,
 # so a later `sudo Deploy/install.sh --no-build` installs a binary that was tested.
-test: deps browser-deps python-deps systemd-deps blackbox-deps
-	swift build --build-tests --enable-code-coverage
+# The Python packages install (python-deps: pip, about half a minute, part of it waiting on PyPI)
+# while the debug build runs; pip's output is shown after the build, and either failing fails.
+test: deps browser-deps python-venv systemd-deps blackbox-deps
+	@pip_log="$$(mktemp)"; ( $(SUBMAKE) --no-print-directory python-deps > "$$pip_log" 2>&1 ) & pip=$$!; \
+	  swift build --build-tests --enable-code-coverage; built=$$?; \
+	  wait $$pip; installed=$$?; cat "$$pip_log"; rm -f "$$pip_log"; \
+	  [ $$installed = 0 ] || echo "python-deps failed (its output is above)"; \
+	  [ $$built = 0 ] && [ $$installed = 0 ]
 	swift build $(RELEASE_FLAGS) --product reviewroomd
 	@scratch="$$(mktemp -d /tmp/reviewroom-test.XXXXXX)" && trap 'rm -rf "$$scratch"' EXIT && export TMPDIR="$$scratch" && \
 	  echo "TMPDIR=$$scratch (removed when the tests end)" && \
@@ -79,9 +85,12 @@ test: deps browser-deps python-deps systemd-deps blackbox-deps
 	  $(SUBMAKE) --no-print-directory systemd-test && \
 	  $(SUBMAKE) --no-print-directory browser-test
 
-python-deps:
+# The virtual environment alone (quick; may install python3-venv, which can ask for a password).
+python-venv:
 	@[ -x $(PY) ] || python3 -m venv $(PYTHON_VENV) || { rm -rf $(PYTHON_VENV); \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && python3 -m venv $(PYTHON_VENV); }
+
+python-deps: python-venv
 	@$(PY) -c "import $(PYTHON_MODULES)" 2>/dev/null || $(PY) -m pip install --quiet $(PYTHON_PACKAGES)
 	@$(PY) -m pip show --quiet axe-playwright-python 2>/dev/null || $(PY) -m pip install --quiet --no-deps $(AXE_CORE_PACKAGE)
 
