@@ -118,6 +118,17 @@ def browser_errors(driver):
             if entry["level"] == "SEVERE" or "Content Security Policy" in entry["message"]]
 
 
+# What a page whose network was cut logs with nothing wrong: each WebSocket try that failed and,
+# after four in a row, its plain fetch of /ws asking why (connection.js `diagnose`), which the
+# cut fails too (a cut that lasted four tries on a loaded run, session 62).
+RECONNECT_NOISE = ("WebSocket connection to", "/ws - Failed to load resource")
+
+
+def errors_beside_reconnects(driver):
+    """`browser_errors` less what failed reconnect tries log (RECONNECT_NOISE)."""
+    return [e for e in browser_errors(driver) if not any(n in e for n in RECONNECT_NOISE)]
+
+
 def screenshot(driver, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))

@@ -6,12 +6,11 @@ anyway; pressed while the page knew it was offline it was dropped. Raising or lo
 safe to repeat, so now the page says at once that it will be done on reconnecting, and does it."""
 from selenium.webdriver.common.by import By
 
-from conftest import browser_errors
+from conftest import errors_beside_reconnects
 from pages import wait_until
 from room_helpers import proxied_room, refusal
 
 RAISE_QUEUED = "You are offline: your hand will go up when you are reconnected."
-RECONNECT_NOISE = ("WebSocket connection to",)
 
 
 def hand_up(driver):
@@ -44,4 +43,4 @@ def test_a_hand_raised_while_offline_goes_up_once_reconnected(proxied, browsers)
     wait_until(asha, lambda d: d.execute_script("return window.reviewroom.connection.online"), timeout=40)
     wait_until(asha, hand_up, message="the hand raised while offline did not go up once reconnected")
     wait_until(asha, lambda d: refusal(d)["text"] == "", message="the offline line stayed after the reconnect")
-    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+    assert errors_beside_reconnects(asha) == []

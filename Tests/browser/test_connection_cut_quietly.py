@@ -5,12 +5,11 @@ connection that closes is said to be lost only if the page has not rejoined with
 LOST_GRACE_MS (connection.js); one that stays down is still said, once its first retry fails."""
 from selenium.webdriver.common.by import By
 
-from conftest import browser_errors
+from conftest import errors_beside_reconnects
 from pages import connection_banner, recorded_note, wait_js, wait_until
 from room_helpers import proxied_reviewer, said_log
 
 LOST = "Connection lost – reconnecting…"
-RECONNECT_NOISE = ("WebSocket connection to",)
 
 
 def test_a_cut_the_page_rejoins_at_once_is_not_shown_but_one_that_lasts_is(proxied, browsers):
@@ -46,4 +45,4 @@ def test_a_cut_the_page_rejoins_at_once_is_not_shown_but_one_that_lasts_is(proxi
     wait_until(asha, lambda d: said_log(d).count(LOST) == 1, message=f"said: {said_log(asha)}")
     proxy.mend()
     wait_until(asha, lambda d: connection_banner(d)["text"] == "", timeout=40, message="the banner never cleared")
-    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+    assert errors_beside_reconnects(asha) == []

@@ -5,11 +5,10 @@ co-facilitator whose link was replaced meanwhile got "This link no longer works"
 gone. The room page kept, asked and offered it to copy in each case; the console now does too."""
 from selenium.webdriver.common.by import By
 
-from conftest import browser_errors, proxied_daemon
+from conftest import errors_beside_reconnects, proxied_daemon
 from pages import joined, open_live_console, schedule_via_api, wait_js, wait_until
 
 KEPT = "Reconnecting… your edits are kept and will be sent."
-RECONNECT_NOISE = ("WebSocket connection to",)
 
 
 def type_offline(driver, proxy, text):
@@ -50,7 +49,7 @@ def test_leaving_the_live_console_with_unsent_notes_asks_first(browsers):
         wait_js(console, "return window.reviewroom.connection.online && !window.reviewroom.notesView.hasUnsynced", timeout=40)
         console.find_element(By.ID, "nav-sessions").click()
         wait_until(console, lambda d: d.find_elements(By.ID, "sessions-heading"), message="Sessions did not open once saved")
-        assert [e for e in browser_errors(console) if not any(n in e for n in RECONNECT_NOISE)] == []
+        assert errors_beside_reconnects(console) == []
 
 
 def test_a_co_facilitator_whose_link_was_replaced_is_offered_what_they_typed_offline(browsers):

@@ -5,11 +5,9 @@ display page, a round names who is next in type as large as the names, a turn th
 boxed, and a link refused after the display had joined does not say it was "not copied whole"."""
 from selenium.webdriver.common.by import By
 
-from conftest import browser_errors
+from conftest import browser_errors, errors_beside_reconnects
 from pages import command, invite_of, joined, participant_id, schedule_via_api, wait_js, wait_text, wait_until
 from room_helpers import open_pages
-
-RECONNECT_NOISE = ("WebSocket connection to",)
 
 
 def hall_review(daemon, facilitator, title, people=("Asha", "Bo")):
@@ -84,4 +82,4 @@ def test_a_display_refused_on_its_return_does_not_blame_the_copying(proxied, bro
     text = room.find_element(By.TAG_NAME, "main").text
     assert "stopped working while this page was offline" in text and "not copied whole" not in text, text
     assert room.execute_script("return getComputedStyle(document.activeElement).outlineStyle") == "none"
-    assert [e for e in browser_errors(room) if not any(n in e for n in RECONNECT_NOISE)] == []
+    assert errors_beside_reconnects(room) == []

@@ -8,11 +8,10 @@ session s_… has ended…"."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import browser_errors
+from conftest import errors_beside_reconnects
 from pages import axe_problems, command, connection_banner, recorded_note, shown_note, wait_js, wait_text, wait_until
 from room_helpers import proxied_room, said_log
 
-RECONNECT_NOISE = ("WebSocket connection to",)
 STATUS = ".tab-panel:not([hidden]) .note-status"
 
 
@@ -60,7 +59,7 @@ def test_text_typed_offline_while_the_review_ended_is_kept_to_copy(proxied, brow
     assert not [s for s in said if session in s or "refused" in s], said
     assert len([s for s in said if "The review ended before your last edits" in s]) == 1, said
     assert axe_problems(asha) == []
-    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+    assert errors_beside_reconnects(asha) == []
 
 
 # The page stops hearing its own edits confirmed (their acks and their echoes): a reply lost on
@@ -100,4 +99,4 @@ def test_an_edit_saved_before_the_end_whose_ack_was_lost_is_not_called_unsaved(p
     assert asha.find_elements(By.CSS_SELECTOR, "[data-testid=note-unsent]") == []
     assert "not saved" not in asha.find_element(By.TAG_NAME, "body").text
     assert not [s for s in said_log(asha) if "The review ended before your last edits" in s]
-    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+    assert errors_beside_reconnects(asha) == []

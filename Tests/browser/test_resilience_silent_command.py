@@ -8,11 +8,9 @@ in flight is sent again once the page is back if it did not go through (RoomView
 The heartbeat is switched off here, so only the command can have made the page notice."""
 from selenium.webdriver.common.by import By
 
-from conftest import browser_errors
+from conftest import errors_beside_reconnects
 from pages import command, connection_banner, invite_of, joined, schedule_via_api, text_of, wait_js, wait_text, wait_until
 from room_helpers import proxied_reviewer, proxied_room, said_log
-
-RECONNECT_NOISE = ("WebSocket connection to",)
 
 
 def test_a_hand_raised_into_a_dead_connection_makes_the_page_notice_and_goes_up_once_back(proxied, browsers):
@@ -31,7 +29,7 @@ def test_a_hand_raised_into_a_dead_connection_makes_the_page_notice_and_goes_up_
     wait_until(asha, lambda d: "Your hand is up, 1st in the queue" in said_log(d),
                message=f"the hand going up was not said: {said_log(asha)}")
     assert asha.find_element(By.ID, "raise-hand").text == "Lower hand"
-    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+    assert errors_beside_reconnects(asha) == []
 
 
 def test_on_a_phone_the_connection_banner_stays_in_view_while_offline(proxied, browsers):
@@ -52,7 +50,7 @@ def test_on_a_phone_the_connection_banner_stays_in_view_while_offline(proxied, b
     assert box["top"] >= 0 and box["bottom"] <= box["height"], box
     proxy.mend()
     wait_until(asha, lambda d: connection_banner(d)["text"] == "", timeout=40, message="the banner never cleared")
-    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+    assert errors_beside_reconnects(asha) == []
 
 
 def test_a_hand_raised_into_a_dead_connection_that_a_phase_move_overtook_is_said_not_up(proxied, browsers):
@@ -73,4 +71,4 @@ def test_a_hand_raised_into_a_dead_connection_that_a_phase_move_overtook_is_said
     assert asha.execute_script("const m = window.reviewroom.model;"
                                " return m.session.floor.queue.some((h) => h.participant === m.you.id)") is False
     assert asha.find_element(By.ID, "raise-hand").text == "Raise hand"
-    assert [e for e in browser_errors(asha) if not any(n in e for n in RECONNECT_NOISE)] == []
+    assert errors_beside_reconnects(asha) == []

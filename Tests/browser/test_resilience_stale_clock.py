@@ -6,11 +6,9 @@ read "Running" through the whole drop and counted down a phase that had been pau
 online, the pause shows and the marks go."""
 from selenium.webdriver.common.by import By
 
-from conftest import browser_errors
+from conftest import errors_beside_reconnects
 from pages import axe_problems, command, connection_banner, joined, wait_until
 from room_helpers import proxied_room
-
-RECONNECT_NOISE = ("WebSocket connection to",)
 
 
 def shows(driver, selector, expected, timeout=10):
@@ -55,4 +53,4 @@ def test_a_lost_connection_shows_the_clock_as_last_known(proxied, browsers):
     wait_until(asha, lambda d: not countdown_marked(d, ".countdown"), message="the countdown is still marked as last known")
     wait_until(room, lambda d: not countdown_marked(d, ".display-countdown"), message="the display's countdown is still marked")
     for page in (asha, room):
-        assert [e for e in browser_errors(page) if not any(n in e for n in RECONNECT_NOISE)] == []
+        assert errors_beside_reconnects(page) == []

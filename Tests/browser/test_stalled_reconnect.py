@@ -3,11 +3,9 @@ answers — a filter or proxy holding it, Wi-Fi dropping again just as it came b
 display on "Connection lost – reconnecting…" for about four minutes after the network was back,
 until Chromium's own handshake limit, and one whose `hello` went unanswered for good (a display
 audit). Each try now has a limit from `new WebSocket` to the welcome, then the next try goes."""
-from conftest import browser_errors
+from conftest import errors_beside_reconnects
 from pages import invite_of, joined, schedule_via_api, wait_js, wait_until
 from room_helpers import proxied_reviewer
-
-RECONNECT_NOISE = ("WebSocket connection to",)
 
 
 def test_a_display_whose_reconnect_stalls_tries_again_and_rejoins(proxied, browsers):
@@ -28,7 +26,7 @@ def test_a_display_whose_reconnect_stalls_tries_again_and_rejoins(proxied, brows
             joined_at, timeout=30, message="the display stayed on its stalled try")
     wait_until(room, lambda d: d.find_element("css selector", "#connection-banner").text == "",
                message="the banner still says the connection is lost")
-    assert [e for e in browser_errors(room) if not any(n in e for n in RECONNECT_NOISE)] == []
+    assert errors_beside_reconnects(room) == []
 
 
 def test_a_slow_network_rejoins_though_each_step_takes_long(proxied, browsers):
@@ -48,4 +46,4 @@ def test_a_slow_network_rejoins_though_each_step_takes_long(proxied, browsers):
                 joined_at, timeout=60, message="the page never rejoined over the slow network")
     finally:
         proxy.delay = 0
-    assert [e for e in browser_errors(page) if not any(n in e for n in RECONNECT_NOISE)] == []
+    assert errors_beside_reconnects(page) == []
