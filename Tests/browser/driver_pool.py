@@ -119,9 +119,12 @@ class PooledChrome(webdriver.Chrome):
 
 def new_driver(*extra_args):
     """A freshly started headless Chromium (1366×900, reduced motion, its own download folder),
-    with `extra_args` on its command line too (a test that needs them quits its driver itself)."""
+    with `extra_args` on its command line too (a test that needs them quits its driver itself).
+    `--disable-gpu`: there is no GPU here, and without it Chromium draws through one emulated in
+    software in a GPU process of its own; a quarter of the suite's files took 6–8 % fewer
+    CPU-seconds and 8–10 % less time with it (two runs each way on a 2-core VM, session 62)."""
     options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900",
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1366,900",
                 "--force-prefers-reduced-motion", *extra_args):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
