@@ -66,8 +66,10 @@ release: deps
 # after run. It also makes `make release`'s daemon, which the black-box suite runs on a machine
 # without the Swift toolchain (test_deploy_install.py) and systemd-test installs under systemd,
 # so a later `sudo Deploy/install.sh --no-build` installs a binary that was tested.
-# The Python packages install (python-deps: pip, about half a minute, part of it waiting on PyPI)
-# while the debug build runs; pip's output is shown after the build, and either failing fails.
+# Two steps run beside others that leave the cores half idle, their output shown once both end
+# (either failing fails): the Python packages install (python-deps: pip, about half a minute,
+# part of it waiting on PyPI) while the debug build runs, and systemd-test (about 20 s, most of
+# it a container booting) while the black-box suite runs (its workers mostly wait on daemons).
 test: deps browser-deps python-venv systemd-deps blackbox-deps
 	@pip_log="$$(mktemp)"; ( $(SUBMAKE) --no-print-directory python-deps > "$$pip_log" 2>&1 ) & pip=$$!; \
 	  swift build --build-tests --enable-code-coverage; built=$$?; \
@@ -81,8 +83,10 @@ test: deps browser-deps python-venv systemd-deps blackbox-deps
 	  $(SUBMAKE) --no-print-directory coverage && \
 	  $(SUBMAKE) --no-print-directory content-test && \
 	  $(SUBMAKE) --no-print-directory api-test && \
-	  $(SUBMAKE) --no-print-directory blackbox-test && \
-	  $(SUBMAKE) --no-print-directory systemd-test && \
+	  { ( $(SUBMAKE) --no-print-directory systemd-test > "$$scratch/systemd-test.log" 2>&1 ) & systemd=$$!; \
+	    $(SUBMAKE) --no-print-directory blackbox-test; blackbox=$$?; wait $$systemd; booted=$$?; \
+	    echo "make systemd-test (run beside blackbox-test):"; cat "$$scratch/systemd-test.log"; \
+	    [ $$blackbox = 0 ] && [ $$booted = 0 ]; } && \
 	  $(SUBMAKE) --no-print-directory browser-test
 
 # The virtual environment alone (quick; may install python3-venv, which can ask for a password).
@@ -119,13 +123,16 @@ api-test: python-deps
 # Three pytest workers, each test file on one (its module-scoped daemon started once): most of a
 # black-box test is waiting on a daemon; one worker took about 115 s of `make test`, two 60–71 s
 # with the two cores half idle, three 58–61 s (four no faster: the longest files set the pace).
+# The files are handed out in the order the suite's conftest.py gives them, its longest first
+# (Tests/support/slowest_first.py), not xdist's (most tests first): 70 s became 52 s, the three
+# workers finishing within 2 s of each other instead of one running 20 s longer (session 62).
 BLACKBOX_WORKERS ?= 3
 blackbox-deps:
 	$(call install_missing,$(BLACKBOX_PACKAGES))
 
 blackbox-test: python-deps blackbox-deps
 	@[ -x .build/debug/reviewroomd ] || swift build --product reviewroomd
-	$(PY) -m pytest Tests/blackbox -q -n $(BLACKBOX_WORKERS) --dist loadfile
+	$(PY) -m pytest Tests/blackbox -q -n $(BLACKBOX_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # README's systemd deployment under a real systemd (Tests/systemd/test_systemd_container.py):
 # `make release`'s binary and Deploy/ installed, as on a server, into a container booted with
@@ -154,11 +161,12 @@ systemd-check: release python-deps
 # started once): most of a browser test is waiting for a page or a daemon; one worker left the
 # two cores half idle, and on a 2-core VM a quarter of the suite's files took 143–149 s with two
 # workers, 127–140 s with three, 149 s with four (the cores are then busy throughout). The 15
-# slowest tests are listed at the end, to see where that time goes.
+# slowest tests are listed at the end, to see where that time goes. The longest files are handed
+# out first, as in blackbox-test.
 BROWSER_WORKERS ?= 3
 browser-test: browser-deps python-deps
 	@[ -x .build/debug/reviewroomd ] || swift build --product reviewroomd
-	$(PY) -m pytest Tests/browser -q -n $(BROWSER_WORKERS) --dist loadfile --durations=15
+	$(PY) -m pytest Tests/browser -q -n $(BROWSER_WORKERS) --dist loadfile --no-loadscope-reorder --durations=15
 
 # Prints the line coverage of the pure core (ReviewRoomCore) from the last `make test`.
 coverage:

@@ -16,6 +16,19 @@ import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
 from reviewroomd import EXECUTABLE as DAEMON, Daemon  # noqa: E402
+from slowest_first import slowest_files_first  # noqa: E402
+
+# The files that took 5 s or more of a worker's time, the longest first (session 62):
+# `make blackbox-test` hands them out first (slowest_first.py).
+SLOWEST_FILES = [
+    "test_forced_close_logs.py", "test_slow_clients.py", "test_soak_smoke.py", "test_invite_limit.py",
+    "test_connection_cap.py", "test_delete_durability.py", "test_database_moved.py", "test_deploy_install_server.py",
+]
+
+
+def pytest_collection_modifyitems(items):
+    slowest_files_first(items, SLOWEST_FILES, pathlib.Path(__file__).parent)
+
 
 # Phases long enough that no server-timed event (`clock.warning` comes 60 s before a phase's
 # end) lands in the middle of a test; the suite asserts on exact event sequences.

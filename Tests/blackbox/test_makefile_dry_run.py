@@ -14,7 +14,7 @@ def test_a_dry_run_of_make_test_prints_every_step_and_runs_none():
                           stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
     for step in ["--no-print-directory python-deps", "swift test --skip-build", "--no-print-directory blackbox-test",
-                 "--no-print-directory browser-test"]:
+                 "--no-print-directory systemd-test", "--no-print-directory browser-test"]:
         assert step in done.stdout, (step, done.stdout)
     # Run, that line would have made its scratch directory (and then run the whole suite).
     assert set(glob.glob("/tmp/reviewroom-test.*")) == before

@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "Tests" / "support"))
 from reviewroomd import EXECUTABLE as DAEMON, Daemon  # noqa: E402
 from blackhole_proxy import BlackholeProxy  # noqa: E402
 from driver_pool import DriverPool  # noqa: E402
+from slowest_first import slowest_files_first  # noqa: E402
 # The daemon serves the client straight from the source folder (its `web_root` key), so the
 # suite tests the files as they are now, not the copy made by the last `swift build`.
 # Notes are capped low so a test can paste past the cap without megabytes of typing.
@@ -26,6 +27,25 @@ MAX_NOTE_UNITS = 20000
 DAEMON_ENV = {"REVIEWROOM_WEB_ROOT": os.environ.get(
     "REVIEWROOM_WEB_ROOT", str(ROOT / "Sources" / "ReviewRoomServer" / "Web")),
     "REVIEWROOM_MAX_NOTE_UNITS": str(MAX_NOTE_UNITS)}
+
+
+# The files that took 20 s or more of a worker's time, the longest first (three workers on a 2-core
+# VM, session 62): `make browser-test` hands them out first (slowest_first.py).
+SLOWEST_FILES = [
+    "test_room_announcements.py", "test_console_cofacilitation.py", "test_console_undo.py", "test_live_session.py",
+    "test_host_record.py", "test_console_questions.py", "test_console_fields.py", "test_console_timeup.py",
+    "test_focus.py", "test_console_stable_layout.py", "test_room_catch_up.py", "test_network_in_the_way.py",
+    "test_console_copy.py", "test_low_vision.py", "test_console_controls_kept.py", "test_not_open_clock.py",
+    "test_schedule_edit.py", "test_resilience_silent_command.py", "test_voice_control.py", "test_console_guards.py",
+    "test_lobby_wait.py", "test_room_clock.py", "test_console_shortcuts.py", "test_console_command_in_flight.py",
+    "test_first_time_facilitator.py", "test_workshop_wording.py", "test_resilience_network.py",
+    "test_console_share_link.py", "test_room_keyboard.py", "test_schedule_rows.py", "test_room_floor.py",
+    "test_connection_notices.py", "test_display_crowd.py",
+]
+
+
+def pytest_collection_modifyitems(items):
+    slowest_files_first(items, SLOWEST_FILES, pathlib.Path(__file__).parent)
 
 
 @pytest.fixture(scope="module")

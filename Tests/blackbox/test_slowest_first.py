@@ -1,0 +1,41 @@
+"""The order the suites' conftest.py hands their files to the xdist workers (slowest_first.py)."""
+import pathlib
+import types
+
+import pytest
+
+from slowest_first import slowest_files_first
+
+
+def items_of(directory, *names):
+    return [types.SimpleNamespace(path=pathlib.Path(directory) / name, name=f"{name}#{index}")
+            for index, name in enumerate(names)]
+
+
+def test_listed_files_come_first_in_their_order_then_the_files_with_most_tests(tmp_path):
+    for name in ("a.py", "b.py", "c.py", "d.py"):
+        (tmp_path / name).write_text("")
+    items = items_of(tmp_path, "a.py", "b.py", "b.py", "c.py", "d.py", "d.py", "d.py", "c.py")
+    slowest_files_first(items, ["c.py", "a.py"], tmp_path)
+    # c's two tests (together, in their order), a, then d (three tests) before b (two).
+    assert [item.name for item in items] == ["c.py#3", "c.py#7", "a.py#0", "d.py#4", "d.py#5", "d.py#6",
+                                             "b.py#1", "b.py#2"]
+
+
+def test_a_listed_name_that_is_no_file_is_refused_and_nothing_moves(tmp_path):
+    (tmp_path / "a.py").write_text("")
+    items = items_of(tmp_path, "a.py")
+    with pytest.raises(ValueError, match="renamed.py"):
+        slowest_files_first(items, ["renamed.py"], tmp_path)
+    assert [item.name for item in items] == ["a.py#0"]
+
+
+def test_the_suites_lists_name_their_files():
+    # Importing each conftest checks its list; here, that each list is not empty and has no repeats.
+    root = pathlib.Path(__file__).resolve().parents[1]
+    for suite in ("blackbox", "browser"):
+        text = (root / suite / "conftest.py").read_text()
+        names = [line.split('"')[1::2] for line in text.split("SLOWEST_FILES = [")[1].split("]")[0].splitlines()]
+        flat = [name for row in names for name in row]
+        assert flat and len(flat) == len(set(flat)), (suite, flat)
+        assert all((root / suite / name).is_file() for name in flat), (suite, flat)
