@@ -30,12 +30,7 @@ def test_a_listed_name_that_is_no_file_is_refused_and_nothing_moves(tmp_path):
     assert [item.name for item in items] == ["a.py#0"]
 
 
-def test_the_suites_lists_name_their_files():
-    # Importing each conftest checks its list; here, that each list is not empty and has no repeats.
-    root = pathlib.Path(__file__).resolve().parents[1]
-    for suite in ("blackbox", "browser"):
-        text = (root / suite / "conftest.py").read_text()
-        names = [line.split('"')[1::2] for line in text.split("SLOWEST_FILES = [")[1].split("]")[0].splitlines()]
-        flat = [name for row in names for name in row]
-        assert flat and len(flat) == len(set(flat)), (suite, flat)
-        assert all((root / suite / name).is_file() for name in flat), (suite, flat)
+def test_a_name_listed_twice_is_refused(tmp_path):
+    (tmp_path / "a.py").write_text("")
+    with pytest.raises(ValueError, match="more than once: \\['a.py'\\]"):
+        slowest_files_first(items_of(tmp_path, "a.py"), ["a.py", "a.py"], tmp_path)

@@ -15,10 +15,14 @@ def slowest_files_first(items, slowest, directory):
     """Reorders the collected `items` in place: first the files named in `slowest` (base names,
     the slowest first), then the others with the most tests first (xdist's own default order);
     each file's tests stay together and in their collected order. Raises if a name in `slowest`
-    is no file in `directory` (a renamed file would otherwise quietly lose its place)."""
+    is no file in `directory` (a renamed file would otherwise quietly lose its place) or is
+    listed twice."""
     missing = [name for name in slowest if not (pathlib.Path(directory) / name).is_file()]
     if missing:
         raise ValueError(f"slowest-first list names files that are not in {directory}: {missing}")
+    repeated = sorted(name for name, count in collections.Counter(slowest).items() if count > 1)
+    if repeated:
+        raise ValueError(f"slowest-first list names files more than once: {repeated}")
     rank = {name: index for index, name in enumerate(slowest)}
     tests = collections.Counter(item.path.name for item in items)
     seen = {}
