@@ -117,15 +117,22 @@ class PooledChrome(webdriver.Chrome):
         self.set_script_timeout(30)
 
 
-def new_driver(*extra_args):
+def new_driver(*extra_args, back_forward_cache=False):
     """A freshly started headless Chromium (1366×900, reduced motion, its own download folder),
     with `extra_args` on its command line too (a test that needs them quits its driver itself).
     `--disable-gpu`: there is no GPU here, and without it Chromium draws through one emulated in
     software in a GPU process of its own; a quarter of the suite's files took 6–8 % fewer
-    CPU-seconds and 8–10 % less time with it (two runs each way on a 2-core VM, session 62)."""
+    CPU-seconds and 8–10 % less time with it (two runs each way on a 2-core VM, session 62).
+    Without `back_forward_cache`, the back/forward cache is off: with it on, every page a test
+    leaves (the reset's about:blank, the next test's `get`) is kept alive frozen, and the next
+    page starts in a new renderer process; opening a room page and resetting the driver took
+    0.83–0.98 CPU-seconds with it and 0.63–0.74 without (three runs of 20 rounds each way), and
+    the whole suite 604 s and 1,175 CPU-seconds (session 63; 642 s and 1,246 in session 62). The cache
+    itself is tested where a person meets it (test_back_forward_cache.py)."""
     options = webdriver.ChromeOptions()
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1366,900",
-                "--force-prefers-reduced-motion", *extra_args):
+                "--force-prefers-reduced-motion", *(() if back_forward_cache else ("--disable-features=BackForwardCache",)),
+                *extra_args):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     downloads = tempfile.mkdtemp(prefix="reviewroom-downloads-")
