@@ -66,23 +66,28 @@ release: deps
 # after run. It also makes `make release`'s daemon, which the black-box suite runs on a machine
 # without the Swift toolchain (test_deploy_install.py) and systemd-test installs under systemd,
 # so a later `sudo Deploy/install.sh --no-build` installs a binary that was tested.
-# Two steps run beside others that leave the cores half idle, their output shown once both end
+# Three steps run beside others that leave the cores half idle, their output shown once both end
 # (either failing fails): the Python packages install (python-deps: pip, about half a minute,
-# part of it waiting on PyPI) while the debug build runs, and systemd-test (about 20 s, most of
-# it a container booting) while the black-box suite runs (its workers mostly wait on daemons).
+# part of it waiting on PyPI) while the debug build runs; the release build (about 150 s on two
+# cores) while api-test runs (about 20 s on one core: schemathesis and a daemon), after the
+# Swift suite, which is busy on both cores and, like content-test, would wait for SwiftPM's lock
+# on .build; and systemd-test (about 20 s, most of it a container booting) while the black-box
+# suite runs (its workers mostly wait on daemons).
 test: deps browser-deps python-venv systemd-deps blackbox-deps
 	@pip_log="$$(mktemp)"; ( $(SUBMAKE) --no-print-directory python-deps > "$$pip_log" 2>&1 ) & pip=$$!; \
 	  swift build --build-tests --enable-code-coverage; built=$$?; \
 	  wait $$pip; installed=$$?; cat "$$pip_log"; rm -f "$$pip_log"; \
 	  [ $$installed = 0 ] || echo "python-deps failed (its output is above)"; \
 	  [ $$built = 0 ] && [ $$installed = 0 ]
-	swift build $(RELEASE_FLAGS) --product reviewroomd
 	@scratch="$$(mktemp -d /tmp/reviewroom-test.XXXXXX)" && trap 'rm -rf "$$scratch"' EXIT && export TMPDIR="$$scratch" && \
 	  echo "TMPDIR=$$scratch (removed when the tests end)" && \
 	  swift test --skip-build --enable-code-coverage && \
 	  $(SUBMAKE) --no-print-directory coverage && \
 	  $(SUBMAKE) --no-print-directory content-test && \
-	  $(SUBMAKE) --no-print-directory api-test && \
+	  { ( swift build $(RELEASE_FLAGS) --product reviewroomd > "$$scratch/release.log" 2>&1 ) & release=$$!; \
+	    $(SUBMAKE) --no-print-directory api-test; api=$$?; wait $$release; built=$$?; \
+	    echo "swift build $(RELEASE_FLAGS) --product reviewroomd (run beside api-test):"; cat "$$scratch/release.log"; \
+	    [ $$api = 0 ] && [ $$built = 0 ]; } && \
 	  { ( $(SUBMAKE) --no-print-directory systemd-test > "$$scratch/systemd-test.log" 2>&1 ) & systemd=$$!; \
 	    $(SUBMAKE) --no-print-directory blackbox-test; blackbox=$$?; wait $$systemd; booted=$$?; \
 	    echo "make systemd-test (run beside blackbox-test):"; cat "$$scratch/systemd-test.log"; \
