@@ -70,8 +70,9 @@ release: deps
 # (either failing fails): the Python packages install (python-deps: pip, about half a minute,
 # part of it waiting on PyPI) while the debug build runs; the release build (about 150 s on two
 # cores) while api-test runs (about 20 s on one core: schemathesis and a daemon), after the
-# Swift suite, which is busy on both cores and would wait for SwiftPM's lock on .build; and systemd-test (about 20 s, most of it a container booting) while the black-box
-# suite runs (its workers mostly wait on daemons).
+# Swift suite, which is busy on both cores and would wait for SwiftPM's lock on .build; and
+# systemd-test (about 20 s, most of it a container booting) while the black-box suite runs (its
+# workers mostly wait on daemons).
 test: deps browser-deps python-venv systemd-deps blackbox-deps
 	@pip_log="$$(mktemp)"; ( $(SUBMAKE) --no-print-directory python-deps > "$$pip_log" 2>&1 ) & pip=$$!; \
 	  swift build --build-tests --enable-code-coverage; built=$$?; \

@@ -131,8 +131,8 @@ def new_driver(*extra_args, back_forward_cache=False):
     leaves (the reset's about:blank, the next test's `get`) is kept alive frozen, and the next
     page starts in a new renderer process; opening a room page and resetting the driver took
     0.83–0.98 CPU-seconds with it and 0.63–0.74 without (three runs of 20 rounds each way), and
-    the whole suite 604 s and 1,175 CPU-seconds (session 63; 642 s and 1,246 in session 62). The cache
-    itself is tested where a person meets it (test_back_forward_cache.py)."""
+    the whole suite 604 s and 1,175 CPU-seconds (session 63; 642 s and 1,246 in session 62).
+    The cache itself is tested where a person meets it (test_back_forward_cache.py)."""
     options = webdriver.ChromeOptions()
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1366,900",
                 "--force-prefers-reduced-motion", *(() if back_forward_cache else ("--disable-features=BackForwardCache",)),
