@@ -1,8 +1,10 @@
 """A reviewer who leaves the room page in the same tab (a bookmark, the school's own site) and
 comes back with Back. Chromium keeps the room page frozen in its back/forward cache, with its
-WebSocket held open, and shows that same page again; it must come back live and up to date, not
-as it was when it was left. The other browser tests start Chromium without that cache
-(driver_pool.py, to spend less CPU per test), so this one starts its own with it."""
+WebSocket held open (Chromium answers the server's pings itself meanwhile, so the others see the
+reviewer as present until the page leaves the cache; a close asked for in `pagehide` is not sent
+before the page freezes: tried, session 63), and shows that same page again. It must come back
+live and up to date, not as it was when it was left. The other browser tests start Chromium
+without that cache (driver_pool.py, to spend less CPU per test), so this one starts its own."""
 import pytest
 
 from conftest import browser_errors
