@@ -17,7 +17,8 @@ public struct StaticFiles: Sendable {
     /// The response for `GET`/`HEAD` of `path` (raw, still percent-encoded), or nil when no
     /// file answers it (the caller then sends a 404). Every file carries an `ETag` (its
     /// content's hash), and `Cache-Control: no-cache`: a browser asks again each time, with
-    /// `If-None-Match`, and gets an empty 304 when the file is unchanged. Text files go gzipped
+    /// `If-None-Match`, and gets an empty 304 when the file is unchanged. A page (HTML) is
+    /// `no-store` instead (``cacheControl(forContentType:)``). Text files go gzipped
     /// to a client whose `acceptEncoding` takes it (`Vary: Accept-Encoding`; the tag then ends
     /// in `-gzip`). On a school link of 64 kbit/s every page load fetched all 300 KB again,
     /// about 40 s (a network probe); gzipped it is about 125 KB, and a reload a few hundred bytes.
@@ -54,7 +55,7 @@ public struct StaticFiles: Sendable {
         var gzipped: [UInt8]?
         if compressible, Gzip.isAccepted(by: acceptEncoding) { gzipped = compressedBody(body, tag: gzipTag) }
         let tag = gzipped == nil ? plainTag : gzipTag
-        var headers = [("Cache-Control", "no-cache"), ("ETag", tag)]
+        var headers = [("Cache-Control", Self.cacheControl(forContentType: contentType)), ("ETag", tag)]
         if compressible { headers.append(("Vary", "Accept-Encoding")) }
         // Either variant's tag stands for this content: the browser keeps whichever it has.
         if let ifNoneMatch, Self.matches(ifNoneMatch, plainTag) || Self.matches(ifNoneMatch, gzipTag) {
@@ -74,6 +75,18 @@ public struct StaticFiles: Sendable {
             kept[tag] = made ?? []
         }
         return made
+    }
+
+    /// `no-store` for a page, `no-cache` (kept, asked again each time) for everything else.
+    /// Chromium keeps a `no-cache` room page, WebSocket and all, frozen in its back/forward
+    /// cache when the person goes to another page in the same tab, and answers the daemon's
+    /// pings for it: the others saw that person online until the browser dropped the page
+    /// (a probe: still online 45 s after leaving). It never caches a `no-store` page holding a
+    /// WebSocket, so the page unloads, its connection closes and the person goes offline at
+    /// once; Back loads the page again and it rejoins (its link is in the tab's
+    /// sessionStorage). The pages are under 1 KB each, so a reload costs nothing to speak of.
+    static func cacheControl(forContentType contentType: String) -> String {
+        contentType.hasPrefix("text/html") ? "no-store" : "no-cache"
     }
 
     /// Text, scripts, JSON and SVG shrink; images and fonts are compressed already.

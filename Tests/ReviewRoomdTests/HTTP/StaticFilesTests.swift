@@ -32,6 +32,19 @@ struct StaticFilesTests {
         #expect(files.response(forPath: "/assets/%61pp.css")?.status == 200)
     }
 
+    /// A page is never kept (a room page frozen in the back/forward cache kept its person
+    /// online to the others); the files it loads are kept and asked for again each time.
+    @Test func pagesAreNotStoredAndTheirFilesAreRevalidated() throws {
+        let files = StaticFiles(root: try makeRoot().root)
+        func cacheControl(_ path: String) -> [String] {
+            (files.response(forPath: path)?.headers ?? []).filter { $0.0 == "Cache-Control" }.map(\.1)
+        }
+        #expect(cacheControl("/") == ["no-store"])
+        #expect(cacheControl("/join") == ["no-store"])
+        #expect(cacheControl("/assets/app.js") == ["no-cache"])
+        #expect(cacheControl("/assets/app.css") == ["no-cache"])
+    }
+
     @Test(arguments: [
         "/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt",
         "/assets/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/assets%2f..%2f..%2fsecret.txt",
