@@ -37,7 +37,8 @@ def test_a_reviewer_who_leaves_the_room_page_goes_offline_and_back_brings_a_live
     joined(asha)
     joined(ben)
     asha_id = participant_id(created, "Asha")
-    assert ben.execute_script(ONLINE, asha_id)
+    # Presence comes after the welcome, in a message of its own.
+    wait_until(ben, lambda d: d.execute_script(ONLINE, asha_id), message="Ben's page never showed Asha online")
     asha.execute_script("window.leftThisDocument = true")
 
     asha.get(daemon.base + "/")  # another page in the same tab
