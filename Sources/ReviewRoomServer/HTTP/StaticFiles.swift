@@ -5,26 +5,42 @@ import LockedValue
 public struct StaticFiles: Sendable {
     /// The folder served (symlinks resolved).
     public let root: URL
+    /// The version the pages link their files under.
+    private let version: WebRootVersion
     /// Compressed bodies by their gzip entity tag: each file version is compressed once.
     private let compressed = Locked<[String: [UInt8]]>([:])
-    /// Most compressed bodies kept (the client has about forty files; a folder edited in place
+    /// Most compressed bodies kept (the client has about seventy files; a folder edited in place
     /// makes new versions, and the oldest are then dropped all at once).
     private static let compressedKept = 256
 
     /// Serves `root`.
-    public init(root: URL) { self.root = root.resolvingSymlinksInPath().standardizedFileURL }
+    public init(root: URL) {
+        self.root = root.resolvingSymlinksInPath().standardizedFileURL
+        version = WebRootVersion(root: self.root)
+    }
 
     /// The response for `GET`/`HEAD` of `path` (raw, still percent-encoded), or nil when no
     /// file answers it (the caller then sends a 404). Every file carries an `ETag` (its
-    /// content's hash), and `Cache-Control: no-cache`: a browser asks again each time, with
-    /// `If-None-Match`, and gets an empty 304 when the file is unchanged. A page (HTML) is
-    /// `no-store` instead (``cacheControl(forContentType:)``). Text files go gzipped
-    /// to a client whose `acceptEncoding` takes it (`Vary: Accept-Encoding`; the tag then ends
-    /// in `-gzip`). On a school link of 64 kbit/s every page load fetched all 300 KB again,
-    /// about 40 s (a network probe). A room page now loads 170 KB gzipped (440 KB plain), and
-    /// a reload about 17 KB: the page and an empty 304 for each of its 53 other files.
+    /// content's hash). A page (HTML) is `no-store` and links its files under the current
+    /// version of the folder (``VersionedLinks``): a file asked for under that version is kept
+    /// by the browser for good (`immutable`), so a reload asks for nothing but the page; any
+    /// other file is `no-cache`, asked for again each time with `If-None-Match` and answered by
+    /// an empty 304 when unchanged (``cacheControl(forContentType:pinned:)``). Text files go
+    /// gzipped to a client whose `acceptEncoding` takes it (`Vary: Accept-Encoding`; the tag
+    /// then ends in `-gzip`). On a school link of 64 kbit/s every page load fetched all 300 KB
+    /// again, about 40 s (a network probe). A room page now loads 170 KB gzipped (440 KB plain)
+    /// the first time, and a reload only the page, under 1 KB: it used to ask again for each of
+    /// its 53 other files (about 17 KB of 304s, and 3.8 s on a link with 300 ms round trips).
     public func response(forPath path: String, ifNoneMatch: String? = nil, acceptEncoding: String? = nil) -> HTTPResponseBuilder? {
         guard let relative = Self.safeRelativePath(path) else { return nil }
+        if let versioned = VersionedLinks.split(relative) {
+            // Only files: a page under v/ would link its files under v/<version>/v/<version>/.
+            guard let url = file(at: String(versioned.file)) else { return nil }
+            let contentType = ContentTypes.forFile(named: url.lastPathComponent)
+            guard !Self.isPage(contentType), let data = FileManager.default.contents(atPath: url.path) else { return nil }
+            return response(for: [UInt8](data), contentType: contentType, pinned: versioned.version == version.current() ?? "",
+                            ifNoneMatch: ifNoneMatch, acceptEncoding: acceptEncoding)
+        }
         var candidates: [String]
         if relative.isEmpty || relative.hasSuffix("/") {
             candidates = [relative + "index.html"]
@@ -34,29 +50,51 @@ public struct StaticFiles: Sendable {
         } else {
             candidates = [relative]
         }
-        candidates = candidates.filter { !$0.isEmpty }
-        for candidate in candidates {
-            let url = root.appendingPathComponent(candidate).resolvingSymlinksInPath().standardizedFileURL
-            // A symlink inside the folder must not lead out of it.
-            guard url.path.hasPrefix(root.path + "/") else { continue }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let data = FileManager.default.contents(atPath: url.path) else { continue }
-            return response(for: [UInt8](data), contentType: ContentTypes.forFile(named: url.lastPathComponent),
-                            ifNoneMatch: ifNoneMatch, acceptEncoding: acceptEncoding)
+        for candidate in candidates where !candidate.isEmpty {
+            guard let url = file(at: candidate), let data = FileManager.default.contents(atPath: url.path) else { continue }
+            let contentType = ContentTypes.forFile(named: url.lastPathComponent)
+            var body = [UInt8](data)
+            if Self.isPage(contentType), let current = version.current() {
+                body = Array(VersionedLinks.rewrite(String(decoding: body, as: UTF8.self), version: current,
+                                                    isVersioned: isVersionable).utf8)
+            }
+            return response(for: body, contentType: contentType, pinned: false, ifNoneMatch: ifNoneMatch, acceptEncoding: acceptEncoding)
         }
         return nil
     }
 
-    /// The 200 (or 304) for a file's `body`, gzipped when that is taken and worth it.
-    private func response(for body: [UInt8], contentType: String, ifNoneMatch: String?, acceptEncoding: String?) -> HTTPResponseBuilder {
+    /// The regular file `relative` names inside the folder, or nil when there is none (a
+    /// symlink inside the folder must not lead out of it).
+    private func file(at relative: String) -> URL? {
+        let url = root.appendingPathComponent(relative).resolvingSymlinksInPath().standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard url.path.hasPrefix(root.path + "/"), FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+              !isDirectory.boolValue else { return nil }
+        return url
+    }
+
+    /// Whether a page links `link` under its version: a plain relative path (no scheme, query,
+    /// fragment, escape or leading `/` or `.`) to a file of the folder that is not a page.
+    private func isVersionable(_ link: String) -> Bool {
+        guard let first = link.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first),
+              !link.contains(where: { ":?#%".contains($0) }), Self.safeRelativePath("/" + link) == link,
+              let url = file(at: link) else { return false }
+        return !Self.isPage(ContentTypes.forFile(named: url.lastPathComponent))
+    }
+
+    /// Whether `contentType` is a page's.
+    private static func isPage(_ contentType: String) -> Bool { contentType.hasPrefix("text/html") }
+
+    /// The 200 (or 304) for a file's `body`, gzipped when that is taken and worth it; `pinned`
+    /// when it was asked for under the folder's current version.
+    private func response(for body: [UInt8], contentType: String, pinned: Bool, ifNoneMatch: String?, acceptEncoding: String?) -> HTTPResponseBuilder {
         let plainTag = Self.entityTag(of: body)
         let compressible = Self.isCompressible(contentType)
         let gzipTag = String(plainTag.dropLast()) + "-gzip\""
         var gzipped: [UInt8]?
         if compressible, Gzip.isAccepted(by: acceptEncoding) { gzipped = compressedBody(body, tag: gzipTag) }
         let tag = gzipped == nil ? plainTag : gzipTag
-        var headers = [("Cache-Control", Self.cacheControl(forContentType: contentType)), ("ETag", tag)]
+        var headers = [("Cache-Control", Self.cacheControl(forContentType: contentType, pinned: pinned)), ("ETag", tag)]
         if compressible { headers.append(("Vary", "Accept-Encoding")) }
         // Either variant's tag stands for this content: the browser keeps whichever it has.
         if let ifNoneMatch, Self.matches(ifNoneMatch, plainTag) || Self.matches(ifNoneMatch, gzipTag) {
@@ -78,7 +116,9 @@ public struct StaticFiles: Sendable {
         return made
     }
 
-    /// `no-store` for a page, `no-cache` (kept, asked again each time) for everything else.
+    /// `no-store` for a page; for a file asked for under the folder's current version (`pinned`),
+    /// kept for a year without asking (`immutable`: not even on a reload); `no-cache` (kept,
+    /// asked again each time) for any other file.
     /// Chromium keeps a `no-cache` room page, WebSocket and all, frozen in its back/forward
     /// cache when the person goes to another page in the same tab, and answers the daemon's
     /// pings for it: the others saw that person online until the browser dropped the page
@@ -86,8 +126,8 @@ public struct StaticFiles: Sendable {
     /// WebSocket, so the page unloads, its connection closes and the person goes offline at
     /// once; Back loads the page again and it rejoins (its link is in the tab's
     /// sessionStorage). The pages are under 1 KB each, so a reload costs nothing to speak of.
-    static func cacheControl(forContentType contentType: String) -> String {
-        contentType.hasPrefix("text/html") ? "no-store" : "no-cache"
+    static func cacheControl(forContentType contentType: String, pinned: Bool) -> String {
+        isPage(contentType) ? "no-store" : pinned ? "public, max-age=31536000, immutable" : "no-cache"
     }
 
     /// Text, scripts, JSON and SVG shrink; images and fonts are compressed already.
@@ -99,13 +139,9 @@ public struct StaticFiles: Sendable {
     /// A strong entity tag for `bytes`: their 64-bit FNV-1a hash in hex, quoted. Not a
     /// security measure: it only has to change when a file's content does.
     static func entityTag(of bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""
+        var hash = FNV1a64()
+        hash.add(bytes)
+        return "\"" + hash.hex + "\""
     }
 
     /// Whether an `If-None-Match` value names `tag` (RFC 9110 §13.1.2: `*`, or a list of tags

@@ -39,8 +39,31 @@ struct DaemonHTTPTests {
         #expect(missing.headers["x-content-type-options"] == "nosniff")
     }
 
-    /// A page load on a slow school link asks for every file again: an unchanged one comes back
-    /// as an empty 304 (its `ETag` in `If-None-Match`), and a changed one in full.
+    /// The shipped pages link their script, stylesheet and icon under the client's version, and
+    /// the browser keeps those for good: a reload on a slow school link asks for the page alone.
+    @Test func theClientsPagesLinkTheirFilesUnderItsVersion() async throws {
+        let daemon = try await DaemonProcess.start()
+        defer { daemon.terminate() }
+        let url = try await daemon.listeningURL()
+        var versions = Set<String>()
+        for page in ["/", "/join", "/console", "/display", "/record-view"] {
+            let html = try await CurlClient.request("GET", url + page)
+            #expect(html.headers["cache-control"] == "no-store")
+            let links = html.text.matches(of: /(?:src|href)="v\/([0-9a-f]{16})\/([^"]+)"/).map { (String($0.output.1), String($0.output.2)) }
+            #expect(Set(links.map(\.1)).isSuperset(of: ["favicon.svg", "js/" + (page == "/" ? "index" : page.dropFirst()) + ".js"]), "\(page): \(links)")
+            for (version, file) in links {
+                versions.insert(version)
+                let response = try await CurlClient.request("GET", url + "/v/\(version)/\(file)")
+                #expect(response.status == 200 && response.headers["cache-control"] == "public, max-age=31536000, immutable",
+                        "\(page): \(file) \(response.status) \(response.headers)")
+            }
+        }
+        #expect(versions.count == 1, "one version for every page: \(versions)")
+    }
+
+    /// A file asked for outside the pages' version (a page loaded before an upgrade, a client of
+    /// its own) is asked for again each time: an unchanged one comes back as an empty 304 (its
+    /// `ETag` in `If-None-Match`), and a changed one in full.
     @Test func anUnchangedFileIsNotSentAgain() async throws {
         let root = try TemporaryDirectory.make(prefix: "web")
         let script = root.appendingPathComponent("app.js")

@@ -1,0 +1,81 @@
+import Foundation
+import LockedValue
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The version of the web client's files: one name for the content of all of them, which
+/// changes when any file is added, removed or edited, and only then.
+///
+/// A page links its files under this version (``VersionedLinks``), and a browser keeps a file
+/// fetched under the current version for good, asking nothing on a reload. The name comes from
+/// the files' content, so a reinstall of the same files keeps the browsers' copies; it is worked
+/// out again only when a file's `stat` (size, modification time, inode) differs from the last
+/// time, so asking costs a walk of the folder, not a read of every file.
+struct WebRootVersion: Sendable {
+    /// A folder holding more files than this is not the web client (README: `web_root` named a
+    /// wrong folder): its pages are served as they are rather than walked on every request.
+    static let mostFiles = 1_000
+
+    /// The folder versioned (symlinks resolved).
+    let root: URL
+    /// The stamps of the files when the version was last worked out, and that version.
+    private let kept = Locked<(stamps: [FileStamp], version: String)?>(nil)
+
+    /// Versions the files below `root`.
+    init(root: URL) { self.root = root }
+
+    /// The version of the files as they are now, or nil when the folder cannot be walked or
+    /// holds more than ``mostFiles``.
+    func current() -> String? {
+        guard let stamps = stamps() else { return nil }
+        if let kept = kept.withLock({ $0 }), kept.stamps == stamps { return kept.version }
+        var hash = FNV1a64()
+        for stamp in stamps {
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(stamp.path).path) else { return nil }
+            hash.add(Array(stamp.path.utf8))
+            hash.add([0])
+            hash.add(Array(StaticFiles.entityTag(of: [UInt8](data)).utf8))
+        }
+        let version = hash.hex
+        kept.withLock { $0 = (stamps, version) }
+        return version
+    }
+
+    /// Whether `text` could be a version: 16 lowercase hexadecimal digits.
+    static func isWellFormed(_ text: Substring) -> Bool {
+        text.utf8.count == 16 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// Every regular, unhidden file below the root with its stamp, by path.
+    private func stamps() -> [FileStamp]? {
+        guard let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+        else { return nil }
+        var stamps: [FileStamp] = []
+        let prefix = root.path + "/"
+        for case let url as URL in walk {
+            let path = url.path
+            guard path.hasPrefix(prefix) else { continue }
+            var status = stat()
+            guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { continue }
+            stamps.append(FileStamp(path: String(path.dropFirst(prefix.count)), size: Int64(status.st_size), inode: UInt64(status.st_ino),
+                                    modifiedSeconds: Int64(status.st_mtim.tv_sec), modifiedNanoseconds: Int64(status.st_mtim.tv_nsec)))
+            if stamps.count > Self.mostFiles { return nil }
+        }
+        return stamps.sorted { $0.path < $1.path }
+    }
+}
+
+/// What `stat` says of one file: enough to see that it changed without reading it.
+struct FileStamp: Equatable, Sendable {
+    /// The path below the web root.
+    var path: String
+    /// Its size in bytes.
+    var size: Int64
+    /// Its inode (an editor that saves by renaming a new file over the old one changes it).
+    var inode: UInt64
+    /// Its modification time: seconds since 1970.
+    var modifiedSeconds: Int64
+    /// Its modification time: nanoseconds past the second.
+    var modifiedNanoseconds: Int64
+}
