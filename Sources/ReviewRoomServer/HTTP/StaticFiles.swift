@@ -38,7 +38,7 @@ public struct StaticFiles: Sendable {
             guard let url = file(at: String(versioned.file)) else { return nil }
             let contentType = ContentTypes.forFile(named: url.lastPathComponent)
             guard !Self.isPage(contentType), let data = FileManager.default.contents(atPath: url.path) else { return nil }
-            return response(for: [UInt8](data), contentType: contentType, pinned: versioned.version == version.current() ?? "",
+            return response(for: [UInt8](data), contentType: contentType, pinned: version.holds(String(versioned.file), asOf: versioned.version),
                             ifNoneMatch: ifNoneMatch, acceptEncoding: acceptEncoding)
         }
         var candidates: [String]

@@ -19,8 +19,8 @@ struct WebRootVersion: Sendable {
 
     /// The folder versioned (symlinks resolved).
     let root: URL
-    /// The stamps of the files when the version was last worked out, and that version.
-    private let kept = Locked<(stamps: [FileStamp], version: String)?>(nil)
+    /// Each file's stamp when the version was last worked out, by path, and that version.
+    private let kept = Locked<(stamps: [String: FileStamp], version: String)?>(nil)
 
     /// Versions the files below `root`.
     init(root: URL) { self.root = root }
@@ -31,9 +31,9 @@ struct WebRootVersion: Sendable {
         guard let stamps = stamps() else { return nil }
         if let kept = kept.withLock({ $0 }), kept.stamps == stamps { return kept.version }
         var hash = FNV1a64()
-        for stamp in stamps {
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(stamp.path).path) else { return nil }
-            hash.add(Array(stamp.path.utf8))
+        for path in stamps.keys.sorted() {
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+            hash.add(Array(path.utf8))
             hash.add([0])
             hash.add(Array(StaticFiles.entityTag(of: [UInt8](data)).utf8))
         }
@@ -42,34 +42,47 @@ struct WebRootVersion: Sendable {
         return version
     }
 
+    /// Whether `file` (its path below the root) is as it was when the folder's version was
+    /// `version`, so that its content now is that version's. One `stat`, not a walk: a browser
+    /// loading a page asks for some fifty files under the version the page named.
+    func holds(_ file: String, asOf version: Substring) -> Bool {
+        // A daemon just started has worked nothing out yet: the browsers' pages came from before.
+        if kept.withLock({ $0 == nil }) { _ = current() }
+        guard let kept = kept.withLock({ $0 }), kept.version == version, let then = kept.stamps[file] else { return false }
+        return Self.stamp(ofFileAt: root.appendingPathComponent(file).path) == then
+    }
+
     /// Whether `text` could be a version: 16 lowercase hexadecimal digits.
     static func isWellFormed(_ text: Substring) -> Bool {
         text.utf8.count == 16 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// Every regular, unhidden file below the root with its stamp, by path.
-    private func stamps() -> [FileStamp]? {
+    private func stamps() -> [String: FileStamp]? {
         guard let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
         else { return nil }
-        var stamps: [FileStamp] = []
+        var stamps: [String: FileStamp] = [:]
         let prefix = root.path + "/"
         for case let url as URL in walk {
             let path = url.path
-            guard path.hasPrefix(prefix) else { continue }
-            var status = stat()
-            guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { continue }
-            stamps.append(FileStamp(path: String(path.dropFirst(prefix.count)), size: Int64(status.st_size), inode: UInt64(status.st_ino),
-                                    modifiedSeconds: Int64(status.st_mtim.tv_sec), modifiedNanoseconds: Int64(status.st_mtim.tv_nsec)))
+            guard path.hasPrefix(prefix), let stamp = Self.stamp(ofFileAt: path) else { continue }
+            stamps[String(path.dropFirst(prefix.count))] = stamp
             if stamps.count > Self.mostFiles { return nil }
         }
-        return stamps.sorted { $0.path < $1.path }
+        return stamps
+    }
+
+    /// What `stat` says of the regular file at `path`, or nil when there is none.
+    private static func stamp(ofFileAt path: String) -> FileStamp? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(size: Int64(status.st_size), inode: UInt64(status.st_ino),
+                         modifiedSeconds: Int64(status.st_mtim.tv_sec), modifiedNanoseconds: Int64(status.st_mtim.tv_nsec))
     }
 }
 
 /// What `stat` says of one file: enough to see that it changed without reading it.
 struct FileStamp: Equatable, Sendable {
-    /// The path below the web root.
-    var path: String
     /// Its size in bytes.
     var size: Int64
     /// Its inode (an editor that saves by renaming a new file over the old one changes it).

@@ -62,6 +62,8 @@ struct StaticFilesTests {
         #expect(cacheControl(files, "/v/\(version)/assets/app.js") == ["public, max-age=31536000, immutable"])
         // Under any other version (a page from before an upgrade) it is asked for again.
         #expect(cacheControl(files, "/v/0123456789abcdef/assets/app.css") == ["no-cache"])
+        // A daemon started since (no page served yet) knows the version all the same.
+        #expect(cacheControl(StaticFiles(root: root), "/v/\(version)/assets/app.css") == ["public, max-age=31536000, immutable"])
     }
 
     /// The version names the files' content: the same files elsewhere have the same one, an
@@ -88,6 +90,10 @@ struct StaticFilesTests {
         #expect(stale.text == "export const changed = 1")
         #expect(cacheControl(files, "/v/\(original)/assets/app.js") == ["no-cache"])
         #expect(cacheControl(files, "/v/\(edited)/assets/app.js") == ["public, max-age=31536000, immutable"])
+        // Edited again, before any page asked for the version: no longer that version's content.
+        try Data("export const changed = 22".utf8).write(to: script)
+        #expect(cacheControl(files, "/v/\(edited)/assets/app.js") == ["no-cache"])
+        #expect(cacheControl(files, "/v/\(edited)/assets/app.css") == ["public, max-age=31536000, immutable"], "unchanged")
 
         try Data("export {}".utf8).write(to: script)
         #expect(try version() == original, "the same content again")
