@@ -6,7 +6,7 @@ public struct StaticFiles: Sendable {
     /// The folder served (symlinks resolved).
     public let root: URL
     /// The version the pages link their files under.
-    private let version: WebRootVersion
+    private let versions: WebRootVersion
     /// Compressed bodies by their gzip entity tag: each file version is compressed once.
     private let compressed = Locked<[String: [UInt8]]>([:])
     /// Most compressed bodies kept (the client has about seventy files; a folder edited in place
@@ -16,8 +16,12 @@ public struct StaticFiles: Sendable {
     /// Serves `root`.
     public init(root: URL) {
         self.root = root.resolvingSymlinksInPath().standardizedFileURL
-        version = WebRootVersion(root: self.root)
+        versions = WebRootVersion(root: self.root)
     }
+
+    /// The version the pages link their files under now (the start-up line's `web_client`), or
+    /// nil when the folder is not versioned (unreadable, or over a thousand files).
+    public func currentVersion() -> String? { versions.current() }
 
     /// The response for `GET`/`HEAD` of `path` (raw, still percent-encoded), or nil when no
     /// file answers it (the caller then sends a 404). Every file carries an `ETag` (its
@@ -39,7 +43,7 @@ public struct StaticFiles: Sendable {
             guard let url = file(at: String(versioned.file)) else { return nil }
             let contentType = ContentTypes.forFile(named: url.lastPathComponent)
             guard !Self.isPage(contentType), let data = FileManager.default.contents(atPath: url.path) else { return nil }
-            return response(for: [UInt8](data), contentType: contentType, pinned: version.holds(String(versioned.file), asOf: versioned.version),
+            return response(for: [UInt8](data), contentType: contentType, pinned: versions.holds(String(versioned.file), asOf: versioned.version),
                             ifNoneMatch: ifNoneMatch, acceptEncoding: acceptEncoding)
         }
         var candidates: [String]
@@ -55,7 +59,7 @@ public struct StaticFiles: Sendable {
             guard let url = file(at: candidate), let data = FileManager.default.contents(atPath: url.path) else { continue }
             let contentType = ContentTypes.forFile(named: url.lastPathComponent)
             var body = [UInt8](data)
-            if Self.isPage(contentType), let current = version.current() {
+            if Self.isPage(contentType), let current = versions.current() {
                 body = Array(VersionedLinks.rewrite(String(decoding: body, as: UTF8.self), version: current,
                                                     isVersioned: isVersionable).utf8)
             }

@@ -94,13 +94,14 @@ struct Daemon {
         if let configured = configuration.webRoot, let warning = WebRoot.notTheClientWarning(configured: configured) {
             logger.warning("\(warning)")
         }
+        let staticFiles = webRoot.map(StaticFiles.init(root:))
         var api = APIRouter()
         OpenAPIDocument.register(in: &api, version: ReviewRoomServerModule.version)
         facilitatorAPI.register(in: &api)
         InviteRecordAPI(store: context.store, live: context.live, metrics: metrics).register(in: &api)
         InviteDetailsAPI(store: context.store, retention: configuration.retention, metrics: metrics).register(in: &api)
         let responder = ReviewRoomHTTPResponder(
-            readiness: readiness, api: api, staticFiles: webRoot.map(StaticFiles.init(root:)), metrics: metrics,
+            readiness: readiness, api: api, staticFiles: staticFiles, metrics: metrics,
             store: store, logger: Logger(label: "reviewroomd.http"))
 
         let inherited = SystemdEnvironment.inheritedListener(environment: environment, pid: getpid())
@@ -164,6 +165,9 @@ struct Daemon {
             "config": "\(configFile ?? "none")",
             // Absolute: a relative data_dir is read from the working directory (`/` under systemd).
             "web_root": "\(webRoot?.path ?? "none")",
+            // What the pages link their files under (`v/<version>/`): after an upgrade, whether a
+            // browser's page (its source) came from the client now served.
+            "web_client": "\(staticFiles?.currentVersion() ?? "none")",
             "data_dir": "\(URL(fileURLWithPath: configuration.dataDirectory).standardizedFileURL.path)",
         ]
         let announce: @Sendable () -> Void = { [configuration, demoLines] in

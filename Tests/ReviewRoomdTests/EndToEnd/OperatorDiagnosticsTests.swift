@@ -58,7 +58,7 @@ struct OperatorDiagnosticsTests {
 
     /// Started by name through `PATH` (argv[0] is just "reviewroomd") from another directory,
     /// the daemon still finds the web client beside its binary, and its start-up line says
-    /// which configuration file, public URL and web client it uses.
+    /// which configuration file, public URL and web client (folder and version) it uses.
     @Test func startedThroughPathItFindsItsWebClientAndLogsWhatItUses() async throws {
         let executable = try BuildProducts.executable(named: "reviewroomd")
         let binDirectory = executable.deletingLastPathComponent().path
@@ -83,5 +83,8 @@ struct OperatorDiagnosticsTests {
             return try client.request("GET", "/join")
         }
         #expect(page.status == 200)
+        // The start-up line names the version the pages link their files under.
+        let version = try #require(page.text.firstMatch(of: /src="v\/([0-9a-f]{16})\//).map { String($0.output.1) }, "\(page.text)")
+        #expect(line.contains("web_client=\(version)"), "\(line)")
     }
 }
