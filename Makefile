@@ -49,6 +49,12 @@ build: deps
 # rebuild everything and replace the binary install.sh installs with one that needs the toolchain.
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
+# Stops the process group of the background step started last (`setsid -w`, pid in $$bg) and
+# exits 130 when the recipe gets Ctrl-C or TERM (`make test` below). `setsid` does not fork here
+# (a background job is not a group leader), so $$bg leads the group; were it to fork, `-w` keeps
+# $$bg's status the step's and only the stop would miss.
+STOP_BACKGROUND_ON_INTERRUPT = trap 'kill -TERM -- -$$bg 2>/dev/null; exit 130' INT TERM
+
 # Sub-makes are called through this name, not $(MAKE): GNU make runs every recipe line that
 # names $(MAKE) even under `make -n`, so `make -n test` would run the whole Swift suite (the line
 # that calls the sub-makes starts with it) instead of printing what `make test` does.
@@ -73,10 +79,15 @@ release: deps
 # Swift suite, which is busy on both cores and would wait for SwiftPM's lock on .build; and
 # systemd-test (about 20 s, most of it a container booting) while the black-box suite runs (its
 # workers mostly wait on daemons).
+# Each of the three starts in a session of its own (`setsid -w`, its pid in $$bg), and
+# STOP_BACKGROUND_ON_INTERRUPT stops its whole process group when Ctrl-C or a TERM stops the
+# recipe: a non-interactive shell's background job ignores Ctrl-C, so pip, a release build
+# holding SwiftPM's lock or a booting container went on after `make test` was stopped.
 test: deps browser-deps python-venv systemd-deps blackbox-deps
-	@pip_log="$$(mktemp)"; ( $(SUBMAKE) --no-print-directory python-deps > "$$pip_log" 2>&1 ) & pip=$$!; \
+	@pip_log="$$(mktemp)"; trap 'rm -f "$$pip_log"' EXIT; setsid -w $(SUBMAKE) --no-print-directory python-deps > "$$pip_log" 2>&1 & bg=$$!; \
+	  $(STOP_BACKGROUND_ON_INTERRUPT); \
 	  swift build --build-tests --enable-code-coverage; built=$$?; \
-	  wait $$pip; installed=$$?; cat "$$pip_log"; rm -f "$$pip_log"; \
+	  wait $$bg; installed=$$?; trap - INT TERM; cat "$$pip_log"; \
 	  [ $$installed = 0 ] || echo "python-deps failed (its output is above)"; \
 	  [ $$built = 0 ] && [ $$installed = 0 ]
 	@scratch="$$(mktemp -d /tmp/reviewroom-test.XXXXXX)" && trap 'rm -rf "$$scratch"' EXIT && export TMPDIR="$$scratch" && \
@@ -85,12 +96,14 @@ test: deps browser-deps python-venv systemd-deps blackbox-deps
 	  REVIEWROOM_CONTENT_SAMPLES="$$scratch/content-samples" swift test --skip-build --enable-code-coverage && \
 	  $(SUBMAKE) --no-print-directory coverage && \
 	  REVIEWROOM_CONTENT_SAMPLES="$$scratch/content-samples" $(CONTENT_CHECKS) && \
-	  { ( swift build $(RELEASE_FLAGS) --product reviewroomd > "$$scratch/release.log" 2>&1 ) & release=$$!; \
-	    $(SUBMAKE) --no-print-directory api-test; api=$$?; wait $$release; built=$$?; \
+	  { setsid -w swift build $(RELEASE_FLAGS) --product reviewroomd > "$$scratch/release.log" 2>&1 & bg=$$!; \
+	    $(STOP_BACKGROUND_ON_INTERRUPT); \
+	    $(SUBMAKE) --no-print-directory api-test; api=$$?; wait $$bg; built=$$?; trap - INT TERM; \
 	    echo "swift build $(RELEASE_FLAGS) --product reviewroomd (run beside api-test):"; cat "$$scratch/release.log"; \
 	    [ $$api = 0 ] && [ $$built = 0 ]; } && \
-	  { ( $(SUBMAKE) --no-print-directory systemd-test > "$$scratch/systemd-test.log" 2>&1 ) & systemd=$$!; \
-	    $(SUBMAKE) --no-print-directory blackbox-test; blackbox=$$?; wait $$systemd; booted=$$?; \
+	  { setsid -w $(SUBMAKE) --no-print-directory systemd-test > "$$scratch/systemd-test.log" 2>&1 & bg=$$!; \
+	    $(STOP_BACKGROUND_ON_INTERRUPT); \
+	    $(SUBMAKE) --no-print-directory blackbox-test; blackbox=$$?; wait $$bg; booted=$$?; trap - INT TERM; \
 	    echo "make systemd-test (run beside blackbox-test):"; cat "$$scratch/systemd-test.log"; \
 	    [ $$blackbox = 0 ] && [ $$booted = 0 ]; } && \
 	  $(SUBMAKE) --no-print-directory browser-test
