@@ -11,8 +11,8 @@ LISTEN ?= 127.0.0.1:8080
 # (Tests/blackbox) and the browser tests (Tests/browser).
 PYTHON_VENV := .venv
 PY := $(PYTHON_VENV)/bin/python
-PYTHON_PACKAGES := schemathesis openapi-spec-validator jsonschema icalendar selenium axe-selenium-python pytest pytest-xdist websockets markdown-it-py
-PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selenium,axe_selenium_python,pytest,xdist,websockets,markdown_it
+PYTHON_PACKAGES := schemathesis openapi-spec-validator jsonschema icalendar selenium axe-selenium-python pytest pytest-xdist websockets markdown-it-py tree-sitter tree-sitter-javascript tinycss2
+PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selenium,axe_selenium_python,pytest,xdist,websockets,markdown_it,tree_sitter,tree_sitter_javascript,tinycss2
 # axe-core 4.12.1 for the browser tests' accessibility gate: axe-selenium-python bundles 3.1.1
 # (2018); this wheel ships the 4.x engine. Only its axe.min.js is used, so not its Playwright.
 AXE_CORE_PACKAGE := axe-playwright-python==0.1.8

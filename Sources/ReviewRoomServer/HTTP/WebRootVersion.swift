@@ -17,6 +17,11 @@ struct WebRootVersion: Sendable {
     /// wrong folder): its pages are served as they are rather than walked on every request.
     static let mostFiles = 1_000
 
+    /// How the daemon serves the files it versions (``ScriptComments``, ``StyleComments``): a
+    /// daemon that serves them otherwise names other versions of the same files, so no browser
+    /// keeps what an older daemon served.
+    static let servedFormRevision = "uncommented-1"
+
     /// The folder versioned (symlinks resolved).
     let root: URL
     /// Each file's stamp when the version was last worked out, by path, and that version.
@@ -31,6 +36,7 @@ struct WebRootVersion: Sendable {
         guard let stamps = stamps() else { return nil }
         if let kept = kept.withLock({ $0 }), kept.stamps == stamps { return kept.version }
         var hash = FNV1a64()
+        hash.add(Array(Self.servedFormRevision.utf8))
         for path in stamps.keys.sorted() {
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
             hash.add(Array(path.utf8))

@@ -104,6 +104,22 @@ struct StaticFilesTests {
         #expect(try version() == original, "the added file removed")
     }
 
+    /// Scripts and stylesheets go without their comments, lines kept; the tag is the served
+    /// bytes', so an If-None-Match with it is a 304. Other text goes as it is.
+    @Test func scriptsAndStylesheetsGoWithoutTheirComments() throws {
+        let root = try makeRoot().root
+        try Data("/** Why. */\nexport const a = 1; // how\n".utf8).write(to: root.appendingPathComponent("assets/app.js"))
+        try Data("/* Why. */\nbody { color: red; }\n".utf8).write(to: root.appendingPathComponent("assets/app.css"))
+        try Data("/* kept */ // kept\n".utf8).write(to: root.appendingPathComponent("assets/notes.txt"))
+        let files = StaticFiles(root: root)
+        let script = try #require(files.response(forPath: "/assets/app.js"))
+        #expect(script.text == "\nexport const a = 1;\n")
+        #expect(files.response(forPath: "/assets/app.css")?.text == "\nbody { color: red; }\n")
+        #expect(files.response(forPath: "/assets/notes.txt")?.text == "/* kept */ // kept\n")
+        let tag = try #require(script.headers.first { $0.0 == "ETag" }?.1)
+        #expect(files.response(forPath: "/assets/app.js", ifNoneMatch: tag)?.status == 304)
+    }
+
     /// Only files come under a version: a page there would link its own files twice over.
     @Test(arguments: ["/", "/index.html", "/join", "/join.html", "/assets/", "/assets/missing.js", "/escape.txt", "/.secret"])
     func aVersionedPathServesFilesOnly(file: String) throws {
