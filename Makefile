@@ -259,7 +259,7 @@ soak: python-deps
 # -sanitize-coverage is spelled out: with -g (which SwiftPM always passes) swiftc's
 # -sanitize=fuzzer alone instruments nothing, and libFuzzer would fuzz blind.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= protocol-message note-op config-file session-body percent-decoding
+FUZZ_TARGETS ?= protocol-message note-op config-file session-body percent-decoding served-comments
 FUZZ_MAX_LEN ?= 4096
 FUZZ_SCRATCH := .build-fuzz
 FUZZ_BUILD := REVIEWROOM_FUZZ=1 swift build -c release --scratch-path $(FUZZ_SCRATCH) --sanitize=fuzzer --sanitize=address \

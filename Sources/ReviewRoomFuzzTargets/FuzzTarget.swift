@@ -13,6 +13,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case sessionBody = "session-body"
     /// A URL path segment's `%XX` decoding.
     case percentDecoding = "percent-decoding"
+    /// A script and a stylesheet served without their comments.
+    case servedComments = "served-comments"
 
     /// Runs the target on one input.
     public func run(_ input: UnsafeRawBufferPointer) {
@@ -22,6 +24,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .configFile: ConfigFileTarget.run(input)
         case .sessionBody: SessionBodyTarget.run(input)
         case .percentDecoding: PercentDecodingTarget.run(input)
+        case .servedComments: ServedCommentsTarget.run(input)
         }
     }
 

@@ -10,11 +10,11 @@
 /// parser would, and gives up where that token leaves it unsure (a `}` or a `++`): the file is
 /// then served as written. `make test` checks the served client against a real JavaScript
 /// parser, token for token (`Tests/blackbox/test_served_scripts.py`).
-enum ScriptComments {
+public enum ScriptComments {
     /// `source` (UTF-8) without its comments, or nil when the scan cannot be sure of it (an
     /// unterminated string, comment or expression, a line break inside a string, a slash it
     /// cannot place, a `\` or `#!` outside a string): serve `source` as it is then.
-    static func stripped(_ source: [UInt8]) -> [UInt8]? {
+    public static func stripped(_ source: [UInt8]) -> [UInt8]? {
         var scan = ScriptScan(source)
         return scan.run() ? scan.output.bytes : nil
     }

@@ -1,11 +1,11 @@
 /// A stylesheet without its comments, as the daemon serves it (a third of the client's
 /// stylesheet is comments). Every line stays where it was and everything else is copied as it
 /// was: strings and `url(…)` untouched, spaces at a line's end dropped; a `/*! … */` is kept.
-enum StyleComments {
+public enum StyleComments {
     /// `source` (UTF-8) without its comments, or nil when the scan cannot be sure of it (an
     /// unterminated comment, string or `url(`, a line break inside a string, a comment wedged
     /// between two tokens with no space either side): serve `source` as it is then.
-    static func stripped(_ source: [UInt8]) -> [UInt8]? {
+    public static func stripped(_ source: [UInt8]) -> [UInt8]? {
         var output = CommentFreeText(capacity: source.count)
         var index = 0
         while index < source.count {
