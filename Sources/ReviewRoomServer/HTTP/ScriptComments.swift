@@ -8,8 +8,8 @@
 ///
 /// The scan tells a regular expression from a division by the token before the slash, as a
 /// parser would, and gives up where that token leaves it unsure (a `}` or a `++`): the file is
-/// then served as written. `make test` checks the served client against a real JavaScript
-/// parser, token for token (`Tests/blackbox/test_served_scripts.py`).
+/// then served as written. `make test` checks every served file of the client, byte for byte,
+/// against the comments a real JavaScript parser finds (`Tests/blackbox/test_served_scripts.py`).
 public enum ScriptComments {
     /// `source` (UTF-8) without its comments, or nil when the scan cannot be sure of it (an
     /// unterminated string, comment or expression, a line break inside a string, a slash it

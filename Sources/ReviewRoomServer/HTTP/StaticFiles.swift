@@ -11,9 +11,9 @@ public struct StaticFiles: Sendable {
     private let compressed = Locked<[String: [UInt8]]>([:])
     /// Scripts and stylesheets without their comments, by their file's entity tag.
     private let uncommented = Locked<[String: [UInt8]]>([:])
-    /// Most compressed (or uncommented) bodies kept (the client has about seventy files; a folder edited in place
-    /// makes new versions, and the oldest are then dropped all at once).
-    private static let compressedKept = 256
+    /// Most bodies kept in each of the two (the client has about seventy files; a folder edited
+    /// in place makes new versions, and the oldest are then dropped all at once).
+    private static let bodiesKept = 256
 
     /// Serves `root`.
     public init(root: URL) {
@@ -46,7 +46,8 @@ public struct StaticFiles: Sendable {
             guard let url = file(at: String(versioned.file)) else { return nil }
             let contentType = ContentTypes.forFile(named: url.lastPathComponent)
             guard !Self.isPage(contentType), let data = FileManager.default.contents(atPath: url.path) else { return nil }
-            return response(for: withoutComments([UInt8](data), contentType: contentType), contentType: contentType, pinned: versions.holds(String(versioned.file), asOf: versioned.version),
+            return response(for: withoutComments([UInt8](data), contentType: contentType), contentType: contentType,
+                            pinned: versions.holds(String(versioned.file), asOf: versioned.version),
                             ifNoneMatch: ifNoneMatch, acceptEncoding: acceptEncoding)
         }
         var candidates: [String]
@@ -121,7 +122,7 @@ public struct StaticFiles: Sendable {
 
     /// A script's or stylesheet's `body` without its comments (``ScriptComments``,
     /// ``StyleComments``), or as it is when the scan is unsure of it; any other file as it is.
-    /// The client is 630 KB of scripts, 215 KB gzipped, 128 KB without the comments.
+    /// Made once per file content: a room page's files are 155 KB gzipped, 90 KB without them.
     private func withoutComments(_ body: [UInt8], contentType: String) -> [UInt8] {
         let strip: ([UInt8]) -> [UInt8]?
         if contentType.contains("javascript") {
@@ -139,7 +140,7 @@ public struct StaticFiles: Sendable {
         if let kept = cache.withLock({ $0[key] }) { return kept }
         let made = make() ?? []
         cache.withLock { kept in
-            if kept.count >= compressedKept { kept.removeAll() }
+            if kept.count >= bodiesKept { kept.removeAll() }
             kept[key] = made
         }
         return made
