@@ -117,6 +117,10 @@ struct Daemon {
             await closeStore()
             throw ExitCode(69)
         }
+        // Worked out before the transport serves (a walk and a read of every file), so as not to
+        // widen the gap between its answering and the daemon's "listening" line (in which a test
+        // read the journal; a SIGHUP in it is dropped).
+        let webClient = staticFiles?.currentVersion() ?? "none"
         let server = WebSocketServer(
             configuration: transport, responder: responder,
             acceptor: LiveSessionAcceptor(registry: registry, logger: Logger(label: "reviewroomd.ws")), logger: Logger(label: "reviewroomd.transport"))
@@ -167,7 +171,7 @@ struct Daemon {
             "web_root": "\(webRoot?.path ?? "none")",
             // What the pages link their files under (`v/<version>/`): after an upgrade, whether a
             // browser's page (its source) came from the client now served.
-            "web_client": "\(staticFiles?.currentVersion() ?? "none")",
+            "web_client": "\(webClient)",
             "data_dir": "\(URL(fileURLWithPath: configuration.dataDirectory).standardizedFileURL.path)",
         ]
         let announce: @Sendable () -> Void = { [configuration, demoLines] in
