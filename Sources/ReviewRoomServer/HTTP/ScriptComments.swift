@@ -7,8 +7,8 @@
 /// spaces left at the end of a line. A `/*! … */` comment (a licence, by convention) is kept.
 ///
 /// The scan tells a regular expression from a division by the token before the slash, as a
-/// parser would, and gives up where that token leaves it unsure (a `}` or a `++`): the file is
-/// then served as written. `make test` checks every served file of the client, byte for byte,
+/// parser would (after a `)`, by what came before its `(`: `if (x) /re/` against `f(x) / 2`), and
+/// gives up where that token leaves it unsure (a `}` or a `++`): the file is then served as written. `make test` checks every served file of the client, byte for byte,
 /// against the comments a real JavaScript parser finds (`Tests/blackbox/test_served_scripts.py`).
 public enum ScriptComments {
     /// `source` (UTF-8) without its comments, or nil when the scan cannot be sure of it (an
@@ -28,6 +28,10 @@ private struct ScriptScan {
     /// What an open `{` closes into.
     private enum Brace { case block, substitution }
 
+    /// Keywords whose parenthesised condition a statement follows: after `if (x)` a `/` begins a
+    /// regular expression, after `f(x)` a division.
+    private static let conditionKeywords: Set<[UInt8]> = Set(["if", "while", "for", "with"].map { Array($0.utf8) })
+
     /// Keywords after which an expression starts, so a `/` begins a regular expression.
     private static let expressionKeywords: Set<[UInt8]> = Set(
         ["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"]
@@ -39,6 +43,8 @@ private struct ScriptScan {
     private(set) var output: CommentFreeText
     private var slash = Slash.regularExpression
     private var braces: [Brace] = []
+    /// For each open `(`, whether it holds an `if`'s (`while`'s, `for`'s, `with`'s) condition.
+    private var parentheses: [Bool] = []
 
     init(_ source: [UInt8]) {
         self.source = source
@@ -60,7 +66,9 @@ private struct ScriptScan {
             case UInt8(ascii: "`"): copied = copyTemplate()
             case UInt8(ascii: "{"): braces.append(.block); copied = copyPunctuator()
             case UInt8(ascii: "}"): copied = closeBrace()
-            case UInt8(ascii: ")"), UInt8(ascii: "]"): output.append(byte); index += 1; slash = .division; copied = true
+            case UInt8(ascii: "("): parentheses.append(followsConditionKeyword()); copied = copyPunctuator()
+            case UInt8(ascii: ")"): copied = closeParenthesis()
+            case UInt8(ascii: "]"): output.append(byte); index += 1; slash = .division; copied = true
             case UInt8(ascii: "\\"): copied = false
             case _ where Self.lineBreakLength(source, at: index) > 0: copyLineBreak(); copied = true
             case _ where Self.isSpace(byte): output.append(byte); index += 1; copied = true
@@ -71,7 +79,7 @@ private struct ScriptScan {
             guard copied else { return false }
         }
         output.dropTrailingBlanks()
-        return braces.isEmpty
+        return braces.isEmpty && parentheses.isEmpty
     }
 
     // MARK: Comments
@@ -194,6 +202,25 @@ private struct ScriptScan {
             slash = .unsure
             return true
         }
+    }
+
+    private mutating func closeParenthesis() -> Bool {
+        guard let condition = parentheses.popLast() else { return false }
+        output.append(UInt8(ascii: ")"))
+        index += 1
+        slash = condition ? .regularExpression : .division
+        return true
+    }
+
+    /// Whether the last token copied is `if`, `while`, `for` or `with` (not a property so named).
+    private func followsConditionKeyword() -> Bool {
+        let bytes = output.bytes
+        var end = bytes.count
+        while end > 0, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(bytes[end - 1]) { end -= 1 }
+        var start = end
+        while start > 0, Self.isIdentifierByte(bytes[start - 1]) { start -= 1 }
+        guard start < end, start == 0 || bytes[start - 1] != UInt8(ascii: ".") else { return false }
+        return Self.conditionKeywords.contains(Array(bytes[start..<end]))
     }
 
     private mutating func copyNumber() {

@@ -38,6 +38,10 @@ struct ServedCommentsTests {
         "x = y\n/re/g.exec(z)",
         "const o = { '//': 1, \"/*\": 2 };",
         "this.#count /= 2;",
+        "if (ok) /'/.test(s); const u = 'http://x'; // gone",
+        "while (m = /a'b/g.exec(s)) n++;",
+        "const q = f(a) / g(b) / 2; // gone",
+        "x.if(a) / 2;",
     ])
     func whatLooksLikeACommentInsideATokenStays(line: String) {
         let kept = line.replacingOccurrences(of: " // gone", with: "")
@@ -67,6 +71,8 @@ struct ServedCommentsTests {
         "/* open",
         "const a = { // x",
         "} // x",
+        "a) // x",
+        "f(a // x",
         "#!/usr/bin/env node\n// x",
         "const \\u0061 = 1; // x",
     ])
