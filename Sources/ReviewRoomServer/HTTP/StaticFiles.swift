@@ -9,7 +9,7 @@ public struct StaticFiles: Sendable {
     private let versions: WebRootVersion
     /// Compressed bodies by their gzip entity tag: each file version is compressed once.
     private let compressed = Locked<[String: [UInt8]]>([:])
-    /// Scripts and stylesheets without their comments, by their file's entity tag.
+    /// Scripts and stylesheets without their comments, by their entity tag.
     private let uncommented = Locked<[String: [UInt8]]>([:])
     /// Most bodies kept in each of the two (the client has about seventy files; a folder edited
     /// in place makes new versions, and the oldest are then dropped all at once).
@@ -46,7 +46,7 @@ public struct StaticFiles: Sendable {
             guard let url = file(at: String(versioned.file)) else { return nil }
             let contentType = ContentTypes.forFile(named: url.lastPathComponent)
             guard !Self.isPage(contentType), let data = FileManager.default.contents(atPath: url.path) else { return nil }
-            return response(for: withoutComments([UInt8](data), contentType: contentType), contentType: contentType,
+            return response(for: served([UInt8](data), contentType: contentType), contentType: contentType,
                             pinned: versions.holds(String(versioned.file), asOf: versioned.version),
                             ifNoneMatch: ifNoneMatch, acceptEncoding: acceptEncoding)
         }
@@ -62,12 +62,13 @@ public struct StaticFiles: Sendable {
         for candidate in candidates where !candidate.isEmpty {
             guard let url = file(at: candidate), let data = FileManager.default.contents(atPath: url.path) else { continue }
             let contentType = ContentTypes.forFile(named: url.lastPathComponent)
-            var body = withoutComments([UInt8](data), contentType: contentType)
+            var file = served([UInt8](data), contentType: contentType)
             if Self.isPage(contentType), let current = versions.current() {
-                body = Array(VersionedLinks.rewrite(String(decoding: body, as: UTF8.self), version: current,
-                                                    isVersioned: isVersionable).utf8)
+                let page = Array(VersionedLinks.rewrite(String(decoding: file.body, as: UTF8.self), version: current,
+                                                        isVersioned: isVersionable).utf8)
+                file = ServedFile(body: page, tag: Self.entityTag(of: page))
             }
-            return response(for: body, contentType: contentType, pinned: false, ifNoneMatch: ifNoneMatch, acceptEncoding: acceptEncoding)
+            return response(for: file, contentType: contentType, pinned: false, ifNoneMatch: ifNoneMatch, acceptEncoding: acceptEncoding)
         }
         return nil
     }
@@ -94,10 +95,11 @@ public struct StaticFiles: Sendable {
     /// Whether `contentType` is a page's.
     private static func isPage(_ contentType: String) -> Bool { contentType.hasPrefix("text/html") }
 
-    /// The 200 (or 304) for a file's `body`, gzipped when that is taken and worth it; `pinned`
-    /// when it was asked for under the folder's current version.
-    private func response(for body: [UInt8], contentType: String, pinned: Bool, ifNoneMatch: String?, acceptEncoding: String?) -> HTTPResponseBuilder {
-        let plainTag = Self.entityTag(of: body)
+    /// The 200 (or 304) for `file`, gzipped when that is taken and worth it; `pinned` when it was
+    /// asked for under the folder's current version.
+    private func response(for file: ServedFile, contentType: String, pinned: Bool, ifNoneMatch: String?, acceptEncoding: String?) -> HTTPResponseBuilder {
+        let body = file.body
+        let plainTag = file.tag
         let compressible = Self.isCompressible(contentType)
         let gzipTag = String(plainTag.dropLast()) + "-gzip\""
         var gzipped: [UInt8]?
@@ -120,19 +122,24 @@ public struct StaticFiles: Sendable {
         return made.isEmpty ? nil : made
     }
 
-    /// A script's or stylesheet's `body` without its comments (``ScriptComments``,
-    /// ``StyleComments``), or as it is when the scan is unsure of it; any other file as it is.
-    /// Made once per file content: a room page's files are 155 KB gzipped, 90 KB without them.
-    private func withoutComments(_ body: [UInt8], contentType: String) -> [UInt8] {
+    /// A file's `content` as served, with its entity tag: a script or stylesheet without its
+    /// comments (``ScriptComments``, ``StyleComments``; as it is when the scan is unsure of it),
+    /// any other file as it is. The served form is made once per content (a room page's files
+    /// are 155 KB gzipped, 90 KB without comments) and its tag is the content's, marked with the
+    /// form's revision, so a request hashes the file once, as it did before (the debug daemon
+    /// of the browser suite hashed each script twice a request otherwise).
+    private func served(_ content: [UInt8], contentType: String) -> ServedFile {
+        let tag = Self.entityTag(of: content)
         let strip: ([UInt8]) -> [UInt8]?
         if contentType.contains("javascript") {
             strip = ScriptComments.stripped
         } else if contentType.hasPrefix("text/css") {
             strip = StyleComments.stripped
         } else {
-            return body
+            return ServedFile(body: content, tag: tag)
         }
-        return Self.remembered(in: uncommented, under: contentType + Self.entityTag(of: body)) { strip(body) ?? body }
+        let servedTag = String(tag.dropLast()) + "-" + WebRootVersion.servedFormRevision + "\""
+        return ServedFile(body: Self.remembered(in: uncommented, under: servedTag) { strip(content) ?? content }, tag: servedTag)
     }
 
     /// What `make` made under `key`, kept in `cache`, made once (an empty result stands for nil).
@@ -201,4 +208,12 @@ public struct StaticFiles: Sendable {
         }
         return segments.joined(separator: "/")
     }
+}
+
+/// A file's body as served and its entity tag.
+private struct ServedFile {
+    /// The bytes served (before any gzip).
+    var body: [UInt8]
+    /// Its strong entity tag, quoted.
+    var tag: String
 }

@@ -17,10 +17,10 @@ struct WebRootVersion: Sendable {
     /// wrong folder): its pages are served as they are rather than walked on every request.
     static let mostFiles = 1_000
 
-    /// How the daemon serves the files it versions (``ScriptComments``, ``StyleComments``): a
-    /// daemon that serves them otherwise names other versions of the same files, so no browser
-    /// keeps what an older daemon served.
-    static let servedFormRevision = "uncommented-1"
+    /// How the daemon serves the files it versions (``ScriptComments``, ``StyleComments``), in
+    /// the version's hash and in a served script's entity tag: a daemon that serves them otherwise
+    /// names other versions and tags of the same files, so no browser keeps what an older one served.
+    static let servedFormRevision = "u1"
 
     /// The folder versioned (symlinks resolved).
     let root: URL
