@@ -16,8 +16,9 @@ PYTHON_MODULES := schemathesis,openapi_spec_validator,jsonschema,icalendar,selen
 # axe-core 4.12.1 for the browser tests' accessibility gate: axe-selenium-python bundles 3.1.1
 # (2018); this wheel ships the 4.x engine. Only its axe.min.js is used, so not its Playwright.
 AXE_CORE_PACKAGE := axe-playwright-python==0.1.8
-# Debian packages only the browser tests need.
-BROWSER_PACKAGES := chromium chromium-driver
+# Debian packages only the browser tests need: most run in Chromium's headless shell, the
+# tests of what only the whole browser does in Chromium itself (Tests/browser/driver_pool.py).
+BROWSER_PACKAGES := chromium chromium-driver chromium-headless-shell
 # Debian packages only the black-box tests need: nginx and Apache run Deploy/nginx-reviewroom.conf
 # and Deploy/apache-reviewroom.conf in front of a daemon (test_deploy_nginx.py,
 # test_deploy_apache.py; each is skipped where its server is missing, so without them the shipped

@@ -1,4 +1,5 @@
-"""Fixtures for the browser suite: a real reviewroomd on a free port and headless Chromium.
+"""Fixtures for the browser suite: a real reviewroomd on a free port and headless Chromium (its
+headless shell, or Chromium itself for a test marked `full_chromium`: driver_pool.py).
 
 The daemon is `.build/debug/reviewroomd` (override with REVIEWROOMD=path). Every browser
 collects its console log; `browser_errors` returns the errors and CSP violations so each
@@ -42,6 +43,12 @@ SLOWEST_FILES = [
     "test_console_share_link.py", "test_room_keyboard.py", "test_schedule_rows.py", "test_room_floor.py",
     "test_connection_notices.py", "test_display_crowd.py",
 ]
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "full_chromium: the test needs the whole browser (downloads, tabs, kiosk mode), "
+                   "not the headless shell the suite otherwise runs in (driver_pool.py)")
 
 
 def pytest_collection_modifyitems(items):
@@ -115,12 +122,14 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def browsers(driver_pool, request):
-    """A factory of Chromium drivers, given back at the end of the test: reused by later tests
-    if this one passed and did nothing the pool's reset does not undo, quit otherwise (driver_pool.py)."""
+    """A factory of drivers, given back at the end of the test: reused by later tests if this
+    one passed and did nothing the pool's reset does not undo, quit otherwise (driver_pool.py).
+    Chromium's headless shell, or Chromium itself for a test marked `full_chromium`."""
     created = []
+    full = request.node.get_closest_marker("full_chromium") is not None
 
     def factory():
-        driver = driver_pool.take()
+        driver = driver_pool.take(full)
         created.append(driver)
         return driver
 

@@ -1,11 +1,13 @@
-"""Chromium drivers reused from test to test, reset in between.
+"""Chromium drivers reused from test to test, reset in between: headless shells, and whole
+Chromiums for the tests that need one (`new_driver`), each kind pooled apart.
 
 Starting Chromium costs about 0.9 CPU-seconds and the browser suite starts hundreds; on a
 2-core CI machine that was a quarter of the suite's time. A driver goes back to its worker's
 pool only when its test passed and changed nothing the reset does not undo: a test that used
 CDP emulation (anything but `Input.*`), sized the window or set network conditions marks its
 driver `tainted` and that driver is quit, as is one that went through a BlackholeProxy, whose
-test left more than its one tab, or whose reset fails in any way.
+test left more than its one tab, or whose reset fails in any way. A pooled driver that no
+longer answers when taken (`alive`) is quit and another started.
 
 The reset, in the driver's one tab: keys and buttons an action chain left pressed released,
 the page's `beforeunload` listeners stopped and its session storage cleared, the tab taken to
@@ -36,8 +38,9 @@ from selenium.webdriver.chrome.service import Service
 
 from blackhole_proxy import BlackholeProxy
 
-# Idle drivers kept per worker (a test uses at most a handful at once).
+# Idle drivers of each kind kept per worker (a test uses at most a handful at once).
 POOL_LIMIT = 6
+HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell"
 
 
 class PooledChrome(webdriver.Chrome):
@@ -126,22 +129,34 @@ class PooledChrome(webdriver.Chrome):
         self.set_script_timeout(30)
 
 
-def new_driver(*extra_args, back_forward_cache=False):
-    """A freshly started headless Chromium (1366×900, reduced motion, its own download folder),
-    with `extra_args` on its command line too (a test that needs them quits its driver itself).
+def new_driver(*extra_args, back_forward_cache=False, full=False):
+    """A freshly started headless browser (1366×900, reduced motion, its own download folder),
+    with `extra_args` on its command line too (a test that needs them quits its driver itself):
+    Chromium itself (`--headless=new`) when `full`, its headless shell otherwise.
+    The headless shell (Debian's chromium-headless-shell, from the same Chromium build) is
+    Chromium's old headless mode: the same Blink, V8 and network stack, without the browser
+    around them (no tab strip, download manager, kiosk mode or back/forward cache). Starting
+    one took 0.35 CPU-seconds where Chromium took 1.1–1.2, opening a room page and resetting
+    0.24 where Chromium took 0.36, a console 0.79–0.88 where it took 1.03 (two runs each), and
+    the whole suite 415 s and 763 CPU-seconds where it took 577 s and 1,104 (session 67, one
+    run each way on a 2-core VM): `make test` went past its 20 minutes on the browser suite.
+    What only the whole browser does is tested in it: a test marked `full_chromium` gets
+    Chromium from `browsers` (conftest.py).
     `--disable-gpu`: there is no GPU here, and without it Chromium draws through one emulated in
     software in a GPU process of its own; a quarter of the suite's files took 6–8 % fewer
     CPU-seconds and 8–10 % less time with it (two runs each way on a 2-core VM, session 62).
-    Without `back_forward_cache`, the back/forward cache is off: with it on, every page a test
-    leaves (the reset's about:blank, the next test's `get`) is kept alive frozen, and the next
-    page starts in a new renderer process; opening a room page and resetting the driver took
-    0.83–0.98 CPU-seconds with it and 0.63–0.74 without (three runs of 20 rounds each way), and
-    the whole suite 604 s and 1,175 CPU-seconds (session 63; 642 s and 1,246 in session 62).
+    Without `back_forward_cache`, Chromium's back/forward cache is off: with it on, every page a
+    test leaves (the reset's about:blank, the next test's `get`) is kept alive frozen, and the
+    next page starts in a new renderer process; opening a room page and resetting the driver
+    took 0.83–0.98 CPU-seconds with it and 0.63–0.74 without (three runs of 20 rounds each way),
+    and the whole suite 604 s and 1,175 CPU-seconds (session 63; 642 s and 1,246 in session 62).
     The cache itself is tested where a person meets it (test_back_forward_cache.py)."""
     options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1366,900",
-                "--force-prefers-reduced-motion", *(() if back_forward_cache else ("--disable-features=BackForwardCache",)),
-                *extra_args):
+    if not full:
+        options.binary_location = HEADLESS_SHELL
+    for arg in (*(("--headless=new",) if full else ()), "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1366,900", "--force-prefers-reduced-motion",
+                *(() if back_forward_cache else ("--disable-features=BackForwardCache",)), *extra_args):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     downloads = tempfile.mkdtemp(prefix="reviewroom-downloads-")
@@ -153,6 +168,7 @@ def new_driver(*extra_args, back_forward_cache=False):
                                               "download.prompt_for_download": False,
                                               "profile.default_content_setting_values.automatic_downloads": 1})
     driver = PooledChrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.full = full
     driver.download_dir = pathlib.Path(downloads)
     driver.set_script_timeout(30)
     driver.collected_log = []
@@ -163,24 +179,44 @@ class DriverPool:
     """One worker's idle drivers: `take` reuses one or starts one, `give_back` resets or quits it."""
 
     def __init__(self):
-        self.idle = []
+        self.idle = {False: [], True: []}  # headless shells, whole Chromiums (`full`)
 
-    def take(self):
-        return self.idle.pop() if self.idle else new_driver()
+    def take(self, full=False):
+        idle = self.idle[full]
+        while idle:
+            driver = idle.pop()
+            if alive(driver):
+                return driver
+            discard(driver)
+        return new_driver(full=full)
 
     def give_back(self, driver, reusable):
-        if reusable and not driver.tainted and len(self.idle) < POOL_LIMIT:
+        idle = self.idle[driver.full]
+        if reusable and not driver.tainted and len(idle) < POOL_LIMIT:
             try:
                 driver.reset()
-                self.idle.append(driver)
+                idle.append(driver)
                 return
             except Exception:  # any failed reset: the driver is given up, never reused half-reset
                 pass
         discard(driver)
 
     def close(self):
-        while self.idle:
-            discard(self.idle.pop())
+        for idle in self.idle.values():
+            while idle:
+                discard(idle.pop())
+
+
+def alive(driver):
+    """Whether an idle driver still answers: its chromedriver runs and its browser has its one
+    tab. A run once found a pooled driver's chromedriver gone (connection refused on its port)
+    when the next test took it, which failed that test however good the page was."""
+    if driver.service.process is None or driver.service.process.poll() is not None:
+        return False
+    try:
+        return len(driver.window_handles) == 1
+    except Exception:  # chromedriver or its browser gone: the driver is given up, not the test
+        return False
 
 
 def discard(driver):

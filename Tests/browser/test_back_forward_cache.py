@@ -23,7 +23,7 @@ ONLINE = "return window.reviewroom.model.online.has(arguments[0])"
 @pytest.fixture
 def cached():
     """Chromium with its back/forward cache on, as people have it; quit at the end (never pooled)."""
-    driver = new_driver(back_forward_cache=True)
+    driver = new_driver(back_forward_cache=True, full=True)
     yield driver
     discard(driver)
 

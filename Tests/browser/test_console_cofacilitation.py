@@ -1,6 +1,7 @@
 """Co-facilitation (PROTOCOL.md §3.2) from the browser: a facilitator invited by link, who cannot
 open another facilitator's session from the console's sign-in, reaches the live controls from
 their room page and runs the clock and the floor with them; reviewers are offered no such link."""
+import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
@@ -337,6 +338,7 @@ def test_next_speaker_on_a_view_behind_does_not_give_a_turn_again(daemon, facili
     assert browser_errors(console) == [] and browser_errors(cy) == []
 
 
+@pytest.mark.full_chromium
 def test_a_co_facilitator_takes_the_record_from_the_controls_after_the_end(daemon, facilitator, api_ready, browsers):
     """The co-facilitator's controls offered no record after the end (only the owner's, which read
     it with the API sign-in); the way to it was "Back to the room page", off-screen at the top (a

@@ -16,11 +16,12 @@ BUTTON = ("const b = document.querySelector('.display-fullscreen');"
 @pytest.fixture
 def kiosk():
     """Chromium started as a room's laptop is in kiosk mode; quit at the end (never pooled)."""
-    driver = new_driver("--kiosk")
+    driver = new_driver("--kiosk", full=True)
     yield driver
     discard(driver)
 
 
+@pytest.mark.full_chromium
 def test_the_full_screen_button_is_offered_in_a_window_and_not_in_kiosk_mode(daemon, facilitator, api_ready, browsers, kiosk):
     created = schedule_via_api(daemon, facilitator, "A room in kiosk mode", [], template="rapid-remote-90",
                                participants=[{"name": "Hall", "role": "display"}])

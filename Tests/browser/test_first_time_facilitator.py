@@ -8,6 +8,7 @@ ended review deleted by a "Cancel session" button whose question did not mention
 import json
 import urllib.request
 
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
@@ -123,6 +124,7 @@ def test_server_refusals_are_numbered_as_the_form_numbers_its_rows(daemon, brows
     ], result
 
 
+@pytest.mark.full_chromium
 def test_run_live_before_the_lobby_opens_says_when_it_opens_and_deleting_a_review_names_its_record(daemon, facilitator, api_ready, browsers):
     schedule_via_api(daemon, facilitator, "Next week's review", ["Asha"], minutes=7 * 24 * 60)
     driver = browsers()

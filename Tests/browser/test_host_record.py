@@ -5,6 +5,7 @@ download that fails says so in the panel's status line."""
 import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import browser_errors, screenshot
@@ -56,6 +57,7 @@ def ended_with_record_tab(daemon, facilitator, browsers, title, evidence=None):
     return chair, asha, ben, room
 
 
+@pytest.mark.full_chromium
 def test_the_host_downloads_the_record_from_their_page_once_the_review_has_ended(daemon, facilitator, api_ready, browsers):
     created, chair, asha, ben = review_with_pages(daemon, facilitator, browsers, TITLE)
     assert not panel_shown(ben), "the record is offered before the review ran"

@@ -6,6 +6,7 @@ The steps share one session, so they run as one test; each step asserts as it go
 import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -70,6 +71,7 @@ def schedule_in_console(driver):
     return links
 
 
+@pytest.mark.full_chromium
 def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
     console = browsers()
     sign_in(console, daemon.base, facilitator)

@@ -8,6 +8,8 @@ The tab is hidden for real: the reviewer's browser opens a second tab (the first
 `document.visibilityState` becomes `hidden`) and switching back makes it visible again. The hidden
 page answers on a BroadcastChannel how far it has read, so the test waits for the events to
 reach it without looking at (and so showing) the tab."""
+import pytest
+
 from conftest import browser_errors
 from pages import command, participant_id, wait_until
 from room_helpers import room_with, said_log, settled
@@ -25,6 +27,7 @@ ASK = ("const [seq, signals, done] = arguments; const channel = new BroadcastCha
        "channel.postMessage('?');")
 
 
+@pytest.mark.full_chromium
 def test_a_tab_brought_back_hears_the_room_once_not_the_backlog(daemon, facilitator, api_ready, browsers):
     created, chair, pages = room_with(daemon, facilitator, browsers, "Back from another tab", ["Asha", "Ben"])
     asha, ben = pages["Asha"], pages["Ben"]
