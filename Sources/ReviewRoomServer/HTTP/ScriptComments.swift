@@ -212,15 +212,27 @@ private struct ScriptScan {
         return true
     }
 
-    /// Whether the last token copied is `if`, `while`, `for` or `with` (not a property so named).
+    /// Whether the last token copied is `if`, `while`, `for` or `with`, or the `await` of a
+    /// `for await` (not a property so named).
     private func followsConditionKeyword() -> Bool {
+        guard let last = word(endingBefore: output.bytes.count) else { return false }
+        let keyword = Array(output.bytes[last])
+        if keyword == Array("await".utf8), let previous = word(endingBefore: last.lowerBound) {
+            return output.bytes[previous].elementsEqual("for".utf8)
+        }
+        return Self.conditionKeywords.contains(keyword)
+    }
+
+    /// Where the copied word that ends at `end`, spaces and line breaks before it aside, lies in
+    /// the output; nil when no word ends there or it is a property (`.if`).
+    private func word(endingBefore end: Int) -> Range<Int>? {
         let bytes = output.bytes
-        var end = bytes.count
-        while end > 0, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(bytes[end - 1]) { end -= 1 }
+        var end = end
+        while end > 0, Self.isSpace(bytes[end - 1]) || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
         var start = end
         while start > 0, Self.isIdentifierByte(bytes[start - 1]) { start -= 1 }
-        guard start < end, start == 0 || bytes[start - 1] != UInt8(ascii: ".") else { return false }
-        return Self.conditionKeywords.contains(Array(bytes[start..<end]))
+        guard start < end, start == 0 || bytes[start - 1] != UInt8(ascii: ".") else { return nil }
+        return start..<end
     }
 
     private mutating func copyNumber() {

@@ -40,6 +40,9 @@ struct ServedCommentsTests {
         "this.#count /= 2;",
         "if (ok) /'/.test(s); const u = 'http://x'; // gone",
         "while (m = /a'b/g.exec(s)) n++;",
+        "for await (const c of chars) /[/*]/.test(c) && n++; const y = 1; // gone",
+        "for (const c of chars) /[/*]/.test(c) && n++; const y = 1; // gone",
+        "x.for(a) / 2; const y = 1; // gone",
         "const q = f(a) / g(b) / 2; // gone",
         "x.if(a) / 2;",
     ])
