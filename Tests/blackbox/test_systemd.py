@@ -150,7 +150,7 @@ def socket_activated_daemon(tmp_path, listeners, extra_preexec=None):
             extra_preexec()
 
     return subprocess.Popen(
-        [str(EXECUTABLE), "serve", "--data-dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [str(EXECUTABLE), "serve", "--data-dir", str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, env=clean_environment({"LISTEN_FDS": str(len(listeners))}), preexec_fn=as_systemd_hands_them,
         close_fds=False)
 
@@ -245,8 +245,10 @@ def test_pages_served_through_a_socket_on_another_address_may_open_their_websock
     but only 127.0.0.1's origins were allowed: every page's WebSocket was refused with 403.
     127.0.0.2 stands in for the LAN address (loopback, not 127.0.0.1); an IPv6 socket too (the
     transport was told to disable IPv6 for any socket from systemd)."""
-    with serving_through_systemds_socket(tmp_path, host) as (_, port):
+    with serving_through_systemds_socket(tmp_path, host) as (process, port):
         origin = f"http://{authority}:{port}"
+        # The links' origin: the socket's address, not `listen`'s default 127.0.0.1.
+        assert process.stdout.readline().strip() == f"Listening on {origin}"
         with connect(f"ws://{authority}:{port}/ws", origin=origin, subprotocols=["reviewroom.v1"], open_timeout=TIMEOUT) as ws:
             ws.send(json.dumps({"type": "hello", "token": "not-a-token"}))
             with pytest.raises(ConnectionClosed) as closed:

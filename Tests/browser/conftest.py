@@ -47,7 +47,8 @@ SLOWEST_FILES = [
 
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "full_chromium: the test needs the whole browser (downloads, tabs, kiosk mode), "
+        "markers", "full_chromium: the test needs the whole browser (downloads, a tab hidden behind "
+                   "another, kiosk mode, the back/forward cache), "
                    "not the headless shell the suite otherwise runs in (driver_pool.py)")
 
 

@@ -141,7 +141,8 @@ struct Daemon {
             throw ExitCode(69)
         }
 
-        let host = inherited.flatMap { SystemdEnvironment.boundAddress(of: $0)?.host } ?? configuration.listen.host
+        // A socket from systemd is served at the address transportConfiguration read from it.
+        let host = inherited == nil ? configuration.listen.host : transport.host
         let scheme = configuration.tlsCertificatePath == nil ? "http" : "https"
         if let certificate = configuration.tlsCertificatePath, let warning = CertificateExpiry.warning(certificatePath: certificate) {
             logger.warning("\(warning)")
