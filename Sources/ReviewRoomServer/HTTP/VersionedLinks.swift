@@ -18,12 +18,17 @@ enum VersionedLinks {
         return (parts[1], parts[2])
     }
 
-    /// `html` with the value of each `src="…"` and `href="…"` that `isVersioned` takes (a file's
-    /// plain relative path) put under `v/<version>/`; every other byte as it was.
+    /// `html` with the value of each `src` and `href` attribute that `isVersioned` takes (a
+    /// file's plain relative path) put under `v/<version>/`; every other byte as it was. The
+    /// value may be in double quotes, single quotes or none, and the name in any case, as HTML
+    /// allows (someone's own pages in `web_root` need not be written as the shipped ones are).
     static func rewrite(_ html: String, version: String, isVersioned: (String) -> Bool) -> String {
-        html.replacing(/(?<lead>\s(?:src|href)=")(?<link>[^"]*)"/) { match in
-            let link = String(match.output.link)
-            return match.output.lead + (isVersioned(link) ? "\(segment)/\(version)/\(link)" : link) + "\""
+        html.replacing(/(?<lead>\s(?i:src|href)=)(?:"(?<double>[^"]*)"|'(?<single>[^']*)'|(?<bare>[^\s"'=<>`]+))/) { match in
+            let (link, quote): (Substring, String) = if let double = match.output.double { (double, "\"") }
+                else if let single = match.output.single { (single, "'") }
+                else { (match.output.bare ?? "", "") }
+            let value = isVersioned(String(link)) ? "\(segment)/\(version)/\(link)" : String(link)
+            return "\(match.output.lead)\(quote)\(value)\(quote)"
         }
     }
 }

@@ -66,6 +66,22 @@ struct StaticFilesTests {
         #expect(cacheControl(StaticFiles(root: root), "/v/\(version)/assets/app.css") == ["public, max-age=31536000, immutable"])
     }
 
+    /// Someone's own page in `web_root` may put its links in single quotes, in none, or name the
+    /// attribute in capitals: each is linked under the version all the same (only `"…"` was).
+    @Test func linksQuotedAnyWayAreVersioned() throws {
+        let root = try makeRoot().root
+        let page = """
+            <!doctype html><link rel=stylesheet HREF='assets/app.css'><script type=module src=assets/app.js></script>
+            <a href='join'>join</a><a href=#main>skip</a><img Src='missing.png' alt=''><p data-src=assets/app.js>
+            """
+        try Data(page.utf8).write(to: root.appendingPathComponent("index.html"))
+        let served = try #require(StaticFiles(root: root).response(forPath: "/")).text
+        let version = try #require(served.firstMatch(of: /HREF='v\/([0-9a-f]{16})\//)).output.1
+        #expect(served == page
+            .replacingOccurrences(of: " HREF='assets/app.css'", with: " HREF='v/\(version)/assets/app.css'")
+            .replacingOccurrences(of: " src=assets/app.js>", with: " src=v/\(version)/assets/app.js>"))
+    }
+
     /// The version names the files' content: the same files elsewhere have the same one, an
     /// edited, added or removed file gives a new one at once, and the old version's links then
     /// fetch the files as they are now, to be asked for again.
