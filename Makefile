@@ -53,8 +53,10 @@ RELEASE_FLAGS := -c release --static-swift-stdlib
 # Stops the process group of the background step started last (`setsid -w`, pid in $$bg) and
 # exits 130 when the recipe gets Ctrl-C or TERM (`make test` below). `setsid` does not fork here
 # (a background job is not a group leader), so $$bg leads the group; were it to fork, `-w` keeps
-# $$bg's status the step's and only the stop would miss.
-STOP_BACKGROUND_ON_INTERRUPT = trap 'kill -TERM -- -$$bg 2>/dev/null; exit 130' INT TERM
+# $$bg's status the step's and only the stop would miss. $$bg is stopped by its pid too: a Ctrl-C
+# that comes before the job has run `setsid` (a loaded machine may run the recipe on first) finds
+# no such group yet, and the job, ignoring Ctrl-C as a background job does, went on (a CI run).
+STOP_BACKGROUND_ON_INTERRUPT = trap 'kill -TERM -- -$$bg $$bg 2>/dev/null; exit 130' INT TERM
 
 # Sub-makes are called through this name, not $(MAKE): GNU make runs every recipe line that
 # names $(MAKE) even under `make -n`, so `make -n test` would run the whole Swift suite (the line
