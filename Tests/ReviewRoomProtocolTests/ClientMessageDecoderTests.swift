@@ -112,6 +112,16 @@ struct ClientMessageDecoderTests {
         #expect(refusal?.id == 1)
     }
 
+    /// Valid JSON nested past the parser's 32 levels is refused for its depth, not called
+    /// invalid (each error's message says what was wrong with this input: PROTOCOL.md §3.4).
+    @Test func tooDeepIsNotCalledInvalid() {
+        let text = #"{"type":"ping","id":1,"x":"# + String(repeating: "[", count: 33) + String(repeating: "]", count: 33) + "}"
+        let refusal = error(text)
+        #expect(refusal?.code == .badRequest)
+        #expect(refusal?.message.contains("nests deeper than 32 levels") == true, "\(String(describing: refusal))")
+        #expect(refusal?.message.contains("not valid JSON") == false, "\(String(describing: refusal))")
+    }
+
     @Test(arguments: ["not json", "[1,2]", #"{"type":"ping"}"#, #"{"type":"ping","id":"1"}"#, #"{"type":"ping","id":1.5}"#,
                       #"{"id":null}"#, String(repeating: "[", count: 5000)])
     func unreadableIDsGiveNull(text: String) {

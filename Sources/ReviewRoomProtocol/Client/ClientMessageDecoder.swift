@@ -12,6 +12,8 @@ public enum ClientMessageDecoder {
             // A repeated name is refused like malformed JSON, but the `id` is still echoed
             // when the message has exactly one.
             if error.duplicateKey != nil { throw .badRequest(error.message, id: readableID(bytes, maxDepth: maxDepth)) }
+            // JSON all the same, only too deep to read: "not valid JSON" would misname it.
+            if error.nestsTooDeep { throw .badRequest("the message is not accepted: \(error.message)", id: nil) }
             throw .badRequest("the message is not valid JSON: \(error.message)", id: nil)
         }
         guard case .object = value.kind else {
