@@ -84,4 +84,15 @@ struct RecordHandFlurriesTests {
             "09:46:55 Hand raised and lowered 3 times (until 09:46:57): Asha [Asha]",
         ], "\(lines)")
     }
+
+    @Test("a flurry that ends after midnight dates its end")
+    func acrossMidnight() throws {
+        var review = try ScriptedReview.played(ending: false)
+        // 09:30 plus 52,195 seconds is 23:59:55; the eighth lowering falls at 00:00:02.
+        try flick(&review, "r1", from: 52_195, every: 1, Array(repeating: .contribution, count: 8))
+        let log = ReviewRecord(review.input(at: 52_300)).log
+        let flurry = try #require(log.first { $0.text.contains("raised and lowered") }, "\(log)")
+        #expect(flurry.date == "2026-12-01" && flurry.time == "23:59:55", "\(flurry)")
+        #expect(flurry.text == "Hand raised and lowered 8 times (until 2026-12-02 00:00:02): Asha", "\(flurry)")
+    }
 }

@@ -6,7 +6,9 @@
 /// mistake and taken down again is still two lines: only three or more raise-and-lower pairs of
 /// one person, by the same hand, each change within ``gapSec`` of the one before and nothing else
 /// logged between, become "Hand raised and lowered 48 times (until 10:01:12): Asha", the name last
-/// as in the other hand lines, so that Markdown does not add "(by Asha)" after it.
+/// as in the other hand lines, so that Markdown does not add "(by Asha)" after it. A flurry that
+/// ends on another day than it began gives that day's date too ("until 2026-12-02 00:00:02"): the
+/// time alone read as if it ended before it began.
 enum RecordHandFlurries {
     /// The most seconds between two changes of one flurry.
     static let gapSec = 10.0
@@ -25,7 +27,8 @@ enum RecordHandFlurries {
                 let last = log[index + 2 * pairs - 1]
                 let raises = stride(from: index, to: index + 2 * pairs, by: 2).map { log[$0].text }
                 let kind = raises.allSatisfy { $0.hasSuffix(response) } ? " as a direct response" : ""
-                line.text = "Hand raised\(kind) and lowered \(pairs) times (until \(last.time)): \(last.text.dropFirst(lowered.count))"
+                let until = last.date == line.date ? last.time : last.date + " " + last.time
+                line.text = "Hand raised\(kind) and lowered \(pairs) times (until \(until)): \(last.text.dropFirst(lowered.count))"
                 out.append(line)
                 index += 2 * pairs
             } else {
