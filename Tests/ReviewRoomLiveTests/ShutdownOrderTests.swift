@@ -39,6 +39,9 @@ struct ShutdownOrderTests {
     }
 
     final class Seen: @unchecked Sendable {
+        // @unchecked Sendable is sound: only the probe's `run()` writes the fields, one after
+        // another in one task, and the test reads them after `group.run()` has returned, which
+        // that task's end happens before.
         var readiness: Readiness.Phase?
         var upgrade: RawHTTPResponse?
         var helloReply: ProtocolMessage?
