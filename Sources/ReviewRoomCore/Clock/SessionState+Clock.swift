@@ -56,6 +56,7 @@ extension SessionState {
             throw .badRequest("clock.extend seconds \(Milliseconds.shown(seconds: seconds)) \(why): "
                 + "it must be non-zero (at least 0.001 either way) and between -3600 and 3600")
         }
+        try requirePhaseInAgenda(phase, "clock.extend")
         try requireUnderway("clock.extend")
         if let phase, phase != clock.phase {
             throw .invalidState("clock.extend was meant for \(describePhase(phase)), but \(describePhase(clock.phase)) "
@@ -77,6 +78,7 @@ extension SessionState {
     }
 
     func decidePhaseNext(from meant: Int? = nil, at now: Timestamp) throws(CommandError) -> [EventBody] {
+        try requirePhaseInAgenda(meant, "phase.next")
         try requireUnderway("phase.next")
         try requirePhase(meant, "phase.next")
         guard clock.phase + 1 < agenda.count else {
@@ -87,12 +89,21 @@ extension SessionState {
     }
 
     func decidePhasePrev(from meant: Int? = nil, at now: Timestamp) throws(CommandError) -> [EventBody] {
+        try requirePhaseInAgenda(meant, "phase.prev")
         try requireUnderway("phase.prev")
         try requirePhase(meant, "phase.prev")
         guard clock.phase > 0 else {
             throw .invalidState("phase.prev at the first phase: there is no phase before \(describePhase(0))")
         }
         return phaseChange(to: clock.phase - 1, at: now)
+    }
+
+    /// The `phase` a command is meant for (when given) is one of the agenda's: a phase that
+    /// cannot exist is bad input, checked before the state, as `phase.goto`'s `index` is; it was
+    /// `invalid_state` ("was meant for phase -5"), which reads as a race with another facilitator.
+    private func requirePhaseInAgenda(_ phase: Int?, _ command: String) throws(CommandError) {
+        guard let phase, !agenda.indices.contains(phase) else { return }
+        throw .badRequest("\(command) phase \(phase) is out of range: the agenda has \(agenda.count) phases")
     }
 
     /// A phase move meant to start from phase `meant` (when given) while another is current:

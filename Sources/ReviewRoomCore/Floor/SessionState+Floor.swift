@@ -6,7 +6,7 @@ extension SessionState {
                          at now: Timestamp) throws(CommandError) -> [EventBody] {
         let id = target ?? sender.id
         if id != sender.id, sender.role != .facilitator {
-            throw .forbidden("\(sender.name) may raise only their own hand: raising one for '\(id)' "
+            throw .forbidden("\(sender.name) may raise only their own hand: raising one for \(QuotedID.quoted(id)) "
                 + "is for a facilitator")
         }
         try requireSpeaker(id, "hand.raise")
@@ -20,9 +20,9 @@ extension SessionState {
                          at now: Timestamp) throws(CommandError) -> [EventBody] {
         let id = target ?? sender.id
         if id != sender.id, sender.role != .facilitator {
-            throw .forbidden("\(sender.name) may lower only their own hand: lowering '\(id)'s is for a facilitator")
+            throw .forbidden("\(sender.name) may lower only their own hand: lowering \(QuotedID.quoted(id))s is for a facilitator")
         }
-        guard participant(id) != nil else { throw .notFound("hand.lower: participant '\(id)' is not in this session") }
+        guard participant(id) != nil else { throw .notFound("hand.lower: participant \(QuotedID.quoted(id)) is not in this session") }
         guard floor.hasHand(id) else { return [] }
         var newFloor = floor
         newFloor.queue.removeAll { $0.participant == id }
@@ -33,7 +33,7 @@ extension SessionState {
         let turnMs = try turnLength(turnSec, "floor.grant turnSec")
         try requireSpeaker(id, "floor.grant")
         if floor.round != nil {
-            throw .invalidState("floor.grant to '\(id)' during a round: the round decides who speaks; "
+            throw .invalidState("floor.grant to \(QuotedID.quoted(id)) during a round: the round decides who speaks; "
                 + "stop it with round.stop first, or move it on with floor.next")
         }
         var newFloor = floor
@@ -91,7 +91,7 @@ extension SessionState {
 
     /// A participant as an error message names them: "Asha ('p_…')", or the bare id if unknown.
     private func named(_ id: String) -> String {
-        participant(id).map { "\($0.name) ('\(id)')" } ?? "'\(id)'"
+        participant(id).map { "\($0.name) (\(QuotedID.quoted(id)))" } ?? QuotedID.quoted(id)
     }
 
     func decideRoundStart(order: [String]?, secondsEach: Double, at now: Timestamp) throws(CommandError) -> [EventBody] {
@@ -103,7 +103,7 @@ extension SessionState {
             var seen = Set<String>()
             for id in order {
                 guard seen.insert(id).inserted else {
-                    throw .badRequest("round.start order names '\(id)' twice: everyone speaks once per round")
+                    throw .badRequest("round.start order names \(QuotedID.quoted(id)) twice: everyone speaks once per round")
                 }
                 try requireSpeaker(id, "round.start")
             }
@@ -151,7 +151,7 @@ extension SessionState {
     /// Checks that `id` is a participant who can hold the floor.
     func requireSpeaker(_ id: String, _ command: String) throws(CommandError) {
         guard let person = participant(id) else {
-            throw .notFound("\(command): participant '\(id)' is not in this session")
+            throw .notFound("\(command): participant \(QuotedID.quoted(id)) is not in this session")
         }
         guard person.role.canSpeak else {
             throw .badRequest("\(command): \(person.name) is \(person.role.withArticle) and cannot take the floor")

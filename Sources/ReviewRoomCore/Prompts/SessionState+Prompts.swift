@@ -5,7 +5,7 @@ extension SessionState {
     static let maxThemeLength = 200
 
     func decidePromptShow(_ id: String) throws(CommandError) -> [EventBody] {
-        guard prompts.prompt(id) != nil else { throw .notFound("prompt.show: the deck has no prompt '\(id)'") }
+        guard prompts.prompt(id) != nil else { throw .notFound("prompt.show: the deck has no prompt \(QuotedID.quoted(id))") }
         guard prompts.current != id else { return [] }
         var new = prompts
         new.current = id
@@ -20,7 +20,7 @@ extension SessionState {
     }
 
     func decidePromptDiscussed(_ id: String, _ discussed: Bool) throws(CommandError) -> [EventBody] {
-        guard prompts.prompt(id) != nil else { throw .notFound("prompt.discussed: the deck has no prompt '\(id)'") }
+        guard prompts.prompt(id) != nil else { throw .notFound("prompt.discussed: the deck has no prompt \(QuotedID.quoted(id))") }
         guard prompts.discussed.contains(id) != discussed else { return [] }
         var new = prompts
         if discussed {

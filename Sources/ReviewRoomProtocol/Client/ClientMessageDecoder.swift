@@ -97,7 +97,7 @@ public enum ClientMessageDecoder {
             throw .badRequest("hello was already accepted on this connection", id: id)
         }
         guard let name = CommandName(rawValue: type) else {
-            throw .badRequest("'\(type.prefix(64))' is not a command of protocol v1", id: id)
+            throw .badRequest("\(QuotedID.quoted(type)) is not a command of protocol v1", id: id)
         }
         guard let id else {
             throw .badRequest("\(type) needs an integer 'id'", id: nil)
@@ -157,7 +157,7 @@ public enum ClientMessageDecoder {
         case .handRaise:
             let kindText = try f.string("kind")
             guard let kind = HandKind(rawValue: kindText) else {
-                throw .badRequest("hand.raise 'kind' must be contribution or response, got '\(kindText.prefix(64))'", id: f.id)
+                throw .badRequest("hand.raise 'kind' must be contribution or response, got \(QuotedID.quoted(kindText))", id: f.id)
             }
             return .core(.handRaise(kind: kind, participant: try f.optionalString("participant")))
         case .handLower: return .core(.handLower(participant: try f.string("participant")))
@@ -183,7 +183,7 @@ public enum ClientMessageDecoder {
         case .signal:
             let kindText = try f.string("kind")
             guard let kind = SignalKind(rawValue: kindText) else {
-                throw .badRequest("signal 'kind' must be agree, clarify, slower or time, got '\(kindText.prefix(64))'", id: f.id)
+                throw .badRequest("signal 'kind' must be agree, clarify, slower or time, got \(QuotedID.quoted(kindText))", id: f.id)
             }
             return .signal(kind)
         case .noteEdit:

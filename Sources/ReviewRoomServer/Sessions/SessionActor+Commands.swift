@@ -142,7 +142,7 @@ extension SessionActor {
 
     func noSuchNote(_ note: String, _ id: Int64) -> ProtocolError {
         let known = state.notes.map(\.id).joined(separator: ", ")
-        return ProtocolError(code: .notFound, message: "there is no note '\(note.prefix(64))' in this session (notes: \(known))", id: id)
+        return ProtocolError(code: .notFound, message: "there is no note \(QuotedID.quoted(note)) in this session (notes: \(known))", id: id)
     }
 
     static func protocolError(_ error: NoteError, id: Int64) -> ProtocolError {

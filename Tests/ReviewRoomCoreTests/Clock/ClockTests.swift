@@ -89,6 +89,24 @@ import Foundation
         #expect(state.clock.phase == 1)
     }
 
+    /// A `phase` that is no phase of the agenda is bad input, checked before the state as
+    /// `phase.goto`'s `index` is: it was `invalid_state` ("was meant for phase -5"), which reads
+    /// as a race with another facilitator.
+    @Test(arguments: [-1, -5, 99])
+    func aPhaseOutsideTheAgendaIsABadRequest(phase: Int) throws {
+        for var state in [SessionFixture.session(), SessionFixture.started()] {
+            let before = try EncodedJSON.string(state)
+            let count = state.agenda.count
+            for command in [Command.clockExtend(seconds: 30, phase: phase), .phaseNext(from: phase), .phasePrev(from: phase)] {
+                let error = state.refused(command, by: "f1", at: SessionFixture.at(10))
+                #expect(error?.code == .badRequest, "\(command): \(String(describing: error))")
+                #expect(error?.message.contains("phase \(phase) is out of range: the agenda has \(count) phases") == true,
+                        "\(error?.message ?? "")")
+            }
+            #expect(try EncodedJSON.string(state) == before)
+        }
+    }
+
     @Test func negativeExtensionInOvertimeIsRefused() throws {
         var state = SessionFixture.started()
         let before = try EncodedJSON.string(state)

@@ -20,7 +20,7 @@ import Testing
     @Test func messagesShowAnIntegerAsDigitsAndAStringQuotedAndCut() {
         #expect(OpIDText.described(OpIDText.integer(7)) == "7")
         #expect(OpIDText.described("7") == "'7'")
-        #expect(OpIDText.described(String(repeating: "a", count: 100)) == "'" + String(repeating: "a", count: 64) + "'")
+        #expect(OpIDText.described(String(repeating: "a", count: 100)) == "'" + String(repeating: "a", count: 64) + "…'", "a cut says so")
     }
 
     @Test func aNoteBufferTreatsThemAsTwoOps() throws {

@@ -76,6 +76,31 @@ import Testing
         #expect(try EncodedJSON.string(state) == before)
     }
 
+    /// An id a command names is quoted back cut to 64 characters: `floor.grant` naming a
+    /// 60,000-character participant was answered with a 60,050-character message.
+    @Test func aLongIdIsQuotedBackCut() throws {
+        let long = String(repeating: "p", count: 60_000)
+        let shown = "'" + String(repeating: "p", count: 64) + "…'"
+        let commands: [(Command, String)] = [
+            (.floorGrant(participant: long), "f1"), (.handRaise(kind: .contribution, participant: long), "f1"),
+            (.handLower(participant: long), "f1"), (.roundStart(order: [long], secondsEach: 30), "f1"),
+            (.floorNext(speaker: long), "f1"), (.floorRelease(participant: long), "f1"),
+            (.promptShow(prompt: long), "f1"), (.promptDiscussed(prompt: long, discussed: true), "f1"),
+            (.handRaise(kind: .contribution, participant: long), "r1"), (.handLower(participant: long), "r1"),
+        ]
+        for (command, sender) in commands {
+            var state = SessionFixture.started()
+            state.ok(.floorGrant(participant: "r1"), by: "f1", at: SessionFixture.at(1))
+            let before = try EncodedJSON.string(state)
+            let refused = state.refused(command, by: sender, at: SessionFixture.at(5))
+            let error = try #require(refused, "\(command.name)")
+            #expect(error.message.contains(shown), "\(command.name): \(error.message.prefix(200))")
+            #expect(error.message.count < 300, "\(command.name): \(error.message.count) characters")
+            #expect(try EncodedJSON.string(state) == before)
+        }
+        #expect(QuotedID.quoted(String(long.prefix(64))) == "'" + long.prefix(64) + "'", "64 characters are shown whole")
+    }
+
     @Test func emptyAgendaCannotStart() throws {
         var state = SessionFixture.session(agenda: [])
         let before = try EncodedJSON.string(state)

@@ -27,9 +27,9 @@ public enum OpIDText {
     }
 
     /// The opId as a message shows it: an integer as its digits, a string in quotes, at most
-    /// 64 characters of it.
+    /// 64 characters of it (``QuotedID``).
     public static func described(_ text: String) -> String {
         if let value = integerValue(of: text) { return String(value) }
-        return "'" + text.prefix(64) + "'"
+        return QuotedID.quoted(text)
     }
 }
