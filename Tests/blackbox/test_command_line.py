@@ -149,6 +149,11 @@ def test_a_quoted_number_or_boolean_in_the_file_is_named_as_quoted(line, needle)
     ("Fran\nSmith", None, "line break, tab or other control character"),
     ("Fran\tSmith", None, "line break, tab or other control character"),
     ("a" * 201, None, "201 characters long: at most 200"),
+    # Counted as the API counts (code points): one letter with 200 accents was one character,
+    # stored, and became a participant name the API refuses.
+    ("Z" + "\u0301" * 200, None, "name is 201 characters long: at most 200"),
+    ("\u200b\u2060", None, "a facilitator needs a name that shows something"),
+    ("Fran", "f@" + "x" * 319, "e-mail is 321 characters long: at most 320"),
     ("Fran", "fran@example.org\nx", "e-mail must not contain a line break"),
     # "Fran\xe9" from a Latin-1 terminal: it was stored as "Fran\ufffd".
     (b"Fran\xe9", None, "name is not valid UTF-8 text"),

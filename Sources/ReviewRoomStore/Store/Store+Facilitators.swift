@@ -133,15 +133,25 @@ extension Store {
     /// every session they schedule, which the HTTP API limits to this too (`SessionRequest.maxShortText`).
     public static let maxFacilitatorNameLength = 200
 
-    /// What is wrong with a new facilitator's name (trimmed of whitespace) or e-mail, or nil: an
-    /// empty name, one longer than ``maxFacilitatorNameLength``, a control character (a line
-    /// break, a tab) in either, an e-mail without `@`. Pure, so a command can check before it
-    /// opens (and perhaps creates) a database.
+    /// The longest facilitator e-mail address, in characters, as the HTTP API limits an invite's.
+    public static let maxFacilitatorEmailLength = 320
+
+    /// What is wrong with a new facilitator's name (trimmed of whitespace) or e-mail, or nil: a
+    /// name that shows nothing, one longer than ``maxFacilitatorNameLength``, an e-mail longer
+    /// than ``maxFacilitatorEmailLength``, a control character (a line break, a tab) in either, an
+    /// e-mail without `@`. Lengths are counted as the API counts them (``TextRules/length(_:)``,
+    /// code points): counted as characters a reader sees, a letter with a thousand accents was
+    /// one, stored, and became a participant's name the API itself would refuse. Pure, so a
+    /// command can check before it opens (and perhaps creates) a database.
     public static func facilitatorInputProblem(name: String, email: String?) -> String? {
         let trimmed = name.trimmingWhitespace()
-        guard !trimmed.isEmpty else { return "a facilitator needs a non-empty name" }
-        guard trimmed.count <= maxFacilitatorNameLength else {
-            return "a facilitator's name is \(trimmed.count) characters long: at most \(maxFacilitatorNameLength) are allowed"
+        guard !TextRules.showsNothing(String(trimmed)) else { return "a facilitator needs a name that shows something" }
+        let length = TextRules.length(String(trimmed))
+        guard length <= maxFacilitatorNameLength else {
+            return "a facilitator's name is \(length) characters long: at most \(maxFacilitatorNameLength) are allowed"
+        }
+        if let email, case let length = TextRules.length(email), length > maxFacilitatorEmailLength {
+            return "a facilitator's e-mail is \(length) characters long: at most \(maxFacilitatorEmailLength) are allowed"
         }
         // `facilitator list` prints one tab-separated line per facilitator.
         for (what, text) in [("name", String(trimmed)), ("e-mail", email ?? "")] where text.unicodeScalars.contains(where: isControl) {
