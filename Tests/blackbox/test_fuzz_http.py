@@ -7,7 +7,9 @@ cases, deep nesting and long arrays; record and calendar requests with odd `form
 inside its parser (a NUL in the query, headers over 8 KiB, more query arguments than its
 fixed fragment table holds), which close that one connection without an answer. After each
 request the reply must be a success or an `application/problem+json` 4xx, and the daemon
-must still answer `/livez` on a new connection.
+must still answer `/livez` on a new connection. Named malformed fields of a new session or an
+invite (wrong type, too many entries, too long) are each a 400 naming the field that changes
+nothing, and a DELETE with a bad percent escape after the id erases nothing.
 """
 import copy
 import json
@@ -306,3 +308,97 @@ def test_a_nul_after_a_slash_does_not_reach_the_path_before_it(daemon, facilitat
     status, body = session.api("GET", f"/sessions/{sid}")
     assert status == 200, body
     assert pid in {person["id"] for person in body["participants"]}
+
+
+@pytest.mark.parametrize("escape, status_line, content_type", [
+    ("%zz", b"HTTP/1.0 403 Forbidden", b"content-type: text/html"),  # lws's own 403 page (HTTPAPI)
+    ("%00", b"", None),  # the connection is closed without an answer
+], ids=["bad-escape", "nul"])
+def test_a_delete_with_a_bad_percent_escape_after_the_id_erases_nothing(daemon, facilitator, session, escape,
+                                                                         status_line, content_type):
+    """lws refuses `DELETE …/sessions/ID%zz` and `…/ID%00` itself; read as `…/ID` they would erase the session."""
+    path = f"/api/v1/sessions/{session.id}"
+    before = session.api("GET", f"/sessions/{session.id}")
+    reply = raw_exchange(daemon, f"DELETE {path}{escape} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                                 f"{facilitator['token']}\r\nConnection: close\r\n\r\n".encode())
+    head = reply.split(b"\r\n\r\n", 1)[0]
+    assert head.split(b"\r\n", 1)[0] == status_line, reply[:300]
+    if content_type is None:
+        assert reply == b"", reply[:300]
+    else:
+        assert content_type in head.lower().split(b"\r\n"), head
+    assert before[0] == 200 and session.api("GET", f"/sessions/{session.id}") == before
+    assert_serving(daemon, f"DELETE {path}{escape}")
+
+
+PHASE = {"title": "P", "kind": "briefing", "durationSec": 600, "turnMode": "open", "onTimeUp": "overtime"}
+PERSON = {"name": "Asha", "role": "reviewer"}
+
+# (fields of a new session, words its 400's detail must hold: the field first), one bad field each.
+BAD_SESSION_FIELDS = [
+    pytest.param({"agenda": [{**PHASE, "onTimeUp": "explode"}]}, ["agenda[0].onTimeUp"], id="onTimeUp-unknown"),
+    pytest.param({"agenda": [{**PHASE, "onTimeUp": 5}]}, ["agenda[0].onTimeUp"], id="onTimeUp-number"),
+    pytest.param({"notes": []}, ["notes"], id="notes-empty"),
+    pytest.param({"notes": [{"id": "a", "title": "A"}, {"id": "a", "title": "B"}]}, ["notes[1].id"], id="notes-repeated-id"),
+    pytest.param({"notes": [{"id": f"n{i}", "title": "N"} for i in range(21)]}, ["notes", "21"], id="notes-21"),
+    pytest.param({"notes": [{"id": "a"}]}, ["notes[0].title"], id="note-no-title"),
+    pytest.param({"notes": [{"id": "a" * 65, "title": "A"}]}, ["notes[0].id", "65"], id="note-id-65"),
+    pytest.param({"prompts": [{"text": f"Q{i}"} for i in range(501)]}, ["prompts", "501"], id="prompts-501"),
+    pytest.param({"prompts": [{"text": "Q"}], "promptDeck": "covid-recovery"}, ["prompts", "promptDeck"],
+                 id="prompts-and-deck"),
+    pytest.param({"prompts": [{"id": "a b/c", "text": "Q"}]}, ["prompts[0].id"], id="prompt-id-not-url-safe"),
+    pytest.param({"prompts": [{"text": "x" * 2001}]}, ["prompts[0].text", "2001"], id="prompt-text-2001"),
+    pytest.param({"prompts": [{"text": "Q", "theme": "t" * 201}]}, ["prompts[0].theme", "201"], id="prompt-theme-201"),
+    pytest.param({"agenda": [PHASE] * 101}, ["agenda", "101"], id="agenda-101"),
+    pytest.param({"agenda": [{k: v for k, v in PHASE.items() if k != "title"}]}, ["agenda[0].title"], id="phase-no-title"),
+    pytest.param({"agenda": [{k: v for k, v in PHASE.items() if k != "kind"}]}, ["agenda[0].kind"], id="phase-no-kind"),
+    pytest.param({"agenda": [{**PHASE, "prompts": "q1"}]}, ["agenda[0].prompts"], id="phase-prompts-string"),
+    pytest.param({"agenda": [{**PHASE, "prompts": [5]}]}, ["agenda[0].prompts[0]"], id="phase-prompt-number"),
+    pytest.param({"focus": "f" * 2001}, ["focus", "2001"], id="focus-2001"),
+    pytest.param({"hostSchool": 5}, ["hostSchool"], id="hostSchool-number"),
+    pytest.param({"timeZone": 5}, ["timeZone"], id="timeZone-number"),
+    pytest.param({"template": 5}, ["template"], id="template-number"),
+    pytest.param({"promptDeck": 5}, ["promptDeck"], id="promptDeck-number"),
+    pytest.param({"participants": PERSON}, ["participants"], id="participants-object"),
+    pytest.param({"participants": ["Asha"]}, ["participants[0]"], id="participant-string"),
+    pytest.param({"participants": [{"name": f"P{i}", "role": "reviewer"} for i in range(201)]}, ["participants", "201"],
+                 id="participants-201"),
+    pytest.param({"participants": [{**PERSON, "name": "n" * 201}]}, ["participants[0].name", "201"], id="name-201"),
+    pytest.param({"participants": [{**PERSON, "email": "e" * 309 + "@example.org"}]}, ["participants[0].email", "321"],
+                 id="email-321"),
+]
+
+
+def assert_refused_naming(status, content_type, reply, words):
+    assert (status, content_type) == (400, "application/problem+json"), (status, content_type, reply[:300])
+    problem = json.loads(reply)
+    assert problem["status"] == 400 and all(word in problem["detail"] for word in words), (words, problem)
+
+
+@pytest.mark.parametrize("fields, words", BAD_SESSION_FIELDS)
+def test_a_new_session_with_a_bad_field_is_400_naming_it_and_creates_nothing(daemon, facilitator, fields, words):
+    """§2: without it a bad field would be stored or dropped silently, or refused without naming the field."""
+    token = facilitator["token"]
+    body = {"title": "T", "hostSchool": "H", "startsAt": "2030-12-01T09:30:00Z",
+            **({} if "agenda" in fields else {"template": "rapid-remote-90"}), **fields}
+    status, before = daemon.api("GET", "/sessions", token)
+    assert status == 200
+    answer = request(daemon, "POST", "/api/v1/sessions", token, json.dumps(body).encode(),
+                     {"Content-Type": "application/json"})
+    assert_refused_naming(*answer, words)
+    status, after = daemon.api("GET", "/sessions", token)
+    assert status == 200 and sorted(s["id"] for s in after) == sorted(s["id"] for s in before)
+
+
+@pytest.mark.parametrize("fields, words", [
+    pytest.param({"name": "n" * 201}, ["name", "201"], id="name-201"),
+    pytest.param({"email": "e" * 309 + "@example.org"}, ["email", "321"], id="email-321"),
+    pytest.param({"role": 5}, ["role"], id="role-number"),
+])
+def test_an_invite_with_a_bad_field_is_400_naming_it_and_adds_no_one(daemon, facilitator, session, fields, words):
+    """§2: without it an over-long name or email, or a non-string role, would be stored or refused unexplained."""
+    before = session.api("GET", f"/sessions/{session.id}")
+    answer = request(daemon, "POST", f"/api/v1/sessions/{session.id}/participants", facilitator["token"],
+                     json.dumps({"name": "Zed", "role": "reviewer", **fields}).encode(), {"Content-Type": "application/json"})
+    assert_refused_naming(*answer, words)
+    assert before[0] == 200 and session.api("GET", f"/sessions/{session.id}") == before

@@ -202,6 +202,11 @@ async def test_own_origin_is_allowed(session):
     await client.close()
 
 
+def test_an_empty_origin_is_treated_as_no_origin(session):
+    """§3.5: a client sending `Origin:` with no value is no browser; refusing it would lock out a non-browser client."""
+    assert upgrade_status(session.daemon.base, "") == 101
+
+
 @run
 async def test_message_over_64_kib_after_hello_closes_1009(session):
     asha = await Client.join(session.daemon.ws_url, session.tokens["Asha"])
