@@ -53,6 +53,11 @@ struct EphemeralTests {
         let note = try await asha.request("note.get", ["note": "evidence"])
         #expect((note.object["note"] as? [String: Any])?["text"] as? String == "12345")
         #expect(try await asha.request("note.get", ["note": "nope"]).code == "not_found")
+        // An edit or a cursor in a note the session does not have is not_found too, and changes nothing.
+        #expect(try await asha.request("note.edit", ["note": "nope", "rev": 0, "opId": "c", "op": ["x"]]).code == "not_found")
+        #expect(try await asha.request("note.cursor", ["note": "nope", "rev": 0, "anchor": 0, "head": 0]).code == "not_found")
+        let after = try await asha.request("note.get", ["note": "evidence"])
+        #expect((after.object["note"] as? [String: Any])?["rev"] as? Int == 1)
         await app.stop()
     }
 

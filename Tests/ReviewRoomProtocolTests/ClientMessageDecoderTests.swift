@@ -56,6 +56,9 @@ struct ClientMessageDecoderTests {
         (#"{"type":"note.edit","id":3,"note":"n","rev":0,"opId":"a","op":[0]}"#, "zero retain"),
         (#"{"type":"note.edit","id":3,"note":"n","rev":0,"opId":"a","op":[""]}"#, "empty insert"),
         (#"{"type":"note.edit","id":3,"note":"n","rev":0,"opId":"a","op":[1.5]}"#, "fraction"),
+        (#"{"type":"note.edit","id":3,"note":"n","rev":0,"opId":"a","op":[true]}"#, "a boolean component"),
+        (#"{"type":"note.edit","id":3,"note":"n","rev":0,"opId":"a","op":[null]}"#, "a null component"),
+        (#"{"type":"note.edit","id":3,"note":"n","rev":0,"opId":"a","op":[{"a":1}]}"#, "an object component"),
     ])
     func badOpsAreInvalidOp(text: String, why: String) {
         let refusal = error(text)
@@ -105,6 +108,21 @@ struct ClientMessageDecoderTests {
         #"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":"","op":["x"]}"#,
         #"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":"a"}"#,
         #"{"type":"signal","id":1}"#,
+        // Each remaining field of the wrong kind (a malformed-input audit found no test sending them).
+        #"{"type":"hand.raise","id":1,"kind":5}"#,
+        #"{"type":"signal","id":1,"kind":5}"#,
+        #"{"type":"prompt.show","id":1,"prompt":5}"#,
+        #"{"type":"prompt.add","id":1,"text":5}"#,
+        #"{"type":"note.get","id":1,"note":5}"#,
+        #"{"type":"note.cursor","id":1,"rev":0,"anchor":0,"head":0}"#,
+        #"{"type":"note.cursor","id":1,"note":"n","rev":0,"anchor":"0","head":0}"#,
+        #"{"type":"note.edit","id":1,"note":5,"rev":0,"opId":"a","op":["x"]}"#,
+        #"{"type":"note.edit","id":1,"note":"n","rev":"0","opId":"a","op":["x"]}"#,
+        #"{"type":"note.edit","id":1,"note":"n","rev":0.5,"opId":"a","op":["x"]}"#,
+        #"{"type":"round.start","id":1,"order":"abc","secondsEach":30}"#,
+        #"{"type":"round.start","id":1,"secondsEach":"30"}"#,
+        #"{"type":"clock.extend","id":1,"seconds":30,"phase":"1"}"#,
+        #"{"type":"phase.next","id":1,"phase":0.5}"#,
     ])
     func malformedFieldsAreBadRequestsWithTheirID(text: String) {
         let refusal = error(text)
@@ -186,6 +204,7 @@ struct ClientMessageDecoderTests {
         #"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":7.5,"op":["x"]}"#,
         #"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":1e300,"op":["x"]}"#,
         #"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":true,"op":["x"]}"#,
+        #"{"type":"note.edit","id":1,"note":"n","rev":0,"opId":"\#(String(repeating: "a", count: 201))","op":["x"]}"#,
     ])
     func opIdsThatCouldCollideOrAreNoIntegerAreBadRequests(text: String) {
         let refusal = error(text)
