@@ -88,6 +88,11 @@ def test_on_a_phone_the_hand_is_at_the_foot_of_the_screen_while_the_floor_panel_
     note = created["session"]["notes"][0]["id"]
     asha.execute_script("document.getElementById('note-' + arguments[0]).scrollIntoView({block: 'center'})", note)
     bar_shows(asha)
+    # Paused, the bar's time says so; resumed, it is the time alone again.
+    assert "error" not in command(chair, "clock.pause")
+    wait_until(asha, lambda d: bar(d)["status"].startswith("Paused, ") and bar(d)["status"].endswith(" left"), message=f"the bar hides the pause: {bar(asha)}")
+    assert "error" not in command(chair, "clock.resume")
+    wait_until(asha, lambda d: ":" in bar(d)["status"] and "Paused" not in bar(d)["status"], message=f"the bar still says paused: {bar(asha)}")
 
     # Given the floor while typing: the bar becomes the cue ("You have the floor", its turn's
     # time) and offers "Finish my turn", as the panel does; the cue itself stays away.
@@ -169,7 +174,8 @@ def test_what_the_bar_says(daemon, browsers):
                        "  s({ canRaise: true, panelButtonInView: away, place: 0, countdown: '1:00', refusal: '', speaking: { text: 'You have the floor', inRound: false } }),"
                        "  s({ canRaise: true, panelButtonInView: seen, place: 0, countdown: '1:00', refusal: '', speaking: { text: 'You have the floor', inRound: true } }),"
                        "  s({ canRaise: true, panelButtonInView: seen, place: 0, countdown: '1:00', refusal: '' }),"
-                       "  s({ canRaise: false, panelButtonInView: away, place: 0, countdown: '1:00', refusal: '' })]); })")
+                       "  s({ canRaise: false, panelButtonInView: away, place: 0, countdown: '1:00', refusal: '' }),"
+                       "  s({ canRaise: true, panelButtonInView: away, place: 1, countdown: '17:06 left', refusal: '', paused: true })]); })")
     hand = {"action": "hand", "speaking": False, "respond": False}
     assert said == [
         {**hand, "button": "Raise hand", "status": "12:00", "respond": True},  # "Direct response" beside it
@@ -178,4 +184,6 @@ def test_what_the_bar_says(daemon, browsers):
         {"action": "release", "button": "Finish my turn", "status": "You have the floor", "speaking": True, "respond": False},
         {"action": "pass", "button": "Pass", "status": "You have the floor", "speaking": True, "respond": False},  # the hand's button in sight is not Pass's
         None, None,
+        # A paused clock says so: "17:06 left" standing still at the foot of the notes said nothing of why.
+        {**hand, "button": "Lower hand", "status": "Hand up, 1st in the queue · Paused, 17:06 left"},
     ], said

@@ -27,15 +27,19 @@ export const HAND_BAR_SCREEN = '(max-width: 40rem) and (min-height: 30rem)';
  * queue and the phase's time, and with no hand up `respond` (a second button, "Respond": the
  * panel's "Direct response", 'respond'). The latest refusal's words come first either way: that line is
  * at the top of the page, where a press at the foot was not seen to fail.
- * `panelButtonInView(action)` says whether the panel's button for `action` is in sight.
+ * `panelButtonInView(action)` says whether the panel's button for `action` is in sight; with
+ * `paused` the time reads "Paused, 17:06 left".
  */
-export function handBarState({ canRaise, panelButtonInView, place, countdown, refusal, speaking = null }) {
+export function handBarState({ canRaise, panelButtonInView, place, countdown, refusal, speaking = null, paused = false }) {
   if (!canRaise) return null;
   const action = speaking ? (speaking.inRound ? 'pass' : 'release') : 'hand';
   if (panelButtonInView(action)) return null;
   const words = { pass: 'floor.pass', release: 'floor.release', hand: place ? 'floor.lower' : 'floor.raise' };
   const hand = place ? t('handBar.place', { pos: ordinal(place) }) : '';
-  const status = speaking ? speaking.text : [hand, countdown].filter(Boolean).join(' · ');
+  // A paused clock says so: a reviewer scrolled down to the notes saw "17:06" standing still
+  // with nothing to say why (an audit at 360 px).
+  const time = paused && countdown ? t('handBar.paused', { time: countdown }) : countdown;
+  const status = speaking ? speaking.text : [hand, time].filter(Boolean).join(' · ');
   return { action, button: t(words[action]), respond: action === 'hand' && !place, status: refusal || status, speaking: !!speaking };
 }
 

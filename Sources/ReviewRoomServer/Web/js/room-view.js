@@ -651,7 +651,7 @@ export class RoomView {
     const buttons = { hand: '#raise-hand', release: '#release-floor', pass: '#pass' };
     this.handBar.update(handBarState({
       canRaise, place, countdown: this.countdown.textContent, refusal: this.refusalLine.textContent,
-      speaking: speaking ? { text: speaking, inRound: !!floor.round } : null,
+      speaking: speaking ? { text: speaking, inRound: !!floor.round } : null, paused: this.model.session?.clock?.status === 'paused',
       panelButtonInView: (action) => wholeInView(this.floor.querySelector(buttons[action])),
     }));
   }

@@ -170,6 +170,7 @@ const en = {
   // The bar's short word for "Direct response": both buttons and the time fit a 320 px screen.
   'handBar.respond': 'Respond',
   'handBar.place': 'Hand up, {pos} in the queue',
+  'handBar.paused': 'Paused, {time}',
   'hand.contribution': 'contribution',
   'hand.response': 'direct response',
 
