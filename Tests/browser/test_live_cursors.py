@@ -108,3 +108,43 @@ def test_others_carets_are_drawn_in_the_text_and_move_with_edits(daemon, facilit
         "a.style.minWidth = '0'; a.style.width = (c.offsetLeft + 40) + 'px';", note)
     wait_js(ben, TAG_INSIDE, note, message="the name tag runs past the note's right edge")
     assert browser_errors(ben) == [] and browser_errors(asha) == []
+
+
+def test_text_typed_at_someones_caret_stays_after_it_on_every_page(daemon, facilitator, api_ready, browsers):
+    """Ben types exactly where Asha's caret is: her own page keeps her caret in front of his text
+    (so she goes on typing where she was), and Ben's page must draw her there too. It drew her
+    after his text, pushed on by his typing (a visual audit: "Asha is at line 2")."""
+    created, _, asha = start_live_review(daemon, facilitator, browsers, "Typing at a caret", ["Asha", "Ben"])
+    ben = browsers()
+    ben.get(invite_of(created, "Ben"))
+    joined(ben)
+    note = asha.execute_script("return window.reviewroom.model.session.notes[0].id")
+    asha_id = participant_id(created, "Asha")
+    asha.find_element("id", f"note-{note}").send_keys("hello")
+    wait_until(ben, lambda d: shown_note(d, note) == "hello", message="Ben never saw Asha's text")
+    synced(asha)
+    asha.execute_script(PLACE, note, 5, 5)
+    caret_where(ben, note, asha_id, 5)
+    # Asha looks away, so her page sends no fresh cursor that would hide a wrong move.
+    asha.execute_script("document.activeElement.blur()")
+    ben.execute_script(PLACE, note, 5, 5)
+    ben.find_element("id", f"note-{note}").send_keys("\nthere")
+    # Drawn now (the layer redraws at most every 200 ms), her marker is in front of his text while
+    # his typing is unconfirmed, and once the server's op has carried her caret too.
+    draw_now = "window.reviewroom.notesView.others.draw(arguments[0])"
+    ben.execute_script(draw_now, note)
+    caret = ben.execute_script(CARET, note, asha_id)
+    assert caret["offset"] == 5 and caret["before"] == "hello", caret
+    synced(ben)
+    wait_js(ben, "const v = window.reviewroom.notesView, [note, by] = arguments;"
+                 "return v.others.byNote.get(note).get(by).rev === v.notes.get(note).client.revision", note, asha_id,
+            message="Ben's page never carried Asha's caret through his confirmed edit")
+    ben.execute_script(draw_now, note)
+    assert ben.execute_script(CARET, note, asha_id)["offset"] == 5
+    assert "Asha is at line 1" in text_of(ben, f"#panel-{note} .cursor-list")
+    wait_until(asha, lambda d: shown_note(d, note) == "hello\nthere", message="Asha never saw Ben's text")
+    # Asha's own typing still carries her caret on: she types at it, and Ben sees her after her text.
+    asha.execute_script(PLACE, note, 5, 5)
+    asha.execute_script("document.execCommand('insertText', false, '!')")
+    caret_where(ben, note, asha_id, 6)
+    assert browser_errors(ben) == [] and browser_errors(asha) == []

@@ -200,11 +200,23 @@ export class NoteClient {
     if (this.outstanding) this.send(this.outstanding);
   }
 
-  /** Moves a caret position through our unconfirmed edits (for others' cursors). */
+  /** Moves a caret position through our unconfirmed edits (text inserted at it pushes it right). */
   transformPosition(position) {
     let p = position;
     if (this.outstanding) p = this.outstanding.op.transformPosition(p);
     if (this.buffer) p = this.buffer.transformPosition(p);
     return p;
+  }
+
+  /**
+   * Moves someone else's selection [start, end) through our unconfirmed edits as their own page
+   * will move it when they arrive (TextOperation.transformSelection): text we type at their
+   * caret stays after it.
+   */
+  transformSelection(start, end) {
+    let range = [start, end];
+    if (this.outstanding) range = this.outstanding.op.transformSelection(...range);
+    if (this.buffer) range = this.buffer.transformSelection(...range);
+    return range;
   }
 }

@@ -22,6 +22,14 @@ function lineAt(text, at) {
   return line;
 }
 
+/** Sets cursor `c`'s anchor and head to the range [from, to], keeping which end its head was at. */
+function setRange(c, [from, to]) {
+  const backwards = c.head < c.anchor;
+  c.anchor = backwards ? to : from;
+  c.head = backwards ? from : to;
+  return c;
+}
+
 export class NoteCursors {
   /** `view` is the NotesView: its notes (entries), model and connection. */
   constructor(view) {
@@ -33,16 +41,25 @@ export class NoteCursors {
     this.drawCost = new Map(); // note -> how long its last redraw took, in ms
   }
 
-  /** Carries others' cursors (kept at server revisions) through a `note.op` they had not seen. */
-  move({ note, rev, op }) {
+  /**
+   * Carries others' cursors (kept at server revisions) through a `note.op` they had not seen, as
+   * each person's own page moves their caret: pushed on by their own typing, left in front of
+   * text someone else inserted exactly at it. Pushed on by everyone's, Asha's caret was drawn
+   * after the line Chidi typed at it while her own page kept it before (a visual audit).
+   */
+  move({ note, rev, op, by }) {
     const cursors = this.byNote.get(note);
     if (!cursors) return;
     let serverOp;
     try { serverOp = TextOperation.fromJSON(op); } catch { return; }
-    for (const c of cursors.values()) {
+    for (const [owner, c] of cursors) {
       if (c.rev >= rev) continue;
-      c.anchor = serverOp.transformPosition(c.anchor);
-      c.head = serverOp.transformPosition(c.head);
+      if (owner === by) {
+        c.anchor = serverOp.transformPosition(c.anchor);
+        c.head = serverOp.transformPosition(c.head);
+      } else {
+        setRange(c, serverOp.transformSelection(Math.min(c.anchor, c.head), Math.max(c.anchor, c.head)));
+      }
       c.rev = rev;
     }
   }
@@ -87,8 +104,11 @@ export class NoteCursors {
     const items = [], marks = [];
     for (const [by, c] of cursors) {
       if (!this.view.model.online.has(by)) continue;
-      const head = toDisplay(model, Math.min(model.length, entry.client.transformPosition(c.head)));
-      const anchor = toDisplay(model, Math.min(model.length, entry.client.transformPosition(c.anchor)));
+      // Through this page's own unconfirmed typing, as their page will move it when it arrives.
+      const moved = setRange({ anchor: c.anchor, head: c.head },
+        entry.client.transformSelection(Math.min(c.anchor, c.head), Math.max(c.anchor, c.head)));
+      const head = toDisplay(model, Math.min(model.length, moved.head));
+      const anchor = toDisplay(model, Math.min(model.length, moved.anchor));
       const line = lineAt(text, head);
       const key = anchor === head ? 'notes.cursorAt' : 'notes.selectionAt';
       const name = this.view.model.nameOf(by);

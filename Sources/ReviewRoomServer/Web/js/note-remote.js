@@ -206,7 +206,7 @@ export class NoteRemote {
     const area = entry.textarea;
     const hadFocus = document.activeElement === area;
     const [selStart, selEnd] = [toModel(entry.shown, area.selectionStart), toModel(entry.shown, area.selectionEnd)];
-    const [start, end] = movedSelection(op, selStart, selEnd);
+    const [start, end] = op.transformSelection(selStart, selEnd);
     // Keystrokes not yet turned into ops (none: input fires per change) would be lost; apply to the shown text.
     const before = entry.shown;
     entry.shown = op.apply(entry.shown);
@@ -263,7 +263,7 @@ export class NoteRemote {
   /** `applyRemote` during `catchUp`: the op goes into the note's batch, nothing is drawn. */
   applyToBatch(entry, op) {
     const batch = entry.batch;
-    batch.selection = movedSelection(op, ...batch.selection);
+    batch.selection = op.transformSelection(...batch.selection);
     // Hints read the text either side of the op: only for a note listing some is it built per op.
     const hints = entry.hintList.items.length > 0 || entry.hintList.withdrawn.length > 0;
     const removal = this.view.keepsRemovals && this.author && op.deletedUnits >= REMOVAL_KEPT_FROM;
@@ -342,7 +342,7 @@ export class NoteRemote {
   keepSelection(old, entry) {
     const area = old.textarea;
     const [start, end] = [toModel(old.shown, area.selectionStart), toModel(old.shown, area.selectionEnd)];
-    const [from, to] = movedSelection(rebaseOperation(old.shown, entry.shown), start, end);
+    const [from, to] = rebaseOperation(old.shown, entry.shown).transformSelection(start, end);
     entry.textarea.setSelectionRange(toDisplay(entry.shown, from), toDisplay(entry.shown, to), area.selectionDirection);
   }
 
@@ -363,18 +363,9 @@ export class NoteRemote {
     entry.undo.transform(op);
     entry.shown = entry.client.text;
     area.value = displayText(entry.shown);
-    const [from, to] = movedSelection(op, start, end);
+    const [from, to] = op.transformSelection(start, end);
     const shown = (p) => toDisplay(entry.shown, Math.min(p, entry.shown.length));
     if (hadFocus) area.setSelectionRange(shown(from), shown(to), direction);
     if (entry.hintList.move(op, entry.shown)) this.view.renderHints(entry);
   }
-}
-
-/**
- * The selection [start, end) moved through `op`: a caret before text inserted exactly at it (the
- * typist keeps typing in front of it), a selection not grown over text inserted at its edges.
- */
-function movedSelection(op, start, end) {
-  const from = start === end ? op.transformCaret(start) : op.transformPosition(start);
-  return [from, Math.max(from, op.transformCaret(end))];
 }

@@ -240,6 +240,16 @@ export class TextOperation {
     return result;
   }
 
+  /**
+   * The selection [start, end) (start <= end) moved through a remote op, as its own page moves
+   * it: a caret stays in front of text inserted exactly at it (transformCaret), a selection is
+   * not grown over text inserted at its edges.
+   */
+  transformSelection(start, end) {
+    const from = start === end ? this.transformCaret(start) : this.transformPosition(start);
+    return [from, Math.max(from, this.transformCaret(end))];
+  }
+
   /** How many UTF-16 units this op deletes. */
   get deletedUnits() {
     let units = 0;
