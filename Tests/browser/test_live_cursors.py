@@ -50,20 +50,25 @@ def caret_where(driver, note, by, expected):
                       message=f"no caret of {by} at {expected} (shows {driver.execute_script(CARET, note, by)})")
 
 
-def test_others_carets_are_drawn_in_the_text_and_move_with_edits(daemon, facilitator, api_ready, browsers):
-    created, _, asha = start_live_review(daemon, facilitator, browsers, "Carets in the text", ["Asha", "Ben"])
+def asha_and_ben_at(daemon, facilitator, browsers, title, text):
+    """A live review with Asha and Ben on its first note: Asha writes `text` and clicks after its
+    fifth character, and Ben's page draws her caret there. Returns (asha, ben, note, Asha's id, caret)."""
+    created, _, asha = start_live_review(daemon, facilitator, browsers, title, ["Asha", "Ben"])
     ben = browsers()
     ben.get(invite_of(created, "Ben"))
     joined(ben)
     note = asha.execute_script("return window.reviewroom.model.session.notes[0].id")
     asha_id = participant_id(created, "Asha")
-
-    # Asha writes, then clicks between "hello" and " world".
-    asha.find_element("id", f"note-{note}").send_keys("hello world")
-    wait_until(ben, lambda d: shown_note(d, note) == "hello world", message="Ben never saw Asha's text")
+    asha.find_element("id", f"note-{note}").send_keys(text)
+    wait_until(ben, lambda d: shown_note(d, note) == text, message="Ben never saw Asha's text")
     synced(asha)
     asha.execute_script(PLACE, note, 5, 5)
-    caret = caret_where(ben, note, asha_id, 5)
+    return asha, ben, note, asha_id, caret_where(ben, note, asha_id, 5)
+
+
+def test_others_carets_are_drawn_in_the_text_and_move_with_edits(daemon, facilitator, api_ready, browsers):
+    # Asha writes, then clicks between "hello" and " world".
+    asha, ben, note, asha_id, caret = asha_and_ben_at(daemon, facilitator, browsers, "Carets in the text", "hello world")
     assert caret["name"] == "Asha"
     assert caret["before"] == "hello"
     assert caret["inside"], caret
@@ -114,17 +119,7 @@ def test_text_typed_at_someones_caret_stays_after_it_on_every_page(daemon, facil
     """Ben types exactly where Asha's caret is: her own page keeps her caret in front of his text
     (so she goes on typing where she was), and Ben's page must draw her there too. It drew her
     after his text, pushed on by his typing (a visual audit: "Asha is at line 2")."""
-    created, _, asha = start_live_review(daemon, facilitator, browsers, "Typing at a caret", ["Asha", "Ben"])
-    ben = browsers()
-    ben.get(invite_of(created, "Ben"))
-    joined(ben)
-    note = asha.execute_script("return window.reviewroom.model.session.notes[0].id")
-    asha_id = participant_id(created, "Asha")
-    asha.find_element("id", f"note-{note}").send_keys("hello")
-    wait_until(ben, lambda d: shown_note(d, note) == "hello", message="Ben never saw Asha's text")
-    synced(asha)
-    asha.execute_script(PLACE, note, 5, 5)
-    caret_where(ben, note, asha_id, 5)
+    asha, ben, note, asha_id, _ = asha_and_ben_at(daemon, facilitator, browsers, "Typing at a caret", "hello")
     # Asha looks away, so her page sends no fresh cursor that would hide a wrong move.
     asha.execute_script("document.activeElement.blur()")
     ben.execute_script(PLACE, note, 5, 5)
