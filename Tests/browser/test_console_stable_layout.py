@@ -145,3 +145,24 @@ def test_a_long_named_refusal_leaves_every_control_where_it_was(daemon, facilita
     wait_until(console, lambda d: refusal(d)["text"] == "", message="a tap did not put the refusal away")
     assert console.execute_script(SCREEN, ids) == before
     assert browser_errors(console) == [] and browser_errors(cy) == []
+
+
+# Whether the element is wholly in sight: inside the window and inside the controls panel's own scrolled box.
+IN_SIGHT = """
+const r = document.getElementById(arguments[0]).getBoundingClientRect(), p = document.querySelector('.controls').getBoundingClientRect();
+return r.height > 0 && r.top >= Math.max(0, p.top) && r.bottom <= Math.min(innerHeight, p.bottom);
+"""
+
+
+def test_ending_while_scrolled_down_brings_the_record_into_sight(daemon, facilitator, api_ready, browsers):
+    """At 1366 px the controls scroll in a panel of their own. Ended while it was scrolled down to
+    the hands, the panel kept its scroll: the "Open the record" block at its top stayed out of
+    sight, and the facilitator saw only greyed controls (a visual audit)."""
+    _, console = started_console(daemon, facilitator, browsers, "Ended scrolled down", ["Asha"])
+    console.set_window_size(1366, 768)
+    console.execute_script("document.getElementById('control-hands-heading').scrollIntoView({block: 'end'})")
+    assert console.execute_script("return document.querySelector('.controls').scrollTop") > 0, "the panel does not scroll: nothing to test"
+    assert "error" not in command(console, "session.end")
+    wait_until(console, lambda d: d.find_elements("id", "control-record"), message="no record offer after the end")
+    wait_js(console, IN_SIGHT, "control-record", message="the record offer is out of sight after the end")
+    assert browser_errors(console) == []

@@ -571,6 +571,14 @@ export class LiveConsole {
       // only here can a hand be lowered for someone, it follows the turn length its grants read in
       // the controls' Tab order, and on a phone the Floor panel is a screen further down.
       el('h3', { id: 'control-hands-heading', attrs: { tabindex: '-1' } }, t('control.handsHeading')), handsList);
+    // Ended while this console was scrolled down to the floor or the questions: the way to the
+    // record, at the top of the controls, comes into sight. The panel kept its scroll, and all
+    // the facilitator saw was greyed controls (a visual audit at 1366 px).
+    if (ended && this.shownRunning) {
+      this.controls.scrollTop = 0;
+      this.controlsBody.querySelector('#control-record')?.scrollIntoView({ block: 'nearest' });
+    }
+    this.shownRunning = !ended;
   }
 
   /**
