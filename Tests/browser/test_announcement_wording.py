@@ -107,6 +107,36 @@ def test_one_presss_news_in_pieces_is_read_as_one_message(daemon, browsers):
     assert browser_errors(driver) == []
 
 
+def test_a_message_leaves_its_region_after_a_while_but_not_a_newer_one(daemon, browsers):
+    """The live regions are in the page, hidden only from sight: after the end a screen-reader
+    user reading down the page met "You have the floor for 1 minute 30 seconds", said minutes
+    before (a visual audit). A message is emptied out SHOWN_MS after it was said; a message said
+    meanwhile restarts that time, and is not emptied by the older one's."""
+    driver = browsers()
+    seen = run_in_page(
+        driver, daemon,
+        "import('/js/announcer.js').then(({ Announcer, SHOWN_MS }) => {"
+        "  const a = new Announcer(document.body, { shownMs: 400 }), seen = [];"
+        "  const watch = (region) => new MutationObserver(() => seen.push([performance.now(), region.textContent])).observe(region, { childList: true, characterData: true, subtree: true });"
+        "  watch(a.polite);"
+        "  a.say('You have the floor');"
+        "  setTimeout(() => a.say('Ben has the floor'), 300);"
+        "  const end = () => a.polite.textContent === '' && seen.some(([, text]) => text === 'Ben has the floor') ? done({ seen, shown: SHOWN_MS }) : setTimeout(end, 20);"
+        "  end();"
+        "}, (e) => done({ error: String(e) }));")
+    assert seen["shown"] >= 10000, seen  # long enough to be read, and read again
+    # Said, emptied for the next message (so a repeat is read again), said, emptied at last:
+    # the first message was never emptied on its own while the second was in the region.
+    changes = seen["seen"]
+    assert [text for _, text in changes if text] == ["You have the floor", "Ben has the floor"], seen
+    assert changes[-1][1] == "", seen
+    # The second stayed its whole 400 ms (a timer never fires early): the first's timer, due
+    # 250 ms after the second was shown, did not empty it.
+    shown_at = next(at for at, text in changes if text == "Ben has the floor")
+    assert changes[-1][0] - shown_at >= 399, seen
+    assert browser_errors(driver) == []
+
+
 def test_who_joined_and_who_went_offline_is_said_but_not_a_short_drop(daemon, browsers):
     """presence-news.js: the people list changed without a word for a screen reader."""
     driver = browsers()

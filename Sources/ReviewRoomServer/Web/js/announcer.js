@@ -4,13 +4,24 @@ import { el } from './dom.js';
 /** How long the first of several messages waits for the others to be read with it. */
 export const GATHER_MS = 150;
 
+/**
+ * How long a message stays in its live region once said. The regions are in the page, hidden
+ * only from sight: a screen-reader user reading down the page after the end met "You have the
+ * floor for 1 minute 30 seconds" and "Time is up for Short break", true minutes before and
+ * contradicting the page (a visual audit). Emptying a region says nothing.
+ */
+export const SHOWN_MS = 20000;
+
 export class Announcer {
-  constructor(parent = document.querySelector('.site-header') || document.body) {
+  /** `shownMs`: how long a message stays in its region (SHOWN_MS; a test shortens it). */
+  constructor(parent = document.querySelector('.site-header') || document.body, { shownMs = SHOWN_MS } = {}) {
+    this.shownMs = shownMs;
     this.polite = el('div', { className: 'visually-hidden', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' } });
     this.urgent = el('div', { className: 'visually-hidden', attrs: { role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true' } });
     parent.append(this.polite, this.urgent);
     this.log = [];
     this.pending = new Map();
+    this.emptying = new Map(); // region -> the timer that empties it `shownMs` after it was last said
     // A hidden tab runs no animation frames, so what is said meanwhile would all be read at once
     // when it comes back: only the latest message per region is kept for then.
     this.missed = new Map();
@@ -48,9 +59,11 @@ export class Announcer {
       this.pending.set(region, [text]);
       // Clearing first makes a repeated message be read again.
       region.textContent = '';
+      clearTimeout(this.emptying.get(region));
       setTimeout(() => {
         region.textContent = sentences(this.pending.get(region));
         this.pending.delete(region);
+        this.emptying.set(region, setTimeout(() => { region.textContent = ''; }, this.shownMs));
       }, GATHER_MS);
     }
   }
@@ -64,6 +77,7 @@ export class Announcer {
   /** Takes both live regions out of the page and stops watching its visibility; idempotent. */
   remove() {
     document.removeEventListener('visibilitychange', this.onVisibility);
+    for (const timer of this.emptying.values()) clearTimeout(timer);
     this.polite.remove();
     this.urgent.remove();
   }
