@@ -136,6 +136,30 @@ def test_a_zoomed_reviewer_typing_in_a_note_sees_the_floor_a_cleared_hand_and_a_
     assert browser_errors(asha) == []
 
 
+def test_a_hand_raised_from_a_note_with_the_keys_is_seen_at_the_foot_of_the_screen(daemon, facilitator, api_ready, browsers):
+    """Alt+Shift+H in a note far below the Floor panel raised the hand and said so to a screen
+    reader, and showed nothing: a sighted keyboard user saw no sign it had worked (a visual audit)."""
+    created = schedule_via_api(daemon, facilitator, "A hand from the notes", ["Asha"])
+    chair, (asha,) = open_pages(created, browsers, ["Asha"])
+    assert "error" not in command(chair, "session.start")
+    asha.set_window_size(1366, 768)
+    asha.execute_script("const a = document.querySelector('.notes-panel textarea'); a.scrollIntoView({block: 'end'}); a.focus();")
+    assert asha.execute_script("return document.getElementById('raise-hand').getBoundingClientRect().bottom < 0"), \
+        "the Floor panel is in sight: nothing to test"
+    note = asha.switch_to.active_element
+    note.send_keys(Keys.ALT + Keys.SHIFT + "h")
+    wait_js(asha, "return (window.reviewroom.model.session.floor.queue || []).length === 1", message="the keys raised no hand")
+    assert cue_says(asha, "Your hand is up, 1st in the queue")["inView"]
+    note.send_keys(Keys.ALT + Keys.SHIFT + "h")
+    assert cue_says(asha, "Your hand was lowered")["inView"]
+    # Raised or lowered in sight of the Floor panel, the panel's own button says it: no cue.
+    asha.execute_script("window.scrollTo(0, 0)")
+    assert "error" not in command(asha, "hand.raise", {"kind": "contribution"})
+    wait_js(asha, "return document.getElementById('raise-hand').textContent === 'Lower hand'")
+    wait_until(asha, lambda d: d.execute_script(CUE) is None, message=f"a cue beside the Floor panel: {asha.execute_script(CUE)}")
+    assert browser_errors(asha) == []
+
+
 IN_SIGHT = ("const c = document.querySelector('[data-testid=personal-cue]'), r = c.getBoundingClientRect(), v = visualViewport;"
             "return [r.top >= v.offsetTop - 0.5, r.bottom <= v.offsetTop + v.height + 0.5,"
             "        r.left >= v.offsetLeft - 0.5, r.right <= v.offsetLeft + v.width + 0.5];")

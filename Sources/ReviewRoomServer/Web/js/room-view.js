@@ -1,7 +1,7 @@
 // The live room: clock and agenda, floor and queue, question, participants,
 // signals and speaking time. Used by the reviewer page and the console.
 import { el, keepingFocus, morphChildren, replaceChildren, typingInField } from './dom.js';
-import { t } from './strings.js';
+import { ordinal, t } from './strings.js';
 import { setPageTitle } from './page-title.js';
 import { sentences } from './announcer.js';
 import { unsavedFields } from './session-page.js';
@@ -381,9 +381,15 @@ export class RoomView {
         if (round.first) polite.unshift(round.first);
         if (polite.length) this.announcer.say(sentences(polite));
         const me = this.model.you?.id;
-        const queued = (floor) => (floor?.queue || []).some((hand) => hand.participant === me);
-        if (reset === 'move' && queued(this.lastFloor) && !queued(after) && after?.speaker !== me) {
+        const place = (floor) => (floor?.queue || []).findIndex((hand) => hand.participant === me);
+        const [was, now] = [place(this.lastFloor), place(after)];
+        if (reset === 'move' && was >= 0 && now < 0 && after?.speaker !== me) {
           this.cue.flash(t('announce.handCleared'), 'floor', Date.now());
+        } else if (!reset && (was < 0) !== (now < 0) && after?.speaker !== me && !this.handBar.state) {
+          // One's own hand going up or down, seen: Alt+Shift+H pressed in a note far below the
+          // Floor panel was said to a screen reader and shown nowhere (a visual audit). On a
+          // phone the hand bar says it.
+          this.cue.flash(now >= 0 ? t('announce.handUp', { pos: ordinal(now + 1) }) : t('announce.handLowered'), 'floor', Date.now());
         }
         this.lastFloor = after;
         break;
