@@ -307,8 +307,11 @@ def test_a_press_straight_after_the_other_facilitators_move_is_not_sent(daemon, 
     settled(console)
     s = console.execute_script("return window.reviewroom.model.session")
     assert s["clock"]["phase"] == 1 and s["clock"]["durationSec"] == 600 and s["floor"]["speaker"] == asha, s
-    # A second later (here: once the wait is over) the same press is meant, and acts.
+    # A second later (here: once the wait is over) the same press is meant, and acts. (The
+    # controls end at the window's foot and scroll on their own: the presses above scrolled
+    # them, and the refusal line, kept at their top, lies over "Next phase" until tapped away.)
     settle_for(cy, 0)
+    cy.execute_script("document.querySelector('.controls').scrollTop = 0")
     click_when_ready(cy, "control-next")
     wait_js(console, "return window.reviewroom.model.session.clock.phase === 2")
     assert browser_errors(console) == [] and browser_errors(cy) == []

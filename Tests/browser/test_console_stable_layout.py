@@ -166,3 +166,36 @@ def test_ending_while_scrolled_down_brings_the_record_into_sight(daemon, facilit
     wait_until(console, lambda d: d.find_elements("id", "control-record"), message="no record offer after the end")
     wait_js(console, IN_SIGHT, "control-record", message="the record offer is out of sight after the end")
     assert browser_errors(console) == []
+
+
+# Each control's top in the window (not the page): what is under the pointer.
+ON_SCREEN = "return Object.fromEntries(arguments[0].map((id) => [id, Math.round(document.getElementById(id).getBoundingClientRect().top)]))"
+
+
+def test_at_1366_the_controls_end_at_the_windows_foot_and_a_phase_move_scrolls_nothing(daemon, facilitator, api_ready, browsers):
+    """The sticky controls were the window's height from the start though they start below the
+    title: their last 220 px ("Next speaker") were below the window on arrival, and bringing the
+    Undo offer into sight scrolled the whole page 117 px under the pointer at every phase move
+    (a visual audit at 1366 x 768)."""
+    _, console = started_console(daemon, facilitator, browsers, "Run at 1366", ["Asha", "Ben"])
+    console.set_window_size(1366, 768)
+    console.execute_script("window.scrollTo(0, 0)")
+    bottom = "const p = document.querySelector('.controls').getBoundingClientRect(); return [p.top, p.bottom, innerHeight]"
+    wait_until(console, lambda d: (lambda top, end, height: top > 50 and end <= height)(*d.execute_script(bottom)),
+               message=f"the controls run past the window's foot: {console.execute_script(bottom)}")
+    ids = [i for i in STILL if console.find_elements("id", i)]
+    before = console.execute_script(ON_SCREEN, ids)
+    click_when_ready(console, "control-next")
+    wait_until(console, lambda d: d.find_elements("id", "control-undo-phase"), message="no Undo offer after Next phase")
+    # Its first line in sight, above the controls' edge (the rest is a scroll away).
+    first_line = ("const r = document.getElementById('phase-undo').getBoundingClientRect(),"
+                  " p = document.querySelector('.controls').getBoundingClientRect();"
+                  "return r.top >= p.top && r.top + 32 <= Math.min(p.bottom, innerHeight)")
+    wait_js(console, first_line, message="the Undo offer is out of sight")
+    assert console.execute_script("return scrollY") == 0, "the phase move scrolled the page"
+    assert console.execute_script(ON_SCREEN, ids) == before, "the phase move moved the controls under the pointer"
+    # Scrolled, the page takes the panel up to the window's top, and it still ends at the foot.
+    console.execute_script("window.scrollTo(0, 400)")
+    wait_until(console, lambda d: (lambda top, end, height: top < 20 and height - 20 < end <= height)(*d.execute_script(bottom)),
+               message=f"scrolled, the controls do not end at the window's foot: {console.execute_script(bottom)}")
+    assert browser_errors(console) == []

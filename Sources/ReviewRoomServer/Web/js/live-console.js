@@ -21,6 +21,7 @@ import { NextFrame } from './next-frame.js';
 import { controlsGlance } from './controls-glance.js';
 import { FloorQueueButtons } from './floor-queue-buttons.js';
 import { formatDuration } from './timefmt.js';
+import { ControlsFit } from './controls-fit.js';
 import { KeptEdits } from './kept-edits.js';
 import { JustChanged } from './just-changed.js';
 import { moverKey, moverOf } from './movers.js';
@@ -61,6 +62,7 @@ export class LiveConsole {
     this.controls = el('section', { className: 'panel controls', attrs: { 'aria-labelledby': 'controls-heading' } });
     const roomRoot = el('div', { className: 'live-room' });
     replaceChildren(main, el('div', { className: 'live-layout' }, this.controls, roomRoot));
+    this.fit = new ControlsFit(this.controls);
     this.announcer = new Announcer();
     const { model, connection, lossSaid } = joinSession({
       hello: hello ?? (() => ({ facilitatorToken: token, session: sessionId })),
@@ -160,6 +162,7 @@ export class LiveConsole {
   stop() {
     this.stopped = true;
     this.glanceSize.disconnect();
+    this.fit.stop();
     for (const timer of this.holds.values()) clearTimeout(timer);
     this.holds.clear();
     this.phaseUndo.stop();

@@ -13,6 +13,7 @@ import { commandFailureText } from './room-view.js';
 import { formatDuration } from './timefmt.js';
 import { moverKey } from './movers.js';
 import { isPhaseMove } from './recent-events.js';
+import { visibleArea } from './personal-cue.js';
 import { keyShortcuts } from './room-rules.js';
 import { UNDO_EXTENSIONS, clearedByMove, extensionFor, remainingAtMove } from './phase-undo-rules.js';
 
@@ -93,8 +94,11 @@ export class PhaseUndo {
     this.timer = setTimeout(() => this.expire(), UNDO_MS);
     this.owner.render();
     // With a magnifier at 300 % the offer (and what it cannot bring back) sat below the screen,
-    // with 15 s to find it: the least scroll that shows it. Focus stays where it was.
-    document.getElementById('phase-undo')?.scrollIntoView({ block: 'nearest' });
+    // with 15 s to find it: the least scroll that shows it. Focus stays where it was. Only when
+    // not even its first line is in sight: at 1366 x 768, with its foot below the controls'
+    // edge, every phase move scrolled the controls under the pointer (a visual audit).
+    const offer = document.getElementById('phase-undo');
+    if (offer && !firstLineInSight(offer)) offer.scrollIntoView({ block: 'nearest' });
     const offered = t('undo.offered', { phase: this.title(before.phase), time: this.amount(remainingSec), s: UNDO_MS / 1000 });
     if (meanwhile) this.owner.announcer.say(`${this.meanwhileText(this.offer)} ${offered}`, true);
     else this.owner.announcer.say(offered);
@@ -210,4 +214,13 @@ export class PhaseUndo {
   stop() {
     clearTimeout(this.timer);
   }
+}
+
+/** Whether `element`'s first line (2em of it) is inside the window and the controls' scrolled box. */
+function firstLineInSight(element) {
+  const box = element.getBoundingClientRect();
+  const area = visibleArea();
+  const panel = element.closest('.controls')?.getBoundingClientRect() ?? area;
+  const line = 2 * parseFloat(getComputedStyle(element).fontSize);
+  return box.top >= Math.max(area.top, panel.top) && box.top + line <= Math.min(area.bottom, panel.bottom);
 }
