@@ -59,6 +59,20 @@ def test_a_workshops_lines_replace_lines_that_exist_and_only_while_the_page_is_a
     assert result["during"] == ["This workshop has ended", "Cy started the workshop: the clock is running. Now: Close, 5 minutes", "Ended"]
 
 
+def test_the_agenda_marks_a_phase_now_only_while_the_review_runs(daemon, browsers):
+    """In the lobby the first phase was marked "now" before anything had started, and after the
+    end the last one, beside "Ended" (a visual audit)."""
+    driver = browsers()
+    marked = run_in_page(driver, daemon, "import('/js/room-panels.js').then(({ agendaPanel }) => {"
+                         "  const agenda = [{ title: 'A', durationSec: 60 }, { title: 'B', durationSec: 60 }];"
+                         "  done(['lobby', 'scheduled', 'live', 'paused', 'ended'].map((status) => {"
+                         "    const [, list] = agendaPanel({ agenda, clock: { status, phase: status === 'lobby' || status === 'scheduled' ? 0 : 1 } });"
+                         "    return [...list.querySelectorAll('[aria-current=step]')].map((li) => li.textContent); }));"
+                         "}, (e) => done({ error: String(e) }))")
+    assert marked == [[], [], ["B 1 min now"], ["B 1 min now"], []], marked
+    assert browser_errors(driver) == []
+
+
 def test_time_formatting_and_zone_conversion(daemon, browsers):
     driver = browsers()
     result = run_in_page(
