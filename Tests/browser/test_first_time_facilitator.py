@@ -266,7 +266,7 @@ def test_a_dropped_connection_is_called_that_and_keeps_the_page(daemon, facilita
         driver.find_element(By.ID, "schedule-submit").click()
         wait_until(driver, lambda d: d.find_elements(By.ID, "session-heading"), message="the form did not schedule once back online")
         driver.execute_cdp_cmd("Network.emulateNetworkConditions", OFFLINE)
-        driver.find_element(By.XPATH, "//button[normalize-space()='Record (Markdown)']").click()
+        driver.find_element(By.XPATH, "//button[normalize-space()='Download record (Markdown text)']").click()
         wait_text(driver, "#network-failure", "Could not reach ReviewRoom")
         assert driver.find_elements(By.ID, "session-heading"), "the session's page was replaced"
     finally:

@@ -218,7 +218,7 @@ def test_a_review_in_real_browsers(daemon, facilitator, api_ready, browsers):
     screenshot(console, "console-sessions")
     assert axe_problems(console) == []
     listed[0].click()
-    wait_until(console, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Record (Markdown)']"))[0].click()
+    wait_until(console, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Download record (Markdown text)']"))[0].click()
     console.find_element(By.XPATH, "//button[normalize-space()='Download calendar (.ics)']").click()
     # Named by the session's date and title (its id said nothing to the host school).
     session = daemon.api("GET", f"/sessions/{session_id}", facilitator)[1]
