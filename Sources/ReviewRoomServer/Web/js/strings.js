@@ -585,7 +585,7 @@ const en = {
   'control.glanceHand': '1 hand up',
   'control.glanceHands': '{n} hands up',
   'control.noHands': 'No hands up.',
-  'control.roundOrderHint': 'Ticked people speak, top to bottom. People online come first, ticked; tick someone offline to keep them a turn.',
+  'control.roundOrderHint': 'Ticked people speak, top to bottom. People online come first, ticked, and facilitators last, not ticked; tick anyone to give them a turn.',
   'control.moveUp': 'Move {name} up',
   'control.moveDown': 'Move {name} down',
   'control.up': 'Up',
