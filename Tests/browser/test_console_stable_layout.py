@@ -199,3 +199,24 @@ def test_at_1366_the_controls_end_at_the_windows_foot_and_a_phase_move_scrolls_n
     wait_until(console, lambda d: (lambda top, end, height: top < 20 and height - 20 < end <= height)(*d.execute_script(bottom)),
                message=f"scrolled, the controls do not end at the window's foot: {console.execute_script(bottom)}")
     assert browser_errors(console) == []
+
+
+# The top of each question's row in the controls, in the page.
+QUESTION_ROWS = "return [...document.querySelectorAll('.controls .prompt-list > li')].map((li) => Math.round(li.getBoundingClientRect().top + scrollY + li.closest('.controls').scrollTop))"
+
+
+@pytest.mark.parametrize("width", [1366, 1024, 390])
+def test_showing_a_question_moves_no_other_questions_controls(daemon, facilitator, api_ready, browsers, width):
+    """"Hide" is shorter than "Show to everyone", and the shown row's bold type: the row's Reword
+    came up beside it, the row lost a line of buttons, and every question below moved 51 px up
+    under the pointer (a visual audit at 1366 px)."""
+    _, console = started_console(daemon, facilitator, browsers, "Showing questions", ["Asha"])
+    console.set_window_size(width, 768)
+    console.find_element("id", "control-questions").click()
+    before = wait_until(console, lambda d: (lambda rows: rows if len(rows) >= 4 else None)(d.execute_script(QUESTION_ROWS)))
+    second = console.find_elements("css selector", ".controls .prompt-list > li")[1]
+    console.execute_script("arguments[0].scrollIntoView({block: 'center'})", second)
+    second.find_element("css selector", "button").click()
+    wait_until(console, lambda d: d.find_elements("css selector", ".controls .prompt-list > li.current"), message="no question shown")
+    assert console.execute_script(QUESTION_ROWS) == before, "showing question 2 moved the questions after it"
+    assert browser_errors(console) == []
