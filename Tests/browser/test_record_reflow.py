@@ -3,9 +3,12 @@ does not scroll sideways, the summary's text wraps inside the viewport (it ran p
 edge, cut), and each wide table scrolls in a region of its own that the keyboard can reach and
 that names its table. The record of a played session, saved to disk, as it is downloaded."""
 import asyncio
+import base64
 import pathlib
+import struct
 import tempfile
 import urllib.request
+import zlib
 
 from pages import schedule_via_api, wait_js
 from test_record_a11y import run_session
@@ -55,6 +58,70 @@ def test_the_record_reflows_at_320_px_with_each_wide_table_scrolling_alone(daemo
     widths = page.execute_script("return [...document.querySelectorAll('#agenda tbody th')].map((th) => th.getBoundingClientRect().width)")
     assert widths and min(widths) >= 150, widths
     assert page.execute_script("return [...document.querySelectorAll('nav.contents a')].map((a) => a.getAttribute('href'))")[:2] == ["#attendance", "#agenda"]
+
+
+def png_rows(data):
+    """The rows of an 8-bit RGB or RGBA, non-interlaced PNG (what Chromium's screenshots are), as
+    lists of (r, g, b): enough to read a few pixels without an image library."""
+    width = height = channels = None
+    compressed = b""
+    at = 8
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        chunk = data[at + 8:at + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", chunk[:10])
+            assert depth == 8 and colour in (2, 6) and chunk[12] == 0, chunk
+            channels = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            compressed += chunk
+        at += 12 + length
+    raw, stride, rows, previous = zlib.decompress(compressed), width * channels, [], bytearray(width * channels)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up, corner = previous[i], previous[i - channels] if i >= channels else 0
+            if kind == 1: line[i] = (line[i] + left) & 255
+            elif kind == 2: line[i] = (line[i] + up) & 255
+            elif kind == 3: line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                guess = left + up - corner
+                nearest = min((abs(guess - left), 0, left), (abs(guess - up), 1, up), (abs(guess - corner), 2, corner))[2]
+                line[i] = (line[i] + nearest) & 255
+        rows.append([tuple(line[x * channels:x * channels + 3]) for x in range(width)])
+        previous = line
+    return rows
+
+
+def test_a_table_that_scrolls_sideways_shows_a_shadow_where_more_of_it_is(daemon, facilitator, api_ready, browsers):
+    """On a phone the agenda's region showed its first three columns cut at the screen's edge,
+    with nothing to say that "Actual" and "Difference" were a scroll away (a visual audit): a
+    shadow darkens the edge with more beyond it, and goes once the region is scrolled to it."""
+    saved = played_record(daemon, facilitator, "Shadowed record", ["Asha"])
+    page = browsers()
+    page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": False})
+    page.get(saved.as_uri())
+    wait_js(page, "return document.readyState === 'complete' && window.innerWidth === 360")
+    region = "document.querySelector('#agenda .table-scroll')"
+
+    def edges():
+        """The darkest pixel in the region's first and last 4 px, down a body row's left of any text."""
+        box = page.execute_script(f"const r = {region}.getBoundingClientRect(), c = document.querySelector('#agenda tbody td').getBoundingClientRect();"
+                                  "scrollTo(0, scrollY + c.top - 100); const n = document.querySelector('#agenda tbody td').getBoundingClientRect(), s = "
+                                  f"{region}.getBoundingClientRect(); return [s.left, s.right, n.top + scrollY]")
+        left, right, top = box  # the clip is in the page's coordinates, not the window's
+        shot = page.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "clip": {
+            "x": left, "y": top + 2, "width": right - left, "height": 1, "scale": 1}})
+        row = png_rows(base64.b64decode(shot["data"]))[0]
+        return min(sum(p) for p in row[:4]), min(sum(p) for p in row[-4:])
+
+    assert page.execute_script(f"const r = {region}; return r.scrollWidth > r.clientWidth + 50"), "the agenda fits: nothing to test"
+    start_left, start_right = edges()
+    assert start_right < 3 * 245, f"no shadow at the right edge with more to the right: {start_right}"
+    page.execute_script(f"const r = {region}; r.scrollLeft = r.scrollWidth")
+    end_left, end_right = edges()
+    assert end_left < 3 * 245 and end_right > start_right, f"scrolled to the end, the shadow did not move to the left edge: {(end_left, end_right)}"
 
 
 def test_printed_tables_wrap_a_long_name_instead_of_running_off_the_page(daemon, facilitator, api_ready, browsers):

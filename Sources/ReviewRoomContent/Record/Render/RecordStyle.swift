@@ -21,7 +21,7 @@ public enum RecordStyle {
     dl.facts dt{font-weight:600}
     dl.facts dd{margin:0;overflow-wrap:anywhere}
     @media (max-width:30rem){dl.facts{grid-template-columns:minmax(0,1fr);gap:0}dl.facts dd{margin-bottom:.4rem}}
-    .table-scroll{overflow-x:auto;margin:.5rem 0}
+    .table-scroll{overflow-x:auto;margin:.5rem 0;background:linear-gradient(to right,#fff 30%,#fff0) left/2rem 100% no-repeat local,linear-gradient(to left,#fff 30%,#fff0) right/2rem 100% no-repeat local,linear-gradient(to right,#0003,#0000) left/.6rem 100% no-repeat scroll,linear-gradient(to left,#0003,#0000) right/.6rem 100% no-repeat scroll}
     .table-scroll:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
     table{border-collapse:collapse;width:100%;margin:0}
     th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -49,7 +49,7 @@ public enum RecordStyle {
     main{max-width:none;padding:0}
     h2,h3{break-after:avoid}
     table,.note-text,svg.chart{break-inside:avoid}
-    .table-scroll{overflow:visible}
+    .table-scroll{overflow:visible;background:none}
     th,td{overflow-wrap:anywhere}
     thead th,td.time,#phrases tbody th{overflow-wrap:normal}
     td.num,th.num{overflow-wrap:normal;white-space:nowrap}
@@ -62,5 +62,5 @@ public enum RecordStyle {
     """
 
     /// The `'sha256-…'` CSP source for ``css`` (checked by the Python record test).
-    public static let cspHash = "'sha256-9DE0Fkah0pTTwC7ePcgL6cIFQtGB+DZZ6feJujEP+NQ='"
+    public static let cspHash = "'sha256-Kv7ApT1WIaf06pp5zI25SnPJFA4OwozmwyKBPHMsWRg='"
 }
