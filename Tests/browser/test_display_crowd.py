@@ -158,6 +158,18 @@ def test_a_long_question_is_set_smaller_until_it_fits_the_screen(daemon, facilit
             "const n = document.querySelector('[data-testid=question-goes-on]'); const r = n.getBoundingClientRect();"
             "return !n.hidden && r.height > 0 && r.bottom <= window.innerHeight"))
         sizes.append(room.execute_script("return parseFloat(getComputedStyle(document.querySelector('[data-testid=question]')).fontSize)"))
+        # A banner coming ("Connection lost") moves everything down: the question is fitted again
+        # (one fitted online ran 58 px off the screen, cut without saying so; a visual audit).
+        room.execute_script("const b = document.getElementById('connection-banner');"
+                            "b.hidden = false; b.dataset.state = 'offline'; b.textContent = 'Connection lost – reconnecting…';")
+        wait_until(room, lambda d: question_in_view(d), message=f"with the banner, a {len(text)}-character question runs off the screen")
+        assert room.execute_script(
+            "const n = document.querySelector('[data-testid=question-goes-on]'); const r = n.getBoundingClientRect();"
+            "return n.hidden || r.bottom <= window.innerHeight"), "the line saying the question goes on is off the screen"
+        room.execute_script("const b = document.getElementById('connection-banner'); b.hidden = true; b.textContent = '';")
+        wait_until(room, lambda d: d.execute_script(
+            "return document.querySelector('[data-testid=question-goes-on]').hidden === arguments[0]", len(text) < 1000),
+            message="the question was not fitted again once the banner went")
     # The first fits set smaller; the longest is cut at the smallest type, saying it goes on.
     assert sizes[0] > sizes[1] >= 14, sizes
     assert goes_on == [False, True], goes_on

@@ -1,16 +1,32 @@
 """The room display speaks to a room, not to a reviewer (a display audit): nobody at a
 projector edits or reads back, so an ended review says only that it has ended, where the
 reviewer's page says "You can still read everything"."""
-from pages import command, invite_of, joined, schedule_via_api, wait_js, wait_text
+from pages import command, invite_of, joined, schedule_via_api, wait_js, wait_text, wait_until
 from room_helpers import open_pages
+
+UP_NEXT = "const n = document.querySelector('[data-testid=up-next]'); return n ? n.textContent : null"
+QUESTION_HEADING = "return document.querySelector('[data-testid=question]').parentElement.querySelector('h2').textContent"
 
 
 def test_an_ended_review_is_said_to_the_room_in_its_own_words(daemon, facilitator, api_ready, browsers):
     created = schedule_via_api(daemon, facilitator, "Ending in the hall", [], template="rapid-remote-90",
+                               prompts=[{"text": "Which pupils do you think the disruption affected most?"}],
                                participants=[{"name": "Asha", "role": "reviewer"}, {"name": "Hall", "role": "display"}])
     chair, (room, asha) = open_pages(created, browsers, ["Hall", "Asha"])
+    # Before the start the first phase is the headline, and nothing is "Next" (a visual audit:
+    # "Next: Host context" under it read as if the first were under way).
+    wait_text(room, "[data-testid=phase-title]", "Welcome")
+    assert room.execute_script(UP_NEXT) == "", room.execute_script(UP_NEXT)
     assert command(chair, "session.start").get("type") == "ack"
+    wait_until(room, lambda d: d.execute_script(UP_NEXT).startswith("Next: "), message="no Next line while running")
+    question = created["session"]["prompts"]["deck"][0]
+    assert command(chair, "prompt.show", {"prompt": question["id"]}).get("type") == "ack"
+    wait_text(room, "[data-testid=question]", question["text"][:30])
     assert command(chair, "session.end").get("type") == "ack"
+    # The question still there is the last one shown, not the room's question now (a visual audit).
+    for page in (room, asha):
+        wait_until(page, lambda d: d.execute_script(QUESTION_HEADING) == "Last question shown",
+                   message=f"the question's heading reads {page.execute_script(QUESTION_HEADING)!r} after the end")
     wait_text(room, "#connection-banner", "This review has ended.")
     assert room.find_element("css selector", "#connection-banner").text == "This review has ended."
     wait_text(asha, "#connection-banner", "You can still read everything.")

@@ -49,6 +49,7 @@ if (!token) {
   const roundBox = el('div', { className: 'display-round-box' });
   const queue = el('ol', { className: 'display-queue', attrs: { 'data-testid': 'queue', 'aria-label': t('floor.queue') } });
   const question = el('p', { className: 'display-question', attrs: { 'data-testid': 'question' } });
+  const questionHeading = el('h2', { textContent: t('prompt.heading') });
   const questionGoesOn = el('p', { className: 'display-more', hidden: true, attrs: { 'data-testid': 'question-goes-on' } }, t('display.questionGoesOn'));
   const title = el('h1', { className: 'display-title' });
   const fullScreen = document.fullscreenEnabled ? el('button', { type: 'button', className: 'secondary display-fullscreen', textContent: t('display.fullscreen'),
@@ -62,7 +63,7 @@ if (!token) {
     el('section', { className: 'display-floor', attrs: { 'aria-labelledby': 'display-floor-heading' } },
       el('h2', { className: 'visually-hidden', id: 'display-floor-heading', textContent: t('floor.heading') }), speaker, turn, roundBox, queue),
     el('section', { className: 'display-prompt', attrs: { 'aria-label': t('prompt.heading') } },
-      el('h2', { textContent: t('prompt.heading') }), question, questionGoesOn)));
+      questionHeading, question, questionGoesOn)));
 
   // A name in its own direction, where it is cut (app.css): cut by the line's left-to-right
   // direction, a long Arabic name lost its beginning, not its end.
@@ -115,6 +116,9 @@ if (!token) {
   };
   // The screen changed size (a projector plugged in, a window moved to it): both columns again.
   window.addEventListener('resize', fitDisplay);
+  // The banner coming and going ("Connection lost") moves everything under it: a long question
+  // fitted online ran 58 px off a 720p screen, cut without "The question goes on" (a visual audit).
+  new ResizeObserver(() => fitDisplay()).observe(banner);
   // Set with the rest of the floor, before the question is fitted under it: set at the next tick,
   // the turn's line pushed a fitted question 40 px off a 720p screen.
   const showTurn = (now) => {
@@ -155,7 +159,10 @@ if (!token) {
     setText(phase, !p ? t('clock.noPhase') : ended ? t('clock.lastPhase', { phase: p.title }) : p.title);
     setText(purpose, ended ? '' : p?.purpose ?? '');
     setText(advances, p?.onTimeUp === 'advance' && !ended ? t('phase.advances') : '');
-    const next = !ended && Number.isInteger(s.clock?.phase) ? s.agenda?.[s.clock.phase + 1] : null;
+    // What comes next only while the review runs: in the lobby, under the first phase as the
+    // headline, "Next: Host context" read as if the first were under way (a visual audit).
+    const running = s.clock?.status === 'live' || s.clock?.status === 'paused';
+    const next = running && Number.isInteger(s.clock?.phase) ? s.agenda?.[s.clock.phase + 1] : null;
     setText(upNext, next ? t('display.next', { phase: next.title, length: agendaLength(next.durationSec) }) : '');
     const floor = s.floor || {};
     const [before, after] = floor.speaker ? t('floor.speaking', { name: '\u0000' }).split('\u0000') : [t('floor.nobody'), ''];
@@ -164,6 +171,8 @@ if (!token) {
     listedHands.update();
     const q = model.currentPrompt;
     setText(question, q ? q.text : t('prompt.none'));
+    // After the end it is the last question shown, not the room's question now (a visual audit).
+    setText(questionHeading, t(ended && q ? 'prompt.headingEnded' : 'prompt.heading'));
     fitDisplay();
     if (s.clock && s.clock.phase !== lastPhase && !connection.replaying) {
       if (lastPhase !== null) announcer.say(t('announce.phase', { phase: phase.textContent }));

@@ -24,9 +24,12 @@ export function agendaPanel(s) {
   return [el('h2', { id: 'agenda-heading', textContent: t('agenda.heading') }), el('ol', { className: 'agenda' }, items)];
 }
 
-/** The question shown (`question`, or null for none). */
-export function promptPanel(question) {
-  return [el('h2', { id: 'prompt-heading', textContent: t('prompt.heading') }),
+/**
+ * The question shown (`question`, or null for none). Once the review has `ended` it is the last
+ * one shown, and says so: it stood under "Ended" as if still the question (a visual audit).
+ */
+export function promptPanel(question, ended = false) {
+  return [el('h2', { id: 'prompt-heading', textContent: t(ended && question ? 'prompt.headingEnded' : 'prompt.heading') }),
     el('p', { className: 'question', attrs: { 'data-testid': 'question' } }, question ? question.text : t('prompt.none'))];
 }
 

@@ -564,7 +564,7 @@ export class RoomView {
   }
 
   renderPrompt() {
-    morphChildren(this.prompt, promptPanel(this.model.currentPrompt));
+    morphChildren(this.prompt, promptPanel(this.model.currentPrompt, this.model.session?.clock?.status === 'ended'));
   }
 
   renderPeople(s) {

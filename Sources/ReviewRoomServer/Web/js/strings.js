@@ -175,6 +175,7 @@ const en = {
   'hand.response': 'direct response',
 
   'prompt.heading': 'Question',
+  'prompt.headingEnded': 'Last question shown',
   'prompt.none': 'No question shown',
 
   'people.heading': 'People and speaking time',
