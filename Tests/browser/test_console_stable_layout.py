@@ -8,6 +8,7 @@ a screen below the buttons on a tablet, are summed up in a line above them."""
 import re
 
 import pytest
+from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
 from console_helpers import co_facilitator_room, no_control_held, settle_for, started_console
@@ -17,6 +18,12 @@ from room_helpers import refusal
 
 PLACES = "return Object.fromEntries(arguments[0].map((id) => [id, Math.round(document.getElementById(id).getBoundingClientRect().top + scrollY)]))"
 STILL = ["control-next", "control-next-speaker", "control-grant", "control-round-start", "control-add-question"]
+
+# Whether the element is wholly inside the window and the controls panel's scrolled box.
+IN_VIEW = """
+const r = arguments[0].getBoundingClientRect(), p = document.querySelector('.controls').getBoundingClientRect();
+return r.height > 0 && r.top >= Math.max(0, p.top) && r.bottom <= Math.min(innerHeight, p.bottom);
+"""
 
 
 def test_the_controls_stay_put_when_undo_a_refusal_or_hands_appear(daemon, facilitator, api_ready, browsers):
@@ -147,13 +154,6 @@ def test_a_long_named_refusal_leaves_every_control_where_it_was(daemon, facilita
     assert browser_errors(console) == [] and browser_errors(cy) == []
 
 
-# Whether the element is wholly in sight: inside the window and inside the controls panel's own scrolled box.
-IN_SIGHT = """
-const r = document.getElementById(arguments[0]).getBoundingClientRect(), p = document.querySelector('.controls').getBoundingClientRect();
-return r.height > 0 && r.top >= Math.max(0, p.top) && r.bottom <= Math.min(innerHeight, p.bottom);
-"""
-
-
 def test_ending_while_scrolled_down_brings_the_record_into_sight(daemon, facilitator, api_ready, browsers):
     """At 1366 px the controls scroll in a panel of their own. Ended while it was scrolled down to
     the hands, the panel kept its scroll: the "Open the record" block at its top stayed out of
@@ -164,7 +164,8 @@ def test_ending_while_scrolled_down_brings_the_record_into_sight(daemon, facilit
     assert console.execute_script("return document.querySelector('.controls').scrollTop") > 0, "the panel does not scroll: nothing to test"
     assert "error" not in command(console, "session.end")
     wait_until(console, lambda d: d.find_elements("id", "control-record"), message="no record offer after the end")
-    wait_js(console, IN_SIGHT, "control-record", message="the record offer is out of sight after the end")
+    record = console.find_element("id", "control-record")
+    wait_js(console, IN_VIEW, record, message="the record offer is out of sight after the end")
     assert browser_errors(console) == []
 
 
@@ -210,13 +211,33 @@ def test_showing_a_question_moves_no_other_questions_controls(daemon, facilitato
     """"Hide" is shorter than "Show to everyone", and the shown row's bold type: the row's Reword
     came up beside it, the row lost a line of buttons, and every question below moved 51 px up
     under the pointer (a visual audit at 1366 px)."""
-    _, console = started_console(daemon, facilitator, browsers, "Showing questions", ["Asha"])
+    _, console = started_console(daemon, facilitator, browsers, f"Showing questions at {width} px", ["Asha"])
     console.set_window_size(width, 768)
     console.find_element("id", "control-questions").click()
     before = wait_until(console, lambda d: (lambda rows: rows if len(rows) >= 4 else None)(d.execute_script(QUESTION_ROWS)))
     second = console.find_elements("css selector", ".controls .prompt-list > li")[1]
     console.execute_script("arguments[0].scrollIntoView({block: 'center'})", second)
+    no_control_held(console)
     second.find_element("css selector", "button").click()
     wait_until(console, lambda d: d.find_elements("css selector", ".controls .prompt-list > li.current"), message="no question shown")
     assert console.execute_script(QUESTION_ROWS) == before, "showing question 2 moved the questions after it"
+    assert browser_errors(console) == []
+
+
+def test_a_phase_key_pressed_far_down_the_controls_keeps_the_focused_control_in_sight(daemon, facilitator, api_ready, browsers):
+    """With focus on a question's "Hide" far down the controls, Alt+Shift+N scrolled them up to
+    the Undo offer and "Hide" out of sight, where the next Enter would act on it unseen (a
+    keyboard audit at 1366 px). The offer is then not scrolled to; the move is said anyway."""
+    created, console = started_console(daemon, facilitator, browsers, "Keys far down", ["Asha"])
+    console.set_window_size(1366, 768)
+    console.find_element("id", "control-questions").click()
+    last = wait_until(console, lambda d: d.find_elements("css selector", ".controls .prompt-list > li"))[-1]
+    button = last.find_element("css selector", "button")
+    console.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", button)
+    assert console.execute_script(IN_VIEW, button), "the question's button is not in sight: nothing to test"
+    no_control_held(console)
+    button.send_keys(Keys.ALT + Keys.SHIFT + "n")
+    wait_until(console, lambda d: d.find_elements("id", "control-undo-phase"), message="no Undo offer after Alt+Shift+N")
+    assert console.execute_script("return document.activeElement") == button
+    assert console.execute_script(IN_VIEW, button), "the focused control was scrolled out of sight"
     assert browser_errors(console) == []

@@ -97,8 +97,11 @@ export class PhaseUndo {
     // with 15 s to find it: the least scroll that shows it. Focus stays where it was. Only when
     // not even its first line is in sight: at 1366 x 768, with its foot below the controls'
     // edge, every phase move scrolled the controls under the pointer (a visual audit).
+    // Never at the cost of the focused control: with focus on a question's "Hide" far down the
+    // controls, Alt+Shift+N scrolled the panel up to the offer and "Hide" out of sight, where the
+    // next Enter would act on it unseen (a keyboard audit). The move is said either way.
     const offer = document.getElementById('phase-undo');
-    if (offer && !firstLineInSight(offer)) offer.scrollIntoView({ block: 'nearest' });
+    if (offer && !firstLineInSight(offer)) scrollToKeepingFocus(offer);
     const offered = t('undo.offered', { phase: this.title(before.phase), time: this.amount(remainingSec), s: UNDO_MS / 1000 });
     if (meanwhile) this.owner.announcer.say(`${this.meanwhileText(this.offer)} ${offered}`, true);
     else this.owner.announcer.say(offered);
@@ -213,6 +216,22 @@ export class PhaseUndo {
   /** Stops the offer's timer. */
   stop() {
     clearTimeout(this.timer);
+  }
+}
+
+/**
+ * Scrolls `element` into sight with the least scroll, unless that takes the focused element out
+ * of sight: then every scroll is put back as it was.
+ */
+function scrollToKeepingFocus(element) {
+  const focused = document.activeElement && document.activeElement !== document.body ? document.activeElement : null;
+  const seenBefore = focused ? firstLineInSight(focused) : false;
+  const panel = element.closest('.controls');
+  const [x, y, panelTop] = [scrollX, scrollY, panel?.scrollTop ?? 0];
+  element.scrollIntoView({ block: 'nearest' });
+  if (seenBefore && !firstLineInSight(focused)) {
+    if (panel) panel.scrollTop = panelTop;
+    scrollTo(x, y);
   }
 }
 
