@@ -11,10 +11,14 @@ struct ServerMessagesTests {
 
     @Test func errorCarriesNullIDAndOpensAt() throws {
         let opens = Timestamp(millisecondsSince1970: 1_000)
-        let error = try object(ServerMessages.error(ProtocolError(code: .notOpen, message: "later", id: nil), opensAt: opens))
+        let starts = Timestamp(millisecondsSince1970: 901_000)
+        let error = try object(ServerMessages.error(ProtocolError(code: .notOpen, message: "later", id: nil), opensAt: opens,
+                                                    timeZone: "Europe/London", title: "Reading", startsAt: starts))
         #expect(error["id"] is NSNull)
         #expect(error["code"] as? String == "not_open")
         #expect(error["opensAt"] as? String == opens.rfc3339)
+        #expect(error["title"] as? String == "Reading" && error["timeZone"] as? String == "Europe/London")
+        #expect(error["startsAt"] as? String == starts.rfc3339, "the start, not only the lobby's opening")
     }
 
     @Test func eventDataOfACoreEventRoundTrips() throws {

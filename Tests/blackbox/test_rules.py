@@ -176,6 +176,8 @@ async def test_session_before_its_lobby_answers_not_open_then_closes_1000(daemon
     assert seen[0]["code"] == "not_open" and "opensAt" in seen[0], seen
     opens = datetime.datetime.fromisoformat(seen[0]["opensAt"].replace("Z", "+00:00"))
     assert opens == starts - datetime.timedelta(minutes=15)
+    # A ReviewRoom extension: the start too, so a page can say when the review begins, not only the lobby.
+    assert datetime.datetime.fromisoformat(seen[0]["startsAt"].replace("Z", "+00:00")) == starts, seen
     assert code == 1000
 
 

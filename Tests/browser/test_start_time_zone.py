@@ -123,6 +123,10 @@ def test_the_not_open_page_gives_the_opening_in_the_readers_own_time_and_how_lon
     body = text_of(asha, ".notice")
     assert re.search(r"It opens at .+GMT\+9, in 4 h 4[45] min\.", body), body
     assert re.search(r"That is \w{3} .+ your time\.", body), body
+    # Which review, and its start, before the lobby's opening: a reviewer with several invites
+    # could not tell them apart, and took the opening for the start (a visual audit).
+    assert re.search(r"“Opens later in Tokyo” starts at .+GMT\+9\.", body), body
+    assert body.index("starts at") < body.index("It opens at"), body
     assert browser_errors(asha) == []
 
 

@@ -32,15 +32,17 @@ public enum ServerMessages {
     }
 
     /// `{"type":"error","id","code","message"}` (+ `opensAt` for `not_open`, and the session's
-    /// `timeZone` and `title` so a client can say when, in the session's own zone, and what, and
+    /// `timeZone`, `title` and `startsAt` so a client can say when, in the session's own zone,
+    /// what, and when it starts — the lobby's opening alone read as the start —, and
     /// `followsSession` for a post-review workshop, as in the welcome).
     public static func error(_ error: ProtocolError, opensAt: Timestamp? = nil, timeZone: String? = nil,
-                             title: String? = nil, followsSession: String? = nil) -> [UInt8] {
+                             title: String? = nil, startsAt: Timestamp? = nil, followsSession: String? = nil) -> [UInt8] {
         var members = [("type", "\"error\""), ("id", error.id.map { String($0) } ?? "null"),
                        ("code", JSONText.quote(error.code.rawValue)), ("message", JSONText.quote(error.message))]
         if let opensAt { members.append(("opensAt", JSONText.quote(opensAt.rfc3339))) }
         if let timeZone { members.append(("timeZone", JSONText.quote(timeZone))) }
         if let title { members.append(("title", JSONText.quote(title))) }
+        if let startsAt { members.append(("startsAt", JSONText.quote(startsAt.rfc3339))) }
         if let followsSession { members.append(("followsSession", JSONText.quote(followsSession))) }
         return bytes(members)
     }

@@ -40,7 +40,8 @@ extension SessionActor {
         if let refusal = state.notOpenError(at: now), case .notOpen(let opensAt) = state.joinAvailability(at: now) {
             connection.send(OutboundFrame(text: ServerMessages.error(
                 ProtocolError(code: .notOpen, message: refusal.message, id: nil), opensAt: opensAt,
-                timeZone: state.info.timeZone, title: state.info.title, followsSession: followsSession?.rawValue)))
+                timeZone: state.info.timeZone, title: state.info.title, startsAt: state.info.startsAt,
+                followsSession: followsSession?.rawValue)))
             connection.close(code: CloseCode.normal.rawValue, reason: "the session is not open yet")
             return .notOpen
         }

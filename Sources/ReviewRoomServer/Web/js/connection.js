@@ -420,7 +420,8 @@ export class Connection {
     if (this.helloError && helloErrorIsFinal(this.helloError, code)) {
       const error = this.helloError;
       this.stopped = true;
-      this.handlers.onFatal?.({ kind: error.code, code, message: error.message, opensAt: error.opensAt, timeZone: error.timeZone });
+      this.handlers.onFatal?.({ kind: error.code, code, message: error.message, opensAt: error.opensAt, timeZone: error.timeZone,
+        title: error.title, startsAt: error.startsAt });
       return;
     }
     if (!wasJoined && code === 4000) { this.stopped = true; this.handlers.onFatal?.({ kind: 'protocol', code }); return; }

@@ -83,8 +83,12 @@ export function fatalNotice(main, failure, retry, announce, unsaved = []) {
     // The opening in the reader's own zone too, and how long until it (by this device's clock).
     const { local, until } = failure.opensAt ? startParts(failure.opensAt, failure.timeZone, Date.now()) : { local: '', until: '' };
     const opens = !when ? t('notice.notOpen.soon') : until ? t('notice.notOpen.bodyUntil', { when, until }) : t('notice.notOpen.body', { when });
+    // Which review, and when it starts: a reviewer with several invites could not tell them
+    // apart, and took the lobby's opening for the start (a visual audit).
+    const starts = failure.title && failure.startsAt
+      ? t('notice.notOpen.starts', { title: failure.title, when: formatInstant(failure.startsAt, failure.timeZone) }) : null;
     const button = el('button', { type: 'button', textContent: t('notice.tryAgain'), on: { click: retry } });
-    showNotice(main, { heading: t('notice.notOpen.heading'), body: [opens, local ? t('notice.notOpen.local', { time: local }) : null, t('notice.notOpen.hint')].filter(Boolean), action: button, announce });
+    showNotice(main, { heading: t('notice.notOpen.heading'), body: [starts, opens, local ? t('notice.notOpen.local', { time: local }) : null, t('notice.notOpen.hint')].filter(Boolean), action: button, announce });
     // Timed by the server's clock, not this device's (often minutes off), and by checks that do
     // not reload the page until it can join (`lobby-wait.js`).
     if (failure.opensAt) waitForOpening(failure.opensAt, retry);

@@ -42,6 +42,7 @@ const en = {
   'notice.noLink.heading': 'No invite link',
   'notice.noLink.body': 'Open the invite link you were sent (it ends with # and a long code). A bookmark or a typed address of this page does not keep that code, so open the link from your invitation each time.',
   'notice.notOpen.heading': 'This review is not open yet',
+  'notice.notOpen.starts': '“{title}” starts at {when}.',
   'notice.notOpen.body': 'It opens at {when}.',
   'notice.notOpen.bodyUntil': 'It opens at {when}, {until}.',
   'notice.notOpen.local': 'That is {time}.',
