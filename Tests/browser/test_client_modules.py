@@ -583,11 +583,16 @@ def test_the_session_list_groups_by_where_sessions_stand_and_filters_by_words(da
         "    s('Later', 'scheduled', '2027-02-01T09:00:00Z'), s('Now', 'live', '2026-11-30T09:00:00Z'),"
         "    s('Newer', 'ended', '2026-06-10T09:00:00Z'), s('Break', 'paused', '2026-11-29T09:00:00Z'),"
         "    s('Next', 'scheduled', '2026-12-20T09:00:00Z', 'École Sainte-Anne')];"
-        "  done({ groups: m.groupSessions(list).map((g) => [g.key, g.sessions.map((x) => x.title)]),"
-        "    onlyEnded: m.groupSessions([list[0]]).map((g) => g.key),"
+        "  const before = Date.parse('2026-11-30T12:00:00Z'), after = Date.parse('2026-12-01T09:11:00Z');"
+        "  done({ groups: m.groupSessions(list, before).map((g) => [g.key, g.sessions.map((x) => x.title)]),"
+        "    later: m.groupSessions(list, after).map((g) => [g.key, g.sessions.map((x) => x.title)]),"
+        "    onlyEnded: m.groupSessions([list[0]], before).map((g) => g.key),"
         "    matches: ['ecole', 'ÉCOLE anne', 'sainte north', '', '  ', 'next ecole'].map((q) => m.sessionMatches(list[6], q)) });"
         "});")
     assert result["groups"] == [["running", ["Break", "Now"]], ["upcoming", ["Soon", "Next", "Later"]], ["ended", ["Newer", "Old"]]]
+    # Eleven minutes past its start and not started, a review is due, not upcoming (a visual audit).
+    assert result["later"] == [["running", ["Break", "Now"]], ["due", ["Soon"]], ["upcoming", ["Next", "Later"]],
+                               ["ended", ["Newer", "Old"]]], result["later"]
     assert result["onlyEnded"] == ["ended"]
     assert result["matches"] == [True, True, False, True, True, True]
 

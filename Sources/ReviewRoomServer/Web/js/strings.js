@@ -358,6 +358,7 @@ const en = {
   'console.confirmDelete': 'Delete “{title}” ({when}) for good? Its whole record goes with it: the notes, the speaking times and the agenda as run. Download the record first if you need it.',
   'console.deleted': '“{title}” was deleted.',
   'sessions.group.running': 'Running now',
+  'sessions.group.due': 'Due to start',
   'sessions.group.upcoming': 'Upcoming',
   'sessions.group.ended': 'Ended',
   'sessions.workshop': 'Post-review workshop',
