@@ -120,8 +120,11 @@ def test_the_display_says_what_comes_next_and_keeps_its_clock_column_on_a_720p_s
         {"title": "Evidence and enquiry questions", "kind": "evidence", "durationSec": 61,
          "purpose": "Explore what is happening through the enquiry questions; note what you hear and see."},
         {"title": "Coaching conversation", "kind": "discussion", "durationSec": 600}])
-    wait_text(room, "[data-testid=up-next]", "Next: Coaching conversation · 10 min")
+    # Before the start the first phase is the headline and nothing is "next" (a visual audit).
+    wait_text(room, "[data-testid=phase-title]", "Evidence and enquiry questions")
+    assert text_of(room, "[data-testid=up-next]") == ""
     assert "error" not in command(chair, "session.start")
+    wait_text(room, "[data-testid=up-next]", "Next: Coaching conversation · 10 min")
     wait_text(room, "[data-testid=clock-alert]", "1 min left")
     assert "error" not in command(chair, "clock.pause")
     wait_text(room, ".display-status", "Paused")
