@@ -1,7 +1,7 @@
 // The room display (/display#token): large, read-only phase, countdown, speaker, queue and question.
 import { byId, el, localize, morphChildren, replaceChildren } from './dom.js';
 import { roundOrder } from './floor-panel.js';
-import { clockAlert, clockIsStale, clockStatusText } from './room-rules.js';
+import { clockAlert, clockIsStale, clockRuns, clockStatusText } from './room-rules.js';
 import { t } from './strings.js';
 import { agendaLength, formatDuration, startParts } from './timefmt.js';
 import { joinSession, takeToken, takeLaterTokens, showNotice, fatalNotice } from './session-page.js';
@@ -161,8 +161,7 @@ if (!token) {
     setText(advances, p?.onTimeUp === 'advance' && !ended ? t('phase.advances') : '');
     // What comes next only while the review runs: in the lobby, under the first phase as the
     // headline, "Next: Host context" read as if the first were under way (a visual audit).
-    const running = s.clock?.status === 'live' || s.clock?.status === 'paused';
-    const next = running && Number.isInteger(s.clock?.phase) ? s.agenda?.[s.clock.phase + 1] : null;
+    const next = clockRuns(s.clock) && Number.isInteger(s.clock?.phase) ? s.agenda?.[s.clock.phase + 1] : null;
     setText(upNext, next ? t('display.next', { phase: next.title, length: agendaLength(next.durationSec) }) : '');
     const floor = s.floor || {};
     const [before, after] = floor.speaker ? t('floor.speaking', { name: '\u0000' }).split('\u0000') : [t('floor.nobody'), ''];

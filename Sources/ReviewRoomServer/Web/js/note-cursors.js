@@ -22,12 +22,13 @@ function lineAt(text, at) {
   return line;
 }
 
-/** Sets cursor `c`'s anchor and head to the range [from, to], keeping which end its head was at. */
-function setRange(c, [from, to]) {
-  const backwards = c.head < c.anchor;
-  c.anchor = backwards ? to : from;
-  c.head = backwards ? from : to;
-  return c;
+/**
+ * Cursor `c` ({anchor, head}) moved through `mover` (a TextOperation or the NoteClient's
+ * unconfirmed edits) by `transformSelection`, keeping which end its head is at.
+ */
+function movedSelection(c, mover) {
+  const [from, to] = mover.transformSelection(Math.min(c.anchor, c.head), Math.max(c.anchor, c.head));
+  return c.head < c.anchor ? { anchor: to, head: from } : { anchor: from, head: to };
 }
 
 export class NoteCursors {
@@ -58,7 +59,7 @@ export class NoteCursors {
         c.anchor = serverOp.transformPosition(c.anchor);
         c.head = serverOp.transformPosition(c.head);
       } else {
-        setRange(c, serverOp.transformSelection(Math.min(c.anchor, c.head), Math.max(c.anchor, c.head)));
+        Object.assign(c, movedSelection(c, serverOp));
       }
       c.rev = rev;
     }
@@ -105,8 +106,7 @@ export class NoteCursors {
     for (const [by, c] of cursors) {
       if (!this.view.model.online.has(by)) continue;
       // Through this page's own unconfirmed typing, as their page will move it when it arrives.
-      const moved = setRange({ anchor: c.anchor, head: c.head },
-        entry.client.transformSelection(Math.min(c.anchor, c.head), Math.max(c.anchor, c.head)));
+      const moved = movedSelection(c, entry.client);
       const head = toDisplay(model, Math.min(model.length, moved.head));
       const anchor = toDisplay(model, Math.min(model.length, moved.anchor));
       const line = lineAt(text, head);

@@ -4,14 +4,13 @@
 import { el } from './dom.js';
 import { t } from './strings.js';
 import { agendaLength, formatElapsed } from './timefmt.js';
-import { SHORTCUT_KEYS } from './room-rules.js';
+import { SHORTCUT_KEYS, clockRuns } from './room-rules.js';
 
 /** The agenda: every phase with its length and purpose, the current one marked "now". */
 export function agendaPanel(s) {
   // "now" only while the review runs: in the lobby its first phase was marked "now" before
   // anything had started, and after the end its last phase beside "Ended" (a visual audit).
-  const running = s.clock?.status === 'live' || s.clock?.status === 'paused';
-  const current = running ? s.clock.phase : null;
+  const current = clockRuns(s.clock) ? s.clock.phase : null;
   const items = (s.agenda || []).map((phase, index) => {
     const isNow = index === current;
     return el('li', { className: isNow ? 'current' : '', attrs: { 'aria-current': isNow ? 'step' : null } },

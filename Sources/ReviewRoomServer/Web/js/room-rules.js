@@ -13,6 +13,11 @@ export function clockAlert(clock, remaining) {
   return null;
 }
 
+/** Whether the review is under way: its clock running or paused (not before the start, not ended). */
+export function clockRuns(clock) {
+  return clock?.status === 'live' || clock?.status === 'paused';
+}
+
 /**
  * True when a page must show the clock as only last known: the connection is lost
  * (`connectionState` 'reconnecting' or 'offline', Connection.state) while the clock ran or was
@@ -21,7 +26,7 @@ export function clockAlert(clock, remaining) {
  */
 export function clockIsStale(connectionState, clock) {
   const lost = connectionState === 'reconnecting' || connectionState === 'offline';
-  return lost && (clock?.status === 'live' || clock?.status === 'paused');
+  return lost && clockRuns(clock);
 }
 
 /** The clock's status line: `status.*`, or "Last known: …" while it is stale (`clockIsStale`). */
