@@ -58,12 +58,16 @@ def test_ctrl_c_stops_the_step_running_in_the_background(tmp_path, step):
         assert alive(background)
         os.killpg(make.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
         assert make.wait(timeout=30) != 0
-        assert "Error 130" in make.stderr.read()
+        # What make itself prints is not asserted: the SIGINT reaches make as well as the recipe,
+        # and which of the two reaps the recipe's shell first is a race inside GNU make (mostly
+        # "Error 130", once in CI "wait: No child processes. Stop."). Only the trap could have
+        # stopped the background step, which runs in a session of its own.
+        errors = make.stderr.read()
         # The TERM was sent before the recipe exited; its delivery is all that is left to wait for.
         deadline = time.monotonic() + 10
         while alive(background) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert not alive(background), "the background step outlived Ctrl-C"
+        assert not alive(background), ("the background step outlived Ctrl-C", errors)
     finally:
         if make.poll() is None:
             os.killpg(make.pid, signal.SIGKILL)
