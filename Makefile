@@ -35,7 +35,7 @@ define install_missing
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 endef
 
-.PHONY: deps build release test soak api-test blackbox-test blackbox-deps content-test browser-test browser-deps python-venv python-deps coverage run bench systemd-test systemd-deps systemd-check fuzz fuzz-build fuzz-merge fuzz-replay sanitize
+.PHONY: deps build release test test-packages soak api-test blackbox-test blackbox-deps content-test browser-test browser-deps python-venv python-deps coverage run bench systemd-test systemd-deps systemd-check fuzz fuzz-build fuzz-merge fuzz-replay sanitize
 
 deps:
 	$(call install_missing,$(SYSTEM_PACKAGES))
@@ -76,8 +76,9 @@ release: deps
 # without the Swift toolchain (test_deploy_install.py) and systemd-test installs under systemd,
 # so a later `sudo Deploy/install.sh --no-build` installs a binary that was tested.
 # Three steps run beside others that leave the cores half idle, their output shown once both end
-# (either failing fails): the Python packages install (python-deps: pip, about half a minute,
-# part of it waiting on PyPI) while the debug build runs; the release build (about 150 s on two
+# (either failing fails): the Debian packages only the tests need and the Python packages
+# (test-packages then python-deps: apt and pip, mostly waiting on downloads; Chromium alone is
+# over 100 MB on a new machine) while the debug build runs, which needs only `deps`; the release build (about 150 s on two
 # cores) while api-test runs (about 20 s on one core: schemathesis and a daemon), after the
 # Swift suite, which is busy on both cores and would wait for SwiftPM's lock on .build; and
 # systemd-test (about 20 s, most of it a container booting) while the black-box suite runs (its
@@ -86,12 +87,13 @@ release: deps
 # STOP_BACKGROUND_ON_INTERRUPT stops its whole process group when Ctrl-C or a TERM stops the
 # recipe: a non-interactive shell's background job ignores Ctrl-C, so pip, a release build
 # holding SwiftPM's lock or a booting container went on after `make test` was stopped.
-test: deps browser-deps python-venv systemd-deps blackbox-deps
-	@pip_log="$$(mktemp)"; trap 'rm -f "$$pip_log"' EXIT; setsid -w $(SUBMAKE) --no-print-directory python-deps > "$$pip_log" 2>&1 & bg=$$!; \
+test: deps python-venv
+	@pip_log="$$(mktemp)"; trap 'rm -f "$$pip_log"' EXIT; \
+	  setsid -w $(SUBMAKE) --no-print-directory test-packages python-deps > "$$pip_log" 2>&1 & bg=$$!; \
 	  $(STOP_BACKGROUND_ON_INTERRUPT); \
 	  swift build --build-tests --enable-code-coverage; built=$$?; \
 	  wait $$bg; installed=$$?; trap - INT TERM; cat "$$pip_log"; \
-	  [ $$installed = 0 ] || echo "python-deps failed (its output is above)"; \
+	  [ $$installed = 0 ] || echo "test-packages or python-deps failed (the output is above)"; \
 	  [ $$built = 0 ] && [ $$installed = 0 ]
 	@scratch="$$(mktemp -d /tmp/reviewroom-test.XXXXXX)" && trap 'rm -rf "$$scratch"' EXIT && export TMPDIR="$$scratch" && \
 	  echo "TMPDIR=$$scratch (removed when the tests end)" && \
@@ -122,6 +124,11 @@ python-deps: python-venv
 
 browser-deps: deps
 	$(call install_missing,$(BROWSER_PACKAGES))
+
+# The Debian packages of browser-deps, blackbox-deps and systemd-deps in one apt-get run (one
+# `apt-get update`, not three): `make test` installs them while the debug build runs.
+test-packages: deps
+	$(call install_missing,$(BROWSER_PACKAGES) $(BLACKBOX_PACKAGES) $(SYSTEMD_TEST_PACKAGES))
 
 systemd-deps: deps
 	$(call install_missing,$(SYSTEMD_TEST_PACKAGES))

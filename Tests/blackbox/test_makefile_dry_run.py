@@ -13,7 +13,7 @@ def test_a_dry_run_of_make_test_prints_every_step_and_runs_none():
     done = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
-    for step in ["--no-print-directory python-deps", "swift test --skip-build", "unittest discover -s Tests/content",
+    for step in ["--no-print-directory test-packages python-deps", "swift test --skip-build", "unittest discover -s Tests/content",
                  "swift build -c release --static-swift-stdlib --product reviewroomd", "--no-print-directory api-test",
                  "--no-print-directory blackbox-test", "--no-print-directory systemd-test", "--no-print-directory browser-test"]:
         assert step in done.stdout, (step, done.stdout)
