@@ -37,7 +37,8 @@ def test_who_ended_a_turn_or_lowered_a_hand_is_said_as_it_was(daemon, browsers):
         "  const hands = { speaker: null, queue: [{ participant: 'b' }] };"
         "  done({"
         "    ownRelease: speakerNews(asha, open, { me: 'a', nameOf, live: true, releasedByMe: true }),"
-        "    ownPass: speakerNews(asha, { speaker: 'b', queue: [] }, { me: 'a', nameOf, live: true, releasedByMe: true }),"
+        "    ownPass: speakerNews(asha, { speaker: 'b', queue: [] }, { me: 'a', nameOf, live: true, passedByMe: true }),"
+        "    ownFinishInARound: speakerNews(asha, { speaker: 'b', queue: [] }, { me: 'a', nameOf, live: true, releasedByMe: true }),"
         "    movedOn: speakerNews(asha, { speaker: 'b', queue: [] }, { me: 'a', nameOf, live: true }),"
         "    endedUnder: speakerNews(asha, open, { me: 'a', nameOf, live: true }),"
         "    atTheEnd: speakerNews(asha, open, { me: 'a', nameOf, live: true, reset: 'end' }),"
@@ -54,7 +55,9 @@ def test_who_ended_a_turn_or_lowered_a_hand_is_said_as_it_was(daemon, browsers):
     assert said == {
         "ownRelease": {"text": "You finished your turn", "urgent": False},  # was an alarm: "Your turn has ended"
         # A pass in a round moves the floor on at once: the passer heard only "Ben has the floor".
-        "ownPass": {"text": "You finished your turn. Ben has the floor", "urgent": False},
+        "ownPass": {"text": "You passed. Ben has the floor", "urgent": False},
+        # Finishing early in a round is not passing, and is not said to be.
+        "ownFinishInARound": {"text": "You finished your turn. Ben has the floor", "urgent": False},
         "movedOn": {"text": "Ben has the floor", "urgent": False},
         "endedUnder": {"text": "Your turn has ended", "urgent": True},
         "atTheEnd": None,  # "The review has ended" is the news; an alarm would cut it off

@@ -63,7 +63,7 @@ def test_on_a_phone_the_hand_is_at_the_foot_of_the_screen_while_the_floor_panel_
     # With no hand up the bar offers a direct response too, which jumps the plain queue; with a
     # hand up only the toggle.
     assert "error" not in command(chair, "hand.raise", {"kind": "contribution", "participant": chair.execute_script("return window.reviewroom.model.you.id")})
-    respond = asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar-respond]")
+    respond = asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar-second]")
     assert respond.is_displayed() and respond.text == "Respond" and respond.get_attribute("tabindex") == "-1"
     bars = asha.execute_script("return [...document.querySelectorAll('[data-testid=hand-bar] button')].map((b) => b.getBoundingClientRect().right)")
     assert max(bars) <= 360 + 0.5, bars  # both fit the phone's width
@@ -103,12 +103,16 @@ def test_on_a_phone_the_hand_is_at_the_foot_of_the_screen_while_the_floor_panel_
     asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar] button").click()
     wait_js(asha, "return window.reviewroom.model.session.floor.speaker === null", message="the bar's button did not end the turn")
     bar_shows(asha, button="Raise hand")
-    # In a round the speaker's bar offers "Pass".
+    # In a round the speaker's bar offers "Finish my turn" and, beside it, "Pass" (finishing
+    # early is not passing); the second button passes.
     asha_id, chair_id = participant_id(created, "Asha"), chair.execute_script("return window.reviewroom.model.you.id")
     assert "error" not in command(chair, "round.start", {"order": [asha_id, chair_id], "secondsEach": 60})
-    bar_shows(asha, button="Pass")
-    asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar] button").click()
+    bar_shows(asha, button="Finish my turn")
+    second = asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar-second]")
+    assert second.is_displayed() and second.text == "Pass", second.text
+    second.click()
     wait_js(asha, "return window.reviewroom.model.session.floor.speaker !== arguments[0]", asha_id, message="the bar's Pass did not pass")
+    assert asha.execute_script("return window.reviewroom.model.session.floor.round.passed") == [asha_id]
     assert "error" not in command(chair, "round.stop")
     bar_shows(asha, button="Raise hand")
 
@@ -176,13 +180,14 @@ def test_what_the_bar_says(daemon, browsers):
                        "  s({ canRaise: true, panelButtonInView: seen, place: 0, countdown: '1:00', refusal: '' }),"
                        "  s({ canRaise: false, panelButtonInView: away, place: 0, countdown: '1:00', refusal: '' }),"
                        "  s({ canRaise: true, panelButtonInView: away, place: 1, countdown: '17:06 left', refusal: '', paused: true })]); })")
-    hand = {"action": "hand", "speaking": False, "respond": False}
+    hand = {"action": "hand", "speaking": False, "second": None}
     assert said == [
-        {**hand, "button": "Raise hand", "status": "12:00", "respond": True},  # "Direct response" beside it
+        {**hand, "button": "Raise hand", "status": "12:00", "second": "respond"},  # "Direct response" beside it
         {**hand, "button": "Lower hand", "status": "Hand up, 2nd in the queue · -0:30"},
         {**hand, "button": "Lower hand", "status": "Not sent: you are offline"},  # what the last tap came to
-        {"action": "release", "button": "Finish my turn", "status": "You have the floor", "speaking": True, "respond": False},
-        {"action": "pass", "button": "Pass", "status": "You have the floor", "speaking": True, "respond": False},  # the hand's button in sight is not Pass's
+        {"action": "release", "button": "Finish my turn", "status": "You have the floor", "speaking": True, "second": None},
+        # In a round "Pass" beside it; the hand's button in sight is not Finish's.
+        {"action": "release", "button": "Finish my turn", "status": "You have the floor", "speaking": True, "second": "pass"},
         None, None,
         # A paused clock says so: "17:06 left" standing still at the foot of the notes said nothing of why.
         {**hand, "button": "Lower hand", "status": "Hand up, 1st in the queue · Paused, 17:06 left"},

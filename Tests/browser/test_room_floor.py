@@ -55,6 +55,7 @@ def test_a_rounds_order_shows_the_speaker_and_who_passed(daemon, facilitator, ap
     assert axe_problems(asha) == [] and axe_problems(room) == []
 
     # Asha passes: she is marked as passed (in words), Ben speaks now.
+    assert asha.find_element(By.ID, "release-floor").text == "Finish my turn"  # beside Pass: finishing early
     asha.find_element(By.ID, "pass").click()
     wait_text(asha, "[data-testid=round-order]", "Ben speaking now")
     wait_text(asha, "[data-testid=round-order]", "Asha passed")
@@ -65,6 +66,16 @@ def test_a_rounds_order_shows_the_speaker_and_who_passed(daemon, facilitator, ap
         "return getComputedStyle(li.querySelector('.round-name')).textDecorationLine === 'line-through'"
         "  && getComputedStyle(li.querySelector('.badge')).textDecorationLine === 'none'"), "the display struck through the wrong part"
     assert "Asha" in asha.find_element(By.CSS_SELECTOR, ".round-passed .round-name").text
+
+    # In the next round she speaks and finishes early: that is not a pass. Her order says she has
+    # spoken, and the round's `passed` (which the record reads) does not name her.
+    assert "error" not in command(chair, "round.stop")
+    assert "error" not in command(chair, "round.start", {"order": [ids["Asha"], ids["Ben"]], "secondsEach": 60})
+    wait_text(asha, "[data-testid=round-order]", "Asha speaking now")
+    asha.find_element(By.ID, "release-floor").click()
+    wait_text(asha, "[data-testid=round-order]", "Ben speaking now")
+    wait_text(asha, "[data-testid=round-order]", "Asha has spoken")
+    assert asha.execute_script("return window.reviewroom.model.session.floor.round.passed") == []
     assert browser_errors(asha) == [] and browser_errors(room) == []
 
 

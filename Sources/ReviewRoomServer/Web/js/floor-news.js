@@ -79,20 +79,21 @@ export function raisedNews(raised, nameOf, waiting) {
  * one whose turn was ended under them (the facilitator ended it, a round stopped), who may still
  * be speaking; not when they were just told their turn time is over (`turnOverSaid`), nor when
  * they ended it themselves (`releasedByMe`: a polite "You finished your turn", where an alarm
- * used to echo their own press), nor at the end of the review (`reset` `'end'`: "The review has
+ * used to echo their own press; `passedByMe`, in a round: "You passed"), nor at the end of the review (`reset` `'end'`: "The review has
  * ended" is the news, and an alarm about the turn would cut it off). Others hear nothing when
  * the floor is freed, except, on a live change (`live`), a facilitator (who runs the floor:
  * "Asha’s turn has ended"). Live, the new speaker of a timed turn also hears its length.
  */
 export function speakerNews(before, after, { me, nameOf, facilitator = false, turnOverSaid = false, reset = null,
-  releasedByMe = false, live = false }) {
+  releasedByMe = false, passedByMe = false, live = false }) {
   const was = before?.speaker ?? null;
   const speaker = after?.speaker ?? null;
   if (speaker === was) return null;
+  const own = passedByMe ? t('announce.youPassed') : releasedByMe ? t('announce.youFinished') : null;
   if (!speaker) {
     if (reset === 'end') return null;
     if (was === me) {
-      if (releasedByMe) return { text: t('announce.youFinished'), urgent: false };
+      if (own) return { text: own, urgent: false };
       return turnOverSaid ? null : { text: t('announce.yourTurnEnded'), urgent: true };
     }
     // A phase move frees the floor too: the new phase is the news.
@@ -104,7 +105,7 @@ export function speakerNews(before, after, { me, nameOf, facilitator = false, tu
   }
   // Passing in a round moves the floor straight on: say the press was taken before who is next.
   const next = t('announce.speaker', { name: nameOf(speaker) });
-  return { text: was === me && releasedByMe ? `${t('announce.youFinished')}. ${next}` : next, urgent: false };
+  return { text: was === me && own ? `${own}. ${next}` : next, urgent: false };
 }
 
 /** A timed turn's length in seconds (`turnEndsAt` − `since`), or null for an untimed one. */

@@ -49,10 +49,12 @@ export function handButtons(view, floor) {
   // Not while speaking: a direct response answers someone else.
   if (!mine && speaker !== me) buttons.push(el('button', { type: 'button', id: 'respond', className: 'secondary', textContent: t('floor.respond'),
     attrs: { 'aria-keyshortcuts': keyShortcuts('respond'), ...fallback }, on: { click: () => view.raiseResponse() } }));
+  // In a round the speaker has both: "Pass" (nothing to add) and "Finish my turn" (done early).
+  // Pass alone made everyone who finished early "passed" in the round's order and the record.
+  if (speaker === me) buttons.push(el('button', { type: 'button', id: 'release-floor', className: 'secondary', textContent: t('floor.release'),
+    attrs: fallback, on: { click: () => view.send('floor.release') } }));
   if (floor.round && speaker === me) buttons.push(el('button', { type: 'button', id: 'pass', className: 'secondary', textContent: t('floor.pass'),
     attrs: fallback, on: { click: () => view.send('round.pass') } }));
-  if (speaker === me && !floor.round) buttons.push(el('button', { type: 'button', id: 'release-floor', className: 'secondary', textContent: t('floor.release'),
-    attrs: fallback, on: { click: () => view.send('floor.release') } }));
   return buttons;
 }
 

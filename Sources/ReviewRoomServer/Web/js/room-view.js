@@ -366,7 +366,7 @@ export class RoomView {
         const reset = this.floorReset?.seq === event.seq ? this.floorReset.kind : null;
         // This page's own release or lowering awaits its ack when the event it caused arrives.
         const who = { me: this.model.you?.id, facilitator: this.model.isFacilitator, nameOf, turnOverSaid, reset, live: true,
-          releasedByMe: this.connection.awaiting('floor.release') || this.connection.awaiting('round.pass'),
+          releasedByMe: this.connection.awaiting('floor.release'), passedByMe: this.connection.awaiting('round.pass'),
           loweredByMe: (id) => this.connection.awaiting('hand.lower', (fields) => fields.participant === id),
           gather: (hands) => this.handsToSay.add(hands), unsaidRaise: (id) => this.handsToSay.take((hand) => hand.id === id) };
         const speaker = speakerNews(this.lastFloor, after, who);
@@ -654,7 +654,7 @@ export class RoomView {
   showHandBar(floor, speaking) {
     const canRaise = this.model.canEdit && !this.model.isFacilitator && !this.inConsole && this.handBar.fitsScreen;
     const place = (floor?.queue || []).findIndex((h) => h.participant === this.model.you?.id) + 1;
-    const buttons = { hand: '#raise-hand', release: '#release-floor', pass: '#pass' };
+    const buttons = { hand: '#raise-hand', release: '#release-floor' };
     this.handBar.update(handBarState({
       canRaise, place, countdown: this.countdown.textContent, refusal: this.refusalLine.textContent,
       speaking: speaking ? { text: speaking, inRound: !!floor.round } : null, paused: this.model.session?.clock?.status === 'paused',

@@ -277,6 +277,7 @@ const en = {
   'announce.yourFloorTurnOver': 'You were given the floor, and your turn time is over',
   'announce.turnWarning': '{time} left in your turn',
   'announce.youFinished': 'You finished your turn',
+  'announce.youPassed': 'You passed',
   'announce.turnEndedFor': '{name}’s turn has ended',
   'announce.yourTurnLeft': 'Your turn: {time} left',
   'announce.yourTurnEnded': 'Your turn has ended',
