@@ -119,9 +119,7 @@ def test_the_units_reload_command_works_on_a_server_without_procps(tmp_path):
     hide = " && ".join(f"mount --bind /dev/null {path}" for path in ("/usr/bin/kill", "/bin/kill") if os.path.isfile(path))
     daemon = LoggedDaemon(tmp_path, {})
     try:
-        # The daemon's own line, once it serves: the transport's "transport listening" comes
-        # before the SIGHUP trap is set, and a SIGHUP then is dropped (as systemd never sends one
-        # before READY=1); the web client's version, worked out first, made that window show.
+        # The daemon's own line, once it serves (as systemd never sends a reload before READY=1).
         daemon.wait_for_log("reviewroomd: listening")
         reload = subprocess.run(["unshare", "--mount", "sh", "-c", f"{hide or 'true'} && exec \"$@\"", "sh", *command],
                                 env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "MAINPID": str(daemon.process.pid)},

@@ -1,47 +1,24 @@
-import Dispatch
-import LockedValue
 import ServiceLifecycle
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Calls `reload` on every SIGHUP until graceful shutdown (TLS certificates, log level).
 ///
-/// SIGHUP is trapped from `init` on, so a SIGHUP that arrives before the service group runs
-/// is delivered to `reload` once it does, instead of ending the process (its default action).
+/// The SIGHUPs come from a ``ReloadSignals`` trapped earlier (by `serve`, before it starts), so
+/// one that arrives before the service group runs is delivered to `reload` once it does.
 public struct ReloadSignalService: Service {
     private let reload: @Sendable () async -> Void
-    private let signals: AsyncStream<Void>
-    private let trap: SignalTrap
+    private let signals: ReloadSignals
 
-    /// Owns the dispatch source; the lock makes the non-Sendable source safe to keep in a
-    /// Sendable service and to cancel from whichever thread `run()` ends on.
-    private final class SignalTrap: Sendable {
-        let source: Locked<(any DispatchSourceSignal)?>
-        init(_ source: sending any DispatchSourceSignal) { self.source = Locked(source) }
-        func cancel() { source.withLock { $0?.cancel(); $0 = nil } }
-    }
-
-    /// Traps SIGHUP now; `reload` runs for each one once ``run()`` runs.
-    public init(reload: @escaping @Sendable () async -> Void) {
-        self.reload = reload
-        // A dispatch source only sees a signal whose default action is disabled.
-        signal(SIGHUP, SIG_IGN)
-        let (signals, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: DispatchQueue(label: "reviewroomd.sighup"))
-        source.setEventHandler { continuation.yield() }
-        source.setCancelHandler { continuation.finish() }
-        source.resume()
+    /// `reload` runs for each SIGHUP `signals` trapped, from when ``run()`` runs.
+    public init(signals: ReloadSignals, reload: @escaping @Sendable () async -> Void) {
         self.signals = signals
-        self.trap = SignalTrap(source)
+        self.reload = reload
     }
 
     /// Handles SIGHUP until graceful shutdown.
     public func run() async throws {
-        defer { trap.cancel() }
+        defer { signals.cancel() }
         await cancelWhenGracefulShutdown {
-            for await _ in signals { await reload() }
+            for await _ in signals.stream { await reload() }
         }
     }
 }

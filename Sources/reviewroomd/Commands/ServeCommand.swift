@@ -46,16 +46,17 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // SIGHUP ends a process by default: drop any that comes while starting (opening the store,
-        // making the demo) until ReloadSignalService traps it. A reload sent right after a start
-        // must not stop the daemon.
-        signal(SIGHUP, SIG_IGN)
+        // SIGHUP ends a process by default, and a reload sent right after a start must not stop
+        // the daemon: trapped from here on, one that comes while starting (reading the
+        // configuration, opening the store, making the demo) reloads once the daemon serves.
+        let reloadSignals = ReloadSignals()
         let environment = ProcessInfo.processInfo.environment
         let flags = flagValues
         let configPath = config
         let file = TOMLConfigurationReader.read(explicitPath: configPath)
         let configuration = try ConfigurationResolution.load(file: file, flags: flags, environment: environment)
-        let daemon = Daemon(configuration: configuration, environment: environment, configFile: file?.path) {
+        let daemon = Daemon(configuration: configuration, environment: environment, configFile: file?.path,
+                            reloadSignals: reloadSignals) {
             // SIGHUP: re-read the same sources; the caller keeps the old settings on failure.
             ConfigurationLoader(file: TOMLConfigurationReader.read(explicitPath: configPath), flags: flags,
                                 environment: ProcessInfo.processInfo.environment).load()

@@ -13,13 +13,15 @@ struct Daemon {
     let environment: [String: String]
     /// The configuration file read, or nil when none was (no default file, no `--config`).
     let configFile: String?
+    /// The SIGHUPs trapped since `serve` began, each a reload once the daemon serves.
+    let reloadSignals: ReloadSignals
     /// Re-reads the configuration sources (SIGHUP).
     let reloadConfiguration: @Sendable () -> Result<DaemonConfiguration, ConfigurationError>
 
-    init(configuration: DaemonConfiguration, environment: [String: String], configFile: String?,
+    init(configuration: DaemonConfiguration, environment: [String: String], configFile: String?, reloadSignals: ReloadSignals,
          reloadConfiguration: @escaping @Sendable () -> Result<DaemonConfiguration, ConfigurationError>) {
         self.configuration = configuration; self.environment = environment; self.configFile = configFile
-        self.reloadConfiguration = reloadConfiguration
+        self.reloadSignals = reloadSignals; self.reloadConfiguration = reloadConfiguration
     }
 
     func run(demo: Bool) async throws {
@@ -118,8 +120,8 @@ struct Daemon {
             throw ExitCode(69)
         }
         // Worked out before the transport serves (a walk and a read of every file), so as not to
-        // widen the gap between its answering and the daemon's "listening" line (in which a test
-        // read the journal; a SIGHUP in it is dropped).
+        // widen the gap between its answering and the daemon's "listening" line (a test waits
+        // for that line to know the daemon serves).
         let webClient = staticFiles?.currentVersion() ?? "none"
         let server = WebSocketServer(
             configuration: transport, responder: responder,
@@ -205,7 +207,7 @@ struct Daemon {
                                 liveSessions: sessionCount.value, storeFailure: store.commitFailure?.code.rawValue)
             },
             logger: Logger(label: "reviewroomd.systemd"))
-        let reload = ReloadSignalService { [reloadConfiguration, configuration] in
+        let reload = ReloadSignalService(signals: reloadSignals) { [reloadConfiguration, configuration] in
             Self.reload(server: server, levels: levels, running: configuration, loader: reloadConfiguration, logger: logger)
         }
         // The last resort for "exit within 10 s": armed as shutdown begins, on its own thread.
