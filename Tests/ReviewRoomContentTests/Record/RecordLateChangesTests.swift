@@ -139,22 +139,27 @@ struct RecordLateChangesTests {
         #expect(texts.contains("Round stopped when the session ended, during the turn of Raj"), "\(texts)")
     }
 
-    @Test("the round's last person passing is kept, and a draft calls a round still running so")
-    func aLastPassIsKeptAndARunningRoundIsNotStoppedEarly() throws {
+    @Test("the round's last person ending their turn is a turn of its length, pass or finish, and a draft calls a round still running so")
+    func aLastTurnIsItsLengthAndARunningRoundIsNotStoppedEarly() throws {
         var review = try ScriptedReview.played(ending: false)
         try review.run(.roundStart(order: ["r1", "r2"], secondsEach: 60), by: "f1", at: 1011)
         let draft = String(decoding: RecordRenderer.render(review.input(at: 1012), as: .markdown), as: UTF8.self)
         #expect(draft.contains(": Asha speaking when the record was made. Still to come: Raj. Still running."), "\(draft)")
         try review.run(.roundPass, by: "r1", at: 1015)
+        var finished = review
         try review.run(.roundPass, by: "r2", at: 1020)
-        let record = ReviewRecord(review.input(at: 1100))
-        let round = try #require(record.rounds.last)
-        // Raj passed last: it used to read "Passed: Asha."
-        #expect(round.passed.map(\.name) == ["Asha", "Raj"] && round.reachedEnd && round.endedAt != nil)
-        let texts = record.log.filter { $0.seq > 0 }.map(\.text)
-        #expect(Array(texts.suffix(4)) == ["Asha passed", "Round turn: Raj", "Raj passed", "Round finished"], "\(texts)")
-        let markdown = String(decoding: RecordRenderer.render(review.input(at: 1100), as: .markdown), as: UTF8.self)
-        #expect(markdown.contains(" each: Asha passed after 4 s; Raj passed after 5 s.\n"), "\(markdown)")
+        try finished.run(.floorRelease(), by: "r2", at: 1020)
+        // Raj's Pass and his "Finish my turn" end the round with the same event: the record says
+        // what it knows, a turn of 5 s, for both (it used to call both a pass).
+        for played in [review, finished] {
+            let record = ReviewRecord(played.input(at: 1100))
+            let round = try #require(record.rounds.last)
+            #expect(round.passed.map(\.name) == ["Asha"] && round.reachedEnd && round.endedAt != nil)
+            let texts = record.log.filter { $0.seq > 0 }.map(\.text)
+            #expect(Array(texts.suffix(3)) == ["Asha passed", "Round turn: Raj", "Round finished"], "\(texts)")
+            let markdown = String(decoding: RecordRenderer.render(played.input(at: 1100), as: .markdown), as: UTF8.self)
+            #expect(markdown.contains(" each: Asha passed after 4 s; Raj 5 s.\n"), "\(markdown)")
+        }
     }
 
     @Test("a turn's end and a question hidden are in the log")

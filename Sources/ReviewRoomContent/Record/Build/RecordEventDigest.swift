@@ -159,15 +159,11 @@ struct RecordEventDigest {
             rounds[rounds.count - 1].passed = round.passed.map(names.person)
             if round.index >= round.order.count - 1 { rounds[rounds.count - 1].reachedEnd = true }
         }
-        if var oldRound, new.round == nil {
-            // The round's last person ending their own turn passed: the pages offer only Pass in
-            // a round, and the event (the round gone, as after a stop) does not carry it. Their
-            // pass used to be lost ("Passed: nobody"). A time-up just before is no pass.
-            if let last = oldRound.order.last, oldRound.index == oldRound.order.count - 1, old?.speaker == last,
-               cause.author == last, cause.reset == nil, !cause.afterTimeUp, !oldRound.passed.contains(last) {
-                oldRound.passed.append(last)
-                out.append(("round", "\(names.inText(last)) passed"))
-            }
+        if let oldRound, new.round == nil {
+            // The round's last person ending their own turn is a turn of its length, not a pass:
+            // the event (the round gone) is the same for their Pass and their "Finish my turn",
+            // and the pages offer both, so the record claims neither (it used to count it a pass
+            // when Pass was all they had, and then called everyone who finished last "passed").
             let reached = closeRound(at: at, last: oldRound)
             // A phase move or the end stops a round too; say which, and whose turn it cut short
             // (the floor line below is only for turns outside a round).
