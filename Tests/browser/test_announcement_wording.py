@@ -40,6 +40,10 @@ def test_who_ended_a_turn_or_lowered_a_hand_is_said_as_it_was(daemon, browsers):
         "    ownPass: speakerNews(asha, { speaker: 'b', queue: [] }, { me: 'a', nameOf, live: true, passedByMe: true }),"
         "    ownFinishInARound: speakerNews(asha, { speaker: 'b', queue: [] }, { me: 'a', nameOf, live: true, releasedByMe: true }),"
         "    movedOn: speakerNews(asha, { speaker: 'b', queue: [] }, { me: 'a', nameOf, live: true }),"
+        "    chairHearsAPass: speakerNews({ ...asha, round: { order: ['a', 'b'], index: 0, passed: [] } },"
+        "      { speaker: 'b', queue: [], round: { order: ['a', 'b'], index: 1, passed: ['a'] } }, { me: 'f', facilitator: true, nameOf, live: true }),"
+        "    chairAfterAFinish: speakerNews({ ...asha, round: { order: ['a', 'b'], index: 0, passed: [] } },"
+        "      { speaker: 'b', queue: [], round: { order: ['a', 'b'], index: 1, passed: [] } }, { me: 'f', facilitator: true, nameOf, live: true }),"
         "    endedUnder: speakerNews(asha, open, { me: 'a', nameOf, live: true }),"
         "    atTheEnd: speakerNews(asha, open, { me: 'a', nameOf, live: true, reset: 'end' }),"
         "    toTheChair: speakerNews(asha, open, { me: 'f', facilitator: true, nameOf, live: true }),"
@@ -59,6 +63,10 @@ def test_who_ended_a_turn_or_lowered_a_hand_is_said_as_it_was(daemon, browsers):
         # Finishing early in a round is not passing, and is not said to be.
         "ownFinishInARound": {"text": "You finished your turn. Ben has the floor", "urgent": False},
         "movedOn": {"text": "Ben has the floor", "urgent": False},
+        # The facilitator hears a pass (the round's order was the only sign of it), not a finish,
+        # which their own "Next speaker" would look the same as.
+        "chairHearsAPass": {"text": "Asha passed. Ben has the floor", "urgent": False},
+        "chairAfterAFinish": {"text": "Ben has the floor", "urgent": False},
         "endedUnder": {"text": "Your turn has ended", "urgent": True},
         "atTheEnd": None,  # "The review has ended" is the news; an alarm would cut it off
         "toTheChair": {"text": "Asha’s turn has ended", "urgent": False},  # the chair used to hear nothing

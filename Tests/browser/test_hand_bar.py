@@ -96,12 +96,15 @@ def test_on_a_phone_the_hand_is_at_the_foot_of_the_screen_while_the_floor_panel_
 
     # Given the floor while typing: the bar becomes the cue ("You have the floor", its turn's
     # time) and offers "Finish my turn", as the panel does; the cue itself stays away.
+    asha.execute_script("document.getElementById('note-' + arguments[0]).focus()", note)
     assert "error" not in command(chair, "floor.grant", {"participant": participant_id(created, "Asha"), "turnSec": 60})
     speaking = bar_shows(asha, button="Finish my turn")
     assert speaking["status"].startswith("You have the floor · Turn: ") and "left" in speaking["status"], speaking
     assert asha.execute_script(CUE_SHOWN) is False, "the cue repeats what the bar says"
     asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar] button").click()
     wait_js(asha, "return window.reviewroom.model.session.floor.speaker === null", message="the bar's button did not end the turn")
+    # The tap left focus in the note being typed in, not on the bar, which is aria-hidden.
+    assert asha.execute_script("return document.activeElement.id") == f"note-{note}"
     bar_shows(asha, button="Raise hand")
     # In a round the speaker's bar offers "Finish my turn" and, beside it, "Pass" (finishing
     # early is not passing); the second button passes.
@@ -110,6 +113,13 @@ def test_on_a_phone_the_hand_is_at_the_foot_of_the_screen_while_the_floor_panel_
     bar_shows(asha, button="Finish my turn")
     second = asha.find_element(By.CSS_SELECTOR, "[data-testid=hand-bar-second]")
     assert second.is_displayed() and second.text == "Pass", second.text
+    # On a small phone the status has a row of its own over the two buttons: squeezed beside
+    # them it was seven lines, a bar of 186 px of 640.
+    metrics(asha, 320, 640)
+    small = bar_shows(asha, button="Finish my turn")
+    status_width = asha.execute_script("return document.querySelector('.hand-bar-status').getBoundingClientRect().width")
+    assert small["bottom"] - small["top"] <= 120 and status_width > 250, (small, status_width)
+    metrics(asha, 360, 740)
     second.click()
     wait_js(asha, "return window.reviewroom.model.session.floor.speaker !== arguments[0]", asha_id, message="the bar's Pass did not pass")
     assert asha.execute_script("return window.reviewroom.model.session.floor.round.passed") == [asha_id]

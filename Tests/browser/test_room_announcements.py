@@ -202,8 +202,12 @@ def test_own_doings_are_said_as_ones_own_and_the_end_is_not_cut_off(daemon, faci
     assert "error" not in command(chair, "floor.grant", {"participant": ids["Asha"]})
     wait_said(asha, "You have the floor")
     wait_until(asha, lambda d: d.find_elements(By.ID, "release-floor"), message="no Finish my turn button")
+    urgent = "return window.reviewroom.announcer.urgent.textContent"
+    wait_until(asha, lambda d: "You have the floor" in d.execute_script(urgent), message="the floor was not said assertively")
     asha.find_element(By.ID, "release-floor").click()
     wait_said(asha, "You finished your turn")
+    # "You have the floor" is not left in the assertive region for a reader to meet afterwards.
+    assert "floor" not in asha.execute_script(urgent)
     wait_said(chair, "Asha’s turn has ended")
     settled(asha)
     settled(ben)

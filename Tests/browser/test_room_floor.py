@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 
 from conftest import browser_errors
 from pages import axe_problems, command, schedule_via_api, text_of, wait_text, wait_until
-from room_helpers import open_pages, settled
+from room_helpers import my_hand, open_pages, settled
 
 PEOPLE = [{"name": "Asha", "role": "reviewer"}, {"name": "Ben", "role": "reviewer"},
           {"name": "Olu", "role": "observer"}, {"name": "Room", "role": "display"}]
@@ -72,10 +72,18 @@ def test_a_rounds_order_shows_the_speaker_and_who_passed(daemon, facilitator, ap
     assert "error" not in command(chair, "round.stop")
     assert "error" not in command(chair, "round.start", {"order": [ids["Asha"], ids["Ben"]], "secondsEach": 60})
     wait_text(asha, "[data-testid=round-order]", "Asha speaking now")
+    # The second click of a double click is no second press: it ended the turn's button's work
+    # on whatever took its place ("Direct response" raised a hand; an audit). `detail` counts.
+    second_click = "arguments[0].dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 2 }))"
+    asha.execute_script(second_click, asha.find_element(By.ID, "release-floor"))
     asha.find_element(By.ID, "release-floor").click()
     wait_text(asha, "[data-testid=round-order]", "Ben speaking now")
     wait_text(asha, "[data-testid=round-order]", "Asha has spoken")
     assert asha.execute_script("return window.reviewroom.model.session.floor.round.passed") == []
+    asha.execute_script(second_click, asha.find_element(By.ID, "respond"))
+    asha.find_element(By.ID, "raise-hand").click()  # had the response gone up, this lowered it
+    wait_until(asha, lambda d: my_hand(d), message="the hand did not go up")
+    assert my_hand(asha)["kind"] == "contribution", my_hand(asha)
     assert browser_errors(asha) == [] and browser_errors(room) == []
 
 

@@ -68,6 +68,19 @@ export class Announcer {
     }
   }
 
+  /**
+   * Empties a region now (the assertive one for `urgent`) of what it still holds, which is no
+   * longer so: "You have the floor" stayed there for its 20 s after the speaker's own "Finish my
+   * turn", for a screen reader reading down the page to meet (an audit). A message being
+   * gathered for the region is left to be said.
+   */
+  clear(urgent = false) {
+    const region = urgent ? this.urgent : this.polite;
+    if (this.pending.has(region)) return;
+    clearTimeout(this.emptying.get(region));
+    region.textContent = '';
+  }
+
   /** Keeps `text` in `log` without saying it (for a message a visible live region reads out). */
   note(text) {
     this.log.push(text);

@@ -95,6 +95,16 @@ const UNTYPED_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset'
  * or an arrow may be typing or selecting text). A select list or a checkbox is not one: the
  * console's shortcuts pressed there were ignored without a word (a keyboard-only probe).
  */
+/**
+ * Whether a click is the second (or later) of a double click or double tap (`detail` counts
+ * them; a key press's click has 0). The floor's buttons give way to others under the pointer:
+ * a double click on "Finish my turn" raised a direct response with its second click, and a
+ * double tap on the phone's "Pass" did too (an audit). Those buttons act on a single click.
+ */
+export function repeatedClick(event) {
+  return event.detail > 1;
+}
+
 export function typingInField(event) {
   const target = event.target;
   if (!(target instanceof HTMLElement)) return false;

@@ -105,7 +105,11 @@ export function speakerNews(before, after, { me, nameOf, facilitator = false, tu
   }
   // Passing in a round moves the floor straight on: say the press was taken before who is next.
   const next = t('announce.speaker', { name: nameOf(speaker) });
-  return { text: was === me && own ? `${own}. ${next}` : next, urgent: false };
+  if (was === me && own) return { text: `${own}. ${next}`, urgent: false };
+  // The facilitator, who runs the floor, hears who passed (the order's "passed" was the only
+  // sign); a finish cannot be told from their own "Next speaker" here, so it is not said.
+  const passedNow = was && live && facilitator && (after.round?.passed || []).includes(was) && !(before?.round?.passed || []).includes(was);
+  return { text: passedNow ? `${t('announce.passedFor', { name: nameOf(was) })}. ${next}` : next, urgent: false };
 }
 
 /** A timed turn's length in seconds (`turnEndsAt` − `since`), or null for an untimed one. */

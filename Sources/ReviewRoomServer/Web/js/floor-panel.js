@@ -1,6 +1,6 @@
 // The floor panel's content (speaker, turn, round order, queue, hand buttons), built as
 // elements for `morphChildren`; shared by the reviewer page and the console's room.
-import { el } from './dom.js';
+import { el, repeatedClick } from './dom.js';
 import { t } from './strings.js';
 import { keyShortcuts } from './room-rules.js';
 
@@ -42,19 +42,20 @@ export function handButtons(view, floor) {
   const mine = (floor.queue || []).some((h) => h.participant === me);
   const speaker = floor.speaker;
   // All of them go when the review ends: focus then moves to the panel's heading.
-  const buttons = [el('button', { type: 'button', id: 'raise-hand', textContent: mine ? t('floor.lower') : t('floor.raise'),
-    attrs: { 'aria-keyshortcuts': keyShortcuts('hand'), 'data-focus-fallback': 'floor-heading' }, on: { click: () => view.toggleHand() } })];
+  // While this person speaks, "Finish my turn" is the filled button, not "Raise hand".
+  const buttons = [el('button', { type: 'button', id: 'raise-hand', className: speaker === me ? 'secondary' : undefined, textContent: mine ? t('floor.lower') : t('floor.raise'),
+    attrs: { 'aria-keyshortcuts': keyShortcuts('hand'), 'data-focus-fallback': 'floor-heading' }, on: { click: (event) => { if (!repeatedClick(event)) view.toggleHand(); } } })];
   // Respond, Pass and Finish go away once used: focus then moves to the raise/lower button.
   const fallback = { 'data-focus-fallback': 'raise-hand floor-heading' };
   // Not while speaking: a direct response answers someone else.
   if (!mine && speaker !== me) buttons.push(el('button', { type: 'button', id: 'respond', className: 'secondary', textContent: t('floor.respond'),
-    attrs: { 'aria-keyshortcuts': keyShortcuts('respond'), ...fallback }, on: { click: () => view.raiseResponse() } }));
+    attrs: { 'aria-keyshortcuts': keyShortcuts('respond'), ...fallback }, on: { click: (event) => { if (!repeatedClick(event)) view.raiseResponse(); } } }));
   // In a round the speaker has both: "Pass" (nothing to add) and "Finish my turn" (done early).
   // Pass alone made everyone who finished early "passed" in the round's order and the record.
-  if (speaker === me) buttons.push(el('button', { type: 'button', id: 'release-floor', className: 'secondary', textContent: t('floor.release'),
-    attrs: fallback, on: { click: () => view.send('floor.release') } }));
+  if (speaker === me) buttons.push(el('button', { type: 'button', id: 'release-floor', textContent: t('floor.release'),
+    attrs: fallback, on: { click: (event) => { if (!repeatedClick(event)) view.send('floor.release'); } } }));
   if (floor.round && speaker === me) buttons.push(el('button', { type: 'button', id: 'pass', className: 'secondary', textContent: t('floor.pass'),
-    attrs: fallback, on: { click: () => view.send('round.pass') } }));
+    attrs: fallback, on: { click: (event) => { if (!repeatedClick(event)) view.send('round.pass'); } } }));
   return buttons;
 }
 

@@ -11,7 +11,7 @@
 // order), and one that comes and goes as the page scrolls is never what a screen reader is on.
 // It shows only on a narrow screen that is tall enough to spare its height (`HAND_BAR_SCREEN`;
 // not a desktop zoomed to 400 %, 320 x 200 CSS px, which would lose a third of its height to it).
-import { el } from './dom.js';
+import { el, repeatedClick } from './dom.js';
 import { ordinal, t } from './strings.js';
 
 /** The words of the bar's second button for each of its actions. */
@@ -55,9 +55,13 @@ export class HandBar {
   constructor(act) {
     this.state = null;
     this.status = el('span', { className: 'hand-bar-status' });
-    this.button = el('button', { type: 'button', attrs: { tabindex: '-1', 'data-testid': 'hand-bar-button' }, on: { click: () => { if (this.state) act(this.state.action); } } });
+    // A press leaves focus where it was (the note being typed in): focused, a button of the bar,
+    // which is aria-hidden, put a screen reader's focus on something it may not read (an audit).
+    const keepFocus = (event) => event.preventDefault();
+    this.button = el('button', { type: 'button', attrs: { tabindex: '-1', 'data-testid': 'hand-bar-button' },
+      on: { mousedown: keepFocus, click: (event) => { if (this.state && !repeatedClick(event)) act(this.state.action); } } });
     this.secondButton = el('button', { type: 'button', className: 'secondary',
-      attrs: { tabindex: '-1', 'data-testid': 'hand-bar-second', hidden: '' }, on: { click: () => { if (this.state?.second) act(this.state.second); } } });
+      attrs: { tabindex: '-1', 'data-testid': 'hand-bar-second', hidden: '' }, on: { mousedown: keepFocus, click: (event) => { if (this.state?.second && !repeatedClick(event)) act(this.state.second); } } });
     this.element = el('div', { className: 'hand-bar', attrs: { 'aria-hidden': 'true', 'data-testid': 'hand-bar', hidden: '' } },
       this.status, this.button, this.secondButton);
     this.screen = matchMedia(HAND_BAR_SCREEN);

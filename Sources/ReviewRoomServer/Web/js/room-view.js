@@ -370,6 +370,8 @@ export class RoomView {
           loweredByMe: (id) => this.connection.awaiting('hand.lower', (fields) => fields.participant === id),
           gather: (hands) => this.handsToSay.add(hands), unsaidRaise: (id) => this.handsToSay.take((hand) => hand.id === id) };
         const speaker = speakerNews(this.lastFloor, after, who);
+        // This person's turn is over: "You have the floor" is no longer so (announcer.js `clear`).
+        if (who.me && this.lastFloor?.speaker === who.me && after?.speaker !== who.me) this.announcer.clear(true);
         const polite = handNews(this.lastFloor, after, who);
         const turnLength = turnLengthNews(this.lastFloor, after, who, this.model.turnRemainingSec(this.connection.serverNow()));
         if (turnLength) polite.push(turnLength);

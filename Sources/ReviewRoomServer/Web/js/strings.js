@@ -278,6 +278,7 @@ const en = {
   'announce.turnWarning': '{time} left in your turn',
   'announce.youFinished': 'You finished your turn',
   'announce.youPassed': 'You passed',
+  'announce.passedFor': '{name} passed',
   'announce.turnEndedFor': '{name}’s turn has ended',
   'announce.yourTurnLeft': 'Your turn: {time} left',
   'announce.yourTurnEnded': 'Your turn has ended',
