@@ -48,6 +48,9 @@ def test_a_rounds_order_shows_the_speaker_and_who_passed(daemon, facilitator, ap
     for driver in (asha, chair):
         wait_text(driver, "[data-testid=round-order]", "Asha speaking now")
         wait_text(driver, "[data-testid=round-order]", "Ben next")
+    # Each turn's length as the agenda says a phase's (it read "60 s each", and "120 s each").
+    assert asha.execute_script("return [...document.querySelectorAll('p.meta')].map((p) => p.textContent)"
+                               ".includes('Round: speaker 1 of 2, 1 min each')")
     # The display puts the state first, so a long name cut at the end of its line never hides it;
     # the state and the name are a row's two boxes there (the name is cut in its own direction).
     wait_text(room, "[data-testid=round-order]", "speaking now\nAsha")

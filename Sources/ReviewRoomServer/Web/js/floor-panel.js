@@ -2,6 +2,7 @@
 // elements for `morphChildren`; shared by the reviewer page and the console's room.
 import { el, repeatedClick } from './dom.js';
 import { t } from './strings.js';
+import { agendaLength } from './timefmt.js';
 import { keyShortcuts } from './room-rules.js';
 
 /**
@@ -87,8 +88,9 @@ export function floorPanel(view, s) {
   const me = view.model.you?.id;
   const speaker = floor.speaker;
   const items = queueItems(view, floor);
+  // Each turn's length as the agenda gives a phase's ("2 min", "1 min 30 s"), not "120 s".
   const round = floor.round ? el('p', { className: 'meta' }, t('floor.round', {
-    n: floor.round.index + 1, total: (floor.round.order || []).length, secs: floor.round.secondsEach })) : null;
+    n: floor.round.index + 1, total: (floor.round.order || []).length, length: agendaLength(floor.round.secondsEach) })) : null;
   const own = el('div', { className: 'row' }, view.model.canEdit ? handButtons(view, floor) : []);
   // In the console the queue, whose rows carry buttons, comes last: as it grows it moves no
   // button of the panel's (the facilitator's own hand goes above it).

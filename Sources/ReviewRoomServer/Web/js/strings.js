@@ -154,7 +154,7 @@ const en = {
   'timeLeft.ended': 'The review has ended.',
   'timeLeft.notStarted': 'The review has not started yet.',
   'floor.turnOver': 'Turn time is over',
-  'floor.round': 'Round: speaker {n} of {total}, {secs} s each',
+  'floor.round': 'Round: speaker {n} of {total}, {length} each',
   'floor.queue': 'Queue',
   'floor.emptyQueue': 'No hands raised',
   'floor.position': '{n}.',
