@@ -3,6 +3,7 @@ the second landing on whatever replaced the first control) sends one command; co
 cannot apply now are not offered; a refused command is reported, not lost."""
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
 from pages import (axe_problems, command, invite_of, joined, open_live_console, participant_id, schedule_via_api,
@@ -96,6 +97,25 @@ def test_double_clicks_send_one_command(daemon, facilitator, api_ready, browsers
     settled(console)
     double_click(console, "control-round-start")
     wait_js(console, "return !!window.reviewroom.model.session.floor.round")
+    settled(console)
+    assert session_of(console)["floor"]["round"] is not None
+    # A bad length in the Turn field, typed for later, does not hold up a round's "Next speaker",
+    # which does not use it.
+    round_speaker = session_of(console)["floor"]["speaker"]
+    console.find_element(By.ID, "control-turn").clear()
+    console.find_element(By.ID, "control-turn").send_keys("5")
+    console.find_element(By.ID, "control-next-speaker").click()
+    wait_js(console, "return window.reviewroom.model.session.floor.speaker !== arguments[0]", round_speaker)
+    settled(console)
+    # Enter on "Start a round", and Enter again a second later: focus is on "Stop the round" by
+    # then, which does not stop the round just started.
+    console.find_element(By.ID, "control-round-stop").click()
+    wait_js(console, "return !window.reviewroom.model.session.floor.round")
+    settled(console)
+    console.find_element(By.ID, "control-round-start").send_keys(Keys.ENTER)
+    again = console.execute_async_script(
+        "const done = arguments[0]; setTimeout(() => { const f = document.activeElement; f.click(); done(f.id); }, 1000);")
+    assert again == "control-round-stop", again
     settled(console)
     assert session_of(console)["floor"]["round"] is not None
     assert all(browser_errors(d) == [] for d in [console, *pages])

@@ -31,8 +31,10 @@ import { moverKey, moverOf } from './movers.js';
 const HOLD_MS = 400;
 // A phase move is held longer: a nervous second press half a second after the first ("it did
 // not react") moved the room on two phases, skipping one (a usability audit). Two phases on
-// purpose is "Go to phase".
-const HOLD_MS_BY_SLOT = { phase: 1200 };
+// purpose is "Go to phase". A round's Start gives way to its Stop in the same place (focus stays
+// there): pressed again within 2 s it stopped the round it had just started, everyone's place
+// lost with no Undo (a keyboard audit: Enter, then Enter 0.5-1.6 s later).
+const HOLD_MS_BY_SLOT = { phase: 1200, round: 2000 };
 const TURN_RANGE = { min: 10, max: 1800 };
 
 /**
@@ -684,7 +686,9 @@ export class LiveConsole {
   nextSpeaker(floor, withTurn, ended) {
     const extra = { id: 'control-next-speaker', disabled: ended, keys: keyShortcuts('nextSpeaker'), settles: 'floor' };
     if (floor.round) {
-      const onwards = withTurn((secs) => ({ turnSec: secs, speaker: floor.speaker ?? undefined }));
+      // Not the Turn field's length: a round's turns are its own length, and a bad value typed
+      // there for later ("5") refused "Next speaker" in a round, which would not have used it.
+      const onwards = () => ({ speaker: floor.speaker ?? undefined });
       return this.control(t('control.nextSpeaker'), 'floor', 'floor.next', this.late.unlessMovingOn('round', 'control.roundMovesOn', onwards), extra);
     }
     const head = (floor.queue || [])[0]?.participant;
