@@ -61,6 +61,8 @@ def test_an_accidental_next_phase_is_undone_with_the_phase_time_it_had(daemon, f
     assert shown["button"].startswith("Undo: back to 1. Phase 1 with ") and "left" in shown["button"], shown
     assert "Asha’s turn" in shown["lost"] and "1 raised hand" in shown["lost"], shown
     assert any(line.startswith("Undo offered for 15 seconds, longer while it has focus") for line in said_log(console)), said_log(console)
+    # What it cannot bring back is said as well as shown.
+    assert any(line.startswith("Undo offered") and line.endswith(shown["lost"]) for line in said_log(console)), said_log(console)
     assert axe_problems(console) == []
 
     # From the keyboard: back to phase 1 with the time it had (the extension makes up the difference).

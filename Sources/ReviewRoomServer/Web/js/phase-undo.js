@@ -102,7 +102,11 @@ export class PhaseUndo {
     // next Enter would act on it unseen (a keyboard audit). The move is said either way.
     const offer = document.getElementById('phase-undo');
     if (offer && !firstLineInSight(offer)) scrollToKeepingFocus(offer);
-    const offered = t('undo.offered', { phase: this.title(before.phase), time: this.amount(remainingSec), s: UNDO_MS / 1000 });
+    // What undo cannot bring back is said too: a screen-reader user moving on during a round
+    // heard only the move and the offer, and the round was gone (a keyboard audit).
+    const lost = this.lost(this.offer.cleared);
+    const offered = [t('undo.offered', { phase: this.title(before.phase), time: this.amount(remainingSec), s: UNDO_MS / 1000 }), lost]
+      .filter(Boolean).join(' ');
     if (meanwhile) this.owner.announcer.say(`${this.meanwhileText(this.offer)} ${offered}`, true);
     else this.owner.announcer.say(offered);
   }
