@@ -7,6 +7,7 @@ from selenium.webdriver.common.keys import Keys
 from conftest import browser_errors
 from pages import (axe_problems, command, focused, invite_of, joined, participant_id, queue_names,
                    start_live_review, wait_js, wait_text, wait_until)
+from room_helpers import said_log
 
 
 def test_a_length_field_keeps_typing_and_a_bad_value_is_shown_not_sent(daemon, facilitator, api_ready, browsers):
@@ -86,6 +87,10 @@ def test_start_a_round_sends_the_arranged_order(daemon, facilitator, api_ready, 
     wait_text(console, "#control-round-order-summary", "Round order: 3 of 4 ticked")
     console.find_element(By.ID, f"round-include-{ids['Ben']}").click()
     console.find_element(By.ID, f"round-up-{ids['Cai']}").click()
+    # At the top, "Move Cai up" goes disabled: focus is on his checkbox, not on "Move Cai down",
+    # where Enter pressed again moved him straight back; the move is said.
+    wait_js(console, "return document.activeElement.id === arguments[0]", f"round-include-{ids['Cai']}")
+    assert "Cai moved to 1 of 4" in said_log(console), said_log(console)
     cai.quit()
     wait_js(console, "return !window.reviewroom.model.online.has(arguments[0])", ids["Cai"])
     assert [i for i, c in listed() if c] == [ids["Cai"], ids["Asha"]]

@@ -718,7 +718,8 @@ export class LiveConsole {
       return { order: this.roundOrder.order(), secondsEach };
     };
     return [
-      this.roundOrder.render(this.model, { disabled: ended, changed: () => this.render(), now: () => this.connection.serverNow() }),
+      this.roundOrder.render(this.model, { disabled: ended, changed: () => this.render(), now: () => this.connection.serverNow(),
+        say: (text) => this.announcer.say(text) }),
       order.length ? null : el('p', { className: 'field-error', id: 'round-order-empty' }, t('control.roundNobody')),
       // The length before the button that reads it, in reading and Tab order (it came after).
       el('div', { className: 'row' },

@@ -75,9 +75,10 @@ export class RoundOrder {
    * The order, folded under a summary that says how many are ticked: a fieldset with a checkbox
    * and Up/Down per person and "Least speaking time first". `changed` is called after every
    * change (the console redraws); `disabled` when no round can start; `now()` is the server's
-   * time in ms (the speaker's turn so far counts).
+   * time in ms (the speaker's turn so far counts); `say(text)` announces a move ("Cai moved to
+   * 1 of 4": nothing was said, and the list is not a live region).
    */
-  render(model, { disabled, changed, now }) {
+  render(model, { disabled, changed, now, say = () => {} }) {
     const last = this.entries.length - 1;
     const items = this.entries.map((entry, index) => {
       const person = (model.session?.participants || []).find((p) => p.id === entry.id);
@@ -91,9 +92,17 @@ export class RoundOrder {
         on: { change: (e) => { this.include(entry.id, e.target.checked); changed(); } } });
       const move = (by, key) => el('button', { type: 'button', className: 'secondary small', id: `round-${key}-${entry.id}`,
         textContent: t(`control.${key}`), disabled: disabled || (by < 0 ? index === 0 : index === last),
+        // At the top (or foot) the pressed button goes disabled: focus goes to the row's checkbox,
+        // where Enter pressed again does nothing. On the opposite button it moved them straight
+        // back (a keyboard audit).
         attrs: { 'aria-label': t(by < 0 ? 'control.moveUp' : 'control.moveDown', { name }),
-          'data-focus-fallback': `round-${by < 0 ? 'down' : 'up'}-${entry.id} ${ROUND_CONTROL}` },
-        on: { click: (e) => { if (e.detail > 1) return; this.move(index, by); changed(); } } });
+          'data-focus-fallback': `round-include-${entry.id} ${ROUND_CONTROL}` },
+        on: { click: (e) => {
+          if (e.detail > 1) return;
+          this.move(index, by);
+          changed();
+          say(t('control.movedTo', { name, n: this.entries.findIndex((x) => x.id === entry.id) + 1, total: this.entries.length }));
+        } } });
       return el('li', { className: 'order-row' },
         el('label', { className: 'check', htmlFor: box.id }, box, ' ', name, ' ', el('span', { className: 'meta' }, `${role} · ${presence}`)),
         el('span', { className: 'order-moves' }, move(-1, 'up'), move(1, 'down')));

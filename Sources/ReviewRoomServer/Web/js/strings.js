@@ -593,6 +593,7 @@ const en = {
   'control.roundOrderHint': 'Ticked people speak, top to bottom. People online come first, ticked, and facilitators last, not ticked; tick anyone to give them a turn.',
   'control.moveUp': 'Move {name} up',
   'control.moveDown': 'Move {name} down',
+  'control.movedTo': '{name} moved to {n} of {total}',
   'control.up': 'Up',
   'control.down': 'Down',
   'control.roundNobody': 'Tick at least one person to start a round.',
