@@ -57,7 +57,9 @@ def test_a_length_field_keeps_typing_and_a_bad_value_is_shown_not_sent(daemon, f
     secs.send_keys(Keys.BACKSPACE)
     wait_js(console, "return !document.querySelector('.controls [aria-disabled=true]')")
     console.find_element(By.ID, "control-round-start").click()
-    wait_until(console, lambda d: d.find_elements(By.ID, "control-round-secs-error"))
+    error = wait_until(console, lambda d: d.find_elements(By.ID, "control-round-secs-error"))[0]
+    # Said to be empty, not quoted back as "“” is not".
+    assert error.text == "Seconds each is empty: type a whole number of seconds from 10 to 1800.", error.text
     assert console.execute_script("return window.reviewroom.model.session.floor.round") is None
     assert browser_errors(console) == [] and browser_errors(asha) == []
 

@@ -434,8 +434,9 @@ export class LiveConsole {
       state.error = null;
       return value;
     }
-    this.fieldError(state, inputId, t(optional ? 'control.turnSecondsError' : 'control.secondsError',
-      { field: name, min: TURN_RANGE.min, max: TURN_RANGE.max, value: state.text }));
+    // A blank field is said to be empty: quoting it back read "“” is not" (a keyboard audit).
+    const key = optional ? 'control.turnSecondsError' : raw === '' ? 'control.secondsEmpty' : 'control.secondsError';
+    this.fieldError(state, inputId, t(key, { field: name, min: TURN_RANGE.min, max: TURN_RANGE.max, value: state.text }));
     return null;
   }
 

@@ -571,6 +571,7 @@ const en = {
   'control.questionsPasted': '{n} questions pasted, one per line: Add adds each as its own question.',
   'control.questionsAdded': '{n} questions added.',
   'control.secondsError': '{field} must be a whole number of seconds from {min} to {max}; “{value}” is not.',
+  'control.secondsEmpty': '{field} is empty: type a whole number of seconds from {min} to {max}.',
   'control.turnSecondsError': 'A turn is a whole number of seconds from {min} to {max}, or blank for no limit; “{value}” is not.',
   'control.roundOrder': 'Round order',
   'control.confirmRoundEndsTurn': 'Start the round? {name}’s turn ends now. OK starts it; Cancel lets {name} go on.',
