@@ -26,8 +26,8 @@ export const HAND_BAR_SCREEN = '(max-width: 40rem) and (min-height: 30rem)';
  * panel's own button for what the bar offers is in sight), else `{ action, button, status,
  * second, speaking }`. While this person has the floor (`speaking`: `{ text, inRound }`) it offers to
  * end the turn ('release', "Finish my turn") and says so, as the panel does, with in a round
- * `second` 'pass' (a second button, "Pass": finishing early is not passing, and the record
- * tells them apart); otherwise the hand ('hand', "Raise hand" / "Lower hand") with its place
+ * `second` 'pass' (a second button, "Pass": finishing early is not passing, and the round's
+ * order and record tell them apart, but for the last turn, ReviewRecordFormats.md); otherwise the hand ('hand', "Raise hand" / "Lower hand") with its place
  * in the queue and the phase's time, and with no hand up `second` 'respond' ("Respond": the
  * panel's "Direct response"). `second` is null when there is no second button. The latest
  * refusal's words come first either way: that line is at the top of the page, where a press at
