@@ -1,6 +1,6 @@
 // The facilitator console (/console): sign in, sessions, scheduling, invites,
 // exports, and running a live session.
-import { byId, el, localize, replaceChildren, copyText, downloadBlob } from './dom.js';
+import { byId, el, localize, replaceChildren, copyText, downloadBlob, repeatedClick } from './dom.js';
 import { setWorkshop, t } from './strings.js';
 import { Api, failureText } from './api.js';
 import { ScheduleForm, field } from './schedule-form.js';
@@ -407,7 +407,7 @@ function showSession(id, message, { replace = false, unsaved = [], copyFor = nul
         link && typeof navigator.share === 'function' ? el('button', { type: 'button', className: 'secondary link-part', textContent: t('invite.share'),
           attrs: { 'aria-label': t('invite.shareFor', { name }) },
           on: { click: async (e) => {
-            if (e.detail > 1) return;
+            if (repeatedClick(e)) return;
             try {
               await navigator.share({ title: s.title, text: t('invite.shareText', { name, title: s.title }), url: link.value });
               status.textContent = t('invite.shared', { name });
@@ -417,14 +417,14 @@ function showSession(id, message, { replace = false, unsaved = [], copyFor = nul
           } } }) : null,
         el('button', { type: 'button', className: 'secondary', textContent: t('invite.reissue'), attrs: { 'aria-label': t('invite.reissueFor', { name }) },
           on: { click: (e) => guarded(async () => {
-            if (e.detail > 1 || !window.confirm(t('invite.confirmReissue', { name }))) return;
+            if (repeatedClick(e) || !window.confirm(t('invite.confirmReissue', { name }))) return;
             const invite = await api.reissue(id, p.id);
             changeLink(p.id, invite.url); showSession(id, t('invite.reissued', { name }), { copyFor: p.id });
           }) } }),
         // Revoking again would change nothing; "New link" gives their access back.
         revoked ? null : el('button', { type: 'button', className: 'secondary danger', textContent: t('invite.revoke'), attrs: { 'aria-label': t('invite.revokeFor', { name }) },
           on: { click: (e) => guarded(async () => {
-            if (e.detail > 1 || !window.confirm(t('invite.confirmRevoke', { name }))) return;
+            if (repeatedClick(e) || !window.confirm(t('invite.confirmRevoke', { name }))) return;
             await api.revoke(id, p.id); changeLink(p.id, null); showSession(id, t('invite.revoked', { name }));
           }) } }));
     });

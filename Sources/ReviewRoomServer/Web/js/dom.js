@@ -97,9 +97,10 @@ const UNTYPED_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset'
  */
 /**
  * Whether a click is the second (or later) of a double click or double tap (`detail` counts
- * them; a key press's click has 0). The floor's buttons give way to others under the pointer:
- * a double click on "Finish my turn" raised a direct response with its second click, and a
- * double tap on the phone's "Pass" did too (an audit). Those buttons act on a single click.
+ * them; a key press's click has 0). Buttons that give way to others under the pointer act on a
+ * single click, the console's controls and the floor's buttons among them: a double click on
+ * "Finish my turn" raised a direct response with its second click, and a double tap on the
+ * phone's "Pass" did too (an audit).
  */
 export function repeatedClick(event) {
   return event.detail > 1;

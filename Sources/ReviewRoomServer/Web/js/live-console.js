@@ -1,7 +1,7 @@
 // The console's live view: the room as the facilitator sees it, with the controls
 // for the clock, the agenda, the floor, rounds and questions.
 import { Api, failureText } from './api.js';
-import { downloadBlob, el, keepingFocus, morphChildren, replaceChildren } from './dom.js';
+import { downloadBlob, el, keepingFocus, morphChildren, repeatedClick, replaceChildren } from './dom.js';
 import { recordFileName } from './download-names.js';
 import { openRecordTab } from './record-tab.js';
 import { t } from './strings.js';
@@ -338,7 +338,7 @@ export class LiveConsole {
       attrs: { 'aria-keyshortcuts': extra.keys, 'data-focus-key': extra.focusKey, 'aria-label': extra.label,
         'data-focus-fallback': extra.fallback, ...this.holdAttrs(slot) },
       on: { click: (e) => {
-        if (e.detail > 1 || this.held(slot)) return;
+        if (repeatedClick(e) || this.held(slot)) return;
         if (extra.settles && this.stillSettling(extra.settles, label)) return;
         // Where focus goes when this press makes the button go (the next hand's same button) can
         // differ from where it goes when someone else does (`fallback`): see `floorControls`.
@@ -533,7 +533,7 @@ export class LiveConsole {
       el('button', { type: 'button', id: 'control-end', className: 'secondary danger', textContent: t('control.end'), disabled: ended,
         attrs: { 'data-focus-fallback': 'controls-heading', ...this.holdAttrs('end') },
         on: { click: (e) => {
-          if (e.detail > 1 || this.held('end')) return;
+          if (repeatedClick(e) || this.held('end')) return;
           if (window.confirm(t('control.confirmEnd'))) this.act('end', 'session.end');
         } } }));
     const agenda = s.agenda || [];
@@ -602,7 +602,7 @@ export class LiveConsole {
     const path = owner ? `/sessions/${encodeURIComponent(this.sessionId)}/record?format=` : '/invite/record?format=';
     const button = (format) => el('button', { type: 'button', className: 'secondary', id: `control-record-${format}`,
       textContent: t(`console.record.${format}`), on: { click: async (e) => {
-        if (e.detail > 1) return;
+        if (repeatedClick(e)) return;
         try {
           downloadBlob(await api.blob(path + format), recordFileName(s, format));
         } catch {

@@ -7,7 +7,7 @@
 // extension names the phase it is for (`phase`, a ReviewRoom extension of `clock.extend`): a
 // co-facilitator's move landing between the two commands makes the server refuse it, rather
 // than hand the phase's time to the next one.
-import { el } from './dom.js';
+import { el, repeatedClick } from './dom.js';
 import { t } from './strings.js';
 import { commandFailureText } from './room-view.js';
 import { formatDuration } from './timefmt.js';
@@ -213,7 +213,7 @@ export class PhaseUndo {
         textContent: t('undo.button', { phase: this.title(offer.from), time: this.amount(offer.remainingSec) }),
         // Not to Next or Previous phase: Enter pressed as the offer goes must not move the phase.
         attrs: { 'data-focus-fallback': 'control-goto controls-heading', 'aria-keyshortcuts': keyShortcuts('undo'), ...this.owner.holdAttrs('phase') },
-        on: { click: (e) => { if (e.detail > 1) return; this.undo(); } } }),
+        on: { click: (e) => { if (repeatedClick(e)) return; this.undo(); } } }),
       lost ? el('p', { className: 'meta', id: 'phase-undo-lost' }, lost) : null);
   }
 

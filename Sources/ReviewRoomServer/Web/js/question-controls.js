@@ -1,7 +1,7 @@
 // The console's questions: show or hide one for everyone, mark it discussed, reword it
 // (PATCH with the whole deck, ids kept) and add one, all without leaving the live view.
 import { failureText } from './api.js';
-import { el } from './dom.js';
+import { el, repeatedClick } from './dom.js';
 import { t } from './strings.js';
 import { moverKey } from './movers.js';
 import { field } from './schedule-form.js';
@@ -136,7 +136,7 @@ export class QuestionControls {
         // Rewording is an HTTP PATCH: a co-facilitator in the room by invite has no API token for it.
         !owner.api ? null : el('button', { type: 'button', className: 'secondary', id: `control-reword-${q.id}`, textContent: t('control.reword'), disabled: ended,
           attrs: { 'aria-label': t('control.rewordNamed', { n, text }) },
-          on: { click: (e) => { if (e.detail > 1) return; this.startRewording(q); } } })));
+          on: { click: (e) => { if (repeatedClick(e)) return; this.startRewording(q); } } })));
   }
 
   /**

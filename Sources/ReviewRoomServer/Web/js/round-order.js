@@ -1,5 +1,5 @@
 // The order of the round the facilitator is about to start: who takes part, top to bottom.
-import { el } from './dom.js';
+import { el, repeatedClick } from './dom.js';
 import { t } from './strings.js';
 
 /** The focus key shared by "Start a round" and "Stop the round" (live-console.js). */
@@ -98,7 +98,7 @@ export class RoundOrder {
         attrs: { 'aria-label': t(by < 0 ? 'control.moveUp' : 'control.moveDown', { name }),
           'data-focus-fallback': `round-include-${entry.id} ${ROUND_CONTROL}` },
         on: { click: (e) => {
-          if (e.detail > 1) return;
+          if (repeatedClick(e)) return;
           this.move(index, by);
           changed();
           say(t('control.movedTo', { name, n: this.entries.findIndex((x) => x.id === entry.id) + 1, total: this.entries.length }));
@@ -111,7 +111,7 @@ export class RoundOrder {
       attrs: { 'data-focus-fallback': ROUND_CONTROL },
       textContent: t('control.leastSpokenFirst'),
       on: { click: (e) => {
-        if (e.detail > 1) return;
+        if (repeatedClick(e)) return;
         const at = now();
         this.leastSpokenFirst((id) => model.spokenSec(id, at));
         changed();

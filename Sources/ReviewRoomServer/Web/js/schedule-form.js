@@ -1,6 +1,6 @@
 // The console's "schedule a session" form: details, time zone, template and deck,
 // and the agenda and questions tailored before the session.
-import { el, replaceChildren } from './dom.js';
+import { el, repeatedClick, replaceChildren } from './dom.js';
 import { t } from './strings.js';
 import { agendaLength, formatInstant, zonedTime, zonedToUTC, utcToZoned } from './timefmt.js';
 import { failureText } from './api.js';
@@ -270,7 +270,7 @@ export class ScheduleForm {
       // A double click's second click is no second press: it scheduled the session twice (or
       // took a passed start without the second look it asks for).
       el('div', { className: 'row' }, el('button', { type: 'submit', id: 'schedule-submit', textContent: existing ? t('schedule.save') : t('schedule.submit'),
-        on: { click: (e) => { if (e.detail > 1) e.preventDefault(); } } })),
+        on: { click: (e) => { if (repeatedClick(e)) e.preventDefault(); } } })),
       this.status);
     replaceChildren(this.root, form);
     // Leaving the page (reload, closing the tab) with the form half filled asks first: a reload
