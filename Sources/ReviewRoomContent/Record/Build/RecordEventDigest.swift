@@ -20,8 +20,6 @@ struct RecordEventDigest {
     /// The seq of the last `clock.changed` that moved to another phase or ended the session, and
     /// which: the `floor.changed` right after it is that move's reset of the floor, not anyone's doing.
     private var lastMove: (seq: Int64, ended: Bool)?
-    /// The seq of the last `floor.timeUp`: a round's last turn that ends right after it timed out.
-    private var lastTurnTimeUp: Int64?
     /// The session's editable parts before the next `session.changed`: the baseline, then
     /// each `session.changed` in turn; nil while not known.
     private var definition: SessionChange?
@@ -61,8 +59,7 @@ struct RecordEventDigest {
         case .floorChanged(let new):
             let move = lastMove.flatMap { $0.seq == logged.seq - 1 ? $0 : nil }
             let reset = move.map { $0.ended ? "when the session ended" : "when the phase moved on" }
-            let cause = FloorChangeCause(author: logged.author, reset: reset, afterTimeUp: lastTurnTimeUp == logged.seq - 1)
-            for (kind, text) in floorChanges(from: floor, to: new, at: event.at, cause: cause) {
+            for (kind, text) in floorChanges(from: floor, to: new, at: event.at, reset: reset) {
                 // The next turn of a round that moved on because its speaker passed or ended their
                 // turn is not theirs to give: "Round turn: Priya (by Gareth)" read as Gareth
                 // handing her the floor (a record audit). Their pass has its own line.
@@ -93,7 +90,6 @@ struct RecordEventDigest {
             add("clock", "Time up for \(phaseName(phase))")
         case .floorTimeUp(let participant):
             add("floor", "Turn time up for \(names.inText(participant))")
-            lastTurnTimeUp = logged.seq
         case .participantChanged(let list):
             for text in Self.participantChanges(from: participants ?? list, to: list) { add("participants", text) }
             participants = list
@@ -139,8 +135,10 @@ struct RecordEventDigest {
         return out
     }
 
-    private mutating func floorChanges(from old: Floor?, to new: Floor, at: Timestamp, cause: FloorChangeCause) -> [(String, String)] {
-        var out: [(String, String)] = Self.handChanges(from: old, to: new, names: names, reset: cause.reset).map { ("floor", $0) }
+    /// The log lines for a `floor.changed`, keeping the rounds and their turns; `reset` says why a
+    /// phase move's or the end's reset of the floor happened ("when the phase moved on"), nil otherwise.
+    private mutating func floorChanges(from old: Floor?, to new: Floor, at: Timestamp, reset: String?) -> [(String, String)] {
+        var out: [(String, String)] = Self.handChanges(from: old, to: new, names: names, reset: reset).map { ("floor", $0) }
         if let old, old.round != nil, let was = old.speaker, was != new.speaker || new.since != old.since {
             endTurn(of: was, at: at, ms: (new.spokenMs[was] ?? 0) - (old.spokenMs[was] ?? 0))
         }
@@ -167,8 +165,8 @@ struct RecordEventDigest {
             let reached = closeRound(at: at, last: oldRound)
             // A phase move or the end stops a round too; say which, and whose turn it cut short
             // (the floor line below is only for turns outside a round).
-            let why = cause.reset.map { " " + $0 } ?? ""
-            let cut = cause.reset != nil ? old?.speaker.map { ", during the turn of \(names.inText($0))" } ?? "" : ""
+            let why = reset.map { " " + $0 } ?? ""
+            let cut = reset != nil ? old?.speaker.map { ", during the turn of \(names.inText($0))" } ?? "" : ""
             out.append(("round", (reached && cut.isEmpty ? "Round finished" : "Round stopped") + why + cut))
         }
         if let speaker = new.speaker, speaker != old?.speaker || new.since != old?.since {
@@ -180,7 +178,7 @@ struct RecordEventDigest {
         } else if let was = old?.speaker, new.speaker == nil, old?.round == nil {
             // Released by the speaker or a facilitator, or ended by a phase move or the end: a
             // co-facilitation probe missed the line for a turn a phase move cut short.
-            let why = cause.reset.map { " " + $0 } ?? ""
+            let why = reset.map { " " + $0 } ?? ""
             out.append(("floor", "Turn ended\(why): \(names.inText(was))"))
         }
         return out
@@ -215,11 +213,3 @@ struct RecordEventDigest {
     }
 }
 
-/// What the record knows of why a `floor.changed` happened: who sent the command, whether it is
-/// a phase move's or the end's reset of the floor ("when the phase moved on"), and whether it
-/// came right after a turn's `floor.timeUp`.
-struct FloorChangeCause {
-    var author: String?
-    var reset: String?
-    var afterTimeUp: Bool
-}
