@@ -148,6 +148,32 @@ def test_a_message_leaves_its_region_after_a_while_but_not_a_newer_one(daemon, b
     assert browser_errors(driver) == []
 
 
+def test_a_message_taken_back_while_gathered_is_never_said_and_one_shown_is_emptied(daemon, browsers):
+    """A turn given and ended within GATHER_MS left "You have the floor" to be said after its end,
+    and kept in the region for SHOWN_MS: a message taken back (`withdraw`) before it is shown is
+    not said, what was gathered with it still is; one already shown is emptied out, another
+    message is not."""
+    driver = browsers()
+    seen = run_in_page(
+        driver, daemon,
+        "import('/js/announcer.js').then(({ Announcer, GATHER_MS }) => {"
+        "  const a = new Announcer(document.body), b = new Announcer(document.body), seen = [];"
+        "  new MutationObserver(() => seen.push(a.urgent.textContent)).observe(a.urgent, { childList: true, characterData: true, subtree: true });"
+        "  a.say('You have the floor', true);"
+        "  a.say('Time is up for Evidence', true);"
+        "  setTimeout(() => a.withdraw('You have the floor', true), 30);"
+        "  b.say('You have the floor', true);"
+        "  setTimeout(() => { const held = b.urgent.textContent; b.withdraw('Ben has the floor', true);"
+        "    const kept = b.urgent.textContent; b.withdraw('You have the floor', true);"
+        "    done({ seen, a: a.urgent.textContent, held, kept, b: b.urgent.textContent }); }, GATHER_MS + 200);"
+        "}, (e) => done({ error: String(e) }));")
+    assert [text for text in seen["seen"] if text] == ["Time is up for Evidence"], seen
+    assert seen["a"] == "Time is up for Evidence", seen
+    assert seen["held"] == seen["kept"] == "You have the floor", seen
+    assert seen["b"] == "", seen
+    assert browser_errors(driver) == []
+
+
 def test_who_joined_and_who_went_offline_is_said_but_not_a_short_drop(daemon, browsers):
     """presence-news.js: the people list changed without a word for a screen reader."""
     driver = browsers()

@@ -169,3 +169,29 @@ def test_starting_a_round_while_someone_speaks_asks_first(daemon, facilitator, a
     wait_until(console, lambda d: d.switch_to.alert).accept()
     wait_js(console, "return !!window.reviewroom.model.session.floor.round")
     assert browser_errors(console) == [] and browser_errors(asha) == []
+
+
+def test_enter_in_seconds_each_starts_the_round_and_a_bad_value_is_not_sent(daemon, facilitator, api_ready, browsers):
+    """A keyboard audit: "Seconds each", then Enter, did nothing; the round's one button reads it,
+    so Enter presses that button (checked as a press is). Enter in "Turn" still sends nothing:
+    two buttons read it."""
+    created, console, asha = start_live_review(daemon, facilitator, browsers, "Enter starts a round", ["Asha", "Ben"])
+    wait_js(console, "return !document.querySelector('.controls [aria-disabled=true]')")
+    turn = console.find_element(By.ID, "control-turn")
+    turn.send_keys(Keys.CONTROL, "a")
+    turn.send_keys("45", Keys.ENTER)
+    secs = console.find_element(By.ID, "control-round-secs")
+    secs.send_keys(Keys.CONTROL, "a")
+    secs.send_keys("5", Keys.ENTER)
+    error = wait_until(console, lambda d: d.find_elements(By.ID, "control-round-secs-error"))[0]
+    assert "“5”" in error.text, error.text
+    assert focused(console)["id"] == "control-round-secs"
+    assert console.execute_script("return window.reviewroom.model.session.floor.round") is None
+    secs = console.find_element(By.ID, "control-round-secs")
+    secs.send_keys(Keys.BACKSPACE, "30", Keys.ENTER)
+    wait_js(console, "return !!window.reviewroom.model.session.floor.round")
+    assert console.execute_script("return window.reviewroom.model.session.floor.round.secondsEach") == 30
+    # Had the Turn field's Enter given Asha the floor, the round would have asked first (an alert,
+    # and no round until it was answered).
+    assert console.execute_script("return window.reviewroom.model.session.floor.round.order") == [participant_id(created, "Asha")]
+    assert browser_errors(console) == [] and browser_errors(asha) == []

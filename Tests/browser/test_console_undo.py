@@ -352,3 +352,39 @@ def test_undo_right_after_the_move_acts_and_an_own_move_withdraws_the_offer_unsa
                message=f"no offer for the move back: {offer(console)}")
     assert not any(line.startswith("Undo withdrawn") for line in said_log(console)[mark:]), said_log(console)[mark:]
     assert browser_errors(console) == []
+
+
+def test_moving_on_during_a_round_asks_first_as_undo_cannot_bring_the_round_back(daemon, facilitator, api_ready, browsers):
+    """A console audit: a phase move during a round ended the round without a word first (only the
+    Undo offer said afterwards that it could not bring it back). Next, Previous, Go to and the
+    shortcuts ask; Cancel sends nothing; going to the phase under way asks nothing."""
+    created, console = started_console(daemon, facilitator, browsers, "Moving on in a round", ["Asha", "Ben"])
+    settle_for(console, 0)
+    assert "error" not in command(console, "round.start", {"secondsEach": 90})
+    wait_js(console, "return !!window.reviewroom.model.session.floor.round")
+    no_control_held(console)
+    console.find_element(By.ID, "control-next").click()
+    alert = wait_until(console, lambda d: d.switch_to.alert)
+    assert "speaker 1 of 2" in alert.text and "Undo cannot bring it back" in alert.text, alert.text
+    alert.dismiss()
+    settled(console)
+    assert clock_of(console)["phase"] == 0
+    assert console.execute_script("return !!window.reviewroom.model.session.floor.round")
+
+    console.execute_script("document.getElementById('signal-agree').focus()")
+    press(console, ALT_SHIFT + "n")
+    wait_until(console, lambda d: d.switch_to.alert).dismiss()
+    settled(console)
+    no_control_held(console)
+    # The phase under way: nothing changes, so nothing is asked (an alert would fail `settled`).
+    set_value_of(console, "control-goto", "0")
+    console.find_element(By.ID, "control-goto-go").click()
+    settled(console)
+    assert clock_of(console)["phase"] == 0 and console.execute_script("return !!window.reviewroom.model.session.floor.round")
+
+    no_control_held(console)
+    console.find_element(By.ID, "control-next").click()
+    wait_until(console, lambda d: d.switch_to.alert).accept()
+    wait_until(console, lambda d: clock_of(d)["phase"] == 1)
+    assert console.execute_script("return window.reviewroom.model.session.floor.round") is None
+    assert browser_errors(console) == []

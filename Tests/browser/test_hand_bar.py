@@ -120,6 +120,11 @@ def test_on_a_phone_the_hand_is_at_the_foot_of_the_screen_while_the_floor_panel_
     status_width = asha.execute_script("return document.querySelector('.hand-bar-status').getBoundingClientRect().width")
     assert small["bottom"] - small["top"] <= 120 and status_width > 250, (small, status_width)
     metrics(asha, 360, 740)
+    # On the panel "Finish my turn" and "Pass" share a line (at 360 px "Pass" wrapped alone),
+    # after "Raise hand", which keeps its place.
+    tops = asha.execute_script(
+        "return ['raise-hand', 'release-floor', 'pass'].map((id) => Math.round(document.getElementById(id).getBoundingClientRect().top))")
+    assert tops[1] == tops[2] and tops[0] <= tops[1], tops
     second.click()
     wait_js(asha, "return window.reviewroom.model.session.floor.speaker !== arguments[0]", asha_id, message="the bar's Pass did not pass")
     assert asha.execute_script("return window.reviewroom.model.session.floor.round.passed") == [asha_id]

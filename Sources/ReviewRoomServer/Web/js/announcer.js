@@ -61,22 +61,33 @@ export class Announcer {
       region.textContent = '';
       clearTimeout(this.emptying.get(region));
       setTimeout(() => {
-        region.textContent = sentences(this.pending.get(region));
+        const gathered = this.pending.get(region);
         this.pending.delete(region);
+        if (gathered.length === 0) return; // all taken back (`withdraw`)
+        region.textContent = sentences(gathered);
         this.emptying.set(region, setTimeout(() => { region.textContent = ''; }, this.shownMs));
       }, GATHER_MS);
     }
   }
 
   /**
-   * Empties a region now (the assertive one for `urgent`) of what it still holds, which is no
-   * longer so: "You have the floor" stayed there for its 20 s after the speaker's own "Finish my
-   * turn", for a screen reader reading down the page to meet (an audit). A message being
-   * gathered for the region is left to be said.
+   * Takes back `text`, said in a region (the assertive one for `urgent`), which is no longer so:
+   * "You have the floor" stayed there for its 20 s after the speaker's own "Finish my turn", for
+   * a screen reader reading down the page to meet (an audit). Still being gathered, it is not
+   * said at all (a turn ended within `GATHER_MS` was announced after its end), and what else is
+   * gathered with it still is; kept for a hidden tab, it is dropped; already in the region (alone
+   * or read with others), the region is emptied.
    */
-  clear(urgent = false) {
+  withdraw(text, urgent = false) {
     const region = urgent ? this.urgent : this.polite;
-    if (this.pending.has(region)) return;
+    const pending = this.pending.get(region);
+    if (pending) {
+      const at = pending.indexOf(text);
+      if (at >= 0) pending.splice(at, 1);
+      return;
+    }
+    if (this.missed.get(region) === text) this.missed.delete(region);
+    if (!region.textContent.includes(text)) return;
     clearTimeout(this.emptying.get(region));
     region.textContent = '';
   }

@@ -30,8 +30,11 @@ export function roundOrder(floor, nameOf, { large = false, shown = Infinity } = 
     return el('li', { className: `round-${state}`, attrs: { 'data-participant': id, 'aria-current': state === 'speaking' ? 'true' : null } },
       ...(large ? [badge, ' ', name] : [name, ' ', badge]));
   });
+  // The room's screen says where the round is ("Round: speaker 2 of 8"; the turn's own line says
+  // its time): the room counted down the list to know (a console audit).
+  const heading = large ? t('display.roundHeading', { n: (round.index ?? 0) + 1, total: order.length }) : t('round.orderHeading');
   return [
-    el(large ? 'h2' : 'h3', { className: large ? 'display-round-heading' : '', textContent: t('round.orderHeading') }),
+    el(large ? 'h2' : 'h3', { className: large ? 'display-round-heading' : '', textContent: heading }),
     el('ol', { className: large ? 'display-round' : 'round-order', attrs: { 'data-testid': 'round-order', start: first + 1 } }, items,
       rest ? el('li', { className: 'display-more' }, t('display.moreInRound', { n: rest })) : null),
   ];
@@ -53,10 +56,15 @@ export function handButtons(view, floor) {
     attrs: { 'aria-keyshortcuts': keyShortcuts('respond'), ...fallback }, on: { click: (event) => { if (!repeatedClick(event)) view.raiseResponse(); } } }));
   // In a round the speaker has both: "Pass" (nothing to add) and "Finish my turn" (done early).
   // Pass alone made everyone who finished early "passed" in the round's order and the record.
-  if (speaker === me) buttons.push(el('button', { type: 'button', id: 'release-floor', textContent: t('floor.release'),
-    attrs: fallback, on: { click: (event) => { if (!repeatedClick(event)) view.send('floor.release'); } } }));
-  if (floor.round && speaker === me) buttons.push(el('button', { type: 'button', id: 'pass', className: 'secondary', textContent: t('floor.pass'),
-    attrs: fallback, on: { click: (event) => { if (!repeatedClick(event)) view.send('round.pass'); } } }));
+  if (speaker !== me) return buttons;
+  const finish = el('button', { type: 'button', id: 'release-floor', textContent: t('floor.release'),
+    attrs: fallback, on: { click: (event) => { if (!repeatedClick(event)) view.send('floor.release'); } } });
+  const pass = floor.round ? el('button', { type: 'button', id: 'pass', className: 'secondary', textContent: t('floor.pass'),
+    attrs: fallback, on: { click: (event) => { if (!repeatedClick(event)) view.send('round.pass'); } } }) : null;
+  // The speaker's two go to a new line together (app.css `.button-pair`): at 360 px "Pass" wrapped
+  // alone under the other two. "Raise hand" keeps its place first, so nothing moves under a
+  // finger about to tap it as the turn begins.
+  buttons.push(pass ? el('div', { className: 'button-pair' }, finish, pass) : finish);
   return buttons;
 }
 

@@ -299,9 +299,21 @@ export class LiveConsole {
     if (this.held('phase')) this.endHold('phase');
     if (type === 'phase.next' && this.late.movesOnBySelf('phase')) { this.refused(t('control.phaseMovesOn')); return; }
     if (this.stillSettling('phase', t(type === 'phase.next' ? 'control.next' : 'control.prev'))) return;
+    if (!this.roundMayEnd()) return;
     const shown = this.model.session?.clock?.phase;
     const sentAfter = this.recent.lastSeq;
     this.act('phase', type, { phase: shown }).then((ack) => this.phaseUndo.moved(ack, shown, sentAfter));
+  }
+
+  /**
+   * True unless a round is under way and the facilitator, asked, keeps it: a phase move ends the
+   * round, which Undo cannot bring back; it was only said after the move (a console audit), as
+   * starting a round over someone's turn is asked first.
+   */
+  roundMayEnd() {
+    const round = this.model.session?.floor?.round;
+    if (!round) return true;
+    return window.confirm(t('control.confirmMoveEndsRound', { n: (round.index ?? 0) + 1, total: (round.order || []).length }));
   }
 
   /**
@@ -441,19 +453,28 @@ export class LiveConsole {
   }
 
   /** A length field bound to `state`, with its error (if any) shown below and described. */
-  secondsField(label, state, id, { fallback } = {}) {
+  secondsField(label, state, id, { fallback, enterPresses } = {}) {
     // Text, not a number field: dictating "90 seconds" into a number field left it reading "90e"
     // with an empty value, which a blank turn field takes for no limit. Here the words are
     // read, or quoted back in the field's error.
-    return this.checkedField(label, state, id, { type: 'text', inputMode: 'numeric', autocomplete: 'off', className: 'narrow' }, fallback);
+    // Enter in a field with one button that reads it presses that button, as in a form: "Seconds
+    // each" then Enter did nothing (a keyboard audit). The Turn field has no such button (both
+    // "Next speaker" and "Give the floor" read it), so Enter there stays nothing.
+    const keydown = enterPresses ? (e) => {
+      if (e.key !== 'Enter' || e.isComposing || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) return;
+      e.preventDefault();
+      const button = this.controls.querySelector(`#${enterPresses}`);
+      if (button && !button.disabled) button.click();
+    } : undefined;
+    return this.checkedField(label, state, id, { type: 'text', inputMode: 'numeric', autocomplete: 'off', className: 'narrow' }, fallback, { keydown });
   }
 
   /** A field (an input with `props`) bound to `state` (`{text, error}`), with its error (if any) shown below and described. */
-  checkedField(label, state, id, props, fallback = null) {
+  checkedField(label, state, id, props, fallback = null, { keydown } = {}) {
     const errorId = `${id}-error`;
     const input = el('input', { ...props, value: state.text, id,
       attrs: { 'aria-invalid': state.error ? 'true' : null, 'aria-describedby': state.error ? errorId : null, 'data-focus-fallback': fallback },
-      on: { input: (e) => {
+      on: { keydown, input: (e) => {
         state.text = e.target.value;
         if (!state.error) return;
         // Typing again takes the old complaint away (without a redraw under the caret).
@@ -547,13 +568,17 @@ export class LiveConsole {
     const phaseRow = el('div', { className: 'row' },
       // The phase shown goes with Next and Prev: pressed by two facilitators at once, the
       // second finds the room moved already and is refused, rather than moving it once more.
-      this.control(t('control.prev'), 'phase', 'phase.prev', { phase: clock.phase }, { className: 'secondary', keys: keyShortcuts('prev'), id: 'control-prev', settles: 'phase',
+      this.control(t('control.prev'), 'phase', 'phase.prev', () => (this.roundMayEnd() ? { phase: clock.phase } : null), { className: 'secondary', keys: keyShortcuts('prev'), id: 'control-prev', settles: 'phase',
         disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next', then: moved }),
-      this.control(t('control.next'), 'phase', 'phase.next', this.late.unlessMovingOn('phase', 'control.phaseMovesOn', () => ({ phase: clock.phase })),
+      this.control(t('control.next'), 'phase', 'phase.next', this.late.unlessMovingOn('phase', 'control.phaseMovesOn', () => (this.roundMayEnd() ? { phase: clock.phase } : null)),
         { keys: keyShortcuts('next'), id: 'control-next', settles: 'phase',
         disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev', then: moved }),
       field(t('control.gotoLabel'), goto),
-      this.control(t('control.goto'), 'phase', 'phase.goto', () => ({ index: Number(this.shown(goto).value) }), { className: 'secondary', id: 'control-goto-go',
+      this.control(t('control.goto'), 'phase', 'phase.goto', () => {
+        const index = Number(this.shown(goto).value);
+        // Going to the phase under way changes nothing: the round goes on, so nothing is asked.
+        return index === clock.phase || this.roundMayEnd() ? { index } : null;
+      }, { className: 'secondary', id: 'control-goto-go',
         disabled: ended || notStarted, then: (ack) => { if (ack) this.gotoChoice = null; moved(ack); } }));
     const [floorRow, handsList] = this.floorControls(s, ended);
     // What changes size on its own goes where it moves nothing a finger is about to tap: the
@@ -724,7 +749,7 @@ export class LiveConsole {
       order.length ? null : el('p', { className: 'field-error', id: 'round-order-empty' }, t('control.roundNobody')),
       // The length before the button that reads it, in reading and Tab order (it came after).
       el('div', { className: 'row' },
-        this.secondsField(label, this.roundSecs, 'control-round-secs', { fallback: 'control-round' }),
+        this.secondsField(label, this.roundSecs, 'control-round-secs', { fallback: 'control-round', enterPresses: 'control-round-start' }),
         this.control(t('control.roundStart'), 'round', 'round.start', start,
           { className: 'secondary', id: 'control-round-start', focusKey: 'control-round', disabled: ended || order.length === 0 }))];
   }

@@ -370,8 +370,11 @@ export class RoomView {
           loweredByMe: (id) => this.connection.awaiting('hand.lower', (fields) => fields.participant === id),
           gather: (hands) => this.handsToSay.add(hands), unsaidRaise: (id) => this.handsToSay.take((hand) => hand.id === id) };
         const speaker = speakerNews(this.lastFloor, after, who);
-        // This person's turn is over: "You have the floor" is no longer so (announcer.js `clear`).
-        if (who.me && this.lastFloor?.speaker === who.me && after?.speaker !== who.me) this.announcer.clear(true);
+        // This person's turn is over: "You have the floor" is no longer so (announcer.js `withdraw`).
+        if (who.me && this.lastFloor?.speaker === who.me && after?.speaker !== who.me && this.floorCall) {
+          this.announcer.withdraw(this.floorCall, true);
+          this.floorCall = null;
+        }
         const polite = handNews(this.lastFloor, after, who);
         const turnLength = turnLengthNews(this.lastFloor, after, who, this.model.turnRemainingSec(this.connection.serverNow()));
         if (turnLength) polite.push(turnLength);
@@ -379,6 +382,7 @@ export class RoomView {
         const round = reset ? { first: null, last: null } : roundNews(this.lastFloor, after, who);
         if (round.last) polite.unshift(round.last);
         if (speaker?.urgent) this.announcer.say(speaker.text, true);
+        if (speaker?.urgent && after?.speaker === who.me && this.lastFloor?.speaker !== who.me) this.floorCall = speaker.text;
         else if (speaker) polite.unshift(speaker.text);
         if (round.first) polite.unshift(round.first);
         if (polite.length) this.announcer.say(sentences(polite));

@@ -87,6 +87,7 @@ const en = {
   'display.questionGoesOn': 'The question goes on: everyone can read it whole on their own screen.',
   'display.handsWaiting': '{n} hands up for after the round',
   'display.handWaiting': '1 hand up for after the round',
+  'display.roundHeading': 'Round: speaker {n} of {total}',
   'display.moreInRound': '+ {n} more to come',
 
   'role.facilitator': 'facilitator',
@@ -574,6 +575,7 @@ const en = {
   'control.secondsEmpty': '{field} is empty: type a whole number of seconds from {min} to {max}.',
   'control.turnSecondsError': 'A turn is a whole number of seconds from {min} to {max}, or blank for no limit; “{value}” is not.',
   'control.roundOrder': 'Round order',
+  'control.confirmMoveEndsRound': 'Move to another phase? The round under way (speaker {n} of {total}) ends, and Undo cannot bring it back. OK moves on; Cancel keeps the round.',
   'control.confirmRoundEndsTurn': 'Start the round? {name}’s turn ends now. OK starts it; Cancel lets {name} go on.',
   'control.roundOrderSummary': 'Round order: {n} of {total} ticked',
   'control.leastSpokenFirst': 'Least speaking time first',
