@@ -277,3 +277,34 @@ def test_a_record_and_a_calendar_are_named_by_the_sessions_date_and_title(daemon
         assert disposition(f"/sessions/{session}/record{query}", accept) == expected("inline", f"{stem} - record.{extension}")
     assert disposition(f"/sessions/{session}/calendar.ics") == expected("attachment", f"{stem}.ics")
     assert expected("inline", "a b").endswith("filename*=UTF-8''a%20b")
+
+
+@run
+async def test_a_live_sessions_start_can_move_and_its_clock_does_not(session):
+    """§2: "PATCH may change title, focus, `startsAt`, `timeZone`, prompts, and agenda phases that
+    have not started; touching the current or a past phase of a live session is 409." The start
+    of a live session was refused (409, "the start cannot move"), which the text does not say: it
+    now moves the planned start (GET, the calendar, `session.changed`) and nothing of the clock.
+    The current phase is still 409."""
+    fran = await Client.console(session)
+    assert (await fran.command("session.start"))["type"] == "ack"
+    clock = (await fran.event("clock.changed"))["data"]["clock"]
+    moved = "2030-06-01T08:00:00.000Z"
+    status, edited = session.api("PATCH", f"/sessions/{session.id}", {"startsAt": "2030-06-01T09:00:00+01:00"})
+    assert status == 200 and edited["startsAt"] == moved and edited["status"] == "live", (status, edited)
+    changed = await fran.event("session.changed")
+    assert changed["data"]["startsAt"] == moved, changed
+    _, fetched = session.api("GET", f"/sessions/{session.id}")
+    assert fetched["startsAt"] == moved and fetched["status"] == "live"
+    with urllib.request.urlopen(urllib.request.Request(
+            f"{session.daemon.base}/api/v1/sessions/{session.id}/calendar.ics",
+            headers={"Authorization": f"Bearer {session.facilitator_token}"}), timeout=10) as reply:
+        assert "DTSTART:20300601T080000Z" in reply.read().decode()
+    # The clock is as it was: the move was one event, session.changed, and no clock.changed.
+    assert await fran.seq() == changed["seq"] and fran.kept_events() == [], fran.kept_events()
+    assert clock["status"] == "live"
+    agenda = [dict(phase) for phase in fetched["agenda"]]
+    agenda[0]["durationSec"] += 60
+    status, problem = session.api("PATCH", f"/sessions/{session.id}", {"agenda": agenda})
+    assert status == 409, (status, problem)
+    await fran.close()

@@ -2,8 +2,9 @@ extension SessionState {
     /// Applies a facilitator's edit at `now`: `session.changed` with the whole new values,
     /// plus `clock.changed`/`floor.changed` when a session not started gets a new first phase.
     ///
-    /// Once started, the start (`startsAt`), the current phase and every phase up to the highest
-    /// one that has run cannot change (`invalid_state`, HTTP 409);
+    /// Once started, the current phase and every phase up to the highest one that has run cannot
+    /// change (`invalid_state`, HTTP 409); `startsAt` can, as PROTOCOL §2 lists it among what
+    /// `PATCH` may change, with no exception once live (the console's form no longer offers it);
     /// a prompt removed from the deck stops being current or discussed and leaves every phase's
     /// `prompts` (in the same `session.changed`). An edit equal to the
     /// current values changes nothing. After the end: `session_ended`.
@@ -17,12 +18,6 @@ extension SessionState {
 
     private func decide(_ edit: SessionEdit, at now: Timestamp) throws(CommandError) -> [EventBody] {
         guard !isEnded else { throw CommandError(code: .sessionEnded, message: "session \(info.id) has ended: it cannot be edited") }
-        // Once live the start is in the past, as the phases that have run are: moving it moved the
-        // calendar event to another day while the review ran, and the record's planned start.
-        if clock.status.isUnderway, let startsAt = edit.startsAt, startsAt != info.startsAt {
-            throw .invalidState("startsAt: the session has started, so its start cannot move (it is planned for "
-                + "\(info.startsAt.rfc3339)); only the phases after the current one, the title, focus, time zone and questions can change")
-        }
         if let given = edit.agenda { try Self.validate(agenda: given) }
         if let deck = edit.deck { try Self.validate(deck: deck) }
         // A new deck prunes the prompt ids it lacks from every phase, the given agenda's and the
