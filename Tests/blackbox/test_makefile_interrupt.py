@@ -5,9 +5,9 @@ The recipe's own mechanism, on a step that only waits: the project's Makefile wi
 more, interrupted as a terminal does (SIGINT to make's process group)."""
 import os
 import pathlib
+import select
 import signal
 import subprocess
-import time
 
 import pytest
 
@@ -30,6 +30,19 @@ interrupted-step:
 \t@{ read _ < "$(GATE)"; exec setsid -w sleep 300; } > /dev/null 2>&1 & bg=$$!; $(STOP_BACKGROUND_ON_INTERRUPT); \\
 \t  sh -c 'echo "started $$0"; exec sleep 300' "$$bg"; wait $$bg
 """
+
+
+def ends_within(pid, seconds):
+    """Whether `pid` ends within `seconds`, waited for as an event: its pidfd turns readable
+    when it exits (a zombie has exited)."""
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    try:
+        return bool(select.select([fd], [], [], seconds)[0]) or not alive(pid)
+    finally:
+        os.close(fd)
 
 
 def alive(pid):
@@ -64,10 +77,7 @@ def test_ctrl_c_stops_the_step_running_in_the_background(tmp_path, step):
         # stopped the background step, which runs in a session of its own.
         errors = make.stderr.read()
         # The TERM was sent before the recipe exited; its delivery is all that is left to wait for.
-        deadline = time.monotonic() + 10
-        while alive(background) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not alive(background), ("the background step outlived Ctrl-C", errors)
+        assert ends_within(background, 10), ("the background step outlived Ctrl-C", errors)
     finally:
         if make.poll() is None:
             os.killpg(make.pid, signal.SIGKILL)

@@ -2,11 +2,11 @@ import Testing
 @testable import ReviewRoomCore
 
 @Suite struct SessionValidationTests {
-    @Test func fixtureIsValid() throws {
+    @Test func fixtureIsValid() {
         let state = SessionFixture.session()
-        try SessionState.validate(info: state.info)
-        try SessionState.validate(agenda: state.agenda)
-        try SessionState.validate(deck: state.prompts.deck)
+        #expect(throws: Never.self) { try SessionState.validate(info: state.info) }
+        #expect(throws: Never.self) { try SessionState.validate(agenda: state.agenda) }
+        #expect(throws: Never.self) { try SessionState.validate(deck: state.prompts.deck) }
     }
 
     @Test(arguments: [-1, 1441])
