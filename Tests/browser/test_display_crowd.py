@@ -37,6 +37,34 @@ def hands_up(daemon, created, names):
         yield
 
 
+def question_on_the_wall(daemon, facilitator, browsers, title, people, width, height):
+    """(created, chair, room): `people` as reviewers and a display at `width`×`height`, the
+    review started and the deck's first question shown on it."""
+    created = schedule_via_api(daemon, facilitator, title, [], template="rapid-remote-90", promptDeck="covid-recovery",
+                               participants=[{"name": n, "role": "reviewer"} for n in people] + [{"name": "Room", "role": "display"}])
+    chair, (room,) = open_pages(created, browsers, ["Room"])
+    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    assert "error" not in command(chair, "session.start")
+    question = created["session"]["prompts"]["deck"][0]
+    assert "error" not in command(chair, "prompt.show", {"prompt": question["id"]})
+    wait_text(room, "[data-testid=question]", question["text"])
+    return created, chair, room
+
+
+def counted(items, words):
+    """The names listed in `items` and the number the last line says are left (`+ N more <words>`)."""
+    last = items[-1]
+    if not (last.startswith("+ ") and last.endswith(words)):
+        return None
+    return len(items) - 1 + int(last.split()[1])
+
+
+def question_at_full_size(driver):
+    """Whether the question has its stylesheet's size (`fitQuestion` set none of its own)."""
+    return driver.execute_script("const q = document.querySelector('[data-testid=question]');"
+                                 "return q.style.fontSize === '' && !q.classList.contains('display-question-cut')")
+
+
 def question_in_view(driver):
     return driver.execute_script(
         "const r = document.querySelector('[data-testid=question]').getBoundingClientRect();"
@@ -44,22 +72,17 @@ def question_in_view(driver):
 
 
 def test_twenty_hands_leave_the_question_on_screen_and_a_long_round_shows_whos_next(daemon, facilitator, api_ready, browsers):
-    created = schedule_via_api(daemon, facilitator, "A crowded room", [], template="rapid-remote-90", promptDeck="covid-recovery",
-                               participants=[{"name": n, "role": "reviewer"} for n in PEOPLE] + [{"name": "Room", "role": "display"}])
-    chair, (room,) = open_pages(created, browsers, ["Room"])
-    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
-    assert "error" not in command(chair, "session.start")
-    question = created["session"]["prompts"]["deck"][0]
-    assert "error" not in command(chair, "prompt.show", {"prompt": question["id"]})
-    wait_text(room, "[data-testid=question]", question["text"])
+    created, chair, room = question_on_the_wall(daemon, facilitator, browsers, "A crowded room", PEOPLE, 1280, 720)
 
     with hands_up(daemon, created, PEOPLE):
         # The queue is drawn at most twice a second (paced-draw.js): it may show fewer for a moment.
-        items = wait_until(room, lambda d: (lambda items: items if items[-1:] == ["+ 15 more waiting"] else None)(
+        # Five names at least, more only while the question keeps its full size, and a line for the rest.
+        items = wait_until(room, lambda d: (lambda items: items if len(items) > 1 and counted(items, "waiting") == 20 else None)(
             d.execute_script("return [...document.querySelectorAll('[data-testid=queue] li')].map((li) => li.textContent)")),
-            message="the display did not list five hands and a line for the other fifteen")
-        assert len(items) == 6 and LONG_NAME in items[0] and "Reviewer 4" in items[4], items
+            message="the display did not list some hands and a line for the others")
+        assert 5 <= len(items) - 1 <= 9 and LONG_NAME in items[0] and "Reviewer 4" in items[4], items
         assert question_in_view(room), "the question is off the screen"
+        assert question_at_full_size(room), "the question was made smaller for more names"
         assert room.execute_script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"), \
             "the long name makes the display scroll sideways"
 
@@ -82,11 +105,12 @@ def test_twenty_hands_leave_the_question_on_screen_and_a_long_round_shows_whos_n
         "return name.scrollWidth > name.clientWidth && b.width > 0 && b.right <= l.right + 1 && badge.textContent === 'speaking now'"), \
         "the display's round order cut 'speaking now' after a long name, or did not cut the name"
     assert "error" not in command(chair, "floor.next")
-    wait_until(room, lambda d: d.execute_script("return document.querySelectorAll('[data-testid=round-order] li').length") == 5,
-               message="the display did not show the round's speaker, the next three and a line for the rest")
+    wait_until(room, lambda d: "Reviewer 1" in d.execute_script("return document.querySelector('[data-testid=round-order] li').textContent"),
+               message="the display's round order did not move on to its second speaker")
     round_items = room.execute_script("return [...document.querySelectorAll('[data-testid=round-order] li')].map((li) => li.textContent)")
-    assert "Reviewer 1" in round_items[0] and "Reviewer 4" in round_items[3], round_items
-    assert round_items[4] == "+ 15 more to come", round_items
+    # The speaker and the next three at least, and a line for the rest (the one who spoke is gone).
+    assert 4 <= len(round_items) - 1 <= 8 and "Reviewer 4" in round_items[3], round_items
+    assert counted(round_items, "to come") == 19, round_items
     # The hands still up are a count during the round: its order is what the room follows (the
     # two given the floor in it so far lowered theirs).
     wait_text(room, "[data-testid=queue]", "18 hands up for after the round")
@@ -237,4 +261,24 @@ def test_a_long_question_keeps_room_sized_type_while_the_round_order_gives_up_na
         legible(room, "in the round")
         round_items = room.execute_script("return [...document.querySelectorAll('[data-testid=round-order] li')].map((li) => li.textContent)")
         assert len(round_items) < 5 and round_items[-1] == f"+ {20 - len(round_items) + 1} more to come", round_items
+    assert browser_errors(room) == []
+
+
+def test_a_tall_screen_shows_more_of_the_round_while_the_question_keeps_its_size(daemon, facilitator, api_ready, browsers):
+    """A display audit at 1080p: a round of eight showed four names and "+ 4 more to come" over
+    half a screen of empty space. The lists show more names while the question still fits at
+    its full size; at 720p, with less room, the rest is a count again."""
+    people = [f"Reviewer {n}" for n in range(1, 9)]
+    created, chair, room = question_on_the_wall(daemon, facilitator, browsers, "A round of eight", people, 1920, 1080)
+    assert "error" not in command(chair, "round.start", {"order": [participant_id(created, n) for n in people], "secondsEach": 60})
+    listed = "return [...document.querySelectorAll('[data-testid=round-order] li')].map((li) => li.textContent)"
+    items = wait_until(room, lambda d: (lambda items: items if len(items) == 8 else None)(d.execute_script(listed)),
+                       message="the 1080p display did not list the whole round of eight")
+    assert "Reviewer 8" in items[7] and not any("more to come" in item for item in items), items
+    assert question_in_view(room) and question_at_full_size(room)
+    room.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    items = wait_until(room, lambda d: (lambda items: items if items[-1].endswith("more to come") else None)(d.execute_script(listed)),
+                       message="the 720p display did not count the rest of the round")
+    assert counted(items, "to come") == 8 and len(items) - 1 >= 4, items
+    assert question_in_view(room) and question_at_full_size(room)
     assert browser_errors(room) == []

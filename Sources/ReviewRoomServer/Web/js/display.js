@@ -29,6 +29,9 @@ if (!token) {
   const SHOWN_NAMES = 5;
   // A round's lines come under the speaker and their turn: one fewer, so the question still fits 720p.
   const SHOWN_IN_ROUND = 4;
+  // Names each list may show beyond those while the question still fits at its full size: a
+  // 1080p screen showed four of a round of eight and "+ 4 more to come" over empty space.
+  const MORE_NAMES = 4;
   const phase = el('p', { className: 'display-phase', attrs: { 'data-testid': 'phase-title' } });
   const purpose = el('p', { className: 'display-purpose' });
   const advances = el('p', { className: 'display-advances', attrs: { 'data-testid': 'advances' } });
@@ -76,13 +79,14 @@ if (!token) {
   const clockColumn = main.querySelector('.display-clock');
   const floorColumn = main.querySelector('.display-floor');
   let fewerNames = 0; // names each of the floor's lists gives up for a long question
+  let moreNames = 0; // names each list shows beyond SHOWN_NAMES / SHOWN_IN_ROUND on a screen with room
   // The hands as the queue shows them: changed at most twice a second (paced-draw.js), so a hand
   // flicked up and down does not flash on the room's screen. A round moves only when the
   // facilitator, the clock or its speaker moves it, once a turn: its order is not paced.
   const listedHands = new PacedCopy([], () => model.session?.floor?.queue || [], () => fitDisplay());
   const drawFloorLists = () => {
     const floor = model.session?.floor || {};
-    const shown = (most) => Math.max(1, most - fewerNames);
+    const shown = (most) => Math.max(1, most + moreNames - fewerNames);
     morphChildren(roundBox, roundOrder(floor, nameNode, { large: true, shown: shown(SHOWN_IN_ROUND) }));
     const hands = listedHands.shown;
     // During a round its order is what the room follows: the hands waiting for after it are a count.
@@ -110,7 +114,13 @@ if (!token) {
   const fitDisplay = () => {
     fewerNames = 0;
     floorColumn.classList.remove('display-floor-tight');
+    // More names only where they leave the question as it is: one at a time back to none.
+    moreNames = MORE_NAMES;
     drawFloorLists();
+    while (moreNames > 0 && !questionFitsAsIs(question, questionGoesOn)) {
+      moreNames -= 1;
+      drawFloorLists();
+    }
     fitQuestion(question, questionGoesOn, giveUpRoom);
     fitClockColumn(clockColumn);
   };
@@ -292,10 +302,7 @@ function spaceBelow(node) {
  * not fit is cut, `more` saying that it goes on and where to read it whole.
  */
 function fitQuestion(node, more, giveUpRoom) {
-  node.style.fontSize = '';
-  node.style.webkitLineClamp = '';
-  node.classList.remove('display-question-cut');
-  more.hidden = true;
+  unfitQuestion(node, more);
   // One column (a phone, or a page zoomed to 400 %) scrolls anyway, and a reader zoomed in wants
   // the type large: only the projector's layout is fitted (the stylesheet's breakpoint).
   if (window.matchMedia(ONE_COLUMN).matches) return;
@@ -309,6 +316,24 @@ function fitQuestion(node, more, giveUpRoom) {
   // With the room given up a size larger than the room size it was given up at may fit.
   if (fits() ? shrinkToFit(node, fits, largest, room) : shrinkToFit(node, fits, room, least)) return;
   cutToFit(node, more);
+}
+
+/** Gives the question (`node`) back its stylesheet's size, whole, `more` hidden. */
+function unfitQuestion(node, more) {
+  node.style.fontSize = '';
+  node.style.webkitLineClamp = '';
+  node.classList.remove('display-question-cut');
+  more.hidden = true;
+}
+
+/**
+ * Whether the question (`node`) is on the screen whole at its stylesheet's size, on the
+ * projector's layout (one column scrolls, and shows no more names than the lists' own).
+ */
+function questionFitsAsIs(node, more) {
+  if (window.matchMedia(ONE_COLUMN).matches) return false;
+  unfitQuestion(node, more);
+  return node.getBoundingClientRect().bottom <= window.innerHeight - spaceBelow(node);
 }
 
 /** Sets `node`'s type from `from` px down towards `least` px until `fits()`; whether it then fits. */
