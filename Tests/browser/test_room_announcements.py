@@ -132,6 +132,9 @@ def test_a_turn_ended_under_the_speaker_is_said_to_them(daemon, facilitator, api
                message="the alert region never read 'Your turn has ended'")
     settled(ben)
     assert "Your turn has ended" not in said_log(ben)
+    # Said once, in the alert region only (not also politely, read twice).
+    settled(asha)
+    assert sum("Your turn has ended" in line for line in said_log(asha)) == 1, said_log(asha)
 
     # In a round, a turn's time-up moves the floor on in the next event: Asha hears that her time
     # is over, once, not also that her turn ended.

@@ -382,8 +382,9 @@ export class RoomView {
         const round = reset ? { first: null, last: null } : roundNews(this.lastFloor, after, who);
         if (round.last) polite.unshift(round.last);
         if (speaker?.urgent) this.announcer.say(speaker.text, true);
-        if (speaker?.urgent && after?.speaker === who.me && this.lastFloor?.speaker !== who.me) this.floorCall = speaker.text;
         else if (speaker) polite.unshift(speaker.text);
+        // What is taken back when this turn ends (above).
+        if (speaker?.urgent && after?.speaker === who.me && this.lastFloor?.speaker !== who.me) this.floorCall = speaker.text;
         if (round.first) polite.unshift(round.first);
         if (polite.length) this.announcer.say(sentences(polite));
         const me = this.model.you?.id;
