@@ -320,7 +320,8 @@ def test_a_rounds_start_end_and_the_next_person_are_said(daemon, browsers):
         "        roundNews(round(2), free, { me: 'a' }), roundNews(round(1), free, { me: 'a' }),"
         "        roundNews(free, free, { me: 'a' }),"
         "        roundNews({ round: null, speaker: 'a' }, { ...round(0), speaker: 'a' }, { me: 'a' }),"
-        "        roundNews({ round: null, speaker: 'b' }, { ...round(0), speaker: 'a' }, { me: 'a' })]);"
+        "        roundNews({ round: null, speaker: 'b' }, { ...round(0), speaker: 'a' }, { me: 'a' }),"
+        "        roundNews(free, { round: { order: ['a'], index: 0, secondsEach: 60, passed: [] } }, { me: 'b' })]);"
         "}, (e) => done(['import failed: ' + e]));")
     assert said == [
         {"first": "A round has started: 3 people, 1 minute 30 seconds each", "last": "You are next in the round"},
@@ -335,6 +336,8 @@ def test_a_rounds_start_end_and_the_next_person_are_said(daemon, browsers):
          "last": "You speak first in the round, 1 minute 30 seconds"},
         # Given the floor by the round: "You have the floor for …" says it, not this.
         {"first": "A round has started: 3 people, 1 minute 30 seconds each", "last": None},
+        # One person: not "1 people" (an audit).
+        {"first": "A round has started: 1 person, 1 minute", "last": None},
     ]
     assert browser_errors(driver) == []
 

@@ -194,4 +194,14 @@ def test_enter_in_seconds_each_starts_the_round_and_a_bad_value_is_not_sent(daem
     # Had the Turn field's Enter given Asha the floor, the round would have asked first (an alert,
     # and no round until it was answered).
     assert console.execute_script("return window.reviewroom.model.session.floor.round.order") == [participant_id(created, "Asha")]
+    # Where "Start a round" is not offered (nobody ticked), Enter says why: it did nothing.
+    assert command(console, "round.stop").get("error") is None
+    wait_until(console, lambda d: d.find_elements(By.ID, "control-round-start"))
+    console.find_element(By.ID, "control-round-order-summary").click()
+    console.find_element(By.ID, f"round-include-{participant_id(created, 'Asha')}").click()
+    wait_until(console, lambda d: d.find_elements(By.ID, "round-order-empty"))
+    console.find_element(By.ID, "control-round-secs").send_keys(Keys.ENTER)
+    wait_js(console, "const n = document.querySelector('.controls [data-testid=refusal]');"
+            "return !!n && n.innerText === 'Tick at least one person to start a round.'",
+            message="Enter with nobody ticked said nothing")
     assert browser_errors(console) == [] and browser_errors(asha) == []

@@ -8,8 +8,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import browser_errors
-from pages import (axe_problems, command, focused, participant_id, set_value_of,
-                   wait_js, wait_until)
+from pages import (axe_problems, command, focused, open_live_console, participant_id, schedule_via_api,
+                   set_value_of, wait_js, wait_until)
 from room_helpers import ALT_SHIFT, facilitator_invite, press, said_log, settled
 from console_helpers import hold_events, no_control_held, release_events, settle_for, started_console
 
@@ -382,9 +382,65 @@ def test_moving_on_during_a_round_asks_first_as_undo_cannot_bring_the_round_back
     settled(console)
     assert clock_of(console)["phase"] == 0 and console.execute_script("return !!window.reviewroom.model.session.floor.round")
 
+    # The room page of a facilitator who joined from their invite link asks too (it moved on unasked).
+    room = browsers()
+    room.get(facilitator_invite(created))
+    wait_js(room, "return !!(window.reviewroom && window.reviewroom.model.session && window.reviewroom.connection.online)")
+    room.execute_script("document.getElementById('signal-agree').focus()")
+    press(room, ALT_SHIFT + "n")
+    wait_until(room, lambda d: d.switch_to.alert).dismiss()
+    settled(room)
+    assert clock_of(room)["phase"] == 0 and room.execute_script("return !!window.reviewroom.model.session.floor.round")
+
     no_control_held(console)
     console.find_element(By.ID, "control-next").click()
     wait_until(console, lambda d: d.switch_to.alert).accept()
     wait_until(console, lambda d: clock_of(d)["phase"] == 1)
     assert console.execute_script("return window.reviewroom.model.session.floor.round") is None
+    assert browser_errors(console) == [] and browser_errors(room) == []
+
+
+def test_go_to_confirmed_after_a_co_facilitator_moved_on_is_refused(daemon, facilitator, api_ready, browsers):
+    """An audit: "Go to 3" asked first during a round; meanwhile the co-facilitator Cy moved the
+    room to phase 2 and started a round there; OK then went to phase 3 and ended Cy's round. The
+    move carries the phase shown when it was pressed, so it is refused and says who moved the room."""
+    created, console = started_console(daemon, facilitator, browsers, "Go to, late", ["Asha", "Ben"])
+    cy = co_facilitator_in_room(daemon, facilitator, created, browsers)
+    settle_for(console, 0)
+    assert "error" not in command(console, "round.start", {"secondsEach": 90})
+    wait_js(console, "return !!window.reviewroom.model.session.floor.round")
+    no_control_held(console)
+    set_value_of(console, "control-goto", "2")
+    console.find_element(By.ID, "control-goto-go").click()
+    alert = wait_until(console, lambda d: d.switch_to.alert)
+    assert "error" not in command(cy, "phase.next", {"phase": 0})
+    assert "error" not in command(cy, "round.start", {"secondsEach": 60})
+    alert.accept()
+    wait_js(console, "const n = document.querySelector('.controls [data-testid=refusal]');"
+            "return !!n && n.innerText.includes('Cy had just moved the room to 2. Phase 2')",
+            message="the late Go to was not refused with who moved the room")
+    settled(console)
+    assert clock_of(console)["phase"] == 1
+    assert console.execute_script("return window.reviewroom.model.session.floor.round.secondsEach") == 60
+    assert browser_errors(console) == [] and browser_errors(cy) == []
+
+
+def test_taking_off_the_time_of_a_phase_that_moves_on_says_the_round_ends(daemon, facilitator, api_ready, browsers):
+    """An audit: "−5 min" with 4 minutes left of a phase that moves on at time-up asked "…and the
+    review moves on to the next phase", not that the round under way ends with it."""
+    agenda = [{"title": "Quick round", "kind": "round", "durationSec": 240, "onTimeUp": "advance"},
+              {"title": "Discussion", "kind": "discussion", "durationSec": 600, "onTimeUp": "overtime"}]
+    created = schedule_via_api(daemon, facilitator, "Short of time", ["Asha", "Ben"], agenda=agenda, promptDeck="covid-recovery")
+    console = browsers()
+    open_live_console(console, daemon.base, facilitator, "Short of time")
+    assert "error" not in command(console, "session.start")
+    assert "error" not in command(console, "round.start", {"secondsEach": 60})
+    wait_js(console, "return !!window.reviewroom.model.session.floor.round")
+    no_control_held(console)
+    console.find_element(By.ID, "control-extend-minus-300").click()
+    alert = wait_until(console, lambda d: d.switch_to.alert)
+    assert "moves on to the next phase, which ends the round under way" in alert.text, alert.text
+    alert.dismiss()
+    settled(console)
+    assert clock_of(console)["phase"] == 0 and console.execute_script("return !!window.reviewroom.model.session.floor.round")
     assert browser_errors(console) == []

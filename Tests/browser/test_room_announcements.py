@@ -264,3 +264,52 @@ def test_the_facilitator_hears_who_joins(daemon, facilitator, api_ready, browser
     settled(ben)
     assert not any("joined" in text for text in said_log(ben)), said_log(ben)
     assert browser_errors(chair) == [] and browser_errors(ben) == [] and browser_errors(asha) == []
+
+
+URGENT_SEEN = ("const region = document.querySelector('[role=alert]'); window.urgentSeen = [];"
+               "new MutationObserver(() => window.urgentSeen.push(region.textContent))"
+               ".observe(region, { childList: true, characterData: true, subtree: true });")
+ANNOUNCER_IDLE = "return window.reviewroom.announcer.pending.size === 0"
+
+
+def test_a_floor_call_heard_on_coming_back_is_taken_back_when_the_turn_ends(daemon, facilitator, api_ready, browsers):
+    """An audit: given the floor while her tab was hidden, Asha heard "You have the floor, 1
+    minute 30 seconds left" on coming back; after her own Finish it stayed in the alert region
+    (only a live call was taken back)."""
+    created, chair, pages = room_with(daemon, facilitator, browsers, "A call heard on return", ["Asha", "Ben"])
+    asha = pages["Asha"]
+    asha_id = asha.execute_script("return window.reviewroom.model.you.id")
+    assert "error" not in command(chair, "session.start")
+    settled(asha)
+    asha.execute_script("Object.defineProperty(document, 'hidden', { value: true, configurable: true })")
+    assert "error" not in command(chair, "floor.grant", {"participant": asha_id, "turnSec": 90})
+    wait_until(asha, lambda d: d.execute_script("return window.reviewroom.model.session.floor.speaker") == asha_id)
+    asha.execute_script("Object.defineProperty(document, 'hidden', { value: false, configurable: true });"
+                        "document.dispatchEvent(new Event('visibilitychange'))")
+    wait_until(asha, lambda d: "You have the floor" in d.execute_script("return document.querySelector('[role=alert]').textContent"),
+               message="the catch-up did not call Asha to speak")
+    asha.find_element(By.ID, "release-floor").click()
+    wait_said(asha, "You finished your turn")
+    assert "You have the floor" not in asha.execute_script("return document.querySelector('[role=alert]').textContent")
+    assert browser_errors(asha) == []
+
+
+def test_a_turn_whose_call_was_never_said_has_no_end_said_either(daemon, facilitator, api_ready, browsers):
+    """An audit: a turn given and ended within the announcer's gathering time (150 ms) left
+    "You have the floor" unsaid, rightly, but then said "Your turn has ended" of a turn Asha was
+    never told of. Both or neither, however quickly the two events come."""
+    created, chair, pages = room_with(daemon, facilitator, browsers, "A turn in a blink", ["Asha", "Ben"])
+    asha = pages["Asha"]
+    asha_id = asha.execute_script("return window.reviewroom.model.you.id")
+    assert "error" not in command(chair, "session.start")
+    settled(asha)
+    asha.execute_script(URGENT_SEEN)
+    assert "error" not in command(chair, "floor.grant", {"participant": asha_id})
+    assert "error" not in command(chair, "floor.release")
+    settled(asha)
+    wait_until(asha, lambda d: d.execute_script(ANNOUNCER_IDLE))
+    seen = asha.execute_script("return window.urgentSeen")
+    called = sum("You have the floor" in text for text in seen)
+    ended = sum("Your turn has ended" in text for text in seen)
+    assert (called, ended) in ((0, 0), (1, 1)), seen
+    assert browser_errors(asha) == []

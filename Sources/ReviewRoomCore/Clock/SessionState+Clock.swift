@@ -114,14 +114,16 @@ extension SessionState {
             + "is current now: nothing was changed")
     }
 
-    func decidePhaseGoto(_ index: Int, at now: Timestamp) throws(CommandError) -> [EventBody] {
+    func decidePhaseGoto(_ index: Int, from meant: Int? = nil, at now: Timestamp) throws(CommandError) -> [EventBody] {
         guard agenda.indices.contains(index) else {
             throw .badRequest("phase.goto index \(index) is out of range: the agenda has \(agenda.count) phases")
         }
+        try requirePhaseInAgenda(meant, "phase.goto")
         // The current phase changes nothing (PROTOCOL §3.5), before the start too: the session
         // is then in its first phase. (After the end the command never gets here.)
         guard index != clock.phase else { return [] }
         try requireUnderway("phase.goto")
+        try requirePhase(meant, "phase.goto")
         return phaseChange(to: index, at: now)
     }
 

@@ -22,8 +22,10 @@ public enum Command: Equatable, Sendable {
     case phaseNext(from: Int? = nil)
     /// `phase.prev`; with `from` (`phase` on the wire), only while that phase is current.
     case phasePrev(from: Int? = nil)
-    /// `phase.goto` the 0-based `index`.
-    case phaseGoto(index: Int)
+    /// `phase.goto` the 0-based `index`; with `from` (`phase` on the wire, a ReviewRoom extension
+    /// of PROTOCOL.md §3.2), only while that phase is current: a "Go to" confirmed after a
+    /// co-facilitator moved the room (and started a round there) ended their round.
+    case phaseGoto(index: Int, from: Int? = nil)
     /// `hand.raise` of `kind`, for the sender or (facilitator only) for `participant`.
     case handRaise(kind: HandKind, participant: String? = nil)
     /// `hand.lower` of the sender's hand or (facilitator only) `participant`'s.

@@ -77,7 +77,7 @@ extension SessionState {
         case .clockExtend(let seconds, let phase): return try decideExtend(seconds: seconds, onlyIn: phase, at: now)
         case .phaseNext(let from): return try decidePhaseNext(from: from, at: now)
         case .phasePrev(let from): return try decidePhasePrev(from: from, at: now)
-        case .phaseGoto(let index): return try decidePhaseGoto(index, at: now)
+        case .phaseGoto(let index, let from): return try decidePhaseGoto(index, from: from, at: now)
         case .handRaise(let kind, let participant):
             return try decideHandRaise(kind, for: participant, by: sender, at: now)
         case .handLower(let participant): return try decideHandLower(participant, by: sender, at: now)

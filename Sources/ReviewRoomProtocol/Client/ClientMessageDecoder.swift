@@ -153,7 +153,7 @@ public enum ClientMessageDecoder {
         case .clockExtend: return .core(.clockExtend(seconds: try f.number("seconds"), phase: try f.optionalInteger("phase")))
         case .phaseNext: return .core(.phaseNext(from: try f.optionalInteger("phase")))
         case .phasePrev: return .core(.phasePrev(from: try f.optionalInteger("phase")))
-        case .phaseGoto: return .core(.phaseGoto(index: try f.integer("index")))
+        case .phaseGoto: return .core(.phaseGoto(index: try f.integer("index"), from: try f.optionalInteger("phase")))
         case .handRaise:
             let kindText = try f.string("kind")
             guard let kind = HandKind(rawValue: kindText) else {

@@ -89,6 +89,21 @@ import Foundation
         #expect(state.clock.phase == 1)
     }
 
+    /// `phase` on `phase.goto` too: a "Go to" confirmed after a co-facilitator moved the room is
+    /// refused and changes nothing; going to the current phase is acked whatever it says.
+    @Test func aGotoMeantFromAnotherPhaseIsRefusedButTheCurrentPhaseChangesNothing() throws {
+        var state = SessionFixture.started()
+        state.ok(.phaseNext(from: 0), by: "f1", at: SessionFixture.at(10))
+        let before = try EncodedJSON.string(state)
+        let error = state.refused(.phaseGoto(index: 2, from: 0), by: "f1", at: SessionFixture.at(11))
+        #expect(error?.code == .invalidState)
+        #expect(error?.message.contains("phase.goto was meant to move on from phase 0") == true, "\(error?.message ?? "")")
+        #expect(try EncodedJSON.string(state) == before)
+        #expect(state.ok(.phaseGoto(index: 1, from: 0), by: "f1", at: SessionFixture.at(12)).isEmpty)
+        state.ok(.phaseGoto(index: 2, from: 1), by: "f1", at: SessionFixture.at(13))
+        #expect(state.clock.phase == 2)
+    }
+
     /// A `phase` that is no phase of the agenda is bad input, checked before the state as
     /// `phase.goto`'s `index` is: it was `invalid_state` ("was meant for phase -5"), which reads
     /// as a race with another facilitator.
@@ -97,7 +112,8 @@ import Foundation
         for var state in [SessionFixture.session(), SessionFixture.started()] {
             let before = try EncodedJSON.string(state)
             let count = state.agenda.count
-            for command in [Command.clockExtend(seconds: 30, phase: phase), .phaseNext(from: phase), .phasePrev(from: phase)] {
+            for command in [Command.clockExtend(seconds: 30, phase: phase), .phaseNext(from: phase), .phasePrev(from: phase),
+                            .phaseGoto(index: 1, from: phase)] {
                 let error = state.refused(command, by: "f1", at: SessionFixture.at(10))
                 #expect(error?.code == .badRequest, "\(command): \(String(describing: error))")
                 #expect(error?.message.contains("phase \(phase) is out of range: the agenda has \(count) phases") == true,

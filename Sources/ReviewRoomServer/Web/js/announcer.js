@@ -76,20 +76,25 @@ export class Announcer {
    * a screen reader reading down the page to meet (an audit). Still being gathered, it is not
    * said at all (a turn ended within `GATHER_MS` was announced after its end), and what else is
    * gathered with it still is; kept for a hidden tab, it is dropped; already in the region (alone
-   * or read with others), the region is emptied.
+   * or read with others), the region is emptied. With no `text` (not known), whatever the region
+   * holds is emptied unless a message is being gathered for it. True when it was never said.
    */
   withdraw(text, urgent = false) {
     const region = urgent ? this.urgent : this.polite;
     const pending = this.pending.get(region);
     if (pending) {
-      const at = pending.indexOf(text);
+      const at = text ? pending.indexOf(text) : -1;
       if (at >= 0) pending.splice(at, 1);
-      return;
+      return at >= 0;
     }
-    if (this.missed.get(region) === text) this.missed.delete(region);
-    if (!region.textContent.includes(text)) return;
+    if (text && this.missed.get(region) === text) {
+      this.missed.delete(region);
+      return true;
+    }
+    if (text && !region.textContent.includes(text)) return false;
     clearTimeout(this.emptying.get(region));
     region.textContent = '';
+    return false;
   }
 
   /** Keeps `text` in `log` without saying it (for a message a visible live region reads out). */

@@ -98,8 +98,9 @@ if (!token) {
     moreHands > 0 ? el('li', { className: 'display-more' },
       t(shownHands.length ? 'display.moreWaiting' : moreHands === 1 ? 'display.handWaiting' : 'display.handsWaiting', { n: moreHands })) : null);
   };
-  // Room for a long question from the floor: a name from each list, and last the lines that
-  // only say again what is on the screen (app.css, .display-floor-tight); false when all is given.
+  // Room for a long question from the floor: a name from each list, and last the speaker's name
+  // to one line, which their row in the order says too (app.css, .display-floor-tight); false
+  // when all is given.
   const giveUpRoom = () => {
     if (fewerNames < SHOWN_NAMES - 1) {
       fewerNames += 1;

@@ -151,7 +151,7 @@ export function roundNews(before, after, { me }) {
   // does not announce (the speaker did not change): said here.
   const firstAlready = started && me && now.order[now.index] === me && before?.speaker === me && after?.speaker === me;
   return {
-    first: started ? t('announce.roundStarted', { n: now.order.length, time: each }) : null,
+    first: started ? t(now.order.length === 1 ? 'announce.roundStartedOne' : 'announce.roundStarted', { n: now.order.length, time: each }) : null,
     last: firstAlready ? t('announce.roundYouFirst', { time: each })
       : me && movedOn && now.order[now.index + 1] === me ? t('announce.roundYouAreNext') : null,
   };

@@ -25,6 +25,7 @@ import { ControlsFit } from './controls-fit.js';
 import { KeptEdits } from './kept-edits.js';
 import { JustChanged } from './just-changed.js';
 import { moverKey, moverOf } from './movers.js';
+import { phaseMoveMayEndRound } from './round-confirm.js';
 
 // After a control's command is answered it stays unavailable this long, so the second click
 // of a double click (or a quick repeat) does not land on it, or on what replaced it, again.
@@ -299,21 +300,10 @@ export class LiveConsole {
     if (this.held('phase')) this.endHold('phase');
     if (type === 'phase.next' && this.late.movesOnBySelf('phase')) { this.refused(t('control.phaseMovesOn')); return; }
     if (this.stillSettling('phase', t(type === 'phase.next' ? 'control.next' : 'control.prev'))) return;
-    if (!this.roundMayEnd()) return;
+    if (!phaseMoveMayEndRound(this.model)) return;
     const shown = this.model.session?.clock?.phase;
     const sentAfter = this.recent.lastSeq;
     this.act('phase', type, { phase: shown }).then((ack) => this.phaseUndo.moved(ack, shown, sentAfter));
-  }
-
-  /**
-   * True unless a round is under way and the facilitator, asked, keeps it: a phase move ends the
-   * round, which Undo cannot bring back; it was only said after the move (a console audit), as
-   * starting a round over someone's turn is asked first.
-   */
-  roundMayEnd() {
-    const round = this.model.session?.floor?.round;
-    if (!round) return true;
-    return window.confirm(t('control.confirmMoveEndsRound', { n: (round.index ?? 0) + 1, total: (round.order || []).length }));
   }
 
   /**
@@ -453,18 +443,20 @@ export class LiveConsole {
   }
 
   /** A length field bound to `state`, with its error (if any) shown below and described. */
-  secondsField(label, state, id, { fallback, enterPresses } = {}) {
+  secondsField(label, state, id, { fallback, enterPresses, whyNot } = {}) {
     // Text, not a number field: dictating "90 seconds" into a number field left it reading "90e"
     // with an empty value, which a blank turn field takes for no limit. Here the words are
     // read, or quoted back in the field's error.
     // Enter in a field with one button that reads it presses that button, as in a form: "Seconds
     // each" then Enter did nothing (a keyboard audit). The Turn field has no such button (both
-    // "Next speaker" and "Give the floor" read it), so Enter there stays nothing.
+    // "Next speaker" and "Give the floor" read it), so Enter there stays nothing. Where the
+    // button is not offered, Enter says why (`whyNot()`), as a shortcut does: it did nothing.
     const keydown = enterPresses ? (e) => {
       if (e.key !== 'Enter' || e.isComposing || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) return;
       e.preventDefault();
       const button = this.controls.querySelector(`#${enterPresses}`);
       if (button && !button.disabled) button.click();
+      else if (whyNot) this.refused(whyNot());
     } : undefined;
     return this.checkedField(label, state, id, { type: 'text', inputMode: 'numeric', autocomplete: 'off', className: 'narrow' }, fallback, { keydown });
   }
@@ -544,8 +536,9 @@ export class LiveConsole {
           if (left > -seconds) return meant;
           const advances = this.model.phase?.onTimeUp === 'advance';
           const phase = this.model.phase ? `${clock.phase + 1}. ${this.model.phase.title}` : '';
-          return window.confirm(t(advances ? 'control.confirmShortenAdvance' : 'control.confirmShorten',
-            { left: formatDuration(left), n: -seconds / 60, phase })) ? meant : null;
+          // Moving on ends a round under way, as a phase move does (it was not said; an audit).
+          const key = advances && this.model.session?.floor?.round ? 'control.confirmShortenAdvanceRound' : advances ? 'control.confirmShortenAdvance' : 'control.confirmShorten';
+          return window.confirm(t(key, { left: formatDuration(left), n: -seconds / 60, phase })) ? meant : null;
         };
         return this.control(label, id, 'clock.extend', fields,
           { className: 'secondary', id, settles: 'phase', disabled: ended || notStarted || (seconds < 0 && overtime), fallback: seconds < 0 ? 'control-extend-plus-60' : null,
@@ -568,16 +561,22 @@ export class LiveConsole {
     const phaseRow = el('div', { className: 'row' },
       // The phase shown goes with Next and Prev: pressed by two facilitators at once, the
       // second finds the room moved already and is refused, rather than moving it once more.
-      this.control(t('control.prev'), 'phase', 'phase.prev', () => (this.roundMayEnd() ? { phase: clock.phase } : null), { className: 'secondary', keys: keyShortcuts('prev'), id: 'control-prev', settles: 'phase',
+      this.control(t('control.prev'), 'phase', 'phase.prev', () => (phaseMoveMayEndRound(this.model) ? { phase: clock.phase } : null), { className: 'secondary', keys: keyShortcuts('prev'), id: 'control-prev', settles: 'phase',
         disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next', then: moved }),
-      this.control(t('control.next'), 'phase', 'phase.next', this.late.unlessMovingOn('phase', 'control.phaseMovesOn', () => (this.roundMayEnd() ? { phase: clock.phase } : null)),
+      this.control(t('control.next'), 'phase', 'phase.next', this.late.unlessMovingOn('phase', 'control.phaseMovesOn', () => (phaseMoveMayEndRound(this.model) ? { phase: clock.phase } : null)),
         { keys: keyShortcuts('next'), id: 'control-next', settles: 'phase',
         disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev', then: moved }),
       field(t('control.gotoLabel'), goto),
       this.control(t('control.goto'), 'phase', 'phase.goto', () => {
         const index = Number(this.shown(goto).value);
         // Going to the phase under way changes nothing: the round goes on, so nothing is asked.
-        return index === clock.phase || this.roundMayEnd() ? { index } : null;
+        if (index === clock.phase) return { index };
+        // Go to names where it goes, so it goes there from wherever the room is now; but asked
+        // about this phase's round, the phase shown goes with it, as with Next: confirmed after
+        // a co-facilitator moved the room and started a round there, it ended theirs (an audit).
+        const inRound = !!this.model.session?.floor?.round;
+        if (!phaseMoveMayEndRound(this.model)) return null;
+        return inRound ? { index, phase: clock.phase } : { index };
       }, { className: 'secondary', id: 'control-goto-go',
         disabled: ended || notStarted, then: (ack) => { if (ack) this.gotoChoice = null; moved(ack); } }));
     const [floorRow, handsList] = this.floorControls(s, ended);
@@ -749,7 +748,8 @@ export class LiveConsole {
       order.length ? null : el('p', { className: 'field-error', id: 'round-order-empty' }, t('control.roundNobody')),
       // The length before the button that reads it, in reading and Tab order (it came after).
       el('div', { className: 'row' },
-        this.secondsField(label, this.roundSecs, 'control-round-secs', { fallback: 'control-round', enterPresses: 'control-round-start' }),
+        this.secondsField(label, this.roundSecs, 'control-round-secs', { fallback: 'control-round', enterPresses: 'control-round-start',
+          whyNot: () => t(this.model.session?.clock?.status === 'ended' ? 'control.keyEnded' : 'control.roundNobody') }),
         this.control(t('control.roundStart'), 'round', 'round.start', start,
           { className: 'secondary', id: 'control-round-start', focusKey: 'control-round', disabled: ended || order.length === 0 }))];
   }

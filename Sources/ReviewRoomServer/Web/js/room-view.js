@@ -24,6 +24,7 @@ import { statusWorthACue } from './note-panels.js';
 import { UNDO_EXTENSIONS } from './phase-undo-rules.js';
 import { moverOf } from './movers.js';
 import { byOf } from './recent-events.js';
+import { phaseMoveMayEndRound } from './round-confirm.js';
 
 /** How long a refusal stays on screen when no command succeeds meanwhile. */
 const REFUSAL_MS = 10000;
@@ -278,6 +279,10 @@ export class RoomView {
       turnLeftSec: this.model.turnRemainingSec(this.connection.serverNow()), hadFloorMeanwhile: this.hadFloorMeanwhile });
     this.hadFloorMeanwhile = false;
     if (news.urgent.length) this.announcer.say(sentences(news.urgent), true);
+    // Given the floor meanwhile: what is taken back when the turn ends (a catch-up's "You have the
+    // floor, 1 minute 30 seconds left" stayed in the region after the speaker's own Finish).
+    const me = this.model.you?.id;
+    if (news.urgent.length && me && s.floor?.speaker === me && before.floor?.speaker !== me) this.floorCall = sentences(news.urgent);
     if (news.polite.length) this.announcer.say(sentences(news.polite));
   }
 
@@ -371,8 +376,10 @@ export class RoomView {
           gather: (hands) => this.handsToSay.add(hands), unsaidRaise: (id) => this.handsToSay.take((hand) => hand.id === id) };
         const speaker = speakerNews(this.lastFloor, after, who);
         // This person's turn is over: "You have the floor" is no longer so (announcer.js `withdraw`).
-        if (who.me && this.lastFloor?.speaker === who.me && after?.speaker !== who.me && this.floorCall) {
-          this.announcer.withdraw(this.floorCall, true);
+        // Never said (the turn ended within the announcer's gathering time), its end is not said either.
+        let callUnsaid = false;
+        if (who.me && this.lastFloor?.speaker === who.me && after?.speaker !== who.me) {
+          callUnsaid = this.announcer.withdraw(this.floorCall, true);
           this.floorCall = null;
         }
         const polite = handNews(this.lastFloor, after, who);
@@ -381,8 +388,9 @@ export class RoomView {
         // A phase move's reset stops a round too: the new phase is the news.
         const round = reset ? { first: null, last: null } : roundNews(this.lastFloor, after, who);
         if (round.last) polite.unshift(round.last);
-        if (speaker?.urgent) this.announcer.say(speaker.text, true);
-        else if (speaker) polite.unshift(speaker.text);
+        if (speaker?.urgent) {
+          if (!(callUnsaid && speaker.text === t('announce.yourTurnEnded'))) this.announcer.say(speaker.text, true);
+        } else if (speaker) polite.unshift(speaker.text);
         // What is taken back when this turn ends (above).
         if (speaker?.urgent && after?.speaker === who.me && this.lastFloor?.speaker !== who.me) this.floorCall = speaker.text;
         if (round.first) polite.unshift(round.first);
@@ -809,6 +817,8 @@ export class RoomView {
   // The phase shown goes with it, so a co-facilitator's move a moment before refuses it.
   sendPhaseKey(type) {
     if (this.phaseKeyHeld) return;
+    // During a round it asks first, as the console does (this page moved on unasked; an audit).
+    if (!phaseMoveMayEndRound(this.model)) return;
     this.phaseKeyHeld = true;
     this.send(type, { phase: this.model.session?.clock?.phase }).finally(() => {
       this.phaseKeyTimer = setTimeout(() => { this.phaseKeyHeld = false; }, PHASE_KEY_HOLD_MS);

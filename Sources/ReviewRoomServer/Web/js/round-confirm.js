@@ -1,0 +1,15 @@
+// Asking before a phase move ends the round under way: from the console's buttons and keys, and
+// from a facilitator's room page keys (a round audit found the room page moving on unasked).
+import { t } from './strings.js';
+
+/**
+ * True unless a round is under way in `model`'s session and the facilitator, asked, keeps it: a
+ * phase move ends the round, which the console's Undo cannot bring back (it was only said after
+ * the move). The move sent after an OK carries the phase shown when it was pressed, so a room
+ * moved meanwhile refuses it.
+ */
+export function phaseMoveMayEndRound(model) {
+  const round = model.session?.floor?.round;
+  if (!round) return true;
+  return window.confirm(t('control.confirmMoveEndsRound', { n: (round.index ?? 0) + 1, total: (round.order || []).length }));
+}
