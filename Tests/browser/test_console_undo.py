@@ -387,6 +387,11 @@ def test_moving_on_during_a_round_asks_first_as_undo_cannot_bring_the_round_back
     room.get(facilitator_invite(created))
     wait_js(room, "return !!(window.reviewroom && window.reviewroom.model.session && window.reviewroom.connection.online)")
     room.execute_script("document.getElementById('signal-agree').focus()")
+    # Previous at the first phase cannot move, so it asks nothing (an alert would fail `settled`).
+    press(room, ALT_SHIFT + "p")
+    settled(room)
+    # The refused key's pause against a double press (PHASE_KEY_HOLD_MS) ends before the next.
+    wait_js(room, "return !window.reviewroom.room.phaseKeyHeld")
     press(room, ALT_SHIFT + "n")
     wait_until(room, lambda d: d.switch_to.alert).dismiss()
     settled(room)

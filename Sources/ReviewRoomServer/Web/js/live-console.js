@@ -300,7 +300,7 @@ export class LiveConsole {
     if (this.held('phase')) this.endHold('phase');
     if (type === 'phase.next' && this.late.movesOnBySelf('phase')) { this.refused(t('control.phaseMovesOn')); return; }
     if (this.stillSettling('phase', t(type === 'phase.next' ? 'control.next' : 'control.prev'))) return;
-    if (!phaseMoveMayEndRound(this.model)) return;
+    if (!phaseMoveMayEndRound(this.model, type)) return;
     const shown = this.model.session?.clock?.phase;
     const sentAfter = this.recent.lastSeq;
     this.act('phase', type, { phase: shown }).then((ack) => this.phaseUndo.moved(ack, shown, sentAfter));

@@ -818,7 +818,7 @@ export class RoomView {
   sendPhaseKey(type) {
     if (this.phaseKeyHeld) return;
     // During a round it asks first, as the console does (this page moved on unasked; an audit).
-    if (!phaseMoveMayEndRound(this.model)) return;
+    if (!phaseMoveMayEndRound(this.model, type)) return;
     this.phaseKeyHeld = true;
     this.send(type, { phase: this.model.session?.clock?.phase }).finally(() => {
       this.phaseKeyTimer = setTimeout(() => { this.phaseKeyHeld = false; }, PHASE_KEY_HOLD_MS);
