@@ -24,6 +24,7 @@ struct ClientMessageDecoderTests {
             (#"{"type":"phase.next","id":1}"#, .core(.phaseNext())),
             (#"{"type":"phase.next","id":1,"phase":3}"#, .core(.phaseNext(from: 3))),
             (#"{"type":"phase.prev","id":1,"phase":1}"#, .core(.phasePrev(from: 1))),
+            (#"{"type":"phase.goto","id":1,"index":2,"phase":1}"#, .core(.phaseGoto(index: 2, from: 1))),
             (#"{"type":"floor.next","id":1,"turnSec":90,"speaker":"p_a"}"#, .core(.floorNext(turnSec: 90, speaker: "p_a"))),
             (#"{"type":"floor.next","id":1,"next":"p_b"}"#, .core(.floorNext(next: "p_b"))),
             (#"{"type":"phase.goto","id":1,"index":2}"#, .core(.phaseGoto(index: 2))),
@@ -123,6 +124,7 @@ struct ClientMessageDecoderTests {
         #"{"type":"round.start","id":1,"secondsEach":"30"}"#,
         #"{"type":"clock.extend","id":1,"seconds":30,"phase":"1"}"#,
         #"{"type":"phase.next","id":1,"phase":0.5}"#,
+        #"{"type":"phase.goto","id":1,"index":2,"phase":"1"}"#,
     ])
     func malformedFieldsAreBadRequestsWithTheirID(text: String) {
         let refusal = error(text)

@@ -64,11 +64,12 @@ async def test_a_move_meant_from_a_phase_or_speaker_no_longer_current_changes_no
     assert (await fran.command("session.start"))["type"] == "ack"
     assert (await fran.command("phase.next", phase=0))["type"] == "ack"
     seq = await fran.seq()
-    for name, fields in (("phase.next", {"phase": 0}), ("phase.prev", {"phase": 2})):
+    for name, fields in (("phase.next", {"phase": 0}), ("phase.prev", {"phase": 2}), ("phase.goto", {"index": 2, "phase": 0})):
         late = await fran.command(name, **fields)
         assert late["type"] == "error" and late["code"] == "invalid_state", late
         assert "nothing was changed" in late["message"], late
-    for name, fields in (("phase.next", {"phase": "1"}), ("phase.prev", {"phase": 1.5}), ("floor.next", {"speaker": 7}),
+    for name, fields in (("phase.next", {"phase": "1"}), ("phase.prev", {"phase": 1.5}), ("phase.goto", {"index": 2, "phase": "1"}),
+                         ("phase.goto", {"index": 2, "phase": 9}), ("floor.next", {"speaker": 7}),
                          ("floor.next", {"next": False})):
         malformed = await fran.command(name, **fields)
         assert malformed["type"] == "error" and malformed["code"] == "bad_request", malformed

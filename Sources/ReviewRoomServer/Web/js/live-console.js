@@ -561,9 +561,9 @@ export class LiveConsole {
     const phaseRow = el('div', { className: 'row' },
       // The phase shown goes with Next and Prev: pressed by two facilitators at once, the
       // second finds the room moved already and is refused, rather than moving it once more.
-      this.control(t('control.prev'), 'phase', 'phase.prev', () => (phaseMoveMayEndRound(this.model) ? { phase: clock.phase } : null), { className: 'secondary', keys: keyShortcuts('prev'), id: 'control-prev', settles: 'phase',
+      this.control(t('control.prev'), 'phase', 'phase.prev', () => (phaseMoveMayEndRound(this.model, 'phase.prev') ? { phase: clock.phase } : null), { className: 'secondary', keys: keyShortcuts('prev'), id: 'control-prev', settles: 'phase',
         disabled: ended || notStarted || clock.phase === 0, fallback: 'control-next', then: moved }),
-      this.control(t('control.next'), 'phase', 'phase.next', this.late.unlessMovingOn('phase', 'control.phaseMovesOn', () => (phaseMoveMayEndRound(this.model) ? { phase: clock.phase } : null)),
+      this.control(t('control.next'), 'phase', 'phase.next', this.late.unlessMovingOn('phase', 'control.phaseMovesOn', () => (phaseMoveMayEndRound(this.model, 'phase.next') ? { phase: clock.phase } : null)),
         { keys: keyShortcuts('next'), id: 'control-next', settles: 'phase',
         disabled: ended || notStarted || clock.phase >= agenda.length - 1, fallback: 'control-prev', then: moved }),
       field(t('control.gotoLabel'), goto),
